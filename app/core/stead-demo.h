@@ -1,0 +1,28 @@
+/* stead-demo.h: the demo area
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include "stead-types.h"
+
+G_BEGIN_DECLS
+
+#define STEAD_DEMO_DEFAULT_SCALE 200
+#define STEAD_DEMO_DEFAULT_SEED  2007
+
+/* Centre of the demo area (Tewkesbury, Gloucestershire), WGS84. */
+#define STEAD_DEMO_CENTER_LON (-2.1600)
+#define STEAD_DEMO_CENTER_LAT (51.9920)
+
+gboolean stead_demo_populate (SteadWorkspace *workspace,
+                              guint           scale,
+                              guint32         seed,
+                              GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* stead-plugin-engine.h: finding, checking and loading plugins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <libpeas/peas.h>
+
+#include "stead-types.h"
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_PLUGIN_ENGINE (stead_plugin_engine_get_type ())
+
+/* The plugin ABI this build provides; plugins declare X-Stead-ABI=1. */
+#define STEAD_PLUGIN_ABI "1"
+
+G_DECLARE_FINAL_TYPE (SteadPluginEngine, stead_plugin_engine, STEAD, PLUGIN_ENGINE, GObject)
+
+SteadPluginEngine *stead_plugin_engine_new              (GSettings          *settings);
+PeasEngine        *stead_plugin_engine_get_peas         (SteadPluginEngine  *self);
+GList             *stead_plugin_engine_list_plugins     (SteadPluginEngine  *self);
+gboolean           stead_plugin_engine_is_enabled       (SteadPluginEngine  *self,
+                                                         const char         *module_name);
+gboolean           stead_plugin_engine_set_enabled      (SteadPluginEngine  *self,
+                                                         const char         *module_name,
+                                                         gboolean            enabled,
+                                                         GError            **error);
+const char        *stead_plugin_engine_get_error        (SteadPluginEngine  *self,
+                                                         const char         *module_name);
+void               stead_plugin_engine_load_enabled     (SteadPluginEngine  *self);
+PeasExtensionSet  *stead_plugin_engine_create_extension_set (SteadPluginEngine *self,
+                                                         GType               exten_type);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* stead-workspace.h: one partnership area, one GeoPackage file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "stead-types.h"
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_WORKSPACE (stead_workspace_get_type ())
+#define STEAD_WORKSPACE_ERROR (stead_workspace_error_quark ())
+
+/* The workspace format this build writes and understands. */
+#define STEAD_WORKSPACE_FORMAT_VERSION 1
+
+typedef enum
+{
+  STEAD_WORKSPACE_ERROR_NOT_FOUND,   /* no such file */
+  STEAD_WORKSPACE_ERROR_EXISTS,      /* create over an existing file */
+  STEAD_WORKSPACE_ERROR_NOT_SQLITE,  /* truncated, or not an SQLite file at all */
+  STEAD_WORKSPACE_ERROR_CORRUPT,     /* SQLite says the file is damaged */
+  STEAD_WORKSPACE_ERROR_NOT_STEAD,   /* a valid SQLite/GeoPackage file, but not a Stead workspace */
+  STEAD_WORKSPACE_ERROR_TOO_NEW,     /* written by a newer Stead */
+  STEAD_WORKSPACE_ERROR_MIGRATION,   /* a schema file failed; the file is unchanged */
+  STEAD_WORKSPACE_ERROR_SQL,         /* a statement failed */
+  STEAD_WORKSPACE_ERROR_BUSY,        /* another transaction is open */
+  STEAD_WORKSPACE_ERROR_CONFLICT,    /* undo/redo no longer applies to the data */
+  STEAD_WORKSPACE_ERROR_CLOSED,      /* the workspace was closed */
+} SteadWorkspaceError;
+
+G_DECLARE_FINAL_TYPE (SteadWorkspace, stead_workspace, STEAD, WORKSPACE, GObject)
+
+GQuark             stead_workspace_error_quark          (void);
+
+SteadWorkspace    *stead_workspace_create               (const char         *path,
+                                                         const char         *area_name,
+                                                         SteadPluginEngine  *engine,
+                                                         GError            **error);
+SteadWorkspace    *stead_workspace_open                 (const char         *path,
+                                                         SteadPluginEngine  *engine,
+                                                         GError            **error);
+void               stead_workspace_close                (SteadWorkspace     *self);
+gboolean           stead_workspace_is_closed            (SteadWorkspace     *self);
+
+const char        *stead_workspace_get_path             (SteadWorkspace     *self);
+const char        *stead_workspace_get_area_name        (SteadWorkspace     *self);
+gboolean           stead_workspace_set_area_name        (SteadWorkspace     *self,
+                                                         const char         *area_name,
+                                                         GError            **error);
+SteadPluginEngine *stead_workspace_get_engine           (SteadWorkspace     *self);
+
+/* Reading. Writes go through a SteadTransaction. */
+sqlite3           *stead_workspace_get_db               (SteadWorkspace     *self);
+sqlite3_stmt      *stead_workspace_prepare              (SteadWorkspace     *self,
+                                                         const char         *sql,
+                                                         GError            **error);
+gint64             stead_workspace_count_rows           (SteadWorkspace     *self,
+                                                         const char         *table);
+
+/* Schema: ordered NNN-*.sql files below a GResource directory. */
+gboolean           stead_workspace_apply_schema         (SteadWorkspace     *self,
+                                                         const char         *owner,
+                                                         const char         *resource_dir,
+                                                         GError            **error);
+int                stead_workspace_get_schema_version   (SteadWorkspace     *self,
+                                                         const char         *owner);
+char              *stead_workspace_get_last_backup      (SteadWorkspace     *self);
+
+/* Transactions: one user action, one undo step, audited. */
+SteadTransaction  *stead_workspace_begin                (SteadWorkspace     *self,
+                                                         const char         *owner,
+                                                         const char         *summary,
+                                                         GError            **error);
+SteadWorkspace    *stead_transaction_get_workspace      (SteadTransaction   *txn);
+gboolean           stead_transaction_exec               (SteadTransaction   *txn,
+                                                         const char         *sql,
+                                                         GError            **error);
+sqlite3_stmt      *stead_transaction_prepare            (SteadTransaction   *txn,
+                                                         const char         *sql,
+                                                         GError            **error);
+gboolean           stead_transaction_step               (SteadTransaction   *txn,
+                                                         sqlite3_stmt       *stmt,
+                                                         GError            **error);
+gboolean           stead_transaction_commit             (SteadTransaction   *txn,
+                                                         GError            **error);
+void               stead_transaction_rollback           (SteadTransaction   *txn);
+
+/* Undo and redo of committed transactions, for this session only. */
+gboolean           stead_workspace_can_undo             (SteadWorkspace     *self);
+gboolean           stead_workspace_can_redo             (SteadWorkspace     *self);
+const char        *stead_workspace_get_undo_label       (SteadWorkspace     *self);
+const char        *stead_workspace_get_redo_label       (SteadWorkspace     *self);
+gboolean           stead_workspace_undo                 (SteadWorkspace     *self,
+                                                         GError            **error);
+gboolean           stead_workspace_redo                 (SteadWorkspace     *self,
+                                                         GError            **error);
+
+/* Workspace addins of the enabled plugins, by module name. */
+GObject           *stead_workspace_get_addin            (SteadWorkspace     *self,
+                                                         const char         *module_name);
+void               stead_workspace_foreach_addin        (SteadWorkspace     *self,
+                                                         void              (*func) (SteadWorkspace *workspace,
+                                                                                    const char     *module_name,
+                                                                                    GObject        *addin,
+                                                                                    gpointer        user_data),
+                                                         gpointer            user_data);
+
+/* Convenience for core tables; inside a transaction. */
+gint64             stead_transaction_insert_area        (SteadTransaction   *txn,
+                                                         const char         *kind,
+                                                         const char         *code,
+                                                         const char         *name,
+                                                         SteadGeometry      *geometry,
+                                                         GError            **error);
+gint64             stead_transaction_insert_need        (SteadTransaction   *txn,
+                                                         const char         *kind,
+                                                         const char         *title,
+                                                         double              lon,
+                                                         double              lat,
+                                                         int                 people,
+                                                         int                 urgency,
+                                                         const char         *status,
+                                                         gint64              opened_unix,
+                                                         const char         *owner,
+                                                         gint64              owner_ref,
+                                                         GError            **error);
+gint64             stead_transaction_insert_resource    (SteadTransaction   *txn,
+                                                         const char         *kind,
+                                                         const char         *title,
+                                                         double              lon,
+                                                         double              lat,
+                                                         int                 capacity,
+                                                         const char         *availability,
+                                                         const char         *owner,
+                                                         gint64              owner_ref,
+                                                         GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadTransaction, stead_transaction_rollback)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

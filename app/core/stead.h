@@ -1,0 +1,18 @@
+/* stead.h: the Stead core SDK (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#define STEAD_INSIDE
+# include "stead-types.h"
+# include "stead-geometry.h"
+# include "stead-plugin-engine.h"
+# include "stead-workspace.h"
+# include "stead-workspace-addin.h"
+# include "stead-demo.h"
+# include "stead-exporter.h"
+# include "stead-importer.h"
+# include "stead-check.h"
+#undef STEAD_INSIDE

@@ -1,0 +1,15 @@
+/* stead-gtk.h: the Stead window SDK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stead.h>
+
+#define STEAD_GTK_INSIDE
+# include "stead-application.h"
+# include "stead-map-view.h"
+# include "stead-window.h"
+# include "stead-window-addin.h"
+#undef STEAD_GTK_INSIDE

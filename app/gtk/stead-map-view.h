@@ -1,0 +1,44 @@
+/* stead-map-view.h: the map of needs and resources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_GTK_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead-gtk.h> can be included directly."
+#endif
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_MAP_VIEW (stead_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadMapView, stead_map_view, STEAD, MAP_VIEW, GtkWidget)
+
+typedef enum
+{
+  STEAD_BASE_MAP_OFFLINE,        /* the locally drawn background only */
+  STEAD_BASE_MAP_OPENSTREETMAP,  /* OSM tiles over the offline background */
+} SteadBaseMap;
+
+SteadMapView   *stead_map_view_new             (void);
+SteadWorkspace *stead_map_view_get_workspace   (SteadMapView   *self);
+void            stead_map_view_set_workspace   (SteadMapView   *self,
+                                                SteadWorkspace *workspace);
+SteadBaseMap    stead_map_view_get_base_map    (SteadMapView   *self);
+void            stead_map_view_set_base_map    (SteadMapView   *self,
+                                                SteadBaseMap    base_map);
+ShumateMap     *stead_map_view_get_map         (SteadMapView   *self);
+ShumateViewport*stead_map_view_get_viewport    (SteadMapView   *self);
+/* Overlay layers added by plugins; drawn above the base map. */
+void            stead_map_view_add_layer       (SteadMapView   *self,
+                                                ShumateLayer   *layer);
+void            stead_map_view_remove_layer    (SteadMapView   *self,
+                                                ShumateLayer   *layer);
+void            stead_map_view_zoom_to_area    (SteadMapView   *self);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+CREATE TABLE t_bad (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO t_bad (name) VALUES ('first');

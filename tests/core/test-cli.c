@@ -1,0 +1,321 @@
+/* test-cli.c: the stead-cli contract (exit codes, one-line errors)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "stead.h"
+
+typedef struct
+{
+  char *dir;
+  char *config_dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *plugins = data;
+  g_autofree char *settings_dir = NULL;
+  g_autofree char *keyfile = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* The CLI reads the enabled plugins from the user's settings; a keyfile
+   * backend in a private config dir stands in for them. */
+  f->config_dir = g_build_filename (f->dir, "config", NULL);
+  settings_dir = g_build_filename (f->config_dir, "glib-2.0", "settings", NULL);
+  g_mkdir_with_parents (settings_dir, 0700);
+  keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  contents = g_strdup_printf ("[io/github/steadapp/Stead]\nenabled-plugins=%s\n",
+                              plugins != NULL ? plugins : "@as []");
+  g_file_set_contents (keyfile, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->config_dir);
+}
+
+static Result
+run (Fixture *f,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STEAD_CLI"));
+  va_start (args, f);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", f->config_dir, TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r.out, &r.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static void
+assert_one_line (const char *text,
+                 const char *must_contain)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_assert_cmpstr (stripped, !=, "");
+  g_assert_null (strchr (stripped, '\n'));
+  g_assert_nonnull (strstr (stripped, must_contain));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Result) none = run (f, NULL);
+  g_auto(Result) unknown = run (f, "frobnicate", NULL);
+  g_auto(Result) missing = run (f, "new", NULL);
+  g_auto(Result) extra = run (f, "check", "a.gpkg", "b.gpkg", NULL);
+  g_auto(Result) bad_option = run (f, "info", "--no-such-option", "a.gpkg", NULL);
+  g_auto(Result) help = run (f, "--help", NULL);
+
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_cmpint (extra.status, ==, 2);
+  g_assert_cmpint (bad_option.status, ==, 2);
+  g_assert_cmpint (help.status, ==, 0);
+  for (const char * const *c = (const char * const[]) { "new", "demo", "info", "check", "formats", NULL }; *c; c++)
+    g_assert_nonnull (strstr (help.out, *c));
+}
+
+static void
+test_new_info_check (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonObject *tables;
+
+  {
+    g_auto(Result) r = run (f, "new", ws, "--name", "Testshire", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (ws, G_FILE_TEST_IS_REGULAR));
+  }
+
+  {
+    /* Not over an existing file: exit 1, one line naming it. */
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, ws);
+  }
+
+  {
+    g_auto(Result) r = run (f, "info", ws, "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (root, "area_name"), ==, "Testshire");
+    tables = json_object_get_object_member (root, "tables");
+    g_assert_cmpint (json_object_get_int_member (tables, "need"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (tables, "area"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "schema"), "core"), >=, 2);
+  }
+
+  {
+    g_auto(Result) r = run (f, "info", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Testshire"));
+    g_assert_nonnull (strstr (r.out, "need"));
+  }
+
+  {
+    g_auto(Result) r = run (f, "check", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "OK"));
+  }
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "demo.gpkg");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "120", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "info", ws, "--json", NULL);
+    JsonObject *tables;
+
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+    g_assert_cmpint (json_object_get_int_member (tables, "need"), ==, 120);
+    g_assert_cmpint (json_object_get_int_member (tables, "resource"), >, 0);
+    g_assert_cmpint (json_object_get_int_member (tables, "area"), >, 2);
+  }
+  {
+    g_auto(Result) r = run (f, "check", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "-3", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = path_in (f, "partners.csv");
+  g_autofree char *missing = path_in (f, "missing.gpkg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_file_set_contents (text, "name,postcode\nRed Cross,GL20 5AA\n", -1, &error);
+  g_assert_no_error (error);
+
+  for (const char * const *cmd = (const char * const[]) { "info", "check", NULL }; *cmd; cmd++)
+    {
+      g_auto(Result) r = run (f, *cmd, text, NULL);
+      g_auto(Result) m = run (f, *cmd, missing, NULL);
+
+      g_assert_cmpint (r.status, ==, 1);
+      assert_one_line (r.err, "partners.csv");
+      g_assert_cmpint (m.status, ==, 1);
+      assert_one_line (m.err, "missing.gpkg");
+    }
+
+  /* The refused file is left exactly as it was. */
+  g_file_get_contents (text, &after, NULL, &error);
+  g_assert_cmpstr (after, ==, "name,postcode\nRed Cross,GL20 5AA\n");
+}
+
+static void
+test_formats_and_plugins (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Result) r = run (f, "formats", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "testplugin-items"));
+    g_assert_nonnull (strstr (r.out, "csv"));
+  }
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "20", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "info", ws, "--json", NULL);
+    JsonObject *root;
+    JsonArray *plugins;
+
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    plugins = json_object_get_array_member (root, "plugins");
+    g_assert_cmpuint (json_array_get_length (plugins), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (plugins, 0), "module"),
+                     ==, "testplugin");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (plugins, 0), "schema_version"),
+                     ==, 10);
+    /* The plugin added its share of the demo through populate_demo. */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "tables"),
+                                                 "testplugin_item"), ==, 3);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
+  g_test_add ("/cli/new-info-check", Fixture, NULL, fixture_setup, test_new_info_check, fixture_teardown);
+  g_test_add ("/cli/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/cli/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/cli/formats-and-plugins", Fixture, "['testplugin']", fixture_setup,
+              test_formats_and_plugins, fixture_teardown);
+
+  return g_test_run ();
+}

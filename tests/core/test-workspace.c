@@ -1,0 +1,684 @@
+/* test-workspace.c: the workspace file, migrations, transactions, undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "stead.h"
+#include "stead-workspace-private.h"
+
+#define GOOD_SCHEMA "/io/github/steadapp/Stead/tests/core/schema/good"
+#define BAD_SCHEMA  "/io/github/steadapp/Stead/tests/core/schema/bad"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "area.gpkg", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static SteadWorkspace *
+create (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws = stead_workspace_create (f->path, "Testshire", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+  return ws;
+}
+
+static SteadWorkspace *
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws = stead_workspace_open (f->path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+  return ws;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+/* Every row of @table in primary-key order, one line each. */
+static char *
+dump_table (SteadWorkspace *ws,
+            const char     *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", table);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          if (sqlite3_column_type (stmt, i) == SQLITE_BLOB)
+            {
+              g_autofree char *hex = g_compute_checksum_for_data (G_CHECKSUM_SHA1,
+                                                                  sqlite3_column_blob (stmt, i),
+                                                                  sqlite3_column_bytes (stmt, i));
+              g_string_append_printf (out, "%s|", hex);
+            }
+          else
+            g_string_append_printf (out, "%s|", sqlite3_column_text (stmt, i));
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint64
+query_int (SteadWorkspace *ws,
+           const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+add_need (SteadWorkspace *ws,
+          const char     *summary,
+          double          lon,
+          double          lat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", summary, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_transaction_insert_need (txn, "food", "Food parcel", lon, lat, 2, 3, NULL,
+                                                  1767225600, NULL, 0, &error), >, 0);
+  g_assert_no_error (error);
+  stead_transaction_commit (g_steal_pointer (&txn), &error);
+  g_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_create_reopen (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Testshire");
+  g_assert_cmpint (stead_workspace_get_schema_version (ws, "core"), >=, 2);
+
+  /* Personal data lives here: only the owner may read the file. */
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  add_need (ws, "Add a need", -2.16, 51.99);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = reopen (f);
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Testshire");
+  g_assert_cmpint (stead_workspace_count_rows (ws, "need"), ==, 1);
+  g_assert_cmpint (query_int (ws, "SELECT people FROM need"), ==, 2);
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM rtree_need_geom"), ==, 1);
+  /* Vocabularies are seeded from data/taxonomy. */
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = 'need-kind'"), >, 5);
+  /* A GeoPackage: application_id 'GPKG', version 1.3. */
+  g_assert_cmpint (query_int (ws, "PRAGMA application_id"), ==, 0x47504B47);
+  g_assert_cmpint (query_int (ws, "PRAGMA user_version"), ==, 10300);
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM gpkg_contents WHERE data_type = 'features'"), ==, 3);
+
+  /* Creating over an existing file is refused and leaves it alone. */
+  g_assert_null (stead_workspace_create (f->path, "Other", NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_EXISTS);
+}
+
+static void
+test_rename_area (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stead_workspace_set_area_name (ws, "Newshire", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Newshire");
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Testshire");
+  g_assert_true (stead_workspace_redo (ws, &error));
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = reopen (f);
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Newshire");
+}
+
+static void
+test_migrations_ordered_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *backup = NULL;
+
+  g_assert_true (stead_workspace_apply_schema (ws, "t", GOOD_SCHEMA, &error));
+  g_assert_no_error (error);
+  order = dump_table (ws, "t_order");
+  g_assert_cmpstr (order, ==, "1|001|\n2|002|\n3|010|\n");
+  g_assert_cmpint (stead_workspace_get_schema_version (ws, "t"), ==, 10);
+
+  /* A backup was made before the schema changed, readable by the owner only. */
+  backup = stead_workspace_get_last_backup (ws);
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  /* Applying again, or reopening, applies nothing. */
+  g_assert_true (stead_workspace_apply_schema (ws, "t", GOOD_SCHEMA, &error));
+  g_assert_no_error (error);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = reopen (f);
+  g_assert_true (stead_workspace_apply_schema (ws, "t", GOOD_SCHEMA, &error));
+  g_clear_pointer (&order, g_free);
+  order = dump_table (ws, "t_order");
+  g_assert_cmpstr (order, ==, "1|001|\n2|002|\n3|010|\n");
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM stead_schema WHERE owner = 't'"), ==, 3);
+}
+
+static void
+test_failed_migration_unchanged (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  add_need (ws, "Add a need", -2.16, 51.99);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = read_bytes (f->path);
+
+  ws = reopen (f);
+  g_assert_false (stead_workspace_apply_schema (ws, "t", BAD_SCHEMA, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_MIGRATION);
+  /* It says which plugin and which file. */
+  g_assert_nonnull (strstr (error->message, "“t”"));
+  g_assert_nonnull (strstr (error->message, "002-broken.sql"));
+  g_assert_nonnull (strstr (error->message, "no_such_table"));
+  g_clear_error (&error);
+
+  /* Nothing of 001, which worked, nor of half of 002, remains. */
+  g_assert_cmpint (stead_workspace_count_rows (ws, "t_bad"), ==, -1);
+  g_assert_cmpint (stead_workspace_get_schema_version (ws, "t"), ==, 0);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_undo_redo_exact (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state0 = NULL;
+  g_autofree char *state1 = NULL;
+  g_autofree char *state2 = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *back0 = NULL;
+  SteadTransaction *txn;
+
+  g_assert_false (stead_workspace_can_undo (ws));
+  add_need (ws, "Add first need", -2.16, 51.99);
+  add_need (ws, "Add second need", -2.15, 51.98);
+  state0 = dump_table (ws, "need");
+
+  /* One user action: an update, a delete and an insert together. */
+  txn = stead_workspace_begin (ws, "core", "Rework needs", &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_transaction_exec (txn, "UPDATE need SET status = 'met', people = 5 WHERE fid = 1", &error));
+  g_assert_true (stead_transaction_exec (txn, "DELETE FROM need WHERE fid = 2", &error));
+  g_assert_cmpint (stead_transaction_insert_need (txn, "water", NULL, -2.14, 51.97, 1, 4, "open",
+                                                  1767225600, NULL, 0, &error), >, 0);
+  g_assert_true (stead_transaction_commit (txn, &error));
+  g_assert_no_error (error);
+  state1 = dump_table (ws, "need");
+  g_assert_cmpstr (state0, !=, state1);
+
+  g_assert_true (stead_workspace_can_undo (ws));
+  g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, "Rework needs");
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  undone = dump_table (ws, "need");
+  g_assert_cmpstr (undone, ==, state0);
+  /* The spatial index follows: two points again. */
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM rtree_need_geom"), ==, 2);
+
+  g_assert_true (stead_workspace_can_redo (ws));
+  g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, "Rework needs");
+  g_assert_true (stead_workspace_redo (ws, &error));
+  g_assert_no_error (error);
+  redone = dump_table (ws, "need");
+  g_assert_cmpstr (redone, ==, state1);
+
+  /* Undo everything, then a new change clears the redo stack. */
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_workspace_can_undo (ws));
+  back0 = dump_table (ws, "need");
+  g_assert_cmpstr (back0, ==, "");
+  g_assert_false (stead_workspace_undo (ws, &error));
+  g_clear_error (&error);
+  add_need (ws, "Add third need", -2.1, 51.9);
+  g_assert_false (stead_workspace_can_redo (ws));
+
+  /* Undo steps do not survive the session. */
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+  ws = reopen (f);
+  g_assert_false (stead_workspace_can_undo (ws));
+  g_assert_false (stead_workspace_can_redo (ws));
+}
+
+static void
+test_undo_conflict (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db;
+
+  add_need (ws, "Add a need", -2.16, 51.99);
+
+  /* Someone else (another tool on the same file) changes the row. */
+  {
+    sqlite3 *other = NULL;
+    g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "UPDATE need SET people = 9", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (other);
+  }
+
+  db = stead_workspace_get_db (ws);
+  g_assert_nonnull (db);
+  before = dump_table (ws, "need");
+  g_assert_false (stead_workspace_undo (ws, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_CONFLICT);
+  after = dump_table (ws, "need");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (stead_workspace_can_undo (ws));
+}
+
+static void
+test_rollback_on_drop (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", "Abandoned", &error);
+    g_assert_no_error (error);
+    stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 1, NULL, 0, NULL, 0, &error);
+    g_assert_no_error (error);
+
+    /* One change at a time. */
+    g_assert_null (stead_workspace_begin (ws, "core", "Second", &error));
+    g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_BUSY);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (stead_workspace_count_rows (ws, "need"), ==, 0);
+  g_assert_false (stead_workspace_can_undo (ws));
+
+  /* A constraint violation fails the statement; the rest rolls back. */
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", "Bad urgency", &error);
+    g_assert_no_error (error);
+    stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 1, NULL, 0, NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 9, NULL, 0, NULL, 0, &error), <, 0);
+    g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL);
+  }
+  g_assert_cmpint (stead_workspace_count_rows (ws, "need"), ==, 0);
+}
+
+static void
+on_changed (SteadWorkspace     *ws,
+            const char * const *tables,
+            gpointer            user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strjoinv (",", (char **) tables));
+}
+
+static void
+test_audit_and_changed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 audit_before = stead_workspace_count_rows (ws, "stead_audit");
+
+  g_signal_connect (ws, "changed", G_CALLBACK (on_changed), seen);
+  add_need (ws, "Add a need", -2.16, 51.99);
+
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "need");
+
+  stmt = stead_workspace_prepare (ws,
+                                  "SELECT owner, table_name, action, rows, summary, time FROM stead_audit "
+                                  "ORDER BY id DESC LIMIT 1",
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "core");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "need");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "insert");
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, "Add a need");
+  g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 5), "20"));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Undo is audited too, and reported to listeners. */
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "need");
+  stmt = stead_workspace_prepare (ws, "SELECT action, summary FROM stead_audit ORDER BY id DESC LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Undo “Add a need”");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "stead_audit"), ==, audit_before + 2);
+
+  /* The log is append-only, and survives reopening. */
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", "Tamper", &error);
+    g_assert_false (stead_transaction_exec (txn, "DELETE FROM stead_audit", &error));
+    g_assert_nonnull (strstr (error->message, "append-only"));
+    g_clear_error (&error);
+  }
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+  ws = reopen (f);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "stead_audit"), ==, audit_before + 2);
+}
+
+static void
+write_file (const char   *path,
+            const guint8 *data,
+            gsize         len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, (const char *) data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.gpkg", NULL);
+  g_autofree char *short_path = g_build_filename (f->dir, "short.gpkg", NULL);
+  g_autofree char *cut_path = g_build_filename (f->dir, "cut.gpkg", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.gpkg", NULL);
+  g_autoptr(GBytes) whole = NULL;
+  const guint8 *bytes;
+  gsize len;
+
+  g_assert_null (stead_workspace_open (missing, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  write_file (text_path, (const guint8 *) "name,postcode\nA,GL20 5AA\n", 25);
+  g_assert_null (stead_workspace_open (text_path, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE);
+  g_assert_nonnull (strstr (error->message, "notes.gpkg"));
+  g_clear_error (&error);
+
+  /* A real workspace, cut short: inside the header, then mid-file. */
+  ws = create (f);
+  add_need (ws, "Add a need", -2.16, 51.99);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+  whole = read_bytes (f->path);
+  bytes = g_bytes_get_data (whole, &len);
+  g_assert_cmpuint (len, >, 8192);
+
+  write_file (short_path, bytes, 50);
+  g_assert_null (stead_workspace_open (short_path, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE);
+  g_assert_nonnull (strstr (error->message, "truncated"));
+  g_clear_error (&error);
+
+  write_file (cut_path, bytes, len / 2 + 100);
+  g_assert_null (stead_workspace_open (cut_path, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE);
+  g_assert_nonnull (strstr (error->message, "truncated"));
+  g_clear_error (&error);
+
+  /* The refused files were not touched. */
+  {
+    g_autoptr(GBytes) still = read_bytes (short_path);
+    g_assert_cmpuint (g_bytes_get_size (still), ==, 50);
+  }
+}
+
+static void
+test_not_stead (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *gpkg = g_build_filename (f->dir, "other.gpkg", NULL);
+  g_autofree char *plain = g_build_filename (f->dir, "plain.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* A GeoPackage made by another tool. */
+  g_assert_cmpint (sqlite3_open (gpkg, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;"
+                                 "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT);"
+                                 "CREATE TABLE gpkg_spatial_ref_sys (srs_id INTEGER PRIMARY KEY);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_null (stead_workspace_open (gpkg, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_STEAD);
+  g_assert_nonnull (strstr (error->message, "GeoPackage"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (a)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_null (stead_workspace_open (plain, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_STEAD);
+  g_clear_error (&error);
+
+  /* Neither was changed into a workspace. */
+  g_assert_cmpint (sqlite3_open (plain, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
+static void
+test_too_new (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  stead_workspace_close (ws);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE stead_workspace SET format_version = 99", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_clear_object (&ws);
+  g_assert_null (stead_workspace_open (f->path, NULL, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_TOO_NEW);
+}
+
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (stead_demo_populate (ws, 50, 1, &error));
+  g_assert_no_error (error);
+  stead_workspace_close (ws);
+
+  g_assert_true (stead_check_file (f->path, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Damage one geometry and the spatial index behind Stead's back. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER rtree_need_geom_update1;"
+                                 "DROP TRIGGER rtree_need_geom_update2;"
+                                 "UPDATE need SET geom = x'4750000112' WHERE fid = 3;"
+                                 "DELETE FROM rtree_need_geom WHERE id = 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (stead_check_file (f->path, &problems, &error));
+  g_assert_cmpuint (problems->len, >=, 2);
+  {
+    g_autofree char *all = g_strjoinv ("\n", (char **) g_ptr_array_steal (problems, NULL));
+    g_assert_nonnull (strstr (all, "need row 3"));
+    g_assert_nonnull (strstr (all, "rtree_need_geom"));
+  }
+}
+
+static void
+test_demo_deterministic (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "other.gpkg", NULL);
+  g_autoptr(SteadWorkspace) a = create (f);
+  g_autoptr(SteadWorkspace) b = stead_workspace_create (other, "Testshire", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump_a = NULL;
+  g_autofree char *dump_b = NULL;
+
+  g_assert_true (stead_demo_populate (a, 300, 7, &error));
+  g_assert_true (stead_demo_populate (b, 300, 7, &error));
+  g_assert_no_error (error);
+  dump_a = dump_table (a, "need");
+  dump_b = dump_table (b, "need");
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_cmpint (stead_workspace_count_rows (a, "need"), ==, 300);
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM area WHERE kind = 'boundary'"), ==, 1);
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM area WHERE kind = 'ward'"), >=, 4);
+  /* A year of needs with an incident: January's week is the busiest. */
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM need WHERE opened BETWEEN '2026-01-12' AND '2026-01-26'"),
+                   >, 300 / 5);
+
+  /* The demo goes into an empty workspace only. */
+  g_assert_false (stead_demo_populate (a, 10, 7, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_EXISTS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/core/workspace/create-reopen", test_create_reopen);
+  ADD ("/core/workspace/rename-area", test_rename_area);
+  ADD ("/core/workspace/migrations-ordered-once", test_migrations_ordered_once);
+  ADD ("/core/workspace/failed-migration-unchanged", test_failed_migration_unchanged);
+  ADD ("/core/workspace/undo-redo-exact", test_undo_redo_exact);
+  ADD ("/core/workspace/undo-conflict", test_undo_conflict);
+  ADD ("/core/workspace/rollback-on-drop", test_rollback_on_drop);
+  ADD ("/core/workspace/audit-and-changed", test_audit_and_changed);
+  ADD ("/core/workspace/bad-files", test_bad_files);
+  ADD ("/core/workspace/not-stead", test_not_stead);
+  ADD ("/core/workspace/too-new", test_too_new);
+  ADD ("/core/workspace/check", test_check);
+  ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
+
+  return g_test_run ();
+}

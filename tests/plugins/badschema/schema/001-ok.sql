@@ -1,0 +1,1 @@
+CREATE TABLE badschema_thing (id INTEGER PRIMARY KEY, name TEXT);

@@ -1,0 +1,5 @@
+CREATE TABLE testplugin_item (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0
+);
