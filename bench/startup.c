@@ -1,0 +1,173 @@
+/* startup.c: cold start of `stead demo.gpkg` to its first drawn frame
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the real `stead` binary on a demo workspace with
+ * STEAD_BENCH_STARTUP=1; the app prints the CLOCK_MONOTONIC time of its
+ * first frame (from the frame clock's after-paint, not a sleep) and of the
+ * moment the workspace is shown, then quits. Needs a display (Xvfb).
+ *
+ * Usage: startup [--runs N] [--renderer NAME] [WS.gpkg]
+ * Prints one "name value unit" line per figure.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *values,
+            double  p)
+{
+  guint index;
+
+  g_array_sort (values, compare_doubles);
+  index = (guint) (p * (values->len - 1) + 0.5);
+  return g_array_index (values, double, index);
+}
+
+static gboolean
+run_once (const char  *stead,
+          const char  *workspace,
+          const char  *renderer,
+          double      *first_frame_ms,
+          double      *loaded_ms,
+          GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  gint64 first_frame = 0;
+  gint64 loaded = 0;
+  gint64 start;
+  char *line;
+
+  g_subprocess_launcher_setenv (launcher, "STEAD_BENCH_STARTUP", "1", TRUE);
+  if (renderer != NULL)
+    g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", renderer, TRUE);
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawn (launcher, error, stead, workspace, NULL);
+  if (process == NULL)
+    return FALSE;
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, error)) != NULL)
+    {
+      gint64 t;
+
+      if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &t) == 1)
+        first_frame = t;
+      else if (sscanf (line, "workspace-loaded %" G_GINT64_FORMAT, &t) == 1)
+        loaded = t;
+      g_free (line);
+    }
+
+  if (!g_subprocess_wait_check (process, NULL, error))
+    return FALSE;
+
+  if (first_frame == 0 || loaded == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "stead did not report its first frame and workspace (is STEAD_BENCH_STARTUP handled?)");
+      return FALSE;
+    }
+
+  *first_frame_ms = (first_frame - start) / 1000.0;
+  *loaded_ms = (loaded - start) / 1000.0;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *tmp = NULL;
+  g_autofree char *workspace = NULL;
+  g_autofree char *renderer = NULL;
+  const char *stead = g_getenv ("STEAD_BIN");
+  const char *cli = g_getenv ("STEAD_CLI");
+  int runs = 10;
+  const GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "How many starts (default 10)", "N" },
+    { "renderer", 0, 0, G_OPTION_ARG_STRING, &renderer, "GSK_RENDERER for the app", "NAME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("[WS.gpkg]");
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || stead == NULL)
+    {
+      g_printerr ("startup: %s\n", error ? error->message : "set STEAD_BIN (and STEAD_CLI), --runs >= 1");
+      return 2;
+    }
+
+  if (argc > 1)
+    workspace = g_strdup (argv[1]);
+  else
+    {
+      g_autofree char *cmd = NULL;
+      int status;
+
+      tmp = g_dir_make_tmp ("stead-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      workspace = g_build_filename (tmp, "demo.gpkg", NULL);
+      cmd = g_strdup_printf ("'%s' demo '%s'", cli, workspace);
+      if (!g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error) || status != 0)
+        {
+          g_printerr ("startup: could not make the demo workspace\n");
+          return 1;
+        }
+    }
+
+  for (int i = 0; i < runs; i++)
+    {
+      double frame_ms;
+      double loaded_ms;
+
+      if (!run_once (stead, workspace, renderer, &frame_ms, &loaded_ms, &error))
+        {
+          g_printerr ("startup: %s\n", error->message);
+          return 1;
+        }
+      if (i == 0)
+        {
+          printf ("startup_first_frame_first_run %.1f ms\n", frame_ms);
+          printf ("startup_workspace_shown_first_run %.1f ms\n", loaded_ms);
+        }
+      g_array_append_val (frames, frame_ms);
+      g_array_append_val (loads, loaded_ms);
+    }
+
+  printf ("startup_runs %d count\n", runs);
+  printf ("startup_first_frame_p50 %.1f ms\n", percentile (frames, 0.5));
+  printf ("startup_first_frame_p90 %.1f ms\n", percentile (frames, 0.9));
+  printf ("startup_first_frame_max %.1f ms\n", percentile (frames, 1.0));
+  printf ("startup_workspace_shown_p50 %.1f ms\n", percentile (loads, 0.5));
+
+  if (tmp != NULL)
+    {
+      g_autofree char *wal = g_strconcat (workspace, "-wal", NULL);
+      g_unlink (workspace);
+      g_unlink (wal);
+      g_rmdir (tmp);
+    }
+  return 0;
+}
