@@ -280,6 +280,8 @@ cmd_info (int    argc,
   json_builder_begin_array (builder);
   stead_workspace_foreach_addin (workspace, info_addin, &data);
   json_builder_end_array (builder);
+  if (!json && stead_plugin_engine_list_plugins (engine) == NULL)
+    g_print ("  %s\n", _("(none installed)"));
 
   if (!json)
     g_print (_("Schema:\n"));

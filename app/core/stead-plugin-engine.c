@@ -185,6 +185,9 @@ load_one (SteadPluginEngine  *self,
   if (peas_plugin_info_is_loaded (info))
     return TRUE;
 
+  /* Cleared first: loading may report a new error (a failed schema). */
+  g_hash_table_remove (self->errors, module);
+
   if (!peas_engine_load_plugin (self->peas, info))
     {
       g_autofree char *message = NULL;
@@ -218,7 +221,6 @@ load_one (SteadPluginEngine  *self,
       return FALSE;
     }
 
-  g_hash_table_remove (self->errors, module);
   return TRUE;
 }
 

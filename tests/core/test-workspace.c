@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "stead.h"
+#include "stead-sql-functions-private.h"
 #include "stead-workspace-private.h"
 
 #define GOOD_SCHEMA "/io/github/steadapp/Stead/tests/core/schema/good"
@@ -353,6 +354,7 @@ test_undo_conflict (Fixture       *f,
   {
     sqlite3 *other = NULL;
     g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+    g_assert_true (stead_sql_register_functions (other, NULL));
     g_assert_cmpint (sqlite3_exec (other, "UPDATE need SET people = 9", NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (other);
   }
@@ -611,18 +613,22 @@ test_check (Fixture       *f,
 
   /* Damage one geometry and the spatial index behind Stead's back. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (stead_sql_register_functions (db, NULL));
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TRIGGER rtree_need_geom_update1;"
                                  "DROP TRIGGER rtree_need_geom_update2;"
                                  "UPDATE need SET geom = x'4750000112' WHERE fid = 3;"
-                                 "DELETE FROM rtree_need_geom WHERE id = 5;",
+                                 "DELETE FROM rtree_need_geom WHERE id IN (5, 6);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   g_assert_true (stead_check_file (f->path, &problems, &error));
   g_assert_cmpuint (problems->len, >=, 2);
   {
-    g_autofree char *all = g_strjoinv ("\n", (char **) g_ptr_array_steal (problems, NULL));
+    g_autofree char *all = NULL;
+
+    g_ptr_array_add (problems, NULL);
+    all = g_strjoinv ("\n", (char **) problems->pdata);
     g_assert_nonnull (strstr (all, "need row 3"));
     g_assert_nonnull (strstr (all, "rtree_need_geom"));
   }

@@ -59,6 +59,13 @@ CREATE TABLE stead_personal_data (
   PRIMARY KEY (table_name, column_name)
 );
 
+-- Registered as attribute tables, so GIS tools show the workspace marker
+-- and the audit log and list only registered tables (GDAL's LIST_ALL_TABLES=AUTO).
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('stead_workspace', 'attributes', 'Stead workspace', 'The partnership area this workspace is for');
+INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+  VALUES ('stead_audit', 'attributes', 'Change log', 'Every change, append-only');
+
 CREATE TABLE area (
   fid INTEGER PRIMARY KEY AUTOINCREMENT,
   geom MULTIPOLYGON,

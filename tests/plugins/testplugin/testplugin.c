@@ -11,7 +11,11 @@
 #include "config.h"
 
 #include <libpeas/peas.h>
-#include <stead-gtk.h>
+#ifdef TESTPLUGIN_NO_GTK
+# include <stead.h>
+#else
+# include <stead-gtk.h>
+#endif
 
 /* ------------------------------------------------------------------------ */
 
@@ -89,6 +93,7 @@ testplugin_workspace_addin_init (TestpluginWorkspaceAddin *self)
 {
 }
 
+#ifndef TESTPLUGIN_NO_GTK
 /* ------------------------------------------------------------------------ */
 
 #define TESTPLUGIN_TYPE_WINDOW_ADDIN (testplugin_window_addin_get_type ())
@@ -137,6 +142,8 @@ static void
 testplugin_window_addin_init (TestpluginWindowAddin *self)
 {
 }
+
+#endif
 
 /* ------------------------------------------------------------------------ */
 
@@ -195,8 +202,10 @@ peas_register_types (PeasObjectModule *module)
 {
   peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN,
                                               TESTPLUGIN_TYPE_WORKSPACE_ADDIN);
+#ifndef TESTPLUGIN_NO_GTK
   peas_object_module_register_extension_type (module, STEAD_TYPE_WINDOW_ADDIN,
                                               TESTPLUGIN_TYPE_WINDOW_ADDIN);
+#endif
   peas_object_module_register_extension_type (module, STEAD_TYPE_IMPORTER,
                                               TESTPLUGIN_TYPE_IMPORTER);
 }
