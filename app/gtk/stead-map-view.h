@@ -25,6 +25,9 @@ typedef enum
   STEAD_BASE_MAP_OPENSTREETMAP,  /* OSM tiles over the offline background */
 } SteadBaseMap;
 
+#define STEAD_TYPE_BASE_MAP (stead_base_map_get_type ())
+GType stead_base_map_get_type (void) G_GNUC_CONST;
+
 SteadMapView   *stead_map_view_new             (void);
 SteadWorkspace *stead_map_view_get_workspace   (SteadMapView   *self);
 void            stead_map_view_set_workspace   (SteadMapView   *self,

@@ -26,6 +26,7 @@ gboolean        stead_window_open_workspace     (SteadWindow    *self,
                                                  const char     *path,
                                                  GError        **error);
 void            stead_window_close_workspace    (SteadWindow    *self);
+const char     *stead_window_get_view_name      (SteadWindow    *self);
 
 /* Pages in the sidebar; @id is namespaced by the plugin's module name. */
 void            stead_window_add_page           (SteadWindow    *self,

@@ -1,0 +1,23 @@
+/* stead-background-layer-private.h: the offline background of the map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <shumate/shumate.h>
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_BACKGROUND_LAYER (stead_background_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, STEAD, BACKGROUND_LAYER, ShumateLayer)
+
+SteadBackgroundLayer *stead_background_layer_new           (ShumateViewport      *viewport);
+void                  stead_background_layer_set_workspace (SteadBackgroundLayer *self,
+                                                            SteadWorkspace       *workspace);
+gboolean              stead_background_layer_get_extent    (SteadBackgroundLayer *self,
+                                                            SteadEnvelope        *extent);
+
+G_END_DECLS

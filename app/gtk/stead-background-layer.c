@@ -1,0 +1,316 @@
+/* stead-background-layer.c: the offline background of the map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawn locally in one snapshot, so the map is useful with no network,
+ * which is exactly when it is needed: a land colour, a graticule, and the
+ * workspace's areas (partnership boundary, wards, hazard zones).
+ */
+
+#define G_LOG_DOMAIN "stead-background-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "stead-background-layer-private.h"
+
+typedef struct
+{
+  char          *kind;
+  SteadGeometry *geometry;
+  SteadEnvelope  envelope;
+} AreaShape;
+
+struct _SteadBackgroundLayer
+{
+  ShumateLayer    parent_instance;
+
+  SteadWorkspace *workspace;
+  GPtrArray      *areas;   /* of AreaShape */
+};
+
+G_DEFINE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, SHUMATE_TYPE_LAYER)
+
+static void
+area_shape_free (AreaShape *shape)
+{
+  g_free (shape->kind);
+  stead_geometry_unref (shape->geometry);
+  g_free (shape);
+}
+
+static void
+reload_areas (SteadBackgroundLayer *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_ptr_array_set_size (self->areas, 0);
+
+  if (self->workspace != NULL && !stead_workspace_is_closed (self->workspace))
+    stmt = stead_workspace_prepare (self->workspace,
+                                    "SELECT kind, geom FROM area WHERE geom IS NOT NULL "
+                                    "ORDER BY kind = 'boundary', kind = 'hazard', fid",
+                                    NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(SteadGeometry) geometry = NULL;
+      AreaShape *shape;
+
+      geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
+                                               sqlite3_column_bytes (stmt, 1), NULL, NULL);
+      if (geometry == NULL || stead_geometry_is_empty (geometry))
+        continue;
+
+      shape = g_new0 (AreaShape, 1);
+      shape->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      shape->geometry = g_steal_pointer (&geometry);
+      stead_geometry_get_envelope (shape->geometry, &shape->envelope);
+      g_ptr_array_add (self->areas, shape);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_workspace_changed (SteadBackgroundLayer *self,
+                      const char * const   *tables)
+{
+  if (tables != NULL && g_strv_contains (tables, "area"))
+    reload_areas (self);
+}
+
+void
+stead_background_layer_set_workspace (SteadBackgroundLayer *self,
+                                      SteadWorkspace       *workspace)
+{
+  g_return_if_fail (STEAD_IS_BACKGROUND_LAYER (self));
+  g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+                             G_CONNECT_SWAPPED);
+  reload_areas (self);
+}
+
+/**
+ * stead_background_layer_get_extent:
+ * @self: a #SteadBackgroundLayer
+ * @extent: (out): the envelope of the boundary, else of every area
+ *
+ * Returns: %FALSE if the workspace has no areas
+ */
+gboolean
+stead_background_layer_get_extent (SteadBackgroundLayer *self,
+                                   SteadEnvelope        *extent)
+{
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (STEAD_IS_BACKGROUND_LAYER (self), FALSE);
+
+  for (int pass = 0; pass < 2 && !any; pass++)
+    for (guint i = 0; i < self->areas->len; i++)
+      {
+        const AreaShape *shape = g_ptr_array_index (self->areas, i);
+
+        if (pass == 0 && g_strcmp0 (shape->kind, "boundary") != 0)
+          continue;
+        if (!any)
+          *extent = shape->envelope;
+        else
+          {
+            extent->min_x = MIN (extent->min_x, shape->envelope.min_x);
+            extent->min_y = MIN (extent->min_y, shape->envelope.min_y);
+            extent->max_x = MAX (extent->max_x, shape->envelope.max_x);
+            extent->max_y = MAX (extent->max_y, shape->envelope.max_y);
+          }
+        any = TRUE;
+      }
+  return any;
+}
+
+static double
+graticule_step (double span)
+{
+  static const double steps[] = { 30, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (span / steps[i] >= 4)
+      return steps[i];
+  return steps[G_N_ELEMENTS (steps) - 1];
+}
+
+static void
+trace_geometry (cairo_t         *cr,
+                ShumateViewport *viewport,
+                GtkWidget       *widget,
+                SteadGeometry   *geometry)
+{
+  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
+      {
+        gsize n;
+        const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
+
+        for (gsize i = 0; i < n; i++)
+          {
+            double x, y;
+
+            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x, &y);
+            if (i == 0)
+              cairo_move_to (cr, x, y);
+            else
+              cairo_line_to (cr, x, y);
+          }
+        cairo_close_path (cr);
+      }
+}
+
+static void
+stead_background_layer_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  SteadBackgroundLayer *self = STEAD_BACKGROUND_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double north, south, east, west;
+  double lat_step, lon_step;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || viewport == NULL ||
+      shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* Land. */
+  cairo_set_source_rgb (cr, 0.949, 0.937, 0.914);
+  cairo_paint (cr);
+
+  /* Graticule, every step degrees, about 4 to 12 lines across. */
+  shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);
+  shumate_viewport_widget_coords_to_location (viewport, widget, width, height, &south, &east);
+  lon_step = graticule_step (fabs (east - west));
+  lat_step = graticule_step (fabs (north - south));
+
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_source_rgba (cr, 0.55, 0.6, 0.65, 0.45);
+  for (double lon = floor (MIN (west, east) / lon_step) * lon_step; lon <= MAX (west, east); lon += lon_step)
+    {
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, north, lon, &x, &y);
+      cairo_move_to (cr, round (x) + 0.5, 0);
+      cairo_line_to (cr, round (x) + 0.5, height);
+    }
+  for (double lat = floor (MIN (north, south) / lat_step) * lat_step; lat <= MAX (north, south); lat += lat_step)
+    {
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, lat, west, &x, &y);
+      cairo_move_to (cr, 0, round (y) + 0.5);
+      cairo_line_to (cr, width, round (y) + 0.5);
+    }
+  cairo_stroke (cr);
+
+  /* Areas: hazard zones tinted, wards thin, the boundary strong. */
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const AreaShape *shape = g_ptr_array_index (self->areas, i);
+
+      if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
+          shape->envelope.max_y < MIN (north, south) || shape->envelope.min_y > MAX (north, south))
+        continue;
+
+      cairo_new_path (cr);
+      trace_geometry (cr, viewport, widget, shape->geometry);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+
+      if (g_strcmp0 (shape->kind, "boundary") == 0)
+        {
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.21, 0.29, 0.40);
+          cairo_set_line_width (cr, 3.0);
+          cairo_stroke (cr);
+        }
+      else if (g_strcmp0 (shape->kind, "hazard") == 0)
+        {
+          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.22);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.8);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+on_viewport_changed (SteadBackgroundLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+stead_background_layer_constructed (GObject *object)
+{
+  SteadBackgroundLayer *self = STEAD_BACKGROUND_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (stead_background_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+stead_background_layer_dispose (GObject *object)
+{
+  SteadBackgroundLayer *self = STEAD_BACKGROUND_LAYER (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->areas, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (stead_background_layer_parent_class)->dispose (object);
+}
+
+static void
+stead_background_layer_class_init (SteadBackgroundLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = stead_background_layer_constructed;
+  object_class->dispose = stead_background_layer_dispose;
+  widget_class->snapshot = stead_background_layer_snapshot;
+}
+
+static void
+stead_background_layer_init (SteadBackgroundLayer *self)
+{
+  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_shape_free);
+}
+
+SteadBackgroundLayer *
+stead_background_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (STEAD_TYPE_BACKGROUND_LAYER, "viewport", viewport, NULL);
+}

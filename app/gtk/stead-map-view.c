@@ -1,0 +1,463 @@
+/* stead-map-view.c: the map of needs and resources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A ShumateMap whose bottom layer is always the locally drawn background,
+ * so the map works with no network. OpenStreetMap tiles, when chosen, are
+ * drawn over it; tiles that cannot load leave the background showing.
+ */
+
+#define G_LOG_DOMAIN "stead-map-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "stead-background-layer-private.h"
+#include "stead-map-view.h"
+
+#define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+struct _SteadMapView
+{
+  GtkWidget             parent_instance;
+
+  GtkWidget            *overlay;
+  ShumateMap           *map;
+  ShumateRasterRenderer *osm;
+  ShumateMapLayer      *osm_layer;
+  SteadBackgroundLayer *background;
+  ShumateLicense       *license;
+  SteadWorkspace       *workspace;
+  SteadBaseMap          base_map;
+  gboolean              zoom_pending;
+  guint                 zoom_source;
+};
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_BASE_MAP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ENUM_TYPE (SteadBaseMap, stead_base_map,
+                    G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OFFLINE, "offline"),
+                    G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OPENSTREETMAP, "openstreetmap"))
+
+G_DEFINE_FINAL_TYPE (SteadMapView, stead_map_view, GTK_TYPE_WIDGET)
+
+SteadMapView *
+stead_map_view_new (void)
+{
+  return g_object_new (STEAD_TYPE_MAP_VIEW, NULL);
+}
+
+ShumateMap *
+stead_map_view_get_map (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return self->map;
+}
+
+ShumateViewport *
+stead_map_view_get_viewport (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return shumate_map_get_viewport (self->map);
+}
+
+SteadWorkspace *
+stead_map_view_get_workspace (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return self->workspace;
+}
+
+static double
+mercator_y (double lat)
+{
+  double rad = CLAMP (lat, -85.0, 85.0) * G_PI / 180.0;
+
+  return log (tan (G_PI / 4 + rad / 2));
+}
+
+static gboolean
+points_extent (SteadWorkspace *workspace,
+               SteadEnvelope  *extent)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* The R-tree indexes hold every point's box. */
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "
+                                  "(SELECT minx, miny, maxx, maxy FROM rtree_need_geom "
+                                  " UNION ALL SELECT minx, miny, maxx, maxy FROM rtree_resource_geom)",
+                                  NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+  extent->min_x = sqlite3_column_double (stmt, 0);
+  extent->min_y = sqlite3_column_double (stmt, 1);
+  extent->max_x = sqlite3_column_double (stmt, 2);
+  extent->max_y = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}
+
+static void
+zoom_now (SteadMapView *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  SteadEnvelope extent = { -8.0, 49.9, 1.8, 58.7 }; /* Great Britain */
+  double tile = 256.0;
+  double zx, zy, zoom;
+
+  if (self->workspace != NULL &&
+      !stead_background_layer_get_extent (self->background, &extent))
+    points_extent (self->workspace, &extent);
+
+  /* Fit the extent with a margin, in Web Mercator. */
+  zx = log2 ((width * 0.85) * 360.0 / (tile * MAX (extent.max_x - extent.min_x, 1e-6)));
+  zy = log2 ((height * 0.85) * 2 * G_PI /
+             (tile * MAX (mercator_y (extent.max_y) - mercator_y (extent.min_y), 1e-9)));
+  zoom = CLAMP (MIN (zx, zy), shumate_viewport_get_min_zoom_level (viewport),
+                MIN (18, shumate_viewport_get_max_zoom_level (viewport)));
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (self->map, (extent.min_y + extent.max_y) / 2, (extent.min_x + extent.max_x) / 2);
+}
+
+/**
+ * stead_map_view_zoom_to_area:
+ * @self: a #SteadMapView
+ *
+ * Shows the whole partnership area: the boundary if there is one, else
+ * every area, else every need and resource, else Great Britain.
+ */
+void
+stead_map_view_zoom_to_area (SteadMapView *self)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      self->zoom_pending = TRUE;
+      return;
+    }
+  self->zoom_pending = FALSE;
+  zoom_now (self);
+}
+
+void
+stead_map_view_set_workspace (SteadMapView   *self,
+                              SteadWorkspace *workspace)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+
+  stead_background_layer_set_workspace (self->background, workspace);
+  stead_map_view_zoom_to_area (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+SteadBaseMap
+stead_map_view_get_base_map (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), STEAD_BASE_MAP_OFFLINE);
+
+  return self->base_map;
+}
+
+void
+stead_map_view_set_base_map (SteadMapView *self,
+                             SteadBaseMap  base_map)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+
+  if (self->base_map == base_map)
+    return;
+
+  self->base_map = base_map;
+
+  if (base_map == STEAD_BASE_MAP_OPENSTREETMAP && self->osm_layer == NULL)
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+      self->osm_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->osm), viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->osm_layer),
+                                      SHUMATE_LAYER (self->background));
+      shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (self->osm));
+    }
+  else if (base_map == STEAD_BASE_MAP_OFFLINE && self->osm_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->osm_layer));
+      shumate_license_remove_map_source (self->license, SHUMATE_MAP_SOURCE (self->osm));
+      self->osm_layer = NULL;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
+}
+
+void
+stead_map_view_add_layer (SteadMapView *self,
+                          ShumateLayer *layer)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  shumate_map_add_layer (self->map, layer);
+}
+
+void
+stead_map_view_remove_layer (SteadMapView *self,
+                             ShumateLayer *layer)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  shumate_map_remove_layer (self->map, layer);
+}
+
+static void
+zoom_in (GtkWidget  *widget,
+         const char *action,
+         GVariant   *param)
+{
+  shumate_map_zoom_in (STEAD_MAP_VIEW (widget)->map);
+}
+
+static void
+zoom_out (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  shumate_map_zoom_out (STEAD_MAP_VIEW (widget)->map);
+}
+
+static void
+zoom_area (GtkWidget  *widget,
+           const char *action,
+           GVariant   *param)
+{
+  stead_map_view_zoom_to_area (STEAD_MAP_VIEW (widget));
+}
+
+static GtkWidget *
+control_button (const char *icon,
+                const char *action,
+                const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "osd");
+  return button;
+}
+
+static gboolean
+zoom_in_idle (gpointer user_data)
+{
+  SteadMapView *self = user_data;
+
+  self->zoom_source = 0;
+  zoom_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stead_map_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+
+  /* Zooming changes the viewport, which must not happen mid-allocation. */
+  if (self->zoom_pending && width > 0 && self->zoom_source == 0)
+    {
+      self->zoom_pending = FALSE;
+      self->zoom_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, zoom_in_idle, self, NULL);
+    }
+}
+
+static void
+stead_map_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  gtk_widget_measure (STEAD_MAP_VIEW (widget)->overlay, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+stead_map_view_dispose (GObject *object)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (object);
+
+  g_clear_handle_id (&self->zoom_source, g_source_remove);
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->osm);
+
+  G_OBJECT_CLASS (stead_map_view_parent_class)->dispose (object);
+}
+
+static void
+stead_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_BASE_MAP:
+      g_value_set_enum (value, self->base_map);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stead_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      stead_map_view_set_workspace (self, g_value_get_object (value));
+      break;
+
+    case PROP_BASE_MAP:
+      stead_map_view_set_base_map (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stead_map_view_class_init (SteadMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stead_map_view_dispose;
+  object_class->get_property = stead_map_view_get_property;
+  object_class->set_property = stead_map_view_set_property;
+  widget_class->size_allocate = stead_map_view_size_allocate;
+  widget_class->measure = stead_map_view_measure;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, STEAD_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_MAP] =
+    g_param_spec_enum ("base-map", NULL, NULL, STEAD_TYPE_BASE_MAP, STEAD_BASE_MAP_OFFLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
+  gtk_widget_class_install_action (widget_class, "map.zoom-area", NULL, zoom_area);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "map.zoom-area", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "steadmapview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+stead_map_view_init (SteadMapView *self)
+{
+  ShumateViewport *viewport;
+  GtkWidget *controls;
+  GtkWidget *bottom;
+  ShumateScale *scale;
+
+  self->base_map = STEAD_BASE_MAP_OFFLINE;
+
+  self->map = shumate_map_new ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->map), "stead-map");
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map of needs and resources"), -1);
+  viewport = shumate_map_get_viewport (self->map);
+
+  /* The OSM source is the projection's reference even when its tiles are
+   * not shown; nothing is downloaded until its layer is added. */
+  self->osm = shumate_raster_renderer_new_full_from_url ("openstreetmap", "OpenStreetMap",
+                                                         "© OpenStreetMap contributors",
+                                                         "https://www.openstreetmap.org/copyright",
+                                                         0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                         OSM_URL);
+  shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->osm));
+  shumate_viewport_set_min_zoom_level (viewport, 2);
+  shumate_viewport_set_max_zoom_level (viewport, 19);
+
+  self->background = stead_background_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->background));
+
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  controls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (controls, "linked");
+  gtk_widget_set_halign (controls, GTK_ALIGN_END);
+  gtk_widget_set_valign (controls, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (controls, 12);
+  gtk_widget_set_margin_end (controls, 12);
+  gtk_box_append (GTK_BOX (controls), control_button ("zoom-in-symbolic", "map.zoom-in", _("Zoom In")));
+  gtk_box_append (GTK_BOX (controls), control_button ("zoom-out-symbolic", "map.zoom-out", _("Zoom Out")));
+  gtk_box_append (GTK_BOX (controls), control_button ("zoom-fit-best-symbolic", "map.zoom-area",
+                                                      _("Show the Whole Area")));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  scale = shumate_scale_new (viewport);
+  gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (scale));
+  self->license = shumate_license_new ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->license), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  shumate_license_set_extra_text (self->license, _("Offline background: Stead"));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+
+  self->zoom_pending = TRUE;
+}

@@ -1,0 +1,223 @@
+/* stead-preferences-window.c: plugins and the map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stead-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stead-preferences-window.h"
+
+struct _SteadPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  SteadPluginEngine    *engine;
+  GSettings            *settings;
+  AdwPreferencesGroup  *plugins_group;
+  GPtrArray            *plugin_rows;
+  gboolean              updating;
+  guint                 rebuild_source;
+};
+
+G_DEFINE_FINAL_TYPE (SteadPreferencesWindow, stead_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void rebuild_plugins (SteadPreferencesWindow *self);
+
+static void
+on_switch_active (GtkSwitch              *sw,
+                  GParamSpec             *pspec,
+                  SteadPreferencesWindow *self)
+{
+  const char *module = g_object_get_data (G_OBJECT (sw), "module");
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+
+  /* Applied at once: open workspaces and windows gain or lose what the
+   * plugin provides. The rows are rebuilt from the engine afterwards. */
+  if (!stead_plugin_engine_set_enabled (self->engine, module, gtk_switch_get_active (sw), &error))
+    g_message ("%s", error->message);
+}
+
+static void
+rebuild_plugins (SteadPreferencesWindow *self)
+{
+  g_autoptr(GList) plugins = stead_plugin_engine_list_plugins (self->engine);
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < self->plugin_rows->len; i++)
+    adw_preferences_group_remove (self->plugins_group, g_ptr_array_index (self->plugin_rows, i));
+  g_ptr_array_set_size (self->plugin_rows, 0);
+
+  for (const GList *l = plugins; l != NULL; l = l->next)
+    {
+      PeasPluginInfo *info = l->data;
+      const char *module = peas_plugin_info_get_module_name (info);
+      const char *problem = stead_plugin_engine_get_error (self->engine, module);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *sw = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peas_plugin_info_get_name (info));
+      gtk_widget_set_name (row, module);
+      gtk_switch_set_active (GTK_SWITCH (sw), stead_plugin_engine_is_enabled (self->engine, module));
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      peas_plugin_info_get_name (info), -1);
+      g_object_set_data_full (G_OBJECT (sw), "module", g_strdup (module), g_free);
+      g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_active), self);
+
+      if (problem != NULL)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem);
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_set_tooltip_text (icon, problem);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), peas_plugin_info_get_description (info));
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      adw_preferences_group_add (self->plugins_group, row);
+      g_ptr_array_add (self->plugin_rows, row);
+    }
+
+  if (plugins == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No plugins are installed"));
+      adw_preferences_group_add (self->plugins_group, row);
+      g_ptr_array_add (self->plugin_rows, row);
+    }
+
+  self->updating = FALSE;
+}
+
+static gboolean
+rebuild_in_idle (gpointer user_data)
+{
+  SteadPreferencesWindow *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild_plugins (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rows are rebuilt after the signal that changed them returns: the switch
+ * being toggled must not be destroyed inside its own handler. */
+static void
+on_plugins_changed (SteadPreferencesWindow *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_in_idle, self);
+}
+
+static gboolean
+base_map_to_index (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "offline") == 0 ? 0 : 1);
+  return TRUE;
+}
+
+static GVariant *
+index_to_base_map (const GValue       *value,
+                   const GVariantType *expected,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 0 ? "offline" : "openstreetmap");
+}
+
+static void
+stead_preferences_window_dispose (GObject *object)
+{
+  SteadPreferencesWindow *self = STEAD_PREFERENCES_WINDOW (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->plugin_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (stead_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+stead_preferences_window_class_init (SteadPreferencesWindowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = stead_preferences_window_dispose;
+}
+
+static void
+stead_preferences_window_init (SteadPreferencesWindow *self)
+{
+  self->plugin_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+stead_preferences_window_new (GtkWindow         *parent,
+                              SteadPluginEngine *engine,
+                              GSettings         *settings)
+{
+  SteadPreferencesWindow *self;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+  GtkStringList *choices;
+
+  g_return_val_if_fail (STEAD_IS_PLUGIN_ENGINE (engine), NULL);
+
+  self = g_object_new (STEAD_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "search-enabled", FALSE,
+                       NULL);
+  self->engine = g_object_ref (engine);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (page, _("General"));
+  adw_preferences_page_set_icon_name (page, "preferences-system-symbolic");
+
+  if (self->settings != NULL)
+    {
+      group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group, _("Map"));
+      choices = gtk_string_list_new ((const char * const[]) { _("Offline background only"),
+                                                              _("OpenStreetMap"), NULL });
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Base map"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("The offline background is always drawn underneath"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+      g_object_unref (choices);
+      g_settings_bind_with_mapping (self->settings, "base-map", row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                    base_map_to_index, index_to_base_map, NULL, NULL);
+      adw_preferences_group_add (group, row);
+      adw_preferences_page_add (page, group);
+    }
+
+  self->plugins_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->plugins_group, _("Plugins"));
+  adw_preferences_group_set_description (self->plugins_group,
+                                         _("Switching a plugin on or off applies at once"));
+  adw_preferences_page_add (page, self->plugins_group);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
+
+  g_signal_connect_object (engine, "plugins-changed", G_CALLBACK (on_plugins_changed), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_plugins (self);
+
+  return GTK_WIDGET (self);
+}

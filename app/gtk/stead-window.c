@@ -1,0 +1,831 @@
+/* stead-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stead-window"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "stead-application.h"
+#include "stead-map-view.h"
+#include "stead-window.h"
+
+#define MAP_PAGE_ID "map"
+
+typedef struct
+{
+  char      *id;
+  GtkWidget *row;
+  GtkWidget *page;
+} Page;
+
+struct _SteadWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *undo_box;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_label;
+  GtkListBox           *sidebar;
+  GtkStack             *page_stack;
+
+  SteadMapView         *map_view;
+  SteadWorkspace       *workspace;
+  PeasExtensionSet     *addins;
+  GPtrArray            *pages;      /* of Page, in sidebar order */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (SteadWindow, stead_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static SteadApplication *
+get_app (SteadWindow *self)
+{
+  return STEAD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static SteadPluginEngine *
+get_engine (SteadWindow *self)
+{
+  SteadApplication *app = get_app (self);
+
+  return app != NULL ? stead_application_get_plugin_engine (app) : NULL;
+}
+
+static void
+page_free (Page *page)
+{
+  g_free (page->id);
+  g_free (page);
+}
+
+static Page *
+find_page (SteadWindow *self,
+           const char  *id,
+           guint       *index)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Page *page = g_ptr_array_index (self->pages, i);
+
+      if (g_str_equal (page->id, id))
+        {
+          if (index != NULL)
+            *index = i;
+          return page;
+        }
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Pages                                                                     */
+
+/**
+ * stead_window_add_page:
+ * @self: a #SteadWindow
+ * @id: a unique id, namespaced by module name ("partners.directory")
+ * @title: the sidebar title
+ * @icon_name: (nullable): the sidebar icon
+ * @page: the page
+ *
+ * Adds a page to the sidebar of an open workspace. Window addins call
+ * this in load and stead_window_remove_page() in unload.
+ */
+void
+stead_window_add_page (SteadWindow *self,
+                       const char  *id,
+                       const char  *title,
+                       const char  *icon_name,
+                       GtkWidget   *page)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+  Page *entry;
+
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  if (find_page (self, id, NULL) != NULL)
+    {
+      g_warning ("A page “%s” is already in the window", id);
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_append (self->sidebar, row);
+
+  gtk_stack_add_titled (self->page_stack, page, id, title);
+
+  entry = g_new0 (Page, 1);
+  entry->id = g_strdup (id);
+  entry->row = row;
+  entry->page = page;
+  g_ptr_array_add (self->pages, entry);
+}
+
+void
+stead_window_remove_page (SteadWindow *self,
+                          const char  *id)
+{
+  Page *page;
+  guint index;
+
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (!(page = find_page (self, id, &index)))
+    return;
+
+  if (gtk_stack_get_visible_child (self->page_stack) == page->page && self->pages->len > 1)
+    stead_window_show_page (self, MAP_PAGE_ID);
+
+  gtk_list_box_remove (self->sidebar, page->row);
+  gtk_stack_remove (self->page_stack, page->page);
+  g_ptr_array_remove_index (self->pages, index);
+}
+
+GtkWidget *
+stead_window_get_page (SteadWindow *self,
+                       const char  *id)
+{
+  Page *page;
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  page = find_page (self, id, NULL);
+  return page != NULL ? page->page : NULL;
+}
+
+void
+stead_window_show_page (SteadWindow *self,
+                        const char  *id)
+{
+  Page *page;
+
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if ((page = find_page (self, id, NULL)))
+    gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
+}
+
+static void
+on_sidebar_row_selected (SteadWindow   *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+SteadMapView *
+stead_window_get_map_view (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+
+  return self->map_view;
+}
+
+void
+stead_window_show_toast (SteadWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Undo and redo                                                             */
+
+static void
+update_undo_actions (SteadWindow *self)
+{
+  gboolean can_undo = self->workspace != NULL && stead_workspace_can_undo (self->workspace);
+  gboolean can_redo = self->workspace != NULL && stead_workspace_can_redo (self->workspace);
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: %s is what the user did, e.g. "Add partner". */
+  undo_tip = can_undo ? g_strdup_printf (_("Undo “%s”"), stead_workspace_get_undo_label (self->workspace))
+                      : g_strdup (_("Undo"));
+  redo_tip = can_redo ? g_strdup_printf (_("Redo “%s”"), stead_workspace_get_redo_label (self->workspace))
+                      : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+static void
+undo_or_redo (SteadWindow *self,
+              gboolean     undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace == NULL)
+    return;
+
+  if (!(undo ? stead_workspace_undo (self->workspace, &error)
+             : stead_workspace_redo (self->workspace, &error)))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 5);
+      stead_window_show_toast (self, toast);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  undo_or_redo (STEAD_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  undo_or_redo (STEAD_WINDOW (widget), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors and recents                                                        */
+
+static void
+show_error (SteadWindow *self,
+            const char  *heading,
+            const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+area_name_of (const char *path)
+{
+  char *name = g_path_get_basename (path);
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return name;
+}
+
+static void
+refresh_recents (SteadWindow *self)
+{
+  SteadApplication *app = get_app (self);
+  g_auto(GStrv) recents = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (app != NULL)
+    recents = g_settings_get_strv (stead_application_get_settings (app), "recent-workspaces");
+
+  for (guint i = 0; recents != NULL && recents[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
+      GtkWidget *row;
+
+      if (!g_file_test (recents[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      name = area_name_of (recents[i]);
+      dir = g_path_get_dirname (recents[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recents[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (self->recent_label, shown > 0);
+}
+
+static void
+on_recent_activated (SteadWindow   *self,
+                     GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && !stead_window_open_workspace (self, path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      show_error (self, heading, error->message);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workspaces                                                                */
+
+static void
+on_addin_added (PeasExtensionSet *set,
+                PeasPluginInfo   *info,
+                GObject          *exten,
+                SteadWindow      *self)
+{
+  stead_window_addin_load (STEAD_WINDOW_ADDIN (exten), self);
+}
+
+static void
+on_addin_removed (PeasExtensionSet *set,
+                  PeasPluginInfo   *info,
+                  GObject          *exten,
+                  SteadWindow      *self)
+{
+  stead_window_addin_unload (STEAD_WINDOW_ADDIN (exten), self);
+}
+
+static void
+load_existing_addin (PeasExtensionSet *set,
+                     PeasPluginInfo   *info,
+                     GObject          *exten,
+                     gpointer          user_data)
+{
+  stead_window_addin_load (STEAD_WINDOW_ADDIN (exten), user_data);
+}
+
+static void
+unload_existing_addin (PeasExtensionSet *set,
+                       PeasPluginInfo   *info,
+                       GObject          *exten,
+                       gpointer          user_data)
+{
+  stead_window_addin_unload (STEAD_WINDOW_ADDIN (exten), user_data);
+}
+
+static void
+update_title (SteadWindow *self)
+{
+  if (self->workspace != NULL)
+    {
+      g_autofree char *file = g_path_get_basename (stead_workspace_get_path (self->workspace));
+
+      adw_window_title_set_title (self->window_title, stead_workspace_get_area_name (self->workspace));
+      adw_window_title_set_subtitle (self->window_title, file);
+      gtk_window_set_title (GTK_WINDOW (self), stead_workspace_get_area_name (self->workspace));
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Stead"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Stead"));
+    }
+}
+
+/**
+ * stead_window_close_workspace:
+ * @self: a #SteadWindow
+ *
+ * Unloads the plugins' pages, closes the workspace and shows the welcome
+ * page again.
+ */
+void
+stead_window_close_workspace (SteadWindow *self)
+{
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+
+  if (self->addins != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->addins, self);
+      peas_extension_set_foreach (self->addins, unload_existing_addin, self);
+      g_clear_object (&self->addins);
+    }
+
+  /* Whatever an addin left behind goes too. */
+  while (self->pages->len > 1)
+    stead_window_remove_page (self, ((Page *) g_ptr_array_index (self->pages, 1))->id);
+
+  stead_map_view_set_workspace (self->map_view, NULL);
+  g_signal_handlers_disconnect_by_data (self->workspace, self);
+  stead_workspace_close (self->workspace);
+  g_clear_object (&self->workspace);
+
+  gtk_widget_set_visible (self->undo_box, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  update_undo_actions (self);
+  update_title (self);
+  refresh_recents (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+/**
+ * stead_window_open_workspace:
+ * @self: a #SteadWindow
+ * @path: a workspace file
+ * @error: a #GError
+ *
+ * Opens @path in this window, replacing any open workspace. On failure
+ * the window is as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+stead_window_open_workspace (SteadWindow  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  SteadPluginEngine *engine;
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  engine = get_engine (self);
+  workspace = stead_workspace_open (path, engine, error);
+  if (workspace == NULL)
+    return FALSE;
+
+  stead_window_close_workspace (self);
+  self->workspace = g_steal_pointer (&workspace);
+
+  g_signal_connect_object (self->workspace, "notify::area-name", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::can-undo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::can-redo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::undo-label", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+
+  if (get_app (self) != NULL)
+    stead_application_add_recent (get_app (self), path);
+
+  stead_map_view_set_workspace (self->map_view, self->workspace);
+  gtk_widget_set_visible (self->undo_box, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
+  update_undo_actions (self);
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  stead_window_show_page (self, MAP_PAGE_ID);
+
+  if (engine != NULL)
+    {
+      self->addins = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WINDOW_ADDIN);
+      g_signal_connect (self->addins, "extension-added", G_CALLBACK (on_addin_added), self);
+      g_signal_connect (self->addins, "extension-removed", G_CALLBACK (on_addin_removed), self);
+      peas_extension_set_foreach (self->addins, load_existing_addin, self);
+    }
+
+  return TRUE;
+}
+
+/**
+ * stead_window_get_view_name:
+ * @self: a #SteadWindow
+ *
+ * Returns: "welcome" when no workspace is open, else "workspace"
+ */
+const char *
+stead_window_get_view_name (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+SteadWorkspace *
+stead_window_get_workspace (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}
+
+static void
+open_or_report (SteadWindow *self,
+                const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stead_window_open_workspace (self, path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      show_error (self, heading, error->message);
+    }
+}
+
+static GtkFileFilter *
+workspace_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Stead workspaces (*.gpkg)"));
+  gtk_file_filter_add_pattern (filter, "*.gpkg");
+  gtk_file_filter_add_mime_type (filter, "application/geopackage+sqlite3");
+  return filter;
+}
+
+static void
+on_open_response (SteadWindow          *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)))
+    open_or_report (self, path);
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_new_response (SteadWindow          *self,
+                 int                   response,
+                 GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
+      (path = g_file_get_path (file)))
+    {
+      g_autoptr(SteadWorkspace) workspace = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = area_name_of (path);
+
+      if (!g_str_has_suffix (path, ".gpkg"))
+        {
+          char *with_suffix = g_strconcat (path, ".gpkg", NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+
+      workspace = stead_workspace_create (path, name, get_engine (self), &error);
+      if (workspace == NULL)
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
+          show_error (self, heading, error->message);
+        }
+      else
+        {
+          stead_workspace_close (workspace);
+          open_or_report (self, path);
+        }
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("area.gpkg"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_new_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stead", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(SteadWorkspace) workspace = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      workspace = stead_workspace_create (path, _("Tewkesbury (demo)"), get_engine (self), &error);
+      if (workspace == NULL ||
+          !stead_demo_populate (workspace, STEAD_DEMO_DEFAULT_SCALE, STEAD_DEMO_DEFAULT_SEED, &error))
+        {
+          if (workspace != NULL)
+            {
+              stead_workspace_close (workspace);
+              g_unlink (path);
+            }
+          show_error (self, _("Could not create the demo area"), error->message);
+          return;
+        }
+      stead_workspace_close (workspace);
+    }
+
+  open_or_report (self, path);
+}
+
+static void
+close_workspace_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  stead_window_close_workspace (STEAD_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+save_window_state (SteadWindow *self)
+{
+  SteadApplication *app = get_app (self);
+  GSettings *settings;
+  int width, height;
+
+  if (app == NULL || !(settings = stead_application_get_settings (app)))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+stead_window_close_request (GtkWindow *window)
+{
+  SteadWindow *self = STEAD_WINDOW (window);
+
+  save_window_state (self);
+  stead_window_close_workspace (self);
+
+  return GTK_WINDOW_CLASS (stead_window_parent_class)->close_request (window);
+}
+
+static void
+stead_window_constructed (GObject *object)
+{
+  SteadWindow *self = STEAD_WINDOW (object);
+  SteadApplication *app = get_app (self);
+
+  G_OBJECT_CLASS (stead_window_parent_class)->constructed (object);
+
+  if (app != NULL)
+    {
+      GSettings *settings = stead_application_get_settings (app);
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
+      g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (refresh_recents), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  refresh_recents (self);
+}
+
+static void
+stead_window_dispose (GObject *object)
+{
+  SteadWindow *self = STEAD_WINDOW (object);
+
+  stead_window_close_workspace (self);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEAD_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (stead_window_parent_class)->dispose (object);
+}
+
+static void
+stead_window_finalize (GObject *object)
+{
+  SteadWindow *self = STEAD_WINDOW (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (stead_window_parent_class)->finalize (object);
+}
+
+static void
+stead_window_class_init (SteadWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = stead_window_constructed;
+  object_class->dispose = stead_window_dispose;
+  object_class->finalize = stead_window_finalize;
+  window_class->close_request = stead_window_close_request;
+
+  g_type_ensure (STEAD_TYPE_MAP_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/stead-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, page_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+}
+
+static void
+stead_window_init (SteadWindow *self)
+{
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->map_view = stead_map_view_new ();
+  stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic", GTK_WIDGET (self->map_view));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  update_undo_actions (self);
+}
+
+SteadWindow *
+stead_window_new (AdwApplication *application)
+{
+  return g_object_new (STEAD_TYPE_WINDOW, "application", application, NULL);
+}

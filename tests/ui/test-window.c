@@ -1,0 +1,214 @@
+/* test-window.c: the window as a user meets it (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stead-gtk.h>
+
+static SteadApplication *app;
+static char *tmp_dir;
+
+static void
+iterate_until (gboolean (*condition) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (condition (data));
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, type, name)))
+        return found;
+    }
+  return NULL;
+}
+
+static SteadWindow *
+new_window (void)
+{
+  SteadWindow *window = stead_window_new (ADW_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window);
+  return window;
+}
+
+static char *
+new_workspace (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Windowshire",
+                                                         stead_application_get_plugin_engine (app), &error);
+
+  g_assert_no_error (error);
+  stead_workspace_close (ws);
+  return path;
+}
+
+static void
+test_welcome (void)
+{
+  SteadWindow *window = new_window ();
+
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
+  g_assert_null (stead_window_get_workspace (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_shows_plugin_page (void)
+{
+  SteadWindow *window = new_window ();
+  SteadPluginEngine *engine = stead_application_get_plugin_engine (app);
+  g_autofree char *path = new_workspace ("pages.gpkg");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recents = NULL;
+
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "workspace");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Windowshire");
+
+  /* The sidebar lists the Map and the test plugin's page. */
+  g_assert_nonnull (stead_window_get_page (window, "map"));
+  g_assert_nonnull (stead_window_get_page (window, "testplugin.items"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "map"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
+
+  /* Switched off in Preferences: the page goes at once. */
+  g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", FALSE, &error));
+  g_assert_null (stead_window_get_page (window, "testplugin.items"));
+  g_assert_null (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
+
+  /* And back. */
+  g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", TRUE, &error));
+  g_assert_nonnull (stead_window_get_page (window, "testplugin.items"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
+
+  /* It is now the most recent workspace. */
+  recents = g_settings_get_strv (stead_application_get_settings (app), "recent-workspaces");
+  g_assert_nonnull (recents[0]);
+  g_assert_true (g_str_has_suffix (recents[0], "pages.gpkg"));
+
+  /* Closing goes back to the welcome page, with nothing left behind. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL);
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
+  g_assert_null (stead_window_get_page (window, "testplugin.items"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_file (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "this is not a workspace\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (stead_window_open_workspace (window, path, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE);
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gint64
+count_items (SteadWorkspace *ws)
+{
+  return stead_workspace_count_rows (ws, "testplugin_item");
+}
+
+static void
+test_undo_redo (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = new_workspace ("undo.gpkg");
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws;
+  SteadTransaction *txn;
+
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  ws = stead_window_get_workspace (window);
+  g_assert_false (stead_workspace_can_undo (ws));
+
+  txn = stead_workspace_begin (ws, "testplugin", "Add item", &error);
+  g_assert_true (stead_transaction_exec (txn, "INSERT INTO testplugin_item (title) VALUES ('Sandbags')", &error));
+  g_assert_true (stead_transaction_commit (txn, &error));
+  g_assert_cmpint (count_items (ws), ==, 1);
+
+  /* Ctrl+Z runs win.undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (count_items (ws), ==, 0);
+  g_assert_true (stead_workspace_can_redo (ws));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (count_items (ws), ==, 1);
+
+  {
+    g_auto(GStrv) undo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+    g_auto(GStrv) redo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.redo");
+
+    g_assert_cmpstr (undo[0], ==, "<Control>z");
+    g_assert_cmpstr (redo[0], ==, "<Shift><Control>z");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* A refused test plugin is logged as a warning on purpose. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  tmp_dir = g_dir_make_tmp ("stead-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    const char *enabled[] = { "testplugin", NULL };
+
+    g_settings_set_strv (settings, "enabled-plugins", enabled);
+    g_settings_set_string (settings, "base-map", "offline");
+  }
+
+  app = stead_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/welcome", test_welcome);
+  g_test_add_func ("/ui/window/open-shows-plugin-page", test_open_shows_plugin_page);
+  g_test_add_func ("/ui/window/bad-file", test_bad_file);
+  g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
+
+  ret = g_test_run ();
+  g_object_unref (app);
+  return ret;
+}
