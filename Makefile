@@ -20,7 +20,7 @@ build: setup
 # Runs the window from the build tree: plugins, schemas and resources
 # come from $(BUILDDIR), nothing is installed.
 run: build
-	$(MESON) devenv -C $(BUILDDIR) ./app/stead $(ARGS)
+	$(MESON) devenv -C $(BUILDDIR) --workdir $(CURDIR) $(CURDIR)/$(BUILDDIR)/app/stead $(ARGS)
 
 # The whole suite; UI tests need a display, so everything runs inside one
 # Xvfb server and a private D-Bus session bus.

@@ -21,6 +21,10 @@ main (int   argc,
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
+  /* bench/startup separates loading the program from starting GTK. */
+  if (g_getenv ("STEAD_BENCH_STARTUP") != NULL)
+    g_print ("main %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -44,6 +44,7 @@ static gboolean
 run_once (const char  *stead,
           const char  *workspace,
           const char  *renderer,
+          double      *main_ms,
           double      *first_frame_ms,
           double      *loaded_ms,
           GError     **error)
@@ -51,6 +52,7 @@ run_once (const char  *stead,
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
+  gint64 main_time = 0;
   gint64 first_frame = 0;
   gint64 loaded = 0;
   gint64 start;
@@ -70,7 +72,9 @@ run_once (const char  *stead,
     {
       gint64 t;
 
-      if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &t) == 1)
+      if (sscanf (line, "main %" G_GINT64_FORMAT, &t) == 1)
+        main_time = t;
+      else if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &t) == 1)
         first_frame = t;
       else if (sscanf (line, "workspace-loaded %" G_GINT64_FORMAT, &t) == 1)
         loaded = t;
@@ -87,6 +91,7 @@ run_once (const char  *stead,
       return FALSE;
     }
 
+  *main_ms = main_time > 0 ? (main_time - start) / 1000.0 : 0;
   *first_frame_ms = (first_frame - start) / 1000.0;
   *loaded_ms = (loaded - start) / 1000.0;
   return TRUE;
@@ -99,6 +104,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *tmp = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *renderer = NULL;
@@ -139,10 +145,11 @@ main (int   argc,
 
   for (int i = 0; i < runs; i++)
     {
+      double main_ms;
       double frame_ms;
       double loaded_ms;
 
-      if (!run_once (stead, workspace, renderer, &frame_ms, &loaded_ms, &error))
+      if (!run_once (stead, workspace, renderer, &main_ms, &frame_ms, &loaded_ms, &error))
         {
           g_printerr ("startup: %s\n", error->message);
           return 1;
@@ -152,11 +159,13 @@ main (int   argc,
           printf ("startup_first_frame_first_run %.1f ms\n", frame_ms);
           printf ("startup_workspace_shown_first_run %.1f ms\n", loaded_ms);
         }
+      g_array_append_val (mains, main_ms);
       g_array_append_val (frames, frame_ms);
       g_array_append_val (loads, loaded_ms);
     }
 
   printf ("startup_runs %d count\n", runs);
+  printf ("startup_exec_to_main_p50 %.1f ms\n", percentile (mains, 0.5));
   printf ("startup_first_frame_p50 %.1f ms\n", percentile (frames, 0.5));
   printf ("startup_first_frame_p90 %.1f ms\n", percentile (frames, 0.9));
   printf ("startup_first_frame_max %.1f ms\n", percentile (frames, 1.0));

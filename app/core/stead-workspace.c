@@ -70,6 +70,7 @@ struct _SteadWorkspace
   GQueue             redo;
   SteadTransaction  *txn;
   char              *last_backup;
+  char              *failed_owner;   /* whose schema file failed last */
 };
 
 enum {
@@ -632,7 +633,11 @@ apply_schemas (SteadWorkspace  *self,
       for (guint j = 0; j < pending->len; j++)
         {
           if (!apply_migration (self, source, g_ptr_array_index (pending, j), error))
-            goto failed;
+            {
+              g_free (self->failed_owner);
+              self->failed_owner = g_strdup (source->owner);
+              goto failed;
+            }
         }
 
       if (i == 0 && create_area_name != NULL)
@@ -936,7 +941,22 @@ start (SteadWorkspace     *self,
     }
 
   if (!apply_schemas (self, sources, create_area_name, error))
-    return FALSE;
+    {
+      /* A plugin's schema failed: Preferences shows it on that plugin,
+       * and the message says how to open the workspace without it. */
+      if (self->engine != NULL && self->failed_owner != NULL &&
+          g_strcmp0 (self->failed_owner, STEAD_CORE_OWNER) != 0 &&
+          error != NULL && *error != NULL)
+        {
+          stead_plugin_engine_report_error (self->engine, self->failed_owner, (*error)->message);
+          char *message = g_strdup_printf (_("%s. Switch the plugin “%s” off in Preferences to open the workspace without it."),
+                                           (*error)->message, self->failed_owner);
+
+          g_free ((*error)->message);
+          (*error)->message = message;
+        }
+      return FALSE;
+    }
 
   if (create_area_name != NULL && !read_marker (self, error))
     return FALSE;
@@ -1982,6 +2002,7 @@ stead_workspace_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->area_name, g_free);
   g_clear_pointer (&self->last_backup, g_free);
+  g_clear_pointer (&self->failed_owner, g_free);
 
   G_OBJECT_CLASS (stead_workspace_parent_class)->finalize (object);
 }

@@ -80,6 +80,9 @@ rebuild_plugins (SteadPreferencesWindow *self)
           gtk_widget_add_css_class (row, "error");
           gtk_widget_set_tooltip_text (icon, problem);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          /* Refused or failed to load: libpeas will not try again. */
+          if (!stead_plugin_engine_is_enabled (self->engine, module))
+            gtk_widget_set_sensitive (sw, FALSE);
         }
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), peas_plugin_info_get_description (info));
