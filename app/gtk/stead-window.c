@@ -46,6 +46,7 @@ struct _SteadWindow
   PeasExtensionSet     *addins;
   GPtrArray            *pages;      /* of Page, in sidebar order */
   GtkFileChooserNative *chooser;
+  gboolean              settings_applied;
 };
 
 G_DEFINE_FINAL_TYPE (SteadWindow, stead_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -727,15 +728,14 @@ stead_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (stead_window_parent_class)->close_request (window);
 }
 
+/* "application" is set after construction, so the settings are applied
+ * when it is. */
 static void
-stead_window_constructed (GObject *object)
+on_application_set (SteadWindow *self)
 {
-  SteadWindow *self = STEAD_WINDOW (object);
   SteadApplication *app = get_app (self);
 
-  G_OBJECT_CLASS (stead_window_parent_class)->constructed (object);
-
-  if (app != NULL)
+  if (app != NULL && !self->settings_applied)
     {
       GSettings *settings = stead_application_get_settings (app);
 
@@ -747,9 +747,9 @@ stead_window_constructed (GObject *object)
       g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
       g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (refresh_recents), self,
                                G_CONNECT_SWAPPED);
+      self->settings_applied = TRUE;
+      refresh_recents (self);
     }
-
-  refresh_recents (self);
 }
 
 static void
@@ -781,7 +781,6 @@ stead_window_class_init (SteadWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = stead_window_constructed;
   object_class->dispose = stead_window_dispose;
   object_class->finalize = stead_window_finalize;
   window_class->close_request = stead_window_close_request;
@@ -822,6 +821,8 @@ stead_window_init (SteadWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   update_undo_actions (self);
+  refresh_recents (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
 }
 
 SteadWindow *

@@ -75,6 +75,18 @@ test_welcome (void)
 
   g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
   g_assert_null (stead_window_get_workspace (window));
+
+  /* The map follows the base-map setting (offline in the tests). */
+  {
+    GSettings *settings = stead_application_get_settings (app);
+    SteadMapView *map = stead_window_get_map_view (window);
+
+    g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_OFFLINE);
+    g_settings_set_string (settings, "base-map", "openstreetmap");
+    g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_OPENSTREETMAP);
+    g_settings_set_string (settings, "base-map", "offline");
+    g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_OFFLINE);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
