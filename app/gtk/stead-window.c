@@ -347,20 +347,17 @@ refresh_recents (SteadWindow *self)
   gtk_widget_set_visible (self->recent_label, shown > 0);
 }
 
+static void open_or_report (SteadWindow *self,
+                            const char  *path);
+
 static void
 on_recent_activated (SteadWindow   *self,
                      GtkListBoxRow *row)
 {
   const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autoptr(GError) error = NULL;
 
-  if (path != NULL && !stead_window_open_workspace (self, path, &error))
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-
-      show_error (self, heading, error->message);
-    }
+  if (path != NULL)
+    open_or_report (self, path);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -570,41 +567,31 @@ workspace_filter (void)
 }
 
 static void
-on_open_response (SteadWindow          *self,
-                  int                   response,
-                  GtkFileChooserNative *chooser)
+create_and_open (SteadWindow *self,
+                 const char  *chosen)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_str_has_suffix (chosen, ".gpkg") ? g_strdup (chosen)
+                                                             : g_strconcat (chosen, ".gpkg", NULL);
+  g_autofree char *name = area_name_of (path);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
-      (path = g_file_get_path (file)))
-    open_or_report (self, path);
+  workspace = stead_workspace_create (path, name, get_engine (self), &error);
+  if (workspace == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
+      show_error (self, heading, error->message);
+      return;
+    }
 
-  g_clear_object (&self->chooser);
+  stead_workspace_close (workspace);
+  open_or_report (self, path);
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
-{
-  SteadWindow *self = STEAD_WINDOW (widget);
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_open_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-on_new_response (SteadWindow          *self,
-                 int                   response,
-                 GtkFileChooserNative *chooser)
+on_chooser_response (SteadWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -613,31 +600,37 @@ on_new_response (SteadWindow          *self,
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
       (path = g_file_get_path (file)))
     {
-      g_autoptr(SteadWorkspace) workspace = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *name = area_name_of (path);
-
-      if (!g_str_has_suffix (path, ".gpkg"))
-        {
-          char *with_suffix = g_strconcat (path, ".gpkg", NULL);
-          g_free (path);
-          path = with_suffix;
-        }
-
-      workspace = stead_workspace_create (path, name, get_engine (self), &error);
-      if (workspace == NULL)
-        {
-          g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
-          show_error (self, heading, error->message);
-        }
+      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+        create_and_open (self, path);
       else
-        {
-          stead_workspace_close (workspace);
-          open_or_report (self, path);
-        }
+        open_or_report (self, path);
     }
 
   g_clear_object (&self->chooser);
+}
+
+static void
+show_chooser (SteadWindow          *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("area.gpkg"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  show_chooser (STEAD_WINDOW (widget), _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 }
 
 static void
@@ -645,16 +638,7 @@ new_action (GtkWidget  *widget,
             const char *action,
             GVariant   *param)
 {
-  SteadWindow *self = STEAD_WINDOW (widget);
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("area.gpkg"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_new_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  show_chooser (STEAD_WINDOW (widget), _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
 }
 
 static void
