@@ -188,6 +188,31 @@ test_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_demo_and_shortcuts (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "stead", "demo.gpkg", NULL);
+  SteadWorkspace *ws;
+
+  g_unlink (demo);
+
+  /* "Open the demo area" builds it once, then opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  ws = stead_window_get_workspace (window);
+  g_assert_nonnull (ws);
+  g_assert_cmpstr (stead_workspace_get_area_name (ws), ==, "Tewkesbury (demo)");
+  g_assert_cmpint (stead_workspace_count_rows (ws, "need"), ==, STEAD_DEMO_DEFAULT_SCALE);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "testplugin_item"), ==, 3);
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "workspace");
+
+  /* The keyboard shortcuts window is there. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (demo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-shows-plugin-page", test_open_shows_plugin_page);
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
 
   ret = g_test_run ();
   g_object_unref (app);
