@@ -9,6 +9,7 @@
 # include "stead-types.h"
 # include "stead-geometry.h"
 # include "stead-plugin-engine.h"
+# include "stead-point-index.h"
 # include "stead-workspace.h"
 # include "stead-workspace-addin.h"
 # include "stead-demo.h"
