@@ -17,6 +17,7 @@
 
 #include "stead-background-layer-private.h"
 #include "stead-map-view.h"
+#include "stead-point-layer.h"
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -29,6 +30,8 @@ struct _SteadMapView
   ShumateRasterRenderer *osm;
   ShumateMapLayer      *osm_layer;
   SteadBackgroundLayer *background;
+  SteadPointLayer      *needs;
+  SteadPointLayer      *resources;
   ShumateLicense       *license;
   SteadWorkspace       *workspace;
   SteadBaseMap          base_map;
@@ -167,6 +170,8 @@ stead_map_view_set_workspace (SteadMapView   *self,
     return;
 
   stead_background_layer_set_workspace (self->background, workspace);
+  stead_point_layer_set_workspace (self->resources, workspace);
+  stead_point_layer_set_workspace (self->needs, workspace);
   stead_map_view_zoom_to_area (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
@@ -207,6 +212,22 @@ stead_map_view_set_base_map (SteadMapView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
+}
+
+/**
+ * stead_map_view_get_point_layer:
+ * @self: a #SteadMapView
+ * @kind: needs or resources
+ *
+ * Returns: (transfer none): the layer drawing the core need or resource table
+ */
+SteadPointLayer *
+stead_map_view_get_point_layer (SteadMapView        *self,
+                                SteadPointLayerKind  kind)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return kind == STEAD_POINT_LAYER_NEEDS ? self->needs : self->resources;
 }
 
 void
@@ -429,6 +450,10 @@ stead_map_view_init (SteadMapView *self)
 
   self->background = stead_background_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->background));
+  self->resources = stead_point_layer_new (viewport, STEAD_POINT_LAYER_RESOURCES);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->resources));
+  self->needs = stead_point_layer_new (viewport, STEAD_POINT_LAYER_NEEDS);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->needs));
 
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));

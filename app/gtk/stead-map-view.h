@@ -13,6 +13,8 @@
 #include <shumate/shumate.h>
 #include <stead.h>
 
+#include "stead-point-layer.h"
+
 G_BEGIN_DECLS
 
 #define STEAD_TYPE_MAP_VIEW (stead_map_view_get_type ())
@@ -43,5 +45,7 @@ void            stead_map_view_add_layer       (SteadMapView   *self,
 void            stead_map_view_remove_layer    (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_zoom_to_area    (SteadMapView   *self);
+SteadPointLayer*stead_map_view_get_point_layer (SteadMapView   *self,
+                                                SteadPointLayerKind kind);
 
 G_END_DECLS

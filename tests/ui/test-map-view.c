@@ -120,6 +120,74 @@ test_offline_background (void)
   stead_workspace_close (ws);
 }
 
+static gboolean
+indexes_built (gpointer data)
+{
+  SteadMapView *view = data;
+
+  return stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS)) != NULL &&
+         stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
+}
+
+static gint64
+count (SteadWorkspace *ws,
+       const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_needs_and_resources (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  SteadPointLayer *needs;
+  SteadMapView *view;
+  GtkWidget *window;
+  gint64 open_needs;
+  SteadTransaction *txn;
+
+  g_assert_true (stead_demo_populate (ws, 500, 3, &error));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  view = stead_map_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  stead_map_view_set_workspace (view, ws);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (indexes_built, view);
+
+  /* Open and assigned needs, and every resource, are on the map. */
+  needs = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS);
+  open_needs = count (ws, "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')");
+  g_assert_cmpint (open_needs, >, 0);
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, open_needs);
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES))),
+                    ==, stead_workspace_count_rows (ws, "resource"));
+
+  /* A new need appears once the workspace reports the change. */
+  txn = stead_workspace_begin (ws, "core", "Add need", &error);
+  g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, -2.16, 51.99, 1, 2, "open", 1767225600,
+                                                  NULL, 0, &error), >, 0);
+  g_assert_true (stead_transaction_commit (txn, &error));
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) open_needs + 1 &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, open_needs + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +195,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
+  g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
 
   return g_test_run ();
 }

@@ -1,0 +1,397 @@
+/* stead-point-layer.c: needs or resources on the map, clustered
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Draws in one snapshot from a SteadPointIndex (never a widget per point).
+ * The index is built on a worker thread from its own read-only connection
+ * (WAL lets it read while the window writes), and rebuilt when the
+ * workspace reports a change to the layer's table.
+ */
+
+#define G_LOG_DOMAIN "stead-point-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "stead-point-layer.h"
+
+typedef struct
+{
+  SteadPointIndex *index;
+  guint8          *category;  /* per point: urgency (needs) or availability (resources) */
+  gint64          *fid;       /* per point: the row */
+  gsize            n;
+} Snapshot;
+
+struct _SteadPointLayer
+{
+  ShumateLayer         parent_instance;
+
+  SteadPointLayerKind  kind;
+  SteadWorkspace      *workspace;
+  Snapshot            *data;
+  GCancellable        *cancellable;
+  GArray              *scratch;
+};
+
+G_DEFINE_FINAL_TYPE (SteadPointLayer, stead_point_layer, SHUMATE_TYPE_LAYER)
+
+static void
+snapshot_free (Snapshot *data)
+{
+  if (data == NULL)
+    return;
+  g_clear_pointer (&data->index, stead_point_index_unref);
+  g_free (data->category);
+  g_free (data->fid);
+  g_free (data);
+}
+
+typedef struct
+{
+  char                *path;
+  SteadPointLayerKind  kind;
+} LoadRequest;
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
+static const char *
+load_sql (SteadPointLayerKind kind)
+{
+  /* Positions come from the R-tree (no geometry parsing); needs that are
+   * met, closed or cancelled are history, not on the map. */
+  if (kind == STEAD_POINT_LAYER_NEEDS)
+    return "SELECT n.fid, r.minx, r.miny, n.urgency FROM need n JOIN rtree_need_geom r ON r.id = n.fid "
+           "WHERE n.status IN ('open', 'assigned')";
+  return "SELECT s.fid, r.minx, r.miny, "
+         "CASE s.availability WHEN 'available' THEN 1 WHEN 'limited' THEN 2 WHEN 'committed' THEN 3 ELSE 4 END "
+         "FROM resource s JOIN rtree_resource_geom r ON r.id = s.fid";
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  Snapshot *data;
+  int rc;
+
+  rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, load_sql (request->kind), -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               "Could not read the map's points: %s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      double lon = sqlite3_column_double (stmt, 1);
+      double lat = sqlite3_column_double (stmt, 2);
+      guint8 cat = (guint8) CLAMP (sqlite3_column_int (stmt, 3), 0, 255);
+
+      g_array_append_val (fid, id);
+      g_array_append_val (lonlat, lon);
+      g_array_append_val (lonlat, lat);
+      g_array_append_val (category, cat);
+
+      if ((fid->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  data = g_new0 (Snapshot, 1);
+  data->n = fid->len;
+  data->index = stead_point_index_new ((const double *) lonlat->data, NULL, data->n, NULL);
+  data->category = (guint8 *) g_array_free (g_steal_pointer (&category), FALSE);
+  data->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
+  g_task_return_pointer (task, data, (GDestroyNotify) snapshot_free);
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SteadPointLayer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Snapshot *data;
+
+  data = g_task_propagate_pointer (G_TASK (result), &error);
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+
+  snapshot_free (self->data);
+  self->data = data;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+reload (SteadPointLayer *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->workspace == NULL || stead_workspace_is_closed (self->workspace))
+    {
+      g_clear_pointer (&self->data, snapshot_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  request = g_new0 (LoadRequest, 1);
+  request->path = g_strdup (stead_workspace_get_path (self->workspace));
+  request->kind = self->kind;
+
+  task = g_task_new (NULL, self->cancellable, on_loaded, g_object_ref (self));
+  g_task_set_source_tag (task, reload);
+  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+on_workspace_changed (SteadPointLayer    *self,
+                      const char * const *tables)
+{
+  const char *table = self->kind == STEAD_POINT_LAYER_NEEDS ? "need" : "resource";
+
+  if (tables != NULL && g_strv_contains (tables, table))
+    reload (self);
+}
+
+void
+stead_point_layer_set_workspace (SteadPointLayer *self,
+                                 SteadWorkspace  *workspace)
+{
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+  g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+                             G_CONNECT_SWAPPED);
+  g_clear_pointer (&self->data, snapshot_free);
+  reload (self);
+}
+
+/**
+ * stead_point_layer_get_index:
+ * @self: a #SteadPointLayer
+ *
+ * Returns: (transfer none) (nullable): the index drawn now, or %NULL
+ *   while the first one is being built
+ */
+SteadPointIndex *
+stead_point_layer_get_index (SteadPointLayer *self)
+{
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), NULL);
+
+  return self->data != NULL ? self->data->index : NULL;
+}
+
+static void
+set_category_colour (cairo_t             *cr,
+                     SteadPointLayerKind  kind,
+                     guint8               category)
+{
+  /* Needs by urgency 1 (low) to 4 (critical); resources by availability. */
+  static const double needs[5][3] = {
+    { 0.60, 0.60, 0.60 }, { 0.96, 0.76, 0.07 }, { 0.96, 0.47, 0.0 }, { 0.88, 0.11, 0.14 }, { 0.65, 0.0, 0.3 },
+  };
+  static const double resources[5][3] = {
+    { 0.60, 0.60, 0.60 }, { 0.15, 0.64, 0.41 }, { 0.38, 0.62, 0.85 }, { 0.21, 0.52, 0.89 }, { 0.5, 0.5, 0.55 },
+  };
+  const double *c = kind == STEAD_POINT_LAYER_NEEDS ? needs[MIN (category, 4)] : resources[MIN (category, 4)];
+
+  cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+}
+
+static void
+stead_point_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double north, south, east, west, margin;
+  PangoLayout *layout = NULL;
+  cairo_t *cr;
+  guint zoom;
+
+  if (self->data == NULL || width <= 0 || height <= 0 ||
+      shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return;
+
+  /* A margin of a bubble's size, so bubbles at the edges are not cut. */
+  margin = 24;
+  shumate_viewport_widget_coords_to_location (viewport, widget, -margin, -margin, &north, &west);
+  shumate_viewport_widget_coords_to_location (viewport, widget, width + margin, height + margin, &south, &east);
+  zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
+
+  g_array_set_size (self->scratch, 0);
+  stead_point_index_query (self->data->index, zoom, west, south, east, north, self->scratch);
+  if (self->scratch->len == 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_width (cr, 1.5);
+
+  for (guint i = 0; i < self->scratch->len; i++)
+    {
+      const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
+      cairo_new_path (cr);
+
+      if (item->count == 1)
+        {
+          /* Needs are circles, resources squares: apart at a glance. */
+          if (self->kind == STEAD_POINT_LAYER_NEEDS)
+            cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+          else
+            cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
+          set_category_colour (cr, self->kind, self->data->category[item->id]);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_stroke (cr);
+        }
+      else
+        {
+          char text[16];
+          double r = 10 + 4 * log10 (item->count);
+          int tw, th;
+
+          if (self->kind == STEAD_POINT_LAYER_NEEDS)
+            {
+              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+              cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.85);
+            }
+          else
+            {
+              cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+              cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.85);
+            }
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_stroke (cr);
+
+          if (layout == NULL)
+            {
+              PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
+
+              layout = pango_cairo_create_layout (cr);
+              pango_layout_set_font_description (layout, font);
+              pango_font_description_free (font);
+            }
+          if (item->count < 1000)
+            g_snprintf (text, sizeof text, "%u", item->count);
+          else
+            g_snprintf (text, sizeof text, "%.*fk", item->count < 10000 ? 1 : 0, item->count / 1000.0);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, &tw, &th);
+          cairo_move_to (cr, x - tw / 2.0, y - th / 2.0);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+
+  g_clear_object (&layout);
+  cairo_destroy (cr);
+}
+
+static void
+on_viewport_changed (SteadPointLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+stead_point_layer_constructed (GObject *object)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (object);
+
+  G_OBJECT_CLASS (stead_point_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+stead_point_layer_dispose (GObject *object)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->data, snapshot_free);
+  g_clear_pointer (&self->scratch, g_array_unref);
+
+  G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
+}
+
+static void
+stead_point_layer_class_init (SteadPointLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = stead_point_layer_constructed;
+  object_class->dispose = stead_point_layer_dispose;
+  widget_class->snapshot = stead_point_layer_snapshot;
+}
+
+static void
+stead_point_layer_init (SteadPointLayer *self)
+{
+  self->scratch = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+}
+
+SteadPointLayer *
+stead_point_layer_new (ShumateViewport     *viewport,
+                       SteadPointLayerKind  kind)
+{
+  SteadPointLayer *self = g_object_new (STEAD_TYPE_POINT_LAYER, "viewport", viewport, NULL);
+
+  self->kind = kind;
+  return self;
+}

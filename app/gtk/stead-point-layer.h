@@ -1,0 +1,33 @@
+/* stead-point-layer.h: needs or resources on the map, clustered
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_GTK_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead-gtk.h> can be included directly."
+#endif
+
+#include <shumate/shumate.h>
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_POINT_LAYER (stead_point_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadPointLayer, stead_point_layer, STEAD, POINT_LAYER, ShumateLayer)
+
+typedef enum
+{
+  STEAD_POINT_LAYER_NEEDS,
+  STEAD_POINT_LAYER_RESOURCES,
+} SteadPointLayerKind;
+
+SteadPointLayer *stead_point_layer_new           (ShumateViewport     *viewport,
+                                                  SteadPointLayerKind  kind);
+void             stead_point_layer_set_workspace (SteadPointLayer     *self,
+                                                  SteadWorkspace      *workspace);
+SteadPointIndex *stead_point_layer_get_index     (SteadPointLayer     *self);
+
+G_END_DECLS
