@@ -70,9 +70,15 @@ check_integrity (Check *check)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         const char *row = (const char *) sqlite3_column_text (stmt, 0);
+        g_auto(GStrv) lines = NULL;
 
-        if (g_strcmp0 (row, "ok") != 0)
-          problem (check, _("Integrity: %s"), row);
+        if (g_strcmp0 (row, "ok") == 0)
+          continue;
+        /* One problem per line, as the CLI prints them. */
+        lines = g_strsplit (row, "\n", -1);
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "*** in database"))
+            problem (check, _("Integrity: %s"), lines[i]);
       }
   g_clear_pointer (&stmt, sqlite3_finalize);
 

@@ -246,6 +246,44 @@ test_demo (Fixture       *f,
 }
 
 static void
+test_check_damaged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "damaged.gpkg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "2000", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  /* A disk fault: eight pages of noise in the middle of the file. */
+  g_file_get_contents (ws, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 16 * 4096);
+  for (gsize i = 0; i < 8 * 4096; i++)
+    contents[len / 2 + i] = (char) (i * 131 + 7);
+  g_file_set_contents (ws, contents, len, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto(Result) r = run (f, "check", ws, NULL);
+    g_auto(GStrv) lines = g_strsplit (g_strstrip (r.err), "\n", -1);
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpuint (g_strv_length (lines), >=, 1);
+    /* Each problem is a line of its own that names the file. */
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("stead-cli: %s: ", ws);
+        g_assert_true (g_str_has_prefix (lines[i], prefix));
+      }
+  }
+}
+
+static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
@@ -321,6 +359,7 @@ main (int   argc,
   g_test_add ("/cli/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
   g_test_add ("/cli/new-info-check", Fixture, NULL, fixture_setup, test_new_info_check, fixture_teardown);
   g_test_add ("/cli/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/cli/check-damaged", Fixture, NULL, fixture_setup, test_check_damaged, fixture_teardown);
   g_test_add ("/cli/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
   g_test_add ("/cli/formats-and-plugins", Fixture, "['testplugin']", fixture_setup,
               test_formats_and_plugins, fixture_teardown);
