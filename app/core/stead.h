@@ -8,6 +8,7 @@
 #define STEAD_INSIDE
 # include "stead-types.h"
 # include "stead-geometry.h"
+# include "stead-area-summary.h"
 # include "stead-plugin-engine.h"
 # include "stead-point-index.h"
 # include "stead-workspace.h"

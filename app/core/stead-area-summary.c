@@ -1,0 +1,199 @@
+/* stead-area-summary.c: what needs and resources lie inside an area
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The gap at a glance: needs and resources inside a polygon, summed by
+ * kind. The R-tree narrows the rows to the polygon's envelope, then each
+ * point is tested against the polygon itself.
+ */
+
+#define G_LOG_DOMAIN "stead-area-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "stead-area-summary.h"
+#include "stead-geometry.h"
+#include "stead-workspace.h"
+
+static void
+row_clear (SteadAreaSummaryRow *row)
+{
+  g_free (row->kind);
+}
+
+void
+stead_area_summary_free (SteadAreaSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_array_unref (summary->rows);
+  g_array_unref (summary->need_fids);
+  g_array_unref (summary->resource_fids);
+  g_free (summary);
+}
+
+static SteadAreaSummaryRow *
+row_for_kind (SteadAreaSummary *summary,
+              GHashTable       *by_kind,
+              const char       *kind)
+{
+  gpointer index;
+
+  if (!g_hash_table_lookup_extended (by_kind, kind, NULL, &index))
+    {
+      SteadAreaSummaryRow row = { g_strdup (kind), 0, 0, 0, 0 };
+
+      g_array_append_val (summary->rows, row);
+      index = GUINT_TO_POINTER (summary->rows->len - 1);
+      g_hash_table_insert (by_kind, g_strdup (kind), index);
+    }
+  return &g_array_index (summary->rows, SteadAreaSummaryRow, GPOINTER_TO_UINT (index));
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (((const SteadAreaSummaryRow *) a)->kind, ((const SteadAreaSummaryRow *) b)->kind);
+}
+
+static gboolean
+scan (SteadWorkspace    *workspace,
+      SteadGeometry     *area,
+      const SteadEnvelope *env,
+      const char        *sql,
+      gboolean           needs,
+      SteadAreaSummary  *summary,
+      GHashTable        *by_kind,
+      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  /* Boxes that overlap the envelope; rounding only widens them. */
+  sqlite3_bind_double (stmt, 1, env->max_x);
+  sqlite3_bind_double (stmt, 2, env->min_x);
+  sqlite3_bind_double (stmt, 3, env->max_y);
+  sqlite3_bind_double (stmt, 4, env->min_y);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(SteadGeometry) point = NULL;
+      gint64 fid = sqlite3_column_int64 (stmt, 0);
+      double x, y;
+      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 amount = sqlite3_column_int64 (stmt, 4);
+      gboolean counts = sqlite3_column_int (stmt, 5);
+      SteadAreaSummaryRow *row;
+
+      /* The R-tree holds float-rounded boxes: the exact point decides. */
+      point = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                                            NULL, NULL);
+      if (point == NULL || !stead_geometry_get_point (point, &x, &y) ||
+          !stead_geometry_contains_point (area, x, y))
+        continue;
+
+      row = row_for_kind (summary, by_kind, kind);
+      if (needs)
+        {
+          g_array_append_val (summary->need_fids, fid);
+          row->needs++;
+          row->people += amount;
+        }
+      else
+        {
+          g_array_append_val (summary->resource_fids, fid);
+          row->resources++;
+          if (counts)
+            row->capacity += amount;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * stead_area_summary_new:
+ * @workspace: a workspace
+ * @area: a polygon or multipolygon (longitude, latitude)
+ * @error: a #GError
+ *
+ * Sums, by kind, the open and assigned needs (and the people they affect)
+ * and the resources (and the capacity of those available or limited)
+ * whose points lie inside @area.
+ *
+ * Returns: (transfer full) (nullable): the summary
+ */
+SteadAreaSummary *
+stead_area_summary_new (SteadWorkspace  *workspace,
+                        SteadGeometry   *area,
+                        GError         **error)
+{
+  g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SteadAreaSummary) summary = g_new0 (SteadAreaSummary, 1);
+  SteadEnvelope env;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  summary->rows = g_array_new (FALSE, FALSE, sizeof (SteadAreaSummaryRow));
+  g_array_set_clear_func (summary->rows, (GDestroyNotify) row_clear);
+  summary->need_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  summary->resource_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
+    return g_steal_pointer (&summary);
+
+  if (!scan (workspace, area, &env,
+             "SELECT n.fid, n.geom, NULL, n.kind, n.people, 1 FROM rtree_need_geom r "
+             "JOIN need n ON n.fid = r.id "
+             "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? "
+             "AND n.status IN ('open', 'assigned')",
+             TRUE, summary, by_kind, error) ||
+      !scan (workspace, area, &env,
+             "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited') "
+             "FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id "
+             "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
+             FALSE, summary, by_kind, error))
+    return NULL;
+
+  g_array_sort (summary->rows, compare_rows);
+  return g_steal_pointer (&summary);
+}
+
+/**
+ * stead_area_summary_new_for_area:
+ * @workspace: a workspace
+ * @area_fid: a row of the area table
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the summary of that area
+ */
+SteadAreaSummary *
+stead_area_summary_new_for_area (SteadWorkspace  *workspace,
+                                 gint64           area_fid,
+                                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SteadGeometry) area = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+
+  if (!(stmt = stead_workspace_prepare (workspace, "SELECT geom FROM area WHERE fid = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, area_fid);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
+                   _("There is no area %" G_GINT64_FORMAT " with a shape"), area_fid);
+      return NULL;
+    }
+  area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                                       NULL, error);
+  if (area == NULL)
+    return NULL;
+  return stead_area_summary_new (workspace, area, error);
+}

@@ -1,0 +1,151 @@
+/* test-area-summary.c: the gap at a glance, against a brute-force count
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "stead.h"
+
+typedef struct
+{
+  guint  needs;
+  gint64 people;
+  guint  resources;
+  gint64 capacity;
+} Sums;
+
+/* Every row, its geometry parsed and tested: no index, no shortcut. */
+static GHashTable *
+brute_force (SteadWorkspace *ws,
+             SteadGeometry  *area)
+{
+  GHashTable *sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const char *queries[] = {
+    "SELECT geom, kind, people, status IN ('open', 'assigned') FROM need",
+    "SELECT geom, kind, capacity, availability IN ('available', 'limited') FROM resource",
+  };
+
+  for (guint q = 0; q < 2; q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, queries[q], NULL);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(SteadGeometry) point = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                                                         sqlite3_column_bytes (stmt, 0),
+                                                                         NULL, NULL);
+          const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+          double x, y;
+          Sums *s;
+
+          g_assert_true (stead_geometry_get_point (point, &x, &y));
+          if (!stead_geometry_contains_point (area, x, y))
+            continue;
+          if (q == 0 && !sqlite3_column_int (stmt, 3))
+            continue;
+          if (!(s = g_hash_table_lookup (sums, kind)))
+            g_hash_table_insert (sums, g_strdup (kind), (s = g_new0 (Sums, 1)));
+          if (q == 0)
+            {
+              s->needs++;
+              s->people += sqlite3_column_int64 (stmt, 2);
+            }
+          else
+            {
+              s->resources++;
+              if (sqlite3_column_int (stmt, 3))
+                s->capacity += sqlite3_column_int64 (stmt, 2);
+            }
+        }
+    }
+  return sums;
+}
+
+static void
+assert_matches (SteadAreaSummary *summary,
+                GHashTable       *expected)
+{
+  guint total_needs = 0;
+  guint total_resources = 0;
+
+  g_assert_cmpuint (summary->rows->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      SteadAreaSummaryRow *row = &g_array_index (summary->rows, SteadAreaSummaryRow, i);
+      Sums *s = g_hash_table_lookup (expected, row->kind);
+
+      g_assert_nonnull (s);
+      g_assert_cmpuint (row->needs, ==, s->needs);
+      g_assert_cmpint (row->people, ==, s->people);
+      g_assert_cmpuint (row->resources, ==, s->resources);
+      g_assert_cmpint (row->capacity, ==, s->capacity);
+      total_needs += row->needs;
+      total_resources += row->resources;
+    }
+  g_assert_cmpuint (summary->need_fids->len, ==, total_needs);
+  g_assert_cmpuint (summary->resource_fids->len, ==, total_resources);
+}
+
+static void
+test_matches_brute_force (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) areas = NULL;
+  guint checked = 0;
+
+  g_assert_true (stead_demo_populate (ws, 3000, 11, &error));
+  g_assert_no_error (error);
+
+  /* Every area of the demo: boundary, wards, the flood zone. */
+  areas = stead_workspace_prepare (ws, "SELECT fid, geom FROM area", NULL);
+  while (sqlite3_step (areas) == SQLITE_ROW)
+    {
+      g_autoptr(SteadGeometry) area = stead_geometry_new_from_gpkg (sqlite3_column_blob (areas, 1),
+                                                                    sqlite3_column_bytes (areas, 1), NULL, NULL);
+      g_autoptr(SteadAreaSummary) summary = stead_area_summary_new_for_area (ws, sqlite3_column_int64 (areas, 0),
+                                                                             &error);
+      g_autoptr(GHashTable) expected = brute_force (ws, area);
+
+      g_assert_no_error (error);
+      assert_matches (summary, expected);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 8);
+
+  /* A drawn polygon with a hole in it. */
+  {
+    static const SteadCoord outer[] = { { -2.20, 51.96 }, { -2.10, 51.96 }, { -2.10, 52.02 }, { -2.20, 52.02 }, { -2.20, 51.96 } };
+    static const SteadCoord hole[] = { { -2.17, 51.98 }, { -2.14, 51.98 }, { -2.14, 52.00 }, { -2.17, 52.00 }, { -2.17, 51.98 } };
+    g_autoptr(SteadGeometry) drawn = stead_geometry_new_polygon (outer, G_N_ELEMENTS (outer));
+    g_autoptr(SteadAreaSummary) summary = NULL;
+    g_autoptr(GHashTable) expected = NULL;
+
+    stead_geometry_add_interior_ring (drawn, hole, G_N_ELEMENTS (hole));
+    summary = stead_area_summary_new (ws, drawn, &error);
+    expected = brute_force (ws, drawn);
+    g_assert_no_error (error);
+    assert_matches (summary, expected);
+    g_assert_cmpuint (summary->need_fids->len, >, 0);
+  }
+
+  /* No such area. */
+  g_assert_null (stead_area_summary_new_for_area (ws, 99999, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/area-summary/matches-brute-force", test_matches_brute_force);
+
+  return g_test_run ();
+}
