@@ -16,5 +16,6 @@
 # include "stead-demo.h"
 # include "stead-exporter.h"
 # include "stead-importer.h"
+# include "stead-mbtiles.h"
 # include "stead-check.h"
 #undef STEAD_INSIDE

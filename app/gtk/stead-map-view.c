@@ -16,7 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "stead-background-layer-private.h"
+#include <adwaita.h>
+
 #include "stead-map-view.h"
+#include "stead-mbtiles-source.h"
 #include "stead-point-layer.h"
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -36,6 +39,8 @@ struct _SteadMapView
   SteadWorkspace       *workspace;
   SteadBaseMap          base_map;
   gboolean              zoom_pending;
+  GPtrArray            *offline_maps;  /* of OfflineMap */
+  GtkFileChooserNative *chooser;
   guint                 zoom_source;
 };
 
@@ -53,6 +58,21 @@ G_DEFINE_ENUM_TYPE (SteadBaseMap, stead_base_map,
                     G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OPENSTREETMAP, "openstreetmap"))
 
 G_DEFINE_FINAL_TYPE (SteadMapView, stead_map_view, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  char             *path;
+  ShumateMapSource *source;
+  ShumateMapLayer  *layer;
+} OfflineMap;
+
+static void
+offline_map_free (OfflineMap *map)
+{
+  g_free (map->path);
+  g_clear_object (&map->source);
+  g_free (map);
+}
 
 SteadMapView *
 stead_map_view_new (void)
@@ -230,6 +250,169 @@ stead_map_view_get_point_layer (SteadMapView        *self,
   return kind == STEAD_POINT_LAYER_NEEDS ? self->needs : self->resources;
 }
 
+/**
+ * stead_map_view_add_mbtiles:
+ * @self: a #SteadMapView
+ * @path: an MBTiles file of raster tiles
+ * @error: a #GError
+ *
+ * Adds an offline base map over the background and OpenStreetMap, below
+ * the overlays. Several stack, the last added on top. A file that is not
+ * a raster MBTiles file is refused and nothing changes.
+ *
+ * Returns: %TRUE if the map was added
+ */
+gboolean
+stead_map_view_add_mbtiles (SteadMapView  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autoptr(SteadMBTiles) tiles = NULL;
+  OfflineMap *map;
+
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < self->offline_maps->len; i++)
+    if (g_str_equal (((OfflineMap *) g_ptr_array_index (self->offline_maps, i))->path, path))
+      return TRUE;
+
+  if (!(tiles = stead_mbtiles_open (path, error)))
+    return FALSE;
+
+  map = g_new0 (OfflineMap, 1);
+  map->path = g_strdup (path);
+  map->source = stead_mbtiles_source_new_renderer (tiles);
+  map->layer = shumate_map_layer_new (map->source, shumate_map_get_viewport (self->map));
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (map->layer), SHUMATE_LAYER (self->resources));
+  shumate_license_append_map_source (self->license, map->source);
+  g_ptr_array_add (self->offline_maps, map);
+  return TRUE;
+}
+
+void
+stead_map_view_remove_mbtiles (SteadMapView *self,
+                               const char   *path)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < self->offline_maps->len; i++)
+    {
+      OfflineMap *map = g_ptr_array_index (self->offline_maps, i);
+
+      if (g_str_equal (map->path, path))
+        {
+          shumate_map_remove_layer (self->map, SHUMATE_LAYER (map->layer));
+          shumate_license_remove_map_source (self->license, map->source);
+          g_ptr_array_remove_index (self->offline_maps, i);
+          return;
+        }
+    }
+}
+
+/**
+ * stead_map_view_get_mbtiles:
+ * @self: a #SteadMapView
+ *
+ * Returns: (transfer full): the paths of the offline maps, bottom first
+ */
+char **
+stead_map_view_get_mbtiles (SteadMapView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->offline_maps->len; i++)
+    g_strv_builder_add (builder, ((OfflineMap *) g_ptr_array_index (self->offline_maps, i))->path);
+  return g_strv_builder_end (builder);
+}
+
+static void
+report_error (SteadMapView *self,
+              const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_message ("%s", error->message);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could not add the offline map"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_files (SteadMapView *self,
+           GListModel   *files)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !stead_map_view_add_mbtiles (self, path, &error))
+        report_error (self, error);
+    }
+}
+
+static void
+on_chooser_response (SteadMapView         *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      add_files (self, files);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+add_offline_map (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Offline maps (*.mbtiles)"));
+  gtk_file_filter_add_pattern (filter, "*.mbtiles");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Add Offline Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         SteadMapView  *self)
+{
+  GdkFileList *list;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
 void
 stead_map_view_add_layer (SteadMapView *self,
                           ShumateLayer *layer)
@@ -338,6 +521,8 @@ stead_map_view_dispose (GObject *object)
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->offline_maps, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stead_map_view_parent_class)->dispose (object);
 }
@@ -411,6 +596,7 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
   gtk_widget_class_install_action (widget_class, "map.zoom-area", NULL, zoom_area);
+  gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL, add_offline_map);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
@@ -469,6 +655,8 @@ stead_map_view_init (SteadMapView *self)
   gtk_box_append (GTK_BOX (controls), control_button ("zoom-out-symbolic", "map.zoom-out", _("Zoom Out")));
   gtk_box_append (GTK_BOX (controls), control_button ("zoom-fit-best-symbolic", "map.zoom-area",
                                                       _("Show the Whole Area")));
+  gtk_box_append (GTK_BOX (controls), control_button ("document-open-symbolic", "map.add-offline-map",
+                                                      _("Add Offline Map (MBTiles)…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
 
   bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -483,6 +671,15 @@ stead_map_view_init (SteadMapView *self)
   shumate_license_set_extra_text (self->license, _("Offline background: Stead"));
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+
+  self->offline_maps = g_ptr_array_new_with_free_func ((GDestroyNotify) offline_map_free);
+  {
+    /* Drop .mbtiles files on the map to add them. */
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   self->zoom_pending = TRUE;
 }

@@ -40,6 +40,12 @@ void            stead_map_view_set_base_map    (SteadMapView   *self,
 ShumateMap     *stead_map_view_get_map         (SteadMapView   *self);
 ShumateViewport*stead_map_view_get_viewport    (SteadMapView   *self);
 /* Overlay layers added by plugins; drawn above the base map. */
+gboolean        stead_map_view_add_mbtiles     (SteadMapView   *self,
+                                                const char     *path,
+                                                GError        **error);
+void            stead_map_view_remove_mbtiles  (SteadMapView   *self,
+                                                const char     *path);
+char          **stead_map_view_get_mbtiles     (SteadMapView   *self);
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_remove_layer    (SteadMapView   *self,

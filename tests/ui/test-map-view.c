@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <stead-gtk.h>
 
@@ -47,7 +49,11 @@ render (GtkWidget *widget)
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  if (node == NULL)
+    {
+      g_object_unref (paintable);
+      return NULL;   /* nothing drawn yet */
+    }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_object_unref (paintable);
   return texture;
@@ -102,6 +108,7 @@ test_offline_background (void)
 
   /* Offline, the map is drawn (land, graticule, boundary), not blank. */
   texture = render (GTK_WIDGET (view));
+  g_assert_nonnull (texture);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
   pixels = g_malloc (width * height * 4);
@@ -188,6 +195,139 @@ test_needs_and_resources (void)
   stead_workspace_close (ws);
 }
 
+static char *
+make_red_mbtiles (const char *dir)
+{
+  char *path = g_build_filename (dir, "red.mbtiles", NULL);
+  g_autofree guchar *pixels = g_malloc (256 * 256 * 4);
+  g_autoptr(GBytes) memory = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  for (int i = 0; i < 256 * 256; i++)
+    {
+      pixels[4 * i] = 220;   /* R8G8B8A8 */
+      pixels[4 * i + 1] = 20;
+      pixels[4 * i + 2] = 30;
+      pixels[4 * i + 3] = 255;
+    }
+  memory = g_bytes_new (pixels, 256 * 256 * 4);
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_R8G8B8A8, memory, 256 * 4);
+  png = gdk_texture_save_to_png_bytes (texture);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+                                 "INSERT INTO metadata VALUES ('name', 'Red'), ('format', 'png'), ('minzoom', '0'),"
+                                 " ('maxzoom', '16'), ('attribution', 'Red test tiles');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  /* Every tile around the test area, at every zoom, in TMS rows. */
+  for (int z = 0; z <= 16; z++)
+    {
+      double n = 1 << z;
+      int x0 = (int) ((-2.5 + 180) / 360 * n), x1 = (int) ((-1.8 + 180) / 360 * n);
+      int y0 = (int) ((1 - asinh (tan (52.2 * G_PI / 180)) / G_PI) / 2 * n);
+      int y1 = (int) ((1 - asinh (tan (51.8 * G_PI / 180)) / G_PI) / 2 * n);
+
+      for (int x = x0; x <= x1; x++)
+        for (int y = y0; y <= y1; y++)
+          {
+            sqlite3_bind_int (stmt, 1, z);
+            sqlite3_bind_int (stmt, 2, x);
+            sqlite3_bind_int (stmt, 3, (1 << z) - 1 - y);
+            sqlite3_bind_blob (stmt, 4, g_bytes_get_data (png, NULL), g_bytes_get_size (png), SQLITE_STATIC);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+            sqlite3_reset (stmt);
+          }
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return path;
+}
+
+static double
+red_fraction (GtkWidget *widget)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  guint red = 0;
+
+  if (texture == NULL)
+    return 0;
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc (width * height * 4);
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int i = 0; i < width * height; i++)
+    {
+      /* Cairo ARGB32, little endian: B G R A. */
+      guchar b = pixels[4 * i], g = pixels[4 * i + 1], r = pixels[4 * i + 2];
+      if (r > 180 && g < 60 && b < 70)
+        red++;
+    }
+  return (double) red / (width * height);
+}
+
+static void
+test_mbtiles_base_map (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *tiles = make_red_mbtiles (dir);
+  g_autofree char *text = g_build_filename (dir, "notes.mbtiles", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) listed = NULL;
+  SteadMapView *view;
+  GtkWidget *window;
+  double before, after = 0;
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  view = stead_map_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_sized, view);
+  iterate_for (200);
+  shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
+  iterate_for (200);
+  before = red_fraction (GTK_WIDGET (view));
+  g_assert_cmpfloat (before, <, 0.01);
+
+  /* A file that is not MBTiles is refused, and nothing changes. */
+  g_file_set_contents (text, "hello", -1, NULL);
+  g_assert_false (stead_map_view_add_mbtiles (view, text, &error));
+  g_assert_error (error, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The offline tiles are drawn, read off the main thread. */
+  g_assert_true (stead_map_view_add_mbtiles (view, tiles, &error));
+  g_assert_no_error (error);
+  listed = stead_map_view_get_mbtiles (view);
+  g_assert_cmpuint (g_strv_length (listed), ==, 1);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while ((after = red_fraction (GTK_WIDGET (view))) < 0.5 && g_get_monotonic_time () < deadline)
+      iterate_for (100);
+  }
+  g_assert_cmpfloat (after, >=, 0.5);
+
+  /* Removed again: the background shows. */
+  stead_map_view_remove_mbtiles (view, tiles);
+  iterate_for (200);
+  g_assert_cmpfloat (red_fraction (GTK_WIDGET (view)), <, 0.01);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +336,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
   g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
+  g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
 
   return g_test_run ();
 }
