@@ -4,10 +4,18 @@
  *
  * The clustering of mapbox's supercluster (greedy, radius in pixels of a
  * 512-pixel tile, weighted centroids, each zoom built from the one above),
- * with a different engine: neighbours are found through a hashed grid of
- * cells one radius wide, built with a radix sort, so a level costs O(n);
- * and each level is kept sorted by tile, so a viewport query is a few
- * binary searches. Web Mercator coordinates in [0, 1].
+ * with a different engine:
+ *
+ * - Every item (point or cluster) is stored once; a zoom level is a list
+ *   of 32-bit item numbers, so an item that passes through many levels
+ *   unclustered costs 4 bytes per level, not a copy.
+ * - Neighbours are found with the level sorted (radix sort) by a grid of
+ *   cells one radius wide, and three cursors that sweep the rows above,
+ *   at and below the cell: O(n) per level, sequential in memory.
+ * - Each level's list is kept sorted by tile, so a viewport query is a few
+ *   binary searches.
+ *
+ * Coordinates are Web Mercator in [0, 1].
  */
 
 #define G_LOG_DOMAIN "stead-point-index"
@@ -20,20 +28,13 @@
 #include "stead-point-index.h"
 
 #define EXTENT     512.0
-#define ZOOM_BITS  5
 #define MAX_LAT    85.051128779806589
+#define CLUSTER_ID_FLAG 0x80000000u
 
 typedef struct
 {
   gsize    n;
-  double  *x;
-  double  *y;
-  guint32 *count;
-  guint32 *id;           /* point id (count 1, raw level) or cluster id */
-  guint32 *child_start;  /* n + 1 offsets into children; NULL on the raw level */
-  guint32 *children;     /* indexes into the level below (zoom + 1) */
-  guint64 *tile_key;     /* items are sorted by this */
-  guint    zoom;
+  guint32 *members;   /* item numbers, sorted by tile at this zoom */
 } Level;
 
 struct _SteadPointIndex
@@ -41,7 +42,23 @@ struct _SteadPointIndex
   gatomicrefcount ref_count;
   SteadPointIndexOptions options;
   gsize           n_points;
-  Level          *levels;   /* levels[z] for min_zoom..max_zoom + 1 */
+
+  /* Items: the points first (0 .. n_points - 1), then the clusters. */
+  gsize           n_items;
+  gsize           items_size;
+  double         *x;
+  double         *y;
+  guint32        *count;
+  guint32        *point_id;      /* for points: the caller's id */
+  guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
+  guint32        *child_start;   /* for clusters, by cluster number: into children */
+  guint32        *children;      /* item numbers */
+  gsize           n_children;
+  gsize           children_size;
+  gsize           n_clusters;
+  gsize           clusters_size;
+
+  Level          *levels;        /* [min_zoom .. max_zoom + 1]; max_zoom + 1 is the points */
   guint           n_levels;
 };
 
@@ -61,7 +78,7 @@ stead_point_index_options_init (SteadPointIndexOptions *options)
 static inline double
 lon_to_x (double lon)
 {
-  return lon / 360.0 + 0.5;
+  return CLAMP (lon / 360.0 + 0.5, 0.0, 1.0);
 }
 
 static inline double
@@ -87,16 +104,25 @@ y_to_lat (double y)
   return 360.0 * atan (exp (y2)) / G_PI - 90.0;
 }
 
-/* LSD radix sort of @order by @keys (16-bit digits, only the passes the
- * largest key needs). @keys are permuted along with @order. */
+/* Scratch buffers shared by every level of one build. */
+typedef struct
+{
+  guint64 *keys;
+  guint32 *order;
+  guint64 *keys_tmp;
+  guint32 *order_tmp;
+  gsize   *counts;
+  guint8  *visited;
+} Scratch;
+
+/* LSD radix sort of @order by @keys, 16-bit digits, only the passes the
+ * largest key needs; @keys are permuted along with @order. */
 static void
-radix_sort (guint64 *keys,
+radix_sort (Scratch *scratch,
+            guint64 *keys,
             guint32 *order,
             gsize    n)
 {
-  g_autofree guint64 *keys_tmp = NULL;
-  g_autofree guint32 *order_tmp = NULL;
-  g_autofree gsize *counts = NULL;
   guint64 max_key = 0;
   guint passes = 0;
 
@@ -107,16 +133,13 @@ radix_sort (guint64 *keys,
       passes++;
       max_key >>= 16;
     }
-  if (passes == 0 || n < 2)
+  if (n < 2)
     return;
-
-  keys_tmp = g_new (guint64, n);
-  order_tmp = g_new (guint32, n);
-  counts = g_new (gsize, 65536);
 
   for (guint pass = 0; pass < passes; pass++)
     {
       guint shift = pass * 16;
+      gsize *counts = scratch->counts;
       gsize sum = 0;
 
       memset (counts, 0, 65536 * sizeof (gsize));
@@ -131,11 +154,11 @@ radix_sort (guint64 *keys,
       for (gsize i = 0; i < n; i++)
         {
           gsize to = counts[(keys[i] >> shift) & 0xffff]++;
-          keys_tmp[to] = keys[i];
-          order_tmp[to] = order[i];
+          scratch->keys_tmp[to] = keys[i];
+          scratch->order_tmp[to] = order[i];
         }
-      memcpy (keys, keys_tmp, n * sizeof (guint64));
-      memcpy (order, order_tmp, n * sizeof (guint32));
+      memcpy (keys, scratch->keys_tmp, n * sizeof (guint64));
+      memcpy (order, scratch->order_tmp, n * sizeof (guint32));
     }
 }
 
@@ -151,251 +174,164 @@ tile_key_of (double x,
   return ty * w + tx;
 }
 
-/* Sorts a level's items by tile, so queries find them by binary search. */
+/* Sorts @members (item numbers) by tile at @zoom, in place. */
 static void
-sort_by_tile (Level *level)
+sort_by_tile (SteadPointIndex *self,
+              Scratch         *scratch,
+              guint32         *members,
+              gsize            n,
+              guint            zoom)
 {
-  gsize n = level->n;
-  g_autofree guint32 *order = g_new (guint32, n);
-  g_autofree double *x = NULL;
-  g_autofree double *y = NULL;
-  g_autofree guint32 *count = NULL;
-  g_autofree guint32 *id = NULL;
-
-  level->tile_key = g_new (guint64, MAX (n, 1));
   for (gsize i = 0; i < n; i++)
-    {
-      order[i] = i;
-      level->tile_key[i] = tile_key_of (level->x[i], level->y[i], level->zoom);
-    }
-  radix_sort (level->tile_key, order, n);
-
-  x = g_steal_pointer (&level->x);
-  y = g_steal_pointer (&level->y);
-  count = g_steal_pointer (&level->count);
-  id = g_steal_pointer (&level->id);
-  level->x = g_new (double, MAX (n, 1));
-  level->y = g_new (double, MAX (n, 1));
-  level->count = g_new (guint32, MAX (n, 1));
-  level->id = g_new (guint32, MAX (n, 1));
-
-  for (gsize i = 0; i < n; i++)
-    {
-      level->x[i] = x[order[i]];
-      level->y[i] = y[order[i]];
-      level->count[i] = count[order[i]];
-      level->id[i] = id[order[i]];
-    }
-
-  if (level->child_start != NULL)
-    {
-      g_autofree guint32 *start = g_steal_pointer (&level->child_start);
-      g_autofree guint32 *children = g_steal_pointer (&level->children);
-      guint32 at = 0;
-
-      level->child_start = g_new (guint32, n + 1);
-      level->children = g_new (guint32, MAX (start[n], 1));
-      for (gsize i = 0; i < n; i++)
-        {
-          guint32 from = start[order[i]];
-          guint32 len = start[order[i] + 1] - from;
-
-          level->child_start[i] = at;
-          memcpy (level->children + at, children + from, len * sizeof (guint32));
-          at += len;
-        }
-      level->child_start[n] = at;
-    }
-
-  /* Cluster ids name the item's place in its level. */
-  if (level->child_start != NULL)
-    for (gsize i = 0; i < n; i++)
-      if (level->count[i] > 1)
-        level->id[i] = ((guint32) i << ZOOM_BITS) | level->zoom;
+    scratch->keys[i] = tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
+  radix_sort (scratch, scratch->keys, members, n);
 }
 
-/* Open addressing from a cell key to its run in the sorted items. */
-typedef struct
-{
-  guint64 *keys;
-  guint32 *starts;
-  guint32 *ends;
-  gsize    mask;
-} CellTable;
-
-static inline gsize
-hash_key (guint64 key)
-{
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (gsize) key;
-}
-
-static inline gboolean
-cell_lookup (const CellTable *table,
-             guint64          key,
-             guint32         *start,
-             guint32         *end)
-{
-  gsize slot = hash_key (key) & table->mask;
-
-  while (table->keys[slot] != G_MAXUINT64)
-    {
-      if (table->keys[slot] == key)
-        {
-          *start = table->starts[slot];
-          *end = table->ends[slot];
-          return TRUE;
-        }
-      slot = (slot + 1) & table->mask;
-    }
-  return FALSE;
-}
-
-/* Clusters the items of @above (zoom + 1) into @level (zoom). */
 static void
-cluster_level (const Level *above,
-               Level       *level,
-               double       r)
+grow_items (SteadPointIndex *self,
+            gsize            needed)
+{
+  if (needed <= self->items_size)
+    return;
+  self->items_size = MAX (needed, self->items_size + self->items_size / 2);
+  self->x = g_renew (double, self->x, self->items_size);
+  self->y = g_renew (double, self->y, self->items_size);
+  self->count = g_renew (guint32, self->count, self->items_size);
+}
+
+static void
+add_cluster (SteadPointIndex *self,
+             double           x,
+             double           y,
+             guint32          count,
+             guint            zoom,
+             const guint32   *children,
+             gsize            n_children)
+{
+  gsize item = self->n_items++;
+  gsize cluster = self->n_clusters++;
+
+  grow_items (self, self->n_items);
+  self->x[item] = x;
+  self->y[item] = y;
+  self->count[item] = count;
+
+  if (cluster + 2 > self->clusters_size)
+    {
+      self->clusters_size = MAX (1024, self->clusters_size * 2);
+      self->child_start = g_renew (guint32, self->child_start, self->clusters_size);
+      self->formed_zoom = g_renew (guint8, self->formed_zoom, self->clusters_size);
+    }
+  if (self->n_children + n_children > self->children_size)
+    {
+      self->children_size = MAX (MAX (4096, self->n_children + n_children), self->children_size * 2);
+      self->children = g_renew (guint32, self->children, self->children_size);
+    }
+
+  self->child_start[cluster] = self->n_children;
+  self->formed_zoom[cluster] = zoom;
+  memcpy (self->children + self->n_children, children, n_children * sizeof (guint32));
+  self->n_children += n_children;
+  self->child_start[cluster + 1] = self->n_children;
+}
+
+/* Clusters the members of @above into level @zoom. */
+static void
+cluster_level (SteadPointIndex *self,
+               Scratch         *scratch,
+               const Level     *above,
+               Level           *level,
+               guint            zoom,
+               double           r)
 {
   gsize n = above->n;
-  guint64 width = (guint64) ceil (1.0 / r) + 1;
-  g_autofree guint64 *keys = g_new (guint64, MAX (n, 1));
-  g_autofree guint32 *order = g_new (guint32, MAX (n, 1));
-  g_autofree guint8 *visited = g_new0 (guint8, MAX (n, 1));
-  g_autoptr(GArray) children = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  g_autoptr(GArray) starts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n / 2 + 1);
-  g_autoptr(GArray) xs = g_array_sized_new (FALSE, FALSE, sizeof (double), n / 2 + 1);
-  g_autoptr(GArray) ys = g_array_sized_new (FALSE, FALSE, sizeof (double), n / 2 + 1);
-  g_autoptr(GArray) counts = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n / 2 + 1);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n / 2 + 1);
-  CellTable table;
-  gsize n_cells = 0;
-  gsize table_size = 16;
+  guint64 width = (guint64) ceil (1.0 / r) + 2;
+  guint64 *keys = scratch->keys;
+  guint32 *order = scratch->order;   /* positions in above->members */
+  guint8 *visited = scratch->visited;
+  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint32));
   double r2 = r * r;
+  gsize cursor[3] = { 0, 0, 0 };
+  gsize out = 0;
+
+  level->members = g_new (guint32, MAX (n, 1));
 
   for (gsize i = 0; i < n; i++)
     {
-      guint64 cx = (guint64) (above->x[i] / r);
-      guint64 cy = (guint64) (above->y[i] / r);
+      guint32 item = above->members[i];
+      guint64 cx = (guint64) (self->x[item] / r) + 1;   /* +1: column 0 stays free */
+      guint64 cy = (guint64) (self->y[item] / r) + 1;
 
       keys[i] = cy * width + cx;
       order[i] = i;
     }
-  radix_sort (keys, order, n);
+  radix_sort (scratch, keys, order, n);
+  memset (visited, 0, n);
 
-  for (gsize i = 0; i < n; i++)
-    if (i == 0 || keys[i] != keys[i - 1])
-      n_cells++;
-  while (table_size < n_cells * 2)
-    table_size <<= 1;
-  table.keys = g_new (guint64, table_size);
-  table.starts = g_new (guint32, table_size);
-  table.ends = g_new (guint32, table_size);
-  table.mask = table_size - 1;
-  memset (table.keys, 0xff, table_size * sizeof (guint64));
-
-  for (gsize i = 0; i < n;)
-    {
-      gsize j = i;
-      gsize slot = hash_key (keys[i]) & table.mask;
-
-      while (j < n && keys[j] == keys[i])
-        j++;
-      while (table.keys[slot] != G_MAXUINT64)
-        slot = (slot + 1) & table.mask;
-      table.keys[slot] = keys[i];
-      table.starts[slot] = i;
-      table.ends[slot] = j;
-      i = j;
-    }
-
-  /* Greedy, in cell order (so neighbours are close in memory). */
+  /* Greedy in cell order; three cursors sweep the neighbouring rows. */
   for (gsize s = 0; s < n; s++)
     {
       guint32 p = order[s];
-      guint64 cx, cy;
+      guint32 p_item = above->members[p];
+      double px = self->x[p_item];
+      double py = self->y[p_item];
+      guint64 cx = keys[s] % width;
+      guint64 cy = keys[s] / width;
       double wx, wy;
       guint32 total;
-      guint32 first_child;
-      double px = above->x[p];
-      double py = above->y[p];
 
-      if (visited[p])
+      if (visited[s])
         continue;
-      visited[p] = 1;
+      visited[s] = 1;
 
-      first_child = children->len;
-      g_array_append_val (children, p);
-      total = above->count[p];
+      g_array_set_size (group, 0);
+      g_array_append_val (group, p_item);
+      total = self->count[p_item];
       wx = px * total;
       wy = py * total;
 
-      cx = keys[s] % width;
-      cy = keys[s] / width;
-      for (guint64 ny = (cy > 0 ? cy - 1 : 0); ny <= cy + 1; ny++)
-        for (guint64 nx = (cx > 0 ? cx - 1 : 0); nx <= cx + 1; nx++)
-          {
-            guint32 start, end;
-
-            if (!cell_lookup (&table, ny * width + nx, &start, &end))
-              continue;
-            for (guint32 k = start; k < end; k++)
-              {
-                guint32 q = order[k];
-                double dx, dy;
-
-                if (visited[q])
-                  continue;
-                dx = above->x[q] - px;
-                dy = above->y[q] - py;
-                if (dx * dx + dy * dy > r2)
-                  continue;
-                visited[q] = 1;
-                g_array_append_val (children, q);
-                total += above->count[q];
-                wx += above->x[q] * above->count[q];
-                wy += above->y[q] * above->count[q];
-              }
-          }
-
-      g_array_append_val (starts, first_child);
-      if (children->len - first_child == 1)
+      for (int d = 0; d < 3; d++)
         {
-          /* Nothing near: the item passes through unchanged. */
-          g_array_append_val (xs, px);
-          g_array_append_val (ys, py);
-          g_array_append_val (counts, above->count[p]);
-          g_array_append_val (ids, above->id[p]);
+          guint64 row = cy + d - 1;
+          guint64 lo = row * width + cx - 1;
+          guint64 hi = row * width + cx + 1;
+          gsize k;
+
+          while (cursor[d] < n && keys[cursor[d]] < lo)
+            cursor[d]++;
+          for (k = cursor[d]; k < n && keys[k] <= hi; k++)
+            {
+              guint32 q_item;
+              double dx, dy;
+
+              if (visited[k])
+                continue;
+              q_item = above->members[order[k]];
+              dx = self->x[q_item] - px;
+              dy = self->y[q_item] - py;
+              if (dx * dx + dy * dy > r2)
+                continue;
+              visited[k] = 1;
+              g_array_append_val (group, q_item);
+              total += self->count[q_item];
+              wx += self->x[q_item] * self->count[q_item];
+              wy += self->y[q_item] * self->count[q_item];
+            }
         }
+
+      if (group->len == 1)
+        level->members[out++] = p_item;   /* passes through unchanged */
       else
         {
-          double cxw = wx / total;
-          double cyw = wy / total;
-          guint32 no_id = 0;
-
-          g_array_append_val (xs, cxw);
-          g_array_append_val (ys, cyw);
-          g_array_append_val (counts, total);
-          g_array_append_val (ids, no_id);
+          add_cluster (self, wx / total, wy / total, total, zoom,
+                       (const guint32 *) group->data, group->len);
+          level->members[out++] = self->n_items - 1;
         }
     }
 
-  g_free (table.keys);
-  g_free (table.starts);
-  g_free (table.ends);
-
-  level->n = xs->len;
-  level->x = (double *) g_array_free (g_steal_pointer (&xs), FALSE);
-  level->y = (double *) g_array_free (g_steal_pointer (&ys), FALSE);
-  level->count = (guint32 *) g_array_free (g_steal_pointer (&counts), FALSE);
-  level->id = (guint32 *) g_array_free (g_steal_pointer (&ids), FALSE);
-  g_array_append_val (starts, children->len);
-  level->child_start = (guint32 *) g_array_free (g_steal_pointer (&starts), FALSE);
-  level->children = (guint32 *) g_array_free (g_steal_pointer (&children), FALSE);
-
-  sort_by_tile (level);
+  level->n = out;
+  level->members = g_renew (guint32, level->members, MAX (out, 1));
+  sort_by_tile (self, scratch, level->members, out, zoom);
 }
 
 /**
@@ -417,10 +353,12 @@ stead_point_index_new (const double                 *lonlat,
                        const SteadPointIndexOptions *options)
 {
   SteadPointIndex *self;
+  Scratch scratch;
   Level *raw;
+  gsize n_alloc = MAX (n_points, 1);
 
   g_return_val_if_fail (lonlat != NULL || n_points == 0, NULL);
-  g_return_val_if_fail (n_points < (1u << (32 - ZOOM_BITS)), NULL);
+  g_return_val_if_fail (n_points < CLUSTER_ID_FLAG / 2, NULL);
 
   self = g_new0 (SteadPointIndex, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -434,29 +372,64 @@ stead_point_index_new (const double                 *lonlat,
   self->n_levels = self->options.max_zoom + 2;
   self->levels = g_new0 (Level, self->n_levels);
 
-  /* The raw points, as the level above the highest clustered zoom. */
-  raw = &self->levels[self->options.max_zoom + 1];
-  raw->zoom = self->options.max_zoom + 1;
-  raw->n = n_points;
-  raw->x = g_new (double, MAX (n_points, 1));
-  raw->y = g_new (double, MAX (n_points, 1));
-  raw->count = g_new (guint32, MAX (n_points, 1));
-  raw->id = g_new (guint32, MAX (n_points, 1));
+  grow_items (self, n_points + n_points / 4 + 16);
+  self->point_id = g_new (guint32, n_alloc);
   for (gsize i = 0; i < n_points; i++)
     {
-      raw->x[i] = lon_to_x (lonlat[2 * i]);
-      raw->y[i] = lat_to_y (lonlat[2 * i + 1]);
-      raw->count[i] = 1;
-      raw->id[i] = ids != NULL ? ids[i] : (guint32) i;
+      self->x[i] = lon_to_x (lonlat[2 * i]);
+      self->y[i] = lat_to_y (lonlat[2 * i + 1]);
+      self->count[i] = 1;
+      self->point_id[i] = ids != NULL ? ids[i] : (guint32) i;
     }
-  sort_by_tile (raw);
+  self->n_items = n_points;
+
+  scratch.keys = g_new (guint64, n_alloc);
+  scratch.order = g_new (guint32, n_alloc);
+  scratch.keys_tmp = g_new (guint64, n_alloc);
+  scratch.order_tmp = g_new (guint32, n_alloc);
+  scratch.counts = g_new (gsize, 65536);
+  scratch.visited = g_new (guint8, n_alloc);
+
+  /* The points themselves, as the level above the highest clustered zoom.
+   * They are renumbered in tile order, so that neighbours on the map are
+   * neighbours in memory: the clustering then reads sequentially. */
+  raw = &self->levels[self->options.max_zoom + 1];
+  raw->n = n_points;
+  raw->members = g_new (guint32, n_alloc);
+  for (gsize i = 0; i < n_points; i++)
+    raw->members[i] = i;
+  sort_by_tile (self, &scratch, raw->members, n_points, self->options.max_zoom + 1);
+  {
+    g_autofree double *x = g_memdup2 (self->x, n_alloc * sizeof (double));
+    g_autofree double *y = g_memdup2 (self->y, n_alloc * sizeof (double));
+    g_autofree guint32 *id = g_memdup2 (self->point_id, n_alloc * sizeof (guint32));
+
+    for (gsize i = 0; i < n_points; i++)
+      {
+        guint32 from = raw->members[i];
+
+        self->x[i] = x[from];
+        self->y[i] = y[from];
+        self->point_id[i] = id[from];
+        raw->members[i] = i;
+      }
+  }
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
-    {
-      self->levels[z].zoom = z;
-      cluster_level (&self->levels[z + 1], &self->levels[z],
-                     self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
-    }
+    cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
+                   self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
+
+  g_free (scratch.keys);
+  g_free (scratch.order);
+  g_free (scratch.keys_tmp);
+  g_free (scratch.order_tmp);
+  g_free (scratch.counts);
+  g_free (scratch.visited);
+
+  /* Give back what the growth left over. */
+  self->x = g_renew (double, self->x, MAX (self->n_items, 1));
+  self->y = g_renew (double, self->y, MAX (self->n_items, 1));
+  self->count = g_renew (guint32, self->count, MAX (self->n_items, 1));
 
   return self;
 }
@@ -479,18 +452,15 @@ stead_point_index_unref (SteadPointIndex *self)
     return;
 
   for (guint i = 0; i < self->n_levels; i++)
-    {
-      Level *level = &self->levels[i];
-
-      g_free (level->x);
-      g_free (level->y);
-      g_free (level->count);
-      g_free (level->id);
-      g_free (level->child_start);
-      g_free (level->children);
-      g_free (level->tile_key);
-    }
+    g_free (self->levels[i].members);
   g_free (self->levels);
+  g_free (self->x);
+  g_free (self->y);
+  g_free (self->count);
+  g_free (self->point_id);
+  g_free (self->formed_zoom);
+  g_free (self->child_start);
+  g_free (self->children);
   g_free (self);
 }
 
@@ -510,12 +480,11 @@ stead_point_index_get_max_zoom (SteadPointIndex *self)
   return self->options.max_zoom;
 }
 
-static const Level *
-level_for_zoom (SteadPointIndex *self,
-                guint            zoom)
+static guint
+clamp_zoom (SteadPointIndex *self,
+            guint            zoom)
 {
-  zoom = CLAMP (zoom, self->options.min_zoom, self->options.max_zoom + 1);
-  return &self->levels[zoom];
+  return CLAMP (zoom, self->options.min_zoom, self->options.max_zoom + 1);
 }
 
 /**
@@ -531,38 +500,20 @@ stead_point_index_get_n_items (SteadPointIndex *self,
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return level_for_zoom (self, zoom)->n;
-}
-
-static gsize
-lower_bound (const guint64 *keys,
-             gsize          n,
-             guint64        key)
-{
-  gsize lo = 0;
-  gsize hi = n;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-
-      if (keys[mid] < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return self->levels[clamp_zoom (self, zoom)].n;
 }
 
 static void
-query_box (const Level *level,
-           double       x0,
-           double       y0,
-           double       x1,
-           double       y1,
-           GArray      *out)
+query_box (SteadPointIndex *self,
+           guint            zoom,
+           double           x0,
+           double           y0,
+           double           x1,
+           double           y1,
+           GArray          *out)
 {
-  guint64 w = (guint64) 1 << level->zoom;
+  const Level *level = &self->levels[zoom];
+  guint64 w = (guint64) 1 << zoom;
   guint64 tx0 = MIN ((guint64) (MAX (x0, 0.0) * w), w - 1);
   guint64 tx1 = MIN ((guint64) (MAX (x1, 0.0) * w), w - 1);
   guint64 ty0 = MIN ((guint64) (MAX (y0, 0.0) * w), w - 1);
@@ -570,20 +521,40 @@ query_box (const Level *level,
 
   for (guint64 ty = ty0; ty <= ty1; ty++)
     {
-      gsize i = lower_bound (level->tile_key, level->n, ty * w + tx0);
+      guint64 first = ty * w + tx0;
       guint64 last = ty * w + tx1;
+      gsize lo = 0;
+      gsize hi = level->n;
 
-      for (; i < level->n && level->tile_key[i] <= last; i++)
+      /* Binary search on the tile of each member, computed as needed. */
+      while (lo < hi)
         {
-          SteadPointCluster item;
+          gsize mid = lo + (hi - lo) / 2;
+          guint32 item = level->members[mid];
 
-          if (level->x[i] < x0 || level->x[i] > x1 || level->y[i] < y0 || level->y[i] > y1)
+          if (tile_key_of (self->x[item], self->y[item], zoom) < first)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      for (gsize i = lo; i < level->n; i++)
+        {
+          guint32 item = level->members[i];
+          double x = self->x[item];
+          double y = self->y[item];
+          SteadPointCluster c;
+
+          if (tile_key_of (x, y, zoom) > last)
+            break;
+          if (x < x0 || x > x1 || y < y0 || y > y1)
             continue;
-          item.lon = x_to_lon (level->x[i]);
-          item.lat = y_to_lat (level->y[i]);
-          item.count = level->count[i];
-          item.id = level->id[i];
-          g_array_append_val (out, item);
+          c.lon = x_to_lon (x);
+          c.lat = y_to_lat (y);
+          c.count = self->count[item];
+          c.id = item < self->n_points ? self->point_id[item]
+                                        : CLUSTER_ID_FLAG | (guint32) (item - self->n_points);
+          g_array_append_val (out, c);
         }
     }
 }
@@ -610,59 +581,52 @@ stead_point_index_query (SteadPointIndex *self,
                          double           north,
                          GArray          *out)
 {
-  const Level *level;
   double y0, y1;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
 
-  level = level_for_zoom (self, zoom);
+  zoom = clamp_zoom (self, zoom);
   y0 = lat_to_y (north);
   y1 = lat_to_y (south);
 
   if (east - west >= 360.0)
-    query_box (level, 0, y0, 1, y1, out);
+    query_box (self, zoom, 0, y0, 1, y1, out);
   else if (west <= east)
-    query_box (level, lon_to_x (west), y0, lon_to_x (east), y1, out);
+    query_box (self, zoom, lon_to_x (west), y0, lon_to_x (east), y1, out);
   else
     {
-      query_box (level, lon_to_x (west), y0, 1, y1, out);
-      query_box (level, 0, y0, lon_to_x (east), y1, out);
+      query_box (self, zoom, lon_to_x (west), y0, 1, y1, out);
+      query_box (self, zoom, 0, y0, lon_to_x (east), y1, out);
     }
 }
 
-static const Level *
-cluster_level_of (SteadPointIndex *self,
-                  guint32          cluster_id,
-                  gsize           *index)
+static gboolean
+cluster_of (SteadPointIndex *self,
+            guint32          cluster_id,
+            gsize           *cluster)
 {
-  guint zoom = cluster_id & ((1 << ZOOM_BITS) - 1);
-  const Level *level;
-
-  if (zoom < self->options.min_zoom || zoom > self->options.max_zoom)
-    return NULL;
-  level = &self->levels[zoom];
-  *index = cluster_id >> ZOOM_BITS;
-  if (*index >= level->n || level->count[*index] < 2)
-    return NULL;
-  return level;
+  if (!(cluster_id & CLUSTER_ID_FLAG))
+    return FALSE;
+  *cluster = cluster_id & ~CLUSTER_ID_FLAG;
+  return *cluster < self->n_clusters;
 }
 
 static void
 collect_leaves (SteadPointIndex *self,
-                guint            zoom,
-                gsize            index,
+                guint32          item,
                 GArray          *out_ids)
 {
-  const Level *level = &self->levels[zoom];
+  gsize cluster;
 
-  if (level->child_start == NULL)
+  if (item < self->n_points)
     {
-      g_array_append_val (out_ids, level->id[index]);
+      g_array_append_val (out_ids, self->point_id[item]);
       return;
     }
-  for (guint32 c = level->child_start[index]; c < level->child_start[index + 1]; c++)
-    collect_leaves (self, zoom + 1, level->children[c], out_ids);
+  cluster = item - self->n_points;
+  for (guint32 c = self->child_start[cluster]; c < self->child_start[cluster + 1]; c++)
+    collect_leaves (self, self->children[c], out_ids);
 }
 
 /**
@@ -678,15 +642,14 @@ stead_point_index_get_leaves (SteadPointIndex *self,
                               guint32          cluster_id,
                               GArray          *out_ids)
 {
-  const Level *level;
-  gsize index;
+  gsize cluster;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_ids != NULL, FALSE);
 
-  if (!(level = cluster_level_of (self, cluster_id, &index)))
+  if (!cluster_of (self, cluster_id, &cluster))
     return FALSE;
-  collect_leaves (self, level->zoom, index, out_ids);
+  collect_leaves (self, self->n_points + cluster, out_ids);
   return TRUE;
 }
 
@@ -702,23 +665,12 @@ guint
 stead_point_index_get_expansion_zoom (SteadPointIndex *self,
                                       guint32          cluster_id)
 {
-  const Level *level;
-  gsize index;
-  guint zoom;
+  gsize cluster;
 
   g_return_val_if_fail (self != NULL, 0);
 
-  if (!(level = cluster_level_of (self, cluster_id, &index)))
+  if (!cluster_of (self, cluster_id, &cluster))
     return self->options.max_zoom + 1;
-
-  zoom = level->zoom;
-  while (level->child_start != NULL &&
-         level->child_start[index + 1] - level->child_start[index] == 1 &&
-         zoom <= self->options.max_zoom)
-    {
-      index = level->children[level->child_start[index]];
-      zoom++;
-      level = &self->levels[zoom];
-    }
-  return zoom + 1;
+  /* A cluster is made from at least two items of the zoom above. */
+  return self->formed_zoom[cluster] + 1;
 }
