@@ -41,6 +41,7 @@ struct _SteadMapView
   gboolean              zoom_pending;
   GPtrArray            *offline_maps;  /* of OfflineMap */
   GtkFileChooserNative *chooser;
+  GtkWidget            *popover;
   guint                 zoom_source;
 };
 
@@ -413,6 +414,150 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+static char *
+kind_label (SteadWorkspace *workspace,
+            const char     *vocabulary,
+            const char     *kind)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
+                                                          "SELECT label FROM taxonomy WHERE vocabulary = ? AND code = ?",
+                                                          NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, vocabulary, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  return g_strdup (kind);
+}
+
+static void
+on_open_record (GtkButton *button,
+                gpointer   user_data)
+{
+  const char *action = g_object_get_data (G_OBJECT (button), "action");
+  gint64 ref = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "ref"));
+
+  /* The owning plugin installs <module>.show-record; ids are namespaced. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (button), action, "x", ref))
+    g_message ("No plugin handles %s", action);
+}
+
+/* A popover with what is known of one need or resource. */
+static void
+show_details (SteadMapView    *self,
+              SteadPointLayer *layer,
+              gint64           fid,
+              double           x,
+              double           y)
+{
+  gboolean needs = stead_point_layer_get_kind (layer) == STEAD_POINT_LAYER_NEEDS;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  GtkWidget *box, *heading, *body;
+  const char *owner;
+
+  if (self->workspace == NULL)
+    return;
+
+  stmt = stead_workspace_prepare (self->workspace,
+                                  needs ? "SELECT kind, title, people, urgency, status, opened, owner, owner_ref "
+                                          "FROM need WHERE fid = ?"
+                                        : "SELECT kind, title, capacity, NULL, availability, NULL, owner, owner_ref "
+                                          "FROM resource WHERE fid = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, fid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return;
+
+  label = kind_label (self->workspace, needs ? "need-kind" : "resource-kind",
+                      (const char *) sqlite3_column_text (stmt, 0));
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    g_string_append_printf (details, "%s\n", sqlite3_column_text (stmt, 1));
+  if (needs)
+    {
+      static const char *urgency[] = { NULL, N_("Low"), N_("Medium"), N_("High"), N_("Critical") };
+      int u = CLAMP (sqlite3_column_int (stmt, 3), 1, 4);
+      int people = sqlite3_column_int (stmt, 2);
+
+      g_string_append_printf (details, ngettext ("%d person affected", "%d people affected", people), people);
+      g_string_append_printf (details, "\n%s: %s\n", _("Urgency"), _(urgency[u]));
+      g_string_append_printf (details, "%s: %s\n", _("Status"), sqlite3_column_text (stmt, 4));
+      g_string_append_printf (details, "%s: %.10s", _("Opened"), sqlite3_column_text (stmt, 5));
+    }
+  else
+    {
+      g_string_append_printf (details, "%s: %d\n", _("Capacity"), sqlite3_column_int (stmt, 2));
+      g_string_append_printf (details, "%s: %s", _("Availability"), sqlite3_column_text (stmt, 4));
+    }
+
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  self->popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (label);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  body = gtk_label_new (details->str);
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), body);
+
+  owner = (const char *) sqlite3_column_text (stmt, 6);
+  if (owner != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Record"));
+
+      g_object_set_data_full (G_OBJECT (button), "action", g_strdup_printf ("%s.show-record", owner), g_free);
+      g_object_set_data (G_OBJECT (button), "ref", GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 7)));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_open_record), NULL);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle) { x - 4, y - 4, 8, 8 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+/* A click on a cluster zooms to where it splits; on a point, shows it. */
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SteadMapView    *self)
+{
+  SteadPointLayer *layers[] = { self->needs, self->resources };
+
+  if (n_press != 1)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    {
+      SteadPointCluster item;
+      gint64 fid = 0;
+      double lx, ly;
+
+      if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (layers[i]), x, y, &lx, &ly) ||
+          !stead_point_layer_pick (layers[i], lx, ly, &item, &fid))
+        continue;
+
+      if (item.count > 1)
+        {
+          guint zoom = stead_point_index_get_expansion_zoom (stead_point_layer_get_index (layers[i]), item.id);
+
+          shumate_map_go_to_full (self->map, item.lat, item.lon, MIN (zoom, 19));
+        }
+      else
+        show_details (self, layers[i], fid, x, y);
+      return;
+    }
+}
+
 void
 stead_map_view_add_layer (SteadMapView *self,
                           ShumateLayer *layer)
@@ -490,6 +635,8 @@ stead_map_view_size_allocate (GtkWidget *widget,
   SteadMapView *self = STEAD_MAP_VIEW (widget);
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
 
   /* Zooming changes the viewport, which must not happen mid-allocation. */
   if (self->zoom_pending && width > 0 && self->zoom_source == 0)
@@ -518,6 +665,7 @@ stead_map_view_dispose (GObject *object)
   SteadMapView *self = STEAD_MAP_VIEW (object);
 
   g_clear_handle_id (&self->zoom_source, g_source_remove);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
@@ -673,6 +821,14 @@ stead_map_view_init (SteadMapView *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
 
   self->offline_maps = g_ptr_array_new_with_free_func ((GDestroyNotify) offline_map_free);
+  {
+    /* Captured before the map sees it, never claimed: dragging still pans. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   {
     /* Drop .mbtiles files on the map to add them. */
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -225,6 +225,76 @@ stead_point_layer_get_index (SteadPointLayer *self)
   return self->data != NULL ? self->data->index : NULL;
 }
 
+SteadPointLayerKind
+stead_point_layer_get_kind (SteadPointLayer *self)
+{
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), STEAD_POINT_LAYER_NEEDS);
+
+  return self->kind;
+}
+
+static double
+item_radius (const SteadPointCluster *item)
+{
+  return item->count == 1 ? 6 : 10 + 4 * log10 (item->count);
+}
+
+/**
+ * stead_point_layer_pick:
+ * @self: a #SteadPointLayer
+ * @x: widget x
+ * @y: widget y
+ * @item: (out): the cluster or point drawn there
+ * @fid: (out) (optional): for a single point, its row in the table
+ *
+ * Finds what a click at (@x, @y) hits, the topmost first.
+ *
+ * Returns: %TRUE if something was hit
+ */
+gboolean
+stead_point_layer_pick (SteadPointLayer   *self,
+                        double             x,
+                        double             y,
+                        SteadPointCluster *item,
+                        gint64            *fid)
+{
+  ShumateViewport *viewport;
+  GtkWidget *widget = GTK_WIDGET (self);
+  double north, south, east, west;
+  guint zoom;
+
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (self->data == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  shumate_viewport_widget_coords_to_location (viewport, widget, x - 40, y - 40, &north, &west);
+  shumate_viewport_widget_coords_to_location (viewport, widget, x + 40, y + 40, &south, &east);
+  zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
+
+  g_array_set_size (self->scratch, 0);
+  stead_point_index_query (self->data->index, zoom, west, south, east, north, self->scratch);
+
+  /* Drawn last is on top: search backwards. */
+  for (guint i = self->scratch->len; i > 0; i--)
+    {
+      const SteadPointCluster *c = &g_array_index (self->scratch, SteadPointCluster, i - 1);
+      double cx, cy, r = item_radius (c);
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, c->lat, c->lon, &cx, &cy);
+      if ((cx - x) * (cx - x) + (cy - y) * (cy - y) <= (r + 2) * (r + 2))
+        {
+          *item = *c;
+          if (fid != NULL)
+            *fid = c->count == 1 ? self->data->fid[c->id] : 0;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 set_category_colour (cairo_t             *cr,
                      SteadPointLayerKind  kind,
@@ -296,7 +366,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
       else
         {
           char text[16];
-          double r = 10 + 4 * log10 (item->count);
+          double r = item_radius (item);
           int tw, th;
 
           if (self->kind == STEAD_POINT_LAYER_NEEDS)

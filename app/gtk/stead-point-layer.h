@@ -29,5 +29,11 @@ SteadPointLayer *stead_point_layer_new           (ShumateViewport     *viewport,
 void             stead_point_layer_set_workspace (SteadPointLayer     *self,
                                                   SteadWorkspace      *workspace);
 SteadPointIndex *stead_point_layer_get_index     (SteadPointLayer     *self);
+gboolean         stead_point_layer_pick          (SteadPointLayer     *self,
+                                                  double               x,
+                                                  double               y,
+                                                  SteadPointCluster   *item,
+                                                  gint64              *fid);
+SteadPointLayerKind stead_point_layer_get_kind   (SteadPointLayer     *self);
 
 G_END_DECLS

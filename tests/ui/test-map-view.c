@@ -177,6 +177,36 @@ test_needs_and_resources (void)
   g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES))),
                     ==, stead_workspace_count_rows (ws, "resource"));
 
+  /* What is drawn can be picked where it is drawn. */
+  {
+    g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+    ShumateViewport *viewport = stead_map_view_get_viewport (view);
+    SteadPointCluster picked;
+    double x, y;
+    guint zoom;
+
+    iterate_for (200);
+    zoom = (guint) floor (shumate_viewport_get_zoom_level (viewport));
+    stead_point_index_query (stead_point_layer_get_index (needs), zoom, -180, -85, 180, 85, items);
+    g_assert_cmpuint (items->len, >, 0);
+    for (guint i = 0; i < items->len; i++)
+      {
+        SteadPointCluster *c = &g_array_index (items, SteadPointCluster, i);
+        gint64 fid = -1;
+
+        shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (needs), c->lat, c->lon, &x, &y);
+        if (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (needs)) || y > gtk_widget_get_height (GTK_WIDGET (needs)))
+          continue;
+        g_assert_true (stead_point_layer_pick (needs, x, y, &picked, &fid));
+        if (picked.count == 1)
+          g_assert_cmpint (fid, >, 0);
+        else
+          g_assert_cmpuint (stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs), picked.id), >, zoom);
+      }
+    /* Far from everything, nothing. */
+    g_assert_false (stead_point_layer_pick (needs, -500, -500, &picked, NULL));
+  }
+
   /* A new need appears once the workspace reports the change. */
   txn = stead_workspace_begin (ws, "core", "Add need", &error);
   g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, -2.16, 51.99, 1, 2, "open", 1767225600,
