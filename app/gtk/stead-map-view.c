@@ -42,6 +42,9 @@ struct _SteadMapView
   GPtrArray            *offline_maps;  /* of OfflineMap */
   GtkFileChooserNative *chooser;
   GtkWidget            *popover;
+  GtkWidget            *layers_button;
+  GHashTable           *hidden_need_kinds;   /* kinds switched off */
+  GHashTable           *need_states;         /* statuses shown */
   guint                 zoom_source;
 };
 
@@ -558,6 +561,230 @@ on_click_released (GtkGestureClick *gesture,
     }
 }
 
+static void
+apply_need_filter (SteadMapView *self)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->workspace != NULL && g_hash_table_size (self->hidden_need_kinds) > 0)
+    {
+      stmt = stead_workspace_prepare (self->workspace,
+                                      "SELECT code FROM taxonomy WHERE vocabulary = 'need-kind' "
+                                      "UNION SELECT DISTINCT kind FROM need",
+                                      NULL);
+      while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *kind = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (!g_hash_table_contains (self->hidden_need_kinds, kind))
+            g_ptr_array_add (kinds, g_strdup (kind));
+        }
+    }
+  g_ptr_array_add (kinds, NULL);
+
+  g_hash_table_iter_init (&iter, self->need_states);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (states, key);
+  g_ptr_array_add (states, NULL);
+
+  stead_point_layer_set_filter (self->needs,
+                                g_hash_table_size (self->hidden_need_kinds) > 0
+                                  ? (const char * const *) kinds->pdata : NULL,
+                                (const char * const *) states->pdata);
+}
+
+static void
+on_kind_toggled (GtkCheckButton *check,
+                 SteadMapView   *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (check), "kind");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_remove (self->hidden_need_kinds, kind);
+  else
+    g_hash_table_add (self->hidden_need_kinds, g_strdup (kind));
+  apply_need_filter (self);
+}
+
+static void
+on_state_toggled (GtkCheckButton *check,
+                  SteadMapView   *self)
+{
+  const char *state = g_object_get_data (G_OBJECT (check), "state");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->need_states, (gpointer) state);
+  else
+    g_hash_table_remove (self->need_states, state);
+  apply_need_filter (self);
+}
+
+static void
+on_base_map_toggled (GtkCheckButton *check,
+                     SteadMapView   *self)
+{
+  if (gtk_check_button_get_active (check))
+    stead_map_view_set_base_map (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "base-map")));
+}
+
+static void
+on_remove_offline_map (GtkButton    *button,
+                       SteadMapView *self)
+{
+  stead_map_view_remove_mbtiles (self, g_object_get_data (G_OBJECT (button), "path"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->layers_button));
+}
+
+static GtkWidget *
+section (GtkWidget  *box,
+         const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+static GtkWidget *
+swatch_row (const char  *text,
+            const double rgb[3],
+            gboolean     square)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_label_new (square ? "■" : "●");
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"#%02x%02x%02x\">%s</span>",
+                                             (int) (rgb[0] * 255), (int) (rgb[1] * 255), (int) (rgb[2] * 255),
+                                             square ? "■" : "●");
+
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_box_append (GTK_BOX (row), dot);
+  gtk_box_append (GTK_BOX (row), gtk_label_new (text));
+  return row;
+}
+
+/* The layers popover: base map, offline maps, overlays with their
+ * legend, and the needs filter. Rebuilt each time it opens. */
+static void
+create_layers_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SteadMapView *self = user_data;
+  static const struct { const char *code; const char *label; } states[] = {
+    { "open", N_("Open") }, { "assigned", N_("Assigned") }, { "met", N_("Met") }, { "closed", N_("Closed") },
+  };
+  static const double urgency[4][3] = { { 0.96, 0.76, 0.07 }, { 0.96, 0.47, 0.0 }, { 0.88, 0.11, 0.14 }, { 0.65, 0.0, 0.3 } };
+  static const double available[3][3] = { { 0.15, 0.64, 0.41 }, { 0.38, 0.62, 0.85 }, { 0.21, 0.52, 0.89 } };
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *offline, *osm, *check, *add;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) maps = stead_map_view_get_mbtiles (self);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  section (box, _("Base Map"));
+  offline = gtk_check_button_new_with_label (_("Offline background only"));
+  osm = gtk_check_button_new_with_label (_("OpenStreetMap"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (osm), GTK_CHECK_BUTTON (offline));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->base_map == STEAD_BASE_MAP_OFFLINE ? offline : osm), TRUE);
+  g_object_set_data (G_OBJECT (offline), "base-map", GINT_TO_POINTER (STEAD_BASE_MAP_OFFLINE));
+  g_object_set_data (G_OBJECT (osm), "base-map", GINT_TO_POINTER (STEAD_BASE_MAP_OPENSTREETMAP));
+  g_signal_connect (offline, "toggled", G_CALLBACK (on_base_map_toggled), self);
+  g_signal_connect (osm, "toggled", G_CALLBACK (on_base_map_toggled), self);
+  gtk_box_append (GTK_BOX (box), offline);
+  gtk_box_append (GTK_BOX (box), osm);
+
+  for (guint i = 0; maps[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      g_autofree char *name = g_path_get_basename (maps[i]);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove This Offline Map"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove This Offline Map"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "path", g_strdup (maps[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_offline_map), self);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), remove);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  add = gtk_button_new_with_mnemonic (_("_Add Offline Map…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "map.add-offline-map");
+  gtk_box_append (GTK_BOX (box), add);
+
+  section (box, _("Layers"));
+  check = gtk_check_button_new_with_label (_("Needs"));
+  g_object_bind_property (self->needs, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *names[] = { N_("Low urgency"), N_("Medium urgency"), N_("High urgency"), N_("Critical") };
+      GtkWidget *row = swatch_row (_(names[i]), urgency[i], FALSE);
+
+      gtk_widget_set_margin_start (row, 24);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+  check = gtk_check_button_new_with_label (_("Resources"));
+  g_object_bind_property (self->resources, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *names[] = { N_("Available"), N_("Limited"), N_("Committed") };
+      GtkWidget *row = swatch_row (_(names[i]), available[i], TRUE);
+
+      gtk_widget_set_margin_start (row, 24);
+      gtk_box_append (GTK_BOX (box), row);
+    }
+
+  section (box, _("Needs Shown"));
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      check = gtk_check_button_new_with_label (_(states[i].label));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->need_states, states[i].code));
+      g_object_set_data (G_OBJECT (check), "state", (gpointer) states[i].code);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_state_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  if (self->workspace != NULL)
+    stmt = stead_workspace_prepare (self->workspace,
+                                    "SELECT code, label FROM taxonomy WHERE vocabulary = 'need-kind' ORDER BY sort",
+                                    NULL);
+  if (stmt != NULL)
+    section (box, _("Kinds of Need"));
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+
+      check = gtk_check_button_new_with_label ((const char *) sqlite3_column_text (stmt, 1));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden_need_kinds, code));
+      g_object_set_data_full (G_OBJECT (check), "kind", g_strdup (code), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 void
 stead_map_view_add_layer (SteadMapView *self,
                           ShumateLayer *layer)
@@ -671,6 +898,8 @@ stead_map_view_dispose (GObject *object)
   g_clear_object (&self->osm);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->offline_maps, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_need_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->need_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (stead_map_view_parent_class)->dispose (object);
 }
@@ -807,6 +1036,19 @@ stead_map_view_init (SteadMapView *self)
                                                       _("Add Offline Map (MBTiles)…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
 
+  self->layers_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->layers_button), "view-list-bullet-symbolic");
+  gtk_widget_set_tooltip_text (self->layers_button, _("Base Map and Layers"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->layers_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Base Map and Layers"), -1);
+  gtk_widget_add_css_class (self->layers_button, "osd");
+  gtk_widget_set_halign (self->layers_button, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->layers_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->layers_button, 12);
+  gtk_widget_set_margin_start (self->layers_button, 12);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->layers_button), create_layers_popup, self, NULL);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->layers_button);
+
   bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (bottom, GTK_ALIGN_END);
   scale = shumate_scale_new (viewport);
@@ -821,6 +1063,10 @@ stead_map_view_init (SteadMapView *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
 
   self->offline_maps = g_ptr_array_new_with_free_func ((GDestroyNotify) offline_map_free);
+  self->hidden_need_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->need_states = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (self->need_states, (gpointer) "open");
+  g_hash_table_add (self->need_states, (gpointer) "assigned");
   {
     /* Captured before the map sees it, never claimed: dragging still pans. */
     GtkGesture *click = gtk_gesture_click_new ();

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "stead-point-layer.h"
 
@@ -35,6 +36,8 @@ struct _SteadPointLayer
   Snapshot            *data;
   GCancellable        *cancellable;
   GArray              *scratch;
+  char                *kinds_json;    /* NULL: every kind */
+  char                *states_json;   /* NULL: the default states */
 };
 
 G_DEFINE_FINAL_TYPE (SteadPointLayer, stead_point_layer, SHUMATE_TYPE_LAYER)
@@ -54,26 +57,34 @@ typedef struct
 {
   char                *path;
   SteadPointLayerKind  kind;
+  char                *kinds_json;
+  char                *states_json;
 } LoadRequest;
 
 static void
 load_request_free (LoadRequest *request)
 {
   g_free (request->path);
+  g_free (request->kinds_json);
+  g_free (request->states_json);
   g_free (request);
 }
 
 static const char *
 load_sql (SteadPointLayerKind kind)
 {
-  /* Positions come from the R-tree (no geometry parsing); needs that are
-   * met, closed or cancelled are history, not on the map. */
+  /* Positions come from the R-tree (no geometry parsing). The filters are
+   * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states. By default
+   * needs that are met, closed or cancelled are history, not on the map. */
   if (kind == STEAD_POINT_LAYER_NEEDS)
     return "SELECT n.fid, r.minx, r.miny, n.urgency FROM need n JOIN rtree_need_geom r ON r.id = n.fid "
-           "WHERE n.status IN ('open', 'assigned')";
+           "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
+           "AND n.status IN (SELECT value FROM json_each (coalesce (?2, '[\"open\", \"assigned\"]')))";
   return "SELECT s.fid, r.minx, r.miny, "
          "CASE s.availability WHEN 'available' THEN 1 WHEN 'limited' THEN 2 WHEN 'committed' THEN 3 ELSE 4 END "
-         "FROM resource s JOIN rtree_resource_geom r ON r.id = s.fid";
+         "FROM resource s JOIN rtree_resource_geom r ON r.id = s.fid "
+         "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
+         "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
 }
 
 static void
@@ -94,6 +105,11 @@ load_thread (GTask        *task,
   rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, load_sql (request->kind), -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, request->kinds_json, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, request->states_json, -1, SQLITE_STATIC);
+    }
   if (rc != SQLITE_OK)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -173,6 +189,8 @@ reload (SteadPointLayer *self)
   request = g_new0 (LoadRequest, 1);
   request->path = g_strdup (stead_workspace_get_path (self->workspace));
   request->kind = self->kind;
+  request->kinds_json = g_strdup (self->kinds_json);
+  request->states_json = g_strdup (self->states_json);
 
   task = g_task_new (NULL, self->cancellable, on_loaded, g_object_ref (self));
   g_task_set_source_tag (task, reload);
@@ -223,6 +241,49 @@ stead_point_layer_get_index (SteadPointLayer *self)
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), NULL);
 
   return self->data != NULL ? self->data->index : NULL;
+}
+
+static char *
+to_json_array (const char * const *values)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (values == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * stead_point_layer_set_filter:
+ * @self: a #SteadPointLayer
+ * @kinds: (nullable): the kinds to show (taxonomy codes), or %NULL for all
+ * @states: (nullable): the statuses (needs) or availabilities (resources)
+ *   to show; %NULL for open and assigned needs, or every resource
+ *
+ * Shows only the matching points; the index is rebuilt off the main thread.
+ */
+void
+stead_point_layer_set_filter (SteadPointLayer    *self,
+                              const char * const *kinds,
+                              const char * const *states)
+{
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+
+  g_free (self->kinds_json);
+  g_free (self->states_json);
+  self->kinds_json = to_json_array (kinds);
+  self->states_json = to_json_array (states);
+  reload (self);
 }
 
 SteadPointLayerKind
@@ -435,6 +496,8 @@ stead_point_layer_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->data, snapshot_free);
   g_clear_pointer (&self->scratch, g_array_unref);
+  g_clear_pointer (&self->kinds_json, g_free);
+  g_clear_pointer (&self->states_json, g_free);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
 }

@@ -728,7 +728,7 @@ on_application_set (SteadWindow *self)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
+      g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (refresh_recents), self,
                                G_CONNECT_SWAPPED);
       self->settings_applied = TRUE;

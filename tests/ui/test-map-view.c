@@ -205,6 +205,28 @@ test_needs_and_resources (void)
       }
     /* Far from everything, nothing. */
     g_assert_false (stead_point_layer_pick (needs, -500, -500, &picked, NULL));
+
+    /* Switched off in the layer list: not drawn, not clickable. */
+    gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
+    g_assert_false (stead_point_layer_pick (needs, x, y, &picked, NULL));
+    gtk_widget_set_visible (GTK_WIDGET (needs), TRUE);
+  }
+
+  /* Filtered by status: the met needs instead of the open ones. */
+  {
+    const char *met[] = { "met", NULL };
+    gint64 met_needs = count (ws, "SELECT count(*) FROM need WHERE status = 'met'");
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    stead_point_layer_set_filter (needs, NULL, met);
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) met_needs &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, met_needs);
+    stead_point_layer_set_filter (needs, NULL, NULL);
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) open_needs &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
   }
 
   /* A new need appears once the workspace reports the change. */
