@@ -19,5 +19,8 @@ void                  stead_background_layer_set_workspace (SteadBackgroundLayer
                                                             SteadWorkspace       *workspace);
 gboolean              stead_background_layer_get_extent    (SteadBackgroundLayer *self,
                                                             SteadEnvelope        *extent);
+gint64                stead_background_layer_pick_area     (SteadBackgroundLayer *self,
+                                                            double                lon,
+                                                            double                lat);
 
 G_END_DECLS

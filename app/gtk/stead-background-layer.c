@@ -17,6 +17,7 @@
 
 typedef struct
 {
+  gint64         fid;
   char          *kind;
   SteadGeometry *geometry;
   SteadEnvelope  envelope;
@@ -49,7 +50,7 @@ reload_areas (SteadBackgroundLayer *self)
 
   if (self->workspace != NULL && !stead_workspace_is_closed (self->workspace))
     stmt = stead_workspace_prepare (self->workspace,
-                                    "SELECT kind, geom FROM area WHERE geom IS NOT NULL "
+                                    "SELECT kind, geom, fid FROM area WHERE geom IS NOT NULL "
                                     "ORDER BY kind = 'boundary', kind = 'hazard', fid",
                                     NULL);
 
@@ -65,6 +66,7 @@ reload_areas (SteadBackgroundLayer *self)
 
       shape = g_new0 (AreaShape, 1);
       shape->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      shape->fid = sqlite3_column_int64 (stmt, 2);
       shape->geometry = g_steal_pointer (&geometry);
       stead_geometry_get_envelope (shape->geometry, &shape->envelope);
       g_ptr_array_add (self->areas, shape);
@@ -134,6 +136,42 @@ stead_background_layer_get_extent (SteadBackgroundLayer *self,
         any = TRUE;
       }
   return any;
+}
+
+/**
+ * stead_background_layer_pick_area:
+ * @self: a #SteadBackgroundLayer
+ * @lon: longitude
+ * @lat: latitude
+ *
+ * Returns: the fid of the smallest area containing the point (a ward
+ *   rather than the whole boundary), or 0
+ */
+gint64
+stead_background_layer_pick_area (SteadBackgroundLayer *self,
+                                  double                lon,
+                                  double                lat)
+{
+  gint64 best = 0;
+  double best_size = G_MAXDOUBLE;
+
+  g_return_val_if_fail (STEAD_IS_BACKGROUND_LAYER (self), 0);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const AreaShape *shape = g_ptr_array_index (self->areas, i);
+      double size = (shape->envelope.max_x - shape->envelope.min_x) * (shape->envelope.max_y - shape->envelope.min_y);
+
+      if (lon < shape->envelope.min_x || lon > shape->envelope.max_x ||
+          lat < shape->envelope.min_y || lat > shape->envelope.max_y || size >= best_size)
+        continue;
+      if (stead_geometry_contains_point (shape->geometry, lon, lat))
+        {
+          best = shape->fid;
+          best_size = size;
+        }
+    }
+  return best;
 }
 
 static double

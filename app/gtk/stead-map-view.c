@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stead-area-panel-private.h"
 #include "stead-background-layer-private.h"
 #include <adwaita.h>
 
@@ -43,6 +44,7 @@ struct _SteadMapView
   GtkFileChooserNative *chooser;
   GtkWidget            *popover;
   GtkWidget            *layers_button;
+  GtkWidget            *area_panel;
   GHashTable           *hidden_need_kinds;   /* kinds switched off */
   GHashTable           *need_states;         /* statuses shown */
   guint                 zoom_source;
@@ -196,6 +198,7 @@ stead_map_view_set_workspace (SteadMapView   *self,
   stead_background_layer_set_workspace (self->background, workspace);
   stead_point_layer_set_workspace (self->resources, workspace);
   stead_point_layer_set_workspace (self->needs, workspace);
+  gtk_widget_set_visible (self->area_panel, FALSE);
   stead_map_view_zoom_to_area (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
@@ -526,7 +529,55 @@ show_details (SteadMapView    *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
-/* A click on a cluster zooms to where it splits; on a point, shows it. */
+/**
+ * stead_map_view_select_area:
+ * @self: a #SteadMapView
+ * @area_fid: a row of the area table
+ *
+ * Shows the needs and resources inside the area, by kind, beside the map.
+ *
+ * Returns: %TRUE if the area was found
+ */
+gboolean
+stead_map_view_select_area (SteadMapView *self,
+                            gint64        area_fid)
+{
+  g_autoptr(SteadAreaSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), FALSE);
+
+  if (self->workspace == NULL ||
+      !(summary = stead_area_summary_new_for_area (self->workspace, area_fid, &error)))
+    {
+      if (error != NULL)
+        g_message ("%s", error->message);
+      return FALSE;
+    }
+
+  stmt = stead_workspace_prepare (self->workspace, "SELECT name FROM area WHERE fid = ?", NULL);
+  sqlite3_bind_int64 (stmt, 1, area_fid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
+                                title != NULL ? title : _("Area"), summary);
+  gtk_widget_set_visible (self->area_panel, TRUE);
+  return TRUE;
+}
+
+GtkWidget *
+stead_map_view_get_area_panel (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return self->area_panel;
+}
+
+/* A click on a cluster zooms to where it splits; on a point, shows it;
+ * anywhere else inside an area, summarises the area. */
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -535,8 +586,14 @@ on_click_released (GtkGestureClick *gesture,
                    SteadMapView    *self)
 {
   SteadPointLayer *layers[] = { self->needs, self->resources };
+  GtkWidget *target;
 
   if (n_press != 1)
+    return;
+
+  /* Only clicks on the map itself: not on the buttons or the panel. */
+  target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  if (target == NULL || (target != GTK_WIDGET (self->map) && !gtk_widget_is_ancestor (target, GTK_WIDGET (self->map))))
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
@@ -559,6 +616,19 @@ on_click_released (GtkGestureClick *gesture,
         show_details (self, layers[i], fid, x, y);
       return;
     }
+
+  {
+    double lat, lon;
+    gint64 area;
+
+    shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map),
+                                                x, y, &lat, &lon);
+    area = stead_background_layer_pick_area (self->background, lon, lat);
+    if (area > 0)
+      stead_map_view_select_area (self, area);
+    else
+      gtk_widget_set_visible (self->area_panel, FALSE);
+  }
 }
 
 static void
@@ -1035,6 +1105,15 @@ stead_map_view_init (SteadMapView *self)
   gtk_box_append (GTK_BOX (controls), control_button ("document-open-symbolic", "map.add-offline-map",
                                                       _("Add Offline Map (MBTiles)…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
+
+  self->area_panel = stead_area_panel_new ();
+  gtk_widget_set_visible (self->area_panel, FALSE);
+  gtk_widget_set_halign (self->area_panel, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->area_panel, GTK_ALIGN_FILL);
+  gtk_widget_set_margin_top (self->area_panel, 12);
+  gtk_widget_set_margin_bottom (self->area_panel, 48);
+  gtk_widget_set_margin_end (self->area_panel, 64);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->area_panel);
 
   self->layers_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->layers_button), "view-list-bullet-symbolic");

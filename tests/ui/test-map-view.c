@@ -229,6 +229,19 @@ test_needs_and_resources (void)
       g_main_context_iteration (NULL, FALSE);
   }
 
+  /* Picking an area shows what is inside it, by kind, and lists it. */
+  {
+    gint64 boundary = count (ws, "SELECT fid FROM area WHERE kind = 'boundary'");
+    g_autoptr(SteadAreaSummary) summary = stead_area_summary_new_for_area (ws, boundary, NULL);
+    GtkWidget *panel = stead_map_view_get_area_panel (view);
+
+    g_assert_false (gtk_widget_get_visible (panel));
+    g_assert_true (stead_map_view_select_area (view, boundary));
+    g_assert_true (gtk_widget_get_visible (panel));
+    g_assert_cmpuint (summary->rows->len, >, 0);
+    g_assert_false (stead_map_view_select_area (view, 424242));
+  }
+
   /* A new need appears once the workspace reports the change. */
   txn = stead_workspace_begin (ws, "core", "Add need", &error);
   g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, -2.16, 51.99, 1, 2, "open", 1767225600,

@@ -1,0 +1,25 @@
+/* stead-area-panel-private.h: the gap at a glance, beside the map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_AREA_PANEL (stead_area_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadAreaPanel, stead_area_panel, STEAD, AREA_PANEL, GtkWidget)
+
+GtkWidget  *stead_area_panel_new          (void);
+void        stead_area_panel_set_summary  (SteadAreaPanel   *self,
+                                           SteadWorkspace   *workspace,
+                                           const char       *title,
+                                           SteadAreaSummary *summary);
+GListModel *stead_area_panel_get_kinds    (SteadAreaPanel   *self);
+GListModel *stead_area_panel_get_items    (SteadAreaPanel   *self);
+
+G_END_DECLS
