@@ -36,6 +36,9 @@ struct _SteadPointLayer
   Snapshot            *data;
   GCancellable        *cancellable;
   GArray              *scratch;
+  cairo_surface_t     *markers[5];    /* single points, by category */
+  GHashTable          *bubbles;       /* radius -> cluster bubble */
+  int                  sprite_scale;
   char                *kinds_json;    /* NULL: every kind */
   char                *states_json;   /* NULL: the default states */
 };
@@ -373,6 +376,83 @@ set_category_colour (cairo_t             *cr,
   cairo_set_source_rgb (cr, c[0], c[1], c[2]);
 }
 
+static cairo_surface_t *
+new_sprite (SteadPointLayer *self,
+            int              size,
+            cairo_t        **cr)
+{
+  int scale = MAX (self->sprite_scale, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  *cr = cairo_create (surface);
+  cairo_set_line_width (*cr, 1.5);
+  return surface;
+}
+
+static cairo_surface_t *
+marker_sprite (SteadPointLayer *self,
+               guint8           category)
+{
+  cairo_t *cr;
+  guint index = MIN (category, 4);
+
+  if (self->markers[index] != NULL)
+    return self->markers[index];
+
+  /* Needs are circles, resources squares: apart at a glance. */
+  self->markers[index] = new_sprite (self, 14, &cr);
+  if (self->kind == STEAD_POINT_LAYER_NEEDS)
+    cairo_arc (cr, 7, 7, 5, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, 2.5, 2.5, 9, 9);
+  set_category_colour (cr, self->kind, category);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  return self->markers[index];
+}
+
+static cairo_surface_t *
+bubble_sprite (SteadPointLayer *self,
+               int              r)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (self->bubbles, GINT_TO_POINTER (r));
+  int size = 2 * r + 4;
+  cairo_t *cr;
+
+  if (surface != NULL)
+    return surface;
+
+  surface = new_sprite (self, size, &cr);
+  if (self->kind == STEAD_POINT_LAYER_NEEDS)
+    {
+      cairo_arc (cr, size / 2.0, size / 2.0, r, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.85);
+    }
+  else
+    {
+      cairo_rectangle (cr, 2, 2, 2 * r, 2 * r);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.85);
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  g_hash_table_insert (self->bubbles, GINT_TO_POINTER (r), surface);
+  return surface;
+}
+
+static void
+drop_sprites (SteadPointLayer *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
+    g_clear_pointer (&self->markers[i], cairo_surface_destroy);
+  if (self->bubbles != NULL)
+    g_hash_table_remove_all (self->bubbles);
+}
+
 static void
 stead_point_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -382,7 +462,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west, margin;
-  PangoLayout *layout = NULL;
+  gboolean font_set = FALSE;
   cairo_t *cr;
   guint zoom;
 
@@ -401,69 +481,59 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   if (self->scratch->len == 0)
     return;
 
+  if (self->sprite_scale != gtk_widget_get_scale_factor (widget))
+    drop_sprites (self);
+  self->sprite_scale = gtk_widget_get_scale_factor (widget);
+
+  /* Markers are drawn once into small sprites and then blitted at whole
+   * pixels: far cheaper than filling and stroking thousands of paths. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_line_width (cr, 1.5);
 
   for (guint i = 0; i < self->scratch->len; i++)
     {
       const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
+      cairo_surface_t *sprite;
       double x, y;
+      int size;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
-      cairo_new_path (cr);
 
       if (item->count == 1)
-        {
-          /* Needs are circles, resources squares: apart at a glance. */
-          if (self->kind == STEAD_POINT_LAYER_NEEDS)
-            cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-          else
-            cairo_rectangle (cr, x - 4.5, y - 4.5, 9, 9);
-          set_category_colour (cr, self->kind, self->data->category[item->id]);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_stroke (cr);
-        }
+        sprite = marker_sprite (self, self->data->category[item->id]);
       else
+        sprite = bubble_sprite (self, (int) round (item_radius (item)));
+
+      size = cairo_image_surface_get_width (sprite) / self->sprite_scale;
+      cairo_set_source_surface (cr, sprite, round (x) - size / 2, round (y) - size / 2);
+      cairo_paint (cr);
+
+      if (item->count > 1)
         {
           char text[16];
-          double r = item_radius (item);
-          int tw, th;
+          cairo_text_extents_t extents;
 
-          if (self->kind == STEAD_POINT_LAYER_NEEDS)
+          /* Cairo's own text: counts are digits, and a Pango layout per
+           * bubble costs more than the rest of the frame. */
+          if (!font_set)
             {
-              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-              cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.85);
+              cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+              cairo_set_font_size (cr, 11);
+              cairo_set_source_rgb (cr, 1, 1, 1);
+              font_set = TRUE;
             }
           else
-            {
-              cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-              cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.85);
-            }
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_stroke (cr);
-
-          if (layout == NULL)
-            {
-              PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
-
-              layout = pango_cairo_create_layout (cr);
-              pango_layout_set_font_description (layout, font);
-              pango_font_description_free (font);
-            }
+            cairo_set_source_rgb (cr, 1, 1, 1);
           if (item->count < 1000)
             g_snprintf (text, sizeof text, "%u", item->count);
           else
             g_snprintf (text, sizeof text, "%.*fk", item->count < 10000 ? 1 : 0, item->count / 1000.0);
-          pango_layout_set_text (layout, text, -1);
-          pango_layout_get_pixel_size (layout, &tw, &th);
-          cairo_move_to (cr, x - tw / 2.0, y - th / 2.0);
-          pango_cairo_show_layout (cr, layout);
+          cairo_text_extents (cr, text, &extents);
+          cairo_move_to (cr, round (x - extents.width / 2 - extents.x_bearing),
+                         round (y - extents.height / 2 - extents.y_bearing));
+          cairo_show_text (cr, text);
         }
     }
 
-  g_clear_object (&layout);
   cairo_destroy (cr);
 }
 
@@ -497,6 +567,8 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->data, snapshot_free);
   g_clear_pointer (&self->scratch, g_array_unref);
   g_clear_pointer (&self->kinds_json, g_free);
+  drop_sprites (self);
+  g_clear_pointer (&self->bubbles, g_hash_table_unref);
   g_clear_pointer (&self->states_json, g_free);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
@@ -517,6 +589,8 @@ static void
 stead_point_layer_init (SteadPointLayer *self)
 {
   self->scratch = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  self->bubbles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->sprite_scale = 1;
 }
 
 SteadPointLayer *

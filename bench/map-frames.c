@@ -1,0 +1,185 @@
+/* map-frames.c: frame times of the map with a million needs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: map-frames [WS.gpkg]. Without a workspace, makes the demo with
+ * --scale 1000000 (stead-cli, STEAD_CLI). Opens a window with the map on
+ * it, shows every need (all statuses), waits for the index, then pans and
+ * zooms along a fixed path, one step per frame, and prints from the frame
+ * clock the time each frame took to lay out and paint, and the interval
+ * between frames. Needs a display (Xvfb).
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+#include <stead-gtk.h>
+
+#define N_FRAMES 600
+
+typedef struct
+{
+  SteadMapView *view;
+  GArray       *work;      /* ms per frame: layout + paint */
+  GArray       *interval;  /* ms between frames */
+  gint64        before;
+  gint64        last_after;
+  guint         step;
+  gboolean      done;
+} Run;
+
+static void
+on_before (GdkFrameClock *clock,
+           Run           *run)
+{
+  run->before = g_get_monotonic_time ();
+}
+
+static void
+on_after (GdkFrameClock *clock,
+          Run           *run)
+{
+  gint64 now = g_get_monotonic_time ();
+  double work = (now - run->before) / 1000.0;
+
+  if (run->step > 0 && !run->done)
+    {
+      g_array_append_val (run->work, work);
+      if (run->last_after > 0)
+        {
+          double interval = (now - run->last_after) / 1000.0;
+          g_array_append_val (run->interval, interval);
+        }
+    }
+  run->last_after = now;
+}
+
+/* The path: zoom in from the whole area to street level and out again,
+ * panning in a circle around the town, one step per frame. */
+static gboolean
+tick (GtkWidget     *widget,
+      GdkFrameClock *clock,
+      gpointer       user_data)
+{
+  Run *run = user_data;
+  ShumateViewport *viewport = stead_map_view_get_viewport (run->view);
+  double t = (double) run->step / N_FRAMES;
+  double zoom = 10 + 7 * sin (t * G_PI);
+  double angle = t * 4 * G_PI;
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (stead_map_view_get_map (run->view),
+                         STEAD_DEMO_CENTER_LAT + 0.02 * sin (angle),
+                         STEAD_DEMO_CENTER_LON + 0.03 * cos (angle));
+  if (++run->step > N_FRAMES)
+    {
+      run->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare (gconstpointer a,
+         gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+pct (GArray *values,
+     double  p)
+{
+  g_array_sort (values, compare);
+  return g_array_index (values, double, (guint) (p * (values->len - 1)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *all[] = { "open", "assigned", "met", "closed", "cancelled", NULL };
+  SteadPointLayer *needs;
+  GtkWidget *window;
+  GdkFrameClock *clock;
+  Run run = { 0 };
+  gint64 t0;
+
+  gtk_init ();
+
+  if (argc > 1)
+    path = g_strdup (argv[1]);
+  else
+    {
+      g_autofree char *cmd = NULL;
+      int status;
+
+      dir = g_dir_make_tmp ("stead-frames-XXXXXX", NULL);
+      path = g_build_filename (dir, "million.gpkg", NULL);
+      cmd = g_strdup_printf ("'%s' demo '%s' --scale 1000000", g_getenv ("STEAD_CLI"), path);
+      if (!g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error) || status != 0)
+        {
+          g_printerr ("map-frames: could not make the demo workspace\n");
+          return 1;
+        }
+    }
+
+  if (!(ws = stead_workspace_open (path, NULL, &error)))
+    {
+      g_printerr ("map-frames: %s\n", error->message);
+      return 1;
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  run.view = stead_map_view_new ();
+  stead_map_view_set_base_map (run.view, STEAD_BASE_MAP_OFFLINE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (run.view));
+  needs = stead_map_view_get_point_layer (run.view, STEAD_POINT_LAYER_NEEDS);
+  stead_point_layer_set_filter (needs, NULL, all);
+  t0 = g_get_monotonic_time ();
+  stead_map_view_set_workspace (run.view, ws);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (stead_point_layer_get_index (needs) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  printf ("needs_on_map %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_points (stead_point_layer_get_index (needs)));
+  printf ("index_ready_after_open %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+
+  run.work = g_array_new (FALSE, FALSE, sizeof (double));
+  run.interval = g_array_new (FALSE, FALSE, sizeof (double));
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before), &run);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after), &run);
+  gtk_widget_add_tick_callback (GTK_WIDGET (run.view), tick, &run, NULL);
+
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  printf ("frames %u count\n", run.work->len);
+  printf ("frame_work_p50 %.2f ms\n", pct (run.work, 0.50));
+  printf ("frame_work_p95 %.2f ms\n", pct (run.work, 0.95));
+  printf ("frame_work_max %.2f ms\n", pct (run.work, 1.0));
+  printf ("frame_interval_p50 %.2f ms\n", pct (run.interval, 0.50));
+  printf ("frame_interval_p95 %.2f ms\n", pct (run.interval, 0.95));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  return 0;
+}
