@@ -98,6 +98,11 @@ gboolean           stead_gpkg_blob_get_envelope        (const guint8        *dat
                                                         gboolean            *is_empty,
                                                         GError             **error);
 
+gboolean           stead_gpkg_blob_get_point           (const guint8        *data,
+                                                        gsize                length,
+                                                        double              *x,
+                                                        double              *y);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadGeometry, stead_geometry_unref)
 
 G_END_DECLS

@@ -306,6 +306,26 @@ test_sql_functions (void)
   sqlite3_close (db);
 }
 
+static void
+test_fast_point (void)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16, 51.99);
+  g_autoptr(SteadGeometry) empty = stead_geometry_new_empty (STEAD_GEOMETRY_POINT);
+  g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (square, G_N_ELEMENTS (square));
+  g_autoptr(GBytes) a = stead_geometry_to_gpkg (point, 4326);
+  g_autoptr(GBytes) b = stead_geometry_to_gpkg (empty, 4326);
+  g_autoptr(GBytes) c = stead_geometry_to_gpkg (polygon, 4326);
+  double x = 0, y = 0;
+
+  g_assert_true (stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), g_bytes_get_size (a), &x, &y));
+  g_assert_cmpfloat (x, ==, -2.16);
+  g_assert_cmpfloat (y, ==, 51.99);
+  g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (b, NULL), g_bytes_get_size (b), &x, &y));
+  g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (c, NULL), g_bytes_get_size (c), &x, &y));
+  for (gsize cut = 0; cut < g_bytes_get_size (a); cut++)
+    g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), cut, &x, &y));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/core/geometry/malformed", test_malformed);
   g_test_add_func ("/core/geometry/contains", test_contains);
   g_test_add_func ("/core/geometry/sql-functions", test_sql_functions);
+  g_test_add_func ("/core/geometry/fast-point", test_fast_point);
 
   return g_test_run ();
 }

@@ -22,6 +22,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gint32 srs = 0;
 
   stead_gpkg_blob_get_envelope (data, size, &envelope, &empty, NULL);
+  {
+    double x, y;
+    stead_gpkg_blob_get_point (data, size, &x, &y);
+  }
 
   geometry = stead_geometry_new_from_gpkg (data, size, &srs, NULL);
   if (geometry != NULL)
