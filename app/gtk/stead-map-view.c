@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -32,7 +33,9 @@ struct _SteadMapView
   GtkWidget            *overlay;
   ShumateMap           *map;
   ShumateRasterRenderer *osm;
-  ShumateMapLayer      *osm_layer;
+  ShumateMapLayer      *online_layer;
+  ShumateMapSource     *online_source;
+  ShumateMapSource     *custom;
   SteadBackgroundLayer *background;
   SteadPointLayer      *needs;
   SteadPointLayer      *resources;
@@ -59,9 +62,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MAPS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_ENUM_TYPE (SteadBaseMap, stead_base_map,
                     G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OFFLINE, "offline"),
-                    G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OPENSTREETMAP, "openstreetmap"))
+                    G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_OPENSTREETMAP, "openstreetmap"),
+                    G_DEFINE_ENUM_VALUE (STEAD_BASE_MAP_CUSTOM, "custom"))
 
 G_DEFINE_FINAL_TYPE (SteadMapView, stead_map_view, GTK_TYPE_WIDGET)
 
@@ -211,6 +222,90 @@ stead_map_view_get_base_map (SteadMapView *self)
   return self->base_map;
 }
 
+/* The online base map (OpenStreetMap or the custom server) sits above
+ * the offline background and below offline maps and overlays. */
+static void
+update_online_layer (SteadMapView *self)
+{
+  ShumateMapSource *source = NULL;
+
+  if (self->online_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+      shumate_license_remove_map_source (self->license, self->online_source);
+      self->online_layer = NULL;
+      g_clear_object (&self->online_source);
+    }
+
+  if (self->base_map == STEAD_BASE_MAP_OPENSTREETMAP)
+    source = SHUMATE_MAP_SOURCE (self->osm);
+  else if (self->base_map == STEAD_BASE_MAP_CUSTOM)
+    source = self->custom;
+
+  if (source == NULL)
+    return;
+
+  self->online_source = g_object_ref (source);
+  self->online_layer = shumate_map_layer_new (source, shumate_map_get_viewport (self->map));
+  shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->online_layer), SHUMATE_LAYER (self->background));
+  shumate_license_append_map_source (self->license, source);
+}
+
+/**
+ * stead_map_view_set_custom_tiles:
+ * @self: a #SteadMapView
+ * @url_template: (nullable): an XYZ template with {z}, {x}, {y}, the API
+ *   key already in it; %NULL for none
+ * @attribution: (nullable): the licence text to show
+ *
+ * Sets the tile server the custom base map uses.
+ */
+void
+stead_map_view_set_custom_tiles (SteadMapView *self,
+                                 const char   *url_template,
+                                 const char   *attribution)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+
+  g_clear_object (&self->custom);
+  if (url_template != NULL && stead_map_view_check_tile_url (url_template, NULL))
+    self->custom = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url ("custom", _("Custom tile server"),
+                                                                                  attribution, NULL, 0, 19, 256,
+                                                                                  SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                                                  url_template));
+  if (self->base_map == STEAD_BASE_MAP_CUSTOM)
+    update_online_layer (self);
+}
+
+/**
+ * stead_map_view_check_tile_url:
+ * @url_template: an XYZ URL template
+ * @error: a #GError
+ *
+ * Returns: %TRUE if @url_template is an http(s) URL with {z}, {x} and {y}
+ */
+gboolean
+stead_map_view_check_tile_url (const char  *url_template,
+                               GError     **error)
+{
+  g_return_val_if_fail (url_template != NULL, FALSE);
+
+  if (!g_str_has_prefix (url_template, "https://") && !g_str_has_prefix (url_template, "http://"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The tile server address must start with https://"));
+      return FALSE;
+    }
+  if (strstr (url_template, "{z}") == NULL || strstr (url_template, "{x}") == NULL ||
+      strstr (url_template, "{y}") == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("The tile server address needs {z}, {x} and {y} where the tile goes"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 stead_map_view_set_base_map (SteadMapView *self,
                              SteadBaseMap  base_map)
@@ -221,22 +316,7 @@ stead_map_view_set_base_map (SteadMapView *self,
     return;
 
   self->base_map = base_map;
-
-  if (base_map == STEAD_BASE_MAP_OPENSTREETMAP && self->osm_layer == NULL)
-    {
-      ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-
-      self->osm_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->osm), viewport);
-      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->osm_layer),
-                                      SHUMATE_LAYER (self->background));
-      shumate_license_append_map_source (self->license, SHUMATE_MAP_SOURCE (self->osm));
-    }
-  else if (base_map == STEAD_BASE_MAP_OFFLINE && self->osm_layer != NULL)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->osm_layer));
-      shumate_license_remove_map_source (self->license, SHUMATE_MAP_SOURCE (self->osm));
-      self->osm_layer = NULL;
-    }
+  update_online_layer (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
 }
@@ -294,6 +374,7 @@ stead_map_view_add_mbtiles (SteadMapView  *self,
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (map->layer), SHUMATE_LAYER (self->resources));
   shumate_license_append_map_source (self->license, map->source);
   g_ptr_array_add (self->offline_maps, map);
+  g_signal_emit (self, signals[MAPS_CHANGED], 0);
   return TRUE;
 }
 
@@ -313,6 +394,7 @@ stead_map_view_remove_mbtiles (SteadMapView *self,
           shumate_map_remove_layer (self->map, SHUMATE_LAYER (map->layer));
           shumate_license_remove_map_source (self->license, map->source);
           g_ptr_array_remove_index (self->offline_maps, i);
+          g_signal_emit (self, signals[MAPS_CHANGED], 0);
           return;
         }
     }
@@ -765,13 +847,24 @@ create_layers_popup (GtkMenuButton *button,
   offline = gtk_check_button_new_with_label (_("Offline background only"));
   osm = gtk_check_button_new_with_label (_("OpenStreetMap"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (osm), GTK_CHECK_BUTTON (offline));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->base_map == STEAD_BASE_MAP_OFFLINE ? offline : osm), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (offline), self->base_map == STEAD_BASE_MAP_OFFLINE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (osm), self->base_map == STEAD_BASE_MAP_OPENSTREETMAP);
   g_object_set_data (G_OBJECT (offline), "base-map", GINT_TO_POINTER (STEAD_BASE_MAP_OFFLINE));
   g_object_set_data (G_OBJECT (osm), "base-map", GINT_TO_POINTER (STEAD_BASE_MAP_OPENSTREETMAP));
   g_signal_connect (offline, "toggled", G_CALLBACK (on_base_map_toggled), self);
   g_signal_connect (osm, "toggled", G_CALLBACK (on_base_map_toggled), self);
   gtk_box_append (GTK_BOX (box), offline);
   gtk_box_append (GTK_BOX (box), osm);
+  if (self->custom != NULL)
+    {
+      GtkWidget *custom = gtk_check_button_new_with_label (_("Custom tile server"));
+
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (custom), GTK_CHECK_BUTTON (offline));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (custom), self->base_map == STEAD_BASE_MAP_CUSTOM);
+      g_object_set_data (G_OBJECT (custom), "base-map", GINT_TO_POINTER (STEAD_BASE_MAP_CUSTOM));
+      g_signal_connect (custom, "toggled", G_CALLBACK (on_base_map_toggled), self);
+      gtk_box_append (GTK_BOX (box), custom);
+    }
 
   for (guint i = 0; maps[i] != NULL; i++)
     {
@@ -966,6 +1059,8 @@ stead_map_view_dispose (GObject *object)
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
+  g_clear_object (&self->custom);
+  g_clear_object (&self->online_source);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->offline_maps, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_need_kinds, g_hash_table_unref);
@@ -1039,6 +1134,14 @@ stead_map_view_class_init (SteadMapViewClass *klass)
     g_param_spec_enum ("base-map", NULL, NULL, STEAD_TYPE_BASE_MAP, STEAD_BASE_MAP_OFFLINE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SteadMapView::maps-changed:
+   *
+   * Emitted when offline maps are added or removed.
+   */
+  signals[MAPS_CHANGED] = g_signal_new ("maps-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);

@@ -25,6 +25,7 @@ typedef enum
 {
   STEAD_BASE_MAP_OFFLINE,        /* the locally drawn background only */
   STEAD_BASE_MAP_OPENSTREETMAP,  /* OSM tiles over the offline background */
+  STEAD_BASE_MAP_CUSTOM,         /* the partnership's own XYZ tile server */
 } SteadBaseMap;
 
 #define STEAD_TYPE_BASE_MAP (stead_base_map_get_type ())
@@ -40,6 +41,11 @@ void            stead_map_view_set_base_map    (SteadMapView   *self,
 ShumateMap     *stead_map_view_get_map         (SteadMapView   *self);
 ShumateViewport*stead_map_view_get_viewport    (SteadMapView   *self);
 /* Overlay layers added by plugins; drawn above the base map. */
+void            stead_map_view_set_custom_tiles (SteadMapView  *self,
+                                                 const char    *url_template,
+                                                 const char    *attribution);
+gboolean        stead_map_view_check_tile_url  (const char     *url_template,
+                                                GError        **error);
 gboolean        stead_map_view_add_mbtiles     (SteadMapView   *self,
                                                 const char     *path,
                                                 GError        **error);

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "stead-map-view.h"
 #include "stead-preferences-window.h"
+#include "stead-tile-key-private.h"
 
 struct _SteadPreferencesWindow
 {
@@ -21,6 +23,8 @@ struct _SteadPreferencesWindow
   GPtrArray            *plugin_rows;
   gboolean              updating;
   guint                 rebuild_source;
+  GtkWidget            *url_row;
+  GtkWidget            *tile_status;
 };
 
 G_DEFINE_FINAL_TYPE (SteadPreferencesWindow, stead_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -124,12 +128,76 @@ on_plugins_changed (SteadPreferencesWindow *self)
     self->rebuild_source = g_idle_add (rebuild_in_idle, self);
 }
 
+static void
+set_tile_status (SteadPreferencesWindow *self,
+                 const char             *message,
+                 gboolean                is_error)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tile_status), message);
+  gtk_widget_set_visible (self->tile_status, message != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (self->tile_status, "error");
+  else
+    gtk_widget_remove_css_class (self->tile_status, "error");
+}
+
+static void
+on_url_apply (AdwEntryRow            *row,
+              SteadPreferencesWindow *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GError) error = NULL;
+
+  if (url[0] != '\0' && !stead_map_view_check_tile_url (url, &error))
+    {
+      set_tile_status (self, error->message, TRUE);
+      return;
+    }
+  set_tile_status (self, NULL, FALSE);
+  g_settings_set_string (self->settings, "custom-tile-url", url);
+}
+
+static void
+on_key_stored (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SteadPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!stead_tile_key_store_finish (result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The key could not be kept in the keyring: %s"), error->message);
+      set_tile_status (self, message, TRUE);
+      return;
+    }
+  set_tile_status (self, _("The key is in the keyring; maps use it from the next time Stead starts"), FALSE);
+}
+
+static void
+on_key_apply (AdwEntryRow            *row,
+              SteadPreferencesWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "custom-tile-url");
+
+  if (url[0] == '\0')
+    {
+      set_tile_status (self, _("Set the tile server address first"), TRUE);
+      return;
+    }
+  stead_tile_key_store_async (url, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, on_key_stored,
+                              g_object_ref (self));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
 static gboolean
 base_map_to_index (GValue   *value,
                    GVariant *variant,
                    gpointer  user_data)
 {
-  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "offline") == 0 ? 0 : 1);
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, g_str_equal (nick, "offline") ? 0 : g_str_equal (nick, "custom") ? 2 : 1);
   return TRUE;
 }
 
@@ -138,7 +206,9 @@ index_to_base_map (const GValue       *value,
                    const GVariantType *expected,
                    gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_uint (value) == 0 ? "offline" : "openstreetmap");
+  static const char *nicks[] = { "offline", "openstreetmap", "custom" };
+
+  return g_variant_new_string (nicks[MIN (g_value_get_uint (value), 2)]);
 }
 
 static void
@@ -198,7 +268,8 @@ stead_preferences_window_new (GtkWindow         *parent,
       group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       adw_preferences_group_set_title (group, _("Map"));
       choices = gtk_string_list_new ((const char * const[]) { _("Offline background only"),
-                                                              _("OpenStreetMap"), NULL });
+                                                              _("OpenStreetMap"),
+                                                              _("Custom tile server"), NULL });
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Base map"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -208,6 +279,36 @@ stead_preferences_window_new (GtkWindow         *parent,
       g_settings_bind_with_mapping (self->settings, "base-map", row, "selected", G_SETTINGS_BIND_DEFAULT,
                                     base_map_to_index, index_to_base_map, NULL, NULL);
       adw_preferences_group_add (group, row);
+
+      /* The partnership's own tile server, or a service such as the OS
+       * Maps API: {key} in the address takes the key from the keyring. */
+      self->url_row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row),
+                                     _("Custom tile server address, e.g. https://tiles.example.org/{z}/{x}/{y}.png?key={key}"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->url_row), TRUE);
+      {
+        g_autofree char *url = g_settings_get_string (self->settings, "custom-tile-url");
+        gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+      }
+      g_signal_connect (self->url_row, "apply", G_CALLBACK (on_url_apply), self);
+      adw_preferences_group_add (group, self->url_row);
+
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Custom tile attribution"));
+      g_settings_bind (self->settings, "custom-tile-attribution", row, "text", G_SETTINGS_BIND_DEFAULT);
+      adw_preferences_group_add (group, row);
+
+      row = adw_password_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("API key (kept in the keyring)"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (on_key_apply), self);
+      adw_preferences_group_add (group, row);
+
+      self->tile_status = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tile_status), "");
+      gtk_widget_set_visible (self->tile_status, FALSE);
+      adw_preferences_group_add (group, self->tile_status);
+
       adw_preferences_page_add (page, group);
     }
 

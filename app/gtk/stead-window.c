@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "stead-application.h"
 #include "stead-map-view.h"
+#include "stead-tile-key-private.h"
 #include "stead-window.h"
 
 #define MAP_PAGE_ID "map"
@@ -47,6 +49,8 @@ struct _SteadWindow
   GPtrArray            *pages;      /* of Page, in sidebar order */
   GtkFileChooserNative *chooser;
   gboolean              settings_applied;
+  gboolean              restoring_maps;
+  GCancellable         *key_lookup;
 };
 
 G_DEFINE_FINAL_TYPE (SteadWindow, stead_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -363,6 +367,8 @@ on_recent_activated (SteadWindow   *self,
 /* ------------------------------------------------------------------------ */
 /* Workspaces                                                                */
 
+static void restore_workspace_maps (SteadWindow *self);
+
 static void
 on_addin_added (PeasExtensionSet *set,
                 PeasPluginInfo   *info,
@@ -500,6 +506,7 @@ stead_window_open_workspace (SteadWindow  *self,
     stead_application_add_recent (get_app (self), path);
 
   stead_map_view_set_workspace (self->map_view, self->workspace);
+  restore_workspace_maps (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
   update_undo_actions (self);
@@ -712,6 +719,147 @@ stead_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (stead_window_parent_class)->close_request (window);
 }
 
+static void
+on_key_found (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SteadWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = stead_tile_key_lookup_finish (result, &error);
+  g_autofree char *url = NULL;
+  GSettings *settings;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || get_app (self) == NULL)
+    return;
+  if (error != NULL)
+    g_message ("No keyring for the tile server key: %s", error->message);
+
+  settings = stead_application_get_settings (get_app (self));
+  url = g_settings_get_string (settings, "custom-tile-url");
+  {
+    g_autofree char *filled = stead_tile_key_fill (url, key);
+    g_autofree char *attribution = g_settings_get_string (settings, "custom-tile-attribution");
+
+    stead_map_view_set_custom_tiles (self->map_view, filled, attribution);
+  }
+}
+
+/* The custom tile server: its template from settings, its key from the
+ * keyring (asynchronously: a missing keyring must not block the window). */
+static void
+apply_custom_tiles (SteadWindow *self)
+{
+  GSettings *settings = stead_application_get_settings (get_app (self));
+  g_autofree char *url = g_settings_get_string (settings, "custom-tile-url");
+  g_autofree char *attribution = g_settings_get_string (settings, "custom-tile-attribution");
+
+  g_cancellable_cancel (self->key_lookup);
+  g_clear_object (&self->key_lookup);
+
+  if (url[0] == '\0')
+    stead_map_view_set_custom_tiles (self->map_view, NULL, NULL);
+  else if (strstr (url, "{key}") == NULL)
+    stead_map_view_set_custom_tiles (self->map_view, url, attribution);
+  else
+    {
+      self->key_lookup = g_cancellable_new ();
+      stead_tile_key_lookup_async (url, self->key_lookup, on_key_found, g_object_ref (self));
+    }
+}
+
+/* Each workspace remembers its base map and offline maps. */
+static void
+save_workspace_maps (SteadWindow *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GVariant) old = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) maps = NULL;
+  GVariantBuilder dict;
+  GVariantIter iter;
+  GSettings *settings;
+  const char *path;
+  const char *key, *value;
+
+  if (self->workspace == NULL || self->restoring_maps || get_app (self) == NULL)
+    return;
+
+  path = stead_workspace_get_path (self->workspace);
+  maps = stead_map_view_get_mbtiles (self->map_view);
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "base");
+  json_builder_add_int_value (builder, stead_map_view_get_base_map (self->map_view));
+  json_builder_set_member_name (builder, "mbtiles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; maps[i] != NULL; i++)
+    json_builder_add_string_value (builder, maps[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+
+  settings = stead_application_get_settings (get_app (self));
+  old = g_settings_get_value (settings, "workspace-maps");
+  g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, path) && g_file_test (key, G_FILE_TEST_EXISTS))
+      g_variant_builder_add (&dict, "{ss}", key, value);
+  g_variant_builder_add (&dict, "{ss}", path, json);
+  g_settings_set_value (settings, "workspace-maps", g_variant_builder_end (&dict));
+}
+
+static void
+restore_workspace_maps (SteadWindow *self)
+{
+  g_autoptr(GVariant) all = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) current = NULL;
+  const char *json = NULL;
+  JsonObject *object;
+
+  if (get_app (self) == NULL)
+    return;
+
+  self->restoring_maps = TRUE;
+  current = stead_map_view_get_mbtiles (self->map_view);
+  for (guint i = 0; current[i] != NULL; i++)
+    stead_map_view_remove_mbtiles (self->map_view, current[i]);
+
+  /* Without a remembered choice, the default from Preferences. */
+  stead_map_view_set_base_map (self->map_view,
+                               g_settings_get_enum (stead_application_get_settings (get_app (self)), "base-map"));
+  all = g_settings_get_value (stead_application_get_settings (get_app (self)), "workspace-maps");
+  if (g_variant_lookup (all, stead_workspace_get_path (self->workspace), "&s", &json) &&
+      json_parser_load_from_data (parser, json, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      object = json_node_get_object (json_parser_get_root (parser));
+      if (json_object_has_member (object, "base"))
+        stead_map_view_set_base_map (self->map_view, json_object_get_int_member (object, "base"));
+      if (json_object_has_member (object, "mbtiles"))
+        {
+          JsonArray *maps = json_object_get_array_member (object, "mbtiles");
+
+          for (guint i = 0; i < json_array_get_length (maps); i++)
+            {
+              g_autoptr(GError) error = NULL;
+
+              /* A file moved or deleted since is skipped, not an error dialog. */
+              if (!stead_map_view_add_mbtiles (self->map_view, json_array_get_string_element (maps, i), &error))
+                g_message ("Offline map not restored: %s", error->message);
+            }
+        }
+    }
+  self->restoring_maps = FALSE;
+}
+
 /* "application" is set after construction, so the settings are applied
  * when it is. */
 static void
@@ -728,7 +876,17 @@ on_application_set (SteadWindow *self)
                                    g_settings_get_int (settings, "window-height"));
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_DEFAULT);
+      /* The setting is the default; each workspace remembers its own. */
+      g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
+      g_signal_connect_object (settings, "changed::custom-tile-url", G_CALLBACK (apply_custom_tiles), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::custom-tile-attribution", G_CALLBACK (apply_custom_tiles), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->map_view, "notify::base-map", G_CALLBACK (save_workspace_maps), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->map_view, "maps-changed", G_CALLBACK (save_workspace_maps), self,
+                               G_CONNECT_SWAPPED);
+      apply_custom_tiles (self);
       g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (refresh_recents), self,
                                G_CONNECT_SWAPPED);
       self->settings_applied = TRUE;
@@ -743,6 +901,8 @@ stead_window_dispose (GObject *object)
 
   stead_window_close_workspace (self);
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->key_lookup);
+  g_clear_object (&self->key_lookup);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEAD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (stead_window_parent_class)->dispose (object);

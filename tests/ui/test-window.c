@@ -213,6 +213,83 @@ test_demo_and_shortcuts (void)
   g_unlink (demo);
 }
 
+static char *
+make_mbtiles (const char *name)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+                                 "INSERT INTO metadata VALUES ('format', 'png');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+test_maps_remembered_per_workspace (void)
+{
+  SteadWindow *window = new_window ();
+  SteadMapView *map = stead_window_get_map_view (window);
+  g_autofree char *a = new_workspace ("maps-a.gpkg");
+  g_autofree char *b = new_workspace ("maps-b.gpkg");
+  g_autofree char *tiles = make_mbtiles ("county.mbtiles");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) listed = NULL;
+
+  g_assert_true (stead_window_open_workspace (window, a, &error));
+  g_assert_true (stead_map_view_add_mbtiles (map, tiles, &error));
+  g_assert_no_error (error);
+  stead_map_view_set_base_map (map, STEAD_BASE_MAP_OPENSTREETMAP);
+
+  /* Another area opens with its own (default) maps. */
+  g_assert_true (stead_window_open_workspace (window, b, &error));
+  listed = stead_map_view_get_mbtiles (map);
+  g_assert_cmpuint (g_strv_length (listed), ==, 0);
+  g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_OFFLINE);
+  g_clear_pointer (&listed, g_strfreev);
+
+  /* And the first comes back with its offline map and base map. */
+  g_assert_true (stead_window_open_workspace (window, a, &error));
+  listed = stead_map_view_get_mbtiles (map);
+  g_assert_cmpuint (g_strv_length (listed), ==, 1);
+  g_assert_cmpstr (listed[0], ==, tiles);
+  g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_OPENSTREETMAP);
+
+  stead_map_view_set_base_map (map, STEAD_BASE_MAP_OFFLINE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_custom_tile_server (void)
+{
+  SteadWindow *window = new_window ();
+  SteadMapView *map = stead_window_get_map_view (window);
+  GSettings *settings = stead_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+
+  /* Addresses are checked before they are used. */
+  g_assert_false (stead_map_view_check_tile_url ("ftp://tiles.example.org/{z}/{x}/{y}.png", &error));
+  g_clear_error (&error);
+  g_assert_false (stead_map_view_check_tile_url ("https://tiles.example.org/tile.png", &error));
+  g_assert_nonnull (strstr (error->message, "{z}"));
+  g_clear_error (&error);
+  g_assert_true (stead_map_view_check_tile_url ("https://tiles.example.org/{z}/{x}/{y}.png?key={key}", NULL));
+
+  /* Loopback only: nothing leaves the machine in the tests. */
+  g_settings_set_string (settings, "custom-tile-url", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  g_settings_set_string (settings, "custom-tile-attribution", "Test tiles");
+  stead_map_view_set_base_map (map, STEAD_BASE_MAP_CUSTOM);
+  g_assert_cmpint (stead_map_view_get_base_map (map), ==, STEAD_BASE_MAP_CUSTOM);
+  stead_map_view_set_base_map (map, STEAD_BASE_MAP_OFFLINE);
+  g_settings_reset (settings, "custom-tile-url");
+  g_settings_reset (settings, "custom-tile-attribution");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +322,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
+  g_test_add_func ("/ui/window/maps-remembered-per-workspace", test_maps_remembered_per_workspace);
+  g_test_add_func ("/ui/window/custom-tile-server", test_custom_tile_server);
 
   ret = g_test_run ();
   g_object_unref (app);
