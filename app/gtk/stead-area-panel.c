@@ -70,6 +70,7 @@ struct _SteadAreaPanel
   GtkWidget   parent_instance;
 
   GtkWidget  *box;
+  GtkWidget  *content;
   GtkWidget  *title;
   GtkWidget  *totals;
   GListStore *kinds;
@@ -300,9 +301,20 @@ stead_area_panel_init (SteadAreaPanel *self)
   self->kinds = g_list_store_new (STEAD_TYPE_PANEL_ROW);
   self->items = g_list_store_new (STEAD_TYPE_PANEL_ROW);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (self->box, "card");
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* The panel never takes more than a column of the map: its content
+   * scrolls sideways instead. */
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    self->box = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->box), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->box), TRUE);
+    gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (self->box), 420);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->box), content);
+    gtk_widget_add_css_class (self->box, "card");
+    gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+    self->content = content;
+  }
 
   self->title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->title, "title-4");
@@ -317,7 +329,7 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_set_tooltip_text (close, _("Close"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
   gtk_box_append (GTK_BOX (header), close);
-  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_box_append (GTK_BOX (self->content), header);
 
   self->totals = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->totals), TRUE);
@@ -325,16 +337,16 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_set_margin_start (self->totals, 12);
   gtk_widget_set_margin_end (self->totals, 12);
   gtk_widget_add_css_class (self->totals, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->totals);
+  gtk_box_append (GTK_BOX (self->content), self->totals);
 
-  gtk_box_append (GTK_BOX (self->box), column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
+  gtk_box_append (GTK_BOX (self->content), column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
                                  column_view (G_LIST_MODEL (self->items), item_titles, 4));
-  gtk_box_append (GTK_BOX (self->box), scroller);
+  gtk_box_append (GTK_BOX (self->content), scroller);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);
 }

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <shumate/shumate.h>
-#include <stead.h>
 
 G_BEGIN_DECLS
 
@@ -15,12 +14,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, STEAD, BACKGROUND_LAYER, ShumateLayer)
 
 SteadBackgroundLayer *stead_background_layer_new           (ShumateViewport      *viewport);
-void                  stead_background_layer_set_workspace (SteadBackgroundLayer *self,
-                                                            SteadWorkspace       *workspace);
-gboolean              stead_background_layer_get_extent    (SteadBackgroundLayer *self,
-                                                            SteadEnvelope        *extent);
-gint64                stead_background_layer_pick_area     (SteadBackgroundLayer *self,
-                                                            double                lon,
-                                                            double                lat);
 
 G_END_DECLS

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drawn locally in one snapshot, so the map is useful with no network,
- * which is exactly when it is needed: a land colour, a graticule, and the
- * workspace's areas (partnership boundary, wards, hazard zones).
+ * which is exactly when it is needed: a land colour and a graticule. The
+ * areas are SteadAreaLayer's, above it.
  */
 
 #define G_LOG_DOMAIN "stead-background-layer"
@@ -15,164 +15,12 @@
 
 #include "stead-background-layer-private.h"
 
-typedef struct
-{
-  gint64         fid;
-  char          *kind;
-  SteadGeometry *geometry;
-  SteadEnvelope  envelope;
-} AreaShape;
-
 struct _SteadBackgroundLayer
 {
-  ShumateLayer    parent_instance;
-
-  SteadWorkspace *workspace;
-  GPtrArray      *areas;   /* of AreaShape */
+  ShumateLayer parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, SHUMATE_TYPE_LAYER)
-
-static void
-area_shape_free (AreaShape *shape)
-{
-  g_free (shape->kind);
-  stead_geometry_unref (shape->geometry);
-  g_free (shape);
-}
-
-static void
-reload_areas (SteadBackgroundLayer *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_ptr_array_set_size (self->areas, 0);
-
-  if (self->workspace != NULL && !stead_workspace_is_closed (self->workspace))
-    stmt = stead_workspace_prepare (self->workspace,
-                                    "SELECT kind, geom, fid FROM area WHERE geom IS NOT NULL "
-                                    "ORDER BY kind = 'boundary', kind = 'hazard', fid",
-                                    NULL);
-
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autoptr(SteadGeometry) geometry = NULL;
-      AreaShape *shape;
-
-      geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
-                                               sqlite3_column_bytes (stmt, 1), NULL, NULL);
-      if (geometry == NULL || stead_geometry_is_empty (geometry))
-        continue;
-
-      shape = g_new0 (AreaShape, 1);
-      shape->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      shape->fid = sqlite3_column_int64 (stmt, 2);
-      shape->geometry = g_steal_pointer (&geometry);
-      stead_geometry_get_envelope (shape->geometry, &shape->envelope);
-      g_ptr_array_add (self->areas, shape);
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_workspace_changed (SteadBackgroundLayer *self,
-                      const char * const   *tables)
-{
-  if (tables != NULL && g_strv_contains (tables, "area"))
-    reload_areas (self);
-}
-
-void
-stead_background_layer_set_workspace (SteadBackgroundLayer *self,
-                                      SteadWorkspace       *workspace)
-{
-  g_return_if_fail (STEAD_IS_BACKGROUND_LAYER (self));
-  g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
-
-  if (self->workspace == workspace)
-    return;
-
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_set_object (&self->workspace, workspace);
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
-                             G_CONNECT_SWAPPED);
-  reload_areas (self);
-}
-
-/**
- * stead_background_layer_get_extent:
- * @self: a #SteadBackgroundLayer
- * @extent: (out): the envelope of the boundary, else of every area
- *
- * Returns: %FALSE if the workspace has no areas
- */
-gboolean
-stead_background_layer_get_extent (SteadBackgroundLayer *self,
-                                   SteadEnvelope        *extent)
-{
-  gboolean any = FALSE;
-
-  g_return_val_if_fail (STEAD_IS_BACKGROUND_LAYER (self), FALSE);
-
-  for (int pass = 0; pass < 2 && !any; pass++)
-    for (guint i = 0; i < self->areas->len; i++)
-      {
-        const AreaShape *shape = g_ptr_array_index (self->areas, i);
-
-        if (pass == 0 && g_strcmp0 (shape->kind, "boundary") != 0)
-          continue;
-        if (!any)
-          *extent = shape->envelope;
-        else
-          {
-            extent->min_x = MIN (extent->min_x, shape->envelope.min_x);
-            extent->min_y = MIN (extent->min_y, shape->envelope.min_y);
-            extent->max_x = MAX (extent->max_x, shape->envelope.max_x);
-            extent->max_y = MAX (extent->max_y, shape->envelope.max_y);
-          }
-        any = TRUE;
-      }
-  return any;
-}
-
-/**
- * stead_background_layer_pick_area:
- * @self: a #SteadBackgroundLayer
- * @lon: longitude
- * @lat: latitude
- *
- * Returns: the fid of the smallest area containing the point (a ward
- *   rather than the whole boundary), or 0
- */
-gint64
-stead_background_layer_pick_area (SteadBackgroundLayer *self,
-                                  double                lon,
-                                  double                lat)
-{
-  gint64 best = 0;
-  double best_size = G_MAXDOUBLE;
-
-  g_return_val_if_fail (STEAD_IS_BACKGROUND_LAYER (self), 0);
-
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      const AreaShape *shape = g_ptr_array_index (self->areas, i);
-      double size = (shape->envelope.max_x - shape->envelope.min_x) * (shape->envelope.max_y - shape->envelope.min_y);
-
-      if (lon < shape->envelope.min_x || lon > shape->envelope.max_x ||
-          lat < shape->envelope.min_y || lat > shape->envelope.max_y || size >= best_size)
-        continue;
-      if (stead_geometry_contains_point (shape->geometry, lon, lat))
-        {
-          best = shape->fid;
-          best_size = size;
-        }
-    }
-  return best;
-}
 
 static double
 graticule_step (double span)
@@ -186,37 +34,10 @@ graticule_step (double span)
 }
 
 static void
-trace_geometry (cairo_t         *cr,
-                ShumateViewport *viewport,
-                GtkWidget       *widget,
-                SteadGeometry   *geometry)
-{
-  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
-    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
-      {
-        gsize n;
-        const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
-
-        for (gsize i = 0; i < n; i++)
-          {
-            double x, y;
-
-            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x, &y);
-            if (i == 0)
-              cairo_move_to (cr, x, y);
-            else
-              cairo_line_to (cr, x, y);
-          }
-        cairo_close_path (cr);
-      }
-}
-
-static void
 stead_background_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
-  SteadBackgroundLayer *self = STEAD_BACKGROUND_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west;
@@ -259,42 +80,6 @@ stead_background_layer_snapshot (GtkWidget   *widget,
     }
   cairo_stroke (cr);
 
-  /* Areas: hazard zones tinted, wards thin, the boundary strong. */
-  for (guint i = 0; i < self->areas->len; i++)
-    {
-      const AreaShape *shape = g_ptr_array_index (self->areas, i);
-
-      if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
-          shape->envelope.max_y < MIN (north, south) || shape->envelope.min_y > MAX (north, south))
-        continue;
-
-      cairo_new_path (cr);
-      trace_geometry (cr, viewport, widget, shape->geometry);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-
-      if (g_strcmp0 (shape->kind, "boundary") == 0)
-        {
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgb (cr, 0.21, 0.29, 0.40);
-          cairo_set_line_width (cr, 3.0);
-          cairo_stroke (cr);
-        }
-      else if (g_strcmp0 (shape->kind, "hazard") == 0)
-        {
-          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.22);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.8);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-      else
-        {
-          cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
-          cairo_set_line_width (cr, 1.0);
-          cairo_stroke (cr);
-        }
-    }
 
   cairo_destroy (cr);
 }
@@ -318,33 +103,18 @@ stead_background_layer_constructed (GObject *object)
 }
 
 static void
-stead_background_layer_dispose (GObject *object)
-{
-  SteadBackgroundLayer *self = STEAD_BACKGROUND_LAYER (object);
-
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_clear_object (&self->workspace);
-  g_clear_pointer (&self->areas, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (stead_background_layer_parent_class)->dispose (object);
-}
-
-static void
 stead_background_layer_class_init (SteadBackgroundLayerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = stead_background_layer_constructed;
-  object_class->dispose = stead_background_layer_dispose;
   widget_class->snapshot = stead_background_layer_snapshot;
 }
 
 static void
 stead_background_layer_init (SteadBackgroundLayer *self)
 {
-  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_shape_free);
 }
 
 SteadBackgroundLayer *

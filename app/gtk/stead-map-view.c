@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "stead-area-panel-private.h"
+#include "stead-area-layer.h"
 #include "stead-background-layer-private.h"
 #include <adwaita.h>
 
@@ -37,6 +38,7 @@ struct _SteadMapView
   ShumateMapSource     *online_source;
   ShumateMapSource     *custom;
   SteadBackgroundLayer *background;
+  SteadAreaLayer       *areas;
   SteadPointLayer      *needs;
   SteadPointLayer      *resources;
   ShumateLicense       *license;
@@ -161,7 +163,7 @@ zoom_now (SteadMapView *self)
   double zx, zy, zoom;
 
   if (self->workspace != NULL &&
-      !stead_background_layer_get_extent (self->background, &extent))
+      !stead_area_layer_get_extent (self->areas, &extent))
     points_extent (self->workspace, &extent);
 
   /* Fit the extent with a margin, in Web Mercator. */
@@ -206,7 +208,7 @@ stead_map_view_set_workspace (SteadMapView   *self,
   if (!g_set_object (&self->workspace, workspace))
     return;
 
-  stead_background_layer_set_workspace (self->background, workspace);
+  stead_area_layer_set_workspace (self->areas, workspace);
   stead_point_layer_set_workspace (self->resources, workspace);
   stead_point_layer_set_workspace (self->needs, workspace);
   gtk_widget_set_visible (self->area_panel, FALSE);
@@ -322,6 +324,20 @@ stead_map_view_set_base_map (SteadMapView *self,
 }
 
 /**
+ * stead_map_view_get_area_layer:
+ * @self: a #SteadMapView
+ *
+ * Returns: (transfer none): the layer drawing the area table
+ */
+SteadAreaLayer *
+stead_map_view_get_area_layer (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return self->areas;
+}
+
+/**
  * stead_map_view_get_point_layer:
  * @self: a #SteadMapView
  * @kind: needs or resources
@@ -371,7 +387,7 @@ stead_map_view_add_mbtiles (SteadMapView  *self,
   map->path = g_strdup (path);
   map->source = stead_mbtiles_source_new_renderer (tiles);
   map->layer = shumate_map_layer_new (map->source, shumate_map_get_viewport (self->map));
-  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (map->layer), SHUMATE_LAYER (self->resources));
+  shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (map->layer), SHUMATE_LAYER (self->areas));
   shumate_license_append_map_source (self->license, map->source);
   g_ptr_array_add (self->offline_maps, map);
   g_signal_emit (self, signals[MAPS_CHANGED], 0);
@@ -705,7 +721,7 @@ on_click_released (GtkGestureClick *gesture,
 
     shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map),
                                                 x, y, &lat, &lon);
-    area = stead_background_layer_pick_area (self->background, lon, lat);
+    area = stead_area_layer_pick_area (self->areas, lon, lat);
     if (area > 0)
       stead_map_view_select_area (self, area);
     else
@@ -890,6 +906,9 @@ create_layers_popup (GtkMenuButton *button,
   gtk_box_append (GTK_BOX (box), add);
 
   section (box, _("Layers"));
+  check = gtk_check_button_new_with_label (_("Areas"));
+  g_object_bind_property (self->areas, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
   check = gtk_check_button_new_with_label (_("Needs"));
   g_object_bind_property (self->needs, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
@@ -1186,6 +1205,8 @@ stead_map_view_init (SteadMapView *self)
 
   self->background = stead_background_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->background));
+  self->areas = stead_area_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->areas));
   self->resources = stead_point_layer_new (viewport, STEAD_POINT_LAYER_RESOURCES);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->resources));
   self->needs = stead_point_layer_new (viewport, STEAD_POINT_LAYER_NEEDS);

@@ -13,6 +13,7 @@
 #include <shumate/shumate.h>
 #include <stead.h>
 
+#include "stead-area-layer.h"
 #include "stead-point-layer.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,7 @@ void            stead_map_view_add_layer       (SteadMapView   *self,
 void            stead_map_view_remove_layer    (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_zoom_to_area    (SteadMapView   *self);
+SteadAreaLayer *stead_map_view_get_area_layer  (SteadMapView   *self);
 SteadPointLayer*stead_map_view_get_point_layer (SteadMapView   *self,
                                                 SteadPointLayerKind kind);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <stead-gtk.h>
@@ -36,8 +37,22 @@ iterate_for (int ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static GdkTexture *render_once (GtkWidget *widget);
+
+/* The paintable is empty while a relayout is pending: let it settle. */
 static GdkTexture *
 render (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkTexture *texture;
+
+  while (!(texture = render_once (widget)) && g_get_monotonic_time () < deadline)
+    iterate_for (50);
+  return texture;
+}
+
+static GdkTexture *
+render_once (GtkWidget *widget)
 {
   GdkPaintable *paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -240,6 +255,49 @@ test_needs_and_resources (void)
     g_assert_true (gtk_widget_get_visible (panel));
     g_assert_cmpuint (summary->rows->len, >, 0);
     g_assert_false (stead_map_view_select_area (view, 424242));
+  }
+
+  /* A choropleth of needs per ward shades the wards. */
+  {
+    g_autoptr(sqlite3_stmt) wards = stead_workspace_prepare (ws, "SELECT fid FROM area WHERE kind = 'ward'", NULL);
+    g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GdkTexture) before = NULL;
+    g_autoptr(GdkTexture) after = NULL;
+    g_autofree guchar *a = NULL, *b = NULL;
+    gsize differ = 0, size;
+
+    while (sqlite3_step (wards) == SQLITE_ROW)
+      {
+        gint64 fid = sqlite3_column_int64 (wards, 0);
+        g_autoptr(SteadAreaSummary) summary = stead_area_summary_new_for_area (ws, fid, NULL);
+        double n = summary->need_fids->len;
+
+        g_array_append_val (fids, fid);
+        g_array_append_val (values, n);
+      }
+    g_assert_cmpuint (fids->len, >=, 4);
+
+    /* The summary panel would cover the map in this small window. */
+    gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
+    iterate_for (100);
+    before = render (GTK_WIDGET (view));
+    stead_area_layer_set_values (stead_map_view_get_area_layer (view), (gint64 *) fids->data,
+                                 (double *) values->data, fids->len);
+    iterate_for (100);
+    after = render (GTK_WIDGET (view));
+    g_assert_nonnull (before);
+    g_assert_nonnull (after);
+    size = gdk_texture_get_width (before) * gdk_texture_get_height (before) * 4;
+    a = g_malloc (size);
+    b = g_malloc (size);
+    gdk_texture_download (before, a, gdk_texture_get_width (before) * 4);
+    gdk_texture_download (after, b, gdk_texture_get_width (after) * 4);
+    for (gsize i = 0; i < size; i += 4)
+      differ += memcmp (a + i, b + i, 4) != 0;
+    /* The wards cover a good part of the view. */
+    g_assert_cmpuint (differ, >, size / 4 / 20);
+    stead_area_layer_set_values (stead_map_view_get_area_layer (view), NULL, NULL, 0);
   }
 
   /* A new need appears once the workspace reports the change. */

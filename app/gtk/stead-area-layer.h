@@ -1,0 +1,34 @@
+/* stead-area-layer.h: the workspace's areas on the map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_GTK_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead-gtk.h> can be included directly."
+#endif
+
+#include <shumate/shumate.h>
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_AREA_LAYER (stead_area_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadAreaLayer, stead_area_layer, STEAD, AREA_LAYER, ShumateLayer)
+
+SteadAreaLayer *stead_area_layer_new           (ShumateViewport      *viewport);
+void                  stead_area_layer_set_workspace (SteadAreaLayer *self,
+                                                            SteadWorkspace       *workspace);
+gboolean              stead_area_layer_get_extent    (SteadAreaLayer *self,
+                                                            SteadEnvelope        *extent);
+void                  stead_area_layer_set_values    (SteadAreaLayer *self,
+                                                            const gint64   *fids,
+                                                            const double   *values,
+                                                            gsize           n);
+gint64                stead_area_layer_pick_area     (SteadAreaLayer *self,
+                                                            double                lon,
+                                                            double                lat);
+
+G_END_DECLS
