@@ -307,7 +307,7 @@ stead_area_panel_init (SteadAreaPanel *self)
     GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
     self->box = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->box), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->box), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
     gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->box), TRUE);
     gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (self->box), 420);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->box), content);

@@ -50,6 +50,10 @@ struct _SteadMapView
   GtkWidget            *popover;
   GtkWidget            *layers_button;
   GtkWidget            *area_panel;
+  GtkWidget            *band;           /* the rectangle being drawn */
+  double                band_x, band_y;
+  gboolean              band_drawn;      /* the release ends a band, not a click */
+  double                press_x, press_y;
   GHashTable           *hidden_need_kinds;   /* kinds switched off */
   GHashTable           *need_states;         /* statuses shown */
   guint                 zoom_source;
@@ -666,12 +670,111 @@ stead_map_view_select_area (SteadMapView *self,
   return TRUE;
 }
 
+/**
+ * stead_map_view_select_box:
+ * @self: a #SteadMapView
+ * @west: west longitude
+ * @south: south latitude
+ * @east: east longitude
+ * @north: north latitude
+ *
+ * Shows the needs and resources inside a drawn rectangle, by kind.
+ */
+void
+stead_map_view_select_box (SteadMapView *self,
+                           double        west,
+                           double        south,
+                           double        east,
+                           double        north)
+{
+  const SteadCoord ring[] = {
+    { west, south }, { east, south }, { east, north }, { west, north }, { west, south },
+  };
+  g_autoptr(SteadGeometry) box = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+  g_autoptr(SteadAreaSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+
+  if (self->workspace == NULL || !(summary = stead_area_summary_new (self->workspace, box, &error)))
+    return;
+  stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
+                                _("Drawn area"), summary);
+  gtk_widget_set_visible (self->area_panel, TRUE);
+}
+
+/* Shift and drag draws a rectangle to summarise; a plain drag pans. */
+static void
+on_band_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               SteadMapView   *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (!(state & GDK_SHIFT_MASK) || self->workspace == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->band_drawn = TRUE;
+  self->band_x = x;
+  self->band_y = y;
+  gtk_widget_set_margin_start (self->band, (int) x);
+  gtk_widget_set_margin_top (self->band, (int) y);
+  gtk_widget_set_size_request (self->band, 1, 1);
+  gtk_widget_set_visible (self->band, TRUE);
+}
+
+static void
+on_band_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                SteadMapView   *self)
+{
+  gtk_widget_set_margin_start (self->band, (int) MIN (self->band_x, self->band_x + dx));
+  gtk_widget_set_margin_top (self->band, (int) MIN (self->band_y, self->band_y + dy));
+  gtk_widget_set_size_request (self->band, (int) MAX (1, fabs (dx)), (int) MAX (1, fabs (dy)));
+}
+
+static void
+on_band_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             SteadMapView   *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat0, lon0, lat1, lon1;
+  double x0 = MIN (self->band_x, self->band_x + dx), x1 = MAX (self->band_x, self->band_x + dx);
+  double y0 = MIN (self->band_y, self->band_y + dy), y1 = MAX (self->band_y, self->band_y + dy);
+
+  gtk_widget_set_visible (self->band, FALSE);
+  if (x1 - x0 < 4 || y1 - y0 < 4)
+    return;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x0, y0, &lat0, &lon0);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x1, y1, &lat1, &lon1);
+  stead_map_view_select_box (self, lon0, lat1, lon1, lat0);
+}
+
 GtkWidget *
 stead_map_view_get_area_panel (SteadMapView *self)
 {
   g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
 
   return self->area_panel;
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SteadMapView    *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  self->band_drawn = FALSE;
 }
 
 /* A click on a cluster zooms to where it splits; on a point, shows it;
@@ -688,6 +791,13 @@ on_click_released (GtkGestureClick *gesture,
 
   if (n_press != 1)
     return;
+
+  /* The end of a drawn rectangle, or of a pan, is not a click. */
+  if (self->band_drawn || hypot (x - self->press_x, y - self->press_y) > 8)
+    {
+      self->band_drawn = FALSE;
+      return;
+    }
 
   /* Only clicks on the map itself: not on the buttons or the panel. */
   target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
@@ -1230,6 +1340,14 @@ stead_map_view_init (SteadMapView *self)
                                                       _("Add Offline Map (MBTiles)…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
 
+  self->band = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->band, "stead-selection-band");
+  gtk_widget_set_halign (self->band, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->band, GTK_ALIGN_START);
+  gtk_widget_set_can_target (self->band, FALSE);
+  gtk_widget_set_visible (self->band, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->band);
+
   self->area_panel = stead_area_panel_new ();
   gtk_widget_set_visible (self->area_panel, FALSE);
   gtk_widget_set_halign (self->area_panel, GTK_ALIGN_END);
@@ -1275,8 +1393,18 @@ stead_map_view_init (SteadMapView *self)
     GtkGesture *click = gtk_gesture_click_new ();
 
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
     g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
+  {
+    GtkGesture *drag = gtk_gesture_drag_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+    g_signal_connect (drag, "drag-begin", G_CALLBACK (on_band_begin), self);
+    g_signal_connect (drag, "drag-update", G_CALLBACK (on_band_update), self);
+    g_signal_connect (drag, "drag-end", G_CALLBACK (on_band_end), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   }
   {
     /* Drop .mbtiles files on the map to add them. */

@@ -56,6 +56,11 @@ char          **stead_map_view_get_mbtiles     (SteadMapView   *self);
 gboolean        stead_map_view_select_area     (SteadMapView   *self,
                                                 gint64          area_fid);
 GtkWidget      *stead_map_view_get_area_panel  (SteadMapView   *self);
+void            stead_map_view_select_box      (SteadMapView   *self,
+                                                double          west,
+                                                double          south,
+                                                double          east,
+                                                double          north);
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_remove_layer    (SteadMapView   *self,

@@ -255,6 +255,11 @@ test_needs_and_resources (void)
     g_assert_true (gtk_widget_get_visible (panel));
     g_assert_cmpuint (summary->rows->len, >, 0);
     g_assert_false (stead_map_view_select_area (view, 424242));
+
+    /* A drawn rectangle is summarised too. */
+    gtk_widget_set_visible (panel, FALSE);
+    stead_map_view_select_box (view, -2.3, 51.9, -2.0, 52.1);
+    g_assert_true (gtk_widget_get_visible (panel));
   }
 
   /* A choropleth of needs per ward shades the wards. */
