@@ -256,16 +256,48 @@ cluster_level (SteadPointIndex *self,
 
   level->members = g_new (guint32, MAX (n, 1));
 
-  for (gsize i = 0; i < n; i++)
-    {
-      guint32 item = above->members[i];
-      guint64 cx = (guint64) (self->x[item] / r) + 1;   /* +1: column 0 stays free */
-      guint64 cy = (guint64) (self->y[item] / r) + 1;
+  /* Sparse levels (few points per tile of the zoom above, as with points
+   * spread over a country) use those tiles as the cells: the members are
+   * already sorted by them, so no sort is needed. Dense levels use cells
+   * one radius wide, sorted. Either way a cell is at least r wide. */
+  {
+    guint64 tiles = (guint64) 1 << (zoom + 1);
+    gsize distinct = 0;
 
-      keys[i] = cy * width + cx;
-      order[i] = i;
-    }
-  radix_sort (scratch, keys, order, n);
+    if (r <= 1.0 / tiles)
+      for (gsize i = 0; i < n; i++)
+        {
+          keys[i] = tile_key_of (self->x[above->members[i]], self->y[above->members[i]], zoom + 1);
+          if (i == 0 || keys[i] != keys[i - 1])
+            distinct++;
+        }
+
+    if (distinct > 0 && n <= distinct * 4)
+      {
+        /* +1 on both axes keeps column and row 0 free for the sweep. */
+        width = tiles + 2;
+        for (gsize i = 0; i < n; i++)
+          {
+            guint64 tx = keys[i] % tiles, ty = keys[i] / tiles;
+
+            keys[i] = (ty + 1) * width + tx + 1;
+            order[i] = i;
+          }
+      }
+    else
+      {
+        for (gsize i = 0; i < n; i++)
+          {
+            guint32 item = above->members[i];
+            guint64 cx = (guint64) (self->x[item] / r) + 1;   /* +1: column 0 stays free */
+            guint64 cy = (guint64) (self->y[item] / r) + 1;
+
+            keys[i] = cy * width + cx;
+            order[i] = i;
+          }
+        radix_sort (scratch, keys, order, n);
+      }
+  }
   memset (visited, 0, n);
 
   /* Greedy in cell order; three cursors sweep the neighbouring rows. */
