@@ -190,6 +190,7 @@ stead_application_open (GApplication  *app,
       if (pending->path == NULL)
         pending->path = g_file_get_uri (files[i]);
 
+      stead_window_prepare_open (window, pending->path);
       if (gtk_widget_get_realized (GTK_WIDGET (window)))
         g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_pending, pending, NULL);
       else

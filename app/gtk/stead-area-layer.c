@@ -272,7 +272,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   double north, south, east, west;
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || viewport == NULL ||
+  if (width <= 0 || height <= 0 || viewport == NULL || self->areas->len == 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
 

@@ -488,7 +488,14 @@ stead_window_open_workspace (SteadWindow  *self,
   engine = get_engine (self);
   workspace = stead_workspace_open (path, engine, error);
   if (workspace == NULL)
-    return FALSE;
+    {
+      if (self->workspace == NULL)
+        {
+          update_title (self);
+          gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+        }
+      return FALSE;
+    }
 
   stead_window_close_workspace (self);
   self->workspace = g_steal_pointer (&workspace);
@@ -537,6 +544,32 @@ stead_window_get_view_name (SteadWindow *self)
   g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * stead_window_prepare_open:
+ * @self: a #SteadWindow
+ * @path: the workspace about to be opened
+ *
+ * Shows the (empty) workspace view at once, titled with the file, while
+ * the workspace itself opens after the first frame; a failed open goes
+ * back to the welcome page.
+ */
+void
+stead_window_prepare_open (SteadWindow *self,
+                           const char  *path)
+{
+  g_autofree char *file = NULL;
+
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->workspace != NULL)
+    return;
+  file = g_path_get_basename (path);
+  adw_window_title_set_title (self->window_title, _("Opening…"));
+  adw_window_title_set_subtitle (self->window_title, file);
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 }
 
 SteadWorkspace *

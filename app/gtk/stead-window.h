@@ -26,6 +26,8 @@ gboolean        stead_window_open_workspace     (SteadWindow    *self,
                                                  const char     *path,
                                                  GError        **error);
 void            stead_window_close_workspace    (SteadWindow    *self);
+void            stead_window_prepare_open       (SteadWindow    *self,
+                                                 const char     *path);
 const char     *stead_window_get_view_name      (SteadWindow    *self);
 
 /* Pages in the sidebar; @id is namespaced by the plugin's module name. */
