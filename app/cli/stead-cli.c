@@ -193,9 +193,9 @@ cmd_demo (int    argc,
       return input_error (argv[1], error);
     }
 
-  g_print (_("Created the demo area in %s: %" G_GINT64_FORMAT " needs, %" G_GINT64_FORMAT " resources\n"),
-           argv[1], stead_workspace_count_rows (workspace, "need"),
-           stead_workspace_count_rows (workspace, "resource"));
+  g_print (_("Created the demo area in %s: %lld needs, %lld resources\n"),
+           argv[1], (long long) stead_workspace_count_rows (workspace, "need"),
+           (long long) stead_workspace_count_rows (workspace, "resource"));
   return EXIT_SUCCESS;
 }
 

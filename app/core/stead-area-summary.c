@@ -188,7 +188,7 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
-                   _("There is no area %" G_GINT64_FORMAT " with a shape"), area_fid);
+                   _("There is no area %lld with a shape"), (long long) area_fid);
       return NULL;
     }
   area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),

@@ -238,8 +238,8 @@ stead_workspace_check_header (const char  *path,
       (guint64) st.st_size < (guint64) n_pages * page_size)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is truncated: it has %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes"),
-                   basename, (guint64) st.st_size, (guint64) n_pages * page_size);
+                   _("“%s” is truncated: it has %llu of %llu bytes"),
+                   basename, (unsigned long long) st.st_size, (unsigned long long) n_pages * page_size);
       return FALSE;
     }
 

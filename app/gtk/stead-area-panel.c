@@ -225,13 +225,13 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   {
     g_autofree char *need_text = g_strdup_printf (ngettext ("%u open need", "%u open needs", summary->need_fids->len),
                                                   summary->need_fids->len);
-    g_autofree char *people_text = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " person affected",
-                                                              "%" G_GINT64_FORMAT " people affected", people),
-                                                    people);
+    g_autofree char *people_text = g_strdup_printf (ngettext ("%lld person affected",
+                                                              "%lld people affected", people),
+                                                    (long long) people);
     g_autofree char *resource_text = g_strdup_printf (ngettext ("%u resource", "%u resources",
                                                                 summary->resource_fids->len),
                                                       summary->resource_fids->len);
-    g_autofree char *capacity_text = g_strdup_printf (_("capacity %" G_GINT64_FORMAT " available"), capacity);
+    g_autofree char *capacity_text = g_strdup_printf (_("capacity %lld available"), (long long) capacity);
 
     /* Translators: e.g. "12 open needs, 20 people affected; 3 resources, capacity 40 available" */
     totals = g_strdup_printf (_("%s, %s; %s, %s"), need_text, people_text, resource_text, capacity_text);
