@@ -13,6 +13,7 @@
 # include "stead-map-view.h"
 # include "stead-mbtiles-source.h"
 # include "stead-point-layer.h"
+# include "stead-tile-downloader.h"
 # include "stead-window.h"
 # include "stead-window-addin.h"
 #undef STEAD_GTK_INSIDE

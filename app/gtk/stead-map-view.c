@@ -24,6 +24,7 @@
 #include "stead-map-view.h"
 #include "stead-mbtiles-source.h"
 #include "stead-point-layer.h"
+#include "stead-tile-downloader.h"
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -275,10 +276,16 @@ stead_map_view_set_custom_tiles (SteadMapView *self,
 
   g_clear_object (&self->custom);
   if (url_template != NULL && stead_map_view_check_tile_url (url_template, NULL))
-    self->custom = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url ("custom", _("Custom tile server"),
-                                                                                  attribution, NULL, 0, 19, 256,
-                                                                                  SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                                                  url_template));
+    {
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url_template, -1);
+      g_autofree char *key = g_strdup_printf ("custom-%.16s", hash);
+      g_autoptr(SteadTileDownloader) source = stead_tile_downloader_new (url_template, key);
+
+      self->custom = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("custom", _("Custom tile server"),
+                                                                           attribution, NULL, 0, 19, 256,
+                                                                           SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                                           SHUMATE_DATA_SOURCE (source)));
+    }
   if (self->base_map == STEAD_BASE_MAP_CUSTOM)
     update_online_layer (self);
 }
@@ -1304,11 +1311,16 @@ stead_map_view_init (SteadMapView *self)
 
   /* The OSM source is the projection's reference even when its tiles are
    * not shown; nothing is downloaded until its layer is added. */
-  self->osm = shumate_raster_renderer_new_full_from_url ("openstreetmap", "OpenStreetMap",
-                                                         "© OpenStreetMap contributors",
-                                                         "https://www.openstreetmap.org/copyright",
-                                                         0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                         OSM_URL);
+  {
+    /* Fetched by Stead itself, so the OSM servers see who is asking. */
+    g_autoptr(SteadTileDownloader) source = stead_tile_downloader_new (OSM_URL, "openstreetmap");
+
+    self->osm = shumate_raster_renderer_new_full ("openstreetmap", "OpenStreetMap",
+                                                  "© OpenStreetMap contributors",
+                                                  "https://www.openstreetmap.org/copyright",
+                                                  0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                  SHUMATE_DATA_SOURCE (source));
+  }
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->osm));
   shumate_viewport_set_min_zoom_level (viewport, 2);
   shumate_viewport_set_max_zoom_level (viewport, 19);

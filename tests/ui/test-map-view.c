@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <stead-gtk.h>
 
 static gboolean
@@ -456,6 +457,86 @@ test_mbtiles_base_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+serve_red_tile (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  GPtrArray *agents = user_data;
+  GBytes *png = g_object_get_data (G_OBJECT (server), "png");
+  const char *agent = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                    "User-Agent");
+
+  g_ptr_array_add (agents, g_strdup (agent != NULL ? agent : ""));
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+}
+
+static void
+test_online_tiles (void)
+{
+  g_autoptr(GPtrArray) agents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autofree guchar *pixels = g_malloc (256 * 256 * 4);
+  g_autoptr(GBytes) memory = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  SteadMapView *view;
+  GtkWidget *window;
+  double red = 0;
+
+  for (int i = 0; i < 256 * 256; i++)
+    {
+      pixels[4 * i] = 220;
+      pixels[4 * i + 1] = 20;
+      pixels[4 * i + 2] = 30;
+      pixels[4 * i + 3] = 255;
+    }
+  memory = g_bytes_new (pixels, 256 * 256 * 4);
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_R8G8B8A8, memory, 256 * 4);
+  g_object_set_data_full (G_OBJECT (server), "png", gdk_texture_save_to_png_bytes (texture),
+                          (GDestroyNotify) g_bytes_unref);
+
+  /* A tile server on loopback: nothing leaves the machine. */
+  soup_server_add_handler (server, NULL, serve_red_tile, agents, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/{z}/{x}/{y}.png", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  view = stead_map_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_sized, view);
+  stead_map_view_set_custom_tiles (view, url, "Test tiles");
+  stead_map_view_set_base_map (view, STEAD_BASE_MAP_CUSTOM);
+  shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
+
+  {
+    gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+    while ((red = red_fraction (GTK_WIDGET (view))) < 0.5 && g_get_monotonic_time () < deadline)
+      iterate_for (100);
+  }
+  g_assert_cmpfloat (red, >=, 0.5);
+
+  /* The server was told who is asking (OSM tile usage policy). */
+  g_assert_cmpuint (agents->len, >, 0);
+  for (guint i = 0; i < agents->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (agents, i), "Stead/"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
   g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
+  g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
 }
