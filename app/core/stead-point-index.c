@@ -34,7 +34,8 @@
 typedef struct
 {
   gsize    n;
-  guint32 *members;   /* item numbers, sorted by tile at this zoom */
+  guint32 *members;    /* item numbers, sorted by tile at sort_zoom */
+  guint    sort_zoom;  /* the level's zoom, but at most 16: 32-bit keys */
 } Level;
 
 struct _SteadPointIndex
@@ -111,12 +112,65 @@ typedef struct
   guint32 *order;
   guint64 *keys_tmp;
   guint32 *order_tmp;
-  gsize   *counts;
+  gsize   *counts;      /* 2 x 65536 */
   guint8  *visited;
+  guint    n_threads;
 } Scratch;
 
+typedef struct
+{
+  const guint64 *keys;
+  const guint32 *order;
+  guint64       *keys_out;
+  guint32       *order_out;
+  gsize         *counts;    /* 65536: histogram, then write positions */
+  gsize          begin;
+  gsize          end;
+  guint          shift;
+} RadixJob;
+
+static gpointer
+radix_count (gpointer data)
+{
+  RadixJob *job = data;
+
+  memset (job->counts, 0, 65536 * sizeof (gsize));
+  for (gsize i = job->begin; i < job->end; i++)
+    job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
+  return NULL;
+}
+
+static gpointer
+radix_scatter (gpointer data)
+{
+  RadixJob *job = data;
+
+  for (gsize i = job->begin; i < job->end; i++)
+    {
+      gsize to = job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
+      job->keys_out[to] = job->keys[i];
+      job->order_out[to] = job->order[i];
+    }
+  return NULL;
+}
+
+/* Runs @func on both halves, the second on a thread of its own. */
+static void
+run_halves (GThreadFunc  func,
+            RadixJob    *jobs,
+            guint        n_jobs)
+{
+  GThread *thread = n_jobs > 1 ? g_thread_new ("stead-radix", func, &jobs[1]) : NULL;
+
+  func (&jobs[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
 /* LSD radix sort of @order by @keys, 16-bit digits, only the passes the
- * largest key needs; @keys are permuted along with @order. */
+ * largest key needs; @keys are permuted along with @order. Large inputs
+ * are counted and scattered in two halves on two cores; each half keeps
+ * its place within a bucket, so the sort stays stable. */
 static void
 radix_sort (Scratch *scratch,
             guint64 *keys,
@@ -125,6 +179,8 @@ radix_sort (Scratch *scratch,
 {
   guint64 max_key = 0;
   guint passes = 0;
+  guint n_jobs = (n >= 262144 && scratch->n_threads > 1) ? 2 : 1;
+  RadixJob jobs[2];
 
   for (gsize i = 0; i < n; i++)
     max_key = MAX (max_key, keys[i]);
@@ -136,30 +192,55 @@ radix_sort (Scratch *scratch,
   if (n < 2)
     return;
 
+  /* Ping-pong between the arrays and the scratch ones; one copy at most. */
+  {
+  guint64 *src_keys = keys, *dst_keys = scratch->keys_tmp;
+  guint32 *src_order = order, *dst_order = scratch->order_tmp;
+
   for (guint pass = 0; pass < passes; pass++)
     {
-      guint shift = pass * 16;
-      gsize *counts = scratch->counts;
       gsize sum = 0;
 
-      memset (counts, 0, 65536 * sizeof (gsize));
-      for (gsize i = 0; i < n; i++)
-        counts[(keys[i] >> shift) & 0xffff]++;
+      for (guint j = 0; j < n_jobs; j++)
+        {
+          jobs[j].keys = src_keys;
+          jobs[j].order = src_order;
+          jobs[j].keys_out = dst_keys;
+          jobs[j].order_out = dst_order;
+          jobs[j].counts = scratch->counts + j * 65536;
+          jobs[j].begin = n * j / n_jobs;
+          jobs[j].end = n * (j + 1) / n_jobs;
+          jobs[j].shift = pass * 16;
+        }
+      run_halves (radix_count, jobs, n_jobs);
+
+      /* Bucket by bucket: the first half's elements, then the second's. */
       for (guint b = 0; b < 65536; b++)
-        {
-          gsize c = counts[b];
-          counts[b] = sum;
-          sum += c;
-        }
-      for (gsize i = 0; i < n; i++)
-        {
-          gsize to = counts[(keys[i] >> shift) & 0xffff]++;
-          scratch->keys_tmp[to] = keys[i];
-          scratch->order_tmp[to] = order[i];
-        }
-      memcpy (keys, scratch->keys_tmp, n * sizeof (guint64));
-      memcpy (order, scratch->order_tmp, n * sizeof (guint32));
+        for (guint j = 0; j < n_jobs; j++)
+          {
+            gsize c = jobs[j].counts[b];
+            jobs[j].counts[b] = sum;
+            sum += c;
+          }
+      run_halves (radix_scatter, jobs, n_jobs);
+
+      {
+        guint64 *k = src_keys;
+        guint32 *o = src_order;
+
+        src_keys = dst_keys;
+        src_order = dst_order;
+        dst_keys = k;
+        dst_order = o;
+      }
     }
+
+  if (src_keys != keys)
+    {
+      memcpy (keys, src_keys, n * sizeof (guint64));
+      memcpy (order, src_order, n * sizeof (guint32));
+    }
+  }
 }
 
 static inline guint64
@@ -261,13 +342,13 @@ cluster_level (SteadPointIndex *self,
    * already sorted by them, so no sort is needed. Dense levels use cells
    * one radius wide, sorted. Either way a cell is at least r wide. */
   {
-    guint64 tiles = (guint64) 1 << (zoom + 1);
+    guint64 tiles = (guint64) 1 << above->sort_zoom;
     gsize distinct = 0;
 
     if (r <= 1.0 / tiles)
       for (gsize i = 0; i < n; i++)
         {
-          keys[i] = tile_key_of (self->x[above->members[i]], self->y[above->members[i]], zoom + 1);
+          keys[i] = tile_key_of (self->x[above->members[i]], self->y[above->members[i]], above->sort_zoom);
           if (i == 0 || keys[i] != keys[i - 1])
             distinct++;
         }
@@ -363,7 +444,62 @@ cluster_level (SteadPointIndex *self,
 
   level->n = out;
   level->members = g_renew (guint32, level->members, MAX (out, 1));
-  sort_by_tile (self, scratch, level->members, out, zoom);
+  level->sort_zoom = MIN (zoom, 16);
+  sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+}
+
+typedef struct
+{
+  SteadPointIndex *self;
+  const double    *lonlat;
+  const guint32   *ids;
+  gsize            begin;
+  gsize            end;
+} ProjectJob;
+
+static gpointer
+project_range (gpointer data)
+{
+  ProjectJob *job = data;
+  SteadPointIndex *self = job->self;
+
+  for (gsize i = job->begin; i < job->end; i++)
+    {
+      self->x[i] = lon_to_x (job->lonlat[2 * i]);
+      self->y[i] = lat_to_y (job->lonlat[2 * i + 1]);
+      self->count[i] = 1;
+      self->point_id[i] = job->ids != NULL ? job->ids[i] : (guint32) i;
+    }
+  return NULL;
+}
+
+/* Projecting (a sine and a logarithm a point) is split over the cores. */
+static void
+project_points (SteadPointIndex *self,
+                const double    *lonlat,
+                const guint32   *ids,
+                gsize            n)
+{
+  guint n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
+  GThread *threads[8];
+  ProjectJob jobs[8];
+
+  n_threads = CLAMP (n_threads, 1, G_N_ELEMENTS (jobs));
+  if (n < 65536)
+    n_threads = 1;
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      jobs[t].self = self;
+      jobs[t].lonlat = lonlat;
+      jobs[t].ids = ids;
+      jobs[t].begin = n * t / n_threads;
+      jobs[t].end = n * (t + 1) / n_threads;
+      threads[t] = t == 0 ? NULL : g_thread_new ("stead-project", project_range, &jobs[t]);
+    }
+  project_range (&jobs[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
 }
 
 /**
@@ -406,20 +542,15 @@ stead_point_index_new (const double                 *lonlat,
 
   grow_items (self, n_points + n_points / 4 + 16);
   self->point_id = g_new (guint32, n_alloc);
-  for (gsize i = 0; i < n_points; i++)
-    {
-      self->x[i] = lon_to_x (lonlat[2 * i]);
-      self->y[i] = lat_to_y (lonlat[2 * i + 1]);
-      self->count[i] = 1;
-      self->point_id[i] = ids != NULL ? ids[i] : (guint32) i;
-    }
+  project_points (self, lonlat, ids, n_points);
   self->n_items = n_points;
 
   scratch.keys = g_new (guint64, n_alloc);
   scratch.order = g_new (guint32, n_alloc);
   scratch.keys_tmp = g_new (guint64, n_alloc);
   scratch.order_tmp = g_new (guint32, n_alloc);
-  scratch.counts = g_new (gsize, 65536);
+  scratch.counts = g_new (gsize, 2 * 65536);
+  scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
   scratch.visited = g_new (guint8, n_alloc);
 
   /* The points themselves, as the level above the highest clustered zoom.
@@ -430,21 +561,29 @@ stead_point_index_new (const double                 *lonlat,
   raw->members = g_new (guint32, n_alloc);
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
-  sort_by_tile (self, &scratch, raw->members, n_points, self->options.max_zoom + 1);
+  raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
+  sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
   {
-    g_autofree double *x = g_memdup2 (self->x, n_alloc * sizeof (double));
-    g_autofree double *y = g_memdup2 (self->y, n_alloc * sizeof (double));
-    g_autofree guint32 *id = g_memdup2 (self->point_id, n_alloc * sizeof (guint32));
+    /* Gathered into new arrays: no copy of the old ones first. */
+    double *x = g_new (double, self->items_size);
+    double *y = g_new (double, self->items_size);
+    guint32 *id = g_new (guint32, n_alloc);
 
     for (gsize i = 0; i < n_points; i++)
       {
         guint32 from = raw->members[i];
 
-        self->x[i] = x[from];
-        self->y[i] = y[from];
-        self->point_id[i] = id[from];
+        x[i] = self->x[from];
+        y[i] = self->y[from];
+        id[i] = self->point_id[from];
         raw->members[i] = i;
       }
+    g_free (self->x);
+    g_free (self->y);
+    g_free (self->point_id);
+    self->x = x;
+    self->y = y;
+    self->point_id = id;
   }
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
@@ -545,7 +684,10 @@ query_box (SteadPointIndex *self,
            GArray          *out)
 {
   const Level *level = &self->levels[zoom];
-  guint64 w = (guint64) 1 << zoom;
+  guint64 w;
+
+  zoom = level->sort_zoom;
+  w = (guint64) 1 << zoom;
   guint64 tx0 = MIN ((guint64) (MAX (x0, 0.0) * w), w - 1);
   guint64 tx1 = MIN ((guint64) (MAX (x1, 0.0) * w), w - 1);
   guint64 ty0 = MIN ((guint64) (MAX (y0, 0.0) * w), w - 1);
