@@ -964,8 +964,7 @@ create_layers_popup (GtkMenuButton *button,
   static const struct { const char *code; const char *label; } states[] = {
     { "open", N_("Open") }, { "assigned", N_("Assigned") }, { "met", N_("Met") }, { "closed", N_("Closed") },
   };
-  static const double urgency[4][3] = { { 0.96, 0.76, 0.07 }, { 0.96, 0.47, 0.0 }, { 0.88, 0.11, 0.14 }, { 0.65, 0.0, 0.3 } };
-  static const double available[3][3] = { { 0.15, 0.64, 0.41 }, { 0.38, 0.62, 0.85 }, { 0.21, 0.52, 0.89 } };
+  static const double available[3][3] = { { 0.6, 0.6, 0.6 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 } };
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *popover = gtk_popover_new ();
@@ -1029,20 +1028,29 @@ create_layers_popup (GtkMenuButton *button,
   check = gtk_check_button_new_with_label (_("Needs"));
   g_object_bind_property (self->needs, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *names[] = { N_("Low urgency"), N_("Medium urgency"), N_("High urgency"), N_("Critical") };
-      GtkWidget *row = swatch_row (_(names[i]), urgency[i], FALSE);
+  {
+    static const char *notes[] = {
+      N_("Colour: the kind of need (below)"),
+      N_("Larger: high or critical urgency"),
+      N_("Dark ring: assigned"),
+    };
 
-      gtk_widget_set_margin_start (row, 24);
-      gtk_box_append (GTK_BOX (box), row);
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+      {
+        GtkWidget *note = gtk_label_new (_(notes[i]));
+
+        gtk_label_set_xalign (GTK_LABEL (note), 0);
+        gtk_widget_add_css_class (note, "dim-label");
+        gtk_widget_set_margin_start (note, 24);
+        gtk_box_append (GTK_BOX (box), note);
+      }
+  }
   check = gtk_check_button_new_with_label (_("Resources"));
   g_object_bind_property (self->resources, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
   for (guint i = 0; i < 3; i++)
     {
-      static const char *names[] = { N_("Available"), N_("Limited"), N_("Committed") };
+      static const char *names[] = { N_("White ring: available"), N_("Amber ring: limited"), N_("Dark ring: committed") };
       GtkWidget *row = swatch_row (_(names[i]), available[i], TRUE);
 
       gtk_widget_set_margin_start (row, 24);
@@ -1061,15 +1069,26 @@ create_layers_popup (GtkMenuButton *button,
 
   if (self->workspace != NULL)
     stmt = stead_workspace_prepare (self->workspace,
-                                    "SELECT code, label FROM taxonomy WHERE vocabulary = 'need-kind' ORDER BY sort",
+                                    "SELECT code, label, sort FROM taxonomy WHERE vocabulary = 'need-kind' ORDER BY sort",
                                     NULL);
   if (stmt != NULL)
     section (box, _("Kinds of Need"));
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
+      GdkRGBA colour;
 
-      check = gtk_check_button_new_with_label ((const char *) sqlite3_column_text (stmt, 1));
+      /* The label starts with the kind's colour on the map: the legend. */
+      stead_point_layer_kind_colour (sqlite3_column_int (stmt, 2), &colour);
+      markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
+                                        (int) (colour.red * 255), (int) (colour.green * 255),
+                                        (int) (colour.blue * 255), sqlite3_column_text (stmt, 1));
+      check = gtk_check_button_new ();
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (self->hidden_need_kinds, code));
       g_object_set_data_full (G_OBJECT (check), "kind", g_strdup (code), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (on_kind_toggled), self);

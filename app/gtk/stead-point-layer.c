@@ -22,7 +22,7 @@
 typedef struct
 {
   SteadPointIndex *index;
-  guint8          *category;  /* per point: urgency (needs) or availability (resources) */
+  guint16         *category;  /* per point: kind << 8 | state << 4 | urgency */
   gint64          *fid;       /* per point: the row */
   gsize            n;
 } Snapshot;
@@ -36,7 +36,7 @@ struct _SteadPointLayer
   Snapshot            *data;
   GCancellable        *cancellable;
   GArray              *scratch;
-  cairo_surface_t     *markers[5];    /* single points, by category */
+  GHashTable          *markers;       /* category -> single point sprite */
   GHashTable          *bubbles;       /* radius -> cluster bubble */
   int                  sprite_scale;
   char                *kinds_json;    /* NULL: every kind */
@@ -81,11 +81,16 @@ load_sql (SteadPointLayerKind kind)
    * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states. By default
    * needs that are met, closed or cancelled are history, not on the map. */
   if (kind == STEAD_POINT_LAYER_NEEDS)
-    return "SELECT n.fid, n.geom, n.urgency FROM need n "
+    return "SELECT n.fid, n.geom, "
+           "(coalesce ((SELECT sort FROM taxonomy WHERE vocabulary = 'need-kind' AND code = n.kind), 255) << 8) "
+           "| (CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 ELSE 3 END << 4) "
+           "| n.urgency "
+           "FROM need n "
            "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
            "AND n.status IN (SELECT value FROM json_each (coalesce (?2, '[\"open\", \"assigned\"]')))";
   return "SELECT s.fid, s.geom, "
-         "CASE s.availability WHEN 'available' THEN 1 WHEN 'limited' THEN 2 WHEN 'committed' THEN 3 ELSE 4 END "
+         "(coalesce ((SELECT sort FROM taxonomy WHERE vocabulary = 'resource-kind' AND code = s.kind), 255) << 8) "
+         "| (CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 WHEN 'committed' THEN 2 ELSE 3 END << 4) "
          "FROM resource s "
          "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
          "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
@@ -99,7 +104,7 @@ load_thread (GTask        *task,
 {
   LoadRequest *request = task_data;
   g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint8));
+  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
   g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
@@ -125,7 +130,7 @@ load_thread (GTask        *task,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint8 cat = (guint8) CLAMP (sqlite3_column_int (stmt, 2), 0, 255);
+      guint16 cat = (guint16) CLAMP (sqlite3_column_int (stmt, 2), 0, 65535);
       double lon, lat;
 
       if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &lon, &lat))
@@ -148,7 +153,7 @@ load_thread (GTask        *task,
   data = g_new0 (Snapshot, 1);
   data->n = fid->len;
   data->index = stead_point_index_new ((const double *) lonlat->data, NULL, data->n, NULL);
-  data->category = (guint8 *) g_array_free (g_steal_pointer (&category), FALSE);
+  data->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
   data->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
   g_task_return_pointer (task, data, (GDestroyNotify) snapshot_free);
 }
@@ -362,22 +367,30 @@ stead_point_layer_pick (SteadPointLayer   *self,
   return FALSE;
 }
 
-static void
-set_category_colour (cairo_t             *cr,
-                     SteadPointLayerKind  kind,
-                     guint8               category)
+/**
+ * stead_point_layer_kind_colour:
+ * @kind_index: the kind's place in its taxonomy (255 for unknown)
+ * @rgba: (out): its colour
+ *
+ * The fill colour of points of a kind, shared with the legend.
+ */
+void
+stead_point_layer_kind_colour (guint    kind_index,
+                               GdkRGBA *rgba)
 {
-  /* Needs by urgency 1 (low) to 4 (critical); resources by availability. */
-  static const double needs[5][3] = {
-    { 0.60, 0.60, 0.60 }, { 0.96, 0.76, 0.07 }, { 0.96, 0.47, 0.0 }, { 0.88, 0.11, 0.14 }, { 0.65, 0.0, 0.3 },
+  /* Twelve colours far apart from each other and from the land. */
+  static const guint32 palette[] = {
+    0xe01b24, 0x1c71d8, 0x2ec27e, 0xf5c211, 0x9141ac, 0xe66100,
+    0x26a1a3, 0x865e3c, 0xc061cb, 0x3d3846, 0x62a0ea, 0x8ff0a4,
   };
-  static const double resources[5][3] = {
-    { 0.60, 0.60, 0.60 }, { 0.15, 0.64, 0.41 }, { 0.38, 0.62, 0.85 }, { 0.21, 0.52, 0.89 }, { 0.5, 0.5, 0.55 },
-  };
-  const double *c = kind == STEAD_POINT_LAYER_NEEDS ? needs[MIN (category, 4)] : resources[MIN (category, 4)];
+  guint32 c = kind_index == 255 ? 0x9a9996 : palette[kind_index % G_N_ELEMENTS (palette)];
 
-  cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+  rgba->red = ((c >> 16) & 0xff) / 255.0;
+  rgba->green = ((c >> 8) & 0xff) / 255.0;
+  rgba->blue = (c & 0xff) / 255.0;
+  rgba->alpha = 1.0;
 }
+
 
 static cairo_surface_t *
 new_sprite (SteadPointLayer *self,
@@ -395,26 +408,49 @@ new_sprite (SteadPointLayer *self,
 
 static cairo_surface_t *
 marker_sprite (SteadPointLayer *self,
-               guint8           category)
+               guint16          category)
 {
+  cairo_surface_t *sprite = g_hash_table_lookup (self->markers, GUINT_TO_POINTER (category));
+  guint kind = category >> 8;
+  guint state = (category >> 4) & 0xf;
+  guint urgency = category & 0xf;
+  double r;
+  GdkRGBA fill;
   cairo_t *cr;
-  guint index = MIN (category, 4);
 
-  if (self->markers[index] != NULL)
-    return self->markers[index];
+  if (sprite != NULL)
+    return sprite;
 
-  /* Needs are circles, resources squares: apart at a glance. */
-  self->markers[index] = new_sprite (self, 14, &cr);
+  /* Fill: the kind. Needs are circles, larger when urgency is high or
+   * critical, with a dark ring once assigned; resources are squares
+   * ringed by availability. */
+  stead_point_layer_kind_colour (kind, &fill);
+  sprite = new_sprite (self, 18, &cr);
+  gdk_cairo_set_source_rgba (cr, &fill);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
-    cairo_arc (cr, 7, 7, 5, 0, 2 * G_PI);
+    {
+      r = urgency >= 3 ? 6.5 : 5;
+      cairo_arc (cr, 9, 9, r, 0, 2 * G_PI);
+      cairo_fill_preserve (cr);
+      if (state == 0)
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
+    }
   else
-    cairo_rectangle (cr, 2.5, 2.5, 9, 9);
-  set_category_colour (cr, self->kind, category);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
+    {
+      static const double ring[4][3] = { { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 } };
+
+      cairo_rectangle (cr, 4.5, 4.5, 9, 9);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, ring[MIN (state, 3)][0], ring[MIN (state, 3)][1], ring[MIN (state, 3)][2]);
+      cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
+    }
   cairo_stroke (cr);
   cairo_destroy (cr);
-  return self->markers[index];
+  g_hash_table_insert (self->markers, GUINT_TO_POINTER (category), sprite);
+  return sprite;
 }
 
 static cairo_surface_t *
@@ -450,8 +486,8 @@ bubble_sprite (SteadPointLayer *self,
 static void
 drop_sprites (SteadPointLayer *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
-    g_clear_pointer (&self->markers[i], cairo_surface_destroy);
+  if (self->markers != NULL)
+    g_hash_table_remove_all (self->markers);
   if (self->bubbles != NULL)
     g_hash_table_remove_all (self->bubbles);
 }
@@ -572,6 +608,7 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->kinds_json, g_free);
   drop_sprites (self);
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
+  g_clear_pointer (&self->markers, g_hash_table_unref);
   g_clear_pointer (&self->states_json, g_free);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
@@ -593,6 +630,7 @@ stead_point_layer_init (SteadPointLayer *self)
 {
   self->scratch = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
   self->bubbles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->markers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->sprite_scale = 1;
 }
 

@@ -35,6 +35,8 @@ gboolean         stead_point_layer_pick          (SteadPointLayer     *self,
                                                   SteadPointCluster   *item,
                                                   gint64              *fid);
 SteadPointLayerKind stead_point_layer_get_kind   (SteadPointLayer     *self);
+void             stead_point_layer_kind_colour   (guint                kind_index,
+                                                  GdkRGBA             *rgba);
 void             stead_point_layer_set_filter    (SteadPointLayer     *self,
                                                   const char * const  *kinds,
                                                   const char * const  *states);
