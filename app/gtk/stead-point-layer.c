@@ -82,15 +82,14 @@ load_sql (SteadPointLayerKind kind)
    * needs that are met, closed or cancelled are history, not on the map. */
   if (kind == STEAD_POINT_LAYER_NEEDS)
     return "SELECT n.fid, n.geom, "
-           "(coalesce ((SELECT sort FROM taxonomy WHERE vocabulary = 'need-kind' AND code = n.kind), 255) << 8) "
-           "| (CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 ELSE 3 END << 4) "
-           "| n.urgency "
+           "(CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 ELSE 3 END << 4) "
+           "| n.urgency, n.kind "
            "FROM need n "
            "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
            "AND n.status IN (SELECT value FROM json_each (coalesce (?2, '[\"open\", \"assigned\"]')))";
   return "SELECT s.fid, s.geom, "
-         "(coalesce ((SELECT sort FROM taxonomy WHERE vocabulary = 'resource-kind' AND code = s.kind), 255) << 8) "
-         "| (CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 WHEN 'committed' THEN 2 ELSE 3 END << 4) "
+         "(CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 WHEN 'committed' THEN 2 ELSE 3 END << 4), "
+         "s.kind "
          "FROM resource s "
          "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
          "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
@@ -105,6 +104,7 @@ load_thread (GTask        *task,
   LoadRequest *request = task_data;
   g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr(GHashTable) kind_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
@@ -127,10 +127,27 @@ load_thread (GTask        *task,
       return;
     }
 
+  /* The kinds' places in the taxonomy, read once: a colour each. */
+  {
+    sqlite3_stmt *kinds = NULL;
+
+    if (sqlite3_prepare_v2 (db, "SELECT code, sort FROM taxonomy WHERE vocabulary = ?", -1, &kinds, NULL) == SQLITE_OK)
+      {
+        sqlite3_bind_text (kinds, 1, request->kind == STEAD_POINT_LAYER_NEEDS ? "need-kind" : "resource-kind",
+                           -1, SQLITE_STATIC);
+        while (sqlite3_step (kinds) == SQLITE_ROW)
+          g_hash_table_insert (kind_index, g_strdup ((const char *) sqlite3_column_text (kinds, 0)),
+                               GUINT_TO_POINTER (MIN (sqlite3_column_int (kinds, 1), 254) + 1));
+      }
+    sqlite3_finalize (kinds);
+  }
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint16 cat = (guint16) CLAMP (sqlite3_column_int (stmt, 2), 0, 65535);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+      guint found = kind != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_index, kind)) : 0;
+      guint16 cat = (guint16) ((found > 0 ? found - 1 : 255) << 8 | (sqlite3_column_int (stmt, 2) & 0xff));
       double lon, lat;
 
       if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &lon, &lat))
@@ -425,12 +442,12 @@ marker_sprite (SteadPointLayer *self,
    * critical, with a dark ring once assigned; resources are squares
    * ringed by availability. */
   stead_point_layer_kind_colour (kind, &fill);
-  sprite = new_sprite (self, 18, &cr);
+  sprite = new_sprite (self, 16, &cr);
   gdk_cairo_set_source_rgba (cr, &fill);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
     {
       r = urgency >= 3 ? 6.5 : 5;
-      cairo_arc (cr, 9, 9, r, 0, 2 * G_PI);
+      cairo_arc (cr, 8, 8, r, 0, 2 * G_PI);
       cairo_fill_preserve (cr);
       if (state == 0)
         cairo_set_source_rgb (cr, 1, 1, 1);
@@ -442,7 +459,7 @@ marker_sprite (SteadPointLayer *self,
     {
       static const double ring[4][3] = { { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 } };
 
-      cairo_rectangle (cr, 4.5, 4.5, 9, 9);
+      cairo_rectangle (cr, 3.5, 3.5, 9, 9);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, ring[MIN (state, 3)][0], ring[MIN (state, 3)][1], ring[MIN (state, 3)][2]);
       cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
