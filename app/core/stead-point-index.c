@@ -114,6 +114,7 @@ typedef struct
   guint32 *order_tmp;
   gsize   *counts;      /* 2 x 65536 */
   guint8  *visited;
+  guint32 *group;       /* the items of the cluster being formed */
   guint    n_threads;
 } Scratch;
 
@@ -330,7 +331,9 @@ cluster_level (SteadPointIndex *self,
   guint64 *keys = scratch->keys;
   guint32 *order = scratch->order;   /* positions in above->members */
   guint8 *visited = scratch->visited;
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 *group = scratch->group;
+  double inv_r = 1.0 / r;
+  gboolean tile_mode = FALSE;
   double r2 = r * r;
   gsize cursor[3] = { 0, 0, 0 };
   gsize out = 0;
@@ -355,11 +358,12 @@ cluster_level (SteadPointIndex *self,
 
     if (distinct > 0 && n <= distinct * 4)
       {
+        tile_mode = TRUE;
         /* +1 on both axes keeps column and row 0 free for the sweep. */
         width = tiles + 2;
         for (gsize i = 0; i < n; i++)
           {
-            guint64 tx = keys[i] % tiles, ty = keys[i] / tiles;
+            guint64 tx = keys[i] & (tiles - 1), ty = keys[i] >> above->sort_zoom;
 
             keys[i] = (ty + 1) * width + tx + 1;
             order[i] = i;
@@ -370,8 +374,8 @@ cluster_level (SteadPointIndex *self,
         for (gsize i = 0; i < n; i++)
           {
             guint32 item = above->members[i];
-            guint64 cx = (guint64) (self->x[item] / r) + 1;   /* +1: column 0 stays free */
-            guint64 cy = (guint64) (self->y[item] / r) + 1;
+            guint64 cx = (guint64) (self->x[item] * inv_r) + 1;   /* +1: column 0 stays free */
+            guint64 cy = (guint64) (self->y[item] * inv_r) + 1;
 
             keys[i] = cy * width + cx;
             order[i] = i;
@@ -388,17 +392,30 @@ cluster_level (SteadPointIndex *self,
       guint32 p_item = above->members[p];
       double px = self->x[p_item];
       double py = self->y[p_item];
-      guint64 cx = keys[s] % width;
-      guint64 cy = keys[s] / width;
+      guint64 cx, cy;
       double wx, wy;
       guint32 total;
+      guint n_group = 0;
 
       if (visited[s])
         continue;
       visited[s] = 1;
 
-      g_array_set_size (group, 0);
-      g_array_append_val (group, p_item);
+      /* The cell again from the position: no 64-bit division per seed. */
+      if (tile_mode)
+        {
+          guint64 tiles = width - 2;
+
+          cx = MIN ((guint64) (px * tiles), tiles - 1) + 1;
+          cy = MIN ((guint64) (py * tiles), tiles - 1) + 1;
+        }
+      else
+        {
+          cx = (guint64) (px * inv_r) + 1;
+          cy = (guint64) (py * inv_r) + 1;
+        }
+
+      group[n_group++] = p_item;
       total = self->count[p_item];
       wx = px * total;
       wy = py * total;
@@ -425,19 +442,18 @@ cluster_level (SteadPointIndex *self,
               if (dx * dx + dy * dy > r2)
                 continue;
               visited[k] = 1;
-              g_array_append_val (group, q_item);
+              group[n_group++] = q_item;
               total += self->count[q_item];
               wx += self->x[q_item] * self->count[q_item];
               wy += self->y[q_item] * self->count[q_item];
             }
         }
 
-      if (group->len == 1)
+      if (n_group == 1)
         level->members[out++] = p_item;   /* passes through unchanged */
       else
         {
-          add_cluster (self, wx / total, wy / total, total, zoom,
-                       (const guint32 *) group->data, group->len);
+          add_cluster (self, wx / total, wy / total, total, zoom, group, n_group);
           level->members[out++] = self->n_items - 1;
         }
     }
@@ -552,6 +568,7 @@ stead_point_index_new (const double                 *lonlat,
   scratch.counts = g_new (gsize, 2 * 65536);
   scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
   scratch.visited = g_new (guint8, n_alloc);
+  scratch.group = g_new (guint32, n_alloc);
 
   /* The points themselves, as the level above the highest clustered zoom.
    * They are renumbered in tile order, so that neighbours on the map are
@@ -596,6 +613,7 @@ stead_point_index_new (const double                 *lonlat,
   g_free (scratch.order_tmp);
   g_free (scratch.counts);
   g_free (scratch.visited);
+  g_free (scratch.group);
 
   /* Give back what the growth left over. */
   self->x = g_renew (double, self->x, MAX (self->n_items, 1));
