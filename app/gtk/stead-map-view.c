@@ -52,6 +52,9 @@ struct _SteadMapView
   GtkWidget            *layers_button;
   GtkWidget            *area_panel;
   GtkWidget            *band;           /* the rectangle being drawn */
+  GtkWidget            *sketch;         /* the polygon being drawn */
+  GtkWidget            *draw_button;
+  GArray               *vertices;       /* SteadCoord, lon/lat */
   double                band_x, band_y;
   gboolean              band_drawn;      /* the release ends a band, not a click */
   double                press_x, press_y;
@@ -772,6 +775,103 @@ stead_map_view_get_area_panel (SteadMapView *self)
   return self->area_panel;
 }
 
+static void finish_polygon (SteadMapView *self);
+
+static void
+draw_sketch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  SteadMapView *self = user_data;
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (self->vertices->len == 0)
+    return;
+  for (guint i = 0; i < self->vertices->len; i++)
+    {
+      const SteadCoord *c = &g_array_index (self->vertices, SteadCoord, i);
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), c->y, c->x, &x, &y);
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      cairo_arc (cr, x, y, 3, 0, 2 * G_PI);
+      cairo_move_to (cr, x, y);
+    }
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+static void
+end_drawing (SteadMapView *self)
+{
+  g_array_set_size (self->vertices, 0);
+  gtk_widget_queue_draw (self->sketch);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->draw_button), FALSE);
+}
+
+/* Summarises what lies inside the polygon drawn so far, and stops drawing. */
+static void
+finish_polygon (SteadMapView *self)
+{
+  if (self->vertices->len >= 3 && self->workspace != NULL)
+    {
+      g_autoptr(GArray) ring = g_array_copy (self->vertices);
+      g_autoptr(SteadGeometry) polygon = NULL;
+      g_autoptr(SteadAreaSummary) summary = NULL;
+      SteadCoord first = g_array_index (ring, SteadCoord, 0);
+
+      g_array_append_val (ring, first);
+      polygon = stead_geometry_new_polygon ((const SteadCoord *) ring->data, ring->len);
+      summary = stead_area_summary_new (self->workspace, polygon, NULL);
+      if (summary != NULL)
+        {
+          stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
+                                        _("Drawn area"), summary);
+          gtk_widget_set_visible (self->area_panel, TRUE);
+        }
+    }
+  end_drawing (self);
+}
+
+static void
+on_draw_toggled (GtkToggleButton *button,
+                 SteadMapView    *self)
+{
+  /* The double click that ends a polygon must not zoom the map. */
+  shumate_map_set_zoom_on_double_click (self->map, !gtk_toggle_button_get_active (button));
+  if (!gtk_toggle_button_get_active (button))
+    {
+      g_array_set_size (self->vertices, 0);
+      gtk_widget_queue_draw (self->sketch);
+    }
+}
+
+static void
+finish_drawing_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->draw_button)))
+    finish_polygon (self);
+}
+
+static void
+cancel_drawing_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  end_drawing (STEAD_MAP_VIEW (widget));
+}
+
 static void
 on_click_pressed (GtkGestureClick *gesture,
                   int              n_press,
@@ -795,6 +895,26 @@ on_click_released (GtkGestureClick *gesture,
 {
   SteadPointLayer *layers[] = { self->needs, self->resources };
   GtkWidget *target;
+
+  /* Drawing a polygon: each click adds a corner, a double click ends. */
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->draw_button)))
+    {
+      target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+      if (target == NULL || (target != GTK_WIDGET (self->map) && !gtk_widget_is_ancestor (target, GTK_WIDGET (self->map))))
+        return;
+      if (n_press >= 2)
+        finish_polygon (self);
+      else if (hypot (x - self->press_x, y - self->press_y) <= 8)
+        {
+          SteadCoord c;
+
+          shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map),
+                                                      x, y, &c.y, &c.x);
+          g_array_append_val (self->vertices, c);
+          gtk_widget_queue_draw (self->sketch);
+        }
+      return;
+    }
 
   if (n_press != 1)
     return;
@@ -1219,6 +1339,7 @@ stead_map_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->offline_maps, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_need_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->vertices, g_array_unref);
   g_clear_pointer (&self->need_states, g_hash_table_unref);
 
   G_OBJECT_CLASS (stead_map_view_parent_class)->dispose (object);
@@ -1302,6 +1423,10 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out);
   gtk_widget_class_install_action (widget_class, "map.zoom-area", NULL, zoom_area);
   gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL, add_offline_map);
+  gtk_widget_class_install_action (widget_class, "map.finish-drawing", NULL, finish_drawing_action);
+  gtk_widget_class_install_action (widget_class, "map.cancel-drawing", NULL, cancel_drawing_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "map.finish-drawing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.cancel-drawing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
@@ -1369,6 +1494,17 @@ stead_map_view_init (SteadMapView *self)
                                                       _("Show the Whole Area")));
   gtk_box_append (GTK_BOX (controls), control_button ("document-open-symbolic", "map.add-offline-map",
                                                       _("Add Offline Map (MBTiles)…")));
+
+  /* Draw a polygon: click its corners, double-click or Enter to finish. */
+  self->draw_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->draw_button), "edit-select-all-symbolic");
+  gtk_widget_set_tooltip_text (self->draw_button,
+                               _("Draw an Area: click its corners, double-click to see what is inside"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->draw_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Draw an Area"), -1);
+  gtk_widget_add_css_class (self->draw_button, "osd");
+  g_signal_connect (self->draw_button, "toggled", G_CALLBACK (on_draw_toggled), self);
+  gtk_box_append (GTK_BOX (controls), self->draw_button);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
 
   self->band = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -1378,6 +1514,13 @@ stead_map_view_init (SteadMapView *self)
   gtk_widget_set_can_target (self->band, FALSE);
   gtk_widget_set_visible (self->band, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->band);
+
+  self->vertices = g_array_new (FALSE, FALSE, sizeof (SteadCoord));
+  self->sketch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->sketch), draw_sketch, self, NULL);
+  gtk_widget_set_can_target (self->sketch, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->sketch);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self->sketch, G_CONNECT_SWAPPED);
 
   self->area_panel = stead_area_panel_new ();
   gtk_widget_set_visible (self->area_panel, FALSE);
