@@ -28,6 +28,13 @@ struct _SteadApplication
 
 G_DEFINE_FINAL_TYPE (SteadApplication, stead_application, ADW_TYPE_APPLICATION)
 
+enum {
+  TILE_KEY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 SteadApplication *
 stead_application_new (void)
 {
@@ -309,6 +316,15 @@ stead_application_class_init (SteadApplicationClass *klass)
   app_class->shutdown = stead_application_shutdown;
   app_class->activate = stead_application_activate;
   app_class->open = stead_application_open;
+
+  /**
+   * SteadApplication::tile-key-changed:
+   *
+   * Emitted when the custom tile server's key was saved in the keyring,
+   * so maps fetch tiles with it at once.
+   */
+  signals[TILE_KEY_CHANGED] = g_signal_new ("tile-key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

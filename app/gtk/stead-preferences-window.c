@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stead-application.h"
 #include "stead-map-view.h"
 #include "stead-preferences-window.h"
 #include "stead-tile-key-private.h"
@@ -171,7 +172,9 @@ on_key_stored (GObject      *object,
       set_tile_status (self, message, TRUE);
       return;
     }
-  set_tile_status (self, _("The key is in the keyring; maps use it from the next time Stead starts"), FALSE);
+  set_tile_status (self, _("The key is in the keyring"), FALSE);
+  if (STEAD_IS_APPLICATION (g_application_get_default ()))
+    g_signal_emit_by_name (g_application_get_default (), "tile-key-changed");
 }
 
 static void

@@ -915,6 +915,8 @@ on_application_set (SteadWindow *self)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (settings, "changed::custom-tile-attribution", G_CALLBACK (apply_custom_tiles), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "tile-key-changed", G_CALLBACK (apply_custom_tiles), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->map_view, "notify::base-map", G_CALLBACK (save_workspace_maps), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->map_view, "maps-changed", G_CALLBACK (save_workspace_maps), self,
