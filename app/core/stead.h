@@ -18,4 +18,5 @@
 # include "stead-importer.h"
 # include "stead-mbtiles.h"
 # include "stead-check.h"
+# include "stead-csv-reader.h"
 #undef STEAD_INSIDE

@@ -1,0 +1,474 @@
+/* stead-csv-reader.c: streaming CSV for every importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RFC 4180 parsing is Debian's libcsv (quotes, embedded newlines, CR, LF
+ * and CRLF); around it: a UTF-8 byte order mark is skipped, a file that is
+ * not UTF-8 is read as Windows-1252 (and says so), the delimiter (comma,
+ * semicolon or tab) is taken from the header line, an HXL hashtag row
+ * after the header is recognised, and every row knows the physical line
+ * it starts on, for error messages. Reads 64 KiB at a time: any size.
+ */
+
+#define G_LOG_DOMAIN "stead-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+
+#include "stead-csv-reader.h"
+
+#define CHUNK (64 * 1024)
+
+struct _SteadCsvReader
+{
+  GObject            parent_instance;
+
+  GInputStream      *stream;
+  char              *name;
+  struct csv_parser  parser;
+  gboolean           parser_ready;
+  guint8            *chunk;
+  gboolean           eof;
+  guint64            bytes_read;
+
+  char               delimiter;
+  gboolean           cp1252;
+  char             **header;
+  char             **hxl;
+
+  /* Parsing state */
+  GPtrArray         *current;       /* fields of the row being parsed */
+  guint64            line;          /* lines finished so far */
+  guint64            row_line;      /* where the current row started */
+  gboolean           after_cr;
+  GQueue             rows;          /* of Row */
+  GError            *encoding_error;
+};
+
+typedef struct
+{
+  GPtrArray *fields;
+  guint64    line;
+} Row;
+
+G_DEFINE_FINAL_TYPE (SteadCsvReader, stead_csv_reader, G_TYPE_OBJECT)
+G_DEFINE_QUARK (stead-csv-error-quark, stead_csv_error)
+
+static void
+row_free (Row *row)
+{
+  g_ptr_array_unref (row->fields);
+  g_free (row);
+}
+
+static void
+on_field (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  SteadCsvReader *self = user_data;
+  const char *text = data != NULL ? data : "";
+  char *field;
+
+  if (self->current->len == 0)
+    self->row_line = self->line + 1;
+
+  if (self->cp1252)
+    field = g_convert (text, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  else if (g_utf8_validate_len (text, len, NULL))
+    field = g_strndup (text, len);
+  else
+    {
+      field = g_strdup ("");
+      if (self->encoding_error == NULL)
+        self->encoding_error = g_error_new (STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+                                            _("%s, line %llu: the text is not UTF-8"),
+                                            self->name, (unsigned long long) self->line + 1);
+    }
+  if (field == NULL)
+    field = g_strdup ("");
+
+  /* A quoted field may span lines. */
+  for (const char *p = text; p < text + len; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 == text + len || p[1] != '\n')))
+      self->line++;
+
+  g_ptr_array_add (self->current, field);
+}
+
+static void
+on_row_end (int   c,
+            void *user_data)
+{
+  SteadCsvReader *self = user_data;
+  gboolean empty = self->current->len == 0;
+
+  /* CSV_REPALL_NL reports every CR and LF: count lines, and treat the LF
+   * of a CRLF as part of the same line end. */
+  if (c == '\n' && self->after_cr && empty)
+    {
+      self->after_cr = FALSE;
+      return;
+    }
+  self->after_cr = c == '\r';
+  if (c == '\n' || c == '\r')
+    self->line++;
+
+  if (!empty)
+    {
+      Row *row = g_new (Row, 1);
+
+      row->fields = g_steal_pointer (&self->current);
+      row->line = self->row_line;
+      g_queue_push_tail (&self->rows, row);
+      self->current = g_ptr_array_new_with_free_func (g_free);
+    }
+}
+
+static gboolean
+parse (SteadCsvReader  *self,
+       const guint8    *data,
+       gsize            len,
+       GError         **error)
+{
+  if (csv_parse (&self->parser, data, len, on_field, on_row_end, self) != len)
+    {
+      g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX,
+                   _("%s, line %llu: %s (a quote is not closed, or text follows a closing quote)"),
+                   self->name, (unsigned long long) (self->row_line > 0 ? self->row_line : self->line + 1),
+                   csv_strerror (csv_error (&self->parser)));
+      return FALSE;
+    }
+  if (self->encoding_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->encoding_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads and parses until a row is queued or the input ends. */
+static gboolean
+fill (SteadCsvReader  *self,
+      GCancellable    *cancellable,
+      GError         **error)
+{
+  while (g_queue_is_empty (&self->rows) && !self->eof)
+    {
+      gssize n;
+
+      n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
+      if (n < 0)
+        return FALSE;
+      self->bytes_read += n;
+
+      if (n == 0)
+        {
+          self->eof = TRUE;
+          if (csv_fini (&self->parser, on_field, on_row_end, self) != 0)
+            {
+              g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX,
+                           _("%s, line %llu: the file ends inside a quoted field"),
+                           self->name, (unsigned long long) (self->row_line > 0 ? self->row_line : self->line));
+              return FALSE;
+            }
+          if (self->encoding_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&self->encoding_error));
+              return FALSE;
+            }
+          break;
+        }
+
+      if (!parse (self, self->chunk, n, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The delimiter is the one of , ; and tab most used outside quotes on
+ * the first line; a comma when none is. */
+static char
+sniff_delimiter (const guint8 *data,
+                 gsize         len)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  guint best = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+        break;
+      else if (!quoted)
+        for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+          if (data[i] == (guint8) candidates[c])
+            counts[c]++;
+    }
+  for (guint c = 1; c < G_N_ELEMENTS (candidates); c++)
+    if (counts[c] > counts[best])
+      best = c;
+  return candidates[best];
+}
+
+static gboolean
+is_hxl_row (GPtrArray *fields)
+{
+  guint tags = 0;
+  guint filled = 0;
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *f = g_ptr_array_index (fields, i);
+
+      while (*f == ' ')
+        f++;
+      if (*f == '\0')
+        continue;
+      filled++;
+      /* An HXL hashtag: # and a letter, e.g. #org, #loc +postcode. */
+      if (f[0] == '#' && g_ascii_isalpha (f[1]))
+        tags++;
+    }
+  return tags > 0 && tags * 2 >= filled;
+}
+
+static char **
+to_strv (GPtrArray *fields)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **strv;
+
+  for (guint i = 0; i < fields->len; i++)
+    g_strv_builder_add (builder, g_strstrip (g_ptr_array_index (fields, i)));
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return strv;
+}
+
+/**
+ * stead_csv_reader_read_header:
+ * @self: a #SteadCsvReader
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Reads the first chunk to learn the encoding and delimiter, then the
+ * header row and, if the next row is HXL hashtags, that row too.
+ *
+ * Returns: %FALSE on error, or if there is no header row
+ */
+gboolean
+stead_csv_reader_read_header (SteadCsvReader  *self,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  guint8 *start;
+  gssize n;
+  Row *row;
+
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (!self->parser_ready, FALSE);
+
+  n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
+  if (n < 0)
+    return FALSE;
+  self->bytes_read = n;
+  start = self->chunk;
+
+  if (n >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
+    {
+      start += 3;
+      n -= 3;
+    }
+
+  /* Valid UTF-8 but for a character cut at the end of the chunk: UTF-8;
+   * otherwise the usual spreadsheet export on Windows. */
+  {
+    const char *end = NULL;
+
+    if (!g_utf8_validate_len ((const char *) start, n, &end) &&
+        (gsize) ((const guint8 *) end - start) + 4 < (gsize) n)
+      self->cp1252 = TRUE;
+  }
+
+  self->delimiter = sniff_delimiter (start, n);
+  if (csv_init (&self->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "csv_init failed");
+      return FALSE;
+    }
+  csv_set_delim (&self->parser, (unsigned char) self->delimiter);
+  self->parser_ready = TRUE;
+
+  if (n > 0 && !parse (self, start, n, error))
+    return FALSE;
+  if (!fill (self, cancellable, error))
+    return FALSE;
+
+  if (!(row = g_queue_pop_head (&self->rows)))
+    {
+      g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"),
+                   self->name);
+      return FALSE;
+    }
+  self->header = to_strv (row->fields);
+  row_free (row);
+
+  if (!fill (self, cancellable, error))
+    return FALSE;
+  row = g_queue_peek_head (&self->rows);
+  if (row != NULL && is_hxl_row (row->fields))
+    {
+      self->hxl = to_strv (row->fields);
+      row_free (g_queue_pop_head (&self->rows));
+    }
+
+  return TRUE;
+}
+
+/**
+ * stead_csv_reader_next:
+ * @self: a #SteadCsvReader
+ * @row: (out) (transfer full): the fields, UTF-8
+ * @line: (out) (optional): the line the row starts on (1 is the header)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Returns: %TRUE with a row; %FALSE at the end (with @error unset) or on
+ *   an error, which names the file and the line
+ */
+gboolean
+stead_csv_reader_next (SteadCsvReader  *self,
+                       GPtrArray      **row,
+                       guint64         *line,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  Row *next;
+
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (self->parser_ready, FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  *row = NULL;
+  if (!fill (self, cancellable, error))
+    return FALSE;
+  if (!(next = g_queue_pop_head (&self->rows)))
+    return FALSE;
+
+  *row = g_steal_pointer (&next->fields);
+  if (line != NULL)
+    *line = next->line;
+  g_free (next);
+  return TRUE;
+}
+
+const char * const *
+stead_csv_reader_get_header (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), NULL);
+  return (const char * const *) self->header;
+}
+
+/**
+ * stead_csv_reader_get_hxl_tags:
+ * @self: a #SteadCsvReader
+ *
+ * Returns: (nullable): the HXL hashtag row, if the file has one
+ */
+const char * const *
+stead_csv_reader_get_hxl_tags (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), NULL);
+  return (const char * const *) self->hxl;
+}
+
+char
+stead_csv_reader_get_delimiter (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), ',');
+  return self->delimiter;
+}
+
+/**
+ * stead_csv_reader_get_is_windows_1252:
+ * @self: a #SteadCsvReader
+ *
+ * Returns: %TRUE if the file was not UTF-8 and is read as Windows-1252;
+ *   importers warn the user, as accents may be wrong
+ */
+gboolean
+stead_csv_reader_get_is_windows_1252 (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
+  return self->cp1252;
+}
+
+guint64
+stead_csv_reader_get_bytes_read (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), 0);
+  return self->bytes_read;
+}
+
+static void
+stead_csv_reader_finalize (GObject *object)
+{
+  SteadCsvReader *self = STEAD_CSV_READER (object);
+
+  if (self->parser_ready)
+    csv_free (&self->parser);
+  g_queue_clear_full (&self->rows, (GDestroyNotify) row_free);
+  g_clear_pointer (&self->current, g_ptr_array_unref);
+  g_clear_error (&self->encoding_error);
+  g_clear_object (&self->stream);
+  g_strfreev (self->header);
+  g_strfreev (self->hxl);
+  g_free (self->chunk);
+  g_free (self->name);
+
+  G_OBJECT_CLASS (stead_csv_reader_parent_class)->finalize (object);
+}
+
+static void
+stead_csv_reader_class_init (SteadCsvReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = stead_csv_reader_finalize;
+}
+
+static void
+stead_csv_reader_init (SteadCsvReader *self)
+{
+  g_queue_init (&self->rows);
+  self->current = g_ptr_array_new_with_free_func (g_free);
+  self->chunk = g_malloc (CHUNK);
+  self->delimiter = ',';
+}
+
+/**
+ * stead_csv_reader_new:
+ * @stream: the CSV
+ * @name: what errors call it (usually the file name)
+ *
+ * Returns: (transfer full): a reader; call stead_csv_reader_read_header()
+ */
+SteadCsvReader *
+stead_csv_reader_new (GInputStream *stream,
+                      const char   *name)
+{
+  SteadCsvReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_object_new (STEAD_TYPE_CSV_READER, NULL);
+  self->stream = g_object_ref (stream);
+  self->name = g_strdup (name != NULL ? name : "CSV");
+  return self;
+}

@@ -1,0 +1,45 @@
+/* stead-csv-reader.h: streaming CSV for every importer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_CSV_READER (stead_csv_reader_get_type ())
+#define STEAD_CSV_ERROR (stead_csv_error_quark ())
+
+typedef enum
+{
+  STEAD_CSV_ERROR_SYNTAX,    /* a malformed quote */
+  STEAD_CSV_ERROR_ENCODING,  /* neither UTF-8 nor Windows-1252 */
+  STEAD_CSV_ERROR_EMPTY,     /* no header row */
+} SteadCsvError;
+
+G_DECLARE_FINAL_TYPE (SteadCsvReader, stead_csv_reader, STEAD, CSV_READER, GObject)
+
+GQuark              stead_csv_error_quark              (void);
+SteadCsvReader     *stead_csv_reader_new               (GInputStream    *stream,
+                                                        const char      *name);
+gboolean            stead_csv_reader_read_header       (SteadCsvReader  *self,
+                                                        GCancellable    *cancellable,
+                                                        GError         **error);
+const char * const *stead_csv_reader_get_header        (SteadCsvReader  *self);
+const char * const *stead_csv_reader_get_hxl_tags      (SteadCsvReader  *self);
+char                stead_csv_reader_get_delimiter     (SteadCsvReader  *self);
+gboolean            stead_csv_reader_get_is_windows_1252 (SteadCsvReader *self);
+gboolean            stead_csv_reader_next              (SteadCsvReader  *self,
+                                                        GPtrArray      **row,
+                                                        guint64         *line,
+                                                        GCancellable    *cancellable,
+                                                        GError         **error);
+guint64             stead_csv_reader_get_bytes_read    (SteadCsvReader  *self);
+
+G_END_DECLS
