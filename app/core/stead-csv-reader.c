@@ -46,7 +46,8 @@ struct _SteadCsvReader
   guint64            row_line;      /* where the current row started */
   gboolean           after_cr;
   GQueue             rows;          /* of Row */
-  GError            *encoding_error;
+  guint8             carry[4];      /* a UTF-8 character cut by a read */
+  gsize              carry_len;
 };
 
 typedef struct
@@ -77,24 +78,19 @@ on_field (void   *data,
   if (self->current->len == 0)
     self->row_line = self->line + 1;
 
+  /* UTF-8 was checked a chunk at a time, before parsing. */
   if (self->cp1252)
     field = g_convert (text, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  else if (g_utf8_validate_len (text, len, NULL))
-    field = g_strndup (text, len);
   else
-    {
-      field = g_strdup ("");
-      if (self->encoding_error == NULL)
-        self->encoding_error = g_error_new (STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
-                                            _("%s, line %llu: the text is not UTF-8"),
-                                            self->name, (unsigned long long) self->line + 1);
-    }
+    field = g_strndup (text, len);
   if (field == NULL)
     field = g_strdup ("");
 
   /* A quoted field may span lines. */
-  for (const char *p = text; p < text + len; p++)
-    if (*p == '\n' || (*p == '\r' && (p + 1 == text + len || p[1] != '\n')))
+  for (const char *p = memchr (text, '\n', len); p != NULL; p = memchr (p + 1, '\n', text + len - p - 1))
+    self->line++;
+  for (const char *p = memchr (text, '\r', len); p != NULL; p = memchr (p + 1, '\r', text + len - p - 1))
+    if (p + 1 == text + len || p[1] != '\n')
       self->line++;
 
   g_ptr_array_add (self->current, field);
@@ -129,23 +125,69 @@ on_row_end (int   c,
     }
 }
 
+/* Checks a chunk is UTF-8, carrying a character cut at its end over to
+ * the next chunk. */
+static gboolean
+check_utf8 (SteadCsvReader  *self,
+            const guint8    *data,
+            gsize            len,
+            GError         **error)
+{
+  const char *end = NULL;
+  gsize skip = 0;
+
+  if (self->cp1252)
+    return TRUE;
+
+  if (self->carry_len > 0)
+    {
+      guint8 joined[8];
+      gsize take = MIN (len, 4 - self->carry_len);
+      const char *joined_end = NULL;
+
+      memcpy (joined, self->carry, self->carry_len);
+      memcpy (joined + self->carry_len, data, take);
+      g_utf8_validate_len ((const char *) joined, self->carry_len + take, &joined_end);
+      skip = (gsize) ((const guint8 *) joined_end - joined);
+      if (skip <= self->carry_len && take == 4 - self->carry_len)
+        goto bad;
+      skip = skip > self->carry_len ? skip - self->carry_len : 0;
+      self->carry_len = 0;
+    }
+
+  if (g_utf8_validate_len ((const char *) data + skip, len - skip, &end))
+    return TRUE;
+
+  /* Up to three bytes at the very end may be a character's start. */
+  if ((const guint8 *) end >= data + len - 3 && g_utf8_get_char_validated (end, data + len - (const guint8 *) end) == (gunichar) -2)
+    {
+      self->carry_len = data + len - (const guint8 *) end;
+      memcpy (self->carry, end, self->carry_len);
+      return TRUE;
+    }
+
+bad:
+  g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+               _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or Windows-1252)"),
+               self->name, (unsigned long long) self->line + 1);
+  return FALSE;
+}
+
 static gboolean
 parse (SteadCsvReader  *self,
        const guint8    *data,
        gsize            len,
        GError         **error)
 {
+  if (!check_utf8 (self, data, len, error))
+    return FALSE;
+
   if (csv_parse (&self->parser, data, len, on_field, on_row_end, self) != len)
     {
       g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX,
                    _("%s, line %llu: %s (a quote is not closed, or text follows a closing quote)"),
                    self->name, (unsigned long long) (self->row_line > 0 ? self->row_line : self->line + 1),
                    csv_strerror (csv_error (&self->parser)));
-      return FALSE;
-    }
-  if (self->encoding_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&self->encoding_error));
       return FALSE;
     }
   return TRUE;
@@ -176,9 +218,10 @@ fill (SteadCsvReader  *self,
                            self->name, (unsigned long long) (self->row_line > 0 ? self->row_line : self->line));
               return FALSE;
             }
-          if (self->encoding_error != NULL)
+          if (self->carry_len > 0)
             {
-              g_propagate_error (error, g_steal_pointer (&self->encoding_error));
+              g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+                           _("%s: the file ends inside a character; it is not UTF-8"), self->name);
               return FALSE;
             }
           break;
@@ -427,7 +470,6 @@ stead_csv_reader_finalize (GObject *object)
     csv_free (&self->parser);
   g_queue_clear_full (&self->rows, (GDestroyNotify) row_free);
   g_clear_pointer (&self->current, g_ptr_array_unref);
-  g_clear_error (&self->encoding_error);
   g_clear_object (&self->stream);
   g_strfreev (self->header);
   g_strfreev (self->hxl);

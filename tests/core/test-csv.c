@@ -187,6 +187,50 @@ test_large_streaming (void)
   g_assert_cmpuint (stead_csv_reader_get_bytes_read (reader), ==, csv->len);
 }
 
+static void
+test_utf8_across_reads (void)
+{
+  g_autoptr(GString) csv = g_string_new ("name,notes\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autofree char *rows = NULL;
+
+  /* "é" is two bytes; put its first byte last in the first 64 KiB read. */
+  while (csv->len < 65536 - 40)
+    g_string_append (csv, "filler,0123456789012345678901234567890\n");
+  while (csv->len < 65536 - 5)
+    g_string_append_c (csv, 'x');
+  g_string_append (csv, ",abcé,z\nlast,row\n");
+  g_assert_cmpint ((guchar) csv->str[65535], ==, 0xc3);
+
+  reader = reader_for (csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_assert_false (stead_csv_reader_get_is_windows_1252 (reader));
+  rows = dump (reader, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (rows, "|abcé|z@"));
+  g_assert_nonnull (strstr (rows, "\nlast|row@"));
+}
+
+static void
+test_bad_bytes_later (void)
+{
+  g_autoptr(GString) csv = g_string_new ("name,notes\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autofree char *rows = NULL;
+
+  /* UTF-8 at first, then a byte that is not, after the first read. */
+  while (csv->len < 100000)
+    g_string_append (csv, "name,caf\xc3\xa9\n");
+  g_string_append (csv, "bad,\xff\xfe\n");
+  reader = reader_for (csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  rows = dump (reader, &error);
+  g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "partners.csv"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +244,8 @@ main (int   argc,
   g_test_add_func ("/core/csv/hxl", test_hxl);
   g_test_add_func ("/core/csv/malformed", test_malformed);
   g_test_add_func ("/core/csv/large-streaming", test_large_streaming);
+  g_test_add_func ("/core/csv/utf8-across-reads", test_utf8_across_reads);
+  g_test_add_func ("/core/csv/bad-bytes-later", test_bad_bytes_later);
 
   return g_test_run ();
 }
