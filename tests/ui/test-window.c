@@ -110,8 +110,21 @@ test_open_shows_plugin_page (void)
   g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "map"));
   g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
 
-  /* Switched off in Preferences: the page goes at once. */
-  g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", FALSE, &error));
+  /* Its map layer is on the map. */
+  {
+    GtkWidget *layer = g_object_get_data (G_OBJECT (window), "testplugin-layer");
+
+    g_assert_nonnull (layer);
+    g_assert_true (gtk_widget_get_parent (layer) == GTK_WIDGET (stead_map_view_get_map (stead_window_get_map_view (window))));
+  }
+
+  /* Switched off in Preferences: the page and the layer go at once. */
+  {
+    g_autoptr(GtkWidget) layer = g_object_ref (g_object_get_data (G_OBJECT (window), "testplugin-layer"));
+
+    g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", FALSE, &error));
+    g_assert_null (gtk_widget_get_parent (layer));
+  }
   g_assert_null (stead_window_get_page (window, "testplugin.items"));
   g_assert_null (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
 

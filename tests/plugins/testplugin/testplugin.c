@@ -114,6 +114,15 @@ testplugin_window_addin_load (SteadWindowAddin *addin,
   adw_status_page_set_title (ADW_STATUS_PAGE (page), "Test Items");
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
   stead_window_add_page (window, "testplugin.items", "Test Items", "view-list-symbolic", page);
+
+  /* A map layer of its own, as area-specific plugins add. */
+  {
+    SteadMapView *map = stead_window_get_map_view (window);
+    ShumateMarkerLayer *layer = shumate_marker_layer_new (stead_map_view_get_viewport (map));
+
+    stead_map_view_add_layer (map, SHUMATE_LAYER (layer));
+    g_object_set_data_full (G_OBJECT (window), "testplugin-layer", g_object_ref (layer), g_object_unref);
+  }
 }
 
 static void
@@ -121,6 +130,9 @@ testplugin_window_addin_unload (SteadWindowAddin *addin,
                                 SteadWindow      *window)
 {
   stead_window_remove_page (window, "testplugin.items");
+  stead_map_view_remove_layer (stead_window_get_map_view (window),
+                               g_object_get_data (G_OBJECT (window), "testplugin-layer"));
+  g_object_set_data (G_OBJECT (window), "testplugin-layer", NULL);
 }
 
 static void
