@@ -19,4 +19,5 @@
 # include "stead-mbtiles.h"
 # include "stead-check.h"
 # include "stead-csv-reader.h"
+# include "stead-column-map.h"
 #undef STEAD_INSIDE
