@@ -79,8 +79,8 @@ reload_areas (SteadAreaLayer *self)
 }
 
 static void
-on_workspace_changed (SteadAreaLayer *self,
-                      const char * const   *tables)
+on_workspace_changed (SteadAreaLayer     *self,
+                      const char * const *tables)
 {
   if (tables != NULL && g_strv_contains (tables, "area"))
     reload_areas (self);
@@ -88,7 +88,7 @@ on_workspace_changed (SteadAreaLayer *self,
 
 void
 stead_area_layer_set_workspace (SteadAreaLayer *self,
-                                      SteadWorkspace       *workspace)
+                                SteadWorkspace *workspace)
 {
   g_return_if_fail (STEAD_IS_AREA_LAYER (self));
   g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
@@ -114,7 +114,7 @@ stead_area_layer_set_workspace (SteadAreaLayer *self,
  */
 gboolean
 stead_area_layer_get_extent (SteadAreaLayer *self,
-                                   SteadEnvelope        *extent)
+                             SteadEnvelope  *extent)
 {
   gboolean any = FALSE;
 
@@ -152,8 +152,8 @@ stead_area_layer_get_extent (SteadAreaLayer *self,
  */
 gint64
 stead_area_layer_pick_area (SteadAreaLayer *self,
-                                  double                lon,
-                                  double                lat)
+                            double          lon,
+                            double          lat)
 {
   gint64 best = 0;
   double best_size = G_MAXDOUBLE;
@@ -263,7 +263,7 @@ trace_geometry (cairo_t         *cr,
 
 static void
 stead_area_layer_snapshot (GtkWidget   *widget,
-                                 GtkSnapshot *snapshot)
+                           GtkSnapshot *snapshot)
 {
   SteadAreaLayer *self = STEAD_AREA_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
