@@ -114,7 +114,6 @@ typedef struct
   guint32 *order_tmp;
   gsize   *counts;      /* 2 x 65536 */
   guint8  *visited;
-  guint32 *group;       /* the items of the cluster being formed */
   guint    n_threads;
 } Scratch;
 
@@ -317,6 +316,153 @@ add_cluster (SteadPointIndex *self,
   self->child_start[cluster + 1] = self->n_children;
 }
 
+typedef struct
+{
+  SteadPointIndex *self;
+  const Level     *above;
+  const guint64   *keys;
+  const guint32   *order;
+  guint8          *visited;
+  gsize            n;
+  guint64          width;
+  gboolean         tile_mode;
+  double           inv_r;
+  double           r2;
+} Sweep;
+
+typedef struct
+{
+  double  x;
+  double  y;
+  guint32 count;
+  guint32 first_child;
+  guint32 n_children;
+} LocalCluster;
+
+typedef struct
+{
+  Sweep   *sweep;
+  gsize    begin;
+  gsize    end;
+  guint32 *group;
+  guint32 *members;    /* item numbers, or CLUSTER_ID_FLAG | local cluster */
+  gsize    n_members;  /* at most end - begin: the band writes in place */
+  GArray  *clusters;   /* LocalCluster */
+  GArray  *children;
+} SweepBand;
+
+static gsize
+lower_bound_key (const guint64 *keys,
+                 gsize          n,
+                 guint64        key)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Greedy in cell order over the seeds of one band; three cursors sweep
+ * the rows above, at and below each seed's cell. Reads the items, writes
+ * only this band's outputs and its own stretch of @visited. */
+static gpointer
+sweep_band (gpointer data)
+{
+  SweepBand *band = data;
+  const Sweep *w = band->sweep;
+  SteadPointIndex *self = w->self;
+  gsize cursor[3];
+
+  for (int d = 0; d < 3; d++)
+    {
+      guint64 first_row = band->begin < w->n ? w->keys[band->begin] / w->width : 0;
+
+      cursor[d] = first_row + d >= 1 ? lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width) : 0;
+    }
+
+  for (gsize s = band->begin; s < band->end; s++)
+    {
+      guint32 p_item = w->above->members[w->order[s]];
+      double px = self->x[p_item];
+      double py = self->y[p_item];
+      guint64 cx, cy;
+      double wx, wy;
+      guint32 total;
+      guint n_group = 0;
+
+      if (w->visited[s])
+        continue;
+      w->visited[s] = 1;
+
+      /* The cell again from the position: no 64-bit division per seed. */
+      if (w->tile_mode)
+        {
+          guint64 tiles = w->width - 2;
+
+          cx = MIN ((guint64) (px * tiles), tiles - 1) + 1;
+          cy = MIN ((guint64) (py * tiles), tiles - 1) + 1;
+        }
+      else
+        {
+          cx = (guint64) (px * w->inv_r) + 1;
+          cy = (guint64) (py * w->inv_r) + 1;
+        }
+
+      band->group[n_group++] = p_item;
+      total = self->count[p_item];
+      wx = px * total;
+      wy = py * total;
+
+      for (int d = 0; d < 3; d++)
+        {
+          guint64 row = cy + d - 1;
+          guint64 lo = row * w->width + cx - 1;
+          guint64 hi = row * w->width + cx + 1;
+
+          while (cursor[d] < w->n && w->keys[cursor[d]] < lo)
+            cursor[d]++;
+          for (gsize k = cursor[d]; k < w->n && w->keys[k] <= hi; k++)
+            {
+              guint32 q_item;
+              double dx, dy;
+
+              if (w->visited[k])
+                continue;
+              q_item = w->above->members[w->order[k]];
+              dx = self->x[q_item] - px;
+              dy = self->y[q_item] - py;
+              if (dx * dx + dy * dy > w->r2)
+                continue;
+              w->visited[k] = 1;
+              band->group[n_group++] = q_item;
+              total += self->count[q_item];
+              wx += self->x[q_item] * self->count[q_item];
+              wy += self->y[q_item] * self->count[q_item];
+            }
+        }
+
+      if (n_group == 1)
+        band->members[band->n_members++] = p_item;   /* passes through unchanged */
+      else
+        {
+          LocalCluster lc = { wx / total, wy / total, total, band->children->len, n_group };
+
+          g_array_append_vals (band->children, band->group, n_group);
+          band->members[band->n_members++] = CLUSTER_ID_FLAG | band->clusters->len;
+          g_array_append_val (band->clusters, lc);
+        }
+    }
+  return NULL;
+}
+
 /* Clusters the members of @above into level @zoom. */
 static void
 cluster_level (SteadPointIndex *self,
@@ -331,11 +477,8 @@ cluster_level (SteadPointIndex *self,
   guint64 *keys = scratch->keys;
   guint32 *order = scratch->order;   /* positions in above->members */
   guint8 *visited = scratch->visited;
-  guint32 *group = scratch->group;
   double inv_r = 1.0 / r;
   gboolean tile_mode = FALSE;
-  double r2 = r * r;
-  gsize cursor[3] = { 0, 0, 0 };
   gsize out = 0;
 
   level->members = g_new (guint32, MAX (n, 1));
@@ -385,78 +528,87 @@ cluster_level (SteadPointIndex *self,
   }
   memset (visited, 0, n);
 
-  /* Greedy in cell order; three cursors sweep the neighbouring rows. */
-  for (gsize s = 0; s < n; s++)
-    {
-      guint32 p = order[s];
-      guint32 p_item = above->members[p];
-      double px = self->x[p_item];
-      double py = self->y[p_item];
-      guint64 cx, cy;
-      double wx, wy;
-      guint32 total;
-      guint n_group = 0;
+  {
+    Sweep sweep = {
+      .self = self, .above = above, .keys = keys, .order = order, .visited = visited,
+      .n = n, .width = width, .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
+    };
+    SweepBand bands[3] = { { 0 } };
+    guint n_bands = 1;
 
-      if (visited[s])
-        continue;
-      visited[s] = 1;
+    bands[0].begin = 0;
+    bands[0].end = n;
 
-      /* The cell again from the position: no 64-bit division per seed. */
-      if (tile_mode)
-        {
-          guint64 tiles = width - 2;
+    /* Two cores: rows split in two bands that cannot touch each other
+     * (a seed reaches one row up and down), swept at once; the two rows
+     * between them after. Deterministic: the same input, the same result. */
+    if (n >= 200000 && scratch->n_threads > 1)
+      {
+        guint64 mid_row = keys[n / 2] / width;
+        gsize end_a = lower_bound_key (keys, n, (mid_row - 1) * width);
+        gsize begin_b = lower_bound_key (keys, n, (mid_row + 1) * width);
 
-          cx = MIN ((guint64) (px * tiles), tiles - 1) + 1;
-          cy = MIN ((guint64) (py * tiles), tiles - 1) + 1;
-        }
-      else
-        {
-          cx = (guint64) (px * inv_r) + 1;
-          cy = (guint64) (py * inv_r) + 1;
-        }
+        if (mid_row >= 3 && end_a > 0 && begin_b < n)
+          {
+            bands[0].end = end_a;
+            bands[1].begin = begin_b;
+            bands[1].end = n;
+            bands[2].begin = end_a;
+            bands[2].end = begin_b;
+            n_bands = 3;
+          }
+      }
 
-      group[n_group++] = p_item;
-      total = self->count[p_item];
-      wx = px * total;
-      wy = py * total;
+    for (guint b = 0; b < n_bands; b++)
+      {
+        bands[b].sweep = &sweep;
+        /* The radix sort's buffers are free during the sweep: groups go
+         * there (the seam runs after the others, reusing the first). */
+        bands[b].group = b == 1 ? (guint32 *) scratch->keys_tmp : scratch->order_tmp;
+        /* Each band has at most one output per seed of its own range. */
+        bands[b].members = level->members + bands[b].begin;
+        bands[b].n_members = 0;
+        bands[b].clusters = g_array_new (FALSE, FALSE, sizeof (LocalCluster));
+        bands[b].children = g_array_new (FALSE, FALSE, sizeof (guint32));
+      }
 
-      for (int d = 0; d < 3; d++)
-        {
-          guint64 row = cy + d - 1;
-          guint64 lo = row * width + cx - 1;
-          guint64 hi = row * width + cx + 1;
-          gsize k;
+    if (n_bands == 3)
+      {
+        GThread *thread = g_thread_new ("stead-sweep", sweep_band, &bands[1]);
 
-          while (cursor[d] < n && keys[cursor[d]] < lo)
-            cursor[d]++;
-          for (k = cursor[d]; k < n && keys[k] <= hi; k++)
-            {
-              guint32 q_item;
-              double dx, dy;
+        sweep_band (&bands[0]);
+        g_thread_join (thread);
+        sweep_band (&bands[2]);
+      }
+    else
+      sweep_band (&bands[0]);
 
-              if (visited[k])
-                continue;
-              q_item = above->members[order[k]];
-              dx = self->x[q_item] - px;
-              dy = self->y[q_item] - py;
-              if (dx * dx + dy * dy > r2)
-                continue;
-              visited[k] = 1;
-              group[n_group++] = q_item;
-              total += self->count[q_item];
-              wx += self->x[q_item] * self->count[q_item];
-              wy += self->y[q_item] * self->count[q_item];
-            }
-        }
+    /* Bands are merged in the order of their regions (first, seam, last),
+     * so compacting in place never overwrites what is still to be read;
+     * clusters get their numbers in that order, so results are stable. */
+    for (guint i = 0; i < n_bands; i++)
+      {
+        guint b = n_bands == 3 ? (guint[]) { 0, 2, 1 }[i] : i;
+        gsize first_item = self->n_items;
 
-      if (n_group == 1)
-        level->members[out++] = p_item;   /* passes through unchanged */
-      else
-        {
-          add_cluster (self, wx / total, wy / total, total, zoom, group, n_group);
-          level->members[out++] = self->n_items - 1;
-        }
-    }
+        for (guint c = 0; c < bands[b].clusters->len; c++)
+          {
+            const LocalCluster *lc = &g_array_index (bands[b].clusters, LocalCluster, c);
+
+            add_cluster (self, lc->x, lc->y, lc->count, zoom,
+                         &g_array_index (bands[b].children, guint32, lc->first_child), lc->n_children);
+          }
+        /* Fix cluster references up and close the gaps between bands. */
+        for (gsize m = 0; m < bands[b].n_members; m++)
+          {
+            guint32 member = bands[b].members[m];
+
+            level->members[out++] = member & CLUSTER_ID_FLAG ? first_item + (member & ~CLUSTER_ID_FLAG) : member;
+          }
+        g_array_unref (bands[b].clusters);
+        g_array_unref (bands[b].children);
+      }
+  }
 
   level->n = out;
   level->members = g_renew (guint32, level->members, MAX (out, 1));
@@ -568,7 +720,6 @@ stead_point_index_new (const double                 *lonlat,
   scratch.counts = g_new (gsize, 2 * 65536);
   scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
   scratch.visited = g_new (guint8, n_alloc);
-  scratch.group = g_new (guint32, n_alloc);
 
   /* The points themselves, as the level above the highest clustered zoom.
    * They are renumbered in tile order, so that neighbours on the map are
@@ -613,7 +764,6 @@ stead_point_index_new (const double                 *lonlat,
   g_free (scratch.order_tmp);
   g_free (scratch.counts);
   g_free (scratch.visited);
-  g_free (scratch.group);
 
   /* Give back what the growth left over. */
   self->x = g_renew (double, self->x, MAX (self->n_items, 1));

@@ -189,6 +189,57 @@ test_ids_and_empty (void)
   g_assert_cmpuint (items->len, ==, 0);
 }
 
+/* Large enough for the two-core path (bands swept at once). */
+static void
+test_parallel_bands (void)
+{
+  const gsize n = 300000;
+  g_autofree double *points = g_new (double, 2 * n);
+  g_autoptr(GRand) rng = g_rand_new_with_seed (9);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint32));
+  SteadPointIndexOptions options;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean town = i % 3 == 0;
+
+      points[2 * i] = town ? -2.16 + g_rand_double_range (rng, -0.05, 0.05) : g_rand_double_range (rng, -8, 2);
+      points[2 * i + 1] = town ? 51.99 + g_rand_double_range (rng, -0.03, 0.03) : g_rand_double_range (rng, 50, 59);
+    }
+
+  stead_point_index_options_init (&options);
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(SteadPointIndex) index = NULL;
+
+      options.n_threads = threads;
+      index = stead_point_index_new (points, NULL, n, &options);
+      for (guint zoom = 0; zoom <= 17; zoom += 3)
+        {
+          guint64 total = 0;
+
+          g_array_set_size (items, 0);
+          g_array_set_size (leaves, 0);
+          stead_point_index_query (index, zoom, -180, -85, 180, 85, items);
+          for (guint i = 0; i < items->len; i++)
+            {
+              SteadPointCluster *c = &g_array_index (items, SteadPointCluster, i);
+
+              total += c->count;
+              if (c->count == 1)
+                g_array_append_val (leaves, c->id);
+              else
+                g_assert_true (stead_point_index_get_leaves (index, c->id, leaves));
+            }
+          g_assert_cmpuint (total, ==, n);
+          g_array_sort (leaves, compare_u32);
+          for (guint i = 0; i < leaves->len; i++)
+            g_assert_cmpuint (g_array_index (leaves, guint32, i), ==, i);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/core/point-index/every-point-once", test_every_point_once);
   g_test_add_func ("/core/point-index/query-is-exact", test_query_is_exact);
   g_test_add_func ("/core/point-index/ids-and-empty", test_ids_and_empty);
+  g_test_add_func ("/core/point-index/parallel-bands", test_parallel_bands);
 
   return g_test_run ();
 }
