@@ -463,6 +463,71 @@ sweep_band (gpointer data)
   return NULL;
 }
 
+typedef struct
+{
+  guint64 key;
+  guint32 item;
+} KeyedItem;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 x = ((const KeyedItem *) a)->key, y = ((const KeyedItem *) b)->key;
+
+  return (x > y) - (x < y);
+}
+
+/* @level's members are sorted by tile at its sort_zoom except the
+ * clusters made for it (items from @first_new on): sorts those few and
+ * merges them in. */
+static void
+place_new_clusters (SteadPointIndex *self,
+                    Scratch         *scratch,
+                    Level           *level,
+                    gsize            first_new)
+{
+  gsize n = level->n;
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (KeyedItem));
+  guint64 *old_keys = scratch->keys_tmp;
+  guint32 *merged = scratch->order_tmp;
+  gsize n_old = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 item = level->members[i];
+      guint64 key = tile_key_of (self->x[item], self->y[item], level->sort_zoom);
+
+      if (item >= first_new)
+        {
+          KeyedItem k = { key, item };
+          g_array_append_val (fresh, k);
+        }
+      else
+        {
+          old_keys[n_old] = key;
+          level->members[n_old++] = item;   /* compacted in place */
+        }
+    }
+  if (fresh->len == 0)
+    return;
+
+  g_array_sort (fresh, compare_keyed);
+  for (gsize i = 0, j = 0, k = 0; k < n; k++)
+    {
+      const KeyedItem *c = j < fresh->len ? &g_array_index (fresh, KeyedItem, j) : NULL;
+
+      if (c == NULL || (i < n_old && old_keys[i] <= c->key))
+        merged[k] = level->members[i++];
+      else
+        {
+          merged[k] = c->item;
+          j++;
+        }
+    }
+  memcpy (level->members, merged, n * sizeof (guint32));
+}
+
 /* Clusters the members of @above into level @zoom. */
 static void
 cluster_level (SteadPointIndex *self,
@@ -479,6 +544,7 @@ cluster_level (SteadPointIndex *self,
   guint8 *visited = scratch->visited;
   double inv_r = 1.0 / r;
   gboolean tile_mode = FALSE;
+  gsize first_cluster_item;
   gsize out = 0;
 
   level->members = g_new (guint32, MAX (n, 1));
@@ -526,6 +592,7 @@ cluster_level (SteadPointIndex *self,
         radix_sort (scratch, keys, order, n);
       }
   }
+  first_cluster_item = self->n_items;
   memset (visited, 0, n);
 
   {
@@ -612,8 +679,21 @@ cluster_level (SteadPointIndex *self,
 
   level->n = out;
   level->members = g_renew (guint32, level->members, MAX (out, 1));
-  level->sort_zoom = MIN (zoom, 16);
-  sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+
+  /* Swept in the tile order of the level above, the points that passed
+   * through are still in that order: keep it (one zoom finer, still
+   * valid cells for the next level) and only place the new clusters,
+   * instead of sorting the whole level again. */
+  if (tile_mode && above->sort_zoom <= zoom + 1)
+    {
+      level->sort_zoom = above->sort_zoom;
+      place_new_clusters (self, scratch, level, first_cluster_item);
+    }
+  else
+    {
+      level->sort_zoom = MIN (zoom, 16);
+      sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+    }
 }
 
 typedef struct
