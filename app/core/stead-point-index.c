@@ -49,7 +49,7 @@ struct _SteadPointIndex
   gsize           items_size;
   double         *x;
   double         *y;
-  guint32        *count;
+  guint32        *count;         /* by cluster number */
   guint32        *point_id;      /* for points: the caller's id */
   guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
   guint32        *child_start;   /* for clusters, by cluster number: into children */
@@ -277,7 +277,14 @@ grow_items (SteadPointIndex *self,
   self->items_size = MAX (needed, self->items_size + self->items_size / 2);
   self->x = g_renew (double, self->x, self->items_size);
   self->y = g_renew (double, self->y, self->items_size);
-  self->count = g_renew (guint32, self->count, self->items_size);
+}
+
+/* Points count 1 each; only clusters store their count. */
+static inline guint32
+item_count (const SteadPointIndex *self,
+            guint32                item)
+{
+  return item < self->n_points ? 1 : self->count[item - self->n_points];
 }
 
 static void
@@ -295,13 +302,13 @@ add_cluster (SteadPointIndex *self,
   grow_items (self, self->n_items);
   self->x[item] = x;
   self->y[item] = y;
-  self->count[item] = count;
 
   if (cluster + 2 > self->clusters_size)
     {
       self->clusters_size = MAX (1024, self->clusters_size * 2);
       self->child_start = g_renew (guint32, self->child_start, self->clusters_size);
       self->formed_zoom = g_renew (guint8, self->formed_zoom, self->clusters_size);
+      self->count = g_renew (guint32, self->count, self->clusters_size);
     }
   if (self->n_children + n_children > self->children_size)
     {
@@ -311,6 +318,7 @@ add_cluster (SteadPointIndex *self,
 
   self->child_start[cluster] = self->n_children;
   self->formed_zoom[cluster] = zoom;
+  self->count[cluster] = count;
   memcpy (self->children + self->n_children, children, n_children * sizeof (guint32));
   self->n_children += n_children;
   self->child_start[cluster + 1] = self->n_children;
@@ -417,7 +425,7 @@ sweep_band (gpointer data)
         }
 
       band->group[n_group++] = p_item;
-      total = self->count[p_item];
+      total = item_count (self, p_item);
       wx = px * total;
       wy = py * total;
 
@@ -443,9 +451,13 @@ sweep_band (gpointer data)
                 continue;
               w->visited[k] = 1;
               band->group[n_group++] = q_item;
-              total += self->count[q_item];
-              wx += self->x[q_item] * self->count[q_item];
-              wy += self->y[q_item] * self->count[q_item];
+              {
+                guint32 q_count = item_count (self, q_item);
+
+                total += q_count;
+                wx += self->x[q_item] * q_count;
+                wy += self->y[q_item] * q_count;
+              }
             }
         }
 
@@ -715,7 +727,6 @@ project_range (gpointer data)
     {
       self->x[i] = lon_to_x (job->lonlat[2 * i]);
       self->y[i] = lat_to_y (job->lonlat[2 * i + 1]);
-      self->count[i] = 1;
       self->point_id[i] = job->ids != NULL ? job->ids[i] : (guint32) i;
     }
   return NULL;
@@ -848,7 +859,7 @@ stead_point_index_new (const double                 *lonlat,
   /* Give back what the growth left over. */
   self->x = g_renew (double, self->x, MAX (self->n_items, 1));
   self->y = g_renew (double, self->y, MAX (self->n_items, 1));
-  self->count = g_renew (guint32, self->count, MAX (self->n_items, 1));
+  self->count = g_renew (guint32, self->count, MAX (self->n_clusters, 1));
 
   return self;
 }
@@ -973,7 +984,7 @@ query_box (SteadPointIndex *self,
             continue;
           c.lon = x_to_lon (x);
           c.lat = y_to_lat (y);
-          c.count = self->count[item];
+          c.count = item_count (self, item);
           c.id = item < self->n_points ? self->point_id[item]
                                         : CLUSTER_ID_FLAG | (guint32) (item - self->n_points);
           g_array_append_val (out, c);
