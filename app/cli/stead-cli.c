@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -398,8 +399,8 @@ print_format (PeasExtensionSet *set,
     }
 
   joined = extensions != NULL ? g_strjoinv (",", (char **) extensions) : g_strdup ("");
-  g_print ("%-7s %-20s %-12s %-12s %s\n", direction, id, joined,
-           peas_plugin_info_get_module_name (info), title);
+  g_print ("%-7s %-20s %-16s %-12s %s\n", direction, id, joined,
+           info != NULL ? peas_plugin_info_get_module_name (info) : "core", title);
 }
 
 static int
@@ -421,9 +422,272 @@ cmd_formats (int    argc,
   importers = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_IMPORTER);
   exporters = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_EXPORTER);
 
-  g_print ("%-7s %-20s %-12s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"), _("TITLE"));
-  peas_extension_set_foreach (importers, print_format, (gpointer) "import");
-  peas_extension_set_foreach (exporters, print_format, (gpointer) "export");
+  g_print ("%-7s %-20s %-16s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"), _("TITLE"));
+  {
+    g_autoptr(GPtrArray) core_importers = stead_import_list_importers (NULL);
+    g_autoptr(GPtrArray) core_exporters = stead_export_list_exporters (NULL);
+
+    for (guint i = 0; i < core_importers->len; i++)
+      print_format (NULL, NULL, g_ptr_array_index (core_importers, i), (gpointer) "import");
+    peas_extension_set_foreach (importers, print_format, (gpointer) "import");
+    for (guint i = 0; i < core_exporters->len; i++)
+      print_format (NULL, NULL, g_ptr_array_index (core_exporters, i), (gpointer) "export");
+    peas_extension_set_foreach (exporters, print_format, (gpointer) "export");
+  }
+  return EXIT_SUCCESS;
+}
+
+/* KEY=VALUE strings into a table. */
+static gboolean
+parse_options (char        **pairs,
+               GHashTable  **table,
+               GOptionContext *context,
+               int          *status)
+{
+  *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
+    {
+      const char *eq = strchr (pairs[i], '=');
+
+      if (eq == NULL || eq == pairs[i])
+        {
+          g_autofree char *message = g_strdup_printf (_("--option takes KEY=VALUE, not “%s”"), pairs[i]);
+
+          *status = usage_error (context, message);
+          return FALSE;
+        }
+      g_hash_table_insert (*table, g_strndup (pairs[i], eq - pairs[i]), g_strdup (eq + 1));
+    }
+  return TRUE;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *within = NULL;
+  g_autofree char *rejects_path = NULL;
+  g_auto(GStrv) option_pairs = NULL;
+  gboolean dry_run = FALSE;
+  gboolean skip_rejected = FALSE;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (see “stead-cli formats”); by default, from the file name"), N_("FORMAT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count what would be added, updated and rejected; change nothing"), NULL },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map, N_("Which column feeds which field, over the automatic mapping"), N_("field=Column,…") },
+    { "within", 0, 0, G_OPTION_ARG_STRING, &within, N_("Keep only what lies inside the area with this code"), N_("CODE") },
+    { "option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs, N_("A format option, e.g. kind=food"), N_("KEY=VALUE") },
+    { "skip-rejected", 0, 0, G_OPTION_ARG_NONE, &skip_rejected, N_("Import the good records even if some are rejected"), NULL },
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects_path, N_("Write the rejected records, with line and reason, to a CSV file"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("import", "WS.gpkg INPUT",
+                                                   _("Import a file into the workspace: all of it, in one "
+                                                     "transaction, or nothing."),
+                                                   entries);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) importers = NULL;
+  g_autoptr(GHashTable) options_table = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  SteadImportOptions options = { 0 };
+  SteadImporter *importer;
+  gboolean ok;
+  int status;
+
+  if (!parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (!parse_options (option_pairs, &options_table, context, &status))
+    return status;
+
+  engine = load_plugins ();
+  input = g_file_new_for_commandline_arg (argv[2]);
+  if (!g_file_query_exists (input, NULL))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No such file"));
+      return input_error (argv[2], error);
+    }
+  importers = stead_import_list_importers (engine);
+  importer = stead_import_find_importer (importers, format, input, &error);
+  if (importer == NULL)
+    return input_error (argv[2], error);
+
+  workspace = stead_workspace_open (argv[1], engine, &error);
+  if (workspace == NULL)
+    return input_error (argv[1], error);
+
+  options.dry_run = dry_run;
+  options.skip_rejected = skip_rejected;
+  options.map = map;
+  options.within = within;
+  options.options = options_table;
+
+  ok = stead_import_run (workspace, importer, input, &options, NULL, NULL, NULL, &result, &error);
+
+  if (result != NULL && rejects_path != NULL && result->rejects->len > 0)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (rejects_path);
+      g_autoptr(GFileOutputStream) stream = NULL;
+      g_autoptr(GError) write_error = NULL;
+
+      stream = g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &write_error);
+      if (stream == NULL ||
+          !stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL, &write_error) ||
+          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &write_error))
+        return input_error (rejects_path, write_error);
+    }
+
+  if (result != NULL && json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, stead_importer_get_id (importer));
+      json_builder_set_member_name (builder, "dry_run");
+      json_builder_add_boolean_value (builder, dry_run);
+      json_builder_set_member_name (builder, "committed");
+      json_builder_add_boolean_value (builder, ok && result->committed);
+      json_builder_set_member_name (builder, "added");
+      json_builder_add_int_value (builder, result->added);
+      json_builder_set_member_name (builder, "updated");
+      json_builder_add_int_value (builder, result->updated);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, result->skipped);
+      json_builder_set_member_name (builder, "map");
+      if (result->map != NULL)
+        json_builder_add_string_value (builder, result->map);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "rejected");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->rejects->len; i++)
+        {
+          const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "line");
+          json_builder_add_int_value (builder, reject->line);
+          json_builder_set_member_name (builder, "record");
+          json_builder_add_int_value (builder, reject->index);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, reject->reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "warnings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->warnings->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (result->warnings, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+    }
+  else if (result != NULL)
+    {
+      summary = stead_import_result_describe (result);
+      g_print ("%s: %s\n", argv[2], summary);
+      if (result->map != NULL)
+        g_print (_("Columns: %s\n"), result->map);
+      for (guint i = 0; i < result->warnings->len; i++)
+        g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (result->warnings, i));
+      for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
+        {
+          const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
+
+          if (reject->line > 0)
+            g_print (_("Rejected, line %llu: %s\n"), (unsigned long long) reject->line, reject->reason);
+          else
+            g_print (_("Rejected, record %llu: %s\n"), (unsigned long long) reject->index, reject->reason);
+        }
+      if (result->rejects->len > 20)
+        g_print (_("… and %u more (--rejects FILE writes them all)\n"), result->rejects->len - 20);
+    }
+
+  if (!ok)
+    return input_error (argv[2], error);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) option_pairs = NULL;
+  gboolean include_personal = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (see “stead-cli formats”)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; standard output if not given"), N_("FILE") },
+    { "include-personal", 0, 0, G_OPTION_ARG_NONE, &include_personal, N_("Include personal data, which is left out by default"), NULL },
+    { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs, N_("A format option, e.g. kind=ward"), N_("KEY=VALUE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("export", "WS.gpkg",
+                                                   _("Export from the workspace."), entries);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) exporters = NULL;
+  g_autoptr(GHashTable) options_table = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadExportOptions options = { 0 };
+  SteadExporter *exporter;
+  int status;
+
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (format == NULL)
+    return usage_error (context, _("Choose a format with --format (see “stead-cli formats”)"));
+  if (!parse_options (option_pairs, &options_table, context, &status))
+    return status;
+
+  engine = load_plugins ();
+  exporters = stead_export_list_exporters (engine);
+  exporter = stead_export_find_exporter (exporters, format, &error);
+  if (exporter == NULL)
+    return usage_error (context, error->message);
+
+  workspace = stead_workspace_open (argv[1], engine, &error);
+  if (workspace == NULL)
+    return input_error (argv[1], error);
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      /* Written beside, renamed over on close: never a half-written file. */
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
+      if (stream == NULL)
+        return input_error (output, error);
+    }
+  else
+    stream = g_unix_output_stream_new (1, FALSE);
+
+  options.include_personal = include_personal;
+  options.options = options_table;
+  if (!stead_exporter_run (exporter, workspace, stream, &options, NULL, &error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing a cancelled replace stream leaves the old file in place. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
+      return input_error (output ? output : argv[1], error);
+    }
+  if (!g_output_stream_close (stream, NULL, &error))
+    return input_error (output ? output : "-", error);
   return EXIT_SUCCESS;
 }
 
@@ -433,6 +697,8 @@ static const Command commands[] = {
   { "info",    "WS.gpkg [--json]",      N_("Plugins, schema versions, row counts"), cmd_info },
   { "check",   "WS.gpkg",               N_("Integrity and GeoPackage conformance"), cmd_check },
   { "formats", "",                      N_("Import and export formats the plugins offer"), cmd_formats },
+  { "import",  "WS.gpkg INPUT [--format F] [--dry-run] [--map M]", N_("Import a file, all or nothing"), cmd_import },
+  { "export",  "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"), cmd_export },
 };
 
 static void

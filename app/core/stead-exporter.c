@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "stead-exporter.h"
+#include "stead-import-formats-private.h"
+#include "stead-plugin-engine.h"
 
 G_DEFINE_INTERFACE (SteadExporter, stead_exporter, G_TYPE_OBJECT)
 
@@ -56,4 +60,84 @@ stead_exporter_get_extensions (SteadExporter *self)
 
   iface = STEAD_EXPORTER_GET_IFACE (self);
   return iface->get_extensions != NULL ? iface->get_extensions (self) : NULL;
+}
+
+/**
+ * stead_exporter_run:
+ * @self: a #SteadExporter
+ * @workspace: what to export
+ * @stream: where to write
+ * @options: personal data and format options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Returns: %TRUE if everything was written
+ */
+gboolean
+stead_exporter_run (SteadExporter            *self,
+                    SteadWorkspace           *workspace,
+                    GOutputStream            *stream,
+                    const SteadExportOptions *options,
+                    GCancellable             *cancellable,
+                    GError                  **error)
+{
+  SteadExporterInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  iface = STEAD_EXPORTER_GET_IFACE (self);
+  if (iface->run == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The format “%s” cannot export"), stead_exporter_get_id (self));
+      return FALSE;
+    }
+  return iface->run (self, workspace, stream, options, cancellable, error);
+}
+
+/**
+ * stead_export_list_exporters:
+ * @engine: (nullable): the plugin engine, or %NULL for the core formats only
+ *
+ * Returns: (transfer container) (element-type SteadExporter): the core
+ *   formats, then those of the loaded plugins
+ */
+GPtrArray *
+stead_export_list_exporters (SteadPluginEngine *engine)
+{
+  GPtrArray *exporters = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stead_export_add_core_exporters (exporters);
+  if (engine != NULL)
+    {
+      g_autoptr(PeasExtensionSet) set = NULL;
+
+      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_EXPORTER);
+      peas_extension_set_foreach (set, stead_import_collect_extension, exporters);
+    }
+  return exporters;
+}
+
+/**
+ * stead_export_find_exporter:
+ * @exporters: (element-type SteadExporter): from stead_export_list_exporters()
+ * @id: a format id
+ * @error: a #GError
+ *
+ * Returns: (transfer none) (nullable): the exporter
+ */
+SteadExporter *
+stead_export_find_exporter (GPtrArray   *exporters,
+                            const char  *id,
+                            GError     **error)
+{
+  for (guint i = 0; i < exporters->len; i++)
+    if (g_str_equal (stead_exporter_get_id (g_ptr_array_index (exporters, i)), id))
+      return g_ptr_array_index (exporters, i);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("No export format “%s” (see “stead-cli formats”)"), id);
+  return NULL;
 }

@@ -9,7 +9,7 @@
 # error "Only <stead.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "stead-types.h"
 
@@ -18,6 +18,14 @@ G_BEGIN_DECLS
 #define STEAD_TYPE_EXPORTER (stead_exporter_get_type ())
 
 G_DECLARE_INTERFACE (SteadExporter, stead_exporter, STEAD, EXPORTER, GObject)
+
+typedef struct
+{
+  /* Personal data (columns listed in stead_personal_data) is left out
+   * unless the user asks for it. */
+  gboolean    include_personal;
+  GHashTable *options;   /* (nullable) format-specific key=value strings */
+} SteadExportOptions;
 
 /* Plugins register implementations with
  * peas_object_module_register_extension_type (module, STEAD_TYPE_EXPORTER, …);
@@ -30,10 +38,28 @@ struct _SteadExporterInterface
   const char         *(*get_id)          (SteadExporter *self);
   const char         *(*get_title)       (SteadExporter *self);
   const char * const *(*get_extensions)  (SteadExporter *self);
+  /* Writes the whole export to @stream; may run on a worker thread. */
+  gboolean            (*run)             (SteadExporter            *self,
+                                          SteadWorkspace           *workspace,
+                                          GOutputStream            *stream,
+                                          const SteadExportOptions *options,
+                                          GCancellable             *cancellable,
+                                          GError                  **error);
 };
 
 const char         *stead_exporter_get_id         (SteadExporter *self);
 const char         *stead_exporter_get_title      (SteadExporter *self);
 const char * const *stead_exporter_get_extensions (SteadExporter *self);
+gboolean            stead_exporter_run            (SteadExporter            *self,
+                                                   SteadWorkspace           *workspace,
+                                                   GOutputStream            *stream,
+                                                   const SteadExportOptions *options,
+                                                   GCancellable             *cancellable,
+                                                   GError                  **error);
+
+GPtrArray          *stead_export_list_exporters   (SteadPluginEngine        *engine);
+SteadExporter      *stead_export_find_exporter    (GPtrArray                *exporters,
+                                                   const char               *id,
+                                                   GError                  **error);
 
 G_END_DECLS

@@ -1,4 +1,10 @@
-/* stead-importer.c
+/* stead-importer.c: the import framework every format is built on
+ *
+ * One import is one transaction. The importer reads and writes through a
+ * SteadImportContext; stead_import_run() counts what it reports, then
+ * rolls back (a dry run, a reject the user did not accept, an error or
+ * Cancel) or commits. A dry run runs exactly the same code as the real
+ * run, so its counts are the real run's counts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +13,35 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "stead-geometry.h"
 #include "stead-importer.h"
+#include "stead-import-formats-private.h"
+#include "stead-plugin-engine.h"
+#include "stead-workspace.h"
+#include "stead-workspace-private.h"
+
+struct _SteadImportContext
+{
+  SteadWorkspace          *workspace;
+  SteadTransaction        *txn;
+  SteadImporter           *importer;
+  GFile                   *file;
+  GCancellable            *cancellable;
+  const SteadImportOptions *options;
+  SteadImportResult       *result;
+  SteadGeometry           *within;
+  SteadEnvelope            within_env;
+  SteadImportProgressFunc  progress;
+  gpointer                 progress_data;
+  gint64                   last_progress;
+  sqlite3_stmt            *geocode;
+};
 
 G_DEFINE_INTERFACE (SteadImporter, stead_importer, G_TYPE_OBJECT)
+G_DEFINE_QUARK (stead-import-error-quark, stead_import_error)
 
 static void
 stead_importer_default_init (SteadImporterInterface *iface)
@@ -56,4 +88,1143 @@ stead_importer_get_extensions (SteadImporter *self)
 
   iface = STEAD_IMPORTER_GET_IFACE (self);
   return iface->get_extensions != NULL ? iface->get_extensions (self) : NULL;
+}
+
+/**
+ * stead_importer_get_fields:
+ * @self: a #SteadImporter
+ * @n_fields: (out): how many
+ *
+ * Returns: (nullable) (array length=n_fields): the fields of a tabular
+ *   format, for the column map
+ */
+const SteadImportField *
+stead_importer_get_fields (SteadImporter *self,
+                           guint         *n_fields)
+{
+  SteadImporterInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (n_fields != NULL, NULL);
+
+  *n_fields = 0;
+  iface = STEAD_IMPORTER_GET_IFACE (self);
+  return iface->get_fields != NULL ? iface->get_fields (self, n_fields) : NULL;
+}
+
+const char *
+stead_importer_get_owner (SteadImporter *self)
+{
+  SteadImporterInterface *iface;
+  const char *owner = NULL;
+
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), NULL);
+
+  iface = STEAD_IMPORTER_GET_IFACE (self);
+  if (iface->get_owner != NULL)
+    owner = iface->get_owner (self);
+  return owner != NULL ? owner : STEAD_CORE_OWNER;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                   */
+
+static void
+reject_free (SteadImportReject *reject)
+{
+  g_free (reject->reason);
+  g_strfreev (reject->row);
+  g_free (reject);
+}
+
+static SteadImportResult *
+result_new (SteadImporter *importer,
+            gboolean       dry_run)
+{
+  SteadImportResult *result = g_new0 (SteadImportResult, 1);
+
+  result->dry_run = dry_run;
+  result->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) reject_free);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->importer_id = g_strdup (stead_importer_get_id (importer));
+  return result;
+}
+
+void
+stead_import_result_free (SteadImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->rejects);
+  g_ptr_array_unref (result->warnings);
+  g_strfreev (result->header);
+  g_free (result->map);
+  g_free (result->importer_id);
+  g_free (result);
+}
+
+/**
+ * stead_import_result_write_rejects:
+ * @result: the result of a run
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the rejected rows as CSV: the line, the reason, then the row as
+ * it was read under the file's own header, so it can be fixed and
+ * imported again.
+ *
+ * Returns: %TRUE if written
+ */
+gboolean
+stead_import_result_write_rejects (SteadImportResult  *result,
+                                   GOutputStream      *stream,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  /* Not translated: a file for other programs. */
+  g_string_append (out, "stead_line,stead_record,stead_reason");
+  for (guint i = 0; result->header != NULL && result->header[i] != NULL; i++)
+    {
+      g_string_append_c (out, ',');
+      stead_csv_append_field (out, result->header[i]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < result->rejects->len; i++)
+    {
+      const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
+
+      if (reject->line > 0)
+        g_string_append_printf (out, "%" G_GUINT64_FORMAT, reject->line);
+      g_string_append_c (out, ',');
+      if (reject->index > 0)
+        g_string_append_printf (out, "%" G_GUINT64_FORMAT, reject->index);
+      g_string_append_c (out, ',');
+      stead_csv_append_field (out, reject->reason);
+      for (guint j = 0; reject->row != NULL && reject->row[j] != NULL; j++)
+        {
+          g_string_append_c (out, ',');
+          stead_csv_append_field (out, reject->row[j]);
+        }
+      g_string_append (out, "\r\n");
+
+      if (out->len > 1 << 16)
+        {
+          if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
+            return FALSE;
+          g_string_truncate (out, 0);
+        }
+    }
+
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+}
+
+/**
+ * stead_import_result_describe:
+ * @result: the result of a run
+ *
+ * Returns: (transfer full): one sentence for the user, e.g. “12 rows to
+ *   add, 3 to update, 1 rejected”
+ */
+char *
+stead_import_result_describe (SteadImportResult *result)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint64 rejected;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  rejected = result->rejects->len;
+  if (result->dry_run)
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%llu row to add", "%llu rows to add",
+                                         result->added),
+                            (unsigned long long) result->added);
+  else
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%llu row added", "%llu rows added",
+                                         result->added),
+                            (unsigned long long) result->added);
+  g_string_append (out, ", ");
+  if (result->dry_run)
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%llu to update", "%llu to update",
+                                         result->updated),
+                            (unsigned long long) result->updated);
+  else
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%llu updated", "%llu updated",
+                                         result->updated),
+                            (unsigned long long) result->updated);
+  g_string_append (out, ", ");
+  g_string_append_printf (out,
+                          g_dngettext (GETTEXT_PACKAGE, "%llu rejected", "%llu rejected", rejected),
+                          (unsigned long long) rejected);
+  if (result->skipped > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out,
+                              g_dngettext (GETTEXT_PACKAGE, "%llu skipped", "%llu skipped",
+                                           result->skipped),
+                              (unsigned long long) result->skipped);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Appends @value as one RFC 4180 field, quoted if it must be. */
+void
+stead_csv_append_field (GString    *out,
+                        const char *value)
+{
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* ------------------------------------------------------------------------ */
+/* Finding importers                                                         */
+
+void
+stead_import_collect_extension (PeasExtensionSet *set,
+                                PeasPluginInfo   *info,
+                                PeasExtension    *extension,
+                                gpointer          user_data)
+{
+  g_ptr_array_add (user_data, g_object_ref (extension));
+}
+
+/**
+ * stead_import_list_importers:
+ * @engine: (nullable): the plugin engine, or %NULL for the core formats only
+ *
+ * Returns: (transfer container) (element-type SteadImporter): the core
+ *   formats, then those of the loaded plugins
+ */
+GPtrArray *
+stead_import_list_importers (SteadPluginEngine *engine)
+{
+  GPtrArray *importers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stead_import_add_core_importers (importers);
+  if (engine != NULL)
+    {
+      g_autoptr(PeasExtensionSet) set = NULL;
+
+      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_IMPORTER);
+      peas_extension_set_foreach (set, stead_import_collect_extension, importers);
+    }
+  return importers;
+}
+
+static gboolean
+has_extension (SteadImporter *importer,
+               const char    *basename)
+{
+  const char * const *extensions = stead_importer_get_extensions (importer);
+  g_autofree char *lower = g_utf8_strdown (basename, -1);
+
+  for (guint i = 0; extensions != NULL && extensions[i] != NULL; i++)
+    {
+      g_autofree char *suffix = g_strconcat (".", extensions[i], NULL);
+
+      if (g_str_has_suffix (lower, suffix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * stead_import_find_importer:
+ * @importers: (element-type SteadImporter): from stead_import_list_importers()
+ * @id: (nullable): a format id, or %NULL to choose by @file's extension
+ * @file: (nullable): the file to import
+ * @error: a #GError
+ *
+ * Returns: (transfer none) (nullable): the importer
+ */
+SteadImporter *
+stead_import_find_importer (GPtrArray   *importers,
+                            const char  *id,
+                            GFile       *file,
+                            GError     **error)
+{
+  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
+  SteadImporter *found = NULL;
+  guint n_found = 0;
+
+  for (guint i = 0; i < importers->len; i++)
+    {
+      SteadImporter *importer = g_ptr_array_index (importers, i);
+
+      if (id != NULL)
+        {
+          if (g_str_equal (stead_importer_get_id (importer), id))
+            return importer;
+        }
+      else if (basename != NULL && has_extension (importer, basename))
+        {
+          if (found == NULL)
+            found = importer;
+          n_found++;
+        }
+    }
+
+  if (id != NULL)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
+                   _("No import format “%s” (see “stead-cli formats”)"), id);
+      return NULL;
+    }
+  if (n_found == 1)
+    return found;
+
+  if (n_found == 0)
+    g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
+                 _("No import format reads “%s”; choose one with --format"), basename);
+  else
+    g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
+                 _("Several import formats read “%s”; choose one with --format"), basename);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The context                                                               */
+
+GFile *
+stead_import_context_get_file (SteadImportContext *context)
+{
+  return context->file;
+}
+
+SteadWorkspace *
+stead_import_context_get_workspace (SteadImportContext *context)
+{
+  return context->workspace;
+}
+
+SteadTransaction *
+stead_import_context_get_transaction (SteadImportContext *context)
+{
+  return context->txn;
+}
+
+GCancellable *
+stead_import_context_get_cancellable (SteadImportContext *context)
+{
+  return context->cancellable;
+}
+
+gboolean
+stead_import_context_is_dry_run (SteadImportContext *context)
+{
+  return context->options->dry_run;
+}
+
+/**
+ * stead_import_context_get_option:
+ * @context: the import
+ * @key: an importer-specific option, e.g. "kind"
+ *
+ * Returns: (nullable): its value, from `--option key=value` or the dialog
+ */
+const char *
+stead_import_context_get_option (SteadImportContext *context,
+                                 const char         *key)
+{
+  if (context->options->options == NULL)
+    return NULL;
+  return g_hash_table_lookup (context->options->options, key);
+}
+
+/**
+ * stead_import_context_open:
+ * @context: the import
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the file, buffered
+ */
+GInputStream *
+stead_import_context_open (SteadImportContext  *context,
+                           GError             **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+
+  stream = g_file_read (context->file, context->cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  return g_buffered_input_stream_new_sized (G_INPUT_STREAM (stream), 1 << 16);
+}
+
+static char *
+header_signature (const char * const *header)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; header != NULL && header[i] != NULL; i++)
+    {
+      g_autofree char *lower = g_utf8_strdown (header[i], -1);
+
+      g_checksum_update (sum, (const guchar *) lower, -1);
+      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/**
+ * stead_import_get_saved_map:
+ * @workspace: a workspace
+ * @importer_id: a format
+ * @header: a CSV header
+ *
+ * Returns: (transfer full) (nullable): the column map last used for files
+ *   with this header, as a --map spec
+ */
+char *
+stead_import_get_saved_map (SteadWorkspace     *workspace,
+                            const char         *importer_id,
+                            const char * const *header)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *source = header_signature (header);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT spec FROM stead_import_mapping WHERE importer = ? AND source = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, importer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+save_map (SteadImportContext  *context,
+          const char * const  *header,
+          const char          *spec,
+          GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *source = header_signature (header);
+
+  stmt = stead_transaction_prepare (context->txn,
+                                    "INSERT OR REPLACE INTO stead_import_mapping (importer, source, spec) "
+                                    "VALUES (?, ?, ?)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stead_importer_get_id (context->importer), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, spec, -1, SQLITE_STATIC);
+  return stead_transaction_step (context->txn, stmt, error);
+}
+
+/**
+ * stead_import_context_open_csv:
+ * @context: the import
+ * @map: (out) (transfer full): the column map for the importer's fields
+ * @error: a #GError
+ *
+ * Opens the file as CSV, reads its header (and HXL row), and maps its
+ * columns: automatically, then the map saved for this header, then the
+ * user's --map. A required field without a column is an error.
+ *
+ * Returns: (transfer full) (nullable): the reader, positioned at the
+ *   first row
+ */
+SteadCsvReader *
+stead_import_context_open_csv (SteadImportContext  *context,
+                               SteadColumnMap     **map,
+                               GError             **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autoptr(SteadColumnMap) columns = NULL;
+  g_autofree char *basename = g_file_get_basename (context->file);
+  g_autofree char *saved = NULL;
+  g_autofree char *spec = NULL;
+  const SteadImportField *fields;
+  const char * const *header;
+  guint n_fields;
+
+  fields = stead_importer_get_fields (context->importer, &n_fields);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  stream = stead_import_context_open (context, error);
+  if (stream == NULL)
+    return NULL;
+  reader = stead_csv_reader_new (stream, basename);
+  if (!stead_csv_reader_read_header (reader, context->cancellable, error))
+    return NULL;
+  if (stead_csv_reader_get_is_windows_1252 (reader))
+    stead_import_context_warn (context, _("%s is not UTF-8; it was read as Windows-1252"), basename);
+
+  header = stead_csv_reader_get_header (reader);
+  columns = stead_column_map_new_auto (fields, n_fields, header, stead_csv_reader_get_hxl_tags (reader));
+
+  saved = stead_import_get_saved_map (context->workspace, stead_importer_get_id (context->importer), header);
+  if (saved != NULL && !stead_column_map_apply_spec (columns, saved, NULL))
+    g_debug ("The saved map “%s” no longer applies", saved);
+  if (context->options->map != NULL && !stead_column_map_apply_spec (columns, context->options->map, error))
+    return NULL;
+  if (!stead_column_map_check (columns, error))
+    return NULL;
+
+  spec = stead_column_map_to_spec (columns);
+  if (!save_map (context, header, spec, error))
+    return NULL;
+
+  g_strfreev (context->result->header);
+  context->result->header = g_strdupv ((char **) header);
+  g_free (context->result->map);
+  context->result->map = g_steal_pointer (&spec);
+
+  *map = g_steal_pointer (&columns);
+  return g_steal_pointer (&reader);
+}
+
+void
+stead_import_context_added (SteadImportContext *context,
+                            guint64             n)
+{
+  context->result->added += n;
+}
+
+void
+stead_import_context_updated (SteadImportContext *context,
+                              guint64             n)
+{
+  context->result->updated += n;
+}
+
+void
+stead_import_context_skipped (SteadImportContext *context,
+                              guint64             n)
+{
+  context->result->skipped += n;
+}
+
+/**
+ * stead_import_context_reject:
+ * @context: the import
+ * @line: the line the record starts on, or 0
+ * @index: the record's number from 1 (a feature, an alert), or 0
+ * @row: (nullable) (element-type utf8): the fields as read
+ * @format: the reason, for the user: what is wrong and with which field
+ * @...: arguments
+ *
+ * Records a record that cannot be imported. The import goes on, so that
+ * the user sees every problem at once; the run then rolls back unless
+ * the user asked to skip rejected records.
+ */
+void
+stead_import_context_reject (SteadImportContext *context,
+                             guint64             line,
+                             guint64             index,
+                             GPtrArray          *row,
+                             const char         *format,
+                             ...)
+{
+  SteadImportReject *reject = g_new0 (SteadImportReject, 1);
+  va_list args;
+
+  va_start (args, format);
+  reject->reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  reject->line = line;
+  reject->index = index;
+  if (row != NULL)
+    {
+      reject->row = g_new0 (char *, row->len + 1);
+      for (guint i = 0; i < row->len; i++)
+        reject->row[i] = g_strdup (g_ptr_array_index (row, i));
+    }
+  g_ptr_array_add (context->result->rejects, reject);
+}
+
+void
+stead_import_context_warn (SteadImportContext *context,
+                           const char         *format,
+                           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (context->result->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * stead_import_context_progress:
+ * @context: the import
+ * @done: e.g. bytes read
+ * @total: e.g. the file's size
+ *
+ * Reports progress; cheap enough to call for every row (it reports at most
+ * ten times a second).
+ */
+void
+stead_import_context_progress (SteadImportContext *context,
+                               guint64             done,
+                               guint64             total)
+{
+  gint64 now;
+
+  if (context->progress == NULL || total == 0)
+    return;
+  now = g_get_monotonic_time ();
+  if (now - context->last_progress < G_USEC_PER_SEC / 10 && done < total)
+    return;
+  context->last_progress = now;
+  context->progress (MIN (1.0, (double) done / (double) total), context->progress_data);
+}
+
+gboolean
+stead_import_context_check_cancelled (SteadImportContext  *context,
+                                      GError             **error)
+{
+  return !g_cancellable_set_error_if_cancelled (context->cancellable, error);
+}
+
+/**
+ * stead_import_context_is_within:
+ * @context: the import
+ * @lon: longitude
+ * @lat: latitude
+ *
+ * Returns: %TRUE if no area was asked for (--within), or the point lies
+ *   inside it
+ */
+gboolean
+stead_import_context_is_within (SteadImportContext *context,
+                                double              lon,
+                                double              lat)
+{
+  if (context->within == NULL)
+    return TRUE;
+  if (lon < context->within_env.min_x || lon > context->within_env.max_x ||
+      lat < context->within_env.min_y || lat > context->within_env.max_y)
+    return FALSE;
+  return stead_geometry_contains_point (context->within, lon, lat);
+}
+
+/**
+ * stead_postcode_normalize:
+ * @postcode: a UK postcode as written, e.g. " sw1a 1aa"
+ *
+ * Returns: (transfer full) (nullable): upper case without spaces
+ *   ("SW1A1AA"), or %NULL if it cannot be a postcode
+ */
+char *
+stead_postcode_normalize (const char *postcode)
+{
+  GString *out;
+  guint letters = 0;
+  guint digits = 0;
+
+  if (postcode == NULL)
+    return NULL;
+
+  out = g_string_sized_new (8);
+  for (const char *p = postcode; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '"')
+        continue;
+      if (g_ascii_isalpha (c))
+        letters++;
+      else if (g_ascii_isdigit (c))
+        digits++;
+      else
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_c (out, g_ascii_toupper (c));
+    }
+
+  /* Outward code of 2–4 characters, inward code of a digit and two letters. */
+  if (out->len < 5 || out->len > 7 || letters < 2 || digits < 1 ||
+      !g_ascii_isdigit (out->str[out->len - 3]) ||
+      !g_ascii_isalpha (out->str[out->len - 2]) ||
+      !g_ascii_isalpha (out->str[out->len - 1]) ||
+      !g_ascii_isalpha (out->str[0]))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+lookup_postcode (sqlite3_stmt *stmt,
+                 const char   *postcode,
+                 double       *lon,
+                 double       *lat)
+{
+  g_autofree char *key = stead_postcode_normalize (postcode);
+  gboolean found = FALSE;
+
+  if (key == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *lon = sqlite3_column_double (stmt, 0);
+      *lat = sqlite3_column_double (stmt, 1);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
+}
+
+#define LOOKUP_SQL "SELECT lon, lat FROM stead_postcode WHERE postcode = ?"
+
+/**
+ * stead_import_context_geocode:
+ * @context: the import
+ * @postcode: a postcode as written
+ * @lon: (out): longitude
+ * @lat: (out): latitude
+ *
+ * Looks the postcode up in the workspace's offline postcode directory.
+ *
+ * Returns: %TRUE if found
+ */
+gboolean
+stead_import_context_geocode (SteadImportContext *context,
+                              const char         *postcode,
+                              double             *lon,
+                              double             *lat)
+{
+  if (context->geocode == NULL)
+    {
+      context->geocode = stead_transaction_prepare (context->txn, LOOKUP_SQL, NULL);
+      if (context->geocode == NULL)
+        return FALSE;
+    }
+  return lookup_postcode (context->geocode, postcode, lon, lat);
+}
+
+/**
+ * stead_workspace_lookup_postcode:
+ * @workspace: a workspace
+ * @postcode: a postcode as written
+ * @lon: (out): longitude
+ * @lat: (out): latitude
+ *
+ * Returns: %TRUE if the offline postcode directory has it
+ */
+gboolean
+stead_workspace_lookup_postcode (SteadWorkspace *workspace,
+                                 const char     *postcode,
+                                 double         *lon,
+                                 double         *lat)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (lon != NULL && lat != NULL, FALSE);
+
+  stmt = stead_workspace_prepare (workspace, LOOKUP_SQL, NULL);
+  return stmt != NULL && lookup_postcode (stmt, postcode, lon, lat);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running                                                                   */
+
+static SteadGeometry *
+load_area (SteadWorkspace  *workspace,
+           const char      *code,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT geom FROM area WHERE code = ? AND geom IS NOT NULL ORDER BY fid LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                   _("No area with the code “%s” in this workspace; import its boundary first"), code);
+      return NULL;
+    }
+  return stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, error);
+}
+
+static void
+context_clear (SteadImportContext *context)
+{
+  g_clear_pointer (&context->geocode, sqlite3_finalize);
+  g_clear_pointer (&context->within, stead_geometry_unref);
+}
+
+/* Everything but the commit: on success the transaction is left open in
+ * *txn_out (NULL for a dry run, which is rolled back). */
+static gboolean
+run_import (SteadWorkspace           *workspace,
+            SteadImporter            *importer,
+            GFile                    *file,
+            const SteadImportOptions *options,
+            SteadImportProgressFunc   progress,
+            gpointer                  progress_data,
+            GCancellable             *cancellable,
+            SteadTransaction        **txn_out,
+            SteadImportResult       **result_out,
+            GError                  **error)
+{
+  SteadImportContext context = { 0 };
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *summary = NULL;
+  gboolean ok;
+
+  if (STEAD_IMPORTER_GET_IFACE (importer)->run == NULL)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
+                   _("The format “%s” cannot import"), stead_importer_get_id (importer));
+      return FALSE;
+    }
+
+  result = result_new (importer, options->dry_run);
+
+  context.workspace = workspace;
+  context.importer = importer;
+  context.file = file;
+  context.cancellable = cancellable;
+  context.options = options;
+  context.result = result;
+  context.progress = progress;
+  context.progress_data = progress_data;
+
+  if (options->within != NULL)
+    {
+      context.within = load_area (workspace, options->within, error);
+      if (context.within == NULL)
+        return FALSE;
+      stead_geometry_get_envelope (context.within, &context.within_env);
+    }
+
+  /* TRANSLATORS: the undo label and audit summary of an import */
+  summary = g_strdup_printf (_("Import %s"), basename);
+  txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
+  if (txn == NULL)
+    {
+      context_clear (&context);
+      return FALSE;
+    }
+  context.txn = txn;
+
+  ok = STEAD_IMPORTER_GET_IFACE (importer)->run (importer, &context, error);
+  context_clear (&context);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (!ok)
+    {
+      /* The reason must reach the user: an importer that fails must say why. */
+      g_return_val_if_fail (error == NULL || *error != NULL, FALSE);
+      return FALSE;
+    }
+
+  if (result->added == 0 && result->updated == 0 && result->rejects->len == 0)
+    {
+      if (result->skipped > 0)
+        g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_EMPTY,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Nothing to import from %s: its one record was skipped",
+                                  "Nothing to import from %s: all %llu records were skipped",
+                                  result->skipped),
+                     basename, (unsigned long long) result->skipped);
+      else
+        g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_EMPTY,
+                     _("%s has no records to import"), basename);
+      return FALSE;
+    }
+
+  if (result->rejects->len > 0 && !options->dry_run)
+    {
+      const SteadImportReject *first = g_ptr_array_index (result->rejects, 0);
+
+      if (result->added == 0 && result->updated == 0)
+        {
+          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
+                       _("Every record of %s was rejected; nothing was imported. The first, at line %llu: %s"),
+                       basename, (unsigned long long) (first->line ? first->line : first->index), first->reason);
+          *result_out = g_steal_pointer (&result);
+          return FALSE;
+        }
+      if (!options->skip_rejected)
+        {
+          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u record of %s cannot be imported, so nothing was imported "
+                                    "(line %llu: %s). Fix it, or skip it and import the rest.",
+                                    "%u records of %s cannot be imported, so nothing was imported "
+                                    "(the first, at line %llu: %s). Fix them, or skip them and import the rest.",
+                                    result->rejects->len),
+                       result->rejects->len, basename,
+                       (unsigned long long) (first->line ? first->line : first->index), first->reason);
+          *result_out = g_steal_pointer (&result);
+          return FALSE;
+        }
+    }
+
+  if (options->dry_run)
+    g_clear_pointer (&txn, stead_transaction_rollback);
+
+  *txn_out = g_steal_pointer (&txn);
+  *result_out = g_steal_pointer (&result);
+  return TRUE;
+}
+
+/**
+ * stead_import_run:
+ * @workspace: the workspace to import into
+ * @importer: the format
+ * @file: the file to read
+ * @options: dry run, column map, area, options
+ * @progress: (nullable) (scope call): called with the fraction done
+ * @progress_data: its data
+ * @cancellable: (nullable): a #GCancellable
+ * @result: (out) (transfer full) (optional) (nullable): the counts and
+ *   rejects; also set when the import fails because of rejects
+ * @error: a #GError
+ *
+ * Imports @file in one transaction, or, for a dry run, counts what would
+ * be added, updated and rejected and changes nothing. An import that
+ * would add nothing fails; so does one with rejected records unless
+ * @options asks to skip them. Cancel or any error changes nothing.
+ *
+ * Returns: %TRUE if imported (or, for a dry run, checked)
+ */
+gboolean
+stead_import_run (SteadWorkspace           *workspace,
+                  SteadImporter            *importer,
+                  GFile                    *file,
+                  const SteadImportOptions *options,
+                  SteadImportProgressFunc   progress,
+                  gpointer                  progress_data,
+                  GCancellable             *cancellable,
+                  SteadImportResult       **result,
+                  GError                  **error)
+{
+  g_autoptr(SteadImportResult) res = NULL;
+  SteadTransaction *txn = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (STEAD_IS_IMPORTER (importer), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!run_import (workspace, importer, file, options, progress, progress_data,
+                   cancellable, &txn, &res, error))
+    {
+      if (result != NULL)
+        *result = g_steal_pointer (&res);
+      return FALSE;
+    }
+
+  if (txn != NULL)
+    {
+      if (!stead_transaction_commit (txn, error))
+        return FALSE;
+      res->committed = TRUE;
+    }
+
+  if (result != NULL)
+    *result = g_steal_pointer (&res);
+  return TRUE;
+}
+
+typedef struct
+{
+  SteadImporter           *importer;
+  GFile                   *file;
+  SteadImportOptions       options;
+  char                    *map;
+  char                    *within;
+  SteadImportProgressFunc  progress;
+  gpointer                 progress_data;
+  SteadTransaction        *txn;
+  SteadImportResult       *result;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_clear_pointer (&data->txn, stead_transaction_rollback);
+  g_clear_pointer (&data->result, stead_import_result_free);
+  g_object_unref (data->importer);
+  g_object_unref (data->file);
+  g_clear_pointer (&data->options.options, g_hash_table_unref);
+  g_free (data->map);
+  g_free (data->within);
+  g_free (data);
+}
+
+typedef struct
+{
+  SteadImportProgressFunc func;
+  gpointer                data;
+  double                  fraction;
+} ProgressIdle;
+
+static gboolean
+progress_idle (gpointer user_data)
+{
+  ProgressIdle *idle = user_data;
+
+  idle->func (idle->fraction, idle->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_to_main (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  ProgressIdle *idle = g_new0 (ProgressIdle, 1);
+
+  idle->func = data->progress;
+  idle->data = data->progress_data;
+  idle->fraction = fraction;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              progress_idle, idle, g_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  GError *error = NULL;
+
+  if (!run_import (source_object, data->importer, data->file, &data->options,
+                   data->progress != NULL ? progress_to_main : NULL, task,
+                   cancellable, &data->txn, &data->result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * stead_import_run_async:
+ * @workspace: the workspace to import into
+ * @importer: the format
+ * @file: the file to read
+ * @options: dry run, column map, area, options (copied)
+ * @progress: (nullable) (scope notified): called on the calling thread's
+ *   main context with the fraction done
+ * @progress_data: its data, which must outlive the import
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: its data
+ *
+ * Like stead_import_run(), reading and writing on a worker thread. The
+ * commit (and the #SteadWorkspace::changed signal) happens in
+ * stead_import_run_finish(), on the calling thread.
+ */
+void
+stead_import_run_async (SteadWorkspace           *workspace,
+                        SteadImporter            *importer,
+                        GFile                    *file,
+                        const SteadImportOptions *options,
+                        SteadImportProgressFunc   progress,
+                        gpointer                  progress_data,
+                        GCancellable             *cancellable,
+                        GAsyncReadyCallback       callback,
+                        gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE (workspace));
+  g_return_if_fail (STEAD_IS_IMPORTER (importer));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (options != NULL);
+
+  data = g_new0 (RunData, 1);
+  data->importer = g_object_ref (importer);
+  data->file = g_object_ref (file);
+  data->options = *options;
+  data->map = g_strdup (options->map);
+  data->within = g_strdup (options->within);
+  data->options.map = data->map;
+  data->options.within = data->within;
+  if (options->options != NULL)
+    data->options.options = g_hash_table_ref (options->options);
+  data->progress = progress;
+  data->progress_data = progress_data;
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stead_import_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+/**
+ * stead_import_run_finish:
+ * @workspace: the workspace
+ * @result: the #GAsyncResult
+ * @import_result: (out) (transfer full) (optional) (nullable): counts and rejects
+ * @error: a #GError
+ *
+ * Commits the import unless it was a dry run or was cancelled meanwhile.
+ *
+ * Returns: %TRUE if imported (or, for a dry run, checked)
+ */
+gboolean
+stead_import_run_finish (SteadWorkspace     *workspace,
+                         GAsyncResult       *result,
+                         SteadImportResult **import_result,
+                         GError            **error)
+{
+  GTask *task = G_TASK (result);
+  RunData *data;
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, workspace), FALSE);
+
+  data = g_task_get_task_data (task);
+  ok = g_task_propagate_boolean (task, error);
+  if (ok && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), error))
+    ok = FALSE;
+  if (ok && data->txn != NULL)
+    {
+      ok = stead_transaction_commit (g_steal_pointer (&data->txn), error);
+      data->result->committed = ok;
+    }
+  g_clear_pointer (&data->txn, stead_transaction_rollback);
+
+  if (import_result != NULL)
+    *import_result = g_steal_pointer (&data->result);
+  return ok;
 }

@@ -9,31 +9,195 @@
 # error "Only <stead.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
+#include "stead-column-map.h"
+#include "stead-csv-reader.h"
 #include "stead-types.h"
 
 G_BEGIN_DECLS
 
 #define STEAD_TYPE_IMPORTER (stead_importer_get_type ())
+#define STEAD_IMPORT_ERROR (stead_import_error_quark ())
+
+typedef enum
+{
+  STEAD_IMPORT_ERROR_FORMAT,     /* the file is not what the format expects */
+  STEAD_IMPORT_ERROR_EMPTY,      /* nothing to import */
+  STEAD_IMPORT_ERROR_REJECTED,   /* rows were rejected and skipping was not asked for */
+  STEAD_IMPORT_ERROR_UNKNOWN,    /* no importer by that name or for that file */
+  STEAD_IMPORT_ERROR_OPTION,     /* an option that does not apply */
+} SteadImportError;
+
+typedef struct _SteadImportContext SteadImportContext;
 
 G_DECLARE_INTERFACE (SteadImporter, stead_importer, STEAD, IMPORTER, GObject)
 
 /* Plugins register implementations with
  * peas_object_module_register_extension_type (module, STEAD_TYPE_IMPORTER, …);
- * `stead-cli formats` and the window list every one the loaded plugins
- * provide. */
+ * `stead-cli formats`, `stead-cli import` and the import dialog list every
+ * one the core and the loaded plugins provide.
+ *
+ * An importer only reads: stead_import_run() gives it a context holding
+ * the one transaction of the import, counts what it reports, and decides
+ * whether to commit. See docs/plugin-guide.md. */
 struct _SteadImporterInterface
 {
   GTypeInterface parent_iface;
 
-  const char         *(*get_id)          (SteadImporter *self);
-  const char         *(*get_title)       (SteadImporter *self);
-  const char * const *(*get_extensions)  (SteadImporter *self);
+  const char             *(*get_id)          (SteadImporter       *self);
+  const char             *(*get_title)       (SteadImporter       *self);
+  const char * const     *(*get_extensions)  (SteadImporter       *self);
+
+  /* For tabular formats: the fields a column map fills, or NULL. */
+  const SteadImportField *(*get_fields)      (SteadImporter       *self,
+                                              guint               *n_fields);
+  /* Reads the file and writes through the context's transaction. Called
+   * on a worker thread. Rows it cannot take go to
+   * stead_import_context_reject(); %FALSE with @error aborts the import. */
+  gboolean                (*run)             (SteadImporter       *self,
+                                              SteadImportContext  *context,
+                                              GError             **error);
+  /* The owning plugin's module name, for the transaction ("core" if NULL). */
+  const char             *(*get_owner)       (SteadImporter       *self);
 };
 
-const char         *stead_importer_get_id         (SteadImporter *self);
-const char         *stead_importer_get_title      (SteadImporter *self);
-const char * const *stead_importer_get_extensions (SteadImporter *self);
+GQuark                  stead_import_error_quark      (void);
+
+const char             *stead_importer_get_id         (SteadImporter *self);
+const char             *stead_importer_get_title      (SteadImporter *self);
+const char * const     *stead_importer_get_extensions (SteadImporter *self);
+const SteadImportField *stead_importer_get_fields     (SteadImporter *self,
+                                                       guint         *n_fields);
+const char             *stead_importer_get_owner      (SteadImporter *self);
+
+/* ------------------------------------------------------------------------ */
+/* What a run is asked to do, and what it found.                            */
+
+typedef struct
+{
+  gboolean     dry_run;        /* count and check, then roll back */
+  gboolean     skip_rejected;  /* commit the good rows even if some are rejected */
+  const char  *map;            /* "field=Column,…" over the automatic mapping */
+  const char  *within;         /* an area code: keep only what lies inside it */
+  GHashTable  *options;        /* (nullable) importer-specific key=value strings */
+} SteadImportOptions;
+
+typedef struct
+{
+  guint64  line;      /* 0 for formats without lines (then index is set) */
+  guint64  index;     /* the record or feature number, from 1 */
+  char    *reason;
+  char   **row;       /* (nullable) the fields as read, for re-import */
+} SteadImportReject;
+
+typedef struct
+{
+  gboolean    dry_run;
+  gboolean    committed;
+  guint64     added;
+  guint64     updated;
+  guint64     skipped;     /* not wanted (terminated postcodes, outside the area) */
+  GPtrArray  *rejects;     /* (element-type SteadImportReject) */
+  GPtrArray  *warnings;    /* (element-type utf8) e.g. the Windows-1252 fallback */
+  char      **header;      /* (nullable) of the CSV read, for the rejects file */
+  char       *map;         /* the mapping used, as a --map spec (tabular formats) */
+  char       *importer_id;
+} SteadImportResult;
+
+typedef void (*SteadImportProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+void                stead_import_result_free          (SteadImportResult  *result);
+gboolean            stead_import_result_write_rejects (SteadImportResult  *result,
+                                                       GOutputStream      *stream,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+char               *stead_import_result_describe      (SteadImportResult  *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadImportResult, stead_import_result_free)
+
+GPtrArray          *stead_import_list_importers       (SteadPluginEngine  *engine);
+SteadImporter      *stead_import_find_importer        (GPtrArray          *importers,
+                                                       const char         *id,
+                                                       GFile              *file,
+                                                       GError            **error);
+
+gboolean            stead_import_run                  (SteadWorkspace          *workspace,
+                                                       SteadImporter           *importer,
+                                                       GFile                   *file,
+                                                       const SteadImportOptions *options,
+                                                       SteadImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GCancellable            *cancellable,
+                                                       SteadImportResult      **result,
+                                                       GError                 **error);
+void                stead_import_run_async            (SteadWorkspace          *workspace,
+                                                       SteadImporter           *importer,
+                                                       GFile                   *file,
+                                                       const SteadImportOptions *options,
+                                                       SteadImportProgressFunc  progress,
+                                                       gpointer                 progress_data,
+                                                       GCancellable            *cancellable,
+                                                       GAsyncReadyCallback      callback,
+                                                       gpointer                 user_data);
+gboolean            stead_import_run_finish           (SteadWorkspace          *workspace,
+                                                       GAsyncResult            *result,
+                                                       SteadImportResult      **import_result,
+                                                       GError                 **error);
+
+char               *stead_import_get_saved_map        (SteadWorkspace          *workspace,
+                                                       const char              *importer_id,
+                                                       const char * const      *header);
+
+/* ------------------------------------------------------------------------ */
+/* For importers, on the worker thread.                                     */
+
+GFile              *stead_import_context_get_file        (SteadImportContext  *context);
+SteadWorkspace     *stead_import_context_get_workspace   (SteadImportContext  *context);
+SteadTransaction   *stead_import_context_get_transaction (SteadImportContext  *context);
+GCancellable       *stead_import_context_get_cancellable (SteadImportContext  *context);
+const char         *stead_import_context_get_option      (SteadImportContext  *context,
+                                                          const char          *key);
+gboolean            stead_import_context_is_dry_run      (SteadImportContext  *context);
+
+GInputStream       *stead_import_context_open            (SteadImportContext  *context,
+                                                          GError             **error);
+SteadCsvReader     *stead_import_context_open_csv        (SteadImportContext  *context,
+                                                          SteadColumnMap     **map,
+                                                          GError             **error);
+void                stead_import_context_added           (SteadImportContext  *context,
+                                                          guint64              n);
+void                stead_import_context_updated         (SteadImportContext  *context,
+                                                          guint64              n);
+void                stead_import_context_skipped         (SteadImportContext  *context,
+                                                          guint64              n);
+void                stead_import_context_reject          (SteadImportContext  *context,
+                                                          guint64              line,
+                                                          guint64              index,
+                                                          GPtrArray           *row,
+                                                          const char          *format,
+                                                          ...) G_GNUC_PRINTF (5, 6);
+void                stead_import_context_warn            (SteadImportContext  *context,
+                                                          const char          *format,
+                                                          ...) G_GNUC_PRINTF (2, 3);
+void                stead_import_context_progress        (SteadImportContext  *context,
+                                                          guint64              done,
+                                                          guint64              total);
+gboolean            stead_import_context_check_cancelled (SteadImportContext  *context,
+                                                          GError             **error);
+gboolean            stead_import_context_is_within       (SteadImportContext  *context,
+                                                          double               lon,
+                                                          double               lat);
+gboolean            stead_import_context_geocode         (SteadImportContext  *context,
+                                                          const char          *postcode,
+                                                          double              *lon,
+                                                          double              *lat);
+
+char               *stead_postcode_normalize             (const char          *postcode);
+gboolean            stead_workspace_lookup_postcode      (SteadWorkspace      *workspace,
+                                                          const char          *postcode,
+                                                          double              *lon,
+                                                          double              *lat);
 
 G_END_DECLS

@@ -117,6 +117,35 @@ geometry_type_function (sqlite3_context  *context,
   sqlite3_result_text (context, name, -1, SQLITE_STATIC);
 }
 
+/* Stead_Contains (polygon, point): 1 if the point lies inside. NULL if
+ * either is NULL or not a geometry of those kinds. */
+static void
+contains_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  g_autoptr(SteadGeometry) area = NULL;
+  double x, y;
+
+  if (sqlite3_value_type (argv[0]) != SQLITE_BLOB || sqlite3_value_type (argv[1]) != SQLITE_BLOB)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!stead_gpkg_blob_get_point (sqlite3_value_blob (argv[1]), sqlite3_value_bytes (argv[1]), &x, &y))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  area = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]), NULL, NULL);
+  if (area == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_int (context, stead_geometry_contains_point (area, x, y));
+}
+
 gboolean
 stead_sql_register_functions (sqlite3  *db,
                               GError  **error)
@@ -146,6 +175,9 @@ stead_sql_register_functions (sqlite3  *db,
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "ST_SRID", 1, flags, GINT_TO_POINTER (1),
                                   geometry_type_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "Stead_Contains", 2, flags, NULL,
+                                  contains_function, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {

@@ -21,6 +21,10 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+void     stead_transaction_note_bulk  (SteadTransaction *txn,
+                                       const char       *table,
+                                       int               op,
+                                       guint             rows);
 gboolean stead_workspace_check_header (const char  *path,
                                        GError     **error);
 

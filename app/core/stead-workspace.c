@@ -48,6 +48,7 @@ struct _SteadTransaction
   char            *summary;
   sqlite3_session *session;
   TxnKind          kind;
+  GArray          *bulk;      /* AuditCount: changes outside the session */
 };
 
 typedef struct
@@ -1267,7 +1268,11 @@ static int
 session_table_filter (void       *user_data,
                       const char *table)
 {
-  static const char *skip[] = { "rtree_", "stead_search", "stead_audit", "stead_schema", "sqlite_", "gpkg_" };
+  /* The postcode directory and its attribution are reference data, replaced
+   * whole and too large to keep in memory for undo; their imports report
+   * through stead_transaction_note_bulk(). Saved column maps outlive undo. */
+  static const char *skip[] = { "rtree_", "stead_search", "stead_audit", "stead_schema", "sqlite_", "gpkg_",
+                                "stead_postcode", "stead_attribution", "stead_import_mapping" };
 
   for (guint i = 0; i < G_N_ELEMENTS (skip); i++)
     if (g_str_has_prefix (table, skip[i]))
@@ -1367,11 +1372,15 @@ stead_transaction_get_workspace (SteadTransaction *txn)
   return txn->workspace;
 }
 
+static void free_counts (GArray *counts);
+
 static void
 transaction_free (SteadTransaction *txn)
 {
   if (txn->session != NULL)
     sqlite3session_delete (txn->session);
+  if (txn->bulk != NULL)
+    free_counts (txn->bulk);
   if (txn->workspace->txn == txn)
     txn->workspace->txn = NULL;
   g_object_unref (txn->workspace);
@@ -1621,6 +1630,16 @@ stead_transaction_commit (SteadTransaction  *txn,
     }
 
   counts = count_changes (changeset, size);
+  if (txn->bulk != NULL)
+    {
+      for (guint i = 0; i < txn->bulk->len; i++)
+        {
+          AuditCount c = g_array_index (txn->bulk, AuditCount, i);
+
+          c.table = g_strdup (c.table);
+          g_array_append_val (counts, c);
+        }
+    }
   if (counts->len > 0 && !write_audit (txn, counts, error))
     {
       free_counts (counts);
@@ -1696,6 +1715,36 @@ stead_transaction_commit (SteadTransaction  *txn,
     }
 
   return TRUE;
+}
+
+/**
+ * stead_transaction_note_bulk:
+ * @txn: a transaction
+ * @table: a table the session does not record (the postcode directory)
+ * @op: %SQLITE_INSERT, %SQLITE_UPDATE or %SQLITE_DELETE
+ * @rows: how many rows
+ *
+ * Records a change the undo history cannot hold, for the audit log and
+ * the #SteadWorkspace::changed signal.
+ */
+void
+stead_transaction_note_bulk (SteadTransaction *txn,
+                             const char       *table,
+                             int               op,
+                             guint             rows)
+{
+  AuditCount c = { g_strdup (table), op, rows };
+
+  g_return_if_fail (txn != NULL);
+
+  if (rows == 0)
+    {
+      g_free (c.table);
+      return;
+    }
+  if (txn->bulk == NULL)
+    txn->bulk = g_array_new (FALSE, TRUE, sizeof (AuditCount));
+  g_array_append_val (txn->bulk, c);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -20,4 +20,6 @@
 # include "stead-check.h"
 # include "stead-csv-reader.h"
 # include "stead-column-map.h"
+# include "stead-proj.h"
+# include "stead-geo-formats.h"
 #undef STEAD_INSIDE
