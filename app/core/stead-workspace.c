@@ -294,11 +294,15 @@ configure_connection (SteadWorkspace  *self,
     return FALSE;
 
   /* WAL keeps readers and the writer apart and survives a kill at any
-   * point; secure_delete overwrites deleted personal data. */
+   * point; secure_delete overwrites deleted personal data. A 64 MB page
+   * cache holds a large import's transaction in memory instead of
+   * spilling it to the WAL page by page. */
   if (!exec_sql (self->db,
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA secure_delete = ON;"
-                 "PRAGMA synchronous = FULL;",
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA cache_size = -65536;"
+                 "PRAGMA temp_store = MEMORY;",
                  error))
     return FALSE;
 

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
 #include "stead.h"
@@ -350,6 +352,174 @@ test_formats_and_plugins (Fixture       *f,
   }
 }
 
+static gint64
+table_rows (Fixture    *f,
+            const char *ws,
+            const char *table)
+{
+  g_auto(Result) r = run (f, "info", ws, "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *tables;
+
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  return json_object_has_member (tables, table) ? json_object_get_int_member (tables, table) : 0;
+}
+
+static void
+test_import_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "needs.csv");
+  g_autofree char *bad = path_in (f, "bad.csv");
+  g_autofree char *rejects = path_in (f, "rejects.csv");
+  g_autofree char *out = path_in (f, "out.csv");
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (csv, "Case,Need,Notes,Lon,Lat\n"
+                            "C1,food,Mrs Example at number 3,-2.15,51.99\n"
+                            "C2,water,,-2.16,51.98\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (bad, "kind,longitude,latitude\nfood,-2.1,52\nfood,-2.1,north\n", -1, &error);
+  g_assert_no_error (error);
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    /* .csv is read by several formats: the user must choose. */
+    g_auto(Result) r = run (f, "import", ws, csv, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "--format");
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "--format", "needs-csv", "--dry-run", "--json",
+                            "--map", "id=Case,title=Notes", NULL);
+    JsonObject *root;
+
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 2);
+    g_assert_false (json_object_get_boolean_member (root, "committed"));
+    g_assert_nonnull (strstr (json_object_get_string_member (root, "map"), "id=Case"));
+  }
+  g_assert_cmpint (table_rows (f, ws, "need"), ==, 0);
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "--format", "needs-csv", "--map", "id=Case,title=Notes", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "2 rows added"));
+  }
+  g_assert_cmpint (table_rows (f, ws, "need"), ==, 2);
+  {
+    /* A bad last row: exit 1, one line naming it, nothing imported; the
+     * rejects go to a file the user can fix. */
+    g_auto(Result) r = run (f, "import", ws, bad, "-f", "needs-csv", "--rejects", rejects, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "line 3");
+    g_assert_true (g_file_get_contents (rejects, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\r\n3,2,"));
+    g_clear_pointer (&text, g_free);
+  }
+  g_assert_cmpint (table_rows (f, ws, "need"), ==, 2);
+  {
+    g_auto(Result) r = run (f, "export", ws, "--format", "needs-csv", "--output", out, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "fid,source_id,kind,"));
+    g_assert_nonnull (strstr (text, ",C1,food,"));
+    g_assert_null (strstr (text, "Mrs Example"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "--format", "needs-csv", "--include-personal", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "Mrs Example"));
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "--format", "nope", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
+/* kill -9 in the middle of an import: the workspace is valid and holds
+ * exactly what it held before. */
+static void
+test_import_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "big.csv");
+  g_autofree char *wal = g_strconcat (ws, "-wal", NULL);
+  g_autoptr(GString) rows = g_string_new ("kind,title,longitude,latitude\n");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  gint64 before, deadline;
+  int wait_status;
+  gboolean killed_midway = FALSE;
+
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "200", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  before = table_rows (f, ws, "need");
+  g_assert_cmpint (before, >, 0);
+
+  for (guint i = 0; i < 600000; i++)
+    g_string_append_printf (rows, "food,Row %u,-2.%06u,51.9%05u\n", i, i, i % 100000);
+  g_file_set_contents (csv, rows->str, rows->len, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("STEAD_CLI"));
+  g_ptr_array_add (argv, "import");
+  g_ptr_array_add (argv, ws);
+  g_ptr_array_add (argv, csv);
+  g_ptr_array_add (argv, "--format");
+  g_ptr_array_add (argv, "needs-csv");
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", f->config_dir, TRUE);
+  g_spawn_async (NULL, (char **) argv->pdata, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  /* Wait until the import is writing (its changes spill into the WAL),
+   * then kill it without warning. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      GStatBuf st;
+
+      if (waitpid (pid, &wait_status, WNOHANG) == pid)
+        break;
+      if (g_stat (wal, &st) == 0 && st.st_size > 1024 * 1024)
+        {
+          kill (pid, SIGKILL);
+          g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+          killed_midway = WIFSIGNALED (wait_status);
+          break;
+        }
+      g_usleep (5000);
+    }
+  g_spawn_close_pid (pid);
+  g_assert_true (killed_midway);
+
+  {
+    g_auto(Result) r = run (f, "check", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (table_rows (f, ws, "need"), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +533,9 @@ main (int   argc,
   g_test_add ("/cli/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
   g_test_add ("/cli/formats-and-plugins", Fixture, "['testplugin']", fixture_setup,
               test_formats_and_plugins, fixture_teardown);
+
+  g_test_add ("/cli/import-export", Fixture, NULL, fixture_setup, test_import_export, fixture_teardown);
+  g_test_add ("/cli/import-killed", Fixture, NULL, fixture_setup, test_import_killed, fixture_teardown);
 
   return g_test_run ();
 }
