@@ -280,6 +280,7 @@ stead_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.close-workspace", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },

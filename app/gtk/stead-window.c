@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stead-application.h"
+#include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
@@ -48,6 +49,7 @@ struct _SteadWindow
   PeasExtensionSet     *addins;
   GPtrArray            *pages;      /* of Page, in sidebar order */
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *import_chooser;
   gboolean              settings_applied;
   gboolean              restoring_maps;
   GCancellable         *key_lookup;
@@ -457,6 +459,7 @@ stead_window_close_workspace (SteadWindow *self)
 
   gtk_widget_set_visible (self->undo_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   update_undo_actions (self);
   update_title (self);
   refresh_recents (self);
@@ -516,6 +519,7 @@ stead_window_open_workspace (SteadWindow  *self,
   restore_workspace_maps (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   update_undo_actions (self);
   update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
@@ -663,6 +667,93 @@ show_chooser (SteadWindow          *self,
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_imported (SteadWindow       *self,
+             SteadImportResult *result,
+             SteadImportDialog *dialog)
+{
+  g_autofree char *summary = stead_import_result_describe (result);
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * stead_window_import_file:
+ * @self: a #SteadWindow with a workspace open
+ * @file: the file to import
+ *
+ * Opens the import dialog on @file: it checks the file at once and
+ * imports when the user presses Import.
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWidget *
+stead_window_import_file (SteadWindow *self,
+                          GFile       *file)
+{
+  SteadImportDialog *dialog;
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->workspace == NULL)
+    return NULL;
+
+  dialog = stead_import_dialog_new (GTK_WINDOW (self), self->workspace, get_engine (self), file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+on_import_chooser_response (SteadWindow          *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    stead_window_import_file (self, file);
+  g_clear_object (&self->import_chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  g_autoptr(GPtrArray) importers = stead_import_list_importers (get_engine (self));
+  GtkFileFilter *known = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (known, _("Files Stead can import"));
+  for (guint i = 0; i < importers->len; i++)
+    {
+      const char * const *extensions = stead_importer_get_extensions (g_ptr_array_index (importers, i));
+
+      for (guint j = 0; extensions != NULL && extensions[j] != NULL; j++)
+        gtk_file_filter_add_suffix (known, extensions[j]);
+    }
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  g_clear_object (&self->import_chooser);
+  self->import_chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), known);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), all);
+  g_object_unref (known);
+  g_object_unref (all);
+  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (on_import_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
 }
 
 static void
@@ -936,6 +1027,7 @@ stead_window_dispose (GObject *object)
 
   stead_window_close_workspace (self);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->import_chooser);
   g_cancellable_cancel (self->key_lookup);
   g_clear_object (&self->key_lookup);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEAD_TYPE_WINDOW);
@@ -983,6 +1075,7 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -999,6 +1092,7 @@ stead_window_init (SteadWindow *self)
   stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic", GTK_WIDGET (self->map_view));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   update_undo_actions (self);
   refresh_recents (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);

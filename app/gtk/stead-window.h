@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (SteadWindow, stead_window, STEAD, WINDOW, AdwApplicationWi
 
 SteadWindow    *stead_window_new                (AdwApplication *application);
 SteadWorkspace *stead_window_get_workspace      (SteadWindow    *self);
+GtkWidget      *stead_window_import_file        (SteadWindow    *self,
+                                                 GFile          *file);
 gboolean        stead_window_open_workspace     (SteadWindow    *self,
                                                  const char     *path,
                                                  GError        **error);

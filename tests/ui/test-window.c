@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <stead-gtk.h>
 
+#include "stead-import-dialog-private.h"
+
 static SteadApplication *app;
 static char *tmp_dir;
 
@@ -201,6 +203,91 @@ test_undo_redo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !stead_import_dialog_is_busy (data);
+}
+
+static gboolean
+is_destroyed (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* The import dialog: it checks the file at once (nothing changes), the
+ * user maps a column, the check runs again, Import commits, Undo undoes. */
+static void
+test_import_dialog (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = new_workspace ("import.gpkg");
+  g_autofree char *csv = g_build_filename (tmp_dir, "shelters.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  SteadImportDialog *dialog;
+  SteadImportResult *result;
+  SteadWorkspace *ws;
+  gboolean destroyed = FALSE;
+
+  g_file_set_contents (csv, "Site,Kind,Places,X,Y\n"
+                            "Town Hall,rest-centre,120,-2.16,51.99\n"
+                            "School,rest-centre,80,-2.15,51.98\n"
+                            "Bad,rest-centre,many,-2.15,51.98\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  ws = stead_window_get_workspace (window);
+
+  dialog = STEAD_IMPORT_DIALOG (stead_window_import_file (window, file));
+  g_assert_nonnull (dialog);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (set_true), &destroyed);
+  g_assert_true (stead_import_dialog_select_format (dialog, "resources-csv"));
+  iterate_until (dialog_idle, dialog);
+
+  /* Without a title column the dry run still counts; with "Places" mapped
+   * to capacity, the third row is rejected with its line. */
+  g_assert_true (stead_import_dialog_set_column (dialog, "title", "Site"));
+  g_assert_true (stead_import_dialog_set_column (dialog, "capacity", "Places"));
+  iterate_until (dialog_idle, dialog);
+  result = stead_import_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_true (result->dry_run);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  g_assert_cmpuint (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->line, ==, 4);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 0);
+
+  /* Import refuses while a record is rejected: nothing changes. */
+  stead_import_dialog_import (dialog);
+  iterate_until (dialog_idle, dialog);
+  g_assert_false (destroyed);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 0);
+
+  /* Leave the bad column out: all three import, and the dialog closes. */
+  g_assert_true (stead_import_dialog_set_column (dialog, "capacity", NULL));
+  iterate_until (dialog_idle, dialog);
+  stead_import_dialog_import (dialog);
+  iterate_until (is_destroyed, &destroyed);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 3);
+
+  /* One step of undo takes the whole import back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 0);
+
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import");
+
+    g_assert_cmpstr (accels[0], ==, "<Control>i");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_demo_and_shortcuts (void)
 {
@@ -334,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-shows-plugin-page", test_open_shows_plugin_page);
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/ui/window/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
   g_test_add_func ("/ui/window/maps-remembered-per-workspace", test_maps_remembered_per_workspace);
   g_test_add_func ("/ui/window/custom-tile-server", test_custom_tile_server);

@@ -1,0 +1,31 @@
+/* stead-import-dialog-private.h: check, map and import one file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "stead.h"
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_IMPORT_DIALOG (stead_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SteadImportDialog, stead_import_dialog, STEAD, IMPORT_DIALOG, AdwWindow)
+
+SteadImportDialog *stead_import_dialog_new           (GtkWindow         *parent,
+                                                      SteadWorkspace    *workspace,
+                                                      SteadPluginEngine *engine,
+                                                      GFile             *file);
+gboolean           stead_import_dialog_select_format (SteadImportDialog *self,
+                                                      const char        *id);
+gboolean           stead_import_dialog_set_column    (SteadImportDialog *self,
+                                                      const char        *field,
+                                                      const char        *column);
+SteadImportResult *stead_import_dialog_get_result    (SteadImportDialog *self);
+void               stead_import_dialog_import        (SteadImportDialog *self);
+gboolean           stead_import_dialog_is_busy       (SteadImportDialog *self);
+
+G_END_DECLS
