@@ -57,7 +57,9 @@ input_error (const char   *file,
   /* One line: the file and the problem. */
   g_autofree char *message = g_strdelimit (g_strdup (error->message), "\n", ' ');
 
-  if (file != NULL && strstr (message, file) == NULL)
+  g_autofree char *basename = file != NULL ? g_path_get_basename (file) : NULL;
+
+  if (file != NULL && strstr (message, file) == NULL && strstr (message, basename) == NULL)
     g_printerr ("stead-cli: %s: %s\n", file, message);
   else
     g_printerr ("stead-cli: %s\n", message);
