@@ -20,7 +20,6 @@ main (int   argc,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SteadCsvReader) reader = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *row = NULL;
   guint64 rows = 0, size = 0;
   gint64 t0;
   double seconds;
@@ -61,11 +60,14 @@ main (int   argc,
       g_printerr ("csv-read: %s\n", error->message);
       return 1;
     }
-  while (stead_csv_reader_next (reader, &row, NULL, NULL, &error))
-    {
+  /* The importers' path: fields borrowed, no copy per row. */
+  {
+    const char * const *fields;
+    guint n_fields;
+
+    while (stead_csv_reader_next_fields (reader, &fields, &n_fields, NULL, NULL, &error))
       rows++;
-      g_ptr_array_unref (row);
-    }
+  }
   if (error != NULL)
     {
       g_printerr ("csv-read: %s\n", error->message);

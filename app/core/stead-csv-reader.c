@@ -21,7 +21,7 @@
 
 #include "stead-csv-reader.h"
 
-#define CHUNK (64 * 1024)
+#define CHUNK (256 * 1024)
 
 struct _SteadCsvReader
 {
@@ -40,31 +40,31 @@ struct _SteadCsvReader
   char             **header;
   char             **hxl;
 
-  /* Parsing state */
-  GPtrArray         *current;       /* fields of the row being parsed */
+  /* Parsing state. The fields of the rows parsed from a chunk live in
+   * one arena, NUL-terminated, until every row has been handed out; then
+   * the arena is reused. No allocation per row or field. */
+  GString           *arena;
+  GArray            *fields;        /* guint: where each field starts in the arena */
+  GArray            *rows;          /* RowInfo: the complete rows */
+  guint              next_row;      /* the next row to hand out */
+  guint              pending;       /* the first field of the row being parsed */
+  GPtrArray         *row_ptrs;      /* the fields of the row handed out */
   guint64            line;          /* lines finished so far */
   guint64            row_line;      /* where the current row started */
   gboolean           after_cr;
-  GQueue             rows;          /* of Row */
   guint8             carry[4];      /* a UTF-8 character cut by a read */
   gsize              carry_len;
 };
 
 typedef struct
 {
-  GPtrArray *fields;
-  guint64    line;
-} Row;
+  guint   first;
+  guint   n_fields;
+  guint64 line;
+} RowInfo;
 
 G_DEFINE_FINAL_TYPE (SteadCsvReader, stead_csv_reader, G_TYPE_OBJECT)
 G_DEFINE_QUARK (stead-csv-error-quark, stead_csv_error)
-
-static void
-row_free (Row *row)
-{
-  g_ptr_array_unref (row->fields);
-  g_free (row);
-}
 
 static void
 on_field (void   *data,
@@ -73,27 +73,44 @@ on_field (void   *data,
 {
   SteadCsvReader *self = user_data;
   const char *text = data != NULL ? data : "";
-  char *field;
+  guint offset = self->arena->len;
 
-  if (self->current->len == 0)
+  if (self->fields->len == self->pending)
     self->row_line = self->line + 1;
+  g_array_set_size (self->fields, self->fields->len + 1);
+  g_array_index (self->fields, guint, self->fields->len - 1) = offset;
 
   /* UTF-8 was checked a chunk at a time, before parsing. */
   if (self->cp1252)
-    field = g_convert (text, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+    {
+      g_autofree char *field = g_convert (text, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+
+      if (field != NULL)
+        g_string_append (self->arena, field);
+      g_string_append_c (self->arena, '\0');
+    }
   else
-    field = g_strndup (text, len);
-  if (field == NULL)
-    field = g_strdup ("");
+    {
+      /* Grows the arena once in a while; one copy per field. */
+      if (G_UNLIKELY (offset + len + 1 >= self->arena->allocated_len))
+        {
+          g_string_set_size (self->arena, offset + len + 1);
+          g_string_truncate (self->arena, offset);
+        }
+      memcpy (self->arena->str + offset, text, len);
+      self->arena->str[offset + len] = '\0';
+      self->arena->len = offset + len + 1;
+    }
 
   /* A quoted field may span lines. */
-  for (const char *p = memchr (text, '\n', len); p != NULL; p = memchr (p + 1, '\n', text + len - p - 1))
-    self->line++;
-  for (const char *p = memchr (text, '\r', len); p != NULL; p = memchr (p + 1, '\r', text + len - p - 1))
-    if (p + 1 == text + len || p[1] != '\n')
-      self->line++;
-
-  g_ptr_array_add (self->current, field);
+  if (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL)
+    for (gsize i = 0; i < len; i++)
+      {
+        if (text[i] == '\n')
+          self->line++;
+        else if (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'))
+          self->line++;
+      }
 }
 
 static void
@@ -101,7 +118,7 @@ on_row_end (int   c,
             void *user_data)
 {
   SteadCsvReader *self = user_data;
-  gboolean empty = self->current->len == 0;
+  gboolean empty = self->fields->len == self->pending;
 
   /* CSV_REPALL_NL reports every CR and LF: count lines, and treat the LF
    * of a CRLF as part of the same line end. */
@@ -116,12 +133,10 @@ on_row_end (int   c,
 
   if (!empty)
     {
-      Row *row = g_new (Row, 1);
+      RowInfo row = { self->pending, self->fields->len - self->pending, self->row_line };
 
-      row->fields = g_steal_pointer (&self->current);
-      row->line = self->row_line;
-      g_queue_push_tail (&self->rows, row);
-      self->current = g_ptr_array_new_with_free_func (g_free);
+      g_array_append_val (self->rows, row);
+      self->pending = self->fields->len;
     }
 }
 
@@ -155,6 +170,16 @@ check_utf8 (SteadCsvReader  *self,
       self->carry_len = 0;
     }
 
+  /* Most files are ASCII: skip it a word at a time. */
+  while (skip + 8 <= len)
+    {
+      guint64 word;
+
+      memcpy (&word, data + skip, 8);
+      if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+        break;
+      skip += 8;
+    }
   if (g_utf8_validate_len ((const char *) data + skip, len - skip, &end))
     return TRUE;
 
@@ -167,9 +192,17 @@ check_utf8 (SteadCsvReader  *self,
     }
 
 bad:
-  g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
-               _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or Windows-1252)"),
-               self->name, (unsigned long long) self->line + 1);
+  {
+    guint64 line = self->line + 1;
+
+    /* The line of the bad bytes: the lines before them in this chunk. */
+    if (end != NULL)
+      for (const guint8 *p = data; p < (const guint8 *) end; p++)
+        line += *p == '\n';
+    g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+                 _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or Windows-1252)"),
+                 self->name, (unsigned long long) line);
+  }
   return FALSE;
 }
 
@@ -193,15 +226,38 @@ parse (SteadCsvReader  *self,
   return TRUE;
 }
 
-/* Reads and parses until a row is queued or the input ends. */
+/* Every complete row has been handed out: keep only the row being
+ * parsed, at the start of the arena. */
+static void
+compact (SteadCsvReader *self)
+{
+  guint n_pending = self->fields->len - self->pending;
+  guint from = n_pending > 0 ? g_array_index (self->fields, guint, self->pending) : self->arena->len;
+
+  if (from > 0)
+    {
+      memmove (self->arena->str, self->arena->str + from, self->arena->len - from);
+      g_string_truncate (self->arena, self->arena->len - from);
+    }
+  for (guint i = 0; i < n_pending; i++)
+    g_array_index (self->fields, guint, i) = g_array_index (self->fields, guint, self->pending + i) - from;
+  g_array_set_size (self->fields, n_pending);
+  self->pending = 0;
+  g_array_set_size (self->rows, 0);
+  self->next_row = 0;
+}
+
+/* Reads and parses until a row is ready or the input ends. */
 static gboolean
 fill (SteadCsvReader  *self,
       GCancellable    *cancellable,
       GError         **error)
 {
-  while (g_queue_is_empty (&self->rows) && !self->eof)
+  while (self->next_row >= self->rows->len && !self->eof)
     {
       gssize n;
+
+      compact (self);
 
       n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
       if (n < 0)
@@ -262,14 +318,15 @@ sniff_delimiter (const guint8 *data,
 }
 
 static gboolean
-is_hxl_row (GPtrArray *fields)
+is_hxl_row (const char * const *fields,
+            guint               n_fields)
 {
   guint tags = 0;
   guint filled = 0;
 
-  for (guint i = 0; i < fields->len; i++)
+  for (guint i = 0; i < n_fields; i++)
     {
-      const char *f = g_ptr_array_index (fields, i);
+      const char *f = fields[i];
 
       while (*f == ' ')
         f++;
@@ -284,13 +341,18 @@ is_hxl_row (GPtrArray *fields)
 }
 
 static char **
-to_strv (GPtrArray *fields)
+to_strv (const char * const *fields,
+         guint               n_fields)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   char **strv;
 
-  for (guint i = 0; i < fields->len; i++)
-    g_strv_builder_add (builder, g_strstrip (g_ptr_array_index (fields, i)));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *copy = g_strstrip (g_strdup (fields[i]));
+
+      g_strv_builder_add (builder, copy);
+    }
   strv = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return strv;
@@ -312,9 +374,10 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
                               GCancellable    *cancellable,
                               GError         **error)
 {
+  const char * const *fields;
   guint8 *start;
   gssize n;
-  Row *row;
+  guint n_fields;
 
   g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
   g_return_val_if_fail (!self->parser_ready, FALSE);
@@ -355,22 +418,29 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
   if (!fill (self, cancellable, error))
     return FALSE;
 
-  if (!(row = g_queue_pop_head (&self->rows)))
+  if (!stead_csv_reader_next_fields (self, &fields, &n_fields, NULL, cancellable, error))
     {
-      g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"),
-                   self->name);
+      if (error == NULL || *error == NULL)
+        g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"),
+                     self->name);
       return FALSE;
     }
-  self->header = to_strv (row->fields);
-  row_free (row);
+  self->header = to_strv (fields, n_fields);
 
   if (!fill (self, cancellable, error))
     return FALSE;
-  row = g_queue_peek_head (&self->rows);
-  if (row != NULL && is_hxl_row (row->fields))
+  if (self->next_row < self->rows->len)
     {
-      self->hxl = to_strv (row->fields);
-      row_free (g_queue_pop_head (&self->rows));
+      RowInfo *row = &g_array_index (self->rows, RowInfo, self->next_row);
+      const char **ptrs = g_newa (const char *, row->n_fields);
+
+      for (guint i = 0; i < row->n_fields; i++)
+        ptrs[i] = self->arena->str + g_array_index (self->fields, guint, row->first + i);
+      if (is_hxl_row (ptrs, row->n_fields))
+        {
+          self->hxl = to_strv (ptrs, row->n_fields);
+          self->next_row++;
+        }
     }
 
   return TRUE;
@@ -394,22 +464,72 @@ stead_csv_reader_next (SteadCsvReader  *self,
                        GCancellable    *cancellable,
                        GError         **error)
 {
-  Row *next;
+  const char * const *fields;
+  guint n_fields;
 
-  g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
-  g_return_val_if_fail (self->parser_ready, FALSE);
   g_return_val_if_fail (row != NULL, FALSE);
 
   *row = NULL;
+  if (!stead_csv_reader_next_fields (self, &fields, &n_fields, line, cancellable, error))
+    return FALSE;
+  *row = g_ptr_array_new_full (n_fields, g_free);
+  for (guint i = 0; i < n_fields; i++)
+    g_ptr_array_add (*row, g_strdup (fields[i]));
+  return TRUE;
+}
+
+/**
+ * stead_csv_reader_next_fields:
+ * @self: a #SteadCsvReader
+ * @fields: (out) (transfer none) (array length=n_fields): the fields, UTF-8,
+ *   valid until the next call
+ * @n_fields: (out): how many
+ * @line: (out) (optional): the line the row starts on (1 is the header)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Like stead_csv_reader_next() without copying: the fast path for large
+ * imports.
+ *
+ * Returns: %TRUE with a row; %FALSE at the end (with @error unset) or on
+ *   an error, which names the file and the line
+ */
+gboolean
+stead_csv_reader_next_fields (SteadCsvReader       *self,
+                              const char * const  **fields,
+                              guint                *n_fields,
+                              guint64              *line,
+                              GCancellable         *cancellable,
+                              GError              **error)
+{
+  RowInfo *row;
+
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
+  g_return_val_if_fail (self->parser_ready, FALSE);
+  g_return_val_if_fail (fields != NULL && n_fields != NULL, FALSE);
+
+  *fields = NULL;
+  *n_fields = 0;
   if (!fill (self, cancellable, error))
     return FALSE;
-  if (!(next = g_queue_pop_head (&self->rows)))
+  if (self->next_row >= self->rows->len)
     return FALSE;
 
-  *row = g_steal_pointer (&next->fields);
+  row = &g_array_index (self->rows, RowInfo, self->next_row++);
+  if (self->row_ptrs->len < row->n_fields)
+    g_ptr_array_set_size (self->row_ptrs, row->n_fields);
+  {
+    const guint *offsets = &g_array_index (self->fields, guint, row->first);
+    const char **ptrs = (const char **) self->row_ptrs->pdata;
+    const char *base = self->arena->str;
+
+    for (guint i = 0; i < row->n_fields; i++)
+      ptrs[i] = base + offsets[i];
+  }
+  *fields = (const char * const *) self->row_ptrs->pdata;
+  *n_fields = row->n_fields;
   if (line != NULL)
-    *line = next->line;
-  g_free (next);
+    *line = row->line;
   return TRUE;
 }
 
@@ -468,8 +588,10 @@ stead_csv_reader_finalize (GObject *object)
 
   if (self->parser_ready)
     csv_free (&self->parser);
-  g_queue_clear_full (&self->rows, (GDestroyNotify) row_free);
-  g_clear_pointer (&self->current, g_ptr_array_unref);
+  g_string_free (self->arena, TRUE);
+  g_array_unref (self->fields);
+  g_array_unref (self->rows);
+  g_ptr_array_unref (self->row_ptrs);
   g_clear_object (&self->stream);
   g_strfreev (self->header);
   g_strfreev (self->hxl);
@@ -488,8 +610,10 @@ stead_csv_reader_class_init (SteadCsvReaderClass *klass)
 static void
 stead_csv_reader_init (SteadCsvReader *self)
 {
-  g_queue_init (&self->rows);
-  self->current = g_ptr_array_new_with_free_func (g_free);
+  self->arena = g_string_sized_new (2 * CHUNK);
+  self->fields = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (RowInfo));
+  self->row_ptrs = g_ptr_array_new ();
   self->chunk = g_malloc (CHUNK);
   self->delimiter = ',';
 }

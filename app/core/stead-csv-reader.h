@@ -40,6 +40,12 @@ gboolean            stead_csv_reader_next              (SteadCsvReader  *self,
                                                         guint64         *line,
                                                         GCancellable    *cancellable,
                                                         GError         **error);
+gboolean            stead_csv_reader_next_fields       (SteadCsvReader       *self,
+                                                        const char * const  **fields,
+                                                        guint                *n_fields,
+                                                        guint64              *line,
+                                                        GCancellable         *cancellable,
+                                                        GError              **error);
 guint64             stead_csv_reader_get_bytes_read    (SteadCsvReader  *self);
 
 G_END_DECLS

@@ -288,7 +288,8 @@ typedef struct
 {
   SteadImportContext *context;
   SteadColumnMap     *map;
-  GPtrArray          *row;
+  const char * const *row;
+  guint               n_row;
   guint64             line;
   guint64             index;
 } Row;
@@ -300,9 +301,9 @@ field (Row        *r,
   int column = stead_column_map_get_column (r->map, name);
   const char *value;
 
-  if (column < 0 || (guint) column >= r->row->len)
+  if (column < 0 || (guint) column >= r->n_row)
     return NULL;
-  value = g_ptr_array_index (r->row, column);
+  value = r->row[column];
   while (*value == ' ')
     value++;
   return *value != '\0' ? value : NULL;
@@ -358,7 +359,7 @@ row_location (Row    *r,
           !stead_import_parse_double (lon_text, lon) || !stead_import_parse_double (lat_text, lat) ||
           *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90)
         {
-          stead_import_context_reject (r->context, r->line, r->index, r->row,
+          stead_import_context_reject (r->context, r->line, r->index, r->row, r->n_row,
                                        _("longitude and latitude “%s”, “%s” are not a position in degrees"),
                                        lon_text ? lon_text : "", lat_text ? lat_text : "");
           return FALSE;
@@ -372,13 +373,13 @@ row_location (Row    *r,
 
       if (normal == NULL)
         {
-          stead_import_context_reject (r->context, r->line, r->index, r->row,
+          stead_import_context_reject (r->context, r->line, r->index, r->row, r->n_row,
                                        _("“%s” is not a UK postcode"), postcode);
           return FALSE;
         }
       if (!stead_import_context_geocode (r->context, postcode, lon, lat))
         {
-          stead_import_context_reject (r->context, r->line, r->index, r->row,
+          stead_import_context_reject (r->context, r->line, r->index, r->row, r->n_row,
                                        _("postcode “%s” is not in the workspace’s postcode directory"),
                                        postcode);
           return FALSE;
@@ -386,7 +387,7 @@ row_location (Row    *r,
       return TRUE;
     }
 
-  stead_import_context_reject (r->context, r->line, r->index, r->row,
+  stead_import_context_reject (r->context, r->line, r->index, r->row, r->n_row,
                                _("no location: give a postcode, or longitude and latitude"));
   return FALSE;
 }
@@ -476,7 +477,6 @@ import_features (SteadImporter       *importer,
 
   for (;;)
     {
-      g_autoptr(GPtrArray) row = NULL;
       g_autoptr(GBytes) blob = NULL;
       g_autoptr(SteadGeometry) point = NULL;
       const char *kind_text, *kind, *id, *text;
@@ -485,13 +485,12 @@ import_features (SteadImporter       *importer,
       double lon, lat;
       sqlite3_stmt *stmt;
 
-      if (!stead_csv_reader_next (reader, &row, &r.line, cancellable, error))
+      if (!stead_csv_reader_next_fields (reader, &r.row, &r.n_row, &r.line, cancellable, error))
         {
           if (error != NULL && *error != NULL)
             return FALSE;
           break;
         }
-      r.row = row;
       r.index++;
       if ((r.index & 1023) == 0)
         {
@@ -505,13 +504,13 @@ import_features (SteadImporter       *importer,
         kind_text = default_kind;
       if (kind_text == NULL)
         {
-          stead_import_context_reject (context, r.line, r.index, row, _("no kind"));
+          stead_import_context_reject (context, r.line, r.index, r.row, r.n_row, _("no kind"));
           continue;
         }
       kind = lookup_term (terms, kind_text);
       if (kind == NULL)
         {
-          stead_import_context_reject (context, r.line, r.index, row,
+          stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                        _("“%s” is not a kind in the vocabulary"), kind_text);
           continue;
         }
@@ -521,13 +520,13 @@ import_features (SteadImporter       *importer,
           status = "open";
           if ((text = field (&r, "people")) != NULL && !stead_import_parse_int (text, 0, 1000000, &count))
             {
-              stead_import_context_reject (context, r.line, r.index, row,
+              stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                            _("people “%s” is not a whole number of 0 or more"), text);
               continue;
             }
           if ((text = field (&r, "urgency")) != NULL && !stead_import_parse_int (text, 1, 4, &urgency))
             {
-              stead_import_context_reject (context, r.line, r.index, row,
+              stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                            _("urgency “%s” is not 1, 2, 3 or 4"), text);
               continue;
             }
@@ -538,7 +537,7 @@ import_features (SteadImporter       *importer,
 
               if (!g_strv_contains (statuses, g_strstrip (lower)))
                 {
-                  stead_import_context_reject (context, r.line, r.index, row,
+                  stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                                _("status “%s” is not one of open, assigned, met, closed, cancelled"),
                                                text);
                   continue;
@@ -547,7 +546,7 @@ import_features (SteadImporter       *importer,
             }
           if ((text = field (&r, "opened")) != NULL && !stead_import_parse_date (text, &opened))
             {
-              stead_import_context_reject (context, r.line, r.index, row,
+              stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                            _("date “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"), text);
               continue;
             }
@@ -557,7 +556,7 @@ import_features (SteadImporter       *importer,
           status = "available";
           if ((text = field (&r, "capacity")) != NULL && !stead_import_parse_int (text, 0, 10000000, &count))
             {
-              stead_import_context_reject (context, r.line, r.index, row,
+              stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                            _("capacity “%s” is not a whole number of 0 or more"), text);
               continue;
             }
@@ -568,7 +567,7 @@ import_features (SteadImporter       *importer,
 
               if (!g_strv_contains (states, g_strstrip (lower)))
                 {
-                  stead_import_context_reject (context, r.line, r.index, row,
+                  stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
                                                _("availability “%s” is not one of available, limited, committed, unavailable"),
                                                text);
                   continue;

@@ -511,7 +511,7 @@ run_geojson_areas (SteadImporter       *importer,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          stead_import_context_reject (context, 0, i + 1, NULL, _("feature %u is not an object"), i + 1);
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("feature %u is not an object"), i + 1);
           continue;
         }
       feature = json_node_get_object (node);
@@ -522,7 +522,7 @@ run_geojson_areas (SteadImporter       *importer,
       geometry = stead_geojson_read_area (json_object_get_member (feature, "geometry"), proj, &reason);
       if (geometry == NULL)
         {
-          stead_import_context_reject (context, 0, i + 1, NULL, _("feature %u: %s"), i + 1, reason);
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("feature %u: %s"), i + 1, reason);
           continue;
         }
 
@@ -544,7 +544,7 @@ run_geojson_areas (SteadImporter       *importer,
         }
       if (name == NULL)
         {
-          stead_import_context_reject (context, 0, i + 1, NULL,
+          stead_import_context_reject (context, 0, i + 1, NULL, 0,
                                        _("feature %u has no name (choose its property with --option name=PROPERTY)"),
                                        i + 1);
           continue;
@@ -806,26 +806,26 @@ run_gpkg_areas (SteadImporter       *importer,
       code = (const char *) sqlite3_column_text (stmt, 2);
       if (sqlite3_column_type (stmt, 0) != SQLITE_BLOB)
         {
-          stead_import_context_reject (context, 0, index, NULL, _("feature %lld has no geometry"), (long long) index);
+          stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld has no geometry"), (long long) index);
           continue;
         }
       in = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
                                          NULL, &local_error);
       if (in == NULL)
         {
-          stead_import_context_reject (context, 0, index, NULL, _("feature %lld: %s"), (long long) index,
+          stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld: %s"), (long long) index,
                                        local_error->message);
           continue;
         }
       geometry = convert_geometry (in, proj, &reason);
       if (geometry == NULL)
         {
-          stead_import_context_reject (context, 0, index, NULL, _("feature %lld: %s"), (long long) index, reason);
+          stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld: %s"), (long long) index, reason);
           continue;
         }
       if (name == NULL || name[0] == '\0')
         {
-          stead_import_context_reject (context, 0, index, NULL, _("feature %lld has no name"), (long long) index);
+          stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld has no name"), (long long) index);
           continue;
         }
       ok = area_writer_write (&w, context, geometry, code && code[0] ? code : NULL, name, NULL, error);
@@ -1287,7 +1287,7 @@ run_cap (SteadImporter       *importer,
 
       if (a->reason != NULL)
         {
-          stead_import_context_reject (context, 0, i + 1, NULL, "%s", a->reason);
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, "%s", a->reason);
           continue;
         }
 

@@ -60,12 +60,13 @@ looks_numeric (const char *text)
 }
 
 static const char *
-column (GPtrArray *row,
-        int        index)
+column (const char * const *row,
+        guint               n_row,
+        int                 index)
 {
-  if (index < 0 || (guint) index >= row->len)
+  if (index < 0 || (guint) index >= n_row)
     return NULL;
-  return g_ptr_array_index (row, index);
+  return row[index];
 }
 
 static gboolean
@@ -80,7 +81,7 @@ run_postcodes (SteadImporter       *importer,
   g_autoptr(SteadProj) proj = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) attribution = NULL;
-  g_autoptr(GPtrArray) first = NULL;
+  gboolean header_is_data = FALSE;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *attribution_text = NULL;
@@ -120,9 +121,7 @@ run_postcodes (SteadImporter       *importer,
           c_east = 2;
           c_north = 3;
           c_lat = c_lon = c_term = c_grid = -1;
-          first = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; header[i] != NULL; i++)
-            g_ptr_array_add (first, g_strdup (header[i]));
+          header_is_data = TRUE;
         }
       else
         layout = LAYOUT_DIRECTORY;
@@ -165,18 +164,21 @@ run_postcodes (SteadImporter       *importer,
 
   for (;;)
     {
-      g_autoptr(GPtrArray) row = NULL;
       g_autofree char *postcode = NULL;
+      const char * const *row;
       const char *text;
+      guint n_row;
       guint64 line;
       double lon, lat;
 
-      if (first != NULL)
+      if (header_is_data)
         {
-          row = g_steal_pointer (&first);
+          row = header;
+          n_row = g_strv_length ((char **) header);
           line = 1;
+          header_is_data = FALSE;
         }
-      else if (!stead_csv_reader_next (reader, &row, &line, cancellable, error))
+      else if (!stead_csv_reader_next_fields (reader, &row, &n_row, &line, cancellable, error))
         {
           if (error != NULL && *error != NULL)
             return FALSE;
@@ -190,24 +192,24 @@ run_postcodes (SteadImporter       *importer,
           stead_import_context_progress (context, stead_csv_reader_get_bytes_read (reader), size);
         }
 
-      text = column (row, c_postcode);
+      text = column (row, n_row, c_postcode);
       postcode = stead_postcode_normalize (text);
       if (postcode == NULL)
         {
-          stead_import_context_reject (context, line, index, row,
+          stead_import_context_reject (context, line, index, row, n_row,
                                        _("“%s” is not a UK postcode"), text ? text : "");
           continue;
         }
 
       /* Terminated postcodes are history, not addresses. */
-      text = column (row, c_term);
+      text = column (row, n_row, c_term);
       if (text != NULL && text[0] != '\0')
         {
           stead_import_context_skipped (context, 1);
           continue;
         }
       /* Grid reference quality 9: no grid reference. */
-      text = column (row, c_grid);
+      text = column (row, n_row, c_grid);
       if (text != NULL && g_str_equal (text, "9"))
         {
           stead_import_context_skipped (context, 1);
@@ -216,10 +218,10 @@ run_postcodes (SteadImporter       *importer,
 
       if (proj == NULL)
         {
-          if (!stead_import_parse_double (column (row, c_lat) ? column (row, c_lat) : "", &lat) ||
-              !stead_import_parse_double (column (row, c_lon) ? column (row, c_lon) : "", &lon))
+          if (!stead_import_parse_double (column (row, n_row, c_lat) ? column (row, n_row, c_lat) : "", &lat) ||
+              !stead_import_parse_double (column (row, n_row, c_lon) ? column (row, n_row, c_lon) : "", &lon))
             {
-              stead_import_context_reject (context, line, index, row,
+              stead_import_context_reject (context, line, index, row, n_row,
                                            _("postcode %s: lat and long are not numbers"), text ? postcode : postcode);
               continue;
             }
@@ -234,11 +236,11 @@ run_postcodes (SteadImporter       *importer,
         {
           double e, n;
 
-          if (!stead_import_parse_double (column (row, c_east) ? column (row, c_east) : "", &e) ||
-              !stead_import_parse_double (column (row, c_north) ? column (row, c_north) : "", &n) ||
+          if (!stead_import_parse_double (column (row, n_row, c_east) ? column (row, n_row, c_east) : "", &e) ||
+              !stead_import_parse_double (column (row, n_row, c_north) ? column (row, n_row, c_north) : "", &n) ||
               e < 0 || e > 800000 || n < 0 || n > 1400000)
             {
-              stead_import_context_reject (context, line, index, row,
+              stead_import_context_reject (context, line, index, row, n_row,
                                            _("postcode %s: eastings and northings are not a British National Grid position"),
                                            postcode);
               continue;
@@ -250,7 +252,7 @@ run_postcodes (SteadImporter       *importer,
             }
           if (!stead_proj_to_wgs84 (proj, e, n, &lon, &lat))
             {
-              stead_import_context_reject (context, line, index, row,
+              stead_import_context_reject (context, line, index, row, n_row,
                                            _("postcode %s: cannot convert its grid reference"), postcode);
               continue;
             }

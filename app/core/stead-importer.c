@@ -628,7 +628,8 @@ stead_import_context_skipped (SteadImportContext *context,
  * @context: the import
  * @line: the line the record starts on, or 0
  * @index: the record's number from 1 (a feature, an alert), or 0
- * @row: (nullable) (element-type utf8): the fields as read
+ * @row: (nullable) (array length=n_row): the fields as read
+ * @n_row: how many
  * @format: the reason, for the user: what is wrong and with which field
  * @...: arguments
  *
@@ -640,7 +641,8 @@ void
 stead_import_context_reject (SteadImportContext *context,
                              guint64             line,
                              guint64             index,
-                             GPtrArray          *row,
+                             const char * const *row,
+                             guint               n_row,
                              const char         *format,
                              ...)
 {
@@ -654,9 +656,9 @@ stead_import_context_reject (SteadImportContext *context,
   reject->index = index;
   if (row != NULL)
     {
-      reject->row = g_new0 (char *, row->len + 1);
-      for (guint i = 0; i < row->len; i++)
-        reject->row[i] = g_strdup (g_ptr_array_index (row, i));
+      reject->row = g_new0 (char *, n_row + 1);
+      for (guint i = 0; i < n_row; i++)
+        reject->row[i] = g_strdup (row[i]);
     }
   g_ptr_array_add (context->result->rejects, reject);
 }

@@ -175,9 +175,10 @@ void                stead_import_context_skipped         (SteadImportContext  *c
 void                stead_import_context_reject          (SteadImportContext  *context,
                                                           guint64              line,
                                                           guint64              index,
-                                                          GPtrArray           *row,
+                                                          const char * const  *row,
+                                                          guint                n_row,
                                                           const char          *format,
-                                                          ...) G_GNUC_PRINTF (5, 6);
+                                                          ...) G_GNUC_PRINTF (6, 7);
 void                stead_import_context_warn            (SteadImportContext  *context,
                                                           const char          *format,
                                                           ...) G_GNUC_PRINTF (2, 3);

@@ -220,15 +220,27 @@ test_bad_bytes_later (void)
   g_autoptr(SteadCsvReader) reader = NULL;
   g_autofree char *rows = NULL;
 
-  /* UTF-8 at first, then a byte that is not, after the first read. */
-  while (csv->len < 100000)
-    g_string_append (csv, "name,caf\xc3\xa9\n");
+  guint n_rows = 0;
+
+  /* UTF-8 at first, then a byte that is not, after the first read
+   * (the reader reads 256 KiB at a time). */
+  while (csv->len < 600000)
+    {
+      g_string_append (csv, "name,caf\xc3\xa9\n");
+      n_rows++;
+    }
   g_string_append (csv, "bad,\xff\xfe\n");
   reader = reader_for (csv->str, csv->len, &error);
   g_assert_no_error (error);
   rows = dump (reader, &error);
   g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "partners.csv"));
+  /* The line of the bad bytes, not of the read they came in. */
+  {
+    g_autofree char *line = g_strdup_printf ("line %u:", n_rows + 2);
+
+    g_assert_nonnull (strstr (error->message, line));
+  }
 }
 
 int
