@@ -69,6 +69,246 @@ column (const char * const *row,
   return row[index];
 }
 
+#define BATCH_SIZE 16384
+#define N_BATCHES 4
+
+typedef struct
+{
+  char   postcode[8];
+  double lon;
+  double lat;
+} Entry;
+
+typedef struct
+{
+  guint64  line;
+  guint64  index;
+  char   **row;
+  char    *reason;
+} PendingReject;
+
+typedef struct
+{
+  GArray    *entries;    /* Entry */
+  GPtrArray *rejects;    /* PendingReject */
+  guint64    skipped;
+  guint64    bytes_read;
+  GError    *error;
+  gboolean   last;
+} Batch;
+
+static void
+pending_reject_free (PendingReject *r)
+{
+  g_strfreev (r->row);
+  g_free (r->reason);
+  g_free (r);
+}
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), BATCH_SIZE);
+  batch->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_reject_free);
+  return batch;
+}
+
+static void
+batch_reset (Batch *batch)
+{
+  g_array_set_size (batch->entries, 0);
+  g_ptr_array_set_size (batch->rejects, 0);
+  batch->skipped = 0;
+  g_clear_error (&batch->error);
+  batch->last = FALSE;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  batch_reset (batch);
+  g_array_unref (batch->entries);
+  g_ptr_array_unref (batch->rejects);
+  g_free (batch);
+}
+
+typedef struct
+{
+  SteadImportContext *context;
+  SteadCsvReader     *reader;
+  GCancellable       *cancellable;
+  gboolean            header_is_data;
+  const char * const *header;
+  int                 c_postcode, c_term, c_grid, c_lat, c_lon, c_east, c_north;
+  SteadProj          *proj;
+  GAsyncQueue        *full;
+  GAsyncQueue        *empty;
+  GThread            *thread;
+  int                 stop;
+} Producer;
+
+static void
+add_reject (Batch              *batch,
+            guint64             line,
+            guint64             index,
+            const char * const *row,
+            guint               n_row,
+            char               *reason)
+{
+  PendingReject *r = g_new0 (PendingReject, 1);
+
+  r->line = line;
+  r->index = index;
+  r->row = g_new0 (char *, n_row + 1);
+  for (guint i = 0; i < n_row; i++)
+    r->row[i] = g_strdup (row[i]);
+  r->reason = reason;
+  g_ptr_array_add (batch->rejects, r);
+}
+
+/* One row into the batch: an entry, a skip or a reject. */
+static void
+produce_row (Producer           *p,
+             Batch              *batch,
+             const char * const *row,
+             guint               n_row,
+             guint64             line,
+             guint64             index)
+{
+  g_autofree char *postcode = NULL;
+  const char *text;
+  double lon, lat;
+  Entry *entry;
+
+  text = column (row, n_row, p->c_postcode);
+  postcode = stead_postcode_normalize (text);
+  if (postcode == NULL)
+    {
+      add_reject (batch, line, index, row, n_row,
+                  g_strdup_printf (_("“%s” is not a UK postcode"), text ? text : ""));
+      return;
+    }
+
+  /* Terminated postcodes are history, not addresses. */
+  text = column (row, n_row, p->c_term);
+  if (text != NULL && text[0] != '\0')
+    {
+      batch->skipped++;
+      return;
+    }
+  /* Grid reference quality 9: no grid reference. */
+  text = column (row, n_row, p->c_grid);
+  if (text != NULL && g_str_equal (text, "9"))
+    {
+      batch->skipped++;
+      return;
+    }
+
+  if (p->proj == NULL)
+    {
+      const char *lat_text = column (row, n_row, p->c_lat);
+      const char *lon_text = column (row, n_row, p->c_lon);
+
+      if (!stead_import_parse_double (lat_text ? lat_text : "", &lat) ||
+          !stead_import_parse_double (lon_text ? lon_text : "", &lon))
+        {
+          add_reject (batch, line, index, row, n_row,
+                      g_strdup_printf (_("postcode %s: lat and long are not numbers"), postcode));
+          return;
+        }
+      /* The directory writes 99.999999, 0 for postcodes with no position. */
+      if (lat > 90 || lat < -90 || lon < -180 || lon > 180)
+        {
+          batch->skipped++;
+          return;
+        }
+    }
+  else
+    {
+      const char *e_text = column (row, n_row, p->c_east);
+      const char *n_text = column (row, n_row, p->c_north);
+      double e, n;
+
+      if (!stead_import_parse_double (e_text ? e_text : "", &e) ||
+          !stead_import_parse_double (n_text ? n_text : "", &n) ||
+          e < 0 || e > 800000 || n < 0 || n > 1400000)
+        {
+          add_reject (batch, line, index, row, n_row,
+                      g_strdup_printf (_("postcode %s: eastings and northings are not a British National Grid position"),
+                                       postcode));
+          return;
+        }
+      if (e == 0 && n == 0)
+        {
+          batch->skipped++;
+          return;
+        }
+      if (!stead_proj_to_wgs84 (p->proj, e, n, &lon, &lat))
+        {
+          add_reject (batch, line, index, row, n_row,
+                      g_strdup_printf (_("postcode %s: cannot convert its grid reference"), postcode));
+          return;
+        }
+    }
+
+  if (!stead_import_context_is_within (p->context, lon, lat))
+    {
+      batch->skipped++;
+      return;
+    }
+
+  g_array_set_size (batch->entries, batch->entries->len + 1);
+  entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
+  g_strlcpy (entry->postcode, postcode, sizeof entry->postcode);
+  entry->lon = lon;
+  entry->lat = lat;
+}
+
+static gpointer
+produce (gpointer data)
+{
+  Producer *p = data;
+  guint64 index = 0;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Batch *batch = g_async_queue_pop (p->empty);
+
+      while (batch->entries->len < BATCH_SIZE && batch->rejects->len < BATCH_SIZE)
+        {
+          const char * const *row;
+          guint n_row;
+          guint64 line;
+
+          if (g_atomic_int_get (&p->stop))
+            {
+              last = TRUE;
+              break;
+            }
+          if (p->header_is_data)
+            {
+              row = p->header;
+              n_row = g_strv_length ((char **) p->header);
+              line = 1;
+              p->header_is_data = FALSE;
+            }
+          else if (!stead_csv_reader_next_fields (p->reader, &row, &n_row, &line, p->cancellable, &batch->error))
+            {
+              last = TRUE;
+              break;
+            }
+          produce_row (p, batch, row, n_row, line, ++index);
+        }
+      batch->bytes_read = stead_csv_reader_get_bytes_read (p->reader);
+      batch->last = last;
+      g_async_queue_push (p->full, batch);
+    }
+  return NULL;
+}
+
 static gboolean
 run_postcodes (SteadImporter       *importer,
                SteadImportContext  *context,
@@ -89,7 +329,7 @@ run_postcodes (SteadImporter       *importer,
   const char * const *header;
   Layout layout;
   int c_postcode, c_term, c_lat, c_lon, c_east, c_north, c_grid;
-  guint64 index = 0, added = 0, replaced;
+  guint64 added = 0, replaced;
   goffset size;
 
   reader = stead_import_context_open_csv (context, &map, error);
@@ -162,115 +402,83 @@ run_postcodes (SteadImporter       *importer,
   if (insert == NULL)
     return FALSE;
 
-  for (;;)
-    {
-      g_autofree char *postcode = NULL;
-      const char * const *row;
-      const char *text;
-      guint n_row;
-      guint64 line;
-      double lon, lat;
+  {
+    Producer producer = { 0 };
+    gboolean ok = TRUE;
+    gboolean last = FALSE;
 
-      if (header_is_data)
-        {
-          row = header;
-          n_row = g_strv_length ((char **) header);
-          line = 1;
-          header_is_data = FALSE;
-        }
-      else if (!stead_csv_reader_next_fields (reader, &row, &n_row, &line, cancellable, error))
-        {
-          if (error != NULL && *error != NULL)
-            return FALSE;
-          break;
-        }
-      index++;
-      if ((index & 4095) == 0)
-        {
-          if (!stead_import_context_check_cancelled (context, error))
-            return FALSE;
-          stead_import_context_progress (context, stead_csv_reader_get_bytes_read (reader), size);
-        }
+    producer.context = context;
+    producer.reader = reader;
+    producer.cancellable = cancellable;
+    producer.header_is_data = header_is_data;
+    producer.header = header;
+    producer.c_postcode = c_postcode;
+    producer.c_term = c_term;
+    producer.c_grid = c_grid;
+    producer.c_lat = c_lat;
+    producer.c_lon = c_lon;
+    producer.c_east = c_east;
+    producer.c_north = c_north;
+    producer.proj = g_steal_pointer (&proj);
+    producer.full = g_async_queue_new ();
+    producer.empty = g_async_queue_new ();
+    for (guint i = 0; i < N_BATCHES; i++)
+      g_async_queue_push (producer.empty, batch_new ());
 
-      text = column (row, n_row, c_postcode);
-      postcode = stead_postcode_normalize (text);
-      if (postcode == NULL)
-        {
-          stead_import_context_reject (context, line, index, row, n_row,
-                                       _("“%s” is not a UK postcode"), text ? text : "");
-          continue;
-        }
+    /* Reading and checking on one core, writing on the other. */
+    producer.thread = g_thread_new ("stead-postcodes", produce, &producer);
 
-      /* Terminated postcodes are history, not addresses. */
-      text = column (row, n_row, c_term);
-      if (text != NULL && text[0] != '\0')
-        {
-          stead_import_context_skipped (context, 1);
-          continue;
-        }
-      /* Grid reference quality 9: no grid reference. */
-      text = column (row, n_row, c_grid);
-      if (text != NULL && g_str_equal (text, "9"))
-        {
-          stead_import_context_skipped (context, 1);
-          continue;
-        }
+    while (!last)
+      {
+        Batch *batch = g_async_queue_pop (producer.full);
 
-      if (proj == NULL)
-        {
-          if (!stead_import_parse_double (column (row, n_row, c_lat) ? column (row, n_row, c_lat) : "", &lat) ||
-              !stead_import_parse_double (column (row, n_row, c_lon) ? column (row, n_row, c_lon) : "", &lon))
-            {
-              stead_import_context_reject (context, line, index, row, n_row,
-                                           _("postcode %s: lat and long are not numbers"), text ? postcode : postcode);
-              continue;
-            }
-          /* The directory writes 99.999999, 0 for postcodes with no position. */
-          if (lat > 90 || lat < -90 || lon < -180 || lon > 180)
-            {
-              stead_import_context_skipped (context, 1);
-              continue;
-            }
-        }
-      else
-        {
-          double e, n;
+        last = batch->last;
+        if (ok)
+          {
+            for (guint i = 0; i < batch->rejects->len; i++)
+              {
+                PendingReject *r = g_ptr_array_index (batch->rejects, i);
 
-          if (!stead_import_parse_double (column (row, n_row, c_east) ? column (row, n_row, c_east) : "", &e) ||
-              !stead_import_parse_double (column (row, n_row, c_north) ? column (row, n_row, c_north) : "", &n) ||
-              e < 0 || e > 800000 || n < 0 || n > 1400000)
-            {
-              stead_import_context_reject (context, line, index, row, n_row,
-                                           _("postcode %s: eastings and northings are not a British National Grid position"),
-                                           postcode);
-              continue;
-            }
-          if (e == 0 && n == 0)
-            {
-              stead_import_context_skipped (context, 1);
-              continue;
-            }
-          if (!stead_proj_to_wgs84 (proj, e, n, &lon, &lat))
-            {
-              stead_import_context_reject (context, line, index, row, n_row,
-                                           _("postcode %s: cannot convert its grid reference"), postcode);
-              continue;
-            }
-        }
+                stead_import_context_reject (context, r->line, r->index, (const char * const *) r->row,
+                                             g_strv_length (r->row), "%s", r->reason);
+              }
+            stead_import_context_skipped (context, batch->skipped);
+            if (batch->error != NULL)
+              {
+                g_propagate_error (error, g_steal_pointer (&batch->error));
+                ok = FALSE;
+              }
+            for (guint i = 0; ok && i < batch->entries->len; i++)
+              {
+                Entry *e = &g_array_index (batch->entries, Entry, i);
 
-      if (!stead_import_context_is_within (context, lon, lat))
-        {
-          stead_import_context_skipped (context, 1);
-          continue;
-        }
+                sqlite3_bind_text (insert, 1, e->postcode, -1, SQLITE_STATIC);
+                sqlite3_bind_double (insert, 2, e->lon);
+                sqlite3_bind_double (insert, 3, e->lat);
+                if (!stead_transaction_step (txn, insert, error))
+                  ok = FALSE;
+                else
+                  added++;
+              }
+            if (ok && !stead_import_context_check_cancelled (context, error))
+              ok = FALSE;
+            stead_import_context_progress (context, batch->bytes_read, size);
+            if (!ok)
+              g_atomic_int_set (&producer.stop, 1);
+          }
+        batch_reset (batch);
+        g_async_queue_push (producer.empty, batch);
+      }
 
-      sqlite3_bind_text (insert, 1, postcode, -1, SQLITE_STATIC);
-      sqlite3_bind_double (insert, 2, lon);
-      sqlite3_bind_double (insert, 3, lat);
-      if (!stead_transaction_step (txn, insert, error))
-        return FALSE;
-      added++;
-    }
+    g_thread_join (producer.thread);
+    while (g_async_queue_length (producer.empty) > 0)
+      batch_free (g_async_queue_pop (producer.empty));
+    g_async_queue_unref (producer.full);
+    g_async_queue_unref (producer.empty);
+    g_clear_pointer (&producer.proj, stead_proj_free);
+    if (!ok)
+      return FALSE;
+  }
 
   stead_import_context_added (context, added);
   stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_INSERT, added);
