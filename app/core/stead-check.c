@@ -240,6 +240,20 @@ check_feature_table (Check      *check,
             sqlite3_column_int64 (count, 0) != with_geometry)
           problem (check, _("GeoPackage: the spatial index %s has %lld entries for %lld geometries"),
                    rtree, (long long) sqlite3_column_int64 (count, 0), (long long) with_geometry);
+
+        /* The tree itself: node structure, parent links, bounds. */
+        {
+          g_autoptr(sqlite3_stmt) tree = prepare (check, "SELECT rtreecheck (?)");
+
+          if (tree != NULL)
+            {
+              sqlite3_bind_text (tree, 1, rtree, -1, SQLITE_STATIC);
+              if (sqlite3_step (tree) == SQLITE_ROW &&
+                  g_strcmp0 ((const char *) sqlite3_column_text (tree, 0), "ok") != 0)
+                problem (check, _("GeoPackage: the spatial index %s is damaged: %s"),
+                         rtree, (const char *) sqlite3_column_text (tree, 0));
+            }
+        }
       }
   }
 }

@@ -861,6 +861,94 @@ test_find_importer (Fixture       *f,
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN);
 }
 
+static gboolean
+rtree_matches_brute_force (Fixture *f,
+                           double   minx,
+                           double   maxx,
+                           double   miny,
+                           double   maxy)
+{
+  g_autoptr(sqlite3_stmt) indexed = NULL;
+  g_autoptr(sqlite3_stmt) brute = NULL;
+  gint64 a, b;
+
+  indexed = stead_workspace_prepare (f->ws,
+                                     "SELECT count(*) FROM need n JOIN rtree_need_geom r ON r.id = n.fid "
+                                     "WHERE r.maxx >= ?1 AND r.minx <= ?2 AND r.maxy >= ?3 AND r.miny <= ?4 "
+                                     "AND ST_MinX(n.geom) BETWEEN ?1 AND ?2 AND ST_MinY(n.geom) BETWEEN ?3 AND ?4",
+                                     NULL);
+  brute = stead_workspace_prepare (f->ws,
+                                   "SELECT count(*) FROM need WHERE ST_MinX(geom) BETWEEN ?1 AND ?2 "
+                                   "AND ST_MinY(geom) BETWEEN ?3 AND ?4", NULL);
+  for (int i = 0; i < 2; i++)
+    {
+      sqlite3_stmt *stmt = i == 0 ? indexed : brute;
+
+      sqlite3_bind_double (stmt, 1, minx);
+      sqlite3_bind_double (stmt, 2, maxx);
+      sqlite3_bind_double (stmt, 3, miny);
+      sqlite3_bind_double (stmt, 4, maxy);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    }
+  a = sqlite3_column_int64 (indexed, 0);
+  b = sqlite3_column_int64 (brute, 0);
+  return a == b && b > 0;
+}
+
+/* A large import packs the spatial index anew; a small one inserts into
+ * it. Either way it must be a valid R-tree that finds every point. */
+static void
+test_spatial_index (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (11);
+  const guint sizes[] = { 3000, 200, 5000 };
+  g_autoptr(GError) error = NULL;
+  guint64 total = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GString) csv = g_string_new ("kind,longitude,latitude\n");
+      g_autofree char *name = g_strdup_printf ("points%u.csv", s);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(SteadImportResult) result = NULL;
+
+      for (guint i = 0; i < sizes[s]; i++)
+        g_string_append_printf (csv, "food,%.6f,%.6f\n", g_rand_double_range (rng, -2.5, -1.8),
+                                g_rand_double_range (rng, 51.7, 52.2));
+      file = write_file (f, name, csv->str);
+      g_assert_true (run_import (f, "needs-csv", file, NULL, &result, &error));
+      g_assert_no_error (error);
+      total += result->added;
+
+      g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total);
+      {
+        g_autoptr(sqlite3_stmt) check = stead_workspace_prepare (f->ws, "SELECT rtreecheck ('rtree_need_geom')", NULL);
+
+        g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+      }
+      g_assert_true (rtree_matches_brute_force (f, -2.2, -2.0, 51.8, 52.0));
+      g_assert_true (rtree_matches_brute_force (f, -2.5, -1.8, 51.7, 52.2));
+      g_assert_true (rtree_matches_brute_force (f, -2.35, -2.3, 51.9, 51.96));
+    }
+
+  /* The insert trigger is back: a need added later is indexed. */
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (f->ws, "core", "Add", &error);
+
+    stead_transaction_insert_need (txn, "food", "Later", 0.5, 50.5, 1, 2, "open", 0, NULL, 0, &error);
+    g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+    g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total + 1);
+  }
+
+  /* Undo takes the imports' rows and their index entries away. */
+  for (guint s = 0; s < G_N_ELEMENTS (sizes) + 1; s++)
+    g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, 0);
+}
+
 static void
 test_postcode_normalize (void)
 {
@@ -899,6 +987,7 @@ main (int   argc,
   ADD ("/import/csv/map-and-saved-map", test_map_and_saved_map);
   ADD ("/import/csv/windows-1252", test_windows_1252_warning);
   ADD ("/import/cancel", test_cancel);
+  ADD ("/import/spatial-index", test_spatial_index);
   ADD ("/import/async-progress", test_async_progress);
   ADD ("/import/geojson-areas", test_geojson_areas);
   ADD ("/import/gpkg-areas", test_gpkg_areas);
