@@ -404,6 +404,25 @@ file_size (SteadImportContext *context)
 
 typedef enum { TABLE_NEED, TABLE_RESOURCE } Table;
 
+/* A GeoPackage point in WGS84, as stead_geometry_to_gpkg() writes it
+ * (no envelope, little-endian), without allocating: 29 bytes. */
+static void
+point_blob (guint8 blob[29],
+            double x,
+            double y)
+{
+  static const guint8 head[] = { 'G', 'P', 0, 0x01, 0xE6, 0x10, 0, 0, 0x01, 0x01, 0, 0, 0 };
+  guint64 bits;
+
+  memcpy (blob, head, sizeof head);
+  memcpy (&bits, &x, 8);
+  bits = GUINT64_TO_LE (bits);
+  memcpy (blob + 13, &bits, 8);
+  memcpy (&bits, &y, 8);
+  bits = GUINT64_TO_LE (bits);
+  memcpy (blob + 21, &bits, 8);
+}
+
 /* Building the R-tree of a large import row by row, in file order, costs
  * more than the rest of the import together. Inside the import's
  * transaction the insert trigger is set aside, the new points are
@@ -854,6 +873,8 @@ import_features (SteadImporter       *importer,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(BulkIndex) bulk = NULL;
+  g_autofree char *last_kind_text = NULL;
+  const char *last_kind = NULL;
   const char *default_kind = stead_import_context_get_option (context, "kind");
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   goffset size;
@@ -916,8 +937,7 @@ import_features (SteadImporter       *importer,
 
   for (;;)
     {
-      g_autoptr(GBytes) blob = NULL;
-      g_autoptr(SteadGeometry) point = NULL;
+      guint8 blob[29];
       const char *kind_text, *kind, *id, *text;
       gint64 count = 1, urgency = 2, opened = now, fid = 0;
       const char *status;
@@ -946,7 +966,16 @@ import_features (SteadImporter       *importer,
           stead_import_context_reject (context, r.line, r.index, r.row, r.n_row, _("no kind"));
           continue;
         }
-      kind = lookup_term (terms, kind_text);
+      /* Files repeat a handful of kinds: remember the last one. */
+      if (last_kind_text != NULL && strcmp (last_kind_text, kind_text) == 0)
+        kind = last_kind;
+      else
+        {
+          kind = lookup_term (terms, kind_text);
+          g_free (last_kind_text);
+          last_kind_text = g_strdup (kind_text);
+          last_kind = kind;
+        }
       if (kind == NULL)
         {
           stead_import_context_reject (context, r.line, r.index, r.row, r.n_row,
@@ -1032,10 +1061,9 @@ import_features (SteadImporter       *importer,
           sqlite3_reset (find);
         }
 
-      point = stead_geometry_new_point (lon, lat);
-      blob = stead_geometry_to_gpkg (point, 4326);
+      point_blob (blob, lon, lat);
       stmt = fid != 0 ? update : insert;
-      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 1, blob, sizeof blob, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
       text = field (&r, "title");
       if (text != NULL)

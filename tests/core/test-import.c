@@ -323,6 +323,21 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE source_id = 'N2' AND kind = 'medication' "
                              "AND abs(ST_MinY(geom) - 51.501009) < 1e-9 AND urgency = 4"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE title = 'Bottled\nwater'"), ==, 1);
+
+  /* The importer writes points exactly as the geometry library does. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, "SELECT geom FROM need WHERE source_id = 'N1'", NULL);
+    g_autoptr(SteadGeometry) point = NULL;
+    g_autoptr(GBytes) expected = NULL;
+    double lon, lat;
+
+    g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL20 1AA", &lon, &lat));
+    point = stead_geometry_new_point (lon, lat);
+    expected = stead_geometry_to_gpkg (point, 4326);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpmem (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                     g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  }
   g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, 3);
 
   /* The same file again updates, matched by identifier. */
