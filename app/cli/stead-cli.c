@@ -330,6 +330,23 @@ cmd_info (int    argc,
         g_print ("  %-24s %" G_GINT64_FORMAT "\n", table, rows);
     }
   json_builder_end_object (builder);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Licence statements of the open data imported (OGL asks for them). */
+  json_builder_set_member_name (builder, "attribution");
+  json_builder_begin_object (builder);
+  stmt = stead_workspace_prepare (workspace, "SELECT source, text FROM stead_attribution ORDER BY source", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *source = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+      json_builder_set_member_name (builder, source);
+      json_builder_add_string_value (builder, text);
+      if (!json)
+        g_print (_("Data source (%s): %s\n"), source, text);
+    }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   if (json)

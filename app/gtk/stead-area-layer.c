@@ -147,7 +147,8 @@ stead_area_layer_get_extent (SteadAreaLayer *self,
  * @lon: longitude
  * @lat: latitude
  *
- * Returns: the fid of the smallest area containing the point (a ward
+ * Returns: the fid of the smallest hazard area (a warning, a flood zone)
+ *   containing the point, else of the smallest area containing it (a ward
  *   rather than the whole boundary), or 0
  */
 gint64
@@ -157,6 +158,7 @@ stead_area_layer_pick_area (SteadAreaLayer *self,
 {
   gint64 best = 0;
   double best_size = G_MAXDOUBLE;
+  gboolean best_hazard = FALSE;
 
   g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), 0);
 
@@ -164,14 +166,20 @@ stead_area_layer_pick_area (SteadAreaLayer *self,
     {
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
       double size = (shape->envelope.max_x - shape->envelope.min_x) * (shape->envelope.max_y - shape->envelope.min_y);
+      gboolean hazard = g_strcmp0 (shape->kind, "hazard") == 0;
 
       if (lon < shape->envelope.min_x || lon > shape->envelope.max_x ||
-          lat < shape->envelope.min_y || lat > shape->envelope.max_y || size >= best_size)
+          lat < shape->envelope.min_y || lat > shape->envelope.max_y)
+        continue;
+      if (best_hazard && !hazard)
+        continue;
+      if (hazard == best_hazard && size >= best_size)
         continue;
       if (stead_geometry_contains_point (shape->geometry, lon, lat))
         {
           best = shape->fid;
           best_size = size;
+          best_hazard = hazard;
         }
     }
   return best;

@@ -206,6 +206,37 @@ stead_map_view_zoom_to_area (SteadMapView *self)
   zoom_now (self);
 }
 
+/* The licences of the workspace's open data (the postcode directory's
+ * OGL statement, say) are shown with the map's own. */
+static void
+update_data_attribution (SteadMapView *self)
+{
+  g_autoptr(GString) text = g_string_new (_("Offline background: Stead"));
+
+  if (self->workspace != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
+                                                              "SELECT text FROM stead_attribution ORDER BY source",
+                                                              NULL);
+
+      while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+        }
+    }
+  shumate_license_set_extra_text (self->license, text->str);
+}
+
+static void
+on_workspace_changed (SteadMapView       *self,
+                      const char * const *tables,
+                      SteadWorkspace     *workspace)
+{
+  if (g_strv_contains (tables, "stead_attribution"))
+    update_data_attribution (self);
+}
+
 void
 stead_map_view_set_workspace (SteadMapView   *self,
                               SteadWorkspace *workspace)
@@ -213,8 +244,14 @@ stead_map_view_set_workspace (SteadMapView   *self,
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
   g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
 
-  if (!g_set_object (&self->workspace, workspace))
+  if (self->workspace == workspace)
     return;
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (self->workspace, on_workspace_changed, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self, G_CONNECT_SWAPPED);
+  update_data_attribution (self);
 
   stead_area_layer_set_workspace (self->areas, workspace);
   stead_point_layer_set_workspace (self->resources, workspace);
@@ -669,10 +706,47 @@ stead_map_view_select_area (SteadMapView *self,
       return FALSE;
     }
 
-  stmt = stead_workspace_prepare (self->workspace, "SELECT name FROM area WHERE fid = ?", NULL);
+  /* A warning's area also says how severe, how urgent and how certain
+   * it is, and when it starts and ends. */
+  stmt = stead_workspace_prepare (self->workspace,
+                                  "SELECT a.name, w.severity, w.urgency, w.certainty, w.onset, w.expires "
+                                  "FROM area a LEFT JOIN alert w ON w.area = a.fid WHERE a.fid = ?",
+                                  NULL);
   sqlite3_bind_int64 (stmt, 1, area_fid);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        {
+          g_autoptr(GString) when = g_string_new (NULL);
+          g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+          for (int c = 4; c <= 5; c++)
+            {
+              g_autoptr(GDateTime) utc = NULL;
+              g_autoptr(GDateTime) dt = NULL;
+              g_autofree char *text = NULL;
+
+              if (sqlite3_column_type (stmt, c) == SQLITE_NULL ||
+                  !(utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, c), NULL)))
+                continue;
+              dt = g_date_time_to_timezone (utc, local);
+              text = g_date_time_format (dt, "%e %b %H:%M");
+              if (when->len > 0)
+                g_string_append_c (when, ' ');
+              /* TRANSLATORS: when a warning starts and ends, e.g. "from 29 Nov 09:00 until 30 Nov 09:00" */
+              g_string_append_printf (when, c == 4 ? _("from %s") : _("until %s"), g_strstrip (text));
+            }
+          /* TRANSLATORS: a warning area: its name, then CAP severity, urgency, certainty, and when */
+          title = g_strdup_printf (_("%s\n%s · %s · %s %s"), name,
+                                   (const char *) sqlite3_column_text (stmt, 1),
+                                   (const char *) sqlite3_column_text (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3), when->str);
+        }
+      else
+        title = g_strdup (name);
+    }
 
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title != NULL ? title : _("Area"), summary);
@@ -1553,7 +1627,7 @@ stead_map_view_init (SteadMapView *self)
   self->license = shumate_license_new ();
   gtk_widget_set_hexpand (GTK_WIDGET (self->license), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  shumate_license_set_extra_text (self->license, _("Offline background: Stead"));
+  update_data_attribution (self);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
 

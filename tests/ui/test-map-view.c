@@ -257,6 +257,21 @@ test_needs_and_resources (void)
     g_assert_cmpuint (summary->rows->len, >, 0);
     g_assert_false (stead_map_view_select_area (view, 424242));
 
+    /* Inside a ward and a hazard area both, a click picks the hazard:
+     * in a flood, the warning is what matters. */
+    {
+      g_autoptr(sqlite3_stmt) both = stead_workspace_prepare (ws,
+        "SELECT ST_MinX (n.geom), ST_MinY (n.geom), h.area FROM need_area h "
+        "JOIN need_area w ON w.need = h.need AND w.kind = 'ward' "
+        "JOIN need n ON n.fid = h.need WHERE h.kind = 'hazard' LIMIT 1", NULL);
+
+      g_assert_cmpint (sqlite3_step (both), ==, SQLITE_ROW);
+      g_assert_cmpint (stead_area_layer_pick_area (stead_map_view_get_area_layer (view),
+                                                   sqlite3_column_double (both, 0),
+                                                   sqlite3_column_double (both, 1)),
+                       ==, sqlite3_column_int64 (both, 2));
+    }
+
     /* A drawn rectangle is summarised too. */
     gtk_widget_set_visible (panel, FALSE);
     stead_map_view_select_box (view, -2.3, 51.9, -2.0, 52.1);
