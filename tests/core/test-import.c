@@ -582,6 +582,61 @@ test_async_progress (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->ws, &d);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  AsyncData    *d;
+} CancelData;
+
+static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  CancelData *c = user_data;
+
+  c->d->progress_calls++;
+  if (fraction < 1.0)
+    g_cancellable_cancel (c->cancellable);
+}
+
+/* Cancel pressed while the worker is importing: nothing is kept. */
+static void
+test_cancel_midway (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,longitude,latitude\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AsyncData d = { 0 };
+  CancelData c = { cancellable, &d };
+  SteadImportOptions options = { 0 };
+
+  for (guint i = 0; i < 400000; i++)
+    g_string_append_printf (csv, "food,-2.%06u,52.0\n", i);
+  file = write_file (f, "big.csv", csv->str);
+  before = snapshot (f);
+
+  d.loop = g_main_loop_new (NULL, FALSE);
+  stead_import_run_async (f->ws, importer (f, "needs-csv"), file, &options, cancel_on_progress, &c,
+                          cancellable, on_done, &d);
+  g_main_loop_run (d.loop);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (d.ok);
+  g_assert_error (d.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (d.progress_calls, >=, 1);
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_false (stead_workspace_can_undo (f->ws));
+  g_clear_error (&d.error);
+  g_clear_pointer (&d.result, stead_import_result_free);
+  g_main_loop_unref (d.loop);
+}
+
 static void
 test_within_area (Fixture       *f,
                   gconstpointer  data)
@@ -1004,6 +1059,7 @@ main (int   argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/spatial-index", test_spatial_index);
   ADD ("/import/async-progress", test_async_progress);
+  ADD ("/import/cancel-midway", test_cancel_midway);
   ADD ("/import/geojson-areas", test_geojson_areas);
   ADD ("/import/gpkg-areas", test_gpkg_areas);
   ADD ("/import/cap", test_cap);
