@@ -393,33 +393,30 @@ cmd_check (int    argc,
 }
 
 static void
-print_format (PeasExtensionSet *set,
-              PeasPluginInfo   *info,
-              GObject          *exten,
-              gpointer          user_data)
+print_format (GObject    *format,
+              const char *direction)
 {
-  const char *direction = user_data;
   const char * const *extensions;
   g_autofree char *joined = NULL;
-  const char *id;
-  const char *title;
+  const char *id, *title, *owner;
 
-  if (STEAD_IS_IMPORTER (exten))
+  if (STEAD_IS_IMPORTER (format))
     {
-      id = stead_importer_get_id (STEAD_IMPORTER (exten));
-      title = stead_importer_get_title (STEAD_IMPORTER (exten));
-      extensions = stead_importer_get_extensions (STEAD_IMPORTER (exten));
+      id = stead_importer_get_id (STEAD_IMPORTER (format));
+      title = stead_importer_get_title (STEAD_IMPORTER (format));
+      extensions = stead_importer_get_extensions (STEAD_IMPORTER (format));
+      owner = stead_importer_get_owner (STEAD_IMPORTER (format));
     }
   else
     {
-      id = stead_exporter_get_id (STEAD_EXPORTER (exten));
-      title = stead_exporter_get_title (STEAD_EXPORTER (exten));
-      extensions = stead_exporter_get_extensions (STEAD_EXPORTER (exten));
+      id = stead_exporter_get_id (STEAD_EXPORTER (format));
+      title = stead_exporter_get_title (STEAD_EXPORTER (format));
+      extensions = stead_exporter_get_extensions (STEAD_EXPORTER (format));
+      owner = stead_exporter_get_owner (STEAD_EXPORTER (format));
     }
 
   joined = extensions != NULL ? g_strjoinv (",", (char **) extensions) : g_strdup ("");
-  g_print ("%-7s %-20s %-16s %-12s %s\n", direction, id, joined,
-           info != NULL ? peas_plugin_info_get_module_name (info) : "core", title);
+  g_print ("%-7s %-20s %-16s %-12s %s\n", direction, id, joined, owner, title);
 }
 
 static int
@@ -430,28 +427,22 @@ cmd_formats (int    argc,
                                                    _("List the import and export formats the plugins offer."),
                                                    NULL);
   g_autoptr(SteadPluginEngine) engine = NULL;
-  g_autoptr(PeasExtensionSet) importers = NULL;
-  g_autoptr(PeasExtensionSet) exporters = NULL;
   int status;
 
   if (!parse (context, &argc, &argv, 0, &status))
     return status;
 
   engine = load_plugins ();
-  importers = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_IMPORTER);
-  exporters = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_EXPORTER);
 
   g_print ("%-7s %-20s %-16s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"), _("TITLE"));
   {
-    g_autoptr(GPtrArray) core_importers = stead_import_list_importers (NULL);
-    g_autoptr(GPtrArray) core_exporters = stead_export_list_exporters (NULL);
+    g_autoptr(GPtrArray) all_importers = stead_import_list_importers (engine);
+    g_autoptr(GPtrArray) all_exporters = stead_export_list_exporters (engine);
 
-    for (guint i = 0; i < core_importers->len; i++)
-      print_format (NULL, NULL, g_ptr_array_index (core_importers, i), (gpointer) "import");
-    peas_extension_set_foreach (importers, print_format, (gpointer) "import");
-    for (guint i = 0; i < core_exporters->len; i++)
-      print_format (NULL, NULL, g_ptr_array_index (core_exporters, i), (gpointer) "export");
-    peas_extension_set_foreach (exporters, print_format, (gpointer) "export");
+    for (guint i = 0; i < all_importers->len; i++)
+      print_format (g_ptr_array_index (all_importers, i), "import");
+    for (guint i = 0; i < all_exporters->len; i++)
+      print_format (g_ptr_array_index (all_exporters, i), "export");
   }
   return EXIT_SUCCESS;
 }

@@ -12,6 +12,7 @@
 #include "stead-exporter.h"
 #include "stead-import-formats-private.h"
 #include "stead-plugin-engine.h"
+#include "stead-workspace-addin.h"
 
 G_DEFINE_INTERFACE (SteadExporter, stead_exporter, G_TYPE_OBJECT)
 
@@ -97,6 +98,21 @@ stead_exporter_run (SteadExporter            *self,
   return iface->run (self, workspace, stream, options, cancellable, error);
 }
 
+static void
+collect_addin_exporters (PeasExtensionSet *set,
+                         PeasPluginInfo   *info,
+                         PeasExtension    *extension,
+                         gpointer          user_data)
+{
+  GPtrArray *formats = user_data;
+  guint before = formats->len;
+
+  stead_workspace_addin_add_exporters (STEAD_WORKSPACE_ADDIN (extension), formats);
+  for (guint i = before; i < formats->len; i++)
+    g_object_set_data_full (g_ptr_array_index (formats, i), "stead-plugin",
+                            g_strdup (peas_plugin_info_get_module_name (info)), g_free);
+}
+
 /**
  * stead_export_list_exporters:
  * @engine: (nullable): the plugin engine, or %NULL for the core formats only
@@ -116,6 +132,9 @@ stead_export_list_exporters (SteadPluginEngine *engine)
 
       set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_EXPORTER);
       peas_extension_set_foreach (set, stead_import_collect_extension, exporters);
+      g_clear_object (&set);
+      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WORKSPACE_ADDIN);
+      peas_extension_set_foreach (set, collect_addin_exporters, exporters);
     }
   return exporters;
 }
@@ -140,4 +159,20 @@ stead_export_find_exporter (GPtrArray   *exporters,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                _("No export format “%s” (see “stead-cli formats”)"), id);
   return NULL;
+}
+
+const char *
+stead_exporter_get_owner (SteadExporter *self)
+{
+  SteadExporterInterface *iface;
+  const char *owner = NULL;
+
+  g_return_val_if_fail (STEAD_IS_EXPORTER (self), NULL);
+
+  iface = STEAD_EXPORTER_GET_IFACE (self);
+  if (iface->get_owner != NULL)
+    owner = iface->get_owner (self);
+  if (owner == NULL)
+    owner = g_object_get_data (G_OBJECT (self), "stead-plugin");
+  return owner != NULL ? owner : "core";
 }

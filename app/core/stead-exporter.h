@@ -45,11 +45,14 @@ struct _SteadExporterInterface
                                           const SteadExportOptions *options,
                                           GCancellable             *cancellable,
                                           GError                  **error);
+  /* The owning plugin's module name ("core" if NULL). */
+  const char         *(*get_owner)       (SteadExporter *self);
 };
 
 const char         *stead_exporter_get_id         (SteadExporter *self);
 const char         *stead_exporter_get_title      (SteadExporter *self);
 const char * const *stead_exporter_get_extensions (SteadExporter *self);
+const char         *stead_exporter_get_owner      (SteadExporter *self);
 gboolean            stead_exporter_run            (SteadExporter            *self,
                                                    SteadWorkspace           *workspace,
                                                    GOutputStream            *stream,

@@ -53,19 +53,9 @@ void     stead_import_add_core_importers (GPtrArray *importers);
 void     stead_export_add_core_exporters (GPtrArray *exporters);
 
 /* Shared by the core formats. */
-void     stead_csv_append_field       (GString    *out,
-                                       const char *value);
 void     stead_import_collect_extension (PeasExtensionSet *set,
                                          PeasPluginInfo   *info,
                                          PeasExtension    *extension,
                                          gpointer          user_data);
-gboolean stead_import_parse_int       (const char *text,
-                                       gint64      min,
-                                       gint64      max,
-                                       gint64     *value);
-gboolean stead_import_parse_double    (const char *text,
-                                       double     *value);
-gboolean stead_import_parse_date      (const char *text,
-                                       gint64     *unix_time);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "stead-import-formats-private.h"
 #include "stead-plugin-engine.h"
 #include "stead-workspace.h"
+#include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
 
 struct _SteadImportContext
@@ -123,6 +124,8 @@ stead_importer_get_owner (SteadImporter *self)
   iface = STEAD_IMPORTER_GET_IFACE (self);
   if (iface->get_owner != NULL)
     owner = iface->get_owner (self);
+  if (owner == NULL)
+    owner = g_object_get_data (G_OBJECT (self), "stead-plugin");
   return owner != NULL ? owner : STEAD_CORE_OWNER;
 }
 
@@ -308,7 +311,24 @@ stead_import_collect_extension (PeasExtensionSet *set,
                                 PeasExtension    *extension,
                                 gpointer          user_data)
 {
+  /* Which plugin it came from, for get_owner () and `stead-cli formats`. */
+  g_object_set_data_full (G_OBJECT (extension), "stead-plugin", g_strdup (peas_plugin_info_get_module_name (info)), g_free);
   g_ptr_array_add (user_data, g_object_ref (extension));
+}
+
+static void
+collect_addin_importers (PeasExtensionSet *set,
+                         PeasPluginInfo   *info,
+                         PeasExtension    *extension,
+                         gpointer          user_data)
+{
+  GPtrArray *formats = user_data;
+  guint before = formats->len;
+
+  stead_workspace_addin_add_importers (STEAD_WORKSPACE_ADDIN (extension), formats);
+  for (guint i = before; i < formats->len; i++)
+    g_object_set_data_full (g_ptr_array_index (formats, i), "stead-plugin",
+                            g_strdup (peas_plugin_info_get_module_name (info)), g_free);
 }
 
 /**
@@ -330,6 +350,9 @@ stead_import_list_importers (SteadPluginEngine *engine)
 
       set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_IMPORTER);
       peas_extension_set_foreach (set, stead_import_collect_extension, importers);
+      g_clear_object (&set);
+      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WORKSPACE_ADDIN);
+      peas_extension_set_foreach (set, collect_addin_importers, importers);
     }
   return importers;
 }

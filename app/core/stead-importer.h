@@ -195,6 +195,16 @@ gboolean            stead_import_context_geocode         (SteadImportContext  *c
                                                           double              *lon,
                                                           double              *lat);
 
+/* Field parsers for importers: surrounding spaces ignored. */
+gboolean            stead_import_parse_int               (const char          *text,
+                                                          gint64               min,
+                                                          gint64               max,
+                                                          gint64              *value);
+gboolean            stead_import_parse_double            (const char          *text,
+                                                          double              *value);
+gboolean            stead_import_parse_date              (const char          *text,
+                                                          gint64              *unix_time);
+
 char               *stead_postcode_normalize             (const char          *postcode);
 gboolean            stead_workspace_lookup_postcode      (SteadWorkspace      *workspace,
                                                           const char          *postcode,

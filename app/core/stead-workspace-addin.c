@@ -90,3 +90,39 @@ stead_workspace_addin_populate_demo (SteadWorkspaceAddin  *self,
     return TRUE;
   return iface->populate_demo (self, txn, scale, rng, error);
 }
+
+/**
+ * stead_workspace_addin_add_importers:
+ * @self: a #SteadWorkspaceAddin
+ * @importers: (element-type SteadImporter): where to add them
+ */
+void
+stead_workspace_addin_add_importers (SteadWorkspaceAddin *self,
+                                     GPtrArray           *importers)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE_ADDIN (self));
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  if (iface->add_importers != NULL)
+    iface->add_importers (self, importers);
+}
+
+/**
+ * stead_workspace_addin_add_exporters:
+ * @self: a #SteadWorkspaceAddin
+ * @exporters: (element-type SteadExporter): where to add them
+ */
+void
+stead_workspace_addin_add_exporters (SteadWorkspaceAddin *self,
+                                     GPtrArray           *exporters)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE_ADDIN (self));
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  if (iface->add_exporters != NULL)
+    iface->add_exporters (self, exporters);
+}

@@ -35,6 +35,13 @@ struct _SteadWorkspaceAddinInterface
                                   guint                scale,
                                   GRand               *rng,
                                   GError             **error);
+  /* The plugin's file formats (libpeas allows one extension type per
+   * interface and module, so a plugin with several lists them here):
+   * new SteadImporter / SteadExporter objects, transfer full. */
+  void        (*add_importers)   (SteadWorkspaceAddin *self,
+                                  GPtrArray           *importers);
+  void        (*add_exporters)   (SteadWorkspaceAddin *self,
+                                  GPtrArray           *exporters);
 };
 
 const char *stead_workspace_addin_get_schema_path (SteadWorkspaceAddin *self);
@@ -47,5 +54,10 @@ gboolean    stead_workspace_addin_populate_demo   (SteadWorkspaceAddin *self,
                                                    guint                scale,
                                                    GRand               *rng,
                                                    GError             **error);
+
+void        stead_workspace_addin_add_importers   (SteadWorkspaceAddin *self,
+                                                   GPtrArray           *importers);
+void        stead_workspace_addin_add_exporters   (SteadWorkspaceAddin *self,
+                                                   GPtrArray           *exporters);
 
 G_END_DECLS

@@ -484,7 +484,7 @@ static gboolean
 seed_taxonomy (SteadWorkspace  *self,
                GError         **error)
 {
-  static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills" };
+  static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills", "partner-types" };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,

@@ -1,0 +1,500 @@
+/* partners-model.c: edits of the partner directory, flags and publishing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "partners"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "partners.h"
+
+/**
+ * partners_agreement_flag:
+ * @review: (nullable): the review date, YYYY-MM-DD
+ * @expiry: (nullable): the expiry date, YYYY-MM-DD
+ * @status: (nullable): the agreement's status; ended ones are never flagged
+ * @today: the date to judge by
+ *
+ * Returns: what needs attention, the most urgent first
+ */
+PartnersFlag
+partners_agreement_flag (const char *review,
+                         const char *expiry,
+                         const char *status,
+                         GDate      *today)
+{
+  GDate date;
+
+  if (g_strcmp0 (status, "ended") == 0)
+    return PARTNERS_FLAG_NONE;
+
+  if (expiry != NULL && *expiry != '\0')
+    {
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, expiry);
+      if (g_date_valid (&date) && g_date_compare (&date, today) < 0)
+        return PARTNERS_FLAG_EXPIRED;
+    }
+  if (review != NULL && *review != '\0')
+    {
+      g_date_clear (&date, 1);
+      g_date_set_parse (&date, review);
+      if (g_date_valid (&date))
+        {
+          int days = g_date_days_between (today, &date);
+
+          if (days < 0)
+            return PARTNERS_FLAG_REVIEW_OVERDUE;
+          if (days <= PARTNERS_REVIEW_NOTICE_DAYS)
+            return PARTNERS_FLAG_REVIEW_DUE;
+        }
+    }
+  return PARTNERS_FLAG_NONE;
+}
+
+const char *
+partners_flag_label (PartnersFlag flag)
+{
+  switch (flag)
+    {
+    case PARTNERS_FLAG_REVIEW_DUE: return _("Review due");
+    case PARTNERS_FLAG_REVIEW_OVERDUE: return _("Review overdue");
+    case PARTNERS_FLAG_EXPIRED: return _("Expired");
+    case PARTNERS_FLAG_NONE:
+    default:
+      return NULL;
+    }
+}
+
+void
+partners_organisation_ref_free (PartnersOrganisationRef *ref)
+{
+  g_free (ref->name);
+  g_free (ref);
+}
+
+/**
+ * partners_list_organisations:
+ * @workspace: a workspace with the partners plugin
+ *
+ * Returns: (transfer container) (element-type PartnersOrganisationRef):
+ *   every organisation, by name
+ */
+GPtrArray *
+partners_list_organisations (SteadWorkspace *workspace)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_organisation_ref_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT id, name FROM partners_organisation ORDER BY name COLLATE NOCASE", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PartnersOrganisationRef *ref = g_new0 (PartnersOrganisationRef, 1);
+
+      ref->id = sqlite3_column_int64 (stmt, 0);
+      ref->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (list, ref);
+    }
+  return list;
+}
+
+char *
+partners_get_organisation_name (SteadWorkspace *workspace,
+                                gint64          id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace, "SELECT name FROM partners_organisation WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+is_known_type (SteadWorkspace *workspace,
+               const char     *type)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT 1 FROM taxonomy WHERE vocabulary = 'partner-type' AND code = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+check_value (SteadWorkspace  *workspace,
+             const char      *field,
+             const char      *value,
+             GError         **error)
+{
+  static const char * const tiers[] = { "instrumental", "contributing", "occasional", NULL };
+
+  if (g_str_equal (field, "name") && (value == NULL || *g_strstrip (g_strdup (value)) == '\0'))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A partner needs a name"));
+      return FALSE;
+    }
+  if (g_str_equal (field, "type") && (value == NULL || !is_known_type (workspace, value)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a partner type"), value ? value : "");
+      return FALSE;
+    }
+  if (g_str_equal (field, "tier") && (value == NULL || !g_strv_contains (tiers, value)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a tier: instrumental, contributing or occasional"), value ? value : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+partners_organisation_add (SteadWorkspace  *workspace,
+                           const char      *name,
+                           const char      *type,
+                           const char      *tier,
+                           GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  if (type == NULL)
+    type = "other";
+  if (tier == NULL)
+    tier = "contributing";
+  if (!check_value (workspace, "name", name, error) || !check_value (workspace, "type", type, error) ||
+      !check_value (workspace, "tier", tier, error))
+    return 0;
+
+  /* TRANSLATORS: an undo step; %s is an organisation */
+  summary = g_strdup_printf (_("Add partner “%s”"), name);
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  stmt = stead_transaction_prepare (txn, "INSERT INTO partners_organisation (name, type, tier) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, tier, -1, SQLITE_STATIC);
+  if (!stead_transaction_step (txn, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return id;
+}
+
+/**
+ * partners_organisation_set:
+ * @workspace: the workspace
+ * @id: an organisation
+ * @field: name, type, tier, description, website, charity_number,
+ *   company_number, areas_served or notes
+ * @value: (nullable): the new value; %NULL or "" clears an optional field
+ * @error: a #GError
+ *
+ * Returns: %TRUE if saved (one undo step)
+ */
+gboolean
+partners_organisation_set (SteadWorkspace  *workspace,
+                           gint64           id,
+                           const char      *field,
+                           const char      *value,
+                           GError         **error)
+{
+  static const char * const fields[] = { "name", "type", "tier", "description", "website", "charity_number",
+                                         "company_number", "areas_served", "notes", NULL };
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!g_strv_contains (fields, field))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No partner field “%s”", field);
+      return FALSE;
+    }
+  if (!check_value (workspace, field, value, error))
+    return FALSE;
+  name = partners_get_organisation_name (workspace, id);
+  if (name == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
+      return FALSE;
+    }
+
+  summary = g_strdup_printf (_("Edit partner “%s”"), name);
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
+  if (txn == NULL)
+    return FALSE;
+  /* The column name is one of the list above. */
+  sql = g_strdup_printf ("UPDATE partners_organisation SET %s = ?, "
+                         "updated = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') WHERE id = ?", field);
+  stmt = stead_transaction_prepare (txn, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (value != NULL && *value != '\0')
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!stead_transaction_step (txn, stmt, error))
+    return FALSE;
+  if (g_str_equal (field, "name") && !partners_publish_resources (txn, error))
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gboolean
+partners_organisation_delete (SteadWorkspace  *workspace,
+                              gint64           id,
+                              GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = partners_get_organisation_name (workspace, id);
+  g_autofree char *summary = NULL;
+
+  if (name == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
+      return FALSE;
+    }
+  summary = g_strdup_printf (_("Remove partner “%s”"), name);
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
+  if (txn == NULL)
+    return FALSE;
+  /* Explicit, so that the undo step holds every row it takes away. */
+  {
+    static const char *deletes[] = {
+      "DELETE FROM partners_capability WHERE organisation = ?",
+      "DELETE FROM partners_contact WHERE organisation = ?",
+      "DELETE FROM partners_log WHERE organisation = ?",
+      "DELETE FROM partners_agreement_party WHERE organisation = ?",
+      "DELETE FROM partners_site WHERE organisation = ?",
+      "DELETE FROM partners_organisation WHERE id = ?",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+      {
+        g_autoptr(sqlite3_stmt) del = stead_transaction_prepare (txn, deletes[i], error);
+
+        if (del == NULL)
+          return FALSE;
+        sqlite3_bind_int64 (del, 1, id);
+        if (!stead_transaction_step (txn, del, error))
+          return FALSE;
+      }
+  }
+  if (!partners_publish_resources (txn, error))
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gint64
+partners_contact_add (SteadWorkspace  *workspace,
+                      gint64           organisation,
+                      const char      *name,
+                      const char      *role,
+                      const char      *phone,
+                      const char      *phone_24h,
+                      const char      *email,
+                      GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
+  g_autofree char *summary = NULL;
+  const char *values[] = { name, role, phone, phone_24h, email };
+  gint64 id;
+
+  if (org == NULL || name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           org == NULL ? _("The partner no longer exists") : _("A contact needs a name"));
+      return 0;
+    }
+  /* The contact's name is personal data: it stays out of the audit log. */
+  summary = g_strdup_printf (_("Add a contact to “%s”"), org);
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  stmt = stead_transaction_prepare (txn,
+                                    "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, organisation);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      sqlite3_bind_text (stmt, i + 2, values[i], -1, SQLITE_STATIC);
+  if (!stead_transaction_step (txn, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return id;
+}
+
+gint64
+partners_log_add (SteadWorkspace  *workspace,
+                  gint64           organisation,
+                  const char      *date,
+                  const char      *note,
+                  GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  if (org == NULL || note == NULL || *note == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           org == NULL ? _("The partner no longer exists") : _("A note cannot be empty"));
+      return 0;
+    }
+  summary = g_strdup_printf (_("Add a note on “%s”"), org);
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  stmt = stead_transaction_prepare (txn, "INSERT INTO partners_log (organisation, date, note) "
+                                         "VALUES (?, coalesce (?, date ('now')), ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, organisation);
+  if (date != NULL)
+    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
+  if (!stead_transaction_step (txn, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return id;
+}
+
+/**
+ * partners_publish_resources:
+ * @txn: a transaction of the partners plugin
+ * @error: a #GError
+ *
+ * Every capability at a site with a location is a resource on the map:
+ * its kind, its quantity as capacity, owner "partners" and the site as
+ * owner_ref. Rows no longer backed by a capability go; changed ones are
+ * rewritten. Called in the same transaction as the change, so undo takes
+ * both back.
+ */
+gboolean
+partners_publish_resources (SteadTransaction  *txn,
+                            GError           **error)
+{
+  return stead_transaction_exec (txn,
+                                 "DELETE FROM resource WHERE owner = 'partners' AND NOT EXISTS ("
+                                 "  SELECT 1 FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+                                 "  JOIN partners_organisation o ON o.id = c.organisation"
+                                 "  WHERE s.fid = resource.owner_ref AND c.kind = resource.kind"
+                                 "  AND s.geom IS NOT NULL AND resource.capacity = c.quantity"
+                                 "  AND resource.geom = s.geom AND resource.title = o.name || ': ' || s.name);"
+                                 "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref)"
+                                 "  SELECT s.geom, c.kind, o.name || ': ' || s.name, c.quantity, 'available', 'partners', s.fid"
+                                 "  FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+                                 "  JOIN partners_organisation o ON o.id = c.organisation"
+                                 "  WHERE s.geom IS NOT NULL AND NOT EXISTS ("
+                                 "    SELECT 1 FROM resource r WHERE r.owner = 'partners' AND r.owner_ref = s.fid"
+                                 "    AND r.kind = c.kind AND r.capacity = c.quantity AND r.geom = s.geom"
+                                 "    AND r.title = o.name || ': ' || s.name);",
+                                 error);
+}
+
+/**
+ * partners_reindex:
+ * @workspace: the workspace
+ * @error: a #GError
+ *
+ * Rewrites the partners' rows of the search index: each organisation
+ * with its type, tier, description, sites and the flags of its
+ * agreements as of today, so that "expired" or "review due" finds them.
+ * The search index is not user data: this is no undo step.
+ */
+gboolean
+partners_reindex (SteadWorkspace  *workspace,
+                  GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) orgs = NULL;
+  g_autoptr(sqlite3_stmt) agreements = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, _("Index partners for search"), error);
+  if (txn == NULL)
+    return FALSE;
+  if (!stead_transaction_exec (txn, "DELETE FROM stead_search WHERE owner = 'partners'", error))
+    return FALSE;
+  orgs = stead_transaction_prepare (txn,
+                                    "SELECT o.id, o.name, coalesce (t.label, o.type), o.tier, "
+                                    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
+                                    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
+                                    "             FROM partners_site s WHERE s.organisation = o.id), '') "
+                                    "FROM partners_organisation o "
+                                    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
+                                    error);
+  agreements = stead_transaction_prepare (txn,
+                                          "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
+                                          "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
+                                          error);
+  insert = stead_transaction_prepare (txn, "INSERT INTO stead_search (owner, ref, title, body) VALUES ('partners', ?, ?, ?)",
+                                      error);
+  if (orgs == NULL || agreements == NULL || insert == NULL)
+    return FALSE;
+
+  while (sqlite3_step (orgs) == SQLITE_ROW)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      gint64 id = sqlite3_column_int64 (orgs, 0);
+
+      g_string_append_printf (body, "%s %s %s", (const char *) sqlite3_column_text (orgs, 2),
+                              (const char *) sqlite3_column_text (orgs, 3), (const char *) sqlite3_column_text (orgs, 4));
+      sqlite3_bind_int64 (agreements, 1, id);
+      while (sqlite3_step (agreements) == SQLITE_ROW)
+        {
+          PartnersFlag flag = partners_agreement_flag ((const char *) sqlite3_column_text (agreements, 0),
+                                                       (const char *) sqlite3_column_text (agreements, 1),
+                                                       (const char *) sqlite3_column_text (agreements, 2), &today);
+
+          g_string_append_printf (body, " %s", (const char *) sqlite3_column_text (agreements, 3));
+          if (flag != PARTNERS_FLAG_NONE)
+            g_string_append_printf (body, " %s", partners_flag_label (flag));
+        }
+      sqlite3_reset (agreements);
+
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_text (insert, 2, (const char *) sqlite3_column_text (orgs, 1), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 3, body->str, -1, SQLITE_TRANSIENT);
+      if (!stead_transaction_step (txn, insert, error))
+        return FALSE;
+    }
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
