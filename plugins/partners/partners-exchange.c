@@ -189,7 +189,7 @@ write_record (SteadImportContext  *context,
             return FALSE;
         }
       stmt = stead_transaction_prepare (txn,
-                                        "UPDATE partners_organisation SET name = ?1, type = ?2, tier = ?3, description = ?4, "
+                                        "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), tier = coalesce (?3, tier), description = ?4, "
                                         "website = ?5, charity_number = ?6, company_number = ?7, areas_served = ?8, "
                                         "notes = ?9, source_id = coalesce (?10, source_id), "
                                         "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11", error);
@@ -198,7 +198,7 @@ write_record (SteadImportContext  *context,
     stmt = stead_transaction_prepare (txn,
                                       "INSERT INTO partners_organisation (name, type, tier, description, website, "
                                       "charity_number, company_number, areas_served, notes, source_id) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+                                      "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -1056,9 +1056,11 @@ export_oruk (SteadExporter            *exporter,
       json_builder_set_member_name (b, "services");
       json_builder_begin_array (b);
       sqlite3_bind_int64 (caps, 1, id);
-      while (sqlite3_step (caps) == SQLITE_ROW)
+      for (guint n = 1; sqlite3_step (caps) == SQLITE_ROW; n++)
         {
-          g_autofree char *service_id = g_strdup_printf ("stead-capability-%lld", (long long) sqlite3_column_int64 (caps, 0));
+          /* Stable across export and re-import: the organisation's id and
+           * the capability's place in it. */
+          g_autofree char *service_id = g_strdup_printf ("%s-service-%u", COL (orgs, 1), n);
 
           json_builder_begin_object (b);
           add_string (b, "id", service_id);

@@ -78,7 +78,7 @@ layout (PartnersNetwork *self)
   for (guint i = 0; i < self->nodes->len; i++)
     {
       Node *n = &g_array_index (self->nodes, Node, i);
-      double radius = n->instrumental ? 0.2 : 0.42;
+      double radius = n->instrumental ? 0.24 : 0.44;
       double angle = n->instrumental ? 2 * G_PI * i_inner++ / MAX (n_inner, 1)
                                      : 2 * G_PI * (i_outer++ + 0.5) / MAX (n_outer, 1);
 
@@ -191,6 +191,7 @@ partners_network_snapshot (GtkWidget   *widget,
       PangoLayout *label;
       int lw, lh;
 
+      cairo_new_path (cr);
       cairo_arc (cr, ox + n->x * size, oy + n->y * size, r, 0, 2 * G_PI);
       if (n->instrumental)
         cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
@@ -208,6 +209,7 @@ partners_network_snapshot (GtkWidget   *widget,
       cairo_move_to (cr, ox + n->x * size - lw / 2.0, oy + n->y * size + r + 2);
       gdk_cairo_set_source_rgba (cr, &fg);
       pango_cairo_show_layout (cr, label);
+      cairo_new_path (cr);
       g_object_unref (label);
     }
   cairo_destroy (cr);

@@ -1,0 +1,469 @@
+/* test-partners.c: the partners plugin, headless
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "stead.h"
+#include "partners.h"
+
+typedef struct
+{
+  char              *dir;
+  GSettings         *settings;
+  SteadPluginEngine *engine;
+  SteadWorkspace    *ws;
+  GPtrArray         *importers;
+  GPtrArray         *exporters;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static SteadWorkspace *
+new_workspace (Fixture    *f,
+               const char *name,
+               gboolean    demo)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws = stead_workspace_create (path, "Test", f->engine, &error);
+
+  g_assert_no_error (error);
+  if (demo)
+    {
+      g_assert_true (stead_demo_populate (ws, 50, 7, &error));
+      g_assert_no_error (error);
+    }
+  return ws;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *enabled[] = { "partners", NULL };
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-partners-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  f->ws = new_workspace (f, "ws.gpkg", data != NULL);
+  f->importers = stead_import_list_importers (f->engine);
+  f->exporters = stead_export_list_exporters (f->engine);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_ptr_array_unref (f->importers);
+  g_ptr_array_unref (f->exporters);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->settings);
+  rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count (SteadWorkspace *ws,
+       const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+export_text (Fixture        *f,
+             SteadWorkspace *ws,
+             const char     *id,
+             gboolean        personal,
+             GError        **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  SteadExportOptions options = { .include_personal = personal };
+
+  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, id, NULL), ws, out, &options, NULL, error))
+    return NULL;
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* Equal texts, without printing megabytes when they are not. */
+static void
+assert_same_text (const char *a,
+                  const char *b)
+{
+  gsize i = 0;
+
+  while (a[i] != '\0' && a[i] == b[i])
+    i++;
+  if (a[i] != b[i])
+    g_error ("the texts differ at byte %" G_GSIZE_FORMAT ": “%.80s” and “%.80s”", i, a + i, b + i);
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+import (Fixture            *f,
+        SteadWorkspace     *ws,
+        const char         *id,
+        GFile              *file,
+        SteadImportResult **result,
+        GError            **error)
+{
+  SteadImportOptions options = { 0 };
+  SteadImporter *importer = stead_import_find_importer (f->importers, id, NULL, NULL);
+
+  g_assert_nonnull (importer);
+  return stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, result, error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_crud_and_undo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id, contact;
+
+  id = partners_organisation_add (f->ws, "Tewkesbury Lions", "voluntary", "contributing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (stead_workspace_get_undo_label (f->ws), ==, "Add partner “Tewkesbury Lions”");
+
+  g_assert_true (partners_organisation_set (f->ws, id, "tier", "instrumental", &error));
+  g_assert_true (partners_organisation_set (f->ws, id, "website", "https://lions.example.org", &error));
+  g_assert_no_error (error);
+
+  /* Bad values are refused and change nothing. */
+  g_assert_false (partners_organisation_set (f->ws, id, "type", "pirates", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (partners_organisation_set (f->ws, id, "tier", "gold", &error));
+  g_clear_error (&error);
+  g_assert_false (partners_organisation_set (f->ws, id, "name", "  ", &error));
+  g_clear_error (&error);
+  g_assert_false (partners_organisation_set (f->ws, id, "id; DROP TABLE x", "1", &error));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental' "
+                                 "AND website = 'https://lions.example.org'"), ==, 1);
+
+  contact = partners_contact_add (f->ws, id, "Pat Example", "Chair", "01632 960000", "07700 900000",
+                                  "pat@lions.example.org", &error);
+  g_assert_cmpint (contact, >, 0);
+  /* The audit log and undo label keep personal data out. */
+  g_assert_null (strstr (stead_workspace_get_undo_label (f->ws), "Pat"));
+  g_assert_cmpint (partners_log_add (f->ws, id, "2026-11-01", "Met at the exercise", &error), >, 0);
+
+  /* Each edit is one undo step. */
+  g_assert_true (stead_workspace_undo (f->ws, &error));  /* log */
+  g_assert_true (stead_workspace_undo (f->ws, &error));  /* contact */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
+  g_assert_true (stead_workspace_undo (f->ws, &error));  /* website */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE website IS NULL"), ==, 1);
+  g_assert_true (stead_workspace_redo (f->ws, &error));
+  g_assert_true (stead_workspace_redo (f->ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
+
+  /* Removing takes everything of the partner; undo brings it all back. */
+  g_assert_true (partners_organisation_delete (f->ws, id, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_no_error (error);
+  name = partners_get_organisation_name (f->ws, id);
+  g_assert_cmpstr (name, ==, "Tewkesbury Lions");
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
+}
+
+static void
+test_flags_by_date (void)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
+
+  g_assert_cmpint (partners_agreement_flag (NULL, NULL, "active", &today), ==, PARTNERS_FLAG_NONE);
+  g_assert_cmpint (partners_agreement_flag ("2027-06-01", "2028-01-01", "active", &today), ==, PARTNERS_FLAG_NONE);
+  /* Review within 30 days: due; the day itself still due; passed: overdue. */
+  g_assert_cmpint (partners_agreement_flag ("2026-12-29", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-30", NULL, "active", &today), ==, PARTNERS_FLAG_NONE);
+  g_assert_cmpint (partners_agreement_flag ("2026-11-29", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-11-28", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_OVERDUE);
+  /* Expiry passed outranks the review. */
+  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-28", "active", &today), ==, PARTNERS_FLAG_EXPIRED);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-29", "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
+  /* Ended agreements need nothing. */
+  g_assert_cmpint (partners_agreement_flag ("2020-01-01", "2020-01-01", "ended", &today), ==, PARTNERS_FLAG_NONE);
+}
+
+static void
+test_demo_and_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  /* About 40 organisations across the types, every type present. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), >=, 35);
+  g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT type) FROM partners_organisation"), ==,
+                   count (f->ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = 'partner-type'"));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental'"), >, 5);
+
+  /* Flagged agreements are found by the search index. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners' "
+                                 "AND stead_search MATCH '\"Expired\"'"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners' "
+                                 "AND stead_search MATCH '\"Review overdue\"'"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners'"), ==,
+                   count (f->ws, "SELECT count(*) FROM partners_organisation"));
+}
+
+/* Sites with capabilities are resources on the map, kept in step. */
+static void
+test_sites_on_map (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 published = count (f->ws, "SELECT count(*) FROM partners_capability c JOIN partners_site s ON s.fid = c.site "
+                                   "WHERE s.geom IS NOT NULL");
+  gint64 org;
+
+  g_assert_cmpint (published, >, 10);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, published);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource r JOIN partners_site s ON s.fid = r.owner_ref "
+                                 "WHERE r.owner = 'partners' AND r.geom = s.geom"), ==, published);
+
+  /* Removing a partner takes its resources off the map; undo puts them back. */
+  org = count (f->ws, "SELECT c.organisation FROM partners_capability c JOIN partners_site s ON s.fid = c.site "
+                      "WHERE s.geom IS NOT NULL LIMIT 1");
+  g_assert_true (partners_organisation_delete (f->ws, org, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), <, published);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, published);
+
+  /* A renamed partner's resources carry the new name. */
+  g_assert_true (partners_organisation_set (f->ws, org, "name", "Renamed Partner", &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND title LIKE 'Renamed Partner: %'"),
+                   >, 0);
+}
+
+/* Import, export, import again: the same data. */
+static void
+test_oruk_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) other = new_workspace (f, "other.gpkg", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *first = export_text (f, f->ws, "partners-oruk", TRUE, &error);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  gint64 orgs = count (f->ws, "SELECT count(*) FROM partners_organisation");
+
+  g_assert_no_error (error);
+  file = write_file (f, "partners.json", first);
+  g_assert_true (import (f, other, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, orgs);
+
+  second = export_text (f, other, "partners-oruk", TRUE, &error);
+  assert_same_text (first, second);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM partners_contact"), ==, count (f->ws, "SELECT count(*) FROM partners_contact"));
+  g_assert_cmpint (count (other, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
+                   count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"));
+
+  /* Again into the same workspace: every record matched by identifier. */
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (import (f, other, "partners-oruk", file, &result, &error));
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, orgs);
+  third = export_text (f, other, "partners-oruk", TRUE, &error);
+  assert_same_text (first, third);
+
+  /* Without personal data, no contacts leave the workspace. */
+  {
+    g_autofree char *redacted = export_text (f, f->ws, "partners-oruk", FALSE, &error);
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, "SELECT email FROM partners_contact LIMIT 1", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_null (strstr (redacted, (const char *) sqlite3_column_text (stmt, 0)));
+    g_assert_nonnull (strstr (first, (const char *) sqlite3_column_text (stmt, 0)));
+  }
+  stead_workspace_close (other);
+}
+
+#define ORUK_GOOD \
+  "{\"id\":\"a1\",\"name\":\"Vale Foodbank\",\"description\":\"Food parcels\",\"email\":\"info@vale.example.org\"," \
+  "\"year_incorporated\":2012,\"organization_identifiers\":[{\"identifier_scheme\":\"GB-CHC\",\"identifier\":\"1234567\"}]," \
+  "\"phones\":[{\"number\":\"01632 960111\"}]," \
+  "\"locations\":[{\"id\":\"l1\",\"name\":\"Warehouse\",\"latitude\":51.99,\"longitude\":-2.15," \
+  "\"addresses\":[{\"address_1\":\"1 Quay St\",\"city\":\"Tewkesbury\",\"postal_code\":\"GL20 5BH\"}]}]," \
+  "\"services\":[{\"id\":\"s1\",\"name\":\"Emergency food\",\"description\":\"Parcels within a day\"}]}"
+
+static void
+test_oruk_bad_record (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  gint64 before = count (f->ws, "SELECT count(*) FROM partners_organisation");
+
+  /* The second of three has no name: nothing is imported, and the error
+   * names that record. */
+  bad = write_file (f, "bad.json", "{\"organizations\":[" ORUK_GOOD ","
+                                   "{\"id\":\"b2\",\"description\":\"nameless\"},"
+                                   "{\"id\":\"c3\",\"name\":\"Third\"}]}");
+  g_assert_false (import (f, f->ws, "partners-oruk", bad, &result, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "organization 2"));
+  g_assert_nonnull (strstr (error->message, "b2"));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, before);
+  g_clear_error (&error);
+  g_clear_object (&bad);
+
+  /* Not JSON; not ORUK. */
+  bad = write_file (f, "trunc.json", "{\"organizations\":[{\"name\":");
+  g_assert_false (import (f, f->ws, "partners-oruk", bad, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&bad);
+  bad = write_file (f, "other.json", "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  g_assert_false (import (f, f->ws, "partners-oruk", bad, NULL, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, before);
+
+  /* A good one: charity number, site, switchboard; unknown fields and the
+   * service Stead has no capability for are kept in the notes. */
+  good = write_file (f, "good.json", "[" ORUK_GOOD "]");
+  g_assert_true (import (f, f->ws, "partners-oruk", good, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
+                                 "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
+                                 "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = 'GL20 5BH' AND geom IS NOT NULL "
+                                 "AND address = '1 Quay St, Tewkesbury'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = '01632 960111'"), ==, 1);
+}
+
+static void
+test_csv_and_vcard (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *vcard = NULL;
+  g_autofree char *csv = NULL;
+  gint64 id;
+
+  file = write_file (f, "partners.csv",
+                     "Organisation,Type,Tier,Contact,Telephone,24/7,Email,Site,Postcode\r\n"
+                     "Vale Scouts,Voluntary and community sector,occasional,Jo Bloggs,01632 960222,,jo@scouts.example.org,Scout Hut,GL20 5AA\r\n"
+                     "Vale Mosque,faith,contributing,,,,,,\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = 'Vale Scouts' AND type = 'voluntary'"), ==, 1);
+
+  /* The same name and postcode: an update, not a second Vale Scouts. */
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+  file = write_file (f, "again.csv", "name,tier,postcode,site_name\r\nvale scouts,contributing,gl20 5aa,Scout Hut\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name LIKE 'vale scouts'"), ==, 1);
+
+  /* A row with a tier that does not exist: rejected with its line. */
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+  file = write_file (f, "bad.csv", "name,tier\r\nA,contributing\r\nB,gold\r\n");
+  g_assert_false (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_clear_error (&error);
+
+  /* vCards only when personal data is asked for. */
+  g_assert_null (export_text (f, f->ws, "partners-vcard", FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  id = count (f->ws, "SELECT id FROM partners_organisation WHERE name = 'Vale Mosque'");
+  partners_contact_add (f->ws, id, "Dr Amira Example-Longname, Emergency Planning Coordinator; Deputy",
+                        "Imam", "01632 960333", "07700 900333", "amira@mosque.example.org", &error);
+  vcard = export_text (f, f->ws, "partners-vcard", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (vcard, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
+  g_assert_nonnull (strstr (vcard, "FN:Dr Amira Example-Longname\\, Emergency Planning Coordinator\\; Deputy"));
+  g_assert_nonnull (strstr (vcard, "EMAIL;TYPE=work:amira@mosque.example.org\r\n"));
+  {
+    g_auto(GStrv) lines = g_strsplit (vcard, "\r\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_cmpuint (strlen (lines[i]), <=, 75);
+  }
+
+  /* CSV export leaves contact details out unless asked. */
+  csv = export_text (f, f->ws, "partners-csv", FALSE, &error);
+  g_assert_null (strstr (csv, "amira@"));
+  g_assert_null (strstr (csv, "contact_name"));
+  g_assert_nonnull (strstr (csv, "Vale Mosque"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/partners/flags-by-date", test_flags_by_date);
+  g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo, fixture_teardown);
+  g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search, fixture_teardown);
+  g_test_add ("/partners/sites-on-map", Fixture, "demo", fixture_setup, test_sites_on_map, fixture_teardown);
+  g_test_add ("/partners/oruk-round-trip", Fixture, "demo", fixture_setup, test_oruk_round_trip, fixture_teardown);
+  g_test_add ("/partners/oruk-bad-record", Fixture, NULL, fixture_setup, test_oruk_bad_record, fixture_teardown);
+  g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard, fixture_teardown);
+
+  return g_test_run ();
+}
