@@ -281,6 +281,7 @@ stead_application_startup (GApplication *app)
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.close-workspace", { "<Control>w", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },

@@ -460,6 +460,7 @@ stead_window_close_workspace (SteadWindow *self)
   gtk_widget_set_visible (self->undo_box, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_undo_actions (self);
   update_title (self);
   refresh_recents (self);
@@ -520,6 +521,7 @@ stead_window_open_workspace (SteadWindow  *self,
   gtk_widget_set_visible (self->undo_box, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   update_undo_actions (self);
   update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
@@ -754,6 +756,127 @@ import_action (GtkWidget  *widget,
   g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (on_import_chooser_response), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+/* Export: choose a format and whether personal data goes with it, then
+ * where. The file is written beside and renamed over, never half. */
+typedef struct
+{
+  SteadWindow   *window;
+  SteadExporter *exporter;
+  gboolean       include_personal;
+} ExportJob;
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            ExportJob       *job)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadExportOptions options = { .include_personal = job->include_personal };
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+      if (stream != NULL &&
+          stead_exporter_run (job->exporter, job->window->workspace, G_OUTPUT_STREAM (stream), &options, NULL, &error) &&
+          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
+
+          adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (text));
+        }
+      else
+        {
+          if (stream != NULL)
+            {
+              g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+              g_cancellable_cancel (abandon);
+              g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+            }
+          show_error (job->window, _("Could not export"), error->message);
+        }
+    }
+  g_object_unref (chooser);
+  g_object_unref (job->exporter);
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+static void
+on_export_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SteadWindow      *self)
+{
+  GPtrArray *exporters = g_object_get_data (G_OBJECT (dialog), "exporters");
+  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
+  GtkSwitch *personal = g_object_get_data (G_OBJECT (dialog), "personal");
+  GtkFileChooserNative *chooser;
+  const char * const *extensions;
+  g_autofree char *name = NULL;
+  ExportJob *job;
+
+  if (!g_str_equal (response, "export") || self->workspace == NULL)
+    return;
+
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->exporter = g_object_ref (g_ptr_array_index (exporters, adw_combo_row_get_selected (format)));
+  job->include_personal = gtk_switch_get_active (personal);
+  extensions = stead_exporter_get_extensions (job->exporter);
+  name = g_strdup_printf ("%s.%s", stead_exporter_get_id (job->exporter),
+                          extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt");
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  GPtrArray *exporters = stead_export_list_exporters (get_engine (self));
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *list, *format, *row, *personal;
+
+  for (guint i = 0; i < exporters->len; i++)
+    gtk_string_list_append (titles, stead_exporter_get_title (g_ptr_array_index (exporters, i)));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
+                                   _("Personal data (names, contact details, notes about people) is left out "
+                                     "unless you include it. Include it only when you may share it."));
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  format = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (titles));
+  gtk_list_box_append (GTK_LIST_BOX (list), format);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Include Personal Data"));
+  personal = gtk_switch_new ();
+  gtk_widget_set_valign (personal, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), personal);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), personal);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  g_object_set_data_full (G_OBJECT (dialog), "exporters", exporters, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "format", format);
+  g_object_set_data (G_OBJECT (dialog), "personal", personal);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1076,6 +1199,7 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -1093,6 +1217,7 @@ stead_window_init (SteadWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   update_undo_actions (self);
   refresh_recents (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
