@@ -593,6 +593,16 @@ cmd_import (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "added_names");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->added_names->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (result->added_names, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "updated_names");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->updated_names->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (result->updated_names, i));
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < result->warnings->len; i++)
@@ -611,6 +621,14 @@ cmd_import (int    argc,
         g_print (_("Columns: %s\n"), result->map);
       for (guint i = 0; i < result->warnings->len; i++)
         g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (result->warnings, i));
+      for (guint i = 0; i < MIN (result->added_names->len, 20); i++)
+        g_print (dry_run ? _("To add: %s\n") : _("Added: %s\n"), (const char *) g_ptr_array_index (result->added_names, i));
+      if (result->added_names->len > 20)
+        g_print (_("… and %u more to add\n"), result->added_names->len - 20);
+      for (guint i = 0; i < MIN (result->updated_names->len, 20); i++)
+        g_print (dry_run ? _("To update: %s\n") : _("Updated: %s\n"), (const char *) g_ptr_array_index (result->updated_names, i));
+      if (result->updated_names->len > 20)
+        g_print (_("… and %u more to update\n"), result->updated_names->len - 20);
       for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
         {
           const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);

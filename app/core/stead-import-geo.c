@@ -439,9 +439,9 @@ area_writer_write (AreaWriter          *w,
   if (fid == 0)
     fid = sqlite3_last_insert_rowid (stead_workspace_get_db (stead_transaction_get_workspace (w->txn)));
   else if (!w->no_count)
-    stead_import_context_updated (context, 1);
+    stead_import_context_updated_named (context, name);
   if (stmt == w->insert && !w->no_count)
-    stead_import_context_added (context, 1);
+    stead_import_context_added_named (context, name);
   if (fid_out != NULL)
     *fid_out = fid;
   return TRUE;
@@ -1315,9 +1315,9 @@ run_cap (SteadImporter       *importer,
           break;
         }
       if (old != 0)
-        stead_import_context_updated (context, 1);
+        stead_import_context_updated_named (context, name);
       else
-        stead_import_context_added (context, 1);
+        stead_import_context_added_named (context, name);
 
       sqlite3_bind_int64 (insert, 1, fid);
       sqlite3_bind_text (insert, 2, alert.identifier, -1, SQLITE_STATIC);

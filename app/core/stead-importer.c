@@ -149,6 +149,8 @@ result_new (SteadImporter *importer,
   result->dry_run = dry_run;
   result->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) reject_free);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->added_names = g_ptr_array_new_with_free_func (g_free);
+  result->updated_names = g_ptr_array_new_with_free_func (g_free);
   result->importer_id = g_strdup (stead_importer_get_id (importer));
   return result;
 }
@@ -160,6 +162,8 @@ stead_import_result_free (SteadImportResult *result)
     return;
   g_ptr_array_unref (result->rejects);
   g_ptr_array_unref (result->warnings);
+  g_ptr_array_unref (result->added_names);
+  g_ptr_array_unref (result->updated_names);
   g_strfreev (result->header);
   g_free (result->map);
   g_free (result->importer_id);
@@ -637,6 +641,41 @@ stead_import_context_updated (SteadImportContext *context,
                               guint64             n)
 {
   context->result->updated += n;
+}
+
+/* Names kept for the dry run's lists; a million-row import keeps counts only. */
+#define MAX_NAMES 10000
+
+/**
+ * stead_import_context_added_named:
+ * @context: the import
+ * @name: what the record is called, for the dry run's list (not personal data)
+ *
+ * Counts one record added, by name.
+ */
+void
+stead_import_context_added_named (SteadImportContext *context,
+                                  const char         *name)
+{
+  context->result->added++;
+  if (context->result->added_names->len < MAX_NAMES)
+    g_ptr_array_add (context->result->added_names, g_strdup (name));
+}
+
+/**
+ * stead_import_context_updated_named:
+ * @context: the import
+ * @name: what the record is called
+ *
+ * Counts one record updated, by name.
+ */
+void
+stead_import_context_updated_named (SteadImportContext *context,
+                                    const char         *name)
+{
+  context->result->updated++;
+  if (context->result->updated_names->len < MAX_NAMES)
+    g_ptr_array_add (context->result->updated_names, g_strdup (name));
 }
 
 void

@@ -103,6 +103,8 @@ typedef struct
   char      **header;      /* (nullable) of the CSV read, for the rejects file */
   char       *map;         /* the mapping used, as a --map spec (tabular formats) */
   char       *importer_id;
+  GPtrArray  *added_names;   /* (element-type utf8) what is (or would be) added, by name */
+  GPtrArray  *updated_names; /* (element-type utf8) what is (or would be) updated */
 } SteadImportResult;
 
 typedef void (*SteadImportProgressFunc) (double   fraction,
@@ -172,6 +174,10 @@ void                stead_import_context_updated         (SteadImportContext  *c
                                                           guint64              n);
 void                stead_import_context_skipped         (SteadImportContext  *context,
                                                           guint64              n);
+void                stead_import_context_added_named     (SteadImportContext  *context,
+                                                          const char          *name);
+void                stead_import_context_updated_named   (SteadImportContext  *context,
+                                                          const char          *name);
 void                stead_import_context_reject          (SteadImportContext  *context,
                                                           guint64              line,
                                                           guint64              index,

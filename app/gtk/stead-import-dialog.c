@@ -313,6 +313,24 @@ show_result (SteadImportDialog *self,
     }
   adw_action_row_set_subtitle (self->summary_row, subtitle->str);
 
+  /* What would be added and updated, by name, where the format names them. */
+  for (int which = 0; result != NULL && which < 2; which++)
+    {
+      GPtrArray *names = which == 0 ? result->added_names : result->updated_names;
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      if (names->len == 0)
+        continue;
+      for (guint i = 0; i < MIN (names->len, 30); i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (names, i));
+      if (names->len > 30)
+        g_string_append_printf (list, _(" and %u more"), names->len - 30);
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append_printf (subtitle, which == 0 ? _("Add: %s") : _("Update: %s"), list->str);
+    }
+  adw_action_row_set_subtitle (self->summary_row, subtitle->str);
+
   if (result != NULL && result->rejects->len > 0)
     {
       for (guint i = 0; i < MIN (result->rejects->len, MAX_REJECTS_SHOWN); i++)

@@ -210,10 +210,10 @@ write_record (SteadImportContext  *context,
   if (id == 0)
     {
       id = sqlite3_last_insert_rowid (db);
-      stead_import_context_added (context, 1);
+      stead_import_context_added_named (context, r->name);
     }
   else
-    stead_import_context_updated (context, 1);
+    stead_import_context_updated_named (context, r->name);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = stead_transaction_prepare (txn,
@@ -1143,6 +1143,38 @@ export_csv (SteadExporter            *exporter,
       g_string_append (out, header[i]);
     }
   g_string_append (out, "\r\n");
+
+  /* An HXL hashtag row under the header, when asked (--option hxl=yes):
+   * the tags the importer maps by. */
+  if (options->options != NULL && g_hash_table_lookup (options->options, "hxl") != NULL &&
+      !g_str_equal (g_hash_table_lookup (options->options, "hxl"), "no"))
+    {
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+        {
+          const char *tag = NULL;
+
+          if (!options->include_personal && personal[i])
+            continue;
+          for (guint f = 0; f < G_N_ELEMENTS (csv_fields); f++)
+            if (g_str_equal (csv_fields[f].name, header[i]) && csv_fields[f].hxl != NULL)
+              {
+                g_autofree char *copy = g_strdup (csv_fields[f].hxl);
+                char *semicolon = strchr (copy, ';');
+
+                if (semicolon != NULL)
+                  *semicolon = '\0';
+                tag = g_intern_string (copy);
+              }
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          if (tag != NULL)
+            g_string_append (out, tag);
+        }
+      g_string_append (out, "\r\n");
+    }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

@@ -391,50 +391,507 @@ on_add_note (AdwEntryRow  *row,
     show_error (self, error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Forms for contacts, sites, capabilities and agreements                   */
+
+typedef struct
+{
+  const char *key;
+  const char *label;
+  const char *value;
+  GListModel *codes;    /* (nullable): a choice; then labels too */
+  GListModel *labels;
+} FormField;
+
+typedef void (*FormSave) (PartnersPage *self,
+                          GHashTable   *values,
+                          gint64        id);
+
+typedef struct
+{
+  PartnersPage *page;
+  FormSave      save;
+  gint64        id;
+  GPtrArray    *rows;     /* widgets, in field order */
+  GPtrArray    *keys;
+  GPtrArray    *codes;    /* GListModel or NULL per field */
+} Form;
+
 static void
-on_contact_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PartnersPage     *self)
+form_free (Form *form)
+{
+  g_ptr_array_unref (form->rows);
+  g_ptr_array_unref (form->keys);
+  g_ptr_array_unref (form->codes);
+  g_free (form);
+}
+
+static void
+form_closure_free (gpointer  data,
+                   GClosure *closure)
+{
+  form_free (data);
+}
+
+static void
+on_form_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  Form             *form)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  if (!g_str_equal (response, "save"))
+    return;
+  for (guint i = 0; i < form->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (form->rows, i);
+      GListModel *codes = g_ptr_array_index (form->codes, i);
+      char *value;
+
+      if (codes != NULL)
+        {
+          g_autoptr(GtkStringObject) code = g_list_model_get_item (codes, adw_combo_row_get_selected (ADW_COMBO_ROW (row)));
+
+          value = g_strdup (code ? gtk_string_object_get_string (code) : "");
+        }
+      else
+        value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      g_hash_table_insert (values, g_ptr_array_index (form->keys, i), value);
+    }
+  form->save (form->page, values, form->id);
+}
+
+static void
+form_dialog (PartnersPage    *self,
+             const char      *title,
+             const FormField *fields,
+             guint            n_fields,
+             FormSave         save,
+             gint64           id)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), title, NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  Form *form = g_new0 (Form, 1);
+
+  form->page = self;
+  form->save = save;
+  form->id = id;
+  form->rows = g_ptr_array_new ();
+  form->keys = g_ptr_array_new ();
+  form->codes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *row;
+
+      if (fields[i].codes != NULL)
+        {
+          row = adw_combo_row_new ();
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), fields[i].labels);
+          for (guint j = 0; j < g_list_model_get_n_items (fields[i].codes); j++)
+            {
+              g_autoptr(GtkStringObject) code = g_list_model_get_item (fields[i].codes, j);
+
+              if (g_strcmp0 (gtk_string_object_get_string (code), fields[i].value) == 0)
+                adw_combo_row_set_selected (ADW_COMBO_ROW (row), j);
+            }
+          g_ptr_array_add (form->codes, g_object_ref (fields[i].codes));
+        }
+      else
+        {
+          row = adw_entry_row_new ();
+          gtk_editable_set_text (GTK_EDITABLE (row), fields[i].value ? fields[i].value : "");
+          g_ptr_array_add (form->codes, NULL);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fields[i].label);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (form->rows, row);
+      g_ptr_array_add (form->keys, (gpointer) fields[i].key);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_form_response), form, form_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const char *
+value_of (GHashTable *values,
+          const char *key)
+{
+  const char *value = g_hash_table_lookup (values, key);
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+static gboolean
+int_of (PartnersPage *self,
+        GHashTable   *values,
+        const char   *key,
+        const char   *label,
+        gint64       *out)
+{
+  const char *text = value_of (values, key);
+
+  *out = -1;
+  if (text == NULL)
+    return TRUE;
+  if (!stead_import_parse_int (text, 0, G_MAXINT32, out))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s “%s” is not a whole number"), label, text);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_contact (PartnersPage *self,
+              GHashTable   *v,
+              gint64        id)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget **entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  gboolean ok;
 
-  if (!g_str_equal (response, "add"))
-    return;
-  if (partners_contact_add (self->workspace, self->selected,
-                            gtk_editable_get_text (GTK_EDITABLE (entries[0])),
-                            gtk_editable_get_text (GTK_EDITABLE (entries[1])),
-                            gtk_editable_get_text (GTK_EDITABLE (entries[2])),
-                            gtk_editable_get_text (GTK_EDITABLE (entries[3])),
-                            gtk_editable_get_text (GTK_EDITABLE (entries[4])), &error) == 0)
+  if (id != 0)
+    ok = partners_contact_update (self->workspace, id, value_of (v, "name"), value_of (v, "role"), value_of (v, "phone"),
+                                  value_of (v, "phone_24h"), value_of (v, "email"), &error);
+  else
+    ok = partners_contact_add (self->workspace, self->selected, value_of (v, "name"), value_of (v, "role"),
+                               value_of (v, "phone"), value_of (v, "phone_24h"), value_of (v, "email"), &error) != 0;
+  if (!ok)
     show_error (self, error);
 }
 
 static void
-add_contact_clicked (PartnersPage *self)
+contact_form (PartnersPage *self,
+              gint64        id)
 {
-  static const char *labels[] = { N_("Name"), N_("Role"), N_("Phone"), N_("24/7 phone"), N_("Email") };
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Add Contact"), NULL);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget **entries = g_new0 (GtkWidget *, G_N_ELEMENTS (labels));
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
+    "SELECT name, role, phone, phone_24h, email FROM partners_contact WHERE id = ?", NULL);
+  gboolean found;
 
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = id != 0 && sqlite3_step (stmt) == SQLITE_ROW;
+#define C(i) (found ? (const char *) sqlite3_column_text (stmt, i) : NULL)
+  {
+    const FormField fields[] = {
+      { "name", _("Name"), C (0) }, { "role", _("Role"), C (1) }, { "phone", _("Phone"), C (2) },
+      { "phone_24h", _("24/7 Phone"), C (3) }, { "email", _("Email"), C (4) },
+    };
+
+    form_dialog (self, id ? _("Edit Contact") : _("Add Contact"), fields, G_N_ELEMENTS (fields), save_contact, id);
+  }
+#undef C
+}
+
+static void
+save_site (PartnersPage *self,
+           GHashTable   *v,
+           gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  const char *lon_text = value_of (v, "longitude"), *lat_text = value_of (v, "latitude");
+  double lon_lat[2];
+  gboolean has_position = FALSE;
+  gint64 capacity;
+  gboolean ok;
+
+  if (!int_of (self, v, "capacity", _("Capacity"), &capacity))
+    return;
+  if (lon_text != NULL || lat_text != NULL)
     {
-      entries[i] = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entries[i]), _(labels[i]));
-      gtk_list_box_append (GTK_LIST_BOX (list), entries[i]);
+      if (lon_text == NULL || lat_text == NULL || !stead_import_parse_double (lon_text, &lon_lat[0]) ||
+          !stead_import_parse_double (lat_text, &lon_lat[1]))
+        {
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Give both longitude and latitude, in degrees, or neither")));
+          return;
+        }
+      has_position = TRUE;
     }
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Contact details are personal data: they are left out of exports unless you ask."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "entries", entries, g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_contact_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (id != 0)
+    ok = partners_site_update (self->workspace, id, value_of (v, "name"), value_of (v, "what"), value_of (v, "address"),
+                               value_of (v, "postcode"), capacity, has_position ? lon_lat : NULL, &error);
+  else
+    ok = partners_site_add (self->workspace, self->selected, value_of (v, "name"), value_of (v, "what"),
+                            value_of (v, "address"), value_of (v, "postcode"), capacity,
+                            has_position ? lon_lat : NULL, &error) != 0;
+  if (!ok)
+    show_error (self, error);
+}
+
+static void
+site_form (PartnersPage *self,
+           gint64        fid)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
+    "SELECT name, what, address, postcode, capacity, ST_MinX (geom), ST_MinY (geom) FROM partners_site WHERE fid = ?", NULL);
+  gboolean found;
+
+  sqlite3_bind_int64 (stmt, 1, fid);
+  found = fid != 0 && sqlite3_step (stmt) == SQLITE_ROW;
+#define C(i) (found ? (const char *) sqlite3_column_text (stmt, i) : NULL)
+  {
+    const FormField fields[] = {
+      { "name", _("Name"), C (0) }, { "what", _("What Is There"), C (1) }, { "address", _("Address"), C (2) },
+      { "postcode", _("Postcode (places it on the map if no position)"), C (3) }, { "capacity", _("Capacity"), C (4) },
+      { "longitude", _("Longitude"), C (5) }, { "latitude", _("Latitude"), C (6) },
+    };
+
+    form_dialog (self, fid ? _("Edit Site") : _("Add Site"), fields, G_N_ELEMENTS (fields), save_site, fid);
+  }
+#undef C
+}
+
+static void
+save_capability (PartnersPage *self,
+                 GHashTable   *v,
+                 gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 quantity, lead, site = 0;
+
+  if (!int_of (self, v, "quantity", _("Quantity"), &quantity) || !int_of (self, v, "lead", _("Lead time"), &lead))
+    return;
+  if (value_of (v, "site") != NULL)
+    site = g_ascii_strtoll (value_of (v, "site"), NULL, 10);
+  /* An empty quantity means one. */
+  if (quantity < 0)
+    quantity = 1;
+  if (id != 0 ? !partners_capability_update (self->workspace, id, site, value_of (v, "kind"), quantity,
+                                             value_of (v, "conditions"), lead, &error)
+              : partners_capability_add (self->workspace, self->selected, site, value_of (v, "kind"), quantity,
+                                         value_of (v, "conditions"), lead, &error) == 0)
+    show_error (self, error);
+}
+
+static void
+capability_form (PartnersPage *self,
+                 gint64        id)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
+    "SELECT kind, quantity, site, conditions, lead_time_hours FROM partners_capability WHERE id = ?", NULL);
+  g_autoptr(sqlite3_stmt) kinds = stead_workspace_prepare (self->workspace,
+    "SELECT code, label FROM taxonomy WHERE vocabulary = 'resource-kind' ORDER BY sort", NULL);
+  g_autoptr(sqlite3_stmt) sites = stead_workspace_prepare (self->workspace,
+    "SELECT fid, name FROM partners_site WHERE organisation = ? ORDER BY fid", NULL);
+  g_autoptr(GtkStringList) kind_codes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) site_codes = gtk_string_list_new ((const char * const[]) { "", NULL });
+  g_autoptr(GtkStringList) site_labels = gtk_string_list_new ((const char * const[]) { _("Not at a site"), NULL });
+  gboolean found;
+
+  while (sqlite3_step (kinds) == SQLITE_ROW)
+    {
+      gtk_string_list_append (kind_codes, (const char *) sqlite3_column_text (kinds, 0));
+      gtk_string_list_append (kind_labels, (const char *) sqlite3_column_text (kinds, 1));
+    }
+  sqlite3_bind_int64 (sites, 1, self->selected);
+  while (sqlite3_step (sites) == SQLITE_ROW)
+    {
+      gtk_string_list_append (site_codes, (const char *) sqlite3_column_text (sites, 0));
+      gtk_string_list_append (site_labels, (const char *) sqlite3_column_text (sites, 1));
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = id != 0 && sqlite3_step (stmt) == SQLITE_ROW;
+#define C(i) (found ? (const char *) sqlite3_column_text (stmt, i) : NULL)
+  {
+    const FormField fields[] = {
+      { "kind", _("Kind"), C (0), G_LIST_MODEL (kind_codes), G_LIST_MODEL (kind_labels) },
+      { "quantity", _("Quantity"), found ? C (1) : "1" },
+      { "site", _("Site"), C (2), G_LIST_MODEL (site_codes), G_LIST_MODEL (site_labels) },
+      { "conditions", _("Conditions"), C (3) },
+      { "lead", _("Lead Time (hours)"), C (4) },
+    };
+
+    form_dialog (self, id ? _("Edit Capability") : _("Add Capability"), fields, G_N_ELEMENTS (fields), save_capability, id);
+  }
+#undef C
+}
+
+static void
+save_agreement (PartnersPage *self,
+                GHashTable   *v,
+                gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) parties = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) orgs = partners_list_organisations (self->workspace);
+  g_auto(GStrv) names = g_strsplit (value_of (v, "parties") ? value_of (v, "parties") : "", ";", -1);
+
+  g_array_append_val (parties, self->selected);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (names[i]));
+      gboolean matched = FALSE;
+
+      if (*name == '\0')
+        continue;
+      for (guint j = 0; j < orgs->len; j++)
+        {
+          PartnersOrganisationRef *ref = g_ptr_array_index (orgs, j);
+
+          if (g_utf8_collate (ref->name, name) == 0 || g_ascii_strcasecmp (ref->name, name) == 0)
+            {
+              g_array_append_val (parties, ref->id);
+              matched = TRUE;
+              break;
+            }
+        }
+      if (!matched)
+        {
+          g_autofree char *message = g_strdup_printf (_("No partner called “%s”"), name);
+
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+          return;
+        }
+    }
+  if (partners_agreement_save (self->workspace, id, value_of (v, "title"), value_of (v, "kind"), value_of (v, "scope"),
+                               value_of (v, "data_fields"), value_of (v, "signed"), value_of (v, "review"),
+                               value_of (v, "expiry"), value_of (v, "status"), value_of (v, "document"),
+                               (const gint64 *) (gpointer) parties->data, parties->len, &error) == 0)
+    show_error (self, error);
+}
+
+static void
+agreement_form (PartnersPage *self,
+                gint64        id)
+{
+  static const char * const kinds[] = { "mou", "data-sharing", "mutual-aid", "contract", "other", NULL };
+  static const char * const statuses[] = { "draft", "active", "lapsed", "ended", NULL };
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
+    "SELECT title, kind, scope, data_fields, signed, review, expiry, status, document, "
+    "  (SELECT group_concat (o.name, '; ') FROM partners_agreement_party p JOIN partners_organisation o ON o.id = p.organisation "
+    "   WHERE p.agreement = a.id AND p.organisation != ?2) "
+    "FROM partners_agreement a WHERE id = ?1", NULL);
+  g_autoptr(GtkStringList) kind_codes = gtk_string_list_new ((const char * const *) kinds);
+  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new ((const char * const[]) {
+    _("Memorandum of understanding"), _("Data-sharing agreement"), _("Mutual aid agreement"), _("Contract"), _("Other"), NULL });
+  g_autoptr(GtkStringList) status_codes = gtk_string_list_new ((const char * const *) statuses);
+  g_autoptr(GtkStringList) status_labels = gtk_string_list_new ((const char * const[]) {
+    _("Draft"), _("Active"), _("Lapsed"), _("Ended"), NULL });
+  gboolean found;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, self->selected);
+  found = id != 0 && sqlite3_step (stmt) == SQLITE_ROW;
+#define C(i) (found ? (const char *) sqlite3_column_text (stmt, i) : NULL)
+  {
+    const FormField fields[] = {
+      { "title", _("Title"), C (0) },
+      { "kind", _("Kind"), found ? C (1) : "mou", G_LIST_MODEL (kind_codes), G_LIST_MODEL (kind_labels) },
+      { "parties", _("Other Parties (names, separated by ;)"), C (9) },
+      { "scope", _("Scope"), C (2) },
+      { "data_fields", _("Data Shared (for data-sharing)"), C (3) },
+      { "signed", _("Signed (YYYY-MM-DD)"), C (4) },
+      { "review", _("Review (YYYY-MM-DD)"), C (5) },
+      { "expiry", _("Expiry (YYYY-MM-DD)"), C (6) },
+      { "status", _("Status"), found ? C (7) : "active", G_LIST_MODEL (status_codes), G_LIST_MODEL (status_labels) },
+      { "document", _("Document Link"), C (8) },
+    };
+
+    form_dialog (self, id ? _("Edit Agreement") : _("Add Agreement"), fields, G_N_ELEMENTS (fields), save_agreement, id);
+  }
+#undef C
+}
+
+typedef enum { ITEM_CONTACT, ITEM_SITE, ITEM_CAPABILITY, ITEM_AGREEMENT, ITEM_LOG } ItemKind;
+
+static void
+on_item_edit (GtkButton    *button,
+              PartnersPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+
+  switch ((ItemKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")))
+    {
+    case ITEM_CONTACT: contact_form (self, id); break;
+    case ITEM_SITE: site_form (self, id); break;
+    case ITEM_CAPABILITY: capability_form (self, id); break;
+    case ITEM_AGREEMENT: agreement_form (self, id); break;
+    case ITEM_LOG:
+    default:
+      break;
+    }
+}
+
+static void
+on_item_delete (GtkButton    *button,
+                PartnersPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+  gboolean ok = FALSE;
+
+  switch ((ItemKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")))
+    {
+    case ITEM_CONTACT: ok = partners_contact_delete (self->workspace, id, &error); break;
+    case ITEM_SITE: ok = partners_site_delete (self->workspace, id, &error); break;
+    case ITEM_CAPABILITY: ok = partners_capability_delete (self->workspace, id, &error); break;
+    case ITEM_AGREEMENT: ok = partners_agreement_delete (self->workspace, id, &error); break;
+    case ITEM_LOG: ok = partners_log_delete (self->workspace, id, &error); break;
+    default: break;
+    }
+  if (!ok)
+    show_error (self, error);
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Removed (Ctrl+Z to undo)")));
+}
+
+static void
+add_item_buttons (PartnersPage *self,
+                  GtkWidget    *row,
+                  ItemKind      kind,
+                  gint64        id)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      GtkWidget *button;
+
+      if (i == 0 && kind == ITEM_LOG)
+        continue;
+      button = gtk_button_new_from_icon_name (i == 0 ? "document-edit-symbolic" : "user-trash-symbolic");
+      gtk_widget_set_tooltip_text (button, i == 0 ? _("Edit") : _("Remove"));
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER ((gsize) id));
+      g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (kind));
+      g_signal_connect (button, "clicked", G_CALLBACK (i == 0 ? on_item_edit : on_item_delete), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+}
+
+static void
+on_group_add (GtkButton    *button,
+              PartnersPage *self)
+{
+  switch ((ItemKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")))
+    {
+    case ITEM_CONTACT: contact_form (self, 0); break;
+    case ITEM_SITE: site_form (self, 0); break;
+    case ITEM_CAPABILITY: capability_form (self, 0); break;
+    case ITEM_AGREEMENT: agreement_form (self, 0); break;
+    case ITEM_LOG:
+    default:
+      break;
+    }
+}
+
+static void
+add_group_button (PartnersPage *self,
+                  GtkWidget    *group_widget,
+                  ItemKind      kind,
+                  const char   *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_group_add), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group_widget), button);
 }
 
 static void
@@ -516,11 +973,12 @@ rebuild_detail (PartnersPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT a.title, a.kind, a.review, a.expiry, a.status, a.scope, a.data_fields, "
       "  (SELECT group_concat (o.name, ', ') FROM partners_agreement_party q JOIN partners_organisation o ON o.id = q.organisation "
-      "   WHERE q.agreement = a.id AND q.organisation != ?1) "
+      "   WHERE q.agreement = a.id AND q.organisation != ?1), a.id "
       "FROM partners_agreement a JOIN partners_agreement_party p ON p.agreement = a.id "
       "WHERE p.organisation = ?1 ORDER BY a.review", NULL);
 
     g = group (_("Agreements"), NULL);
+    add_group_button (self, g, ITEM_AGREEMENT, _("Add Agreement"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
@@ -540,10 +998,11 @@ rebuild_detail (PartnersPage *self)
             GtkWidget *badge = gtk_label_new (partners_flag_label (flag));
 
             gtk_widget_add_css_class (badge, flag == PARTNERS_FLAG_REVIEW_DUE ? "warning" : "error");
-            gtk_widget_add_css_class (badge, "heading");
+            gtk_widget_add_css_class (badge, "caption-heading");
             gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
             adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
           }
+        add_item_buttons (self, row, ITEM_AGREEMENT, sqlite3_column_int64 (stmt, 8));
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
       }
     gtk_box_append (GTK_BOX (box), g);
@@ -551,14 +1010,10 @@ rebuild_detail (PartnersPage *self)
 
   {
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-      "SELECT name, role, phone, phone_24h, email FROM partners_contact WHERE organisation = ? ORDER BY id", NULL);
+      "SELECT name, role, phone, phone_24h, email, id FROM partners_contact WHERE organisation = ? ORDER BY id", NULL);
 
     g = group (_("Contacts"), NULL);
-    button = gtk_button_new_from_icon_name ("list-add-symbolic");
-    gtk_widget_set_tooltip_text (button, _("Add Contact"));
-    gtk_widget_add_css_class (button, "flat");
-    g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_contact_clicked), self);
-    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), button);
+    add_group_button (self, g, ITEM_CONTACT, _("Add Contact"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
@@ -568,7 +1023,10 @@ rebuild_detail (PartnersPage *self)
           if (sqlite3_column_text (stmt, c) != NULL)
             g_string_append_printf (sub, "%s%s%s", sub->len ? " · " : "", c == 3 ? _("24/7: ") : "",
                                     (const char *) sqlite3_column_text (stmt, c));
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 0), sub->str));
+        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub->str);
+
+        add_item_buttons (self, row, ITEM_CONTACT, sqlite3_column_int64 (stmt, 5));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
       }
     gtk_box_append (GTK_BOX (box), g);
   }
@@ -577,10 +1035,12 @@ rebuild_detail (PartnersPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT s.name, s.what, s.address, s.postcode, s.capacity, "
       "  (SELECT group_concat (coalesce (t.label, c.kind) || ' × ' || c.quantity, ', ') FROM partners_capability c "
-      "   LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind WHERE c.site = s.fid) "
+      "   LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind WHERE c.site = s.fid), "
+      "  s.fid, s.geom IS NULL "
       "FROM partners_site s WHERE s.organisation = ? ORDER BY s.fid", NULL);
 
     g = group (_("Sites"), _("Sites with capabilities are shown on the map as resources."));
+    add_group_button (self, g, ITEM_SITE, _("Add Site"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
@@ -590,17 +1050,30 @@ rebuild_detail (PartnersPage *self)
                                                 sqlite3_column_text (stmt, 5) ? "\n" : "",
                                                 sqlite3_column_text (stmt, 5) ? (const char *) sqlite3_column_text (stmt, 5) : "");
 
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 0), sub));
+        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub);
+
+        if (sqlite3_column_int (stmt, 7))
+          {
+            GtkWidget *badge = gtk_label_new (_("Not on the map"));
+
+            gtk_widget_set_tooltip_text (badge, _("Give it a position, or a postcode in the postcode directory"));
+            gtk_widget_add_css_class (badge, "warning");
+            gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+          }
+        add_item_buttons (self, row, ITEM_SITE, sqlite3_column_int64 (stmt, 6));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
       }
     gtk_box_append (GTK_BOX (box), g);
   }
 
   {
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-      "SELECT coalesce (t.label, c.kind), c.quantity, c.conditions, c.lead_time_hours FROM partners_capability c "
+      "SELECT coalesce (t.label, c.kind), c.quantity, c.conditions, c.lead_time_hours, c.id FROM partners_capability c "
       "LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind WHERE c.organisation = ? ORDER BY c.id", NULL);
 
     g = group (_("Capabilities"), NULL);
+    add_group_button (self, g, ITEM_CAPABILITY, _("Add Capability"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
@@ -608,15 +1081,17 @@ rebuild_detail (PartnersPage *self)
           ? g_strdup_printf (_("Quantity %d · ready in %d hours%s%s"), sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 3),
                              sqlite3_column_text (stmt, 2) ? " · " : "", sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "")
           : g_strdup_printf (_("Quantity %d"), sqlite3_column_int (stmt, 1));
+        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub);
 
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 0), sub));
+        add_item_buttons (self, row, ITEM_CAPABILITY, sqlite3_column_int64 (stmt, 4));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
       }
     gtk_box_append (GTK_BOX (box), g);
   }
 
   {
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-      "SELECT date, note FROM partners_log WHERE organisation = ? ORDER BY date DESC, id DESC", NULL);
+      "SELECT date, note, id FROM partners_log WHERE organisation = ? ORDER BY date DESC, id DESC", NULL);
     GtkWidget *add = adw_entry_row_new ();
 
     g = group (_("Relationship Log"), NULL);
@@ -626,8 +1101,12 @@ rebuild_detail (PartnersPage *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), add);
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 info_row ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 0)));
+      {
+        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 0));
+
+        add_item_buttons (self, row, ITEM_LOG, sqlite3_column_int64 (stmt, 2));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+      }
     gtk_box_append (GTK_BOX (box), g);
   }
 
@@ -983,7 +1462,7 @@ partners_page_new (SteadWorkspace *workspace)
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
+  gtk_paned_set_position (GTK_PANED (paned), 500);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), paned, "list");

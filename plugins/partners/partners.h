@@ -68,6 +68,78 @@ gint64        partners_log_add                  (SteadWorkspace  *workspace,
                                                  const char      *note,
                                                  GError         **error);
 
+gboolean      partners_contact_update           (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 const char      *name,
+                                                 const char      *role,
+                                                 const char      *phone,
+                                                 const char      *phone_24h,
+                                                 const char      *email,
+                                                 GError         **error);
+gboolean      partners_contact_delete           (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 GError         **error);
+gint64        partners_site_add                 (SteadWorkspace  *workspace,
+                                                 gint64           organisation,
+                                                 const char      *name,
+                                                 const char      *what,
+                                                 const char      *address,
+                                                 const char      *postcode,
+                                                 gint64           capacity,
+                                                 const double    *lon_lat,
+                                                 GError         **error);
+gboolean      partners_site_update              (SteadWorkspace  *workspace,
+                                                 gint64           fid,
+                                                 const char      *name,
+                                                 const char      *what,
+                                                 const char      *address,
+                                                 const char      *postcode,
+                                                 gint64           capacity,
+                                                 const double    *lon_lat,
+                                                 GError         **error);
+gboolean      partners_site_delete              (SteadWorkspace  *workspace,
+                                                 gint64           fid,
+                                                 GError         **error);
+gint64        partners_capability_add           (SteadWorkspace  *workspace,
+                                                 gint64           organisation,
+                                                 gint64           site,
+                                                 const char      *kind,
+                                                 gint64           quantity,
+                                                 const char      *conditions,
+                                                 gint64           lead_time_hours,
+                                                 GError         **error);
+gboolean      partners_capability_update        (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 gint64           site,
+                                                 const char      *kind,
+                                                 gint64           quantity,
+                                                 const char      *conditions,
+                                                 gint64           lead_time_hours,
+                                                 GError         **error);
+gboolean      partners_capability_delete        (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 GError         **error);
+gint64        partners_agreement_save           (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 const char      *title,
+                                                 const char      *kind,
+                                                 const char      *scope,
+                                                 const char      *data_fields,
+                                                 const char      *signed_on,
+                                                 const char      *review,
+                                                 const char      *expiry,
+                                                 const char      *status,
+                                                 const char      *document,
+                                                 const gint64    *parties,
+                                                 guint            n_parties,
+                                                 GError         **error);
+gboolean      partners_agreement_delete         (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 GError         **error);
+gboolean      partners_log_delete               (SteadWorkspace  *workspace,
+                                                 gint64           id,
+                                                 GError         **error);
+
 /* Inside a transaction that changed sites or capabilities: makes the
  * `resource` rows the map shows match them. */
 gboolean      partners_publish_resources        (SteadTransaction *txn,

@@ -217,6 +217,88 @@ test_crud_and_undo (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
 }
 
+/* Everything in the detail pane can be added, changed and removed, each
+ * one undo step; sites and capabilities follow onto the map. */
+static void
+test_children (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const double position[] = { -2.16, 51.99 };
+  const double bad_position[] = { -2.16, 151.99 };
+  gint64 org, other, contact, site, capability, agreement, parties[2];
+
+  org = partners_organisation_add (f->ws, "Vale Shelter Trust", "voluntary", "contributing", &error);
+  other = partners_organisation_add (f->ws, "Vale Council", "category-1", "instrumental", &error);
+  g_assert_no_error (error);
+
+  contact = partners_contact_add (f->ws, org, "Sam", NULL, NULL, NULL, NULL, &error);
+  g_assert_true (partners_contact_update (f->ws, contact, "Sam Example", "Warden", "01632 960444", NULL, NULL, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE name = 'Sam Example' AND role = 'Warden'"), ==, 1);
+  g_assert_false (partners_contact_update (f->ws, contact, "", NULL, NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+
+  /* A site with no position and no known postcode is not on the map. */
+  site = partners_site_add (f->ws, org, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, NULL, &error);
+  g_assert_cmpint (site, >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE geom IS NULL"), ==, 1);
+  g_assert_cmpint (partners_site_add (f->ws, org, "Nowhere", NULL, NULL, NULL, -1, bad_position, &error), ==, 0);
+  g_clear_error (&error);
+
+  capability = partners_capability_add (f->ws, org, site, "rest-centre", 80, "Evenings only", 2, &error);
+  g_assert_cmpint (capability, >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
+  g_assert_cmpint (partners_capability_add (f->ws, org, site, "unicorns", 1, NULL, -1, &error), ==, 0);
+  g_clear_error (&error);
+
+  /* Given a position, the site's capability is a resource on the map. */
+  g_assert_true (partners_site_update (f->ws, site, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, position, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND kind = 'rest-centre' "
+                                 "AND capacity = 80"), ==, 1);
+  g_assert_true (partners_capability_update (f->ws, capability, site, "rest-centre", 120, NULL, 2, &error));
+  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 120);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 80);
+
+  /* Agreements bind parties; dates are checked. */
+  parties[0] = org;
+  parties[1] = other;
+  agreement = partners_agreement_save (f->ws, 0, "Rest centre MoU", "mou", "Use of the hall", NULL, "2025-01-01",
+                                       "2026-12-01", "2028-01-01", "active", "https://docs.example.org/mou.pdf",
+                                       parties, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "mou", NULL, NULL, "01/01/2025",
+                                            NULL, NULL, NULL, NULL, parties, 2, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "handshake", NULL, NULL, NULL,
+                                            NULL, NULL, NULL, NULL, parties, 2, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU (renewed)", "mou", NULL, NULL, NULL,
+                                            NULL, "2030-01-01", "active", NULL, parties, 1, &error), ==, agreement);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 1);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
+  g_assert_true (partners_agreement_delete (f->ws, agreement, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement"), ==, 0);
+
+  /* Removing a site takes its resource off the map; the note goes too. */
+  g_assert_true (partners_site_delete (f->ws, site, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_capability WHERE site IS NULL"), ==, 1);
+  g_assert_true (partners_capability_delete (f->ws, capability, &error));
+  g_assert_true (partners_contact_delete (f->ws, contact, &error));
+  {
+    gint64 note = partners_log_add (f->ws, org, NULL, "Called about winter cover", &error);
+
+    g_assert_cmpint (note, >, 0);
+    g_assert_true (partners_log_delete (f->ws, note, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_log"), ==, 0);
+}
+
 static void
 test_flags_by_date (void)
 {
@@ -444,6 +526,31 @@ test_csv_and_vcard (Fixture       *f,
       g_assert_cmpuint (strlen (lines[i]), <=, 75);
   }
 
+  /* With an HXL row, the CSV reads back by its tags whatever the header says. */
+  {
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autoptr(GHashTable) opts = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(SteadWorkspace) other = new_workspace (f, "hxl.gpkg", FALSE);
+    g_autoptr(SteadImportResult) back = NULL;
+    g_autoptr(GFile) hxl_file = NULL;
+    g_autofree char *text = NULL;
+    SteadExportOptions options = { .include_personal = TRUE, .options = opts };
+
+    g_hash_table_insert (opts, "hxl", "yes");
+    g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "partners-csv", NULL), f->ws, out,
+                                       &options, NULL, &error));
+    g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+    g_output_stream_close (out, NULL, NULL);
+    text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    g_assert_nonnull (strstr (text, "\r\n#org +id,#org +name,"));
+    hxl_file = write_file (f, "hxl.csv", text);
+    g_assert_true (import (f, other, "partners-csv", hxl_file, &back, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (other, "SELECT count(*) FROM partners_organisation"), ==,
+                     count (f->ws, "SELECT count(*) FROM partners_organisation"));
+    stead_workspace_close (other);
+  }
+
   /* CSV export leaves contact details out unless asked. */
   csv = export_text (f, f->ws, "partners-csv", FALSE, &error);
   g_assert_null (strstr (csv, "amira@"));
@@ -459,6 +566,7 @@ main (int   argc,
 
   g_test_add_func ("/partners/flags-by-date", test_flags_by_date);
   g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo, fixture_teardown);
+  g_test_add ("/partners/children", Fixture, NULL, fixture_setup, test_children, fixture_teardown);
   g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search, fixture_teardown);
   g_test_add ("/partners/sites-on-map", Fixture, "demo", fixture_setup, test_sites_on_map, fixture_teardown);
   g_test_add ("/partners/oruk-round-trip", Fixture, "demo", fixture_setup, test_oruk_round_trip, fixture_teardown);
