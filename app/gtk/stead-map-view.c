@@ -44,6 +44,7 @@ struct _SteadMapView
   SteadPointLayer      *resources;
   ShumateLicense       *license;
   SteadWorkspace       *workspace;
+  GPtrArray            *plugin_layers;   /* layers with a title, for the layer list */
   SteadBaseMap          base_map;
   gboolean              zoom_pending;
   GPtrArray            *offline_maps;  /* of OfflineMap */
@@ -1239,6 +1240,14 @@ create_layers_popup (GtkMenuButton *button,
         gtk_box_append (GTK_BOX (box), note);
       }
   }
+  for (guint i = 0; i < self->plugin_layers->len; i++)
+    {
+      ShumateLayer *layer = g_ptr_array_index (self->plugin_layers, i);
+
+      check = gtk_check_button_new_with_label (g_object_get_data (G_OBJECT (layer), "stead-layer-title"));
+      g_object_bind_property (layer, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (box), check);
+    }
   check = gtk_check_button_new_with_label (_("Resources"));
   g_object_bind_property (self->resources, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
@@ -1307,6 +1316,28 @@ stead_map_view_add_layer (SteadMapView *self,
   shumate_map_add_layer (self->map, layer);
 }
 
+/**
+ * stead_map_view_add_named_layer:
+ * @self: a #SteadMapView
+ * @layer: a layer over the map's viewport
+ * @title: its name in the layer list, where it can be switched off
+ *
+ * How plugins add their own layers (a partner's sites, hazard zones).
+ * Remove it again with stead_map_view_remove_layer().
+ */
+void
+stead_map_view_add_named_layer (SteadMapView *self,
+                                ShumateLayer *layer,
+                                const char   *title)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  g_object_set_data_full (G_OBJECT (layer), "stead-layer-title", g_strdup (title), g_free);
+  g_ptr_array_add (self->plugin_layers, g_object_ref (layer));
+  shumate_map_add_layer (self->map, layer);
+}
+
 void
 stead_map_view_remove_layer (SteadMapView *self,
                              ShumateLayer *layer)
@@ -1314,6 +1345,8 @@ stead_map_view_remove_layer (SteadMapView *self,
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
   g_return_if_fail (SHUMATE_IS_LAYER (layer));
 
+  if (self->plugin_layers != NULL)
+    g_ptr_array_remove (self->plugin_layers, layer);
   shumate_map_remove_layer (self->map, layer);
 }
 
@@ -1403,6 +1436,7 @@ stead_map_view_dispose (GObject *object)
 {
   SteadMapView *self = STEAD_MAP_VIEW (object);
 
+  g_clear_pointer (&self->plugin_layers, g_ptr_array_unref);
   g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
@@ -1513,6 +1547,7 @@ stead_map_view_class_init (SteadMapViewClass *klass)
 static void
 stead_map_view_init (SteadMapView *self)
 {
+  self->plugin_layers = g_ptr_array_new_with_free_func (g_object_unref);
   ShumateViewport *viewport;
   GtkWidget *controls;
   GtkWidget *bottom;

@@ -63,6 +63,9 @@ void            stead_map_view_select_box      (SteadMapView   *self,
                                                 double          north);
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
+void            stead_map_view_add_named_layer (SteadMapView   *self,
+                                                ShumateLayer   *layer,
+                                                const char     *title);
 void            stead_map_view_remove_layer    (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_zoom_to_area    (SteadMapView   *self);

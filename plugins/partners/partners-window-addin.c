@@ -20,23 +20,89 @@ struct _PartnersWindowAddin
   GObject parent_instance;
 };
 
+/* The partners' sites on the map: a marker each, named on hover. A few
+ * dozen, so widgets are fine here (needs and resources, by the million,
+ * are drawn by the core's point layers). */
+static void
+fill_sites (ShumateMarkerLayer *layer,
+            SteadWorkspace     *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  shumate_marker_layer_remove_all (layer);
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT s.geom, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', ''), "
+                                  "  o.tier = 'instrumental' "
+                                  "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
+                                  "WHERE s.geom IS NOT NULL", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ShumateMarker *marker;
+      GtkWidget *image;
+      double x, y;
+
+      if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), &x, &y))
+        continue;
+      marker = shumate_marker_new ();
+      image = gtk_image_new_from_icon_name ("system-users-symbolic");
+      gtk_widget_add_css_class (image, sqlite3_column_int (stmt, 2) ? "accent" : "dim-label");
+      gtk_widget_set_tooltip_text (image, (const char *) sqlite3_column_text (stmt, 1));
+      shumate_marker_set_child (marker, image);
+      shumate_location_set_location (SHUMATE_LOCATION (marker), y, x);
+      shumate_marker_layer_add_marker (layer, marker);
+    }
+}
+
+static void
+on_changed (ShumateMarkerLayer *layer,
+            const char * const *tables,
+            SteadWorkspace     *workspace)
+{
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (g_str_equal (tables[i], "partners_site") || g_str_equal (tables[i], "partners_organisation"))
+      {
+        fill_sites (layer, workspace);
+        return;
+      }
+}
+
 static void
 load (SteadWindowAddin *addin,
       SteadWindow      *window)
 {
   SteadWorkspace *workspace = stead_window_get_workspace (window);
+  SteadMapView *map;
+  ShumateMarkerLayer *layer;
 
   if (workspace == NULL)
     return;
   stead_window_add_page (window, "partners.directory", _("Partners"), "system-users-symbolic",
                          partners_page_new (workspace));
+
+  map = stead_window_get_map_view (window);
+  layer = shumate_marker_layer_new (stead_map_view_get_viewport (map));
+  fill_sites (layer, workspace);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (on_changed), layer, G_CONNECT_SWAPPED);
+  stead_map_view_add_named_layer (map, SHUMATE_LAYER (layer), _("Partner sites"));
+  g_object_set_data_full (G_OBJECT (window), "partners-sites-layer", g_object_ref (layer), g_object_unref);
 }
 
 static void
 unload (SteadWindowAddin *addin,
         SteadWindow      *window)
 {
+  ShumateLayer *layer = g_object_get_data (G_OBJECT (window), "partners-sites-layer");
+
   stead_window_remove_page (window, "partners.directory");
+  if (layer != NULL)
+    {
+      SteadWorkspace *workspace = stead_window_get_workspace (window);
+
+      if (workspace != NULL)
+        g_signal_handlers_disconnect_by_data (workspace, layer);
+      stead_map_view_remove_layer (stead_window_get_map_view (window), layer);
+      g_object_set_data (G_OBJECT (window), "partners-sites-layer", NULL);
+    }
 }
 
 static void

@@ -198,6 +198,18 @@ test_list_search_filter_edit (void)
     g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = 'https://edited.example.org'"), ==, 0);
   }
 
+  /* The Partner sites layer on the map: a marker for every placed site. */
+  {
+    ShumateMarkerLayer *sites = g_object_get_data (G_OBJECT (window), "partners-sites-layer");
+    GList *markers;
+
+    g_assert_nonnull (sites);
+    markers = shumate_marker_layer_get_markers (sites);
+    g_assert_cmpuint (g_list_length (markers), ==, count (ws, "SELECT count(*) FROM partners_site WHERE geom IS NOT NULL"));
+    g_assert_cmpuint (g_list_length (markers), >, 10);
+    g_list_free (markers);
+  }
+
   /* The network view has the core and its agreements. */
   {
     GtkWidget *network = find_named_child (page, "network");
