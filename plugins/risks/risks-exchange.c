@@ -1,0 +1,714 @@
+/* risks-exchange.c: the register as CSV and PDF, hazard areas from GeoJSON
+ *
+ * Importers are built on the core import framework: one transaction, a
+ * dry run that counts and names what would be added and updated, and
+ * nothing kept unless every record can be taken.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "risks"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "risks.h"
+#include "risks-private.h"
+
+/* ------------------------------------------------------------------------ */
+/* CSV import                                                               */
+
+static const SteadImportField csv_fields[] = {
+  { "reference", "ref;id;risk id;nrr id;code", "#x_risk +id", TRUE },
+  { "title", "risk;name;risk title", "#x_risk +name", TRUE },
+  { "theme", "category;group", "#x_risk +theme", FALSE },
+  { "likelihood", "l;likelihood score", "#x_likelihood", TRUE },
+  { "impact", "i;impact score;overall impact", "#x_impact", TRUE },
+  { "likelihood_min", "likelihood min;likelihood from", NULL, FALSE },
+  { "likelihood_max", "likelihood max;likelihood to", NULL, FALSE },
+  { "impact_min", "impact min;impact from", NULL, FALSE },
+  { "impact_max", "impact max;impact to", NULL, FALSE },
+  { "malicious", "malicious risk", NULL, FALSE },
+  { "hazard", "hazard description;description", "#description", FALSE },
+  { "rwcs", "reasonable worst case;reasonable worst-case scenario;scenario", NULL, FALSE },
+  { "controls", "controls in place;plans in place", NULL, FALSE },
+  { "treatment", "further treatment", NULL, FALSE },
+  { "owner", "risk owner;lead;lead assessor", "#org +owner", FALSE },
+  { "status", NULL, NULL, FALSE },
+};
+
+static const char *
+csv_value (SteadColumnMap     *map,
+           const char * const *row,
+           guint               n_row,
+           const char         *field)
+{
+  int column = stead_column_map_get_column (map, field);
+  const char *value;
+
+  if (column < 0 || (guint) column >= n_row)
+    return NULL;
+  value = row[column];
+  while (*value == ' ')
+    value++;
+  return *value != '\0' ? value : NULL;
+}
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", "malicious", NULL };
+  static const char * const no[] = { "no", "n", "false", "0", "non-malicious", NULL };
+  g_autofree char *lower = NULL;
+
+  if (text == NULL)
+    {
+      *value = FALSE;
+      return TRUE;
+    }
+  lower = g_ascii_strdown (text, -1);
+  g_strstrip (lower);
+  if (g_strv_contains (yes, lower))
+    *value = TRUE;
+  else if (g_strv_contains (no, lower))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+run_csv (SteadImporter       *importer,
+         SteadImportContext  *context,
+         GError             **error)
+{
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
+  SteadWorkspace *workspace = stead_import_context_get_workspace (context);
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autoptr(SteadColumnMap) map = NULL;
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) history = NULL;
+  g_autoptr(sqlite3_stmt) owner = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today_text = g_date_time_format (now, "%Y-%m-%d");
+  GDate today;
+  guint64 index = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+
+  reader = stead_import_context_open_csv (context, &map, error);
+  if (reader == NULL)
+    return FALSE;
+
+  find = stead_transaction_prepare (txn, "SELECT id, likelihood, impact, assessed FROM risks_risk WHERE reference = ?", error);
+  insert = stead_transaction_prepare (txn,
+                                      "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, likelihood_min, "
+                                      "likelihood_max, impact_min, impact_max, malicious, hazard, rwcs, controls, treatment, "
+                                      "owner, status, assessed, review) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                                      "coalesce (?16, 'active'), ?17, ?18)", error);
+  update = stead_transaction_prepare (txn,
+                                      "UPDATE risks_risk SET title = ?2, theme = ?3, likelihood = ?4, impact = ?5, "
+                                      "likelihood_min = ?6, likelihood_max = ?7, impact_min = ?8, impact_max = ?9, malicious = ?10, "
+                                      "hazard = ?11, rwcs = ?12, controls = ?13, treatment = ?14, owner = coalesce (?15, owner), "
+                                      "status = coalesce (?16, status), assessed = ?17, review = ?18, trend = ?19 "
+                                      "WHERE reference = ?1", error);
+  history = stead_transaction_prepare (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, note) VALUES (?, ?, ?, ?, ?)",
+                                       error);
+  {
+    g_autoptr(sqlite3_stmt) has = stead_workspace_prepare (workspace,
+                                                           "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", NULL);
+
+    if (has != NULL && sqlite3_step (has) == SQLITE_ROW)
+      owner = stead_transaction_prepare (txn, "SELECT id FROM partners_organisation WHERE name = ? COLLATE NOCASE", error);
+  }
+  if (find == NULL || insert == NULL || update == NULL || history == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      const char * const *row;
+      guint n_row;
+      guint64 line;
+      gint64 scores[6] = { 0 }, id = 0, owner_id = 0;
+      const char *score_fields[] = { "likelihood", "impact", "likelihood_min", "likelihood_max", "impact_min", "impact_max" };
+      const char *reference, *title, *text;
+      gboolean malicious, bad = FALSE;
+      int old_l = 0, old_i = 0;
+      g_autofree char *review = NULL;
+      g_autofree char *old_assessed = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!stead_csv_reader_next_fields (reader, &row, &n_row, &line, stead_import_context_get_cancellable (context), error))
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          break;
+        }
+      index++;
+#define GET(field) csv_value (map, row, n_row, field)
+      reference = GET ("reference");
+      title = GET ("title");
+      if (reference == NULL || title == NULL)
+        {
+          stead_import_context_reject (context, line, index, row, n_row, _("a risk needs a reference and a title"));
+          continue;
+        }
+      for (guint s = 0; s < G_N_ELEMENTS (score_fields); s++)
+        {
+          text = GET (score_fields[s]);
+          if (text == NULL && s < 2)
+            {
+              stead_import_context_reject (context, line, index, row, n_row, _("%s is missing"), score_fields[s]);
+              bad = TRUE;
+              break;
+            }
+          if (text != NULL && !stead_import_parse_int (text, 1, 5, &scores[s]))
+            {
+              stead_import_context_reject (context, line, index, row, n_row, _("%s “%s” is not on the 1–5 scale"),
+                                           score_fields[s], text);
+              bad = TRUE;
+              break;
+            }
+        }
+      if (bad)
+        continue;
+      if ((scores[2] && scores[2] > scores[0]) || (scores[3] && scores[3] < scores[0]) ||
+          (scores[4] && scores[4] > scores[1]) || (scores[5] && scores[5] < scores[1]))
+        {
+          stead_import_context_reject (context, line, index, row, n_row, _("a range does not include its score"));
+          continue;
+        }
+      if (!parse_bool (GET ("malicious"), &malicious))
+        {
+          stead_import_context_reject (context, line, index, row, n_row, _("malicious “%s” is not yes or no"), GET ("malicious"));
+          continue;
+        }
+      if ((text = GET ("status")) != NULL && !g_strv_contains ((const char * const[]) { "draft", "active", "archived", NULL }, text))
+        {
+          stead_import_context_reject (context, line, index, row, n_row, _("status “%s” is not draft, active or archived"), text);
+          continue;
+        }
+      if ((text = GET ("owner")) != NULL)
+        {
+          if (owner != NULL)
+            {
+              sqlite3_bind_text (owner, 1, text, -1, SQLITE_TRANSIENT);
+              if (sqlite3_step (owner) == SQLITE_ROW)
+                owner_id = sqlite3_column_int64 (owner, 0);
+              sqlite3_reset (owner);
+            }
+          if (owner_id == 0)
+            {
+              stead_import_context_reject (context, line, index, row, n_row, _("owner “%s” is not a partner"), text);
+              continue;
+            }
+        }
+
+      sqlite3_bind_text (find, 1, reference, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (find, 0);
+          old_l = sqlite3_column_int (find, 1);
+          old_i = sqlite3_column_int (find, 2);
+          old_assessed = g_strdup ((const char *) sqlite3_column_text (find, 3));
+        }
+      sqlite3_reset (find);
+
+      review = risks_review_date (workspace, scores[0], scores[1], &today);
+      stmt = id != 0 ? update : insert;
+      sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+      if ((text = GET ("theme")) != NULL) sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT); else sqlite3_bind_null (stmt, 3);
+      for (guint s = 0; s < 6; s++)
+        {
+          if (scores[s])
+            sqlite3_bind_int64 (stmt, 4 + s, scores[s]);
+          else
+            sqlite3_bind_null (stmt, 4 + s);
+        }
+      sqlite3_bind_int (stmt, 10, malicious);
+      {
+        const char *texts[] = { "hazard", "rwcs", "controls", "treatment" };
+
+        for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+          {
+            if ((text = GET (texts[t])) != NULL)
+              sqlite3_bind_text (stmt, 11 + t, text, -1, SQLITE_TRANSIENT);
+            else
+              sqlite3_bind_null (stmt, 11 + t);
+          }
+      }
+      if (owner_id)
+        sqlite3_bind_int64 (stmt, 15, owner_id);
+      else
+        sqlite3_bind_null (stmt, 15);
+      if ((text = GET ("status")) != NULL) sqlite3_bind_text (stmt, 16, text, -1, SQLITE_TRANSIENT); else sqlite3_bind_null (stmt, 16);
+#undef GET
+      /* New scores are a review; the same scores keep the old assessment. */
+      if (id != 0 && old_l == scores[0] && old_i == scores[1] && old_assessed != NULL)
+        {
+          g_autoptr(RisksBand) band = NULL;
+          GDate assessed;
+
+          g_date_clear (&assessed, 1);
+          g_date_set_parse (&assessed, old_assessed);
+          g_free (review);
+          review = g_date_valid (&assessed) ? risks_review_date (workspace, scores[0], scores[1], &assessed) : NULL;
+          sqlite3_bind_text (stmt, 17, old_assessed, -1, SQLITE_TRANSIENT);
+        }
+      else
+        sqlite3_bind_text (stmt, 17, today_text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, review, -1, SQLITE_TRANSIENT);
+      if (id != 0)
+        sqlite3_bind_text (stmt, 19, risks_trend (old_l, old_i, scores[0], scores[1]), -1, SQLITE_STATIC);
+
+      if (!stead_transaction_step (txn, stmt, error))
+        {
+          g_prefix_error (error, _("Line %llu: "), (unsigned long long) line);
+          return FALSE;
+        }
+      sqlite3_clear_bindings (stmt);
+      if (id != 0)
+        {
+          if (old_l != scores[0] || old_i != scores[1])
+            {
+              sqlite3_bind_int64 (history, 1, id);
+              sqlite3_bind_text (history, 2, old_assessed ? old_assessed : today_text, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int (history, 3, old_l);
+              sqlite3_bind_int (history, 4, old_i);
+              sqlite3_bind_text (history, 5, _("Before an imported review"), -1, SQLITE_STATIC);
+              if (!stead_transaction_step (txn, history, error))
+                return FALSE;
+            }
+          stead_import_context_updated_named (context, reference);
+        }
+      else
+        stead_import_context_added_named (context, reference);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hazard areas from GeoJSON                                                */
+
+static char *
+feature_string (JsonObject *properties,
+                const char *name)
+{
+  JsonNode *node;
+
+  if (properties == NULL || (node = json_object_get_member (properties, name)) == NULL ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static gboolean
+run_hazards (SteadImporter       *importer,
+             SteadImportContext  *context,
+             GError             **error)
+{
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) features = NULL;
+  g_autoptr(SteadProj) proj = NULL;
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  g_autofree char *source = g_file_get_basename (stead_import_context_get_file (context));
+  const char *default_risk = stead_import_context_get_option (context, "risk");
+
+  stream = stead_import_context_open (context, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!stead_geojson_load (stream, stead_import_context_get_option (context, "crs"), &features, &proj, &parser,
+                           stead_import_context_get_cancellable (context), error))
+    return FALSE;
+  find = stead_transaction_prepare (txn, "SELECT id FROM risks_risk WHERE reference = ?", error);
+  link = stead_transaction_prepare (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
+  if (find == NULL || link == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < features->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (features, i);
+      JsonObject *feature, *properties = NULL;
+      g_autoptr(SteadGeometry) geometry = NULL;
+      g_autofree char *reason = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *name = NULL;
+      gint64 risk = 0, area;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("feature %u is not an object"), i + 1);
+          continue;
+        }
+      feature = json_node_get_object (node);
+      if (json_object_has_member (feature, "properties") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "properties")))
+        properties = json_object_get_object_member (feature, "properties");
+
+      geometry = stead_geojson_read_area (json_object_get_member (feature, "geometry"), proj, &reason);
+      if (geometry == NULL)
+        {
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("feature %u: %s"), i + 1, reason);
+          continue;
+        }
+      reference = feature_string (properties, "risk");
+      if (reference == NULL)
+        reference = g_strdup (default_risk);
+      if (reference == NULL)
+        {
+          stead_import_context_reject (context, 0, i + 1, NULL, 0,
+                                       _("feature %u names no risk (a “risk” property, or --option risk=REF)"), i + 1);
+          continue;
+        }
+      sqlite3_bind_text (find, 1, reference, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        risk = sqlite3_column_int64 (find, 0);
+      sqlite3_reset (find);
+      if (risk == 0)
+        {
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("feature %u: there is no risk %s"), i + 1, reference);
+          continue;
+        }
+      name = feature_string (properties, "name");
+      if (name == NULL)
+        name = g_strdup_printf (_("%s hazard area %u"), reference, i + 1);
+
+      area = stead_transaction_insert_area (txn, "hazard", reference, name, geometry, error);
+      if (area <= 0)
+        return FALSE;
+      sqlite3_bind_int64 (link, 1, area);
+      sqlite3_bind_int64 (link, 2, risk);
+      if (!stead_transaction_step (txn, link, error))
+        return FALSE;
+      stead_import_context_added_named (context, name);
+    }
+  (void) source;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Export                                                                   */
+
+#define REGISTER_SQL \
+  "SELECT r.reference, r.title, r.theme, r.likelihood, r.impact, r.likelihood_min, r.likelihood_max, r.impact_min, " \
+  "  r.impact_max, CASE r.malicious WHEN 1 THEN 'yes' ELSE 'no' END, r.hazard, r.rwcs, r.controls, r.treatment, %s, " \
+  "  r.status, b.label, r.assessed, r.review, r.trend, b.colour " \
+  "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood AND m.impact = r.impact " \
+  "LEFT JOIN risks_band b ON b.code = m.band ORDER BY r.reference"
+
+static char *
+register_sql (SteadWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) has = stead_workspace_prepare (workspace,
+                                                         "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", NULL);
+  gboolean partners = has != NULL && sqlite3_step (has) == SQLITE_ROW;
+
+  return g_strdup_printf (REGISTER_SQL, partners ? "(SELECT name FROM partners_organisation WHERE id = r.owner)" : "NULL");
+}
+
+static gboolean
+export_csv (SteadExporter            *exporter,
+            SteadWorkspace           *workspace,
+            GOutputStream            *stream,
+            const SteadExportOptions *options,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  static const char *header[] = {
+    "reference", "title", "theme", "likelihood", "impact", "likelihood_min", "likelihood_max", "impact_min", "impact_max",
+    "malicious", "hazard", "rwcs", "controls", "treatment", "owner", "status", "band", "assessed", "review", "trend",
+  };
+  g_autofree char *sql = register_sql (workspace);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    g_string_append_printf (out, "%s%s", i ? "," : "", header[i]);
+  g_string_append (out, "\r\n");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+        {
+          if (i)
+            g_string_append_c (out, ',');
+          stead_csv_append_field (out, (const char *) sqlite3_column_text (stmt, i));
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                            : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+set_hex (cairo_t    *cr,
+         const char *hex)
+{
+  unsigned r = 200, g = 200, b = 200;
+
+  if (hex != NULL && strlen (hex) == 7)
+    sscanf (hex + 1, "%02x%02x%02x", &r, &g, &b);
+  cairo_set_source_rgb (cr, r / 255.0, g / 255.0, b / 255.0);
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *text,
+           const char *font,
+           double      x,
+           double      y,
+           double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+/* A4 in points: the matrix on the first page, the register after it. */
+#define PAGE_W 595.0
+#define PAGE_H 842.0
+
+static gboolean
+export_pdf (SteadExporter            *exporter,
+            SteadWorkspace           *workspace,
+            GOutputStream            *stream,
+            const SteadExportOptions *options,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  g_autofree char *sql = register_sql (workspace);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+  g_autoptr(sqlite3_stmt) scales = NULL;
+  GPtrArray *cells[5][5] = { { NULL } };
+  g_autofree char *heading = NULL;
+  const char *likelihood_labels[5] = { "1", "2", "3", "4", "5" };
+  const char *impact_labels[5] = { "1", "2", "3", "4", "5" };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double grid_x = 110, grid_y = 120, cell = 80, y;
+  cairo_status_t status;
+
+  if (stmt == NULL)
+    return FALSE;
+  scales = stead_workspace_prepare (workspace,
+                                    "SELECT axis, score, label FROM risks_scale WHERE scheme = (SELECT code FROM risks_scheme WHERE active)",
+                                    NULL);
+  while (scales != NULL && sqlite3_step (scales) == SQLITE_ROW)
+    {
+      int score = sqlite3_column_int (scales, 1);
+      char *label = g_strdup ((const char *) sqlite3_column_text (scales, 2));
+
+      if (score < 1 || score > 5)
+        {
+          g_free (label);
+          continue;
+        }
+      g_ptr_array_add (labels, label);
+      if (g_str_equal ((const char *) sqlite3_column_text (scales, 0), "likelihood"))
+        likelihood_labels[score - 1] = label;
+      else
+        impact_labels[score - 1] = label;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, PAGE_W, PAGE_H);
+  cr = cairo_create (surface);
+  heading = g_strdup_printf (_("Community Risk Register: %s"), stead_workspace_get_area_name (workspace));
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, heading, "Sans Bold 16", 40, 40, PAGE_W - 80);
+
+  /* The matrix: impact up, likelihood across, cells coloured by band,
+   * risks placed by reference. */
+  for (int impact = 1; impact <= 5; impact++)
+    for (int likelihood = 1; likelihood <= 5; likelihood++)
+      {
+        g_autoptr(RisksBand) band = risks_band_for (workspace, likelihood, impact);
+        double x = grid_x + (likelihood - 1) * cell, cy = grid_y + (5 - impact) * cell;
+
+        set_hex (cr, band ? band->colour : NULL);
+        cairo_rectangle (cr, x, cy, cell, cell);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+        cells[impact - 1][likelihood - 1] = g_ptr_array_new_with_free_func (g_free);
+      }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int l = sqlite3_column_int (stmt, 3), i = sqlite3_column_int (stmt, 4);
+
+      if (l >= 1 && l <= 5 && i >= 1 && i <= 5 && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 15), "archived") != 0)
+        g_ptr_array_add (cells[i - 1][l - 1], g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_reset (stmt);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int impact = 1; impact <= 5; impact++)
+    for (int likelihood = 1; likelihood <= 5; likelihood++)
+      {
+        GPtrArray *refs = cells[impact - 1][likelihood - 1];
+        g_autofree char *text = NULL;
+
+        g_ptr_array_add (refs, NULL);
+        text = g_strjoinv (" ", (char **) refs->pdata);
+        show_text (cr, text, "Sans Bold 9", grid_x + (likelihood - 1) * cell + 4, grid_y + (5 - impact) * cell + 4, cell - 8);
+      }
+  for (int k = 0; k < 5; k++)
+    {
+      show_text (cr, likelihood_labels[k], "Sans 8", grid_x + k * cell + 4, grid_y + 5 * cell + 6, cell - 8);
+      show_text (cr, impact_labels[k], "Sans 8", 40, grid_y + (4 - k) * cell + cell / 2 - 6, grid_x - 44);
+    }
+  show_text (cr, _("Likelihood →"), "Sans Bold 10", grid_x, grid_y + 5 * cell + 24, 0);
+  show_text (cr, _("Impact ↑"), "Sans Bold 10", 40, grid_y - 24, 0);
+
+  /* The register, as many pages as it takes. */
+  cairo_show_page (cr);
+  y = 40;
+  show_text (cr, _("Register"), "Sans Bold 14", 40, y, 0);
+  y += 30;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *line = g_strdup_printf ("%s  %s", (const char *) sqlite3_column_text (stmt, 0),
+                                               (const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *detail = g_strdup_printf (_("Likelihood %d · impact %d · %s · owner %s · review %s"),
+                                                 sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
+                                                 sqlite3_column_text (stmt, 16) ? (const char *) sqlite3_column_text (stmt, 16) : "—",
+                                                 sqlite3_column_text (stmt, 14) ? (const char *) sqlite3_column_text (stmt, 14) : "—",
+                                                 sqlite3_column_text (stmt, 18) ? (const char *) sqlite3_column_text (stmt, 18) : "—");
+
+      if (y > PAGE_H - 60)
+        {
+          cairo_show_page (cr);
+          y = 40;
+        }
+      set_hex (cr, (const char *) sqlite3_column_text (stmt, 20));
+      cairo_rectangle (cr, 40, y + 2, 8, 24);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_text (cr, line, "Sans Bold 10", 54, y, PAGE_W - 100);
+      show_text (cr, detail, "Sans 8", 54, y + 14, PAGE_W - 100);
+      y += 34;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+          for (int i = 0; i < 5; i++)
+            for (int l = 0; l < 5; l++)
+              g_ptr_array_unref (cells[i][l]);
+          return FALSE;
+        }
+    }
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  for (int i = 0; i < 5; i++)
+    for (int l = 0; l < 5; l++)
+      g_ptr_array_unref (cells[i][l]);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static const char *
+importer_owner (SteadImporter *importer)
+{
+  return RISKS_OWNER;
+}
+
+static const char *
+exporter_owner (SteadExporter *exporter)
+{
+  return RISKS_OWNER;
+}
+
+#define DEFINE_IMPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, FIELDS, N_FIELDS, RUN)             \
+  struct _##TypeName { GObject parent_instance; };                                                  \
+  static const char *type_name##_get_id (SteadImporter *i) { return ID; }                           \
+  static const char *type_name##_get_title (SteadImporter *i) { return _(TITLE); }                  \
+  static const char * const *type_name##_get_extensions (SteadImporter *i)                          \
+  { static const char * const e[] = EXTENSIONS; return e; }                                         \
+  static const SteadImportField *type_name##_get_fields (SteadImporter *i, guint *n)                \
+  { *n = N_FIELDS; return FIELDS; }                                                                 \
+  static void type_name##_iface_init (SteadImporterInterface *iface)                                \
+  {                                                                                                 \
+    iface->get_id = type_name##_get_id;                                                             \
+    iface->get_title = type_name##_get_title;                                                       \
+    iface->get_extensions = type_name##_get_extensions;                                             \
+    iface->get_fields = type_name##_get_fields;                                                     \
+    iface->get_owner = importer_owner;                                                              \
+    iface->run = RUN;                                                                               \
+  }                                                                                                 \
+  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
+                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER, type_name##_iface_init)) \
+  static void type_name##_class_init (TypeName##Class *k) {}                                        \
+  static void type_name##_init (TypeName *s) {}
+
+#define DEFINE_EXPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, RUN)                            \
+  struct _##TypeName { GObject parent_instance; };                                                  \
+  static const char *type_name##_get_id (SteadExporter *e) { return ID; }                           \
+  static const char *type_name##_get_title (SteadExporter *e) { return _(TITLE); }                  \
+  static const char * const *type_name##_get_extensions (SteadExporter *e)                          \
+  { static const char * const x[] = EXTENSIONS; return x; }                                         \
+  static void type_name##_iface_init (SteadExporterInterface *iface)                                \
+  {                                                                                                 \
+    iface->get_id = type_name##_get_id;                                                             \
+    iface->get_title = type_name##_get_title;                                                       \
+    iface->get_extensions = type_name##_get_extensions;                                             \
+    iface->get_owner = exporter_owner;                                                              \
+    iface->run = RUN;                                                                               \
+  }                                                                                                 \
+  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
+                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_EXPORTER, type_name##_iface_init)) \
+  static void type_name##_class_init (TypeName##Class *k) {}                                        \
+  static void type_name##_init (TypeName *s) {}
+
+#define EXT(...) { __VA_ARGS__, NULL }
+
+DEFINE_IMPORTER (RisksCsvImporter, risks_csv_importer, "risks-csv", N_("Risk register (CSV)"),
+                 EXT ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), run_csv)
+DEFINE_IMPORTER (RisksHazardsImporter, risks_hazards_importer, "risks-hazards-geojson", N_("Hazard areas of risks (GeoJSON)"),
+                 EXT ("geojson", "json"), NULL, 0, run_hazards)
+DEFINE_EXPORTER (RisksCsvExporter, risks_csv_exporter, "risks-csv", N_("Risk register (CSV)"), EXT ("csv"), export_csv)
+DEFINE_EXPORTER (RisksPdfExporter, risks_pdf_exporter, "risks-pdf", N_("Risk matrix and register (PDF)"), EXT ("pdf"), export_pdf)

@@ -1,0 +1,430 @@
+/* risks-matrix.c: the 5x5 risk matrix
+ *
+ * Impact up, likelihood across; cells coloured by the configured band;
+ * risks placed by reference, their ranges drawn as bars. Click a cell to
+ * filter the register to it; drag a risk to another cell to re-score it
+ * (the page records that as a review, one undo step).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "risks"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "risks.h"
+#include "risks-page.h"
+
+typedef struct
+{
+  gint64  id;
+  char   *reference;
+  int     likelihood, impact;
+  int     l_min, l_max, i_min, i_max;
+  double  x, y, w, h;   /* where its chip was drawn */
+} Chip;
+
+struct _RisksMatrix
+{
+  GtkWidget  parent_instance;
+  GArray    *chips;                  /* Chip */
+  GdkRGBA    colours[5][5];          /* [impact-1][likelihood-1] */
+  char      *likelihood_labels[5];
+  char      *impact_labels[5];
+  int        selected_l, selected_i; /* the cell filtering the list, or 0 */
+  Chip      *dragging;
+  double     drag_x, drag_y;
+};
+
+enum {
+  CELL_ACTIVATED,
+  RISK_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RisksMatrix, risks_matrix, GTK_TYPE_WIDGET)
+
+#define LABEL_W 90.0
+#define LABEL_H 24.0
+
+static void
+clear_chips (RisksMatrix *self)
+{
+  for (guint i = 0; i < self->chips->len; i++)
+    g_free (g_array_index (self->chips, Chip, i).reference);
+  g_array_set_size (self->chips, 0);
+}
+
+void
+risks_matrix_load (RisksMatrix    *self,
+                   SteadWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  self->dragging = NULL;
+  clear_chips (self);
+  for (int i = 1; i <= 5; i++)
+    for (int l = 1; l <= 5; l++)
+      {
+        g_autoptr(RisksBand) band = risks_band_for (workspace, l, i);
+
+        if (band == NULL || !gdk_rgba_parse (&self->colours[i - 1][l - 1], band->colour))
+          gdk_rgba_parse (&self->colours[i - 1][l - 1], "#deddda");
+      }
+  for (int k = 0; k < 5; k++)
+    {
+      g_clear_pointer (&self->likelihood_labels[k], g_free);
+      g_clear_pointer (&self->impact_labels[k], g_free);
+    }
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT axis, score, label FROM risks_scale "
+                                  "WHERE scheme = (SELECT code FROM risks_scheme WHERE active)", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int score = sqlite3_column_int (stmt, 1);
+
+      if (score < 1 || score > 5)
+        continue;
+      if (g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "likelihood"))
+        self->likelihood_labels[score - 1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      else
+        self->impact_labels[score - 1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT id, reference, likelihood, impact, coalesce (likelihood_min, 0), "
+                                  "coalesce (likelihood_max, 0), coalesce (impact_min, 0), coalesce (impact_max, 0) "
+                                  "FROM risks_risk WHERE status != 'archived' ORDER BY reference", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Chip chip = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                    sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
+                    sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) };
+
+      g_array_append_val (self->chips, chip);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+risks_matrix_get_n_risks (RisksMatrix *self)
+{
+  return self->chips->len;
+}
+
+/* The risks in a cell, for tests and accessibility. */
+guint
+risks_matrix_count_in_cell (RisksMatrix *self,
+                            int          likelihood,
+                            int          impact)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      Chip *c = &g_array_index (self->chips, Chip, i);
+
+      n += c->likelihood == likelihood && c->impact == impact;
+    }
+  return n;
+}
+
+static void
+geometry (RisksMatrix *self,
+          double      *x0,
+          double      *y0,
+          double      *cw,
+          double      *ch)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *x0 = LABEL_W;
+  *y0 = 4;
+  *cw = MAX (20, (width - LABEL_W - 4) / 5.0);
+  *ch = MAX (16, (height - LABEL_H - 8) / 5.0);
+}
+
+static gboolean
+cell_at (RisksMatrix *self,
+         double       x,
+         double       y,
+         int         *likelihood,
+         int         *impact)
+{
+  double x0, y0, cw, ch;
+  int col, row;
+
+  geometry (self, &x0, &y0, &cw, &ch);
+  col = (int) ((x - x0) / cw);
+  row = (int) ((y - y0) / ch);
+  if (x < x0 || y < y0 || col < 0 || col > 4 || row < 0 || row > 4)
+    return FALSE;
+  *likelihood = col + 1;
+  *impact = 5 - row;
+  return TRUE;
+}
+
+static void
+risks_matrix_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  RisksMatrix *self = RISKS_MATRIX (widget);
+  double x0, y0, cw, ch;
+  guint counts[5][5] = { { 0 } };
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  geometry (self, &x0, &y0, &cw, &ch);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget)));
+
+  for (int i = 1; i <= 5; i++)
+    for (int l = 1; l <= 5; l++)
+      {
+        double x = x0 + (l - 1) * cw, y = y0 + (5 - i) * ch;
+
+        gdk_cairo_set_source_rgba (cr, &self->colours[i - 1][l - 1]);
+        cairo_rectangle (cr, x + 1, y + 1, cw - 2, ch - 2);
+        cairo_fill (cr);
+        if (self->selected_l == l && self->selected_i == i)
+          {
+            cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+            cairo_set_line_width (cr, 3);
+            cairo_rectangle (cr, x + 2.5, y + 2.5, cw - 5, ch - 5);
+            cairo_stroke (cr);
+          }
+      }
+
+  /* Axis labels. */
+  for (int k = 0; k < 5; k++)
+    {
+      PangoLayout *layout;
+      char fallback[4];
+
+      g_snprintf (fallback, sizeof fallback, "%d", k + 1);
+      layout = gtk_widget_create_pango_layout (widget, self->likelihood_labels[k] ? self->likelihood_labels[k] : fallback);
+      pango_layout_set_width (layout, (int) (cw * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x0 + k * cw, y0 + 5 * ch + 4);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+
+      layout = gtk_widget_create_pango_layout (widget, self->impact_labels[k] ? self->impact_labels[k] : fallback);
+      pango_layout_set_width (layout, (int) ((LABEL_W - 8) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      cairo_move_to (cr, 0, y0 + (4 - k) * ch + ch / 2 - 8);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+
+  /* Risks by reference, in a grid within each cell; ranges as bars. */
+  for (guint n = 0; n < self->chips->len; n++)
+    {
+      Chip *c = &g_array_index (self->chips, Chip, n);
+      guint slot = counts[c->impact - 1][c->likelihood - 1]++;
+      int per_row = MAX (1, (int) ((cw - 4) / 38));
+      double cx = x0 + (c->likelihood - 1) * cw + 4 + (slot % per_row) * 38;
+      double cy = y0 + (5 - c->impact) * ch + 3 + (slot / per_row) * 17;
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, c->reference);
+      int lw, lh;
+
+      if (c == self->dragging)
+        {
+          cx = self->drag_x - 18;
+          cy = self->drag_y - 8;
+        }
+      c->x = cx;
+      c->y = cy;
+      c->w = 36;
+      c->h = 16;
+
+      cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.55);
+      cairo_set_line_width (cr, 3);
+      if (c->l_min && c->l_max && c->l_max > c->l_min)
+        {
+          cairo_move_to (cr, x0 + (c->l_min - 0.5) * cw, cy + 8);
+          cairo_line_to (cr, x0 + (c->l_max - 0.5) * cw, cy + 8);
+          cairo_stroke (cr);
+        }
+      if (c->i_min && c->i_max && c->i_max > c->i_min)
+        {
+          cairo_move_to (cr, cx + 18, y0 + (5.5 - c->i_min) * ch);
+          cairo_line_to (cr, cx + 18, y0 + (5.5 - c->i_max) * ch);
+          cairo_stroke (cr);
+        }
+
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+      cairo_rectangle (cr, cx, cy, c->w, c->h);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      cairo_move_to (cr, cx + (c->w - lw) / 2, cy + (c->h - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+  cairo_destroy (cr);
+}
+
+static Chip *
+chip_at (RisksMatrix *self,
+         double       x,
+         double       y)
+{
+  for (guint n = 0; n < self->chips->len; n++)
+    {
+      Chip *c = &g_array_index (self->chips, Chip, n);
+
+      if (x >= c->x && x <= c->x + c->w && y >= c->y && y <= c->y + c->h)
+        return c;
+    }
+  return NULL;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               RisksMatrix    *self)
+{
+  self->dragging = chip_at (self, x, y);
+  self->drag_x = x;
+  self->drag_y = y;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                RisksMatrix    *self)
+{
+  double sx, sy;
+
+  if (self->dragging == NULL)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  self->drag_x = sx + dx;
+  self->drag_y = sy + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             RisksMatrix    *self)
+{
+  double sx, sy;
+  int l, i;
+  Chip *chip = self->dragging;
+
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  self->dragging = NULL;
+  if (ABS (dx) < 4 && ABS (dy) < 4)
+    {
+      /* A click: filter by the cell, or clear the filter. */
+      if (cell_at (self, sx, sy, &l, &i))
+        risks_matrix_select_cell (self, (self->selected_l == l && self->selected_i == i) ? 0 : l,
+                                  (self->selected_l == l && self->selected_i == i) ? 0 : i);
+      return;
+    }
+  if (chip != NULL && cell_at (self, sx + dx, sy + dy, &l, &i) && (l != chip->likelihood || i != chip->impact))
+    g_signal_emit (self, signals[RISK_MOVED], 0, chip->id, l, i);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+risks_matrix_select_cell (RisksMatrix *self,
+                          int          likelihood,
+                          int          impact)
+{
+  self->selected_l = likelihood;
+  self->selected_i = impact;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0, likelihood, impact);
+}
+
+static void
+risks_matrix_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 220;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 520 : 330;
+}
+
+static void
+risks_matrix_finalize (GObject *object)
+{
+  RisksMatrix *self = RISKS_MATRIX (object);
+
+  clear_chips (self);
+  g_array_unref (self->chips);
+  for (int k = 0; k < 5; k++)
+    {
+      g_free (self->likelihood_labels[k]);
+      g_free (self->impact_labels[k]);
+    }
+  G_OBJECT_CLASS (risks_matrix_parent_class)->finalize (object);
+}
+
+static void
+risks_matrix_class_init (RisksMatrixClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = risks_matrix_finalize;
+  widget_class->snapshot = risks_matrix_snapshot;
+  widget_class->measure = risks_matrix_measure;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  /**
+   * RisksMatrix::cell-activated:
+   * @likelihood: 1–5, or 0 when the filter is cleared
+   * @impact: 1–5, or 0
+   */
+  signals[CELL_ACTIVATED] = g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  /**
+   * RisksMatrix::risk-moved:
+   * @id: the risk dragged
+   * @likelihood: where it was dropped
+   * @impact: where it was dropped
+   */
+  signals[RISK_MOVED] = g_signal_new ("risk-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+}
+
+static void
+risks_matrix_init (RisksMatrix *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Risk matrix: impact up, likelihood across"), -1);
+}
+
+GtkWidget *
+risks_matrix_new (void)
+{
+  return g_object_new (RISKS_TYPE_MATRIX, NULL);
+}

@@ -1,0 +1,303 @@
+/* risks-workspace-addin.c: the register's schema, formats and demo risks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "risks"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "risks.h"
+#include "risks-private.h"
+
+struct _RisksWorkspaceAddin
+{
+  GObject parent_instance;
+};
+
+static const char *
+get_schema_path (SteadWorkspaceAddin *addin)
+{
+  return "/io/github/steadapp/Stead/plugins/risks/schema";
+}
+
+/* ------------------------------------------------------------------------ */
+/* The demo area's register: realistic risks for a river town.             */
+
+typedef struct
+{
+  const char *reference;
+  const char *title;
+  const char *theme;
+  int         likelihood, impact;
+  int         l_min, l_max, i_min, i_max;   /* 0: no range */
+  gboolean    malicious;
+  int         assessed_days_ago;
+  int         old_likelihood, old_impact;   /* 0: no earlier review */
+  const char *owner;                        /* a demo partner, if present */
+  const char *rwcs;
+} DemoRisk;
+
+static const DemoRisk demo_risks[] = {
+  { "R01", "Fluvial flooding (Severn and Avon)", "Natural and environmental hazards", 4, 4, 0, 0, 3, 5, FALSE, 200, 4, 3,
+    "Environment Agency, Severn area", "Prolonged rain over the catchment; the Severn and Avon overtop defences; 1,500 homes flooded, the town cut off for three days" },
+  { "R02", "Surface water flooding", "Natural and environmental hazards", 4, 3, 0, 0, 0, 0, FALSE, 150, 0, 0,
+    "Tewkesbury Borough Council", "A summer cloudburst overwhelms drains in low-lying streets" },
+  { "R03", "Pandemic", "Human, animal and plant health", 3, 5, 0, 0, 0, 0, FALSE, 420, 0, 0,
+    "Severnvale Integrated Care Board", "A novel respiratory virus; up to half the population ill, 1 in 50 of those hospitalised" },
+  { "R04", "High temperatures and heatwaves", "Natural and environmental hazards", 4, 3, 0, 0, 0, 0, FALSE, 90, 3, 3,
+    "Severnvale County Council", "Five days above 35 °C; excess deaths among older people living alone" },
+  { "R05", "Low temperatures and snow", "Natural and environmental hazards", 3, 3, 0, 0, 0, 0, FALSE, 300, 0, 0,
+    "Severnvale County Council", "A week of snow and ice; rural villages cut off, care visits missed" },
+  { "R06", "Storms", "Natural and environmental hazards", 3, 3, 0, 0, 0, 0, FALSE, 380, 0, 0, NULL,
+    "A named storm brings down trees and power lines across the borough" },
+  { "R07", "Drought", "Natural and environmental hazards", 2, 3, 0, 0, 1, 5, FALSE, 700, 0, 0, "Severn Water",
+    "Two dry winters; hosepipe bans and restrictions on non-essential use" },
+  { "R08", "Regional electricity failure", "Accidents and systems failures", 3, 4, 2, 4, 0, 0, FALSE, 250, 0, 0,
+    "Midshires Electricity Networks", "Loss of supply to 40,000 homes for up to 48 hours in winter" },
+  { "R09", "Failure of the National Electricity Transmission System", "Accidents and systems failures", 2, 5, 0, 0, 0, 0, FALSE, 500, 0, 0,
+    NULL, "Nationwide loss of power; restoration takes days" },
+  { "R10", "Loss of water supply", "Accidents and systems failures", 2, 3, 0, 0, 0, 0, FALSE, 60, 3, 3, "Severn Water",
+    "The Mythe treatment works flooded; 140,000 people without mains water for a fortnight" },
+  { "R11", "Major fire", "Accidents and systems failures", 3, 2, 0, 0, 0, 0, FALSE, 100, 0, 0,
+    "Severnvale Fire and Rescue Service", "A fire at a care home requires evacuation of 60 residents" },
+  { "R12", "Wildfire", "Natural and environmental hazards", 2, 2, 0, 0, 0, 0, FALSE, 1600, 0, 0, NULL,
+    "Grass fires on the hills in a dry summer threaten outlying homes" },
+  { "R13", "Reservoir or dam collapse", "Accidents and systems failures", 1, 4, 0, 0, 0, 0, FALSE, 900, 0, 0,
+    "Environment Agency, Severn area", "Failure of an upstream embankment during a flood" },
+  { "R14", "Animal disease (notifiable)", "Human, animal and plant health", 3, 2, 0, 0, 0, 0, FALSE, 600, 0, 0, NULL,
+    "Foot and mouth on farms in the vale; movement restrictions for months" },
+  { "R15", "Emerging infectious disease", "Human, animal and plant health", 3, 3, 0, 0, 0, 0, FALSE, 200, 0, 0,
+    "Severnvale Integrated Care Board", "An outbreak of a new disease with limited spread" },
+  { "R16", "Poor air quality", "Natural and environmental hazards", 3, 2, 0, 0, 0, 0, FALSE, 800, 0, 0, NULL,
+    "A pollution episode affecting people with respiratory conditions" },
+  { "R17", "Public disorder", "Societal", 2, 2, 0, 0, 0, 0, FALSE, 1000, 0, 0, "Severnvale Police",
+    "Disorder in the town centre over two nights" },
+  { "R18", "Disruption of fuel supply (industrial action)", "Societal", 3, 2, 0, 0, 0, 0, FALSE, 400, 0, 0, NULL,
+    "Tanker drivers' action empties filling stations for a week" },
+  { "R19", "Cyber attack on health and social care", "Cyber", 3, 3, 0, 0, 0, 0, TRUE, 150, 0, 0,
+    "Severnvale Integrated Care Board", "Ransomware takes care records offline for two weeks" },
+  { "R20", "Terrorist attack in a crowded place", "Terrorism", 3, 3, 0, 0, 0, 0, TRUE, 300, 0, 0, "Severnvale Police",
+    "An attack at a summer festival with multiple casualties" },
+  { "R21", "Major road traffic accident (M5)", "Accidents and systems failures", 3, 2, 0, 0, 0, 0, FALSE, 500, 0, 0, NULL,
+    "A multi-vehicle collision closes the motorway; stranded motorists need welfare" },
+  { "R22", "Incident at a chemical (COMAH) site", "Accidents and systems failures", 2, 3, 0, 0, 0, 0, FALSE, 200, 0, 0, NULL,
+    "A toxic release from the Ashchurch site; shelter-in-place for 2 km" },
+  { "R23", "Telecommunications failure", "Accidents and systems failures", 2, 3, 0, 0, 0, 0, FALSE, 1500, 0, 0, "Vale Telecom",
+    "Loss of mobile and fixed lines across the borough for a day" },
+  { "R24", "Adult social care provider failure", "Societal", 3, 3, 0, 0, 0, 0, FALSE, 100, 0, 0,
+    "Severnvale County Council", "A large home care provider stops trading; 400 clients need care" },
+  { "R25", "Severe space weather", "Natural and environmental hazards", 2, 4, 0, 0, 0, 0, FALSE, 700, 0, 0, NULL,
+    "A solar storm disrupts satellites, navigation and the grid" },
+};
+
+static gint64
+demo_area (SteadTransaction  *txn,
+           const char        *code,
+           const char        *name,
+           const SteadCoord  *ring,
+           gsize              n,
+           GError           **error)
+{
+  g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, n);
+  g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
+
+  stead_geometry_add_polygon (multi, polygon);
+  return stead_transaction_insert_area (txn, "hazard", code, name, multi, error);
+}
+
+static gboolean
+populate_demo (SteadWorkspaceAddin  *addin,
+               SteadTransaction     *txn,
+               guint                 scale,
+               GRand                *rng,
+               GError              **error)
+{
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
+  sqlite3 *db = stead_workspace_get_db (workspace);
+  g_autoptr(sqlite3_stmt) risk = NULL;
+  g_autoptr(sqlite3_stmt) review = NULL;
+  g_autoptr(sqlite3_stmt) hazard = NULL;
+  g_autoptr(sqlite3_stmt) owner = NULL;
+  g_autoptr(sqlite3_stmt) impact = NULL;
+  g_autoptr(sqlite3_stmt) link = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 ids[G_N_ELEMENTS (demo_risks)];
+  gboolean with_partners;
+
+  {
+    g_autoptr(sqlite3_stmt) has = stead_transaction_prepare (txn,
+                                                             "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", error);
+
+    with_partners = has != NULL && sqlite3_step (has) == SQLITE_ROW;
+  }
+
+  risk = stead_transaction_prepare (txn,
+                                    "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, likelihood_min, "
+                                    "likelihood_max, impact_min, impact_max, malicious, assessed, review, trend, rwcs, "
+                                    "controls, lead_assessor, owner) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)", error);
+  review = stead_transaction_prepare (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, note) VALUES (?, ?, ?, ?, ?)",
+                                      error);
+  hazard = stead_transaction_prepare (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
+  impact = stead_transaction_prepare (txn,
+                                      "INSERT INTO risks_impact (risk, dimension, score) "
+                                      "SELECT ?1, code, max (1, min (5, ?2 + (sort % 3) - 1)) FROM risks_dimension "
+                                      "WHERE scheme = (SELECT code FROM risks_scheme WHERE active)", error);
+  link = stead_transaction_prepare (txn, "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)", error);
+  if (with_partners)
+    owner = stead_transaction_prepare (txn, "SELECT id FROM partners_organisation WHERE name = ?", error);
+  if (risk == NULL || review == NULL || hazard == NULL || impact == NULL || link == NULL || (with_partners && owner == NULL))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_risks); i++)
+    {
+      const DemoRisk *d = &demo_risks[i];
+      g_autoptr(GDateTime) assessed_dt = g_date_time_add_days (now, -d->assessed_days_ago);
+      g_autofree char *assessed = g_date_time_format (assessed_dt, "%Y-%m-%d");
+      g_autofree char *review_date = NULL;
+      GDate date;
+      int ranges[4] = { d->l_min, d->l_max, d->i_min, d->i_max };
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (assessed_dt), g_date_time_get_month (assessed_dt),
+                      g_date_time_get_year (assessed_dt));
+      review_date = risks_review_date (workspace, d->likelihood, d->impact, &date);
+
+      sqlite3_bind_text (risk, 1, d->reference, -1, SQLITE_STATIC);
+      sqlite3_bind_text (risk, 2, d->title, -1, SQLITE_STATIC);
+      sqlite3_bind_text (risk, 3, d->theme, -1, SQLITE_STATIC);
+      sqlite3_bind_int (risk, 4, d->likelihood);
+      sqlite3_bind_int (risk, 5, d->impact);
+      for (int r = 0; r < 4; r++)
+        {
+          if (ranges[r] > 0)
+            sqlite3_bind_int (risk, 6 + r, ranges[r]);
+          else
+            sqlite3_bind_null (risk, 6 + r);
+        }
+      sqlite3_bind_int (risk, 10, d->malicious);
+      sqlite3_bind_text (risk, 11, assessed, -1, SQLITE_STATIC);
+      sqlite3_bind_text (risk, 12, review_date, -1, SQLITE_STATIC);
+      if (d->old_likelihood > 0)
+        sqlite3_bind_text (risk, 13, risks_trend (d->old_likelihood, d->old_impact, d->likelihood, d->impact), -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (risk, 13);
+      sqlite3_bind_text (risk, 14, d->rwcs, -1, SQLITE_STATIC);
+      sqlite3_bind_text (risk, 15, "Multi-agency plan in place; exercised in the last three years", -1, SQLITE_STATIC);
+      sqlite3_bind_null (risk, 16);
+      if (owner != NULL && d->owner != NULL)
+        {
+          sqlite3_bind_text (owner, 1, d->owner, -1, SQLITE_STATIC);
+          if (sqlite3_step (owner) == SQLITE_ROW)
+            sqlite3_bind_int64 (risk, 16, sqlite3_column_int64 (owner, 0));
+          sqlite3_reset (owner);
+        }
+      if (!stead_transaction_step (txn, risk, error))
+        return FALSE;
+      ids[i] = sqlite3_last_insert_rowid (db);
+
+      sqlite3_bind_int64 (impact, 1, ids[i]);
+      sqlite3_bind_int (impact, 2, d->impact);
+      if (!stead_transaction_step (txn, impact, error))
+        return FALSE;
+
+      if (d->old_likelihood > 0)
+        {
+          g_autoptr(GDateTime) before = g_date_time_add_days (assessed_dt, -365);
+          g_autofree char *date_text = g_date_time_format (before, "%Y-%m-%d");
+
+          sqlite3_bind_int64 (review, 1, ids[i]);
+          sqlite3_bind_text (review, 2, date_text, -1, SQLITE_STATIC);
+          sqlite3_bind_int (review, 3, d->old_likelihood);
+          sqlite3_bind_int (review, 4, d->old_impact);
+          sqlite3_bind_text (review, 5, "Annual review", -1, SQLITE_STATIC);
+          if (!stead_transaction_step (txn, review, error))
+            return FALSE;
+        }
+
+      sqlite3_bind_int64 (link, 1, ids[i]);
+      sqlite3_bind_text (link, 2, "plan", -1, SQLITE_STATIC);
+      sqlite3_bind_text (link, 3, i < 2 ? "Multi-agency flood plan" : "Generic emergency response plan", -1, SQLITE_STATIC);
+      sqlite3_bind_null (link, 4);
+      if (!stead_transaction_step (txn, link, error))
+        return FALSE;
+    }
+
+  /* Hazard areas: the core demo's flood zone for fluvial flooding, and a
+   * few of the register's own. */
+  {
+    static const SteadCoord surface[] = { { -2.168, 51.988 }, { -2.150, 51.986 }, { -2.148, 51.996 }, { -2.165, 51.999 }, { -2.168, 51.988 } };
+    static const SteadCoord mythe[] = { { -2.170, 52.004 }, { -2.158, 52.004 }, { -2.158, 52.012 }, { -2.170, 52.012 }, { -2.170, 52.004 } };
+    SteadCoord comah[25];
+    struct { gint64 area; int risk; } links[4] = { { 0, 0 } };
+    g_autoptr(sqlite3_stmt) flood = stead_transaction_prepare (txn, "SELECT fid FROM area WHERE kind = 'hazard' AND code = 'DEMO-H01'", error);
+
+    for (int k = 0; k < 24; k++)
+      {
+        comah[k].x = -2.110 + 0.029 * cos (2 * G_PI * k / 24);
+        comah[k].y = 51.998 + 0.018 * sin (2 * G_PI * k / 24);
+      }
+    comah[24] = comah[0];
+
+    if (flood != NULL && sqlite3_step (flood) == SQLITE_ROW)
+      links[0].area = sqlite3_column_int64 (flood, 0), links[0].risk = 0;
+    links[1].area = demo_area (txn, "R02-A", _("Surface water hotspot: Priors Park"), surface, G_N_ELEMENTS (surface), error);
+    links[1].risk = 1;
+    links[2].area = demo_area (txn, "R10-A", _("Mythe treatment works flood cell"), mythe, G_N_ELEMENTS (mythe), error);
+    links[2].risk = 9;
+    links[3].area = demo_area (txn, "R22-A", _("COMAH public information zone (2 km)"), comah, G_N_ELEMENTS (comah), error);
+    links[3].risk = 21;
+    for (guint k = 0; k < G_N_ELEMENTS (links); k++)
+      {
+        if (links[k].area <= 0)
+          continue;
+        sqlite3_bind_int64 (hazard, 1, links[k].area);
+        sqlite3_bind_int64 (hazard, 2, ids[links[k].risk]);
+        if (!stead_transaction_step (txn, hazard, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+static void
+add_importers (SteadWorkspaceAddin *addin,
+               GPtrArray           *importers)
+{
+  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_CSV_IMPORTER, NULL));
+  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_HAZARDS_IMPORTER, NULL));
+}
+
+static void
+add_exporters (SteadWorkspaceAddin *addin,
+               GPtrArray           *exporters)
+{
+  g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_CSV_EXPORTER, NULL));
+  g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_PDF_EXPORTER, NULL));
+}
+
+static void
+workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+{
+  iface->get_schema_path = get_schema_path;
+  iface->populate_demo = populate_demo;
+  iface->add_importers = add_importers;
+  iface->add_exporters = add_exporters;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RisksWorkspaceAddin, risks_workspace_addin, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, workspace_addin_iface_init))
+
+static void
+risks_workspace_addin_class_init (RisksWorkspaceAddinClass *klass)
+{
+}
+
+static void
+risks_workspace_addin_init (RisksWorkspaceAddin *self)
+{
+}
