@@ -1,4 +1,4 @@
-/* test-partners-page.c: the Partners page as a user meets it (under Xvfb)
+/* test-plugin-pages.c: the Partners and Risks pages as a user meets them (under Xvfb)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,11 +223,61 @@ test_list_search_filter_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The risk register: the matrix holds every risk, a click on a cell
+ * filters the register, a drag re-scores with history and undo. */
+static void
+test_risks_page (void)
+{
+  SteadWindow *window = open_window ("risks.gpkg", TRUE);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "risks.register");
+  GtkWidget *matrix;
+  GListModel *model;
+  CountWait wait;
+  gint64 id;
+
+  g_assert_nonnull (page);
+  stead_window_show_page (window, "risks.register");
+  matrix = find_type (page, g_type_from_name ("RisksMatrix"), 0);
+  g_assert_nonnull (matrix);
+  iterate_until (is_mapped, matrix);
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_type (page, GTK_TYPE_COLUMN_VIEW, 0))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count (ws, "SELECT count(*) FROM risks_risk"));
+
+  /* Clicking the cell likelihood 4, impact 3 shows only its risks. */
+  g_signal_emit_by_name (matrix, "cell-activated", 4, 3);
+  wait.model = model;
+  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE likelihood = 4 AND impact = 3");
+  g_assert_cmpuint (wait.want, >, 0);
+  iterate_until (has_count, &wait);
+  g_signal_emit_by_name (matrix, "cell-activated", 0, 0);
+  wait.want = count (ws, "SELECT count(*) FROM risks_risk");
+  iterate_until (has_count, &wait);
+
+  /* Searching "overdue" finds the risks whose review date has passed. */
+  gtk_editable_set_text (GTK_EDITABLE (find_type (page, GTK_TYPE_SEARCH_ENTRY, 0)), "overdue");
+  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')");
+  g_assert_cmpuint (wait.want, >, 0);
+  iterate_until (has_count, &wait);
+  gtk_editable_set_text (GTK_EDITABLE (find_type (page, GTK_TYPE_SEARCH_ENTRY, 0)), "");
+
+  /* Dragging R03 to likelihood 4 re-scores it, keeping history. */
+  id = count (ws, "SELECT id FROM risks_risk WHERE reference = 'R03'");
+  g_signal_emit_by_name (matrix, "risk-moved", id, 4, 5);
+  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 4);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review v JOIN risks_risk r ON r.id = v.risk "
+                              "WHERE r.reference = 'R03' AND v.note = 'Moved on the matrix'"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  const char *enabled[] = { "partners", NULL };
+  const char *enabled[] = { "partners", "risks", NULL };
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   int status;
@@ -248,6 +298,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/partners/empty-state", test_empty_state);
   g_test_add_func ("/ui/partners/list-search-filter-edit", test_list_search_filter_edit);
+  g_test_add_func ("/ui/risks/matrix-register", test_risks_page);
 
   status = g_test_run ();
   g_clear_object (&app);

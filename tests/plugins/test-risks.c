@@ -1,0 +1,403 @@
+/* test-risks.c: the risks plugin, headless
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "stead.h"
+#include "risks.h"
+
+typedef struct
+{
+  char              *dir;
+  GSettings         *settings;
+  SteadPluginEngine *engine;
+  SteadWorkspace    *ws;
+  GPtrArray         *importers;
+  GPtrArray         *exporters;
+} Fixture;
+
+static void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *enabled[] = { "partners", "risks", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-risks-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  path = g_build_filename (f->dir, "ws.gpkg", NULL);
+  f->ws = stead_workspace_create (path, "Test", f->engine, &error);
+  g_assert_no_error (error);
+  if (data != NULL)
+    g_assert_true (stead_demo_populate (f->ws, 50, 5, &error));
+  f->importers = stead_import_list_importers (f->engine);
+  f->exporters = stead_export_list_exporters (f->engine);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_ptr_array_unref (f->importers);
+  g_ptr_array_unref (f->exporters);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->settings);
+  rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count (SteadWorkspace *ws,
+       const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+text (SteadWorkspace *ws,
+      const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+import (Fixture            *f,
+        const char         *id,
+        GFile              *file,
+        gboolean            dry_run,
+        SteadImportResult **result,
+        GError            **error)
+{
+  SteadImportOptions options = { .dry_run = dry_run };
+
+  return stead_import_run (f->ws, stead_import_find_importer (f->importers, id, NULL, NULL), file, &options,
+                           NULL, NULL, NULL, result, error);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* Bands come from the configured matrix, not from code. */
+static void
+test_banding (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  struct { int l, i; const char *band; } cases[] = {
+    { 1, 1, "low" }, { 5, 5, "very-high" }, { 3, 3, "medium" }, { 4, 4, "high" }, { 1, 5, "medium" }, { 5, 1, "medium" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(RisksBand) band = risks_band_for (f->ws, cases[k].l, cases[k].i);
+
+      g_assert_nonnull (band);
+      g_assert_cmpstr (band->code, ==, cases[k].band);
+    }
+  g_assert_null (risks_band_for (f->ws, 0, 3));
+
+  /* A forum that rates 3x3 as high changes the data, and the band follows. */
+  txn = stead_workspace_begin (f->ws, "risks", "Configure the matrix", &error);
+  g_assert_true (stead_transaction_exec (txn, "UPDATE risks_band_matrix SET band = 'high' WHERE likelihood = 3 AND impact = 3", &error));
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  {
+    g_autoptr(RisksBand) band = risks_band_for (f->ws, 3, 3);
+
+    g_assert_cmpstr (band->code, ==, "high");
+    g_assert_cmpint (band->review_months, ==, 12);
+  }
+
+  /* The older local scheme's labels, switched to as data. */
+  g_assert_true (risks_set_scheme (f->ws, "legacy-crr", &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_scale s JOIN risks_scheme c ON c.code = s.scheme "
+                                 "WHERE c.active AND s.axis = 'likelihood' AND s.label = 'Probable' AND s.score = 5"), ==, 1);
+  g_assert_false (risks_set_scheme (f->ws, "no-such-scheme", &error));
+  g_clear_error (&error);
+}
+
+static void
+test_review_date_from_band (Fixture       *f,
+                            gconstpointer  data)
+{
+  GDate from;
+  g_autofree char *high = NULL;
+  g_autofree char *medium = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 29, G_DATE_NOVEMBER, 2026);
+  high = risks_review_date (f->ws, 4, 4, &from);
+  medium = risks_review_date (f->ws, 3, 3, &from);
+  low = risks_review_date (f->ws, 1, 1, &from);
+  g_assert_cmpstr (high, ==, "2027-11-29");    /* High: yearly */
+  g_assert_cmpstr (medium, ==, "2028-11-29");  /* Medium: two-yearly */
+  g_assert_cmpstr (low, ==, "2030-11-29");     /* Low: four-yearly */
+
+  /* A new risk's review date is set from its band, from today. */
+  id = risks_risk_add (f->ws, "HL12", "Fluvial flooding", NULL, 4, 4, FALSE, &error);
+  g_assert_no_error (error);
+  stored = text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'HL12'");
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+    expected = risks_review_date (f->ws, 4, 4, &today);
+  }
+  g_assert_cmpstr (stored, ==, expected);
+  g_assert_cmpint (id, >, 0);
+
+  /* Duplicate references and off-scale scores are refused. */
+  g_assert_cmpint (risks_risk_add (f->ws, "HL12", "Again", NULL, 1, 1, FALSE, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (risks_risk_add (f->ws, "HL13", "Off scale", NULL, 6, 1, FALSE, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+static void
+test_rescore_records_history (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trend = NULL;
+  gint64 id = risks_risk_add (f->ws, "R1", "Heatwave", "Natural and environmental hazards", 3, 3, FALSE, &error);
+
+  g_assert_true (risks_risk_set (f->ws, id, "likelihood_min", "2", &error));
+  g_assert_true (risks_risk_set (f->ws, id, "likelihood_max", "4", &error));
+  g_assert_no_error (error);
+  /* A range that does not include the score is refused in plain words. */
+  g_assert_false (risks_risk_set (f->ws, id, "impact_max", "1", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (risks_risk_rescore (f->ws, id, 4, 4, "Hotter summers", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review WHERE likelihood = 3 AND impact = 3 "
+                                 "AND likelihood_min = 2 AND note = 'Hotter summers'"), ==, 1);
+  trend = text (f->ws, "SELECT trend FROM risks_risk WHERE reference = 'R1'");
+  g_assert_cmpstr (trend, ==, "increasing");
+  /* The range still holds around 4; the band is High now. */
+  g_assert_cmpint (count (f->ws, "SELECT likelihood_max FROM risks_risk WHERE reference = 'R1'"), ==, 4);
+
+  /* One undo step takes the review back, history and all. */
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f->ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R1'"), ==, 3);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review"), ==, 0);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), >=, 25);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE a.kind = 'hazard'"),
+                   >=, 3);
+  /* Every risk sits in the matrix: scores on the 1–5 scale with a band. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN risks_band_matrix m "
+                                 "ON m.likelihood = r.likelihood AND m.impact = r.impact"), ==,
+                   count (f->ws, "SELECT count(*) FROM risks_risk"));
+  /* Owners are partners of the demo. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN partners_organisation o ON o.id = r.owner"), >, 10);
+  /* Some reviews are overdue, so the page has something to flag. */
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')"), >, 0);
+}
+
+static void
+test_csv_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autofree char *csv = NULL;
+  SteadExportOptions export_options = { 0 };
+
+  file = write_file (f, "register.csv",
+                     "Ref,Risk,Theme,Likelihood,Impact,Impact min,Impact max,Malicious,Owner\r\n"
+                     "H23,Pandemic,\"Human, animal and plant health\",3,5,,,no,\r\n"
+                     "HL12,Fluvial flooding,Natural and environmental hazards,4,4,3,5,no,\r\n"
+                     "L7,Terrorist attack in a crowded place,Terrorism,3,3,,,yes,\r\n");
+  g_assert_true (import (f, "risks-csv", file, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), ==, 0);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'L7' AND malicious = 1"), ==, 1);
+
+  /* A score change on re-import is a review: the old scores go to history. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = write_file (f, "again.csv", "reference,title,likelihood,impact\r\nH23,Pandemic,4,5\r\n");
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review r JOIN risks_risk k ON k.id = r.risk "
+                                 "WHERE k.reference = 'H23' AND r.likelihood = 3"), ==, 1);
+
+  /* A bad last row: nothing is imported, and the line is named. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = write_file (f, "bad.csv", "reference,title,likelihood,impact\r\nX1,Fine,2,2\r\nX2,Off scale,7,2\r\n");
+  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==, 0);
+
+  /* An owner must be a partner. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = write_file (f, "owner.csv", "reference,title,likelihood,impact,owner\r\nX3,Owned,2,2,Nobody Ltd\r\n");
+  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
+  g_clear_error (&error);
+
+  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL), f->ws, out,
+                                     &export_options, NULL, &error));
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_true (g_str_has_prefix (csv, "reference,title,theme,likelihood,impact,"));
+  g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental hazards,4,4,,,3,5,no,"));
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  SteadExportOptions options = { 0 };
+  const char *bytes;
+
+  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-pdf", NULL), f->ws, out,
+                                     &options, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), >, 2000);
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+}
+
+static void
+test_hazards_geojson (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(GFile) bad = NULL;
+  gint64 areas = count (f->ws, "SELECT count(*) FROM area");
+
+  risks_risk_add (f->ws, "HL12", "Fluvial flooding", NULL, 4, 4, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* Feature 2 has an unclosed ring: reported by its index, nothing imported. */
+  bad = write_file (f, "bad.geojson",
+                    "{\"type\":\"FeatureCollection\",\"features\":["
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Zone 3\"},\"geometry\":{\"type\":\"Polygon\","
+                    "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]}},"
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\"},\"geometry\":{\"type\":\"Polygon\","
+                    "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,52.0]]]}}]}");
+  g_assert_false (import (f, "risks-hazards-geojson", bad, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "feature 2"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
+
+  /* A risk that does not exist is a reject too. */
+  g_clear_object (&bad);
+  g_clear_pointer (&result, stead_import_result_free);
+  bad = write_file (f, "unknown.geojson",
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"ZZ9\"},\"geometry\":{\"type\":\"Polygon\","
+                    "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]}}");
+  g_assert_false (import (f, "risks-hazards-geojson", bad, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "ZZ9"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&result, stead_import_result_free);
+  good = write_file (f, "zones.geojson",
+                     "{\"type\":\"FeatureCollection\",\"features\":["
+                     "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Flood zone 3\"},\"geometry\":{\"type\":\"MultiPolygon\","
+                     "\"coordinates\":[[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]]}}]}");
+  g_assert_true (import (f, "risks-hazards-geojson", good, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area "
+                                 "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"), ==, 1);
+
+  /* Removing the risk takes its hazard areas off the map; undo restores them. */
+  g_assert_true (risks_risk_delete (f->ws, count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/risks/banding", Fixture, NULL, fixture_setup, test_banding, fixture_teardown);
+  g_test_add ("/risks/review-date-from-band", Fixture, NULL, fixture_setup, test_review_date_from_band, fixture_teardown);
+  g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup, test_rescore_records_history, fixture_teardown);
+  g_test_add ("/risks/demo", Fixture, "demo", fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip, fixture_teardown);
+  g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
+  g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson, fixture_teardown);
+
+  return g_test_run ();
+}
