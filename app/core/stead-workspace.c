@@ -1763,12 +1763,13 @@ abort_on_conflict (void                   *user_data,
 }
 
 static gboolean
-apply_step (SteadWorkspace  *self,
-            UndoStep        *step,
-            TxnKind          kind,
-            GError         **error)
+apply_step_in_txn (SteadWorkspace  *self,
+                   UndoStep        *step,
+                   TxnKind          kind,
+                   GError         **error)
 {
   g_autofree char *summary = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
   SteadTransaction *txn;
   const void *data;
   void *inverted = NULL;
@@ -1798,6 +1799,12 @@ apply_step (SteadWorkspace  *self,
       rc = sqlite3changeset_apply (self->db, (int) size, (void *) data, NULL, abort_on_conflict, NULL);
     }
 
+  /* Foreign keys were off while the step was applied (it holds every row
+   * its change touched, cascades included); the result must still hold. */
+  if (rc == SQLITE_OK && sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK &&
+      sqlite3_step (check) == SQLITE_ROW)
+    rc = SQLITE_CONSTRAINT_FOREIGNKEY;
+
   if (rc != SQLITE_OK)
     {
       stead_transaction_rollback (txn);
@@ -1809,6 +1816,24 @@ apply_step (SteadWorkspace  *self,
     }
 
   return stead_transaction_commit (txn, error);
+}
+
+/* A step holds every row its change touched, cascades included: applied
+ * with foreign keys on, ON DELETE CASCADE would delete rows the step then
+ * finds missing. So foreign keys are off while it is applied, and checked
+ * before it commits. */
+static gboolean
+apply_step (SteadWorkspace  *self,
+            UndoStep        *step,
+            TxnKind          kind,
+            GError         **error)
+{
+  gboolean ok;
+
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  ok = apply_step_in_txn (self, step, kind, error);
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return ok;
 }
 
 gboolean

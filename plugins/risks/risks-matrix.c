@@ -24,6 +24,7 @@ typedef struct
   char   *reference;
   int     likelihood, impact;
   int     l_min, l_max, i_min, i_max;
+  int     prev_l, prev_i;
   double  x, y, w, h;   /* where its chip was drawn */
 } Chip;
 
@@ -97,18 +98,21 @@ risks_matrix_load (RisksMatrix    *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT id, reference, likelihood, impact, coalesce (likelihood_min, 0), "
-                                  "coalesce (likelihood_max, 0), coalesce (impact_min, 0), coalesce (impact_max, 0) "
-                                  "FROM risks_risk WHERE status != 'archived' ORDER BY reference", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Chip chip = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                    sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
-                    sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7) };
+  {
+    g_autoptr(GPtrArray) placements = risks_matrix_placements (workspace);
 
-      g_array_append_val (self->chips, chip);
-    }
+    for (guint n = 0; n < placements->len; n++)
+      {
+        RisksPlacement *p = g_ptr_array_index (placements, n);
+        Chip chip = { p->id, g_strdup (p->reference), p->likelihood, p->impact, p->likelihood_min, p->likelihood_max,
+                      p->impact_min, p->impact_max, p->previous_likelihood, p->previous_impact };
+
+        if (p->likelihood >= 1 && p->likelihood <= 5 && p->impact >= 1 && p->impact <= 5)
+          g_array_append_val (self->chips, chip);
+        else
+          g_free (chip.reference);
+      }
+  }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -248,6 +252,23 @@ risks_matrix_snapshot (GtkWidget   *widget,
       c->y = cy;
       c->w = 36;
       c->h = 16;
+
+      /* Movement since the last review: a dashed line from where it was. */
+      if (c->prev_l >= 1 && c->prev_i >= 1 && (c->prev_l != c->likelihood || c->prev_i != c->impact))
+        {
+          static const double dash[] = { 4, 3 };
+
+          cairo_save (cr);
+          cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.7);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, x0 + (c->prev_l - 0.5) * cw, y0 + (5.5 - c->prev_i) * ch);
+          cairo_line_to (cr, cx + c->w / 2, cy + c->h / 2);
+          cairo_stroke (cr);
+          cairo_arc (cr, x0 + (c->prev_l - 0.5) * cw, y0 + (5.5 - c->prev_i) * ch, 3, 0, 2 * G_PI);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
 
       cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.55);
       cairo_set_line_width (cr, 3);

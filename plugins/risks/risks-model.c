@@ -409,3 +409,178 @@ risks_set_scheme (SteadWorkspace  *workspace,
     }
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
+
+void
+risks_placement_free (RisksPlacement *placement)
+{
+  g_free (placement->reference);
+  g_free (placement);
+}
+
+/**
+ * risks_matrix_placements:
+ * @workspace: a workspace with the risks plugin
+ *
+ * Returns: (transfer container) (element-type RisksPlacement): every risk
+ *   not archived, by reference: its cell, its ranges, and the cell of its
+ *   last review, so the matrix can show movement
+ */
+GPtrArray *
+risks_matrix_placements (SteadWorkspace *workspace)
+{
+  GPtrArray *placements = g_ptr_array_new_with_free_func ((GDestroyNotify) risks_placement_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT r.id, r.reference, r.likelihood, r.impact, coalesce (r.likelihood_min, 0), "
+                                  "coalesce (r.likelihood_max, 0), coalesce (r.impact_min, 0), coalesce (r.impact_max, 0), "
+                                  "coalesce (v.likelihood, 0), coalesce (v.impact, 0) "
+                                  "FROM risks_risk r LEFT JOIN risks_review v ON v.id = "
+                                  "  (SELECT id FROM risks_review WHERE risk = r.id ORDER BY date DESC, id DESC LIMIT 1) "
+                                  "WHERE r.status != 'archived' ORDER BY r.reference", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      RisksPlacement *p = g_new0 (RisksPlacement, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->reference = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      p->likelihood = sqlite3_column_int (stmt, 2);
+      p->impact = sqlite3_column_int (stmt, 3);
+      p->likelihood_min = sqlite3_column_int (stmt, 4);
+      p->likelihood_max = sqlite3_column_int (stmt, 5);
+      p->impact_min = sqlite3_column_int (stmt, 6);
+      p->impact_max = sqlite3_column_int (stmt, 7);
+      p->previous_likelihood = sqlite3_column_int (stmt, 8);
+      p->previous_impact = sqlite3_column_int (stmt, 9);
+      g_ptr_array_add (placements, p);
+    }
+  return placements;
+}
+
+gint64
+risks_link_add (SteadWorkspace  *workspace,
+                gint64           risk,
+                const char      *kind,
+                const char      *title,
+                const char      *ref,
+                GError         **error)
+{
+  static const char * const kinds[] = { "plan", "document", "target-group", NULL };
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  if (label == NULL || kind == NULL || !g_strv_contains (kinds, kind) || title == NULL || *title == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           label == NULL ? _("The risk no longer exists") : _("A link needs a kind and a title"));
+      return 0;
+    }
+  summary = g_strdup_printf (_("Link “%s” to risk “%s”"), title, label);
+  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  stmt = stead_transaction_prepare (txn, "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, risk);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+  if (ref != NULL && *ref != '\0')
+    sqlite3_bind_text (stmt, 4, ref, -1, SQLITE_STATIC);
+  if (!stead_transaction_step (txn, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return id;
+}
+
+gboolean
+risks_link_delete (SteadWorkspace  *workspace,
+                   gint64           id,
+                   GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  txn = stead_workspace_begin (workspace, RISKS_OWNER, _("Remove a link of a risk"), error);
+  if (txn == NULL)
+    return FALSE;
+  stmt = stead_transaction_prepare (txn, "DELETE FROM risks_link WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!stead_transaction_step (txn, stmt, error))
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+/**
+ * risks_hazard_area_add:
+ * @geometry: a polygon or multipolygon in WGS84
+ *
+ * Adds a hazard area (an `area` row of kind hazard) for @risk: drawn on
+ * the map, say. One undo step.
+ *
+ * Returns: the area's fid, or 0
+ */
+gint64
+risks_hazard_area_add (SteadWorkspace  *workspace,
+                       gint64           risk,
+                       const char      *name,
+                       SteadGeometry   *geometry,
+                       GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) ref = NULL;
+  g_autoptr(SteadGeometry) multi = NULL;
+  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *summary = NULL;
+  gint64 area;
+
+  if (label == NULL || name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           label == NULL ? _("The risk no longer exists") : _("A hazard area needs a name"));
+      return 0;
+    }
+  if (stead_geometry_get_geometry_type (geometry) == STEAD_GEOMETRY_POLYGON)
+    {
+      multi = stead_geometry_new_multipolygon ();
+      stead_geometry_add_polygon (multi, geometry);
+    }
+  else if (stead_geometry_get_geometry_type (geometry) == STEAD_GEOMETRY_MULTIPOLYGON)
+    multi = stead_geometry_ref (geometry);
+  else
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A hazard area must be a polygon"));
+      return 0;
+    }
+
+  summary = g_strdup_printf (_("Add hazard area “%s” to risk “%s”"), name, label);
+  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  ref = stead_transaction_prepare (txn, "SELECT reference FROM risks_risk WHERE id = ?", error);
+  if (ref == NULL)
+    return 0;
+  sqlite3_bind_int64 (ref, 1, risk);
+  sqlite3_step (ref);
+  area = stead_transaction_insert_area (txn, "hazard", (const char *) sqlite3_column_text (ref, 0), name, multi, error);
+  if (area <= 0)
+    return 0;
+  stmt = stead_transaction_prepare (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, area);
+  sqlite3_bind_int64 (stmt, 2, risk);
+  if (!stead_transaction_step (txn, stmt, error))
+    return 0;
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return area;
+}

@@ -318,6 +318,60 @@ remove_clicked (RisksPage *self)
 }
 
 static void
+on_link_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RisksPage        *self)
+{
+  static const char * const kinds[] = { "plan", "document", "target-group" };
+  GtkWidget **rows = g_object_get_data (G_OBJECT (dialog), "rows");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  if (risks_link_add (self->workspace, self->selected, kinds[adw_combo_row_get_selected (ADW_COMBO_ROW (rows[0])) % 3],
+                      gtk_editable_get_text (GTK_EDITABLE (rows[1])), gtk_editable_get_text (GTK_EDITABLE (rows[2])),
+                      &error) == 0)
+    show_error (self, error);
+}
+
+static void
+add_link_clicked (RisksPage *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char * const[]) {
+    _("Plan"), _("Document"), _("Target group exposed"), NULL });
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Link to the Risk"), NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget **rows = g_new0 (GtkWidget *, 3);
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  rows[0] = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[0]), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (rows[0]), G_LIST_MODEL (kinds));
+  rows[1] = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[1]), _("Title"));
+  rows[2] = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows[2]), _("Link, path or target group code"));
+  for (int k = 0; k < 3; k++)
+    gtk_list_box_append (GTK_LIST_BOX (list), rows[k]);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_link_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_link_remove (GtkButton *button,
+                RisksPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!risks_link_delete (self->workspace, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id")), &error))
+    show_error (self, error);
+}
+
+static void
 rebuild_detail (RisksPage *self)
 {
   g_autoptr(sqlite3_stmt) risk = NULL;
@@ -478,13 +532,28 @@ rebuild_detail (RisksPage *self)
 
   {
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-      "SELECT kind, title, coalesce (ref, '') FROM risks_link WHERE risk = ? ORDER BY kind, title", NULL);
+      "SELECT kind, title, coalesce (ref, ''), id FROM risks_link WHERE risk = ? ORDER BY kind, title", NULL);
 
     g = group (_("Plans, Documents and Target Groups"), NULL);
+    button = gtk_button_new_from_icon_name ("list-add-symbolic");
+    gtk_widget_set_tooltip_text (button, _("Add a Link"));
+    gtk_widget_add_css_class (button, "flat");
+    g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_link_clicked), self);
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (g), button);
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 1),
-                                                                       (const char *) sqlite3_column_text (stmt, 2)));
+      {
+        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
+        GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+        gtk_widget_add_css_class (remove, "flat");
+        gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (remove, _("Remove"));
+        g_object_set_data (G_OBJECT (remove), "id", GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 3)));
+        g_signal_connect (remove, "clicked", G_CALLBACK (on_link_remove), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+      }
     gtk_box_append (GTK_BOX (box), g);
   }
 

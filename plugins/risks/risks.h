@@ -58,6 +58,34 @@ gboolean   risks_set_scheme           (SteadWorkspace  *workspace,
                                        const char      *scheme,
                                        GError         **error);
 
+/* Where each risk sits on the matrix, and where its last review had it. */
+typedef struct
+{
+  gint64  id;
+  char   *reference;
+  int     likelihood, impact;
+  int     likelihood_min, likelihood_max, impact_min, impact_max;  /* 0: no range */
+  int     previous_likelihood, previous_impact;                    /* 0: never reviewed */
+} RisksPlacement;
+
+GPtrArray *risks_matrix_placements    (SteadWorkspace  *workspace);
+void       risks_placement_free       (RisksPlacement  *placement);
+
+gint64     risks_link_add             (SteadWorkspace  *workspace,
+                                       gint64           risk,
+                                       const char      *kind,
+                                       const char      *title,
+                                       const char      *ref,
+                                       GError         **error);
+gboolean   risks_link_delete          (SteadWorkspace  *workspace,
+                                       gint64           id,
+                                       GError         **error);
+gint64     risks_hazard_area_add      (SteadWorkspace  *workspace,
+                                       gint64           risk,
+                                       const char      *name,
+                                       SteadGeometry   *geometry,
+                                       GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RisksBand, risks_band_free)
 
 G_END_DECLS

@@ -238,6 +238,59 @@ test_rescore_records_history (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review"), ==, 0);
 }
 
+/* Every risk not archived is placed in the cell of its scores, with
+ * where its last review had it; links and drawn areas are one step each. */
+static void
+test_placement_links_areas (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) placements = NULL;
+  const SteadCoord ring[] = { { -2.2, 51.9 }, { -2.1, 51.9 }, { -2.1, 52.0 }, { -2.2, 51.9 } };
+  g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+  gint64 a = risks_risk_add (f->ws, "A1", "First", NULL, 2, 3, FALSE, &error);
+  gint64 b = risks_risk_add (f->ws, "B1", "Second", NULL, 5, 5, FALSE, &error);
+  gint64 c = risks_risk_add (f->ws, "C1", "Archived", NULL, 1, 1, FALSE, &error);
+  gint64 link, area;
+
+  g_assert_true (risks_risk_set (f->ws, c, "status", "archived", &error));
+  g_assert_true (risks_risk_rescore (f->ws, a, 4, 3, NULL, &error));
+  g_assert_no_error (error);
+
+  placements = risks_matrix_placements (f->ws);
+  g_assert_cmpuint (placements->len, ==, 2);
+  {
+    RisksPlacement *p0 = g_ptr_array_index (placements, 0), *p1 = g_ptr_array_index (placements, 1);
+
+    g_assert_cmpstr (p0->reference, ==, "A1");
+    g_assert_cmpint (p0->likelihood, ==, 4);
+    g_assert_cmpint (p0->impact, ==, 3);
+    g_assert_cmpint (p0->previous_likelihood, ==, 2);
+    g_assert_cmpint (p0->previous_impact, ==, 3);
+    g_assert_cmpstr (p1->reference, ==, "B1");
+    g_assert_cmpint (p1->likelihood, ==, 5);
+    g_assert_cmpint (p1->previous_likelihood, ==, 0);
+    g_assert_cmpint (p1->id, ==, b);
+  }
+
+  link = risks_link_add (f->ws, a, "plan", "Multi-agency flood plan", "https://plans.example.org/flood.pdf", &error);
+  g_assert_cmpint (link, >, 0);
+  g_assert_cmpint (risks_link_add (f->ws, a, "rumour", "Nope", NULL, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (risks_link_delete (f->ws, link, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_link"), ==, 0);
+
+  area = risks_hazard_area_add (f->ws, a, "Drawn flood cell", polygon, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area a JOIN risks_hazard h ON h.area = a.fid "
+                                 "WHERE a.kind = 'hazard' AND a.code = 'A1' AND a.name = 'Drawn flood cell'"), ==, 1);
+  if (!stead_workspace_undo (f->ws, &error))
+    g_error ("undo: %s", error->message);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
+  g_assert_cmpint (area, >, 0);
+}
+
 static void
 test_demo (Fixture       *f,
            gconstpointer  data)
@@ -395,6 +448,7 @@ main (int   argc,
   g_test_add ("/risks/review-date-from-band", Fixture, NULL, fixture_setup, test_review_date_from_band, fixture_teardown);
   g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup, test_rescore_records_history, fixture_teardown);
   g_test_add ("/risks/demo", Fixture, "demo", fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/risks/placement-links-areas", Fixture, NULL, fixture_setup, test_placement_links_areas, fixture_teardown);
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip, fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson, fixture_teardown);
