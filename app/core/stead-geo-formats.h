@@ -67,4 +67,20 @@ SteadGeometry *stead_geojson_read_area      (JsonNode        *geometry,
                                              SteadProj       *proj,
                                              char           **reason);
 
+typedef struct _SteadImportContext SteadImportContext;
+
+/* One polygon feature read from a file, for an importer to keep. */
+typedef gboolean (*SteadAreaReadFunc) (SteadImportContext  *context,
+                                       guint64              index,
+                                       SteadGeometry       *area,
+                                       const char          *code,
+                                       const char          *name,
+                                       gpointer             user_data,
+                                       GError             **error);
+
+gboolean       stead_gpkg_read_areas        (SteadImportContext  *context,
+                                             SteadAreaReadFunc    func,
+                                             gpointer             user_data,
+                                             GError             **error);
+
 G_END_DECLS

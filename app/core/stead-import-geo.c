@@ -623,10 +623,27 @@ sqlite_fail (sqlite3     *db,
   return FALSE;
 }
 
-static gboolean
-run_gpkg_areas (SteadImporter       *importer,
-                SteadImportContext  *context,
-                GError             **error)
+/**
+ * stead_gpkg_read_areas:
+ * @context: an import of a GeoPackage file
+ * @func: (scope call): called with each polygon feature, in WGS84
+ * @user_data: its data
+ * @error: a #GError
+ *
+ * Reads the polygon layer of a GeoPackage (the only one, or the one named
+ * by the "layer" option) read-only, converts it from its coordinate
+ * system, and rejects features without a valid polygon by number. Code
+ * and name columns are found as for GeoJSON ("code"/"name" options, ONS
+ * ..CD/..NM names); without a name column, features are named by layer
+ * and number.
+ *
+ * Returns: %FALSE on an error that stops the import
+ */
+gboolean
+stead_gpkg_read_areas (SteadImportContext  *context,
+                       SteadAreaReadFunc    func,
+                       gpointer             user_data,
+                       GError             **error)
 {
   g_autofree char *path = g_file_get_path (stead_import_context_get_file (context));
   g_autofree char *source = g_file_get_basename (stead_import_context_get_file (context));
@@ -642,7 +659,6 @@ run_gpkg_areas (SteadImporter       *importer,
   const char *code_col, *name_col;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  AreaWriter w = { 0 };
   gboolean ok = FALSE;
   gint64 srs_id = 4326, total = 0, index = 0;
 
@@ -754,10 +770,10 @@ run_gpkg_areas (SteadImporter       *importer,
                             stead_import_context_get_option (context, "code"), "cd", code_fallbacks);
   name_col = pick_property ((const char * const *) columns->pdata,
                             stead_import_context_get_option (context, "name"), "nm", name_fallbacks);
-  if (name_col == NULL)
+  if (name_col == NULL && stead_import_context_get_option (context, "name") != NULL)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                   _("Layer %s has no name column; choose one with --option name=COLUMN"), table);
+                   _("Layer %s has no column “%s”"), table, stead_import_context_get_option (context, "name"));
       goto out;
     }
 
@@ -767,18 +783,19 @@ run_gpkg_areas (SteadImporter       *importer,
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_free (g_steal_pointer (&sql));
 
-  if (code_col != NULL)
-    sql = sqlite3_mprintf ("SELECT \"%w\", \"%w\", \"%w\" FROM \"%w\"", geom_column, name_col, code_col, table);
-  else
-    sql = sqlite3_mprintf ("SELECT \"%w\", \"%w\", NULL FROM \"%w\"", geom_column, name_col, table);
+  {
+    char *name_expr = name_col != NULL ? sqlite3_mprintf ("\"%w\"", name_col) : sqlite3_mprintf ("NULL");
+    char *code_expr = code_col != NULL ? sqlite3_mprintf ("\"%w\"", code_col) : sqlite3_mprintf ("NULL");
+
+    sql = sqlite3_mprintf ("SELECT \"%w\", %s, %s FROM \"%w\"", geom_column, name_expr, code_expr, table);
+    sqlite3_free (name_expr);
+    sqlite3_free (code_expr);
+  }
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       sqlite_fail (db, _("Cannot read the layer"), error);
       goto out;
     }
-
-  if (!area_writer_init (&w, context, source, error))
-    goto out;
 
   ok = TRUE;
   for (int rc; ok && (rc = sqlite3_step (stmt)) != SQLITE_DONE;)
@@ -823,20 +840,50 @@ run_gpkg_areas (SteadImporter       *importer,
           stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld: %s"), (long long) index, reason);
           continue;
         }
-      if (name == NULL || name[0] == '\0')
+      if (name_col != NULL && (name == NULL || name[0] == '\0'))
         {
           stead_import_context_reject (context, 0, index, NULL, 0, _("feature %lld has no name"), (long long) index);
           continue;
         }
-      ok = area_writer_write (&w, context, geometry, code && code[0] ? code : NULL, name, NULL, error);
+      {
+        g_autofree char *fallback = name_col == NULL ? g_strdup_printf ("%s %lld", table, (long long) index) : NULL;
+
+        ok = func (context, index, geometry, code && code[0] ? code : NULL, fallback ? fallback : name, user_data, error);
+      }
     }
 
 out:
-  area_writer_clear (&w);
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_free (sql);
   sql = NULL;
   sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+write_gpkg_area (SteadImportContext  *context,
+                 guint64              index,
+                 SteadGeometry       *geometry,
+                 const char          *code,
+                 const char          *name,
+                 gpointer             user_data,
+                 GError             **error)
+{
+  return area_writer_write (user_data, context, geometry, code, name, NULL, error);
+}
+
+static gboolean
+run_gpkg_areas (SteadImporter       *importer,
+                SteadImportContext  *context,
+                GError             **error)
+{
+  g_autofree char *source = g_file_get_basename (stead_import_context_get_file (context));
+  AreaWriter w = { 0 };
+  gboolean ok;
+
+  ok = area_writer_init (&w, context, source, error) &&
+       stead_gpkg_read_areas (context, write_gpkg_area, &w, error);
+  area_writer_clear (&w);
   return ok;
 }
 

@@ -54,6 +54,7 @@ struct _SteadMapView
   GtkWidget            *area_panel;
   GtkWidget            *band;           /* the rectangle being drawn */
   GtkWidget            *sketch;         /* the polygon being drawn */
+  SteadGeometry        *drawn;          /* the last polygon drawn */
   GtkWidget            *draw_button;
   GArray               *vertices;       /* SteadCoord, lon/lat */
   double                band_x, band_y;
@@ -75,6 +76,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   MAPS_CHANGED,
+  AREA_DRAWN,
   N_SIGNALS
 };
 
@@ -911,6 +913,12 @@ finish_polygon (SteadMapView *self)
                                         _("Drawn area"), summary);
           gtk_widget_set_visible (self->area_panel, TRUE);
         }
+      g_clear_pointer (&self->drawn, stead_geometry_unref);
+      self->drawn = stead_geometry_ref (polygon);
+      end_drawing (self);
+      /* Plugins can keep it: a hazard area of a risk, say. */
+      g_signal_emit (self, signals[AREA_DRAWN], 0, polygon);
+      return;
     }
   end_drawing (self);
 }
@@ -1317,6 +1325,20 @@ stead_map_view_add_layer (SteadMapView *self,
 }
 
 /**
+ * stead_map_view_get_drawn_area:
+ * @self: a #SteadMapView
+ *
+ * Returns: (transfer none) (nullable): the last polygon the user drew
+ */
+SteadGeometry *
+stead_map_view_get_drawn_area (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  return self->drawn;
+}
+
+/**
  * stead_map_view_add_named_layer:
  * @self: a #SteadMapView
  * @layer: a layer over the map's viewport
@@ -1437,6 +1459,7 @@ stead_map_view_dispose (GObject *object)
   SteadMapView *self = STEAD_MAP_VIEW (object);
 
   g_clear_pointer (&self->plugin_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn, stead_geometry_unref);
   g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
@@ -1524,6 +1547,14 @@ stead_map_view_class_init (SteadMapViewClass *klass)
    *
    * Emitted when offline maps are added or removed.
    */
+  /**
+   * SteadMapView::area-drawn:
+   * @polygon: (type SteadGeometry): the polygon the user drew, in WGS84
+   *
+   * The user finished drawing a polygon on the map.
+   */
+  signals[AREA_DRAWN] = g_signal_new ("area-drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, STEAD_TYPE_GEOMETRY);
   signals[MAPS_CHANGED] = g_signal_new ("maps-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 

@@ -63,6 +63,7 @@ void            stead_map_view_select_box      (SteadMapView   *self,
                                                 double          north);
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
+SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,
                                                 const char     *title);

@@ -400,6 +400,72 @@ run_hazards (SteadImporter       *importer,
   return TRUE;
 }
 
+/* A GeoPackage polygon layer (flood zones, say) as hazard areas of a risk:
+ * the one given with --option risk=REF, or the one each feature's code names. */
+typedef struct
+{
+  SteadTransaction *txn;
+  sqlite3_stmt     *find;
+  sqlite3_stmt     *link;
+  const char       *risk;
+} HazardWriter;
+
+static gboolean
+write_gpkg_hazard (SteadImportContext  *context,
+                   guint64              index,
+                   SteadGeometry       *geometry,
+                   const char          *code,
+                   const char          *name,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  HazardWriter *w = user_data;
+  const char *reference = w->risk != NULL ? w->risk : code;
+  gint64 risk = 0, area;
+
+  if (reference != NULL)
+    {
+      sqlite3_bind_text (w->find, 1, reference, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (w->find) == SQLITE_ROW)
+        risk = sqlite3_column_int64 (w->find, 0);
+      sqlite3_reset (w->find);
+    }
+  if (risk == 0)
+    {
+      stead_import_context_reject (context, 0, index, NULL, 0,
+                                   reference ? _("feature %llu: there is no risk %s") :
+                                               _("feature %llu names no risk (--option risk=REF)%s"),
+                                   (unsigned long long) index, reference ? reference : "");
+      return TRUE;
+    }
+  area = stead_transaction_insert_area (w->txn, "hazard", reference, name, geometry, error);
+  if (area <= 0)
+    return FALSE;
+  sqlite3_bind_int64 (w->link, 1, area);
+  sqlite3_bind_int64 (w->link, 2, risk);
+  if (!stead_transaction_step (w->txn, w->link, error))
+    return FALSE;
+  stead_import_context_added_named (context, name);
+  return TRUE;
+}
+
+static gboolean
+run_gpkg_hazards (SteadImporter       *importer,
+                  SteadImportContext  *context,
+                  GError             **error)
+{
+  HazardWriter w = { stead_import_context_get_transaction (context), NULL, NULL,
+                     stead_import_context_get_option (context, "risk") };
+  gboolean ok;
+
+  w.find = stead_transaction_prepare (w.txn, "SELECT id FROM risks_risk WHERE reference = ?", error);
+  w.link = stead_transaction_prepare (w.txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
+  ok = w.find != NULL && w.link != NULL && stead_gpkg_read_areas (context, write_gpkg_hazard, &w, error);
+  g_clear_pointer (&w.find, sqlite3_finalize);
+  g_clear_pointer (&w.link, sqlite3_finalize);
+  return ok;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Export                                                                   */
 
@@ -710,5 +776,7 @@ DEFINE_IMPORTER (RisksCsvImporter, risks_csv_importer, "risks-csv", N_("Risk reg
                  EXT ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), run_csv)
 DEFINE_IMPORTER (RisksHazardsImporter, risks_hazards_importer, "risks-hazards-geojson", N_("Hazard areas of risks (GeoJSON)"),
                  EXT ("geojson", "json"), NULL, 0, run_hazards)
+DEFINE_IMPORTER (RisksGpkgHazardsImporter, risks_gpkg_hazards_importer, "risks-hazards-gpkg",
+                 N_("Hazard areas of risks (GeoPackage layer)"), EXT ("gpkg"), NULL, 0, run_gpkg_hazards)
 DEFINE_EXPORTER (RisksCsvExporter, risks_csv_exporter, "risks-csv", N_("Risk register (CSV)"), EXT ("csv"), export_csv)
 DEFINE_EXPORTER (RisksPdfExporter, risks_pdf_exporter, "risks-pdf", N_("Risk matrix and register (PDF)"), EXT ("pdf"), export_pdf)

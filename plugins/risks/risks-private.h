@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (RisksCsvImporter, risks_csv_importer, RISKS, CSV_IMPORTER,
 #define RISKS_TYPE_HAZARDS_IMPORTER (risks_hazards_importer_get_type ())
 G_DECLARE_FINAL_TYPE (RisksHazardsImporter, risks_hazards_importer, RISKS, HAZARDS_IMPORTER, GObject)
 
+#define RISKS_TYPE_GPKG_HAZARDS_IMPORTER (risks_gpkg_hazards_importer_get_type ())
+G_DECLARE_FINAL_TYPE (RisksGpkgHazardsImporter, risks_gpkg_hazards_importer, RISKS, GPKG_HAZARDS_IMPORTER, GObject)
+
 #define RISKS_TYPE_CSV_EXPORTER (risks_csv_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (RisksCsvExporter, risks_csv_exporter, RISKS, CSV_EXPORTER, GObject)
 

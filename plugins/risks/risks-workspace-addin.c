@@ -270,6 +270,7 @@ add_importers (SteadWorkspaceAddin *addin,
 {
   g_ptr_array_add (importers, g_object_new (RISKS_TYPE_CSV_IMPORTER, NULL));
   g_ptr_array_add (importers, g_object_new (RISKS_TYPE_HAZARDS_IMPORTER, NULL));
+  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_GPKG_HAZARDS_IMPORTER, NULL));
 }
 
 static void

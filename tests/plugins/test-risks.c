@@ -431,6 +431,31 @@ test_hazards_geojson (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area "
                                  "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"), ==, 1);
 
+  /* From a GeoPackage layer too: another workspace's hazard areas, named
+   * by their codes (the risk references). */
+  {
+    g_autofree char *other_path = g_build_filename (f->dir, "zones.gpkg", NULL);
+    g_autoptr(SteadWorkspace) other = stead_workspace_create (other_path, "Zones", NULL, &error);
+    g_autoptr(SteadTransaction) txn = NULL;
+    g_autoptr(GFile) gpkg = g_file_new_for_path (other_path);
+    const SteadCoord ring[] = { { -2.3, 51.9 }, { -2.2, 51.9 }, { -2.2, 52.0 }, { -2.3, 51.9 } };
+    g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+    g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
+
+    stead_geometry_add_polygon (multi, polygon);
+    txn = stead_workspace_begin (other, "core", "Add", &error);
+    g_assert_cmpint (stead_transaction_insert_area (txn, "hazard", "HL12", "Zone 2", multi, &error), >, 0);
+    g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+    stead_workspace_close (other);
+
+    g_clear_pointer (&result, stead_import_result_free);
+    g_assert_true (import (f, "risks-hazards-gpkg", gpkg, FALSE, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE a.name = 'Zone 2'"), ==, 1);
+    g_assert_true (stead_workspace_undo (f->ws, &error));
+    g_assert_no_error (error);
+  }
+
   /* Removing the risk takes its hazard areas off the map; undo restores them. */
   g_assert_true (risks_risk_delete (f->ws, count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
