@@ -584,3 +584,51 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
     return 0;
   return area;
 }
+
+/**
+ * risks_impact_set:
+ * @dimension: a dimension of the active scheme (human-welfare, economic…)
+ * @score: 1–5, or 0 to clear it
+ *
+ * Returns: %TRUE if saved (one undo step)
+ */
+gboolean
+risks_impact_set (SteadWorkspace  *workspace,
+                  gint64           risk,
+                  const char      *dimension,
+                  int              score,
+                  GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) known = NULL;
+  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *summary = NULL;
+
+  known = stead_workspace_prepare (workspace, "SELECT 1 FROM risks_dimension WHERE code = ?", NULL);
+  sqlite3_bind_text (known, 1, dimension ? dimension : "", -1, SQLITE_STATIC);
+  if (label == NULL || dimension == NULL || sqlite3_step (known) != SQLITE_ROW)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   label == NULL ? _("The risk no longer exists") : _("“%s” is not an impact dimension"),
+                   dimension ? dimension : "");
+      return FALSE;
+    }
+  if (score != 0 && !check_score (score, _("Impact"), error))
+    return FALSE;
+  summary = g_strdup_printf (_("Edit risk “%s”"), label);
+  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+  if (txn == NULL)
+    return FALSE;
+  stmt = stead_transaction_prepare (txn, score != 0 ? "INSERT OR REPLACE INTO risks_impact (risk, dimension, score) VALUES (?, ?, ?)"
+                                                    : "DELETE FROM risks_impact WHERE risk = ? AND dimension = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, risk);
+  sqlite3_bind_text (stmt, 2, dimension, -1, SQLITE_STATIC);
+  if (score != 0)
+    sqlite3_bind_int (stmt, 3, score);
+  if (!stead_transaction_step (txn, stmt, error))
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}

@@ -72,6 +72,8 @@ struct _RisksPage
   GtkWidget          *column_view;
   GtkWidget          *search_entry;
   GtkWidget          *detail;
+  GtkWidget          *scheme_dropdown;
+  GtkStringList      *scheme_codes;
   AdwToastOverlay    *toasts;
 };
 
@@ -318,6 +320,20 @@ remove_clicked (RisksPage *self)
 }
 
 static void
+on_dimension_selected (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       RisksPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!risks_impact_set (self->workspace, self->selected, g_object_get_data (G_OBJECT (row), "dimension"),
+                         adw_combo_row_get_selected (row), &error))
+    show_error (self, error);
+}
+
+static void
 on_link_response (AdwMessageDialog *dialog,
                   const char       *response,
                   RisksPage        *self)
@@ -487,17 +503,26 @@ rebuild_detail (RisksPage *self)
 
   {
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-      "SELECT coalesce (d.label, i.dimension), i.score FROM risks_impact i LEFT JOIN risks_dimension d "
-      "ON d.code = i.dimension AND d.scheme = (SELECT code FROM risks_scheme WHERE active) WHERE i.risk = ? ORDER BY d.sort", NULL);
+      "SELECT d.code, d.label, coalesce (i.score, 0) FROM risks_dimension d "
+      "LEFT JOIN risks_impact i ON i.dimension = d.code AND i.risk = ? "
+      "WHERE d.scheme = (SELECT code FROM risks_scheme WHERE active) ORDER BY d.sort", NULL);
+    g_autoptr(GtkStringList) scores = gtk_string_list_new ((const char * const[]) { _("Not assessed"), "1", "2", "3", "4", "5", NULL });
 
     g = group (_("Impact by Dimension"), NULL);
     sqlite3_bind_int64 (stmt, 1, self->selected);
+    self->loading = TRUE;
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        g_autofree char *score = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
+        GtkWidget *row = adw_combo_row_new ();
 
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 0), score));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), (const char *) sqlite3_column_text (stmt, 1));
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (scores));
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), sqlite3_column_int (stmt, 2));
+        g_object_set_data_full (G_OBJECT (row), "dimension", g_strdup ((const char *) sqlite3_column_text (stmt, 0)), g_free);
+        g_signal_connect (row, "notify::selected", G_CALLBACK (on_dimension_selected), self);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
       }
+    self->loading = FALSE;
     gtk_box_append (GTK_BOX (box), g);
   }
 
@@ -590,6 +615,20 @@ on_search_changed (GtkSearchEntry *entry,
   g_free (self->search);
   self->search = g_utf8_strdown (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_scheme_selected (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    RisksPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!risks_set_scheme (self->workspace, gtk_string_list_get_string (self->scheme_codes, selected), &error))
+    show_error (self, error);
 }
 
 static void
@@ -794,6 +833,7 @@ risks_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->scheme_codes);
   G_OBJECT_CLASS (risks_page_parent_class)->dispose (object);
 }
 
@@ -878,6 +918,25 @@ risks_page_new (SteadWorkspace *workspace)
   g_object_set (self->search_entry, "placeholder-text", _("Search risks, themes, “overdue”…"), NULL);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   gtk_box_append (GTK_BOX (toolbar), self->search_entry);
+  self->scheme_codes = gtk_string_list_new (NULL);
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    g_autoptr(sqlite3_stmt) schemes = stead_workspace_prepare (workspace, "SELECT code, name, active FROM risks_scheme ORDER BY code DESC", NULL);
+    guint active = 0;
+
+    while (schemes != NULL && sqlite3_step (schemes) == SQLITE_ROW)
+      {
+        if (sqlite3_column_int (schemes, 2))
+          active = g_list_model_get_n_items (G_LIST_MODEL (names));
+        gtk_string_list_append (self->scheme_codes, (const char *) sqlite3_column_text (schemes, 0));
+        gtk_string_list_append (names, (const char *) sqlite3_column_text (schemes, 1));
+      }
+    self->scheme_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scheme_dropdown), active);
+    gtk_widget_set_tooltip_text (self->scheme_dropdown, _("The scales the register is scored on"));
+    g_signal_connect (self->scheme_dropdown, "notify::selected", G_CALLBACK (on_scheme_selected), self);
+    gtk_box_append (GTK_BOX (toolbar), self->scheme_dropdown);
+  }
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_set_tooltip_text (button, _("Add Risk"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_clicked), self);

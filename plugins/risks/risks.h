@@ -54,6 +54,11 @@ gboolean   risks_risk_rescore         (SteadWorkspace  *workspace,
 gboolean   risks_risk_delete          (SteadWorkspace  *workspace,
                                        gint64           id,
                                        GError         **error);
+gboolean   risks_impact_set           (SteadWorkspace  *workspace,
+                                       gint64           risk,
+                                       const char      *dimension,
+                                       int              score,
+                                       GError         **error);
 gboolean   risks_set_scheme           (SteadWorkspace  *workspace,
                                        const char      *scheme,
                                        GError         **error);

@@ -273,6 +273,16 @@ test_placement_links_areas (Fixture       *f,
     g_assert_cmpint (p1->id, ==, b);
   }
 
+  /* Impact per dimension of the active scheme. */
+  g_assert_true (risks_impact_set (f->ws, a, "economic", 4, &error));
+  g_assert_cmpint (count (f->ws, "SELECT score FROM risks_impact WHERE dimension = 'economic'"), ==, 4);
+  g_assert_true (risks_impact_set (f->ws, a, "economic", 0, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_impact"), ==, 0);
+  g_assert_false (risks_impact_set (f->ws, a, "vibes", 3, &error));
+  g_clear_error (&error);
+  g_assert_false (risks_impact_set (f->ws, a, "economic", 9, &error));
+  g_clear_error (&error);
+
   link = risks_link_add (f->ws, a, "plan", "Multi-agency flood plan", "https://plans.example.org/flood.pdf", &error);
   g_assert_cmpint (link, >, 0);
   g_assert_cmpint (risks_link_add (f->ws, a, "rumour", "Nope", NULL, &error), ==, 0);
