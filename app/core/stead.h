@@ -16,6 +16,7 @@
 # include "stead-demo.h"
 # include "stead-exporter.h"
 # include "stead-importer.h"
+# include "stead-format-types.h"
 # include "stead-mbtiles.h"
 # include "stead-check.h"
 # include "stead-csv-reader.h"

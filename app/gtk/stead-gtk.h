@@ -10,6 +10,7 @@
 #define STEAD_GTK_INSIDE
 # include "stead-application.h"
 # include "stead-area-layer.h"
+# include "stead-detail-rows.h"
 # include "stead-map-view.h"
 # include "stead-mbtiles-source.h"
 # include "stead-point-layer.h"

@@ -1299,69 +1299,15 @@ export_vcard (SteadExporter            *exporter,
 /* ------------------------------------------------------------------------ */
 /* The GObjects                                                             */
 
-static const char *
-owner (SteadImporter *importer)
-{
-  return PARTNERS_OWNER;
-}
-
-static const char *
-exporter_owner (SteadExporter *exporter)
-{
-  return PARTNERS_OWNER;
-}
-
-#define DEFINE_IMPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, FIELDS, N_FIELDS, RUN)             \
-  struct _##TypeName { GObject parent_instance; };                                                  \
-  static const char *type_name##_get_id (SteadImporter *i) { return ID; }                           \
-  static const char *type_name##_get_title (SteadImporter *i) { return _(TITLE); }                  \
-  static const char * const *type_name##_get_extensions (SteadImporter *i)                          \
-  { static const char * const e[] = EXTENSIONS; return e; }                                         \
-  static const SteadImportField *type_name##_get_fields (SteadImporter *i, guint *n)                \
-  { *n = N_FIELDS; return FIELDS; }                                                                 \
-  static void type_name##_iface_init (SteadImporterInterface *iface)                                \
-  {                                                                                                 \
-    iface->get_id = type_name##_get_id;                                                             \
-    iface->get_title = type_name##_get_title;                                                       \
-    iface->get_extensions = type_name##_get_extensions;                                             \
-    iface->get_fields = type_name##_get_fields;                                                     \
-    iface->get_owner = owner;                                                                       \
-    iface->run = RUN;                                                                               \
-  }                                                                                                 \
-  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
-                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER, type_name##_iface_init)) \
-  static void type_name##_class_init (TypeName##Class *k) {}                                        \
-  static void type_name##_init (TypeName *s) {}
-
-#define DEFINE_EXPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, RUN)                            \
-  struct _##TypeName { GObject parent_instance; };                                                  \
-  static const char *type_name##_get_id (SteadExporter *e) { return ID; }                           \
-  static const char *type_name##_get_title (SteadExporter *e) { return _(TITLE); }                  \
-  static const char * const *type_name##_get_extensions (SteadExporter *e)                          \
-  { static const char * const x[] = EXTENSIONS; return x; }                                         \
-  static void type_name##_iface_init (SteadExporterInterface *iface)                                \
-  {                                                                                                 \
-    iface->get_id = type_name##_get_id;                                                             \
-    iface->get_title = type_name##_get_title;                                                       \
-    iface->get_extensions = type_name##_get_extensions;                                             \
-    iface->get_owner = exporter_owner;                                                              \
-    iface->run = RUN;                                                                               \
-  }                                                                                                 \
-  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
-                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_EXPORTER, type_name##_iface_init)) \
-  static void type_name##_class_init (TypeName##Class *k) {}                                        \
-  static void type_name##_init (TypeName *s) {}
-
-#define EXT(...) { __VA_ARGS__, NULL }
 
 /* JSON files are read as organisations whatever the fields: no column map. */
-DEFINE_IMPORTER (PartnersOrukImporter, partners_oruk_importer, "partners-oruk", N_("Partners (Open Referral UK JSON)"),
-                 EXT ("json"), NULL, 0, run_oruk)
-DEFINE_IMPORTER (PartnersCsvImporter, partners_csv_importer, "partners-csv", N_("Partners (CSV)"),
-                 EXT ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), run_csv)
-DEFINE_EXPORTER (PartnersOrukExporter, partners_oruk_exporter, "partners-oruk", N_("Partners (Open Referral UK JSON)"),
-                 EXT ("json"), export_oruk)
-DEFINE_EXPORTER (PartnersCsvExporter, partners_csv_exporter, "partners-csv", N_("Partners (CSV)"),
-                 EXT ("csv"), export_csv)
-DEFINE_EXPORTER (PartnersVcardExporter, partners_vcard_exporter, "partners-vcard", N_("Partner contacts (vCard 4.0)"),
-                 EXT ("vcf"), export_vcard)
+STEAD_DEFINE_IMPORTER (PartnersOrukImporter, partners_oruk_importer, "partners-oruk", N_("Partners (Open Referral UK JSON)"),
+                 STEAD_EXTENSIONS ("json"), NULL, 0, PARTNERS_OWNER, run_oruk)
+STEAD_DEFINE_IMPORTER (PartnersCsvImporter, partners_csv_importer, "partners-csv", N_("Partners (CSV)"),
+                 STEAD_EXTENSIONS ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), PARTNERS_OWNER, run_csv)
+STEAD_DEFINE_EXPORTER (PartnersOrukExporter, partners_oruk_exporter, "partners-oruk", N_("Partners (Open Referral UK JSON)"),
+                 STEAD_EXTENSIONS ("json"), PARTNERS_OWNER, export_oruk)
+STEAD_DEFINE_EXPORTER (PartnersCsvExporter, partners_csv_exporter, "partners-csv", N_("Partners (CSV)"),
+                 STEAD_EXTENSIONS ("csv"), PARTNERS_OWNER, export_csv)
+STEAD_DEFINE_EXPORTER (PartnersVcardExporter, partners_vcard_exporter, "partners-vcard", N_("Partner contacts (vCard 4.0)"),
+                 STEAD_EXTENSIONS ("vcf"), PARTNERS_OWNER, export_vcard)

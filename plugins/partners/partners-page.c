@@ -258,10 +258,12 @@ apply (PartnersPage *self,
 }
 
 static void
-on_entry_apply (AdwEntryRow  *row,
+on_entry_apply (GtkWidget    *row,
                 PartnersPage *self)
 {
-  apply (self, g_object_get_data (G_OBJECT (row), "field"), gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *value = stead_detail_row_get_value (row);
+
+  apply (self, stead_detail_row_get_field (row), value);
 }
 
 static GtkWidget *
@@ -270,29 +272,19 @@ entry_row (PartnersPage *self,
            const char   *field,
            const char   *value)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_signal_connect (row, "apply", G_CALLBACK (on_entry_apply), self);
-  return row;
+  return stead_detail_entry_row_new (title, field, value, G_CALLBACK (on_entry_apply), self);
 }
 
 static void
-on_combo_selected (AdwComboRow  *row,
+on_combo_selected (GtkWidget    *row,
                    GParamSpec   *pspec,
                    PartnersPage *self)
 {
-  GListModel *codes = g_object_get_data (G_OBJECT (row), "codes");
-  guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GtkStringObject) code = NULL;
+  g_autofree char *value = NULL;
 
-  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+  if (self->loading || (value = stead_detail_row_get_value (row)) == NULL)
     return;
-  code = g_list_model_get_item (codes, selected);
-  apply (self, g_object_get_data (G_OBJECT (row), "field"), gtk_string_object_get_string (code));
+  apply (self, stead_detail_row_get_field (row), value);
 }
 
 static GtkWidget *
@@ -303,46 +295,7 @@ combo_row (PartnersPage *self,
            GListModel   *labels,
            const char   *value)
 {
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), labels);
-  for (guint i = 0; i < g_list_model_get_n_items (codes); i++)
-    {
-      g_autoptr(GtkStringObject) code = g_list_model_get_item (codes, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (code), value) == 0)
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-    }
-  g_object_set_data_full (G_OBJECT (row), "codes", g_object_ref (codes), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), self);
-  return row;
-}
-
-static GtkWidget *
-group (const char *title,
-       const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  return g;
-}
-
-static GtkWidget *
-info_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (row, "property");
-  return row;
+  return stead_detail_combo_row_new (title, field, codes, labels, value, G_CALLBACK (on_combo_selected), self);
 }
 
 static void
@@ -948,7 +901,7 @@ rebuild_detail (PartnersPage *self)
   }
 
   self->loading = TRUE;
-  g = group (TEXT (0), NULL);
+  g = stead_detail_group_new (TEXT (0), NULL);
   button = gtk_button_new_with_mnemonic (_("_Remove…"));
   gtk_widget_add_css_class (button, "destructive-action");
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked), self);
@@ -977,7 +930,7 @@ rebuild_detail (PartnersPage *self)
       "FROM partners_agreement a JOIN partners_agreement_party p ON p.agreement = a.id "
       "WHERE p.organisation = ?1 ORDER BY a.review", NULL);
 
-    g = group (_("Agreements"), NULL);
+    g = stead_detail_group_new (_("Agreements"), NULL);
     add_group_button (self, g, ITEM_AGREEMENT, _("Add Agreement"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -991,7 +944,7 @@ rebuild_detail (PartnersPage *self)
                                                      sqlite3_column_text (stmt, 3) ? (const char *) sqlite3_column_text (stmt, 3) : "—",
                                                      sqlite3_column_text (stmt, 6) ? _("\nData shared: ") : "",
                                                      sqlite3_column_text (stmt, 6) ? (const char *) sqlite3_column_text (stmt, 6) : "");
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), subtitle);
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 0), subtitle);
 
         if (flag != PARTNERS_FLAG_NONE)
           {
@@ -1012,7 +965,7 @@ rebuild_detail (PartnersPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT name, role, phone, phone_24h, email, id FROM partners_contact WHERE organisation = ? ORDER BY id", NULL);
 
-    g = group (_("Contacts"), NULL);
+    g = stead_detail_group_new (_("Contacts"), NULL);
     add_group_button (self, g, ITEM_CONTACT, _("Add Contact"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1023,7 +976,7 @@ rebuild_detail (PartnersPage *self)
           if (sqlite3_column_text (stmt, c) != NULL)
             g_string_append_printf (sub, "%s%s%s", sub->len ? " · " : "", c == 3 ? _("24/7: ") : "",
                                     (const char *) sqlite3_column_text (stmt, c));
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub->str);
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 0), sub->str);
 
         add_item_buttons (self, row, ITEM_CONTACT, sqlite3_column_int64 (stmt, 5));
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
@@ -1039,7 +992,7 @@ rebuild_detail (PartnersPage *self)
       "  s.fid, s.geom IS NULL "
       "FROM partners_site s WHERE s.organisation = ? ORDER BY s.fid", NULL);
 
-    g = group (_("Sites"), _("Sites with capabilities are shown on the map as resources."));
+    g = stead_detail_group_new (_("Sites"), _("Sites with capabilities are shown on the map as resources."));
     add_group_button (self, g, ITEM_SITE, _("Add Site"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1050,7 +1003,7 @@ rebuild_detail (PartnersPage *self)
                                                 sqlite3_column_text (stmt, 5) ? "\n" : "",
                                                 sqlite3_column_text (stmt, 5) ? (const char *) sqlite3_column_text (stmt, 5) : "");
 
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub);
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 0), sub);
 
         if (sqlite3_column_int (stmt, 7))
           {
@@ -1072,7 +1025,7 @@ rebuild_detail (PartnersPage *self)
       "SELECT coalesce (t.label, c.kind), c.quantity, c.conditions, c.lead_time_hours, c.id FROM partners_capability c "
       "LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind WHERE c.organisation = ? ORDER BY c.id", NULL);
 
-    g = group (_("Capabilities"), NULL);
+    g = stead_detail_group_new (_("Capabilities"), NULL);
     add_group_button (self, g, ITEM_CAPABILITY, _("Add Capability"));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1081,7 +1034,7 @@ rebuild_detail (PartnersPage *self)
           ? g_strdup_printf (_("Quantity %d · ready in %d hours%s%s"), sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 3),
                              sqlite3_column_text (stmt, 2) ? " · " : "", sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "")
           : g_strdup_printf (_("Quantity %d"), sqlite3_column_int (stmt, 1));
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 0), sub);
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 0), sub);
 
         add_item_buttons (self, row, ITEM_CAPABILITY, sqlite3_column_int64 (stmt, 4));
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
@@ -1094,7 +1047,7 @@ rebuild_detail (PartnersPage *self)
       "SELECT date, note, id FROM partners_log WHERE organisation = ? ORDER BY date DESC, id DESC", NULL);
     GtkWidget *add = adw_entry_row_new ();
 
-    g = group (_("Relationship Log"), NULL);
+    g = stead_detail_group_new (_("Relationship Log"), NULL);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add a note of contact today"));
     adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
     g_signal_connect (add, "apply", G_CALLBACK (on_add_note), self);
@@ -1102,7 +1055,7 @@ rebuild_detail (PartnersPage *self)
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 0));
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 0));
 
         add_item_buttons (self, row, ITEM_LOG, sqlite3_column_int64 (stmt, 2));
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);

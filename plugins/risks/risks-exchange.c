@@ -717,66 +717,12 @@ export_pdf (SteadExporter            *exporter,
 
 /* ------------------------------------------------------------------------ */
 
-static const char *
-importer_owner (SteadImporter *importer)
-{
-  return RISKS_OWNER;
-}
 
-static const char *
-exporter_owner (SteadExporter *exporter)
-{
-  return RISKS_OWNER;
-}
-
-#define DEFINE_IMPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, FIELDS, N_FIELDS, RUN)             \
-  struct _##TypeName { GObject parent_instance; };                                                  \
-  static const char *type_name##_get_id (SteadImporter *i) { return ID; }                           \
-  static const char *type_name##_get_title (SteadImporter *i) { return _(TITLE); }                  \
-  static const char * const *type_name##_get_extensions (SteadImporter *i)                          \
-  { static const char * const e[] = EXTENSIONS; return e; }                                         \
-  static const SteadImportField *type_name##_get_fields (SteadImporter *i, guint *n)                \
-  { *n = N_FIELDS; return FIELDS; }                                                                 \
-  static void type_name##_iface_init (SteadImporterInterface *iface)                                \
-  {                                                                                                 \
-    iface->get_id = type_name##_get_id;                                                             \
-    iface->get_title = type_name##_get_title;                                                       \
-    iface->get_extensions = type_name##_get_extensions;                                             \
-    iface->get_fields = type_name##_get_fields;                                                     \
-    iface->get_owner = importer_owner;                                                              \
-    iface->run = RUN;                                                                               \
-  }                                                                                                 \
-  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
-                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER, type_name##_iface_init)) \
-  static void type_name##_class_init (TypeName##Class *k) {}                                        \
-  static void type_name##_init (TypeName *s) {}
-
-#define DEFINE_EXPORTER(TypeName, type_name, ID, TITLE, EXTENSIONS, RUN)                            \
-  struct _##TypeName { GObject parent_instance; };                                                  \
-  static const char *type_name##_get_id (SteadExporter *e) { return ID; }                           \
-  static const char *type_name##_get_title (SteadExporter *e) { return _(TITLE); }                  \
-  static const char * const *type_name##_get_extensions (SteadExporter *e)                          \
-  { static const char * const x[] = EXTENSIONS; return x; }                                         \
-  static void type_name##_iface_init (SteadExporterInterface *iface)                                \
-  {                                                                                                 \
-    iface->get_id = type_name##_get_id;                                                             \
-    iface->get_title = type_name##_get_title;                                                       \
-    iface->get_extensions = type_name##_get_extensions;                                             \
-    iface->get_owner = exporter_owner;                                                              \
-    iface->run = RUN;                                                                               \
-  }                                                                                                 \
-  G_DEFINE_FINAL_TYPE_WITH_CODE (TypeName, type_name, G_TYPE_OBJECT,                                \
-                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_EXPORTER, type_name##_iface_init)) \
-  static void type_name##_class_init (TypeName##Class *k) {}                                        \
-  static void type_name##_init (TypeName *s) {}
-
-#define EXT(...) { __VA_ARGS__, NULL }
-
-DEFINE_IMPORTER (RisksCsvImporter, risks_csv_importer, "risks-csv", N_("Risk register (CSV)"),
-                 EXT ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), run_csv)
-DEFINE_IMPORTER (RisksHazardsImporter, risks_hazards_importer, "risks-hazards-geojson", N_("Hazard areas of risks (GeoJSON)"),
-                 EXT ("geojson", "json"), NULL, 0, run_hazards)
-DEFINE_IMPORTER (RisksGpkgHazardsImporter, risks_gpkg_hazards_importer, "risks-hazards-gpkg",
-                 N_("Hazard areas of risks (GeoPackage layer)"), EXT ("gpkg"), NULL, 0, run_gpkg_hazards)
-DEFINE_EXPORTER (RisksCsvExporter, risks_csv_exporter, "risks-csv", N_("Risk register (CSV)"), EXT ("csv"), export_csv)
-DEFINE_EXPORTER (RisksPdfExporter, risks_pdf_exporter, "risks-pdf", N_("Risk matrix and register (PDF)"), EXT ("pdf"), export_pdf)
+STEAD_DEFINE_IMPORTER (RisksCsvImporter, risks_csv_importer, "risks-csv", N_("Risk register (CSV)"),
+                 STEAD_EXTENSIONS ("csv", "tsv"), csv_fields, G_N_ELEMENTS (csv_fields), RISKS_OWNER, run_csv)
+STEAD_DEFINE_IMPORTER (RisksHazardsImporter, risks_hazards_importer, "risks-hazards-geojson", N_("Hazard areas of risks (GeoJSON)"),
+                 STEAD_EXTENSIONS ("geojson", "json"), NULL, 0, RISKS_OWNER, run_hazards)
+STEAD_DEFINE_IMPORTER (RisksGpkgHazardsImporter, risks_gpkg_hazards_importer, "risks-hazards-gpkg",
+                 N_("Hazard areas of risks (GeoPackage layer)"), STEAD_EXTENSIONS ("gpkg"), NULL, 0, RISKS_OWNER, run_gpkg_hazards)
+STEAD_DEFINE_EXPORTER (RisksCsvExporter, risks_csv_exporter, "risks-csv", N_("Risk register (CSV)"), STEAD_EXTENSIONS ("csv"), RISKS_OWNER, export_csv)
+STEAD_DEFINE_EXPORTER (RisksPdfExporter, risks_pdf_exporter, "risks-pdf", N_("Risk matrix and register (PDF)"), STEAD_EXTENSIONS ("pdf"), RISKS_OWNER, export_pdf)

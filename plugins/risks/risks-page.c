@@ -173,10 +173,12 @@ apply (RisksPage  *self,
 }
 
 static void
-on_entry_apply (AdwEntryRow *row,
-                RisksPage   *self)
+on_entry_apply (GtkWidget *row,
+                RisksPage *self)
 {
-  apply (self, g_object_get_data (G_OBJECT (row), "field"), gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *value = stead_detail_row_get_value (row);
+
+  apply (self, stead_detail_row_get_field (row), value);
 }
 
 static GtkWidget *
@@ -185,28 +187,19 @@ entry_row (RisksPage  *self,
            const char *field,
            const char *value)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_signal_connect (row, "apply", G_CALLBACK (on_entry_apply), self);
-  return row;
+  return stead_detail_entry_row_new (title, field, value, G_CALLBACK (on_entry_apply), self);
 }
 
 static void
-on_combo_selected (AdwComboRow *row,
-                   GParamSpec  *pspec,
-                   RisksPage   *self)
+on_combo_selected (GtkWidget  *row,
+                   GParamSpec *pspec,
+                   RisksPage  *self)
 {
-  GListModel *codes = g_object_get_data (G_OBJECT (row), "codes");
-  g_autoptr(GtkStringObject) code = NULL;
+  g_autofree char *value = NULL;
 
-  if (self->loading || adw_combo_row_get_selected (row) == GTK_INVALID_LIST_POSITION)
+  if (self->loading || (value = stead_detail_row_get_value (row)) == NULL)
     return;
-  code = g_list_model_get_item (codes, adw_combo_row_get_selected (row));
-  apply (self, g_object_get_data (G_OBJECT (row), "field"), gtk_string_object_get_string (code));
+  apply (self, stead_detail_row_get_field (row), value);
 }
 
 static GtkWidget *
@@ -217,41 +210,8 @@ combo_row (RisksPage     *self,
            GtkStringList *labels,
            const char    *value)
 {
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (codes)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (codes, i), value ? value : "") == 0)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-  g_object_set_data_full (G_OBJECT (row), "codes", g_object_ref (codes), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), self);
-  return row;
-}
-
-static GtkWidget *
-info_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  return row;
-}
-
-static GtkWidget *
-group (const char *title,
-       const char *description)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), description);
-  return g;
+  return stead_detail_combo_row_new (title, field, G_LIST_MODEL (codes), G_LIST_MODEL (labels), value,
+                                     G_CALLBACK (on_combo_selected), self);
 }
 
 static void
@@ -463,7 +423,7 @@ rebuild_detail (RisksPage *self)
     g_autofree char *ranges = NULL;
     GtkWidget *row;
 
-    g = group (heading, NULL);
+    g = stead_detail_group_new (heading, NULL);
     button = gtk_button_new_with_mnemonic (_("_Remove"));
     gtk_widget_add_css_class (button, "destructive-action");
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked), self);
@@ -472,7 +432,7 @@ rebuild_detail (RisksPage *self)
     scores = g_strdup_printf (_("Likelihood %d · impact %d · %s"), sqlite3_column_int (risk, 9), sqlite3_column_int (risk, 10), T (18));
     ranges = g_strdup_printf (_("Assessed %s · review by %s%s%s"), T (16) ? T (16) : "—", T (15) ? T (15) : "—",
                               T (17) ? _(" · trend: ") : "", T (17) ? T (17) : "");
-    row = info_row (scores, ranges);
+    row = stead_detail_info_row_new (scores, ranges);
     button = gtk_button_new_with_mnemonic (_("Re-_score…"));
     gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
     g_signal_connect_swapped (button, "clicked", G_CALLBACK (rescore_clicked), self);
@@ -508,7 +468,7 @@ rebuild_detail (RisksPage *self)
       "WHERE d.scheme = (SELECT code FROM risks_scheme WHERE active) ORDER BY d.sort", NULL);
     g_autoptr(GtkStringList) scores = gtk_string_list_new ((const char * const[]) { _("Not assessed"), "1", "2", "3", "4", "5", NULL });
 
-    g = group (_("Impact by Dimension"), NULL);
+    g = stead_detail_group_new (_("Impact by Dimension"), NULL);
     sqlite3_bind_int64 (stmt, 1, self->selected);
     self->loading = TRUE;
     while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -530,7 +490,7 @@ rebuild_detail (RisksPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT date, likelihood, impact, coalesce (note, '') FROM risks_review WHERE risk = ? ORDER BY date DESC, id DESC", NULL);
 
-    g = group (_("History"), _("The scores each review replaced."));
+    g = stead_detail_group_new (_("History"), _("The scores each review replaced."));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
@@ -538,7 +498,7 @@ rebuild_detail (RisksPage *self)
         g_autofree char *sub = g_strdup_printf ("%s %s", (const char *) sqlite3_column_text (stmt, 0),
                                                 (const char *) sqlite3_column_text (stmt, 3));
 
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row (title, sub));
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), stead_detail_info_row_new (title, sub));
       }
     gtk_box_append (GTK_BOX (box), g);
   }
@@ -547,11 +507,11 @@ rebuild_detail (RisksPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT a.name FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE h.risk = ? ORDER BY a.name", NULL);
 
-    g = group (_("Hazard Areas"), _("On the map as hazard zones; click one there to see the needs and resources inside. "
+    g = stead_detail_group_new (_("Hazard Areas"), _("On the map as hazard zones; click one there to see the needs and resources inside. "
                                     "Import more from GeoJSON (Import…, “Hazard areas of risks”)."));
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), info_row ((const char *) sqlite3_column_text (stmt, 0), NULL));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 0), NULL));
     gtk_box_append (GTK_BOX (box), g);
   }
 
@@ -559,7 +519,7 @@ rebuild_detail (RisksPage *self)
     g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
       "SELECT kind, title, coalesce (ref, ''), id FROM risks_link WHERE risk = ? ORDER BY kind, title", NULL);
 
-    g = group (_("Plans, Documents and Target Groups"), NULL);
+    g = stead_detail_group_new (_("Plans, Documents and Target Groups"), NULL);
     button = gtk_button_new_from_icon_name ("list-add-symbolic");
     gtk_widget_set_tooltip_text (button, _("Add a Link"));
     gtk_widget_add_css_class (button, "flat");
@@ -568,7 +528,7 @@ rebuild_detail (RisksPage *self)
     sqlite3_bind_int64 (stmt, 1, self->selected);
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
-        GtkWidget *row = info_row ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
+        GtkWidget *row = stead_detail_info_row_new ((const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2));
         GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
         gtk_widget_add_css_class (remove, "flat");
