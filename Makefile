@@ -28,9 +28,17 @@ test: build
 	xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
 	  $(MESON) test -C $(BUILDDIR) --print-errorlogs --num-processes 2 $(TESTARGS)
 
-bench: build
+# Benchmarks measure what users run: a release build of its own
+# (-O3, no assertions), like the Flatpak's.
+BENCHDIR ?= _build-bench
+
+$(BENCHDIR)/build.ninja:
+	$(MESON) setup $(BENCHDIR) --prefix=/usr/local --buildtype=release
+
+bench: deps $(BENCHDIR)/build.ninja
+	$(MESON) compile -C $(BENCHDIR)
 	xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
-	  $(MESON) test -C $(BUILDDIR) --benchmark --verbose
+	  $(MESON) test -C $(BENCHDIR) --benchmark --verbose $(BENCHARGS)
 
 clean:
-	rm -rf $(BUILDDIR)
+	rm -rf $(BUILDDIR) $(BENCHDIR)

@@ -20,10 +20,17 @@
 
 #define G_LOG_DOMAIN "stead-point-index"
 
+#ifndef _GNU_SOURCE
+# define _GNU_SOURCE   /* mremap */
+#endif
+
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+# include <sys/mman.h>
+#endif
 
 #include "stead-point-index.h"
 
@@ -59,9 +66,90 @@ struct _SteadPointIndex
   gsize           n_clusters;
   gsize           clusters_size;
 
-  Level          *levels;        /* [min_zoom .. max_zoom + 1]; max_zoom + 1 is the points */
+  Level          *levels;        /* [min_zoom .. max_zoom + 1]; max_zoom + 1 is the points,
+                                  * whose members are the identity once built (NULL) */
   guint           n_levels;
 };
+
+/* Large arrays are mapped directly: they go back to the system as soon as
+ * they are freed or shrunk, and grow by remapping instead of copying.
+ * Through malloc, whose mmap threshold rises after the first large free,
+ * the scratch of one build stayed resident in the heap and a rebuild (on
+ * every change of the workspace) peaked 20 MB higher for 1M points. A
+ * header in front of each block says how it was made and how big it is. */
+typedef struct
+{
+  gsize mapped;   /* bytes mapped, header included; 0: from malloc */
+  gsize bytes;    /* bytes asked for */
+} BigHeader;
+
+#define BIG_MIN (256 * 1024)
+
+static gpointer
+big_realloc (gpointer mem,
+             gsize    bytes)
+{
+  BigHeader *old = mem != NULL ? (BigHeader *) mem - 1 : NULL;
+  BigHeader *block;
+#ifdef __linux__
+  gsize page = 4096;
+  gsize want = bytes >= BIG_MIN ? (bytes + sizeof (BigHeader) + page - 1) & ~(page - 1) : 0;
+
+  if (want != 0)
+    {
+      gboolean from_malloc = old != NULL && old->mapped == 0;
+
+      /* After a remap @old may be gone: nothing reads it then. */
+      if (old != NULL && !from_malloc)
+        block = old->mapped == want ? old : mremap (old, old->mapped, want, MREMAP_MAYMOVE);
+      else
+        block = mmap (NULL, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (block == MAP_FAILED)
+        g_error ("%s: out of memory (%" G_GSIZE_FORMAT " bytes)", G_STRFUNC, want);
+      if (from_malloc)
+        {
+          memcpy (block + 1, old + 1, MIN (old->bytes, bytes));
+          g_free (old);
+        }
+      block->mapped = want;
+      block->bytes = bytes;
+      return block + 1;
+    }
+  if (old != NULL && old->mapped != 0)
+    {
+      block = g_malloc (sizeof (BigHeader) + bytes);
+      memcpy (block + 1, old + 1, MIN (old->bytes, bytes));
+      munmap (old, old->mapped);
+      block->mapped = 0;
+      block->bytes = bytes;
+      return block + 1;
+    }
+#endif
+  block = g_realloc (old, sizeof (BigHeader) + bytes);
+  block->mapped = 0;
+  block->bytes = bytes;
+  return block + 1;
+}
+
+static void
+big_free (gpointer mem)
+{
+  BigHeader *block = mem != NULL ? (BigHeader *) mem - 1 : NULL;
+
+  if (block == NULL)
+    return;
+#ifdef __linux__
+  if (block->mapped != 0)
+    {
+      munmap (block, block->mapped);
+      return;
+    }
+#endif
+  g_free (block);
+}
+
+#define big_renew(type, mem, n) ((type *) big_realloc ((mem), sizeof (type) * (gsize) (n)))
+#define big_new(type, n) big_renew (type, NULL, (n))
 
 G_DEFINE_BOXED_TYPE (SteadPointIndex, stead_point_index, stead_point_index_ref, stead_point_index_unref)
 
@@ -114,8 +202,32 @@ typedef struct
   guint32 *order_tmp;
   gsize   *counts;      /* 2 x 65536 */
   guint8  *visited;
+  gsize    size;        /* elements in each of the arrays above */
   guint    n_threads;
 } Scratch;
+
+static void
+scratch_resize (Scratch *scratch,
+                gsize    size)
+{
+  size = MAX (size, 1);
+  scratch->keys = big_renew (guint64, scratch->keys, size);
+  scratch->order = big_renew (guint32, scratch->order, size);
+  scratch->keys_tmp = big_renew (guint64, scratch->keys_tmp, size);
+  scratch->order_tmp = big_renew (guint32, scratch->order_tmp, size);
+  scratch->visited = big_renew (guint8, scratch->visited, size);
+  scratch->size = size;
+}
+
+/* Levels only get smaller going down: the scratch follows them, so that
+ * its memory is back by the time the small levels pile up. */
+static void
+scratch_fit (Scratch *scratch,
+             gsize    n)
+{
+  if (scratch->size > 65536 && n < scratch->size / 2)
+    scratch_resize (scratch, n);
+}
 
 typedef struct
 {
@@ -274,9 +386,11 @@ grow_items (SteadPointIndex *self,
 {
   if (needed <= self->items_size)
     return;
-  self->items_size = MAX (needed, self->items_size + self->items_size / 2);
-  self->x = g_renew (double, self->x, self->items_size);
-  self->y = g_renew (double, self->y, self->items_size);
+  /* Small steps: large blocks grow by remapping, not copying, and a
+   * generous step would be held for nothing at the peak. */
+  self->items_size = MAX (needed, self->items_size + self->items_size / 8);
+  self->x = big_renew (double, self->x, self->items_size);
+  self->y = big_renew (double, self->y, self->items_size);
 }
 
 /* Points count 1 each; only clusters store their count. */
@@ -306,14 +420,15 @@ add_cluster (SteadPointIndex *self,
   if (cluster + 2 > self->clusters_size)
     {
       self->clusters_size = MAX (1024, self->clusters_size * 2);
-      self->child_start = g_renew (guint32, self->child_start, self->clusters_size);
-      self->formed_zoom = g_renew (guint8, self->formed_zoom, self->clusters_size);
-      self->count = g_renew (guint32, self->count, self->clusters_size);
+      self->child_start = big_renew (guint32, self->child_start, self->clusters_size);
+      self->formed_zoom = big_renew (guint8, self->formed_zoom, self->clusters_size);
+      self->count = big_renew (guint32, self->count, self->clusters_size);
     }
   if (self->n_children + n_children > self->children_size)
     {
-      self->children_size = MAX (MAX (4096, self->n_children + n_children), self->children_size * 2);
-      self->children = g_renew (guint32, self->children, self->children_size);
+      self->children_size = MAX (MAX (4096, self->n_children + n_children),
+                                 self->children_size + self->children_size / 4);
+      self->children = big_renew (guint32, self->children, self->children_size);
     }
 
   self->child_start[cluster] = self->n_children;
@@ -559,7 +674,7 @@ cluster_level (SteadPointIndex *self,
   gsize first_cluster_item;
   gsize out = 0;
 
-  level->members = g_new (guint32, MAX (n, 1));
+  level->members = big_new (guint32, MAX (n, 1));
 
   /* Sparse levels (few points per tile of the zoom above, as with points
    * spread over a country) use those tiles as the cells: the members are
@@ -690,7 +805,7 @@ cluster_level (SteadPointIndex *self,
   }
 
   level->n = out;
-  level->members = g_renew (guint32, level->members, MAX (out, 1));
+  level->members = big_renew (guint32, level->members, MAX (out, 1));
 
   /* Swept in the tile order of the level above, the points that passed
    * through are still in that order: keep it (one zoom finer, still
@@ -800,33 +915,30 @@ stead_point_index_new (const double                 *lonlat,
   self->levels = g_new0 (Level, self->n_levels);
 
   grow_items (self, n_points + n_points / 4 + 16);
-  self->point_id = g_new (guint32, n_alloc);
+  self->point_id = big_new (guint32, n_alloc);
   project_points (self, lonlat, ids, n_points);
   self->n_items = n_points;
 
-  scratch.keys = g_new (guint64, n_alloc);
-  scratch.order = g_new (guint32, n_alloc);
-  scratch.keys_tmp = g_new (guint64, n_alloc);
-  scratch.order_tmp = g_new (guint32, n_alloc);
+  memset (&scratch, 0, sizeof scratch);
+  scratch_resize (&scratch, n_alloc);
   scratch.counts = g_new (gsize, 2 * 65536);
   scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
-  scratch.visited = g_new (guint8, n_alloc);
 
   /* The points themselves, as the level above the highest clustered zoom.
    * They are renumbered in tile order, so that neighbours on the map are
    * neighbours in memory: the clustering then reads sequentially. */
   raw = &self->levels[self->options.max_zoom + 1];
   raw->n = n_points;
-  raw->members = g_new (guint32, n_alloc);
+  raw->members = big_new (guint32, n_alloc);
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
   sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
   {
     /* Gathered into new arrays: no copy of the old ones first. */
-    double *x = g_new (double, self->items_size);
-    double *y = g_new (double, self->items_size);
-    guint32 *id = g_new (guint32, n_alloc);
+    double *x = big_new (double, self->items_size);
+    double *y = big_new (double, self->items_size);
+    guint32 *id = big_new (guint32, n_alloc);
 
     for (gsize i = 0; i < n_points; i++)
       {
@@ -837,29 +949,35 @@ stead_point_index_new (const double                 *lonlat,
         id[i] = self->point_id[from];
         raw->members[i] = i;
       }
-    g_free (self->x);
-    g_free (self->y);
-    g_free (self->point_id);
+    big_free (self->x);
+    big_free (self->y);
+    big_free (self->point_id);
     self->x = x;
     self->y = y;
     self->point_id = id;
   }
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
-    cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
-                   self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
+    {
+      scratch_fit (&scratch, self->levels[z + 1].n);
+      cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
+                     self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
+      /* The points' level is the identity: no need to keep it as a list. */
+      if (z == (int) self->options.max_zoom)
+        g_clear_pointer (&raw->members, big_free);
+    }
 
-  g_free (scratch.keys);
-  g_free (scratch.order);
-  g_free (scratch.keys_tmp);
-  g_free (scratch.order_tmp);
+  big_free (scratch.keys);
+  big_free (scratch.order);
+  big_free (scratch.keys_tmp);
+  big_free (scratch.order_tmp);
   g_free (scratch.counts);
-  g_free (scratch.visited);
+  big_free (scratch.visited);
 
   /* Give back what the growth left over. */
-  self->x = g_renew (double, self->x, MAX (self->n_items, 1));
-  self->y = g_renew (double, self->y, MAX (self->n_items, 1));
-  self->count = g_renew (guint32, self->count, MAX (self->n_clusters, 1));
+  self->x = big_renew (double, self->x, MAX (self->n_items, 1));
+  self->y = big_renew (double, self->y, MAX (self->n_items, 1));
+  self->count = big_renew (guint32, self->count, MAX (self->n_clusters, 1));
 
   return self;
 }
@@ -882,15 +1000,15 @@ stead_point_index_unref (SteadPointIndex *self)
     return;
 
   for (guint i = 0; i < self->n_levels; i++)
-    g_free (self->levels[i].members);
+    big_free (self->levels[i].members);
   g_free (self->levels);
-  g_free (self->x);
-  g_free (self->y);
-  g_free (self->count);
-  g_free (self->point_id);
-  g_free (self->formed_zoom);
-  g_free (self->child_start);
-  g_free (self->children);
+  big_free (self->x);
+  big_free (self->y);
+  big_free (self->count);
+  big_free (self->point_id);
+  big_free (self->formed_zoom);
+  big_free (self->child_start);
+  big_free (self->children);
   g_free (self);
 }
 
@@ -943,6 +1061,7 @@ query_box (SteadPointIndex *self,
            GArray          *out)
 {
   const Level *level = &self->levels[zoom];
+  const guint32 *members = level->members;
   guint64 w;
 
   zoom = level->sort_zoom;
@@ -963,7 +1082,7 @@ query_box (SteadPointIndex *self,
       while (lo < hi)
         {
           gsize mid = lo + (hi - lo) / 2;
-          guint32 item = level->members[mid];
+          guint32 item = members != NULL ? members[mid] : (guint32) mid;
 
           if (tile_key_of (self->x[item], self->y[item], zoom) < first)
             lo = mid + 1;
@@ -973,7 +1092,7 @@ query_box (SteadPointIndex *self,
 
       for (gsize i = lo; i < level->n; i++)
         {
-          guint32 item = level->members[i];
+          guint32 item = members != NULL ? members[i] : (guint32) i;
           double x = self->x[item];
           double y = self->y[item];
           SteadPointCluster c;
