@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: map-frames [WS.gpkg]. Without a workspace, makes the demo with
+ * Usage: map-frames [--hide LAYERS] [WS.gpkg]. LAYERS: a comma-separated
+ * list of needs, resources, areas and background, left out to see what
+ * each costs.
+ * Without a workspace, makes the demo with
  * --scale 1000000 (stead-cli, STEAD_CLI). Opens a window with the map on
  * it, shows every need (all statuses), waits for the index, then pans and
  * zooms along a fixed path, one step per frame, and prints from the frame
@@ -112,7 +115,25 @@ main (int   argc,
   Run run = { 0 };
   gint64 t0;
 
+  g_autofree char *hide = NULL;
+  g_auto(GStrv) hidden = NULL;
+  GOptionEntry entries[] = {
+    { "hide", 0, 0, G_OPTION_ARG_STRING, &hide, "Layers to leave out: needs,resources,areas,background", "LAYERS" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("[WS.gpkg]");
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("map-frames: %s\n", error->message);
+      return 2;
+    }
+  hidden = g_strsplit (hide != NULL ? hide : "", ",", -1);
   gtk_init ();
+  /* What the application does at startup: measure what users get. */
+  stead_renderer_prefer_cairo_on_software_gl ();
+  printf ("cairo_renderer %d bool\n", g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0);
 
   if (argc > 1)
     path = g_strdup (argv[1]);
@@ -144,6 +165,14 @@ main (int   argc,
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (run.view));
   needs = stead_map_view_get_point_layer (run.view, STEAD_POINT_LAYER_NEEDS);
   stead_point_layer_set_filter (needs, NULL, all);
+  if (g_strv_contains ((const char * const *) hidden, "needs"))
+    gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
+  if (g_strv_contains ((const char * const *) hidden, "resources"))
+    gtk_widget_set_visible (GTK_WIDGET (stead_map_view_get_point_layer (run.view, STEAD_POINT_LAYER_RESOURCES)), FALSE);
+  if (g_strv_contains ((const char * const *) hidden, "areas"))
+    gtk_widget_set_visible (GTK_WIDGET (stead_map_view_get_area_layer (run.view)), FALSE);
+  if (g_strv_contains ((const char * const *) hidden, "background"))
+    gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (run.view))), FALSE);
   t0 = g_get_monotonic_time ();
   stead_map_view_set_workspace (run.view, ws);
   gtk_window_present (GTK_WINDOW (window));

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stead-application.h"
+#include "stead-renderer.h"
 #include "stead-preferences-window.h"
 #include "stead-window.h"
 
@@ -288,6 +289,9 @@ stead_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (stead_application_parent_class)->startup (app);
+
+  /* Before any window exists: the renderer is chosen when one is realized. */
+  stead_renderer_prefer_cairo_on_software_gl ();
 
   self->settings = g_settings_new (APP_ID);
   self->engine = stead_plugin_engine_new (self->settings);

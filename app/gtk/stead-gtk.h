@@ -14,6 +14,7 @@
 # include "stead-map-view.h"
 # include "stead-mbtiles-source.h"
 # include "stead-point-layer.h"
+# include "stead-renderer.h"
 # include "stead-tile-downloader.h"
 # include "stead-window.h"
 # include "stead-window-addin.h"

@@ -38,6 +38,8 @@ struct _SteadPointLayer
   GArray              *scratch;
   GHashTable          *markers;       /* category -> single point sprite */
   GHashTable          *bubbles;       /* radius -> cluster bubble */
+  GHashTable          *textures;      /* sprite surface -> GdkTexture of it */
+  GHashTable          *labels;        /* count text -> GskRenderNode centred on 0,0 */
   int                  sprite_scale;
   char                *kinds_json;    /* NULL: every kind */
   char                *states_json;   /* NULL: the default states */
@@ -503,10 +505,136 @@ bubble_sprite (SteadPointLayer *self,
 static void
 drop_sprites (SteadPointLayer *self)
 {
+  if (self->textures != NULL)
+    g_hash_table_remove_all (self->textures);
+  if (self->labels != NULL)
+    g_hash_table_remove_all (self->labels);
   if (self->markers != NULL)
     g_hash_table_remove_all (self->markers);
   if (self->bubbles != NULL)
     g_hash_table_remove_all (self->bubbles);
+}
+
+static GdkTexture *
+sprite_texture (SteadPointLayer *self,
+                cairo_surface_t *sprite)
+{
+  GdkTexture *texture = g_hash_table_lookup (self->textures, sprite);
+
+  if (texture == NULL)
+    {
+      int width = cairo_image_surface_get_width (sprite);
+      int height = cairo_image_surface_get_height (sprite);
+      int stride = cairo_image_surface_get_stride (sprite);
+      g_autoptr(GBytes) bytes = NULL;
+
+      cairo_surface_flush (sprite);
+      bytes = g_bytes_new (cairo_image_surface_get_data (sprite), (gsize) stride * height);
+      /* Cairo's ARGB32 is premultiplied, in native byte order. */
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+      g_hash_table_insert (self->textures, sprite, texture);
+    }
+  return texture;
+}
+
+static void
+count_label (guint  count,
+             char  *text,
+             gsize  size)
+{
+  if (count < 1000)
+    g_snprintf (text, size, "%u", count);
+  else
+    g_snprintf (text, size, "%.*fk", count < 10000 ? 1 : 0, count / 1000.0);
+}
+
+/* A bubble's count as a render node centred on 0,0, made once per text:
+ * glyphs from the renderer's glyph cache, no layout per frame. */
+static GskRenderNode *
+label_node (SteadPointLayer *self,
+            const char      *text)
+{
+  GskRenderNode *node = g_hash_table_lookup (self->labels, text);
+
+  if (node == NULL)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold");
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      PangoRectangle ink;
+
+      pango_font_description_set_absolute_size (font, 11 * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_get_pixel_extents (layout, &ink, NULL);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ink.x - ink.width / 2, -ink.y - ink.height / 2));
+      gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 1, 1, 1, 1 });
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (g_hash_table_size (self->labels) > 4096)
+        g_hash_table_remove_all (self->labels);
+      g_hash_table_insert (self->labels, g_strdup (text), node);
+    }
+  return node;
+}
+
+/* GL and Vulkan renderers: a texture node per marker (small textures share
+ * the renderer's atlas, so they go out in a few draws) and a cached text
+ * node per count. Under software GL this is about half the cost of one
+ * window-sized cairo surface, which has to be filled, uploaded and blended
+ * every frame. */
+static void
+snapshot_nodes (SteadPointLayer *self,
+                GtkSnapshot     *snapshot,
+                ShumateViewport *viewport)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2, (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  GskRenderNode *container;
+
+  for (guint i = 0; i < self->scratch->len; i++)
+    {
+      const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
+      cairo_surface_t *sprite;
+      double x, y;
+      int size;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
+      if (item->count == 1)
+        sprite = marker_sprite (self, self->data->category[item->id]);
+      else
+        sprite = bubble_sprite (self, (int) round (item_radius (item)));
+      size = cairo_image_surface_get_width (sprite) / self->sprite_scale;
+      g_ptr_array_add (nodes, gsk_texture_node_new (sprite_texture (self, sprite),
+                                                    &GRAPHENE_RECT_INIT (round (x) - size / 2,
+                                                                         round (y) - size / 2,
+                                                                         size, size)));
+      if (item->count > 1)
+        {
+          char text[16];
+          g_autoptr(GskTransform) at = NULL;
+
+          count_label (item->count, text, sizeof text);
+          at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (x), round (y)));
+          g_ptr_array_add (labels, gsk_transform_node_new (label_node (self, text), at));
+        }
+    }
+
+  /* Counts over every bubble, so a neighbour never hides one. */
+  for (guint i = 0; i < labels->len; i++)
+    g_ptr_array_add (nodes, gsk_render_node_ref (g_ptr_array_index (labels, i)));
+
+  container = gsk_container_node_new ((GskRenderNode **) nodes->pdata, nodes->len);
+  gtk_snapshot_append_node (snapshot, container);
+  gsk_render_node_unref (container);
+}
+
+static gboolean
+renderer_is_cairo (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
 }
 
 static void
@@ -541,8 +669,16 @@ stead_point_layer_snapshot (GtkWidget   *widget,
     drop_sprites (self);
   self->sprite_scale = gtk_widget_get_scale_factor (widget);
 
-  /* Markers are drawn once into small sprites and then blitted at whole
-   * pixels: far cheaper than filling and stroking thousands of paths. */
+  if (!renderer_is_cairo (widget))
+    {
+      snapshot_nodes (self, snapshot, viewport);
+      return;
+    }
+
+  /* The cairo renderer: markers are drawn once into small sprites and then
+   * blitted at whole pixels, far cheaper than filling and stroking
+   * thousands of paths (texture nodes would be converted back to a cairo
+   * surface one by one). */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   for (guint i = 0; i < self->scratch->len; i++)
@@ -579,10 +715,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
             }
           else
             cairo_set_source_rgb (cr, 1, 1, 1);
-          if (item->count < 1000)
-            g_snprintf (text, sizeof text, "%u", item->count);
-          else
-            g_snprintf (text, sizeof text, "%.*fk", item->count < 10000 ? 1 : 0, item->count / 1000.0);
+          count_label (item->count, text, sizeof text);
           cairo_text_extents (cr, text, &extents);
           cairo_move_to (cr, round (x - extents.width / 2 - extents.x_bearing),
                          round (y - extents.height / 2 - extents.y_bearing));
@@ -624,6 +757,8 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->scratch, g_array_unref);
   g_clear_pointer (&self->kinds_json, g_free);
   drop_sprites (self);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_hash_table_unref);
   g_clear_pointer (&self->states_json, g_free);
@@ -648,6 +783,8 @@ stead_point_layer_init (SteadPointLayer *self)
   self->scratch = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
   self->bubbles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->markers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
+  self->textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
   self->sprite_scale = 1;
 }
 

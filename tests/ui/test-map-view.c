@@ -75,6 +75,40 @@ render_once (GtkWidget *widget)
   return texture;
 }
 
+/* Pixels that differ between two renders; with @b NULL, the pixels in
+ * the red of a cluster of needs (the bubble's fill, premultiplied or not). */
+static gsize
+count_differing (GdkTexture *a,
+                 GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  g_autofree guchar *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guchar *pb = g_malloc ((gsize) width * height * 4);
+  gsize n = 0;
+
+  gdk_texture_download (a, pa, width * 4);
+  if (b != NULL)
+    {
+      g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+      g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+      gdk_texture_download (b, pb, width * 4);
+    }
+  for (gsize i = 0; i < (gsize) width * height * 4; i += 4)
+    {
+      if (b != NULL)
+        n += memcmp (pa + i, pb + i, 4) != 0;
+      else
+        {
+          /* Downloads are B8G8R8A8 premultiplied: a strong red. */
+          guchar blue = pa[i], green = pa[i + 1], red = pa[i + 2];
+
+          n += red > 180 && green < 90 && blue < 90;
+        }
+    }
+  return n;
+}
+
 static void
 test_offline_background (void)
 {
@@ -222,10 +256,25 @@ test_needs_and_resources (void)
     /* Far from everything, nothing. */
     g_assert_false (stead_point_layer_pick (needs, -500, -500, &picked, NULL));
 
-    /* Switched off in the layer list: not drawn, not clickable. */
-    gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
-    g_assert_false (stead_point_layer_pick (needs, x, y, &picked, NULL));
-    gtk_widget_set_visible (GTK_WIDGET (needs), TRUE);
+    /* Drawn: markers and bubbles in the needs' colours, under whichever
+     * renderer this run has (cairo surface or render nodes). */
+    {
+      g_autoptr(GdkTexture) shown = render (GTK_WIDGET (view));
+      g_autoptr(GdkTexture) hidden = NULL;
+
+      g_test_message ("renderer: %s",
+                      G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (view)))));
+      g_assert_cmpuint (count_differing (shown, NULL), >, 0);
+
+      /* Switched off in the layer list: not drawn, not clickable. */
+      gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
+      iterate_for (50);
+      hidden = render (GTK_WIDGET (view));
+      /* Every marker is at least a few pixels. */
+      g_assert_cmpuint (count_differing (shown, hidden), >=, 20 * items->len);
+      g_assert_false (stead_point_layer_pick (needs, x, y, &picked, NULL));
+      gtk_widget_set_visible (GTK_WIDGET (needs), TRUE);
+    }
   }
 
   /* Filtered by status: the met needs instead of the open ones. */

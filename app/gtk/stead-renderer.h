@@ -1,0 +1,18 @@
+/* stead-renderer.h: which GSK renderer the windows use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_GTK_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead-gtk.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean stead_renderer_prefer_cairo_on_software_gl (void);
+
+G_END_DECLS
