@@ -54,6 +54,9 @@ struct _SteadMapView
   GtkWidget            *area_panel;
   GtkWidget            *band;           /* the rectangle being drawn */
   GtkWidget            *sketch;         /* the polygon being drawn */
+  guint32               last_release_time;
+  double                last_release_x;
+  double                last_release_y;
   SteadGeometry        *drawn;          /* the last polygon drawn */
   GtkWidget            *draw_button;
   GArray               *vertices;       /* SteadCoord, lon/lat */
@@ -985,9 +988,32 @@ on_click_released (GtkGestureClick *gesture,
       target = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
       if (target == NULL || (target != GTK_WIDGET (self->map) && !gtk_widget_is_ancestor (target, GTK_WIDGET (self->map))))
         return;
-      if (n_press >= 2)
-        finish_polygon (self);
-      else if (hypot (x - self->press_x, y - self->press_y) <= 8)
+      /* The map's own gestures claim each click, which resets this
+       * one's count: n_press stays 1 for a real double click. So double
+       * clicks are told by the release times and places too. */
+      {
+        guint32 time = gtk_event_controller_get_current_event_time (GTK_EVENT_CONTROLLER (gesture));
+        int double_time = 400, double_distance = 5;
+        gboolean is_double;
+
+        g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                      "gtk-double-click-time", &double_time,
+                      "gtk-double-click-distance", &double_distance,
+                      NULL);
+        is_double = n_press >= 2 ||
+                    (self->last_release_time != 0 && time >= self->last_release_time &&
+                     time - self->last_release_time <= (guint32) double_time &&
+                     hypot (x - self->last_release_x, y - self->last_release_y) <= MAX (double_distance, 8));
+        self->last_release_time = is_double ? 0 : time;
+        self->last_release_x = x;
+        self->last_release_y = y;
+        if (is_double)
+          {
+            finish_polygon (self);
+            return;
+          }
+      }
+      if (hypot (x - self->press_x, y - self->press_y) <= 8)
         {
           SteadCoord c;
 

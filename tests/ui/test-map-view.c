@@ -7,10 +7,14 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <stead-gtk.h>
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
 
 static gboolean
 is_sized (gpointer data)
@@ -36,6 +40,29 @@ iterate_for (int ms)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* A window with the map on the offline background, showing @ws if set. */
+static GtkWidget *
+map_window_new (SteadWorkspace  *ws,
+                const char      *title,
+                int              width,
+                int              height,
+                SteadMapView   **out_view)
+{
+  GtkWidget *window = gtk_window_new ();
+  SteadMapView *view = stead_map_view_new ();
+
+  if (title != NULL)
+    gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  stead_map_view_set_base_map (view, STEAD_BASE_MAP_OFFLINE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  if (ws != NULL)
+    stead_map_view_set_workspace (view, ws);
+  gtk_window_present (GTK_WINDOW (window));
+  *out_view = view;
+  return window;
 }
 
 static GdkTexture *render_once (GtkWidget *widget);
@@ -136,13 +163,7 @@ test_offline_background (void)
   g_assert_cmpint (stead_transaction_insert_area (txn, "boundary", NULL, "Mapshire", polygon, &error), >, 0);
   g_assert_true (stead_transaction_commit (txn, &error));
 
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  view = stead_map_view_new ();
-  stead_map_view_set_base_map (view, STEAD_BASE_MAP_OFFLINE);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  stead_map_view_set_workspace (view, ws);
-  gtk_window_present (GTK_WINDOW (window));
+  window = map_window_new (ws, NULL, 800, 600, &view);
   iterate_until (is_sized, view);
   iterate_for (300);
 
@@ -521,6 +542,312 @@ test_mbtiles_base_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_menu_button_titled (GtkWidget     *widget,
+                       gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_check_labelled (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+}
+
+static gboolean
+drop_files (SteadMapView *view,
+            const char   *path)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (&files));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 100.0, 100.0, &accepted);
+          break;
+        }
+    }
+  g_value_unset (&value);
+  return accepted;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* What a user does: drop files on the map, then use the layer list to
+ * see the offline map, remove it, and switch layers and base maps. */
+static void
+test_layer_list_and_drop (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *tiles = make_red_mbtiles (dir);
+  g_autofree char *text = g_build_filename (dir, "notes.mbtiles", NULL);
+  g_auto(GStrv) listed = NULL;
+  SteadMapView *view;
+  GtkWidget *window, *button, *popover, *label, *remove, *check;
+  GtkWindow *dialog;
+  double red = 0;
+
+  window = map_window_new (NULL, NULL, 640, 480, &view);
+  iterate_until (is_sized, view);
+  iterate_for (200);   /* the view places itself once it has a size */
+  shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
+  iterate_for (200);
+
+  /* A dropped file that is not MBTiles: a dialog says why, nothing added. */
+  g_file_set_contents (text, "hello", -1, NULL);
+  g_test_expect_message ("stead-map-view", G_LOG_LEVEL_MESSAGE, "*notes.mbtiles*");
+  g_assert_true (drop_files (view, text));
+  g_test_assert_expected_messages ();
+  listed = stead_map_view_get_mbtiles (view);
+  g_assert_cmpuint (g_strv_length (listed), ==, 0);
+  g_clear_pointer (&listed, g_strfreev);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  /* A dropped MBTiles file is drawn over the background. */
+  g_assert_true (drop_files (view, tiles));
+  listed = stead_map_view_get_mbtiles (view);
+  g_assert_cmpuint (g_strv_length (listed), ==, 1);
+  g_assert_cmpstr (listed[0], ==, tiles);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while ((red = red_fraction (GTK_WIDGET (view))) < 0.5 && g_get_monotonic_time () < deadline)
+      iterate_for (100);
+  }
+  g_assert_cmpfloat (red, >=, 0.5);
+
+  /* The layer list names it; its remove button takes it away. */
+  button = find_widget (GTK_WIDGET (view), is_menu_button_titled, "Base Map and Layers");
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_for (100);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  label = find_widget (popover, is_label, "red.mbtiles");
+  g_assert_nonnull (label);
+  remove = gtk_widget_get_next_sibling (label);
+  g_assert_true (GTK_IS_BUTTON (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  iterate_for (200);
+  g_clear_pointer (&listed, g_strfreev);
+  listed = stead_map_view_get_mbtiles (view);
+  g_assert_cmpuint (g_strv_length (listed), ==, 0);
+  g_assert_cmpfloat (red_fraction (GTK_WIDGET (view)), <, 0.01);
+
+  /* Base map and layer switches act at once. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_for (100);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  check = find_widget (popover, is_check_labelled, "OpenStreetMap");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpint (stead_map_view_get_base_map (view), ==, STEAD_BASE_MAP_OPENSTREETMAP);
+  check = find_widget (popover, is_check_labelled, "Offline background only");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpint (stead_map_view_get_base_map (view), ==, STEAD_BASE_MAP_OFFLINE);
+  check = find_widget (popover, is_check_labelled, "Needs");
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Runs xdotool against the test's window, by its title. */
+static void
+xdotool (const char *window_title,
+         const char *commands)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' %s", window_title, commands);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Where a point of @widget is on the window's X surface (shadows and
+ * all), which is what xdotool's --window coordinates are. */
+static void
+surface_point (GtkWidget *widget,
+               double     x,
+               double     y,
+               int       *sx,
+               int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double nx, ny;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *sx = (int) round (p.x + nx);
+  *sy = (int) round (p.y + ny);
+}
+
+static gboolean
+is_draw_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "", "Draw an Area");
+}
+
+/* The polygon tool with real pointer events from the X server: click the
+ * tool, click three corners, double-click the fourth; the side panel
+ * then sums exactly what lies inside that polygon. */
+static void
+test_draw_polygon_with_pointer (void)
+{
+  g_autofree char *title = g_strdup_printf ("Stead polygon test %d", (int) getpid ());
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadAreaSummary) expected = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  static const double corners[4][2] = { { 0.30, 0.30 }, { 0.70, 0.28 }, { 0.72, 0.70 }, { 0.28, 0.72 } };
+  SteadCoord ring[5];
+  SteadGeometry *drawn;
+  GtkWidget *window, *button, *map;
+  SteadMapView *view;
+  int sx, sy;
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("needs an X server (Xvfb) for pointer events");
+      return;
+    }
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("needs xdotool (build-aux/deps.txt installs it)");
+      return;
+    }
+
+  g_assert_true (stead_demo_populate (ws, 400, 5, &error));
+  window = map_window_new (ws, title, 800, 600, &view);
+  iterate_until (indexes_built, view);
+  iterate_for (300);
+  gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
+  iterate_for (100);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+
+  button = find_widget (GTK_WIDGET (view), is_draw_button, NULL);
+  g_assert_nonnull (button);
+  surface_point (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, &sx, &sy);
+  {
+    g_autofree char *cmd = g_strdup_printf ("mousemove --window %%1 %d %d click 1", sx, sy);
+    xdotool (title, cmd);
+  }
+  iterate_for (300);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  /* Corners far apart: single clicks; the last one double. */
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = corners[i][0] * gtk_widget_get_width (map);
+      double y = corners[i][1] * gtk_widget_get_height (map);
+      g_autofree char *cmd = NULL;
+
+      shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y, &ring[i].y, &ring[i].x);
+      surface_point (map, x, y, &sx, &sy);
+      cmd = g_strdup_printf ("mousemove --window %%1 %d %d click %s 1", sx, sy, i == 3 ? "--repeat 2 --delay 60" : "");
+      xdotool (title, cmd);
+      iterate_for (i == 3 ? 500 : 250);
+    }
+  ring[4] = ring[0];
+
+  /* Drawn: the tool is off again, the panel shows the polygon's sums. */
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_get_visible (stead_map_view_get_area_panel (view)));
+  drawn = stead_map_view_get_drawn_area (view);
+  g_assert_nonnull (drawn);
+  {
+    gsize n;
+    const SteadCoord *got = stead_geometry_get_ring (drawn, 0, 0, &n);
+
+    g_assert_cmpuint (n, ==, 5);
+    for (guint i = 0; i < 5; i++)
+      {
+        /* Within a pixel of where the pointer was sent. */
+        g_assert_cmpfloat (fabs (got[i].x - ring[i].x), <, 0.001);
+        g_assert_cmpfloat (fabs (got[i].y - ring[i].y), <, 0.001);
+      }
+    {
+      g_autoptr(SteadGeometry) same = stead_geometry_new_polygon (got, n);
+      g_autoptr(SteadAreaSummary) summary = stead_area_summary_new (ws, drawn, &error);
+
+      expected = stead_area_summary_new (ws, same, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary->need_fids->len, ==, expected->need_fids->len);
+    }
+  }
+  /* The demo's needs are spread over the town: some inside, not all. */
+  g_assert_cmpuint (expected->need_fids->len, >, 0);
+  g_assert_cmpint (expected->need_fids->len, <, stead_workspace_count_rows (ws, "need"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+}
+
 static void
 serve_red_tile (SoupServer        *server,
                 SoupServerMessage *message,
@@ -610,6 +937,8 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
   g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
+  g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
+  g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
