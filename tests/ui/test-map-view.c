@@ -409,14 +409,33 @@ test_needs_and_resources (void)
   stead_workspace_close (ws);
 }
 
+static char *make_red_mbtiles_as (const char *dir,
+                                  const char *format);
+
 static char *
 make_red_mbtiles (const char *dir)
 {
-  char *path = g_build_filename (dir, "red.mbtiles", NULL);
+  return make_red_mbtiles_as (dir, "png");
+}
+
+static char *
+make_red_mbtiles_as (const char *dir,
+                     const char *format)
+{
+  /* 256x256 of rgb(220, 20, 30), lossless WebP (made with ImageMagick). */
+  static const guint8 red_webp[] = {
+    0x52, 0x49, 0x46, 0x46, 0x24, 0x00, 0x00, 0x00, 0x57, 0x45, 0x42, 0x50,
+    0x56, 0x50, 0x38, 0x4c, 0x18, 0x00, 0x00, 0x00, 0x2f, 0xff, 0xc0, 0x3f,
+    0x00, 0x07, 0x50, 0x8a, 0x72, 0xd7, 0xa3, 0xff, 0x01, 0x00, 0x45, 0xfa,
+    0xff, 0x9f, 0x22, 0xfa, 0x9f, 0xfa, 0xdf, 0x7f
+  };
+  g_autofree char *name = g_strdup_printf ("red-%s.mbtiles", format);
+  char *path = g_build_filename (dir, g_str_equal (format, "png") ? "red.mbtiles" : name, NULL);
+  g_autofree char *metadata = NULL;
   g_autofree guchar *pixels = g_malloc (256 * 256 * 4);
   g_autoptr(GBytes) memory = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) image = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
 
@@ -429,15 +448,17 @@ make_red_mbtiles (const char *dir)
     }
   memory = g_bytes_new (pixels, 256 * 256 * 4);
   texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_R8G8B8A8, memory, 256 * 4);
-  png = gdk_texture_save_to_png_bytes (texture);
+  image = g_str_equal (format, "webp") ? g_bytes_new_static (red_webp, sizeof red_webp)
+                                       : gdk_texture_save_to_png_bytes (texture);
+  metadata = g_strdup_printf ("INSERT INTO metadata VALUES ('name', 'Red'), ('format', '%s'), ('minzoom', '0'),"
+                              " ('maxzoom', '16'), ('attribution', 'Red test tiles');", format);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE metadata (name TEXT, value TEXT);"
-                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
-                                 "INSERT INTO metadata VALUES ('name', 'Red'), ('format', 'png'), ('minzoom', '0'),"
-                                 " ('maxzoom', '16'), ('attribution', 'Red test tiles');",
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, metadata, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   /* Every tile around the test area, at every zoom, in TMS rows. */
@@ -454,7 +475,7 @@ make_red_mbtiles (const char *dir)
             sqlite3_bind_int (stmt, 1, z);
             sqlite3_bind_int (stmt, 2, x);
             sqlite3_bind_int (stmt, 3, (1 << z) - 1 - y);
-            sqlite3_bind_blob (stmt, 4, g_bytes_get_data (png, NULL), g_bytes_get_size (png), SQLITE_STATIC);
+            sqlite3_bind_blob (stmt, 4, g_bytes_get_data (image, NULL), g_bytes_get_size (image), SQLITE_STATIC);
             g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
             sqlite3_reset (stmt);
           }
@@ -538,6 +559,19 @@ test_mbtiles_base_map (void)
   stead_map_view_remove_mbtiles (view, tiles);
   iterate_for (200);
   g_assert_cmpfloat (red_fraction (GTK_WIDGET (view)), <, 0.01);
+
+  /* WebP tiles are drawn as well (gdk-pixbuf's WebP loader). */
+  {
+    g_autofree char *webp = make_red_mbtiles_as (dir, "webp");
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_true (stead_map_view_add_mbtiles (view, webp, &error));
+    g_assert_no_error (error);
+    while ((after = red_fraction (GTK_WIDGET (view))) < 0.5 && g_get_monotonic_time () < deadline)
+      iterate_for (100);
+    g_assert_cmpfloat (after, >=, 0.5);
+    stead_map_view_remove_mbtiles (view, webp);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
