@@ -59,8 +59,18 @@ compare_rows (gconstpointer a,
   return g_strcmp0 (((const SteadAreaSummaryRow *) a)->kind, ((const SteadAreaSummaryRow *) b)->kind);
 }
 
+#define NEEDS_IN_BOX \
+  "SELECT n.fid, n.geom, NULL, n.kind, n.people, 1 FROM rtree_need_geom r " \
+  "JOIN need n ON n.fid = r.id " \
+  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? " \
+  "AND n.status IN ('open', 'assigned')"
+#define RESOURCES_IN_BOX \
+  "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited') " \
+  "FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id " \
+  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
+
 static gboolean
-scan (SteadWorkspace    *workspace,
+scan (sqlite3           *db,
       SteadGeometry     *area,
       const SteadEnvelope *env,
       const char        *sql,
@@ -69,10 +79,14 @@ scan (SteadWorkspace    *workspace,
       GHashTable        *by_kind,
       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
+                   _("Could not read the workspace: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
   /* Boxes that overlap the envelope; rounding only widens them. */
   sqlite3_bind_double (stmt, 1, env->max_x);
   sqlite3_bind_double (stmt, 2, env->min_x);
@@ -115,6 +129,31 @@ scan (SteadWorkspace    *workspace,
   return TRUE;
 }
 
+static SteadAreaSummary *
+summarise (sqlite3        *db,
+           SteadGeometry  *area,
+           GError        **error)
+{
+  g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(SteadAreaSummary) summary = g_new0 (SteadAreaSummary, 1);
+  SteadEnvelope env;
+
+  summary->rows = g_array_new (FALSE, FALSE, sizeof (SteadAreaSummaryRow));
+  g_array_set_clear_func (summary->rows, (GDestroyNotify) row_clear);
+  summary->need_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  summary->resource_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
+    return g_steal_pointer (&summary);
+
+  if (!scan (db, area, &env, NEEDS_IN_BOX, TRUE, summary, by_kind, error) ||
+      !scan (db, area, &env, RESOURCES_IN_BOX, FALSE, summary, by_kind, error))
+    return NULL;
+
+  g_array_sort (summary->rows, compare_rows);
+  return g_steal_pointer (&summary);
+}
+
 /**
  * stead_area_summary_new:
  * @workspace: a workspace
@@ -132,36 +171,10 @@ stead_area_summary_new (SteadWorkspace  *workspace,
                         SteadGeometry   *area,
                         GError         **error)
 {
-  g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(SteadAreaSummary) summary = g_new0 (SteadAreaSummary, 1);
-  SteadEnvelope env;
-
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
-  summary->rows = g_array_new (FALSE, FALSE, sizeof (SteadAreaSummaryRow));
-  g_array_set_clear_func (summary->rows, (GDestroyNotify) row_clear);
-  summary->need_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  summary->resource_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
-    return g_steal_pointer (&summary);
-
-  if (!scan (workspace, area, &env,
-             "SELECT n.fid, n.geom, NULL, n.kind, n.people, 1 FROM rtree_need_geom r "
-             "JOIN need n ON n.fid = r.id "
-             "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? "
-             "AND n.status IN ('open', 'assigned')",
-             TRUE, summary, by_kind, error) ||
-      !scan (workspace, area, &env,
-             "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited') "
-             "FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id "
-             "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?",
-             FALSE, summary, by_kind, error))
-    return NULL;
-
-  g_array_sort (summary->rows, compare_rows);
-  return g_steal_pointer (&summary);
+  return summarise (stead_workspace_get_db (workspace), area, error);
 }
 
 /**
@@ -196,4 +209,118 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
   if (area == NULL)
     return NULL;
   return stead_area_summary_new (workspace, area, error);
+}
+
+static double
+measure_of (const SteadAreaSummary *summary,
+            SteadAreaMeasure        measure)
+{
+  double total = 0;
+
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      const SteadAreaSummaryRow *row = &g_array_index (summary->rows, SteadAreaSummaryRow, i);
+
+      switch (measure)
+        {
+        case STEAD_AREA_MEASURE_NEEDS:
+          total += row->needs;
+          break;
+        case STEAD_AREA_MEASURE_PEOPLE:
+          total += row->people;
+          break;
+        case STEAD_AREA_MEASURE_RESOURCES:
+          total += row->resources;
+          break;
+        case STEAD_AREA_MEASURE_CAPACITY:
+          total += row->capacity;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return total;
+}
+
+/**
+ * stead_area_measure_compute:
+ * @path: a workspace file
+ * @measure: what to sum per area
+ * @out_fids: (element-type gint64): where to append the areas
+ * @out_values: (element-type gdouble): where to append their values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Sums @measure inside each area that divides the partnership (every area
+ * but the boundary and hazard areas: wards, LSOAs, …), the same way as
+ * stead_area_summary_new(). Opens its own read-only connection, so it can
+ * run on a worker thread while the window writes (WAL).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+stead_area_measure_compute (const char        *path,
+                            SteadAreaMeasure   measure,
+                            GArray            *out_fids,
+                            GArray            *out_values,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autoptr(sqlite3_stmt) areas = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (measure >= STEAD_AREA_MEASURE_NEEDS && measure <= STEAD_AREA_MEASURE_CAPACITY, FALSE);
+  g_return_val_if_fail (out_fids != NULL && out_values != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT fid, geom FROM area WHERE kind NOT IN ('boundary', 'hazard') "
+                                 "AND geom IS NOT NULL ORDER BY fid", -1, &areas, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
+                   _("Could not read the areas of “%s”: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      g_clear_pointer (&areas, sqlite3_finalize);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (areas)) == SQLITE_ROW)
+    {
+      gint64 fid = sqlite3_column_int64 (areas, 0);
+      g_autoptr(SteadGeometry) area = NULL;
+      g_autoptr(SteadAreaSummary) summary = NULL;
+      double value;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      area = stead_geometry_new_from_gpkg (sqlite3_column_blob (areas, 1), sqlite3_column_bytes (areas, 1),
+                                           NULL, NULL);
+      if (area == NULL)
+        continue;   /* not a polygon: nothing to shade */
+      if (!(summary = summarise (db, area, error)))
+        {
+          ok = FALSE;
+          break;
+        }
+      value = measure_of (summary, measure);
+      g_array_append_val (out_fids, fid);
+      g_array_append_val (out_values, value);
+    }
+  if (ok && rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
+                   _("Could not read the areas of “%s”: %s"), path, sqlite3_errmsg (db));
+      ok = FALSE;
+    }
+  g_clear_pointer (&areas, sqlite3_finalize);
+  sqlite3_close (db);
+  return ok;
 }

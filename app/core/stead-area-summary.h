@@ -9,7 +9,7 @@
 # error "Only <stead.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "stead-types.h"
 
@@ -39,6 +39,23 @@ SteadAreaSummary *stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                                    gint64           area_fid,
                                                    GError         **error);
 void              stead_area_summary_free         (SteadAreaSummary *summary);
+
+/* What a choropleth of the areas shows. */
+typedef enum
+{
+  STEAD_AREA_MEASURE_NONE = -1,  /* not shaded */
+  STEAD_AREA_MEASURE_NEEDS,      /* open or assigned needs */
+  STEAD_AREA_MEASURE_PEOPLE,     /* people those needs affect */
+  STEAD_AREA_MEASURE_RESOURCES,  /* resources */
+  STEAD_AREA_MEASURE_CAPACITY,   /* capacity of those available or limited */
+} SteadAreaMeasure;
+
+gboolean          stead_area_measure_compute      (const char       *path,
+                                                   SteadAreaMeasure  measure,
+                                                   GArray           *out_fids,
+                                                   GArray           *out_values,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadAreaSummary, stead_area_summary_free)
 

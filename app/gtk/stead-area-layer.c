@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -32,6 +34,8 @@ struct _SteadAreaLayer
   GPtrArray      *areas;   /* of AreaShape */
   GHashTable     *values;  /* gint64 fid -> double, for the choropleth */
   double          breaks[4];
+  double          min_value;
+  double          max_value;
 };
 
 G_DEFINE_FINAL_TYPE (SteadAreaLayer, stead_area_layer, SHUMATE_TYPE_LAYER)
@@ -200,6 +204,42 @@ choropleth_colour (SteadAreaLayer *self,
   return classes[c];
 }
 
+/**
+ * stead_area_layer_get_class:
+ * @self: a #SteadAreaLayer
+ * @index: a class of the choropleth, 0 to 4
+ * @from: (out): the lowest value in it (exclusive above class 0)
+ * @to: (out): the highest
+ * @rgb: (out caller-allocates) (array fixed-size=3): its colour
+ *
+ * The legend of the shading.
+ *
+ * Returns: %FALSE if the areas are not shaded, or the class is empty
+ */
+gboolean
+stead_area_layer_get_class (SteadAreaLayer *self,
+                            guint           index,
+                            double         *from,
+                            double         *to,
+                            double          rgb[3])
+{
+  const double *c;
+
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), FALSE);
+  g_return_val_if_fail (index < 5, FALSE);
+
+  if (self->values == NULL)
+    return FALSE;
+  *from = index == 0 ? self->min_value : self->breaks[index - 1];
+  *to = index == 4 ? self->max_value : self->breaks[index];
+  /* Equal breaks leave a class with nothing in it. */
+  if (index > 0 && *to <= *from)
+    return FALSE;
+  c = choropleth_colour (self, *to);
+  memcpy (rgb, c, 3 * sizeof (double));
+  return TRUE;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -236,6 +276,8 @@ stead_area_layer_set_values (SteadAreaLayer *self,
       qsort (sorted, n, sizeof (double), compare_doubles);
       for (guint i = 0; i < 4; i++)
         self->breaks[i] = sorted[MIN (n - 1, (i + 1) * n / 5)];
+      self->min_value = sorted[0];
+      self->max_value = sorted[n - 1];
       for (gsize i = 0; i < n; i++)
         g_hash_table_insert (self->values, g_memdup2 (&fids[i], sizeof (gint64)),
                              g_memdup2 (&values[i], sizeof (double)));

@@ -23,6 +23,11 @@ void                  stead_area_layer_set_workspace (SteadAreaLayer *self,
                                                             SteadWorkspace       *workspace);
 gboolean              stead_area_layer_get_extent    (SteadAreaLayer *self,
                                                             SteadEnvelope        *extent);
+gboolean              stead_area_layer_get_class     (SteadAreaLayer *self,
+                                                      guint           index,
+                                                      double         *from,
+                                                      double         *to,
+                                                      double          rgb[3]);
 void                  stead_area_layer_set_values    (SteadAreaLayer *self,
                                                             const gint64   *fids,
                                                             const double   *values,

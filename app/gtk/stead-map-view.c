@@ -44,6 +44,9 @@ struct _SteadMapView
   SteadPointLayer      *resources;
   ShumateLicense       *license;
   SteadWorkspace       *workspace;
+  SteadAreaMeasure      shade_measure;
+  GCancellable         *shade_cancellable;
+  GtkWidget            *shade_legend;     /* weak: in the open layer list */
   GPtrArray            *plugin_layers;   /* layers with a title, for the layer list */
   SteadBaseMap          base_map;
   gboolean              zoom_pending;
@@ -80,6 +83,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   MAPS_CHANGED,
   AREA_DRAWN,
+  AREAS_SHADED,
   N_SIGNALS
 };
 
@@ -234,6 +238,121 @@ update_data_attribution (SteadMapView *self)
   shumate_license_set_extra_text (self->license, text->str);
 }
 
+static void fill_shade_legend (SteadMapView *self);
+
+typedef struct
+{
+  char             *path;
+  SteadAreaMeasure  measure;
+  GArray           *fids;
+  GArray           *values;
+} ShadeJob;
+
+static void
+shade_job_free (ShadeJob *job)
+{
+  g_free (job->path);
+  g_array_unref (job->fids);
+  g_array_unref (job->values);
+  g_free (job);
+}
+
+static void
+shade_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ShadeJob *job = task_data;
+  GError *error = NULL;
+
+  if (stead_area_measure_compute (job->path, job->measure, job->fids, job->values, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_shaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SteadMapView *self = STEAD_MAP_VIEW (object);
+  ShadeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Could not shade the areas: %s", error->message);
+      return;
+    }
+  stead_area_layer_set_values (self->areas, (const gint64 *) job->fids->data,
+                               (const double *) job->values->data, job->fids->len);
+  fill_shade_legend (self);
+  g_signal_emit (self, signals[AREAS_SHADED], 0);
+}
+
+/* Sums the chosen measure per area on a worker thread (its own read-only
+ * connection), then shades the areas; a newer request cancels this one. */
+static void
+refresh_shading (SteadMapView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ShadeJob *job;
+
+  g_cancellable_cancel (self->shade_cancellable);
+  g_clear_object (&self->shade_cancellable);
+  if (self->shade_measure == STEAD_AREA_MEASURE_NONE || self->workspace == NULL)
+    {
+      stead_area_layer_set_values (self->areas, NULL, NULL, 0);
+      fill_shade_legend (self);
+      return;
+    }
+
+  job = g_new0 (ShadeJob, 1);
+  job->path = g_strdup (stead_workspace_get_path (self->workspace));
+  job->measure = self->shade_measure;
+  job->fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  job->values = g_array_new (FALSE, FALSE, sizeof (double));
+  self->shade_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->shade_cancellable, on_shaded, NULL);
+  g_task_set_source_tag (task, refresh_shading);
+  g_task_set_task_data (task, job, (GDestroyNotify) shade_job_free);
+  g_task_run_in_thread (task, shade_thread);
+}
+
+/**
+ * stead_map_view_set_area_shading:
+ * @self: a #SteadMapView
+ * @measure: what to shade the areas by, or %STEAD_AREA_MEASURE_NONE
+ *
+ * Shades the areas that divide the partnership (wards, LSOAs, …) by the
+ * open needs, people affected, resources or capacity inside each: a
+ * choropleth in five classes, kept up to date as the workspace changes.
+ * SteadMapView::areas-shaded is emitted when the shading is drawn.
+ */
+void
+stead_map_view_set_area_shading (SteadMapView     *self,
+                                 SteadAreaMeasure  measure)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (measure >= STEAD_AREA_MEASURE_NONE && measure <= STEAD_AREA_MEASURE_CAPACITY);
+
+  if (self->shade_measure == measure)
+    return;
+  self->shade_measure = measure;
+  refresh_shading (self);
+}
+
+SteadAreaMeasure
+stead_map_view_get_area_shading (SteadMapView *self)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), STEAD_AREA_MEASURE_NONE);
+
+  return self->shade_measure;
+}
+
 static void
 on_workspace_changed (SteadMapView       *self,
                       const char * const *tables,
@@ -241,6 +360,9 @@ on_workspace_changed (SteadMapView       *self,
 {
   if (g_strv_contains (tables, "stead_attribution"))
     update_data_attribution (self);
+  if (self->shade_measure != STEAD_AREA_MEASURE_NONE &&
+      (g_strv_contains (tables, "need") || g_strv_contains (tables, "resource") || g_strv_contains (tables, "area")))
+    refresh_shading (self);
 }
 
 void
@@ -260,6 +382,7 @@ stead_map_view_set_workspace (SteadMapView   *self,
   update_data_attribution (self);
 
   stead_area_layer_set_workspace (self->areas, workspace);
+  refresh_shading (self);
   stead_point_layer_set_workspace (self->resources, workspace);
   stead_point_layer_set_workspace (self->needs, workspace);
   gtk_widget_set_visible (self->area_panel, FALSE);
@@ -1183,6 +1306,46 @@ swatch_row (const char  *text,
   return row;
 }
 
+/* The legend of the shading: five classes of equal numbers of areas. */
+static void
+fill_shade_legend (SteadMapView *self)
+{
+  GtkWidget *child;
+
+  if (self->shade_legend == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (self->shade_legend)) != NULL)
+    gtk_box_remove (GTK_BOX (self->shade_legend), child);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      double from, to, rgb[3];
+      g_autofree char *text = NULL;
+      GtkWidget *swatch;
+
+      if (!stead_area_layer_get_class (self->areas, i, &from, &to, rgb))
+        continue;
+      /* Sums of whole things; classes above the first start above. */
+      if (i > 0)
+        from = floor (from) + 1;
+      if (from >= to)
+        text = g_strdup_printf ("%.0f", to);
+      else
+        text = g_strdup_printf ("%.0f – %.0f", from, to);
+      swatch = swatch_row (text, rgb, TRUE);
+      gtk_widget_set_margin_start (swatch, 24);
+      gtk_box_append (GTK_BOX (self->shade_legend), swatch);
+    }
+}
+
+static void
+on_shade_selected (GtkDropDown  *dropdown,
+                   GParamSpec   *pspec,
+                   SteadMapView *self)
+{
+  stead_map_view_set_area_shading (self, (SteadAreaMeasure) gtk_drop_down_get_selected (dropdown) - 1);
+}
+
 /* The layers popover: base map, offline maps, overlays with their
  * legend, and the needs filter. Rebuilt each time it opens. */
 static void
@@ -1254,6 +1417,37 @@ create_layers_popup (GtkMenuButton *button,
   check = gtk_check_button_new_with_label (_("Areas"));
   g_object_bind_property (self->areas, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
+  {
+    /* In the order of SteadAreaMeasure, after "not shaded". */
+    static const char *measures[] = {
+      N_("Not Shaded"), N_("Open Needs"), N_("People Affected"), N_("Resources"), N_("Capacity Available"),
+    };
+    GtkStringList *names = gtk_string_list_new (NULL);
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("_Shade by"));
+    GtkWidget *dropdown;
+
+    for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+      gtk_string_list_append (names, _(measures[i]));
+    dropdown = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), (guint) (self->shade_measure + 1));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+    gtk_widget_set_margin_start (row, 24);
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_shade_selected), self);
+    gtk_box_append (GTK_BOX (row), label);
+    gtk_box_append (GTK_BOX (row), dropdown);
+    gtk_box_append (GTK_BOX (box), row);
+
+    /* The last list's legend is going: stop it clearing this pointer. */
+    if (self->shade_legend != NULL)
+      g_object_remove_weak_pointer (G_OBJECT (self->shade_legend), (gpointer *) &self->shade_legend);
+    self->shade_legend = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    g_object_add_weak_pointer (G_OBJECT (self->shade_legend), (gpointer *) &self->shade_legend);
+    gtk_box_append (GTK_BOX (box), self->shade_legend);
+    fill_shade_legend (self);
+  }
   check = gtk_check_button_new_with_label (_("Needs"));
   g_object_bind_property (self->needs, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_box_append (GTK_BOX (box), check);
@@ -1484,6 +1678,11 @@ stead_map_view_dispose (GObject *object)
 {
   SteadMapView *self = STEAD_MAP_VIEW (object);
 
+  g_cancellable_cancel (self->shade_cancellable);
+  g_clear_object (&self->shade_cancellable);
+  if (self->shade_legend != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->shade_legend), (gpointer *) &self->shade_legend);
+  self->shade_legend = NULL;
   g_clear_pointer (&self->plugin_layers, g_ptr_array_unref);
   g_clear_pointer (&self->drawn, stead_geometry_unref);
   g_clear_handle_id (&self->zoom_source, g_source_remove);
@@ -1579,6 +1778,15 @@ stead_map_view_class_init (SteadMapViewClass *klass)
    *
    * The user finished drawing a polygon on the map.
    */
+  /**
+   * SteadMapView::areas-shaded:
+   *
+   * The areas have been shaded by the measure asked for, with the
+   * workspace as it was then.
+   */
+  signals[AREAS_SHADED] = g_signal_new ("areas-shaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[AREA_DRAWN] = g_signal_new ("area-drawn", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, STEAD_TYPE_GEOMETRY);
   signals[MAPS_CHANGED] = g_signal_new ("maps-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1681,6 +1889,7 @@ stead_map_view_init (SteadMapView *self)
   gtk_widget_set_visible (self->band, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->band);
 
+  self->shade_measure = STEAD_AREA_MEASURE_NONE;
   self->vertices = g_array_new (FALSE, FALSE, sizeof (SteadCoord));
   self->sketch = gtk_drawing_area_new ();
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->sketch), draw_sketch, self, NULL);

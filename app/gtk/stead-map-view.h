@@ -63,6 +63,9 @@ void            stead_map_view_select_box      (SteadMapView   *self,
                                                 double          north);
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
+void            stead_map_view_set_area_shading (SteadMapView     *self,
+                                                 SteadAreaMeasure  measure);
+SteadAreaMeasure stead_map_view_get_area_shading (SteadMapView    *self);
 SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,

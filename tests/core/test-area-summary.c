@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "stead.h"
@@ -139,6 +141,84 @@ test_matches_brute_force (void)
   g_assert_nonnull (error);
 }
 
+/* Shading areas: each ward's value is the brute-force sum inside it; the
+ * boundary and hazard areas are left out; a cancelled run says so. */
+static void
+test_measure_per_area (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  static const SteadAreaMeasure measures[] = {
+    STEAD_AREA_MEASURE_NEEDS, STEAD_AREA_MEASURE_PEOPLE, STEAD_AREA_MEASURE_RESOURCES, STEAD_AREA_MEASURE_CAPACITY,
+  };
+  gint64 divisions;
+
+  g_assert_true (stead_demo_populate (ws, 2000, 7, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(sqlite3_stmt) count = stead_workspace_prepare (ws,
+      "SELECT count(*) FROM area WHERE kind NOT IN ('boundary', 'hazard')", NULL);
+
+    g_assert_cmpint (sqlite3_step (count), ==, SQLITE_ROW);
+    divisions = sqlite3_column_int64 (count, 0);
+    g_assert_cmpint (divisions, >=, 4);
+  }
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+      double total = 0;
+
+      g_assert_true (stead_area_measure_compute (path, measures[m], fids, values, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (fids->len, ==, divisions);
+      for (guint i = 0; i < fids->len; i++)
+        {
+          g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, "SELECT geom, kind FROM area WHERE fid = ?", NULL);
+          g_autoptr(SteadGeometry) area = NULL;
+          g_autoptr(GHashTable) expected = NULL;
+          GHashTableIter iter;
+          Sums *sums;
+          double want = 0;
+
+          sqlite3_bind_int64 (stmt, 1, g_array_index (fids, gint64, i));
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), !=, "boundary");
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), !=, "hazard");
+          area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, NULL);
+          expected = brute_force (ws, area);
+          g_hash_table_iter_init (&iter, expected);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &sums))
+            want += measures[m] == STEAD_AREA_MEASURE_NEEDS ? sums->needs
+                  : measures[m] == STEAD_AREA_MEASURE_PEOPLE ? sums->people
+                  : measures[m] == STEAD_AREA_MEASURE_RESOURCES ? sums->resources
+                  : sums->capacity;
+          g_assert_cmpfloat (g_array_index (values, double, i), ==, want);
+          total += want;
+        }
+      /* The demo's wards hold most of what there is. */
+      g_assert_cmpfloat (total, >, 0);
+    }
+
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (stead_area_measure_compute ("/nonexistent/none.gpkg", STEAD_AREA_MEASURE_NEEDS, fids, values,
+                                                NULL, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "none.gpkg"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +226,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/area-summary/matches-brute-force", test_matches_brute_force);
+  g_test_add_func ("/core/area-summary/measure-per-area", test_measure_per_area);
 
   return g_test_run ();
 }

@@ -882,6 +882,138 @@ test_draw_polygon_with_pointer (void)
   stead_workspace_close (ws);
 }
 
+static gboolean
+is_drop_down (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+static gboolean
+is_label_ending (GtkWidget     *widget,
+                 gconstpointer  suffix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+}
+
+static void
+on_areas_shaded (SteadMapView *view,
+                 guint        *count)
+{
+  (*count)++;
+}
+
+static gboolean
+shaded_at_least (gpointer data)
+{
+  const guint *counts = data;
+
+  return counts[0] >= counts[1];
+}
+
+/* Shading the wards from the layer list: the legend runs from the least
+ * to the most open needs in a ward, as the core sums them, and follows a
+ * change to the workspace. */
+static void
+test_shade_areas (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  SteadAreaLayer *areas;
+  SteadMapView *view;
+  GtkWidget *window, *button, *popover, *dropdown;
+  guint counts[2] = { 0, 1 };   /* shaded so far, wanted */
+  double from, to, rgb[3], low = G_MAXDOUBLE, high = 0;
+  SteadTransaction *txn;
+
+  g_assert_true (stead_demo_populate (ws, 600, 9, &error));
+  window = map_window_new (ws, NULL, 800, 600, &view);
+  g_signal_connect (view, "areas-shaded", G_CALLBACK (on_areas_shaded), counts);
+  iterate_until (indexes_built, view);
+  areas = stead_map_view_get_area_layer (view);
+  g_assert_false (stead_area_layer_get_class (areas, 0, &from, &to, rgb));
+
+  button = find_widget (GTK_WIDGET (view), is_menu_button_titled, "Base Map and Layers");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_for (100);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  dropdown = find_widget (popover, is_drop_down, NULL);
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);   /* Open Needs */
+  g_assert_cmpint (stead_map_view_get_area_shading (view), ==, STEAD_AREA_MEASURE_NEEDS);
+  iterate_until (shaded_at_least, counts);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  {
+    g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_assert_true (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
+    for (guint i = 0; i < values->len; i++)
+      {
+        low = MIN (low, g_array_index (values, double, i));
+        high = MAX (high, g_array_index (values, double, i));
+      }
+  }
+  g_assert_cmpfloat (high, >, low);
+  g_assert_true (stead_area_layer_get_class (areas, 0, &from, &to, rgb));
+  g_assert_cmpfloat (from, ==, low);
+  g_assert_true (stead_area_layer_get_class (areas, 4, &from, &to, rgb));
+  g_assert_cmpfloat (to, ==, high);
+
+  /* The legend in the layer list shows the top of the scale. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  iterate_for (100);
+  {
+    g_autofree char *top = g_strdup_printf ("%.0f", high);
+
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    g_assert_nonnull (find_widget (popover, is_label_ending, top));
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* Ten more open needs at one spot inside a ward: shaded again, and the
+   * busiest ward now has at least ten more, or that ward is the top. */
+  {
+    g_autoptr(sqlite3_stmt) spot = stead_workspace_prepare (ws,
+      "SELECT ST_MinX (n.geom), ST_MinY (n.geom) FROM need_area w JOIN need n ON n.fid = w.need "
+      "WHERE w.kind = 'ward' LIMIT 1", NULL);
+    double lon, lat;
+
+    g_assert_cmpint (sqlite3_step (spot), ==, SQLITE_ROW);
+    lon = sqlite3_column_double (spot, 0);
+    lat = sqlite3_column_double (spot, 1);
+    txn = stead_workspace_begin (ws, "core", "Add needs", &error);
+    for (int i = 0; i < 10; i++)
+      g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, lon, lat, 1, 2, "open", 1767225600,
+                                                      NULL, 0, &error), >, 0);
+    g_assert_true (stead_transaction_commit (txn, &error));
+  }
+  counts[1] = counts[0] + 1;
+  iterate_until (shaded_at_least, counts);
+  {
+    g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+    double new_high = 0;
+
+    g_assert_true (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
+    for (guint i = 0; i < values->len; i++)
+      new_high = MAX (new_high, g_array_index (values, double, i));
+    g_assert_true (stead_area_layer_get_class (areas, 4, &from, &to, rgb));
+    g_assert_cmpfloat (to, ==, new_high);
+    g_assert_cmpfloat (new_high, >=, low + 10);
+  }
+
+  /* Not shaded again. */
+  stead_map_view_set_area_shading (view, STEAD_AREA_MEASURE_NONE);
+  g_assert_false (stead_area_layer_get_class (areas, 0, &from, &to, rgb));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+}
+
 static void
 serve_red_tile (SoupServer        *server,
                 SoupServerMessage *message,
@@ -973,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
+  g_test_add_func ("/ui/map-view/shade-areas", test_shade_areas);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 
   return g_test_run ();
