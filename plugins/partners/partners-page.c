@@ -1523,6 +1523,17 @@ partners_page_select (PartnersPage *self,
   return FALSE;
 }
 
+/* Clears the search and the type and tier filters, so that every
+ * organisation is listed (the dropdowns' handlers refilter). */
+void
+partners_page_show_all (PartnersPage *self)
+{
+  partners_page_set_search (self, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->type_dropdown), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->tier_dropdown), 0);
+  partners_page_set_filter (self, NULL, NULL);
+}
+
 gint64
 partners_page_get_selected (PartnersPage *self)
 {

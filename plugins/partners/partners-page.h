@@ -24,6 +24,7 @@ void        partners_page_set_filter       (PartnersPage   *self,
                                             const char     *tier);
 gboolean    partners_page_select           (PartnersPage   *self,
                                             gint64          id);
+void        partners_page_show_all         (PartnersPage   *self);
 gint64      partners_page_get_selected     (PartnersPage   *self);
 gboolean    partners_page_edit_field       (PartnersPage   *self,
                                             const char     *field,

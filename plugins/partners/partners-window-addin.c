@@ -66,10 +66,49 @@ on_changed (ShumateMarkerLayer *layer,
       }
 }
 
+/* "Open Record" on a resource the partners publish (owner_ref is the
+ * site): the Partners page, with the site's organisation selected. */
+static void
+show_record (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SteadWindow *window = user_data;
+  SteadWorkspace *workspace = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "partners.directory");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 organisation;
+
+  if (workspace == NULL || page == NULL)
+    return;
+  stmt = stead_workspace_prepare (workspace, "SELECT organisation FROM partners_site WHERE fid = ?", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, g_variant_get_int64 (parameter));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      stead_window_show_toast (window, adw_toast_new (_("That site is no longer in the partner directory")));
+      return;
+    }
+  organisation = sqlite3_column_int64 (stmt, 0);
+
+  stead_window_show_page (window, "partners.directory");
+  if (!partners_page_select (PARTNERS_PAGE (page), organisation))
+    {
+      partners_page_show_all (PARTNERS_PAGE (page));
+      partners_page_select (PARTNERS_PAGE (page), organisation);
+    }
+}
+
 static void
 load (SteadWindowAddin *addin,
       SteadWindow      *window)
 {
+  static const GActionEntry actions[] = {
+    { "show-record", show_record, "x" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
   SteadWorkspace *workspace = stead_window_get_workspace (window);
   SteadMapView *map;
   ShumateMarkerLayer *layer;
@@ -78,6 +117,8 @@ load (SteadWindowAddin *addin,
     return;
   stead_window_add_page (window, "partners.directory", _("Partners"), "system-users-symbolic",
                          partners_page_new (workspace));
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), window);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "partners", G_ACTION_GROUP (group));
 
   map = stead_window_get_map_view (window);
   layer = shumate_marker_layer_new (stead_map_view_get_viewport (map));
@@ -94,6 +135,7 @@ unload (SteadWindowAddin *addin,
   ShumateLayer *layer = g_object_get_data (G_OBJECT (window), "partners-sites-layer");
 
   stead_window_remove_page (window, "partners.directory");
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "partners", NULL);
   if (layer != NULL)
     {
       SteadWorkspace *workspace = stead_window_get_workspace (window);

@@ -28,6 +28,12 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type,
@@ -208,6 +214,31 @@ test_list_search_filter_edit (void)
     g_assert_cmpuint (g_list_length (markers), ==, count (ws, "SELECT count(*) FROM partners_site WHERE geom IS NOT NULL"));
     g_assert_cmpuint (g_list_length (markers), >, 10);
     g_list_free (markers);
+  }
+
+  /* "Open Record" on a partner's resource in a map popover opens the
+   * Partners page on that site's organisation, even when the list is
+   * searched for something else. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws,
+      "SELECT r.owner_ref, o.name FROM resource r JOIN partners_site s ON s.fid = r.owner_ref "
+      "JOIN partners_organisation o ON o.id = s.organisation "
+      "WHERE r.owner = 'partners' ORDER BY o.name DESC LIMIT 1", NULL);
+    GtkWidget *name_row;
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    stead_window_show_page (window, "map");
+    iterate_until (is_unmapped, page);
+    gtk_editable_set_text (GTK_EDITABLE (find_type (page, GTK_TYPE_SEARCH_ENTRY, 0)), "no such partner anywhere");
+    wait.want = 0;
+    iterate_until (has_count, &wait);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stead_window_get_map_view (window)), "partners.show-record",
+                                               "x", sqlite3_column_int64 (stmt, 0)));
+    iterate_until (is_mapped, page);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_type (page, GTK_TYPE_SEARCH_ENTRY, 0))), ==, "");
+    name_row = find_row (page, "Name");
+    g_assert_nonnull (name_row);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, (const char *) sqlite3_column_text (stmt, 1));
   }
 
   /* The network view has the core and its agreements. */
