@@ -326,10 +326,38 @@ stead_area_layer_snapshot (GtkWidget   *widget,
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
   shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);
   shumate_viewport_widget_coords_to_location (viewport, widget, width, height, &south, &east);
+
+  /* The surface covers only the areas in view (with room for the widest
+   * line): allocating and clearing a window-sized one each frame is most
+   * of the cost when the area is a corner of the window. */
+  {
+    double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+    for (guint i = 0; i < self->areas->len; i++)
+      {
+        const AreaShape *shape = g_ptr_array_index (self->areas, i);
+        double ax, ay, bx, by;
+
+        if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
+            shape->envelope.max_y < MIN (north, south) || shape->envelope.min_y > MAX (north, south))
+          continue;
+        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.max_y, shape->envelope.min_x, &ax, &ay);
+        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.min_y, shape->envelope.max_x, &bx, &by);
+        x0 = MIN (x0, MIN (ax, bx));
+        y0 = MIN (y0, MIN (ay, by));
+        x1 = MAX (x1, MAX (ax, bx));
+        y1 = MAX (y1, MAX (ay, by));
+      }
+    x0 = MAX (floor (x0) - 3, 0);
+    y0 = MAX (floor (y0) - 3, 0);
+    x1 = MIN (ceil (x1) + 3, width);
+    y1 = MIN (ceil (y1) + 3, height);
+    if (x1 <= x0 || y1 <= y0)
+      return;
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  }
 
   /* Areas: hazard zones tinted, wards thin, the boundary strong. */
   for (guint i = 0; i < self->areas->len; i++)

@@ -628,6 +628,14 @@ snapshot_nodes (SteadPointLayer *self,
   gsk_render_node_unref (container);
 }
 
+typedef struct
+{
+  cairo_surface_t *sprite;
+  double           x;      /* top left, whole pixels */
+  double           y;
+  int              size;
+} Placed;
+
 static gboolean
 renderer_is_cairo (GtkWidget *widget)
 {
@@ -679,49 +687,72 @@ stead_point_layer_snapshot (GtkWidget   *widget,
    * blitted at whole pixels, far cheaper than filling and stroking
    * thousands of paths (texture nodes would be converted back to a cairo
    * surface one by one). */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  {
+    g_autofree Placed *placed = g_new (Placed, self->scratch->len);
+    double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
 
-  for (guint i = 0; i < self->scratch->len; i++)
-    {
-      const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
-      cairo_surface_t *sprite;
-      double x, y;
-      int size;
+    /* Where each goes first: the surface then covers only what is drawn
+     * (a town seen from afar is a corner of the window), which is most
+     * of the cost under the cairo renderer: allocating and clearing it. */
+    for (guint i = 0; i < self->scratch->len; i++)
+      {
+        const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
+        Placed *p = &placed[i];
+        double x, y;
 
-      shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
+        shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
+        if (item->count == 1)
+          p->sprite = marker_sprite (self, self->data->category[item->id]);
+        else
+          p->sprite = bubble_sprite (self, (int) round (item_radius (item)));
+        p->size = cairo_image_surface_get_width (p->sprite) / self->sprite_scale;
+        p->x = round (x) - p->size / 2;
+        p->y = round (y) - p->size / 2;
+        x0 = MIN (x0, p->x);
+        y0 = MIN (y0, p->y);
+        x1 = MAX (x1, p->x + p->size);
+        y1 = MAX (y1, p->y + p->size);
+      }
+    x0 = MAX (floor (x0), 0);
+    y0 = MAX (floor (y0), 0);
+    x1 = MIN (ceil (x1), width);
+    y1 = MIN (ceil (y1), height);
+    if (x1 <= x0 || y1 <= y0)
+      return;
 
-      if (item->count == 1)
-        sprite = marker_sprite (self, self->data->category[item->id]);
-      else
-        sprite = bubble_sprite (self, (int) round (item_radius (item)));
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 
-      size = cairo_image_surface_get_width (sprite) / self->sprite_scale;
-      cairo_set_source_surface (cr, sprite, round (x) - size / 2, round (y) - size / 2);
-      cairo_paint (cr);
+    for (guint i = 0; i < self->scratch->len; i++)
+      {
+        const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
+        const Placed *p = &placed[i];
 
-      if (item->count > 1)
-        {
-          char text[16];
-          cairo_text_extents_t extents;
+        cairo_set_source_surface (cr, p->sprite, p->x, p->y);
+        cairo_paint (cr);
 
-          /* Cairo's own text: counts are digits, and a Pango layout per
-           * bubble costs more than the rest of the frame. */
-          if (!font_set)
-            {
-              cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-              cairo_set_font_size (cr, 11);
-              cairo_set_source_rgb (cr, 1, 1, 1);
-              font_set = TRUE;
-            }
-          else
+        if (item->count > 1)
+          {
+            char text[16];
+            cairo_text_extents_t extents;
+            double cx = p->x + p->size / 2, cy = p->y + p->size / 2;
+
+            /* Cairo's own text: counts are digits, and a Pango layout per
+             * bubble costs more than the rest of the frame. */
+            if (!font_set)
+              {
+                cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+                cairo_set_font_size (cr, 11);
+                font_set = TRUE;
+              }
             cairo_set_source_rgb (cr, 1, 1, 1);
-          count_label (item->count, text, sizeof text);
-          cairo_text_extents (cr, text, &extents);
-          cairo_move_to (cr, round (x - extents.width / 2 - extents.x_bearing),
-                         round (y - extents.height / 2 - extents.y_bearing));
-          cairo_show_text (cr, text);
-        }
-    }
+            count_label (item->count, text, sizeof text);
+            cairo_text_extents (cr, text, &extents);
+            cairo_move_to (cr, round (cx - extents.width / 2 - extents.x_bearing),
+                           round (cy - extents.height / 2 - extents.y_bearing));
+            cairo_show_text (cr, text);
+          }
+      }
+  }
 
   cairo_destroy (cr);
 }
