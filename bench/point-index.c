@@ -3,12 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: point-index [--random N] [--seed S] [POINTS.csv]
- * POINTS.csv has lon,lat per line (a header line is skipped). --random N
- * makes N points uniform over the world, as supercluster's own benchmark
- * does. Prints one "name value unit" line per figure.
+ * POINTS.csv: lon,lat per line, or any CSV with longitude and latitude
+ * columns named in its header (e.g. `stead-cli export WS --format
+ * needs-csv`); a row that is not a point stops it with its line number.
+ * --random N makes N points uniform over the world, as supercluster's own
+ * benchmark does. Prints one "name value unit" line per figure.
  */
 
 #include "config.h"
+
+#include <math.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,28 +26,106 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+static gboolean
+parse_coordinate (const char *text,
+                  double      limit,
+                  double     *value)
+{
+  char *end;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (text, &end);
+  while (g_ascii_isspace (*end))
+    end++;
+  return end != text && *end == '\0' && isfinite (*value) && fabs (*value) <= limit;
+}
+
+static int
+find_column (const char * const *header,
+             const char * const *names)
+{
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (header[i]));
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+
+      if (g_strv_contains (names, lower))
+        return i;
+    }
+  return -1;
+}
+
+/* Longitude and latitude from a CSV file (the app's own reader: quotes,
+ * CRLF, BOM, ; or tab). Columns are found by name (lon/lng/longitude/x,
+ * lat/latitude/y); without such a header the first two columns are
+ * lon,lat and the first row is a point too. A row that is not a point
+ * is an error naming its line: a benchmark must not silently measure
+ * fewer points than the file holds. */
 static GArray *
 read_csv (const char  *path,
           GError     **error)
 {
+  static const char * const lon_names[] = { "lon", "lng", "long", "longitude", "x", NULL };
+  static const char * const lat_names[] = { "lat", "latitude", "y", NULL };
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *contents = NULL;
-  char *line;
-  char *save = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(SteadCsvReader) reader = NULL;
+  const char * const *header;
+  const char * const *fields;
+  guint n_fields;
+  guint64 line;
+  int lon_col, lat_col;
+  double lon, lat;
+  GError *local = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (stream == NULL)
     return NULL;
-  for (line = strtok_r (contents, "\n", &save); line != NULL; line = strtok_r (NULL, "\n", &save))
+  reader = stead_csv_reader_new (G_INPUT_STREAM (stream), path);
+  if (!stead_csv_reader_read_header (reader, NULL, error))
+    return NULL;
+  header = stead_csv_reader_get_header (reader);
+  lon_col = find_column (header, lon_names);
+  lat_col = find_column (header, lat_names);
+  if (lon_col < 0 || lat_col < 0)
     {
-      char *end;
-      double lon = g_ascii_strtod (line, &end);
-      double lat;
-
-      if (end == line || *end != ',')
-        continue;   /* a header or a blank line */
-      lat = g_ascii_strtod (end + 1, NULL);
+      lon_col = 0;
+      lat_col = 1;
+      if (g_strv_length ((char **) header) < 2 ||
+          !parse_coordinate (header[0], 180, &lon) || !parse_coordinate (header[1], 90, &lat))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: line 1 is neither lon,lat nor a header naming lon and lat columns", path);
+          return NULL;
+        }
       g_array_append_val (points, lon);
       g_array_append_val (points, lat);
+    }
+
+  while (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &local))
+    {
+      if (n_fields == 1 && *fields[0] == '\0')
+        continue;   /* a blank line */
+      if ((guint) MAX (lon_col, lat_col) >= n_fields ||
+          !parse_coordinate (fields[lon_col], 180, &lon) || !parse_coordinate (fields[lat_col], 90, &lat))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: line %" G_GUINT64_FORMAT " has no longitude and latitude", path, line);
+          return NULL;
+        }
+      g_array_append_val (points, lon);
+      g_array_append_val (points, lat);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (points->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: no points", path);
+      return NULL;
     }
   return g_steal_pointer (&points);
 }
