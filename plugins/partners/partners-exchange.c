@@ -603,9 +603,19 @@ read_organisation (JsonObject *org)
   return g_steal_pointer (&r);
 }
 
-/* An array of organizations, {"organizations": […]}, or an HSDS API page
- * {"contents": […]} of organizations or of services with their
- * organization. */
+static gboolean
+holds_services (JsonArray *array)
+{
+  JsonNode *first = json_array_get_length (array) > 0 ? json_array_get_element (array, 0) : NULL;
+
+  return first != NULL && JSON_NODE_HOLDS_OBJECT (first) &&
+         json_object_has_member (json_node_get_object (first), "organization");
+}
+
+/* What ORUK and HSDS publishers serve: an array of organizations,
+ * {"organizations": […]}, an API page of organizations or of services
+ * with their organization ({"contents": […]} in HSDS 3.0, {"content": […]}
+ * in the ORUK v1 API), a bare array of services, or one service. */
 static JsonArray *
 organisations_of (JsonNode  *root,
                   gboolean  *services,
@@ -616,22 +626,32 @@ organisations_of (JsonNode  *root,
 
   *services = FALSE;
   if (JSON_NODE_HOLDS_ARRAY (root))
-    return json_node_get_array (root);
+    {
+      array = json_node_get_array (root);
+      *services = holds_services (array);
+      return json_array_ref (array);
+    }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
   object = json_node_get_object (root);
   if ((array = member_array (object, "organizations")) != NULL)
-    return array;
-  if ((array = member_array (object, "contents")) != NULL)
+    return json_array_ref (array);
+  if ((array = member_array (object, "contents")) != NULL || (array = member_array (object, "content")) != NULL)
     {
-      JsonObject *first = json_array_get_length (array) > 0 ? json_array_get_object_element (array, 0) : NULL;
-
-      *services = first != NULL && json_object_has_member (first, "organization");
+      *services = holds_services (array);
+      return json_array_ref (array);
+    }
+  if (json_object_has_member (object, "organization") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "organization")))
+    {
+      array = json_array_new ();
+      json_array_add_element (array, json_node_copy (root));
+      *services = TRUE;
       return array;
     }
 bad:
   g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-               _("This is not Open Referral UK data: expected organizations (an array, “organizations” or “contents”)"));
+               _("This is not Open Referral UK data: expected organizations (an array, “organizations” or “contents”) or services with their organization"));
   return NULL;
 }
 
@@ -642,7 +662,7 @@ run_oruk (SteadImporter       *importer,
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *orgs;
+  g_autoptr(JsonArray) orgs = NULL;
   gboolean services;
 
   stream = stead_import_context_open (context, error);
@@ -659,7 +679,8 @@ run_oruk (SteadImporter       *importer,
     JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 
     if (object != NULL && json_object_has_member (object, "name") && !json_object_has_member (object, "organization") &&
-        member_array (object, "organizations") == NULL && member_array (object, "contents") == NULL)
+        member_array (object, "organizations") == NULL && member_array (object, "contents") == NULL &&
+        member_array (object, "content") == NULL)
       {
         g_autoptr(Record) r = read_organisation (object);
         g_autofree char *problem = check_record (context, r);

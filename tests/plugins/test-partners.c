@@ -469,6 +469,38 @@ test_oruk_bad_record (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = 'GL20 5BH' AND geom IS NOT NULL "
                                  "AND address = '1 Quay St, Tewkesbury'"), ==, 1);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = '01632 960111'"), ==, 1);
+
+  /* What ORUK v1 APIs serve: a page of services, {"content": […]}, each
+   * with its organization; a bare array of services; one service. The
+   * organizations come in, not the services as organizations. */
+  {
+    static const char *shapes[] = {
+      "{\"totalElements\":2,\"content\":[%s,%s]}",
+      "[%s,%s]",
+      "%s",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+      {
+        g_autofree char *org = g_strdup_printf ("{\"id\":\"svc-org-%u\",\"name\":\"Service Org %u\"}", i, i);
+        g_autofree char *service1 = g_strdup_printf ("{\"id\":\"s%u-1\",\"name\":\"Lunch club\",\"organization\":%s}", i, org);
+        g_autofree char *service2 = g_strdup_printf ("{\"id\":\"s%u-2\",\"name\":\"Befriending\",\"organization\":%s}", i, org);
+        g_autofree char *text = g_strdup_printf (shapes[i], service1, service2);
+        g_autofree char *name = g_strdup_printf ("services-%u.json", i);
+        g_autofree char *org_name = g_strdup_printf ("Service Org %u", i);
+        g_autoptr(GFile) services = write_file (f, name, text);
+        g_autoptr(sqlite3_stmt) stmt = NULL;
+
+        g_clear_pointer (&result, stead_import_result_free);
+        g_assert_true (import (f, f->ws, "partners-oruk", services, &result, &error));
+        g_assert_no_error (error);
+        stmt = stead_workspace_prepare (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = ?", NULL);
+        sqlite3_bind_text (stmt, 1, org_name, -1, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+        g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name IN ('Lunch club', 'Befriending')"), ==, 0);
+      }
+  }
 }
 
 static void
