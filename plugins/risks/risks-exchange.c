@@ -24,8 +24,8 @@
 /* CSV import                                                               */
 
 static const SteadImportField csv_fields[] = {
-  { "reference", "ref;id;risk id;nrr id;code", "#x_risk +id", TRUE },
-  { "title", "risk;name;risk title", "#x_risk +name", TRUE },
+  { "reference", "ref;id;risk id;risk ref;risk reference;reference number;nrr id;nrr reference;code", "#x_risk +id", TRUE },
+  { "title", "risk;name;risk title;risk name", "#x_risk +name", TRUE },
   { "theme", "category;group", "#x_risk +theme", FALSE },
   { "likelihood", "l;likelihood score", "#x_likelihood", TRUE },
   { "impact", "i;impact score;overall impact", "#x_impact", TRUE },
@@ -34,11 +34,11 @@ static const SteadImportField csv_fields[] = {
   { "impact_min", "impact min;impact from", NULL, FALSE },
   { "impact_max", "impact max;impact to", NULL, FALSE },
   { "malicious", "malicious risk", NULL, FALSE },
-  { "hazard", "hazard description;description", "#description", FALSE },
+  { "hazard", "hazard description;risk description;description", "#description", FALSE },
   { "rwcs", "reasonable worst case;reasonable worst-case scenario;scenario", NULL, FALSE },
   { "controls", "controls in place;plans in place", NULL, FALSE },
   { "treatment", "further treatment", NULL, FALSE },
-  { "owner", "risk owner;lead;lead assessor", "#org +owner", FALSE },
+  { "owner", "risk owner;lead;lead assessor;lead organisation;lead organization;lead responder;owner organisation", "#org +owner", FALSE },
   { "status", NULL, NULL, FALSE },
 };
 
@@ -57,6 +57,63 @@ csv_value (SteadColumnMap     *map,
   while (*value == ' ')
     value++;
   return *value != '\0' ? value : NULL;
+}
+
+/* A score as registers write it: "4", "4 - Likely", "4: High", or the
+ * active scheme's label for it ("Medium high"), case ignored. */
+static gboolean
+parse_score (const char  *text,
+             GHashTable  *labels,   /* lower-case label -> score */
+             gint64      *score)
+{
+  g_autofree char *lower = NULL;
+  gpointer found;
+
+  if (stead_import_parse_int (text, 1, 5, score))
+    return TRUE;
+  if (text[0] >= '1' && text[0] <= '5' && text[1] != '\0' && !g_ascii_isdigit (text[1]) && text[1] != '.')
+    {
+      const char *rest = text + 1;
+
+      while (*rest == ' ')
+        rest++;
+      if (*rest == '-' || *rest == ':' || *rest == '(' || *rest == '=' || g_unichar_isalpha (g_utf8_get_char (rest)))
+        {
+          *score = text[0] - '0';
+          return TRUE;
+        }
+    }
+  lower = g_utf8_strdown (text, -1);
+  g_strstrip (lower);
+  if (labels != NULL && g_hash_table_lookup_extended (labels, lower, NULL, &found))
+    {
+      *score = GPOINTER_TO_INT (found);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The active scheme's labels for one axis, lower case, to their scores. */
+static GHashTable *
+scale_labels (SteadWorkspace *workspace,
+              const char     *axis)
+{
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
+    "SELECT score, label FROM risks_scale WHERE axis = ? AND score BETWEEN 1 AND 5 "
+    "AND scheme = (SELECT code FROM risks_scheme WHERE active)", NULL);
+
+  if (stmt == NULL)
+    return labels;
+  sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
+      {
+        char *label = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 1), -1);
+
+        g_hash_table_replace (labels, g_strstrip (label), GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+      }
+  return labels;
 }
 
 static gboolean
@@ -97,6 +154,8 @@ run_csv (SteadImporter       *importer,
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) history = NULL;
   g_autoptr(sqlite3_stmt) owner = NULL;
+  g_autoptr(GHashTable) likelihood_labels = NULL;
+  g_autoptr(GHashTable) impact_labels = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today_text = g_date_time_format (now, "%Y-%m-%d");
   GDate today;
@@ -133,6 +192,8 @@ run_csv (SteadImporter       *importer,
   }
   if (find == NULL || insert == NULL || update == NULL || history == NULL)
     return FALSE;
+  likelihood_labels = scale_labels (workspace, "likelihood");
+  impact_labels = scale_labels (workspace, "impact");
 
   for (;;)
     {
@@ -172,7 +233,8 @@ run_csv (SteadImporter       *importer,
               bad = TRUE;
               break;
             }
-          if (text != NULL && !stead_import_parse_int (text, 1, 5, &scores[s]))
+          if (text != NULL && !parse_score (text, s == 0 || s == 2 || s == 3 ? likelihood_labels : impact_labels,
+                                            &scores[s]))
             {
               stead_import_context_reject (context, line, index, row, n_row, _("%s “%s” is not on the 1–5 scale"),
                                            score_fields[s], text);

@@ -360,6 +360,25 @@ test_csv_round_trip (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==, 0);
 
+  /* Scores as registers write them: "4 - Likely", "2: low", or the active
+   * scale's label (NRR impact: Minor … Catastrophic); an unknown word is
+   * still refused. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = write_file (f, "labels.csv", "reference,title,likelihood,impact\r\n"
+                                      "W1,Worded,4 - Likely,Significant\r\n"
+                                      "W2,Worded too,2: low,catastrophic \r\n");
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W1' AND likelihood = 4 AND impact = 4"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W2' AND likelihood = 2 AND impact = 5"), ==, 1);
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = write_file (f, "word.csv", "reference,title,likelihood,impact\r\nW3,Vague,Quite likely,3\r\n");
+  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "Quite likely"));
+  g_clear_error (&error);
+
   /* An owner must be a partner. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
