@@ -808,13 +808,22 @@ stead_postcode_normalize (const char *postcode)
   if (postcode == NULL)
     return NULL;
 
+  if (!g_utf8_validate (postcode, -1, NULL))
+    return NULL;
   out = g_string_sized_new (8);
-  for (const char *p = postcode; *p != '\0'; p++)
+  for (const char *p = postcode; *p != '\0'; p = g_utf8_next_char (p))
     {
-      char c = *p;
+      gunichar u = g_utf8_get_char (p);
+      char c = (char) u;
 
-      if (c == ' ' || c == '\t' || c == '"')
+      /* Spreadsheets put no-break and thin spaces in postcodes too. */
+      if (g_unichar_isspace (u) || u == 0x00A0 || u == 0x2007 || u == 0x202F || u == '"')
         continue;
+      if (u > 0x7f)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
       if (g_ascii_isalpha (c))
         letters++;
       else if (g_ascii_isdigit (c))

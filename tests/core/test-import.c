@@ -1025,7 +1025,9 @@ test_postcode_normalize (void)
   const struct { const char *in; const char *out; } cases[] = {
     { "SW1A 1AA", "SW1A1AA" }, { " gl20 5ab ", "GL205AB" }, { "M1 1AE", "M11AE" },
     { "B33 8TH", "B338TH" }, { "CR2 6XH", "CR26XH" }, { "DN55 1PT", "DN551PT" },
+    { "GL20\u00a05AB", "GL205AB" }, { "GL20\u202f5AB\r", "GL205AB" }, { "gl20\t5ab", "GL205AB" },
     { "", NULL }, { "12345", NULL }, { "SW1A", NULL }, { "SW1A 1A1", NULL }, { "SW1A-1AA", NULL },
+    { "GL20 5\u00c5B", NULL }, { "GL20 5A\xff", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
