@@ -230,7 +230,9 @@ stead_import_parse_double (const char *text,
   return TRUE;
 }
 
-/* ISO 8601 (date or date and time) or the UK's DD/MM/YYYY. */
+/* ISO 8601 (date, or date and time with 'T' or a space) or the UK's
+ * DD/MM/YYYY with an optional HH:MM[:SS]. Times without a zone are UK
+ * local time (GMT or BST); dates alone are midnight UTC. */
 gboolean
 stead_import_parse_date (const char *text,
                          gint64     *unix_time)
@@ -238,17 +240,30 @@ stead_import_parse_date (const char *text,
   g_autofree char *copy = g_strstrip (g_strdup (text));
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  int d, m, y;
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  GTimeZone *local = london != NULL ? london : utc;
+  int d, m, y, hour, minute, second = 0, n;
   char tail;
 
   if (copy[0] == '\0')
     return FALSE;
-  dt = g_date_time_new_from_iso8601 (copy, utc);
-  if (dt == NULL && strlen (copy) == 10 && copy[4] == '-' &&
-      sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+  if (strlen (copy) == 10 && copy[4] == '-' && sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
     dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (dt == NULL && strlen (copy) > 10 && copy[4] == '-' && copy[10] == ' ')
+    copy[10] = 'T';
+  if (dt == NULL)
+    dt = g_date_time_new_from_iso8601 (copy, local);
+  if (dt == NULL && copy[4] == '-' &&
+      sscanf (copy, "%4d-%2d-%2dT%2d:%2d%c", &y, &m, &d, &hour, &minute, &tail) == 5)
+    dt = g_date_time_new (local, y, m, d, hour, minute, 0);
   if (dt == NULL && sscanf (copy, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3)
     dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    {
+      n = sscanf (copy, "%2d/%2d/%4d %2d:%2d:%2d%c", &d, &m, &y, &hour, &minute, &second, &tail);
+      if (n == 5 || n == 6)
+        dt = g_date_time_new (local, y, m, d, hour, minute, n == 6 ? second : 0);
+    }
   if (dt == NULL)
     return FALSE;
   *unix_time = g_date_time_to_unix (dt);

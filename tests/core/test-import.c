@@ -1019,6 +1019,35 @@ test_spatial_index (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, 0);
 }
 
+/* Dates as partners' spreadsheets write them. */
+static void
+test_parse_date (void)
+{
+  const struct { const char *in; gint64 out; } good[] = {
+    { "2026-11-29", 1795910400 },
+    { "2026-11-29T14:05:00Z", 1795910400 + 14 * 3600 + 5 * 60 },
+    { "2026-11-29 14:05", 1795910400 + 14 * 3600 + 5 * 60 },
+    { "29/11/2026", 1795910400 },
+    { " 29/11/2026 14:05 ", 1795910400 + 14 * 3600 + 5 * 60 },            /* GMT in November */
+    { "01/07/2026 09:30:15", 1782864000 + 9 * 3600 + 30 * 60 + 15 - 3600 }, /* BST in July */
+  };
+  const char *bad[] = { "", "tomorrow", "31/02/2026", "29/11/2026 25:00", "2026-13-01", "29/11/26x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 t = 0;
+
+      g_assert_true (stead_import_parse_date (good[i].in, &t));
+      g_assert_cmpint (t, ==, good[i].out);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      gint64 t = 0;
+
+      g_assert_false (stead_import_parse_date (bad[i], &t));
+    }
+}
+
 static void
 test_postcode_normalize (void)
 {
@@ -1045,6 +1074,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add_func ("/import/parse-date", test_parse_date);
   g_test_add_func ("/import/postcode-normalize", test_postcode_normalize);
   ADD ("/import/find-importer", test_find_importer);
   ADD ("/import/postcodes/old-names", test_postcodes_old_names);
