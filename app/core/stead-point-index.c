@@ -607,7 +607,10 @@ compare_keyed (gconstpointer a,
 
 /* @level's members are sorted by tile at its sort_zoom except the
  * clusters made for it (items from @first_new on): sorts those few and
- * merges them in. */
+ * merges them in. Only the new ones' tiles are computed; each finds its
+ * place among the others by binary search (their positions are scattered
+ * in memory, so a tile key per member would cost a cache miss each), and
+ * the others move up in blocks. */
 static void
 place_new_clusters (SteadPointIndex *self,
                     Scratch         *scratch,
@@ -615,44 +618,59 @@ place_new_clusters (SteadPointIndex *self,
                     gsize            first_new)
 {
   gsize n = level->n;
+  guint zoom = level->sort_zoom;
   g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (KeyedItem));
-  guint64 *old_keys = scratch->keys_tmp;
-  guint32 *merged = scratch->order_tmp;
+  guint32 *members = level->members;
   gsize n_old = 0;
 
   for (gsize i = 0; i < n; i++)
     {
-      guint32 item = level->members[i];
-      guint64 key = tile_key_of (self->x[item], self->y[item], level->sort_zoom);
+      guint32 item = members[i];
 
       if (item >= first_new)
         {
-          KeyedItem k = { key, item };
+          KeyedItem k = { tile_key_of (self->x[item], self->y[item], zoom), item };
           g_array_append_val (fresh, k);
         }
       else
-        {
-          old_keys[n_old] = key;
-          level->members[n_old++] = item;   /* compacted in place */
-        }
+        members[n_old++] = item;   /* compacted in place */
     }
   if (fresh->len == 0)
     return;
 
   g_array_sort (fresh, compare_keyed);
-  for (gsize i = 0, j = 0, k = 0; k < n; k++)
-    {
-      const KeyedItem *c = j < fresh->len ? &g_array_index (fresh, KeyedItem, j) : NULL;
 
-      if (c == NULL || (i < n_old && old_keys[i] <= c->key))
-        merged[k] = level->members[i++];
-      else
-        {
-          merged[k] = c->item;
-          j++;
-        }
-    }
-  memcpy (level->members, merged, n * sizeof (guint32));
+  /* From the back: the last new one goes after every old one whose key
+   * is not greater than its own, and so on down. */
+  {
+    gsize old_end = n_old;   /* old members not yet moved: [0, old_end) */
+    gsize write = n;         /* filled from here on */
+
+    for (guint j = fresh->len; j-- > 0;)
+      {
+        const KeyedItem *c = &g_array_index (fresh, KeyedItem, j);
+        gsize lo = 0, hi = old_end, block;
+
+        /* The first old member with a key greater than the new one's. */
+        while (lo < hi)
+          {
+            gsize mid = lo + (hi - lo) / 2;
+            guint32 item = members[mid];
+
+            if (tile_key_of (self->x[item], self->y[item], zoom) <= c->key)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        block = old_end - lo;
+        write -= block;
+        memmove (members + write, members + lo, block * sizeof (guint32));
+        members[--write] = c->item;
+        old_end = lo;
+      }
+    g_assert (write == old_end);
+  }
+  (void) scratch;
 }
 
 /* Clusters the members of @above into level @zoom. */
