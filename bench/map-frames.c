@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: map-frames [--hide LAYERS] [WS.gpkg]. LAYERS: a comma-separated
+ * Usage: map-frames [--hide LAYERS] [--mbtiles FILE] [WS.gpkg]. --mbtiles
+ * draws an offline base map under the overlays. LAYERS: a comma-separated
  * list of needs, resources, areas and background, left out to see what
  * each costs.
  * Without a workspace, makes the demo with
@@ -116,9 +117,11 @@ main (int   argc,
   gint64 t0;
 
   g_autofree char *hide = NULL;
+  g_autofree char *mbtiles = NULL;
   g_auto(GStrv) hidden = NULL;
   GOptionEntry entries[] = {
     { "hide", 0, 0, G_OPTION_ARG_STRING, &hide, "Layers to leave out: needs,resources,areas,background", "LAYERS" },
+    { "mbtiles", 0, 0, G_OPTION_ARG_FILENAME, &mbtiles, "An offline base map to draw under the overlays", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("[WS.gpkg]");
@@ -173,6 +176,11 @@ main (int   argc,
     gtk_widget_set_visible (GTK_WIDGET (stead_map_view_get_area_layer (run.view)), FALSE);
   if (g_strv_contains ((const char * const *) hidden, "background"))
     gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (run.view))), FALSE);
+  if (mbtiles != NULL && !stead_map_view_add_mbtiles (run.view, mbtiles, &error))
+    {
+      g_printerr ("map-frames: %s\n", error->message);
+      return 1;
+    }
   t0 = g_get_monotonic_time ();
   stead_map_view_set_workspace (run.view, ws);
   gtk_window_present (GTK_WINDOW (window));
