@@ -27,6 +27,7 @@ struct _SteadMBTiles
   sqlite3       *db;
   GMutex         lock;
   sqlite3_stmt  *tile_stmt;
+  gboolean       lookup_checked;   /* ensure_lookup () has run */
   char          *name;
   char          *format;
   char          *attribution;
@@ -305,6 +306,68 @@ stead_mbtiles_get_bounds (SteadMBTiles  *self,
   return self->has_bounds;
 }
 
+/* Tile lookups must use an index: MBTiles writers normally make one on
+ * (zoom_level, tile_column, tile_row), but a file without it would scan
+ * the whole table for every tile. The file is read-only, so such a file
+ * gets the index as a temporary table, made once, on the first read (a
+ * worker thread: the window does not wait). Called with the lock held. */
+static void
+ensure_lookup (SteadMBTiles *self)
+{
+  sqlite3_stmt *plan = NULL;
+  sqlite3_stmt *indexed = NULL;
+  gboolean scans = FALSE;
+
+  self->lookup_checked = TRUE;
+  if (sqlite3_prepare_v2 (self->db,
+                          "EXPLAIN QUERY PLAN SELECT tile_data FROM tiles "
+                          "WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                          -1, &plan, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (plan) == SQLITE_ROW)
+    {
+      const char *detail = (const char *) sqlite3_column_text (plan, 3);
+
+      if (detail != NULL && g_str_has_prefix (detail, "SCAN "))
+        scans = TRUE;
+    }
+  sqlite3_finalize (plan);
+  if (!scans)
+    return;
+
+  /* Only a table has rowids to index (a view's are NULL). */
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'tiles'",
+                          -1, &plan, NULL) != SQLITE_OK)
+    return;
+  scans = sqlite3_step (plan) == SQLITE_ROW;
+  sqlite3_finalize (plan);
+  if (!scans)
+    {
+      g_debug ("%s has no index on its tiles, and they are a view: each read scans", self->name);
+      return;
+    }
+
+  if (sqlite3_exec (self->db,
+                    "PRAGMA temp_store = MEMORY;"
+                    "CREATE TEMP TABLE stead_tile_index (z INTEGER, x INTEGER, y INTEGER, rid INTEGER, "
+                    "  PRIMARY KEY (z, x, y)) WITHOUT ROWID;"
+                    "INSERT OR IGNORE INTO temp.stead_tile_index "
+                    "  SELECT zoom_level, tile_column, tile_row, rowid FROM main.tiles;",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT tile_data FROM main.tiles WHERE rowid = "
+                          "(SELECT rid FROM temp.stead_tile_index WHERE z = ?1 AND x = ?2 AND y = ?3)",
+                          -1, &indexed, NULL) != SQLITE_OK)
+    {
+      g_debug ("%s has no index on its tiles and cannot be given one: %s", self->name, sqlite3_errmsg (self->db));
+      sqlite3_exec (self->db, "DROP TABLE IF EXISTS temp.stead_tile_index", NULL, NULL, NULL);
+      return;
+    }
+  g_debug ("%s has no index on its tiles: indexed them in memory", self->name);
+  sqlite3_finalize (self->tile_stmt);
+  self->tile_stmt = indexed;
+}
+
 /**
  * stead_mbtiles_get_tile:
  * @self: a #SteadMBTiles
@@ -337,6 +400,8 @@ stead_mbtiles_get_tile (SteadMBTiles  *self,
     }
 
   locker = g_mutex_locker_new (&self->lock);
+  if (!self->lookup_checked)
+    ensure_lookup (self);
   sqlite3_reset (self->tile_stmt);
   sqlite3_bind_int (self->tile_stmt, 1, zoom);
   sqlite3_bind_int64 (self->tile_stmt, 2, x);

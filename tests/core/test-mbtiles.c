@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "stead.h"
@@ -73,6 +75,79 @@ test_tms_flip (void)
   g_assert_error (error, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_NOT_FOUND);
 }
 
+/* The layouts writers use: a table with the usual unique index, one
+ * without it (indexed in memory on first read), and mb-util's
+ * deduplicated map + images behind a "tiles" view. Each serves the same
+ * tiles, flipped the same way. */
+static void
+test_layouts (void)
+{
+  static const struct { const char *name; const char *sql; } layouts[] = {
+    { "indexed.mbtiles",
+      SCHEMA "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);" },
+    { "unindexed.mbtiles", SCHEMA },
+    { "view.mbtiles",
+      "CREATE TABLE metadata (name TEXT, value TEXT);"
+      "CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id TEXT);"
+      "CREATE UNIQUE INDEX map_index ON map (zoom_level, tile_column, tile_row);"
+      "CREATE TABLE images (tile_data BLOB, tile_id TEXT);"
+      "CREATE UNIQUE INDEX images_id ON images (tile_id);"
+      "CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column, "
+      "  map.tile_row AS tile_row, images.tile_data AS tile_data "
+      "  FROM map JOIN images ON images.tile_id = map.tile_id;" },
+    { "view-unindexed.mbtiles",
+      "CREATE TABLE metadata (name TEXT, value TEXT);"
+      "CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id TEXT);"
+      "CREATE TABLE images (tile_data BLOB, tile_id TEXT);"
+      "CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column, "
+      "  map.tile_row AS tile_row, images.tile_data AS tile_data "
+      "  FROM map JOIN images ON images.tile_id = map.tile_id;" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *path = make_db (layouts[l].name, layouts[l].sql);
+      g_autoptr(SteadMBTiles) tiles = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+      gboolean view = g_str_has_prefix (layouts[l].name, "view");
+
+      /* Zoom 3, every tile, its contents naming it in TMS rows. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_exec (db, "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '3'), ('maxzoom', '3'); BEGIN",
+                    NULL, NULL, NULL);
+      for (int x = 0; x < 8; x++)
+        for (int y = 0; y < 8; y++)
+          {
+            g_autofree char *sql = NULL;
+
+            if (view)
+              sql = g_strdup_printf ("INSERT INTO map VALUES (3, %d, %d, 't%d-%d');"
+                                     "INSERT INTO images VALUES (CAST('tms %d/%d' AS BLOB), 't%d-%d');",
+                                     x, y, x, y, x, y, x, y);
+            else
+              sql = g_strdup_printf ("INSERT INTO tiles VALUES (3, %d, %d, CAST('tms %d/%d' AS BLOB));", x, y, x, y);
+            g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+          }
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      sqlite3_close (db);
+
+      tiles = stead_mbtiles_open (path, &error);
+      g_assert_no_error (error);
+      for (int x = 0; x < 8; x++)
+        for (int y = 0; y < 8; y++)
+          {
+            g_autoptr(GBytes) tile = stead_mbtiles_get_tile (tiles, 3, x, y, &error);
+            g_autofree char *want = g_strdup_printf ("tms %d/%d", x, 7 - y);
+
+            g_assert_no_error (error);
+            g_assert_cmpmem (g_bytes_get_data (tile, NULL), g_bytes_get_size (tile), want, strlen (want));
+          }
+      g_assert_null (stead_mbtiles_get_tile (tiles, 2, 0, 0, &error));
+      g_assert_error (error, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_NOT_FOUND);
+    }
+}
+
 static void
 test_refused (void)
 {
@@ -124,6 +199,7 @@ main (int   argc,
   dir = g_dir_make_tmp ("stead-mbtiles-XXXXXX", NULL);
 
   g_test_add_func ("/core/mbtiles/tms-flip", test_tms_flip);
+  g_test_add_func ("/core/mbtiles/layouts", test_layouts);
   g_test_add_func ("/core/mbtiles/refused", test_refused);
 
   return g_test_run ();
