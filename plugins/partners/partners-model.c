@@ -216,15 +216,25 @@ partners_organisation_set (SteadWorkspace  *workspace,
                            const char      *value,
                            GError         **error)
 {
-  static const char * const fields[] = { "name", "type", "tier", "description", "website", "charity_number",
-                                         "company_number", "areas_served", "notes", NULL };
+  /* One constant statement per editable column: the column list is the
+   * whitelist, and no SQL is ever built from the caller's text. */
+#define SET(column) { #column, "UPDATE partners_organisation SET " #column " = ?, " \
+                               "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?" }
+  static const struct { const char *field; const char *sql; } setters[] = {
+    SET (name), SET (type), SET (tier), SET (description), SET (website), SET (charity_number),
+    SET (company_number), SET (areas_served), SET (notes),
+  };
+#undef SET
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *sql = NULL;
+  const char *sql = NULL;
 
-  if (!g_strv_contains (fields, field))
+  for (guint i = 0; i < G_N_ELEMENTS (setters) && field != NULL; i++)
+    if (g_str_equal (setters[i].field, field))
+      sql = setters[i].sql;
+  if (sql == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No partner field “%s”", field);
       return FALSE;
@@ -242,9 +252,6 @@ partners_organisation_set (SteadWorkspace  *workspace,
   txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
   if (txn == NULL)
     return FALSE;
-  /* The column name is one of the list above. */
-  sql = g_strdup_printf ("UPDATE partners_organisation SET %s = ?, "
-                         "updated = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') WHERE id = ?", field);
   stmt = stead_transaction_prepare (txn, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -585,9 +592,20 @@ summary_for (SteadWorkspace *workspace,
              const char     *table,
              gint64          id)
 {
+#define OWNER_OF(child, key) \
+  { child, "SELECT o.name FROM " child " t JOIN partners_organisation o ON o.id = t.organisation WHERE t." key " = ?" }
+  static const struct { const char *table; const char *sql; } queries[] = {
+    OWNER_OF ("partners_contact", "id"), OWNER_OF ("partners_site", "fid"),
+    OWNER_OF ("partners_capability", "id"), OWNER_OF ("partners_log", "id"),
+  };
+#undef OWNER_OF
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT o.name FROM %s t JOIN partners_organisation o ON o.id = t.organisation "
-                                          "WHERE t.%s = ?", table, g_str_equal (table, "partners_site") ? "fid" : "id");
+  const char *sql = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    if (g_str_equal (queries[i].table, table))
+      sql = queries[i].sql;
+  g_return_val_if_fail (sql != NULL, NULL);
 
   stmt = stead_workspace_prepare (workspace, sql, NULL);
   sqlite3_bind_int64 (stmt, 1, id);

@@ -206,16 +206,25 @@ risks_risk_set (SteadWorkspace  *workspace,
                 const char      *value,
                 GError         **error)
 {
-  static const char * const fields[] = { "reference", "title", "theme", "hazard", "rwcs", "malicious", "controls",
-                                         "treatment", "status", "lead_assessor", "owner", "likelihood_min",
-                                         "likelihood_max", "impact_min", "impact_max", "review", NULL };
+  /* One constant statement per editable column: the column list is the
+   * whitelist, and no SQL is ever built from the caller's text. */
+#define SET(column) { #column, "UPDATE risks_risk SET " #column " = ? WHERE id = ?" }
+  static const struct { const char *field; const char *sql; } setters[] = {
+    SET (reference), SET (title), SET (theme), SET (hazard), SET (rwcs), SET (malicious), SET (controls),
+    SET (treatment), SET (status), SET (lead_assessor), SET (owner), SET (likelihood_min),
+    SET (likelihood_max), SET (impact_min), SET (impact_max), SET (review),
+  };
+#undef SET
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *label = risk_label (workspace, id);
   g_autofree char *summary = NULL;
-  g_autofree char *sql = NULL;
+  const char *sql = NULL;
 
-  if (!g_strv_contains (fields, field))
+  for (guint i = 0; i < G_N_ELEMENTS (setters) && field != NULL; i++)
+    if (g_str_equal (setters[i].field, field))
+      sql = setters[i].sql;
+  if (sql == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No risk field “%s”", field);
       return FALSE;
@@ -234,7 +243,6 @@ risks_risk_set (SteadWorkspace  *workspace,
   txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
   if (txn == NULL)
     return FALSE;
-  sql = g_strdup_printf ("UPDATE risks_risk SET %s = ? WHERE id = ?", field);
   stmt = stead_transaction_prepare (txn, sql, error);
   if (stmt == NULL)
     return FALSE;
