@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-area-summary.h"
+#include "stead-workspace-private.h"
 #include "stead-geometry.h"
 #include "stead-workspace.h"
 

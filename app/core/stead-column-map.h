@@ -11,6 +11,8 @@
 
 #include <glib-object.h>
 
+#include "stead-field.h"
+
 G_BEGIN_DECLS
 
 #define STEAD_COLUMN_MAP_ERROR (stead_column_map_error_quark ())
@@ -22,14 +24,8 @@ typedef enum
   STEAD_COLUMN_MAP_ERROR_MISSING,   /* a required field has no column */
 } SteadColumnMapError;
 
-/* A field an importer fills. */
-typedef struct
-{
-  const char *name;       /* e.g. "postcode" */
-  const char *aliases;    /* other header names, ';'-separated, e.g. "post code;pcds;postal code" */
-  const char *hxl;        /* HXL tag, e.g. "#loc +postcode" */
-  gboolean    required;
-} SteadImportField;
+/* The fields an importer fills are SteadField declarations (name,
+ * aliases, HXL tag, required; see stead-field.h). */
 
 typedef struct _SteadColumnMap SteadColumnMap;
 

@@ -20,6 +20,7 @@ struct _SteadPluginEngine
   GHashTable *errors;         /* module name -> why it failed or was refused */
   GHashTable *refused;        /* module names never to load */
   gboolean    syncing;
+  gboolean    with_ui;        /* load the plugins' window modules too */
 };
 
 enum {
@@ -134,7 +135,8 @@ get_enabled (SteadPluginEngine *self)
     g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
     for (const GList *l = peas_engine_get_plugin_list (self->peas); l != NULL; l = l->next)
-      g_strv_builder_add (builder, peas_plugin_info_get_module_name (l->data));
+      if (!peas_plugin_info_is_hidden (l->data))
+        g_strv_builder_add (builder, peas_plugin_info_get_module_name (l->data));
     return g_strv_builder_end (builder);
   }
 }
@@ -158,13 +160,39 @@ save_enabled (SteadPluginEngine *self)
       g_strv_builder_add (builder, old[i]);
 
   for (const GList *l = peas_engine_get_plugin_list (self->peas); l != NULL; l = l->next)
-    if (peas_plugin_info_is_loaded (l->data))
+    if (peas_plugin_info_is_loaded (l->data) && !peas_plugin_info_is_hidden (l->data))
       g_strv_builder_add (builder, peas_plugin_info_get_module_name (l->data));
 
   now = g_strv_builder_end (builder);
   self->syncing = TRUE;
   g_settings_set_strv (self->settings, "enabled-plugins", (const char * const *) now);
   self->syncing = FALSE;
+}
+
+/* A plugin with a window names its window module (X-Stead-UI=partners-gtk);
+ * that module is hidden and depends on the plugin, so it goes when the
+ * plugin goes. Headless, it is never loaded: the CLI loads no GTK. */
+static PeasPluginInfo *
+stead_plugin_engine_ui_module (SteadPluginEngine *self,
+                               PeasPluginInfo    *info)
+{
+  const char *ui = peas_plugin_info_get_external_data (info, "Stead-UI");
+
+  return ui != NULL ? peas_engine_get_plugin_info (self->peas, ui) : NULL;
+}
+
+static gboolean load_one (SteadPluginEngine  *self,
+                          PeasPluginInfo     *info,
+                          GError            **error);
+
+static void
+stead_plugin_engine_load_ui (SteadPluginEngine *self,
+                             PeasPluginInfo    *info)
+{
+  PeasPluginInfo *ui = self->with_ui ? stead_plugin_engine_ui_module (self, info) : NULL;
+
+  if (ui != NULL && !peas_plugin_info_is_loaded (ui))
+    load_one (self, ui, NULL);
 }
 
 static gboolean
@@ -183,7 +211,10 @@ load_one (SteadPluginEngine  *self,
     }
 
   if (peas_plugin_info_is_loaded (info))
-    return TRUE;
+    {
+      stead_plugin_engine_load_ui (self, info);
+      return TRUE;
+    }
 
   /* Cleared first: loading may report a new error (a failed schema). */
   g_hash_table_remove (self->errors, module);
@@ -221,6 +252,7 @@ load_one (SteadPluginEngine  *self,
       return FALSE;
     }
 
+  stead_plugin_engine_load_ui (self, info);
   return TRUE;
 }
 
@@ -350,6 +382,23 @@ stead_plugin_engine_list_plugins (SteadPluginEngine *self)
   return g_list_reverse (list);
 }
 
+/**
+ * stead_plugin_engine_set_with_ui:
+ * @self: a #SteadPluginEngine
+ * @with_ui: whether the plugins' window modules load with them
+ *
+ * The application sets this before loading plugins; the CLI never does,
+ * so it loads no GTK.
+ */
+void
+stead_plugin_engine_set_with_ui (SteadPluginEngine *self,
+                                 gboolean           with_ui)
+{
+  g_return_if_fail (STEAD_IS_PLUGIN_ENGINE (self));
+
+  self->with_ui = with_ui;
+}
+
 PeasEngine *
 stead_plugin_engine_get_peas (SteadPluginEngine *self)
 {
@@ -393,6 +442,9 @@ on_enabled_changed (SteadPluginEngine *self,
       gboolean want = g_strv_contains ((const char * const *) enabled,
                                        peas_plugin_info_get_module_name (info));
 
+      /* Window modules follow their plugin. */
+      if (peas_plugin_info_is_hidden (info))
+        continue;
       if (want && !peas_plugin_info_is_loaded (info))
         load_one (self, info, NULL);
       else if (!want && peas_plugin_info_is_loaded (info))

@@ -35,6 +35,8 @@ gboolean           stead_plugin_engine_set_enabled      (SteadPluginEngine  *sel
 const char        *stead_plugin_engine_get_error        (SteadPluginEngine  *self,
                                                          const char         *module_name);
 void               stead_plugin_engine_load_enabled     (SteadPluginEngine  *self);
+void               stead_plugin_engine_set_with_ui      (SteadPluginEngine  *self,
+                                                         gboolean            with_ui);
 PeasExtensionSet  *stead_plugin_engine_create_extension_set (SteadPluginEngine *self,
                                                          GType               exten_type);
 

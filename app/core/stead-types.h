@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct _SteadGeometry         SteadGeometry;
 typedef struct _SteadPluginEngine     SteadPluginEngine;
+typedef struct _SteadRecord           SteadRecord;
 typedef struct _SteadTransaction      SteadTransaction;
 typedef struct _SteadWorkspace        SteadWorkspace;
 typedef struct _SteadWorkspaceAddin   SteadWorkspaceAddin;

@@ -10,6 +10,7 @@
 #include "stead-workspace-addin.h"
 
 G_DEFINE_INTERFACE (SteadWorkspaceAddin, stead_workspace_addin, G_TYPE_OBJECT)
+G_DEFINE_QUARK (stead-workspace-addin-workspace, stead_workspace_addin_workspace)
 
 static void
 stead_workspace_addin_default_init (SteadWorkspaceAddinInterface *iface)
@@ -43,6 +44,7 @@ stead_workspace_addin_load (SteadWorkspaceAddin *self,
   g_return_if_fail (STEAD_IS_WORKSPACE_ADDIN (self));
   g_return_if_fail (workspace != NULL);
 
+  g_object_set_qdata (G_OBJECT (self), stead_workspace_addin_workspace_quark (), workspace);
   iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
   if (iface->load != NULL)
     iface->load (self, workspace);
@@ -60,6 +62,7 @@ stead_workspace_addin_unload (SteadWorkspaceAddin *self,
   iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
   if (iface->unload != NULL)
     iface->unload (self, workspace);
+  g_object_set_qdata (G_OBJECT (self), stead_workspace_addin_workspace_quark (), NULL);
 }
 
 /**
@@ -125,4 +128,98 @@ stead_workspace_addin_add_exporters (SteadWorkspaceAddin *self,
   iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
   if (iface->add_exporters != NULL)
     iface->add_exporters (self, exporters);
+}
+
+/**
+ * stead_workspace_addin_get_workspace:
+ * @self: a #SteadWorkspaceAddin
+ *
+ * Returns: (transfer none) (nullable): the workspace @self is loaded in,
+ *   between its load and unload
+ */
+SteadWorkspace *
+stead_workspace_addin_get_workspace (SteadWorkspaceAddin *self)
+{
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), NULL);
+
+  return g_object_get_qdata (G_OBJECT (self), stead_workspace_addin_workspace_quark ());
+}
+
+gboolean
+stead_workspace_addin_publish (SteadWorkspaceAddin  *self,
+                               SteadTransaction     *txn,
+                               const char * const   *tables,
+                               GError              **error)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), FALSE);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->publish == NULL || iface->publish (self, txn, tables, error);
+}
+
+gboolean
+stead_workspace_addin_index (SteadWorkspaceAddin  *self,
+                             SteadTransaction     *txn,
+                             const char * const   *tables,
+                             GError              **error)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), FALSE);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->index == NULL || iface->index (self, txn, tables, error);
+}
+
+gboolean
+stead_workspace_addin_record_removed (SteadWorkspaceAddin  *self,
+                                      SteadTransaction     *txn,
+                                      const char           *kind,
+                                      gint64                id,
+                                      GError              **error)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), FALSE);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->record_removed == NULL || iface->record_removed (self, txn, kind, id, error);
+}
+
+/**
+ * stead_workspace_addin_describe_references:
+ *
+ * Returns: (transfer full) (nullable): a sentence, or %NULL
+ */
+char *
+stead_workspace_addin_describe_references (SteadWorkspaceAddin *self,
+                                           SteadWorkspace      *workspace,
+                                           const char          *kind,
+                                           gint64               id)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), NULL);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->describe_references != NULL ? iface->describe_references (self, workspace, kind, id) : NULL;
+}
+
+/**
+ * stead_workspace_addin_add_report_sections:
+ * @sections: (element-type SteadReportSection): where to add them
+ */
+void
+stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
+                                           GPtrArray           *sections)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE_ADDIN (self));
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  if (iface->add_report_sections != NULL)
+    iface->add_report_sections (self, sections);
 }

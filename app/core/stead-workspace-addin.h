@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -42,8 +43,45 @@ struct _SteadWorkspaceAddinInterface
                                   GPtrArray           *importers);
   void        (*add_exporters)   (SteadWorkspaceAddin *self,
                                   GPtrArray           *exporters);
+
+  /* Derived data, run inside the committing transaction of every change
+   * (@tables: what it touched; NULL: everything, when rebuilding):
+   * publish brings the plugin's `need` and `resource` rows up to date
+   * (not run for undo and redo, whose steps hold them); index its rows
+   * of the search index (stead_search_put()). FALSE with @error aborts
+   * the change. */
+  gboolean    (*publish)         (SteadWorkspaceAddin *self,
+                                  SteadTransaction    *txn,
+                                  const char * const  *tables,
+                                  GError             **error);
+  gboolean    (*index)           (SteadWorkspaceAddin *self,
+                                  SteadTransaction    *txn,
+                                  const char * const  *tables,
+                                  GError             **error);
+  /* Another plugin's record (of a kind a SteadRecordProvider offers) is
+   * being removed in @txn: clear this plugin's references to it in the
+   * same transaction, or refuse with @error saying why. */
+  gboolean    (*record_removed)  (SteadWorkspaceAddin *self,
+                                  SteadTransaction    *txn,
+                                  const char          *kind,
+                                  gint64               id,
+                                  GError             **error);
+  /* What removing that record would change here, in a sentence for the
+   * confirmation dialog ("2 risks have it as owner…"), or NULL. */
+  char       *(*describe_references) (SteadWorkspaceAddin *self,
+                                      SteadWorkspace      *workspace,
+                                      const char          *kind,
+                                      gint64               id);
+  /* The plugin's sections of a report: new SteadReportSection objects. */
+  void        (*add_report_sections) (SteadWorkspaceAddin *self,
+                                      GPtrArray           *sections);
+
+  gpointer    padding[8];
 };
 
+STEAD_AVAILABLE_IN_1_0
+SteadWorkspace *stead_workspace_addin_get_workspace (SteadWorkspaceAddin *self);
+STEAD_AVAILABLE_IN_1_0
 const char *stead_workspace_addin_get_schema_path (SteadWorkspaceAddin *self);
 void        stead_workspace_addin_load            (SteadWorkspaceAddin *self,
                                                    SteadWorkspace      *workspace);
@@ -59,5 +97,24 @@ void        stead_workspace_addin_add_importers   (SteadWorkspaceAddin *self,
                                                    GPtrArray           *importers);
 void        stead_workspace_addin_add_exporters   (SteadWorkspaceAddin *self,
                                                    GPtrArray           *exporters);
+gboolean    stead_workspace_addin_publish         (SteadWorkspaceAddin *self,
+                                                   SteadTransaction    *txn,
+                                                   const char * const  *tables,
+                                                   GError             **error);
+gboolean    stead_workspace_addin_index           (SteadWorkspaceAddin *self,
+                                                   SteadTransaction    *txn,
+                                                   const char * const  *tables,
+                                                   GError             **error);
+gboolean    stead_workspace_addin_record_removed  (SteadWorkspaceAddin *self,
+                                                   SteadTransaction    *txn,
+                                                   const char          *kind,
+                                                   gint64               id,
+                                                   GError             **error);
+char       *stead_workspace_addin_describe_references (SteadWorkspaceAddin *self,
+                                                       SteadWorkspace      *workspace,
+                                                       const char          *kind,
+                                                       gint64               id);
+void        stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
+                                                       GPtrArray           *sections);
 
 G_END_DECLS

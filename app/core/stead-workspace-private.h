@@ -1,9 +1,15 @@
-/* stead-workspace-private.h: internal workspace API
+/* stead-workspace-private.h: the workspace's insides, shared by its files
+ *
+ * stead-workspace.c (open, create, close, addins),
+ * stead-workspace-schema.c (migrations) and
+ * stead-workspace-transaction.c (transactions, hooks, undo and redo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
+
+#include <libpeas/peas.h>
 
 #include "stead-workspace.h"
 
@@ -12,20 +18,109 @@ G_BEGIN_DECLS
 #define STEAD_CORE_OWNER "core"
 #define STEAD_CORE_SCHEMA_PATH "/io/github/steadapp/Stead/core/schema"
 
-gboolean stead_sqlite_set_error (GError     **error,
-                                 sqlite3     *db,
-                                 int          rc,
-                                 const char  *what);
+typedef enum
+{
+  STEAD_TXN_NORMAL,
+  STEAD_TXN_UNDO,
+  STEAD_TXN_REDO,
+  STEAD_TXN_INDEX,   /* rebuilds derived data only: no undo step */
+} SteadTxnKind;
 
-G_END_DECLS
+typedef struct
+{
+  char   *owner;
+  char   *summary;
+  GBytes *changeset;
+} SteadUndoStep;
 
-G_BEGIN_DECLS
+typedef struct
+{
+  char *owner;
+  char *resource_dir;
+} SteadSchemaSource;
 
-void     stead_transaction_note_bulk  (SteadTransaction *txn,
-                                       const char       *table,
-                                       int               op,
-                                       guint             rows);
-gboolean stead_workspace_check_header (const char  *path,
-                                       GError     **error);
+/* Rows of one table a transaction touched, as the update hook saw them. */
+typedef struct
+{
+  char       *table;
+  GArray     *rowids;   /* gint64; NULL once there are too many to keep */
+} SteadTouched;
+
+struct _SteadTransaction
+{
+  SteadWorkspace  *workspace;
+  char            *owner;
+  char            *summary;
+  sqlite3_session *session;
+  SteadTxnKind     kind;
+  GArray          *bulk;      /* AuditCount: changes outside the session */
+  GPtrArray       *touched;   /* SteadTouched, in the order first seen */
+  SteadTouched    *last;      /* the one the update hook saw last */
+};
+
+struct _SteadWorkspace
+{
+  GObject            parent_instance;
+
+  char              *path;
+  char              *area_name;
+  sqlite3           *db;
+  SteadPluginEngine *engine;
+  PeasExtensionSet  *addins;
+  GHashTable        *addins_by_module;  /* module name -> GObject (borrowed) */
+  GPtrArray         *addin_order;       /* module names, dependencies first */
+  GQueue             undo;
+  GQueue             redo;
+  SteadTransaction  *txn;
+  GHashTable        *statements;        /* SQL text -> sqlite3_stmt, for stead_transaction_run() */
+  GMutex             statements_lock;
+  GHashTable        *terms;             /* vocabulary -> its terms, until the taxonomy changes */
+  GMutex             terms_lock;
+  char              *last_backup;
+  char              *failed_owner;      /* whose schema file failed last */
+};
+
+/* stead-workspace.c */
+STEAD_PRIVATE_API
+gboolean  stead_sqlite_set_error            (GError            **error,
+                                             sqlite3            *db,
+                                             int                 rc,
+                                             const char         *what);
+gboolean  stead_sql_exec                    (sqlite3            *db,
+                                             const char         *sql,
+                                             GError            **error);
+gboolean  stead_sql_table_exists            (sqlite3            *db,
+                                             const char         *name);
+char     *stead_now_iso8601                 (void);
+STEAD_PRIVATE_API
+gboolean  stead_workspace_check_header      (const char         *path,
+                                             GError            **error);
+void      stead_workspace_notify_undo_state (SteadWorkspace     *self);
+void      stead_workspace_refresh_area_name (SteadWorkspace     *self);
+void      stead_workspace_emit_changed      (SteadWorkspace     *self,
+                                             const char * const *tables);
+STEAD_PRIVATE_API
+sqlite3  *stead_workspace_get_db            (SteadWorkspace     *self);
+STEAD_PRIVATE_API
+sqlite3  *stead_workspace_open_reader       (SteadWorkspace     *self,
+                                             GError            **error);
+
+/* stead-workspace-schema.c */
+SteadSchemaSource *stead_schema_source_new  (const char         *owner,
+                                             const char         *resource_dir);
+void      stead_schema_source_free          (SteadSchemaSource  *source);
+gboolean  stead_workspace_apply_schemas     (SteadWorkspace     *self,
+                                             GPtrArray          *sources,
+                                             const char         *create_area_name,
+                                             GError            **error);
+
+/* stead-workspace-transaction.c */
+void      stead_undo_step_free              (SteadUndoStep      *step);
+STEAD_PRIVATE_API
+void      stead_transaction_note_bulk       (SteadTransaction   *txn,
+                                             const char         *table,
+                                             int                 op,
+                                             guint               rows);
+gboolean  stead_session_records_table       (const char         *table);
 
 G_END_DECLS

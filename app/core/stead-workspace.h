@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include "stead-types.h"
+#include "stead-value.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +61,6 @@ gboolean           stead_workspace_set_area_name        (SteadWorkspace     *sel
 SteadPluginEngine *stead_workspace_get_engine           (SteadWorkspace     *self);
 
 /* Reading. Writes go through a SteadTransaction. */
-sqlite3           *stead_workspace_get_db               (SteadWorkspace     *self);
 sqlite3_stmt      *stead_workspace_prepare              (SteadWorkspace     *self,
                                                          const char         *sql,
                                                          GError            **error);
@@ -93,6 +94,47 @@ gboolean           stead_transaction_step               (SteadTransaction   *txn
 gboolean           stead_transaction_commit             (SteadTransaction   *txn,
                                                          GError            **error);
 void               stead_transaction_rollback           (SteadTransaction   *txn);
+const char        *stead_transaction_get_owner          (SteadTransaction   *txn);
+
+/* Typed values: one statement is one undo step, or one step of many. */
+gint64             stead_workspace_edit                 (SteadWorkspace     *self,
+                                                         const char         *owner,
+                                                         const char         *summary,
+                                                         const char         *sql,
+                                                         const SteadValue   *values,
+                                                         guint               n_values,
+                                                         GError            **error);
+gint64             stead_transaction_run                (SteadTransaction   *txn,
+                                                         const char         *sql,
+                                                         const SteadValue   *values,
+                                                         guint               n_values,
+                                                         GError            **error);
+gint64             stead_transaction_step_values        (SteadTransaction   *txn,
+                                                         sqlite3_stmt       *stmt,
+                                                         const SteadValue   *values,
+                                                         guint               n_values,
+                                                         GError            **error);
+gboolean           stead_transaction_query_int64        (SteadTransaction   *txn,
+                                                         const char         *sql,
+                                                         const SteadValue   *values,
+                                                         guint               n_values,
+                                                         gint64             *value);
+void               stead_statement_bind                 (sqlite3_stmt       *stmt,
+                                                         const SteadValue   *values,
+                                                         guint               n_values);
+
+/* For publish and index hooks. */
+const gint64      *stead_transaction_get_rowids         (SteadTransaction   *txn,
+                                                         const char         *table,
+                                                         guint              *n_rowids);
+gboolean           stead_tables_have                    (const char * const *tables,
+                                                         const char         *name);
+gboolean           stead_transaction_record_removed     (SteadTransaction   *txn,
+                                                         const char         *kind,
+                                                         gint64              id,
+                                                         GError            **error);
+gboolean           stead_workspace_reindex              (SteadWorkspace     *self,
+                                                         GError            **error);
 
 /* Undo and redo of committed transactions, for this session only. */
 gboolean           stead_workspace_can_undo             (SteadWorkspace     *self);

@@ -6,7 +6,11 @@
 #pragma once
 
 #define STEAD_INSIDE
+# include "stead-version-macros.h"
+# include "stead-compat.h"
 # include "stead-types.h"
+# include "stead-value.h"
+# include "stead-field.h"
 # include "stead-geometry.h"
 # include "stead-area-summary.h"
 # include "stead-plugin-engine.h"
@@ -23,4 +27,9 @@
 # include "stead-column-map.h"
 # include "stead-proj.h"
 # include "stead-geo-formats.h"
+# include "stead-record.h"
+# include "stead-query-model.h"
+# include "stead-record-provider.h"
+# include "stead-search.h"
+# include "stead-vocabulary.h"
 #undef STEAD_INSIDE

@@ -295,6 +295,7 @@ stead_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   self->engine = stead_plugin_engine_new (self->settings);
+  stead_plugin_engine_set_with_ui (self->engine, TRUE);
   stead_plugin_engine_load_enabled (self->engine);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);

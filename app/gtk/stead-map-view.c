@@ -1580,6 +1580,29 @@ stead_map_view_add_named_layer (SteadMapView *self,
   shumate_map_add_layer (self->map, layer);
 }
 
+/**
+ * stead_map_view_get_named_layer:
+ * @self: a #SteadMapView
+ * @title: a layer's name in the layer list
+ *
+ * Returns: (transfer none) (nullable): the plugin layer called @title
+ */
+ShumateLayer *
+stead_map_view_get_named_layer (SteadMapView *self,
+                                const char   *title)
+{
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
+
+  for (guint i = 0; self->plugin_layers != NULL && i < self->plugin_layers->len; i++)
+    {
+      ShumateLayer *layer = g_ptr_array_index (self->plugin_layers, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (layer), "stead-layer-title"), title) == 0)
+        return layer;
+    }
+  return NULL;
+}
+
 void
 stead_map_view_remove_layer (SteadMapView *self,
                              ShumateLayer *layer)

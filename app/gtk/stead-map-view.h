@@ -70,6 +70,8 @@ SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,
                                                 const char     *title);
+ShumateLayer   *stead_map_view_get_named_layer (SteadMapView   *self,
+                                                const char     *title);
 void            stead_map_view_remove_layer    (SteadMapView   *self,
                                                 ShumateLayer   *layer);
 void            stead_map_view_zoom_to_area    (SteadMapView   *self);

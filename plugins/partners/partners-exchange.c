@@ -108,17 +108,6 @@ set_str (char       **str,
   *str = g_strdup (value);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* The organisation this record updates: same identifier, else same name
  * and the same postcode at its first site. */
 static gint64
@@ -163,12 +152,9 @@ write_record (SteadImportContext  *context,
               GError             **error)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
-  sqlite3 *db = stead_workspace_get_db (stead_import_context_get_workspace (context));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) site_ids = g_hash_table_new (g_str_hash, g_str_equal);
   gint64 id = find_match (txn, r);
-  const char *values[] = { r->name, r->type, r->tier, r->description, r->website, r->charity_number,
-                           r->company_number, r->areas_served, r->notes->len ? r->notes->str : NULL, r->source_id };
+  const char *notes = r->notes->len ? r->notes->str : NULL;
 
   if (id != 0)
     {
@@ -179,123 +165,86 @@ write_record (SteadImportContext  *context,
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-        {
-          g_autoptr(sqlite3_stmt) del = stead_transaction_prepare (txn, children[i], error);
-
-          if (del == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (del, 1, id);
-          if (!stead_transaction_step (txn, del, error))
-            return FALSE;
-        }
-      stmt = stead_transaction_prepare (txn,
-                                        "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), tier = coalesce (?3, tier), description = ?4, "
-                                        "website = ?5, charity_number = ?6, company_number = ?7, areas_served = ?8, "
-                                        "notes = ?9, source_id = coalesce (?10, source_id), "
-                                        "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11", error);
+        if (stead_transaction_run (txn, children[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
+          return FALSE;
+      if (stead_transaction_run (txn,
+                                 "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), "
+                                 "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
+                                 "company_number = ?7, areas_served = ?8, notes = ?9, "
+                                 "source_id = coalesce (?10, source_id), "
+                                 "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
+                                 STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
+                                             STEAD_TEXT (r->description), STEAD_TEXT (r->website),
+                                             STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
+                                             STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
+                                             STEAD_INT (id)),
+                                 error) < 0)
+        return FALSE;
+      stead_import_context_updated_named (context, r->name);
     }
   else
-    stmt = stead_transaction_prepare (txn,
-                                      "INSERT INTO partners_organisation (name, type, tier, description, website, "
-                                      "charity_number, company_number, areas_served, notes, source_id) "
-                                      "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    bind_text_or_null (stmt, i + 1, values[i]);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 11, id);
-  if (!stead_transaction_step (txn, stmt, error))
-    return FALSE;
-  if (id == 0)
     {
-      id = sqlite3_last_insert_rowid (db);
+      id = stead_transaction_run (txn,
+                                  "INSERT INTO partners_organisation (name, type, tier, description, website, "
+                                  "charity_number, company_number, areas_served, notes, source_id) "
+                                  "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, "
+                                  "?8, ?9, ?10)",
+                                  STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
+                                              STEAD_TEXT (r->description), STEAD_TEXT (r->website),
+                                              STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
+                                              STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id)),
+                                  error);
+      if (id < 0)
+        return FALSE;
       stead_import_context_added_named (context, r->name);
     }
-  else
-    stead_import_context_updated_named (context, r->name);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email, source_id) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < r->contacts->len; i++)
     {
       Contact *c = g_ptr_array_index (r->contacts, i);
 
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_text_or_null (stmt, 2, c->name);
-      bind_text_or_null (stmt, 3, c->role);
-      bind_text_or_null (stmt, 4, c->phone);
-      bind_text_or_null (stmt, 5, c->phone_24h);
-      bind_text_or_null (stmt, 6, c->email);
-      bind_text_or_null (stmt, 7, c->source_id);
-      if (!stead_transaction_step (txn, stmt, error))
+      if (stead_transaction_run (txn,
+                                 "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email, "
+                                 "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (c->name), STEAD_TEXT (c->role),
+                                             STEAD_TEXT (c->phone), STEAD_TEXT (c->phone_24h), STEAD_TEXT (c->email),
+                                             STEAD_TEXT (c->source_id)),
+                                 error) < 0)
         return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, capacity, source_id) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < r->sites->len; i++)
     {
       Site *s = g_ptr_array_index (r->sites, i);
-      g_autoptr(GBytes) blob = NULL;
+      g_autoptr(SteadGeometry) point = s->has_position ? stead_geometry_new_point (s->lon, s->lat) : NULL;
+      gint64 fid;
 
-      if (s->has_position)
-        {
-          g_autoptr(SteadGeometry) point = stead_geometry_new_point (s->lon, s->lat);
-
-          blob = stead_geometry_to_gpkg (point, 4326);
-          sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
-        }
-      else
-        sqlite3_bind_null (stmt, 1);
-      sqlite3_bind_int64 (stmt, 2, id);
-      bind_text_or_null (stmt, 3, s->name);
-      bind_text_or_null (stmt, 4, s->address);
-      bind_text_or_null (stmt, 5, s->postcode);
-      bind_text_or_null (stmt, 6, s->what);
-      if (s->capacity >= 0)
-        sqlite3_bind_int64 (stmt, 7, s->capacity);
-      else
-        sqlite3_bind_null (stmt, 7);
-      bind_text_or_null (stmt, 8, s->source_id);
-      if (!stead_transaction_step (txn, stmt, error))
+      fid = stead_transaction_run (txn,
+                                   "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, "
+                                   "capacity, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                   STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (id), STEAD_TEXT (s->name),
+                                               STEAD_TEXT (s->address), STEAD_TEXT (s->postcode), STEAD_TEXT (s->what),
+                                               STEAD_INT_OR_NULL (s->capacity, s->capacity >= 0),
+                                               STEAD_TEXT (s->source_id)),
+                                   error);
+      if (fid < 0)
         return FALSE;
       if (s->source_id != NULL)
-        g_hash_table_insert (site_ids, s->source_id, GSIZE_TO_POINTER ((gsize) sqlite3_last_insert_rowid (db)));
+        g_hash_table_insert (site_ids, s->source_id, GSIZE_TO_POINTER ((gsize) fid));
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, lead_time_hours) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < r->capabilities->len; i++)
     {
       Capability *c = g_ptr_array_index (r->capabilities, i);
       gsize site = c->site_source_id ? GPOINTER_TO_SIZE (g_hash_table_lookup (site_ids, c->site_source_id)) : 0;
 
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (site != 0)
-        sqlite3_bind_int64 (stmt, 2, (gint64) site);
-      else
-        sqlite3_bind_null (stmt, 2);
-      sqlite3_bind_text (stmt, 3, c->kind, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, c->quantity);
-      bind_text_or_null (stmt, 5, c->conditions);
-      if (c->lead_time_hours >= 0)
-        sqlite3_bind_int64 (stmt, 6, c->lead_time_hours);
-      else
-        sqlite3_bind_null (stmt, 6);
-      if (!stead_transaction_step (txn, stmt, error))
+      if (stead_transaction_run (txn,
+                                 "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
+                                 "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
+                                 STEAD_ARGS (STEAD_INT (id), STEAD_INT_OR_NULL ((gint64) site, site != 0),
+                                             STEAD_STRING (c->kind), STEAD_INT (c->quantity), STEAD_TEXT (c->conditions),
+                                             STEAD_INT_OR_NULL (c->lead_time_hours, c->lead_time_hours >= 0)),
+                                 error) < 0)
         return FALSE;
     }
   return TRUE;
@@ -691,7 +640,7 @@ run_oruk (SteadImporter       *importer,
                                          r->name ? r->name : _("no name"), problem);
             return TRUE;
           }
-        return write_record (context, r, error) && partners_publish_resources (stead_import_context_get_transaction (context), error);
+        return write_record (context, r, error);
       }
     if (root == NULL || !(orgs = organisations_of (root, &services, error)))
       {
@@ -742,7 +691,7 @@ run_oruk (SteadImporter       *importer,
       if (!write_record (context, r, error))
         return FALSE;
     }
-  return partners_publish_resources (stead_import_context_get_transaction (context), error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -898,7 +847,7 @@ run_csv (SteadImporter       *importer,
           return FALSE;
         }
     }
-  return partners_publish_resources (stead_import_context_get_transaction (context), error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */

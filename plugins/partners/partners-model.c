@@ -1,4 +1,5 @@
-/* partners-model.c: edits of the partner directory, flags and publishing
+/* partners-model.c: the partner directory's records, edits, flags and
+ * what it publishes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,9 +8,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "partners.h"
+
+/* ------------------------------------------------------------------------ */
+/* Flags of agreements                                                      */
 
 /**
  * partners_agreement_flag:
@@ -70,36 +76,376 @@ partners_flag_label (PartnersFlag flag)
 }
 
 void
-partners_organisation_ref_free (PartnersOrganisationRef *ref)
+partners_today (GDate *date)
 {
-  g_free (ref->name);
-  g_free (ref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Records                                                                   */
+
+static const SteadChoice partners_tiers[] = {
+  { "instrumental", N_("Instrumental") },
+  { "contributing", N_("Contributing") },
+  { "occasional", N_("Occasional") },
+  { NULL },
+};
+
+static const SteadChoice partners_agreement_kinds[] = {
+  { "mou", N_("Memorandum of understanding") },
+  { "data-sharing", N_("Data-sharing agreement") },
+  { "mutual-aid", N_("Mutual aid agreement") },
+  { "contract", N_("Contract") },
+  { "other", N_("Other") },
+  { NULL },
+};
+
+static const SteadChoice partners_agreement_statuses[] = {
+  { "draft", N_("Draft") },
+  { "active", N_("Active") },
+  { "lapsed", N_("Lapsed") },
+  { "ended", N_("Ended") },
+  { NULL },
+};
+
+#define ORG_SET(column) \
+  "UPDATE partners_organisation SET " column " = ?1, updated = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2"
+
+const SteadField partners_organisation_fields[] = {
+  { "name", .required = TRUE, .label = N_("Name"), .set_sql = ORG_SET ("name") },
+  { "type", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "partner-type", .label = N_("Type"),
+    .set_sql = ORG_SET ("type") },
+  { "tier", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_tiers, .label = N_("Tier"),
+    .set_sql = ORG_SET ("tier") },
+  { "description", .label = N_("Description"), .set_sql = ORG_SET ("description") },
+  { "website", .label = N_("Website"), .set_sql = ORG_SET ("website") },
+  { "charity_number", .label = N_("Charity Number"), .set_sql = ORG_SET ("charity_number") },
+  { "company_number", .label = N_("Company Number"), .set_sql = ORG_SET ("company_number") },
+  { "areas_served", .label = N_("Areas Served"), .set_sql = ORG_SET ("areas_served") },
+  { "notes", .label = N_("Notes"), .flags = STEAD_FIELD_MULTILINE, .set_sql = ORG_SET ("notes") },
+  { "sites", .flags = STEAD_FIELD_HIDDEN },
+  { "agreements", .flags = STEAD_FIELD_INTERNAL },
+  { "next_review", .type = STEAD_FIELD_DATE, .label = N_("Next Review") },
+  { "issues", .type = STEAD_FIELD_INT, .flags = STEAD_FIELD_INTERNAL },
+  { "flag", .label = N_("Flag"), .flags = STEAD_FIELD_HIDDEN },
+  { "attention", .label = N_("Open Issues") },
+};
+
+const guint partners_n_organisation_fields = G_N_ELEMENTS (partners_organisation_fields);
+
+/* The agreements' review|expiry|status, ';'-separated: the next review
+ * date, how many need attention and the worst of them. */
+static void
+partners_model_derive_organisation (SteadRecord *record)
+{
+  const char *agreements = stead_record_get_string (record, "agreements");
+  g_auto(GStrv) each = g_strsplit (agreements != NULL ? agreements : "", ";", -1);
+  PartnersFlag worst = PARTNERS_FLAG_NONE;
+  g_autofree char *next = NULL;
+  gint64 issues = 0;
+  GDate today;
+
+  partners_today (&today);
+  for (guint i = 0; agreements != NULL && each[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (each[i], "|", 3);
+      const char *review, *expiry, *status;
+      PartnersFlag flag;
+
+      if (g_strv_length (parts) != 3)
+        continue;
+      review = *parts[0] != '\0' ? parts[0] : NULL;
+      expiry = *parts[1] != '\0' ? parts[1] : NULL;
+      status = parts[2];
+      flag = partners_agreement_flag (review, expiry, status, &today);
+      if (flag != PARTNERS_FLAG_NONE)
+        issues++;
+      worst = MAX (worst, flag);
+      if (review != NULL && g_strcmp0 (status, "ended") != 0 && (next == NULL || strcmp (review, next) < 0))
+        stead_set_str (&next, review);
+    }
+
+  {
+    g_auto(GValue) v_next = G_VALUE_INIT;
+    g_auto(GValue) v_issues = G_VALUE_INIT;
+    g_auto(GValue) v_flag = G_VALUE_INIT;
+    g_auto(GValue) v_attention = G_VALUE_INIT;
+
+    if (next != NULL)
+      {
+        g_value_init (&v_next, G_TYPE_STRING);
+        g_value_set_string (&v_next, next);
+      }
+    g_value_init (&v_issues, G_TYPE_INT64);
+    g_value_set_int64 (&v_issues, issues);
+    if (worst != PARTNERS_FLAG_NONE)
+      {
+        g_value_init (&v_flag, G_TYPE_STRING);
+        g_value_set_string (&v_flag, partners_flag_label (worst));
+        g_value_init (&v_attention, G_TYPE_STRING);
+        g_value_take_string (&v_attention, g_strdup_printf ("%" G_GINT64_FORMAT " · %s", issues,
+                                                            partners_flag_label (worst)));
+      }
+    stead_record_set_derived (record, "attention", &v_attention);
+    stead_record_set_derived (record, "next_review", &v_next);
+    stead_record_set_derived (record, "issues", &v_issues);
+    stead_record_set_derived (record, "flag", &v_flag);
+  }
+}
+
+const SteadRecordInfo partners_organisation_info = {
+  .kind = "organisation",
+  .owner = PARTNERS_OWNER,
+  .title_field = "name",
+  .fields = partners_organisation_fields,
+  .n_fields = G_N_ELEMENTS (partners_organisation_fields),
+  .edit_summary = N_("Edit partner “%s”"),
+  .title_sql = "SELECT name FROM partners_organisation WHERE id = ?1",
+  .derive = partners_model_derive_organisation,
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersOrganisation, partners_organisation, &partners_organisation_info)
+
+const SteadField partners_contact_fields[] = {
+  { "name", .required = TRUE, .label = N_("Name"), .flags = STEAD_FIELD_PERSONAL },
+  { "role", .label = N_("Role") },
+  { "phone", .label = N_("Phone"), .flags = STEAD_FIELD_PERSONAL },
+  { "phone_24h", .label = N_("24/7 Phone"), .flags = STEAD_FIELD_PERSONAL },
+  { "email", .label = N_("Email"), .flags = STEAD_FIELD_PERSONAL },
+};
+
+const guint partners_n_contact_fields = G_N_ELEMENTS (partners_contact_fields);
+
+static const SteadRecordInfo partners_contact_info = {
+  .kind = "contact", .owner = PARTNERS_OWNER, .title_field = "name",
+  .fields = partners_contact_fields, .n_fields = G_N_ELEMENTS (partners_contact_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersContact, partners_contact, &partners_contact_info)
+
+const SteadField partners_site_fields[] = {
+  { "name", .required = TRUE, .label = N_("Name") },
+  { "what", .label = N_("What Is There") },
+  { "address", .label = N_("Address") },
+  { "postcode", .label = N_("Postcode (places it on the map if no position)") },
+  { "capacity", .type = STEAD_FIELD_INT, .min = 0, .max = G_MAXINT32, .label = N_("Capacity") },
+  { "longitude", .type = STEAD_FIELD_DOUBLE, .label = N_("Longitude") },
+  { "latitude", .type = STEAD_FIELD_DOUBLE, .label = N_("Latitude") },
+  { "capabilities", .flags = STEAD_FIELD_HIDDEN },
+  { "map_note", .flags = STEAD_FIELD_HIDDEN },
+};
+
+const guint partners_n_site_fields = G_N_ELEMENTS (partners_site_fields);
+
+/* A site without a position is not on the map: the page says so. */
+static void
+partners_model_derive_site (SteadRecord *record)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (stead_record_is_null (record, "longitude"))
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, _("Not on the map"));
+    }
+  stead_record_set_derived (record, "map_note", &value);
+}
+
+static const SteadRecordInfo partners_site_info = {
+  .kind = "site", .owner = PARTNERS_OWNER, .title_field = "name",
+  .fields = partners_site_fields, .n_fields = G_N_ELEMENTS (partners_site_fields),
+  .derive = partners_model_derive_site,
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersSite, partners_site, &partners_site_info)
+
+const SteadField partners_capability_fields[] = {
+  { "kind", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "resource-kind", .label = N_("Kind") },
+  { "quantity", .type = STEAD_FIELD_INT, .min = 0, .max = G_MAXINT32, .label = N_("Quantity") },
+  { "site", .type = STEAD_FIELD_INT, .label = N_("Site") },
+  { "conditions", .label = N_("Conditions") },
+  { "lead_time_hours", .type = STEAD_FIELD_INT, .min = 0, .max = 10000, .label = N_("Lead Time (hours)") },
+};
+
+const guint partners_n_capability_fields = G_N_ELEMENTS (partners_capability_fields);
+
+static const SteadRecordInfo partners_capability_info = {
+  .kind = "capability", .owner = PARTNERS_OWNER, .title_field = "kind",
+  .fields = partners_capability_fields, .n_fields = G_N_ELEMENTS (partners_capability_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersCapability, partners_capability, &partners_capability_info)
+
+const SteadField partners_agreement_fields[] = {
+  { "title", .required = TRUE, .label = N_("Title") },
+  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_kinds, .label = N_("Kind") },
+  { "parties", .label = N_("Other Parties (names, separated by ;)") },
+  { "scope", .label = N_("Scope") },
+  { "data_fields", .label = N_("Data Shared (for data-sharing)") },
+  { "signed", .type = STEAD_FIELD_DATE, .label = N_("Signed") },
+  { "review", .type = STEAD_FIELD_DATE, .label = N_("Review") },
+  { "expiry", .type = STEAD_FIELD_DATE, .label = N_("Expiry") },
+  { "status", .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_statuses, .label = N_("Status") },
+  { "document", .label = N_("Document Link") },
+  { "flag", .flags = STEAD_FIELD_HIDDEN },
+};
+
+const guint partners_n_agreement_fields = G_N_ELEMENTS (partners_agreement_fields);
+
+static void
+partners_model_derive_agreement (SteadRecord *record)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  PartnersFlag flag;
+  GDate today;
+
+  partners_today (&today);
+  flag = partners_agreement_flag (stead_record_get_string (record, "review"), stead_record_get_string (record, "expiry"),
+                                  stead_record_get_string (record, "status"), &today);
+  if (flag != PARTNERS_FLAG_NONE)
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, partners_flag_label (flag));
+    }
+  stead_record_set_derived (record, "flag", &value);
+}
+
+static const SteadRecordInfo partners_agreement_info = {
+  .kind = "agreement", .owner = PARTNERS_OWNER, .title_field = "title",
+  .fields = partners_agreement_fields, .n_fields = G_N_ELEMENTS (partners_agreement_fields),
+  .derive = partners_model_derive_agreement,
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersAgreement, partners_agreement, &partners_agreement_info)
+
+static const SteadField partners_log_fields[] = {
+  { "note", .required = TRUE, .label = N_("Note") },
+  { "date", .type = STEAD_FIELD_DATE, .label = N_("Date") },
+};
+
+static const SteadRecordInfo partners_log_info = {
+  .kind = "note", .owner = PARTNERS_OWNER, .title_field = "note",
+  .fields = partners_log_fields, .n_fields = G_N_ELEMENTS (partners_log_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersLog, partners_log, &partners_log_info)
+
+/* The partners' places on the map: every site with a position. */
+static const SteadField partners_place_fields[] = {
+  { "title" },
+  { "longitude", .type = STEAD_FIELD_DOUBLE },
+  { "latitude", .type = STEAD_FIELD_DOUBLE },
+  { "instrumental", .type = STEAD_FIELD_BOOL },
+};
+
+static const SteadRecordInfo partners_place_info = {
+  .kind = "site", .owner = PARTNERS_OWNER,
+  .fields = partners_place_fields, .n_fields = G_N_ELEMENTS (partners_place_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (PartnersPlace, partners_place, &partners_place_info)
+
+const SteadRecordKind partners_record_kinds[] = {
+  { "organisation", N_("partner"),
+    "SELECT id, name AS title FROM partners_organisation ORDER BY name COLLATE NOCASE",
+    "SELECT name FROM partners_organisation WHERE id = ?1",
+    "SELECT id FROM partners_organisation WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    "partners_organisation" },
+};
+
+const guint partners_n_record_kinds = G_N_ELEMENTS (partners_record_kinds);
+
+static const char * const partners_tables[] = { "partners_", "taxonomy", NULL };
+GType partners_place_get_type (void);
+
+SteadQueryModel *
+partners_organisations_new (SteadWorkspace *workspace)
+{
+  return stead_query_model_new (workspace, PARTNERS_TYPE_ORGANISATION,
+                                "SELECT o.id, o.name, o.type, o.tier, o.description, o.website, o.charity_number, "
+                                "  o.company_number, o.areas_served, o.notes, "
+                                "  (SELECT group_concat (s.name || ' ' || coalesce (s.postcode, '') || ' ' || "
+                                "     coalesce (s.what, ''), ' ') FROM partners_site s WHERE s.organisation = o.id) "
+                                "    AS sites, "
+                                "  (SELECT group_concat (coalesce (a.review, '') || '|' || coalesce (a.expiry, '') "
+                                "     || '|' || a.status, ';') FROM partners_agreement a "
+                                "   JOIN partners_agreement_party p ON p.agreement = a.id "
+                                "   WHERE p.organisation = o.id) AS agreements "
+                                "FROM partners_organisation o",
+                                partners_tables);
+}
+
+SteadQueryModel *
+partners_places_new (SteadWorkspace *workspace)
+{
+  return stead_query_model_new (workspace, partners_place_get_type (),
+                                "SELECT s.fid AS id, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', '') "
+                                "  AS title, ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
+                                "  o.tier = 'instrumental' AS instrumental "
+                                "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
+                                "WHERE s.geom IS NOT NULL",
+                                partners_tables);
 }
 
 /**
- * partners_list_organisations:
- * @workspace: a workspace with the partners plugin
+ * partners_children_new:
+ * @type: PARTNERS_TYPE_CONTACT, _SITE, _CAPABILITY, _AGREEMENT or _LOG
+ * @organisation: whose
  *
- * Returns: (transfer container) (element-type PartnersOrganisationRef):
- *   every organisation, by name
+ * Returns: (transfer full): the organisation's records of @type
  */
-GPtrArray *
-partners_list_organisations (SteadWorkspace *workspace)
+SteadQueryModel *
+partners_children_new (SteadWorkspace *workspace,
+                       GType           type,
+                       gint64          organisation)
 {
-  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_organisation_ref_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *sql = NULL;
+  SteadQueryModel *model;
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT id, name FROM partners_organisation ORDER BY name COLLATE NOCASE", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      PartnersOrganisationRef *ref = g_new0 (PartnersOrganisationRef, 1);
+  if (type == PARTNERS_TYPE_CONTACT)
+    sql = "SELECT id, name, role, phone, phone_24h, email FROM partners_contact WHERE organisation = ?1 ORDER BY id";
+  else if (type == PARTNERS_TYPE_SITE)
+    sql = "SELECT s.fid AS id, s.name, s.what, s.address, s.postcode, s.capacity, "
+          "  ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
+          "  (SELECT group_concat (coalesce (t.label, c.kind) || ' × ' || c.quantity, ', ') "
+          "   FROM partners_capability c LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind "
+          "   WHERE c.site = s.fid) AS capabilities "
+          "FROM partners_site s WHERE s.organisation = ?1 ORDER BY s.fid";
+  else if (type == PARTNERS_TYPE_CAPABILITY)
+    sql = "SELECT id, kind, quantity, site, conditions, lead_time_hours FROM partners_capability "
+          "WHERE organisation = ?1 ORDER BY id";
+  else if (type == PARTNERS_TYPE_AGREEMENT)
+    sql = "SELECT a.id, a.title, a.kind, a.scope, a.data_fields, a.signed, a.review, a.expiry, a.status, a.document, "
+          "  (SELECT group_concat (o.name, '; ') FROM partners_agreement_party q "
+          "   JOIN partners_organisation o ON o.id = q.organisation "
+          "   WHERE q.agreement = a.id AND q.organisation != ?1) AS parties "
+          "FROM partners_agreement a JOIN partners_agreement_party p ON p.agreement = a.id "
+          "WHERE p.organisation = ?1 ORDER BY a.review";
+  else if (type == PARTNERS_TYPE_LOG)
+    sql = "SELECT id, date, note FROM partners_log WHERE organisation = ?1 ORDER BY date DESC, id DESC";
+  g_return_val_if_fail (sql != NULL, NULL);
 
-      ref->id = sqlite3_column_int64 (stmt, 0);
-      ref->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      g_ptr_array_add (list, ref);
-    }
-  return list;
+  model = stead_query_model_new (workspace, type, sql, partners_tables);
+  stead_query_model_set_params (model, STEAD_ARGS (STEAD_INT (organisation)));
+  return model;
+}
+
+/* The organisation a site belongs to, or 0. */
+gint64
+partners_site_organisation (SteadWorkspace *workspace,
+                            gint64          site)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
+                                                          "SELECT organisation FROM partners_site WHERE fid = ?", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, site);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 char *
@@ -117,46 +463,21 @@ partners_get_organisation_name (SteadWorkspace *workspace,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Organisations                                                             */
+
+/* Reads @text as the organisation field @name, for an edit by arguments. */
 static gboolean
-is_known_type (SteadWorkspace *workspace,
-               const char     *type)
+partners_model_check (SteadWorkspace  *workspace,
+                      const char      *name,
+                      const char      *text,
+                      GValue          *value,
+                      GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const SteadField *field = stead_field_find (partners_organisation_fields,
+                                              G_N_ELEMENTS (partners_organisation_fields), name);
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT 1 FROM taxonomy WHERE vocabulary = 'partner-type' AND code = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
-static gboolean
-check_value (SteadWorkspace  *workspace,
-             const char      *field,
-             const char      *value,
-             GError         **error)
-{
-  static const char * const tiers[] = { "instrumental", "contributing", "occasional", NULL };
-
-  if (g_str_equal (field, "name") && (value == NULL || *g_strstrip (g_strdup (value)) == '\0'))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A partner needs a name"));
-      return FALSE;
-    }
-  if (g_str_equal (field, "type") && (value == NULL || !is_known_type (workspace, value)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a partner type"), value ? value : "");
-      return FALSE;
-    }
-  if (g_str_equal (field, "tier") && (value == NULL || !g_strv_contains (tiers, value)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a tier: instrumental, contributing or occasional"), value ? value : "");
-      return FALSE;
-    }
-  return TRUE;
+  return stead_field_parse (field, workspace, text, value, error);
 }
 
 gint64
@@ -166,46 +487,30 @@ partners_organisation_add (SteadWorkspace  *workspace,
                            const char      *tier,
                            GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GValue) v_name = G_VALUE_INIT;
+  g_auto(GValue) v_type = G_VALUE_INIT;
+  g_auto(GValue) v_tier = G_VALUE_INIT;
   g_autofree char *summary = NULL;
-  gint64 id;
 
-  if (type == NULL)
-    type = "other";
-  if (tier == NULL)
-    tier = "contributing";
-  if (!check_value (workspace, "name", name, error) || !check_value (workspace, "type", type, error) ||
-      !check_value (workspace, "tier", tier, error))
+  if (!partners_model_check (workspace, "name", name, &v_name, error) ||
+      !partners_model_check (workspace, "type", type != NULL ? type : "other", &v_type, error) ||
+      !partners_model_check (workspace, "tier", tier != NULL ? tier : "contributing", &v_tier, error))
     return 0;
 
   /* TRANSLATORS: an undo step; %s is an organisation */
-  summary = g_strdup_printf (_("Add partner “%s”"), name);
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn, "INSERT INTO partners_organisation (name, type, tier) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, tier, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
-  return id;
+  summary = g_strdup_printf (_("Add partner “%s”"), g_value_get_string (&v_name));
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "INSERT INTO partners_organisation (name, type, tier) VALUES (?, ?, ?)",
+                               STEAD_ARGS (stead_value_from_gvalue (&v_name), stead_value_from_gvalue (&v_type),
+                                           stead_value_from_gvalue (&v_tier)),
+                               error);
 }
 
 /**
  * partners_organisation_set:
- * @workspace: the workspace
- * @id: an organisation
  * @field: name, type, tier, description, website, charity_number,
  *   company_number, areas_served or notes
  * @value: (nullable): the new value; %NULL or "" clears an optional field
- * @error: a #GError
  *
  * Returns: %TRUE if saved (one undo step)
  */
@@ -216,101 +521,87 @@ partners_organisation_set (SteadWorkspace  *workspace,
                            const char      *value,
                            GError         **error)
 {
-  /* One constant statement per editable column: the column list is the
-   * whitelist, and no SQL is ever built from the caller's text. */
-#define SET(column) { #column, "UPDATE partners_organisation SET " #column " = ?, " \
-                               "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?" }
-  static const struct { const char *field; const char *sql; } setters[] = {
-    SET (name), SET (type), SET (tier), SET (description), SET (website), SET (charity_number),
-    SET (company_number), SET (areas_served), SET (notes),
-  };
-#undef SET
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  const char *sql = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (setters) && field != NULL; i++)
-    if (g_str_equal (setters[i].field, field))
-      sql = setters[i].sql;
-  if (sql == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No partner field “%s”", field);
-      return FALSE;
-    }
-  if (!check_value (workspace, field, value, error))
-    return FALSE;
-  name = partners_get_organisation_name (workspace, id);
-  if (name == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
-      return FALSE;
-    }
-
-  summary = g_strdup_printf (_("Edit partner “%s”"), name);
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return FALSE;
-  stmt = stead_transaction_prepare (txn, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (value != NULL && *value != '\0')
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!stead_transaction_step (txn, stmt, error))
-    return FALSE;
-  if (g_str_equal (field, "name") && !partners_publish_resources (txn, error))
-    return FALSE;
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+  return stead_workspace_save_field (workspace, &partners_organisation_info, id, field, value, error);
 }
 
+/* The rows of an organisation, each deleted explicitly so that the undo
+ * step holds every row it takes away. */
+gboolean
+partners_organisation_remove_rows (SteadTransaction  *txn,
+                                   gint64             id,
+                                   GError           **error)
+{
+  static const char *deletes[] = {
+    "DELETE FROM partners_capability WHERE organisation = ?",
+    "DELETE FROM partners_contact WHERE organisation = ?",
+    "DELETE FROM partners_log WHERE organisation = ?",
+    "DELETE FROM partners_agreement_party WHERE organisation = ?",
+    "DELETE FROM partners_site WHERE organisation = ?",
+    "DELETE FROM partners_organisation WHERE id = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    if (stead_transaction_run (txn, deletes[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Other plugins clear their references to it in the same undo step. */
 gboolean
 partners_organisation_delete (SteadWorkspace  *workspace,
                               gint64           id,
                               GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = partners_get_organisation_name (workspace, id);
-  g_autofree char *summary = NULL;
+  return stead_workspace_remove_record (workspace, "organisation", id, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Contacts, sites, capabilities, agreements and notes                      */
+
+static char *
+partners_model_summary (SteadWorkspace *workspace,
+                        const char     *format,
+                        const char     *sql,
+                        gint64          id)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, NULL);
+  const char *name = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        name = (const char *) sqlite3_column_text (stmt, 0);
+    }
+  return g_strdup_printf (format, name != NULL ? name : "?");
+}
+
+#define ORG_OF(table, key) \
+  "SELECT o.name FROM " table " t JOIN partners_organisation o ON o.id = t.organisation WHERE t." key " = ?"
+#define ORG_NAME "SELECT name FROM partners_organisation WHERE id = ?"
+
+static gboolean
+partners_model_exists (SteadWorkspace  *workspace,
+                       gint64           organisation,
+                       GError         **error)
+{
+  g_autofree char *name = partners_get_organisation_name (workspace, organisation);
 
   if (name == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
-      return FALSE;
-    }
-  summary = g_strdup_printf (_("Remove partner “%s”"), name);
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return FALSE;
-  /* Explicit, so that the undo step holds every row it takes away. */
-  {
-    static const char *deletes[] = {
-      "DELETE FROM partners_capability WHERE organisation = ?",
-      "DELETE FROM partners_contact WHERE organisation = ?",
-      "DELETE FROM partners_log WHERE organisation = ?",
-      "DELETE FROM partners_agreement_party WHERE organisation = ?",
-      "DELETE FROM partners_site WHERE organisation = ?",
-      "DELETE FROM partners_organisation WHERE id = ?",
-    };
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
+  return name != NULL;
+}
 
-    for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-      {
-        g_autoptr(sqlite3_stmt) del = stead_transaction_prepare (txn, deletes[i], error);
-
-        if (del == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (del, 1, id);
-        if (!stead_transaction_step (txn, del, error))
-          return FALSE;
-      }
-  }
-  if (!partners_publish_resources (txn, error))
-    return FALSE;
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+static gboolean
+partners_model_require (const char  *text,
+                        const char  *message,
+                        GError     **error)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
 }
 
 gint64
@@ -323,293 +614,19 @@ partners_contact_add (SteadWorkspace  *workspace,
                       const char      *email,
                       GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
   g_autofree char *summary = NULL;
-  const char *values[] = { name, role, phone, phone_24h, email };
-  gint64 id;
 
-  if (org == NULL || name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           org == NULL ? _("The partner no longer exists") : _("A contact needs a name"));
-      return 0;
-    }
+  if (!partners_model_exists (workspace, organisation, error) ||
+      !partners_model_require (name, _("A contact needs a name"), error))
+    return 0;
   /* The contact's name is personal data: it stays out of the audit log. */
-  summary = g_strdup_printf (_("Add a contact to “%s”"), org);
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, organisation);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    if (values[i] != NULL && *values[i] != '\0')
-      sqlite3_bind_text (stmt, i + 2, values[i], -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
-  return id;
-}
-
-gint64
-partners_log_add (SteadWorkspace  *workspace,
-                  gint64           organisation,
-                  const char      *date,
-                  const char      *note,
-                  GError         **error)
-{
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
-  g_autofree char *summary = NULL;
-  gint64 id;
-
-  if (org == NULL || note == NULL || *note == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           org == NULL ? _("The partner no longer exists") : _("A note cannot be empty"));
-      return 0;
-    }
-  summary = g_strdup_printf (_("Add a note on “%s”"), org);
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn, "INSERT INTO partners_log (organisation, date, note) "
-                                         "VALUES (?, coalesce (?, date ('now')), ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, organisation);
-  if (date != NULL)
-    sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
-  return id;
-}
-
-/**
- * partners_publish_resources:
- * @txn: a transaction of the partners plugin
- * @error: a #GError
- *
- * Every capability at a site with a location is a resource on the map:
- * its kind, its quantity as capacity, owner "partners" and the site as
- * owner_ref. Rows no longer backed by a capability go; changed ones are
- * rewritten. Called in the same transaction as the change, so undo takes
- * both back.
- */
-gboolean
-partners_publish_resources (SteadTransaction  *txn,
-                            GError           **error)
-{
-  return stead_transaction_exec (txn,
-                                 "DELETE FROM resource WHERE owner = 'partners' AND NOT EXISTS ("
-                                 "  SELECT 1 FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
-                                 "  JOIN partners_organisation o ON o.id = c.organisation"
-                                 "  WHERE s.fid = resource.owner_ref AND c.kind = resource.kind"
-                                 "  AND s.geom IS NOT NULL AND resource.capacity = c.quantity"
-                                 "  AND resource.geom = s.geom AND resource.title = o.name || ': ' || s.name);"
-                                 "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref)"
-                                 "  SELECT s.geom, c.kind, o.name || ': ' || s.name, c.quantity, 'available', 'partners', s.fid"
-                                 "  FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
-                                 "  JOIN partners_organisation o ON o.id = c.organisation"
-                                 "  WHERE s.geom IS NOT NULL AND NOT EXISTS ("
-                                 "    SELECT 1 FROM resource r WHERE r.owner = 'partners' AND r.owner_ref = s.fid"
-                                 "    AND r.kind = c.kind AND r.capacity = c.quantity AND r.geom = s.geom"
-                                 "    AND r.title = o.name || ': ' || s.name);",
-                                 error);
-}
-
-/**
- * partners_reindex:
- * @workspace: the workspace
- * @error: a #GError
- *
- * Rewrites the partners' rows of the search index: each organisation
- * with its type, tier, description, sites and the flags of its
- * agreements as of today, so that "expired" or "review due" finds them.
- * The search index is not user data: this is no undo step.
- */
-gboolean
-partners_reindex (SteadWorkspace  *workspace,
-                  GError         **error)
-{
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) orgs = NULL;
-  g_autoptr(sqlite3_stmt) agreements = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, _("Index partners for search"), error);
-  if (txn == NULL)
-    return FALSE;
-  if (!stead_transaction_exec (txn, "DELETE FROM stead_search WHERE owner = 'partners'", error))
-    return FALSE;
-  orgs = stead_transaction_prepare (txn,
-                                    "SELECT o.id, o.name, coalesce (t.label, o.type), o.tier, "
-                                    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
-                                    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
-                                    "             FROM partners_site s WHERE s.organisation = o.id), '') "
-                                    "FROM partners_organisation o "
-                                    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
-                                    error);
-  agreements = stead_transaction_prepare (txn,
-                                          "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
-                                          "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
-                                          error);
-  insert = stead_transaction_prepare (txn, "INSERT INTO stead_search (owner, ref, title, body) VALUES ('partners', ?, ?, ?)",
-                                      error);
-  if (orgs == NULL || agreements == NULL || insert == NULL)
-    return FALSE;
-
-  while (sqlite3_step (orgs) == SQLITE_ROW)
-    {
-      g_autoptr(GString) body = g_string_new (NULL);
-      gint64 id = sqlite3_column_int64 (orgs, 0);
-
-      g_string_append_printf (body, "%s %s %s", (const char *) sqlite3_column_text (orgs, 2),
-                              (const char *) sqlite3_column_text (orgs, 3), (const char *) sqlite3_column_text (orgs, 4));
-      sqlite3_bind_int64 (agreements, 1, id);
-      while (sqlite3_step (agreements) == SQLITE_ROW)
-        {
-          PartnersFlag flag = partners_agreement_flag ((const char *) sqlite3_column_text (agreements, 0),
-                                                       (const char *) sqlite3_column_text (agreements, 1),
-                                                       (const char *) sqlite3_column_text (agreements, 2), &today);
-
-          g_string_append_printf (body, " %s", (const char *) sqlite3_column_text (agreements, 3));
-          if (flag != PARTNERS_FLAG_NONE)
-            g_string_append_printf (body, " %s", partners_flag_label (flag));
-        }
-      sqlite3_reset (agreements);
-
-      sqlite3_bind_int64 (insert, 1, id);
-      sqlite3_bind_text (insert, 2, (const char *) sqlite3_column_text (orgs, 1), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (insert, 3, body->str, -1, SQLITE_TRANSIENT);
-      if (!stead_transaction_step (txn, insert, error))
-        return FALSE;
-    }
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Contacts, sites, capabilities, agreements and notes: add, change, remove */
-
-typedef enum { V_NULL, V_TEXT, V_INT, V_BLOB } ValueType;
-
-typedef struct
-{
-  ValueType     type;
-  const char   *text;
-  gint64        i;
-  GBytes       *blob;
-} Value;
-
-static Value
-text_value (const char *text)
-{
-  Value v = { text != NULL && *text != '\0' ? V_TEXT : V_NULL, text, 0, NULL };
-  return v;
-}
-
-static Value
-int_value (gint64 i,
-           gboolean present)
-{
-  Value v = { present ? V_INT : V_NULL, NULL, i, NULL };
-  return v;
-}
-
-/* One statement as one undo step; publishes resources when asked.
- * Returns the new row's id for an INSERT, 1 otherwise, 0 on error. */
-static gint64
-edit (SteadWorkspace  *workspace,
-      const char      *summary,
-      const char      *sql,
-      const Value     *values,
-      guint            n_values,
-      gboolean         publish,
-      GError         **error)
-{
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = stead_workspace_get_db (workspace);
-  gint64 result = 1;
-
-  txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn, sql, error);
-  if (stmt == NULL)
-    return 0;
-  for (guint i = 0; i < n_values; i++)
-    switch (values[i].type)
-      {
-      case V_TEXT: sqlite3_bind_text (stmt, i + 1, values[i].text, -1, SQLITE_TRANSIENT); break;
-      case V_INT: sqlite3_bind_int64 (stmt, i + 1, values[i].i); break;
-      case V_BLOB:
-        sqlite3_bind_blob (stmt, i + 1, g_bytes_get_data (values[i].blob, NULL), g_bytes_get_size (values[i].blob),
-                           SQLITE_TRANSIENT);
-        break;
-      case V_NULL:
-      default:
-        sqlite3_bind_null (stmt, i + 1);
-        break;
-      }
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  if (g_str_has_prefix (sql, "INSERT"))
-    result = sqlite3_last_insert_rowid (db);
-  else if (sqlite3_changes (db) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("It no longer exists"));
-      return 0;
-    }
-  if (publish && !partners_publish_resources (txn, error))
-    return 0;
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
-  return result;
-}
-
-static char *
-summary_for (SteadWorkspace *workspace,
-             const char     *format,
-             const char     *table,
-             gint64          id)
-{
-#define OWNER_OF(child, key) \
-  { child, "SELECT o.name FROM " child " t JOIN partners_organisation o ON o.id = t.organisation WHERE t." key " = ?" }
-  static const struct { const char *table; const char *sql; } queries[] = {
-    OWNER_OF ("partners_contact", "id"), OWNER_OF ("partners_site", "fid"),
-    OWNER_OF ("partners_capability", "id"), OWNER_OF ("partners_log", "id"),
-  };
-#undef OWNER_OF
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *sql = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    if (g_str_equal (queries[i].table, table))
-      sql = queries[i].sql;
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  stmt = stead_workspace_prepare (workspace, sql, NULL);
-  sqlite3_bind_int64 (stmt, 1, id);
-  return g_strdup_printf (format, sqlite3_step (stmt) == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : "?");
+  summary = partners_model_summary (workspace, _("Add a contact to “%s”"), ORG_NAME, organisation);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (role),
+                                           STEAD_TEXT (phone), STEAD_TEXT (phone_24h), STEAD_TEXT (email)),
+                               error);
 }
 
 gboolean
@@ -622,18 +639,17 @@ partners_contact_update (SteadWorkspace  *workspace,
                          const char      *email,
                          GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Edit a contact of “%s”"), "partners_contact", id);
-  Value values[] = { text_value (name), text_value (role), text_value (phone), text_value (phone_24h),
-                     text_value (email), int_value (id, TRUE) };
+  g_autofree char *summary = NULL;
 
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A contact needs a name"));
-      return FALSE;
-    }
-  return edit (workspace, summary,
-               "UPDATE partners_contact SET name = ?, role = ?, phone = ?, phone_24h = ?, email = ? WHERE id = ?",
-               values, G_N_ELEMENTS (values), FALSE, error) != 0;
+  if (!partners_model_require (name, _("A contact needs a name"), error))
+    return FALSE;
+  summary = partners_model_summary (workspace, _("Edit a contact of “%s”"), ORG_OF ("partners_contact", "id"), id);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "UPDATE partners_contact SET name = ?, role = ?, phone = ?, phone_24h = ?, email = ? "
+                               "WHERE id = ?",
+                               STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (role), STEAD_TEXT (phone),
+                                           STEAD_TEXT (phone_24h), STEAD_TEXT (email), STEAD_INT (id)),
+                               error) != 0;
 }
 
 gboolean
@@ -641,47 +657,38 @@ partners_contact_delete (SteadWorkspace  *workspace,
                          gint64           id,
                          GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Remove a contact of “%s”"), "partners_contact", id);
-  Value values[] = { int_value (id, TRUE) };
+  g_autofree char *summary = partners_model_summary (workspace, _("Remove a contact of “%s”"),
+                                                     ORG_OF ("partners_contact", "id"), id);
 
-  return edit (workspace, summary, "DELETE FROM partners_contact WHERE id = ?", values, 1, FALSE, error) != 0;
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_contact WHERE id = ?",
+                               STEAD_ARGS (STEAD_INT (id)), error) != 0;
 }
 
 /* A site's position: the one given, else its postcode from the directory. */
-static GBytes *
-site_geometry (SteadWorkspace *workspace,
-               const char     *postcode,
-               const double   *lon_lat)
+static SteadGeometry *
+partners_model_site_point (SteadWorkspace *workspace,
+                           const char     *postcode,
+                           const double   *lon_lat)
 {
-  g_autoptr(SteadGeometry) point = NULL;
   double lon, lat;
 
   if (lon_lat != NULL)
-    {
-      lon = lon_lat[0];
-      lat = lon_lat[1];
-    }
-  else if (postcode == NULL || !stead_workspace_lookup_postcode (workspace, postcode, &lon, &lat))
-    return NULL;
-  point = stead_geometry_new_point (lon, lat);
-  return stead_geometry_to_gpkg (point, 4326);
+    return stead_geometry_new_point (lon_lat[0], lon_lat[1]);
+  if (postcode != NULL && stead_workspace_lookup_postcode (workspace, postcode, &lon, &lat))
+    return stead_geometry_new_point (lon, lat);
+  return NULL;
 }
 
 static gboolean
-check_site (const char    *name,
-            gint64         capacity,
-            const double  *lon_lat,
-            GError       **error)
+partners_model_check_site (const char    *name,
+                           const double  *lon_lat,
+                           GError       **error)
 {
-  if (name == NULL || *name == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A site needs a name"));
-      return FALSE;
-    }
+  if (!partners_model_require (name, _("A site needs a name"), error))
+    return FALSE;
   if (lon_lat != NULL && (lon_lat[0] < -180 || lon_lat[0] > 180 || lon_lat[1] < -90 || lon_lat[1] > 90))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Longitude and latitude are out of range"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Longitude and latitude are out of range"));
       return FALSE;
     }
   return TRUE;
@@ -704,25 +711,22 @@ partners_site_add (SteadWorkspace  *workspace,
                    const double    *lon_lat,
                    GError         **error)
 {
-  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
+  g_autoptr(SteadGeometry) point = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr(GBytes) geometry = NULL;
-  Value values[8];
+  g_autofree char *org = NULL;
 
-  if (!check_site (name, capacity, lon_lat, error))
+  if (!partners_model_check_site (name, lon_lat, error))
     return 0;
-  geometry = site_geometry (workspace, postcode, lon_lat);
-  summary = g_strdup_printf (_("Add site “%s” of “%s”"), name, org ? org : "?");
-  values[0] = int_value (organisation, TRUE);
-  values[1] = text_value (name);
-  values[2] = text_value (what);
-  values[3] = text_value (address);
-  values[4] = text_value (postcode);
-  values[5] = int_value (capacity, capacity >= 0);
-  values[6] = (Value) { geometry ? V_BLOB : V_NULL, NULL, 0, geometry };
-  return edit (workspace, summary,
-               "INSERT INTO partners_site (organisation, name, what, address, postcode, capacity, geom) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)", values, 7, TRUE, error);
+  point = partners_model_site_point (workspace, postcode, lon_lat);
+  org = partners_get_organisation_name (workspace, organisation);
+  summary = g_strdup_printf (_("Add site “%s” of “%s”"), name, org != NULL ? org : "?");
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "INSERT INTO partners_site (organisation, name, what, address, postcode, capacity, geom) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (what),
+                                           STEAD_TEXT (address), STEAD_TEXT (postcode),
+                                           STEAD_INT_OR_NULL (capacity, capacity >= 0), STEAD_GEOMETRY (point)),
+                               error);
 }
 
 gboolean
@@ -736,23 +740,20 @@ partners_site_update (SteadWorkspace  *workspace,
                       const double    *lon_lat,
                       GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Edit a site of “%s”"), "partners_site", fid);
-  g_autoptr(GBytes) geometry = NULL;
-  Value values[7];
+  g_autoptr(SteadGeometry) point = NULL;
+  g_autofree char *summary = NULL;
 
-  if (!check_site (name, capacity, lon_lat, error))
+  if (!partners_model_check_site (name, lon_lat, error))
     return FALSE;
-  geometry = site_geometry (workspace, postcode, lon_lat);
-  values[0] = text_value (name);
-  values[1] = text_value (what);
-  values[2] = text_value (address);
-  values[3] = text_value (postcode);
-  values[4] = int_value (capacity, capacity >= 0);
-  values[5] = (Value) { geometry ? V_BLOB : V_NULL, NULL, 0, geometry };
-  values[6] = int_value (fid, TRUE);
-  return edit (workspace, summary,
-               "UPDATE partners_site SET name = ?, what = ?, address = ?, postcode = ?, capacity = ?, geom = ? "
-               "WHERE fid = ?", values, 7, TRUE, error) != 0;
+  point = partners_model_site_point (workspace, postcode, lon_lat);
+  summary = partners_model_summary (workspace, _("Edit a site of “%s”"), ORG_OF ("partners_site", "fid"), fid);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "UPDATE partners_site SET name = ?, what = ?, address = ?, postcode = ?, capacity = ?, "
+                               "geom = ? WHERE fid = ?",
+                               STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (what), STEAD_TEXT (address),
+                                           STEAD_TEXT (postcode), STEAD_INT_OR_NULL (capacity, capacity >= 0),
+                                           STEAD_GEOMETRY (point), STEAD_INT (fid)),
+                               error) != 0;
 }
 
 gboolean
@@ -760,11 +761,33 @@ partners_site_delete (SteadWorkspace  *workspace,
                       gint64           fid,
                       GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Remove a site of “%s”"), "partners_site", fid);
-  Value values[] = { int_value (fid, TRUE) };
+  g_autofree char *summary = partners_model_summary (workspace, _("Remove a site of “%s”"),
+                                                     ORG_OF ("partners_site", "fid"), fid);
 
   /* Its capabilities stay with the organisation, no longer at a place. */
-  return edit (workspace, summary, "DELETE FROM partners_site WHERE fid = ?", values, 1, TRUE, error) != 0;
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_site WHERE fid = ?",
+                               STEAD_ARGS (STEAD_INT (fid)), error) != 0;
+}
+
+static gboolean
+partners_model_check_capability (SteadWorkspace  *workspace,
+                                 const char      *kind,
+                                 gint64           quantity,
+                                 char           **code,
+                                 GError         **error)
+{
+  *code = kind != NULL ? stead_workspace_lookup_term (workspace, "resource-kind", kind) : NULL;
+  if (*code == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a resource kind"), kind ? kind : "");
+      return FALSE;
+    }
+  if (quantity < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A quantity cannot be negative"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gint64
@@ -777,41 +800,21 @@ partners_capability_add (SteadWorkspace  *workspace,
                          gint64           lead_time_hours,
                          GError         **error)
 {
-  g_autofree char *org = partners_get_organisation_name (workspace, organisation);
+  g_autofree char *code = NULL;
   g_autofree char *summary = NULL;
-  g_autoptr(sqlite3_stmt) known = NULL;
-  Value values[6];
 
-  known = stead_workspace_prepare (workspace, "SELECT 1 FROM taxonomy WHERE vocabulary = 'resource-kind' AND code = ?", NULL);
-  sqlite3_bind_text (known, 1, kind ? kind : "", -1, SQLITE_STATIC);
-  if (kind == NULL || sqlite3_step (known) != SQLITE_ROW)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a resource kind"), kind ? kind : "");
-      return 0;
-    }
-  if (quantity < 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A quantity cannot be negative"));
-      return 0;
-    }
-  summary = g_strdup_printf (_("Add a capability of “%s”"), org ? org : "?");
-  values[0] = int_value (organisation, TRUE);
-  values[1] = int_value (site, site > 0);
-  values[2] = text_value (kind);
-  values[3] = int_value (quantity, TRUE);
-  values[4] = text_value (conditions);
-  values[5] = int_value (lead_time_hours, lead_time_hours >= 0);
-  return edit (workspace, summary,
-               "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, lead_time_hours) "
-               "VALUES (?, ?, ?, ?, ?, ?)", values, 6, TRUE, error);
+  if (!partners_model_check_capability (workspace, kind, quantity, &code, error))
+    return 0;
+  summary = partners_model_summary (workspace, _("Add a capability of “%s”"), ORG_NAME, organisation);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
+                               "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
+                               STEAD_ARGS (STEAD_INT (organisation), STEAD_INT_OR_NULL (site, site > 0),
+                                           STEAD_TEXT (code), STEAD_INT (quantity), STEAD_TEXT (conditions),
+                                           STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0)),
+                               error);
 }
 
-/**
- * partners_capability_update:
- * @id: the capability
- *
- * Returns: %TRUE if saved (one undo step)
- */
 gboolean
 partners_capability_update (SteadWorkspace  *workspace,
                             gint64           id,
@@ -822,27 +825,19 @@ partners_capability_update (SteadWorkspace  *workspace,
                             gint64           lead_time_hours,
                             GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Edit a capability of “%s”"), "partners_capability", id);
-  g_autoptr(sqlite3_stmt) known = NULL;
-  Value values[6];
+  g_autofree char *code = NULL;
+  g_autofree char *summary = NULL;
 
-  known = stead_workspace_prepare (workspace, "SELECT 1 FROM taxonomy WHERE vocabulary = 'resource-kind' AND code = ?", NULL);
-  sqlite3_bind_text (known, 1, kind ? kind : "", -1, SQLITE_STATIC);
-  if (kind == NULL || sqlite3_step (known) != SQLITE_ROW || quantity < 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   quantity < 0 ? _("A quantity cannot be negative") : _("“%s” is not a resource kind"), kind ? kind : "");
-      return FALSE;
-    }
-  values[0] = int_value (site, site > 0);
-  values[1] = text_value (kind);
-  values[2] = int_value (quantity, TRUE);
-  values[3] = text_value (conditions);
-  values[4] = int_value (lead_time_hours, lead_time_hours >= 0);
-  values[5] = int_value (id, TRUE);
-  return edit (workspace, summary,
-               "UPDATE partners_capability SET site = ?, kind = ?, quantity = ?, conditions = ?, lead_time_hours = ? "
-               "WHERE id = ?", values, 6, TRUE, error) != 0;
+  if (!partners_model_check_capability (workspace, kind, quantity, &code, error))
+    return FALSE;
+  summary = partners_model_summary (workspace, _("Edit a capability of “%s”"), ORG_OF ("partners_capability", "id"), id);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "UPDATE partners_capability SET site = ?, kind = ?, quantity = ?, conditions = ?, "
+                               "lead_time_hours = ? WHERE id = ?",
+                               STEAD_ARGS (STEAD_INT_OR_NULL (site, site > 0), STEAD_TEXT (code), STEAD_INT (quantity),
+                                           STEAD_TEXT (conditions),
+                                           STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0), STEAD_INT (id)),
+                               error) != 0;
 }
 
 gboolean
@@ -850,10 +845,29 @@ partners_capability_delete (SteadWorkspace  *workspace,
                             gint64           id,
                             GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Remove a capability of “%s”"), "partners_capability", id);
-  Value values[] = { int_value (id, TRUE) };
+  g_autofree char *summary = partners_model_summary (workspace, _("Remove a capability of “%s”"),
+                                                     ORG_OF ("partners_capability", "id"), id);
 
-  return edit (workspace, summary, "DELETE FROM partners_capability WHERE id = ?", values, 1, TRUE, error) != 0;
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_capability WHERE id = ?",
+                               STEAD_ARGS (STEAD_INT (id)), error) != 0;
+}
+
+gint64
+partners_log_add (SteadWorkspace  *workspace,
+                  gint64           organisation,
+                  const char      *date,
+                  const char      *note,
+                  GError         **error)
+{
+  g_autofree char *summary = NULL;
+
+  if (!partners_model_exists (workspace, organisation, error) ||
+      !partners_model_require (note, _("A note cannot be empty"), error))
+    return 0;
+  summary = partners_model_summary (workspace, _("Add a note on “%s”"), ORG_NAME, organisation);
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "INSERT INTO partners_log (organisation, date, note) VALUES (?, coalesce (?, date ('now')), ?)",
+                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (date), STEAD_TEXT (note)), error);
 }
 
 gboolean
@@ -861,14 +875,16 @@ partners_log_delete (SteadWorkspace  *workspace,
                      gint64           id,
                      GError         **error)
 {
-  g_autofree char *summary = summary_for (workspace, _("Remove a note on “%s”"), "partners_log", id);
-  Value values[] = { int_value (id, TRUE) };
+  g_autofree char *summary = partners_model_summary (workspace, _("Remove a note on “%s”"),
+                                                     ORG_OF ("partners_log", "id"), id);
 
-  return edit (workspace, summary, "DELETE FROM partners_log WHERE id = ?", values, 1, FALSE, error) != 0;
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_log WHERE id = ?",
+                               STEAD_ARGS (STEAD_INT (id)), error) != 0;
 }
 
+/* Dates in agreements are as the API takes them: YYYY-MM-DD exactly. */
 static gboolean
-valid_date (const char *text)
+partners_model_valid_date (const char *text)
 {
   GDate date;
 
@@ -904,32 +920,26 @@ partners_agreement_save (SteadWorkspace  *workspace,
                          guint            n_parties,
                          GError         **error)
 {
-  static const char * const kinds[] = { "mou", "data-sharing", "mutual-aid", "contract", "other", NULL };
-  static const char * const statuses[] = { "draft", "active", "lapsed", "ended", NULL };
   g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *summary = NULL;
   const char *dates[] = { signed_on, review, expiry };
-  const char *texts[] = { title, kind, scope, data_fields, signed_on, review, expiry, status ? status : "active", document };
+  gint64 result;
 
-  if (title == NULL || *title == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("An agreement needs a title"));
-      return 0;
-    }
-  if (kind == NULL || !g_strv_contains (kinds, kind))
+  if (!partners_model_require (title, _("An agreement needs a title"), error))
+    return 0;
+  if (stead_choice_get_label (partners_agreement_kinds, kind) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a kind of agreement: mou, data-sharing, mutual-aid, contract or other"), kind ? kind : "");
       return 0;
     }
-  if (status != NULL && !g_strv_contains (statuses, status))
+  if (status != NULL && stead_choice_get_label (partners_agreement_statuses, status) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a status"), status);
       return 0;
     }
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    if (!valid_date (dates[i]))
+    if (!partners_model_valid_date (dates[i]))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date (YYYY-MM-DD)"), dates[i]);
         return 0;
@@ -944,52 +954,32 @@ partners_agreement_save (SteadWorkspace  *workspace,
   txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
   if (txn == NULL)
     return 0;
-  stmt = stead_transaction_prepare (txn,
-                                    id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
-                                         "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9 WHERE id = ?10"
-                                       : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
-                                         "expiry, status, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                    error);
-  if (stmt == NULL)
-    return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      if (texts[i] != NULL && *texts[i] != '\0')
-        sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, i + 1);
-    }
-  if (id)
-    sqlite3_bind_int64 (stmt, 10, id);
-  if (!stead_transaction_step (txn, stmt, error))
+  result = stead_transaction_run (txn,
+                                  id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
+                                       "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9 WHERE id = ?10"
+                                     : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
+                                       "expiry, status, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                  STEAD_ARGS (STEAD_TEXT (title), STEAD_TEXT (kind), STEAD_TEXT (scope),
+                                              STEAD_TEXT (data_fields), STEAD_TEXT (signed_on), STEAD_TEXT (review),
+                                              STEAD_TEXT (expiry), STEAD_TEXT (status ? status : "active"),
+                                              STEAD_TEXT (document), STEAD_INT (id)),
+                                  error);
+  if (result < 0)
     return 0;
   if (id == 0)
-    id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  else if (sqlite3_changes (stead_workspace_get_db (workspace)) == 0)
+    id = result;
+  else if (result == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The agreement no longer exists"));
       return 0;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = stead_transaction_prepare (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = stead_transaction_prepare (txn, "INSERT OR IGNORE INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
-                                    error);
-  if (stmt == NULL)
+  if (stead_transaction_run (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?",
+                             STEAD_ARGS (STEAD_INT (id)), error) < 0)
     return 0;
   for (guint i = 0; i < n_parties; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, parties[i]);
-      if (!stead_transaction_step (txn, stmt, error))
-        return 0;
-    }
+    if (stead_transaction_run (txn, "INSERT OR IGNORE INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
+                               STEAD_ARGS (STEAD_INT (id), STEAD_INT (parties[i])), error) < 0)
+      return 0;
   if (!stead_transaction_commit (g_steal_pointer (&txn), error))
     return 0;
   return id;
@@ -1001,23 +991,157 @@ partners_agreement_delete (SteadWorkspace  *workspace,
                            GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
-  static const char *deletes[] = {
-    "DELETE FROM partners_agreement_party WHERE agreement = ?",
-    "DELETE FROM partners_agreement WHERE id = ?",
-  };
 
   txn = stead_workspace_begin (workspace, PARTNERS_OWNER, _("Remove an agreement"), error);
   if (txn == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = stead_transaction_prepare (txn, deletes[i], error);
+  if (stead_transaction_run (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?",
+                             STEAD_ARGS (STEAD_INT (id)), error) < 0 ||
+      stead_transaction_run (txn, "DELETE FROM partners_agreement WHERE id = ?", STEAD_ARGS (STEAD_INT (id)), error) < 0)
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!stead_transaction_step (txn, stmt, error))
+/* ------------------------------------------------------------------------ */
+/* The network of agreements                                                */
+
+/**
+ * partners_network_links:
+ * @nodes: (element-type PartnersNode): filled, names owned by the caller
+ * @edges: (element-type PartnersEdge): filled
+ */
+void
+partners_network_links (SteadWorkspace *workspace,
+                        GArray         *nodes,
+                        GArray         *edges)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT o.id, o.name, o.tier = 'instrumental', "
+                                  "  (SELECT count (*) FROM partners_agreement_party p WHERE p.organisation = o.id) AS n "
+                                  "FROM partners_organisation o WHERE o.tier = 'instrumental' OR "
+                                  "  EXISTS (SELECT 1 FROM partners_agreement_party p WHERE p.organisation = o.id) "
+                                  "ORDER BY o.tier = 'instrumental' DESC, n DESC, o.name", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PartnersNode n = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), 0, 0 };
+      gint64 *key = g_new (gint64, 1);
+
+      *key = n.id;
+      g_hash_table_insert (index, key, GUINT_TO_POINTER (nodes->len + 1));
+      g_array_append_val (nodes, n);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT a.organisation, b.organisation, count (*) FROM partners_agreement_party a "
+                                  "JOIN partners_agreement_party b ON a.agreement = b.agreement "
+                                  "AND a.organisation < b.organisation GROUP BY a.organisation, b.organisation", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 ida = sqlite3_column_int64 (stmt, 0), idb = sqlite3_column_int64 (stmt, 1);
+      guint a = GPOINTER_TO_UINT (g_hash_table_lookup (index, &ida));
+      guint b = GPOINTER_TO_UINT (g_hash_table_lookup (index, &idb));
+      PartnersEdge e = { a - 1, b - 1, sqlite3_column_int (stmt, 2) };
+
+      if (a > 0 && b > 0)
+        g_array_append_val (edges, e);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Derived data                                                              */
+
+/**
+ * partners_publish_resources:
+ * @txn: the committing transaction
+ * @error: a #GError
+ *
+ * Every capability at a site with a location is a resource on the map:
+ * its kind, its quantity as capacity, owner "partners" and the site as
+ * owner_ref. Rows no longer backed by a capability go; changed ones are
+ * rewritten.
+ */
+gboolean
+partners_publish_resources (SteadTransaction  *txn,
+                            GError           **error)
+{
+  return stead_transaction_exec (txn,
+                                 "DELETE FROM resource WHERE owner = 'partners' AND NOT EXISTS ("
+                                 "  SELECT 1 FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+                                 "  JOIN partners_organisation o ON o.id = c.organisation"
+                                 "  WHERE s.fid = resource.owner_ref AND c.kind = resource.kind"
+                                 "  AND s.geom IS NOT NULL AND resource.capacity = c.quantity"
+                                 "  AND resource.geom = s.geom AND resource.title = o.name || ': ' || s.name);"
+                                 "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref)"
+                                 "  SELECT s.geom, c.kind, o.name || ': ' || s.name, c.quantity, 'available', 'partners', s.fid"
+                                 "  FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+                                 "  JOIN partners_organisation o ON o.id = c.organisation"
+                                 "  WHERE s.geom IS NOT NULL AND NOT EXISTS ("
+                                 "    SELECT 1 FROM resource r WHERE r.owner = 'partners' AND r.owner_ref = s.fid"
+                                 "    AND r.kind = c.kind AND r.capacity = c.quantity AND r.geom = s.geom"
+                                 "    AND r.title = o.name || ': ' || s.name);",
+                                 error);
+}
+
+/**
+ * partners_index:
+ * @txn: the committing transaction
+ * @error: a #GError
+ *
+ * The partners' entries in the search index: each organisation with its
+ * type, tier, description, sites and its agreements, flagged as of the
+ * day of the change ("expired", "review due").
+ */
+gboolean
+partners_index (SteadTransaction  *txn,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) orgs = NULL;
+  g_autoptr(sqlite3_stmt) agreements = NULL;
+  GDate today;
+
+  partners_today (&today);
+  if (!stead_search_delete_all (txn, PARTNERS_OWNER, "organisation", error))
+    return FALSE;
+  orgs = stead_transaction_prepare (txn,
+                                    "SELECT o.id, o.name, coalesce (t.label, o.type) || ' ' || o.tier || ' ' || "
+                                    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
+                                    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
+                                    "             FROM partners_site s WHERE s.organisation = o.id), '') "
+                                    "FROM partners_organisation o "
+                                    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
+                                    error);
+  agreements = stead_transaction_prepare (txn,
+                                          "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
+                                          "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
+                                          error);
+  if (orgs == NULL || agreements == NULL)
+    return FALSE;
+
+  while (sqlite3_step (orgs) == SQLITE_ROW)
+    {
+      g_autoptr(GString) body = g_string_new ((const char *) sqlite3_column_text (orgs, 2));
+      gint64 id = sqlite3_column_int64 (orgs, 0);
+
+      sqlite3_bind_int64 (agreements, 1, id);
+      while (sqlite3_step (agreements) == SQLITE_ROW)
+        {
+          PartnersFlag flag = partners_agreement_flag ((const char *) sqlite3_column_text (agreements, 0),
+                                                       (const char *) sqlite3_column_text (agreements, 1),
+                                                       (const char *) sqlite3_column_text (agreements, 2), &today);
+
+          g_string_append_printf (body, " %s", (const char *) sqlite3_column_text (agreements, 3));
+          if (flag != PARTNERS_FLAG_NONE)
+            g_string_append_printf (body, " %s", partners_flag_label (flag));
+        }
+      sqlite3_reset (agreements);
+      if (!stead_search_put (txn, PARTNERS_OWNER, "organisation", id, (const char *) sqlite3_column_text (orgs, 1),
+                             body->str, error))
         return FALSE;
     }
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+  return TRUE;
 }

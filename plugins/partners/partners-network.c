@@ -18,32 +18,21 @@
 #include "partners.h"
 #include "partners-page.h"
 
-typedef struct
-{
-  gint64    id;
-  char     *name;
-  gboolean  instrumental;
-  guint     degree;
-  double    x, y;   /* 0..1 */
-} Node;
-
-typedef struct
-{
-  guint a, b;       /* node indices */
-  guint weight;
-} Edge;
+typedef PartnersNode Node;
+typedef PartnersEdge Edge;
 
 struct _PartnersNetwork
 {
-  GtkWidget  parent_instance;
-  GArray    *nodes;   /* Node */
-  GArray    *edges;   /* Edge */
+  GtkWidget       parent_instance;
+  SteadWorkspace *workspace;
+  GArray         *nodes;   /* PartnersNode */
+  GArray         *edges;   /* PartnersEdge */
 };
 
 G_DEFINE_FINAL_TYPE (PartnersNetwork, partners_network, GTK_TYPE_WIDGET)
 
 static void
-clear_nodes (PartnersNetwork *self)
+partners_network_clear (PartnersNetwork *self)
 {
   for (guint i = 0; i < self->nodes->len; i++)
     g_free (g_array_index (self->nodes, Node, i).name);
@@ -51,20 +40,10 @@ clear_nodes (PartnersNetwork *self)
   g_array_set_size (self->edges, 0);
 }
 
-static int
-find_node (PartnersNetwork *self,
-           gint64           id)
-{
-  for (guint i = 0; i < self->nodes->len; i++)
-    if (g_array_index (self->nodes, Node, i).id == id)
-      return i;
-  return -1;
-}
-
 /* Inner ring: the instrumental core; outer ring: everyone with an
  * agreement. Each ring ordered to keep partners of one agreement close. */
 static void
-layout (PartnersNetwork *self)
+partners_network_layout (PartnersNetwork *self)
 {
   guint n_inner = 0, n_outer = 0, i_inner = 0, i_outer = 0;
 
@@ -87,56 +66,44 @@ layout (PartnersNetwork *self)
     }
 }
 
+static void
+partners_network_reload (PartnersNetwork *self)
+{
+  partners_network_clear (self);
+  if (self->workspace != NULL && !stead_workspace_is_closed (self->workspace))
+    partners_network_links (self->workspace, self->nodes, self->edges);
+  partners_network_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+partners_network_on_changed (PartnersNetwork    *self,
+                             const char * const *tables)
+{
+  if (stead_tables_have (tables, "partners_"))
+    partners_network_reload (self);
+}
+
 /**
- * partners_network_load:
+ * partners_network_set_workspace:
  * @self: the network view
  * @workspace: the workspace
  *
- * Reads organisations and agreements: every instrumental partner, and
- * every partner with at least one agreement.
+ * Shows every instrumental partner and every partner with at least one
+ * agreement, and follows changes.
  */
 void
-partners_network_load (PartnersNetwork *self,
-                       SteadWorkspace  *workspace)
+partners_network_set_workspace (PartnersNetwork *self,
+                                SteadWorkspace  *workspace)
 {
-  g_autoptr(sqlite3_stmt) nodes = NULL;
-  g_autoptr(sqlite3_stmt) pairs = NULL;
+  g_return_if_fail (PARTNERS_IS_NETWORK (self));
 
-  clear_nodes (self);
-  nodes = stead_workspace_prepare (workspace,
-                                   "SELECT o.id, o.name, o.tier = 'instrumental', "
-                                   "  (SELECT count (*) FROM partners_agreement_party p WHERE p.organisation = o.id) AS n "
-                                   "FROM partners_organisation o WHERE o.tier = 'instrumental' OR "
-                                   "  EXISTS (SELECT 1 FROM partners_agreement_party p WHERE p.organisation = o.id) "
-                                   "ORDER BY o.tier = 'instrumental' DESC, n DESC, o.name", NULL);
-  while (nodes != NULL && sqlite3_step (nodes) == SQLITE_ROW)
-    {
-      Node n = { sqlite3_column_int64 (nodes, 0), g_strdup ((const char *) sqlite3_column_text (nodes, 1)),
-                 sqlite3_column_int (nodes, 2), sqlite3_column_int (nodes, 3), 0, 0 };
-
-      g_array_append_val (self->nodes, n);
-    }
-
-  pairs = stead_workspace_prepare (workspace,
-                                   "SELECT a.organisation, b.organisation, count (*) FROM partners_agreement_party a "
-                                   "JOIN partners_agreement_party b ON a.agreement = b.agreement AND a.organisation < b.organisation "
-                                   "GROUP BY a.organisation, b.organisation", NULL);
-  while (pairs != NULL && sqlite3_step (pairs) == SQLITE_ROW)
-    {
-      int a = find_node (self, sqlite3_column_int64 (pairs, 0));
-      int b = find_node (self, sqlite3_column_int64 (pairs, 1));
-      Edge e;
-
-      if (a < 0 || b < 0)
-        continue;
-      e.a = a;
-      e.b = b;
-      e.weight = sqlite3_column_int (pairs, 2);
-      g_array_append_val (self->edges, e);
-    }
-
-  layout (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (partners_network_on_changed), self, G_CONNECT_SWAPPED);
+  partners_network_reload (self);
 }
 
 guint
@@ -229,11 +196,22 @@ partners_network_measure (GtkWidget      *widget,
 }
 
 static void
+partners_network_dispose (GObject *object)
+{
+  PartnersNetwork *self = PARTNERS_NETWORK (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (partners_network_parent_class)->dispose (object);
+}
+
+static void
 partners_network_finalize (GObject *object)
 {
   PartnersNetwork *self = PARTNERS_NETWORK (object);
 
-  clear_nodes (self);
+  partners_network_clear (self);
   g_array_unref (self->nodes);
   g_array_unref (self->edges);
   G_OBJECT_CLASS (partners_network_parent_class)->finalize (object);
@@ -244,6 +222,7 @@ partners_network_class_init (PartnersNetworkClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = partners_network_dispose;
   G_OBJECT_CLASS (klass)->finalize = partners_network_finalize;
   widget_class->snapshot = partners_network_snapshot;
   widget_class->measure = partners_network_measure;

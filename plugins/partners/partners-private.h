@@ -27,6 +27,4 @@ G_DECLARE_FINAL_TYPE (PartnersCsvExporter, partners_csv_exporter, PARTNERS, CSV_
 #define PARTNERS_TYPE_VCARD_EXPORTER (partners_vcard_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (PartnersVcardExporter, partners_vcard_exporter, PARTNERS, VCARD_EXPORTER, GObject)
 
-GType partners_window_addin_get_type (void);
-
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* partners-window-addin.c: the Partners page in a window
+/* partners-window-addin.c: the Partners page, the partner sites on the map
+ * and "Open Record" for partners' records
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,157 +10,133 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "partners.h"
 #include "partners-page.h"
-#include "partners-private.h"
-
-#define PARTNERS_TYPE_WINDOW_ADDIN (partners_window_addin_get_type ())
-G_DECLARE_FINAL_TYPE (PartnersWindowAddin, partners_window_addin, PARTNERS, WINDOW_ADDIN, GObject)
+#include "partners-window-addin.h"
 
 struct _PartnersWindowAddin
 {
-  GObject parent_instance;
+  GObject           parent_instance;
+
+  SteadWindow      *window;     /* borrowed between load and unload */
+  GtkWidget        *page;
+  SteadQueryModel  *places;
+  SteadMarkerLayer *layer;
 };
 
-/* The partners' sites on the map: a marker each, named on hover. A few
- * dozen, so widgets are fine here (needs and resources, by the million,
- * are drawn by the core's point layers). */
-static void
-fill_sites (ShumateMarkerLayer *layer,
-            SteadWorkspace     *workspace)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+static void partners_window_addin_iface_init (SteadWindowAddinInterface *iface);
 
-  shumate_marker_layer_remove_all (layer);
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT s.geom, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', ''), "
-                                  "  o.tier = 'instrumental' "
-                                  "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
-                                  "WHERE s.geom IS NOT NULL", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ShumateMarker *marker;
-      GtkWidget *image;
-      double x, y;
-
-      if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), &x, &y))
-        continue;
-      marker = shumate_marker_new ();
-      image = gtk_image_new_from_icon_name ("system-users-symbolic");
-      gtk_widget_add_css_class (image, sqlite3_column_int (stmt, 2) ? "accent" : "dim-label");
-      gtk_widget_set_tooltip_text (image, (const char *) sqlite3_column_text (stmt, 1));
-      shumate_marker_set_child (marker, image);
-      shumate_location_set_location (SHUMATE_LOCATION (marker), y, x);
-      shumate_marker_layer_add_marker (layer, marker);
-    }
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (PartnersWindowAddin, partners_window_addin, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN, partners_window_addin_iface_init))
 
 static void
-on_changed (ShumateMarkerLayer *layer,
-            const char * const *tables,
-            SteadWorkspace     *workspace)
+partners_window_addin_show (PartnersWindowAddin *self,
+                            gint64               organisation)
 {
-  for (guint i = 0; tables[i] != NULL; i++)
-    if (g_str_equal (tables[i], "partners_site") || g_str_equal (tables[i], "partners_organisation"))
-      {
-        fill_sites (layer, workspace);
-        return;
-      }
+  stead_window_show_page (self->window, "partners.directory");
+  partners_page_show_organisation (PARTNERS_PAGE (self->page), organisation);
 }
 
 /* "Open Record" on a resource the partners publish (owner_ref is the
  * site): the Partners page, with the site's organisation selected. */
 static void
-show_record (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+partners_window_addin_show_record (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
 {
-  SteadWindow *window = user_data;
-  SteadWorkspace *workspace = stead_window_get_workspace (window);
-  GtkWidget *page = stead_window_get_page (window, "partners.directory");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 organisation;
+  PartnersWindowAddin *self = user_data;
+  SteadWorkspace *workspace = stead_window_get_workspace (self->window);
+  gint64 organisation = workspace != NULL ? partners_site_organisation (workspace, g_variant_get_int64 (parameter)) : 0;
 
-  if (workspace == NULL || page == NULL)
-    return;
-  stmt = stead_workspace_prepare (workspace, "SELECT organisation FROM partners_site WHERE fid = ?", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, g_variant_get_int64 (parameter));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (organisation == 0)
     {
-      stead_window_show_toast (window, adw_toast_new (_("That site is no longer in the partner directory")));
+      stead_window_show_toast (self->window, adw_toast_new (_("That site is no longer in the partner directory")));
       return;
     }
-  organisation = sqlite3_column_int64 (stmt, 0);
+  partners_window_addin_show (self, organisation);
+}
 
-  stead_window_show_page (window, "partners.directory");
-  if (!partners_page_select (PARTNERS_PAGE (page), organisation))
-    {
-      partners_page_show_all (PARTNERS_PAGE (page));
-      partners_page_select (PARTNERS_PAGE (page), organisation);
-    }
+/* A search result or another plugin's link: (kind, id). */
+static void
+partners_window_addin_show_kind (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &kind, &id);
+  if (g_str_equal (kind, "organisation"))
+    partners_window_addin_show (user_data, id);
 }
 
 static void
-load (SteadWindowAddin *addin,
-      SteadWindow      *window)
+partners_window_addin_load (SteadWindowAddin *addin,
+                            SteadWindow      *window)
 {
+  PartnersWindowAddin *self = PARTNERS_WINDOW_ADDIN (addin);
   static const GActionEntry actions[] = {
-    { "show-record", show_record, "x" },
+    { "show-record", partners_window_addin_show_record, "x" },
+    { "show", partners_window_addin_show_kind, "(sx)" },
   };
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-
   SteadWorkspace *workspace = stead_window_get_workspace (window);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   SteadMapView *map;
-  ShumateMarkerLayer *layer;
 
   if (workspace == NULL)
     return;
-  stead_window_add_page (window, "partners.directory", _("Partners"), "system-users-symbolic",
-                         partners_page_new (workspace));
-  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), window);
+  self->window = window;
+  self->page = g_object_ref_sink (partners_page_new (workspace));
+  stead_window_add_page (window, "partners.directory", _("Partners"), "system-users-symbolic", self->page);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "partners", G_ACTION_GROUP (group));
 
   map = stead_window_get_map_view (window);
-  layer = shumate_marker_layer_new (stead_map_view_get_viewport (map));
-  fill_sites (layer, workspace);
-  g_signal_connect_object (workspace, "changed", G_CALLBACK (on_changed), layer, G_CONNECT_SWAPPED);
-  stead_map_view_add_named_layer (map, SHUMATE_LAYER (layer), _("Partner sites"));
-  g_object_set_data_full (G_OBJECT (window), "partners-sites-layer", g_object_ref (layer), g_object_unref);
+  self->places = partners_places_new (workspace);
+  self->layer = g_object_ref_sink (stead_marker_layer_new (stead_map_view_get_viewport (map), G_LIST_MODEL (self->places),
+                                                           "system-users-symbolic", "instrumental"));
+  stead_map_view_add_named_layer (map, SHUMATE_LAYER (self->layer), _("Partner sites"));
 }
 
 static void
-unload (SteadWindowAddin *addin,
-        SteadWindow      *window)
+partners_window_addin_unload (SteadWindowAddin *addin,
+                              SteadWindow      *window)
 {
-  ShumateLayer *layer = g_object_get_data (G_OBJECT (window), "partners-sites-layer");
+  PartnersWindowAddin *self = PARTNERS_WINDOW_ADDIN (addin);
 
+  if (self->page == NULL)
+    return;
   stead_window_remove_page (window, "partners.directory");
   gtk_widget_insert_action_group (GTK_WIDGET (window), "partners", NULL);
-  if (layer != NULL)
-    {
-      SteadWorkspace *workspace = stead_window_get_workspace (window);
-
-      if (workspace != NULL)
-        g_signal_handlers_disconnect_by_data (workspace, layer);
-      stead_map_view_remove_layer (stead_window_get_map_view (window), layer);
-      g_object_set_data (G_OBJECT (window), "partners-sites-layer", NULL);
-    }
+  stead_map_view_remove_layer (stead_window_get_map_view (window), SHUMATE_LAYER (self->layer));
+  g_clear_object (&self->layer);
+  g_clear_object (&self->places);
+  g_clear_object (&self->page);
+  self->window = NULL;
 }
 
 static void
-window_addin_iface_init (SteadWindowAddinInterface *iface)
+partners_window_addin_iface_init (SteadWindowAddinInterface *iface)
 {
-  iface->load = load;
-  iface->unload = unload;
+  iface->load = partners_window_addin_load;
+  iface->unload = partners_window_addin_unload;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PartnersWindowAddin, partners_window_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN, window_addin_iface_init))
+static void
+partners_window_addin_dispose (GObject *object)
+{
+  PartnersWindowAddin *self = PARTNERS_WINDOW_ADDIN (object);
+
+  g_clear_object (&self->layer);
+  g_clear_object (&self->places);
+  g_clear_object (&self->page);
+  G_OBJECT_CLASS (partners_window_addin_parent_class)->dispose (object);
+}
 
 static void
 partners_window_addin_class_init (PartnersWindowAddinClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = partners_window_addin_dispose;
 }
 
 static void

@@ -1,4 +1,4 @@
-/* partners-workspace-addin.c: the partners' schema, search index and demo
+/* partners-workspace-addin.c: the partners' schema, derived data, records for others and demo
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,44 +18,31 @@ struct _PartnersWorkspaceAddin
 };
 
 static const char *
-get_schema_path (SteadWorkspaceAddin *addin)
+partners_workspace_addin_get_schema_path (SteadWorkspaceAddin *addin)
 {
   return "/io/github/steadapp/Stead/plugins/partners/schema";
 }
 
-static void
-on_changed (SteadWorkspace     *workspace,
-            const char * const *tables,
-            gpointer            user_data)
+static gboolean
+partners_workspace_addin_publish (SteadWorkspaceAddin  *addin,
+                                  SteadTransaction     *txn,
+                                  const char * const   *tables,
+                                  GError              **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; tables[i] != NULL; i++)
-    if (g_str_has_prefix (tables[i], "partners_"))
-      {
-        if (!partners_reindex (workspace, &error))
-          g_warning ("Could not index partners for search: %s", error->message);
-        return;
-      }
+  if (!stead_tables_have (tables, "partners_"))
+    return TRUE;
+  return partners_publish_resources (txn, error);
 }
 
-static void
-load (SteadWorkspaceAddin *addin,
-      SteadWorkspace      *workspace)
+static gboolean
+partners_workspace_addin_index (SteadWorkspaceAddin  *addin,
+                                SteadTransaction     *txn,
+                                const char * const   *tables,
+                                GError              **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Flags depend on today's date: index afresh each time. */
-  if (!partners_reindex (workspace, &error))
-    g_warning ("Could not index partners for search: %s", error->message);
-  g_signal_connect (workspace, "changed", G_CALLBACK (on_changed), addin);
-}
-
-static void
-unload (SteadWorkspaceAddin *addin,
-        SteadWorkspace      *workspace)
-{
-  g_signal_handlers_disconnect_by_func (workspace, on_changed, addin);
+  if (!stead_tables_have (tables, "partners_") && !stead_tables_have (tables, "taxonomy"))
+    return TRUE;
+  return partners_index (txn, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -120,8 +107,31 @@ static const char *first_names[] = { "Alex", "Sam", "Priya", "Tomasz", "Grace", 
 static const char *last_names[] = { "Hughes", "Patel", "Nowak", "Evans", "Khan", "Davies", "Ionescu", "Morgan", "Smith", "Ali" };
 static const char *roles[] = { "Emergency planning officer", "Duty manager", "Volunteer coordinator", "Operations lead", "Chair" };
 
+/* Agreements of the demo: parties are indexes into demo_partners. */
+static const struct
+{
+  const char *title;
+  const char *kind;
+  const char *scope;
+  const char *data_fields;
+  int         signed_days, review_days, expiry_days;
+  int         parties[4];
+} demo_agreements[] = {
+  { "LRF memorandum of understanding", "mou", "Co-operation in planning, response and recovery", NULL, -700, 200, 900,
+    { 0, 1, 2, 3 } },
+  { "Vulnerable people data-sharing agreement", "data-sharing", "Sharing lists of people at risk in an emergency",
+    "name; address; postcode; date of birth; PSR needs code; telephone", -500, 20, 600, { 0, 9, 10, 5 } },
+  { "Rest centre mutual aid agreement", "mutual-aid", "Staff and premises for rest centres", NULL, -900, -30, 400,
+    { 0, 1, 36, 15 } },
+  { "Emergency catering contract", "contract", "Hot meals at rest centres within 4 hours", NULL, -800, -100, -10,
+    { 0, 16, -1, -1 } },
+  { "Voluntary sector emergency support MoU", "mou", "Call-out of voluntary organisations", NULL, -300, 300, 1000,
+    { 0, 21, 15, 17 } },
+  { "Sandbag distribution agreement", "mutual-aid", "Sandbags to flood groups", NULL, -200, 160, 700, { 1, 34, 35, -1 } },
+};
+
 static char *
-days_from_today (int days)
+partners_workspace_addin_days_from_today (int days)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
@@ -130,74 +140,51 @@ days_from_today (int days)
 }
 
 static gboolean
-populate_demo (SteadWorkspaceAddin  *addin,
-               SteadTransaction     *txn,
-               guint                 scale,
-               GRand                *rng,
-               GError              **error)
+partners_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
+                                        SteadTransaction     *txn,
+                                        guint                 scale,
+                                        GRand                *rng,
+                                        GError              **error)
 {
-  g_autoptr(sqlite3_stmt) org = NULL;
-  g_autoptr(sqlite3_stmt) contact = NULL;
-  g_autoptr(sqlite3_stmt) site = NULL;
-  g_autoptr(sqlite3_stmt) capability = NULL;
-  g_autoptr(sqlite3_stmt) agreement = NULL;
-  g_autoptr(sqlite3_stmt) party = NULL;
-  g_autoptr(sqlite3_stmt) log = NULL;
-  sqlite3 *db = stead_workspace_get_db (stead_transaction_get_workspace (txn));
   gint64 ids[G_N_ELEMENTS (demo_partners)];
-
-  org = stead_transaction_prepare (txn, "INSERT INTO partners_organisation (name, type, tier, description, website, areas_served) "
-                                        "VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough')", error);
-  contact = stead_transaction_prepare (txn, "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
-                                            "VALUES (?, ?, ?, ?, ?, ?)", error);
-  site = stead_transaction_prepare (txn, "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, capacity) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  capability = stead_transaction_prepare (txn, "INSERT INTO partners_capability (organisation, site, kind, quantity, lead_time_hours) "
-                                               "VALUES (?, ?, ?, ?, ?)", error);
-  agreement = stead_transaction_prepare (txn, "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, expiry, status) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, 'active')", error);
-  party = stead_transaction_prepare (txn, "INSERT INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)", error);
-  log = stead_transaction_prepare (txn, "INSERT INTO partners_log (organisation, date, note) VALUES (?, ?, ?)", error);
-  if (org == NULL || contact == NULL || site == NULL || capability == NULL || agreement == NULL || party == NULL || log == NULL)
-    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_partners); i++)
     {
       const DemoPartner *p = &demo_partners[i];
       g_autofree char *slug = g_ascii_strdown (p->name, -1);
       g_autofree char *website = NULL;
+      g_autofree char *date = NULL;
       gint64 site_fid = 0;
 
       g_strdelimit (slug, " ,'", '-');
       website = g_strdup_printf ("https://%s.example.org", slug);
-      sqlite3_bind_text (org, 1, p->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (org, 2, p->type, -1, SQLITE_STATIC);
-      sqlite3_bind_text (org, 3, p->tier, -1, SQLITE_STATIC);
-      sqlite3_bind_text (org, 4, p->description, -1, SQLITE_STATIC);
-      sqlite3_bind_text (org, 5, website, -1, SQLITE_STATIC);
-      if (!stead_transaction_step (txn, org, error))
+      ids[i] = stead_transaction_run (txn,
+                                      "INSERT INTO partners_organisation (name, type, tier, description, website, "
+                                      "areas_served) VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough')",
+                                      STEAD_ARGS (STEAD_TEXT (p->name), STEAD_TEXT (p->type), STEAD_TEXT (p->tier),
+                                                  STEAD_TEXT (p->description), STEAD_TEXT (website)),
+                                      error);
+      if (ids[i] < 0)
         return FALSE;
-      ids[i] = sqlite3_last_insert_rowid (db);
 
       /* One or two fictional contacts (phone numbers from Ofcom's drama range). */
       for (guint c = 0; c < 1 + (i % 2); c++)
         {
-          g_autofree char *name = g_strdup_printf ("%s %s", first_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (first_names))],
+          g_autofree char *name = g_strdup_printf ("%s %s",
+                                                   first_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (first_names))],
                                                    last_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (last_names))]);
           g_autofree char *phone = g_strdup_printf ("01632 960%03d", g_rand_int_range (rng, 0, 1000));
           g_autofree char *phone24 = g_strdup_printf ("07700 900%03d", g_rand_int_range (rng, 0, 1000));
           g_autofree char *email = g_strdup_printf ("contact%d@%s.example.org", c + 1, slug);
 
-          sqlite3_bind_int64 (contact, 1, ids[i]);
-          sqlite3_bind_text (contact, 2, name, -1, SQLITE_STATIC);
-          sqlite3_bind_text (contact, 3, roles[(i + c) % G_N_ELEMENTS (roles)], -1, SQLITE_STATIC);
-          sqlite3_bind_text (contact, 4, phone, -1, SQLITE_STATIC);
-          if (g_str_equal (p->tier, "instrumental"))
-            sqlite3_bind_text (contact, 5, phone24, -1, SQLITE_STATIC);
-          else
-            sqlite3_bind_null (contact, 5);
-          sqlite3_bind_text (contact, 6, email, -1, SQLITE_STATIC);
-          if (!stead_transaction_step (txn, contact, error))
+          if (stead_transaction_run (txn,
+                                     "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)",
+                                     STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (name),
+                                                 STEAD_TEXT (roles[(i + c) % G_N_ELEMENTS (roles)]), STEAD_TEXT (phone),
+                                                 STEAD_TEXT (g_str_equal (p->tier, "instrumental") ? phone24 : NULL),
+                                                 STEAD_TEXT (email)),
+                                     error) < 0)
             return FALSE;
         }
 
@@ -205,106 +192,76 @@ populate_demo (SteadWorkspaceAddin  *addin,
         {
           g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.19 + g_rand_double (rng) * 0.09,
                                                                      51.96 + g_rand_double (rng) * 0.06);
-          g_autoptr(GBytes) blob = stead_geometry_to_gpkg (point, 4326);
           g_autofree char *address = g_strdup_printf ("%d %s, Tewkesbury", g_rand_int_range (rng, 1, 120),
-                                                      i % 3 == 0 ? "High Street" : i % 3 == 1 ? "Church Street" : "Barton Street");
+                                                      i % 3 == 0 ? "High Street" : i % 3 == 1 ? "Church Street"
+                                                                                              : "Barton Street");
           g_autofree char *postcode = g_strdup_printf ("GL20 %d%c%c", g_rand_int_range (rng, 1, 9),
-                                                       'A' + g_rand_int_range (rng, 0, 26), 'A' + g_rand_int_range (rng, 0, 26));
+                                                       'A' + g_rand_int_range (rng, 0, 26),
+                                                       'A' + g_rand_int_range (rng, 0, 26));
+          gboolean places = p->kind != NULL && (g_str_equal (p->kind, "rest-centre") ||
+                                                g_str_equal (p->kind, "warm-space"));
 
-          sqlite3_bind_blob (site, 1, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (site, 2, ids[i]);
-          sqlite3_bind_text (site, 3, p->site, -1, SQLITE_STATIC);
-          sqlite3_bind_text (site, 4, address, -1, SQLITE_STATIC);
-          sqlite3_bind_text (site, 5, postcode, -1, SQLITE_STATIC);
-          sqlite3_bind_text (site, 6, p->what, -1, SQLITE_STATIC);
-          if (p->kind != NULL && (g_str_equal (p->kind, "rest-centre") || g_str_equal (p->kind, "warm-space")))
-            sqlite3_bind_int (site, 7, p->quantity);
-          else
-            sqlite3_bind_null (site, 7);
-          if (!stead_transaction_step (txn, site, error))
-            return FALSE;
-          site_fid = sqlite3_last_insert_rowid (db);
-        }
-
-      if (p->kind != NULL)
-        {
-          sqlite3_bind_int64 (capability, 1, ids[i]);
-          if (site_fid != 0)
-            sqlite3_bind_int64 (capability, 2, site_fid);
-          else
-            sqlite3_bind_null (capability, 2);
-          sqlite3_bind_text (capability, 3, p->kind, -1, SQLITE_STATIC);
-          sqlite3_bind_int (capability, 4, p->quantity);
-          sqlite3_bind_int (capability, 5, g_rand_int_range (rng, 1, 12));
-          if (!stead_transaction_step (txn, capability, error))
+          site_fid = stead_transaction_run (txn,
+                                            "INSERT INTO partners_site (geom, organisation, name, address, postcode, "
+                                            "what, capacity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                            STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (ids[i]), STEAD_TEXT (p->site),
+                                                        STEAD_TEXT (address), STEAD_TEXT (postcode), STEAD_TEXT (p->what),
+                                                        STEAD_INT_OR_NULL (p->quantity, places)),
+                                            error);
+          if (site_fid < 0)
             return FALSE;
         }
 
-      {
-        g_autofree char *date = days_from_today (-g_rand_int_range (rng, 5, 400));
+      if (p->kind != NULL &&
+          stead_transaction_run (txn,
+                                 "INSERT INTO partners_capability (organisation, site, kind, quantity, lead_time_hours) "
+                                 "VALUES (?, ?, ?, ?, ?)",
+                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_INT_OR_NULL (site_fid, site_fid > 0),
+                                             STEAD_TEXT (p->kind), STEAD_INT (p->quantity),
+                                             STEAD_INT (g_rand_int_range (rng, 1, 12))),
+                                 error) < 0)
+        return FALSE;
 
-        sqlite3_bind_int64 (log, 1, ids[i]);
-        sqlite3_bind_text (log, 2, date, -1, SQLITE_STATIC);
-        sqlite3_bind_text (log, 3, i % 2 ? "Attended the LRF exercise" : "Annual catch-up call", -1, SQLITE_STATIC);
-        if (!stead_transaction_step (txn, log, error))
-          return FALSE;
-      }
+      date = partners_workspace_addin_days_from_today (-g_rand_int_range (rng, 5, 400));
+      if (stead_transaction_run (txn, "INSERT INTO partners_log (organisation, date, note) VALUES (?, ?, ?)",
+                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (date),
+                                             STEAD_TEXT (i % 2 ? "Attended the LRF exercise" : "Annual catch-up call")),
+                                 error) < 0)
+        return FALSE;
     }
 
   /* Agreements between the core and the others: some current, one due for
    * review, one overdue, one expired, so the flags show in the demo. */
-  {
-    static const struct {
-      const char *title;
-      const char *kind;
-      const char *scope;
-      const char *data_fields;
-      int signed_days, review_days, expiry_days;
-      int parties[4];
-    } demo_agreements[] = {
-      { "LRF memorandum of understanding", "mou", "Co-operation in planning, response and recovery", NULL, -700, 200, 900, { 0, 1, 2, 3 } },
-      { "Vulnerable people data-sharing agreement", "data-sharing", "Sharing lists of people at risk in an emergency",
-        "name; address; postcode; date of birth; PSR needs code; telephone", -500, 20, 600, { 0, 9, 10, 5 } },
-      { "Rest centre mutual aid agreement", "mutual-aid", "Staff and premises for rest centres", NULL, -900, -30, 400, { 0, 1, 36, 15 } },
-      { "Emergency catering contract", "contract", "Hot meals at rest centres within 4 hours", NULL, -800, -100, -10, { 0, 16, -1, -1 } },
-      { "Voluntary sector emergency support MoU", "mou", "Call-out of voluntary organisations", NULL, -300, 300, 1000, { 0, 21, 15, 17 } },
-      { "Sandbag distribution agreement", "mutual-aid", "Sandbags to flood groups", NULL, -200, 160, 700, { 1, 34, 35, -1 } },
-    };
+  for (guint a = 0; a < G_N_ELEMENTS (demo_agreements); a++)
+    {
+      g_autofree char *signed_on = partners_workspace_addin_days_from_today (demo_agreements[a].signed_days);
+      g_autofree char *review = partners_workspace_addin_days_from_today (demo_agreements[a].review_days);
+      g_autofree char *expiry = partners_workspace_addin_days_from_today (demo_agreements[a].expiry_days);
+      gint64 id;
 
-    for (guint a = 0; a < G_N_ELEMENTS (demo_agreements); a++)
-      {
-        g_autofree char *signed_on = days_from_today (demo_agreements[a].signed_days);
-        g_autofree char *review = days_from_today (demo_agreements[a].review_days);
-        g_autofree char *expiry = days_from_today (demo_agreements[a].expiry_days);
-        gint64 id;
-
-        sqlite3_bind_text (agreement, 1, demo_agreements[a].title, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 2, demo_agreements[a].kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 3, demo_agreements[a].scope, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 4, demo_agreements[a].data_fields, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 5, signed_on, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 6, review, -1, SQLITE_STATIC);
-        sqlite3_bind_text (agreement, 7, expiry, -1, SQLITE_STATIC);
-        if (!stead_transaction_step (txn, agreement, error))
+      id = stead_transaction_run (txn,
+                                  "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
+                                  "expiry, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'active')",
+                                  STEAD_ARGS (STEAD_TEXT (demo_agreements[a].title), STEAD_TEXT (demo_agreements[a].kind),
+                                              STEAD_TEXT (demo_agreements[a].scope),
+                                              STEAD_TEXT (demo_agreements[a].data_fields), STEAD_TEXT (signed_on),
+                                              STEAD_TEXT (review), STEAD_TEXT (expiry)),
+                                  error);
+      if (id < 0)
+        return FALSE;
+      for (guint p = 0; p < 4; p++)
+        if (demo_agreements[a].parties[p] >= 0 &&
+            stead_transaction_run (txn, "INSERT INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
+                                   STEAD_ARGS (STEAD_INT (id), STEAD_INT (ids[demo_agreements[a].parties[p]])),
+                                   error) < 0)
           return FALSE;
-        id = sqlite3_last_insert_rowid (db);
-        for (guint p = 0; p < 4; p++)
-          {
-            if (demo_agreements[a].parties[p] < 0)
-              continue;
-            sqlite3_bind_int64 (party, 1, id);
-            sqlite3_bind_int64 (party, 2, ids[demo_agreements[a].parties[p]]);
-            if (!stead_transaction_step (txn, party, error))
-              return FALSE;
-          }
-      }
-  }
+    }
 
-  return partners_publish_resources (txn, error);
+  return TRUE;
 }
 
 static void
-add_importers (SteadWorkspaceAddin *addin,
+partners_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
                GPtrArray           *importers)
 {
   g_ptr_array_add (importers, g_object_new (PARTNERS_TYPE_ORUK_IMPORTER, NULL));
@@ -312,7 +269,7 @@ add_importers (SteadWorkspaceAddin *addin,
 }
 
 static void
-add_exporters (SteadWorkspaceAddin *addin,
+partners_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
                GPtrArray           *exporters)
 {
   g_ptr_array_add (exporters, g_object_new (PARTNERS_TYPE_ORUK_EXPORTER, NULL));
@@ -320,19 +277,48 @@ add_exporters (SteadWorkspaceAddin *addin,
   g_ptr_array_add (exporters, g_object_new (PARTNERS_TYPE_VCARD_EXPORTER, NULL));
 }
 
-static void
-workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+/* ------------------------------------------------------------------------ */
+/* Organisations as records other plugins refer to                          */
+
+static const SteadRecordKind *
+partners_workspace_addin_get_kinds (SteadRecordProvider *provider,
+                                    guint               *n_kinds)
 {
-  iface->add_importers = add_importers;
-  iface->add_exporters = add_exporters;
-  iface->get_schema_path = get_schema_path;
-  iface->load = load;
-  iface->unload = unload;
-  iface->populate_demo = populate_demo;
+  *n_kinds = partners_n_record_kinds;
+  return partners_record_kinds;
+}
+
+static gboolean
+partners_workspace_addin_remove (SteadRecordProvider  *provider,
+                                 SteadTransaction     *txn,
+                                 const char           *kind,
+                                 gint64                id,
+                                 GError              **error)
+{
+  return partners_organisation_remove_rows (txn, id, error);
+}
+
+static void
+partners_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+{
+  iface->add_importers = partners_workspace_addin_add_importers;
+  iface->add_exporters = partners_workspace_addin_add_exporters;
+  iface->get_schema_path = partners_workspace_addin_get_schema_path;
+  iface->populate_demo = partners_workspace_addin_populate_demo;
+  iface->publish = partners_workspace_addin_publish;
+  iface->index = partners_workspace_addin_index;
+}
+
+static void
+partners_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
+{
+  iface->get_kinds = partners_workspace_addin_get_kinds;
+  iface->remove = partners_workspace_addin_remove;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PartnersWorkspaceAddin, partners_workspace_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, workspace_addin_iface_init))
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, partners_workspace_addin_iface_init)
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER, partners_workspace_addin_provider_init))
 
 static void
 partners_workspace_addin_class_init (PartnersWorkspaceAddinClass *klass)

@@ -153,7 +153,7 @@ run_csv (SteadImporter       *importer,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) history = NULL;
-  g_autoptr(sqlite3_stmt) owner = NULL;
+  SteadRecordProvider *partners;
   g_autoptr(GHashTable) likelihood_labels = NULL;
   g_autoptr(GHashTable) impact_labels = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -183,13 +183,7 @@ run_csv (SteadImporter       *importer,
                                       "WHERE reference = ?1", error);
   history = stead_transaction_prepare (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, note) VALUES (?, ?, ?, ?, ?)",
                                        error);
-  {
-    g_autoptr(sqlite3_stmt) has = stead_workspace_prepare (workspace,
-                                                           "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", NULL);
-
-    if (has != NULL && sqlite3_step (has) == SQLITE_ROW)
-      owner = stead_transaction_prepare (txn, "SELECT id FROM partners_organisation WHERE name = ? COLLATE NOCASE", error);
-  }
+  partners = stead_workspace_get_provider (workspace, "organisation");
   if (find == NULL || insert == NULL || update == NULL || history == NULL)
     return FALSE;
   likelihood_labels = scale_labels (workspace, "likelihood");
@@ -262,13 +256,8 @@ run_csv (SteadImporter       *importer,
         }
       if ((text = GET ("owner")) != NULL)
         {
-          if (owner != NULL)
-            {
-              sqlite3_bind_text (owner, 1, text, -1, SQLITE_TRANSIENT);
-              if (sqlite3_step (owner) == SQLITE_ROW)
-                owner_id = sqlite3_column_int64 (owner, 0);
-              sqlite3_reset (owner);
-            }
+          if (partners != NULL)
+            owner_id = stead_record_provider_find (partners, "organisation", text);
           if (owner_id == 0)
             {
               stead_import_context_reject (context, line, index, row, n_row, _("owner “%s” is not a partner"), text);
@@ -531,21 +520,26 @@ run_gpkg_hazards (SteadImporter       *importer,
 /* ------------------------------------------------------------------------ */
 /* Export                                                                   */
 
+/* The owner is a partner organisation's id: its name comes from the
+ * partners' record provider (column 14), when partners is on. */
 #define REGISTER_SQL \
   "SELECT r.reference, r.title, r.theme, r.likelihood, r.impact, r.likelihood_min, r.likelihood_max, r.impact_min, " \
-  "  r.impact_max, CASE r.malicious WHEN 1 THEN 'yes' ELSE 'no' END, r.hazard, r.rwcs, r.controls, r.treatment, %s, " \
-  "  r.status, b.label, r.assessed, r.review, r.trend, b.colour " \
+  "  r.impact_max, CASE r.malicious WHEN 1 THEN 'yes' ELSE 'no' END, r.hazard, r.rwcs, r.controls, r.treatment, " \
+  "  r.owner, r.status, b.label, r.assessed, r.review, r.trend, b.colour " \
   "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood AND m.impact = r.impact " \
   "LEFT JOIN risks_band b ON b.code = m.band ORDER BY r.reference"
+#define REGISTER_OWNER 14
 
 static char *
-register_sql (SteadWorkspace *workspace)
+risks_exchange_column (SteadWorkspace *workspace,
+                       sqlite3_stmt   *stmt,
+                       int             column)
 {
-  g_autoptr(sqlite3_stmt) has = stead_workspace_prepare (workspace,
-                                                         "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", NULL);
-  gboolean partners = has != NULL && sqlite3_step (has) == SQLITE_ROW;
-
-  return g_strdup_printf (REGISTER_SQL, partners ? "(SELECT name FROM partners_organisation WHERE id = r.owner)" : "NULL");
+  if (column == REGISTER_OWNER)
+    return sqlite3_column_type (stmt, column) == SQLITE_NULL
+             ? NULL
+             : stead_workspace_get_record_title (workspace, "organisation", sqlite3_column_int64 (stmt, column));
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static gboolean
@@ -560,8 +554,7 @@ export_csv (SteadExporter            *exporter,
     "reference", "title", "theme", "likelihood", "impact", "likelihood_min", "likelihood_max", "impact_min", "impact_max",
     "malicious", "hazard", "rwcs", "controls", "treatment", "owner", "status", "band", "assessed", "review", "trend",
   };
-  g_autofree char *sql = register_sql (workspace);
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, REGISTER_SQL, error);
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (stmt == NULL)
@@ -573,9 +566,11 @@ export_csv (SteadExporter            *exporter,
     {
       for (guint i = 0; i < G_N_ELEMENTS (header); i++)
         {
+          g_autofree char *value = risks_exchange_column (workspace, stmt, i);
+
           if (i)
             g_string_append_c (out, ',');
-          stead_csv_append_field (out, (const char *) sqlite3_column_text (stmt, i));
+          stead_csv_append_field (out, value);
         }
       g_string_append (out, "\r\n");
     }
@@ -640,8 +635,7 @@ export_pdf (SteadExporter            *exporter,
             GCancellable             *cancellable,
             GError                  **error)
 {
-  g_autofree char *sql = register_sql (workspace);
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, REGISTER_SQL, error);
   g_autoptr(sqlite3_stmt) scales = NULL;
   GPtrArray *cells[5][5] = { { NULL } };
   g_autofree char *heading = NULL;
@@ -733,10 +727,11 @@ export_pdf (SteadExporter            *exporter,
     {
       g_autofree char *line = g_strdup_printf ("%s  %s", (const char *) sqlite3_column_text (stmt, 0),
                                                (const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *owner = risks_exchange_column (workspace, stmt, REGISTER_OWNER);
       g_autofree char *detail = g_strdup_printf (_("Likelihood %d · impact %d · %s · owner %s · review %s"),
                                                  sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
                                                  sqlite3_column_text (stmt, 16) ? (const char *) sqlite3_column_text (stmt, 16) : "—",
-                                                 sqlite3_column_text (stmt, 14) ? (const char *) sqlite3_column_text (stmt, 14) : "—",
+                                                 owner != NULL ? owner : "—",
                                                  sqlite3_column_text (stmt, 18) ? (const char *) sqlite3_column_text (stmt, 18) : "—");
 
       if (y > PAGE_H - 60)

@@ -30,8 +30,9 @@ typedef struct
 
 struct _RisksMatrix
 {
-  GtkWidget  parent_instance;
-  GArray    *chips;                  /* Chip */
+  GtkWidget       parent_instance;
+  SteadWorkspace *workspace;
+  GArray         *chips;             /* Chip */
   GdkRGBA    colours[5][5];          /* [impact-1][likelihood-1] */
   char      *likelihood_labels[5];
   char      *impact_labels[5];
@@ -54,21 +55,30 @@ G_DEFINE_FINAL_TYPE (RisksMatrix, risks_matrix, GTK_TYPE_WIDGET)
 #define LABEL_H 24.0
 
 static void
-clear_chips (RisksMatrix *self)
+risks_matrix_clear_chips (RisksMatrix *self)
 {
   for (guint i = 0; i < self->chips->len; i++)
     g_free (g_array_index (self->chips, Chip, i).reference);
   g_array_set_size (self->chips, 0);
 }
 
-void
-risks_matrix_load (RisksMatrix    *self,
-                   SteadWorkspace *workspace)
+static void
+risks_matrix_reload (RisksMatrix *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadWorkspace *workspace = self->workspace;
 
   self->dragging = NULL;
-  clear_chips (self);
+  risks_matrix_clear_chips (self);
+  for (int k = 0; k < 5; k++)
+    {
+      g_clear_pointer (&self->likelihood_labels[k], g_free);
+      g_clear_pointer (&self->impact_labels[k], g_free);
+    }
+  if (workspace == NULL || stead_workspace_is_closed (workspace))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   for (int i = 1; i <= 5; i++)
     for (int l = 1; l <= 5; l++)
       {
@@ -77,26 +87,7 @@ risks_matrix_load (RisksMatrix    *self,
         if (band == NULL || !gdk_rgba_parse (&self->colours[i - 1][l - 1], band->colour))
           gdk_rgba_parse (&self->colours[i - 1][l - 1], "#deddda");
       }
-  for (int k = 0; k < 5; k++)
-    {
-      g_clear_pointer (&self->likelihood_labels[k], g_free);
-      g_clear_pointer (&self->impact_labels[k], g_free);
-    }
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT axis, score, label FROM risks_scale "
-                                  "WHERE scheme = (SELECT code FROM risks_scheme WHERE active)", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int score = sqlite3_column_int (stmt, 1);
-
-      if (score < 1 || score > 5)
-        continue;
-      if (g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "likelihood"))
-        self->likelihood_labels[score - 1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      else
-        self->impact_labels[score - 1] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  risks_scale_label_array (workspace, self->likelihood_labels, self->impact_labels);
 
   {
     g_autoptr(GPtrArray) placements = risks_matrix_placements (workspace);
@@ -114,6 +105,33 @@ risks_matrix_load (RisksMatrix    *self,
       }
   }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+risks_matrix_on_changed (RisksMatrix        *self,
+                         const char * const *tables)
+{
+  if (stead_tables_have (tables, "risks_"))
+    risks_matrix_reload (self);
+}
+
+/**
+ * risks_matrix_set_workspace:
+ * @self: the matrix
+ * @workspace: (nullable): whose register it shows, following changes
+ */
+void
+risks_matrix_set_workspace (RisksMatrix    *self,
+                            SteadWorkspace *workspace)
+{
+  g_return_if_fail (RISKS_IS_MATRIX (self));
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (risks_matrix_on_changed), self, G_CONNECT_SWAPPED);
+  risks_matrix_reload (self);
 }
 
 guint
@@ -389,11 +407,22 @@ risks_matrix_measure (GtkWidget      *widget,
 }
 
 static void
+risks_matrix_dispose (GObject *object)
+{
+  RisksMatrix *self = RISKS_MATRIX (object);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (risks_matrix_parent_class)->dispose (object);
+}
+
+static void
 risks_matrix_finalize (GObject *object)
 {
   RisksMatrix *self = RISKS_MATRIX (object);
 
-  clear_chips (self);
+  risks_matrix_clear_chips (self);
   g_array_unref (self->chips);
   for (int k = 0; k < 5; k++)
     {
@@ -408,6 +437,7 @@ risks_matrix_class_init (RisksMatrixClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = risks_matrix_dispose;
   G_OBJECT_CLASS (klass)->finalize = risks_matrix_finalize;
   widget_class->snapshot = risks_matrix_snapshot;
   widget_class->measure = risks_matrix_measure;

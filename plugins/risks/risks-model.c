@@ -91,8 +91,287 @@ risks_trend (int old_likelihood,
   return after > before ? "increasing" : after < before ? "decreasing" : "stable";
 }
 
+/* ------------------------------------------------------------------------ */
+/* Records                                                                   */
+
+static const SteadChoice risks_statuses[] = {
+  { "draft", N_("Draft") },
+  { "active", N_("Active") },
+  { "archived", N_("Archived") },
+  { NULL },
+};
+
+static const SteadChoice risks_malicious[] = {
+  { "0", N_("Non-malicious (assessed over 5 years)") },
+  { "1", N_("Malicious (assessed over 2 years)") },
+  { NULL },
+};
+
+static const SteadChoice risks_link_kinds[] = {
+  { "plan", N_("Plan") },
+  { "document", N_("Document") },
+  { "target-group", N_("Target group exposed") },
+  { NULL },
+};
+
+static const SteadChoice risks_trends[] = {
+  { "increasing", N_("Increasing") },
+  { "stable", N_("Stable") },
+  { "decreasing", N_("Decreasing") },
+  { NULL },
+};
+
+#define RISK_SET(column) STEAD_SET_SQL ("risks_risk", column)
+
+static const SteadField risks_risk_fields[] = {
+  { "reference", .required = TRUE, .label = N_("Reference"), .set_sql = RISK_SET ("reference") },
+  { "title", .required = TRUE, .label = N_("Title"), .set_sql = RISK_SET ("title") },
+  { "theme", .label = N_("Theme"), .set_sql = RISK_SET ("theme") },
+  { "hazard", .label = N_("Hazard"), .set_sql = RISK_SET ("hazard") },
+  { "rwcs", .label = N_("Reasonable Worst Case"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("rwcs") },
+  { "malicious", .type = STEAD_FIELD_CHOICE, .choices = risks_malicious, .label = N_("Assessment"),
+    .set_sql = RISK_SET ("malicious") },
+  { "controls", .label = N_("Controls in Place"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("controls") },
+  { "treatment", .label = N_("Further Treatment"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("treatment") },
+  { "status", .type = STEAD_FIELD_CHOICE, .choices = risks_statuses, .label = N_("Status"),
+    .set_sql = RISK_SET ("status") },
+  { "owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation", .label = N_("Owner"),
+    .set_sql = RISK_SET ("owner") },
+  { "lead_assessor", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation", .label = N_("Lead Assessor"),
+    .set_sql = RISK_SET ("lead_assessor") },
+  { "likelihood", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("L") },
+  { "impact", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("I") },
+  { "likelihood_min", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood at Least"),
+    .set_sql = RISK_SET ("likelihood_min") },
+  { "likelihood_max", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood at Most"),
+    .set_sql = RISK_SET ("likelihood_max") },
+  { "impact_min", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact at Least"),
+    .set_sql = RISK_SET ("impact_min") },
+  { "impact_max", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact at Most"),
+    .set_sql = RISK_SET ("impact_max") },
+  { "review", .type = STEAD_FIELD_DATE, .label = N_("Review"), .set_sql = RISK_SET ("review") },
+  { "assessed", .type = STEAD_FIELD_DATE, .label = N_("Assessed") },
+  { "trend", .type = STEAD_FIELD_CHOICE, .choices = risks_trends, .label = N_("Trend") },
+  { "band", .label = N_("Band") },
+  { "band_sort", .type = STEAD_FIELD_INT, .flags = STEAD_FIELD_INTERNAL },
+  { "overdue", .flags = STEAD_FIELD_HIDDEN },
+};
+
+/* Overdue when the review date has passed: the page flags it, and
+ * searching "overdue" finds it. */
 static void
-today (GDate *date)
+risks_model_derive_risk (SteadRecord *record)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *review = stead_record_get_string (record, "review");
+  char today[16];
+  GDate now;
+
+  risks_today (&now);
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &now);
+  if (review != NULL && strcmp (review, today) < 0)
+    {
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, _("overdue"));
+    }
+  stead_record_set_derived (record, "overdue", &value);
+}
+
+const SteadRecordInfo risks_risk_info = {
+  .kind = "risk",
+  .owner = RISKS_OWNER,
+  .title_field = "title",
+  .fields = risks_risk_fields,
+  .n_fields = G_N_ELEMENTS (risks_risk_fields),
+  .edit_summary = N_("Edit risk “%s”"),
+  .title_sql = "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?1",
+  .derive = risks_model_derive_risk,
+};
+
+STEAD_DEFINE_RECORD_TYPE (RisksRisk, risks_risk, &risks_risk_info)
+
+static const SteadField risks_review_fields[] = {
+  { "date", .type = STEAD_FIELD_DATE, .label = N_("Date") },
+  { "likelihood", .type = STEAD_FIELD_INT, .label = N_("Likelihood") },
+  { "impact", .type = STEAD_FIELD_INT, .label = N_("Impact") },
+  { "note", .label = N_("Note") },
+  { "summary", .flags = STEAD_FIELD_HIDDEN },
+};
+
+static void
+risks_model_derive_review (SteadRecord *record)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_take_string (&value, g_strdup_printf (_("Likelihood %d · impact %d"),
+                                                (int) stead_record_get_int (record, "likelihood"),
+                                                (int) stead_record_get_int (record, "impact")));
+  stead_record_set_derived (record, "summary", &value);
+}
+
+static const SteadRecordInfo risks_review_info = {
+  .kind = "review", .owner = RISKS_OWNER, .title_field = "summary",
+  .fields = risks_review_fields, .n_fields = G_N_ELEMENTS (risks_review_fields),
+  .derive = risks_model_derive_review,
+};
+
+STEAD_DEFINE_RECORD_TYPE (RisksReview, risks_review, &risks_review_info)
+
+static const SteadField risks_link_fields[] = {
+  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = risks_link_kinds, .label = N_("Kind") },
+  { "title", .required = TRUE, .label = N_("Title") },
+  { "ref", .label = N_("Link, path or target group code") },
+};
+
+static const SteadRecordInfo risks_link_info = {
+  .kind = "link", .owner = RISKS_OWNER, .title_field = "title",
+  .fields = risks_link_fields, .n_fields = G_N_ELEMENTS (risks_link_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (RisksLink, risks_link, &risks_link_info)
+
+static const SteadField risks_hazard_fields[] = {
+  { "name", .label = N_("Name") },
+};
+
+static const SteadRecordInfo risks_hazard_info = {
+  .kind = "hazard-area", .owner = RISKS_OWNER, .title_field = "name",
+  .fields = risks_hazard_fields, .n_fields = G_N_ELEMENTS (risks_hazard_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (RisksHazard, risks_hazard, &risks_hazard_info)
+
+static const SteadField risks_impact_fields[] = {
+  { "code", .flags = STEAD_FIELD_INTERNAL },
+  { "label", .label = N_("Dimension") },
+  { "score", .type = STEAD_FIELD_INT, .min = 0, .max = 5, .label = N_("Score") },
+};
+
+static const SteadRecordInfo risks_impact_info = {
+  .kind = "impact", .owner = RISKS_OWNER, .title_field = "label",
+  .fields = risks_impact_fields, .n_fields = G_N_ELEMENTS (risks_impact_fields),
+};
+
+STEAD_DEFINE_RECORD_TYPE (RisksImpact, risks_impact, &risks_impact_info)
+
+const SteadRecordKind risks_record_kinds[] = {
+  { "risk", N_("risk"),
+    "SELECT id, reference || ' ' || title AS title FROM risks_risk ORDER BY reference",
+    "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?1",
+    "SELECT id FROM risks_risk WHERE reference = ?1 COLLATE NOCASE OR title = ?1 COLLATE NOCASE "
+    "OR reference || ' ' || title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    "risks_risk" },
+};
+
+const guint risks_n_record_kinds = G_N_ELEMENTS (risks_record_kinds);
+
+static const char * const risks_tables[] = { "risks_", "area", NULL };
+
+SteadQueryModel *
+risks_register_new (SteadWorkspace *workspace)
+{
+  return stead_query_model_new (workspace, RISKS_TYPE_RISK,
+                                "SELECT r.id, r.reference, r.title, r.theme, r.hazard, r.rwcs, r.malicious, "
+                                "  r.controls, r.treatment, r.status, r.owner, r.lead_assessor, r.likelihood, "
+                                "  r.impact, r.likelihood_min, r.likelihood_max, r.impact_min, r.impact_max, "
+                                "  r.review, r.assessed, r.trend, b.label AS band, coalesce (b.sort, 0) AS band_sort "
+                                "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood "
+                                "AND m.impact = r.impact LEFT JOIN risks_band b ON b.code = m.band",
+                                risks_tables);
+}
+
+/**
+ * risks_children_new:
+ * @type: RISKS_TYPE_REVIEW, _LINK, _HAZARD or _IMPACT
+ * @risk: whose
+ *
+ * Returns: (transfer full): the risk's records of @type (impacts: one per
+ *   dimension of the active scheme, score 0 when not set)
+ */
+SteadQueryModel *
+risks_children_new (SteadWorkspace *workspace,
+                    GType           type,
+                    gint64          risk)
+{
+  const char *sql = NULL;
+  SteadQueryModel *model;
+
+  if (type == RISKS_TYPE_REVIEW)
+    sql = "SELECT id, date, likelihood, impact, note FROM risks_review WHERE risk = ?1 ORDER BY date DESC, id DESC";
+  else if (type == RISKS_TYPE_LINK)
+    sql = "SELECT id, kind, title, ref FROM risks_link WHERE risk = ?1 ORDER BY id";
+  else if (type == RISKS_TYPE_HAZARD)
+    sql = "SELECT a.fid AS id, a.name FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE h.risk = ?1 "
+          "ORDER BY a.fid";
+  else if (type == RISKS_TYPE_IMPACT)
+    sql = "SELECT d.rowid AS id, d.code, d.label, coalesce (i.score, 0) AS score FROM risks_dimension d "
+          "JOIN risks_scheme s ON s.code = d.scheme AND s.active "
+          "LEFT JOIN risks_impact i ON i.risk = ?1 AND i.dimension = d.code ORDER BY d.sort";
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  model = stead_query_model_new (workspace, type, sql, risks_tables);
+  stead_query_model_set_params (model, STEAD_ARGS (STEAD_INT (risk)));
+  return model;
+}
+
+/* The active scheme's labels of one axis, as terms "1"…"5". */
+GListModel *
+risks_scale_labels_new (SteadWorkspace *workspace,
+                        const char     *axis)
+{
+  return stead_terms_new_for_query (workspace,
+                                    "SELECT s.score, s.score || ' – ' || s.label, s.threshold FROM risks_scale s "
+                                    "JOIN risks_scheme c ON c.code = s.scheme AND c.active WHERE s.axis = ?1 "
+                                    "ORDER BY s.score",
+                                    axis, risks_tables);
+}
+
+/**
+ * risks_scale_label_array:
+ * @likelihood: (out caller-allocates) (array fixed-size=5): labels of
+ *   likelihood 1–5 of the active scheme, or %NULL; free each
+ * @impact: (out caller-allocates) (array fixed-size=5): the same for impact
+ */
+void
+risks_scale_label_array (SteadWorkspace  *workspace,
+                         char           **likelihood,
+                         char           **impact)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
+                                                          "SELECT axis, score, label FROM risks_scale WHERE scheme = "
+                                                          "(SELECT code FROM risks_scheme WHERE active)", NULL);
+
+  for (int k = 0; k < 5; k++)
+    likelihood[k] = impact[k] = NULL;
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int score = sqlite3_column_int (stmt, 1);
+      char **labels = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "likelihood") ? likelihood : impact;
+
+      if (score >= 1 && score <= 5)
+        stead_set_str (&labels[score - 1], (const char *) sqlite3_column_text (stmt, 2));
+    }
+}
+
+GListModel *
+risks_themes_new (SteadWorkspace *workspace)
+{
+  return stead_terms_new_for_query (workspace,
+                                    "SELECT t.label, t.label FROM risks_theme t "
+                                    "JOIN risks_scheme c ON c.code = t.scheme AND c.active ORDER BY t.sort",
+                                    NULL, risks_tables);
+}
+
+GListModel *
+risks_schemes_new (SteadWorkspace *workspace)
+{
+  return stead_terms_new_for_query (workspace, "SELECT code, name FROM risks_scheme ORDER BY code DESC", NULL,
+                                    risks_tables);
+}
+
+void
+risks_today (GDate *date)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -123,8 +402,7 @@ risks_risk_add (SteadWorkspace  *workspace,
                 gboolean         malicious,
                 GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *review = NULL;
   char assessed[16];
@@ -139,49 +417,35 @@ risks_risk_add (SteadWorkspace  *workspace,
   if (!check_score (likelihood, _("Likelihood"), error) || !check_score (impact, _("Impact"), error))
     return 0;
 
-  today (&now);
+  risks_today (&now);
   g_date_strftime (assessed, sizeof assessed, "%Y-%m-%d", &now);
   review = risks_review_date (workspace, likelihood, impact, &now);
   /* TRANSLATORS: an undo step; %s is a risk's reference and title */
   summary = g_strdup_printf (_("Add risk “%s %s”"), reference, title);
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, malicious, assessed, review) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  if (theme != NULL && *theme != '\0')
-    sqlite3_bind_text (stmt, 3, theme, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, likelihood);
-  sqlite3_bind_int (stmt, 5, impact);
-  sqlite3_bind_int (stmt, 6, malicious ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, assessed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, review, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
+  id = stead_workspace_edit (workspace, RISKS_OWNER, summary,
+                             "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, malicious, assessed, "
+                             "review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             STEAD_ARGS (STEAD_TEXT (reference), STEAD_TEXT (title), STEAD_TEXT (theme),
+                                         STEAD_INT (likelihood), STEAD_INT (impact), STEAD_INT (malicious ? 1 : 0),
+                                         STEAD_TEXT (assessed), STEAD_TEXT (review)),
+                             &local_error);
+  if (id == 0)
     {
-      if (error != NULL && *error != NULL && strstr ((*error)->message, "UNIQUE") != NULL)
-        {
-          g_clear_error (error);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a risk %s"), reference);
-        }
-      return 0;
+      if (strstr (local_error->message, "UNIQUE") != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a risk %s"), reference);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
     }
-  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
   return id;
 }
 
-static char *
-risk_label (SteadWorkspace *workspace,
-            gint64          id)
+char *
+risks_get_label (SteadWorkspace *workspace,
+                 gint64          id)
 {
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
-                                                          "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?", NULL);
+                                                          "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?",
+                                                          NULL);
 
   if (stmt == NULL)
     return NULL;
@@ -206,60 +470,18 @@ risks_risk_set (SteadWorkspace  *workspace,
                 const char      *value,
                 GError         **error)
 {
-  /* One constant statement per editable column: the column list is the
-   * whitelist, and no SQL is ever built from the caller's text. */
-#define SET(column) { #column, "UPDATE risks_risk SET " #column " = ? WHERE id = ?" }
-  static const struct { const char *field; const char *sql; } setters[] = {
-    SET (reference), SET (title), SET (theme), SET (hazard), SET (rwcs), SET (malicious), SET (controls),
-    SET (treatment), SET (status), SET (lead_assessor), SET (owner), SET (likelihood_min),
-    SET (likelihood_max), SET (impact_min), SET (impact_max), SET (review),
-  };
-#undef SET
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *label = risk_label (workspace, id);
-  g_autofree char *summary = NULL;
-  const char *sql = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (setters) && field != NULL; i++)
-    if (g_str_equal (setters[i].field, field))
-      sql = setters[i].sql;
-  if (sql == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No risk field “%s”", field);
-      return FALSE;
-    }
-  if (label == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The risk no longer exists"));
-      return FALSE;
-    }
-  if ((g_str_equal (field, "title") || g_str_equal (field, "reference")) && (value == NULL || *value == '\0'))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A risk needs a reference and a title"));
-      return FALSE;
-    }
-  summary = g_strdup_printf (_("Edit risk “%s”"), label);
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
-  if (txn == NULL)
-    return FALSE;
-  stmt = stead_transaction_prepare (txn, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (value != NULL && *value != '\0')
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (stead_workspace_save_field (workspace, &risks_risk_info, id, field, value, &local_error))
+    return TRUE;
+  /* The CHECK constraints (a range around its score) speak SQL; say it
+   * in the user's terms. */
+  if (local_error->domain == STEAD_WORKSPACE_ERROR)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid %s for this risk"),
+                 value ? value : "", field);
   else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!stead_transaction_step (txn, stmt, error))
-    {
-      /* The CHECK constraints speak SQL; say it in the user's terms. */
-      g_clear_error (error);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid %s for this risk"),
-                   value ? value : "", field);
-      return FALSE;
-    }
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /**
@@ -279,9 +501,7 @@ risks_risk_rescore (SteadWorkspace  *workspace,
 {
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(sqlite3_stmt) old = NULL;
-  g_autoptr(sqlite3_stmt) history = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *label = risk_label (workspace, id);
+  g_autofree char *label = risks_get_label (workspace, id);
   g_autofree char *summary = NULL;
   g_autofree char *review = NULL;
   char assessed[16];
@@ -296,7 +516,7 @@ risks_risk_rescore (SteadWorkspace  *workspace,
   if (!check_score (likelihood, _("Likelihood"), error) || !check_score (impact, _("Impact"), error))
     return FALSE;
 
-  today (&now);
+  risks_today (&now);
   g_date_strftime (assessed, sizeof assessed, "%Y-%m-%d", &now);
   review = risks_review_date (workspace, likelihood, impact, &now);
   summary = g_strdup_printf (_("Re-score risk “%s”"), label);
@@ -304,19 +524,8 @@ risks_risk_rescore (SteadWorkspace  *workspace,
   if (txn == NULL)
     return FALSE;
 
-  old = stead_transaction_prepare (txn, "SELECT likelihood, impact, likelihood_min, likelihood_max, impact_min, impact_max, "
-                                        "coalesce (assessed, date ('now')) FROM risks_risk WHERE id = ?", error);
-  history = stead_transaction_prepare (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, likelihood_min, "
-                                            "likelihood_max, impact_min, impact_max, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                       error);
-  /* Ranges that no longer hold around the new score are dropped. */
-  update = stead_transaction_prepare (txn,
-                                      "UPDATE risks_risk SET likelihood = ?1, impact = ?2, assessed = ?3, review = ?4, trend = ?5, "
-                                      "likelihood_min = CASE WHEN likelihood_min <= ?1 THEN likelihood_min END, "
-                                      "likelihood_max = CASE WHEN likelihood_max >= ?1 THEN likelihood_max END, "
-                                      "impact_min = CASE WHEN impact_min <= ?2 THEN impact_min END, "
-                                      "impact_max = CASE WHEN impact_max >= ?2 THEN impact_max END WHERE id = ?6", error);
-  if (old == NULL || history == NULL || update == NULL)
+  old = stead_transaction_prepare (txn, "SELECT likelihood, impact FROM risks_risk WHERE id = ?", error);
+  if (old == NULL)
     return FALSE;
   sqlite3_bind_int64 (old, 1, id);
   if (sqlite3_step (old) != SQLITE_ROW)
@@ -324,37 +533,36 @@ risks_risk_rescore (SteadWorkspace  *workspace,
   old_l = sqlite3_column_int (old, 0);
   old_i = sqlite3_column_int (old, 1);
 
-  sqlite3_bind_int64 (history, 1, id);
-  sqlite3_bind_value (history, 2, sqlite3_column_value (old, 6));
-  for (int c = 0; c < 6; c++)
-    sqlite3_bind_value (history, 3 + c, sqlite3_column_value (old, c));
-  if (note != NULL && *note != '\0')
-    sqlite3_bind_text (history, 9, note, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, history, error))
+  if (stead_transaction_run (txn,
+                             "INSERT INTO risks_review (risk, date, likelihood, impact, likelihood_min, likelihood_max, "
+                             "impact_min, impact_max, note) SELECT id, coalesce (assessed, date ('now')), likelihood, "
+                             "impact, likelihood_min, likelihood_max, impact_min, impact_max, ?2 FROM risks_risk "
+                             "WHERE id = ?1",
+                             STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (note)), error) < 0)
     return FALSE;
-
-  sqlite3_bind_int (update, 1, likelihood);
-  sqlite3_bind_int (update, 2, impact);
-  sqlite3_bind_text (update, 3, assessed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 4, review, -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 5, risks_trend (old_l, old_i, likelihood, impact), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 6, id);
-  if (!stead_transaction_step (txn, update, error))
+  /* Ranges that no longer hold around the new score are dropped. */
+  if (stead_transaction_run (txn,
+                             "UPDATE risks_risk SET likelihood = ?1, impact = ?2, assessed = ?3, review = ?4, trend = ?5, "
+                             "likelihood_min = CASE WHEN likelihood_min <= ?1 THEN likelihood_min END, "
+                             "likelihood_max = CASE WHEN likelihood_max >= ?1 THEN likelihood_max END, "
+                             "impact_min = CASE WHEN impact_min <= ?2 THEN impact_min END, "
+                             "impact_max = CASE WHEN impact_max >= ?2 THEN impact_max END WHERE id = ?6",
+                             STEAD_ARGS (STEAD_INT (likelihood), STEAD_INT (impact), STEAD_TEXT (assessed),
+                                         STEAD_TEXT (review),
+                                         STEAD_TEXT (risks_trend (old_l, old_i, likelihood, impact)), STEAD_INT (id)),
+                             error) < 0)
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
 
+/* The risk's rows; the hazard areas go with it (the area rows first, so
+ * the undo step holds them). */
 gboolean
-risks_risk_delete (SteadWorkspace  *workspace,
-                   gint64           id,
-                   GError         **error)
+risks_risk_remove_rows (SteadTransaction  *txn,
+                        gint64             id,
+                        GError           **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autofree char *label = risk_label (workspace, id);
-  g_autofree char *summary = NULL;
   static const char *deletes[] = {
-    /* The hazard areas go with the risk (the area rows first, so the
-     * undo step holds them). */
     "DELETE FROM area WHERE fid IN (SELECT area FROM risks_hazard WHERE risk = ?)",
     "DELETE FROM risks_hazard WHERE risk = ?",
     "DELETE FROM risks_impact WHERE risk = ?",
@@ -363,26 +571,18 @@ risks_risk_delete (SteadWorkspace  *workspace,
     "DELETE FROM risks_risk WHERE id = ?",
   };
 
-  if (label == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The risk no longer exists"));
-      return FALSE;
-    }
-  summary = g_strdup_printf (_("Remove risk “%s”"), label);
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
-  if (txn == NULL)
-    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = stead_transaction_prepare (txn, deletes[i], error);
+    if (stead_transaction_run (txn, deletes[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
+      return FALSE;
+  return TRUE;
+}
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!stead_transaction_step (txn, stmt, error))
-        return FALSE;
-    }
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+gboolean
+risks_risk_delete (SteadWorkspace  *workspace,
+                   gint64           id,
+                   GError         **error)
+{
+  return stead_workspace_remove_record (workspace, "risk", id, error);
 }
 
 /**
@@ -397,20 +597,16 @@ risks_set_scheme (SteadWorkspace  *workspace,
                   GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 active;
 
   txn = stead_workspace_begin (workspace, RISKS_OWNER, _("Change the risk scales"), error);
   if (txn == NULL)
     return FALSE;
-  stmt = stead_transaction_prepare (txn, "UPDATE risks_scheme SET active = (code = ?)", error);
-  if (stmt == NULL)
+  if (stead_transaction_run (txn, "UPDATE risks_scheme SET active = (code = ?)", STEAD_ARGS (STEAD_TEXT (scheme)),
+                             error) < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, scheme, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = stead_transaction_prepare (txn, "SELECT count(*) FROM risks_scheme WHERE active", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 1)
+  stead_transaction_query_int64 (txn, "SELECT count(*) FROM risks_scheme WHERE active", NULL, 0, &active);
+  if (active != 1)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No risk scheme “%s”"), scheme);
       return FALSE;
@@ -473,37 +669,20 @@ risks_link_add (SteadWorkspace  *workspace,
                 const char      *ref,
                 GError         **error)
 {
-  static const char * const kinds[] = { "plan", "document", "target-group", NULL };
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
-  gint64 id;
 
-  if (label == NULL || kind == NULL || !g_strv_contains (kinds, kind) || title == NULL || *title == '\0')
+  if (label == NULL || stead_choice_get_label (risks_link_kinds, kind) == NULL || title == NULL || *title == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            label == NULL ? _("The risk no longer exists") : _("A link needs a kind and a title"));
       return 0;
     }
   summary = g_strdup_printf (_("Link “%s” to risk “%s”"), title, label);
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
-  if (txn == NULL)
-    return 0;
-  stmt = stead_transaction_prepare (txn, "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, risk);
-  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
-  if (ref != NULL && *ref != '\0')
-    sqlite3_bind_text (stmt, 4, ref, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (stead_workspace_get_db (workspace));
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
-    return 0;
-  return id;
+  return stead_workspace_edit (workspace, RISKS_OWNER, summary,
+                               "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)",
+                               STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (kind), STEAD_TEXT (title), STEAD_TEXT (ref)),
+                               error);
 }
 
 gboolean
@@ -511,19 +690,8 @@ risks_link_delete (SteadWorkspace  *workspace,
                    gint64           id,
                    GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, _("Remove a link of a risk"), error);
-  if (txn == NULL)
-    return FALSE;
-  stmt = stead_transaction_prepare (txn, "DELETE FROM risks_link WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!stead_transaction_step (txn, stmt, error))
-    return FALSE;
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+  return stead_workspace_edit (workspace, RISKS_OWNER, _("Remove a link of a risk"),
+                               "DELETE FROM risks_link WHERE id = ?", STEAD_ARGS (STEAD_INT (id)), error) != 0;
 }
 
 /**
@@ -543,11 +711,11 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
                        GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) ref = NULL;
-  g_autoptr(SteadGeometry) multi = NULL;
-  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
+  g_autofree char *reference = NULL;
+  int type = stead_geometry_get_geometry_type (geometry);
   gint64 area;
 
   if (label == NULL || name == NULL || *name == '\0')
@@ -556,39 +724,28 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
                            label == NULL ? _("The risk no longer exists") : _("A hazard area needs a name"));
       return 0;
     }
-  if (stead_geometry_get_geometry_type (geometry) == STEAD_GEOMETRY_POLYGON)
-    {
-      multi = stead_geometry_new_multipolygon ();
-      stead_geometry_add_polygon (multi, geometry);
-    }
-  else if (stead_geometry_get_geometry_type (geometry) == STEAD_GEOMETRY_MULTIPOLYGON)
-    multi = stead_geometry_ref (geometry);
-  else
+  if (type != STEAD_GEOMETRY_POLYGON && type != STEAD_GEOMETRY_MULTIPOLYGON)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A hazard area must be a polygon"));
       return 0;
     }
 
+  ref = stead_workspace_prepare (workspace, "SELECT reference FROM risks_risk WHERE id = ?", error);
+  if (ref == NULL)
+    return 0;
+  sqlite3_bind_int64 (ref, 1, risk);
+  if (sqlite3_step (ref) == SQLITE_ROW)
+    reference = g_strdup ((const char *) sqlite3_column_text (ref, 0));
+
   summary = g_strdup_printf (_("Add hazard area “%s” to risk “%s”"), name, label);
   txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
   if (txn == NULL)
     return 0;
-  ref = stead_transaction_prepare (txn, "SELECT reference FROM risks_risk WHERE id = ?", error);
-  if (ref == NULL)
-    return 0;
-  sqlite3_bind_int64 (ref, 1, risk);
-  sqlite3_step (ref);
-  area = stead_transaction_insert_area (txn, "hazard", (const char *) sqlite3_column_text (ref, 0), name, multi, error);
-  if (area <= 0)
-    return 0;
-  stmt = stead_transaction_prepare (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, area);
-  sqlite3_bind_int64 (stmt, 2, risk);
-  if (!stead_transaction_step (txn, stmt, error))
-    return 0;
-  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+  area = stead_transaction_insert_area (txn, "hazard", reference, name, geometry, error);
+  if (area <= 0 ||
+      stead_transaction_run (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)",
+                             STEAD_ARGS (STEAD_INT (area), STEAD_INT (risk)), error) < 0 ||
+      !stead_transaction_commit (g_steal_pointer (&txn), error))
     return 0;
   return area;
 }
@@ -607,14 +764,12 @@ risks_impact_set (SteadWorkspace  *workspace,
                   int              score,
                   GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) known = NULL;
-  g_autofree char *label = risk_label (workspace, risk);
+  g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
 
   known = stead_workspace_prepare (workspace, "SELECT 1 FROM risks_dimension WHERE code = ?", NULL);
-  sqlite3_bind_text (known, 1, dimension ? dimension : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (known, 1, dimension ? dimension : "", -1, SQLITE_TRANSIENT);
   if (label == NULL || dimension == NULL || sqlite3_step (known) != SQLITE_ROW)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -625,18 +780,16 @@ risks_impact_set (SteadWorkspace  *workspace,
   if (score != 0 && !check_score (score, _("Impact"), error))
     return FALSE;
   summary = g_strdup_printf (_("Edit risk “%s”"), label);
-  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
-  if (txn == NULL)
-    return FALSE;
-  stmt = stead_transaction_prepare (txn, score != 0 ? "INSERT OR REPLACE INTO risks_impact (risk, dimension, score) VALUES (?, ?, ?)"
-                                                    : "DELETE FROM risks_impact WHERE risk = ? AND dimension = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, risk);
-  sqlite3_bind_text (stmt, 2, dimension, -1, SQLITE_STATIC);
   if (score != 0)
-    sqlite3_bind_int (stmt, 3, score);
-  if (!stead_transaction_step (txn, stmt, error))
-    return FALSE;
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+    return stead_workspace_edit (workspace, RISKS_OWNER, summary,
+                                 "INSERT OR REPLACE INTO risks_impact (risk, dimension, score) VALUES (?, ?, ?)",
+                                 STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension), STEAD_INT (score)), error) != 0;
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+
+    return txn != NULL &&
+           stead_transaction_run (txn, "DELETE FROM risks_impact WHERE risk = ? AND dimension = ?",
+                                  STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension)), error) >= 0 &&
+           stead_transaction_commit (g_steal_pointer (&txn), error);
+  }
 }

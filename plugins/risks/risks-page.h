@@ -1,4 +1,4 @@
-/* risks-page.h: the risk register page
+/* risks-page.h: the risk register page and its matrix
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RisksMatrix, risks_matrix, RISKS, MATRIX, GtkWidget)
 
 GtkWidget *risks_matrix_new            (void);
-void       risks_matrix_load           (RisksMatrix    *self,
+void       risks_matrix_set_workspace  (RisksMatrix    *self,
                                         SteadWorkspace *workspace);
 void       risks_matrix_select_cell    (RisksMatrix    *self,
                                         int             likelihood,
@@ -27,5 +27,7 @@ guint      risks_matrix_count_in_cell  (RisksMatrix    *self,
 G_DECLARE_FINAL_TYPE (RisksPage, risks_page, RISKS, PAGE, GtkWidget)
 
 GtkWidget *risks_page_new              (SteadWorkspace *workspace);
+void       risks_page_show_risk        (RisksPage      *self,
+                                        gint64          id);
 
 G_END_DECLS

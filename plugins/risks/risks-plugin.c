@@ -1,4 +1,4 @@
-/* risks-plugin.c: registers the risks plugin's extensions
+/* risks-plugin.c: registers the risks plugin's data module
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,17 +9,10 @@
 
 #include "risks-private.h"
 
-#ifdef RISKS_WITH_GTK
-# include <stead-gtk.h>
-#endif
-
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
   peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN, RISKS_TYPE_WORKSPACE_ADDIN);
-#ifdef RISKS_WITH_GTK
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WINDOW_ADDIN, risks_window_addin_get_type ());
-#endif
 }

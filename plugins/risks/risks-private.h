@@ -27,6 +27,4 @@ G_DECLARE_FINAL_TYPE (RisksCsvExporter, risks_csv_exporter, RISKS, CSV_EXPORTER,
 #define RISKS_TYPE_PDF_EXPORTER (risks_pdf_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (RisksPdfExporter, risks_pdf_exporter, RISKS, PDF_EXPORTER, GObject)
 
-GType risks_window_addin_get_type (void);
-
 G_END_DECLS

@@ -19,7 +19,7 @@ struct _RisksWorkspaceAddin
 };
 
 static const char *
-get_schema_path (SteadWorkspaceAddin *addin)
+risks_workspace_addin_get_schema_path (SteadWorkspaceAddin *addin)
 {
   return "/io/github/steadapp/Stead/plugins/risks/schema";
 }
@@ -95,7 +95,7 @@ static const DemoRisk demo_risks[] = {
 };
 
 static gint64
-demo_area (SteadTransaction  *txn,
+risks_workspace_addin_demo_area (SteadTransaction  *txn,
            const char        *code,
            const char        *name,
            const SteadCoord  *ring,
@@ -110,48 +110,17 @@ demo_area (SteadTransaction  *txn,
 }
 
 static gboolean
-populate_demo (SteadWorkspaceAddin  *addin,
-               SteadTransaction     *txn,
-               guint                 scale,
-               GRand                *rng,
-               GError              **error)
+risks_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
+                                     SteadTransaction     *txn,
+                                     guint                 scale,
+                                     GRand                *rng,
+                                     GError              **error)
 {
   SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
-  sqlite3 *db = stead_workspace_get_db (workspace);
-  g_autoptr(sqlite3_stmt) risk = NULL;
-  g_autoptr(sqlite3_stmt) review = NULL;
-  g_autoptr(sqlite3_stmt) hazard = NULL;
-  g_autoptr(sqlite3_stmt) owner = NULL;
-  g_autoptr(sqlite3_stmt) impact = NULL;
-  g_autoptr(sqlite3_stmt) link = NULL;
+  /* Owners are the partners' demo organisations, when partners is on. */
+  SteadRecordProvider *partners = stead_workspace_get_provider (workspace, "organisation");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gint64 ids[G_N_ELEMENTS (demo_risks)];
-  gboolean with_partners;
-
-  {
-    g_autoptr(sqlite3_stmt) has = stead_transaction_prepare (txn,
-                                                             "SELECT 1 FROM sqlite_master WHERE name = 'partners_organisation'", error);
-
-    with_partners = has != NULL && sqlite3_step (has) == SQLITE_ROW;
-  }
-
-  risk = stead_transaction_prepare (txn,
-                                    "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, likelihood_min, "
-                                    "likelihood_max, impact_min, impact_max, malicious, assessed, review, trend, rwcs, "
-                                    "controls, lead_assessor, owner) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)", error);
-  review = stead_transaction_prepare (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, note) VALUES (?, ?, ?, ?, ?)",
-                                      error);
-  hazard = stead_transaction_prepare (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)", error);
-  impact = stead_transaction_prepare (txn,
-                                      "INSERT INTO risks_impact (risk, dimension, score) "
-                                      "SELECT ?1, code, max (1, min (5, ?2 + (sort % 3) - 1)) FROM risks_dimension "
-                                      "WHERE scheme = (SELECT code FROM risks_scheme WHERE active)", error);
-  link = stead_transaction_prepare (txn, "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)", error);
-  if (with_partners)
-    owner = stead_transaction_prepare (txn, "SELECT id FROM partners_organisation WHERE name = ?", error);
-  if (risk == NULL || review == NULL || hazard == NULL || impact == NULL || link == NULL || (with_partners && owner == NULL))
-    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_risks); i++)
     {
@@ -159,50 +128,45 @@ populate_demo (SteadWorkspaceAddin  *addin,
       g_autoptr(GDateTime) assessed_dt = g_date_time_add_days (now, -d->assessed_days_ago);
       g_autofree char *assessed = g_date_time_format (assessed_dt, "%Y-%m-%d");
       g_autofree char *review_date = NULL;
+      gint64 owner = partners != NULL && d->owner != NULL ? stead_record_provider_find (partners, "organisation", d->owner)
+                                                          : 0;
       GDate date;
-      int ranges[4] = { d->l_min, d->l_max, d->i_min, d->i_max };
 
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, g_date_time_get_day_of_month (assessed_dt), g_date_time_get_month (assessed_dt),
                       g_date_time_get_year (assessed_dt));
       review_date = risks_review_date (workspace, d->likelihood, d->impact, &date);
 
-      sqlite3_bind_text (risk, 1, d->reference, -1, SQLITE_STATIC);
-      sqlite3_bind_text (risk, 2, d->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (risk, 3, d->theme, -1, SQLITE_STATIC);
-      sqlite3_bind_int (risk, 4, d->likelihood);
-      sqlite3_bind_int (risk, 5, d->impact);
-      for (int r = 0; r < 4; r++)
-        {
-          if (ranges[r] > 0)
-            sqlite3_bind_int (risk, 6 + r, ranges[r]);
-          else
-            sqlite3_bind_null (risk, 6 + r);
-        }
-      sqlite3_bind_int (risk, 10, d->malicious);
-      sqlite3_bind_text (risk, 11, assessed, -1, SQLITE_STATIC);
-      sqlite3_bind_text (risk, 12, review_date, -1, SQLITE_STATIC);
-      if (d->old_likelihood > 0)
-        sqlite3_bind_text (risk, 13, risks_trend (d->old_likelihood, d->old_impact, d->likelihood, d->impact), -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (risk, 13);
-      sqlite3_bind_text (risk, 14, d->rwcs, -1, SQLITE_STATIC);
-      sqlite3_bind_text (risk, 15, "Multi-agency plan in place; exercised in the last three years", -1, SQLITE_STATIC);
-      sqlite3_bind_null (risk, 16);
-      if (owner != NULL && d->owner != NULL)
-        {
-          sqlite3_bind_text (owner, 1, d->owner, -1, SQLITE_STATIC);
-          if (sqlite3_step (owner) == SQLITE_ROW)
-            sqlite3_bind_int64 (risk, 16, sqlite3_column_int64 (owner, 0));
-          sqlite3_reset (owner);
-        }
-      if (!stead_transaction_step (txn, risk, error))
+      ids[i] = stead_transaction_run (txn,
+                                      "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, "
+                                      "likelihood_min, likelihood_max, impact_min, impact_max, malicious, assessed, "
+                                      "review, trend, rwcs, controls, lead_assessor, owner) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+                                      STEAD_ARGS (STEAD_TEXT (d->reference), STEAD_TEXT (d->title), STEAD_TEXT (d->theme),
+                                                  STEAD_INT (d->likelihood), STEAD_INT (d->impact),
+                                                  STEAD_INT_OR_NULL (d->l_min, d->l_min > 0),
+                                                  STEAD_INT_OR_NULL (d->l_max, d->l_max > 0),
+                                                  STEAD_INT_OR_NULL (d->i_min, d->i_min > 0),
+                                                  STEAD_INT_OR_NULL (d->i_max, d->i_max > 0),
+                                                  STEAD_INT (d->malicious), STEAD_TEXT (assessed),
+                                                  STEAD_TEXT (review_date),
+                                                  STEAD_TEXT (d->old_likelihood > 0 ? risks_trend (d->old_likelihood,
+                                                                                                   d->old_impact,
+                                                                                                   d->likelihood,
+                                                                                                   d->impact)
+                                                                                    : NULL),
+                                                  STEAD_TEXT (d->rwcs),
+                                                  STEAD_TEXT ("Multi-agency plan in place; exercised in the last three years"),
+                                                  STEAD_INT_OR_NULL (owner, owner > 0)),
+                                      error);
+      if (ids[i] < 0)
         return FALSE;
-      ids[i] = sqlite3_last_insert_rowid (db);
 
-      sqlite3_bind_int64 (impact, 1, ids[i]);
-      sqlite3_bind_int (impact, 2, d->impact);
-      if (!stead_transaction_step (txn, impact, error))
+      if (stead_transaction_run (txn,
+                                 "INSERT INTO risks_impact (risk, dimension, score) "
+                                 "SELECT ?1, code, max (1, min (5, ?2 + (sort % 3) - 1)) FROM risks_dimension "
+                                 "WHERE scheme = (SELECT code FROM risks_scheme WHERE active)",
+                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_INT (d->impact)), error) < 0)
         return FALSE;
 
       if (d->old_likelihood > 0)
@@ -210,31 +174,31 @@ populate_demo (SteadWorkspaceAddin  *addin,
           g_autoptr(GDateTime) before = g_date_time_add_days (assessed_dt, -365);
           g_autofree char *date_text = g_date_time_format (before, "%Y-%m-%d");
 
-          sqlite3_bind_int64 (review, 1, ids[i]);
-          sqlite3_bind_text (review, 2, date_text, -1, SQLITE_STATIC);
-          sqlite3_bind_int (review, 3, d->old_likelihood);
-          sqlite3_bind_int (review, 4, d->old_impact);
-          sqlite3_bind_text (review, 5, "Annual review", -1, SQLITE_STATIC);
-          if (!stead_transaction_step (txn, review, error))
+          if (stead_transaction_run (txn,
+                                     "INSERT INTO risks_review (risk, date, likelihood, impact, note) "
+                                     "VALUES (?, ?, ?, ?, 'Annual review')",
+                                     STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (date_text),
+                                                 STEAD_INT (d->old_likelihood), STEAD_INT (d->old_impact)),
+                                     error) < 0)
             return FALSE;
         }
 
-      sqlite3_bind_int64 (link, 1, ids[i]);
-      sqlite3_bind_text (link, 2, "plan", -1, SQLITE_STATIC);
-      sqlite3_bind_text (link, 3, i < 2 ? "Multi-agency flood plan" : "Generic emergency response plan", -1, SQLITE_STATIC);
-      sqlite3_bind_null (link, 4);
-      if (!stead_transaction_step (txn, link, error))
+      if (stead_transaction_run (txn, "INSERT INTO risks_link (risk, kind, title) VALUES (?, 'plan', ?)",
+                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (i < 2 ? "Multi-agency flood plan"
+                                                                                   : "Generic emergency response plan")),
+                                 error) < 0)
         return FALSE;
     }
 
   /* Hazard areas: the core demo's flood zone for fluvial flooding, and a
    * few of the register's own. */
   {
-    static const SteadCoord surface[] = { { -2.168, 51.988 }, { -2.150, 51.986 }, { -2.148, 51.996 }, { -2.165, 51.999 }, { -2.168, 51.988 } };
-    static const SteadCoord mythe[] = { { -2.170, 52.004 }, { -2.158, 52.004 }, { -2.158, 52.012 }, { -2.170, 52.012 }, { -2.170, 52.004 } };
+    static const SteadCoord surface[] = { { -2.168, 51.988 }, { -2.150, 51.986 }, { -2.148, 51.996 },
+                                          { -2.165, 51.999 }, { -2.168, 51.988 } };
+    static const SteadCoord mythe[] = { { -2.170, 52.004 }, { -2.158, 52.004 }, { -2.158, 52.012 },
+                                        { -2.170, 52.012 }, { -2.170, 52.004 } };
     SteadCoord comah[25];
     struct { gint64 area; int risk; } links[4] = { { 0, 0 } };
-    g_autoptr(sqlite3_stmt) flood = stead_transaction_prepare (txn, "SELECT fid FROM area WHERE kind = 'hazard' AND code = 'DEMO-H01'", error);
 
     for (int k = 0; k < 24; k++)
       {
@@ -243,30 +207,29 @@ populate_demo (SteadWorkspaceAddin  *addin,
       }
     comah[24] = comah[0];
 
-    if (flood != NULL && sqlite3_step (flood) == SQLITE_ROW)
-      links[0].area = sqlite3_column_int64 (flood, 0), links[0].risk = 0;
-    links[1].area = demo_area (txn, "R02-A", _("Surface water hotspot: Priors Park"), surface, G_N_ELEMENTS (surface), error);
+    stead_transaction_query_int64 (txn, "SELECT fid FROM area WHERE kind = 'hazard' AND code = 'DEMO-H01'", NULL, 0,
+                                   &links[0].area);
+    links[1].area = risks_workspace_addin_demo_area (txn, "R02-A", _("Surface water hotspot: Priors Park"), surface,
+                                                     G_N_ELEMENTS (surface), error);
     links[1].risk = 1;
-    links[2].area = demo_area (txn, "R10-A", _("Mythe treatment works flood cell"), mythe, G_N_ELEMENTS (mythe), error);
+    links[2].area = risks_workspace_addin_demo_area (txn, "R10-A", _("Mythe treatment works flood cell"), mythe,
+                                                     G_N_ELEMENTS (mythe), error);
     links[2].risk = 9;
-    links[3].area = demo_area (txn, "R22-A", _("COMAH public information zone (2 km)"), comah, G_N_ELEMENTS (comah), error);
+    links[3].area = risks_workspace_addin_demo_area (txn, "R22-A", _("COMAH public information zone (2 km)"), comah,
+                                                     G_N_ELEMENTS (comah), error);
     links[3].risk = 21;
     for (guint k = 0; k < G_N_ELEMENTS (links); k++)
-      {
-        if (links[k].area <= 0)
-          continue;
-        sqlite3_bind_int64 (hazard, 1, links[k].area);
-        sqlite3_bind_int64 (hazard, 2, ids[links[k].risk]);
-        if (!stead_transaction_step (txn, hazard, error))
-          return FALSE;
-      }
+      if (links[k].area > 0 &&
+          stead_transaction_run (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)",
+                                 STEAD_ARGS (STEAD_INT (links[k].area), STEAD_INT (ids[links[k].risk])), error) < 0)
+        return FALSE;
   }
   return TRUE;
 }
 
 static void
-add_importers (SteadWorkspaceAddin *addin,
-               GPtrArray           *importers)
+risks_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
+                                     GPtrArray           *importers)
 {
   g_ptr_array_add (importers, g_object_new (RISKS_TYPE_CSV_IMPORTER, NULL));
   g_ptr_array_add (importers, g_object_new (RISKS_TYPE_HAZARDS_IMPORTER, NULL));
@@ -274,24 +237,118 @@ add_importers (SteadWorkspaceAddin *addin,
 }
 
 static void
-add_exporters (SteadWorkspaceAddin *addin,
-               GPtrArray           *exporters)
+risks_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
+                                     GPtrArray           *exporters)
 {
   g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_CSV_EXPORTER, NULL));
   g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_PDF_EXPORTER, NULL));
 }
 
-static void
-workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+/* The register in the search index: reference, title, theme, hazard. */
+static gboolean
+risks_workspace_addin_index (SteadWorkspaceAddin  *addin,
+                             SteadTransaction     *txn,
+                             const char * const   *tables,
+                             GError              **error)
 {
-  iface->get_schema_path = get_schema_path;
-  iface->populate_demo = populate_demo;
-  iface->add_importers = add_importers;
-  iface->add_exporters = add_exporters;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!stead_tables_have (tables, "risks_risk"))
+    return TRUE;
+  if (!stead_search_delete_all (txn, RISKS_OWNER, "risk", error))
+    return FALSE;
+  stmt = stead_transaction_prepare (txn,
+                                    "SELECT id, reference || ' ' || title, coalesce (theme, '') || ' ' || "
+                                    "coalesce (hazard, '') || ' ' || coalesce (rwcs, '') FROM risks_risk", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!stead_search_put (txn, RISKS_OWNER, "risk", sqlite3_column_int64 (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+                           error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A partner that owns or assesses risks is removed: the risks stay,
+ * without an owner or assessor, in the same undo step. */
+static gboolean
+risks_workspace_addin_record_removed (SteadWorkspaceAddin  *addin,
+                                      SteadTransaction     *txn,
+                                      const char           *kind,
+                                      gint64                id,
+                                      GError              **error)
+{
+  if (!g_str_equal (kind, "organisation"))
+    return TRUE;
+  return stead_transaction_run (txn, "UPDATE risks_risk SET owner = NULL WHERE owner = ?",
+                                STEAD_ARGS (STEAD_INT (id)), error) >= 0 &&
+         stead_transaction_run (txn, "UPDATE risks_risk SET lead_assessor = NULL WHERE lead_assessor = ?",
+                                STEAD_ARGS (STEAD_INT (id)), error) >= 0;
+}
+
+static char *
+risks_workspace_addin_describe_references (SteadWorkspaceAddin *addin,
+                                           SteadWorkspace      *workspace,
+                                           const char          *kind,
+                                           gint64               id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n;
+
+  if (!g_str_equal (kind, "organisation"))
+    return NULL;
+  stmt = stead_workspace_prepare (workspace, "SELECT count(*) FROM risks_risk WHERE owner = ?1 OR lead_assessor = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || (n = sqlite3_column_int (stmt, 0)) == 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d risk names it as owner or lead assessor; it will have none.",
+                                       "%d risks name it as owner or lead assessor; they will have none.", n), n);
+}
+
+static const SteadRecordKind *
+risks_workspace_addin_get_kinds (SteadRecordProvider *provider,
+                                 guint               *n_kinds)
+{
+  *n_kinds = risks_n_record_kinds;
+  return risks_record_kinds;
+}
+
+static gboolean
+risks_workspace_addin_remove (SteadRecordProvider  *provider,
+                              SteadTransaction     *txn,
+                              const char           *kind,
+                              gint64                id,
+                              GError              **error)
+{
+  return risks_risk_remove_rows (txn, id, error);
+}
+
+static void
+risks_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+{
+  iface->get_schema_path = risks_workspace_addin_get_schema_path;
+  iface->populate_demo = risks_workspace_addin_populate_demo;
+  iface->add_importers = risks_workspace_addin_add_importers;
+  iface->add_exporters = risks_workspace_addin_add_exporters;
+  iface->index = risks_workspace_addin_index;
+  iface->record_removed = risks_workspace_addin_record_removed;
+  iface->describe_references = risks_workspace_addin_describe_references;
+}
+
+static void
+risks_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
+{
+  iface->get_kinds = risks_workspace_addin_get_kinds;
+  iface->remove = risks_workspace_addin_remove;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RisksWorkspaceAddin, risks_workspace_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, workspace_addin_iface_init))
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, risks_workspace_addin_iface_init)
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER, risks_workspace_addin_provider_init))
 
 static void
 risks_workspace_addin_class_init (RisksWorkspaceAddinClass *klass)

@@ -1,4 +1,8 @@
-/* risks.h: the community risk register, for the risks plugin and others
+/* risks.h: the community risk register's records and edits, shared by the
+ * plugin's two modules (data and window) and its tests
+ *
+ * Other plugins reach risks through the SteadRecordProvider for kind
+ * "risk", never through this header.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,6 +94,42 @@ gint64     risks_hazard_area_add      (SteadWorkspace  *workspace,
                                        const char      *name,
                                        SteadGeometry   *geometry,
                                        GError         **error);
+
+void       risks_today                (GDate           *date);
+
+/* The kinds of record, as SteadRecord types with a property per field. */
+#define RISKS_TYPE_RISK    (risks_risk_get_type ())
+#define RISKS_TYPE_REVIEW  (risks_review_get_type ())
+#define RISKS_TYPE_LINK    (risks_link_get_type ())
+#define RISKS_TYPE_HAZARD  (risks_hazard_get_type ())
+#define RISKS_TYPE_IMPACT  (risks_impact_get_type ())
+
+GType risks_risk_get_type   (void);
+GType risks_review_get_type (void);
+GType risks_link_get_type   (void);
+GType risks_hazard_get_type (void);
+GType risks_impact_get_type (void);
+
+extern const SteadRecordInfo risks_risk_info;
+extern const SteadRecordKind risks_record_kinds[];
+extern const guint           risks_n_record_kinds;
+
+SteadQueryModel *risks_register_new    (SteadWorkspace  *workspace);
+SteadQueryModel *risks_children_new    (SteadWorkspace  *workspace,
+                                        GType            type,
+                                        gint64           risk);
+GListModel      *risks_scale_labels_new (SteadWorkspace *workspace,
+                                         const char     *axis);
+GListModel      *risks_themes_new      (SteadWorkspace  *workspace);
+void             risks_scale_label_array (SteadWorkspace *workspace,
+                                          char          **likelihood,
+                                          char          **impact);
+GListModel      *risks_schemes_new     (SteadWorkspace  *workspace);
+char            *risks_get_label       (SteadWorkspace  *workspace,
+                                        gint64           id);
+gboolean         risks_risk_remove_rows (SteadTransaction *txn,
+                                         gint64            id,
+                                         GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RisksBand, risks_band_free)
 

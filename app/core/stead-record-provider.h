@@ -1,0 +1,105 @@
+/* stead-record-provider.h: records one plugin owns and others refer to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "stead-record.h"
+#include "stead-types.h"
+#include "stead-version-macros.h"
+
+G_BEGIN_DECLS
+
+/* A kind of record, described by constant statements: enough for the
+ * default implementation of every method but remove. */
+typedef struct
+{
+  const char *kind;        /* "organisation" */
+  const char *label;       /* N_("Partner organisation") */
+  const char *list_sql;    /* SELECT id, <title> AS title FROM … ORDER BY … */
+  const char *title_sql;   /* SELECT <title> FROM … WHERE id = ?1 */
+  const char *find_sql;    /* SELECT id FROM … WHERE <title> = ?1 COLLATE NOCASE */
+  const char *tables;      /* what list_sql reads, ';'-separated ("partners_organisation") */
+} SteadRecordKind;
+
+#define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())
+
+STEAD_AVAILABLE_IN_1_0
+G_DECLARE_INTERFACE (SteadRecordProvider, stead_record_provider, STEAD, RECORD_PROVIDER, GObject)
+
+/* Implemented by a plugin's SteadWorkspaceAddin for the kinds of record
+ * it owns; other plugins find it with stead_workspace_get_provider() and
+ * keep only ids. libpeas loads plugins with local linkage: this is how
+ * one plugin reaches another's records. */
+struct _SteadRecordProviderInterface
+{
+  GTypeInterface parent_iface;
+
+  const SteadRecordKind *(*get_kinds) (SteadRecordProvider  *self,
+                                       guint                *n_kinds);
+  GListModel            *(*list)      (SteadRecordProvider  *self,
+                                       const char           *kind);
+  char                  *(*get_title) (SteadRecordProvider  *self,
+                                       const char           *kind,
+                                       gint64                id);
+  gboolean               (*exists)    (SteadRecordProvider  *self,
+                                       const char           *kind,
+                                       gint64                id);
+  gint64                 (*find)      (SteadRecordProvider  *self,
+                                       const char           *kind,
+                                       const char           *title);
+  /* Deletes the record's rows in @txn (the others' references are
+   * already cleared by then). */
+  gboolean               (*remove)    (SteadRecordProvider  *self,
+                                       SteadTransaction     *txn,
+                                       const char           *kind,
+                                       gint64                id,
+                                       GError              **error);
+
+  gpointer padding[8];
+};
+
+STEAD_AVAILABLE_IN_1_0
+const SteadRecordKind *stead_record_provider_get_kind   (SteadRecordProvider  *self,
+                                                         const char           *kind);
+STEAD_AVAILABLE_IN_1_0
+GListModel            *stead_record_provider_list       (SteadRecordProvider  *self,
+                                                         const char           *kind);
+STEAD_AVAILABLE_IN_1_0
+char                  *stead_record_provider_get_title  (SteadRecordProvider  *self,
+                                                         const char           *kind,
+                                                         gint64                id);
+STEAD_AVAILABLE_IN_1_0
+gboolean               stead_record_provider_exists     (SteadRecordProvider  *self,
+                                                         const char           *kind,
+                                                         gint64                id);
+STEAD_AVAILABLE_IN_1_0
+gint64                 stead_record_provider_find       (SteadRecordProvider  *self,
+                                                         const char           *kind,
+                                                         const char           *title);
+
+STEAD_AVAILABLE_IN_1_0
+SteadRecordProvider   *stead_workspace_get_provider     (SteadWorkspace       *workspace,
+                                                         const char           *kind);
+STEAD_AVAILABLE_IN_1_0
+char                  *stead_workspace_get_record_title (SteadWorkspace       *workspace,
+                                                         const char           *kind,
+                                                         gint64                id);
+STEAD_AVAILABLE_IN_1_0
+char                 **stead_workspace_describe_removal (SteadWorkspace       *workspace,
+                                                         const char           *kind,
+                                                         gint64                id);
+STEAD_AVAILABLE_IN_1_0
+gboolean               stead_workspace_remove_record    (SteadWorkspace       *workspace,
+                                                         const char           *kind,
+                                                         gint64                id,
+                                                         GError              **error);
+
+G_END_DECLS

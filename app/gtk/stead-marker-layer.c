@@ -1,0 +1,213 @@
+/* stead-marker-layer.c: a few dozen records on the map, drawn in one snapshot
+ *
+ * For a plugin's own places (partner sites, rest centres): the records of
+ * a list model with "longitude" and "latitude" fields, each drawn as an
+ * icon on a disc, named by its title in a tooltip, redone when the list
+ * changes. Needs and resources, by the million, are drawn by
+ * SteadPointLayer from its clustered index instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stead-marker-layer"
+
+#include "config.h"
+
+#include "stead-marker-layer.h"
+
+#define MARKER_SIZE 22.0
+#define ICON_SIZE   14.0
+
+typedef struct
+{
+  double    lon;
+  double    lat;
+  char     *title;
+  gboolean  accent;
+} Place;
+
+struct _SteadMarkerLayer
+{
+  ShumateLayer        parent_instance;
+
+  GListModel         *records;
+  GArray             *places;   /* Place */
+  char               *icon_name;
+  char               *accent_field;
+};
+
+G_DEFINE_FINAL_TYPE (SteadMarkerLayer, stead_marker_layer, SHUMATE_TYPE_LAYER)
+
+static void
+stead_marker_layer_clear_place (Place *place)
+{
+  g_free (place->title);
+}
+
+static void
+stead_marker_layer_fill (SteadMarkerLayer *self)
+{
+  guint n = g_list_model_get_n_items (self->records);
+
+  g_array_set_size (self->places, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SteadRecord) record = g_list_model_get_item (self->records, i);
+      Place place;
+
+      if (stead_record_is_null (record, "longitude") || stead_record_is_null (record, "latitude"))
+        continue;
+      place.lon = stead_record_get_double (record, "longitude");
+      place.lat = stead_record_get_double (record, "latitude");
+      place.title = g_strdup (stead_record_get_title (record));
+      place.accent = self->accent_field != NULL && stead_record_get_boolean (record, self->accent_field);
+      g_array_append_val (self->places, place);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * stead_marker_layer_get_count:
+ *
+ * Returns: how many records are on the map (those with a position)
+ */
+guint
+stead_marker_layer_get_count (SteadMarkerLayer *self)
+{
+  g_return_val_if_fail (STEAD_IS_MARKER_LAYER (self), 0);
+
+  return self->places->len;
+}
+
+static void
+stead_marker_layer_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  SteadMarkerLayer *self = STEAD_MARKER_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkRGBA fg = { 1, 1, 1, 1 };
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+  GdkRGBA dim = { 0.36, 0.36, 0.40, 1 };
+
+  icon = gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const Place *place = &g_array_index (self->places, Place, i);
+      GskRoundedRect disc;
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &x, &y);
+      if (x < -MARKER_SIZE || y < -MARKER_SIZE || x > width + MARKER_SIZE || y > height + MARKER_SIZE)
+        continue;
+      gsk_rounded_rect_init_from_rect (&disc, &GRAPHENE_RECT_INIT (x - MARKER_SIZE / 2, y - MARKER_SIZE / 2,
+                                                                   MARKER_SIZE, MARKER_SIZE), MARKER_SIZE / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &disc);
+      gtk_snapshot_append_color (snapshot, place->accent ? &accent : &dim, &disc.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - ICON_SIZE / 2, y - ICON_SIZE / 2));
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE, ICON_SIZE, &fg, 1);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The title of the place under the pointer. */
+static gboolean
+stead_marker_layer_query_tooltip (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  SteadMarkerLayer *self = STEAD_MARKER_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  for (guint i = self->places->len; i > 0; i--)
+    {
+      const Place *place = &g_array_index (self->places, Place, i - 1);
+      double px, py;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &px, &py);
+      if ((px - x) * (px - x) + (py - y) * (py - y) <= MARKER_SIZE * MARKER_SIZE / 4)
+        {
+          gtk_tooltip_set_text (tooltip, place->title);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+stead_marker_layer_dispose (GObject *object)
+{
+  SteadMarkerLayer *self = STEAD_MARKER_LAYER (object);
+
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_data (self->records, self);
+  g_clear_object (&self->records);
+  G_OBJECT_CLASS (stead_marker_layer_parent_class)->dispose (object);
+}
+
+static void
+stead_marker_layer_finalize (GObject *object)
+{
+  SteadMarkerLayer *self = STEAD_MARKER_LAYER (object);
+
+  g_array_unref (self->places);
+  g_free (self->icon_name);
+  g_free (self->accent_field);
+  G_OBJECT_CLASS (stead_marker_layer_parent_class)->finalize (object);
+}
+
+static void
+stead_marker_layer_class_init (SteadMarkerLayerClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = stead_marker_layer_dispose;
+  G_OBJECT_CLASS (klass)->finalize = stead_marker_layer_finalize;
+  widget_class->snapshot = stead_marker_layer_snapshot;
+  widget_class->query_tooltip = stead_marker_layer_query_tooltip;
+}
+
+static void
+stead_marker_layer_init (SteadMarkerLayer *self)
+{
+  self->places = g_array_new (FALSE, TRUE, sizeof (Place));
+  g_array_set_clear_func (self->places, (GDestroyNotify) stead_marker_layer_clear_place);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+/**
+ * stead_marker_layer_new:
+ * @viewport: the map's viewport
+ * @records: records with "longitude" and "latitude" fields
+ * @icon_name: the markers' symbolic icon
+ * @accent_field: (nullable): a boolean field: markers of records where it
+ *   is set are drawn in the accent colour, the others dim
+ *
+ * Returns: (transfer full): the layer
+ */
+SteadMarkerLayer *
+stead_marker_layer_new (ShumateViewport *viewport,
+                        GListModel      *records,
+                        const char      *icon_name,
+                        const char      *accent_field)
+{
+  SteadMarkerLayer *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+
+  self = g_object_new (STEAD_TYPE_MARKER_LAYER, "viewport", viewport, NULL);
+  self->records = g_object_ref (records);
+  self->icon_name = g_strdup (icon_name);
+  self->accent_field = g_strdup (accent_field);
+  g_signal_connect_object (records, "items-changed", G_CALLBACK (stead_marker_layer_fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  stead_marker_layer_fill (self);
+  return self;
+}

@@ -1,0 +1,18 @@
+/* partners-gtk-plugin.c: registers the partners plugin's window module
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libpeas/peas.h>
+
+#include "partners-window-addin.h"
+
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
+
+G_MODULE_EXPORT void
+peas_register_types (PeasObjectModule *module)
+{
+  peas_object_module_register_extension_type (module, STEAD_TYPE_WINDOW_ADDIN, PARTNERS_TYPE_WINDOW_ADDIN);
+}

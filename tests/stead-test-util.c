@@ -1,0 +1,162 @@
+/* stead-test-util.c: what the tests share
+ *
+ * Widgets are found by what a user or an accessibility tool sees of them:
+ * their name (set in the .ui) or their label (accessible label, row title
+ * or button label), never by type and position.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "stead-test-util.h"
+
+void
+stead_test_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        stead_test_rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+gint64
+stead_test_count (SteadWorkspace *workspace,
+                  const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+char *
+stead_test_text (SteadWorkspace *workspace,
+                 const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+GFile *
+stead_test_write_file (const char *dir,
+                       const char *name,
+                       const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+#ifdef STEAD_TEST_WITH_GTK
+
+void
+stead_test_iterate_until (gboolean (*condition) (gpointer),
+                          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (condition (data));
+}
+
+void
+stead_test_iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+GtkWidget *
+stead_test_find_by_name (GtkWidget  *root,
+                         const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = stead_test_find_by_name (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+stead_test_has_label (GtkWidget  *widget,
+                      const char *label)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0)
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *plain = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+      char *out = plain;
+
+      /* Mnemonics are not what the user reads. */
+      for (const char *in = plain; *in != '\0'; in++)
+        if (*in != '_')
+          *out++ = *in;
+      *out = '\0';
+      if (g_strcmp0 (plain, label) == 0)
+        return TRUE;
+    }
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
+}
+
+GtkWidget *
+stead_test_find_by_label (GtkWidget  *root,
+                          const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (stead_test_has_label (child, label))
+        return child;
+      if ((found = stead_test_find_by_label (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+stead_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+stead_test_is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+gboolean
+stead_test_model_has_count (GListModel *model,
+                            guint       want)
+{
+  return g_list_model_get_n_items (model) == want;
+}
+
+#endif

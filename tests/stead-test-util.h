@@ -1,0 +1,39 @@
+/* stead-test-util.h: what the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stead.h>
+
+#ifdef STEAD_TEST_WITH_GTK
+# include <stead-gtk.h>
+#endif
+
+G_BEGIN_DECLS
+
+void       stead_test_rm_rf            (const char      *path);
+gint64     stead_test_count            (SteadWorkspace  *workspace,
+                                        const char      *sql);
+char      *stead_test_text             (SteadWorkspace  *workspace,
+                                        const char      *sql);
+GFile     *stead_test_write_file       (const char      *dir,
+                                        const char      *name,
+                                        const char      *contents);
+
+#ifdef STEAD_TEST_WITH_GTK
+void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),
+                                        gpointer         data);
+void       stead_test_iterate          (guint            ms);
+GtkWidget *stead_test_find_by_name     (GtkWidget       *root,
+                                        const char      *name);
+GtkWidget *stead_test_find_by_label    (GtkWidget       *root,
+                                        const char      *label);
+gboolean   stead_test_is_mapped        (gpointer         widget);
+gboolean   stead_test_is_unmapped      (gpointer         widget);
+gboolean   stead_test_model_has_count  (GListModel      *model,
+                                        guint            want);
+#endif
+
+G_END_DECLS
