@@ -46,8 +46,6 @@ gboolean            stead_csv_reader_next_fields       (SteadCsvReader       *se
                                                         guint64              *line,
                                                         GCancellable         *cancellable,
                                                         GError              **error);
-void                stead_csv_append_field             (GString             *out,
-                                                        const char          *value);
 guint64             stead_csv_reader_get_bytes_read    (SteadCsvReader  *self);
 
 G_END_DECLS

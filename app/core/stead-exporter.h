@@ -47,12 +47,17 @@ struct _SteadExporterInterface
                                           GError                  **error);
   /* The owning plugin's module name ("core" if NULL). */
   const char         *(*get_owner)       (SteadExporter *self);
+  /* The --option keys it reads, ending with { NULL }; others are refused. */
+  const SteadFormatOption *(*get_options) (SteadExporter *self);
+
+  gpointer            padding[6];
 };
 
 const char         *stead_exporter_get_id         (SteadExporter *self);
 const char         *stead_exporter_get_title      (SteadExporter *self);
 const char * const *stead_exporter_get_extensions (SteadExporter *self);
 const char         *stead_exporter_get_owner      (SteadExporter *self);
+const SteadFormatOption *stead_exporter_get_options (SteadExporter *self);
 gboolean            stead_exporter_run            (SteadExporter            *self,
                                                    SteadWorkspace           *workspace,
                                                    GOutputStream            *stream,

@@ -316,6 +316,24 @@ stead_field_parse (const SteadField  *field,
             if (field->min == 0 && field->max == 0)
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("%s “%s” is not a whole number"), label, copy);
+            else if (field->max - field->min <= 5)
+              {
+                g_autoptr(GString) values = g_string_new (NULL);
+
+                /* A handful of values: name them ("1, 2, 3 or 4"). */
+                for (gint64 n = field->min; n <= field->max; n++)
+                  {
+                    if (n > field->min)
+                      g_string_append (values, n == field->max ? _(" or ") : ", ");
+                    g_string_append_printf (values, "%" G_GINT64_FORMAT, n);
+                  }
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not %s"), label, copy,
+                             values->str);
+              }
+            else if (field->max >= 1000000)
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("%s “%s” is not a whole number of %" G_GINT64_FORMAT " or more"), label, copy,
+                           field->min);
             else
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("%s “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),

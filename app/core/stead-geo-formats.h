@@ -14,6 +14,7 @@
 
 #include "stead-proj.h"
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -69,18 +70,58 @@ SteadGeometry *stead_geojson_read_area      (JsonNode        *geometry,
 
 typedef struct _SteadImportContext SteadImportContext;
 
-/* One polygon feature read from a file, for an importer to keep. */
-typedef gboolean (*SteadAreaReadFunc) (SteadImportContext  *context,
-                                       guint64              index,
-                                       SteadGeometry       *area,
-                                       const char          *code,
-                                       const char          *name,
-                                       gpointer             user_data,
-                                       GError             **error);
+/* ------------------------------------------------------------------------ */
+/* The feature loop: polygons from GeoJSON or a GeoPackage layer            */
 
-gboolean       stead_gpkg_read_areas        (SteadImportContext  *context,
-                                             SteadAreaReadFunc    func,
-                                             gpointer             user_data,
-                                             GError             **error);
+/* One polygon feature of the file, in WGS84. Features whose geometry
+ * cannot be read are rejected (by number, with the reason) before they
+ * get here. */
+typedef struct _SteadFeature SteadFeature;
+
+typedef gboolean (*SteadFeatureFunc) (SteadFeature  *feature,
+                                      gpointer       user_data,
+                                      GError       **error);
+
+/* The options the loop reads: put them in a format's option table. (Shown
+ * as they are: the descriptions are not in the plugin's gettext domain.) */
+#define STEAD_GEOJSON_OPTIONS \
+  { "crs", "The coordinate system, if the file does not say (e.g. EPSG:27700)" }, \
+  { "code", "The property holding each feature’s code" }, \
+  { "name", "The property holding each feature’s name" }
+#define STEAD_GPKG_OPTIONS \
+  { "layer", "The polygon layer to read, if the GeoPackage has several" }, \
+  { "code", "The column holding each feature’s code" }, \
+  { "name", "The column holding each feature’s name" }
+
+/* Reads the file as GeoJSON, or as a GeoPackage when it is one. */
+STEAD_AVAILABLE_IN_1_0
+gboolean       stead_import_context_foreach_feature (SteadImportContext  *context,
+                                                     SteadFeatureFunc     func,
+                                                     gpointer             user_data,
+                                                     GError             **error);
+
+STEAD_AVAILABLE_IN_1_0
+SteadImportContext *stead_feature_get_context   (SteadFeature        *feature);
+/* The feature's number in the file, from 1. */
+STEAD_AVAILABLE_IN_1_0
+guint64        stead_feature_get_index          (SteadFeature        *feature);
+/* A multipolygon in longitude and latitude. */
+STEAD_AVAILABLE_IN_1_0
+SteadGeometry *stead_feature_get_geometry       (SteadFeature        *feature);
+/* Found by the "code" and "name" options, ONS's ..CD and ..NM, or
+ * code/id/ref and name/title/label; %NULL if there is none. */
+STEAD_AVAILABLE_IN_1_0
+const char    *stead_feature_get_code           (SteadFeature        *feature);
+STEAD_AVAILABLE_IN_1_0
+const char    *stead_feature_get_name           (SteadFeature        *feature);
+/* Any other property or column, as text; %NULL if absent or empty. */
+STEAD_AVAILABLE_IN_1_0
+char          *stead_feature_dup_property       (SteadFeature        *feature,
+                                                 const char          *name);
+/* Rejects the feature, by its number. */
+STEAD_AVAILABLE_IN_1_0
+void           stead_feature_reject             (SteadFeature        *feature,
+                                                 const char          *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

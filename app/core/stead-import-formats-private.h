@@ -5,57 +5,24 @@
 
 #pragma once
 
-#include <libpeas/peas.h>
-
-#include "stead-exporter.h"
-#include "stead-importer.h"
+#include "stead-format.h"
 
 G_BEGIN_DECLS
 
-/* A built-in format: one GObject type, described by a table. */
-typedef struct
-{
-  const char             *id;
-  const char             *title;
-  const char * const     *extensions;
-  const SteadImportField *fields;
-  guint                   n_fields;
-  gboolean              (*run) (SteadImporter       *importer,
-                                SteadImportContext  *context,
-                                GError             **error);
-} SteadCoreImportFormat;
+extern const SteadImportFormat stead_import_needs_csv;
+extern const SteadImportFormat stead_import_resources_csv;
+extern const SteadImportFormat stead_import_postcodes;
+extern const SteadImportFormat stead_import_geojson_areas;
+extern const SteadImportFormat stead_import_gpkg_areas;
+extern const SteadImportFormat stead_import_cap;
 
-typedef struct
-{
-  const char             *id;
-  const char             *title;
-  const char * const     *extensions;
-  gboolean              (*run) (SteadExporter            *exporter,
-                                SteadWorkspace           *workspace,
-                                GOutputStream            *stream,
-                                const SteadExportOptions *options,
-                                GCancellable             *cancellable,
-                                GError                  **error);
-} SteadCoreExportFormat;
+extern const SteadExportFormat stead_export_needs_csv;
+extern const SteadExportFormat stead_export_resources_csv;
+extern const SteadExportFormat stead_export_areas_geojson;
 
-extern const SteadCoreImportFormat stead_import_needs_csv;
-extern const SteadCoreImportFormat stead_import_resources_csv;
-extern const SteadCoreImportFormat stead_import_postcodes;
-extern const SteadCoreImportFormat stead_import_geojson_areas;
-extern const SteadCoreImportFormat stead_import_gpkg_areas;
-extern const SteadCoreImportFormat stead_import_cap;
-
-extern const SteadCoreExportFormat stead_export_needs_csv;
-extern const SteadCoreExportFormat stead_export_resources_csv;
-extern const SteadCoreExportFormat stead_export_areas_geojson;
-
-void     stead_import_add_core_importers (GPtrArray *importers);
-void     stead_export_add_core_exporters (GPtrArray *exporters);
-
-/* Shared by the core formats. */
-void     stead_import_collect_extension (PeasExtensionSet *set,
-                                         PeasPluginInfo   *info,
-                                         PeasExtension    *extension,
-                                         gpointer          user_data);
+gboolean stead_format_check_options (const char              *format_id,
+                                     const SteadFormatOption *declared,
+                                     GHashTable              *options,
+                                     GError                 **error);
 
 G_END_DECLS

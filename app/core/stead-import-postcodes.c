@@ -56,7 +56,7 @@ looks_numeric (const char *text)
 {
   double v;
 
-  return text != NULL && stead_import_parse_double (text, &v);
+  return text != NULL && stead_parse_double (text, &v);
 }
 
 static const char *
@@ -211,8 +211,8 @@ produce_row (Producer           *p,
       const char *lat_text = column (row, n_row, p->c_lat);
       const char *lon_text = column (row, n_row, p->c_lon);
 
-      if (!stead_import_parse_double (lat_text ? lat_text : "", &lat) ||
-          !stead_import_parse_double (lon_text ? lon_text : "", &lon))
+      if (!stead_parse_double (lat_text ? lat_text : "", &lat) ||
+          !stead_parse_double (lon_text ? lon_text : "", &lon))
         {
           add_reject (batch, line, index, row, n_row,
                       g_strdup_printf (_("postcode %s: lat and long are not numbers"), postcode));
@@ -231,8 +231,8 @@ produce_row (Producer           *p,
       const char *n_text = column (row, n_row, p->c_north);
       double e, n;
 
-      if (!stead_import_parse_double (e_text ? e_text : "", &e) ||
-          !stead_import_parse_double (n_text ? n_text : "", &n) ||
+      if (!stead_parse_double (e_text ? e_text : "", &e) ||
+          !stead_parse_double (n_text ? n_text : "", &n) ||
           e < 0 || e > 800000 || n < 0 || n > 1400000)
         {
           add_reject (batch, line, index, row, n_row,
@@ -310,8 +310,7 @@ produce (gpointer data)
 }
 
 static gboolean
-run_postcodes (SteadImporter       *importer,
-               SteadImportContext  *context,
+run_postcodes (SteadImportContext  *context,
                GError             **error)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
@@ -501,7 +500,11 @@ run_postcodes (SteadImporter       *importer,
   return TRUE;
 }
 
-const SteadCoreImportFormat stead_import_postcodes = {
-  "postcodes", N_("Postcode directory (ONSPD, NSPL, Code-Point Open)"), extensions,
-  postcode_fields, G_N_ELEMENTS (postcode_fields), run_postcodes,
+const SteadImportFormat stead_import_postcodes = {
+  .id = "postcodes",
+  .title = N_("Postcode directory (ONSPD, NSPL, Code-Point Open)"),
+  .extensions = extensions,
+  .fields = postcode_fields,
+  .n_fields = G_N_ELEMENTS (postcode_fields),
+  .run = run_postcodes,
 };

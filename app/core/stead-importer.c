@@ -16,30 +16,16 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "stead-csv-writer.h"
 #include "stead-geometry.h"
 #include "stead-importer.h"
+#include "stead-import-context-private.h"
 #include "stead-import-formats-private.h"
 #include "stead-plugin-engine.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
 
-struct _SteadImportContext
-{
-  SteadWorkspace          *workspace;
-  SteadTransaction        *txn;
-  SteadImporter           *importer;
-  GFile                   *file;
-  GCancellable            *cancellable;
-  const SteadImportOptions *options;
-  SteadImportResult       *result;
-  SteadGeometry           *within;
-  SteadEnvelope            within_env;
-  SteadImportProgressFunc  progress;
-  gpointer                 progress_data;
-  gint64                   last_progress;
-  sqlite3_stmt            *geocode;
-};
 
 G_DEFINE_INTERFACE (SteadImporter, stead_importer, G_TYPE_OBJECT)
 G_DEFINE_QUARK (stead-import-error-quark, stead_import_error)
@@ -129,6 +115,53 @@ stead_importer_get_owner (SteadImporter *self)
   return owner != NULL ? owner : STEAD_CORE_OWNER;
 }
 
+/**
+ * stead_importer_get_options:
+ * @self: a #SteadImporter
+ *
+ * Returns: (nullable): the options it takes, ending with { NULL }
+ */
+const SteadFormatOption *
+stead_importer_get_options (SteadImporter *self)
+{
+  SteadImporterInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), NULL);
+
+  iface = STEAD_IMPORTER_GET_IFACE (self);
+  return iface->get_options != NULL ? iface->get_options (self) : NULL;
+}
+
+static gboolean
+stead_importer_declares_option (SteadImporter *self,
+                                const char    *key)
+{
+  const SteadFormatOption *options = stead_importer_get_options (self);
+
+  for (guint i = 0; options != NULL && options[i].key != NULL; i++)
+    if (g_str_equal (options[i].key, key))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * stead_importer_check_options:
+ * @self: a #SteadImporter
+ * @options: (nullable): key=value strings
+ * @error: a #GError, naming the option it does not take
+ *
+ * Returns: %TRUE if @self declares every key of @options
+ */
+gboolean
+stead_importer_check_options (SteadImporter  *self,
+                              GHashTable     *options,
+                              GError        **error)
+{
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), FALSE);
+
+  return stead_format_check_options (stead_importer_get_id (self), stead_importer_get_options (self), options, error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Results                                                                   */
 
@@ -189,47 +222,40 @@ stead_import_result_write_rejects (SteadImportResult  *result,
                                    GCancellable       *cancellable,
                                    GError            **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(SteadCsvWriter) writer = NULL;
 
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
   /* Not translated: a file for other programs. */
-  g_string_append (out, "stead_line,stead_record,stead_reason");
+  writer = stead_csv_writer_new (stream, cancellable);
+  stead_csv_writer_add (writer, "stead_line");
+  stead_csv_writer_add (writer, "stead_record");
+  stead_csv_writer_add (writer, "stead_reason");
   for (guint i = 0; result->header != NULL && result->header[i] != NULL; i++)
-    {
-      g_string_append_c (out, ',');
-      stead_csv_append_field (out, result->header[i]);
-    }
-  g_string_append (out, "\r\n");
+    stead_csv_writer_add (writer, result->header[i]);
+  if (!stead_csv_writer_end_row (writer, error))
+    return FALSE;
 
   for (guint i = 0; i < result->rejects->len; i++)
     {
       const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
 
       if (reject->line > 0)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT, reject->line);
-      g_string_append_c (out, ',');
+        stead_csv_writer_add_int (writer, reject->line);
+      else
+        stead_csv_writer_add (writer, NULL);
       if (reject->index > 0)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT, reject->index);
-      g_string_append_c (out, ',');
-      stead_csv_append_field (out, reject->reason);
+        stead_csv_writer_add_int (writer, reject->index);
+      else
+        stead_csv_writer_add (writer, NULL);
+      stead_csv_writer_add (writer, reject->reason);
       for (guint j = 0; reject->row != NULL && reject->row[j] != NULL; j++)
-        {
-          g_string_append_c (out, ',');
-          stead_csv_append_field (out, reject->row[j]);
-        }
-      g_string_append (out, "\r\n");
-
-      if (out->len > 1 << 16)
-        {
-          if (!g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error))
-            return FALSE;
-          g_string_truncate (out, 0);
-        }
+        stead_csv_writer_add (writer, reject->row[j]);
+      if (!stead_csv_writer_end_row (writer, error))
+        return FALSE;
     }
-
-  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
+  return stead_csv_writer_finish (writer, error);
 }
 
 /**
@@ -284,153 +310,6 @@ stead_import_result_describe (SteadImportResult *result)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Appends @value as one RFC 4180 field, quoted if it must be. */
-void
-stead_csv_append_field (GString    *out,
-                        const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* ------------------------------------------------------------------------ */
-/* Finding importers                                                         */
-
-void
-stead_import_collect_extension (PeasExtensionSet *set,
-                                PeasPluginInfo   *info,
-                                PeasExtension    *extension,
-                                gpointer          user_data)
-{
-  /* Which plugin it came from, for get_owner () and `stead-cli formats`. */
-  g_object_set_data_full (G_OBJECT (extension), "stead-plugin", g_strdup (peas_plugin_info_get_module_name (info)), g_free);
-  g_ptr_array_add (user_data, g_object_ref (extension));
-}
-
-static void
-collect_addin_importers (PeasExtensionSet *set,
-                         PeasPluginInfo   *info,
-                         PeasExtension    *extension,
-                         gpointer          user_data)
-{
-  GPtrArray *formats = user_data;
-  guint before = formats->len;
-
-  stead_workspace_addin_add_importers (STEAD_WORKSPACE_ADDIN (extension), formats);
-  for (guint i = before; i < formats->len; i++)
-    g_object_set_data_full (g_ptr_array_index (formats, i), "stead-plugin",
-                            g_strdup (peas_plugin_info_get_module_name (info)), g_free);
-}
-
-/**
- * stead_import_list_importers:
- * @engine: (nullable): the plugin engine, or %NULL for the core formats only
- *
- * Returns: (transfer container) (element-type SteadImporter): the core
- *   formats, then those of the loaded plugins
- */
-GPtrArray *
-stead_import_list_importers (SteadPluginEngine *engine)
-{
-  GPtrArray *importers = g_ptr_array_new_with_free_func (g_object_unref);
-
-  stead_import_add_core_importers (importers);
-  if (engine != NULL)
-    {
-      g_autoptr(PeasExtensionSet) set = NULL;
-
-      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_IMPORTER);
-      peas_extension_set_foreach (set, stead_import_collect_extension, importers);
-      g_clear_object (&set);
-      set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WORKSPACE_ADDIN);
-      peas_extension_set_foreach (set, collect_addin_importers, importers);
-    }
-  return importers;
-}
-
-static gboolean
-has_extension (SteadImporter *importer,
-               const char    *basename)
-{
-  const char * const *extensions = stead_importer_get_extensions (importer);
-  g_autofree char *lower = g_utf8_strdown (basename, -1);
-
-  for (guint i = 0; extensions != NULL && extensions[i] != NULL; i++)
-    {
-      g_autofree char *suffix = g_strconcat (".", extensions[i], NULL);
-
-      if (g_str_has_suffix (lower, suffix))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/**
- * stead_import_find_importer:
- * @importers: (element-type SteadImporter): from stead_import_list_importers()
- * @id: (nullable): a format id, or %NULL to choose by @file's extension
- * @file: (nullable): the file to import
- * @error: a #GError
- *
- * Returns: (transfer none) (nullable): the importer
- */
-SteadImporter *
-stead_import_find_importer (GPtrArray   *importers,
-                            const char  *id,
-                            GFile       *file,
-                            GError     **error)
-{
-  g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
-  SteadImporter *found = NULL;
-  guint n_found = 0;
-
-  for (guint i = 0; i < importers->len; i++)
-    {
-      SteadImporter *importer = g_ptr_array_index (importers, i);
-
-      if (id != NULL)
-        {
-          if (g_str_equal (stead_importer_get_id (importer), id))
-            return importer;
-        }
-      else if (basename != NULL && has_extension (importer, basename))
-        {
-          if (found == NULL)
-            found = importer;
-          n_found++;
-        }
-    }
-
-  if (id != NULL)
-    {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
-                   _("No import format “%s” (see “stead-cli formats”)"), id);
-      return NULL;
-    }
-  if (n_found == 1)
-    return found;
-
-  if (n_found == 0)
-    g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
-                 _("No import format reads “%s”; choose one with --format"), basename);
-  else
-    g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
-                 _("Several import formats read “%s”; choose one with --format"), basename);
-  return NULL;
-}
 
 /* ------------------------------------------------------------------------ */
 /* The context                                                               */
@@ -476,6 +355,12 @@ const char *
 stead_import_context_get_option (SteadImportContext *context,
                                  const char         *key)
 {
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* Reading one it did not declare is the format's own bug. */
+  if (G_UNLIKELY (!stead_importer_declares_option (context->importer, key)))
+    g_critical ("Import format “%s” reads option “%s” without declaring it",
+                stead_importer_get_id (context->importer), key);
   if (context->options->options == NULL)
     return NULL;
   return g_hash_table_lookup (context->options->options, key);
@@ -983,6 +868,8 @@ run_import (SteadWorkspace           *workspace,
                    _("The format “%s” cannot import"), stead_importer_get_id (importer));
       return FALSE;
     }
+  if (!stead_importer_check_options (importer, options->options, error))
+    return FALSE;
 
   result = result_new (importer, options->dry_run);
 

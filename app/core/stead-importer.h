@@ -60,6 +60,10 @@ struct _SteadImporterInterface
                                               GError             **error);
   /* The owning plugin's module name, for the transaction ("core" if NULL). */
   const char             *(*get_owner)       (SteadImporter       *self);
+  /* The --option keys it reads, ending with { NULL }; others are refused. */
+  const SteadFormatOption *(*get_options)    (SteadImporter       *self);
+
+  gpointer                padding[6];
 };
 
 GQuark                  stead_import_error_quark      (void);
@@ -70,6 +74,10 @@ const char * const     *stead_importer_get_extensions (SteadImporter *self);
 const SteadImportField *stead_importer_get_fields     (SteadImporter *self,
                                                        guint         *n_fields);
 const char             *stead_importer_get_owner      (SteadImporter *self);
+const SteadFormatOption *stead_importer_get_options   (SteadImporter *self);
+gboolean                stead_importer_check_options  (SteadImporter *self,
+                                                       GHashTable    *options,
+                                                       GError       **error);
 
 /* ------------------------------------------------------------------------ */
 /* What a run is asked to do, and what it found.                            */
@@ -200,16 +208,6 @@ gboolean            stead_import_context_geocode         (SteadImportContext  *c
                                                           const char          *postcode,
                                                           double              *lon,
                                                           double              *lat);
-
-/* Field parsers for importers: surrounding spaces ignored. */
-gboolean            stead_import_parse_int               (const char          *text,
-                                                          gint64               min,
-                                                          gint64               max,
-                                                          gint64              *value);
-gboolean            stead_import_parse_double            (const char          *text,
-                                                          double              *value);
-gboolean            stead_import_parse_date              (const char          *text,
-                                                          gint64              *unix_time);
 
 char               *stead_postcode_normalize             (const char          *postcode);
 gboolean            stead_workspace_lookup_postcode      (SteadWorkspace      *workspace,

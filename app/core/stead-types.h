@@ -20,6 +20,15 @@ typedef struct _SteadTransaction      SteadTransaction;
 typedef struct _SteadWorkspace        SteadWorkspace;
 typedef struct _SteadWorkspaceAddin   SteadWorkspaceAddin;
 
+/* One option a file format takes (`--option key=value`, a row of the
+ * import dialog). Formats declare theirs; an import or export given one
+ * it does not declare is refused. */
+typedef struct
+{
+  const char *key;
+  const char *description;   /* N_(), in the format's gettext domain */
+} SteadFormatOption;
+
 /* The GeoPackage spatial reference system every Stead feature table uses. */
 #define STEAD_SRS_WGS84 4326
 

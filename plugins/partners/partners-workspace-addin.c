@@ -11,6 +11,7 @@
 
 #include "partners.h"
 #include "partners-private.h"
+#include "partners-exchange-private.h"
 
 struct _PartnersWorkspaceAddin
 {
@@ -264,17 +265,17 @@ static void
 partners_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
                GPtrArray           *importers)
 {
-  g_ptr_array_add (importers, g_object_new (PARTNERS_TYPE_ORUK_IMPORTER, NULL));
-  g_ptr_array_add (importers, g_object_new (PARTNERS_TYPE_CSV_IMPORTER, NULL));
+  g_ptr_array_add (importers, stead_importer_new (&partners_oruk_import, PARTNERS_OWNER));
+  g_ptr_array_add (importers, stead_importer_new (&partners_csv_import, PARTNERS_OWNER));
 }
 
 static void
 partners_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
                GPtrArray           *exporters)
 {
-  g_ptr_array_add (exporters, g_object_new (PARTNERS_TYPE_ORUK_EXPORTER, NULL));
-  g_ptr_array_add (exporters, g_object_new (PARTNERS_TYPE_CSV_EXPORTER, NULL));
-  g_ptr_array_add (exporters, g_object_new (PARTNERS_TYPE_VCARD_EXPORTER, NULL));
+  g_ptr_array_add (exporters, stead_exporter_new (&partners_oruk_export, PARTNERS_OWNER));
+  g_ptr_array_add (exporters, stead_exporter_new (&partners_csv_export, PARTNERS_OWNER));
+  g_ptr_array_add (exporters, stead_exporter_new (&partners_vcard_export, PARTNERS_OWNER));
 }
 
 /* ------------------------------------------------------------------------ */

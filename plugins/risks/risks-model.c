@@ -94,7 +94,7 @@ risks_trend (int old_likelihood,
 /* ------------------------------------------------------------------------ */
 /* Records                                                                   */
 
-static const SteadChoice risks_statuses[] = {
+const SteadChoice risks_statuses[] = {
   { "draft", N_("Draft") },
   { "active", N_("Active") },
   { "archived", N_("Archived") },

@@ -12,19 +12,25 @@ G_BEGIN_DECLS
 #define RISKS_TYPE_WORKSPACE_ADDIN (risks_workspace_addin_get_type ())
 G_DECLARE_FINAL_TYPE (RisksWorkspaceAddin, risks_workspace_addin, RISKS, WORKSPACE_ADDIN, GObject)
 
-#define RISKS_TYPE_CSV_IMPORTER (risks_csv_importer_get_type ())
-G_DECLARE_FINAL_TYPE (RisksCsvImporter, risks_csv_importer, RISKS, CSV_IMPORTER, GObject)
+/* The register, one risk a row, as the CSV and PDF exports write it. The
+ * owner (column RISKS_REGISTER_OWNER) is a partner organisation's id. */
+#define RISKS_REGISTER_SQL \
+  "SELECT r.reference, r.title, r.theme, r.likelihood, r.impact, r.likelihood_min, r.likelihood_max, " \
+  "  r.impact_min, r.impact_max, CASE r.malicious WHEN 1 THEN 'yes' ELSE 'no' END, r.hazard, r.rwcs, " \
+  "  r.controls, r.treatment, r.owner, r.status, b.label, r.assessed, r.review, r.trend, b.colour " \
+  "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood AND m.impact = r.impact " \
+  "LEFT JOIN risks_band b ON b.code = m.band ORDER BY r.reference"
+#define RISKS_REGISTER_OWNER 14
 
-#define RISKS_TYPE_HAZARDS_IMPORTER (risks_hazards_importer_get_type ())
-G_DECLARE_FINAL_TYPE (RisksHazardsImporter, risks_hazards_importer, RISKS, HAZARDS_IMPORTER, GObject)
+/* Column @column of a RISKS_REGISTER_SQL row as text (the owner by name). */
+char *risks_register_column (SteadWorkspace *workspace,
+                             sqlite3_stmt   *stmt,
+                             int             column);
 
-#define RISKS_TYPE_GPKG_HAZARDS_IMPORTER (risks_gpkg_hazards_importer_get_type ())
-G_DECLARE_FINAL_TYPE (RisksGpkgHazardsImporter, risks_gpkg_hazards_importer, RISKS, GPKG_HAZARDS_IMPORTER, GObject)
-
-#define RISKS_TYPE_CSV_EXPORTER (risks_csv_exporter_get_type ())
-G_DECLARE_FINAL_TYPE (RisksCsvExporter, risks_csv_exporter, RISKS, CSV_EXPORTER, GObject)
-
-#define RISKS_TYPE_PDF_EXPORTER (risks_pdf_exporter_get_type ())
-G_DECLARE_FINAL_TYPE (RisksPdfExporter, risks_pdf_exporter, RISKS, PDF_EXPORTER, GObject)
+extern const SteadImportFormat risks_csv_import;
+extern const SteadImportFormat risks_hazards_geojson_import;
+extern const SteadImportFormat risks_hazards_gpkg_import;
+extern const SteadExportFormat risks_csv_export;
+extern const SteadExportFormat risks_pdf_export;
 
 G_END_DECLS

@@ -231,17 +231,17 @@ static void
 risks_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
                                      GPtrArray           *importers)
 {
-  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_CSV_IMPORTER, NULL));
-  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_HAZARDS_IMPORTER, NULL));
-  g_ptr_array_add (importers, g_object_new (RISKS_TYPE_GPKG_HAZARDS_IMPORTER, NULL));
+  g_ptr_array_add (importers, stead_importer_new (&risks_csv_import, RISKS_OWNER));
+  g_ptr_array_add (importers, stead_importer_new (&risks_hazards_geojson_import, RISKS_OWNER));
+  g_ptr_array_add (importers, stead_importer_new (&risks_hazards_gpkg_import, RISKS_OWNER));
 }
 
 static void
 risks_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
                                      GPtrArray           *exporters)
 {
-  g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_CSV_EXPORTER, NULL));
-  g_ptr_array_add (exporters, g_object_new (RISKS_TYPE_PDF_EXPORTER, NULL));
+  g_ptr_array_add (exporters, stead_exporter_new (&risks_csv_export, RISKS_OWNER));
+  g_ptr_array_add (exporters, stead_exporter_new (&risks_pdf_export, RISKS_OWNER));
 }
 
 /* The register in the search index: reference, title, theme, hazard. */

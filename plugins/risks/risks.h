@@ -133,4 +133,7 @@ gboolean         risks_risk_remove_rows (SteadTransaction *txn,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RisksBand, risks_band_free)
 
+/* A risk's statuses: draft, active, archived. */
+extern const SteadChoice risks_statuses[];
+
 G_END_DECLS

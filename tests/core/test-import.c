@@ -1037,14 +1037,14 @@ test_parse_date (void)
     {
       gint64 t = 0;
 
-      g_assert_true (stead_import_parse_date (good[i].in, &t));
+      g_assert_true (stead_parse_date (good[i].in, &t));
       g_assert_cmpint (t, ==, good[i].out);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       gint64 t = 0;
 
-      g_assert_false (stead_import_parse_date (bad[i], &t));
+      g_assert_false (stead_parse_date (bad[i], &t));
     }
 }
 

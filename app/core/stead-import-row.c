@@ -1,0 +1,379 @@
+/* stead-import-row.c: one loop over a CSV file's rows for every tabular format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stead-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "stead-import-context-private.h"
+#include "stead-import-row.h"
+#include "stead-workspace.h"
+
+struct _SteadImportRow
+{
+  SteadImportContext *context;
+  SteadColumnMap     *map;
+  const SteadField   *fields;
+  guint               n_fields;
+  const char * const *cells;
+  guint               n_cells;
+  guint64             line;
+  guint64             index;
+  gboolean            rejected;
+  GPtrArray          *strings;   /* what get_string returned for this row */
+};
+
+/* Progress and Cancel are checked this often. */
+#define STEAD_IMPORT_ROW_BATCH 1024
+
+static goffset
+stead_import_row_file_size (SteadImportContext *context)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (context->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_file_info_get_size (info) : 0;
+}
+
+/**
+ * stead_import_context_foreach_row:
+ * @context: an import of a tabular format (its importer has fields)
+ * @check: (scope call) (nullable): called once with the columns, before
+ *   the first row
+ * @func: (scope call): called for each row
+ * @user_data: its data
+ * @error: a #GError
+ *
+ * Opens the file as CSV with its column map (see
+ * stead_import_context_open_csv()) and calls @func for every row.
+ *
+ * Returns: %FALSE if the file could not be read, the import was
+ *   cancelled, or @func failed
+ */
+gboolean
+stead_import_context_foreach_row (SteadImportContext  *context,
+                                  SteadImportRowFunc   check,
+                                  SteadImportRowFunc   func,
+                                  gpointer             user_data,
+                                  GError             **error)
+{
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autoptr(SteadColumnMap) map = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  SteadImportRow row = { 0 };
+  goffset size;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  reader = stead_import_context_open_csv (context, &map, error);
+  if (reader == NULL)
+    return FALSE;
+  size = stead_import_row_file_size (context);
+
+  row.context = context;
+  row.map = map;
+  row.fields = stead_importer_get_fields (context->importer, &row.n_fields);
+  row.strings = strings;
+  if (check != NULL && !check (&row, user_data, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!stead_csv_reader_next_fields (reader, &row.cells, &row.n_cells, &row.line, context->cancellable,
+                                         &local_error))
+        {
+          if (local_error == NULL)
+            break;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      row.index++;
+      row.rejected = FALSE;
+      g_ptr_array_set_size (strings, 0);
+      if (row.index % STEAD_IMPORT_ROW_BATCH == 0)
+        {
+          if (!stead_import_context_check_cancelled (context, error))
+            return FALSE;
+          stead_import_context_progress (context, stead_csv_reader_get_bytes_read (reader), size);
+        }
+      if (!func (&row, user_data, &local_error))
+        {
+          if (local_error != NULL)
+            g_prefix_error (&local_error, _("Line %llu: "), (unsigned long long) row.line);
+          else
+            local_error = g_error_new (STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                                       _("Line %llu could not be imported"), (unsigned long long) row.line);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  stead_import_context_progress (context, size, size);
+  return TRUE;
+}
+
+SteadImportContext *
+stead_import_row_get_context (SteadImportRow *row)
+{
+  return row->context;
+}
+
+/**
+ * stead_import_row_get_line:
+ * @row: a row
+ *
+ * Returns: the file's line the row starts on, from 1
+ */
+guint64
+stead_import_row_get_line (SteadImportRow *row)
+{
+  return row->line;
+}
+
+/**
+ * stead_import_row_get_index:
+ * @row: a row
+ *
+ * Returns: the row's number among the records, from 1
+ */
+guint64
+stead_import_row_get_index (SteadImportRow *row)
+{
+  return row->index;
+}
+
+/**
+ * stead_import_row_has_column:
+ * @row: a row
+ * @field: a field of the format
+ *
+ * Returns: whether a column of the file feeds @field
+ */
+gboolean
+stead_import_row_has_column (SteadImportRow *row,
+                             const char     *field)
+{
+  return stead_column_map_get_column (row->map, field) >= 0;
+}
+
+const char *
+stead_import_row_peek (SteadImportRow *row,
+                       const char     *field)
+{
+  int column = stead_column_map_get_column (row->map, field);
+  const char *value;
+
+  if (column < 0 || (guint) column >= row->n_cells)
+    return NULL;
+  value = row->cells[column];
+  while (*value == ' ')
+    value++;
+  return *value != '\0' ? value : NULL;
+}
+
+void
+stead_import_row_reject (SteadImportRow *row,
+                         const char     *format,
+                         ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  /* The first problem is the one the user is told about. */
+  if (row->rejected)
+    return;
+  row->rejected = TRUE;
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  stead_import_context_reject (row->context, row->line, row->index, row->cells, row->n_cells, "%s", reason);
+}
+
+gboolean
+stead_import_row_is_rejected (SteadImportRow *row)
+{
+  return row->rejected;
+}
+
+/* Reads @name as its declaration says; %FALSE (row rejected) if the text
+ * is not a value. @value is left unset for an empty optional cell. */
+static gboolean
+stead_import_row_parse (SteadImportRow *row,
+                        const char     *name,
+                        GType           expected,
+                        GValue         *value)
+{
+  const SteadField *field = stead_field_find (row->fields, row->n_fields, name);
+  g_autoptr(GError) local_error = NULL;
+  SteadField import_field;
+
+  if (field == NULL)
+    {
+      g_critical ("Import format “%s” has no field “%s”", stead_importer_get_id (row->context->importer), name);
+      return FALSE;
+    }
+  if (stead_field_value_type (field) != expected)
+    {
+      g_critical ("Field “%s” of import format “%s” is not of the type read", name,
+                  stead_importer_get_id (row->context->importer));
+      return FALSE;
+    }
+  /* Rejects name the field as the column map does: "urgency", not "Urgency". */
+  import_field = *field;
+  import_field.label = NULL;
+  if (!stead_field_parse (&import_field, row->context->workspace, stead_import_row_peek (row, name), value,
+                          &local_error))
+    {
+      stead_import_row_reject (row, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TEXT: the text without surrounding spaces. */
+gboolean
+stead_import_row_get_text (SteadImportRow  *row,
+                           const char      *field,
+                           const char     **value)
+{
+  return stead_import_row_get_string (row, field, value);
+}
+
+gboolean
+stead_import_row_get_int (SteadImportRow *row,
+                          const char     *field,
+                          gint64         *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, G_TYPE_INT64, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v))
+    *value = g_value_get_int64 (&v);
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_double (SteadImportRow *row,
+                             const char     *field,
+                             double         *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, G_TYPE_DOUBLE, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v))
+    *value = g_value_get_double (&v);
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_bool (SteadImportRow *row,
+                           const char     *field,
+                           gboolean       *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, G_TYPE_BOOLEAN, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v))
+    *value = g_value_get_boolean (&v);
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_string (SteadImportRow  *row,
+                             const char      *field,
+                             const char     **value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, G_TYPE_STRING, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v))
+    {
+      g_ptr_array_add (row->strings, g_value_dup_string (&v));
+      *value = g_ptr_array_index (row->strings, row->strings->len - 1);
+    }
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_time (SteadImportRow *row,
+                           const char     *field,
+                           gint64         *unix_time)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  /* The field's rules (required, a date at all), then its time of day. */
+  if (!stead_import_row_parse (row, field, G_TYPE_STRING, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v) && !stead_parse_date (stead_import_row_peek (row, field), unix_time))
+    {
+      stead_import_row_reject (row, _("%s “%s” is not a date and time"), field, stead_import_row_peek (row, field));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_record (SteadImportRow *row,
+                             const char     *field,
+                             gint64         *id)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, G_TYPE_INT64, &v))
+    return FALSE;
+  if (G_IS_VALUE (&v))
+    *id = g_value_get_int64 (&v);
+  return TRUE;
+}
+
+gboolean
+stead_import_row_get_location (SteadImportRow *row,
+                               double         *lon,
+                               double         *lat)
+{
+  const char *lon_text = stead_import_row_peek (row, "longitude");
+  const char *lat_text = stead_import_row_peek (row, "latitude");
+  const char *postcode = stead_import_row_peek (row, "postcode");
+
+  if (lon_text != NULL || lat_text != NULL)
+    {
+      if (lon_text == NULL || lat_text == NULL || !stead_parse_double (lon_text, lon) ||
+          !stead_parse_double (lat_text, lat) || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90)
+        {
+          stead_import_row_reject (row, _("longitude and latitude “%s”, “%s” are not a position in degrees"),
+                                   lon_text ? lon_text : "", lat_text ? lat_text : "");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (postcode != NULL)
+    {
+      g_autofree char *normal = stead_postcode_normalize (postcode);
+
+      if (normal == NULL)
+        {
+          stead_import_row_reject (row, _("“%s” is not a UK postcode"), postcode);
+          return FALSE;
+        }
+      if (!stead_import_context_geocode (row->context, postcode, lon, lat))
+        {
+          stead_import_row_reject (row, _("postcode “%s” is not in the workspace’s postcode directory"), postcode);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stead_import_row_reject (row, _("no location: give a postcode, or longitude and latitude"));
+  return FALSE;
+}

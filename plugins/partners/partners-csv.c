@@ -1,0 +1,261 @@
+/* partners-csv.c: partners as CSV, one organisation a row with its first
+ * contact and site
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "partners"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "partners.h"
+#include "partners-exchange-private.h"
+
+static const SteadChoice partners_csv_tiers[] = {
+  { "instrumental", N_("Instrumental") },
+  { "contributing", N_("Contributing") },
+  { "occasional", N_("Occasional") },
+  { NULL }
+};
+
+/* The columns, in the order the export writes them. */
+static const SteadField partners_csv_fields[] = {
+  { "id", "identifier;ref;reference", "#org +id" },
+  { "name", "organisation;organization;partner;org name", "#org +name;#org", TRUE, .label = N_("Name") },
+  { "type", "organisation type;category", "#org +type",
+    .type = STEAD_FIELD_TERM, .vocabulary = "partner-type", .label = N_("Type") },
+  { "tier", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = partners_csv_tiers, .label = N_("Tier") },
+  { "description", "about;summary", "#description" },
+  { "website", "web;url;web site", "#contact +url" },
+  { "charity_number", "charity number;charity no;registered charity number", NULL },
+  { "company_number", "company number;company no", NULL },
+  { "areas_served", "areas served;area;coverage", "#adm2 +name" },
+  { "notes", "note;comments", "#meta +notes" },
+  { "contact_name", "contact;contact name", "#contact +name", .flags = STEAD_FIELD_PERSONAL },
+  { "contact_role", "role;job title;title", "#contact +role" },
+  { "phone", "telephone;tel;phone number", "#contact +phone", .flags = STEAD_FIELD_PERSONAL },
+  { "phone_24h", "24/7;24 hour phone;out of hours;emergency phone", "#contact +phone +emergency",
+    .flags = STEAD_FIELD_PERSONAL },
+  { "email", "e-mail;email address", "#contact +email", .flags = STEAD_FIELD_PERSONAL },
+  { "site_name", "site;location;premises", "#loc +name" },
+  { "address", "street address;address 1", "#loc +address" },
+  { "postcode", "post code;postal code", "#loc +postcode" },
+  { "latitude", "lat", "#geo +lat", .type = STEAD_FIELD_DOUBLE, .label = N_("Latitude") },
+  { "longitude", "lon;long;lng", "#geo +lon", .type = STEAD_FIELD_DOUBLE, .label = N_("Longitude") },
+};
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                    */
+
+static PartnersSite *
+partners_csv_read_site (SteadImportRow *row)
+{
+  const char *name = NULL, *address = NULL, *postcode = NULL;
+  PartnersSite *s;
+
+  if (!stead_import_row_get_text (row, "site_name", &name) ||
+      !stead_import_row_get_text (row, "address", &address) ||
+      !stead_import_row_get_text (row, "postcode", &postcode))
+    return NULL;
+  if (name == NULL && address == NULL && postcode == NULL)
+    return NULL;
+
+  s = g_new0 (PartnersSite, 1);
+  s->capacity = -1;
+  s->name = g_strdup (name ? name : address ? address : postcode);
+  s->address = g_strdup (address);
+  s->postcode = g_strdup (postcode);
+  if (stead_import_row_peek (row, "latitude") != NULL && stead_import_row_peek (row, "longitude") != NULL)
+    {
+      if (!stead_import_row_get_double (row, "latitude", &s->lat) ||
+          !stead_import_row_get_double (row, "longitude", &s->lon))
+        {
+          partners_site_free (s);
+          return NULL;
+        }
+      s->has_position = TRUE;
+    }
+  else if (s->postcode != NULL)
+    s->has_position = stead_import_context_geocode (stead_import_row_get_context (row), s->postcode, &s->lon, &s->lat);
+  return s;
+}
+
+static gboolean
+partners_csv_read_row (SteadImportRow  *row,
+                       gpointer         user_data,
+                       GError         **error)
+{
+  g_autoptr(PartnersRecord) r = partners_record_new ();
+  g_autofree char *problem = NULL;
+  const char *text[10] = { NULL };
+  const char *contact[5] = { NULL };
+  static const char * const record_fields[] = {
+    "id", "name", "type", "tier", "description", "website", "charity_number", "company_number", "areas_served", "notes",
+  };
+  static const char * const contact_fields[] = { "contact_name", "contact_role", "phone", "phone_24h", "email" };
+  PartnersSite *site;
+
+  for (guint i = 0; i < G_N_ELEMENTS (record_fields); i++)
+    if (!stead_import_row_get_string (row, record_fields[i], &text[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
+    if (!stead_import_row_get_text (row, contact_fields[i], &contact[i]))
+      return TRUE;
+
+  r->source_id = g_strdup (text[0]);
+  r->name = g_strdup (text[1]);
+  r->type = g_strdup (text[2]);
+  r->tier = g_strdup (text[3]);
+  r->description = g_strdup (text[4]);
+  r->website = g_strdup (text[5]);
+  r->charity_number = g_strdup (text[6]);
+  r->company_number = g_strdup (text[7]);
+  r->areas_served = g_strdup (text[8]);
+  if (text[9] != NULL)
+    g_string_append (r->notes, text[9]);
+  if (contact[0] != NULL || contact[2] != NULL || contact[3] != NULL || contact[4] != NULL)
+    {
+      PartnersContact *c = g_new0 (PartnersContact, 1);
+
+      c->name = g_strdup (contact[0] ? contact[0] : _("Contact"));
+      c->role = g_strdup (contact[1]);
+      c->phone = g_strdup (contact[2]);
+      c->phone_24h = g_strdup (contact[3]);
+      c->email = g_strdup (contact[4]);
+      g_ptr_array_add (r->contacts, c);
+    }
+  site = partners_csv_read_site (row);
+  if (stead_import_row_is_rejected (row))
+    return TRUE;
+  if (site != NULL)
+    g_ptr_array_add (r->sites, site);
+
+  problem = partners_record_check (stead_import_row_get_context (row), r);
+  if (problem != NULL)
+    {
+      stead_import_row_reject (row, "%s", problem);
+      return TRUE;
+    }
+  return partners_record_write (stead_import_row_get_context (row), r, error);
+}
+
+static gboolean
+partners_csv_run (SteadImportContext  *context,
+                  GError             **error)
+{
+  return stead_import_context_foreach_row (context, NULL, partners_csv_read_row, NULL, error);
+}
+
+const SteadImportFormat partners_csv_import = {
+  .id = "partners-csv",
+  .title = N_("Partners (CSV)"),
+  .extensions = STEAD_EXTENSIONS ("csv", "tsv"),
+  .fields = partners_csv_fields,
+  .n_fields = G_N_ELEMENTS (partners_csv_fields),
+  .run = partners_csv_run,
+  .domain = GETTEXT_PACKAGE,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Export                                                                    */
+
+static gboolean
+partners_csv_wants_hxl (const SteadExportOptions *options)
+{
+  const char *hxl = options->options != NULL ? g_hash_table_lookup (options->options, "hxl") : NULL;
+  gboolean value = FALSE;
+
+  return hxl != NULL && (!stead_parse_bool (hxl, &value) || value);
+}
+
+/* The first of a field's HXL tags, the one the importer maps by. */
+static void
+partners_csv_add_hxl (SteadCsvWriter   *writer,
+                      const SteadField *field)
+{
+  g_auto(GStrv) tags = field->hxl != NULL ? g_strsplit (field->hxl, ";", 2) : NULL;
+
+  stead_csv_writer_add (writer, tags != NULL ? tags[0] : NULL);
+}
+
+static gboolean
+partners_csv_export_run (SteadWorkspace            *workspace,
+                         GOutputStream             *stream,
+                         const SteadExportOptions  *options,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
+  g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean kept[G_N_ELEMENTS (partners_csv_fields)];
+
+  /* The columns of partners_csv_fields; the site's geometry last. */
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT coalesce (o.source_id, 'stead-org-' || o.id), o.name, o.type, o.tier, "
+                                  "o.description, o.website, o.charity_number, o.company_number, o.areas_served, "
+                                  "o.notes, c.name, c.role, c.phone, c.phone_24h, c.email, s.name, s.address, "
+                                  "s.postcode, s.geom "
+                                  "FROM partners_organisation o "
+                                  "LEFT JOIN partners_contact c ON c.id = "
+                                  "  (SELECT min (id) FROM partners_contact WHERE organisation = o.id) "
+                                  "LEFT JOIN partners_site s ON s.fid = "
+                                  "  (SELECT min (fid) FROM partners_site WHERE organisation = o.id) "
+                                  "ORDER BY o.id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
+    {
+      kept[i] = options->include_personal || !(partners_csv_fields[i].flags & STEAD_FIELD_PERSONAL);
+      if (kept[i])
+        stead_csv_writer_add (writer, partners_csv_fields[i].name);
+    }
+  if (!stead_csv_writer_end_row (writer, error))
+    return FALSE;
+  if (partners_csv_wants_hxl (options))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
+        if (kept[i])
+          partners_csv_add_hxl (writer, &partners_csv_fields[i]);
+      if (!stead_csv_writer_end_row (writer, error))
+        return FALSE;
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double x, y;
+      gboolean point = stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 18), sqlite3_column_bytes (stmt, 18),
+                                                  &x, &y);
+
+      for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
+        {
+          if (!kept[i])
+            continue;
+          if (i < 18)
+            stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i));
+          else if (point)
+            stead_csv_writer_add_double (writer, i == 18 ? y : x, 6);
+          else
+            stead_csv_writer_add (writer, NULL);
+        }
+      if (!stead_csv_writer_end_row (writer, error))
+        return FALSE;
+    }
+  return stead_csv_writer_finish (writer, error);
+}
+
+static const SteadFormatOption partners_csv_export_options[] = {
+  { "hxl", N_("yes: a row of HXL hashtags under the header") },
+  { NULL }
+};
+
+const SteadExportFormat partners_csv_export = {
+  .id = "partners-csv",
+  .title = N_("Partners (CSV)"),
+  .extensions = STEAD_EXTENSIONS ("csv"),
+  .options = partners_csv_export_options,
+  .run = partners_csv_export_run,
+  .domain = GETTEXT_PACKAGE,
+};

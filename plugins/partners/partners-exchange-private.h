@@ -1,0 +1,66 @@
+/* partners-exchange-private.h: one organisation as read from a file, and
+ * how it is written, shared by the ORUK and CSV importers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char   *name, *role, *phone, *phone_24h, *email, *source_id;
+} PartnersContact;
+
+typedef struct
+{
+  char     *name, *address, *postcode, *what, *source_id;
+  gboolean  has_position;
+  double    lon, lat;
+  gint64    capacity;   /* -1: none */
+} PartnersSite;
+
+typedef struct
+{
+  char   *kind, *conditions, *site_source_id;
+  gint64  quantity;
+  gint64  lead_time_hours;   /* -1: none */
+} PartnersCapability;
+
+typedef struct
+{
+  char      *source_id;
+  char      *name, *type, *tier, *description, *website;
+  char      *charity_number, *company_number, *areas_served;
+  GString   *notes;
+  GPtrArray *contacts;       /* PartnersContact */
+  GPtrArray *sites;          /* PartnersSite */
+  GPtrArray *capabilities;   /* PartnersCapability */
+} PartnersRecord;
+
+void            partners_contact_free    (PartnersContact    *c);
+void            partners_site_free       (PartnersSite       *s);
+void            partners_capability_free (PartnersCapability *c);
+PartnersRecord *partners_record_new      (void);
+void            partners_record_free     (PartnersRecord     *r);
+/* What must hold before a record is written; NULL if it is fine. */
+char           *partners_record_check    (SteadImportContext *context,
+                                          PartnersRecord     *r);
+/* Adds or updates one organisation (matched by identifier, else by name
+ * and postcode) with its contacts, sites and capabilities. */
+gboolean        partners_record_write    (SteadImportContext *context,
+                                          PartnersRecord     *r,
+                                          GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PartnersRecord, partners_record_free)
+
+extern const SteadImportFormat partners_oruk_import;
+extern const SteadImportFormat partners_csv_import;
+extern const SteadExportFormat partners_oruk_export;
+extern const SteadExportFormat partners_csv_export;
+extern const SteadExportFormat partners_vcard_export;
+
+G_END_DECLS
