@@ -27,4 +27,7 @@ G_DECLARE_FINAL_TYPE (RisksCsvExporter, risks_csv_exporter, RISKS, CSV_EXPORTER,
 #define RISKS_TYPE_PDF_EXPORTER (risks_pdf_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (RisksPdfExporter, risks_pdf_exporter, RISKS, PDF_EXPORTER, GObject)
 
+#define RISKS_TYPE_REPORT_SECTION (risks_report_section_get_type ())
+G_DECLARE_FINAL_TYPE (RisksReportSection, risks_report_section, RISKS, REPORT_SECTION, GObject)
+
 G_END_DECLS
