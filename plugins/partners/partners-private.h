@@ -27,4 +27,8 @@ G_DECLARE_FINAL_TYPE (PartnersCsvExporter, partners_csv_exporter, PARTNERS, CSV_
 #define PARTNERS_TYPE_VCARD_EXPORTER (partners_vcard_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (PartnersVcardExporter, partners_vcard_exporter, PARTNERS, VCARD_EXPORTER, GObject)
 
+#define PARTNERS_TYPE_REPORT_SECTION (partners_report_section_get_type ())
+G_DECLARE_FINAL_TYPE (PartnersReportSection, partners_report_section, PARTNERS, REPORT_SECTION,
+                      GObject)
+
 G_END_DECLS
