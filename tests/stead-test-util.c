@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "stead-test-util.h"
 
@@ -62,6 +63,71 @@ stead_test_write_file (const char *dir,
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return g_file_new_for_path (path);
+}
+
+/* PDFs are read back with poppler's tools (poppler-utils): an oracle
+ * that shares nothing with the cairo code that wrote them. */
+gboolean
+stead_test_have_poppler (void)
+{
+  g_autofree char *text = g_find_program_in_path ("pdftotext");
+  g_autofree char *info = g_find_program_in_path ("pdfinfo");
+
+  return text != NULL && info != NULL;
+}
+
+static char *
+stead_test_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The text of page @page of @pdf (every page if 0), laid out as printed. */
+char *
+stead_test_pdf_text (const char *pdf,
+                     guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+
+  if (page == 0)
+    return stead_test_run_tool ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8",
+                                                   pdf, "-", NULL });
+  return stead_test_run_tool ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8",
+                                                 "-f", number, "-l", number, pdf, "-", NULL });
+}
+
+guint
+stead_test_pdf_pages (const char *pdf)
+{
+  g_autofree char *info = stead_test_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
+  const char *line = strstr (info, "\nPages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
+}
+
+/* Asserts that every value the query's first column holds is in @text
+ * (what a PDF shows of a table, say); returns how many there were. */
+guint
+stead_test_assert_all_in (SteadWorkspace *workspace,
+                          const char     *sql,
+                          const char     *text)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, sql, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (stmt);
+  for (; sqlite3_step (stmt) == SQLITE_ROW; n++)
+    g_assert_nonnull (strstr (text, (const char *) sqlite3_column_text (stmt, 0)));
+  return n;
 }
 
 #ifdef STEAD_TEST_WITH_GTK

@@ -21,6 +21,13 @@ char      *stead_test_text             (SteadWorkspace  *workspace,
 GFile     *stead_test_write_file       (const char      *dir,
                                         const char      *name,
                                         const char      *contents);
+gboolean   stead_test_have_poppler     (void);
+char      *stead_test_pdf_text         (const char      *pdf,
+                                        guint            page);
+guint      stead_test_pdf_pages        (const char      *pdf);
+guint      stead_test_assert_all_in    (SteadWorkspace  *workspace,
+                                        const char      *sql,
+                                        const char      *text);
 
 #ifdef STEAD_TEST_WITH_GTK
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),

@@ -11,9 +11,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -719,6 +722,95 @@ cmd_export (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* Whether @a and @b name the same existing file. */
+static gboolean
+stead_cli_same_file (const char *a,
+                     const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Writes the report to a temporary file beside @output, then renames it
+ * over @output: a failed report never leaves a half-written PDF. */
+static gboolean
+stead_cli_write_report (SteadWorkspace  *workspace,
+                        const char      *output,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) sections = stead_report_list_sections (workspace);
+  g_autofree char *tmp = g_strconcat (output, ".XXXXXX", NULL);
+  g_autoptr(GOutputStream) stream = NULL;
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not create %s: %s"),
+                   tmp, g_strerror (saved));
+      return FALSE;
+    }
+  stream = g_unix_output_stream_new (fd, TRUE);
+  if (!stead_report_write (workspace, sections, stream, NULL, error))
+    goto failed;
+  if (fsync (fd) != 0)
+    goto failed_errno;
+  if (!g_output_stream_close (stream, NULL, error))
+    goto failed;
+  if (g_rename (tmp, output) != 0)
+    goto failed_errno;
+  return TRUE;
+
+failed_errno:
+  saved = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write it: %s"),
+               g_strerror (saved));
+failed:
+  g_output_stream_close (stream, NULL, NULL);
+  g_unlink (tmp);
+  return FALSE;
+}
+
+static int
+cmd_report (int    argc,
+            char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("report", "WS.gpkg --output FILE.pdf",
+                                                   _("Write a partnership report from the enabled "
+                                                     "plugins’ sections."), entries);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (output == NULL)
+    return usage_error (context, _("Choose the PDF to write with --output"));
+  if (stead_cli_same_file (output, argv[1]))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("the report would overwrite the workspace; choose another --output"));
+      return input_error (argv[1], error);
+    }
+
+  engine = load_plugins ();
+  workspace = stead_workspace_open (argv[1], engine, &error);
+  if (workspace == NULL)
+    return input_error (argv[1], error);
+  if (!stead_cli_write_report (workspace, output, &error))
+    return input_error (output, error);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "new",     "WS.gpkg [--name AREA]", N_("Create an empty workspace"), cmd_new },
   { "demo",    "WS.gpkg [--scale N]",   N_("Create the demo area"), cmd_demo },
@@ -727,6 +819,7 @@ static const Command commands[] = {
   { "formats", "",                      N_("Import and export formats the plugins offer"), cmd_formats },
   { "import",  "WS.gpkg INPUT [--format F] [--dry-run] [--map M]", N_("Import a file, all or nothing"), cmd_import },
   { "export",  "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"), cmd_export },
+  { "report",  "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF)"), cmd_report },
 };
 
 static void

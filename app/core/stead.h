@@ -32,6 +32,8 @@
 # include "stead-record.h"
 # include "stead-query-model.h"
 # include "stead-record-provider.h"
+# include "stead-report-section.h"
+# include "stead-report.h"
 # include "stead-search.h"
 # include "stead-vocabulary.h"
 #undef STEAD_INSIDE

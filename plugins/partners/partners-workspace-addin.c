@@ -300,6 +300,13 @@ partners_workspace_addin_remove (SteadRecordProvider  *provider,
 }
 
 static void
+partners_workspace_addin_add_report_sections (SteadWorkspaceAddin *addin,
+                                              GPtrArray           *sections)
+{
+  g_ptr_array_add (sections, stead_report_section_new (&partners_report_section));
+}
+
+static void
 partners_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
 {
   iface->add_importers = partners_workspace_addin_add_importers;
@@ -308,6 +315,7 @@ partners_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
   iface->populate_demo = partners_workspace_addin_populate_demo;
   iface->publish = partners_workspace_addin_publish;
   iface->index = partners_workspace_addin_index;
+  iface->add_report_sections = partners_workspace_addin_add_report_sections;
 }
 
 static void

@@ -33,4 +33,6 @@ extern const SteadImportFormat risks_hazards_gpkg_import;
 extern const SteadExportFormat risks_csv_export;
 extern const SteadExportFormat risks_pdf_export;
 
+extern const SteadReportSectionInfo risks_report_section;
+
 G_END_DECLS

@@ -244,6 +244,13 @@ risks_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
   g_ptr_array_add (exporters, stead_exporter_new (&risks_pdf_export, RISKS_OWNER));
 }
 
+static void
+risks_workspace_addin_add_report_sections (SteadWorkspaceAddin *addin,
+                                           GPtrArray           *sections)
+{
+  g_ptr_array_add (sections, stead_report_section_new (&risks_report_section));
+}
+
 /* The register in the search index: reference, title, theme, hazard. */
 static gboolean
 risks_workspace_addin_index (SteadWorkspaceAddin  *addin,
@@ -334,6 +341,7 @@ risks_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
   iface->populate_demo = risks_workspace_addin_populate_demo;
   iface->add_importers = risks_workspace_addin_add_importers;
   iface->add_exporters = risks_workspace_addin_add_exporters;
+  iface->add_report_sections = risks_workspace_addin_add_report_sections;
   iface->index = risks_workspace_addin_index;
   iface->record_removed = risks_workspace_addin_record_removed;
   iface->describe_references = risks_workspace_addin_describe_references;

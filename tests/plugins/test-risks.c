@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "stead.h"
+#include "stead-test-util.h"
 #include "risks.h"
 
 typedef struct
@@ -403,15 +404,30 @@ test_pdf (Fixture       *f,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   SteadExportOptions options = { 0 };
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
   const char *bytes;
+  gsize size;
 
   g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-pdf", NULL), f->ws, out,
                                      &options, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_close (out, NULL, NULL);
   bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
-  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), >, 2000);
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpuint (size, >, 2000);
   g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+
+  /* What a reader sees: the heading, and every risk of the register. */
+  if (!stead_test_have_poppler ())
+    return;
+  pdf = g_build_filename (f->dir, "register.pdf", NULL);
+  g_file_set_contents (pdf, bytes, size, &error);
+  g_assert_no_error (error);
+  text = stead_test_pdf_text (pdf, 0);
+  g_assert_nonnull (strstr (text, "Community risk register"));
+  g_assert_null (strstr (text, "Contents"));
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==, 25);
 }
 
 static void

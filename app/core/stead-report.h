@@ -1,0 +1,121 @@
+/* stead-report.h: a partnership report as a tagged A4 PDF, and its drawing helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#if !defined(STEAD_INSIDE) && !defined(STEAD_COMPILATION)
+# error "Only <stead.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+
+#include "stead-report-section.h"
+#include "stead-types.h"
+#include "stead-version-macros.h"
+
+G_BEGIN_DECLS
+
+#define STEAD_TYPE_REPORT (stead_report_get_type ())
+
+STEAD_AVAILABLE_IN_1_0
+G_DECLARE_FINAL_TYPE (SteadReport, stead_report, STEAD, REPORT, GObject)
+
+typedef enum
+{
+  STEAD_REPORT_FLAGS_NONE           = 0,
+  /* No title page and no contents: an export of one section. */
+  STEAD_REPORT_FLAGS_SECTIONS_ONLY  = 1 << 0,
+} SteadReportFlags;
+
+/* Text styles for stead_report_show_text(). */
+typedef enum
+{
+  STEAD_REPORT_FONT_BODY,
+  STEAD_REPORT_FONT_BOLD,
+  STEAD_REPORT_FONT_SMALL,
+  STEAD_REPORT_FONT_SMALL_BOLD,
+} SteadReportFont;
+
+/* A column of stead_report_table_begin(): its translated title, and its
+ * share of the table's width (the widths are weights: 1, 2, 1…). */
+typedef struct
+{
+  const char *title;
+  double      width;
+} SteadReportColumn;
+
+/* Draws a chart or matrix into the box stead_report_reserve() made room
+ * for: @x, @y, @width and @height in points, on the page @cr draws on. */
+typedef void (*SteadReportDrawFunc) (SteadReport *report,
+                                     cairo_t     *cr,
+                                     double       x,
+                                     double       y,
+                                     double       width,
+                                     double       height,
+                                     gpointer     user_data);
+
+/* Writing a report. */
+STEAD_AVAILABLE_IN_1_0
+GPtrArray      *stead_report_list_sections     (SteadWorkspace            *workspace);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write             (SteadWorkspace            *workspace,
+                                                GPtrArray                 *sections,
+                                                GOutputStream             *out,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_full        (SteadWorkspace            *workspace,
+                                                GPtrArray                 *sections,
+                                                SteadReportFlags           flags,
+                                                GOutputStream             *out,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
+/* For a section's draw: each adds below the last, breaking pages itself. */
+STEAD_AVAILABLE_IN_1_0
+SteadWorkspace *stead_report_get_workspace     (SteadReport               *self);
+STEAD_AVAILABLE_IN_1_0
+double          stead_report_get_width         (SteadReport               *self);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_heading           (SteadReport               *self,
+                                                int                        level,
+                                                const char                *text);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_paragraph         (SteadReport               *self,
+                                                const char                *text);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_key_value         (SteadReport               *self,
+                                                const char                *key,
+                                                const char                *value);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_table_begin       (SteadReport               *self,
+                                                const SteadReportColumn   *columns,
+                                                guint                      n_columns);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_table_row         (SteadReport               *self,
+                                                const char * const        *cells);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_table_end         (SteadReport               *self);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_reserve           (SteadReport               *self,
+                                                double                     height,
+                                                SteadReportDrawFunc        func,
+                                                gpointer                   user_data);
+
+/* Small cairo helpers for a SteadReportDrawFunc. */
+STEAD_AVAILABLE_IN_1_0
+double          stead_report_show_text         (cairo_t                   *cr,
+                                                const char                *text,
+                                                SteadReportFont            font,
+                                                double                     x,
+                                                double                     y,
+                                                double                     width,
+                                                PangoAlignment             alignment);
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_set_source_hex    (cairo_t                   *cr,
+                                                const char                *hex);
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* risks-report.c: the register's section of a report: the matrix by band, then the register
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "risks"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "risks.h"
+#include "risks-private.h"
+
+/* Impact up, likelihood across; row and column 0 are score 1. */
+typedef struct
+{
+  RisksBand *bands[5][5];
+  GString   *references[5][5];
+  char      *likelihood_labels[5];
+  char      *impact_labels[5];
+} RisksReportMatrix;
+
+#define RISKS_REPORT_LABEL_WIDTH 96.0
+#define RISKS_REPORT_MATRIX_HEIGHT 470.0
+
+static void
+risks_report_matrix_load (RisksReportMatrix *matrix,
+                          SteadWorkspace    *workspace)
+{
+  g_autoptr(GPtrArray) placements = risks_matrix_placements (workspace);
+
+  for (int impact = 1; impact <= 5; impact++)
+    for (int likelihood = 1; likelihood <= 5; likelihood++)
+      {
+        matrix->bands[impact - 1][likelihood - 1] = risks_band_for (workspace, likelihood, impact);
+        matrix->references[impact - 1][likelihood - 1] = g_string_new (NULL);
+      }
+  for (guint i = 0; i < placements->len; i++)
+    {
+      RisksPlacement *placement = g_ptr_array_index (placements, i);
+      GString *cell;
+
+      if (placement->likelihood < 1 || placement->likelihood > 5 ||
+          placement->impact < 1 || placement->impact > 5)
+        continue;
+      cell = matrix->references[placement->impact - 1][placement->likelihood - 1];
+      g_string_append_printf (cell, "%s%s", cell->len > 0 ? " " : "", placement->reference);
+    }
+  risks_scale_label_array (workspace, matrix->likelihood_labels, matrix->impact_labels);
+}
+
+static void
+risks_report_matrix_clear (RisksReportMatrix *matrix)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      for (int l = 0; l < 5; l++)
+        {
+          g_clear_pointer (&matrix->bands[i][l], risks_band_free);
+          if (matrix->references[i][l] != NULL)
+            g_string_free (matrix->references[i][l], TRUE);
+        }
+      g_free (matrix->likelihood_labels[i]);
+      g_free (matrix->impact_labels[i]);
+    }
+}
+
+/* A score's label, or the score itself when the scheme has none. */
+static const char *
+risks_report_label (char       **labels,
+                    int          k,
+                    char         number[2])
+{
+  if (labels[k] != NULL)
+    return labels[k];
+  number[0] = '1' + k;
+  number[1] = '\0';
+  return number;
+}
+
+static void
+risks_report_draw_matrix (SteadReport *report,
+                          cairo_t     *cr,
+                          double       x,
+                          double       y,
+                          double       width,
+                          double       height,
+                          gpointer     user_data)
+{
+  RisksReportMatrix *matrix = user_data;
+  double cell = MIN ((width - RISKS_REPORT_LABEL_WIDTH) / 5, (height - 64) / 5);
+  double grid_x = x + RISKS_REPORT_LABEL_WIDTH, grid_y = y + 18;
+  char number[2];
+
+  stead_report_show_text (cr, _("Impact ↑"), STEAD_REPORT_FONT_SMALL_BOLD, x, y,
+                          RISKS_REPORT_LABEL_WIDTH, PANGO_ALIGN_LEFT);
+  for (int impact = 1; impact <= 5; impact++)
+    for (int likelihood = 1; likelihood <= 5; likelihood++)
+      {
+        RisksBand *band = matrix->bands[impact - 1][likelihood - 1];
+        double cx = grid_x + (likelihood - 1) * cell, cy = grid_y + (5 - impact) * cell;
+
+        stead_report_set_source_hex (cr, band != NULL ? band->colour : NULL);
+        cairo_rectangle (cr, cx, cy, cell, cell);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgb (cr, 1, 1, 1);
+        cairo_set_line_width (cr, 2);
+        cairo_stroke (cr);
+        cairo_set_source_rgb (cr, 0, 0, 0);
+        stead_report_show_text (cr, matrix->references[impact - 1][likelihood - 1]->str,
+                                STEAD_REPORT_FONT_SMALL_BOLD, cx + 4, cy + 4, cell - 8,
+                                PANGO_ALIGN_LEFT);
+      }
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  for (int k = 0; k < 5; k++)
+    {
+      stead_report_show_text (cr, risks_report_label (matrix->likelihood_labels, k, number),
+                              STEAD_REPORT_FONT_SMALL, grid_x + k * cell + 2, grid_y + 5 * cell + 4,
+                              cell - 4, PANGO_ALIGN_CENTER);
+      stead_report_show_text (cr, risks_report_label (matrix->impact_labels, k, number),
+                              STEAD_REPORT_FONT_SMALL, x, grid_y + (4 - k) * cell + cell / 2 - 6,
+                              RISKS_REPORT_LABEL_WIDTH - 8, PANGO_ALIGN_RIGHT);
+    }
+  stead_report_show_text (cr, _("Likelihood →"), STEAD_REPORT_FONT_SMALL_BOLD, grid_x,
+                          grid_y + 5 * cell + 30, 5 * cell, PANGO_ALIGN_CENTER);
+}
+
+/* How many risks each band holds, the most severe first. */
+static void
+risks_report_bands (SteadReport    *report,
+                    SteadWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT b.label, count (r.id), b.review_months FROM risks_band b "
+                                  "LEFT JOIN risks_band_matrix m ON m.band = b.code "
+                                  "LEFT JOIN risks_risk r ON r.likelihood = m.likelihood "
+                                  "  AND r.impact = m.impact AND r.status != 'archived' "
+                                  "GROUP BY b.code ORDER BY b.sort DESC", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int n = sqlite3_column_int (stmt, 1), months = sqlite3_column_int (stmt, 2);
+      g_autofree char *risks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d risk", "%d risks",
+                                                             n), n);
+      g_autofree char *review = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "reviewed every month",
+                                                              "reviewed every %d months",
+                                                              months), months);
+      g_autofree char *value = g_strdup_printf (_("%s, %s"), risks, review);
+
+      stead_report_key_value (report, (const char *) sqlite3_column_text (stmt, 0), value);
+    }
+}
+
+static gboolean
+risks_report_register (SteadReport     *report,
+                       SteadWorkspace  *workspace,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  const SteadReportColumn columns[] = {
+    { _("Ref."), 1.1 }, { _("Risk"), 3.6 }, { _("L"), 0.5 }, { _("I"), 0.5 },
+    { _("Band"), 1.3 }, { _("Owner"), 2.6 }, { _("Review"), 1.9 },
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT r.reference, r.title, r.likelihood, r.impact, b.label, "
+                                  "  r.owner, r.review FROM risks_risk r "
+                                  "LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood "
+                                  "  AND m.impact = r.impact "
+                                  "LEFT JOIN risks_band b ON b.code = m.band "
+                                  "ORDER BY r.reference", error);
+  if (stmt == NULL)
+    return FALSE;
+  stead_report_heading (report, 1, _("Register"));
+  stead_report_table_begin (report, columns, G_N_ELEMENTS (columns));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *owner = NULL;
+      const char *cells[G_N_ELEMENTS (columns)];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      /* The owner is a partner: named by the partners' record provider. */
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        owner = stead_workspace_get_record_title (workspace, "organisation",
+                                                  sqlite3_column_int64 (stmt, 5));
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        cells[i] = (const char *) sqlite3_column_text (stmt, i);
+      cells[5] = owner != NULL ? owner : "—";
+      if (cells[6] == NULL)
+        cells[6] = "—";
+      stead_report_table_row (report, cells);
+    }
+  stead_report_table_end (report);
+  return TRUE;
+}
+
+static gboolean
+risks_report_draw (SteadReport         *report,
+                   SteadWorkspace      *workspace,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  RisksReportMatrix matrix = { { { NULL } } };
+  g_autofree char *scheme = NULL;
+  g_autofree char *intro = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int n = 0;
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT (SELECT count (*) FROM risks_risk "
+                                  "  WHERE status != 'archived'), "
+                                  "  (SELECT name FROM risks_scheme WHERE active)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n = sqlite3_column_int (stmt, 0);
+      scheme = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "The register holds %d current risk, scored on the %s "
+                                        "scales. The matrix places it by likelihood and impact; "
+                                        "the colours are the bands that set how often it is "
+                                        "reviewed.",
+                                        "The register holds %d current risks, scored on the %s "
+                                        "scales. The matrix places each by likelihood and impact; "
+                                        "the colours are the bands that set how often they are "
+                                        "reviewed.", n),
+                           n, scheme != NULL ? scheme : _("local"));
+  stead_report_paragraph (report, intro);
+  risks_report_bands (report, workspace);
+
+  stead_report_heading (report, 1, _("Risk matrix"));
+  risks_report_matrix_load (&matrix, workspace);
+  stead_report_reserve (report, RISKS_REPORT_MATRIX_HEIGHT, risks_report_draw_matrix, &matrix);
+  risks_report_matrix_clear (&matrix);
+
+  return risks_report_register (report, workspace, cancellable, error);
+}
+
+const SteadReportSectionInfo risks_report_section = {
+  .title = N_("Community risk register"),
+  .owner = RISKS_OWNER,
+  .draw = risks_report_draw,
+  .domain = GETTEXT_PACKAGE,
+};
