@@ -63,6 +63,8 @@ stead_point_layer_on_loaded (GObject      *object,
 static void
 stead_point_layer_reload (SteadPointLayer *self)
 {
+  SteadPointSourceKind kind;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
@@ -74,12 +76,11 @@ stead_point_layer_reload (SteadPointLayer *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  stead_point_source_load_async (self->workspace,
-                                 self->kind == STEAD_POINT_LAYER_NEEDS ? STEAD_POINT_SOURCE_NEEDS
-                                                                       : STEAD_POINT_SOURCE_RESOURCES,
-                                 (const char * const *) self->kinds,
-                                 (const char * const *) self->states,
-                                 self->cancellable, stead_point_layer_on_loaded, g_object_ref (self));
+  kind = self->kind == STEAD_POINT_LAYER_NEEDS ? STEAD_POINT_SOURCE_NEEDS
+                                               : STEAD_POINT_SOURCE_RESOURCES;
+  stead_point_source_load_async (self->workspace, kind, (const char * const *) self->kinds,
+                                 (const char * const *) self->states, self->cancellable,
+                                 stead_point_layer_on_loaded, g_object_ref (self));
 }
 
 static void
@@ -200,7 +201,8 @@ stead_point_layer_pick (SteadPointLayer   *self,
   zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
 
   g_array_set_size (self->scratch, 0);
-  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom, west, south, east, north, self->scratch);
+  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom,
+                           west, south, east, north, self->scratch);
 
   /* Drawn last is on top: search backwards. */
   for (guint i = self->scratch->len; i > 0; i--)
@@ -251,7 +253,8 @@ new_sprite (SteadPointLayer *self,
             cairo_t        **cr)
 {
   int scale = MAX (self->sprite_scale, 1);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         size * scale, size * scale);
 
   cairo_surface_set_device_scale (surface, scale, scale);
   *cr = cairo_create (surface);
@@ -293,11 +296,14 @@ marker_sprite (SteadPointLayer *self,
     }
   else
     {
-      static const double ring[4][3] = { { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 } };
+      static const double ring[4][3] = {
+        { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 },
+      };
+      const double *rgb = ring[MIN (state, 3)];
 
       cairo_rectangle (cr, 3.5, 3.5, 9, 9);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, ring[MIN (state, 3)][0], ring[MIN (state, 3)][1], ring[MIN (state, 3)][2]);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
     }
   cairo_stroke (cr);
@@ -400,7 +406,8 @@ label_node (SteadPointLayer *self,
       pango_font_description_set_absolute_size (font, 11 * PANGO_SCALE);
       pango_layout_set_font_description (layout, font);
       pango_layout_get_pixel_extents (layout, &ink, NULL);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ink.x - ink.width / 2, -ink.y - ink.height / 2));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ink.x - ink.width / 2,
+                                                              -ink.y - ink.height / 2));
       gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 1, 1, 1, 1 });
       node = gtk_snapshot_free_to_node (snapshot);
       if (g_hash_table_size (self->labels) > 4096)
@@ -421,11 +428,13 @@ snapshot_nodes (SteadPointLayer *self,
                 ShumateViewport *viewport)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2, (GDestroyNotify) gsk_render_node_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2,
+                                                     (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) labels = NULL;
   const guint16 *category = stead_point_snapshot_get_categories (self->data);
   GskRenderNode *container;
 
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   for (guint i = 0; i < self->scratch->len; i++)
     {
       const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
@@ -501,11 +510,13 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   /* A margin of a bubble's size, so bubbles at the edges are not cut. */
   margin = 24;
   shumate_viewport_widget_coords_to_location (viewport, widget, -margin, -margin, &north, &west);
-  shumate_viewport_widget_coords_to_location (viewport, widget, width + margin, height + margin, &south, &east);
+  shumate_viewport_widget_coords_to_location (viewport, widget, width + margin, height + margin,
+                                              &south, &east);
   zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
 
   g_array_set_size (self->scratch, 0);
-  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom, west, south, east, north, self->scratch);
+  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom,
+                           west, south, east, north, self->scratch);
   if (self->scratch->len == 0)
     return;
 
@@ -577,7 +588,8 @@ stead_point_layer_snapshot (GtkWidget   *widget,
              * bubble costs more than the rest of the frame. */
             if (!font_set)
               {
-                cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+                cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL,
+                                        CAIRO_FONT_WEIGHT_BOLD);
                 cairo_set_font_size (cr, 11);
                 font_set = TRUE;
               }
@@ -652,7 +664,8 @@ stead_point_layer_init (SteadPointLayer *self)
   self->bubbles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->markers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) gsk_render_node_unref);
   self->sprite_scale = 1;
 }
 
