@@ -84,8 +84,8 @@ stead_point_layer_reload (SteadPointLayer *self)
 }
 
 static void
-on_workspace_changed (SteadPointLayer    *self,
-                      const char * const *tables)
+stead_point_layer_on_workspace_changed (SteadPointLayer    *self,
+                                        const char * const *tables)
 {
   const char *table = self->kind == STEAD_POINT_LAYER_NEEDS ? "need" : "resource";
 
@@ -107,7 +107,8 @@ stead_point_layer_set_workspace (SteadPointLayer *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+    g_signal_connect_object (workspace, "changed",
+                             G_CALLBACK (stead_point_layer_on_workspace_changed), self,
                              G_CONNECT_SWAPPED);
   g_clear_pointer (&self->data, stead_point_snapshot_unref);
   stead_point_layer_reload (self);
@@ -160,7 +161,7 @@ stead_point_layer_get_kind (SteadPointLayer *self)
 }
 
 static double
-item_radius (const SteadPointCluster *item)
+stead_point_layer_item_radius (const SteadPointCluster *item)
 {
   return item->count == 1 ? 6 : 10 + 4 * log10 (item->count);
 }
@@ -208,7 +209,7 @@ stead_point_layer_pick (SteadPointLayer   *self,
   for (guint i = self->scratch->len; i > 0; i--)
     {
       const SteadPointCluster *c = &g_array_index (self->scratch, SteadPointCluster, i - 1);
-      double cx, cy, r = item_radius (c);
+      double cx, cy, r = stead_point_layer_item_radius (c);
 
       shumate_viewport_location_to_widget_coords (viewport, widget, c->lat, c->lon, &cx, &cy);
       if ((cx - x) * (cx - x) + (cy - y) * (cy - y) <= (r + 2) * (r + 2))
@@ -248,9 +249,9 @@ stead_point_layer_kind_colour (guint    kind_index,
 
 
 static cairo_surface_t *
-new_sprite (SteadPointLayer *self,
-            int              size,
-            cairo_t        **cr)
+stead_point_layer_new_sprite (SteadPointLayer *self,
+                              int              size,
+                              cairo_t        **cr)
 {
   int scale = MAX (self->sprite_scale, 1);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
@@ -263,13 +264,13 @@ new_sprite (SteadPointLayer *self,
 }
 
 static cairo_surface_t *
-marker_sprite (SteadPointLayer *self,
-               guint16          category)
+stead_point_layer_marker_sprite (SteadPointLayer *self,
+                                 guint16          category)
 {
   cairo_surface_t *sprite = g_hash_table_lookup (self->markers, GUINT_TO_POINTER (category));
-  guint kind = category >> 8;
-  guint state = (category >> 4) & 0xf;
-  guint urgency = category & 0xf;
+  guint kind = STEAD_POINT_CATEGORY_KIND (category);
+  guint state = STEAD_POINT_CATEGORY_STATE (category);
+  guint urgency = STEAD_POINT_CATEGORY_URGENCY (category);
   double r;
   GdkRGBA fill;
   cairo_t *cr;
@@ -281,7 +282,7 @@ marker_sprite (SteadPointLayer *self,
    * critical, with a dark ring once assigned; resources are squares
    * ringed by availability. */
   stead_point_layer_kind_colour (kind, &fill);
-  sprite = new_sprite (self, 16, &cr);
+  sprite = stead_point_layer_new_sprite (self, 16, &cr);
   gdk_cairo_set_source_rgba (cr, &fill);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
     {
@@ -313,8 +314,8 @@ marker_sprite (SteadPointLayer *self,
 }
 
 static cairo_surface_t *
-bubble_sprite (SteadPointLayer *self,
-               int              r)
+stead_point_layer_bubble_sprite (SteadPointLayer *self,
+                                 int              r)
 {
   cairo_surface_t *surface = g_hash_table_lookup (self->bubbles, GINT_TO_POINTER (r));
   int size = 2 * r + 4;
@@ -323,7 +324,7 @@ bubble_sprite (SteadPointLayer *self,
   if (surface != NULL)
     return surface;
 
-  surface = new_sprite (self, size, &cr);
+  surface = stead_point_layer_new_sprite (self, size, &cr);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
     {
       cairo_arc (cr, size / 2.0, size / 2.0, r, 0, 2 * G_PI);
@@ -342,8 +343,19 @@ bubble_sprite (SteadPointLayer *self,
   return surface;
 }
 
+/* A single point's marker, or a cluster's bubble. */
+static cairo_surface_t *
+stead_point_layer_item_sprite (SteadPointLayer         *self,
+                               const guint16           *category,
+                               const SteadPointCluster *item)
+{
+  if (item->count == 1)
+    return stead_point_layer_marker_sprite (self, category[item->id]);
+  return stead_point_layer_bubble_sprite (self, (int) round (stead_point_layer_item_radius (item)));
+}
+
 static void
-drop_sprites (SteadPointLayer *self)
+stead_point_layer_drop_sprites (SteadPointLayer *self)
 {
   if (self->textures != NULL)
     g_hash_table_remove_all (self->textures);
@@ -356,8 +368,8 @@ drop_sprites (SteadPointLayer *self)
 }
 
 static GdkTexture *
-sprite_texture (SteadPointLayer *self,
-                cairo_surface_t *sprite)
+stead_point_layer_sprite_texture (SteadPointLayer *self,
+                                  cairo_surface_t *sprite)
 {
   GdkTexture *texture = g_hash_table_lookup (self->textures, sprite);
 
@@ -378,9 +390,9 @@ sprite_texture (SteadPointLayer *self,
 }
 
 static void
-count_label (guint  count,
-             char  *text,
-             gsize  size)
+stead_point_layer_count_label (guint  count,
+                               char  *text,
+                               gsize  size)
 {
   if (count < 1000)
     g_snprintf (text, size, "%u", count);
@@ -391,8 +403,8 @@ count_label (guint  count,
 /* A bubble's count as a render node centred on 0,0, made once per text:
  * glyphs from the renderer's glyph cache, no layout per frame. */
 static GskRenderNode *
-label_node (SteadPointLayer *self,
-            const char      *text)
+stead_point_layer_label_node (SteadPointLayer *self,
+                              const char      *text)
 {
   GskRenderNode *node = g_hash_table_lookup (self->labels, text);
 
@@ -423,9 +435,9 @@ label_node (SteadPointLayer *self,
  * window-sized cairo surface, which has to be filled, uploaded and blended
  * every frame. */
 static void
-snapshot_nodes (SteadPointLayer *self,
-                GtkSnapshot     *snapshot,
-                ShumateViewport *viewport)
+stead_point_layer_snapshot_nodes (SteadPointLayer *self,
+                                  GtkSnapshot     *snapshot,
+                                  ShumateViewport *viewport)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2,
@@ -443,12 +455,9 @@ snapshot_nodes (SteadPointLayer *self,
       int size;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
-      if (item->count == 1)
-        sprite = marker_sprite (self, category[item->id]);
-      else
-        sprite = bubble_sprite (self, (int) round (item_radius (item)));
+      sprite = stead_point_layer_item_sprite (self, category, item);
       size = cairo_image_surface_get_width (sprite) / self->sprite_scale;
-      g_ptr_array_add (nodes, gsk_texture_node_new (sprite_texture (self, sprite),
+      g_ptr_array_add (nodes, gsk_texture_node_new (stead_point_layer_sprite_texture (self, sprite),
                                                     &GRAPHENE_RECT_INIT (round (x) - size / 2,
                                                                          round (y) - size / 2,
                                                                          size, size)));
@@ -457,9 +466,10 @@ snapshot_nodes (SteadPointLayer *self,
           char text[16];
           g_autoptr(GskTransform) at = NULL;
 
-          count_label (item->count, text, sizeof text);
+          stead_point_layer_count_label (item->count, text, sizeof text);
           at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (x), round (y)));
-          g_ptr_array_add (labels, gsk_transform_node_new (label_node (self, text), at));
+          g_ptr_array_add (labels,
+                           gsk_transform_node_new (stead_point_layer_label_node (self, text), at));
         }
     }
 
@@ -481,7 +491,7 @@ typedef struct
 } Placed;
 
 static gboolean
-renderer_is_cairo (GtkWidget *widget)
+stead_point_layer_renderer_is_cairo (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
@@ -521,13 +531,13 @@ stead_point_layer_snapshot (GtkWidget   *widget,
     return;
 
   if (self->sprite_scale != gtk_widget_get_scale_factor (widget))
-    drop_sprites (self);
+    stead_point_layer_drop_sprites (self);
   self->sprite_scale = gtk_widget_get_scale_factor (widget);
 
   category = stead_point_snapshot_get_categories (self->data);
-  if (!renderer_is_cairo (widget))
+  if (!stead_point_layer_renderer_is_cairo (widget))
     {
-      snapshot_nodes (self, snapshot, viewport);
+      stead_point_layer_snapshot_nodes (self, snapshot, viewport);
       return;
     }
 
@@ -549,10 +559,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
         double x, y;
 
         shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
-        if (item->count == 1)
-          p->sprite = marker_sprite (self, category[item->id]);
-        else
-          p->sprite = bubble_sprite (self, (int) round (item_radius (item)));
+        p->sprite = stead_point_layer_item_sprite (self, category, item);
         p->size = cairo_image_surface_get_width (p->sprite) / self->sprite_scale;
         p->x = round (x) - p->size / 2;
         p->y = round (y) - p->size / 2;
@@ -594,7 +601,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
                 font_set = TRUE;
               }
             cairo_set_source_rgb (cr, 1, 1, 1);
-            count_label (item->count, text, sizeof text);
+            stead_point_layer_count_label (item->count, text, sizeof text);
             cairo_text_extents (cr, text, &extents);
             cairo_move_to (cr, round (cx - extents.width / 2 - extents.x_bearing),
                            round (cy - extents.height / 2 - extents.y_bearing));
@@ -607,7 +614,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
 }
 
 static void
-on_viewport_changed (SteadPointLayer *self)
+stead_point_layer_on_viewport_changed (SteadPointLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -620,7 +627,8 @@ stead_point_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_point_layer_parent_class)->constructed (object);
 
   g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
-                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (stead_point_layer_on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -636,7 +644,7 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->data, stead_point_snapshot_unref);
   g_clear_pointer (&self->scratch, g_array_unref);
   g_clear_pointer (&self->kinds, g_strfreev);
-  drop_sprites (self);
+  stead_point_layer_drop_sprites (self);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
