@@ -7,41 +7,11 @@
 
 #include <math.h>
 
-#include <glib/gstdio.h>
-
 #include "stead.h"
 #include "stead-test-util.h"
 
-typedef struct
-{
-  char           *dir;
-  SteadWorkspace *ws;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("stead-points-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "demo.gpkg", NULL);
-  f->ws = stead_workspace_create (path, "Demo", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (stead_demo_populate (f->ws, 300, 7, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  stead_workspace_close (f->ws);
-  g_clear_object (&f->ws);
-  stead_test_rm_rf (f->dir);
-  g_free (f->dir);
-}
+/* One demo area for every test: they only read it. */
+static SteadWorkspace *demo;
 
 /* Every point of the snapshot is its row: where ST_MinX/ST_MinY put it,
  * with the kind's place in the taxonomy and the row's state. The index
@@ -94,66 +64,64 @@ check_points (SteadWorkspace     *ws,
     }
 }
 
+/* Loads the points, and checks that there are as many as @count_sql
+ * counts in the table, each where its row says. Returns how many. */
+static gsize
+check_load (SteadPointSourceKind  kind,
+            const char * const   *kinds,
+            const char * const   *states,
+            const char           *count_sql,
+            const char           *row_sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadPointSnapshot) snapshot = NULL;
+  gsize n;
+
+  snapshot = stead_point_source_load (demo, kind, kinds, states, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  n = stead_point_snapshot_get_n_points (snapshot);
+  g_assert_cmpint (n, ==, stead_test_count (demo, count_sql));
+  g_assert_cmpint (n, ==,
+                   stead_point_index_get_n_points (stead_point_snapshot_get_index (snapshot)));
+  g_assert_cmpint (n, >, 0);
+  check_points (demo, snapshot, row_sql);
+  return n;
+}
+
+/* By default the open and assigned needs: history is not on the map.
+ * The filters are the second case: a state, then a kind. */
 static void
-test_needs_and_filters (Fixture       *f,
-                        gconstpointer  data)
+test_needs_and_filters (void)
 {
   const char *met[] = { "met", NULL };
   const char *food[] = { "food", NULL };
-  g_autoptr(SteadPointSnapshot) open = NULL;
-  g_autoptr(SteadPointSnapshot) history = NULL;
-  g_autoptr(SteadPointSnapshot) hungry = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 n_open;
+  gsize open, hungry;
 
-  /* By default the open and assigned needs: history is not on the map. */
-  open = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_NEEDS, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  n_open = stead_test_count (f->ws,
-                             "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')");
-  g_assert_cmpint (n_open, >, 0);
-  g_assert_cmpint (stead_point_snapshot_get_n_points (open), ==, n_open);
-  g_assert_cmpint (stead_point_index_get_n_points (stead_point_snapshot_get_index (open)), ==,
-                   n_open);
-  check_points (f->ws, open, need_row_sql);
-
-  /* The filters are the second case: a state, then a kind. */
-  history = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_NEEDS, NULL, met, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (stead_point_snapshot_get_n_points (history), ==,
-                   stead_test_count (f->ws, "SELECT count(*) FROM need WHERE status = 'met'"));
-  g_assert_cmpint (stead_point_snapshot_get_n_points (history), >, 0);
-  check_points (f->ws, history, need_row_sql);
-
-  hungry = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_NEEDS, food, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (stead_point_snapshot_get_n_points (hungry), ==,
-                   stead_test_count (f->ws, "SELECT count(*) FROM need WHERE kind = 'food' "
-                                            "AND status IN ('open', 'assigned')"));
-  g_assert_cmpint (stead_point_snapshot_get_n_points (hungry), <, n_open);
+  open = check_load (STEAD_POINT_SOURCE_NEEDS, NULL, NULL,
+                     "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')",
+                     need_row_sql);
+  check_load (STEAD_POINT_SOURCE_NEEDS, NULL, met,
+              "SELECT count(*) FROM need WHERE status = 'met'", need_row_sql);
+  hungry = check_load (STEAD_POINT_SOURCE_NEEDS, food, NULL,
+                       "SELECT count(*) FROM need WHERE kind = 'food' "
+                       "AND status IN ('open', 'assigned')", need_row_sql);
+  g_assert_cmpuint (hungry, <, open);
 }
 
+/* Every resource by default; by availability when asked. */
 static void
-test_resources (Fixture       *f,
-                gconstpointer  data)
+test_resources (void)
 {
   const char *limited[] = { "limited", NULL };
-  g_autoptr(SteadPointSnapshot) all = NULL;
-  g_autoptr(SteadPointSnapshot) some = NULL;
-  g_autoptr(GError) error = NULL;
+  gsize all, some;
 
-  all = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (stead_point_snapshot_get_n_points (all), ==,
-                   stead_workspace_count_rows (f->ws, "resource"));
-  g_assert_cmpint (stead_point_snapshot_get_n_points (all), >, 0);
-  check_points (f->ws, all, resource_row_sql);
-
-  some = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_RESOURCES, NULL, limited, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (stead_point_snapshot_get_n_points (some), ==,
-                   stead_test_count (f->ws, "SELECT count(*) FROM resource "
-                                            "WHERE availability = 'limited'"));
+  all = check_load (STEAD_POINT_SOURCE_RESOURCES, NULL, NULL,
+                    "SELECT count(*) FROM resource", resource_row_sql);
+  some = check_load (STEAD_POINT_SOURCE_RESOURCES, NULL, limited,
+                     "SELECT count(*) FROM resource WHERE availability = 'limited'",
+                     resource_row_sql);
+  g_assert_cmpuint (some, <, all);
 }
 
 static void
@@ -167,41 +135,39 @@ on_loaded (GObject      *object,
 }
 
 static void
-test_async_and_cancel (Fixture       *f,
-                       gconstpointer  data)
+test_async_and_cancel (void)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SteadPointSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  stead_point_source_load_async (f->ws, STEAD_POINT_SOURCE_NEEDS, NULL, NULL, NULL,
+  stead_point_source_load_async (demo, STEAD_POINT_SOURCE_NEEDS, NULL, NULL, NULL,
                                  on_loaded, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  snapshot = stead_point_source_load_finish (f->ws, result, &error);
+  snapshot = stead_point_source_load_finish (demo, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stead_point_snapshot_get_n_points (snapshot), ==,
-                   stead_test_count (f->ws, "SELECT count(*) FROM need "
+                   stead_test_count (demo, "SELECT count(*) FROM need "
                                             "WHERE status IN ('open', 'assigned')"));
   g_clear_object (&result);
   g_clear_pointer (&snapshot, stead_point_snapshot_unref);
 
   /* A newer load cancels the last: it says so, and gives nothing. */
-  stead_point_source_load_async (f->ws, STEAD_POINT_SOURCE_NEEDS, NULL, NULL, cancellable,
+  stead_point_source_load_async (demo, STEAD_POINT_SOURCE_NEEDS, NULL, NULL, cancellable,
                                  on_loaded, &result);
   g_cancellable_cancel (cancellable);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  snapshot = stead_point_source_load_finish (f->ws, result, &error);
+  snapshot = stead_point_source_load_finish (demo, result, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (snapshot);
   g_clear_object (&result);
 }
 
 static void
-test_extent_and_details (Fixture       *f,
-                         gconstpointer  data)
+test_extent_and_details (void)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SteadPointDetails) need = NULL;
@@ -212,8 +178,8 @@ test_extent_and_details (Fixture       *f,
   gint64 fid;
 
   /* The box around every point, from the geometries themselves. */
-  g_assert_true (stead_point_source_get_extent (f->ws, &extent));
-  stmt = stead_workspace_prepare (f->ws,
+  g_assert_true (stead_point_source_get_extent (demo, &extent));
+  stmt = stead_workspace_prepare (demo,
                                   "SELECT min(x), min(y), max(x), max(y) FROM "
                                   "(SELECT ST_MinX (geom) x, ST_MinY (geom) y FROM need UNION ALL "
                                   " SELECT ST_MinX (geom), ST_MinY (geom) FROM resource)", NULL);
@@ -225,45 +191,56 @@ test_extent_and_details (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (extent.max_y, sqlite3_column_double (stmt, 3), 1e-4);
   g_assert_cmpfloat (extent.min_x, <, extent.max_x);
 
-  fid = stead_test_count (f->ws, "SELECT max(fid) FROM need");
-  need = stead_point_source_get_details (f->ws, STEAD_POINT_SOURCE_NEEDS, fid);
+  fid = stead_test_count (demo, "SELECT max(fid) FROM need");
+  need = stead_point_source_get_details (demo, STEAD_POINT_SOURCE_NEEDS, fid);
   g_assert_nonnull (need);
-  kind = stead_test_text (f->ws, "SELECT kind FROM need ORDER BY fid DESC");
-  state = stead_test_text (f->ws, "SELECT status FROM need ORDER BY fid DESC");
+  kind = stead_test_text (demo, "SELECT kind FROM need ORDER BY fid DESC");
+  state = stead_test_text (demo, "SELECT status FROM need ORDER BY fid DESC");
   g_assert_cmpstr (need->kind, ==, kind);
   g_assert_cmpstr (need->state, ==, state);
   g_assert_cmpint (need->amount, ==,
-                   stead_test_count (f->ws, "SELECT people FROM need ORDER BY fid DESC"));
+                   stead_test_count (demo, "SELECT people FROM need ORDER BY fid DESC"));
   g_assert_cmpint (need->urgency, ==,
-                   stead_test_count (f->ws, "SELECT urgency FROM need ORDER BY fid DESC"));
+                   stead_test_count (demo, "SELECT urgency FROM need ORDER BY fid DESC"));
   g_assert_nonnull (need->opened);
 
-  fid = stead_test_count (f->ws, "SELECT min(fid) FROM resource");
-  resource = stead_point_source_get_details (f->ws, STEAD_POINT_SOURCE_RESOURCES, fid);
+  fid = stead_test_count (demo, "SELECT min(fid) FROM resource");
+  resource = stead_point_source_get_details (demo, STEAD_POINT_SOURCE_RESOURCES, fid);
   g_assert_nonnull (resource);
   g_clear_pointer (&state, g_free);
-  state = stead_test_text (f->ws, "SELECT availability FROM resource ORDER BY fid");
+  state = stead_test_text (demo, "SELECT availability FROM resource ORDER BY fid");
   g_assert_cmpstr (resource->state, ==, state);
   g_assert_cmpint (resource->amount, ==,
-                   stead_test_count (f->ws, "SELECT capacity FROM resource ORDER BY fid"));
+                   stead_test_count (demo, "SELECT capacity FROM resource ORDER BY fid"));
   g_assert_null (resource->opened);
 
-  g_assert_null (stead_point_source_get_details (f->ws, STEAD_POINT_SOURCE_NEEDS, 424242));
+  g_assert_null (stead_point_source_get_details (demo, STEAD_POINT_SOURCE_NEEDS, 424242));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *dir = g_dir_make_tmp ("stead-points-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/core/point-source/needs-and-filters", Fixture, NULL,
-              fixture_set_up, test_needs_and_filters, fixture_tear_down);
-  g_test_add ("/core/point-source/resources", Fixture, NULL,
-              fixture_set_up, test_resources, fixture_tear_down);
-  g_test_add ("/core/point-source/async-and-cancel", Fixture, NULL,
-              fixture_set_up, test_async_and_cancel, fixture_tear_down);
-  g_test_add ("/core/point-source/extent-and-details", Fixture, NULL,
-              fixture_set_up, test_extent_and_details, fixture_tear_down);
-  return g_test_run ();
+  demo = stead_workspace_create (path, "Demo", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_demo_populate (demo, 300, 7, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/core/point-source/needs-and-filters", test_needs_and_filters);
+  g_test_add_func ("/core/point-source/resources", test_resources);
+  g_test_add_func ("/core/point-source/async-and-cancel", test_async_and_cancel);
+  g_test_add_func ("/core/point-source/extent-and-details", test_extent_and_details);
+  status = g_test_run ();
+
+  stead_workspace_close (demo);
+  g_clear_object (&demo);
+  stead_test_rm_rf (dir);
+  return status;
 }
