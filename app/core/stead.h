@@ -15,6 +15,7 @@
 # include "stead-area-summary.h"
 # include "stead-plugin-engine.h"
 # include "stead-point-index.h"
+# include "stead-point-source.h"
 # include "stead-workspace.h"
 # include "stead-workspace-addin.h"
 # include "stead-demo.h"

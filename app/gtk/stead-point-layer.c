@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Draws in one snapshot from a SteadPointIndex (never a widget per point).
- * The index is built on a worker thread from its own read-only connection
- * (WAL lets it read while the window writes), and rebuilt when the
- * workspace reports a change to the layer's table.
+ * The core's point source builds the index on a worker thread, from a
+ * read-only connection of its own; it is rebuilt when the workspace
+ * reports a change to the layer's table. No SQL here.
  */
 
 #define G_LOG_DOMAIN "stead-point-layer"
@@ -15,17 +15,8 @@
 #include <math.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "stead-point-layer.h"
-
-typedef struct
-{
-  SteadPointIndex *index;
-  guint16         *category;  /* per point: kind << 8 | state << 4 | urgency */
-  gint64          *fid;       /* per point: the row */
-  gsize            n;
-} Snapshot;
 
 struct _SteadPointLayer
 {
@@ -33,7 +24,7 @@ struct _SteadPointLayer
 
   SteadPointLayerKind  kind;
   SteadWorkspace      *workspace;
-  Snapshot            *data;
+  SteadPointSnapshot  *data;
   GCancellable        *cancellable;
   GArray              *scratch;
   GHashTable          *markers;       /* category -> single point sprite */
@@ -41,152 +32,22 @@ struct _SteadPointLayer
   GHashTable          *textures;      /* sprite surface -> GdkTexture of it */
   GHashTable          *labels;        /* count text -> GskRenderNode centred on 0,0 */
   int                  sprite_scale;
-  char                *kinds_json;    /* NULL: every kind */
-  char                *states_json;   /* NULL: the default states */
+  char               **kinds;         /* NULL: every kind */
+  char               **states;        /* NULL: the default states */
 };
 
 G_DEFINE_FINAL_TYPE (SteadPointLayer, stead_point_layer, SHUMATE_TYPE_LAYER)
 
 static void
-snapshot_free (Snapshot *data)
-{
-  if (data == NULL)
-    return;
-  g_clear_pointer (&data->index, stead_point_index_unref);
-  g_free (data->category);
-  g_free (data->fid);
-  g_free (data);
-}
-
-typedef struct
-{
-  char                *path;
-  SteadPointLayerKind  kind;
-  char                *kinds_json;
-  char                *states_json;
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_free (request->path);
-  g_free (request->kinds_json);
-  g_free (request->states_json);
-  g_free (request);
-}
-
-static const char *
-load_sql (SteadPointLayerKind kind)
-{
-  /* Positions are read from the geometry blobs without allocating (faster
-   * than joining the R-tree, which is for area queries). The filters are
-   * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states. By default
-   * needs that are met, closed or cancelled are history, not on the map. */
-  if (kind == STEAD_POINT_LAYER_NEEDS)
-    return "SELECT n.fid, n.geom, "
-           "(CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 ELSE 3 END << 4) "
-           "| n.urgency, n.kind "
-           "FROM need n "
-           "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
-           "AND n.status IN (SELECT value FROM json_each (coalesce (?2, '[\"open\", \"assigned\"]')))";
-  return "SELECT s.fid, s.geom, "
-         "(CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 WHEN 'committed' THEN 2 ELSE 3 END << 4), "
-         "s.kind "
-         "FROM resource s "
-         "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
-         "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadRequest *request = task_data;
-  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
-  g_autoptr(GHashTable) kind_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  Snapshot *data;
-  int rc;
-
-  rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, load_sql (request->kind), -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, request->kinds_json, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, request->states_json, -1, SQLITE_STATIC);
-    }
-  if (rc != SQLITE_OK)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               "Could not read the map's points: %s", sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return;
-    }
-
-  /* The kinds' places in the taxonomy, read once: a colour each. */
-  {
-    sqlite3_stmt *kinds = NULL;
-
-    if (sqlite3_prepare_v2 (db, "SELECT code, sort FROM taxonomy WHERE vocabulary = ?", -1, &kinds, NULL) == SQLITE_OK)
-      {
-        sqlite3_bind_text (kinds, 1, request->kind == STEAD_POINT_LAYER_NEEDS ? "need-kind" : "resource-kind",
-                           -1, SQLITE_STATIC);
-        while (sqlite3_step (kinds) == SQLITE_ROW)
-          g_hash_table_insert (kind_index, g_strdup ((const char *) sqlite3_column_text (kinds, 0)),
-                               GUINT_TO_POINTER (MIN (sqlite3_column_int (kinds, 1), 254) + 1));
-      }
-    sqlite3_finalize (kinds);
-  }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
-      guint found = kind != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (kind_index, kind)) : 0;
-      guint16 cat = (guint16) ((found > 0 ? found - 1 : 255) << 8 | (sqlite3_column_int (stmt, 2) & 0xff));
-      double lon, lat;
-
-      if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), &lon, &lat))
-        continue;   /* no position: not on the map */
-
-      g_array_append_val (fid, id);
-      g_array_append_val (lonlat, lon);
-      g_array_append_val (lonlat, lat);
-      g_array_append_val (category, cat);
-
-      if ((fid->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  data = g_new0 (Snapshot, 1);
-  data->n = fid->len;
-  data->index = stead_point_index_new ((const double *) lonlat->data, NULL, data->n, NULL);
-  data->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
-  data->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
-  g_task_return_pointer (task, data, (GDestroyNotify) snapshot_free);
-}
-
-static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+stead_point_layer_on_loaded (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(SteadPointLayer) self = user_data;
   g_autoptr(GError) error = NULL;
-  Snapshot *data;
+  SteadPointSnapshot *data;
 
-  data = g_task_propagate_pointer (G_TASK (result), &error);
+  data = stead_point_source_load_finish (STEAD_WORKSPACE (object), result, &error);
   if (data == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -194,48 +55,42 @@ on_loaded (GObject      *object,
       return;
     }
 
-  snapshot_free (self->data);
+  g_clear_pointer (&self->data, stead_point_snapshot_unref);
   self->data = data;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-reload (SteadPointLayer *self)
+stead_point_layer_reload (SteadPointLayer *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadRequest *request;
+  SteadPointSourceKind kind;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
   if (self->workspace == NULL || stead_workspace_is_closed (self->workspace))
     {
-      g_clear_pointer (&self->data, snapshot_free);
+      g_clear_pointer (&self->data, stead_point_snapshot_unref);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
 
   self->cancellable = g_cancellable_new ();
-  request = g_new0 (LoadRequest, 1);
-  request->path = g_strdup (stead_workspace_get_path (self->workspace));
-  request->kind = self->kind;
-  request->kinds_json = g_strdup (self->kinds_json);
-  request->states_json = g_strdup (self->states_json);
-
-  task = g_task_new (NULL, self->cancellable, on_loaded, g_object_ref (self));
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, request, (GDestroyNotify) load_request_free);
-  g_task_run_in_thread (task, load_thread);
+  kind = self->kind == STEAD_POINT_LAYER_NEEDS ? STEAD_POINT_SOURCE_NEEDS
+                                               : STEAD_POINT_SOURCE_RESOURCES;
+  stead_point_source_load_async (self->workspace, kind, (const char * const *) self->kinds,
+                                 (const char * const *) self->states, self->cancellable,
+                                 stead_point_layer_on_loaded, g_object_ref (self));
 }
 
 static void
-on_workspace_changed (SteadPointLayer    *self,
-                      const char * const *tables)
+stead_point_layer_on_workspace_changed (SteadPointLayer    *self,
+                                        const char * const *tables)
 {
   const char *table = self->kind == STEAD_POINT_LAYER_NEEDS ? "need" : "resource";
 
   if (tables != NULL && g_strv_contains (tables, table))
-    reload (self);
+    stead_point_layer_reload (self);
 }
 
 void
@@ -252,10 +107,11 @@ stead_point_layer_set_workspace (SteadPointLayer *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+    g_signal_connect_object (workspace, "changed",
+                             G_CALLBACK (stead_point_layer_on_workspace_changed), self,
                              G_CONNECT_SWAPPED);
-  g_clear_pointer (&self->data, snapshot_free);
-  reload (self);
+  g_clear_pointer (&self->data, stead_point_snapshot_unref);
+  stead_point_layer_reload (self);
 }
 
 /**
@@ -270,27 +126,7 @@ stead_point_layer_get_index (SteadPointLayer *self)
 {
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), NULL);
 
-  return self->data != NULL ? self->data->index : NULL;
-}
-
-static char *
-to_json_array (const char * const *values)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (values == NULL)
-    return NULL;
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return self->data != NULL ? stead_point_snapshot_get_index (self->data) : NULL;
 }
 
 /**
@@ -309,11 +145,11 @@ stead_point_layer_set_filter (SteadPointLayer    *self,
 {
   g_return_if_fail (STEAD_IS_POINT_LAYER (self));
 
-  g_free (self->kinds_json);
-  g_free (self->states_json);
-  self->kinds_json = to_json_array (kinds);
-  self->states_json = to_json_array (states);
-  reload (self);
+  g_strfreev (self->kinds);
+  g_strfreev (self->states);
+  self->kinds = g_strdupv ((char **) kinds);
+  self->states = g_strdupv ((char **) states);
+  stead_point_layer_reload (self);
 }
 
 SteadPointLayerKind
@@ -325,7 +161,7 @@ stead_point_layer_get_kind (SteadPointLayer *self)
 }
 
 static double
-item_radius (const SteadPointCluster *item)
+stead_point_layer_item_radius (const SteadPointCluster *item)
 {
   return item->count == 1 ? 6 : 10 + 4 * log10 (item->count);
 }
@@ -366,20 +202,21 @@ stead_point_layer_pick (SteadPointLayer   *self,
   zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
 
   g_array_set_size (self->scratch, 0);
-  stead_point_index_query (self->data->index, zoom, west, south, east, north, self->scratch);
+  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom,
+                           west, south, east, north, self->scratch);
 
   /* Drawn last is on top: search backwards. */
   for (guint i = self->scratch->len; i > 0; i--)
     {
       const SteadPointCluster *c = &g_array_index (self->scratch, SteadPointCluster, i - 1);
-      double cx, cy, r = item_radius (c);
+      double cx, cy, r = stead_point_layer_item_radius (c);
 
       shumate_viewport_location_to_widget_coords (viewport, widget, c->lat, c->lon, &cx, &cy);
       if ((cx - x) * (cx - x) + (cy - y) * (cy - y) <= (r + 2) * (r + 2))
         {
           *item = *c;
           if (fid != NULL)
-            *fid = c->count == 1 ? self->data->fid[c->id] : 0;
+            *fid = c->count == 1 ? stead_point_snapshot_get_fids (self->data)[c->id] : 0;
           return TRUE;
         }
     }
@@ -412,12 +249,13 @@ stead_point_layer_kind_colour (guint    kind_index,
 
 
 static cairo_surface_t *
-new_sprite (SteadPointLayer *self,
-            int              size,
-            cairo_t        **cr)
+stead_point_layer_new_sprite (SteadPointLayer *self,
+                              int              size,
+                              cairo_t        **cr)
 {
   int scale = MAX (self->sprite_scale, 1);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         size * scale, size * scale);
 
   cairo_surface_set_device_scale (surface, scale, scale);
   *cr = cairo_create (surface);
@@ -426,13 +264,13 @@ new_sprite (SteadPointLayer *self,
 }
 
 static cairo_surface_t *
-marker_sprite (SteadPointLayer *self,
-               guint16          category)
+stead_point_layer_marker_sprite (SteadPointLayer *self,
+                                 guint16          category)
 {
   cairo_surface_t *sprite = g_hash_table_lookup (self->markers, GUINT_TO_POINTER (category));
-  guint kind = category >> 8;
-  guint state = (category >> 4) & 0xf;
-  guint urgency = category & 0xf;
+  guint kind = STEAD_POINT_CATEGORY_KIND (category);
+  guint state = STEAD_POINT_CATEGORY_STATE (category);
+  guint urgency = STEAD_POINT_CATEGORY_URGENCY (category);
   double r;
   GdkRGBA fill;
   cairo_t *cr;
@@ -444,7 +282,7 @@ marker_sprite (SteadPointLayer *self,
    * critical, with a dark ring once assigned; resources are squares
    * ringed by availability. */
   stead_point_layer_kind_colour (kind, &fill);
-  sprite = new_sprite (self, 16, &cr);
+  sprite = stead_point_layer_new_sprite (self, 16, &cr);
   gdk_cairo_set_source_rgba (cr, &fill);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
     {
@@ -459,11 +297,14 @@ marker_sprite (SteadPointLayer *self,
     }
   else
     {
-      static const double ring[4][3] = { { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 } };
+      static const double ring[4][3] = {
+        { 1, 1, 1 }, { 0.96, 0.76, 0.07 }, { 0.24, 0.22, 0.27 }, { 0.88, 0.11, 0.14 },
+      };
+      const double *rgb = ring[MIN (state, 3)];
 
       cairo_rectangle (cr, 3.5, 3.5, 9, 9);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, ring[MIN (state, 3)][0], ring[MIN (state, 3)][1], ring[MIN (state, 3)][2]);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
     }
   cairo_stroke (cr);
@@ -473,8 +314,8 @@ marker_sprite (SteadPointLayer *self,
 }
 
 static cairo_surface_t *
-bubble_sprite (SteadPointLayer *self,
-               int              r)
+stead_point_layer_bubble_sprite (SteadPointLayer *self,
+                                 int              r)
 {
   cairo_surface_t *surface = g_hash_table_lookup (self->bubbles, GINT_TO_POINTER (r));
   int size = 2 * r + 4;
@@ -483,7 +324,7 @@ bubble_sprite (SteadPointLayer *self,
   if (surface != NULL)
     return surface;
 
-  surface = new_sprite (self, size, &cr);
+  surface = stead_point_layer_new_sprite (self, size, &cr);
   if (self->kind == STEAD_POINT_LAYER_NEEDS)
     {
       cairo_arc (cr, size / 2.0, size / 2.0, r, 0, 2 * G_PI);
@@ -502,8 +343,19 @@ bubble_sprite (SteadPointLayer *self,
   return surface;
 }
 
+/* A single point's marker, or a cluster's bubble. */
+static cairo_surface_t *
+stead_point_layer_item_sprite (SteadPointLayer         *self,
+                               const guint16           *category,
+                               const SteadPointCluster *item)
+{
+  if (item->count == 1)
+    return stead_point_layer_marker_sprite (self, category[item->id]);
+  return stead_point_layer_bubble_sprite (self, (int) round (stead_point_layer_item_radius (item)));
+}
+
 static void
-drop_sprites (SteadPointLayer *self)
+stead_point_layer_drop_sprites (SteadPointLayer *self)
 {
   if (self->textures != NULL)
     g_hash_table_remove_all (self->textures);
@@ -516,8 +368,8 @@ drop_sprites (SteadPointLayer *self)
 }
 
 static GdkTexture *
-sprite_texture (SteadPointLayer *self,
-                cairo_surface_t *sprite)
+stead_point_layer_sprite_texture (SteadPointLayer *self,
+                                  cairo_surface_t *sprite)
 {
   GdkTexture *texture = g_hash_table_lookup (self->textures, sprite);
 
@@ -538,9 +390,9 @@ sprite_texture (SteadPointLayer *self,
 }
 
 static void
-count_label (guint  count,
-             char  *text,
-             gsize  size)
+stead_point_layer_count_label (guint  count,
+                               char  *text,
+                               gsize  size)
 {
   if (count < 1000)
     g_snprintf (text, size, "%u", count);
@@ -551,8 +403,8 @@ count_label (guint  count,
 /* A bubble's count as a render node centred on 0,0, made once per text:
  * glyphs from the renderer's glyph cache, no layout per frame. */
 static GskRenderNode *
-label_node (SteadPointLayer *self,
-            const char      *text)
+stead_point_layer_label_node (SteadPointLayer *self,
+                              const char      *text)
 {
   GskRenderNode *node = g_hash_table_lookup (self->labels, text);
 
@@ -566,7 +418,8 @@ label_node (SteadPointLayer *self,
       pango_font_description_set_absolute_size (font, 11 * PANGO_SCALE);
       pango_layout_set_font_description (layout, font);
       pango_layout_get_pixel_extents (layout, &ink, NULL);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ink.x - ink.width / 2, -ink.y - ink.height / 2));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-ink.x - ink.width / 2,
+                                                              -ink.y - ink.height / 2));
       gtk_snapshot_append_layout (snapshot, layout, &(GdkRGBA) { 1, 1, 1, 1 });
       node = gtk_snapshot_free_to_node (snapshot);
       if (g_hash_table_size (self->labels) > 4096)
@@ -582,15 +435,18 @@ label_node (SteadPointLayer *self,
  * window-sized cairo surface, which has to be filled, uploaded and blended
  * every frame. */
 static void
-snapshot_nodes (SteadPointLayer *self,
-                GtkSnapshot     *snapshot,
-                ShumateViewport *viewport)
+stead_point_layer_snapshot_nodes (SteadPointLayer *self,
+                                  GtkSnapshot     *snapshot,
+                                  ShumateViewport *viewport)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2, (GDestroyNotify) gsk_render_node_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_full (self->scratch->len * 2,
+                                                     (GDestroyNotify) gsk_render_node_unref);
+  g_autoptr(GPtrArray) labels = NULL;
+  const guint16 *category = stead_point_snapshot_get_categories (self->data);
   GskRenderNode *container;
 
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   for (guint i = 0; i < self->scratch->len; i++)
     {
       const SteadPointCluster *item = &g_array_index (self->scratch, SteadPointCluster, i);
@@ -599,12 +455,9 @@ snapshot_nodes (SteadPointLayer *self,
       int size;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
-      if (item->count == 1)
-        sprite = marker_sprite (self, self->data->category[item->id]);
-      else
-        sprite = bubble_sprite (self, (int) round (item_radius (item)));
+      sprite = stead_point_layer_item_sprite (self, category, item);
       size = cairo_image_surface_get_width (sprite) / self->sprite_scale;
-      g_ptr_array_add (nodes, gsk_texture_node_new (sprite_texture (self, sprite),
+      g_ptr_array_add (nodes, gsk_texture_node_new (stead_point_layer_sprite_texture (self, sprite),
                                                     &GRAPHENE_RECT_INIT (round (x) - size / 2,
                                                                          round (y) - size / 2,
                                                                          size, size)));
@@ -613,9 +466,10 @@ snapshot_nodes (SteadPointLayer *self,
           char text[16];
           g_autoptr(GskTransform) at = NULL;
 
-          count_label (item->count, text, sizeof text);
+          stead_point_layer_count_label (item->count, text, sizeof text);
           at = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (x), round (y)));
-          g_ptr_array_add (labels, gsk_transform_node_new (label_node (self, text), at));
+          g_ptr_array_add (labels,
+                           gsk_transform_node_new (stead_point_layer_label_node (self, text), at));
         }
     }
 
@@ -637,7 +491,7 @@ typedef struct
 } Placed;
 
 static gboolean
-renderer_is_cairo (GtkWidget *widget)
+stead_point_layer_renderer_is_cairo (GtkWidget *widget)
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
@@ -655,6 +509,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double north, south, east, west, margin;
   gboolean font_set = FALSE;
+  const guint16 *category;
   cairo_t *cr;
   guint zoom;
 
@@ -665,21 +520,24 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   /* A margin of a bubble's size, so bubbles at the edges are not cut. */
   margin = 24;
   shumate_viewport_widget_coords_to_location (viewport, widget, -margin, -margin, &north, &west);
-  shumate_viewport_widget_coords_to_location (viewport, widget, width + margin, height + margin, &south, &east);
+  shumate_viewport_widget_coords_to_location (viewport, widget, width + margin, height + margin,
+                                              &south, &east);
   zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
 
   g_array_set_size (self->scratch, 0);
-  stead_point_index_query (self->data->index, zoom, west, south, east, north, self->scratch);
+  stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom,
+                           west, south, east, north, self->scratch);
   if (self->scratch->len == 0)
     return;
 
   if (self->sprite_scale != gtk_widget_get_scale_factor (widget))
-    drop_sprites (self);
+    stead_point_layer_drop_sprites (self);
   self->sprite_scale = gtk_widget_get_scale_factor (widget);
 
-  if (!renderer_is_cairo (widget))
+  category = stead_point_snapshot_get_categories (self->data);
+  if (!stead_point_layer_renderer_is_cairo (widget))
     {
-      snapshot_nodes (self, snapshot, viewport);
+      stead_point_layer_snapshot_nodes (self, snapshot, viewport);
       return;
     }
 
@@ -701,10 +559,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
         double x, y;
 
         shumate_viewport_location_to_widget_coords (viewport, widget, item->lat, item->lon, &x, &y);
-        if (item->count == 1)
-          p->sprite = marker_sprite (self, self->data->category[item->id]);
-        else
-          p->sprite = bubble_sprite (self, (int) round (item_radius (item)));
+        p->sprite = stead_point_layer_item_sprite (self, category, item);
         p->size = cairo_image_surface_get_width (p->sprite) / self->sprite_scale;
         p->x = round (x) - p->size / 2;
         p->y = round (y) - p->size / 2;
@@ -740,12 +595,13 @@ stead_point_layer_snapshot (GtkWidget   *widget,
              * bubble costs more than the rest of the frame. */
             if (!font_set)
               {
-                cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+                cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL,
+                                        CAIRO_FONT_WEIGHT_BOLD);
                 cairo_set_font_size (cr, 11);
                 font_set = TRUE;
               }
             cairo_set_source_rgb (cr, 1, 1, 1);
-            count_label (item->count, text, sizeof text);
+            stead_point_layer_count_label (item->count, text, sizeof text);
             cairo_text_extents (cr, text, &extents);
             cairo_move_to (cr, round (cx - extents.width / 2 - extents.x_bearing),
                            round (cy - extents.height / 2 - extents.y_bearing));
@@ -758,7 +614,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
 }
 
 static void
-on_viewport_changed (SteadPointLayer *self)
+stead_point_layer_on_viewport_changed (SteadPointLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -771,7 +627,8 @@ stead_point_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_point_layer_parent_class)->constructed (object);
 
   g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
-                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (stead_point_layer_on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -784,15 +641,15 @@ stead_point_layer_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->data, snapshot_free);
+  g_clear_pointer (&self->data, stead_point_snapshot_unref);
   g_clear_pointer (&self->scratch, g_array_unref);
-  g_clear_pointer (&self->kinds_json, g_free);
-  drop_sprites (self);
+  g_clear_pointer (&self->kinds, g_strfreev);
+  stead_point_layer_drop_sprites (self);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_hash_table_unref);
-  g_clear_pointer (&self->states_json, g_free);
+  g_clear_pointer (&self->states, g_strfreev);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
 }
@@ -815,7 +672,8 @@ stead_point_layer_init (SteadPointLayer *self)
   self->bubbles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->markers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) gsk_render_node_unref);
   self->sprite_scale = 1;
 }
 

@@ -1,0 +1,452 @@
+/* stead-point-source.c: the needs or resources a map draws, read off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A load reads the need or resource table through a read-only connection
+ * of its own (WAL lets it read while the window writes), with the kind and
+ * state filters bound as JSON arrays, and builds the SteadPointIndex the
+ * map clusters and picks from. Nothing here knows GTK.
+ */
+
+#define G_LOG_DOMAIN "stead-point-source"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "stead-point-source.h"
+#include "stead-workspace-private.h"
+#include "stead-workspace.h"
+
+struct _SteadPointSnapshot
+{
+  grefcount        ref_count;
+  SteadPointIndex *index;
+  guint16         *category;  /* per point: kind << 8 | state << 4 | urgency */
+  gint64          *fid;       /* per point: the row */
+  gsize            n;
+};
+
+G_DEFINE_BOXED_TYPE (SteadPointSnapshot, stead_point_snapshot,
+                     stead_point_snapshot_ref, stead_point_snapshot_unref)
+
+SteadPointSnapshot *
+stead_point_snapshot_ref (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+stead_point_snapshot_unref (SteadPointSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->index, stead_point_index_unref);
+  g_free (self->category);
+  g_free (self->fid);
+  g_free (self);
+}
+
+/**
+ * stead_point_snapshot_get_index:
+ * @self: a #SteadPointSnapshot
+ *
+ * Returns: (transfer none): the clusters of the points
+ */
+SteadPointIndex *
+stead_point_snapshot_get_index (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->index;
+}
+
+gsize
+stead_point_snapshot_get_n_points (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n;
+}
+
+/**
+ * stead_point_snapshot_get_categories:
+ * @self: a #SteadPointSnapshot
+ *
+ * Returns: (array) (transfer none): per point, its category (see
+ *   STEAD_POINT_CATEGORY_KIND() and the others)
+ */
+const guint16 *
+stead_point_snapshot_get_categories (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->category;
+}
+
+/**
+ * stead_point_snapshot_get_fids:
+ * @self: a #SteadPointSnapshot
+ *
+ * Returns: (array) (transfer none): per point, its row in the table
+ */
+const gint64 *
+stead_point_snapshot_get_fids (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->fid;
+}
+
+static char *
+stead_point_source_to_json (const char * const *values)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (values == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static const char *
+stead_point_source_sql (SteadPointSourceKind kind)
+{
+  /* Positions are read from the geometry blobs without allocating (faster
+   * than joining the R-tree, which is for area queries). The filters are
+   * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states. By default
+   * needs that are met, closed or cancelled are history, not on the map. */
+  if (kind == STEAD_POINT_SOURCE_NEEDS)
+    return "SELECT n.fid, n.geom, "
+           "(CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 "
+           "ELSE 3 END << 4) | n.urgency, n.kind "
+           "FROM need n "
+           "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
+           "AND n.status IN (SELECT value FROM json_each "
+           "(coalesce (?2, '[\"open\", \"assigned\"]')))";
+  return "SELECT s.fid, s.geom, "
+         "(CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 "
+         "WHEN 'committed' THEN 2 ELSE 3 END << 4), s.kind "
+         "FROM resource s "
+         "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
+         "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
+}
+
+/* The kinds' places in the taxonomy, read once: a colour each. Stored
+ * one up, so that 0 is "not found". */
+static GHashTable *
+stead_point_source_read_kinds (sqlite3              *db,
+                               SteadPointSourceKind  kind)
+{
+  GHashTable *places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT code, sort FROM taxonomy WHERE vocabulary = ?", -1,
+                          &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, kind == STEAD_POINT_SOURCE_NEEDS ? "need-kind" : "resource-kind",
+                         -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (places, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             GUINT_TO_POINTER (MIN (sqlite3_column_int (stmt, 1), 254) + 1));
+    }
+  sqlite3_finalize (stmt);
+  return places;
+}
+
+/* Steps through the rows into the arrays; FALSE if cancelled. */
+static gboolean
+stead_point_source_read_rows (sqlite3_stmt *stmt,
+                              GHashTable   *places,
+                              GArray       *lonlat,
+                              GArray       *category,
+                              GArray       *fid,
+                              GCancellable *cancellable)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 3);
+      guint found = kind != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (places, kind)) : 0;
+      guint16 cat = (guint16) ((found > 0 ? found - 1 : 255) << 8 |
+                               (sqlite3_column_int (stmt, 2) & 0xff));
+      double lon, lat;
+
+      if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
+                                      &lon, &lat))
+        continue;   /* no position: not on the map */
+
+      g_array_append_val (fid, id);
+      g_array_append_val (lonlat, lon);
+      g_array_append_val (lonlat, lat);
+      g_array_append_val (category, cat);
+
+      if ((fid->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * stead_point_source_load:
+ * @workspace: a #SteadWorkspace
+ * @kind: needs or resources
+ * @kinds: (nullable) (array zero-terminated=1): the kinds to load
+ *   (taxonomy codes), or %NULL for all
+ * @states: (nullable) (array zero-terminated=1): the statuses (needs) or
+ *   availabilities (resources) to load; %NULL for open and assigned
+ *   needs, or every resource
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Reads the points with a position and builds their index. Blocks: call
+ * it from a worker thread (stead_point_source_load_async() does). It
+ * reads through a connection of its own, never the workspace's.
+ *
+ * Returns: (transfer full) (nullable): the points, or %NULL on error
+ */
+SteadPointSnapshot *
+stead_point_source_load (SteadWorkspace        *workspace,
+                         SteadPointSourceKind   kind,
+                         const char * const    *kinds,
+                         const char * const    *states,
+                         GCancellable          *cancellable,
+                         GError               **error)
+{
+  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) places = NULL;
+  g_autofree char *kinds_json = stead_point_source_to_json (kinds);
+  g_autofree char *states_json = stead_point_source_to_json (states);
+  SteadPointSnapshot *snapshot;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(db = stead_workspace_open_reader (workspace, error)))
+    return NULL;
+  if (sqlite3_prepare_v2 (db, stead_point_source_sql (kind), -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not read the map's points: %s", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, kinds_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, states_json, -1, SQLITE_STATIC);
+  places = stead_point_source_read_kinds (db, kind);
+  stead_point_source_read_rows (stmt, places, lonlat, category, fid, cancellable);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  snapshot = g_new0 (SteadPointSnapshot, 1);
+  g_ref_count_init (&snapshot->ref_count);
+  snapshot->n = fid->len;
+  snapshot->index = stead_point_index_new ((const double *) lonlat->data, NULL, snapshot->n, NULL);
+  snapshot->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
+  snapshot->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
+  return snapshot;
+}
+
+typedef struct
+{
+  SteadPointSourceKind   kind;
+  char                 **kinds;
+  char                 **states;
+} LoadRequest;
+
+static void
+stead_point_source_request_free (LoadRequest *request)
+{
+  g_strfreev (request->kinds);
+  g_strfreev (request->states);
+  g_free (request);
+}
+
+static void
+stead_point_source_load_thread (GTask        *task,
+                                gpointer      source_object,
+                                gpointer      task_data,
+                                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  GError *error = NULL;
+  SteadPointSnapshot *snapshot;
+
+  snapshot = stead_point_source_load (source_object, request->kind,
+                                      (const char * const *) request->kinds,
+                                      (const char * const *) request->states,
+                                      cancellable, &error);
+  if (snapshot == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, snapshot, (GDestroyNotify) stead_point_snapshot_unref);
+}
+
+/**
+ * stead_point_source_load_async:
+ * @workspace: a #SteadWorkspace
+ * @kind: needs or resources
+ * @kinds: (nullable) (array zero-terminated=1): as stead_point_source_load()
+ * @states: (nullable) (array zero-terminated=1): as stead_point_source_load()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when loaded
+ * @user_data: for @callback
+ *
+ * Loads the points on a worker thread; the filters are copied.
+ */
+void
+stead_point_source_load_async (SteadWorkspace        *workspace,
+                               SteadPointSourceKind   kind,
+                               const char * const    *kinds,
+                               const char * const    *states,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadRequest *request;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE (workspace));
+  g_return_if_fail (kind == STEAD_POINT_SOURCE_NEEDS || kind == STEAD_POINT_SOURCE_RESOURCES);
+
+  request = g_new0 (LoadRequest, 1);
+  request->kind = kind;
+  request->kinds = g_strdupv ((char **) kinds);
+  request->states = g_strdupv ((char **) states);
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stead_point_source_load_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) stead_point_source_request_free);
+  g_task_run_in_thread (task, stead_point_source_load_thread);
+}
+
+/**
+ * stead_point_source_load_finish:
+ * @workspace: a #SteadWorkspace
+ * @result: the result given to the callback
+ * @error: a #GError; %G_IO_ERROR_CANCELLED if the load was cancelled
+ *
+ * Returns: (transfer full) (nullable): the points, or %NULL on error
+ */
+SteadPointSnapshot *
+stead_point_source_load_finish (SteadWorkspace  *workspace,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, workspace), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stead_point_source_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * stead_point_source_get_extent:
+ * @workspace: a #SteadWorkspace
+ * @extent: (out): the box around every need and resource
+ *
+ * Returns: %TRUE if there is at least one need or resource with a position
+ */
+gboolean
+stead_point_source_get_extent (SteadWorkspace *workspace,
+                               SteadEnvelope  *extent)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (extent != NULL, FALSE);
+
+  /* The R-tree indexes hold every point's box. */
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "
+                                  "(SELECT minx, miny, maxx, maxy FROM rtree_need_geom "
+                                  " UNION ALL "
+                                  " SELECT minx, miny, maxx, maxy FROM rtree_resource_geom)",
+                                  NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+  extent->min_x = sqlite3_column_double (stmt, 0);
+  extent->min_y = sqlite3_column_double (stmt, 1);
+  extent->max_x = sqlite3_column_double (stmt, 2);
+  extent->max_y = sqlite3_column_double (stmt, 3);
+  return TRUE;
+}
+
+/**
+ * stead_point_source_get_details:
+ * @workspace: a #SteadWorkspace
+ * @kind: needs or resources
+ * @fid: a row of the need or resource table
+ *
+ * Returns: (transfer full) (nullable): what is known of the need or
+ *   resource, or %NULL if there is no such row
+ */
+SteadPointDetails *
+stead_point_source_get_details (SteadWorkspace       *workspace,
+                                SteadPointSourceKind  kind,
+                                gint64                fid)
+{
+  gboolean needs = kind == STEAD_POINT_SOURCE_NEEDS;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadPointDetails *details;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  needs ? "SELECT kind, title, people, urgency, status, opened, "
+                                          "owner, owner_ref FROM need WHERE fid = ?"
+                                        : "SELECT kind, title, capacity, NULL, availability, NULL, "
+                                          "owner, owner_ref FROM resource WHERE fid = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, fid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  details = g_new0 (SteadPointDetails, 1);
+  details->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  details->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  details->amount = sqlite3_column_int (stmt, 2);
+  details->urgency = sqlite3_column_int (stmt, 3);
+  details->state = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  details->opened = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  details->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  details->owner_ref = sqlite3_column_int64 (stmt, 7);
+  return details;
+}
+
+void
+stead_point_details_free (SteadPointDetails *details)
+{
+  if (details == NULL)
+    return;
+  g_free (details->kind);
+  g_free (details->title);
+  g_free (details->state);
+  g_free (details->opened);
+  g_free (details->owner);
+  g_free (details);
+}

@@ -1,0 +1,114 @@
+/* stead-map-view-private.h: the map view's insides, shared by its files
+ *
+ * stead-map-view.c (the view, base maps, zoom and extent, shading, clicks),
+ * stead-map-view-layers.c (the layer list popover),
+ * stead-map-view-sketch.c (drawing a rectangle or polygon to summarise) and
+ * stead-map-view-popover.c (the record popover of a clicked point).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "stead-background-layer-private.h"
+#include "stead-map-view.h"
+
+G_BEGIN_DECLS
+
+/* A layer a plugin added with a title, for the layer list. */
+typedef struct
+{
+  ShumateLayer *layer;
+  char         *title;
+} SteadMapViewNamedLayer;
+
+struct _SteadMapView
+{
+  GtkWidget              parent_instance;
+
+  GtkWidget             *overlay;
+  ShumateMap            *map;
+  ShumateRasterRenderer *osm;
+  ShumateMapLayer       *online_layer;
+  ShumateMapSource      *online_source;
+  ShumateMapSource      *custom;
+  SteadBackgroundLayer  *background;
+  SteadAreaLayer        *areas;
+  SteadPointLayer       *needs;
+  SteadPointLayer       *resources;
+  ShumateLicense        *license;
+  SteadWorkspace        *workspace;
+  SteadBaseMap           base_map;
+  gboolean               zoom_pending;
+  guint                  zoom_source;
+  GPtrArray             *offline_maps;      /* of OfflineMap */
+  GtkFileChooserNative  *chooser;
+  GtkWidget             *area_panel;
+  double                 press_x, press_y;  /* where the last click began */
+
+  /* Shading the areas (stead-map-view.c) and its legend (-layers.c) */
+  SteadAreaMeasure       shade_measure;
+  GCancellable          *shade_cancellable;
+  GtkWidget             *shade_legend;      /* weak: in the open layer list */
+
+  /* stead-map-view-layers.c */
+  GtkWidget             *layers_button;
+  GPtrArray             *named_layers;      /* of SteadMapViewNamedLayer */
+  GHashTable            *hidden_need_kinds; /* kinds switched off */
+  GHashTable            *need_states;       /* statuses shown */
+
+  /* stead-map-view-sketch.c */
+  GtkWidget             *draw_button;
+  GtkWidget             *band;              /* the rectangle being drawn */
+  GtkWidget             *sketch;            /* the polygon being drawn */
+  GArray                *vertices;          /* SteadCoord, lon/lat */
+  SteadGeometry         *drawn;             /* the last polygon drawn */
+  double                 band_x, band_y;
+  gboolean               band_drawn;        /* the release ends a band, not a click */
+  guint32                last_release_time;
+  double                 last_release_x;
+  double                 last_release_y;
+
+  /* stead-map-view-popover.c */
+  GtkWidget             *popover;
+  char                  *popover_action;    /* <module>.show-record, for Open Record */
+  gint64                 popover_ref;       /* the record it shows */
+};
+
+/* stead-map-view.c */
+gboolean  stead_map_view_is_on_map            (SteadMapView     *self,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_show_summary         (SteadMapView     *self,
+                                               const char       *title,
+                                               SteadAreaSummary *summary);
+void      stead_map_view_emit_area_drawn      (SteadMapView     *self,
+                                               SteadGeometry    *polygon);
+
+/* stead-map-view-layers.c */
+void      stead_map_view_layers_init          (SteadMapView     *self);
+void      stead_map_view_layers_dispose       (SteadMapView     *self);
+void      stead_map_view_layers_update_legend (SteadMapView     *self);
+
+/* stead-map-view-sketch.c */
+void      stead_map_view_sketch_class_init    (GtkWidgetClass   *widget_class);
+void      stead_map_view_sketch_init          (SteadMapView     *self,
+                                               GtkBox           *controls);
+void      stead_map_view_sketch_dispose       (SteadMapView     *self);
+gboolean  stead_map_view_sketch_is_drawing    (SteadMapView     *self);
+void      stead_map_view_sketch_click         (SteadMapView     *self,
+                                               GtkGestureClick  *gesture,
+                                               int               n_press,
+                                               double            x,
+                                               double            y);
+
+/* stead-map-view-popover.c */
+void      stead_map_view_popover_show         (SteadMapView     *self,
+                                               SteadPointLayer  *layer,
+                                               gint64            fid,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_popover_present      (SteadMapView     *self);
+void      stead_map_view_popover_dispose      (SteadMapView     *self);
+
+G_END_DECLS
