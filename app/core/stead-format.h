@@ -53,9 +53,6 @@ typedef struct
   gpointer                 padding[4];
 } SteadExportFormat;
 
-/* For extension lists: STEAD_EXTENSIONS ("csv", "tsv"). */
-#define STEAD_EXTENSIONS(...) ((const char * const[]) { __VA_ARGS__, NULL })
-
 STEAD_AVAILABLE_IN_1_0
 SteadImporter *stead_importer_new (const SteadImportFormat *format,
                                    const char              *owner);

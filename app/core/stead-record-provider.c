@@ -91,6 +91,26 @@ stead_record_provider_real_find (SteadRecordProvider *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+static gboolean
+stead_record_provider_real_remove (SteadRecordProvider  *self,
+                                  SteadTransaction     *txn,
+                                  const char           *kind,
+                                  gint64                id,
+                                  GError              **error)
+{
+  const SteadRecordKind *info = stead_record_provider_get_kind (self, kind);
+
+  if (info == NULL || info->delete_sql == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No plugin can remove a %s"), kind);
+      return FALSE;
+    }
+  for (guint i = 0; info->delete_sql[i] != NULL; i++)
+    if (stead_transaction_run (txn, info->delete_sql[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 stead_record_provider_default_init (SteadRecordProviderInterface *iface)
 {
@@ -98,6 +118,7 @@ stead_record_provider_default_init (SteadRecordProviderInterface *iface)
   iface->get_title = stead_record_provider_real_get_title;
   iface->exists = stead_record_provider_real_exists;
   iface->find = stead_record_provider_real_find;
+  iface->remove = stead_record_provider_real_remove;
 }
 
 /**

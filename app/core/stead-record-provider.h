@@ -18,15 +18,18 @@
 G_BEGIN_DECLS
 
 /* A kind of record, described by constant statements: enough for the
- * default implementation of every method but remove. */
+ * default implementation of every method. */
 typedef struct
 {
-  const char *kind;        /* "organisation" */
-  const char *label;       /* N_("Partner organisation") */
-  const char *list_sql;    /* SELECT id, <title> AS title FROM … ORDER BY … */
-  const char *title_sql;   /* SELECT <title> FROM … WHERE id = ?1 */
-  const char *find_sql;    /* SELECT id FROM … WHERE <title> = ?1 COLLATE NOCASE */
-  const char *tables;      /* what list_sql reads, ';'-separated ("partners_organisation") */
+  const char         *kind;        /* "organisation" */
+  const char         *label;       /* N_("Partner organisation") */
+  const char         *list_sql;    /* SELECT id, <title> AS title FROM … ORDER BY … */
+  const char         *title_sql;   /* SELECT <title> FROM … WHERE id = ?1 */
+  const char         *find_sql;    /* SELECT id FROM … WHERE <title> = ?1 COLLATE NOCASE */
+  const char         *tables;      /* what list_sql reads, ';'-separated ("partners_organisation") */
+  /* Removing one: DELETEs of its own rows, children first, each with the
+   * id as ?1, ending with NULL. */
+  const char * const *delete_sql;
 } SteadRecordKind;
 
 #define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())
@@ -56,7 +59,7 @@ struct _SteadRecordProviderInterface
                                        const char           *kind,
                                        const char           *title);
   /* Deletes the record's rows in @txn (the others' references are
-   * already cleared by then). */
+   * already cleared by then). The default runs the kind's delete_sql. */
   gboolean               (*remove)    (SteadRecordProvider  *self,
                                        SteadTransaction     *txn,
                                        const char           *kind,

@@ -20,6 +20,12 @@ typedef struct _SteadTransaction      SteadTransaction;
 typedef struct _SteadWorkspace        SteadWorkspace;
 typedef struct _SteadWorkspaceAddin   SteadWorkspaceAddin;
 
+/* A static NULL-terminated list of strings, for the tables plugins fill:
+ * STEAD_STRV ("csv", "tsv"). */
+#define STEAD_STRV(...) ((const char * const[]) { __VA_ARGS__, NULL })
+#define STEAD_EXTENSIONS(...) STEAD_STRV (__VA_ARGS__)
+#define STEAD_STATEMENTS(...) STEAD_STRV (__VA_ARGS__)
+
 /* One option a file format takes (`--option key=value`, a row of the
  * import dialog). Formats declare theirs; an import or export given one
  * it does not declare is refused. */

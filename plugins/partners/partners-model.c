@@ -354,7 +354,13 @@ const SteadRecordKind partners_record_kinds[] = {
     "SELECT id, name AS title FROM partners_organisation ORDER BY name COLLATE NOCASE",
     "SELECT name FROM partners_organisation WHERE id = ?1",
     "SELECT id FROM partners_organisation WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    "partners_organisation" },
+    "partners_organisation",
+    STEAD_STATEMENTS ("DELETE FROM partners_capability WHERE organisation = ?1",
+                      "DELETE FROM partners_contact WHERE organisation = ?1",
+                      "DELETE FROM partners_log WHERE organisation = ?1",
+                      "DELETE FROM partners_agreement_party WHERE organisation = ?1",
+                      "DELETE FROM partners_site WHERE organisation = ?1",
+                      "DELETE FROM partners_organisation WHERE id = ?1") },
 };
 
 const guint partners_n_record_kinds = G_N_ELEMENTS (partners_record_kinds);
@@ -522,28 +528,6 @@ partners_organisation_set (SteadWorkspace  *workspace,
                            GError         **error)
 {
   return stead_workspace_save_field (workspace, &partners_organisation_info, id, field, value, error);
-}
-
-/* The rows of an organisation, each deleted explicitly so that the undo
- * step holds every row it takes away. */
-gboolean
-partners_organisation_remove_rows (SteadTransaction  *txn,
-                                   gint64             id,
-                                   GError           **error)
-{
-  static const char *deletes[] = {
-    "DELETE FROM partners_capability WHERE organisation = ?",
-    "DELETE FROM partners_contact WHERE organisation = ?",
-    "DELETE FROM partners_log WHERE organisation = ?",
-    "DELETE FROM partners_agreement_party WHERE organisation = ?",
-    "DELETE FROM partners_site WHERE organisation = ?",
-    "DELETE FROM partners_organisation WHERE id = ?",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    if (stead_transaction_run (txn, deletes[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
-      return FALSE;
-  return TRUE;
 }
 
 /* Other plugins clear their references to it in the same undo step. */

@@ -289,16 +289,6 @@ partners_workspace_addin_get_kinds (SteadRecordProvider *provider,
   return partners_record_kinds;
 }
 
-static gboolean
-partners_workspace_addin_remove (SteadRecordProvider  *provider,
-                                 SteadTransaction     *txn,
-                                 const char           *kind,
-                                 gint64                id,
-                                 GError              **error)
-{
-  return partners_organisation_remove_rows (txn, id, error);
-}
-
 static void
 partners_workspace_addin_add_report_sections (SteadWorkspaceAddin *addin,
                                               GPtrArray           *sections)
@@ -322,7 +312,6 @@ static void
 partners_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
 {
   iface->get_kinds = partners_workspace_addin_get_kinds;
-  iface->remove = partners_workspace_addin_remove;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PartnersWorkspaceAddin, partners_workspace_addin, G_TYPE_OBJECT,

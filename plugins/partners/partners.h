@@ -89,9 +89,6 @@ gboolean      partners_organisation_set      (SteadWorkspace  *workspace,
 gboolean      partners_organisation_delete   (SteadWorkspace  *workspace,
                                               gint64           id,
                                               GError         **error);
-gboolean      partners_organisation_remove_rows (SteadTransaction *txn,
-                                                 gint64            id,
-                                                 GError          **error);
 gint64        partners_contact_add           (SteadWorkspace  *workspace,
                                               gint64           organisation,
                                               const char      *name,

@@ -261,7 +261,13 @@ const SteadRecordKind risks_record_kinds[] = {
     "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?1",
     "SELECT id FROM risks_risk WHERE reference = ?1 COLLATE NOCASE OR title = ?1 COLLATE NOCASE "
     "OR reference || ' ' || title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    "risks_risk" },
+    "risks_risk",
+    STEAD_STATEMENTS ("DELETE FROM area WHERE fid IN (SELECT area FROM risks_hazard WHERE risk = ?1)",
+                      "DELETE FROM risks_hazard WHERE risk = ?1",
+                      "DELETE FROM risks_impact WHERE risk = ?1",
+                      "DELETE FROM risks_review WHERE risk = ?1",
+                      "DELETE FROM risks_link WHERE risk = ?1",
+                      "DELETE FROM risks_risk WHERE id = ?1") },
 };
 
 const guint risks_n_record_kinds = G_N_ELEMENTS (risks_record_kinds);
@@ -557,26 +563,6 @@ risks_risk_rescore (SteadWorkspace  *workspace,
 
 /* The risk's rows; the hazard areas go with it (the area rows first, so
  * the undo step holds them). */
-gboolean
-risks_risk_remove_rows (SteadTransaction  *txn,
-                        gint64             id,
-                        GError           **error)
-{
-  static const char *deletes[] = {
-    "DELETE FROM area WHERE fid IN (SELECT area FROM risks_hazard WHERE risk = ?)",
-    "DELETE FROM risks_hazard WHERE risk = ?",
-    "DELETE FROM risks_impact WHERE risk = ?",
-    "DELETE FROM risks_review WHERE risk = ?",
-    "DELETE FROM risks_link WHERE risk = ?",
-    "DELETE FROM risks_risk WHERE id = ?",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
-    if (stead_transaction_run (txn, deletes[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 risks_risk_delete (SteadWorkspace  *workspace,
                    gint64           id,

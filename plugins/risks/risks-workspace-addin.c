@@ -324,16 +324,6 @@ risks_workspace_addin_get_kinds (SteadRecordProvider *provider,
   return risks_record_kinds;
 }
 
-static gboolean
-risks_workspace_addin_remove (SteadRecordProvider  *provider,
-                              SteadTransaction     *txn,
-                              const char           *kind,
-                              gint64                id,
-                              GError              **error)
-{
-  return risks_risk_remove_rows (txn, id, error);
-}
-
 static void
 risks_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
 {
@@ -351,7 +341,6 @@ static void
 risks_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
 {
   iface->get_kinds = risks_workspace_addin_get_kinds;
-  iface->remove = risks_workspace_addin_remove;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RisksWorkspaceAddin, risks_workspace_addin, G_TYPE_OBJECT,

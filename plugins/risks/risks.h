@@ -127,9 +127,6 @@ void             risks_scale_label_array (SteadWorkspace *workspace,
 GListModel      *risks_schemes_new     (SteadWorkspace  *workspace);
 char            *risks_get_label       (SteadWorkspace  *workspace,
                                         gint64           id);
-gboolean         risks_risk_remove_rows (SteadTransaction *txn,
-                                         gint64            id,
-                                         GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RisksBand, risks_band_free)
 
