@@ -633,6 +633,73 @@ stead_tables_have (const char * const *tables,
 
 typedef struct
 {
+  char            *tables;
+  SteadReloadFunc  reload;
+} SteadFollow;
+
+static void
+stead_follow_free (gpointer data)
+{
+  SteadFollow *follow = data;
+
+  g_free (follow->tables);
+  g_free (follow);
+}
+
+static void
+stead_workspace_follow_changed (SteadWorkspace     *workspace,
+                                const char * const *tables,
+                                gpointer            owner)
+{
+  static GQuark quark;
+  SteadFollow *follow;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("stead-follow");
+  follow = g_object_get_qdata (owner, quark);
+  if (follow != NULL && stead_tables_have (tables, follow->tables))
+    follow->reload (owner);
+}
+
+/**
+ * stead_workspace_follow:
+ * @slot: (inout) (nullable): where @owner keeps its workspace
+ * @workspace: (nullable): the workspace to show, or %NULL for none
+ * @owner: a #GObject
+ * @tables: a table, or a prefix ending in '_' ("partners_")
+ * @reload: (scope notified): what brings @owner up to date
+ *
+ * Replaces the boilerplate of a view following a workspace: drops the
+ * old one, keeps @workspace, reloads now and on each change to @tables.
+ */
+void
+stead_workspace_follow (SteadWorkspace  **slot,
+                        SteadWorkspace   *workspace,
+                        gpointer          owner,
+                        const char       *tables,
+                        SteadReloadFunc   reload)
+{
+  SteadFollow *follow;
+
+  g_return_if_fail (slot != NULL);
+  g_return_if_fail (workspace == NULL || STEAD_IS_WORKSPACE (workspace));
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (tables != NULL && reload != NULL);
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, stead_workspace_follow_changed, owner);
+  g_set_object (slot, workspace);
+  follow = g_new0 (SteadFollow, 1);
+  follow->tables = g_strdup (tables);
+  follow->reload = reload;
+  g_object_set_qdata_full (owner, g_quark_from_static_string ("stead-follow"), follow, stead_follow_free);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_workspace_follow_changed), owner, 0);
+  reload (owner);
+}
+
+typedef struct
+{
   SteadTransaction  *txn;
   const char        *kind;
   gint64             id;

@@ -129,6 +129,18 @@ const gint64      *stead_transaction_get_rowids         (SteadTransaction   *txn
                                                          guint              *n_rowids);
 gboolean           stead_tables_have                    (const char * const *tables,
                                                          const char         *name);
+
+/* For widgets and models that show a workspace: *@slot becomes
+ * @workspace (a new reference), and @reload (@owner) runs now and after
+ * every change touching a table named @tables (or, ending in '_',
+ * starting with it), until @owner is finalized or follows another. */
+typedef void (*SteadReloadFunc) (gpointer owner);
+STEAD_AVAILABLE_IN_1_0
+void               stead_workspace_follow               (SteadWorkspace    **slot,
+                                                         SteadWorkspace     *workspace,
+                                                         gpointer            owner,
+                                                         const char         *tables,
+                                                         SteadReloadFunc     reload);
 gboolean           stead_transaction_record_removed     (SteadTransaction   *txn,
                                                          const char         *kind,
                                                          gint64              id,

@@ -76,14 +76,6 @@ partners_network_reload (PartnersNetwork *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-partners_network_on_changed (PartnersNetwork    *self,
-                             const char * const *tables)
-{
-  if (stead_tables_have (tables, "partners_"))
-    partners_network_reload (self);
-}
-
 /**
  * partners_network_set_workspace:
  * @self: the network view
@@ -98,12 +90,7 @@ partners_network_set_workspace (PartnersNetwork *self,
 {
   g_return_if_fail (PARTNERS_IS_NETWORK (self));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_set_object (&self->workspace, workspace);
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (partners_network_on_changed), self, G_CONNECT_SWAPPED);
-  partners_network_reload (self);
+  stead_workspace_follow (&self->workspace, workspace, self, "partners_", (SteadReloadFunc) partners_network_reload);
 }
 
 guint

@@ -107,14 +107,6 @@ risks_matrix_reload (RisksMatrix *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-risks_matrix_on_changed (RisksMatrix        *self,
-                         const char * const *tables)
-{
-  if (stead_tables_have (tables, "risks_"))
-    risks_matrix_reload (self);
-}
-
 /**
  * risks_matrix_set_workspace:
  * @self: the matrix
@@ -126,12 +118,7 @@ risks_matrix_set_workspace (RisksMatrix    *self,
 {
   g_return_if_fail (RISKS_IS_MATRIX (self));
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_data (self->workspace, self);
-  g_set_object (&self->workspace, workspace);
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (risks_matrix_on_changed), self, G_CONNECT_SWAPPED);
-  risks_matrix_reload (self);
+  stead_workspace_follow (&self->workspace, workspace, self, "risks_", (SteadReloadFunc) risks_matrix_reload);
 }
 
 guint

@@ -663,6 +663,64 @@ test_demo_deterministic (Fixture       *f,
   g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_EXISTS);
 }
 
+/* A view following a workspace reloads at once and on each change to its
+ * tables, not on others, and no more once it is gone. */
+static guint follow_reloads;
+
+static void
+follow_reload (gpointer owner)
+{
+  g_assert_true (G_IS_OBJECT (owner));
+  follow_reloads++;
+}
+
+static void
+test_follow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (f->path, "Follow", NULL, &error);
+  g_autoptr(SteadGeometry) square = NULL;
+  SteadCoord ring[] = { { 1, 50 }, { 1.5, 50 }, { 1.5, 50.5 }, { 1, 50 } };
+  SteadWorkspace *slot = NULL;
+  GObject *owner = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_assert_no_error (error);
+  square = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+  follow_reloads = 0;
+  stead_workspace_follow (&slot, ws, owner, "area", follow_reload);
+  g_assert_true (slot == ws);
+  g_assert_cmpuint (follow_reloads, ==, 1);
+
+  g_assert_cmpint (stead_workspace_edit (ws, "core", "Add an area",
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'A', 'A')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (follow_reloads, ==, 2);
+  g_assert_true (stead_workspace_set_area_name (ws, "Followed", &error));
+  g_assert_cmpuint (follow_reloads, ==, 2);
+
+  /* Following nothing: no more reloads from this workspace. */
+  stead_workspace_follow (&slot, NULL, owner, "area", follow_reload);
+  g_assert_null (slot);
+  g_assert_cmpuint (follow_reloads, ==, 3);
+  g_assert_cmpint (stead_workspace_edit (ws, "core", "Add another",
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'B', 'B')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+  g_assert_cmpuint (follow_reloads, ==, 3);
+
+  /* Gone: the workspace does not call it. */
+  stead_workspace_follow (&slot, ws, owner, "area", follow_reload);
+  g_assert_cmpuint (follow_reloads, ==, 4);
+  g_clear_object (&slot);
+  g_object_unref (owner);
+  g_assert_cmpint (stead_workspace_edit (ws, "core", "Add a third",
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'C', 'C')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+  g_assert_cmpuint (follow_reloads, ==, 4);
+  stead_workspace_close (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +743,7 @@ main (int   argc,
   ADD ("/core/workspace/too-new", test_too_new);
   ADD ("/core/workspace/check", test_check);
   ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
+  ADD ("/core/workspace/follow", test_follow);
 
   return g_test_run ();
 }
