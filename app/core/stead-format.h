@@ -29,7 +29,7 @@ typedef gboolean (*SteadExportFunc) (SteadWorkspace            *workspace,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
-typedef struct
+typedef struct _SteadImportFormat
 {
   const char              *id;          /* "partners-csv", as given to --format */
   const char              *title;       /* N_("Partners (CSV)") */
@@ -42,7 +42,7 @@ typedef struct
   gpointer                 padding[4];
 } SteadImportFormat;
 
-typedef struct
+typedef struct _SteadExportFormat
 {
   const char              *id;
   const char              *title;

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* A kind of record, described by constant statements: enough for the
  * default implementation of every method. */
-typedef struct
+typedef struct _SteadRecordKind
 {
   const char         *kind;        /* "organisation" */
   const char         *label;       /* N_("Partner organisation") */
@@ -30,6 +30,10 @@ typedef struct
   /* Removing one: DELETEs of its own rows, children first, each with the
    * id as ?1, ending with NULL. */
   const char * const *delete_sql;
+  /* Its entries in the workspace search, rebuilt when @tables change:
+   * SELECT id, <title>, <body> FROM …; NULL: not searched (or indexed by
+   * the plugin's own index hook). */
+  const char         *index_sql;
 } SteadRecordKind;
 
 #define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())

@@ -67,7 +67,7 @@ typedef gboolean (*SteadReportSectionFunc) (SteadReport     *report,
                                             GCancellable    *cancellable,
                                             GError         **error);
 
-typedef struct
+typedef struct _SteadReportSectionInfo
 {
   const char             *title;    /* N_() */
   const char             *owner;

@@ -10,6 +10,7 @@
 #endif
 
 #include <glib-object.h>
+#include <libpeas/peas.h>
 
 #include "stead-types.h"
 #include "stead-version-macros.h"
@@ -116,5 +117,61 @@ char       *stead_workspace_addin_describe_references (SteadWorkspaceAddin *self
                                                        gint64               id);
 void        stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
                                                        GPtrArray           *sections);
+
+/* ------------------------------------------------------------------------ */
+/* A workspace addin described by a table                                    */
+
+typedef struct _SteadImportFormat      SteadImportFormat;
+typedef struct _SteadExportFormat      SteadExportFormat;
+typedef struct _SteadReportSectionInfo SteadReportSectionInfo;
+typedef struct _SteadRecordKind        SteadRecordKind;
+
+/* What a plugin's data module is, with no GObject of its own:
+ *
+ *   static const SteadWorkspaceAddinInfo my_addin = { .module = "my-plugin", … };
+ *
+ *   G_MODULE_EXPORT void
+ *   peas_register_types (PeasObjectModule *module)
+ *   {
+ *     stead_workspace_addin_register (module, &my_addin);
+ *   }
+ *
+ * Every member but .module may be NULL. The hooks are those of
+ * SteadWorkspaceAddinInterface without the addin. */
+typedef struct
+{
+  const char                            *module;         /* the plugin's module name: owner of its data */
+  const char                            *schema_path;    /* GResource folder of its NNN-*.sql migrations */
+  const SteadRecordKind                 *record_kinds;   /* what it offers others (SteadRecordProvider) */
+  guint                                  n_record_kinds;
+  const SteadImportFormat * const       *importers;      /* ending with NULL */
+  const SteadExportFormat * const       *exporters;
+  const SteadReportSectionInfo * const  *report_sections;
+
+  gboolean (*populate_demo)       (SteadTransaction    *txn,
+                                   guint                scale,
+                                   GRand               *rng,
+                                   GError             **error);
+  gboolean (*publish)             (SteadTransaction    *txn,
+                                   const char * const  *tables,
+                                   GError             **error);
+  /* After the record kinds' index_sql. */
+  gboolean (*index)               (SteadTransaction    *txn,
+                                   const char * const  *tables,
+                                   GError             **error);
+  gboolean (*record_removed)      (SteadTransaction    *txn,
+                                   const char          *kind,
+                                   gint64               id,
+                                   GError             **error);
+  char    *(*describe_references) (SteadWorkspace      *workspace,
+                                   const char          *kind,
+                                   gint64               id);
+
+  gpointer padding[8];
+} SteadWorkspaceAddinInfo;
+
+STEAD_AVAILABLE_IN_1_0
+void        stead_workspace_addin_register        (PeasObjectModule              *module,
+                                                   const SteadWorkspaceAddinInfo *info);
 
 G_END_DECLS

@@ -349,22 +349,6 @@ static const SteadRecordInfo partners_place_info = {
 
 STEAD_DEFINE_RECORD_TYPE (PartnersPlace, partners_place, &partners_place_info)
 
-const SteadRecordKind partners_record_kinds[] = {
-  { "organisation", N_("partner"),
-    "SELECT id, name AS title FROM partners_organisation ORDER BY name COLLATE NOCASE",
-    "SELECT name FROM partners_organisation WHERE id = ?1",
-    "SELECT id FROM partners_organisation WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    "partners_organisation",
-    STEAD_STATEMENTS ("DELETE FROM partners_capability WHERE organisation = ?1",
-                      "DELETE FROM partners_contact WHERE organisation = ?1",
-                      "DELETE FROM partners_log WHERE organisation = ?1",
-                      "DELETE FROM partners_agreement_party WHERE organisation = ?1",
-                      "DELETE FROM partners_site WHERE organisation = ?1",
-                      "DELETE FROM partners_organisation WHERE id = ?1") },
-};
-
-const guint partners_n_record_kinds = G_N_ELEMENTS (partners_record_kinds);
-
 static const char * const partners_tables[] = { "partners_", "taxonomy", NULL };
 GType partners_place_get_type (void);
 

@@ -9,8 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define PARTNERS_TYPE_WORKSPACE_ADDIN (partners_workspace_addin_get_type ())
-G_DECLARE_FINAL_TYPE (PartnersWorkspaceAddin, partners_workspace_addin, PARTNERS, WORKSPACE_ADDIN, GObject)
+extern const SteadWorkspaceAddinInfo partners_workspace_addin;
 
 extern const SteadReportSectionInfo partners_report_section;
 

@@ -13,33 +13,19 @@
 #include "partners-private.h"
 #include "partners-exchange-private.h"
 
-struct _PartnersWorkspaceAddin
+static gboolean
+partners_workspace_addin_publish (SteadTransaction    *txn,
+                                  const char * const  *tables,
+                                  GError             **error)
 {
-  GObject parent_instance;
-};
-
-static const char *
-partners_workspace_addin_get_schema_path (SteadWorkspaceAddin *addin)
-{
-  return "/io/github/steadapp/Stead/plugins/partners/schema";
+  return !stead_tables_have (tables, "partners_") || partners_publish_resources (txn, error);
 }
 
+/* Organisations are indexed with their agreements' flags ("review due"). */
 static gboolean
-partners_workspace_addin_publish (SteadWorkspaceAddin  *addin,
-                                  SteadTransaction     *txn,
-                                  const char * const   *tables,
-                                  GError              **error)
-{
-  if (!stead_tables_have (tables, "partners_"))
-    return TRUE;
-  return partners_publish_resources (txn, error);
-}
-
-static gboolean
-partners_workspace_addin_index (SteadWorkspaceAddin  *addin,
-                                SteadTransaction     *txn,
-                                const char * const   *tables,
-                                GError              **error)
+partners_workspace_addin_index (SteadTransaction    *txn,
+                                const char * const  *tables,
+                                GError             **error)
 {
   if (!stead_tables_have (tables, "partners_") && !stead_tables_have (tables, "taxonomy"))
     return TRUE;
@@ -141,8 +127,7 @@ partners_workspace_addin_days_from_today (int days)
 }
 
 static gboolean
-partners_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
-                                        SteadTransaction     *txn,
+partners_workspace_addin_populate_demo (SteadTransaction     *txn,
                                         guint                 scale,
                                         GRand                *rng,
                                         GError              **error)
@@ -261,69 +246,32 @@ partners_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
   return TRUE;
 }
 
-static void
-partners_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
-               GPtrArray           *importers)
-{
-  g_ptr_array_add (importers, stead_importer_new (&partners_oruk_import, PARTNERS_OWNER));
-  g_ptr_array_add (importers, stead_importer_new (&partners_csv_import, PARTNERS_OWNER));
-}
+/* Organisations, for the risks' owners and other plugins' links. */
+static const SteadRecordKind partners_record_kinds[] = {
+  { "organisation", N_("partner"),
+    "SELECT id, name AS title FROM partners_organisation ORDER BY name COLLATE NOCASE",
+    "SELECT name FROM partners_organisation WHERE id = ?1",
+    "SELECT id FROM partners_organisation WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    "partners_organisation",
+    STEAD_STATEMENTS ("DELETE FROM partners_capability WHERE organisation = ?1",
+                      "DELETE FROM partners_contact WHERE organisation = ?1",
+                      "DELETE FROM partners_log WHERE organisation = ?1",
+                      "DELETE FROM partners_agreement_party WHERE organisation = ?1",
+                      "DELETE FROM partners_site WHERE organisation = ?1",
+                      "DELETE FROM partners_organisation WHERE id = ?1") },
+};
 
-static void
-partners_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
-               GPtrArray           *exporters)
-{
-  g_ptr_array_add (exporters, stead_exporter_new (&partners_oruk_export, PARTNERS_OWNER));
-  g_ptr_array_add (exporters, stead_exporter_new (&partners_csv_export, PARTNERS_OWNER));
-  g_ptr_array_add (exporters, stead_exporter_new (&partners_vcard_export, PARTNERS_OWNER));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Organisations as records other plugins refer to                          */
-
-static const SteadRecordKind *
-partners_workspace_addin_get_kinds (SteadRecordProvider *provider,
-                                    guint               *n_kinds)
-{
-  *n_kinds = partners_n_record_kinds;
-  return partners_record_kinds;
-}
-
-static void
-partners_workspace_addin_add_report_sections (SteadWorkspaceAddin *addin,
-                                              GPtrArray           *sections)
-{
-  g_ptr_array_add (sections, stead_report_section_new (&partners_report_section));
-}
-
-static void
-partners_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
-{
-  iface->add_importers = partners_workspace_addin_add_importers;
-  iface->add_exporters = partners_workspace_addin_add_exporters;
-  iface->get_schema_path = partners_workspace_addin_get_schema_path;
-  iface->populate_demo = partners_workspace_addin_populate_demo;
-  iface->publish = partners_workspace_addin_publish;
-  iface->index = partners_workspace_addin_index;
-  iface->add_report_sections = partners_workspace_addin_add_report_sections;
-}
-
-static void
-partners_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
-{
-  iface->get_kinds = partners_workspace_addin_get_kinds;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (PartnersWorkspaceAddin, partners_workspace_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, partners_workspace_addin_iface_init)
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER, partners_workspace_addin_provider_init))
-
-static void
-partners_workspace_addin_class_init (PartnersWorkspaceAddinClass *klass)
-{
-}
-
-static void
-partners_workspace_addin_init (PartnersWorkspaceAddin *self)
-{
-}
+const SteadWorkspaceAddinInfo partners_workspace_addin = {
+  .module = PARTNERS_OWNER,
+  .schema_path = "/io/github/steadapp/Stead/plugins/partners/schema",
+  .record_kinds = partners_record_kinds,
+  .n_record_kinds = G_N_ELEMENTS (partners_record_kinds),
+  .importers = (const SteadImportFormat * const[]) { &partners_oruk_import, &partners_csv_import, NULL },
+  .exporters = (const SteadExportFormat * const[]) {
+    &partners_oruk_export, &partners_csv_export, &partners_vcard_export, NULL
+  },
+  .report_sections = (const SteadReportSectionInfo * const[]) { &partners_report_section, NULL },
+  .populate_demo = partners_workspace_addin_populate_demo,
+  .publish = partners_workspace_addin_publish,
+  .index = partners_workspace_addin_index,
+};

@@ -59,8 +59,6 @@ extern const guint           partners_n_site_fields;
 extern const guint           partners_n_capability_fields;
 extern const guint           partners_n_agreement_fields;
 extern const guint           partners_n_organisation_fields;
-extern const SteadRecordKind partners_record_kinds[];
-extern const guint           partners_n_record_kinds;
 
 /* Lists that follow the workspace: every organisation; the children of one
  * (?1 is the organisation's id). */

@@ -255,23 +255,6 @@ static const SteadRecordInfo risks_impact_info = {
 
 STEAD_DEFINE_RECORD_TYPE (RisksImpact, risks_impact, &risks_impact_info)
 
-const SteadRecordKind risks_record_kinds[] = {
-  { "risk", N_("risk"),
-    "SELECT id, reference || ' ' || title AS title FROM risks_risk ORDER BY reference",
-    "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?1",
-    "SELECT id FROM risks_risk WHERE reference = ?1 COLLATE NOCASE OR title = ?1 COLLATE NOCASE "
-    "OR reference || ' ' || title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    "risks_risk",
-    STEAD_STATEMENTS ("DELETE FROM area WHERE fid IN (SELECT area FROM risks_hazard WHERE risk = ?1)",
-                      "DELETE FROM risks_hazard WHERE risk = ?1",
-                      "DELETE FROM risks_impact WHERE risk = ?1",
-                      "DELETE FROM risks_review WHERE risk = ?1",
-                      "DELETE FROM risks_link WHERE risk = ?1",
-                      "DELETE FROM risks_risk WHERE id = ?1") },
-};
-
-const guint risks_n_record_kinds = G_N_ELEMENTS (risks_record_kinds);
-
 static const char * const risks_tables[] = { "risks_", "area", NULL };
 
 SteadQueryModel *

@@ -14,5 +14,5 @@ G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN, RISKS_TYPE_WORKSPACE_ADDIN);
+  stead_workspace_addin_register (module, &risks_workspace_addin);
 }

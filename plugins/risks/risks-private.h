@@ -9,8 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define RISKS_TYPE_WORKSPACE_ADDIN (risks_workspace_addin_get_type ())
-G_DECLARE_FINAL_TYPE (RisksWorkspaceAddin, risks_workspace_addin, RISKS, WORKSPACE_ADDIN, GObject)
+extern const SteadWorkspaceAddinInfo risks_workspace_addin;
 
 /* The register, one risk a row, as the CSV and PDF exports write it. The
  * owner (column RISKS_REGISTER_OWNER) is a partner organisation's id. */

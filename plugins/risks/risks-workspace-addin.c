@@ -13,17 +13,6 @@
 #include "risks.h"
 #include "risks-private.h"
 
-struct _RisksWorkspaceAddin
-{
-  GObject parent_instance;
-};
-
-static const char *
-risks_workspace_addin_get_schema_path (SteadWorkspaceAddin *addin)
-{
-  return "/io/github/steadapp/Stead/plugins/risks/schema";
-}
-
 /* ------------------------------------------------------------------------ */
 /* The demo area's register: realistic risks for a river town.             */
 
@@ -110,8 +99,7 @@ risks_workspace_addin_demo_area (SteadTransaction  *txn,
 }
 
 static gboolean
-risks_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
-                                     SteadTransaction     *txn,
+risks_workspace_addin_populate_demo (SteadTransaction     *txn,
                                      guint                 scale,
                                      GRand                *rng,
                                      GError              **error)
@@ -227,61 +215,10 @@ risks_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
   return TRUE;
 }
 
-static void
-risks_workspace_addin_add_importers (SteadWorkspaceAddin *addin,
-                                     GPtrArray           *importers)
-{
-  g_ptr_array_add (importers, stead_importer_new (&risks_csv_import, RISKS_OWNER));
-  g_ptr_array_add (importers, stead_importer_new (&risks_hazards_geojson_import, RISKS_OWNER));
-  g_ptr_array_add (importers, stead_importer_new (&risks_hazards_gpkg_import, RISKS_OWNER));
-}
-
-static void
-risks_workspace_addin_add_exporters (SteadWorkspaceAddin *addin,
-                                     GPtrArray           *exporters)
-{
-  g_ptr_array_add (exporters, stead_exporter_new (&risks_csv_export, RISKS_OWNER));
-  g_ptr_array_add (exporters, stead_exporter_new (&risks_pdf_export, RISKS_OWNER));
-}
-
-static void
-risks_workspace_addin_add_report_sections (SteadWorkspaceAddin *addin,
-                                           GPtrArray           *sections)
-{
-  g_ptr_array_add (sections, stead_report_section_new (&risks_report_section));
-}
-
-/* The register in the search index: reference, title, theme, hazard. */
-static gboolean
-risks_workspace_addin_index (SteadWorkspaceAddin  *addin,
-                             SteadTransaction     *txn,
-                             const char * const   *tables,
-                             GError              **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!stead_tables_have (tables, "risks_risk"))
-    return TRUE;
-  if (!stead_search_delete_all (txn, RISKS_OWNER, "risk", error))
-    return FALSE;
-  stmt = stead_transaction_prepare (txn,
-                                    "SELECT id, reference || ' ' || title, coalesce (theme, '') || ' ' || "
-                                    "coalesce (hazard, '') || ' ' || coalesce (rwcs, '') FROM risks_risk", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (!stead_search_put (txn, RISKS_OWNER, "risk", sqlite3_column_int64 (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
-                           error))
-      return FALSE;
-  return TRUE;
-}
-
 /* A partner that owns or assesses risks is removed: the risks stay,
  * without an owner or assessor, in the same undo step. */
 static gboolean
-risks_workspace_addin_record_removed (SteadWorkspaceAddin  *addin,
-                                      SteadTransaction     *txn,
+risks_workspace_addin_record_removed (SteadTransaction     *txn,
                                       const char           *kind,
                                       gint64                id,
                                       GError              **error)
@@ -295,8 +232,7 @@ risks_workspace_addin_record_removed (SteadWorkspaceAddin  *addin,
 }
 
 static char *
-risks_workspace_addin_describe_references (SteadWorkspaceAddin *addin,
-                                           SteadWorkspace      *workspace,
+risks_workspace_addin_describe_references (SteadWorkspace      *workspace,
                                            const char          *kind,
                                            gint64               id)
 {
@@ -316,43 +252,35 @@ risks_workspace_addin_describe_references (SteadWorkspaceAddin *addin,
                                        "%d risks name it as owner or lead assessor; they will have none.", n), n);
 }
 
-static const SteadRecordKind *
-risks_workspace_addin_get_kinds (SteadRecordProvider *provider,
-                                 guint               *n_kinds)
-{
-  *n_kinds = risks_n_record_kinds;
-  return risks_record_kinds;
-}
+/* Risks, for the search and other plugins' links. */
+static const SteadRecordKind risks_record_kinds[] = {
+  { "risk", N_("risk"),
+    "SELECT id, reference || ' ' || title AS title FROM risks_risk ORDER BY reference",
+    "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?1",
+    "SELECT id FROM risks_risk WHERE reference = ?1 COLLATE NOCASE OR title = ?1 COLLATE NOCASE "
+    "OR reference || ' ' || title = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    "risks_risk",
+    STEAD_STATEMENTS ("DELETE FROM area WHERE fid IN (SELECT area FROM risks_hazard WHERE risk = ?1)",
+                      "DELETE FROM risks_hazard WHERE risk = ?1",
+                      "DELETE FROM risks_impact WHERE risk = ?1",
+                      "DELETE FROM risks_review WHERE risk = ?1",
+                      "DELETE FROM risks_link WHERE risk = ?1",
+                      "DELETE FROM risks_risk WHERE id = ?1"),
+    "SELECT id, reference || ' ' || title, coalesce (theme, '') || ' ' || coalesce (hazard, '') || ' ' || "
+    "coalesce (rwcs, '') FROM risks_risk" },
+};
 
-static void
-risks_workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
-{
-  iface->get_schema_path = risks_workspace_addin_get_schema_path;
-  iface->populate_demo = risks_workspace_addin_populate_demo;
-  iface->add_importers = risks_workspace_addin_add_importers;
-  iface->add_exporters = risks_workspace_addin_add_exporters;
-  iface->add_report_sections = risks_workspace_addin_add_report_sections;
-  iface->index = risks_workspace_addin_index;
-  iface->record_removed = risks_workspace_addin_record_removed;
-  iface->describe_references = risks_workspace_addin_describe_references;
-}
-
-static void
-risks_workspace_addin_provider_init (SteadRecordProviderInterface *iface)
-{
-  iface->get_kinds = risks_workspace_addin_get_kinds;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (RisksWorkspaceAddin, risks_workspace_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, risks_workspace_addin_iface_init)
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER, risks_workspace_addin_provider_init))
-
-static void
-risks_workspace_addin_class_init (RisksWorkspaceAddinClass *klass)
-{
-}
-
-static void
-risks_workspace_addin_init (RisksWorkspaceAddin *self)
-{
-}
+const SteadWorkspaceAddinInfo risks_workspace_addin = {
+  .module = RISKS_OWNER,
+  .schema_path = "/io/github/steadapp/Stead/plugins/risks/schema",
+  .record_kinds = risks_record_kinds,
+  .n_record_kinds = G_N_ELEMENTS (risks_record_kinds),
+  .importers = (const SteadImportFormat * const[]) {
+    &risks_csv_import, &risks_hazards_geojson_import, &risks_hazards_gpkg_import, NULL
+  },
+  .exporters = (const SteadExportFormat * const[]) { &risks_csv_export, &risks_pdf_export, NULL },
+  .report_sections = (const SteadReportSectionInfo * const[]) { &risks_report_section, NULL },
+  .populate_demo = risks_workspace_addin_populate_demo,
+  .record_removed = risks_workspace_addin_record_removed,
+  .describe_references = risks_workspace_addin_describe_references,
+};

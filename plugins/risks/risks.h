@@ -111,8 +111,6 @@ GType risks_hazard_get_type (void);
 GType risks_impact_get_type (void);
 
 extern const SteadRecordInfo risks_risk_info;
-extern const SteadRecordKind risks_record_kinds[];
-extern const guint           risks_n_record_kinds;
 
 SteadQueryModel *risks_register_new    (SteadWorkspace  *workspace);
 SteadQueryModel *risks_children_new    (SteadWorkspace  *workspace,
