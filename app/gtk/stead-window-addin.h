@@ -10,6 +10,10 @@
 #endif
 
 #include <gtk/gtk.h>
+#include <libpeas/peas.h>
+#include <shumate/shumate.h>
+
+#include <stead.h>
 
 G_BEGIN_DECLS
 
@@ -36,5 +40,54 @@ void stead_window_addin_load   (SteadWindowAddin *self,
                                 SteadWindow      *window);
 void stead_window_addin_unload (SteadWindowAddin *self,
                                 SteadWindow      *window);
+
+/* ------------------------------------------------------------------------ */
+/* A window addin described by a table: one page, its actions, a map layer  */
+
+/* What a plugin's window module is, with no GObject of its own. The page
+ * is created when a workspace opens and added to the sidebar; the
+ * action group "<module>" holds .actions plus
+ *   show ("(sx)"): the page, with the record of that kind selected
+ *     (search results, other plugins' links);
+ *   show-record ("x"): "Open Record" of a need or resource the plugin
+ *     published, by its owner_ref.
+ * Signal handlers connected with the addin as data, on the window or its
+ * map view, are disconnected when the workspace closes. */
+typedef struct
+{
+  const char          *module;        /* the plugin's module name: the action group */
+  const char          *page_name;     /* "partners.directory" */
+  const char          *title;         /* N_("Partners") */
+  const char          *icon_name;
+  GtkWidget          *(*create_page)   (SteadWorkspace   *workspace);
+  /* Selects the record on @page; %FALSE if @kind is not the page's. */
+  gboolean            (*show)          (GtkWidget        *page,
+                                        const char       *kind,
+                                        gint64            id);
+  /* The record a published row's owner_ref stands for, or %FALSE. */
+  gboolean            (*find_published) (SteadWorkspace  *workspace,
+                                         gint64           owner_ref,
+                                         const char     **kind,
+                                         gint64          *id);
+  const char          *layer_title;   /* N_("Partner sites"): its map layer, or NULL */
+  ShumateLayer       *(*create_layer)  (SteadWorkspace   *workspace,
+                                        ShumateViewport  *viewport);
+  const GActionEntry  *actions;       /* more actions; their user_data is the SteadWindowAddin */
+  guint                n_actions;
+  /* Anything else, after the page, actions and layer are in. */
+  void                (*load)          (SteadWindowAddin *addin,
+                                        SteadWindow      *window);
+  const char          *domain;        /* gettext domain of the strings (NULL: Stead's) */
+  gpointer             padding[8];
+} SteadWindowAddinInfo;
+
+STEAD_AVAILABLE_IN_1_0
+void         stead_window_addin_register   (PeasObjectModule           *module,
+                                            const SteadWindowAddinInfo *info);
+/* For a table-described addin's actions and hooks. */
+STEAD_AVAILABLE_IN_1_0
+SteadWindow *stead_window_addin_get_window (SteadWindowAddin           *self);
+STEAD_AVAILABLE_IN_1_0
+GtkWidget   *stead_window_addin_get_page   (SteadWindowAddin           *self);
 
 G_END_DECLS

@@ -1,18 +1,69 @@
-/* partners-gtk-plugin.c: registers the partners plugin's window module
+/* partners-gtk-plugin.c: the partners' window module: the Partners page
+ * and the map layer of partner sites
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "partners"
+
 #include "config.h"
 
-#include <libpeas/peas.h>
+#include <glib/gi18n-lib.h>
+#include <stead-gtk.h>
 
-#include "partners-window-addin.h"
+#include "partners.h"
+#include "partners-page.h"
+
+static gboolean
+partners_gtk_plugin_show (GtkWidget  *page,
+                          const char *kind,
+                          gint64      id)
+{
+  if (!g_str_equal (kind, "organisation"))
+    return FALSE;
+  partners_page_show_organisation (PARTNERS_PAGE (page), id);
+  return TRUE;
+}
+
+/* The resources partners publish come from their sites (owner_ref). */
+static gboolean
+partners_gtk_plugin_find_published (SteadWorkspace  *workspace,
+                                    gint64           owner_ref,
+                                    const char     **kind,
+                                    gint64          *id)
+{
+  *kind = "organisation";
+  *id = partners_site_organisation (workspace, owner_ref);
+  return *id != 0;
+}
+
+static ShumateLayer *
+partners_gtk_plugin_create_layer (SteadWorkspace  *workspace,
+                                  ShumateViewport *viewport)
+{
+  g_autoptr(SteadQueryModel) places = partners_places_new (workspace);
+
+  return SHUMATE_LAYER (stead_marker_layer_new (viewport, G_LIST_MODEL (places), "system-users-symbolic",
+                                                "instrumental"));
+}
+
+static const SteadWindowAddinInfo partners_gtk_plugin = {
+  .module = PARTNERS_OWNER,
+  .page_name = "partners.directory",
+  .title = N_("Partners"),
+  .icon_name = "system-users-symbolic",
+  .create_page = partners_page_new,
+  .show = partners_gtk_plugin_show,
+  .find_published = partners_gtk_plugin_find_published,
+  .layer_title = N_("Partner sites"),
+  .create_layer = partners_gtk_plugin_create_layer,
+  .domain = GETTEXT_PACKAGE,
+};
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WINDOW_ADDIN, PARTNERS_TYPE_WINDOW_ADDIN);
+  stead_window_addin_register (module, &partners_gtk_plugin);
 }
