@@ -16,6 +16,7 @@
 # include "stead-record-cell.h"
 # include "stead-record-form.h"
 # include "stead-record-list.h"
+# include "stead-page.h"
 # include "stead-record-page.h"
 # include "stead-map-view.h"
 # include "stead-marker-layer.h"

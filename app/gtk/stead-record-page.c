@@ -938,3 +938,23 @@ stead_record_page_init (SteadRecordPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
   stead_record_page_set_model (self, G_LIST_MODEL (none));
 }
+
+/**
+ * stead_record_page_reveal:
+ * @self: a #SteadRecordPage
+ * @id: a record's id
+ *
+ * Selects the record, clearing the search and filters first if they hide
+ * it: what "Open Record" and a search result do.
+ */
+void
+stead_record_page_reveal (SteadRecordPage *self,
+                          gint64           id)
+{
+  g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
+
+  if (stead_record_page_select (self, id))
+    return;
+  stead_record_page_show_all (self);
+  stead_record_page_select (self, id);
+}

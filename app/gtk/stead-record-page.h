@@ -53,6 +53,10 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_refilter        (SteadRecordPage       *self);
 STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_show_all        (SteadRecordPage       *self);
+/* Selects the record, showing all records first if a filter hides it. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_record_page_reveal           (SteadRecordPage   *self,
+                                                    gint64             id);
 STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_show_view       (SteadRecordPage       *self,
                                                    const char            *name);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-map-view.h"
+#include "stead-page.h"
 #include "stead-window.h"
 #include "stead-window-addin.h"
 
@@ -69,7 +70,7 @@ stead_table_window_addin_show_kind (SteadTableWindowAddin *self,
                                     const char            *kind,
                                     gint64                 id)
 {
-  if (self->info->show == NULL || !self->info->show (self->page, kind, id))
+  if (self->page == NULL || !stead_page_show (STEAD_PAGE (self->page), kind, id))
     return;
   stead_window_show_page (self->window, self->info->page_name);
 }
@@ -122,9 +123,9 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
   if (workspace == NULL)
     return;
   self->window = window;
-  if (info->create_page != NULL)
+  if (info->page_type != NULL)
     {
-      self->page = g_object_ref_sink (info->create_page (workspace));
+      self->page = g_object_ref_sink (g_object_new (info->page_type (), "workspace", workspace, NULL));
       stead_window_add_page (window, info->page_name, g_dgettext (domain, info->title), info->icon_name, self->page);
     }
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
@@ -219,7 +220,7 @@ stead_window_addin_register (PeasObjectModule           *module,
 {
   g_return_if_fail (PEAS_IS_OBJECT_MODULE (module));
   g_return_if_fail (info != NULL && info->module != NULL);
-  g_return_if_fail (info->create_page == NULL || (info->page_name != NULL && info->title != NULL));
+  g_return_if_fail (info->page_type == NULL || (info->page_name != NULL && info->title != NULL));
   g_return_if_fail (info->create_layer == NULL || info->layer_title != NULL);
 
   peas_object_module_register_extension_factory (module, STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_new,

@@ -59,11 +59,7 @@ typedef struct
   const char          *page_name;     /* "partners.directory" */
   const char          *title;         /* N_("Partners") */
   const char          *icon_name;
-  GtkWidget          *(*create_page)   (SteadWorkspace   *workspace);
-  /* Selects the record on @page; %FALSE if @kind is not the page's. */
-  gboolean            (*show)          (GtkWidget        *page,
-                                        const char       *kind,
-                                        gint64            id);
+  GType               (*page_type)     (void);   /* a SteadPage subclass: its get_type () */
   /* The record a published row's owner_ref stands for, or %FALSE. */
   gboolean            (*find_published) (SteadWorkspace  *workspace,
                                          gint64           owner_ref,

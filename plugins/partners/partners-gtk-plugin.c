@@ -14,17 +14,6 @@
 #include "partners.h"
 #include "partners-page.h"
 
-static gboolean
-partners_gtk_plugin_show (GtkWidget  *page,
-                          const char *kind,
-                          gint64      id)
-{
-  if (!g_str_equal (kind, "organisation"))
-    return FALSE;
-  partners_page_show_organisation (PARTNERS_PAGE (page), id);
-  return TRUE;
-}
-
 /* The resources partners publish come from their sites (owner_ref). */
 static gboolean
 partners_gtk_plugin_find_published (SteadWorkspace  *workspace,
@@ -52,8 +41,7 @@ static const SteadWindowAddinInfo partners_gtk_plugin = {
   .page_name = "partners.directory",
   .title = N_("Partners"),
   .icon_name = "system-users-symbolic",
-  .create_page = partners_page_new,
-  .show = partners_gtk_plugin_show,
+  .page_type = partners_page_get_type,
   .find_published = partners_gtk_plugin_find_published,
   .layer_title = N_("Partner sites"),
   .create_layer = partners_gtk_plugin_create_layer,

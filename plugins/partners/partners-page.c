@@ -19,7 +19,7 @@
 
 struct _PartnersPage
 {
-  GtkWidget        parent_instance;
+  SteadPage        parent_instance;
 
   SteadRecordPage *records;
   GtkDropDown     *type_filter;
@@ -37,15 +37,7 @@ struct _PartnersPage
   SteadQueryModel *organisations;
 };
 
-enum {
-  PROP_0,
-  PROP_WORKSPACE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (PartnersPage, partners_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (PartnersPage, partners_page, STEAD_TYPE_PAGE)
 
 static const SteadChoice partners_page_tiers[] = {
   { "", N_("All Tiers") },
@@ -388,15 +380,16 @@ PARTNERS_PAGE_REMOVE (note, partners_log_delete)
 /* ------------------------------------------------------------------------ */
 
 static void
-partners_page_set_workspace (PartnersPage   *self,
-                             SteadWorkspace *workspace)
+partners_page_load (SteadPage      *page,
+                    SteadWorkspace *workspace)
 {
+  PartnersPage *self = PARTNERS_PAGE (page);
   g_autoptr(GListModel) types = NULL;
   g_autoptr(GListModel) tiers = NULL;
   g_autoptr(GListStore) type_choices = g_list_store_new (STEAD_TYPE_TERM);
   g_autoptr(SteadTerm) all = stead_term_new ("", _("All Types"), NULL);
 
-  self->workspace = g_object_ref (workspace);
+  self->workspace = workspace;   /* the page's, for as long as it lives */
   stead_record_page_set_workspace (self->records, workspace);
   self->organisations = partners_organisations_new (workspace);
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->organisations));
@@ -423,34 +416,19 @@ partners_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PARTNERS_TYPE_PAGE);
   g_clear_object (&self->organisations);
-  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (partners_page_parent_class)->dispose (object);
 }
 
-static void
-partners_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+/* "Open Record" and search results: the organisation selected, whatever hid it. */
+static gboolean
+partners_page_show (SteadPage  *page,
+                   const char *kind,
+                   gint64      id)
 {
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE: g_value_set_object (value, PARTNERS_PAGE (object)->workspace); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-partners_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE: partners_page_set_workspace (PARTNERS_PAGE (object), g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!g_str_equal (kind, "organisation"))
+    return FALSE;
+  stead_record_page_reveal (PARTNERS_PAGE (page)->records, id);
+  return TRUE;
 }
 
 static void
@@ -460,13 +438,8 @@ partners_page_class_init (PartnersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = partners_page_dispose;
-  object_class->get_property = partners_page_get_property;
-  object_class->set_property = partners_page_set_property;
-
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, STEAD_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  STEAD_PAGE_CLASS (klass)->load = partners_page_load;
+  STEAD_PAGE_CLASS (klass)->show = partners_page_show;
 
   g_type_ensure (PARTNERS_TYPE_NETWORK);
   g_type_ensure (PARTNERS_TYPE_ORGANISATION);
@@ -509,30 +482,4 @@ static void
 partners_page_init (PartnersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/**
- * partners_page_new:
- * @workspace: the workspace shown
- *
- * Returns: (transfer floating): the page
- */
-GtkWidget *
-partners_page_new (SteadWorkspace *workspace)
-{
-  return g_object_new (PARTNERS_TYPE_PAGE, "workspace", workspace, NULL);
-}
-
-/* "Open Record": the organisation selected, whatever hid it. */
-void
-partners_page_show_organisation (PartnersPage *self,
-                                 gint64        id)
-{
-  g_return_if_fail (PARTNERS_IS_PAGE (self));
-
-  if (!stead_record_page_select (self->records, id))
-    {
-      stead_record_page_show_all (self->records);
-      stead_record_page_select (self->records, id);
-    }
 }

@@ -10,11 +10,8 @@
 G_BEGIN_DECLS
 
 #define PARTNERS_TYPE_PAGE (partners_page_get_type ())
-G_DECLARE_FINAL_TYPE (PartnersPage, partners_page, PARTNERS, PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (PartnersPage, partners_page, PARTNERS, PAGE, SteadPage)
 
-GtkWidget  *partners_page_new               (SteadWorkspace  *workspace);
-void        partners_page_show_organisation (PartnersPage    *self,
-                                             gint64           id);
 
 /* partners-network.c */
 #define PARTNERS_TYPE_NETWORK (partners_network_get_type ())

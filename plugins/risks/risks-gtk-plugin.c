@@ -14,17 +14,6 @@
 #include "risks.h"
 #include "risks-page.h"
 
-static gboolean
-risks_gtk_plugin_show (GtkWidget  *page,
-                       const char *kind,
-                       gint64      id)
-{
-  if (!g_str_equal (kind, "risk"))
-    return FALSE;
-  risks_page_show_risk (RISKS_PAGE (page), id);
-  return TRUE;
-}
-
 /* A polygon drawn on the map can become a hazard area of a risk. */
 static gboolean
 risks_gtk_plugin_save_area (SteadForm  *form,
@@ -93,8 +82,7 @@ static const SteadWindowAddinInfo risks_gtk_plugin = {
   .page_name = "risks.register",
   .title = N_("Risks"),
   .icon_name = "dialog-warning-symbolic",
-  .create_page = risks_page_new,
-  .show = risks_gtk_plugin_show,
+  .page_type = risks_page_get_type,
   .actions = risks_gtk_plugin_actions,
   .n_actions = G_N_ELEMENTS (risks_gtk_plugin_actions),
   .load = risks_gtk_plugin_load,

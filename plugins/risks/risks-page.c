@@ -19,7 +19,7 @@
 
 struct _RisksPage
 {
-  GtkWidget        parent_instance;
+  SteadPage        parent_instance;
 
   SteadRecordPage *records;
   RisksMatrix     *matrix;
@@ -42,15 +42,7 @@ struct _RisksPage
   gboolean         updating;
 };
 
-enum {
-  PROP_0,
-  PROP_WORKSPACE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (RisksPage, risks_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RisksPage, risks_page, STEAD_TYPE_PAGE)
 
 /* A review's fields: the new scores and why. */
 static const SteadField risks_page_review_fields[] = {
@@ -372,15 +364,16 @@ risks_page_show_scheme (RisksPage *self)
 }
 
 static void
-risks_page_set_workspace (RisksPage      *self,
-                          SteadWorkspace *workspace)
+risks_page_load (SteadPage      *page,
+                 SteadWorkspace *workspace)
 {
+  RisksPage *self = RISKS_PAGE (page);
   static const SteadChoice scores[] = {
     { "0", N_("Not assessed") }, { "1", "1" }, { "2", "2" }, { "3", "3" }, { "4", "4" }, { "5", "5" }, { NULL },
   };
   g_autoptr(GListModel) themes = NULL;
 
-  self->workspace = g_object_ref (workspace);
+  self->workspace = workspace;   /* the page's, for as long as it lives */
   stead_record_page_set_workspace (self->records, workspace);
   self->register_model = risks_register_new (workspace);
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->register_model));
@@ -416,34 +409,19 @@ risks_page_dispose (GObject *object)
   g_clear_object (&self->impact_model);
   g_clear_object (&self->schemes);
   g_clear_object (&self->scores);
-  g_clear_object (&self->workspace);
   G_OBJECT_CLASS (risks_page_parent_class)->dispose (object);
 }
 
-static void
-risks_page_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
+/* "Open Record" and search results: the risk selected, whatever hid it. */
+static gboolean
+risks_page_show (SteadPage  *page,
+                const char *kind,
+                gint64      id)
 {
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE: g_value_set_object (value, RISKS_PAGE (object)->workspace); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-risks_page_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_WORKSPACE: risks_page_set_workspace (RISKS_PAGE (object), g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!g_str_equal (kind, "risk"))
+    return FALSE;
+  stead_record_page_reveal (RISKS_PAGE (page)->records, id);
+  return TRUE;
 }
 
 static void
@@ -453,13 +431,8 @@ risks_page_class_init (RisksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = risks_page_dispose;
-  object_class->get_property = risks_page_get_property;
-  object_class->set_property = risks_page_set_property;
-
-  properties[PROP_WORKSPACE] =
-    g_param_spec_object ("workspace", NULL, NULL, STEAD_TYPE_WORKSPACE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  STEAD_PAGE_CLASS (klass)->load = risks_page_load;
+  STEAD_PAGE_CLASS (klass)->show = risks_page_show;
 
   g_type_ensure (RISKS_TYPE_MATRIX);
   g_type_ensure (RISKS_TYPE_RISK);
@@ -489,30 +462,4 @@ static void
 risks_page_init (RisksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/**
- * risks_page_new:
- * @workspace: the workspace shown
- *
- * Returns: (transfer floating): the page
- */
-GtkWidget *
-risks_page_new (SteadWorkspace *workspace)
-{
-  return g_object_new (RISKS_TYPE_PAGE, "workspace", workspace, NULL);
-}
-
-/* "Open Record": the risk selected, whatever hid it. */
-void
-risks_page_show_risk (RisksPage *self,
-                      gint64     id)
-{
-  g_return_if_fail (RISKS_IS_PAGE (self));
-
-  if (!stead_record_page_select (self->records, id))
-    {
-      stead_record_page_show_all (self->records);
-      stead_record_page_select (self->records, id);
-    }
 }

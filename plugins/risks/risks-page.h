@@ -24,10 +24,7 @@ guint      risks_matrix_count_in_cell  (RisksMatrix    *self,
                                         int             impact);
 
 #define RISKS_TYPE_PAGE (risks_page_get_type ())
-G_DECLARE_FINAL_TYPE (RisksPage, risks_page, RISKS, PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RisksPage, risks_page, RISKS, PAGE, SteadPage)
 
-GtkWidget *risks_page_new              (SteadWorkspace *workspace);
-void       risks_page_show_risk        (RisksPage      *self,
-                                        gint64          id);
 
 G_END_DECLS
