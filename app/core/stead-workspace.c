@@ -862,6 +862,65 @@ stead_workspace_prepare (SteadWorkspace  *self,
   return stmt;
 }
 
+/* One value of a constant SELECT's first row, for the read helpers. */
+static sqlite3_stmt *
+stead_workspace_query (SteadWorkspace   *self,
+                       const char       *sql,
+                       const SteadValue *values,
+                       guint             n_values)
+{
+  sqlite3_stmt *stmt = stead_workspace_prepare (self, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  stead_statement_bind (stmt, values, n_values);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_clear_pointer (&stmt, sqlite3_finalize);
+  return stmt;
+}
+
+/**
+ * stead_workspace_query_int64:
+ * @self: a #SteadWorkspace
+ * @sql: a constant SELECT giving one integer
+ * @values: (array length=n_values): its parameters
+ * @n_values: how many
+ *
+ * Returns: the first row's integer; 0 when there is no row, it is NULL
+ *   or the query fails
+ */
+gint64
+stead_workspace_query_int64 (SteadWorkspace   *self,
+                             const char       *sql,
+                             const SteadValue *values,
+                             guint             n_values)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_query (self, sql, values, n_values);
+
+  return stmt != NULL ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * stead_workspace_query_text:
+ * @self: a #SteadWorkspace
+ * @sql: a constant SELECT giving one text
+ * @values: (array length=n_values): its parameters
+ * @n_values: how many
+ *
+ * Returns: (transfer full) (nullable): the first row's text; %NULL when
+ *   there is no row, it is NULL or the query fails
+ */
+char *
+stead_workspace_query_text (SteadWorkspace   *self,
+                            const char       *sql,
+                            const SteadValue *values,
+                            guint             n_values)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_query (self, sql, values, n_values);
+
+  return stmt != NULL ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+}
+
 /**
  * stead_workspace_count_rows:
  * @self: a #SteadWorkspace

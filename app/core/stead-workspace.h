@@ -64,6 +64,17 @@ SteadPluginEngine *stead_workspace_get_engine           (SteadWorkspace     *sel
 sqlite3_stmt      *stead_workspace_prepare              (SteadWorkspace     *self,
                                                          const char         *sql,
                                                          GError            **error);
+/* One value read: the first row's first column. */
+STEAD_AVAILABLE_IN_1_0
+gint64             stead_workspace_query_int64          (SteadWorkspace     *self,
+                                                         const char         *sql,
+                                                         const SteadValue   *values,
+                                                         guint               n_values);
+STEAD_AVAILABLE_IN_1_0
+char              *stead_workspace_query_text           (SteadWorkspace     *self,
+                                                         const char         *sql,
+                                                         const SteadValue   *values,
+                                                         guint               n_values);
 gint64             stead_workspace_count_rows           (SteadWorkspace     *self,
                                                          const char         *table);
 

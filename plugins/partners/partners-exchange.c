@@ -211,13 +211,9 @@ partners_record_is_term (SteadImportContext *context,
                          const char         *vocabulary,
                          const char         *code)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = stead_workspace_prepare (stead_import_context_get_workspace (context),
-                                  "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?", NULL);
-  sqlite3_bind_text (stmt, 1, vocabulary, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return stead_workspace_query_int64 (stead_import_context_get_workspace (context),
+                                      "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?",
+                                      STEAD_ARGS (STEAD_STRING (vocabulary), STEAD_STRING (code))) == 1;
 }
 
 /* What must hold before a record is written; NULL if it is fine. */

@@ -429,28 +429,16 @@ gint64
 partners_site_organisation (SteadWorkspace *workspace,
                             gint64          site)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
-                                                          "SELECT organisation FROM partners_site WHERE fid = ?", NULL);
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, site);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  return stead_workspace_query_int64 (workspace, "SELECT organisation FROM partners_site WHERE fid = ?",
+                                      STEAD_ARGS (STEAD_INT (site)));
 }
 
 char *
 partners_get_organisation_name (SteadWorkspace *workspace,
                                 gint64          id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = stead_workspace_prepare (workspace, "SELECT name FROM partners_organisation WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return stead_workspace_query_text (workspace, "SELECT name FROM partners_organisation WHERE id = ?",
+                                     STEAD_ARGS (STEAD_INT (id)));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -432,16 +432,8 @@ char *
 risks_get_label (SteadWorkspace *workspace,
                  gint64          id)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
-                                                          "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?",
-                                                          NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return stead_workspace_query_text (workspace, "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?",
+                                     STEAD_ARGS (STEAD_INT (id)));
 }
 
 /**
@@ -680,7 +672,6 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
                        GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(sqlite3_stmt) ref = NULL;
   g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
   g_autofree char *reference = NULL;
@@ -699,12 +690,8 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
       return 0;
     }
 
-  ref = stead_workspace_prepare (workspace, "SELECT reference FROM risks_risk WHERE id = ?", error);
-  if (ref == NULL)
-    return 0;
-  sqlite3_bind_int64 (ref, 1, risk);
-  if (sqlite3_step (ref) == SQLITE_ROW)
-    reference = g_strdup ((const char *) sqlite3_column_text (ref, 0));
+  reference = stead_workspace_query_text (workspace, "SELECT reference FROM risks_risk WHERE id = ?",
+                                          STEAD_ARGS (STEAD_INT (risk)));
 
   summary = g_strdup_printf (_("Add hazard area “%s” to risk “%s”"), name, label);
   txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
@@ -733,13 +720,13 @@ risks_impact_set (SteadWorkspace  *workspace,
                   int              score,
                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) known = NULL;
   g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
+  gboolean known = dimension != NULL &&
+                   stead_workspace_query_int64 (workspace, "SELECT 1 FROM risks_dimension WHERE code = ?",
+                                                STEAD_ARGS (STEAD_STRING (dimension))) == 1;
 
-  known = stead_workspace_prepare (workspace, "SELECT 1 FROM risks_dimension WHERE code = ?", NULL);
-  sqlite3_bind_text (known, 1, dimension ? dimension : "", -1, SQLITE_TRANSIENT);
-  if (label == NULL || dimension == NULL || sqlite3_step (known) != SQLITE_ROW)
+  if (label == NULL || !known)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    label == NULL ? _("The risk no longer exists") : _("“%s” is not an impact dimension"),

@@ -351,12 +351,10 @@ risks_page_on_remove_link (RisksPage   *self,
 static void
 risks_page_show_scheme (RisksPage *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace,
-                                                          "SELECT code FROM risks_scheme WHERE active", NULL);
-  guint position = G_MAXUINT;
+  g_autofree char *active = stead_workspace_query_text (self->workspace, "SELECT code FROM risks_scheme WHERE active",
+                                                        NULL, 0);
+  guint position = active != NULL ? stead_terms_find (self->schemes, active) : G_MAXUINT;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    position = stead_terms_find (self->schemes, (const char *) sqlite3_column_text (stmt, 0));
   self->updating = TRUE;
   if (position != G_MAXUINT)
     gtk_drop_down_set_selected (self->scheme_dropdown, position);

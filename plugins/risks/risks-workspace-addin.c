@@ -236,17 +236,13 @@ risks_workspace_addin_describe_references (SteadWorkspace      *workspace,
                                            const char          *kind,
                                            gint64               id)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   int n;
 
   if (!g_str_equal (kind, "organisation"))
     return NULL;
-  stmt = stead_workspace_prepare (workspace, "SELECT count(*) FROM risks_risk WHERE owner = ?1 OR lead_assessor = ?1",
-                                  NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW || (n = sqlite3_column_int (stmt, 0)) == 0)
+  n = stead_workspace_query_int64 (workspace, "SELECT count(*) FROM risks_risk WHERE owner = ?1 OR lead_assessor = ?1",
+                                   STEAD_ARGS (STEAD_INT (id)));
+  if (n == 0)
     return NULL;
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d risk names it as owner or lead assessor; it will have none.",
                                        "%d risks name it as owner or lead assessor; they will have none.", n), n);

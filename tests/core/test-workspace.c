@@ -718,6 +718,19 @@ test_follow (Fixture       *f,
                                          "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'C', 'C')",
                                          STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
   g_assert_cmpuint (follow_reloads, ==, 4);
+
+  /* The one-value readers: a value, no row, and NULL. */
+  g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT count(*) FROM area WHERE code IN (?, ?)",
+                                                STEAD_ARGS (STEAD_STRING ("A"), STEAD_STRING ("C"))), ==, 2);
+  g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT fid FROM area WHERE code = 'none'", NULL, 0), ==, 0);
+  {
+    g_autofree char *name = stead_workspace_query_text (ws, "SELECT name FROM area WHERE code = ?",
+                                                        STEAD_ARGS (STEAD_STRING ("B")));
+    g_autofree char *none = stead_workspace_query_text (ws, "SELECT NULL", NULL, 0);
+
+    g_assert_cmpstr (name, ==, "B");
+    g_assert_null (none);
+  }
   stead_workspace_close (ws);
 }
 
