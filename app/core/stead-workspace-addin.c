@@ -256,6 +256,26 @@ stead_table_addin_get_schema_path (SteadWorkspaceAddin *addin)
   return stead_table_addin_info (addin)->schema_path;
 }
 
+static void
+stead_table_addin_load (SteadWorkspaceAddin *addin,
+                        SteadWorkspace      *workspace)
+{
+  const SteadWorkspaceAddinInfo *info = stead_table_addin_info (addin);
+
+  if (info->load != NULL)
+    info->load (workspace);
+}
+
+static void
+stead_table_addin_unload (SteadWorkspaceAddin *addin,
+                          SteadWorkspace      *workspace)
+{
+  const SteadWorkspaceAddinInfo *info = stead_table_addin_info (addin);
+
+  if (info->unload != NULL)
+    info->unload (workspace);
+}
+
 static gboolean
 stead_table_addin_populate_demo (SteadWorkspaceAddin  *addin,
                                  SteadTransaction     *txn,
@@ -399,6 +419,8 @@ static void
 stead_table_addin_iface_init (SteadWorkspaceAddinInterface *iface)
 {
   iface->get_schema_path = stead_table_addin_get_schema_path;
+  iface->load = stead_table_addin_load;
+  iface->unload = stead_table_addin_unload;
   iface->populate_demo = stead_table_addin_populate_demo;
   iface->add_importers = stead_table_addin_add_importers;
   iface->add_exporters = stead_table_addin_add_exporters;

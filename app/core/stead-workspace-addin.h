@@ -148,6 +148,8 @@ typedef struct
   const SteadExportFormat * const       *exporters;
   const SteadReportSectionInfo * const  *report_sections;
 
+  void     (*load)                (SteadWorkspace      *workspace);
+  void     (*unload)              (SteadWorkspace      *workspace);
   gboolean (*populate_demo)       (SteadTransaction    *txn,
                                    guint                scale,
                                    GRand               *rng,

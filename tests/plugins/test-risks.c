@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "stead.h"
@@ -319,6 +321,38 @@ test_demo (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')"), >, 0);
 }
 
+/* The register is in the workspace search: by title and by its scenario,
+ * and a risk renamed is found by its new title only. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = stead_workspace_search (f->ws, "pandemic", 10, &error);
+  g_autoptr(GPtrArray) renamed = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  SteadSearchHit *hit;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, >=, 1);
+  hit = hits->pdata[0];
+  g_assert_cmpstr (hit->owner, ==, "risks");
+  g_assert_cmpstr (hit->kind, ==, "risk");
+  id = count (f->ws, "SELECT id FROM risks_risk WHERE title = 'Pandemic'");
+  g_assert_cmpint (hit->ref, ==, id);
+  g_assert_nonnull (strstr (hit->title, "Pandemic"));
+
+  g_assert_true (risks_risk_set (f->ws, id, "title", "Novel respiratory virus", &error));
+  g_assert_no_error (error);
+  renamed = stead_workspace_search (f->ws, "respiratory virus", 10, &error);
+  g_assert_cmpuint (renamed->len, >=, 1);
+  g_assert_cmpint (((SteadSearchHit *) renamed->pdata[0])->ref, ==, id);
+  old = stead_workspace_search (f->ws, "pandemic", 10, &error);
+  for (guint i = 0; i < old->len; i++)
+    g_assert_cmpint (((SteadSearchHit *) old->pdata[i])->ref, !=, id);
+}
+
 static void
 test_csv_round_trip (Fixture       *f,
                      gconstpointer  data)
@@ -519,6 +553,7 @@ main (int   argc,
   g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup, test_rescore_records_history, fixture_teardown);
   g_test_add ("/risks/demo", Fixture, "demo", fixture_setup, test_demo, fixture_teardown);
   g_test_add ("/risks/placement-links-areas", Fixture, NULL, fixture_setup, test_placement_links_areas, fixture_teardown);
+  g_test_add ("/risks/search", Fixture, "demo", fixture_setup, test_search, fixture_teardown);
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip, fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson, fixture_teardown);

@@ -114,7 +114,7 @@ test_open_shows_plugin_page (void)
 
   /* Its map layer is on the map. */
   {
-    GtkWidget *layer = g_object_get_data (G_OBJECT (window), "testplugin-layer");
+    GtkWidget *layer = GTK_WIDGET (stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items"));
 
     g_assert_nonnull (layer);
     g_assert_true (gtk_widget_get_parent (layer) == GTK_WIDGET (stead_map_view_get_map (stead_window_get_map_view (window))));
@@ -122,7 +122,8 @@ test_open_shows_plugin_page (void)
 
   /* Switched off in Preferences: the page and the layer go at once. */
   {
-    g_autoptr(GtkWidget) layer = g_object_ref (g_object_get_data (G_OBJECT (window), "testplugin-layer"));
+    g_autoptr(GtkWidget) layer =
+      g_object_ref (GTK_WIDGET (stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items")));
 
     g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", FALSE, &error));
     g_assert_null (gtk_widget_get_parent (layer));

@@ -1,223 +1,110 @@
-/* testplugin.c: a plugin for the test suite
+/* testplugin.c: a plugin for the test suite, written as a third party would
+ *
+ * The data module: a table (schema/), one kind of record other plugins
+ * and the search can find, a CSV importer on the row loop, and demo rows.
+ * testplugin-gtk.c adds the page and the map layer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Exercises every extension point the way a third-party plugin would: a
- * workspace addin with a schema, a window addin with a page, and a format.
  */
 
 #define G_LOG_DOMAIN "testplugin"
 
 #include "config.h"
 
-#include <libpeas/peas.h>
-#ifdef TESTPLUGIN_NO_GTK
-# include <stead.h>
-#else
-# include <stead-gtk.h>
-#endif
-
-/* ------------------------------------------------------------------------ */
-
-#define TESTPLUGIN_TYPE_WORKSPACE_ADDIN (testplugin_workspace_addin_get_type ())
-G_DECLARE_FINAL_TYPE (TestpluginWorkspaceAddin, testplugin_workspace_addin,
-                      TESTPLUGIN, WORKSPACE_ADDIN, GObject)
-
-struct _TestpluginWorkspaceAddin
-{
-  GObject parent_instance;
-};
-
-static const char *
-testplugin_workspace_addin_get_schema_path (SteadWorkspaceAddin *addin)
-{
-  return "/io/github/steadapp/Stead/tests/testplugin/schema";
-}
+#include "testplugin.h"
 
 static void
-testplugin_workspace_addin_load (SteadWorkspaceAddin *addin,
-                                 SteadWorkspace      *workspace)
+testplugin_load (SteadWorkspace *workspace)
 {
   /* Visible to the tests, so they can check every load is undone. */
   g_object_set_data (G_OBJECT (workspace), "testplugin-loaded", GINT_TO_POINTER (TRUE));
 }
 
 static void
-testplugin_workspace_addin_unload (SteadWorkspaceAddin *addin,
-                                   SteadWorkspace      *workspace)
+testplugin_unload (SteadWorkspace *workspace)
 {
   g_object_set_data (G_OBJECT (workspace), "testplugin-loaded", NULL);
 }
 
 static gboolean
-testplugin_workspace_addin_populate_demo (SteadWorkspaceAddin  *addin,
-                                          SteadTransaction     *txn,
-                                          guint                 scale,
-                                          GRand                *rng,
-                                          GError              **error)
+testplugin_populate_demo (SteadTransaction  *txn,
+                          guint              scale,
+                          GRand             *rng,
+                          GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = stead_transaction_prepare (txn, "INSERT INTO testplugin_item (title, count) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < 3; i++)
-    {
-      sqlite3_bind_text (stmt, 1, "Demo item", -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, g_rand_int_range (rng, 1, 100));
-      if (!stead_transaction_step (txn, stmt, error))
-        return FALSE;
-    }
+    if (stead_transaction_run (txn, "INSERT INTO testplugin_item (title, count, longitude, latitude) "
+                                    "VALUES ('Demo item', ?, ?, 51.99)",
+                               STEAD_ARGS (STEAD_INT (g_rand_int_range (rng, 1, 100)), STEAD_DOUBLE (-2.16 + i * 0.01)),
+                               error) < 0)
+      return FALSE;
   return TRUE;
 }
 
-static void
-workspace_addin_iface_init (SteadWorkspaceAddinInterface *iface)
+/* One item a row: title, count, and where it is. */
+static gboolean
+testplugin_import_row (SteadImportRow  *row,
+                       gpointer         user_data,
+                       GError         **error)
 {
-  iface->get_schema_path = testplugin_workspace_addin_get_schema_path;
-  iface->load = testplugin_workspace_addin_load;
-  iface->unload = testplugin_workspace_addin_unload;
-  iface->populate_demo = testplugin_workspace_addin_populate_demo;
+  SteadImportContext *context = stead_import_row_get_context (row);
+  const char *title = NULL;
+  gint64 count = 0;
+  double lon = 0, lat = 0;
+
+  if (!stead_import_row_get_text (row, "title", &title) || !stead_import_row_get_int (row, "count", &count) ||
+      !stead_import_row_get_double (row, "longitude", &lon) || !stead_import_row_get_double (row, "latitude", &lat))
+    return TRUE;
+  if (stead_transaction_run (stead_import_context_get_transaction (context),
+                             "INSERT INTO testplugin_item (title, count, longitude, latitude) VALUES (?, ?, ?, ?)",
+                             STEAD_ARGS (STEAD_STRING (title), STEAD_INT (count),
+                                         stead_import_row_peek (row, "longitude") ? STEAD_DOUBLE (lon) : STEAD_NULL,
+                                         stead_import_row_peek (row, "latitude") ? STEAD_DOUBLE (lat) : STEAD_NULL),
+                             error) < 0)
+    return FALSE;
+  stead_import_context_added_named (context, title);
+  return TRUE;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestpluginWorkspaceAddin, testplugin_workspace_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, workspace_addin_iface_init))
-
-static void
-testplugin_workspace_addin_class_init (TestpluginWorkspaceAddinClass *klass)
+static gboolean
+testplugin_import (SteadImportContext  *context,
+                   GError             **error)
 {
+  return stead_import_context_foreach_row (context, NULL, testplugin_import_row, NULL, error);
 }
 
-static void
-testplugin_workspace_addin_init (TestpluginWorkspaceAddin *self)
-{
-}
-
-#ifndef TESTPLUGIN_NO_GTK
-/* ------------------------------------------------------------------------ */
-
-#define TESTPLUGIN_TYPE_WINDOW_ADDIN (testplugin_window_addin_get_type ())
-G_DECLARE_FINAL_TYPE (TestpluginWindowAddin, testplugin_window_addin,
-                      TESTPLUGIN, WINDOW_ADDIN, GObject)
-
-struct _TestpluginWindowAddin
-{
-  GObject parent_instance;
+static const SteadImportFormat testplugin_items_csv = {
+  .id = "testplugin-items",
+  .title = "Test items (CSV)",
+  .extensions = STEAD_EXTENSIONS ("csv"),
+  .fields = testplugin_item_fields,
+  .n_fields = 4,
+  .run = testplugin_import,
 };
 
-static void
-testplugin_window_addin_load (SteadWindowAddin *addin,
-                              SteadWindow      *window)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Test Items");
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
-  stead_window_add_page (window, "testplugin.items", "Test Items", "view-list-symbolic", page);
-
-  /* A map layer of its own, as area-specific plugins add. */
-  {
-    SteadMapView *map = stead_window_get_map_view (window);
-    ShumateMarkerLayer *layer = shumate_marker_layer_new (stead_map_view_get_viewport (map));
-
-    stead_map_view_add_layer (map, SHUMATE_LAYER (layer));
-    g_object_set_data_full (G_OBJECT (window), "testplugin-layer", g_object_ref (layer), g_object_unref);
-  }
-}
-
-static void
-testplugin_window_addin_unload (SteadWindowAddin *addin,
-                                SteadWindow      *window)
-{
-  stead_window_remove_page (window, "testplugin.items");
-  stead_map_view_remove_layer (stead_window_get_map_view (window),
-                               g_object_get_data (G_OBJECT (window), "testplugin-layer"));
-  g_object_set_data (G_OBJECT (window), "testplugin-layer", NULL);
-}
-
-static void
-window_addin_iface_init (SteadWindowAddinInterface *iface)
-{
-  iface->load = testplugin_window_addin_load;
-  iface->unload = testplugin_window_addin_unload;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestpluginWindowAddin, testplugin_window_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN, window_addin_iface_init))
-
-static void
-testplugin_window_addin_class_init (TestpluginWindowAddinClass *klass)
-{
-}
-
-static void
-testplugin_window_addin_init (TestpluginWindowAddin *self)
-{
-}
-
-#endif
-
-/* ------------------------------------------------------------------------ */
-
-#define TESTPLUGIN_TYPE_IMPORTER (testplugin_importer_get_type ())
-G_DECLARE_FINAL_TYPE (TestpluginImporter, testplugin_importer, TESTPLUGIN, IMPORTER, GObject)
-
-struct _TestpluginImporter
-{
-  GObject parent_instance;
+static const SteadRecordKind testplugin_kinds[] = {
+  { "item", "test item", "SELECT id, title FROM testplugin_item ORDER BY title",
+    "SELECT title FROM testplugin_item WHERE id = ?1",
+    "SELECT id FROM testplugin_item WHERE title = ?1 COLLATE NOCASE", "testplugin_item",
+    STEAD_STATEMENTS ("DELETE FROM testplugin_item WHERE id = ?1"),
+    "SELECT id, title, '' FROM testplugin_item" },
 };
 
-static const char *
-testplugin_importer_get_id (SteadImporter *importer)
-{
-  return "testplugin-items";
-}
+static const SteadWorkspaceAddinInfo testplugin_addin = {
+  .module = TESTPLUGIN_OWNER,
+  .schema_path = "/io/github/steadapp/Stead/tests/testplugin/schema",
+  .record_kinds = testplugin_kinds,
+  .n_record_kinds = G_N_ELEMENTS (testplugin_kinds),
+  .importers = (const SteadImportFormat * const[]) { &testplugin_items_csv, NULL },
+  .load = testplugin_load,
+  .unload = testplugin_unload,
+  .populate_demo = testplugin_populate_demo,
+};
 
-static const char *
-testplugin_importer_get_title (SteadImporter *importer)
-{
-  return "Test items (CSV)";
-}
-
-static const char * const *
-testplugin_importer_get_extensions (SteadImporter *importer)
-{
-  static const char * const extensions[] = { "csv", NULL };
-  return extensions;
-}
-
-static void
-importer_iface_init (SteadImporterInterface *iface)
-{
-  iface->get_id = testplugin_importer_get_id;
-  iface->get_title = testplugin_importer_get_title;
-  iface->get_extensions = testplugin_importer_get_extensions;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestpluginImporter, testplugin_importer, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER, importer_iface_init))
-
-static void
-testplugin_importer_class_init (TestpluginImporterClass *klass)
-{
-}
-
-static void
-testplugin_importer_init (TestpluginImporter *self)
-{
-}
-
-/* ------------------------------------------------------------------------ */
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN,
-                                              TESTPLUGIN_TYPE_WORKSPACE_ADDIN);
-#ifndef TESTPLUGIN_NO_GTK
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WINDOW_ADDIN,
-                                              TESTPLUGIN_TYPE_WINDOW_ADDIN);
-#endif
-  peas_object_module_register_extension_type (module, STEAD_TYPE_IMPORTER,
-                                              TESTPLUGIN_TYPE_IMPORTER);
+  stead_workspace_addin_register (module, &testplugin_addin);
 }
