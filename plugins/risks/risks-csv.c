@@ -14,7 +14,8 @@
 
 /* Scores are read by risks_csv_parse_score(): the fields are text here. */
 static const SteadField risks_csv_fields[] = {
-  { "reference", "ref;id;risk id;risk ref;risk reference;reference number;nrr id;nrr reference;code",
+  { "reference",
+    "ref;id;risk id;risk ref;risk reference;reference number;nrr id;nrr reference;code",
     "#x_risk +id", TRUE, .label = N_("Reference") },
   { "title", "risk;name;risk title;risk name", "#x_risk +name", TRUE, .label = N_("Title") },
   { "theme", "category;group", "#x_risk +theme", .label = N_("Theme") },
@@ -25,13 +26,18 @@ static const SteadField risks_csv_fields[] = {
   { "impact_min", "impact min;impact from", NULL, .label = N_("Impact at least") },
   { "impact_max", "impact max;impact to", NULL, .label = N_("Impact at most") },
   { "malicious", "malicious risk", NULL, .label = N_("Malicious") },
-  { "hazard", "hazard description;risk description;description", "#description", .label = N_("Hazard") },
+  { "hazard", "hazard description;risk description;description", "#description",
+    .label = N_("Hazard") },
   { "rwcs", "reasonable worst case;reasonable worst-case scenario;scenario", NULL },
   { "controls", "controls in place;plans in place", NULL },
   { "treatment", "further treatment", NULL },
-  { "owner", "risk owner;lead;lead assessor;lead organisation;lead organization;lead responder;owner organisation",
-    "#org +owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation", .label = N_("Owner") },
-  { "status", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = risks_statuses, .label = N_("Status") },
+  { "owner",
+    "risk owner;lead;lead assessor;lead organisation;lead organization;lead responder;owner "
+    "organisation",
+    "#org +owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation",
+    .label = N_("Owner") },
+  { "status", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = risks_statuses,
+    .label = N_("Status") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -57,13 +63,15 @@ risks_csv_parse_score (const char  *text,
 
   if (stead_parse_int (text, 1, 5, score))
     return TRUE;
-  if (text[0] >= '1' && text[0] <= '5' && text[1] != '\0' && !g_ascii_isdigit (text[1]) && text[1] != '.')
+  if (text[0] >= '1' && text[0] <= '5' && text[1] != '\0' && !g_ascii_isdigit (text[1]) &&
+      text[1] != '.')
     {
       const char *rest = text + 1;
 
       while (*rest == ' ')
         rest++;
-      if (*rest == '-' || *rest == ':' || *rest == '(' || *rest == '=' || g_unichar_isalpha (g_utf8_get_char (rest)))
+      if (*rest == '-' || *rest == ':' || *rest == '(' || *rest == '=' ||
+          g_unichar_isalpha (g_utf8_get_char (rest)))
         {
           *score = text[0] - '0';
           return TRUE;
@@ -97,7 +105,8 @@ risks_csv_scale_labels (SteadWorkspace *workspace,
       {
         char *label = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 1), -1);
 
-        g_hash_table_replace (labels, g_strstrip (label), GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+        g_hash_table_replace (labels, g_strstrip (label),
+                              GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
       }
   return labels;
 }
@@ -140,8 +149,9 @@ risks_csv_read_scores (RisksCsvImport *self,
       if (!stead_import_row_get_text (row, fields[s], &text))
         return FALSE;
       if (text != NULL &&
-          !risks_csv_parse_score (text, s == 0 || s == 2 || s == 3 ? self->likelihood_labels : self->impact_labels,
-                                  &scores[s]))
+          !risks_csv_parse_score (
+            text, s == 0 || s == 2 || s == 3 ? self->likelihood_labels : self->impact_labels,
+            &scores[s]))
         {
           stead_import_row_reject (row, _("%s “%s” is not on the 1–5 scale"), fields[s], text);
           return FALSE;
@@ -172,8 +182,8 @@ risks_csv_find_old (SteadTransaction *txn,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = stead_transaction_prepare (txn, "SELECT id, likelihood, impact, assessed FROM risks_risk WHERE reference = ?",
-                                    NULL);
+  stmt = stead_transaction_prepare (
+    txn, "SELECT id, likelihood, impact, assessed FROM risks_risk WHERE reference = ?", NULL);
   if (stmt == NULL)
     return;
   stead_statement_bind (stmt, STEAD_ARGS (STEAD_STRING (reference)));
@@ -196,7 +206,8 @@ risks_csv_read_row (SteadImportRow  *row,
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   SteadWorkspace *workspace = stead_import_context_get_workspace (context);
   const char *text[7] = { NULL };   /* reference, title, theme, hazard, rwcs, controls, treatment */
-  static const char * const text_fields[] = { "reference", "title", "theme", "hazard", "rwcs", "controls", "treatment" };
+  static const char * const text_fields[] = { "reference", "title",    "theme",    "hazard",
+                                             "rwcs",      "controls", "treatment" };
   const char *status = NULL, *assessed;
   gint64 scores[6] = { 0 }, owner = 0;
   gboolean malicious;
@@ -213,7 +224,8 @@ risks_csv_read_row (SteadImportRow  *row,
     return TRUE;
   if (!risks_csv_parse_malicious (stead_import_row_peek (row, "malicious"), &malicious))
     {
-      stead_import_row_reject (row, _("malicious “%s” is not yes or no"), stead_import_row_peek (row, "malicious"));
+      stead_import_row_reject (row, _("malicious “%s” is not yes or no"),
+                               stead_import_row_peek (row, "malicious"));
       return TRUE;
     }
 
@@ -227,7 +239,8 @@ risks_csv_read_row (SteadImportRow  *row,
       g_date_clear (&date, 1);
       g_date_set_parse (&date, old.assessed);
       assessed = old.assessed;
-      review = g_date_valid (&date) ? risks_review_date (workspace, scores[0], scores[1], &date) : NULL;
+      review =
+        g_date_valid (&date) ? risks_review_date (workspace, scores[0], scores[1], &date) : NULL;
     }
   else
     review = risks_review_date (workspace, scores[0], scores[1], &self->today);
@@ -246,31 +259,35 @@ risks_csv_read_row (SteadImportRow  *row,
   args[17] = STEAD_TEXT (review);
   args[18] = STEAD_STRING (risks_trend (old.likelihood, old.impact, scores[0], scores[1]));
 
-  if (stead_transaction_run (txn, old.id != 0
-                               ? "UPDATE risks_risk SET title = ?2, theme = ?3, likelihood = ?4, impact = ?5, "
-                                 "likelihood_min = ?6, likelihood_max = ?7, impact_min = ?8, impact_max = ?9, "
-                                 "malicious = ?10, hazard = ?11, rwcs = ?12, controls = ?13, treatment = ?14, "
-                                 "owner = coalesce (?15, owner), status = coalesce (?16, status), assessed = ?17, "
-                                 "review = ?18, trend = ?19 WHERE reference = ?1"
-                               : "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, "
-                                 "likelihood_min, likelihood_max, impact_min, impact_max, malicious, hazard, rwcs, "
-                                 "controls, treatment, owner, status, assessed, review) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                                 "coalesce (?16, 'active'), ?17, ?18)",
-                             args, old.id != 0 ? 19 : 18, error) < 0)
+  if (stead_transaction_run (
+        txn,
+        old.id != 0
+          ? "UPDATE risks_risk SET title = ?2, theme = ?3, likelihood = ?4, impact = ?5, "
+            "likelihood_min = ?6, likelihood_max = ?7, impact_min = ?8, impact_max = ?9, "
+            "malicious = ?10, hazard = ?11, rwcs = ?12, controls = ?13, treatment = ?14, "
+            "owner = coalesce (?15, owner), status = coalesce (?16, status), assessed = ?17, "
+            "review = ?18, trend = ?19 WHERE reference = ?1"
+          : "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, "
+            "likelihood_min, likelihood_max, impact_min, impact_max, malicious, hazard, rwcs, "
+            "controls, treatment, owner, status, assessed, review) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+            "coalesce (?16, 'active'), ?17, ?18)",
+        args, old.id != 0 ? 19 : 18, error) < 0)
     {
       g_free (old.assessed);
       return FALSE;
     }
 
   if (old.id != 0 && (old.likelihood != scores[0] || old.impact != scores[1]) &&
-      stead_transaction_run (txn, "INSERT INTO risks_review (risk, date, likelihood, impact, note) "
-                                  "VALUES (?, ?, ?, ?, ?)",
-                             STEAD_ARGS (STEAD_INT (old.id),
-                                         STEAD_STRING (old.assessed ? old.assessed : self->today_text),
-                                         STEAD_INT (old.likelihood), STEAD_INT (old.impact),
-                                         STEAD_STRING (_("Before an imported review"))),
-                             error) < 0)
+      stead_transaction_run (
+        txn,
+        "INSERT INTO risks_review (risk, date, likelihood, impact, note) "
+        "VALUES (?, ?, ?, ?, ?)",
+        STEAD_ARGS (STEAD_INT (old.id),
+                    STEAD_STRING (old.assessed ? old.assessed : self->today_text),
+                    STEAD_INT (old.likelihood), STEAD_INT (old.impact),
+                    STEAD_STRING (_("Before an imported review"))),
+        error) < 0)
     {
       g_free (old.assessed);
       return FALSE;
@@ -328,7 +345,8 @@ risks_register_column (SteadWorkspace *workspace,
   if (column == RISKS_REGISTER_OWNER)
     return sqlite3_column_type (stmt, column) == SQLITE_NULL
              ? NULL
-             : stead_workspace_get_record_title (workspace, "organisation", sqlite3_column_int64 (stmt, column));
+             : stead_workspace_get_record_title (workspace, "organisation",
+                                                 sqlite3_column_int64 (stmt, column));
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
@@ -340,9 +358,10 @@ risks_csv_export_run (SteadWorkspace            *workspace,
                       GError                   **error)
 {
   static const char * const header[] = {
-    "reference", "title", "theme", "likelihood", "impact", "likelihood_min", "likelihood_max", "impact_min",
-    "impact_max", "malicious", "hazard", "rwcs", "controls", "treatment", "owner", "status", "band", "assessed",
-    "review", "trend",
+    "reference",      "title",          "theme",      "likelihood", "impact",
+    "likelihood_min", "likelihood_max", "impact_min", "impact_max", "malicious",
+    "hazard",         "rwcs",           "controls",   "treatment",  "owner",
+    "status",         "band",           "assessed",   "review",     "trend",
   };
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, RISKS_REGISTER_SQL, error);
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
