@@ -1,0 +1,222 @@
+/* stead-table-window-addin.c: a window addin described by a table
+ *
+ * The one SteadWindowAddin type behind every SteadWindowAddinInfo: it adds
+ * the plugin's page, actions and map layer when a workspace opens and
+ * takes them away when it closes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stead-window-addin"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "stead-map-view.h"
+#include "stead-page.h"
+#include "stead-window.h"
+#include "stead-window-addin.h"
+
+#define STEAD_TYPE_TABLE_WINDOW_ADDIN (stead_table_window_addin_get_type ())
+G_DECLARE_FINAL_TYPE (SteadTableWindowAddin, stead_table_window_addin, STEAD, TABLE_WINDOW_ADDIN, GObject)
+
+struct _SteadTableWindowAddin
+{
+  GObject                     parent_instance;
+  const SteadWindowAddinInfo *info;
+  SteadWindow                *window;   /* borrowed between load and unload */
+  GtkWidget                  *page;
+  ShumateLayer               *layer;
+};
+
+static void
+stead_table_window_addin_show_kind (SteadTableWindowAddin *self,
+                                    const char            *kind,
+                                    gint64                 id)
+{
+  if (self->page == NULL || !stead_page_show (STEAD_PAGE (self->page), kind, id))
+    return;
+  stead_window_show_page (self->window, self->info->page_name);
+}
+
+static void
+stead_table_window_addin_show (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (parameter, "(&sx)", &kind, &id);
+  stead_table_window_addin_show_kind (user_data, kind, id);
+}
+
+static void
+stead_table_window_addin_show_record (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  SteadTableWindowAddin *self = user_data;
+  SteadWorkspace *workspace = stead_window_get_workspace (self->window);
+  const char *kind = NULL;
+  gint64 id = 0;
+
+  if (workspace == NULL || self->info->find_published == NULL ||
+      !self->info->find_published (workspace, g_variant_get_int64 (parameter), &kind, &id))
+    {
+      stead_window_show_toast (self->window, adw_toast_new (_("That record is no longer there")));
+      return;
+    }
+  stead_table_window_addin_show_kind (self, kind, id);
+}
+
+static void
+stead_table_window_addin_load (SteadWindowAddin *addin,
+                               SteadWindow      *window)
+{
+  SteadTableWindowAddin *self = STEAD_TABLE_WINDOW_ADDIN (addin);
+  const SteadWindowAddinInfo *info = self->info;
+  static const GActionEntry actions[] = {
+    { "show", stead_table_window_addin_show, "(sx)" },
+    { "show-record", stead_table_window_addin_show_record, "x" },
+  };
+  SteadWorkspace *workspace = stead_window_get_workspace (window);
+  const char *domain = info->domain != NULL ? info->domain : GETTEXT_PACKAGE;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  if (workspace == NULL)
+    return;
+  self->window = window;
+  if (info->page_type != NULL)
+    {
+      self->page = g_object_ref_sink (g_object_new (info->page_type (), "workspace", workspace, NULL));
+      stead_window_add_page (window, info->page_name, g_dgettext (domain, info->title), info->icon_name, self->page);
+    }
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
+  if (info->actions != NULL)
+    g_action_map_add_action_entries (G_ACTION_MAP (group), info->actions, info->n_actions, self);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), info->module, G_ACTION_GROUP (group));
+  if (info->create_layer != NULL)
+    {
+      SteadMapView *map = stead_window_get_map_view (window);
+
+      self->layer = g_object_ref_sink (info->create_layer (workspace, stead_map_view_get_viewport (map)));
+      stead_map_view_add_named_layer (map, self->layer, g_dgettext (domain, info->layer_title));
+    }
+  if (info->load != NULL)
+    info->load (addin, window);
+}
+
+static void
+stead_table_window_addin_unload (SteadWindowAddin *addin,
+                                 SteadWindow      *window)
+{
+  SteadTableWindowAddin *self = STEAD_TABLE_WINDOW_ADDIN (addin);
+  SteadMapView *map = stead_window_get_map_view (window);
+
+  if (self->window == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (window, self);
+  g_signal_handlers_disconnect_by_data (map, self);
+  if (self->page != NULL)
+    stead_window_remove_page (window, self->info->page_name);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), self->info->module, NULL);
+  if (self->layer != NULL)
+    stead_map_view_remove_layer (map, self->layer);
+  g_clear_object (&self->layer);
+  g_clear_object (&self->page);
+  self->window = NULL;
+}
+
+static void
+stead_table_window_addin_iface_init (SteadWindowAddinInterface *iface)
+{
+  iface->load = stead_table_window_addin_load;
+  iface->unload = stead_table_window_addin_unload;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTableWindowAddin, stead_table_window_addin, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_iface_init))
+
+static void
+stead_table_window_addin_dispose (GObject *object)
+{
+  SteadTableWindowAddin *self = STEAD_TABLE_WINDOW_ADDIN (object);
+
+  g_clear_object (&self->layer);
+  g_clear_object (&self->page);
+  G_OBJECT_CLASS (stead_table_window_addin_parent_class)->dispose (object);
+}
+
+static void
+stead_table_window_addin_class_init (SteadTableWindowAddinClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = stead_table_window_addin_dispose;
+}
+
+static void
+stead_table_window_addin_init (SteadTableWindowAddin *self)
+{
+}
+
+/* libpeas' factory type still names the deprecated GParameter. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static GObject *
+stead_table_window_addin_new (guint       n_parameters,
+                              GParameter *parameters,
+                              gpointer    user_data)
+{
+  SteadTableWindowAddin *self = g_object_new (STEAD_TYPE_TABLE_WINDOW_ADDIN, NULL);
+
+  self->info = user_data;
+  return G_OBJECT (self);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+/**
+ * stead_window_addin_register:
+ * @module: the plugin's window module, in its peas_register_types()
+ * @info: (not nullable): a static description of the addin
+ */
+void
+stead_window_addin_register (PeasObjectModule           *module,
+                             const SteadWindowAddinInfo *info)
+{
+  g_return_if_fail (PEAS_IS_OBJECT_MODULE (module));
+  g_return_if_fail (info != NULL && info->module != NULL);
+  g_return_if_fail (info->page_type == NULL || (info->page_name != NULL && info->title != NULL));
+  g_return_if_fail (info->create_layer == NULL || info->layer_title != NULL);
+
+  peas_object_module_register_extension_factory (module, STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_new,
+                                                 (gpointer) info, NULL);
+}
+
+/**
+ * stead_window_addin_get_window:
+ * @self: a window addin registered with stead_window_addin_register()
+ *
+ * Returns: (transfer none) (nullable): its window, while a workspace is open
+ */
+SteadWindow *
+stead_window_addin_get_window (SteadWindowAddin *self)
+{
+  g_return_val_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self), NULL);
+
+  return STEAD_TABLE_WINDOW_ADDIN (self)->window;
+}
+
+/**
+ * stead_window_addin_get_page:
+ * @self: a window addin registered with stead_window_addin_register()
+ *
+ * Returns: (transfer none) (nullable): its page, while a workspace is open
+ */
+GtkWidget *
+stead_window_addin_get_page (SteadWindowAddin *self)
+{
+  g_return_val_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self), NULL);
+
+  return STEAD_TABLE_WINDOW_ADDIN (self)->page;
+}
