@@ -78,6 +78,7 @@ struct _SteadWorkspace
   GMutex             terms_lock;
   char              *last_backup;
   char              *failed_owner;      /* whose schema file failed last */
+  gboolean           applying_schema;   /* schema files may call Stead_AddFeatureTable */
 };
 
 /* stead-workspace.c */
@@ -86,6 +87,7 @@ gboolean  stead_sqlite_set_error            (GError            **error,
                                              sqlite3            *db,
                                              int                 rc,
                                              const char         *what);
+STEAD_PRIVATE_API
 gboolean  stead_sql_exec                    (sqlite3            *db,
                                              const char         *sql,
                                              GError            **error);

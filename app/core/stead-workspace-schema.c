@@ -337,6 +337,9 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
   if (!stead_sql_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* Schema files may call Stead_AddFeatureTable; nothing else can. */
+  self->applying_schema = TRUE;
+
   if (!ensure_schema_table (self, error))
     goto failed;
 
@@ -384,12 +387,14 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
         goto failed;
     }
 
+  self->applying_schema = FALSE;
   if (!stead_sql_exec (self->db, "COMMIT", error))
     goto failed;
 
   return TRUE;
 
 failed:
+  self->applying_schema = FALSE;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }

@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stead-geometry.h"
+#include "stead-feature-table-private.h"
 #include "stead-plugin-engine-private.h"
 #include "stead-sql-functions-private.h"
 #include "stead-workspace-addin.h"
@@ -220,7 +221,8 @@ configure_connection (SteadWorkspace  *self,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!stead_sql_register_functions (self->db, error))
+  if (!stead_sql_register_functions (self->db, error) ||
+      !stead_feature_table_register (self->db, &self->applying_schema, error))
     return FALSE;
 
   /* WAL keeps readers and the writer apart and survives a kill at any

@@ -1,4 +1,4 @@
-/* test-workspace.c: the workspace file, migrations, transactions, undo
+/* test-workspace.c: the workspace file, migrations, feature tables, transactions, undo
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,17 +6,23 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "stead.h"
+#include "stead-feature-table-private.h"
 #include "stead-sql-functions-private.h"
+#include "stead-test-util.h"
 #include "stead-workspace-private.h"
 
-#define GOOD_SCHEMA "/io/github/steadapp/Stead/tests/core/schema/good"
-#define BAD_SCHEMA  "/io/github/steadapp/Stead/tests/core/schema/bad"
+#define GOOD_SCHEMA            "/io/github/steadapp/Stead/tests/core/schema/good"
+#define BAD_SCHEMA             "/io/github/steadapp/Stead/tests/core/schema/bad"
+#define FEATURE_SCHEMA         "/io/github/steadapp/Stead/tests/core/schema/feature"
+#define FEATURE_BAD_SCHEMA     "/io/github/steadapp/Stead/tests/core/schema/feature-bad"
+#define FEATURE_HOSTILE_SCHEMA "/io/github/steadapp/Stead/tests/core/schema/feature-hostile"
 
 typedef struct
 {
@@ -734,6 +740,248 @@ test_follow (Fixture       *f,
   stead_workspace_close (ws);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Feature tables in one line of a schema file                              */
+
+/* What the R-tree holds, "id:x,y" by id: the index as a GIS tool reads it. */
+static void
+assert_index (SteadWorkspace *ws,
+              const char     *expected)
+{
+  g_autofree char *index = NULL;
+
+  index = stead_test_text (ws,
+                           "SELECT coalesce (group_concat (id || ':' || minx || ',' || miny, ' '),"
+                           " '') FROM (SELECT * FROM rtree_t_place_location ORDER BY id)");
+  g_assert_cmpstr (index, ==, expected);
+}
+
+static void
+place_edit (SteadWorkspace *ws,
+            const char     *sql,
+            double          x,
+            double          y)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (x, y);
+  g_autoptr(GError) error = NULL;
+  SteadValue values[] = { STEAD_GEOMETRY (point) };
+
+  g_assert_cmpint (stead_workspace_edit (ws, "t", "Edit a place", sql, values, 1, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+place_run (SteadWorkspace *ws,
+           const char     *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (stead_workspace_edit (ws, "t", "Edit a place", sql, NULL, 0, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Stead_AddFeatureTable runs only while schema files do. */
+static void
+assert_refused_outside_schema (SteadWorkspace *ws)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (stead_workspace_edit (ws, "t", "Add a layer",
+                                         "SELECT Stead_AddFeatureTable "
+                                         "('t_spot', 'geom', 'POINT', 'Spots', '')",
+                                         NULL, 0, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "only schema files add feature tables"));
+  g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM gpkg_contents "
+                                         "WHERE table_name = 't_spot'"), ==, 0);
+}
+
+static void
+test_one_line_feature_table (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *triggers = NULL;
+
+  g_assert_true (stead_workspace_apply_schema (ws, "t", FEATURE_SCHEMA, &error));
+  g_assert_no_error (error);
+  assert_refused_outside_schema (ws);
+
+  /* The GeoPackage rows GIS tools read the layer from. */
+  rows = stead_test_text (ws,
+                          "SELECT c.data_type || '|' || c.identifier || '|' || c.description "
+                          "|| '|' || c.srs_id || '|' || g.column_name || '|' "
+                          "|| g.geometry_type_name || '|' || g.srs_id || '|' || g.z || '|' || g.m "
+                          "|| '|' || e.column_name || '|' || e.extension_name || '|' || e.scope "
+                          "FROM gpkg_contents c JOIN gpkg_geometry_columns g USING (table_name) "
+                          "JOIN gpkg_extensions e USING (table_name) "
+                          "WHERE table_name = 't_place'");
+  g_assert_cmpstr (rows, ==,
+                   "features|Places|Where things are|4326|location|POINT|4326|0|0|"
+                   "location|gpkg_rtree_index|write-only");
+  /* The six triggers by the names GIS tools look for (Annex F.3). */
+  triggers = stead_test_text (ws,
+                              "SELECT group_concat (name, ' ') FROM (SELECT name "
+                              "FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 't_place' "
+                              "ORDER BY name)");
+  g_assert_cmpstr (triggers, ==,
+                   "rtree_t_place_location_delete rtree_t_place_location_insert "
+                   "rtree_t_place_location_update1 rtree_t_place_location_update2 "
+                   "rtree_t_place_location_update3 rtree_t_place_location_update4");
+
+  /* Each trigger keeps the index as the places are: insert, */
+  place_edit (ws, "INSERT INTO t_place (location, name) VALUES (?, 'one')", 1, 2);
+  place_edit (ws, "INSERT INTO t_place (location, name) VALUES (?, 'two')", 3, 4);
+  place_edit (ws, "INSERT INTO t_place (location, name) VALUES (?, 'three')", 5, 6);
+  assert_index (ws, "1:1.0,2.0 2:3.0,4.0 3:5.0,6.0");
+  /* a move (update1), a place without a location (update2), */
+  place_edit (ws, "UPDATE t_place SET location = ? WHERE id = 1", 7, 8);
+  place_run (ws, "UPDATE t_place SET location = NULL WHERE id = 2");
+  assert_index (ws, "1:7.0,8.0 3:5.0,6.0");
+  /* a new id (update3), a new id and no location (update4), */
+  place_run (ws, "UPDATE t_place SET id = 30 WHERE id = 3");
+  assert_index (ws, "1:7.0,8.0 30:5.0,6.0");
+  place_run (ws, "UPDATE t_place SET id = 10, location = NULL WHERE id = 1");
+  assert_index (ws, "30:5.0,6.0");
+  /* a delete, and its undo. */
+  place_run (ws, "DELETE FROM t_place WHERE id = 30");
+  assert_index (ws, "");
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  assert_index (ws, "30:5.0,6.0");
+
+  /* The workspace's own GeoPackage check finds nothing wrong. */
+  stead_workspace_close (ws);
+  g_assert_true (stead_check_file (f->path, &problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_failed_feature_table_says_why (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (stead_workspace_apply_schema (ws, "t", FEATURE_BAD_SCHEMA, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_MIGRATION);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "001-misspelt.sql"));
+  g_assert_nonnull (strstr (error->message, "Stead_AddFeatureTable"));
+  g_assert_nonnull (strstr (error->message, "The table “t_spot” has no column “shape”"));
+
+  /* Nothing of it is left, and the function is gone again. */
+  g_assert_cmpint (stead_workspace_count_rows (ws, "t_spot"), ==, -1);
+  g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM gpkg_contents "
+                                            "WHERE table_name = 't_spot'"), ==, 0);
+  assert_refused_outside_schema (ws);
+}
+
+static void
+test_refuses_bad_tables (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  static const struct {
+    const char *table;
+    const char *column;
+    const char *type;
+    const char *message;
+  } cases[] = {
+    { "t ok", "geom", "POINT", "not a plain SQL name" },
+    { "t_ok\"; DROP TABLE need; --", "geom", "POINT", "not a plain SQL name" },
+    { "select", "geom", "POINT", "not a plain SQL name" },
+    { "t_ok", "geom)", "POINT", "not a plain SQL name" },
+    { "gpkg_contents", "geom", "POINT", "belong to GeoPackage" },
+    { "t_ok", "geom", "CIRCLE", "not a GeoPackage geometry type" },
+    { "t_ok", "geom", "CIRCULARSTRING", "not a GeoPackage geometry type" },
+    { "t_missing", "geom", "POINT", "There is no table “t_missing”" },
+    { "t_view", "geom", "POINT", "There is no table “t_view”" },
+    { "rtree_need_geom", "minx", "POINT", "There is no table “rtree_need_geom”" },
+    { "t_ok", "shape", "POINT", "has no column “shape”" },
+    { "t_ok", "GEOM", "POINT", "has no column “GEOM”" },
+    { "t_ok", "geom", "MULTIPOLYGON", "is declared “POINT”, not MULTIPOLYGON" },
+    { "t_text_key", "geom", "POINT", "needs an INTEGER PRIMARY KEY" },
+    { "t_two_keys", "geom", "POINT", "needs an INTEGER PRIMARY KEY" },
+    { "need", "geom", "POINT", "UNIQUE constraint failed: gpkg_contents.table_name" },
+  };
+  sqlite3 *db = stead_workspace_get_db (ws);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  gint64 objects;
+
+  g_assert_true (stead_sql_exec (db,
+                                 "BEGIN;"
+                                 "CREATE TABLE t_ok (fid INTEGER PRIMARY KEY, geom POINT);"
+                                 "CREATE TABLE t_text_key (code TEXT PRIMARY KEY, geom POINT);"
+                                 "CREATE TABLE t_two_keys (a INTEGER, b INTEGER, geom POINT,"
+                                 "  PRIMARY KEY (a, b));"
+                                 "CREATE VIEW t_view AS SELECT * FROM t_ok;",
+                                 &error));
+  g_assert_no_error (error);
+  objects = stead_test_count (ws, "SELECT count(*) FROM sqlite_master");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s.%s %s", cases[i].table, cases[i].column, cases[i].type);
+      g_assert_false (stead_feature_table_add (db, cases[i].table, cases[i].column, cases[i].type,
+                                               "Refused", "", &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_clear_error (&error);
+      g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM sqlite_master"), ==, objects);
+      g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM gpkg_contents "
+                                                "WHERE identifier = 'Refused'"), ==, 0);
+    }
+
+  /* The geometry type may be written in any case; GeoPackage stores capitals. */
+  g_assert_true (stead_feature_table_add (db, "t_ok", "geom", "point", "OK", "", &error));
+  g_assert_no_error (error);
+  stored = stead_test_text (ws, "SELECT geometry_type_name FROM gpkg_geometry_columns "
+                                   "WHERE table_name = 't_ok'");
+  g_assert_cmpstr (stored, ==, "POINT");
+  g_assert_true (stead_sql_exec (db, "ROLLBACK", &error));
+
+  /* Outside a transaction it would leave half a feature table behind. */
+  g_assert_false (stead_feature_table_add (db, "need", "geom", "POINT", "Needs", "", &error));
+  g_assert_nonnull (strstr (error->message, "inside its transaction"));
+}
+
+/* A trigger or view of a hostile file cannot call it, not even while
+ * schema files run. */
+static void
+test_not_from_triggers_or_views (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  sqlite3 *db = stead_workspace_get_db (ws);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (stead_workspace_apply_schema (ws, "t", FEATURE_HOSTILE_SCHEMA, &error));
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "unsafe use of Stead_AddFeatureTable"));
+  g_clear_error (&error);
+  g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM gpkg_contents "
+                                         "WHERE table_name IN ('t_spot', 't_place')"), ==, 0);
+
+  /* A view in the file; the application's own TEMP views are trusted. */
+  g_assert_true (stead_sql_exec (db,
+                                 "CREATE VIEW t_sneaky AS"
+                                 "  SELECT Stead_AddFeatureTable ('need', 'geom', 'POINT',"
+                                 "    'Needs', '')",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_sql_exec (db, "SELECT * FROM t_sneaky", &error));
+  g_assert_nonnull (strstr (error->message, "unsafe use of Stead_AddFeatureTable"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +1005,11 @@ main (int   argc,
   ADD ("/core/workspace/check", test_check);
   ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
   ADD ("/core/workspace/follow", test_follow);
+  ADD ("/core/workspace/feature-table/one-line", test_one_line_feature_table);
+  ADD ("/core/workspace/feature-table/failed-says-why", test_failed_feature_table_says_why);
+  ADD ("/core/workspace/feature-table/refuses-bad-tables", test_refuses_bad_tables);
+  ADD ("/core/workspace/feature-table/not-from-triggers-or-views",
+       test_not_from_triggers_or_views);
 
   return g_test_run ();
 }

@@ -1,24 +1,23 @@
 #!/bin/sh
 # GDAL must open a new workspace, and the demo, as a GeoPackage with the
-# core layers and without a single warning or error.
+# core layers, every layer gpkg_contents lists (the plugins' too), and
+# without a single warning or error.
 set -eu
 cli=$1
 ogrinfo=$2
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-
-"$cli" new "$dir/new.gpkg" --name "Test area" >/dev/null
-"$cli" demo "$dir/demo.gpkg" --scale 50 >/dev/null
+sqlite3=$3
+. "$(dirname "$0")/workspaces.sh"
 
 status=0
 for ws in "$dir/new.gpkg" "$dir/demo.gpkg"; do
-  if ! "$ogrinfo" -so "$ws" >"$dir/out" 2>"$dir/err"; then
+  if ! "$ogrinfo" -ro -so "$ws" >"$dir/out" 2>"$dir/err"; then
     echo "ogrinfo failed on $ws:"; cat "$dir/err"; status=1; continue
   fi
   if [ -s "$dir/err" ]; then
     echo "ogrinfo printed warnings for $ws:"; cat "$dir/err"; status=1
   fi
-  for layer in area need resource; do
+  layers=$("$sqlite3" -batch "$ws" "SELECT table_name FROM gpkg_contents ORDER BY rowid")
+  for layer in area need resource $layers; do
     if ! grep -q "^[0-9]*: $layer " "$dir/out"; then
       echo "ogrinfo did not list layer $layer in $ws:"; cat "$dir/out"; status=1
     fi
@@ -26,9 +25,18 @@ for ws in "$dir/new.gpkg" "$dir/demo.gpkg"; do
   cat "$dir/out"
 done
 
-# Layer details (fields, extent, feature count) of the demo.
-for layer in area need resource; do
-  "$ogrinfo" -so "$dir/demo.gpkg" "$layer" >"$dir/out" 2>"$dir/err" || status=1
+# Every layer of the demo in detail (fields, extent, feature count).
+if ! "$ogrinfo" -ro -al -so "$dir/demo.gpkg" >"$dir/out" 2>"$dir/err"; then
+  echo "ogrinfo -al failed on the demo:"; cat "$dir/err"; status=1
+fi
+if [ -s "$dir/err" ]; then
+  echo "ogrinfo -al printed warnings for the demo:"; cat "$dir/err"; status=1
+fi
+for layer in $layers; do
+  grep -q "^Layer name: $layer\$" "$dir/out" || { echo "no details of $layer"; status=1; }
+done
+for layer in area need resource partners_site; do
+  "$ogrinfo" -ro -so "$dir/demo.gpkg" "$layer" >"$dir/out" 2>"$dir/err" || status=1
   if [ -s "$dir/err" ]; then
     echo "ogrinfo printed warnings for layer $layer:"; cat "$dir/err"; status=1
   fi

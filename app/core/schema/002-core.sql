@@ -1,7 +1,10 @@
 -- Stead core tables, shared by every plugin (see ARCHITECTURE.md).
 -- area, need and resource are GeoPackage feature tables (EPSG:4326) with
--- R-tree spatial indexes; the triggers follow GeoPackage 1.3 Annex F.3 and
--- call ST_* functions that Stead registers on every connection it opens.
+-- R-tree spatial indexes, each made one in a line by Stead_AddFeatureTable
+-- (app/core/stead-feature-table.c, only callable from schema files). Its
+-- triggers follow GeoPackage 1.3 Annex F.3, as this file wrote them out by
+-- hand when it first shipped, and call ST_* functions that Stead registers
+-- on every connection it opens.
 
 CREATE TABLE stead_workspace (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -108,143 +111,11 @@ CREATE TABLE resource (
 CREATE INDEX resource_kind ON resource (kind);
 CREATE INDEX resource_owner ON resource (owner, owner_ref);
 
-INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-  VALUES ('area', 'features', 'Areas', 'Partnership boundary, wards, LSOAs and hazard zones', 4326);
-INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-  VALUES ('area', 'geom', 'MULTIPOLYGON', 4326, 0, 0);
-
-CREATE VIRTUAL TABLE rtree_area_geom USING rtree(id, minx, maxx, miny, maxy);
-
-CREATE TRIGGER rtree_area_geom_insert AFTER INSERT ON area
-  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_area_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_area_geom_update1 AFTER UPDATE OF geom ON area
-  WHEN OLD.fid = NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_area_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_area_geom_update2 AFTER UPDATE OF geom ON area
-  WHEN OLD.fid = NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_area_geom WHERE id = OLD.fid;
-END;
-
-CREATE TRIGGER rtree_area_geom_update3 AFTER UPDATE ON area
-  WHEN OLD.fid != NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_area_geom WHERE id = OLD.fid;
-  INSERT OR REPLACE INTO rtree_area_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_area_geom_update4 AFTER UPDATE ON area
-  WHEN OLD.fid != NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_area_geom WHERE id IN (OLD.fid, NEW.fid);
-END;
-
-CREATE TRIGGER rtree_area_geom_delete AFTER DELETE ON area
-  WHEN OLD.geom NOT NULL
-BEGIN
-  DELETE FROM rtree_area_geom WHERE id = OLD.fid;
-END;
-
-INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
-  VALUES ('area', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
-
-INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-  VALUES ('need', 'features', 'Needs', 'Where people will need help', 4326);
-INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-  VALUES ('need', 'geom', 'POINT', 4326, 0, 0);
-
-CREATE VIRTUAL TABLE rtree_need_geom USING rtree(id, minx, maxx, miny, maxy);
-
-CREATE TRIGGER rtree_need_geom_insert AFTER INSERT ON need
-  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_need_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_need_geom_update1 AFTER UPDATE OF geom ON need
-  WHEN OLD.fid = NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_need_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_need_geom_update2 AFTER UPDATE OF geom ON need
-  WHEN OLD.fid = NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_need_geom WHERE id = OLD.fid;
-END;
-
-CREATE TRIGGER rtree_need_geom_update3 AFTER UPDATE ON need
-  WHEN OLD.fid != NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_need_geom WHERE id = OLD.fid;
-  INSERT OR REPLACE INTO rtree_need_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_need_geom_update4 AFTER UPDATE ON need
-  WHEN OLD.fid != NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_need_geom WHERE id IN (OLD.fid, NEW.fid);
-END;
-
-CREATE TRIGGER rtree_need_geom_delete AFTER DELETE ON need
-  WHEN OLD.geom NOT NULL
-BEGIN
-  DELETE FROM rtree_need_geom WHERE id = OLD.fid;
-END;
-
-INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
-  VALUES ('need', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
-
-INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-  VALUES ('resource', 'features', 'Resources', 'Where help is', 4326);
-INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-  VALUES ('resource', 'geom', 'POINT', 4326, 0, 0);
-
-CREATE VIRTUAL TABLE rtree_resource_geom USING rtree(id, minx, maxx, miny, maxy);
-
-CREATE TRIGGER rtree_resource_geom_insert AFTER INSERT ON resource
-  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_resource_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_resource_geom_update1 AFTER UPDATE OF geom ON resource
-  WHEN OLD.fid = NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_resource_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_resource_geom_update2 AFTER UPDATE OF geom ON resource
-  WHEN OLD.fid = NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_resource_geom WHERE id = OLD.fid;
-END;
-
-CREATE TRIGGER rtree_resource_geom_update3 AFTER UPDATE ON resource
-  WHEN OLD.fid != NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_resource_geom WHERE id = OLD.fid;
-  INSERT OR REPLACE INTO rtree_resource_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-
-CREATE TRIGGER rtree_resource_geom_update4 AFTER UPDATE ON resource
-  WHEN OLD.fid != NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_resource_geom WHERE id IN (OLD.fid, NEW.fid);
-END;
-
-CREATE TRIGGER rtree_resource_geom_delete AFTER DELETE ON resource
-  WHEN OLD.geom NOT NULL
-BEGIN
-  DELETE FROM rtree_resource_geom WHERE id = OLD.fid;
-END;
-
-INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
-  VALUES ('resource', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
+-- Feature tables: gpkg_contents and gpkg_geometry_columns rows, the R-tree
+-- rtree_<table>_geom, its six triggers and its gpkg_extensions row.
+SELECT Stead_AddFeatureTable ('area', 'geom', 'MULTIPOLYGON',
+  'Areas', 'Partnership boundary, wards, LSOAs and hazard zones');
+SELECT Stead_AddFeatureTable ('need', 'geom', 'POINT',
+  'Needs', 'Where people will need help');
+SELECT Stead_AddFeatureTable ('resource', 'geom', 'POINT',
+  'Resources', 'Where help is');

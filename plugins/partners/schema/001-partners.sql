@@ -45,44 +45,8 @@ CREATE TABLE partners_site (
 );
 CREATE INDEX partners_site_organisation ON partners_site (organisation);
 
-INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-  VALUES ('partners_site', 'features', 'Partner sites', 'Rest centres, depots and hubs of partner organisations', 4326);
-INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-  VALUES ('partners_site', 'geom', 'POINT', 4326, 0, 0);
-CREATE VIRTUAL TABLE rtree_partners_site_geom USING rtree(id, minx, maxx, miny, maxy);
-CREATE TRIGGER rtree_partners_site_geom_insert AFTER INSERT ON partners_site
-  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_partners_site_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-CREATE TRIGGER rtree_partners_site_geom_update1 AFTER UPDATE OF geom ON partners_site
-  WHEN OLD.fid = NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO rtree_partners_site_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-CREATE TRIGGER rtree_partners_site_geom_update2 AFTER UPDATE OF geom ON partners_site
-  WHEN OLD.fid = NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_partners_site_geom WHERE id = OLD.fid;
-END;
-CREATE TRIGGER rtree_partners_site_geom_update3 AFTER UPDATE ON partners_site
-  WHEN OLD.fid != NEW.fid AND (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_partners_site_geom WHERE id = OLD.fid;
-  INSERT OR REPLACE INTO rtree_partners_site_geom VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
-END;
-CREATE TRIGGER rtree_partners_site_geom_update4 AFTER UPDATE ON partners_site
-  WHEN OLD.fid != NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))
-BEGIN
-  DELETE FROM rtree_partners_site_geom WHERE id IN (OLD.fid, NEW.fid);
-END;
-CREATE TRIGGER rtree_partners_site_geom_delete AFTER DELETE ON partners_site
-  WHEN OLD.geom NOT NULL
-BEGIN
-  DELETE FROM rtree_partners_site_geom WHERE id = OLD.fid;
-END;
-INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)
-  VALUES ('partners_site', 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
+SELECT Stead_AddFeatureTable ('partners_site', 'geom', 'POINT',
+  'Partner sites', 'Rest centres, depots and hubs of partner organisations');
 
 -- What an organisation can provide; kinds from taxonomy 'resource-kind'.
 CREATE TABLE partners_capability (
