@@ -264,6 +264,147 @@ stead_field_choice_list (const SteadChoice *choices)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
+/* The message for a whole number outside the field's range. */
+static void
+stead_field_set_int_error (const SteadField  *field,
+                           const char        *label,
+                           const char        *text,
+                           GError           **error)
+{
+  g_autoptr(GString) values = NULL;
+
+  if (field->min == 0 && field->max == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not a whole number"), label,
+                   text);
+      return;
+    }
+  if (field->max >= 1000000)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s “%s” is not a whole number of %" G_GINT64_FORMAT " or more"), label, text, field->min);
+      return;
+    }
+  if (field->max - field->min > 5)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), label,
+                   text, field->min, field->max);
+      return;
+    }
+  /* A handful of values: name them ("1, 2, 3 or 4"). */
+  values = g_string_new (NULL);
+  for (gint64 n = field->min; n <= field->max; n++)
+    {
+      if (n > field->min)
+        g_string_append (values, n == field->max ? _(" or ") : ", ");
+      g_string_append_printf (values, "%" G_GINT64_FORMAT, n);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not %s"), label, text,
+               values->str);
+}
+
+static gboolean
+stead_field_parse_int (const SteadField  *field,
+                       const char        *label,
+                       const char        *text,
+                       GValue            *value,
+                       GError           **error)
+{
+  gint64 min = field->min, max = field->max, v;
+
+  if (min == 0 && max == 0)
+    min = G_MININT64, max = G_MAXINT64;
+  if (!stead_parse_int (text, min, max, &v))
+    {
+      stead_field_set_int_error (field, label, text, error);
+      return FALSE;
+    }
+  g_value_init (value, G_TYPE_INT64);
+  g_value_set_int64 (value, v);
+  return TRUE;
+}
+
+/* A choice by code, or by its label (as written or translated), in any case. */
+static gboolean
+stead_field_parse_choice (const SteadField  *field,
+                          const char        *label,
+                          const char        *text,
+                          GValue            *value,
+                          GError           **error)
+{
+  g_autofree char *list = NULL;
+
+  for (guint i = 0; field->choices != NULL && field->choices[i].code != NULL; i++)
+    {
+      const SteadChoice *c = &field->choices[i];
+
+      if (g_ascii_strcasecmp (c->code, text) == 0 || g_utf8_collate (c->label, text) == 0 ||
+          g_ascii_strcasecmp (c->label, text) == 0 ||
+          g_ascii_strcasecmp (g_dgettext (GETTEXT_PACKAGE, c->label), text) == 0)
+        {
+          g_value_init (value, G_TYPE_STRING);
+          g_value_set_string (value, c->code);
+          return TRUE;
+        }
+    }
+  list = stead_field_choice_list (field->choices);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not one of: %s"), label, text, list);
+  return FALSE;
+}
+
+/* Another plugin's record, by id or by title. */
+static gboolean
+stead_field_parse_record (const SteadField  *field,
+                          SteadWorkspace    *workspace,
+                          const char        *label,
+                          const char        *text,
+                          GValue            *value,
+                          GError           **error)
+{
+  SteadRecordProvider *provider = workspace != NULL ? stead_workspace_get_provider (workspace, field->vocabulary)
+                                                    : NULL;
+  gint64 id = 0;
+
+  if (provider != NULL)
+    {
+      if (stead_parse_int (text, 1, G_MAXINT64, &id) && !stead_record_provider_exists (provider, field->vocabulary, id))
+        id = 0;
+      if (id == 0)
+        id = stead_record_provider_find (provider, field->vocabulary, text);
+    }
+  if (id == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   provider != NULL ? _("%s “%s” is not in the list")
+                                    : _("%s “%s” cannot be looked up: the plugin that keeps them is off"),
+                   label, text);
+      return FALSE;
+    }
+  g_value_init (value, G_TYPE_INT64);
+  g_value_set_int64 (value, id);
+  return TRUE;
+}
+
+/* A string value, or the error @message (with the label and text) if NULL. */
+static gboolean
+stead_field_take_string (char        *string,
+                         const char  *message,
+                         const char  *label,
+                         const char  *text,
+                         GValue      *value,
+                         GError     **error)
+{
+  if (string == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message, label, text);
+      return FALSE;
+    }
+  g_value_init (value, G_TYPE_STRING);
+  g_value_take_string (value, string);
+  return TRUE;
+}
+
 /**
  * stead_field_parse:
  * @field: the field
@@ -288,6 +429,8 @@ stead_field_parse (const SteadField  *field,
 {
   g_autofree char *copy = stead_field_trimmed (text);
   const char *label;
+  double d;
+  gboolean b;
 
   g_return_val_if_fail (field != NULL, FALSE);
   g_return_val_if_fail (value != NULL && !G_IS_VALUE (value), FALSE);
@@ -295,163 +438,46 @@ stead_field_parse (const SteadField  *field,
   label = stead_field_get_label (field);
   if (copy[0] == '\0')
     {
-      if (field->required)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s is needed"), label);
-          return FALSE;
-        }
-      return TRUE;
+      if (!field->required)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s is needed"), label);
+      return FALSE;
     }
 
   switch (field->type)
     {
     case STEAD_FIELD_INT:
-      {
-        gint64 min = field->min, max = field->max, v;
-
-        if (min == 0 && max == 0)
-          min = G_MININT64, max = G_MAXINT64;
-        if (!stead_parse_int (copy, min, max, &v))
-          {
-            if (field->min == 0 && field->max == 0)
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("%s “%s” is not a whole number"), label, copy);
-            else if (field->max - field->min <= 5)
-              {
-                g_autoptr(GString) values = g_string_new (NULL);
-
-                /* A handful of values: name them ("1, 2, 3 or 4"). */
-                for (gint64 n = field->min; n <= field->max; n++)
-                  {
-                    if (n > field->min)
-                      g_string_append (values, n == field->max ? _(" or ") : ", ");
-                    g_string_append_printf (values, "%" G_GINT64_FORMAT, n);
-                  }
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not %s"), label, copy,
-                             values->str);
-              }
-            else if (field->max >= 1000000)
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("%s “%s” is not a whole number of %" G_GINT64_FORMAT " or more"), label, copy,
-                           field->min);
-            else
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("%s “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                           label, copy, field->min, field->max);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_INT64);
-        g_value_set_int64 (value, v);
-        return TRUE;
-      }
-
+      return stead_field_parse_int (field, label, copy, value, error);
     case STEAD_FIELD_DOUBLE:
-      {
-        double v;
-
-        if (!stead_parse_double (copy, &v))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not a number"), label, copy);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_DOUBLE);
-        g_value_set_double (value, v);
-        return TRUE;
-      }
-
-    case STEAD_FIELD_BOOL:
-      {
-        gboolean v;
-
-        if (!stead_parse_bool (copy, &v))
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not yes or no"), label, copy);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_BOOLEAN);
-        g_value_set_boolean (value, v);
-        return TRUE;
-      }
-
-    case STEAD_FIELD_DATE:
-      {
-        char *day = stead_parse_day (copy);
-
-        if (day == NULL)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("%s “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"), label, copy);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_take_string (value, day);
-        return TRUE;
-      }
-
-    case STEAD_FIELD_TERM:
-      {
-        char *code = workspace != NULL ? stead_workspace_lookup_term (workspace, field->vocabulary, copy) : NULL;
-
-        if (code == NULL)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("%s “%s” is not in the list"), label, copy);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_STRING);
-        g_value_take_string (value, code);
-        return TRUE;
-      }
-
-    case STEAD_FIELD_CHOICE:
-      for (guint i = 0; field->choices != NULL && field->choices[i].code != NULL; i++)
+      if (!stead_parse_double (copy, &d))
         {
-          const SteadChoice *c = &field->choices[i];
-
-          if (g_ascii_strcasecmp (c->code, copy) == 0 || g_utf8_collate (c->label, copy) == 0 ||
-              g_ascii_strcasecmp (c->label, copy) == 0 ||
-              g_ascii_strcasecmp (g_dgettext (GETTEXT_PACKAGE, c->label), copy) == 0)
-            {
-              g_value_init (value, G_TYPE_STRING);
-              g_value_set_string (value, c->code);
-              return TRUE;
-            }
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not a number"), label, copy);
+          return FALSE;
         }
-      {
-        g_autofree char *list = stead_field_choice_list (field->choices);
-
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                     _("%s “%s” is not one of: %s"), label, copy, list);
-      }
-      return FALSE;
-
+      g_value_init (value, G_TYPE_DOUBLE);
+      g_value_set_double (value, d);
+      return TRUE;
+    case STEAD_FIELD_BOOL:
+      if (!stead_parse_bool (copy, &b))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not yes or no"), label, copy);
+          return FALSE;
+        }
+      g_value_init (value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (value, b);
+      return TRUE;
+    case STEAD_FIELD_DATE:
+      return stead_field_take_string (stead_parse_day (copy), _("%s “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+                                      label, copy, value, error);
+    case STEAD_FIELD_TERM:
+      return stead_field_take_string (workspace != NULL
+                                        ? stead_workspace_lookup_term (workspace, field->vocabulary, copy)
+                                        : NULL,
+                                      _("%s “%s” is not in the list"), label, copy, value, error);
+    case STEAD_FIELD_CHOICE:
+      return stead_field_parse_choice (field, label, copy, value, error);
     case STEAD_FIELD_RECORD:
-      {
-        SteadRecordProvider *provider = workspace != NULL ? stead_workspace_get_provider (workspace, field->vocabulary)
-                                                          : NULL;
-        gint64 id = 0;
-
-        if (provider != NULL)
-          {
-            if (stead_parse_int (copy, 1, G_MAXINT64, &id) &&
-                !stead_record_provider_exists (provider, field->vocabulary, id))
-              id = 0;
-            if (id == 0)
-              id = stead_record_provider_find (provider, field->vocabulary, copy);
-          }
-        if (id == 0)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         provider != NULL ? _("%s “%s” is not in the list")
-                                          : _("%s “%s” cannot be looked up: the plugin that keeps them is off"),
-                         label, copy);
-            return FALSE;
-          }
-        g_value_init (value, G_TYPE_INT64);
-        g_value_set_int64 (value, id);
-        return TRUE;
-      }
-
+      return stead_field_parse_record (field, workspace, label, copy, value, error);
     case STEAD_FIELD_TEXT:
     default:
       g_value_init (value, G_TYPE_STRING);

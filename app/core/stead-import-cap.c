@@ -145,6 +145,132 @@ stead_cap_datetime (const char *text)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The shapes of one <area>: its polygons and circles, or why not. */
+static void
+stead_cap_read_shapes (SteadCapArea *a,
+                       xmlNode      *area)
+{
+  for (xmlNode *shape = area->children; shape != NULL && a->reason == NULL; shape = shape->next)
+    {
+      g_autoptr(SteadGeometry) polygon = NULL;
+      g_autofree char *reason = NULL;
+      gboolean is_polygon;
+      xmlChar *content;
+
+      if (shape->type != XML_ELEMENT_NODE)
+        continue;
+      is_polygon = xmlStrcmp (shape->name, (const xmlChar *) "polygon") == 0;
+      if (!is_polygon && xmlStrcmp (shape->name, (const xmlChar *) "circle") != 0)
+        continue;
+      content = xmlNodeGetContent (shape);
+      polygon = is_polygon ? stead_cap_polygon ((const char *) content, &reason)
+                           : stead_cap_circle ((const char *) content, &reason);
+      xmlFree (content);
+      if (polygon == NULL)
+        a->reason = g_strdup_printf (_("area “%s”: %s"), a->area_desc, reason);
+      else
+        stead_geometry_add_polygon (a->geometry, polygon);
+    }
+  if (a->reason == NULL && stead_geometry_get_n_polygons (a->geometry) == 0)
+    a->reason = g_strdup_printf (_("area “%s” has no <polygon> or <circle> (geocodes alone cannot be mapped)"),
+                                 a->area_desc);
+}
+
+/* The alert's own elements: identifier, sender, sent, status, msgType. */
+static gboolean
+stead_cap_read_alert (SteadCapAlert  *alert,
+                      xmlNode        *root,
+                      GError        **error)
+{
+  g_autofree char *sent = stead_cap_text (root, "sent");
+  g_autofree char *status = stead_cap_text (root, "status");
+  g_autofree char *msg_type = stead_cap_text (root, "msgType");
+
+  alert->identifier = stead_cap_text (root, "identifier");
+  alert->sender = stead_cap_text (root, "sender");
+  alert->sent = stead_cap_datetime (sent);
+  if (alert->identifier == NULL || alert->sender == NULL || alert->sent == NULL)
+    {
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert lacks %s, which CAP 1.2 requires"),
+                   alert->identifier == NULL ? "<identifier>"
+                   : alert->sender == NULL   ? "<sender>"
+                                             : "<sent> (a date and time)");
+      return FALSE;
+    }
+  if (!stead_cap_enum (status, stead_cap_statuss) || !stead_cap_enum (msg_type, stead_cap_msg_types))
+    {
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert’s %s is missing or not a CAP 1.2 value"),
+                   !stead_cap_enum (status, stead_cap_statuss) ? "<status>" : "<msgType>");
+      return FALSE;
+    }
+  alert->status = g_steal_pointer (&status);
+  alert->msg_type = g_steal_pointer (&msg_type);
+  alert->references = stead_cap_text (root, "references");
+  return TRUE;
+}
+
+/* One <info>: its event and times, then an area for each <area>. */
+static gboolean
+stead_cap_read_info (SteadCapAlert  *alert,
+                     xmlNode        *info,
+                     guint           n_info,
+                     GError        **error)
+{
+  g_autofree char *event = stead_cap_text (info, "event");
+  g_autofree char *severity = stead_cap_text (info, "severity");
+  g_autofree char *urgency = stead_cap_text (info, "urgency");
+  g_autofree char *certainty = stead_cap_text (info, "certainty");
+  g_autofree char *onset_text = stead_cap_text (info, "onset");
+  g_autofree char *expires_text = stead_cap_text (info, "expires");
+  g_autofree char *onset = stead_cap_datetime (onset_text);
+  g_autofree char *expires = stead_cap_datetime (expires_text);
+  guint n_area = 0;
+
+  if (event == NULL || !stead_cap_enum (severity, stead_cap_severitys) ||
+      !stead_cap_enum (urgency, stead_cap_urgencys) || !stead_cap_enum (certainty, stead_cap_certaintys))
+    {
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is missing or not a CAP 1.2 value"), n_info,
+                   event == NULL                                 ? "<event>"
+                   : !stead_cap_enum (severity, stead_cap_severitys) ? "<severity>"
+                   : !stead_cap_enum (urgency, stead_cap_urgencys)   ? "<urgency>"
+                                                                     : "<certainty>");
+      return FALSE;
+    }
+  if ((onset_text != NULL && onset == NULL) || (expires_text != NULL && expires == NULL))
+    {
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is not a date and time"), n_info,
+                   onset == NULL && onset_text != NULL ? "<onset>" : "<expires>");
+      return FALSE;
+    }
+
+  for (xmlNode *area = info->children; area != NULL; area = area->next)
+    {
+      SteadCapArea *a;
+
+      if (area->type != XML_ELEMENT_NODE || xmlStrcmp (area->name, (const xmlChar *) "area") != 0)
+        continue;
+      n_area++;
+      a = g_new0 (SteadCapArea, 1);
+      a->event = g_strdup (event);
+      a->severity = g_strdup (severity);
+      a->urgency = g_strdup (urgency);
+      a->certainty = g_strdup (certainty);
+      a->onset = g_strdup (onset);
+      a->expires = g_strdup (expires);
+      a->headline = stead_cap_text (info, "headline");
+      a->description = stead_cap_text (info, "description");
+      a->instruction = stead_cap_text (info, "instruction");
+      a->area_desc = stead_cap_text (area, "areaDesc");
+      a->geometry = stead_geometry_new_multipolygon ();
+      g_ptr_array_add (alert->areas, a);
+      if (a->area_desc == NULL)
+        a->reason = g_strdup_printf (_("<info> %u, <area> %u has no <areaDesc>"), n_info, n_area);
+      else
+        stead_cap_read_shapes (a, area);
+    }
+  return TRUE;
+}
+
 /**
  * stead_cap_parse:
  * @data: the XML
@@ -194,130 +320,12 @@ stead_cap_parse (const char     *data,
                    _("This is not a CAP 1.2 alert: the root element is not <alert> in the namespace %s"), CAP_NS);
       goto out;
     }
-
-  alert->identifier = stead_cap_text (root, "identifier");
-  alert->sender = stead_cap_text (root, "sender");
-  {
-    g_autofree char *sent = stead_cap_text (root, "sent");
-
-    alert->sent = stead_cap_datetime (sent);
-  }
-  {
-    g_autofree char *status = stead_cap_text (root, "status");
-    g_autofree char *msg_type = stead_cap_text (root, "msgType");
-
-    if (alert->identifier == NULL || alert->sender == NULL || alert->sent == NULL)
-      {
-        g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
-                     _("The alert lacks %s, which CAP 1.2 requires"),
-                     alert->identifier == NULL ? "<identifier>" : alert->sender == NULL ? "<sender>" : "<sent> (a date and time)");
-        goto out;
-      }
-    if (!stead_cap_enum (status, stead_cap_statuss) || !stead_cap_enum (msg_type, stead_cap_msg_types))
-      {
-        g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
-                     _("The alert’s %s is missing or not a CAP 1.2 value"),
-                     !stead_cap_enum (status, stead_cap_statuss) ? "<status>" : "<msgType>");
-        goto out;
-      }
-    alert->status = g_steal_pointer (&status);
-    alert->msg_type = g_steal_pointer (&msg_type);
-    alert->references = stead_cap_text (root, "references");
-  }
-
+  if (!stead_cap_read_alert (alert, root, error))
+    goto out;
   for (xmlNode *info = root->children; info != NULL; info = info->next)
-    {
-      g_autofree char *event = NULL;
-      g_autofree char *severity = NULL;
-      g_autofree char *urgency = NULL;
-      g_autofree char *certainty = NULL;
-      g_autofree char *onset_text = NULL;
-      g_autofree char *expires_text = NULL;
-      g_autofree char *onset = NULL;
-      g_autofree char *expires = NULL;
-      guint n_area = 0;
-
-      if (info->type != XML_ELEMENT_NODE || xmlStrcmp (info->name, (const xmlChar *) "info") != 0)
-        continue;
-      n_info++;
-      event = stead_cap_text (info, "event");
-      severity = stead_cap_text (info, "severity");
-      urgency = stead_cap_text (info, "urgency");
-      certainty = stead_cap_text (info, "certainty");
-      if (event == NULL || !stead_cap_enum (severity, stead_cap_severitys) || !stead_cap_enum (urgency, stead_cap_urgencys) ||
-          !stead_cap_enum (certainty, stead_cap_certaintys))
-        {
-          g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
-                       _("<info> %u: %s is missing or not a CAP 1.2 value"), n_info,
-                       event == NULL ? "<event>" : !stead_cap_enum (severity, stead_cap_severitys) ? "<severity>" :
-                       !stead_cap_enum (urgency, stead_cap_urgencys) ? "<urgency>" : "<certainty>");
-          goto out;
-        }
-      onset_text = stead_cap_text (info, "onset");
-      expires_text = stead_cap_text (info, "expires");
-      onset = stead_cap_datetime (onset_text);
-      expires = stead_cap_datetime (expires_text);
-      if ((onset_text != NULL && onset == NULL) || (expires_text != NULL && expires == NULL))
-        {
-          g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is not a date and time"), n_info,
-                       onset == NULL && onset_text != NULL ? "<onset>" : "<expires>");
-          goto out;
-        }
-
-      for (xmlNode *area = info->children; area != NULL; area = area->next)
-        {
-          SteadCapArea *a;
-
-          if (area->type != XML_ELEMENT_NODE || xmlStrcmp (area->name, (const xmlChar *) "area") != 0)
-            continue;
-          n_area++;
-          a = g_new0 (SteadCapArea, 1);
-          a->event = g_strdup (event);
-          a->severity = g_strdup (severity);
-          a->urgency = g_strdup (urgency);
-          a->certainty = g_strdup (certainty);
-          a->onset = g_strdup (onset);
-          a->expires = g_strdup (expires);
-          a->headline = stead_cap_text (info, "headline");
-          a->description = stead_cap_text (info, "description");
-          a->instruction = stead_cap_text (info, "instruction");
-          a->area_desc = stead_cap_text (area, "areaDesc");
-          a->geometry = stead_geometry_new_multipolygon ();
-          g_ptr_array_add (alert->areas, a);
-
-          if (a->area_desc == NULL)
-            {
-              a->reason = g_strdup_printf (_("<info> %u, <area> %u has no <areaDesc>"), n_info, n_area);
-              continue;
-            }
-          for (xmlNode *shape = area->children; shape != NULL && a->reason == NULL; shape = shape->next)
-            {
-              g_autoptr(SteadGeometry) polygon = NULL;
-              g_autofree char *reason = NULL;
-              xmlChar *content;
-
-              if (shape->type != XML_ELEMENT_NODE)
-                continue;
-              if (xmlStrcmp (shape->name, (const xmlChar *) "polygon") != 0 &&
-                  xmlStrcmp (shape->name, (const xmlChar *) "circle") != 0)
-                continue;
-              content = xmlNodeGetContent (shape);
-              if (xmlStrcmp (shape->name, (const xmlChar *) "polygon") == 0)
-                polygon = stead_cap_polygon ((const char *) content, &reason);
-              else
-                polygon = stead_cap_circle ((const char *) content, &reason);
-              xmlFree (content);
-              if (polygon == NULL)
-                a->reason = g_strdup_printf (_("area “%s”: %s"), a->area_desc, reason);
-              else
-                stead_geometry_add_polygon (a->geometry, polygon);
-            }
-          if (a->reason == NULL && stead_geometry_get_n_polygons (a->geometry) == 0)
-            a->reason = g_strdup_printf (_("area “%s” has no <polygon> or <circle> (geocodes alone cannot be mapped)"),
-                                         a->area_desc);
-        }
-    }
-
+    if (info->type == XML_ELEMENT_NODE && xmlStrcmp (info->name, (const xmlChar *) "info") == 0 &&
+        !stead_cap_read_info (alert, info, ++n_info, error))
+      goto out;
   if (n_info == 0 && g_strcmp0 (alert->msg_type, "Cancel") != 0)
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert has no <info>, so no hazard to map"));

@@ -309,193 +309,201 @@ produce (gpointer data)
   return NULL;
 }
 
+/* Which columns hold what: a directory's header, or Code-Point Open,
+ * whose first line is already a postcode. */
 static gboolean
-run_postcodes (SteadImportContext  *context,
-               GError             **error)
+stead_import_postcodes_columns (Producer        *producer,
+                                SteadColumnMap  *map,
+                                Layout          *layout,
+                                GError         **error)
 {
-  SteadTransaction *txn = stead_import_context_get_transaction (context);
-  GCancellable *cancellable = stead_import_context_get_cancellable (context);
-  g_autoptr(SteadCsvReader) reader = NULL;
-  g_autoptr(SteadColumnMap) map = NULL;
-  g_autoptr(SteadProj) proj = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) attribution = NULL;
-  gboolean header_is_data = FALSE;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *attribution_text = NULL;
-  g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  const char * const *header;
-  Layout layout;
-  int c_postcode, c_term, c_lat, c_lon, c_east, c_north, c_grid;
-  guint64 added = 0, replaced;
-  goffset size;
+  const char * const *header = producer->header;
 
-  reader = stead_import_context_open_csv (context, &map, error);
-  if (reader == NULL)
-    return FALSE;
+  producer->c_postcode = stead_column_map_get_column (map, "postcode");
+  producer->c_term = stead_column_map_get_column (map, "terminated");
+  producer->c_lat = stead_column_map_get_column (map, "latitude");
+  producer->c_lon = stead_column_map_get_column (map, "longitude");
+  producer->c_east = stead_column_map_get_column (map, "easting");
+  producer->c_north = stead_column_map_get_column (map, "northing");
+  producer->c_grid = stead_column_map_get_column (map, "grid-quality");
+  *layout = LAYOUT_DIRECTORY;
 
-  info = g_file_query_info (stead_import_context_get_file (context), G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  size = info != NULL ? g_file_info_get_size (info) : 0;
-
-  header = stead_csv_reader_get_header (reader);
-  c_postcode = stead_column_map_get_column (map, "postcode");
-  c_term = stead_column_map_get_column (map, "terminated");
-  c_lat = stead_column_map_get_column (map, "latitude");
-  c_lon = stead_column_map_get_column (map, "longitude");
-  c_east = stead_column_map_get_column (map, "easting");
-  c_north = stead_column_map_get_column (map, "northing");
-  c_grid = stead_column_map_get_column (map, "grid-quality");
-
-  if (c_postcode < 0 && g_strv_length ((char **) header) >= 4)
+  if (producer->c_postcode < 0 && g_strv_length ((char **) header) >= 4)
     {
       g_autofree char *pc = stead_postcode_normalize (header[0]);
 
       if (pc != NULL && looks_numeric (header[2]) && looks_numeric (header[3]))
         {
-          /* Code-Point Open: the "header" is the first postcode. */
-          layout = LAYOUT_CODE_POINT;
-          c_postcode = 0;
-          c_east = 2;
-          c_north = 3;
-          c_lat = c_lon = c_term = c_grid = -1;
-          header_is_data = TRUE;
+          *layout = LAYOUT_CODE_POINT;
+          producer->c_postcode = 0;
+          producer->c_east = 2;
+          producer->c_north = 3;
+          producer->c_lat = producer->c_lon = producer->c_term = producer->c_grid = -1;
+          producer->header_is_data = TRUE;
         }
-      else
-        layout = LAYOUT_DIRECTORY;
     }
-  else
-    layout = LAYOUT_DIRECTORY;
 
-  if (c_postcode < 0)
+  if (producer->c_postcode < 0)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
                    _("This is not a postcode directory: no postcode column (pcds, pcd, pcd7) "
                      "and not Code-Point Open"));
       return FALSE;
     }
-  if ((c_lat < 0 || c_lon < 0) && (c_east < 0 || c_north < 0))
+  if ((producer->c_lat < 0 || producer->c_lon < 0) && (producer->c_east < 0 || producer->c_north < 0))
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
                    _("This postcode directory has no positions: neither lat and long "
                      "nor eastings and northings (oseast1m/osnrth1m or east1m/north1m)"));
       return FALSE;
     }
-  if (c_lat < 0 || c_lon < 0)
+  if (producer->c_lat < 0 || producer->c_lon < 0)
     {
-      proj = stead_proj_new ("EPSG:27700", error);
-      if (proj == NULL)
+      producer->proj = stead_proj_new ("EPSG:27700", error);
+      if (producer->proj == NULL)
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes one batch the reading thread produced; FALSE stops the import. */
+static gboolean
+stead_import_postcodes_write (Producer      *producer,
+                              Batch         *batch,
+                              sqlite3_stmt  *insert,
+                              guint64       *added,
+                              GError       **error)
+{
+  SteadImportContext *context = producer->context;
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
+
+  for (guint i = 0; i < batch->rejects->len; i++)
+    {
+      PendingReject *r = g_ptr_array_index (batch->rejects, i);
+
+      stead_import_context_reject (context, r->line, r->index, (const char * const *) r->row,
+                                   g_strv_length (r->row), "%s", r->reason);
+    }
+  stead_import_context_skipped (context, batch->skipped);
+  if (batch->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&batch->error));
+      return FALSE;
+    }
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      Entry *e = &g_array_index (batch->entries, Entry, i);
+
+      sqlite3_bind_text (insert, 1, e->postcode, -1, SQLITE_STATIC);
+      sqlite3_bind_double (insert, 2, e->lon);
+      sqlite3_bind_double (insert, 3, e->lat);
+      if (!stead_transaction_step (txn, insert, error))
+        return FALSE;
+      (*added)++;
+    }
+  return stead_import_context_check_cancelled (context, error);
+}
+
+/* Reading and checking on one core, writing on the other. */
+static gboolean
+stead_import_postcodes_pump (Producer      *producer,
+                             sqlite3_stmt  *insert,
+                             goffset        size,
+                             guint64       *added,
+                             GError       **error)
+{
+  gboolean ok = TRUE;
+  gboolean last = FALSE;
+
+  producer->full = g_async_queue_new ();
+  producer->empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (producer->empty, batch_new ());
+  producer->thread = g_thread_new ("stead-postcodes", produce, producer);
+
+  while (!last)
+    {
+      Batch *batch = g_async_queue_pop (producer->full);
+
+      last = batch->last;
+      if (ok)
+        {
+          ok = stead_import_postcodes_write (producer, batch, insert, added, error);
+          stead_import_context_progress (producer->context, batch->bytes_read, size);
+          if (!ok)
+            g_atomic_int_set (&producer->stop, 1);
+        }
+      batch_reset (batch);
+      g_async_queue_push (producer->empty, batch);
+    }
+
+  g_thread_join (producer->thread);
+  while (g_async_queue_length (producer->empty) > 0)
+    batch_free (g_async_queue_pop (producer->empty));
+  g_async_queue_unref (producer->full);
+  g_async_queue_unref (producer->empty);
+  return ok;
+}
+
+static gboolean
+run_postcodes (SteadImportContext  *context,
+               GError             **error)
+{
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
+  g_autoptr(SteadCsvReader) reader = NULL;
+  g_autoptr(SteadColumnMap) map = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *attribution = NULL;
+  g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  Producer producer = { 0 };
+  Layout layout;
+  guint64 added = 0;
+  gint64 replaced;
+  goffset size;
+  gboolean ok;
+
+  reader = stead_import_context_open_csv (context, &map, error);
+  if (reader == NULL)
+    return FALSE;
+  info = g_file_query_info (stead_import_context_get_file (context), G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  size = info != NULL ? g_file_info_get_size (info) : 0;
+
+  producer.context = context;
+  producer.reader = reader;
+  producer.cancellable = stead_import_context_get_cancellable (context);
+  producer.header = stead_csv_reader_get_header (reader);
+  if (!stead_import_postcodes_columns (&producer, map, &layout, error))
+    {
+      g_clear_pointer (&producer.proj, stead_proj_free);
+      return FALSE;
     }
 
   /* The directory is replaced whole. */
-  if (!stead_transaction_exec (txn, "DELETE FROM stead_postcode", error))
+  replaced = stead_transaction_run (txn, "DELETE FROM stead_postcode", NULL, 0, error);
+  insert = replaced < 0 ? NULL : stead_transaction_prepare (txn, "INSERT OR REPLACE INTO stead_postcode "
+                                                                 "(postcode, lon, lat) VALUES (?, ?, ?)", error);
+  ok = insert != NULL;
+  if (ok)
+    {
+      stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, replaced);
+      ok = stead_import_postcodes_pump (&producer, insert, size, &added, error);
+    }
+  g_clear_pointer (&producer.proj, stead_proj_free);
+  if (!ok)
     return FALSE;
-  replaced = sqlite3_changes (stead_workspace_get_db (stead_import_context_get_workspace (context)));
-  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, replaced);
-
-  insert = stead_transaction_prepare (txn,
-                                      "INSERT OR REPLACE INTO stead_postcode (postcode, lon, lat) VALUES (?, ?, ?)",
-                                      error);
-  if (insert == NULL)
-    return FALSE;
-
-  {
-    Producer producer = { 0 };
-    gboolean ok = TRUE;
-    gboolean last = FALSE;
-
-    producer.context = context;
-    producer.reader = reader;
-    producer.cancellable = cancellable;
-    producer.header_is_data = header_is_data;
-    producer.header = header;
-    producer.c_postcode = c_postcode;
-    producer.c_term = c_term;
-    producer.c_grid = c_grid;
-    producer.c_lat = c_lat;
-    producer.c_lon = c_lon;
-    producer.c_east = c_east;
-    producer.c_north = c_north;
-    producer.proj = g_steal_pointer (&proj);
-    producer.full = g_async_queue_new ();
-    producer.empty = g_async_queue_new ();
-    for (guint i = 0; i < N_BATCHES; i++)
-      g_async_queue_push (producer.empty, batch_new ());
-
-    /* Reading and checking on one core, writing on the other. */
-    producer.thread = g_thread_new ("stead-postcodes", produce, &producer);
-
-    while (!last)
-      {
-        Batch *batch = g_async_queue_pop (producer.full);
-
-        last = batch->last;
-        if (ok)
-          {
-            for (guint i = 0; i < batch->rejects->len; i++)
-              {
-                PendingReject *r = g_ptr_array_index (batch->rejects, i);
-
-                stead_import_context_reject (context, r->line, r->index, (const char * const *) r->row,
-                                             g_strv_length (r->row), "%s", r->reason);
-              }
-            stead_import_context_skipped (context, batch->skipped);
-            if (batch->error != NULL)
-              {
-                g_propagate_error (error, g_steal_pointer (&batch->error));
-                ok = FALSE;
-              }
-            for (guint i = 0; ok && i < batch->entries->len; i++)
-              {
-                Entry *e = &g_array_index (batch->entries, Entry, i);
-
-                sqlite3_bind_text (insert, 1, e->postcode, -1, SQLITE_STATIC);
-                sqlite3_bind_double (insert, 2, e->lon);
-                sqlite3_bind_double (insert, 3, e->lat);
-                if (!stead_transaction_step (txn, insert, error))
-                  ok = FALSE;
-                else
-                  added++;
-              }
-            if (ok && !stead_import_context_check_cancelled (context, error))
-              ok = FALSE;
-            stead_import_context_progress (context, batch->bytes_read, size);
-            if (!ok)
-              g_atomic_int_set (&producer.stop, 1);
-          }
-        batch_reset (batch);
-        g_async_queue_push (producer.empty, batch);
-      }
-
-    g_thread_join (producer.thread);
-    while (g_async_queue_length (producer.empty) > 0)
-      batch_free (g_async_queue_pop (producer.empty));
-    g_async_queue_unref (producer.full);
-    g_async_queue_unref (producer.empty);
-    g_clear_pointer (&producer.proj, stead_proj_free);
-    if (!ok)
-      return FALSE;
-  }
 
   stead_import_context_added (context, added);
   stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_INSERT, added);
-
-  attribution_text = g_strdup_printf (layout == LAYOUT_CODE_POINT ? ATTRIBUTION_OS : ATTRIBUTION_ONS,
-                                      g_date_time_get_year (now));
-  attribution = stead_transaction_prepare (txn,
-                                           "INSERT OR REPLACE INTO stead_attribution (source, text, imported) "
-                                           "VALUES ('postcodes', ?, ?)",
-                                           error);
-  if (attribution == NULL)
-    return FALSE;
-  sqlite3_bind_text (attribution, 1, attribution_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (attribution, 2, now_iso, -1, SQLITE_STATIC);
-  if (!stead_transaction_step (txn, attribution, error))
+  attribution = g_strdup_printf (layout == LAYOUT_CODE_POINT ? ATTRIBUTION_OS : ATTRIBUTION_ONS,
+                                 g_date_time_get_year (now));
+  if (stead_transaction_run (txn, "INSERT OR REPLACE INTO stead_attribution (source, text, imported) "
+                                  "VALUES ('postcodes', ?, ?)",
+                             STEAD_ARGS (STEAD_STRING (attribution), STEAD_STRING (now_iso)), error) < 0)
     return FALSE;
   stead_transaction_note_bulk (txn, "stead_attribution", SQLITE_INSERT, 1);
-
   stead_import_context_progress (context, size, size);
   return TRUE;
 }

@@ -440,6 +440,138 @@ partners_oruk_add_phone (JsonBuilder *b,
 
 #define COL(stmt, i) ((const char *) sqlite3_column_text (stmt, i))
 
+/* The organisation's contacts (personal data: only when asked for). */
+static void
+partners_oruk_export_contacts (JsonBuilder  *b,
+                               sqlite3_stmt *contacts,
+                               gint64        id,
+                               gboolean      include_personal)
+{
+  json_builder_set_member_name (b, "contacts");
+  json_builder_begin_array (b);
+  sqlite3_bind_int64 (contacts, 1, id);
+  while (include_personal && sqlite3_step (contacts) == SQLITE_ROW)
+    {
+      json_builder_begin_object (b);
+      partners_oruk_add_string (b, "id", COL (contacts, 0));
+      partners_oruk_add_string (b, "name", COL (contacts, 1));
+      partners_oruk_add_string (b, "title", COL (contacts, 2));
+      partners_oruk_add_string (b, "email", COL (contacts, 5));
+      json_builder_set_member_name (b, "phones");
+      json_builder_begin_array (b);
+      partners_oruk_add_phone (b, COL (contacts, 3), NULL);
+      partners_oruk_add_phone (b, COL (contacts, 4), "24/7");
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  sqlite3_reset (contacts);
+  json_builder_end_array (b);
+}
+
+static void
+partners_oruk_export_site (JsonBuilder  *b,
+                           sqlite3_stmt *sites)
+{
+  double x, y;
+
+  json_builder_begin_object (b);
+  partners_oruk_add_string (b, "id", COL (sites, 0));
+  partners_oruk_add_string (b, "location_type", "physical");
+  partners_oruk_add_string (b, "name", COL (sites, 1));
+  partners_oruk_add_string (b, "description", COL (sites, 4));
+  if (stead_gpkg_blob_get_point (sqlite3_column_blob (sites, 6), sqlite3_column_bytes (sites, 6), &x, &y))
+    {
+      json_builder_set_member_name (b, "latitude");
+      json_builder_add_double_value (b, y);
+      json_builder_set_member_name (b, "longitude");
+      json_builder_add_double_value (b, x);
+    }
+  json_builder_set_member_name (b, "addresses");
+  json_builder_begin_array (b);
+  if (COL (sites, 2) != NULL || COL (sites, 3) != NULL)
+    {
+      json_builder_begin_object (b);
+      partners_oruk_add_string (b, "address_1", COL (sites, 2));
+      partners_oruk_add_string (b, "postal_code", COL (sites, 3));
+      partners_oruk_add_string (b, "country", "GB");
+      partners_oruk_add_string (b, "address_type", "physical");
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  if (sqlite3_column_type (sites, 5) != SQLITE_NULL)
+    {
+      json_builder_set_member_name (b, "x_stead");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "capacity");
+      json_builder_add_int_value (b, sqlite3_column_int64 (sites, 5));
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+/* A capability as a service; its id is stable across export and
+ * re-import: the organisation's id and the capability's place in it. */
+static void
+partners_oruk_export_service (JsonBuilder  *b,
+                              sqlite3_stmt *caps,
+                              const char   *organisation,
+                              guint         n)
+{
+  g_autofree char *service_id = g_strdup_printf ("%s-service-%u", organisation, n);
+
+  json_builder_begin_object (b);
+  partners_oruk_add_string (b, "id", service_id);
+  partners_oruk_add_string (b, "name", COL (caps, 6) ? COL (caps, 6) : COL (caps, 1));
+  partners_oruk_add_string (b, "description", COL (caps, 3));
+  partners_oruk_add_string (b, "status", "active");
+  json_builder_set_member_name (b, "x_stead");
+  json_builder_begin_object (b);
+  partners_oruk_add_string (b, "kind", COL (caps, 1));
+  json_builder_set_member_name (b, "quantity");
+  json_builder_add_int_value (b, sqlite3_column_int64 (caps, 2));
+  if (sqlite3_column_type (caps, 4) != SQLITE_NULL)
+    {
+      json_builder_set_member_name (b, "lead_time_hours");
+      json_builder_add_int_value (b, sqlite3_column_int64 (caps, 4));
+    }
+  if (sqlite3_column_type (caps, 5) != SQLITE_NULL)
+    partners_oruk_add_string (b, "location_id", COL (caps, 5));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+/* The organisation's own members, and those ORUK has none for. */
+static void
+partners_oruk_export_organisation (JsonBuilder  *b,
+                                   sqlite3_stmt *orgs)
+{
+  partners_oruk_add_string (b, "id", COL (orgs, 1));
+  partners_oruk_add_string (b, "name", COL (orgs, 2));
+  partners_oruk_add_string (b, "description", COL (orgs, 3));
+  partners_oruk_add_string (b, "website", COL (orgs, 4));
+
+  json_builder_set_member_name (b, "organization_identifiers");
+  json_builder_begin_array (b);
+  for (int i = 5; i <= 6; i++)
+    if (COL (orgs, i) != NULL)
+      {
+        json_builder_begin_object (b);
+        partners_oruk_add_string (b, "identifier_scheme", i == 5 ? "GB-CHC" : "GB-COH");
+        partners_oruk_add_string (b, "identifier_type", i == 5 ? "Registered charity number" : "Company number");
+        partners_oruk_add_string (b, "identifier", COL (orgs, i));
+        json_builder_end_object (b);
+      }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "x_stead");
+  json_builder_begin_object (b);
+  partners_oruk_add_string (b, "type", COL (orgs, 7));
+  partners_oruk_add_string (b, "tier", COL (orgs, 8));
+  partners_oruk_add_string (b, "areas_served", COL (orgs, 9));
+  partners_oruk_add_string (b, "notes", COL (orgs, 10));
+  json_builder_end_object (b);
+}
+
 static gboolean
 partners_oruk_export_run (SteadWorkspace           *workspace,
                           GOutputStream            *stream,
@@ -456,15 +588,17 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   orgs = stead_workspace_prepare (workspace,
-                                  "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, website, "
-                                  "charity_number, company_number, type, tier, areas_served, notes "
+                                  "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, "
+                                  "website, charity_number, company_number, type, tier, areas_served, notes "
                                   "FROM partners_organisation ORDER BY id", error);
   contacts = stead_workspace_prepare (workspace,
-                                      "SELECT coalesce (source_id, 'stead-contact-' || id), name, role, phone, phone_24h, email "
-                                      "FROM partners_contact WHERE organisation = ? ORDER BY id", error);
+                                      "SELECT coalesce (source_id, 'stead-contact-' || id), name, role, phone, "
+                                      "phone_24h, email FROM partners_contact WHERE organisation = ? ORDER BY id",
+                                      error);
   sites = stead_workspace_prepare (workspace,
-                                   "SELECT coalesce (source_id, 'stead-site-' || fid), name, address, postcode, what, capacity, "
-                                   "geom FROM partners_site WHERE organisation = ? ORDER BY fid", error);
+                                   "SELECT coalesce (source_id, 'stead-site-' || fid), name, address, postcode, "
+                                   "what, capacity, geom FROM partners_site WHERE organisation = ? ORDER BY fid",
+                                   error);
   caps = stead_workspace_prepare (workspace,
                                   "SELECT c.id, c.kind, c.quantity, c.conditions, c.lead_time_hours, "
                                   "coalesce (s.source_id, 'stead-site-' || s.fid), t.label "
@@ -484,86 +618,14 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       json_builder_begin_object (b);
-      partners_oruk_add_string (b, "id", COL (orgs, 1));
-      partners_oruk_add_string (b, "name", COL (orgs, 2));
-      partners_oruk_add_string (b, "description", COL (orgs, 3));
-      partners_oruk_add_string (b, "website", COL (orgs, 4));
-
-      json_builder_set_member_name (b, "organization_identifiers");
-      json_builder_begin_array (b);
-      for (int i = 5; i <= 6; i++)
-        if (COL (orgs, i) != NULL)
-          {
-            json_builder_begin_object (b);
-            partners_oruk_add_string (b, "identifier_scheme", i == 5 ? "GB-CHC" : "GB-COH");
-            partners_oruk_add_string (b, "identifier_type", i == 5 ? "Registered charity number" : "Company number");
-            partners_oruk_add_string (b, "identifier", COL (orgs, i));
-            json_builder_end_object (b);
-          }
-      json_builder_end_array (b);
-
-      /* Contacts hold personal data: only when asked for. */
-      json_builder_set_member_name (b, "contacts");
-      json_builder_begin_array (b);
-      sqlite3_bind_int64 (contacts, 1, id);
-      while (options->include_personal && sqlite3_step (contacts) == SQLITE_ROW)
-        {
-          json_builder_begin_object (b);
-          partners_oruk_add_string (b, "id", COL (contacts, 0));
-          partners_oruk_add_string (b, "name", COL (contacts, 1));
-          partners_oruk_add_string (b, "title", COL (contacts, 2));
-          partners_oruk_add_string (b, "email", COL (contacts, 5));
-          json_builder_set_member_name (b, "phones");
-          json_builder_begin_array (b);
-          partners_oruk_add_phone (b, COL (contacts, 3), NULL);
-          partners_oruk_add_phone (b, COL (contacts, 4), "24/7");
-          json_builder_end_array (b);
-          json_builder_end_object (b);
-        }
-      sqlite3_reset (contacts);
-      json_builder_end_array (b);
+      partners_oruk_export_organisation (b, orgs);
+      partners_oruk_export_contacts (b, contacts, id, options->include_personal);
 
       json_builder_set_member_name (b, "locations");
       json_builder_begin_array (b);
       sqlite3_bind_int64 (sites, 1, id);
       while (sqlite3_step (sites) == SQLITE_ROW)
-        {
-          double x, y;
-
-          json_builder_begin_object (b);
-          partners_oruk_add_string (b, "id", COL (sites, 0));
-          partners_oruk_add_string (b, "location_type", "physical");
-          partners_oruk_add_string (b, "name", COL (sites, 1));
-          partners_oruk_add_string (b, "description", COL (sites, 4));
-          if (stead_gpkg_blob_get_point (sqlite3_column_blob (sites, 6), sqlite3_column_bytes (sites, 6), &x, &y))
-            {
-              json_builder_set_member_name (b, "latitude");
-              json_builder_add_double_value (b, y);
-              json_builder_set_member_name (b, "longitude");
-              json_builder_add_double_value (b, x);
-            }
-          json_builder_set_member_name (b, "addresses");
-          json_builder_begin_array (b);
-          if (COL (sites, 2) != NULL || COL (sites, 3) != NULL)
-            {
-              json_builder_begin_object (b);
-              partners_oruk_add_string (b, "address_1", COL (sites, 2));
-              partners_oruk_add_string (b, "postal_code", COL (sites, 3));
-              partners_oruk_add_string (b, "country", "GB");
-              partners_oruk_add_string (b, "address_type", "physical");
-              json_builder_end_object (b);
-            }
-          json_builder_end_array (b);
-          if (sqlite3_column_type (sites, 5) != SQLITE_NULL)
-            {
-              json_builder_set_member_name (b, "x_stead");
-              json_builder_begin_object (b);
-              json_builder_set_member_name (b, "capacity");
-              json_builder_add_int_value (b, sqlite3_column_int64 (sites, 5));
-              json_builder_end_object (b);
-            }
-          json_builder_end_object (b);
-        }
+        partners_oruk_export_site (b, sites);
       sqlite3_reset (sites);
       json_builder_end_array (b);
 
@@ -571,43 +633,9 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
       json_builder_begin_array (b);
       sqlite3_bind_int64 (caps, 1, id);
       for (guint n = 1; sqlite3_step (caps) == SQLITE_ROW; n++)
-        {
-          /* Stable across export and re-import: the organisation's id and
-           * the capability's place in it. */
-          g_autofree char *service_id = g_strdup_printf ("%s-service-%u", COL (orgs, 1), n);
-
-          json_builder_begin_object (b);
-          partners_oruk_add_string (b, "id", service_id);
-          partners_oruk_add_string (b, "name", COL (caps, 6) ? COL (caps, 6) : COL (caps, 1));
-          partners_oruk_add_string (b, "description", COL (caps, 3));
-          partners_oruk_add_string (b, "status", "active");
-          json_builder_set_member_name (b, "x_stead");
-          json_builder_begin_object (b);
-          partners_oruk_add_string (b, "kind", COL (caps, 1));
-          json_builder_set_member_name (b, "quantity");
-          json_builder_add_int_value (b, sqlite3_column_int64 (caps, 2));
-          if (sqlite3_column_type (caps, 4) != SQLITE_NULL)
-            {
-              json_builder_set_member_name (b, "lead_time_hours");
-              json_builder_add_int_value (b, sqlite3_column_int64 (caps, 4));
-            }
-          if (sqlite3_column_type (caps, 5) != SQLITE_NULL)
-            partners_oruk_add_string (b, "location_id", COL (caps, 5));
-          json_builder_end_object (b);
-          json_builder_end_object (b);
-        }
+        partners_oruk_export_service (b, caps, COL (orgs, 1), n);
       sqlite3_reset (caps);
       json_builder_end_array (b);
-
-      /* What ORUK has no member for. */
-      json_builder_set_member_name (b, "x_stead");
-      json_builder_begin_object (b);
-      partners_oruk_add_string (b, "type", COL (orgs, 7));
-      partners_oruk_add_string (b, "tier", COL (orgs, 8));
-      partners_oruk_add_string (b, "areas_served", COL (orgs, 9));
-      partners_oruk_add_string (b, "notes", COL (orgs, 10));
-      json_builder_end_object (b);
-
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -618,7 +646,6 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_stream (generator, stream, cancellable, error);
 }
-
 
 #undef COL
 
