@@ -19,7 +19,7 @@
 #include "stead-workspace.h"
 
 static void
-row_clear (SteadAreaSummaryRow *row)
+stead_area_summary_row_clear (SteadAreaSummaryRow *row)
 {
   g_free (row->kind);
 }
@@ -36,9 +36,9 @@ stead_area_summary_free (SteadAreaSummary *summary)
 }
 
 static SteadAreaSummaryRow *
-row_for_kind (SteadAreaSummary *summary,
-              GHashTable       *by_kind,
-              const char       *kind)
+stead_area_summary_row_for_kind (SteadAreaSummary *summary,
+                                 GHashTable       *by_kind,
+                                 const char       *kind)
 {
   gpointer index;
 
@@ -54,8 +54,8 @@ row_for_kind (SteadAreaSummary *summary,
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+stead_area_summary_compare_rows (gconstpointer a,
+                                 gconstpointer b)
 {
   return g_strcmp0 (((const SteadAreaSummaryRow *) a)->kind, ((const SteadAreaSummaryRow *) b)->kind);
 }
@@ -71,14 +71,14 @@ compare_rows (gconstpointer a,
   "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
 
 static gboolean
-scan (sqlite3           *db,
-      SteadGeometry     *area,
-      const SteadEnvelope *env,
-      const char        *sql,
-      gboolean           needs,
-      SteadAreaSummary  *summary,
-      GHashTable        *by_kind,
-      GError           **error)
+stead_area_summary_scan (sqlite3           *db,
+                         SteadGeometry     *area,
+                         const SteadEnvelope *env,
+                         const char        *sql,
+                         gboolean           needs,
+                         SteadAreaSummary  *summary,
+                         GHashTable        *by_kind,
+                         GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -111,7 +111,7 @@ scan (sqlite3           *db,
           !stead_geometry_contains_point (area, x, y))
         continue;
 
-      row = row_for_kind (summary, by_kind, kind);
+      row = stead_area_summary_row_for_kind (summary, by_kind, kind);
       if (needs)
         {
           g_array_append_val (summary->need_fids, fid);
@@ -131,27 +131,27 @@ scan (sqlite3           *db,
 }
 
 static SteadAreaSummary *
-summarise (sqlite3        *db,
-           SteadGeometry  *area,
-           GError        **error)
+stead_area_summary_summarise (sqlite3        *db,
+                              SteadGeometry  *area,
+                              GError        **error)
 {
   g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(SteadAreaSummary) summary = g_new0 (SteadAreaSummary, 1);
   SteadEnvelope env;
 
   summary->rows = g_array_new (FALSE, FALSE, sizeof (SteadAreaSummaryRow));
-  g_array_set_clear_func (summary->rows, (GDestroyNotify) row_clear);
+  g_array_set_clear_func (summary->rows, (GDestroyNotify) stead_area_summary_row_clear);
   summary->need_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   summary->resource_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
     return g_steal_pointer (&summary);
 
-  if (!scan (db, area, &env, NEEDS_IN_BOX, TRUE, summary, by_kind, error) ||
-      !scan (db, area, &env, RESOURCES_IN_BOX, FALSE, summary, by_kind, error))
+  if (!stead_area_summary_scan (db, area, &env, NEEDS_IN_BOX, TRUE, summary, by_kind, error) ||
+      !stead_area_summary_scan (db, area, &env, RESOURCES_IN_BOX, FALSE, summary, by_kind, error))
     return NULL;
 
-  g_array_sort (summary->rows, compare_rows);
+  g_array_sort (summary->rows, stead_area_summary_compare_rows);
   return g_steal_pointer (&summary);
 }
 
@@ -175,7 +175,7 @@ stead_area_summary_new (SteadWorkspace  *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
-  return summarise (stead_workspace_get_db (workspace), area, error);
+  return stead_area_summary_summarise (stead_workspace_get_db (workspace), area, error);
 }
 
 /**
@@ -213,8 +213,8 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
 }
 
 static double
-measure_of (const SteadAreaSummary *summary,
-            SteadAreaMeasure        measure)
+stead_area_summary_measure_of (const SteadAreaSummary *summary,
+                               SteadAreaMeasure        measure)
 {
   double total = 0;
 
@@ -306,12 +306,12 @@ stead_area_measure_compute (const char        *path,
                                            NULL, NULL);
       if (area == NULL)
         continue;   /* not a polygon: nothing to shade */
-      if (!(summary = summarise (db, area, error)))
+      if (!(summary = stead_area_summary_summarise (db, area, error)))
         {
           ok = FALSE;
           break;
         }
-      value = measure_of (summary, measure);
+      value = stead_area_summary_measure_of (summary, measure);
       g_array_append_val (out_fids, fid);
       g_array_append_val (out_values, value);
     }

@@ -24,9 +24,9 @@ typedef struct
 } Check;
 
 static void G_GNUC_PRINTF (2, 3)
-problem (Check      *check,
-         const char *format,
-         ...)
+stead_check_problem (Check      *check,
+                     const char *format,
+                     ...)
 {
   va_list args;
 
@@ -36,24 +36,24 @@ problem (Check      *check,
 }
 
 static sqlite3_stmt *
-prepare (Check      *check,
-         const char *sql)
+stead_check_prepare (Check      *check,
+                     const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (check->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      problem (check, _("Query failed: %s"), sqlite3_errmsg (check->db));
+      stead_check_problem (check, _("Query failed: %s"), sqlite3_errmsg (check->db));
       return NULL;
     }
   return stmt;
 }
 
 static gboolean
-has_table (Check      *check,
-           const char *name)
+stead_check_has_table (Check      *check,
+                       const char *name)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (check, "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'");
+  g_autoptr(sqlite3_stmt) stmt = stead_check_prepare (check, "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'");
 
   if (stmt == NULL)
     return FALSE;
@@ -62,11 +62,11 @@ has_table (Check      *check,
 }
 
 static void
-check_integrity (Check *check)
+stead_check_integrity (Check *check)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if ((stmt = prepare (check, "PRAGMA integrity_check")))
+  if ((stmt = stead_check_prepare (check, "PRAGMA integrity_check")))
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         const char *row = (const char *) sqlite3_column_text (stmt, 0);
@@ -74,35 +74,35 @@ check_integrity (Check *check)
 
         if (g_strcmp0 (row, "ok") == 0)
           continue;
-        /* One problem per line, as the CLI prints them. */
+        /* One stead_check_problem per line, as the CLI prints them. */
         lines = g_strsplit (row, "\n", -1);
         for (guint i = 0; lines[i] != NULL; i++)
           if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], "*** in database"))
-            problem (check, _("Integrity: %s"), lines[i]);
+            stead_check_problem (check, _("Integrity: %s"), lines[i]);
       }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if ((stmt = prepare (check, "PRAGMA foreign_key_check")))
+  if ((stmt = stead_check_prepare (check, "PRAGMA foreign_key_check")))
     while (sqlite3_step (stmt) == SQLITE_ROW)
-      problem (check, _("Foreign key: row %lld of %s refers to a missing row of %s"),
+      stead_check_problem (check, _("Foreign key: row %lld of %s refers to a missing row of %s"),
                (long long) sqlite3_column_int64 (stmt, 1),
                sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 2));
 }
 
 static void
-check_header (Check *check)
+stead_check_header (Check *check)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if ((stmt = prepare (check, "PRAGMA application_id")) && sqlite3_step (stmt) == SQLITE_ROW &&
+  if ((stmt = stead_check_prepare (check, "PRAGMA application_id")) && sqlite3_step (stmt) == SQLITE_ROW &&
       (guint32) sqlite3_column_int (stmt, 0) != GPKG_APPLICATION_ID)
-    problem (check, _("GeoPackage: application_id is 0x%08x, not 'GPKG'"),
+    stead_check_problem (check, _("GeoPackage: application_id is 0x%08x, not 'GPKG'"),
              (guint32) sqlite3_column_int (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if ((stmt = prepare (check, "PRAGMA user_version")) && sqlite3_step (stmt) == SQLITE_ROW &&
+  if ((stmt = stead_check_prepare (check, "PRAGMA user_version")) && sqlite3_step (stmt) == SQLITE_ROW &&
       (sqlite3_column_int (stmt, 0) < 10200 || sqlite3_column_int (stmt, 0) >= 10400))
-    problem (check, _("GeoPackage: user_version is %d, not a GeoPackage 1.2/1.3 version"),
+    stead_check_problem (check, _("GeoPackage: user_version is %d, not a GeoPackage 1.2/1.3 version"),
              sqlite3_column_int (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -110,10 +110,10 @@ check_header (Check *check)
                                                          "gpkg_geometry_columns", "stead_workspace",
                                                          "stead_schema", "stead_audit", NULL };
        *t != NULL; t++)
-    if (!has_table (check, *t))
-      problem (check, _("Missing table %s"), *t);
+    if (!stead_check_has_table (check, *t))
+      stead_check_problem (check, _("Missing table %s"), *t);
 
-  if (has_table (check, "gpkg_spatial_ref_sys"))
+  if (stead_check_has_table (check, "gpkg_spatial_ref_sys"))
     {
       static const int required[] = { -1, 0, 4326 };
 
@@ -122,19 +122,19 @@ check_header (Check *check)
           int srs = required[i];
 
           g_clear_pointer (&stmt, sqlite3_finalize);
-          if ((stmt = prepare (check, "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?")))
+          if ((stmt = stead_check_prepare (check, "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?")))
             {
               sqlite3_bind_int (stmt, 1, srs);
               if (sqlite3_step (stmt) != SQLITE_ROW)
-                problem (check, _("GeoPackage: gpkg_spatial_ref_sys lacks the required srs_id %d"), srs);
+                stead_check_problem (check, _("GeoPackage: gpkg_spatial_ref_sys lacks the required srs_id %d"), srs);
             }
         }
     }
 }
 
 static gboolean
-type_matches (const char        *declared,
-              SteadGeometryType  type)
+stead_check_type_matches (const char        *declared,
+                          SteadGeometryType  type)
 {
   if (g_ascii_strcasecmp (declared, "GEOMETRY") == 0)
     return TRUE;
@@ -151,11 +151,11 @@ type_matches (const char        *declared,
 }
 
 static void
-check_feature_table (Check      *check,
-                     const char *table,
-                     const char *column,
-                     const char *declared,
-                     int         srs_id)
+stead_check_feature_table (Check      *check,
+                           const char *table,
+                           const char *column,
+                           const char *declared,
+                           int         srs_id)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
@@ -164,9 +164,9 @@ check_feature_table (Check      *check,
   gint64 with_geometry = 0;
   gint64 bad = 0;
 
-  if (!has_table (check, table))
+  if (!stead_check_has_table (check, table))
     {
-      problem (check, _("GeoPackage: gpkg_contents lists %s, which does not exist"), table);
+      stead_check_problem (check, _("GeoPackage: gpkg_contents lists %s, which does not exist"), table);
       return;
     }
 
@@ -177,7 +177,7 @@ check_feature_table (Check      *check,
   sqlite3_free (quoted_t);
   sqlite3_free (quoted_c);
 
-  if (!(stmt = prepare (check, sql)))
+  if (!(stmt = stead_check_prepare (check, sql)))
     return;
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -194,26 +194,26 @@ check_feature_table (Check      *check,
       if (geometry == NULL)
         {
           if (bad++ < 10)
-            problem (check, _("%s row %lld: %s"), table,
+            stead_check_problem (check, _("%s row %lld: %s"), table,
                      (long long) sqlite3_column_int64 (stmt, 0), error->message);
           continue;
         }
       if (blob_srs != srs_id && bad++ < 10)
-        problem (check, _("%s row %lld: geometry has srs_id %d, the column declares %d"), table,
+        stead_check_problem (check, _("%s row %lld: geometry has srs_id %d, the column declares %d"), table,
                  (long long) sqlite3_column_int64 (stmt, 0), blob_srs, srs_id);
-      if (!type_matches (declared, stead_geometry_get_geometry_type (geometry)) && bad++ < 10)
-        problem (check, _("%s row %lld: geometry type does not match the declared %s"), table,
+      if (!stead_check_type_matches (declared, stead_geometry_get_geometry_type (geometry)) && bad++ < 10)
+        stead_check_problem (check, _("%s row %lld: geometry type does not match the declared %s"), table,
                  (long long) sqlite3_column_int64 (stmt, 0), declared);
       if (!stead_geometry_is_empty (geometry))
         with_geometry++;
     }
 
   if (bad > 10)
-    problem (check, _("%s: %lld more bad geometries"), table, (long long) (bad - 10));
+    stead_check_problem (check, _("%s: %lld more bad geometries"), table, (long long) (bad - 10));
 
   /* The spatial index must hold exactly the non-empty geometries. */
   {
-    g_autoptr(sqlite3_stmt) ext = prepare (check,
+    g_autoptr(sqlite3_stmt) ext = stead_check_prepare (check,
                                            "SELECT 1 FROM gpkg_extensions WHERE table_name = ? "
                                            "AND column_name = ? AND extension_name = 'gpkg_rtree_index'");
     g_autofree char *rtree = g_strdup_printf ("rtree_%s_%s", table, column);
@@ -228,29 +228,29 @@ check_feature_table (Check      *check,
         g_autofree char *count_sql = NULL;
         char *quoted_r;
 
-        if (!has_table (check, rtree))
+        if (!stead_check_has_table (check, rtree))
           {
-            problem (check, _("GeoPackage: the spatial index %s is missing"), rtree);
+            stead_check_problem (check, _("GeoPackage: the spatial index %s is missing"), rtree);
             return;
           }
         quoted_r = sqlite3_mprintf ("%w", rtree);
         count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", quoted_r);
         sqlite3_free (quoted_r);
-        if ((count = prepare (check, count_sql)) && sqlite3_step (count) == SQLITE_ROW &&
+        if ((count = stead_check_prepare (check, count_sql)) && sqlite3_step (count) == SQLITE_ROW &&
             sqlite3_column_int64 (count, 0) != with_geometry)
-          problem (check, _("GeoPackage: the spatial index %s has %lld entries for %lld geometries"),
+          stead_check_problem (check, _("GeoPackage: the spatial index %s has %lld entries for %lld geometries"),
                    rtree, (long long) sqlite3_column_int64 (count, 0), (long long) with_geometry);
 
         /* The tree itself: node structure, parent links, bounds. */
         {
-          g_autoptr(sqlite3_stmt) tree = prepare (check, "SELECT rtreecheck (?)");
+          g_autoptr(sqlite3_stmt) tree = stead_check_prepare (check, "SELECT rtreecheck (?)");
 
           if (tree != NULL)
             {
               sqlite3_bind_text (tree, 1, rtree, -1, SQLITE_STATIC);
               if (sqlite3_step (tree) == SQLITE_ROW &&
                   g_strcmp0 ((const char *) sqlite3_column_text (tree, 0), "ok") != 0)
-                problem (check, _("GeoPackage: the spatial index %s is damaged: %s"),
+                stead_check_problem (check, _("GeoPackage: the spatial index %s is damaged: %s"),
                          rtree, (const char *) sqlite3_column_text (tree, 0));
             }
         }
@@ -259,14 +259,14 @@ check_feature_table (Check      *check,
 }
 
 static void
-check_features (Check *check)
+stead_check_features (Check *check)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!has_table (check, "gpkg_contents") || !has_table (check, "gpkg_geometry_columns"))
+  if (!stead_check_has_table (check, "gpkg_contents") || !stead_check_has_table (check, "gpkg_geometry_columns"))
     return;
 
-  stmt = prepare (check,
+  stmt = stead_check_prepare (check,
                   "SELECT c.table_name, g.column_name, g.geometry_type_name, g.srs_id "
                   "FROM gpkg_contents c LEFT JOIN gpkg_geometry_columns g USING (table_name) "
                   "WHERE c.data_type = 'features' ORDER BY c.table_name");
@@ -279,10 +279,10 @@ check_features (Check *check)
 
       if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
         {
-          problem (check, _("GeoPackage: feature table %s has no gpkg_geometry_columns row"), table);
+          stead_check_problem (check, _("GeoPackage: feature table %s has no gpkg_geometry_columns row"), table);
           continue;
         }
-      check_feature_table (check, table, (const char *) sqlite3_column_text (stmt, 1),
+      stead_check_feature_table (check, table, (const char *) sqlite3_column_text (stmt, 1),
                            (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
     }
 }
@@ -290,7 +290,7 @@ check_features (Check *check)
 /**
  * stead_check_file:
  * @path: a workspace file
- * @problems: (out) (transfer full): one line per problem found
+ * @problems: (out) (transfer full): one line per stead_check_problem found
  * @error: a #GError
  *
  * Checks a workspace without changing it: SQLite integrity, foreign keys,
@@ -327,9 +327,9 @@ stead_check_file (const char  *path,
     }
 
   check.problems = g_ptr_array_new_with_free_func (g_free);
-  check_integrity (&check);
-  check_header (&check);
-  check_features (&check);
+  stead_check_integrity (&check);
+  stead_check_header (&check);
+  stead_check_features (&check);
   sqlite3_close (check.db);
 
   *problems = check.problems;

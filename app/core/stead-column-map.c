@@ -31,7 +31,7 @@ G_DEFINE_QUARK (stead-column-map-error-quark, stead_column_map_error)
 
 /* "Post Code", "post_code" and "POSTCODE" are one name. */
 static char *
-normalise (const char *name)
+stead_column_map_normalise (const char *name)
 {
   GString *out = g_string_new (NULL);
 
@@ -48,8 +48,8 @@ normalise (const char *name)
 
 /* HXL tags match on the hashtag and its attributes in any order. */
 static gboolean
-hxl_matches (const char *column_tag,
-             const char *field_tag)
+stead_column_map_hxl_matches (const char *column_tag,
+                              const char *field_tag)
 {
   g_auto(GStrv) want = NULL;
   g_auto(GStrv) have = NULL;
@@ -75,14 +75,14 @@ hxl_matches (const char *column_tag,
 }
 
 static int
-find_header (SteadColumnMap *self,
-             const char     *column)
+stead_column_map_find_header (SteadColumnMap *self,
+                              const char     *column)
 {
-  g_autofree char *wanted = normalise (column);
+  g_autofree char *wanted = stead_column_map_normalise (column);
 
   for (guint i = 0; self->header[i] != NULL; i++)
     {
-      g_autofree char *name = normalise (self->header[i]);
+      g_autofree char *name = stead_column_map_normalise (self->header[i]);
 
       if (g_str_equal (name, wanted))
         return i;
@@ -91,8 +91,8 @@ find_header (SteadColumnMap *self,
 }
 
 static int
-find_field (SteadColumnMap *self,
-            const char     *field)
+stead_column_map_find_field (SteadColumnMap *self,
+                             const char     *field)
 {
   for (guint f = 0; f < self->n_fields; f++)
     if (g_ascii_strcasecmp (self->fields[f].name, field) == 0)
@@ -137,7 +137,7 @@ stead_column_map_new_auto (const SteadImportField *fields,
   if (hxl_tags != NULL)
     for (guint f = 0; f < n_fields; f++)
       for (guint c = 0; c < n_columns && hxl_tags[c] != NULL && self->columns[f] < 0; c++)
-        if (!taken[c] && hxl_matches (hxl_tags[c], fields[f].hxl))
+        if (!taken[c] && stead_column_map_hxl_matches (hxl_tags[c], fields[f].hxl))
           {
             self->columns[f] = c;
             taken[c] = TRUE;
@@ -159,7 +159,7 @@ stead_column_map_new_auto (const SteadImportField *fields,
 
           if (names[a][0] == '\0')
             continue;
-          c = find_header (self, names[a]);
+          c = stead_column_map_find_header (self, names[a]);
           if (c >= 0 && !taken[c])
             {
               self->columns[f] = c;
@@ -213,13 +213,13 @@ stead_column_map_apply_spec (SteadColumnMap  *self,
         }
       *eq = '\0';
       g_strstrip (pair);
-      if ((field = find_field (self, pair)) < 0)
+      if ((field = stead_column_map_find_field (self, pair)) < 0)
         {
           g_set_error (error, STEAD_COLUMN_MAP_ERROR, STEAD_COLUMN_MAP_ERROR_UNKNOWN,
                        _("There is no field “%s” to map"), pair);
           return FALSE;
         }
-      if (*g_strstrip (eq + 1) != '\0' && (column = find_header (self, eq + 1)) < 0)
+      if (*g_strstrip (eq + 1) != '\0' && (column = stead_column_map_find_header (self, eq + 1)) < 0)
         {
           g_set_error (error, STEAD_COLUMN_MAP_ERROR, STEAD_COLUMN_MAP_ERROR_UNKNOWN,
                        _("The file has no column “%s” (for the field “%s”)"), eq + 1, pair);
@@ -279,7 +279,7 @@ stead_column_map_get_column (SteadColumnMap *self,
 
   g_return_val_if_fail (self != NULL, -1);
 
-  f = find_field (self, field);
+  f = stead_column_map_find_field (self, field);
   return f >= 0 ? self->columns[f] : -1;
 }
 

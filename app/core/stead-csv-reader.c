@@ -78,9 +78,9 @@ G_DEFINE_QUARK (stead-csv-error-quark, stead_csv_error)
  * per field, that was a tenth of the reading time. Grow by doubling and
  * write in place. */
 static inline void
-append_fast (GArray        *array,
-             guint         *capacity,
-             gconstpointer  element)
+stead_csv_reader_append_fast (GArray        *array,
+                              guint         *capacity,
+                              gconstpointer  element)
 {
   guint size = g_array_get_element_size (array);
 
@@ -106,9 +106,9 @@ typedef enum
 } ParseState;
 
 static inline void
-arena_append (GString      *arena,
-              const guint8 *data,
-              gsize         len)
+stead_csv_reader_arena_append (GString      *arena,
+                               const guint8 *data,
+                               gsize         len)
 {
   gsize at = arena->len;
 
@@ -122,8 +122,8 @@ arena_append (GString      *arena,
 }
 
 static inline void
-field_begin (SteadCsvReader *self,
-             gboolean        quoted)
+stead_csv_reader_field_begin (SteadCsvReader *self,
+                              gboolean        quoted)
 {
   self->field_start = self->arena->len;
   self->quoted = quoted;
@@ -133,7 +133,7 @@ field_begin (SteadCsvReader *self,
 /* The field parsed is complete: trimmed, converted, NUL-terminated and
  * added to the row being parsed. */
 static void
-submit_field (SteadCsvReader *self)
+stead_csv_reader_submit_field (SteadCsvReader *self)
 {
   guint start = self->field_start;
   gsize end = self->arena->len;
@@ -169,7 +169,7 @@ submit_field (SteadCsvReader *self)
         g_string_append (self->arena, field);
     }
   g_string_append_c (self->arena, '\0');
-  append_fast (self->fields, &self->fields_cap, &start);
+  stead_csv_reader_append_fast (self->fields, &self->fields_cap, &start);
   self->quoted = FALSE;
   self->spaces = 0;
 }
@@ -177,10 +177,10 @@ submit_field (SteadCsvReader *self)
 /* Appends an unquoted run up to the next delimiter, line end or quote;
  * counts its trailing spaces and tabs, which are not part of the field. */
 static gsize
-scan_unquoted (SteadCsvReader *self,
-               const guint8   *data,
-               gsize           i,
-               gsize           len)
+stead_csv_reader_scan_unquoted (SteadCsvReader *self,
+                                const guint8   *data,
+                                gsize           i,
+                                gsize           len)
 {
   const guint8 delim = (guint8) self->delimiter;
   gsize j = i, k;
@@ -193,7 +193,7 @@ scan_unquoted (SteadCsvReader *self,
         break;
       j++;
     }
-  arena_append (self->arena, data + i, j - i);
+  stead_csv_reader_arena_append (self->arena, data + i, j - i);
 
   for (k = j; k > i && (data[k - 1] == ' ' || data[k - 1] == '\t'); k--)
     ;
@@ -205,8 +205,8 @@ scan_unquoted (SteadCsvReader *self,
 }
 
 static void
-on_row_end (int   c,
-            void *user_data)
+stead_csv_reader_on_row_end (int   c,
+                             void *user_data)
 {
   SteadCsvReader *self = user_data;
   gboolean empty = self->fields->len == self->pending;
@@ -226,7 +226,7 @@ on_row_end (int   c,
     {
       RowInfo row = { self->pending, self->fields->len - self->pending, self->row_line };
 
-      append_fast (self->rows, &self->rows_cap, &row);
+      stead_csv_reader_append_fast (self->rows, &self->rows_cap, &row);
       self->pending = self->fields->len;
     }
 }
@@ -234,10 +234,10 @@ on_row_end (int   c,
 /* Checks a chunk is UTF-8, carrying a character cut at its end over to
  * the next chunk. */
 static gboolean
-check_utf8 (SteadCsvReader  *self,
-            const guint8    *data,
-            gsize            len,
-            GError         **error)
+stead_csv_reader_check_utf8 (SteadCsvReader  *self,
+                             const guint8    *data,
+                             gsize            len,
+                             GError         **error)
 {
   const char *end = NULL;
   gsize skip = 0;
@@ -298,8 +298,8 @@ bad:
 }
 
 static gboolean
-syntax_error (SteadCsvReader  *self,
-              GError         **error)
+stead_csv_reader_syntax_error (SteadCsvReader  *self,
+                               GError         **error)
 {
   /* The line the bad row starts on. */
   guint64 line = self->fields->len > self->pending ? self->row_line : self->line + 1;
@@ -311,16 +311,16 @@ syntax_error (SteadCsvReader  *self,
 }
 
 static gboolean
-parse (SteadCsvReader  *self,
-       const guint8    *data,
-       gsize            len,
-       GError         **error)
+stead_csv_reader_parse (SteadCsvReader  *self,
+                        const guint8    *data,
+                        gsize            len,
+                        GError         **error)
 {
   const guint8 delim = (guint8) self->delimiter;
   ParseState state = self->state;
   gsize i = 0;
 
-  if (!check_utf8 (self, data, len, error))
+  if (!stead_csv_reader_check_utf8 (self, data, len, error))
     return FALSE;
 
   while (i < len)
@@ -339,55 +339,55 @@ parse (SteadCsvReader  *self,
             {
               if (state == FIELD_START)
                 {
-                  field_begin (self, FALSE);
-                  submit_field (self);
+                  stead_csv_reader_field_begin (self, FALSE);
+                  stead_csv_reader_submit_field (self);
                 }
-              on_row_end (c, self);
+              stead_csv_reader_on_row_end (c, self);
               state = ROW_START;
               i++;
             }
           else if (c == delim)
             {
-              field_begin (self, FALSE);
-              submit_field (self);
+              stead_csv_reader_field_begin (self, FALSE);
+              stead_csv_reader_submit_field (self);
               state = FIELD_START;
               i++;
             }
           else if (c == '"')
             {
-              field_begin (self, TRUE);
+              stead_csv_reader_field_begin (self, TRUE);
               state = QUOTED;
               i++;
             }
           else
             {
-              field_begin (self, FALSE);
+              stead_csv_reader_field_begin (self, FALSE);
               state = UNQUOTED;
-              i = scan_unquoted (self, data, i, len);
+              i = stead_csv_reader_scan_unquoted (self, data, i, len);
             }
           break;
 
         case UNQUOTED:
           if (c == delim)
             {
-              submit_field (self);
+              stead_csv_reader_submit_field (self);
               state = FIELD_START;
               i++;
             }
           else if (c == '\n' || c == '\r')
             {
-              submit_field (self);
-              on_row_end (c, self);
+              stead_csv_reader_submit_field (self);
+              stead_csv_reader_on_row_end (c, self);
               state = ROW_START;
               i++;
             }
           else if (c == '"')
             {
               self->state = state;
-              return syntax_error (self, error);
+              return stead_csv_reader_syntax_error (self, error);
             }
           else
-            i = scan_unquoted (self, data, i, len);
+            i = stead_csv_reader_scan_unquoted (self, data, i, len);
           break;
 
         case QUOTED:
@@ -395,7 +395,7 @@ parse (SteadCsvReader  *self,
             const guint8 *quote = memchr (data + i, '"', len - i);
             gsize j = quote != NULL ? (gsize) (quote - data) : len;
 
-            arena_append (self->arena, data + i, j - i);
+            stead_csv_reader_arena_append (self->arena, data + i, j - i);
             i = j;
             if (quote != NULL)
               {
@@ -409,13 +409,13 @@ parse (SteadCsvReader  *self,
         case QUOTE_SEEN:
           if (c == delim)
             {
-              submit_field (self);
+              stead_csv_reader_submit_field (self);
               state = FIELD_START;
             }
           else if (c == '\n' || c == '\r')
             {
-              submit_field (self);
-              on_row_end (c, self);
+              stead_csv_reader_submit_field (self);
+              stead_csv_reader_on_row_end (c, self);
               state = ROW_START;
             }
           else if (c == ' ' || c == '\t')
@@ -423,13 +423,13 @@ parse (SteadCsvReader  *self,
           else if (c == '"' && self->spaces == 0)
             {
               /* "" in a quoted field: one quote */
-              arena_append (self->arena, &c, 1);
+              stead_csv_reader_arena_append (self->arena, &c, 1);
               state = QUOTED;
             }
           else
             {
               self->state = state;
-              return syntax_error (self, error);
+              return stead_csv_reader_syntax_error (self, error);
             }
           i++;
           break;
@@ -445,8 +445,8 @@ parse (SteadCsvReader  *self,
 
 /* The end of the input: the last row may lack its line end. */
 static gboolean
-finish (SteadCsvReader  *self,
-        GError         **error)
+stead_csv_reader_finish (SteadCsvReader  *self,
+                         GError         **error)
 {
   switch ((ParseState) self->state)
     {
@@ -457,12 +457,12 @@ finish (SteadCsvReader  *self,
       return FALSE;
 
     case FIELD_START:
-      field_begin (self, FALSE);
+      stead_csv_reader_field_begin (self, FALSE);
       G_GNUC_FALLTHROUGH;
     case UNQUOTED:
     case QUOTE_SEEN:
-      submit_field (self);
-      on_row_end (-1, self);
+      stead_csv_reader_submit_field (self);
+      stead_csv_reader_on_row_end (-1, self);
       break;
 
     case ROW_START:
@@ -476,7 +476,7 @@ finish (SteadCsvReader  *self,
 /* Every complete row has been handed out: keep only the row being
  * parsed, at the start of the arena. */
 static void
-compact (SteadCsvReader *self)
+stead_csv_reader_compact (SteadCsvReader *self)
 {
   guint n_pending = self->fields->len - self->pending;
   gboolean in_field = self->state == UNQUOTED || self->state == QUOTED || self->state == QUOTE_SEEN;
@@ -500,15 +500,15 @@ compact (SteadCsvReader *self)
 
 /* Reads and parses until a row is ready or the input ends. */
 static gboolean
-fill (SteadCsvReader  *self,
-      GCancellable    *cancellable,
-      GError         **error)
+stead_csv_reader_fill (SteadCsvReader  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
 {
   while (self->next_row >= self->rows->len && !self->eof)
     {
       gssize n;
 
-      compact (self);
+      stead_csv_reader_compact (self);
 
       n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
       if (n < 0)
@@ -518,7 +518,7 @@ fill (SteadCsvReader  *self,
       if (n == 0)
         {
           self->eof = TRUE;
-          if (!finish (self, error))
+          if (!stead_csv_reader_finish (self, error))
             return FALSE;
           if (self->carry_len > 0)
             {
@@ -529,7 +529,7 @@ fill (SteadCsvReader  *self,
           break;
         }
 
-      if (!parse (self, self->chunk, n, error))
+      if (!stead_csv_reader_parse (self, self->chunk, n, error))
         return FALSE;
     }
   return TRUE;
@@ -538,8 +538,8 @@ fill (SteadCsvReader  *self,
 /* The delimiter is the one of , ; and tab most used outside quotes on
  * the first line; a comma when none is. */
 static char
-sniff_delimiter (const guint8 *data,
-                 gsize         len)
+stead_csv_reader_sniff_delimiter (const guint8 *data,
+                                  gsize         len)
 {
   static const char candidates[] = { ',', ';', '\t' };
   guint counts[G_N_ELEMENTS (candidates)] = { 0 };
@@ -564,8 +564,8 @@ sniff_delimiter (const guint8 *data,
 }
 
 static gboolean
-is_hxl_row (const char * const *fields,
-            guint               n_fields)
+stead_csv_reader_is_hxl_row (const char * const *fields,
+                             guint               n_fields)
 {
   guint tags = 0;
   guint filled = 0;
@@ -587,8 +587,8 @@ is_hxl_row (const char * const *fields,
 }
 
 static char **
-to_strv (const char * const *fields,
-         guint               n_fields)
+stead_csv_reader_to_strv (const char * const *fields,
+                          guint               n_fields)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   char **strv;
@@ -650,13 +650,13 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
       self->cp1252 = TRUE;
   }
 
-  self->delimiter = sniff_delimiter (start, n);
+  self->delimiter = stead_csv_reader_sniff_delimiter (start, n);
   self->state = ROW_START;
   self->parser_ready = TRUE;
 
-  if (n > 0 && !parse (self, start, n, error))
+  if (n > 0 && !stead_csv_reader_parse (self, start, n, error))
     return FALSE;
-  if (!fill (self, cancellable, error))
+  if (!stead_csv_reader_fill (self, cancellable, error))
     return FALSE;
 
   if (!stead_csv_reader_next_fields (self, &fields, &n_fields, NULL, cancellable, error))
@@ -666,9 +666,9 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
                      self->name);
       return FALSE;
     }
-  self->header = to_strv (fields, n_fields);
+  self->header = stead_csv_reader_to_strv (fields, n_fields);
 
-  if (!fill (self, cancellable, error))
+  if (!stead_csv_reader_fill (self, cancellable, error))
     return FALSE;
   if (self->next_row < self->rows->len)
     {
@@ -677,9 +677,9 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
 
       for (guint i = 0; i < row->n_fields; i++)
         ptrs[i] = self->arena->str + g_array_index (self->fields, guint, row->first + i);
-      if (is_hxl_row (ptrs, row->n_fields))
+      if (stead_csv_reader_is_hxl_row (ptrs, row->n_fields))
         {
-          self->hxl = to_strv (ptrs, row->n_fields);
+          self->hxl = stead_csv_reader_to_strv (ptrs, row->n_fields);
           self->next_row++;
         }
     }
@@ -751,7 +751,7 @@ stead_csv_reader_next_fields (SteadCsvReader       *self,
 
   *fields = NULL;
   *n_fields = 0;
-  if (!fill (self, cancellable, error))
+  if (!stead_csv_reader_fill (self, cancellable, error))
     return FALSE;
   if (self->next_row >= self->rows->len)
     return FALSE;

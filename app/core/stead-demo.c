@@ -107,7 +107,7 @@ static const char *resource_kinds[] = {
 };
 
 static double
-gaussian (GRand *rng)
+stead_demo_gaussian (GRand *rng)
 {
   double u1 = g_rand_double_range (rng, 1e-12, 1.0);
   double u2 = g_rand_double (rng);
@@ -116,9 +116,9 @@ gaussian (GRand *rng)
 }
 
 static void
-random_home (GRand  *rng,
-             double *lon,
-             double *lat)
+stead_demo_random_home (GRand  *rng,
+                        double *lon,
+                        double *lat)
 {
   double pick = g_rand_double (rng);
   guint i;
@@ -130,12 +130,12 @@ random_home (GRand  *rng,
       pick -= homes[i].weight;
     }
 
-  *lon = homes[i].lon + gaussian (rng) * homes[i].spread * 1.6;
-  *lat = homes[i].lat + gaussian (rng) * homes[i].spread;
+  *lon = homes[i].lon + stead_demo_gaussian (rng) * homes[i].spread * 1.6;
+  *lat = homes[i].lat + stead_demo_gaussian (rng) * homes[i].spread;
 }
 
 static const char *
-random_need_kind (GRand *rng)
+stead_demo_random_need_kind (GRand *rng)
 {
   int total = 0;
   int pick;
@@ -153,13 +153,13 @@ random_need_kind (GRand *rng)
 }
 
 static gboolean
-insert_polygon (SteadTransaction  *txn,
-                const char        *kind,
-                const char        *code,
-                const char        *name,
-                const SteadCoord  *ring,
-                gsize              n,
-                GError           **error)
+stead_demo_insert_polygon (SteadTransaction  *txn,
+                           const char        *kind,
+                           const char        *code,
+                           const char        *name,
+                           const SteadCoord  *ring,
+                           gsize              n,
+                           GError           **error)
 {
   g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, n);
 
@@ -167,10 +167,10 @@ insert_polygon (SteadTransaction  *txn,
 }
 
 static gboolean
-populate_areas (SteadTransaction  *txn,
-                GError           **error)
+stead_demo_populate_areas (SteadTransaction  *txn,
+                           GError           **error)
 {
-  if (!insert_polygon (txn, "boundary", "DEMO-B", _("Tewkesbury demo area (simplified outline)"),
+  if (!stead_demo_insert_polygon (txn, "boundary", "DEMO-B", _("Tewkesbury demo area (simplified outline)"),
                        boundary, G_N_ELEMENTS (boundary), error))
     return FALSE;
 
@@ -182,21 +182,21 @@ populate_areas (SteadTransaction  *txn,
         { w->min_lon, w->max_lat }, { w->min_lon, w->min_lat },
       };
 
-      if (!insert_polygon (txn, "ward", w->code, w->name, ring, G_N_ELEMENTS (ring), error))
+      if (!stead_demo_insert_polygon (txn, "ward", w->code, w->name, ring, G_N_ELEMENTS (ring), error))
         return FALSE;
     }
 
-  return insert_polygon (txn, "hazard", "DEMO-H01", _("Severn and Avon flood zone (illustrative)"),
+  return stead_demo_insert_polygon (txn, "hazard", "DEMO-H01", _("Severn and Avon flood zone (illustrative)"),
                          flood_zone, G_N_ELEMENTS (flood_zone), error);
 }
 
 /* A year of needs: a steady background, and an incident in January when
  * the rivers flood and needs spike in and near the flood zone. */
 static gboolean
-populate_needs (SteadTransaction  *txn,
-                guint              scale,
-                GRand             *rng,
-                GError           **error)
+stead_demo_populate_needs (SteadTransaction  *txn,
+                           guint              scale,
+                           GRand             *rng,
+                           GError           **error)
 {
   g_autoptr(SteadGeometry) zone = stead_geometry_new_polygon (flood_zone, G_N_ELEMENTS (flood_zone));
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -223,20 +223,20 @@ populate_needs (SteadTransaction  *txn,
       double lon, lat;
       int day;
 
-      random_home (rng, &lon, &lat);
+      stead_demo_random_home (rng, &lon, &lat);
       if (incident)
         {
           /* Pull incident needs towards the flooded streets. */
           for (int tries = 0; tries < 4 && !stead_geometry_contains_point (zone, lon, lat); tries++)
-            random_home (rng, &lon, &lat);
-          day = INCIDENT_DAY + (int) fabs (gaussian (rng) * 4.0);
-          kind = g_rand_boolean (rng) ? random_need_kind (rng)
+            stead_demo_random_home (rng, &lon, &lat);
+          day = INCIDENT_DAY + (int) fabs (stead_demo_gaussian (rng) * 4.0);
+          kind = g_rand_boolean (rng) ? stead_demo_random_need_kind (rng)
                                       : (g_rand_boolean (rng) ? "evacuation" : "shelter");
         }
       else
         {
           day = g_rand_int_range (rng, 0, 365);
-          kind = random_need_kind (rng);
+          kind = stead_demo_random_need_kind (rng);
         }
 
       opened = g_date_time_new_from_unix_utc (DEMO_YEAR_START + (gint64) day * DAY
@@ -258,7 +258,7 @@ populate_needs (SteadTransaction  *txn,
       sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), (int) g_bytes_get_size (blob),
                          SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, 1 + (int) fabs (gaussian (rng) * 1.5));
+      sqlite3_bind_int (stmt, 3, 1 + (int) fabs (stead_demo_gaussian (rng) * 1.5));
       sqlite3_bind_int (stmt, 4, incident ? g_rand_int_range (rng, 2, 5) : g_rand_int_range (rng, 1, 4));
       sqlite3_bind_text (stmt, 5, status, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, opened_s, -1, SQLITE_STATIC);
@@ -271,10 +271,10 @@ populate_needs (SteadTransaction  *txn,
 }
 
 static gboolean
-populate_resources (SteadTransaction  *txn,
-                    guint              scale,
-                    GRand             *rng,
-                    GError           **error)
+stead_demo_populate_resources (SteadTransaction  *txn,
+                               guint              scale,
+                               GRand             *rng,
+                               GError           **error)
 {
   guint n_extra = MAX (8, scale / 20);
 
@@ -293,7 +293,7 @@ populate_resources (SteadTransaction  *txn,
       static const char *availability[] = { "available", "available", "limited", "committed" };
       double lon, lat;
 
-      random_home (rng, &lon, &lat);
+      stead_demo_random_home (rng, &lon, &lat);
       if (stead_transaction_insert_resource (txn, kind, NULL, lon, lat,
                                              g_rand_int_range (rng, 1, 12),
                                              availability[g_rand_int_range (rng, 0, 4)],
@@ -313,10 +313,10 @@ typedef struct
 } PopulateData;
 
 static void
-populate_addin (SteadWorkspace *workspace,
-                const char     *module_name,
-                GObject        *addin,
-                gpointer        user_data)
+stead_demo_populate_addin (SteadWorkspace *workspace,
+                           const char     *module_name,
+                           GObject        *addin,
+                           gpointer        user_data)
 {
   PopulateData *data = user_data;
 
@@ -365,15 +365,15 @@ stead_demo_populate (SteadWorkspace  *workspace,
   if (txn == NULL)
     return FALSE;
 
-  if (!populate_areas (txn, error) ||
-      !populate_needs (txn, scale, rng, error) ||
-      !populate_resources (txn, scale, rng, error))
+  if (!stead_demo_populate_areas (txn, error) ||
+      !stead_demo_populate_needs (txn, scale, rng, error) ||
+      !stead_demo_populate_resources (txn, scale, rng, error))
     return FALSE;
 
   data.txn = txn;
   data.scale = scale;
   data.rng = rng;
-  stead_workspace_foreach_addin (workspace, populate_addin, &data);
+  stead_workspace_foreach_addin (workspace, stead_demo_populate_addin, &data);
   if (data.error != NULL)
     {
       g_propagate_error (error, data.error);

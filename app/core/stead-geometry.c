@@ -30,14 +30,14 @@ G_DEFINE_BOXED_TYPE (SteadGeometry, stead_geometry, stead_geometry_ref, stead_ge
 G_DEFINE_QUARK (stead-geometry-error-quark, stead_geometry_error)
 
 static GPtrArray *
-polygon_rings_new (void)
+stead_geometry_polygon_rings_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 static GArray *
-ring_new (const SteadCoord *coords,
-          gsize             n)
+stead_geometry_ring_new (const SteadCoord *coords,
+                         gsize             n)
 {
   GArray *ring = g_array_sized_new (FALSE, FALSE, sizeof (SteadCoord), n);
 
@@ -47,7 +47,7 @@ ring_new (const SteadCoord *coords,
 }
 
 static SteadGeometry *
-geometry_alloc (SteadGeometryType type)
+stead_geometry_alloc (SteadGeometryType type)
 {
   SteadGeometry *self = g_new0 (SteadGeometry, 1);
 
@@ -64,7 +64,7 @@ SteadGeometry *
 stead_geometry_new_point (double x,
                           double y)
 {
-  SteadGeometry *self = geometry_alloc (STEAD_GEOMETRY_POINT);
+  SteadGeometry *self = stead_geometry_alloc (STEAD_GEOMETRY_POINT);
 
   self->point.x = x;
   self->point.y = y;
@@ -75,7 +75,7 @@ stead_geometry_new_point (double x,
 SteadGeometry *
 stead_geometry_new_empty (SteadGeometryType type)
 {
-  SteadGeometry *self = geometry_alloc (type);
+  SteadGeometry *self = stead_geometry_alloc (type);
 
   self->empty = TRUE;
   self->point.x = NAN;
@@ -87,7 +87,7 @@ SteadGeometry *
 stead_geometry_new_linestring (const SteadCoord *coords,
                                gsize             n_coords)
 {
-  SteadGeometry *self = geometry_alloc (STEAD_GEOMETRY_LINESTRING);
+  SteadGeometry *self = stead_geometry_alloc (STEAD_GEOMETRY_LINESTRING);
 
   g_return_val_if_fail (coords != NULL || n_coords == 0, self);
 
@@ -101,7 +101,7 @@ SteadGeometry *
 stead_geometry_new_polygon (const SteadCoord *exterior,
                             gsize             n_coords)
 {
-  SteadGeometry *self = geometry_alloc (STEAD_GEOMETRY_POLYGON);
+  SteadGeometry *self = stead_geometry_alloc (STEAD_GEOMETRY_POLYGON);
 
   g_return_val_if_fail (exterior != NULL || n_coords == 0, self);
 
@@ -111,8 +111,8 @@ stead_geometry_new_polygon (const SteadCoord *exterior,
       return self;
     }
 
-  g_ptr_array_add (self->polygons, polygon_rings_new ());
-  g_ptr_array_add (g_ptr_array_index (self->polygons, 0), ring_new (exterior, n_coords));
+  g_ptr_array_add (self->polygons, stead_geometry_polygon_rings_new ());
+  g_ptr_array_add (g_ptr_array_index (self->polygons, 0), stead_geometry_ring_new (exterior, n_coords));
   return self;
 }
 
@@ -125,13 +125,13 @@ stead_geometry_add_interior_ring (SteadGeometry    *polygon,
   g_return_if_fail (polygon->type == STEAD_GEOMETRY_POLYGON);
   g_return_if_fail (!polygon->empty);
 
-  g_ptr_array_add (g_ptr_array_index (polygon->polygons, 0), ring_new (ring, n_coords));
+  g_ptr_array_add (g_ptr_array_index (polygon->polygons, 0), stead_geometry_ring_new (ring, n_coords));
 }
 
 SteadGeometry *
 stead_geometry_new_multipolygon (void)
 {
-  SteadGeometry *self = geometry_alloc (STEAD_GEOMETRY_MULTIPOLYGON);
+  SteadGeometry *self = stead_geometry_alloc (STEAD_GEOMETRY_MULTIPOLYGON);
 
   self->empty = TRUE;
   return self;
@@ -158,11 +158,11 @@ stead_geometry_add_polygon (SteadGeometry *multipolygon,
     return;
 
   rings = g_ptr_array_index (polygon->polygons, 0);
-  copy = polygon_rings_new ();
+  copy = stead_geometry_polygon_rings_new ();
   for (guint i = 0; i < rings->len; i++)
     {
       GArray *ring = g_ptr_array_index (rings, i);
-      g_ptr_array_add (copy, ring_new ((SteadCoord *) ring->data, ring->len));
+      g_ptr_array_add (copy, stead_geometry_ring_new ((SteadCoord *) ring->data, ring->len));
     }
   g_ptr_array_add (multipolygon->polygons, copy);
   multipolygon->empty = FALSE;
@@ -304,10 +304,10 @@ stead_geometry_get_ring (SteadGeometry *self,
 }
 
 static void
-envelope_add (SteadEnvelope *env,
-              gboolean      *any,
-              double         x,
-              double         y)
+stead_geometry_envelope_add (SteadEnvelope *env,
+                             gboolean      *any,
+                             double         x,
+                             double         y)
 {
   if (!*any)
     {
@@ -335,10 +335,10 @@ stead_geometry_get_envelope (SteadGeometry *self,
     return FALSE;
 
   if (self->type == STEAD_GEOMETRY_POINT)
-    envelope_add (&env, &any, self->point.x, self->point.y);
+    stead_geometry_envelope_add (&env, &any, self->point.x, self->point.y);
   else if (self->type == STEAD_GEOMETRY_LINESTRING)
     for (guint i = 0; i < self->coords->len; i++)
-      envelope_add (&env, &any, g_array_index (self->coords, SteadCoord, i).x,
+      stead_geometry_envelope_add (&env, &any, g_array_index (self->coords, SteadCoord, i).x,
                     g_array_index (self->coords, SteadCoord, i).y);
   else
     for (guint p = 0; p < self->polygons->len; p++)
@@ -348,7 +348,7 @@ stead_geometry_get_envelope (SteadGeometry *self,
         GArray *ring = rings->len > 0 ? g_ptr_array_index (rings, 0) : NULL;
 
         for (guint i = 0; ring != NULL && i < ring->len; i++)
-          envelope_add (&env, &any, g_array_index (ring, SteadCoord, i).x,
+          stead_geometry_envelope_add (&env, &any, g_array_index (ring, SteadCoord, i).x,
                         g_array_index (ring, SteadCoord, i).y);
       }
 
@@ -358,9 +358,9 @@ stead_geometry_get_envelope (SteadGeometry *self,
 }
 
 static gboolean
-ring_contains (GArray *ring,
-               double  x,
-               double  y)
+stead_geometry_ring_contains (GArray *ring,
+                              double  x,
+                              double  y)
 {
   gboolean inside = FALSE;
   const SteadCoord *c = (const SteadCoord *) ring->data;
@@ -404,7 +404,7 @@ stead_geometry_contains_point (SteadGeometry *self,
         {
           GArray *ring = g_ptr_array_index (rings, r);
 
-          if (ring->len >= 3 && ring_contains (ring, x, y))
+          if (ring->len >= 3 && stead_geometry_ring_contains (ring, x, y))
             inside = !inside;
         }
     }
@@ -412,8 +412,8 @@ stead_geometry_contains_point (SteadGeometry *self,
 }
 
 static gboolean
-coords_equal (const GArray *a,
-              const GArray *b)
+stead_geometry_coords_equal (const GArray *a,
+                             const GArray *b)
 {
   return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (SteadCoord)) == 0;
 }
@@ -436,7 +436,7 @@ stead_geometry_equal (SteadGeometry *a,
       return a->point.x == b->point.x && a->point.y == b->point.y;
 
     case STEAD_GEOMETRY_LINESTRING:
-      return coords_equal (a->coords, b->coords);
+      return stead_geometry_coords_equal (a->coords, b->coords);
 
     case STEAD_GEOMETRY_POLYGON:
     case STEAD_GEOMETRY_MULTIPOLYGON:
@@ -450,7 +450,7 @@ stead_geometry_equal (SteadGeometry *a,
           if (ra->len != rb->len)
             return FALSE;
           for (guint r = 0; r < ra->len; r++)
-            if (!coords_equal (g_ptr_array_index (ra, r), g_ptr_array_index (rb, r)))
+            if (!stead_geometry_coords_equal (g_ptr_array_index (ra, r), g_ptr_array_index (rb, r)))
               return FALSE;
         }
       return TRUE;
@@ -464,16 +464,16 @@ stead_geometry_equal (SteadGeometry *a,
 /* Writing                                                                   */
 
 static void
-put_u32 (GByteArray *out,
-         guint32     v)
+stead_geometry_put_u32 (GByteArray *out,
+                        guint32     v)
 {
   v = GUINT32_TO_LE (v);
   g_byte_array_append (out, (const guint8 *) &v, 4);
 }
 
 static void
-put_double (GByteArray *out,
-            double      d)
+stead_geometry_put_double (GByteArray *out,
+                           double      d)
 {
   guint64 bits;
 
@@ -483,26 +483,26 @@ put_double (GByteArray *out,
 }
 
 static void
-put_ring (GByteArray   *out,
-          const GArray *ring)
+stead_geometry_put_ring (GByteArray   *out,
+                         const GArray *ring)
 {
-  put_u32 (out, ring->len);
+  stead_geometry_put_u32 (out, ring->len);
   for (guint i = 0; i < ring->len; i++)
     {
-      put_double (out, g_array_index (ring, SteadCoord, i).x);
-      put_double (out, g_array_index (ring, SteadCoord, i).y);
+      stead_geometry_put_double (out, g_array_index (ring, SteadCoord, i).x);
+      stead_geometry_put_double (out, g_array_index (ring, SteadCoord, i).y);
     }
 }
 
 static void
-put_polygon_wkb (GByteArray      *out,
-                 const GPtrArray *rings)
+stead_geometry_put_polygon_wkb (GByteArray      *out,
+                                const GPtrArray *rings)
 {
   g_byte_array_append (out, (const guint8 *) "\1", 1);
-  put_u32 (out, STEAD_GEOMETRY_POLYGON);
-  put_u32 (out, rings != NULL ? rings->len : 0);
+  stead_geometry_put_u32 (out, STEAD_GEOMETRY_POLYGON);
+  stead_geometry_put_u32 (out, rings != NULL ? rings->len : 0);
   for (guint r = 0; rings != NULL && r < rings->len; r++)
-    put_ring (out, g_ptr_array_index (rings, r));
+    stead_geometry_put_ring (out, g_ptr_array_index (rings, r));
 }
 
 /**
@@ -534,40 +534,40 @@ stead_geometry_to_gpkg (SteadGeometry *self,
 
   g_byte_array_append (out, (const guint8 *) "GP\0", 3);
   g_byte_array_append (out, &flags, 1);
-  put_u32 (out, (guint32) srs_id);
+  stead_geometry_put_u32 (out, (guint32) srs_id);
   if (has_env)
     {
-      put_double (out, env.min_x);
-      put_double (out, env.max_x);
-      put_double (out, env.min_y);
-      put_double (out, env.max_y);
+      stead_geometry_put_double (out, env.min_x);
+      stead_geometry_put_double (out, env.max_x);
+      stead_geometry_put_double (out, env.min_y);
+      stead_geometry_put_double (out, env.max_y);
     }
 
   switch (self->type)
     {
     case STEAD_GEOMETRY_POINT:
       g_byte_array_append (out, (const guint8 *) "\1", 1);
-      put_u32 (out, STEAD_GEOMETRY_POINT);
-      put_double (out, self->empty ? NAN : self->point.x);
-      put_double (out, self->empty ? NAN : self->point.y);
+      stead_geometry_put_u32 (out, STEAD_GEOMETRY_POINT);
+      stead_geometry_put_double (out, self->empty ? NAN : self->point.x);
+      stead_geometry_put_double (out, self->empty ? NAN : self->point.y);
       break;
 
     case STEAD_GEOMETRY_LINESTRING:
       g_byte_array_append (out, (const guint8 *) "\1", 1);
-      put_u32 (out, STEAD_GEOMETRY_LINESTRING);
-      put_ring (out, self->coords);
+      stead_geometry_put_u32 (out, STEAD_GEOMETRY_LINESTRING);
+      stead_geometry_put_ring (out, self->coords);
       break;
 
     case STEAD_GEOMETRY_POLYGON:
-      put_polygon_wkb (out, self->polygons->len > 0 ? g_ptr_array_index (self->polygons, 0) : NULL);
+      stead_geometry_put_polygon_wkb (out, self->polygons->len > 0 ? g_ptr_array_index (self->polygons, 0) : NULL);
       break;
 
     case STEAD_GEOMETRY_MULTIPOLYGON:
       g_byte_array_append (out, (const guint8 *) "\1", 1);
-      put_u32 (out, STEAD_GEOMETRY_MULTIPOLYGON);
-      put_u32 (out, self->polygons->len);
+      stead_geometry_put_u32 (out, STEAD_GEOMETRY_MULTIPOLYGON);
+      stead_geometry_put_u32 (out, self->polygons->len);
       for (guint p = 0; p < self->polygons->len; p++)
-        put_polygon_wkb (out, g_ptr_array_index (self->polygons, p));
+        stead_geometry_put_polygon_wkb (out, g_ptr_array_index (self->polygons, p));
       break;
 
     default:
@@ -589,7 +589,7 @@ typedef struct
 } Reader;
 
 static gboolean
-truncated (Reader *r)
+stead_geometry_truncated (Reader *r)
 {
   g_set_error (r->error, STEAD_GEOMETRY_ERROR, STEAD_GEOMETRY_ERROR_INVALID,
                "GeoPackage geometry blob is truncated at byte %" G_GSIZE_FORMAT, r->pos);
@@ -597,24 +597,24 @@ truncated (Reader *r)
 }
 
 static gboolean
-read_u8 (Reader *r,
-         guint8 *v)
+stead_geometry_read_u8 (Reader *r,
+                        guint8 *v)
 {
   if (r->len - r->pos < 1)
-    return truncated (r);
+    return stead_geometry_truncated (r);
   *v = r->data[r->pos++];
   return TRUE;
 }
 
 static gboolean
-read_u32 (Reader   *r,
-          gboolean  little,
-          guint32  *v)
+stead_geometry_read_u32 (Reader   *r,
+                         gboolean  little,
+                         guint32  *v)
 {
   guint32 raw;
 
   if (r->len - r->pos < 4)
-    return truncated (r);
+    return stead_geometry_truncated (r);
   memcpy (&raw, r->data + r->pos, 4);
   r->pos += 4;
   *v = little ? GUINT32_FROM_LE (raw) : GUINT32_FROM_BE (raw);
@@ -622,14 +622,14 @@ read_u32 (Reader   *r,
 }
 
 static gboolean
-read_double (Reader   *r,
-             gboolean  little,
-             double   *v)
+stead_geometry_read_double (Reader   *r,
+                            gboolean  little,
+                            double   *v)
 {
   guint64 raw;
 
   if (r->len - r->pos < 8)
-    return truncated (r);
+    return stead_geometry_truncated (r);
   memcpy (&raw, r->data + r->pos, 8);
   r->pos += 8;
   raw = little ? GUINT64_FROM_LE (raw) : GUINT64_FROM_BE (raw);
@@ -640,15 +640,15 @@ read_double (Reader   *r,
 /* Reads a WKB type code, ISO (1001, 2001, 3001) or EWKB (high bits), and
  * gives the 2D type and how many ordinates each coordinate has. */
 static gboolean
-read_type (Reader   *r,
-           gboolean  little,
-           guint32  *type,
-           guint    *dims)
+stead_geometry_read_type (Reader   *r,
+                          gboolean  little,
+                          guint32  *type,
+                          guint    *dims)
 {
   guint32 code;
   guint extra = 0;
 
-  if (!read_u32 (r, little, &code))
+  if (!stead_geometry_read_u32 (r, little, &code))
     return FALSE;
 
   if (code & 0x80000000u)
@@ -674,19 +674,19 @@ read_type (Reader   *r,
 }
 
 static gboolean
-read_coords (Reader   *r,
-             gboolean  little,
-             guint     dims,
-             GArray  **out)
+stead_geometry_read_coords (Reader   *r,
+                            gboolean  little,
+                            guint     dims,
+                            GArray  **out)
 {
   guint32 n;
   GArray *coords;
 
-  if (!read_u32 (r, little, &n))
+  if (!stead_geometry_read_u32 (r, little, &n))
     return FALSE;
   /* Reject counts the remaining bytes cannot hold before allocating. */
   if ((guint64) n * dims * 8 > r->len - r->pos)
-    return truncated (r);
+    return stead_geometry_truncated (r);
 
   coords = g_array_sized_new (FALSE, FALSE, sizeof (SteadCoord), n);
   for (guint32 i = 0; i < n; i++)
@@ -694,10 +694,10 @@ read_coords (Reader   *r,
       SteadCoord c;
       double ignored;
 
-      read_double (r, little, &c.x);
-      read_double (r, little, &c.y);
+      stead_geometry_read_double (r, little, &c.x);
+      stead_geometry_read_double (r, little, &c.y);
       for (guint d = 2; d < dims; d++)
-        read_double (r, little, &ignored);
+        stead_geometry_read_double (r, little, &ignored);
       g_array_append_val (coords, c);
     }
   *out = coords;
@@ -705,12 +705,12 @@ read_coords (Reader   *r,
 }
 
 static gboolean
-read_byte_order (Reader   *r,
-                 gboolean *little)
+stead_geometry_read_byte_order (Reader   *r,
+                                gboolean *little)
 {
   guint8 order;
 
-  if (!read_u8 (r, &order))
+  if (!stead_geometry_read_u8 (r, &order))
     return FALSE;
   if (order > 1)
     {
@@ -723,8 +723,8 @@ read_byte_order (Reader   *r,
 }
 
 static gboolean
-unsupported (Reader  *r,
-             guint32  type)
+stead_geometry_unsupported (Reader  *r,
+                            guint32  type)
 {
   g_set_error (r->error, STEAD_GEOMETRY_ERROR, STEAD_GEOMETRY_ERROR_UNSUPPORTED,
                "WKB geometry type %u is not supported", type);
@@ -732,25 +732,25 @@ unsupported (Reader  *r,
 }
 
 static gboolean
-read_polygon_body (Reader     *r,
-                   gboolean    little,
-                   guint       dims,
-                   GPtrArray **out)
+stead_geometry_read_polygon_body (Reader     *r,
+                                  gboolean    little,
+                                  guint       dims,
+                                  GPtrArray **out)
 {
-  g_autoptr(GPtrArray) rings = polygon_rings_new ();
+  g_autoptr(GPtrArray) rings = stead_geometry_polygon_rings_new ();
   guint32 n;
 
-  if (!read_u32 (r, little, &n))
+  if (!stead_geometry_read_u32 (r, little, &n))
     return FALSE;
   /* Each ring needs at least its 4-byte count. */
   if ((guint64) n * 4 > r->len - r->pos)
-    return truncated (r);
+    return stead_geometry_truncated (r);
 
   for (guint32 i = 0; i < n; i++)
     {
       GArray *ring;
 
-      if (!read_coords (r, little, dims, &ring))
+      if (!stead_geometry_read_coords (r, little, dims, &ring))
         return FALSE;
       g_ptr_array_add (rings, ring);
     }
@@ -759,14 +759,14 @@ read_polygon_body (Reader     *r,
 }
 
 static SteadGeometry *
-read_wkb (Reader *r)
+stead_geometry_read_wkb (Reader *r)
 {
   g_autoptr(SteadGeometry) geometry = NULL;
   gboolean little;
   guint32 type;
   guint dims;
 
-  if (!read_byte_order (r, &little) || !read_type (r, little, &type, &dims))
+  if (!stead_geometry_read_byte_order (r, &little) || !stead_geometry_read_type (r, little, &type, &dims))
     return NULL;
 
   switch (type)
@@ -775,18 +775,18 @@ read_wkb (Reader *r)
       {
         double x, y, ignored;
 
-        if (!read_double (r, little, &x) || !read_double (r, little, &y))
+        if (!stead_geometry_read_double (r, little, &x) || !stead_geometry_read_double (r, little, &y))
           return NULL;
         for (guint d = 2; d < dims; d++)
-          if (!read_double (r, little, &ignored))
+          if (!stead_geometry_read_double (r, little, &ignored))
             return NULL;
         return stead_geometry_new_point (x, y);
       }
 
     case STEAD_GEOMETRY_LINESTRING:
-      geometry = geometry_alloc (STEAD_GEOMETRY_LINESTRING);
+      geometry = stead_geometry_alloc (STEAD_GEOMETRY_LINESTRING);
       g_clear_pointer (&geometry->coords, g_array_unref);
-      if (!read_coords (r, little, dims, &geometry->coords))
+      if (!stead_geometry_read_coords (r, little, dims, &geometry->coords))
         return NULL;
       geometry->empty = geometry->coords->len == 0;
       return g_steal_pointer (&geometry);
@@ -795,8 +795,8 @@ read_wkb (Reader *r)
       {
         GPtrArray *rings;
 
-        geometry = geometry_alloc (STEAD_GEOMETRY_POLYGON);
-        if (!read_polygon_body (r, little, dims, &rings))
+        geometry = stead_geometry_alloc (STEAD_GEOMETRY_POLYGON);
+        if (!stead_geometry_read_polygon_body (r, little, dims, &rings))
           return NULL;
         if (rings->len == 0)
           {
@@ -812,13 +812,13 @@ read_wkb (Reader *r)
       {
         guint32 n;
 
-        geometry = geometry_alloc (STEAD_GEOMETRY_MULTIPOLYGON);
-        if (!read_u32 (r, little, &n))
+        geometry = stead_geometry_alloc (STEAD_GEOMETRY_MULTIPOLYGON);
+        if (!stead_geometry_read_u32 (r, little, &n))
           return NULL;
         /* Each polygon needs at least 9 bytes. */
         if ((guint64) n * 9 > r->len - r->pos)
           {
-            truncated (r);
+            stead_geometry_truncated (r);
             return NULL;
           }
         for (guint32 i = 0; i < n; i++)
@@ -828,8 +828,8 @@ read_wkb (Reader *r)
             guint part_dims;
             GPtrArray *rings;
 
-            if (!read_byte_order (r, &part_little) ||
-                !read_type (r, part_little, &part_type, &part_dims))
+            if (!stead_geometry_read_byte_order (r, &part_little) ||
+                !stead_geometry_read_type (r, part_little, &part_type, &part_dims))
               return NULL;
             if (part_type != STEAD_GEOMETRY_POLYGON)
               {
@@ -837,7 +837,7 @@ read_wkb (Reader *r)
                              "A multipolygon holds a WKB type %u", part_type);
                 return NULL;
               }
-            if (!read_polygon_body (r, part_little, part_dims, &rings))
+            if (!stead_geometry_read_polygon_body (r, part_little, part_dims, &rings))
               return NULL;
             if (rings->len > 0)
               g_ptr_array_add (geometry->polygons, rings);
@@ -849,7 +849,7 @@ read_wkb (Reader *r)
       }
 
     default:
-      unsupported (r, type);
+      stead_geometry_unsupported (r, type);
       return NULL;
     }
 }
@@ -863,8 +863,8 @@ typedef struct
 } Header;
 
 static gboolean
-read_header (Reader *r,
-             Header *h)
+stead_geometry_read_header (Reader *r,
+                            Header *h)
 {
   guint8 magic[2];
   guint8 version;
@@ -875,7 +875,7 @@ read_header (Reader *r,
   double values[8];
   guint n_values;
 
-  if (!read_u8 (r, &magic[0]) || !read_u8 (r, &magic[1]))
+  if (!stead_geometry_read_u8 (r, &magic[0]) || !stead_geometry_read_u8 (r, &magic[1]))
     return FALSE;
   if (magic[0] != 'G' || magic[1] != 'P')
     {
@@ -883,7 +883,7 @@ read_header (Reader *r,
                            "Not a GeoPackage geometry blob: bad magic");
       return FALSE;
     }
-  if (!read_u8 (r, &version) || !read_u8 (r, &flags))
+  if (!stead_geometry_read_u8 (r, &version) || !stead_geometry_read_u8 (r, &flags))
     return FALSE;
   if (version != 0)
     {
@@ -902,7 +902,7 @@ read_header (Reader *r,
   indicator = (flags >> 1) & 7;
   h->empty = (flags >> 4) & 1;
 
-  if (!read_u32 (r, little, &srs))
+  if (!stead_geometry_read_u32 (r, little, &srs))
     return FALSE;
   h->srs_id = (gint32) srs;
 
@@ -919,7 +919,7 @@ read_header (Reader *r,
     }
 
   for (guint i = 0; i < n_values; i++)
-    if (!read_double (r, little, &values[i]))
+    if (!stead_geometry_read_double (r, little, &values[i]))
       return FALSE;
 
   h->has_envelope = n_values > 0;
@@ -954,9 +954,9 @@ stead_geometry_new_from_gpkg (const guint8  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (!read_header (&r, &h))
+  if (!stead_geometry_read_header (&r, &h))
     return NULL;
-  if (!(geometry = read_wkb (&r)))
+  if (!(geometry = stead_geometry_read_wkb (&r)))
     return NULL;
 
   if (srs_id != NULL)
@@ -992,7 +992,7 @@ stead_gpkg_blob_get_envelope (const guint8   *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (envelope != NULL, FALSE);
 
-  if (!read_header (&r, &h))
+  if (!stead_geometry_read_header (&r, &h))
     return FALSE;
 
   if (h.has_envelope && !h.empty)
@@ -1003,7 +1003,7 @@ stead_gpkg_blob_get_envelope (const guint8   *data,
       return TRUE;
     }
 
-  if (!(geometry = read_wkb (&r)))
+  if (!(geometry = stead_geometry_read_wkb (&r)))
     return FALSE;
 
   empty = h.empty || !stead_geometry_get_envelope (geometry, envelope);
@@ -1036,12 +1036,12 @@ stead_gpkg_blob_get_point (const guint8 *data,
   guint32 type;
   guint dims;
 
-  if (data == NULL || !read_header (&r, &h) || h.empty)
+  if (data == NULL || !stead_geometry_read_header (&r, &h) || h.empty)
     return FALSE;
-  if (!read_byte_order (&r, &little) || !read_type (&r, little, &type, &dims) ||
+  if (!stead_geometry_read_byte_order (&r, &little) || !stead_geometry_read_type (&r, little, &type, &dims) ||
       type != STEAD_GEOMETRY_POINT)
     return FALSE;
-  if (!read_double (&r, little, x) || !read_double (&r, little, y))
+  if (!stead_geometry_read_double (&r, little, x) || !stead_geometry_read_double (&r, little, y))
     return FALSE;
   return !isnan (*x) && !isnan (*y);
 }

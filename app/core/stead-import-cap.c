@@ -21,8 +21,8 @@
 #define CAP_NS "urn:oasis:names:tc:emergency:cap:1.2"
 
 static xmlNode *
-stead_cap_child (xmlNode    *parent,
-                 const char *name)
+stead_import_cap_child (xmlNode    *parent,
+                        const char *name)
 {
   for (xmlNode *n = parent->children; n != NULL; n = n->next)
     if (n->type == XML_ELEMENT_NODE && xmlStrcmp (n->name, (const xmlChar *) name) == 0)
@@ -31,10 +31,10 @@ stead_cap_child (xmlNode    *parent,
 }
 
 static char *
-stead_cap_text (xmlNode    *parent,
-                const char *name)
+stead_import_cap_text (xmlNode    *parent,
+                       const char *name)
 {
-  xmlNode *node = stead_cap_child (parent, name);
+  xmlNode *node = stead_import_cap_child (parent, name);
   xmlChar *content;
   char *text;
 
@@ -53,8 +53,8 @@ stead_cap_text (xmlNode    *parent,
 
 /* "lat,lon lat,lon …", closed, at least four pairs. */
 static SteadGeometry *
-stead_cap_polygon (const char  *text,
-                   char       **reason)
+stead_import_cap_polygon (const char  *text,
+                          char       **reason)
 {
   g_auto(GStrv) pairs = g_strsplit_set (text, " \t\r\n", -1);
   g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (SteadCoord));
@@ -82,8 +82,8 @@ stead_cap_polygon (const char  *text,
 
 /* "lat,lon radius-km": a 36-sided polygon. */
 static SteadGeometry *
-stead_cap_circle (const char  *text,
-                  char       **reason)
+stead_import_cap_circle (const char  *text,
+                         char       **reason)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
   g_auto(GStrv) split = g_strsplit_set (copy, " \t\r\n", -1);
@@ -118,8 +118,8 @@ stead_cap_circle (const char  *text,
 }
 
 static gboolean
-stead_cap_enum (const char         *value,
-                const char * const *allowed)
+stead_import_cap_enum (const char         *value,
+                       const char * const *allowed)
 {
   return value != NULL && g_strv_contains (allowed, value);
 }
@@ -131,7 +131,7 @@ static const char * const stead_cap_statuss[] = { "Actual", "Exercise", "System"
 static const char * const stead_cap_msg_types[] = { "Alert", "Update", "Cancel", "Ack", "Error", NULL };
 
 static char *
-stead_cap_datetime (const char *text)
+stead_import_cap_datetime (const char *text)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GDateTime) utc = NULL;
@@ -147,8 +147,8 @@ stead_cap_datetime (const char *text)
 
 /* The shapes of one <area>: its polygons and circles, or why not. */
 static void
-stead_cap_read_shapes (SteadCapArea *a,
-                       xmlNode      *area)
+stead_import_cap_read_shapes (SteadCapArea *a,
+                              xmlNode      *area)
 {
   for (xmlNode *shape = area->children; shape != NULL && a->reason == NULL; shape = shape->next)
     {
@@ -163,8 +163,8 @@ stead_cap_read_shapes (SteadCapArea *a,
       if (!is_polygon && xmlStrcmp (shape->name, (const xmlChar *) "circle") != 0)
         continue;
       content = xmlNodeGetContent (shape);
-      polygon = is_polygon ? stead_cap_polygon ((const char *) content, &reason)
-                           : stead_cap_circle ((const char *) content, &reason);
+      polygon = is_polygon ? stead_import_cap_polygon ((const char *) content, &reason)
+                           : stead_import_cap_circle ((const char *) content, &reason);
       xmlFree (content);
       if (polygon == NULL)
         a->reason = g_strdup_printf (_("area “%s”: %s"), a->area_desc, reason);
@@ -178,17 +178,17 @@ stead_cap_read_shapes (SteadCapArea *a,
 
 /* The alert's own elements: identifier, sender, sent, status, msgType. */
 static gboolean
-stead_cap_read_alert (SteadCapAlert  *alert,
-                      xmlNode        *root,
-                      GError        **error)
+stead_import_cap_read_alert (SteadCapAlert  *alert,
+                             xmlNode        *root,
+                             GError        **error)
 {
-  g_autofree char *sent = stead_cap_text (root, "sent");
-  g_autofree char *status = stead_cap_text (root, "status");
-  g_autofree char *msg_type = stead_cap_text (root, "msgType");
+  g_autofree char *sent = stead_import_cap_text (root, "sent");
+  g_autofree char *status = stead_import_cap_text (root, "status");
+  g_autofree char *msg_type = stead_import_cap_text (root, "msgType");
 
-  alert->identifier = stead_cap_text (root, "identifier");
-  alert->sender = stead_cap_text (root, "sender");
-  alert->sent = stead_cap_datetime (sent);
+  alert->identifier = stead_import_cap_text (root, "identifier");
+  alert->sender = stead_import_cap_text (root, "sender");
+  alert->sent = stead_import_cap_datetime (sent);
   if (alert->identifier == NULL || alert->sender == NULL || alert->sent == NULL)
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert lacks %s, which CAP 1.2 requires"),
@@ -197,42 +197,42 @@ stead_cap_read_alert (SteadCapAlert  *alert,
                                              : "<sent> (a date and time)");
       return FALSE;
     }
-  if (!stead_cap_enum (status, stead_cap_statuss) || !stead_cap_enum (msg_type, stead_cap_msg_types))
+  if (!stead_import_cap_enum (status, stead_cap_statuss) || !stead_import_cap_enum (msg_type, stead_cap_msg_types))
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert’s %s is missing or not a CAP 1.2 value"),
-                   !stead_cap_enum (status, stead_cap_statuss) ? "<status>" : "<msgType>");
+                   !stead_import_cap_enum (status, stead_cap_statuss) ? "<status>" : "<msgType>");
       return FALSE;
     }
   alert->status = g_steal_pointer (&status);
   alert->msg_type = g_steal_pointer (&msg_type);
-  alert->references = stead_cap_text (root, "references");
+  alert->references = stead_import_cap_text (root, "references");
   return TRUE;
 }
 
 /* One <info>: its event and times, then an area for each <area>. */
 static gboolean
-stead_cap_read_info (SteadCapAlert  *alert,
-                     xmlNode        *info,
-                     guint           n_info,
-                     GError        **error)
+stead_import_cap_read_info (SteadCapAlert  *alert,
+                            xmlNode        *info,
+                            guint           n_info,
+                            GError        **error)
 {
-  g_autofree char *event = stead_cap_text (info, "event");
-  g_autofree char *severity = stead_cap_text (info, "severity");
-  g_autofree char *urgency = stead_cap_text (info, "urgency");
-  g_autofree char *certainty = stead_cap_text (info, "certainty");
-  g_autofree char *onset_text = stead_cap_text (info, "onset");
-  g_autofree char *expires_text = stead_cap_text (info, "expires");
-  g_autofree char *onset = stead_cap_datetime (onset_text);
-  g_autofree char *expires = stead_cap_datetime (expires_text);
+  g_autofree char *event = stead_import_cap_text (info, "event");
+  g_autofree char *severity = stead_import_cap_text (info, "severity");
+  g_autofree char *urgency = stead_import_cap_text (info, "urgency");
+  g_autofree char *certainty = stead_import_cap_text (info, "certainty");
+  g_autofree char *onset_text = stead_import_cap_text (info, "onset");
+  g_autofree char *expires_text = stead_import_cap_text (info, "expires");
+  g_autofree char *onset = stead_import_cap_datetime (onset_text);
+  g_autofree char *expires = stead_import_cap_datetime (expires_text);
   guint n_area = 0;
 
-  if (event == NULL || !stead_cap_enum (severity, stead_cap_severitys) ||
-      !stead_cap_enum (urgency, stead_cap_urgencys) || !stead_cap_enum (certainty, stead_cap_certaintys))
+  if (event == NULL || !stead_import_cap_enum (severity, stead_cap_severitys) ||
+      !stead_import_cap_enum (urgency, stead_cap_urgencys) || !stead_import_cap_enum (certainty, stead_cap_certaintys))
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is missing or not a CAP 1.2 value"), n_info,
                    event == NULL                                 ? "<event>"
-                   : !stead_cap_enum (severity, stead_cap_severitys) ? "<severity>"
-                   : !stead_cap_enum (urgency, stead_cap_urgencys)   ? "<urgency>"
+                   : !stead_import_cap_enum (severity, stead_cap_severitys) ? "<severity>"
+                   : !stead_import_cap_enum (urgency, stead_cap_urgencys)   ? "<urgency>"
                                                                      : "<certainty>");
       return FALSE;
     }
@@ -257,16 +257,16 @@ stead_cap_read_info (SteadCapAlert  *alert,
       a->certainty = g_strdup (certainty);
       a->onset = g_strdup (onset);
       a->expires = g_strdup (expires);
-      a->headline = stead_cap_text (info, "headline");
-      a->description = stead_cap_text (info, "description");
-      a->instruction = stead_cap_text (info, "instruction");
-      a->area_desc = stead_cap_text (area, "areaDesc");
+      a->headline = stead_import_cap_text (info, "headline");
+      a->description = stead_import_cap_text (info, "description");
+      a->instruction = stead_import_cap_text (info, "instruction");
+      a->area_desc = stead_import_cap_text (area, "areaDesc");
       a->geometry = stead_geometry_new_multipolygon ();
       g_ptr_array_add (alert->areas, a);
       if (a->area_desc == NULL)
         a->reason = g_strdup_printf (_("<info> %u, <area> %u has no <areaDesc>"), n_info, n_area);
       else
-        stead_cap_read_shapes (a, area);
+        stead_import_cap_read_shapes (a, area);
     }
   return TRUE;
 }
@@ -320,11 +320,11 @@ stead_cap_parse (const char     *data,
                    _("This is not a CAP 1.2 alert: the root element is not <alert> in the namespace %s"), CAP_NS);
       goto out;
     }
-  if (!stead_cap_read_alert (alert, root, error))
+  if (!stead_import_cap_read_alert (alert, root, error))
     goto out;
   for (xmlNode *info = root->children; info != NULL; info = info->next)
     if (info->type == XML_ELEMENT_NODE && xmlStrcmp (info->name, (const xmlChar *) "info") == 0 &&
-        !stead_cap_read_info (alert, info, ++n_info, error))
+        !stead_import_cap_read_info (alert, info, ++n_info, error))
       goto out;
   if (n_info == 0 && g_strcmp0 (alert->msg_type, "Cancel") != 0)
     {
@@ -372,10 +372,10 @@ stead_cap_alert_clear (SteadCapAlert *alert)
 
 /* Removes the areas of earlier alerts that @references ("sender,identifier,sent …") names. */
 static gboolean
-stead_cap_cancel_references (SteadTransaction  *txn,
-                             SteadImportContext *context,
-                             const char        *references,
-                             GError           **error)
+stead_import_cap_cancel_references (SteadTransaction  *txn,
+                                    SteadImportContext *context,
+                                    const char        *references,
+                                    GError           **error)
 {
   g_auto(GStrv) refs = g_strsplit_set (references ? references : "", " \t\r\n", -1);
 
@@ -398,8 +398,8 @@ stead_cap_cancel_references (SteadTransaction  *txn,
 }
 
 static gboolean
-stead_cap_run (SteadImportContext  *context,
-               GError             **error)
+stead_import_cap_run (SteadImportContext  *context,
+                      GError             **error)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autofree char *data = NULL;
@@ -422,7 +422,7 @@ stead_cap_run (SteadImportContext  *context,
     }
 
   if (g_str_equal (alert.msg_type, "Cancel") || g_str_equal (alert.msg_type, "Update"))
-    if (!stead_cap_cancel_references (txn, context, alert.references, error))
+    if (!stead_import_cap_cancel_references (txn, context, alert.references, error))
       goto out;
   if (g_str_equal (alert.msg_type, "Cancel"))
     {
@@ -516,5 +516,5 @@ const SteadImportFormat stead_import_cap = {
   .id = "cap",
   .title = N_("Warnings (CAP 1.2 alert)"),
   .extensions = STEAD_EXTENSIONS ("cap", "xml"),
-  .run = stead_cap_run,
+  .run = stead_import_cap_run,
 };

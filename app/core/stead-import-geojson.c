@@ -64,7 +64,7 @@ stead_geo_check_ring (GArray     *ring,
 }
 
 static gboolean
-stead_geojson_is_number (JsonNode *node)
+stead_import_geojson_is_number (JsonNode *node)
 {
   GType type;
 
@@ -75,8 +75,8 @@ stead_geojson_is_number (JsonNode *node)
 }
 
 static GArray *
-stead_geojson_ring (JsonNode  *node,
-                    char     **reason)
+stead_import_geojson_ring (JsonNode  *node,
+                           char     **reason)
 {
   JsonArray *positions;
   GArray *ring;
@@ -95,7 +95,7 @@ stead_geojson_ring (JsonNode  *node,
       SteadCoord c;
 
       if (!JSON_NODE_HOLDS_ARRAY (pos) || json_array_get_length (xy = json_node_get_array (pos)) < 2 ||
-          !stead_geojson_is_number (json_array_get_element (xy, 0)) || !stead_geojson_is_number (json_array_get_element (xy, 1)))
+          !stead_import_geojson_is_number (json_array_get_element (xy, 0)) || !stead_import_geojson_is_number (json_array_get_element (xy, 1)))
         {
           *reason = g_strdup_printf (_("position %u of a ring is not [longitude, latitude]"), i + 1);
           g_array_unref (ring);
@@ -109,9 +109,9 @@ stead_geojson_ring (JsonNode  *node,
 }
 
 static SteadGeometry *
-stead_geojson_polygon (JsonNode   *node,
-                       SteadProj  *proj,
-                       char      **reason)
+stead_import_geojson_polygon (JsonNode   *node,
+                              SteadProj  *proj,
+                              char      **reason)
 {
   g_autoptr(SteadGeometry) polygon = NULL;
   JsonArray *rings;
@@ -123,7 +123,7 @@ stead_geojson_polygon (JsonNode   *node,
     }
   for (guint i = 0; i < json_array_get_length (rings); i++)
     {
-      g_autoptr(GArray) ring = stead_geojson_ring (json_array_get_element (rings, i), reason);
+      g_autoptr(GArray) ring = stead_import_geojson_ring (json_array_get_element (rings, i), reason);
 
       if (ring == NULL || !stead_geo_check_ring (ring, proj, reason))
         return NULL;
@@ -178,7 +178,7 @@ stead_geojson_read_area (JsonNode   *geometry,
 
   if (g_str_equal (type, "Polygon"))
     {
-      g_autoptr(SteadGeometry) polygon = stead_geojson_polygon (coordinates, proj, reason);
+      g_autoptr(SteadGeometry) polygon = stead_import_geojson_polygon (coordinates, proj, reason);
 
       if (polygon == NULL)
         return NULL;
@@ -195,7 +195,7 @@ stead_geojson_read_area (JsonNode   *geometry,
         }
       for (guint i = 0; i < json_array_get_length (polygons); i++)
         {
-          g_autoptr(SteadGeometry) polygon = stead_geojson_polygon (json_array_get_element (polygons, i), proj, reason);
+          g_autoptr(SteadGeometry) polygon = stead_import_geojson_polygon (json_array_get_element (polygons, i), proj, reason);
 
           if (polygon == NULL)
             return NULL;
@@ -213,9 +213,9 @@ stead_geojson_read_area (JsonNode   *geometry,
 
 /* "urn:ogc:def:crs:EPSG::27700", "EPSG:27700" → a PROJ conversion, NULL for WGS84. */
 static gboolean
-stead_geojson_crs_from_name (const char  *name,
-                             SteadProj  **proj,
-                             GError     **error)
+stead_import_geojson_crs_from_name (const char  *name,
+                                    SteadProj  **proj,
+                                    GError     **error)
 {
   *proj = NULL;
   if (name == NULL || strstr (name, "CRS84") != NULL || g_str_has_suffix (name, ":4326") ||
@@ -302,7 +302,7 @@ stead_geojson_load (GInputStream  *stream,
             crs = json_object_get_string_member_with_default (props, "name", NULL);
         }
     }
-  if (!stead_geojson_crs_from_name (crs, proj, error))
+  if (!stead_import_geojson_crs_from_name (crs, proj, error))
     return FALSE;
 
   *features = g_steal_pointer (&list);
@@ -311,8 +311,8 @@ stead_geojson_load (GInputStream  *stream,
 }
 
 static char *
-stead_geojson_property_text (JsonObject *properties,
-                             const char *name)
+stead_import_geojson_property_text (JsonObject *properties,
+                                    const char *name)
 {
   JsonNode *node;
 
@@ -392,9 +392,9 @@ stead_geojson_foreach_feature (SteadImportContext  *context,
           for (GList *l = members; l != NULL; l = l->next)
             names[n++] = l->data;
           g_list_free (members);
-          code = stead_geojson_property_text (feature.properties, stead_geo_pick_property (names,
+          code = stead_import_geojson_property_text (feature.properties, stead_geo_pick_property (names,
                                               stead_import_context_get_option (context, "code"), TRUE));
-          name = stead_geojson_property_text (feature.properties, stead_geo_pick_property (names,
+          name = stead_import_geojson_property_text (feature.properties, stead_geo_pick_property (names,
                                               stead_import_context_get_option (context, "name"), FALSE));
         }
       feature.geometry = geometry;
@@ -411,5 +411,5 @@ char *
 stead_geojson_dup_property (SteadFeature *feature,
                             const char   *name)
 {
-  return stead_geojson_property_text (feature->properties, name);
+  return stead_import_geojson_property_text (feature->properties, name);
 }

@@ -14,9 +14,9 @@
 #include "stead-import-geo-private.h"
 
 static SteadGeometry *
-stead_gpkg_convert_geometry (SteadGeometry  *in,
-                             SteadProj      *proj,
-                             char          **reason)
+stead_import_gpkg_convert_geometry (SteadGeometry  *in,
+                                    SteadProj      *proj,
+                                    char          **reason)
 {
   g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
   SteadGeometryType type = stead_geometry_get_geometry_type (in);
@@ -61,9 +61,9 @@ stead_gpkg_convert_geometry (SteadGeometry  *in,
 }
 
 static gboolean
-stead_gpkg_fail (sqlite3     *db,
-                 const char  *what,
-                 GError     **error)
+stead_import_gpkg_fail (sqlite3     *db,
+                        const char  *what,
+                        GError     **error)
 {
   g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, "%s: %s", what, sqlite3_errmsg (db));
   return FALSE;
@@ -72,13 +72,13 @@ stead_gpkg_fail (sqlite3     *db,
 /* The polygon layer to read: the only one, or the one --option layer
  * names. Sets its table, geometry column and coordinate system. */
 static gboolean
-stead_gpkg_choose_layer (sqlite3     *db,
-                         const char  *source,
-                         const char  *wanted,
-                         char       **table,
-                         char       **geom_column,
-                         gint64      *srs_id,
-                         GError     **error)
+stead_import_gpkg_choose_layer (sqlite3     *db,
+                                const char  *source,
+                                const char  *wanted,
+                                char       **table,
+                                char       **geom_column,
+                                gint64      *srs_id,
+                                GError     **error)
 {
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
@@ -135,11 +135,11 @@ stead_gpkg_choose_layer (sqlite3     *db,
 
 /* The conversion from the layer's coordinate system, or NULL for WGS84. */
 static gboolean
-stead_gpkg_layer_proj (sqlite3     *db,
-                       const char  *table,
-                       gint64       srs_id,
-                       SteadProj  **proj,
-                       GError     **error)
+stead_import_gpkg_layer_proj (sqlite3     *db,
+                              const char  *table,
+                              gint64       srs_id,
+                              SteadProj  **proj,
+                              GError     **error)
 {
   g_autofree char *crs = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -151,7 +151,7 @@ stead_gpkg_layer_proj (sqlite3     *db,
                               "WHERE srs_id = ?", -1, &stmt, NULL) != SQLITE_OK)
     {
       sqlite3_finalize (stmt);
-      return stead_gpkg_fail (db, _("Cannot read the GeoPackage’s coordinate systems"), error);
+      return stead_import_gpkg_fail (db, _("Cannot read the GeoPackage’s coordinate systems"), error);
     }
   sqlite3_bind_int64 (stmt, 1, srs_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -173,10 +173,10 @@ stead_gpkg_layer_proj (sqlite3     *db,
 
 /* Reads one row of the layer as a feature; FALSE if it was rejected. */
 static gboolean
-stead_gpkg_read_row (SteadFeature   *feature,
-                     SteadProj      *proj,
-                     gboolean        has_name,
-                     SteadGeometry **geometry)
+stead_import_gpkg_read_row (SteadFeature   *feature,
+                            SteadProj      *proj,
+                            gboolean        has_name,
+                            SteadGeometry **geometry)
 {
   sqlite3_stmt *stmt = feature->row;
   g_autoptr(SteadGeometry) in = NULL;
@@ -196,7 +196,7 @@ stead_gpkg_read_row (SteadFeature   *feature,
       stead_feature_reject (feature, _("feature %lld: %s"), index, local_error->message);
       return FALSE;
     }
-  *geometry = stead_gpkg_convert_geometry (in, proj, &reason);
+  *geometry = stead_import_gpkg_convert_geometry (in, proj, &reason);
   if (*geometry == NULL)
     {
       stead_feature_reject (feature, _("feature %lld: %s"), index, reason);
@@ -242,19 +242,19 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
   uri = g_strdup_printf ("file:%s?mode=ro", path);
   if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
-      stead_gpkg_fail (db, _("Cannot open the GeoPackage"), error);
+      stead_import_gpkg_fail (db, _("Cannot open the GeoPackage"), error);
       goto out;
     }
-  if (!stead_gpkg_choose_layer (db, source, stead_import_context_get_option (context, "layer"), &table, &geom_column,
+  if (!stead_import_gpkg_choose_layer (db, source, stead_import_context_get_option (context, "layer"), &table, &geom_column,
                                 &srs_id, error) ||
-      !stead_gpkg_layer_proj (db, table, srs_id, &proj, error))
+      !stead_import_gpkg_layer_proj (db, table, srs_id, &proj, error))
     goto out;
 
   /* Column names come from the file: quote them, and use only those that
    * the table really has. */
   if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info(?)", -1, &stmt, NULL) != SQLITE_OK)
     {
-      stead_gpkg_fail (db, _("Cannot read the layer"), error);
+      stead_import_gpkg_fail (db, _("Cannot read the layer"), error);
       goto out;
     }
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
@@ -295,7 +295,7 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
     sqlite3_free (select);
     if (rc != SQLITE_OK)
       {
-        stead_gpkg_fail (db, _("Cannot read the layer"), error);
+        stead_import_gpkg_fail (db, _("Cannot read the layer"), error);
         goto out;
       }
   }
@@ -310,7 +310,7 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
 
       if (rc != SQLITE_ROW)
         {
-          ok = stead_gpkg_fail (db, _("Cannot read the layer"), error);
+          ok = stead_import_gpkg_fail (db, _("Cannot read the layer"), error);
           break;
         }
       if (!stead_import_context_check_cancelled (context, error))
@@ -326,7 +326,7 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
       feature.columns = (const char * const *) columns->pdata;
       feature.name = name != NULL && name[0] != '\0' ? name : NULL;
       feature.code = code != NULL && code[0] != '\0' ? code : NULL;
-      if (!stead_gpkg_read_row (&feature, proj, name_col != NULL, &geometry))
+      if (!stead_import_gpkg_read_row (&feature, proj, name_col != NULL, &geometry))
         continue;
       if (name_col == NULL)
         feature.name = fallback = g_strdup_printf ("%s %lld", table, (long long) index);

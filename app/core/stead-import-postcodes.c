@@ -24,7 +24,7 @@
 #include "stead-workspace.h"
 #include "stead-workspace-private.h"
 
-/* Only for the column map's benefit (the directory's own names are
+/* Only for the stead_import_postcodes_column map's benefit (the directory's own names are
  * matched first); none is required, since Code-Point has no header. */
 static const SteadImportField postcode_fields[] = {
   { "postcode", "pcds;pcd;pcd7;pcd8;pcd2;post code", "#loc +postcode", FALSE },
@@ -52,7 +52,7 @@ typedef enum
 } Layout;
 
 static gboolean
-looks_numeric (const char *text)
+stead_import_postcodes_looks_numeric (const char *text)
 {
   double v;
 
@@ -60,9 +60,9 @@ looks_numeric (const char *text)
 }
 
 static const char *
-column (const char * const *row,
-        guint               n_row,
-        int                 index)
+stead_import_postcodes_column (const char * const *row,
+                               guint               n_row,
+                               int                 index)
 {
   if (index < 0 || (guint) index >= n_row)
     return NULL;
@@ -98,7 +98,7 @@ typedef struct
 } Batch;
 
 static void
-pending_reject_free (PendingReject *r)
+stead_import_postcodes_pending_reject_free (PendingReject *r)
 {
   g_strfreev (r->row);
   g_free (r->reason);
@@ -106,17 +106,17 @@ pending_reject_free (PendingReject *r)
 }
 
 static Batch *
-batch_new (void)
+stead_import_postcodes_batch_new (void)
 {
   Batch *batch = g_new0 (Batch, 1);
 
   batch->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), BATCH_SIZE);
-  batch->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_reject_free);
+  batch->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_import_postcodes_pending_reject_free);
   return batch;
 }
 
 static void
-batch_reset (Batch *batch)
+stead_import_postcodes_batch_reset (Batch *batch)
 {
   g_array_set_size (batch->entries, 0);
   g_ptr_array_set_size (batch->rejects, 0);
@@ -126,9 +126,9 @@ batch_reset (Batch *batch)
 }
 
 static void
-batch_free (Batch *batch)
+stead_import_postcodes_batch_free (Batch *batch)
 {
-  batch_reset (batch);
+  stead_import_postcodes_batch_reset (batch);
   g_array_unref (batch->entries);
   g_ptr_array_unref (batch->rejects);
   g_free (batch);
@@ -150,12 +150,12 @@ typedef struct
 } Producer;
 
 static void
-add_reject (Batch              *batch,
-            guint64             line,
-            guint64             index,
-            const char * const *row,
-            guint               n_row,
-            char               *reason)
+stead_import_postcodes_add_reject (Batch              *batch,
+                                   guint64             line,
+                                   guint64             index,
+                                   const char * const *row,
+                                   guint               n_row,
+                                   char               *reason)
 {
   PendingReject *r = g_new0 (PendingReject, 1);
 
@@ -170,36 +170,36 @@ add_reject (Batch              *batch,
 
 /* One row into the batch: an entry, a skip or a reject. */
 static void
-produce_row (Producer           *p,
-             Batch              *batch,
-             const char * const *row,
-             guint               n_row,
-             guint64             line,
-             guint64             index)
+stead_import_postcodes_produce_row (Producer           *p,
+                                    Batch              *batch,
+                                    const char * const *row,
+                                    guint               n_row,
+                                    guint64             line,
+                                    guint64             index)
 {
   g_autofree char *postcode = NULL;
   const char *text;
   double lon, lat;
   Entry *entry;
 
-  text = column (row, n_row, p->c_postcode);
+  text = stead_import_postcodes_column (row, n_row, p->c_postcode);
   postcode = stead_postcode_normalize (text);
   if (postcode == NULL)
     {
-      add_reject (batch, line, index, row, n_row,
+      stead_import_postcodes_add_reject (batch, line, index, row, n_row,
                   g_strdup_printf (_("“%s” is not a UK postcode"), text ? text : ""));
       return;
     }
 
   /* Terminated postcodes are history, not addresses. */
-  text = column (row, n_row, p->c_term);
+  text = stead_import_postcodes_column (row, n_row, p->c_term);
   if (text != NULL && text[0] != '\0')
     {
       batch->skipped++;
       return;
     }
   /* Grid reference quality 9: no grid reference. */
-  text = column (row, n_row, p->c_grid);
+  text = stead_import_postcodes_column (row, n_row, p->c_grid);
   if (text != NULL && g_str_equal (text, "9"))
     {
       batch->skipped++;
@@ -208,13 +208,13 @@ produce_row (Producer           *p,
 
   if (p->proj == NULL)
     {
-      const char *lat_text = column (row, n_row, p->c_lat);
-      const char *lon_text = column (row, n_row, p->c_lon);
+      const char *lat_text = stead_import_postcodes_column (row, n_row, p->c_lat);
+      const char *lon_text = stead_import_postcodes_column (row, n_row, p->c_lon);
 
       if (!stead_parse_double (lat_text ? lat_text : "", &lat) ||
           !stead_parse_double (lon_text ? lon_text : "", &lon))
         {
-          add_reject (batch, line, index, row, n_row,
+          stead_import_postcodes_add_reject (batch, line, index, row, n_row,
                       g_strdup_printf (_("postcode %s: lat and long are not numbers"), postcode));
           return;
         }
@@ -227,15 +227,15 @@ produce_row (Producer           *p,
     }
   else
     {
-      const char *e_text = column (row, n_row, p->c_east);
-      const char *n_text = column (row, n_row, p->c_north);
+      const char *e_text = stead_import_postcodes_column (row, n_row, p->c_east);
+      const char *n_text = stead_import_postcodes_column (row, n_row, p->c_north);
       double e, n;
 
       if (!stead_parse_double (e_text ? e_text : "", &e) ||
           !stead_parse_double (n_text ? n_text : "", &n) ||
           e < 0 || e > 800000 || n < 0 || n > 1400000)
         {
-          add_reject (batch, line, index, row, n_row,
+          stead_import_postcodes_add_reject (batch, line, index, row, n_row,
                       g_strdup_printf (_("postcode %s: eastings and northings are not a British National Grid position"),
                                        postcode));
           return;
@@ -247,7 +247,7 @@ produce_row (Producer           *p,
         }
       if (!stead_proj_to_wgs84 (p->proj, e, n, &lon, &lat))
         {
-          add_reject (batch, line, index, row, n_row,
+          stead_import_postcodes_add_reject (batch, line, index, row, n_row,
                       g_strdup_printf (_("postcode %s: cannot convert its grid reference"), postcode));
           return;
         }
@@ -267,7 +267,7 @@ produce_row (Producer           *p,
 }
 
 static gpointer
-produce (gpointer data)
+stead_import_postcodes_produce (gpointer data)
 {
   Producer *p = data;
   guint64 index = 0;
@@ -300,7 +300,7 @@ produce (gpointer data)
               last = TRUE;
               break;
             }
-          produce_row (p, batch, row, n_row, line, ++index);
+          stead_import_postcodes_produce_row (p, batch, row, n_row, line, ++index);
         }
       batch->bytes_read = stead_csv_reader_get_bytes_read (p->reader);
       batch->last = last;
@@ -332,7 +332,7 @@ stead_import_postcodes_columns (Producer        *producer,
     {
       g_autofree char *pc = stead_postcode_normalize (header[0]);
 
-      if (pc != NULL && looks_numeric (header[2]) && looks_numeric (header[3]))
+      if (pc != NULL && stead_import_postcodes_looks_numeric (header[2]) && stead_import_postcodes_looks_numeric (header[3]))
         {
           *layout = LAYOUT_CODE_POINT;
           producer->c_postcode = 0;
@@ -418,8 +418,8 @@ stead_import_postcodes_pump (Producer      *producer,
   producer->full = g_async_queue_new ();
   producer->empty = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)
-    g_async_queue_push (producer->empty, batch_new ());
-  producer->thread = g_thread_new ("stead-postcodes", produce, producer);
+    g_async_queue_push (producer->empty, stead_import_postcodes_batch_new ());
+  producer->thread = g_thread_new ("stead-postcodes", stead_import_postcodes_produce, producer);
 
   while (!last)
     {
@@ -433,21 +433,21 @@ stead_import_postcodes_pump (Producer      *producer,
           if (!ok)
             g_atomic_int_set (&producer->stop, 1);
         }
-      batch_reset (batch);
+      stead_import_postcodes_batch_reset (batch);
       g_async_queue_push (producer->empty, batch);
     }
 
   g_thread_join (producer->thread);
   while (g_async_queue_length (producer->empty) > 0)
-    batch_free (g_async_queue_pop (producer->empty));
+    stead_import_postcodes_batch_free (g_async_queue_pop (producer->empty));
   g_async_queue_unref (producer->full);
   g_async_queue_unref (producer->empty);
   return ok;
 }
 
 static gboolean
-run_postcodes (SteadImportContext  *context,
-               GError             **error)
+stead_import_postcodes_run_postcodes (SteadImportContext  *context,
+                                      GError             **error)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(SteadCsvReader) reader = NULL;
@@ -514,5 +514,5 @@ const SteadImportFormat stead_import_postcodes = {
   .extensions = extensions,
   .fields = postcode_fields,
   .n_fields = G_N_ELEMENTS (postcode_fields),
-  .run = run_postcodes,
+  .run = stead_import_postcodes_run_postcodes,
 };

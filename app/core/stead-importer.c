@@ -166,7 +166,7 @@ stead_importer_check_options (SteadImporter  *self,
 /* Results                                                                   */
 
 static void
-reject_free (SteadImportReject *reject)
+stead_importer_reject_free (SteadImportReject *reject)
 {
   g_free (reject->reason);
   g_strfreev (reject->row);
@@ -174,13 +174,13 @@ reject_free (SteadImportReject *reject)
 }
 
 static SteadImportResult *
-result_new (SteadImporter *importer,
-            gboolean       dry_run)
+stead_importer_result_new (SteadImporter *importer,
+                           gboolean       dry_run)
 {
   SteadImportResult *result = g_new0 (SteadImportResult, 1);
 
   result->dry_run = dry_run;
-  result->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) reject_free);
+  result->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_importer_reject_free);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->added_names = g_ptr_array_new_with_free_func (g_free);
   result->updated_names = g_ptr_array_new_with_free_func (g_free);
@@ -386,7 +386,7 @@ stead_import_context_open (SteadImportContext  *context,
 }
 
 static char *
-header_signature (const char * const *header)
+stead_importer_header_signature (const char * const *header)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -415,7 +415,7 @@ stead_import_get_saved_map (SteadWorkspace     *workspace,
                             const char * const *header)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *source = header_signature (header);
+  g_autofree char *source = stead_importer_header_signature (header);
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT spec FROM stead_import_mapping WHERE importer = ? AND source = ?",
@@ -430,13 +430,13 @@ stead_import_get_saved_map (SteadWorkspace     *workspace,
 }
 
 static gboolean
-save_map (SteadImportContext  *context,
-          const char * const  *header,
-          const char          *spec,
-          GError             **error)
+stead_importer_save_map (SteadImportContext  *context,
+                         const char * const  *header,
+                         const char          *spec,
+                         GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *source = header_signature (header);
+  g_autofree char *source = stead_importer_header_signature (header);
 
   stmt = stead_transaction_prepare (context->txn,
                                     "INSERT OR REPLACE INTO stead_import_mapping (importer, source, spec) "
@@ -502,7 +502,7 @@ stead_import_context_open_csv (SteadImportContext  *context,
     return NULL;
 
   spec = stead_column_map_to_spec (columns);
-  if (!save_map (context, header, spec, error))
+  if (!stead_importer_save_map (context, header, spec, error))
     return NULL;
 
   g_strfreev (context->result->header);
@@ -735,10 +735,10 @@ stead_postcode_normalize (const char *postcode)
 }
 
 static gboolean
-lookup_postcode (sqlite3_stmt *stmt,
-                 const char   *postcode,
-                 double       *lon,
-                 double       *lat)
+stead_importer_lookup_postcode (sqlite3_stmt *stmt,
+                                const char   *postcode,
+                                double       *lon,
+                                double       *lat)
 {
   g_autofree char *key = stead_postcode_normalize (postcode);
   gboolean found = FALSE;
@@ -782,7 +782,7 @@ stead_import_context_geocode (SteadImportContext *context,
       if (context->geocode == NULL)
         return FALSE;
     }
-  return lookup_postcode (context->geocode, postcode, lon, lat);
+  return stead_importer_lookup_postcode (context->geocode, postcode, lon, lat);
 }
 
 /**
@@ -806,16 +806,16 @@ stead_workspace_lookup_postcode (SteadWorkspace *workspace,
   g_return_val_if_fail (lon != NULL && lat != NULL, FALSE);
 
   stmt = stead_workspace_prepare (workspace, LOOKUP_SQL, NULL);
-  return stmt != NULL && lookup_postcode (stmt, postcode, lon, lat);
+  return stmt != NULL && stead_importer_lookup_postcode (stmt, postcode, lon, lat);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Running                                                                   */
 
 static SteadGeometry *
-load_area (SteadWorkspace  *workspace,
-           const char      *code,
-           GError         **error)
+stead_importer_load_area (SteadWorkspace  *workspace,
+                          const char      *code,
+                          GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -835,7 +835,7 @@ load_area (SteadWorkspace  *workspace,
 }
 
 static void
-context_clear (SteadImportContext *context)
+stead_importer_context_clear (SteadImportContext *context)
 {
   g_clear_pointer (&context->geocode, sqlite3_finalize);
   g_clear_pointer (&context->within, stead_geometry_unref);
@@ -844,16 +844,16 @@ context_clear (SteadImportContext *context)
 /* Everything but the commit: on success the transaction is left open in
  * *txn_out (NULL for a dry run, which is rolled back). */
 static gboolean
-run_import (SteadWorkspace           *workspace,
-            SteadImporter            *importer,
-            GFile                    *file,
-            const SteadImportOptions *options,
-            SteadImportProgressFunc   progress,
-            gpointer                  progress_data,
-            GCancellable             *cancellable,
-            SteadTransaction        **txn_out,
-            SteadImportResult       **result_out,
-            GError                  **error)
+stead_importer_run_import (SteadWorkspace           *workspace,
+                           SteadImporter            *importer,
+                           GFile                    *file,
+                           const SteadImportOptions *options,
+                           SteadImportProgressFunc   progress,
+                           gpointer                  progress_data,
+                           GCancellable             *cancellable,
+                           SteadTransaction        **txn_out,
+                           SteadImportResult       **result_out,
+                           GError                  **error)
 {
   SteadImportContext context = { 0 };
   g_autoptr(SteadImportResult) result = NULL;
@@ -871,7 +871,7 @@ run_import (SteadWorkspace           *workspace,
   if (!stead_importer_check_options (importer, options->options, error))
     return FALSE;
 
-  result = result_new (importer, options->dry_run);
+  result = stead_importer_result_new (importer, options->dry_run);
 
   context.workspace = workspace;
   context.importer = importer;
@@ -884,7 +884,7 @@ run_import (SteadWorkspace           *workspace,
 
   if (options->within != NULL)
     {
-      context.within = load_area (workspace, options->within, error);
+      context.within = stead_importer_load_area (workspace, options->within, error);
       if (context.within == NULL)
         return FALSE;
       stead_geometry_get_envelope (context.within, &context.within_env);
@@ -895,13 +895,13 @@ run_import (SteadWorkspace           *workspace,
   txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
   if (txn == NULL)
     {
-      context_clear (&context);
+      stead_importer_context_clear (&context);
       return FALSE;
     }
   context.txn = txn;
 
   ok = STEAD_IMPORTER_GET_IFACE (importer)->run (importer, &context, error);
-  context_clear (&context);
+  stead_importer_context_clear (&context);
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
   if (!ok)
@@ -1001,7 +1001,7 @@ stead_import_run (SteadWorkspace           *workspace,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (!run_import (workspace, importer, file, options, progress, progress_data,
+  if (!stead_importer_run_import (workspace, importer, file, options, progress, progress_data,
                    cancellable, &txn, &res, error))
     {
       if (result != NULL)
@@ -1035,7 +1035,7 @@ typedef struct
 } RunData;
 
 static void
-run_data_free (RunData *data)
+stead_importer_run_data_free (RunData *data)
 {
   g_clear_pointer (&data->txn, stead_transaction_rollback);
   g_clear_pointer (&data->result, stead_import_result_free);
@@ -1055,7 +1055,7 @@ typedef struct
 } ProgressIdle;
 
 static gboolean
-progress_idle (gpointer user_data)
+stead_importer_progress_idle (gpointer user_data)
 {
   ProgressIdle *idle = user_data;
 
@@ -1064,8 +1064,8 @@ progress_idle (gpointer user_data)
 }
 
 static void
-progress_to_main (double   fraction,
-                  gpointer user_data)
+stead_importer_progress_to_main (double   fraction,
+                                 gpointer user_data)
 {
   GTask *task = user_data;
   RunData *data = g_task_get_task_data (task);
@@ -1075,20 +1075,20 @@ progress_to_main (double   fraction,
   idle->data = data->progress_data;
   idle->fraction = fraction;
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              progress_idle, idle, g_free);
+                              stead_importer_progress_idle, idle, g_free);
 }
 
 static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+stead_importer_run_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
 {
   RunData *data = task_data;
   GError *error = NULL;
 
-  if (!run_import (source_object, data->importer, data->file, &data->options,
-                   data->progress != NULL ? progress_to_main : NULL, task,
+  if (!stead_importer_run_import (source_object, data->importer, data->file, &data->options,
+                   data->progress != NULL ? stead_importer_progress_to_main : NULL, task,
                    cancellable, &data->txn, &data->result, &error))
     g_task_return_error (task, error);
   else
@@ -1146,8 +1146,8 @@ stead_import_run_async (SteadWorkspace           *workspace,
 
   task = g_task_new (workspace, cancellable, callback, user_data);
   g_task_set_source_tag (task, stead_import_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
-  g_task_run_in_thread (task, run_thread);
+  g_task_set_task_data (task, data, (GDestroyNotify) stead_importer_run_data_free);
+  g_task_run_in_thread (task, stead_importer_run_thread);
 }
 
 /**

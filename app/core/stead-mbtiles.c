@@ -27,7 +27,7 @@ struct _SteadMBTiles
   sqlite3       *db;
   GMutex         lock;
   sqlite3_stmt  *tile_stmt;
-  gboolean       lookup_checked;   /* ensure_lookup () has run */
+  gboolean       lookup_checked;   /* stead_mbtiles_ensure_lookup () has run */
   char          *name;
   char          *format;
   char          *attribution;
@@ -69,17 +69,17 @@ stead_mbtiles_init (SteadMBTiles *self)
 }
 
 static void
-set_str (char       **field,
-         const char  *value)
+stead_mbtiles_set_str (char       **field,
+                       const char  *value)
 {
   g_free (*field);
   *field = g_strdup (value);
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *path,
-         const char  *why)
+stead_mbtiles_invalid (GError     **error,
+                       const char  *path,
+                       const char  *why)
 {
   g_autofree char *name = g_path_get_basename (path);
 
@@ -89,8 +89,8 @@ invalid (GError     **error,
 }
 
 static gboolean
-parse_bounds (const char    *text,
-              SteadEnvelope *bounds)
+stead_mbtiles_parse_bounds (const char    *text,
+                            SteadEnvelope *bounds)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   double v[4];
@@ -153,7 +153,7 @@ stead_mbtiles_open (const char  *path,
     rc = sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      invalid (error, path, rc == SQLITE_NOTADB || sqlite3_errcode (self->db) == SQLITE_NOTADB
+      stead_mbtiles_invalid (error, path, rc == SQLITE_NOTADB || sqlite3_errcode (self->db) == SQLITE_NOTADB
                               ? _("it is not an SQLite file")
                               : _("it has no metadata table"));
       sqlite3_finalize (stmt);
@@ -168,11 +168,11 @@ stead_mbtiles_open (const char  *path,
       if (key == NULL || value == NULL)
         continue;
       if (g_str_equal (key, "name"))
-        set_str (&self->name, value);
+        stead_mbtiles_set_str (&self->name, value);
       else if (g_str_equal (key, "format"))
-        set_str (&self->format, value);
+        stead_mbtiles_set_str (&self->format, value);
       else if (g_str_equal (key, "attribution"))
-        set_str (&self->attribution, value);
+        stead_mbtiles_set_str (&self->attribution, value);
       else if (g_str_equal (key, "minzoom"))
         {
           self->min_zoom = (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 30);
@@ -181,20 +181,20 @@ stead_mbtiles_open (const char  *path,
       else if (g_str_equal (key, "maxzoom"))
         self->max_zoom = (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 0, 30);
       else if (g_str_equal (key, "bounds"))
-        self->has_bounds = parse_bounds (value, &self->bounds);
+        self->has_bounds = stead_mbtiles_parse_bounds (value, &self->bounds);
     }
   sqlite3_finalize (stmt);
   stmt = NULL;
 
   if (rc != SQLITE_DONE)
     {
-      invalid (error, path, sqlite3_errmsg (self->db));
+      stead_mbtiles_invalid (error, path, sqlite3_errmsg (self->db));
       return NULL;
     }
 
   if (self->format == NULL)
     {
-      invalid (error, path, _("its metadata names no tile format"));
+      stead_mbtiles_invalid (error, path, _("its metadata names no tile format"));
       return NULL;
     }
   if (g_ascii_strcasecmp (self->format, "pbf") == 0 || g_ascii_strcasecmp (self->format, "mvt") == 0)
@@ -210,12 +210,12 @@ stead_mbtiles_open (const char  *path,
       g_ascii_strcasecmp (self->format, "jpeg") != 0 && g_ascii_strcasecmp (self->format, "webp") != 0)
     {
       g_autofree char *reason = g_strdup_printf (_("its tile format “%s” is not PNG, JPEG or WebP"), self->format);
-      invalid (error, path, reason);
+      stead_mbtiles_invalid (error, path, reason);
       return NULL;
     }
   if (self->min_zoom > self->max_zoom)
     {
-      invalid (error, path, _("its minzoom is above its maxzoom"));
+      stead_mbtiles_invalid (error, path, _("its minzoom is above its maxzoom"));
       return NULL;
     }
 
@@ -224,7 +224,7 @@ stead_mbtiles_open (const char  *path,
                            -1, &self->tile_stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      invalid (error, path, _("it has no tiles table with zoom_level, tile_column, tile_row and tile_data"));
+      stead_mbtiles_invalid (error, path, _("it has no tiles table with zoom_level, tile_column, tile_row and tile_data"));
       return NULL;
     }
 
@@ -312,7 +312,7 @@ stead_mbtiles_get_bounds (SteadMBTiles  *self,
  * gets the index as a temporary table, made once, on the first read (a
  * worker thread: the window does not wait). Called with the lock held. */
 static void
-ensure_lookup (SteadMBTiles *self)
+stead_mbtiles_ensure_lookup (SteadMBTiles *self)
 {
   sqlite3_stmt *plan = NULL;
   sqlite3_stmt *indexed = NULL;
@@ -401,7 +401,7 @@ stead_mbtiles_get_tile (SteadMBTiles  *self,
 
   locker = g_mutex_locker_new (&self->lock);
   if (!self->lookup_checked)
-    ensure_lookup (self);
+    stead_mbtiles_ensure_lookup (self);
   sqlite3_reset (self->tile_stmt);
   sqlite3_bind_int (self->tile_stmt, 1, zoom);
   sqlite3_bind_int64 (self->tile_stmt, 2, x);

@@ -33,8 +33,8 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (SteadPluginEngine, stead_plugin_engine, G_TYPE_OBJECT)
 
 static void
-add_search_path (PeasEngine *peas,
-                 const char *dir)
+stead_plugin_engine_add_search_path (PeasEngine *peas,
+                                     const char *dir)
 {
   if (dir == NULL || dir[0] == '\0')
     return;
@@ -46,20 +46,20 @@ add_search_path (PeasEngine *peas,
  * STEAD_PLUGIN_PATH for development and tests. A module found twice is
  * taken from the first place. Never from a workspace file. */
 static void
-setup_search_paths (SteadPluginEngine *self)
+stead_plugin_engine_setup_search_paths (SteadPluginEngine *self)
 {
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "stead", "plugins", NULL);
   const char *env = g_getenv ("STEAD_PLUGIN_PATH");
 
-  add_search_path (self->peas, STEAD_PLUGINDIR);
-  add_search_path (self->peas, user_dir);
+  stead_plugin_engine_add_search_path (self->peas, STEAD_PLUGINDIR);
+  stead_plugin_engine_add_search_path (self->peas, user_dir);
 
   if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
     {
       g_autofree char *host_dir = g_build_filename (g_get_home_dir (), ".local", "share",
                                                     "stead", "plugins", NULL);
       if (g_strcmp0 (host_dir, user_dir) != 0)
-        add_search_path (self->peas, host_dir);
+        stead_plugin_engine_add_search_path (self->peas, host_dir);
     }
 
   if (env != NULL)
@@ -67,7 +67,7 @@ setup_search_paths (SteadPluginEngine *self)
       g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
 
       for (guint i = 0; dirs[i] != NULL; i++)
-        add_search_path (self->peas, dirs[i]);
+        stead_plugin_engine_add_search_path (self->peas, dirs[i]);
     }
 }
 
@@ -87,7 +87,7 @@ stead_plugin_engine_report_error (SteadPluginEngine *self,
 }
 
 static void
-check_abi (SteadPluginEngine *self)
+stead_plugin_engine_check_abi (SteadPluginEngine *self)
 {
   for (const GList *l = peas_engine_get_plugin_list (self->peas); l != NULL; l = l->next)
     {
@@ -116,16 +116,16 @@ check_abi (SteadPluginEngine *self)
  * dependency: a refused plugin is never loaded, and neither is anything
  * that depends on it. */
 static void
-on_load_plugin (PeasEngine        *peas,
-                PeasPluginInfo    *info,
-                SteadPluginEngine *self)
+stead_plugin_engine_on_load_plugin (PeasEngine        *peas,
+                                    PeasPluginInfo    *info,
+                                    SteadPluginEngine *self)
 {
   if (g_hash_table_contains (self->refused, peas_plugin_info_get_module_name (info)))
     g_signal_stop_emission_by_name (peas, "load-plugin");
 }
 
 static char **
-get_enabled (SteadPluginEngine *self)
+stead_plugin_engine_get_enabled (SteadPluginEngine *self)
 {
   if (self->settings != NULL)
     return g_settings_get_strv (self->settings, "enabled-plugins");
@@ -144,7 +144,7 @@ get_enabled (SteadPluginEngine *self)
 /* The enabled set is what is loaded now, plus names in the setting that
  * are not installed here (kept, so they load once they are). */
 static void
-save_enabled (SteadPluginEngine *self)
+stead_plugin_engine_save_enabled (SteadPluginEngine *self)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) old = NULL;
@@ -181,7 +181,7 @@ stead_plugin_engine_ui_module (SteadPluginEngine *self,
   return ui != NULL ? peas_engine_get_plugin_info (self->peas, ui) : NULL;
 }
 
-static gboolean load_one (SteadPluginEngine  *self,
+static gboolean stead_plugin_engine_load_one (SteadPluginEngine  *self,
                           PeasPluginInfo     *info,
                           GError            **error);
 
@@ -192,13 +192,13 @@ stead_plugin_engine_load_ui (SteadPluginEngine *self,
   PeasPluginInfo *ui = self->with_ui ? stead_plugin_engine_ui_module (self, info) : NULL;
 
   if (ui != NULL && !peas_plugin_info_is_loaded (ui))
-    load_one (self, ui, NULL);
+    stead_plugin_engine_load_one (self, ui, NULL);
 }
 
 static gboolean
-load_one (SteadPluginEngine  *self,
-          PeasPluginInfo     *info,
-          GError            **error)
+stead_plugin_engine_load_one (SteadPluginEngine  *self,
+                              PeasPluginInfo     *info,
+                              GError            **error)
 {
   const char *module = peas_plugin_info_get_module_name (info);
   g_autoptr(GError) local_error = NULL;
@@ -271,7 +271,7 @@ stead_plugin_engine_load_enabled (SteadPluginEngine *self)
 
   g_return_if_fail (STEAD_IS_PLUGIN_ENGINE (self));
 
-  enabled = get_enabled (self);
+  enabled = stead_plugin_engine_get_enabled (self);
   for (guint i = 0; enabled[i] != NULL; i++)
     {
       PeasPluginInfo *info = peas_engine_get_plugin_info (self->peas, enabled[i]);
@@ -281,7 +281,7 @@ stead_plugin_engine_load_enabled (SteadPluginEngine *self)
           g_debug ("Enabled plugin “%s” is not installed", enabled[i]);
           continue;
         }
-      load_one (self, info, NULL);
+      stead_plugin_engine_load_one (self, info, NULL);
     }
 
   g_signal_emit (self, signals[PLUGINS_CHANGED], 0);
@@ -321,11 +321,11 @@ stead_plugin_engine_set_enabled (SteadPluginEngine  *self,
     }
 
   if (enabled)
-    ret = load_one (self, info, error);
+    ret = stead_plugin_engine_load_one (self, info, error);
   else if (peas_plugin_info_is_loaded (info))
     peas_engine_unload_plugin (self->peas, info);
 
-  save_enabled (self);
+  stead_plugin_engine_save_enabled (self);
   g_signal_emit (self, signals[PLUGINS_CHANGED], 0);
 
   return ret;
@@ -425,9 +425,9 @@ stead_plugin_engine_create_extension_set (SteadPluginEngine *self,
 }
 
 static void
-on_enabled_changed (SteadPluginEngine *self,
-                    const char        *key,
-                    GSettings         *settings)
+stead_plugin_engine_on_enabled_changed (SteadPluginEngine *self,
+                                        const char        *key,
+                                        GSettings         *settings)
 {
   g_auto(GStrv) enabled = NULL;
 
@@ -446,7 +446,7 @@ on_enabled_changed (SteadPluginEngine *self,
       if (peas_plugin_info_is_hidden (info))
         continue;
       if (want && !peas_plugin_info_is_loaded (info))
-        load_one (self, info, NULL);
+        stead_plugin_engine_load_one (self, info, NULL);
       else if (!want && peas_plugin_info_is_loaded (info))
         peas_engine_unload_plugin (self->peas, info);
     }
@@ -474,14 +474,14 @@ stead_plugin_engine_new (GSettings *settings)
   self = g_object_new (STEAD_TYPE_PLUGIN_ENGINE, NULL);
   g_set_object (&self->settings, settings);
 
-  setup_search_paths (self);
+  stead_plugin_engine_setup_search_paths (self);
   peas_engine_rescan_plugins (self->peas);
-  check_abi (self);
+  stead_plugin_engine_check_abi (self);
 
-  g_signal_connect (self->peas, "load-plugin", G_CALLBACK (on_load_plugin), self);
+  g_signal_connect (self->peas, "load-plugin", G_CALLBACK (stead_plugin_engine_on_load_plugin), self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::enabled-plugins",
-                             G_CALLBACK (on_enabled_changed), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (stead_plugin_engine_on_enabled_changed), self, G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -86,8 +86,8 @@ typedef struct
 #define BIG_MIN (256 * 1024)
 
 static gpointer
-big_realloc (gpointer mem,
-             gsize    bytes)
+stead_point_index_big_realloc (gpointer mem,
+                               gsize    bytes)
 {
   BigHeader *old = mem != NULL ? (BigHeader *) mem - 1 : NULL;
   BigHeader *block;
@@ -132,7 +132,7 @@ big_realloc (gpointer mem,
 }
 
 static void
-big_free (gpointer mem)
+stead_point_index_big_free (gpointer mem)
 {
   BigHeader *block = mem != NULL ? (BigHeader *) mem - 1 : NULL;
 
@@ -148,7 +148,7 @@ big_free (gpointer mem)
   g_free (block);
 }
 
-#define big_renew(type, mem, n) ((type *) big_realloc ((mem), sizeof (type) * (gsize) (n)))
+#define big_renew(type, mem, n) ((type *) stead_point_index_big_realloc ((mem), sizeof (type) * (gsize) (n)))
 #define big_new(type, n) big_renew (type, NULL, (n))
 
 G_DEFINE_BOXED_TYPE (SteadPointIndex, stead_point_index, stead_point_index_ref, stead_point_index_unref)
@@ -165,13 +165,13 @@ stead_point_index_options_init (SteadPointIndexOptions *options)
 }
 
 static inline double
-lon_to_x (double lon)
+stead_point_index_lon_to_x (double lon)
 {
   return CLAMP (lon / 360.0 + 0.5, 0.0, 1.0);
 }
 
 static inline double
-lat_to_y (double lat)
+stead_point_index_lat_to_y (double lat)
 {
   double s = sin (CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180.0);
   double y = 0.5 - 0.25 * log ((1 + s) / (1 - s)) / G_PI;
@@ -180,13 +180,13 @@ lat_to_y (double lat)
 }
 
 static inline double
-x_to_lon (double x)
+stead_point_index_x_to_lon (double x)
 {
   return (x - 0.5) * 360.0;
 }
 
 static inline double
-y_to_lat (double y)
+stead_point_index_y_to_lat (double y)
 {
   double y2 = (180.0 - y * 360.0) * G_PI / 180.0;
 
@@ -207,8 +207,8 @@ typedef struct
 } Scratch;
 
 static void
-scratch_resize (Scratch *scratch,
-                gsize    size)
+stead_point_index_scratch_resize (Scratch *scratch,
+                                  gsize    size)
 {
   size = MAX (size, 1);
   scratch->keys = big_renew (guint64, scratch->keys, size);
@@ -222,11 +222,11 @@ scratch_resize (Scratch *scratch,
 /* Levels only get smaller going down: the scratch follows them, so that
  * its memory is back by the time the small levels pile up. */
 static void
-scratch_fit (Scratch *scratch,
-             gsize    n)
+stead_point_index_scratch_fit (Scratch *scratch,
+                               gsize    n)
 {
   if (scratch->size > 65536 && n < scratch->size / 2)
-    scratch_resize (scratch, n);
+    stead_point_index_scratch_resize (scratch, n);
 }
 
 typedef struct
@@ -242,7 +242,7 @@ typedef struct
 } RadixJob;
 
 static gpointer
-radix_count (gpointer data)
+stead_point_index_radix_count (gpointer data)
 {
   RadixJob *job = data;
 
@@ -253,7 +253,7 @@ radix_count (gpointer data)
 }
 
 static gpointer
-radix_scatter (gpointer data)
+stead_point_index_radix_scatter (gpointer data)
 {
   RadixJob *job = data;
 
@@ -268,9 +268,9 @@ radix_scatter (gpointer data)
 
 /* Runs @func on both halves, the second on a thread of its own. */
 static void
-run_halves (GThreadFunc  func,
-            RadixJob    *jobs,
-            guint        n_jobs)
+stead_point_index_run_halves (GThreadFunc  func,
+                              RadixJob    *jobs,
+                              guint        n_jobs)
 {
   GThread *thread = n_jobs > 1 ? g_thread_new ("stead-radix", func, &jobs[1]) : NULL;
 
@@ -284,10 +284,10 @@ run_halves (GThreadFunc  func,
  * are counted and scattered in two halves on two cores; each half keeps
  * its place within a bucket, so the sort stays stable. */
 static void
-radix_sort (Scratch *scratch,
-            guint64 *keys,
-            guint32 *order,
-            gsize    n)
+stead_point_index_radix_sort (Scratch *scratch,
+                              guint64 *keys,
+                              guint32 *order,
+                              gsize    n)
 {
   guint64 max_key = 0;
   guint passes = 0;
@@ -324,7 +324,7 @@ radix_sort (Scratch *scratch,
           jobs[j].end = n * (j + 1) / n_jobs;
           jobs[j].shift = pass * 16;
         }
-      run_halves (radix_count, jobs, n_jobs);
+      stead_point_index_run_halves (stead_point_index_radix_count, jobs, n_jobs);
 
       /* Bucket by bucket: the first half's elements, then the second's. */
       for (guint b = 0; b < 65536; b++)
@@ -334,7 +334,7 @@ radix_sort (Scratch *scratch,
             jobs[j].counts[b] = sum;
             sum += c;
           }
-      run_halves (radix_scatter, jobs, n_jobs);
+      stead_point_index_run_halves (stead_point_index_radix_scatter, jobs, n_jobs);
 
       {
         guint64 *k = src_keys;
@@ -356,9 +356,9 @@ radix_sort (Scratch *scratch,
 }
 
 static inline guint64
-tile_key_of (double x,
-             double y,
-             guint  zoom)
+stead_point_index_tile_key_of (double x,
+                               double y,
+                               guint  zoom)
 {
   guint64 w = (guint64) 1 << zoom;
   guint64 tx = MIN ((guint64) (x * w), w - 1);
@@ -369,20 +369,20 @@ tile_key_of (double x,
 
 /* Sorts @members (item numbers) by tile at @zoom, in place. */
 static void
-sort_by_tile (SteadPointIndex *self,
-              Scratch         *scratch,
-              guint32         *members,
-              gsize            n,
-              guint            zoom)
+stead_point_index_sort_by_tile (SteadPointIndex *self,
+                                Scratch         *scratch,
+                                guint32         *members,
+                                gsize            n,
+                                guint            zoom)
 {
   for (gsize i = 0; i < n; i++)
-    scratch->keys[i] = tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
-  radix_sort (scratch, scratch->keys, members, n);
+    scratch->keys[i] = stead_point_index_tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
+  stead_point_index_radix_sort (scratch, scratch->keys, members, n);
 }
 
 static void
-grow_items (SteadPointIndex *self,
-            gsize            needed)
+stead_point_index_grow_items (SteadPointIndex *self,
+                              gsize            needed)
 {
   if (needed <= self->items_size)
     return;
@@ -395,25 +395,25 @@ grow_items (SteadPointIndex *self,
 
 /* Points count 1 each; only clusters store their count. */
 static inline guint32
-item_count (const SteadPointIndex *self,
-            guint32                item)
+stead_point_index_item_count (const SteadPointIndex *self,
+                              guint32                item)
 {
   return item < self->n_points ? 1 : self->count[item - self->n_points];
 }
 
 static void
-add_cluster (SteadPointIndex *self,
-             double           x,
-             double           y,
-             guint32          count,
-             guint            zoom,
-             const guint32   *children,
-             gsize            n_children)
+stead_point_index_add_cluster (SteadPointIndex *self,
+                               double           x,
+                               double           y,
+                               guint32          count,
+                               guint            zoom,
+                               const guint32   *children,
+                               gsize            n_children)
 {
   gsize item = self->n_items++;
   gsize cluster = self->n_clusters++;
 
-  grow_items (self, self->n_items);
+  stead_point_index_grow_items (self, self->n_items);
   self->x[item] = x;
   self->y[item] = y;
 
@@ -475,9 +475,9 @@ typedef struct
 } SweepBand;
 
 static gsize
-lower_bound_key (const guint64 *keys,
-                 gsize          n,
-                 guint64        key)
+stead_point_index_lower_bound_key (const guint64 *keys,
+                                   gsize          n,
+                                   guint64        key)
 {
   gsize lo = 0, hi = n;
 
@@ -497,7 +497,7 @@ lower_bound_key (const guint64 *keys,
  * the rows above, at and below each seed's cell. Reads the items, writes
  * only this band's outputs and its own stretch of @visited. */
 static gpointer
-sweep_band (gpointer data)
+stead_point_index_sweep_band (gpointer data)
 {
   SweepBand *band = data;
   const Sweep *w = band->sweep;
@@ -508,7 +508,7 @@ sweep_band (gpointer data)
     {
       guint64 first_row = band->begin < w->n ? w->keys[band->begin] / w->width : 0;
 
-      cursor[d] = first_row + d >= 1 ? lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width) : 0;
+      cursor[d] = first_row + d >= 1 ? stead_point_index_lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width) : 0;
     }
 
   for (gsize s = band->begin; s < band->end; s++)
@@ -540,7 +540,7 @@ sweep_band (gpointer data)
         }
 
       band->group[n_group++] = p_item;
-      total = item_count (self, p_item);
+      total = stead_point_index_item_count (self, p_item);
       wx = px * total;
       wy = py * total;
 
@@ -567,7 +567,7 @@ sweep_band (gpointer data)
               w->visited[k] = 1;
               band->group[n_group++] = q_item;
               {
-                guint32 q_count = item_count (self, q_item);
+                guint32 q_count = stead_point_index_item_count (self, q_item);
 
                 total += q_count;
                 wx += self->x[q_item] * q_count;
@@ -597,8 +597,8 @@ typedef struct
 } KeyedItem;
 
 static int
-compare_keyed (gconstpointer a,
-               gconstpointer b)
+stead_point_index_compare_keyed (gconstpointer a,
+                                 gconstpointer b)
 {
   guint64 x = ((const KeyedItem *) a)->key, y = ((const KeyedItem *) b)->key;
 
@@ -612,10 +612,10 @@ compare_keyed (gconstpointer a,
  * in memory, so a tile key per member would cost a cache miss each), and
  * the others move up in blocks. */
 static void
-place_new_clusters (SteadPointIndex *self,
-                    Scratch         *scratch,
-                    Level           *level,
-                    gsize            first_new)
+stead_point_index_place_new_clusters (SteadPointIndex *self,
+                                      Scratch         *scratch,
+                                      Level           *level,
+                                      gsize            first_new)
 {
   gsize n = level->n;
   guint zoom = level->sort_zoom;
@@ -629,7 +629,7 @@ place_new_clusters (SteadPointIndex *self,
 
       if (item >= first_new)
         {
-          KeyedItem k = { tile_key_of (self->x[item], self->y[item], zoom), item };
+          KeyedItem k = { stead_point_index_tile_key_of (self->x[item], self->y[item], zoom), item };
           g_array_append_val (fresh, k);
         }
       else
@@ -638,7 +638,7 @@ place_new_clusters (SteadPointIndex *self,
   if (fresh->len == 0)
     return;
 
-  g_array_sort (fresh, compare_keyed);
+  g_array_sort (fresh, stead_point_index_compare_keyed);
 
   /* From the back: the last new one goes after every old one whose key
    * is not greater than its own, and so on down. */
@@ -657,7 +657,7 @@ place_new_clusters (SteadPointIndex *self,
             gsize mid = lo + (hi - lo) / 2;
             guint32 item = members[mid];
 
-            if (tile_key_of (self->x[item], self->y[item], zoom) <= c->key)
+            if (stead_point_index_tile_key_of (self->x[item], self->y[item], zoom) <= c->key)
               lo = mid + 1;
             else
               hi = mid;
@@ -675,12 +675,12 @@ place_new_clusters (SteadPointIndex *self,
 
 /* Clusters the members of @above into level @zoom. */
 static void
-cluster_level (SteadPointIndex *self,
-               Scratch         *scratch,
-               const Level     *above,
-               Level           *level,
-               guint            zoom,
-               double           r)
+stead_point_index_cluster_level (SteadPointIndex *self,
+                                 Scratch         *scratch,
+                                 const Level     *above,
+                                 Level           *level,
+                                 guint            zoom,
+                                 double           r)
 {
   gsize n = above->n;
   guint64 width = (guint64) ceil (1.0 / r) + 2;
@@ -705,7 +705,7 @@ cluster_level (SteadPointIndex *self,
     if (r <= 1.0 / tiles)
       for (gsize i = 0; i < n; i++)
         {
-          keys[i] = tile_key_of (self->x[above->members[i]], self->y[above->members[i]], above->sort_zoom);
+          keys[i] = stead_point_index_tile_key_of (self->x[above->members[i]], self->y[above->members[i]], above->sort_zoom);
           if (i == 0 || keys[i] != keys[i - 1])
             distinct++;
         }
@@ -734,7 +734,7 @@ cluster_level (SteadPointIndex *self,
             keys[i] = cy * width + cx;
             order[i] = i;
           }
-        radix_sort (scratch, keys, order, n);
+        stead_point_index_radix_sort (scratch, keys, order, n);
       }
   }
   first_cluster_item = self->n_items;
@@ -757,8 +757,8 @@ cluster_level (SteadPointIndex *self,
     if (n >= 200000 && scratch->n_threads > 1)
       {
         guint64 mid_row = keys[n / 2] / width;
-        gsize end_a = lower_bound_key (keys, n, (mid_row - 1) * width);
-        gsize begin_b = lower_bound_key (keys, n, (mid_row + 1) * width);
+        gsize end_a = stead_point_index_lower_bound_key (keys, n, (mid_row - 1) * width);
+        gsize begin_b = stead_point_index_lower_bound_key (keys, n, (mid_row + 1) * width);
 
         if (mid_row >= 3 && end_a > 0 && begin_b < n)
           {
@@ -786,14 +786,14 @@ cluster_level (SteadPointIndex *self,
 
     if (n_bands == 3)
       {
-        GThread *thread = g_thread_new ("stead-sweep", sweep_band, &bands[1]);
+        GThread *thread = g_thread_new ("stead-sweep", stead_point_index_sweep_band, &bands[1]);
 
-        sweep_band (&bands[0]);
+        stead_point_index_sweep_band (&bands[0]);
         g_thread_join (thread);
-        sweep_band (&bands[2]);
+        stead_point_index_sweep_band (&bands[2]);
       }
     else
-      sweep_band (&bands[0]);
+      stead_point_index_sweep_band (&bands[0]);
 
     /* Bands are merged in the order of their regions (first, seam, last),
      * so compacting in place never overwrites what is still to be read;
@@ -807,7 +807,7 @@ cluster_level (SteadPointIndex *self,
           {
             const LocalCluster *lc = &g_array_index (bands[b].clusters, LocalCluster, c);
 
-            add_cluster (self, lc->x, lc->y, lc->count, zoom,
+            stead_point_index_add_cluster (self, lc->x, lc->y, lc->count, zoom,
                          &g_array_index (bands[b].children, guint32, lc->first_child), lc->n_children);
           }
         /* Fix cluster references up and close the gaps between bands. */
@@ -832,12 +832,12 @@ cluster_level (SteadPointIndex *self,
   if (tile_mode && above->sort_zoom <= zoom + 1)
     {
       level->sort_zoom = above->sort_zoom;
-      place_new_clusters (self, scratch, level, first_cluster_item);
+      stead_point_index_place_new_clusters (self, scratch, level, first_cluster_item);
     }
   else
     {
       level->sort_zoom = MIN (zoom, 16);
-      sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+      stead_point_index_sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
     }
 }
 
@@ -851,15 +851,15 @@ typedef struct
 } ProjectJob;
 
 static gpointer
-project_range (gpointer data)
+stead_point_index_project_range (gpointer data)
 {
   ProjectJob *job = data;
   SteadPointIndex *self = job->self;
 
   for (gsize i = job->begin; i < job->end; i++)
     {
-      self->x[i] = lon_to_x (job->lonlat[2 * i]);
-      self->y[i] = lat_to_y (job->lonlat[2 * i + 1]);
+      self->x[i] = stead_point_index_lon_to_x (job->lonlat[2 * i]);
+      self->y[i] = stead_point_index_lat_to_y (job->lonlat[2 * i + 1]);
       self->point_id[i] = job->ids != NULL ? job->ids[i] : (guint32) i;
     }
   return NULL;
@@ -867,10 +867,10 @@ project_range (gpointer data)
 
 /* Projecting (a sine and a logarithm a point) is split over the cores. */
 static void
-project_points (SteadPointIndex *self,
-                const double    *lonlat,
-                const guint32   *ids,
-                gsize            n)
+stead_point_index_project_points (SteadPointIndex *self,
+                                  const double    *lonlat,
+                                  const guint32   *ids,
+                                  gsize            n)
 {
   guint n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
   GThread *threads[8];
@@ -887,9 +887,9 @@ project_points (SteadPointIndex *self,
       jobs[t].ids = ids;
       jobs[t].begin = n * t / n_threads;
       jobs[t].end = n * (t + 1) / n_threads;
-      threads[t] = t == 0 ? NULL : g_thread_new ("stead-project", project_range, &jobs[t]);
+      threads[t] = t == 0 ? NULL : g_thread_new ("stead-project", stead_point_index_project_range, &jobs[t]);
     }
-  project_range (&jobs[0]);
+  stead_point_index_project_range (&jobs[0]);
   for (guint t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
 }
@@ -932,13 +932,13 @@ stead_point_index_new (const double                 *lonlat,
   self->n_levels = self->options.max_zoom + 2;
   self->levels = g_new0 (Level, self->n_levels);
 
-  grow_items (self, n_points + n_points / 4 + 16);
+  stead_point_index_grow_items (self, n_points + n_points / 4 + 16);
   self->point_id = big_new (guint32, n_alloc);
-  project_points (self, lonlat, ids, n_points);
+  stead_point_index_project_points (self, lonlat, ids, n_points);
   self->n_items = n_points;
 
   memset (&scratch, 0, sizeof scratch);
-  scratch_resize (&scratch, n_alloc);
+  stead_point_index_scratch_resize (&scratch, n_alloc);
   scratch.counts = g_new (gsize, 2 * 65536);
   scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
 
@@ -951,7 +951,7 @@ stead_point_index_new (const double                 *lonlat,
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
-  sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
+  stead_point_index_sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
   {
     /* Gathered into new arrays: no copy of the old ones first. */
     double *x = big_new (double, self->items_size);
@@ -967,9 +967,9 @@ stead_point_index_new (const double                 *lonlat,
         id[i] = self->point_id[from];
         raw->members[i] = i;
       }
-    big_free (self->x);
-    big_free (self->y);
-    big_free (self->point_id);
+    stead_point_index_big_free (self->x);
+    stead_point_index_big_free (self->y);
+    stead_point_index_big_free (self->point_id);
     self->x = x;
     self->y = y;
     self->point_id = id;
@@ -977,20 +977,20 @@ stead_point_index_new (const double                 *lonlat,
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
     {
-      scratch_fit (&scratch, self->levels[z + 1].n);
-      cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
+      stead_point_index_scratch_fit (&scratch, self->levels[z + 1].n);
+      stead_point_index_cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
                      self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
       /* The points' level is the identity: no need to keep it as a list. */
       if (z == (int) self->options.max_zoom)
-        g_clear_pointer (&raw->members, big_free);
+        g_clear_pointer (&raw->members, stead_point_index_big_free);
     }
 
-  big_free (scratch.keys);
-  big_free (scratch.order);
-  big_free (scratch.keys_tmp);
-  big_free (scratch.order_tmp);
+  stead_point_index_big_free (scratch.keys);
+  stead_point_index_big_free (scratch.order);
+  stead_point_index_big_free (scratch.keys_tmp);
+  stead_point_index_big_free (scratch.order_tmp);
   g_free (scratch.counts);
-  big_free (scratch.visited);
+  stead_point_index_big_free (scratch.visited);
 
   /* Give back what the growth left over. */
   self->x = big_renew (double, self->x, MAX (self->n_items, 1));
@@ -1018,15 +1018,15 @@ stead_point_index_unref (SteadPointIndex *self)
     return;
 
   for (guint i = 0; i < self->n_levels; i++)
-    big_free (self->levels[i].members);
+    stead_point_index_big_free (self->levels[i].members);
   g_free (self->levels);
-  big_free (self->x);
-  big_free (self->y);
-  big_free (self->count);
-  big_free (self->point_id);
-  big_free (self->formed_zoom);
-  big_free (self->child_start);
-  big_free (self->children);
+  stead_point_index_big_free (self->x);
+  stead_point_index_big_free (self->y);
+  stead_point_index_big_free (self->count);
+  stead_point_index_big_free (self->point_id);
+  stead_point_index_big_free (self->formed_zoom);
+  stead_point_index_big_free (self->child_start);
+  stead_point_index_big_free (self->children);
   g_free (self);
 }
 
@@ -1047,8 +1047,8 @@ stead_point_index_get_max_zoom (SteadPointIndex *self)
 }
 
 static guint
-clamp_zoom (SteadPointIndex *self,
-            guint            zoom)
+stead_point_index_clamp_zoom (SteadPointIndex *self,
+                              guint            zoom)
 {
   return CLAMP (zoom, self->options.min_zoom, self->options.max_zoom + 1);
 }
@@ -1066,17 +1066,17 @@ stead_point_index_get_n_items (SteadPointIndex *self,
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->levels[clamp_zoom (self, zoom)].n;
+  return self->levels[stead_point_index_clamp_zoom (self, zoom)].n;
 }
 
 static void
-query_box (SteadPointIndex *self,
-           guint            zoom,
-           double           x0,
-           double           y0,
-           double           x1,
-           double           y1,
-           GArray          *out)
+stead_point_index_query_box (SteadPointIndex *self,
+                             guint            zoom,
+                             double           x0,
+                             double           y0,
+                             double           x1,
+                             double           y1,
+                             GArray          *out)
 {
   const Level *level = &self->levels[zoom];
   const guint32 *members = level->members;
@@ -1102,7 +1102,7 @@ query_box (SteadPointIndex *self,
           gsize mid = lo + (hi - lo) / 2;
           guint32 item = members != NULL ? members[mid] : (guint32) mid;
 
-          if (tile_key_of (self->x[item], self->y[item], zoom) < first)
+          if (stead_point_index_tile_key_of (self->x[item], self->y[item], zoom) < first)
             lo = mid + 1;
           else
             hi = mid;
@@ -1115,13 +1115,13 @@ query_box (SteadPointIndex *self,
           double y = self->y[item];
           SteadPointCluster c;
 
-          if (tile_key_of (x, y, zoom) > last)
+          if (stead_point_index_tile_key_of (x, y, zoom) > last)
             break;
           if (x < x0 || x > x1 || y < y0 || y > y1)
             continue;
-          c.lon = x_to_lon (x);
-          c.lat = y_to_lat (y);
-          c.count = item_count (self, item);
+          c.lon = stead_point_index_x_to_lon (x);
+          c.lat = stead_point_index_y_to_lat (y);
+          c.count = stead_point_index_item_count (self, item);
           c.id = item < self->n_points ? self->point_id[item]
                                         : CLUSTER_ID_FLAG | (guint32) (item - self->n_points);
           g_array_append_val (out, c);
@@ -1156,25 +1156,25 @@ stead_point_index_query (SteadPointIndex *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
 
-  zoom = clamp_zoom (self, zoom);
-  y0 = lat_to_y (north);
-  y1 = lat_to_y (south);
+  zoom = stead_point_index_clamp_zoom (self, zoom);
+  y0 = stead_point_index_lat_to_y (north);
+  y1 = stead_point_index_lat_to_y (south);
 
   if (east - west >= 360.0)
-    query_box (self, zoom, 0, y0, 1, y1, out);
+    stead_point_index_query_box (self, zoom, 0, y0, 1, y1, out);
   else if (west <= east)
-    query_box (self, zoom, lon_to_x (west), y0, lon_to_x (east), y1, out);
+    stead_point_index_query_box (self, zoom, stead_point_index_lon_to_x (west), y0, stead_point_index_lon_to_x (east), y1, out);
   else
     {
-      query_box (self, zoom, lon_to_x (west), y0, 1, y1, out);
-      query_box (self, zoom, 0, y0, lon_to_x (east), y1, out);
+      stead_point_index_query_box (self, zoom, stead_point_index_lon_to_x (west), y0, 1, y1, out);
+      stead_point_index_query_box (self, zoom, 0, y0, stead_point_index_lon_to_x (east), y1, out);
     }
 }
 
 static gboolean
-cluster_of (SteadPointIndex *self,
-            guint32          cluster_id,
-            gsize           *cluster)
+stead_point_index_cluster_of (SteadPointIndex *self,
+                              guint32          cluster_id,
+                              gsize           *cluster)
 {
   if (!(cluster_id & CLUSTER_ID_FLAG))
     return FALSE;
@@ -1183,9 +1183,9 @@ cluster_of (SteadPointIndex *self,
 }
 
 static void
-collect_leaves (SteadPointIndex *self,
-                guint32          item,
-                GArray          *out_ids)
+stead_point_index_collect_leaves (SteadPointIndex *self,
+                                  guint32          item,
+                                  GArray          *out_ids)
 {
   gsize cluster;
 
@@ -1196,7 +1196,7 @@ collect_leaves (SteadPointIndex *self,
     }
   cluster = item - self->n_points;
   for (guint32 c = self->child_start[cluster]; c < self->child_start[cluster + 1]; c++)
-    collect_leaves (self, self->children[c], out_ids);
+    stead_point_index_collect_leaves (self, self->children[c], out_ids);
 }
 
 /**
@@ -1217,9 +1217,9 @@ stead_point_index_get_leaves (SteadPointIndex *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out_ids != NULL, FALSE);
 
-  if (!cluster_of (self, cluster_id, &cluster))
+  if (!stead_point_index_cluster_of (self, cluster_id, &cluster))
     return FALSE;
-  collect_leaves (self, self->n_points + cluster, out_ids);
+  stead_point_index_collect_leaves (self, self->n_points + cluster, out_ids);
   return TRUE;
 }
 
@@ -1239,7 +1239,7 @@ stead_point_index_get_expansion_zoom (SteadPointIndex *self,
 
   g_return_val_if_fail (self != NULL, 0);
 
-  if (!cluster_of (self, cluster_id, &cluster))
+  if (!stead_point_index_cluster_of (self, cluster_id, &cluster))
     return self->options.max_zoom + 1;
   /* A cluster is made from at least two items of the zoom above. */
   return self->formed_zoom[cluster] + 1;

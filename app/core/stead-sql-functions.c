@@ -27,9 +27,9 @@ typedef enum
 } What;
 
 static void
-envelope_function (sqlite3_context  *context,
-                   int               argc,
-                   sqlite3_value   **argv)
+stead_sql_functions_envelope_function (sqlite3_context  *context,
+                                       int               argc,
+                                       sqlite3_value   **argv)
 {
   What what = GPOINTER_TO_INT (sqlite3_user_data (context));
   g_autoptr(GError) error = NULL;
@@ -78,9 +78,9 @@ envelope_function (sqlite3_context  *context,
 }
 
 static void
-geometry_type_function (sqlite3_context  *context,
-                        int               argc,
-                        sqlite3_value   **argv)
+stead_sql_functions_geometry_type_function (sqlite3_context  *context,
+                                            int               argc,
+                                            sqlite3_value   **argv)
 {
   g_autoptr(SteadGeometry) geometry = NULL;
   g_autoptr(GError) error = NULL;
@@ -120,9 +120,9 @@ geometry_type_function (sqlite3_context  *context,
 /* Stead_Contains (polygon, point): 1 if the point lies inside. NULL if
  * either is NULL or not a geometry of those kinds. */
 static void
-contains_function (sqlite3_context  *context,
-                   int               argc,
-                   sqlite3_value   **argv)
+stead_sql_functions_contains_function (sqlite3_context  *context,
+                                       int               argc,
+                                       sqlite3_value   **argv)
 {
   g_autoptr(SteadGeometry) area = NULL;
   double x, y;
@@ -168,16 +168,16 @@ stead_sql_register_functions (sqlite3  *db,
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (envelope_functions); i++)
     rc = sqlite3_create_function (db, envelope_functions[i].name, 1, flags,
                                   GINT_TO_POINTER (envelope_functions[i].what),
-                                  envelope_function, NULL, NULL);
+                                  stead_sql_functions_envelope_function, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "ST_GeometryType", 1, flags, GINT_TO_POINTER (0),
-                                  geometry_type_function, NULL, NULL);
+                                  stead_sql_functions_geometry_type_function, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "ST_SRID", 1, flags, GINT_TO_POINTER (1),
-                                  geometry_type_function, NULL, NULL);
+                                  stead_sql_functions_geometry_type_function, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "Stead_Contains", 2, flags, NULL,
-                                  contains_function, NULL, NULL);
+                                  stead_sql_functions_contains_function, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {

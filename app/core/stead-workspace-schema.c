@@ -42,7 +42,7 @@ stead_schema_source_new (const char *owner,
 }
 
 static int
-stead_schema_migration_version (const char *name)
+stead_workspace_schema_migration_version (const char *name)
 {
   guint64 version;
   char *end = NULL;
@@ -56,18 +56,18 @@ stead_schema_migration_version (const char *name)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+stead_workspace_schema_compare_names (gconstpointer a,
+                                      gconstpointer b)
 {
-  int va = stead_schema_migration_version (*(const char * const *) a);
-  int vb = stead_schema_migration_version (*(const char * const *) b);
+  int va = stead_workspace_schema_migration_version (*(const char * const *) a);
+  int vb = stead_workspace_schema_migration_version (*(const char * const *) b);
 
   return (va > vb) - (va < vb);
 }
 
 static gboolean
-ensure_schema_table (SteadWorkspace  *self,
-                     GError         **error)
+stead_workspace_schema_ensure_schema_table (SteadWorkspace  *self,
+                                            GError         **error)
 {
   return stead_sql_exec (self->db,
                    "CREATE TABLE IF NOT EXISTS stead_schema ("
@@ -80,9 +80,9 @@ ensure_schema_table (SteadWorkspace  *self,
 }
 
 static gboolean
-schema_version_applied (SteadWorkspace *self,
-                        const char     *owner,
-                        int             version)
+stead_workspace_schema_version_applied (SteadWorkspace *self,
+                                        const char     *owner,
+                                        int             version)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -98,9 +98,9 @@ schema_version_applied (SteadWorkspace *self,
 
 /* Lists the migration files of @source not yet applied, in order. */
 static GPtrArray *
-pending_migrations (SteadWorkspace      *self,
-                    const SteadSchemaSource  *source,
-                    GError             **error)
+stead_workspace_schema_pending_migrations (SteadWorkspace      *self,
+                                           const SteadSchemaSource  *source,
+                                           GError             **error)
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) local_error = NULL;
@@ -117,23 +117,23 @@ pending_migrations (SteadWorkspace      *self,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      int version = stead_schema_migration_version (names[i]);
+      int version = stead_workspace_schema_migration_version (names[i]);
 
       if (version < 0)
         continue;
-      if (!schema_version_applied (self, source->owner, version))
+      if (!stead_workspace_schema_version_applied (self, source->owner, version))
         g_ptr_array_add (pending, g_strdup (names[i]));
     }
 
-  g_ptr_array_sort (pending, compare_names);
+  g_ptr_array_sort (pending, stead_workspace_schema_compare_names);
 
   for (guint i = 1; i < pending->len; i++)
     {
-      if (compare_names (&pending->pdata[i - 1], &pending->pdata[i]) == 0)
+      if (stead_workspace_schema_compare_names (&pending->pdata[i - 1], &pending->pdata[i]) == 0)
         {
           g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_MIGRATION,
                        _("The schema of “%s” has two files numbered %d: %s and %s"),
-                       source->owner, stead_schema_migration_version (pending->pdata[i]),
+                       source->owner, stead_workspace_schema_migration_version (pending->pdata[i]),
                        (char *) pending->pdata[i - 1], (char *) pending->pdata[i]);
           return NULL;
         }
@@ -143,10 +143,10 @@ pending_migrations (SteadWorkspace      *self,
 }
 
 static gboolean
-apply_migration (SteadWorkspace      *self,
-                 const SteadSchemaSource  *source,
-                 const char          *name,
-                 GError             **error)
+stead_workspace_schema_apply_migration (SteadWorkspace      *self,
+                                        const SteadSchemaSource  *source,
+                                        const char          *name,
+                                        GError             **error)
 {
   g_autofree char *resource = g_build_path ("/", source->resource_dir, name, NULL);
   g_autofree char *now = stead_now_iso8601 ();
@@ -180,7 +180,7 @@ apply_migration (SteadWorkspace      *self,
     return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                    _("Could not record the schema version"));
   sqlite3_bind_text (stmt, 1, source->owner, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, stead_schema_migration_version (name));
+  sqlite3_bind_int (stmt, 2, stead_workspace_schema_migration_version (name));
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -191,8 +191,8 @@ apply_migration (SteadWorkspace      *self,
 }
 
 static gboolean
-seed_taxonomy (SteadWorkspace  *self,
-               GError         **error)
+stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
+                                      GError         **error)
 {
   static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills", "partner-types" };
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -252,8 +252,8 @@ seed_taxonomy (SteadWorkspace  *self,
 }
 
 static gboolean
-backup_before_migration (SteadWorkspace  *self,
-                         GError         **error)
+stead_workspace_schema_backup_before_migration (SteadWorkspace  *self,
+                                                GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -317,7 +317,7 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
 
   for (guint i = 0; i < sources->len; i++)
     {
-      GPtrArray *pending = pending_migrations (self, g_ptr_array_index (sources, i), error);
+      GPtrArray *pending = stead_workspace_schema_pending_migrations (self, g_ptr_array_index (sources, i), error);
 
       if (pending == NULL)
         return FALSE;
@@ -331,7 +331,7 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
   if (!any && create_area_name == NULL)
     return TRUE;
 
-  if (create_area_name == NULL && !backup_before_migration (self, error))
+  if (create_area_name == NULL && !stead_workspace_schema_backup_before_migration (self, error))
     return FALSE;
 
   if (!stead_sql_exec (self->db, "BEGIN IMMEDIATE", error))
@@ -340,7 +340,7 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
   /* Schema files may call Stead_AddFeatureTable; nothing else can. */
   self->applying_schema = TRUE;
 
-  if (!ensure_schema_table (self, error))
+  if (!stead_workspace_schema_ensure_schema_table (self, error))
     goto failed;
 
   for (guint i = 0; i < sources->len; i++)
@@ -350,7 +350,7 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
 
       for (guint j = 0; j < pending->len; j++)
         {
-          if (!apply_migration (self, source, g_ptr_array_index (pending, j), error))
+          if (!stead_workspace_schema_apply_migration (self, source, g_ptr_array_index (pending, j), error))
             {
               g_free (self->failed_owner);
               self->failed_owner = g_strdup (source->owner);
@@ -383,7 +383,7 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
             }
         }
 
-      if (i == 0 && core_changed && !seed_taxonomy (self, error))
+      if (i == 0 && core_changed && !stead_workspace_schema_seed_taxonomy (self, error))
         goto failed;
     }
 

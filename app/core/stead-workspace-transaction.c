@@ -638,7 +638,7 @@ typedef struct
 } SteadFollow;
 
 static void
-stead_follow_free (gpointer data)
+stead_workspace_transaction_follow_free (gpointer data)
 {
   SteadFollow *follow = data;
 
@@ -692,7 +692,7 @@ stead_workspace_follow (SteadWorkspace  **slot,
   follow = g_new0 (SteadFollow, 1);
   follow->tables = g_strdup (tables);
   follow->reload = reload;
-  g_object_set_qdata_full (owner, g_quark_from_static_string ("stead-follow"), follow, stead_follow_free);
+  g_object_set_qdata_full (owner, g_quark_from_static_string ("stead-follow"), follow, stead_workspace_transaction_follow_free);
   if (workspace != NULL)
     g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_workspace_follow_changed), owner, 0);
   reload (owner);

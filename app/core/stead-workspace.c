@@ -199,8 +199,8 @@ stead_sql_table_exists (sqlite3    *db,
 }
 
 static int
-pragma_int (sqlite3    *db,
-            const char *sql)
+stead_workspace_pragma_int (sqlite3    *db,
+                            const char *sql)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -215,8 +215,8 @@ pragma_int (sqlite3    *db,
 /* Connection                                                                */
 
 static gboolean
-configure_connection (SteadWorkspace  *self,
-                      GError         **error)
+stead_workspace_configure_connection (SteadWorkspace  *self,
+                                      GError         **error)
 {
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
@@ -242,9 +242,9 @@ configure_connection (SteadWorkspace  *self,
 }
 
 static gboolean
-open_connection (SteadWorkspace  *self,
-                 int              flags,
-                 GError         **error)
+stead_workspace_open_connection (SteadWorkspace  *self,
+                                 int              flags,
+                                 GError         **error)
 {
   int rc;
 
@@ -257,35 +257,35 @@ open_connection (SteadWorkspace  *self,
       return FALSE;
     }
 
-  return configure_connection (self, error);
+  return stead_workspace_configure_connection (self, error);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Addins                                                                    */
 
 static const char *
-addin_schema_path (GObject *addin)
+stead_workspace_addin_schema_path (GObject *addin)
 {
   return stead_workspace_addin_get_schema_path (STEAD_WORKSPACE_ADDIN (addin));
 }
 
 static void
-collect_addin_schema (PeasExtensionSet *set,
-                      PeasPluginInfo   *info,
-                      GObject          *exten,
-                      gpointer          user_data)
+stead_workspace_collect_addin_schema (PeasExtensionSet *set,
+                                      PeasPluginInfo   *info,
+                                      GObject          *exten,
+                                      gpointer          user_data)
 {
   GPtrArray *sources = user_data;
-  const char *path = addin_schema_path (exten);
+  const char *path = stead_workspace_addin_schema_path (exten);
 
   if (path != NULL)
     g_ptr_array_add (sources, stead_schema_source_new (peas_plugin_info_get_module_name (info), path));
 }
 
 static void
-load_addin (SteadWorkspace *self,
-            PeasPluginInfo *info,
-            GObject        *exten)
+stead_workspace_load_addin (SteadWorkspace *self,
+                            PeasPluginInfo *info,
+                            GObject        *exten)
 {
   const char *module = peas_plugin_info_get_module_name (info);
 
@@ -295,15 +295,15 @@ load_addin (SteadWorkspace *self,
 }
 
 static void
-on_extension_added (PeasExtensionSet *set,
-                    PeasPluginInfo   *info,
-                    GObject          *exten,
-                    gpointer          user_data)
+stead_workspace_on_extension_added (PeasExtensionSet *set,
+                                    PeasPluginInfo   *info,
+                                    GObject          *exten,
+                                    gpointer          user_data)
 {
   SteadWorkspace *self = user_data;
   g_autoptr(GError) error = NULL;
   const char *module = peas_plugin_info_get_module_name (info);
-  const char *path = addin_schema_path (exten);
+  const char *path = stead_workspace_addin_schema_path (exten);
 
   /* A plugin enabled while the workspace is open: its schema first. */
   if (path != NULL && !stead_workspace_apply_schema (self, module, path, &error))
@@ -314,14 +314,14 @@ on_extension_added (PeasExtensionSet *set,
       return;
     }
 
-  load_addin (self, info, exten);
+  stead_workspace_load_addin (self, info, exten);
 }
 
 static void
-on_extension_removed (PeasExtensionSet *set,
-                      PeasPluginInfo   *info,
-                      GObject          *exten,
-                      gpointer          user_data)
+stead_workspace_on_extension_removed (PeasExtensionSet *set,
+                                      PeasPluginInfo   *info,
+                                      GObject          *exten,
+                                      gpointer          user_data)
 {
   SteadWorkspace *self = user_data;
   const char *module = peas_plugin_info_get_module_name (info);
@@ -335,18 +335,18 @@ on_extension_removed (PeasExtensionSet *set,
 }
 
 static void
-load_existing_addin (PeasExtensionSet *set,
-                     PeasPluginInfo   *info,
-                     GObject          *exten,
-                     gpointer          user_data)
+stead_workspace_load_existing_addin (PeasExtensionSet *set,
+                                     PeasPluginInfo   *info,
+                                     GObject          *exten,
+                                     gpointer          user_data)
 {
-  load_addin (user_data, info, exten);
+  stead_workspace_load_addin (user_data, info, exten);
 }
 
 static void
-unload_addin (gpointer key,
-              gpointer value,
-              gpointer user_data)
+stead_workspace_unload_addin (gpointer key,
+                              gpointer value,
+                              gpointer user_data)
 {
   stead_workspace_addin_unload (STEAD_WORKSPACE_ADDIN (value), user_data);
 }
@@ -441,8 +441,8 @@ stead_workspace_foreach_addin (SteadWorkspace *self,
 /* Open, create, close                                                       */
 
 static gboolean
-read_marker (SteadWorkspace  *self,
-             GError         **error)
+stead_workspace_read_marker (SteadWorkspace  *self,
+                             GError         **error)
 {
   g_autofree char *basename = g_path_get_basename (self->path);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -460,7 +460,7 @@ read_marker (SteadWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  application_id = pragma_int (self->db, "PRAGMA application_id");
+  application_id = stead_workspace_pragma_int (self->db, "PRAGMA application_id");
 
   if (!stead_sql_table_exists (self->db, "stead_workspace"))
     {
@@ -497,9 +497,9 @@ read_marker (SteadWorkspace  *self,
 }
 
 static gboolean
-start (SteadWorkspace     *self,
-       const char         *create_area_name,
-       GError            **error)
+stead_workspace_start (SteadWorkspace     *self,
+                       const char         *create_area_name,
+                       GError            **error)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
   int core_before = create_area_name == NULL ? stead_workspace_get_schema_version (self, STEAD_CORE_OWNER) : 0;
@@ -510,7 +510,7 @@ start (SteadWorkspace     *self,
     {
       self->addins = stead_plugin_engine_create_extension_set (self->engine,
                                                                STEAD_TYPE_WORKSPACE_ADDIN);
-      peas_extension_set_foreach (self->addins, collect_addin_schema, sources);
+      peas_extension_set_foreach (self->addins, stead_workspace_collect_addin_schema, sources);
     }
 
   if (!stead_workspace_apply_schemas (self, sources, create_area_name, error))
@@ -531,14 +531,14 @@ start (SteadWorkspace     *self,
       return FALSE;
     }
 
-  if (create_area_name != NULL && !read_marker (self, error))
+  if (create_area_name != NULL && !stead_workspace_read_marker (self, error))
     return FALSE;
 
   if (self->addins != NULL)
     {
-      g_signal_connect (self->addins, "extension-added", G_CALLBACK (on_extension_added), self);
-      g_signal_connect (self->addins, "extension-removed", G_CALLBACK (on_extension_removed), self);
-      peas_extension_set_foreach (self->addins, load_existing_addin, self);
+      g_signal_connect (self->addins, "extension-added", G_CALLBACK (stead_workspace_on_extension_added), self);
+      g_signal_connect (self->addins, "extension-removed", G_CALLBACK (stead_workspace_on_extension_removed), self);
+      peas_extension_set_foreach (self->addins, stead_workspace_load_existing_addin, self);
     }
 
   /* The search index of a workspace made before it knew record kinds is
@@ -578,13 +578,13 @@ stead_workspace_open (const char         *path,
   self = g_object_new (STEAD_TYPE_WORKSPACE, "path", path, NULL);
   g_set_object (&self->engine, engine);
 
-  if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
+  if (!stead_workspace_open_connection (self, SQLITE_OPEN_READWRITE, error))
     return NULL;
-  if (!read_marker (self, error))
+  if (!stead_workspace_read_marker (self, error))
     return NULL;
   if (!stead_sql_exec (self->db, "PRAGMA journal_mode = WAL", error))
     return NULL;
-  if (!start (self, NULL, error))
+  if (!stead_workspace_start (self, NULL, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -639,13 +639,13 @@ stead_workspace_create (const char         *path,
   self = g_object_new (STEAD_TYPE_WORKSPACE, "path", path, NULL);
   g_set_object (&self->engine, engine);
 
-  if (!open_connection (self, SQLITE_OPEN_READWRITE, error) ||
+  if (!stead_workspace_open_connection (self, SQLITE_OPEN_READWRITE, error) ||
       !stead_sql_exec (self->db,
                  "PRAGMA application_id = 1196444487;" /* 'GPKG' */
                  "PRAGMA user_version = 10300;"
                  "PRAGMA journal_mode = WAL;",
                  error) ||
-      !start (self, area_name, error))
+      !stead_workspace_start (self, area_name, error))
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -678,7 +678,7 @@ stead_workspace_close (SteadWorkspace *self)
   if (self->addins != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->addins, self);
-      g_hash_table_foreach (self->addins_by_module, unload_addin, self);
+      g_hash_table_foreach (self->addins_by_module, stead_workspace_unload_addin, self);
       g_hash_table_remove_all (self->addins_by_module);
       g_clear_pointer (&self->addin_order, g_ptr_array_unref);
       g_clear_object (&self->addins);

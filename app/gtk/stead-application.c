@@ -96,7 +96,7 @@ stead_application_add_recent (SteadApplication *self,
 }
 
 static SteadWindow *
-window_for_workspace (SteadApplication *self)
+stead_application_window_for_workspace (SteadApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -126,7 +126,7 @@ typedef struct
 } PendingOpen;
 
 static gboolean
-open_pending (gpointer user_data)
+stead_application_open_pending (gpointer user_data)
 {
   PendingOpen *pending = user_data;
   g_autoptr(GError) error = NULL;
@@ -157,8 +157,8 @@ open_pending (gpointer user_data)
 }
 
 static void
-on_after_paint (GdkFrameClock *clock,
-                PendingOpen   *pending)
+stead_application_on_after_paint (GdkFrameClock *clock,
+                                  PendingOpen   *pending)
 {
   g_signal_handler_disconnect (clock, pending->handler);
   if (pending->app->bench)
@@ -166,17 +166,17 @@ on_after_paint (GdkFrameClock *clock,
       printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       fflush (stdout);
     }
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_pending, pending, NULL);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stead_application_open_pending, pending, NULL);
 }
 
 static void
-on_window_realized (GtkWidget   *widget,
-                    PendingOpen *pending)
+stead_application_on_window_realized (GtkWidget   *widget,
+                                      PendingOpen *pending)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-  g_signal_handlers_disconnect_by_func (widget, on_window_realized, pending);
-  pending->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), pending);
+  g_signal_handlers_disconnect_by_func (widget, stead_application_on_window_realized, pending);
+  pending->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (stead_application_on_after_paint), pending);
 }
 
 static void
@@ -189,7 +189,7 @@ stead_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     {
-      SteadWindow *window = window_for_workspace (self);
+      SteadWindow *window = stead_application_window_for_workspace (self);
       PendingOpen *pending = g_new0 (PendingOpen, 1);
 
       pending->app = self;
@@ -200,17 +200,17 @@ stead_application_open (GApplication  *app,
 
       stead_window_prepare_open (window, pending->path);
       if (gtk_widget_get_realized (GTK_WIDGET (window)))
-        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_pending, pending, NULL);
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stead_application_open_pending, pending, NULL);
       else
-        g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), pending);
+        g_signal_connect (window, "realize", G_CALLBACK (stead_application_on_window_realized), pending);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+stead_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
 {
   SteadApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -220,9 +220,9 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+stead_application_about_action (GSimpleAction *action,
+                                GVariant      *param,
+                                gpointer       user_data)
 {
   SteadApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -248,9 +248,9 @@ about_action (GSimpleAction *action,
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+stead_application_quit_action (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
 {
   GApplication *app = user_data;
 
@@ -269,9 +269,9 @@ stead_application_startup (GApplication *app)
 {
   SteadApplication *self = STEAD_APPLICATION (app);
   static const GActionEntry actions[] = {
-    { "preferences", preferences_action },
-    { "about", about_action },
-    { "quit", quit_action },
+    { "preferences", stead_application_preferences_action },
+    { "about", stead_application_about_action },
+    { "quit", stead_application_quit_action },
   };
   static const struct {
     const char *action;

@@ -41,7 +41,7 @@ struct _SteadAreaLayer
 G_DEFINE_FINAL_TYPE (SteadAreaLayer, stead_area_layer, SHUMATE_TYPE_LAYER)
 
 static void
-area_shape_free (AreaShape *shape)
+stead_area_layer_area_shape_free (AreaShape *shape)
 {
   g_free (shape->kind);
   stead_geometry_unref (shape->geometry);
@@ -49,7 +49,7 @@ area_shape_free (AreaShape *shape)
 }
 
 static void
-reload_areas (SteadAreaLayer *self)
+stead_area_layer_reload_areas (SteadAreaLayer *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -83,11 +83,11 @@ reload_areas (SteadAreaLayer *self)
 }
 
 static void
-on_workspace_changed (SteadAreaLayer     *self,
-                      const char * const *tables)
+stead_area_layer_on_workspace_changed (SteadAreaLayer     *self,
+                                       const char * const *tables)
 {
   if (tables != NULL && g_strv_contains (tables, "area"))
-    reload_areas (self);
+    stead_area_layer_reload_areas (self);
 }
 
 void
@@ -104,9 +104,9 @@ stead_area_layer_set_workspace (SteadAreaLayer *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (on_workspace_changed), self,
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_area_layer_on_workspace_changed), self,
                              G_CONNECT_SWAPPED);
-  reload_areas (self);
+  stead_area_layer_reload_areas (self);
 }
 
 /**
@@ -191,8 +191,8 @@ stead_area_layer_pick_area (SteadAreaLayer *self,
 
 /* Five sequential classes (light to dark), split at quintiles. */
 static const double *
-choropleth_colour (SteadAreaLayer *self,
-                   double          value)
+stead_area_layer_choropleth_colour (SteadAreaLayer *self,
+                                    double          value)
 {
   static const double classes[5][3] = {
     { 1.00, 0.96, 0.80 }, { 0.99, 0.80, 0.54 }, { 0.99, 0.55, 0.35 }, { 0.89, 0.29, 0.20 }, { 0.70, 0.00, 0.15 },
@@ -235,14 +235,14 @@ stead_area_layer_get_class (SteadAreaLayer *self,
   /* Equal breaks leave a class with nothing in it. */
   if (index > 0 && *to <= *from)
     return FALSE;
-  c = choropleth_colour (self, *to);
+  c = stead_area_layer_choropleth_colour (self, *to);
   memcpy (rgb, c, 3 * sizeof (double));
   return TRUE;
 }
 
 static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+stead_area_layer_compare_doubles (gconstpointer a,
+                                  gconstpointer b)
 {
   double x = *(const double *) a, y = *(const double *) b;
   return (x > y) - (x < y);
@@ -273,7 +273,7 @@ stead_area_layer_set_values (SteadAreaLayer *self,
     {
       self->values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
       sorted = g_memdup2 (values, n * sizeof (double));
-      qsort (sorted, n, sizeof (double), compare_doubles);
+      qsort (sorted, n, sizeof (double), stead_area_layer_compare_doubles);
       for (guint i = 0; i < 4; i++)
         self->breaks[i] = sorted[MIN (n - 1, (i + 1) * n / 5)];
       self->min_value = sorted[0];
@@ -286,10 +286,10 @@ stead_area_layer_set_values (SteadAreaLayer *self,
 }
 
 static void
-trace_geometry (cairo_t         *cr,
-                ShumateViewport *viewport,
-                GtkWidget       *widget,
-                SteadGeometry   *geometry)
+stead_area_layer_trace_geometry (cairo_t         *cr,
+                                 ShumateViewport *viewport,
+                                 GtkWidget       *widget,
+                                 SteadGeometry   *geometry)
 {
   for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
     for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
@@ -369,13 +369,13 @@ stead_area_layer_snapshot (GtkWidget   *widget,
         continue;
 
       cairo_new_path (cr);
-      trace_geometry (cr, viewport, widget, shape->geometry);
+      stead_area_layer_trace_geometry (cr, viewport, widget, shape->geometry);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
 
       if (self->values != NULL && g_hash_table_contains (self->values, &shape->fid))
         {
           double *value = g_hash_table_lookup (self->values, &shape->fid);
-          const double *c = choropleth_colour (self, *value);
+          const double *c = stead_area_layer_choropleth_colour (self, *value);
 
           cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.6);
           cairo_fill_preserve (cr);
@@ -411,7 +411,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
 }
 
 static void
-on_viewport_changed (SteadAreaLayer *self)
+stead_area_layer_on_viewport_changed (SteadAreaLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -425,7 +425,7 @@ stead_area_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_area_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (stead_area_layer_on_viewport_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -456,7 +456,7 @@ stead_area_layer_class_init (SteadAreaLayerClass *klass)
 static void
 stead_area_layer_init (SteadAreaLayer *self)
 {
-  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) area_shape_free);
+  self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_area_layer_area_shape_free);
 }
 
 SteadAreaLayer *

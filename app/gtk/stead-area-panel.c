@@ -49,11 +49,11 @@ stead_panel_row_init (SteadPanelRow *self)
 }
 
 static SteadPanelRow *
-panel_row_new (const char *a,
-               const char *b,
-               const char *c,
-               const char *d,
-               const char *e)
+stead_area_panel_row_new (const char *a,
+                          const char *b,
+                          const char *c,
+                          const char *d,
+                          const char *e)
 {
   SteadPanelRow *row = g_object_new (STEAD_TYPE_PANEL_ROW, NULL);
 
@@ -80,9 +80,9 @@ struct _SteadAreaPanel
 G_DEFINE_FINAL_TYPE (SteadAreaPanel, stead_area_panel, GTK_TYPE_WIDGET)
 
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+stead_area_panel_setup_cell (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -92,9 +92,9 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+stead_area_panel_bind_cell (GtkSignalListItemFactory *factory,
+                            GtkListItem              *item,
+                            gpointer                  user_data)
 {
   SteadPanelRow *row = gtk_list_item_get_item (item);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
@@ -103,9 +103,9 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static GtkWidget *
-column_view (GListModel          *model,
-             const char * const  *titles,
-             guint                n_columns)
+stead_area_panel_column_view (GListModel          *model,
+                              const char * const  *titles,
+                              guint                n_columns)
 {
   GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model))));
 
@@ -115,8 +115,8 @@ column_view (GListModel          *model,
       GtkColumnViewColumn *column;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (stead_area_panel_setup_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (stead_area_panel_bind_cell), NULL);
       column = gtk_column_view_column_new (_(titles[i]), factory);
       gtk_column_view_column_set_expand (column, i == 0);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
@@ -127,9 +127,9 @@ column_view (GListModel          *model,
 }
 
 static char *
-label_for (SteadWorkspace *workspace,
-           GHashTable     *cache,
-           const char     *kind)
+stead_area_panel_label_for (SteadWorkspace *workspace,
+                            GHashTable     *cache,
+                            const char     *kind)
 {
   const char *label = g_hash_table_lookup (cache, kind);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -151,11 +151,11 @@ label_for (SteadWorkspace *workspace,
 }
 
 static void
-add_items (SteadAreaPanel *self,
-           SteadWorkspace *workspace,
-           GHashTable     *labels,
-           GArray         *fids,
-           gboolean        needs)
+stead_area_panel_add_items (SteadAreaPanel *self,
+                            SteadWorkspace *workspace,
+                            GHashTable     *labels,
+                            GArray         *fids,
+                            gboolean        needs)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -170,10 +170,10 @@ add_items (SteadAreaPanel *self,
       sqlite3_bind_int64 (stmt, 1, g_array_index (fids, gint64, i));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autofree char *kind = label_for (workspace, labels, (const char *) sqlite3_column_text (stmt, 0));
+          g_autofree char *kind = stead_area_panel_label_for (workspace, labels, (const char *) sqlite3_column_text (stmt, 0));
           g_autofree char *amount = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
 
-          g_ptr_array_add (rows, panel_row_new (kind, needs ? _("Need") : _("Resource"), amount,
+          g_ptr_array_add (rows, stead_area_panel_row_new (kind, needs ? _("Need") : _("Resource"), amount,
                                                 (const char *) sqlite3_column_text (stmt, 2), NULL));
         }
     }
@@ -209,7 +209,7 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   for (guint i = 0; i < summary->rows->len; i++)
     {
       SteadAreaSummaryRow *r = &g_array_index (summary->rows, SteadAreaSummaryRow, i);
-      g_autofree char *kind = label_for (workspace, labels, r->kind);
+      g_autofree char *kind = stead_area_panel_label_for (workspace, labels, r->kind);
       g_autofree char *needs = g_strdup_printf ("%u", r->needs);
       g_autofree char *ppl = g_strdup_printf ("%" G_GINT64_FORMAT, r->people);
       g_autofree char *res = g_strdup_printf ("%u", r->resources);
@@ -217,7 +217,7 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
 
       people += r->people;
       capacity += r->capacity;
-      g_ptr_array_add (rows, panel_row_new (kind, needs, ppl, res, cap));
+      g_ptr_array_add (rows, stead_area_panel_row_new (kind, needs, ppl, res, cap));
     }
   g_list_store_splice (self->kinds, 0, g_list_model_get_n_items (G_LIST_MODEL (self->kinds)),
                        rows->pdata, rows->len);
@@ -239,8 +239,8 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   gtk_label_set_text (GTK_LABEL (self->totals), totals);
 
   g_list_store_remove_all (self->items);
-  add_items (self, workspace, labels, summary->need_fids, TRUE);
-  add_items (self, workspace, labels, summary->resource_fids, FALSE);
+  stead_area_panel_add_items (self, workspace, labels, summary->need_fids, TRUE);
+  stead_area_panel_add_items (self, workspace, labels, summary->resource_fids, FALSE);
 }
 
 GListModel *
@@ -258,9 +258,9 @@ stead_area_panel_get_items (SteadAreaPanel *self)
 }
 
 static void
-close_panel (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
+stead_area_panel_close_panel (GtkWidget  *widget,
+                              const char *action,
+                              GVariant   *param)
 {
   gtk_widget_set_visible (widget, FALSE);
 }
@@ -284,7 +284,7 @@ stead_area_panel_class_init (SteadAreaPanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = stead_area_panel_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "area-panel.close", NULL, close_panel);
+  gtk_widget_class_install_action (widget_class, "area-panel.close", NULL, stead_area_panel_close_panel);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "area-panel.close", NULL);
   gtk_widget_class_set_css_name (widget_class, "steadareapanel");
 }
@@ -339,13 +339,13 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_add_css_class (self->totals, "dim-label");
   gtk_box_append (GTK_BOX (self->content), self->totals);
 
-  gtk_box_append (GTK_BOX (self->content), column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
+  gtk_box_append (GTK_BOX (self->content), stead_area_panel_column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
-                                 column_view (G_LIST_MODEL (self->items), item_titles, 4));
+                                 stead_area_panel_column_view (G_LIST_MODEL (self->items), item_titles, 4));
   gtk_box_append (GTK_BOX (self->content), scroller);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);

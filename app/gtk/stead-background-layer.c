@@ -23,7 +23,7 @@ struct _SteadBackgroundLayer
 G_DEFINE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, SHUMATE_TYPE_LAYER)
 
 static double
-graticule_step (double span)
+stead_background_layer_graticule_step (double span)
 {
   static const double steps[] = { 30, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 };
 
@@ -56,8 +56,8 @@ stead_background_layer_snapshot (GtkWidget   *widget,
   /* Graticule, every step degrees, about 4 to 12 lines across. */
   shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);
   shumate_viewport_widget_coords_to_location (viewport, widget, width, height, &south, &east);
-  lon_step = graticule_step (fabs (east - west));
-  lat_step = graticule_step (fabs (north - south));
+  lon_step = stead_background_layer_graticule_step (fabs (east - west));
+  lat_step = stead_background_layer_graticule_step (fabs (north - south));
 
   for (double lon = floor (MIN (west, east) / lon_step) * lon_step; lon <= MAX (west, east); lon += lon_step)
     {
@@ -76,7 +76,7 @@ stead_background_layer_snapshot (GtkWidget   *widget,
 }
 
 static void
-on_viewport_changed (SteadBackgroundLayer *self)
+stead_background_layer_on_viewport_changed (SteadBackgroundLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -90,7 +90,7 @@ stead_background_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_background_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (stead_background_layer_on_viewport_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void

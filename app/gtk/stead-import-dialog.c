@@ -63,10 +63,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void schedule_check (SteadImportDialog *self);
+static void stead_import_dialog_schedule_check (SteadImportDialog *self);
 
 static const char *
-none_label (void)
+stead_import_dialog_none_label (void)
 {
   return _("(not imported)");
 }
@@ -75,8 +75,8 @@ none_label (void)
 /* Columns and preview                                                       */
 
 static void
-clear_group (AdwPreferencesGroup *group,
-             GPtrArray           *rows)
+stead_import_dialog_clear_group (AdwPreferencesGroup *group,
+                                 GPtrArray           *rows)
 {
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
@@ -85,7 +85,7 @@ clear_group (AdwPreferencesGroup *group,
 }
 
 static char *
-current_map (SteadImportDialog *self)
+stead_import_dialog_current_map (SteadImportDialog *self)
 {
   g_autoptr(GString) spec = g_string_new (NULL);
   const SteadImportField *fields;
@@ -107,14 +107,14 @@ current_map (SteadImportDialog *self)
 }
 
 static void
-on_column_changed (SteadImportDialog *self)
+stead_import_dialog_on_column_changed (SteadImportDialog *self)
 {
-  schedule_check (self);
+  stead_import_dialog_schedule_check (self);
 }
 
 static void
-build_preview (SteadImportDialog *self,
-               GPtrArray         *rows)
+stead_import_dialog_build_preview (SteadImportDialog *self,
+                                   GPtrArray         *rows)
 {
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *scroller;
@@ -165,7 +165,7 @@ build_preview (SteadImportDialog *self,
  * chosen as the import will choose: by name and HXL tag, then the map
  * saved for this layout of columns. */
 static void
-load_columns (SteadImportDialog *self)
+stead_import_dialog_load_columns (SteadImportDialog *self)
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(SteadCsvReader) reader = NULL;
@@ -177,7 +177,7 @@ load_columns (SteadImportDialog *self)
   const SteadImportField *fields;
   guint n_fields;
 
-  clear_group (self->columns_group, self->field_rows);
+  stead_import_dialog_clear_group (self->columns_group, self->field_rows);
   g_clear_pointer (&self->header, g_strfreev);
   fields = stead_importer_get_fields (self->importer, &n_fields);
   gtk_widget_set_visible (GTK_WIDGET (self->columns_group), fields != NULL);
@@ -212,7 +212,7 @@ load_columns (SteadImportDialog *self)
 
   g_clear_object (&self->column_names);
   self->column_names = gtk_string_list_new (NULL);
-  gtk_string_list_append (self->column_names, none_label ());
+  gtk_string_list_append (self->column_names, stead_import_dialog_none_label ());
   for (guint c = 0; self->header[c] != NULL; c++)
     gtk_string_list_append (self->column_names, self->header[c]);
 
@@ -233,13 +233,13 @@ load_columns (SteadImportDialog *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Required"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->column_names));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), column >= 0 ? (guint) column + 1 : 0);
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_changed), self,
+      g_signal_connect_object (row, "notify::selected", G_CALLBACK (stead_import_dialog_on_column_changed), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->columns_group, row);
       g_ptr_array_add (self->field_rows, row);
     }
 
-  build_preview (self, rows);
+  stead_import_dialog_build_preview (self, rows);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -248,7 +248,7 @@ load_columns (SteadImportDialog *self)
 /* Import is offered only for what can be committed: something to add or
  * update, and no rejects unless the user chose to skip them. */
 static void
-update_import_button (SteadImportDialog *self)
+stead_import_dialog_update_import_button (SteadImportDialog *self)
 {
   gboolean can = self->result != NULL && self->cancellable == NULL &&
                  self->result->added + self->result->updated > 0 &&
@@ -258,20 +258,20 @@ update_import_button (SteadImportDialog *self)
 }
 
 static void
-set_running (SteadImportDialog *self,
-             gboolean           running)
+stead_import_dialog_set_running (SteadImportDialog *self,
+                                 gboolean           running)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
   gtk_widget_set_visible (self->stop_button, running && self->running_real);
-  update_import_button (self);
+  stead_import_dialog_update_import_button (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), !running);
   gtk_progress_bar_set_fraction (self->progress, 0);
 }
 
 static void
-on_progress (double   fraction,
-             gpointer user_data)
+stead_import_dialog_on_progress (double   fraction,
+                                 gpointer user_data)
 {
   SteadImportDialog *self = user_data;
 
@@ -279,7 +279,7 @@ on_progress (double   fraction,
 }
 
 static void
-clear_rejects (SteadImportDialog *self)
+stead_import_dialog_clear_rejects (SteadImportDialog *self)
 {
   GtkWidget *child;
 
@@ -289,14 +289,14 @@ clear_rejects (SteadImportDialog *self)
 }
 
 static void
-show_result (SteadImportDialog *self,
-             SteadImportResult *result,
-             const GError      *error)
+stead_import_dialog_show_result (SteadImportDialog *self,
+                                 SteadImportResult *result,
+                                 const GError      *error)
 {
   g_autofree char *summary = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
-  clear_rejects (self);
+  stead_import_dialog_clear_rejects (self);
 
   if (result != NULL)
     summary = stead_import_result_describe (result);
@@ -361,19 +361,19 @@ show_result (SteadImportDialog *self,
 }
 
 static void
-fill_options (SteadImportDialog  *self,
-              SteadImportOptions *options,
-              char              **map)
+stead_import_dialog_fill_options (SteadImportDialog  *self,
+                                  SteadImportOptions *options,
+                                  char              **map)
 {
-  *map = current_map (self);
+  *map = stead_import_dialog_current_map (self);
   options->map = *map;
   options->skip_rejected = gtk_switch_get_active (self->skip_switch);
 }
 
 static void
-on_check_done (GObject      *source,
-               GAsyncResult *res,
-               gpointer      user_data)
+stead_import_dialog_on_check_done (GObject      *source,
+                                   GAsyncResult *res,
+                                   gpointer      user_data)
 {
   g_autoptr(SteadImportDialog) self = user_data;
   g_autoptr(SteadImportResult) result = NULL;
@@ -385,14 +385,14 @@ on_check_done (GObject      *source,
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->result, stead_import_result_free);
-  show_result (self, result, error);
+  stead_import_dialog_show_result (self, result, error);
   if (error == NULL)
     self->result = g_steal_pointer (&result);
-  set_running (self, FALSE);
+  stead_import_dialog_set_running (self, FALSE);
 }
 
 static gboolean
-run_check (gpointer user_data)
+stead_import_dialog_run_check (gpointer user_data)
 {
   SteadImportDialog *self = user_data;
   SteadImportOptions options = { .dry_run = TRUE };
@@ -407,27 +407,27 @@ run_check (gpointer user_data)
   self->cancellable = g_cancellable_new ();
   g_clear_pointer (&self->result, stead_import_result_free);
 
-  fill_options (self, &options, &map);
+  stead_import_dialog_fill_options (self, &options, &map);
   self->running_real = FALSE;
-  set_running (self, TRUE);
+  stead_import_dialog_set_running (self, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Checking…"));
   adw_action_row_set_subtitle (self->summary_row, "");
-  stead_import_run_async (self->workspace, self->importer, self->file, &options, on_progress, self,
-                          self->cancellable, on_check_done, g_object_ref (self));
+  stead_import_run_async (self->workspace, self->importer, self->file, &options, stead_import_dialog_on_progress, self,
+                          self->cancellable, stead_import_dialog_on_check_done, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
 static void
-schedule_check (SteadImportDialog *self)
+stead_import_dialog_schedule_check (SteadImportDialog *self)
 {
   g_clear_handle_id (&self->check_source, g_source_remove);
-  self->check_source = g_timeout_add (150, run_check, self);
+  self->check_source = g_timeout_add (150, stead_import_dialog_run_check, self);
 }
 
 static void
-on_import_done (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+stead_import_dialog_on_import_done (GObject      *source,
+                                    GAsyncResult *res,
+                                    gpointer      user_data)
 {
   g_autoptr(SteadImportDialog) self = user_data;
   g_autoptr(SteadImportResult) result = NULL;
@@ -438,14 +438,14 @@ on_import_done (GObject      *source,
 
   if (!stead_import_run_finish (STEAD_WORKSPACE (source), res, &result, &error))
     {
-      set_running (self, FALSE);
+      stead_import_dialog_set_running (self, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Import cancelled; nothing was changed")));
-          schedule_check (self);
+          stead_import_dialog_schedule_check (self);
           return;
         }
-      show_result (self, result, error);
+      stead_import_dialog_show_result (self, result, error);
       adw_action_row_set_subtitle (self->summary_row, error->message);
       return;
     }
@@ -455,7 +455,7 @@ on_import_done (GObject      *source,
 }
 
 static void
-import_clicked (SteadImportDialog *self)
+stead_import_dialog_import_clicked (SteadImportDialog *self)
 {
   SteadImportOptions options = { 0 };
   g_autofree char *map = NULL;
@@ -467,24 +467,24 @@ import_clicked (SteadImportDialog *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  fill_options (self, &options, &map);
+  stead_import_dialog_fill_options (self, &options, &map);
   self->running_real = TRUE;
-  set_running (self, TRUE);
+  stead_import_dialog_set_running (self, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Importing…"));
-  stead_import_run_async (self->workspace, self->importer, self->file, &options, on_progress, self,
-                          self->cancellable, on_import_done, g_object_ref (self));
+  stead_import_run_async (self->workspace, self->importer, self->file, &options, stead_import_dialog_on_progress, self,
+                          self->cancellable, stead_import_dialog_on_import_done, g_object_ref (self));
 }
 
 static void
-stop_clicked (SteadImportDialog *self)
+stead_import_dialog_stop_clicked (SteadImportDialog *self)
 {
   g_cancellable_cancel (self->cancellable);
 }
 
 static void
-on_rejects_saved (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
+stead_import_dialog_on_rejects_saved (GObject      *source,
+                                      GAsyncResult *res,
+                                      gpointer      user_data)
 {
   g_autoptr(SteadImportDialog) self = user_data;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -503,9 +503,9 @@ on_rejects_saved (GObject      *source,
 }
 
 static void
-on_rejects_chooser_response (GtkNativeDialog   *chooser,
-                             int                response,
-                             SteadImportDialog *self)
+stead_import_dialog_on_rejects_chooser_response (GtkNativeDialog   *chooser,
+                                                 int                response,
+                                                 SteadImportDialog *self)
 {
   g_autoptr(GFile) file = NULL;
 
@@ -513,13 +513,13 @@ on_rejects_chooser_response (GtkNativeDialog   *chooser,
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_file_replace_async (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, G_PRIORITY_DEFAULT,
-                            NULL, on_rejects_saved, g_object_ref (self));
+                            NULL, stead_import_dialog_on_rejects_saved, g_object_ref (self));
     }
   g_object_unref (chooser);
 }
 
 static void
-save_rejects_clicked (SteadImportDialog *self)
+stead_import_dialog_save_rejects_clicked (SteadImportDialog *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *basename = g_file_get_basename (self->file);
@@ -534,27 +534,27 @@ save_rejects_clicked (SteadImportDialog *self)
   chooser = gtk_file_chooser_native_new (_("Save Rejected Records"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_rejects_chooser_response), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (stead_import_dialog_on_rejects_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-on_format_changed (SteadImportDialog *self)
+stead_import_dialog_on_format_changed (SteadImportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->format_row);
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->choices->len)
     return;
   self->importer = g_ptr_array_index (self->choices, selected);
-  load_columns (self);
-  schedule_check (self);
+  stead_import_dialog_load_columns (self);
+  stead_import_dialog_schedule_check (self);
 }
 
 /* ------------------------------------------------------------------------ */
 
 static gboolean
-reads_extension (SteadImporter *importer,
-                 const char    *basename)
+stead_import_dialog_reads_extension (SteadImporter *importer,
+                                     const char    *basename)
 {
   const char * const *extensions = stead_importer_get_extensions (importer);
   g_autofree char *lower = g_utf8_strdown (basename, -1);
@@ -620,8 +620,8 @@ stead_import_dialog_class_init (SteadImportDialogClass *klass)
 }
 
 static GtkWidget *
-group_new (const char *title,
-           const char *description)
+stead_import_dialog_group_new (const char *title,
+                               const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
@@ -654,7 +654,7 @@ stead_import_dialog_init (SteadImportDialog *self)
   self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
   gtk_widget_add_css_class (self->import_button, "suggested-action");
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked), self);
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (stead_import_dialog_import_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
   gtk_box_append (GTK_BOX (toolbar), header);
 
@@ -670,7 +670,7 @@ stead_import_dialog_init (SteadImportDialog *self)
   gtk_widget_set_margin_end (box, 12);
 
   /* What would happen */
-  group = group_new (_("Check"), _("Nothing changes until you press Import. Records that cannot be "
+  group = stead_import_dialog_group_new (_("Check"), _("Nothing changes until you press Import. Records that cannot be "
                                    "imported are listed with their line and the reason."));
   self->summary_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Checking…"));
@@ -678,7 +678,7 @@ stead_import_dialog_init (SteadImportDialog *self)
   self->stop_button = gtk_button_new_with_mnemonic (_("_Stop"));
   gtk_widget_set_valign (self->stop_button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->stop_button, FALSE);
-  g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (stop_clicked), self);
+  g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (stead_import_dialog_stop_clicked), self);
   adw_action_row_add_suffix (self->summary_row, self->stop_button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_row));
 
@@ -689,15 +689,15 @@ stead_import_dialog_init (SteadImportDialog *self)
   gtk_widget_set_valign (GTK_WIDGET (self->skip_switch), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->skip_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->skip_switch));
-  g_signal_connect_swapped (self->skip_switch, "notify::active", G_CALLBACK (update_import_button), self);
+  g_signal_connect_swapped (self->skip_switch, "notify::active", G_CALLBACK (stead_import_dialog_update_import_button), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (GTK_BOX (box), group);
 
   /* Rejects */
-  self->rejects_group = group_new (_("Rejected Records"), NULL);
+  self->rejects_group = stead_import_dialog_group_new (_("Rejected Records"), NULL);
   self->save_rejects_button = gtk_button_new_with_mnemonic (_("_Save as CSV…"));
   gtk_widget_add_css_class (self->save_rejects_button, "flat");
-  g_signal_connect_swapped (self->save_rejects_button, "clicked", G_CALLBACK (save_rejects_clicked), self);
+  g_signal_connect_swapped (self->save_rejects_button, "clicked", G_CALLBACK (stead_import_dialog_save_rejects_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->rejects_group), self->save_rejects_button);
   self->rejects_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rejects_list, GTK_SELECTION_NONE);
@@ -707,19 +707,19 @@ stead_import_dialog_init (SteadImportDialog *self)
   gtk_box_append (GTK_BOX (box), self->rejects_group);
 
   /* Format */
-  group = group_new (_("Format"), NULL);
+  group = stead_import_dialog_group_new (_("Format"), NULL);
   self->format_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->format_row), _("Read As"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
   gtk_box_append (GTK_BOX (box), group);
 
   /* Columns */
-  self->columns_group = ADW_PREFERENCES_GROUP (group_new (_("Columns"),
+  self->columns_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (_("Columns"),
                                                           _("Which column of the file fills each field. "
                                                             "Stead remembers your choice for files laid out the same way.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->columns_group));
 
-  self->preview_group = ADW_PREFERENCES_GROUP (group_new (_("Preview"), _("The first rows of the file")));
+  self->preview_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (_("Preview"), _("The first rows of the file")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->preview_group));
 
   clamp = adw_clamp_new ();
@@ -769,7 +769,7 @@ stead_import_dialog_new (GtkWindow         *parent,
       {
         SteadImporter *importer = g_ptr_array_index (self->importers, i);
 
-        if (reads_extension (importer, basename) == (pass == 0))
+        if (stead_import_dialog_reads_extension (importer, basename) == (pass == 0))
           {
             g_ptr_array_add (self->choices, importer);
             gtk_string_list_append (titles, stead_importer_get_title (importer));
@@ -779,9 +779,9 @@ stead_import_dialog_new (GtkWindow         *parent,
   adw_window_title_set_subtitle (self->title, basename);
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (titles));
   adw_combo_row_set_selected (self->format_row, selected);
-  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self,
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (stead_import_dialog_on_format_changed), self,
                            G_CONNECT_SWAPPED);
-  on_format_changed (self);
+  stead_import_dialog_on_format_changed (self);
 
   return self;
 }
@@ -871,7 +871,7 @@ stead_import_dialog_import (SteadImportDialog *self)
 {
   g_return_if_fail (STEAD_IS_IMPORT_DIALOG (self));
 
-  import_clicked (self);
+  stead_import_dialog_import_clicked (self);
 }
 
 gboolean

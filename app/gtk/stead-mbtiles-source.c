@@ -30,10 +30,10 @@ typedef struct
 } TileRequest;
 
 static void
-read_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+stead_mbtiles_source_read_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
 {
   SteadMBTilesSource *self = source_object;
   TileRequest *request = task_data;
@@ -54,9 +54,9 @@ read_thread (GTask        *task,
 }
 
 static void
-on_read (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+stead_mbtiles_source_on_read (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
   SteadMBTilesSource *self = STEAD_MBTILES_SOURCE (object);
   g_autoptr(GTask) outer = user_data;
@@ -97,9 +97,9 @@ stead_mbtiles_source_get_tile_data_async (ShumateDataSource   *source,
   request->y = y;
   request->zoom = zoom_level;
 
-  inner = g_task_new (self, cancellable, on_read, outer);
+  inner = g_task_new (self, cancellable, stead_mbtiles_source_on_read, outer);
   g_task_set_task_data (inner, request, g_free);
-  g_task_run_in_thread (inner, read_thread);
+  g_task_run_in_thread (inner, stead_mbtiles_source_read_thread);
 }
 
 static GBytes *

@@ -30,12 +30,12 @@ struct _SteadPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (SteadPreferencesWindow, stead_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static void rebuild_plugins (SteadPreferencesWindow *self);
+static void stead_preferences_window_rebuild_plugins (SteadPreferencesWindow *self);
 
 static void
-on_switch_active (GtkSwitch              *sw,
-                  GParamSpec             *pspec,
-                  SteadPreferencesWindow *self)
+stead_preferences_window_on_switch_active (GtkSwitch              *sw,
+                                           GParamSpec             *pspec,
+                                           SteadPreferencesWindow *self)
 {
   const char *module = g_object_get_data (G_OBJECT (sw), "module");
   g_autoptr(GError) error = NULL;
@@ -50,7 +50,7 @@ on_switch_active (GtkSwitch              *sw,
 }
 
 static void
-rebuild_plugins (SteadPreferencesWindow *self)
+stead_preferences_window_rebuild_plugins (SteadPreferencesWindow *self)
 {
   g_autoptr(GList) plugins = stead_plugin_engine_list_plugins (self->engine);
 
@@ -75,7 +75,7 @@ rebuild_plugins (SteadPreferencesWindow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       peas_plugin_info_get_name (info), -1);
       g_object_set_data_full (G_OBJECT (sw), "module", g_strdup (module), g_free);
-      g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_active), self);
+      g_signal_connect (sw, "notify::active", G_CALLBACK (stead_preferences_window_on_switch_active), self);
 
       if (problem != NULL)
         {
@@ -111,28 +111,28 @@ rebuild_plugins (SteadPreferencesWindow *self)
 }
 
 static gboolean
-rebuild_in_idle (gpointer user_data)
+stead_preferences_window_rebuild_in_idle (gpointer user_data)
 {
   SteadPreferencesWindow *self = user_data;
 
   self->rebuild_source = 0;
-  rebuild_plugins (self);
+  stead_preferences_window_rebuild_plugins (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Rows are rebuilt after the signal that changed them returns: the switch
  * being toggled must not be destroyed inside its own handler. */
 static void
-on_plugins_changed (SteadPreferencesWindow *self)
+stead_preferences_window_on_plugins_changed (SteadPreferencesWindow *self)
 {
   if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_in_idle, self);
+    self->rebuild_source = g_idle_add (stead_preferences_window_rebuild_in_idle, self);
 }
 
 static void
-set_tile_status (SteadPreferencesWindow *self,
-                 const char             *message,
-                 gboolean                is_error)
+stead_preferences_window_set_tile_status (SteadPreferencesWindow *self,
+                                          const char             *message,
+                                          gboolean                is_error)
 {
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tile_status), message);
   gtk_widget_set_visible (self->tile_status, message != NULL);
@@ -143,25 +143,25 @@ set_tile_status (SteadPreferencesWindow *self,
 }
 
 static void
-on_url_apply (AdwEntryRow            *row,
-              SteadPreferencesWindow *self)
+stead_preferences_window_on_url_apply (AdwEntryRow            *row,
+                                       SteadPreferencesWindow *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autoptr(GError) error = NULL;
 
   if (url[0] != '\0' && !stead_map_view_check_tile_url (url, &error))
     {
-      set_tile_status (self, error->message, TRUE);
+      stead_preferences_window_set_tile_status (self, error->message, TRUE);
       return;
     }
-  set_tile_status (self, NULL, FALSE);
+  stead_preferences_window_set_tile_status (self, NULL, FALSE);
   g_settings_set_string (self->settings, "custom-tile-url", url);
 }
 
 static void
-on_key_stored (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+stead_preferences_window_on_key_stored (GObject      *object,
+                                        GAsyncResult *result,
+                                        gpointer      user_data)
 {
   g_autoptr(SteadPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -169,34 +169,34 @@ on_key_stored (GObject      *object,
   if (!stead_tile_key_store_finish (result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The key could not be kept in the keyring: %s"), error->message);
-      set_tile_status (self, message, TRUE);
+      stead_preferences_window_set_tile_status (self, message, TRUE);
       return;
     }
-  set_tile_status (self, _("The key is in the keyring"), FALSE);
+  stead_preferences_window_set_tile_status (self, _("The key is in the keyring"), FALSE);
   if (STEAD_IS_APPLICATION (g_application_get_default ()))
     g_signal_emit_by_name (g_application_get_default (), "tile-key-changed");
 }
 
 static void
-on_key_apply (AdwEntryRow            *row,
-              SteadPreferencesWindow *self)
+stead_preferences_window_on_key_apply (AdwEntryRow            *row,
+                                       SteadPreferencesWindow *self)
 {
   g_autofree char *url = g_settings_get_string (self->settings, "custom-tile-url");
 
   if (url[0] == '\0')
     {
-      set_tile_status (self, _("Set the tile server address first"), TRUE);
+      stead_preferences_window_set_tile_status (self, _("Set the tile server address first"), TRUE);
       return;
     }
-  stead_tile_key_store_async (url, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, on_key_stored,
+  stead_tile_key_store_async (url, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, stead_preferences_window_on_key_stored,
                               g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
 static gboolean
-base_map_to_index (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
+stead_preferences_window_base_map_to_index (GValue   *value,
+                                            GVariant *variant,
+                                            gpointer  user_data)
 {
   const char *nick = g_variant_get_string (variant, NULL);
 
@@ -205,9 +205,9 @@ base_map_to_index (GValue   *value,
 }
 
 static GVariant *
-index_to_base_map (const GValue       *value,
-                   const GVariantType *expected,
-                   gpointer            user_data)
+stead_preferences_window_index_to_base_map (const GValue       *value,
+                                            const GVariantType *expected,
+                                            gpointer            user_data)
 {
   static const char *nicks[] = { "offline", "openstreetmap", "custom" };
 
@@ -280,7 +280,7 @@ stead_preferences_window_new (GtkWindow         *parent,
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
       g_object_unref (choices);
       g_settings_bind_with_mapping (self->settings, "base-map", row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                    base_map_to_index, index_to_base_map, NULL, NULL);
+                                    stead_preferences_window_base_map_to_index, stead_preferences_window_index_to_base_map, NULL, NULL);
       adw_preferences_group_add (group, row);
 
       /* The partnership's own tile server, or a service such as the OS
@@ -293,7 +293,7 @@ stead_preferences_window_new (GtkWindow         *parent,
         g_autofree char *url = g_settings_get_string (self->settings, "custom-tile-url");
         gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
       }
-      g_signal_connect (self->url_row, "apply", G_CALLBACK (on_url_apply), self);
+      g_signal_connect (self->url_row, "apply", G_CALLBACK (stead_preferences_window_on_url_apply), self);
       adw_preferences_group_add (group, self->url_row);
 
       row = adw_entry_row_new ();
@@ -304,7 +304,7 @@ stead_preferences_window_new (GtkWindow         *parent,
       row = adw_password_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("API key (kept in the keyring)"));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      g_signal_connect (row, "apply", G_CALLBACK (on_key_apply), self);
+      g_signal_connect (row, "apply", G_CALLBACK (stead_preferences_window_on_key_apply), self);
       adw_preferences_group_add (group, row);
 
       self->tile_status = adw_action_row_new ();
@@ -322,9 +322,9 @@ stead_preferences_window_new (GtkWindow         *parent,
   adw_preferences_page_add (page, self->plugins_group);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 
-  g_signal_connect_object (engine, "plugins-changed", G_CALLBACK (on_plugins_changed), self,
+  g_signal_connect_object (engine, "plugins-changed", G_CALLBACK (stead_preferences_window_on_plugins_changed), self,
                            G_CONNECT_SWAPPED);
-  rebuild_plugins (self);
+  stead_preferences_window_rebuild_plugins (self);
 
   return GTK_WIDGET (self);
 }

@@ -23,7 +23,7 @@
 #include "stead-renderer.h"
 
 static gboolean
-is_software (const char *renderer)
+stead_renderer_is_software (const char *renderer)
 {
   static const char * const names[] = { "llvmpipe", "softpipe", "Software Rasterizer", "SWR", "lavapipe" };
 
@@ -71,7 +71,7 @@ stead_renderer_prefer_cairo_on_software_gl (void)
     }
   gdk_gl_context_make_current (context);
   renderer = (const char *) glGetString (GL_RENDERER);
-  software = is_software (renderer);
+  software = stead_renderer_is_software (renderer);
   g_debug ("OpenGL renderer: %s", renderer != NULL ? renderer : "unknown");
   gdk_gl_context_clear_current ();
 

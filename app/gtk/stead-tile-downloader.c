@@ -46,7 +46,7 @@ typedef struct
 } Request;
 
 static void
-request_free (Request *request)
+stead_tile_downloader_request_free (Request *request)
 {
   g_clear_pointer (&request->cached, g_bytes_unref);
   g_clear_pointer (&request->modtime, g_date_time_unref);
@@ -55,10 +55,10 @@ request_free (Request *request)
 }
 
 static char *
-tile_url (const char *url_template,
-          int         x,
-          int         y,
-          int         zoom)
+stead_tile_downloader_tile_url (const char *url_template,
+                                int         x,
+                                int         y,
+                                int         zoom)
 {
   g_autoptr(GString) url = g_string_new (url_template);
   char number[16];
@@ -73,8 +73,8 @@ tile_url (const char *url_template,
 }
 
 static void
-deliver (GTask   *task,
-         GBytes  *bytes)
+stead_tile_downloader_deliver (GTask   *task,
+                               GBytes  *bytes)
 {
   SteadTileDownloader *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
@@ -85,9 +85,9 @@ deliver (GTask   *task,
 }
 
 static void
-on_stored (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+stead_tile_downloader_on_stored (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -96,9 +96,9 @@ on_stored (GObject      *object,
 }
 
 static void
-on_fetched (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+stead_tile_downloader_on_fetched (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   SteadTileDownloader *self = g_task_get_source_object (task);
@@ -111,7 +111,7 @@ on_fetched (GObject      *object,
   if (body != NULL && status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
     {
       shumate_file_cache_mark_up_to_date (self->cache, request->x, request->y, request->zoom);
-      deliver (task, request->cached);
+      stead_tile_downloader_deliver (task, request->cached);
       return;
     }
 
@@ -120,15 +120,15 @@ on_fetched (GObject      *object,
       const char *etag = soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag");
 
       shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, body, etag,
-                                           NULL, on_stored, NULL);
-      deliver (task, body);
+                                           NULL, stead_tile_downloader_on_stored, NULL);
+      stead_tile_downloader_deliver (task, body);
       return;
     }
 
   /* Offline or refused: an old tile is better than none. */
   if (request->cached != NULL)
     {
-      deliver (task, request->cached);
+      stead_tile_downloader_deliver (task, request->cached);
       return;
     }
 
@@ -139,11 +139,11 @@ on_fetched (GObject      *object,
 }
 
 static void
-fetch (GTask *task)
+stead_tile_downloader_fetch (GTask *task)
 {
   SteadTileDownloader *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
-  g_autofree char *url = tile_url (self->url_template, request->x, request->y, request->zoom);
+  g_autofree char *url = stead_tile_downloader_tile_url (self->url_template, request->x, request->y, request->zoom);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
   SoupMessageHeaders *headers;
 
@@ -164,13 +164,13 @@ fetch (GTask *task)
     }
 
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_fetched, task);
+                                    g_task_get_cancellable (task), stead_tile_downloader_on_fetched, task);
 }
 
 static void
-on_cache_read (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+stead_tile_downloader_on_cache_read (GObject      *object,
+                                     GAsyncResult *result,
+                                     gpointer      user_data)
 {
   GTask *task = user_data;
   Request *request = g_task_get_task_data (task);
@@ -182,12 +182,12 @@ on_cache_read (GObject      *object,
   if (request->cached != NULL && request->modtime != NULL &&
       g_date_time_difference (now, request->modtime) < FRESH_FOR)
     {
-      deliver (task, request->cached);
+      stead_tile_downloader_deliver (task, request->cached);
       g_object_unref (task);
       return;
     }
 
-  fetch (task);
+  stead_tile_downloader_fetch (task);
 }
 
 static void
@@ -207,9 +207,9 @@ stead_tile_downloader_get_tile_data_async (ShumateDataSource   *source,
   request->x = x;
   request->y = y;
   request->zoom = zoom_level;
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) stead_tile_downloader_request_free);
 
-  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable, on_cache_read, task);
+  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable, stead_tile_downloader_on_cache_read, task);
 }
 
 static GBytes *

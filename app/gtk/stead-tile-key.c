@@ -21,7 +21,7 @@
 
 #if HAVE_LIBSECRET
 static const SecretSchema *
-tile_key_schema (void)
+stead_tile_key_schema (void)
 {
   static const SecretSchema schema = {
     "io.github.steadapp.Stead.TileServerKey", SECRET_SCHEMA_NONE,
@@ -34,9 +34,9 @@ tile_key_schema (void)
 }
 
 static void
-on_lookup (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+stead_tile_key_on_lookup (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
@@ -49,9 +49,9 @@ on_lookup (GObject      *object,
 }
 
 static void
-on_store (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+stead_tile_key_on_store (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
@@ -72,7 +72,7 @@ stead_tile_key_lookup_async (const char          *url_template,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
 #if HAVE_LIBSECRET
-  secret_password_lookup (tile_key_schema (), cancellable, on_lookup, task, "url", url_template, NULL);
+  secret_password_lookup (stead_tile_key_schema (), cancellable, stead_tile_key_on_lookup, task, "url", url_template, NULL);
 #else
   g_task_return_pointer (task, NULL, NULL);
   g_object_unref (task);
@@ -101,8 +101,8 @@ stead_tile_key_store_async (const char          *url_template,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
 #if HAVE_LIBSECRET
-  secret_password_store (tile_key_schema (), SECRET_COLLECTION_DEFAULT, _("Stead: tile server key"),
-                         key, cancellable, on_store, task, "url", url_template, NULL);
+  secret_password_store (stead_tile_key_schema (), SECRET_COLLECTION_DEFAULT, _("Stead: tile server key"),
+                         key, cancellable, stead_tile_key_on_store, task, "url", url_template, NULL);
 #else
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("This build of Stead cannot use the keyring; the key is kept for this session only"));

@@ -67,8 +67,8 @@ partners_record_free (PartnersRecord *r)
 /* The organisation this record updates: same identifier, else same name
  * and the same postcode at its first site. */
 static gint64
-partners_record_find_match (SteadTransaction *txn,
-                            PartnersRecord           *r)
+partners_exchange_record_find_match (SteadTransaction *txn,
+                                     PartnersRecord           *r)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -109,7 +109,7 @@ partners_record_write (SteadImportContext  *context,
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(GHashTable) site_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 id = partners_record_find_match (txn, r);
+  gint64 id = partners_exchange_record_find_match (txn, r);
   const char *notes = r->notes->len ? r->notes->str : NULL;
 
   if (id != 0)
@@ -207,9 +207,9 @@ partners_record_write (SteadImportContext  *context,
 }
 
 static gboolean
-partners_record_is_term (SteadImportContext *context,
-                         const char         *vocabulary,
-                         const char         *code)
+partners_exchange_record_is_term (SteadImportContext *context,
+                                  const char         *vocabulary,
+                                  const char         *code)
 {
   return stead_workspace_query_int64 (stead_import_context_get_workspace (context),
                                       "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?",
@@ -225,7 +225,7 @@ partners_record_check (SteadImportContext *context,
 
   if (r->name == NULL || *r->name == '\0')
     return g_strdup (_("it has no name"));
-  if (r->type != NULL && !partners_record_is_term (context, "partner-type", r->type))
+  if (r->type != NULL && !partners_exchange_record_is_term (context, "partner-type", r->type))
     return g_strdup_printf (_("“%s” is not a partner type"), r->type);
   if (r->tier != NULL && !g_strv_contains (tiers, r->tier))
     return g_strdup_printf (_("“%s” is not a tier (instrumental, contributing or occasional)"), r->tier);
@@ -233,7 +233,7 @@ partners_record_check (SteadImportContext *context,
     {
       PartnersCapability *c = g_ptr_array_index (r->capabilities, i);
 
-      if (!partners_record_is_term (context, "resource-kind", c->kind))
+      if (!partners_exchange_record_is_term (context, "resource-kind", c->kind))
         return g_strdup_printf (_("capability “%s” is not a resource kind"), c->kind);
     }
   for (guint i = 0; i < r->sites->len; i++)

@@ -145,11 +145,11 @@ risks_matrix_count_in_cell (RisksMatrix *self,
 }
 
 static void
-geometry (RisksMatrix *self,
-          double      *x0,
-          double      *y0,
-          double      *cw,
-          double      *ch)
+risks_matrix_geometry (RisksMatrix *self,
+                       double      *x0,
+                       double      *y0,
+                       double      *cw,
+                       double      *ch)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -161,16 +161,16 @@ geometry (RisksMatrix *self,
 }
 
 static gboolean
-cell_at (RisksMatrix *self,
-         double       x,
-         double       y,
-         int         *likelihood,
-         int         *impact)
+risks_matrix_cell_at (RisksMatrix *self,
+                      double       x,
+                      double       y,
+                      int         *likelihood,
+                      int         *impact)
 {
   double x0, y0, cw, ch;
   int col, row;
 
-  geometry (self, &x0, &y0, &cw, &ch);
+  risks_matrix_geometry (self, &x0, &y0, &cw, &ch);
   col = (int) ((x - x0) / cw);
   row = (int) ((y - y0) / ch);
   if (x < x0 || y < y0 || col < 0 || col > 4 || row < 0 || row > 4)
@@ -190,7 +190,7 @@ risks_matrix_snapshot (GtkWidget   *widget,
   GdkRGBA fg;
   cairo_t *cr;
 
-  geometry (self, &x0, &y0, &cw, &ch);
+  risks_matrix_geometry (self, &x0, &y0, &cw, &ch);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                                  gtk_widget_get_height (widget)));
@@ -303,9 +303,9 @@ risks_matrix_snapshot (GtkWidget   *widget,
 }
 
 static Chip *
-chip_at (RisksMatrix *self,
-         double       x,
-         double       y)
+risks_matrix_chip_at (RisksMatrix *self,
+                      double       x,
+                      double       y)
 {
   for (guint n = 0; n < self->chips->len; n++)
     {
@@ -318,21 +318,21 @@ chip_at (RisksMatrix *self,
 }
 
 static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               RisksMatrix    *self)
+risks_matrix_on_drag_begin (GtkGestureDrag *gesture,
+                            double          x,
+                            double          y,
+                            RisksMatrix    *self)
 {
-  self->dragging = chip_at (self, x, y);
+  self->dragging = risks_matrix_chip_at (self, x, y);
   self->drag_x = x;
   self->drag_y = y;
 }
 
 static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                RisksMatrix    *self)
+risks_matrix_on_drag_update (GtkGestureDrag *gesture,
+                             double          dx,
+                             double          dy,
+                             RisksMatrix    *self)
 {
   double sx, sy;
 
@@ -345,10 +345,10 @@ on_drag_update (GtkGestureDrag *gesture,
 }
 
 static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             RisksMatrix    *self)
+risks_matrix_on_drag_end (GtkGestureDrag *gesture,
+                          double          dx,
+                          double          dy,
+                          RisksMatrix    *self)
 {
   double sx, sy;
   int l, i;
@@ -359,12 +359,12 @@ on_drag_end (GtkGestureDrag *gesture,
   if (ABS (dx) < 4 && ABS (dy) < 4)
     {
       /* A click: filter by the cell, or clear the filter. */
-      if (cell_at (self, sx, sy, &l, &i))
+      if (risks_matrix_cell_at (self, sx, sy, &l, &i))
         risks_matrix_select_cell (self, (self->selected_l == l && self->selected_i == i) ? 0 : l,
                                   (self->selected_l == l && self->selected_i == i) ? 0 : i);
       return;
     }
-  if (chip != NULL && cell_at (self, sx + dx, sy + dy, &l, &i) && (l != chip->likelihood || i != chip->impact))
+  if (chip != NULL && risks_matrix_cell_at (self, sx + dx, sy + dy, &l, &i) && (l != chip->likelihood || i != chip->impact))
     g_signal_emit (self, signals[RISK_MOVED], 0, chip->id, l, i);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -453,9 +453,9 @@ risks_matrix_init (RisksMatrix *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
 
   self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (risks_matrix_on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (risks_matrix_on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (risks_matrix_on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Risk matrix: impact up, likelihood across"), -1);

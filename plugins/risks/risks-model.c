@@ -369,9 +369,9 @@ risks_today (GDate *date)
 }
 
 static gboolean
-check_score (int          value,
-             const char  *what,
-             GError     **error)
+risks_model_check_score (int          value,
+                         const char  *what,
+                         GError     **error)
 {
   if (value < 1 || value > 5)
     {
@@ -403,7 +403,7 @@ risks_risk_add (SteadWorkspace  *workspace,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A risk needs a reference and a title"));
       return 0;
     }
-  if (!check_score (likelihood, _("Likelihood"), error) || !check_score (impact, _("Impact"), error))
+  if (!risks_model_check_score (likelihood, _("Likelihood"), error) || !risks_model_check_score (impact, _("Impact"), error))
     return 0;
 
   risks_today (&now);
@@ -494,7 +494,7 @@ risks_risk_rescore (SteadWorkspace  *workspace,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The risk no longer exists"));
       return FALSE;
     }
-  if (!check_score (likelihood, _("Likelihood"), error) || !check_score (impact, _("Impact"), error))
+  if (!risks_model_check_score (likelihood, _("Likelihood"), error) || !risks_model_check_score (impact, _("Impact"), error))
     return FALSE;
 
   risks_today (&now);
@@ -733,7 +733,7 @@ risks_impact_set (SteadWorkspace  *workspace,
                    dimension ? dimension : "");
       return FALSE;
     }
-  if (score != 0 && !check_score (score, _("Impact"), error))
+  if (score != 0 && !risks_model_check_score (score, _("Impact"), error))
     return FALSE;
   summary = g_strdup_printf (_("Edit risk “%s”"), label);
   if (score != 0)

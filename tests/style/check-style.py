@@ -4,7 +4,8 @@
 # - No line over 100 columns in C sources and headers.
 # - Every static function in app/ and plugins/ carries its file's prefix:
 #   the file name's first two or more words ("stead-map-view-layers.c":
-#   stead_map_view_layers_, stead_map_view_ or stead_map_).
+#   stead_map_view_layers_, stead_map_view_ or stead_map_), or that of a
+#   class the file defines.
 # - po/POTFILES.in lists every file with translatable strings.
 # Prints each problem as FILE:LINE: what, and exits 1 if there is one.
 import os
@@ -44,6 +45,9 @@ for path in sources:
     prefixes = tuple('_'.join(words[:k]) + '_' for k in range(2, len(words) + 1))
     if len(words) == 1:
         prefixes = (words[0] + '_',)
+    # The classes the file defines (a private row class, say) carry their own.
+    prefixes += tuple(m.group(1) + '_' for m in re.finditer(
+        r'G_(?:DEFINE|DECLARE)_[A-Z_]*TYPE[A-Z_]*\s*\(\s*\w+\s*,\s*([a-z_0-9]+)', '\n'.join(lines)))
     for n, line in enumerate(lines, 1):
         if line.startswith('static ') and n < len(lines):
             m = re.match(r'^([a-z_][a-z0-9_]*) \(', lines[n])
