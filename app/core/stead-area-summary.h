@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -32,12 +33,15 @@ typedef struct
   GArray *resource_fids;/* gint64: the resources inside */
 } SteadAreaSummary;
 
+STEAD_AVAILABLE_IN_1_0
 SteadAreaSummary *stead_area_summary_new          (SteadWorkspace  *workspace,
                                                    SteadGeometry   *area,
                                                    GError         **error);
+STEAD_AVAILABLE_IN_1_0
 SteadAreaSummary *stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                                    gint64           area_fid,
                                                    GError         **error);
+STEAD_AVAILABLE_IN_1_0
 void              stead_area_summary_free         (SteadAreaSummary *summary);
 
 /* What a choropleth of the areas shows. */
@@ -50,6 +54,7 @@ typedef enum
   STEAD_AREA_MEASURE_CAPACITY,   /* capacity of those available or limited */
 } SteadAreaMeasure;
 
+STEAD_AVAILABLE_IN_1_0
 gboolean          stead_area_measure_compute      (const char       *path,
                                                    SteadAreaMeasure  measure,
                                                    GArray           *out_fids,

@@ -10,9 +10,11 @@
 #endif
 
 #include <glib.h>
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
+STEAD_AVAILABLE_IN_1_0
 gboolean stead_check_file (const char  *path,
                            GPtrArray  **problems,
                            GError     **error);

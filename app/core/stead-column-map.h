@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "stead-field.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -29,19 +30,26 @@ typedef enum
 
 typedef struct _SteadColumnMap SteadColumnMap;
 
+STEAD_AVAILABLE_IN_1_0
 GQuark          stead_column_map_error_quark  (void);
+STEAD_AVAILABLE_IN_1_0
 SteadColumnMap *stead_column_map_new_auto     (const SteadImportField *fields,
                                                guint                   n_fields,
                                                const char * const     *header,
                                                const char * const     *hxl_tags);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_column_map_apply_spec   (SteadColumnMap         *self,
                                                const char             *spec,
                                                GError                **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_column_map_check        (SteadColumnMap         *self,
                                                GError                **error);
+STEAD_AVAILABLE_IN_1_0
 int             stead_column_map_get_column   (SteadColumnMap         *self,
                                                const char             *field);
+STEAD_AVAILABLE_IN_1_0
 char           *stead_column_map_to_spec      (SteadColumnMap         *self);
+STEAD_AVAILABLE_IN_1_0
 void            stead_column_map_free         (SteadColumnMap         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadColumnMap, stead_column_map_free)

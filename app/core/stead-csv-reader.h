@@ -10,6 +10,7 @@
 #endif
 
 #include <gio/gio.h>
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -23,29 +24,40 @@ typedef enum
   STEAD_CSV_ERROR_EMPTY,     /* no header row */
 } SteadCsvError;
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadCsvReader, stead_csv_reader, STEAD, CSV_READER, GObject)
 
+STEAD_AVAILABLE_IN_1_0
 GQuark              stead_csv_error_quark              (void);
+STEAD_AVAILABLE_IN_1_0
 SteadCsvReader     *stead_csv_reader_new               (GInputStream    *stream,
                                                         const char      *name);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_csv_reader_read_header       (SteadCsvReader  *self,
                                                         GCancellable    *cancellable,
                                                         GError         **error);
+STEAD_AVAILABLE_IN_1_0
 const char * const *stead_csv_reader_get_header        (SteadCsvReader  *self);
+STEAD_AVAILABLE_IN_1_0
 const char * const *stead_csv_reader_get_hxl_tags      (SteadCsvReader  *self);
+STEAD_AVAILABLE_IN_1_0
 char                stead_csv_reader_get_delimiter     (SteadCsvReader  *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_csv_reader_get_is_windows_1252 (SteadCsvReader *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_csv_reader_next              (SteadCsvReader  *self,
                                                         GPtrArray      **row,
                                                         guint64         *line,
                                                         GCancellable    *cancellable,
                                                         GError         **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_csv_reader_next_fields       (SteadCsvReader       *self,
                                                         const char * const  **fields,
                                                         guint                *n_fields,
                                                         guint64              *line,
                                                         GCancellable         *cancellable,
                                                         GError              **error);
+STEAD_AVAILABLE_IN_1_0
 guint64             stead_csv_reader_get_bytes_read    (SteadCsvReader  *self);
 
 G_END_DECLS

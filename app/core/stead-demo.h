@@ -10,6 +10,7 @@
 #endif
 
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
 #define STEAD_DEMO_CENTER_LON (-2.1600)
 #define STEAD_DEMO_CENTER_LAT (51.9920)
 
+STEAD_AVAILABLE_IN_1_0
 gboolean stead_demo_populate (SteadWorkspace *workspace,
                               guint           scale,
                               guint32         seed,

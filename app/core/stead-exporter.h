@@ -12,11 +12,13 @@
 #include <gio/gio.h>
 
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
 #define STEAD_TYPE_EXPORTER (stead_exporter_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadExporter, stead_exporter, STEAD, EXPORTER, GObject)
 
 typedef struct
@@ -53,11 +55,17 @@ struct _SteadExporterInterface
   gpointer            padding[6];
 };
 
+STEAD_AVAILABLE_IN_1_0
 const char         *stead_exporter_get_id         (SteadExporter *self);
+STEAD_AVAILABLE_IN_1_0
 const char         *stead_exporter_get_title      (SteadExporter *self);
+STEAD_AVAILABLE_IN_1_0
 const char * const *stead_exporter_get_extensions (SteadExporter *self);
+STEAD_AVAILABLE_IN_1_0
 const char         *stead_exporter_get_owner      (SteadExporter *self);
+STEAD_AVAILABLE_IN_1_0
 const SteadFormatOption *stead_exporter_get_options (SteadExporter *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_exporter_run            (SteadExporter            *self,
                                                    SteadWorkspace           *workspace,
                                                    GOutputStream            *stream,
@@ -65,7 +73,9 @@ gboolean            stead_exporter_run            (SteadExporter            *sel
                                                    GCancellable             *cancellable,
                                                    GError                  **error);
 
+STEAD_AVAILABLE_IN_1_0
 GPtrArray          *stead_export_list_exporters   (SteadPluginEngine        *engine);
+STEAD_AVAILABLE_IN_1_0
 SteadExporter      *stead_export_find_exporter    (GPtrArray                *exporters,
                                                    const char               *id,
                                                    GError                  **error);

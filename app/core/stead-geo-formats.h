@@ -48,15 +48,20 @@ typedef struct
   GPtrArray *areas;           /* (element-type SteadCapArea) */
 } SteadCapAlert;
 
+STEAD_AVAILABLE_IN_1_0
 GQuark         stead_geo_format_error_quark (void);
 
+STEAD_AVAILABLE_IN_1_0
 gboolean       stead_cap_parse              (const char      *data,
                                              gsize            length,
                                              SteadCapAlert   *alert,
                                              GError         **error);
+STEAD_AVAILABLE_IN_1_0
 void           stead_cap_alert_clear        (SteadCapAlert   *alert);
+STEAD_AVAILABLE_IN_1_0
 void           stead_cap_area_free          (SteadCapArea    *area);
 
+STEAD_AVAILABLE_IN_1_0
 gboolean       stead_geojson_load           (GInputStream    *stream,
                                              const char      *crs_option,
                                              GPtrArray      **features,
@@ -64,6 +69,7 @@ gboolean       stead_geojson_load           (GInputStream    *stream,
                                              JsonParser     **parser,
                                              GCancellable    *cancellable,
                                              GError         **error);
+STEAD_AVAILABLE_IN_1_0
 SteadGeometry *stead_geojson_read_area      (JsonNode        *geometry,
                                              SteadProj       *proj,
                                              char           **reason);

@@ -14,6 +14,7 @@
 #include "stead-column-map.h"
 #include "stead-csv-reader.h"
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ typedef enum
 
 typedef struct _SteadImportContext SteadImportContext;
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadImporter, stead_importer, STEAD, IMPORTER, GObject)
 
 /* Plugins register implementations with
@@ -66,15 +68,23 @@ struct _SteadImporterInterface
   gpointer                padding[6];
 };
 
+STEAD_AVAILABLE_IN_1_0
 GQuark                  stead_import_error_quark      (void);
 
+STEAD_AVAILABLE_IN_1_0
 const char             *stead_importer_get_id         (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
 const char             *stead_importer_get_title      (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
 const char * const     *stead_importer_get_extensions (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
 const SteadImportField *stead_importer_get_fields     (SteadImporter *self,
                                                        guint         *n_fields);
+STEAD_AVAILABLE_IN_1_0
 const char             *stead_importer_get_owner      (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
 const SteadFormatOption *stead_importer_get_options   (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean                stead_importer_check_options  (SteadImporter *self,
                                                        GHashTable    *options,
                                                        GError       **error);
@@ -118,21 +128,26 @@ typedef struct
 typedef void (*SteadImportProgressFunc) (double   fraction,
                                          gpointer user_data);
 
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_result_free          (SteadImportResult  *result);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_result_write_rejects (SteadImportResult  *result,
                                                        GOutputStream      *stream,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
+STEAD_AVAILABLE_IN_1_0
 char               *stead_import_result_describe      (SteadImportResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadImportResult, stead_import_result_free)
 
 GPtrArray          *stead_import_list_importers       (SteadPluginEngine  *engine);
+STEAD_AVAILABLE_IN_1_0
 SteadImporter      *stead_import_find_importer        (GPtrArray          *importers,
                                                        const char         *id,
                                                        GFile              *file,
                                                        GError            **error);
 
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_run                  (SteadWorkspace          *workspace,
                                                        SteadImporter           *importer,
                                                        GFile                   *file,
@@ -142,6 +157,7 @@ gboolean            stead_import_run                  (SteadWorkspace          *
                                                        GCancellable            *cancellable,
                                                        SteadImportResult      **result,
                                                        GError                 **error);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_run_async            (SteadWorkspace          *workspace,
                                                        SteadImporter           *importer,
                                                        GFile                   *file,
@@ -151,11 +167,13 @@ void                stead_import_run_async            (SteadWorkspace          *
                                                        GCancellable            *cancellable,
                                                        GAsyncReadyCallback      callback,
                                                        gpointer                 user_data);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_run_finish           (SteadWorkspace          *workspace,
                                                        GAsyncResult            *result,
                                                        SteadImportResult      **import_result,
                                                        GError                 **error);
 
+STEAD_AVAILABLE_IN_1_0
 char               *stead_import_get_saved_map        (SteadWorkspace          *workspace,
                                                        const char              *importer_id,
                                                        const char * const      *header);
@@ -163,29 +181,43 @@ char               *stead_import_get_saved_map        (SteadWorkspace          *
 /* ------------------------------------------------------------------------ */
 /* For importers, on the worker thread.                                     */
 
+STEAD_AVAILABLE_IN_1_0
 GFile              *stead_import_context_get_file        (SteadImportContext  *context);
+STEAD_AVAILABLE_IN_1_0
 SteadWorkspace     *stead_import_context_get_workspace   (SteadImportContext  *context);
+STEAD_AVAILABLE_IN_1_0
 SteadTransaction   *stead_import_context_get_transaction (SteadImportContext  *context);
+STEAD_AVAILABLE_IN_1_0
 GCancellable       *stead_import_context_get_cancellable (SteadImportContext  *context);
+STEAD_AVAILABLE_IN_1_0
 const char         *stead_import_context_get_option      (SteadImportContext  *context,
                                                           const char          *key);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_context_is_dry_run      (SteadImportContext  *context);
 
+STEAD_AVAILABLE_IN_1_0
 GInputStream       *stead_import_context_open            (SteadImportContext  *context,
                                                           GError             **error);
+STEAD_AVAILABLE_IN_1_0
 SteadCsvReader     *stead_import_context_open_csv        (SteadImportContext  *context,
                                                           SteadColumnMap     **map,
                                                           GError             **error);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_added           (SteadImportContext  *context,
                                                           guint64              n);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_updated         (SteadImportContext  *context,
                                                           guint64              n);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_skipped         (SteadImportContext  *context,
                                                           guint64              n);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_added_named     (SteadImportContext  *context,
                                                           const char          *name);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_updated_named   (SteadImportContext  *context,
                                                           const char          *name);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_reject          (SteadImportContext  *context,
                                                           guint64              line,
                                                           guint64              index,
@@ -193,23 +225,30 @@ void                stead_import_context_reject          (SteadImportContext  *c
                                                           guint                n_row,
                                                           const char          *format,
                                                           ...) G_GNUC_PRINTF (6, 7);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_warn            (SteadImportContext  *context,
                                                           const char          *format,
                                                           ...) G_GNUC_PRINTF (2, 3);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_progress        (SteadImportContext  *context,
                                                           guint64              done,
                                                           guint64              total);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_context_check_cancelled (SteadImportContext  *context,
                                                           GError             **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_context_is_within       (SteadImportContext  *context,
                                                           double               lon,
                                                           double               lat);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_context_geocode         (SteadImportContext  *context,
                                                           const char          *postcode,
                                                           double              *lon,
                                                           double              *lat);
 
+STEAD_AVAILABLE_IN_1_0
 char               *stead_postcode_normalize             (const char          *postcode);
+STEAD_AVAILABLE_IN_1_0
 gboolean            stead_workspace_lookup_postcode      (SteadWorkspace      *workspace,
                                                           const char          *postcode,
                                                           double              *lon,

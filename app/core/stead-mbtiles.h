@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "stead-geometry.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -25,19 +26,30 @@ typedef enum
   STEAD_MBTILES_ERROR_NOT_FOUND,    /* no such tile */
 } SteadMBTilesError;
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadMBTiles, stead_mbtiles, STEAD, MBTILES, GObject)
 
+STEAD_AVAILABLE_IN_1_0
 GQuark        stead_mbtiles_error_quark       (void);
+STEAD_AVAILABLE_IN_1_0
 SteadMBTiles *stead_mbtiles_open              (const char    *path,
                                                GError       **error);
+STEAD_AVAILABLE_IN_1_0
 const char   *stead_mbtiles_get_path          (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 const char   *stead_mbtiles_get_name          (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 const char   *stead_mbtiles_get_format        (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 const char   *stead_mbtiles_get_attribution   (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 guint         stead_mbtiles_get_min_zoom      (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 guint         stead_mbtiles_get_max_zoom      (SteadMBTiles  *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean      stead_mbtiles_get_bounds        (SteadMBTiles  *self,
                                                SteadEnvelope *bounds);
+STEAD_AVAILABLE_IN_1_0
 GBytes       *stead_mbtiles_get_tile          (SteadMBTiles  *self,
                                                guint          zoom,
                                                guint          x,

@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "stead-types.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 
@@ -37,19 +38,28 @@ typedef struct
   guint32 id;
 } SteadPointCluster;
 
+STEAD_AVAILABLE_IN_1_0
 GType            stead_point_index_get_type           (void) G_GNUC_CONST;
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_index_options_init       (SteadPointIndexOptions *options);
+STEAD_AVAILABLE_IN_1_0
 SteadPointIndex *stead_point_index_new                (const double           *lonlat,
                                                        const guint32          *ids,
                                                        gsize                   n_points,
                                                        const SteadPointIndexOptions *options);
+STEAD_AVAILABLE_IN_1_0
 SteadPointIndex *stead_point_index_ref                (SteadPointIndex        *self);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_index_unref              (SteadPointIndex        *self);
 
+STEAD_AVAILABLE_IN_1_0
 gsize            stead_point_index_get_n_points       (SteadPointIndex        *self);
+STEAD_AVAILABLE_IN_1_0
 guint            stead_point_index_get_max_zoom       (SteadPointIndex        *self);
+STEAD_AVAILABLE_IN_1_0
 gsize            stead_point_index_get_n_items        (SteadPointIndex        *self,
                                                        guint                   zoom);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_index_query              (SteadPointIndex        *self,
                                                        guint                   zoom,
                                                        double                  west,
@@ -57,9 +67,11 @@ void             stead_point_index_query              (SteadPointIndex        *s
                                                        double                  east,
                                                        double                  north,
                                                        GArray                 *out);
+STEAD_AVAILABLE_IN_1_0
 gboolean         stead_point_index_get_leaves         (SteadPointIndex        *self,
                                                        guint32                 cluster_id,
                                                        GArray                 *out_ids);
+STEAD_AVAILABLE_IN_1_0
 guint            stead_point_index_get_expansion_zoom (SteadPointIndex        *self,
                                                        guint32                 cluster_id);
 

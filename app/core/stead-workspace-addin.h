@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_WORKSPACE_ADDIN (stead_workspace_addin_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadWorkspaceAddin, stead_workspace_addin, STEAD, WORKSPACE_ADDIN, GObject)
 
 struct _SteadWorkspaceAddinInterface
@@ -84,37 +85,47 @@ STEAD_AVAILABLE_IN_1_0
 SteadWorkspace *stead_workspace_addin_get_workspace (SteadWorkspaceAddin *self);
 STEAD_AVAILABLE_IN_1_0
 const char *stead_workspace_addin_get_schema_path (SteadWorkspaceAddin *self);
+STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_load            (SteadWorkspaceAddin *self,
                                                    SteadWorkspace      *workspace);
+STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_unload          (SteadWorkspaceAddin *self,
                                                    SteadWorkspace      *workspace);
+STEAD_AVAILABLE_IN_1_0
 gboolean    stead_workspace_addin_populate_demo   (SteadWorkspaceAddin *self,
                                                    SteadTransaction    *txn,
                                                    guint                scale,
                                                    GRand               *rng,
                                                    GError             **error);
 
+STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_add_importers   (SteadWorkspaceAddin *self,
                                                    GPtrArray           *importers);
+STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_add_exporters   (SteadWorkspaceAddin *self,
                                                    GPtrArray           *exporters);
+STEAD_AVAILABLE_IN_1_0
 gboolean    stead_workspace_addin_publish         (SteadWorkspaceAddin *self,
                                                    SteadTransaction    *txn,
                                                    const char * const  *tables,
                                                    GError             **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean    stead_workspace_addin_index           (SteadWorkspaceAddin *self,
                                                    SteadTransaction    *txn,
                                                    const char * const  *tables,
                                                    GError             **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean    stead_workspace_addin_record_removed  (SteadWorkspaceAddin *self,
                                                    SteadTransaction    *txn,
                                                    const char          *kind,
                                                    gint64               id,
                                                    GError             **error);
+STEAD_AVAILABLE_IN_1_0
 char       *stead_workspace_addin_describe_references (SteadWorkspaceAddin *self,
                                                        SteadWorkspace      *workspace,
                                                        const char          *kind,
                                                        gint64               id);
+STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
                                                        GPtrArray           *sections);
 

@@ -12,6 +12,7 @@
 #include <libpeas/peas.h>
 
 #include "stead-workspace.h"
+#include "stead-version-macros.h"
 
 G_BEGIN_DECLS
 

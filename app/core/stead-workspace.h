@@ -39,28 +39,39 @@ typedef enum
   STEAD_WORKSPACE_ERROR_CLOSED,      /* the workspace was closed */
 } SteadWorkspaceError;
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadWorkspace, stead_workspace, STEAD, WORKSPACE, GObject)
 
+STEAD_AVAILABLE_IN_1_0
 GQuark             stead_workspace_error_quark          (void);
 
+STEAD_AVAILABLE_IN_1_0
 SteadWorkspace    *stead_workspace_create               (const char         *path,
                                                          const char         *area_name,
                                                          SteadPluginEngine  *engine,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 SteadWorkspace    *stead_workspace_open                 (const char         *path,
                                                          SteadPluginEngine  *engine,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 void               stead_workspace_close                (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_is_closed            (SteadWorkspace     *self);
 
+STEAD_AVAILABLE_IN_1_0
 const char        *stead_workspace_get_path             (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 const char        *stead_workspace_get_area_name        (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_set_area_name        (SteadWorkspace     *self,
                                                          const char         *area_name,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 SteadPluginEngine *stead_workspace_get_engine           (SteadWorkspace     *self);
 
 /* Reading. Writes go through a SteadTransaction. */
+STEAD_AVAILABLE_IN_1_0
 sqlite3_stmt      *stead_workspace_prepare              (SteadWorkspace     *self,
                                                          const char         *sql,
                                                          GError            **error);
@@ -75,39 +86,52 @@ char              *stead_workspace_query_text           (SteadWorkspace     *sel
                                                          const char         *sql,
                                                          const SteadValue   *values,
                                                          guint               n_values);
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_workspace_count_rows           (SteadWorkspace     *self,
                                                          const char         *table);
 
 /* Schema: ordered NNN-*.sql files below a GResource directory. */
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_apply_schema         (SteadWorkspace     *self,
                                                          const char         *owner,
                                                          const char         *resource_dir,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 int                stead_workspace_get_schema_version   (SteadWorkspace     *self,
                                                          const char         *owner);
+STEAD_AVAILABLE_IN_1_0
 char              *stead_workspace_get_last_backup      (SteadWorkspace     *self);
 
 /* Transactions: one user action, one undo step, audited. */
+STEAD_AVAILABLE_IN_1_0
 SteadTransaction  *stead_workspace_begin                (SteadWorkspace     *self,
                                                          const char         *owner,
                                                          const char         *summary,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 SteadWorkspace    *stead_transaction_get_workspace      (SteadTransaction   *txn);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_transaction_exec               (SteadTransaction   *txn,
                                                          const char         *sql,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 sqlite3_stmt      *stead_transaction_prepare            (SteadTransaction   *txn,
                                                          const char         *sql,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_transaction_step               (SteadTransaction   *txn,
                                                          sqlite3_stmt       *stmt,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_transaction_commit             (SteadTransaction   *txn,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 void               stead_transaction_rollback           (SteadTransaction   *txn);
+STEAD_AVAILABLE_IN_1_0
 const char        *stead_transaction_get_owner          (SteadTransaction   *txn);
 
 /* Typed values: one statement is one undo step, or one step of many. */
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_workspace_edit                 (SteadWorkspace     *self,
                                                          const char         *owner,
                                                          const char         *summary,
@@ -115,29 +139,35 @@ gint64             stead_workspace_edit                 (SteadWorkspace     *sel
                                                          const SteadValue   *values,
                                                          guint               n_values,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_transaction_run                (SteadTransaction   *txn,
                                                          const char         *sql,
                                                          const SteadValue   *values,
                                                          guint               n_values,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_transaction_step_values        (SteadTransaction   *txn,
                                                          sqlite3_stmt       *stmt,
                                                          const SteadValue   *values,
                                                          guint               n_values,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_transaction_query_int64        (SteadTransaction   *txn,
                                                          const char         *sql,
                                                          const SteadValue   *values,
                                                          guint               n_values,
                                                          gint64             *value);
+STEAD_AVAILABLE_IN_1_0
 void               stead_statement_bind                 (sqlite3_stmt       *stmt,
                                                          const SteadValue   *values,
                                                          guint               n_values);
 
 /* For publish and index hooks. */
+STEAD_AVAILABLE_IN_1_0
 const gint64      *stead_transaction_get_rowids         (SteadTransaction   *txn,
                                                          const char         *table,
                                                          guint              *n_rowids);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_tables_have                    (const char * const *tables,
                                                          const char         *name);
 
@@ -152,26 +182,36 @@ void               stead_workspace_follow               (SteadWorkspace    **slo
                                                          gpointer            owner,
                                                          const char         *tables,
                                                          SteadReloadFunc     reload);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_transaction_record_removed     (SteadTransaction   *txn,
                                                          const char         *kind,
                                                          gint64              id,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_reindex              (SteadWorkspace     *self,
                                                          GError            **error);
 
 /* Undo and redo of committed transactions, for this session only. */
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_can_undo             (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_can_redo             (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 const char        *stead_workspace_get_undo_label       (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 const char        *stead_workspace_get_redo_label       (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_undo                 (SteadWorkspace     *self,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_redo                 (SteadWorkspace     *self,
                                                          GError            **error);
 
 /* Workspace addins of the enabled plugins, by module name. */
+STEAD_AVAILABLE_IN_1_0
 GObject           *stead_workspace_get_addin            (SteadWorkspace     *self,
                                                          const char         *module_name);
+STEAD_AVAILABLE_IN_1_0
 void               stead_workspace_foreach_addin        (SteadWorkspace     *self,
                                                          void              (*func) (SteadWorkspace *workspace,
                                                                                     const char     *module_name,
@@ -180,12 +220,14 @@ void               stead_workspace_foreach_addin        (SteadWorkspace     *sel
                                                          gpointer            user_data);
 
 /* Convenience for core tables; inside a transaction. */
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_transaction_insert_area        (SteadTransaction   *txn,
                                                          const char         *kind,
                                                          const char         *code,
                                                          const char         *name,
                                                          SteadGeometry      *geometry,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_transaction_insert_need        (SteadTransaction   *txn,
                                                          const char         *kind,
                                                          const char         *title,
@@ -198,6 +240,7 @@ gint64             stead_transaction_insert_need        (SteadTransaction   *txn
                                                          const char         *owner,
                                                          gint64              owner_ref,
                                                          GError            **error);
+STEAD_AVAILABLE_IN_1_0
 gint64             stead_transaction_insert_resource    (SteadTransaction   *txn,
                                                          const char         *kind,
                                                          const char         *title,

@@ -16,22 +16,29 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_AREA_LAYER (stead_area_layer_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadAreaLayer, stead_area_layer, STEAD, AREA_LAYER, ShumateLayer)
 
+STEAD_AVAILABLE_IN_1_0
 SteadAreaLayer *stead_area_layer_new           (ShumateViewport      *viewport);
+STEAD_AVAILABLE_IN_1_0
 void                  stead_area_layer_set_workspace (SteadAreaLayer *self,
                                                             SteadWorkspace       *workspace);
+STEAD_AVAILABLE_IN_1_0
 gboolean              stead_area_layer_get_extent    (SteadAreaLayer *self,
                                                             SteadEnvelope        *extent);
+STEAD_AVAILABLE_IN_1_0
 gboolean              stead_area_layer_get_class     (SteadAreaLayer *self,
                                                       guint           index,
                                                       double         *from,
                                                       double         *to,
                                                       double          rgb[3]);
+STEAD_AVAILABLE_IN_1_0
 void                  stead_area_layer_set_values    (SteadAreaLayer *self,
                                                             const gint64   *fids,
                                                             const double   *values,
                                                             gsize           n);
+STEAD_AVAILABLE_IN_1_0
 gint64                stead_area_layer_pick_area     (SteadAreaLayer *self,
                                                             double                lon,
                                                             double                lat);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_POINT_LAYER (stead_point_layer_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadPointLayer, stead_point_layer, STEAD, POINT_LAYER, ShumateLayer)
 
 typedef enum
@@ -24,19 +25,26 @@ typedef enum
   STEAD_POINT_LAYER_RESOURCES,
 } SteadPointLayerKind;
 
+STEAD_AVAILABLE_IN_1_0
 SteadPointLayer *stead_point_layer_new           (ShumateViewport     *viewport,
                                                   SteadPointLayerKind  kind);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_workspace (SteadPointLayer     *self,
                                                   SteadWorkspace      *workspace);
+STEAD_AVAILABLE_IN_1_0
 SteadPointIndex *stead_point_layer_get_index     (SteadPointLayer     *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean         stead_point_layer_pick          (SteadPointLayer     *self,
                                                   double               x,
                                                   double               y,
                                                   SteadPointCluster   *item,
                                                   gint64              *fid);
+STEAD_AVAILABLE_IN_1_0
 SteadPointLayerKind stead_point_layer_get_kind   (SteadPointLayer     *self);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_kind_colour   (guint                kind_index,
                                                   GdkRGBA             *rgba);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_filter    (SteadPointLayer     *self,
                                                   const char * const  *kinds,
                                                   const char * const  *states);

@@ -11,8 +11,11 @@
 
 #include <glib.h>
 
+#include <stead.h>
+
 G_BEGIN_DECLS
 
+STEAD_AVAILABLE_IN_1_0
 gboolean stead_renderer_prefer_cairo_on_software_gl (void);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef struct _SteadWindow SteadWindow;
 
 #define STEAD_TYPE_WINDOW_ADDIN (stead_window_addin_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadWindowAddin, stead_window_addin, STEAD, WINDOW_ADDIN, GObject)
 
 struct _SteadWindowAddinInterface
@@ -36,8 +37,10 @@ struct _SteadWindowAddinInterface
                   SteadWindow      *window);
 };
 
+STEAD_AVAILABLE_IN_1_0
 void stead_window_addin_load   (SteadWindowAddin *self,
                                 SteadWindow      *window);
+STEAD_AVAILABLE_IN_1_0
 void stead_window_addin_unload (SteadWindowAddin *self,
                                 SteadWindow      *window);
 
