@@ -57,7 +57,8 @@ static int
 stead_area_summary_compare_rows (gconstpointer a,
                                  gconstpointer b)
 {
-  return g_strcmp0 (((const SteadAreaSummaryRow *) a)->kind, ((const SteadAreaSummaryRow *) b)->kind);
+  return g_strcmp0 (((const SteadAreaSummaryRow *) a)->kind,
+                    ((const SteadAreaSummaryRow *) b)->kind);
 }
 
 #define NEEDS_IN_BOX \
@@ -105,8 +106,8 @@ stead_area_summary_scan (sqlite3           *db,
       SteadAreaSummaryRow *row;
 
       /* The R-tree holds float-rounded boxes: the exact point decides. */
-      point = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
-                                            NULL, NULL);
+      point = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
+                                            sqlite3_column_bytes (stmt, 1), NULL, NULL);
       if (point == NULL || !stead_geometry_get_point (point, &x, &y) ||
           !stead_geometry_contains_point (area, x, y))
         continue;
@@ -205,8 +206,8 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                    _("There is no area %lld with a shape"), (long long) area_fid);
       return NULL;
     }
-  area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
-                                       NULL, error);
+  area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                       sqlite3_column_bytes (stmt, 0), NULL, error);
   if (area == NULL)
     return NULL;
   return stead_area_summary_new (workspace, area, error);
@@ -273,13 +274,16 @@ stead_area_measure_compute (const char        *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (measure >= STEAD_AREA_MEASURE_NEEDS && measure <= STEAD_AREA_MEASURE_CAPACITY, FALSE);
+  g_return_val_if_fail (
+    measure >= STEAD_AREA_MEASURE_NEEDS && measure <= STEAD_AREA_MEASURE_CAPACITY, FALSE);
   g_return_val_if_fail (out_fids != NULL && out_values != NULL, FALSE);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "SELECT fid, geom FROM area WHERE kind NOT IN ('boundary', 'hazard') "
-                                 "AND geom IS NOT NULL ORDER BY fid", -1, &areas, NULL);
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT fid, geom FROM area WHERE kind NOT IN ('boundary', 'hazard') "
+                             "AND geom IS NOT NULL ORDER BY fid",
+                             -1, &areas, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
@@ -302,8 +306,8 @@ stead_area_measure_compute (const char        *path,
           ok = FALSE;
           break;
         }
-      area = stead_geometry_new_from_gpkg (sqlite3_column_blob (areas, 1), sqlite3_column_bytes (areas, 1),
-                                           NULL, NULL);
+      area = stead_geometry_new_from_gpkg (sqlite3_column_blob (areas, 1),
+                                           sqlite3_column_bytes (areas, 1), NULL, NULL);
       if (area == NULL)
         continue;   /* not a polygon: nothing to shade */
       if (!(summary = stead_area_summary_summarise (db, area, error)))

@@ -60,7 +60,8 @@ stead_bulk_index_begin (SteadTransaction  *txn,
   g_autofree char *drop = NULL;
   SteadBulkIndex *bulk;
 
-  stmt = stead_transaction_prepare (txn, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", error);
+  stmt = stead_transaction_prepare (
+    txn, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, trigger, -1, SQLITE_STATIC);
@@ -204,13 +205,15 @@ stead_bulk_index_pack (GArray *cells,
     {
       guint end = MIN (n, start + per_slice);
 
-      qsort (&g_array_index (cells, Cell, start), end - start, sizeof (Cell), stead_bulk_index_compare_y);
+      qsort (&g_array_index (cells, Cell, start), end - start, sizeof (Cell),
+             stead_bulk_index_compare_y);
       for (guint i = start; i < end; i += capacity)
         {
           Node *node = g_new0 (Node, 1);
 
           node->cells = g_array_sized_new (FALSE, FALSE, sizeof (Cell), capacity);
-          g_array_append_vals (node->cells, &g_array_index (cells, Cell, i), MIN (capacity, end - i));
+          g_array_append_vals (node->cells, &g_array_index (cells, Cell, i),
+                               MIN (capacity, end - i));
           g_ptr_array_add (nodes, node);
         }
     }
@@ -294,7 +297,8 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
   capacity = node_size > 4 ? (node_size - 4) / 24 : 0;
   if (capacity < 4)
     {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, "Unexpected R-tree node size %u", node_size);
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                   "Unexpected R-tree node size %u", node_size);
       return FALSE;
     }
 
@@ -307,7 +311,8 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
     {
       Cell c = { sqlite3_column_int64 (stmt, 0),
                  { (float) sqlite3_column_double (stmt, 1), (float) sqlite3_column_double (stmt, 2),
-                   (float) sqlite3_column_double (stmt, 3), (float) sqlite3_column_double (stmt, 4) } };
+                   (float) sqlite3_column_double (stmt, 3),
+                   (float) sqlite3_column_double (stmt, 4) } };
 
       g_array_append_val (cells, c);
     }
@@ -315,7 +320,9 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
   for (guint i = 0; i < bulk->points->len; i++)
     {
       const BulkPoint *p = &g_array_index (bulk->points, BulkPoint, i);
-      Cell c = { p->fid, { stead_bulk_index_down (p->x), stead_bulk_index_up (p->x), stead_bulk_index_down (p->y), stead_bulk_index_up (p->y) } };
+      Cell c = { p->fid,
+                 { stead_bulk_index_down (p->x), stead_bulk_index_up (p->x),
+                   stead_bulk_index_down (p->y), stead_bulk_index_up (p->y) } };
 
       g_array_append_val (cells, c);
     }
@@ -352,7 +359,8 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
   depth = levels->len - 1;
 
   g_free (sql);
-  sql = g_strdup_printf ("DELETE FROM \"%s_node\"; DELETE FROM \"%s_rowid\"; DELETE FROM \"%s_parent\";",
+  sql = g_strdup_printf ("DELETE FROM \"%s_node\"; DELETE FROM \"%s_rowid\"; DELETE FROM "
+                         "\"%s_parent\";",
                          rtree, rtree, rtree);
   if (!stead_transaction_exec (txn, sql, error))
     goto out;
@@ -438,7 +446,8 @@ stead_bulk_index_finish (SteadBulkIndex  *bulk,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) count = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"rtree_%s_geom_rowid\"", bulk->table);
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT count(*) FROM \"rtree_%s_geom_rowid\"", bulk->table);
   gint64 existing = 0;
 
   /* Many new points: pack the whole tree anew. A few among many: insert

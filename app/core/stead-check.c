@@ -53,7 +53,8 @@ static gboolean
 stead_check_has_table (Check      *check,
                        const char *name)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_check_prepare (check, "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'");
+  g_autoptr(sqlite3_stmt) stmt =
+    stead_check_prepare (check, "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'");
 
   if (stmt == NULL)
     return FALSE;
@@ -94,16 +95,19 @@ stead_check_header (Check *check)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if ((stmt = stead_check_prepare (check, "PRAGMA application_id")) && sqlite3_step (stmt) == SQLITE_ROW &&
+  if ((stmt = stead_check_prepare (check, "PRAGMA application_id")) &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
       (guint32) sqlite3_column_int (stmt, 0) != GPKG_APPLICATION_ID)
     stead_check_problem (check, _("GeoPackage: application_id is 0x%08x, not 'GPKG'"),
              (guint32) sqlite3_column_int (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if ((stmt = stead_check_prepare (check, "PRAGMA user_version")) && sqlite3_step (stmt) == SQLITE_ROW &&
+  if ((stmt = stead_check_prepare (check, "PRAGMA user_version")) &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
       (sqlite3_column_int (stmt, 0) < 10200 || sqlite3_column_int (stmt, 0) >= 10400))
-    stead_check_problem (check, _("GeoPackage: user_version is %d, not a GeoPackage 1.2/1.3 version"),
-             sqlite3_column_int (stmt, 0));
+    stead_check_problem (check,
+                         _("GeoPackage: user_version is %d, not a GeoPackage 1.2/1.3 version"),
+                         sqlite3_column_int (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (const char * const *t = (const char * const[]) { "gpkg_spatial_ref_sys", "gpkg_contents",
@@ -122,11 +126,13 @@ stead_check_header (Check *check)
           int srs = required[i];
 
           g_clear_pointer (&stmt, sqlite3_finalize);
-          if ((stmt = stead_check_prepare (check, "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?")))
+          if ((stmt = stead_check_prepare (check, "SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id "
+                                                  "= ?")))
             {
               sqlite3_bind_int (stmt, 1, srs);
               if (sqlite3_step (stmt) != SQLITE_ROW)
-                stead_check_problem (check, _("GeoPackage: gpkg_spatial_ref_sys lacks the required srs_id %d"), srs);
+                stead_check_problem (
+                  check, _("GeoPackage: gpkg_spatial_ref_sys lacks the required srs_id %d"), srs);
             }
         }
     }
@@ -166,7 +172,8 @@ stead_check_feature_table (Check      *check,
 
   if (!stead_check_has_table (check, table))
     {
-      stead_check_problem (check, _("GeoPackage: gpkg_contents lists %s, which does not exist"), table);
+      stead_check_problem (check, _("GeoPackage: gpkg_contents lists %s, which does not exist"),
+                           table);
       return;
     }
 
@@ -199,11 +206,13 @@ stead_check_feature_table (Check      *check,
           continue;
         }
       if (blob_srs != srs_id && bad++ < 10)
-        stead_check_problem (check, _("%s row %lld: geometry has srs_id %d, the column declares %d"), table,
-                 (long long) sqlite3_column_int64 (stmt, 0), blob_srs, srs_id);
-      if (!stead_check_type_matches (declared, stead_geometry_get_geometry_type (geometry)) && bad++ < 10)
-        stead_check_problem (check, _("%s row %lld: geometry type does not match the declared %s"), table,
-                 (long long) sqlite3_column_int64 (stmt, 0), declared);
+        stead_check_problem (check,
+                             _("%s row %lld: geometry has srs_id %d, the column declares %d"),
+                             table, (long long) sqlite3_column_int64 (stmt, 0), blob_srs, srs_id);
+      if (!stead_check_type_matches (declared, stead_geometry_get_geometry_type (geometry)) &&
+          bad++ < 10)
+        stead_check_problem (check, _("%s row %lld: geometry type does not match the declared %s"),
+                             table, (long long) sqlite3_column_int64 (stmt, 0), declared);
       if (!stead_geometry_is_empty (geometry))
         with_geometry++;
     }
@@ -213,9 +222,9 @@ stead_check_feature_table (Check      *check,
 
   /* The spatial index must hold exactly the non-empty geometries. */
   {
-    g_autoptr(sqlite3_stmt) ext = stead_check_prepare (check,
-                                           "SELECT 1 FROM gpkg_extensions WHERE table_name = ? "
-                                           "AND column_name = ? AND extension_name = 'gpkg_rtree_index'");
+    g_autoptr(sqlite3_stmt) ext =
+      stead_check_prepare (check, "SELECT 1 FROM gpkg_extensions WHERE table_name = ? "
+                                  "AND column_name = ? AND extension_name = 'gpkg_rtree_index'");
     g_autofree char *rtree = g_strdup_printf ("rtree_%s_%s", table, column);
 
     if (ext == NULL)
@@ -236,10 +245,11 @@ stead_check_feature_table (Check      *check,
         quoted_r = sqlite3_mprintf ("%w", rtree);
         count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", quoted_r);
         sqlite3_free (quoted_r);
-        if ((count = stead_check_prepare (check, count_sql)) && sqlite3_step (count) == SQLITE_ROW &&
-            sqlite3_column_int64 (count, 0) != with_geometry)
-          stead_check_problem (check, _("GeoPackage: the spatial index %s has %lld entries for %lld geometries"),
-                   rtree, (long long) sqlite3_column_int64 (count, 0), (long long) with_geometry);
+        if ((count = stead_check_prepare (check, count_sql)) &&
+            sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int64 (count, 0) != with_geometry)
+          stead_check_problem (
+            check, _("GeoPackage: the spatial index %s has %lld entries for %lld geometries"),
+            rtree, (long long) sqlite3_column_int64 (count, 0), (long long) with_geometry);
 
         /* The tree itself: node structure, parent links, bounds. */
         {
@@ -263,7 +273,8 @@ stead_check_features (Check *check)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!stead_check_has_table (check, "gpkg_contents") || !stead_check_has_table (check, "gpkg_geometry_columns"))
+  if (!stead_check_has_table (check, "gpkg_contents") ||
+      !stead_check_has_table (check, "gpkg_geometry_columns"))
     return;
 
   stmt = stead_check_prepare (check,
@@ -279,11 +290,13 @@ stead_check_features (Check *check)
 
       if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
         {
-          stead_check_problem (check, _("GeoPackage: feature table %s has no gpkg_geometry_columns row"), table);
+          stead_check_problem (
+            check, _("GeoPackage: feature table %s has no gpkg_geometry_columns row"), table);
           continue;
         }
       stead_check_feature_table (check, table, (const char *) sqlite3_column_text (stmt, 1),
-                           (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 sqlite3_column_int (stmt, 3));
     }
 }
 

@@ -151,7 +151,8 @@ stead_column_map_new_auto (const SteadImportField *fields,
       if (self->columns[f] >= 0)
         continue;
       /* The field's own name, then its aliases, in order. */
-      candidates = g_strconcat (fields[f].name, ";", fields[f].aliases != NULL ? fields[f].aliases : "", NULL);
+      candidates =
+        g_strconcat (fields[f].name, ";", fields[f].aliases != NULL ? fields[f].aliases : "", NULL);
       names = g_strsplit (candidates, ";", -1);
       for (guint a = 0; names[a] != NULL && self->columns[f] < 0; a++)
         {
@@ -219,7 +220,8 @@ stead_column_map_apply_spec (SteadColumnMap  *self,
                        _("There is no field “%s” to map"), pair);
           return FALSE;
         }
-      if (*g_strstrip (eq + 1) != '\0' && (column = stead_column_map_find_header (self, eq + 1)) < 0)
+      if (*g_strstrip (eq + 1) != '\0' &&
+          (column = stead_column_map_find_header (self, eq + 1)) < 0)
         {
           g_set_error (error, STEAD_COLUMN_MAP_ERROR, STEAD_COLUMN_MAP_ERROR_UNKNOWN,
                        _("The file has no column “%s” (for the field “%s”)"), eq + 1, pair);
@@ -258,7 +260,8 @@ stead_column_map_check (SteadColumnMap  *self,
   if (missing->len > 0)
     {
       g_set_error (error, STEAD_COLUMN_MAP_ERROR, STEAD_COLUMN_MAP_ERROR_MISSING,
-                   _("No column for the required fields: %s (map them with field=Column)"), missing->str);
+                   _("No column for the required fields: %s (map them with field=Column)"),
+                   missing->str);
       return FALSE;
     }
   return TRUE;

@@ -25,7 +25,8 @@ stead_set_str (char       **str_pointer,
 {
   char *copy;
 
-  if (*str_pointer == new_str || (*str_pointer != NULL && new_str != NULL && strcmp (*str_pointer, new_str) == 0))
+  if (*str_pointer == new_str ||
+      (*str_pointer != NULL && new_str != NULL && strcmp (*str_pointer, new_str) == 0))
     return FALSE;
   copy = g_strdup (new_str);
   g_free (*str_pointer);

@@ -275,7 +275,8 @@ stead_csv_reader_check_utf8 (SteadCsvReader  *self,
     return TRUE;
 
   /* Up to three bytes at the very end may be a character's start. */
-  if ((const guint8 *) end >= data + len - 3 && g_utf8_get_char_validated (end, data + len - (const guint8 *) end) == (gunichar) -2)
+  if ((const guint8 *) end >= data + len - 3 &&
+      g_utf8_get_char_validated (end, data + len - (const guint8 *) end) == (gunichar) -2)
     {
       self->carry_len = data + len - (const guint8 *) end;
       memcpy (self->carry, end, self->carry_len);
@@ -291,7 +292,8 @@ bad:
       for (const guint8 *p = data; p < (const guint8 *) end; p++)
         line += *p == '\n';
     g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
-                 _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or Windows-1252)"),
+                 _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or "
+                    "Windows-1252)"),
                  self->name, (unsigned long long) line);
   }
   return FALSE;
@@ -451,9 +453,10 @@ stead_csv_reader_finish (SteadCsvReader  *self,
   switch ((ParseState) self->state)
     {
     case QUOTED:
-      g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX,
-                   _("%s, line %llu: the file ends inside a quoted field"),
-                   self->name, (unsigned long long) (self->fields->len > self->pending ? self->row_line : self->line + 1));
+      g_set_error (
+        error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX,
+        _("%s, line %llu: the file ends inside a quoted field"), self->name,
+        (unsigned long long) (self->fields->len > self->pending ? self->row_line : self->line + 1));
       return FALSE;
 
     case FIELD_START:
@@ -489,7 +492,8 @@ stead_csv_reader_compact (SteadCsvReader *self)
       g_string_truncate (self->arena, self->arena->len - from);
     }
   for (guint i = 0; i < n_pending; i++)
-    g_array_index (self->fields, guint, i) = g_array_index (self->fields, guint, self->pending + i) - from;
+    g_array_index (self->fields, guint, i) =
+      g_array_index (self->fields, guint, self->pending + i) - from;
   g_array_set_size (self->fields, n_pending);
   if (in_field)
     self->field_start -= from;
@@ -662,8 +666,8 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
   if (!stead_csv_reader_next_fields (self, &fields, &n_fields, NULL, cancellable, error))
     {
       if (error == NULL || *error == NULL)
-        g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_EMPTY, _("%s is empty: it has no header row"),
-                     self->name);
+        g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_EMPTY,
+                     _("%s is empty: it has no header row"), self->name);
       return FALSE;
     }
   self->header = stead_csv_reader_to_strv (fields, n_fields);

@@ -108,7 +108,8 @@ stead_csv_writer_flush (SteadCsvWriter  *self,
 {
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
-  if (!g_output_stream_write_all (self->stream, self->out->str, self->out->len, NULL, self->cancellable, error))
+  if (!g_output_stream_write_all (self->stream, self->out->str, self->out->len, NULL,
+                                  self->cancellable, error))
     return FALSE;
   g_string_truncate (self->out, 0);
   return TRUE;

@@ -93,7 +93,8 @@ static const struct {
   double      lon, lat;
   int         capacity;
 } fixed_resources[] = {
-  { "rest-centre", N_("Rest centre: Tewkesbury Leisure Centre (fictional)"), -2.1405, 51.9860, 250 },
+  { "rest-centre", N_("Rest centre: Tewkesbury Leisure Centre (fictional)"), -2.1405, 51.9860,
+    250 },
   { "rest-centre", N_("Rest centre: Northway Community Hall (fictional)"), -2.1010, 51.9930, 120 },
   { "community-hub", N_("Community hub: Abbey Lawn (fictional)"), -2.1620, 51.9900, 60 },
   { "food-supply", N_("Food bank: High Street (fictional)"), -2.1600, 51.9940, 400 },
@@ -170,8 +171,9 @@ static gboolean
 stead_demo_populate_areas (SteadTransaction  *txn,
                            GError           **error)
 {
-  if (!stead_demo_insert_polygon (txn, "boundary", "DEMO-B", _("Tewkesbury demo area (simplified outline)"),
-                       boundary, G_N_ELEMENTS (boundary), error))
+  if (!stead_demo_insert_polygon (txn, "boundary", "DEMO-B",
+                                  _("Tewkesbury demo area (simplified outline)"), boundary,
+                                  G_N_ELEMENTS (boundary), error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (wards); i++)
@@ -182,12 +184,14 @@ stead_demo_populate_areas (SteadTransaction  *txn,
         { w->min_lon, w->max_lat }, { w->min_lon, w->min_lat },
       };
 
-      if (!stead_demo_insert_polygon (txn, "ward", w->code, w->name, ring, G_N_ELEMENTS (ring), error))
+      if (!stead_demo_insert_polygon (txn, "ward", w->code, w->name, ring, G_N_ELEMENTS (ring),
+                                      error))
         return FALSE;
     }
 
-  return stead_demo_insert_polygon (txn, "hazard", "DEMO-H01", _("Severn and Avon flood zone (illustrative)"),
-                         flood_zone, G_N_ELEMENTS (flood_zone), error);
+  return stead_demo_insert_polygon (txn, "hazard", "DEMO-H01",
+                                    _("Severn and Avon flood zone (illustrative)"), flood_zone,
+                                    G_N_ELEMENTS (flood_zone), error);
 }
 
 /* A year of needs: a steady background, and an incident in January when
@@ -198,12 +202,14 @@ stead_demo_populate_needs (SteadTransaction  *txn,
                            GRand             *rng,
                            GError           **error)
 {
-  g_autoptr(SteadGeometry) zone = stead_geometry_new_polygon (flood_zone, G_N_ELEMENTS (flood_zone));
+  g_autoptr(SteadGeometry) zone =
+    stead_geometry_new_polygon (flood_zone, G_N_ELEMENTS (flood_zone));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   static const char *statuses[] = { "closed", "met", "closed", "met", "closed" };
 
   stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO need (geom, kind, title, people, urgency, status, opened, closed) "
+                                    "INSERT INTO need (geom, kind, title, people, urgency, status, "
+                                    "opened, closed) "
                                     "VALUES (?, ?, NULL, ?, ?, ?, ?, ?)",
                                     error);
   if (stmt == NULL)
@@ -259,7 +265,8 @@ stead_demo_populate_needs (SteadTransaction  *txn,
                          SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 3, 1 + (int) fabs (stead_demo_gaussian (rng) * 1.5));
-      sqlite3_bind_int (stmt, 4, incident ? g_rand_int_range (rng, 2, 5) : g_rand_int_range (rng, 1, 4));
+      sqlite3_bind_int (stmt, 4,
+                        incident ? g_rand_int_range (rng, 2, 5) : g_rand_int_range (rng, 1, 4));
       sqlite3_bind_text (stmt, 5, status, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, opened_s, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, closed_s, -1, SQLITE_STATIC);
@@ -280,10 +287,9 @@ stead_demo_populate_resources (SteadTransaction  *txn,
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed_resources); i++)
     {
-      if (stead_transaction_insert_resource (txn, fixed_resources[i].kind, _(fixed_resources[i].title),
-                                             fixed_resources[i].lon, fixed_resources[i].lat,
-                                             fixed_resources[i].capacity, "available",
-                                             NULL, 0, error) < 0)
+      if (stead_transaction_insert_resource (
+            txn, fixed_resources[i].kind, _(fixed_resources[i].title), fixed_resources[i].lon,
+            fixed_resources[i].lat, fixed_resources[i].capacity, "available", NULL, 0, error) < 0)
         return FALSE;
     }
 

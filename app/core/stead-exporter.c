@@ -87,8 +87,8 @@ stead_exporter_run (SteadExporter            *self,
   g_return_val_if_fail (options != NULL, FALSE);
 
   iface = STEAD_EXPORTER_GET_IFACE (self);
-  if (!stead_format_check_options (stead_exporter_get_id (self), stead_exporter_get_options (self), options->options,
-                                   error))
+  if (!stead_format_check_options (stead_exporter_get_id (self), stead_exporter_get_options (self),
+                                   options->options, error))
     return FALSE;
   if (iface->run == NULL)
     {

@@ -188,7 +188,8 @@ stead_parse_date (const char *text,
 
   if (copy[0] == '\0')
     return FALSE;
-  if (strlen (copy) == 10 && copy[4] == '-' && sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+  if (strlen (copy) == 10 && copy[4] == '-' &&
+      sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
     dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
   if (dt == NULL && strlen (copy) > 10 && copy[4] == '-' && copy[10] == ' ')
     copy[10] = 'T';
@@ -227,7 +228,8 @@ stead_parse_day (const char *text)
   char tail;
 
   /* A day without a time is that day wherever it is read. */
-  if (sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 || sscanf (copy, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3)
+  if (sscanf (copy, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
+      sscanf (copy, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3)
     dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
   else
     {
@@ -275,21 +277,23 @@ stead_field_set_int_error (const SteadField  *field,
 
   if (field->min == 0 && field->max == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not a whole number"), label,
-                   text);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s “%s” is not a whole number"), label, text);
       return;
     }
   if (field->max >= 1000000)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s “%s” is not a whole number of %" G_GINT64_FORMAT " or more"), label, text, field->min);
+                   _("%s “%s” is not a whole number of %" G_GINT64_FORMAT " or more"), label, text,
+                   field->min);
       return;
     }
   if (field->max - field->min > 5)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT), label,
-                   text, field->min, field->max);
+                   _("%s “%s” is not a whole number from %" G_GINT64_FORMAT " to "
+                                                                             "%" G_GINT64_FORMAT),
+                   label, text, field->min, field->max);
       return;
     }
   /* A handful of values: name them ("1, 2, 3 or 4"). */
@@ -349,7 +353,8 @@ stead_field_parse_choice (const SteadField  *field,
         }
     }
   list = stead_field_choice_list (field->choices);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not one of: %s"), label, text, list);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not one of: %s"),
+               label, text, list);
   return FALSE;
 }
 
@@ -362,13 +367,14 @@ stead_field_parse_record (const SteadField  *field,
                           GValue            *value,
                           GError           **error)
 {
-  SteadRecordProvider *provider = workspace != NULL ? stead_workspace_get_provider (workspace, field->vocabulary)
-                                                    : NULL;
+  SteadRecordProvider *provider =
+    workspace != NULL ? stead_workspace_get_provider (workspace, field->vocabulary) : NULL;
   gint64 id = 0;
 
   if (provider != NULL)
     {
-      if (stead_parse_int (text, 1, G_MAXINT64, &id) && !stead_record_provider_exists (provider, field->vocabulary, id))
+      if (stead_parse_int (text, 1, G_MAXINT64, &id) &&
+          !stead_record_provider_exists (provider, field->vocabulary, id))
         id = 0;
       if (id == 0)
         id = stead_record_provider_find (provider, field->vocabulary, text);
@@ -376,8 +382,9 @@ stead_field_parse_record (const SteadField  *field,
   if (id == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   provider != NULL ? _("%s “%s” is not in the list")
-                                    : _("%s “%s” cannot be looked up: the plugin that keeps them is off"),
+                   provider != NULL
+                     ? _("%s “%s” is not in the list")
+                     : _("%s “%s” cannot be looked up: the plugin that keeps them is off"),
                    label, text);
       return FALSE;
     }
@@ -451,7 +458,8 @@ stead_field_parse (const SteadField  *field,
     case STEAD_FIELD_DOUBLE:
       if (!stead_parse_double (copy, &d))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not a number"), label, copy);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%s “%s” is not a number"), label, copy);
           return FALSE;
         }
       g_value_init (value, G_TYPE_DOUBLE);
@@ -460,20 +468,21 @@ stead_field_parse (const SteadField  *field,
     case STEAD_FIELD_BOOL:
       if (!stead_parse_bool (copy, &b))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not yes or no"), label, copy);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%s “%s” is not yes or no"), label, copy);
           return FALSE;
         }
       g_value_init (value, G_TYPE_BOOLEAN);
       g_value_set_boolean (value, b);
       return TRUE;
     case STEAD_FIELD_DATE:
-      return stead_field_take_string (stead_parse_day (copy), _("%s “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
-                                      label, copy, value, error);
+      return stead_field_take_string (stead_parse_day (copy),
+                                      _("%s “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"), label,
+                                      copy, value, error);
     case STEAD_FIELD_TERM:
-      return stead_field_take_string (workspace != NULL
-                                        ? stead_workspace_lookup_term (workspace, field->vocabulary, copy)
-                                        : NULL,
-                                      _("%s “%s” is not in the list"), label, copy, value, error);
+      return stead_field_take_string (
+        workspace != NULL ? stead_workspace_lookup_term (workspace, field->vocabulary, copy) : NULL,
+        _("%s “%s” is not in the list"), label, copy, value, error);
     case STEAD_FIELD_CHOICE:
       return stead_field_parse_choice (field, label, copy, value, error);
     case STEAD_FIELD_RECORD:
@@ -514,8 +523,10 @@ stead_field_format (const SteadField *field,
       return g_strdup (g_value_get_boolean (value) ? _("Yes") : _("No"));
     case STEAD_FIELD_TERM:
       {
-        char *label = workspace != NULL ? stead_workspace_get_term_label (workspace, field->vocabulary,
-                                                                          g_value_get_string (value)) : NULL;
+        char *label = workspace != NULL
+                        ? stead_workspace_get_term_label (workspace, field->vocabulary,
+                                                          g_value_get_string (value))
+                        : NULL;
 
         return label != NULL ? label : g_strdup (g_value_get_string (value));
       }
@@ -527,8 +538,9 @@ stead_field_format (const SteadField *field,
       }
     case STEAD_FIELD_RECORD:
       {
-        char *title = workspace != NULL ? stead_workspace_get_record_title (workspace, field->vocabulary,
-                                                                            g_value_get_int64 (value)) : NULL;
+        char *title = workspace != NULL ? stead_workspace_get_record_title (
+                                            workspace, field->vocabulary, g_value_get_int64 (value))
+                                        : NULL;
 
         return title != NULL ? title : g_strdup ("");
       }

@@ -61,7 +61,7 @@ typedef struct
   gint64             max;
   const char        *vocabulary;  /* TERM: taxonomy vocabulary; RECORD: record kind */
   const SteadChoice *choices;     /* CHOICE: ending with { NULL } */
-  const char        *set_sql;     /* "UPDATE t SET col = ?1 WHERE id = ?2", or NULL: not editable alone */
+  const char *set_sql; /* "UPDATE t SET col = ?1 WHERE id = ?2", or NULL: not editable alone */
   guint              flags;       /* SteadFieldFlags */
 } SteadField;
 

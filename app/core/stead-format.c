@@ -101,8 +101,11 @@ stead_format_importer_iface_init (SteadImporterInterface *iface)
   iface->run = stead_format_importer_run;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadFormatImporter, stead_format_importer, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER, stead_format_importer_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadFormatImporter,
+                               stead_format_importer,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_IMPORTER,
+                                                      stead_format_importer_iface_init))
 
 static void
 stead_format_importer_finalize (GObject *object)
@@ -196,7 +199,8 @@ stead_format_exporter_run (SteadExporter            *exporter,
                            GCancellable             *cancellable,
                            GError                  **error)
 {
-  return STEAD_FORMAT_EXPORTER (exporter)->format->run (workspace, stream, options, cancellable, error);
+  return STEAD_FORMAT_EXPORTER (exporter)->format->run (workspace, stream, options, cancellable,
+                                                        error);
 }
 
 static void
@@ -210,8 +214,11 @@ stead_format_exporter_iface_init (SteadExporterInterface *iface)
   iface->run = stead_format_exporter_run;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadFormatExporter, stead_format_exporter, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_EXPORTER, stead_format_exporter_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadFormatExporter,
+                               stead_format_exporter,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_EXPORTER,
+                                                      stead_format_exporter_iface_init))
 
 static void
 stead_format_exporter_finalize (GObject *object)
@@ -290,11 +297,12 @@ stead_format_check_options (const char              *format_id,
         continue;
       if (known->len == 0)
         g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                     _("The format “%s” takes no options (not “%s”)"), format_id, (const char *) key);
+                     _("The format “%s” takes no options (not “%s”)"), format_id,
+                     (const char *) key);
       else
         g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                     _("The format “%s” has no option “%s”; it takes %s"), format_id, (const char *) key,
-                     known->str);
+                     _("The format “%s” has no option “%s”; it takes %s"), format_id,
+                     (const char *) key, known->str);
       return FALSE;
     }
   return TRUE;
@@ -310,8 +318,8 @@ stead_format_collect_extension (PeasExtensionSet *set,
                                 gpointer          user_data)
 {
   /* Which plugin a hand-written format object came from, for get_owner (). */
-  g_object_set_data_full (G_OBJECT (extension), "stead-plugin", g_strdup (peas_plugin_info_get_module_name (info)),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (extension), "stead-plugin",
+                          g_strdup (peas_plugin_info_get_module_name (info)), g_free);
   g_ptr_array_add (user_data, g_object_ref (extension));
 }
 
@@ -444,7 +452,8 @@ stead_import_find_importer (GPtrArray   *importers,
           if (g_str_equal (stead_importer_get_id (importer), id))
             return importer;
         }
-      else if (basename != NULL && stead_format_has_extension (stead_importer_get_extensions (importer), basename))
+      else if (basename != NULL &&
+               stead_format_has_extension (stead_importer_get_extensions (importer), basename))
         {
           if (found == NULL)
             found = importer;

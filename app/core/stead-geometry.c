@@ -112,7 +112,8 @@ stead_geometry_new_polygon (const SteadCoord *exterior,
     }
 
   g_ptr_array_add (self->polygons, stead_geometry_polygon_rings_new ());
-  g_ptr_array_add (g_ptr_array_index (self->polygons, 0), stead_geometry_ring_new (exterior, n_coords));
+  g_ptr_array_add (g_ptr_array_index (self->polygons, 0),
+                   stead_geometry_ring_new (exterior, n_coords));
   return self;
 }
 
@@ -125,7 +126,8 @@ stead_geometry_add_interior_ring (SteadGeometry    *polygon,
   g_return_if_fail (polygon->type == STEAD_GEOMETRY_POLYGON);
   g_return_if_fail (!polygon->empty);
 
-  g_ptr_array_add (g_ptr_array_index (polygon->polygons, 0), stead_geometry_ring_new (ring, n_coords));
+  g_ptr_array_add (g_ptr_array_index (polygon->polygons, 0),
+                   stead_geometry_ring_new (ring, n_coords));
 }
 
 SteadGeometry *
@@ -559,7 +561,8 @@ stead_geometry_to_gpkg (SteadGeometry *self,
       break;
 
     case STEAD_GEOMETRY_POLYGON:
-      stead_geometry_put_polygon_wkb (out, self->polygons->len > 0 ? g_ptr_array_index (self->polygons, 0) : NULL);
+      stead_geometry_put_polygon_wkb (
+        out, self->polygons->len > 0 ? g_ptr_array_index (self->polygons, 0) : NULL);
       break;
 
     case STEAD_GEOMETRY_MULTIPOLYGON:
@@ -766,7 +769,8 @@ stead_geometry_read_wkb (Reader *r)
   guint32 type;
   guint dims;
 
-  if (!stead_geometry_read_byte_order (r, &little) || !stead_geometry_read_type (r, little, &type, &dims))
+  if (!stead_geometry_read_byte_order (r, &little) ||
+      !stead_geometry_read_type (r, little, &type, &dims))
     return NULL;
 
   switch (type)
@@ -775,7 +779,8 @@ stead_geometry_read_wkb (Reader *r)
       {
         double x, y, ignored;
 
-        if (!stead_geometry_read_double (r, little, &x) || !stead_geometry_read_double (r, little, &y))
+        if (!stead_geometry_read_double (r, little, &x) ||
+            !stead_geometry_read_double (r, little, &y))
           return NULL;
         for (guint d = 2; d < dims; d++)
           if (!stead_geometry_read_double (r, little, &ignored))
@@ -1038,8 +1043,8 @@ stead_gpkg_blob_get_point (const guint8 *data,
 
   if (data == NULL || !stead_geometry_read_header (&r, &h) || h.empty)
     return FALSE;
-  if (!stead_geometry_read_byte_order (&r, &little) || !stead_geometry_read_type (&r, little, &type, &dims) ||
-      type != STEAD_GEOMETRY_POINT)
+  if (!stead_geometry_read_byte_order (&r, &little) ||
+      !stead_geometry_read_type (&r, little, &type, &dims) || type != STEAD_GEOMETRY_POINT)
     return FALSE;
   if (!stead_geometry_read_double (&r, little, x) || !stead_geometry_read_double (&r, little, y))
     return FALSE;

@@ -45,14 +45,15 @@ stead_area_writer_write (SteadAreaWriter     *writer,
 {
   gint64 fid = 0;
 
-  if (code != NULL &&
-      !stead_transaction_query_int64 (writer->txn, "SELECT fid FROM area WHERE kind = ? AND code = ?",
-                                      STEAD_ARGS (STEAD_STRING (writer->kind), STEAD_STRING (code)), &fid))
+  if (code != NULL && !stead_transaction_query_int64 (
+                        writer->txn, "SELECT fid FROM area WHERE kind = ? AND code = ?",
+                        STEAD_ARGS (STEAD_STRING (writer->kind), STEAD_STRING (code)), &fid))
     fid = 0;
 
   if (fid != 0)
     {
-      if (stead_transaction_run (writer->txn, "UPDATE area SET geom = ?1, name = ?2, source = ?3 WHERE fid = ?4",
+      if (stead_transaction_run (writer->txn,
+                                 "UPDATE area SET geom = ?1, name = ?2, source = ?3 WHERE fid = ?4",
                                  STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (name),
                                              STEAD_STRING (writer->source), STEAD_INT (fid)),
                                  error) < 0)
@@ -62,12 +63,12 @@ stead_area_writer_write (SteadAreaWriter     *writer,
     }
   else
     {
-      fid = stead_transaction_run (writer->txn,
-                                   "INSERT INTO area (geom, kind, code, name, source) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                   STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (writer->kind),
-                                               STEAD_STRING (code), STEAD_STRING (name),
-                                               STEAD_STRING (writer->source)),
-                                   error);
+      fid = stead_transaction_run (
+        writer->txn,
+        "INSERT INTO area (geom, kind, code, name, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+        STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (writer->kind), STEAD_STRING (code),
+                    STEAD_STRING (name), STEAD_STRING (writer->source)),
+        error);
       if (fid < 0)
         return FALSE;
       if (!writer->no_count)
@@ -90,11 +91,13 @@ stead_import_areas_write (SteadFeature  *feature,
 
   if (name == NULL)
     {
-      stead_feature_reject (feature, _("feature %llu has no name (choose its property with --option name=PROPERTY)"),
-                            (unsigned long long) stead_feature_get_index (feature));
+      stead_feature_reject (
+        feature, _("feature %llu has no name (choose its property with --option name=PROPERTY)"),
+        (unsigned long long) stead_feature_get_index (feature));
       return TRUE;
     }
-  return stead_area_writer_write (user_data, stead_feature_get_context (feature), stead_feature_get_geometry (feature),
+  return stead_area_writer_write (user_data, stead_feature_get_context (feature),
+                                  stead_feature_get_geometry (feature),
                                   stead_feature_get_code (feature), name, NULL, error);
 }
 
@@ -110,7 +113,10 @@ stead_import_areas_run (SteadImportContext  *context,
   return stead_import_context_foreach_feature (context, stead_import_areas_write, &writer, error);
 }
 
-#define STEAD_AREA_KIND_OPTION { "kind", N_("What the areas are: boundary (the default), hazard, …") }
+#define STEAD_AREA_KIND_OPTION                                                                     \
+  {                                                                                                \
+    "kind", N_("What the areas are: boundary (the default), hazard, …")                           \
+  }
 
 static const SteadFormatOption stead_import_areas_geojson_options[] = {
   STEAD_GEOJSON_OPTIONS,
@@ -201,8 +207,8 @@ stead_import_areas_export (SteadWorkspace            *workspace,
       g_autoptr(SteadGeometry) geometry = NULL;
       guint n_polygons;
 
-      geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL,
-                                               NULL);
+      geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                               sqlite3_column_bytes (stmt, 0), NULL, NULL);
       if (geometry == NULL || stead_geometry_is_empty (geometry))
         continue;
 

@@ -97,9 +97,10 @@ stead_import_cap_circle (const char  *text,
     if (split[i][0] != '\0')
       g_strv_builder_add (builder, split[i]);
   parts = g_strv_builder_end (builder);
-  if (g_strv_length (parts) != 2 || (ll = g_strsplit (parts[0], ",", -1)) == NULL || g_strv_length (ll) != 2 ||
-      !stead_parse_double (ll[0], &lat) || !stead_parse_double (ll[1], &lon) ||
-      !stead_parse_double (parts[1], &radius) || radius <= 0 || radius > 2000 || !stead_geo_position_ok (lon, lat))
+  if (g_strv_length (parts) != 2 || (ll = g_strsplit (parts[0], ",", -1)) == NULL ||
+      g_strv_length (ll) != 2 || !stead_parse_double (ll[0], &lat) ||
+      !stead_parse_double (ll[1], &lon) || !stead_parse_double (parts[1], &radius) || radius <= 0 ||
+      radius > 2000 || !stead_geo_position_ok (lon, lat))
     {
       *reason = g_strdup_printf (_("circle “%s” is not “latitude,longitude radius-in-km”"), text);
       return NULL;
@@ -124,11 +125,17 @@ stead_import_cap_enum (const char         *value,
   return value != NULL && g_strv_contains (allowed, value);
 }
 
-static const char * const stead_cap_severitys[] = { "Extreme", "Severe", "Moderate", "Minor", "Unknown", NULL };
-static const char * const stead_cap_urgencys[] = { "Immediate", "Expected", "Future", "Past", "Unknown", NULL };
-static const char * const stead_cap_certaintys[] = { "Observed", "Likely", "Possible", "Unlikely", "Unknown", NULL };
-static const char * const stead_cap_statuss[] = { "Actual", "Exercise", "System", "Test", "Draft", NULL };
-static const char * const stead_cap_msg_types[] = { "Alert", "Update", "Cancel", "Ack", "Error", NULL };
+static const char * const stead_cap_severitys[] = { "Extreme", "Severe",  "Moderate",
+                                                   "Minor",   "Unknown", NULL };
+static const char * const stead_cap_urgencys[] = { "Immediate", "Expected", "Future",
+                                                  "Past",      "Unknown",  NULL };
+static const char * const stead_cap_certaintys[] = { "Observed", "Likely",  "Possible",
+                                                    "Unlikely", "Unknown", NULL };
+static const char * const stead_cap_statuss[] = { "Actual", "Exercise", "System",
+                                                 "Test",   "Draft",    NULL };
+static const char * const stead_cap_msg_types[] = {
+  "Alert", "Update", "Cancel", "Ack", "Error", NULL
+};
 
 static char *
 stead_import_cap_datetime (const char *text)
@@ -172,8 +179,8 @@ stead_import_cap_read_shapes (SteadCapArea *a,
         stead_geometry_add_polygon (a->geometry, polygon);
     }
   if (a->reason == NULL && stead_geometry_get_n_polygons (a->geometry) == 0)
-    a->reason = g_strdup_printf (_("area “%s” has no <polygon> or <circle> (geocodes alone cannot be mapped)"),
-                                 a->area_desc);
+    a->reason = g_strdup_printf (
+      _("area “%s” has no <polygon> or <circle> (geocodes alone cannot be mapped)"), a->area_desc);
 }
 
 /* The alert's own elements: identifier, sender, sent, status, msgType. */
@@ -191,15 +198,18 @@ stead_import_cap_read_alert (SteadCapAlert  *alert,
   alert->sent = stead_import_cap_datetime (sent);
   if (alert->identifier == NULL || alert->sender == NULL || alert->sent == NULL)
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert lacks %s, which CAP 1.2 requires"),
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
+                   _("The alert lacks %s, which CAP 1.2 requires"),
                    alert->identifier == NULL ? "<identifier>"
                    : alert->sender == NULL   ? "<sender>"
                                              : "<sent> (a date and time)");
       return FALSE;
     }
-  if (!stead_import_cap_enum (status, stead_cap_statuss) || !stead_import_cap_enum (msg_type, stead_cap_msg_types))
+  if (!stead_import_cap_enum (status, stead_cap_statuss) ||
+      !stead_import_cap_enum (msg_type, stead_cap_msg_types))
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert’s %s is missing or not a CAP 1.2 value"),
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
+                   _("The alert’s %s is missing or not a CAP 1.2 value"),
                    !stead_import_cap_enum (status, stead_cap_statuss) ? "<status>" : "<msgType>");
       return FALSE;
     }
@@ -227,19 +237,21 @@ stead_import_cap_read_info (SteadCapAlert  *alert,
   guint n_area = 0;
 
   if (event == NULL || !stead_import_cap_enum (severity, stead_cap_severitys) ||
-      !stead_import_cap_enum (urgency, stead_cap_urgencys) || !stead_import_cap_enum (certainty, stead_cap_certaintys))
+      !stead_import_cap_enum (urgency, stead_cap_urgencys) ||
+      !stead_import_cap_enum (certainty, stead_cap_certaintys))
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is missing or not a CAP 1.2 value"), n_info,
-                   event == NULL                                 ? "<event>"
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
+                   _("<info> %u: %s is missing or not a CAP 1.2 value"), n_info,
+                   event == NULL                                            ? "<event>"
                    : !stead_import_cap_enum (severity, stead_cap_severitys) ? "<severity>"
                    : !stead_import_cap_enum (urgency, stead_cap_urgencys)   ? "<urgency>"
-                                                                     : "<certainty>");
+                                                                            : "<certainty>");
       return FALSE;
     }
   if ((onset_text != NULL && onset == NULL) || (expires_text != NULL && expires == NULL))
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is not a date and time"), n_info,
-                   onset == NULL && onset_text != NULL ? "<onset>" : "<expires>");
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("<info> %u: %s is not a date and time"),
+                   n_info, onset == NULL && onset_text != NULL ? "<onset>" : "<expires>");
       return FALSE;
     }
 
@@ -303,7 +315,8 @@ stead_cap_parse (const char     *data,
       return FALSE;
     }
   /* No network, no external entities, no entity expansion. */
-  doc = xmlReadMemory (data, (int) length, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = xmlReadMemory (data, (int) length, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     {
       const xmlError *e = xmlGetLastError ();
@@ -317,7 +330,9 @@ stead_cap_parse (const char     *data,
       root->ns == NULL || xmlStrcmp (root->ns->href, (const xmlChar *) CAP_NS) != 0)
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
-                   _("This is not a CAP 1.2 alert: the root element is not <alert> in the namespace %s"), CAP_NS);
+                   _("This is not a CAP 1.2 alert: the root element is not <alert> in the "
+                      "namespace %s"),
+                   CAP_NS);
       goto out;
     }
   if (!stead_import_cap_read_alert (alert, root, error))
@@ -328,7 +343,8 @@ stead_cap_parse (const char     *data,
       goto out;
   if (n_info == 0 && g_strcmp0 (alert->msg_type, "Cancel") != 0)
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("The alert has no <info>, so no hazard to map"));
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
+                   _("The alert has no <info>, so no hazard to map"));
       goto out;
     }
   ok = TRUE;
@@ -386,10 +402,11 @@ stead_import_cap_cancel_references (SteadTransaction  *txn,
 
       if (g_strv_length (parts) < 2)
         continue;
-      removed = stead_transaction_run (txn,
-                                       "DELETE FROM area WHERE fid IN "
-                                       "(SELECT area FROM alert WHERE sender = ? AND identifier = ?)",
-                                       STEAD_ARGS (STEAD_STRING (parts[0]), STEAD_STRING (parts[1])), error);
+      removed = stead_transaction_run (
+        txn,
+        "DELETE FROM area WHERE fid IN "
+        "(SELECT area FROM alert WHERE sender = ? AND identifier = ?)",
+        STEAD_ARGS (STEAD_STRING (parts[0]), STEAD_STRING (parts[1])), error);
       if (removed < 0)
         return FALSE;
       stead_import_context_updated (context, removed);
@@ -412,8 +429,9 @@ stead_import_cap_run (SteadImportContext  *context,
   SteadAreaWriter w;
   gboolean ok = FALSE;
 
-  if (!g_file_load_contents (stead_import_context_get_file (context), stead_import_context_get_cancellable (context),
-                             &data, &length, NULL, error))
+  if (!g_file_load_contents (stead_import_context_get_file (context),
+                             stead_import_context_get_cancellable (context), &data, &length, NULL,
+                             error))
     return FALSE;
   if (!stead_cap_parse (data, length, &alert, error))
     {
@@ -433,16 +451,16 @@ stead_import_cap_run (SteadImportContext  *context,
   stead_area_writer_init (&w, context, "hazard", source);
   w.no_count = TRUE;
 
-  find = stead_transaction_prepare (txn,
-                                    "SELECT area FROM alert WHERE sender = ? AND identifier = ? AND area_desc = ?",
-                                    error);
+  find = stead_transaction_prepare (
+    txn, "SELECT area FROM alert WHERE sender = ? AND identifier = ? AND area_desc = ?", error);
   remove = stead_transaction_prepare (txn, "DELETE FROM area WHERE fid = ?", error);
-  insert = stead_transaction_prepare (txn,
-                                      "INSERT INTO alert (area, identifier, sender, sent, status, msg_type, event, "
-                                      "severity, urgency, certainty, onset, expires, headline, description, "
-                                      "instruction, area_desc) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                      error);
+  insert = stead_transaction_prepare (
+    txn,
+    "INSERT INTO alert (area, identifier, sender, sent, status, msg_type, event, "
+    "severity, urgency, certainty, onset, expires, headline, description, "
+    "instruction, area_desc) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    error);
   if (find == NULL || remove == NULL || insert == NULL)
     goto out;
 

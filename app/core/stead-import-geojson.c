@@ -36,7 +36,8 @@ stead_geo_check_ring (GArray     *ring,
 
   if (ring->len < 4)
     {
-      *reason = g_strdup_printf (_("a ring has %u positions; a polygon ring needs at least 4"), ring->len);
+      *reason =
+        g_strdup_printf (_("a ring has %u positions; a polygon ring needs at least 4"), ring->len);
       return FALSE;
     }
   if (c[0].x != c[ring->len - 1].x || c[0].y != c[ring->len - 1].y)
@@ -48,8 +49,8 @@ stead_geo_check_ring (GArray     *ring,
     {
       if (proj != NULL && !stead_proj_to_wgs84 (proj, c[i].x, c[i].y, &c[i].x, &c[i].y))
         {
-          *reason = g_strdup_printf (_("position %g, %g cannot be converted to longitude and latitude"),
-                                     c[i].x, c[i].y);
+          *reason = g_strdup_printf (
+            _("position %g, %g cannot be converted to longitude and latitude"), c[i].x, c[i].y);
           return FALSE;
         }
       if (!stead_geo_position_ok (c[i].x, c[i].y))
@@ -94,10 +95,13 @@ stead_import_geojson_ring (JsonNode  *node,
       JsonArray *xy;
       SteadCoord c;
 
-      if (!JSON_NODE_HOLDS_ARRAY (pos) || json_array_get_length (xy = json_node_get_array (pos)) < 2 ||
-          !stead_import_geojson_is_number (json_array_get_element (xy, 0)) || !stead_import_geojson_is_number (json_array_get_element (xy, 1)))
+      if (!JSON_NODE_HOLDS_ARRAY (pos) ||
+          json_array_get_length (xy = json_node_get_array (pos)) < 2 ||
+          !stead_import_geojson_is_number (json_array_get_element (xy, 0)) ||
+          !stead_import_geojson_is_number (json_array_get_element (xy, 1)))
         {
-          *reason = g_strdup_printf (_("position %u of a ring is not [longitude, latitude]"), i + 1);
+          *reason =
+            g_strdup_printf (_("position %u of a ring is not [longitude, latitude]"), i + 1);
           g_array_unref (ring);
           return NULL;
         }
@@ -116,14 +120,16 @@ stead_import_geojson_polygon (JsonNode   *node,
   g_autoptr(SteadGeometry) polygon = NULL;
   JsonArray *rings;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (rings = json_node_get_array (node)) == 0)
+  if (!JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (rings = json_node_get_array (node)) == 0)
     {
       *reason = g_strdup (_("a polygon has no rings"));
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (rings); i++)
     {
-      g_autoptr(GArray) ring = stead_import_geojson_ring (json_array_get_element (rings, i), reason);
+      g_autoptr(GArray) ring =
+        stead_import_geojson_ring (json_array_get_element (rings, i), reason);
 
       if (ring == NULL || !stead_geo_check_ring (ring, proj, reason))
         return NULL;
@@ -195,7 +201,8 @@ stead_geojson_read_area (JsonNode   *geometry,
         }
       for (guint i = 0; i < json_array_get_length (polygons); i++)
         {
-          g_autoptr(SteadGeometry) polygon = stead_import_geojson_polygon (json_array_get_element (polygons, i), proj, reason);
+          g_autoptr(SteadGeometry) polygon =
+            stead_import_geojson_polygon (json_array_get_element (polygons, i), proj, reason);
 
           if (polygon == NULL)
             return NULL;
@@ -258,9 +265,11 @@ stead_geojson_load (GInputStream  *stream,
         g_prefix_error (error, _("This is not valid JSON: "));
       return FALSE;
     }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0, _("This is not GeoJSON: the file is not a JSON object"));
+      g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
+                   _("This is not GeoJSON: the file is not a JSON object"));
       return FALSE;
     }
   root = json_node_get_object (json_parser_get_root (parser));
@@ -284,7 +293,9 @@ stead_geojson_load (GInputStream  *stream,
   else
     {
       g_set_error (error, STEAD_GEO_FORMAT_ERROR, 0,
-                   _("This is not GeoJSON features: its type is “%s”, not FeatureCollection or Feature"), type);
+                   _("This is not GeoJSON features: its type is “%s”, not FeatureCollection or "
+                      "Feature"),
+                   type);
       return FALSE;
     }
 
@@ -296,7 +307,8 @@ stead_geojson_load (GInputStream  *stream,
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
-          JsonObject *props = json_object_get_object_member (json_node_get_object (node), "properties");
+          JsonObject *props =
+            json_object_get_object_member (json_node_get_object (node), "properties");
 
           if (props != NULL)
             crs = json_object_get_string_member_with_default (props, "name", NULL);
@@ -316,8 +328,8 @@ stead_import_geojson_property_text (JsonObject *properties,
 {
   JsonNode *node;
 
-  if (properties == NULL || name == NULL || (node = json_object_get_member (properties, name)) == NULL ||
-      !JSON_NODE_HOLDS_VALUE (node))
+  if (properties == NULL || name == NULL ||
+      (node = json_object_get_member (properties, name)) == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   switch (json_node_get_value_type (node))
     {
@@ -348,8 +360,8 @@ stead_geojson_foreach_feature (SteadImportContext  *context,
   stream = stead_import_context_open (context, error);
   if (stream == NULL)
     return FALSE;
-  if (!stead_geojson_load (stream, stead_import_context_get_option (context, "crs"), &features, &proj, &parser,
-                           stead_import_context_get_cancellable (context), error))
+  if (!stead_geojson_load (stream, stead_import_context_get_option (context, "crs"), &features,
+                           &proj, &parser, stead_import_context_get_cancellable (context), error))
     return FALSE;
 
   for (guint i = 0; i < features->len; i++)
@@ -376,7 +388,8 @@ stead_geojson_foreach_feature (SteadImportContext  *context,
           JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "properties")))
         feature.properties = json_object_get_object_member (object, "properties");
 
-      geometry = stead_geojson_read_area (json_object_get_member (object, "geometry"), proj, &reason);
+      geometry =
+        stead_geojson_read_area (json_object_get_member (object, "geometry"), proj, &reason);
       if (geometry == NULL)
         {
           stead_feature_reject (&feature, _("feature %u: %s"), i + 1, reason);
@@ -392,10 +405,12 @@ stead_geojson_foreach_feature (SteadImportContext  *context,
           for (GList *l = members; l != NULL; l = l->next)
             names[n++] = l->data;
           g_list_free (members);
-          code = stead_import_geojson_property_text (feature.properties, stead_geo_pick_property (names,
-                                              stead_import_context_get_option (context, "code"), TRUE));
-          name = stead_import_geojson_property_text (feature.properties, stead_geo_pick_property (names,
-                                              stead_import_context_get_option (context, "name"), FALSE));
+          code = stead_import_geojson_property_text (
+            feature.properties, stead_geo_pick_property (
+                                  names, stead_import_context_get_option (context, "code"), TRUE));
+          name = stead_import_geojson_property_text (
+            feature.properties, stead_geo_pick_property (
+                                  names, stead_import_context_get_option (context, "name"), FALSE));
         }
       feature.geometry = geometry;
       feature.code = code;

@@ -52,7 +52,8 @@ stead_import_gpkg_convert_geometry (SteadGeometry  *in,
           if (r == 0)
             polygon = stead_geometry_new_polygon ((SteadCoord *) (gpointer) ring->data, ring->len);
           else
-            stead_geometry_add_interior_ring (polygon, (SteadCoord *) (gpointer) ring->data, ring->len);
+            stead_geometry_add_interior_ring (polygon, (SteadCoord *) (gpointer) ring->data,
+                                              ring->len);
         }
       if (polygon != NULL)
         stead_geometry_add_polygon (multi, polygon);
@@ -65,7 +66,8 @@ stead_import_gpkg_fail (sqlite3     *db,
                         const char  *what,
                         GError     **error)
 {
-  g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, "%s: %s", what, sqlite3_errmsg (db));
+  g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, "%s: %s", what,
+               sqlite3_errmsg (db));
   return FALSE;
 }
 
@@ -85,12 +87,14 @@ stead_import_gpkg_choose_layer (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT table_name, column_name, srs_id FROM gpkg_geometry_columns "
-                          "WHERE upper(geometry_type_name) IN ('POLYGON', 'MULTIPOLYGON', 'GEOMETRY', "
+                          "WHERE upper(geometry_type_name) IN ('POLYGON', 'MULTIPOLYGON', "
+                          "'GEOMETRY', "
                           "'MULTISURFACE', 'SURFACE', 'CURVEPOLYGON') ORDER BY table_name",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("%s is not a GeoPackage with feature tables (%s)"), source, sqlite3_errmsg (db));
+                   _("%s is not a GeoPackage with feature tables (%s)"), source,
+                   sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -111,7 +115,8 @@ stead_import_gpkg_choose_layer (sqlite3     *db,
 
   if (layers->len == 1)
     {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, _("%s has no polygon layers"), source);
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                   _("%s has no polygon layers"), source);
       return FALSE;
     }
   if (wanted != NULL && *table == NULL)
@@ -127,7 +132,8 @@ stead_import_gpkg_choose_layer (sqlite3     *db,
       g_autofree char *list = g_strjoinv (", ", (char **) layers->pdata);
 
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                   _("%s has several polygon layers (%s); choose one with --option layer=NAME"), source, list);
+                   _("%s has several polygon layers (%s); choose one with --option layer=NAME"),
+                   source, list);
       return FALSE;
     }
   return TRUE;
@@ -147,11 +153,14 @@ stead_import_gpkg_layer_proj (sqlite3     *db,
   *proj = NULL;
   if (srs_id == 4326)
     return TRUE;
-  if (sqlite3_prepare_v2 (db, "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
-                              "WHERE srs_id = ?", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
+                          "WHERE srs_id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       sqlite3_finalize (stmt);
-      return stead_import_gpkg_fail (db, _("Cannot read the GeoPackage’s coordinate systems"), error);
+      return stead_import_gpkg_fail (db, _("Cannot read the GeoPackage’s coordinate systems"),
+                                     error);
     }
   sqlite3_bind_int64 (stmt, 1, srs_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -189,8 +198,8 @@ stead_import_gpkg_read_row (SteadFeature   *feature,
       stead_feature_reject (feature, _("feature %lld has no geometry"), index);
       return FALSE;
     }
-  in = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL,
-                                     &local_error);
+  in = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                                     NULL, &local_error);
   if (in == NULL)
     {
       stead_feature_reject (feature, _("feature %lld: %s"), index, local_error->message);
@@ -235,7 +244,8 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
 
   if (path == NULL)
     {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, _("A GeoPackage must be a local file"));
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                   _("A GeoPackage must be a local file"));
       return FALSE;
     }
   /* Read-only: never touch the partner's file. */
@@ -245,14 +255,16 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
       stead_import_gpkg_fail (db, _("Cannot open the GeoPackage"), error);
       goto out;
     }
-  if (!stead_import_gpkg_choose_layer (db, source, stead_import_context_get_option (context, "layer"), &table, &geom_column,
-                                &srs_id, error) ||
+  if (!stead_import_gpkg_choose_layer (db, source,
+                                       stead_import_context_get_option (context, "layer"), &table,
+                                       &geom_column, &srs_id, error) ||
       !stead_import_gpkg_layer_proj (db, table, srs_id, &proj, error))
     goto out;
 
   /* Column names come from the file: quote them, and use only those that
    * the table really has. */
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info(?)", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info(?)", -1, &stmt, NULL) !=
+      SQLITE_OK)
     {
       stead_import_gpkg_fail (db, _("Cannot read the layer"), error);
       goto out;
@@ -268,15 +280,16 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
   name_col = stead_geo_pick_property ((const char * const *) columns->pdata, wanted_name, FALSE);
   if (name_col == NULL && wanted_name != NULL)
     {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION, _("Layer %s has no column “%s”"), table,
-                   wanted_name);
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                   _("Layer %s has no column “%s”"), table, wanted_name);
       goto out;
     }
 
   {
     char *count = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table);
 
-    if (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
       total = sqlite3_column_int64 (stmt, 0);
     g_clear_pointer (&stmt, sqlite3_finalize);
     sqlite3_free (count);
@@ -284,10 +297,12 @@ stead_gpkg_foreach_feature (SteadImportContext  *context,
 
   /* geometry, name, code, then every column for stead_feature_dup_property(). */
   {
-    char *name_expr = name_col != NULL ? sqlite3_mprintf ("\"%w\"", name_col) : sqlite3_mprintf ("NULL");
-    char *code_expr = code_col != NULL ? sqlite3_mprintf ("\"%w\"", code_col) : sqlite3_mprintf ("NULL");
-    char *select = sqlite3_mprintf ("SELECT \"%w\", %s, %s, * FROM \"%w\"", geom_column, name_expr, code_expr,
-                                    table);
+    char *name_expr =
+      name_col != NULL ? sqlite3_mprintf ("\"%w\"", name_col) : sqlite3_mprintf ("NULL");
+    char *code_expr =
+      code_col != NULL ? sqlite3_mprintf ("\"%w\"", code_col) : sqlite3_mprintf ("NULL");
+    char *select = sqlite3_mprintf ("SELECT \"%w\", %s, %s, * FROM \"%w\"", geom_column, name_expr,
+                                    code_expr, table);
     int rc = sqlite3_prepare_v2 (db, select, -1, &stmt, NULL);
 
     sqlite3_free (name_expr);

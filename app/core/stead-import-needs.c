@@ -41,35 +41,41 @@ static const SteadChoice stead_import_needs_availability[] = {
   { NULL }
 };
 
-#define STEAD_LOCATION_FIELDS \
-  { "postcode", "post code;postal code;zip", "#loc +postcode;#adm4 +postcode", .label = N_("Postcode") }, \
-  { "longitude", "lon;long;lng;x", "#geo +lon", .type = STEAD_FIELD_DOUBLE, .label = N_("Longitude") }, \
-  { "latitude", "lat;y", "#geo +lat", .type = STEAD_FIELD_DOUBLE, .label = N_("Latitude") }
+#define STEAD_LOCATION_FIELDS                                                                      \
+  { "postcode", "post code;postal code;zip", "#loc +postcode;#adm4 +postcode",                     \
+    .label = N_("Postcode") },                                                                    \
+    { "longitude", "lon;long;lng;x", "#geo +lon", .type = STEAD_FIELD_DOUBLE,                      \
+      .label = N_("Longitude") },                                                                 \
+  {                                                                                                \
+    "latitude", "lat;y", "#geo +lat", .type = STEAD_FIELD_DOUBLE, .label = N_("Latitude")         \
+  }
 
 static const SteadField stead_import_needs_need_fields[] = {
-  { "id", "identifier;ref;reference;source id;case;case number", "#x_id;#id", .label = N_("Reference") },
-  { "kind", "need;type;need kind;category", "#x_kind;#sector",
-    .type = STEAD_FIELD_TERM, .vocabulary = "need-kind", .label = N_("Kind") },
+  { "id", "identifier;ref;reference;source id;case;case number", "#x_id;#id",
+    .label = N_("Reference") },
+  { "kind", "need;type;need kind;category", "#x_kind;#sector", .type = STEAD_FIELD_TERM,
+    .vocabulary = "need-kind", .label = N_("Kind") },
   { "title", "description;summary;name;details", "#description", .label = N_("Title") },
   { "people", "people affected;persons;household size;number of people", "#affected;#reached",
     .type = STEAD_FIELD_INT, .min = 0, .max = 1000000, .label = N_("People") },
-  { "urgency", "priority", "#x_urgency;#priority",
-    .type = STEAD_FIELD_INT, .min = 1, .max = 4, .label = N_("Urgency") },
-  { "status", "state", "#status",
-    .type = STEAD_FIELD_CHOICE, .choices = stead_import_needs_statuses, .label = N_("Status") },
-  { "opened", "date;reported;created;date opened", "#date", .type = STEAD_FIELD_DATE, .label = N_("Opened") },
+  { "urgency", "priority", "#x_urgency;#priority", .type = STEAD_FIELD_INT, .min = 1, .max = 4,
+    .label = N_("Urgency") },
+  { "status", "state", "#status", .type = STEAD_FIELD_CHOICE,
+    .choices = stead_import_needs_statuses, .label = N_("Status") },
+  { "opened", "date;reported;created;date opened", "#date", .type = STEAD_FIELD_DATE,
+    .label = N_("Opened") },
   STEAD_LOCATION_FIELDS,
 };
 
 static const SteadField stead_import_needs_resource_fields[] = {
   { "id", "identifier;ref;reference;source id", "#x_id;#id", .label = N_("Reference") },
-  { "kind", "resource;type;resource kind;category", "#x_kind;#sector",
-    .type = STEAD_FIELD_TERM, .vocabulary = "resource-kind", .label = N_("Kind") },
+  { "kind", "resource;type;resource kind;category", "#x_kind;#sector", .type = STEAD_FIELD_TERM,
+    .vocabulary = "resource-kind", .label = N_("Kind") },
   { "title", "name;description;summary", "#description;#org", .label = N_("Title") },
-  { "capacity", "quantity;places;beds;count", "#capacity;#value",
-    .type = STEAD_FIELD_INT, .min = 0, .max = 10000000, .label = N_("Capacity") },
-  { "availability", "status;available", "#status",
-    .type = STEAD_FIELD_CHOICE, .choices = stead_import_needs_availability, .label = N_("Availability") },
+  { "capacity", "quantity;places;beds;count", "#capacity;#value", .type = STEAD_FIELD_INT, .min = 0,
+    .max = 10000000, .label = N_("Capacity") },
+  { "availability", "status;available", "#status", .type = STEAD_FIELD_CHOICE,
+    .choices = stead_import_needs_availability, .label = N_("Availability") },
   STEAD_LOCATION_FIELDS,
 };
 
@@ -132,8 +138,9 @@ stead_import_needs_row (SteadImportRow  *row,
     }
 
   if (id != NULL &&
-      !stead_transaction_query_int64 (txn, self->need ? "SELECT fid FROM need WHERE source_id = ?"
-                                                      : "SELECT fid FROM resource WHERE source_id = ?",
+      !stead_transaction_query_int64 (txn,
+                                      self->need ? "SELECT fid FROM need WHERE source_id = ?"
+                                                 : "SELECT fid FROM resource WHERE source_id = ?",
                                       STEAD_ARGS (STEAD_STRING (id)), &fid))
     fid = 0;
 
@@ -145,36 +152,40 @@ stead_import_needs_row (SteadImportRow  *row,
 
       opened_text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
       if (fid != 0)
-        written = stead_transaction_run (txn,
-                                         "UPDATE need SET geom = ?1, kind = ?2, title = ?3, people = ?4, "
-                                         "urgency = ?5, status = ?6, opened = ?7 WHERE fid = ?8",
-                                         STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
-                                                     STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                                                     STEAD_STRING (opened_text), STEAD_INT (fid)),
-                                         error);
+        written = stead_transaction_run (
+          txn,
+          "UPDATE need SET geom = ?1, kind = ?2, title = ?3, people = ?4, "
+          "urgency = ?5, status = ?6, opened = ?7 WHERE fid = ?8",
+          STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
+                      STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
+                      STEAD_STRING (opened_text), STEAD_INT (fid)),
+          error);
       else
-        written = stead_transaction_run (txn,
-                                         "INSERT INTO need (geom, kind, title, people, urgency, status, opened, "
-                                         "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                         STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
-                                                     STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                                                     STEAD_STRING (opened_text), STEAD_TEXT (id)),
-                                         error);
+        written = stead_transaction_run (
+          txn,
+          "INSERT INTO need (geom, kind, title, people, urgency, status, opened, "
+          "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+          STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
+                      STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
+                      STEAD_STRING (opened_text), STEAD_TEXT (id)),
+          error);
     }
   else if (fid != 0)
-    written = stead_transaction_run (txn,
-                                     "UPDATE resource SET geom = ?1, kind = ?2, title = ?3, capacity = ?4, "
-                                     "availability = ?5 WHERE fid = ?6",
-                                     STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
-                                                 STEAD_INT (count), STEAD_STRING (status), STEAD_INT (fid)),
-                                     error);
+    written = stead_transaction_run (
+      txn,
+      "UPDATE resource SET geom = ?1, kind = ?2, title = ?3, capacity = ?4, "
+      "availability = ?5 WHERE fid = ?6",
+      STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title), STEAD_INT (count),
+                  STEAD_STRING (status), STEAD_INT (fid)),
+      error);
   else
-    written = stead_transaction_run (txn,
-                                     "INSERT INTO resource (geom, kind, title, capacity, availability, source_id) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                     STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
-                                                 STEAD_INT (count), STEAD_STRING (status), STEAD_TEXT (id)),
-                                     error);
+    written = stead_transaction_run (
+      txn,
+      "INSERT INTO resource (geom, kind, title, capacity, availability, source_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title), STEAD_INT (count),
+                  STEAD_STRING (status), STEAD_TEXT (id)),
+      error);
   if (written < 0)
     return FALSE;
 
@@ -199,12 +210,14 @@ stead_import_needs_check_columns (SteadImportRow  *header,
   if (!stead_import_row_has_column (header, "kind") && self->default_kind == NULL)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("No column gives the kind; map one (kind=Column) or give one kind for every row "
-                     "(--option kind=…)"));
+                   _("No column gives the kind; map one (kind=Column) or give one kind for every "
+                      "row "
+                      "(--option kind=…)"));
       return FALSE;
     }
   if (!stead_import_row_has_column (header, "postcode") &&
-      (!stead_import_row_has_column (header, "longitude") || !stead_import_row_has_column (header, "latitude")))
+      (!stead_import_row_has_column (header, "longitude") ||
+       !stead_import_row_has_column (header, "latitude")))
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
                    _("No column gives a location; map a postcode, or longitude and latitude"));
@@ -226,24 +239,27 @@ stead_import_needs_run (SteadImportContext  *context,
 
   if (kind != NULL)
     {
-      default_kind = stead_workspace_lookup_term (workspace, need ? "need-kind" : "resource-kind", kind);
+      default_kind =
+        stead_workspace_lookup_term (workspace, need ? "need-kind" : "resource-kind", kind);
       if (default_kind == NULL)
         {
           g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
                        need ? _("“%s” is not a need kind in this workspace’s vocabulary")
-                            : _("“%s” is not a resource kind in this workspace’s vocabulary"), kind);
+                            : _("“%s” is not a resource kind in this workspace’s vocabulary"),
+                       kind);
           return FALSE;
         }
     }
-  bulk = stead_bulk_index_begin (stead_import_context_get_transaction (context), need ? "need" : "resource", error);
+  bulk = stead_bulk_index_begin (stead_import_context_get_transaction (context),
+                                 need ? "need" : "resource", error);
   if (bulk == NULL)
     return FALSE;
 
   self.bulk = bulk;
   self.default_kind = default_kind;
   self.now = g_get_real_time () / G_USEC_PER_SEC;
-  return stead_import_context_foreach_row (context, stead_import_needs_check_columns, stead_import_needs_row,
-                                           &self, error) &&
+  return stead_import_context_foreach_row (context, stead_import_needs_check_columns,
+                                           stead_import_needs_row, &self, error) &&
          stead_bulk_index_finish (bulk, error);
 }
 
@@ -291,8 +307,8 @@ stead_import_needs_personal_columns (SteadWorkspace *workspace,
   GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT column_name FROM stead_personal_data WHERE table_name = ?", NULL);
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT column_name FROM stead_personal_data WHERE table_name = ?", NULL);
   if (stmt == NULL)
     return columns;
   sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
@@ -348,7 +364,8 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
 
       for (guint i = 0; i < kept->len; i++)
         stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i + 1));
-      if (stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), &x, &y))
+      if (stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                                     &x, &y))
         {
           stead_csv_writer_add_double (writer, x, 6);
           stead_csv_writer_add_double (writer, y, 6);
@@ -371,11 +388,12 @@ stead_import_needs_export_needs (SteadWorkspace           *workspace,
                                  GCancellable             *cancellable,
                                  GError                  **error)
 {
-  static const char * const columns[] = {
-    "fid", "source_id", "kind", "title", "people", "urgency", "status", "opened", "closed", "owner", NULL
-  };
+  static const char * const columns[] = { "fid",    "source_id", "kind",   "title",
+                                         "people", "urgency",   "status", "opened",
+                                         "closed", "owner",     NULL };
 
-  return stead_import_needs_export_table (workspace, "need", columns, stream, options, cancellable, error);
+  return stead_import_needs_export_table (workspace, "need", columns, stream, options, cancellable,
+                                          error);
 }
 
 static gboolean
@@ -389,7 +407,8 @@ stead_import_needs_export_resources (SteadWorkspace           *workspace,
     "fid", "source_id", "kind", "title", "capacity", "availability", "owner", NULL
   };
 
-  return stead_import_needs_export_table (workspace, "resource", columns, stream, options, cancellable, error);
+  return stead_import_needs_export_table (workspace, "resource", columns, stream, options,
+                                          cancellable, error);
 }
 
 const SteadExportFormat stead_export_needs_csv = {

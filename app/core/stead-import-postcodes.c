@@ -111,7 +111,8 @@ stead_import_postcodes_batch_new (void)
   Batch *batch = g_new0 (Batch, 1);
 
   batch->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), BATCH_SIZE);
-  batch->rejects = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_import_postcodes_pending_reject_free);
+  batch->rejects =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_import_postcodes_pending_reject_free);
   return batch;
 }
 
@@ -236,8 +237,10 @@ stead_import_postcodes_produce_row (Producer           *p,
           e < 0 || e > 800000 || n < 0 || n > 1400000)
         {
           stead_import_postcodes_add_reject (batch, line, index, row, n_row,
-                      g_strdup_printf (_("postcode %s: eastings and northings are not a British National Grid position"),
-                                       postcode));
+                                             g_strdup_printf (_("postcode %s: eastings and "
+                                                                 "northings are not a British "
+                                                                 "National Grid position"),
+                                                              postcode));
           return;
         }
       if (e == 0 && n == 0)
@@ -247,8 +250,9 @@ stead_import_postcodes_produce_row (Producer           *p,
         }
       if (!stead_proj_to_wgs84 (p->proj, e, n, &lon, &lat))
         {
-          stead_import_postcodes_add_reject (batch, line, index, row, n_row,
-                      g_strdup_printf (_("postcode %s: cannot convert its grid reference"), postcode));
+          stead_import_postcodes_add_reject (
+            batch, line, index, row, n_row,
+            g_strdup_printf (_("postcode %s: cannot convert its grid reference"), postcode));
           return;
         }
     }
@@ -295,7 +299,8 @@ stead_import_postcodes_produce (gpointer data)
               line = 1;
               p->header_is_data = FALSE;
             }
-          else if (!stead_csv_reader_next_fields (p->reader, &row, &n_row, &line, p->cancellable, &batch->error))
+          else if (!stead_csv_reader_next_fields (p->reader, &row, &n_row, &line, p->cancellable,
+                                                  &batch->error))
             {
               last = TRUE;
               break;
@@ -332,7 +337,8 @@ stead_import_postcodes_columns (Producer        *producer,
     {
       g_autofree char *pc = stead_postcode_normalize (header[0]);
 
-      if (pc != NULL && stead_import_postcodes_looks_numeric (header[2]) && stead_import_postcodes_looks_numeric (header[3]))
+      if (pc != NULL && stead_import_postcodes_looks_numeric (header[2]) &&
+          stead_import_postcodes_looks_numeric (header[3]))
         {
           *layout = LAYOUT_CODE_POINT;
           producer->c_postcode = 0;
@@ -350,7 +356,8 @@ stead_import_postcodes_columns (Producer        *producer,
                      "and not Code-Point Open"));
       return FALSE;
     }
-  if ((producer->c_lat < 0 || producer->c_lon < 0) && (producer->c_east < 0 || producer->c_north < 0))
+  if ((producer->c_lat < 0 || producer->c_lon < 0) &&
+      (producer->c_east < 0 || producer->c_north < 0))
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
                    _("This postcode directory has no positions: neither lat and long "
@@ -483,8 +490,11 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
 
   /* The directory is replaced whole. */
   replaced = stead_transaction_run (txn, "DELETE FROM stead_postcode", NULL, 0, error);
-  insert = replaced < 0 ? NULL : stead_transaction_prepare (txn, "INSERT OR REPLACE INTO stead_postcode "
-                                                                 "(postcode, lon, lat) VALUES (?, ?, ?)", error);
+  insert = replaced < 0 ? NULL
+                        : stead_transaction_prepare (txn,
+                                                     "INSERT OR REPLACE INTO stead_postcode "
+                                                     "(postcode, lon, lat) VALUES (?, ?, ?)",
+                                                     error);
   ok = insert != NULL;
   if (ok)
     {
@@ -499,9 +509,11 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_INSERT, added);
   attribution = g_strdup_printf (layout == LAYOUT_CODE_POINT ? ATTRIBUTION_OS : ATTRIBUTION_ONS,
                                  g_date_time_get_year (now));
-  if (stead_transaction_run (txn, "INSERT OR REPLACE INTO stead_attribution (source, text, imported) "
-                                  "VALUES ('postcodes', ?, ?)",
-                             STEAD_ARGS (STEAD_STRING (attribution), STEAD_STRING (now_iso)), error) < 0)
+  if (stead_transaction_run (txn,
+                             "INSERT OR REPLACE INTO stead_attribution (source, text, imported) "
+                             "VALUES ('postcodes', ?, ?)",
+                             STEAD_ARGS (STEAD_STRING (attribution), STEAD_STRING (now_iso)),
+                             error) < 0)
     return FALSE;
   stead_transaction_note_bulk (txn, "stead_attribution", SQLITE_INSERT, 1);
   stead_import_context_progress (context, size, size);

@@ -35,7 +35,8 @@ stead_import_row_file_size (SteadImportContext *context)
 {
   g_autoptr(GFileInfo) info = NULL;
 
-  info = g_file_query_info (context->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info = g_file_query_info (context->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
   return info != NULL ? g_file_info_get_size (info) : 0;
 }
 
@@ -86,8 +87,8 @@ stead_import_context_foreach_row (SteadImportContext  *context,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!stead_csv_reader_next_fields (reader, &row.cells, &row.n_cells, &row.line, context->cancellable,
-                                         &local_error))
+      if (!stead_csv_reader_next_fields (reader, &row.cells, &row.n_cells, &row.line,
+                                         context->cancellable, &local_error))
         {
           if (local_error == NULL)
             break;
@@ -108,8 +109,9 @@ stead_import_context_foreach_row (SteadImportContext  *context,
           if (local_error != NULL)
             g_prefix_error (&local_error, _("Line %llu: "), (unsigned long long) row.line);
           else
-            local_error = g_error_new (STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                                       _("Line %llu could not be imported"), (unsigned long long) row.line);
+            local_error =
+              g_error_new (STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                           _("Line %llu could not be imported"), (unsigned long long) row.line);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
@@ -192,7 +194,8 @@ stead_import_row_reject (SteadImportRow *row,
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
-  stead_import_context_reject (row->context, row->line, row->index, row->cells, row->n_cells, "%s", reason);
+  stead_import_context_reject (row->context, row->line, row->index, row->cells, row->n_cells, "%s",
+                               reason);
 }
 
 gboolean
@@ -215,7 +218,8 @@ stead_import_row_parse (SteadImportRow *row,
 
   if (field == NULL)
     {
-      g_critical ("Import format “%s” has no field “%s”", stead_importer_get_id (row->context->importer), name);
+      g_critical ("Import format “%s” has no field “%s”",
+                  stead_importer_get_id (row->context->importer), name);
       return FALSE;
     }
   if (stead_field_value_type (field) != expected)
@@ -227,8 +231,8 @@ stead_import_row_parse (SteadImportRow *row,
   /* Rejects name the field as the column map does: "urgency", not "Urgency". */
   import_field = *field;
   import_field.label = NULL;
-  if (!stead_field_parse (&import_field, row->context->workspace, stead_import_row_peek (row, name), value,
-                          &local_error))
+  if (!stead_field_parse (&import_field, row->context->workspace, stead_import_row_peek (row, name),
+                          value, &local_error))
     {
       stead_import_row_reject (row, "%s", local_error->message);
       return FALSE;
@@ -316,7 +320,8 @@ stead_import_row_get_time (SteadImportRow *row,
     return FALSE;
   if (G_IS_VALUE (&v) && !stead_parse_date (stead_import_row_peek (row, field), unix_time))
     {
-      stead_import_row_reject (row, _("%s “%s” is not a date and time"), field, stead_import_row_peek (row, field));
+      stead_import_row_reject (row, _("%s “%s” is not a date and time"), field,
+                               stead_import_row_peek (row, field));
       return FALSE;
     }
   return TRUE;
@@ -348,10 +353,12 @@ stead_import_row_get_location (SteadImportRow *row,
   if (lon_text != NULL || lat_text != NULL)
     {
       if (lon_text == NULL || lat_text == NULL || !stead_parse_double (lon_text, lon) ||
-          !stead_parse_double (lat_text, lat) || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90)
+          !stead_parse_double (lat_text, lat) || *lon < -180 || *lon > 180 || *lat < -90 ||
+          *lat > 90)
         {
-          stead_import_row_reject (row, _("longitude and latitude “%s”, “%s” are not a position in degrees"),
-                                   lon_text ? lon_text : "", lat_text ? lat_text : "");
+          stead_import_row_reject (
+            row, _("longitude and latitude “%s”, “%s” are not a position in degrees"),
+            lon_text ? lon_text : "", lat_text ? lat_text : "");
           return FALSE;
         }
       return TRUE;
@@ -368,7 +375,8 @@ stead_import_row_get_location (SteadImportRow *row,
         }
       if (!stead_import_context_geocode (row->context, postcode, lon, lat))
         {
-          stead_import_row_reject (row, _("postcode “%s” is not in the workspace’s postcode directory"), postcode);
+          stead_import_row_reject (
+            row, _("postcode “%s” is not in the workspace’s postcode directory"), postcode);
           return FALSE;
         }
       return TRUE;

@@ -159,7 +159,8 @@ stead_importer_check_options (SteadImporter  *self,
 {
   g_return_val_if_fail (STEAD_IS_IMPORTER (self), FALSE);
 
-  return stead_format_check_options (stead_importer_get_id (self), stead_importer_get_options (self), options, error);
+  return stead_format_check_options (stead_importer_get_id (self),
+                                     stead_importer_get_options (self), options, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -417,9 +418,8 @@ stead_import_get_saved_map (SteadWorkspace     *workspace,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *source = stead_importer_header_signature (header);
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT spec FROM stead_import_mapping WHERE importer = ? AND source = ?",
-                                  NULL);
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT spec FROM stead_import_mapping WHERE importer = ? AND source = ?", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, importer_id, -1, SQLITE_STATIC);
@@ -439,7 +439,8 @@ stead_importer_save_map (SteadImportContext  *context,
   g_autofree char *source = stead_importer_header_signature (header);
 
   stmt = stead_transaction_prepare (context->txn,
-                                    "INSERT OR REPLACE INTO stead_import_mapping (importer, source, spec) "
+                                    "INSERT OR REPLACE INTO stead_import_mapping (importer, "
+                                    "source, spec) "
                                     "VALUES (?, ?, ?)",
                                     error);
   if (stmt == NULL)
@@ -488,15 +489,19 @@ stead_import_context_open_csv (SteadImportContext  *context,
   if (!stead_csv_reader_read_header (reader, context->cancellable, error))
     return NULL;
   if (stead_csv_reader_get_is_windows_1252 (reader))
-    stead_import_context_warn (context, _("%s is not UTF-8; it was read as Windows-1252"), basename);
+    stead_import_context_warn (context, _("%s is not UTF-8; it was read as Windows-1252"),
+                               basename);
 
   header = stead_csv_reader_get_header (reader);
-  columns = stead_column_map_new_auto (fields, n_fields, header, stead_csv_reader_get_hxl_tags (reader));
+  columns =
+    stead_column_map_new_auto (fields, n_fields, header, stead_csv_reader_get_hxl_tags (reader));
 
-  saved = stead_import_get_saved_map (context->workspace, stead_importer_get_id (context->importer), header);
+  saved = stead_import_get_saved_map (context->workspace, stead_importer_get_id (context->importer),
+                                      header);
   if (saved != NULL && !stead_column_map_apply_spec (columns, saved, NULL))
     g_debug ("The saved map “%s” no longer applies", saved);
-  if (context->options->map != NULL && !stead_column_map_apply_spec (columns, context->options->map, error))
+  if (context->options->map != NULL &&
+      !stead_column_map_apply_spec (columns, context->options->map, error))
     return NULL;
   if (!stead_column_map_check (columns, error))
     return NULL;
@@ -819,19 +824,21 @@ stead_importer_load_area (SteadWorkspace  *workspace,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT geom FROM area WHERE code = ? AND geom IS NOT NULL ORDER BY fid LIMIT 1",
-                                  error);
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT geom FROM area WHERE code = ? AND geom IS NOT NULL ORDER BY fid LIMIT 1",
+    error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                   _("No area with the code “%s” in this workspace; import its boundary first"), code);
+                   _("No area with the code “%s” in this workspace; import its boundary first"),
+                   code);
       return NULL;
     }
-  return stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, error);
+  return stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                       sqlite3_column_bytes (stmt, 0), NULL, error);
 }
 
 static void
@@ -933,8 +940,10 @@ stead_importer_run_import (SteadWorkspace           *workspace,
       if (result->added == 0 && result->updated == 0)
         {
           g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
-                       _("Every record of %s was rejected; nothing was imported. The first, at line %llu: %s"),
-                       basename, (unsigned long long) (first->line ? first->line : first->index), first->reason);
+                       _("Every record of %s was rejected; nothing was imported. The first, at "
+                          "line %llu: %s"),
+                       basename, (unsigned long long) (first->line ? first->line : first->index),
+                       first->reason);
           *result_out = g_steal_pointer (&result);
           return FALSE;
         }
@@ -945,10 +954,12 @@ stead_importer_run_import (SteadWorkspace           *workspace,
                                     "%u record of %s cannot be imported, so nothing was imported "
                                     "(line %llu: %s). Fix it, or skip it and import the rest.",
                                     "%u records of %s cannot be imported, so nothing was imported "
-                                    "(the first, at line %llu: %s). Fix them, or skip them and import the rest.",
+                                    "(the first, at line %llu: %s). Fix them, or skip them and "
+                                    "import the rest.",
                                     result->rejects->len),
                        result->rejects->len, basename,
-                       (unsigned long long) (first->line ? first->line : first->index), first->reason);
+                       (unsigned long long) (first->line ? first->line : first->index),
+                       first->reason);
           *result_out = g_steal_pointer (&result);
           return FALSE;
         }

@@ -153,9 +153,10 @@ stead_mbtiles_open (const char  *path,
     rc = sqlite3_prepare_v2 (self->db, "SELECT name, value FROM metadata", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      stead_mbtiles_invalid (error, path, rc == SQLITE_NOTADB || sqlite3_errcode (self->db) == SQLITE_NOTADB
-                              ? _("it is not an SQLite file")
-                              : _("it has no metadata table"));
+      stead_mbtiles_invalid (error, path,
+                             rc == SQLITE_NOTADB || sqlite3_errcode (self->db) == SQLITE_NOTADB
+                               ? _("it is not an SQLite file")
+                               : _("it has no metadata table"));
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -197,19 +198,24 @@ stead_mbtiles_open (const char  *path,
       stead_mbtiles_invalid (error, path, _("its metadata names no tile format"));
       return NULL;
     }
-  if (g_ascii_strcasecmp (self->format, "pbf") == 0 || g_ascii_strcasecmp (self->format, "mvt") == 0)
+  if (g_ascii_strcasecmp (self->format, "pbf") == 0 ||
+      g_ascii_strcasecmp (self->format, "mvt") == 0)
     {
       g_autofree char *name = g_path_get_basename (path);
 
       g_set_error (error, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_UNSUPPORTED,
-                   _("“%s” holds vector tiles, which this version of Stead cannot draw; use raster (PNG, JPEG or WebP) tiles"),
+                   _("“%s” holds vector tiles, which this version of Stead cannot draw; use "
+                      "raster (PNG, JPEG or WebP) tiles"),
                    name);
       return NULL;
     }
-  if (g_ascii_strcasecmp (self->format, "png") != 0 && g_ascii_strcasecmp (self->format, "jpg") != 0 &&
-      g_ascii_strcasecmp (self->format, "jpeg") != 0 && g_ascii_strcasecmp (self->format, "webp") != 0)
+  if (g_ascii_strcasecmp (self->format, "png") != 0 &&
+      g_ascii_strcasecmp (self->format, "jpg") != 0 &&
+      g_ascii_strcasecmp (self->format, "jpeg") != 0 &&
+      g_ascii_strcasecmp (self->format, "webp") != 0)
     {
-      g_autofree char *reason = g_strdup_printf (_("its tile format “%s” is not PNG, JPEG or WebP"), self->format);
+      g_autofree char *reason =
+        g_strdup_printf (_("its tile format “%s” is not PNG, JPEG or WebP"), self->format);
       stead_mbtiles_invalid (error, path, reason);
       return NULL;
     }
@@ -220,17 +226,21 @@ stead_mbtiles_open (const char  *path,
     }
 
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+                           "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? "
+                           "AND tile_row = ?",
                            -1, &self->tile_stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      stead_mbtiles_invalid (error, path, _("it has no tiles table with zoom_level, tile_column, tile_row and tile_data"));
+      stead_mbtiles_invalid (error, path,
+                             _("it has no tiles table with zoom_level, tile_column, tile_row and "
+                                "tile_data"));
       return NULL;
     }
 
   /* Files without zoom metadata: take the range from the tiles. */
   if (!have_zooms &&
-      sqlite3_prepare_v2 (self->db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &stmt, NULL) == SQLITE_OK)
+      sqlite3_prepare_v2 (self->db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &stmt,
+                          NULL) == SQLITE_OK)
     {
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
         {
@@ -336,8 +346,9 @@ stead_mbtiles_ensure_lookup (SteadMBTiles *self)
     return;
 
   /* Only a table has rowids to index (a view's are NULL). */
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'tiles'",
-                          -1, &plan, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        self->db, "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'tiles'", -1,
+        &plan, NULL) != SQLITE_OK)
     return;
   scans = sqlite3_step (plan) == SQLITE_ROW;
   sqlite3_finalize (plan);
@@ -349,17 +360,20 @@ stead_mbtiles_ensure_lookup (SteadMBTiles *self)
 
   if (sqlite3_exec (self->db,
                     "PRAGMA temp_store = MEMORY;"
-                    "CREATE TEMP TABLE stead_tile_index (z INTEGER, x INTEGER, y INTEGER, rid INTEGER, "
+                    "CREATE TEMP TABLE stead_tile_index (z INTEGER, x INTEGER, y INTEGER, rid "
+                    "INTEGER, "
                     "  PRIMARY KEY (z, x, y)) WITHOUT ROWID;"
                     "INSERT OR IGNORE INTO temp.stead_tile_index "
                     "  SELECT zoom_level, tile_column, tile_row, rowid FROM main.tiles;",
                     NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "SELECT tile_data FROM main.tiles WHERE rowid = "
-                          "(SELECT rid FROM temp.stead_tile_index WHERE z = ?1 AND x = ?2 AND y = ?3)",
+                          "(SELECT rid FROM temp.stead_tile_index WHERE z = ?1 AND x = ?2 AND y = "
+                          "?3)",
                           -1, &indexed, NULL) != SQLITE_OK)
     {
-      g_debug ("%s has no index on its tiles and cannot be given one: %s", self->name, sqlite3_errmsg (self->db));
+      g_debug ("%s has no index on its tiles and cannot be given one: %s", self->name,
+               sqlite3_errmsg (self->db));
       sqlite3_exec (self->db, "DROP TABLE IF EXISTS temp.stead_tile_index", NULL, NULL, NULL);
       return;
     }
@@ -407,7 +421,8 @@ stead_mbtiles_get_tile (SteadMBTiles  *self,
   sqlite3_bind_int64 (self->tile_stmt, 2, x);
   sqlite3_bind_int64 (self->tile_stmt, 3, (gint64) (n - 1 - y));
   if (sqlite3_step (self->tile_stmt) == SQLITE_ROW && sqlite3_column_bytes (self->tile_stmt, 0) > 0)
-    bytes = g_bytes_new (sqlite3_column_blob (self->tile_stmt, 0), sqlite3_column_bytes (self->tile_stmt, 0));
+    bytes = g_bytes_new (sqlite3_column_blob (self->tile_stmt, 0),
+                         sqlite3_column_bytes (self->tile_stmt, 0));
   sqlite3_reset (self->tile_stmt);
 
   if (bytes == NULL)

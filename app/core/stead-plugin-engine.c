@@ -97,10 +97,12 @@ stead_plugin_engine_check_abi (SteadPluginEngine *self)
       g_autofree char *message = NULL;
 
       if (abi == NULL)
-        message = g_strdup_printf (_("Plugin “%s” was refused: it does not declare X-Stead-ABI=%s in %s.plugin"),
+        message = g_strdup_printf (_("Plugin “%s” was refused: it does not declare X-Stead-ABI=%s "
+                                      "in %s.plugin"),
                                    module, STEAD_PLUGIN_ABI, module);
       else if (g_strcmp0 (abi, STEAD_PLUGIN_ABI) != 0)
-        message = g_strdup_printf (_("Plugin “%s” was refused: it was built for plugin ABI %s, and this Stead provides ABI %s"),
+        message = g_strdup_printf (_("Plugin “%s” was refused: it was built for plugin ABI %s, "
+                                      "and this Stead provides ABI %s"),
                                    module, abi, STEAD_PLUGIN_ABI);
 
       if (message != NULL)
@@ -224,24 +226,28 @@ stead_plugin_engine_load_one (SteadPluginEngine  *self,
       g_autofree char *message = NULL;
 
       if (!peas_plugin_info_is_available (info, &local_error) && local_error != NULL)
-        message = g_strdup_printf (_("Plugin “%s” failed to load: %s"), module, local_error->message);
+        message =
+          g_strdup_printf (_("Plugin “%s” failed to load: %s"), module, local_error->message);
       else
         message = g_strdup_printf (_("Plugin “%s” failed to load"), module);
 
       /* A dependency that was refused or missing says more. */
-      for (const char * const *deps = (const char * const *) peas_plugin_info_get_dependencies (info);
-           deps != NULL && *deps != NULL; deps++)
+      const char * const *deps = (const char * const *) peas_plugin_info_get_dependencies (info);
+
+      for (; deps != NULL && *deps != NULL; deps++)
         {
           if (g_hash_table_contains (self->refused, *deps))
             {
               g_free (message);
-              message = g_strdup_printf (_("Plugin “%s” cannot load: it depends on “%s”, which was refused"),
+              message = g_strdup_printf (_("Plugin “%s” cannot load: it depends on “%s”, which "
+                                            "was refused"),
                                          module, *deps);
             }
           else if (peas_engine_get_plugin_info (self->peas, *deps) == NULL)
             {
               g_free (message);
-              message = g_strdup_printf (_("Plugin “%s” cannot load: it depends on “%s”, which is not installed"),
+              message = g_strdup_printf (_("Plugin “%s” cannot load: it depends on “%s”, which is "
+                                            "not installed"),
                                          module, *deps);
             }
         }
@@ -478,10 +484,12 @@ stead_plugin_engine_new (GSettings *settings)
   peas_engine_rescan_plugins (self->peas);
   stead_plugin_engine_check_abi (self);
 
-  g_signal_connect (self->peas, "load-plugin", G_CALLBACK (stead_plugin_engine_on_load_plugin), self);
+  g_signal_connect (self->peas, "load-plugin", G_CALLBACK (stead_plugin_engine_on_load_plugin),
+                    self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::enabled-plugins",
-                             G_CALLBACK (stead_plugin_engine_on_enabled_changed), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (stead_plugin_engine_on_enabled_changed), self,
+                             G_CONNECT_SWAPPED);
 
   return self;
 }

@@ -148,10 +148,14 @@ stead_point_index_big_free (gpointer mem)
   g_free (block);
 }
 
-#define big_renew(type, mem, n) ((type *) stead_point_index_big_realloc ((mem), sizeof (type) * (gsize) (n)))
+#define big_renew(type, mem, n)                                                                    \
+  ((type *) stead_point_index_big_realloc ((mem), sizeof (type) * (gsize) (n)))
 #define big_new(type, n) big_renew (type, NULL, (n))
 
-G_DEFINE_BOXED_TYPE (SteadPointIndex, stead_point_index, stead_point_index_ref, stead_point_index_unref)
+G_DEFINE_BOXED_TYPE (SteadPointIndex,
+                     stead_point_index,
+                     stead_point_index_ref,
+                     stead_point_index_unref)
 
 void
 stead_point_index_options_init (SteadPointIndexOptions *options)
@@ -376,7 +380,8 @@ stead_point_index_sort_by_tile (SteadPointIndex *self,
                                 guint            zoom)
 {
   for (gsize i = 0; i < n; i++)
-    scratch->keys[i] = stead_point_index_tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
+    scratch->keys[i] =
+      stead_point_index_tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
   stead_point_index_radix_sort (scratch, scratch->keys, members, n);
 }
 
@@ -508,7 +513,10 @@ stead_point_index_sweep_band (gpointer data)
     {
       guint64 first_row = band->begin < w->n ? w->keys[band->begin] / w->width : 0;
 
-      cursor[d] = first_row + d >= 1 ? stead_point_index_lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width) : 0;
+      cursor[d] =
+        first_row + d >= 1
+          ? stead_point_index_lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width)
+          : 0;
     }
 
   for (gsize s = band->begin; s < band->end; s++)
@@ -629,7 +637,8 @@ stead_point_index_place_new_clusters (SteadPointIndex *self,
 
       if (item >= first_new)
         {
-          KeyedItem k = { stead_point_index_tile_key_of (self->x[item], self->y[item], zoom), item };
+          KeyedItem k = { stead_point_index_tile_key_of (self->x[item], self->y[item], zoom),
+                          item };
           g_array_append_val (fresh, k);
         }
       else
@@ -705,7 +714,8 @@ stead_point_index_cluster_level (SteadPointIndex *self,
     if (r <= 1.0 / tiles)
       for (gsize i = 0; i < n; i++)
         {
-          keys[i] = stead_point_index_tile_key_of (self->x[above->members[i]], self->y[above->members[i]], above->sort_zoom);
+          keys[i] = stead_point_index_tile_key_of (self->x[above->members[i]],
+                                                   self->y[above->members[i]], above->sort_zoom);
           if (i == 0 || keys[i] != keys[i - 1])
             distinct++;
         }
@@ -807,15 +817,17 @@ stead_point_index_cluster_level (SteadPointIndex *self,
           {
             const LocalCluster *lc = &g_array_index (bands[b].clusters, LocalCluster, c);
 
-            stead_point_index_add_cluster (self, lc->x, lc->y, lc->count, zoom,
-                         &g_array_index (bands[b].children, guint32, lc->first_child), lc->n_children);
+            stead_point_index_add_cluster (
+              self, lc->x, lc->y, lc->count, zoom,
+              &g_array_index (bands[b].children, guint32, lc->first_child), lc->n_children);
           }
         /* Fix cluster references up and close the gaps between bands. */
         for (gsize m = 0; m < bands[b].n_members; m++)
           {
             guint32 member = bands[b].members[m];
 
-            level->members[out++] = member & CLUSTER_ID_FLAG ? first_item + (member & ~CLUSTER_ID_FLAG) : member;
+            level->members[out++] =
+              member & CLUSTER_ID_FLAG ? first_item + (member & ~CLUSTER_ID_FLAG) : member;
           }
         g_array_unref (bands[b].clusters);
         g_array_unref (bands[b].children);
@@ -887,7 +899,8 @@ stead_point_index_project_points (SteadPointIndex *self,
       jobs[t].ids = ids;
       jobs[t].begin = n * t / n_threads;
       jobs[t].end = n * (t + 1) / n_threads;
-      threads[t] = t == 0 ? NULL : g_thread_new ("stead-project", stead_point_index_project_range, &jobs[t]);
+      threads[t] =
+        t == 0 ? NULL : g_thread_new ("stead-project", stead_point_index_project_range, &jobs[t]);
     }
   stead_point_index_project_range (&jobs[0]);
   for (guint t = 1; t < n_threads; t++)
@@ -940,7 +953,8 @@ stead_point_index_new (const double                 *lonlat,
   memset (&scratch, 0, sizeof scratch);
   stead_point_index_scratch_resize (&scratch, n_alloc);
   scratch.counts = g_new (gsize, 2 * 65536);
-  scratch.n_threads = self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
+  scratch.n_threads =
+    self->options.n_threads > 0 ? self->options.n_threads : g_get_num_processors ();
 
   /* The points themselves, as the level above the highest clustered zoom.
    * They are renumbered in tile order, so that neighbours on the map are
@@ -1163,7 +1177,8 @@ stead_point_index_query (SteadPointIndex *self,
   if (east - west >= 360.0)
     stead_point_index_query_box (self, zoom, 0, y0, 1, y1, out);
   else if (west <= east)
-    stead_point_index_query_box (self, zoom, stead_point_index_lon_to_x (west), y0, stead_point_index_lon_to_x (east), y1, out);
+    stead_point_index_query_box (self, zoom, stead_point_index_lon_to_x (west), y0,
+                                 stead_point_index_lon_to_x (east), y1, out);
   else
     {
       stead_point_index_query_box (self, zoom, stead_point_index_lon_to_x (west), y0, 1, y1, out);

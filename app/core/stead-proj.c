@@ -46,7 +46,8 @@ stead_proj_new (const char  *source_crs,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Cannot convert coordinates from %s to longitude and latitude: %s"),
-                   source_crs, proj_context_errno_string (self->ctx, proj_context_errno (self->ctx)));
+                   source_crs,
+                   proj_context_errno_string (self->ctx, proj_context_errno (self->ctx)));
       stead_proj_free (self);
       return NULL;
     }

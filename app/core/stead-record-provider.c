@@ -102,7 +102,8 @@ stead_record_provider_real_remove (SteadRecordProvider  *self,
 
   if (info == NULL || info->delete_sql == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No plugin can remove a %s"), kind);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No plugin can remove a %s"),
+                   kind);
       return FALSE;
     }
   for (guint i = 0; info->delete_sql[i] != NULL; i++)
@@ -274,8 +275,8 @@ stead_record_provider_collect (SteadWorkspace *workspace,
                                gpointer        user_data)
 {
   ProviderSearch *search = user_data;
-  char *sentence = stead_workspace_addin_describe_references (STEAD_WORKSPACE_ADDIN (addin), workspace,
-                                                              search->kind, search->id);
+  char *sentence = stead_workspace_addin_describe_references (STEAD_WORKSPACE_ADDIN (addin),
+                                                              workspace, search->kind, search->id);
 
   if (sentence != NULL)
     g_ptr_array_add (search->sentences, sentence);
@@ -336,7 +337,8 @@ stead_workspace_remove_record (SteadWorkspace  *workspace,
   provider = stead_workspace_get_provider (workspace, kind);
   if (provider == NULL || STEAD_RECORD_PROVIDER_GET_IFACE (provider)->remove == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No plugin can remove a %s"), kind);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No plugin can remove a %s"),
+                   kind);
       return FALSE;
     }
   title = stead_record_provider_get_title (provider, kind, id);
@@ -357,8 +359,9 @@ stead_workspace_remove_record (SteadWorkspace  *workspace,
   }
 
   /* TRANSLATORS: an undo step: "Remove Partner organisation “Red Cross”" */
-  summary = g_strdup_printf (_("Remove %s “%s”"), info->label != NULL ? g_dgettext (GETTEXT_PACKAGE, info->label) : kind,
-                             title);
+  summary =
+    g_strdup_printf (_("Remove %s “%s”"),
+                     info->label != NULL ? g_dgettext (GETTEXT_PACKAGE, info->label) : kind, title);
   txn = stead_workspace_begin (workspace, owner != NULL ? owner : STEAD_CORE_OWNER, summary, error);
   if (txn == NULL)
     return FALSE;

@@ -26,7 +26,7 @@ typedef struct _SteadRecordKind
   const char         *list_sql;    /* SELECT id, <title> AS title FROM … ORDER BY … */
   const char         *title_sql;   /* SELECT <title> FROM … WHERE id = ?1 */
   const char         *find_sql;    /* SELECT id FROM … WHERE <title> = ?1 COLLATE NOCASE */
-  const char         *tables;      /* what list_sql reads, ';'-separated ("partners_organisation") */
+  const char *tables; /* what list_sql reads, ';'-separated ("partners_organisation") */
   /* Removing one: DELETEs of its own rows, children first, each with the
    * id as ?1, ending with NULL. */
   const char * const *delete_sql;

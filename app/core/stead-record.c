@@ -185,7 +185,8 @@ stead_record_subclass_init (gpointer klass,
   for (guint i = 0; i < info->n_fields; i++)
     {
       const SteadField *field = &info->fields[i];
-      GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
+      GParamFlags flags =
+        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
       g_autofree char *name = g_strdelimit (g_strdup (field->name), "_", '-');
       GParamSpec *pspec;
 
@@ -571,7 +572,8 @@ stead_record_dup_display (SteadRecord *self,
   field = stead_record_get_field (self, name);
   if (field == NULL)
     return g_strdup ("");
-  return stead_field_format (field, stead_record_get_workspace (self), stead_record_get_value (self, name));
+  return stead_field_format (field, stead_record_get_workspace (self),
+                             stead_record_get_value (self, name));
 }
 
 static const char *
@@ -641,8 +643,8 @@ stead_record_collate_key (SteadRecord *self,
     priv->keys = g_new0 (char *, info->n_fields + 1);
   if (priv->keys[index] == NULL)
     {
-      g_autofree char *shown = stead_field_format (&info->fields[index], stead_record_get_workspace (self),
-                                                   &priv->values[index]);
+      g_autofree char *shown = stead_field_format (
+        &info->fields[index], stead_record_get_workspace (self), &priv->values[index]);
 
       priv->keys[index] = g_utf8_collate_key (shown, -1);
     }
@@ -680,9 +682,11 @@ stead_record_compare (SteadRecord *a,
   if (!G_IS_VALUE (x) || !G_IS_VALUE (y))
     return (!G_IS_VALUE (x)) - (!G_IS_VALUE (y));
   if (G_VALUE_HOLDS_INT64 (x) && info->fields[index].type != STEAD_FIELD_RECORD)
-    return (g_value_get_int64 (x) > g_value_get_int64 (y)) - (g_value_get_int64 (x) < g_value_get_int64 (y));
+    return (g_value_get_int64 (x) > g_value_get_int64 (y)) -
+           (g_value_get_int64 (x) < g_value_get_int64 (y));
   if (G_VALUE_HOLDS_DOUBLE (x))
-    return (g_value_get_double (x) > g_value_get_double (y)) - (g_value_get_double (x) < g_value_get_double (y));
+    return (g_value_get_double (x) > g_value_get_double (y)) -
+           (g_value_get_double (x) < g_value_get_double (y));
   if (G_VALUE_HOLDS_BOOLEAN (x))
     return g_value_get_boolean (x) - g_value_get_boolean (y);
   if (info->fields[index].type == STEAD_FIELD_DATE || info->fields[index].type == STEAD_FIELD_TEXT)
@@ -698,7 +702,8 @@ static gboolean
 stead_record_is_empty (const GValue *value)
 {
   return value == NULL || !G_IS_VALUE (value) ||
-         (G_VALUE_HOLDS_STRING (value) && (g_value_get_string (value) == NULL || *g_value_get_string (value) == '\0'));
+         (G_VALUE_HOLDS_STRING (value) &&
+          (g_value_get_string (value) == NULL || *g_value_get_string (value) == '\0'));
 }
 
 static gboolean
@@ -724,11 +729,13 @@ stead_record_save_by_id (SteadWorkspace         *workspace,
                    stead_field_get_label (field));
       return FALSE;
     }
-  summary = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, info->edit_summary != NULL ? info->edit_summary
-                                                                                      : N_("Edit “%s”")),
-                             title != NULL ? title : "?");
-  return stead_workspace_edit (workspace, info->owner != NULL ? info->owner : "core", summary, field->set_sql,
-                               STEAD_ARGS (stead_value_from_gvalue (value), STEAD_INT (id)), error) != 0;
+  summary =
+    g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, info->edit_summary != NULL ? info->edit_summary
+                                                                             : N_("Edit “%s”")),
+                     title != NULL ? title : "?");
+  return stead_workspace_edit (
+           workspace, info->owner != NULL ? info->owner : "core", summary, field->set_sql,
+           STEAD_ARGS (stead_value_from_gvalue (value), STEAD_INT (id)), error) != 0;
 }
 
 /**
@@ -763,7 +770,8 @@ stead_record_save_value (SteadRecord   *self,
       return FALSE;
     }
   return stead_record_save_by_id (workspace, stead_record_get_info (self), PRIV (self)->id,
-                                  stead_record_get_title (self), stead_record_get_field (self, name), value, error);
+                                  stead_record_get_title (self),
+                                  stead_record_get_field (self, name), value, error);
 }
 
 /**
@@ -797,7 +805,8 @@ stead_workspace_save_field (SteadWorkspace         *workspace,
   field = name != NULL ? stead_field_find (info->fields, info->n_fields, name) : NULL;
   if (field == NULL || field->set_sql == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No field “%s” to edit", name ? name : "");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No field “%s” to edit",
+                   name ? name : "");
       return FALSE;
     }
   if (!stead_field_parse (field, workspace, text, &value, error))

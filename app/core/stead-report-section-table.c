@@ -12,7 +12,8 @@
 #include "stead-report-section.h"
 
 #define STEAD_TYPE_REPORT_SECTION_TABLE (stead_report_section_table_get_type ())
-G_DECLARE_FINAL_TYPE (SteadReportSectionTable, stead_report_section_table, STEAD, REPORT_SECTION_TABLE, GObject)
+G_DECLARE_FINAL_TYPE (
+  SteadReportSectionTable, stead_report_section_table, STEAD, REPORT_SECTION_TABLE, GObject)
 
 struct _SteadReportSectionTable
 {
@@ -52,8 +53,11 @@ stead_report_section_table_iface_init (SteadReportSectionInterface *iface)
   iface->draw = stead_report_section_table_draw;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadReportSectionTable, stead_report_section_table, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_REPORT_SECTION, stead_report_section_table_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadReportSectionTable,
+                               stead_report_section_table,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_REPORT_SECTION,
+                                                      stead_report_section_table_iface_init))
 
 static void
 stead_report_section_table_class_init (SteadReportSectionTableClass *klass)

@@ -92,8 +92,8 @@ stead_sql_functions_geometry_type_function (sqlite3_context  *context,
       sqlite3_result_null (context);
       return;
     }
-  geometry = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]),
-                                           &srs_id, &error);
+  geometry = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]),
+                                           sqlite3_value_bytes (argv[0]), &srs_id, &error);
   if (geometry == NULL)
     {
       sqlite3_result_error (context, error->message, -1);
@@ -132,12 +132,14 @@ stead_sql_functions_contains_function (sqlite3_context  *context,
       sqlite3_result_null (context);
       return;
     }
-  if (!stead_gpkg_blob_get_point (sqlite3_value_blob (argv[1]), sqlite3_value_bytes (argv[1]), &x, &y))
+  if (!stead_gpkg_blob_get_point (sqlite3_value_blob (argv[1]), sqlite3_value_bytes (argv[1]), &x,
+                                  &y))
     {
       sqlite3_result_null (context);
       return;
     }
-  area = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]), NULL, NULL);
+  area = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]),
+                                       NULL, NULL);
   if (area == NULL)
     {
       sqlite3_result_null (context);

@@ -147,8 +147,8 @@ stead_table_addin_index_kind (const SteadWorkspaceAddinInfo  *info,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!stead_search_put (txn, info->module, kind->kind, sqlite3_column_int64 (stmt, 0),
-                           (const char *) sqlite3_column_text (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
-                           error))
+                           (const char *) sqlite3_column_text (stmt, 1),
+                           (const char *) sqlite3_column_text (stmt, 2), error))
       return FALSE;
   if (rc != SQLITE_DONE)
     {
@@ -233,9 +233,13 @@ stead_table_addin_provider_init (SteadRecordProviderInterface *iface)
   iface->get_kinds = stead_table_addin_get_kinds;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTableAddin, stead_table_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN, stead_table_addin_iface_init)
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER, stead_table_addin_provider_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTableAddin,
+                               stead_table_addin,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WORKSPACE_ADDIN,
+                                                      stead_table_addin_iface_init)
+                                 G_IMPLEMENT_INTERFACE (STEAD_TYPE_RECORD_PROVIDER,
+                                                        stead_table_addin_provider_init))
 
 static void
 stead_table_addin_class_init (SteadTableAddinClass *klass)
@@ -276,6 +280,6 @@ stead_workspace_addin_register (PeasObjectModule              *module,
   g_return_if_fail (PEAS_IS_OBJECT_MODULE (module));
   g_return_if_fail (info != NULL && info->module != NULL);
 
-  peas_object_module_register_extension_factory (module, STEAD_TYPE_WORKSPACE_ADDIN, stead_table_addin_new,
-                                                 (gpointer) info, NULL);
+  peas_object_module_register_extension_factory (module, STEAD_TYPE_WORKSPACE_ADDIN,
+                                                 stead_table_addin_new, (gpointer) info, NULL);
 }

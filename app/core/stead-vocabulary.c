@@ -72,8 +72,8 @@ stead_term_class_init (SteadTermClass *klass)
     g_param_spec_string ("code", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   term_properties[TERM_PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  term_properties[TERM_PROP_DESCRIPTION] =
-    g_param_spec_string ("description", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  term_properties[TERM_PROP_DESCRIPTION] = g_param_spec_string (
+    "description", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, TERM_N_PROPS, term_properties);
 }
 
@@ -95,9 +95,24 @@ stead_term_new (const char *code,
   return self;
 }
 
-const char *stead_term_get_code (SteadTerm *self) { g_return_val_if_fail (STEAD_IS_TERM (self), NULL); return self->code; }
-const char *stead_term_get_label (SteadTerm *self) { g_return_val_if_fail (STEAD_IS_TERM (self), NULL); return self->label; }
-const char *stead_term_get_description (SteadTerm *self) { g_return_val_if_fail (STEAD_IS_TERM (self), NULL); return self->description; }
+const char *
+stead_term_get_code (SteadTerm *self)
+{
+  g_return_val_if_fail (STEAD_IS_TERM (self), NULL);
+  return self->code;
+}
+const char *
+stead_term_get_label (SteadTerm *self)
+{
+  g_return_val_if_fail (STEAD_IS_TERM (self), NULL);
+  return self->label;
+}
+const char *
+stead_term_get_description (SteadTerm *self)
+{
+  g_return_val_if_fail (STEAD_IS_TERM (self), NULL);
+  return self->description;
+}
 
 /* ------------------------------------------------------------------------ */
 /* Terms from a query, as a list that follows the workspace                 */
@@ -142,8 +157,11 @@ stead_term_list_model_init (GListModelInterface *iface)
   iface->get_item = stead_term_list_get_item;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTermList, stead_term_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, stead_term_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTermList,
+                               stead_term_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      stead_term_list_model_init))
 
 static void
 stead_term_list_finalize (GObject *object)
@@ -188,7 +206,8 @@ stead_term_list_reload (SteadTermList  *self,
         g_ptr_array_add (terms, stead_term_new ((const char *) sqlite3_column_text (stmt, 0),
                                                 (const char *) sqlite3_column_text (stmt, 1),
                                                 sqlite3_column_count (stmt) > 2
-                                                  ? (const char *) sqlite3_column_text (stmt, 2) : NULL));
+                                                  ? (const char *) sqlite3_column_text (stmt, 2)
+                                                  : NULL));
     }
   g_list_store_splice (self->store, 0, before, terms->pdata, terms->len);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, before, terms->len);
@@ -233,7 +252,8 @@ stead_terms_new_for_query (SteadWorkspace     *workspace,
   self->param = g_strdup (param);
   self->tables = g_strdupv ((char **) tables);
   stead_term_list_reload (self, workspace);
-  g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_term_list_on_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_term_list_on_changed), self,
+                           G_CONNECT_SWAPPED);
   return G_LIST_MODEL (self);
 }
 
@@ -254,7 +274,8 @@ stead_vocabulary_new (SteadWorkspace *workspace,
   g_return_val_if_fail (vocabulary != NULL, NULL);
 
   return stead_terms_new_for_query (workspace,
-                                    "SELECT code, label, description FROM taxonomy WHERE vocabulary = ?1 "
+                                    "SELECT code, label, description FROM taxonomy WHERE "
+                                    "vocabulary = ?1 "
                                     "ORDER BY sort, label",
                                     vocabulary, tables);
 }
@@ -272,7 +293,8 @@ stead_choices_model_new (const SteadChoice *choices)
 
   for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
     {
-      g_autoptr(SteadTerm) term = stead_term_new (choices[i].code, g_dgettext (GETTEXT_PACKAGE, choices[i].label), NULL);
+      g_autoptr(SteadTerm) term =
+        stead_term_new (choices[i].code, g_dgettext (GETTEXT_PACKAGE, choices[i].label), NULL);
 
       g_list_store_append (store, term);
     }
@@ -286,7 +308,8 @@ stead_vocabulary_records (SteadWorkspace *workspace,
 {
   GListStore *store = g_list_store_new (STEAD_TYPE_TERM);
   SteadRecordProvider *provider = stead_workspace_get_provider (workspace, kind);
-  g_autoptr(GListModel) records = provider != NULL ? stead_record_provider_list (provider, kind) : NULL;
+  g_autoptr(GListModel) records =
+    provider != NULL ? stead_record_provider_list (provider, kind) : NULL;
 
   for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
     {
@@ -369,7 +392,8 @@ stead_vocabulary_load_terms (SteadWorkspace *workspace,
 
   terms->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   terms->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = stead_workspace_prepare (workspace, "SELECT code, label FROM taxonomy WHERE vocabulary = ?", NULL);
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT code, label FROM taxonomy WHERE vocabulary = ?", NULL);
   if (stmt == NULL)
     return terms;
   sqlite3_bind_text (stmt, 1, vocabulary, -1, SQLITE_TRANSIENT);
@@ -427,7 +451,8 @@ stead_workspace_lookup_term (SteadWorkspace *workspace,
   key = g_utf8_casefold (text, -1);
   g_strstrip (key);
   g_mutex_lock (&workspace->terms_lock);
-  code = g_strdup (g_hash_table_lookup (stead_vocabulary_get_terms (workspace, vocabulary)->by_text, key));
+  code = g_strdup (
+    g_hash_table_lookup (stead_vocabulary_get_terms (workspace, vocabulary)->by_text, key));
   g_mutex_unlock (&workspace->terms_lock);
   return code;
 }
@@ -453,7 +478,8 @@ stead_workspace_get_term_label (SteadWorkspace *workspace,
   if (code == NULL)
     return NULL;
   g_mutex_lock (&workspace->terms_lock);
-  label = g_strdup (g_hash_table_lookup (stead_vocabulary_get_terms (workspace, vocabulary)->labels, code));
+  label = g_strdup (
+    g_hash_table_lookup (stead_vocabulary_get_terms (workspace, vocabulary)->labels, code));
   g_mutex_unlock (&workspace->terms_lock);
   return label;
 }

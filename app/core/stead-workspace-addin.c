@@ -212,7 +212,8 @@ stead_workspace_addin_describe_references (SteadWorkspaceAddin *self,
   g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), NULL);
 
   iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
-  return iface->describe_references != NULL ? iface->describe_references (self, workspace, kind, id) : NULL;
+  return iface->describe_references != NULL ? iface->describe_references (self, workspace, kind, id)
+                                            : NULL;
 }
 
 /**

@@ -151,9 +151,9 @@ typedef struct _SteadRecordKind        SteadRecordKind;
  * SteadWorkspaceAddinInterface without the addin. */
 typedef struct
 {
-  const char                            *module;         /* the plugin's module name: owner of its data */
-  const char                            *schema_path;    /* GResource folder of its NNN-*.sql migrations */
-  const SteadRecordKind                 *record_kinds;   /* what it offers others (SteadRecordProvider) */
+  const char *module;                  /* the plugin's module name: owner of its data */
+  const char *schema_path;             /* GResource folder of its NNN-*.sql migrations */
+  const SteadRecordKind *record_kinds; /* what it offers others (SteadRecordProvider) */
   guint                                  n_record_kinds;
   const SteadImportFormat * const       *importers;      /* ending with NULL */
   const SteadExportFormat * const       *exporters;

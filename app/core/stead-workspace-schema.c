@@ -174,9 +174,9 @@ stead_workspace_schema_apply_migration (SteadWorkspace      *self,
       return FALSE;
     }
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO stead_schema (owner, version, file, applied) VALUES (?, ?, ?, ?)",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        self->db, "INSERT INTO stead_schema (owner, version, file, applied) VALUES (?, ?, ?, ?)",
+        -1, &stmt, NULL) != SQLITE_OK)
     return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                    _("Could not record the schema version"));
   sqlite3_bind_text (stmt, 1, source->owner, -1, SQLITE_STATIC);
@@ -194,7 +194,8 @@ static gboolean
 stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
                                       GError         **error)
 {
-  static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills", "partner-types" };
+  static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills",
+                                 "partner-types" };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
@@ -207,8 +208,8 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
 
   for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     {
-      g_autofree char *resource = g_strdup_printf ("/io/github/steadapp/Stead/core/taxonomy/%s.json",
-                                                   files[f]);
+      g_autofree char *resource =
+        g_strdup_printf ("/io/github/steadapp/Stead/core/taxonomy/%s.json", files[f]);
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GBytes) bytes = NULL;
       const char *vocabulary;
@@ -234,11 +235,15 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
 
           sqlite3_reset (stmt);
           sqlite3_bind_text (stmt, 1, vocabulary, -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 2, json_object_get_string_member (term, "code"), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, json_object_get_string_member (term, "label"), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 4, json_object_get_string_member_with_default (term, "parent", NULL),
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 5, json_object_get_string_member_with_default (term, "description", NULL),
+          sqlite3_bind_text (stmt, 2, json_object_get_string_member (term, "code"), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, json_object_get_string_member (term, "label"), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4,
+                             json_object_get_string_member_with_default (term, "parent", NULL), -1,
+                             SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5,
+                             json_object_get_string_member_with_default (term, "description", NULL),
                              -1, SQLITE_STATIC);
           sqlite3_bind_int (stmt, 6, i);
           sqlite3_bind_text (stmt, 7, source, -1, SQLITE_STATIC);
@@ -290,7 +295,8 @@ stead_workspace_schema_backup_before_migration (SteadWorkspace  *self,
 
   if (rc != SQLITE_OK)
     {
-      stead_sqlite_set_error (error, dest, rc, _("Could not back up the workspace before updating the schema"));
+      stead_sqlite_set_error (error, dest, rc,
+                              _("Could not back up the workspace before updating the schema"));
       sqlite3_close (dest);
       g_unlink (backup_path);
       return FALSE;
@@ -317,13 +323,15 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
 
   for (guint i = 0; i < sources->len; i++)
     {
-      GPtrArray *pending = stead_workspace_schema_pending_migrations (self, g_ptr_array_index (sources, i), error);
+      GPtrArray *pending =
+        stead_workspace_schema_pending_migrations (self, g_ptr_array_index (sources, i), error);
 
       if (pending == NULL)
         return FALSE;
       any |= pending->len > 0;
       if (pending->len > 0 &&
-          g_strcmp0 (((SteadSchemaSource *) g_ptr_array_index (sources, i))->owner, STEAD_CORE_OWNER) == 0)
+          g_strcmp0 (((SteadSchemaSource *) g_ptr_array_index (sources, i))->owner,
+                     STEAD_CORE_OWNER) == 0)
         core_changed = TRUE;
       g_ptr_array_add (plans, pending);
     }
@@ -350,7 +358,8 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
 
       for (guint j = 0; j < pending->len; j++)
         {
-          if (!stead_workspace_schema_apply_migration (self, source, g_ptr_array_index (pending, j), error))
+          if (!stead_workspace_schema_apply_migration (self, source, g_ptr_array_index (pending, j),
+                                                       error))
             {
               g_free (self->failed_owner);
               self->failed_owner = g_strdup (source->owner);
@@ -364,7 +373,8 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
           g_autofree char *now = stead_now_iso8601 ();
 
           if (sqlite3_prepare_v2 (self->db,
-                                  "INSERT INTO stead_workspace (id, format_version, area_name, created) "
+                                  "INSERT INTO stead_workspace (id, format_version, area_name, "
+                                  "created) "
                                   "VALUES (1, ?, ?, ?)",
                                   -1, &stmt, NULL) != SQLITE_OK)
             {
@@ -405,7 +415,8 @@ stead_workspace_apply_schema (SteadWorkspace  *self,
                               const char      *resource_dir,
                               GError         **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
+  g_autoptr(GPtrArray) sources =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
 
   g_return_val_if_fail (STEAD_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (owner != NULL, FALSE);

@@ -176,7 +176,8 @@ stead_workspace_transaction_begin (SteadWorkspace  *self,
   txn->summary = g_strdup (summary);
   txn->session = session;
   txn->kind = kind;
-  txn->touched = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_workspace_transaction_touched_free);
+  txn->touched =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_workspace_transaction_touched_free);
   self->txn = txn;
   sqlite3_update_hook (self->db, stead_workspace_transaction_on_update, txn);
 
@@ -372,7 +373,8 @@ stead_workspace_transaction_is_insert (const char *sql)
 {
   while (g_ascii_isspace (*sql))
     sql++;
-  return g_ascii_strncasecmp (sql, "INSERT", 6) == 0 || g_ascii_strncasecmp (sql, "REPLACE", 7) == 0;
+  return g_ascii_strncasecmp (sql, "INSERT", 6) == 0 ||
+         g_ascii_strncasecmp (sql, "REPLACE", 7) == 0;
 }
 
 /**
@@ -692,9 +694,11 @@ stead_workspace_follow (SteadWorkspace  **slot,
   follow = g_new0 (SteadFollow, 1);
   follow->tables = g_strdup (tables);
   follow->reload = reload;
-  g_object_set_qdata_full (owner, g_quark_from_static_string ("stead-follow"), follow, stead_workspace_transaction_follow_free);
+  g_object_set_qdata_full (owner, g_quark_from_static_string ("stead-follow"), follow,
+                           stead_workspace_transaction_follow_free);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_workspace_follow_changed), owner, 0);
+    g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_workspace_follow_changed),
+                             owner, 0);
   reload (owner);
 }
 
@@ -746,16 +750,19 @@ stead_workspace_transaction_index_areas (SteadTransaction  *txn,
     {
       if (!stead_search_delete_all (txn, STEAD_CORE_OWNER, "area", error))
         return FALSE;
-      stmt = stead_transaction_prepare (txn, "SELECT fid, name, kind || ' ' || coalesce (code, '') FROM area", error);
+      stmt = stead_transaction_prepare (
+        txn, "SELECT fid, name, kind || ' ' || coalesce (code, '') FROM area", error);
     }
   else
     {
       for (guint i = 0; i < n; i++)
         if (!stead_search_delete (txn, STEAD_CORE_OWNER, "area", rowids[i], error))
           return FALSE;
-      stmt = stead_transaction_prepare (txn,
-                                        "SELECT fid, name, kind || ' ' || coalesce (code, '') FROM area "
-                                        "WHERE fid = ?", error);
+      stmt =
+        stead_transaction_prepare (txn,
+                                   "SELECT fid, name, kind || ' ' || coalesce (code, '') FROM area "
+                                   "WHERE fid = ?",
+                                   error);
     }
   if (stmt == NULL)
     return FALSE;
@@ -819,8 +826,8 @@ stead_workspace_transaction_removed_hook (SteadWorkspace *workspace,
   HookData *data = user_data;
 
   if (data->ok)
-    data->ok = stead_workspace_addin_record_removed (STEAD_WORKSPACE_ADDIN (addin), data->txn, data->kind,
-                                                     data->id, data->error);
+    data->ok = stead_workspace_addin_record_removed (STEAD_WORKSPACE_ADDIN (addin), data->txn,
+                                                     data->kind, data->id, data->error);
 }
 
 /**
@@ -925,16 +932,19 @@ stead_workspace_transaction_write_audit (SteadTransaction  *txn,
   g_autofree char *now = stead_now_iso8601 ();
   gint64 txn_id = 1;
 
-  if (sqlite3_prepare_v2 (db, "SELECT coalesce(max(txn), 0) + 1 FROM stead_audit", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (db, "SELECT coalesce(max(txn), 0) + 1 FROM stead_audit", -1, &stmt,
+                          NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     txn_id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO stead_audit (txn, time, owner, table_name, action, rows, summary) "
+                          "INSERT INTO stead_audit (txn, time, owner, table_name, action, rows, "
+                          "summary) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return stead_sqlite_set_error (error, db, sqlite3_errcode (db), _("Could not write the audit log"));
+    return stead_sqlite_set_error (error, db, sqlite3_errcode (db),
+                                   _("Could not write the audit log"));
 
   for (guint i = 0; i < counts->len; i++)
     {
@@ -948,7 +958,8 @@ stead_workspace_transaction_write_audit (SteadTransaction  *txn,
       sqlite3_bind_int (stmt, 6, c->rows);
       sqlite3_bind_text (stmt, 7, txn->summary, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return stead_sqlite_set_error (error, db, sqlite3_errcode (db), _("Could not write the audit log"));
+        return stead_sqlite_set_error (error, db, sqlite3_errcode (db),
+                                       _("Could not write the audit log"));
       sqlite3_reset (stmt);
     }
 
@@ -1169,7 +1180,8 @@ stead_workspace_transaction_apply_in_txn (SteadWorkspace  *self,
   int rc;
 
   data = g_bytes_get_data (step->changeset, &size);
-  summary = g_strdup_printf (kind == STEAD_TXN_UNDO ? _("Undo “%s”") : _("Redo “%s”"), step->summary);
+  summary =
+    g_strdup_printf (kind == STEAD_TXN_UNDO ? _("Undo “%s”") : _("Redo “%s”"), step->summary);
 
   if (!(txn = stead_workspace_transaction_begin (self, step->owner, summary, kind, error)))
     return FALSE;
@@ -1194,7 +1206,8 @@ stead_workspace_transaction_apply_in_txn (SteadWorkspace  *self,
 
   /* Foreign keys were off while the step was applied (it holds every row
    * its change touched, cascades included); the result must still hold. */
-  if (rc == SQLITE_OK && sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK &&
+  if (rc == SQLITE_OK &&
+      sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &check, NULL) == SQLITE_OK &&
       sqlite3_step (check) == SQLITE_ROW)
     rc = SQLITE_CONSTRAINT_FOREIGNKEY;
 
@@ -1350,9 +1363,10 @@ stead_transaction_insert_area (SteadTransaction  *txn,
       geometry = multi;
     }
 
-  return stead_transaction_run (txn, "INSERT INTO area (geom, kind, code, name) VALUES (?, ?, ?, ?)",
-                                STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (kind), STEAD_STRING (code),
-                                            STEAD_STRING (name)),
+  return stead_transaction_run (txn,
+                                "INSERT INTO area (geom, kind, code, name) VALUES (?, ?, ?, ?)",
+                                STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (kind),
+                                            STEAD_STRING (code), STEAD_STRING (name)),
                                 error);
 }
 
@@ -1376,14 +1390,14 @@ stead_transaction_insert_need (SteadTransaction  *txn,
   g_return_val_if_fail (txn != NULL, -1);
   g_return_val_if_fail (kind != NULL, -1);
 
-  return stead_transaction_run (txn,
-                                "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) "
-                                "VALUES (?, ?, ?, ?, ?, coalesce (?, 'open'), ?, ?, ?)",
-                                STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING (title),
-                                            STEAD_INT (people), STEAD_INT (urgency), STEAD_TEXT (status),
-                                            STEAD_TEXT (opened), STEAD_TEXT (owner),
-                                            STEAD_INT_OR_NULL (owner_ref, owner_ref > 0)),
-                                error);
+  return stead_transaction_run (
+    txn,
+    "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) "
+    "VALUES (?, ?, ?, ?, ?, coalesce (?, 'open'), ?, ?, ?)",
+    STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING (title),
+                STEAD_INT (people), STEAD_INT (urgency), STEAD_TEXT (status), STEAD_TEXT (opened),
+                STEAD_TEXT (owner), STEAD_INT_OR_NULL (owner_ref, owner_ref > 0)),
+    error);
 }
 
 gint64
@@ -1403,11 +1417,12 @@ stead_transaction_insert_resource (SteadTransaction  *txn,
   g_return_val_if_fail (txn != NULL, -1);
   g_return_val_if_fail (kind != NULL, -1);
 
-  return stead_transaction_run (txn,
-                                "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref) "
-                                "VALUES (?, ?, ?, ?, coalesce (?, 'available'), ?, ?)",
-                                STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING (title),
-                                            STEAD_INT (capacity), STEAD_TEXT (availability), STEAD_TEXT (owner),
-                                            STEAD_INT_OR_NULL (owner_ref, owner_ref > 0)),
-                                error);
+  return stead_transaction_run (
+    txn,
+    "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref) "
+    "VALUES (?, ?, ?, ?, coalesce (?, 'available'), ?, ?)",
+    STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING (title),
+                STEAD_INT (capacity), STEAD_TEXT (availability), STEAD_TEXT (owner),
+                STEAD_INT_OR_NULL (owner_ref, owner_ref > 0)),
+    error);
 }

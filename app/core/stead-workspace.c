@@ -170,8 +170,8 @@ stead_workspace_check_header (const char  *path,
       (guint64) st.st_size < (guint64) n_pages * page_size)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is truncated: it has %llu of %llu bytes"),
-                   basename, (unsigned long long) st.st_size, (unsigned long long) n_pages * page_size);
+                   _("“%s” is truncated: it has %llu of %llu bytes"), basename,
+                   (unsigned long long) st.st_size, (unsigned long long) n_pages * page_size);
       return FALSE;
     }
 
@@ -191,8 +191,9 @@ stead_sql_table_exists (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        db, "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", -1, &stmt,
+        NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW;
@@ -279,7 +280,8 @@ stead_workspace_collect_addin_schema (PeasExtensionSet *set,
   const char *path = stead_workspace_addin_schema_path (exten);
 
   if (path != NULL)
-    g_ptr_array_add (sources, stead_schema_source_new (peas_plugin_info_get_module_name (info), path));
+    g_ptr_array_add (sources,
+                     stead_schema_source_new (peas_plugin_info_get_module_name (info), path));
 }
 
 static void
@@ -378,8 +380,8 @@ stead_workspace_addin_order (SteadWorkspace *self)
         {
           GList *next = l->next;
           PeasPluginInfo *info = peas != NULL ? peas_engine_get_plugin_info (peas, l->data) : NULL;
-          const char * const *deps = info != NULL ? (const char * const *) peas_plugin_info_get_dependencies (info)
-                                                  : NULL;
+          const char * const *deps =
+            info != NULL ? (const char * const *) peas_plugin_info_get_dependencies (info) : NULL;
           gboolean ready = TRUE;
 
           for (guint d = 0; deps != NULL && deps[d] != NULL && ready; d++)
@@ -464,9 +466,11 @@ stead_workspace_read_marker (SteadWorkspace  *self,
 
   if (!stead_sql_table_exists (self->db, "stead_workspace"))
     {
-      if ((guint32) application_id == GPKG_APPLICATION_ID || stead_sql_table_exists (self->db, "gpkg_contents"))
+      if ((guint32) application_id == GPKG_APPLICATION_ID ||
+          stead_sql_table_exists (self->db, "gpkg_contents"))
         g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_STEAD,
-                     _("“%s” is a GeoPackage, but not a Stead workspace. Import its layers into a workspace instead."),
+                     _("“%s” is a GeoPackage, but not a Stead workspace. Import its layers into a "
+                        "workspace instead."),
                      basename);
       else
         g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_STEAD,
@@ -474,19 +478,22 @@ stead_workspace_read_marker (SteadWorkspace  *self,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT format_version, area_name FROM stead_workspace WHERE id = 1",
-                           -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT format_version, area_name FROM stead_workspace WHERE id = 1", -1,
+                           &stmt, NULL);
   if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_STEAD,
-                   _("“%s” is not a Stead workspace: its stead_workspace marker is empty"), basename);
+                   _("“%s” is not a Stead workspace: its stead_workspace marker is empty"),
+                   basename);
       return FALSE;
     }
 
   if (sqlite3_column_int (stmt, 0) > STEAD_WORKSPACE_FORMAT_VERSION)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Stead (format %d; this version reads up to %d)"),
+                   _("“%s” was written by a newer version of Stead (format %d; this version reads "
+                      "up to %d)"),
                    basename, sqlite3_column_int (stmt, 0), STEAD_WORKSPACE_FORMAT_VERSION);
       return FALSE;
     }
@@ -501,8 +508,10 @@ stead_workspace_start (SteadWorkspace     *self,
                        const char         *create_area_name,
                        GError            **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
-  int core_before = create_area_name == NULL ? stead_workspace_get_schema_version (self, STEAD_CORE_OWNER) : 0;
+  g_autoptr(GPtrArray) sources =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
+  int core_before =
+    create_area_name == NULL ? stead_workspace_get_schema_version (self, STEAD_CORE_OWNER) : 0;
 
   g_ptr_array_add (sources, stead_schema_source_new (STEAD_CORE_OWNER, STEAD_CORE_SCHEMA_PATH));
 
@@ -522,7 +531,8 @@ stead_workspace_start (SteadWorkspace     *self,
           error != NULL && *error != NULL)
         {
           stead_plugin_engine_report_error (self->engine, self->failed_owner, (*error)->message);
-          char *message = g_strdup_printf (_("%s. Switch the plugin “%s” off in Preferences to open the workspace without it."),
+          char *message = g_strdup_printf (_("%s. Switch the plugin “%s” off in Preferences to "
+                                              "open the workspace without it."),
                                            (*error)->message, self->failed_owner);
 
           g_free ((*error)->message);
@@ -536,8 +546,10 @@ stead_workspace_start (SteadWorkspace     *self,
 
   if (self->addins != NULL)
     {
-      g_signal_connect (self->addins, "extension-added", G_CALLBACK (stead_workspace_on_extension_added), self);
-      g_signal_connect (self->addins, "extension-removed", G_CALLBACK (stead_workspace_on_extension_removed), self);
+      g_signal_connect (self->addins, "extension-added",
+                        G_CALLBACK (stead_workspace_on_extension_added), self);
+      g_signal_connect (self->addins, "extension-removed",
+                        G_CALLBACK (stead_workspace_on_extension_removed), self);
       peas_extension_set_foreach (self->addins, stead_workspace_load_existing_addin, self);
     }
 
@@ -801,7 +813,8 @@ stead_workspace_refresh_area_name (SteadWorkspace *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT area_name FROM stead_workspace WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (self->db, "SELECT area_name FROM stead_workspace WHERE id = 1", -1, &stmt,
+                          NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
@@ -973,7 +986,8 @@ stead_workspace_set_area_name (SteadWorkspace  *self,
   summary = g_strdup_printf (_("Rename area to “%s”"), area_name);
   if (!(txn = stead_workspace_begin (self, STEAD_CORE_OWNER, summary, error)))
     return FALSE;
-  if (!(stmt = stead_transaction_prepare (txn, "UPDATE stead_workspace SET area_name = ? WHERE id = 1", error)))
+  if (!(stmt = stead_transaction_prepare (
+          txn, "UPDATE stead_workspace SET area_name = ? WHERE id = 1", error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, area_name, -1, SQLITE_STATIC);
   if (!stead_transaction_step (txn, stmt, error))
@@ -1127,7 +1141,8 @@ stead_workspace_init (SteadWorkspace *self)
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
   self->addins_by_module = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stead_workspace_finalize_statement);
+  self->statements =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stead_workspace_finalize_statement);
   g_mutex_init (&self->statements_lock);
   g_mutex_init (&self->terms_lock);
 }

@@ -212,12 +212,12 @@ STEAD_AVAILABLE_IN_1_0
 GObject           *stead_workspace_get_addin            (SteadWorkspace     *self,
                                                          const char         *module_name);
 STEAD_AVAILABLE_IN_1_0
-void               stead_workspace_foreach_addin        (SteadWorkspace     *self,
-                                                         void              (*func) (SteadWorkspace *workspace,
-                                                                                    const char     *module_name,
-                                                                                    GObject        *addin,
-                                                                                    gpointer        user_data),
-                                                         gpointer            user_data);
+void stead_workspace_foreach_addin (SteadWorkspace *self,
+                                    void (*func) (SteadWorkspace *workspace,
+                                                  const char *module_name,
+                                                  GObject *addin,
+                                                  gpointer user_data),
+                                    gpointer user_data);
 
 /* Convenience for core tables; inside a transaction. */
 STEAD_AVAILABLE_IN_1_0

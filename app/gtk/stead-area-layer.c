@@ -104,7 +104,8 @@ stead_area_layer_set_workspace (SteadAreaLayer *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    g_signal_connect_object (workspace, "changed", G_CALLBACK (stead_area_layer_on_workspace_changed), self,
+    g_signal_connect_object (workspace, "changed",
+                             G_CALLBACK (stead_area_layer_on_workspace_changed), self,
                              G_CONNECT_SWAPPED);
   stead_area_layer_reload_areas (self);
 }
@@ -169,7 +170,8 @@ stead_area_layer_pick_area (SteadAreaLayer *self,
   for (guint i = 0; i < self->areas->len; i++)
     {
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
-      double size = (shape->envelope.max_x - shape->envelope.min_x) * (shape->envelope.max_y - shape->envelope.min_y);
+      double size = (shape->envelope.max_x - shape->envelope.min_x) *
+                    (shape->envelope.max_y - shape->envelope.min_y);
       gboolean hazard = g_strcmp0 (shape->kind, "hazard") == 0;
 
       if (lon < shape->envelope.min_x || lon > shape->envelope.max_x ||
@@ -195,7 +197,8 @@ stead_area_layer_choropleth_colour (SteadAreaLayer *self,
                                     double          value)
 {
   static const double classes[5][3] = {
-    { 1.00, 0.96, 0.80 }, { 0.99, 0.80, 0.54 }, { 0.99, 0.55, 0.35 }, { 0.89, 0.29, 0.20 }, { 0.70, 0.00, 0.15 },
+    { 1.00, 0.96, 0.80 }, { 0.99, 0.80, 0.54 }, { 0.99, 0.55, 0.35 },
+    { 0.89, 0.29, 0.20 }, { 0.70, 0.00, 0.15 },
   };
   guint c = 0;
 
@@ -301,7 +304,8 @@ stead_area_layer_trace_geometry (cairo_t         *cr,
           {
             double x, y;
 
-            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x, &y);
+            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x,
+                                                        &y);
             if (i == 0)
               cairo_move_to (cr, x, y);
             else
@@ -341,10 +345,13 @@ stead_area_layer_snapshot (GtkWidget   *widget,
         double ax, ay, bx, by;
 
         if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
-            shape->envelope.max_y < MIN (north, south) || shape->envelope.min_y > MAX (north, south))
+            shape->envelope.max_y < MIN (north, south) ||
+            shape->envelope.min_y > MAX (north, south))
           continue;
-        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.max_y, shape->envelope.min_x, &ax, &ay);
-        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.min_y, shape->envelope.max_x, &bx, &by);
+        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.max_y,
+                                                    shape->envelope.min_x, &ax, &ay);
+        shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.min_y,
+                                                    shape->envelope.max_x, &bx, &by);
         x0 = MIN (x0, MIN (ax, bx));
         y0 = MIN (y0, MIN (ay, by));
         x1 = MAX (x1, MAX (ax, bx));
@@ -425,7 +432,8 @@ stead_area_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_area_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (stead_area_layer_on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (stead_area_layer_on_viewport_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void

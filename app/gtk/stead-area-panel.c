@@ -107,7 +107,8 @@ stead_area_panel_column_view (GListModel          *model,
                               const char * const  *titles,
                               guint                n_columns)
 {
-  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model))));
+  GtkWidget *view =
+    gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model))));
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -115,7 +116,8 @@ stead_area_panel_column_view (GListModel          *model,
       GtkColumnViewColumn *column;
 
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (stead_area_panel_setup_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (stead_area_panel_setup_cell),
+                        GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (stead_area_panel_bind_cell), NULL);
       column = gtk_column_view_column_new (_(titles[i]), factory);
       gtk_column_view_column_set_expand (column, i == 0);
@@ -162,7 +164,8 @@ stead_area_panel_add_items (SteadAreaPanel *self,
 
   stmt = stead_workspace_prepare (workspace,
                                   needs ? "SELECT kind, people, status FROM need WHERE fid = ?"
-                                        : "SELECT kind, capacity, availability FROM resource WHERE fid = ?",
+                                        : "SELECT kind, capacity, availability FROM resource WHERE "
+                                          "fid = ?",
                                   NULL);
   for (guint i = 0; stmt != NULL && i < fids->len; i++)
     {
@@ -170,11 +173,13 @@ stead_area_panel_add_items (SteadAreaPanel *self,
       sqlite3_bind_int64 (stmt, 1, g_array_index (fids, gint64, i));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autofree char *kind = stead_area_panel_label_for (workspace, labels, (const char *) sqlite3_column_text (stmt, 0));
+          g_autofree char *kind = stead_area_panel_label_for (
+            workspace, labels, (const char *) sqlite3_column_text (stmt, 0));
           g_autofree char *amount = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
 
-          g_ptr_array_add (rows, stead_area_panel_row_new (kind, needs ? _("Need") : _("Resource"), amount,
-                                                (const char *) sqlite3_column_text (stmt, 2), NULL));
+          g_ptr_array_add (
+            rows, stead_area_panel_row_new (kind, needs ? _("Need") : _("Resource"), amount,
+                                            (const char *) sqlite3_column_text (stmt, 2), NULL));
         }
     }
   g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
@@ -223,18 +228,20 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
                        rows->pdata, rows->len);
 
   {
-    g_autofree char *need_text = g_strdup_printf (ngettext ("%u open need", "%u open needs", summary->need_fids->len),
-                                                  summary->need_fids->len);
+    g_autofree char *need_text = g_strdup_printf (
+      ngettext ("%u open need", "%u open needs", summary->need_fids->len), summary->need_fids->len);
     g_autofree char *people_text = g_strdup_printf (ngettext ("%lld person affected",
                                                               "%lld people affected", people),
                                                     (long long) people);
     g_autofree char *resource_text = g_strdup_printf (ngettext ("%u resource", "%u resources",
                                                                 summary->resource_fids->len),
                                                       summary->resource_fids->len);
-    g_autofree char *capacity_text = g_strdup_printf (_("capacity %lld available"), (long long) capacity);
+    g_autofree char *capacity_text =
+      g_strdup_printf (_("capacity %lld available"), (long long) capacity);
 
     /* Translators: e.g. "12 open needs, 20 people affected; 3 resources, capacity 40 available" */
-    totals = g_strdup_printf (_("%s, %s; %s, %s"), need_text, people_text, resource_text, capacity_text);
+    totals =
+      g_strdup_printf (_("%s, %s; %s, %s"), need_text, people_text, resource_text, capacity_text);
   }
   gtk_label_set_text (GTK_LABEL (self->totals), totals);
 
@@ -284,7 +291,8 @@ stead_area_panel_class_init (SteadAreaPanelClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = stead_area_panel_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "area-panel.close", NULL, stead_area_panel_close_panel);
+  gtk_widget_class_install_action (widget_class, "area-panel.close", NULL,
+                                   stead_area_panel_close_panel);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "area-panel.close", NULL);
   gtk_widget_class_set_css_name (widget_class, "steadareapanel");
 }
@@ -292,8 +300,10 @@ stead_area_panel_class_init (SteadAreaPanelClass *klass)
 static void
 stead_area_panel_init (SteadAreaPanel *self)
 {
-  static const char *kind_titles[] = { N_("Kind"), N_("Needs"), N_("People"), N_("Resources"), N_("Capacity") };
-  static const char *item_titles[] = { N_("Kind"), N_("What"), N_("People or capacity"), N_("Status") };
+  static const char *kind_titles[] = { N_("Kind"), N_("Needs"), N_("People"), N_("Resources"),
+                                       N_("Capacity") };
+  static const char *item_titles[] = { N_("Kind"), N_("What"), N_("People or capacity"),
+                                       N_("Status") };
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
   GtkWidget *scroller;
@@ -307,7 +317,8 @@ stead_area_panel_init (SteadAreaPanel *self)
     GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
     self->box = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->box), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->box), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_AUTOMATIC);
     gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->box), TRUE);
     gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (self->box), 420);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->box), content);
@@ -327,7 +338,8 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_add_css_class (close, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "area-panel.close");
   gtk_widget_set_tooltip_text (close, _("Close"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Close"), -1);
   gtk_box_append (GTK_BOX (header), close);
   gtk_box_append (GTK_BOX (self->content), header);
 
@@ -339,13 +351,16 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_add_css_class (self->totals, "dim-label");
   gtk_box_append (GTK_BOX (self->content), self->totals);
 
-  gtk_box_append (GTK_BOX (self->content), stead_area_panel_column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
+  gtk_box_append (GTK_BOX (self->content),
+                  stead_area_panel_column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
-                                 stead_area_panel_column_view (G_LIST_MODEL (self->items), item_titles, 4));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (
+    GTK_SCROLLED_WINDOW (scroller),
+    stead_area_panel_column_view (G_LIST_MODEL (self->items), item_titles, 4));
   gtk_box_append (GTK_BOX (self->content), scroller);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_BACKGROUND_LAYER (stead_background_layer_get_type ())
 
-G_DECLARE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, STEAD, BACKGROUND_LAYER, ShumateLayer)
+G_DECLARE_FINAL_TYPE (
+  SteadBackgroundLayer, stead_background_layer, STEAD, BACKGROUND_LAYER, ShumateLayer)
 
 SteadBackgroundLayer *stead_background_layer_new           (ShumateViewport      *viewport);
 

@@ -25,7 +25,8 @@ G_DEFINE_FINAL_TYPE (SteadBackgroundLayer, stead_background_layer, SHUMATE_TYPE_
 static double
 stead_background_layer_graticule_step (double span)
 {
-  static const double steps[] = { 30, 10, 5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 };
+  static const double steps[] = { 30,  10,   5,    2,    1,     0.5,   0.2,
+                                  0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001 };
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (span / steps[i] >= 4)
@@ -59,14 +60,16 @@ stead_background_layer_snapshot (GtkWidget   *widget,
   lon_step = stead_background_layer_graticule_step (fabs (east - west));
   lat_step = stead_background_layer_graticule_step (fabs (north - south));
 
-  for (double lon = floor (MIN (west, east) / lon_step) * lon_step; lon <= MAX (west, east); lon += lon_step)
+  for (double lon = floor (MIN (west, east) / lon_step) * lon_step; lon <= MAX (west, east);
+       lon += lon_step)
     {
       double x, y;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, north, lon, &x, &y);
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (round (x), 0, 1, height));
     }
-  for (double lat = floor (MIN (north, south) / lat_step) * lat_step; lat <= MAX (north, south); lat += lat_step)
+  for (double lat = floor (MIN (north, south) / lat_step) * lat_step; lat <= MAX (north, south);
+       lat += lat_step)
     {
       double x, y;
 
@@ -90,7 +93,9 @@ stead_background_layer_constructed (GObject *object)
   G_OBJECT_CLASS (stead_background_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (stead_background_layer_on_viewport_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify",
+                           G_CALLBACK (stead_background_layer_on_viewport_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

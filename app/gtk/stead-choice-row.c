@@ -81,7 +81,8 @@ stead_choice_row_on_selected (SteadChoiceRow *self)
   if (self->updating || self->record == NULL || self->terms == NULL)
     return;
   position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
-  if (position == GTK_INVALID_LIST_POSITION || (term = g_list_model_get_item (self->terms, position)) == NULL)
+  if (position == GTK_INVALID_LIST_POSITION ||
+      (term = g_list_model_get_item (self->terms, position)) == NULL)
     return;
   now = stead_choice_row_current_code (self);
   if (g_strcmp0 (now, stead_term_get_code (term)) == 0)
@@ -176,8 +177,8 @@ stead_choice_row_set_record (SteadChoiceRow *self,
       g_autofree char *name = g_strdelimit (g_strdup (self->field), "_", '-');
       g_autofree char *signal = g_strconcat ("notify::", name, NULL);
 
-      self->notify_id = g_signal_connect_object (self->record, signal, G_CALLBACK (stead_choice_row_show_value), self,
-                                                 G_CONNECT_SWAPPED);
+      self->notify_id = g_signal_connect_object (
+        self->record, signal, G_CALLBACK (stead_choice_row_show_value), self, G_CONNECT_SWAPPED);
       if (self->terms == NULL)
         stead_choice_row_load_terms (self);
     }

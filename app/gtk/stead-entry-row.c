@@ -44,7 +44,8 @@ G_DEFINE_FINAL_TYPE (SteadEntryRow, stead_entry_row, ADW_TYPE_ENTRY_ROW)
 static gboolean
 stead_entry_row_is_modified (SteadEntryRow *self)
 {
-  return self->shown != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->shown) != 0;
+  return self->shown != NULL &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), self->shown) != 0;
 }
 
 static void
@@ -172,8 +173,8 @@ stead_entry_row_set_record (SteadEntryRow *self,
       g_autofree char *name = g_strdelimit (g_strdup (self->field), "_", '-');
       g_autofree char *signal = g_strconcat ("notify::", name, NULL);
 
-      self->notify_id = g_signal_connect_object (self->record, signal, G_CALLBACK (stead_entry_row_on_notify), self,
-                                                 G_CONNECT_SWAPPED);
+      self->notify_id = g_signal_connect_object (
+        self->record, signal, G_CALLBACK (stead_entry_row_on_notify), self, G_CONNECT_SWAPPED);
     }
   stead_entry_row_update_editable (self);
   stead_entry_row_show_value (self);

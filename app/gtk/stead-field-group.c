@@ -61,7 +61,8 @@ stead_field_group_make_rows (SteadFieldGroup *self)
       if (g_hash_table_contains (self->choices, field->name))
         {
           row = stead_choice_row_new (field->name);
-          stead_choice_row_set_terms (STEAD_CHOICE_ROW (row), g_hash_table_lookup (self->choices, field->name));
+          stead_choice_row_set_terms (STEAD_CHOICE_ROW (row),
+                                      g_hash_table_lookup (self->choices, field->name));
         }
       else if (field->type == STEAD_FIELD_TERM || field->type == STEAD_FIELD_CHOICE ||
                field->type == STEAD_FIELD_RECORD || field->type == STEAD_FIELD_BOOL)
@@ -108,8 +109,9 @@ stead_field_group_set_record (SteadFieldGroup *self,
   if (self->title_from_record)
     {
       if (record != NULL)
-        self->title_id = g_signal_connect_object (record, "notify::title", G_CALLBACK (stead_field_group_show_title),
-                                                  self, G_CONNECT_SWAPPED);
+        self->title_id = g_signal_connect_object (record, "notify::title",
+                                                  G_CALLBACK (stead_field_group_show_title), self,
+                                                  G_CONNECT_SWAPPED);
       stead_field_group_show_title (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
@@ -221,7 +223,8 @@ stead_field_group_set_property (GObject      *object,
       break;
     case PROP_FIELDS:
       g_strfreev (self->fields);
-      self->fields = g_strsplit_set (g_value_get_string (value) != NULL ? g_value_get_string (value) : "", " \n\t", -1);
+      self->fields = g_strsplit_set (
+        g_value_get_string (value) != NULL ? g_value_get_string (value) : "", " \n\t", -1);
       break;
     case PROP_TITLE_FROM_RECORD:
       self->title_from_record = g_value_get_boolean (value);

@@ -100,8 +100,9 @@ stead_import_dialog_current_map (SteadImportDialog *self)
 
       if (spec->len > 0)
         g_string_append_c (spec, ',');
-      g_string_append_printf (spec, "%s=%s", fields[i].name,
-                              selected == 0 || selected == GTK_INVALID_LIST_POSITION ? "" : self->header[selected - 1]);
+      g_string_append_printf (
+        spec, "%s=%s", fields[i].name,
+        selected == 0 || selected == GTK_INVALID_LIST_POSITION ? "" : self->header[selected - 1]);
     }
   return g_string_free (g_steal_pointer (&spec), FALSE);
 }
@@ -151,7 +152,8 @@ stead_import_dialog_build_preview (SteadImportDialog *self,
     }
 
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
   gtk_widget_add_css_class (scroller, "card");
 
@@ -233,7 +235,8 @@ stead_import_dialog_load_columns (SteadImportDialog *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Required"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->column_names));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), column >= 0 ? (guint) column + 1 : 0);
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (stead_import_dialog_on_column_changed), self,
+      g_signal_connect_object (row, "notify::selected",
+                               G_CALLBACK (stead_import_dialog_on_column_changed), self,
                                G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->columns_group, row);
       g_ptr_array_add (self->field_rows, row);
@@ -322,7 +325,8 @@ stead_import_dialog_show_result (SteadImportDialog *self,
       if (names->len == 0)
         continue;
       for (guint i = 0; i < MIN (names->len, 30); i++)
-        g_string_append_printf (list, "%s%s", i ? ", " : "", (const char *) g_ptr_array_index (names, i));
+        g_string_append_printf (list, "%s%s", i ? ", " : "",
+                                (const char *) g_ptr_array_index (names, i));
       if (names->len > 30)
         g_string_append_printf (list, _(" and %u more"), names->len - 30);
       if (subtitle->len > 0)
@@ -412,8 +416,9 @@ stead_import_dialog_run_check (gpointer user_data)
   stead_import_dialog_set_running (self, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Checking…"));
   adw_action_row_set_subtitle (self->summary_row, "");
-  stead_import_run_async (self->workspace, self->importer, self->file, &options, stead_import_dialog_on_progress, self,
-                          self->cancellable, stead_import_dialog_on_check_done, g_object_ref (self));
+  stead_import_run_async (self->workspace, self->importer, self->file, &options,
+                          stead_import_dialog_on_progress, self, self->cancellable,
+                          stead_import_dialog_on_check_done, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -441,7 +446,8 @@ stead_import_dialog_on_import_done (GObject      *source,
       stead_import_dialog_set_running (self, FALSE);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Import cancelled; nothing was changed")));
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Import cancelled; nothing "
+                                                                       "was changed")));
           stead_import_dialog_schedule_check (self);
           return;
         }
@@ -471,8 +477,9 @@ stead_import_dialog_import_clicked (SteadImportDialog *self)
   self->running_real = TRUE;
   stead_import_dialog_set_running (self, TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Importing…"));
-  stead_import_run_async (self->workspace, self->importer, self->file, &options, stead_import_dialog_on_progress, self,
-                          self->cancellable, stead_import_dialog_on_import_done, g_object_ref (self));
+  stead_import_run_async (self->workspace, self->importer, self->file, &options,
+                          stead_import_dialog_on_progress, self, self->cancellable,
+                          stead_import_dialog_on_import_done, g_object_ref (self));
 }
 
 static void
@@ -512,8 +519,9 @@ stead_import_dialog_on_rejects_chooser_response (GtkNativeDialog   *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_file_replace_async (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, G_PRIORITY_DEFAULT,
-                            NULL, stead_import_dialog_on_rejects_saved, g_object_ref (self));
+      g_file_replace_async (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                            G_PRIORITY_DEFAULT, NULL, stead_import_dialog_on_rejects_saved,
+                            g_object_ref (self));
     }
   g_object_unref (chooser);
 }
@@ -534,7 +542,8 @@ stead_import_dialog_save_rejects_clicked (SteadImportDialog *self)
   chooser = gtk_file_chooser_native_new (_("Save Rejected Records"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (stead_import_dialog_on_rejects_chooser_response), self);
+  g_signal_connect (chooser, "response",
+                    G_CALLBACK (stead_import_dialog_on_rejects_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -654,7 +663,8 @@ stead_import_dialog_init (SteadImportDialog *self)
   self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
   gtk_widget_add_css_class (self->import_button, "suggested-action");
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (stead_import_dialog_import_clicked), self);
+  g_signal_connect_swapped (self->import_button, "clicked",
+                            G_CALLBACK (stead_import_dialog_import_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
   gtk_box_append (GTK_BOX (toolbar), header);
 
@@ -670,26 +680,30 @@ stead_import_dialog_init (SteadImportDialog *self)
   gtk_widget_set_margin_end (box, 12);
 
   /* What would happen */
-  group = stead_import_dialog_group_new (_("Check"), _("Nothing changes until you press Import. Records that cannot be "
-                                   "imported are listed with their line and the reason."));
+  group = stead_import_dialog_group_new (
+    _("Check"), _("Nothing changes until you press Import. Records that cannot be "
+                    "imported are listed with their line and the reason."));
   self->summary_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), _("Checking…"));
   adw_action_row_set_subtitle_lines (self->summary_row, 6);
   self->stop_button = gtk_button_new_with_mnemonic (_("_Stop"));
   gtk_widget_set_valign (self->stop_button, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->stop_button, FALSE);
-  g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (stead_import_dialog_stop_clicked), self);
+  g_signal_connect_swapped (self->stop_button, "clicked",
+                            G_CALLBACK (stead_import_dialog_stop_clicked), self);
   adw_action_row_add_suffix (self->summary_row, self->stop_button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->summary_row));
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Skip Rejected Records"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Import the others; otherwise one bad record stops the import"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Import the others; otherwise one bad "
+                                                        "record stops the import"));
   self->skip_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->skip_switch), GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->skip_switch));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->skip_switch));
-  g_signal_connect_swapped (self->skip_switch, "notify::active", G_CALLBACK (stead_import_dialog_update_import_button), self);
+  g_signal_connect_swapped (self->skip_switch, "notify::active",
+                            G_CALLBACK (stead_import_dialog_update_import_button), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   gtk_box_append (GTK_BOX (box), group);
 
@@ -697,12 +711,15 @@ stead_import_dialog_init (SteadImportDialog *self)
   self->rejects_group = stead_import_dialog_group_new (_("Rejected Records"), NULL);
   self->save_rejects_button = gtk_button_new_with_mnemonic (_("_Save as CSV…"));
   gtk_widget_add_css_class (self->save_rejects_button, "flat");
-  g_signal_connect_swapped (self->save_rejects_button, "clicked", G_CALLBACK (stead_import_dialog_save_rejects_clicked), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->rejects_group), self->save_rejects_button);
+  g_signal_connect_swapped (self->save_rejects_button, "clicked",
+                            G_CALLBACK (stead_import_dialog_save_rejects_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->rejects_group),
+                                           self->save_rejects_button);
   self->rejects_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rejects_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rejects_list), "boxed-list");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rejects_group), GTK_WIDGET (self->rejects_list));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->rejects_group),
+                             GTK_WIDGET (self->rejects_list));
   gtk_widget_set_visible (self->rejects_group, FALSE);
   gtk_box_append (GTK_BOX (box), self->rejects_group);
 
@@ -714,18 +731,20 @@ stead_import_dialog_init (SteadImportDialog *self)
   gtk_box_append (GTK_BOX (box), group);
 
   /* Columns */
-  self->columns_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (_("Columns"),
-                                                          _("Which column of the file fills each field. "
-                                                            "Stead remembers your choice for files laid out the same way.")));
+  self->columns_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (
+    _("Columns"), _("Which column of the file fills each field. "
+                      "Stead remembers your choice for files laid out the same way.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->columns_group));
 
-  self->preview_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (_("Preview"), _("The first rows of the file")));
+  self->preview_group = ADW_PREFERENCES_GROUP (
+    stead_import_dialog_group_new (_("Preview"), _("The first rows of the file")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->preview_group));
 
   clamp = adw_clamp_new ();
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_widget_set_vexpand (scroller, TRUE);
 
@@ -779,7 +798,8 @@ stead_import_dialog_new (GtkWindow         *parent,
   adw_window_title_set_subtitle (self->title, basename);
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (titles));
   adw_combo_row_set_selected (self->format_row, selected);
-  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (stead_import_dialog_on_format_changed), self,
+  g_signal_connect_object (self->format_row, "notify::selected",
+                           G_CALLBACK (stead_import_dialog_on_format_changed), self,
                            G_CONNECT_SWAPPED);
   stead_import_dialog_on_format_changed (self);
 

@@ -60,7 +60,8 @@ stead_marker_layer_fill (SteadMarkerLayer *self)
       place.lon = stead_record_get_double (record, "longitude");
       place.lat = stead_record_get_double (record, "latitude");
       place.title = g_strdup (stead_record_get_title (record));
-      place.accent = self->accent_field != NULL && stead_record_get_boolean (record, self->accent_field);
+      place.accent =
+        self->accent_field != NULL && stead_record_get_boolean (record, self->accent_field);
       g_array_append_val (self->places, place);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -92,7 +93,8 @@ stead_marker_layer_snapshot (GtkWidget   *widget,
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
   GdkRGBA dim = { 0.36, 0.36, 0.40, 1 };
 
-  icon = gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE, gtk_widget_get_scale_factor (widget),
+  icon = gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE,
+                                     gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   for (guint i = 0; i < self->places->len; i++)
     {
@@ -101,16 +103,21 @@ stead_marker_layer_snapshot (GtkWidget   *widget,
       double x, y;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &x, &y);
-      if (x < -MARKER_SIZE || y < -MARKER_SIZE || x > width + MARKER_SIZE || y > height + MARKER_SIZE)
+      if (x < -MARKER_SIZE || y < -MARKER_SIZE || x > width + MARKER_SIZE ||
+          y > height + MARKER_SIZE)
         continue;
-      gsk_rounded_rect_init_from_rect (&disc, &GRAPHENE_RECT_INIT (x - MARKER_SIZE / 2, y - MARKER_SIZE / 2,
-                                                                   MARKER_SIZE, MARKER_SIZE), MARKER_SIZE / 2);
+      gsk_rounded_rect_init_from_rect (
+        &disc,
+        &GRAPHENE_RECT_INIT (x - MARKER_SIZE / 2, y - MARKER_SIZE / 2, MARKER_SIZE, MARKER_SIZE),
+        MARKER_SIZE / 2);
       gtk_snapshot_push_rounded_clip (snapshot, &disc);
       gtk_snapshot_append_color (snapshot, place->accent ? &accent : &dim, &disc.bounds);
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - ICON_SIZE / 2, y - ICON_SIZE / 2));
-      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE, ICON_SIZE, &fg, 1);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (x - ICON_SIZE / 2, y - ICON_SIZE / 2));
+      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
+                                                ICON_SIZE, &fg, 1);
       gtk_snapshot_restore (snapshot);
     }
 }
@@ -131,7 +138,8 @@ stead_marker_layer_query_tooltip (GtkWidget  *widget,
       const Place *place = &g_array_index (self->places, Place, i - 1);
       double px, py;
 
-      shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &px, &py);
+      shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &px,
+                                                  &py);
       if ((px - x) * (px - x) + (py - y) * (py - y) <= MARKER_SIZE * MARKER_SIZE / 4)
         {
           gtk_tooltip_set_text (tooltip, place->title);
@@ -206,8 +214,10 @@ stead_marker_layer_new (ShumateViewport *viewport,
   self->records = g_object_ref (records);
   self->icon_name = g_strdup (icon_name);
   self->accent_field = g_strdup (accent_field);
-  g_signal_connect_object (records, "items-changed", G_CALLBACK (stead_marker_layer_fill), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (records, "items-changed", G_CALLBACK (stead_marker_layer_fill), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
   stead_marker_layer_fill (self);
   return self;
 }

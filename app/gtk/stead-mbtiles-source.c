@@ -42,7 +42,8 @@ stead_mbtiles_source_read_thread (GTask        *task,
 
   if (request->x < 0 || request->y < 0 || request->zoom < 0)
     {
-      g_task_return_new_error (task, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_NOT_FOUND, "No such tile");
+      g_task_return_new_error (task, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_NOT_FOUND,
+                               "No such tile");
       return;
     }
 
@@ -170,11 +171,8 @@ stead_mbtiles_source_new_renderer (SteadMBTiles *tiles)
   g_autoptr(SteadMBTilesSource) source = stead_mbtiles_source_new (tiles);
   g_autofree char *id = g_strdup_printf ("mbtiles:%s", stead_mbtiles_get_path (tiles));
 
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (id, stead_mbtiles_get_name (tiles),
-                                                               stead_mbtiles_get_attribution (tiles),
-                                                               NULL,
-                                                               stead_mbtiles_get_min_zoom (tiles),
-                                                               stead_mbtiles_get_max_zoom (tiles),
-                                                               256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                               SHUMATE_DATA_SOURCE (source)));
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
+    id, stead_mbtiles_get_name (tiles), stead_mbtiles_get_attribution (tiles), NULL,
+    stead_mbtiles_get_min_zoom (tiles), stead_mbtiles_get_max_zoom (tiles), 256,
+    SHUMATE_MAP_PROJECTION_MERCATOR, SHUMATE_DATA_SOURCE (source)));
 }

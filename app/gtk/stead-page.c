@@ -140,5 +140,6 @@ stead_page_show (SteadPage  *self,
   g_return_val_if_fail (STEAD_IS_PAGE (self), FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  return STEAD_PAGE_GET_CLASS (self)->show != NULL && STEAD_PAGE_GET_CLASS (self)->show (self, kind, id);
+  return STEAD_PAGE_GET_CLASS (self)->show != NULL &&
+         STEAD_PAGE_GET_CLASS (self)->show (self, kind, id);
 }

@@ -70,12 +70,14 @@ stead_preferences_window_rebuild_plugins (SteadPreferencesWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), peas_plugin_info_get_name (info));
       gtk_widget_set_name (row, module);
-      gtk_switch_set_active (GTK_SWITCH (sw), stead_plugin_engine_is_enabled (self->engine, module));
+      gtk_switch_set_active (GTK_SWITCH (sw),
+                             stead_plugin_engine_is_enabled (self->engine, module));
       gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       peas_plugin_info_get_name (info), -1);
       g_object_set_data_full (G_OBJECT (sw), "module", g_strdup (module), g_free);
-      g_signal_connect (sw, "notify::active", G_CALLBACK (stead_preferences_window_on_switch_active), self);
+      g_signal_connect (sw, "notify::active",
+                        G_CALLBACK (stead_preferences_window_on_switch_active), self);
 
       if (problem != NULL)
         {
@@ -168,7 +170,8 @@ stead_preferences_window_on_key_stored (GObject      *object,
 
   if (!stead_tile_key_store_finish (result, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The key could not be kept in the keyring: %s"), error->message);
+      g_autofree char *message =
+        g_strdup_printf (_("The key could not be kept in the keyring: %s"), error->message);
       stead_preferences_window_set_tile_status (self, message, TRUE);
       return;
     }
@@ -188,8 +191,8 @@ stead_preferences_window_on_key_apply (AdwEntryRow            *row,
       stead_preferences_window_set_tile_status (self, _("Set the tile server address first"), TRUE);
       return;
     }
-  stead_tile_key_store_async (url, gtk_editable_get_text (GTK_EDITABLE (row)), NULL, stead_preferences_window_on_key_stored,
-                              g_object_ref (self));
+  stead_tile_key_store_async (url, gtk_editable_get_text (GTK_EDITABLE (row)), NULL,
+                              stead_preferences_window_on_key_stored, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
@@ -200,7 +203,9 @@ stead_preferences_window_base_map_to_index (GValue   *value,
 {
   const char *nick = g_variant_get_string (variant, NULL);
 
-  g_value_set_uint (value, g_str_equal (nick, "offline") ? 0 : g_str_equal (nick, "custom") ? 2 : 1);
+  g_value_set_uint (value, g_str_equal (nick, "offline")  ? 0
+                           : g_str_equal (nick, "custom") ? 2
+                                                          : 1);
   return TRUE;
 }
 
@@ -279,26 +284,31 @@ stead_preferences_window_new (GtkWindow         *parent,
                                    _("The offline background is always drawn underneath"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
       g_object_unref (choices);
-      g_settings_bind_with_mapping (self->settings, "base-map", row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                    stead_preferences_window_base_map_to_index, stead_preferences_window_index_to_base_map, NULL, NULL);
+      g_settings_bind_with_mapping (self->settings, "base-map", row, "selected",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    stead_preferences_window_base_map_to_index,
+                                    stead_preferences_window_index_to_base_map, NULL, NULL);
       adw_preferences_group_add (group, row);
 
       /* The partnership's own tile server, or a service such as the OS
        * Maps API: {key} in the address takes the key from the keyring. */
       self->url_row = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row),
-                                     _("Custom tile server address, e.g. https://tiles.example.org/{z}/{x}/{y}.png?key={key}"));
+                                     _("Custom tile server address, e.g. "
+                                        "https://tiles.example.org/{z}/{x}/{y}.png?key={key}"));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->url_row), TRUE);
       {
         g_autofree char *url = g_settings_get_string (self->settings, "custom-tile-url");
         gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
       }
-      g_signal_connect (self->url_row, "apply", G_CALLBACK (stead_preferences_window_on_url_apply), self);
+      g_signal_connect (self->url_row, "apply", G_CALLBACK (stead_preferences_window_on_url_apply),
+                        self);
       adw_preferences_group_add (group, self->url_row);
 
       row = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Custom tile attribution"));
-      g_settings_bind (self->settings, "custom-tile-attribution", row, "text", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "custom-tile-attribution", row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
       adw_preferences_group_add (group, row);
 
       row = adw_password_entry_row_new ();
@@ -322,7 +332,8 @@ stead_preferences_window_new (GtkWindow         *parent,
   adw_preferences_page_add (page, self->plugins_group);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
 
-  g_signal_connect_object (engine, "plugins-changed", G_CALLBACK (stead_preferences_window_on_plugins_changed), self,
+  g_signal_connect_object (engine, "plugins-changed",
+                           G_CALLBACK (stead_preferences_window_on_plugins_changed), self,
                            G_CONNECT_SWAPPED);
   stead_preferences_window_rebuild_plugins (self);
 

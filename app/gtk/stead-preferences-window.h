@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_PREFERENCES_WINDOW (stead_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (SteadPreferencesWindow, stead_preferences_window, STEAD, PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (
+  SteadPreferencesWindow, stead_preferences_window, STEAD, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *stead_preferences_window_new (GtkWindow         *parent,
                                          SteadPluginEngine *engine,

@@ -79,8 +79,8 @@ stead_record_cell_set_record (SteadRecordCell *self,
       g_clear_signal_handler (&self->notify_id, self->record);
       g_set_object (&self->record, record);
       if (record != NULL)
-        self->notify_id = g_signal_connect_object (record, "notify", G_CALLBACK (stead_record_cell_on_notify), self,
-                                                   G_CONNECT_SWAPPED);
+        self->notify_id = g_signal_connect_object (
+          record, "notify", G_CALLBACK (stead_record_cell_on_notify), self, G_CONNECT_SWAPPED);
     }
   stead_record_cell_show (self);
 }

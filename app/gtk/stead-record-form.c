@@ -72,7 +72,8 @@ stead_record_form_row_text (FormRow *r)
 {
   if (r->terms != NULL)
     {
-      g_autoptr(SteadTerm) term = g_list_model_get_item (r->terms, adw_combo_row_get_selected (ADW_COMBO_ROW (r->row)));
+      g_autoptr(SteadTerm) term =
+        g_list_model_get_item (r->terms, adw_combo_row_get_selected (ADW_COMBO_ROW (r->row)));
 
       return g_strdup (term != NULL ? stead_term_get_code (term) : "");
     }
@@ -123,7 +124,8 @@ stead_record_form_check (SteadForm *form)
     }
   gtk_label_set_text (GTK_LABEL (form->problem), first != NULL ? first->message : "");
   gtk_widget_set_visible (form->problem, first != NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "save", first == NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "save",
+                                           first == NULL);
   return first == NULL;
 }
 
@@ -195,8 +197,9 @@ stead_record_form_make_row (SteadForm        *form,
     {
       static const SteadChoice yes_no[] = { { "1", N_("Yes") }, { "0", N_("No") }, { NULL } };
       g_autoptr(GListModel) choices = given != NULL ? g_object_ref (given)
-                                      : field->type == STEAD_FIELD_BOOL ? stead_choices_model_new (yes_no)
-                                      : stead_field_choices_new (field, form->workspace);
+                                       : field->type == STEAD_FIELD_BOOL
+                                         ? stead_choices_model_new (yes_no)
+                                         : stead_field_choices_new (field, form->workspace);
       g_autoptr(GtkExpression) label = gtk_property_expression_new (STEAD_TYPE_TERM, NULL, "label");
       GListStore *all = g_list_store_new (STEAD_TYPE_TERM);
       guint position;
@@ -219,7 +222,8 @@ stead_record_form_make_row (SteadForm        *form,
       position = stead_terms_find (G_LIST_MODEL (all), value != NULL ? value : "");
       if (position != G_MAXUINT)
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
-      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (stead_record_form_check), form);
+      g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (stead_record_form_check),
+                                form);
       *terms = G_LIST_MODEL (all);
     }
   else
@@ -323,7 +327,8 @@ stead_form_present (SteadForm *form)
 
   g_return_if_fail (form != NULL && form->dialog == NULL);
 
-  form->dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (form->parent)), form->title, form->body);
+  form->dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (form->parent)),
+                                         form->title, form->body);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
@@ -337,13 +342,14 @@ stead_form_present (SteadForm *form)
 
   for (guint k = 0; form->names != NULL ? form->names[k] != NULL : k < form->n_fields; k++)
     {
-      const SteadField *field = form->names != NULL ? stead_field_find (form->fields, form->n_fields, form->names[k])
-                                                    : &form->fields[k];
+      const SteadField *field = form->names != NULL
+                                  ? stead_field_find (form->fields, form->n_fields, form->names[k])
+                                  : &form->fields[k];
       g_autofree char *value = NULL;
       FormRow r = { 0 };
 
-      if (field == NULL ||
-          (form->names == NULL && (field->flags & (STEAD_FIELD_HIDDEN | STEAD_FIELD_INTERNAL)) != 0))
+      if (field == NULL || (form->names == NULL &&
+                            (field->flags & (STEAD_FIELD_HIDDEN | STEAD_FIELD_INTERNAL)) != 0))
         continue;
       value = stead_record_form_initial (form->record, (const char * const *) form->initial, field);
       r.field = field;
@@ -353,9 +359,10 @@ stead_form_present (SteadForm *form)
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (form->dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _("_Cancel"), "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _("_Cancel"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (form->dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (form->dialog), "cancel");
   g_signal_connect_data (form->dialog, "response", G_CALLBACK (stead_record_form_on_response), form,

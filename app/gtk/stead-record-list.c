@@ -59,7 +59,8 @@ G_DEFINE_FINAL_TYPE (SteadRecordList, stead_record_list, ADW_TYPE_PREFERENCES_GR
 
 /* A row: the record it shows and the list it belongs to. */
 #define STEAD_TYPE_RECORD_LIST_ROW (stead_record_list_row_get_type ())
-G_DECLARE_FINAL_TYPE (SteadRecordListRow, stead_record_list_row, STEAD, RECORD_LIST_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (
+  SteadRecordListRow, stead_record_list_row, STEAD, RECORD_LIST_ROW, AdwActionRow)
 
 struct _SteadRecordListRow
 {
@@ -97,7 +98,9 @@ stead_record_list_show (SteadRecordListRow *row)
   GtkWidget *badge = row->badge;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stead_record_get_title (record) ? stead_record_get_title (record) : "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stead_record_get_title (record)
+                                                              ? stead_record_get_title (record)
+                                                              : "");
   for (guint i = 0; self->subtitle != NULL && self->subtitle[i] != NULL; i++)
     {
       g_autofree char *text = NULL;
@@ -143,11 +146,13 @@ stead_record_list_add_button (SteadRecordList    *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked",
-                            remove ? G_CALLBACK (stead_record_list_on_remove) : G_CALLBACK (stead_record_list_on_edit),
+                            remove ? G_CALLBACK (stead_record_list_on_remove)
+                                   : G_CALLBACK (stead_record_list_on_edit),
                             row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return button;
@@ -178,7 +183,8 @@ stead_record_list_create_row (gpointer item,
     stead_record_list_add_button (self, row, "document-edit-symbolic", _("Edit"), FALSE);
   if (self->can_remove)
     stead_record_list_add_button (self, row, "user-trash-symbolic", _("Remove"), TRUE);
-  g_signal_connect_object (item, "notify", G_CALLBACK (stead_record_list_show), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify", G_CALLBACK (stead_record_list_show), row,
+                           G_CONNECT_SWAPPED);
   stead_record_list_show (row);
   return GTK_WIDGET (row);
 }
@@ -195,7 +201,8 @@ stead_record_list_set_model (SteadRecordList *self,
   /* Rows follow their records; a changed record must not rebuild its row. */
   if (STEAD_IS_QUERY_MODEL (model))
     stead_query_model_set_notify_only (STEAD_QUERY_MODEL (model), TRUE);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), model, stead_record_list_create_row, self, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), model, stead_record_list_create_row, self,
+                           NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -247,10 +254,14 @@ stead_record_list_get_property (GObject    *object,
     {
     case PROP_MODEL: g_value_set_object (value, self->model); break;
     case PROP_BADGE: g_value_set_string (value, self->badge); break;
-    case PROP_CAN_ADD: g_value_set_boolean (value, gtk_widget_get_visible (self->add_button)); break;
+    case PROP_CAN_ADD:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->add_button));
+      break;
     case PROP_CAN_EDIT: g_value_set_boolean (value, self->can_edit); break;
     case PROP_CAN_REMOVE: g_value_set_boolean (value, self->can_remove); break;
-    case PROP_ADD_TOOLTIP: g_value_set_string (value, gtk_widget_get_tooltip_text (self->add_button)); break;
+    case PROP_ADD_TOOLTIP:
+      g_value_set_string (value, gtk_widget_get_tooltip_text (self->add_button));
+      break;
     case PROP_EMPTY_TEXT: g_value_set_string (value, self->empty_text); break;
     case PROP_SUBTITLE:
       {
@@ -278,7 +289,8 @@ stead_record_list_set_property (GObject      *object,
       break;
     case PROP_SUBTITLE:
       g_strfreev (self->subtitle);
-      self->subtitle = g_strsplit_set (g_value_get_string (value) ? g_value_get_string (value) : "", " \n\t", -1);
+      self->subtitle =
+        g_strsplit_set (g_value_get_string (value) ? g_value_get_string (value) : "", " \n\t", -1);
       break;
     case PROP_BADGE:
       stead_set_str (&self->badge, g_value_get_string (value));
@@ -294,8 +306,9 @@ stead_record_list_set_property (GObject      *object,
       break;
     case PROP_ADD_TOOLTIP:
       gtk_widget_set_tooltip_text (self->add_button, g_value_get_string (value));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_value_get_string (value), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value),
+                                      -1);
       break;
     case PROP_EMPTY_TEXT:
       stead_set_str (&self->empty_text, g_value_get_string (value));
@@ -333,10 +346,10 @@ stead_record_list_class_init (SteadRecordListClass *klass)
   properties[PROP_CAN_REMOVE] =
     g_param_spec_boolean ("can-remove", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ADD_TOOLTIP] =
-    g_param_spec_string ("add-tooltip", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EMPTY_TEXT] =
-    g_param_spec_string ("empty-text", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADD_TOOLTIP] = g_param_spec_string ("add-tooltip", NULL, NULL, NULL,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EMPTY_TEXT] = g_param_spec_string ("empty-text", NULL, NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -344,12 +357,12 @@ stead_record_list_class_init (SteadRecordListClass *klass)
    *
    * The user asks for a new record.
    */
-  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                               G_TYPE_NONE, 0);
-  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                G_TYPE_NONE, 1, STEAD_TYPE_RECORD);
-  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, STEAD_TYPE_RECORD);
+  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                               NULL, G_TYPE_NONE, 0);
+  signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, STEAD_TYPE_RECORD);
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, STEAD_TYPE_RECORD);
 }
 
 static void
@@ -368,7 +381,8 @@ stead_record_list_init (SteadRecordList *self)
 
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_widget_add_css_class (self->add_button, "flat");
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (stead_record_list_on_add), self);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (stead_record_list_on_add),
+                            self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
 }
 

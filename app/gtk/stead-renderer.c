@@ -25,7 +25,8 @@
 static gboolean
 stead_renderer_is_software (const char *renderer)
 {
-  static const char * const names[] = { "llvmpipe", "softpipe", "Software Rasterizer", "SWR", "lavapipe" };
+  static const char * const names[] = { "llvmpipe", "softpipe", "Software Rasterizer", "SWR",
+                                       "lavapipe" };
 
   if (renderer == NULL)
     return FALSE;

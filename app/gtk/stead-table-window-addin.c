@@ -20,7 +20,8 @@
 #include "stead-window-addin.h"
 
 #define STEAD_TYPE_TABLE_WINDOW_ADDIN (stead_table_window_addin_get_type ())
-G_DECLARE_FINAL_TYPE (SteadTableWindowAddin, stead_table_window_addin, STEAD, TABLE_WINDOW_ADDIN, GObject)
+G_DECLARE_FINAL_TYPE (
+  SteadTableWindowAddin, stead_table_window_addin, STEAD, TABLE_WINDOW_ADDIN, GObject)
 
 struct _SteadTableWindowAddin
 {
@@ -91,8 +92,10 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
   self->window = window;
   if (info->page_type != NULL)
     {
-      self->page = g_object_ref_sink (g_object_new (info->page_type (), "workspace", workspace, NULL));
-      stead_window_add_page (window, info->page_name, g_dgettext (domain, info->title), info->icon_name, self->page);
+      self->page =
+        g_object_ref_sink (g_object_new (info->page_type (), "workspace", workspace, NULL));
+      stead_window_add_page (window, info->page_name, g_dgettext (domain, info->title),
+                             info->icon_name, self->page);
     }
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
   if (info->actions != NULL)
@@ -102,7 +105,8 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
     {
       SteadMapView *map = stead_window_get_map_view (window);
 
-      self->layer = g_object_ref_sink (info->create_layer (workspace, stead_map_view_get_viewport (map)));
+      self->layer =
+        g_object_ref_sink (info->create_layer (workspace, stead_map_view_get_viewport (map)));
       stead_map_view_add_named_layer (map, self->layer, g_dgettext (domain, info->layer_title));
     }
   if (info->load != NULL)
@@ -137,8 +141,11 @@ stead_table_window_addin_iface_init (SteadWindowAddinInterface *iface)
   iface->unload = stead_table_window_addin_unload;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTableWindowAddin, stead_table_window_addin, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadTableWindowAddin,
+                               stead_table_window_addin,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (STEAD_TYPE_WINDOW_ADDIN,
+                                                      stead_table_window_addin_iface_init))
 
 static void
 stead_table_window_addin_dispose (GObject *object)
@@ -189,8 +196,8 @@ stead_window_addin_register (PeasObjectModule           *module,
   g_return_if_fail (info->page_type == NULL || (info->page_name != NULL && info->title != NULL));
   g_return_if_fail (info->create_layer == NULL || info->layer_title != NULL);
 
-  peas_object_module_register_extension_factory (module, STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_new,
-                                                 (gpointer) info, NULL);
+  peas_object_module_register_extension_factory (
+    module, STEAD_TYPE_WINDOW_ADDIN, stead_table_window_addin_new, (gpointer) info, NULL);
 }
 
 /**

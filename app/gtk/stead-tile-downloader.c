@@ -105,7 +105,8 @@ stead_tile_downloader_on_fetched (GObject      *object,
   Request *request = g_task_get_task_data (task);
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  g_autoptr(GBytes) body =
+    soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   guint status = message != NULL ? soup_message_get_status (message) : 0;
 
   if (body != NULL && status == SOUP_STATUS_NOT_MODIFIED && request->cached != NULL)
@@ -117,10 +118,11 @@ stead_tile_downloader_on_fetched (GObject      *object,
 
   if (body != NULL && SOUP_STATUS_IS_SUCCESSFUL (status) && g_bytes_get_size (body) > 0)
     {
-      const char *etag = soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag");
+      const char *etag =
+        soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag");
 
-      shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, body, etag,
-                                           NULL, stead_tile_downloader_on_stored, NULL);
+      shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, body,
+                                           etag, NULL, stead_tile_downloader_on_stored, NULL);
       stead_tile_downloader_deliver (task, body);
       return;
     }
@@ -135,7 +137,8 @@ stead_tile_downloader_on_fetched (GObject      *object,
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "Tile server answered %u", status);
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "Tile server answered %u",
+                             status);
 }
 
 static void
@@ -143,13 +146,15 @@ stead_tile_downloader_fetch (GTask *task)
 {
   SteadTileDownloader *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
-  g_autofree char *url = stead_tile_downloader_tile_url (self->url_template, request->x, request->y, request->zoom);
+  g_autofree char *url =
+    stead_tile_downloader_tile_url (self->url_template, request->x, request->y, request->zoom);
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
   SoupMessageHeaders *headers;
 
   if (message == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Bad tile address %s", url);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Bad tile address %s",
+                               url);
       g_object_unref (task);
       return;
     }
@@ -164,7 +169,8 @@ stead_tile_downloader_fetch (GTask *task)
     }
 
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), stead_tile_downloader_on_fetched, task);
+                                    g_task_get_cancellable (task), stead_tile_downloader_on_fetched,
+                                    task);
 }
 
 static void
@@ -209,7 +215,8 @@ stead_tile_downloader_get_tile_data_async (ShumateDataSource   *source,
   request->zoom = zoom_level;
   g_task_set_task_data (task, request, (GDestroyNotify) stead_tile_downloader_request_free);
 
-  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable, stead_tile_downloader_on_cache_read, task);
+  shumate_file_cache_get_tile_async (self->cache, x, y, zoom_level, cancellable,
+                                     stead_tile_downloader_on_cache_read, task);
 }
 
 static GBytes *

@@ -72,7 +72,8 @@ stead_tile_key_lookup_async (const char          *url_template,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
 #if HAVE_LIBSECRET
-  secret_password_lookup (stead_tile_key_schema (), cancellable, stead_tile_key_on_lookup, task, "url", url_template, NULL);
+  secret_password_lookup (stead_tile_key_schema (), cancellable, stead_tile_key_on_lookup, task,
+                          "url", url_template, NULL);
 #else
   g_task_return_pointer (task, NULL, NULL);
   g_object_unref (task);
@@ -101,11 +102,13 @@ stead_tile_key_store_async (const char          *url_template,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
 
 #if HAVE_LIBSECRET
-  secret_password_store (stead_tile_key_schema (), SECRET_COLLECTION_DEFAULT, _("Stead: tile server key"),
-                         key, cancellable, stead_tile_key_on_store, task, "url", url_template, NULL);
+  secret_password_store (stead_tile_key_schema (), SECRET_COLLECTION_DEFAULT,
+                         _("Stead: tile server key"), key, cancellable, stead_tile_key_on_store,
+                         task, "url", url_template, NULL);
 #else
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This build of Stead cannot use the keyring; the key is kept for this session only"));
+                           _("This build of Stead cannot use the keyring; the key is kept for "
+                              "this session only"));
   g_object_unref (task);
 #endif
 }

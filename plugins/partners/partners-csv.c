@@ -23,10 +23,12 @@ static const SteadChoice partners_csv_tiers[] = {
 /* The columns, in the order the export writes them. */
 static const SteadField partners_csv_fields[] = {
   { "id", "identifier;ref;reference", "#org +id" },
-  { "name", "organisation;organization;partner;org name", "#org +name;#org", TRUE, .label = N_("Name") },
-  { "type", "organisation type;category", "#org +type",
-    .type = STEAD_FIELD_TERM, .vocabulary = "partner-type", .label = N_("Type") },
-  { "tier", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = partners_csv_tiers, .label = N_("Tier") },
+  { "name", "organisation;organization;partner;org name", "#org +name;#org", TRUE,
+    .label = N_("Name") },
+  { "type", "organisation type;category", "#org +type", .type = STEAD_FIELD_TERM,
+    .vocabulary = "partner-type", .label = N_("Type") },
+  { "tier", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = partners_csv_tiers,
+    .label = N_("Tier") },
   { "description", "about;summary", "#description" },
   { "website", "web;url;web site", "#contact +url" },
   { "charity_number", "charity number;charity no;registered charity number", NULL },
@@ -43,7 +45,8 @@ static const SteadField partners_csv_fields[] = {
   { "address", "street address;address 1", "#loc +address" },
   { "postcode", "post code;postal code", "#loc +postcode" },
   { "latitude", "lat", "#geo +lat", .type = STEAD_FIELD_DOUBLE, .label = N_("Latitude") },
-  { "longitude", "lon;long;lng", "#geo +lon", .type = STEAD_FIELD_DOUBLE, .label = N_("Longitude") },
+  { "longitude", "lon;long;lng", "#geo +lon", .type = STEAD_FIELD_DOUBLE,
+    .label = N_("Longitude") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -67,7 +70,8 @@ partners_csv_read_site (SteadImportRow *row)
   s->name = g_strdup (name ? name : address ? address : postcode);
   s->address = g_strdup (address);
   s->postcode = g_strdup (postcode);
-  if (stead_import_row_peek (row, "latitude") != NULL && stead_import_row_peek (row, "longitude") != NULL)
+  if (stead_import_row_peek (row, "latitude") != NULL &&
+      stead_import_row_peek (row, "longitude") != NULL)
     {
       if (!stead_import_row_get_double (row, "latitude", &s->lat) ||
           !stead_import_row_get_double (row, "longitude", &s->lon))
@@ -78,7 +82,8 @@ partners_csv_read_site (SteadImportRow *row)
       s->has_position = TRUE;
     }
   else if (s->postcode != NULL)
-    s->has_position = stead_import_context_geocode (stead_import_row_get_context (row), s->postcode, &s->lon, &s->lat);
+    s->has_position = stead_import_context_geocode (stead_import_row_get_context (row), s->postcode,
+                                                    &s->lon, &s->lat);
   return s;
 }
 
@@ -92,9 +97,11 @@ partners_csv_read_row (SteadImportRow  *row,
   const char *text[10] = { NULL };
   const char *contact[5] = { NULL };
   static const char * const record_fields[] = {
-    "id", "name", "type", "tier", "description", "website", "charity_number", "company_number", "areas_served", "notes",
+    "id",      "name",           "type",           "tier",         "description",
+    "website", "charity_number", "company_number", "areas_served", "notes",
   };
-  static const char * const contact_fields[] = { "contact_name", "contact_role", "phone", "phone_24h", "email" };
+  static const char * const contact_fields[] = { "contact_name", "contact_role", "phone",
+                                                "phone_24h", "email" };
   PartnersSite *site;
 
   for (guint i = 0; i < G_N_ELEMENTS (record_fields); i++)
@@ -192,17 +199,19 @@ partners_csv_export_run (SteadWorkspace            *workspace,
   gboolean kept[G_N_ELEMENTS (partners_csv_fields)];
 
   /* The columns of partners_csv_fields; the site's geometry last. */
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT coalesce (o.source_id, 'stead-org-' || o.id), o.name, o.type, o.tier, "
-                                  "o.description, o.website, o.charity_number, o.company_number, o.areas_served, "
-                                  "o.notes, c.name, c.role, c.phone, c.phone_24h, c.email, s.name, s.address, "
-                                  "s.postcode, s.geom "
-                                  "FROM partners_organisation o "
-                                  "LEFT JOIN partners_contact c ON c.id = "
-                                  "  (SELECT min (id) FROM partners_contact WHERE organisation = o.id) "
-                                  "LEFT JOIN partners_site s ON s.fid = "
-                                  "  (SELECT min (fid) FROM partners_site WHERE organisation = o.id) "
-                                  "ORDER BY o.id", error);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT coalesce (o.source_id, 'stead-org-' || o.id), o.name, o.type, o.tier, "
+    "o.description, o.website, o.charity_number, o.company_number, o.areas_served, "
+    "o.notes, c.name, c.role, c.phone, c.phone_24h, c.email, s.name, s.address, "
+    "s.postcode, s.geom "
+    "FROM partners_organisation o "
+    "LEFT JOIN partners_contact c ON c.id = "
+    "  (SELECT min (id) FROM partners_contact WHERE organisation = o.id) "
+    "LEFT JOIN partners_site s ON s.fid = "
+    "  (SELECT min (fid) FROM partners_site WHERE organisation = o.id) "
+    "ORDER BY o.id",
+    error);
   if (stmt == NULL)
     return FALSE;
 
@@ -226,8 +235,8 @@ partners_csv_export_run (SteadWorkspace            *workspace,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       double x, y;
-      gboolean point = stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 18), sqlite3_column_bytes (stmt, 18),
-                                                  &x, &y);
+      gboolean point = stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 18),
+                                                  sqlite3_column_bytes (stmt, 18), &x, &y);
 
       for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
         {

@@ -21,14 +21,23 @@
 void
 partners_contact_free (PartnersContact *c)
 {
-  g_free (c->name); g_free (c->role); g_free (c->phone); g_free (c->phone_24h); g_free (c->email); g_free (c->source_id);
+  g_free (c->name);
+  g_free (c->role);
+  g_free (c->phone);
+  g_free (c->phone_24h);
+  g_free (c->email);
+  g_free (c->source_id);
   g_free (c);
 }
 
 void
 partners_site_free (PartnersSite *s)
 {
-  g_free (s->name); g_free (s->address); g_free (s->postcode); g_free (s->what); g_free (s->source_id);
+  g_free (s->name);
+  g_free (s->address);
+  g_free (s->postcode);
+  g_free (s->what);
+  g_free (s->source_id);
   g_free (s);
 }
 
@@ -54,8 +63,15 @@ partners_record_new (void)
 void
 partners_record_free (PartnersRecord *r)
 {
-  g_free (r->source_id); g_free (r->name); g_free (r->type); g_free (r->tier); g_free (r->description);
-  g_free (r->website); g_free (r->charity_number); g_free (r->company_number); g_free (r->areas_served);
+  g_free (r->source_id);
+  g_free (r->name);
+  g_free (r->type);
+  g_free (r->tier);
+  g_free (r->description);
+  g_free (r->website);
+  g_free (r->charity_number);
+  g_free (r->company_number);
+  g_free (r->areas_served);
   g_string_free (r->notes, TRUE);
   g_ptr_array_unref (r->contacts);
   g_ptr_array_unref (r->sites);
@@ -74,7 +90,8 @@ partners_exchange_record_find_match (SteadTransaction *txn,
 
   if (r->source_id != NULL)
     {
-      stmt = stead_transaction_prepare (txn, "SELECT id FROM partners_organisation WHERE source_id = ?", NULL);
+      stmt = stead_transaction_prepare (
+        txn, "SELECT id FROM partners_organisation WHERE source_id = ?", NULL);
       sqlite3_bind_text (stmt, 1, r->source_id, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         return sqlite3_column_int64 (stmt, 0);
@@ -82,7 +99,8 @@ partners_exchange_record_find_match (SteadTransaction *txn,
     }
   if (r->sites->len > 0 && ((PartnersSite *) g_ptr_array_index (r->sites, 0))->postcode != NULL)
     {
-      g_autofree char *want = stead_postcode_normalize (((PartnersSite *) g_ptr_array_index (r->sites, 0))->postcode);
+      g_autofree char *want =
+        stead_postcode_normalize (((PartnersSite *) g_ptr_array_index (r->sites, 0))->postcode);
 
       stmt = stead_transaction_prepare (txn,
                                         "SELECT o.id, s.postcode FROM partners_organisation o "
@@ -91,7 +109,8 @@ partners_exchange_record_find_match (SteadTransaction *txn,
       sqlite3_bind_text (stmt, 1, r->name, -1, SQLITE_STATIC);
       while (want != NULL && sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autofree char *have = stead_postcode_normalize ((const char *) sqlite3_column_text (stmt, 1));
+          g_autofree char *have =
+            stead_postcode_normalize ((const char *) sqlite3_column_text (stmt, 1));
 
           if (g_strcmp0 (have, want) == 0)
             return sqlite3_column_int64 (stmt, 0);
@@ -123,33 +142,35 @@ partners_record_write (SteadImportContext  *context,
       for (guint i = 0; i < G_N_ELEMENTS (children); i++)
         if (stead_transaction_run (txn, children[i], STEAD_ARGS (STEAD_INT (id)), error) < 0)
           return FALSE;
-      if (stead_transaction_run (txn,
-                                 "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), "
-                                 "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
-                                 "company_number = ?7, areas_served = ?8, notes = ?9, "
-                                 "source_id = coalesce (?10, source_id), "
-                                 "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
-                                 STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
-                                             STEAD_TEXT (r->description), STEAD_TEXT (r->website),
-                                             STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
-                                             STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
-                                             STEAD_INT (id)),
-                                 error) < 0)
+      if (stead_transaction_run (
+            txn,
+            "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), "
+            "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
+            "company_number = ?7, areas_served = ?8, notes = ?9, "
+            "source_id = coalesce (?10, source_id), "
+            "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
+            STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
+                        STEAD_TEXT (r->description), STEAD_TEXT (r->website),
+                        STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
+                        STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
+                        STEAD_INT (id)),
+            error) < 0)
         return FALSE;
       stead_import_context_updated_named (context, r->name);
     }
   else
     {
-      id = stead_transaction_run (txn,
-                                  "INSERT INTO partners_organisation (name, type, tier, description, website, "
-                                  "charity_number, company_number, areas_served, notes, source_id) "
-                                  "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, "
-                                  "?8, ?9, ?10)",
-                                  STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
-                                              STEAD_TEXT (r->description), STEAD_TEXT (r->website),
-                                              STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
-                                              STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id)),
-                                  error);
+      id = stead_transaction_run (
+        txn,
+        "INSERT INTO partners_organisation (name, type, tier, description, website, "
+        "charity_number, company_number, areas_served, notes, source_id) "
+        "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10)",
+        STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
+                    STEAD_TEXT (r->description), STEAD_TEXT (r->website),
+                    STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
+                    STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id)),
+        error);
       if (id < 0)
         return FALSE;
       stead_import_context_added_named (context, r->name);
@@ -159,30 +180,32 @@ partners_record_write (SteadImportContext  *context,
     {
       PartnersContact *c = g_ptr_array_index (r->contacts, i);
 
-      if (stead_transaction_run (txn,
-                                 "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email, "
-                                 "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (c->name), STEAD_TEXT (c->role),
-                                             STEAD_TEXT (c->phone), STEAD_TEXT (c->phone_24h), STEAD_TEXT (c->email),
-                                             STEAD_TEXT (c->source_id)),
-                                 error) < 0)
+      if (stead_transaction_run (
+            txn,
+            "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email, "
+            "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (c->name), STEAD_TEXT (c->role),
+                        STEAD_TEXT (c->phone), STEAD_TEXT (c->phone_24h), STEAD_TEXT (c->email),
+                        STEAD_TEXT (c->source_id)),
+            error) < 0)
         return FALSE;
     }
 
   for (guint i = 0; i < r->sites->len; i++)
     {
       PartnersSite *s = g_ptr_array_index (r->sites, i);
-      g_autoptr(SteadGeometry) point = s->has_position ? stead_geometry_new_point (s->lon, s->lat) : NULL;
+      g_autoptr(SteadGeometry) point =
+        s->has_position ? stead_geometry_new_point (s->lon, s->lat) : NULL;
       gint64 fid;
 
-      fid = stead_transaction_run (txn,
-                                   "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, "
-                                   "capacity, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (id), STEAD_TEXT (s->name),
-                                               STEAD_TEXT (s->address), STEAD_TEXT (s->postcode), STEAD_TEXT (s->what),
-                                               STEAD_INT_OR_NULL (s->capacity, s->capacity >= 0),
-                                               STEAD_TEXT (s->source_id)),
-                                   error);
+      fid = stead_transaction_run (
+        txn,
+        "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, "
+        "capacity, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (id), STEAD_TEXT (s->name),
+                    STEAD_TEXT (s->address), STEAD_TEXT (s->postcode), STEAD_TEXT (s->what),
+                    STEAD_INT_OR_NULL (s->capacity, s->capacity >= 0), STEAD_TEXT (s->source_id)),
+        error);
       if (fid < 0)
         return FALSE;
       if (s->source_id != NULL)
@@ -192,15 +215,18 @@ partners_record_write (SteadImportContext  *context,
   for (guint i = 0; i < r->capabilities->len; i++)
     {
       PartnersCapability *c = g_ptr_array_index (r->capabilities, i);
-      gsize site = c->site_source_id ? GPOINTER_TO_SIZE (g_hash_table_lookup (site_ids, c->site_source_id)) : 0;
+      gsize site = c->site_source_id
+                     ? GPOINTER_TO_SIZE (g_hash_table_lookup (site_ids, c->site_source_id))
+                     : 0;
 
-      if (stead_transaction_run (txn,
-                                 "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
-                                 "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
-                                 STEAD_ARGS (STEAD_INT (id), STEAD_INT_OR_NULL ((gint64) site, site != 0),
-                                             STEAD_STRING (c->kind), STEAD_INT (c->quantity), STEAD_TEXT (c->conditions),
-                                             STEAD_INT_OR_NULL (c->lead_time_hours, c->lead_time_hours >= 0)),
-                                 error) < 0)
+      if (stead_transaction_run (
+            txn,
+            "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
+            "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_INT (id), STEAD_INT_OR_NULL ((gint64) site, site != 0),
+                        STEAD_STRING (c->kind), STEAD_INT (c->quantity), STEAD_TEXT (c->conditions),
+                        STEAD_INT_OR_NULL (c->lead_time_hours, c->lead_time_hours >= 0)),
+            error) < 0)
         return FALSE;
     }
   return TRUE;
@@ -211,9 +237,10 @@ partners_exchange_record_is_term (SteadImportContext *context,
                                   const char         *vocabulary,
                                   const char         *code)
 {
-  return stead_workspace_query_int64 (stead_import_context_get_workspace (context),
-                                      "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?",
-                                      STEAD_ARGS (STEAD_STRING (vocabulary), STEAD_STRING (code))) == 1;
+  return stead_workspace_query_int64 (
+           stead_import_context_get_workspace (context),
+           "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?",
+           STEAD_ARGS (STEAD_STRING (vocabulary), STEAD_STRING (code))) == 1;
 }
 
 /* What must hold before a record is written; NULL if it is fine. */
@@ -228,7 +255,8 @@ partners_record_check (SteadImportContext *context,
   if (r->type != NULL && !partners_exchange_record_is_term (context, "partner-type", r->type))
     return g_strdup_printf (_("“%s” is not a partner type"), r->type);
   if (r->tier != NULL && !g_strv_contains (tiers, r->tier))
-    return g_strdup_printf (_("“%s” is not a tier (instrumental, contributing or occasional)"), r->tier);
+    return g_strdup_printf (_("“%s” is not a tier (instrumental, contributing or occasional)"),
+                            r->tier);
   for (guint i = 0; i < r->capabilities->len; i++)
     {
       PartnersCapability *c = g_ptr_array_index (r->capabilities, i);
@@ -241,7 +269,8 @@ partners_record_check (SteadImportContext *context,
       PartnersSite *s = g_ptr_array_index (r->sites, i);
 
       if (s->has_position && (s->lon < -180 || s->lon > 180 || s->lat < -90 || s->lat > 90))
-        return g_strdup_printf (_("location “%s” has latitude and longitude out of range"), s->name ? s->name : "");
+        return g_strdup_printf (_("location “%s” has latitude and longitude out of range"),
+                                s->name ? s->name : "");
     }
   return NULL;
 }

@@ -32,8 +32,8 @@ partners_gtk_plugin_create_layer (SteadWorkspace  *workspace,
 {
   g_autoptr(SteadQueryModel) places = partners_places_new (workspace);
 
-  return SHUMATE_LAYER (stead_marker_layer_new (viewport, G_LIST_MODEL (places), "system-users-symbolic",
-                                                "instrumental"));
+  return SHUMATE_LAYER (stead_marker_layer_new (viewport, G_LIST_MODEL (places),
+                                                "system-users-symbolic", "instrumental"));
 }
 
 static const SteadWindowAddinInfo partners_gtk_plugin = {

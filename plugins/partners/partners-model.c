@@ -112,15 +112,16 @@ static const SteadChoice partners_agreement_statuses[] = {
   { NULL },
 };
 
-#define ORG_SET(column) \
-  "UPDATE partners_organisation SET " column " = ?1, updated = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2"
+#define ORG_SET(column)                                                                            \
+  "UPDATE partners_organisation SET " column                                                       \
+  " = ?1, updated = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2"
 
 const SteadField partners_organisation_fields[] = {
   { "name", .required = TRUE, .label = N_("Name"), .set_sql = ORG_SET ("name") },
-  { "type", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "partner-type", .label = N_("Type"),
-    .set_sql = ORG_SET ("type") },
-  { "tier", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_tiers, .label = N_("Tier"),
-    .set_sql = ORG_SET ("tier") },
+  { "type", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "partner-type",
+    .label = N_("Type"), .set_sql = ORG_SET ("type") },
+  { "tier", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_tiers,
+    .label = N_("Tier"), .set_sql = ORG_SET ("tier") },
   { "description", .label = N_("Description"), .set_sql = ORG_SET ("description") },
   { "website", .label = N_("Website"), .set_sql = ORG_SET ("website") },
   { "charity_number", .label = N_("Charity Number"), .set_sql = ORG_SET ("charity_number") },
@@ -165,7 +166,8 @@ partners_model_derive_organisation (SteadRecord *record)
       if (flag != PARTNERS_FLAG_NONE)
         issues++;
       worst = MAX (worst, flag);
-      if (review != NULL && g_strcmp0 (status, "ended") != 0 && (next == NULL || strcmp (review, next) < 0))
+      if (review != NULL && g_strcmp0 (status, "ended") != 0 &&
+          (next == NULL || strcmp (review, next) < 0))
         stead_set_str (&next, review);
     }
 
@@ -264,11 +266,13 @@ static const SteadRecordInfo partners_site_info = {
 STEAD_DEFINE_RECORD_TYPE (PartnersSite, partners_site, &partners_site_info)
 
 const SteadField partners_capability_fields[] = {
-  { "kind", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "resource-kind", .label = N_("Kind") },
+  { "kind", .required = TRUE, .type = STEAD_FIELD_TERM, .vocabulary = "resource-kind",
+    .label = N_("Kind") },
   { "quantity", .type = STEAD_FIELD_INT, .min = 0, .max = G_MAXINT32, .label = N_("Quantity") },
   { "site", .type = STEAD_FIELD_INT, .label = N_("Site") },
   { "conditions", .label = N_("Conditions") },
-  { "lead_time_hours", .type = STEAD_FIELD_INT, .min = 0, .max = 10000, .label = N_("Lead Time (hours)") },
+  { "lead_time_hours", .type = STEAD_FIELD_INT, .min = 0, .max = 10000,
+    .label = N_("Lead Time (hours)") },
 };
 
 const guint partners_n_capability_fields = G_N_ELEMENTS (partners_capability_fields);
@@ -282,14 +286,16 @@ STEAD_DEFINE_RECORD_TYPE (PartnersCapability, partners_capability, &partners_cap
 
 const SteadField partners_agreement_fields[] = {
   { "title", .required = TRUE, .label = N_("Title") },
-  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_kinds, .label = N_("Kind") },
+  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_kinds,
+    .label = N_("Kind") },
   { "parties", .label = N_("Other Parties (names, separated by ;)") },
   { "scope", .label = N_("Scope") },
   { "data_fields", .label = N_("Data Shared (for data-sharing)") },
   { "signed", .type = STEAD_FIELD_DATE, .label = N_("Signed") },
   { "review", .type = STEAD_FIELD_DATE, .label = N_("Review") },
   { "expiry", .type = STEAD_FIELD_DATE, .label = N_("Expiry") },
-  { "status", .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_statuses, .label = N_("Status") },
+  { "status", .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_statuses,
+    .label = N_("Status") },
   { "document", .label = N_("Document Link") },
   { "flag", .flags = STEAD_FIELD_HIDDEN },
 };
@@ -304,7 +310,8 @@ partners_model_derive_agreement (SteadRecord *record)
   GDate today;
 
   partners_today (&today);
-  flag = partners_agreement_flag (stead_record_get_string (record, "review"), stead_record_get_string (record, "expiry"),
+  flag = partners_agreement_flag (stead_record_get_string (record, "review"),
+                                  stead_record_get_string (record, "expiry"),
                                   stead_record_get_string (record, "status"), &today);
   if (flag != PARTNERS_FLAG_NONE)
     {
@@ -355,30 +362,32 @@ GType partners_place_get_type (void);
 SteadQueryModel *
 partners_organisations_new (SteadWorkspace *workspace)
 {
-  return stead_query_model_new (workspace, PARTNERS_TYPE_ORGANISATION,
-                                "SELECT o.id, o.name, o.type, o.tier, o.description, o.website, o.charity_number, "
-                                "  o.company_number, o.areas_served, o.notes, "
-                                "  (SELECT group_concat (s.name || ' ' || coalesce (s.postcode, '') || ' ' || "
-                                "     coalesce (s.what, ''), ' ') FROM partners_site s WHERE s.organisation = o.id) "
-                                "    AS sites, "
-                                "  (SELECT group_concat (coalesce (a.review, '') || '|' || coalesce (a.expiry, '') "
-                                "     || '|' || a.status, ';') FROM partners_agreement a "
-                                "   JOIN partners_agreement_party p ON p.agreement = a.id "
-                                "   WHERE p.organisation = o.id) AS agreements "
-                                "FROM partners_organisation o",
-                                partners_tables);
+  return stead_query_model_new (
+    workspace, PARTNERS_TYPE_ORGANISATION,
+    "SELECT o.id, o.name, o.type, o.tier, o.description, o.website, o.charity_number, "
+    "  o.company_number, o.areas_served, o.notes, "
+    "  (SELECT group_concat (s.name || ' ' || coalesce (s.postcode, '') || ' ' || "
+    "     coalesce (s.what, ''), ' ') FROM partners_site s WHERE s.organisation = o.id) "
+    "    AS sites, "
+    "  (SELECT group_concat (coalesce (a.review, '') || '|' || coalesce (a.expiry, '') "
+    "     || '|' || a.status, ';') FROM partners_agreement a "
+    "   JOIN partners_agreement_party p ON p.agreement = a.id "
+    "   WHERE p.organisation = o.id) AS agreements "
+    "FROM partners_organisation o",
+    partners_tables);
 }
 
 SteadQueryModel *
 partners_places_new (SteadWorkspace *workspace)
 {
-  return stead_query_model_new (workspace, partners_place_get_type (),
-                                "SELECT s.fid AS id, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', '') "
-                                "  AS title, ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
-                                "  o.tier = 'instrumental' AS instrumental "
-                                "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
-                                "WHERE s.geom IS NOT NULL",
-                                partners_tables);
+  return stead_query_model_new (
+    workspace, partners_place_get_type (),
+    "SELECT s.fid AS id, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', '') "
+    "  AS title, ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
+    "  o.tier = 'instrumental' AS instrumental "
+    "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
+    "WHERE s.geom IS NOT NULL",
+    partners_tables);
 }
 
 /**
@@ -397,26 +406,30 @@ partners_children_new (SteadWorkspace *workspace,
   SteadQueryModel *model;
 
   if (type == PARTNERS_TYPE_CONTACT)
-    sql = "SELECT id, name, role, phone, phone_24h, email FROM partners_contact WHERE organisation = ?1 ORDER BY id";
+    sql = "SELECT id, name, role, phone, phone_24h, email FROM partners_contact WHERE organisation "
+          "= ?1 ORDER BY id";
   else if (type == PARTNERS_TYPE_SITE)
     sql = "SELECT s.fid AS id, s.name, s.what, s.address, s.postcode, s.capacity, "
           "  ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
           "  (SELECT group_concat (coalesce (t.label, c.kind) || ' × ' || c.quantity, ', ') "
-          "   FROM partners_capability c LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind "
+          "   FROM partners_capability c LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' "
+          "AND t.code = c.kind "
           "   WHERE c.site = s.fid) AS capabilities "
           "FROM partners_site s WHERE s.organisation = ?1 ORDER BY s.fid";
   else if (type == PARTNERS_TYPE_CAPABILITY)
     sql = "SELECT id, kind, quantity, site, conditions, lead_time_hours FROM partners_capability "
           "WHERE organisation = ?1 ORDER BY id";
   else if (type == PARTNERS_TYPE_AGREEMENT)
-    sql = "SELECT a.id, a.title, a.kind, a.scope, a.data_fields, a.signed, a.review, a.expiry, a.status, a.document, "
+    sql = "SELECT a.id, a.title, a.kind, a.scope, a.data_fields, a.signed, a.review, a.expiry, "
+          "a.status, a.document, "
           "  (SELECT group_concat (o.name, '; ') FROM partners_agreement_party q "
           "   JOIN partners_organisation o ON o.id = q.organisation "
           "   WHERE q.agreement = a.id AND q.organisation != ?1) AS parties "
           "FROM partners_agreement a JOIN partners_agreement_party p ON p.agreement = a.id "
           "WHERE p.organisation = ?1 ORDER BY a.review";
   else if (type == PARTNERS_TYPE_LOG)
-    sql = "SELECT id, date, note FROM partners_log WHERE organisation = ?1 ORDER BY date DESC, id DESC";
+    sql =
+      "SELECT id, date, note FROM partners_log WHERE organisation = ?1 ORDER BY date DESC, id DESC";
   g_return_val_if_fail (sql != NULL, NULL);
 
   model = stead_query_model_new (workspace, type, sql, partners_tables);
@@ -429,7 +442,8 @@ gint64
 partners_site_organisation (SteadWorkspace *workspace,
                             gint64          site)
 {
-  return stead_workspace_query_int64 (workspace, "SELECT organisation FROM partners_site WHERE fid = ?",
+  return stead_workspace_query_int64 (workspace,
+                                      "SELECT organisation FROM partners_site WHERE fid = ?",
                                       STEAD_ARGS (STEAD_INT (site)));
 }
 
@@ -437,8 +451,8 @@ char *
 partners_get_organisation_name (SteadWorkspace *workspace,
                                 gint64          id)
 {
-  return stead_workspace_query_text (workspace, "SELECT name FROM partners_organisation WHERE id = ?",
-                                     STEAD_ARGS (STEAD_INT (id)));
+  return stead_workspace_query_text (
+    workspace, "SELECT name FROM partners_organisation WHERE id = ?", STEAD_ARGS (STEAD_INT (id)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -472,16 +486,18 @@ partners_organisation_add (SteadWorkspace  *workspace,
 
   if (!partners_model_check (workspace, "name", name, &v_name, error) ||
       !partners_model_check (workspace, "type", type != NULL ? type : "other", &v_type, error) ||
-      !partners_model_check (workspace, "tier", tier != NULL ? tier : "contributing", &v_tier, error))
+      !partners_model_check (workspace, "tier", tier != NULL ? tier : "contributing", &v_tier,
+                             error))
     return 0;
 
   /* TRANSLATORS: an undo step; %s is an organisation */
   summary = g_strdup_printf (_("Add partner “%s”"), g_value_get_string (&v_name));
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "INSERT INTO partners_organisation (name, type, tier) VALUES (?, ?, ?)",
-                               STEAD_ARGS (stead_value_from_gvalue (&v_name), stead_value_from_gvalue (&v_type),
-                                           stead_value_from_gvalue (&v_tier)),
-                               error);
+  return stead_workspace_edit (
+    workspace, PARTNERS_OWNER, summary,
+    "INSERT INTO partners_organisation (name, type, tier) VALUES (?, ?, ?)",
+    STEAD_ARGS (stead_value_from_gvalue (&v_name), stead_value_from_gvalue (&v_type),
+                stead_value_from_gvalue (&v_tier)),
+    error);
 }
 
 /**
@@ -499,7 +515,8 @@ partners_organisation_set (SteadWorkspace  *workspace,
                            const char      *value,
                            GError         **error)
 {
-  return stead_workspace_save_field (workspace, &partners_organisation_info, id, field, value, error);
+  return stead_workspace_save_field (workspace, &partners_organisation_info, id, field, value,
+                                     error);
 }
 
 /* Other plugins clear their references to it in the same undo step. */
@@ -532,8 +549,9 @@ partners_model_summary (SteadWorkspace *workspace,
   return g_strdup_printf (format, name != NULL ? name : "?");
 }
 
-#define ORG_OF(table, key) \
-  "SELECT o.name FROM " table " t JOIN partners_organisation o ON o.id = t.organisation WHERE t." key " = ?"
+#define ORG_OF(table, key)                                                                         \
+  "SELECT o.name FROM " table                                                                      \
+  " t JOIN partners_organisation o ON o.id = t.organisation WHERE t." key " = ?"
 #define ORG_NAME "SELECT name FROM partners_organisation WHERE id = ?"
 
 static gboolean
@@ -544,7 +562,8 @@ partners_model_exists (SteadWorkspace  *workspace,
   g_autofree char *name = partners_get_organisation_name (workspace, organisation);
 
   if (name == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The partner no longer exists"));
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("The partner no longer exists"));
   return name != NULL;
 }
 
@@ -577,12 +596,13 @@ partners_contact_add (SteadWorkspace  *workspace,
     return 0;
   /* The contact's name is personal data: it stays out of the audit log. */
   summary = partners_model_summary (workspace, _("Add a contact to “%s”"), ORG_NAME, organisation);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
-                               "VALUES (?, ?, ?, ?, ?, ?)",
-                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (role),
-                                           STEAD_TEXT (phone), STEAD_TEXT (phone_24h), STEAD_TEXT (email)),
-                               error);
+  return stead_workspace_edit (
+    workspace, PARTNERS_OWNER, summary,
+    "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (role), STEAD_TEXT (phone),
+                STEAD_TEXT (phone_24h), STEAD_TEXT (email)),
+    error);
 }
 
 gboolean
@@ -599,13 +619,15 @@ partners_contact_update (SteadWorkspace  *workspace,
 
   if (!partners_model_require (name, _("A contact needs a name"), error))
     return FALSE;
-  summary = partners_model_summary (workspace, _("Edit a contact of “%s”"), ORG_OF ("partners_contact", "id"), id);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "UPDATE partners_contact SET name = ?, role = ?, phone = ?, phone_24h = ?, email = ? "
-                               "WHERE id = ?",
-                               STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (role), STEAD_TEXT (phone),
-                                           STEAD_TEXT (phone_24h), STEAD_TEXT (email), STEAD_INT (id)),
-                               error) != 0;
+  summary = partners_model_summary (workspace, _("Edit a contact of “%s”"),
+                                    ORG_OF ("partners_contact", "id"), id);
+  return stead_workspace_edit (
+           workspace, PARTNERS_OWNER, summary,
+           "UPDATE partners_contact SET name = ?, role = ?, phone = ?, phone_24h = ?, email = ? "
+           "WHERE id = ?",
+           STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (role), STEAD_TEXT (phone),
+                       STEAD_TEXT (phone_24h), STEAD_TEXT (email), STEAD_INT (id)),
+           error) != 0;
 }
 
 gboolean
@@ -616,7 +638,8 @@ partners_contact_delete (SteadWorkspace  *workspace,
   g_autofree char *summary = partners_model_summary (workspace, _("Remove a contact of “%s”"),
                                                      ORG_OF ("partners_contact", "id"), id);
 
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_contact WHERE id = ?",
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "DELETE FROM partners_contact WHERE id = ?",
                                STEAD_ARGS (STEAD_INT (id)), error) != 0;
 }
 
@@ -642,9 +665,11 @@ partners_model_check_site (const char    *name,
 {
   if (!partners_model_require (name, _("A site needs a name"), error))
     return FALSE;
-  if (lon_lat != NULL && (lon_lat[0] < -180 || lon_lat[0] > 180 || lon_lat[1] < -90 || lon_lat[1] > 90))
+  if (lon_lat != NULL &&
+      (lon_lat[0] < -180 || lon_lat[0] > 180 || lon_lat[1] < -90 || lon_lat[1] > 90))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Longitude and latitude are out of range"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Longitude and latitude are out of range"));
       return FALSE;
     }
   return TRUE;
@@ -676,13 +701,14 @@ partners_site_add (SteadWorkspace  *workspace,
   point = partners_model_site_point (workspace, postcode, lon_lat);
   org = partners_get_organisation_name (workspace, organisation);
   summary = g_strdup_printf (_("Add site “%s” of “%s”"), name, org != NULL ? org : "?");
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "INSERT INTO partners_site (organisation, name, what, address, postcode, capacity, geom) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (what),
-                                           STEAD_TEXT (address), STEAD_TEXT (postcode),
-                                           STEAD_INT_OR_NULL (capacity, capacity >= 0), STEAD_GEOMETRY (point)),
-                               error);
+  return stead_workspace_edit (
+    workspace, PARTNERS_OWNER, summary,
+    "INSERT INTO partners_site (organisation, name, what, address, postcode, capacity, geom) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (name), STEAD_TEXT (what),
+                STEAD_TEXT (address), STEAD_TEXT (postcode),
+                STEAD_INT_OR_NULL (capacity, capacity >= 0), STEAD_GEOMETRY (point)),
+    error);
 }
 
 gboolean
@@ -702,14 +728,16 @@ partners_site_update (SteadWorkspace  *workspace,
   if (!partners_model_check_site (name, lon_lat, error))
     return FALSE;
   point = partners_model_site_point (workspace, postcode, lon_lat);
-  summary = partners_model_summary (workspace, _("Edit a site of “%s”"), ORG_OF ("partners_site", "fid"), fid);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "UPDATE partners_site SET name = ?, what = ?, address = ?, postcode = ?, capacity = ?, "
-                               "geom = ? WHERE fid = ?",
-                               STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (what), STEAD_TEXT (address),
-                                           STEAD_TEXT (postcode), STEAD_INT_OR_NULL (capacity, capacity >= 0),
-                                           STEAD_GEOMETRY (point), STEAD_INT (fid)),
-                               error) != 0;
+  summary = partners_model_summary (workspace, _("Edit a site of “%s”"),
+                                    ORG_OF ("partners_site", "fid"), fid);
+  return stead_workspace_edit (
+           workspace, PARTNERS_OWNER, summary,
+           "UPDATE partners_site SET name = ?, what = ?, address = ?, postcode = ?, capacity = ?, "
+           "geom = ? WHERE fid = ?",
+           STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (what), STEAD_TEXT (address),
+                       STEAD_TEXT (postcode), STEAD_INT_OR_NULL (capacity, capacity >= 0),
+                       STEAD_GEOMETRY (point), STEAD_INT (fid)),
+           error) != 0;
 }
 
 gboolean
@@ -721,7 +749,8 @@ partners_site_delete (SteadWorkspace  *workspace,
                                                      ORG_OF ("partners_site", "fid"), fid);
 
   /* Its capabilities stay with the organisation, no longer at a place. */
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_site WHERE fid = ?",
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "DELETE FROM partners_site WHERE fid = ?",
                                STEAD_ARGS (STEAD_INT (fid)), error) != 0;
 }
 
@@ -735,12 +764,14 @@ partners_model_check_capability (SteadWorkspace  *workspace,
   *code = kind != NULL ? stead_workspace_lookup_term (workspace, "resource-kind", kind) : NULL;
   if (*code == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a resource kind"), kind ? kind : "");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a resource kind"), kind ? kind : "");
       return FALSE;
     }
   if (quantity < 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A quantity cannot be negative"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A quantity cannot be negative"));
       return FALSE;
     }
   return TRUE;
@@ -761,14 +792,16 @@ partners_capability_add (SteadWorkspace  *workspace,
 
   if (!partners_model_check_capability (workspace, kind, quantity, &code, error))
     return 0;
-  summary = partners_model_summary (workspace, _("Add a capability of “%s”"), ORG_NAME, organisation);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
-                               "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
-                               STEAD_ARGS (STEAD_INT (organisation), STEAD_INT_OR_NULL (site, site > 0),
-                                           STEAD_TEXT (code), STEAD_INT (quantity), STEAD_TEXT (conditions),
-                                           STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0)),
-                               error);
+  summary =
+    partners_model_summary (workspace, _("Add a capability of “%s”"), ORG_NAME, organisation);
+  return stead_workspace_edit (
+    workspace, PARTNERS_OWNER, summary,
+    "INSERT INTO partners_capability (organisation, site, kind, quantity, conditions, "
+    "lead_time_hours) VALUES (?, ?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_INT (organisation), STEAD_INT_OR_NULL (site, site > 0), STEAD_TEXT (code),
+                STEAD_INT (quantity), STEAD_TEXT (conditions),
+                STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0)),
+    error);
 }
 
 gboolean
@@ -786,14 +819,16 @@ partners_capability_update (SteadWorkspace  *workspace,
 
   if (!partners_model_check_capability (workspace, kind, quantity, &code, error))
     return FALSE;
-  summary = partners_model_summary (workspace, _("Edit a capability of “%s”"), ORG_OF ("partners_capability", "id"), id);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "UPDATE partners_capability SET site = ?, kind = ?, quantity = ?, conditions = ?, "
-                               "lead_time_hours = ? WHERE id = ?",
-                               STEAD_ARGS (STEAD_INT_OR_NULL (site, site > 0), STEAD_TEXT (code), STEAD_INT (quantity),
-                                           STEAD_TEXT (conditions),
-                                           STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0), STEAD_INT (id)),
-                               error) != 0;
+  summary = partners_model_summary (workspace, _("Edit a capability of “%s”"),
+                                    ORG_OF ("partners_capability", "id"), id);
+  return stead_workspace_edit (
+           workspace, PARTNERS_OWNER, summary,
+           "UPDATE partners_capability SET site = ?, kind = ?, quantity = ?, conditions = ?, "
+           "lead_time_hours = ? WHERE id = ?",
+           STEAD_ARGS (STEAD_INT_OR_NULL (site, site > 0), STEAD_TEXT (code), STEAD_INT (quantity),
+                       STEAD_TEXT (conditions),
+                       STEAD_INT_OR_NULL (lead_time_hours, lead_time_hours >= 0), STEAD_INT (id)),
+           error) != 0;
 }
 
 gboolean
@@ -804,7 +839,8 @@ partners_capability_delete (SteadWorkspace  *workspace,
   g_autofree char *summary = partners_model_summary (workspace, _("Remove a capability of “%s”"),
                                                      ORG_OF ("partners_capability", "id"), id);
 
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_capability WHERE id = ?",
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "DELETE FROM partners_capability WHERE id = ?",
                                STEAD_ARGS (STEAD_INT (id)), error) != 0;
 }
 
@@ -821,9 +857,10 @@ partners_log_add (SteadWorkspace  *workspace,
       !partners_model_require (note, _("A note cannot be empty"), error))
     return 0;
   summary = partners_model_summary (workspace, _("Add a note on “%s”"), ORG_NAME, organisation);
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
-                               "INSERT INTO partners_log (organisation, date, note) VALUES (?, coalesce (?, date ('now')), ?)",
-                               STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (date), STEAD_TEXT (note)), error);
+  return stead_workspace_edit (
+    workspace, PARTNERS_OWNER, summary,
+    "INSERT INTO partners_log (organisation, date, note) VALUES (?, coalesce (?, date ('now')), ?)",
+    STEAD_ARGS (STEAD_INT (organisation), STEAD_TEXT (date), STEAD_TEXT (note)), error);
 }
 
 gboolean
@@ -834,8 +871,9 @@ partners_log_delete (SteadWorkspace  *workspace,
   g_autofree char *summary = partners_model_summary (workspace, _("Remove a note on “%s”"),
                                                      ORG_OF ("partners_log", "id"), id);
 
-  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary, "DELETE FROM partners_log WHERE id = ?",
-                               STEAD_ARGS (STEAD_INT (id)), error) != 0;
+  return stead_workspace_edit (workspace, PARTNERS_OWNER, summary,
+                               "DELETE FROM partners_log WHERE id = ?", STEAD_ARGS (STEAD_INT (id)),
+                               error) != 0;
 }
 
 /* Dates in agreements are as the API takes them: YYYY-MM-DD exactly. */
@@ -886,23 +924,28 @@ partners_agreement_save (SteadWorkspace  *workspace,
   if (stead_choice_get_label (partners_agreement_kinds, kind) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a kind of agreement: mou, data-sharing, mutual-aid, contract or other"), kind ? kind : "");
+                   _("“%s” is not a kind of agreement: mou, data-sharing, mutual-aid, contract or "
+                      "other"),
+                   kind ? kind : "");
       return 0;
     }
   if (status != NULL && stead_choice_get_label (partners_agreement_statuses, status) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a status"), status);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a status"),
+                   status);
       return 0;
     }
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     if (!partners_model_valid_date (dates[i]))
       {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date (YYYY-MM-DD)"), dates[i]);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("“%s” is not a date (YYYY-MM-DD)"), dates[i]);
         return 0;
       }
   if (n_parties == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("An agreement needs at least one party"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("An agreement needs at least one party"));
       return 0;
     }
 
@@ -910,30 +953,33 @@ partners_agreement_save (SteadWorkspace  *workspace,
   txn = stead_workspace_begin (workspace, PARTNERS_OWNER, summary, error);
   if (txn == NULL)
     return 0;
-  result = stead_transaction_run (txn,
-                                  id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
-                                       "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9 WHERE id = ?10"
-                                     : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
-                                       "expiry, status, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                                  STEAD_ARGS (STEAD_TEXT (title), STEAD_TEXT (kind), STEAD_TEXT (scope),
-                                              STEAD_TEXT (data_fields), STEAD_TEXT (signed_on), STEAD_TEXT (review),
-                                              STEAD_TEXT (expiry), STEAD_TEXT (status ? status : "active"),
-                                              STEAD_TEXT (document), STEAD_INT (id)),
-                                  error);
+  result = stead_transaction_run (
+    txn,
+    id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
+         "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9 WHERE id = ?10"
+       : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
+         "expiry, status, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    STEAD_ARGS (STEAD_TEXT (title), STEAD_TEXT (kind), STEAD_TEXT (scope), STEAD_TEXT (data_fields),
+                STEAD_TEXT (signed_on), STEAD_TEXT (review), STEAD_TEXT (expiry),
+                STEAD_TEXT (status ? status : "active"), STEAD_TEXT (document), STEAD_INT (id)),
+    error);
   if (result < 0)
     return 0;
   if (id == 0)
     id = result;
   else if (result == 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The agreement no longer exists"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The agreement no longer exists"));
       return 0;
     }
   if (stead_transaction_run (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?",
                              STEAD_ARGS (STEAD_INT (id)), error) < 0)
     return 0;
   for (guint i = 0; i < n_parties; i++)
-    if (stead_transaction_run (txn, "INSERT OR IGNORE INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
+    if (stead_transaction_run (txn,
+                               "INSERT OR IGNORE INTO partners_agreement_party (agreement, "
+                               "organisation) VALUES (?, ?)",
                                STEAD_ARGS (STEAD_INT (id), STEAD_INT (parties[i])), error) < 0)
       return 0;
   if (!stead_transaction_commit (g_steal_pointer (&txn), error))
@@ -953,7 +999,8 @@ partners_agreement_delete (SteadWorkspace  *workspace,
     return FALSE;
   if (stead_transaction_run (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?",
                              STEAD_ARGS (STEAD_INT (id)), error) < 0 ||
-      stead_transaction_run (txn, "DELETE FROM partners_agreement WHERE id = ?", STEAD_ARGS (STEAD_INT (id)), error) < 0)
+      stead_transaction_run (txn, "DELETE FROM partners_agreement WHERE id = ?",
+                             STEAD_ARGS (STEAD_INT (id)), error) < 0)
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -974,16 +1021,22 @@ partners_network_links (SteadWorkspace *workspace,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT o.id, o.name, o.tier = 'instrumental', "
-                                  "  (SELECT count (*) FROM partners_agreement_party p WHERE p.organisation = o.id) AS n "
-                                  "FROM partners_organisation o WHERE o.tier = 'instrumental' OR "
-                                  "  EXISTS (SELECT 1 FROM partners_agreement_party p WHERE p.organisation = o.id) "
-                                  "ORDER BY o.tier = 'instrumental' DESC, n DESC, o.name", NULL);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT o.id, o.name, o.tier = 'instrumental', "
+    "  (SELECT count (*) FROM partners_agreement_party p WHERE p.organisation = o.id) AS n "
+    "FROM partners_organisation o WHERE o.tier = 'instrumental' OR "
+    "  EXISTS (SELECT 1 FROM partners_agreement_party p WHERE p.organisation = o.id) "
+    "ORDER BY o.tier = 'instrumental' DESC, n DESC, o.name",
+    NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      PartnersNode n = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), 0, 0 };
+      PartnersNode n = { sqlite3_column_int64 (stmt, 0),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         sqlite3_column_int (stmt, 2),
+                         sqlite3_column_int (stmt, 3),
+                         0,
+                         0 };
       gint64 *key = g_new (gint64, 1);
 
       *key = n.id;
@@ -992,10 +1045,12 @@ partners_network_links (SteadWorkspace *workspace,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT a.organisation, b.organisation, count (*) FROM partners_agreement_party a "
-                                  "JOIN partners_agreement_party b ON a.agreement = b.agreement "
-                                  "AND a.organisation < b.organisation GROUP BY a.organisation, b.organisation", NULL);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT a.organisation, b.organisation, count (*) FROM partners_agreement_party a "
+    "JOIN partners_agreement_party b ON a.agreement = b.agreement "
+    "AND a.organisation < b.organisation GROUP BY a.organisation, b.organisation",
+    NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 ida = sqlite3_column_int64 (stmt, 0), idb = sqlite3_column_int64 (stmt, 1);
@@ -1025,22 +1080,23 @@ gboolean
 partners_publish_resources (SteadTransaction  *txn,
                             GError           **error)
 {
-  return stead_transaction_exec (txn,
-                                 "DELETE FROM resource WHERE owner = 'partners' AND NOT EXISTS ("
-                                 "  SELECT 1 FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
-                                 "  JOIN partners_organisation o ON o.id = c.organisation"
-                                 "  WHERE s.fid = resource.owner_ref AND c.kind = resource.kind"
-                                 "  AND s.geom IS NOT NULL AND resource.capacity = c.quantity"
-                                 "  AND resource.geom = s.geom AND resource.title = o.name || ': ' || s.name);"
-                                 "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref)"
-                                 "  SELECT s.geom, c.kind, o.name || ': ' || s.name, c.quantity, 'available', 'partners', s.fid"
-                                 "  FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
-                                 "  JOIN partners_organisation o ON o.id = c.organisation"
-                                 "  WHERE s.geom IS NOT NULL AND NOT EXISTS ("
-                                 "    SELECT 1 FROM resource r WHERE r.owner = 'partners' AND r.owner_ref = s.fid"
-                                 "    AND r.kind = c.kind AND r.capacity = c.quantity AND r.geom = s.geom"
-                                 "    AND r.title = o.name || ': ' || s.name);",
-                                 error);
+  return stead_transaction_exec (
+    txn,
+    "DELETE FROM resource WHERE owner = 'partners' AND NOT EXISTS ("
+    "  SELECT 1 FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+    "  JOIN partners_organisation o ON o.id = c.organisation"
+    "  WHERE s.fid = resource.owner_ref AND c.kind = resource.kind"
+    "  AND s.geom IS NOT NULL AND resource.capacity = c.quantity"
+    "  AND resource.geom = s.geom AND resource.title = o.name || ': ' || s.name);"
+    "INSERT INTO resource (geom, kind, title, capacity, availability, owner, owner_ref)"
+    "  SELECT s.geom, c.kind, o.name || ': ' || s.name, c.quantity, 'available', 'partners', s.fid"
+    "  FROM partners_capability c JOIN partners_site s ON s.fid = c.site"
+    "  JOIN partners_organisation o ON o.id = c.organisation"
+    "  WHERE s.geom IS NOT NULL AND NOT EXISTS ("
+    "    SELECT 1 FROM resource r WHERE r.owner = 'partners' AND r.owner_ref = s.fid"
+    "    AND r.kind = c.kind AND r.capacity = c.quantity AND r.geom = s.geom"
+    "    AND r.title = o.name || ': ' || s.name);",
+    error);
 }
 
 /**
@@ -1063,18 +1119,20 @@ partners_index (SteadTransaction  *txn,
   partners_today (&today);
   if (!stead_search_delete_all (txn, PARTNERS_OWNER, "organisation", error))
     return FALSE;
-  orgs = stead_transaction_prepare (txn,
-                                    "SELECT o.id, o.name, coalesce (t.label, o.type) || ' ' || o.tier || ' ' || "
-                                    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
-                                    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
-                                    "             FROM partners_site s WHERE s.organisation = o.id), '') "
-                                    "FROM partners_organisation o "
-                                    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
-                                    error);
-  agreements = stead_transaction_prepare (txn,
-                                          "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
-                                          "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
-                                          error);
+  orgs = stead_transaction_prepare (
+    txn,
+    "SELECT o.id, o.name, coalesce (t.label, o.type) || ' ' || o.tier || ' ' || "
+    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
+    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
+    "             FROM partners_site s WHERE s.organisation = o.id), '') "
+    "FROM partners_organisation o "
+    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
+    error);
+  agreements = stead_transaction_prepare (
+    txn,
+    "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
+    "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
+    error);
   if (orgs == NULL || agreements == NULL)
     return FALSE;
 
@@ -1086,17 +1144,18 @@ partners_index (SteadTransaction  *txn,
       sqlite3_bind_int64 (agreements, 1, id);
       while (sqlite3_step (agreements) == SQLITE_ROW)
         {
-          PartnersFlag flag = partners_agreement_flag ((const char *) sqlite3_column_text (agreements, 0),
-                                                       (const char *) sqlite3_column_text (agreements, 1),
-                                                       (const char *) sqlite3_column_text (agreements, 2), &today);
+          PartnersFlag flag =
+            partners_agreement_flag ((const char *) sqlite3_column_text (agreements, 0),
+                                     (const char *) sqlite3_column_text (agreements, 1),
+                                     (const char *) sqlite3_column_text (agreements, 2), &today);
 
           g_string_append_printf (body, " %s", (const char *) sqlite3_column_text (agreements, 3));
           if (flag != PARTNERS_FLAG_NONE)
             g_string_append_printf (body, " %s", partners_flag_label (flag));
         }
       sqlite3_reset (agreements);
-      if (!stead_search_put (txn, PARTNERS_OWNER, "organisation", id, (const char *) sqlite3_column_text (orgs, 1),
-                             body->str, error))
+      if (!stead_search_put (txn, PARTNERS_OWNER, "organisation", id,
+                             (const char *) sqlite3_column_text (orgs, 1), body->str, error))
         return FALSE;
     }
   return TRUE;

@@ -90,7 +90,8 @@ partners_network_set_workspace (PartnersNetwork *self,
 {
   g_return_if_fail (PARTNERS_IS_NETWORK (self));
 
-  stead_workspace_follow (&self->workspace, workspace, self, "partners_", (SteadReloadFunc) partners_network_reload);
+  stead_workspace_follow (&self->workspace, workspace, self, "partners_",
+                          (SteadReloadFunc) partners_network_reload);
 }
 
 guint

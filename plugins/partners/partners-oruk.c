@@ -43,7 +43,8 @@ partners_oruk_member_double (JsonObject *object,
   JsonNode *node;
   GType type;
 
-  if (object == NULL || (node = json_object_get_member (object, name)) == NULL || !JSON_NODE_HOLDS_VALUE (node))
+  if (object == NULL || (node = json_object_get_member (object, name)) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
   type = json_node_get_value_type (node);
   if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
@@ -62,7 +63,8 @@ partners_oruk_member_array (JsonObject *object,
 {
   JsonNode *node;
 
-  if (object == NULL || (node = json_object_get_member (object, name)) == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (object == NULL || (node = json_object_get_member (object, name)) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
   return json_node_get_array (node);
 }
@@ -107,7 +109,8 @@ partners_oruk_read_phones (JsonArray  *phones,
 
       if (number == NULL)
         continue;
-      if (description != NULL && (strstr (description, "24") != NULL || g_str_has_prefix (description, "Out of hours")))
+      if (description != NULL &&
+          (strstr (description, "24") != NULL || g_str_has_prefix (description, "Out of hours")))
         {
           if (*phone_24h == NULL)
             *phone_24h = g_strdup (number);
@@ -137,7 +140,8 @@ partners_oruk_read_organisation (JsonObject *org)
   if (r->website == NULL)
     r->website = partners_oruk_dup_member (org, "url");
 
-  if (json_object_has_member (org, "x_stead") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (org, "x_stead")))
+  if (json_object_has_member (org, "x_stead") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (org, "x_stead")))
     stead = json_object_get_object_member (org, "x_stead");
   if (stead != NULL)
     {
@@ -158,12 +162,14 @@ partners_oruk_read_organisation (JsonObject *org)
 
       if (value == NULL)
         continue;
-      if (g_strcmp0 (scheme, "GB-CHC") == 0 || g_strcmp0 (scheme, "GB-SC") == 0 || g_strcmp0 (scheme, "GB-NIC") == 0)
+      if (g_strcmp0 (scheme, "GB-CHC") == 0 || g_strcmp0 (scheme, "GB-SC") == 0 ||
+          g_strcmp0 (scheme, "GB-NIC") == 0)
         stead_set_str (&r->charity_number, value);
       else if (g_strcmp0 (scheme, "GB-COH") == 0)
         stead_set_str (&r->company_number, value);
       else
-        partners_oruk_keep_in_notes (r, "", "organization_identifier", json_array_get_element (array, i));
+        partners_oruk_keep_in_notes (r, "", "organization_identifier",
+                                     json_array_get_element (array, i));
     }
 
   array = partners_oruk_member_array (org, "contacts");
@@ -176,7 +182,8 @@ partners_oruk_read_organisation (JsonObject *org)
       contact->name = partners_oruk_dup_member (c, "name");
       contact->role = partners_oruk_dup_member (c, "title");
       contact->email = partners_oruk_dup_member (c, "email");
-      partners_oruk_read_phones (partners_oruk_member_array (c, "phones"), &contact->phone, &contact->phone_24h);
+      partners_oruk_read_phones (partners_oruk_member_array (c, "phones"), &contact->phone,
+                                 &contact->phone_24h);
       if (contact->name == NULL)
         contact->name = g_strdup (contact->role ? contact->role : _("PartnersContact"));
       g_ptr_array_add (r->contacts, contact);
@@ -217,16 +224,21 @@ partners_oruk_read_organisation (JsonObject *org)
           g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
           g_auto(GStrv) strv = NULL;
 
-          for (const char * const *key = (const char * const[]) { "address_1", "address_2", "city", NULL }; *key; key++)
-            if (partners_oruk_member_string (a, *key) != NULL && *partners_oruk_member_string (a, *key) != '\0')
+          for (const char * const *key =
+                 (const char * const[]){ "address_1", "address_2", "city", NULL };
+               *key; key++)
+            if (partners_oruk_member_string (a, *key) != NULL &&
+                *partners_oruk_member_string (a, *key) != '\0')
               g_strv_builder_add (parts, partners_oruk_member_string (a, *key));
           strv = g_strv_builder_end (parts);
           if (strv[0] != NULL)
             site->address = g_strjoinv (", ", strv);
           site->postcode = partners_oruk_dup_member (a, "postal_code");
         }
-      site->has_position = partners_oruk_member_double (l, "latitude", &site->lat) && partners_oruk_member_double (l, "longitude", &site->lon);
-      if (json_object_has_member (l, "x_stead") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (l, "x_stead")))
+      site->has_position = partners_oruk_member_double (l, "latitude", &site->lat) &&
+                           partners_oruk_member_double (l, "longitude", &site->lon);
+      if (json_object_has_member (l, "x_stead") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (l, "x_stead")))
         stead_site = json_object_get_object_member (l, "x_stead");
       if (stead_site != NULL && json_object_has_member (stead_site, "capacity"))
         site->capacity = json_object_get_int_member (stead_site, "capacity");
@@ -242,7 +254,8 @@ partners_oruk_read_organisation (JsonObject *org)
       JsonObject *s = json_array_get_object_element (array, i);
       JsonObject *cap = NULL;
 
-      if (s != NULL && json_object_has_member (s, "x_stead") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "x_stead")))
+      if (s != NULL && json_object_has_member (s, "x_stead") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (s, "x_stead")))
         cap = json_object_get_object_member (s, "x_stead");
       if (cap != NULL && partners_oruk_member_string (cap, "kind") != NULL)
         {
@@ -302,7 +315,8 @@ partners_oruk_organisations_of (JsonNode  *root,
   object = json_node_get_object (root);
   if ((array = partners_oruk_member_array (object, "organizations")) != NULL)
     return json_array_ref (array);
-  if ((array = partners_oruk_member_array (object, "contents")) != NULL || (array = partners_oruk_member_array (object, "content")) != NULL)
+  if ((array = partners_oruk_member_array (object, "contents")) != NULL ||
+      (array = partners_oruk_member_array (object, "content")) != NULL)
     {
       *services = partners_oruk_holds_services (array);
       return json_array_ref (array);
@@ -317,7 +331,8 @@ partners_oruk_organisations_of (JsonNode  *root,
     }
 bad:
   g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-               _("This is not Open Referral UK data: expected organizations (an array, “organizations” or “contents”) or services with their organization"));
+               _("This is not Open Referral UK data: expected organizations (an array, "
+                  "“organizations” or “contents”) or services with their organization"));
   return NULL;
 }
 
@@ -333,7 +348,8 @@ partners_oruk_run (SteadImportContext  *context,
   stream = stead_import_context_open (context, error);
   if (stream == NULL)
     return FALSE;
-  if (!json_parser_load_from_stream (parser, stream, stead_import_context_get_cancellable (context), error))
+  if (!json_parser_load_from_stream (parser, stream, stead_import_context_get_cancellable (context),
+                                     error))
     {
       g_prefix_error (error, _("This is not valid JSON: "));
       return FALSE;
@@ -341,10 +357,13 @@ partners_oruk_run (SteadImportContext  *context,
 
   {
     JsonNode *root = json_parser_get_root (parser);
-    JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+    JsonObject *object =
+      root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 
-    if (object != NULL && json_object_has_member (object, "name") && !json_object_has_member (object, "organization") &&
-        partners_oruk_member_array (object, "organizations") == NULL && partners_oruk_member_array (object, "contents") == NULL &&
+    if (object != NULL && json_object_has_member (object, "name") &&
+        !json_object_has_member (object, "organization") &&
+        partners_oruk_member_array (object, "organizations") == NULL &&
+        partners_oruk_member_array (object, "contents") == NULL &&
         partners_oruk_member_array (object, "content") == NULL)
       {
         g_autoptr(PartnersRecord) r = partners_oruk_read_organisation (object);
@@ -361,7 +380,8 @@ partners_oruk_run (SteadImportContext  *context,
     if (root == NULL || !(orgs = partners_oruk_organisations_of (root, &services, error)))
       {
         if (error != NULL && *error == NULL)
-          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT, _("This is not Open Referral UK data"));
+          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                       _("This is not Open Referral UK data"));
         return FALSE;
       }
   }
@@ -379,7 +399,8 @@ partners_oruk_run (SteadImportContext  *context,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("organization %u is not a JSON object"), i + 1);
+          stead_import_context_reject (context, 0, i + 1, NULL, 0,
+                                       _("organization %u is not a JSON object"), i + 1);
           continue;
         }
       org = json_node_get_object (node);
@@ -388,7 +409,8 @@ partners_oruk_run (SteadImportContext  *context,
           if (!json_object_has_member (org, "organization") ||
               !JSON_NODE_HOLDS_OBJECT (json_object_get_member (org, "organization")))
             {
-              stead_import_context_reject (context, 0, i + 1, NULL, 0, _("service %u has no organization"), i + 1);
+              stead_import_context_reject (context, 0, i + 1, NULL, 0,
+                                           _("service %u has no organization"), i + 1);
               continue;
             }
           org = json_object_get_object_member (org, "organization");
@@ -398,10 +420,11 @@ partners_oruk_run (SteadImportContext  *context,
       problem = partners_record_check (context, r);
       if (problem != NULL)
         {
-          g_autofree char *id = r->source_id ? g_strdup_printf (", id %s", r->source_id) : g_strdup ("");
+          g_autofree char *id =
+            r->source_id ? g_strdup_printf (", id %s", r->source_id) : g_strdup ("");
 
-          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("organization %u (%s%s): %s"), i + 1,
-                                       r->name ? r->name : _("no name"), id, problem);
+          stead_import_context_reject (context, 0, i + 1, NULL, 0, _("organization %u (%s%s): %s"),
+                                       i + 1, r->name ? r->name : _("no name"), id, problem);
           continue;
         }
       if (!partners_record_write (context, r, error))
@@ -479,7 +502,8 @@ partners_oruk_export_site (JsonBuilder  *b,
   partners_oruk_add_string (b, "location_type", "physical");
   partners_oruk_add_string (b, "name", COL (sites, 1));
   partners_oruk_add_string (b, "description", COL (sites, 4));
-  if (stead_gpkg_blob_get_point (sqlite3_column_blob (sites, 6), sqlite3_column_bytes (sites, 6), &x, &y))
+  if (stead_gpkg_blob_get_point (sqlite3_column_blob (sites, 6), sqlite3_column_bytes (sites, 6),
+                                 &x, &y))
     {
       json_builder_set_member_name (b, "latitude");
       json_builder_add_double_value (b, y);
@@ -557,7 +581,8 @@ partners_oruk_export_organisation (JsonBuilder  *b,
       {
         json_builder_begin_object (b);
         partners_oruk_add_string (b, "identifier_scheme", i == 5 ? "GB-CHC" : "GB-COH");
-        partners_oruk_add_string (b, "identifier_type", i == 5 ? "Registered charity number" : "Company number");
+        partners_oruk_add_string (b, "identifier_type",
+                                  i == 5 ? "Registered charity number" : "Company number");
         partners_oruk_add_string (b, "identifier", COL (orgs, i));
         json_builder_end_object (b);
       }
@@ -587,24 +612,30 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
-  orgs = stead_workspace_prepare (workspace,
-                                  "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, "
-                                  "website, charity_number, company_number, type, tier, areas_served, notes "
-                                  "FROM partners_organisation ORDER BY id", error);
-  contacts = stead_workspace_prepare (workspace,
-                                      "SELECT coalesce (source_id, 'stead-contact-' || id), name, role, phone, "
-                                      "phone_24h, email FROM partners_contact WHERE organisation = ? ORDER BY id",
-                                      error);
-  sites = stead_workspace_prepare (workspace,
-                                   "SELECT coalesce (source_id, 'stead-site-' || fid), name, address, postcode, "
-                                   "what, capacity, geom FROM partners_site WHERE organisation = ? ORDER BY fid",
-                                   error);
-  caps = stead_workspace_prepare (workspace,
-                                  "SELECT c.id, c.kind, c.quantity, c.conditions, c.lead_time_hours, "
-                                  "coalesce (s.source_id, 'stead-site-' || s.fid), t.label "
-                                  "FROM partners_capability c LEFT JOIN partners_site s ON s.fid = c.site "
-                                  "LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind "
-                                  "WHERE c.organisation = ? ORDER BY c.id", error);
+  orgs = stead_workspace_prepare (
+    workspace,
+    "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, "
+    "website, charity_number, company_number, type, tier, areas_served, notes "
+    "FROM partners_organisation ORDER BY id",
+    error);
+  contacts = stead_workspace_prepare (
+    workspace,
+    "SELECT coalesce (source_id, 'stead-contact-' || id), name, role, phone, "
+    "phone_24h, email FROM partners_contact WHERE organisation = ? ORDER BY id",
+    error);
+  sites = stead_workspace_prepare (
+    workspace,
+    "SELECT coalesce (source_id, 'stead-site-' || fid), name, address, postcode, "
+    "what, capacity, geom FROM partners_site WHERE organisation = ? ORDER BY fid",
+    error);
+  caps = stead_workspace_prepare (
+    workspace,
+    "SELECT c.id, c.kind, c.quantity, c.conditions, c.lead_time_hours, "
+    "coalesce (s.source_id, 'stead-site-' || s.fid), t.label "
+    "FROM partners_capability c LEFT JOIN partners_site s ON s.fid = c.site "
+    "LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = c.kind "
+    "WHERE c.organisation = ? ORDER BY c.id",
+    error);
   if (orgs == NULL || contacts == NULL || sites == NULL || caps == NULL)
     return FALSE;
 

@@ -92,7 +92,8 @@ partners_page_on_reset_filters (PartnersPage *self)
 static void
 partners_page_on_network_toggled (PartnersPage *self)
 {
-  stead_record_page_show_view (self->records, gtk_toggle_button_get_active (self->network_toggle) ? "network" : "list");
+  stead_record_page_show_view (
+    self->records, gtk_toggle_button_get_active (self->network_toggle) ? "network" : "list");
 }
 
 /* The selected organisation's children follow it. */
@@ -116,7 +117,8 @@ partners_page_on_selected (PartnersPage *self)
         stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
       else
         {
-          g_autoptr(SteadQueryModel) children = partners_children_new (self->workspace, lists[i].type, id);
+          g_autoptr(SteadQueryModel) children =
+            partners_children_new (self->workspace, lists[i].type, id);
 
           stead_record_list_set_model (lists[i].list, G_LIST_MODEL (children));
         }
@@ -133,7 +135,8 @@ partners_page_save_partner (SteadForm  *form,
 {
   PartnersPage *self = user_data;
   gint64 id = partners_organisation_add (self->workspace, stead_form_get_text (form, "name"),
-                                         stead_form_get_text (form, "type"), stead_form_get_text (form, "tier"), error);
+                                         stead_form_get_text (form, "type"),
+                                         stead_form_get_text (form, "tier"), error);
 
   if (id == 0)
     return FALSE;
@@ -148,8 +151,9 @@ partners_page_on_add (PartnersPage *self)
 
   stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add Partner"),
                                       _("The organisation’s name. Add the rest in its details."),
-                                      partners_organisation_fields, partners_n_organisation_fields, "name type tier",
-                                      NULL, initial, self->workspace, partners_page_save_partner, self, NULL));
+                                      partners_organisation_fields, partners_n_organisation_fields,
+                                      "name type tier", NULL, initial, self->workspace,
+                                      partners_page_save_partner, self, NULL));
 }
 
 static gboolean
@@ -164,18 +168,20 @@ partners_page_save_contact (SteadForm  *form,
                       stead_form_get_text (form, "email") };
 
   if (contact != NULL)
-    return partners_contact_update (self->workspace, stead_record_get_id (contact), v[0], v[1], v[2], v[3], v[4], error);
-  return partners_contact_add (self->workspace, partners_page_selected_id (self), v[0], v[1], v[2], v[3], v[4],
-                               error) != 0;
+    return partners_contact_update (self->workspace, stead_record_get_id (contact), v[0], v[1],
+                                    v[2], v[3], v[4], error);
+  return partners_contact_add (self->workspace, partners_page_selected_id (self), v[0], v[1], v[2],
+                               v[3], v[4], error) != 0;
 }
 
 static void
 partners_page_edit_contact (PartnersPage *self,
                             SteadRecord  *contact)
 {
-  stead_form_present (stead_form_new (GTK_WIDGET (self), contact ? _("Edit Contact") : _("Add Contact"), NULL,
-                                      partners_contact_fields, partners_n_contact_fields, NULL, contact, NULL,
-                                      self->workspace, partners_page_save_contact, self, NULL));
+  stead_form_present (
+    stead_form_new (GTK_WIDGET (self), contact ? _("Edit Contact") : _("Add Contact"), NULL,
+                    partners_contact_fields, partners_n_contact_fields, NULL, contact, NULL,
+                    self->workspace, partners_page_save_contact, self, NULL));
 }
 
 static void
@@ -203,22 +209,24 @@ partners_page_save_site (SteadForm  *form,
       return FALSE;
     }
   if (site != NULL)
-    return partners_site_update (self->workspace, stead_record_get_id (site), stead_form_get_text (form, "name"),
-                                 stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
-                                 stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error);
-  return partners_site_add (self->workspace, partners_page_selected_id (self), stead_form_get_text (form, "name"),
-                            stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
-                            stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error) != 0;
+    return partners_site_update (
+      self->workspace, stead_record_get_id (site), stead_form_get_text (form, "name"),
+      stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
+      stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error);
+  return partners_site_add (
+           self->workspace, partners_page_selected_id (self), stead_form_get_text (form, "name"),
+           stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
+           stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error) != 0;
 }
 
 static void
 partners_page_edit_site (PartnersPage *self,
                          SteadRecord  *site)
 {
-  stead_form_present (stead_form_new (GTK_WIDGET (self), site ? _("Edit Site") : _("Add Site"), NULL,
-                                      partners_site_fields, partners_n_site_fields,
-                                      "name what address postcode capacity longitude latitude", site, NULL,
-                                      self->workspace, partners_page_save_site, self, NULL));
+  stead_form_present (stead_form_new (
+    GTK_WIDGET (self), site ? _("Edit Site") : _("Add Site"), NULL, partners_site_fields,
+    partners_n_site_fields, "name what address postcode capacity longitude latitude", site, NULL,
+    self->workspace, partners_page_save_site, self, NULL));
 }
 
 static void
@@ -244,8 +252,8 @@ partners_page_save_capability (SteadForm  *form,
                                        stead_form_get_text (form, "kind"), quantity,
                                        stead_form_get_text (form, "conditions"), lead, error);
   return partners_capability_add (self->workspace, partners_page_selected_id (self), site,
-                                  stead_form_get_text (form, "kind"), quantity, stead_form_get_text (form, "conditions"),
-                                  lead, error) != 0;
+                                  stead_form_get_text (form, "kind"), quantity,
+                                  stead_form_get_text (form, "conditions"), lead, error) != 0;
 }
 
 static void
@@ -253,10 +261,11 @@ partners_page_edit_capability (PartnersPage *self,
                                SteadRecord  *capability)
 {
   static const char * const initial[] = { "quantity", "1", NULL };
-  SteadForm *form = stead_form_new (GTK_WIDGET (self), capability ? _("Edit Capability") : _("Add Capability"), NULL,
-                                    partners_capability_fields, partners_n_capability_fields,
-                                    "kind quantity site conditions lead_time_hours", capability, initial,
-                                    self->workspace, partners_page_save_capability, self, NULL);
+  SteadForm *form =
+    stead_form_new (GTK_WIDGET (self), capability ? _("Edit Capability") : _("Add Capability"),
+                    NULL, partners_capability_fields, partners_n_capability_fields,
+                    "kind quantity site conditions lead_time_hours", capability, initial,
+                    self->workspace, partners_page_save_capability, self, NULL);
   GListModel *sites = stead_record_list_get_model (self->sites);
   g_autoptr(GListStore) choices = g_list_store_new (STEAD_TYPE_TERM);
 
@@ -288,8 +297,8 @@ partners_page_save_agreement (SteadForm  *form,
   SteadRecord *agreement = stead_form_get_record (form);
   SteadRecordProvider *provider = stead_workspace_get_provider (self->workspace, "organisation");
   g_autoptr(GArray) parties = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(GStrv) names = g_strsplit (stead_form_get_text (form, "parties") ? stead_form_get_text (form, "parties") : "",
-                                    ";", -1);
+  g_auto(GStrv) names = g_strsplit (
+    stead_form_get_text (form, "parties") ? stead_form_get_text (form, "parties") : "", ";", -1);
   gint64 selected = partners_page_selected_id (self);
 
   g_array_append_val (parties, selected);
@@ -308,13 +317,14 @@ partners_page_save_agreement (SteadForm  *form,
         }
       g_array_append_val (parties, id);
     }
-  return partners_agreement_save (self->workspace, agreement ? stead_record_get_id (agreement) : 0,
-                                  stead_form_get_text (form, "title"), stead_form_get_text (form, "kind"),
-                                  stead_form_get_text (form, "scope"), stead_form_get_text (form, "data_fields"),
-                                  stead_form_get_text (form, "signed"), stead_form_get_text (form, "review"),
-                                  stead_form_get_text (form, "expiry"), stead_form_get_text (form, "status"),
-                                  stead_form_get_text (form, "document"), (const gint64 *) (gpointer) parties->data,
-                                  parties->len, error) != 0;
+  return partners_agreement_save (
+           self->workspace, agreement ? stead_record_get_id (agreement) : 0,
+           stead_form_get_text (form, "title"), stead_form_get_text (form, "kind"),
+           stead_form_get_text (form, "scope"), stead_form_get_text (form, "data_fields"),
+           stead_form_get_text (form, "signed"), stead_form_get_text (form, "review"),
+           stead_form_get_text (form, "expiry"), stead_form_get_text (form, "status"),
+           stead_form_get_text (form, "document"), (const gint64 *) (gpointer) parties->data,
+           parties->len, error) != 0;
 }
 
 static void
@@ -323,9 +333,10 @@ partners_page_edit_agreement (PartnersPage *self,
 {
   static const char * const initial[] = { "kind", "mou", "status", "active", NULL };
 
-  stead_form_present (stead_form_new (GTK_WIDGET (self), agreement ? _("Edit Agreement") : _("Add Agreement"), NULL,
-                                      partners_agreement_fields, partners_n_agreement_fields, NULL, agreement, initial,
-                                      self->workspace, partners_page_save_agreement, self, NULL));
+  stead_form_present (
+    stead_form_new (GTK_WIDGET (self), agreement ? _("Edit Agreement") : _("Add Agreement"), NULL,
+                    partners_agreement_fields, partners_n_agreement_fields, NULL, agreement,
+                    initial, self->workspace, partners_page_save_agreement, self, NULL));
 }
 
 static void
@@ -443,8 +454,8 @@ partners_page_class_init (PartnersPageClass *klass)
 
   g_type_ensure (PARTNERS_TYPE_NETWORK);
   g_type_ensure (PARTNERS_TYPE_ORGANISATION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/steadapp/Stead/plugins/partners/partners-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/plugins/"
+                                                             "partners/partners-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PartnersPage, records);
   gtk_widget_class_bind_template_child (widget_class, PartnersPage, type_filter);
   gtk_widget_class_bind_template_child (widget_class, PartnersPage, tier_filter);

@@ -72,27 +72,32 @@ partners_vcard_run (SteadWorkspace           *workspace,
   if (!options->include_personal)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                           _("Contacts are personal data: export them as vCards only when you choose to "
-                             "include personal data (--include-personal)"));
+                           _("Contacts are personal data: export them as vCards only when you "
+                              "choose to "
+                              "include personal data (--include-personal)"));
       return FALSE;
     }
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT c.id, c.name, c.role, c.phone, c.phone_24h, c.email, o.name "
-                                  "FROM partners_contact c JOIN partners_organisation o ON o.id = c.organisation "
-                                  "ORDER BY o.name, c.name", error);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT c.id, c.name, c.role, c.phone, c.phone_24h, c.email, o.name "
+    "FROM partners_contact c JOIN partners_organisation o ON o.id = c.organisation "
+    "ORDER BY o.name, c.name",
+    error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *uid = g_strdup_printf ("urn:stead:partners-contact:%lld", (long long) sqlite3_column_int64 (stmt, 0));
+      g_autofree char *uid = g_strdup_printf ("urn:stead:partners-contact:%lld",
+                                              (long long) sqlite3_column_int64 (stmt, 0));
 
       g_string_append (out, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
       partners_vcard_line (out, "FN", PARTNERS_VCARD_COL (stmt, 1));
       partners_vcard_line (out, "ORG", PARTNERS_VCARD_COL (stmt, 6));
       partners_vcard_line (out, "TITLE", PARTNERS_VCARD_COL (stmt, 2));
       partners_vcard_line (out, "TEL;VALUE=text;TYPE=work,voice", PARTNERS_VCARD_COL (stmt, 3));
-      partners_vcard_line (out, "TEL;VALUE=text;TYPE=work,voice;PREF=1;X-STEAD-AVAILABILITY=24-7", PARTNERS_VCARD_COL (stmt, 4));
+      partners_vcard_line (out, "TEL;VALUE=text;TYPE=work,voice;PREF=1;X-STEAD-AVAILABILITY=24-7",
+                           PARTNERS_VCARD_COL (stmt, 4));
       partners_vcard_line (out, "EMAIL;TYPE=work", PARTNERS_VCARD_COL (stmt, 5));
       partners_vcard_line (out, "UID", uid);
       g_string_append (out, "END:VCARD\r\n");

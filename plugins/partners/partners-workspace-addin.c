@@ -48,51 +48,102 @@ typedef struct
 } DemoPartner;
 
 static const DemoPartner demo_partners[] = {
-  { "Severnvale County Council", "category-1", "instrumental", "County council: emergency planning, rest centres, social care", "County Emergency Centre", "Emergency centre", "rest-centre", 250 },
-  { "Tewkesbury Borough Council", "category-1", "instrumental", "District council: housing, environmental health, sandbags", "Borough Depot", "Depot", "sandbags", 2000 },
-  { "Severnvale Police", "category-1", "instrumental", "Police force for the area", NULL, NULL, NULL, 0 },
-  { "Severnvale Fire and Rescue Service", "category-1", "instrumental", "Fire and rescue authority; water rescue", "Tewkesbury Fire Station", "Fire station", "4x4", 3 },
-  { "West Country Ambulance Service", "category-1", "instrumental", "Ambulance trust", NULL, NULL, NULL, 0 },
-  { "Severnvale Integrated Care Board", "category-1", "instrumental", "NHS commissioning and health protection", NULL, NULL, NULL, 0 },
-  { "Tewkesbury Community Hospital", "category-1", "contributing", "Community hospital", "Tewkesbury Community Hospital", "Hospital", NULL, 0 },
-  { "Environment Agency, Severn area", "category-1", "instrumental", "Flood warnings, river levels, flood defences", "Tewkesbury Flood Store", "Depot", "generator", 4 },
-  { "Severnvale Coastguard liaison", "category-1", "occasional", "Maritime and Coastguard Agency liaison for the estuary", NULL, NULL, NULL, 0 },
-  { "Midshires Electricity Networks", "category-2", "contributing", "Distribution network operator; Priority Services Register", "Ashchurch Substation", "Substation", "generator", 6 },
-  { "Severn Water", "category-2", "contributing", "Water and sewerage undertaker; bottled water", "Mythe Water Works", "Water works", "water-supply", 5000 },
-  { "Vale Gas Distribution", "category-2", "occasional", "Gas distribution network", NULL, NULL, NULL, 0 },
-  { "Western Rail Infrastructure", "category-2", "occasional", "Railway infrastructure", NULL, NULL, NULL, 0 },
-  { "Severnvale Bus Company", "category-2", "contributing", "Bus operator: evacuation transport", "Northway Bus Depot", "Depot", "transport", 12 },
-  { "Vale Telecom", "category-2", "occasional", "Fixed and mobile telephone provider", NULL, NULL, NULL, 0 },
-  { "British Red Cross, Severnvale", "voluntary", "instrumental", "Emergency response volunteers, rest centre support", "Red Cross Centre", "Community hub", "welfare-team", 20 },
-  { "Royal Voluntary Service, Severnvale", "voluntary", "contributing", "Food and welfare in rest centres", NULL, NULL, "catering", 200 },
-  { "Severnvale 4x4 Response", "voluntary", "contributing", "Volunteer 4x4 drivers", "4x4 Response Base", "Depot", "4x4", 8 },
-  { "RAYNET Severnvale", "voluntary", "contributing", "Amateur radio emergency network", NULL, NULL, "radio", 10 },
-  { "St John Ambulance, Tewkesbury", "voluntary", "contributing", "First aid volunteers", "St John Hall", "Community hub", "first-aid", 15 },
-  { "Tewkesbury Foodbank", "voluntary", "contributing", "Emergency food parcels", "Foodbank Warehouse", "Depot", "food-supply", 400 },
-  { "Severnvale Council for Voluntary Service", "voluntary", "instrumental", "Voluntary sector coordination and volunteer centre", "Volunteer Centre", "Community hub", "volunteers", 60 },
-  { "Age Friendly Tewkesbury", "voluntary", "contributing", "Older people's charity: welfare calls", NULL, NULL, "welfare-team", 10 },
-  { "Vale Carers Network", "voluntary", "occasional", "Support for unpaid carers", NULL, NULL, NULL, 0 },
-  { "Tewkesbury Interpreters Collective", "voluntary", "occasional", "Community interpreters: Polish, Romanian, Urdu, BSL", NULL, NULL, "translation", 6 },
-  { "Tewkesbury Abbey", "faith", "contributing", "Parish church; warm space and volunteers", "Abbey Hall", "Community hub", "warm-space", 80 },
-  { "Tewkesbury Mosque", "faith", "contributing", "Community meals and shelter", "Mosque Community Centre", "Community hub", "catering", 100 },
-  { "Methodist Church, Tewkesbury", "faith", "occasional", "Church hall as warm space", "Methodist Hall", "Community hub", "warm-space", 40 },
-  { "Gurdwara Severnvale", "faith", "occasional", "Community kitchen", NULL, NULL, "catering", 150 },
-  { "Northway Supermarket", "business", "contributing", "Food and water supply by agreement", "Northway Store", "Shop", "food-supply", 300 },
-  { "Vale Plant Hire", "business", "occasional", "Pumps, generators and plant", "Plant Yard", "Depot", "generator", 10 },
-  { "Severnvale Hotels Group", "business", "occasional", "Emergency accommodation", "Riverside Hotel", "Hotel", "rest-centre", 60 },
+  { "Severnvale County Council", "category-1", "instrumental",
+    "County council: emergency planning, rest centres, social care", "County Emergency Centre",
+    "Emergency centre", "rest-centre", 250 },
+  { "Tewkesbury Borough Council", "category-1", "instrumental",
+    "District council: housing, environmental health, sandbags", "Borough Depot", "Depot",
+    "sandbags", 2000 },
+  { "Severnvale Police", "category-1", "instrumental", "Police force for the area", NULL, NULL,
+    NULL, 0 },
+  { "Severnvale Fire and Rescue Service", "category-1", "instrumental",
+    "Fire and rescue authority; water rescue", "Tewkesbury Fire Station", "Fire station", "4x4",
+    3 },
+  { "West Country Ambulance Service", "category-1", "instrumental", "Ambulance trust", NULL, NULL,
+    NULL, 0 },
+  { "Severnvale Integrated Care Board", "category-1", "instrumental",
+    "NHS commissioning and health protection", NULL, NULL, NULL, 0 },
+  { "Tewkesbury Community Hospital", "category-1", "contributing", "Community hospital",
+    "Tewkesbury Community Hospital", "Hospital", NULL, 0 },
+  { "Environment Agency, Severn area", "category-1", "instrumental",
+    "Flood warnings, river levels, flood defences", "Tewkesbury Flood Store", "Depot", "generator",
+    4 },
+  { "Severnvale Coastguard liaison", "category-1", "occasional",
+    "Maritime and Coastguard Agency liaison for the estuary", NULL, NULL, NULL, 0 },
+  { "Midshires Electricity Networks", "category-2", "contributing",
+    "Distribution network operator; Priority Services Register", "Ashchurch Substation",
+    "Substation", "generator", 6 },
+  { "Severn Water", "category-2", "contributing", "Water and sewerage undertaker; bottled water",
+    "Mythe Water Works", "Water works", "water-supply", 5000 },
+  { "Vale Gas Distribution", "category-2", "occasional", "Gas distribution network", NULL, NULL,
+    NULL, 0 },
+  { "Western Rail Infrastructure", "category-2", "occasional", "Railway infrastructure", NULL, NULL,
+    NULL, 0 },
+  { "Severnvale Bus Company", "category-2", "contributing", "Bus operator: evacuation transport",
+    "Northway Bus Depot", "Depot", "transport", 12 },
+  { "Vale Telecom", "category-2", "occasional", "Fixed and mobile telephone provider", NULL, NULL,
+    NULL, 0 },
+  { "British Red Cross, Severnvale", "voluntary", "instrumental",
+    "Emergency response volunteers, rest centre support", "Red Cross Centre", "Community hub",
+    "welfare-team", 20 },
+  { "Royal Voluntary Service, Severnvale", "voluntary", "contributing",
+    "Food and welfare in rest centres", NULL, NULL, "catering", 200 },
+  { "Severnvale 4x4 Response", "voluntary", "contributing", "Volunteer 4x4 drivers",
+    "4x4 Response Base", "Depot", "4x4", 8 },
+  { "RAYNET Severnvale", "voluntary", "contributing", "Amateur radio emergency network", NULL, NULL,
+    "radio", 10 },
+  { "St John Ambulance, Tewkesbury", "voluntary", "contributing", "First aid volunteers",
+    "St John Hall", "Community hub", "first-aid", 15 },
+  { "Tewkesbury Foodbank", "voluntary", "contributing", "Emergency food parcels",
+    "Foodbank Warehouse", "Depot", "food-supply", 400 },
+  { "Severnvale Council for Voluntary Service", "voluntary", "instrumental",
+    "Voluntary sector coordination and volunteer centre", "Volunteer Centre", "Community hub",
+    "volunteers", 60 },
+  { "Age Friendly Tewkesbury", "voluntary", "contributing", "Older people's charity: welfare calls",
+    NULL, NULL, "welfare-team", 10 },
+  { "Vale Carers Network", "voluntary", "occasional", "Support for unpaid carers", NULL, NULL, NULL,
+    0 },
+  { "Tewkesbury Interpreters Collective", "voluntary", "occasional",
+    "Community interpreters: Polish, Romanian, Urdu, BSL", NULL, NULL, "translation", 6 },
+  { "Tewkesbury Abbey", "faith", "contributing", "Parish church; warm space and volunteers",
+    "Abbey Hall", "Community hub", "warm-space", 80 },
+  { "Tewkesbury Mosque", "faith", "contributing", "Community meals and shelter",
+    "Mosque Community Centre", "Community hub", "catering", 100 },
+  { "Methodist Church, Tewkesbury", "faith", "occasional", "Church hall as warm space",
+    "Methodist Hall", "Community hub", "warm-space", 40 },
+  { "Gurdwara Severnvale", "faith", "occasional", "Community kitchen", NULL, NULL, "catering",
+    150 },
+  { "Northway Supermarket", "business", "contributing", "Food and water supply by agreement",
+    "Northway Store", "Shop", "food-supply", 300 },
+  { "Vale Plant Hire", "business", "occasional", "Pumps, generators and plant", "Plant Yard",
+    "Depot", "generator", 10 },
+  { "Severnvale Hotels Group", "business", "occasional", "Emergency accommodation",
+    "Riverside Hotel", "Hotel", "rest-centre", 60 },
   { "Tewkesbury Taxis", "business", "occasional", "Accessible taxis", NULL, NULL, "transport", 6 },
-  { "Priors Park Mutual Aid", "mutual-aid", "contributing", "Neighbourhood mutual aid group", NULL, NULL, "volunteers", 25 },
-  { "Twyning Flood Group", "mutual-aid", "contributing", "Community flood wardens", "Twyning Village Hall", "Community hub", "sandbags", 500 },
-  { "Ashchurch Rural Parish Council", "parish-council", "contributing", "Parish emergency plan; village hall", "Ashchurch Village Hall", "Community hub", "warm-space", 50 },
-  { "Tewkesbury Town Council", "parish-council", "instrumental", "Town emergency plan; Town Hall as rest centre", "Tewkesbury Town Hall", "Rest centre", "rest-centre", 120 },
-  { "Deerhurst Parish Council", "parish-council", "occasional", "Parish emergency plan", NULL, NULL, NULL, 0 },
-  { "Severnvale University Volunteers", "other", "occasional", "Student volunteers", NULL, NULL, "volunteers", 40 },
-  { "Vale Housing Association", "other", "contributing", "Social landlord: tenants' welfare checks", NULL, NULL, "welfare-team", 8 },
+  { "Priors Park Mutual Aid", "mutual-aid", "contributing", "Neighbourhood mutual aid group", NULL,
+    NULL, "volunteers", 25 },
+  { "Twyning Flood Group", "mutual-aid", "contributing", "Community flood wardens",
+    "Twyning Village Hall", "Community hub", "sandbags", 500 },
+  { "Ashchurch Rural Parish Council", "parish-council", "contributing",
+    "Parish emergency plan; village hall", "Ashchurch Village Hall", "Community hub", "warm-space",
+    50 },
+  { "Tewkesbury Town Council", "parish-council", "instrumental",
+    "Town emergency plan; Town Hall as rest centre", "Tewkesbury Town Hall", "Rest centre",
+    "rest-centre", 120 },
+  { "Deerhurst Parish Council", "parish-council", "occasional", "Parish emergency plan", NULL, NULL,
+    NULL, 0 },
+  { "Severnvale University Volunteers", "other", "occasional", "Student volunteers", NULL, NULL,
+    "volunteers", 40 },
+  { "Vale Housing Association", "other", "contributing", "Social landlord: tenants' welfare checks",
+    NULL, NULL, "welfare-team", 8 },
 };
 
-static const char *first_names[] = { "Alex", "Sam", "Priya", "Tomasz", "Grace", "Owen", "Fatima", "Rhys", "Ana", "Joe" };
-static const char *last_names[] = { "Hughes", "Patel", "Nowak", "Evans", "Khan", "Davies", "Ionescu", "Morgan", "Smith", "Ali" };
-static const char *roles[] = { "Emergency planning officer", "Duty manager", "Volunteer coordinator", "Operations lead", "Chair" };
+static const char *first_names[] = { "Alex", "Sam",    "Priya", "Tomasz", "Grace",
+                                     "Owen", "Fatima", "Rhys",  "Ana",    "Joe" };
+static const char *last_names[] = { "Hughes", "Patel",   "Nowak",  "Evans", "Khan",
+                                    "Davies", "Ionescu", "Morgan", "Smith", "Ali" };
+static const char *roles[] = { "Emergency planning officer", "Duty manager",
+                               "Volunteer coordinator", "Operations lead", "Chair" };
 
 /* Agreements of the demo: parties are indexes into demo_partners. */
 static const struct
@@ -104,17 +155,54 @@ static const struct
   int         signed_days, review_days, expiry_days;
   int         parties[4];
 } demo_agreements[] = {
-  { "LRF memorandum of understanding", "mou", "Co-operation in planning, response and recovery", NULL, -700, 200, 900,
+  { "LRF memorandum of understanding",
+    "mou",
+    "Co-operation in planning, response and recovery",
+    NULL,
+    -700,
+    200,
+    900,
     { 0, 1, 2, 3 } },
-  { "Vulnerable people data-sharing agreement", "data-sharing", "Sharing lists of people at risk in an emergency",
-    "name; address; postcode; date of birth; PSR needs code; telephone", -500, 20, 600, { 0, 9, 10, 5 } },
-  { "Rest centre mutual aid agreement", "mutual-aid", "Staff and premises for rest centres", NULL, -900, -30, 400,
+  { "Vulnerable people data-sharing agreement",
+    "data-sharing",
+    "Sharing lists of people at risk in an emergency",
+    "name; address; postcode; date of birth; PSR needs code; telephone",
+    -500,
+    20,
+    600,
+    { 0, 9, 10, 5 } },
+  { "Rest centre mutual aid agreement",
+    "mutual-aid",
+    "Staff and premises for rest centres",
+    NULL,
+    -900,
+    -30,
+    400,
     { 0, 1, 36, 15 } },
-  { "Emergency catering contract", "contract", "Hot meals at rest centres within 4 hours", NULL, -800, -100, -10,
+  { "Emergency catering contract",
+    "contract",
+    "Hot meals at rest centres within 4 hours",
+    NULL,
+    -800,
+    -100,
+    -10,
     { 0, 16, -1, -1 } },
-  { "Voluntary sector emergency support MoU", "mou", "Call-out of voluntary organisations", NULL, -300, 300, 1000,
+  { "Voluntary sector emergency support MoU",
+    "mou",
+    "Call-out of voluntary organisations",
+    NULL,
+    -300,
+    300,
+    1000,
     { 0, 21, 15, 17 } },
-  { "Sandbag distribution agreement", "mutual-aid", "Sandbags to flood groups", NULL, -200, 160, 700, { 1, 34, 35, -1 } },
+  { "Sandbag distribution agreement",
+    "mutual-aid",
+    "Sandbags to flood groups",
+    NULL,
+    -200,
+    160,
+    700,
+    { 1, 34, 35, -1 } },
 };
 
 static char *
@@ -144,75 +232,84 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
 
       g_strdelimit (slug, " ,'", '-');
       website = g_strdup_printf ("https://%s.example.org", slug);
-      ids[i] = stead_transaction_run (txn,
-                                      "INSERT INTO partners_organisation (name, type, tier, description, website, "
-                                      "areas_served) VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough')",
-                                      STEAD_ARGS (STEAD_TEXT (p->name), STEAD_TEXT (p->type), STEAD_TEXT (p->tier),
-                                                  STEAD_TEXT (p->description), STEAD_TEXT (website)),
-                                      error);
+      ids[i] = stead_transaction_run (
+        txn,
+        "INSERT INTO partners_organisation (name, type, tier, description, website, "
+        "areas_served) VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough')",
+        STEAD_ARGS (STEAD_TEXT (p->name), STEAD_TEXT (p->type), STEAD_TEXT (p->tier),
+                    STEAD_TEXT (p->description), STEAD_TEXT (website)),
+        error);
       if (ids[i] < 0)
         return FALSE;
 
       /* One or two fictional contacts (phone numbers from Ofcom's drama range). */
       for (guint c = 0; c < 1 + (i % 2); c++)
         {
-          g_autofree char *name = g_strdup_printf ("%s %s",
-                                                   first_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (first_names))],
-                                                   last_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (last_names))]);
-          g_autofree char *phone = g_strdup_printf ("01632 960%03d", g_rand_int_range (rng, 0, 1000));
-          g_autofree char *phone24 = g_strdup_printf ("07700 900%03d", g_rand_int_range (rng, 0, 1000));
+          g_autofree char *name = g_strdup_printf (
+            "%s %s", first_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (first_names))],
+            last_names[g_rand_int_range (rng, 0, G_N_ELEMENTS (last_names))]);
+          g_autofree char *phone =
+            g_strdup_printf ("01632 960%03d", g_rand_int_range (rng, 0, 1000));
+          g_autofree char *phone24 =
+            g_strdup_printf ("07700 900%03d", g_rand_int_range (rng, 0, 1000));
           g_autofree char *email = g_strdup_printf ("contact%d@%s.example.org", c + 1, slug);
 
-          if (stead_transaction_run (txn,
-                                     "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)",
-                                     STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (name),
-                                                 STEAD_TEXT (roles[(i + c) % G_N_ELEMENTS (roles)]), STEAD_TEXT (phone),
-                                                 STEAD_TEXT (g_str_equal (p->tier, "instrumental") ? phone24 : NULL),
-                                                 STEAD_TEXT (email)),
-                                     error) < 0)
+          if (stead_transaction_run (
+                txn,
+                "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (name),
+                            STEAD_TEXT (roles[(i + c) % G_N_ELEMENTS (roles)]), STEAD_TEXT (phone),
+                            STEAD_TEXT (g_str_equal (p->tier, "instrumental") ? phone24 : NULL),
+                            STEAD_TEXT (email)),
+                error) < 0)
             return FALSE;
         }
 
       if (p->site != NULL)
         {
-          g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.19 + g_rand_double (rng) * 0.09,
-                                                                     51.96 + g_rand_double (rng) * 0.06);
-          g_autofree char *address = g_strdup_printf ("%d %s, Tewkesbury", g_rand_int_range (rng, 1, 120),
-                                                      i % 3 == 0 ? "High Street" : i % 3 == 1 ? "Church Street"
-                                                                                              : "Barton Street");
+          g_autoptr(SteadGeometry) point = stead_geometry_new_point (
+            -2.19 + g_rand_double (rng) * 0.09, 51.96 + g_rand_double (rng) * 0.06);
+          g_autofree char *address =
+            g_strdup_printf ("%d %s, Tewkesbury", g_rand_int_range (rng, 1, 120),
+                             i % 3 == 0   ? "High Street"
+                             : i % 3 == 1 ? "Church Street"
+                                          : "Barton Street");
           g_autofree char *postcode = g_strdup_printf ("GL20 %d%c%c", g_rand_int_range (rng, 1, 9),
                                                        'A' + g_rand_int_range (rng, 0, 26),
                                                        'A' + g_rand_int_range (rng, 0, 26));
           gboolean places = p->kind != NULL && (g_str_equal (p->kind, "rest-centre") ||
                                                 g_str_equal (p->kind, "warm-space"));
 
-          site_fid = stead_transaction_run (txn,
-                                            "INSERT INTO partners_site (geom, organisation, name, address, postcode, "
-                                            "what, capacity) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                            STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (ids[i]), STEAD_TEXT (p->site),
-                                                        STEAD_TEXT (address), STEAD_TEXT (postcode), STEAD_TEXT (p->what),
-                                                        STEAD_INT_OR_NULL (p->quantity, places)),
-                                            error);
+          site_fid = stead_transaction_run (
+            txn,
+            "INSERT INTO partners_site (geom, organisation, name, address, postcode, "
+            "what, capacity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (ids[i]), STEAD_TEXT (p->site),
+                        STEAD_TEXT (address), STEAD_TEXT (postcode), STEAD_TEXT (p->what),
+                        STEAD_INT_OR_NULL (p->quantity, places)),
+            error);
           if (site_fid < 0)
             return FALSE;
         }
 
       if (p->kind != NULL &&
-          stead_transaction_run (txn,
-                                 "INSERT INTO partners_capability (organisation, site, kind, quantity, lead_time_hours) "
-                                 "VALUES (?, ?, ?, ?, ?)",
-                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_INT_OR_NULL (site_fid, site_fid > 0),
-                                             STEAD_TEXT (p->kind), STEAD_INT (p->quantity),
-                                             STEAD_INT (g_rand_int_range (rng, 1, 12))),
-                                 error) < 0)
+          stead_transaction_run (
+            txn,
+            "INSERT INTO partners_capability (organisation, site, kind, quantity, lead_time_hours) "
+            "VALUES (?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_INT (ids[i]), STEAD_INT_OR_NULL (site_fid, site_fid > 0),
+                        STEAD_TEXT (p->kind), STEAD_INT (p->quantity),
+                        STEAD_INT (g_rand_int_range (rng, 1, 12))),
+            error) < 0)
         return FALSE;
 
       date = partners_workspace_addin_days_from_today (-g_rand_int_range (rng, 5, 400));
-      if (stead_transaction_run (txn, "INSERT INTO partners_log (organisation, date, note) VALUES (?, ?, ?)",
-                                 STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (date),
-                                             STEAD_TEXT (i % 2 ? "Attended the LRF exercise" : "Annual catch-up call")),
-                                 error) < 0)
+      if (stead_transaction_run (
+            txn, "INSERT INTO partners_log (organisation, date, note) VALUES (?, ?, ?)",
+            STEAD_ARGS (STEAD_INT (ids[i]), STEAD_TEXT (date),
+                        STEAD_TEXT (i % 2 ? "Attended the LRF exercise" : "Annual catch-up call")),
+            error) < 0)
         return FALSE;
     }
 
@@ -220,26 +317,31 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
    * review, one overdue, one expired, so the flags show in the demo. */
   for (guint a = 0; a < G_N_ELEMENTS (demo_agreements); a++)
     {
-      g_autofree char *signed_on = partners_workspace_addin_days_from_today (demo_agreements[a].signed_days);
-      g_autofree char *review = partners_workspace_addin_days_from_today (demo_agreements[a].review_days);
-      g_autofree char *expiry = partners_workspace_addin_days_from_today (demo_agreements[a].expiry_days);
+      g_autofree char *signed_on =
+        partners_workspace_addin_days_from_today (demo_agreements[a].signed_days);
+      g_autofree char *review =
+        partners_workspace_addin_days_from_today (demo_agreements[a].review_days);
+      g_autofree char *expiry =
+        partners_workspace_addin_days_from_today (demo_agreements[a].expiry_days);
       gint64 id;
 
-      id = stead_transaction_run (txn,
-                                  "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
-                                  "expiry, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'active')",
-                                  STEAD_ARGS (STEAD_TEXT (demo_agreements[a].title), STEAD_TEXT (demo_agreements[a].kind),
-                                              STEAD_TEXT (demo_agreements[a].scope),
-                                              STEAD_TEXT (demo_agreements[a].data_fields), STEAD_TEXT (signed_on),
-                                              STEAD_TEXT (review), STEAD_TEXT (expiry)),
-                                  error);
+      id = stead_transaction_run (
+        txn,
+        "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
+        "expiry, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'active')",
+        STEAD_ARGS (STEAD_TEXT (demo_agreements[a].title), STEAD_TEXT (demo_agreements[a].kind),
+                    STEAD_TEXT (demo_agreements[a].scope),
+                    STEAD_TEXT (demo_agreements[a].data_fields), STEAD_TEXT (signed_on),
+                    STEAD_TEXT (review), STEAD_TEXT (expiry)),
+        error);
       if (id < 0)
         return FALSE;
       for (guint p = 0; p < 4; p++)
         if (demo_agreements[a].parties[p] >= 0 &&
-            stead_transaction_run (txn, "INSERT INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
-                                   STEAD_ARGS (STEAD_INT (id), STEAD_INT (ids[demo_agreements[a].parties[p]])),
-                                   error) < 0)
+            stead_transaction_run (
+              txn, "INSERT INTO partners_agreement_party (agreement, organisation) VALUES (?, ?)",
+              STEAD_ARGS (STEAD_INT (id), STEAD_INT (ids[demo_agreements[a].parties[p]])),
+              error) < 0)
           return FALSE;
     }
 
@@ -266,11 +368,11 @@ const SteadWorkspaceAddinInfo partners_workspace_addin = {
   .schema_path = "/io/github/steadapp/Stead/plugins/partners/schema",
   .record_kinds = partners_record_kinds,
   .n_record_kinds = G_N_ELEMENTS (partners_record_kinds),
-  .importers = (const SteadImportFormat * const[]) { &partners_oruk_import, &partners_csv_import, NULL },
-  .exporters = (const SteadExportFormat * const[]) {
-    &partners_oruk_export, &partners_csv_export, &partners_vcard_export, NULL
-  },
-  .report_sections = (const SteadReportSectionInfo * const[]) { &partners_report_section, NULL },
+  .importers =
+    (const SteadImportFormat * const[]){ &partners_oruk_import, &partners_csv_import, NULL },
+  .exporters = (const SteadExportFormat * const[]){ &partners_oruk_export, &partners_csv_export,
+                                                   &partners_vcard_export, NULL },
+  .report_sections = (const SteadReportSectionInfo * const[]){ &partners_report_section, NULL },
   .populate_demo = partners_workspace_addin_populate_demo,
   .publish = partners_workspace_addin_publish,
   .index = partners_workspace_addin_index,

@@ -24,7 +24,8 @@ risks_exchange_export_pdf (SteadWorkspace            *workspace,
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (sections, stead_report_section_new (&risks_report_section));
-  return stead_report_write_full (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY, stream, cancellable, error);
+  return stead_report_write_full (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY, stream,
+                                  cancellable, error);
 }
 
 const SteadExportFormat risks_pdf_export = {

@@ -21,14 +21,17 @@ risks_gtk_plugin_save_area (SteadForm  *form,
                             GError    **error)
 {
   SteadWindow *window = stead_window_addin_get_window (user_data);
-  SteadGeometry *polygon = window != NULL ? stead_map_view_get_drawn_area (stead_window_get_map_view (window)) : NULL;
+  SteadGeometry *polygon =
+    window != NULL ? stead_map_view_get_drawn_area (stead_window_get_map_view (window)) : NULL;
 
   if (polygon == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Draw an area on the map first"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Draw an area on the map first"));
       return FALSE;
     }
-  return risks_hazard_area_add (stead_form_get_workspace (form), stead_form_get_int (form, "risk", 0),
+  return risks_hazard_area_add (stead_form_get_workspace (form),
+                                stead_form_get_int (form, "risk", 0),
                                 stead_form_get_text (form, "name"), polygon, error) != 0;
 }
 
@@ -38,7 +41,8 @@ risks_gtk_plugin_save_drawn_area (GSimpleAction *action,
                                   gpointer       user_data)
 {
   static const SteadField fields[] = {
-    { "risk", .required = TRUE, .type = STEAD_FIELD_RECORD, .vocabulary = "risk", .label = N_("Risk") },
+    { "risk", .required = TRUE, .type = STEAD_FIELD_RECORD, .vocabulary = "risk",
+      .label = N_("Risk") },
     { "name", .required = TRUE, .label = N_("Name") },
   };
   SteadWindow *window = stead_window_addin_get_window (user_data);
@@ -47,8 +51,9 @@ risks_gtk_plugin_save_drawn_area (GSimpleAction *action,
   if (workspace == NULL)
     return;
   stead_form_present (stead_form_new (GTK_WIDGET (window), _("Save as Hazard Area"),
-                                      _("The area you drew becomes a hazard area of the risk, on the map for "
-                                        "everyone."),
+                                      _("The area you drew becomes a hazard area of the risk, on "
+                                         "the map for "
+                                         "everyone."),
                                       fields, G_N_ELEMENTS (fields), NULL, NULL, NULL, workspace,
                                       risks_gtk_plugin_save_area, user_data, NULL));
 }

@@ -29,24 +29,30 @@ risks_hazards_write (SteadFeature  *feature,
   guint64 index = stead_feature_get_index (feature);
   gint64 risk = 0, area;
 
-  reference = option != NULL ? option : property != NULL ? property : stead_feature_get_code (feature);
+  reference = option != NULL     ? option
+              : property != NULL ? property
+                                 : stead_feature_get_code (feature);
   if (reference == NULL)
     {
-      stead_feature_reject (feature, _("feature %llu names no risk (a “risk” property, or --option risk=REF)"),
-                            (unsigned long long) index);
+      stead_feature_reject (
+        feature, _("feature %llu names no risk (a “risk” property, or --option risk=REF)"),
+        (unsigned long long) index);
       return TRUE;
     }
   if (!stead_transaction_query_int64 (txn, "SELECT id FROM risks_risk WHERE reference = ?",
                                       STEAD_ARGS (STEAD_STRING (reference)), &risk) || risk == 0)
     {
-      stead_feature_reject (feature, _("feature %llu: there is no risk %s"), (unsigned long long) index, reference);
+      stead_feature_reject (feature, _("feature %llu: there is no risk %s"),
+                            (unsigned long long) index, reference);
       return TRUE;
     }
   name = stead_feature_get_name (feature);
   if (name == NULL)
-    name = fallback = g_strdup_printf (_("%s hazard area %llu"), reference, (unsigned long long) index);
+    name = fallback =
+      g_strdup_printf (_("%s hazard area %llu"), reference, (unsigned long long) index);
 
-  area = stead_transaction_insert_area (txn, "hazard", reference, name, stead_feature_get_geometry (feature), error);
+  area = stead_transaction_insert_area (txn, "hazard", reference, name,
+                                        stead_feature_get_geometry (feature), error);
   if (area <= 0 ||
       stead_transaction_run (txn, "INSERT INTO risks_hazard (area, risk) VALUES (?, ?)",
                              STEAD_ARGS (STEAD_INT (area), STEAD_INT (risk)), error) < 0)

@@ -95,8 +95,16 @@ risks_matrix_reload (RisksMatrix *self)
     for (guint n = 0; n < placements->len; n++)
       {
         RisksPlacement *p = g_ptr_array_index (placements, n);
-        Chip chip = { p->id, g_strdup (p->reference), p->likelihood, p->impact, p->likelihood_min, p->likelihood_max,
-                      p->impact_min, p->impact_max, p->previous_likelihood, p->previous_impact };
+        Chip chip = { p->id,
+                      g_strdup (p->reference),
+                      p->likelihood,
+                      p->impact,
+                      p->likelihood_min,
+                      p->likelihood_max,
+                      p->impact_min,
+                      p->impact_max,
+                      p->previous_likelihood,
+                      p->previous_impact };
 
         if (p->likelihood >= 1 && p->likelihood <= 5 && p->impact >= 1 && p->impact <= 5)
           g_array_append_val (self->chips, chip);
@@ -118,7 +126,8 @@ risks_matrix_set_workspace (RisksMatrix    *self,
 {
   g_return_if_fail (RISKS_IS_MATRIX (self));
 
-  stead_workspace_follow (&self->workspace, workspace, self, "risks_", (SteadReloadFunc) risks_matrix_reload);
+  stead_workspace_follow (&self->workspace, workspace, self, "risks_",
+                          (SteadReloadFunc) risks_matrix_reload);
 }
 
 guint
@@ -192,8 +201,9 @@ risks_matrix_snapshot (GtkWidget   *widget,
 
   risks_matrix_geometry (self, &x0, &y0, &cw, &ch);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                                 gtk_widget_get_height (widget)));
+  cr =
+    gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
 
   for (int i = 1; i <= 5; i++)
     for (int l = 1; l <= 5; l++)
@@ -219,7 +229,8 @@ risks_matrix_snapshot (GtkWidget   *widget,
       char fallback[4];
 
       g_snprintf (fallback, sizeof fallback, "%d", k + 1);
-      layout = gtk_widget_create_pango_layout (widget, self->likelihood_labels[k] ? self->likelihood_labels[k] : fallback);
+      layout = gtk_widget_create_pango_layout (
+        widget, self->likelihood_labels[k] ? self->likelihood_labels[k] : fallback);
       pango_layout_set_width (layout, (int) (cw * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -228,7 +239,8 @@ risks_matrix_snapshot (GtkWidget   *widget,
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
 
-      layout = gtk_widget_create_pango_layout (widget, self->impact_labels[k] ? self->impact_labels[k] : fallback);
+      layout = gtk_widget_create_pango_layout (
+        widget, self->impact_labels[k] ? self->impact_labels[k] : fallback);
       pango_layout_set_width (layout, (int) ((LABEL_W - 8) * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -259,7 +271,8 @@ risks_matrix_snapshot (GtkWidget   *widget,
       c->h = 16;
 
       /* Movement since the last review: a dashed line from where it was. */
-      if (c->prev_l >= 1 && c->prev_i >= 1 && (c->prev_l != c->likelihood || c->prev_i != c->impact))
+      if (c->prev_l >= 1 && c->prev_i >= 1 &&
+          (c->prev_l != c->likelihood || c->prev_i != c->impact))
         {
           static const double dash[] = { 4, 3 };
 
@@ -364,7 +377,8 @@ risks_matrix_on_drag_end (GtkGestureDrag *gesture,
                                   (self->selected_l == l && self->selected_i == i) ? 0 : i);
       return;
     }
-  if (chip != NULL && risks_matrix_cell_at (self, sx + dx, sy + dy, &l, &i) && (l != chip->likelihood || i != chip->impact))
+  if (chip != NULL && risks_matrix_cell_at (self, sx + dx, sy + dy, &l, &i) &&
+      (l != chip->likelihood || i != chip->impact))
     g_signal_emit (self, signals[RISK_MOVED], 0, chip->id, l, i);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -435,16 +449,18 @@ risks_matrix_class_init (RisksMatrixClass *klass)
    * @likelihood: 1–5, or 0 when the filter is cleared
    * @impact: 1–5, or 0
    */
-  signals[CELL_ACTIVATED] = g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                          NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  signals[CELL_ACTIVATED] =
+    g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
   /**
    * RisksMatrix::risk-moved:
    * @id: the risk dragged
    * @likelihood: where it was dropped
    * @impact: where it was dropped
    */
-  signals[RISK_MOVED] = g_signal_new ("risk-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                      NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  signals[RISK_MOVED] =
+    g_signal_new ("risk-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
 }
 
 static void

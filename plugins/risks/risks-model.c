@@ -38,9 +38,11 @@ risks_band_for (SteadWorkspace *workspace,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RisksBand *band;
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT b.code, b.label, b.colour, b.review_months FROM risks_band_matrix m "
-                                  "JOIN risks_band b ON b.code = m.band WHERE m.likelihood = ? AND m.impact = ?", NULL);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT b.code, b.label, b.colour, b.review_months FROM risks_band_matrix m "
+    "JOIN risks_band b ON b.code = m.band WHERE m.likelihood = ? AND m.impact = ?",
+    NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, likelihood);
@@ -128,23 +130,26 @@ static const SteadField risks_risk_fields[] = {
   { "title", .required = TRUE, .label = N_("Title"), .set_sql = RISK_SET ("title") },
   { "theme", .label = N_("Theme"), .set_sql = RISK_SET ("theme") },
   { "hazard", .label = N_("Hazard"), .set_sql = RISK_SET ("hazard") },
-  { "rwcs", .label = N_("Reasonable Worst Case"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("rwcs") },
+  { "rwcs", .label = N_("Reasonable Worst Case"), .flags = STEAD_FIELD_MULTILINE,
+    .set_sql = RISK_SET ("rwcs") },
   { "malicious", .type = STEAD_FIELD_CHOICE, .choices = risks_malicious, .label = N_("Assessment"),
     .set_sql = RISK_SET ("malicious") },
-  { "controls", .label = N_("Controls in Place"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("controls") },
-  { "treatment", .label = N_("Further Treatment"), .flags = STEAD_FIELD_MULTILINE, .set_sql = RISK_SET ("treatment") },
+  { "controls", .label = N_("Controls in Place"), .flags = STEAD_FIELD_MULTILINE,
+    .set_sql = RISK_SET ("controls") },
+  { "treatment", .label = N_("Further Treatment"), .flags = STEAD_FIELD_MULTILINE,
+    .set_sql = RISK_SET ("treatment") },
   { "status", .type = STEAD_FIELD_CHOICE, .choices = risks_statuses, .label = N_("Status"),
     .set_sql = RISK_SET ("status") },
   { "owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation", .label = N_("Owner"),
     .set_sql = RISK_SET ("owner") },
-  { "lead_assessor", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation", .label = N_("Lead Assessor"),
-    .set_sql = RISK_SET ("lead_assessor") },
+  { "lead_assessor", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation",
+    .label = N_("Lead Assessor"), .set_sql = RISK_SET ("lead_assessor") },
   { "likelihood", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("L") },
   { "impact", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("I") },
-  { "likelihood_min", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood at Least"),
-    .set_sql = RISK_SET ("likelihood_min") },
-  { "likelihood_max", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood at Most"),
-    .set_sql = RISK_SET ("likelihood_max") },
+  { "likelihood_min", .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Likelihood at Least"), .set_sql = RISK_SET ("likelihood_min") },
+  { "likelihood_max", .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Likelihood at Most"), .set_sql = RISK_SET ("likelihood_max") },
   { "impact_min", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact at Least"),
     .set_sql = RISK_SET ("impact_min") },
   { "impact_max", .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact at Most"),
@@ -219,7 +224,8 @@ static const SteadRecordInfo risks_review_info = {
 STEAD_DEFINE_RECORD_TYPE (RisksReview, risks_review, &risks_review_info)
 
 static const SteadField risks_link_fields[] = {
-  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = risks_link_kinds, .label = N_("Kind") },
+  { "kind", .required = TRUE, .type = STEAD_FIELD_CHOICE, .choices = risks_link_kinds,
+    .label = N_("Kind") },
   { "title", .required = TRUE, .label = N_("Title") },
   { "ref", .label = N_("Link, path or target group code") },
 };
@@ -260,14 +266,15 @@ static const char * const risks_tables[] = { "risks_", "area", NULL };
 SteadQueryModel *
 risks_register_new (SteadWorkspace *workspace)
 {
-  return stead_query_model_new (workspace, RISKS_TYPE_RISK,
-                                "SELECT r.id, r.reference, r.title, r.theme, r.hazard, r.rwcs, r.malicious, "
-                                "  r.controls, r.treatment, r.status, r.owner, r.lead_assessor, r.likelihood, "
-                                "  r.impact, r.likelihood_min, r.likelihood_max, r.impact_min, r.impact_max, "
-                                "  r.review, r.assessed, r.trend, b.label AS band, coalesce (b.sort, 0) AS band_sort "
-                                "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood "
-                                "AND m.impact = r.impact LEFT JOIN risks_band b ON b.code = m.band",
-                                risks_tables);
+  return stead_query_model_new (
+    workspace, RISKS_TYPE_RISK,
+    "SELECT r.id, r.reference, r.title, r.theme, r.hazard, r.rwcs, r.malicious, "
+    "  r.controls, r.treatment, r.status, r.owner, r.lead_assessor, r.likelihood, "
+    "  r.impact, r.likelihood_min, r.likelihood_max, r.impact_min, r.impact_max, "
+    "  r.review, r.assessed, r.trend, b.label AS band, coalesce (b.sort, 0) AS band_sort "
+    "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood "
+    "AND m.impact = r.impact LEFT JOIN risks_band b ON b.code = m.band",
+    risks_tables);
 }
 
 /**
@@ -287,14 +294,17 @@ risks_children_new (SteadWorkspace *workspace,
   SteadQueryModel *model;
 
   if (type == RISKS_TYPE_REVIEW)
-    sql = "SELECT id, date, likelihood, impact, note FROM risks_review WHERE risk = ?1 ORDER BY date DESC, id DESC";
+    sql = "SELECT id, date, likelihood, impact, note FROM risks_review WHERE risk = ?1 ORDER BY "
+          "date DESC, id DESC";
   else if (type == RISKS_TYPE_LINK)
     sql = "SELECT id, kind, title, ref FROM risks_link WHERE risk = ?1 ORDER BY id";
   else if (type == RISKS_TYPE_HAZARD)
-    sql = "SELECT a.fid AS id, a.name FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE h.risk = ?1 "
+    sql = "SELECT a.fid AS id, a.name FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE "
+          "h.risk = ?1 "
           "ORDER BY a.fid";
   else if (type == RISKS_TYPE_IMPACT)
-    sql = "SELECT d.rowid AS id, d.code, d.label, coalesce (i.score, 0) AS score FROM risks_dimension d "
+    sql = "SELECT d.rowid AS id, d.code, d.label, coalesce (i.score, 0) AS score FROM "
+          "risks_dimension d "
           "JOIN risks_scheme s ON s.code = d.scheme AND s.active "
           "LEFT JOIN risks_impact i ON i.risk = ?1 AND i.dimension = d.code ORDER BY d.sort";
   g_return_val_if_fail (sql != NULL, NULL);
@@ -309,11 +319,12 @@ GListModel *
 risks_scale_labels_new (SteadWorkspace *workspace,
                         const char     *axis)
 {
-  return stead_terms_new_for_query (workspace,
-                                    "SELECT s.score, s.score || ' – ' || s.label, s.threshold FROM risks_scale s "
-                                    "JOIN risks_scheme c ON c.code = s.scheme AND c.active WHERE s.axis = ?1 "
-                                    "ORDER BY s.score",
-                                    axis, risks_tables);
+  return stead_terms_new_for_query (
+    workspace,
+    "SELECT s.score, s.score || ' – ' || s.label, s.threshold FROM risks_scale s "
+    "JOIN risks_scheme c ON c.code = s.scheme AND c.active WHERE s.axis = ?1 "
+    "ORDER BY s.score",
+    axis, risks_tables);
 }
 
 /**
@@ -327,16 +338,20 @@ risks_scale_label_array (SteadWorkspace  *workspace,
                          char           **likelihood,
                          char           **impact)
 {
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
-                                                          "SELECT axis, score, label FROM risks_scale WHERE scheme = "
-                                                          "(SELECT code FROM risks_scheme WHERE active)", NULL);
+  g_autoptr(sqlite3_stmt) stmt =
+    stead_workspace_prepare (workspace,
+                             "SELECT axis, score, label FROM risks_scale WHERE scheme = "
+                             "(SELECT code FROM risks_scheme WHERE active)",
+                             NULL);
 
   for (int k = 0; k < 5; k++)
     likelihood[k] = impact[k] = NULL;
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       int score = sqlite3_column_int (stmt, 1);
-      char **labels = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "likelihood") ? likelihood : impact;
+      char **labels = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "likelihood")
+                        ? likelihood
+                        : impact;
 
       if (score >= 1 && score <= 5)
         stead_set_str (&labels[score - 1], (const char *) sqlite3_column_text (stmt, 2));
@@ -348,15 +363,16 @@ risks_themes_new (SteadWorkspace *workspace)
 {
   return stead_terms_new_for_query (workspace,
                                     "SELECT t.label, t.label FROM risks_theme t "
-                                    "JOIN risks_scheme c ON c.code = t.scheme AND c.active ORDER BY t.sort",
+                                    "JOIN risks_scheme c ON c.code = t.scheme AND c.active ORDER "
+                                    "BY t.sort",
                                     NULL, risks_tables);
 }
 
 GListModel *
 risks_schemes_new (SteadWorkspace *workspace)
 {
-  return stead_terms_new_for_query (workspace, "SELECT code, name FROM risks_scheme ORDER BY code DESC", NULL,
-                                    risks_tables);
+  return stead_terms_new_for_query (
+    workspace, "SELECT code, name FROM risks_scheme ORDER BY code DESC", NULL, risks_tables);
 }
 
 void
@@ -365,7 +381,8 @@ risks_today (GDate *date)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
 }
 
 static gboolean
@@ -375,7 +392,8 @@ risks_model_check_score (int          value,
 {
   if (value < 1 || value > 5)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s %d is not on the 1–5 scale"), what, value);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s %d is not on the 1–5 scale"), what, value);
       return FALSE;
     }
   return TRUE;
@@ -400,10 +418,12 @@ risks_risk_add (SteadWorkspace  *workspace,
 
   if (reference == NULL || *reference == '\0' || title == NULL || *title == '\0')
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A risk needs a reference and a title"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A risk needs a reference and a title"));
       return 0;
     }
-  if (!risks_model_check_score (likelihood, _("Likelihood"), error) || !risks_model_check_score (impact, _("Impact"), error))
+  if (!risks_model_check_score (likelihood, _("Likelihood"), error) ||
+      !risks_model_check_score (impact, _("Impact"), error))
     return 0;
 
   risks_today (&now);
@@ -411,17 +431,19 @@ risks_risk_add (SteadWorkspace  *workspace,
   review = risks_review_date (workspace, likelihood, impact, &now);
   /* TRANSLATORS: an undo step; %s is a risk's reference and title */
   summary = g_strdup_printf (_("Add risk “%s %s”"), reference, title);
-  id = stead_workspace_edit (workspace, RISKS_OWNER, summary,
-                             "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, malicious, assessed, "
-                             "review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             STEAD_ARGS (STEAD_TEXT (reference), STEAD_TEXT (title), STEAD_TEXT (theme),
-                                         STEAD_INT (likelihood), STEAD_INT (impact), STEAD_INT (malicious ? 1 : 0),
-                                         STEAD_TEXT (assessed), STEAD_TEXT (review)),
-                             &local_error);
+  id = stead_workspace_edit (
+    workspace, RISKS_OWNER, summary,
+    "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, malicious, assessed, "
+    "review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_TEXT (reference), STEAD_TEXT (title), STEAD_TEXT (theme),
+                STEAD_INT (likelihood), STEAD_INT (impact), STEAD_INT (malicious ? 1 : 0),
+                STEAD_TEXT (assessed), STEAD_TEXT (review)),
+    &local_error);
   if (id == 0)
     {
       if (strstr (local_error->message, "UNIQUE") != NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a risk %s"), reference);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("There is already a risk %s"),
+                     reference);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -432,8 +454,9 @@ char *
 risks_get_label (SteadWorkspace *workspace,
                  gint64          id)
 {
-  return stead_workspace_query_text (workspace, "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?",
-                                     STEAD_ARGS (STEAD_INT (id)));
+  return stead_workspace_query_text (
+    workspace, "SELECT reference || ' ' || title FROM risks_risk WHERE id = ?",
+    STEAD_ARGS (STEAD_INT (id)));
 }
 
 /**
@@ -458,8 +481,8 @@ risks_risk_set (SteadWorkspace  *workspace,
   /* The CHECK constraints (a range around its score) speak SQL; say it
    * in the user's terms. */
   if (local_error->domain == STEAD_WORKSPACE_ERROR)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid %s for this risk"),
-                 value ? value : "", field);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 _("“%s” is not a valid %s for this risk"), value ? value : "", field);
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -494,7 +517,8 @@ risks_risk_rescore (SteadWorkspace  *workspace,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The risk no longer exists"));
       return FALSE;
     }
-  if (!risks_model_check_score (likelihood, _("Likelihood"), error) || !risks_model_check_score (impact, _("Impact"), error))
+  if (!risks_model_check_score (likelihood, _("Likelihood"), error) ||
+      !risks_model_check_score (impact, _("Impact"), error))
     return FALSE;
 
   risks_today (&now);
@@ -505,7 +529,8 @@ risks_risk_rescore (SteadWorkspace  *workspace,
   if (txn == NULL)
     return FALSE;
 
-  old = stead_transaction_prepare (txn, "SELECT likelihood, impact FROM risks_risk WHERE id = ?", error);
+  old = stead_transaction_prepare (txn, "SELECT likelihood, impact FROM risks_risk WHERE id = ?",
+                                   error);
   if (old == NULL)
     return FALSE;
   sqlite3_bind_int64 (old, 1, id);
@@ -514,24 +539,27 @@ risks_risk_rescore (SteadWorkspace  *workspace,
   old_l = sqlite3_column_int (old, 0);
   old_i = sqlite3_column_int (old, 1);
 
-  if (stead_transaction_run (txn,
-                             "INSERT INTO risks_review (risk, date, likelihood, impact, likelihood_min, likelihood_max, "
-                             "impact_min, impact_max, note) SELECT id, coalesce (assessed, date ('now')), likelihood, "
-                             "impact, likelihood_min, likelihood_max, impact_min, impact_max, ?2 FROM risks_risk "
-                             "WHERE id = ?1",
-                             STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (note)), error) < 0)
+  if (stead_transaction_run (
+        txn,
+        "INSERT INTO risks_review (risk, date, likelihood, impact, likelihood_min, likelihood_max, "
+        "impact_min, impact_max, note) SELECT id, coalesce (assessed, date ('now')), likelihood, "
+        "impact, likelihood_min, likelihood_max, impact_min, impact_max, ?2 FROM risks_risk "
+        "WHERE id = ?1",
+        STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (note)), error) < 0)
     return FALSE;
   /* Ranges that no longer hold around the new score are dropped. */
-  if (stead_transaction_run (txn,
-                             "UPDATE risks_risk SET likelihood = ?1, impact = ?2, assessed = ?3, review = ?4, trend = ?5, "
-                             "likelihood_min = CASE WHEN likelihood_min <= ?1 THEN likelihood_min END, "
-                             "likelihood_max = CASE WHEN likelihood_max >= ?1 THEN likelihood_max END, "
-                             "impact_min = CASE WHEN impact_min <= ?2 THEN impact_min END, "
-                             "impact_max = CASE WHEN impact_max >= ?2 THEN impact_max END WHERE id = ?6",
-                             STEAD_ARGS (STEAD_INT (likelihood), STEAD_INT (impact), STEAD_TEXT (assessed),
-                                         STEAD_TEXT (review),
-                                         STEAD_TEXT (risks_trend (old_l, old_i, likelihood, impact)), STEAD_INT (id)),
-                             error) < 0)
+  if (stead_transaction_run (
+        txn,
+        "UPDATE risks_risk SET likelihood = ?1, impact = ?2, assessed = ?3, review = ?4, trend = "
+        "?5, "
+        "likelihood_min = CASE WHEN likelihood_min <= ?1 THEN likelihood_min END, "
+        "likelihood_max = CASE WHEN likelihood_max >= ?1 THEN likelihood_max END, "
+        "impact_min = CASE WHEN impact_min <= ?2 THEN impact_min END, "
+        "impact_max = CASE WHEN impact_max >= ?2 THEN impact_max END WHERE id = ?6",
+        STEAD_ARGS (STEAD_INT (likelihood), STEAD_INT (impact), STEAD_TEXT (assessed),
+                    STEAD_TEXT (review),
+                    STEAD_TEXT (risks_trend (old_l, old_i, likelihood, impact)), STEAD_INT (id)),
+        error) < 0)
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -563,10 +591,11 @@ risks_set_scheme (SteadWorkspace  *workspace,
   txn = stead_workspace_begin (workspace, RISKS_OWNER, _("Change the risk scales"), error);
   if (txn == NULL)
     return FALSE;
-  if (stead_transaction_run (txn, "UPDATE risks_scheme SET active = (code = ?)", STEAD_ARGS (STEAD_TEXT (scheme)),
-                             error) < 0)
+  if (stead_transaction_run (txn, "UPDATE risks_scheme SET active = (code = ?)",
+                             STEAD_ARGS (STEAD_TEXT (scheme)), error) < 0)
     return FALSE;
-  stead_transaction_query_int64 (txn, "SELECT count(*) FROM risks_scheme WHERE active", NULL, 0, &active);
+  stead_transaction_query_int64 (txn, "SELECT count(*) FROM risks_scheme WHERE active", NULL, 0,
+                                 &active);
   if (active != 1)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No risk scheme “%s”"), scheme);
@@ -596,13 +625,15 @@ risks_matrix_placements (SteadWorkspace *workspace)
   GPtrArray *placements = g_ptr_array_new_with_free_func ((GDestroyNotify) risks_placement_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT r.id, r.reference, r.likelihood, r.impact, coalesce (r.likelihood_min, 0), "
-                                  "coalesce (r.likelihood_max, 0), coalesce (r.impact_min, 0), coalesce (r.impact_max, 0), "
-                                  "coalesce (v.likelihood, 0), coalesce (v.impact, 0) "
-                                  "FROM risks_risk r LEFT JOIN risks_review v ON v.id = "
-                                  "  (SELECT id FROM risks_review WHERE risk = r.id ORDER BY date DESC, id DESC LIMIT 1) "
-                                  "WHERE r.status != 'archived' ORDER BY r.reference", NULL);
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT r.id, r.reference, r.likelihood, r.impact, coalesce (r.likelihood_min, 0), "
+    "coalesce (r.likelihood_max, 0), coalesce (r.impact_min, 0), coalesce (r.impact_max, 0), "
+    "coalesce (v.likelihood, 0), coalesce (v.impact, 0) "
+    "FROM risks_risk r LEFT JOIN risks_review v ON v.id = "
+    "  (SELECT id FROM risks_review WHERE risk = r.id ORDER BY date DESC, id DESC LIMIT 1) "
+    "WHERE r.status != 'archived' ORDER BY r.reference",
+    NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       RisksPlacement *p = g_new0 (RisksPlacement, 1);
@@ -633,17 +664,19 @@ risks_link_add (SteadWorkspace  *workspace,
   g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
 
-  if (label == NULL || stead_choice_get_label (risks_link_kinds, kind) == NULL || title == NULL || *title == '\0')
+  if (label == NULL || stead_choice_get_label (risks_link_kinds, kind) == NULL || title == NULL ||
+      *title == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           label == NULL ? _("The risk no longer exists") : _("A link needs a kind and a title"));
+                           label == NULL ? _("The risk no longer exists")
+                                         : _("A link needs a kind and a title"));
       return 0;
     }
   summary = g_strdup_printf (_("Link “%s” to risk “%s”"), title, label);
-  return stead_workspace_edit (workspace, RISKS_OWNER, summary,
-                               "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)",
-                               STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (kind), STEAD_TEXT (title), STEAD_TEXT (ref)),
-                               error);
+  return stead_workspace_edit (
+    workspace, RISKS_OWNER, summary,
+    "INSERT INTO risks_link (risk, kind, title, ref) VALUES (?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (kind), STEAD_TEXT (title), STEAD_TEXT (ref)), error);
 }
 
 gboolean
@@ -652,7 +685,8 @@ risks_link_delete (SteadWorkspace  *workspace,
                    GError         **error)
 {
   return stead_workspace_edit (workspace, RISKS_OWNER, _("Remove a link of a risk"),
-                               "DELETE FROM risks_link WHERE id = ?", STEAD_ARGS (STEAD_INT (id)), error) != 0;
+                               "DELETE FROM risks_link WHERE id = ?", STEAD_ARGS (STEAD_INT (id)),
+                               error) != 0;
 }
 
 /**
@@ -681,17 +715,19 @@ risks_hazard_area_add (SteadWorkspace  *workspace,
   if (label == NULL || name == NULL || *name == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           label == NULL ? _("The risk no longer exists") : _("A hazard area needs a name"));
+                           label == NULL ? _("The risk no longer exists")
+                                         : _("A hazard area needs a name"));
       return 0;
     }
   if (type != STEAD_GEOMETRY_POLYGON && type != STEAD_GEOMETRY_MULTIPOLYGON)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A hazard area must be a polygon"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A hazard area must be a polygon"));
       return 0;
     }
 
-  reference = stead_workspace_query_text (workspace, "SELECT reference FROM risks_risk WHERE id = ?",
-                                          STEAD_ARGS (STEAD_INT (risk)));
+  reference = stead_workspace_query_text (
+    workspace, "SELECT reference FROM risks_risk WHERE id = ?", STEAD_ARGS (STEAD_INT (risk)));
 
   summary = g_strdup_printf (_("Add hazard area “%s” to risk “%s”"), name, label);
   txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
@@ -722,14 +758,15 @@ risks_impact_set (SteadWorkspace  *workspace,
 {
   g_autofree char *label = risks_get_label (workspace, risk);
   g_autofree char *summary = NULL;
-  gboolean known = dimension != NULL &&
-                   stead_workspace_query_int64 (workspace, "SELECT 1 FROM risks_dimension WHERE code = ?",
-                                                STEAD_ARGS (STEAD_STRING (dimension))) == 1;
+  gboolean known = dimension != NULL && stead_workspace_query_int64 (
+                                          workspace, "SELECT 1 FROM risks_dimension WHERE code = ?",
+                                          STEAD_ARGS (STEAD_STRING (dimension))) == 1;
 
   if (label == NULL || !known)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   label == NULL ? _("The risk no longer exists") : _("“%s” is not an impact dimension"),
+                   label == NULL ? _("The risk no longer exists")
+                                 : _("“%s” is not an impact dimension"),
                    dimension ? dimension : "");
       return FALSE;
     }
@@ -737,15 +774,18 @@ risks_impact_set (SteadWorkspace  *workspace,
     return FALSE;
   summary = g_strdup_printf (_("Edit risk “%s”"), label);
   if (score != 0)
-    return stead_workspace_edit (workspace, RISKS_OWNER, summary,
-                                 "INSERT OR REPLACE INTO risks_impact (risk, dimension, score) VALUES (?, ?, ?)",
-                                 STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension), STEAD_INT (score)), error) != 0;
+    return stead_workspace_edit (
+             workspace, RISKS_OWNER, summary,
+             "INSERT OR REPLACE INTO risks_impact (risk, dimension, score) VALUES (?, ?, ?)",
+             STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension), STEAD_INT (score)), error) != 0;
   {
-    g_autoptr(SteadTransaction) txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+    g_autoptr(SteadTransaction) txn =
+      stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
 
     return txn != NULL &&
            stead_transaction_run (txn, "DELETE FROM risks_impact WHERE risk = ? AND dimension = ?",
-                                  STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension)), error) >= 0 &&
+                                  STEAD_ARGS (STEAD_INT (risk), STEAD_TEXT (dimension)),
+                                  error) >= 0 &&
            stead_transaction_commit (g_steal_pointer (&txn), error);
   }
 }

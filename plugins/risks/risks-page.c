@@ -46,16 +46,20 @@ G_DEFINE_FINAL_TYPE (RisksPage, risks_page, STEAD_TYPE_PAGE)
 
 /* A review's fields: the new scores and why. */
 static const SteadField risks_page_review_fields[] = {
-  { "likelihood", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood") },
-  { "impact", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact") },
+  { "likelihood", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Likelihood") },
+  { "impact", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Impact") },
   { "note", .label = N_("Why (for the history)") },
 };
 
 static const SteadField risks_page_new_fields[] = {
   { "reference", .required = TRUE, .label = N_("Reference (NRR id, or H, HL, L code)") },
   { "title", .required = TRUE, .label = N_("Title") },
-  { "likelihood", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Likelihood") },
-  { "impact", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5, .label = N_("Impact") },
+  { "likelihood", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Likelihood") },
+  { "impact", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = 5,
+    .label = N_("Impact") },
 };
 
 static const SteadField risks_page_link_fields[] = {
@@ -108,7 +112,8 @@ risks_page_on_risk_moved (RisksPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!risks_risk_rescore (self->workspace, id, likelihood, impact, _("Moved on the matrix"), &error))
+  if (!risks_risk_rescore (self->workspace, id, likelihood, impact, _("Moved on the matrix"),
+                           &error))
     stead_record_page_show_error (self->records, error);
   else
     stead_record_page_toast_undo (self->records, _("Re-scored; the old scores are in its history"));
@@ -142,12 +147,14 @@ risks_page_show_scores (RisksPage *self)
     return;
   band = stead_record_dup_display (risk, "band");
   trend = stead_record_dup_display (risk, "trend");
-  title = g_strdup_printf (_("Likelihood %d · impact %d · %s"), (int) stead_record_get_int (risk, "likelihood"),
+  title = g_strdup_printf (_("Likelihood %d · impact %d · %s"),
+                           (int) stead_record_get_int (risk, "likelihood"),
                            (int) stead_record_get_int (risk, "impact"), band);
-  subtitle = g_strdup_printf (_("Assessed %s · review by %s%s%s"),
-                              stead_record_get_string (risk, "assessed") ? stead_record_get_string (risk, "assessed") : "—",
-                              stead_record_get_string (risk, "review") ? stead_record_get_string (risk, "review") : "—",
-                              *trend != '\0' ? _(" · trend: ") : "", trend);
+  subtitle = g_strdup_printf (
+    _("Assessed %s · review by %s%s%s"),
+    stead_record_get_string (risk, "assessed") ? stead_record_get_string (risk, "assessed") : "—",
+    stead_record_get_string (risk, "review") ? stead_record_get_string (risk, "review") : "—",
+    *trend != '\0' ? _(" · trend: ") : "", trend);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scores_row), title);
   adw_action_row_set_subtitle (self->scores_row, subtitle);
 }
@@ -157,15 +164,18 @@ risks_page_on_selected (RisksPage *self)
 {
   SteadRecord *risk = stead_record_page_get_selected (self->records);
   gint64 id = risk != NULL ? stead_record_get_id (risk) : 0;
-  struct { SteadRecordList *list; GType type; } lists[] = {
-    { self->history, RISKS_TYPE_REVIEW }, { self->hazards, RISKS_TYPE_HAZARD }, { self->links, RISKS_TYPE_LINK },
+  struct { SteadRecordList *list; GType type;
+  } lists[] = {
+    { self->history, RISKS_TYPE_REVIEW },
+    { self->hazards, RISKS_TYPE_HAZARD },
+    { self->links, RISKS_TYPE_LINK },
   };
 
   g_clear_signal_handler (&self->shown_id, self->shown);
   g_set_object (&self->shown, risk);
   if (risk != NULL)
-    self->shown_id = g_signal_connect_object (risk, "notify", G_CALLBACK (risks_page_show_scores), self,
-                                              G_CONNECT_SWAPPED);
+    self->shown_id = g_signal_connect_object (risk, "notify", G_CALLBACK (risks_page_show_scores),
+                                              self, G_CONNECT_SWAPPED);
   risks_page_show_scores (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -178,7 +188,8 @@ risks_page_on_selected (RisksPage *self)
         stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
       else
         {
-          g_autoptr(SteadQueryModel) children = risks_children_new (self->workspace, lists[i].type, id);
+          g_autoptr(SteadQueryModel) children =
+            risks_children_new (self->workspace, lists[i].type, id);
 
           stead_record_list_set_model (lists[i].list, G_LIST_MODEL (children));
         }
@@ -234,7 +245,8 @@ risks_page_create_impact_row (gpointer item,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), stead_record_get_int (impact, "score"));
   self->updating = FALSE;
   g_signal_connect (row, "notify::selected", G_CALLBACK (risks_page_on_impact_selected), self);
-  g_signal_connect_object (impact, "notify::score", G_CALLBACK (risks_page_show_impact), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (impact, "notify::score", G_CALLBACK (risks_page_show_impact), row,
+                           G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -248,8 +260,9 @@ risks_page_save_rescore (SteadForm  *form,
 {
   RisksPage *self = user_data;
 
-  return risks_risk_rescore (self->workspace, risks_page_selected_id (self), stead_form_get_int (form, "likelihood", 0),
-                             stead_form_get_int (form, "impact", 0), stead_form_get_text (form, "note"), error);
+  return risks_risk_rescore (
+    self->workspace, risks_page_selected_id (self), stead_form_get_int (form, "likelihood", 0),
+    stead_form_get_int (form, "impact", 0), stead_form_get_text (form, "note"), error);
 }
 
 static SteadForm *
@@ -261,8 +274,8 @@ risks_page_scores_form (RisksPage          *self,
                         const char * const *initial,
                         SteadFormSave       save)
 {
-  SteadForm *form = stead_form_new (GTK_WIDGET (self), title, body, fields, n_fields, NULL, NULL, initial,
-                                    self->workspace, save, self, NULL);
+  SteadForm *form = stead_form_new (GTK_WIDGET (self), title, body, fields, n_fields, NULL, NULL,
+                                    initial, self->workspace, save, self, NULL);
   g_autoptr(GListModel) likelihood = risks_scale_labels_new (self->workspace, "likelihood");
   g_autoptr(GListModel) impact = risks_scale_labels_new (self->workspace, "impact");
 
@@ -282,9 +295,10 @@ risks_page_on_rescore (RisksPage *self)
     return;
   initial[1] = l = g_strdup_printf ("%d", (int) stead_record_get_int (self->shown, "likelihood"));
   initial[3] = i = g_strdup_printf ("%d", (int) stead_record_get_int (self->shown, "impact"));
-  stead_form_present (risks_page_scores_form (self, _("Review the Scores"), _("The present scores are kept in the risk’s history."),
-                                              risks_page_review_fields, G_N_ELEMENTS (risks_page_review_fields),
-                                              initial, risks_page_save_rescore));
+  stead_form_present (risks_page_scores_form (
+    self, _("Review the Scores"), _("The present scores are kept in the risk’s history."),
+    risks_page_review_fields, G_N_ELEMENTS (risks_page_review_fields), initial,
+    risks_page_save_rescore));
 }
 
 static gboolean
@@ -293,9 +307,10 @@ risks_page_save_new (SteadForm  *form,
                      GError    **error)
 {
   RisksPage *self = user_data;
-  gint64 id = risks_risk_add (self->workspace, stead_form_get_text (form, "reference"), stead_form_get_text (form, "title"),
-                              NULL, stead_form_get_int (form, "likelihood", 0), stead_form_get_int (form, "impact", 0),
-                              FALSE, error);
+  gint64 id = risks_risk_add (self->workspace, stead_form_get_text (form, "reference"),
+                              stead_form_get_text (form, "title"), NULL,
+                              stead_form_get_int (form, "likelihood", 0),
+                              stead_form_get_int (form, "impact", 0), FALSE, error);
 
   if (id == 0)
     return FALSE;
@@ -308,9 +323,9 @@ risks_page_on_add (RisksPage *self)
 {
   static const char * const initial[] = { "likelihood", "3", "impact", "3", NULL };
 
-  stead_form_present (risks_page_scores_form (self, _("Add Risk"), _("The review date follows from the band the scores give."),
-                                              risks_page_new_fields, G_N_ELEMENTS (risks_page_new_fields), initial,
-                                              risks_page_save_new));
+  stead_form_present (risks_page_scores_form (
+    self, _("Add Risk"), _("The review date follows from the band the scores give."),
+    risks_page_new_fields, G_N_ELEMENTS (risks_page_new_fields), initial, risks_page_save_new));
 }
 
 static gboolean
@@ -320,8 +335,9 @@ risks_page_save_link (SteadForm  *form,
 {
   RisksPage *self = user_data;
 
-  return risks_link_add (self->workspace, risks_page_selected_id (self), stead_form_get_text (form, "kind"),
-                         stead_form_get_text (form, "title"), stead_form_get_text (form, "ref"), error) != 0;
+  return risks_link_add (self->workspace, risks_page_selected_id (self),
+                         stead_form_get_text (form, "kind"), stead_form_get_text (form, "title"),
+                         stead_form_get_text (form, "ref"), error) != 0;
 }
 
 static void
@@ -329,9 +345,10 @@ risks_page_on_add_link (RisksPage *self)
 {
   static const char * const initial[] = { "kind", "plan", NULL };
 
-  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Link to the Risk"), NULL, risks_page_link_fields,
-                                      G_N_ELEMENTS (risks_page_link_fields), NULL, NULL, initial, self->workspace,
-                                      risks_page_save_link, self, NULL));
+  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Link to the Risk"), NULL,
+                                      risks_page_link_fields, G_N_ELEMENTS (risks_page_link_fields),
+                                      NULL, NULL, initial, self->workspace, risks_page_save_link,
+                                      self, NULL));
 }
 
 static void
@@ -351,8 +368,8 @@ risks_page_on_remove_link (RisksPage   *self,
 static void
 risks_page_show_scheme (RisksPage *self)
 {
-  g_autofree char *active = stead_workspace_query_text (self->workspace, "SELECT code FROM risks_scheme WHERE active",
-                                                        NULL, 0);
+  g_autofree char *active = stead_workspace_query_text (
+    self->workspace, "SELECT code FROM risks_scheme WHERE active", NULL, 0);
   guint position = active != NULL ? stead_terms_find (self->schemes, active) : G_MAXUINT;
 
   self->updating = TRUE;
@@ -367,7 +384,13 @@ risks_page_load (SteadPage      *page,
 {
   RisksPage *self = RISKS_PAGE (page);
   static const SteadChoice scores[] = {
-    { "0", N_("Not assessed") }, { "1", "1" }, { "2", "2" }, { "3", "3" }, { "4", "4" }, { "5", "5" }, { NULL },
+    { "0", N_("Not assessed") },
+    { "1", "1" },
+    { "2", "2" },
+    { "3", "3" },
+    { "4", "4" },
+    { "5", "5" },
+    { NULL },
   };
   g_autoptr(GListModel) themes = NULL;
 
@@ -383,14 +406,15 @@ risks_page_load (SteadPage      *page,
 
   self->schemes = risks_schemes_new (workspace);
   gtk_drop_down_set_model (self->scheme_dropdown, self->schemes);
-  g_signal_connect_object (self->schemes, "items-changed", G_CALLBACK (risks_page_show_scheme), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->schemes, "items-changed", G_CALLBACK (risks_page_show_scheme),
+                           self, G_CONNECT_SWAPPED);
   risks_page_show_scheme (self);
 
   self->scores = stead_choices_model_new (scores);
   self->impact_model = risks_children_new (workspace, RISKS_TYPE_IMPACT, 0);
   stead_query_model_set_notify_only (self->impact_model, TRUE);
-  gtk_list_box_bind_model (self->impacts, G_LIST_MODEL (self->impact_model), risks_page_create_impact_row, self, NULL);
+  gtk_list_box_bind_model (self->impacts, G_LIST_MODEL (self->impact_model),
+                           risks_page_create_impact_row, self, NULL);
 }
 
 static void
@@ -434,7 +458,8 @@ risks_page_class_init (RisksPageClass *klass)
 
   g_type_ensure (RISKS_TYPE_MATRIX);
   g_type_ensure (RISKS_TYPE_RISK);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/plugins/risks/risks-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/plugins/"
+                                                             "risks/risks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RisksPage, records);
   gtk_widget_class_bind_template_child (widget_class, RisksPage, matrix);
   gtk_widget_class_bind_template_child (widget_class, RisksPage, scheme_dropdown);

@@ -36,9 +36,8 @@ brute_force (SteadWorkspace *ws,
 
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autoptr(SteadGeometry) point = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
-                                                                         sqlite3_column_bytes (stmt, 0),
-                                                                         NULL, NULL);
+          g_autoptr(SteadGeometry) point = stead_geometry_new_from_gpkg (
+            sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, NULL);
           const char *kind = (const char *) sqlite3_column_text (stmt, 1);
           double x, y;
           Sums *s;
@@ -108,10 +107,10 @@ test_matches_brute_force (void)
   areas = stead_workspace_prepare (ws, "SELECT fid, geom FROM area", NULL);
   while (sqlite3_step (areas) == SQLITE_ROW)
     {
-      g_autoptr(SteadGeometry) area = stead_geometry_new_from_gpkg (sqlite3_column_blob (areas, 1),
-                                                                    sqlite3_column_bytes (areas, 1), NULL, NULL);
-      g_autoptr(SteadAreaSummary) summary = stead_area_summary_new_for_area (ws, sqlite3_column_int64 (areas, 0),
-                                                                             &error);
+      g_autoptr(SteadGeometry) area = stead_geometry_new_from_gpkg (
+        sqlite3_column_blob (areas, 1), sqlite3_column_bytes (areas, 1), NULL, NULL);
+      g_autoptr(SteadAreaSummary) summary =
+        stead_area_summary_new_for_area (ws, sqlite3_column_int64 (areas, 0), &error);
       g_autoptr(GHashTable) expected = brute_force (ws, area);
 
       g_assert_no_error (error);
@@ -122,8 +121,12 @@ test_matches_brute_force (void)
 
   /* A drawn polygon with a hole in it. */
   {
-    static const SteadCoord outer[] = { { -2.20, 51.96 }, { -2.10, 51.96 }, { -2.10, 52.02 }, { -2.20, 52.02 }, { -2.20, 51.96 } };
-    static const SteadCoord hole[] = { { -2.17, 51.98 }, { -2.14, 51.98 }, { -2.14, 52.00 }, { -2.17, 52.00 }, { -2.17, 51.98 } };
+    static const SteadCoord outer[] = {
+      { -2.20, 51.96 }, { -2.10, 51.96 }, { -2.10, 52.02 }, { -2.20, 52.02 }, { -2.20, 51.96 }
+    };
+    static const SteadCoord hole[] = {
+      { -2.17, 51.98 }, { -2.14, 51.98 }, { -2.14, 52.00 }, { -2.17, 52.00 }, { -2.17, 51.98 }
+    };
     g_autoptr(SteadGeometry) drawn = stead_geometry_new_polygon (outer, G_N_ELEMENTS (outer));
     g_autoptr(SteadAreaSummary) summary = NULL;
     g_autoptr(GHashTable) expected = NULL;
@@ -151,7 +154,10 @@ test_measure_per_area (void)
   g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
   g_autoptr(GError) error = NULL;
   static const SteadAreaMeasure measures[] = {
-    STEAD_AREA_MEASURE_NEEDS, STEAD_AREA_MEASURE_PEOPLE, STEAD_AREA_MEASURE_RESOURCES, STEAD_AREA_MEASURE_CAPACITY,
+    STEAD_AREA_MEASURE_NEEDS,
+    STEAD_AREA_MEASURE_PEOPLE,
+    STEAD_AREA_MEASURE_RESOURCES,
+    STEAD_AREA_MEASURE_CAPACITY,
   };
   gint64 divisions;
 
@@ -177,7 +183,8 @@ test_measure_per_area (void)
       g_assert_cmpint (fids->len, ==, divisions);
       for (guint i = 0; i < fids->len; i++)
         {
-          g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, "SELECT geom, kind FROM area WHERE fid = ?", NULL);
+          g_autoptr(sqlite3_stmt) stmt =
+            stead_workspace_prepare (ws, "SELECT geom, kind FROM area WHERE fid = ?", NULL);
           g_autoptr(SteadGeometry) area = NULL;
           g_autoptr(GHashTable) expected = NULL;
           GHashTableIter iter;
@@ -188,7 +195,8 @@ test_measure_per_area (void)
           g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
           g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), !=, "boundary");
           g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), !=, "hazard");
-          area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, NULL);
+          area = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                               sqlite3_column_bytes (stmt, 0), NULL, NULL);
           expected = brute_force (ws, area);
           g_hash_table_iter_init (&iter, expected);
           while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &sums))
@@ -209,11 +217,12 @@ test_measure_per_area (void)
     g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
 
     g_cancellable_cancel (cancellable);
-    g_assert_false (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, cancellable, &error));
+    g_assert_false (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values,
+                                                cancellable, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_clear_error (&error);
-    g_assert_false (stead_area_measure_compute ("/nonexistent/none.gpkg", STEAD_AREA_MEASURE_NEEDS, fids, values,
-                                                NULL, &error));
+    g_assert_false (stead_area_measure_compute ("/nonexistent/none.gpkg", STEAD_AREA_MEASURE_NEEDS,
+                                                fids, values, NULL, &error));
     g_assert_nonnull (error);
     g_assert_nonnull (strstr (error->message, "none.gpkg"));
   }

@@ -20,7 +20,8 @@ static void
 test_auto_by_name (void)
 {
   const char *header[] = { "Organisation", "Post Code", "Tel", "Extra", NULL };
-  g_autoptr(SteadColumnMap) map = stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
+  g_autoptr(SteadColumnMap) map =
+    stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *spec = NULL;
 
@@ -39,7 +40,8 @@ test_hxl_wins (void)
   /* Headers say nothing useful; the hashtags do, attributes in any order. */
   const char *header[] = { "A", "B", "C", NULL };
   const char *tags[] = { "#contact+phone", "#loc +postcode +uk", "#org +name", NULL };
-  g_autoptr(SteadColumnMap) map = stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, tags);
+  g_autoptr(SteadColumnMap) map =
+    stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, tags);
 
   g_assert_cmpint (stead_column_map_get_column (map, "name"), ==, 2);
   g_assert_cmpint (stead_column_map_get_column (map, "postcode"), ==, 1);
@@ -50,7 +52,8 @@ static void
 test_spec_overrides (void)
 {
   const char *header[] = { "name", "postcode", "Home postcode", "notes", NULL };
-  g_autoptr(SteadColumnMap) map = stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
+  g_autoptr(SteadColumnMap) map =
+    stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *spec = NULL;
 
@@ -61,7 +64,8 @@ test_spec_overrides (void)
   /* The round trip: the saved form gives the same mapping. */
   spec = stead_column_map_to_spec (map);
   {
-    g_autoptr(SteadColumnMap) again = stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
+    g_autoptr(SteadColumnMap) again =
+      stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
 
     g_assert_true (stead_column_map_apply_spec (again, spec, &error));
     g_assert_cmpint (stead_column_map_get_column (again, "postcode"), ==, 2);
@@ -85,7 +89,8 @@ static void
 test_missing_required (void)
 {
   const char *header[] = { "Organisation", "Phone", NULL };
-  g_autoptr(SteadColumnMap) map = stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
+  g_autoptr(SteadColumnMap) map =
+    stead_column_map_new_auto (fields, G_N_ELEMENTS (fields), header, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (stead_column_map_check (map, &error));

@@ -64,8 +64,9 @@ check (const char *input,
 static void
 test_quotes_and_newlines (void)
 {
-  check ("name,notes\n\"Red Cross, Gloucester\",\"says \"\"hello\"\"\"\n\"Line one\nline two\",x\nlast,y\n", -1,
-         "name|notes",
+  check ("name,notes\n\"Red Cross, Gloucester\",\"says \"\"hello\"\"\"\n\"Line one\nline "
+         "two\",x\nlast,y\n",
+         -1, "name|notes",
          "Red Cross, Gloucester|says \"hello\"@2\nLine one\nline two|x@3\nlast|y@5\n");
 }
 
@@ -105,7 +106,8 @@ static void
 test_hxl (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadCsvReader) reader = reader_for ("Organisation,Postcode,Notes\n#org +name,#loc +postcode,\nRed Cross,GL20 5AA,\n", -1, &error);
+  g_autoptr(SteadCsvReader) reader = reader_for (
+    "Organisation,Postcode,Notes\n#org +name,#loc +postcode,\nRed Cross,GL20 5AA,\n", -1, &error);
   g_autofree char *rows = NULL;
   const char * const *tags;
 
@@ -128,7 +130,8 @@ static void
 test_malformed (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadCsvReader) reader = reader_for ("name,notes\nA,ok\nB,\"unclosed\nC,d\n", -1, &error);
+  g_autoptr(SteadCsvReader) reader =
+    reader_for ("name,notes\nA,ok\nB,\"unclosed\nC,d\n", -1, &error);
   g_autofree char *rows = NULL;
 
   g_assert_no_error (error);

@@ -23,7 +23,8 @@ roundtrip (SteadGeometry *geometry)
   gint32 srs = 0;
   SteadGeometry *back;
 
-  back = stead_geometry_new_from_gpkg (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), &srs, &error);
+  back = stead_geometry_new_from_gpkg (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), &srs,
+                                       &error);
   g_assert_no_error (error);
   g_assert_nonnull (back);
   g_assert_cmpint (srs, ==, 4326);
@@ -112,13 +113,33 @@ test_header (void)
 }
 
 static void
-put_be32 (GByteArray *a, guint32 v) { v = GUINT32_TO_BE (v); g_byte_array_append (a, (guint8 *) &v, 4); }
+put_be32 (GByteArray *a, guint32 v)
+{
+  v = GUINT32_TO_BE (v);
+  g_byte_array_append (a, (guint8 *) &v, 4);
+}
 static void
-put_le32 (GByteArray *a, guint32 v) { v = GUINT32_TO_LE (v); g_byte_array_append (a, (guint8 *) &v, 4); }
+put_le32 (GByteArray *a, guint32 v)
+{
+  v = GUINT32_TO_LE (v);
+  g_byte_array_append (a, (guint8 *) &v, 4);
+}
 static void
-put_be_double (GByteArray *a, double d) { guint64 v; memcpy (&v, &d, 8); v = GUINT64_TO_BE (v); g_byte_array_append (a, (guint8 *) &v, 8); }
+put_be_double (GByteArray *a, double d)
+{
+  guint64 v;
+  memcpy (&v, &d, 8);
+  v = GUINT64_TO_BE (v);
+  g_byte_array_append (a, (guint8 *) &v, 8);
+}
 static void
-put_le_double (GByteArray *a, double d) { guint64 v; memcpy (&v, &d, 8); v = GUINT64_TO_LE (v); g_byte_array_append (a, (guint8 *) &v, 8); }
+put_le_double (GByteArray *a, double d)
+{
+  guint64 v;
+  memcpy (&v, &d, 8);
+  v = GUINT64_TO_LE (v);
+  g_byte_array_append (a, (guint8 *) &v, 8);
+}
 
 static void
 test_foreign_encodings (void)
@@ -271,20 +292,25 @@ test_sql_functions (void)
   g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
   g_assert_true (stead_sql_register_functions (db, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "CREATE TABLE t (fid INTEGER PRIMARY KEY, geom BLOB);"
-                                 "CREATE VIRTUAL TABLE rtree_t_geom USING rtree(id, minx, maxx, miny, maxy);"
-                                 "CREATE TRIGGER rtree_t_geom_insert AFTER INSERT ON t "
-                                 "WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
-                                 "INSERT OR REPLACE INTO rtree_t_geom VALUES (NEW.fid, ST_MinX(NEW.geom), "
-                                 "ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db,
+                  "CREATE TABLE t (fid INTEGER PRIMARY KEY, geom BLOB);"
+                  "CREATE VIRTUAL TABLE rtree_t_geom USING rtree(id, minx, maxx, miny, maxy);"
+                  "CREATE TRIGGER rtree_t_geom_insert AFTER INSERT ON t "
+                  "WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN "
+                  "INSERT OR REPLACE INTO rtree_t_geom VALUES (NEW.fid, ST_MinX(NEW.geom), "
+                  "ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom)); END;",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (geom) VALUES (?)", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (geom) VALUES (?)", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob),
+                     SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_reset (stmt);
-  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (empty_blob, NULL), g_bytes_get_size (empty_blob), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (empty_blob, NULL), g_bytes_get_size (empty_blob),
+                     SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 
@@ -297,7 +323,8 @@ test_sql_functions (void)
   g_assert_cmpint (query_int (db, "SELECT ST_SRID(geom) FROM t WHERE fid = 1"), ==, 4326);
   /* The trigger indexed the polygon, not the empty point. */
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM rtree_t_geom"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT id FROM rtree_t_geom WHERE minx <= 25 AND maxx >= 25"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT id FROM rtree_t_geom WHERE minx <= 25 AND maxx >= 25"),
+                   ==, 1);
 
   /* A malformed blob is an error, not a silent wrong index entry. */
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t (geom) VALUES (x'47500001')", NULL, NULL, NULL),
@@ -317,11 +344,14 @@ test_fast_point (void)
   g_autoptr(GBytes) c = stead_geometry_to_gpkg (polygon, 4326);
   double x = 0, y = 0;
 
-  g_assert_true (stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), g_bytes_get_size (a), &x, &y));
+  g_assert_true (
+    stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), g_bytes_get_size (a), &x, &y));
   g_assert_cmpfloat (x, ==, -2.16);
   g_assert_cmpfloat (y, ==, 51.99);
-  g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (b, NULL), g_bytes_get_size (b), &x, &y));
-  g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (c, NULL), g_bytes_get_size (c), &x, &y));
+  g_assert_false (
+    stead_gpkg_blob_get_point (g_bytes_get_data (b, NULL), g_bytes_get_size (b), &x, &y));
+  g_assert_false (
+    stead_gpkg_blob_get_point (g_bytes_get_data (c, NULL), g_bytes_get_size (c), &x, &y));
   for (gsize cut = 0; cut < g_bytes_get_size (a); cut++)
     g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), cut, &x, &y));
 }

@@ -97,8 +97,9 @@ test_row (SteadImportRow  *row,
       !stead_import_row_get_string (row, "kind", &kind) ||
       !stead_import_row_get_string (row, "level", &level))
     return TRUE;
-  g_string_append_printf (current->seen, "%s%s|%" G_GINT64_FORMAT "|%g|%d|%s|%s|%s\n", prefix ? prefix : "", name,
-                          count, ratio, ready, day ? day : "-", kind ? kind : "-", level ? level : "-");
+  g_string_append_printf (current->seen, "%s%s|%" G_GINT64_FORMAT "|%g|%d|%s|%s|%s\n",
+                          prefix ? prefix : "", name, count, ratio, ready, day ? day : "-",
+                          kind ? kind : "-", level ? level : "-");
   stead_import_context_added (context, 1);
   return TRUE;
 }
@@ -203,9 +204,10 @@ test_rejects (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadImportResult) result = NULL;
-  static const struct { const char *row; const char *reason; } cases[] = {
-    { "A,1,,,,,", "count “1” is not a whole number from 2 to 40" },      /* below the minimum */
-    { "B,41,,,,,", "count “41” is not a whole number from 2 to 40" },    /* above the maximum */
+  static const struct { const char *row; const char *reason;
+  } cases[] = {
+    { "A,1,,,,,", "count “1” is not a whole number from 2 to 40" },   /* below the minimum */
+    { "B,41,,,,,", "count “41” is not a whole number from 2 to 40" }, /* above the maximum */
     { "C,2.5,,,,,", "count “2.5” is not a whole number from 2 to 40" },
     { "D,,half,,,,", "ratio “half” is not a number" },
     { "E,,,maybe,,,", "ready “maybe” is not yes or no" },
@@ -213,7 +215,8 @@ test_rejects (Fixture       *f,
     { "G,,,,,spaceships,", "kind “spaceships” is not in the list" },
     { "H,,,,,,medium", "level “medium” is not one of: Low, High" },
     { ",3,,,,,", "name is needed" },
-    { "J,0,x,maybe,,,", "count “0” is not a whole number from 2 to 40" },  /* the first problem only */
+    { "J,0,x,maybe,,,",
+      "count “0” is not a whole number from 2 to 40" }, /* the first problem only */
   };
   g_autoptr(GString) csv = g_string_new ("name,count,ratio,ready,day,kind,level\n");
 
@@ -309,9 +312,10 @@ test_feature (SteadFeature  *feature,
   SteadEnvelope env;
 
   stead_geometry_get_envelope (stead_feature_get_geometry (feature), &env);
-  g_string_append_printf (current->seen, "%" G_GUINT64_FORMAT "|%s|%s|%s|%.1f,%.1f\n", stead_feature_get_index (feature),
-                          stead_feature_get_code (feature), stead_feature_get_name (feature),
-                          colour ? colour : "-", env.min_x, env.max_y);
+  g_string_append_printf (current->seen, "%" G_GUINT64_FORMAT "|%s|%s|%s|%.1f,%.1f\n",
+                          stead_feature_get_index (feature), stead_feature_get_code (feature),
+                          stead_feature_get_name (feature), colour ? colour : "-", env.min_x,
+                          env.max_y);
   stead_import_context_added (stead_feature_get_context (feature), 1);
   return TRUE;
 }
@@ -351,7 +355,8 @@ run_features (Fixture     *f,
   return result;
 }
 
-#define SQUARE(x, y) "[[[" #x "," #y "],[" #x ".5," #y "],[" #x ".5," #y ".5],[" #x "," #y "],[" #x "," #y "]]]"
+#define SQUARE(x, y)                                                                               \
+  "[[[" #x "," #y "],[" #x ".5," #y "],[" #x ".5," #y ".5],[" #x "," #y "],[" #x "," #y "]]]"
 
 static void
 test_features_geojson (Fixture       *f,
@@ -361,20 +366,25 @@ test_features_geojson (Fixture       *f,
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GFile) file = NULL;
 
-  file = stead_test_write_file (f->dir, "areas.geojson",
+  file = stead_test_write_file (
+    f->dir, "areas.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":["
-    "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05001\",\"WD24NM\":\"Ashchurch\",\"colour\":\"red\"},"
-    " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (-2, 51) "}},"
-    "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05002\",\"WD24NM\":\"Brockworth\"},"
-    " \"geometry\":{\"type\":\"Point\",\"coordinates\":[-2,51]}},"
-    "7,"
-    "{\"type\":\"Feature\",\"properties\":{\"code\":7,\"name\":\"Cleeve\"},"
-    " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (-3, 52) "}}]}");
+    "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05001\",\"WD24NM\":\"Ashchurch\","
+    "\"colour\":\"red\"},"
+    " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (
+      -2, 51) "}},"
+              "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05002\",\"WD24NM\":"
+              "\"Brockworth\"},"
+              " \"geometry\":{\"type\":\"Point\",\"coordinates\":[-2,51]}},"
+              "7,"
+              "{\"type\":\"Feature\",\"properties\":{\"code\":7,\"name\":\"Cleeve\"},"
+              " \"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (-3, 52) "}}]}");
   result = run_features (f, file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->seen->str, ==, "1|E05001|Ashchurch|red|-2.5,51.5\n4|7|Cleeve|-|-3.5,52.5\n");
   g_assert_cmpuint (result->rejects->len, ==, 2);
-  g_assert_cmpstr (reject_reason (result, 0), ==, "feature 2: its geometry is a Point, not a Polygon or MultiPolygon");
+  g_assert_cmpstr (reject_reason (result, 0), ==,
+                   "feature 2: its geometry is a Point, not a Polygon or MultiPolygon");
   g_assert_cmpstr (reject_reason (result, 1), ==, "feature 3 is not an object");
 }
 
@@ -397,7 +407,8 @@ test_features_gpkg (Fixture       *f,
   square = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
   txn = stead_workspace_begin (other, "core", "test", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (stead_transaction_insert_area (txn, "boundary", "E1", "Alpha", square, &error), >, 0);
+  g_assert_cmpint (stead_transaction_insert_area (txn, "boundary", "E1", "Alpha", square, &error),
+                   >, 0);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   stead_workspace_close (other);
 

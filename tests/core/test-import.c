@@ -26,8 +26,8 @@ static void
 rm_rf (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (
+    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   GFileInfo *info;
 
   while (e != NULL && (info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
@@ -149,20 +149,25 @@ run_import (Fixture            *f,
                            NULL, NULL, NULL, result, error);
 }
 
-#define ONSPD_OLD \
+#define ONSPD_OLD                                                                                  \
   "pcd,pcd2,pcds,dointr,doterm,oscty,oslaud,osward,usertype,oseast1m,osnrth1m,osgrdind,lat,long\n" \
-  "SW1A1AA,SW1A 1AA,SW1A 1AA,198001,,E99999999,E09000033,E05013806,1,529090,179645,1,51.501009,-0.141588\n" \
-  "GL201AA,GL20 1AA,GL20 1AA,198001,,E10000013,E07000083,E05010700,0,389000,232800,1,51.993000,-2.158000\n" \
-  "GL201AB,GL20 1AB,GL20 1AB,198001,200012,E10000013,E07000083,E05010700,0,389100,232900,1,51.994000,-2.157000\n" \
-  "GL207ZZ,GL20 7ZZ,GL20 7ZZ,198001,,E10000013,E07000083,E05010700,0,391000,234000,1,52.003000,-2.130000\n" \
+  "SW1A1AA,SW1A 1AA,SW1A "                                                                         \
+  "1AA,198001,,E99999999,E09000033,E05013806,1,529090,179645,1,51.501009,-0.141588\n"              \
+  "GL201AA,GL20 1AA,GL20 "                                                                         \
+  "1AA,198001,,E10000013,E07000083,E05010700,0,389000,232800,1,51.993000,-2.158000\n"              \
+  "GL201AB,GL20 1AB,GL20 "                                                                         \
+  "1AB,198001,200012,E10000013,E07000083,E05010700,0,389100,232900,1,51.994000,-2.157000\n"        \
+  "GL207ZZ,GL20 7ZZ,GL20 "                                                                         \
+  "7ZZ,198001,,E10000013,E07000083,E05010700,0,391000,234000,1,52.003000,-2.130000\n"              \
   "ZZ991ZZ,ZZ99 1ZZ,ZZ99 1ZZ,198001,,,,,,,,9,99.999999,0.000000\n"
 
 /* The 2025 names: pcd7/pcd8, east1m/north1m, gridind, lad25cd. */
-#define ONSPD_2025 \
-  "pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m,north1m,gridind,lad25cd,wd25cd,lat,long\n" \
-  "SW1A1AA,SW1A 1AA,SW1A 1AA,198001,,1,529090,179645,1,E09000033,E05013806,51.501009,-0.141588\n" \
-  "GL201AA,GL20 1AA,GL20 1AA,198001,,0,389000,232800,1,E07000083,E05010700,51.993000,-2.158000\n" \
-  "GL201AB,GL20 1AB,GL20 1AB,198001,202301,0,389100,232900,1,E07000083,E05010700,51.994000,-2.157000\n"
+#define ONSPD_2025                                                                                 \
+  "pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m,north1m,gridind,lad25cd,wd25cd,lat,long\n"        \
+  "SW1A1AA,SW1A 1AA,SW1A 1AA,198001,,1,529090,179645,1,E09000033,E05013806,51.501009,-0.141588\n"  \
+  "GL201AA,GL20 1AA,GL20 1AA,198001,,0,389000,232800,1,E07000083,E05010700,51.993000,-2.158000\n"  \
+  "GL201AB,GL20 1AB,GL20 "                                                                         \
+  "1AB,198001,202301,0,389100,232900,1,E07000083,E05010700,51.994000,-2.157000\n"
 
 static void
 load_postcodes (Fixture *f)
@@ -242,9 +247,14 @@ test_postcodes_code_point (Fixture       *f,
   double lon, lat, dx, dy;
 
   file = write_file (f, "sw.csv",
-                     "\"SW1A 1AA\",10,529090,179645,\"E92000001\",\"E19000003\",\"E18000007\",\"\",\"E09000033\",\"E05013806\"\r\n"
-                     "\"GL20 5AB\",10,389000,232800,\"E92000001\",\"\",\"\",\"E10000013\",\"E07000083\",\"E05010700\"\r\n"
-                     "\"BAD\",10,389000,232800,\"E92000001\",\"\",\"\",\"E10000013\",\"E07000083\",\"E05010700\"\r\n");
+                     "\"SW1A "
+                     "1AA\",10,529090,179645,\"E92000001\",\"E19000003\",\"E18000007\",\"\","
+                     "\"E09000033\",\"E05013806\"\r\n"
+                     "\"GL20 "
+                     "5AB\",10,389000,232800,\"E92000001\",\"\",\"\",\"E10000013\",\"E07000083\","
+                     "\"E05010700\"\r\n"
+                     "\"BAD\",10,389000,232800,\"E92000001\",\"\",\"\",\"E10000013\",\"E07000083\","
+                     "\"E05010700\"\r\n");
   g_assert_false (run_import (f, "postcodes", file, NULL, &result, &error));
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
   g_assert_cmpuint (result->rejects->len, ==, 1);
@@ -266,7 +276,8 @@ test_postcodes_code_point (Fixture       *f,
   dy = (lat - 51.501009) * 111320.0;
   dx = (lon - -0.141588) * 111320.0 * cos (51.501009 * G_PI / 180);
   g_assert_cmpfloat (hypot (dx, dy), <, 1.0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM stead_attribution WHERE text LIKE 'Contains OS data%'"), ==, 1);
+  g_assert_cmpint (
+    count (f, "SELECT count(*) FROM stead_attribution WHERE text LIKE 'Contains OS data%'"), ==, 1);
 }
 
 static void
@@ -320,13 +331,16 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_cmpuint (real->added, ==, 3);
 
   /* Geocoded from the directory; the label matched the vocabulary. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE source_id = 'N2' AND kind = 'medication' "
-                             "AND abs(ST_MinY(geom) - 51.501009) < 1e-9 AND urgency = 4"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE source_id = 'N2' AND kind = "
+                             "'medication' "
+                             "AND abs(ST_MinY(geom) - 51.501009) < 1e-9 AND urgency = 4"),
+                   ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE title = 'Bottled\nwater'"), ==, 1);
 
   /* The importer writes points exactly as the geometry library does. */
   {
-    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, "SELECT geom FROM need WHERE source_id = 'N1'", NULL);
+    g_autoptr(sqlite3_stmt) stmt =
+      stead_workspace_prepare (f->ws, "SELECT geom FROM need WHERE source_id = 'N1'", NULL);
     g_autoptr(SteadGeometry) point = NULL;
     g_autoptr(GBytes) expected = NULL;
     double lon, lat;
@@ -385,12 +399,14 @@ test_reject_on_last_row (Fixture       *f,
   rejects_file = g_file_new_for_path (rejects_path);
   stream = g_file_replace (rejects_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL, &error));
+  g_assert_true (
+    stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL, &error));
   g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
   g_assert_true (g_file_get_contents (rejects_path, &rejects, NULL, &error));
   g_assert_true (g_str_has_prefix (rejects, "stead_line,stead_record,stead_reason,Ref,Need,"));
   g_test_message ("%s", rejects);
-  g_assert_nonnull (strstr (rejects, "\r\n6,4,\"urgency “9” is not 1, 2, 3 or 4\",N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n"));
+  g_assert_nonnull (strstr (rejects, "\r\n6,4,\"urgency “9” is not 1, 2, 3 or "
+                                     "4\",N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n"));
 }
 
 static void
@@ -403,7 +419,8 @@ test_syntax_error_on_last_row (Fixture       *f,
   g_autofree char *after = NULL;
 
   load_postcodes (f);
-  file = write_file (f, "needs.csv", NEEDS_CSV "N4,food,\"unterminated,1,2,GL20 1AA,2026-11-03\r\n");
+  file =
+    write_file (f, "needs.csv", NEEDS_CSV "N4,food,\"unterminated,1,2,GL20 1AA,2026-11-03\r\n");
   before = snapshot (f);
   g_assert_false (run_import (f, "needs-csv", file, NULL, NULL, &error));
   g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX);
@@ -436,7 +453,8 @@ test_map_and_saved_map (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   const char *header[] = { "Site", "What", "Beds", "X", "Y", NULL };
-  SteadImportOptions options = { .map = "title=Site,kind=What,capacity=Beds,longitude=X,latitude=Y" };
+  SteadImportOptions options = { .map = "title=Site,kind=What,capacity=Beds,longitude=X,latitude="
+                                        "Y" };
 
   file = write_file (f, "sites.csv", "Site,What,Beds,X,Y\nHall,rest-centre,40,-2.15,51.99\n");
 
@@ -457,7 +475,9 @@ test_map_and_saved_map (Fixture       *f,
   g_assert_true (run_import (f, "resources-csv", file, &options, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 1);
-  g_assert_cmpint (count (f, "SELECT capacity FROM resource WHERE title = 'Hall' AND kind = 'rest-centre'"), ==, 40);
+  g_assert_cmpint (count (f, "SELECT capacity FROM resource WHERE title = 'Hall' AND kind = "
+                             "'rest-centre'"),
+                   ==, 40);
 
   /* Remembered for this layout of columns: next time no --map is needed. */
   saved = stead_import_get_saved_map (f->ws, "resources-csv", header);
@@ -473,7 +493,8 @@ static void
 test_windows_1252_warning (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "cp.csv", "kind,title,longitude,latitude\nfood,Caf\xe9,-2.1,52.0\n");
+  g_autoptr(GFile) file =
+    write_file (f, "cp.csv", "kind,title,longitude,latitude\nfood,Caf\xe9,-2.1,52.0\n");
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -563,7 +584,8 @@ test_async_progress (Fixture       *f,
 
   d.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (f->ws, "changed", G_CALLBACK (on_changed), &d);
-  stead_import_run_async (f->ws, importer (f, "needs-csv"), file, &options, on_progress, &d, NULL, on_done, &d);
+  stead_import_run_async (f->ws, importer (f, "needs-csv"), file, &options, on_progress, &d, NULL,
+                          on_done, &d);
   g_main_loop_run (d.loop);
   /* Progress callbacks may still be queued: let them run. */
   while (g_main_context_iteration (NULL, FALSE))
@@ -647,11 +669,12 @@ test_within_area (Fixture       *f,
   g_autoptr(GError) error = NULL;
   SteadImportOptions options = { .within = "E07000083" };
 
-  boundary = write_file (f, "lad.geojson",
-                         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                         "\"properties\":{\"LAD24CD\":\"E07000083\",\"LAD24NM\":\"Tewkesbury\"},"
-                         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-2.3,51.9],[-2.0,51.9],"
-                         "[-2.0,52.1],[-2.3,52.1],[-2.3,51.9]]]}}]}");
+  boundary =
+    write_file (f, "lad.geojson",
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                "\"properties\":{\"LAD24CD\":\"E07000083\",\"LAD24NM\":\"Tewkesbury\"},"
+                "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-2.3,51.9],[-2.0,51.9],"
+                "[-2.0,52.1],[-2.3,52.1],[-2.3,51.9]]]}}]}");
   g_assert_true (run_import (f, "geojson-areas", boundary, NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -686,22 +709,32 @@ test_geojson_areas (Fixture       *f,
   g_hash_table_insert (options, "kind", "ward");
   good = write_file (f, "wards.geojson",
                      "{\"type\":\"FeatureCollection\",\"features\":["
-                     "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05010700\",\"WD24NM\":\"Tewkesbury East\"},"
-                     "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-2.2,51.98],[-2.1,51.98],[-2.1,52.0],[-2.2,52.0],[-2.2,51.98]],"
+                     "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05010700\",\"WD24NM\":"
+                     "\"Tewkesbury East\"},"
+                     "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-2.2,51.98],[-2.1,51."
+                     "98],[-2.1,52.0],[-2.2,52.0],[-2.2,51.98]],"
                      "[[-2.16,51.985],[-2.15,51.985],[-2.15,51.99],[-2.16,51.985]]]}},"
-                     "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05010701\",\"WD24NM\":\"Tewkesbury West\"},"
-                     "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[-2.3,51.98],[-2.2,51.98],[-2.2,52.0],[-2.3,51.98]]],"
+                     "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05010701\",\"WD24NM\":"
+                     "\"Tewkesbury West\"},"
+                     "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[-2.3,51.98],[-2."
+                     "2,51.98],[-2.2,52.0],[-2.3,51.98]]],"
                      "[[[-2.4,51.9],[-2.35,51.9],[-2.35,51.95],[-2.4,51.9]]]]}}]}");
   g_assert_true (run_import (f, "geojson-areas", good, &with_kind, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE kind = 'ward' AND code = 'E05010701' "
-                             "AND name = 'Tewkesbury West' AND ST_GeometryType(geom) = 'MULTIPOLYGON'"), ==, 1);
+                             "AND name = 'Tewkesbury West' AND ST_GeometryType(geom) = "
+                             "'MULTIPOLYGON'"),
+                   ==, 1);
 
   /* Point-in-area: a need inside the east ward (not in its hole). */
   txn = stead_workspace_begin (f->ws, "core", "Add needs", &error);
-  g_assert_nonnull (stead_transaction_insert_need (txn, "food", "In", -2.12, 51.99, 1, 2, "open", 0, NULL, 0, &error) ? txn : NULL);
-  stead_transaction_insert_need (txn, "food", "In the hole", -2.155, 51.986, 1, 2, "open", 0, NULL, 0, &error);
+  g_assert_nonnull (stead_transaction_insert_need (txn, "food", "In", -2.12, 51.99, 1, 2, "open", 0,
+                                                   NULL, 0, &error)
+                      ? txn
+                      : NULL);
+  stead_transaction_insert_need (txn, "food", "In the hole", -2.155, 51.986, 1, 2, "open", 0, NULL,
+                                 0, &error);
   stead_transaction_insert_need (txn, "food", "Out", -1.0, 51.0, 1, 2, "open", 0, NULL, 0, &error);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   g_assert_cmpint (count (f, "SELECT count(*) FROM need_area WHERE code = 'E05010700'"), ==, 1);
@@ -709,12 +742,13 @@ test_geojson_areas (Fixture       *f,
                              "WHERE n.title = 'In'"), ==, 1);
 
   /* Feature 2 has an unclosed ring: named by its number, nothing imported. */
-  bad = write_file (f, "bad.geojson",
-                    "{\"type\":\"FeatureCollection\",\"features\":["
-                    "{\"type\":\"Feature\",\"properties\":{\"name\":\"A\"},\"geometry\":{\"type\":\"Polygon\","
-                    "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}},"
-                    "{\"type\":\"Feature\",\"properties\":{\"name\":\"B\"},\"geometry\":{\"type\":\"Polygon\","
-                    "\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}}]}");
+  bad = write_file (
+    f, "bad.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"A\"},\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"B\"},\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}}]}");
   before = snapshot (f);
   g_clear_pointer (&result, stead_import_result_free);
   g_assert_false (run_import (f, "geojson-areas", bad, NULL, &result, &error));
@@ -733,16 +767,19 @@ test_geojson_areas (Fixture       *f,
   g_clear_error (&error);
 
   /* The 2008 "crs" member: British National Grid, converted. */
-  bng = write_file (f, "bng.geojson",
-                    "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
-                    "{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":["
-                    "{\"type\":\"Feature\",\"properties\":{\"code\":\"X1\",\"name\":\"Westminster square\"},"
-                    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[529000,179500],[529200,179500],"
-                    "[529200,179800],[529000,179800],[529000,179500]]]}}]}");
+  bng = write_file (
+    f, "bng.geojson",
+    "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+    "{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"code\":\"X1\",\"name\":\"Westminster square\"},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[529000,179500],[529200,179500],"
+    "[529200,179800],[529000,179800],[529000,179500]]]}}]}");
   g_assert_true (run_import (f, "geojson-areas", bng, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE code = 'X1' AND ST_MinX(geom) BETWEEN -0.145 AND -0.14 "
-                             "AND ST_MinY(geom) BETWEEN 51.49 AND 51.51"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE code = 'X1' AND ST_MinX(geom) "
+                             "BETWEEN -0.145 AND -0.14 "
+                             "AND ST_MinY(geom) BETWEEN 51.49 AND 51.51"),
+                   ==, 1);
   g_hash_table_unref (options);
 }
 
@@ -766,7 +803,9 @@ test_gpkg_areas (Fixture       *f,
   polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
   stead_geometry_add_polygon (multi, polygon);
   txn = stead_workspace_begin (other, "core", "Add", &error);
-  g_assert_cmpint (stead_transaction_insert_area (txn, "boundary", "E07000083", "Tewkesbury", multi, &error), >, 0);
+  g_assert_cmpint (
+    stead_transaction_insert_area (txn, "boundary", "E07000083", "Tewkesbury", multi, &error), >,
+    0);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   stead_workspace_close (other);
 
@@ -774,7 +813,8 @@ test_gpkg_areas (Fixture       *f,
   g_assert_true (run_import (f, "gpkg-areas", file, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE code = 'E07000083' AND name = 'Tewkesbury'"), ==, 1);
+  g_assert_cmpint (
+    count (f, "SELECT count(*) FROM area WHERE code = 'E07000083' AND name = 'Tewkesbury'"), ==, 1);
 
   /* A file that is not a GeoPackage. */
   g_clear_object (&file);
@@ -791,10 +831,11 @@ test_gpkg_areas (Fixture       *f,
   "  <sent>2026-11-29T08:00:00+00:00</sent>\n" \
   "  <status>Actual</status>\n  <msgType>Alert</msgType>\n  <scope>Public</scope>\n"
 
-#define CAP_INFO(severity) \
-  "  <info>\n    <category>Met</category>\n    <event>Flood Warning</event>\n" \
-  "    <urgency>Immediate</urgency>\n    <severity>" severity "</severity>\n    <certainty>Likely</certainty>\n" \
-  "    <onset>2026-11-29T09:00:00+00:00</onset>\n    <expires>2026-11-30T09:00:00Z</expires>\n" \
+#define CAP_INFO(severity)                                                                         \
+  "  <info>\n    <category>Met</category>\n    <event>Flood Warning</event>\n"                     \
+  "    <urgency>Immediate</urgency>\n    <severity>" severity                                      \
+  "</severity>\n    <certainty>Likely</certainty>\n"                                               \
+  "    <onset>2026-11-29T09:00:00+00:00</onset>\n    <expires>2026-11-30T09:00:00Z</expires>\n"    \
   "    <headline>Flooding is expected: River Avon at Tewkesbury</headline>\n"
 
 static void
@@ -809,25 +850,31 @@ test_cap (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(SteadTransaction) txn = NULL;
 
-  good = write_file (f, "alert.xml",
-                     CAP_HEAD CAP_INFO ("Severe")
-                     "    <area>\n      <areaDesc>River Avon at Tewkesbury</areaDesc>\n"
-                     "      <polygon>51.98,-2.17 51.98,-2.14 52.0,-2.14 52.0,-2.17 51.98,-2.17</polygon>\n"
-                     "    </area>\n"
-                     "    <area>\n      <areaDesc>Mythe</areaDesc>\n      <circle>52.01,-2.16 1.5</circle>\n    </area>\n"
-                     "  </info>\n</alert>\n");
+  good = write_file (
+    f, "alert.xml",
+    CAP_HEAD CAP_INFO ("Severe") "    <area>\n      <areaDesc>River Avon at Tewkesbury</areaDesc>\n"
+                                 "      <polygon>51.98,-2.17 51.98,-2.14 52.0,-2.14 52.0,-2.17 "
+                                 "51.98,-2.17</polygon>\n"
+                                 "    </area>\n"
+                                 "    <area>\n      <areaDesc>Mythe</areaDesc>\n      "
+                                 "<circle>52.01,-2.16 1.5</circle>\n    </area>\n"
+                                 "  </info>\n</alert>\n");
 
   txn = stead_workspace_begin (f->ws, "core", "Add needs", &error);
-  stead_transaction_insert_need (txn, "evacuation", "Inside", -2.155, 51.99, 3, 4, "open", 0, NULL, 0, &error);
-  stead_transaction_insert_need (txn, "evacuation", "Outside", -2.3, 51.99, 3, 4, "open", 0, NULL, 0, &error);
+  stead_transaction_insert_need (txn, "evacuation", "Inside", -2.155, 51.99, 3, 4, "open", 0, NULL,
+                                 0, &error);
+  stead_transaction_insert_need (txn, "evacuation", "Outside", -2.3, 51.99, 3, 4, "open", 0, NULL,
+                                 0, &error);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
 
   g_assert_true (run_import (f, "cap", good, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = 'Immediate' "
+  g_assert_cmpint (count (f, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = "
+                             "'Immediate' "
                              "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00Z' "
-                             "AND expires = '2026-11-30T09:00:00Z'"), ==, 2);
+                             "AND expires = '2026-11-30T09:00:00Z'"),
+                   ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==, 2);
   /* The needs inside the warning area. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM need_area na JOIN alert a ON a.area = na.area "
@@ -848,16 +895,21 @@ test_cap (Fixture       *f,
       /* CAP 1.1 namespace */
       "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.1\"></alert>",
       /* no severity */
-      CAP_HEAD "  <info><event>Flood</event><urgency>Immediate</urgency><certainty>Likely</certainty>"
+      CAP_HEAD
+      "  <info><event>Flood</event><urgency>Immediate</urgency><certainty>Likely</certainty>"
       "<area><areaDesc>A</areaDesc><circle>52,-2 1</circle></area></info></alert>",
       /* a severity CAP does not have */
-      CAP_HEAD CAP_INFO ("Catastrophic") "<area><areaDesc>A</areaDesc><circle>52,-2 1</circle></area></info></alert>",
+      CAP_HEAD CAP_INFO ("Catastrophic") "<area><areaDesc>A</areaDesc><circle>52,-2 "
+                                         "1</circle></area></info></alert>",
       /* an open polygon */
-      CAP_HEAD CAP_INFO ("Minor") "<area><areaDesc>A</areaDesc><polygon>52,-2 52,-1 53,-1 53,-2</polygon></area></info></alert>",
+      CAP_HEAD CAP_INFO ("Minor") "<area><areaDesc>A</areaDesc><polygon>52,-2 52,-1 53,-1 "
+                                  "53,-2</polygon></area></info></alert>",
       /* an area with geocodes only */
-      CAP_HEAD CAP_INFO ("Minor") "<area><areaDesc>A</areaDesc><geocode><valueName>X</valueName><value>1</value></geocode></area></info></alert>",
+      CAP_HEAD CAP_INFO ("Minor") "<area><areaDesc>A</areaDesc><geocode><valueName>X</"
+                                  "valueName><value>1</value></geocode></area></info></alert>",
       /* no sent time */
-      "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>x</identifier><sender>y</sender>"
+      "<alert "
+      "xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>x</identifier><sender>y</sender>"
       "<status>Actual</status><msgType>Alert</msgType></alert>",
     };
 
@@ -888,7 +940,8 @@ test_export_redacts (Fixture       *f,
   SteadExportOptions options = { 0 };
 
   txn = stead_workspace_begin (f->ws, "core", "Add", &error);
-  stead_transaction_insert_need (txn, "food", "Mrs Example, 3 Flood Lane", -2.1, 52.0, 1, 2, "open", 0, NULL, 0, &error);
+  stead_transaction_insert_need (txn, "food", "Mrs Example, 3 Flood Lane", -2.1, 52.0, 1, 2, "open",
+                                 0, NULL, 0, &error);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
 
   for (guint personal = 0; personal < 2; personal++)
@@ -897,8 +950,8 @@ test_export_redacts (Fixture       *f,
       g_autofree char *text = NULL;
 
       options.include_personal = personal;
-      g_assert_true (stead_exporter_run (stead_export_find_exporter (exporters, "needs-csv", NULL), f->ws,
-                                         out, &options, NULL, &error));
+      g_assert_true (stead_exporter_run (stead_export_find_exporter (exporters, "needs-csv", NULL),
+                                         f->ws, out, &options, NULL, &error));
       g_assert_no_error (error);
       g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
       g_output_stream_close (out, NULL, NULL);
@@ -942,14 +995,17 @@ rtree_matches_brute_force (Fixture *f,
   g_autoptr(sqlite3_stmt) brute = NULL;
   gint64 a, b;
 
-  indexed = stead_workspace_prepare (f->ws,
-                                     "SELECT count(*) FROM need n JOIN rtree_need_geom r ON r.id = n.fid "
-                                     "WHERE r.maxx >= ?1 AND r.minx <= ?2 AND r.maxy >= ?3 AND r.miny <= ?4 "
-                                     "AND ST_MinX(n.geom) BETWEEN ?1 AND ?2 AND ST_MinY(n.geom) BETWEEN ?3 AND ?4",
-                                     NULL);
-  brute = stead_workspace_prepare (f->ws,
-                                   "SELECT count(*) FROM need WHERE ST_MinX(geom) BETWEEN ?1 AND ?2 "
-                                   "AND ST_MinY(geom) BETWEEN ?3 AND ?4", NULL);
+  indexed = stead_workspace_prepare (
+    f->ws,
+    "SELECT count(*) FROM need n JOIN rtree_need_geom r ON r.id = n.fid "
+    "WHERE r.maxx >= ?1 AND r.minx <= ?2 AND r.maxy >= ?3 AND r.miny <= ?4 "
+    "AND ST_MinX(n.geom) BETWEEN ?1 AND ?2 AND ST_MinY(n.geom) BETWEEN ?3 AND ?4",
+    NULL);
+  brute =
+    stead_workspace_prepare (f->ws,
+                             "SELECT count(*) FROM need WHERE ST_MinX(geom) BETWEEN ?1 AND ?2 "
+                             "AND ST_MinY(geom) BETWEEN ?3 AND ?4",
+                             NULL);
   for (int i = 0; i < 2; i++)
     {
       sqlite3_stmt *stmt = i == 0 ? indexed : brute;
@@ -993,7 +1049,8 @@ test_spatial_index (Fixture       *f,
 
       g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total);
       {
-        g_autoptr(sqlite3_stmt) check = stead_workspace_prepare (f->ws, "SELECT rtreecheck ('rtree_need_geom')", NULL);
+        g_autoptr(sqlite3_stmt) check =
+          stead_workspace_prepare (f->ws, "SELECT rtreecheck ('rtree_need_geom')", NULL);
 
         g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
         g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
@@ -1007,7 +1064,8 @@ test_spatial_index (Fixture       *f,
   {
     g_autoptr(SteadTransaction) txn = stead_workspace_begin (f->ws, "core", "Add", &error);
 
-    stead_transaction_insert_need (txn, "food", "Later", 0.5, 50.5, 1, 2, "open", 0, NULL, 0, &error);
+    stead_transaction_insert_need (txn, "food", "Later", 0.5, 50.5, 1, 2, "open", 0, NULL, 0,
+                                   &error);
     g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
     g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total + 1);
   }
@@ -1031,7 +1089,9 @@ test_parse_date (void)
     { " 29/11/2026 14:05 ", 1795910400 + 14 * 3600 + 5 * 60 },            /* GMT in November */
     { "01/07/2026 09:30:15", 1782864000 + 9 * 3600 + 30 * 60 + 15 - 3600 }, /* BST in July */
   };
-  const char *bad[] = { "", "tomorrow", "31/02/2026", "29/11/2026 25:00", "2026-13-01", "29/11/26x" };
+  const char *bad[] = {
+    "", "tomorrow", "31/02/2026", "29/11/2026 25:00", "2026-13-01", "29/11/26x"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {

@@ -34,12 +34,13 @@ make_db (const char *name,
 static void
 test_tms_flip (void)
 {
-  g_autofree char *path = make_db ("good.mbtiles",
-    SCHEMA
+  g_autofree char *path = make_db (
+    "good.mbtiles", SCHEMA
     "INSERT INTO metadata VALUES ('name', 'Tewkesbury'), ('format', 'png'), ('minzoom', '1'),"
     " ('maxzoom', '2'), ('bounds', '-2.3,51.9,-2.0,52.1'), ('attribution', 'Test tiles');"
     /* TMS: row 1 of zoom 1 is the northern half. */
-    "INSERT INTO tiles VALUES (1, 0, 1, CAST('north-west' AS BLOB)), (1, 0, 0, CAST('south-west' AS BLOB)),"
+    "INSERT INTO tiles VALUES (1, 0, 1, CAST('north-west' AS BLOB)), (1, 0, 0, CAST('south-west' "
+    "AS BLOB)),"
     " (2, 3, 0, CAST('far south-east' AS BLOB));");
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadMBTiles) tiles = stead_mbtiles_open (path, &error);
@@ -114,7 +115,9 @@ test_layouts (void)
 
       /* Zoom 3, every tile, its contents naming it in TMS rows. */
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      sqlite3_exec (db, "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '3'), ('maxzoom', '3'); BEGIN",
+      sqlite3_exec (db,
+                    "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '3'), ('maxzoom', "
+                    "'3'); BEGIN",
                     NULL, NULL, NULL);
       for (int x = 0; x < 8; x++)
         for (int y = 0; y < 8; y++)
@@ -122,11 +125,13 @@ test_layouts (void)
             g_autofree char *sql = NULL;
 
             if (view)
-              sql = g_strdup_printf ("INSERT INTO map VALUES (3, %d, %d, 't%d-%d');"
-                                     "INSERT INTO images VALUES (CAST('tms %d/%d' AS BLOB), 't%d-%d');",
-                                     x, y, x, y, x, y, x, y);
+              sql =
+                g_strdup_printf ("INSERT INTO map VALUES (3, %d, %d, 't%d-%d');"
+                                 "INSERT INTO images VALUES (CAST('tms %d/%d' AS BLOB), 't%d-%d');",
+                                 x, y, x, y, x, y, x, y);
             else
-              sql = g_strdup_printf ("INSERT INTO tiles VALUES (3, %d, %d, CAST('tms %d/%d' AS BLOB));", x, y, x, y);
+              sql = g_strdup_printf (
+                "INSERT INTO tiles VALUES (3, %d, %d, CAST('tms %d/%d' AS BLOB));", x, y, x, y);
             g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
           }
       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
@@ -141,7 +146,8 @@ test_layouts (void)
             g_autofree char *want = g_strdup_printf ("tms %d/%d", x, 7 - y);
 
             g_assert_no_error (error);
-            g_assert_cmpmem (g_bytes_get_data (tile, NULL), g_bytes_get_size (tile), want, strlen (want));
+            g_assert_cmpmem (g_bytes_get_data (tile, NULL), g_bytes_get_size (tile), want,
+                             strlen (want));
           }
       g_assert_null (stead_mbtiles_get_tile (tiles, 2, 0, 0, &error));
       g_assert_error (error, STEAD_MBTILES_ERROR, STEAD_MBTILES_ERROR_NOT_FOUND);
@@ -165,10 +171,12 @@ test_refused (void)
       STEAD_MBTILES_ERROR_UNSUPPORTED, "vector" },
     { "odd.mbtiles", SCHEMA "INSERT INTO metadata VALUES ('format', 'tiff');",
       STEAD_MBTILES_ERROR_INVALID, "tiff" },
-    { "no-tiles.mbtiles", "CREATE TABLE metadata (name TEXT, value TEXT);"
+    { "no-tiles.mbtiles",
+      "CREATE TABLE metadata (name TEXT, value TEXT);"
       "INSERT INTO metadata VALUES ('format', 'png');",
       STEAD_MBTILES_ERROR_INVALID, "tiles table" },
-    { "zooms.mbtiles", SCHEMA "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '9'), ('maxzoom', '3');",
+    { "zooms.mbtiles",
+      SCHEMA "INSERT INTO metadata VALUES ('format', 'png'), ('minzoom', '9'), ('maxzoom', '3');",
       STEAD_MBTILES_ERROR_INVALID, "minzoom" },
   };
   g_autofree char *text = g_build_filename (dir, "notes.mbtiles", NULL);

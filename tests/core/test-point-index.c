@@ -90,7 +90,8 @@ test_every_point_once (void)
 
   /* Clustering happens: the town is one item at zoom 5, many at 16. */
   g_assert_cmpuint (stead_point_index_get_n_items (index, 0), <, 50);
-  g_assert_cmpuint (stead_point_index_get_n_items (index, 16), >, stead_point_index_get_n_items (index, 8));
+  g_assert_cmpuint (stead_point_index_get_n_items (index, 16), >,
+                    stead_point_index_get_n_items (index, 8));
   g_assert_cmpuint (stead_point_index_get_n_items (index, 17), ==, N_POINTS);
 }
 
@@ -204,8 +205,10 @@ test_parallel_bands (void)
     {
       gboolean town = i % 3 == 0;
 
-      points[2 * i] = town ? -2.16 + g_rand_double_range (rng, -0.05, 0.05) : g_rand_double_range (rng, -8, 2);
-      points[2 * i + 1] = town ? 51.99 + g_rand_double_range (rng, -0.03, 0.03) : g_rand_double_range (rng, 50, 59);
+      points[2 * i] =
+        town ? -2.16 + g_rand_double_range (rng, -0.05, 0.05) : g_rand_double_range (rng, -8, 2);
+      points[2 * i + 1] =
+        town ? 51.99 + g_rand_double_range (rng, -0.03, 0.03) : g_rand_double_range (rng, 50, 59);
     }
 
   stead_point_index_options_init (&options);

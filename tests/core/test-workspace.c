@@ -176,11 +176,13 @@ test_create_reopen (Fixture       *f,
   g_assert_cmpint (query_int (ws, "SELECT people FROM need"), ==, 2);
   g_assert_cmpint (query_int (ws, "SELECT count(*) FROM rtree_need_geom"), ==, 1);
   /* Vocabularies are seeded from data/taxonomy. */
-  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = 'need-kind'"), >, 5);
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = 'need-kind'"),
+                   >, 5);
   /* A GeoPackage: application_id 'GPKG', version 1.3. */
   g_assert_cmpint (query_int (ws, "PRAGMA application_id"), ==, 0x47504B47);
   g_assert_cmpint (query_int (ws, "PRAGMA user_version"), ==, 10300);
-  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM gpkg_contents WHERE data_type = 'features'"), ==, 3);
+  g_assert_cmpint (
+    query_int (ws, "SELECT count(*) FROM gpkg_contents WHERE data_type = 'features'"), ==, 3);
 
   /* Creating over an existing file is refused and leaves it alone. */
   g_assert_null (stead_workspace_create (f->path, "Other", NULL, &error));
@@ -298,7 +300,8 @@ test_undo_redo_exact (Fixture       *f,
   /* One user action: an update, a delete and an insert together. */
   txn = stead_workspace_begin (ws, "core", "Rework needs", &error);
   g_assert_no_error (error);
-  g_assert_true (stead_transaction_exec (txn, "UPDATE need SET status = 'met', people = 5 WHERE fid = 1", &error));
+  g_assert_true (stead_transaction_exec (
+    txn, "UPDATE need SET status = 'met', people = 5 WHERE fid = 1", &error));
   g_assert_true (stead_transaction_exec (txn, "DELETE FROM need WHERE fid = 2", &error));
   g_assert_cmpint (stead_transaction_insert_need (txn, "water", NULL, -2.14, 51.97, 1, 4, "open",
                                                   1767225600, NULL, 0, &error), >, 0);
@@ -361,7 +364,8 @@ test_undo_conflict (Fixture       *f,
     sqlite3 *other = NULL;
     g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
     g_assert_true (stead_sql_register_functions (other, NULL));
-    g_assert_cmpint (sqlite3_exec (other, "UPDATE need SET people = 9", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (other, "UPDATE need SET people = 9", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
     sqlite3_close (other);
   }
 
@@ -403,7 +407,9 @@ test_rollback_on_drop (Fixture       *f,
     g_assert_no_error (error);
     stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 1, NULL, 0, NULL, 0, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 9, NULL, 0, NULL, 0, &error), <, 0);
+    g_assert_cmpint (
+      stead_transaction_insert_need (txn, "food", NULL, 0, 0, 1, 9, NULL, 0, NULL, 0, &error), <,
+      0);
     g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL);
   }
   g_assert_cmpint (stead_workspace_count_rows (ws, "need"), ==, 0);
@@ -436,7 +442,8 @@ test_audit_and_changed (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "need");
 
   stmt = stead_workspace_prepare (ws,
-                                  "SELECT owner, table_name, action, rows, summary, time FROM stead_audit "
+                                  "SELECT owner, table_name, action, rows, summary, time FROM "
+                                  "stead_audit "
                                   "ORDER BY id DESC LIMIT 1",
                                   &error);
   g_assert_no_error (error);
@@ -453,7 +460,8 @@ test_audit_and_changed (Fixture       *f,
   g_assert_true (stead_workspace_undo (ws, &error));
   g_assert_cmpuint (seen->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "need");
-  stmt = stead_workspace_prepare (ws, "SELECT action, summary FROM stead_audit ORDER BY id DESC LIMIT 1", NULL);
+  stmt = stead_workspace_prepare (
+    ws, "SELECT action, summary FROM stead_audit ORDER BY id DESC LIMIT 1", NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "delete");
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Undo “Add a need”");
@@ -549,9 +557,11 @@ test_not_stead (Fixture       *f,
   g_assert_cmpint (sqlite3_open (gpkg, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;"
-                                 "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT);"
+                                 "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, "
+                                 "data_type TEXT);"
                                  "CREATE TABLE gpkg_spatial_ref_sys (srs_id INTEGER PRIMARY KEY);",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   g_assert_null (stead_workspace_open (gpkg, NULL, &error));
@@ -588,8 +598,9 @@ test_too_new (Fixture       *f,
 
   stead_workspace_close (ws);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE stead_workspace SET format_version = 99", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db, "UPDATE stead_workspace SET format_version = 99", NULL, NULL, NULL), ==,
+    SQLITE_OK);
   sqlite3_close (db);
 
   g_clear_object (&ws);
@@ -661,7 +672,8 @@ test_demo_deterministic (Fixture       *f,
   g_assert_cmpint (query_int (a, "SELECT count(*) FROM area WHERE kind = 'boundary'"), ==, 1);
   g_assert_cmpint (query_int (a, "SELECT count(*) FROM area WHERE kind = 'ward'"), >=, 4);
   /* A year of needs with an incident: January's week is the busiest. */
-  g_assert_cmpint (query_int (a, "SELECT count(*) FROM need WHERE opened BETWEEN '2026-01-12' AND '2026-01-26'"),
+  g_assert_cmpint (query_int (a, "SELECT count(*) FROM need WHERE opened BETWEEN '2026-01-12' AND "
+                                 "'2026-01-26'"),
                    >, 300 / 5);
 
   /* The demo goes into an empty workspace only. */
@@ -699,8 +711,10 @@ test_follow (Fixture       *f,
   g_assert_cmpuint (follow_reloads, ==, 1);
 
   g_assert_cmpint (stead_workspace_edit (ws, "core", "Add an area",
-                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'A', 'A')",
-                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, "
+                                         "'boundary', 'A', 'A')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error),
+                   >, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (follow_reloads, ==, 2);
   g_assert_true (stead_workspace_set_area_name (ws, "Followed", &error));
@@ -711,8 +725,10 @@ test_follow (Fixture       *f,
   g_assert_null (slot);
   g_assert_cmpuint (follow_reloads, ==, 3);
   g_assert_cmpint (stead_workspace_edit (ws, "core", "Add another",
-                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'B', 'B')",
-                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, "
+                                         "'boundary', 'B', 'B')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error),
+                   >, 0);
   g_assert_cmpuint (follow_reloads, ==, 3);
 
   /* Gone: the workspace does not call it. */
@@ -721,14 +737,19 @@ test_follow (Fixture       *f,
   g_clear_object (&slot);
   g_object_unref (owner);
   g_assert_cmpint (stead_workspace_edit (ws, "core", "Add a third",
-                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, 'boundary', 'C', 'C')",
-                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error), >, 0);
+                                         "INSERT INTO area (geom, kind, code, name) VALUES (?, "
+                                         "'boundary', 'C', 'C')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (square)), &error),
+                   >, 0);
   g_assert_cmpuint (follow_reloads, ==, 4);
 
   /* The one-value readers: a value, no row, and NULL. */
-  g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT count(*) FROM area WHERE code IN (?, ?)",
-                                                STEAD_ARGS (STEAD_STRING ("A"), STEAD_STRING ("C"))), ==, 2);
-  g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT fid FROM area WHERE code = 'none'", NULL, 0), ==, 0);
+  g_assert_cmpint (
+    stead_workspace_query_int64 (ws, "SELECT count(*) FROM area WHERE code IN (?, ?)",
+                                 STEAD_ARGS (STEAD_STRING ("A"), STEAD_STRING ("C"))),
+    ==, 2);
+  g_assert_cmpint (
+    stead_workspace_query_int64 (ws, "SELECT fid FROM area WHERE code = 'none'", NULL, 0), ==, 0);
   {
     g_autofree char *name = stead_workspace_query_text (ws, "SELECT name FROM area WHERE code = ?",
                                                         STEAD_ARGS (STEAD_STRING ("B")));

@@ -30,8 +30,9 @@ oracle_field (void   *text,
               void   *user_data)
 {
   Oracle *o = user_data;
-  char *field = o->cp1252 ? g_convert (text ? text : "", len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL)
-                          : g_strndup (text ? text : "", len);
+  char *field = o->cp1252
+                  ? g_convert (text ? text : "", len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL)
+                  : g_strndup (text ? text : "", len);
 
   g_ptr_array_add (o->current, field != NULL ? field : g_strdup (""));
 }

@@ -37,8 +37,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      area = stead_geojson_read_area (json_object_get_member (json_node_get_object (node), "geometry"),
-                                      proj, &reason);
+      area = stead_geojson_read_area (
+        json_object_get_member (json_node_get_object (node), "geometry"), proj, &reason);
       if (area == NULL)
         {
           g_assert_nonnull (reason);
@@ -51,8 +51,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_true (env.min_x >= -180 && env.max_x <= 180 && env.min_y >= -90 && env.max_y <= 90);
       {
         g_autoptr(GBytes) blob = stead_geometry_to_gpkg (area, 4326);
-        g_autoptr(SteadGeometry) back = stead_geometry_new_from_gpkg (g_bytes_get_data (blob, NULL),
-                                                                      g_bytes_get_size (blob), NULL, NULL);
+        g_autoptr(SteadGeometry) back = stead_geometry_new_from_gpkg (
+          g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), NULL, NULL);
 
         g_assert_true (stead_geometry_equal (area, back));
       }

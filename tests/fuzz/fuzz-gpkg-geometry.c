@@ -32,8 +32,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       /* What parses must survive a round trip unchanged. */
       g_autoptr(GBytes) blob = stead_geometry_to_gpkg (geometry, srs);
-      g_autoptr(SteadGeometry) again = stead_geometry_new_from_gpkg (g_bytes_get_data (blob, NULL),
-                                                                     g_bytes_get_size (blob), NULL, NULL);
+      g_autoptr(SteadGeometry) again = stead_geometry_new_from_gpkg (
+        g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), NULL, NULL);
       g_assert_nonnull (again);
       /* NaN coordinates never compare equal; everything else must. */
       if (stead_geometry_get_envelope (geometry, &envelope) &&

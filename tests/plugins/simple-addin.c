@@ -74,5 +74,6 @@ simple_addin_get_type (void)
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN, SIMPLE_TYPE_ADDIN);
+  peas_object_module_register_extension_type (module, STEAD_TYPE_WORKSPACE_ADDIN,
+                                              SIMPLE_TYPE_ADDIN);
 }

@@ -110,7 +110,8 @@ export_text (Fixture        *f,
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   SteadExportOptions options = { .include_personal = personal };
 
-  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, id, NULL), ws, out, &options, NULL, error))
+  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, id, NULL), ws, out, &options,
+                           NULL, error))
     return NULL;
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
@@ -172,7 +173,8 @@ test_crud_and_undo (Fixture       *f,
   g_assert_cmpstr (stead_workspace_get_undo_label (f->ws), ==, "Add partner “Tewkesbury Lions”");
 
   g_assert_true (partners_organisation_set (f->ws, id, "tier", "instrumental", &error));
-  g_assert_true (partners_organisation_set (f->ws, id, "website", "https://lions.example.org", &error));
+  g_assert_true (
+    partners_organisation_set (f->ws, id, "website", "https://lions.example.org", &error));
   g_assert_no_error (error);
 
   /* Bad values are refused and change nothing. */
@@ -185,8 +187,10 @@ test_crud_and_undo (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (partners_organisation_set (f->ws, id, "id; DROP TABLE x", "1", &error));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental' "
-                                 "AND website = 'https://lions.example.org'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = "
+                                 "'instrumental' "
+                                 "AND website = 'https://lions.example.org'"),
+                   ==, 1);
 
   contact = partners_contact_add (f->ws, id, "Pat Example", "Chair", "01632 960000", "07700 900000",
                                   "pat@lions.example.org", &error);
@@ -200,7 +204,8 @@ test_crud_and_undo (Fixture       *f,
   g_assert_true (stead_workspace_undo (f->ws, &error));  /* contact */
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
   g_assert_true (stead_workspace_undo (f->ws, &error));  /* website */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE website IS NULL"), ==, 1);
+  g_assert_cmpint (
+    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE website IS NULL"), ==, 1);
   g_assert_true (stead_workspace_redo (f->ws, &error));
   g_assert_true (stead_workspace_redo (f->ws, &error));
   g_assert_no_error (error);
@@ -228,55 +233,73 @@ test_children (Fixture       *f,
   const double bad_position[] = { -2.16, 151.99 };
   gint64 org, other, contact, site, capability, agreement, parties[2];
 
-  org = partners_organisation_add (f->ws, "Vale Shelter Trust", "voluntary", "contributing", &error);
+  org =
+    partners_organisation_add (f->ws, "Vale Shelter Trust", "voluntary", "contributing", &error);
   other = partners_organisation_add (f->ws, "Vale Council", "category-1", "instrumental", &error);
   g_assert_no_error (error);
 
   contact = partners_contact_add (f->ws, org, "Sam", NULL, NULL, NULL, NULL, &error);
-  g_assert_true (partners_contact_update (f->ws, contact, "Sam Example", "Warden", "01632 960444", NULL, NULL, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE name = 'Sam Example' AND role = 'Warden'"), ==, 1);
+  g_assert_true (partners_contact_update (f->ws, contact, "Sam Example", "Warden", "01632 960444",
+                                          NULL, NULL, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE name = 'Sam Example' "
+                                 "AND role = 'Warden'"),
+                   ==, 1);
   g_assert_false (partners_contact_update (f->ws, contact, "", NULL, NULL, NULL, NULL, &error));
   g_clear_error (&error);
 
   /* A site with no position and no known postcode is not on the map. */
-  site = partners_site_add (f->ws, org, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, NULL, &error);
+  site = partners_site_add (f->ws, org, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, NULL,
+                            &error);
   g_assert_cmpint (site, >, 0);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE geom IS NULL"), ==, 1);
-  g_assert_cmpint (partners_site_add (f->ws, org, "Nowhere", NULL, NULL, NULL, -1, bad_position, &error), ==, 0);
+  g_assert_cmpint (
+    partners_site_add (f->ws, org, "Nowhere", NULL, NULL, NULL, -1, bad_position, &error), ==, 0);
   g_clear_error (&error);
 
-  capability = partners_capability_add (f->ws, org, site, "rest-centre", 80, "Evenings only", 2, &error);
+  capability =
+    partners_capability_add (f->ws, org, site, "rest-centre", 80, "Evenings only", 2, &error);
   g_assert_cmpint (capability, >, 0);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
-  g_assert_cmpint (partners_capability_add (f->ws, org, site, "unicorns", 1, NULL, -1, &error), ==, 0);
+  g_assert_cmpint (partners_capability_add (f->ws, org, site, "unicorns", 1, NULL, -1, &error), ==,
+                   0);
   g_clear_error (&error);
 
   /* Given a position, the site's capability is a resource on the map. */
-  g_assert_true (partners_site_update (f->ws, site, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, position, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND kind = 'rest-centre' "
-                                 "AND capacity = 80"), ==, 1);
-  g_assert_true (partners_capability_update (f->ws, capability, site, "rest-centre", 120, NULL, 2, &error));
-  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 120);
+  g_assert_true (partners_site_update (f->ws, site, "Hall", "Rest centre", "1 Church St",
+                                       "ZZ99 9ZZ", 80, position, &error));
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND kind "
+                                 "= 'rest-centre' "
+                                 "AND capacity = 80"),
+                   ==, 1);
+  g_assert_true (
+    partners_capability_update (f->ws, capability, site, "rest-centre", 120, NULL, 2, &error));
+  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==,
+                   120);
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 80);
 
   /* Agreements bind parties; dates are checked. */
   parties[0] = org;
   parties[1] = other;
-  agreement = partners_agreement_save (f->ws, 0, "Rest centre MoU", "mou", "Use of the hall", NULL, "2025-01-01",
-                                       "2026-12-01", "2028-01-01", "active", "https://docs.example.org/mou.pdf",
-                                       parties, 2, &error);
+  agreement = partners_agreement_save (f->ws, 0, "Rest centre MoU", "mou", "Use of the hall", NULL,
+                                       "2025-01-01", "2026-12-01", "2028-01-01", "active",
+                                       "https://docs.example.org/mou.pdf", parties, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
-  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "mou", NULL, NULL, "01/01/2025",
-                                            NULL, NULL, NULL, NULL, parties, 2, &error), ==, 0);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "mou", NULL, NULL,
+                                            "01/01/2025", NULL, NULL, NULL, NULL, parties, 2,
+                                            &error),
+                   ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "handshake", NULL, NULL, NULL,
-                                            NULL, NULL, NULL, NULL, parties, 2, &error), ==, 0);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "handshake", NULL,
+                                            NULL, NULL, NULL, NULL, NULL, NULL, parties, 2, &error),
+                   ==, 0);
   g_clear_error (&error);
-  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU (renewed)", "mou", NULL, NULL, NULL,
-                                            NULL, "2030-01-01", "active", NULL, parties, 1, &error), ==, agreement);
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU (renewed)", "mou",
+                                            NULL, NULL, NULL, NULL, "2030-01-01", "active", NULL,
+                                            parties, 1, &error),
+                   ==, agreement);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 1);
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
@@ -286,7 +309,8 @@ test_children (Fixture       *f,
   /* Removing a site takes its resource off the map; the note goes too. */
   g_assert_true (partners_site_delete (f->ws, site, &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_capability WHERE site IS NULL"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_capability WHERE site IS NULL"), ==,
+                   1);
   g_assert_true (partners_capability_delete (f->ws, capability, &error));
   g_assert_true (partners_contact_delete (f->ws, contact, &error));
   {
@@ -308,17 +332,25 @@ test_flags_by_date (void)
   g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
 
   g_assert_cmpint (partners_agreement_flag (NULL, NULL, "active", &today), ==, PARTNERS_FLAG_NONE);
-  g_assert_cmpint (partners_agreement_flag ("2027-06-01", "2028-01-01", "active", &today), ==, PARTNERS_FLAG_NONE);
+  g_assert_cmpint (partners_agreement_flag ("2027-06-01", "2028-01-01", "active", &today), ==,
+                   PARTNERS_FLAG_NONE);
   /* Review within 30 days: due; the day itself still due; passed: overdue. */
-  g_assert_cmpint (partners_agreement_flag ("2026-12-29", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
-  g_assert_cmpint (partners_agreement_flag ("2026-12-30", NULL, "active", &today), ==, PARTNERS_FLAG_NONE);
-  g_assert_cmpint (partners_agreement_flag ("2026-11-29", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
-  g_assert_cmpint (partners_agreement_flag ("2026-11-28", NULL, "active", &today), ==, PARTNERS_FLAG_REVIEW_OVERDUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-29", NULL, "active", &today), ==,
+                   PARTNERS_FLAG_REVIEW_DUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-30", NULL, "active", &today), ==,
+                   PARTNERS_FLAG_NONE);
+  g_assert_cmpint (partners_agreement_flag ("2026-11-29", NULL, "active", &today), ==,
+                   PARTNERS_FLAG_REVIEW_DUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-11-28", NULL, "active", &today), ==,
+                   PARTNERS_FLAG_REVIEW_OVERDUE);
   /* Expiry passed outranks the review. */
-  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-28", "active", &today), ==, PARTNERS_FLAG_EXPIRED);
-  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-29", "active", &today), ==, PARTNERS_FLAG_REVIEW_DUE);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-28", "active", &today), ==,
+                   PARTNERS_FLAG_EXPIRED);
+  g_assert_cmpint (partners_agreement_flag ("2026-12-01", "2026-11-29", "active", &today), ==,
+                   PARTNERS_FLAG_REVIEW_DUE);
   /* Ended agreements need nothing. */
-  g_assert_cmpint (partners_agreement_flag ("2020-01-01", "2020-01-01", "ended", &today), ==, PARTNERS_FLAG_NONE);
+  g_assert_cmpint (partners_agreement_flag ("2020-01-01", "2020-01-01", "ended", &today), ==,
+                   PARTNERS_FLAG_NONE);
 }
 
 static void
@@ -328,8 +360,10 @@ test_demo_and_search (Fixture       *f,
   /* About 40 organisations across the types, every type present. */
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), >=, 35);
   g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT type) FROM partners_organisation"), ==,
-                   count (f->ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = 'partner-type'"));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental'"), >, 5);
+                   count (f->ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = "
+                                 "'partner-type'"));
+  g_assert_cmpint (
+    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental'"), >, 5);
 
   /* Flagged agreements are found by the search index. */
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners' "
@@ -346,26 +380,34 @@ test_sites_on_map (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 published = count (f->ws, "SELECT count(*) FROM partners_capability c JOIN partners_site s ON s.fid = c.site "
+  gint64 published = count (f->ws, "SELECT count(*) FROM partners_capability c JOIN partners_site "
+                                   "s ON s.fid = c.site "
                                    "WHERE s.geom IS NOT NULL");
   gint64 org;
 
   g_assert_cmpint (published, >, 10);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, published);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource r JOIN partners_site s ON s.fid = r.owner_ref "
-                                 "WHERE r.owner = 'partners' AND r.geom = s.geom"), ==, published);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
+                   published);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource r JOIN partners_site s ON s.fid = "
+                                 "r.owner_ref "
+                                 "WHERE r.owner = 'partners' AND r.geom = s.geom"),
+                   ==, published);
 
   /* Removing a partner takes its resources off the map; undo puts them back. */
-  org = count (f->ws, "SELECT c.organisation FROM partners_capability c JOIN partners_site s ON s.fid = c.site "
+  org = count (f->ws, "SELECT c.organisation FROM partners_capability c JOIN partners_site s ON "
+                      "s.fid = c.site "
                       "WHERE s.geom IS NOT NULL LIMIT 1");
   g_assert_true (partners_organisation_delete (f->ws, org, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), <, published);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), <,
+                   published);
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, published);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
+                   published);
 
   /* A renamed partner's resources carry the new name. */
   g_assert_true (partners_organisation_set (f->ws, org, "name", "Renamed Partner", &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND title LIKE 'Renamed Partner: %'"),
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND title "
+                                 "LIKE 'Renamed Partner: %'"),
                    >, 0);
 }
 
@@ -391,7 +433,8 @@ test_oruk_round_trip (Fixture       *f,
 
   second = export_text (f, other, "partners-oruk", TRUE, &error);
   assert_same_text (first, second);
-  g_assert_cmpint (count (other, "SELECT count(*) FROM partners_contact"), ==, count (f->ws, "SELECT count(*) FROM partners_contact"));
+  g_assert_cmpint (count (other, "SELECT count(*) FROM partners_contact"), ==,
+                   count (f->ws, "SELECT count(*) FROM partners_contact"));
   g_assert_cmpint (count (other, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
                    count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"));
 
@@ -406,7 +449,8 @@ test_oruk_round_trip (Fixture       *f,
   /* Without personal data, no contacts leave the workspace. */
   {
     g_autofree char *redacted = export_text (f, f->ws, "partners-oruk", FALSE, &error);
-    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, "SELECT email FROM partners_contact LIMIT 1", NULL);
+    g_autoptr(sqlite3_stmt) stmt =
+      stead_workspace_prepare (f->ws, "SELECT email FROM partners_contact LIMIT 1", NULL);
 
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_null (strstr (redacted, (const char *) sqlite3_column_text (stmt, 0)));
@@ -415,13 +459,17 @@ test_oruk_round_trip (Fixture       *f,
   stead_workspace_close (other);
 }
 
-#define ORUK_GOOD \
-  "{\"id\":\"a1\",\"name\":\"Vale Foodbank\",\"description\":\"Food parcels\",\"email\":\"info@vale.example.org\"," \
-  "\"year_incorporated\":2012,\"organization_identifiers\":[{\"identifier_scheme\":\"GB-CHC\",\"identifier\":\"1234567\"}]," \
-  "\"phones\":[{\"number\":\"01632 960111\"}]," \
-  "\"locations\":[{\"id\":\"l1\",\"name\":\"Warehouse\",\"latitude\":51.99,\"longitude\":-2.15," \
-  "\"addresses\":[{\"address_1\":\"1 Quay St\",\"city\":\"Tewkesbury\",\"postal_code\":\"GL20 5BH\"}]}]," \
-  "\"services\":[{\"id\":\"s1\",\"name\":\"Emergency food\",\"description\":\"Parcels within a day\"}]}"
+#define ORUK_GOOD                                                                                  \
+  "{\"id\":\"a1\",\"name\":\"Vale Foodbank\",\"description\":\"Food "                              \
+  "parcels\",\"email\":\"info@vale.example.org\","                                                 \
+  "\"year_incorporated\":2012,\"organization_identifiers\":[{\"identifier_scheme\":\"GB-CHC\","    \
+  "\"identifier\":\"1234567\"}],"                                                                  \
+  "\"phones\":[{\"number\":\"01632 960111\"}],"                                                    \
+  "\"locations\":[{\"id\":\"l1\",\"name\":\"Warehouse\",\"latitude\":51.99,\"longitude\":-2.15,"   \
+  "\"addresses\":[{\"address_1\":\"1 Quay St\",\"city\":\"Tewkesbury\",\"postal_code\":\"GL20 "    \
+  "5BH\"}]}],"                                                                                     \
+  "\"services\":[{\"id\":\"s1\",\"name\":\"Emergency food\",\"description\":\"Parcels within a "   \
+  "day\"}]}"
 
 static void
 test_oruk_bad_record (Fixture       *f,
@@ -463,12 +511,17 @@ test_oruk_bad_record (Fixture       *f,
   good = write_file (f, "good.json", "[" ORUK_GOOD "]");
   g_assert_true (import (f, f->ws, "partners-oruk", good, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
-                                 "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
-                                 "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = 'GL20 5BH' AND geom IS NOT NULL "
-                                 "AND address = '1 Quay St, Tewkesbury'"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = '01632 960111'"), ==, 1);
+  g_assert_cmpint (
+    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
+                  "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
+                  "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"),
+    ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = 'GL20 5BH' "
+                                 "AND geom IS NOT NULL "
+                                 "AND address = '1 Quay St, Tewkesbury'"),
+                   ==, 1);
+  g_assert_cmpint (
+    count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = '01632 960111'"), ==, 1);
 
   /* What ORUK v1 APIs serve: a page of services, {"content": […]}, each
    * with its organization; a bare array of services; one service. The
@@ -482,9 +535,12 @@ test_oruk_bad_record (Fixture       *f,
 
     for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
       {
-        g_autofree char *org = g_strdup_printf ("{\"id\":\"svc-org-%u\",\"name\":\"Service Org %u\"}", i, i);
-        g_autofree char *service1 = g_strdup_printf ("{\"id\":\"s%u-1\",\"name\":\"Lunch club\",\"organization\":%s}", i, org);
-        g_autofree char *service2 = g_strdup_printf ("{\"id\":\"s%u-2\",\"name\":\"Befriending\",\"organization\":%s}", i, org);
+        g_autofree char *org =
+          g_strdup_printf ("{\"id\":\"svc-org-%u\",\"name\":\"Service Org %u\"}", i, i);
+        g_autofree char *service1 = g_strdup_printf (
+          "{\"id\":\"s%u-1\",\"name\":\"Lunch club\",\"organization\":%s}", i, org);
+        g_autofree char *service2 = g_strdup_printf (
+          "{\"id\":\"s%u-2\",\"name\":\"Befriending\",\"organization\":%s}", i, org);
         g_autofree char *text = g_strdup_printf (shapes[i], service1, service2);
         g_autofree char *name = g_strdup_printf ("services-%u.json", i);
         g_autofree char *org_name = g_strdup_printf ("Service Org %u", i);
@@ -494,11 +550,14 @@ test_oruk_bad_record (Fixture       *f,
         g_clear_pointer (&result, stead_import_result_free);
         g_assert_true (import (f, f->ws, "partners-oruk", services, &result, &error));
         g_assert_no_error (error);
-        stmt = stead_workspace_prepare (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = ?", NULL);
+        stmt = stead_workspace_prepare (
+          f->ws, "SELECT count(*) FROM partners_organisation WHERE name = ?", NULL);
         sqlite3_bind_text (stmt, 1, org_name, -1, SQLITE_STATIC);
         g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
         g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-        g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name IN ('Lunch club', 'Befriending')"), ==, 0);
+        g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name IN "
+                                       "('Lunch club', 'Befriending')"),
+                         ==, 0);
       }
   }
 }
@@ -516,20 +575,27 @@ test_csv_and_vcard (Fixture       *f,
 
   file = write_file (f, "partners.csv",
                      "Organisation,Type,Tier,Contact,Telephone,24/7,Email,Site,Postcode\r\n"
-                     "Vale Scouts,Voluntary and community sector,occasional,Jo Bloggs,01632 960222,,jo@scouts.example.org,Scout Hut,GL20 5AA\r\n"
+                     "Vale Scouts,Voluntary and community sector,occasional,Jo Bloggs,01632 "
+                     "960222,,jo@scouts.example.org,Scout Hut,GL20 5AA\r\n"
                      "Vale Mosque,faith,contributing,,,,,,\r\n");
   g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = 'Vale Scouts' AND type = 'voluntary'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = 'Vale "
+                                 "Scouts' AND type = 'voluntary'"),
+                   ==, 1);
 
   /* The same name and postcode: an update, not a second Vale Scouts. */
   g_clear_pointer (&result, stead_import_result_free);
   g_clear_object (&file);
-  file = write_file (f, "again.csv", "name,tier,postcode,site_name\r\nvale scouts,contributing,gl20 5aa,Scout Hut\r\n");
+  file =
+    write_file (f, "again.csv",
+                "name,tier,postcode,site_name\r\nvale scouts,contributing,gl20 5aa,Scout Hut\r\n");
   g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
   g_assert_cmpuint (result->updated, ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name LIKE 'vale scouts'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name LIKE 'vale "
+                                 "scouts'"),
+                   ==, 1);
 
   /* A row with a tier that does not exist: rejected with its line. */
   g_clear_pointer (&result, stead_import_result_free);
@@ -544,12 +610,14 @@ test_csv_and_vcard (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
   id = count (f->ws, "SELECT id FROM partners_organisation WHERE name = 'Vale Mosque'");
-  partners_contact_add (f->ws, id, "Dr Amira Example-Longname, Emergency Planning Coordinator; Deputy",
-                        "Imam", "01632 960333", "07700 900333", "amira@mosque.example.org", &error);
+  partners_contact_add (f->ws, id,
+                        "Dr Amira Example-Longname, Emergency Planning Coordinator; Deputy", "Imam",
+                        "01632 960333", "07700 900333", "amira@mosque.example.org", &error);
   vcard = export_text (f, f->ws, "partners-vcard", TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (vcard, "BEGIN:VCARD\r\nVERSION:4.0\r\n"));
-  g_assert_nonnull (strstr (vcard, "FN:Dr Amira Example-Longname\\, Emergency Planning Coordinator\\; Deputy"));
+  g_assert_nonnull (strstr (vcard, "FN:Dr Amira Example-Longname\\, Emergency Planning "
+                                   "Coordinator\\; Deputy"));
   g_assert_nonnull (strstr (vcard, "EMAIL;TYPE=work:amira@mosque.example.org\r\n"));
   {
     g_auto(GStrv) lines = g_strsplit (vcard, "\r\n", -1);
@@ -569,8 +637,9 @@ test_csv_and_vcard (Fixture       *f,
     SteadExportOptions options = { .include_personal = TRUE, .options = opts };
 
     g_hash_table_insert (opts, "hxl", "yes");
-    g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "partners-csv", NULL), f->ws, out,
-                                       &options, NULL, &error));
+    g_assert_true (
+      stead_exporter_run (stead_export_find_exporter (f->exporters, "partners-csv", NULL), f->ws,
+                          out, &options, NULL, &error));
     g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
     g_output_stream_close (out, NULL, NULL);
     text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
@@ -597,13 +666,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/partners/flags-by-date", test_flags_by_date);
-  g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo, fixture_teardown);
+  g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo,
+              fixture_teardown);
   g_test_add ("/partners/children", Fixture, NULL, fixture_setup, test_children, fixture_teardown);
-  g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search, fixture_teardown);
-  g_test_add ("/partners/sites-on-map", Fixture, "demo", fixture_setup, test_sites_on_map, fixture_teardown);
-  g_test_add ("/partners/oruk-round-trip", Fixture, "demo", fixture_setup, test_oruk_round_trip, fixture_teardown);
-  g_test_add ("/partners/oruk-bad-record", Fixture, NULL, fixture_setup, test_oruk_bad_record, fixture_teardown);
-  g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard, fixture_teardown);
+  g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search,
+              fixture_teardown);
+  g_test_add ("/partners/sites-on-map", Fixture, "demo", fixture_setup, test_sites_on_map,
+              fixture_teardown);
+  g_test_add ("/partners/oruk-round-trip", Fixture, "demo", fixture_setup, test_oruk_round_trip,
+              fixture_teardown);
+  g_test_add ("/partners/oruk-bad-record", Fixture, NULL, fixture_setup, test_oruk_bad_record,
+              fixture_teardown);
+  g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -292,9 +292,9 @@ main (int   argc,
   g_assert_no_error (error);
   plugin_dir = g_build_filename (tmp_dir, "ghost", NULL);
   g_mkdir_with_parents (plugin_dir, 0700);
-  g_file_set_contents (g_build_filename (plugin_dir, "ghost.plugin", NULL),
-                       "[Plugin]\nModule=ghost\nName=Ghost\nDescription=Has no module\nX-Stead-ABI=1\n",
-                       -1, &error);
+  g_file_set_contents (
+    g_build_filename (plugin_dir, "ghost.plugin", NULL),
+    "[Plugin]\nModule=ghost\nName=Ghost\nDescription=Has no module\nX-Stead-ABI=1\n", -1, &error);
   g_assert_no_error (error);
   path = g_strdup_printf ("%s:%s", g_getenv ("STEAD_PLUGIN_PATH"), tmp_dir);
   g_setenv ("STEAD_PLUGIN_PATH", path, TRUE);

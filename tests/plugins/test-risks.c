@@ -120,8 +120,8 @@ import (Fixture            *f,
 {
   SteadImportOptions options = { .dry_run = dry_run };
 
-  return stead_import_run (f->ws, stead_import_find_importer (f->importers, id, NULL, NULL), file, &options,
-                           NULL, NULL, NULL, result, error);
+  return stead_import_run (f->ws, stead_import_find_importer (f->importers, id, NULL, NULL), file,
+                           &options, NULL, NULL, NULL, result, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -133,8 +133,10 @@ test_banding (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadTransaction) txn = NULL;
-  struct { int l, i; const char *band; } cases[] = {
-    { 1, 1, "low" }, { 5, 5, "very-high" }, { 3, 3, "medium" }, { 4, 4, "high" }, { 1, 5, "medium" }, { 5, 1, "medium" },
+  struct { int l, i; const char *band;
+  } cases[] = {
+    { 1, 1, "low" },  { 5, 5, "very-high" }, { 3, 3, "medium" },
+    { 4, 4, "high" }, { 1, 5, "medium" },    { 5, 1, "medium" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
@@ -148,7 +150,8 @@ test_banding (Fixture       *f,
 
   /* A forum that rates 3x3 as high changes the data, and the band follows. */
   txn = stead_workspace_begin (f->ws, "risks", "Configure the matrix", &error);
-  g_assert_true (stead_transaction_exec (txn, "UPDATE risks_band_matrix SET band = 'high' WHERE likelihood = 3 AND impact = 3", &error));
+  g_assert_true (stead_transaction_exec (
+    txn, "UPDATE risks_band_matrix SET band = 'high' WHERE likelihood = 3 AND impact = 3", &error));
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   {
     g_autoptr(RisksBand) band = risks_band_for (f->ws, 3, 3);
@@ -159,8 +162,11 @@ test_banding (Fixture       *f,
 
   /* The older local scheme's labels, switched to as data. */
   g_assert_true (risks_set_scheme (f->ws, "legacy-crr", &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_scale s JOIN risks_scheme c ON c.code = s.scheme "
-                                 "WHERE c.active AND s.axis = 'likelihood' AND s.label = 'Probable' AND s.score = 5"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_scale s JOIN risks_scheme c ON c.code "
+                                 "= s.scheme "
+                                 "WHERE c.active AND s.axis = 'likelihood' AND s.label = "
+                                 "'Probable' AND s.score = 5"),
+                   ==, 1);
   g_assert_false (risks_set_scheme (f->ws, "no-such-scheme", &error));
   g_clear_error (&error);
 }
@@ -196,7 +202,8 @@ test_review_date_from_band (Fixture       *f,
     GDate today;
 
     g_date_clear (&today, 1);
-    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
     expected = risks_review_date (f->ws, 4, 4, &today);
   }
   g_assert_cmpstr (stored, ==, expected);
@@ -216,7 +223,8 @@ test_rescore_records_history (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *trend = NULL;
-  gint64 id = risks_risk_add (f->ws, "R1", "Heatwave", "Natural and environmental hazards", 3, 3, FALSE, &error);
+  gint64 id = risks_risk_add (f->ws, "R1", "Heatwave", "Natural and environmental hazards", 3, 3,
+                              FALSE, &error);
 
   g_assert_true (risks_risk_set (f->ws, id, "likelihood_min", "2", &error));
   g_assert_true (risks_risk_set (f->ws, id, "likelihood_max", "4", &error));
@@ -228,16 +236,20 @@ test_rescore_records_history (Fixture       *f,
 
   g_assert_true (risks_risk_rescore (f->ws, id, 4, 4, "Hotter summers", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review WHERE likelihood = 3 AND impact = 3 "
-                                 "AND likelihood_min = 2 AND note = 'Hotter summers'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review WHERE likelihood = 3 AND "
+                                 "impact = 3 "
+                                 "AND likelihood_min = 2 AND note = 'Hotter summers'"),
+                   ==, 1);
   trend = text (f->ws, "SELECT trend FROM risks_risk WHERE reference = 'R1'");
   g_assert_cmpstr (trend, ==, "increasing");
   /* The range still holds around 4; the band is High now. */
-  g_assert_cmpint (count (f->ws, "SELECT likelihood_max FROM risks_risk WHERE reference = 'R1'"), ==, 4);
+  g_assert_cmpint (count (f->ws, "SELECT likelihood_max FROM risks_risk WHERE reference = 'R1'"),
+                   ==, 4);
 
   /* One undo step takes the review back, history and all. */
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R1'"), ==, 3);
+  g_assert_cmpint (count (f->ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R1'"), ==,
+                   3);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review"), ==, 0);
 }
 
@@ -278,7 +290,8 @@ test_placement_links_areas (Fixture       *f,
 
   /* Impact per dimension of the active scheme. */
   g_assert_true (risks_impact_set (f->ws, a, "economic", 4, &error));
-  g_assert_cmpint (count (f->ws, "SELECT score FROM risks_impact WHERE dimension = 'economic'"), ==, 4);
+  g_assert_cmpint (count (f->ws, "SELECT score FROM risks_impact WHERE dimension = 'economic'"), ==,
+                   4);
   g_assert_true (risks_impact_set (f->ws, a, "economic", 0, &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_impact"), ==, 0);
   g_assert_false (risks_impact_set (f->ws, a, "vibes", 3, &error));
@@ -286,7 +299,8 @@ test_placement_links_areas (Fixture       *f,
   g_assert_false (risks_impact_set (f->ws, a, "economic", 9, &error));
   g_clear_error (&error);
 
-  link = risks_link_add (f->ws, a, "plan", "Multi-agency flood plan", "https://plans.example.org/flood.pdf", &error);
+  link = risks_link_add (f->ws, a, "plan", "Multi-agency flood plan",
+                         "https://plans.example.org/flood.pdf", &error);
   g_assert_cmpint (link, >, 0);
   g_assert_cmpint (risks_link_add (f->ws, a, "rumour", "Nope", NULL, &error), ==, 0);
   g_clear_error (&error);
@@ -295,8 +309,10 @@ test_placement_links_areas (Fixture       *f,
 
   area = risks_hazard_area_add (f->ws, a, "Drawn flood cell", polygon, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area a JOIN risks_hazard h ON h.area = a.fid "
-                                 "WHERE a.kind = 'hazard' AND a.code = 'A1' AND a.name = 'Drawn flood cell'"), ==, 1);
+  g_assert_cmpint (
+    count (f->ws, "SELECT count(*) FROM area a JOIN risks_hazard h ON h.area = a.fid "
+                  "WHERE a.kind = 'hazard' AND a.code = 'A1' AND a.name = 'Drawn flood cell'"),
+    ==, 1);
   if (!stead_workspace_undo (f->ws, &error))
     g_error ("undo: %s", error->message);
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, 0);
@@ -309,16 +325,21 @@ test_demo (Fixture       *f,
            gconstpointer  data)
 {
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), >=, 25);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE a.kind = 'hazard'"),
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
+                                 "h.area WHERE a.kind = 'hazard'"),
                    >=, 3);
   /* Every risk sits in the matrix: scores on the 1–5 scale with a band. */
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN risks_band_matrix m "
                                  "ON m.likelihood = r.likelihood AND m.impact = r.impact"), ==,
                    count (f->ws, "SELECT count(*) FROM risks_risk"));
   /* Owners are partners of the demo. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN partners_organisation o ON o.id = r.owner"), >, 10);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN partners_organisation o "
+                                 "ON o.id = r.owner"),
+                   >, 10);
   /* Some reviews are overdue, so the page has something to flag. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')"), >, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', "
+                                 "'localtime')"),
+                   >, 0);
 }
 
 /* The register is in the workspace search: by title and by its scenario,
@@ -375,7 +396,9 @@ test_csv_round_trip (Fixture       *f,
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), ==, 0);
   g_clear_pointer (&result, stead_import_result_free);
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'L7' AND malicious = 1"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'L7' AND "
+                                 "malicious = 1"),
+                   ==, 1);
 
   /* A score change on re-import is a review: the old scores go to history. */
   g_clear_object (&file);
@@ -383,17 +406,21 @@ test_csv_round_trip (Fixture       *f,
   file = write_file (f, "again.csv", "reference,title,likelihood,impact\r\nH23,Pandemic,4,5\r\n");
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_cmpuint (result->updated, ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review r JOIN risks_risk k ON k.id = r.risk "
-                                 "WHERE k.reference = 'H23' AND r.likelihood = 3"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review r JOIN risks_risk k ON k.id = "
+                                 "r.risk "
+                                 "WHERE k.reference = 'H23' AND r.likelihood = 3"),
+                   ==, 1);
 
   /* A bad last row: nothing is imported, and the line is named. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "bad.csv", "reference,title,likelihood,impact\r\nX1,Fine,2,2\r\nX2,Off scale,7,2\r\n");
+  file = write_file (f, "bad.csv",
+                     "reference,title,likelihood,impact\r\nX1,Fine,2,2\r\nX2,Off scale,7,2\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "line 3"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==, 0);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==,
+                   0);
 
   /* Scores as registers write them: "4 - Likely", "2: low", or the active
    * scale's label (NRR impact: Minor … Catastrophic); an unknown word is
@@ -405,11 +432,16 @@ test_csv_round_trip (Fixture       *f,
                                       "W2,Worded too,2: low,catastrophic \r\n");
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W1' AND likelihood = 4 AND impact = 4"), ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W2' AND likelihood = 2 AND impact = 5"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W1' AND "
+                                 "likelihood = 4 AND impact = 4"),
+                   ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W2' AND "
+                                 "likelihood = 2 AND impact = 5"),
+                   ==, 1);
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "word.csv", "reference,title,likelihood,impact\r\nW3,Vague,Quite likely,3\r\n");
+  file =
+    write_file (f, "word.csv", "reference,title,likelihood,impact\r\nW3,Vague,Quite likely,3\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "Quite likely"));
   g_clear_error (&error);
@@ -417,18 +449,20 @@ test_csv_round_trip (Fixture       *f,
   /* An owner must be a partner. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "owner.csv", "reference,title,likelihood,impact,owner\r\nX3,Owned,2,2,Nobody Ltd\r\n");
+  file = write_file (f, "owner.csv",
+                     "reference,title,likelihood,impact,owner\r\nX3,Owned,2,2,Nobody Ltd\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
   g_clear_error (&error);
 
-  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL), f->ws, out,
-                                     &export_options, NULL, &error));
+  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL),
+                                     f->ws, out, &export_options, NULL, &error));
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
   csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
   g_assert_true (g_str_has_prefix (csv, "reference,title,theme,likelihood,impact,"));
-  g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental hazards,4,4,,,3,5,no,"));
+  g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental "
+                                 "hazards,4,4,,,3,5,no,"));
 }
 
 static void
@@ -443,8 +477,8 @@ test_pdf (Fixture       *f,
   const char *bytes;
   gsize size;
 
-  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-pdf", NULL), f->ws, out,
-                                     &options, NULL, &error));
+  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-pdf", NULL),
+                                     f->ws, out, &options, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_close (out, NULL, NULL);
   bytes = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
@@ -461,7 +495,8 @@ test_pdf (Fixture       *f,
   text = stead_test_pdf_text (pdf, 0);
   g_assert_nonnull (strstr (text, "Community risk register"));
   g_assert_null (strstr (text, "Contents"));
-  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==, 25);
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==,
+                    25);
 }
 
 static void
@@ -480,9 +515,11 @@ test_hazards_geojson (Fixture       *f,
   /* Feature 2 has an unclosed ring: reported by its index, nothing imported. */
   bad = write_file (f, "bad.geojson",
                     "{\"type\":\"FeatureCollection\",\"features\":["
-                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Zone 3\"},\"geometry\":{\"type\":\"Polygon\","
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Zone "
+                    "3\"},\"geometry\":{\"type\":\"Polygon\","
                     "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]}},"
-                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\"},\"geometry\":{\"type\":\"Polygon\","
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\"},\"geometry\":{"
+                    "\"type\":\"Polygon\","
                     "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,52.0]]]}}]}");
   g_assert_false (import (f, "risks-hazards-geojson", bad, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "feature 2"));
@@ -494,7 +531,8 @@ test_hazards_geojson (Fixture       *f,
   g_clear_object (&bad);
   g_clear_pointer (&result, stead_import_result_free);
   bad = write_file (f, "unknown.geojson",
-                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"ZZ9\"},\"geometry\":{\"type\":\"Polygon\","
+                    "{\"type\":\"Feature\",\"properties\":{\"risk\":\"ZZ9\"},\"geometry\":{"
+                    "\"type\":\"Polygon\","
                     "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]}}");
   g_assert_false (import (f, "risks-hazards-geojson", bad, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "ZZ9"));
@@ -503,12 +541,15 @@ test_hazards_geojson (Fixture       *f,
   g_clear_pointer (&result, stead_import_result_free);
   good = write_file (f, "zones.geojson",
                      "{\"type\":\"FeatureCollection\",\"features\":["
-                     "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Flood zone 3\"},\"geometry\":{\"type\":\"MultiPolygon\","
+                     "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Flood "
+                     "zone 3\"},\"geometry\":{\"type\":\"MultiPolygon\","
                      "\"coordinates\":[[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]]}}]}");
   g_assert_true (import (f, "risks-hazards-geojson", good, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area "
-                                 "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"), ==, 1);
+  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
+                                 "h.area "
+                                 "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"),
+                   ==, 1);
 
   /* From a GeoPackage layer too: another workspace's hazard areas, named
    * by their codes (the risk references). */
@@ -523,20 +564,24 @@ test_hazards_geojson (Fixture       *f,
 
     stead_geometry_add_polygon (multi, polygon);
     txn = stead_workspace_begin (other, "core", "Add", &error);
-    g_assert_cmpint (stead_transaction_insert_area (txn, "hazard", "HL12", "Zone 2", multi, &error), >, 0);
+    g_assert_cmpint (stead_transaction_insert_area (txn, "hazard", "HL12", "Zone 2", multi, &error),
+                     >, 0);
     g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
     stead_workspace_close (other);
 
     g_clear_pointer (&result, stead_import_result_free);
     g_assert_true (import (f, "risks-hazards-gpkg", gpkg, FALSE, &result, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = h.area WHERE a.name = 'Zone 2'"), ==, 1);
+    g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
+                                   "h.area WHERE a.name = 'Zone 2'"),
+                     ==, 1);
     g_assert_true (stead_workspace_undo (f->ws, &error));
     g_assert_no_error (error);
   }
 
   /* Removing the risk takes its hazard areas off the map; undo restores them. */
-  g_assert_true (risks_risk_delete (f->ws, count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
+  g_assert_true (risks_risk_delete (
+    f->ws, count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
@@ -549,14 +594,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/risks/banding", Fixture, NULL, fixture_setup, test_banding, fixture_teardown);
-  g_test_add ("/risks/review-date-from-band", Fixture, NULL, fixture_setup, test_review_date_from_band, fixture_teardown);
-  g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup, test_rescore_records_history, fixture_teardown);
+  g_test_add ("/risks/review-date-from-band", Fixture, NULL, fixture_setup,
+              test_review_date_from_band, fixture_teardown);
+  g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup,
+              test_rescore_records_history, fixture_teardown);
   g_test_add ("/risks/demo", Fixture, "demo", fixture_setup, test_demo, fixture_teardown);
-  g_test_add ("/risks/placement-links-areas", Fixture, NULL, fixture_setup, test_placement_links_areas, fixture_teardown);
+  g_test_add ("/risks/placement-links-areas", Fixture, NULL, fixture_setup,
+              test_placement_links_areas, fixture_teardown);
   g_test_add ("/risks/search", Fixture, "demo", fixture_setup, test_search, fixture_teardown);
-  g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip, fixture_teardown);
+  g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
+              fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
-  g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson, fixture_teardown);
+  g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
+              fixture_teardown);
 
   return g_test_run ();
 }

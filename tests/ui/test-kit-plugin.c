@@ -24,8 +24,8 @@ open_demo (void)
   SteadWindow *window;
 
   {
-    g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Kitshire",
-                                                           stead_application_get_plugin_engine (app), &error);
+    g_autoptr(SteadWorkspace) ws =
+      stead_workspace_create (path, "Kitshire", stead_application_get_plugin_engine (app), &error);
 
     g_assert_no_error (error);
     g_assert_true (stead_demo_populate (ws, 10, 1, &error));
@@ -69,7 +69,8 @@ test_page_layer_import_search (void)
   g_assert_nonnull (page);
   model = page_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  layer = STEAD_MARKER_LAYER (stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items"));
+  layer = STEAD_MARKER_LAYER (
+    stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items"));
   g_assert_nonnull (layer);
   g_assert_cmpuint (stead_marker_layer_get_count (layer), ==, 3);
 
@@ -84,7 +85,8 @@ test_page_layer_import_search (void)
                                 "Radios,2000,,\n"
                                 "Torches,7,,\n");
   options.skip_rejected = TRUE;
-  g_assert_true (stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_true (
+    stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
   g_assert_cmpuint (result->rejects->len, ==, 1);
@@ -109,11 +111,13 @@ test_page_layer_import_search (void)
   g_clear_object (&selected);
 
   /* Removed as a record kind says; Undo brings it back. */
-  g_assert_true (stead_workspace_remove_record (ws, "item", ((SteadSearchHit *) hits->pdata[0])->ref, &error));
+  g_assert_true (
+    stead_workspace_remove_record (ws, "item", ((SteadSearchHit *) hits->pdata[0])->ref, &error));
   g_assert_no_error (error);
   stead_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
-  g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM testplugin_item WHERE title = 'Sandbags'"), ==, 0);
+  g_assert_cmpint (
+    stead_test_count (ws, "SELECT count(*) FROM testplugin_item WHERE title = 'Sandbags'"), ==, 0);
   g_assert_true (stead_workspace_undo (ws, &error));
   stead_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
@@ -141,7 +145,8 @@ main (int   argc,
     g_settings_set_string (settings, "base-map", "offline");
   }
   app = stead_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

@@ -160,7 +160,8 @@ test_offline_background (void)
   ws = stead_workspace_create (path, "Mapshire", NULL, &error);
   g_assert_no_error (error);
   txn = stead_workspace_begin (ws, "core", "Add boundary", &error);
-  g_assert_cmpint (stead_transaction_insert_area (txn, "boundary", NULL, "Mapshire", polygon, &error), >, 0);
+  g_assert_cmpint (
+    stead_transaction_insert_area (txn, "boundary", NULL, "Mapshire", polygon, &error), >, 0);
   g_assert_true (stead_transaction_commit (txn, &error));
 
   window = map_window_new (ws, NULL, 800, 600, &view);
@@ -203,8 +204,10 @@ indexes_built (gpointer data)
 {
   SteadMapView *view = data;
 
-  return stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS)) != NULL &&
-         stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
+  return stead_point_layer_get_index (
+           stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS)) != NULL &&
+         stead_point_layer_get_index (
+           stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
 }
 
 static gint64
@@ -244,8 +247,10 @@ test_needs_and_resources (void)
   needs = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS);
   open_needs = count (ws, "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')");
   g_assert_cmpint (open_needs, >, 0);
-  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, open_needs);
-  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES))),
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==,
+                    open_needs);
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (
+                      stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES))),
                     ==, stead_workspace_count_rows (ws, "resource"));
 
   /* What is drawn can be picked where it is drawn. */
@@ -265,14 +270,18 @@ test_needs_and_resources (void)
         SteadPointCluster *c = &g_array_index (items, SteadPointCluster, i);
         gint64 fid = -1;
 
-        shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (needs), c->lat, c->lon, &x, &y);
-        if (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (needs)) || y > gtk_widget_get_height (GTK_WIDGET (needs)))
+        shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (needs), c->lat, c->lon,
+                                                    &x, &y);
+        if (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (needs)) ||
+            y > gtk_widget_get_height (GTK_WIDGET (needs)))
           continue;
         g_assert_true (stead_point_layer_pick (needs, x, y, &picked, &fid));
         if (picked.count == 1)
           g_assert_cmpint (fid, >, 0);
         else
-          g_assert_cmpuint (stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs), picked.id), >, zoom);
+          g_assert_cmpuint (
+            stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs), picked.id),
+            >, zoom);
       }
     /* Far from everything, nothing. */
     g_assert_false (stead_point_layer_pick (needs, -500, -500, &picked, NULL));
@@ -283,8 +292,8 @@ test_needs_and_resources (void)
       g_autoptr(GdkTexture) shown = render (GTK_WIDGET (view));
       g_autoptr(GdkTexture) hidden = NULL;
 
-      g_test_message ("renderer: %s",
-                      G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (view)))));
+      g_test_message ("renderer: %s", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (
+                                        gtk_widget_get_native (GTK_WIDGET (view)))));
       g_assert_cmpuint (count_differing (shown, NULL), >, 0);
 
       /* Switched off in the layer list: not drawn, not clickable. */
@@ -305,12 +314,15 @@ test_needs_and_resources (void)
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
     stead_point_layer_set_filter (needs, NULL, met);
-    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) met_needs &&
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) !=
+             (gsize) met_needs &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
-    g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, met_needs);
+    g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==,
+                      met_needs);
     stead_point_layer_set_filter (needs, NULL, NULL);
-    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) open_needs &&
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) !=
+             (gsize) open_needs &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
   }
@@ -350,7 +362,8 @@ test_needs_and_resources (void)
 
   /* A choropleth of needs per ward shades the wards. */
   {
-    g_autoptr(sqlite3_stmt) wards = stead_workspace_prepare (ws, "SELECT fid FROM area WHERE kind = 'ward'", NULL);
+    g_autoptr(sqlite3_stmt) wards =
+      stead_workspace_prepare (ws, "SELECT fid FROM area WHERE kind = 'ward'", NULL);
     g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GdkTexture) before = NULL;
@@ -393,17 +406,20 @@ test_needs_and_resources (void)
 
   /* A new need appears once the workspace reports the change. */
   txn = stead_workspace_begin (ws, "core", "Add need", &error);
-  g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, -2.16, 51.99, 1, 2, "open", 1767225600,
-                                                  NULL, 0, &error), >, 0);
+  g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, -2.16, 51.99, 1, 2, "open",
+                                                  1767225600, NULL, 0, &error),
+                   >, 0);
   g_assert_true (stead_transaction_commit (txn, &error));
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) != (gsize) open_needs + 1 &&
+    while (stead_point_index_get_n_points (stead_point_layer_get_index (needs)) !=
+             (gsize) open_needs + 1 &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
   }
-  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==, open_needs + 1);
+  g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==,
+                    open_needs + 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
@@ -450,16 +466,22 @@ make_red_mbtiles_as (const char *dir,
   texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_R8G8B8A8, memory, 256 * 4);
   image = g_str_equal (format, "webp") ? g_bytes_new_static (red_webp, sizeof red_webp)
                                        : gdk_texture_save_to_png_bytes (texture);
-  metadata = g_strdup_printf ("INSERT INTO metadata VALUES ('name', 'Red'), ('format', '%s'), ('minzoom', '0'),"
-                              " ('maxzoom', '16'), ('attribution', 'Red test tiles');", format);
+  metadata = g_strdup_printf ("INSERT INTO metadata VALUES ('name', 'Red'), ('format', '%s'), "
+                              "('minzoom', '0'),"
+                              " ('maxzoom', '16'), ('attribution', 'Red test tiles');",
+                              format);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE metadata (name TEXT, value TEXT);"
-                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
+                                 "tile_row INTEGER, tile_data BLOB);",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, metadata, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL), ==,
+    SQLITE_OK);
   sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   /* Every tile around the test area, at every zoom, in TMS rows. */
   for (int z = 0; z <= 16; z++)
@@ -475,7 +497,8 @@ make_red_mbtiles_as (const char *dir,
             sqlite3_bind_int (stmt, 1, z);
             sqlite3_bind_int (stmt, 2, x);
             sqlite3_bind_int (stmt, 3, (1 << z) - 1 - y);
-            sqlite3_bind_blob (stmt, 4, g_bytes_get_data (image, NULL), g_bytes_get_size (image), SQLITE_STATIC);
+            sqlite3_bind_blob (stmt, 4, g_bytes_get_data (image, NULL), g_bytes_get_size (image),
+                               SQLITE_STATIC);
             g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
             sqlite3_reset (stmt);
           }
@@ -585,7 +608,8 @@ find_widget (GtkWidget   *root,
 {
   if (match (root, data))
     return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, match, data);
 
@@ -599,7 +623,8 @@ static gboolean
 is_menu_button_titled (GtkWidget     *widget,
                        gconstpointer  tooltip)
 {
-  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static gboolean
@@ -613,7 +638,8 @@ static gboolean
 is_check_labelled (GtkWidget     *widget,
                    gconstpointer  text)
 {
-  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+  return GTK_IS_CHECK_BUTTON (widget) &&
+         g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
 }
 
 static gboolean
@@ -734,9 +760,11 @@ test_layer_list_and_drop (void)
   g_assert_cmpint (stead_map_view_get_base_map (view), ==, STEAD_BASE_MAP_OFFLINE);
   check = find_widget (popover, is_check_labelled, "Needs");
   g_assert_nonnull (check);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
+  g_assert_true (gtk_widget_get_visible (
+    GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
+  g_assert_false (gtk_widget_get_visible (
+    GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS))));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -747,7 +775,8 @@ static void
 xdotool (const char *window_title,
          const char *commands)
 {
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' %s", window_title, commands);
+  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' %s",
+                                          window_title, commands);
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -769,7 +798,8 @@ surface_point (GtkWidget *widget,
   graphene_point_t p;
   double nx, ny;
 
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  g_assert_true (
+    gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
   gtk_native_get_surface_transform (native, &nx, &ny);
   *sx = (int) round (p.x + nx);
   *sy = (int) round (p.y + ny);
@@ -779,8 +809,10 @@ static gboolean
 is_draw_button (GtkWidget     *widget,
                 gconstpointer  data)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget) &&
-         g_str_has_prefix (gtk_widget_get_tooltip_text (widget) ? gtk_widget_get_tooltip_text (widget) : "", "Draw an Area");
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_str_has_prefix (gtk_widget_get_tooltip_text (widget)
+                                                              ? gtk_widget_get_tooltip_text (widget)
+                                                              : "",
+                                                            "Draw an Area");
 }
 
 /* The polygon tool with real pointer events from the X server: click the
@@ -796,7 +828,9 @@ test_draw_polygon_with_pointer (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadAreaSummary) expected = NULL;
   g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
-  static const double corners[4][2] = { { 0.30, 0.30 }, { 0.70, 0.28 }, { 0.72, 0.70 }, { 0.28, 0.72 } };
+  static const double corners[4][2] = {
+    { 0.30, 0.30 }, { 0.70, 0.28 }, { 0.72, 0.70 }, { 0.28, 0.72 }
+  };
   SteadCoord ring[5];
   SteadGeometry *drawn;
   GtkWidget *window, *button, *map;
@@ -826,7 +860,8 @@ test_draw_polygon_with_pointer (void)
 
   button = find_widget (GTK_WIDGET (view), is_draw_button, NULL);
   g_assert_nonnull (button);
-  surface_point (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0, &sx, &sy);
+  surface_point (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0,
+                 &sx, &sy);
   {
     g_autofree char *cmd = g_strdup_printf ("mousemove --window %%1 %d %d click 1", sx, sy);
     xdotool (title, cmd);
@@ -841,9 +876,11 @@ test_draw_polygon_with_pointer (void)
       double y = corners[i][1] * gtk_widget_get_height (map);
       g_autofree char *cmd = NULL;
 
-      shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y, &ring[i].y, &ring[i].x);
+      shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y,
+                                                  &ring[i].y, &ring[i].x);
       surface_point (map, x, y, &sx, &sy);
-      cmd = g_strdup_printf ("mousemove --window %%1 %d %d click %s 1", sx, sy, i == 3 ? "--repeat 2 --delay 60" : "");
+      cmd = g_strdup_printf ("mousemove --window %%1 %d %d click %s 1", sx, sy,
+                             i == 3 ? "--repeat 2 --delay 60" : "");
       xdotool (title, cmd);
       iterate_for (i == 3 ? 500 : 250);
     }
@@ -893,7 +930,8 @@ static gboolean
 is_label_ending (GtkWidget     *widget,
                  gconstpointer  suffix)
 {
-  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
 }
 
 static void
@@ -950,7 +988,8 @@ test_shade_areas (void)
     g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
 
-    g_assert_true (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
+    g_assert_true (
+      stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
     for (guint i = 0; i < values->len; i++)
       {
         low = MIN (low, g_array_index (values, double, i));
@@ -987,8 +1026,9 @@ test_shade_areas (void)
     lat = sqlite3_column_double (spot, 1);
     txn = stead_workspace_begin (ws, "core", "Add needs", &error);
     for (int i = 0; i < 10; i++)
-      g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, lon, lat, 1, 2, "open", 1767225600,
-                                                      NULL, 0, &error), >, 0);
+      g_assert_cmpint (stead_transaction_insert_need (txn, "food", NULL, lon, lat, 1, 2, "open",
+                                                      1767225600, NULL, 0, &error),
+                       >, 0);
     g_assert_true (stead_transaction_commit (txn, &error));
   }
   counts[1] = counts[0] + 1;
@@ -998,7 +1038,8 @@ test_shade_areas (void)
     g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
     double new_high = 0;
 
-    g_assert_true (stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
+    g_assert_true (
+      stead_area_measure_compute (path, STEAD_AREA_MEASURE_NEEDS, fids, values, NULL, &error));
     for (guint i = 0; i < values->len; i++)
       new_high = MAX (new_high, g_array_index (values, double, i));
     g_assert_true (stead_area_layer_get_class (areas, 4, &from, &to, rgb));
@@ -1023,8 +1064,8 @@ serve_red_tile (SoupServer        *server,
 {
   GPtrArray *agents = user_data;
   GBytes *png = g_object_get_data (G_OBJECT (server), "png");
-  const char *agent = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
-                                                    "User-Agent");
+  const char *agent =
+    soup_message_headers_get_one (soup_server_message_get_request_headers (message), "User-Agent");
 
   g_ptr_array_add (agents, g_strdup (agent != NULL ? agent : ""));
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);

@@ -37,8 +37,8 @@ open_window (const char *name,
   SteadWindow *window;
 
   {
-    g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Partnershire",
-                                                           stead_application_get_plugin_engine (app), &error);
+    g_autoptr(SteadWorkspace) ws = stead_workspace_create (
+      path, "Partnershire", stead_application_get_plugin_engine (app), &error);
 
     g_assert_no_error (error);
     if (demo)
@@ -91,7 +91,8 @@ test_list_search_filter_edit (void)
   search = stead_test_find_by_name (page, "search");
   selection = gtk_column_view_get_model (view);
   model = G_LIST_MODEL (selection);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count (ws, "SELECT count(*) FROM partners_organisation"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    count (ws, "SELECT count(*) FROM partners_organisation"));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
 
   /* Searching "expired" shows the partners with an expired agreement. */
@@ -120,17 +121,23 @@ test_list_search_filter_edit (void)
     g_assert_nonnull (row);
     gtk_editable_set_text (GTK_EDITABLE (row), "https://edited.example.org");
     g_signal_emit_by_name (row, "apply");
-    g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = 'https://edited.example.org'"), ==, 1);
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = "
+                                "'https://edited.example.org'"),
+                     ==, 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-    g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = 'https://edited.example.org'"), ==, 0);
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = "
+                                "'https://edited.example.org'"),
+                     ==, 0);
     /* The row follows the record back, without being rebuilt. */
-    g_assert_true (row == stead_test_find_by_label (stead_test_find_by_name (page, "detail"), "Website"));
+    g_assert_true (row ==
+                   stead_test_find_by_label (stead_test_find_by_name (page, "detail"), "Website"));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), !=, "https://edited.example.org");
   }
 
   /* The Partner sites layer on the map: a marker for every placed site. */
   {
-    ShumateLayer *sites = stead_map_view_get_named_layer (stead_window_get_map_view (window), "Partner sites");
+    ShumateLayer *sites =
+      stead_map_view_get_named_layer (stead_window_get_map_view (window), "Partner sites");
 
     g_assert_true (STEAD_IS_MARKER_LAYER (sites));
     g_assert_cmpuint (stead_marker_layer_get_count (STEAD_MARKER_LAYER (sites)), ==,
@@ -154,13 +161,15 @@ test_list_search_filter_edit (void)
     gtk_editable_set_text (GTK_EDITABLE (search), "no such partner anywhere");
     wait.want = 0;
     stead_test_iterate_until (has_count, &wait);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stead_window_get_map_view (window)), "partners.show-record",
-                                               "x", sqlite3_column_int64 (stmt, 0)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stead_window_get_map_view (window)),
+                                               "partners.show-record", "x",
+                                               sqlite3_column_int64 (stmt, 0)));
     stead_test_iterate_until (stead_test_is_mapped, page);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
     name_row = stead_test_find_by_label (stead_test_find_by_name (page, "detail"), "Name");
     g_assert_nonnull (name_row);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, (const char *) sqlite3_column_text (stmt, 1));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,
+                     (const char *) sqlite3_column_text (stmt, 1));
   }
 
   /* The network view has the core and its agreements. */
@@ -168,7 +177,8 @@ test_list_search_filter_edit (void)
     GtkWidget *network = stead_test_find_by_name (page, "network");
 
     g_assert_nonnull (network);
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "network-toggle")), TRUE);
+    gtk_toggle_button_set_active (
+      GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "network-toggle")), TRUE);
     stead_test_iterate_until (stead_test_is_mapped, network);
   }
 
@@ -194,8 +204,10 @@ test_risks_page (void)
   matrix = stead_test_find_by_name (page, "matrix");
   g_assert_nonnull (matrix);
   stead_test_iterate_until (stead_test_is_mapped, matrix);
-  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"))));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count (ws, "SELECT count(*) FROM risks_risk"));
+  model = G_LIST_MODEL (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    count (ws, "SELECT count(*) FROM risks_risk"));
 
   /* Clicking the cell likelihood 4, impact 3 shows only its risks. */
   g_signal_emit_by_name (matrix, "cell-activated", 4, 3);
@@ -209,7 +221,8 @@ test_risks_page (void)
 
   /* Searching "overdue" finds the risks whose review date has passed. */
   gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (page, "search")), "overdue");
-  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')");
+  wait.want =
+    count (ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', 'localtime')");
   g_assert_cmpuint (wait.want, >, 0);
   stead_test_iterate_until (has_count, &wait);
   gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (page, "search")), "");
@@ -218,8 +231,10 @@ test_risks_page (void)
   id = count (ws, "SELECT id FROM risks_risk WHERE reference = 'R03'");
   g_signal_emit_by_name (matrix, "risk-moved", id, 4, 5);
   g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 4);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review v JOIN risks_risk r ON r.id = v.risk "
-                              "WHERE r.reference = 'R03' AND v.note = 'Moved on the matrix'"), ==, 1);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review v JOIN risks_risk r ON r.id = "
+                              "v.risk "
+                              "WHERE r.reference = 'R03' AND v.note = 'Moved on the matrix'"),
+                   ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 3);
 
@@ -245,7 +260,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   app = stead_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 

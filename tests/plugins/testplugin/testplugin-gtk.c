@@ -60,7 +60,8 @@ testplugin_page_on_add (TestpluginPage *self)
 {
   stead_form_present (stead_form_new (GTK_WIDGET (self), "Add Item", NULL, testplugin_item_fields,
                                       testplugin_n_item_fields, "title count", NULL, NULL,
-                                      stead_page_get_workspace (STEAD_PAGE (self)), testplugin_page_save, self, NULL));
+                                      stead_page_get_workspace (STEAD_PAGE (self)),
+                                      testplugin_page_save, self, NULL));
 }
 
 static void
@@ -78,7 +79,8 @@ testplugin_page_class_init (TestpluginPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = testplugin_page_dispose;
   STEAD_PAGE_CLASS (klass)->load = testplugin_page_load;
   STEAD_PAGE_CLASS (klass)->show = testplugin_page_show;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/tests/testplugin/page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/tests/"
+                                                             "testplugin/page.ui");
   gtk_widget_class_bind_template_child (widget_class, TestpluginPage, records);
   gtk_widget_class_bind_template_callback (widget_class, testplugin_page_on_add);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -96,7 +98,8 @@ testplugin_create_layer (SteadWorkspace  *workspace,
 {
   g_autoptr(SteadQueryModel) items = testplugin_items_new (workspace);
 
-  return SHUMATE_LAYER (stead_marker_layer_new (viewport, G_LIST_MODEL (items), "view-list-symbolic", NULL));
+  return SHUMATE_LAYER (
+    stead_marker_layer_new (viewport, G_LIST_MODEL (items), "view-list-symbolic", NULL));
 }
 
 static const SteadWindowAddinInfo testplugin_window = {

@@ -13,8 +13,10 @@ const SteadField testplugin_item_fields[] = {
   { "title", "name", NULL, TRUE, .label = "Title", .set_sql = ITEM_SET ("title") },
   { "count", "number", NULL, .type = STEAD_FIELD_INT, .min = 0, .max = 1000, .label = "Count",
     .set_sql = ITEM_SET ("count") },
-  { "longitude", "lon", NULL, .type = STEAD_FIELD_DOUBLE, .label = "Longitude", .set_sql = ITEM_SET ("longitude") },
-  { "latitude", "lat", NULL, .type = STEAD_FIELD_DOUBLE, .label = "Latitude", .set_sql = ITEM_SET ("latitude") },
+  { "longitude", "lon", NULL, .type = STEAD_FIELD_DOUBLE, .label = "Longitude",
+    .set_sql = ITEM_SET ("longitude") },
+  { "latitude", "lat", NULL, .type = STEAD_FIELD_DOUBLE, .label = "Latitude",
+    .set_sql = ITEM_SET ("latitude") },
 };
 
 const guint testplugin_n_item_fields = G_N_ELEMENTS (testplugin_item_fields);
@@ -31,6 +33,7 @@ SteadQueryModel *
 testplugin_items_new (SteadWorkspace *workspace)
 {
   return stead_query_model_new (workspace, testplugin_item_get_type (),
-                                "SELECT id, title, count, longitude, latitude FROM testplugin_item ORDER BY title",
+                                "SELECT id, title, count, longitude, latitude FROM testplugin_item "
+                                "ORDER BY title",
                                 STEAD_STRV ("testplugin_item"));
 }

@@ -33,10 +33,12 @@ testplugin_populate_demo (SteadTransaction  *txn,
                           GError           **error)
 {
   for (guint i = 0; i < 3; i++)
-    if (stead_transaction_run (txn, "INSERT INTO testplugin_item (title, count, longitude, latitude) "
-                                    "VALUES ('Demo item', ?, ?, 51.99)",
-                               STEAD_ARGS (STEAD_INT (g_rand_int_range (rng, 1, 100)), STEAD_DOUBLE (-2.16 + i * 0.01)),
-                               error) < 0)
+    if (stead_transaction_run (
+          txn,
+          "INSERT INTO testplugin_item (title, count, longitude, latitude) "
+          "VALUES ('Demo item', ?, ?, 51.99)",
+          STEAD_ARGS (STEAD_INT (g_rand_int_range (rng, 1, 100)), STEAD_DOUBLE (-2.16 + i * 0.01)),
+          error) < 0)
       return FALSE;
   return TRUE;
 }
@@ -52,15 +54,18 @@ testplugin_import_row (SteadImportRow  *row,
   gint64 count = 0;
   double lon = 0, lat = 0;
 
-  if (!stead_import_row_get_text (row, "title", &title) || !stead_import_row_get_int (row, "count", &count) ||
-      !stead_import_row_get_double (row, "longitude", &lon) || !stead_import_row_get_double (row, "latitude", &lat))
+  if (!stead_import_row_get_text (row, "title", &title) ||
+      !stead_import_row_get_int (row, "count", &count) ||
+      !stead_import_row_get_double (row, "longitude", &lon) ||
+      !stead_import_row_get_double (row, "latitude", &lat))
     return TRUE;
-  if (stead_transaction_run (stead_import_context_get_transaction (context),
-                             "INSERT INTO testplugin_item (title, count, longitude, latitude) VALUES (?, ?, ?, ?)",
-                             STEAD_ARGS (STEAD_STRING (title), STEAD_INT (count),
-                                         stead_import_row_peek (row, "longitude") ? STEAD_DOUBLE (lon) : STEAD_NULL,
-                                         stead_import_row_peek (row, "latitude") ? STEAD_DOUBLE (lat) : STEAD_NULL),
-                             error) < 0)
+  if (stead_transaction_run (
+        stead_import_context_get_transaction (context),
+        "INSERT INTO testplugin_item (title, count, longitude, latitude) VALUES (?, ?, ?, ?)",
+        STEAD_ARGS (STEAD_STRING (title), STEAD_INT (count),
+                    stead_import_row_peek (row, "longitude") ? STEAD_DOUBLE (lon) : STEAD_NULL,
+                    stead_import_row_peek (row, "latitude") ? STEAD_DOUBLE (lat) : STEAD_NULL),
+        error) < 0)
     return FALSE;
   stead_import_context_added_named (context, title);
   return TRUE;
