@@ -223,6 +223,7 @@ stead_plugin_engine_load_one (SteadPluginEngine  *self,
 
   if (!peas_engine_load_plugin (self->peas, info))
     {
+      const char * const *deps = (const char * const *) peas_plugin_info_get_dependencies (info);
       g_autofree char *message = NULL;
 
       if (!peas_plugin_info_is_available (info, &local_error) && local_error != NULL)
@@ -232,8 +233,6 @@ stead_plugin_engine_load_one (SteadPluginEngine  *self,
         message = g_strdup_printf (_("Plugin “%s” failed to load"), module);
 
       /* A dependency that was refused or missing says more. */
-      const char * const *deps = (const char * const *) peas_plugin_info_get_dependencies (info);
-
       for (; deps != NULL && *deps != NULL; deps++)
         {
           if (g_hash_table_contains (self->refused, *deps))
