@@ -21,6 +21,8 @@
 #include <glib/gstdio.h>
 #include <stead-gtk.h>
 
+#include "bench-util.h"
+
 #define N_FRAMES 600
 
 typedef struct
@@ -83,22 +85,6 @@ tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
-}
-
-static int
-compare (gconstpointer a,
-         gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-pct (GArray *values,
-     double  p)
-{
-  g_array_sort (values, compare);
-  return g_array_index (values, double, (guint) (p * (values->len - 1)));
 }
 
 int
@@ -201,22 +187,15 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   printf ("frames %u count\n", run.work->len);
-  printf ("frame_work_p50 %.2f ms\n", pct (run.work, 0.50));
-  printf ("frame_work_p95 %.2f ms\n", pct (run.work, 0.95));
-  printf ("frame_work_max %.2f ms\n", pct (run.work, 1.0));
-  printf ("frame_interval_p50 %.2f ms\n", pct (run.interval, 0.50));
-  printf ("frame_interval_p95 %.2f ms\n", pct (run.interval, 0.95));
+  printf ("frame_work_p50 %.2f ms\n", bench_percentile (run.work, 0.50));
+  printf ("frame_work_p95 %.2f ms\n", bench_percentile (run.work, 0.95));
+  printf ("frame_work_max %.2f ms\n", bench_percentile (run.work, 1.0));
+  printf ("frame_interval_p50 %.2f ms\n", bench_percentile (run.interval, 0.50));
+  printf ("frame_interval_p95 %.2f ms\n", bench_percentile (run.interval, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (dir);
-    }
+    bench_remove_workspace (dir, path);
   return 0;
 }

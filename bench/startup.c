@@ -19,26 +19,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (values, compare_doubles);
-  index = (guint) (p * (values->len - 1) + 0.5);
-  return g_array_index (values, double, index);
-}
+#include "bench-util.h"
 
 static gboolean
 run_once (const char  *stead,
@@ -165,18 +146,13 @@ main (int   argc,
     }
 
   printf ("startup_runs %d count\n", runs);
-  printf ("startup_exec_to_main_p50 %.1f ms\n", percentile (mains, 0.5));
-  printf ("startup_first_frame_p50 %.1f ms\n", percentile (frames, 0.5));
-  printf ("startup_first_frame_p90 %.1f ms\n", percentile (frames, 0.9));
-  printf ("startup_first_frame_max %.1f ms\n", percentile (frames, 1.0));
-  printf ("startup_workspace_shown_p50 %.1f ms\n", percentile (loads, 0.5));
+  printf ("startup_exec_to_main_p50 %.1f ms\n", bench_percentile (mains, 0.5));
+  printf ("startup_first_frame_p50 %.1f ms\n", bench_percentile (frames, 0.5));
+  printf ("startup_first_frame_p90 %.1f ms\n", bench_percentile (frames, 0.9));
+  printf ("startup_first_frame_max %.1f ms\n", bench_percentile (frames, 1.0));
+  printf ("startup_workspace_shown_p50 %.1f ms\n", bench_percentile (loads, 0.5));
 
   if (tmp != NULL)
-    {
-      g_autofree char *wal = g_strconcat (workspace, "-wal", NULL);
-      g_unlink (workspace);
-      g_unlink (wal);
-      g_rmdir (tmp);
-    }
+    bench_remove_workspace (tmp, workspace);
   return 0;
 }

@@ -228,4 +228,76 @@ stead_test_model_has_count (GListModel *model,
   return g_list_model_get_n_items (model) == want;
 }
 
+/* For a UI test's main(): GTK and GTest set up (criticals fatal), a
+ * scratch folder in @tmp_dir, and the application as the test runs it:
+ * @plugins enabled, the offline base map (no network), not unique,
+ * registered. */
+SteadApplication *
+stead_test_app_new (int                 *argc,
+                    char              ***argv,
+                    const char * const  *plugins,
+                    char               **tmp_dir)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadApplication *app;
+
+  gtk_test_init (argc, argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  *tmp_dir = g_dir_make_tmp ("stead-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_strv (settings, "enabled-plugins", plugins);
+  g_settings_set_string (settings, "base-map", "offline");
+  app = stead_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Runs the tests added, then removes @app and the scratch folder. */
+int
+stead_test_app_run (SteadApplication *app,
+                    char             *tmp_dir)
+{
+  int status = g_test_run ();
+
+  g_object_unref (app);
+  stead_test_rm_rf (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
+
+/* A new workspace at @path (the demo area at @demo_scale, 0: empty),
+ * open in a new window of @app, shown. */
+SteadWindow *
+stead_test_open_window (SteadApplication *app,
+                        const char       *path,
+                        const char       *area_name,
+                        guint             demo_scale)
+{
+  SteadPluginEngine *engine = stead_application_get_plugin_engine (app);
+  g_autoptr(GError) error = NULL;
+  SteadWindow *window;
+
+  {
+    g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, area_name, engine, &error);
+
+    g_assert_no_error (error);
+    if (demo_scale > 0)
+      g_assert_true (stead_demo_populate (ws, demo_scale, 3, &error));
+    g_assert_no_error (error);
+    stead_workspace_close (ws);
+  }
+  window = stead_window_new (ADW_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  stead_test_iterate_until (stead_test_is_mapped, window);
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  return window;
+}
+
 #endif

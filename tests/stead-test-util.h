@@ -41,6 +41,16 @@ gboolean   stead_test_is_mapped        (gpointer         widget);
 gboolean   stead_test_is_unmapped      (gpointer         widget);
 gboolean   stead_test_model_has_count  (GListModel      *model,
                                         guint            want);
+SteadApplication *stead_test_app_new   (int             *argc,
+                                        char          ***argv,
+                                        const char * const *plugins,
+                                        char           **tmp_dir);
+int        stead_test_app_run          (SteadApplication *app,
+                                        char            *tmp_dir);
+SteadWindow *stead_test_open_window    (SteadApplication *app,
+                                        const char      *path,
+                                        const char      *area_name,
+                                        guint            demo_scale);
 #endif
 
 G_END_DECLS

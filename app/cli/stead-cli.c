@@ -811,6 +811,111 @@ cmd_report (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* One line a hit: its kind, its title (padded to the longest, in
+ * characters) and owner:ref, what the window's <owner>.show takes. */
+static void
+stead_cli_print_hits (GPtrArray *hits)
+{
+  glong width = 0;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SteadSearchHit *hit = g_ptr_array_index (hits, i);
+
+      width = MAX (width, g_utf8_strlen (hit->title, -1));
+    }
+  width = MIN (width, 48);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SteadSearchHit *hit = g_ptr_array_index (hits, i);
+      glong pad = MAX (width - g_utf8_strlen (hit->title, -1), 0);
+
+      g_print ("%-14s %s%*s  %s:%" G_GINT64_FORMAT "\n", hit->kind, hit->title, (int) pad, "",
+               hit->owner, hit->ref);
+    }
+}
+
+static void
+stead_cli_print_hits_json (GPtrArray *hits)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SteadSearchHit *hit = g_ptr_array_index (hits, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, hit->kind);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, hit->title);
+      json_builder_set_member_name (builder, "owner");
+      json_builder_add_string_value (builder, hit->owner);
+      json_builder_set_member_name (builder, "ref");
+      json_builder_add_int_value (builder, hit->ref);
+      json_builder_set_member_name (builder, "snippet");
+      if (hit->snippet != NULL)
+        json_builder_add_string_value (builder, hit->snippet);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  g_print ("%s\n", text);
+}
+
+static int
+cmd_search (int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  int limit = 20;
+  const GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N hits (default 20)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = new_context ("search", "WS.gpkg TEXT",
+                                                   _("Find records by name or text, best first: "
+                                                     "what the window’s search finds."),
+                                                   entries);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse (context, &argc, &argv, 2, &status))
+    return status;
+  if (limit < 1)
+    return usage_error (context, _("--limit must be 1 or more"));
+  if (!(query = stead_search_make_query (argv[2])))
+    return usage_error (context, _("Give a word to search for"));
+
+  engine = load_plugins ();
+  workspace = stead_workspace_open (argv[1], engine, &error);
+  if (workspace == NULL)
+    return input_error (argv[1], error);
+  hits = stead_workspace_search (workspace, argv[2], (guint) limit, &error);
+  if (hits == NULL)
+    return input_error (argv[1], error);
+
+  if (json)
+    stead_cli_print_hits_json (hits);
+  else if (hits->len == 0)
+    /* Not an error: nothing matched. */
+    g_printerr (_("No results for “%s” in %s\n"), argv[2], argv[1]);
+  else
+    stead_cli_print_hits (hits);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "new",     "WS.gpkg [--name AREA]", N_("Create an empty workspace"), cmd_new },
   { "demo",    "WS.gpkg [--scale N]",   N_("Create the demo area"), cmd_demo },
@@ -820,6 +925,8 @@ static const Command commands[] = {
   { "import",  "WS.gpkg INPUT [--format F] [--dry-run] [--map M]", N_("Import a file, all or nothing"), cmd_import },
   { "export",  "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"), cmd_export },
   { "report",  "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF)"), cmd_report },
+  { "search",  "WS.gpkg TEXT [--limit N] [--json]", N_("Find records by name or text"),
+    cmd_search },
 };
 
 static void

@@ -9,7 +9,7 @@
 # error "Only <stead.h> can be included directly."
 #endif
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "stead-types.h"
 #include "stead-version-macros.h"
@@ -35,6 +35,22 @@ GPtrArray  *stead_workspace_search    (SteadWorkspace    *workspace,
                                        const char        *text,
                                        guint              limit,
                                        GError           **error);
+STEAD_AVAILABLE_IN_1_0
+void        stead_workspace_search_async  (SteadWorkspace      *workspace,
+                                           const char          *text,
+                                           guint                limit,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+STEAD_AVAILABLE_IN_1_0
+GPtrArray  *stead_workspace_search_finish (SteadWorkspace      *workspace,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean    stead_workspace_search_is_empty (SteadWorkspace    *workspace);
+STEAD_AVAILABLE_IN_1_0
+const char *stead_workspace_get_kind_label (SteadWorkspace     *workspace,
+                                            const char         *kind);
 
 /* For index hooks: entries are replaced, never duplicated. */
 STEAD_AVAILABLE_IN_1_0

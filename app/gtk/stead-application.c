@@ -284,6 +284,7 @@ stead_application_startup (GApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.close-workspace", { "<Control>w", NULL } },
+    { "win.search", { "<Control>k", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
   };

@@ -40,6 +40,8 @@ struct _SteadMapView
   SteadWorkspace        *workspace;
   SteadBaseMap           base_map;
   gboolean               zoom_pending;
+  gboolean               zoom_to_extent;    /* fit zoom_extent, not the whole area */
+  SteadEnvelope          zoom_extent;
   guint                  zoom_source;
   GPtrArray             *offline_maps;      /* of OfflineMap */
   GtkFileChooserNative  *chooser;

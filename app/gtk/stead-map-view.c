@@ -125,22 +125,31 @@ stead_map_view_zoom_now (SteadMapView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   SteadEnvelope extent = { -8.0, 49.9, 1.8, 58.7 }; /* Great Britain */
   double tile = 256.0;
-  double zx, zy, zoom, dy;
+  double zx, zy, zoom, dy, shift;
+  int covered = 0;
 
-  if (self->workspace != NULL &&
-      !stead_area_layer_get_extent (self->areas, &extent))
+  if (self->zoom_to_extent)
+    extent = self->zoom_extent;
+  else if (self->workspace != NULL &&
+           !stead_area_layer_get_extent (self->areas, &extent))
     stead_point_source_get_extent (self->workspace, &extent);
+
+  /* One area, its summary beside it: fit it into what the panel (on the
+   * right) leaves of the map. */
+  if (self->zoom_to_extent && gtk_widget_get_visible (self->area_panel))
+    covered = MIN (gtk_widget_get_width (self->area_panel), width / 2);
 
   /* Fit the extent with a margin, in Web Mercator. */
   dy = stead_map_view_mercator_y (extent.max_y) - stead_map_view_mercator_y (extent.min_y);
-  zx = log2 ((width * 0.85) * 360.0 / (tile * MAX (extent.max_x - extent.min_x, 1e-6)));
+  zx = log2 (((width - covered) * 0.85) * 360.0 / (tile * MAX (extent.max_x - extent.min_x, 1e-6)));
   zy = log2 ((height * 0.85) * 2 * G_PI / (tile * MAX (dy, 1e-9)));
   zoom = CLAMP (MIN (zx, zy), shumate_viewport_get_min_zoom_level (viewport),
                 MIN (18, shumate_viewport_get_max_zoom_level (viewport)));
 
   shumate_viewport_set_zoom_level (viewport, zoom);
+  shift = covered / 2.0 * 360.0 / (tile * exp2 (zoom));   /* half the panel, in degrees */
   shumate_map_center_on (self->map, (extent.min_y + extent.max_y) / 2,
-                         (extent.min_x + extent.max_x) / 2);
+                         (extent.min_x + extent.max_x) / 2 + shift);
 }
 
 /**
@@ -155,6 +164,7 @@ stead_map_view_zoom_to_area (SteadMapView *self)
 {
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
 
+  self->zoom_to_extent = FALSE;
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     {
       self->zoom_pending = TRUE;
@@ -758,6 +768,45 @@ stead_map_view_select_area (SteadMapView *self,
 
   title = stead_map_view_area_title (self, area_fid);
   stead_map_view_show_summary (self, title != NULL ? title : _("Area"), summary);
+  return TRUE;
+}
+
+/**
+ * stead_map_view_show_area:
+ * @self: a #SteadMapView
+ * @area_fid: a row of the area table
+ *
+ * Zooms to the area and shows what lies inside it beside the map, as a
+ * click on it does: what a search hit for an area opens.
+ *
+ * Returns: %TRUE if the area was found
+ */
+gboolean
+stead_map_view_show_area (SteadMapView *self,
+                          gint64        area_fid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), FALSE);
+
+  if (!stead_map_view_select_area (self, area_fid))
+    return FALSE;
+  stmt = stead_workspace_prepare (self->workspace,
+                                  "SELECT minx, miny, maxx, maxy FROM rtree_area_geom WHERE id = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, area_fid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;  /* no geometry: nothing to zoom to */
+  self->zoom_extent.min_x = sqlite3_column_double (stmt, 0);
+  self->zoom_extent.min_y = sqlite3_column_double (stmt, 1);
+  self->zoom_extent.max_x = sqlite3_column_double (stmt, 2);
+  self->zoom_extent.max_y = sqlite3_column_double (stmt, 3);
+  self->zoom_to_extent = TRUE;
+  /* Zoomed once laid out: the map may only now be shown, at a new size. */
+  self->zoom_pending = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   return TRUE;
 }
 

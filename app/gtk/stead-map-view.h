@@ -55,6 +55,8 @@ void            stead_map_view_remove_mbtiles  (SteadMapView   *self,
 char          **stead_map_view_get_mbtiles     (SteadMapView   *self);
 gboolean        stead_map_view_select_area     (SteadMapView   *self,
                                                 gint64          area_fid);
+gboolean        stead_map_view_show_area       (SteadMapView   *self,
+                                                gint64          area_fid);
 GtkWidget      *stead_map_view_get_area_panel  (SteadMapView   *self);
 void            stead_map_view_select_box      (SteadMapView   *self,
                                                 double          west,

@@ -16,6 +16,7 @@
 #include "stead-application.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
+#include "stead-search-popover-private.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
 
@@ -38,6 +39,8 @@ struct _SteadWindow
   GtkWidget            *undo_box;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
+  GtkWidget            *search_button;
+  SteadSearchPopover   *search_popover;
   GtkStack             *main_stack;
   GtkListBox           *recent_list;
   GtkWidget            *recent_label;
@@ -289,6 +292,47 @@ redo_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Search                                                                    */
+
+/* The header's search: only with a workspace open. */
+static void
+stead_window_enable_search (SteadWindow *self,
+                            gboolean     enabled)
+{
+  stead_search_popover_set_workspace (self->search_popover, enabled ? self->workspace : NULL);
+  gtk_widget_set_sensitive (self->search_button, enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", enabled);
+}
+
+static void
+stead_window_search_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *param)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (STEAD_WINDOW (widget)->search_button));
+}
+
+/* The core's own records, as plugins show theirs with <module>.show
+ * (kind, id): an area is shown on the map, zoomed to, with what lies
+ * inside it. */
+static void
+stead_window_show_core_action (GtkWidget  *widget,
+                               const char *action,
+                               GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  if (self->workspace == NULL || !g_str_equal (kind, "area"))
+    return;
+  stead_window_show_page (self, MAP_PAGE_ID);
+  if (!stead_map_view_show_area (self->map_view, id))
+    stead_window_show_toast (self, adw_toast_new (_("That area is no longer in the workspace")));
+}
+
+/* ------------------------------------------------------------------------ */
 /* Errors and recents                                                        */
 
 static void
@@ -452,6 +496,7 @@ stead_window_close_workspace (SteadWindow *self)
   while (self->pages->len > 1)
     stead_window_remove_page (self, ((Page *) g_ptr_array_index (self->pages, 1))->id);
 
+  stead_window_enable_search (self, FALSE);
   stead_map_view_set_workspace (self->map_view, NULL);
   g_signal_handlers_disconnect_by_data (self->workspace, self);
   stead_workspace_close (self->workspace);
@@ -519,6 +564,7 @@ stead_window_open_workspace (SteadWindow  *self,
   stead_map_view_set_workspace (self->map_view, self->workspace);
   restore_workspace_maps (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
+  stead_window_enable_search (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
@@ -1180,6 +1226,7 @@ stead_window_class_init (SteadWindowClass *klass)
   window_class->close_request = stead_window_close_request;
 
   g_type_ensure (STEAD_TYPE_MAP_VIEW);
+  g_type_ensure (STEAD_TYPE_SEARCH_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/stead-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, toast_overlay);
@@ -1187,6 +1234,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_box);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
@@ -1203,6 +1252,9 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, stead_window_search_action);
+  gtk_widget_class_install_action (widget_class, "core.show", "(sx)",
+                                   stead_window_show_core_action);
 }
 
 static void
@@ -1218,6 +1270,7 @@ stead_window_init (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   update_undo_actions (self);
   refresh_recents (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);

@@ -14,8 +14,9 @@
 
 typedef struct
 {
-  char *dir;
-  char *config_dir;
+  char       *dir;
+  char       *config_dir;
+  const char *plugin_path;  /* the in-tree plugins', when the test enables them */
 } Fixture;
 
 typedef struct
@@ -64,6 +65,8 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("stead-cli-XXXXXX", &error);
   g_assert_no_error (error);
+  if (plugins != NULL && strstr (plugins, "partners") != NULL)
+    f->plugin_path = g_getenv ("STEAD_INTREE_PLUGIN_DIR");
 
   /* The CLI reads the enabled plugins from the user's settings; a keyfile
    * backend in a private config dir stands in for them. */
@@ -107,6 +110,8 @@ run (Fixture *f,
 
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", f->config_dir, TRUE);
+  if (f->plugin_path != NULL)
+    envp = g_environ_setenv (envp, "STEAD_PLUGIN_PATH", f->plugin_path, TRUE);
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &r.out, &r.err, &wait_status, &error);
@@ -159,7 +164,8 @@ test_usage (Fixture       *f,
   g_assert_cmpint (extra.status, ==, 2);
   g_assert_cmpint (bad_option.status, ==, 2);
   g_assert_cmpint (help.status, ==, 0);
-  for (const char * const *c = (const char * const[]) { "new", "demo", "info", "check", "formats", NULL }; *c; c++)
+  for (const char * const *c = (const char * const[]) { "new", "demo", "info", "check", "formats",
+                                                       "search", NULL }; *c; c++)
     g_assert_nonnull (strstr (help.out, *c));
 }
 
@@ -449,6 +455,178 @@ test_import_export (Fixture       *f,
   }
 }
 
+/* The first row of @sql (two columns: text, id) read straight from the
+ * file with SQLite, not through the code under test. */
+static char *
+read_row (const char *ws,
+          const char *sql,
+          gint64     *id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  *id = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("absent");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) contents, length);
+}
+
+/* The line of @out that names @owner_ref (owner:ref), or NULL. */
+static char *
+line_with (const char *out,
+           const char *owner_ref)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_suffix (lines[i], owner_ref))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+/* `stead-cli search` finds a demo partner by its name and an area by
+ * its name, prints JSON that parses, says so when nothing matches, and
+ * never writes to the workspace. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "demo.gpkg");
+  g_autofree char *wal = path_in (f, "demo.gpkg-wal");
+  g_autofree char *partner = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *partner_ref = NULL;
+  g_autofree char *area_ref = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 partner_id, area_id;
+
+  if (f->plugin_path == NULL)
+    {
+      g_test_skip ("STEAD_INTREE_PLUGIN_DIR is not set");
+      return;
+    }
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "30", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  partner = read_row (ws, "SELECT name, id FROM partners_organisation "
+                          "ORDER BY length (name) DESC, id LIMIT 1", &partner_id);
+  area = read_row (ws, "SELECT name, fid FROM area WHERE kind = 'ward' ORDER BY fid LIMIT 1",
+                   &area_id);
+  partner_ref = g_strdup_printf ("partners:%" G_GINT64_FORMAT, partner_id);
+  area_ref = g_strdup_printf ("core:%" G_GINT64_FORMAT, area_id);
+  before = file_checksum (ws);
+
+  {
+    /* A partner by its whole name: first, as kind, title, owner:ref. */
+    g_auto(Result) r = run (f, "search", ws, partner, NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    line = line_with (r.out, partner_ref);
+    g_assert_nonnull (line);
+    g_assert_true (g_str_has_prefix (r.out, line));
+    g_assert_true (g_str_has_prefix (line, "organisation "));
+    g_assert_nonnull (strstr (line, partner));
+  }
+  {
+    /* An area by the start of its words. */
+    g_auto(GStrv) words = g_strsplit (area, " ", -1);
+    g_autofree char *prefix = g_strndup (words[0], 4);
+    g_autofree char *text = g_strdup_printf ("%s %s", prefix, words[1]);
+    g_auto(Result) r = run (f, "search", ws, text, "--limit", "50", NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    line = line_with (r.out, area_ref);
+    g_assert_nonnull (line);
+    g_assert_true (g_str_has_prefix (line, "area "));
+    g_assert_nonnull (strstr (line, area));
+  }
+  {
+    g_auto(Result) r = run (f, "search", ws, partner, "--json", NULL);
+    JsonArray *hits;
+    JsonObject *first;
+
+    g_assert_cmpint (r.status, ==, 0);
+    json_parser_load_from_data (parser, r.out, -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+    hits = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (hits), >=, 1);
+    first = json_array_get_object_element (hits, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "organisation");
+    g_assert_cmpstr (json_object_get_string_member (first, "owner"), ==, "partners");
+    g_assert_cmpint (json_object_get_int_member (first, "ref"), ==, partner_id);
+    g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, partner);
+    g_assert_true (json_object_has_member (first, "snippet"));
+  }
+  {
+    /* --limit: at most that many. */
+    g_auto(Result) r = run (f, "search", ws, "tewkesbury", "--limit", "2", NULL);
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (r.out), "\n", -1);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  }
+  {
+    /* Nothing found is not an error; it says so on stderr. */
+    g_auto(Result) r = run (f, "search", ws, "qqzzxxv", NULL);
+    g_auto(Result) json = run (f, "search", ws, "qqzzxxv", "--json", NULL);
+    JsonArray *hits;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "");
+    g_assert_nonnull (strstr (r.err, "No results"));
+    g_assert_cmpint (json.status, ==, 0);
+    json_parser_load_from_data (parser, json.out, -1, &error);
+    g_assert_no_error (error);
+    hits = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (hits), ==, 0);
+  }
+  {
+    g_autofree char *missing = path_in (f, "missing.gpkg");
+    g_auto(Result) no_text = run (f, "search", ws, NULL);
+    g_auto(Result) no_words = run (f, "search", ws, "?!", NULL);
+    g_auto(Result) bad_limit = run (f, "search", ws, "red", "--limit", "0", NULL);
+    g_auto(Result) no_file = run (f, "search", missing, "red", NULL);
+
+    g_assert_cmpint (no_text.status, ==, 2);
+    g_assert_cmpint (no_words.status, ==, 2);
+    g_assert_cmpint (bad_limit.status, ==, 2);
+    g_assert_cmpint (no_file.status, ==, 1);
+    assert_one_line (no_file.err, "missing.gpkg");
+  }
+
+  /* Searching only reads: the file is as it was, and no change waits in
+   * its write-ahead log (SQLite may leave that log empty, or remove it). */
+  {
+    g_autofree char *after = file_checksum (ws);
+    GStatBuf st;
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
+}
+
 /* kill -9 in the middle of an import: the workspace is valid and holds
  * exactly what it held before. */
 static void
@@ -488,6 +666,8 @@ test_import_killed (Fixture       *f,
   g_ptr_array_add (argv, NULL);
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", f->config_dir, TRUE);
+  if (f->plugin_path != NULL)
+    envp = g_environ_setenv (envp, "STEAD_PLUGIN_PATH", f->plugin_path, TRUE);
   g_spawn_async (NULL, (char **) argv->pdata, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
@@ -536,6 +716,8 @@ main (int   argc,
 
   g_test_add ("/cli/import-export", Fixture, NULL, fixture_setup, test_import_export, fixture_teardown);
   g_test_add ("/cli/import-killed", Fixture, NULL, fixture_setup, test_import_killed, fixture_teardown);
+  g_test_add ("/cli/search", Fixture, "['partners', 'risks']", fixture_setup, test_search,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -1003,6 +1003,134 @@ test_not_from_triggers_or_views (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "unsafe use of Stead_AddFeatureTable"));
 }
 
+static void
+add_square_area (SteadTransaction *txn,
+                 const char       *kind,
+                 const char       *code,
+                 const char       *name)
+{
+  const SteadCoord ring[] = {
+    { -2.2, 51.9 }, { -2.1, 51.9 }, { -2.1, 52.0 }, { -2.2, 52.0 }, { -2.2, 51.9 },
+  };
+  g_autoptr(SteadGeometry) square = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (stead_transaction_insert_area (txn, kind, code, name, square, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static const char *
+hit_title (GPtrArray *hits,
+           guint      i)
+{
+  g_assert_cmpuint (i, <, hits->len);
+  return ((SteadSearchHit *) g_ptr_array_index (hits, i))->title;
+}
+
+static void
+on_searched (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GPtrArray *
+search_in_thread (SteadWorkspace  *ws,
+                  const char      *text,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  stead_workspace_search_async (ws, text, 10, cancellable, on_searched, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return stead_workspace_search_finish (ws, result, error);
+}
+
+/* The search finds what the core indexed (areas) by the start of each
+ * word, title before text, reads only what is committed, and the same
+ * in a thread. */
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const syntax[] = {
+    "oak OR mill", "\"oak", "oak*", "NEAR(oak rise)", "title:oak", "-oak", "^oak", NULL,
+  };
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stead_workspace_search_is_empty (ws));
+  hits = stead_workspace_search (ws, "severn", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  txn = stead_workspace_begin (ws, "core", "Add areas", &error);
+  g_assert_no_error (error);
+  /* "severn" is in the second one's text (its code), the first one's title. */
+  add_square_area (txn, "ward", "SEVERNSIDE", "Mill Lane");
+  add_square_area (txn, "ward", "E05000001", "Severn Fields");
+  add_square_area (txn, "hazard", "H1", "Flood cell (Severn)");
+  add_square_area (txn, "ward", "E05000002", "Oak Rise");
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_workspace_search_is_empty (ws));
+
+  hits = stead_workspace_search (ws, "sev", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (hit_title (hits, 2), ==, "Mill Lane");
+  g_assert_cmpstr (((SteadSearchHit *) g_ptr_array_index (hits, 0))->owner, ==, "core");
+  g_assert_cmpstr (((SteadSearchHit *) g_ptr_array_index (hits, 0))->kind, ==, "area");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Every word must match, each as the start of a word; case and
+   * accents do not matter. */
+  hits = stead_workspace_search (ws, "FIELDS sévern", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (hit_title (hits, 0), ==, "Severn Fields");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Search syntax typed by a user is only words. */
+  for (const char * const *text = syntax; *text; text++)
+    {
+      hits = stead_workspace_search (ws, *text, 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, <=, 1);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+    }
+  hits = stead_workspace_search (ws, "  ?! ", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = stead_workspace_search (ws, "sev", 2, &error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* In a thread, on a reader of its own: the same hits. */
+  hits = search_in_thread (ws, "sev", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (hit_title (hits, 2), ==, "Mill Lane");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_cancellable_cancel (cancelled);
+  hits = search_in_thread (ws, "sev", cancelled, &error);
+  g_assert_null (hits);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* What a user calls the kind: the core's areas, or the kind itself. */
+  g_assert_cmpstr (stead_workspace_get_kind_label (ws, "area"), ==, "area");
+  g_assert_cmpstr (stead_workspace_get_kind_label (ws, "no-such-kind"), ==, "no-such-kind");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,6 +1159,7 @@ main (int   argc,
   ADD ("/core/workspace/feature-table/refuses-bad-tables", test_refuses_bad_tables);
   ADD ("/core/workspace/feature-table/not-from-triggers-or-views",
        test_not_from_triggers_or_views);
+  ADD ("/core/workspace/search", test_search);
 
   return g_test_run ();
 }

@@ -33,24 +33,8 @@ open_window (const char *name,
              gboolean    demo)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  SteadWindow *window;
 
-  {
-    g_autoptr(SteadWorkspace) ws = stead_workspace_create (
-      path, "Partnershire", stead_application_get_plugin_engine (app), &error);
-
-    g_assert_no_error (error);
-    if (demo)
-      g_assert_true (stead_demo_populate (ws, 50, 3, &error));
-    stead_workspace_close (ws);
-  }
-  window = stead_window_new (ADW_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  stead_test_iterate_until (stead_test_is_mapped, window);
-  g_assert_true (stead_window_open_workspace (window, path, &error));
-  g_assert_no_error (error);
-  return window;
+  return stead_test_open_window (app, path, "Partnershire", demo ? 50 : 0);
 }
 
 static void
@@ -246,31 +230,12 @@ main (int   argc,
       char *argv[])
 {
   const char *enabled[] = { "partners", "risks", NULL };
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-
-  settings = g_settings_new (APP_ID);
-  g_settings_set_strv (settings, "enabled-plugins", enabled);
-  g_settings_set_string (settings, "base-map", "offline");
-  tmp_dir = g_dir_make_tmp ("stead-partners-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  app = stead_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
 
   g_test_add_func ("/ui/partners/empty-state", test_empty_state);
   g_test_add_func ("/ui/partners/list-search-filter-edit", test_list_search_filter_edit);
   g_test_add_func ("/ui/risks/matrix-register", test_risks_page);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  stead_test_rm_rf (tmp_dir);
-  return status;
+  return stead_test_app_run (app, tmp_dir);
 }
