@@ -27,7 +27,8 @@ main (int   argc,
   if (argc > 1)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
+      g_autoptr(GFileInfo) info =
+        g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
 
       if (info == NULL || !(stream = G_INPUT_STREAM (g_file_read (file, NULL, &error))))
         {
@@ -43,10 +44,11 @@ main (int   argc,
       GBytes *bytes;
 
       for (guint i = 0; i < 1000000; i++)
-        g_string_append_printf (csv, "Resident %u,01684 %06u,GL20 %u%c%c,%u,\"Lives alone, ground floor\"\n",
-                                i, g_rand_int_range (rng, 0, 999999), g_rand_int_range (rng, 1, 9),
-                                'A' + g_rand_int_range (rng, 0, 26), 'A' + g_rand_int_range (rng, 0, 26),
-                                g_rand_int_range (rng, 1, 4));
+        g_string_append_printf (
+          csv, "Resident %u,01684 %06u,GL20 %u%c%c,%u,\"Lives alone, ground floor\"\n", i,
+          g_rand_int_range (rng, 0, 999999), g_rand_int_range (rng, 1, 9),
+          'A' + g_rand_int_range (rng, 0, 26), 'A' + g_rand_int_range (rng, 0, 26),
+          g_rand_int_range (rng, 1, 4));
       size = csv->len;
       bytes = g_string_free_to_bytes (g_steal_pointer (&csv));
       stream = g_memory_input_stream_new_from_bytes (bytes);

@@ -30,11 +30,14 @@ postcode_at (guint i)
 }
 
 /* ONSPD column names (2025), 53 of them. */
-static const char *onspd_header =
-  "pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m,north1m,gridind,oa21cd,cty25cd,ced25cd,lad25cd,wd25cd,"
-  "nhser24cd,ctry25cd,rgn25cd,pcon24cd,ttwa15cd,itl25cd,npark16cd,lsoa21cd,msoa21cd,wz11cd,sicbl24cd,"
-  "bua24cd,ruc21ind,oac11ind,lat,long,lep21cd1,lep21cd2,pfa23cd,imd20ind,calncv,icb23cd,oa11cd,lsoa11cd,"
-  "msoa11cd,ccg19cd,ru11ind,oac01ind,ur01ind,bua11cd,buasd11cd,teclec,pct,nuts,casward,ward98,oa01,hro,sh10\n";
+static const char *onspd_header = "pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m,north1m,gridind,"
+                                  "oa21cd,cty25cd,ced25cd,lad25cd,wd25cd,"
+                                  "nhser24cd,ctry25cd,rgn25cd,pcon24cd,ttwa15cd,itl25cd,npark16cd,"
+                                  "lsoa21cd,msoa21cd,wz11cd,sicbl24cd,"
+                                  "bua24cd,ruc21ind,oac11ind,lat,long,lep21cd1,lep21cd2,pfa23cd,"
+                                  "imd20ind,calncv,icb23cd,oa11cd,lsoa11cd,"
+                                  "msoa11cd,ccg19cd,ru11ind,oac01ind,ur01ind,bua11cd,buasd11cd,"
+                                  "teclec,pct,nuts,casward,ward98,oa01,hro,sh10\n";
 
 static gboolean
 write_directory (const char  *path,
@@ -60,20 +63,23 @@ write_directory (const char  *path,
 
       g_ascii_formatd (lat_s, sizeof lat_s, "%.6f", lat);
       g_ascii_formatd (lon_s, sizeof lon_s, "%.6f", lon);
-      g_string_append_printf (out,
-                              "\"%s\",\"%s\",\"%s\",\"198001\",\"%s\",\"0\",\"%06u\",\"%07u\",\"1\",\"E00%06u\","
-                              "\"E10000013\",\"E58000555\",\"E07000083\",\"E05010700\",\"E40000006\",\"E92000001\","
-                              "\"E12000009\",\"E14001535\",\"E30000199\",\"E06000052\",\"E26000001\",\"E01022%03u\","
-                              "\"E02004%03u\",\"E33024%03u\",\"E38000062\",\"E63012345\",\"C1\",\"4B2\",%s,%s,"
-                              "\"E37000043\",\"\",\"E23000035\",\"12345\",\"E56000025\",\"E54000042\",\"E00112233\","
-                              "\"E01022333\",\"E02004444\",\"E38000062\",\"C1\",\"4B\",\"1\",\"E34004444\",\"\","
-                              "\"E24000006\",\"5QN\",\"E05010700\",\"00AA\",\"00AA\",\"00AA\",\"E19000003\",\"E20000123\"\n",
-                              pc7, pc, pc, terminated ? "200901" : "", g_rand_int_range (rng, 100000, 650000),
-                              g_rand_int_range (rng, 10000, 1200000), i % 1000000, i % 1000, i % 1000, i % 1000,
-                              lat_s, lon_s);
+      g_string_append_printf (
+        out,
+        "\"%s\",\"%s\",\"%s\",\"198001\",\"%s\",\"0\",\"%06u\",\"%07u\",\"1\",\"E00%06u\","
+        "\"E10000013\",\"E58000555\",\"E07000083\",\"E05010700\",\"E40000006\",\"E92000001\","
+        "\"E12000009\",\"E14001535\",\"E30000199\",\"E06000052\",\"E26000001\",\"E01022%03u\","
+        "\"E02004%03u\",\"E33024%03u\",\"E38000062\",\"E63012345\",\"C1\",\"4B2\",%s,%s,"
+        "\"E37000043\",\"\",\"E23000035\",\"12345\",\"E56000025\",\"E54000042\",\"E00112233\","
+        "\"E01022333\",\"E02004444\",\"E38000062\",\"C1\",\"4B\",\"1\",\"E34004444\",\"\","
+        "\"E24000006\",\"5QN\",\"E05010700\",\"00AA\",\"00AA\",\"00AA\",\"E19000003\","
+        "\"E20000123\"\n",
+        pc7, pc, pc, terminated ? "200901" : "", g_rand_int_range (rng, 100000, 650000),
+        g_rand_int_range (rng, 10000, 1200000), i % 1000000, i % 1000, i % 1000, i % 1000, lat_s,
+        lon_s);
       if (out->len > 1 << 20)
         {
-          if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), out->str, out->len, NULL, NULL, error))
+          if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), out->str, out->len, NULL, NULL,
+                                          error))
             return FALSE;
           g_string_truncate (out, 0);
         }
@@ -120,13 +126,15 @@ bench_postcodes (const char *given)
   g_assert_no_error (error);
 
   t0 = g_get_monotonic_time ();
-  if (!stead_import_run (ws, find (importers, "postcodes"), file, &options, NULL, NULL, NULL, &result, &error))
+  if (!stead_import_run (ws, find (importers, "postcodes"), file, &options, NULL, NULL, NULL,
+                         &result, &error))
     {
       g_printerr ("import: %s\n", error->message);
       return 1;
     }
   seconds = (g_get_monotonic_time () - t0) / 1e6;
-  printf ("postcodes_rows_read %llu rows\n", (unsigned long long) (result->added + result->skipped));
+  printf ("postcodes_rows_read %llu rows\n",
+          (unsigned long long) (result->added + result->skipped));
   printf ("postcodes_live_imported %llu rows\n", (unsigned long long) result->added);
   printf ("postcodes_file_size %.0f MB\n", st.st_size / 1e6);
   printf ("postcodes_import %.2f s\n", seconds);
@@ -134,7 +142,8 @@ bench_postcodes (const char *given)
 
   t0 = g_get_monotonic_time ();
   {
-    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, "SELECT lon, lat FROM stead_postcode WHERE postcode = ?", NULL);
+    g_autoptr(sqlite3_stmt) stmt =
+      stead_workspace_prepare (ws, "SELECT lon, lat FROM stead_postcode WHERE postcode = ?", NULL);
 
     for (guint i = 0; i < lookups; i++)
       {
@@ -203,7 +212,8 @@ bench_people (guint rows)
 
       g_string_append_printf (csv, "Volunteer %u,07700 %06u,%s,%s,%s,\"English, Polish\"\n", i,
                               g_rand_int_range (rng, 0, 999999), pc,
-                              g_rand_boolean (rng) ? "yes" : "no", g_rand_boolean (rng) ? "yes" : "no");
+                              g_rand_boolean (rng) ? "yes" : "no",
+                              g_rand_boolean (rng) ? "yes" : "no");
     }
   g_file_set_contents (people_csv, csv->str, csv->len, &error);
   g_assert_no_error (error);
@@ -211,7 +221,8 @@ bench_people (guint rows)
   ws = stead_workspace_create (ws_path, "Bench", NULL, &error);
   g_assert_no_error (error);
   dir_file = g_file_new_for_path (dir_csv);
-  if (!stead_import_run (ws, find (importers, "postcodes"), dir_file, &options, NULL, NULL, NULL, NULL, &error))
+  if (!stead_import_run (ws, find (importers, "postcodes"), dir_file, &options, NULL, NULL, NULL,
+                         NULL, &error))
     {
       g_printerr ("import: %s\n", error->message);
       return 1;
@@ -223,7 +234,8 @@ bench_people (guint rows)
 
   options.dry_run = TRUE;
   t0 = g_get_monotonic_time ();
-  if (!stead_import_run (ws, find (importers, "resources-csv"), people_file, &options, NULL, NULL, NULL, &result, &error))
+  if (!stead_import_run (ws, find (importers, "resources-csv"), people_file, &options, NULL, NULL,
+                         NULL, &result, &error))
     {
       g_printerr ("import: %s\n", error->message);
       return 1;
@@ -233,7 +245,8 @@ bench_people (guint rows)
 
   options.dry_run = FALSE;
   t0 = g_get_monotonic_time ();
-  if (!stead_import_run (ws, find (importers, "resources-csv"), people_file, &options, NULL, NULL, NULL, &result, &error))
+  if (!stead_import_run (ws, find (importers, "resources-csv"), people_file, &options, NULL, NULL,
+                         NULL, &result, &error))
     {
       g_printerr ("import: %s\n", error->message);
       return 1;

@@ -105,11 +105,11 @@ main (int   argc,
   g_autofree char *hide = NULL;
   g_autofree char *mbtiles = NULL;
   g_auto(GStrv) hidden = NULL;
-  GOptionEntry entries[] = {
-    { "hide", 0, 0, G_OPTION_ARG_STRING, &hide, "Layers to leave out: needs,resources,areas,background", "LAYERS" },
-    { "mbtiles", 0, 0, G_OPTION_ARG_FILENAME, &mbtiles, "An offline base map to draw under the overlays", "FILE" },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "hide", 0, 0, G_OPTION_ARG_STRING, &hide,
+                               "Layers to leave out: needs,resources,areas,background", "LAYERS" },
+                             { "mbtiles", 0, 0, G_OPTION_ARG_FILENAME, &mbtiles,
+                               "An offline base map to draw under the overlays", "FILE" },
+                             { NULL } };
   g_autoptr(GOptionContext) context = g_option_context_new ("[WS.gpkg]");
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -157,11 +157,13 @@ main (int   argc,
   if (g_strv_contains ((const char * const *) hidden, "needs"))
     gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
   if (g_strv_contains ((const char * const *) hidden, "resources"))
-    gtk_widget_set_visible (GTK_WIDGET (stead_map_view_get_point_layer (run.view, STEAD_POINT_LAYER_RESOURCES)), FALSE);
+    gtk_widget_set_visible (
+      GTK_WIDGET (stead_map_view_get_point_layer (run.view, STEAD_POINT_LAYER_RESOURCES)), FALSE);
   if (g_strv_contains ((const char * const *) hidden, "areas"))
     gtk_widget_set_visible (GTK_WIDGET (stead_map_view_get_area_layer (run.view)), FALSE);
   if (g_strv_contains ((const char * const *) hidden, "background"))
-    gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (run.view))), FALSE);
+    gtk_widget_set_visible (
+      gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (run.view))), FALSE);
   if (mbtiles != NULL && !stead_map_view_add_mbtiles (run.view, mbtiles, &error))
     {
       g_printerr ("map-frames: %s\n", error->message);
@@ -173,7 +175,8 @@ main (int   argc,
 
   while (stead_point_layer_get_index (needs) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  printf ("needs_on_map %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_points (stead_point_layer_get_index (needs)));
+  printf ("needs_on_map %" G_GSIZE_FORMAT " count\n",
+          stead_point_index_get_n_points (stead_point_layer_get_index (needs)));
   printf ("index_ready_after_open %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   run.work = g_array_new (FALSE, FALSE, sizeof (double));

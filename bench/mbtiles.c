@@ -31,12 +31,16 @@ make_file (const char *dir,
   sqlite3_open (path, &db);
   sqlite3_exec (db,
                 "CREATE TABLE metadata (name TEXT, value TEXT);"
-                "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
-                "INSERT INTO metadata VALUES ('name', 'bench'), ('format', 'png'), ('minzoom', '0'), ('maxzoom', '7');"
+                "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, "
+                "tile_data BLOB);"
+                "INSERT INTO metadata VALUES ('name', 'bench'), ('format', 'png'), ('minzoom', "
+                "'0'), ('maxzoom', '7');"
                 "BEGIN;",
                 NULL, NULL, NULL);
   if (indexed)
-    sqlite3_exec (db, "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);", NULL, NULL, NULL);
+    sqlite3_exec (db,
+                  "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);",
+                  NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (?, ?, ?, ?)", -1, &stmt, NULL);
   for (int z = 0; z <= 7; z++)
     for (int x = 0; x < (1 << z); x++)
@@ -76,7 +80,8 @@ measure (const char *path,
 
   for (int i = 0; i < reads; i++)
     {
-      guint z = g_rand_int_range (rng, stead_mbtiles_get_min_zoom (tiles), stead_mbtiles_get_max_zoom (tiles) + 1);
+      guint z = g_rand_int_range (rng, stead_mbtiles_get_min_zoom (tiles),
+                                  stead_mbtiles_get_max_zoom (tiles) + 1);
       guint x = g_rand_int_range (rng, 0, 1 << z);
       guint y = g_rand_int_range (rng, 0, 1 << z);
       gint64 t0 = g_get_monotonic_time ();

@@ -96,7 +96,8 @@ read_csv (const char  *path,
           !parse_coordinate (header[0], 180, &lon) || !parse_coordinate (header[1], 90, &lat))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: line 1 is neither lon,lat nor a header naming lon and lat columns", path);
+                       "%s: line 1 is neither lon,lat nor a header naming lon and lat columns",
+                       path);
           return NULL;
         }
       g_array_append_val (points, lon);
@@ -108,7 +109,8 @@ read_csv (const char  *path,
       if (n_fields == 1 && *fields[0] == '\0')
         continue;   /* a blank line */
       if ((guint) MAX (lon_col, lat_col) >= n_fields ||
-          !parse_coordinate (fields[lon_col], 180, &lon) || !parse_coordinate (fields[lat_col], 90, &lat))
+          !parse_coordinate (fields[lon_col], 180, &lon) ||
+          !parse_coordinate (fields[lat_col], 90, &lat))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        "%s: line %" G_GUINT64_FORMAT " has no longitude and latitude", path, line);

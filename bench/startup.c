@@ -30,7 +30,8 @@ run_once (const char  *stead,
           double      *loaded_ms,
           GError     **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   gint64 main_time = 0;
@@ -68,7 +69,8 @@ run_once (const char  *stead,
   if (first_frame == 0 || loaded == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "stead did not report its first frame and workspace (is STEAD_BENCH_STARTUP handled?)");
+                   "stead did not report its first frame and workspace (is STEAD_BENCH_STARTUP "
+                   "handled?)");
       return FALSE;
     }
 
@@ -102,7 +104,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1 || stead == NULL)
     {
-      g_printerr ("startup: %s\n", error ? error->message : "set STEAD_BIN (and STEAD_CLI), --runs >= 1");
+      g_printerr ("startup: %s\n",
+                  error ? error->message : "set STEAD_BIN (and STEAD_CLI), --runs >= 1");
       return 2;
     }
 

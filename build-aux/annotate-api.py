@@ -16,8 +16,13 @@ for path in sys.argv[2:]:
     in_macro = False
     pending = None   # index in out where the current statement starts
     statement = ''
+    in_macro_call = False
     for line in lines:
         stripped = line.strip()
+        if in_macro_call:           # the rest of a G_DECLARE_* over lines
+            out.append(line)
+            in_macro_call = ')' not in stripped
+            continue
         if in_comment:
             out.append(line)
             if '*/' in line:
@@ -45,6 +50,10 @@ for path in sys.argv[2:]:
                 if not ANNOTATED.match(prev):
                     out.append(macro)
                 out.append(line)
+                in_macro_call = ')' not in stripped
+                continue
+            if re.match(r'^[A-Z_][A-Z0-9_]*\s*\(.*\)\s*$', stripped):
+                out.append(line)      # G_DEFINE_AUTOPTR_CLEANUP_FUNC (…) and the like
                 continue
             pending = len(out)
             statement = ''

@@ -41,8 +41,8 @@ typedef struct
 } Command;
 
 static int
-usage_error (GOptionContext *context,
-             const char     *message)
+stead_cli_usage_error (GOptionContext *context,
+                       const char     *message)
 {
   g_printerr ("stead-cli: %s\n", message);
   if (context != NULL)
@@ -54,8 +54,8 @@ usage_error (GOptionContext *context,
 }
 
 static int
-input_error (const char   *file,
-             const GError *error)
+stead_cli_input_error (const char   *file,
+                       const GError *error)
 {
   /* One line: the file and the problem. */
   g_autofree char *message = g_strdelimit (g_strdup (error->message), "\n", ' ');
@@ -70,10 +70,10 @@ input_error (const char   *file,
 }
 
 static GOptionContext *
-new_context (const char         *command,
-             const char         *args,
-             const char         *summary,
-             const GOptionEntry *entries)
+stead_cli_new_context (const char         *command,
+                       const char         *args,
+                       const char         *summary,
+                       const GOptionEntry *entries)
 {
   g_autofree char *parameter = g_strdup_printf ("%s %s", command, args);
   GOptionContext *context = g_option_context_new (parameter);
@@ -87,7 +87,7 @@ new_context (const char         *command,
 /* Plugins enabled in the user's settings; every plugin found if the
  * settings schema is not installed (e.g. a bare build tree). */
 static SteadPluginEngine *
-load_plugins (void)
+stead_cli_load_plugins (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -105,23 +105,23 @@ load_plugins (void)
 }
 
 static gboolean
-parse (GOptionContext  *context,
-       int             *argc,
-       char          ***argv,
-       int              n_positional,
-       int             *status)
+stead_cli_parse (GOptionContext  *context,
+                 int             *argc,
+                 char          ***argv,
+                 int              n_positional,
+                 int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = stead_cli_usage_error (context, error->message);
       return FALSE;
     }
   /* argv[0] is the command itself */
   if (*argc - 1 != n_positional)
     {
-      *status = usage_error (context, *argc - 1 < n_positional ? _("Missing argument")
+      *status = stead_cli_usage_error (context, *argc - 1 < n_positional ? _("Missing argument")
                                                               : _("Too many arguments"));
       return FALSE;
     }
@@ -131,60 +131,61 @@ parse (GOptionContext  *context,
 /* ------------------------------------------------------------------------ */
 
 static int
-cmd_new (int    argc,
-         char **argv)
+stead_cli_cmd_new (int    argc,
+                   char **argv)
 {
   g_autofree char *name = NULL;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The partnership area's name"), N_("AREA") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("new", "WS.gpkg", _("Create an empty workspace."), entries);
+  g_autoptr(GOptionContext) context =
+    stead_cli_new_context ("new", "WS.gpkg", _("Create an empty workspace."), entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   workspace = stead_workspace_create (argv[1], name, engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   g_print (_("Created %s (area “%s”)\n"), argv[1], stead_workspace_get_area_name (workspace));
   return EXIT_SUCCESS;
 }
 
 static int
-cmd_demo (int    argc,
-          char **argv)
+stead_cli_cmd_demo (int    argc,
+                    char **argv)
 {
   int scale = STEAD_DEMO_DEFAULT_SCALE;
   int seed = STEAD_DEMO_DEFAULT_SEED;
-  const GOptionEntry entries[] = {
-    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("How many households’ needs (default 200)"), "N" },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same area"), "N" },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = new_context ("demo", "WS.gpkg",
-                                                   _("Create the demo area: a fictional partnership around Tewkesbury."),
-                                                   entries);
+  const GOptionEntry entries[] = { { "scale", 0, 0, G_OPTION_ARG_INT, &scale,
+                                     N_("How many households’ needs (default 200)"), "N" },
+                                   { "seed", 0, 0, G_OPTION_ARG_INT, &seed,
+                                     N_("Random seed; the same seed gives the same area"), "N" },
+                                   { NULL } };
+  g_autoptr(GOptionContext) context = stead_cli_new_context (
+    "demo", "WS.gpkg", _("Create the demo area: a fictional partnership around Tewkesbury."),
+    entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (scale < 0)
-    return usage_error (context, _("--scale must be zero or more"));
+    return stead_cli_usage_error (context, _("--scale must be zero or more"));
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   workspace = stead_workspace_create (argv[1], _("Tewkesbury (demo)"), engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   if (!stead_demo_populate (workspace, (guint) scale, (guint32) seed, &error))
     {
@@ -196,7 +197,7 @@ cmd_demo (int    argc,
       g_unlink (argv[1]);
       g_unlink (wal);
       g_unlink (shm);
-      return input_error (argv[1], error);
+      return stead_cli_input_error (argv[1], error);
     }
 
   g_print (_("Created the demo area in %s: %lld needs, %lld resources\n"),
@@ -212,10 +213,10 @@ typedef struct
 } InfoData;
 
 static void
-info_addin (SteadWorkspace *workspace,
-            const char     *module,
-            GObject        *addin,
-            gpointer        user_data)
+stead_cli_info_addin (SteadWorkspace *workspace,
+                      const char     *module,
+                      GObject        *addin,
+                      gpointer        user_data)
 {
   InfoData *data = user_data;
   PeasEngine *peas = stead_plugin_engine_get_peas (stead_workspace_get_engine (workspace));
@@ -240,17 +241,16 @@ info_addin (SteadWorkspace *workspace,
 }
 
 static int
-cmd_info (int    argc,
-          char **argv)
+stead_cli_cmd_info (int    argc,
+                    char **argv)
 {
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("info", "WS.gpkg",
-                                                   _("Show the plugins, schema versions and row counts."),
-                                                   entries);
+  g_autoptr(GOptionContext) context = stead_cli_new_context (
+    "info", "WS.gpkg", _("Show the plugins, schema versions and row counts."), entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -259,13 +259,13 @@ cmd_info (int    argc,
   InfoData data = { builder, FALSE };
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   workspace = stead_workspace_open (argv[1], engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   data.json = json;
   json_builder_begin_object (builder);
@@ -284,7 +284,7 @@ cmd_info (int    argc,
     }
   json_builder_set_member_name (builder, "plugins");
   json_builder_begin_array (builder);
-  stead_workspace_foreach_addin (workspace, info_addin, &data);
+  stead_workspace_foreach_addin (workspace, stead_cli_info_addin, &data);
   json_builder_end_array (builder);
   if (!json && stead_plugin_engine_list_plugins (engine) == NULL)
     g_print ("  %s\n", _("(none installed)"));
@@ -293,9 +293,8 @@ cmd_info (int    argc,
     g_print (_("Schema:\n"));
   json_builder_set_member_name (builder, "schema");
   json_builder_begin_object (builder);
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT owner, max(version) FROM stead_schema GROUP BY owner ORDER BY owner",
-                                  NULL);
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT owner, max(version) FROM stead_schema GROUP BY owner ORDER BY owner", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *owner = (const char *) sqlite3_column_text (stmt, 0);
@@ -338,7 +337,8 @@ cmd_info (int    argc,
   /* Licence statements of the open data imported (OGL asks for them). */
   json_builder_set_member_name (builder, "attribution");
   json_builder_begin_object (builder);
-  stmt = stead_workspace_prepare (workspace, "SELECT source, text FROM stead_attribution ORDER BY source", NULL);
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT source, text FROM stead_attribution ORDER BY source", NULL);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *source = (const char *) sqlite3_column_text (stmt, 0);
@@ -368,21 +368,20 @@ cmd_info (int    argc,
 }
 
 static int
-cmd_check (int    argc,
-           char **argv)
+stead_cli_cmd_check (int    argc,
+                     char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("check", "WS.gpkg",
-                                                   _("Check integrity and GeoPackage conformance, changing nothing."),
-                                                   NULL);
+  g_autoptr(GOptionContext) context = stead_cli_new_context (
+    "check", "WS.gpkg", _("Check integrity and GeoPackage conformance, changing nothing."), NULL);
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
   if (!stead_check_file (argv[1], &problems, &error))
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   if (problems->len == 0)
     {
@@ -396,8 +395,8 @@ cmd_check (int    argc,
 }
 
 static void
-print_format (GObject    *format,
-              const char *direction)
+stead_cli_print_format (GObject    *format,
+                        const char *direction)
 {
   const char * const *extensions;
   g_autofree char *joined = NULL;
@@ -423,39 +422,39 @@ print_format (GObject    *format,
 }
 
 static int
-cmd_formats (int    argc,
-             char **argv)
+stead_cli_cmd_formats (int    argc,
+                       char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("formats", "",
-                                                   _("List the import and export formats the plugins offer."),
-                                                   NULL);
+  g_autoptr(GOptionContext) context = stead_cli_new_context (
+    "formats", "", _("List the import and export formats the plugins offer."), NULL);
   g_autoptr(SteadPluginEngine) engine = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 0, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 0, &status))
     return status;
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
 
-  g_print ("%-7s %-20s %-16s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"), _("TITLE"));
+  g_print ("%-7s %-20s %-16s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"),
+           _("TITLE"));
   {
     g_autoptr(GPtrArray) all_importers = stead_import_list_importers (engine);
     g_autoptr(GPtrArray) all_exporters = stead_export_list_exporters (engine);
 
     for (guint i = 0; i < all_importers->len; i++)
-      print_format (g_ptr_array_index (all_importers, i), "import");
+      stead_cli_print_format (g_ptr_array_index (all_importers, i), "import");
     for (guint i = 0; i < all_exporters->len; i++)
-      print_format (g_ptr_array_index (all_exporters, i), "export");
+      stead_cli_print_format (g_ptr_array_index (all_exporters, i), "export");
   }
   return EXIT_SUCCESS;
 }
 
 /* KEY=VALUE strings into a table. */
 static gboolean
-parse_options (char        **pairs,
-               GHashTable  **table,
-               GOptionContext *context,
-               int          *status)
+stead_cli_parse_options (char        **pairs,
+                         GHashTable  **table,
+                         GOptionContext *context,
+                         int          *status)
 {
   *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
@@ -464,9 +463,10 @@ parse_options (char        **pairs,
 
       if (eq == NULL || eq == pairs[i])
         {
-          g_autofree char *message = g_strdup_printf (_("--option takes KEY=VALUE, not “%s”"), pairs[i]);
+          g_autofree char *message =
+            g_strdup_printf (_("--option takes KEY=VALUE, not “%s”"), pairs[i]);
 
-          *status = usage_error (context, message);
+          *status = stead_cli_usage_error (context, message);
           return FALSE;
         }
       g_hash_table_insert (*table, g_strndup (pairs[i], eq - pairs[i]), g_strdup (eq + 1));
@@ -475,8 +475,8 @@ parse_options (char        **pairs,
 }
 
 static int
-cmd_import (int    argc,
-            char **argv)
+stead_cli_cmd_import (int    argc,
+                      char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *map = NULL;
@@ -487,20 +487,28 @@ cmd_import (int    argc,
   gboolean skip_rejected = FALSE;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (see “stead-cli formats”); by default, from the file name"), N_("FORMAT") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Count what would be added, updated and rejected; change nothing"), NULL },
-    { "map", 'm', 0, G_OPTION_ARG_STRING, &map, N_("Which column feeds which field, over the automatic mapping"), N_("field=Column,…") },
-    { "within", 0, 0, G_OPTION_ARG_STRING, &within, N_("Keep only what lies inside the area with this code"), N_("CODE") },
-    { "option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs, N_("A format option, e.g. kind=food"), N_("KEY=VALUE") },
-    { "skip-rejected", 0, 0, G_OPTION_ARG_NONE, &skip_rejected, N_("Import the good records even if some are rejected"), NULL },
-    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects_path, N_("Write the rejected records, with line and reason, to a CSV file"), N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("The format (see “stead-cli formats”); by default, from the file name"), N_("FORMAT") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Count what would be added, updated and rejected; change nothing"), NULL },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map,
+      N_("Which column feeds which field, over the automatic mapping"), N_("field=Column,…") },
+    { "within", 0, 0, G_OPTION_ARG_STRING, &within,
+      N_("Keep only what lies inside the area with this code"), N_("CODE") },
+    { "option", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs,
+      N_("A format option, e.g. kind=food"), N_("KEY=VALUE") },
+    { "skip-rejected", 0, 0, G_OPTION_ARG_NONE, &skip_rejected,
+      N_("Import the good records even if some are rejected"), NULL },
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects_path,
+      N_("Write the rejected records, with line and reason, to a CSV file"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("import", "WS.gpkg INPUT",
-                                                   _("Import a file into the workspace: all of it, in one "
-                                                     "transaction, or nothing."),
-                                                   entries);
+  g_autoptr(GOptionContext) context =
+    stead_cli_new_context ("import", "WS.gpkg INPUT",
+                           _("Import a file into the workspace: all of it, in one "
+                              "transaction, or nothing."),
+                           entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) importers = NULL;
@@ -514,26 +522,26 @@ cmd_import (int    argc,
   gboolean ok;
   int status;
 
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 2, &status))
     return status;
-  if (!parse_options (option_pairs, &options_table, context, &status))
+  if (!stead_cli_parse_options (option_pairs, &options_table, context, &status))
     return status;
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   input = g_file_new_for_commandline_arg (argv[2]);
   if (!g_file_query_exists (input, NULL))
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No such file"));
-      return input_error (argv[2], error);
+      return stead_cli_input_error (argv[2], error);
     }
   importers = stead_import_list_importers (engine);
   importer = stead_import_find_importer (importers, format, input, &error);
   if (importer == NULL)
-    return input_error (argv[2], error);
+    return stead_cli_input_error (argv[2], error);
 
   workspace = stead_workspace_open (argv[1], engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   options.dry_run = dry_run;
   options.skip_rejected = skip_rejected;
@@ -549,11 +557,13 @@ cmd_import (int    argc,
       g_autoptr(GFileOutputStream) stream = NULL;
       g_autoptr(GError) write_error = NULL;
 
-      stream = g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &write_error);
+      stream =
+        g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &write_error);
       if (stream == NULL ||
-          !stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL, &write_error) ||
+          !stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL,
+                                              &write_error) ||
           !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &write_error))
-        return input_error (rejects_path, write_error);
+        return stead_cli_input_error (rejects_path, write_error);
     }
 
   if (result != NULL && json)
@@ -625,11 +635,13 @@ cmd_import (int    argc,
       for (guint i = 0; i < result->warnings->len; i++)
         g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (result->warnings, i));
       for (guint i = 0; i < MIN (result->added_names->len, 20); i++)
-        g_print (dry_run ? _("To add: %s\n") : _("Added: %s\n"), (const char *) g_ptr_array_index (result->added_names, i));
+        g_print (dry_run ? _("To add: %s\n") : _("Added: %s\n"),
+                 (const char *) g_ptr_array_index (result->added_names, i));
       if (result->added_names->len > 20)
         g_print (_("… and %u more to add\n"), result->added_names->len - 20);
       for (guint i = 0; i < MIN (result->updated_names->len, 20); i++)
-        g_print (dry_run ? _("To update: %s\n") : _("Updated: %s\n"), (const char *) g_ptr_array_index (result->updated_names, i));
+        g_print (dry_run ? _("To update: %s\n") : _("Updated: %s\n"),
+                 (const char *) g_ptr_array_index (result->updated_names, i));
       if (result->updated_names->len > 20)
         g_print (_("… and %u more to update\n"), result->updated_names->len - 20);
       for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
@@ -637,35 +649,41 @@ cmd_import (int    argc,
           const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
 
           if (reject->line > 0)
-            g_print (_("Rejected, line %llu: %s\n"), (unsigned long long) reject->line, reject->reason);
+            g_print (_("Rejected, line %llu: %s\n"), (unsigned long long) reject->line,
+                     reject->reason);
           else
-            g_print (_("Rejected, record %llu: %s\n"), (unsigned long long) reject->index, reject->reason);
+            g_print (_("Rejected, record %llu: %s\n"), (unsigned long long) reject->index,
+                     reject->reason);
         }
       if (result->rejects->len > 20)
         g_print (_("… and %u more (--rejects FILE writes them all)\n"), result->rejects->len - 20);
     }
 
   if (!ok)
-    return input_error (argv[2], error);
+    return stead_cli_input_error (argv[2], error);
   return EXIT_SUCCESS;
 }
 
 static int
-cmd_export (int    argc,
-            char **argv)
+stead_cli_cmd_export (int    argc,
+                      char **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) option_pairs = NULL;
   gboolean include_personal = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (see “stead-cli formats”)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; standard output if not given"), N_("FILE") },
-    { "include-personal", 0, 0, G_OPTION_ARG_NONE, &include_personal, N_("Include personal data, which is left out by default"), NULL },
-    { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs, N_("A format option, e.g. kind=ward"), N_("KEY=VALUE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format (see “stead-cli formats”)"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write; standard output if not given"), N_("FILE") },
+    { "include-personal", 0, 0, G_OPTION_ARG_NONE, &include_personal,
+      N_("Include personal data, which is left out by default"), NULL },
+    { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs,
+      N_("A format option, e.g. kind=ward"), N_("KEY=VALUE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("export", "WS.gpkg",
+  g_autoptr(GOptionContext) context = stead_cli_new_context ("export", "WS.gpkg",
                                                    _("Export from the workspace."), entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
@@ -677,31 +695,33 @@ cmd_export (int    argc,
   SteadExporter *exporter;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (format == NULL)
-    return usage_error (context, _("Choose a format with --format (see “stead-cli formats”)"));
-  if (!parse_options (option_pairs, &options_table, context, &status))
+    return stead_cli_usage_error (context, _("Choose a format with --format (see “stead-cli "
+                                              "formats”)"));
+  if (!stead_cli_parse_options (option_pairs, &options_table, context, &status))
     return status;
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   exporters = stead_export_list_exporters (engine);
   exporter = stead_export_find_exporter (exporters, format, &error);
   if (exporter == NULL)
-    return usage_error (context, error->message);
+    return stead_cli_usage_error (context, error->message);
 
   workspace = stead_workspace_open (argv[1], engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
       /* Written beside, renamed over on close: never a half-written file. */
-      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
+      stream = G_OUTPUT_STREAM (
+        g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
       if (stream == NULL)
-        return input_error (output, error);
+        return stead_cli_input_error (output, error);
     }
   else
     stream = g_unix_output_stream_new (1, FALSE);
@@ -715,10 +735,10 @@ cmd_export (int    argc,
       /* Closing a cancelled replace stream leaves the old file in place. */
       g_cancellable_cancel (abandon);
       g_output_stream_close (stream, abandon, NULL);
-      return input_error (output ? output : argv[1], error);
+      return stead_cli_input_error (output ? output : argv[1], error);
     }
   if (!g_output_stream_close (stream, NULL, &error))
-    return input_error (output ? output : "-", error);
+    return stead_cli_input_error (output ? output : "-", error);
   return EXIT_SUCCESS;
 }
 
@@ -775,15 +795,15 @@ failed:
 }
 
 static int
-cmd_report (int    argc,
-            char **argv)
+stead_cli_cmd_report (int    argc,
+                      char **argv)
 {
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("report", "WS.gpkg --output FILE.pdf",
+  g_autoptr(GOptionContext) context = stead_cli_new_context ("report", "WS.gpkg --output FILE.pdf",
                                                    _("Write a partnership report from the enabled "
                                                      "plugins’ sections."), entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
@@ -791,23 +811,23 @@ cmd_report (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 1, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (output == NULL)
-    return usage_error (context, _("Choose the PDF to write with --output"));
+    return stead_cli_usage_error (context, _("Choose the PDF to write with --output"));
   if (stead_cli_same_file (output, argv[1]))
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("the report would overwrite the workspace; choose another --output"));
-      return input_error (argv[1], error);
+      return stead_cli_input_error (argv[1], error);
     }
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   workspace = stead_workspace_open (argv[1], engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
   if (!stead_cli_write_report (workspace, output, &error))
-    return input_error (output, error);
+    return stead_cli_input_error (output, error);
   return EXIT_SUCCESS;
 }
 
@@ -870,8 +890,8 @@ stead_cli_print_hits_json (GPtrArray *hits)
 }
 
 static int
-cmd_search (int    argc,
-            char **argv)
+stead_cli_cmd_search (int    argc,
+                      char **argv)
 {
   gboolean json = FALSE;
   int limit = 20;
@@ -880,7 +900,7 @@ cmd_search (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = new_context ("search", "WS.gpkg TEXT",
+  g_autoptr(GOptionContext) context = stead_cli_new_context ("search", "WS.gpkg TEXT",
                                                    _("Find records by name or text, best first: "
                                                      "what the window’s search finds."),
                                                    entries);
@@ -891,20 +911,20 @@ cmd_search (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse (context, &argc, &argv, 2, &status))
+  if (!stead_cli_parse (context, &argc, &argv, 2, &status))
     return status;
   if (limit < 1)
-    return usage_error (context, _("--limit must be 1 or more"));
+    return stead_cli_usage_error (context, _("--limit must be 1 or more"));
   if (!(query = stead_search_make_query (argv[2])))
-    return usage_error (context, _("Give a word to search for"));
+    return stead_cli_usage_error (context, _("Give a word to search for"));
 
-  engine = load_plugins ();
+  engine = stead_cli_load_plugins ();
   workspace = stead_workspace_open (argv[1], engine, &error);
   if (workspace == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
   hits = stead_workspace_search (workspace, argv[2], (guint) limit, &error);
   if (hits == NULL)
-    return input_error (argv[1], error);
+    return stead_cli_input_error (argv[1], error);
 
   if (json)
     stead_cli_print_hits_json (hits);
@@ -917,20 +937,23 @@ cmd_search (int    argc,
 }
 
 static const Command commands[] = {
-  { "new",     "WS.gpkg [--name AREA]", N_("Create an empty workspace"), cmd_new },
-  { "demo",    "WS.gpkg [--scale N]",   N_("Create the demo area"), cmd_demo },
-  { "info",    "WS.gpkg [--json]",      N_("Plugins, schema versions, row counts"), cmd_info },
-  { "check",   "WS.gpkg",               N_("Integrity and GeoPackage conformance"), cmd_check },
-  { "formats", "",                      N_("Import and export formats the plugins offer"), cmd_formats },
-  { "import",  "WS.gpkg INPUT [--format F] [--dry-run] [--map M]", N_("Import a file, all or nothing"), cmd_import },
-  { "export",  "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"), cmd_export },
-  { "report",  "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF)"), cmd_report },
-  { "search",  "WS.gpkg TEXT [--limit N] [--json]", N_("Find records by name or text"),
-    cmd_search },
+  { "new", "WS.gpkg [--name AREA]", N_("Create an empty workspace"), stead_cli_cmd_new },
+  { "demo", "WS.gpkg [--scale N]", N_("Create the demo area"), stead_cli_cmd_demo },
+  { "info", "WS.gpkg [--json]", N_("Plugins, schema versions, row counts"), stead_cli_cmd_info },
+  { "check", "WS.gpkg", N_("Integrity and GeoPackage conformance"), stead_cli_cmd_check },
+  { "formats", "", N_("Import and export formats the plugins offer"), stead_cli_cmd_formats },
+  { "import", "WS.gpkg INPUT [--format F] [--dry-run] [--map M]",
+    N_("Import a file, all or nothing"), stead_cli_cmd_import },
+  { "export", "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"),
+    stead_cli_cmd_export },
+  { "report", "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF)"),
+    stead_cli_cmd_report },
+  { "search", "WS.gpkg TEXT [--limit N] [--json]", N_("Find records by name or text"),
+    stead_cli_cmd_search },
 };
 
 static void
-print_usage (FILE *out)
+stead_cli_print_usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: stead-cli COMMAND [ARGS…]"));
   fprintf (out, "\n%s\n", _("Commands:"));
@@ -954,13 +977,14 @@ main (int    argc,
 
   if (argc < 2)
     {
-      print_usage (stderr);
+      stead_cli_print_usage (stderr);
       return EXIT_USAGE;
     }
 
-  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
     {
-      print_usage (stdout);
+      stead_cli_print_usage (stdout);
       return EXIT_SUCCESS;
     }
 
@@ -975,6 +999,6 @@ main (int    argc,
       return commands[i].func (argc - 1, argv + 1);
 
   g_printerr ("stead-cli: %s\n", _("unknown command"));
-  print_usage (stderr);
+  stead_cli_print_usage (stderr);
   return EXIT_USAGE;
 }

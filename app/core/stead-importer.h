@@ -140,6 +140,7 @@ char               *stead_import_result_describe      (SteadImportResult  *resul
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadImportResult, stead_import_result_free)
 
+STEAD_AVAILABLE_IN_1_0
 GPtrArray          *stead_import_list_importers       (SteadPluginEngine  *engine);
 STEAD_AVAILABLE_IN_1_0
 SteadImporter      *stead_import_find_importer        (GPtrArray          *importers,

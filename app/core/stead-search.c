@@ -326,11 +326,14 @@ stead_search_delete (SteadTransaction  *txn,
 
   g_return_val_if_fail (txn != NULL, FALSE);
 
-  if (!stead_transaction_query_int64 (txn, "SELECT id FROM stead_search_key WHERE owner = ? AND kind = ? AND ref = ?",
-                                      STEAD_ARGS (STEAD_TEXT (owner), STEAD_TEXT (kind), STEAD_INT (ref)), &id))
+  if (!stead_transaction_query_int64 (
+        txn, "SELECT id FROM stead_search_key WHERE owner = ? AND kind = ? AND ref = ?",
+        STEAD_ARGS (STEAD_TEXT (owner), STEAD_TEXT (kind), STEAD_INT (ref)), &id))
     return TRUE;
-  return stead_transaction_run (txn, "DELETE FROM stead_search WHERE rowid = ?", STEAD_ARGS (STEAD_INT (id)), error) >= 0 &&
-         stead_transaction_run (txn, "DELETE FROM stead_search_key WHERE id = ?", STEAD_ARGS (STEAD_INT (id)), error) >= 0;
+  return stead_transaction_run (txn, "DELETE FROM stead_search WHERE rowid = ?",
+                                STEAD_ARGS (STEAD_INT (id)), error) >= 0 &&
+         stead_transaction_run (txn, "DELETE FROM stead_search_key WHERE id = ?",
+                                STEAD_ARGS (STEAD_INT (id)), error) >= 0;
 }
 
 /**
@@ -361,17 +364,18 @@ stead_search_put (SteadTransaction  *txn,
 
   if (!stead_search_delete (txn, owner, kind, ref, error))
     return FALSE;
-  id = stead_transaction_run (txn, "INSERT INTO stead_search_key (owner, kind, ref) VALUES (?, ?, ?)",
-                              STEAD_ARGS (STEAD_STRING (owner), STEAD_STRING (kind), STEAD_INT (ref)), error);
+  id = stead_transaction_run (
+    txn, "INSERT INTO stead_search_key (owner, kind, ref) VALUES (?, ?, ?)",
+    STEAD_ARGS (STEAD_STRING (owner), STEAD_STRING (kind), STEAD_INT (ref)), error);
   if (id < 0)
     return FALSE;
-  return stead_transaction_run (txn,
-                                "INSERT INTO stead_search (rowid, owner, kind, ref, title, body) "
-                                "VALUES (?, ?, ?, ?, ?, ?)",
-                                STEAD_ARGS (STEAD_INT (id), STEAD_STRING (owner), STEAD_STRING (kind),
-                                            STEAD_INT (ref), STEAD_STRING (title ? title : ""),
-                                            STEAD_STRING (body ? body : "")),
-                                error) >= 0;
+  return stead_transaction_run (
+           txn,
+           "INSERT INTO stead_search (rowid, owner, kind, ref, title, body) "
+           "VALUES (?, ?, ?, ?, ?, ?)",
+           STEAD_ARGS (STEAD_INT (id), STEAD_STRING (owner), STEAD_STRING (kind), STEAD_INT (ref),
+                       STEAD_STRING (title ? title : ""), STEAD_STRING (body ? body : "")),
+           error) >= 0;
 }
 
 /* Every entry of one kind of @owner's records (before indexing them anew). */
@@ -386,7 +390,8 @@ stead_search_delete_all (SteadTransaction  *txn,
   return stead_transaction_run (txn,
                                 "DELETE FROM stead_search WHERE rowid IN "
                                 "(SELECT id FROM stead_search_key WHERE owner = ? AND kind = ?)",
-                                STEAD_ARGS (STEAD_STRING (owner), STEAD_STRING (kind)), error) >= 0 &&
+                                STEAD_ARGS (STEAD_STRING (owner), STEAD_STRING (kind)),
+                                error) >= 0 &&
          stead_transaction_run (txn, "DELETE FROM stead_search_key WHERE owner = ? AND kind = ?",
                                 STEAD_ARGS (STEAD_STRING (owner), STEAD_STRING (kind)), error) >= 0;
 }

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+STEAD_PRIVATE_API
 gboolean stead_sql_register_functions (sqlite3  *db,
                                        GError  **error);
 

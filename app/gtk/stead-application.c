@@ -135,7 +135,8 @@ stead_application_open_pending (gpointer user_data)
     {
       g_autofree char *name = g_path_get_basename (pending->path);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (pending->window), heading, error->message);
+      GtkWidget *dialog =
+        adw_message_dialog_new (GTK_WINDOW (pending->window), heading, error->message);
 
       g_warning ("%s", error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -176,7 +177,8 @@ stead_application_on_window_realized (GtkWidget   *widget,
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
   g_signal_handlers_disconnect_by_func (widget, stead_application_on_window_realized, pending);
-  pending->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (stead_application_on_after_paint), pending);
+  pending->handler =
+    g_signal_connect (clock, "after-paint", G_CALLBACK (stead_application_on_after_paint), pending);
 }
 
 static void
@@ -202,7 +204,8 @@ stead_application_open (GApplication  *app,
       if (gtk_widget_get_realized (GTK_WIDGET (window)))
         g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stead_application_open_pending, pending, NULL);
       else
-        g_signal_connect (window, "realize", G_CALLBACK (stead_application_on_window_realized), pending);
+        g_signal_connect (window, "realize", G_CALLBACK (stead_application_on_window_realized),
+                          pending);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -229,21 +232,15 @@ stead_application_about_action (GSimpleAction *action,
   const char *developers[] = { "The Stead developers", NULL };
   GtkWidget *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "application-name", _("Stead"),
-                        "application-icon", APP_ID,
-                        "developer-name", _("The Stead developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("Know who is at risk, what they will need, and who can help."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "developers", developers,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Map data"),
-                                      _("© OpenStreetMap contributors"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("OpenStreetMap data is available under the Open Database License."));
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for", parent, "application-name",
+                        _("Stead"), "application-icon", APP_ID, "developer-name",
+                        _("The Stead developers"), "version", PACKAGE_VERSION, "comments",
+                        _("Know who is at risk, what they will need, and who can help."),
+                        "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+                        "translator-credits", _("translator-credits"), NULL);
+  adw_about_window_add_legal_section (
+    ADW_ABOUT_WINDOW (about), _("Map data"), _("© OpenStreetMap contributors"),
+    GTK_LICENSE_CUSTOM, _("OpenStreetMap data is available under the Open Database License."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -301,7 +298,8 @@ stead_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void
@@ -331,8 +329,8 @@ stead_application_class_init (SteadApplicationClass *klass)
    * Emitted when the custom tile server's key was saved in the keyring,
    * so maps fetch tiles with it at once.
    */
-  signals[TILE_KEY_CHANGED] = g_signal_new ("tile-key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TILE_KEY_CHANGED] = g_signal_new ("tile-key-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

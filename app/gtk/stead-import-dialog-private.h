@@ -13,19 +13,25 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_IMPORT_DIALOG (stead_import_dialog_get_type ())
 
+STEAD_PRIVATE_API
 G_DECLARE_FINAL_TYPE (SteadImportDialog, stead_import_dialog, STEAD, IMPORT_DIALOG, AdwWindow)
 
 SteadImportDialog *stead_import_dialog_new           (GtkWindow         *parent,
                                                       SteadWorkspace    *workspace,
                                                       SteadPluginEngine *engine,
                                                       GFile             *file);
+STEAD_PRIVATE_API
 gboolean           stead_import_dialog_select_format (SteadImportDialog *self,
                                                       const char        *id);
+STEAD_PRIVATE_API
 gboolean           stead_import_dialog_set_column    (SteadImportDialog *self,
                                                       const char        *field,
                                                       const char        *column);
+STEAD_PRIVATE_API
 SteadImportResult *stead_import_dialog_get_result    (SteadImportDialog *self);
+STEAD_PRIVATE_API
 void               stead_import_dialog_import        (SteadImportDialog *self);
+STEAD_PRIVATE_API
 gboolean           stead_import_dialog_is_busy       (SteadImportDialog *self);
 
 G_END_DECLS

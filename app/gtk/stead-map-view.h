@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_MAP_VIEW (stead_map_view_get_type ())
 
+STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadMapView, stead_map_view, STEAD, MAP_VIEW, GtkWidget)
 
 typedef enum
@@ -30,54 +31,81 @@ typedef enum
 } SteadBaseMap;
 
 #define STEAD_TYPE_BASE_MAP (stead_base_map_get_type ())
+STEAD_AVAILABLE_IN_1_0
 GType stead_base_map_get_type (void) G_GNUC_CONST;
 
+STEAD_AVAILABLE_IN_1_0
 SteadMapView   *stead_map_view_new             (void);
+STEAD_AVAILABLE_IN_1_0
 SteadWorkspace *stead_map_view_get_workspace   (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_set_workspace   (SteadMapView   *self,
                                                 SteadWorkspace *workspace);
+STEAD_AVAILABLE_IN_1_0
 SteadBaseMap    stead_map_view_get_base_map    (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_set_base_map    (SteadMapView   *self,
                                                 SteadBaseMap    base_map);
+STEAD_AVAILABLE_IN_1_0
 ShumateMap     *stead_map_view_get_map         (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 ShumateViewport*stead_map_view_get_viewport    (SteadMapView   *self);
 /* Overlay layers added by plugins; drawn above the base map. */
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_set_custom_tiles (SteadMapView  *self,
                                                  const char    *url_template,
                                                  const char    *attribution);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_map_view_check_tile_url  (const char     *url_template,
                                                 GError        **error);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_map_view_add_mbtiles     (SteadMapView   *self,
                                                 const char     *path,
                                                 GError        **error);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_remove_mbtiles  (SteadMapView   *self,
                                                 const char     *path);
+STEAD_AVAILABLE_IN_1_0
 char          **stead_map_view_get_mbtiles     (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_map_view_select_area     (SteadMapView   *self,
                                                 gint64          area_fid);
+STEAD_AVAILABLE_IN_1_0
 gboolean        stead_map_view_show_area       (SteadMapView   *self,
                                                 gint64          area_fid);
+STEAD_AVAILABLE_IN_1_0
 GtkWidget      *stead_map_view_get_area_panel  (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_select_box      (SteadMapView   *self,
                                                 double          west,
                                                 double          south,
                                                 double          east,
                                                 double          north);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_add_layer       (SteadMapView   *self,
                                                 ShumateLayer   *layer);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_set_area_shading (SteadMapView     *self,
                                                  SteadAreaMeasure  measure);
+STEAD_AVAILABLE_IN_1_0
 SteadAreaMeasure stead_map_view_get_area_shading (SteadMapView    *self);
+STEAD_AVAILABLE_IN_1_0
 SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,
                                                 const char     *title);
+STEAD_AVAILABLE_IN_1_0
 ShumateLayer   *stead_map_view_get_named_layer (SteadMapView   *self,
                                                 const char     *title);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_remove_layer    (SteadMapView   *self,
                                                 ShumateLayer   *layer);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_zoom_to_area    (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 SteadAreaLayer *stead_map_view_get_area_layer  (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 SteadPointLayer*stead_map_view_get_point_layer (SteadMapView   *self,
                                                 SteadPointLayerKind kind);
 

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 #define STEAD_TYPE_MBTILES_SOURCE (stead_mbtiles_source_get_type ())
 
 STEAD_AVAILABLE_IN_1_0
-G_DECLARE_FINAL_TYPE (
-  SteadMBTilesSource, stead_mbtiles_source, STEAD, MBTILES_SOURCE, ShumateDataSource)
+G_DECLARE_FINAL_TYPE (SteadMBTilesSource, stead_mbtiles_source, STEAD, MBTILES_SOURCE,
+                      ShumateDataSource)
 
 STEAD_AVAILABLE_IN_1_0
 SteadMBTilesSource *stead_mbtiles_source_new         (SteadMBTiles       *tiles);

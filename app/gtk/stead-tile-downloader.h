@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 #define STEAD_TYPE_TILE_DOWNLOADER (stead_tile_downloader_get_type ())
 
 STEAD_AVAILABLE_IN_1_0
-G_DECLARE_FINAL_TYPE (
-  SteadTileDownloader, stead_tile_downloader, STEAD, TILE_DOWNLOADER, ShumateDataSource)
+G_DECLARE_FINAL_TYPE (SteadTileDownloader, stead_tile_downloader, STEAD, TILE_DOWNLOADER,
+                      ShumateDataSource)
 
 STEAD_AVAILABLE_IN_1_0
 SteadTileDownloader *stead_tile_downloader_new (const char *url_template,

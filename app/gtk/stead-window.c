@@ -61,30 +61,30 @@ struct _SteadWindow
 G_DEFINE_FINAL_TYPE (SteadWindow, stead_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static SteadApplication *
-get_app (SteadWindow *self)
+stead_window_get_app (SteadWindow *self)
 {
   return STEAD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 static SteadPluginEngine *
-get_engine (SteadWindow *self)
+stead_window_get_engine (SteadWindow *self)
 {
-  SteadApplication *app = get_app (self);
+  SteadApplication *app = stead_window_get_app (self);
 
   return app != NULL ? stead_application_get_plugin_engine (app) : NULL;
 }
 
 static void
-page_free (Page *page)
+stead_window_page_free (Page *page)
 {
   g_free (page->id);
   g_free (page);
 }
 
 static Page *
-find_page (SteadWindow *self,
-           const char  *id,
-           guint       *index)
+stead_window_find_page (SteadWindow *self,
+                        const char  *id,
+                        guint       *index)
 {
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -131,7 +131,7 @@ stead_window_add_page (SteadWindow *self,
   g_return_if_fail (title != NULL);
   g_return_if_fail (GTK_IS_WIDGET (page));
 
-  if (find_page (self, id, NULL) != NULL)
+  if (stead_window_find_page (self, id, NULL) != NULL)
     {
       g_warning ("A page “%s” is already in the window", id);
       return;
@@ -170,7 +170,7 @@ stead_window_remove_page (SteadWindow *self,
   g_return_if_fail (STEAD_IS_WINDOW (self));
   g_return_if_fail (id != NULL);
 
-  if (!(page = find_page (self, id, &index)))
+  if (!(page = stead_window_find_page (self, id, &index)))
     return;
 
   if (gtk_stack_get_visible_child (self->page_stack) == page->page && self->pages->len > 1)
@@ -190,7 +190,7 @@ stead_window_get_page (SteadWindow *self,
   g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  page = find_page (self, id, NULL);
+  page = stead_window_find_page (self, id, NULL);
   return page != NULL ? page->page : NULL;
 }
 
@@ -203,13 +203,13 @@ stead_window_show_page (SteadWindow *self,
   g_return_if_fail (STEAD_IS_WINDOW (self));
   g_return_if_fail (id != NULL);
 
-  if ((page = find_page (self, id, NULL)))
+  if ((page = stead_window_find_page (self, id, NULL)))
     gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (page->row));
 }
 
 static void
-on_sidebar_row_selected (SteadWindow   *self,
-                         GtkListBoxRow *row)
+stead_window_on_sidebar_row_selected (SteadWindow   *self,
+                                      GtkListBoxRow *row)
 {
   if (row != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
@@ -237,7 +237,7 @@ stead_window_show_toast (SteadWindow *self,
 /* Undo and redo                                                             */
 
 static void
-update_undo_actions (SteadWindow *self)
+stead_window_update_undo_actions (SteadWindow *self)
 {
   gboolean can_undo = self->workspace != NULL && stead_workspace_can_undo (self->workspace);
   gboolean can_redo = self->workspace != NULL && stead_workspace_can_redo (self->workspace);
@@ -248,17 +248,19 @@ update_undo_actions (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
   /* Translators: %s is what the user did, e.g. "Add partner". */
-  undo_tip = can_undo ? g_strdup_printf (_("Undo “%s”"), stead_workspace_get_undo_label (self->workspace))
-                      : g_strdup (_("Undo"));
-  redo_tip = can_redo ? g_strdup_printf (_("Redo “%s”"), stead_workspace_get_redo_label (self->workspace))
-                      : g_strdup (_("Redo"));
+  undo_tip = can_undo
+               ? g_strdup_printf (_("Undo “%s”"), stead_workspace_get_undo_label (self->workspace))
+               : g_strdup (_("Undo"));
+  redo_tip = can_redo
+               ? g_strdup_printf (_("Redo “%s”"), stead_workspace_get_redo_label (self->workspace))
+               : g_strdup (_("Redo"));
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
 }
 
 static void
-undo_or_redo (SteadWindow *self,
-              gboolean     undo)
+stead_window_undo_or_redo (SteadWindow *self,
+                           gboolean     undo)
 {
   g_autoptr(GError) error = NULL;
 
@@ -276,19 +278,19 @@ undo_or_redo (SteadWindow *self,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
+stead_window_undo_action (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
 {
-  undo_or_redo (STEAD_WINDOW (widget), TRUE);
+  stead_window_undo_or_redo (STEAD_WINDOW (widget), TRUE);
 }
 
 static void
-redo_action (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
+stead_window_redo_action (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
 {
-  undo_or_redo (STEAD_WINDOW (widget), FALSE);
+  stead_window_undo_or_redo (STEAD_WINDOW (widget), FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -336,9 +338,9 @@ stead_window_show_core_action (GtkWidget  *widget,
 /* Errors and recents                                                        */
 
 static void
-show_error (SteadWindow *self,
-            const char  *heading,
-            const char  *body)
+stead_window_show_error (SteadWindow *self,
+                         const char  *heading,
+                         const char  *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -348,7 +350,7 @@ show_error (SteadWindow *self,
 }
 
 static char *
-area_name_of (const char *path)
+stead_window_area_name_of (const char *path)
 {
   char *name = g_path_get_basename (path);
   char *dot = strrchr (name, '.');
@@ -359,9 +361,9 @@ area_name_of (const char *path)
 }
 
 static void
-refresh_recents (SteadWindow *self)
+stead_window_refresh_recents (SteadWindow *self)
 {
-  SteadApplication *app = get_app (self);
+  SteadApplication *app = stead_window_get_app (self);
   g_auto(GStrv) recents = NULL;
   GtkWidget *child;
   guint shown = 0;
@@ -381,12 +383,13 @@ refresh_recents (SteadWindow *self)
       if (!g_file_test (recents[i], G_FILE_TEST_IS_REGULAR))
         continue;
 
-      name = area_name_of (recents[i]);
+      name = stead_window_area_name_of (recents[i]);
       dir = g_path_get_dirname (recents[i]);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-"
+                                                                                     "symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recents[i]), g_free);
       gtk_list_box_append (self->recent_list, row);
@@ -397,68 +400,69 @@ refresh_recents (SteadWindow *self)
   gtk_widget_set_visible (self->recent_label, shown > 0);
 }
 
-static void open_or_report (SteadWindow *self,
+static void stead_window_open_or_report (SteadWindow *self,
                             const char  *path);
 
 static void
-on_recent_activated (SteadWindow   *self,
-                     GtkListBoxRow *row)
+stead_window_on_recent_activated (SteadWindow   *self,
+                                  GtkListBoxRow *row)
 {
   const char *path = g_object_get_data (G_OBJECT (row), "path");
 
   if (path != NULL)
-    open_or_report (self, path);
+    stead_window_open_or_report (self, path);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Workspaces                                                                */
 
-static void restore_workspace_maps (SteadWindow *self);
+static void stead_window_restore_workspace_maps (SteadWindow *self);
 
 static void
-on_addin_added (PeasExtensionSet *set,
-                PeasPluginInfo   *info,
-                GObject          *exten,
-                SteadWindow      *self)
+stead_window_on_addin_added (PeasExtensionSet *set,
+                             PeasPluginInfo   *info,
+                             GObject          *exten,
+                             SteadWindow      *self)
 {
   stead_window_addin_load (STEAD_WINDOW_ADDIN (exten), self);
 }
 
 static void
-on_addin_removed (PeasExtensionSet *set,
-                  PeasPluginInfo   *info,
-                  GObject          *exten,
-                  SteadWindow      *self)
+stead_window_on_addin_removed (PeasExtensionSet *set,
+                               PeasPluginInfo   *info,
+                               GObject          *exten,
+                               SteadWindow      *self)
 {
   stead_window_addin_unload (STEAD_WINDOW_ADDIN (exten), self);
 }
 
 static void
-load_existing_addin (PeasExtensionSet *set,
-                     PeasPluginInfo   *info,
-                     GObject          *exten,
-                     gpointer          user_data)
+stead_window_load_existing_addin (PeasExtensionSet *set,
+                                  PeasPluginInfo   *info,
+                                  GObject          *exten,
+                                  gpointer          user_data)
 {
   stead_window_addin_load (STEAD_WINDOW_ADDIN (exten), user_data);
 }
 
 static void
-unload_existing_addin (PeasExtensionSet *set,
-                       PeasPluginInfo   *info,
-                       GObject          *exten,
-                       gpointer          user_data)
+stead_window_unload_existing_addin (PeasExtensionSet *set,
+                                    PeasPluginInfo   *info,
+                                    GObject          *exten,
+                                    gpointer          user_data)
 {
   stead_window_addin_unload (STEAD_WINDOW_ADDIN (exten), user_data);
 }
 
 static void
-update_title (SteadWindow *self)
+stead_window_update_title (SteadWindow *self)
 {
   if (self->workspace != NULL)
     {
       g_autofree char *file = g_path_get_basename (stead_workspace_get_path (self->workspace));
 
-      adw_window_title_set_title (self->window_title, stead_workspace_get_area_name (self->workspace));
+      adw_window_title_set_title (self->window_title,
+                                  stead_workspace_get_area_name (self->workspace));
       adw_window_title_set_subtitle (self->window_title, file);
       gtk_window_set_title (GTK_WINDOW (self), stead_workspace_get_area_name (self->workspace));
     }
@@ -488,7 +492,7 @@ stead_window_close_workspace (SteadWindow *self)
   if (self->addins != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->addins, self);
-      peas_extension_set_foreach (self->addins, unload_existing_addin, self);
+      peas_extension_set_foreach (self->addins, stead_window_unload_existing_addin, self);
       g_clear_object (&self->addins);
     }
 
@@ -506,9 +510,9 @@ stead_window_close_workspace (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  update_undo_actions (self);
-  update_title (self);
-  refresh_recents (self);
+  stead_window_update_undo_actions (self);
+  stead_window_update_title (self);
+  stead_window_refresh_recents (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -534,13 +538,13 @@ stead_window_open_workspace (SteadWindow  *self,
   g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  engine = get_engine (self);
+  engine = stead_window_get_engine (self);
   workspace = stead_workspace_open (path, engine, error);
   if (workspace == NULL)
     {
       if (self->workspace == NULL)
         {
-          update_title (self);
+          stead_window_update_title (self);
           gtk_stack_set_visible_child_name (self->main_stack, "welcome");
         }
       return FALSE;
@@ -549,36 +553,38 @@ stead_window_open_workspace (SteadWindow  *self,
   stead_window_close_workspace (self);
   self->workspace = g_steal_pointer (&workspace);
 
-  g_signal_connect_object (self->workspace, "notify::area-name", G_CALLBACK (update_title), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->workspace, "notify::can-undo", G_CALLBACK (update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->workspace, "notify::can-redo", G_CALLBACK (update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->workspace, "notify::undo-label", G_CALLBACK (update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::area-name",
+                           G_CALLBACK (stead_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::can-undo",
+                           G_CALLBACK (stead_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::can-redo",
+                           G_CALLBACK (stead_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::undo-label",
+                           G_CALLBACK (stead_window_update_undo_actions), self, G_CONNECT_SWAPPED);
 
-  if (get_app (self) != NULL)
-    stead_application_add_recent (get_app (self), path);
+  if (stead_window_get_app (self) != NULL)
+    stead_application_add_recent (stead_window_get_app (self), path);
 
   stead_map_view_set_workspace (self->map_view, self->workspace);
-  restore_workspace_maps (self);
+  stead_window_restore_workspace_maps (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
   stead_window_enable_search (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  update_undo_actions (self);
-  update_title (self);
+  stead_window_update_undo_actions (self);
+  stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   stead_window_show_page (self, MAP_PAGE_ID);
 
   if (engine != NULL)
     {
       self->addins = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WINDOW_ADDIN);
-      g_signal_connect (self->addins, "extension-added", G_CALLBACK (on_addin_added), self);
-      g_signal_connect (self->addins, "extension-removed", G_CALLBACK (on_addin_removed), self);
-      peas_extension_set_foreach (self->addins, load_existing_addin, self);
+      g_signal_connect (self->addins, "extension-added", G_CALLBACK (stead_window_on_addin_added),
+                        self);
+      g_signal_connect (self->addins, "extension-removed",
+                        G_CALLBACK (stead_window_on_addin_removed), self);
+      peas_extension_set_foreach (self->addins, stead_window_load_existing_addin, self);
     }
 
   return TRUE;
@@ -633,8 +639,8 @@ stead_window_get_workspace (SteadWindow *self)
 }
 
 static void
-open_or_report (SteadWindow *self,
-                const char  *path)
+stead_window_open_or_report (SteadWindow *self,
+                             const char  *path)
 {
   g_autoptr(GError) error = NULL;
 
@@ -643,12 +649,12 @@ open_or_report (SteadWindow *self,
       g_autofree char *name = g_path_get_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
-      show_error (self, heading, error->message);
+      stead_window_show_error (self, heading, error->message);
     }
 }
 
 static GtkFileFilter *
-workspace_filter (void)
+stead_window_workspace_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -659,31 +665,31 @@ workspace_filter (void)
 }
 
 static void
-create_and_open (SteadWindow *self,
-                 const char  *chosen)
+stead_window_create_and_open (SteadWindow *self,
+                              const char  *chosen)
 {
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_str_has_suffix (chosen, ".gpkg") ? g_strdup (chosen)
                                                              : g_strconcat (chosen, ".gpkg", NULL);
-  g_autofree char *name = area_name_of (path);
+  g_autofree char *name = stead_window_area_name_of (path);
 
-  workspace = stead_workspace_create (path, name, get_engine (self), &error);
+  workspace = stead_workspace_create (path, name, stead_window_get_engine (self), &error);
   if (workspace == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
-      show_error (self, heading, error->message);
+      stead_window_show_error (self, heading, error->message);
       return;
     }
 
   stead_workspace_close (workspace);
-  open_or_report (self, path);
+  stead_window_open_or_report (self, path);
 }
 
 static void
-on_chooser_response (SteadWindow          *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+stead_window_on_chooser_response (SteadWindow          *self,
+                                  int                   response,
+                                  GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
@@ -693,34 +699,35 @@ on_chooser_response (SteadWindow          *self,
       (path = g_file_get_path (file)))
     {
       if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-        create_and_open (self, path);
+        stead_window_create_and_open (self, path);
       else
-        open_or_report (self, path);
+        stead_window_open_or_report (self, path);
     }
 
   g_clear_object (&self->chooser);
 }
 
 static void
-show_chooser (SteadWindow          *self,
-              const char           *title,
-              GtkFileChooserAction  action,
-              const char           *accept)
+stead_window_show_chooser (SteadWindow          *self,
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *accept)
 {
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("area.gpkg"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), workspace_filter ());
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
-                           G_CONNECT_SWAPPED);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), stead_window_workspace_filter ());
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (stead_window_on_chooser_response),
+                           self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
-on_imported (SteadWindow       *self,
-             SteadImportResult *result,
-             SteadImportDialog *dialog)
+stead_window_on_imported (SteadWindow       *self,
+                          SteadImportResult *result,
+                          SteadImportDialog *dialog)
 {
   g_autofree char *summary = stead_import_result_describe (result);
   AdwToast *toast = adw_toast_new (summary);
@@ -753,38 +760,42 @@ stead_window_import_file (SteadWindow *self,
   if (self->workspace == NULL)
     return NULL;
 
-  dialog = stead_import_dialog_new (GTK_WINDOW (self), self->workspace, get_engine (self), file);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  dialog = stead_import_dialog_new (GTK_WINDOW (self), self->workspace,
+                                    stead_window_get_engine (self), file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (stead_window_on_imported), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
 }
 
 static void
-on_import_chooser_response (SteadWindow          *self,
-                            int                   response,
-                            GtkFileChooserNative *chooser)
+stead_window_on_import_chooser_response (SteadWindow          *self,
+                                         int                   response,
+                                         GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     stead_window_import_file (self, file);
   g_clear_object (&self->import_chooser);
 }
 
 static void
-import_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
+stead_window_import_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *param)
 {
   SteadWindow *self = STEAD_WINDOW (widget);
-  g_autoptr(GPtrArray) importers = stead_import_list_importers (get_engine (self));
+  g_autoptr(GPtrArray) importers = stead_import_list_importers (stead_window_get_engine (self));
   GtkFileFilter *known = gtk_file_filter_new ();
   GtkFileFilter *all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (known, _("Files Stead can import"));
   for (guint i = 0; i < importers->len; i++)
     {
-      const char * const *extensions = stead_importer_get_extensions (g_ptr_array_index (importers, i));
+      const char * const *extensions =
+        stead_importer_get_extensions (g_ptr_array_index (importers, i));
 
       for (guint j = 0; extensions != NULL && extensions[j] != NULL; j++)
         gtk_file_filter_add_suffix (known, extensions[j]);
@@ -793,13 +804,14 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
 
   g_clear_object (&self->import_chooser);
-  self->import_chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                      _("_Import"), _("_Cancel"));
+  self->import_chooser = gtk_file_chooser_native_new (
+    _("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), known);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->import_chooser), all);
   g_object_unref (known);
   g_object_unref (all);
-  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (on_import_chooser_response), self,
+  g_signal_connect_object (self->import_chooser, "response",
+                           G_CALLBACK (stead_window_on_import_chooser_response), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
 }
@@ -814,20 +826,22 @@ typedef struct
 } ExportJob;
 
 static void
-on_export_chooser_response (GtkNativeDialog *chooser,
-                            int              response,
-                            ExportJob       *job)
+stead_window_on_export_chooser_response (GtkNativeDialog *chooser,
+                                         int              response,
+                                         ExportJob       *job)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   SteadExportOptions options = { .include_personal = job->include_personal };
 
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
       stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
       if (stream != NULL &&
-          stead_exporter_run (job->exporter, job->window->workspace, G_OUTPUT_STREAM (stream), &options, NULL, &error) &&
+          stead_exporter_run (job->exporter, job->window->workspace, G_OUTPUT_STREAM (stream),
+                              &options, NULL, &error) &&
           g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
@@ -844,7 +858,7 @@ on_export_chooser_response (GtkNativeDialog *chooser,
               g_cancellable_cancel (abandon);
               g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
             }
-          show_error (job->window, _("Could not export"), error->message);
+          stead_window_show_error (job->window, _("Could not export"), error->message);
         }
     }
   g_object_unref (chooser);
@@ -854,9 +868,9 @@ on_export_chooser_response (GtkNativeDialog *chooser,
 }
 
 static void
-on_export_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SteadWindow      *self)
+stead_window_on_export_response (AdwMessageDialog *dialog,
+                                 const char       *response,
+                                 SteadWindow      *self)
 {
   GPtrArray *exporters = g_object_get_data (G_OBJECT (dialog), "exporters");
   AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
@@ -877,29 +891,30 @@ on_export_response (AdwMessageDialog *dialog,
   name = g_strdup_printf ("%s.%s", stead_exporter_get_id (job->exporter),
                           extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt");
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (
+    _("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), job);
+  g_signal_connect (chooser, "response", G_CALLBACK (stead_window_on_export_chooser_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
+stead_window_export_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *param)
 {
   SteadWindow *self = STEAD_WINDOW (widget);
-  GPtrArray *exporters = stead_export_list_exporters (get_engine (self));
+  GPtrArray *exporters = stead_export_list_exporters (stead_window_get_engine (self));
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   GtkWidget *dialog, *list, *format, *row, *personal;
 
   for (guint i = 0; i < exporters->len; i++)
     gtk_string_list_append (titles, stead_exporter_get_title (g_ptr_array_index (exporters, i)));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export"),
-                                   _("Personal data (names, contact details, notes about people) is left out "
-                                     "unless you include it. Include it only when you may share it."));
+  dialog = adw_message_dialog_new (
+    GTK_WINDOW (self), _("Export"),
+    _("Personal data (names, contact details, notes about people) is left out "
+       "unless you include it. Include it only when you may share it."));
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -915,36 +930,42 @@ export_action (GtkWidget  *widget,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), personal);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export",
+                                    _("_Export…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  g_object_set_data_full (G_OBJECT (dialog), "exporters", exporters, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "exporters", exporters,
+                          (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data (G_OBJECT (dialog), "format", format);
   g_object_set_data (G_OBJECT (dialog), "personal", personal);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stead_window_on_export_response), self,
+                           0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action,
-             GVariant   *param)
+stead_window_open_action (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
 {
-  show_chooser (STEAD_WINDOW (widget), _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  stead_window_show_chooser (STEAD_WINDOW (widget), _("Open Workspace"),
+                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action,
-            GVariant   *param)
+stead_window_new_action (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *param)
 {
-  show_chooser (STEAD_WINDOW (widget), _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
+  stead_window_show_chooser (STEAD_WINDOW (widget), _("New Workspace"),
+                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
 }
 
 static void
-open_demo_action (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
+stead_window_open_demo_action (GtkWidget  *widget,
+                               const char *action,
+                               GVariant   *param)
 {
   SteadWindow *self = STEAD_WINDOW (widget);
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stead", NULL);
@@ -956,28 +977,29 @@ open_demo_action (GtkWidget  *widget,
       g_autoptr(SteadWorkspace) workspace = NULL;
 
       g_mkdir_with_parents (dir, 0700);
-      workspace = stead_workspace_create (path, _("Tewkesbury (demo)"), get_engine (self), &error);
-      if (workspace == NULL ||
-          !stead_demo_populate (workspace, STEAD_DEMO_DEFAULT_SCALE, STEAD_DEMO_DEFAULT_SEED, &error))
+      workspace = stead_workspace_create (path, _("Tewkesbury (demo)"),
+                                          stead_window_get_engine (self), &error);
+      if (workspace == NULL || !stead_demo_populate (workspace, STEAD_DEMO_DEFAULT_SCALE,
+                                                     STEAD_DEMO_DEFAULT_SEED, &error))
         {
           if (workspace != NULL)
             {
               stead_workspace_close (workspace);
               g_unlink (path);
             }
-          show_error (self, _("Could not create the demo area"), error->message);
+          stead_window_show_error (self, _("Could not create the demo area"), error->message);
           return;
         }
       stead_workspace_close (workspace);
     }
 
-  open_or_report (self, path);
+  stead_window_open_or_report (self, path);
 }
 
 static void
-close_workspace_action (GtkWidget  *widget,
-                        const char *action,
-                        GVariant   *param)
+stead_window_close_workspace_action (GtkWidget  *widget,
+                                     const char *action,
+                                     GVariant   *param)
 {
   stead_window_close_workspace (STEAD_WINDOW (widget));
 }
@@ -986,9 +1008,9 @@ close_workspace_action (GtkWidget  *widget,
 /* GObject                                                                   */
 
 static void
-save_window_state (SteadWindow *self)
+stead_window_save_window_state (SteadWindow *self)
 {
-  SteadApplication *app = get_app (self);
+  SteadApplication *app = stead_window_get_app (self);
   GSettings *settings;
   int width, height;
 
@@ -998,7 +1020,8 @@ save_window_state (SteadWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 static gboolean
@@ -1006,16 +1029,16 @@ stead_window_close_request (GtkWindow *window)
 {
   SteadWindow *self = STEAD_WINDOW (window);
 
-  save_window_state (self);
+  stead_window_save_window_state (self);
   stead_window_close_workspace (self);
 
   return GTK_WINDOW_CLASS (stead_window_parent_class)->close_request (window);
 }
 
 static void
-on_key_found (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+stead_window_on_key_found (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
 {
   g_autoptr(SteadWindow) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -1023,12 +1046,13 @@ on_key_found (GObject      *object,
   g_autofree char *url = NULL;
   GSettings *settings;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || get_app (self) == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      stead_window_get_app (self) == NULL)
     return;
   if (error != NULL)
     g_message ("No keyring for the tile server key: %s", error->message);
 
-  settings = stead_application_get_settings (get_app (self));
+  settings = stead_application_get_settings (stead_window_get_app (self));
   url = g_settings_get_string (settings, "custom-tile-url");
   {
     g_autofree char *filled = stead_tile_key_fill (url, key);
@@ -1041,9 +1065,9 @@ on_key_found (GObject      *object,
 /* The custom tile server: its template from settings, its key from the
  * keyring (asynchronously: a missing keyring must not block the window). */
 static void
-apply_custom_tiles (SteadWindow *self)
+stead_window_apply_custom_tiles (SteadWindow *self)
 {
-  GSettings *settings = stead_application_get_settings (get_app (self));
+  GSettings *settings = stead_application_get_settings (stead_window_get_app (self));
   g_autofree char *url = g_settings_get_string (settings, "custom-tile-url");
   g_autofree char *attribution = g_settings_get_string (settings, "custom-tile-attribution");
 
@@ -1057,13 +1081,14 @@ apply_custom_tiles (SteadWindow *self)
   else
     {
       self->key_lookup = g_cancellable_new ();
-      stead_tile_key_lookup_async (url, self->key_lookup, on_key_found, g_object_ref (self));
+      stead_tile_key_lookup_async (url, self->key_lookup, stead_window_on_key_found,
+                                   g_object_ref (self));
     }
 }
 
 /* Each workspace remembers its base map and offline maps. */
 static void
-save_workspace_maps (SteadWindow *self)
+stead_window_save_workspace_maps (SteadWindow *self)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
@@ -1077,7 +1102,7 @@ save_workspace_maps (SteadWindow *self)
   const char *path;
   const char *key, *value;
 
-  if (self->workspace == NULL || self->restoring_maps || get_app (self) == NULL)
+  if (self->workspace == NULL || self->restoring_maps || stead_window_get_app (self) == NULL)
     return;
 
   path = stead_workspace_get_path (self->workspace);
@@ -1097,7 +1122,7 @@ save_workspace_maps (SteadWindow *self)
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, NULL);
 
-  settings = stead_application_get_settings (get_app (self));
+  settings = stead_application_get_settings (stead_window_get_app (self));
   old = g_settings_get_value (settings, "workspace-maps");
   g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{ss}"));
   g_variant_iter_init (&iter, old);
@@ -1109,7 +1134,7 @@ save_workspace_maps (SteadWindow *self)
 }
 
 static void
-restore_workspace_maps (SteadWindow *self)
+stead_window_restore_workspace_maps (SteadWindow *self)
 {
   g_autoptr(GVariant) all = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -1117,7 +1142,7 @@ restore_workspace_maps (SteadWindow *self)
   const char *json = NULL;
   JsonObject *object;
 
-  if (get_app (self) == NULL)
+  if (stead_window_get_app (self) == NULL)
     return;
 
   self->restoring_maps = TRUE;
@@ -1126,9 +1151,11 @@ restore_workspace_maps (SteadWindow *self)
     stead_map_view_remove_mbtiles (self->map_view, current[i]);
 
   /* Without a remembered choice, the default from Preferences. */
-  stead_map_view_set_base_map (self->map_view,
-                               g_settings_get_enum (stead_application_get_settings (get_app (self)), "base-map"));
-  all = g_settings_get_value (stead_application_get_settings (get_app (self)), "workspace-maps");
+  stead_map_view_set_base_map (
+    self->map_view,
+    g_settings_get_enum (stead_application_get_settings (stead_window_get_app (self)), "base-map"));
+  all = g_settings_get_value (stead_application_get_settings (stead_window_get_app (self)),
+                              "workspace-maps");
   if (g_variant_lookup (all, stead_workspace_get_path (self->workspace), "&s", &json) &&
       json_parser_load_from_data (parser, json, -1, NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -1145,7 +1172,8 @@ restore_workspace_maps (SteadWindow *self)
               g_autoptr(GError) error = NULL;
 
               /* A file moved or deleted since is skipped, not an error dialog. */
-              if (!stead_map_view_add_mbtiles (self->map_view, json_array_get_string_element (maps, i), &error))
+              if (!stead_map_view_add_mbtiles (self->map_view,
+                                               json_array_get_string_element (maps, i), &error))
                 g_message ("Offline map not restored: %s", error->message);
             }
         }
@@ -1156,9 +1184,9 @@ restore_workspace_maps (SteadWindow *self)
 /* "application" is set after construction, so the settings are applied
  * when it is. */
 static void
-on_application_set (SteadWindow *self)
+stead_window_on_application_set (SteadWindow *self)
 {
-  SteadApplication *app = get_app (self);
+  SteadApplication *app = stead_window_get_app (self);
 
   if (app != NULL && !self->settings_applied)
     {
@@ -1171,21 +1199,26 @@ on_application_set (SteadWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       /* The setting is the default; each workspace remembers its own. */
       g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
-      g_signal_connect_object (settings, "changed::custom-tile-url", G_CALLBACK (apply_custom_tiles), self,
+      g_signal_connect_object (settings, "changed::custom-tile-url",
+                               G_CALLBACK (stead_window_apply_custom_tiles), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (settings, "changed::custom-tile-attribution", G_CALLBACK (apply_custom_tiles), self,
+      g_signal_connect_object (settings, "changed::custom-tile-attribution",
+                               G_CALLBACK (stead_window_apply_custom_tiles), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (app, "tile-key-changed", G_CALLBACK (apply_custom_tiles), self,
+      g_signal_connect_object (app, "tile-key-changed",
+                               G_CALLBACK (stead_window_apply_custom_tiles), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->map_view, "notify::base-map", G_CALLBACK (save_workspace_maps), self,
+      g_signal_connect_object (self->map_view, "notify::base-map",
+                               G_CALLBACK (stead_window_save_workspace_maps), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->map_view, "maps-changed", G_CALLBACK (save_workspace_maps), self,
+      g_signal_connect_object (self->map_view, "maps-changed",
+                               G_CALLBACK (stead_window_save_workspace_maps), self,
                                G_CONNECT_SWAPPED);
-      apply_custom_tiles (self);
-      g_signal_connect_object (settings, "changed::recent-workspaces", G_CALLBACK (refresh_recents), self,
-                               G_CONNECT_SWAPPED);
+      stead_window_apply_custom_tiles (self);
+      g_signal_connect_object (settings, "changed::recent-workspaces",
+                               G_CALLBACK (stead_window_refresh_recents), self, G_CONNECT_SWAPPED);
       self->settings_applied = TRUE;
-      refresh_recents (self);
+      stead_window_refresh_recents (self);
     }
 }
 
@@ -1228,7 +1261,8 @@ stead_window_class_init (SteadWindowClass *klass)
   g_type_ensure (STEAD_TYPE_MAP_VIEW);
   g_type_ensure (STEAD_TYPE_SEARCH_POPOVER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/stead-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/"
+                                                             "stead-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_box);
@@ -1241,17 +1275,19 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, page_stack);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, stead_window_on_recent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, stead_window_on_sidebar_row_selected);
 
-  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL, close_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, stead_window_new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, stead_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
+                                   stead_window_open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, stead_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, stead_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
+                                   stead_window_close_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, stead_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, stead_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stead_window_search_action);
   gtk_widget_class_install_action (widget_class, "core.show", "(sx)",
                                    stead_window_show_core_action);
@@ -1260,20 +1296,22 @@ stead_window_class_init (SteadWindowClass *klass)
 static void
 stead_window_init (SteadWindow *self)
 {
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_window_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->map_view = stead_map_view_new ();
-  stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic", GTK_WIDGET (self->map_view));
+  stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic",
+                         GTK_WIDGET (self->map_view));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
-  update_undo_actions (self);
-  refresh_recents (self);
-  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_set), NULL);
+  stead_window_update_undo_actions (self);
+  stead_window_refresh_recents (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (stead_window_on_application_set),
+                    NULL);
 }
 
 SteadWindow *

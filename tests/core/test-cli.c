@@ -202,7 +202,8 @@ test_new_info_check (Fixture       *f,
     tables = json_object_get_object_member (root, "tables");
     g_assert_cmpint (json_object_get_int_member (tables, "need"), ==, 0);
     g_assert_cmpint (json_object_get_int_member (tables, "area"), ==, 0);
-    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "schema"), "core"), >=, 2);
+    g_assert_cmpint (
+      json_object_get_int_member (json_object_get_object_member (root, "schema"), "core"), >=, 2);
   }
 
   {
@@ -238,7 +239,8 @@ test_demo (Fixture       *f,
     g_assert_cmpint (r.status, ==, 0);
     json_parser_load_from_data (parser, r.out, -1, &error);
     g_assert_no_error (error);
-    tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+    tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "tables");
     g_assert_cmpint (json_object_get_int_member (tables, "need"), ==, 120);
     g_assert_cmpint (json_object_get_int_member (tables, "resource"), >, 0);
     g_assert_cmpint (json_object_get_int_member (tables, "area"), >, 2);
@@ -348,10 +350,12 @@ test_formats_and_plugins (Fixture       *f,
     root = json_node_get_object (json_parser_get_root (parser));
     plugins = json_object_get_array_member (root, "plugins");
     g_assert_cmpuint (json_array_get_length (plugins), ==, 1);
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (plugins, 0), "module"),
-                     ==, "testplugin");
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (plugins, 0), "schema_version"),
-                     ==, 10);
+    g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (plugins, 0), "module"), ==,
+      "testplugin");
+    g_assert_cmpint (
+      json_object_get_int_member (json_array_get_object_element (plugins, 0), "schema_version"), ==,
+      10);
     /* The plugin added its share of the demo through populate_demo. */
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "tables"),
                                                  "testplugin_item"), ==, 3);
@@ -371,7 +375,8 @@ table_rows (Fixture    *f,
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
-  tables = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
+  tables =
+    json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "tables");
   return json_object_has_member (tables, table) ? json_object_get_int_member (tables, table) : 0;
 }
 
@@ -419,7 +424,8 @@ test_import_export (Fixture       *f,
   }
   g_assert_cmpint (table_rows (f, ws, "need"), ==, 0);
   {
-    g_auto(Result) r = run (f, "import", ws, csv, "--format", "needs-csv", "--map", "id=Case,title=Notes", NULL);
+    g_auto(Result) r =
+      run (f, "import", ws, csv, "--format", "needs-csv", "--map", "id=Case,title=Notes", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "2 rows added"));
   }
@@ -668,8 +674,8 @@ test_import_killed (Fixture       *f,
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", f->config_dir, TRUE);
   if (f->plugin_path != NULL)
     envp = g_environ_setenv (envp, "STEAD_PLUGIN_PATH", f->plugin_path, TRUE);
-  g_spawn_async (NULL, (char **) argv->pdata, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
+  g_spawn_async (NULL, (char **) argv->pdata, envp,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error);
   g_assert_no_error (error);
 
   /* Wait until the import is writing (its changes spill into the WAL),
@@ -707,15 +713,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/usage", Fixture, NULL, fixture_setup, test_usage, fixture_teardown);
-  g_test_add ("/cli/new-info-check", Fixture, NULL, fixture_setup, test_new_info_check, fixture_teardown);
+  g_test_add ("/cli/new-info-check", Fixture, NULL, fixture_setup, test_new_info_check,
+              fixture_teardown);
   g_test_add ("/cli/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
-  g_test_add ("/cli/check-damaged", Fixture, NULL, fixture_setup, test_check_damaged, fixture_teardown);
+  g_test_add ("/cli/check-damaged", Fixture, NULL, fixture_setup, test_check_damaged,
+              fixture_teardown);
   g_test_add ("/cli/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
   g_test_add ("/cli/formats-and-plugins", Fixture, "['testplugin']", fixture_setup,
               test_formats_and_plugins, fixture_teardown);
 
-  g_test_add ("/cli/import-export", Fixture, NULL, fixture_setup, test_import_export, fixture_teardown);
-  g_test_add ("/cli/import-killed", Fixture, NULL, fixture_setup, test_import_killed, fixture_teardown);
+  g_test_add ("/cli/import-export", Fixture, NULL, fixture_setup, test_import_export,
+              fixture_teardown);
+  g_test_add ("/cli/import-killed", Fixture, NULL, fixture_setup, test_import_killed,
+              fixture_teardown);
   g_test_add ("/cli/search", Fixture, "['partners', 'risks']", fixture_setup, test_search,
               fixture_teardown);
 

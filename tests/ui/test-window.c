@@ -35,11 +35,13 @@ find_named (GtkWidget  *root,
             GType       type,
             const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (gtk_widget_get_name (child), name) == 0)
         return child;
       if ((found = find_named (child, type, name)))
         return found;
@@ -62,8 +64,8 @@ new_workspace (const char *name)
 {
   char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Windowshire",
-                                                         stead_application_get_plugin_engine (app), &error);
+  g_autoptr(SteadWorkspace) ws =
+    stead_workspace_create (path, "Windowshire", stead_application_get_plugin_engine (app), &error);
 
   g_assert_no_error (error);
   stead_workspace_close (ws);
@@ -114,16 +116,18 @@ test_open_shows_plugin_page (void)
 
   /* Its map layer is on the map. */
   {
-    GtkWidget *layer = GTK_WIDGET (stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items"));
+    GtkWidget *layer = GTK_WIDGET (
+      stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items"));
 
     g_assert_nonnull (layer);
-    g_assert_true (gtk_widget_get_parent (layer) == GTK_WIDGET (stead_map_view_get_map (stead_window_get_map_view (window))));
+    g_assert_true (gtk_widget_get_parent (layer) ==
+                   GTK_WIDGET (stead_map_view_get_map (stead_window_get_map_view (window))));
   }
 
   /* Switched off in Preferences: the page and the layer go at once. */
   {
-    g_autoptr(GtkWidget) layer =
-      g_object_ref (GTK_WIDGET (stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items")));
+    g_autoptr(GtkWidget) layer = g_object_ref (GTK_WIDGET (
+      stead_map_view_get_named_layer (stead_window_get_map_view (window), "Test items")));
 
     g_assert_true (stead_plugin_engine_set_enabled (engine, "testplugin", FALSE, &error));
     g_assert_null (gtk_widget_get_parent (layer));
@@ -183,7 +187,8 @@ test_undo_redo (void)
   g_assert_false (stead_workspace_can_undo (ws));
 
   txn = stead_workspace_begin (ws, "testplugin", "Add item", &error);
-  g_assert_true (stead_transaction_exec (txn, "INSERT INTO testplugin_item (title) VALUES ('Sandbags')", &error));
+  g_assert_true (stead_transaction_exec (
+    txn, "INSERT INTO testplugin_item (title) VALUES ('Sandbags')", &error));
   g_assert_true (stead_transaction_commit (txn, &error));
   g_assert_cmpint (count_items (ws), ==, 1);
 
@@ -282,7 +287,8 @@ test_import_dialog (void)
   g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 0);
 
   {
-    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import");
+    g_auto(GStrv) accels =
+      gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import");
 
     g_assert_cmpstr (accels[0], ==, "<Control>i");
   }
@@ -323,9 +329,11 @@ make_mbtiles (const char *name)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE metadata (name TEXT, value TEXT);"
-                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, "
+                                 "tile_row INTEGER, tile_data BLOB);"
                                  "INSERT INTO metadata VALUES ('format', 'png');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
   return path;
 }
@@ -373,12 +381,14 @@ test_custom_tile_server (void)
   g_autoptr(GError) error = NULL;
 
   /* Addresses are checked before they are used. */
-  g_assert_false (stead_map_view_check_tile_url ("ftp://tiles.example.org/{z}/{x}/{y}.png", &error));
+  g_assert_false (
+    stead_map_view_check_tile_url ("ftp://tiles.example.org/{z}/{x}/{y}.png", &error));
   g_clear_error (&error);
   g_assert_false (stead_map_view_check_tile_url ("https://tiles.example.org/tile.png", &error));
   g_assert_nonnull (strstr (error->message, "{z}"));
   g_clear_error (&error);
-  g_assert_true (stead_map_view_check_tile_url ("https://tiles.example.org/{z}/{x}/{y}.png?key={key}", NULL));
+  g_assert_true (
+    stead_map_view_check_tile_url ("https://tiles.example.org/{z}/{x}/{y}.png?key={key}", NULL));
 
   /* Loopback only: nothing leaves the machine in the tests. */
   g_settings_set_string (settings, "custom-tile-url", "http://127.0.0.1:9/{z}/{x}/{y}.png");
@@ -414,7 +424,8 @@ main (int   argc,
   }
 
   app = stead_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
