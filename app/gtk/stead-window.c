@@ -510,6 +510,7 @@ stead_window_close_workspace (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", FALSE);
   stead_window_update_undo_actions (self);
   stead_window_update_title (self);
   stead_window_refresh_recents (self);
@@ -572,6 +573,7 @@ stead_window_open_workspace (SteadWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", TRUE);
   stead_window_update_undo_actions (self);
   stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
@@ -814,6 +816,84 @@ stead_window_import_action (GtkWidget  *widget,
                            G_CALLBACK (stead_window_on_import_chooser_response), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+/* Report: every enabled plugin's sections in one PDF, written beside the
+ * chosen file and renamed over it. */
+gboolean
+stead_window_write_report (SteadWindow  *self,
+                           GFile        *file,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->workspace == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No workspace is open"));
+      return FALSE;
+    }
+  sections = stead_report_list_sections (self->workspace);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!stead_report_write (self->workspace, sections, G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      /* Closing cancelled leaves the old file as it was. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+static void
+stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
+                                         int              response,
+                                         SteadWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    {
+      if (stead_window_write_report (self, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *text = g_strdup_printf (_("Report saved as %s"), name);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        }
+      else
+        stead_window_show_error (self, _("Could not write the report"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+stead_window_report_action (GtkWidget  *widget,
+                            const char *action,
+                            GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->workspace == NULL)
+    return;
+  /* TRANSLATORS: the file name offered for a report, from the area's name */
+  name = g_strdup_printf (_("%s report.pdf"), stead_workspace_get_area_name (self->workspace));
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Export: choose a format and whether personal data goes with it, then
@@ -1284,6 +1364,7 @@ stead_window_class_init (SteadWindowClass *klass)
                                    stead_window_open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, stead_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, stead_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, stead_window_report_action);
   gtk_widget_class_install_action (widget_class, "win.close-workspace", NULL,
                                    stead_window_close_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, stead_window_undo_action);
@@ -1307,6 +1388,7 @@ stead_window_init (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   stead_window_update_undo_actions (self);
   stead_window_refresh_recents (self);

@@ -56,6 +56,10 @@ GtkWidget      *stead_window_get_page           (SteadWindow    *self,
 STEAD_AVAILABLE_IN_1_0
 void            stead_window_show_page          (SteadWindow    *self,
                                                  const char     *id);
+STEAD_PRIVATE_API
+gboolean        stead_window_write_report       (SteadWindow    *self,
+                                                 GFile          *file,
+                                                 GError        **error);
 STEAD_AVAILABLE_IN_1_0
 struct _SteadMapView *stead_window_get_map_view (SteadWindow    *self);
 

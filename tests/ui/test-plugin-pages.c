@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "stead-test-util.h"
@@ -225,6 +227,42 @@ test_risks_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* File ▸ Report…: one PDF of every enabled plugin's sections, and a
+ * failed write leaves the file that was there. */
+static void
+test_report_from_window (void)
+{
+  SteadWindow *window = open_window ("report.gpkg", TRUE);
+  g_autofree char *path = g_build_filename (tmp_dir, "report.pdf", NULL);
+  g_autofree char *text_path = g_build_filename (tmp_dir, "report.txt", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/folder/report.pdf");
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  int status;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL));
+  g_assert_true (stead_window_write_report (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &pdf, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  command = g_strdup_printf ("pdftotext -layout '%s' '%s'", path, text_path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (text_path, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, "Partners and agreements"));
+  g_assert_nonnull (strstr (text, "Community risk register"));
+  g_assert_nonnull (strstr (text, "Partnershire"));
+
+  g_assert_false (stead_window_write_report (window, nowhere, &error));
+  g_assert_nonnull (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/ui/partners/empty-state", test_empty_state);
   g_test_add_func ("/ui/partners/list-search-filter-edit", test_list_search_filter_edit);
   g_test_add_func ("/ui/risks/matrix-register", test_risks_page);
+  g_test_add_func ("/ui/report/from-window", test_report_from_window);
 
   return stead_test_app_run (app, tmp_dir);
 }
