@@ -833,7 +833,8 @@ stead_window_write_report (SteadWindow  *self,
 
   if (self->workspace == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No workspace is open"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("No workspace is open"));
       return FALSE;
     }
   sections = stead_report_list_sections (self->workspace);
@@ -889,10 +890,11 @@ stead_window_report_action (GtkWidget  *widget,
     return;
   /* TRANSLATORS: the file name offered for a report, from the area's name */
   name = g_strdup_printf (_("%s report.pdf"), stead_workspace_get_area_name (self->workspace));
-  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
