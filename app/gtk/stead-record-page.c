@@ -44,6 +44,7 @@ struct _SteadRecordPage
   GtkStack              *view_stack;
   GtkColumnView         *column_view;
   GtkStack              *detail_stack;
+  AdwStatusPage         *no_matches_page;
   AdwStatusPage         *none_page;
   GtkBox                *detail_box;
   GtkButton             *remove_button;
@@ -321,12 +322,23 @@ stead_record_page_refilter (SteadRecordPage *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Records, but none that the search and filters let through. */
+static void
+stead_record_page_update_matches (SteadRecordPage *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->no_matches_page), n > 0 && shown == 0);
+}
+
 static void
 stead_record_page_update_state (SteadRecordPage *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
+  stead_record_page_update_matches (self);
   if (self->pending_select != 0 && stead_record_page_select (self, self->pending_select))
     self->pending_select = 0;
 }
@@ -907,6 +919,8 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, no_matches_page);
+  gtk_widget_class_bind_template_callback (widget_class, stead_record_page_show_all);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, remove_button);
@@ -927,6 +941,8 @@ stead_record_page_init (SteadRecordPage *self)
 
   self->filter = gtk_custom_filter_new (stead_record_page_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (stead_record_page_update_matches), self,
+                           G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));

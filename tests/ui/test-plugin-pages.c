@@ -92,6 +92,18 @@ test_list_search_filter_edit (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   wait.want = count (ws, "SELECT count(*) FROM partners_organisation");
   stead_test_iterate_until (has_count, &wait);
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (page, "no-matches")));
+
+  /* Nothing matches: the page says so, and Show All brings them back. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzyzx-no-such-partner");
+  wait.want = 0;
+  stead_test_iterate_until (has_count, &wait);
+  g_assert_true (gtk_widget_get_visible (stead_test_find_by_name (page, "no-matches")));
+  gtk_widget_activate (stead_test_find_by_name (page, "show-all"));
+  wait.want = count (ws, "SELECT count(*) FROM partners_organisation");
+  stead_test_iterate_until (has_count, &wait);
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (page, "no-matches")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
 
   /* Filtered to the instrumental core. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (stead_test_find_by_name (page, "tier-filter")), 1);
