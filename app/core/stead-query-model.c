@@ -96,8 +96,11 @@ stead_query_model_list_model_init (GListModelInterface *iface)
   iface->get_item = stead_query_model_get_item;
 }
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadQueryModel, stead_query_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, stead_query_model_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadQueryModel,
+                               stead_query_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      stead_query_model_list_model_init))
 
 static void
 stead_query_model_row_set_free (RowSet *rows)
@@ -147,10 +150,18 @@ stead_query_model_read (sqlite3_stmt  *stmt,
 
       switch (value.type)
         {
-        case STEAD_VALUE_TEXT: sqlite3_bind_text (stmt, i + 1, value.v.text, -1, SQLITE_TRANSIENT); break;
-        case STEAD_VALUE_INT: sqlite3_bind_int64 (stmt, i + 1, value.v.i); break;
-        case STEAD_VALUE_DOUBLE: sqlite3_bind_double (stmt, i + 1, value.v.d); break;
-        default: sqlite3_bind_null (stmt, i + 1); break;
+          case STEAD_VALUE_TEXT:
+            sqlite3_bind_text (stmt, i + 1, value.v.text, -1, SQLITE_TRANSIENT);
+            break;
+          case STEAD_VALUE_INT:
+            sqlite3_bind_int64 (stmt, i + 1, value.v.i);
+            break;
+          case STEAD_VALUE_DOUBLE:
+            sqlite3_bind_double (stmt, i + 1, value.v.d);
+            break;
+          default:
+            sqlite3_bind_null (stmt, i + 1);
+            break;
         }
     }
 
@@ -241,7 +252,8 @@ stead_query_model_apply (SteadQueryModel *self,
   guint old_n_items = n_old;
 
   while (prefix < n_old && prefix < n_new &&
-         stead_record_get_id (g_ptr_array_index (self->items, prefix)) == g_array_index (rows->ids, gint64, prefix))
+         stead_record_get_id (g_ptr_array_index (self->items, prefix)) ==
+           g_array_index (rows->ids, gint64, prefix))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
          stead_record_get_id (g_ptr_array_index (self->items, n_old - 1 - suffix)) ==
@@ -257,7 +269,8 @@ stead_query_model_apply (SteadQueryModel *self,
 
       if (record != NULL)
         {
-          if (stead_record_update (record, values, rows->n_fields, TRUE) && in_place && !self->notify_only)
+          if (stead_record_update (record, values, rows->n_fields, TRUE) && in_place &&
+              !self->notify_only)
             g_array_append_val (changed, i);
           g_ptr_array_add (items, g_object_ref (record));
         }
@@ -320,8 +333,8 @@ stead_query_model_load_thread (GTask        *task,
   rc = sqlite3_prepare_v2 (db, self->sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the list: %s"),
-                               sqlite3_errmsg (db));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not read the list: %s"), sqlite3_errmsg (db));
       sqlite3_close (db);
       return;
     }
@@ -370,7 +383,8 @@ stead_query_model_copy_params (GArray *params)
   g_array_set_size (copy, params->len);
   for (guint i = 0; i < params->len; i++)
     {
-      g_value_init (&g_array_index (copy, GValue, i), G_VALUE_TYPE (&g_array_index (params, GValue, i)));
+      g_value_init (&g_array_index (copy, GValue, i),
+                    G_VALUE_TYPE (&g_array_index (params, GValue, i)));
       g_value_copy (&g_array_index (params, GValue, i), &g_array_index (copy, GValue, i));
     }
   return copy;
@@ -393,7 +407,8 @@ stead_query_model_reload (SteadQueryModel *self)
 
   if (stead_workspace_is_closed (self->workspace))
     {
-      RowSet empty = { g_array_new (FALSE, FALSE, sizeof (gint64)), g_array_new (FALSE, TRUE, sizeof (GValue)),
+      RowSet empty = { g_array_new (FALSE, FALSE, sizeof (gint64)),
+                       g_array_new (FALSE, TRUE, sizeof (GValue)),
                        stead_record_type_get_n_values (self->record_type) };
 
       stead_query_model_apply (self, &empty);
@@ -407,8 +422,9 @@ stead_query_model_reload (SteadQueryModel *self)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (self->workspace, self->sql, &error);
-      RowSet *rows = stmt != NULL ? stead_query_model_read (stmt, self->record_type, self->params, NULL, &error)
-                                  : NULL;
+      RowSet *rows =
+        stmt != NULL ? stead_query_model_read (stmt, self->record_type, self->params, NULL, &error)
+                     : NULL;
 
       if (rows == NULL)
         {
@@ -428,7 +444,8 @@ stead_query_model_reload (SteadQueryModel *self)
     self->cancellable = g_cancellable_new ();
     task = g_task_new (self, self->cancellable, stead_query_model_on_loaded, NULL);
     g_task_set_source_tag (task, stead_query_model_reload);
-    g_task_set_task_data (task, stead_query_model_copy_params (self->params), (GDestroyNotify) g_array_unref);
+    g_task_set_task_data (task, stead_query_model_copy_params (self->params),
+                          (GDestroyNotify) g_array_unref);
     stead_query_model_set_loading (self, TRUE);
     g_task_run_in_thread (task, stead_query_model_load_thread);
   }
@@ -518,8 +535,8 @@ stead_query_model_class_init (SteadQueryModelClass *klass)
    *
    * Emitted after the query's rows are the model's items.
    */
-  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 0);
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -100,8 +100,11 @@ static GtkBuildableIface *parent_buildable_iface;
 
 static void stead_record_page_buildable_init (GtkBuildableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (SteadRecordPage, stead_record_page, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, stead_record_page_buildable_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (SteadRecordPage,
+                               stead_record_page,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                      stead_record_page_buildable_init))
 
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
@@ -170,7 +173,8 @@ stead_record_page_bind_cell (GtkSignalListItemFactory *factory,
                              GtkListItem              *item,
                              ColumnSpec               *spec)
 {
-  stead_record_cell_set_record (STEAD_RECORD_CELL (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  stead_record_cell_set_record (STEAD_RECORD_CELL (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
 }
 
 static void
@@ -188,7 +192,8 @@ stead_record_page_compare (gconstpointer a,
 {
   ColumnSpec *spec = user_data;
 
-  return stead_record_compare (STEAD_RECORD ((gpointer) a), STEAD_RECORD ((gpointer) b), spec->sort);
+  return stead_record_compare (STEAD_RECORD ((gpointer) a), STEAD_RECORD ((gpointer) b),
+                               spec->sort);
 }
 
 static const char *
@@ -271,12 +276,14 @@ stead_record_page_update_columns (SteadRecordPage *self)
       gboolean expand = spec->expand || (!any_expands && k == 0);
 
       gtk_column_view_column_set_expand (spec->column, expand);
-      gtk_column_view_column_set_fixed_width (spec->column,
-                                              expand ? -1 : stead_record_page_column_width (self, spec->shown));
-      gtk_column_view_column_set_title (spec->column, stead_record_page_column_title (self, spec->shown));
+      gtk_column_view_column_set_fixed_width (
+        spec->column, expand ? -1 : stead_record_page_column_width (self, spec->shown));
+      gtk_column_view_column_set_title (spec->column,
+                                        stead_record_page_column_title (self, spec->shown));
       if (g_strcmp0 (spec->shown, self->sort_column) == 0)
         gtk_column_view_sort_by_column (self->column_view, spec->column,
-                                        self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+                                        self->sort_descending ? GTK_SORT_DESCENDING
+                                                              : GTK_SORT_ASCENDING);
     }
 }
 
@@ -286,7 +293,8 @@ stead_record_page_set_columns (SteadRecordPage *self,
 {
   g_auto(GStrv) specs = g_strsplit_set (columns != NULL ? columns : "", " \n\t", -1);
   for (guint k = 0; k < self->columns->len; k++)
-    gtk_column_view_remove_column (self->column_view, ((ColumnSpec *) g_ptr_array_index (self->columns, k))->column);
+    gtk_column_view_remove_column (self->column_view,
+                                   ((ColumnSpec *) g_ptr_array_index (self->columns, k))->column);
   g_ptr_array_set_size (self->columns, 0);
   for (guint i = 0; specs[i] != NULL; i++)
     if (*specs[i] != '\0')
@@ -387,7 +395,8 @@ stead_record_page_select (SteadRecordPage *self,
           return TRUE;
         }
     }
-  if (STEAD_IS_QUERY_MODEL (self->model) && stead_query_model_get_loading (STEAD_QUERY_MODEL (self->model)))
+  if (STEAD_IS_QUERY_MODEL (self->model) &&
+      stead_query_model_get_loading (STEAD_QUERY_MODEL (self->model)))
     self->pending_select = id;
   return FALSE;
 }
@@ -440,16 +449,21 @@ stead_record_page_on_remove (SteadRecordPage *self)
     return;
   effects = stead_workspace_describe_removal (self->workspace, stead_record_get_info (record)->kind,
                                               stead_record_get_id (record));
-  g_string_printf (body, _("“%s” and everything recorded with it will be removed."), stead_record_get_title (record));
+  g_string_printf (body, _("“%s” and everything recorded with it will be removed."),
+                   stead_record_get_title (record));
   for (guint i = 0; effects[i] != NULL; i++)
     g_string_append_printf (body, " %s", effects[i]);
   g_string_append_printf (body, " %s", _("You can undo this."));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Remove?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Remove?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove",
+                                    _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (stead_record_page_on_remove_response), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stead_record_page_on_remove_response),
+                           self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -551,9 +565,8 @@ stead_record_page_set_model (SteadRecordPage *self,
   g_set_object (&self->model, model);
   gtk_filter_list_model_set_model (self->filtered, model);
   if (model != NULL)
-    self->items_changed_id = g_signal_connect_object (model, "items-changed",
-                                                      G_CALLBACK (stead_record_page_update_state), self,
-                                                      G_CONNECT_SWAPPED);
+    self->items_changed_id = g_signal_connect_object (
+      model, "items-changed", G_CALLBACK (stead_record_page_update_state), self, G_CONNECT_SWAPPED);
   stead_record_page_update_state (self);
   stead_record_page_update_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -696,19 +709,35 @@ stead_record_page_get_property (GObject    *object,
     case PROP_MODEL: g_value_set_object (value, self->model); break;
     case PROP_SELECTED: g_value_set_object (value, self->selected); break;
     case PROP_SEARCH: g_value_set_string (value, self->search); break;
-    case PROP_EMPTY_TITLE: g_value_set_string (value, adw_status_page_get_title (self->empty_page)); break;
-    case PROP_EMPTY_DESCRIPTION: g_value_set_string (value, adw_status_page_get_description (self->empty_page)); break;
-    case PROP_ICON_NAME: g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page)); break;
-    case PROP_NONE_TITLE: g_value_set_string (value, adw_status_page_get_title (self->none_page)); break;
-    case PROP_NONE_DESCRIPTION: g_value_set_string (value, adw_status_page_get_description (self->none_page)); break;
+    case PROP_EMPTY_TITLE:
+      g_value_set_string (value, adw_status_page_get_title (self->empty_page));
+      break;
+    case PROP_EMPTY_DESCRIPTION:
+      g_value_set_string (value, adw_status_page_get_description (self->empty_page));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, adw_status_page_get_icon_name (self->empty_page));
+      break;
+    case PROP_NONE_TITLE:
+      g_value_set_string (value, adw_status_page_get_title (self->none_page));
+      break;
+    case PROP_NONE_DESCRIPTION:
+      g_value_set_string (value, adw_status_page_get_description (self->none_page));
+      break;
     case PROP_SEARCH_PLACEHOLDER:
       g_object_get_property (G_OBJECT (self->search_entry), "placeholder-text", value);
       break;
-    case PROP_ADD_LABEL: g_value_set_string (value, gtk_button_get_label (self->empty_add_button)); break;
-    case PROP_ADD_TOOLTIP: g_value_set_string (value, gtk_widget_get_tooltip_text (GTK_WIDGET (self->add_button))); break;
+    case PROP_ADD_LABEL:
+      g_value_set_string (value, gtk_button_get_label (self->empty_add_button));
+      break;
+    case PROP_ADD_TOOLTIP:
+      g_value_set_string (value, gtk_widget_get_tooltip_text (GTK_WIDGET (self->add_button)));
+      break;
     case PROP_SORT_COLUMN: g_value_set_string (value, self->sort_column); break;
     case PROP_SORT_DESCENDING: g_value_set_boolean (value, self->sort_descending); break;
-    case PROP_CAN_REMOVE: g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->remove_button))); break;
+    case PROP_CAN_REMOVE:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->remove_button)));
+      break;
     case PROP_COLUMNS: g_value_set_string (value, NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -758,7 +787,8 @@ stead_record_page_set_property (GObject      *object,
       break;
     case PROP_ADD_TOOLTIP:
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       break;
     case PROP_COLUMNS:
       stead_record_page_set_columns (self, text);
@@ -798,10 +828,12 @@ stead_record_page_add_child (GtkBuildable *buildable,
       gtk_widget_set_visible (GTK_WIDGET (self->header_box), TRUE);
     }
   else if (g_strcmp0 (type, "view") == 0)
-    gtk_stack_add_named (self->view_stack, GTK_WIDGET (child), gtk_widget_get_name (GTK_WIDGET (child)));
+    gtk_stack_add_named (self->view_stack, GTK_WIDGET (child),
+                         gtk_widget_get_name (GTK_WIDGET (child)));
   else if (g_strcmp0 (type, "detail") == 0)
     /* The Remove button stays last. */
-    gtk_widget_insert_before (GTK_WIDGET (child), GTK_WIDGET (self->detail_box), GTK_WIDGET (self->remove_button));
+    gtk_widget_insert_before (GTK_WIDGET (child), GTK_WIDGET (self->detail_box),
+                              GTK_WIDGET (self->remove_button));
   else if (g_strcmp0 (type, "column") == 0)
     gtk_column_view_append_column (self->column_view, GTK_COLUMN_VIEW_COLUMN (child));
   else
@@ -859,8 +891,9 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   object_class->get_property = stead_record_page_get_property;
   object_class->set_property = stead_record_page_set_property;
 
-#define STRING_PROP(id, name) \
-  properties[id] = g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)
+#define STRING_PROP(id, name)                                                                      \
+  properties[id] =                                                                                 \
+    g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, STEAD_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -884,10 +917,10 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   STRING_PROP (PROP_COLUMNS, "columns");
   STRING_PROP (PROP_SORT_COLUMN, "sort-column");
 #undef STRING_PROP
-  properties[PROP_SORT_DESCENDING] =
-    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REMOVE] =
-    g_param_spec_boolean ("can-remove", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] = g_param_spec_boolean (
+    "sort-descending", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REMOVE] = g_param_spec_boolean ("can-remove", NULL, NULL, FALSE,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -895,17 +928,18 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
    *
    * The user asks for a new record (the Add button, or the empty state's).
    */
-  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                               G_TYPE_NONE, 0);
+  signals[ADD] = g_signal_new ("add", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                               NULL, G_TYPE_NONE, 0);
   /**
    * SteadRecordPage::reset-filters:
    *
    * Every record should be listed: the plugin clears its filters.
    */
-  signals[RESET_FILTERS] = g_signal_new ("reset-filters", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                         NULL, NULL, G_TYPE_NONE, 0);
+  signals[RESET_FILTERS] = g_signal_new ("reset-filters", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/stead-record-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/steadapp/Stead/"
+                                                             "stead-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, toasts);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_page);
@@ -927,7 +961,8 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stead_record_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, stead_record_page_on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stead_record_page_on_remove);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, stead_record_page_focus_search, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                stead_record_page_focus_search, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -936,21 +971,22 @@ stead_record_page_init (SteadRecordPage *self)
 {
   g_autoptr(GListStore) none = g_list_store_new (STEAD_TYPE_RECORD);
 
-  self->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_record_page_column_spec_free);
+  self->columns =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_record_page_column_spec_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (stead_record_page_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (stead_record_page_update_matches), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (stead_record_page_update_matches), self, G_CONNECT_SWAPPED);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (stead_record_page_on_selected), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (stead_record_page_on_selected), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
   stead_record_page_set_model (self, G_LIST_MODEL (none));
 }

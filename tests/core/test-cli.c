@@ -10,7 +10,7 @@
 #include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
-#include "stead.h"
+#include "stead-test-util.h"
 
 typedef struct
 {
@@ -34,24 +34,6 @@ result_clear (Result *r)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -84,7 +66,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  rm_rf (f->dir);
+  stead_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->config_dir);
 }

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "stead.h"
+#include "stead-test-util.h"
 
 typedef struct
 {
@@ -21,27 +21,6 @@ typedef struct
   SteadWorkspace *ws;
   GPtrArray      *importers;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (
-    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (e != NULL && (info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        rm_rf (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -65,21 +44,8 @@ fixture_teardown (Fixture       *f,
   stead_workspace_close (f->ws);
   g_clear_object (&f->ws);
   g_ptr_array_unref (f->importers);
-  rm_rf (f->dir);
+  stead_test_rm_rf (f->dir);
   g_free (f->dir);
-}
-
-static GFile *
-write_file (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
 }
 
 static SteadImporter *
@@ -91,17 +57,6 @@ importer (Fixture    *f,
 
   g_assert_no_error (error);
   return imp;
-}
-
-static gint64
-count (Fixture    *f,
-       const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* A fingerprint of every user table, to prove that nothing changed. */
@@ -172,7 +127,7 @@ run_import (Fixture            *f,
 static void
 load_postcodes (Fixture *f)
 {
-  g_autoptr(GFile) file = write_file (f, "onspd.csv", ONSPD_OLD);
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "onspd.csv", ONSPD_OLD);
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -184,7 +139,7 @@ static void
 test_postcodes_old_names (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "onspd.csv", ONSPD_OLD);
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "onspd.csv", ONSPD_OLD);
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   double lon, lat;
@@ -206,15 +161,17 @@ test_postcodes_old_names (Fixture       *f,
   g_assert_false (stead_workspace_lookup_postcode (f->ws, "not a postcode", &lon, &lat));
 
   /* OGL attribution is kept. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM stead_attribution WHERE source = 'postcodes' "
-                             "AND text LIKE '%Open Government Licence%'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_attribution WHERE source = "
+                                            "'postcodes' "
+                                            "AND text LIKE '%Open Government Licence%'"),
+                   ==, 1);
 }
 
 static void
 test_postcodes_2025_names (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "onspd2025.csv", ONSPD_2025);
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "onspd2025.csv", ONSPD_2025);
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   double lon, lat;
@@ -229,10 +186,10 @@ test_postcodes_2025_names (Fixture       *f,
   /* A second directory replaces the first. */
   g_clear_pointer (&result, stead_import_result_free);
   g_clear_object (&file);
-  file = write_file (f, "one.csv", "pcds,doterm,lat,long\nGL20 5AB,,52.0,-2.1\n");
+  file = stead_test_write_file (f->dir, "one.csv", "pcds,doterm,lat,long\nGL20 5AB,,52.0,-2.1\n");
   g_assert_true (run_import (f, "postcodes", file, NULL, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM stead_postcode"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 1);
 }
 
 /* Code-Point Open has no header and gives British National Grid eastings
@@ -246,7 +203,7 @@ test_postcodes_code_point (Fixture       *f,
   g_autoptr(GError) error = NULL;
   double lon, lat, dx, dy;
 
-  file = write_file (f, "sw.csv",
+  file = stead_test_write_file (f->dir, "sw.csv",
                      "\"SW1A "
                      "1AA\",10,529090,179645,\"E92000001\",\"E19000003\",\"E18000007\",\"\","
                      "\"E09000033\",\"E05013806\"\r\n"
@@ -259,7 +216,7 @@ test_postcodes_code_point (Fixture       *f,
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
   g_assert_cmpuint (result->rejects->len, ==, 1);
   g_assert_cmpuint (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->line, ==, 3);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM stead_postcode"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 0);
   g_clear_error (&error);
   g_clear_pointer (&result, stead_import_result_free);
 
@@ -276,15 +233,16 @@ test_postcodes_code_point (Fixture       *f,
   dy = (lat - 51.501009) * 111320.0;
   dx = (lon - -0.141588) * 111320.0 * cos (51.501009 * G_PI / 180);
   g_assert_cmpfloat (hypot (dx, dy), <, 1.0);
-  g_assert_cmpint (
-    count (f, "SELECT count(*) FROM stead_attribution WHERE text LIKE 'Contains OS data%'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_attribution WHERE text "
+                                            "LIKE 'Contains OS data%'"),
+                   ==, 1);
 }
 
 static void
 test_postcodes_not_a_directory (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "people.csv", "name,phone\nAnn,0123\n");
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "people.csv", "name,phone\nAnn,0123\n");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (run_import (f, "postcodes", file, NULL, NULL, &error));
@@ -312,7 +270,7 @@ test_needs_dry_run_equals_real (Fixture       *f,
   SteadImportOptions options = { .dry_run = TRUE };
 
   load_postcodes (f);
-  file = write_file (f, "needs.csv", NEEDS_CSV);
+  file = stead_test_write_file (f->dir, "needs.csv", NEEDS_CSV);
   before = snapshot (f);
 
   g_assert_true (run_import (f, "needs-csv", file, &options, &dry, &error));
@@ -331,11 +289,13 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_cmpuint (real->added, ==, 3);
 
   /* Geocoded from the directory; the label matched the vocabulary. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE source_id = 'N2' AND kind = "
-                             "'medication' "
-                             "AND abs(ST_MinY(geom) - 51.501009) < 1e-9 AND urgency = 4"),
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count(*) FROM need WHERE source_id = 'N2' AND kind = "
+                                     "'medication' "
+                                     "AND abs(ST_MinY(geom) - 51.501009) < 1e-9 AND urgency = 4"),
                    ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE title = 'Bottled\nwater'"), ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title = 'Bottled\nwater'"), ==, 1);
 
   /* The importer writes points exactly as the geometry library does. */
   {
@@ -352,7 +312,7 @@ test_needs_dry_run_equals_real (Fixture       *f,
     g_assert_cmpmem (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
                      g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
   }
-  g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM rtree_need_geom"), ==, 3);
 
   /* The same file again updates, matched by identifier. */
   options.dry_run = TRUE;
@@ -364,7 +324,7 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_true (stead_workspace_can_undo (f->ws));
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
 }
 
 static void
@@ -382,7 +342,8 @@ test_reject_on_last_row (Fixture       *f,
   g_autoptr(GFileOutputStream) stream = NULL;
 
   load_postcodes (f);
-  file = write_file (f, "needs.csv", NEEDS_CSV "N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n");
+  file = stead_test_write_file (f->dir, "needs.csv",
+                                NEEDS_CSV "N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n");
   before = snapshot (f);
 
   g_assert_false (run_import (f, "needs-csv", file, NULL, &result, &error));
@@ -391,7 +352,7 @@ test_reject_on_last_row (Fixture       *f,
   g_clear_error (&error);
   after = snapshot (f);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
 
   /* The user can take the rejects away as CSV, with line and reason. */
   g_assert_cmpuint (result->rejects->len, ==, 1);
@@ -419,8 +380,8 @@ test_syntax_error_on_last_row (Fixture       *f,
   g_autofree char *after = NULL;
 
   load_postcodes (f);
-  file =
-    write_file (f, "needs.csv", NEEDS_CSV "N4,food,\"unterminated,1,2,GL20 1AA,2026-11-03\r\n");
+  file = stead_test_write_file (f->dir, "needs.csv",
+                                NEEDS_CSV "N4,food,\"unterminated,1,2,GL20 1AA,2026-11-03\r\n");
   before = snapshot (f);
   g_assert_false (run_import (f, "needs-csv", file, NULL, NULL, &error));
   g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_SYNTAX);
@@ -432,8 +393,8 @@ static void
 test_nothing_to_import (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GFile) header_only = write_file (f, "empty.csv", "kind,postcode\r\n");
-  g_autoptr(GFile) empty = write_file (f, "zero.csv", "");
+  g_autoptr(GFile) header_only = stead_test_write_file (f->dir, "empty.csv", "kind,postcode\r\n");
+  g_autoptr(GFile) empty = stead_test_write_file (f->dir, "zero.csv", "");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (run_import (f, "needs-csv", header_only, NULL, NULL, &error));
@@ -441,7 +402,7 @@ test_nothing_to_import (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (run_import (f, "needs-csv", empty, NULL, NULL, &error));
   g_assert_nonnull (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM stead_audit"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_audit"), ==, 0);
 }
 
 static void
@@ -456,7 +417,8 @@ test_map_and_saved_map (Fixture       *f,
   SteadImportOptions options = { .map = "title=Site,kind=What,capacity=Beds,longitude=X,latitude="
                                         "Y" };
 
-  file = write_file (f, "sites.csv", "Site,What,Beds,X,Y\nHall,rest-centre,40,-2.15,51.99\n");
+  file = stead_test_write_file (f->dir, "sites.csv",
+                                "Site,What,Beds,X,Y\nHall,rest-centre,40,-2.15,51.99\n");
 
   /* Without the map, nothing says where the rows are. */
   g_assert_false (run_import (f, "resources-csv", file, NULL, NULL, &error));
@@ -475,8 +437,9 @@ test_map_and_saved_map (Fixture       *f,
   g_assert_true (run_import (f, "resources-csv", file, &options, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 1);
-  g_assert_cmpint (count (f, "SELECT capacity FROM resource WHERE title = 'Hall' AND kind = "
-                             "'rest-centre'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT capacity FROM resource WHERE title = 'Hall' "
+                                            "AND kind = "
+                                            "'rest-centre'"),
                    ==, 40);
 
   /* Remembered for this layout of columns: next time no --map is needed. */
@@ -493,8 +456,8 @@ static void
 test_windows_1252_warning (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GFile) file =
-    write_file (f, "cp.csv", "kind,title,longitude,latitude\nfood,Caf\xe9,-2.1,52.0\n");
+  g_autoptr(GFile) file = stead_test_write_file (
+    f->dir, "cp.csv", "kind,title,longitude,latitude\nfood,Caf\xe9,-2.1,52.0\n");
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -502,7 +465,8 @@ test_windows_1252_warning (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result->warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "Windows-1252"));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need WHERE title = 'Café'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title = 'Café'"), ==,
+                   1);
 }
 
 static void
@@ -517,12 +481,12 @@ test_cancel (Fixture       *f,
 
   for (guint i = 0; i < 5000; i++)
     g_string_append_printf (csv, "food,-2.%04u,52.0\n", i);
-  file = write_file (f, "big.csv", csv->str);
+  file = stead_test_write_file (f->dir, "big.csv", csv->str);
   g_cancellable_cancel (cancellable);
   g_assert_false (stead_import_run (f->ws, importer (f, "needs-csv"), file, &options, NULL, NULL,
                                     cancellable, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
 }
 
 typedef struct
@@ -580,7 +544,7 @@ test_async_progress (Fixture       *f,
 
   for (guint i = 0; i < 20000; i++)
     g_string_append_printf (csv, "food,-2.%04u,52.0\n", i % 10000);
-  file = write_file (f, "big.csv", csv->str);
+  file = stead_test_write_file (f->dir, "big.csv", csv->str);
 
   d.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (f->ws, "changed", G_CALLBACK (on_changed), &d);
@@ -598,7 +562,7 @@ test_async_progress (Fixture       *f,
   g_assert_cmpuint (d.progress_calls, >=, 1);
   g_assert_cmpfloat (d.last_fraction, ==, 1.0);
   g_assert_cmpuint (d.changed, ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 20000);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 20000);
   stead_import_result_free (d.result);
   g_main_loop_unref (d.loop);
   g_signal_handlers_disconnect_by_data (f->ws, &d);
@@ -637,7 +601,7 @@ test_cancel_midway (Fixture       *f,
 
   for (guint i = 0; i < 400000; i++)
     g_string_append_printf (csv, "food,-2.%06u,52.0\n", i);
-  file = write_file (f, "big.csv", csv->str);
+  file = stead_test_write_file (f->dir, "big.csv", csv->str);
   before = snapshot (f);
 
   d.loop = g_main_loop_new (NULL, FALSE);
@@ -652,7 +616,7 @@ test_cancel_midway (Fixture       *f,
   g_assert_cmpuint (d.progress_calls, >=, 1);
   after = snapshot (f);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
   g_assert_false (stead_workspace_can_undo (f->ws));
   g_clear_error (&d.error);
   g_clear_pointer (&d.result, stead_import_result_free);
@@ -670,7 +634,7 @@ test_within_area (Fixture       *f,
   SteadImportOptions options = { .within = "E07000083" };
 
   boundary =
-    write_file (f, "lad.geojson",
+    stead_test_write_file (f->dir, "lad.geojson",
                 "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                 "\"properties\":{\"LAD24CD\":\"E07000083\",\"LAD24NM\":\"Tewkesbury\"},"
                 "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-2.3,51.9],[-2.0,51.9],"
@@ -678,7 +642,7 @@ test_within_area (Fixture       *f,
   g_assert_true (run_import (f, "geojson-areas", boundary, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  file = write_file (f, "onspd.csv", ONSPD_OLD);
+  file = stead_test_write_file (f->dir, "onspd.csv", ONSPD_OLD);
   g_assert_true (run_import (f, "postcodes", file, &options, &result, &error));
   g_assert_no_error (error);
   /* SW1A 1AA is in London, not Tewkesbury. */
@@ -707,7 +671,7 @@ test_geojson_areas (Fixture       *f,
   g_autoptr(SteadTransaction) txn = NULL;
 
   g_hash_table_insert (options, "kind", "ward");
-  good = write_file (f, "wards.geojson",
+  good = stead_test_write_file (f->dir, "wards.geojson",
                      "{\"type\":\"FeatureCollection\",\"features\":["
                      "{\"type\":\"Feature\",\"properties\":{\"WD24CD\":\"E05010700\",\"WD24NM\":"
                      "\"Tewkesbury East\"},"
@@ -722,10 +686,11 @@ test_geojson_areas (Fixture       *f,
   g_assert_true (run_import (f, "geojson-areas", good, &with_kind, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE kind = 'ward' AND code = 'E05010701' "
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'ward' AND code = 'E05010701' "
                              "AND name = 'Tewkesbury West' AND ST_GeometryType(geom) = "
                              "'MULTIPOLYGON'"),
-                   ==, 1);
+    ==, 1);
 
   /* Point-in-area: a need inside the east ward (not in its hole). */
   txn = stead_workspace_begin (f->ws, "core", "Add needs", &error);
@@ -737,13 +702,16 @@ test_geojson_areas (Fixture       *f,
                                  0, &error);
   stead_transaction_insert_need (txn, "food", "Out", -1.0, 51.0, 1, 2, "open", 0, NULL, 0, &error);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need_area WHERE code = 'E05010700'"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need_area na JOIN need n ON n.fid = na.need "
-                             "WHERE n.title = 'In'"), ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM need_area WHERE code = 'E05010700'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need_area na JOIN need n ON "
+                                            "n.fid = na.need "
+                                            "WHERE n.title = 'In'"),
+                   ==, 1);
 
   /* Feature 2 has an unclosed ring: named by its number, nothing imported. */
-  bad = write_file (
-    f, "bad.geojson",
+  bad = stead_test_write_file (
+    f->dir, "bad.geojson",
     "{\"type\":\"FeatureCollection\",\"features\":["
     "{\"type\":\"Feature\",\"properties\":{\"name\":\"A\"},\"geometry\":{\"type\":\"Polygon\","
     "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}},"
@@ -761,14 +729,15 @@ test_geojson_areas (Fixture       *f,
 
   /* Not JSON at all. */
   g_clear_object (&bad);
-  bad = write_file (f, "trunc.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":");
+  bad = stead_test_write_file (f->dir, "trunc.geojson",
+                               "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":");
   g_assert_false (run_import (f, "geojson-areas", bad, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   /* The 2008 "crs" member: British National Grid, converted. */
-  bng = write_file (
-    f, "bng.geojson",
+  bng = stead_test_write_file (
+    f->dir, "bng.geojson",
     "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
     "{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}},\"features\":["
     "{\"type\":\"Feature\",\"properties\":{\"code\":\"X1\",\"name\":\"Westminster square\"},"
@@ -776,9 +745,10 @@ test_geojson_areas (Fixture       *f,
     "[529200,179800],[529000,179800],[529000,179500]]]}}]}");
   g_assert_true (run_import (f, "geojson-areas", bng, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE code = 'X1' AND ST_MinX(geom) "
-                             "BETWEEN -0.145 AND -0.14 "
-                             "AND ST_MinY(geom) BETWEEN 51.49 AND 51.51"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE code = 'X1' AND "
+                                            "ST_MinX(geom) "
+                                            "BETWEEN -0.145 AND -0.14 "
+                                            "AND ST_MinY(geom) BETWEEN 51.49 AND 51.51"),
                    ==, 1);
   g_hash_table_unref (options);
 }
@@ -813,12 +783,13 @@ test_gpkg_areas (Fixture       *f,
   g_assert_true (run_import (f, "gpkg-areas", file, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 1);
-  g_assert_cmpint (
-    count (f, "SELECT count(*) FROM area WHERE code = 'E07000083' AND name = 'Tewkesbury'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE code = 'E07000083' "
+                                            "AND name = 'Tewkesbury'"),
+                   ==, 1);
 
   /* A file that is not a GeoPackage. */
   g_clear_object (&file);
-  file = write_file (f, "fake.gpkg", "this is not sqlite");
+  file = stead_test_write_file (f->dir, "fake.gpkg", "this is not sqlite");
   g_assert_false (run_import (f, "gpkg-areas", file, NULL, NULL, &error));
   g_assert_nonnull (error);
 }
@@ -850,8 +821,8 @@ test_cap (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(SteadTransaction) txn = NULL;
 
-  good = write_file (
-    f, "alert.xml",
+  good = stead_test_write_file (
+    f->dir, "alert.xml",
     CAP_HEAD CAP_INFO ("Severe") "    <area>\n      <areaDesc>River Avon at Tewkesbury</areaDesc>\n"
                                  "      <polygon>51.98,-2.17 51.98,-2.14 52.0,-2.14 52.0,-2.17 "
                                  "51.98,-2.17</polygon>\n"
@@ -870,22 +841,27 @@ test_cap (Fixture       *f,
   g_assert_true (run_import (f, "cap", good, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = "
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = "
                              "'Immediate' "
                              "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00Z' "
                              "AND expires = '2026-11-30T09:00:00Z'"),
-                   ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==, 2);
+    ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
+                   2);
   /* The needs inside the warning area. */
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need_area na JOIN alert a ON a.area = na.area "
-                             "WHERE a.area_desc = 'River Avon at Tewkesbury'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need_area na JOIN alert a ON "
+                                            "a.area = na.area "
+                                            "WHERE a.area_desc = 'River Avon at Tewkesbury'"),
+                   ==, 1);
 
   /* The same alert again replaces, not duplicates. */
   g_clear_pointer (&result, stead_import_result_free);
   g_assert_true (run_import (f, "cap", good, NULL, &result, &error));
   g_assert_cmpuint (result->updated, ==, 2);
   g_assert_cmpuint (result->added, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
+                   2);
 
   before = snapshot (f);
   {
@@ -918,7 +894,7 @@ test_cap (Fixture       *f,
         g_autofree char *name = g_strdup_printf ("bad%u.xml", i);
 
         g_clear_object (&bad);
-        bad = write_file (f, name, malformed[i]);
+        bad = stead_test_write_file (f->dir, name, malformed[i]);
         g_assert_false (run_import (f, "cap", bad, NULL, NULL, &error));
         g_assert_nonnull (error);
         g_test_message ("%s: %s", name, error->message);
@@ -1042,12 +1018,12 @@ test_spatial_index (Fixture       *f,
       for (guint i = 0; i < sizes[s]; i++)
         g_string_append_printf (csv, "food,%.6f,%.6f\n", g_rand_double_range (rng, -2.5, -1.8),
                                 g_rand_double_range (rng, 51.7, 52.2));
-      file = write_file (f, name, csv->str);
+      file = stead_test_write_file (f->dir, name, csv->str);
       g_assert_true (run_import (f, "needs-csv", file, NULL, &result, &error));
       g_assert_no_error (error);
       total += result->added;
 
-      g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total);
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM rtree_need_geom"), ==, total);
       {
         g_autoptr(sqlite3_stmt) check =
           stead_workspace_prepare (f->ws, "SELECT rtreecheck ('rtree_need_geom')", NULL);
@@ -1067,14 +1043,15 @@ test_spatial_index (Fixture       *f,
     stead_transaction_insert_need (txn, "food", "Later", 0.5, 50.5, 1, 2, "open", 0, NULL, 0,
                                    &error);
     g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
-    g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, total + 1);
+    g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM rtree_need_geom"), ==,
+                     total + 1);
   }
 
   /* Undo takes the imports' rows and their index entries away. */
   for (guint s = 0; s < G_N_ELEMENTS (sizes) + 1; s++)
     g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM need"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM rtree_need_geom"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM rtree_need_geom"), ==, 0);
 }
 
 /* Dates as partners' spreadsheets write them. */

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "stead.h"
+#include "stead-test-util.h"
 #include "partners.h"
 
 typedef struct
@@ -20,24 +20,6 @@ typedef struct
   GPtrArray         *importers;
   GPtrArray         *exporters;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static SteadWorkspace *
 new_workspace (Fixture    *f,
@@ -85,19 +67,8 @@ fixture_teardown (Fixture       *f,
   g_ptr_array_unref (f->exporters);
   g_clear_object (&f->engine);
   g_clear_object (&f->settings);
-  rm_rf (f->dir);
+  stead_test_rm_rf (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (SteadWorkspace *ws,
-       const char     *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static char *
@@ -129,17 +100,6 @@ assert_same_text (const char *a,
     i++;
   if (a[i] != b[i])
     g_error ("the texts differ at byte %" G_GSIZE_FORMAT ": “%.80s” and “%.80s”", i, a + i, b + i);
-}
-
-static GFile *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return g_file_new_for_path (path);
 }
 
 static gboolean
@@ -187,9 +147,10 @@ test_crud_and_undo (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (partners_organisation_set (f->ws, id, "id; DROP TABLE x", "1", &error));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = "
-                                 "'instrumental' "
-                                 "AND website = 'https://lions.example.org'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier "
+                                            "= "
+                                            "'instrumental' "
+                                            "AND website = 'https://lions.example.org'"),
                    ==, 1);
 
   contact = partners_contact_add (f->ws, id, "Pat Example", "Chair", "01632 960000", "07700 900000",
@@ -202,24 +163,25 @@ test_crud_and_undo (Fixture       *f,
   /* Each edit is one undo step. */
   g_assert_true (stead_workspace_undo (f->ws, &error));  /* log */
   g_assert_true (stead_workspace_undo (f->ws, &error));  /* contact */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
   g_assert_true (stead_workspace_undo (f->ws, &error));  /* website */
-  g_assert_cmpint (
-    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE website IS NULL"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "website IS NULL"),
+                   ==, 1);
   g_assert_true (stead_workspace_redo (f->ws, &error));
   g_assert_true (stead_workspace_redo (f->ws, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
 
   /* Removing takes everything of the partner; undo brings it all back. */
   g_assert_true (partners_organisation_delete (f->ws, id, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 0);
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_no_error (error);
   name = partners_get_organisation_name (f->ws, id);
   g_assert_cmpstr (name, ==, "Tewkesbury Lions");
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 1);
 }
 
 /* Everything in the detail pane can be added, changed and removed, each
@@ -241,8 +203,9 @@ test_children (Fixture       *f,
   contact = partners_contact_add (f->ws, org, "Sam", NULL, NULL, NULL, NULL, &error);
   g_assert_true (partners_contact_update (f->ws, contact, "Sam Example", "Warden", "01632 960444",
                                           NULL, NULL, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_contact WHERE name = 'Sam Example' "
-                                 "AND role = 'Warden'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact WHERE name = "
+                                            "'Sam Example' "
+                                            "AND role = 'Warden'"),
                    ==, 1);
   g_assert_false (partners_contact_update (f->ws, contact, "", NULL, NULL, NULL, NULL, &error));
   g_clear_error (&error);
@@ -251,7 +214,8 @@ test_children (Fixture       *f,
   site = partners_site_add (f->ws, org, "Hall", "Rest centre", "1 Church St", "ZZ99 9ZZ", 80, NULL,
                             &error);
   g_assert_cmpint (site, >, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE geom IS NULL"), ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE geom IS NULL"), ==, 1);
   g_assert_cmpint (
     partners_site_add (f->ws, org, "Nowhere", NULL, NULL, NULL, -1, bad_position, &error), ==, 0);
   g_clear_error (&error);
@@ -259,7 +223,8 @@ test_children (Fixture       *f,
   capability =
     partners_capability_add (f->ws, org, site, "rest-centre", 80, "Evenings only", 2, &error);
   g_assert_cmpint (capability, >, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
   g_assert_cmpint (partners_capability_add (f->ws, org, site, "unicorns", 1, NULL, -1, &error), ==,
                    0);
   g_clear_error (&error);
@@ -267,16 +232,18 @@ test_children (Fixture       *f,
   /* Given a position, the site's capability is a resource on the map. */
   g_assert_true (partners_site_update (f->ws, site, "Hall", "Rest centre", "1 Church St",
                                        "ZZ99 9ZZ", 80, position, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND kind "
-                                 "= 'rest-centre' "
-                                 "AND capacity = 80"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
+                                            "'partners' AND kind "
+                                            "= 'rest-centre' "
+                                            "AND capacity = 80"),
                    ==, 1);
   g_assert_true (
     partners_capability_update (f->ws, capability, site, "rest-centre", 120, NULL, 2, &error));
-  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==,
-                   120);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 120);
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 80);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT capacity FROM resource WHERE owner = 'partners'"), ==, 80);
 
   /* Agreements bind parties; dates are checked. */
   parties[0] = org;
@@ -285,7 +252,8 @@ test_children (Fixture       *f,
                                        "2025-01-01", "2026-12-01", "2028-01-01", "active",
                                        "https://docs.example.org/mou.pdf", parties, 2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==,
+                   2);
   g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "mou", NULL, NULL,
                                             "01/01/2025", NULL, NULL, NULL, NULL, parties, 2,
                                             &error),
@@ -300,17 +268,20 @@ test_children (Fixture       *f,
                                             NULL, NULL, NULL, NULL, "2030-01-01", "active", NULL,
                                             parties, 1, &error),
                    ==, agreement);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==,
+                   1);
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==,
+                   2);
   g_assert_true (partners_agreement_delete (f->ws, agreement, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_agreement"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement"), ==, 0);
 
   /* Removing a site takes its resource off the map; the note goes too. */
   g_assert_true (partners_site_delete (f->ws, site, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_capability WHERE site IS NULL"), ==,
-                   1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==, 0);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM partners_capability WHERE site IS NULL"), ==, 1);
   g_assert_true (partners_capability_delete (f->ws, capability, &error));
   g_assert_true (partners_contact_delete (f->ws, contact, &error));
   {
@@ -320,7 +291,7 @@ test_children (Fixture       *f,
     g_assert_true (partners_log_delete (f->ws, note, &error));
   }
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_log"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_log"), ==, 0);
 }
 
 static void
@@ -358,20 +329,27 @@ test_demo_and_search (Fixture       *f,
                       gconstpointer  data)
 {
   /* About 40 organisations across the types, every type present. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), >=, 35);
-  g_assert_cmpint (count (f->ws, "SELECT count(DISTINCT type) FROM partners_organisation"), ==,
-                   count (f->ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = "
-                                 "'partner-type'"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), >=, 35);
   g_assert_cmpint (
-    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental'"), >, 5);
+    stead_test_count (f->ws, "SELECT count(DISTINCT type) FROM partners_organisation"), ==,
+    stead_test_count (f->ws, "SELECT count(*) FROM taxonomy WHERE vocabulary = "
+                             "'partner-type'"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE tier "
+                                            "= 'instrumental'"),
+                   >, 5);
 
   /* Flagged agreements are found by the search index. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners' "
-                                 "AND stead_search MATCH '\"Expired\"'"), >, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners' "
-                                 "AND stead_search MATCH '\"Review overdue\"'"), >, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners'"), ==,
-                   count (f->ws, "SELECT count(*) FROM partners_organisation"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
+                                            "'partners' "
+                                            "AND stead_search MATCH '\"Expired\"'"),
+                   >, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
+                                            "'partners' "
+                                            "AND stead_search MATCH '\"Review overdue\"'"),
+                   >, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
+                                            "'partners'"),
+                   ==, stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"));
 }
 
 /* Sites with capabilities are resources on the map, kept in step. */
@@ -380,34 +358,41 @@ test_sites_on_map (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 published = count (f->ws, "SELECT count(*) FROM partners_capability c JOIN partners_site "
-                                   "s ON s.fid = c.site "
-                                   "WHERE s.geom IS NOT NULL");
+  gint64 published =
+    stead_test_count (f->ws, "SELECT count(*) FROM partners_capability c JOIN partners_site "
+                             "s ON s.fid = c.site "
+                             "WHERE s.geom IS NOT NULL");
   gint64 org;
 
   g_assert_cmpint (published, >, 10);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
-                   published);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource r JOIN partners_site s ON s.fid = "
-                                 "r.owner_ref "
-                                 "WHERE r.owner = 'partners' AND r.geom = s.geom"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
+                                            "'partners'"),
+                   ==, published);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource r JOIN partners_site s "
+                                            "ON s.fid = "
+                                            "r.owner_ref "
+                                            "WHERE r.owner = 'partners' AND r.geom = s.geom"),
                    ==, published);
 
   /* Removing a partner takes its resources off the map; undo puts them back. */
-  org = count (f->ws, "SELECT c.organisation FROM partners_capability c JOIN partners_site s ON "
-                      "s.fid = c.site "
-                      "WHERE s.geom IS NOT NULL LIMIT 1");
+  org = stead_test_count (f->ws, "SELECT c.organisation FROM partners_capability c JOIN "
+                                 "partners_site s ON "
+                                 "s.fid = c.site "
+                                 "WHERE s.geom IS NOT NULL LIMIT 1");
   g_assert_true (partners_organisation_delete (f->ws, org, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), <,
-                   published);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
+                                            "'partners'"),
+                   <, published);
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
-                   published);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
+                                            "'partners'"),
+                   ==, published);
 
   /* A renamed partner's resources carry the new name. */
   g_assert_true (partners_organisation_set (f->ws, org, "name", "Renamed Partner", &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners' AND title "
-                                 "LIKE 'Renamed Partner: %'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
+                                            "'partners' AND title "
+                                            "LIKE 'Renamed Partner: %'"),
                    >, 0);
 }
 
@@ -423,20 +408,21 @@ test_oruk_round_trip (Fixture       *f,
   g_autofree char *first = export_text (f, f->ws, "partners-oruk", TRUE, &error);
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
-  gint64 orgs = count (f->ws, "SELECT count(*) FROM partners_organisation");
+  gint64 orgs = stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation");
 
   g_assert_no_error (error);
-  file = write_file (f, "partners.json", first);
+  file = stead_test_write_file (f->dir, "partners.json", first);
   g_assert_true (import (f, other, "partners-oruk", file, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, orgs);
 
   second = export_text (f, other, "partners-oruk", TRUE, &error);
   assert_same_text (first, second);
-  g_assert_cmpint (count (other, "SELECT count(*) FROM partners_contact"), ==,
-                   count (f->ws, "SELECT count(*) FROM partners_contact"));
-  g_assert_cmpint (count (other, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
-                   count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"));
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_contact"), ==,
+                   stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"));
+  g_assert_cmpint (
+    stead_test_count (other, "SELECT count(*) FROM resource WHERE owner = 'partners'"), ==,
+    stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = 'partners'"));
 
   /* Again into the same workspace: every record matched by identifier. */
   g_clear_pointer (&result, stead_import_result_free);
@@ -479,49 +465,54 @@ test_oruk_bad_record (Fixture       *f,
   g_autoptr(GFile) bad = NULL;
   g_autoptr(GFile) good = NULL;
   g_autoptr(SteadImportResult) result = NULL;
-  gint64 before = count (f->ws, "SELECT count(*) FROM partners_organisation");
+  gint64 before = stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation");
 
   /* The second of three has no name: nothing is imported, and the error
    * names that record. */
-  bad = write_file (f, "bad.json", "{\"organizations\":[" ORUK_GOOD ","
+  bad = stead_test_write_file (f->dir, "bad.json", "{\"organizations\":[" ORUK_GOOD ","
                                    "{\"id\":\"b2\",\"description\":\"nameless\"},"
                                    "{\"id\":\"c3\",\"name\":\"Third\"}]}");
   g_assert_false (import (f, f->ws, "partners-oruk", bad, &result, &error));
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
   g_assert_nonnull (strstr (error->message, "organization 2"));
   g_assert_nonnull (strstr (error->message, "b2"));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, before);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
+                   before);
   g_clear_error (&error);
   g_clear_object (&bad);
 
   /* Not JSON; not ORUK. */
-  bad = write_file (f, "trunc.json", "{\"organizations\":[{\"name\":");
+  bad = stead_test_write_file (f->dir, "trunc.json", "{\"organizations\":[{\"name\":");
   g_assert_false (import (f, f->ws, "partners-oruk", bad, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_clear_object (&bad);
-  bad = write_file (f, "other.json", "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  bad = stead_test_write_file (f->dir, "other.json",
+                               "{\"type\":\"FeatureCollection\",\"features\":[]}");
   g_assert_false (import (f, f->ws, "partners-oruk", bad, NULL, &error));
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT);
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, before);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
+                   before);
 
   /* A good one: charity number, site, switchboard; unknown fields and the
    * service Stead has no capability for are kept in the notes. */
-  good = write_file (f, "good.json", "[" ORUK_GOOD "]");
+  good = stead_test_write_file (f->dir, "good.json", "[" ORUK_GOOD "]");
   g_assert_true (import (f, f->ws, "partners-oruk", good, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (
-    count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
+    stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
                   "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
                   "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"),
     ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = 'GL20 5BH' "
-                                 "AND geom IS NOT NULL "
-                                 "AND address = '1 Quay St, Tewkesbury'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = "
+                                            "'GL20 5BH' "
+                                            "AND geom IS NOT NULL "
+                                            "AND address = '1 Quay St, Tewkesbury'"),
                    ==, 1);
-  g_assert_cmpint (
-    count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = '01632 960111'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact WHERE phone = "
+                                            "'01632 960111'"),
+                   ==, 1);
 
   /* What ORUK v1 APIs serve: a page of services, {"content": […]}, each
    * with its organization; a bare array of services; one service. The
@@ -544,7 +535,7 @@ test_oruk_bad_record (Fixture       *f,
         g_autofree char *text = g_strdup_printf (shapes[i], service1, service2);
         g_autofree char *name = g_strdup_printf ("services-%u.json", i);
         g_autofree char *org_name = g_strdup_printf ("Service Org %u", i);
-        g_autoptr(GFile) services = write_file (f, name, text);
+        g_autoptr(GFile) services = stead_test_write_file (f->dir, name, text);
         g_autoptr(sqlite3_stmt) stmt = NULL;
 
         g_clear_pointer (&result, stead_import_result_free);
@@ -555,8 +546,9 @@ test_oruk_bad_record (Fixture       *f,
         sqlite3_bind_text (stmt, 1, org_name, -1, SQLITE_STATIC);
         g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
         g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-        g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name IN "
-                                       "('Lunch club', 'Befriending')"),
+        g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation "
+                                                  "WHERE name IN "
+                                                  "('Lunch club', 'Befriending')"),
                          ==, 0);
       }
   }
@@ -573,7 +565,7 @@ test_csv_and_vcard (Fixture       *f,
   g_autofree char *csv = NULL;
   gint64 id;
 
-  file = write_file (f, "partners.csv",
+  file = stead_test_write_file (f->dir, "partners.csv",
                      "Organisation,Type,Tier,Contact,Telephone,24/7,Email,Site,Postcode\r\n"
                      "Vale Scouts,Voluntary and community sector,occasional,Jo Bloggs,01632 "
                      "960222,,jo@scouts.example.org,Scout Hut,GL20 5AA\r\n"
@@ -581,26 +573,28 @@ test_csv_and_vcard (Fixture       *f,
   g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 2);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name = 'Vale "
-                                 "Scouts' AND type = 'voluntary'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name "
+                                            "= 'Vale "
+                                            "Scouts' AND type = 'voluntary'"),
                    ==, 1);
 
   /* The same name and postcode: an update, not a second Vale Scouts. */
   g_clear_pointer (&result, stead_import_result_free);
   g_clear_object (&file);
   file =
-    write_file (f, "again.csv",
+    stead_test_write_file (f->dir, "again.csv",
                 "name,tier,postcode,site_name\r\nvale scouts,contributing,gl20 5aa,Scout Hut\r\n");
   g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
   g_assert_cmpuint (result->updated, ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name LIKE 'vale "
-                                 "scouts'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE name "
+                                            "LIKE 'vale "
+                                            "scouts'"),
                    ==, 1);
 
   /* A row with a tier that does not exist: rejected with its line. */
   g_clear_pointer (&result, stead_import_result_free);
   g_clear_object (&file);
-  file = write_file (f, "bad.csv", "name,tier\r\nA,contributing\r\nB,gold\r\n");
+  file = stead_test_write_file (f->dir, "bad.csv", "name,tier\r\nA,contributing\r\nB,gold\r\n");
   g_assert_false (import (f, f->ws, "partners-csv", file, &result, &error));
   g_assert_nonnull (strstr (error->message, "line 3"));
   g_clear_error (&error);
@@ -609,7 +603,7 @@ test_csv_and_vcard (Fixture       *f,
   g_assert_null (export_text (f, f->ws, "partners-vcard", FALSE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
-  id = count (f->ws, "SELECT id FROM partners_organisation WHERE name = 'Vale Mosque'");
+  id = stead_test_count (f->ws, "SELECT id FROM partners_organisation WHERE name = 'Vale Mosque'");
   partners_contact_add (f->ws, id,
                         "Dr Amira Example-Longname, Emergency Planning Coordinator; Deputy", "Imam",
                         "01632 960333", "07700 900333", "amira@mosque.example.org", &error);
@@ -644,11 +638,11 @@ test_csv_and_vcard (Fixture       *f,
     g_output_stream_close (out, NULL, NULL);
     text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
     g_assert_nonnull (strstr (text, "\r\n#org +id,#org +name,"));
-    hxl_file = write_file (f, "hxl.csv", text);
+    hxl_file = stead_test_write_file (f->dir, "hxl.csv", text);
     g_assert_true (import (f, other, "partners-csv", hxl_file, &back, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count (other, "SELECT count(*) FROM partners_organisation"), ==,
-                     count (f->ws, "SELECT count(*) FROM partners_organisation"));
+    g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_organisation"), ==,
+                     stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"));
     stead_workspace_close (other);
   }
 

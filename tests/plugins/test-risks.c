@@ -24,24 +24,6 @@ typedef struct
 } Fixture;
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -74,40 +56,8 @@ fixture_teardown (Fixture       *f,
   g_ptr_array_unref (f->exporters);
   g_clear_object (&f->engine);
   g_clear_object (&f->settings);
-  rm_rf (f->dir);
+  stead_test_rm_rf (f->dir);
   g_free (f->dir);
-}
-
-static gint64
-count (SteadWorkspace *ws,
-       const char     *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-text (SteadWorkspace *ws,
-      const char     *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
-
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static GFile *
-write_file (Fixture    *f,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return g_file_new_for_path (path);
 }
 
 static gboolean
@@ -162,11 +112,12 @@ test_banding (Fixture       *f,
 
   /* The older local scheme's labels, switched to as data. */
   g_assert_true (risks_set_scheme (f->ws, "legacy-crr", &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_scale s JOIN risks_scheme c ON c.code "
-                                 "= s.scheme "
-                                 "WHERE c.active AND s.axis = 'likelihood' AND s.label = "
-                                 "'Probable' AND s.score = 5"),
-                   ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM risks_scale s JOIN risks_scheme c ON c.code "
+                             "= s.scheme "
+                             "WHERE c.active AND s.axis = 'likelihood' AND s.label = "
+                             "'Probable' AND s.score = 5"),
+    ==, 1);
   g_assert_false (risks_set_scheme (f->ws, "no-such-scheme", &error));
   g_clear_error (&error);
 }
@@ -196,7 +147,7 @@ test_review_date_from_band (Fixture       *f,
   /* A new risk's review date is set from its band, from today. */
   id = risks_risk_add (f->ws, "HL12", "Fluvial flooding", NULL, 4, 4, FALSE, &error);
   g_assert_no_error (error);
-  stored = text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'HL12'");
+  stored = stead_test_text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'HL12'");
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     GDate today;
@@ -236,21 +187,23 @@ test_rescore_records_history (Fixture       *f,
 
   g_assert_true (risks_risk_rescore (f->ws, id, 4, 4, "Hotter summers", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review WHERE likelihood = 3 AND "
-                                 "impact = 3 "
-                                 "AND likelihood_min = 2 AND note = 'Hotter summers'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_review WHERE likelihood = "
+                                            "3 AND "
+                                            "impact = 3 "
+                                            "AND likelihood_min = 2 AND note = 'Hotter summers'"),
                    ==, 1);
-  trend = text (f->ws, "SELECT trend FROM risks_risk WHERE reference = 'R1'");
+  trend = stead_test_text (f->ws, "SELECT trend FROM risks_risk WHERE reference = 'R1'");
   g_assert_cmpstr (trend, ==, "increasing");
   /* The range still holds around 4; the band is High now. */
-  g_assert_cmpint (count (f->ws, "SELECT likelihood_max FROM risks_risk WHERE reference = 'R1'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT likelihood_max FROM risks_risk WHERE reference "
+                                            "= 'R1'"),
                    ==, 4);
 
   /* One undo step takes the review back, history and all. */
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R1'"), ==,
-                   3);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review"), ==, 0);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R1'"), ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_review"), ==, 0);
 }
 
 /* Every risk not archived is placed in the cell of its scores, with
@@ -290,10 +243,10 @@ test_placement_links_areas (Fixture       *f,
 
   /* Impact per dimension of the active scheme. */
   g_assert_true (risks_impact_set (f->ws, a, "economic", 4, &error));
-  g_assert_cmpint (count (f->ws, "SELECT score FROM risks_impact WHERE dimension = 'economic'"), ==,
-                   4);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT score FROM risks_impact WHERE dimension = 'economic'"), ==, 4);
   g_assert_true (risks_impact_set (f->ws, a, "economic", 0, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_impact"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_impact"), ==, 0);
   g_assert_false (risks_impact_set (f->ws, a, "vibes", 3, &error));
   g_clear_error (&error);
   g_assert_false (risks_impact_set (f->ws, a, "economic", 9, &error));
@@ -305,18 +258,18 @@ test_placement_links_areas (Fixture       *f,
   g_assert_cmpint (risks_link_add (f->ws, a, "rumour", "Nope", NULL, &error), ==, 0);
   g_clear_error (&error);
   g_assert_true (risks_link_delete (f->ws, link, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_link"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_link"), ==, 0);
 
   area = risks_hazard_area_add (f->ws, a, "Drawn flood cell", polygon, &error);
   g_assert_no_error (error);
   g_assert_cmpint (
-    count (f->ws, "SELECT count(*) FROM area a JOIN risks_hazard h ON h.area = a.fid "
+    stead_test_count (f->ws, "SELECT count(*) FROM area a JOIN risks_hazard h ON h.area = a.fid "
                   "WHERE a.kind = 'hazard' AND a.code = 'A1' AND a.name = 'Drawn flood cell'"),
     ==, 1);
   if (!stead_workspace_undo (f->ws, &error))
     g_error ("undo: %s", error->message);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, 0);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
   g_assert_cmpint (area, >, 0);
 }
 
@@ -324,21 +277,25 @@ static void
 test_demo (Fixture       *f,
            gconstpointer  data)
 {
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), >=, 25);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
-                                 "h.area WHERE a.kind = 'hazard'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk"), >=, 25);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON "
+                                            "a.fid = "
+                                            "h.area WHERE a.kind = 'hazard'"),
                    >=, 3);
   /* Every risk sits in the matrix: scores on the 1–5 scale with a band. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN risks_band_matrix m "
-                                 "ON m.likelihood = r.likelihood AND m.impact = r.impact"), ==,
-                   count (f->ws, "SELECT count(*) FROM risks_risk"));
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count(*) FROM risks_risk r JOIN risks_band_matrix m "
+                                     "ON m.likelihood = r.likelihood AND m.impact = r.impact"),
+                   ==, stead_test_count (f->ws, "SELECT count(*) FROM risks_risk"));
   /* Owners are partners of the demo. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk r JOIN partners_organisation o "
-                                 "ON o.id = r.owner"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk r JOIN "
+                                            "partners_organisation o "
+                                            "ON o.id = r.owner"),
                    >, 10);
   /* Some reviews are overdue, so the page has something to flag. */
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date ('now', "
-                                 "'localtime')"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE review < date "
+                                            "('now', "
+                                            "'localtime')"),
                    >, 0);
 }
 
@@ -360,7 +317,7 @@ test_search (Fixture       *f,
   hit = hits->pdata[0];
   g_assert_cmpstr (hit->owner, ==, "risks");
   g_assert_cmpstr (hit->kind, ==, "risk");
-  id = count (f->ws, "SELECT id FROM risks_risk WHERE title = 'Pandemic'");
+  id = stead_test_count (f->ws, "SELECT id FROM risks_risk WHERE title = 'Pandemic'");
   g_assert_cmpint (hit->ref, ==, id);
   g_assert_nonnull (strstr (hit->title, "Pandemic"));
 
@@ -385,7 +342,7 @@ test_csv_round_trip (Fixture       *f,
   g_autofree char *csv = NULL;
   SteadExportOptions export_options = { 0 };
 
-  file = write_file (f, "register.csv",
+  file = stead_test_write_file (f->dir, "register.csv",
                      "Ref,Risk,Theme,Likelihood,Impact,Impact min,Impact max,Malicious,Owner\r\n"
                      "H23,Pandemic,\"Human, animal and plant health\",3,5,,,no,\r\n"
                      "HL12,Fluvial flooding,Natural and environmental hazards,4,4,3,5,no,\r\n"
@@ -393,55 +350,60 @@ test_csv_round_trip (Fixture       *f,
   g_assert_true (import (f, "risks-csv", file, TRUE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 3);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk"), ==, 0);
   g_clear_pointer (&result, stead_import_result_free);
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'L7' AND "
-                                 "malicious = 1"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = "
+                                            "'L7' AND "
+                                            "malicious = 1"),
                    ==, 1);
 
   /* A score change on re-import is a review: the old scores go to history. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "again.csv", "reference,title,likelihood,impact\r\nH23,Pandemic,4,5\r\n");
+  file = stead_test_write_file (f->dir, "again.csv",
+                                "reference,title,likelihood,impact\r\nH23,Pandemic,4,5\r\n");
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_cmpuint (result->updated, ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_review r JOIN risks_risk k ON k.id = "
-                                 "r.risk "
-                                 "WHERE k.reference = 'H23' AND r.likelihood = 3"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_review r JOIN risks_risk k "
+                                            "ON k.id = "
+                                            "r.risk "
+                                            "WHERE k.reference = 'H23' AND r.likelihood = 3"),
                    ==, 1);
 
   /* A bad last row: nothing is imported, and the line is named. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "bad.csv",
+  file = stead_test_write_file (f->dir, "bad.csv",
                      "reference,title,likelihood,impact\r\nX1,Fine,2,2\r\nX2,Off scale,7,2\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "line 3"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==,
-                   0);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference LIKE 'X%'"), ==, 0);
 
   /* Scores as registers write them: "4 - Likely", "2: low", or the active
    * scale's label (NRR impact: Minor … Catastrophic); an unknown word is
    * still refused. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "labels.csv", "reference,title,likelihood,impact\r\n"
+  file = stead_test_write_file (f->dir, "labels.csv", "reference,title,likelihood,impact\r\n"
                                       "W1,Worded,4 - Likely,Significant\r\n"
                                       "W2,Worded too,2: low,catastrophic \r\n");
   g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W1' AND "
-                                 "likelihood = 4 AND impact = 4"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = "
+                                            "'W1' AND "
+                                            "likelihood = 4 AND impact = 4"),
                    ==, 1);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = 'W2' AND "
-                                 "likelihood = 2 AND impact = 5"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = "
+                                            "'W2' AND "
+                                            "likelihood = 2 AND impact = 5"),
                    ==, 1);
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file =
-    write_file (f, "word.csv", "reference,title,likelihood,impact\r\nW3,Vague,Quite likely,3\r\n");
+  file = stead_test_write_file (f->dir, "word.csv",
+                                "reference,title,likelihood,impact\r\nW3,Vague,Quite likely,3\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "Quite likely"));
   g_clear_error (&error);
@@ -449,7 +411,7 @@ test_csv_round_trip (Fixture       *f,
   /* An owner must be a partner. */
   g_clear_object (&file);
   g_clear_pointer (&result, stead_import_result_free);
-  file = write_file (f, "owner.csv",
+  file = stead_test_write_file (f->dir, "owner.csv",
                      "reference,title,likelihood,impact,owner\r\nX3,Owned,2,2,Nobody Ltd\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
@@ -507,13 +469,13 @@ test_hazards_geojson (Fixture       *f,
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GFile) good = NULL;
   g_autoptr(GFile) bad = NULL;
-  gint64 areas = count (f->ws, "SELECT count(*) FROM area");
+  gint64 areas = stead_test_count (f->ws, "SELECT count(*) FROM area");
 
   risks_risk_add (f->ws, "HL12", "Fluvial flooding", NULL, 4, 4, FALSE, &error);
   g_assert_no_error (error);
 
   /* Feature 2 has an unclosed ring: reported by its index, nothing imported. */
-  bad = write_file (f, "bad.geojson",
+  bad = stead_test_write_file (f->dir, "bad.geojson",
                     "{\"type\":\"FeatureCollection\",\"features\":["
                     "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Zone "
                     "3\"},\"geometry\":{\"type\":\"Polygon\","
@@ -524,13 +486,13 @@ test_hazards_geojson (Fixture       *f,
   g_assert_false (import (f, "risks-hazards-geojson", bad, FALSE, &result, &error));
   g_assert_nonnull (strstr (error->message, "feature 2"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area"), ==, areas);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_hazard"), ==, 0);
 
   /* A risk that does not exist is a reject too. */
   g_clear_object (&bad);
   g_clear_pointer (&result, stead_import_result_free);
-  bad = write_file (f, "unknown.geojson",
+  bad = stead_test_write_file (f->dir, "unknown.geojson",
                     "{\"type\":\"Feature\",\"properties\":{\"risk\":\"ZZ9\"},\"geometry\":{"
                     "\"type\":\"Polygon\","
                     "\"coordinates\":[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]}}");
@@ -539,16 +501,17 @@ test_hazards_geojson (Fixture       *f,
   g_clear_error (&error);
 
   g_clear_pointer (&result, stead_import_result_free);
-  good = write_file (f, "zones.geojson",
+  good = stead_test_write_file (f->dir, "zones.geojson",
                      "{\"type\":\"FeatureCollection\",\"features\":["
                      "{\"type\":\"Feature\",\"properties\":{\"risk\":\"HL12\",\"name\":\"Flood "
                      "zone 3\"},\"geometry\":{\"type\":\"MultiPolygon\","
                      "\"coordinates\":[[[[-2.2,51.9],[-2.1,51.9],[-2.1,52.0],[-2.2,51.9]]]]}}]}");
   g_assert_true (import (f, "risks-hazards-geojson", good, FALSE, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
-                                 "h.area "
-                                 "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON "
+                                            "a.fid = "
+                                            "h.area "
+                                            "WHERE a.kind = 'hazard' AND a.name = 'Flood zone 3'"),
                    ==, 1);
 
   /* From a GeoPackage layer too: another workspace's hazard areas, named
@@ -572,8 +535,9 @@ test_hazards_geojson (Fixture       *f,
     g_clear_pointer (&result, stead_import_result_free);
     g_assert_true (import (f, "risks-hazards-gpkg", gpkg, FALSE, &result, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON a.fid = "
-                                   "h.area WHERE a.name = 'Zone 2'"),
+    g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_hazard h JOIN area a ON "
+                                              "a.fid = "
+                                              "h.area WHERE a.name = 'Zone 2'"),
                      ==, 1);
     g_assert_true (stead_workspace_undo (f->ws, &error));
     g_assert_no_error (error);
@@ -581,10 +545,11 @@ test_hazards_geojson (Fixture       *f,
 
   /* Removing the risk takes its hazard areas off the map; undo restores them. */
   g_assert_true (risks_risk_delete (
-    f->ws, count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area"), ==, areas);
+    f->ws, stead_test_count (f->ws, "SELECT id FROM risks_risk WHERE reference = 'HL12'"), &error));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area"), ==, areas);
   g_assert_true (stead_workspace_undo (f->ws, &error));
-  g_assert_cmpint (count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
 }
 
 int

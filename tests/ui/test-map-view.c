@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <stead-gtk.h>
+
+#include "stead-test-util.h"
 #ifdef GDK_WINDOWING_X11
 # include <gdk/x11/gdkx.h>
 #endif
@@ -20,17 +22,6 @@ static gboolean
 is_sized (gpointer data)
 {
   return gtk_widget_get_width (data) > 0 && gtk_widget_get_mapped (data);
-}
-
-static void
-iterate_until (gboolean (*condition) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (condition (data));
 }
 
 static void
@@ -165,7 +156,7 @@ test_offline_background (void)
   g_assert_true (stead_transaction_commit (txn, &error));
 
   window = map_window_new (ws, NULL, 800, 600, &view);
-  iterate_until (is_sized, view);
+  stead_test_iterate_until (is_sized, view);
   iterate_for (300);
 
   /* Zoomed to the boundary: the centre is inside it, at town scale. */
@@ -210,16 +201,6 @@ indexes_built (gpointer data)
            stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
 }
 
-static gint64
-count (SteadWorkspace *ws,
-       const char     *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
-
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 test_needs_and_resources (void)
 {
@@ -241,11 +222,12 @@ test_needs_and_resources (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   stead_map_view_set_workspace (view, ws);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (indexes_built, view);
+  stead_test_iterate_until (indexes_built, view);
 
   /* Open and assigned needs, and every resource, are on the map. */
   needs = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS);
-  open_needs = count (ws, "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')");
+  open_needs =
+    stead_test_count (ws, "SELECT count(*) FROM need WHERE status IN ('open', 'assigned')");
   g_assert_cmpint (open_needs, >, 0);
   g_assert_cmpuint (stead_point_index_get_n_points (stead_point_layer_get_index (needs)), ==,
                     open_needs);
@@ -310,7 +292,7 @@ test_needs_and_resources (void)
   /* Filtered by status: the met needs instead of the open ones. */
   {
     const char *met[] = { "met", NULL };
-    gint64 met_needs = count (ws, "SELECT count(*) FROM need WHERE status = 'met'");
+    gint64 met_needs = stead_test_count (ws, "SELECT count(*) FROM need WHERE status = 'met'");
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
     stead_point_layer_set_filter (needs, NULL, met);
@@ -329,7 +311,7 @@ test_needs_and_resources (void)
 
   /* Picking an area shows what is inside it, by kind, and lists it. */
   {
-    gint64 boundary = count (ws, "SELECT fid FROM area WHERE kind = 'boundary'");
+    gint64 boundary = stead_test_count (ws, "SELECT fid FROM area WHERE kind = 'boundary'");
     g_autoptr(SteadAreaSummary) summary = stead_area_summary_new_for_area (ws, boundary, NULL);
     GtkWidget *panel = stead_map_view_get_area_panel (view);
 
@@ -551,7 +533,7 @@ test_mbtiles_base_map (void)
   view = stead_map_view_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_sized, view);
+  stead_test_iterate_until (is_sized, view);
   iterate_for (200);
   shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
   shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
@@ -698,7 +680,7 @@ test_layer_list_and_drop (void)
   double red = 0;
 
   window = map_window_new (NULL, NULL, 640, 480, &view);
-  iterate_until (is_sized, view);
+  stead_test_iterate_until (is_sized, view);
   iterate_for (200);   /* the view places itself once it has a size */
   shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
   shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
@@ -852,7 +834,7 @@ test_draw_polygon_with_pointer (void)
 
   g_assert_true (stead_demo_populate (ws, 400, 5, &error));
   window = map_window_new (ws, title, 800, 600, &view);
-  iterate_until (indexes_built, view);
+  stead_test_iterate_until (indexes_built, view);
   iterate_for (300);
   gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
   iterate_for (100);
@@ -969,7 +951,7 @@ test_shade_areas (void)
   g_assert_true (stead_demo_populate (ws, 600, 9, &error));
   window = map_window_new (ws, NULL, 800, 600, &view);
   g_signal_connect (view, "areas-shaded", G_CALLBACK (on_areas_shaded), counts);
-  iterate_until (indexes_built, view);
+  stead_test_iterate_until (indexes_built, view);
   areas = stead_map_view_get_area_layer (view);
   g_assert_false (stead_area_layer_get_class (areas, 0, &from, &to, rgb));
 
@@ -981,7 +963,7 @@ test_shade_areas (void)
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);   /* Open Needs */
   g_assert_cmpint (stead_map_view_get_area_shading (view), ==, STEAD_AREA_MEASURE_NEEDS);
-  iterate_until (shaded_at_least, counts);
+  stead_test_iterate_until (shaded_at_least, counts);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   {
@@ -1032,7 +1014,7 @@ test_shade_areas (void)
     g_assert_true (stead_transaction_commit (txn, &error));
   }
   counts[1] = counts[0] + 1;
-  iterate_until (shaded_at_least, counts);
+  stead_test_iterate_until (shaded_at_least, counts);
   {
     g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1113,7 +1095,7 @@ test_online_tiles (void)
   view = stead_map_view_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_sized, view);
+  stead_test_iterate_until (is_sized, view);
   stead_map_view_set_custom_tiles (view, url, "Test tiles");
   stead_map_view_set_base_map (view, STEAD_BASE_MAP_CUSTOM);
   shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);

@@ -8,27 +8,12 @@
 #include <glib/gstdio.h>
 #include <stead-gtk.h>
 
+#include "stead-test-util.h"
+
 #include "stead-import-dialog-private.h"
 
 static SteadApplication *app;
 static char *tmp_dir;
-
-static void
-iterate_until (gboolean (*condition) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (condition (data));
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static GtkWidget *
 find_named (GtkWidget  *root,
@@ -55,7 +40,7 @@ new_window (void)
   SteadWindow *window = stead_window_new (ADW_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
+  stead_test_iterate_until (stead_test_is_mapped, window);
   return window;
 }
 
@@ -254,13 +239,13 @@ test_import_dialog (void)
   g_assert_nonnull (dialog);
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (set_true), &destroyed);
   g_assert_true (stead_import_dialog_select_format (dialog, "resources-csv"));
-  iterate_until (dialog_idle, dialog);
+  stead_test_iterate_until (dialog_idle, dialog);
 
   /* Without a title column the dry run still counts; with "Places" mapped
    * to capacity, the third row is rejected with its line. */
   g_assert_true (stead_import_dialog_set_column (dialog, "title", "Site"));
   g_assert_true (stead_import_dialog_set_column (dialog, "capacity", "Places"));
-  iterate_until (dialog_idle, dialog);
+  stead_test_iterate_until (dialog_idle, dialog);
   result = stead_import_dialog_get_result (dialog);
   g_assert_nonnull (result);
   g_assert_true (result->dry_run);
@@ -271,15 +256,15 @@ test_import_dialog (void)
 
   /* Import refuses while a record is rejected: nothing changes. */
   stead_import_dialog_import (dialog);
-  iterate_until (dialog_idle, dialog);
+  stead_test_iterate_until (dialog_idle, dialog);
   g_assert_false (destroyed);
   g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 0);
 
   /* Leave the bad column out: all three import, and the dialog closes. */
   g_assert_true (stead_import_dialog_set_column (dialog, "capacity", NULL));
-  iterate_until (dialog_idle, dialog);
+  stead_test_iterate_until (dialog_idle, dialog);
   stead_import_dialog_import (dialog);
-  iterate_until (is_destroyed, &destroyed);
+  stead_test_iterate_until (is_destroyed, &destroyed);
   g_assert_cmpint (stead_workspace_count_rows (ws, "resource"), ==, 3);
 
   /* One step of undo takes the whole import back. */
