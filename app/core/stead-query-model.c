@@ -7,7 +7,10 @@
  * thread with a read-only connection of their own (WAL lets it read while
  * the window writes). Rows whose id was there before keep their record,
  * updated in place with notifications, so what shows them (a list row, a
- * field row with the focus in it) is not rebuilt.
+ * field row with the focus in it) is not rebuilt; a row read as it was
+ * leaves its record alone (derived fields, search text and sort keys
+ * too), so a change to one of 100,000 records costs a comparison of the
+ * others, not their update.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,9 +31,10 @@
 
 typedef struct
 {
-  GArray  *ids;        /* gint64 */
-  GArray  *values;     /* GValue, n_fields per row */
-  guint    n_fields;
+  GArray   *ids;        /* gint64 */
+  GArray   *values;     /* GValue, n_fields per row */
+  guint     n_fields;
+  gboolean *read;       /* per field: whether a column of the query is it */
 } RowSet;
 
 struct _SteadQueryModel
@@ -116,6 +120,7 @@ stead_query_model_row_set_free (RowSet *rows)
     }
   g_array_unref (rows->values);
   g_array_unref (rows->ids);
+  g_free (rows->read);
   g_free (rows);
 }
 
@@ -179,6 +184,10 @@ stead_query_model_read (sqlite3_stmt  *stmt,
 
   rows = g_new0 (RowSet, 1);
   rows->n_fields = info->n_fields;
+  rows->read = g_new0 (gboolean, MAX (info->n_fields, 1));
+  for (int c = 0; c < n_columns; c++)
+    if (columns[c] >= 0)
+      rows->read[columns[c]] = TRUE;
   rows->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   rows->values = g_array_new (FALSE, TRUE, sizeof (GValue));
 
@@ -240,6 +249,76 @@ stead_query_model_emit_range (SteadQueryModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
+static gboolean
+stead_query_model_values_equal (const GValue *a,
+                                const GValue *b)
+{
+  if (a == NULL || !G_IS_VALUE (a) || !G_IS_VALUE (b))
+    return (a == NULL || !G_IS_VALUE (a)) && !G_IS_VALUE (b);
+  if (G_VALUE_TYPE (a) != G_VALUE_TYPE (b))
+    return FALSE;
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_STRING: return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    case G_TYPE_INT64: return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case G_TYPE_DOUBLE: return g_value_get_double (a) == g_value_get_double (b);
+    case G_TYPE_BOOLEAN: return g_value_get_boolean (a) == g_value_get_boolean (b);
+    default: return FALSE;
+    }
+}
+
+/* Whether the row read is what @record holds already: then it is left
+ * alone (no derive, no notify, and its search text and sort keys stay). */
+static gboolean
+stead_query_model_row_is_unchanged (SteadRecord  *record,
+                                    RowSet       *rows,
+                                    const GValue *values)
+{
+  const SteadRecordInfo *info = stead_record_get_info (record);
+
+  for (guint f = 0; f < rows->n_fields; f++)
+    {
+      const GValue *have;
+
+      if (!rows->read[f])
+        continue;
+      have = stead_record_get_value (record, info->fields[f].name);
+      if (!stead_query_model_values_equal (have, &values[f]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes row @i's values into @record; TRUE if something changed. */
+static gboolean
+stead_query_model_update_record (SteadRecord *record,
+                                 RowSet      *rows,
+                                 guint        i)
+{
+  GValue *values = &g_array_index (rows->values, GValue, i * rows->n_fields);
+
+  if (stead_query_model_row_is_unchanged (record, rows, values))
+    return FALSE;
+  return stead_record_update (record, values, rows->n_fields, TRUE);
+}
+
+/* Runs of changed positions, reported as changed in place (so a sorted
+ * or filtered view looks at them again). */
+static void
+stead_query_model_emit_changed (SteadQueryModel *self,
+                                GArray          *changed)
+{
+  for (guint i = 0; i < changed->len;)
+    {
+      guint start = g_array_index (changed, guint, i), run = 1;
+
+      while (i + run < changed->len && g_array_index (changed, guint, i + run) == start + run)
+        run++;
+      stead_query_model_emit_range (self, start, run, run);
+      i += run;
+    }
+}
+
 /* Makes the items the rows: same id, same record (updated in place). */
 static void
 stead_query_model_apply (SteadQueryModel *self,
@@ -247,7 +326,7 @@ stead_query_model_apply (SteadQueryModel *self,
 {
   guint n_old = self->items->len, n_new = rows->ids->len;
   guint prefix = 0, suffix = 0;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_new, g_object_unref);
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
   guint old_n_items = n_old;
 
@@ -255,29 +334,42 @@ stead_query_model_apply (SteadQueryModel *self,
          stead_record_get_id (g_ptr_array_index (self->items, prefix)) ==
            g_array_index (rows->ids, gint64, prefix))
     prefix++;
+
+  /* The same ids in the same order (a change to some of the records, or
+   * to none of them): the items stay, the records are updated. */
+  if (prefix == n_old && prefix == n_new)
+    {
+      for (guint i = 0; i < n_new; i++)
+        if (stead_query_model_update_record (g_ptr_array_index (self->items, i), rows, i) &&
+            !self->notify_only)
+          g_array_append_val (changed, i);
+      stead_query_model_emit_changed (self, changed);
+      return;
+    }
+
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
          stead_record_get_id (g_ptr_array_index (self->items, n_old - 1 - suffix)) ==
            g_array_index (rows->ids, gint64, n_new - 1 - suffix))
     suffix++;
 
+  items = g_ptr_array_new_full (n_new, g_object_unref);
   for (guint i = 0; i < n_new; i++)
     {
       gint64 id = g_array_index (rows->ids, gint64, i);
-      GValue *values = &g_array_index (rows->values, GValue, i * rows->n_fields);
       SteadRecord *record = g_hash_table_lookup (self->by_id, &id);
       gboolean in_place = i < prefix || i >= n_new - suffix;
 
       if (record != NULL)
         {
-          if (stead_record_update (record, values, rows->n_fields, TRUE) && in_place &&
-              !self->notify_only)
+          if (stead_query_model_update_record (record, rows, i) && in_place && !self->notify_only)
             g_array_append_val (changed, i);
           g_ptr_array_add (items, g_object_ref (record));
         }
       else
         {
           record = stead_record_new_internal (self->record_type, self->workspace, id);
-          stead_record_update (record, values, rows->n_fields, FALSE);
+          stead_record_update (record, &g_array_index (rows->values, GValue, i * rows->n_fields),
+                               rows->n_fields, FALSE);
           g_ptr_array_add (items, record);
         }
     }
@@ -294,18 +386,9 @@ stead_query_model_apply (SteadQueryModel *self,
       g_hash_table_insert (self->by_id, key, record);
     }
 
-  /* What moved, came or went; then what changed in place, in runs (so a
-   * sorted or filtered view looks at them again). */
+  /* What moved, came or went; then what changed in place. */
   stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
-  for (guint i = 0; i < changed->len;)
-    {
-      guint start = g_array_index (changed, guint, i), run = 1;
-
-      while (i + run < changed->len && g_array_index (changed, guint, i + run) == start + run)
-        run++;
-      stead_query_model_emit_range (self, start, run, run);
-      i += run;
-    }
+  stead_query_model_emit_changed (self, changed);
   if (old_n_items != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -39,12 +39,29 @@ stead_record_cell_show (SteadRecordCell *self)
       text = stead_record_dup_display (self->record, self->field);
       alert = self->alert_field != NULL && !stead_record_is_null (self->record, self->alert_field);
     }
-  gtk_label_set_text (GTK_LABEL (self->label), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (self->label, text != NULL && *text != '\0' ? text : NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->label), text != NULL ? text : "");
   if (alert)
     gtk_widget_add_css_class (self->label, "error");
   else
     gtk_widget_remove_css_class (self->label, "error");
+}
+
+/* The tooltip is asked for when shown, not set at every bind: setting one
+ * makes GTK look for the pointer (a round trip to an X server). */
+static gboolean
+stead_record_cell_on_query_tooltip (GtkWidget  *label,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard,
+                                    GtkTooltip *tooltip,
+                                    gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -90,7 +107,7 @@ stead_record_cell_get_text (SteadRecordCell *self)
 {
   g_return_val_if_fail (STEAD_IS_RECORD_CELL (self), NULL);
 
-  return gtk_label_get_text (GTK_LABEL (self->label));
+  return gtk_inscription_get_text (GTK_INSCRIPTION (self->label));
 }
 
 static void
@@ -125,10 +142,15 @@ stead_record_cell_class_init (SteadRecordCellClass *klass)
 static void
 stead_record_cell_init (SteadRecordCell *self)
 {
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_width_chars (GTK_LABEL (self->label), 4);
+  self->label = gtk_inscription_new (NULL);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label), 16);
+  gtk_widget_set_has_tooltip (self->label, TRUE);
+  g_signal_connect (self->label, "query-tooltip", G_CALLBACK (stead_record_cell_on_query_tooltip),
+                    NULL);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
 

@@ -337,6 +337,9 @@ stead_record_page_update_matches (SteadRecordPage *self)
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
+  /* While the page is taken apart, the template's widgets go first. */
+  if (self->no_matches_page == NULL)
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->no_matches_page), n > 0 && shown == 0);
 }
 
@@ -381,7 +384,7 @@ stead_record_page_select (SteadRecordPage *self,
 
   g_return_val_if_fail (STEAD_IS_RECORD_PAGE (self), FALSE);
 
-  shown = G_LIST_MODEL (self->sorted);
+  shown = G_LIST_MODEL (self->filtered);
   n = g_list_model_get_n_items (shown);
   for (guint i = 0; i < n; i++)
     {
@@ -410,11 +413,24 @@ stead_record_page_on_add (SteadRecordPage *self)
   g_signal_emit (self, signals[ADD], 0);
 }
 
+/* A record must have every word: a search that only grows (a letter or a
+ * word typed) finds some of what it found, one that only shrinks finds
+ * more, so the list checks only those records. */
 static void
 stead_record_page_on_search_changed (SteadRecordPage *self)
 {
-  stead_set_str (&self->search, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  stead_record_page_refilter (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *old = self->search != NULL ? self->search : "";
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (old, text) == 0)
+    return;
+  if (g_str_has_prefix (text, old))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (old, text))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  stead_set_str (&self->search, text);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
@@ -563,7 +579,7 @@ stead_record_page_set_model (SteadRecordPage *self,
     return;
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_set_object (&self->model, model);
-  gtk_filter_list_model_set_model (self->filtered, model);
+  gtk_sort_list_model_set_model (self->sorted, model);
   if (model != NULL)
     self->items_changed_id = g_signal_connect_object (
       model, "items-changed", G_CALLBACK (stead_record_page_update_state), self, G_CONNECT_SWAPPED);
@@ -592,7 +608,7 @@ stead_record_page_get_shown (SteadRecordPage *self)
 {
   g_return_val_if_fail (STEAD_IS_RECORD_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /**
@@ -975,13 +991,16 @@ stead_record_page_init (SteadRecordPage *self)
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_record_page_column_spec_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Sorted, then filtered: a search or a filter keeps the order it finds,
+   * so typing never sorts the records again. */
+  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
   self->filter = gtk_custom_filter_new (stead_record_page_match, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                              GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (stead_record_page_update_matches), self, G_CONNECT_SWAPPED);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
-  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
