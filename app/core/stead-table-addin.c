@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "stead-format.h"
 #include "stead-record-provider.h"
@@ -131,20 +132,25 @@ stead_table_addin_kind_changed (const SteadRecordKind *kind,
   return FALSE;
 }
 
-static gboolean
-stead_table_addin_index_kind (const SteadWorkspaceAddinInfo  *info,
-                              const SteadRecordKind          *kind,
-                              SteadTransaction               *txn,
-                              GError                        **error)
+/* The kind's first table holds its records; the others feed their text. */
+static char *
+stead_table_addin_main_table (const SteadRecordKind *kind)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *tables = kind->tables != NULL ? kind->tables : "";
+  const char *end = strchr (tables, ';');
+
+  return end != NULL ? g_strndup (tables, end - tables) : g_strdup (tables);
+}
+
+static gboolean
+stead_table_addin_put_rows (const SteadWorkspaceAddinInfo  *info,
+                            const SteadRecordKind          *kind,
+                            SteadTransaction               *txn,
+                            sqlite3_stmt                   *stmt,
+                            GError                        **error)
+{
   int rc;
 
-  if (!stead_search_delete_all (txn, info->module, kind->kind, error))
-    return FALSE;
-  stmt = stead_transaction_prepare (txn, kind->index_sql, error);
-  if (stmt == NULL)
-    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!stead_search_put (txn, info->module, kind->kind, sqlite3_column_int64 (stmt, 0),
                            (const char *) sqlite3_column_text (stmt, 1),
@@ -159,6 +165,51 @@ stead_table_addin_index_kind (const SteadWorkspaceAddinInfo  *info,
   return TRUE;
 }
 
+/* A kind's search entries: those of the rows the change wrote, or all of
+ * them when something they are made from changed elsewhere. */
+static gboolean
+stead_table_addin_index_kind (const SteadWorkspaceAddinInfo  *info,
+                              const SteadRecordKind          *kind,
+                              SteadTransaction               *txn,
+                              const char * const             *tables,
+                              GError                        **error)
+{
+  g_autofree char *main_table = stead_table_addin_main_table (kind);
+  g_autofree char *one_sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const gint64 *rowids;
+  guint n_rowids;
+
+  if (stead_transaction_get_changed_rows (txn, tables, kind->tables, main_table, &rowids,
+                                          &n_rowids))
+    {
+      if (n_rowids == 0)
+        return TRUE;
+      /* The plugin's constant SELECT, narrowed to one record. */
+      one_sql = g_strconcat ("SELECT * FROM (", kind->index_sql, ") WHERE id = ?1", NULL);
+      stmt = stead_transaction_prepare (txn, one_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n_rowids; i++)
+        {
+          if (!stead_search_delete (txn, info->module, kind->kind, rowids[i], error))
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, rowids[i]);
+          if (!stead_table_addin_put_rows (info, kind, txn, stmt, error))
+            return FALSE;
+          sqlite3_reset (stmt);
+        }
+      return TRUE;
+    }
+
+  if (tables != NULL && !stead_table_addin_kind_changed (kind, tables))
+    return TRUE;
+  if (!stead_search_delete_all (txn, info->module, kind->kind, error))
+    return FALSE;
+  stmt = stead_transaction_prepare (txn, kind->index_sql, error);
+  return stmt != NULL && stead_table_addin_put_rows (info, kind, txn, stmt, error);
+}
+
 static gboolean
 stead_table_addin_index (SteadWorkspaceAddin  *addin,
                          SteadTransaction     *txn,
@@ -171,8 +222,7 @@ stead_table_addin_index (SteadWorkspaceAddin  *addin,
     {
       const SteadRecordKind *kind = &info->record_kinds[i];
 
-      if (kind->index_sql != NULL && stead_table_addin_kind_changed (kind, tables) &&
-          !stead_table_addin_index_kind (info, kind, txn, error))
+      if (kind->index_sql != NULL && !stead_table_addin_index_kind (info, kind, txn, tables, error))
         return FALSE;
     }
   return info->index == NULL || info->index (txn, tables, error);

@@ -596,6 +596,48 @@ stead_transaction_get_rowids (SteadTransaction *txn,
   return NULL;
 }
 
+/**
+ * stead_transaction_get_changed_rows:
+ * @txn: a transaction, in a publish or index hook
+ * @tables: (nullable): the tables it touched, as the hook was given them
+ *   (%NULL: everything is being rebuilt)
+ * @sources: what the derived data is made from, ';'-separated ("risks_risk;taxonomy")
+ * @table: the one of @sources whose rows the derived rows follow
+ * @rowids: (out) (array length=n_rowids): its rows written in @txn
+ * @n_rowids: (out): how many
+ *
+ * Returns: %TRUE if only @table's rows in @rowids need doing again
+ */
+gboolean
+stead_transaction_get_changed_rows (SteadTransaction    *txn,
+                                    const char * const  *tables,
+                                    const char          *sources,
+                                    const char          *table,
+                                    const gint64       **rowids,
+                                    guint               *n_rowids)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (txn != NULL, FALSE);
+  g_return_val_if_fail (sources != NULL && table != NULL, FALSE);
+
+  *rowids = NULL;
+  *n_rowids = 0;
+  if (tables == NULL)
+    return FALSE;
+  names = g_strsplit (sources, ";", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      /* Another source changed: its rows are not the derived rows' own. */
+      for (guint t = 0; tables[t] != NULL; t++)
+        if (names[i][0] != '\0' && strcmp (tables[t], table) != 0 &&
+            stead_tables_have ((const char * const[]) { tables[t], NULL }, names[i]))
+          return FALSE;
+    }
+  *rowids = stead_transaction_get_rowids (txn, table, n_rowids);
+  return *n_rowids != G_MAXUINT;
+}
+
 static GStrv
 stead_workspace_transaction_touched_tables (SteadTransaction *txn)
 {

@@ -167,6 +167,16 @@ STEAD_AVAILABLE_IN_1_0
 const gint64      *stead_transaction_get_rowids         (SteadTransaction   *txn,
                                                          const char         *table,
                                                          guint              *n_rowids);
+/* The rows to bring up to date when, of the tables in @sources (';'-separated,
+ * prefixes ending in '_'), only @table changed and its rows are known;
+ * %FALSE when everything derived from @sources must be rebuilt. */
+STEAD_AVAILABLE_IN_1_0
+gboolean           stead_transaction_get_changed_rows   (SteadTransaction   *txn,
+                                                         const char * const *tables,
+                                                         const char         *sources,
+                                                         const char         *table,
+                                                         const gint64      **rowids,
+                                                         guint              *n_rowids);
 STEAD_AVAILABLE_IN_1_0
 gboolean           stead_tables_have                    (const char * const *tables,
                                                          const char         *name);

@@ -1099,43 +1099,31 @@ partners_publish_resources (SteadTransaction  *txn,
     error);
 }
 
-/**
- * partners_index:
- * @txn: the committing transaction
- * @error: a #GError
- *
- * The partners' entries in the search index: each organisation with its
- * type, tier, description, sites and its agreements, flagged as of the
- * day of the change ("expired", "review due").
- */
-gboolean
-partners_index (SteadTransaction  *txn,
-                GError           **error)
+#define PARTNERS_INDEX_SQL \
+  "SELECT o.id, o.name, coalesce (t.label, o.type) || ' ' || o.tier || ' ' || " \
+  "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || " \
+  "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') " \
+  "             FROM partners_site s WHERE s.organisation = o.id), '') " \
+  "FROM partners_organisation o " \
+  "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type"
+
+/* Puts each organisation @orgs gives, with its agreements' titles and flags. */
+static gboolean
+partners_model_index_rows (SteadTransaction  *txn,
+                           sqlite3_stmt      *orgs,
+                           GError           **error)
 {
-  g_autoptr(sqlite3_stmt) orgs = NULL;
   g_autoptr(sqlite3_stmt) agreements = NULL;
   GDate today;
 
   partners_today (&today);
-  if (!stead_search_delete_all (txn, PARTNERS_OWNER, "organisation", error))
-    return FALSE;
-  orgs = stead_transaction_prepare (
-    txn,
-    "SELECT o.id, o.name, coalesce (t.label, o.type) || ' ' || o.tier || ' ' || "
-    "  coalesce (o.description, '') || ' ' || coalesce (o.areas_served, '') || ' ' || "
-    "  coalesce ((SELECT group_concat (s.name || ' ' || coalesce (s.what, ''), ' ') "
-    "             FROM partners_site s WHERE s.organisation = o.id), '') "
-    "FROM partners_organisation o "
-    "LEFT JOIN taxonomy t ON t.vocabulary = 'partner-type' AND t.code = o.type",
-    error);
   agreements = stead_transaction_prepare (
     txn,
     "SELECT a.review, a.expiry, a.status, a.title FROM partners_agreement a "
     "JOIN partners_agreement_party p ON p.agreement = a.id WHERE p.organisation = ?",
     error);
-  if (orgs == NULL || agreements == NULL)
+  if (agreements == NULL)
     return FALSE;
-
   while (sqlite3_step (orgs) == SQLITE_ROW)
     {
       g_autoptr(GString) body = g_string_new ((const char *) sqlite3_column_text (orgs, 2));
@@ -1159,4 +1147,48 @@ partners_index (SteadTransaction  *txn,
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * partners_index:
+ * @txn: the committing transaction
+ * @tables: (nullable): what it touched (%NULL: rebuild everything)
+ * @error: a #GError
+ *
+ * The partners' entries in the search index: each organisation with its
+ * type, tier, description, sites and its agreements, flagged as of the
+ * day of the change ("expired", "review due"). An edit of organisations
+ * alone re-indexes just those.
+ */
+gboolean
+partners_index (SteadTransaction    *txn,
+                const char * const  *tables,
+                GError             **error)
+{
+  g_autoptr(sqlite3_stmt) orgs = NULL;
+  const gint64 *rowids;
+  guint n_rowids;
+
+  if (stead_transaction_get_changed_rows (txn, tables, "partners_;taxonomy",
+                                          "partners_organisation", &rowids, &n_rowids))
+    {
+      orgs = n_rowids > 0
+               ? stead_transaction_prepare (txn, PARTNERS_INDEX_SQL " WHERE o.id = ?", error)
+               : NULL;
+      for (guint i = 0; i < n_rowids; i++)
+        {
+          if (orgs == NULL ||
+              !stead_search_delete (txn, PARTNERS_OWNER, "organisation", rowids[i], error))
+            return FALSE;
+          sqlite3_bind_int64 (orgs, 1, rowids[i]);
+          if (!partners_model_index_rows (txn, orgs, error))
+            return FALSE;
+          sqlite3_reset (orgs);
+        }
+      return TRUE;
+    }
+  if (!stead_search_delete_all (txn, PARTNERS_OWNER, "organisation", error))
+    return FALSE;
+  orgs = stead_transaction_prepare (txn, PARTNERS_INDEX_SQL, error);
+  return orgs != NULL && partners_model_index_rows (txn, orgs, error);
 }

@@ -29,7 +29,7 @@ partners_workspace_addin_index (SteadTransaction    *txn,
 {
   if (!stead_tables_have (tables, "partners_") && !stead_tables_have (tables, "taxonomy"))
     return TRUE;
-  return partners_index (txn, error);
+  return partners_index (txn, tables, error);
 }
 
 /* ------------------------------------------------------------------------ */

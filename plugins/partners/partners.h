@@ -196,7 +196,8 @@ void          partners_network_links         (SteadWorkspace  *workspace,
 /* Derived data, for the workspace addin's hooks. */
 gboolean      partners_publish_resources     (SteadTransaction *txn,
                                               GError          **error);
-gboolean      partners_index                 (SteadTransaction *txn,
-                                              GError          **error);
+gboolean      partners_index                 (SteadTransaction   *txn,
+                                              const char * const *tables,
+                                              GError            **error);
 
 G_END_DECLS

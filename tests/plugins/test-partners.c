@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -352,6 +354,62 @@ test_demo_and_search (Fixture       *f,
                    ==, stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"));
 }
 
+/* The search follows edits: a renamed organisation is found by its new
+ * name only (its own entry redone), and an agreement that expires flags
+ * the organisation it names (everything redone). */
+static gint64
+search_count (SteadWorkspace *ws,
+              const char     *text,
+              const char     *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = stead_workspace_search (ws, text, 50, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    n += g_strcmp0 (((SteadSearchHit *) hits->pdata[i])->title, title) == 0;
+  return n;
+}
+
+static void
+test_search_follows_edits (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = stead_test_count (f->ws, "SELECT id FROM partners_organisation WHERE name = "
+                                       "'Tewkesbury Foodbank'");
+  gint64 n = stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners'");
+  gint64 parties[] = { id };
+  g_autofree char *body = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (search_count (f->ws, "foodbank", "Tewkesbury Foodbank"), ==, 1);
+  g_assert_true (partners_organisation_set (f->ws, id, "name", "Severn Larder", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_count (f->ws, "larder", "Severn Larder"), ==, 1);
+  g_assert_cmpint (search_count (f->ws, "foodbank", "Tewkesbury Foodbank"), ==, 0);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = 'partners'"), ==, n);
+
+  g_assert_cmpint (partners_agreement_save (f->ws, 0, "Larder supply contract", "contract", NULL,
+                                            NULL, "2020-01-01", NULL, "2021-01-01", "active", NULL,
+                                            parties, 1, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  body =
+    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' AND ref = "
+                            "(SELECT id FROM partners_organisation WHERE name = 'Severn Larder')");
+  g_assert_nonnull (strstr (body, "Larder supply contract"));
+  g_assert_nonnull (strstr (body, "Expired"));
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_clear_pointer (&body, g_free);
+  body =
+    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' AND ref = "
+                            "(SELECT id FROM partners_organisation WHERE name = 'Severn Larder')");
+  g_assert_null (strstr (body, "Larder supply contract"));
+}
+
 /* Sites with capabilities are resources on the map, kept in step. */
 static void
 test_sites_on_map (Fixture       *f,
@@ -663,6 +721,8 @@ main (int   argc,
   g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo,
               fixture_teardown);
   g_test_add ("/partners/children", Fixture, NULL, fixture_setup, test_children, fixture_teardown);
+  g_test_add ("/partners/search-follows-edits", Fixture, "demo", fixture_setup,
+              test_search_follows_edits, fixture_teardown);
   g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search,
               fixture_teardown);
   g_test_add ("/partners/sites-on-map", Fixture, "demo", fixture_setup, test_sites_on_map,
