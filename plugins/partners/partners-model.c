@@ -75,14 +75,30 @@ partners_flag_label (PartnersFlag flag)
     }
 }
 
+/* Today, local time. Records derive their flags from it one by one (a
+ * hundred thousand on a load): the date is looked up once a minute, not
+ * for each (the time zone means a stat of /etc/localtime). */
+G_LOCK_DEFINE_STATIC (partners_today);
+
 void
 partners_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  static GDate today;
+  static gint64 checked = G_MININT64;
+  gint64 now_us = g_get_monotonic_time ();
 
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  G_LOCK (partners_today);
+  if (now_us - checked > 60 * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      checked = now_us;
+    }
+  *date = today;
+  G_UNLOCK (partners_today);
 }
 
 /* ------------------------------------------------------------------------ */
