@@ -84,11 +84,11 @@ void
 partners_today (GDate *date)
 {
   static GDate today;
-  static gint64 checked = G_MININT64;
+  static gint64 checked;
   gint64 now_us = g_get_monotonic_time ();
 
   G_LOCK (partners_today);
-  if (now_us - checked > 60 * G_USEC_PER_SEC)
+  if (checked == 0 || now_us - checked > 60 * G_USEC_PER_SEC)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
