@@ -399,6 +399,7 @@ stead_cli_print_format (GObject    *format,
                         const char *direction)
 {
   const char * const *extensions;
+  const SteadFormatOption *options;
   g_autofree char *joined = NULL;
   const char *id, *title, *owner;
 
@@ -408,6 +409,7 @@ stead_cli_print_format (GObject    *format,
       title = stead_importer_get_title (STEAD_IMPORTER (format));
       extensions = stead_importer_get_extensions (STEAD_IMPORTER (format));
       owner = stead_importer_get_owner (STEAD_IMPORTER (format));
+      options = stead_importer_get_options (STEAD_IMPORTER (format));
     }
   else
     {
@@ -415,10 +417,15 @@ stead_cli_print_format (GObject    *format,
       title = stead_exporter_get_title (STEAD_EXPORTER (format));
       extensions = stead_exporter_get_extensions (STEAD_EXPORTER (format));
       owner = stead_exporter_get_owner (STEAD_EXPORTER (format));
+      options = stead_exporter_get_options (STEAD_EXPORTER (format));
     }
 
   joined = extensions != NULL ? g_strjoinv (",", (char **) extensions) : g_strdup ("");
-  g_print ("%-7s %-20s %-16s %-12s %s\n", direction, id, joined, owner, title);
+  g_print ("%-7s %-22s %-14s %-10s %s\n", direction, id, joined, owner, title);
+  /* The options it takes, under it: --option KEY=VALUE. */
+  for (guint i = 0; options != NULL && options[i].key != NULL; i++)
+    g_print ("%-7s   --option %s=…  %s\n", "", options[i].key,
+             options[i].description != NULL ? _(options[i].description) : "");
 }
 
 static int
@@ -435,7 +442,7 @@ stead_cli_cmd_formats (int    argc,
 
   engine = stead_cli_load_plugins ();
 
-  g_print ("%-7s %-20s %-16s %-12s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"),
+  g_print ("%-7s %-22s %-14s %-10s %s\n", _("KIND"), _("FORMAT"), _("EXTENSIONS"), _("PLUGIN"),
            _("TITLE"));
   {
     g_autoptr(GPtrArray) all_importers = stead_import_list_importers (engine);
