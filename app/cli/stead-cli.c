@@ -40,6 +40,37 @@ typedef struct
   CommandFunc  func;
 } Command;
 
+/* One member of a JSON object: a string (NULL as null), a number, a truth value. */
+static void
+stead_cli_json_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+stead_cli_json_int (JsonBuilder *builder,
+                    const char  *name,
+                    gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+stead_cli_json_bool (JsonBuilder *builder,
+                     const char  *name,
+                     gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 static int
 stead_cli_usage_error (GOptionContext *context,
                        const char     *message)
@@ -269,12 +300,9 @@ stead_cli_cmd_info (int    argc,
 
   data.json = json;
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, argv[1]);
-  json_builder_set_member_name (builder, "area_name");
-  json_builder_add_string_value (builder, stead_workspace_get_area_name (workspace));
-  json_builder_set_member_name (builder, "format_version");
-  json_builder_add_int_value (builder, STEAD_WORKSPACE_FORMAT_VERSION);
+  stead_cli_json_string (builder, "path", argv[1]);
+  stead_cli_json_string (builder, "area_name", stead_workspace_get_area_name (workspace));
+  stead_cli_json_int (builder, "format_version", STEAD_WORKSPACE_FORMAT_VERSION);
 
   if (!json)
     {
@@ -580,23 +608,13 @@ stead_cli_cmd_import (int    argc,
       g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "format");
-      json_builder_add_string_value (builder, stead_importer_get_id (importer));
-      json_builder_set_member_name (builder, "dry_run");
-      json_builder_add_boolean_value (builder, dry_run);
-      json_builder_set_member_name (builder, "committed");
-      json_builder_add_boolean_value (builder, ok && result->committed);
-      json_builder_set_member_name (builder, "added");
-      json_builder_add_int_value (builder, result->added);
-      json_builder_set_member_name (builder, "updated");
-      json_builder_add_int_value (builder, result->updated);
-      json_builder_set_member_name (builder, "skipped");
-      json_builder_add_int_value (builder, result->skipped);
-      json_builder_set_member_name (builder, "map");
-      if (result->map != NULL)
-        json_builder_add_string_value (builder, result->map);
-      else
-        json_builder_add_null_value (builder);
+      stead_cli_json_string (builder, "format", stead_importer_get_id (importer));
+      stead_cli_json_bool (builder, "dry_run", dry_run);
+      stead_cli_json_bool (builder, "committed", ok && result->committed);
+      stead_cli_json_int (builder, "added", result->added);
+      stead_cli_json_int (builder, "updated", result->updated);
+      stead_cli_json_int (builder, "skipped", result->skipped);
+      stead_cli_json_string (builder, "map", result->map);
       json_builder_set_member_name (builder, "rejected");
       json_builder_begin_array (builder);
       for (guint i = 0; i < result->rejects->len; i++)
@@ -604,12 +622,9 @@ stead_cli_cmd_import (int    argc,
           const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "line");
-          json_builder_add_int_value (builder, reject->line);
-          json_builder_set_member_name (builder, "record");
-          json_builder_add_int_value (builder, reject->index);
-          json_builder_set_member_name (builder, "reason");
-          json_builder_add_string_value (builder, reject->reason);
+          stead_cli_json_int (builder, "line", reject->line);
+          stead_cli_json_int (builder, "record", reject->index);
+          stead_cli_json_string (builder, "reason", reject->reason);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -875,19 +890,11 @@ stead_cli_print_hits_json (GPtrArray *hits)
       const SteadSearchHit *hit = g_ptr_array_index (hits, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, hit->kind);
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, hit->title);
-      json_builder_set_member_name (builder, "owner");
-      json_builder_add_string_value (builder, hit->owner);
-      json_builder_set_member_name (builder, "ref");
-      json_builder_add_int_value (builder, hit->ref);
-      json_builder_set_member_name (builder, "snippet");
-      if (hit->snippet != NULL)
-        json_builder_add_string_value (builder, hit->snippet);
-      else
-        json_builder_add_null_value (builder);
+      stead_cli_json_string (builder, "kind", hit->kind);
+      stead_cli_json_string (builder, "title", hit->title);
+      stead_cli_json_string (builder, "owner", hit->owner);
+      stead_cli_json_int (builder, "ref", hit->ref);
+      stead_cli_json_string (builder, "snippet", hit->snippet);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

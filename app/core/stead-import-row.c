@@ -249,18 +249,44 @@ stead_import_row_get_text (SteadImportRow  *row,
   return stead_import_row_get_string (row, field, value);
 }
 
+/* Reads @field into *@out, of the C type for @type; leaves it alone for
+ * an empty optional cell. Strings stay valid until the next row. */
+static gboolean
+stead_import_row_read (SteadImportRow *row,
+                       const char     *field,
+                       GType           type,
+                       gpointer        out)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  if (!stead_import_row_parse (row, field, type, &v))
+    return FALSE;
+  if (!G_IS_VALUE (&v))
+    return TRUE;
+  switch (type)
+    {
+    case G_TYPE_INT64:
+      *(gint64 *) out = g_value_get_int64 (&v);
+      break;
+    case G_TYPE_DOUBLE:
+      *(double *) out = g_value_get_double (&v);
+      break;
+    case G_TYPE_BOOLEAN:
+      *(gboolean *) out = g_value_get_boolean (&v);
+      break;
+    default:
+      g_ptr_array_add (row->strings, g_value_dup_string (&v));
+      *(const char **) out = g_ptr_array_index (row->strings, row->strings->len - 1);
+    }
+  return TRUE;
+}
+
 gboolean
 stead_import_row_get_int (SteadImportRow *row,
                           const char     *field,
                           gint64         *value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  if (!stead_import_row_parse (row, field, G_TYPE_INT64, &v))
-    return FALSE;
-  if (G_IS_VALUE (&v))
-    *value = g_value_get_int64 (&v);
-  return TRUE;
+  return stead_import_row_read (row, field, G_TYPE_INT64, value);
 }
 
 gboolean
@@ -268,13 +294,7 @@ stead_import_row_get_double (SteadImportRow *row,
                              const char     *field,
                              double         *value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  if (!stead_import_row_parse (row, field, G_TYPE_DOUBLE, &v))
-    return FALSE;
-  if (G_IS_VALUE (&v))
-    *value = g_value_get_double (&v);
-  return TRUE;
+  return stead_import_row_read (row, field, G_TYPE_DOUBLE, value);
 }
 
 gboolean
@@ -282,13 +302,7 @@ stead_import_row_get_bool (SteadImportRow *row,
                            const char     *field,
                            gboolean       *value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  if (!stead_import_row_parse (row, field, G_TYPE_BOOLEAN, &v))
-    return FALSE;
-  if (G_IS_VALUE (&v))
-    *value = g_value_get_boolean (&v);
-  return TRUE;
+  return stead_import_row_read (row, field, G_TYPE_BOOLEAN, value);
 }
 
 gboolean
@@ -296,16 +310,7 @@ stead_import_row_get_string (SteadImportRow  *row,
                              const char      *field,
                              const char     **value)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  if (!stead_import_row_parse (row, field, G_TYPE_STRING, &v))
-    return FALSE;
-  if (G_IS_VALUE (&v))
-    {
-      g_ptr_array_add (row->strings, g_value_dup_string (&v));
-      *value = g_ptr_array_index (row->strings, row->strings->len - 1);
-    }
-  return TRUE;
+  return stead_import_row_read (row, field, G_TYPE_STRING, value);
 }
 
 gboolean
@@ -332,13 +337,7 @@ stead_import_row_get_record (SteadImportRow *row,
                              const char     *field,
                              gint64         *id)
 {
-  g_auto(GValue) v = G_VALUE_INIT;
-
-  if (!stead_import_row_parse (row, field, G_TYPE_INT64, &v))
-    return FALSE;
-  if (G_IS_VALUE (&v))
-    *id = g_value_get_int64 (&v);
-  return TRUE;
+  return stead_import_row_read (row, field, G_TYPE_INT64, id);
 }
 
 gboolean

@@ -129,31 +129,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int ret;
+  const char *enabled[] = { "testplugin", NULL };
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* The suite's refused plugins (noabi) are logged as warnings on purpose. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  tmp_dir = g_dir_make_tmp ("stead-kit-XXXXXX", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    const char *enabled[] = { "testplugin", NULL };
-
-    g_settings_set_strv (settings, "enabled-plugins", enabled);
-    g_settings_set_string (settings, "base-map", "offline");
-  }
-  app = stead_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
+  app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
   g_test_add_func ("/ui/kit-plugin/page-layer-import-search", test_page_layer_import_search);
-
-  ret = g_test_run ();
-  g_object_unref (app);
-  stead_test_rm_rf (tmp_dir);
-  return ret;
+  return stead_test_app_run (app, tmp_dir);
 }
