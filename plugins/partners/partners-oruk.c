@@ -125,6 +125,63 @@ static const char * const partners_oruk_known_organisation_members[] = {
   "locations", "services", "x_stead", NULL
 };
 
+/* An ORUK location as a site: its first address, position and capacity. */
+static PartnersSite *
+partners_oruk_read_site (JsonObject *l)
+{
+  JsonArray *addresses = partners_oruk_member_array (l, "addresses");
+  JsonObject *stead_site = NULL;
+  PartnersSite *site = g_new0 (PartnersSite, 1);
+
+  site->capacity = -1;
+  site->source_id = partners_oruk_dup_member (l, "id");
+  site->name = partners_oruk_dup_member (l, "name");
+  site->what = partners_oruk_dup_member (l, "description");
+  if (addresses != NULL && json_array_get_length (addresses) > 0)
+    {
+      JsonObject *a = json_array_get_object_element (addresses, 0);
+      g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (const char * const *key = (const char * const[]){ "address_1", "address_2", "city", NULL };
+           *key; key++)
+        if (partners_oruk_member_string (a, *key) != NULL &&
+            *partners_oruk_member_string (a, *key) != '\0')
+          g_strv_builder_add (parts, partners_oruk_member_string (a, *key));
+      strv = g_strv_builder_end (parts);
+      if (strv[0] != NULL)
+        site->address = g_strjoinv (", ", strv);
+      site->postcode = partners_oruk_dup_member (a, "postal_code");
+    }
+  site->has_position = partners_oruk_member_double (l, "latitude", &site->lat) &&
+                       partners_oruk_member_double (l, "longitude", &site->lon);
+  if (json_object_has_member (l, "x_stead") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (l, "x_stead")))
+    stead_site = json_object_get_object_member (l, "x_stead");
+  if (stead_site != NULL && json_object_has_member (stead_site, "capacity"))
+    site->capacity = json_object_get_int_member (stead_site, "capacity");
+  if (site->name == NULL)
+    site->name = g_strdup (site->address ? site->address : _("Site"));
+  return site;
+}
+
+/* An ORUK contact, with its phones. */
+static PartnersContact *
+partners_oruk_read_contact (JsonObject *c)
+{
+  PartnersContact *contact = g_new0 (PartnersContact, 1);
+
+  contact->source_id = partners_oruk_dup_member (c, "id");
+  contact->name = partners_oruk_dup_member (c, "name");
+  contact->role = partners_oruk_dup_member (c, "title");
+  contact->email = partners_oruk_dup_member (c, "email");
+  partners_oruk_read_phones (partners_oruk_member_array (c, "phones"), &contact->phone,
+                             &contact->phone_24h);
+  if (contact->name == NULL)
+    contact->name = g_strdup (contact->role ? contact->role : _("Contact"));
+  return contact;
+}
+
 static PartnersRecord *
 partners_oruk_read_organisation (JsonObject *org)
 {
@@ -174,20 +231,8 @@ partners_oruk_read_organisation (JsonObject *org)
 
   array = partners_oruk_member_array (org, "contacts");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *c = json_array_get_object_element (array, i);
-      PartnersContact *contact = g_new0 (PartnersContact, 1);
-
-      contact->source_id = partners_oruk_dup_member (c, "id");
-      contact->name = partners_oruk_dup_member (c, "name");
-      contact->role = partners_oruk_dup_member (c, "title");
-      contact->email = partners_oruk_dup_member (c, "email");
-      partners_oruk_read_phones (partners_oruk_member_array (c, "phones"), &contact->phone,
-                                 &contact->phone_24h);
-      if (contact->name == NULL)
-        contact->name = g_strdup (contact->role ? contact->role : _("PartnersContact"));
-      g_ptr_array_add (r->contacts, contact);
-    }
+    g_ptr_array_add (r->contacts,
+                     partners_oruk_read_contact (json_array_get_object_element (array, i)));
 
   /* Phones of the organisation itself: its switchboard. */
   {
@@ -208,44 +253,7 @@ partners_oruk_read_organisation (JsonObject *org)
 
   array = partners_oruk_member_array (org, "locations");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *l = json_array_get_object_element (array, i);
-      JsonArray *addresses = partners_oruk_member_array (l, "addresses");
-      JsonObject *stead_site = NULL;
-      PartnersSite *site = g_new0 (PartnersSite, 1);
-
-      site->capacity = -1;
-      site->source_id = partners_oruk_dup_member (l, "id");
-      site->name = partners_oruk_dup_member (l, "name");
-      site->what = partners_oruk_dup_member (l, "description");
-      if (addresses != NULL && json_array_get_length (addresses) > 0)
-        {
-          JsonObject *a = json_array_get_object_element (addresses, 0);
-          g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
-          g_auto(GStrv) strv = NULL;
-
-          for (const char * const *key =
-                 (const char * const[]){ "address_1", "address_2", "city", NULL };
-               *key; key++)
-            if (partners_oruk_member_string (a, *key) != NULL &&
-                *partners_oruk_member_string (a, *key) != '\0')
-              g_strv_builder_add (parts, partners_oruk_member_string (a, *key));
-          strv = g_strv_builder_end (parts);
-          if (strv[0] != NULL)
-            site->address = g_strjoinv (", ", strv);
-          site->postcode = partners_oruk_dup_member (a, "postal_code");
-        }
-      site->has_position = partners_oruk_member_double (l, "latitude", &site->lat) &&
-                           partners_oruk_member_double (l, "longitude", &site->lon);
-      if (json_object_has_member (l, "x_stead") &&
-          JSON_NODE_HOLDS_OBJECT (json_object_get_member (l, "x_stead")))
-        stead_site = json_object_get_object_member (l, "x_stead");
-      if (stead_site != NULL && json_object_has_member (stead_site, "capacity"))
-        site->capacity = json_object_get_int_member (stead_site, "capacity");
-      if (site->name == NULL)
-        site->name = g_strdup (site->address ? site->address : _("PartnersSite"));
-      g_ptr_array_add (r->sites, site);
-    }
+    g_ptr_array_add (r->sites, partners_oruk_read_site (json_array_get_object_element (array, i)));
 
   /* Services: capabilities when Stead wrote them, notes otherwise. */
   array = partners_oruk_member_array (org, "services");

@@ -515,6 +515,33 @@ test_oruk_round_trip (Fixture       *f,
   "\"services\":[{\"id\":\"s1\",\"name\":\"Emergency food\",\"description\":\"Parcels within a "   \
   "day\"}]}"
 
+/* A contact or location with nothing to call it by gets a plain name,
+ * never a made-up one. */
+static void
+test_oruk_unnamed_parts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *site = NULL;
+
+  file = stead_test_write_file (f->dir, "unnamed.json",
+                                "[{\"id\":\"u1\",\"name\":\"Quiet Group\","
+                                "\"contacts\":[{\"email\":\"hello@quiet.example.org\"}],"
+                                "\"locations\":[{\"latitude\":51.99,\"longitude\":-2.15}]}]");
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  contact =
+    stead_test_text (f->ws, "SELECT c.name FROM partners_contact c JOIN partners_organisation o "
+                            "ON o.id = c.organisation WHERE o.name = 'Quiet Group'");
+  site = stead_test_text (f->ws, "SELECT s.name FROM partners_site s JOIN partners_organisation o "
+                                 "ON o.id = s.organisation WHERE o.name = 'Quiet Group'");
+  g_assert_cmpstr (contact, ==, "Contact");
+  g_assert_cmpstr (site, ==, "Site");
+}
+
 static void
 test_oruk_bad_record (Fixture       *f,
                       gconstpointer  data)
@@ -721,6 +748,8 @@ main (int   argc,
   g_test_add ("/partners/crud-and-undo", Fixture, NULL, fixture_setup, test_crud_and_undo,
               fixture_teardown);
   g_test_add ("/partners/children", Fixture, NULL, fixture_setup, test_children, fixture_teardown);
+  g_test_add ("/partners/oruk-unnamed-parts", Fixture, NULL, fixture_setup, test_oruk_unnamed_parts,
+              fixture_teardown);
   g_test_add ("/partners/search-follows-edits", Fixture, "demo", fixture_setup,
               test_search_follows_edits, fixture_teardown);
   g_test_add ("/partners/demo-and-search", Fixture, "demo", fixture_setup, test_demo_and_search,
