@@ -140,11 +140,11 @@ partners_oruk_read_site (JsonObject *l)
   if (addresses != NULL && json_array_get_length (addresses) > 0)
     {
       JsonObject *a = json_array_get_object_element (addresses, 0);
+      static const char * const keys[] = { "address_1", "address_2", "city", NULL };
       g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
 
-      for (const char * const *key = (const char * const[]){ "address_1", "address_2", "city", NULL };
-           *key; key++)
+      for (const char * const *key = keys; *key; key++)
         if (partners_oruk_member_string (a, *key) != NULL &&
             *partners_oruk_member_string (a, *key) != '\0')
           g_strv_builder_add (parts, partners_oruk_member_string (a, *key));
