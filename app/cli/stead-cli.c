@@ -135,6 +135,24 @@ stead_cli_load_plugins (void)
   return engine;
 }
 
+/* Opens the workspace of a command. Only a command that reads says when
+ * edits are off (a writing one fails with the reason). */
+static SteadWorkspace *
+stead_cli_open (const char               *path,
+                SteadPluginEngine        *engine,
+                SteadWorkspaceOpenFlags   flags,
+                gboolean                  note,
+                GError                  **error)
+{
+  SteadWorkspace *workspace = stead_workspace_open_full (path, engine, flags, error);
+  const char *reason = workspace != NULL ? stead_workspace_get_read_only_reason (workspace) : NULL;
+
+  if (note && reason != NULL)
+    /* TRANSLATORS: the second %s says why, e.g. "the file cannot be written (…)" */
+    g_printerr (_("Note: %s is read-only: %s; edits are off\n"), path, reason);
+  return workspace;
+}
+
 static gboolean
 stead_cli_parse (GOptionContext  *context,
                  int             *argc,
@@ -294,7 +312,7 @@ stead_cli_cmd_info (int    argc,
     return status;
 
   engine = stead_cli_load_plugins ();
-  workspace = stead_workspace_open (argv[1], engine, &error);
+  workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
 
@@ -407,6 +425,14 @@ stead_cli_cmd_check (int    argc,
 
   if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
+
+  /* Opened only for the note that edits are off; the check itself reads
+   * files too damaged to open. */
+  {
+    g_autoptr(SteadPluginEngine) engine = stead_cli_load_plugins ();
+    g_autoptr(SteadWorkspace) workspace =
+      stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, NULL);
+  }
 
   if (!stead_check_file (argv[1], &problems, &error))
     return stead_cli_input_error (argv[1], error);
@@ -574,9 +600,21 @@ stead_cli_cmd_import (int    argc,
   if (importer == NULL)
     return stead_cli_input_error (argv[2], error);
 
-  workspace = stead_workspace_open (argv[1], engine, &error);
+  /* A dry run works on a private copy: the file is only read. */
+  workspace = stead_cli_open (argv[1], engine,
+                              dry_run ? STEAD_WORKSPACE_OPEN_SCRATCH : STEAD_WORKSPACE_OPEN_DEFAULT,
+                              dry_run, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
+  if (!dry_run && stead_workspace_is_read_only (workspace))
+    {
+      g_autofree char *name = g_path_get_basename (argv[1]);
+
+      g_set_error (&error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: %s"), name,
+                   stead_workspace_get_read_only_reason (workspace));
+      return stead_cli_input_error (argv[1], error);
+    }
 
   options.dry_run = dry_run;
   options.skip_rejected = skip_rejected;
@@ -731,7 +769,7 @@ stead_cli_cmd_export (int    argc,
   if (exporter == NULL)
     return stead_cli_usage_error (context, error->message);
 
-  workspace = stead_workspace_open (argv[1], engine, &error);
+  workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
 
@@ -845,7 +883,7 @@ stead_cli_cmd_report (int    argc,
     }
 
   engine = stead_cli_load_plugins ();
-  workspace = stead_workspace_open (argv[1], engine, &error);
+  workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
   if (!stead_cli_write_report (workspace, output, &error))
@@ -933,7 +971,7 @@ stead_cli_cmd_search (int    argc,
     return stead_cli_usage_error (context, _("Give a word to search for"));
 
   engine = stead_cli_load_plugins ();
-  workspace = stead_workspace_open (argv[1], engine, &error);
+  workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
   hits = stead_workspace_search (workspace, argv[2], (guint) limit, &error);

@@ -317,23 +317,25 @@ stead_check_file (const char  *path,
                   GPtrArray  **problems,
                   GError     **error)
 {
+  g_auto(SteadFileAccess) access = { 0 };
   Check check = { 0 };
   int rc;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
-  if (!stead_workspace_check_header (path, error))
+  if (!stead_workspace_probe_file (path, FALSE, &access, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (path, &check.db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (access.uri, &check.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, check.db, rc, _("Could not open the workspace"));
       sqlite3_close (check.db);
       return FALSE;
     }
-  if (!stead_sql_register_functions (check.db, error))
+  if (!stead_workspace_check_opened (check.db, path, error) ||
+      !stead_sql_register_functions (check.db, error))
     {
       sqlite3_close (check.db);
       return FALSE;

@@ -80,7 +80,28 @@ struct _SteadWorkspace
   char              *last_backup;
   char              *failed_owner;      /* whose schema file failed last */
   gboolean           applying_schema;   /* schema files may call Stead_AddFeatureTable */
+
+  SteadWorkspaceOpenFlags flags;
+  char              *reader_uri;        /* how readers open the file (read-only, immutable…) */
+  gboolean           read_only;         /* nothing may be written: see read_only_reason */
+  char              *read_only_reason;  /* why the file cannot be edited, for the user */
+  GPtrArray         *unapplied;         /* owners whose schema was never applied (read-only) */
+  char              *damage;            /* set once, if the quick check failed */
+  gboolean           checking;          /* the quick check runs in a thread */
+  GMutex             check_lock;
+  GCond              check_cond;
+  GCancellable      *check_cancellable;
 };
+
+/* How to open a workspace file with SQLite, decided before it is opened. */
+typedef struct
+{
+  char     *uri;        /* for sqlite3_open_v2 (SQLITE_OPEN_URI) */
+  char     *reader_uri; /* the same, for a read-only connection */
+  gboolean  writable;   /* the file and its folder can be written */
+  char     *why_not;    /* if not, why: "the file cannot be written (…)" */
+} SteadFileAccess;
+
 
 /* stead-workspace.c */
 STEAD_PRIVATE_API
@@ -96,7 +117,21 @@ gboolean  stead_sql_table_exists            (sqlite3            *db,
                                              const char         *name);
 char     *stead_now_iso8601                 (void);
 STEAD_PRIVATE_API
-gboolean  stead_workspace_check_header      (const char         *path,
+gboolean  stead_workspace_probe_file        (const char         *path,
+                                             gboolean            for_writing,
+                                             SteadFileAccess    *access,
+                                             GError            **error);
+STEAD_PRIVATE_API
+void      stead_file_access_clear           (SteadFileAccess    *access);
+STEAD_PRIVATE_API
+gboolean  stead_workspace_check_opened      (sqlite3            *db,
+                                             const char         *path,
+                                             GError            **error);
+STEAD_PRIVATE_API
+char     *stead_workspace_find_backup       (const char         *path);
+STEAD_PRIVATE_API
+char     *stead_workspace_damage_advice     (const char         *path);
+gboolean  stead_workspace_wait_for_check    (SteadWorkspace     *self,
                                              GError            **error);
 void      stead_workspace_notify_undo_state (SteadWorkspace     *self);
 void      stead_workspace_refresh_area_name (SteadWorkspace     *self);
@@ -116,6 +151,12 @@ gboolean  stead_workspace_apply_schemas     (SteadWorkspace     *self,
                                              GPtrArray          *sources,
                                              const char         *create_area_name,
                                              GError            **error);
+gboolean  stead_workspace_schemas_pending   (SteadWorkspace     *self,
+                                             GPtrArray          *sources,
+                                             gboolean           *pending,
+                                             GError            **error);
+char     *stead_workspace_newer_schema      (SteadWorkspace     *self,
+                                             GPtrArray          *sources);
 
 /* stead-workspace-transaction.c */
 void      stead_undo_step_free              (SteadUndoStep      *step);
@@ -125,5 +166,7 @@ void      stead_transaction_note_bulk       (SteadTransaction   *txn,
                                              int                 op,
                                              guint               rows);
 gboolean  stead_session_records_table       (const char         *table);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SteadFileAccess, stead_file_access_clear)
 
 G_END_DECLS

@@ -339,7 +339,9 @@ stead_workspace_apply_schemas (SteadWorkspace  *self,
   if (!any && create_area_name == NULL)
     return TRUE;
 
-  if (create_area_name == NULL && !stead_workspace_schema_backup_before_migration (self, error))
+  /* A private copy in memory needs no backup: the file is not written. */
+  if (create_area_name == NULL && (self->flags & STEAD_WORKSPACE_OPEN_SCRATCH) == 0 &&
+      !stead_workspace_schema_backup_before_migration (self, error))
     return FALSE;
 
   if (!stead_sql_exec (self->db, "BEGIN IMMEDIATE", error))
@@ -409,6 +411,63 @@ failed:
   return FALSE;
 }
 
+/* Whether any of @sources has schema files not yet applied. */
+gboolean
+stead_workspace_schemas_pending (SteadWorkspace  *self,
+                                 GPtrArray       *sources,
+                                 gboolean        *pending,
+                                 GError         **error)
+{
+  *pending = FALSE;
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autoptr(GPtrArray) files =
+        stead_workspace_schema_pending_migrations (self, g_ptr_array_index (sources, i), error);
+
+      if (files == NULL)
+        return FALSE;
+      *pending |= files->len > 0;
+    }
+  return TRUE;
+}
+
+/* The highest version among an owner's schema files in this build. */
+static int
+stead_workspace_schema_known_version (const SteadSchemaSource *source)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (source->resource_dir, 0, NULL);
+  int known = 0;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    known = MAX (known, stead_workspace_schema_migration_version (names[i]));
+  return known;
+}
+
+/**
+ * stead_workspace_newer_schema:
+ * @self: a workspace
+ * @sources: the core's and the plugins' schema sources
+ *
+ * Returns: (nullable): why the workspace cannot be edited by this build
+ *   because a newer Stead has updated its schema, or %NULL
+ */
+char *
+stead_workspace_newer_schema (SteadWorkspace *self,
+                              GPtrArray      *sources)
+{
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const SteadSchemaSource *source = g_ptr_array_index (sources, i);
+      int stored = stead_workspace_get_schema_version (self, source->owner);
+
+      if (stored > stead_workspace_schema_known_version (source))
+        /* TRANSLATORS: %s is "core" or a plugin's module name, %d its schema version */
+        return g_strdup_printf (_("made by a newer Stead (%s schema %d); update Stead to edit it"),
+                                source->owner, stored);
+    }
+  return NULL;
+}
+
 gboolean
 stead_workspace_apply_schema (SteadWorkspace  *self,
                               const char      *owner,
@@ -436,6 +495,23 @@ stead_workspace_apply_schema (SteadWorkspace  *self,
     }
 
   g_ptr_array_add (sources, stead_schema_source_new (owner, resource_dir));
+  if (self->read_only)
+    {
+      gboolean pending;
+
+      if (!stead_workspace_schemas_pending (self, sources, &pending, error))
+        return FALSE;
+      if (pending)
+        {
+          g_autofree char *basename = g_path_get_basename (self->path);
+
+          g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY,
+                       _("The schema of “%s” cannot be added to “%s”: it is open read-only"),
+                       owner, basename);
+          return FALSE;
+        }
+      return TRUE;
+    }
   return stead_workspace_apply_schemas (self, sources, NULL, error);
 }
 

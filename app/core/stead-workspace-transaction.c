@@ -148,6 +148,11 @@ stead_workspace_transaction_begin (SteadWorkspace  *self,
       return NULL;
     }
 
+  /* Nothing commits into a workspace that is read-only, or has not
+   * passed (or is still running) its quick check. */
+  if (!stead_workspace_wait_for_check (self, error))
+    return NULL;
+
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

@@ -40,6 +40,9 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_READ_ONLY,
+  PROP_READ_ONLY_REASON,
+  PROP_CHECKING,
   N_PROPS
 };
 
@@ -69,6 +72,15 @@ stead_sqlite_set_error (GError     **error,
     code = STEAD_WORKSPACE_ERROR_CORRUPT;
   else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     code = STEAD_WORKSPACE_ERROR_BUSY;
+  else if (primary == SQLITE_READONLY)
+    code = STEAD_WORKSPACE_ERROR_READ_ONLY;
+  else if (primary == SQLITE_FULL)
+    {
+      /* SQLite's "database or disk is full" does not say what to do. */
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_FULL,
+                   _("%s: the disk is full; free some space and try again"), what);
+      return FALSE;
+    }
 
   g_set_error (error, STEAD_WORKSPACE_ERROR, code, "%s: %s", what,
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
@@ -102,89 +114,6 @@ stead_now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
-/* ------------------------------------------------------------------------ */
-/* Checking a file before SQLite touches it                                  */
-
-gboolean
-stead_workspace_check_header (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *basename = g_path_get_basename (path);
-  guint8 header[100];
-  struct stat st;
-  guint32 page_size;
-  guint32 n_pages;
-  ssize_t n;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, STEAD_WORKSPACE_ERROR,
-                   saved == ENOENT ? STEAD_WORKSPACE_ERROR_NOT_FOUND : STEAD_WORKSPACE_ERROR_SQL,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a regular file"), basename);
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is not a Stead workspace: it is not a GeoPackage or SQLite file"),
-                   basename);
-      return FALSE;
-    }
-
-  if (n < (ssize_t) sizeof header)
-    {
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is truncated: it ends inside the SQLite header (%zd bytes)"),
-                   basename, n);
-      return FALSE;
-    }
-
-  /* Offsets from "Database File Format", section 1.3 of the SQLite docs. */
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
-    {
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_CORRUPT,
-                   _("“%s” is damaged: its header gives an impossible page size"), basename);
-      return FALSE;
-    }
-
-  n_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
-  if (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0 &&
-      (guint64) st.st_size < (guint64) n_pages * page_size)
-    {
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is truncated: it has %llu of %llu bytes"), basename,
-                   (unsigned long long) st.st_size, (unsigned long long) n_pages * page_size);
-      return FALSE;
-    }
-
-  if (st.st_size % page_size != 0)
-    {
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
-                   _("“%s” is truncated: its size is not a whole number of pages"), basename);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 stead_sql_table_exists (sqlite3    *db,
                         const char *name)
@@ -210,6 +139,360 @@ stead_workspace_pragma_int (sqlite3    *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
   return sqlite3_column_int (stmt, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking a file before and after SQLite opens it                          */
+
+void
+stead_file_access_clear (SteadFileAccess *access)
+{
+  g_clear_pointer (&access->uri, g_free);
+  g_clear_pointer (&access->reader_uri, g_free);
+  g_clear_pointer (&access->why_not, g_free);
+}
+
+/**
+ * stead_workspace_find_backup:
+ * @path: a workspace file
+ *
+ * Returns: (transfer full) (nullable): the newest backup copy made
+ *   beside @path before a schema update, or %NULL
+ */
+char *
+stead_workspace_find_backup (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (base, ".backup-", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *newest = NULL;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    /* The names end in a timestamp that sorts as text; not its -wal or -shm. */
+    if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal") &&
+        !g_str_has_suffix (name, "-shm") && g_strcmp0 (name, newest) > 0)
+      {
+        g_free (newest);
+        newest = g_strdup (name);
+      }
+  return newest != NULL ? g_build_filename (dir, newest, NULL) : NULL;
+}
+
+/**
+ * stead_workspace_damage_advice:
+ * @path: a damaged workspace file
+ *
+ * Returns: (transfer full): what to do about it, naming the backup to restore
+ */
+char *
+stead_workspace_damage_advice (const char *path)
+{
+  g_autofree char *backup = stead_workspace_find_backup (path);
+
+  if (backup != NULL)
+    return g_strdup_printf (_("restore the backup “%s”, or an earlier copy of the workspace"),
+                            backup);
+  return g_strdup (_("restore an earlier copy of the workspace"));
+}
+
+/* A file type that must never be opened: reading a FIFO waits for a
+ * writer forever, a device may be anything. */
+static const char *
+stead_workspace_describe_not_a_file (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("“%s” is a folder, not a workspace file");
+  if (S_ISFIFO (mode))
+    return _("“%s” is a named pipe (FIFO), not a workspace file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("“%s” is a device, not a workspace file");
+  if (S_ISSOCK (mode))
+    return _("“%s” is a socket, not a workspace file");
+  if (!S_ISREG (mode))
+    return _("“%s” is not a regular file");
+  return NULL;
+}
+
+static gboolean
+stead_workspace_read_header (const char  *path,
+                             const char  *basename,
+                             GError     **error)
+{
+  guint8 header[100];
+  struct stat st;
+  guint32 page_size;
+  const char *not_a_file;
+  ssize_t n;
+  int fd;
+
+  /* O_NONBLOCK: should a FIFO take the file's place after the stat, the
+   * open still does not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, STEAD_WORKSPACE_ERROR,
+                   saved == ENOENT ? STEAD_WORKSPACE_ERROR_NOT_FOUND : STEAD_WORKSPACE_ERROR_SQL,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    st.st_mode = 0;
+  if ((not_a_file = stead_workspace_describe_not_a_file (st.st_mode)) != NULL)
+    {
+      close (fd);
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_A_FILE, not_a_file,
+                   basename);
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
+                   _("“%s” is not a Stead workspace: it is not a GeoPackage or SQLite file"),
+                   basename);
+      return FALSE;
+    }
+
+  if (n < (ssize_t) sizeof header)
+    {
+      g_autofree char *advice = stead_workspace_damage_advice (path);
+
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
+                   _("“%s” is truncated: it ends inside the SQLite header (%zd bytes); %s"),
+                   basename, n, advice);
+      return FALSE;
+    }
+
+  /* Offsets from "Database File Format", section 1.3 of the SQLite docs.
+   * SQLite reads the page size from the file itself, before its WAL. */
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_autofree char *advice = stead_workspace_damage_advice (path);
+
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_CORRUPT,
+                   _("“%s” is damaged: its header gives an impossible page size; %s"), basename,
+                   advice);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+stead_workspace_file_size (const char *path,
+                           const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+/* A WAL is 32 bytes of header, then frames: more than that holds changes. */
+#define WAL_HEADER_SIZE 32
+
+/**
+ * stead_workspace_probe_file:
+ * @path: a workspace file
+ * @for_writing: whether it is to be opened for editing
+ * @access: (out caller-allocates): how to open it
+ * @error: a #GError
+ *
+ * Refuses what is not a file (a folder, a FIFO, a device) without opening
+ * it, and what is not an SQLite file at all; everything else is left to
+ * SQLite, which reads the file together with its write-ahead log. A file
+ * that cannot be written, or lies in a folder that cannot be written, is
+ * to be opened read-only, and @access says why.
+ *
+ * Returns: %FALSE if @path cannot be a workspace
+ */
+gboolean
+stead_workspace_probe_file (const char       *path,
+                            gboolean          for_writing,
+                            SteadFileAccess  *access,
+                            GError          **error)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  g_autofree char *escaped = NULL;
+  const char *not_a_file;
+  GStatBuf st;
+  gint64 wal_size;
+  gboolean has_shm;
+  gboolean file_ok, dir_ok;
+  int file_errno = 0, dir_errno = 0;
+
+  memset (access, 0, sizeof *access);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, STEAD_WORKSPACE_ERROR,
+                   saved == ENOENT ? STEAD_WORKSPACE_ERROR_NOT_FOUND : STEAD_WORKSPACE_ERROR_SQL,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if ((not_a_file = stead_workspace_describe_not_a_file (st.st_mode)) != NULL)
+    {
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_A_FILE, not_a_file,
+                   basename);
+      return FALSE;
+    }
+  if (!stead_workspace_read_header (path, basename, error))
+    return FALSE;
+
+  file_ok = g_access (path, W_OK) == 0;
+  if (!file_ok)
+    file_errno = errno;
+  /* SQLite keeps its -wal and -shm files beside the workspace. */
+  dir_ok = g_access (dir, W_OK) == 0;
+  if (!dir_ok)
+    dir_errno = errno;
+  access->writable = file_ok && dir_ok;
+  if (!file_ok)
+    access->why_not = g_strdup_printf (_("the file cannot be written (%s)"),
+                                       g_strerror (file_errno));
+  else if (!dir_ok)
+    access->why_not = g_strdup_printf (_("its folder cannot be written (%s)"),
+                                       g_strerror (dir_errno));
+
+  wal_size = stead_workspace_file_size (path, "-wal");
+  has_shm = stead_workspace_file_size (path, "-shm") >= 0;
+  escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+  if (wal_size > WAL_HEADER_SIZE && !has_shm && !dir_ok)
+    {
+      /* SQLite reads a WAL only through its -shm index, and cannot make
+       * one here; without the WAL it would show old data. */
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY,
+                   _("“%s” has changes in “%s-wal” that can only be read where its folder can be "
+                     "written: copy both files together into a folder you can write to, and open "
+                     "the copy"),
+                   basename, basename);
+      stead_file_access_clear (access);
+      return FALSE;
+    }
+
+  if (for_writing && access->writable)
+    access->uri = g_strconcat ("file:", escaped, NULL);
+  else if (wal_size > WAL_HEADER_SIZE || access->writable)
+    access->uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
+  else
+    /* Nothing in a WAL, and no -wal or -shm could be made (or would be
+     * made as another user, which would lock the owner out): the file
+     * alone, without locks. */
+    access->uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+
+  if (g_str_has_suffix (access->uri, escaped))
+    access->reader_uri = g_strconcat (access->uri, "?mode=ro", NULL);
+  else
+    access->reader_uri = g_strdup (access->uri);
+  return TRUE;
+}
+
+/* A file shorter than its header says, with no WAL that could hold the
+ * rest (the WAL is read as SQLite reads it: after the file is opened). */
+static gboolean
+stead_workspace_check_not_truncated (const char  *path,
+                                     GError     **error)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  guint8 header[100];
+  guint32 page_size, n_pages;
+  gint64 size;
+  int fd;
+
+  if (stead_workspace_file_size (path, "-wal") > WAL_HEADER_SIZE)
+    return TRUE;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    return TRUE;
+  if (read (fd, header, sizeof header) != sizeof header)
+    {
+      close (fd);
+      return TRUE;
+    }
+  close (fd);
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = ((guint32) header[28] << 24) | ((guint32) header[29] << 16) |
+            ((guint32) header[30] << 8) | header[31];
+  size = stead_workspace_file_size (path, "");
+  /* The in-header size counts only when the change counter matches
+   * "version-valid-for" (section 1.3.7 of the file format). */
+  if (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0 && size >= 0 &&
+      (guint64) size < (guint64) n_pages * page_size)
+    {
+      g_autofree char *advice = stead_workspace_damage_advice (path);
+
+      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE,
+                   _("“%s” is truncated: it has %llu of %llu bytes; %s"), basename,
+                   (unsigned long long) size, (unsigned long long) n_pages * page_size, advice);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * stead_workspace_check_opened:
+ * @db: a connection SQLite has just opened
+ * @path: its file
+ * @error: a #GError
+ *
+ * The first read, through the write-ahead log: a damaged or foreign file
+ * fails here, as does one whose pages are missing from both the file
+ * and its log, with what to do about it.
+ *
+ * Returns: %TRUE if SQLite can read it
+ */
+gboolean
+stead_workspace_check_opened (sqlite3     *db,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” cannot be read"), basename);
+      g_autoptr(GError) local = NULL;
+      int primary = rc & 0xff;
+
+      /* Pages missing from the file and its WAL say more than "malformed". */
+      if (!stead_workspace_check_not_truncated (path, error))
+        return FALSE;
+      stead_sqlite_set_error (&local, db, rc, what);
+      if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        {
+          g_autofree char *advice = stead_workspace_damage_advice (path);
+
+          g_set_error (error, local->domain, local->code, "%s; %s", local->message, advice);
+        }
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return stead_workspace_check_not_truncated (path, error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -244,12 +527,14 @@ stead_workspace_configure_connection (SteadWorkspace  *self,
 
 static gboolean
 stead_workspace_open_connection (SteadWorkspace  *self,
+                                 const char      *uri,
                                  int              flags,
                                  GError         **error)
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db,
+                        flags | SQLITE_OPEN_FULLMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, self->db, rc, _("Could not open the workspace"));
@@ -258,6 +543,52 @@ stead_workspace_open_connection (SteadWorkspace  *self,
       return FALSE;
     }
 
+  /* The first read (some pragmas read the schema too): a damaged or
+   * foreign file fails here. */
+  if (uri != NULL && !stead_workspace_check_opened (self->db, self->path, error))
+    return FALSE;
+
+  return stead_workspace_configure_connection (self, error);
+}
+
+/* Replaces the connection to the file with a private copy of it in
+ * memory: what is written from now on stays there. */
+static gboolean
+stead_workspace_copy_to_memory (SteadWorkspace  *self,
+                                GError         **error)
+{
+  sqlite3 *file_db = self->db;
+  sqlite3_backup *backup;
+  g_autofree char *page_size = NULL;
+  int rc;
+
+  self->db = NULL;
+  rc = sqlite3_open_v2 (":memory:", &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+  /* An in-memory copy must have the file's page size. */
+  page_size = g_strdup_printf ("PRAGMA page_size = %d",
+                               stead_workspace_pragma_int (file_db, "PRAGMA page_size"));
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, page_size, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (self->db, "main", file_db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (self->db);
+      else
+        {
+          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_finish (backup);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      stead_sqlite_set_error (error, self->db, rc, _("Could not read the workspace into memory"));
+      sqlite3_close (self->db);
+      self->db = file_db;
+      return FALSE;
+    }
+  sqlite3_close (file_db);
   return stead_workspace_configure_connection (self, error);
 }
 
@@ -342,7 +673,18 @@ stead_workspace_load_existing_addin (PeasExtensionSet *set,
                                      GObject          *exten,
                                      gpointer          user_data)
 {
-  stead_workspace_load_addin (user_data, info, exten);
+  SteadWorkspace *self = user_data;
+  const char *module = peas_plugin_info_get_module_name (info);
+
+  /* Read-only, a plugin whose tables were never made has nothing here. */
+  if (self->read_only && self->unapplied != NULL &&
+      stead_workspace_addin_schema_path (exten) != NULL &&
+      g_ptr_array_find_with_equal_func (self->unapplied, module, g_str_equal, NULL))
+    {
+      g_debug ("%s: plugin “%s” not loaded: read-only, without its tables", self->path, module);
+      return;
+    }
+  stead_workspace_load_addin (self, info, exten);
 }
 
 static void
@@ -451,17 +793,6 @@ stead_workspace_read_marker (SteadWorkspace  *self,
   int application_id;
   int rc;
 
-  /* The first read: a damaged or foreign file fails here. */
-  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      g_autofree char *what = g_strdup_printf (_("“%s” cannot be read"), basename);
-      return stead_sqlite_set_error (error, self->db, rc, what);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   application_id = stead_workspace_pragma_int (self->db, "PRAGMA application_id");
 
   if (!stead_sql_table_exists (self->db, "stead_workspace"))
@@ -503,6 +834,190 @@ stead_workspace_read_marker (SteadWorkspace  *self,
   return TRUE;
 }
 
+/* PRAGMA quick_check on @db: %NULL if it passes (or was cancelled), else
+ * its first problems. */
+static char *
+stead_workspace_quick_check (sqlite3      *db,
+                             GCancellable *cancellable)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check (3)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *row = (const char *) sqlite3_column_text (stmt, 0);
+
+        if (g_strcmp0 (row, "ok") == 0)
+          continue;
+        if (problems->len > 0)
+          g_string_append (problems, "; ");
+        g_string_append (problems, row);
+      }
+  if ((rc & 0xff) == SQLITE_INTERRUPT && cancellable != NULL &&
+      g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      if (problems->len > 0)
+        g_string_append (problems, "; ");
+      g_string_append (problems, sqlite3_errmsg (db));
+    }
+  if (problems->len == 0)
+    return NULL;
+  g_strdelimit (problems->str, "\n", ' ');
+  return g_string_free (g_steal_pointer (&problems), FALSE);
+}
+
+static char *
+stead_workspace_damaged_reason (SteadWorkspace *self,
+                                const char     *problems)
+{
+  g_autofree char *advice = stead_workspace_damage_advice (self->path);
+
+  /* TRANSLATORS: the first %s is what SQLite's check found */
+  return g_strdup_printf (_("it is damaged (%s); %s"), problems, advice);
+}
+
+static void
+stead_workspace_set_damaged (SteadWorkspace *self,
+                             const char     *problems)
+{
+  g_autofree char *reason = stead_workspace_damaged_reason (self, problems);
+
+  g_mutex_lock (&self->check_lock);
+  if (self->damage == NULL)
+    self->damage = g_steal_pointer (&reason);
+  g_mutex_unlock (&self->check_lock);
+}
+
+static int
+stead_workspace_check_progress (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static void
+stead_workspace_check_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  SteadWorkspace *self = source_object;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  sqlite3 *db = stead_workspace_open_reader (self, &error);
+
+  if (db != NULL)
+    {
+      sqlite3_progress_handler (db, 1000, stead_workspace_check_progress, cancellable);
+      problems = stead_workspace_quick_check (db, cancellable);
+      sqlite3_close (db);
+    }
+  else if (!g_cancellable_is_cancelled (cancellable))
+    problems = g_strdup (error->message);
+
+  if (problems != NULL)
+    stead_workspace_set_damaged (self, problems);
+  g_mutex_lock (&self->check_lock);
+  self->checking = FALSE;
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+stead_workspace_on_checked (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  SteadWorkspace *self = STEAD_WORKSPACE (object);
+
+  g_object_notify_by_pspec (object, properties[PROP_CHECKING]);
+  if (self->damage != NULL)
+    {
+      g_debug ("%s: %s", self->path, self->damage);
+      g_object_notify_by_pspec (object, properties[PROP_READ_ONLY]);
+      g_object_notify_by_pspec (object, properties[PROP_READ_ONLY_REASON]);
+    }
+}
+
+/* The quick check, now or in a thread; a damaged file opens read-only. */
+static void
+stead_workspace_run_quick_check (SteadWorkspace *self,
+                                 gboolean        later)
+{
+  if (later)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->checking = TRUE;
+      self->check_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->check_cancellable, stead_workspace_on_checked, NULL);
+      g_task_set_source_tag (task, stead_workspace_run_quick_check);
+      g_task_run_in_thread (task, stead_workspace_check_thread);
+    }
+  else
+    {
+      g_autofree char *problems = stead_workspace_quick_check (self->db, NULL);
+
+      if (problems != NULL)
+        stead_workspace_set_damaged (self, problems);
+    }
+}
+
+/**
+ * stead_workspace_wait_for_check:
+ * @self: a workspace
+ * @error: a #GError
+ *
+ * Waits for the quick check started at opening, if it still runs.
+ *
+ * Returns: %TRUE if the workspace may be changed: it is not read-only
+ *   and passed the check
+ */
+gboolean
+stead_workspace_wait_for_check (SteadWorkspace  *self,
+                                GError         **error)
+{
+  g_autofree char *basename = NULL;
+  const char *reason;
+
+  g_mutex_lock (&self->check_lock);
+  while (self->checking)
+    g_cond_wait (&self->check_cond, &self->check_lock);
+  g_mutex_unlock (&self->check_lock);
+
+  if (!stead_workspace_is_read_only (self))
+    return TRUE;
+  basename = g_path_get_basename (self->path);
+  reason = stead_workspace_get_read_only_reason (self);
+  if (reason != NULL)
+    g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY,
+                 _("“%s” is read-only: %s"), basename, reason);
+  else
+    g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY,
+                 _("“%s” was opened only to read"), basename);
+  return FALSE;
+}
+
+static void
+stead_workspace_collect_unapplied (SteadWorkspace *self,
+                                   GPtrArray      *sources)
+{
+  g_clear_pointer (&self->unapplied, g_ptr_array_unref);
+  self->unapplied = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const SteadSchemaSource *source = g_ptr_array_index (sources, i);
+
+      if (stead_workspace_get_schema_version (self, source->owner) == 0)
+        g_ptr_array_add (self->unapplied, g_strdup (source->owner));
+    }
+}
+
 static gboolean
 stead_workspace_start (SteadWorkspace     *self,
                        const char         *create_area_name,
@@ -512,6 +1027,8 @@ stead_workspace_start (SteadWorkspace     *self,
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_schema_source_free);
   int core_before =
     create_area_name == NULL ? stead_workspace_get_schema_version (self, STEAD_CORE_OWNER) : 0;
+  gboolean pending = TRUE;
+  gboolean applied = FALSE;
 
   g_ptr_array_add (sources, stead_schema_source_new (STEAD_CORE_OWNER, STEAD_CORE_SCHEMA_PATH));
 
@@ -522,7 +1039,46 @@ stead_workspace_start (SteadWorkspace     *self,
       peas_extension_set_foreach (self->addins, stead_workspace_collect_addin_schema, sources);
     }
 
-  if (!stead_workspace_apply_schemas (self, sources, create_area_name, error))
+  if (create_area_name == NULL)
+    {
+      g_autofree char *newer = stead_workspace_newer_schema (self, sources);
+      gboolean check = (self->flags & STEAD_WORKSPACE_OPEN_READ_ONLY) == 0 &&
+                       (self->flags & STEAD_WORKSPACE_OPEN_SCRATCH) == 0;
+
+      /* A newer Stead's schema is read, never written by this one (a
+       * private copy may still be). */
+      if (newer != NULL)
+        {
+          self->read_only |= (self->flags & STEAD_WORKSPACE_OPEN_SCRATCH) == 0;
+          g_free (self->read_only_reason);
+          self->read_only_reason = g_steal_pointer (&newer);
+        }
+      if (!stead_workspace_schemas_pending (self, sources, &pending, error))
+        return FALSE;
+      /* Nothing commits into a damaged workspace, a schema update
+       * included: the check comes first, in a thread only when there is
+       * nothing to update. */
+      if (check)
+        stead_workspace_run_quick_check (self, !pending && (self->flags &
+                                                            STEAD_WORKSPACE_OPEN_CHECK_LATER));
+      if (pending && stead_workspace_is_read_only (self))
+        {
+          /* Read as this build's schema, in a private copy: the file is
+           * not written. A copy that cannot be updated is read as it is. */
+          g_autoptr(GError) local_error = NULL;
+
+          if (stead_workspace_copy_to_memory (self, &local_error))
+            {
+              self->flags |= STEAD_WORKSPACE_OPEN_SCRATCH;
+              applied = stead_workspace_apply_schemas (self, sources, NULL, &local_error);
+            }
+          if (!applied)
+            g_debug ("%s is read with its own schema: %s", self->path, local_error->message);
+          pending = FALSE;
+        }
+    }
+
+  if (pending && !stead_workspace_apply_schemas (self, sources, create_area_name, error))
     {
       /* A plugin's schema failed: Preferences shows it on that plugin,
        * and the message says how to open the workspace without it. */
@@ -540,6 +1096,7 @@ stead_workspace_start (SteadWorkspace     *self,
         }
       return FALSE;
     }
+  stead_workspace_collect_unapplied (self, sources);
 
   if (create_area_name != NULL && !stead_workspace_read_marker (self, error))
     return FALSE;
@@ -555,7 +1112,7 @@ stead_workspace_start (SteadWorkspace     *self,
 
   /* The search index of a workspace made before it knew record kinds is
    * rebuilt, once, as part of the upgrade (a backup was made first). */
-  if (core_before > 0 && core_before < 4 && !stead_workspace_reindex (self, error))
+  if (core_before > 0 && core_before < 4 && pending && !stead_workspace_reindex (self, error))
     return FALSE;
 
   return TRUE;
@@ -567,10 +1124,8 @@ stead_workspace_start (SteadWorkspace     *self,
  * @engine: (nullable): the plugins whose workspace addins to load
  * @error: a #GError
  *
- * Opens a workspace, checking first that it is one. Schema files of the
- * core and of enabled plugins not yet applied are applied in one
- * transaction after a backup copy; if any fails the file is unchanged and
- * @error names the plugin and the file.
+ * Opens a workspace as stead_workspace_open_full() does with
+ * %STEAD_WORKSPACE_OPEN_DEFAULT.
  *
  * Returns: (transfer full) (nullable): the workspace
  */
@@ -579,22 +1134,68 @@ stead_workspace_open (const char         *path,
                       SteadPluginEngine  *engine,
                       GError            **error)
 {
+  return stead_workspace_open_full (path, engine, STEAD_WORKSPACE_OPEN_DEFAULT, error);
+}
+
+/**
+ * stead_workspace_open_full:
+ * @path: a workspace file
+ * @engine: (nullable): the plugins whose workspace addins to load
+ * @flags: how to open it
+ * @error: a #GError
+ *
+ * Opens a workspace, checking first that it is one. A folder, FIFO or
+ * device is refused before it is opened; SQLite then reads the file with
+ * its write-ahead log, and only what SQLite cannot read is refused, with
+ * what to do about it.
+ *
+ * To edit it, the file and its folder must be writable, its schema not
+ * from a newer Stead, and it must pass `PRAGMA quick_check`; otherwise it
+ * opens read-only and stead_workspace_get_read_only_reason() says why.
+ * Schema files of the core and of enabled plugins not yet applied are
+ * then applied in one transaction after a backup copy; if any fails the
+ * file is unchanged and @error names the plugin and the file. A workspace
+ * opened read-only is never written: an older schema is brought up to
+ * date in a private copy in memory.
+ *
+ * Returns: (transfer full) (nullable): the workspace
+ */
+SteadWorkspace *
+stead_workspace_open_full (const char               *path,
+                           SteadPluginEngine        *engine,
+                           SteadWorkspaceOpenFlags   flags,
+                           GError                  **error)
+{
   g_autoptr(SteadWorkspace) self = NULL;
+  g_auto(SteadFileAccess) access = { 0 };
+  gboolean for_writing =
+    (flags & (STEAD_WORKSPACE_OPEN_READ_ONLY | STEAD_WORKSPACE_OPEN_SCRATCH)) == 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (engine == NULL || STEAD_IS_PLUGIN_ENGINE (engine), NULL);
 
-  if (!stead_workspace_check_header (path, error))
+  if (!stead_workspace_probe_file (path, for_writing, &access, error))
     return NULL;
 
   self = g_object_new (STEAD_TYPE_WORKSPACE, "path", path, NULL);
   g_set_object (&self->engine, engine);
+  self->flags = flags;
+  self->reader_uri = g_strdup (access.reader_uri);
+  self->read_only = !for_writing || !access.writable;
+  self->read_only_reason = g_steal_pointer (&access.why_not);
+  if (flags & STEAD_WORKSPACE_OPEN_SCRATCH)
+    self->read_only = FALSE;
 
-  if (!stead_workspace_open_connection (self, SQLITE_OPEN_READWRITE, error))
+  if (!stead_workspace_open_connection (
+        self, access.uri,
+        for_writing && access.writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error))
     return NULL;
   if (!stead_workspace_read_marker (self, error))
     return NULL;
-  if (!stead_sql_exec (self->db, "PRAGMA journal_mode = WAL", error))
+  if ((flags & STEAD_WORKSPACE_OPEN_SCRATCH) && !stead_workspace_copy_to_memory (self, error))
+    return NULL;
+  if (!self->read_only && (flags & STEAD_WORKSPACE_OPEN_SCRATCH) == 0 &&
+      !stead_sql_exec (self->db, "PRAGMA journal_mode = WAL", error))
     return NULL;
   if (!stead_workspace_start (self, NULL, error))
     return NULL;
@@ -621,6 +1222,8 @@ stead_workspace_create (const char         *path,
 {
   g_autoptr(SteadWorkspace) self = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *escaped = NULL;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -650,8 +1253,11 @@ stead_workspace_create (const char         *path,
 
   self = g_object_new (STEAD_TYPE_WORKSPACE, "path", path, NULL);
   g_set_object (&self->engine, engine);
+  absolute = g_canonicalize_filename (path, NULL);
+  escaped = g_uri_escape_string (absolute, "/", FALSE);
+  self->reader_uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
 
-  if (!stead_workspace_open_connection (self, SQLITE_OPEN_READWRITE, error) ||
+  if (!stead_workspace_open_connection (self, NULL, SQLITE_OPEN_READWRITE, error) ||
       !stead_sql_exec (self->db,
                  "PRAGMA application_id = 1196444487;" /* 'GPKG' */
                  "PRAGMA user_version = 10300;"
@@ -686,6 +1292,10 @@ stead_workspace_close (SteadWorkspace *self)
 
   if (self->txn != NULL)
     stead_transaction_rollback (self->txn);
+
+  /* A quick check still running stops; it reads on a connection of its own. */
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
 
   if (self->addins != NULL)
     {
@@ -754,6 +1364,70 @@ stead_workspace_get_engine (SteadWorkspace *self)
   return self->engine;
 }
 
+/**
+ * stead_workspace_is_read_only:
+ * @self: a #SteadWorkspace
+ *
+ * Returns: %TRUE if no change can be made: it was opened only to read, or
+ *   it cannot be edited (see stead_workspace_get_read_only_reason())
+ */
+gboolean
+stead_workspace_is_read_only (SteadWorkspace *self)
+{
+  gboolean damaged;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), TRUE);
+
+  g_mutex_lock (&self->check_lock);
+  damaged = self->damage != NULL;
+  g_mutex_unlock (&self->check_lock);
+  return self->read_only || damaged;
+}
+
+/**
+ * stead_workspace_get_read_only_reason:
+ * @self: a #SteadWorkspace
+ *
+ * Why this workspace cannot be edited, to show the user, e.g. "made by a
+ * newer Stead (core schema 5); update Stead to edit it", "the file cannot
+ * be written (Permission denied)" or "it is damaged (…); restore the
+ * backup …". Set even when the workspace was opened only to read.
+ *
+ * Returns: (nullable): the reason, or %NULL if it could be edited
+ */
+const char *
+stead_workspace_get_read_only_reason (SteadWorkspace *self)
+{
+  const char *reason;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), NULL);
+
+  g_mutex_lock (&self->check_lock);
+  reason = self->damage != NULL ? self->damage : self->read_only_reason;
+  g_mutex_unlock (&self->check_lock);
+  return reason;
+}
+
+/**
+ * stead_workspace_is_checking:
+ * @self: a #SteadWorkspace
+ *
+ * Returns: %TRUE while the quick check of %STEAD_WORKSPACE_OPEN_CHECK_LATER
+ *   runs; changes wait for it
+ */
+gboolean
+stead_workspace_is_checking (SteadWorkspace *self)
+{
+  gboolean checking;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), FALSE);
+
+  g_mutex_lock (&self->check_lock);
+  checking = self->checking;
+  g_mutex_unlock (&self->check_lock);
+  return checking;
+}
+
 sqlite3 *
 stead_workspace_get_db (SteadWorkspace *self)
 {
@@ -782,7 +1456,10 @@ stead_workspace_open_reader (SteadWorkspace  *self,
 
   g_return_val_if_fail (STEAD_IS_WORKSPACE (self), NULL);
 
-  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (self->reader_uri != NULL ? self->reader_uri : self->path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
+                          (self->reader_uri != NULL ? SQLITE_OPEN_URI : 0),
+                        NULL);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, db, rc, _("Could not read the workspace"));
@@ -1022,6 +1699,13 @@ stead_workspace_finalize (GObject *object)
   g_clear_pointer (&self->area_name, g_free);
   g_clear_pointer (&self->last_backup, g_free);
   g_clear_pointer (&self->failed_owner, g_free);
+  g_clear_pointer (&self->reader_uri, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->damage, g_free);
+  g_clear_pointer (&self->unapplied, g_ptr_array_unref);
+  g_clear_object (&self->check_cancellable);
+  g_mutex_clear (&self->check_lock);
+  g_cond_clear (&self->check_cond);
 
   G_OBJECT_CLASS (stead_workspace_parent_class)->finalize (object);
 }
@@ -1058,6 +1742,18 @@ stead_workspace_get_property (GObject    *object,
 
     case PROP_REDO_LABEL:
       g_value_set_string (value, stead_workspace_get_redo_label (self));
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, stead_workspace_is_read_only (self));
+      break;
+
+    case PROP_READ_ONLY_REASON:
+      g_value_set_string (value, stead_workspace_get_read_only_reason (self));
+      break;
+
+    case PROP_CHECKING:
+      g_value_set_boolean (value, stead_workspace_is_checking (self));
       break;
 
     default:
@@ -1112,6 +1808,21 @@ stead_workspace_class_init (SteadWorkspaceClass *klass)
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SteadWorkspace:read-only:
+   *
+   * Whether no change can be made; it becomes %TRUE when the quick check
+   * run with %STEAD_WORKSPACE_OPEN_CHECK_LATER finds damage.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY_REASON] =
+    g_param_spec_string ("read-only-reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1145,5 +1856,7 @@ stead_workspace_init (SteadWorkspace *self)
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stead_workspace_finalize_statement);
   g_mutex_init (&self->statements_lock);
   g_mutex_init (&self->terms_lock);
+  g_mutex_init (&self->check_lock);
+  g_cond_init (&self->check_cond);
 }
 

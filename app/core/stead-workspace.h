@@ -37,7 +37,30 @@ typedef enum
   STEAD_WORKSPACE_ERROR_BUSY,        /* another transaction is open */
   STEAD_WORKSPACE_ERROR_CONFLICT,    /* undo/redo no longer applies to the data */
   STEAD_WORKSPACE_ERROR_CLOSED,      /* the workspace was closed */
+  STEAD_WORKSPACE_ERROR_READ_ONLY,   /* opened read-only: the file, its folder, a newer schema */
+  STEAD_WORKSPACE_ERROR_FULL,        /* the disk is full; nothing was changed */
+  STEAD_WORKSPACE_ERROR_NOT_A_FILE,  /* a folder, FIFO or device, refused before it is opened */
 } SteadWorkspaceError;
+
+/**
+ * SteadWorkspaceOpenFlags:
+ * @STEAD_WORKSPACE_OPEN_DEFAULT: for editing when the file, its folder
+ *   and its schema allow it, read-only (saying why) when they do not
+ * @STEAD_WORKSPACE_OPEN_READ_ONLY: only to read: nothing is ever written
+ *   to the file (no schema update, no transaction), and no writer is
+ *   waited for
+ * @STEAD_WORKSPACE_OPEN_CHECK_LATER: the quick integrity check runs in a
+ *   thread instead of before returning; a change waits for it
+ * @STEAD_WORKSPACE_OPEN_SCRATCH: a private copy in memory: changes are
+ *   made there and lost on close, the file is only read (for dry runs)
+ */
+typedef enum
+{
+  STEAD_WORKSPACE_OPEN_DEFAULT     = 0,
+  STEAD_WORKSPACE_OPEN_READ_ONLY   = 1 << 0,
+  STEAD_WORKSPACE_OPEN_CHECK_LATER = 1 << 1,
+  STEAD_WORKSPACE_OPEN_SCRATCH     = 1 << 2,
+} SteadWorkspaceOpenFlags;
 
 STEAD_AVAILABLE_IN_1_0
 G_DECLARE_FINAL_TYPE (SteadWorkspace, stead_workspace, STEAD, WORKSPACE, GObject)
@@ -55,6 +78,11 @@ SteadWorkspace    *stead_workspace_open                 (const char         *pat
                                                          SteadPluginEngine  *engine,
                                                          GError            **error);
 STEAD_AVAILABLE_IN_1_0
+SteadWorkspace    *stead_workspace_open_full            (const char         *path,
+                                                         SteadPluginEngine  *engine,
+                                                         SteadWorkspaceOpenFlags flags,
+                                                         GError            **error);
+STEAD_AVAILABLE_IN_1_0
 void               stead_workspace_close                (SteadWorkspace     *self);
 STEAD_AVAILABLE_IN_1_0
 gboolean           stead_workspace_is_closed            (SteadWorkspace     *self);
@@ -69,6 +97,12 @@ gboolean           stead_workspace_set_area_name        (SteadWorkspace     *sel
                                                          GError            **error);
 STEAD_AVAILABLE_IN_1_0
 SteadPluginEngine *stead_workspace_get_engine           (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
+gboolean           stead_workspace_is_read_only         (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
+const char        *stead_workspace_get_read_only_reason (SteadWorkspace     *self);
+STEAD_AVAILABLE_IN_1_0
+gboolean           stead_workspace_is_checking          (SteadWorkspace     *self);
 
 /* Reading. Writes go through a SteadTransaction. */
 STEAD_AVAILABLE_IN_1_0
