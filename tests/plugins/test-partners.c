@@ -580,16 +580,23 @@ test_oruk_bad_record (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
                    before);
 
-  /* A good one: charity number, site, switchboard; unknown fields and the
-   * service Stead has no capability for are kept in the notes. */
+  /* A good one: charity number, site, switchboard; the members Stead has
+   * no column for are kept in extra, the service as a service. */
   good = stead_test_write_file (f->dir, "good.json", "[" ORUK_GOOD "]");
   g_assert_true (import (f, f->ws, "partners-oruk", good, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (
     stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
-                  "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
-                  "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"),
+                  "AND charity_number = '1234567' AND notes IS NULL "
+                  "AND json_extract (extra, '$.email') = 'info@vale.example.org' "
+                  "AND json_extract (extra, '$.year_incorporated') = 2012"),
     ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_service v "
+                                            "JOIN partners_organisation o ON o.id = v.organisation "
+                                            "WHERE o.source_id = 'a1' AND v.source_id = 's1' "
+                                            "AND v.name = 'Emergency food' "
+                                            "AND v.description = 'Parcels within a day'"),
+                   ==, 1);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = "
                                             "'GL20 5BH' "
                                             "AND geom IS NOT NULL "
