@@ -451,11 +451,18 @@ partners_oruk_read_organisation (JsonObject *org)
       gboolean charity = g_strcmp0 (scheme, "GB-CHC") == 0 || g_strcmp0 (scheme, "GB-SC") == 0 ||
                          g_strcmp0 (scheme, "GB-NIC") == 0;
 
+      static const char * const plain[] = { "identifier_scheme", "identifier_type",
+                                            "identifier", NULL };
+      g_autofree char *more_than_plain = NULL;
+      gboolean mapped = FALSE;
+
       if (value != NULL && charity && r->charity_number == NULL)
-        r->charity_number = g_strdup (value);
+        mapped = (r->charity_number = g_strdup (value)) != NULL;
       else if (value != NULL && g_strcmp0 (scheme, "GB-COH") == 0 && r->company_number == NULL)
-        r->company_number = g_strdup (value);
-      else
+        mapped = (r->company_number = g_strdup (value)) != NULL;
+      /* One with more than Stead writes (its own id) is kept as it is. */
+      more_than_plain = partners_oruk_extra (ident, plain, NULL);
+      if (!mapped || more_than_plain != NULL)
         json_array_add_element (others, json_node_copy (node));
     }
   if (json_array_get_length (others) > 0)
@@ -868,15 +875,16 @@ partners_oruk_add_extra (JsonBuilder        *b,
   g_list_free (members);
 }
 
+/* Whether an object of @array has @member equal to @value. */
 static gboolean
-partners_oruk_phones_hold (JsonArray  *phones,
-                           const char *number)
+partners_oruk_array_holds (JsonArray  *array,
+                           const char *member,
+                           const char *value)
 {
-  for (guint i = 0; phones != NULL && i < json_array_get_length (phones); i++)
-    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (phones, i)) &&
-        g_strcmp0 (partners_oruk_member_string (json_array_get_object_element (phones, i),
-                                                "number"),
-                   number) == 0)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)) &&
+        g_strcmp0 (partners_oruk_member_string (json_array_get_object_element (array, i), member),
+                   value) == 0)
       return TRUE;
   return FALSE;
 }
@@ -895,9 +903,9 @@ partners_oruk_export_phones (JsonBuilder  *b,
   json_builder_begin_array (b);
   for (guint i = 0; kept != NULL && i < json_array_get_length (kept); i++)
     json_builder_add_value (b, json_node_copy (json_array_get_element (kept, i)));
-  if (!partners_oruk_phones_hold (kept, COL (stmt, phone)))
+  if (!partners_oruk_array_holds (kept, "number", COL (stmt, phone)))
     partners_oruk_add_phone (b, COL (stmt, phone), NULL);
-  if (!partners_oruk_phones_hold (kept, COL (stmt, phone_24h)))
+  if (!partners_oruk_array_holds (kept, "number", COL (stmt, phone_24h)))
     partners_oruk_add_phone (b, COL (stmt, phone_24h), "24/7");
   json_builder_end_array (b);
 }
@@ -1074,7 +1082,8 @@ partners_oruk_export_organisation (JsonBuilder  *b,
   json_builder_set_member_name (b, "organization_identifiers");
   json_builder_begin_array (b);
   for (int i = 5; i <= 6; i++)
-    if (COL (orgs, i) != NULL)
+    if (COL (orgs, i) != NULL &&
+        !partners_oruk_array_holds (identifiers, "identifier", COL (orgs, i)))
       {
         json_builder_begin_object (b);
         partners_oruk_add_string (b, "identifier_scheme", i == 5 ? "GB-CHC" : "GB-COH");
