@@ -1049,24 +1049,6 @@ cap_leaf_texts (GFile *file)
   return texts;
 }
 
-static void
-collect_json_strings (JsonNode   *node,
-                      GHashTable *set)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
-
-      for (GList *l = members; l != NULL; l = l->next)
-        collect_json_strings (json_object_get_member (json_node_get_object (node), l->data), set);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-      collect_json_strings (json_array_get_element (json_node_get_array (node), i), set);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    g_hash_table_add (set, g_strdup (json_node_get_string (node)));
-}
-
 /* Geocodes, sender name, category, language and every other element of
  * real alerts are in the workspace after the import. */
 static void
@@ -1102,7 +1084,7 @@ test_cap_keeps_fields (Fixture       *f,
                 g_autoptr(JsonNode) node = json_from_string (text, &error);
 
                 g_assert_no_error (error);
-                collect_json_strings (node, stored);
+                stead_test_json_leaves (node, stored);
               }
             else if (g_str_equal (column, "category"))
               {
