@@ -114,6 +114,29 @@ stead_test_pdf_pages (const char *pdf)
   return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
 }
 
+/* Adds every leaf of @node to @leaves (a set of strings it owns): strings
+ * as they are, numbers and booleans as JSON. */
+void
+stead_test_json_leaves (JsonNode   *node,
+                        GHashTable *leaves)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        stead_test_json_leaves (json_object_get_member (json_node_get_object (node), l->data),
+                                leaves);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      stead_test_json_leaves (json_array_get_element (json_node_get_array (node), i), leaves);
+  else if (JSON_NODE_HOLDS_VALUE (node))
+    g_hash_table_add (leaves, json_node_get_value_type (node) == G_TYPE_STRING
+                                ? g_strdup (json_node_get_string (node))
+                                : json_to_string (node, FALSE));
+}
+
 /* Asserts that every value the query's first column holds is in @text
  * (what a PDF shows of a table, say); returns how many there were. */
 guint

@@ -28,6 +28,8 @@ guint      stead_test_pdf_pages        (const char      *pdf);
 guint      stead_test_assert_all_in    (SteadWorkspace  *workspace,
                                         const char      *sql,
                                         const char      *text);
+void       stead_test_json_leaves      (JsonNode        *node,
+                                        GHashTable      *leaves);
 
 #ifdef STEAD_TEST_WITH_GTK
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),

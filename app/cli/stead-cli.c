@@ -651,6 +651,7 @@ stead_cli_cmd_import (int    argc,
       stead_cli_json_bool (builder, "committed", ok && result->committed);
       stead_cli_json_int (builder, "added", result->added);
       stead_cli_json_int (builder, "updated", result->updated);
+      stead_cli_json_int (builder, "removed", result->removed);
       stead_cli_json_int (builder, "skipped", result->skipped);
       stead_cli_json_string (builder, "map", result->map);
       json_builder_set_member_name (builder, "rejected");
@@ -704,6 +705,9 @@ stead_cli_cmd_import (int    argc,
                  (const char *) g_ptr_array_index (result->updated_names, i));
       if (result->updated_names->len > 20)
         g_print (_("… and %u more to update\n"), result->updated_names->len - 20);
+      for (guint i = 0; i < MIN (result->removed_names->len, 20); i++)
+        g_print (dry_run ? _("To remove: %s\n") : _("Removed: %s\n"),
+                 (const char *) g_ptr_array_index (result->removed_names, i));
       for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
         {
           const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);

@@ -35,7 +35,21 @@ typedef struct
   char          *area_desc;
   SteadGeometry *geometry;     /* a multipolygon (circles as 36-gons) */
   char          *reason;       /* non-NULL if this area cannot be mapped */
+  guint          info_index;   /* its <info> in the alert, from 1 */
+  guint          area_index;   /* its <area> in that <info>, from 1 */
+  char          *language;     /* the info's <language>, or NULL */
+  char          *category;     /* its <category>s, space-separated */
+  char          *sender_name;
+  char          *geocodes;     /* JSON: [{"valueName": …, "value": …}, …], or NULL */
+  char          *extra;        /* JSON: {"alert", "info", "area"}: every other element */
+  gboolean       is_point;     /* a circle of radius 0, drawn with STEAD_CAP_POINT_RADIUS_KM */
 } SteadCapArea;
+
+/* A <circle> of radius 0 (an earthquake's epicentre) is a point; it is
+ * mapped as a circle of this radius. */
+#define STEAD_CAP_POINT_RADIUS_KM 0.1
+/* No real alert comes near this. */
+#define STEAD_CAP_MAX_BYTES ((gsize) 64 * 1024 * 1024)
 
 typedef struct
 {

@@ -29,7 +29,8 @@ stead_import_features_is_gpkg (SteadImportContext *context)
 
   if (basename != NULL && g_str_has_suffix (basename, ".gpkg"))
     return TRUE;
-  stream = G_INPUT_STREAM (g_file_read (stead_import_context_get_file (context), NULL, NULL));
+  /* Through the context, which refuses FIFOs and devices before opening. */
+  stream = stead_import_context_open (context, NULL);
   return stream != NULL && g_input_stream_read_all (stream, magic, sizeof magic, &n, NULL, NULL) &&
          n == sizeof magic && memcmp (magic, "SQLite format 3", 16) == 0;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "stead-import-geo-private.h"
+#include "stead-json-private.h"
 
 G_DEFINE_QUARK (stead-geo-format-error-quark, stead_geo_format_error)
 
@@ -253,18 +254,16 @@ stead_geojson_load (GInputStream  *stream,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new ();
   JsonObject *root;
   const char *type;
   const char *crs = crs_option;
 
-  if (!json_parser_load_from_stream (parser, stream, cancellable, error))
-    {
-      if (error != NULL && *error != NULL && (*error)->domain == JSON_PARSER_ERROR)
-        g_prefix_error (error, _("This is not valid JSON: "));
-      return FALSE;
-    }
+  /* Bounded: a file nested thousands deep would overflow the stack. */
+  parser = stead_json_load_stream (stream, cancellable, error);
+  if (parser == NULL)
+    return FALSE;
   if (json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {

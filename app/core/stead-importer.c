@@ -185,6 +185,7 @@ stead_importer_result_new (SteadImporter *importer,
   result->warnings = g_ptr_array_new_with_free_func (g_free);
   result->added_names = g_ptr_array_new_with_free_func (g_free);
   result->updated_names = g_ptr_array_new_with_free_func (g_free);
+  result->removed_names = g_ptr_array_new_with_free_func (g_free);
   result->importer_id = g_strdup (stead_importer_get_id (importer));
   return result;
 }
@@ -198,6 +199,7 @@ stead_import_result_free (SteadImportResult *result)
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->added_names);
   g_ptr_array_unref (result->updated_names);
+  g_ptr_array_unref (result->removed_names);
   g_strfreev (result->header);
   g_free (result->map);
   g_free (result->importer_id);
@@ -300,6 +302,17 @@ stead_import_result_describe (SteadImportResult *result)
   g_string_append_printf (out,
                           g_dngettext (GETTEXT_PACKAGE, "%llu rejected", "%llu rejected", rejected),
                           (unsigned long long) rejected);
+  if (result->removed > 0)
+    {
+      g_string_append (out, ", ");
+      g_string_append_printf (out,
+                              result->dry_run
+                                ? g_dngettext (GETTEXT_PACKAGE, "%llu to remove", "%llu to remove",
+                                               result->removed)
+                                : g_dngettext (GETTEXT_PACKAGE, "%llu removed", "%llu removed",
+                                               result->removed),
+                              (unsigned long long) result->removed);
+    }
   if (result->skipped > 0)
     {
       g_string_append (out, ", ");
@@ -379,7 +392,24 @@ stead_import_context_open (SteadImportContext  *context,
                            GError             **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
+  /* Opening a FIFO for reading waits for a writer, forever; a device never
+   * ends. Only regular files (or links to them) are read. */
+  info = g_file_query_info (context->file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, context->cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_autofree char *name = g_file_get_parse_name (context->file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s is not a regular file (a pipe, a device or a folder), so it is not "
+                     "read"),
+                   name);
+      return NULL;
+    }
   stream = g_file_read (context->file, context->cancellable, error);
   if (stream == NULL)
     return NULL;
@@ -566,6 +596,22 @@ stead_import_context_updated_named (SteadImportContext *context,
   context->result->updated++;
   if (context->result->updated_names->len < MAX_NAMES)
     g_ptr_array_add (context->result->updated_names, g_strdup (name));
+}
+
+/**
+ * stead_import_context_removed_named:
+ * @context: the import
+ * @name: what the record is called
+ *
+ * Counts one record the file removes (a cancelled warning), by name.
+ */
+void
+stead_import_context_removed_named (SteadImportContext *context,
+                                    const char         *name)
+{
+  context->result->removed++;
+  if (context->result->removed_names->len < MAX_NAMES)
+    g_ptr_array_add (context->result->removed_names, g_strdup (name));
 }
 
 void
@@ -918,7 +964,8 @@ stead_importer_run_import (SteadWorkspace           *workspace,
       return FALSE;
     }
 
-  if (result->added == 0 && result->updated == 0 && result->rejects->len == 0)
+  if (result->added == 0 && result->updated == 0 && result->removed == 0 &&
+      result->rejects->len == 0)
     {
       if (result->skipped > 0)
         g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_EMPTY,
@@ -937,13 +984,17 @@ stead_importer_run_import (SteadWorkspace           *workspace,
     {
       const SteadImportReject *first = g_ptr_array_index (result->rejects, 0);
 
-      if (result->added == 0 && result->updated == 0)
+      /* Formats without lines (JSON, XML) number their records. */
+      g_autofree char *where =
+        first->line > 0 ? g_strdup_printf (_("line %llu"), (unsigned long long) first->line)
+                        : g_strdup_printf (_("record %llu"), (unsigned long long) first->index);
+
+      if (result->added == 0 && result->updated == 0 && result->removed == 0)
         {
           g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
                        _("Every record of %s was rejected; nothing was imported. The first, at "
-                          "line %llu: %s"),
-                       basename, (unsigned long long) (first->line ? first->line : first->index),
-                       first->reason);
+                          "%s: %s"),
+                       basename, where, first->reason);
           *result_out = g_steal_pointer (&result);
           return FALSE;
         }
@@ -952,14 +1003,12 @@ stead_importer_run_import (SteadWorkspace           *workspace,
           g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
                        g_dngettext (GETTEXT_PACKAGE,
                                     "%u record of %s cannot be imported, so nothing was imported "
-                                    "(line %llu: %s). Fix it, or skip it and import the rest.",
+                                    "(%s: %s). Fix it, or skip it and import the rest.",
                                     "%u records of %s cannot be imported, so nothing was imported "
-                                    "(the first, at line %llu: %s). Fix them, or skip them and "
+                                    "(the first, at %s: %s). Fix them, or skip them and "
                                     "import the rest.",
                                     result->rejects->len),
-                       result->rejects->len, basename,
-                       (unsigned long long) (first->line ? first->line : first->index),
-                       first->reason);
+                       result->rejects->len, basename, where, first->reason);
           *result_out = g_steal_pointer (&result);
           return FALSE;
         }

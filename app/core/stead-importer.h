@@ -123,6 +123,8 @@ typedef struct
   char       *importer_id;
   GPtrArray  *added_names;   /* (element-type utf8) what is (or would be) added, by name */
   GPtrArray  *updated_names; /* (element-type utf8) what is (or would be) updated */
+  guint64     removed;       /* what the file removes (a CAP Cancel, an Update's old areas) */
+  GPtrArray  *removed_names; /* (element-type utf8) */
 } SteadImportResult;
 
 typedef void (*SteadImportProgressFunc) (double   fraction,
@@ -217,6 +219,9 @@ void                stead_import_context_added_named     (SteadImportContext  *c
                                                           const char          *name);
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_updated_named   (SteadImportContext  *context,
+                                                          const char          *name);
+STEAD_AVAILABLE_IN_1_0
+void                stead_import_context_removed_named   (SteadImportContext  *context,
                                                           const char          *name);
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_reject          (SteadImportContext  *context,

@@ -10,9 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* `extra` everywhere: the JSON object of what the file says that has no
+ * column (NULL if nothing), written back by the ORUK export. */
 typedef struct
 {
   char   *name, *role, *phone, *phone_24h, *email, *source_id;
+  char   *extra;
 } PartnersContact;
 
 typedef struct
@@ -21,7 +24,17 @@ typedef struct
   gboolean  has_position;
   double    lon, lat;
   gint64    capacity;   /* -1: none */
+  char     *extra;
 } PartnersSite;
+
+/* A service that is not one of Stead's capabilities (an Open Referral
+ * service of the organisation). */
+typedef struct
+{
+  char   *name, *description, *status, *url, *email, *source_id;
+  char   *site_source_id;   /* the location it is delivered at, or NULL */
+  char   *extra;
+} PartnersService;
 
 typedef struct
 {
@@ -36,21 +49,24 @@ typedef struct
   char      *name, *type, *tier, *description, *website;
   char      *charity_number, *company_number, *areas_served;
   GString   *notes;
+  char      *extra;
   GPtrArray *contacts;       /* PartnersContact */
   GPtrArray *sites;          /* PartnersSite */
   GPtrArray *capabilities;   /* PartnersCapability */
+  GPtrArray *services;       /* PartnersService */
 } PartnersRecord;
 
 void            partners_contact_free    (PartnersContact    *c);
 void            partners_site_free       (PartnersSite       *s);
 void            partners_capability_free (PartnersCapability *c);
+void            partners_service_free    (PartnersService    *s);
 PartnersRecord *partners_record_new      (void);
 void            partners_record_free     (PartnersRecord     *r);
 /* What must hold before a record is written; NULL if it is fine. */
 char           *partners_record_check    (SteadImportContext *context,
                                           PartnersRecord     *r);
 /* Adds or updates one organisation (matched by identifier, else by name
- * and postcode) with its contacts, sites and capabilities. */
+ * and postcode) with its contacts, sites, capabilities and services. */
 gboolean        partners_record_write    (SteadImportContext *context,
                                           PartnersRecord     *r,
                                           GError            **error);

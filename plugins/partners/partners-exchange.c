@@ -27,6 +27,7 @@ partners_contact_free (PartnersContact *c)
   g_free (c->phone_24h);
   g_free (c->email);
   g_free (c->source_id);
+  g_free (c->extra);
   g_free (c);
 }
 
@@ -38,6 +39,7 @@ partners_site_free (PartnersSite *s)
   g_free (s->postcode);
   g_free (s->what);
   g_free (s->source_id);
+  g_free (s->extra);
   g_free (s);
 }
 
@@ -46,6 +48,20 @@ partners_capability_free (PartnersCapability *c)
 {
   g_free (c->kind); g_free (c->conditions); g_free (c->site_source_id);
   g_free (c);
+}
+
+void
+partners_service_free (PartnersService *s)
+{
+  g_free (s->name);
+  g_free (s->description);
+  g_free (s->status);
+  g_free (s->url);
+  g_free (s->email);
+  g_free (s->source_id);
+  g_free (s->site_source_id);
+  g_free (s->extra);
+  g_free (s);
 }
 
 PartnersRecord *
@@ -57,6 +73,7 @@ partners_record_new (void)
   r->contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_contact_free);
   r->sites = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_site_free);
   r->capabilities = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_capability_free);
+  r->services = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_service_free);
   return r;
 }
 
@@ -73,9 +90,11 @@ partners_record_free (PartnersRecord *r)
   g_free (r->company_number);
   g_free (r->areas_served);
   g_string_free (r->notes, TRUE);
+  g_free (r->extra);
   g_ptr_array_unref (r->contacts);
   g_ptr_array_unref (r->sites);
   g_ptr_array_unref (r->capabilities);
+  g_ptr_array_unref (r->services);
   g_free (r);
 }
 
@@ -134,6 +153,7 @@ partners_record_write (SteadImportContext  *context,
   if (id != 0)
     {
       static const char *children[] = {
+        "DELETE FROM partners_service WHERE organisation = ?",
         "DELETE FROM partners_capability WHERE organisation = ?",
         "DELETE FROM partners_contact WHERE organisation = ?",
         "DELETE FROM partners_site WHERE organisation = ?",
@@ -147,13 +167,13 @@ partners_record_write (SteadImportContext  *context,
             "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), "
             "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
             "company_number = ?7, areas_served = ?8, notes = ?9, "
-            "source_id = coalesce (?10, source_id), "
+            "source_id = coalesce (?10, source_id), extra = ?12, "
             "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
             STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                         STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                         STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
                         STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
-                        STEAD_INT (id)),
+                        STEAD_INT (id), STEAD_TEXT (r->extra)),
             error) < 0)
         return FALSE;
       stead_import_context_updated_named (context, r->name);
@@ -163,13 +183,14 @@ partners_record_write (SteadImportContext  *context,
       id = stead_transaction_run (
         txn,
         "INSERT INTO partners_organisation (name, type, tier, description, website, "
-        "charity_number, company_number, areas_served, notes, source_id) "
+        "charity_number, company_number, areas_served, notes, source_id, extra) "
         "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10)",
+        "?8, ?9, ?10, ?11)",
         STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                     STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                     STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
-                    STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id)),
+                    STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
+                    STEAD_TEXT (r->extra)),
         error);
       if (id < 0)
         return FALSE;
@@ -183,10 +204,10 @@ partners_record_write (SteadImportContext  *context,
       if (stead_transaction_run (
             txn,
             "INSERT INTO partners_contact (organisation, name, role, phone, phone_24h, email, "
-            "source_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "source_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             STEAD_ARGS (STEAD_INT (id), STEAD_TEXT (c->name), STEAD_TEXT (c->role),
                         STEAD_TEXT (c->phone), STEAD_TEXT (c->phone_24h), STEAD_TEXT (c->email),
-                        STEAD_TEXT (c->source_id)),
+                        STEAD_TEXT (c->source_id), STEAD_TEXT (c->extra)),
             error) < 0)
         return FALSE;
     }
@@ -201,10 +222,11 @@ partners_record_write (SteadImportContext  *context,
       fid = stead_transaction_run (
         txn,
         "INSERT INTO partners_site (geom, organisation, name, address, postcode, what, "
-        "capacity, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "capacity, source_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (id), STEAD_TEXT (s->name),
                     STEAD_TEXT (s->address), STEAD_TEXT (s->postcode), STEAD_TEXT (s->what),
-                    STEAD_INT_OR_NULL (s->capacity, s->capacity >= 0), STEAD_TEXT (s->source_id)),
+                    STEAD_INT_OR_NULL (s->capacity, s->capacity >= 0), STEAD_TEXT (s->source_id),
+                    STEAD_TEXT (s->extra)),
         error);
       if (fid < 0)
         return FALSE;
@@ -226,6 +248,25 @@ partners_record_write (SteadImportContext  *context,
             STEAD_ARGS (STEAD_INT (id), STEAD_INT_OR_NULL ((gint64) site, site != 0),
                         STEAD_STRING (c->kind), STEAD_INT (c->quantity), STEAD_TEXT (c->conditions),
                         STEAD_INT_OR_NULL (c->lead_time_hours, c->lead_time_hours >= 0)),
+            error) < 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < r->services->len; i++)
+    {
+      PartnersService *sv = g_ptr_array_index (r->services, i);
+      gsize site = sv->site_source_id
+                     ? GPOINTER_TO_SIZE (g_hash_table_lookup (site_ids, sv->site_source_id))
+                     : 0;
+
+      if (stead_transaction_run (
+            txn,
+            "INSERT INTO partners_service (organisation, site, name, description, status, url, "
+            "email, source_id, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_INT (id), STEAD_INT_OR_NULL ((gint64) site, site != 0),
+                        STEAD_STRING (sv->name), STEAD_TEXT (sv->description),
+                        STEAD_TEXT (sv->status), STEAD_TEXT (sv->url), STEAD_TEXT (sv->email),
+                        STEAD_TEXT (sv->source_id), STEAD_TEXT (sv->extra)),
             error) < 0)
         return FALSE;
     }
@@ -263,6 +304,13 @@ partners_record_check (SteadImportContext *context,
 
       if (!partners_exchange_record_is_term (context, "resource-kind", c->kind))
         return g_strdup_printf (_("capability “%s” is not a resource kind"), c->kind);
+    }
+  for (guint i = 0; i < r->services->len; i++)
+    {
+      PartnersService *sv = g_ptr_array_index (r->services, i);
+
+      if (sv->name == NULL || *sv->name == '\0')
+        return g_strdup_printf (_("its service %u has no name"), i + 1);
     }
   for (guint i = 0; i < r->sites->len; i++)
     {

@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include "stead-test-util.h"
+#include "stead-json-private.h"
 
 typedef struct
 {
@@ -898,12 +902,403 @@ test_cap (Fixture       *f,
         g_assert_false (run_import (f, "cap", bad, NULL, NULL, &error));
         g_assert_nonnull (error);
         g_test_message ("%s: %s", name, error->message);
+        /* An alert has no lines to speak of: its refusals name the area. */
+        if (strstr (error->message, "area 1 (“A”)") != NULL)
+          {
+            g_assert_nonnull (strstr (error->message, "record 1: area 1 (“A”)"));
+            g_assert_null (strstr (error->message, "line"));
+          }
         g_clear_error (&error);
         g_clear_pointer (&after, g_free);
         after = snapshot (f);
         g_assert_cmpstr (before, ==, after);
       }
   }
+}
+
+static GFile *
+data_file (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Distance in metres on a sphere of radius 6371 km: the test's own. */
+static double
+haversine_m (double lat1,
+             double lon1,
+             double lat2,
+             double lon2)
+{
+  double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
+
+  return 2 * 6371000 * asin (sqrt (a));
+}
+
+static SteadGeometry *
+area_geometry (Fixture    *f,
+               const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (f->ws, sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                       sqlite3_column_bytes (stmt, 0), NULL, NULL);
+}
+
+/* The specification's earthquake and a real tsunami message give their
+ * place as a circle of radius 0: a point, mapped 100 m around it. */
+static void
+test_cap_point_circle (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct { const char *file; double lat, lon; } points[] = {
+    { "oasis-earthquake.xml", 32.9525, -115.5527 },
+    { "noaa-tsunami-cancellation-update.xml", 55.3, -134.9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(GFile) file = data_file ("cap", points[i].file);
+      g_autoptr(SteadImportResult) result = NULL;
+      g_autoptr(SteadGeometry) geometry = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      const SteadCoord *ring;
+      gsize n;
+
+      g_assert_true (run_import (f, "cap", file, NULL, &result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->added, ==, 1);
+      g_assert_cmpuint (result->rejects->len, ==, 0);
+      g_assert_cmpuint (result->warnings->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "radius 0"));
+      name = stead_test_text (f->ws, "SELECT name FROM area WHERE kind = 'hazard' "
+                                     "ORDER BY fid DESC LIMIT 1");
+      g_assert_nonnull (strstr (name, "a point"));
+      g_assert_nonnull (strstr (name, "100 m"));
+
+      /* Every vertex 100 m from the point, by the test's own great circle. */
+      geometry = area_geometry (f, "SELECT geom FROM area WHERE kind = 'hazard' "
+                                   "ORDER BY fid DESC LIMIT 1");
+      g_assert_nonnull (geometry);
+      ring = stead_geometry_get_ring (geometry, 0, 0, &n);
+      g_assert_cmpuint (n, >=, 4);
+      for (gsize k = 0; k < n; k++)
+        g_assert_cmpfloat_with_epsilon (
+          haversine_m (points[i].lat, points[i].lon, ring[k].y, ring[k].x), 100, 2);
+    }
+  /* The alert says exactly what it said: the area description, the sender
+   * name, the category, and the circle itself in extra. */
+  g_assert_cmpint (
+    stead_test_count (f->ws,
+                      "SELECT count(*) FROM alert WHERE identifier = 'TRI13970876.2' "
+                      "AND area_desc = '1 mi. WSW of Brawley, CA; 11 mi. N of El Centro, CA; "
+                      "30 mi. E of OCOTILLO (quarry); 1 mi. N of the Imperial Fault' "
+                      "AND sender_name = 'Southern California Seismic Network (TriNet) "
+                      "operated by Caltech and USGS' AND category = 'Geo' "
+                      "AND json_extract (extra, '$.area.circle') = '32.9525,-115.5527 0' "
+                      "AND json_extract (extra, '$.info.parameter[2].value') = '3.4 Ml'"),
+    ==, 1);
+
+  /* A negative radius is still no circle, and says so. */
+  {
+    g_autoptr(GFile) bad = stead_test_write_file (
+      f->dir, "negative.xml",
+      CAP_HEAD CAP_INFO ("Minor") "<area><areaDesc>A</areaDesc><circle>52,-2 -1</circle>"
+                                  "</area></info></alert>");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (run_import (f, "cap", bad, NULL, NULL, &error));
+    g_assert_nonnull (strstr (error->message, "radius must be from 0"));
+  }
+}
+
+/* Every text an element of the file holds (but polygons, which are the
+ * geometry, and times, which are stored in UTC), read with libxml2's
+ * reader: the oracle for "nothing the alert says is dropped". */
+static GPtrArray *
+cap_leaf_texts (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  xmlTextReader *reader = xmlReaderForFile (path, NULL, XML_PARSE_NONET);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *element = NULL;
+
+  g_assert_nonnull (reader);
+  while (xmlTextReaderRead (reader) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          g_free (element);
+          element = g_strdup ((const char *) xmlTextReaderConstLocalName (reader));
+        }
+      else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) &&
+               !g_str_equal (element, "polygon") && !g_str_equal (element, "sent") &&
+               !g_str_equal (element, "onset") && !g_str_equal (element, "expires"))
+        g_ptr_array_add (texts, g_strstrip (g_strdup ((const char *) xmlTextReaderConstValue (
+                                  reader))));
+    }
+  xmlFreeTextReader (reader);
+  return texts;
+}
+
+/* Geocodes, sender name, category, language and every other element of
+ * real alerts are in the workspace after the import. */
+static void
+test_cap_keeps_fields (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *files[] = { "ea-severe-flood-warning-wainfleet.xml",
+                                 "oasis-thunderstorm.xml", "eccc-frost-bilingual-excerpt.xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) file = data_file ("cap", files[i]);
+      g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) texts = cap_leaf_texts (file);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (run_import (f, "cap", file, NULL, NULL, &error));
+      g_assert_no_error (error);
+      stmt = stead_workspace_prepare (
+        f->ws, "SELECT * FROM alert WHERE identifier IN (SELECT identifier FROM alert "
+               "ORDER BY id DESC LIMIT 1)", NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, c);
+            const char *column = sqlite3_column_name (stmt, c);
+
+            if (text == NULL)
+              continue;
+            if (g_str_equal (column, "extra") || g_str_equal (column, "geocodes"))
+              {
+                g_autoptr(JsonNode) node = json_from_string (text, &error);
+
+                g_assert_no_error (error);
+                stead_test_json_leaves (node, stored);
+              }
+            else if (g_str_equal (column, "category"))
+              {
+                g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+                for (guint w = 0; words[w] != NULL; w++)
+                  g_hash_table_add (stored, g_strdup (words[w]));
+              }
+            else
+              g_hash_table_add (stored, g_strdup (text));
+          }
+      for (guint t = 0; t < texts->len; t++)
+        {
+          const char *text = g_ptr_array_index (texts, t);
+
+          if (*text != '\0' && !g_hash_table_contains (stored, text))
+            g_error ("%s: “%.60s” was not kept", files[i], text);
+        }
+    }
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM alert WHERE geocodes = "
+                                            "'[{\"valueName\":\"TargetAreaCode\",\"value\":"
+                                            "\"053FWFSTEEP4\"}]' AND language = 'en-GB' "
+                                            "AND sender_name = 'Environment Agency' "
+                                            "AND category = 'Met'"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT json_array_length (geocodes) FROM alert "
+                                            "WHERE identifier = 'KSTO1055887203'"),
+                   ==, 3);
+}
+
+/* A bilingual alert keeps each language's info; the languages share the
+ * one hazard area they both describe. */
+static void
+test_cap_bilingual (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("cap", "eccc-frost-bilingual-excerpt.xml");
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_import (f, "cap", file, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpuint (result->updated, ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
+                   1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(DISTINCT area) FROM alert WHERE area_desc = "
+                             "'Green Bay - White Bay'"), ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM alert WHERE area_desc = 'Green Bay - White Bay' "
+                             "AND ((language = 'en-CA' AND event = 'frost' AND headline = "
+                             "'yellow advisory - frost - in effect') OR (language = 'fr-CA' AND "
+                             "event = 'gel' AND sender_name = 'Environnement Canada'))"),
+    ==, 2);
+
+  /* Again: the same area and both rows, updated. */
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "cap", file, NULL, &result, &error));
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM alert"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
+                   1);
+}
+
+/* A Cancel removes the areas of the alert it names, and says so; one that
+ * names an alert the workspace does not have changes nothing. */
+static void
+test_cap_cancel_counts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) alert = NULL;
+  g_autoptr(GFile) cancel = NULL;
+  g_autoptr(GFile) nws = data_file ("cap", "nws-fire-weather-watch-cancel.xml");
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+
+  alert = stead_test_write_file (
+    f->dir, "alert.xml",
+    CAP_HEAD CAP_INFO ("Severe") "<area><areaDesc>River Avon at Tewkesbury</areaDesc>"
+                                 "<circle>51.99,-2.16 1</circle></area>"
+                                 "<area><areaDesc>Mythe</areaDesc><circle>52.01,-2.16 1.5</circle>"
+                                 "</area></info></alert>");
+  g_assert_true (run_import (f, "cap", alert, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  before = snapshot (f);
+  g_assert_false (run_import (f, "cap", nws, NULL, &result, &error));
+  g_assert_nonnull (strstr (error->message, "not in this workspace"));
+  g_clear_error (&error);
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  cancel = stead_test_write_file (
+    f->dir, "cancel.xml",
+    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>EA-2026-0043</identifier>"
+    "<sender>floodwarnings@environment-agency.gov.uk</sender><sent>2026-11-30T08:00:00Z</sent>"
+    "<status>Actual</status><msgType>Cancel</msgType><scope>Public</scope><references>"
+    "floodwarnings@environment-agency.gov.uk,EA-2026-0042,2026-11-29T08:00:00+00:00"
+    "</references></alert>");
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "cap", cancel, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->removed, ==, 2);
+  g_assert_cmpuint (result->updated, ==, 0);
+  g_assert_cmpuint (result->added, ==, 0);
+  summary = stead_import_result_describe (result);
+  g_assert_nonnull (strstr (summary, "2 removed"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
+                   0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM alert"), ==, 0);
+}
+
+/* "Billion laughs" and external entities: refused before anything is
+ * expanded, quickly, changing nothing. */
+static void
+test_cap_entities (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) laughs = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE alert [\n"
+                                            "<!ENTITY l0 \"ha\">\n");
+  g_autofree char *before = snapshot (f);
+  const char *others[] = {
+    "<?xml version=\"1.0\"?><!DOCTYPE alert [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>&x;</identifier></alert>",
+    "<!DOCTYPE alert SYSTEM \"http://example.org/cap.dtd\">"
+    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"/>",
+  };
+
+  for (guint i = 1; i <= 30; i++)
+    g_string_append_printf (laughs, "<!ENTITY l%u \"&l%u;&l%u;&l%u;&l%u;\">\n", i, i - 1, i - 1,
+                            i - 1, i - 1);
+  g_string_append (laughs, "]>\n");
+  g_string_append (laughs, CAP_HEAD + strlen ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
+  g_string_append (laughs, "  <info><event>&l30;</event><urgency>Past</urgency>"
+                           "<severity>Minor</severity><certainty>Unknown</certainty>"
+                           "<headline>&l30;</headline><area><areaDesc>&l30;</areaDesc>"
+                           "<circle>52,-2 1</circle></area></info></alert>\n");
+
+  for (guint i = 0; i <= G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(GFile) file = stead_test_write_file (
+        f->dir, "entities.xml", i == 0 ? laughs->str : others[i - 1]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_false (run_import (f, "cap", file, NULL, NULL, &error));
+      g_assert_nonnull (strstr (error->message, "DOCTYPE"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      after = snapshot (f);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+/* A FIFO (or device) named as the file is refused before it is opened:
+ * opening one waits for a writer for ever. */
+static void
+test_import_fifo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pipe.geojson", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (path);
+  const char *formats[] = { "cap", "geojson-areas", "needs-csv" };
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (run_import (f, formats[i], fifo, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    }
+  {
+    g_autoptr(GFile) null = g_file_new_for_path ("/dev/zero");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (run_import (f, "geojson-areas", null, NULL, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  }
+}
+
+/* JSON nested 100,000 deep (which overflowed the stack) is refused with
+ * the reason; nesting inside strings does not count. */
+static void
+test_geojson_deep (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shallow = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  file = stead_test_write_file (f->dir, "deep.geojson", deep->str);
+  g_assert_false (run_import (f, "geojson-areas", file, NULL, NULL, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "nested more than 512"));
+  g_clear_error (&error);
+
+  /* 512 levels are read; brackets inside strings are text. */
+  g_assert_true (stead_json_check_bounds ("[[\"[[[[{{{{\\\"[[[[\"]]", 19, 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_json_check_bounds ("[[[]]]", 6, 2, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  shallow = g_strnfill (512, '[');
+  g_assert_true (stead_json_check_bounds (shallow, 512, 512, NULL));
+  g_assert_false (stead_json_check_bounds (shallow, 512, 511, NULL));
 }
 
 static void
@@ -1132,6 +1527,13 @@ main (int   argc,
   ADD ("/import/geojson-areas", test_geojson_areas);
   ADD ("/import/gpkg-areas", test_gpkg_areas);
   ADD ("/import/cap", test_cap);
+  ADD ("/import/cap-point-circle", test_cap_point_circle);
+  ADD ("/import/cap-keeps-fields", test_cap_keeps_fields);
+  ADD ("/import/cap-bilingual", test_cap_bilingual);
+  ADD ("/import/cap-cancel-counts", test_cap_cancel_counts);
+  ADD ("/import/cap-entities", test_cap_entities);
+  ADD ("/import/fifo-refused", test_import_fifo);
+  ADD ("/import/geojson-deep", test_geojson_deep);
   ADD ("/export/needs-redacts-personal", test_export_redacts);
 #undef ADD
 

@@ -580,16 +580,23 @@ test_oruk_bad_record (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
                    before);
 
-  /* A good one: charity number, site, switchboard; unknown fields and the
-   * service Stead has no capability for are kept in the notes. */
+  /* A good one: charity number, site, switchboard; the members Stead has
+   * no column for are kept in extra, the service as a service. */
   good = stead_test_write_file (f->dir, "good.json", "[" ORUK_GOOD "]");
   g_assert_true (import (f, f->ws, "partners-oruk", good, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (
     stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE source_id = 'a1' "
-                  "AND charity_number = '1234567' AND notes LIKE '%email: info@vale.example.org%' "
-                  "AND notes LIKE '%year_incorporated: 2012%' AND notes LIKE '%Emergency food%'"),
+                  "AND charity_number = '1234567' AND notes IS NULL "
+                  "AND json_extract (extra, '$.email') = 'info@vale.example.org' "
+                  "AND json_extract (extra, '$.year_incorporated') = 2012"),
     ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_service v "
+                                            "JOIN partners_organisation o ON o.id = v.organisation "
+                                            "WHERE o.source_id = 'a1' AND v.source_id = 's1' "
+                                            "AND v.name = 'Emergency food' "
+                                            "AND v.description = 'Parcels within a day'"),
+                   ==, 1);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE postcode = "
                                             "'GL20 5BH' "
                                             "AND geom IS NOT NULL "
@@ -637,6 +644,210 @@ test_oruk_bad_record (Fixture       *f,
                          ==, 0);
       }
   }
+}
+
+static char *
+data_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "oruk", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* The HSDS examples put their location at latitude 100, longitude 101,
+ * which is nowhere: move it to Tewkesbury. */
+static char *
+in_tewkesbury (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (s, "\"latitude\": 100,", "\"latitude\": 51.9925,", 0), >,
+                    0);
+  g_assert_cmpuint (g_string_replace (s, "\"longitude\": 101,", "\"longitude\": -2.1594,", 0), >,
+                    0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Every string and number of a JSON document: the oracle for "nothing
+ * the file says is dropped". */
+static GHashTable *
+json_text_leaves (const char *text)
+{
+  GHashTable *leaves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+
+  g_assert_nonnull (root);
+  stead_test_json_leaves (root, leaves);
+  return leaves;
+}
+
+/* An HSDS 3.0 organisation with its location, contact and service: read,
+ * exported and read again, every value it holds is still there, and the
+ * second export is the first. */
+static void
+test_oruk_keeps_every_member (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) other = new_workspace (f, "other.gpkg", FALSE);
+  g_autofree char *raw = data_text ("hsds-organization-full-excerpt.json");
+  g_autofree char *text = in_tewkesbury (raw);
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "org.json", text);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GHashTable) input = json_text_leaves (text);
+  g_autoptr(GHashTable) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GFile) exported = NULL;
+  GHashTableIter iter;
+  const char *leaf;
+
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_service WHERE "
+                                            "name = 'Community Counselling' AND status = 'active' "
+                                            "AND url = 'http://example.com/counselling' AND "
+                                            "json_extract (extra, '$.minimum_age') = 12"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE "
+                                            "address = '1-30 Main Street, MyVillage, MyCity' AND "
+                                            "postcode = 'ABC 1234' AND json_extract (extra, "
+                                            "'$.addresses[0].state_province') = 'MyState'"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "company_number = '1234567' AND "
+                                            "json_extract (extra, '$.legal_status') = "
+                                            "'Limited Company'"),
+                   ==, 1);
+
+  first = export_text (f, f->ws, "partners-oruk", TRUE, &error);
+  g_assert_no_error (error);
+  output = json_text_leaves (first);
+  g_hash_table_iter_init (&iter, input);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &leaf, NULL))
+    if (!g_hash_table_contains (output, leaf))
+      g_error ("%s is in the file but not in its export", leaf);
+
+  exported = stead_test_write_file (f->dir, "exported.json", first);
+  g_assert_true (import (f, other, "partners-oruk", exported, NULL, &error));
+  g_assert_no_error (error);
+  second = export_text (f, other, "partners-oruk", TRUE, &error);
+  assert_same_text (first, second);
+  stead_workspace_close (other);
+}
+
+/* A service, and a service at its location, bring their organisation,
+ * the service and the site; the examples' own location (at latitude 100)
+ * is refused naming the record. */
+static void
+test_oruk_services (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *service = data_text ("hsds-service-simple.json");
+  g_autofree char *at = data_text ("hsds-service-at-location-simple.json");
+  g_autofree char *moved = in_tewkesbury (at);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before = stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation");
+
+  file = stead_test_write_file (f->dir, "at.json", at);
+  g_assert_false (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "record 1: organization 1 (Example Organization Inc."));
+  g_assert_nonnull (strstr (error->message, "out of range"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
+                   before);
+  g_clear_error (&error);
+  g_clear_object (&file);
+
+  file = stead_test_write_file (f->dir, "service.json", service);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "name = 'Example Organization Inc.' AND source_id = "
+                                            "'d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610'"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation "
+                                            "WHERE name = 'Community Counselling'"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_service WHERE "
+                                            "name = 'Community Counselling' AND site IS NULL AND "
+                                            "json_extract (extra, '$.program.name') = "
+                                            "'Community Mental Health Support'"),
+                   ==, 1);
+  g_clear_object (&file);
+
+  /* The same organisation again, now with the service at its location. */
+  file = stead_test_write_file (f->dir, "moved.json", moved);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_service v JOIN "
+                                            "partners_site s ON s.fid = v.site WHERE "
+                                            "s.name = 'MyCity Civic Center' AND "
+                                            "s.source_id = '3a19ff88-4620-4d17-9830-ac1d859eb5d5' "
+                                            "AND json_extract (v.extra, "
+                                            "'$.service_at_locations[0].id') = "
+                                            "'e94c9f38-1e8f-4564-91d4-d53501ab1765'"),
+                   ==, 1);
+}
+
+/* What is not an organisation, service or location is refused by record,
+ * whatever its "name". */
+static void
+test_oruk_refuses_other_shapes (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const struct { const char *text; const char *says; } cases[] = {
+    { NULL, "record 1 is a taxonomy term, not an organization" },
+    { NULL, "record 1 is a location (“MyCity Civic Center”) of no organization" },
+    { "[{\"id\":\"o1\",\"name\":\"Org\"},{\"type\":\"Feature\",\"name\":\"x\","
+      "\"geometry\":null},{\"name\":\"x\",\"version\":\"1.0\"}]",
+      "record 2 is GeoJSON, not an organization" },
+    { "{\"type\":\"FeatureCollection\",\"name\":\"wards\",\"features\":[]}",
+      "the file is GeoJSON" },
+  };
+  gint64 before = stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cases[i].text ? g_strdup (cases[i].text)
+                              : data_text (i == 0 ? "hsds-taxonomy-term-list.json"
+                                                  : "hsds-location.json");
+      g_autoptr(GFile) file = stead_test_write_file (f->dir, "other.json", text);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import (f, f->ws, "partners-oruk", file, NULL, &error));
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      g_assert_null (strstr (error->message, "line"));
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==,
+                       before);
+    }
+}
+
+/* JSON nested 100,000 deep overflowed the stack; now it is refused. */
+static void
+test_oruk_deep (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "deep.json", deep);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import (f, f->ws, "partners-oruk", file, NULL, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "nested more than 512"));
 }
 
 static void
@@ -759,6 +970,14 @@ main (int   argc,
   g_test_add ("/partners/oruk-round-trip", Fixture, "demo", fixture_setup, test_oruk_round_trip,
               fixture_teardown);
   g_test_add ("/partners/oruk-bad-record", Fixture, NULL, fixture_setup, test_oruk_bad_record,
+              fixture_teardown);
+  g_test_add ("/partners/oruk-keeps-every-member", Fixture, NULL, fixture_setup,
+              test_oruk_keeps_every_member, fixture_teardown);
+  g_test_add ("/partners/oruk-services", Fixture, NULL, fixture_setup, test_oruk_services,
+              fixture_teardown);
+  g_test_add ("/partners/oruk-refuses-other-shapes", Fixture, NULL, fixture_setup,
+              test_oruk_refuses_other_shapes, fixture_teardown);
+  g_test_add ("/partners/oruk-deep", Fixture, NULL, fixture_setup, test_oruk_deep,
               fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
               fixture_teardown);
