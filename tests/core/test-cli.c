@@ -266,10 +266,14 @@ test_check_damaged (Fixture       *f,
 
     g_assert_cmpint (r.status, ==, 1);
     g_assert_cmpuint (g_strv_length (lines), >=, 1);
-    /* Each problem is a line of its own that names the file. */
+    /* Each problem is a line of its own that names the file. (The test
+     * plugin folder's refused "noabi" plugin logs its own warning.) */
     for (guint i = 0; lines[i] != NULL; i++)
       {
         g_autofree char *prefix = g_strdup_printf ("stead-cli: %s: ", ws);
+
+        if (lines[i][0] == '\0' || strstr (lines[i], "stead-plugins-WARNING") != NULL)
+          continue;
         g_assert_true (g_str_has_prefix (lines[i], prefix));
       }
   }

@@ -213,7 +213,8 @@ sqlite_rows (const char *ws,
   gint64 n = -1;
 
   g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -680,9 +681,11 @@ add_schema_row (const char *ws,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open (ws, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO stead_schema (owner, version, file, applied)"
-                                           " VALUES (?, ?, 'from-the-future.sql', "
-                                           "'2031-01-01T00:00:00.000Z')", -1, &stmt, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO stead_schema (owner, version, file, applied)"
+                                       " VALUES (?, ?, 'from-the-future.sql', "
+                                       "'2031-01-01T00:00:00.000Z')",
+                                       -1, &stmt, NULL),
                    ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, version);
