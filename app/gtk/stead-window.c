@@ -42,6 +42,8 @@ struct _SteadWindow
   GtkWidget            *search_button;
   SteadSearchPopover   *search_popover;
   GtkStack             *main_stack;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
   GtkListBox           *recent_list;
   GtkWidget            *recent_label;
   GtkListBox           *sidebar;
@@ -256,6 +258,28 @@ stead_window_update_undo_actions (SteadWindow *self)
                : g_strdup (_("Redo"));
   gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
   gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+/* A workspace that cannot be edited says so, and why, above every page;
+ * the quick check at opening can make it so a moment after it opened. */
+static void
+stead_window_update_read_only (SteadWindow *self)
+{
+  gboolean read_only = self->workspace != NULL && stead_workspace_is_read_only (self->workspace);
+  g_autofree char *text = NULL;
+
+  if (read_only)
+    {
+      const char *reason = stead_workspace_get_read_only_reason (self->workspace);
+
+      /* Translators: %s says why, e.g. "the file cannot be written (Permission denied)". */
+      text = reason != NULL ? g_strdup_printf (_("Read-only: %s. Changes are off."), reason)
+                            : g_strdup (_("Read-only: changes are off."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->workspace != NULL &&
+                                                                  !read_only);
 }
 
 static void
@@ -512,6 +536,7 @@ stead_window_close_workspace (SteadWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", FALSE);
   stead_window_update_undo_actions (self);
+  stead_window_update_read_only (self);
   stead_window_update_title (self);
   stead_window_refresh_recents (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -540,7 +565,9 @@ stead_window_open_workspace (SteadWindow  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   engine = stead_window_get_engine (self);
-  workspace = stead_workspace_open (path, engine, error);
+  /* The quick check runs in a thread, so the first frame does not wait
+   * for it; a change waits. */
+  workspace = stead_workspace_open_full (path, engine, STEAD_WORKSPACE_OPEN_CHECK_LATER, error);
   if (workspace == NULL)
     {
       if (self->workspace == NULL)
@@ -562,6 +589,8 @@ stead_window_open_workspace (SteadWindow  *self,
                            G_CALLBACK (stead_window_update_undo_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "notify::undo-label",
                            G_CALLBACK (stead_window_update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::read-only",
+                           G_CALLBACK (stead_window_update_read_only), self, G_CONNECT_SWAPPED);
 
   if (stead_window_get_app (self) != NULL)
     stead_application_add_recent (stead_window_get_app (self), path);
@@ -575,6 +604,7 @@ stead_window_open_workspace (SteadWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.report", TRUE);
   stead_window_update_undo_actions (self);
+  stead_window_update_read_only (self);
   stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   stead_window_show_page (self, MAP_PAGE_ID);
@@ -1348,6 +1378,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, search_button);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stead-gtk.h>
 
 #include "stead-test-util.h"
@@ -149,6 +150,51 @@ test_bad_file (void)
   g_assert_false (stead_window_open_workspace (window, path, &error));
   g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_SQLITE);
   g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A workspace made by a newer Stead opens, read-only, and the window says
+ * so above the page; a change is refused. */
+static void
+test_read_only_banner (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = new_workspace ("future.gpkg");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *banner;
+  GtkWidget *label;
+  SteadTransaction *txn;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO stead_schema (owner, version, file, applied) VALUES "
+                                 "('core', 99, 'from-the-future.sql', "
+                                 "'2031-01-01T00:00:00.000Z')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  banner = find_named (GTK_WIDGET (window), GTK_TYPE_REVEALER, "read-only-banner");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  label = gtk_widget_get_first_child (gtk_revealer_get_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "newer Stead"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "99"));
+
+  txn = stead_workspace_begin (stead_window_get_workspace (window), "testplugin", "Add item",
+                               &error);
+  g_assert_null (txn);
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* A workspace that can be edited has no banner. */
+  g_clear_pointer (&path, g_free);
+  path = new_workspace ("present.gpkg");
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -418,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-shows-plugin-page", test_open_shows_plugin_page);
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/ui/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/ui/window/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
   g_test_add_func ("/ui/window/maps-remembered-per-workspace", test_maps_remembered_per_workspace);
