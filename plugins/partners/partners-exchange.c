@@ -73,6 +73,7 @@ partners_record_free (PartnersRecord *r)
   g_free (r->company_number);
   g_free (r->areas_served);
   g_string_free (r->notes, TRUE);
+  g_free (r->extra);
   g_ptr_array_unref (r->contacts);
   g_ptr_array_unref (r->sites);
   g_ptr_array_unref (r->capabilities);
@@ -148,12 +149,14 @@ partners_record_write (SteadImportContext  *context,
             "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
             "company_number = ?7, areas_served = ?8, notes = ?9, "
             "source_id = coalesce (?10, source_id), "
+            "extra = CASE WHEN ?12 IS NULL THEN extra "
+            "ELSE json_patch (coalesce (extra, '{}'), ?12) END, "
             "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
             STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                         STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                         STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
                         STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
-                        STEAD_INT (id)),
+                        STEAD_INT (id), STEAD_TEXT (r->extra)),
             error) < 0)
         return FALSE;
       stead_import_context_updated_named (context, r->name);
@@ -163,13 +166,14 @@ partners_record_write (SteadImportContext  *context,
       id = stead_transaction_run (
         txn,
         "INSERT INTO partners_organisation (name, type, tier, description, website, "
-        "charity_number, company_number, areas_served, notes, source_id) "
+        "charity_number, company_number, areas_served, notes, source_id, extra) "
         "VALUES (?1, coalesce (?2, 'other'), coalesce (?3, 'contributing'), ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10)",
+        "?8, ?9, ?10, ?11)",
         STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                     STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                     STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),
-                    STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id)),
+                    STEAD_TEXT (r->areas_served), STEAD_TEXT (notes), STEAD_TEXT (r->source_id),
+                    STEAD_TEXT (r->extra)),
         error);
       if (id < 0)
         return FALSE;
