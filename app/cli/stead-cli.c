@@ -599,6 +599,9 @@ stead_cli_cmd_import (int    argc,
   importer = stead_import_find_importer (importers, format, input, &error);
   if (importer == NULL)
     return stead_cli_input_error (argv[2], error);
+  /* A key the format does not take is bad usage: say which it takes. */
+  if (!stead_importer_check_options (importer, options_table, &error))
+    return stead_cli_usage_error (NULL, error->message);
 
   /* A dry run works on a private copy: the file is only read. */
   workspace = stead_cli_open (argv[1], engine,
@@ -645,14 +648,23 @@ stead_cli_cmd_import (int    argc,
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *text = NULL;
 
+      gboolean committed = ok && result->committed;
+
+      summary = stead_import_result_describe (result);
       json_builder_begin_object (builder);
       stead_cli_json_string (builder, "format", stead_importer_get_id (importer));
       stead_cli_json_bool (builder, "dry_run", dry_run);
-      stead_cli_json_bool (builder, "committed", ok && result->committed);
-      stead_cli_json_int (builder, "added", result->added);
-      stead_cli_json_int (builder, "updated", result->updated);
-      stead_cli_json_int (builder, "removed", result->removed);
+      stead_cli_json_bool (builder, "committed", committed);
+      /* What changed: nothing, unless committed. What the file gives is
+       * would_add and would_update, whether committed or not. */
+      stead_cli_json_int (builder, "added", committed ? result->added : 0);
+      stead_cli_json_int (builder, "updated", committed ? result->updated : 0);
+      stead_cli_json_int (builder, "removed", committed ? result->removed : 0);
+      stead_cli_json_int (builder, "would_add", result->added);
+      stead_cli_json_int (builder, "would_update", result->updated);
+      stead_cli_json_int (builder, "would_remove", result->removed);
       stead_cli_json_int (builder, "skipped", result->skipped);
+      stead_cli_json_string (builder, "summary", summary);
       stead_cli_json_string (builder, "map", result->map);
       json_builder_set_member_name (builder, "rejected");
       json_builder_begin_array (builder);
@@ -695,18 +707,23 @@ stead_cli_cmd_import (int    argc,
         g_print (_("Columns: %s\n"), result->map);
       for (guint i = 0; i < result->warnings->len; i++)
         g_print (_("Warning: %s\n"), (const char *) g_ptr_array_index (result->warnings, i));
+      /* "Added" only for what was: a refused run or a failed commit added nothing. */
+      gboolean committed = ok && result->committed;
+
       for (guint i = 0; i < MIN (result->added_names->len, 20); i++)
-        g_print (dry_run ? _("To add: %s\n") : _("Added: %s\n"),
+        g_print (committed ? _("Added: %s\n") : _("To add: %s\n"),
                  (const char *) g_ptr_array_index (result->added_names, i));
       if (result->added_names->len > 20)
-        g_print (_("… and %u more to add\n"), result->added_names->len - 20);
+        g_print (committed ? _("… and %u more added\n") : _("… and %u more to add\n"),
+                 result->added_names->len - 20);
       for (guint i = 0; i < MIN (result->updated_names->len, 20); i++)
-        g_print (dry_run ? _("To update: %s\n") : _("Updated: %s\n"),
+        g_print (committed ? _("Updated: %s\n") : _("To update: %s\n"),
                  (const char *) g_ptr_array_index (result->updated_names, i));
       if (result->updated_names->len > 20)
-        g_print (_("… and %u more to update\n"), result->updated_names->len - 20);
+        g_print (committed ? _("… and %u more updated\n") : _("… and %u more to update\n"),
+                 result->updated_names->len - 20);
       for (guint i = 0; i < MIN (result->removed_names->len, 20); i++)
-        g_print (dry_run ? _("To remove: %s\n") : _("Removed: %s\n"),
+        g_print (committed ? _("Removed: %s\n") : _("To remove: %s\n"),
                  (const char *) g_ptr_array_index (result->removed_names, i));
       for (guint i = 0; i < MIN (result->rejects->len, 20); i++)
         {

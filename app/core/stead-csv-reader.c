@@ -7,11 +7,14 @@
  * checks on every input; it is our own because bench/csv-read showed
  * libcsv's byte-at-a-time copy taking most of the time. Unquoted fields
  * are scanned a run at a time, quoted ones with memchr. Around it: a
- * UTF-8 byte order mark is skipped, a file that is
- * not UTF-8 is read as Windows-1252 (and says so), the delimiter (comma,
- * semicolon or tab) is taken from the header line, an HXL hashtag row
- * after the header is recognised, and every row knows the physical line
- * it starts on, for error messages. Reads 64 KiB at a time: any size.
+ * UTF-8 byte order mark is skipped, UTF-16 with a byte order mark is
+ * converted, a file that is not UTF-8 is read as Windows-1252 (and says
+ * so), a field of a UTF-8 file that is not UTF-8 is read as Windows-1252
+ * too (counted, for a warning), a field that is neither marks its row
+ * undecodable (the importer rejects the row with its line), the delimiter
+ * (comma, semicolon or tab) is taken from the header line, an HXL hashtag
+ * row after the header is recognised, and every row knows the physical
+ * line it starts on, for error messages. Reads 256 KiB at a time: any size.
  */
 
 #define G_LOG_DOMAIN "stead-csv"
@@ -42,7 +45,13 @@ struct _SteadCsvReader
   guint64            bytes_read;
 
   char               delimiter;
-  gboolean           cp1252;
+  gboolean           cp1252;        /* the whole file is Windows-1252 */
+  gboolean           utf16;         /* read through a converter from UTF-16 */
+  gboolean           check_fields;  /* a chunk was not UTF-8: check each field */
+  guint64            n_fallback;    /* fields of a UTF-8 file read as Windows-1252 */
+  guint              row_bad;       /* the first undecodable field of the row parsed, from 1 */
+  guint              bad;           /* the same, of the row handed out */
+  GString           *scratch;       /* a field being converted */
   char             **header;
   char             **hxl;
 
@@ -68,6 +77,7 @@ typedef struct
 {
   guint   first;
   guint   n_fields;
+  guint   bad;        /* the first field in neither UTF-8 nor Windows-1252, from 1; or 0 */
   guint64 line;
 } RowInfo;
 
@@ -130,6 +140,44 @@ stead_csv_reader_field_begin (SteadCsvReader *self,
   self->spaces = 0;
 }
 
+/* Windows-1252's 0x80–0x9F; 0 for the five bytes it leaves undefined. */
+static const gunichar2 stead_csv_reader_1252_high[32] = {
+  0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/* Windows-1252 into UTF-8 in @out; %FALSE if a byte is undefined in it
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) or NUL, each written as U+FFFD. */
+static gboolean
+stead_csv_reader_decode_1252 (GString    *out,
+                              const char *text,
+                              gsize       len)
+{
+  gboolean ok = TRUE;
+
+  g_string_truncate (out, 0);
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 c = (guint8) text[i];
+      gunichar u = c;
+
+      if (c >= 0x80 && c < 0xA0)
+        u = stead_csv_reader_1252_high[c - 0x80];
+      if (u == 0)
+        {
+          ok = FALSE;
+          u = 0xFFFD;
+        }
+      if (u < 0x80)
+        g_string_append_c (out, (char) u);
+      else
+        g_string_append_unichar (out, u);
+    }
+  return ok;
+}
+
 /* The field parsed is complete: trimmed, converted, NUL-terminated and
  * added to the row being parsed. */
 static void
@@ -159,14 +207,16 @@ stead_csv_reader_submit_field (SteadCsvReader *self)
           self->line++;
       }
 
-  /* UTF-8 was checked a chunk at a time, before parsing. */
-  if (self->cp1252 && len > 0)
+  /* UTF-8 was checked a chunk at a time, before parsing; a field of a
+   * chunk that was not is checked by itself. */
+  if (len > 0 && (self->cp1252 || (self->check_fields && !g_utf8_validate_len (text, len, NULL))))
     {
-      g_autofree char *field = g_convert (text, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-
+      if (!self->cp1252)
+        self->n_fallback++;
+      if (!stead_csv_reader_decode_1252 (self->scratch, text, len) && self->row_bad == 0)
+        self->row_bad = self->fields->len - self->pending + 1;
       g_string_truncate (self->arena, start);
-      if (field != NULL)
-        g_string_append (self->arena, field);
+      g_string_append_len (self->arena, self->scratch->str, self->scratch->len);
     }
   g_string_append_c (self->arena, '\0');
   stead_csv_reader_append_fast (self->fields, &self->fields_cap, &start);
@@ -224,26 +274,28 @@ stead_csv_reader_on_row_end (int   c,
 
   if (!empty)
     {
-      RowInfo row = { self->pending, self->fields->len - self->pending, self->row_line };
+      RowInfo row = { self->pending, self->fields->len - self->pending, self->row_bad,
+                      self->row_line };
 
       stead_csv_reader_append_fast (self->rows, &self->rows_cap, &row);
       self->pending = self->fields->len;
+      self->row_bad = 0;
     }
 }
 
 /* Checks a chunk is UTF-8, carrying a character cut at its end over to
- * the next chunk. */
-static gboolean
-stead_csv_reader_check_utf8 (SteadCsvReader  *self,
-                             const guint8    *data,
-                             gsize            len,
-                             GError         **error)
+ * the next chunk. When it is not, every field from then on is checked by
+ * itself (and read as Windows-1252 if it is not UTF-8). */
+static void
+stead_csv_reader_check_utf8 (SteadCsvReader *self,
+                             const guint8   *data,
+                             gsize           len)
 {
   const char *end = NULL;
   gsize skip = 0;
 
-  if (self->cp1252)
-    return TRUE;
+  if (self->cp1252 || self->check_fields)
+    return;
 
   if (self->carry_len > 0)
     {
@@ -256,7 +308,10 @@ stead_csv_reader_check_utf8 (SteadCsvReader  *self,
       g_utf8_validate_len ((const char *) joined, self->carry_len + take, &joined_end);
       skip = (gsize) ((const guint8 *) joined_end - joined);
       if (skip <= self->carry_len && take == 4 - self->carry_len)
-        goto bad;
+        {
+          self->check_fields = TRUE;
+          return;
+        }
       skip = skip > self->carry_len ? skip - self->carry_len : 0;
       self->carry_len = 0;
     }
@@ -272,7 +327,7 @@ stead_csv_reader_check_utf8 (SteadCsvReader  *self,
       skip += 8;
     }
   if (g_utf8_validate_len ((const char *) data + skip, len - skip, &end))
-    return TRUE;
+    return;
 
   /* Up to three bytes at the very end may be a character's start. */
   if ((const guint8 *) end >= data + len - 3 &&
@@ -280,22 +335,88 @@ stead_csv_reader_check_utf8 (SteadCsvReader  *self,
     {
       self->carry_len = data + len - (const guint8 *) end;
       memcpy (self->carry, end, self->carry_len);
+      return;
+    }
+  self->check_fields = TRUE;
+}
+
+/* UTF-16 with a byte order mark (Excel's "Unicode Text", some council
+ * systems): read through a converter to UTF-8. */
+static gboolean
+stead_csv_reader_detect_utf16 (SteadCsvReader  *self,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
+  g_autoptr(GInputStream) buffered = NULL;
+  g_autoptr(GCharsetConverter) converter = NULL;
+  const guint8 *peek;
+  const char *charset = NULL;
+  gsize available = 0;
+
+  if (G_IS_BUFFERED_INPUT_STREAM (self->stream))
+    buffered = g_object_ref (self->stream);
+  else
+    buffered = g_buffered_input_stream_new (self->stream);
+  while (g_buffered_input_stream_get_available (G_BUFFERED_INPUT_STREAM (buffered)) < 2)
+    {
+      gssize n = g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 2, cancellable,
+                                               error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+    }
+  peek = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &available);
+  if (available >= 2 && peek[0] == 0xff && peek[1] == 0xfe)
+    charset = "UTF-16LE";
+  else if (available >= 2 && peek[0] == 0xfe && peek[1] == 0xff)
+    charset = "UTF-16BE";
+
+  g_clear_object (&self->stream);
+  if (charset == NULL)
+    {
+      self->stream = g_steal_pointer (&buffered);
       return TRUE;
     }
+  if (g_input_stream_skip (buffered, 2, cancellable, error) != 2)
+    return FALSE;
+  converter = g_charset_converter_new ("UTF-8", charset, error);
+  if (converter == NULL)
+    return FALSE;
+  self->stream = g_converter_input_stream_new (buffered, G_CONVERTER (converter));
+  self->utf16 = TRUE;
+  return TRUE;
+}
 
-bad:
-  {
-    guint64 line = self->line + 1;
+/* A read failed: bytes a UTF-16 file cannot hold are an encoding error. */
+static gboolean
+stead_csv_reader_read_failed (SteadCsvReader  *self,
+                              GError         **error)
+{
+  if (self->utf16 && error != NULL && *error != NULL &&
+      (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+       g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT)))
+    {
+      g_autofree char *reason = g_strdup ((*error)->message);
 
-    /* The line of the bad bytes: the lines before them in this chunk. */
-    if (end != NULL)
-      for (const guint8 *p = data; p < (const guint8 *) end; p++)
-        line += *p == '\n';
-    g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
-                 _("%s, near line %llu: the text is not UTF-8 (save the file as UTF-8 or "
-                    "Windows-1252)"),
-                 self->name, (unsigned long long) line);
-  }
+      g_clear_error (error);
+      g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+                   _("%s, near line %llu: the file says it is UTF-16 but is not (%s)"),
+                   self->name, (unsigned long long) self->line + 1, reason);
+    }
+  return FALSE;
+}
+
+static gboolean
+stead_csv_reader_header_undecodable (SteadCsvReader  *self,
+                                     guint64          line,
+                                     GError         **error)
+{
+  g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
+               _("%s, line %llu: the column names are neither UTF-8 nor Windows-1252 text "
+                 "(save the file as UTF-8)"),
+               self->name, (unsigned long long) line);
   return FALSE;
 }
 
@@ -322,8 +443,7 @@ stead_csv_reader_parse (SteadCsvReader  *self,
   ParseState state = self->state;
   gsize i = 0;
 
-  if (!stead_csv_reader_check_utf8 (self, data, len, error))
-    return FALSE;
+  stead_csv_reader_check_utf8 (self, data, len);
 
   while (i < len)
     {
@@ -335,6 +455,8 @@ stead_csv_reader_parse (SteadCsvReader  *self,
         case FIELD_START:
           if ((c == ' ' || c == '\t') && c != delim)
             {
+              /* "\r \n" is two line ends, not a CRLF. */
+              self->after_cr = FALSE;
               i++;
             }
           else if (c == '\n' || c == '\r')
@@ -516,20 +638,17 @@ stead_csv_reader_fill (SteadCsvReader  *self,
 
       n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
       if (n < 0)
-        return FALSE;
+        return stead_csv_reader_read_failed (self, error);
       self->bytes_read += n;
 
       if (n == 0)
         {
           self->eof = TRUE;
+          /* The file ends inside a UTF-8 character: its last field is not UTF-8. */
+          if (self->carry_len > 0)
+            self->check_fields = TRUE;
           if (!stead_csv_reader_finish (self, error))
             return FALSE;
-          if (self->carry_len > 0)
-            {
-              g_set_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING,
-                           _("%s: the file ends inside a character; it is not UTF-8"), self->name);
-              return FALSE;
-            }
           break;
         }
 
@@ -626,15 +745,19 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
 {
   const char * const *fields;
   guint8 *start;
+  gsize got = 0;
   gssize n;
   guint n_fields;
 
   g_return_val_if_fail (STEAD_IS_CSV_READER (self), FALSE);
   g_return_val_if_fail (!self->parser_ready, FALSE);
 
-  n = g_input_stream_read (self->stream, self->chunk, CHUNK, cancellable, error);
-  if (n < 0)
+  if (!stead_csv_reader_detect_utf16 (self, cancellable, error))
     return FALSE;
+  /* All of the first chunk: the delimiter and the encoding are judged on it. */
+  if (!g_input_stream_read_all (self->stream, self->chunk, CHUNK, &got, cancellable, error))
+    return stead_csv_reader_read_failed (self, error);
+  n = (gssize) got;
   self->bytes_read = n;
   start = self->chunk;
 
@@ -644,14 +767,24 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
       n -= 3;
     }
 
-  /* Valid UTF-8 but for a character cut at the end of the chunk: UTF-8;
-   * otherwise the usual spreadsheet export on Windows. */
+  /* Valid UTF-8 but for a character cut at the end of the chunk (and any
+   * stray NUL, which is text in neither): UTF-8; otherwise the usual
+   * spreadsheet export on Windows. */
   {
+    const char *at = (const char *) start;
     const char *end = NULL;
+    gsize left = n;
 
-    if (!g_utf8_validate_len ((const char *) start, n, &end) &&
-        (gsize) ((const guint8 *) end - start) + 4 < (gsize) n)
-      self->cp1252 = TRUE;
+    while (!self->utf16 && !g_utf8_validate_len (at, left, &end))
+      {
+        if (*end != '\0')
+          {
+            self->cp1252 = (gsize) ((const guint8 *) end - start) + 4 < (gsize) n;
+            break;
+          }
+        left -= end + 1 - at;
+        at = end + 1;
+      }
   }
 
   self->delimiter = stead_csv_reader_sniff_delimiter (start, n);
@@ -670,6 +803,8 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
                      _("%s is empty: it has no header row"), self->name);
       return FALSE;
     }
+  if (self->bad > 0)
+    return stead_csv_reader_header_undecodable (self, 1, error);
   self->header = stead_csv_reader_to_strv (fields, n_fields);
 
   if (!stead_csv_reader_fill (self, cancellable, error))
@@ -683,6 +818,8 @@ stead_csv_reader_read_header (SteadCsvReader  *self,
         ptrs[i] = self->arena->str + g_array_index (self->fields, guint, row->first + i);
       if (stead_csv_reader_is_hxl_row (ptrs, row->n_fields))
         {
+          if (row->bad > 0)
+            return stead_csv_reader_header_undecodable (self, row->line, error);
           self->hxl = stead_csv_reader_to_strv (ptrs, row->n_fields);
           self->next_row++;
         }
@@ -755,6 +892,7 @@ stead_csv_reader_next_fields (SteadCsvReader       *self,
 
   *fields = NULL;
   *n_fields = 0;
+  self->bad = 0;
   if (!stead_csv_reader_fill (self, cancellable, error))
     return FALSE;
   if (self->next_row >= self->rows->len)
@@ -773,6 +911,7 @@ stead_csv_reader_next_fields (SteadCsvReader       *self,
   }
   *fields = (const char * const *) self->row_ptrs->pdata;
   *n_fields = row->n_fields;
+  self->bad = row->bad;
   if (line != NULL)
     *line = row->line;
   return TRUE;
@@ -819,6 +958,40 @@ stead_csv_reader_get_is_windows_1252 (SteadCsvReader *self)
   return self->cp1252;
 }
 
+/**
+ * stead_csv_reader_get_n_windows_1252_fields:
+ * @self: a #SteadCsvReader
+ *
+ * The reader parses ahead: ask after the last row.
+ *
+ * Returns: how many fields of a UTF-8 file were not UTF-8 and were read
+ *   as Windows-1252 (0 for a file read as Windows-1252 throughout)
+ */
+guint64
+stead_csv_reader_get_n_windows_1252_fields (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), 0);
+  return self->n_fallback;
+}
+
+/**
+ * stead_csv_reader_get_undecodable:
+ * @self: a #SteadCsvReader
+ *
+ * Whether the row last handed out holds bytes that are text in neither
+ * UTF-8 nor Windows-1252 (0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in
+ * Windows-1252; NUL is text in neither). Such a field is given with U+FFFD
+ * in place of each undefined byte; the row must not be taken as it is.
+ *
+ * Returns: the first such field, counting from 1; 0 if there is none
+ */
+guint
+stead_csv_reader_get_undecodable (SteadCsvReader *self)
+{
+  g_return_val_if_fail (STEAD_IS_CSV_READER (self), 0);
+  return self->bad;
+}
+
 guint64
 stead_csv_reader_get_bytes_read (SteadCsvReader *self)
 {
@@ -832,6 +1005,7 @@ stead_csv_reader_finalize (GObject *object)
   SteadCsvReader *self = STEAD_CSV_READER (object);
 
   g_string_free (self->arena, TRUE);
+  g_string_free (self->scratch, TRUE);
   g_array_unref (self->fields);
   g_array_unref (self->rows);
   g_ptr_array_unref (self->row_ptrs);
@@ -854,6 +1028,7 @@ static void
 stead_csv_reader_init (SteadCsvReader *self)
 {
   self->arena = g_string_sized_new (2 * CHUNK);
+  self->scratch = g_string_new (NULL);
   self->fields = g_array_new (FALSE, FALSE, sizeof (guint));
   self->rows = g_array_new (FALSE, FALSE, sizeof (RowInfo));
   self->row_ptrs = g_ptr_array_new ();

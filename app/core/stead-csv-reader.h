@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   STEAD_CSV_ERROR_SYNTAX,    /* a malformed quote */
-  STEAD_CSV_ERROR_ENCODING,  /* neither UTF-8 nor Windows-1252 */
+  STEAD_CSV_ERROR_ENCODING,  /* column names in neither UTF-8 nor Windows-1252; bad UTF-16 */
   STEAD_CSV_ERROR_EMPTY,     /* no header row */
 } SteadCsvError;
 
@@ -57,6 +57,10 @@ gboolean            stead_csv_reader_next_fields       (SteadCsvReader       *se
                                                         guint64              *line,
                                                         GCancellable         *cancellable,
                                                         GError              **error);
+STEAD_AVAILABLE_IN_1_0
+guint64             stead_csv_reader_get_n_windows_1252_fields (SteadCsvReader *self);
+STEAD_AVAILABLE_IN_1_0
+guint               stead_csv_reader_get_undecodable   (SteadCsvReader  *self);
 STEAD_AVAILABLE_IN_1_0
 guint64             stead_csv_reader_get_bytes_read    (SteadCsvReader  *self);
 

@@ -138,6 +138,11 @@ const char    *stead_feature_get_name           (SteadFeature        *feature);
 STEAD_AVAILABLE_IN_1_0
 char          *stead_feature_dup_property       (SteadFeature        *feature,
                                                  const char          *name);
+/* The properties (GeoJSON) or columns (GeoPackage, but its geometry) the
+ * code and name were not taken from, as a JSON object of their names to
+ * their text, for the record's extra attributes; %NULL if none. */
+STEAD_AVAILABLE_IN_1_0
+char          *stead_feature_dup_extra          (SteadFeature        *feature);
 /* Rejects the feature, by its number. */
 STEAD_AVAILABLE_IN_1_0
 void           stead_feature_reject             (SteadFeature        *feature,

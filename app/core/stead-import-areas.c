@@ -33,15 +33,17 @@ stead_area_writer_init (SteadAreaWriter    *writer,
   writer->no_count = FALSE;
 }
 
-/* Adds the area, or updates the one of the same kind and code. */
-gboolean
-stead_area_writer_write (SteadAreaWriter     *writer,
-                         SteadImportContext  *context,
-                         SteadGeometry       *geometry,
-                         const char          *code,
-                         const char          *name,
-                         gint64              *fid_out,
-                         GError             **error)
+/* Adds the area, or updates the one of the same kind and code; @extra
+ * (JSON, nullable) is merged into what the area kept from earlier files. */
+static gboolean
+stead_import_areas_write_full (SteadAreaWriter     *writer,
+                               SteadImportContext  *context,
+                               SteadGeometry       *geometry,
+                               const char          *code,
+                               const char          *name,
+                               const char          *extra,
+                               gint64              *fid_out,
+                               GError             **error)
 {
   gint64 fid = 0;
 
@@ -53,9 +55,12 @@ stead_area_writer_write (SteadAreaWriter     *writer,
   if (fid != 0)
     {
       if (stead_transaction_run (writer->txn,
-                                 "UPDATE area SET geom = ?1, name = ?2, source = ?3 WHERE fid = ?4",
+                                 "UPDATE area SET geom = ?1, name = ?2, source = ?3, "
+                                 "extra = CASE WHEN ?5 IS NULL THEN extra "
+                                 "ELSE json_patch (coalesce (extra, '{}'), ?5) END WHERE fid = ?4",
                                  STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (name),
-                                             STEAD_STRING (writer->source), STEAD_INT (fid)),
+                                             STEAD_STRING (writer->source), STEAD_INT (fid),
+                                             STEAD_STRING (extra)),
                                  error) < 0)
         return FALSE;
       if (!writer->no_count)
@@ -65,9 +70,9 @@ stead_area_writer_write (SteadAreaWriter     *writer,
     {
       fid = stead_transaction_run (
         writer->txn,
-        "INSERT INTO area (geom, kind, code, name, source) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO area (geom, kind, code, name, source, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         STEAD_ARGS (STEAD_GEOMETRY (geometry), STEAD_STRING (writer->kind), STEAD_STRING (code),
-                    STEAD_STRING (name), STEAD_STRING (writer->source)),
+                    STEAD_STRING (name), STEAD_STRING (writer->source), STEAD_STRING (extra)),
         error);
       if (fid < 0)
         return FALSE;
@@ -79,6 +84,20 @@ stead_area_writer_write (SteadAreaWriter     *writer,
   return TRUE;
 }
 
+/* Adds the area, or updates the one of the same kind and code. */
+gboolean
+stead_area_writer_write (SteadAreaWriter     *writer,
+                         SteadImportContext  *context,
+                         SteadGeometry       *geometry,
+                         const char          *code,
+                         const char          *name,
+                         gint64              *fid_out,
+                         GError             **error)
+{
+  return stead_import_areas_write_full (writer, context, geometry, code, name, NULL, fid_out,
+                                        error);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Boundaries from GeoJSON and GeoPackage                                    */
 
@@ -88,6 +107,7 @@ stead_import_areas_write (SteadFeature  *feature,
                           GError       **error)
 {
   const char *name = stead_feature_get_name (feature);
+  g_autofree char *extra = NULL;
 
   if (name == NULL)
     {
@@ -96,9 +116,11 @@ stead_import_areas_write (SteadFeature  *feature,
         (unsigned long long) stead_feature_get_index (feature));
       return TRUE;
     }
-  return stead_area_writer_write (user_data, stead_feature_get_context (feature),
-                                  stead_feature_get_geometry (feature),
-                                  stead_feature_get_code (feature), name, NULL, error);
+  extra = stead_feature_dup_extra (feature);
+  return stead_import_areas_write_full (user_data, stead_feature_get_context (feature),
+                                        stead_feature_get_geometry (feature),
+                                        stead_feature_get_code (feature), name, extra, NULL,
+                                        error);
 }
 
 static gboolean
@@ -181,6 +203,40 @@ stead_import_areas_append_string (GString    *out,
   g_string_append (out, json);
 }
 
+/* The extra attributes an area was imported with, back as properties
+ * (but for any named as kind, code and name are). */
+static void
+stead_import_areas_append_extra (GString    *out,
+                                 const char *extra)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *object;
+  GList *members;
+
+  if (extra == NULL)
+    return;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, extra, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (object, l->data);
+
+      if (g_str_equal (l->data, "kind") || g_str_equal (l->data, "code") ||
+          g_str_equal (l->data, "name") || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_STRING)
+        continue;
+      g_string_append_c (out, ',');
+      stead_import_areas_append_string (out, l->data);
+      g_string_append_c (out, ':');
+      stead_import_areas_append_string (out, json_node_get_string (value));
+    }
+  g_list_free (members);
+}
+
 static gboolean
 stead_import_areas_export (SteadWorkspace            *workspace,
                            GOutputStream             *stream,
@@ -194,7 +250,8 @@ stead_import_areas_export (SteadWorkspace            *workspace,
   gboolean first = TRUE;
 
   stmt = stead_workspace_prepare (workspace,
-                                  "SELECT geom, kind, code, name FROM area WHERE geom IS NOT NULL "
+                                  "SELECT geom, kind, code, name, extra FROM area "
+                                  "WHERE geom IS NOT NULL "
                                   "AND (?1 IS NULL OR kind = ?1) ORDER BY fid",
                                   error);
   if (stmt == NULL)
@@ -220,6 +277,7 @@ stead_import_areas_export (SteadWorkspace            *workspace,
       stead_import_areas_append_string (out, (const char *) sqlite3_column_text (stmt, 2));
       g_string_append (out, ",\"name\":");
       stead_import_areas_append_string (out, (const char *) sqlite3_column_text (stmt, 3));
+      stead_import_areas_append_extra (out, (const char *) sqlite3_column_text (stmt, 4));
       g_string_append (out, "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[");
 
       n_polygons = stead_geometry_get_geometry_type (geometry) == STEAD_GEOMETRY_POLYGON

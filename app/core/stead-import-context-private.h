@@ -30,6 +30,21 @@ struct _SteadImportContext
   gpointer                 progress_data;
   gint64                   last_progress;
   sqlite3_stmt            *geocode;
+  /* The feature loop: the extra attributes of the feature being written,
+   * and whether the format asked for them. */
+  char                    *feature_extra;
+  gboolean                 extra_taken;
 };
+
+/* Extra attributes: a JSON object of names to text, a member at a time.
+ * Pass the GString to _finish, which closes the object and returns it. */
+void  stead_import_extra_add        (GString            *json,
+                                     const char         *name,
+                                     const char         *text);
+char *stead_import_extra_finish     (GString            *json);
+
+/* After the last row of a CSV: warns of fields read as Windows-1252. */
+void  stead_import_context_note_csv (SteadImportContext *context,
+                                     SteadCsvReader     *reader);
 
 G_END_DECLS

@@ -92,6 +92,13 @@ typedef struct
   gint64          now;
 } SteadImportNeeds;
 
+/* A record updated from a newer file keeps the extra attributes the file
+ * no longer has; those it has take the file's values. */
+#define STEAD_IMPORT_NEEDS_MERGE_EXTRA \
+  "extra = CASE WHEN ?9 IS NULL THEN extra ELSE json_patch (coalesce (extra, '{}'), ?9) END"
+#define STEAD_IMPORT_NEEDS_MERGE_EXTRA_7 \
+  "extra = CASE WHEN ?7 IS NULL THEN extra ELSE json_patch (coalesce (extra, '{}'), ?7) END"
+
 static gboolean
 stead_import_needs_row (SteadImportRow  *row,
                         gpointer         user_data,
@@ -104,6 +111,7 @@ stead_import_needs_row (SteadImportRow  *row,
   gint64 count = 1, urgency = 2, opened = self->now, fid = 0, written;
   g_autoptr(GBytes) point = NULL;
   g_autofree char *opened_text = NULL;
+  g_autofree char *extra = NULL;
   guint8 blob[29];
   double lon, lat;
 
@@ -146,6 +154,7 @@ stead_import_needs_row (SteadImportRow  *row,
 
   stead_gpkg_point_blob (blob, lon, lat);
   point = g_bytes_new_static (blob, sizeof blob);
+  extra = stead_import_row_dup_extra (row);
   if (self->need)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (opened);
@@ -155,36 +164,37 @@ stead_import_needs_row (SteadImportRow  *row,
         written = stead_transaction_run (
           txn,
           "UPDATE need SET geom = ?1, kind = ?2, title = ?3, people = ?4, "
-          "urgency = ?5, status = ?6, opened = ?7 WHERE fid = ?8",
+          "urgency = ?5, status = ?6, opened = ?7, " STEAD_IMPORT_NEEDS_MERGE_EXTRA
+          " WHERE fid = ?8",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                      STEAD_STRING (opened_text), STEAD_INT (fid)),
+                      STEAD_STRING (opened_text), STEAD_INT (fid), STEAD_STRING (extra)),
           error);
       else
         written = stead_transaction_run (
           txn,
           "INSERT INTO need (geom, kind, title, people, urgency, status, opened, "
-          "source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+          "source_id, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                      STEAD_STRING (opened_text), STEAD_TEXT (id)),
+                      STEAD_STRING (opened_text), STEAD_TEXT (id), STEAD_STRING (extra)),
           error);
     }
   else if (fid != 0)
     written = stead_transaction_run (
       txn,
       "UPDATE resource SET geom = ?1, kind = ?2, title = ?3, capacity = ?4, "
-      "availability = ?5 WHERE fid = ?6",
+      "availability = ?5, " STEAD_IMPORT_NEEDS_MERGE_EXTRA_7 " WHERE fid = ?6",
       STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title), STEAD_INT (count),
-                  STEAD_STRING (status), STEAD_INT (fid)),
+                  STEAD_STRING (status), STEAD_INT (fid), STEAD_STRING (extra)),
       error);
   else
     written = stead_transaction_run (
       txn,
-      "INSERT INTO resource (geom, kind, title, capacity, availability, source_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      "INSERT INTO resource (geom, kind, title, capacity, availability, source_id, extra) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title), STEAD_INT (count),
-                  STEAD_STRING (status), STEAD_TEXT (id)),
+                  STEAD_STRING (status), STEAD_TEXT (id), STEAD_STRING (extra)),
       error);
   if (written < 0)
     return FALSE;

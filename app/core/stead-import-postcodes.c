@@ -4,10 +4,11 @@
  * Lookup (CSV with a header: the older names pcd/pcds, oseast1m, osnrth1m,
  * osgrdind and the 2025 names pcd7/pcd8, east1m, north1m, gridind, matched
  * by name) and OS Code-Point Open (CSV without a header: postcode, quality,
- * eastings, northings, …). Keeps live postcodes only (no termination
- * date), optionally only those inside one area, and replaces the
- * workspace's directory with them. Then every importer can geocode by
- * postcode with no network.
+ * eastings, northings, …). Merges by default: live postcodes (no
+ * termination date, optionally only those inside one area) are added or
+ * moved to their new position, and those the file says are terminated
+ * are removed; `--option replace=yes` replaces the whole directory
+ * instead. Then every importer can geocode by postcode with no network.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "stead-import-context-private.h"
 #include "stead-import-formats-private.h"
 #include "stead-proj.h"
 #include "stead-workspace.h"
@@ -59,6 +61,25 @@ stead_import_postcodes_looks_numeric (const char *text)
   return text != NULL && stead_parse_double (text, &v);
 }
 
+/* 4236 as "4,236", as the dry run writes counts for people. */
+static char *
+stead_import_postcodes_thousands (guint64 n)
+{
+  char buffer[32];
+  char digits[24];
+  int len, out = 0;
+
+  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        buffer[out++] = ',';
+      buffer[out++] = digits[i];
+    }
+  buffer[out] = '\0';
+  return g_strdup (buffer);
+}
+
 static const char *
 stead_import_postcodes_column (const char * const *row,
                                guint               n_row,
@@ -74,9 +95,10 @@ stead_import_postcodes_column (const char * const *row,
 
 typedef struct
 {
-  char   postcode[8];
-  double lon;
-  double lat;
+  char     postcode[8];
+  gboolean terminated;   /* merging: remove it */
+  double   lon;
+  double   lat;
 } Entry;
 
 typedef struct
@@ -148,7 +170,20 @@ typedef struct
   GAsyncQueue        *empty;
   GThread            *thread;
   int                 stop;
+  gboolean            merge;
 } Producer;
+
+/* What the writer does with each entry, and counts. */
+typedef struct
+{
+  sqlite3_stmt *insert;    /* replace: INSERT; merge: INSERT … DO NOTHING */
+  sqlite3_stmt *update;    /* merge: the position, if it changed */
+  sqlite3_stmt *remove;    /* merge: a terminated postcode */
+  guint64       added;
+  guint64       updated;
+  guint64       removed;
+  guint64       unchanged;
+} Writer;
 
 static void
 stead_import_postcodes_add_reject (Batch              *batch,
@@ -183,6 +218,15 @@ stead_import_postcodes_produce_row (Producer           *p,
   double lon, lat;
   Entry *entry;
 
+  if (stead_csv_reader_get_undecodable (p->reader) > 0)
+    {
+      stead_import_postcodes_add_reject (batch, line, index, row, n_row,
+                                         g_strdup_printf (_("column %u holds bytes that are "
+                                                            "neither UTF-8 nor Windows-1252 text"),
+                                                          stead_csv_reader_get_undecodable (
+                                                            p->reader)));
+      return;
+    }
   text = stead_import_postcodes_column (row, n_row, p->c_postcode);
   postcode = stead_postcode_normalize (text);
   if (postcode == NULL)
@@ -192,11 +236,19 @@ stead_import_postcodes_produce_row (Producer           *p,
       return;
     }
 
-  /* Terminated postcodes are history, not addresses. */
+  /* Terminated postcodes are history, not addresses: merging removes them. */
   text = stead_import_postcodes_column (row, n_row, p->c_term);
   if (text != NULL && text[0] != '\0')
     {
-      batch->skipped++;
+      if (!p->merge)
+        {
+          batch->skipped++;
+          return;
+        }
+      g_array_set_size (batch->entries, batch->entries->len + 1);
+      entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
+      g_strlcpy (entry->postcode, postcode, sizeof entry->postcode);
+      entry->terminated = TRUE;
       return;
     }
   /* Grid reference quality 9: no grid reference. */
@@ -266,6 +318,7 @@ stead_import_postcodes_produce_row (Producer           *p,
   g_array_set_size (batch->entries, batch->entries->len + 1);
   entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
   g_strlcpy (entry->postcode, postcode, sizeof entry->postcode);
+  entry->terminated = FALSE;
   entry->lon = lon;
   entry->lat = lat;
 }
@@ -373,12 +426,62 @@ stead_import_postcodes_columns (Producer        *producer,
   return TRUE;
 }
 
+static gboolean
+stead_import_postcodes_step (SteadTransaction  *txn,
+                             sqlite3_stmt      *stmt,
+                             guint64           *changed,
+                             GError           **error)
+{
+  if (!stead_transaction_step (txn, stmt, error))
+    return FALSE;
+  *changed = sqlite3_changes (sqlite3_db_handle (stmt));
+  return TRUE;
+}
+
+/* One entry: replacing, an insert; merging, an insert of a new postcode,
+ * else its new position if it moved, or the removal of a terminated one. */
+static gboolean
+stead_import_postcodes_write_entry (SteadTransaction  *txn,
+                                    Writer            *w,
+                                    const Entry       *e,
+                                    GError           **error)
+{
+  guint64 changed = 0;
+
+  if (e->terminated)
+    {
+      sqlite3_bind_text (w->remove, 1, e->postcode, -1, SQLITE_STATIC);
+      if (!stead_import_postcodes_step (txn, w->remove, &changed, error))
+        return FALSE;
+      w->removed += changed;
+      w->unchanged += 1 - changed;
+      return TRUE;
+    }
+
+  sqlite3_bind_text (w->insert, 1, e->postcode, -1, SQLITE_STATIC);
+  sqlite3_bind_double (w->insert, 2, e->lon);
+  sqlite3_bind_double (w->insert, 3, e->lat);
+  if (!stead_import_postcodes_step (txn, w->insert, &changed, error))
+    return FALSE;
+  w->added += changed;
+  if (changed > 0 || w->update == NULL)
+    return TRUE;
+
+  sqlite3_bind_text (w->update, 1, e->postcode, -1, SQLITE_STATIC);
+  sqlite3_bind_double (w->update, 2, e->lon);
+  sqlite3_bind_double (w->update, 3, e->lat);
+  if (!stead_import_postcodes_step (txn, w->update, &changed, error))
+    return FALSE;
+  w->updated += changed;
+  w->unchanged += 1 - changed;
+  return TRUE;
+}
+
 /* Writes one batch the reading thread produced; FALSE stops the import. */
 static gboolean
 stead_import_postcodes_write (Producer      *producer,
                               Batch         *batch,
-                              sqlite3_stmt  *insert,
-                              guint64       *added,
+                              Writer        *writer,
                               GError       **error)
 {
   SteadImportContext *context = producer->context;
@@ -398,25 +501,17 @@ stead_import_postcodes_write (Producer      *producer,
       return FALSE;
     }
   for (guint i = 0; i < batch->entries->len; i++)
-    {
-      Entry *e = &g_array_index (batch->entries, Entry, i);
-
-      sqlite3_bind_text (insert, 1, e->postcode, -1, SQLITE_STATIC);
-      sqlite3_bind_double (insert, 2, e->lon);
-      sqlite3_bind_double (insert, 3, e->lat);
-      if (!stead_transaction_step (txn, insert, error))
-        return FALSE;
-      (*added)++;
-    }
+    if (!stead_import_postcodes_write_entry (txn, writer,
+                                             &g_array_index (batch->entries, Entry, i), error))
+      return FALSE;
   return stead_import_context_check_cancelled (context, error);
 }
 
 /* Reading and checking on one core, writing on the other. */
 static gboolean
 stead_import_postcodes_pump (Producer      *producer,
-                             sqlite3_stmt  *insert,
+                             Writer        *writer,
                              goffset        size,
-                             guint64       *added,
                              GError       **error)
 {
   gboolean ok = TRUE;
@@ -435,7 +530,7 @@ stead_import_postcodes_pump (Producer      *producer,
       last = batch->last;
       if (ok)
         {
-          ok = stead_import_postcodes_write (producer, batch, insert, added, error);
+          ok = stead_import_postcodes_write (producer, batch, writer, error);
           stead_import_context_progress (producer->context, batch->bytes_read, size);
           if (!ok)
             g_atomic_int_set (&producer->stop, 1);
@@ -452,25 +547,58 @@ stead_import_postcodes_pump (Producer      *producer,
   return ok;
 }
 
+/* Replacing: the whole directory goes first, and the dry run says how
+ * much of it. */
+static gboolean
+stead_import_postcodes_clear (SteadImportContext  *context,
+                              GError             **error)
+{
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
+  gint64 replaced = stead_transaction_run (txn, "DELETE FROM stead_postcode", NULL, 0, error);
+  g_autofree char *count = NULL;
+
+  if (replaced < 0)
+    return FALSE;
+  count = stead_import_postcodes_thousands (replaced);
+  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, replaced);
+  stead_import_context_removed (context, replaced);
+  stead_import_context_warn (context,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "Replaces the whole directory (%s postcode)",
+                                          "Replaces the whole directory (%s postcodes)",
+                                          replaced),
+                             count);
+  return TRUE;
+}
+
 static gboolean
 stead_import_postcodes_run_postcodes (SteadImportContext  *context,
                                       GError             **error)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
+  const char *replace = stead_import_context_get_option (context, "replace");
   g_autoptr(SteadCsvReader) reader = NULL;
   g_autoptr(SteadColumnMap) map = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) remove = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *attribution = NULL;
   g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   Producer producer = { 0 };
+  Writer writer = { 0 };
+  gboolean replacing = FALSE;
   Layout layout;
-  guint64 added = 0;
-  gint64 replaced;
   goffset size;
   gboolean ok;
 
+  if (replace != NULL && !stead_parse_bool (replace, &replacing))
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                   _("replace takes yes or no, not “%s”"), replace);
+      return FALSE;
+    }
   reader = stead_import_context_open_csv (context, &map, error);
   if (reader == NULL)
     return FALSE;
@@ -482,31 +610,63 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   producer.reader = reader;
   producer.cancellable = stead_import_context_get_cancellable (context);
   producer.header = stead_csv_reader_get_header (reader);
+  producer.merge = !replacing;
   if (!stead_import_postcodes_columns (&producer, map, &layout, error))
     {
       g_clear_pointer (&producer.proj, stead_proj_free);
       return FALSE;
     }
 
-  /* The directory is replaced whole. */
-  replaced = stead_transaction_run (txn, "DELETE FROM stead_postcode", NULL, 0, error);
-  insert = replaced < 0 ? NULL
-                        : stead_transaction_prepare (txn,
-                                                     "INSERT OR REPLACE INTO stead_postcode "
-                                                     "(postcode, lon, lat) VALUES (?, ?, ?)",
-                                                     error);
-  ok = insert != NULL;
+  ok = !replacing || stead_import_postcodes_clear (context, error);
+  if (ok && replacing)
+    ok = (insert = stead_transaction_prepare (txn,
+                                              "INSERT OR REPLACE INTO stead_postcode "
+                                              "(postcode, lon, lat) VALUES (?, ?, ?)",
+                                              error)) != NULL;
+  else if (ok)
+    ok = (insert = stead_transaction_prepare (txn,
+                                              "INSERT INTO stead_postcode (postcode, lon, lat) "
+                                              "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                                              error)) != NULL &&
+         (update = stead_transaction_prepare (txn,
+                                              "UPDATE stead_postcode SET lon = ?2, lat = ?3 "
+                                              "WHERE postcode = ?1 AND (lon, lat) IS NOT (?2, ?3)",
+                                              error)) != NULL &&
+         (remove = stead_transaction_prepare (txn,
+                                              "DELETE FROM stead_postcode WHERE postcode = ?",
+                                              error)) != NULL;
+  writer.insert = insert;
+  writer.update = update;
+  writer.remove = remove;
   if (ok)
-    {
-      stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, replaced);
-      ok = stead_import_postcodes_pump (&producer, insert, size, &added, error);
-    }
+    ok = stead_import_postcodes_pump (&producer, &writer, size, error);
   g_clear_pointer (&producer.proj, stead_proj_free);
   if (!ok)
     return FALSE;
+  stead_import_context_note_csv (context, reader);
 
-  stead_import_context_added (context, added);
-  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_INSERT, added);
+  /* Merging: a terminated postcode the directory did not have, or a live
+   * one where it was, changes nothing. */
+  stead_import_context_added (context, writer.added);
+  stead_import_context_updated (context, writer.updated);
+  stead_import_context_removed (context, writer.removed);
+  stead_import_context_skipped (context, writer.unchanged);
+  if (writer.unchanged > 0)
+    {
+      g_autofree char *count = stead_import_postcodes_thousands (writer.unchanged);
+
+      stead_import_context_warn (context,
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "%s postcode is in the directory already, as it is "
+                                              "(or was terminated before)",
+                                              "%s postcodes are in the directory already, as they "
+                                              "are (or were terminated before)",
+                                              writer.unchanged),
+                                 count);
+    }
+  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_INSERT, writer.added);
+  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_UPDATE, writer.updated);
+  stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, writer.removed);
   attribution = g_strdup_printf (layout == LAYOUT_CODE_POINT ? ATTRIBUTION_OS : ATTRIBUTION_ONS,
                                  g_date_time_get_year (now));
   if (stead_transaction_run (txn,
@@ -520,11 +680,18 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   return TRUE;
 }
 
+static const SteadFormatOption stead_import_postcodes_options[] = {
+  { "replace", N_("yes: replace the whole directory with this file; by default it is merged "
+                  "(new postcodes added, moved ones updated, terminated ones removed)") },
+  { NULL }
+};
+
 const SteadImportFormat stead_import_postcodes = {
   .id = "postcodes",
   .title = N_("Postcode directory (ONSPD, NSPL, Code-Point Open)"),
   .extensions = extensions,
   .fields = postcode_fields,
   .n_fields = G_N_ELEMENTS (postcode_fields),
+  .options = stead_import_postcodes_options,
   .run = stead_import_postcodes_run_postcodes,
 };

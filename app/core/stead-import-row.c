@@ -25,10 +25,89 @@ struct _SteadImportRow
   guint64             index;
   gboolean            rejected;
   GPtrArray          *strings;   /* what get_string returned for this row */
+  char              **names;     /* per column: its name for the extra attributes, or
+                                  * NULL if a field reads it */
+  guint               n_names;
+  gboolean            extra_taken;
 };
 
 /* Progress and Cancel are checked this often. */
 #define STEAD_IMPORT_ROW_BATCH 1024
+
+/* What each column no field reads is called in the extra attributes: its
+ * header, or "column N" when the header is empty or says it twice. */
+static char **
+stead_import_row_extra_names (SteadColumnMap     *map,
+                              const SteadField   *fields,
+                              guint               n_fields,
+                              const char * const *header,
+                              guint              *n_names)
+{
+  guint n = g_strv_length ((char **) header);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (n, 1));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  char **names = g_new0 (char *, n + 1);
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      int column = stead_column_map_get_column (map, fields[f].name);
+
+      if (column >= 0 && (guint) column < n)
+        used[column] = TRUE;
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      if (used[c])
+        continue;
+      if (header[c][0] == '\0' || g_hash_table_contains (seen, header[c]))
+        names[c] = g_strdup_printf (_("column %u"), c + 1);
+      else
+        names[c] = g_strdup (header[c]);
+      g_hash_table_add (seen, (gpointer) header[c]);
+    }
+  *n_names = n;
+  return names;
+}
+
+/* After the last row: which columns were kept as extra attributes, or
+ * not imported, and which fields were read as Windows-1252. */
+static void
+stead_import_row_warn_after (SteadImportRow *row,
+                             SteadCsvReader *reader)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint c = 0; c < row->n_names; c++)
+    if (row->names[c] != NULL)
+      g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", row->names[c]);
+  /* A format that never asked for them (or whose every row was rejected
+   * before it could) does not keep them. */
+  if (list->len > 0 && row->extra_taken)
+    stead_import_context_warn (row->context, _("Kept as extra attributes: %s"), list->str);
+  else if (list->len > 0)
+    stead_import_context_warn (row->context, _("No field reads these columns, so they were not "
+                                               "imported: %s"),
+                               list->str);
+  stead_import_context_note_csv (row->context, reader);
+}
+
+/* Cells in neither UTF-8 nor Windows-1252: the row is rejected by the loop. */
+static void
+stead_import_row_reject_undecodable (SteadImportRow *row,
+                                     guint           column)
+{
+  g_autofree char *name = NULL;
+  const char * const *header = (const char * const *) row->context->result->header;
+
+  if (header != NULL && column <= g_strv_length ((char **) header) && header[column - 1][0])
+    name = g_strdup (header[column - 1]);
+  else
+    name = g_strdup_printf (_("column %u"), column);
+  stead_import_row_reject (row,
+                           _("“%s” holds bytes that are neither UTF-8 nor Windows-1252 text "
+                             "(save the file as UTF-8)"),
+                           name);
+}
 
 static goffset
 stead_import_row_file_size (SteadImportContext *context)
@@ -65,6 +144,7 @@ stead_import_context_foreach_row (SteadImportContext  *context,
   g_autoptr(SteadCsvReader) reader = NULL;
   g_autoptr(SteadColumnMap) map = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) names = NULL;
   SteadImportRow row = { 0 };
   goffset size;
 
@@ -80,6 +160,9 @@ stead_import_context_foreach_row (SteadImportContext  *context,
   row.map = map;
   row.fields = stead_importer_get_fields (context->importer, &row.n_fields);
   row.strings = strings;
+  row.names = names = stead_import_row_extra_names (map, row.fields, row.n_fields,
+                                                    stead_csv_reader_get_header (reader),
+                                                    &row.n_names);
   if (check != NULL && !check (&row, user_data, error))
     return FALSE;
 
@@ -104,6 +187,11 @@ stead_import_context_foreach_row (SteadImportContext  *context,
             return FALSE;
           stead_import_context_progress (context, stead_csv_reader_get_bytes_read (reader), size);
         }
+      if (stead_csv_reader_get_undecodable (reader) > 0)
+        {
+          stead_import_row_reject_undecodable (&row, stead_csv_reader_get_undecodable (reader));
+          continue;
+        }
       if (!func (&row, user_data, &local_error))
         {
           if (local_error != NULL)
@@ -116,6 +204,7 @@ stead_import_context_foreach_row (SteadImportContext  *context,
           return FALSE;
         }
     }
+  stead_import_row_warn_after (&row, reader);
   stead_import_context_progress (context, size, size);
   return TRUE;
 }
@@ -177,6 +266,43 @@ stead_import_row_peek (SteadImportRow *row,
   while (*value == ' ')
     value++;
   return *value != '\0' ? value : NULL;
+}
+
+/**
+ * stead_import_row_dup_extra:
+ * @row: a row
+ *
+ * What the row holds that no field of the format reads, so that the
+ * record keeps it: store it in the record's `extra` column. Calling it
+ * also tells the row loop that the format keeps these columns, so the
+ * import says "Kept as extra attributes: …" and not "not imported".
+ *
+ * Returns: (transfer full) (nullable): a JSON object of the file's column
+ *   names (or "column N") to the cells' text, empty cells left out;
+ *   %NULL if there is nothing
+ */
+char *
+stead_import_row_dup_extra (SteadImportRow *row)
+{
+  g_autoptr(GString) json = NULL;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  row->extra_taken = TRUE;
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      const char *cell = row->cells[c];
+      g_autofree char *beyond = NULL;
+
+      if (cell[0] == '\0' || (c < row->n_names && row->names[c] == NULL))
+        continue;
+      if (c >= row->n_names)
+        beyond = g_strdup_printf (_("column %u"), c + 1);
+      if (json == NULL)
+        json = g_string_new (NULL);
+      stead_import_extra_add (json, beyond != NULL ? beyond : row->names[c], cell);
+    }
+  return json != NULL ? stead_import_extra_finish (g_steal_pointer (&json)) : NULL;
 }
 
 void

@@ -101,6 +101,10 @@ gboolean            stead_import_row_get_location    (SteadImportRow      *row,
                                                       double              *lon,
                                                       double              *lat);
 
+/* The cells no field reads, as JSON for the record's extra attributes. */
+STEAD_AVAILABLE_IN_1_0
+char               *stead_import_row_dup_extra       (SteadImportRow      *row);
+
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_row_reject          (SteadImportRow      *row,
                                                       const char          *format,

@@ -261,66 +261,84 @@ stead_import_result_write_rejects (SteadImportResult  *result,
   return stead_csv_writer_finish (writer, error);
 }
 
+/* One count of the sentence, after a comma unless it comes first. */
+static void
+stead_importer_describe_count (GString    *out,
+                               const char *format,
+                               guint64     n)
+{
+  if (out->len > 0 && out->str[out->len - 1] != ' ')
+    g_string_append (out, ", ");
+  g_string_append_printf (out, format, (unsigned long long) n);
+}
+
 /**
  * stead_import_result_describe:
  * @result: the result of a run
  *
- * Returns: (transfer full): one sentence for the user, e.g. “12 rows to
- *   add, 3 to update, 1 rejected”
+ * Returns: (transfer full): one sentence for the user: what was added,
+ *   updated and rejected (“12 rows added, 3 updated, 0 rejected”), or,
+ *   when nothing was committed, that nothing changed and what would have
+ *   (“Nothing was imported: 1 row rejected; 11 rows would be added, 3
+ *   would be updated”)
  */
 char *
 stead_import_result_describe (SteadImportResult *result)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint64 rejected;
+  gboolean done;
 
   g_return_val_if_fail (result != NULL, NULL);
 
   rejected = result->rejects->len;
-  if (result->dry_run)
-    g_string_append_printf (out,
-                            g_dngettext (GETTEXT_PACKAGE, "%llu row to add", "%llu rows to add",
-                                         result->added),
-                            (unsigned long long) result->added);
-  else
-    g_string_append_printf (out,
-                            g_dngettext (GETTEXT_PACKAGE, "%llu row added", "%llu rows added",
-                                         result->added),
-                            (unsigned long long) result->added);
-  g_string_append (out, ", ");
-  if (result->dry_run)
-    g_string_append_printf (out,
-                            g_dngettext (GETTEXT_PACKAGE, "%llu to update", "%llu to update",
-                                         result->updated),
-                            (unsigned long long) result->updated);
-  else
-    g_string_append_printf (out,
-                            g_dngettext (GETTEXT_PACKAGE, "%llu updated", "%llu updated",
-                                         result->updated),
-                            (unsigned long long) result->updated);
-  g_string_append (out, ", ");
-  g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, "%llu rejected", "%llu rejected", rejected),
-                          (unsigned long long) rejected);
-  if (result->removed > 0)
+  done = result->committed;
+  if (!done)
+    /* TRANSLATORS: what follows says what would have been imported */
+    g_string_append (out, result->dry_run ? _("Dry run, nothing changed: ")
+                                          : _("Nothing was imported: "));
+  if (!done && !result->dry_run && rejected > 0)
     {
-      g_string_append (out, ", ");
       g_string_append_printf (out,
-                              result->dry_run
-                                ? g_dngettext (GETTEXT_PACKAGE, "%llu to remove", "%llu to remove",
-                                               result->removed)
-                                : g_dngettext (GETTEXT_PACKAGE, "%llu removed", "%llu removed",
-                                               result->removed),
-                              (unsigned long long) result->removed);
+                              g_dngettext (GETTEXT_PACKAGE, "%llu row rejected; ",
+                                           "%llu rows rejected; ", rejected),
+                              (unsigned long long) rejected);
+      rejected = 0;
     }
+  if (done)
+    stead_importer_describe_count (
+      out, g_dngettext (GETTEXT_PACKAGE, "%llu row added", "%llu rows added", result->added),
+      result->added);
+  else
+    stead_importer_describe_count (out,
+                                   g_dngettext (GETTEXT_PACKAGE, "%llu row would be added",
+                                                "%llu rows would be added", result->added),
+                                   result->added);
+  if (done)
+    stead_importer_describe_count (
+      out, g_dngettext (GETTEXT_PACKAGE, "%llu updated", "%llu updated", result->updated),
+      result->updated);
+  else
+    stead_importer_describe_count (out,
+                                   g_dngettext (GETTEXT_PACKAGE, "%llu would be updated",
+                                                "%llu would be updated", result->updated),
+                                   result->updated);
+  if (result->removed > 0 && done)
+    stead_importer_describe_count (
+      out, g_dngettext (GETTEXT_PACKAGE, "%llu removed", "%llu removed", result->removed),
+      result->removed);
+  else if (result->removed > 0)
+    stead_importer_describe_count (out,
+                                   g_dngettext (GETTEXT_PACKAGE, "%llu would be removed",
+                                                "%llu would be removed", result->removed),
+                                   result->removed);
+  if (done || result->dry_run)
+    stead_importer_describe_count (
+      out, g_dngettext (GETTEXT_PACKAGE, "%llu rejected", "%llu rejected", rejected), rejected);
   if (result->skipped > 0)
-    {
-      g_string_append (out, ", ");
-      g_string_append_printf (out,
-                              g_dngettext (GETTEXT_PACKAGE, "%llu skipped", "%llu skipped",
-                                           result->skipped),
-                              (unsigned long long) result->skipped);
-    }
+    stead_importer_describe_count (
+      out, g_dngettext (GETTEXT_PACKAGE, "%llu skipped", "%llu skipped", result->skipped),
+      result->skipped);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -549,6 +567,102 @@ stead_import_context_open_csv (SteadImportContext  *context,
   return g_steal_pointer (&reader);
 }
 
+/* One JSON string, escaped; text that is not UTF-8 (a foreign
+ * GeoPackage's) is made valid first. */
+static void
+stead_importer_append_json_string (GString    *out,
+                                   const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"':
+        g_string_append (out, "\\\"");
+        break;
+      case '\\':
+        g_string_append (out, "\\\\");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\t':
+        g_string_append (out, "\\t");
+        break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * stead_import_extra_add: (skip)
+ * @json: the object so far (empty to start one)
+ * @name: the attribute's name in the file
+ * @text: its value
+ *
+ * Adds one member to the JSON object of a record's extra attributes.
+ */
+void
+stead_import_extra_add (GString    *json,
+                        const char *name,
+                        const char *text)
+{
+  g_string_append_c (json, json->len == 0 ? '{' : ',');
+  stead_importer_append_json_string (json, name);
+  g_string_append_c (json, ':');
+  stead_importer_append_json_string (json, text);
+}
+
+/**
+ * stead_import_extra_finish: (skip)
+ * @json: (transfer full): the object stead_import_extra_add() built
+ *
+ * Returns: (transfer full) (nullable): the JSON text, %NULL if it has no
+ *   member
+ */
+char *
+stead_import_extra_finish (GString *json)
+{
+  if (json->len == 0)
+    {
+      g_string_free (json, TRUE);
+      return NULL;
+    }
+  g_string_append_c (json, '}');
+  return g_string_free (json, FALSE);
+}
+
+void
+stead_import_context_note_csv (SteadImportContext *context,
+                               SteadCsvReader     *reader)
+{
+  guint64 n = stead_csv_reader_get_n_windows_1252_fields (reader);
+  g_autofree char *basename = NULL;
+
+  if (n == 0)
+    return;
+  basename = g_file_get_basename (context->file);
+  stead_import_context_warn (context,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "%s is UTF-8 but for %llu field, which was read as "
+                                          "Windows-1252",
+                                          "%s is UTF-8 but for %llu fields, which were read as "
+                                          "Windows-1252",
+                                          n),
+                             basename, (unsigned long long) n);
+}
+
 void
 stead_import_context_added (SteadImportContext *context,
                             guint64             n)
@@ -619,6 +733,18 @@ stead_import_context_skipped (SteadImportContext *context,
                               guint64             n)
 {
   context->result->skipped += n;
+}
+
+/**
+ * stead_import_context_removed:
+ * @context: the import
+ * @n: how many records the file removes (postcodes it says are terminated)
+ */
+void
+stead_import_context_removed (SteadImportContext *context,
+                              guint64             n)
+{
+  context->result->removed += n;
 }
 
 /**
@@ -983,8 +1109,7 @@ stead_importer_run_import (SteadWorkspace           *workspace,
   if (result->rejects->len > 0 && !options->dry_run)
     {
       const SteadImportReject *first = g_ptr_array_index (result->rejects, 0);
-
-      /* Formats without lines (JSON, XML) number their records. */
+      /* Formats without lines (GeoJSON, CAP) number their records. */
       g_autofree char *where =
         first->line > 0 ? g_strdup_printf (_("line %llu"), (unsigned long long) first->line)
                         : g_strdup_printf (_("record %llu"), (unsigned long long) first->index);
@@ -993,7 +1118,7 @@ stead_importer_run_import (SteadWorkspace           *workspace,
         {
           g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED,
                        _("Every record of %s was rejected; nothing was imported. The first, at "
-                          "%s: %s"),
+                         "%s: %s"),
                        basename, where, first->reason);
           *result_out = g_steal_pointer (&result);
           return FALSE;
@@ -1020,6 +1145,23 @@ stead_importer_run_import (SteadWorkspace           *workspace,
   *txn_out = g_steal_pointer (&txn);
   *result_out = g_steal_pointer (&result);
   return TRUE;
+}
+
+/* The commit failed (a full disk, a write error): nothing changed, and
+ * the user must be told so, and not the counts of a success. */
+static void
+stead_importer_commit_failed (GFile   *file,
+                              GError **error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  /* The workspace's own error says why (the disk is full, free space). */
+  if (*error != NULL &&
+      g_error_matches (*error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_FULL))
+    g_prefix_error (error, _("Nothing was imported from %s: "), basename);
+  else
+    g_prefix_error (error, _("Nothing was imported from %s: the workspace could not be saved: "),
+                    basename);
 }
 
 /**
@@ -1069,12 +1211,14 @@ stead_import_run (SteadWorkspace           *workspace,
       return FALSE;
     }
 
-  if (txn != NULL)
+  if (txn != NULL && !stead_transaction_commit (txn, error))
     {
-      if (!stead_transaction_commit (txn, error))
-        return FALSE;
-      res->committed = TRUE;
+      stead_importer_commit_failed (file, error);
+      if (result != NULL)
+        *result = g_steal_pointer (&res);
+      return FALSE;
     }
+  res->committed = txn != NULL;
 
   if (result != NULL)
     *result = g_steal_pointer (&res);
@@ -1241,6 +1385,8 @@ stead_import_run_finish (SteadWorkspace     *workspace,
     {
       ok = stead_transaction_commit (g_steal_pointer (&data->txn), error);
       data->result->committed = ok;
+      if (!ok)
+        stead_importer_commit_failed (data->file, error);
     }
   g_clear_pointer (&data->txn, stead_transaction_rollback);
 

@@ -109,13 +109,16 @@ typedef struct
   char   **row;       /* (nullable) the fields as read, for re-import */
 } SteadImportReject;
 
+/* The counts are what the run found in the file: what was added, updated
+ * and removed when @committed, what would have been otherwise (a dry run,
+ * a run refused for its rejects, a commit that failed). */
 typedef struct
 {
   gboolean    dry_run;
   gboolean    committed;
   guint64     added;
   guint64     updated;
-  guint64     skipped;     /* not wanted (terminated postcodes, outside the area) */
+  guint64     skipped;     /* not wanted (postcodes without a position, outside the area) */
   GPtrArray  *rejects;     /* (element-type SteadImportReject) */
   GPtrArray  *warnings;    /* (element-type utf8) e.g. the Windows-1252 fallback */
   char      **header;      /* (nullable) of the CSV read, for the rejects file */
@@ -213,6 +216,9 @@ void                stead_import_context_updated         (SteadImportContext  *c
                                                           guint64              n);
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_skipped         (SteadImportContext  *context,
+                                                          guint64              n);
+STEAD_AVAILABLE_IN_1_0
+void                stead_import_context_removed         (SteadImportContext  *context,
                                                           guint64              n);
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_added_named     (SteadImportContext  *context,

@@ -68,7 +68,9 @@ static void stead_import_dialog_schedule_check (SteadImportDialog *self);
 static const char *
 stead_import_dialog_none_label (void)
 {
-  return _("(not imported)");
+  /* The field is left empty; the column is not lost (see the check's
+   * "Kept as extra attributes"). */
+  return _("(no column)");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -254,7 +256,7 @@ static void
 stead_import_dialog_update_import_button (SteadImportDialog *self)
 {
   gboolean can = self->result != NULL && self->cancellable == NULL &&
-                 self->result->added + self->result->updated > 0 &&
+                 self->result->added + self->result->updated + self->result->removed > 0 &&
                  (self->result->rejects->len == 0 || gtk_switch_get_active (self->skip_switch));
 
   gtk_widget_set_sensitive (self->import_button, can);
@@ -732,7 +734,8 @@ stead_import_dialog_init (SteadImportDialog *self)
 
   /* Columns */
   self->columns_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (
-    _("Columns"), _("Which column of the file fills each field. "
+    _("Columns"), _("Which column of the file fills each field. Where the format keeps them, "
+                      "columns no field reads are kept with each record as extra attributes. "
                       "Stead remembers your choice for files laid out the same way.")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->columns_group));
 

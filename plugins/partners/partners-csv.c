@@ -136,6 +136,7 @@ partners_csv_read_row (SteadImportRow  *row,
   site = partners_csv_read_site (row);
   if (stead_import_row_is_rejected (row))
     return TRUE;
+  r->extra = stead_import_row_dup_extra (row);
   if (site != NULL)
     g_ptr_array_add (r->sites, site);
 

@@ -49,7 +49,7 @@ typedef struct
   char      *name, *type, *tier, *description, *website;
   char      *charity_number, *company_number, *areas_served;
   GString   *notes;
-  char      *extra;
+  char      *extra;          /* JSON: what the file holds that no field does, or NULL */
   GPtrArray *contacts;       /* PartnersContact */
   GPtrArray *sites;          /* PartnersSite */
   GPtrArray *capabilities;   /* PartnersCapability */

@@ -167,7 +167,9 @@ partners_record_write (SteadImportContext  *context,
             "UPDATE partners_organisation SET name = ?1, type = coalesce (?2, type), "
             "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
             "company_number = ?7, areas_served = ?8, notes = ?9, "
-            "source_id = coalesce (?10, source_id), extra = ?12, "
+            "source_id = coalesce (?10, source_id), "
+            "extra = CASE WHEN ?12 IS NULL THEN extra "
+            "ELSE json_patch (coalesce (extra, '{}'), ?12) END, "
             "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
             STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                         STEAD_TEXT (r->description), STEAD_TEXT (r->website),

@@ -38,6 +38,10 @@ static const SteadField risks_csv_fields[] = {
     .label = N_("Owner") },
   { "status", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = risks_statuses,
     .label = N_("Status") },
+  /* The register's own next review; without it, the band's interval after
+   * the assessment. */
+  { "review", "review date;next review;next review date;review due;date of next review",
+    NULL, .type = STEAD_FIELD_DATE, .label = N_("Review") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -208,19 +212,21 @@ risks_csv_read_row (SteadImportRow  *row,
   const char *text[7] = { NULL };   /* reference, title, theme, hazard, rwcs, controls, treatment */
   static const char * const text_fields[] = { "reference", "title",    "theme",    "hazard",
                                              "rwcs",      "controls", "treatment" };
-  const char *status = NULL, *assessed;
+  const char *status = NULL, *assessed, *given_review = NULL;
   gint64 scores[6] = { 0 }, owner = 0;
   gboolean malicious;
   g_autofree char *review = NULL;
+  g_autofree char *extra = NULL;
   RisksCsvOld old = { 0 };
-  SteadValue args[19];
+  SteadValue args[20];
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (!stead_import_row_get_text (row, text_fields[i], &text[i]))
       return TRUE;
   if (!risks_csv_read_scores (self, row, scores) ||
       !stead_import_row_get_record (row, "owner", &owner) ||
-      !stead_import_row_get_string (row, "status", &status))
+      !stead_import_row_get_string (row, "status", &status) ||
+      !stead_import_row_get_string (row, "review", &given_review))
     return TRUE;
   if (!risks_csv_parse_malicious (stead_import_row_peek (row, "malicious"), &malicious))
     {
@@ -244,6 +250,12 @@ risks_csv_read_row (SteadImportRow  *row,
     }
   else
     review = risks_review_date (workspace, scores[0], scores[1], &self->today);
+  if (given_review != NULL)
+    {
+      g_free (review);
+      review = g_strdup (given_review);
+    }
+  extra = stead_import_row_dup_extra (row);
 
   args[0] = STEAD_STRING (text[0]);
   args[1] = STEAD_STRING (text[1]);
@@ -258,6 +270,7 @@ risks_csv_read_row (SteadImportRow  *row,
   args[16] = STEAD_STRING (assessed);
   args[17] = STEAD_TEXT (review);
   args[18] = STEAD_STRING (risks_trend (old.likelihood, old.impact, scores[0], scores[1]));
+  args[19] = STEAD_STRING (extra);
 
   if (stead_transaction_run (
         txn,
@@ -266,13 +279,14 @@ risks_csv_read_row (SteadImportRow  *row,
             "likelihood_min = ?6, likelihood_max = ?7, impact_min = ?8, impact_max = ?9, "
             "malicious = ?10, hazard = ?11, rwcs = ?12, controls = ?13, treatment = ?14, "
             "owner = coalesce (?15, owner), status = coalesce (?16, status), assessed = ?17, "
-            "review = ?18, trend = ?19 WHERE reference = ?1"
+            "review = ?18, trend = ?19, extra = CASE WHEN ?20 IS NULL THEN extra "
+            "ELSE json_patch (coalesce (extra, '{}'), ?20) END WHERE reference = ?1"
           : "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, "
             "likelihood_min, likelihood_max, impact_min, impact_max, malicious, hazard, rwcs, "
-            "controls, treatment, owner, status, assessed, review) "
+            "controls, treatment, owner, status, assessed, review, extra) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-            "coalesce (?16, 'active'), ?17, ?18)",
-        args, old.id != 0 ? 19 : 18, error) < 0)
+            "coalesce (?16, 'active'), ?17, ?18, ?20)",
+        args, G_N_ELEMENTS (args), error) < 0)
     {
       g_free (old.assessed);
       return FALSE;

@@ -215,35 +215,187 @@ test_utf8_across_reads (void)
   g_assert_nonnull (strstr (rows, "\nlast|row@"));
 }
 
+/* A UTF-8 file whose first read is plain ASCII and whose later rows come
+ * from a Windows program: those fields are read as Windows-1252 (and
+ * counted, for the warning); a field that is neither is flagged, with its
+ * column, and the rows after it are read as usual. */
 static void
 test_bad_bytes_later (void)
 {
   g_autoptr(GString) csv = g_string_new ("name,notes\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadCsvReader) reader = NULL;
-  g_autofree char *rows = NULL;
+  const char * const *fields;
+  guint n_fields, n_rows = 0, bad = 0;
+  guint64 line;
 
-  guint n_rows = 0;
-
-  /* UTF-8 at first, then a byte that is not, after the first read
-   * (the reader reads 256 KiB at a time). */
+  /* UTF-8 at first, after the first read (256 KiB) bytes that are not. */
   while (csv->len < 600000)
     {
       g_string_append (csv, "name,caf\xc3\xa9\n");
       n_rows++;
     }
-  g_string_append (csv, "bad,\xff\xfe\n");
+  g_string_append (csv, "late,Caf\xe9 \xa3" "5\n");
+  g_string_append (csv, "bad,ok,\x90\n");
+  g_string_append (csv, "after,Zo\xc3\xab\n");
   reader = reader_for (csv->str, csv->len, &error);
   g_assert_no_error (error);
-  rows = dump (reader, &error);
-  g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING);
-  g_assert_nonnull (strstr (error->message, "partners.csv"));
-  /* The line of the bad bytes, not of the read they came in. */
-  {
-    g_autofree char *line = g_strdup_printf ("line %u:", n_rows + 2);
+  g_assert_false (stead_csv_reader_get_is_windows_1252 (reader));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_assert_true (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL,
+                                                   &error));
+      g_assert_cmpstr (fields[1], ==, "café");
+      bad += stead_csv_reader_get_undecodable (reader);
+    }
+  g_assert_cmpuint (bad, ==, 0);
 
-    g_assert_nonnull (strstr (error->message, line));
+  g_assert_true (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &error));
+  g_assert_cmpstr (fields[1], ==, "Café £5");
+  g_assert_cmpuint (line, ==, n_rows + 2);
+  g_assert_cmpuint (stead_csv_reader_get_undecodable (reader), ==, 0);
+
+  /* 0x90 is undefined in Windows-1252: the third field. */
+  g_assert_true (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &error));
+  g_assert_cmpuint (line, ==, n_rows + 3);
+  g_assert_cmpuint (stead_csv_reader_get_undecodable (reader), ==, 3);
+  g_assert_cmpstr (fields[2], ==, "\xef\xbf\xbd");
+
+  g_assert_true (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &error));
+  g_assert_cmpstr (fields[1], ==, "Zoë");
+  g_assert_cmpuint (stead_csv_reader_get_undecodable (reader), ==, 0);
+  g_assert_false (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &error));
+  g_assert_no_error (error);
+  /* The two fields that were not UTF-8, for the warning. */
+  g_assert_cmpuint (stead_csv_reader_get_n_windows_1252_fields (reader), ==, 2);
+}
+
+/* Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined: a row
+ * holding one is flagged; the others decode as iconv says they do. */
+static void
+test_windows_1252_undefined (void)
+{
+  static const guint8 undefined[] = { 0x81, 0x8d, 0x8f, 0x90, 0x9d };
+  g_autoptr(GError) error = NULL;
+
+  for (guint b = 0x80; b <= 0xff; b++)
+    {
+      g_autofree char *csv = g_strdup_printf ("name,notes\nCaf\xe9,x%cy\n", b);
+      g_autoptr(SteadCsvReader) reader = reader_for (csv, -1, &error);
+      g_autofree char *want = NULL;
+      const char * const *fields;
+      char byte = (char) b;
+      gboolean is_undefined = memchr (undefined, b, sizeof undefined) != NULL;
+      guint n_fields;
+
+      g_assert_no_error (error);
+      g_assert_true (stead_csv_reader_get_is_windows_1252 (reader));
+      g_assert_true (stead_csv_reader_next_fields (reader, &fields, &n_fields, NULL, NULL,
+                                                   &error));
+      g_assert_cmpstr (fields[0], ==, "Café");
+      want = g_convert (&byte, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_assert_true ((want == NULL) == is_undefined);
+      g_assert_cmpuint (stead_csv_reader_get_undecodable (reader), ==, is_undefined ? 2 : 0);
+      if (want != NULL)
+        {
+          g_autofree char *cell = g_strdup_printf ("x%sy", want);
+
+          g_assert_cmpstr (fields[1], ==, cell);
+        }
+    }
+
+  /* Column names that are text in neither: the file is refused, by line. */
+  {
+    g_autoptr(SteadCsvReader) reader = reader_for ("na\x81me,notes\nA,b\n", -1, &error);
+
+    g_assert_null (reader);
+    g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "partners.csv, line 1"));
   }
+}
+
+static void
+test_utf16 (void)
+{
+  static const char *utf8 = "name,notes\r\nCafé,\"two\r\nlines\"\r\nZoë,£5\r\n";
+  const char *charsets[] = { "UTF-16LE", "UTF-16BE" };
+  const char *boms[] = { "\xff\xfe", "\xfe\xff" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charsets); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize len = 0;
+      g_autofree char *body = g_convert (utf8, -1, charsets[c], "UTF-8", NULL, &len, &error);
+      g_autoptr(GString) csv = g_string_new_len (boms[c], 2);
+
+      g_assert_no_error (error);
+      g_string_append_len (csv, body, len);
+      check (csv->str, csv->len, "name|notes", "Café|two\r\nlines@2\nZoë|£5@4\n");
+
+      /* Cut in the middle of a character: an encoding error, not garbage. */
+      {
+        g_autoptr(SteadCsvReader) reader = reader_for (csv->str, csv->len - 1, &error);
+        g_autofree char *rows = reader != NULL ? dump (reader, &error) : NULL;
+
+        g_assert_error (error, STEAD_CSV_ERROR, STEAD_CSV_ERROR_ENCODING);
+        g_assert_nonnull (strstr (error->message, "UTF-16"));
+      }
+    }
+}
+
+/* Line ends before @offset, counted on the bytes: CRLF, CR and LF once each. */
+static guint64
+count_lines_before (const char *text,
+                    gsize       offset)
+{
+  guint64 n = 0;
+
+  for (gsize i = 0; i < offset; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n'))
+      n++;
+  return n;
+}
+
+/* Each row's line, after quoted cells of several lines with every kind of
+ * line end, is the line its first byte is on. */
+static void
+test_line_numbers_after_quoted_lines (void)
+{
+  static const char *line_ends[] = { "\r\n", "\n", "\r" };
+  g_autoptr(GString) csv = g_string_new ("name,notes\r\n");
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadCsvReader) reader = NULL;
+  const char * const *fields;
+  guint n_fields, n = 0;
+  guint64 line;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      const char *end = line_ends[i % 3];
+      const char *inner = line_ends[(i / 3) % 3];
+
+      g_array_append_val (starts, csv->len);
+      if (i % 4 == 0)
+        g_string_append_printf (csv, "\"Row %u\",\"first%ssecond%sthird\"%s", i, inner, inner, end);
+      else if (i % 4 == 1)
+        g_string_append_printf (csv, "Row %u,plain%s%s", i, end, end);   /* and a blank line */
+      else
+        g_string_append_printf (csv, "\"Row %u\",\"%s\"%s", i, inner, end);
+    }
+  reader = reader_for (csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  while (stead_csv_reader_next_fields (reader, &fields, &n_fields, &line, NULL, &error))
+    {
+      g_autofree char *name = g_strdup_printf ("Row %u", n);
+
+      g_assert_cmpstr (fields[0], ==, name);
+      g_assert_cmpuint (line, ==, 1 + count_lines_before (csv->str, g_array_index (starts,
+                                                                                   gsize, n)));
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3000);
 }
 
 int
@@ -261,6 +413,10 @@ main (int   argc,
   g_test_add_func ("/core/csv/large-streaming", test_large_streaming);
   g_test_add_func ("/core/csv/utf8-across-reads", test_utf8_across_reads);
   g_test_add_func ("/core/csv/bad-bytes-later", test_bad_bytes_later);
+  g_test_add_func ("/core/csv/windows-1252-undefined", test_windows_1252_undefined);
+  g_test_add_func ("/core/csv/utf16", test_utf16);
+  g_test_add_func ("/core/csv/line-numbers-after-quoted-lines",
+                   test_line_numbers_after_quoted_lines);
 
   return g_test_run ();
 }

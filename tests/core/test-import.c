@@ -11,10 +11,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libxml/xmlreader.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include "stead-test-util.h"
 #include "stead-json-private.h"
@@ -45,7 +49,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  stead_workspace_close (f->ws);
+  /* A test that hands the file to stead-cli closes it first. */
+  if (f->ws != NULL)
+    stead_workspace_close (f->ws);
   g_clear_object (&f->ws);
   g_ptr_array_unref (f->importers);
   stead_test_rm_rf (f->dir);
@@ -187,13 +193,25 @@ test_postcodes_2025_names (Fixture       *f,
   g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL20 1AA", &lon, &lat));
   g_assert_cmpfloat_with_epsilon (lat, 51.993, 1e-9);
 
-  /* A second directory replaces the first. */
+  /* A second directory is merged into the first... */
   g_clear_pointer (&result, stead_import_result_free);
   g_clear_object (&file);
   file = stead_test_write_file (f->dir, "one.csv", "pcds,doterm,lat,long\nGL20 5AB,,52.0,-2.1\n");
   g_assert_true (run_import (f, "postcodes", file, NULL, &result, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 3);
+
+  /* ...and replaces it only when asked to. */
+  {
+    g_autoptr(GHashTable) replace = g_hash_table_new (g_str_hash, g_str_equal);
+    SteadImportOptions options = { .options = replace };
+
+    g_hash_table_insert (replace, "replace", "yes");
+    g_clear_pointer (&result, stead_import_result_free);
+    g_assert_true (run_import (f, "postcodes", file, &options, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 1);
+  }
 }
 
 /* Code-Point Open has no header and gives British National Grid eastings
@@ -1499,6 +1517,765 @@ test_postcode_normalize (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Imports keep every field                                                  */
+
+/* The extra attributes of one row, read back with json-glib (not with
+ * the JSON the importer wrote), as "name=value;" in the file's order. */
+static char *
+extra_of (Fixture    *f,
+          const char *sql)
+{
+  g_autofree char *json = stead_test_text (f->ws, sql);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  GList *members;
+
+  if (json == NULL)
+    return NULL;
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_string_append_printf (out, "%s=%s;", (const char *) l->data,
+                            json_object_get_string_member (object, l->data));
+  g_list_free (members);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+has_warning (SteadImportResult *result,
+             const char        *text)
+{
+  for (guint i = 0; i < result->warnings->len; i++)
+    if (g_str_equal (g_ptr_array_index (result->warnings, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Columns no field reads: kept with their own names; an empty or repeated
+ * name, or a cell beyond the header, as "column N"; empty cells left out;
+ * text that needs escaping in JSON kept exactly. */
+static void
+test_csv_keeps_unmapped_columns (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra = NULL;
+  SteadImportOptions options = { .dry_run = TRUE };
+
+  file = stead_test_write_file (
+    f->dir, "needs.csv",
+    "Ref,kind,title,longitude,latitude,Ward,Notes,,Notes\r\n"
+    "A1,food,Parcel,-2.15,51.99,Tewkesbury East,\"gate code \"\"12\"\"\r\nback door\",x,"
+    "second\\notes\r\n"
+    "A2,food,Water,-2.16,51.98,,,,,beyond\r\n");
+  g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_warning (result, "Kept as extra attributes: Ward, Notes, column 8, column 9"));
+
+  options.dry_run = FALSE;
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 2);
+  extra = extra_of (f, "SELECT extra FROM need WHERE source_id = 'A1'");
+  g_assert_cmpstr (extra, ==,
+                   "Ward=Tewkesbury East;Notes=gate code \"12\"\r\nback door;column 8=x;"
+                   "column 9=second\\notes;");
+  g_clear_pointer (&extra, g_free);
+  extra = extra_of (f, "SELECT extra FROM need WHERE source_id = 'A2'");
+  g_assert_cmpstr (extra, ==, "column 10=beyond;");
+  g_clear_pointer (&extra, g_free);
+
+  /* A newer file updates what it has and keeps what it lacks. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = stead_test_write_file (f->dir, "newer.csv",
+                                "Ref,kind,longitude,latitude,Ward,Phase\r\n"
+                                "A1,food,-2.15,51.99,Tewkesbury North,2\r\n");
+  g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->updated, ==, 1);
+  extra = extra_of (f, "SELECT extra FROM need WHERE source_id = 'A1'");
+  g_assert_cmpstr (extra, ==,
+                   "Ward=Tewkesbury North;Notes=gate code \"12\"\r\nback door;column 8=x;"
+                   "column 9=second\\notes;Phase=2;");
+  g_clear_pointer (&extra, g_free);
+
+  /* Resources too; a file whose every column is a field keeps nothing. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = stead_test_write_file (f->dir, "halls.csv",
+                                "title,kind,capacity,longitude,latitude,Keyholder\r\n"
+                                "Hall,rest-centre,40,-2.15,51.99,Parish clerk\r\n"
+                                "Church,rest-centre,20,-2.16,51.99,\r\n");
+  g_assert_true (run_import (f, "resources-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  extra = extra_of (f, "SELECT extra FROM resource WHERE title = 'Hall'");
+  g_assert_cmpstr (extra, ==, "Keyholder=Parish clerk;");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE title = 'Church' "
+                                            "AND extra IS NULL"),
+                   ==, 1);
+}
+
+static void
+check_wards_extra (Fixture    *f,
+                   const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *features;
+  guint checked = 0;
+
+  /* The oracle: the file itself, read with json-glib. */
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *properties = json_object_get_object_member (
+        json_array_get_object_element (features, i), "properties");
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT extra FROM area WHERE kind = 'ward' AND code = '%s'",
+        json_object_get_string_member (properties, "WD13CD"));
+      g_autofree char *extra = extra_of (f, sql);
+      g_autofree char *want =
+        g_strdup_printf ("WD13CDO=%s;", json_object_get_string_member (properties, "WD13CDO"));
+
+      /* WD13NMW is null in every feature of the file: nothing to keep. */
+      g_assert_true (json_object_get_null_member (properties, "WD13NMW"));
+      g_assert_cmpstr (extra, ==, want);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 22);
+}
+
+/* The real 2013 wards of Tewkesbury: code and name from WD13CD and WD13NM,
+ * the old-style code WD13CDO kept; the export writes it back. */
+static void
+test_geojson_keeps_properties (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tewkesbury",
+                                                 "wards-2013.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) typed = NULL;
+  g_autofree char *extra = NULL;
+  SteadImportOptions options = { .options = table };
+
+  g_hash_table_insert (table, "kind", "ward");
+  g_assert_true (run_import (f, "geojson-areas", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 22);
+  g_assert_true (has_warning (result, "Kept as extra attributes: WD13CDO"));
+  check_wards_extra (f, path);
+
+  /* Exported with the areas, so a round trip keeps them. */
+  {
+    g_autoptr(GPtrArray) exporters = stead_export_list_exporters (NULL);
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    g_autofree char *text = NULL;
+    SteadExportOptions export_options = { 0 };
+
+    g_assert_true (stead_exporter_run (stead_export_find_exporter (exporters, "areas-geojson",
+                                                                   NULL),
+                                       f->ws, out, &export_options, NULL, &error));
+    g_assert_no_error (error);
+    g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+    g_output_stream_close (out, NULL, NULL);
+    text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+    g_assert_nonnull (strstr (text, "\"code\":\"E05004408\",\"name\":\"Ashchurch with Walton "
+                                    "Cardiff\",\"WD13CDO\":\"23UGGE\"}"));
+  }
+
+  /* Properties that are not strings, as text; the code and name options
+   * take theirs out of the extra attributes. */
+  typed = stead_test_write_file (
+    f->dir, "typed.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+    "{\"ref\":\"Z1\",\"label\":\"Zone\",\"pop\":1200,\"share\":0.25,\"flood\":true,"
+    "\"none\":null,\"empty\":\"\",\"tags\":[\"a\",\"b\"]},\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}]}");
+  g_hash_table_insert (table, "code", "ref");
+  g_hash_table_insert (table, "name", "label");
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "geojson-areas", typed, &options, &result, &error));
+  g_assert_no_error (error);
+  extra = extra_of (f, "SELECT extra FROM area WHERE code = 'Z1'");
+  g_assert_cmpstr (extra, ==, "pop=1200;share=0.25;flood=true;tags=[\"a\",\"b\"];");
+}
+
+/* A GeoPackage layer: every column but the geometry, the code's and the
+ * name's, fid included. */
+static void
+test_gpkg_keeps_columns (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.gpkg", NULL);
+  g_autoptr(SteadWorkspace) other = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadGeometry) polygon = NULL;
+  g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra = NULL;
+  const SteadCoord ring[] = { { -2.2, 51.9 }, { -2.0, 51.9 }, { -2.0, 52.0 }, { -2.2, 51.9 } };
+
+  other = stead_workspace_create (other_path, "Other", NULL, &error);
+  g_assert_no_error (error);
+  polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+  stead_geometry_add_polygon (multi, polygon);
+  txn = stead_workspace_begin (other, "core", "Add", &error);
+  g_assert_cmpint (
+    stead_transaction_insert_area (txn, "district", "E07000083", "Tewkesbury", multi, &error), >,
+    0);
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  stead_workspace_close (other);
+
+  file = g_file_new_for_path (other_path);
+  g_assert_true (run_import (f, "gpkg-areas", file, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_warning (result, "Kept as extra attributes: fid, kind"));
+  extra = extra_of (f, "SELECT extra FROM area WHERE code = 'E07000083'");
+  g_assert_cmpstr (extra, ==, "fid=1;kind=district;");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Encodings                                                                 */
+
+/* A byte that is text in neither UTF-8 nor Windows-1252 rejects its row,
+ * by line and column, after quoted cells of several lines; the others
+ * are read as Windows-1252. */
+static void
+test_undecodable_row_rejected (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char csv[] = "kind,title,longitude,latitude\r\n"
+                            "food,\"Caf\xe9\r\nround the back\",-2.1,52.0\r\n"
+                            "food,Bad \x81 byte,-2.1,52.0\r\n"
+                            "water,\xa3" "5 voucher,-2.1,52.0\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "cp.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const SteadImportReject *reject;
+  SteadImportOptions options = { .skip_rejected = TRUE };
+
+  g_assert_true (g_file_set_contents (path, csv, sizeof csv - 1, NULL));
+  before = snapshot (f);
+  g_assert_false (run_import (f, "needs-csv", file, NULL, &result, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  reject = g_ptr_array_index (result->rejects, 0);
+  g_assert_cmpuint (reject->line, ==, 4);
+  g_assert_nonnull (strstr (reject->reason, "“title”"));
+  g_assert_nonnull (strstr (reject->reason, "neither UTF-8 nor Windows-1252"));
+
+  g_clear_error (&error);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title = "
+                                            "'Café\r\nround the back'"),
+                   ==, 1);
+  g_assert_cmpint (
+    stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title = '£5 voucher'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title LIKE 'Bad%'"),
+                   ==, 0);
+}
+
+/* Excel's "Unicode Text" and council systems write UTF-16 with a BOM. */
+static void
+test_utf16_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *utf8 = "kind\ttitle\tlongitude\tlatitude\r\n"
+                            "food\t\"Zoë’s\r\nparcel\"\t-2.1\t52.0\r\n"
+                            "food\tLate\t-2.1\tnorth\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "unicode.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) bytes = g_string_new_len ("\xff\xfe", 2);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *utf16 = NULL;
+  gsize len = 0;
+
+  utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  g_string_append_len (bytes, utf16, len);
+  g_assert_true (g_file_set_contents (path, bytes->str, bytes->len, NULL));
+
+  g_assert_false (run_import (f, "needs-csv", file, NULL, &result, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  /* The bad row starts on line 4: the quoted cell took two. */
+  g_assert_nonnull (strstr (error->message, "line 4"));
+  g_clear_error (&error);
+  g_clear_pointer (&result, stead_import_result_free);
+  {
+    SteadImportOptions options = { .skip_rejected = TRUE };
+
+    g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE title = "
+                                            "'Zoë’s\r\nparcel'"),
+                   ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Honest results                                                            */
+
+#define THREE_AND_A_BAD_ONE                                                                        \
+  "kind,title,longitude,latitude\n"                                                                \
+  "food,One,-2.1,52.0\n"                                                                           \
+  "food,\"Two,\nover two lines\",-2.1,52.0\n"                                                      \
+  "food,Three,-2.1,52.0\n"                                                                         \
+  "food,Nowhere,-2.1,north\n"
+
+/* The dry run finds what the real run does, rejects included; neither says
+ * anything was added unless it was. */
+static void
+test_dry_run_with_rejects (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "needs.csv", THREE_AND_A_BAD_ONE);
+  g_autoptr(SteadImportResult) dry = NULL;
+  g_autoptr(SteadImportResult) refused = NULL;
+  g_autoptr(SteadImportResult) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  SteadImportOptions options = { .dry_run = TRUE };
+
+  g_assert_true (run_import (f, "needs-csv", file, &options, &dry, &error));
+  g_assert_no_error (error);
+  g_assert_false (dry->committed);
+  g_assert_cmpuint (dry->added, ==, 3);
+  g_assert_cmpuint (dry->rejects->len, ==, 1);
+  g_assert_cmpuint (((SteadImportReject *) g_ptr_array_index (dry->rejects, 0))->line, ==, 6);
+  text = stead_import_result_describe (dry);
+  g_assert_cmpstr (text, ==, "Dry run, nothing changed: 3 rows would be added, 0 would be "
+                             "updated, 1 rejected");
+  g_clear_pointer (&text, g_free);
+
+  options.dry_run = FALSE;
+  g_assert_false (run_import (f, "needs-csv", file, &options, &refused, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  g_clear_error (&error);
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (refused->committed);
+  g_assert_cmpuint (refused->added, ==, dry->added);
+  g_assert_cmpuint (refused->rejects->len, ==, dry->rejects->len);
+  text = stead_import_result_describe (refused);
+  g_assert_cmpstr (text, ==, "Nothing was imported: 1 row rejected; 3 rows would be added, 0 "
+                             "would be updated");
+  g_clear_pointer (&text, g_free);
+
+  options.skip_rejected = TRUE;
+  g_assert_true (run_import (f, "needs-csv", file, &options, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_true (skipped->committed);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 3);
+  text = stead_import_result_describe (skipped);
+  g_assert_cmpstr (text, ==, "3 rows added, 0 updated, 1 rejected");
+}
+
+/* Fills the disk, as a quota or RLIMIT_FSIZE does: a write past @limit
+ * bytes of any file fails (with SIGXFSZ ignored, as EFBIG). */
+static void
+set_file_size_limit (rlim_t limit)
+{
+  struct rlimit rl;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+  rl.rlim_cur = limit == RLIM_INFINITY ? rl.rlim_max : limit;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &rl), ==, 0);
+}
+
+/* A commit that cannot be written (the disk is full) imports nothing and
+ * says so: no "added", the workspace as it was. */
+static void
+test_commit_fails (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("kind,title,longitude,latitude\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) checkpoint = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ws.gpkg", NULL);
+  SteadImportOptions options = { 0 };
+  void (*old_handler) (int);
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (csv, "food,Parcel %u,-2.1,52.0\n", i);
+  file = stead_test_write_file (f->dir, "needs.csv", csv->str);
+
+  /* An empty log, so that the commit is the first to write to it. */
+  checkpoint = stead_workspace_prepare (f->ws, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  g_assert_cmpint (sqlite3_step (checkpoint), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (checkpoint, 0), ==, 0);
+  g_clear_pointer (&checkpoint, sqlite3_finalize);
+
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  set_file_size_limit (8192);
+  g_assert_false (run_import (f, "needs-csv", file, &options, &result, &error));
+  set_file_size_limit (RLIM_INFINITY);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Nothing was imported from needs.csv: the "
+                                                   "workspace could not be saved"));
+  g_assert_nonnull (result);
+  g_assert_false (result->committed);
+  text = stead_import_result_describe (result);
+  g_assert_cmpstr (text, ==, "Nothing was imported: 300 rows would be added, 0 would be updated");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
+  g_clear_error (&error);
+
+  /* Still nothing once the space is back, and the next import works. */
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  f->ws = stead_workspace_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "needs-csv", file, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 300);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The postcode directory merges                                             */
+
+/* Code-Point Open's rows, read with a plain split (the oracle): postcode
+ * to its eastings and northings. */
+static GHashTable *
+code_point_rows (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (g_strstrip (lines[i]), ",", -1);
+      g_autofree char *postcode = NULL;
+
+      if (g_strv_length (cells) < 4)
+        continue;
+      postcode = g_strndup (cells[0] + 1, strlen (cells[0]) - 2);   /* "GL193BB" */
+      g_hash_table_insert (rows, g_steal_pointer (&postcode),
+                           g_strdup_printf ("%s,%s", cells[2], cells[3]));
+    }
+  return rows;
+}
+
+static void
+test_postcodes_merge (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tewkesbury",
+                                                 "codepoint-open-2014-08-tewkesbury.csv", NULL);
+  g_autoptr(GHashTable) oracle = code_point_rows (path);
+  g_autoptr(GFile) code_point = g_file_new_for_path (path);
+  g_autoptr(GFile) extract = NULL;
+  g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  SteadImportOptions options = { .options = table };
+  double lon, lat, moved_lon, moved_lat;
+
+  /* Every live postcode of the borough, placed. */
+  g_assert_true (run_import (f, "postcodes", code_point, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, g_hash_table_size (oracle));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==,
+                   g_hash_table_size (oracle));
+  g_assert_true (g_hash_table_contains (oracle, "GL194JN"));
+  g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL19 4JN", &lon, &lat));
+  g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL19 3BB", &moved_lon, &moved_lat));
+
+  /* A newer extract, ONSPD-shaped: one terminated since, one moved, one
+   * new (outside the borough), one terminated long ago that the
+   * directory never had, and one as it was. */
+  extract = stead_test_write_file (f->dir, "onspd-2026.csv",
+                                   "pcds,doterm,lat,long\n"
+                                   "GL19 4JN,202511,51.95,-2.25\n"
+                                   "GL19 3BB,,51.9400,-2.3000\n"
+                                   "SW1A 1AA,,51.501009,-0.141588\n"
+                                   "GL20 9ZZ,199001,52.0,-2.1\n");
+  before = snapshot (f);
+  options.dry_run = TRUE;
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "postcodes", extract, &options, &result, &error));
+  g_assert_no_error (error);
+  text = stead_import_result_describe (result);
+  g_assert_cmpstr (text, ==, "Dry run, nothing changed: 1 row would be added, 1 would be updated, "
+                             "1 would be removed, 0 rejected, 1 skipped");
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+
+  options.dry_run = FALSE;
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "postcodes", extract, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpuint (result->removed, ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==,
+                   g_hash_table_size (oracle));
+  g_assert_false (stead_workspace_lookup_postcode (f->ws, "GL19 4JN", &lon, &lat));
+  g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL19 3BB", &lon, &lat));
+  g_assert_cmpfloat_with_epsilon (lat, 51.94, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lon, -2.3, 1e-9);
+  g_assert_true (stead_workspace_lookup_postcode (f->ws, "SW1A 1AA", &lon, &lat));
+  /* The rest of the borough is where Code-Point put it. */
+  g_assert_true (stead_workspace_lookup_postcode (f->ws, "GL19 4AA", &lon, &lat));
+
+  /* The same extract again changes nothing, and says so. */
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_false (run_import (f, "postcodes", extract, &options, &result, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  /* Replacing is asked for, and the dry run says how much goes. */
+  g_hash_table_insert (table, "replace", "yes");
+  options.dry_run = TRUE;
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "postcodes", extract, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_warning (result, "Replaces the whole directory (2,627 postcodes)"));
+  g_assert_cmpuint (result->removed, ==, 2627);
+  options.dry_run = FALSE;
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "postcodes", extract, &options, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_postcode"), ==, 2);
+
+  g_hash_table_insert (table, "replace", "perhaps");
+  g_assert_false (run_import (f, "postcodes", extract, &options, NULL, &error));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION);
+  g_assert_nonnull (strstr (error->message, "perhaps"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* What stead-cli import says                                                */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+static void
+cli_child_setup (gpointer user_data)
+{
+  rlim_t *limit = user_data;
+
+  if (limit != NULL)
+    {
+      struct rlimit rl = { *limit, *limit };
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &rl);
+    }
+}
+
+/* Runs stead-cli with @args (NULL-terminated), files no larger than
+ * *@limit if it is given. */
+static CliRun *
+cli (rlim_t     *limit,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CliRun *run = g_new0 (CliRun, 1);
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("STEAD_CLI"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               cli_child_setup, limit, &run->out, &run->err, &wait_status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("stead-cli %s…: %d\n%s%s", first, run->status, run->out, run->err);
+  return run;
+}
+
+static void
+test_cli_says_what_changed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *ws = g_build_filename (f->dir, "ws.gpkg", NULL);
+  g_autoptr(GFile) file = stead_test_write_file (f->dir, "needs.csv", THREE_AND_A_BAD_ONE);
+  g_autofree char *csv = g_file_get_path (file);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  {
+    g_autoptr(CliRun) r = cli (NULL, "import", ws, csv, "-f", "needs-csv", "--dry-run", NULL);
+
+    g_autofree char *want = g_strdup_printf (
+      "%s: Dry run, nothing changed: 3 rows would be added, 0 would be updated, 1 rejected\n"
+      "Columns: kind=kind,title=title,longitude=longitude,latitude=latitude\n"
+      "Rejected, line 6: longitude and latitude “-2.1”, “north” are not a position in degrees\n",
+      csv);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_cmpstr (r->out, ==, want);
+  }
+  {
+    /* Refused for its reject: nothing "added", and exit 1. */
+    g_autoptr(CliRun) r = cli (NULL, "import", ws, csv, "-f", "needs-csv", NULL);
+
+    g_autofree char *want = g_strdup_printf (
+      "%s: Nothing was imported: 1 row rejected; 3 rows would be added, 0 would be updated\n",
+      csv);
+
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_true (g_str_has_prefix (r->out, want));
+    g_assert_null (strstr (r->out, "added:"));
+    g_assert_null (strstr (r->out, "rows added"));
+    g_assert_nonnull (strstr (r->err, "nothing was imported (line 6:"));
+  }
+  {
+    g_autoptr(CliRun) r = cli (NULL, "import", ws, csv, "-f", "needs-csv", "--json", NULL);
+
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_true (json_parser_load_from_data (parser, r->out, -1, &error));
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_false (json_object_get_boolean_member (root, "committed"));
+    g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (root, "would_add"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rejected")), ==,
+                      1);
+    g_assert_cmpstr (json_object_get_string_member (root, "summary"), ==,
+                     "Nothing was imported: 1 row rejected; 3 rows would be added, 0 would be "
+                     "updated");
+  }
+  {
+    /* An option the format does not take: bad usage, with the ones it does. */
+    g_autoptr(CliRun) r =
+      cli (NULL, "import", ws, csv, "-f", "needs-csv", "--option", "colour=red", NULL);
+
+    g_assert_cmpint (r->status, ==, 2);
+    g_assert_nonnull (strstr (r->err, "stead-cli: The format “needs-csv” has no option "
+                                      "“colour”; it takes kind\n"));
+  }
+  {
+    g_autoptr(CliRun) r = cli (NULL, "import", ws, csv, "-f", "needs-csv", "--skip-rejected",
+                               "--json", NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, r->out, -1, &error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_true (json_object_get_boolean_member (root, "committed"));
+    g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (root, "would_add"), ==, 3);
+  }
+}
+
+/* The disk fills during the commit: exit 1, saying so, and nothing
+ * changed in the workspace. */
+static void
+test_cli_commit_fails (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *ws = g_build_filename (f->dir, "ws.gpkg", NULL);
+  g_autoptr(GString) rows = g_string_new ("kind,title,longitude,latitude\n");
+  g_autoptr(GFile) small = stead_test_write_file (f->dir, "small.csv",
+                                                  "kind,longitude,latitude\nfood,-2.1,52.0\n");
+  g_autoptr(GFile) big = NULL;
+  g_autofree char *small_path = g_file_get_path (small);
+  g_autofree char *big_path = NULL;
+  g_autoptr(GError) error = NULL;
+  rlim_t limit = 65536;   /* room for the shared-memory index, not for the commit */
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (rows, "food,Parcel %u,-2.1,52.0\n", i);
+  big = stead_test_write_file (f->dir, "big.csv", rows->str);
+  big_path = g_file_get_path (big);
+
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  {
+    /* Opened for writing once (schemas of the plugins), then closed: the
+     * log is empty for the next. */
+    g_autoptr(CliRun) r = cli (NULL, "import", ws, small_path, "-f", "needs-csv", NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+  }
+  {
+    g_autoptr(CliRun) r = cli (&limit, "import", ws, big_path, "-f", "needs-csv", NULL);
+    g_autofree char *want = g_strdup_printf (
+      "%s: Nothing was imported: 3000 rows would be added, 0 would be updated\n"
+      "Columns: kind=kind,title=title,longitude=longitude,latitude=latitude\n",
+      big_path);
+    const char *line = strstr (r->err, "stead-cli: ");
+
+    /* One line of its own (the test plugins' warnings aside) says why. */
+    g_assert_cmpint (r->status, ==, 1);
+    g_assert_nonnull (line);
+    g_assert_null (strstr (line + 1, "stead-cli: "));
+    g_assert_true (g_str_has_prefix (line, "stead-cli: Nothing was imported from big.csv: "
+                                           "the workspace could not be saved"));
+    g_assert_cmpstr (r->out, ==, want);
+  }
+  f->ws = stead_workspace_open (ws, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1535,6 +2312,16 @@ main (int   argc,
   ADD ("/import/fifo-refused", test_import_fifo);
   ADD ("/import/geojson-deep", test_geojson_deep);
   ADD ("/export/needs-redacts-personal", test_export_redacts);
+  ADD ("/import/extra/csv-columns", test_csv_keeps_unmapped_columns);
+  ADD ("/import/extra/geojson-properties", test_geojson_keeps_properties);
+  ADD ("/import/extra/gpkg-columns", test_gpkg_keeps_columns);
+  ADD ("/import/encoding/undecodable-row-rejected", test_undecodable_row_rejected);
+  ADD ("/import/encoding/utf16", test_utf16_csv);
+  ADD ("/import/results/dry-run-with-rejects", test_dry_run_with_rejects);
+  ADD ("/import/results/commit-fails", test_commit_fails);
+  ADD ("/import/postcodes/merge", test_postcodes_merge);
+  ADD ("/import/cli/says-what-changed", test_cli_says_what_changed);
+  ADD ("/import/cli/commit-fails", test_cli_commit_fails);
 #undef ADD
 
   return g_test_run ();

@@ -949,6 +949,49 @@ test_csv_and_vcard (Fixture       *f,
   g_assert_nonnull (strstr (csv, "Vale Mosque"));
 }
 
+/* Columns a partners CSV has and Stead does not are kept with the
+ * organisation (as personal data: nobody said what they hold). */
+static void
+test_csv_keeps_unmapped_columns (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *extra = NULL;
+
+  file = stead_test_write_file (f->dir, "partners.csv",
+                                "Ref,Organisation,Tier,Ward,Minibus seats\r\n"
+                                "P1,Vale Scouts,occasional,Tewkesbury East,16\r\n"
+                                "P2,Vale Mosque,contributing,,\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  extra = stead_test_text (f->ws, "SELECT json_extract (extra, '$.Ward') || '|' || "
+                                  "json_extract (extra, '$.\"Minibus seats\"') "
+                                  "FROM partners_organisation WHERE name = 'Vale Scouts'");
+  g_assert_cmpstr (extra, ==, "Tewkesbury East|16");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation "
+                                            "WHERE name = 'Vale Mosque' AND extra IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_personal_data WHERE "
+                                            "table_name = 'partners_organisation' AND "
+                                            "column_name = 'extra'"),
+                   ==, 1);
+
+  /* Updated from a newer file: what it says wins, what it lacks stays. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_pointer (&extra, g_free);
+  file = stead_test_write_file (f->dir, "newer.csv",
+                                "ref,name,Minibus seats\r\nP1,Vale Scouts,12\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->updated, ==, 1);
+  extra = stead_test_text (f->ws, "SELECT extra FROM partners_organisation "
+                                  "WHERE name = 'Vale Scouts'");
+  g_assert_cmpstr (extra, ==, "{\"Ward\":\"Tewkesbury East\",\"Minibus seats\":\"12\"}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1022,8 @@ main (int   argc,
               test_oruk_refuses_other_shapes, fixture_teardown);
   g_test_add ("/partners/oruk-deep", Fixture, NULL, fixture_setup, test_oruk_deep,
               fixture_teardown);
+  g_test_add ("/partners/csv-keeps-unmapped-columns", Fixture, NULL, fixture_setup,
+              test_csv_keeps_unmapped_columns, fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
               fixture_teardown);
 

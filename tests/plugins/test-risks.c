@@ -427,6 +427,72 @@ test_csv_round_trip (Fixture       *f,
                                  "hazards,4,4,,,3,5,no,"));
 }
 
+/* A register's own review date is kept; the columns the register has and
+ * Stead does not are kept with each risk. */
+static void
+test_csv_keeps_register_fields (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *review = NULL;
+  g_autofree char *computed = NULL;
+  g_autofree char *extra = NULL;
+  GDate today;
+
+  file = stead_test_write_file (f->dir, "register.csv",
+                                "Ref,Risk,Likelihood,Impact,Next review,Lead officer,Notes\r\n"
+                                "H23,Pandemic,3,5,31/03/2027,J. Smith,\"Reviewed, see minutes\"\r\n"
+                                "H24,Drought,2,2,,,\r\n");
+  g_assert_true (import (f, "risks-csv", file, TRUE, &result, &error));
+  g_assert_no_error (error);
+  {
+    gboolean warned = FALSE;
+
+    for (guint i = 0; i < result->warnings->len; i++)
+      warned |= g_str_equal (g_ptr_array_index (result->warnings, i),
+                             "Kept as extra attributes: Lead officer, Notes");
+    g_assert_true (warned);
+  }
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+
+  review = stead_test_text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'H23'");
+  g_assert_cmpstr (review, ==, "2027-03-31");
+  g_clear_pointer (&review, g_free);
+  /* Without one, the band's interval from today (the risks model's rule). */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  computed = risks_review_date (f->ws, 2, 2, &today);
+  review = stead_test_text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'H24'");
+  g_assert_cmpstr (review, ==, computed);
+  g_clear_pointer (&review, g_free);
+
+  extra = stead_test_text (f->ws, "SELECT json_extract (extra, '$.\"Lead officer\"') || '|' || "
+                                  "json_extract (extra, '$.Notes') FROM risks_risk "
+                                  "WHERE reference = 'H23'");
+  g_assert_cmpstr (extra, ==, "J. Smith|Reviewed, see minutes");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE reference = "
+                                            "'H24' AND extra IS NULL"),
+                   ==, 1);
+
+  /* A review date that is not a date rejects the row, by line. */
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+  file = stead_test_write_file (f->dir, "bad.csv",
+                                "reference,title,likelihood,impact,review\r\n"
+                                "H23,Pandemic,3,5,2027-06-30\r\nH24,Drought,2,2,soon\r\n");
+  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_assert_nonnull (strstr (error->message, "soon"));
+  review = stead_test_text (f->ws, "SELECT review FROM risks_risk WHERE reference = 'H23'");
+  g_assert_cmpstr (review, ==, "2027-03-31");
+}
+
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
@@ -567,6 +633,8 @@ main (int   argc,
   g_test_add ("/risks/placement-links-areas", Fixture, NULL, fixture_setup,
               test_placement_links_areas, fixture_teardown);
   g_test_add ("/risks/search", Fixture, "demo", fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/risks/csv-keeps-register-fields", Fixture, NULL, fixture_setup,
+              test_csv_keeps_register_fields, fixture_teardown);
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);

@@ -16,7 +16,7 @@ CREATE TABLE partners_service (
   url TEXT,
   email TEXT,
   source_id TEXT,                               -- its id in the file it came from
-  extra TEXT                                    -- JSON: its other members
+  extra TEXT CHECK (extra IS NULL OR json_valid (extra))  -- JSON: its other members
 );
 CREATE INDEX partners_service_organisation ON partners_service (organisation);
 
@@ -24,9 +24,18 @@ INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
   VALUES ('partners_service', 'attributes', 'Partner services',
           'Services of partner organisations, as Open Referral describes them');
 
-ALTER TABLE partners_organisation ADD COLUMN extra TEXT;
-ALTER TABLE partners_contact ADD COLUMN extra TEXT;
-ALTER TABLE partners_site ADD COLUMN extra TEXT;
+ALTER TABLE partners_organisation ADD COLUMN extra TEXT
+  CHECK (extra IS NULL OR json_valid (extra));
+ALTER TABLE partners_contact ADD COLUMN extra TEXT
+  CHECK (extra IS NULL OR json_valid (extra));
+ALTER TABLE partners_site ADD COLUMN extra TEXT
+  CHECK (extra IS NULL OR json_valid (extra));
+
+-- Nobody chose what an imported file's other columns hold: personal data
+-- until someone says otherwise (left out of exports unless asked).
+INSERT OR IGNORE INTO stead_personal_data (table_name, column_name, owner, category, retention_days)
+  VALUES ('partners_organisation', 'extra', 'partners',
+          'columns of an imported file that may identify a person', NULL);
 
 -- A contact's other members (department, more phones) are about a person.
 INSERT OR REPLACE INTO stead_personal_data (table_name, column_name, owner, category, retention_days)
