@@ -1354,6 +1354,44 @@ test_export_redacts (Fixture       *f,
     }
 }
 
+/* A resource's title often names a volunteer: out of the export unless
+ * personal data is asked for, as a need's title is. */
+static void
+test_export_resources_redacts (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) exporters = stead_export_list_exporters (NULL);
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadExportOptions options = { 0 };
+
+  txn = stead_workspace_begin (f->ws, "core", "Add", &error);
+  stead_transaction_insert_resource (txn, "volunteers", "Jo Bloggs, 4x4 driver", -2.1, 52.0, 1,
+                                     "available", NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+
+  for (guint personal = 0; personal < 2; personal++)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      g_autofree char *text = NULL;
+
+      options.include_personal = personal;
+      g_assert_true (stead_exporter_run (stead_export_find_exporter (exporters, "resources-csv",
+                                                                     NULL),
+                                         f->ws, out, &options, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+      g_output_stream_close (out, NULL, NULL);
+      text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+      g_assert_nonnull (strstr (text, "volunteers"));
+      if (personal)
+        g_assert_nonnull (strstr (text, "Jo Bloggs"));
+      else
+        g_assert_null (strstr (text, "Jo Bloggs"));
+    }
+}
+
 static void
 test_find_importer (Fixture       *f,
                     gconstpointer  data)
@@ -2312,6 +2350,7 @@ main (int   argc,
   ADD ("/import/fifo-refused", test_import_fifo);
   ADD ("/import/geojson-deep", test_geojson_deep);
   ADD ("/export/needs-redacts-personal", test_export_redacts);
+  ADD ("/export/resources-redacts-personal", test_export_resources_redacts);
   ADD ("/import/extra/csv-columns", test_csv_keeps_unmapped_columns);
   ADD ("/import/extra/geojson-properties", test_geojson_keeps_properties);
   ADD ("/import/extra/gpkg-columns", test_gpkg_keeps_columns);

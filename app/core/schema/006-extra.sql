@@ -12,3 +12,8 @@ INSERT OR IGNORE INTO stead_personal_data (table_name, column_name, owner, categ
   VALUES ('need', 'extra', 'core', 'columns of an imported file that may identify a person', NULL),
          ('resource', 'extra', 'core', 'columns of an imported file that may identify a person',
           NULL);
+
+-- A resource's title names a volunteer or a team member as often as a
+-- building ("J. Smith, 4x4 driver"): personal data, as a need's title is.
+INSERT OR IGNORE INTO stead_personal_data (table_name, column_name, owner, category, retention_days)
+  VALUES ('resource', 'title', 'core', 'free text that may name a volunteer', NULL);
