@@ -688,6 +688,69 @@ test_import_killed (Fixture       *f,
   g_assert_cmpint (table_rows (f, ws, "need"), ==, before);
 }
 
+/* Runs @sql on the workspace file with SQLite itself, as any program could. */
+static void
+exec_raw (const char *ws,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Each trigger that keeps the audit log append-only, dropped or made
+ * harmless by another program: check names it and fails. */
+static void
+test_check_audit_triggers (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const triggers[] = {
+    "stead_audit_no_update", "stead_audit_no_delete", "stead_audit_no_replace",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.gpkg", triggers[i]);
+      g_autofree char *ws = path_in (f, name);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", triggers[i]);
+
+      {
+        g_auto(Result) r = run (f, "new", ws, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+      {
+        g_auto(Result) r = run (f, "check", ws, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+      exec_raw (ws, drop);
+      {
+        g_auto(Result) r = run (f, "check", ws, NULL);
+        g_autofree char *problem =
+          g_strdup_printf ("Audit: the trigger %s that keeps stead_audit append-only is missing",
+                           triggers[i]);
+
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line (r.err, problem);
+      }
+    }
+  {
+    /* There by name, but refusing nothing. */
+    g_autofree char *ws = path_in (f, "harmless.gpkg");
+    g_auto(Result) made = run (f, "new", ws, NULL);
+    g_auto(Result) r = { 0 };
+
+    g_assert_cmpint (made.status, ==, 0);
+    exec_raw (ws, "DROP TRIGGER stead_audit_no_delete; "
+                  "CREATE TRIGGER stead_audit_no_delete BEFORE DELETE ON stead_audit "
+                  "BEGIN SELECT 1; END");
+    r = run (f, "check", ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "stead_audit_no_delete");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +773,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/search", Fixture, "['partners', 'risks']", fixture_setup, test_search,
               fixture_teardown);
+  g_test_add ("/cli/check-audit-triggers", Fixture, NULL, fixture_setup,
+              test_check_audit_triggers, fixture_teardown);
 
   return g_test_run ();
 }
