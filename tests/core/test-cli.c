@@ -688,6 +688,51 @@ test_import_killed (Fixture       *f,
   g_assert_cmpint (table_rows (f, ws, "need"), ==, before);
 }
 
+/* Cells a spreadsheet would run are written with a quote in front, in the
+ * needs export and in the rejects file; numbers are left as they are. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "needs.csv");
+  g_autofree char *rejects = path_in (f, "rejects.csv");
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "Case,Need,Notes,Lon,Lat\n"
+                                      "@SUM(A1),food,"
+                                      "\"=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\","
+                                      "-2.15,51.99\n"
+                                      "C2,water,-2.15,-2.16,51.98\n"
+                                      "C3,water,+44 1632 960000,-2.17,51.97\n"
+                                      "C4,food,=1+2,-2.18,north\n",
+                                      -1, NULL));
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--map",
+                            "id=Case,title=Notes", "--skip-rejected", "--rejects", rejects, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "--include-personal", NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, ",'@SUM(A1),food,\"'=HYPERLINK(\"\"http://x.example\"\","
+                                     "\"\"y\"\")\","));
+    g_assert_nonnull (strstr (r.out, ",C2,water,-2.15,"));
+    g_assert_nonnull (strstr (r.out, ",C3,water,'+44 1632 960000,"));
+    g_assert_nonnull (strstr (r.out, ",-2.150000,51.990000\r\n"));
+    g_assert_null (strstr (r.out, "'-2.1"));
+  }
+  g_assert_true (g_file_get_contents (rejects, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\r\n5,4,"));
+  g_assert_nonnull (strstr (text, ",C4,food,'=1+2,-2.18,north\r\n"));
+}
+
 /* Runs @sql on the workspace file with SQLite itself, as any program could. */
 static void
 exec_raw (const char *ws,
@@ -772,6 +817,8 @@ main (int   argc,
   g_test_add ("/cli/import-killed", Fixture, NULL, fixture_setup, test_import_killed,
               fixture_teardown);
   g_test_add ("/cli/search", Fixture, "['partners', 'risks']", fixture_setup, test_search,
+              fixture_teardown);
+  g_test_add ("/cli/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
               fixture_teardown);
   g_test_add ("/cli/check-audit-triggers", Fixture, NULL, fixture_setup,
               test_check_audit_triggers, fixture_teardown);

@@ -738,6 +738,34 @@ test_csv_and_vcard (Fixture       *f,
   g_assert_nonnull (strstr (csv, "Vale Mosque"));
 }
 
+/* Cells a spreadsheet would run get a quote in front; coordinates and
+ * other numbers are left as they are. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *csv = NULL;
+
+  file = stead_test_write_file (f->dir, "formulas.csv",
+                                "name,notes,description,contact_name,phone,site_name,latitude,"
+                                "longitude\r\n"
+                                "\"=cmd|' /C calc'!A0\",@SUM(1+1),-2.15,Jo,+44 1632 960000,Hall,"
+                                "51.99,-2.15\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  csv = export_text (f, f->ws, "partners-csv", TRUE, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  g_assert_nonnull (strstr (csv, ",'=cmd|' /C calc'!A0,"));
+  g_assert_nonnull (strstr (csv, ",-2.15,"));
+  g_assert_nonnull (strstr (csv, ",'@SUM(1+1),"));
+  g_assert_nonnull (strstr (csv, ",'+44 1632 960000,"));
+  g_assert_nonnull (strstr (csv, ",51.990000,-2.150000\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +789,8 @@ main (int   argc,
   g_test_add ("/partners/oruk-bad-record", Fixture, NULL, fixture_setup, test_oruk_bad_record,
               fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
+              fixture_teardown);
+  g_test_add ("/partners/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
               fixture_teardown);
 
   return g_test_run ();

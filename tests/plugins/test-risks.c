@@ -331,6 +331,22 @@ test_search (Fixture       *f,
     g_assert_cmpint (((SteadSearchHit *) old->pdata[i])->ref, !=, id);
 }
 
+/* The register as the CSV export writes it. */
+static char *
+export_csv (Fixture  *f,
+            GError  **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  SteadExportOptions options = { 0 };
+
+  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL), f->ws,
+                           out, &options, NULL, error))
+    return NULL;
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static void
 test_csv_round_trip (Fixture       *f,
                      gconstpointer  data)
@@ -338,9 +354,7 @@ test_csv_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autofree char *csv = NULL;
-  SteadExportOptions export_options = { 0 };
 
   file = stead_test_write_file (f->dir, "register.csv",
                      "Ref,Risk,Theme,Likelihood,Impact,Impact min,Impact max,Malicious,Owner\r\n"
@@ -417,11 +431,8 @@ test_csv_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
   g_clear_error (&error);
 
-  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL),
-                                     f->ws, out, &export_options, NULL, &error));
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  csv = export_csv (f, &error);
+  g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "reference,title,theme,likelihood,impact,"));
   g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental "
                                  "hazards,4,4,,,3,5,no,"));
@@ -552,6 +563,29 @@ test_hazards_geojson (Fixture       *f,
     stead_test_count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
 }
 
+/* Cells a spreadsheet would run get a quote in front; scores stay numbers. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = NULL;
+
+  file = stead_test_write_file (f->dir, "formulas.csv",
+                                "reference,title,likelihood,impact,hazard,controls\r\n"
+                                "F1,=1+1,2,3,@SUM(A1),-see the plan\r\n");
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  csv = export_csv (f, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  g_assert_nonnull (strstr (csv, "\r\nF1,'=1+1,,2,3,"));
+  g_assert_nonnull (strstr (csv, ",'@SUM(A1),"));
+  g_assert_nonnull (strstr (csv, ",'-see the plan,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +605,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
+              fixture_teardown);
+  g_test_add ("/risks/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
               fixture_teardown);
 
   return g_test_run ();
