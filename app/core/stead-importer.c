@@ -21,6 +21,7 @@
 #include "stead-importer.h"
 #include "stead-import-context-private.h"
 #include "stead-import-formats-private.h"
+#include "stead-output.h"
 #include "stead-plugin-engine.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
@@ -257,6 +258,48 @@ stead_import_result_write_rejects (SteadImportResult  *result,
         return FALSE;
     }
   return stead_csv_writer_finish (writer, error);
+}
+
+/**
+ * stead_import_result_save_rejects:
+ * @result: the result of a run
+ * @file: where to write
+ * @workspace: (nullable): the workspace imported into
+ * @input: (nullable): the file imported
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the rejects (see stead_import_result_write_rejects()) beside
+ * @file and renames them over it: created 0600, since the rows are whole
+ * and hold whatever personal data the input did; refused if @file is the
+ * workspace, one of its journal files or the input; on an error @file is
+ * as it was.
+ *
+ * Returns: %TRUE if @file holds every reject
+ */
+gboolean
+stead_import_result_save_rejects (SteadImportResult  *result,
+                                  GFile              *file,
+                                  SteadWorkspace     *workspace,
+                                  GFile              *input,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
+  g_autoptr(SteadOutput) output = NULL;
+  GOutputStream *stream;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  output = stead_output_new (file, STEAD_OUTPUT_FLAGS_PERSONAL);
+  if (workspace != NULL)
+    stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
+  if (input != NULL)
+    stead_output_protect (output, input);
+  stream = stead_output_open (output, error);
+  return stream != NULL &&
+         stead_import_result_write_rejects (result, stream, cancellable, error) &&
+         stead_output_commit (output, cancellable, error);
 }
 
 /**

@@ -586,6 +586,61 @@ test_csv_formulas (Fixture       *f,
   g_assert_nonnull (strstr (csv, ",'-see the plan,"));
 }
 
+/* A damaged page of the register: the CSV and the PDF fail naming the
+ * table, and leave no file. A damaged page of the index the register is
+ * listed by: the PDF's counts (which read the table) are made, and the
+ * register itself fails at the row the index's bytes say. */
+static void
+test_exports_meet_damage (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autofree char *source = g_strdup (stead_workspace_get_path (f->ws));
+  g_autofree char *damaged = NULL;
+  g_autofree char *damaged_index = NULL;
+  g_autofree char *rwcs = g_strnfill (200, 'w');
+  guint before, index_before;
+
+  txn = stead_workspace_begin (f->ws, "risks", "Add risks", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 1500; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("R%04u", i);
+
+      /* References in id order: the register's order is the table's. */
+      g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO risks_risk (id, reference, title, "
+                                                   "likelihood, impact, rwcs) "
+                                                   "VALUES (?, ?, 'Risk', 2, 3, ?)",
+                                              STEAD_ARGS (STEAD_INT (i), STEAD_TEXT (reference),
+                                                          STEAD_TEXT (rwcs)), &error), >=, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  stead_workspace_close (f->ws);
+
+  damaged = stead_test_damaged_copy (source, "risks_risk", &before);
+  /* The UNIQUE (reference) index, by SQLite's name for it. */
+  damaged_index = stead_test_damaged_copy (source, "sqlite_autoindex_risks_risk_1", &index_before);
+  ws = stead_workspace_open (damaged, f->engine, &error);
+  g_assert_no_error (error);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-csv", NULL),
+                             "risks_risk", before + 1);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-pdf", NULL),
+                             "risks_risk", 0);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = stead_workspace_open (damaged_index, f->engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (index_before, >, 0);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-pdf", NULL),
+                             "risks_risk", index_before + 1);
+  stead_workspace_close (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +663,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/risks/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
               fixture_teardown);
+  g_test_add ("/risks/exports-meet-damage", Fixture, NULL, fixture_setup,
+              test_exports_meet_damage, fixture_teardown);
 
   return g_test_run ();
 }
