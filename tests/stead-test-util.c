@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "stead-test-util.h"
@@ -324,3 +325,188 @@ stead_test_open_window (SteadApplication *app,
 }
 
 #endif
+
+static guint
+stead_test_be16 (const guint8 *p)
+{
+  return ((guint) p[0] << 8) | p[1];
+}
+
+static guint32
+stead_test_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Damages a leaf page in the middle of @table's b-tree, as a failing disk
+ * would: its header becomes bytes no b-tree page has, so SQLite reads it
+ * as SQLITE_CORRUPT. The file must be closed, its WAL checkpointed away,
+ * and the table two levels deep (a root with leaves under it). Read from
+ * the bytes of the file (https://www.sqlite.org/fileformat2.html), not
+ * through SQLite: returns how many rows the leaves before the damaged one
+ * hold, so a full scan in rowid order reads exactly that many. @table may
+ * be an index: then the entries before the damaged leaf are those of the
+ * leaves before it and the keys of the root's cells between them, which
+ * a scan in the index's order reads. */
+guint
+stead_test_corrupt_table (const char *path,
+                          const char *table)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree guint8 *root = NULL;
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint32 root_page, page_size, damaged;
+  guint rows_before = 0, n_cells;
+  gboolean index;
+  const guint8 header_garbage[8] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+  GStatBuf st;
+  FILE *file;
+
+  /* Where the table's root is: the one thing asked of SQLite. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master WHERE name = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root_page = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  {
+    guint8 header[100];
+
+    g_assert_cmpuint (fread (header, 1, sizeof header, file), ==, sizeof header);
+    page_size = stead_test_be16 (header + 16);
+    if (page_size == 1)
+      page_size = 65536;
+  }
+  g_assert_cmpuint (root_page, >, 1);
+  root = g_malloc (page_size);
+  g_assert_cmpint (fseek (file, (long) (root_page - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fread (root, 1, page_size, file), ==, page_size);
+  /* 0x05: an interior table page, 0x02 an interior index page; its
+   * children left to right, then the right-most pointer. */
+  g_assert_true (root[0] == 0x05 || root[0] == 0x02);
+  index = root[0] == 0x02;
+  n_cells = stead_test_be16 (root + 3);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      guint32 child = stead_test_be32 (root + stead_test_be16 (root + 12 + 2 * i));
+
+      g_array_append_val (children, child);
+    }
+  {
+    guint32 right = stead_test_be32 (root + 8);
+
+    g_array_append_val (children, right);
+  }
+  g_assert_cmpuint (children->len, >=, 3);
+
+  for (guint i = 0; i < children->len / 2; i++)
+    {
+      guint8 leaf_header[8];
+
+      g_assert_cmpint (fseek (file, (long) (g_array_index (children, guint32, i) - 1) * page_size,
+                              SEEK_SET), ==, 0);
+      g_assert_cmpuint (fread (leaf_header, 1, sizeof leaf_header, file), ==, sizeof leaf_header);
+      /* A leaf table page, or a leaf index page and the key after it. */
+      g_assert_cmpuint (leaf_header[0], ==, index ? 0x0a : 0x0d);
+      rows_before += stead_test_be16 (leaf_header + 3) + (index ? 1 : 0);
+    }
+  damaged = g_array_index (children, guint32, children->len / 2);
+  g_assert_cmpint (fseek (file, (long) (damaged - 1) * page_size, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (header_garbage, 1, sizeof header_garbage, file), ==,
+                    sizeof header_garbage);
+  g_assert_cmpint (fclose (file), ==, 0);
+  return rows_before;
+}
+
+static int
+stead_test_compare_names (gconstpointer a,
+                          gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The folder's entries, sorted and space-separated, hidden ones
+ * included: what a user would find there, temporary files left behind
+ * among them. */
+char *
+stead_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, stead_test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The permission bits of @path. */
+guint
+stead_test_file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A copy of the workspace file @source beside it, named after @table,
+ * with a page of @table damaged (see stead_test_corrupt_table()). */
+char *
+stead_test_damaged_copy (const char *source,
+                         const char *table,
+                         guint      *rows_before)
+{
+  g_autofree char *dir = g_path_get_dirname (source);
+  g_autofree char *name = g_strconcat ("damaged-", table, ".gpkg", NULL);
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  *rows_before = stead_test_corrupt_table (path, table);
+  return path;
+}
+
+/* The export with @exporter (the report if %NULL) of a damaged workspace
+ * fails as corrupt, naming @table and, unless it is 0, the @row reached,
+ * and leaves no file. */
+void
+stead_test_assert_damaged (SteadWorkspace *workspace,
+                           SteadExporter  *exporter,
+                           const char     *table,
+                           guint           row)
+{
+  g_autofree char *dir = g_path_get_dirname (stead_workspace_get_path (workspace));
+  g_autofree char *out_path = g_build_filename (dir, "damaged-export.out", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *named = g_strdup_printf ("“%s” at row ", table);
+  g_autofree char *reached = g_strdup_printf ("“%s” at row %u:", table, row);
+  g_autoptr(GError) error = NULL;
+  SteadExportOptions options = { .include_personal = TRUE };
+
+  if (exporter != NULL)
+    g_assert_false (stead_exporter_write_file (exporter, workspace, out, &options, NULL, &error));
+  else
+    {
+      g_autoptr(GPtrArray) sections = stead_report_list_sections (workspace);
+
+      g_assert_false (stead_report_write_file (workspace, sections, out, NULL, &error));
+    }
+  g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, row > 0 ? reached : named));
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+}

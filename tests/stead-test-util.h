@@ -30,6 +30,17 @@ guint      stead_test_assert_all_in    (SteadWorkspace  *workspace,
                                         const char      *text);
 void       stead_test_json_leaves      (JsonNode        *node,
                                         GHashTable      *leaves);
+guint      stead_test_corrupt_table    (const char      *path,
+                                        const char      *table);
+char      *stead_test_damaged_copy     (const char      *source,
+                                        const char      *table,
+                                        guint           *rows_before);
+void       stead_test_assert_damaged   (SteadWorkspace  *workspace,
+                                        SteadExporter   *exporter,
+                                        const char      *table,
+                                        guint            row);
+char      *stead_test_list_dir         (const char      *dir);
+guint      stead_test_file_mode        (const char      *path);
 
 #ifdef STEAD_TEST_WITH_GTK
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),

@@ -618,6 +618,17 @@ stead_cli_cmd_import (int    argc,
                    stead_workspace_get_read_only_reason (workspace));
       return stead_cli_input_error (argv[1], error);
     }
+  if (rejects_path != NULL)
+    {
+      /* Refused before anything is imported: the workspace or the input. */
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (rejects_path);
+      g_autoptr(SteadOutput) rejects = stead_output_new (out, STEAD_OUTPUT_FLAGS_PERSONAL);
+
+      stead_output_protect_workspace (rejects, argv[1]);
+      stead_output_protect (rejects, input);
+      if (!stead_output_check (rejects, &error))
+        return stead_cli_input_error (rejects_path, error);
+    }
 
   options.dry_run = dry_run;
   options.skip_rejected = skip_rejected;
@@ -630,15 +641,10 @@ stead_cli_cmd_import (int    argc,
   if (result != NULL && rejects_path != NULL && result->rejects->len > 0)
     {
       g_autoptr(GFile) out = g_file_new_for_commandline_arg (rejects_path);
-      g_autoptr(GFileOutputStream) stream = NULL;
       g_autoptr(GError) write_error = NULL;
 
-      stream =
-        g_file_replace (out, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &write_error);
-      if (stream == NULL ||
-          !stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL,
-                                              &write_error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &write_error))
+      /* Whole rows, personal data and all: 0600. */
+      if (!stead_import_result_save_rejects (result, out, workspace, input, NULL, &write_error))
         return stead_cli_input_error (rejects_path, write_error);
     }
 
@@ -745,6 +751,16 @@ stead_cli_cmd_import (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* A failed export or report: what the workspace could not give (a damaged
+ * page, a failed query) names the workspace; the rest, the output. */
+static int
+stead_cli_output_error (const char   *workspace,
+                        const char   *output,
+                        const GError *error)
+{
+  return stead_cli_input_error (error->domain == STEAD_WORKSPACE_ERROR ? workspace : output, error);
+}
+
 static int
 stead_cli_cmd_export (int    argc,
                       char **argv)
@@ -770,7 +786,6 @@ stead_cli_cmd_export (int    argc,
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GPtrArray) exporters = NULL;
   g_autoptr(GHashTable) options_table = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   SteadExportOptions options = { 0 };
   SteadExporter *exporter;
@@ -794,85 +809,25 @@ stead_cli_cmd_export (int    argc,
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
 
+  options.include_personal = include_personal;
+  options.options = options_table;
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      /* Written beside, renamed over on close: never a half-written file. */
-      stream = G_OUTPUT_STREAM (
-        g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error));
-      if (stream == NULL)
-        return stead_cli_input_error (output, error);
+      /* Never over the workspace; written beside and renamed over; 0600
+       * with personal data; nothing left behind on an error. */
+      if (!stead_exporter_write_file (exporter, workspace, file, &options, NULL, &error))
+        return stead_cli_output_error (argv[1], output, error);
     }
   else
-    stream = g_unix_output_stream_new (1, FALSE);
-
-  options.include_personal = include_personal;
-  options.options = options_table;
-  if (!stead_exporter_run (exporter, workspace, stream, &options, NULL, &error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+      g_autoptr(GOutputStream) stream = g_unix_output_stream_new (1, FALSE);
 
-      /* Closing a cancelled replace stream leaves the old file in place. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (stream, abandon, NULL);
-      return stead_cli_input_error (output ? output : argv[1], error);
+      if (!stead_exporter_run (exporter, workspace, stream, &options, NULL, &error))
+        return stead_cli_input_error (argv[1], error);
     }
-  if (!g_output_stream_close (stream, NULL, &error))
-    return stead_cli_input_error (output ? output : "-", error);
   return EXIT_SUCCESS;
-}
-
-/* Whether @a and @b name the same existing file. */
-static gboolean
-stead_cli_same_file (const char *a,
-                     const char *b)
-{
-  GStatBuf sa, sb;
-
-  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* Writes the report to a temporary file beside @output, then renames it
- * over @output: a failed report never leaves a half-written PDF. */
-static gboolean
-stead_cli_write_report (SteadWorkspace  *workspace,
-                        const char      *output,
-                        GError         **error)
-{
-  g_autoptr(GPtrArray) sections = stead_report_list_sections (workspace);
-  g_autofree char *tmp = g_strconcat (output, ".XXXXXX", NULL);
-  g_autoptr(GOutputStream) stream = NULL;
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
-  int saved;
-
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not create %s: %s"),
-                   tmp, g_strerror (saved));
-      return FALSE;
-    }
-  stream = g_unix_output_stream_new (fd, TRUE);
-  if (!stead_report_write (workspace, sections, stream, NULL, error))
-    goto failed;
-  if (fsync (fd) != 0)
-    goto failed_errno;
-  if (!g_output_stream_close (stream, NULL, error))
-    goto failed;
-  if (g_rename (tmp, output) != 0)
-    goto failed_errno;
-  return TRUE;
-
-failed_errno:
-  saved = errno;
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write it: %s"),
-               g_strerror (saved));
-failed:
-  g_output_stream_close (stream, NULL, NULL);
-  g_unlink (tmp);
-  return FALSE;
 }
 
 static int
@@ -889,6 +844,8 @@ stead_cli_cmd_report (int    argc,
                                                      "plugins’ sections."), entries);
   g_autoptr(SteadPluginEngine) engine = NULL;
   g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -896,19 +853,15 @@ stead_cli_cmd_report (int    argc,
     return status;
   if (output == NULL)
     return stead_cli_usage_error (context, _("Choose the PDF to write with --output"));
-  if (stead_cli_same_file (output, argv[1]))
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("the report would overwrite the workspace; choose another --output"));
-      return stead_cli_input_error (argv[1], error);
-    }
 
   engine = stead_cli_load_plugins ();
   workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
-  if (!stead_cli_write_report (workspace, output, &error))
-    return stead_cli_input_error (output, error);
+  file = g_file_new_for_commandline_arg (output);
+  sections = stead_report_list_sections (workspace);
+  if (!stead_report_write_file (workspace, sections, file, NULL, &error))
+    return stead_cli_output_error (argv[1], output, error);
   return EXIT_SUCCESS;
 }
 

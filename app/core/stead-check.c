@@ -138,6 +138,52 @@ stead_check_header (Check *check)
     }
 }
 
+/* The triggers that keep stead_audit append-only, and the core schema
+ * version that made each: dropping one lets the change log be rewritten. */
+static const struct
+{
+  const char *name;
+  int         since;
+} stead_check_audit_triggers[] = {
+  { "stead_audit_no_update", 2 },
+  { "stead_audit_no_delete", 2 },
+  { "stead_audit_no_replace", 5 },
+};
+
+static void
+stead_check_audit (Check *check)
+{
+  g_autoptr(sqlite3_stmt) version = NULL;
+  g_autoptr(sqlite3_stmt) trigger = NULL;
+  int core = 0;
+
+  if (!stead_check_has_table (check, "stead_audit") ||
+      !stead_check_has_table (check, "stead_schema"))
+    return;
+  version = stead_check_prepare (check,
+                                 "SELECT max (version) FROM stead_schema WHERE owner = 'core'");
+  trigger = stead_check_prepare (check, "SELECT 1 FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name = ? AND tbl_name = 'stead_audit' "
+                                        "AND sql LIKE '%RAISE%ABORT%'");
+  if (version == NULL || trigger == NULL)
+    return;
+  if (sqlite3_step (version) == SQLITE_ROW)
+    core = sqlite3_column_int (version, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stead_check_audit_triggers); i++)
+    {
+      if (core < stead_check_audit_triggers[i].since)
+        continue;
+      sqlite3_bind_text (trigger, 1, stead_check_audit_triggers[i].name, -1, SQLITE_STATIC);
+      if (sqlite3_step (trigger) != SQLITE_ROW)
+        stead_check_problem (check,
+                             _("Audit: the trigger %s that keeps stead_audit append-only is "
+                               "missing; the change log could be rewritten"),
+                             stead_check_audit_triggers[i].name);
+      sqlite3_reset (trigger);
+    }
+}
+
 static gboolean
 stead_check_type_matches (const char        *declared,
                           SteadGeometryType  type)
@@ -307,7 +353,8 @@ stead_check_features (Check *check)
  * @error: a #GError
  *
  * Checks a workspace without changing it: SQLite integrity, foreign keys,
- * the GeoPackage tables, every geometry blob and every spatial index.
+ * the GeoPackage tables, the triggers that keep the audit log
+ * append-only, every geometry blob and every spatial index.
  *
  * Returns: %FALSE if the file could not be checked at all (@error says
  *   why); otherwise %TRUE, with an empty @problems if all is well
@@ -344,6 +391,7 @@ stead_check_file (const char  *path,
   check.problems = g_ptr_array_new_with_free_func (g_free);
   stead_check_integrity (&check);
   stead_check_header (&check);
+  stead_check_audit (&check);
   stead_check_features (&check);
   sqlite3_close (check.db);
 

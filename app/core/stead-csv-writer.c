@@ -71,13 +71,62 @@ stead_csv_append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-void
-stead_csv_writer_add (SteadCsvWriter *self,
-                      const char     *value)
+/* A sign, digits with at most one point, an exponent: nothing else. */
+static gboolean
+stead_csv_writer_is_number (const char *p)
+{
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+/* Whether a spreadsheet could run @value as a formula: it starts with
+ * = + - @, a tab or a carriage return, and is not a plain number. */
+static gboolean
+stead_csv_writer_is_formula (const char *value)
+{
+  if (value == NULL || value[0] == '\0' || strchr ("=+-@\t\r", value[0]) == NULL)
+    return FALSE;
+  return !stead_csv_writer_is_number (value);
+}
+
+static void
+stead_csv_writer_next_field (SteadCsvWriter *self)
 {
   if (self->row_started)
     g_string_append_c (self->out, ',');
   self->row_started = TRUE;
+}
+
+/* A text cell: escaped if it is a formula. */
+void
+stead_csv_writer_add (SteadCsvWriter *self,
+                      const char     *value)
+{
+  g_autofree char *escaped = NULL;
+
+  stead_csv_writer_next_field (self);
+  if (stead_csv_writer_is_formula (value))
+    value = escaped = g_strconcat ("'", value, NULL);
   stead_csv_append_field (self->out, value);
 }
 
@@ -88,7 +137,8 @@ stead_csv_writer_add_int (SteadCsvWriter *self,
   char buf[24];
 
   g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  stead_csv_writer_add (self, buf);
+  stead_csv_writer_next_field (self);
+  stead_csv_append_field (self->out, buf);
 }
 
 void
@@ -99,7 +149,8 @@ stead_csv_writer_add_double (SteadCsvWriter *self,
   char format[8], buf[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_snprintf (format, sizeof format, "%%.%df", CLAMP (digits, 0, 15));
-  stead_csv_writer_add (self, g_ascii_formatd (buf, sizeof buf, format, value));
+  stead_csv_writer_next_field (self);
+  stead_csv_append_field (self->out, g_ascii_formatd (buf, sizeof buf, format, value));
 }
 
 static gboolean

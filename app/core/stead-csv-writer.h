@@ -18,7 +18,14 @@ G_BEGIN_DECLS
 typedef struct _SteadCsvWriter SteadCsvWriter;
 
 /* Rows end with CRLF; a field is quoted when it holds a comma, a quote
- * or a line break; NULL is an empty field. */
+ * or a line break; NULL is an empty field.
+ *
+ * Text cells a spreadsheet would run as a formula (starting with = + - @,
+ * a tab or a carriage return) get a single quote in front, as OWASP
+ * advises against CSV injection: "=HYPERLINK(…)" is written "'=HYPERLINK(…)".
+ * A cell that is a plain decimal number ("-2.15", "+44", "-1e-05") is
+ * left as it is: no spreadsheet runs a number, and the numbers a field
+ * declares (stead_csv_writer_add_int(), _add_double()) stay numbers. */
 STEAD_AVAILABLE_IN_1_0
 SteadCsvWriter *stead_csv_writer_new       (GOutputStream   *stream,
                                             GCancellable    *cancellable);
@@ -44,6 +51,7 @@ gboolean        stead_csv_writer_finish    (SteadCsvWriter  *self,
 STEAD_AVAILABLE_IN_1_0
 void            stead_csv_writer_free      (SteadCsvWriter  *self);
 
+/* One RFC 4180 field, quoted if it must be; formulas are not escaped. */
 STEAD_AVAILABLE_IN_1_0
 void            stead_csv_append_field     (GString         *out,
                                             const char      *value);

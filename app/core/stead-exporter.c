@@ -11,6 +11,8 @@
 
 #include "stead-exporter.h"
 #include "stead-import-formats-private.h"
+#include "stead-output.h"
+#include "stead-workspace.h"
 
 G_DEFINE_INTERFACE (SteadExporter, stead_exporter, G_TYPE_OBJECT)
 
@@ -97,6 +99,87 @@ stead_exporter_run (SteadExporter            *self,
       return FALSE;
     }
   return iface->run (self, workspace, stream, options, cancellable, error);
+}
+
+/**
+ * stead_export_list_personal:
+ * @workspace: a #SteadWorkspace
+ * @error: a #GError
+ *
+ * What an export leaves out unless options->include_personal: every
+ * column stead_personal_data lists, whichever plugin registered it.
+ *
+ * Returns: (transfer full) (nullable) (element-type utf8 utf8): a set of
+ *   "table.column" names, or %NULL if it could not be read, when an
+ *   export must not go on
+ */
+GHashTable *
+stead_export_list_personal (SteadWorkspace  *workspace,
+                            GError         **error)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadRows rows;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+
+  stmt = stead_workspace_prepare (
+    workspace, "SELECT table_name || '.' || column_name FROM stead_personal_data", error);
+  if (stmt == NULL)
+    return NULL;
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "stead_personal_data");
+  while (stead_rows_next (&rows))
+    g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (!stead_rows_end (&rows, error))
+    return NULL;
+  return g_steal_pointer (&columns);
+}
+
+/**
+ * stead_exporter_write_file:
+ * @self: a #SteadExporter
+ * @workspace: what to export
+ * @file: where to write
+ * @options: personal data and format options
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the export beside @file and renames it over @file once it is
+ * whole; on an error or Cancel, @file is as it was and nothing is left
+ * beside it. @file may not be the workspace or one of its journal files.
+ * An export with personal data is created 0600.
+ *
+ * Returns: %TRUE if @file holds the whole export
+ */
+gboolean
+stead_exporter_write_file (SteadExporter            *self,
+                           SteadWorkspace           *workspace,
+                           GFile                    *file,
+                           const SteadExportOptions *options,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
+  g_autoptr(SteadOutput) output = NULL;
+  GOutputStream *stream;
+
+  g_return_val_if_fail (STEAD_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  /* Refused options create nothing. */
+  if (!stead_format_check_options (stead_exporter_get_id (self), stead_exporter_get_options (self),
+                                   options->options, error))
+    return FALSE;
+  output = stead_output_new (file, options->include_personal ? STEAD_OUTPUT_FLAGS_PERSONAL
+                                                             : STEAD_OUTPUT_FLAGS_NONE);
+  stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
+  stream = stead_output_open (output, error);
+  if (stream == NULL)
+    return FALSE;
+  /* Dropping @output unfinished removes what was written. */
+  return stead_exporter_run (self, workspace, stream, options, cancellable, error) &&
+         stead_output_commit (output, cancellable, error);
 }
 
 const char *

@@ -72,6 +72,20 @@ gboolean            stead_exporter_run            (SteadExporter            *sel
                                                    const SteadExportOptions *options,
                                                    GCancellable             *cancellable,
                                                    GError                  **error);
+/* The columns registered in stead_personal_data, as "table.column". */
+STEAD_AVAILABLE_IN_1_0
+GHashTable         *stead_export_list_personal    (SteadWorkspace           *workspace,
+                                                   GError                  **error);
+
+/* Runs the export into @file through a #SteadOutput: never over the
+ * workspace, whole or not at all, 0600 when personal data is included. */
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_exporter_write_file     (SteadExporter            *self,
+                                                   SteadWorkspace           *workspace,
+                                                   GFile                    *file,
+                                                   const SteadExportOptions *options,
+                                                   GCancellable             *cancellable,
+                                                   GError                  **error);
 
 STEAD_AVAILABLE_IN_1_0
 GPtrArray          *stead_export_list_exporters   (SteadPluginEngine        *engine);

@@ -16,6 +16,7 @@
 
 #include "stead-import-formats-private.h"
 #include "stead-import-geo-private.h"
+#include "stead-output.h"
 #include "stead-workspace.h"
 
 /* ------------------------------------------------------------------------ */
@@ -248,6 +249,7 @@ stead_import_areas_export (SteadWorkspace            *workspace,
   g_autoptr(GString) out = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[\n");
   const char *kind = options->options ? g_hash_table_lookup (options->options, "kind") : NULL;
   gboolean first = TRUE;
+  SteadRows rows;
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT geom, kind, code, name, extra FROM area "
@@ -259,7 +261,8 @@ stead_import_areas_export (SteadWorkspace            *workspace,
   if (kind != NULL)
     sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "area");
+  while (stead_rows_next (&rows))
     {
       g_autoptr(SteadGeometry) geometry = NULL;
       guint n_polygons;
@@ -307,6 +310,8 @@ stead_import_areas_export (SteadWorkspace            *workspace,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
+  if (!stead_rows_end (&rows, error))
+    return FALSE;
   g_string_append (out, "\n]}\n");
   return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
 }

@@ -18,6 +18,7 @@
 #include "stead-geometry.h"
 #include "stead-import-formats-private.h"
 #include "stead-import-row.h"
+#include "stead-output.h"
 #include "stead-vocabulary.h"
 #include "stead-workspace.h"
 
@@ -310,23 +311,6 @@ const SteadImportFormat stead_import_resources_csv = {
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 
-static GHashTable *
-stead_import_needs_personal_columns (SteadWorkspace *workspace,
-                                     const char     *table)
-{
-  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = stead_workspace_prepare (
-    workspace, "SELECT column_name FROM stead_personal_data WHERE table_name = ?", NULL);
-  if (stmt == NULL)
-    return columns;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  return columns;
-}
-
 /* Columns (names in the table) exported for a feature table; the geometry
  * comes out as longitude and latitude. */
 static gboolean
@@ -338,15 +322,21 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
                                  GCancellable              *cancellable,
                                  GError                   **error)
 {
-  g_autoptr(GHashTable) personal = stead_import_needs_personal_columns (workspace, table);
+  g_autoptr(GHashTable) personal = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT geom");
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  SteadRows rows;
 
+  personal = stead_export_list_personal (workspace, error);
+  if (personal == NULL)
+    return FALSE;
   for (guint i = 0; columns[i] != NULL; i++)
     {
-      if (!options->include_personal && g_hash_table_contains (personal, columns[i]))
+      g_autofree char *name = g_strconcat (table, ".", columns[i], NULL);
+
+      if (!options->include_personal && g_hash_table_contains (personal, name))
         continue;
       g_ptr_array_add (kept, (gpointer) columns[i]);
       /* Table and column names come from this file, never from input. */
@@ -368,7 +358,9 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
   if (!stead_csv_writer_end_row (writer, error))
     return FALSE;
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  /* A damaged page is an error naming the row, never the end of the file. */
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, table);
+  while (stead_rows_next (&rows))
     {
       double x, y;
 
@@ -388,7 +380,7 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
       if (!stead_csv_writer_end_row (writer, error))
         return FALSE;
     }
-  return stead_csv_writer_finish (writer, error);
+  return stead_rows_end (&rows, error) && stead_csv_writer_finish (writer, error);
 }
 
 static gboolean

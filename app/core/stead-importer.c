@@ -21,6 +21,7 @@
 #include "stead-importer.h"
 #include "stead-import-context-private.h"
 #include "stead-import-formats-private.h"
+#include "stead-output.h"
 #include "stead-plugin-engine.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
@@ -270,6 +271,48 @@ stead_importer_describe_count (GString    *out,
   if (out->len > 0 && out->str[out->len - 1] != ' ')
     g_string_append (out, ", ");
   g_string_append_printf (out, format, (unsigned long long) n);
+}
+
+/**
+ * stead_import_result_save_rejects:
+ * @result: the result of a run
+ * @file: where to write
+ * @workspace: (nullable): the workspace imported into
+ * @input: (nullable): the file imported
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the rejects (see stead_import_result_write_rejects()) beside
+ * @file and renames them over it: created 0600, since the rows are whole
+ * and hold whatever personal data the input did; refused if @file is the
+ * workspace, one of its journal files or the input; on an error @file is
+ * as it was.
+ *
+ * Returns: %TRUE if @file holds every reject
+ */
+gboolean
+stead_import_result_save_rejects (SteadImportResult  *result,
+                                  GFile              *file,
+                                  SteadWorkspace     *workspace,
+                                  GFile              *input,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
+{
+  g_autoptr(SteadOutput) output = NULL;
+  GOutputStream *stream;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  output = stead_output_new (file, STEAD_OUTPUT_FLAGS_PERSONAL);
+  if (workspace != NULL)
+    stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
+  if (input != NULL)
+    stead_output_protect (output, input);
+  stream = stead_output_open (output, error);
+  return stream != NULL &&
+         stead_import_result_write_rejects (result, stream, cancellable, error) &&
+         stead_output_commit (output, cancellable, error);
 }
 
 /**

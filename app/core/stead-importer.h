@@ -140,6 +140,15 @@ gboolean            stead_import_result_write_rejects (SteadImportResult  *resul
                                                        GOutputStream      *stream,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
+/* The rejects into @file, 0600 (whole rows: personal data), written beside
+ * and renamed over; never over @workspace or @input. */
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_import_result_save_rejects  (SteadImportResult  *result,
+                                                       GFile              *file,
+                                                       SteadWorkspace     *workspace,
+                                                       GFile              *input,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
 STEAD_AVAILABLE_IN_1_0
 char               *stead_import_result_describe      (SteadImportResult  *result);
 

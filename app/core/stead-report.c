@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stead-report.h"
+#include "stead-output.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 
@@ -755,6 +756,7 @@ stead_report_attributions (SteadReport  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   SteadReportEntry *entry = &g_array_index (self->entries, SteadReportEntry,
                                             self->entries->len - 1);
+  SteadRows rows;
 
   stmt = stead_workspace_prepare (self->workspace,
                                   "SELECT source, text FROM stead_attribution ORDER BY source",
@@ -766,7 +768,8 @@ stead_report_attributions (SteadReport  *self,
   stead_report_heading_full (self, 0, entry->title, entry->dest);
   stead_report_paragraph (self, _("This report uses open data under these terms."));
   stead_report_table_begin (self, columns, G_N_ELEMENTS (columns));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "stead_attribution");
+  while (stead_rows_next (&rows))
     {
       const char *cells[] = { (const char *) sqlite3_column_text (stmt, 0),
                               (const char *) sqlite3_column_text (stmt, 1) };
@@ -774,7 +777,7 @@ stead_report_attributions (SteadReport  *self,
       stead_report_table_row (self, cells);
     }
   stead_report_table_end (self);
-  return TRUE;
+  return stead_rows_end (&rows, error);
 }
 
 static gboolean
@@ -1016,6 +1019,41 @@ stead_report_write (SteadWorkspace  *workspace,
 {
   return stead_report_write_full (workspace, sections, STEAD_REPORT_FLAGS_NONE, out, cancellable,
                                   error);
+}
+
+/**
+ * stead_report_write_file:
+ * @workspace: what to report on
+ * @sections: (element-type SteadReportSection): the sections, in order
+ * @file: the PDF to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the partnership report beside @file and renames it over @file
+ * once it is whole (see #SteadOutput); on an error or Cancel @file is as
+ * it was. @file may not be the workspace or one of its journal files.
+ *
+ * Returns: %TRUE if @file holds the whole report
+ */
+gboolean
+stead_report_write_file (SteadWorkspace  *workspace,
+                         GPtrArray       *sections,
+                         GFile           *file,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_autoptr(SteadOutput) output = NULL;
+  GOutputStream *stream;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A report holds no contact details: 0644, less the umask. */
+  output = stead_output_new (file, STEAD_OUTPUT_FLAGS_NONE);
+  stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
+  stream = stead_output_open (output, error);
+  return stream != NULL && stead_report_write (workspace, sections, stream, cancellable, error) &&
+         stead_output_commit (output, cancellable, error);
 }
 
 static void

@@ -66,6 +66,14 @@ gboolean        stead_report_write             (SteadWorkspace            *works
                                                 GOutputStream             *out,
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
+/* The same into @file, written beside and renamed over: never over the
+ * workspace, never half a PDF. */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_file        (SteadWorkspace            *workspace,
+                                                GPtrArray                 *sections,
+                                                GFile                     *file,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
 STEAD_AVAILABLE_IN_1_0
 gboolean        stead_report_write_full        (SteadWorkspace            *workspace,
                                                 GPtrArray                 *sections,

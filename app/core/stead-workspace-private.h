@@ -100,6 +100,8 @@ typedef struct
   char     *reader_uri; /* the same, for a read-only connection */
   gboolean  writable;   /* the file and its folder can be written */
   char     *why_not;    /* if not, why: "the file cannot be written (…)" */
+  gboolean  query_only; /* read-write to SQLite, so that it removes the -wal and
+                         * -shm it makes, but never written (PRAGMA query_only) */
 } SteadFileAccess;
 
 

@@ -385,6 +385,14 @@ stead_workspace_probe_file (const char       *path,
 
   if (for_writing && access->writable)
     access->uri = g_strconcat ("file:", escaped, NULL);
+  else if (access->writable && wal_size <= WAL_HEADER_SIZE)
+    {
+      /* Only to read, where SQLite may make its -wal and -shm: a
+       * read-only connection would leave them behind, one that may write
+       * (and never does) removes them when it closes. */
+      access->uri = g_strconcat ("file:", escaped, NULL);
+      access->query_only = TRUE;
+    }
   else if (wal_size > WAL_HEADER_SIZE || access->writable)
     access->uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
   else
@@ -1186,9 +1194,13 @@ stead_workspace_open_full (const char               *path,
   if (flags & STEAD_WORKSPACE_OPEN_SCRATCH)
     self->read_only = FALSE;
 
-  if (!stead_workspace_open_connection (
-        self, access.uri,
-        for_writing && access.writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error))
+  if (!stead_workspace_open_connection (self, access.uri,
+                                        (for_writing && access.writable) || access.query_only
+                                          ? SQLITE_OPEN_READWRITE
+                                          : SQLITE_OPEN_READONLY,
+                                        error))
+    return NULL;
+  if (access.query_only && !stead_sql_exec (self->db, "PRAGMA query_only = ON", error))
     return NULL;
   if (!stead_workspace_read_marker (self, error))
     return NULL;

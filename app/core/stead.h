@@ -24,6 +24,7 @@
 # include "stead-format.h"
 # include "stead-import-row.h"
 # include "stead-mbtiles.h"
+# include "stead-output.h"
 # include "stead-check.h"
 # include "stead-csv-reader.h"
 # include "stead-csv-writer.h"

@@ -491,27 +491,6 @@ stead_import_dialog_stop_clicked (SteadImportDialog *self)
 }
 
 static void
-stead_import_dialog_on_rejects_saved (GObject      *source,
-                                      GAsyncResult *res,
-                                      gpointer      user_data)
-{
-  g_autoptr(SteadImportDialog) self = user_data;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stream = g_file_replace_finish (G_FILE (source), res, &error);
-  if (stream != NULL && self->result != NULL &&
-      stead_import_result_write_rejects (self->result, G_OUTPUT_STREAM (stream), NULL, &error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Rejected records saved")));
-      return;
-    }
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-}
-
-static void
 stead_import_dialog_on_rejects_chooser_response (GtkNativeDialog   *chooser,
                                                  int                response,
                                                  SteadImportDialog *self)
@@ -520,10 +499,16 @@ stead_import_dialog_on_rejects_chooser_response (GtkNativeDialog   *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
+      g_autoptr(GError) error = NULL;
+
+      /* 0600 (whole rows), beside and renamed over, never over the input. */
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_file_replace_async (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                            G_PRIORITY_DEFAULT, NULL, stead_import_dialog_on_rejects_saved,
-                            g_object_ref (self));
+      if (self->result != NULL &&
+          stead_import_result_save_rejects (self->result, file, self->workspace, self->file, NULL,
+                                            &error))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Rejected records saved")));
+      else if (error != NULL)
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
     }
   g_object_unref (chooser);
 }

@@ -856,7 +856,6 @@ stead_window_write_report (SteadWindow  *self,
                            GError      **error)
 {
   g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
 
   g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -868,19 +867,8 @@ stead_window_write_report (SteadWindow  *self,
       return FALSE;
     }
   sections = stead_report_list_sections (self->workspace);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  if (!stead_report_write (self->workspace, sections, G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing cancelled leaves the old file as it was. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  /* Never over the workspace; on an error the old file stays as it was. */
+  return stead_report_write_file (self->workspace, sections, file, NULL, error);
 }
 
 static void
@@ -943,18 +931,15 @@ stead_window_on_export_chooser_response (GtkNativeDialog *chooser,
                                          ExportJob       *job)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   SteadExportOptions options = { .include_personal = job->include_personal };
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
-      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-      if (stream != NULL &&
-          stead_exporter_run (job->exporter, job->window->workspace, G_OUTPUT_STREAM (stream),
-                              &options, NULL, &error) &&
-          g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
+      /* Never over the workspace; 0600 with personal data; whole or not at all. */
+      if (stead_exporter_write_file (job->exporter, job->window->workspace, file, &options, NULL,
+                                     &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
@@ -962,16 +947,7 @@ stead_window_on_export_chooser_response (GtkNativeDialog *chooser,
           adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (text));
         }
       else
-        {
-          if (stream != NULL)
-            {
-              g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-              g_cancellable_cancel (abandon);
-              g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-            }
-          stead_window_show_error (job->window, _("Could not export"), error->message);
-        }
+        stead_window_show_error (job->window, _("Could not export"), error->message);
     }
   g_object_unref (chooser);
   g_object_unref (job->exporter);

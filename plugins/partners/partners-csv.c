@@ -188,6 +188,21 @@ partners_csv_add_hxl (SteadCsvWriter   *writer,
   stead_csv_writer_add (writer, tags != NULL ? tags[0] : NULL);
 }
 
+/* The column each of partners_csv_fields is read from, for the personal
+ * data stead_personal_data lists. */
+static const char * const partners_csv_sources[] = {
+  "partners_organisation.source_id", "partners_organisation.name",
+  "partners_organisation.type", "partners_organisation.tier",
+  "partners_organisation.description", "partners_organisation.website",
+  "partners_organisation.charity_number", "partners_organisation.company_number",
+  "partners_organisation.areas_served", "partners_organisation.notes",
+  "partners_contact.name", "partners_contact.role", "partners_contact.phone",
+  "partners_contact.phone_24h", "partners_contact.email",
+  "partners_site.name", "partners_site.address", "partners_site.postcode",
+  "partners_site.geom", "partners_site.geom",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (partners_csv_sources) == G_N_ELEMENTS (partners_csv_fields));
+
 static gboolean
 partners_csv_export_run (SteadWorkspace            *workspace,
                          GOutputStream             *stream,
@@ -197,7 +212,12 @@ partners_csv_export_run (SteadWorkspace            *workspace,
 {
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) personal = stead_export_list_personal (workspace, error);
   gboolean kept[G_N_ELEMENTS (partners_csv_fields)];
+  SteadRows rows;
+
+  if (personal == NULL)
+    return FALSE;
 
   /* The columns of partners_csv_fields; the site's geometry last. */
   stmt = stead_workspace_prepare (
@@ -218,7 +238,10 @@ partners_csv_export_run (SteadWorkspace            *workspace,
 
   for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
     {
-      kept[i] = options->include_personal || !(partners_csv_fields[i].flags & STEAD_FIELD_PERSONAL);
+      /* Left out if the field says so or the workspace lists its column. */
+      kept[i] = options->include_personal ||
+                (!(partners_csv_fields[i].flags & STEAD_FIELD_PERSONAL) &&
+                 !g_hash_table_contains (personal, partners_csv_sources[i]));
       if (kept[i])
         stead_csv_writer_add (writer, partners_csv_fields[i].name);
     }
@@ -233,7 +256,8 @@ partners_csv_export_run (SteadWorkspace            *workspace,
         return FALSE;
     }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "partners_organisation");
+  while (stead_rows_next (&rows))
     {
       double x, y;
       gboolean point = stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 18),
@@ -253,7 +277,7 @@ partners_csv_export_run (SteadWorkspace            *workspace,
       if (!stead_csv_writer_end_row (writer, error))
         return FALSE;
     }
-  return stead_csv_writer_finish (writer, error);
+  return stead_rows_end (&rows, error) && stead_csv_writer_finish (writer, error);
 }
 
 static const SteadFormatOption partners_csv_export_options[] = {

@@ -911,18 +911,26 @@ partners_oruk_export_phones (JsonBuilder  *b,
 }
 
 /* The organisation's contacts (personal data: only when asked for). */
-static void
-partners_oruk_export_contacts (JsonBuilder  *b,
-                               sqlite3_stmt *contacts,
-                               gint64        id,
-                               gboolean      include_personal)
+static gboolean
+partners_oruk_export_contacts (JsonBuilder   *b,
+                               sqlite3_stmt  *contacts,
+                               gint64         id,
+                               gboolean       include_personal,
+                               GError       **error)
 {
   static const char * const written[] = { "id", "name", "title", "email", "phones", NULL };
+  SteadRows rows = STEAD_ROWS_INIT (contacts, "partners_contact");
+  gboolean ok;
 
   json_builder_set_member_name (b, "contacts");
   json_builder_begin_array (b);
+  if (!include_personal)
+    {
+      json_builder_end_array (b);
+      return TRUE;
+    }
   sqlite3_bind_int64 (contacts, 1, id);
-  while (include_personal && sqlite3_step (contacts) == SQLITE_ROW)
+  while (stead_rows_next (&rows))
     {
       g_autoptr(JsonObject) extra = partners_oruk_parse_extra (contacts, 6);
 
@@ -935,8 +943,10 @@ partners_oruk_export_contacts (JsonBuilder  *b,
       partners_oruk_add_extra (b, extra, written);
       json_builder_end_object (b);
     }
+  ok = stead_rows_end (&rows, error);
   sqlite3_reset (contacts);
   json_builder_end_array (b);
+  return ok;
 }
 
 /* The addresses the file gave, if the site's address is still theirs;
@@ -1120,6 +1130,7 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
   g_autoptr(sqlite3_stmt) services = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  SteadRows org_rows;
 
   orgs = stead_workspace_prepare (
     workspace,
@@ -1156,7 +1167,8 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "organizations");
   json_builder_begin_array (b);
-  while (sqlite3_step (orgs) == SQLITE_ROW)
+  org_rows = (SteadRows) STEAD_ROWS_INIT (orgs, "partners_organisation");
+  while (stead_rows_next (&org_rows))
     {
       static const char * const written[] = { "id",       "name",     "description",
                                               "website",  "organization_identifiers",
@@ -1164,35 +1176,47 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
                                               "services", NULL };
       g_autoptr(JsonObject) extra = partners_oruk_parse_extra (orgs, 11);
       gint64 id = sqlite3_column_int64 (orgs, 0);
+      SteadRows site_rows = STEAD_ROWS_INIT (sites, "partners_site");
+      SteadRows cap_rows = STEAD_ROWS_INIT (caps, "partners_capability");
+      SteadRows service_rows = STEAD_ROWS_INIT (services, "partners_service");
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       json_builder_begin_object (b);
       partners_oruk_export_organisation (b, orgs, extra);
-      partners_oruk_export_contacts (b, contacts, id, options->include_personal);
+      if (!partners_oruk_export_contacts (b, contacts, id, options->include_personal, error))
+        return FALSE;
 
       json_builder_set_member_name (b, "locations");
       json_builder_begin_array (b);
       sqlite3_bind_int64 (sites, 1, id);
-      while (sqlite3_step (sites) == SQLITE_ROW)
+      while (stead_rows_next (&site_rows))
         partners_oruk_export_site (b, sites);
+      if (!stead_rows_end (&site_rows, error))
+        return FALSE;
       sqlite3_reset (sites);
       json_builder_end_array (b);
 
       json_builder_set_member_name (b, "services");
       json_builder_begin_array (b);
       sqlite3_bind_int64 (caps, 1, id);
-      for (guint n = 1; sqlite3_step (caps) == SQLITE_ROW; n++)
-        partners_oruk_export_capability (b, caps, COL (orgs, 1), n);
+      while (stead_rows_next (&cap_rows))
+        partners_oruk_export_capability (b, caps, COL (orgs, 1), (guint) cap_rows.n_rows + 1);
+      if (!stead_rows_end (&cap_rows, error))
+        return FALSE;
       sqlite3_reset (caps);
       sqlite3_bind_int64 (services, 1, id);
-      while (sqlite3_step (services) == SQLITE_ROW)
+      while (stead_rows_next (&service_rows))
         partners_oruk_export_service (b, services);
+      if (!stead_rows_end (&service_rows, error))
+        return FALSE;
       sqlite3_reset (services);
       json_builder_end_array (b);
       partners_oruk_add_extra (b, extra, written);
       json_builder_end_object (b);
     }
+  if (!stead_rows_end (&org_rows, error))
+    return FALSE;
   json_builder_end_array (b);
   json_builder_end_object (b);
 

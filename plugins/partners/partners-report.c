@@ -43,12 +43,17 @@ partners_report_tiers (SteadReport     *report,
   stead_report_paragraph (report, intro);
   for (guint i = 0; tier->choices[i].code != NULL; i++)
     {
+      SteadRows rows = STEAD_ROWS_INIT (stmt, "partners_organisation");
       g_autofree char *count = NULL;
+      int n = 0;
 
       stead_statement_bind (stmt, STEAD_ARGS (STEAD_TEXT (tier->choices[i].code)));
-      count = g_strdup_printf ("%d", sqlite3_step (stmt) == SQLITE_ROW
-                                     ? sqlite3_column_int (stmt, 0) : 0);
+      if (stead_rows_next (&rows))
+        n = sqlite3_column_int (stmt, 0);
+      else if (!stead_rows_end (&rows, error))
+        return FALSE;
       sqlite3_reset (stmt);
+      count = g_strdup_printf ("%d", n);
       stead_report_key_value (report, g_dgettext (GETTEXT_PACKAGE, tier->choices[i].label), count);
     }
   return TRUE;
@@ -92,6 +97,7 @@ partners_report_flagged (SteadWorkspace  *workspace,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GDate today;
+  SteadRows read;
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT a.title, a.kind, (SELECT group_concat (o.name, ', ') "
@@ -103,7 +109,8 @@ partners_report_flagged (SteadWorkspace  *workspace,
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_report_row_free);
   partners_today (&today);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  read = (SteadRows) STEAD_ROWS_INIT (stmt, "partners_agreement");
+  while (stead_rows_next (&read))
     {
       const char *review = (const char *) sqlite3_column_text (stmt, 3);
       const char *expiry = (const char *) sqlite3_column_text (stmt, 4);
@@ -130,6 +137,8 @@ partners_report_flagged (SteadWorkspace  *workspace,
       row->cells[5] = g_strdup (partners_flag_label (flag));
       g_ptr_array_add (rows, row);
     }
+  if (!stead_rows_end (&read, error))
+    return NULL;
   g_ptr_array_sort (rows, partners_report_row_compare);
   return g_steal_pointer (&rows);
 }

@@ -67,6 +67,7 @@ partners_vcard_run (SteadWorkspace           *workspace,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  SteadRows rows;
 
   /* A vCard is nothing but a person's contact details. */
   if (!options->include_personal)
@@ -86,7 +87,8 @@ partners_vcard_run (SteadWorkspace           *workspace,
     error);
   if (stmt == NULL)
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "partners_contact");
+  while (stead_rows_next (&rows))
     {
       g_autofree char *uid = g_strdup_printf ("urn:stead:partners-contact:%lld",
                                               (long long) sqlite3_column_int64 (stmt, 0));
@@ -104,6 +106,8 @@ partners_vcard_run (SteadWorkspace           *workspace,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
+  if (!stead_rows_end (&rows, error))
+    return FALSE;
   return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
 }
 

@@ -379,6 +379,7 @@ risks_csv_export_run (SteadWorkspace            *workspace,
   };
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace, RISKS_REGISTER_SQL, error);
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
+  SteadRows rows = STEAD_ROWS_INIT (stmt, "risks_risk");
 
   if (stmt == NULL)
     return FALSE;
@@ -386,7 +387,7 @@ risks_csv_export_run (SteadWorkspace            *workspace,
     stead_csv_writer_add (writer, header[i]);
   if (!stead_csv_writer_end_row (writer, error))
     return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (stead_rows_next (&rows))
     {
       for (guint i = 0; i < G_N_ELEMENTS (header); i++)
         {
@@ -397,7 +398,7 @@ risks_csv_export_run (SteadWorkspace            *workspace,
       if (!stead_csv_writer_end_row (writer, error))
         return FALSE;
     }
-  return stead_csv_writer_finish (writer, error);
+  return stead_rows_end (&rows, error) && stead_csv_writer_finish (writer, error);
 }
 
 const SteadExportFormat risks_csv_export = {

@@ -127,19 +127,24 @@ risks_report_draw_matrix (SteadReport *report,
 }
 
 /* How many risks each band holds, the most severe first. */
-static void
-risks_report_bands (SteadReport    *report,
-                    SteadWorkspace *workspace)
+static gboolean
+risks_report_bands (SteadReport     *report,
+                    SteadWorkspace  *workspace,
+                    GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadRows rows;
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT b.label, count (r.id), b.review_months FROM risks_band b "
                                   "LEFT JOIN risks_band_matrix m ON m.band = b.code "
                                   "LEFT JOIN risks_risk r ON r.likelihood = m.likelihood "
                                   "  AND r.impact = m.impact AND r.status != 'archived' "
-                                  "GROUP BY b.code ORDER BY b.sort DESC", NULL);
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+                                  "GROUP BY b.code ORDER BY b.sort DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "risks_band");
+  while (stead_rows_next (&rows))
     {
       int n = sqlite3_column_int (stmt, 1), months = sqlite3_column_int (stmt, 2);
       g_autofree char *risks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d risk", "%d risks",
@@ -152,6 +157,7 @@ risks_report_bands (SteadReport    *report,
 
       stead_report_key_value (report, (const char *) sqlite3_column_text (stmt, 0), value);
     }
+  return stead_rows_end (&rows, error);
 }
 
 static gboolean
@@ -165,6 +171,7 @@ risks_report_register (SteadReport     *report,
     { _("Band"), 1.3 }, { _("Owner"), 2.6 }, { _("Review"), 1.9 },
   };
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadRows rows;
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT r.reference, r.title, r.likelihood, r.impact, b.label, "
@@ -177,7 +184,8 @@ risks_report_register (SteadReport     *report,
     return FALSE;
   stead_report_heading (report, 1, _("Register"));
   stead_report_table_begin (report, columns, G_N_ELEMENTS (columns));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "risks_risk");
+  while (stead_rows_next (&rows))
     {
       g_autofree char *owner = NULL;
       const char *cells[G_N_ELEMENTS (columns)];
@@ -196,7 +204,7 @@ risks_report_register (SteadReport     *report,
       stead_report_table_row (report, cells);
     }
   stead_report_table_end (report);
-  return TRUE;
+  return stead_rows_end (&rows, error);
 }
 
 static gboolean
@@ -210,6 +218,7 @@ risks_report_draw (SteadReport         *report,
   g_autofree char *intro = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int n = 0;
+  SteadRows rows;
 
   stmt = stead_workspace_prepare (workspace,
                                   "SELECT (SELECT count (*) FROM risks_risk "
@@ -217,11 +226,14 @@ risks_report_draw (SteadReport         *report,
                                   "  (SELECT name FROM risks_scheme WHERE active)", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "risks_risk");
+  if (stead_rows_next (&rows))
     {
       n = sqlite3_column_int (stmt, 0);
       scheme = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
+  else if (!stead_rows_end (&rows, error))
+    return FALSE;
   intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "The register holds %d current risk, scored on the %s "
                                         "scales. The matrix places it by likelihood and impact; "
@@ -233,7 +245,8 @@ risks_report_draw (SteadReport         *report,
                                         "reviewed.", n),
                            n, scheme != NULL ? scheme : _("local"));
   stead_report_paragraph (report, intro);
-  risks_report_bands (report, workspace);
+  if (!risks_report_bands (report, workspace, error))
+    return FALSE;
 
   stead_report_heading (report, 1, _("Risk matrix"));
   risks_report_matrix_load (&matrix, workspace);

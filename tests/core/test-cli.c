@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
@@ -694,6 +696,346 @@ test_import_killed (Fixture       *f,
   g_assert_cmpint (table_rows (f, ws, "need"), ==, before);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Outputs: never over the workspace or an input, whole or not at all, 0600
+ * with personal data. */
+
+/* The workspace is still a valid workspace holding @needs needs. */
+static void
+assert_workspace_intact (Fixture    *f,
+                         const char *ws,
+                         gint64      needs)
+{
+  g_autofree char *head = NULL;
+  g_auto(Result) r = run (f, "check", ws, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (ws, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+  g_assert_cmpint (table_rows (f, ws, "need"), ==, needs);
+}
+
+static void
+test_outputs_never_over_inputs (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *spelled = g_build_filename (f->dir, ".", "area.gpkg", NULL);
+  g_autofree char *hard = path_in (f, "hard-link.gpkg");
+  g_autofree char *wal = g_strconcat (ws, "-wal", NULL);
+  g_autofree char *csv = path_in (f, "needs.csv");
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  const char *needs = "kind,title,longitude,latitude\nfood,One,-2.1,52\nfood,Two,-2.1,north\n";
+
+  g_assert_true (g_file_set_contents (csv, needs, -1, NULL));
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--skip-rejected", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (link (ws, hard), ==, 0);
+  names = stead_test_list_dir (f->dir);
+  before = file_checksum (ws);
+
+  for (const char * const *out = (const char * const[]) { ws, spelled, hard, NULL }; *out; out++)
+    {
+      g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", *out, NULL);
+
+      g_assert_cmpint (r.status, ==, 1);
+      assert_one_line (r.err, "is the workspace");
+    }
+  {
+    /* Its journal, not there while no one has it open. */
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", wal, NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "belongs to the workspace");
+  }
+  {
+    g_auto(Result) r = run (f, "report", ws, "-o", hard, NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "is the workspace");
+  }
+  {
+    /* Refused before the import: with --skip-rejected the good row would
+     * have gone in. */
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--skip-rejected",
+                            "--rejects", csv, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "this command reads");
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, needs);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--skip-rejected",
+                            "--rejects", ws, NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "is the workspace");
+  }
+  {
+    /* Byte for byte as it was, and nothing new beside it. */
+    g_autofree char *after = file_checksum (ws);
+    g_autofree char *names_after = stead_test_list_dir (f->dir);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpstr (names_after, ==, names);
+  }
+  assert_workspace_intact (f, ws, 1);
+}
+
+/* 0600 when the file holds personal data, whatever the umask; the rest
+ * 0644 less the umask; nothing left beside them. */
+static void
+test_output_modes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "needs.csv");
+  g_autofree char *plain = path_in (f, "plain.csv");
+  g_autofree char *personal = path_in (f, "personal.csv");
+  g_autofree char *rejects = path_in (f, "rejects.csv");
+  g_autofree char *pdf = path_in (f, "report.pdf");
+  g_autofree char *names = NULL;
+  mode_t old_umask = umask (0);
+
+  g_assert_true (g_file_set_contents (csv, "kind,title,longitude,latitude\n"
+                                           "food,Mrs Example,-2.1,52\nfood,Two,-2.1,north\n",
+                                      -1, NULL));
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--skip-rejected",
+                            "--rejects", rejects, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpuint (stead_test_file_mode (rejects), ==, 0600);
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", plain, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpuint (stead_test_file_mode (plain), ==, 0644);
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "--include-personal", "-o",
+                            personal, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpuint (stead_test_file_mode (personal), ==, 0600);
+  {
+    /* Over the 0644 one: the personal data does not inherit its mode. */
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "--include-personal", "-o",
+                            plain, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (plain, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "Mrs Example"));
+  }
+  g_assert_cmpuint (stead_test_file_mode (plain), ==, 0600);
+  {
+    g_auto(Result) r = run (f, "report", ws, "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpuint (stead_test_file_mode (pdf), ==, 0644);
+  umask (old_umask);
+
+  names = stead_test_list_dir (f->dir);
+  g_assert_cmpstr (names, ==, "area.gpkg config needs.csv personal.csv plain.csv rejects.csv "
+                              "report.pdf");
+}
+
+/* A damaged page of `need` in the middle of the table: the export fails
+ * naming the table and the row it reached, and leaves no file; one there
+ * before stays as it was. */
+static void
+test_export_corrupt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "many.csv");
+  g_autofree char *previous = path_in (f, "previous.csv");
+  g_autofree char *fresh = path_in (f, "fresh.csv");
+  g_autofree char *reached = NULL;
+  g_autoptr(GString) rows = g_string_new ("kind,title,longitude,latitude\n");
+  guint before;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (rows, "food,Household %u,-2.%04u,51.9%04u\n", i, i, i);
+  g_assert_true (g_file_set_contents (csv, rows->str, rows->len, NULL));
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", fresh, NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (fresh, &text, NULL, NULL));
+    lines = g_strsplit (text, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4000 + 2);   /* header, rows, "" */
+    g_unlink (fresh);
+  }
+
+  before = stead_test_corrupt_table (ws, "need");
+  g_assert_cmpuint (before, >, 100);
+  g_assert_cmpuint (before, <, 3900);
+  reached = g_strdup_printf ("“need” at row %u", before + 1);
+  g_assert_true (g_file_set_contents (previous, "the previous export\n", -1, NULL));
+
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", previous, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, reached);
+    g_assert_true (g_file_get_contents (previous, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "the previous export\n");
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "-o", fresh, NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, reached);
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
+  {
+    /* To standard output: what was written is cut short, and it says so. */
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, reached);
+  }
+  {
+    /* Nothing beside them (SQLite's -wal and -shm go when it closes). */
+    g_autofree char *after = stead_test_list_dir (f->dir);
+
+    g_assert_cmpstr (after, ==, "area.gpkg config many.csv previous.csv");
+  }
+}
+
+/* Cells a spreadsheet would run are written with a quote in front, in the
+ * needs export and in the rejects file; numbers are left as they are. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "area.gpkg");
+  g_autofree char *csv = path_in (f, "needs.csv");
+  g_autofree char *rejects = path_in (f, "rejects.csv");
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "Case,Need,Notes,Lon,Lat\n"
+                                      "@SUM(A1),food,"
+                                      "\"=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\","
+                                      "-2.15,51.99\n"
+                                      "C2,water,-2.15,-2.16,51.98\n"
+                                      "C3,water,+44 1632 960000,-2.17,51.97\n"
+                                      "C4,food,=1+2,-2.18,north\n",
+                                      -1, NULL));
+  {
+    g_auto(Result) r = run (f, "new", ws, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "import", ws, csv, "-f", "needs-csv", "--map",
+                            "id=Case,title=Notes", "--skip-rejected", "--rejects", rejects, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "--include-personal", NULL);
+
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, ",'@SUM(A1),food,\"'=HYPERLINK(\"\"http://x.example\"\","
+                                     "\"\"y\"\")\","));
+    g_assert_nonnull (strstr (r.out, ",C2,water,-2.15,"));
+    g_assert_nonnull (strstr (r.out, ",C3,water,'+44 1632 960000,"));
+    g_assert_nonnull (strstr (r.out, ",-2.150000,51.990000\r\n"));
+    g_assert_null (strstr (r.out, "'-2.1"));
+  }
+  g_assert_true (g_file_get_contents (rejects, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\r\n5,4,"));
+  g_assert_nonnull (strstr (text, ",C4,food,'=1+2,-2.18,north\r\n"));
+}
+
+/* Runs @sql on the workspace file with SQLite itself, as any program could. */
+static void
+exec_raw (const char *ws,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (ws, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Each trigger that keeps the audit log append-only, dropped or made
+ * harmless by another program: check names it and fails. */
+static void
+test_check_audit_triggers (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const triggers[] = {
+    "stead_audit_no_update", "stead_audit_no_delete", "stead_audit_no_replace",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.gpkg", triggers[i]);
+      g_autofree char *ws = path_in (f, name);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", triggers[i]);
+
+      {
+        g_auto(Result) r = run (f, "new", ws, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+      {
+        g_auto(Result) r = run (f, "check", ws, NULL);
+        g_assert_cmpint (r.status, ==, 0);
+      }
+      exec_raw (ws, drop);
+      {
+        g_auto(Result) r = run (f, "check", ws, NULL);
+        g_autofree char *problem =
+          g_strdup_printf ("Audit: the trigger %s that keeps stead_audit append-only is missing",
+                           triggers[i]);
+
+        g_assert_cmpint (r.status, ==, 1);
+        assert_one_line (r.err, problem);
+      }
+    }
+  {
+    /* There by name, but refusing nothing. */
+    g_autofree char *ws = path_in (f, "harmless.gpkg");
+    g_auto(Result) made = run (f, "new", ws, NULL);
+    g_auto(Result) r = { 0 };
+
+    g_assert_cmpint (made.status, ==, 0);
+    exec_raw (ws, "DROP TRIGGER stead_audit_no_delete; "
+                  "CREATE TRIGGER stead_audit_no_delete BEFORE DELETE ON stead_audit "
+                  "BEGIN SELECT 1; END");
+    r = run (f, "check", ws, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    assert_one_line (r.err, "stead_audit_no_delete");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +1058,16 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/cli/search", Fixture, "['partners', 'risks']", fixture_setup, test_search,
               fixture_teardown);
+  g_test_add ("/cli/outputs-never-over-inputs", Fixture, NULL, fixture_setup,
+              test_outputs_never_over_inputs, fixture_teardown);
+  g_test_add ("/cli/output-modes", Fixture, NULL, fixture_setup, test_output_modes,
+              fixture_teardown);
+  g_test_add ("/cli/export-corrupt", Fixture, NULL, fixture_setup, test_export_corrupt,
+              fixture_teardown);
+  g_test_add ("/cli/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
+              fixture_teardown);
+  g_test_add ("/cli/check-audit-triggers", Fixture, NULL, fixture_setup,
+              test_check_audit_triggers, fixture_teardown);
 
   return g_test_run ();
 }

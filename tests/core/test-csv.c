@@ -398,6 +398,56 @@ test_line_numbers_after_quoted_lines (void)
   g_assert_cmpuint (n, ==, 3000);
 }
 
+/* OWASP's CSV injection rule: a text cell a spreadsheet would run gets a
+ * quote in front; numbers, and text that only looks like one, do not. */
+static void
+test_writer_formulas (void)
+{
+  static const struct { const char *cell; const char *written; } cases[] = {
+    { "=1+2", "'=1+2" },
+    { "+SUM(A1:A9)", "'+SUM(A1:A9)" },
+    { "-2+3", "'-2+3" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tx", "'\tx" },
+    { "\rx", "\"'\rx\"" },
+    { "=HYPERLINK(\"http://example.org\",\"y\")",
+      "\"'=HYPERLINK(\"\"http://example.org\"\",\"\"y\"\")\"" },
+    { "=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0" },
+    { "+44 1632 960000", "'+44 1632 960000" },
+    { "-", "'-" },
+    { "-2.15", "-2.15" },
+    { "+44", "+44" },
+    { "-1e-05", "-1e-05" },
+    { "-.5", "-.5" },
+    { "a=b", "a=b" },
+    { " =1", " =1" },
+    { "plain", "plain" },
+    { "", "" },
+  };
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (out, NULL);
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      stead_csv_writer_add (writer, cases[i].cell);
+      g_string_append_printf (want, "%s%s", i > 0 ? "," : "", cases[i].written);
+    }
+  stead_csv_writer_add (writer, NULL);
+  stead_csv_writer_add_int (writer, -5);
+  stead_csv_writer_add_double (writer, -2.15, 2);
+  g_string_append (want, ",,-5,-2.15\r\n");
+  g_assert_true (stead_csv_writer_end_row (writer, &error));
+  g_assert_true (stead_csv_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  got = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_cmpstr (got, ==, want->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/large-streaming", test_large_streaming);
   g_test_add_func ("/core/csv/utf8-across-reads", test_utf8_across_reads);
   g_test_add_func ("/core/csv/bad-bytes-later", test_bad_bytes_later);
+  g_test_add_func ("/core/csv/writer-formulas", test_writer_formulas);
   g_test_add_func ("/core/csv/windows-1252-undefined", test_windows_1252_undefined);
   g_test_add_func ("/core/csv/utf16", test_utf16);
   g_test_add_func ("/core/csv/line-numbers-after-quoted-lines",

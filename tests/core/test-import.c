@@ -361,7 +361,10 @@ test_reject_on_last_row (Fixture       *f,
   g_autofree char *rejects_path = NULL;
   g_autofree char *rejects = NULL;
   g_autoptr(GFile) rejects_file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFile) ws_file = NULL;
+  g_autofree char *input_before = NULL;
+  g_autofree char *input_after = NULL;
+  mode_t old_umask;
 
   load_postcodes (f);
   file = stead_test_write_file (f->dir, "needs.csv",
@@ -376,20 +379,40 @@ test_reject_on_last_row (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
 
-  /* The user can take the rejects away as CSV, with line and reason. */
+  /* The user can take the rejects away as CSV, with line and reason:
+   * whole rows, so 0600 whatever the umask. */
   g_assert_cmpuint (result->rejects->len, ==, 1);
   rejects_path = g_build_filename (f->dir, "rejects.csv", NULL);
   rejects_file = g_file_new_for_path (rejects_path);
-  stream = g_file_replace (rejects_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  old_umask = umask (0);
+  g_assert_true (stead_import_result_save_rejects (result, rejects_file, f->ws, file, NULL,
+                                                   &error));
+  umask (old_umask);
   g_assert_no_error (error);
-  g_assert_true (
-    stead_import_result_write_rejects (result, G_OUTPUT_STREAM (stream), NULL, &error));
-  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+  g_assert_cmpuint (stead_test_file_mode (rejects_path), ==, 0600);
   g_assert_true (g_file_get_contents (rejects_path, &rejects, NULL, &error));
   g_assert_true (g_str_has_prefix (rejects, "stead_line,stead_record,stead_reason,Ref,Need,"));
   g_test_message ("%s", rejects);
   g_assert_nonnull (strstr (rejects, "\r\n6,4,\"urgency “9” is not 1, 2, 3 or "
                                      "4\",N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n"));
+
+  /* Never over the file imported or the workspace. */
+  g_assert_true (g_file_load_contents (file, NULL, &input_before, NULL, NULL, NULL));
+  g_assert_false (stead_import_result_save_rejects (result, file, f->ws, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_load_contents (file, NULL, &input_after, NULL, NULL, NULL));
+  g_assert_cmpstr (input_after, ==, input_before);
+  ws_file = g_file_new_for_path (stead_workspace_get_path (f->ws));
+  g_assert_false (stead_import_result_save_rejects (result, ws_file, f->ws, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  {
+    g_autofree char *head = NULL;
+
+    g_assert_true (g_file_load_contents (ws_file, NULL, &head, NULL, NULL, NULL));
+    g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+  }
 }
 
 static void
@@ -2314,6 +2337,43 @@ test_cli_commit_fails (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 1);
 }
 
+/* A damaged page of `area`: the GeoJSON export fails naming the table and
+ * the row the oracle counts in the file's bytes, and writes no file. */
+static void
+test_export_areas_damaged (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) exporters = stead_export_list_exporters (NULL);
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_strdup (stead_workspace_get_path (f->ws));
+  g_autofree char *damaged = NULL;
+  guint before;
+
+  txn = stead_workspace_begin (f->ws, "core", "Add areas", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1500; i++)
+    {
+      SteadCoord ring[] = { { -2.1, 52 }, { -2.0, 52 }, { -2.0, 52.1 }, { -2.1, 52 } };
+      g_autoptr(SteadGeometry) triangle = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+      g_autofree char *code = g_strdup_printf ("E%08u", i);
+
+      g_assert_cmpint (stead_transaction_insert_area (txn, "ward", code, "A ward of the test area",
+                                                      triangle, &error), >, 0);
+    }
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  stead_workspace_close (f->ws);
+
+  damaged = stead_test_damaged_copy (source, "area", &before);
+  ws = stead_workspace_open (damaged, NULL, &error);
+  g_assert_no_error (error);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (exporters, "areas-geojson", NULL),
+                             "area", before + 1);
+  stead_workspace_close (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2343,6 +2403,7 @@ main (int   argc,
   ADD ("/import/gpkg-areas", test_gpkg_areas);
   ADD ("/import/cap", test_cap);
   ADD ("/import/cap-point-circle", test_cap_point_circle);
+  ADD ("/export/areas-damaged", test_export_areas_damaged);
   ADD ("/import/cap-keeps-fields", test_cap_keeps_fields);
   ADD ("/import/cap-bilingual", test_cap_bilingual);
   ADD ("/import/cap-cancel-counts", test_cap_cancel_counts);

@@ -992,6 +992,218 @@ test_csv_keeps_unmapped_columns (Fixture       *f,
   g_assert_cmpstr (extra, ==, "{\"Ward\":\"Tewkesbury East\",\"Minibus seats\":\"12\"}");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Exports: personal data left out column by column, formulas escaped, a
+ * damaged page an error. */
+
+/* What the workspace file itself says, read with SQLite beside the
+ * workspace's own connection: the first column of every row of @sql. */
+static GPtrArray *
+raw_column (SteadWorkspace *ws,
+            const char     *sql)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (stead_workspace_get_path (ws), &db, SQLITE_OPEN_READONLY,
+                                    NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_ptr_array_add (values, NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return values;
+}
+
+/* The cells of the first line of @csv. */
+static GStrv
+csv_header (const char *csv)
+{
+  g_autofree char *line = g_strndup (csv, strcspn (csv, "\r\n"));
+
+  return g_strsplit (line, ",", -1);
+}
+
+/* Each of the four personal columns of a contact, from this list and not
+ * from the plugin's registry, stays out of the CSV and ORUK exports
+ * unless asked for, and is there when asked for (in the vCards too). */
+static void
+test_personal_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char *column;   /* in partners_contact */
+    const char *header;   /* in the CSV */
+    const char *value;
+  } personal[] = {
+    { "name", "contact_name", "Nadia Contactname" },
+    { "phone", "phone", "01632 960111" },
+    { "phone_24h", "phone_24h", "07700 900222" },
+    { "email", "email", "nadia@mosque.example.org" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) registered = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_personal = NULL;
+  g_autofree char *oruk = NULL;
+  g_autofree char *oruk_personal = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *vcard = NULL;
+  g_autoptr(GRegex) unfold = g_regex_new ("\r\n ", 0, 0, NULL);
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) header_personal = NULL;
+  gint64 org;
+
+  org = partners_organisation_add (f->ws, "Vale Mosque", "faith", "contributing", &error);
+  g_assert_no_error (error);
+  partners_contact_add (f->ws, org, personal[0].value, "Imam", personal[1].value,
+                        personal[2].value, personal[3].value, &error);
+  g_assert_no_error (error);
+
+  registered = raw_column (f->ws, "SELECT column_name FROM stead_personal_data "
+                                  "WHERE table_name = 'partners_contact'");
+  csv = export_text (f, f->ws, "partners-csv", FALSE, &error);
+  g_assert_no_error (error);
+  csv_personal = export_text (f, f->ws, "partners-csv", TRUE, &error);
+  g_assert_no_error (error);
+  oruk = export_text (f, f->ws, "partners-oruk", FALSE, &error);
+  g_assert_no_error (error);
+  oruk_personal = export_text (f, f->ws, "partners-oruk", TRUE, &error);
+  g_assert_no_error (error);
+  folded = export_text (f, f->ws, "partners-vcard", TRUE, &error);
+  g_assert_no_error (error);
+  /* Long lines are folded (RFC 6350 3.2): a line break and a space. */
+  vcard = g_regex_replace_literal (unfold, folded, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  header = csv_header (csv);
+  header_personal = csv_header (csv_personal);
+
+  /* The row is there either way, with what is not personal. */
+  g_assert_nonnull (strstr (csv, "Vale Mosque"));
+  g_assert_nonnull (strstr (csv, "Imam"));
+  g_assert_nonnull (strstr (oruk, "Vale Mosque"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    {
+      g_test_message ("partners_contact.%s", personal[i].column);
+      /* Registered, for redaction elsewhere and retention. */
+      g_assert_true (g_strv_contains ((const char * const *) registered->pdata,
+                                      personal[i].column));
+      g_assert_false (g_strv_contains ((const char * const *) header, personal[i].header));
+      g_assert_true (g_strv_contains ((const char * const *) header_personal, personal[i].header));
+
+      g_assert_null (strstr (csv, personal[i].value));
+      g_assert_nonnull (strstr (csv_personal, personal[i].value));
+      g_assert_null (strstr (oruk, personal[i].value));
+      g_assert_nonnull (strstr (oruk_personal, personal[i].value));
+      g_assert_nonnull (strstr (vcard, personal[i].value));
+    }
+}
+
+/* Cells a spreadsheet would run get a quote in front; coordinates and
+ * other numbers are left as they are. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *csv = NULL;
+
+  file = stead_test_write_file (f->dir, "formulas.csv",
+                                "name,notes,description,contact_name,phone,site_name,latitude,"
+                                "longitude\r\n"
+                                "\"=cmd|' /C calc'!A0\",@SUM(1+1),-2.15,Jo,+44 1632 960000,Hall,"
+                                "51.99,-2.15\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  csv = export_text (f, f->ws, "partners-csv", TRUE, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  g_assert_nonnull (strstr (csv, ",'=cmd|' /C calc'!A0,"));
+  g_assert_nonnull (strstr (csv, ",-2.15,"));
+  g_assert_nonnull (strstr (csv, ",'@SUM(1+1),"));
+  g_assert_nonnull (strstr (csv, ",'+44 1632 960000,"));
+  g_assert_nonnull (strstr (csv, ",51.990000,-2.150000\r\n"));
+}
+
+/* Opens the damaged copy @path; the export in @format (the report if
+ * %NULL) fails naming @table and @row. */
+static void
+assert_export_fails (Fixture    *f,
+                     const char *path,
+                     const char *format,
+                     const char *table,
+                     guint       row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = stead_workspace_open (path, f->engine, &error);
+
+  g_assert_no_error (error);
+  stead_test_assert_damaged (ws, format != NULL ? stead_export_find_exporter (f->exporters, format,
+                                                                              NULL)
+                                                : NULL,
+                             table, row);
+  stead_workspace_close (ws);
+}
+
+static void
+test_exports_meet_damage (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_strdup (stead_workspace_get_path (f->ws));
+  g_autofree char *orgs = NULL;
+  g_autofree char *contacts = NULL;
+  g_autofree char *agreements = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  guint orgs_before, contacts_before, agreements_before;
+
+  /* Enough rows for tables of many pages: a root with leaves under it. */
+  txn = stead_workspace_begin (f->ws, "partners", "Add partners", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 1500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Partner %04u", i);
+      g_autofree char *notes = g_strnfill (200, 'n');
+
+      g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_organisation "
+                                                   "(id, name, notes) VALUES (?, ?, ?)",
+                                              STEAD_ARGS (STEAD_INT (i), STEAD_TEXT (name),
+                                                          STEAD_TEXT (notes)), &error), >=, 0);
+      g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_contact "
+                                                   "(organisation, name, role) VALUES (?, ?, ?)",
+                                              STEAD_ARGS (STEAD_INT (i), STEAD_TEXT (name),
+                                                          STEAD_TEXT (notes)), &error), >=, 0);
+      g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_agreement "
+                                                   "(title, kind, scope, review) "
+                                                   "VALUES (?, 'mou', ?, '2000-01-01')",
+                                              STEAD_ARGS (STEAD_TEXT (name), STEAD_TEXT (notes)),
+                                              &error), >=, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  stead_workspace_close (f->ws);
+
+  orgs = stead_test_damaged_copy (source, "partners_organisation", &orgs_before);
+  contacts = stead_test_damaged_copy (source, "partners_contact", &contacts_before);
+  agreements = stead_test_damaged_copy (source, "partners_agreement", &agreements_before);
+  g_assert_cmpuint (orgs_before, >, 0);
+
+  /* By id: the row reached is the oracle's. */
+  assert_export_fails (f, orgs, "partners-csv", "partners_organisation", orgs_before + 1);
+  assert_export_fails (f, orgs, "partners-oruk", "partners_organisation", orgs_before + 1);
+  assert_export_fails (f, orgs, NULL, "partners_organisation", 0);
+  /* Sorted by name: SQLite meets the page before the first row. */
+  assert_export_fails (f, contacts, "partners-vcard", "partners_contact", 0);
+  assert_export_fails (f, agreements, NULL, "partners_agreement", 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1238,12 @@ main (int   argc,
               test_csv_keeps_unmapped_columns, fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
               fixture_teardown);
+  g_test_add ("/partners/personal-columns", Fixture, NULL, fixture_setup, test_personal_columns,
+              fixture_teardown);
+  g_test_add ("/partners/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
+              fixture_teardown);
+  g_test_add ("/partners/exports-meet-damage", Fixture, NULL, fixture_setup,
+              test_exports_meet_damage, fixture_teardown);
 
   return g_test_run ();
 }

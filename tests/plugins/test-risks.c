@@ -331,6 +331,22 @@ test_search (Fixture       *f,
     g_assert_cmpint (((SteadSearchHit *) old->pdata[i])->ref, !=, id);
 }
 
+/* The register as the CSV export writes it. */
+static char *
+export_csv (Fixture  *f,
+            GError  **error)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  SteadExportOptions options = { 0 };
+
+  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL), f->ws,
+                           out, &options, NULL, error))
+    return NULL;
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static void
 test_csv_round_trip (Fixture       *f,
                      gconstpointer  data)
@@ -338,9 +354,7 @@ test_csv_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autofree char *csv = NULL;
-  SteadExportOptions export_options = { 0 };
 
   file = stead_test_write_file (f->dir, "register.csv",
                      "Ref,Risk,Theme,Likelihood,Impact,Impact min,Impact max,Malicious,Owner\r\n"
@@ -417,11 +431,8 @@ test_csv_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
   g_clear_error (&error);
 
-  g_assert_true (stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL),
-                                     f->ws, out, &export_options, NULL, &error));
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  csv = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  csv = export_csv (f, &error);
+  g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "reference,title,theme,likelihood,impact,"));
   g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental "
                                  "hazards,4,4,,,3,5,no,"));
@@ -618,6 +629,84 @@ test_hazards_geojson (Fixture       *f,
     stead_test_count (f->ws, "SELECT count(*) FROM area WHERE name = 'Flood zone 3'"), ==, 1);
 }
 
+/* Cells a spreadsheet would run get a quote in front; scores stay numbers. */
+static void
+test_csv_formulas (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = NULL;
+
+  file = stead_test_write_file (f->dir, "formulas.csv",
+                                "reference,title,likelihood,impact,hazard,controls\r\n"
+                                "F1,=1+1,2,3,@SUM(A1),-see the plan\r\n");
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  csv = export_csv (f, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  g_assert_nonnull (strstr (csv, "\r\nF1,'=1+1,,2,3,"));
+  g_assert_nonnull (strstr (csv, ",'@SUM(A1),"));
+  g_assert_nonnull (strstr (csv, ",'-see the plan,"));
+}
+
+/* A damaged page of the register: the CSV and the PDF fail naming the
+ * table, and leave no file. A damaged page of the index the register is
+ * listed by: the PDF's counts (which read the table) are made, and the
+ * register itself fails at the row the index's bytes say. */
+static void
+test_exports_meet_damage (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autofree char *source = g_strdup (stead_workspace_get_path (f->ws));
+  g_autofree char *damaged = NULL;
+  g_autofree char *damaged_index = NULL;
+  g_autofree char *rwcs = g_strnfill (200, 'w');
+  guint before, index_before;
+
+  txn = stead_workspace_begin (f->ws, "risks", "Add risks", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 1500; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("R%04u", i);
+
+      /* References in id order: the register's order is the table's. */
+      g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO risks_risk (id, reference, title, "
+                                                   "likelihood, impact, rwcs) "
+                                                   "VALUES (?, ?, 'Risk', 2, 3, ?)",
+                                              STEAD_ARGS (STEAD_INT (i), STEAD_TEXT (reference),
+                                                          STEAD_TEXT (rwcs)), &error), >=, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+  stead_workspace_close (f->ws);
+
+  damaged = stead_test_damaged_copy (source, "risks_risk", &before);
+  /* The UNIQUE (reference) index, by SQLite's name for it. */
+  damaged_index = stead_test_damaged_copy (source, "sqlite_autoindex_risks_risk_1", &index_before);
+  ws = stead_workspace_open (damaged, f->engine, &error);
+  g_assert_no_error (error);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-csv", NULL),
+                             "risks_risk", before + 1);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-pdf", NULL),
+                             "risks_risk", 0);
+  stead_workspace_close (ws);
+  g_clear_object (&ws);
+
+  ws = stead_workspace_open (damaged_index, f->engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (index_before, >, 0);
+  stead_test_assert_damaged (ws, stead_export_find_exporter (f->exporters, "risks-pdf", NULL),
+                             "risks_risk", index_before + 1);
+  stead_workspace_close (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +729,10 @@ main (int   argc,
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
               fixture_teardown);
+  g_test_add ("/risks/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
+              fixture_teardown);
+  g_test_add ("/risks/exports-meet-damage", Fixture, NULL, fixture_setup,
+              test_exports_meet_damage, fixture_teardown);
 
   return g_test_run ();
 }

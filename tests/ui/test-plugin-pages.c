@@ -272,6 +272,19 @@ test_report_from_window (void)
 
   g_assert_false (stead_window_write_report (window, nowhere, &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Never over the workspace itself, which stays a workspace. */
+  {
+    SteadWorkspace *ws = stead_window_get_workspace (window);
+    g_autoptr(GFile) ws_file = g_file_new_for_path (stead_workspace_get_path (ws));
+    g_autofree char *head = NULL;
+
+    g_assert_false (stead_window_write_report (window, ws_file, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_assert_true (g_file_get_contents (stead_workspace_get_path (ws), &head, NULL, NULL));
+    g_assert_true (g_str_has_prefix (head, "SQLite format 3"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
