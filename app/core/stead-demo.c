@@ -247,7 +247,7 @@ stead_demo_populate_needs (SteadTransaction  *txn,
 
       opened = g_date_time_new_from_unix_utc (DEMO_YEAR_START + (gint64) day * DAY
                                               + g_rand_int_range (rng, 7 * 3600, 21 * 3600));
-      opened_s = g_date_time_format (opened, "%Y-%m-%dT%H:%M:%SZ");
+      opened_s = stead_datetime_format (opened);
 
       /* The last few weeks are still open; earlier ones were met. */
       if (day > 340)
@@ -256,7 +256,7 @@ stead_demo_populate_needs (SteadTransaction  *txn,
         {
           status = statuses[g_rand_int_range (rng, 0, G_N_ELEMENTS (statuses))];
           closed = g_date_time_add_hours (opened, g_rand_int_range (rng, 2, 24 * 6));
-          closed_s = g_date_time_format (closed, "%Y-%m-%dT%H:%M:%SZ");
+          closed_s = stead_datetime_format (closed);
         }
 
       point = stead_geometry_new_point (lon, lat);

@@ -94,6 +94,7 @@ gboolean  stead_sql_exec                    (sqlite3            *db,
                                              GError            **error);
 gboolean  stead_sql_table_exists            (sqlite3            *db,
                                              const char         *name);
+char     *stead_datetime_format             (GDateTime          *dt);
 char     *stead_now_iso8601                 (void);
 STEAD_PRIVATE_API
 gboolean  stead_workspace_check_header      (const char         *path,

@@ -1379,7 +1379,7 @@ stead_workspace_transaction_unix_to_iso8601 (gint64 t)
 
   if (dt == NULL)
     return NULL;
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  return stead_datetime_format (dt);
 }
 
 gint64

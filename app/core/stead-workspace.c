@@ -94,12 +94,27 @@ stead_sql_exec (sqlite3     *db,
   return TRUE;
 }
 
+/* GeoPackage 1.3 DATETIME: YYYY-MM-DDTHH:MM:SS.SSSZ in UTC, milliseconds
+ * always (GLib's %f would give microseconds). */
+char *
+stead_datetime_format (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *seconds = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (dt);
+  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
 char *
 stead_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  return stead_datetime_format (now);
 }
 
 /* ------------------------------------------------------------------------ */

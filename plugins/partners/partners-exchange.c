@@ -148,7 +148,7 @@ partners_record_write (SteadImportContext  *context,
             "tier = coalesce (?3, tier), description = ?4, website = ?5, charity_number = ?6, "
             "company_number = ?7, areas_served = ?8, notes = ?9, "
             "source_id = coalesce (?10, source_id), "
-            "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
+            "updated = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?11",
             STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                         STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                         STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),

@@ -844,8 +844,8 @@ test_cap (Fixture       *f,
   g_assert_cmpint (
     stead_test_count (f->ws, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = "
                              "'Immediate' "
-                             "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00Z' "
-                             "AND expires = '2026-11-30T09:00:00Z'"),
+                             "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00.000Z' "
+                             "AND expires = '2026-11-30T09:00:00.000Z'"),
     ==, 2);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
                    2);
