@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "stead-area-edges-private.h"
 #include "stead-geometry.h"
 #include "stead-search.h"
 #include "stead-workspace-addin.h"
@@ -56,7 +57,8 @@ stead_workspace_transaction_touched_free (SteadTouched *touched)
  * @table: a table name
  *
  * Whether the session records @table: not the indexes maintained by
- * triggers (R-tree and FTS shadow tables), the search index, the audit log
+ * triggers (R-tree and FTS shadow tables), the areas' edges (rebuilt with
+ * the areas, undo and redo included), the search index, the audit log
  * and the schema record. The postcode directory and its attribution are
  * reference data, replaced whole and too large to keep in memory for undo;
  * their imports report through stead_transaction_note_bulk(). Saved column
@@ -67,7 +69,7 @@ stead_session_records_table (const char *table)
 {
   static const char *skip[] = { "rtree_", "stead_search", "stead_audit", "stead_schema", "sqlite_",
                                 "gpkg_", "stead_postcode", "stead_attribution",
-                                "stead_import_mapping" };
+                                "stead_import_mapping", "stead_area_edge" };
 
   for (guint i = 0; i < G_N_ELEMENTS (skip); i++)
     if (g_str_has_prefix (table, skip[i]))
@@ -775,7 +777,8 @@ stead_workspace_transaction_run_hook (SteadWorkspace *workspace,
     g_prefix_error (data->error, "%s: ", module_name);
 }
 
-/* The areas are the core's own records in the search index. */
+/* The areas are the core's own records in the search index; their edges
+ * are what the need_area and resource_area views test points against. */
 static gboolean
 stead_workspace_transaction_index_areas (SteadTransaction  *txn,
                                          GStrv              tables,
@@ -783,11 +786,13 @@ stead_workspace_transaction_index_areas (SteadTransaction  *txn,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const gint64 *rowids;
-  guint n;
+  guint n = 0;
 
   if (!stead_tables_have ((const char * const *) tables, "area"))
     return TRUE;
   rowids = tables != NULL ? stead_transaction_get_rowids (txn, "area", &n) : NULL;
+  if (!stead_area_edges_update (txn, rowids, n, error))
+    return FALSE;
   if (rowids == NULL)
     {
       if (!stead_search_delete_all (txn, STEAD_CORE_OWNER, "area", error))

@@ -568,9 +568,10 @@ stead_workspace_start (SteadWorkspace     *self,
       peas_extension_set_foreach (self->addins, stead_workspace_load_existing_addin, self);
     }
 
-  /* The search index of a workspace made before it knew record kinds is
-   * rebuilt, once, as part of the upgrade (a backup was made first). */
-  if (core_before > 0 && core_before < 4 && !stead_workspace_reindex (self, error))
+  /* The search index of a workspace made before it knew record kinds, and
+   * the areas' edges of one made before the views used them (core schema
+   * 8), are rebuilt, once, as part of the upgrade (a backup was made first). */
+  if (core_before > 0 && core_before < 8 && !stead_workspace_reindex (self, error))
     return FALSE;
 
   return TRUE;
