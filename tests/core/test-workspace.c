@@ -681,6 +681,38 @@ test_demo_deterministic (Fixture       *f,
   g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_EXISTS);
 }
 
+/* The demo is one audited transaction but no undo step (at --scale 1000000
+ * an undo step would hold every row in memory); the history before it is
+ * dropped, as its steps no longer describe the file. The audit's counts are
+ * checked against the tables themselves. */
+static void
+test_demo_audited_not_undoable (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+
+  add_need (ws, "Before the demo", -2.16, 51.99);
+  g_assert_true (stead_workspace_can_undo (ws));
+
+  g_assert_true (stead_demo_populate (ws, 120, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_workspace_can_undo (ws));
+  g_assert_false (stead_workspace_can_redo (ws));
+
+  /* The need added before is txn 1, the demo is all of txn 2. */
+  g_assert_cmpint (query_int (ws, "SELECT max(txn) FROM stead_audit"), ==, 2);
+  g_assert_cmpint (query_int (ws, "SELECT rows FROM stead_audit WHERE txn = 2 "
+                                  "AND table_name = 'need' AND action = 'insert'"),
+                   ==, stead_workspace_count_rows (ws, "need") - 1);
+  g_assert_cmpint (query_int (ws, "SELECT rows FROM stead_audit WHERE txn = 2 "
+                                  "AND table_name = 'area' AND action = 'insert'"),
+                   ==, stead_workspace_count_rows (ws, "area"));
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM stead_audit WHERE txn = 2 "
+                                  "AND action <> 'insert'"),
+                   ==, 0);
+}
+
 /* A view following a workspace reloads at once and on each change to its
  * tables, not on others, and no more once it is gone. */
 static guint follow_reloads;
@@ -1153,6 +1185,7 @@ main (int   argc,
   ADD ("/core/workspace/too-new", test_too_new);
   ADD ("/core/workspace/check", test_check);
   ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
+  ADD ("/core/workspace/demo-audited-not-undoable", test_demo_audited_not_undoable);
   ADD ("/core/workspace/follow", test_follow);
   ADD ("/core/workspace/feature-table/one-line", test_one_line_feature_table);
   ADD ("/core/workspace/feature-table/failed-says-why", test_failed_feature_table_says_why);
