@@ -1104,6 +1104,55 @@ test_postcode_normalize (void)
     }
 }
 
+/* UK postcodes are 5 to 7 characters without the space: an outward code
+ * of 2 to 4 and an inward code of 3. Every shape of outward code from 1
+ * to 6 letters and digits is tried before an inward code; the oracle is
+ * the published format (BS 7666) as a regular expression, and the
+ * normalised form is made here by hand. */
+static void
+test_postcode_at_most_seven (void)
+{
+  g_autoptr(GRegex) format =
+    g_regex_new ("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$", 0, 0, NULL);
+  guint accepted = 0, too_long = 0;
+
+  for (guint length = 1; length <= 6; length++)
+    for (guint shape = 0; shape < (1u << length); shape++)
+      {
+        char outward[8] = { 0 };
+        g_autofree char *written = NULL;
+        g_autofree char *upper = NULL;
+        g_autofree char *compact = NULL;
+        g_autofree char *got = NULL;
+
+        /* Bit i set: a digit, else a letter; different ones each place. */
+        for (guint i = 0; i < length; i++)
+          outward[i] = (shape >> i) & 1 ? '1' + i : 'b' + i;
+        written = g_strdup_printf (" %s 9xz", outward);
+        upper = g_ascii_strup (outward, -1);
+        compact = g_strdup_printf ("%s9XZ", upper);
+        got = stead_postcode_normalize (written);
+
+        if (strlen (compact) > 7)
+          {
+            g_assert_null (got);
+            too_long++;
+          }
+        if (g_regex_match (format, compact, 0, NULL))
+          {
+            g_assert_cmpstr (got, ==, compact);
+            accepted++;
+          }
+      }
+  /* The six shapes of the format, and every outward code of 5 or 6. */
+  g_assert_cmpuint (accepted, ==, 6);
+  g_assert_cmpuint (too_long, ==, 32 + 64);
+
+  /* An eight-character one written as a user would. */
+  g_assert_null (stead_postcode_normalize ("GL20A 5AB"));
+  g_assert_null (stead_postcode_normalize ("sw1aa 1aa"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1113,6 +1162,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   g_test_add_func ("/import/parse-date", test_parse_date);
   g_test_add_func ("/import/postcode-normalize", test_postcode_normalize);
+  g_test_add_func ("/import/postcode-at-most-seven", test_postcode_at_most_seven);
   ADD ("/import/find-importer", test_find_importer);
   ADD ("/import/postcodes/old-names", test_postcodes_old_names);
   ADD ("/import/postcodes/2025-names", test_postcodes_2025_names);
