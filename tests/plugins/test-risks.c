@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -74,6 +75,20 @@ import (Fixture            *f,
                            &options, NULL, NULL, NULL, result, error);
 }
 
+/* The text of the first column of @sql's first row, with @key bound. */
+static char *
+query_text (SteadWorkspace *ws,
+            const char     *sql,
+            const char     *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 /* ------------------------------------------------------------------------ */
 
 /* Bands come from the configured matrix, not from code. */
@@ -120,6 +135,70 @@ test_banding (Fixture       *f,
     ==, 1);
   g_assert_false (risks_set_scheme (f->ws, "no-such-scheme", &error));
   g_clear_error (&error);
+}
+
+/* The seed matrix is symmetric, so a lookup with likelihood and impact
+ * swapped passes on it: here the forum rates likelihood 1, impact 5 as very
+ * high and likelihood 5, impact 1 as low, and each risk takes the band and
+ * review date of its own cell: in the lookup, in the register the page
+ * lists, and in the review date set when it is added. The oracle is the
+ * cell written here and the band's table. */
+static void
+test_band_asymmetric_cell (Fixture       *f,
+                           gconstpointer  data)
+{
+  const struct { const char *ref; int l, i; const char *band; } cases[] = {
+    { "A15", 1, 5, "very-high" },
+    { "A51", 5, 1, "low" },
+  };
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadQueryModel) risks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 ids[G_N_ELEMENTS (cases)];
+
+  txn = stead_workspace_begin (f->ws, "risks", "Configure the matrix", &error);
+  g_assert_true (stead_transaction_exec (
+    txn, "UPDATE risks_band_matrix SET band = 'very-high' WHERE likelihood = 1 AND impact = 5",
+    &error));
+  g_assert_true (stead_transaction_exec (
+    txn, "UPDATE risks_band_matrix SET band = 'low' WHERE likelihood = 5 AND impact = 1", &error));
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      ids[k] = risks_risk_add (f->ws, cases[k].ref, "Asymmetric", NULL, cases[k].l, cases[k].i,
+                               FALSE, &error);
+      g_assert_no_error (error);
+    }
+
+  risks = risks_register_new (f->ws);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(RisksBand) band = risks_band_for (f->ws, cases[k].l, cases[k].i);
+      g_autofree char *label =
+        query_text (f->ws, "SELECT label FROM risks_band WHERE code = ?", cases[k].band);
+      g_autofree char *months =
+        query_text (f->ws, "SELECT review_months FROM risks_band WHERE code = ?", cases[k].band);
+      g_autofree char *review =
+        query_text (f->ws, "SELECT review FROM risks_risk WHERE reference = ?", cases[k].ref);
+      g_autofree char *shown = NULL;
+      g_autoptr(GDateTime) due = NULL;
+      g_autofree char *expected = NULL;
+      SteadRecord *record = stead_query_model_lookup (risks, ids[k]);
+
+      g_assert_nonnull (band);
+      g_assert_cmpstr (band->code, ==, cases[k].band);
+
+      g_assert_nonnull (record);
+      shown = stead_record_dup_display (record, "band");
+      g_assert_cmpstr (shown, ==, label);
+
+      due = g_date_time_add_months (now, atoi (months));
+      expected = g_date_time_format (due, "%Y-%m-%d");
+      g_assert_cmpstr (review, ==, expected);
+    }
 }
 
 static void
@@ -559,6 +638,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/risks/banding", Fixture, NULL, fixture_setup, test_banding, fixture_teardown);
+  g_test_add ("/risks/band-asymmetric-cell", Fixture, NULL, fixture_setup,
+              test_band_asymmetric_cell, fixture_teardown);
   g_test_add ("/risks/review-date-from-band", Fixture, NULL, fixture_setup,
               test_review_date_from_band, fixture_teardown);
   g_test_add ("/risks/rescore-records-history", Fixture, NULL, fixture_setup,
