@@ -347,6 +347,67 @@ test_undo_redo_exact (Fixture       *f,
   g_assert_false (stead_workspace_can_redo (ws));
 }
 
+/* Three edits undone, then redone one at a time: each redo brings back
+ * the next state in the order the edits were made, under its own label.
+ * The states are the table as it was read after each edit. */
+static void
+test_redo_in_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *labels[] = { "Add need A", "Add need B", "Raise need A" };
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  char *states[4] = { NULL };
+
+  states[0] = dump_table (ws, "need");
+  add_need (ws, labels[0], -2.16, 51.99);
+  states[1] = dump_table (ws, "need");
+  add_need (ws, labels[1], -2.15, 51.98);
+  states[2] = dump_table (ws, "need");
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", labels[2], &error);
+
+    g_assert_true (stead_transaction_exec (txn, "UPDATE need SET people = 9 WHERE fid = 1",
+                                           &error));
+    g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+    g_assert_no_error (error);
+  }
+  states[3] = dump_table (ws, "need");
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpstr (states[i - 1], !=, states[i]);
+
+  for (guint i = 3; i > 0; i--)
+    {
+      g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, labels[i - 1]);
+      g_assert_true (stead_workspace_undo (ws, &error));
+      g_assert_no_error (error);
+      {
+        g_autofree char *now = dump_table (ws, "need");
+
+        g_assert_cmpstr (now, ==, states[i - 1]);
+      }
+    }
+  g_assert_false (stead_workspace_can_undo (ws));
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_true (stead_workspace_can_redo (ws));
+      g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, labels[i - 1]);
+      g_assert_true (stead_workspace_redo (ws, &error));
+      g_assert_no_error (error);
+      {
+        g_autofree char *now = dump_table (ws, "need");
+
+        g_assert_cmpstr (now, ==, states[i]);
+      }
+      g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, labels[i - 1]);
+    }
+  g_assert_false (stead_workspace_can_redo (ws));
+
+  for (guint i = 0; i < 4; i++)
+    g_free (states[i]);
+}
+
 static void
 test_undo_conflict (Fixture       *f,
                     gconstpointer  data)
@@ -1177,6 +1238,7 @@ main (int   argc,
   ADD ("/core/workspace/migrations-ordered-once", test_migrations_ordered_once);
   ADD ("/core/workspace/failed-migration-unchanged", test_failed_migration_unchanged);
   ADD ("/core/workspace/undo-redo-exact", test_undo_redo_exact);
+  ADD ("/core/workspace/redo-in-order", test_redo_in_order);
   ADD ("/core/workspace/undo-conflict", test_undo_conflict);
   ADD ("/core/workspace/rollback-on-drop", test_rollback_on_drop);
   ADD ("/core/workspace/audit-and-changed", test_audit_and_changed);
