@@ -243,6 +243,48 @@ test_migrations_ordered_once (Fixture       *f,
   g_assert_cmpint (query_int (ws, "SELECT count(*) FROM stead_schema WHERE owner = 't'"), ==, 3);
 }
 
+/* The backup written before a migration holds the same personal data as
+ * the workspace: only its owner may read it, whatever the umask (000
+ * lets a file keep every permission bit it is created with). Each umask
+ * gets a workspace of its own, so no backup is a file already there. */
+static void
+test_migration_backup_owner_only (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const mode_t umasks[] = { 022, 000 };
+  mode_t saved = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (umasks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("umask-%03o.gpkg", (guint) umasks[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(SteadWorkspace) ws = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *backup;
+      struct stat st;
+
+      umask (umasks[i]);
+      ws = stead_workspace_create (path, "Testshire", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+      g_assert_null (stead_workspace_get_last_backup (ws));
+      g_assert_true (stead_workspace_apply_schema (ws, "t", GOOD_SCHEMA, &error));
+      g_assert_no_error (error);
+      backup = stead_workspace_get_last_backup (ws);
+      g_assert_nonnull (backup);
+      g_assert_cmpint (g_stat (backup, &st), ==, 0);
+      g_assert_true (S_ISREG (st.st_mode));
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      /* A real copy, not an empty file with the right mode. */
+      g_assert_cmpint (st.st_size, >, 0);
+
+      stead_workspace_close (ws);
+    }
+  umask (saved);
+}
+
 static void
 test_failed_migration_unchanged (Fixture       *f,
                                  gconstpointer  data)
@@ -1236,6 +1278,7 @@ main (int   argc,
   ADD ("/core/workspace/create-reopen", test_create_reopen);
   ADD ("/core/workspace/rename-area", test_rename_area);
   ADD ("/core/workspace/migrations-ordered-once", test_migrations_ordered_once);
+  ADD ("/core/workspace/migration-backup-owner-only", test_migration_backup_owner_only);
   ADD ("/core/workspace/failed-migration-unchanged", test_failed_migration_unchanged);
   ADD ("/core/workspace/undo-redo-exact", test_undo_redo_exact);
   ADD ("/core/workspace/redo-in-order", test_redo_in_order);
