@@ -256,6 +256,44 @@ test_postcodes_not_a_directory (Fixture       *f,
   "N2,Medication collection or delivery,Insulin,1,4,sw1a 1aa,01/11/2026\r\n" \
   "N3,water,\"Bottled\nwater\",4,2,GL20 7ZZ,2026-11-02\r\n"
 
+/* Runs @file as a dry run, then for real with @options (skip_rejected as
+ * it says): the dry run changes nothing and counts exactly what the real
+ * run does, rejects (line and reason) included. */
+static void
+dry_run_then_real (Fixture             *f,
+                   GFile               *file,
+                   SteadImportOptions   options,
+                   SteadImportResult  **dry,
+                   SteadImportResult  **real)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after_dry = NULL;
+
+  options.dry_run = TRUE;
+  g_assert_true (run_import (f, "needs-csv", file, &options, dry, &error));
+  g_assert_no_error (error);
+  g_assert_false ((*dry)->committed);
+  after_dry = snapshot (f);
+  g_assert_cmpstr (before, ==, after_dry);
+
+  options.dry_run = FALSE;
+  g_assert_true (run_import (f, "needs-csv", file, &options, real, &error));
+  g_assert_no_error (error);
+  g_assert_true ((*real)->committed);
+  g_assert_cmpuint ((*dry)->added, ==, (*real)->added);
+  g_assert_cmpuint ((*dry)->updated, ==, (*real)->updated);
+  g_assert_cmpuint ((*dry)->rejects->len, ==, (*real)->rejects->len);
+  for (guint i = 0; i < (*dry)->rejects->len; i++)
+    {
+      const SteadImportReject *a = g_ptr_array_index ((*dry)->rejects, i);
+      const SteadImportReject *b = g_ptr_array_index ((*real)->rejects, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+    }
+}
+
 static void
 test_needs_dry_run_equals_real (Fixture       *f,
                                 gconstpointer  data)
@@ -265,27 +303,11 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_autoptr(SteadImportResult) real = NULL;
   g_autoptr(SteadImportResult) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after_dry = NULL;
   SteadImportOptions options = { .dry_run = TRUE };
 
   load_postcodes (f);
   file = stead_test_write_file (f->dir, "needs.csv", NEEDS_CSV);
-  before = snapshot (f);
-
-  g_assert_true (run_import (f, "needs-csv", file, &options, &dry, &error));
-  g_assert_no_error (error);
-  g_assert_false (dry->committed);
-  after_dry = snapshot (f);
-  g_assert_cmpstr (before, ==, after_dry);
-
-  options.dry_run = FALSE;
-  g_assert_true (run_import (f, "needs-csv", file, &options, &real, &error));
-  g_assert_no_error (error);
-  g_assert_true (real->committed);
-  g_assert_cmpuint (dry->added, ==, real->added);
-  g_assert_cmpuint (dry->updated, ==, real->updated);
-  g_assert_cmpuint (dry->rejects->len, ==, real->rejects->len);
+  dry_run_then_real (f, file, (SteadImportOptions) { 0 }, &dry, &real);
   g_assert_cmpuint (real->added, ==, 3);
 
   /* Geocoded from the directory; the label matched the vocabulary. */
@@ -325,6 +347,68 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
+}
+
+/* A dry run of a file with rejects counts exactly what a real run that
+ * skips the rejected rows then does: the same rows added and updated, the
+ * same rejects at the same lines for the same reasons, and the dry run
+ * changes nothing. The oracle for both is the file itself: which of its
+ * rows are good was decided when it was written. */
+static void
+test_needs_dry_run_with_rejects (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const guint64 reject_lines[] = { 3, 5, 8, 9 };
+  static const char *reject_words[] = { "urgency", "GL99 9ZZ", "31/31/2026", "kind" };
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) dry = NULL;
+  g_autoptr(SteadImportResult) real = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+
+  load_postcodes (f);
+  first = stead_test_write_file (f->dir, "first.csv",
+                                 "Ref,Need,Description,People,Urgency,Postcode,Date\r\n"
+                                 "N1,food,Parcel weekly,2,3,GL20 1AA,2026-11-01\r\n");
+  g_assert_true (run_import (f, "needs-csv", first, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Line 2 updates N1; 4 and 6-7 (a quoted line break) add N4 and N5;
+   * 3, 5, 8 and 9 are rejected, the last on the file's last line. */
+  file = stead_test_write_file (f->dir, "rejects.csv",
+                                "Ref,Need,Description,People,Urgency,Postcode,Date\r\n"
+                                "N1,food,Parcel monthly,3,3,GL20 1AA,2026-11-05\r\n"
+                                "R1,food,Too urgent,1,9,GL20 1AA,2026-11-05\r\n"
+                                "N4,water,Bottled,4,2,GL20 7ZZ,2026-11-06\r\n"
+                                "R2,food,Nowhere,1,2,GL99 9ZZ,2026-11-06\r\n"
+                                "N5,food,\"Two\nlines\",1,2,sw1a 1aa,2026-11-07\r\n"
+                                "R3,water,No such day,1,2,GL20 1AA,31/31/2026\r\n"
+                                "R4,,No kind,1,2,GL20 1AA,2026-11-08\r\n");
+  dry_run_then_real (f, file, (SteadImportOptions) { .skip_rejected = TRUE }, &dry, &real);
+
+  for (guint r = 0; r < 2; r++)
+    {
+      SteadImportResult *result = r == 0 ? dry : real;
+
+      g_assert_cmpuint (result->added, ==, 2);
+      g_assert_cmpuint (result->updated, ==, 1);
+      g_assert_cmpuint (result->rejects->len, ==, G_N_ELEMENTS (reject_lines));
+      for (guint i = 0; i < result->rejects->len; i++)
+        {
+          const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
+
+          g_assert_cmpuint (reject->line, ==, reject_lines[i]);
+          g_assert_nonnull (strstr (reject->reason, reject_words[i]));
+        }
+    }
+
+  /* What the real run left: N1 updated, N4 and N5 added, no R row. */
+  ids = stead_test_text (f->ws, "SELECT group_concat (source_id, ',') FROM "
+                                "(SELECT source_id FROM need ORDER BY source_id)");
+  g_assert_cmpstr (ids, ==, "N1,N4,N5");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT people FROM need WHERE source_id = 'N1'"), ==,
+                   3);
 }
 
 static void
@@ -1170,6 +1254,7 @@ main (int   argc,
   ADD ("/import/postcodes/not-a-directory", test_postcodes_not_a_directory);
   ADD ("/import/postcodes/within-area", test_within_area);
   ADD ("/import/csv/dry-run-equals-real", test_needs_dry_run_equals_real);
+  ADD ("/import/csv/dry-run-with-rejects-equals-skip-rejected", test_needs_dry_run_with_rejects);
   ADD ("/import/csv/reject-on-last-row", test_reject_on_last_row);
   ADD ("/import/csv/syntax-error-on-last-row", test_syntax_error_on_last_row);
   ADD ("/import/csv/nothing-to-import", test_nothing_to_import);
