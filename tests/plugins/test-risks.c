@@ -506,6 +506,93 @@ test_csv_round_trip (Fixture       *f,
                                  "hazards,4,4,,,3,5,no,"));
 }
 
+/* The first run of text at @line's column @column (within two), up to a
+ * gap of two spaces; NULL if the line has nothing there. */
+static char *
+layout_cell_at (const char *line,
+                gsize       column)
+{
+  gsize start = strspn (line, " ");
+  const char *end;
+
+  if (line[start] == '\0' || start + 2 < column || start > column + 2)
+    return NULL;
+  end = strstr (line + start, "  ");
+  if (end == NULL)
+    end = line + strlen (line);
+  return g_strndup (line + start, (gsize) (end - line) - start);
+}
+
+/* Every risk's row of the register, as pdftotext -layout lays it out:
+ * the reference, then the title (wrapped over the lines below it in the
+ * same column), the likelihood, the impact and the band, each as the
+ * workspace holds it. Returns how many rows were checked. */
+static guint
+assert_register_rows (SteadWorkspace *ws,
+                      const char     *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    ws,
+    "SELECT r.reference, r.title, r.likelihood, r.impact, b.label FROM risks_risk r "
+    "JOIN risks_band_matrix m ON m.likelihood = r.likelihood AND m.impact = r.impact "
+    "JOIN risks_band b ON b.code = m.band",
+    NULL);
+  guint checked = 0;
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *ref_re = g_regex_escape_string (reference, -1);
+      g_autofree char *band_re =
+        g_regex_escape_string ((const char *) sqlite3_column_text (stmt, 4), -1);
+      g_autofree char *pattern =
+        g_strdup_printf ("^ *%s +(.+?) +([1-5]) +([1-5]) +%s( |$)", ref_re, band_re);
+      g_autoptr(GRegex) row_re = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *likelihood = NULL;
+      g_autofree char *impact = NULL;
+      guint k = 0;
+      int column = 0;
+
+      while (lines[k] != NULL && !g_regex_match (row_re, lines[k], 0, &match))
+        {
+          g_clear_pointer (&match, g_match_info_unref);
+          k++;
+        }
+      if (lines[k] == NULL)
+        g_error ("No row “%s … %d %d” in the register:\n%s", reference,
+                 sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3), text);
+
+      likelihood = g_match_info_fetch (match, 2);
+      impact = g_match_info_fetch (match, 3);
+      g_assert_cmpint (atoi (likelihood), ==, sqlite3_column_int (stmt, 2));
+      g_assert_cmpint (atoi (impact), ==, sqlite3_column_int (stmt, 3));
+
+      /* The title: its first line here, the rest below in its column. */
+      g_assert_true (g_match_info_fetch_pos (match, 1, &column, NULL));
+      {
+        g_autofree char *first = g_match_info_fetch (match, 1);
+
+        g_string_append (shown, first);
+      }
+      for (guint next = k + 1; lines[next] != NULL; next++)
+        {
+          g_autofree char *more = layout_cell_at (lines[next], (gsize) column);
+
+          if (more == NULL)
+            break;
+          g_string_append_printf (shown, " %s", more);
+        }
+      g_assert_cmpstr (shown->str, ==, title);
+      checked++;
+    }
+  return checked;
+}
+
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
@@ -529,7 +616,10 @@ test_pdf (Fixture       *f,
 
   /* What a reader sees: the heading, and every risk of the register. */
   if (!stead_test_have_poppler ())
-    return;
+    {
+      g_test_skip ("needs pdftotext and pdfinfo (poppler-utils, in build-aux/deps.txt)");
+      return;
+    }
   pdf = g_build_filename (f->dir, "register.pdf", NULL);
   g_file_set_contents (pdf, bytes, size, &error);
   g_assert_no_error (error);
@@ -538,6 +628,7 @@ test_pdf (Fixture       *f,
   g_assert_null (strstr (text, "Contents"));
   g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==,
                     25);
+  g_assert_cmpuint (assert_register_rows (f->ws, text), ==, 25);
 }
 
 static void
