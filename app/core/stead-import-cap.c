@@ -26,6 +26,7 @@
 #include "stead-import-geo-private.h"
 #include "stead-json-private.h"
 #include "stead-workspace.h"
+#include "stead-workspace-private.h"
 
 #define CAP_NS "urn:oasis:names:tc:emergency:cap:1.2"
 
@@ -292,7 +293,7 @@ stead_import_cap_datetime (const char *text)
   if (dt == NULL)
     return NULL;
   utc = g_date_time_to_utc (dt);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return stead_datetime_format (utc);
 }
 
 /* The shapes of one <area>: its polygons and circles, or why not. */

@@ -21,6 +21,7 @@
 #include "stead-output.h"
 #include "stead-vocabulary.h"
 #include "stead-workspace.h"
+#include "stead-workspace-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Import                                                                    */
@@ -160,7 +161,7 @@ stead_import_needs_row (SteadImportRow  *row,
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (opened);
 
-      opened_text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+      opened_text = stead_datetime_format (dt);
       if (fid != 0)
         written = stead_transaction_run (
           txn,

@@ -585,7 +585,7 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *attribution = NULL;
-  g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *now_iso = stead_datetime_format (now);
   Producer producer = { 0 };
   Writer writer = { 0 };
   gboolean replacing = FALSE;

@@ -25,6 +25,7 @@ typedef enum
   STEAD_TXN_UNDO,
   STEAD_TXN_REDO,
   STEAD_TXN_INDEX,   /* rebuilds derived data only: no undo step */
+  STEAD_TXN_BULK,    /* not recorded by the session: audited, no undo step */
 } SteadTxnKind;
 
 typedef struct
@@ -45,6 +46,9 @@ typedef struct
 {
   char       *table;
   GArray     *rowids;   /* gint64; NULL once there are too many to keep */
+  guint       inserted; /* rows as the update hook counted them, for a */
+  guint       updated;  /* bulk transaction's audit */
+  guint       deleted;
 } SteadTouched;
 
 struct _SteadTransaction
@@ -52,7 +56,7 @@ struct _SteadTransaction
   SteadWorkspace  *workspace;
   char            *owner;
   char            *summary;
-  sqlite3_session *session;
+  sqlite3_session *session;   /* NULL in a bulk transaction */
   SteadTxnKind     kind;
   GArray          *bulk;      /* AuditCount: changes outside the session */
   GPtrArray       *touched;   /* SteadTouched, in the order first seen */
@@ -117,6 +121,7 @@ gboolean  stead_sql_exec                    (sqlite3            *db,
                                              GError            **error);
 gboolean  stead_sql_table_exists            (sqlite3            *db,
                                              const char         *name);
+char     *stead_datetime_format             (GDateTime          *dt);
 char     *stead_now_iso8601                 (void);
 STEAD_PRIVATE_API
 gboolean  stead_workspace_probe_file        (const char         *path,
@@ -162,6 +167,10 @@ char     *stead_workspace_newer_schema      (SteadWorkspace     *self,
 
 /* stead-workspace-transaction.c */
 void      stead_undo_step_free              (SteadUndoStep      *step);
+SteadTransaction *stead_workspace_begin_bulk (SteadWorkspace    *self,
+                                             const char         *owner,
+                                             const char         *summary,
+                                             GError            **error);
 STEAD_PRIVATE_API
 void      stead_transaction_note_bulk       (SteadTransaction   *txn,
                                              const char         *table,

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "stead-area-edges-private.h"
 #include "stead-geometry.h"
 #include "stead-search.h"
 #include "stead-workspace-addin.h"
@@ -56,7 +57,8 @@ stead_workspace_transaction_touched_free (SteadTouched *touched)
  * @table: a table name
  *
  * Whether the session records @table: not the indexes maintained by
- * triggers (R-tree and FTS shadow tables), the search index, the audit log
+ * triggers (R-tree and FTS shadow tables), the areas' edges (rebuilt with
+ * the areas, undo and redo included), the search index, the audit log
  * and the schema record. The postcode directory and its attribution are
  * reference data, replaced whole and too large to keep in memory for undo;
  * their imports report through stead_transaction_note_bulk(). Saved column
@@ -67,7 +69,7 @@ stead_session_records_table (const char *table)
 {
   static const char *skip[] = { "rtree_", "stead_search", "stead_audit", "stead_schema", "sqlite_",
                                 "gpkg_", "stead_postcode", "stead_attribution",
-                                "stead_import_mapping" };
+                                "stead_import_mapping", "stead_area_edge" };
 
   for (guint i = 0; i < G_N_ELEMENTS (skip); i++)
     if (g_str_has_prefix (table, skip[i]))
@@ -109,6 +111,14 @@ stead_workspace_transaction_on_update (void          *user_data,
           g_ptr_array_add (txn->touched, touched);
         }
       txn->last = touched;
+    }
+
+  switch (op)
+    {
+    case SQLITE_INSERT: touched->inserted++; break;
+    case SQLITE_UPDATE: touched->updated++; break;
+    case SQLITE_DELETE: touched->deleted++; break;
+    default: break;
     }
 
   if (touched->rowids != NULL)
@@ -160,8 +170,10 @@ stead_workspace_transaction_begin (SteadWorkspace  *self,
       return NULL;
     }
 
-  rc = sqlite3session_create (self->db, "main", &session);
-  if (rc == SQLITE_OK)
+  /* A bulk transaction keeps nothing for undo: at a million rows the
+   * session's copy of every row was most of the memory used. */
+  rc = kind == STEAD_TXN_BULK ? SQLITE_OK : sqlite3session_create (self->db, "main", &session);
+  if (rc == SQLITE_OK && session != NULL)
     {
       sqlite3session_table_filter (session, stead_workspace_transaction_filter, NULL);
       rc = sqlite3session_attach (session, NULL);
@@ -213,6 +225,26 @@ stead_workspace_begin (SteadWorkspace  *self,
   g_return_val_if_fail (summary != NULL, NULL);
 
   return stead_workspace_transaction_begin (self, owner, summary, STEAD_TXN_NORMAL, error);
+}
+
+/*
+ * stead_workspace_begin_bulk:
+ *
+ * As stead_workspace_begin(), for a change too large to undo (the demo
+ * area): the session records nothing, the update hook counts the rows for
+ * the audit log, and the commit is no undo step; the history before it
+ * is cleared, as its steps may no longer apply. Publish and index hooks
+ * run as for any change.
+ */
+SteadTransaction *
+stead_workspace_begin_bulk (SteadWorkspace  *self,
+                            const char      *owner,
+                            const char      *summary,
+                            GError         **error)
+{
+  g_assert (STEAD_IS_WORKSPACE (self) && owner != NULL && summary != NULL);
+
+  return stead_workspace_transaction_begin (self, owner, summary, STEAD_TXN_BULK, error);
 }
 
 SteadWorkspace *
@@ -780,7 +812,8 @@ stead_workspace_transaction_run_hook (SteadWorkspace *workspace,
     g_prefix_error (data->error, "%s: ", module_name);
 }
 
-/* The areas are the core's own records in the search index. */
+/* The areas are the core's own records in the search index; their edges
+ * are what the need_area and resource_area views test points against. */
 static gboolean
 stead_workspace_transaction_index_areas (SteadTransaction  *txn,
                                          GStrv              tables,
@@ -788,11 +821,13 @@ stead_workspace_transaction_index_areas (SteadTransaction  *txn,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const gint64 *rowids;
-  guint n;
+  guint n = 0;
 
   if (!stead_tables_have ((const char * const *) tables, "area"))
     return TRUE;
   rowids = tables != NULL ? stead_transaction_get_rowids (txn, "area", &n) : NULL;
+  if (!stead_area_edges_update (txn, rowids, n, error))
+    return FALSE;
   if (rowids == NULL)
     {
       if (!stead_search_delete_all (txn, STEAD_CORE_OWNER, "area", error))
@@ -842,7 +877,7 @@ stead_workspace_transaction_run_hooks (SteadTransaction  *txn,
   if (txn->touched->len == 0 && txn->bulk == NULL && !all)
     return TRUE;
 
-  if (txn->kind == STEAD_TXN_NORMAL)
+  if (txn->kind == STEAD_TXN_NORMAL || txn->kind == STEAD_TXN_BULK)
     {
       data.tables = stead_workspace_transaction_touched_tables (txn);
       stead_workspace_foreach_addin (txn->workspace, stead_workspace_transaction_run_hook, &data);
@@ -961,6 +996,32 @@ stead_workspace_transaction_count_changes (const void *changeset,
   return counts;
 }
 
+/* A bulk transaction's counts: what the update hook saw, per table and
+ * action, in the order tables first appear. */
+static GArray *
+stead_workspace_transaction_count_touched (SteadTransaction *txn)
+{
+  GArray *counts = g_array_new (FALSE, TRUE, sizeof (AuditCount));
+
+  for (guint i = 0; i < txn->touched->len; i++)
+    {
+      const SteadTouched *touched = g_ptr_array_index (txn->touched, i);
+      const struct { int op; guint rows; } ops[] = {
+        { SQLITE_INSERT, touched->inserted },
+        { SQLITE_UPDATE, touched->updated },
+        { SQLITE_DELETE, touched->deleted },
+      };
+
+      for (guint o = 0; o < G_N_ELEMENTS (ops); o++)
+        if (ops[o].rows > 0)
+          {
+            AuditCount c = { g_strdup (touched->table), ops[o].op, ops[o].rows };
+            g_array_append_val (counts, c);
+          }
+    }
+  return counts;
+}
+
 static void
 stead_workspace_transaction_free_counts (GArray *counts)
 {
@@ -1048,7 +1109,8 @@ stead_transaction_commit (SteadTransaction  *txn,
       return FALSE;
     }
 
-  rc = sqlite3session_changeset (txn->session, &size, &changeset);
+  rc = txn->session != NULL ? sqlite3session_changeset (txn->session, &size, &changeset)
+                            : SQLITE_OK;
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, self->db, rc, _("Could not record the change"));
@@ -1056,7 +1118,8 @@ stead_transaction_commit (SteadTransaction  *txn,
       return FALSE;
     }
 
-  counts = stead_workspace_transaction_count_changes (changeset, size);
+  counts = txn->session != NULL ? stead_workspace_transaction_count_changes (changeset, size)
+                                : stead_workspace_transaction_count_touched (txn);
   if (txn->bulk != NULL)
     {
       for (guint i = 0; i < txn->bulk->len; i++)
@@ -1120,6 +1183,11 @@ stead_transaction_commit (SteadTransaction  *txn,
           stead_undo_step_free (step);
           break;
         }
+    }
+  else if (txn->kind == STEAD_TXN_BULK && counts->len > 0)
+    {
+      g_queue_clear_full (&self->undo, (GDestroyNotify) stead_undo_step_free);
+      g_queue_clear_full (&self->redo, (GDestroyNotify) stead_undo_step_free);
     }
   sqlite3_free (changeset);
 
@@ -1384,7 +1452,7 @@ stead_workspace_transaction_unix_to_iso8601 (gint64 t)
 
   if (dt == NULL)
     return NULL;
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  return stead_datetime_format (dt);
 }
 
 gint64

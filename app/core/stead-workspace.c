@@ -106,12 +106,27 @@ stead_sql_exec (sqlite3     *db,
   return TRUE;
 }
 
+/* GeoPackage 1.3 DATETIME: YYYY-MM-DDTHH:MM:SS.SSSZ in UTC, milliseconds
+ * always (GLib's %f would give microseconds). */
+char *
+stead_datetime_format (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *seconds = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (dt);
+  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
 char *
 stead_now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  return stead_datetime_format (now);
 }
 
 gboolean
@@ -1118,9 +1133,10 @@ stead_workspace_start (SteadWorkspace     *self,
       peas_extension_set_foreach (self->addins, stead_workspace_load_existing_addin, self);
     }
 
-  /* The search index of a workspace made before it knew record kinds is
-   * rebuilt, once, as part of the upgrade (a backup was made first). */
-  if (core_before > 0 && core_before < 4 && pending && !stead_workspace_reindex (self, error))
+  /* The search index of a workspace made before it knew record kinds, and
+   * the areas' edges of one made before the views used them (core schema
+   * 8), are rebuilt, once, as part of the upgrade (a backup was made first). */
+  if (core_before > 0 && core_before < 8 && pending && !stead_workspace_reindex (self, error))
     return FALSE;
 
   return TRUE;

@@ -170,7 +170,7 @@ partners_record_write (SteadImportContext  *context,
             "source_id = coalesce (?10, source_id), "
             "extra = CASE WHEN ?12 IS NULL THEN extra "
             "ELSE json_patch (coalesce (extra, '{}'), ?12) END, "
-            "updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?11",
+            "updated = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?11",
             STEAD_ARGS (STEAD_TEXT (r->name), STEAD_TEXT (r->type), STEAD_TEXT (r->tier),
                         STEAD_TEXT (r->description), STEAD_TEXT (r->website),
                         STEAD_TEXT (r->charity_number), STEAD_TEXT (r->company_number),

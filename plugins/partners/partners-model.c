@@ -130,7 +130,7 @@ static const SteadChoice partners_agreement_statuses[] = {
 
 #define ORG_SET(column)                                                                            \
   "UPDATE partners_organisation SET " column                                                       \
-  " = ?1, updated = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?2"
+  " = ?1, updated = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?2"
 
 const SteadField partners_organisation_fields[] = {
   { "name", .required = TRUE, .label = N_("Name"), .set_sql = ORG_SET ("name") },

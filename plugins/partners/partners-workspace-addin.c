@@ -235,7 +235,8 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
       ids[i] = stead_transaction_run (
         txn,
         "INSERT INTO partners_organisation (name, type, tier, description, website, "
-        "areas_served) VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough')",
+        "areas_served, created, updated) VALUES (?, ?, ?, ?, ?, 'Tewkesbury borough', "
+        "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
         STEAD_ARGS (STEAD_TEXT (p->name), STEAD_TEXT (p->type), STEAD_TEXT (p->tier),
                     STEAD_TEXT (p->description), STEAD_TEXT (website)),
         error);

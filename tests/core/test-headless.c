@@ -105,7 +105,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  /* Refused test plugins (noabi, ghost) are logged as warnings on purpose. */
+  /* Refused test plugins (noabi, abi2, ghost) are logged as warnings on purpose. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_test_add_func ("/core/headless/every-plugin", test_every_plugin_headless);
   return g_test_run ();

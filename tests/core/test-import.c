@@ -278,6 +278,44 @@ test_postcodes_not_a_directory (Fixture       *f,
   "N2,Medication collection or delivery,Insulin,1,4,sw1a 1aa,01/11/2026\r\n" \
   "N3,water,\"Bottled\nwater\",4,2,GL20 7ZZ,2026-11-02\r\n"
 
+/* Runs @file as a dry run, then for real with @options (skip_rejected as
+ * it says): the dry run changes nothing and counts exactly what the real
+ * run does, rejects (line and reason) included. */
+static void
+dry_run_then_real (Fixture             *f,
+                   GFile               *file,
+                   SteadImportOptions   options,
+                   SteadImportResult  **dry,
+                   SteadImportResult  **real)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (f);
+  g_autofree char *after_dry = NULL;
+
+  options.dry_run = TRUE;
+  g_assert_true (run_import (f, "needs-csv", file, &options, dry, &error));
+  g_assert_no_error (error);
+  g_assert_false ((*dry)->committed);
+  after_dry = snapshot (f);
+  g_assert_cmpstr (before, ==, after_dry);
+
+  options.dry_run = FALSE;
+  g_assert_true (run_import (f, "needs-csv", file, &options, real, &error));
+  g_assert_no_error (error);
+  g_assert_true ((*real)->committed);
+  g_assert_cmpuint ((*dry)->added, ==, (*real)->added);
+  g_assert_cmpuint ((*dry)->updated, ==, (*real)->updated);
+  g_assert_cmpuint ((*dry)->rejects->len, ==, (*real)->rejects->len);
+  for (guint i = 0; i < (*dry)->rejects->len; i++)
+    {
+      const SteadImportReject *a = g_ptr_array_index ((*dry)->rejects, i);
+      const SteadImportReject *b = g_ptr_array_index ((*real)->rejects, i);
+
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpstr (a->reason, ==, b->reason);
+    }
+}
+
 static void
 test_needs_dry_run_equals_real (Fixture       *f,
                                 gconstpointer  data)
@@ -287,27 +325,11 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_autoptr(SteadImportResult) real = NULL;
   g_autoptr(SteadImportResult) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after_dry = NULL;
   SteadImportOptions options = { .dry_run = TRUE };
 
   load_postcodes (f);
   file = stead_test_write_file (f->dir, "needs.csv", NEEDS_CSV);
-  before = snapshot (f);
-
-  g_assert_true (run_import (f, "needs-csv", file, &options, &dry, &error));
-  g_assert_no_error (error);
-  g_assert_false (dry->committed);
-  after_dry = snapshot (f);
-  g_assert_cmpstr (before, ==, after_dry);
-
-  options.dry_run = FALSE;
-  g_assert_true (run_import (f, "needs-csv", file, &options, &real, &error));
-  g_assert_no_error (error);
-  g_assert_true (real->committed);
-  g_assert_cmpuint (dry->added, ==, real->added);
-  g_assert_cmpuint (dry->updated, ==, real->updated);
-  g_assert_cmpuint (dry->rejects->len, ==, real->rejects->len);
+  dry_run_then_real (f, file, (SteadImportOptions) { 0 }, &dry, &real);
   g_assert_cmpuint (real->added, ==, 3);
 
   /* Geocoded from the directory; the label matched the vocabulary. */
@@ -347,6 +369,68 @@ test_needs_dry_run_equals_real (Fixture       *f,
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), ==, 0);
+}
+
+/* A dry run of a file with rejects counts exactly what a real run that
+ * skips the rejected rows then does: the same rows added and updated, the
+ * same rejects at the same lines for the same reasons, and the dry run
+ * changes nothing. The oracle for both is the file itself: which of its
+ * rows are good was decided when it was written. */
+static void
+test_needs_dry_run_with_rejects (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const guint64 reject_lines[] = { 3, 5, 8, 9 };
+  static const char *reject_words[] = { "urgency", "GL99 9ZZ", "31/31/2026", "kind" };
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) dry = NULL;
+  g_autoptr(SteadImportResult) real = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+
+  load_postcodes (f);
+  first = stead_test_write_file (f->dir, "first.csv",
+                                 "Ref,Need,Description,People,Urgency,Postcode,Date\r\n"
+                                 "N1,food,Parcel weekly,2,3,GL20 1AA,2026-11-01\r\n");
+  g_assert_true (run_import (f, "needs-csv", first, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Line 2 updates N1; 4 and 6-7 (a quoted line break) add N4 and N5;
+   * 3, 5, 8 and 9 are rejected, the last on the file's last line. */
+  file = stead_test_write_file (f->dir, "rejects.csv",
+                                "Ref,Need,Description,People,Urgency,Postcode,Date\r\n"
+                                "N1,food,Parcel monthly,3,3,GL20 1AA,2026-11-05\r\n"
+                                "R1,food,Too urgent,1,9,GL20 1AA,2026-11-05\r\n"
+                                "N4,water,Bottled,4,2,GL20 7ZZ,2026-11-06\r\n"
+                                "R2,food,Nowhere,1,2,GL99 9ZZ,2026-11-06\r\n"
+                                "N5,food,\"Two\nlines\",1,2,sw1a 1aa,2026-11-07\r\n"
+                                "R3,water,No such day,1,2,GL20 1AA,31/31/2026\r\n"
+                                "R4,,No kind,1,2,GL20 1AA,2026-11-08\r\n");
+  dry_run_then_real (f, file, (SteadImportOptions) { .skip_rejected = TRUE }, &dry, &real);
+
+  for (guint r = 0; r < 2; r++)
+    {
+      SteadImportResult *result = r == 0 ? dry : real;
+
+      g_assert_cmpuint (result->added, ==, 2);
+      g_assert_cmpuint (result->updated, ==, 1);
+      g_assert_cmpuint (result->rejects->len, ==, G_N_ELEMENTS (reject_lines));
+      for (guint i = 0; i < result->rejects->len; i++)
+        {
+          const SteadImportReject *reject = g_ptr_array_index (result->rejects, i);
+
+          g_assert_cmpuint (reject->line, ==, reject_lines[i]);
+          g_assert_nonnull (strstr (reject->reason, reject_words[i]));
+        }
+    }
+
+  /* What the real run left: N1 updated, N4 and N5 added, no R row. */
+  ids = stead_test_text (f->ws, "SELECT group_concat (source_id, ',') FROM "
+                                "(SELECT source_id FROM need ORDER BY source_id)");
+  g_assert_cmpstr (ids, ==, "N1,N4,N5");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT people FROM need WHERE source_id = 'N1'"), ==,
+                   3);
 }
 
 static void
@@ -889,8 +973,8 @@ test_cap (Fixture       *f,
   g_assert_cmpint (
     stead_test_count (f->ws, "SELECT count(*) FROM alert WHERE severity = 'Severe' AND urgency = "
                              "'Immediate' "
-                             "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00Z' "
-                             "AND expires = '2026-11-30T09:00:00Z'"),
+                             "AND certainty = 'Likely' AND onset = '2026-11-29T09:00:00.000Z' "
+                             "AND expires = '2026-11-30T09:00:00.000Z'"),
     ==, 2);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM area WHERE kind = 'hazard'"), ==,
                    2);
@@ -2374,6 +2458,55 @@ test_export_areas_damaged (Fixture       *f,
   stead_workspace_close (ws);
 }
 
+/* UK postcodes are 5 to 7 characters without the space: an outward code
+ * of 2 to 4 and an inward code of 3. Every shape of outward code from 1
+ * to 6 letters and digits is tried before an inward code; the oracle is
+ * the published format (BS 7666) as a regular expression, and the
+ * normalised form is made here by hand. */
+static void
+test_postcode_at_most_seven (void)
+{
+  g_autoptr(GRegex) format =
+    g_regex_new ("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$", 0, 0, NULL);
+  guint accepted = 0, too_long = 0;
+
+  for (guint length = 1; length <= 6; length++)
+    for (guint shape = 0; shape < (1u << length); shape++)
+      {
+        char outward[8] = { 0 };
+        g_autofree char *written = NULL;
+        g_autofree char *upper = NULL;
+        g_autofree char *compact = NULL;
+        g_autofree char *got = NULL;
+
+        /* Bit i set: a digit, else a letter; different ones each place. */
+        for (guint i = 0; i < length; i++)
+          outward[i] = (shape >> i) & 1 ? '1' + i : 'b' + i;
+        written = g_strdup_printf (" %s 9xz", outward);
+        upper = g_ascii_strup (outward, -1);
+        compact = g_strdup_printf ("%s9XZ", upper);
+        got = stead_postcode_normalize (written);
+
+        if (strlen (compact) > 7)
+          {
+            g_assert_null (got);
+            too_long++;
+          }
+        if (g_regex_match (format, compact, 0, NULL))
+          {
+            g_assert_cmpstr (got, ==, compact);
+            accepted++;
+          }
+      }
+  /* The six shapes of the format, and every outward code of 5 or 6. */
+  g_assert_cmpuint (accepted, ==, 6);
+  g_assert_cmpuint (too_long, ==, 32 + 64);
+
+  /* An eight-character one written as a user would. */
+  g_assert_null (stead_postcode_normalize ("GL20A 5AB"));
+  g_assert_null (stead_postcode_normalize ("sw1aa 1aa"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2383,6 +2516,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   g_test_add_func ("/import/parse-date", test_parse_date);
   g_test_add_func ("/import/postcode-normalize", test_postcode_normalize);
+  g_test_add_func ("/import/postcode-at-most-seven", test_postcode_at_most_seven);
   ADD ("/import/find-importer", test_find_importer);
   ADD ("/import/postcodes/old-names", test_postcodes_old_names);
   ADD ("/import/postcodes/2025-names", test_postcodes_2025_names);
@@ -2390,6 +2524,7 @@ main (int   argc,
   ADD ("/import/postcodes/not-a-directory", test_postcodes_not_a_directory);
   ADD ("/import/postcodes/within-area", test_within_area);
   ADD ("/import/csv/dry-run-equals-real", test_needs_dry_run_equals_real);
+  ADD ("/import/csv/dry-run-with-rejects-equals-skip-rejected", test_needs_dry_run_with_rejects);
   ADD ("/import/csv/reject-on-last-row", test_reject_on_last_row);
   ADD ("/import/csv/syntax-error-on-last-row", test_syntax_error_on_last_row);
   ADD ("/import/csv/nothing-to-import", test_nothing_to_import);

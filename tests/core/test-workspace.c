@@ -243,6 +243,48 @@ test_migrations_ordered_once (Fixture       *f,
   g_assert_cmpint (query_int (ws, "SELECT count(*) FROM stead_schema WHERE owner = 't'"), ==, 3);
 }
 
+/* The backup written before a migration holds the same personal data as
+ * the workspace: only its owner may read it, whatever the umask (000
+ * lets a file keep every permission bit it is created with). Each umask
+ * gets a workspace of its own, so no backup is a file already there. */
+static void
+test_migration_backup_owner_only (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const mode_t umasks[] = { 022, 000 };
+  mode_t saved = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (umasks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("umask-%03o.gpkg", (guint) umasks[i]);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(SteadWorkspace) ws = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *backup;
+      struct stat st;
+
+      umask (umasks[i]);
+      ws = stead_workspace_create (path, "Testshire", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+      g_assert_null (stead_workspace_get_last_backup (ws));
+      g_assert_true (stead_workspace_apply_schema (ws, "t", GOOD_SCHEMA, &error));
+      g_assert_no_error (error);
+      backup = stead_workspace_get_last_backup (ws);
+      g_assert_nonnull (backup);
+      g_assert_cmpint (g_stat (backup, &st), ==, 0);
+      g_assert_true (S_ISREG (st.st_mode));
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      /* A real copy, not an empty file with the right mode. */
+      g_assert_cmpint (st.st_size, >, 0);
+
+      stead_workspace_close (ws);
+    }
+  umask (saved);
+}
+
 static void
 test_failed_migration_unchanged (Fixture       *f,
                                  gconstpointer  data)
@@ -345,6 +387,67 @@ test_undo_redo_exact (Fixture       *f,
   ws = reopen (f);
   g_assert_false (stead_workspace_can_undo (ws));
   g_assert_false (stead_workspace_can_redo (ws));
+}
+
+/* Three edits undone, then redone one at a time: each redo brings back
+ * the next state in the order the edits were made, under its own label.
+ * The states are the table as it was read after each edit. */
+static void
+test_redo_in_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *labels[] = { "Add need A", "Add need B", "Raise need A" };
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  char *states[4] = { NULL };
+
+  states[0] = dump_table (ws, "need");
+  add_need (ws, labels[0], -2.16, 51.99);
+  states[1] = dump_table (ws, "need");
+  add_need (ws, labels[1], -2.15, 51.98);
+  states[2] = dump_table (ws, "need");
+  {
+    g_autoptr(SteadTransaction) txn = stead_workspace_begin (ws, "core", labels[2], &error);
+
+    g_assert_true (stead_transaction_exec (txn, "UPDATE need SET people = 9 WHERE fid = 1",
+                                           &error));
+    g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+    g_assert_no_error (error);
+  }
+  states[3] = dump_table (ws, "need");
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpstr (states[i - 1], !=, states[i]);
+
+  for (guint i = 3; i > 0; i--)
+    {
+      g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, labels[i - 1]);
+      g_assert_true (stead_workspace_undo (ws, &error));
+      g_assert_no_error (error);
+      {
+        g_autofree char *now = dump_table (ws, "need");
+
+        g_assert_cmpstr (now, ==, states[i - 1]);
+      }
+    }
+  g_assert_false (stead_workspace_can_undo (ws));
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_assert_true (stead_workspace_can_redo (ws));
+      g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, labels[i - 1]);
+      g_assert_true (stead_workspace_redo (ws, &error));
+      g_assert_no_error (error);
+      {
+        g_autofree char *now = dump_table (ws, "need");
+
+        g_assert_cmpstr (now, ==, states[i]);
+      }
+      g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, labels[i - 1]);
+    }
+  g_assert_false (stead_workspace_can_redo (ws));
+
+  for (guint i = 0; i < 4; i++)
+    g_free (states[i]);
 }
 
 static void
@@ -679,6 +782,38 @@ test_demo_deterministic (Fixture       *f,
   /* The demo goes into an empty workspace only. */
   g_assert_false (stead_demo_populate (a, 10, 7, &error));
   g_assert_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_EXISTS);
+}
+
+/* The demo is one audited transaction but no undo step (at --scale 1000000
+ * an undo step would hold every row in memory); the history before it is
+ * dropped, as its steps no longer describe the file. The audit's counts are
+ * checked against the tables themselves. */
+static void
+test_demo_audited_not_undoable (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+
+  add_need (ws, "Before the demo", -2.16, 51.99);
+  g_assert_true (stead_workspace_can_undo (ws));
+
+  g_assert_true (stead_demo_populate (ws, 120, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (stead_workspace_can_undo (ws));
+  g_assert_false (stead_workspace_can_redo (ws));
+
+  /* The need added before is txn 1, the demo is all of txn 2. */
+  g_assert_cmpint (query_int (ws, "SELECT max(txn) FROM stead_audit"), ==, 2);
+  g_assert_cmpint (query_int (ws, "SELECT rows FROM stead_audit WHERE txn = 2 "
+                                  "AND table_name = 'need' AND action = 'insert'"),
+                   ==, stead_workspace_count_rows (ws, "need") - 1);
+  g_assert_cmpint (query_int (ws, "SELECT rows FROM stead_audit WHERE txn = 2 "
+                                  "AND table_name = 'area' AND action = 'insert'"),
+                   ==, stead_workspace_count_rows (ws, "area"));
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM stead_audit WHERE txn = 2 "
+                                  "AND action <> 'insert'"),
+                   ==, 0);
 }
 
 /* A view following a workspace reloads at once and on each change to its
@@ -1143,8 +1278,10 @@ main (int   argc,
   ADD ("/core/workspace/create-reopen", test_create_reopen);
   ADD ("/core/workspace/rename-area", test_rename_area);
   ADD ("/core/workspace/migrations-ordered-once", test_migrations_ordered_once);
+  ADD ("/core/workspace/migration-backup-owner-only", test_migration_backup_owner_only);
   ADD ("/core/workspace/failed-migration-unchanged", test_failed_migration_unchanged);
   ADD ("/core/workspace/undo-redo-exact", test_undo_redo_exact);
+  ADD ("/core/workspace/redo-in-order", test_redo_in_order);
   ADD ("/core/workspace/undo-conflict", test_undo_conflict);
   ADD ("/core/workspace/rollback-on-drop", test_rollback_on_drop);
   ADD ("/core/workspace/audit-and-changed", test_audit_and_changed);
@@ -1153,6 +1290,7 @@ main (int   argc,
   ADD ("/core/workspace/too-new", test_too_new);
   ADD ("/core/workspace/check", test_check);
   ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
+  ADD ("/core/workspace/demo-audited-not-undoable", test_demo_audited_not_undoable);
   ADD ("/core/workspace/follow", test_follow);
   ADD ("/core/workspace/feature-table/one-line", test_one_line_feature_table);
   ADD ("/core/workspace/feature-table/failed-says-why", test_failed_feature_table_says_why);

@@ -111,6 +111,39 @@ test_abi_refused (Fixture       *f,
   }
 }
 
+/* A plugin built for another ABI is found but never loaded, even
+ * enabled in the settings, and the message says which ABI it declares
+ * and which this Stead provides. abi2 is a real, loadable module: only
+ * the check stands between it and the workspace. */
+static void
+test_other_abi_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *message = stead_plugin_engine_get_error (f->engine, "abi2");
+  const char *enabled[] = { "abi2", "testplugin", NULL };
+  g_autofree char *provided = g_strdup_printf ("ABI %s", STEAD_PLUGIN_ABI);
+
+  g_assert_cmpstr (STEAD_PLUGIN_ABI, !=, "2");
+  g_assert_true (has_plugin (f->engine, "abi2"));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "“abi2”"));
+  g_assert_nonnull (strstr (message, "ABI 2"));
+  g_assert_nonnull (strstr (message, provided));
+
+  g_assert_false (stead_plugin_engine_set_enabled (f->engine, "abi2", TRUE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "ABI 2"));
+  g_assert_false (stead_plugin_engine_is_enabled (f->engine, "abi2"));
+  g_assert_cmpuint (f->load_order->len, ==, 0);
+
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  stead_plugin_engine_load_enabled (f->engine);
+  g_assert_false (stead_plugin_engine_is_enabled (f->engine, "abi2"));
+  g_assert_true (stead_plugin_engine_is_enabled (f->engine, "testplugin"));
+  g_assert_false (g_ptr_array_find_with_equal_func (f->load_order, "abi2", g_str_equal, NULL));
+}
+
 static void
 test_depends_order (Fixture       *f,
                     gconstpointer  data)
@@ -304,6 +337,7 @@ main (int   argc,
 
   ADD ("found", test_found);
   ADD ("abi-refused", test_abi_refused);
+  ADD ("other-abi-refused", test_other_abi_refused);
   ADD ("depends-order", test_depends_order);
   ADD ("workspace-load-unload", test_workspace_load_unload);
   ADD ("enable-while-open", test_enable_while_open);
