@@ -374,7 +374,14 @@ stead_check_file (const char  *path,
   if (!stead_workspace_probe_file (path, FALSE, &access, error))
     return FALSE;
 
-  rc = sqlite3_open_v2 (access.uri, &check.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  /* Read-write only so that SQLite removes the -wal and -shm it makes;
+   * never written (see SteadFileAccess). */
+  rc = sqlite3_open_v2 (access.uri, &check.db,
+                        (access.query_only ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+                          SQLITE_OPEN_URI,
+                        NULL);
+  if (rc == SQLITE_OK && access.query_only)
+    rc = sqlite3_exec (check.db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, check.db, rc, _("Could not open the workspace"));
