@@ -900,8 +900,11 @@ stead_workspace_damaged_reason (SteadWorkspace *self,
 {
   g_autofree char *advice = stead_workspace_damage_advice (self->path);
 
-  /* TRANSLATORS: the first %s is what SQLite's check found */
-  return g_strdup_printf (_("it is damaged (%s); %s"), problems, advice);
+  /* What SQLite found is for "stead-cli check" and the log; the user is
+   * told what it means and what to do. */
+  g_debug ("%s: quick check: %s", self->path, problems);
+  /* TRANSLATORS: %s is what to do, e.g. "restore the backup “…”" */
+  return g_strdup_printf (_("it is damaged (“stead-cli check” lists where); %s"), advice);
 }
 
 static void
