@@ -33,11 +33,10 @@ bench_percentile (GArray *values,
   return g_array_index (values, double, index);
 }
 
-/* Removes the workspace a benchmark made at @path in the scratch folder
- * @dir, with its SQLite side files, and the folder. */
+/* Removes the workspace a benchmark made at @path, with its SQLite side
+ * files. */
 static inline void
-bench_remove_workspace (const char *dir,
-                        const char *path)
+bench_remove_workspace_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -45,5 +44,14 @@ bench_remove_workspace (const char *dir,
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+}
+
+/* Removes the workspace a benchmark made at @path in the scratch folder
+ * @dir, with its SQLite side files, and the folder. */
+static inline void
+bench_remove_workspace (const char *dir,
+                        const char *path)
+{
+  bench_remove_workspace_files (path);
   g_rmdir (dir);
 }

@@ -6,10 +6,20 @@
  *   import people [ROWS]          a CSV of people with postcodes (name,
  *                                 contact, postcode, a few attributes) into
  *                                 `resource`, geocoded from the directory
- *   import postcodes [FILE.csv]   the postcode directory; without a file,
- *                                 one shaped like the ONSPD (2.6 million
- *                                 rows, 53 columns, about 1.3 GB) is written
- *                                 to $TMPDIR first
+ *   import postcodes [ROWS [RUNS]]
+ *                                 the postcode directory: two extracts
+ *                                 shaped like the ONSPD (ROWS, by default
+ *                                 2.6 million, 53 columns, about 1.3 GB;
+ *                                 and a year on, with 1% of the live
+ *                                 postcodes terminated, 2% moved and 2%
+ *                                 more) are written to $TMPDIR; then, RUNS
+ *                                 times (3), side by side: the sqlite3
+ *                                 shell's .import of the first into a new
+ *                                 database, Stead's import of it into an
+ *                                 empty directory, and the merge of the
+ *                                 newer one into that full directory.
+ *                                 Medians, and how many times faster than
+ *                                 the shell Stead is.
  *
  * Prints one "name value unit" line per figure.
  */
@@ -20,6 +30,8 @@
 #include <stdio.h>
 
 #include "stead.h"
+
+#include "bench-util.h"
 
 static char *
 postcode_at (guint i)
@@ -39,28 +51,63 @@ static const char *onspd_header = "pcd7,pcd8,pcds,dointr,doterm,usrtypind,east1m
                                   "msoa11cd,ccg19cd,ru11ind,oac01ind,ur01ind,bua11cd,buasd11cd,"
                                   "teclec,pct,nuts,casward,ward98,oa01,hro,sh10\n";
 
+/* A well-mixed 64-bit hash (splitmix64's finaliser), so that both
+ * extracts agree on every postcode they do not change. */
+static guint64
+bench_mix (guint64 x)
+{
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+/* A number in [0, 1) that belongs to row @i and what it is for, @salt. */
+static double
+bench_unit (guint i,
+            guint salt)
+{
+  return (bench_mix ((guint64) i * 16 + salt) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+typedef enum
+{
+  EXTRACT_FIRST,   /* @rows postcodes, 30% of them terminated */
+  EXTRACT_NEWER,   /* a year on: 1% of the live ones terminated since, 2% moved, 2% new */
+} Extract;
+
+/* The directory as the ONS would publish it: @rows postcodes (2% more in
+ * the newer extract), 53 columns. */
 static gboolean
 write_directory (const char  *path,
                  guint        rows,
+                 Extract      extract,
                  GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GString) out = g_string_new (onspd_header);
-  g_autoptr(GRand) rng = g_rand_new_with_seed (7);
+  guint total = extract == EXTRACT_NEWER ? rows + rows / 50 : rows;
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
-  for (guint i = 0; i < rows; i++)
+  for (guint i = 0; i < total; i++)
     {
       g_autofree char *pc = postcode_at (i);
       g_autofree char *pc7 = g_strdup (pc);
-      gboolean terminated = g_rand_int_range (rng, 0, 100) < 30;
-      double lat = 50.0 + g_rand_double (rng) * 8.5;
-      double lon = -6.0 + g_rand_double (rng) * 7.5;
+      gboolean terminated = i < rows && bench_unit (i, 0) < 0.30;
+      gboolean moved = FALSE;
+      double lat, lon;
       char lat_s[G_ASCII_DTOSTR_BUF_SIZE], lon_s[G_ASCII_DTOSTR_BUF_SIZE];
 
+      if (extract == EXTRACT_NEWER && i < rows && !terminated)
+        {
+          terminated = bench_unit (i, 1) < 0.01;
+          moved = !terminated && bench_unit (i, 2) < 0.02;
+        }
+      lat = 50.0 + bench_unit (i, moved ? 5 : 3) * 8.5;
+      lon = -6.0 + bench_unit (i, moved ? 6 : 4) * 7.5;
       g_ascii_formatd (lat_s, sizeof lat_s, "%.6f", lat);
       g_ascii_formatd (lon_s, sizeof lon_s, "%.6f", lon);
       g_string_append_printf (
@@ -73,9 +120,9 @@ write_directory (const char  *path,
         "\"E01022333\",\"E02004444\",\"E38000062\",\"C1\",\"4B\",\"1\",\"E34004444\",\"\","
         "\"E24000006\",\"5QN\",\"E05010700\",\"00AA\",\"00AA\",\"00AA\",\"E19000003\","
         "\"E20000123\"\n",
-        pc7, pc, pc, terminated ? "200901" : "", g_rand_int_range (rng, 100000, 650000),
-        g_rand_int_range (rng, 10000, 1200000), i % 1000000, i % 1000, i % 1000, i % 1000, lat_s,
-        lon_s);
+        pc7, pc, pc, terminated ? "200901" : "", 100000 + (guint) (bench_unit (i, 7) * 550000),
+        10000 + (guint) (bench_unit (i, 8) * 1190000), i % 1000000, i % 1000, i % 1000, i % 1000,
+        lat_s, lon_s);
       if (out->len > 1 << 20)
         {
           if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), out->str, out->len, NULL, NULL,
@@ -96,80 +143,179 @@ find (GPtrArray  *importers,
   return stead_import_find_importer (importers, id, NULL, NULL);
 }
 
+/* Seconds the sqlite3 shell takes to `.import` @csv into a new database
+ * in @dir, as someone without Stead would load the directory; < 0 if it
+ * failed. */
+static double
+bench_sqlite3_import (const char  *sqlite3,
+                      const char  *dir,
+                      const char  *csv,
+                      GError     **error)
+{
+  g_autofree char *db = g_build_filename (dir, "shell.db", NULL);
+  g_autofree char *command = g_strdup_printf (".import --csv \"%s\" onspd", csv);
+  const char *argv[] = { sqlite3, db, command, NULL };
+  g_autofree char *err = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  double seconds;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     &err, &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return -1;
+  seconds = (g_get_monotonic_time () - t0) / 1e6;
+  g_unlink (db);
+  if (err != NULL && err[0] != '\0')
+    {
+      g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED, "sqlite3: %s", err);
+      return -1;
+    }
+  return seconds;
+}
+
+/* Seconds stead_import_run() takes to import @csv into the directory of
+ * @ws (merging, as it does by default); < 0 if it failed. */
+static double
+bench_import_directory (SteadWorkspace     *ws,
+                        SteadImporter      *importer,
+                        const char         *csv,
+                        SteadImportResult **result,
+                        GError            **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  SteadImportOptions options = { 0 };
+  gint64 t0 = g_get_monotonic_time ();
+
+  if (!stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, result, error))
+    return -1;
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+/* The median of @runs timings in @times, with its name. */
+static double
+bench_print_median (const char *name,
+                    GArray     *times)
+{
+  double median = bench_percentile (times, 0.5);
+
+  printf ("%s %.2f s\n", name, median);
+  return median;
+}
+
 static int
-bench_postcodes (const char *given)
+bench_postcodes (guint rows,
+                 guint runs)
 {
   g_autofree char *dir = g_dir_make_tmp ("stead-bench-XXXXXX", NULL);
   g_autofree char *ws_path = g_build_filename (dir, "ws.gpkg", NULL);
-  g_autofree char *csv = given ? g_strdup (given) : g_build_filename (dir, "onspd.csv", NULL);
+  g_autofree char *first = g_build_filename (dir, "onspd-first.csv", NULL);
+  g_autofree char *newer = g_build_filename (dir, "onspd-newer.csv", NULL);
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
   g_autoptr(GPtrArray) importers = stead_import_list_importers (NULL);
-  g_autoptr(SteadWorkspace) ws = NULL;
-  g_autoptr(SteadImportResult) result = NULL;
+  SteadImporter *importer = find (importers, "postcodes");
+  g_autoptr(GArray) shell_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) merge_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(GRand) rng = g_rand_new_with_seed (3);
-  SteadImportOptions options = { 0 };
+  double shell, first_s, merge_s;
   GStatBuf st;
   gint64 t0;
-  double seconds;
   guint found = 0;
   const guint lookups = 100000;
 
-  if (given == NULL && !write_directory (csv, 2600000, &error))
+  if (sqlite3 == NULL)
+    {
+      g_printerr ("import: the sqlite3 shell is not installed (build-aux/deps.txt)\n");
+      return 1;
+    }
+  if (!write_directory (first, rows, EXTRACT_FIRST, &error) ||
+      !write_directory (newer, rows, EXTRACT_NEWER, &error))
     {
       g_printerr ("import: %s\n", error->message);
       return 1;
     }
-  g_stat (csv, &st);
+  g_stat (first, &st);
 
-  ws = stead_workspace_create (ws_path, "Bench", NULL, &error);
-  g_assert_no_error (error);
-
-  t0 = g_get_monotonic_time ();
-  if (!stead_import_run (ws, find (importers, "postcodes"), file, &options, NULL, NULL, NULL,
-                         &result, &error))
+  /* Side by side, each run: the shell's .import, then Stead's first
+   * import into an empty directory and the merge of the newer extract
+   * into the full one. */
+  for (guint run = 0; run < runs; run++)
     {
-      g_printerr ("import: %s\n", error->message);
-      return 1;
+      g_autoptr(SteadWorkspace) ws = NULL;
+      g_autoptr(SteadImportResult) first_result = NULL;
+      g_autoptr(SteadImportResult) merge_result = NULL;
+      double seconds;
+
+      seconds = bench_sqlite3_import (sqlite3, dir, first, &error);
+      if (seconds < 0)
+        {
+          g_printerr ("import: %s\n", error->message);
+          return 1;
+        }
+      g_array_append_val (shell_times, seconds);
+
+      ws = stead_workspace_create (ws_path, "Bench", NULL, &error);
+      g_assert_no_error (error);
+      seconds = bench_import_directory (ws, importer, first, &first_result, &error);
+      if (seconds < 0)
+        {
+          g_printerr ("import: %s\n", error->message);
+          return 1;
+        }
+      g_array_append_val (first_times, seconds);
+      seconds = bench_import_directory (ws, importer, newer, &merge_result, &error);
+      if (seconds < 0)
+        {
+          g_printerr ("import: %s\n", error->message);
+          return 1;
+        }
+      g_array_append_val (merge_times, seconds);
+
+      if (run + 1 == runs)
+        {
+          g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+            ws, "SELECT lon, lat FROM stead_postcode WHERE postcode = ?", NULL);
+
+          printf ("postcodes_rows_read %llu rows\n",
+                  (unsigned long long) (first_result->added + first_result->skipped));
+          printf ("postcodes_live_imported %llu rows\n", (unsigned long long) first_result->added);
+          printf ("postcodes_merge_added %llu rows\n", (unsigned long long) merge_result->added);
+          printf ("postcodes_merge_updated %llu rows\n",
+                  (unsigned long long) merge_result->updated);
+          printf ("postcodes_merge_removed %llu rows\n",
+                  (unsigned long long) merge_result->removed);
+          t0 = g_get_monotonic_time ();
+          for (guint i = 0; i < lookups; i++)
+            {
+              g_autofree char *pc = postcode_at (g_rand_int_range (rng, 0, rows));
+              g_autofree char *key = stead_postcode_normalize (pc);
+
+              sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                found++;
+              sqlite3_reset (stmt);
+            }
+          printf ("postcode_lookup %.2f us\n", (g_get_monotonic_time () - t0) / (double) lookups);
+          printf ("postcode_lookups_found %u of %u\n", found, lookups);
+        }
+      stead_workspace_close (ws);
+      g_clear_object (&ws);
+      bench_remove_workspace_files (ws_path);
     }
-  seconds = (g_get_monotonic_time () - t0) / 1e6;
-  printf ("postcodes_rows_read %llu rows\n",
-          (unsigned long long) (result->added + result->skipped));
-  printf ("postcodes_live_imported %llu rows\n", (unsigned long long) result->added);
+
   printf ("postcodes_file_size %.0f MB\n", st.st_size / 1e6);
-  printf ("postcodes_import %.2f s\n", seconds);
-  printf ("postcodes_throughput %.0f MB/s\n", st.st_size / 1e6 / seconds);
+  printf ("postcodes_runs %u runs\n", runs);
+  shell = bench_print_median ("postcodes_sqlite3_import", shell_times);
+  first_s = bench_print_median ("postcodes_import", first_times);
+  merge_s = bench_print_median ("postcodes_merge", merge_times);
+  printf ("postcodes_throughput %.0f MB/s\n", st.st_size / 1e6 / first_s);
+  printf ("postcodes_import_vs_sqlite3 %.1f x\n", shell / first_s);
+  printf ("postcodes_merge_vs_sqlite3 %.1f x\n", shell / merge_s);
 
-  t0 = g_get_monotonic_time ();
-  {
-    g_autoptr(sqlite3_stmt) stmt =
-      stead_workspace_prepare (ws, "SELECT lon, lat FROM stead_postcode WHERE postcode = ?", NULL);
-
-    for (guint i = 0; i < lookups; i++)
-      {
-        g_autofree char *pc = postcode_at (g_rand_int_range (rng, 0, 2600000));
-        g_autofree char *key = stead_postcode_normalize (pc);
-
-        sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-        if (sqlite3_step (stmt) == SQLITE_ROW)
-          found++;
-        sqlite3_reset (stmt);
-      }
-  }
-  printf ("postcode_lookup %.2f us\n", (g_get_monotonic_time () - t0) / (double) lookups);
-  printf ("postcode_lookups_found %u of %u\n", found, lookups);
-
-  stead_workspace_close (ws);
-  g_unlink (ws_path);
-  {
-    g_autofree char *wal = g_strconcat (ws_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (ws_path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  if (given == NULL)
-    g_unlink (csv);
+  g_unlink (first);
+  g_unlink (newer);
   g_rmdir (dir);
   return 0;
 }
@@ -255,17 +401,9 @@ bench_people (guint rows)
   printf ("people_import %.3f s\n", (g_get_monotonic_time () - t0) / 1e6);
 
   stead_workspace_close (ws);
-  g_unlink (ws_path);
   g_unlink (dir_csv);
   g_unlink (people_csv);
-  {
-    g_autofree char *wal = g_strconcat (ws_path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (ws_path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  bench_remove_workspace (dir, ws_path);
   return 0;
 }
 
@@ -274,9 +412,10 @@ main (int   argc,
       char *argv[])
 {
   if (argc >= 2 && g_str_equal (argv[1], "postcodes"))
-    return bench_postcodes (argc > 2 ? argv[2] : NULL);
+    return bench_postcodes (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 2600000,
+                            argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 3);
   if (argc >= 2 && g_str_equal (argv[1], "people"))
     return bench_people (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
-  g_printerr ("Usage: import people [ROWS] | import postcodes [FILE.csv]\n");
+  g_printerr ("Usage: import people [ROWS] | import postcodes [ROWS [RUNS]]\n");
   return 2;
 }

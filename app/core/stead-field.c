@@ -115,13 +115,40 @@ stead_field_trimmed (const char *text)
   return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
+/* @text without its leading and trailing ASCII white space, as
+ * stead_field_trimmed() makes it, but in @buffer when it fits (numbers
+ * are parsed a million times in a bulk import), else in *@heap. */
+static const char *
+stead_field_trimmed_into (const char  *text,
+                          char        *buffer,
+                          gsize        size,
+                          char       **heap)
+{
+  gsize len;
+
+  if (text == NULL)
+    text = "";
+  while (g_ascii_isspace (*text))
+    text++;
+  len = strlen (text);
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  if (len >= size)
+    return *heap = g_strndup (text, len);
+  memcpy (buffer, text, len);
+  buffer[len] = '\0';
+  return buffer;
+}
+
 gboolean
 stead_parse_int (const char *text,
                  gint64      min,
                  gint64      max,
                  gint64     *value)
 {
-  g_autofree char *copy = stead_field_trimmed (text);
+  g_autofree char *heap = NULL;
+  char buffer[64];
+  const char *copy = stead_field_trimmed_into (text, buffer, sizeof buffer, &heap);
   char *end = NULL;
   gint64 v;
 
@@ -135,16 +162,52 @@ stead_parse_int (const char *text,
   return TRUE;
 }
 
+/* "51.501009", "-0.141588": at most 15 digits with at most 22 after the
+ * point are exactly a whole number over an exact power of ten, and one
+ * IEEE division rounds that as strtod() does (Clinger's fast path), at a
+ * tenth of the cost. FALSE for anything else, which strtod() reads. */
+static gboolean
+stead_field_parse_double_simple (const char *text,
+                                 double     *value)
+{
+  static const double powers[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+  const char *p = text;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0;
+  guint fraction = 0;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, digits++, fraction++)
+      mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (*p != '\0' || digits == 0 || digits > 15 || fraction >= G_N_ELEMENTS (powers))
+    return FALSE;
+  *value = (double) mantissa / powers[fraction];
+  if (negative)
+    *value = -*value;
+  return TRUE;
+}
+
 gboolean
 stead_parse_double (const char *text,
                     double     *value)
 {
-  g_autofree char *copy = stead_field_trimmed (text);
+  g_autofree char *heap = NULL;
+  char buffer[64];
+  const char *copy = stead_field_trimmed_into (text, buffer, sizeof buffer, &heap);
   char *end = NULL;
   double v;
 
   if (copy[0] == '\0')
     return FALSE;
+  if (stead_field_parse_double_simple (copy, value))
+    return TRUE;
   errno = 0;
   v = g_ascii_strtod (copy, &end);
   if (errno != 0 || end == copy || *end != '\0' || !isfinite (v))

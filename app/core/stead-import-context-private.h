@@ -43,6 +43,12 @@ void  stead_import_extra_add        (GString            *json,
                                      const char         *text);
 char *stead_import_extra_finish     (GString            *json);
 
+/* A normalised postcode ("SW1A1AA") and its NUL. */
+#define STEAD_POSTCODE_KEY_SIZE 8
+
+gboolean stead_postcode_normalize_to (const char *postcode,
+                                      char        out[STEAD_POSTCODE_KEY_SIZE]);
+
 /* After the last row of a CSV: warns of fields read as Windows-1252. */
 void  stead_import_context_note_csv (SteadImportContext *context,
                                      SteadCsvReader     *reader);

@@ -10,6 +10,12 @@
  * are removed; `--option replace=yes` replaces the whole directory
  * instead. Then every importer can geocode by postcode with no network.
  *
+ * 2.6 million rows of 53 columns: one thread reads and checks the file,
+ * the other writes a batch of 16,384 postcodes at a time, each batch in
+ * a few statements over the virtual table stead_postcode_batch(): each
+ * postcode is looked up once, then only what changes is written. A batch
+ * that names a postcode twice is written a row at a time, in order.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -92,11 +98,25 @@ stead_import_postcodes_column (const char * const *row,
 
 #define BATCH_SIZE 16384
 #define N_BATCHES 4
+/* The postcodes of a batch, to see one named twice: open addressing, at
+ * most half full. */
+#define SEEN_BITS 15
+#define SEEN_SLOTS (1u << SEEN_BITS)
+
+/* What merging an entry into the directory does, once looked up. */
+typedef enum
+{
+  ACTION_NONE,     /* it is there as it is, or terminated and not there */
+  ACTION_ADD,
+  ACTION_MOVE,
+  ACTION_REMOVE,
+} Action;
 
 typedef struct
 {
-  char     postcode[8];
+  char     postcode[STEAD_POSTCODE_KEY_SIZE];   /* NUL-padded */
   gboolean terminated;   /* merging: remove it */
+  Action   action;
   double   lon;
   double   lat;
 } Entry;
@@ -113,6 +133,8 @@ typedef struct
 {
   GArray    *entries;    /* Entry */
   GPtrArray *rejects;    /* PendingReject */
+  guint      n_terminated;
+  gboolean   repeats;    /* a postcode is in it twice: the order of its rows matters */
   guint64    skipped;
   guint64    bytes_read;
   GError    *error;
@@ -143,6 +165,8 @@ stead_import_postcodes_batch_reset (Batch *batch)
 {
   g_array_set_size (batch->entries, 0);
   g_ptr_array_set_size (batch->rejects, 0);
+  batch->n_terminated = 0;
+  batch->repeats = FALSE;
   batch->skipped = 0;
   g_clear_error (&batch->error);
   batch->last = FALSE;
@@ -171,19 +195,233 @@ typedef struct
   GThread            *thread;
   int                 stop;
   gboolean            merge;
+  guint64            *seen;          /* merging: the batch's postcodes, SEEN_SLOTS */
 } Producer;
 
-/* What the writer does with each entry, and counts. */
+/* What the writer does with each batch, and counts. */
 typedef struct
 {
-  sqlite3_stmt *insert;    /* replace: INSERT; merge: INSERT … DO NOTHING */
-  sqlite3_stmt *update;    /* merge: the position, if it changed */
-  sqlite3_stmt *remove;    /* merge: a terminated postcode */
+  /* A batch at a time, over stead_postcode_batch(). */
+  sqlite3_stmt *batch_replace;  /* replacing: INSERT OR REPLACE */
+  sqlite3_stmt *batch_look;     /* merging: each postcode's Action */
+  sqlite3_stmt *batch_add;      /* then those of each Action */
+  sqlite3_stmt *batch_move;
+  sqlite3_stmt *batch_remove;
+  /* A batch that names a postcode twice: a row at a time. */
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+  sqlite3_stmt *remove;
   guint64       added;
   guint64       updated;
   guint64       removed;
   guint64       unchanged;
 } Writer;
+
+/* ------------------------------------------------------------------------ */
+/* stead_postcode_batch(?): the entries of the batch bound to ? with
+ * sqlite3_bind_pointer(), in order, as a table. */
+
+#define BATCH_POINTER "stead-postcode-batch"
+
+enum
+{
+  BATCH_COLUMN_POSTCODE,
+  BATCH_COLUMN_LON,
+  BATCH_COLUMN_LAT,
+  BATCH_COLUMN_TERMINATED,
+  BATCH_COLUMN_ACTION,
+  BATCH_COLUMN_ENTRIES,   /* hidden: the argument */
+};
+
+typedef struct
+{
+  sqlite3_vtab_cursor  base;
+  GArray              *entries;
+  guint                index;
+} BatchCursor;
+
+static int
+stead_import_postcodes_vtab_connect (sqlite3             *db,
+                                     void                *aux,
+                                     int                  argc,
+                                     const char * const  *argv,
+                                     sqlite3_vtab       **vtab,
+                                     char               **err)
+{
+  int rc = sqlite3_declare_vtab (db, "CREATE TABLE x (postcode TEXT, lon REAL, lat REAL, "
+                                     "terminated INTEGER, action INTEGER, entries HIDDEN)");
+
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_vtab_config (db, SQLITE_VTAB_DIRECTONLY);
+  *vtab = sqlite3_malloc (sizeof (sqlite3_vtab));
+  if (*vtab == NULL)
+    return SQLITE_NOMEM;
+  memset (*vtab, 0, sizeof (sqlite3_vtab));
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_disconnect (sqlite3_vtab *vtab)
+{
+  sqlite3_free (vtab);
+  return SQLITE_OK;
+}
+
+/* Only with its argument: stead_postcode_batch(?). */
+static int
+stead_import_postcodes_vtab_best_index (sqlite3_vtab       *vtab,
+                                        sqlite3_index_info *info)
+{
+  for (int i = 0; i < info->nConstraint; i++)
+    if (info->aConstraint[i].iColumn == BATCH_COLUMN_ENTRIES &&
+        info->aConstraint[i].op == SQLITE_INDEX_CONSTRAINT_EQ)
+      {
+        if (!info->aConstraint[i].usable)
+          return SQLITE_CONSTRAINT;
+        info->aConstraintUsage[i].argvIndex = 1;
+        info->aConstraintUsage[i].omit = 1;
+        info->estimatedCost = BATCH_SIZE;
+        info->estimatedRows = BATCH_SIZE;
+        return SQLITE_OK;
+      }
+  return SQLITE_CONSTRAINT;
+}
+
+static int
+stead_import_postcodes_vtab_open (sqlite3_vtab         *vtab,
+                                  sqlite3_vtab_cursor **cursor)
+{
+  BatchCursor *c = sqlite3_malloc (sizeof (BatchCursor));
+
+  if (c == NULL)
+    return SQLITE_NOMEM;
+  memset (c, 0, sizeof (BatchCursor));
+  *cursor = &c->base;
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_close (sqlite3_vtab_cursor *cursor)
+{
+  sqlite3_free (cursor);
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_filter (sqlite3_vtab_cursor  *cursor,
+                                    int                   index_number,
+                                    const char           *index_string,
+                                    int                   argc,
+                                    sqlite3_value       **argv)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+
+  c->entries = argc > 0 ? sqlite3_value_pointer (argv[0], BATCH_POINTER) : NULL;
+  c->index = 0;
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_next (sqlite3_vtab_cursor *cursor)
+{
+  ((BatchCursor *) cursor)->index++;
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_eof (sqlite3_vtab_cursor *cursor)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+
+  return c->entries == NULL || c->index >= c->entries->len;
+}
+
+static int
+stead_import_postcodes_vtab_column (sqlite3_vtab_cursor *cursor,
+                                    sqlite3_context     *context,
+                                    int                  column)
+{
+  BatchCursor *c = (BatchCursor *) cursor;
+  const Entry *e = &g_array_index (c->entries, Entry, c->index);
+
+  switch (column)
+    {
+    case BATCH_COLUMN_POSTCODE:
+      sqlite3_result_text (context, e->postcode, -1, SQLITE_STATIC);
+      break;
+    case BATCH_COLUMN_LON:
+      sqlite3_result_double (context, e->lon);
+      break;
+    case BATCH_COLUMN_LAT:
+      sqlite3_result_double (context, e->lat);
+      break;
+    case BATCH_COLUMN_TERMINATED:
+      sqlite3_result_int (context, e->terminated);
+      break;
+    case BATCH_COLUMN_ACTION:
+      sqlite3_result_int (context, e->action);
+      break;
+    default:
+      sqlite3_result_null (context);
+      break;
+    }
+  return SQLITE_OK;
+}
+
+static int
+stead_import_postcodes_vtab_rowid (sqlite3_vtab_cursor *cursor,
+                                   sqlite3_int64       *rowid)
+{
+  *rowid = ((BatchCursor *) cursor)->index;
+  return SQLITE_OK;
+}
+
+/* Eponymous only: there is no CREATE VIRTUAL TABLE for it. */
+static const sqlite3_module stead_import_postcodes_vtab = {
+  .xConnect = stead_import_postcodes_vtab_connect,
+  .xBestIndex = stead_import_postcodes_vtab_best_index,
+  .xDisconnect = stead_import_postcodes_vtab_disconnect,
+  .xOpen = stead_import_postcodes_vtab_open,
+  .xClose = stead_import_postcodes_vtab_close,
+  .xFilter = stead_import_postcodes_vtab_filter,
+  .xNext = stead_import_postcodes_vtab_next,
+  .xEof = stead_import_postcodes_vtab_eof,
+  .xColumn = stead_import_postcodes_vtab_column,
+  .xRowid = stead_import_postcodes_vtab_rowid,
+};
+
+/* stead_postcode_batch_look(batch, index, lon, lat): sets the Action of
+ * entry @index of @batch from its position in the directory (NULL: not
+ * there); 1 if it changes something. */
+static void
+stead_import_postcodes_look (sqlite3_context  *context,
+                             int               argc,
+                             sqlite3_value   **argv)
+{
+  GArray *entries = sqlite3_value_pointer (argv[0], BATCH_POINTER);
+  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+  gboolean found = sqlite3_value_type (argv[2]) != SQLITE_NULL;
+  Entry *e;
+
+  if (entries == NULL || index < 0 || index >= entries->len)
+    {
+      sqlite3_result_error (context, "stead_postcode_batch_look: no such entry", -1);
+      return;
+    }
+  e = &g_array_index (entries, Entry, index);
+  if (e->terminated)
+    e->action = found ? ACTION_REMOVE : ACTION_NONE;
+  else if (!found)
+    e->action = ACTION_ADD;
+  else if (sqlite3_value_double (argv[2]) != e->lon || sqlite3_value_double (argv[3]) != e->lat)
+    e->action = ACTION_MOVE;
+  else
+    e->action = ACTION_NONE;
+  sqlite3_result_int (context, e->action != ACTION_NONE);
+}
+
+/* ------------------------------------------------------------------------ */
 
 static void
 stead_import_postcodes_add_reject (Batch              *batch,
@@ -204,6 +442,45 @@ stead_import_postcodes_add_reject (Batch              *batch,
   g_ptr_array_add (batch->rejects, r);
 }
 
+/* Merging: whether @postcode is in the batch already (then the batch is
+ * written a row at a time, in order); adds it. */
+static gboolean
+stead_import_postcodes_seen (Producer   *p,
+                             const char *postcode)
+{
+  guint64 key;
+  guint slot;
+
+  memcpy (&key, postcode, sizeof key);
+  slot = (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - SEEN_BITS));
+  while (p->seen[slot] != 0)
+    {
+      if (p->seen[slot] == key)
+        return TRUE;
+      slot = (slot + 1) & (SEEN_SLOTS - 1);
+    }
+  p->seen[slot] = key;
+  return FALSE;
+}
+
+/* Adds an entry for @postcode to @batch. */
+static Entry *
+stead_import_postcodes_add_entry (Producer   *p,
+                                  Batch      *batch,
+                                  const char *postcode)
+{
+  Entry *entry;
+
+  G_STATIC_ASSERT (sizeof entry->postcode == sizeof (guint64));
+  if (p->merge && stead_import_postcodes_seen (p, postcode))
+    batch->repeats = TRUE;
+  g_array_set_size (batch->entries, batch->entries->len + 1);
+  entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
+  memcpy (entry->postcode, postcode, sizeof entry->postcode);
+  entry->action = ACTION_NONE;
+  return entry;
+}
+
 /* One row into the batch: an entry, a skip or a reject. */
 static void
 stead_import_postcodes_produce_row (Producer           *p,
@@ -213,7 +490,7 @@ stead_import_postcodes_produce_row (Producer           *p,
                                     guint64             line,
                                     guint64             index)
 {
-  g_autofree char *postcode = NULL;
+  char postcode[STEAD_POSTCODE_KEY_SIZE] = { 0 };
   const char *text;
   double lon, lat;
   Entry *entry;
@@ -228,8 +505,7 @@ stead_import_postcodes_produce_row (Producer           *p,
       return;
     }
   text = stead_import_postcodes_column (row, n_row, p->c_postcode);
-  postcode = stead_postcode_normalize (text);
-  if (postcode == NULL)
+  if (!stead_postcode_normalize_to (text, postcode))
     {
       stead_import_postcodes_add_reject (batch, line, index, row, n_row,
                   g_strdup_printf (_("“%s” is not a UK postcode"), text ? text : ""));
@@ -245,10 +521,10 @@ stead_import_postcodes_produce_row (Producer           *p,
           batch->skipped++;
           return;
         }
-      g_array_set_size (batch->entries, batch->entries->len + 1);
-      entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
-      g_strlcpy (entry->postcode, postcode, sizeof entry->postcode);
+      entry = stead_import_postcodes_add_entry (p, batch, postcode);
       entry->terminated = TRUE;
+      entry->lon = entry->lat = 0;
+      batch->n_terminated++;
       return;
     }
   /* Grid reference quality 9: no grid reference. */
@@ -315,9 +591,7 @@ stead_import_postcodes_produce_row (Producer           *p,
       return;
     }
 
-  g_array_set_size (batch->entries, batch->entries->len + 1);
-  entry = &g_array_index (batch->entries, Entry, batch->entries->len - 1);
-  g_strlcpy (entry->postcode, postcode, sizeof entry->postcode);
+  entry = stead_import_postcodes_add_entry (p, batch, postcode);
   entry->terminated = FALSE;
   entry->lon = lon;
   entry->lat = lat;
@@ -334,6 +608,8 @@ stead_import_postcodes_produce (gpointer data)
     {
       Batch *batch = g_async_queue_pop (p->empty);
 
+      if (p->merge)
+        memset (p->seen, 0, SEEN_SLOTS * sizeof (guint64));
       while (batch->entries->len < BATCH_SIZE && batch->rejects->len < BATCH_SIZE)
         {
           const char * const *row;
@@ -434,12 +710,13 @@ stead_import_postcodes_step (SteadTransaction  *txn,
 {
   if (!stead_transaction_step (txn, stmt, error))
     return FALSE;
-  *changed = sqlite3_changes (sqlite3_db_handle (stmt));
+  if (changed != NULL)
+    *changed = sqlite3_changes (sqlite3_db_handle (stmt));
   return TRUE;
 }
 
-/* One entry: replacing, an insert; merging, an insert of a new postcode,
- * else its new position if it moved, or the removal of a terminated one. */
+/* Merging one entry: an insert of a new postcode, else its new position
+ * if it moved, or the removal of a terminated one. */
 static gboolean
 stead_import_postcodes_write_entry (SteadTransaction  *txn,
                                     Writer            *w,
@@ -464,7 +741,7 @@ stead_import_postcodes_write_entry (SteadTransaction  *txn,
   if (!stead_import_postcodes_step (txn, w->insert, &changed, error))
     return FALSE;
   w->added += changed;
-  if (changed > 0 || w->update == NULL)
+  if (changed > 0)
     return TRUE;
 
   sqlite3_bind_text (w->update, 1, e->postcode, -1, SQLITE_STATIC);
@@ -474,6 +751,62 @@ stead_import_postcodes_write_entry (SteadTransaction  *txn,
     return FALSE;
   w->updated += changed;
   w->unchanged += 1 - changed;
+  return TRUE;
+}
+
+/* One of the batch statements over the entries of @batch; how many rows
+ * it changed into *@changed, if not %NULL. */
+static gboolean
+stead_import_postcodes_step_batch (SteadTransaction  *txn,
+                                   sqlite3_stmt      *stmt,
+                                   Batch             *batch,
+                                   guint64           *changed,
+                                   GError           **error)
+{
+  sqlite3_bind_pointer (stmt, 1, batch->entries, BATCH_POINTER, NULL);
+  return stead_import_postcodes_step (txn, stmt, changed, error);
+}
+
+/* A batch in which each postcode is once, as a whole: the same changes
+ * and counts as a row at a time, in a few statements. Replacing, every
+ * entry is live and new; merging, each postcode is looked up once, then
+ * only those that change are written. */
+static gboolean
+stead_import_postcodes_write_batch (SteadTransaction  *txn,
+                                    Writer            *w,
+                                    Batch             *batch,
+                                    GError           **error)
+{
+  guint64 counts[ACTION_REMOVE + 1] = { 0 };
+  guint64 added = 0, updated = 0, removed = 0;
+
+  if (w->batch_replace != NULL)
+    {
+      if (!stead_import_postcodes_step_batch (txn, w->batch_replace, batch, &added, error))
+        return FALSE;
+      w->added += added;
+      return TRUE;
+    }
+
+  if (!stead_import_postcodes_step_batch (txn, w->batch_look, batch, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < batch->entries->len; i++)
+    counts[g_array_index (batch->entries, Entry, i).action]++;
+  if (counts[ACTION_ADD] > 0 &&
+      !stead_import_postcodes_step_batch (txn, w->batch_add, batch, &added, error))
+    return FALSE;
+  if (counts[ACTION_MOVE] > 0 &&
+      !stead_import_postcodes_step_batch (txn, w->batch_move, batch, &updated, error))
+    return FALSE;
+  if (counts[ACTION_REMOVE] > 0 &&
+      !stead_import_postcodes_step_batch (txn, w->batch_remove, batch, &removed, error))
+    return FALSE;
+  g_assert (added == counts[ACTION_ADD] && updated == counts[ACTION_MOVE] &&
+            removed == counts[ACTION_REMOVE]);
+  w->added += added;
+  w->updated += updated;
+  w->removed += removed;
+  w->unchanged += counts[ACTION_NONE];
   return TRUE;
 }
 
@@ -500,10 +833,16 @@ stead_import_postcodes_write (Producer      *producer,
       g_propagate_error (error, g_steal_pointer (&batch->error));
       return FALSE;
     }
-  for (guint i = 0; i < batch->entries->len; i++)
-    if (!stead_import_postcodes_write_entry (txn, writer,
-                                             &g_array_index (batch->entries, Entry, i), error))
-      return FALSE;
+  if (!batch->repeats)
+    {
+      if (!stead_import_postcodes_write_batch (txn, writer, batch, error))
+        return FALSE;
+    }
+  else
+    for (guint i = 0; i < batch->entries->len; i++)
+      if (!stead_import_postcodes_write_entry (txn, writer,
+                                               &g_array_index (batch->entries, Entry, i), error))
+        return FALSE;
   return stead_import_context_check_cancelled (context, error);
 }
 
@@ -571,6 +910,83 @@ stead_import_postcodes_clear (SteadImportContext  *context,
   return TRUE;
 }
 
+static void
+stead_import_postcodes_writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->batch_replace, sqlite3_finalize);
+  g_clear_pointer (&w->batch_look, sqlite3_finalize);
+  g_clear_pointer (&w->batch_add, sqlite3_finalize);
+  g_clear_pointer (&w->batch_move, sqlite3_finalize);
+  g_clear_pointer (&w->batch_remove, sqlite3_finalize);
+  g_clear_pointer (&w->insert, sqlite3_finalize);
+  g_clear_pointer (&w->update, sqlite3_finalize);
+  g_clear_pointer (&w->remove, sqlite3_finalize);
+}
+
+/* The writer's statements: replacing, one that inserts a batch; merging,
+ * those that look up, add, move and remove the postcodes of a batch, and
+ * those that do it a row at a time. */
+static gboolean
+stead_import_postcodes_prepare (SteadTransaction  *txn,
+                                gboolean           replacing,
+                                Writer            *w,
+                                GError           **error)
+{
+  static const struct
+  {
+    gsize       offset;
+    const char *sql;
+  } merging[] = {
+    { G_STRUCT_OFFSET (Writer, batch_look),
+      "SELECT sum (stead_postcode_batch_look (?1, b.rowid, p.lon, p.lat)) "
+      "FROM stead_postcode_batch (?1) AS b LEFT JOIN stead_postcode AS p USING (postcode)" },
+    { G_STRUCT_OFFSET (Writer, batch_add),
+      "INSERT INTO stead_postcode (postcode, lon, lat) "
+      "SELECT postcode, lon, lat FROM stead_postcode_batch (?) WHERE action = 1" },
+    { G_STRUCT_OFFSET (Writer, batch_move),
+      "UPDATE stead_postcode AS p SET lon = b.lon, lat = b.lat "
+      "FROM stead_postcode_batch (?) AS b WHERE b.action = 2 AND p.postcode = b.postcode" },
+    { G_STRUCT_OFFSET (Writer, batch_remove),
+      "DELETE FROM stead_postcode WHERE postcode IN "
+      "(SELECT postcode FROM stead_postcode_batch (?) WHERE action = 3)" },
+    { G_STRUCT_OFFSET (Writer, insert),
+      "INSERT INTO stead_postcode (postcode, lon, lat) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT DO NOTHING" },
+    { G_STRUCT_OFFSET (Writer, update),
+      "UPDATE stead_postcode SET lon = ?2, lat = ?3 "
+      "WHERE postcode = ?1 AND (lon, lat) IS NOT (?2, ?3)" },
+    { G_STRUCT_OFFSET (Writer, remove), "DELETE FROM stead_postcode WHERE postcode = ?" },
+  };
+  sqlite3 *db = stead_workspace_get_db (stead_transaction_get_workspace (txn));
+  int rc;
+
+  G_STATIC_ASSERT (ACTION_ADD == 1 && ACTION_MOVE == 2 && ACTION_REMOVE == 3);
+  rc = sqlite3_create_module (db, "stead_postcode_batch", &stead_import_postcodes_vtab, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "stead_postcode_batch_look", 4,
+                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                  stead_import_postcodes_look, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return stead_sqlite_set_error (error, db, rc, _("Could not save the change"));
+
+  if (replacing)
+    return (w->batch_replace = stead_transaction_prepare (
+              txn,
+              "INSERT OR REPLACE INTO stead_postcode (postcode, lon, lat) "
+              "SELECT postcode, lon, lat FROM stead_postcode_batch (?)",
+              error)) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (merging); i++)
+    {
+      sqlite3_stmt **stmt = G_STRUCT_MEMBER_P (w, merging[i].offset);
+
+      *stmt = stead_transaction_prepare (txn, merging[i].sql, error);
+      if (*stmt == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 stead_import_postcodes_run_postcodes (SteadImportContext  *context,
                                       GError             **error)
@@ -579,9 +995,6 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   const char *replace = stead_import_context_get_option (context, "replace");
   g_autoptr(SteadCsvReader) reader = NULL;
   g_autoptr(SteadColumnMap) map = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autoptr(sqlite3_stmt) remove = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *attribution = NULL;
@@ -618,28 +1031,20 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
     }
 
   ok = !replacing || stead_import_postcodes_clear (context, error);
-  if (ok && replacing)
-    ok = (insert = stead_transaction_prepare (txn,
-                                              "INSERT OR REPLACE INTO stead_postcode "
-                                              "(postcode, lon, lat) VALUES (?, ?, ?)",
-                                              error)) != NULL;
-  else if (ok)
-    ok = (insert = stead_transaction_prepare (txn,
-                                              "INSERT INTO stead_postcode (postcode, lon, lat) "
-                                              "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                                              error)) != NULL &&
-         (update = stead_transaction_prepare (txn,
-                                              "UPDATE stead_postcode SET lon = ?2, lat = ?3 "
-                                              "WHERE postcode = ?1 AND (lon, lat) IS NOT (?2, ?3)",
-                                              error)) != NULL &&
-         (remove = stead_transaction_prepare (txn,
-                                              "DELETE FROM stead_postcode WHERE postcode = ?",
-                                              error)) != NULL;
-  writer.insert = insert;
-  writer.update = update;
-  writer.remove = remove;
   if (ok)
-    ok = stead_import_postcodes_pump (&producer, &writer, size, error);
+    ok = stead_import_postcodes_prepare (txn, replacing, &writer, error);
+  if (ok)
+    {
+      g_autofree guint64 *seen = producer.merge ? g_new (guint64, SEEN_SLOTS) : NULL;
+
+      producer.seen = seen;
+      /* Only stead_postcode is written, which the undo history does not keep. */
+      stead_transaction_pause_session (txn, TRUE);
+      ok = stead_import_postcodes_pump (&producer, &writer, size, error);
+      stead_transaction_pause_session (txn, FALSE);
+      producer.seen = NULL;
+    }
+  stead_import_postcodes_writer_clear (&writer);
   g_clear_pointer (&producer.proj, stead_proj_free);
   if (!ok)
     return FALSE;

@@ -896,6 +896,59 @@ stead_import_context_is_within (SteadImportContext *context,
   return stead_geometry_contains_point (context->within, lon, lat);
 }
 
+/* stead_postcode_normalize() into @out, with no allocation: the postcode
+ * directory's import normalises millions. */
+gboolean
+stead_postcode_normalize_to (const char *postcode,
+                             char        out[STEAD_POSTCODE_KEY_SIZE])
+{
+  guint len = 0;
+  guint letters = 0;
+  guint digits = 0;
+
+  if (postcode == NULL)
+    return FALSE;
+
+  for (const char *p = postcode; *p != '\0';)
+    {
+      gunichar u = (guchar) *p;
+      char c;
+
+      if (u < 0x80)
+        p++;
+      else
+        {
+          u = g_utf8_get_char_validated (p, -1);
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            return FALSE;
+          p = g_utf8_next_char (p);
+        }
+
+      /* Spreadsheets put no-break and thin spaces in postcodes too. */
+      if (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f' || u == '"' ||
+          (u > 0x7f && (g_unichar_isspace (u) || u == 0x00A0 || u == 0x2007 || u == 0x202F)))
+        continue;
+      if (u > 0x7f)
+        return FALSE;
+      c = (char) u;
+      if (g_ascii_isalpha (c))
+        letters++;
+      else if (g_ascii_isdigit (c))
+        digits++;
+      else
+        return FALSE;
+      if (len == STEAD_POSTCODE_KEY_SIZE - 1)
+        return FALSE;
+      out[len++] = g_ascii_toupper (c);
+    }
+  out[len] = '\0';
+
+  /* Outward code of 2–4 characters, inward code of a digit and two letters. */
+  return len >= 5 && letters >= 2 && digits >= 1 && g_ascii_isdigit (out[len - 3]) &&
+         g_ascii_isalpha (out[len - 2]) && g_ascii_isalpha (out[len - 1]) &&
+         g_ascii_isalpha (out[0]);
+}
+
 /**
  * stead_postcode_normalize:
  * @postcode: a UK postcode as written, e.g. " sw1a 1aa"
@@ -906,52 +959,9 @@ stead_import_context_is_within (SteadImportContext *context,
 char *
 stead_postcode_normalize (const char *postcode)
 {
-  GString *out;
-  guint letters = 0;
-  guint digits = 0;
+  char key[STEAD_POSTCODE_KEY_SIZE];
 
-  if (postcode == NULL)
-    return NULL;
-
-  if (!g_utf8_validate (postcode, -1, NULL))
-    return NULL;
-  out = g_string_sized_new (8);
-  for (const char *p = postcode; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar u = g_utf8_get_char (p);
-      char c = (char) u;
-
-      /* Spreadsheets put no-break and thin spaces in postcodes too. */
-      if (g_unichar_isspace (u) || u == 0x00A0 || u == 0x2007 || u == 0x202F || u == '"')
-        continue;
-      if (u > 0x7f)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      if (g_ascii_isalpha (c))
-        letters++;
-      else if (g_ascii_isdigit (c))
-        digits++;
-      else
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      g_string_append_c (out, g_ascii_toupper (c));
-    }
-
-  /* Outward code of 2–4 characters, inward code of a digit and two letters. */
-  if (out->len < 5 || out->len > 7 || letters < 2 || digits < 1 ||
-      !g_ascii_isdigit (out->str[out->len - 3]) ||
-      !g_ascii_isalpha (out->str[out->len - 2]) ||
-      !g_ascii_isalpha (out->str[out->len - 1]) ||
-      !g_ascii_isalpha (out->str[0]))
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  return stead_postcode_normalize_to (postcode, key) ? g_strdup (key) : NULL;
 }
 
 static gboolean
@@ -960,10 +970,10 @@ stead_importer_lookup_postcode (sqlite3_stmt *stmt,
                                 double       *lon,
                                 double       *lat)
 {
-  g_autofree char *key = stead_postcode_normalize (postcode);
+  char key[STEAD_POSTCODE_KEY_SIZE];
   gboolean found = FALSE;
 
-  if (key == NULL)
+  if (!stead_postcode_normalize_to (postcode, key))
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)

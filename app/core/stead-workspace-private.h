@@ -177,6 +177,8 @@ void      stead_transaction_note_bulk       (SteadTransaction   *txn,
                                              int                 op,
                                              guint               rows);
 gboolean  stead_session_records_table       (const char         *table);
+void      stead_transaction_pause_session   (SteadTransaction   *txn,
+                                             gboolean            pause);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SteadFileAccess, stead_file_access_clear)
 

@@ -1246,6 +1246,26 @@ stead_transaction_note_bulk (SteadTransaction *txn,
 }
 
 /**
+ * stead_transaction_pause_session:
+ * @txn: a transaction
+ * @pause: %TRUE before writes to tables the session does not record
+ *   (stead_session_records_table() is %FALSE for them), %FALSE after
+ *
+ * While paused, the session's hook does not ask which table each row
+ * written is in, which the bulk load of a million rows of reference data
+ * (the postcode directory) would otherwise do a million times. Nothing
+ * the undo history keeps may be written in between.
+ */
+void
+stead_transaction_pause_session (SteadTransaction *txn,
+                                 gboolean          pause)
+{
+  g_return_if_fail (txn != NULL);
+
+  sqlite3session_enable (txn->session, !pause);
+}
+
+/**
  * stead_workspace_reindex:
  * @self: a #SteadWorkspace
  * @error: a #GError

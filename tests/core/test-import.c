@@ -2230,6 +2230,158 @@ test_postcodes_merge (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "perhaps"));
 }
 
+/* Postcode @i of a made-up area, "AB1 0AA" style, distinct for i < 676,000. */
+static char *
+merge_postcode (guint i)
+{
+  return g_strdup_printf ("%c%c%u %u%c%c", 'A' + (i / 26000) % 26, 'B', (i / 2600) % 10 + 1,
+                          (i / 676) % 10, 'A' + (i / 26) % 26, 'A' + i % 26);
+}
+
+typedef struct
+{
+  GHashTable *directory;   /* postcode without spaces -> "lon,lat" */
+  guint64     added;
+  guint64     updated;
+  guint64     removed;
+  guint64     unchanged;
+} MergeOracle;
+
+/* One row of an extract into @csv, and applied to the oracle as the merge
+ * is specified: in file order. */
+static void
+merge_oracle_row (MergeOracle *oracle,
+                  GString     *csv,
+                  guint        i,
+                  gboolean     terminated,
+                  guint        place)
+{
+  g_autofree char *postcode = merge_postcode (i);
+  g_auto(GStrv) halves = g_strsplit (postcode, " ", 2);
+  g_autofree char *key = g_strconcat (halves[0], halves[1], NULL);
+  double lon = -2.0 - (place % 1000) / 1e4;
+  double lat = 51.0 + (place / 1000) / 1e4;
+  g_autofree char *position = g_strdup_printf ("%.6f,%.6f", lon, lat);
+  const char *was = g_hash_table_lookup (oracle->directory, key);
+
+  g_string_append_printf (csv, "%s,%s,%.6f,%.6f\n", postcode, terminated ? "202512" : "", lat,
+                          lon);
+  if (terminated && was != NULL)
+    {
+      g_hash_table_remove (oracle->directory, key);
+      oracle->removed++;
+    }
+  else if (terminated || g_strcmp0 (was, position) == 0)
+    oracle->unchanged++;
+  else
+    {
+      if (was == NULL)
+        oracle->added++;
+      else
+        oracle->updated++;
+      g_hash_table_insert (oracle->directory, g_steal_pointer (&key), g_steal_pointer (&position));
+    }
+}
+
+static void
+merge_oracle_reset_counts (MergeOracle *oracle)
+{
+  oracle->added = oracle->updated = oracle->removed = oracle->unchanged = 0;
+}
+
+/* The directory as the workspace holds it: postcode -> "lon,lat". */
+static GHashTable *
+merge_directory (Fixture *f)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    f->ws, "SELECT postcode, printf ('%.6f,%.6f', lon, lat) FROM stead_postcode", NULL);
+  GHashTable *directory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (directory, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  return directory;
+}
+
+static void
+assert_same_directory (GHashTable *expected,
+                       GHashTable *got)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpuint (g_hash_table_size (got), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpstr (g_hash_table_lookup (got, key), ==, value);
+}
+
+/* A whole directory and a newer extract, tens of thousands of rows (the
+ * import writes them in batches of 16,384): the directory ends as the rows say,
+ * read in file order, and the counts are those of a row at a time. Some
+ * postcodes are named twice in the extract, the later row winning:
+ * terminated then live again, moved then terminated, moved twice. */
+static void
+test_postcodes_merge_in_order (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GHashTable) directory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           g_free);
+  g_autoptr(GHashTable) got = NULL;
+  g_autoptr(GString) csv = g_string_new ("pcds,doterm,lat,long\n");
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) newer = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  MergeOracle oracle = { directory };
+  const guint n = 40000;
+
+  for (guint i = 0; i < n; i++)
+    merge_oracle_row (&oracle, csv, i, i % 10 == 3, i);
+  /* The last batch moves and terminates some of the first's. */
+  for (guint i = 0; i < 3000; i += 7)
+    merge_oracle_row (&oracle, csv, i, i % 11 == 0, i + 5);
+  first = stead_test_write_file (f->dir, "first.csv", csv->str);
+  g_assert_true (run_import (f, "postcodes", first, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, oracle.added);
+  g_assert_cmpuint (result->updated, ==, oracle.updated);
+  g_assert_cmpuint (result->removed, ==, oracle.removed);
+  g_assert_cmpuint (oracle.updated, >, 0);
+  got = merge_directory (f);
+  assert_same_directory (directory, got);
+
+  merge_oracle_reset_counts (&oracle);
+  g_string_assign (csv, "pcds,doterm,lat,long\n");
+  for (guint i = 0; i < n + n / 8; i++)
+    {
+      gboolean terminated = i < n && (i % 10 == 3 || i % 50 == 7);
+
+      merge_oracle_row (&oracle, csv, i, terminated, i % 40 == 1 ? i + 7 : i);
+      /* Only in the first batch: the others are written as batches. */
+      if (i < 16000 && i % 9001 == 11)
+        merge_oracle_row (&oracle, csv, i, !terminated, i + 1);
+      if (i < 16000 && i % 12007 == 5)
+        {
+          merge_oracle_row (&oracle, csv, i, FALSE, i + 2);
+          merge_oracle_row (&oracle, csv, i, FALSE, i + 3);
+        }
+    }
+  newer = stead_test_write_file (f->dir, "newer.csv", csv->str);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_true (run_import (f, "postcodes", newer, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, oracle.added);
+  g_assert_cmpuint (result->updated, ==, oracle.updated);
+  g_assert_cmpuint (result->removed, ==, oracle.removed);
+  g_assert_cmpuint (result->skipped, ==, oracle.unchanged);
+  g_assert_cmpuint (oracle.removed, >, 0);
+  g_assert_cmpuint (oracle.updated, >, 0);
+  g_clear_pointer (&got, g_hash_table_unref);
+  got = merge_directory (f);
+  assert_same_directory (directory, got);
+}
+
 /* ------------------------------------------------------------------------ */
 /* What stead-cli import says                                                */
 
@@ -2555,6 +2707,7 @@ main (int   argc,
   ADD ("/import/results/dry-run-with-rejects", test_dry_run_with_rejects);
   ADD ("/import/results/commit-fails", test_commit_fails);
   ADD ("/import/postcodes/merge", test_postcodes_merge);
+  ADD ("/import/postcodes/merge-in-order", test_postcodes_merge_in_order);
   ADD ("/import/cli/says-what-changed", test_cli_says_what_changed);
   ADD ("/import/cli/commit-fails", test_cli_commit_fails);
 #undef ADD

@@ -754,6 +754,166 @@ test_check (Fixture       *f,
   }
 }
 
+/* Runs @sql on the workspace file behind Stead's back. */
+static void
+check_damage (Fixture    *f,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_true (stead_sql_register_functions (db, NULL));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The oracle for the tree itself: SQLite's own rtreecheck(). */
+static char *
+check_rtreecheck (Fixture *f)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rtreecheck ('rtree_need_geom')", -1, &stmt,
+                                       NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return result;
+}
+
+/* What stead_check_file() says, a problem a line. */
+static char *
+check_problems (Fixture *f)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stead_check_file (f->path, &problems, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("\n", (char **) problems->pdata);
+}
+
+/* Cell 0 of the leaf that holds need @fid gets a minimum x above its
+ * maximum, in the node's own bytes. */
+static gint64
+check_break_cell (Fixture *f,
+                  gint64   fid)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint8 *data = NULL;
+  sqlite3 *db = NULL;
+  gint64 node;
+  gsize size;
+  guint32 bits;
+  float max_x;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT nodeno, data FROM rtree_need_geom_node "
+                                       "WHERE nodeno = (SELECT nodeno FROM rtree_need_geom_rowid "
+                                       "WHERE rowid = ?)",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, fid);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  node = sqlite3_column_int64 (stmt, 0);
+  size = sqlite3_column_bytes (stmt, 1);
+  data = g_memdup2 (sqlite3_column_blob (stmt, 1), size);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* A 4-byte header, then cells of an 8-byte id and four big-endian floats. */
+  memcpy (&bits, data + 4 + 8 + 4, 4);
+  bits = GUINT32_FROM_BE (bits);
+  memcpy (&max_x, &bits, 4);
+  max_x += 1;
+  memcpy (&bits, &max_x, 4);
+  bits = GUINT32_TO_BE (bits);
+  memcpy (data + 4 + 8, &bits, 4);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE rtree_need_geom_node SET data = ? WHERE nodeno = ?",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, data, size, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, node);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return node;
+}
+
+/* The check reads the spatial index once, in order: it finds what SQLite's
+ * rtreecheck() finds in the tree, and also an entry that is not where its
+ * row is, which the tree alone cannot show. */
+static void
+test_check_spatial_index (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problems = NULL;
+  g_autofree char *oracle = NULL;
+  g_autofree char *expected = NULL;
+  gint64 node;
+
+  /* Enough needs for a tree of more than one level. */
+  g_assert_true (stead_demo_populate (ws, 2000, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (ws, "SELECT count(*) FROM rtree_need_geom_parent"), >, 1);
+  stead_workspace_close (ws);
+  problems = check_problems (f);
+  g_assert_cmpstr (problems, ==, "");
+  oracle = check_rtreecheck (f);
+  g_assert_cmpstr (oracle, ==, "ok");
+
+  /* A need moved behind Stead's back: the tree is sound, the entry wrong. */
+  check_damage (f, "DROP TRIGGER rtree_need_geom_update1;"
+                   "UPDATE need SET geom = (SELECT geom FROM need WHERE fid = 1) WHERE fid = 7;");
+  g_clear_pointer (&oracle, g_free);
+  oracle = check_rtreecheck (f);
+  g_assert_cmpstr (oracle, ==, "ok");
+  g_clear_pointer (&problems, g_free);
+  problems = check_problems (f);
+  g_assert_nonnull (strstr (problems, "need row 7: its entry in the spatial index rtree_need_geom "
+                                      "is not its geometry's envelope"));
+
+  /* A row that the rowid table lost. */
+  check_damage (f, "DELETE FROM rtree_need_geom_rowid WHERE rowid = 9");
+  g_clear_pointer (&oracle, g_free);
+  oracle = check_rtreecheck (f);
+  g_assert_cmpstr (oracle, !=, "ok");
+  g_clear_pointer (&problems, g_free);
+  problems = check_problems (f);
+  g_assert_nonnull (strstr (problems, "rtree_need_geom_rowid does not have row 9"));
+
+  /* A node under the wrong parent. */
+  check_damage (f, "UPDATE rtree_need_geom_parent SET parentnode = 99999 "
+                   "WHERE nodeno = (SELECT min (nodeno) FROM rtree_need_geom_parent)");
+  g_clear_pointer (&problems, g_free);
+  problems = check_problems (f);
+  g_assert_nonnull (strstr (problems, "rtree_need_geom_parent puts node"));
+  g_assert_nonnull (strstr (problems, "under 99999"));
+
+  /* A cell whose minimum lies above its maximum. */
+  node = check_break_cell (f, 11);
+  g_clear_pointer (&oracle, g_free);
+  oracle = check_rtreecheck (f);
+  expected = g_strdup_printf ("Dimension 0 of cell 0 on node %lld is corrupt", (long long) node);
+  g_assert_nonnull (strstr (oracle, expected));
+  g_clear_pointer (&problems, g_free);
+  problems = check_problems (f);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("cell 0 of node %lld has a minimum above its maximum",
+                              (long long) node);
+  g_assert_nonnull (strstr (problems, expected));
+}
+
 static void
 test_demo_deterministic (Fixture       *f,
                          gconstpointer  data)
@@ -1289,6 +1449,7 @@ main (int   argc,
   ADD ("/core/workspace/not-stead", test_not_stead);
   ADD ("/core/workspace/too-new", test_too_new);
   ADD ("/core/workspace/check", test_check);
+  ADD ("/core/workspace/check-spatial-index", test_check_spatial_index);
   ADD ("/core/workspace/demo-deterministic", test_demo_deterministic);
   ADD ("/core/workspace/demo-audited-not-undoable", test_demo_audited_not_undoable);
   ADD ("/core/workspace/follow", test_follow);
