@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -152,6 +153,19 @@ stead_test_assert_all_in (SteadWorkspace *workspace,
   for (; sqlite3_step (stmt) == SQLITE_ROW; n++)
     g_assert_nonnull (strstr (text, (const char *) sqlite3_column_text (stmt, 0)));
   return n;
+}
+
+/* Metres between two WGS84 positions (equirectangular: plenty within a
+ * town): how far a place found is from where it should be. */
+double
+stead_test_metres_between (double lon1,
+                           double lat1,
+                           double lon2,
+                           double lat2)
+{
+  double k = G_PI / 180 * 6371008.8;
+
+  return hypot ((lon2 - lon1) * cos ((lat1 + lat2) / 2 * G_PI / 180) * k, (lat2 - lat1) * k);
 }
 
 #ifdef STEAD_TEST_WITH_GTK

@@ -41,6 +41,10 @@ void       stead_test_assert_damaged   (SteadWorkspace  *workspace,
                                         guint            row);
 char      *stead_test_list_dir         (const char      *dir);
 guint      stead_test_file_mode        (const char      *path);
+double     stead_test_metres_between   (double           lon1,
+                                        double           lat1,
+                                        double           lon2,
+                                        double           lat2);
 
 #ifdef STEAD_TEST_WITH_GTK
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),
