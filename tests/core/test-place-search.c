@@ -507,6 +507,54 @@ test_area (Fixture       *f,
   }
 }
 
+/* A partner site by its name is where the site is; a partner is where
+ * all its sites are. */
+static void
+test_partner_site (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *name = stead_test_text (f->ws, "SELECT name FROM partners_site "
+                                                  "WHERE geom IS NOT NULL ORDER BY fid LIMIT 1");
+  g_autoptr(SteadPlace) site = find_first (f, name, "Partner site");
+  g_autoptr(sqlite3_stmt) at = NULL;
+  double lon, lat;
+
+  g_assert_cmpstr (stead_place_get_title (site), ==, name);
+  g_assert_cmpstr (stead_place_get_owner (site), ==, "partners");
+  g_assert_cmpstr (stead_place_get_record_kind (site), ==, "site");
+  at = stead_workspace_prepare (f->ws, "SELECT ST_MinX (geom), ST_MinY (geom) FROM partners_site "
+                                       "WHERE fid = ?", NULL);
+  sqlite3_bind_int64 (at, 1, stead_place_get_ref (site));
+  g_assert_cmpint (sqlite3_step (at), ==, SQLITE_ROW);
+  stead_place_get_location (site, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, sqlite3_column_double (at, 0), 1e-9);
+  g_assert_cmpfloat_with_epsilon (lat, sqlite3_column_double (at, 1), 1e-9);
+
+  /* A partner: a pin on each site it has. */
+  {
+    g_autofree char *partner =
+      stead_test_text (f->ws, "SELECT o.name FROM partners_organisation o "
+                              "JOIN partners_site s ON s.organisation = o.id "
+                              "WHERE s.geom IS NOT NULL AND o.name NOT GLOB '*[^A-Za-z ]*' "
+                              "GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1");
+    g_autoptr(sqlite3_stmt) sites = stead_workspace_prepare (
+      f->ws, "SELECT count(*) FROM partners_site s JOIN partners_organisation o "
+             "ON o.id = s.organisation WHERE s.geom IS NOT NULL AND o.name = ?", NULL);
+    g_autoptr(GPtrArray) places = find (f, partner);
+    SteadPlace *found = NULL;
+
+    for (guint i = 0; i < places->len && found == NULL; i++)
+      if (g_strcmp0 (stead_place_get_label (g_ptr_array_index (places, i)), "Partner") == 0)
+        found = g_ptr_array_index (places, i);
+    g_assert_nonnull (found);
+    g_assert_cmpstr (stead_place_get_title (found), ==, partner);
+    sqlite3_bind_text (sites, 1, partner, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (sites), ==, SQLITE_ROW);
+    g_assert_cmpint (stead_place_get_shapes (found)->len, ==, sqlite3_column_int (sites, 0));
+    g_assert_cmpint (stead_place_get_shapes (found)->len, >, 0);
+  }
+}
+
 static void
 on_found (GObject      *object,
           GAsyncResult *result,
@@ -594,6 +642,8 @@ main (int   argc,
   g_test_add ("/place/postcode/district", Fixture, NULL, fixture_setup, test_postcode_district,
               fixture_teardown);
   g_test_add ("/place/area", Fixture, NULL, fixture_setup, test_area, fixture_teardown);
+  g_test_add ("/place/partner-site", Fixture, NULL, fixture_setup, test_partner_site,
+              fixture_teardown);
   g_test_add ("/place/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
 
   return g_test_run ();
