@@ -10,10 +10,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "stead-test-util.h"
+
+#ifdef STEAD_TEST_WITH_GTK
+# ifdef GDK_WINDOWING_X11
+#  include <gdk/x11/gdkx.h>
+# endif
+#endif
 
 void
 stead_test_rm_rf (const char *path)
@@ -154,7 +161,70 @@ stead_test_assert_all_in (SteadWorkspace *workspace,
   return n;
 }
 
+/* Metres between two WGS84 positions (equirectangular: plenty within a
+ * town): how far a place found is from where it should be. */
+double
+stead_test_metres_between (double lon1,
+                           double lat1,
+                           double lon2,
+                           double lat2)
+{
+  double k = G_PI / 180 * 6371008.8;
+
+  return hypot ((lon2 - lon1) * cos ((lat1 + lat2) / 2 * G_PI / 180) * k, (lat2 - lat1) * k);
+}
+
 #ifdef STEAD_TEST_WITH_GTK
+
+/* Whether the keyboard focus is @focus's widget or inside it (the text of
+ * an entry), for stead_test_iterate_until(). */
+gboolean
+stead_test_has_focus_in (gpointer focus)
+{
+  SteadTestFocus *wait = focus;
+  GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (wait->root));
+
+  return widget != NULL &&
+         (widget == wait->widget || gtk_widget_is_ancestor (widget, wait->widget));
+}
+
+/* Whether keys can be typed at windows (an X server and xdotool); if not,
+ * the test is skipped, saying why. */
+gboolean
+stead_test_can_type (void)
+{
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("needs an X server (Xvfb) for key events");
+      return FALSE;
+    }
+  if (xdotool_path == NULL)
+    {
+      g_test_skip ("needs xdotool (build-aux/deps.txt installs it)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs xdotool's @commands against the window titled @window_title: real
+ * keys from the X server, so no other window may take the keyboard. */
+void
+stead_test_xdotool (const char *window_title,
+                    const char *commands)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' "
+                                          "windowfocus --sync %s", window_title, commands);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
 
 void
 stead_test_iterate_until (gboolean (*condition) (gpointer),

@@ -41,8 +41,23 @@ void       stead_test_assert_damaged   (SteadWorkspace  *workspace,
                                         guint            row);
 char      *stead_test_list_dir         (const char      *dir);
 guint      stead_test_file_mode        (const char      *path);
+double     stead_test_metres_between   (double           lon1,
+                                        double           lat1,
+                                        double           lon2,
+                                        double           lat2);
 
 #ifdef STEAD_TEST_WITH_GTK
+/* For stead_test_iterate_until (stead_test_has_focus_in, &focus). */
+typedef struct
+{
+  GtkWidget *root;
+  GtkWidget *widget;
+} SteadTestFocus;
+
+gboolean   stead_test_has_focus_in     (gpointer         focus);
+gboolean   stead_test_can_type         (void);
+void       stead_test_xdotool          (const char      *window_title,
+                                        const char      *commands);
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),
                                         gpointer         data);
 void       stead_test_iterate          (guint            ms);

@@ -34,6 +34,10 @@ typedef struct _SteadRecordKind
    * SELECT id, <title>, <body> FROM …; NULL: not searched (or indexed by
    * the plugin's own index hook). */
   const char         *index_sql;
+  /* Where a record is, for the map's search: SELECT <a GeoPackage
+   * geometry, WGS84> … with the id as ?1, a row for each place it has (a
+   * site, its sites, its hazard areas); NULL: not on the map. */
+  const char         *locate_sql;
 } SteadRecordKind;
 
 #define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())

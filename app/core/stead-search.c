@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-record-provider.h"
+#include "stead-search-private.h"
 #include "stead-search.h"
 #include "stead-value.h"
 #include "stead-workspace-private.h"
@@ -91,8 +92,8 @@ stead_search_hits_new (void)
   "ORDER BY bm25 (stead_search, 0, 0, 0, 8.0, 1.0) LIMIT ?2"
 
 /* Runs the search on @db (the workspace's connection, or a reader of its
- * own in a thread). */
-static GPtrArray *
+ * own in a thread). Also what the map's place search asks. */
+GPtrArray *
 stead_search_run (sqlite3     *db,
                   const char  *query,
                   guint        limit,

@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "stead-area-layer.h"
+#include "stead-area-layer-private.h"
 
 typedef struct
 {
@@ -288,7 +288,9 @@ stead_area_layer_set_values (SteadAreaLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
+/* Adds the rings of @geometry's polygons to @cr's path, in @widget's
+ * coordinates (also how the search's mark outlines an area). */
+void
 stead_area_layer_trace_geometry (cairo_t         *cr,
                                  ShumateViewport *viewport,
                                  GtkWidget       *widget,

@@ -2,8 +2,9 @@
  *
  * stead-map-view.c (the view, base maps, zoom and extent, shading, clicks),
  * stead-map-view-layers.c (the layer list popover),
- * stead-map-view-sketch.c (drawing a rectangle or polygon to summarise) and
- * stead-map-view-popover.c (the record popover of a clicked point).
+ * stead-map-view-sketch.c (drawing a rectangle or polygon to summarise),
+ * stead-map-view-popover.c (the record popover of a clicked point) and
+ * stead-map-view-search.c (the search, Ctrl+F, and the place it marks).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 
 #include "stead-background-layer-private.h"
 #include "stead-map-view.h"
+#include "stead-place-layer-private.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +77,10 @@ struct _SteadMapView
   GtkWidget             *popover;
   char                  *popover_action;    /* <module>.show-record, for Open Record */
   gint64                 popover_ref;       /* the record it shows */
+
+  /* stead-map-view-search.c */
+  GtkWidget             *search;            /* SteadMapSearch */
+  SteadPlaceLayer       *place_layer;       /* the place it chose */
 };
 
 /* stead-map-view.c */
@@ -86,6 +92,9 @@ void      stead_map_view_show_summary         (SteadMapView     *self,
                                                SteadAreaSummary *summary);
 void      stead_map_view_emit_area_drawn      (SteadMapView     *self,
                                                SteadGeometry    *polygon);
+GtkWidget *stead_map_view_control_button      (const char       *icon,
+                                               const char       *action,
+                                               const char       *label);
 
 /* stead-map-view-layers.c */
 void      stead_map_view_layers_init          (SteadMapView     *self);
@@ -103,6 +112,11 @@ void      stead_map_view_sketch_click         (SteadMapView     *self,
                                                int               n_press,
                                                double            x,
                                                double            y);
+
+/* stead-map-view-search.c */
+void      stead_map_view_search_class_init    (GtkWidgetClass   *widget_class);
+void      stead_map_view_search_init          (SteadMapView     *self,
+                                               GtkBox           *controls);
 
 /* stead-map-view-popover.c */
 void      stead_map_view_popover_show         (SteadMapView     *self,

@@ -1059,7 +1059,8 @@ stead_map_view_zoom_area_action (GtkWidget  *widget,
   stead_map_view_zoom_to_area (STEAD_MAP_VIEW (widget));
 }
 
-static GtkWidget *
+/* A round button over the map (the search's is one too). */
+GtkWidget *
 stead_map_view_control_button (const char *icon,
                                const char *action,
                                const char *label)
@@ -1240,6 +1241,7 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL,
                                    stead_map_view_add_offline_map_action);
   stead_map_view_sketch_class_init (widget_class);
+  stead_map_view_search_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
                                        "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
@@ -1376,6 +1378,7 @@ stead_map_view_init (SteadMapView *self)
 
   stead_map_view_layers_init (self);
   stead_map_view_init_bottom (self);
+  stead_map_view_search_init (self, GTK_BOX (controls));
 
   /* Drop .mbtiles files on the map to add them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -108,5 +108,7 @@ SteadAreaLayer *stead_map_view_get_area_layer  (SteadMapView   *self);
 STEAD_AVAILABLE_IN_1_0
 SteadPointLayer*stead_map_view_get_point_layer (SteadMapView   *self,
                                                 SteadPointLayerKind kind);
+STEAD_AVAILABLE_IN_1_0
+SteadPlace     *stead_map_view_get_search_place (SteadMapView  *self);
 
 G_END_DECLS

@@ -9,7 +9,8 @@
  * keeps the focus; Enter or a click activates it with <owner>.show
  * (kind, ref), which the plugin owning the record installs (the window
  * installs core.show for areas). Escape closes it and gives the focus
- * back to where it was.
+ * back to where it was. SteadSearchList does what the map's search does
+ * alike.
  */
 
 #define G_LOG_DOMAIN "stead-search-popover"
@@ -19,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "stead-search-list-private.h"
 #include "stead-search-popover-private.h"
 #include "stead-search-result-private.h"
 
@@ -35,13 +37,8 @@ struct _SteadSearchPopover
   GtkListView        *list;
   AdwStatusPage      *no_results;
 
-  GListStore         *results;      /* of SteadSearchResult, best first */
-  GtkSingleSelection *selection;
+  SteadSearchList     search;       /* of SteadSearchResult, best first */
   SteadWorkspace     *workspace;
-  GCancellable       *cancellable;  /* the search running */
-  GtkWidget          *return_focus; /* weak: what had the focus before it opened */
-  char               *shown_text;   /* what the hits shown were found for */
-  gboolean            activate_when_found; /* Enter came before the hits */
 };
 
 enum {
@@ -58,19 +55,11 @@ G_DEFINE_FINAL_TYPE (SteadSearchPopover, stead_search_popover, GTK_TYPE_POPOVER)
 static void
 stead_search_popover_show_start (SteadSearchPopover *self)
 {
-  g_clear_pointer (&self->shown_text, g_free);
-  g_list_store_remove_all (self->results);
+  stead_search_list_forget (&self->search);
   gtk_stack_set_visible_child_name (self->stack,
                                     self->workspace != NULL &&
                                     stead_workspace_search_is_empty (self->workspace) ? "nothing"
                                                                                       : "start");
-}
-
-static void
-stead_search_popover_cancel (SteadSearchPopover *self)
-{
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
 }
 
 static void stead_search_popover_activate (SteadSearchPopover *self,
@@ -86,13 +75,13 @@ stead_search_popover_on_found (GObject      *object,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   SteadWorkspace *workspace = STEAD_WORKSPACE (object);
+  gboolean activate;
 
   /* A search overtaken by more typing (or a closed workspace) is
    * cancelled, and what it found is dropped here. */
   hits = stead_workspace_search_finish (workspace, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || workspace != self->workspace)
     return;
-  g_clear_object (&self->cancellable);
   if (hits == NULL)
     {
       g_warning ("%s", error->message);
@@ -107,16 +96,9 @@ stead_search_popover_on_found (GObject      *object,
 
       g_ptr_array_add (items, stead_search_result_new (hit, label));
     }
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
-  g_free (self->shown_text);
-  self->shown_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
-
+  activate = stead_search_list_finish (&self->search, items);
   if (items->len > 0)
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      gtk_stack_set_visible_child_name (self->stack, "results");
-    }
+    gtk_stack_set_visible_child_name (self->stack, "results");
   else if (stead_workspace_search_is_empty (workspace))
     gtk_stack_set_visible_child_name (self->stack, "nothing");
   else
@@ -127,11 +109,8 @@ stead_search_popover_on_found (GObject      *object,
       adw_status_page_set_title (self->no_results, title);
       gtk_stack_set_visible_child_name (self->stack, "none");
     }
-  if (self->activate_when_found)
-    {
-      self->activate_when_found = FALSE;
-      stead_search_popover_activate (self, 0);
-    }
+  if (activate)
+    stead_search_popover_activate (self, 0);
 }
 
 static void
@@ -140,16 +119,15 @@ stead_search_popover_on_search_changed (SteadSearchPopover *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autofree char *query = stead_search_make_query (text);
 
-  stead_search_popover_cancel (self);
+  stead_search_list_cancel (&self->search);
   if (self->workspace == NULL || query == NULL)
     {
       stead_search_popover_show_start (self);
       return;
     }
-  self->cancellable = g_cancellable_new ();
   stead_workspace_search_async (self->workspace, text, STEAD_SEARCH_POPOVER_LIMIT,
-                                self->cancellable, stead_search_popover_on_found,
-                                g_object_ref (self));
+                                stead_search_list_start (&self->search),
+                                stead_search_popover_on_found, g_object_ref (self));
 }
 
 /* Shows the record: <owner>.show (kind, ref), up the widget tree from
@@ -161,12 +139,12 @@ stead_search_popover_activate (SteadSearchPopover *self,
   g_autoptr(SteadSearchResult) result = NULL;
   g_autofree char *action = NULL;
 
-  result = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+  result = g_list_model_get_item (G_LIST_MODEL (self->search.results), position);
   if (result == NULL)
     return;
   action = g_strdup_printf ("%s.show", stead_search_result_get_owner (result));
   /* The page that shows the record takes the focus, not what had it. */
-  g_clear_weak_pointer (&self->return_focus);
+  g_clear_weak_pointer (&self->search.return_focus);
   gtk_popover_popdown (GTK_POPOVER (self));
   if (!gtk_widget_activate_action (GTK_WIDGET (self), action, "(sx)",
                                    stead_search_result_get_kind (result),
@@ -178,19 +156,14 @@ stead_search_popover_activate (SteadSearchPopover *self,
 static void
 stead_search_popover_on_entry_activate (SteadSearchPopover *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint position;
 
-  /* Enter before the hits for what is typed are in (typed fast, within
-   * the pause): search now, and activate the best hit when it comes. */
-  if (self->cancellable != NULL ||
-      g_strcmp0 (self->shown_text, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0)
-    {
-      self->activate_when_found = TRUE;
-      if (self->cancellable == NULL)
-        stead_search_popover_on_search_changed (self);
-      return;
-    }
-  stead_search_popover_activate (self, selected != GTK_INVALID_LIST_POSITION ? selected : 0);
+  /* Enter before the hits for what is typed are in: search now (unless
+   * that search runs), and activate the best hit when it comes. */
+  if (stead_search_list_enter (&self->search, &position))
+    stead_search_popover_activate (self, position);
+  else if (self->search.cancellable == NULL)
+    stead_search_popover_on_search_changed (self);
 }
 
 static void
@@ -206,74 +179,24 @@ stead_search_popover_on_stop_search (SteadSearchPopover *self)
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
-/* Up and Down move through the hits while the entry keeps the focus. */
-static gboolean
-stead_search_popover_on_key_pressed (SteadSearchPopover    *self,
-                                     guint                  keyval,
-                                     guint                  keycode,
-                                     GdkModifierType        state,
-                                     GtkEventControllerKey *controller)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  guint selected = gtk_single_selection_get_selected (self->selection);
-  guint target;
-
-  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      target = selected == GTK_INVALID_LIST_POSITION ? 0 : MIN (selected + 1, n - 1);
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      target = selected == GTK_INVALID_LIST_POSITION || selected == 0 ? 0 : selected - 1;
-      break;
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      target = selected == GTK_INVALID_LIST_POSITION ? 0 : MIN (selected + 5, n - 1);
-      break;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      target = selected == GTK_INVALID_LIST_POSITION || selected < 5 ? 0 : selected - 5;
-      break;
-    default:
-      return FALSE;
-    }
-  gtk_single_selection_set_selected (self->selection, target);
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", target);
-  return TRUE;
-}
-
 static void
 stead_search_popover_show (GtkWidget *widget)
 {
   SteadSearchPopover *self = STEAD_SEARCH_POPOVER (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_set_weak_pointer (&self->return_focus, root != NULL ? gtk_root_get_focus (root) : NULL);
+  stead_search_list_remember_focus (&self->search, widget);
   GTK_WIDGET_CLASS (stead_search_popover_parent_class)->show (widget);
 
   /* What was searched last is kept, selected, so typing replaces it. */
   if (gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0')
     stead_search_popover_show_start (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  stead_search_list_focus_entry (&self->search);
 }
 
 static void
 stead_search_popover_closed (GtkPopover *popover)
 {
-  SteadSearchPopover *self = STEAD_SEARCH_POPOVER (popover);
-  g_autoptr(GtkWidget) focus = NULL;
-
-  if (self->return_focus != NULL)
-    focus = g_object_ref (self->return_focus);
-  self->activate_when_found = FALSE;
-  g_clear_weak_pointer (&self->return_focus);
-  if (focus != NULL && gtk_widget_get_mapped (focus))
-    gtk_widget_grab_focus (focus);
+  stead_search_list_closed (&STEAD_SEARCH_POPOVER (popover)->search);
 }
 
 SteadWorkspace *
@@ -300,10 +223,10 @@ stead_search_popover_set_workspace (SteadSearchPopover *self,
 
   if (self->workspace == workspace)
     return;
-  stead_search_popover_cancel (self);
+  stead_search_list_cancel (&self->search);
   g_set_object (&self->workspace, workspace);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  stead_search_popover_cancel (self);
+  stead_search_list_cancel (&self->search);
   stead_search_popover_show_start (self);
   if (workspace == NULL)
     gtk_popover_popdown (GTK_POPOVER (self));
@@ -315,13 +238,10 @@ stead_search_popover_dispose (GObject *object)
 {
   SteadSearchPopover *self = STEAD_SEARCH_POPOVER (object);
 
-  stead_search_popover_cancel (self);
-  g_clear_weak_pointer (&self->return_focus);
+  stead_search_list_cancel (&self->search);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEAD_TYPE_SEARCH_POPOVER);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->results);
+  stead_search_list_clear (&self->search);
   g_clear_object (&self->workspace);
-  g_clear_pointer (&self->shown_text, g_free);
 
   G_OBJECT_CLASS (stead_search_popover_parent_class)->dispose (object);
 }
@@ -398,20 +318,6 @@ stead_search_popover_class_init (SteadSearchPopoverClass *klass)
 static void
 stead_search_popover_init (SteadSearchPopover *self)
 {
-  GtkEventController *keys;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->results = g_list_store_new (STEAD_TYPE_SEARCH_RESULT);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->results)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-
-  /* Before the entry's text sees them: Up and Down are not the text's. */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (stead_search_popover_on_key_pressed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+  stead_search_list_init (&self->search, self->entry, self->list, STEAD_TYPE_SEARCH_RESULT);
 }

@@ -430,15 +430,22 @@ partners_page_dispose (GObject *object)
   G_OBJECT_CLASS (partners_page_parent_class)->dispose (object);
 }
 
-/* "Open Record" and search results: the organisation selected, whatever hid it. */
+/* "Open Record" and search results: the organisation selected, whatever
+ * hid it; for a site, the organisation whose site it is. */
 static gboolean
 partners_page_show (SteadPage  *page,
                    const char *kind,
                    gint64      id)
 {
-  if (!g_str_equal (kind, "organisation"))
+  PartnersPage *self = PARTNERS_PAGE (page);
+
+  if (g_str_equal (kind, "site") && self->workspace != NULL)
+    id = partners_site_organisation (self->workspace, id);
+  else if (!g_str_equal (kind, "organisation"))
     return FALSE;
-  stead_record_page_reveal (PARTNERS_PAGE (page)->records, id);
+  if (id == 0)
+    return FALSE;
+  stead_record_page_reveal (self->records, id);
   return TRUE;
 }
 

@@ -349,7 +349,9 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
   return TRUE;
 }
 
-/* Organisations, for the risks' owners and other plugins' links. */
+/* Organisations, for the risks' owners and other plugins' links (the
+ * partners' own index hook puts them in the search), and their sites,
+ * which the search and the map's search find by name. */
 static const SteadRecordKind partners_record_kinds[] = {
   { "organisation", N_("partner"),
     "SELECT id, name AS title FROM partners_organisation ORDER BY name COLLATE NOCASE",
@@ -361,7 +363,19 @@ static const SteadRecordKind partners_record_kinds[] = {
                       "DELETE FROM partners_log WHERE organisation = ?1",
                       "DELETE FROM partners_agreement_party WHERE organisation = ?1",
                       "DELETE FROM partners_site WHERE organisation = ?1",
-                      "DELETE FROM partners_organisation WHERE id = ?1") },
+                      "DELETE FROM partners_organisation WHERE id = ?1"),
+    NULL,
+    "SELECT geom FROM partners_site WHERE organisation = ?1 AND geom IS NOT NULL ORDER BY fid" },
+  { "site", N_("partner site"),
+    "SELECT fid AS id, name AS title FROM partners_site ORDER BY name COLLATE NOCASE",
+    "SELECT name FROM partners_site WHERE fid = ?1",
+    "SELECT fid FROM partners_site WHERE name = ?1 COLLATE NOCASE ORDER BY fid LIMIT 1",
+    "partners_site;partners_organisation",
+    STEAD_STATEMENTS ("DELETE FROM partners_site WHERE fid = ?1"),
+    "SELECT s.fid AS id, s.name, coalesce (s.what, '') || ' ' || o.name || ' ' || "
+    "coalesce (s.address, '') || ' ' || coalesce (s.postcode, '') "
+    "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation",
+    "SELECT geom FROM partners_site WHERE fid = ?1 AND geom IS NOT NULL" },
 };
 
 const SteadWorkspaceAddinInfo partners_workspace_addin = {

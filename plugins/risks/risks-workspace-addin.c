@@ -274,7 +274,7 @@ risks_workspace_addin_describe_references (SteadWorkspace      *workspace,
     n);
 }
 
-/* Risks, for the search and other plugins' links. */
+/* Risks, for the search and other plugins' links; on the map, their hazard areas. */
 static const SteadRecordKind risks_record_kinds[] = {
   { "risk", N_("risk"),
     "SELECT id, reference || ' ' || title AS title FROM risks_risk ORDER BY reference",
@@ -291,7 +291,9 @@ static const SteadRecordKind risks_record_kinds[] = {
                       "DELETE FROM risks_risk WHERE id = ?1"),
     "SELECT id, reference || ' ' || title, coalesce (theme, '') || ' ' || coalesce (hazard, '') || "
     "' ' || "
-    "coalesce (rwcs, '') FROM risks_risk" },
+    "coalesce (rwcs, '') FROM risks_risk",
+    "SELECT a.geom FROM risks_hazard h JOIN area a ON a.fid = h.area "
+    "WHERE h.risk = ?1 AND a.geom IS NOT NULL ORDER BY a.fid" },
 };
 
 const SteadWorkspaceAddinInfo risks_workspace_addin = {

@@ -349,9 +349,17 @@ test_demo_and_search (Fixture       *f,
                                             "'partners' "
                                             "AND stead_search MATCH '\"Review overdue\"'"),
                    >, 0);
+  /* One entry for each organisation, and one for each of its sites. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
+                                            "'partners' AND kind = 'organisation'"),
+                   ==, stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
+                                            "'partners' AND kind = 'site'"),
+                   ==, stead_test_count (f->ws, "SELECT count(*) FROM partners_site"));
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_search WHERE owner = "
                                             "'partners'"),
-                   ==, stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"));
+                   ==, stead_test_count (f->ws, "SELECT (SELECT count(*) FROM partners_site) + "
+                                                "(SELECT count(*) FROM partners_organisation)"));
 }
 
 /* The search follows edits: a renamed organisation is found by its new
@@ -398,14 +406,16 @@ test_search_follows_edits (Fixture       *f,
                    >, 0);
   g_assert_no_error (error);
   body =
-    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' AND ref = "
+    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' "
+                            "AND kind = 'organisation' AND ref = "
                             "(SELECT id FROM partners_organisation WHERE name = 'Severn Larder')");
   g_assert_nonnull (strstr (body, "Larder supply contract"));
   g_assert_nonnull (strstr (body, "Expired"));
   g_assert_true (stead_workspace_undo (f->ws, &error));
   g_clear_pointer (&body, g_free);
   body =
-    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' AND ref = "
+    stead_test_text (f->ws, "SELECT body FROM stead_search WHERE owner = 'partners' "
+                            "AND kind = 'organisation' AND ref = "
                             "(SELECT id FROM partners_organisation WHERE name = 'Severn Larder')");
   g_assert_null (strstr (body, "Larder supply contract"));
 }

@@ -12,10 +12,6 @@
 
 #include "stead-test-util.h"
 
-#ifdef GDK_WINDOWING_X11
-# include <gdk/x11/gdkx.h>
-#endif
-
 static SteadApplication *app;
 static char *tmp_dir;
 
@@ -29,22 +25,6 @@ open_window (const char *name,
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
 
   return stead_test_open_window (app, path, area_name, demo ? 50 : 0);
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  GtkWidget *widget;
-} FocusWait;
-
-/* Whether the keyboard focus is @widget or inside it (the text of an entry). */
-static gboolean
-has_focus_in (gpointer data)
-{
-  FocusWait *wait = data;
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->root));
-
-  return focus != NULL && (focus == wait->widget || gtk_widget_is_ancestor (focus, wait->widget));
 }
 
 typedef struct
@@ -133,20 +113,8 @@ find_search (SteadWindow *window)
   return s;
 }
 
-/* Runs xdotool against the window, by its title. */
-static void
-xdotool (const char *window_title,
-         const char *commands)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' "
-                                          "windowfocus --sync %s", window_title, commands);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
+#define xdotool stead_test_xdotool
+#define has_focus_in stead_test_has_focus_in
 
 /* A partner whose name xdotool can type on any keymap: letters and spaces. */
 static char *
@@ -165,28 +133,17 @@ static void
 test_keys (void)
 {
   g_autofree char *title = g_strdup_printf ("Searchshire %d", (int) getpid ());
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   SteadWindow *window;
   SteadWorkspace *ws;
   g_autofree char *name = NULL;
   g_autofree char *typed = NULL;
   GtkWidget *map_row, *page, *name_row;
-  FocusWait focus;
+  SteadTestFocus focus;
   HitWait hit;
   Search s;
 
-#ifdef GDK_WINDOWING_X11
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
-    {
-      g_test_skip ("needs an X server (Xvfb) for key events");
-      return;
-    }
-  if (xdotool_path == NULL)
-    {
-      g_test_skip ("needs xdotool (build-aux/deps.txt installs it)");
-      return;
-    }
+  if (!stead_test_can_type ())
+    return;
 
   window = open_window ("keys.gpkg", title, TRUE);
   ws = stead_window_get_workspace (window);
