@@ -235,36 +235,37 @@ stead_workspace_read_header (const char  *path,
                              const char  *basename,
                              GError     **error)
 {
-  guint8 header[100];
-  struct stat st;
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  guint8 header[100] = { 0 };
+  sqlite3_int64 size = 0;
   guint32 page_size;
-  const char *not_a_file;
   ssize_t n;
-  int fd;
+  int flags = 0;
+  int rc;
 
-  /* O_NONBLOCK: should a FIFO take the file's place after the stat, the
-   * open still does not wait for a writer. */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0)
+  /* Through SQLite's own file layer: should this process have the file
+   * open already (the window opening it again), closing a descriptor of
+   * our own would drop SQLite's POSIX locks on it, and another process
+   * could then checkpoint it and delete its WAL while it is in use.
+   * SQLite keeps such a descriptor open until its locks are released. */
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &flags);
+  if (rc != SQLITE_OK)
     {
       int saved = errno;
       g_set_error (error, STEAD_WORKSPACE_ERROR,
                    saved == ENOENT ? STEAD_WORKSPACE_ERROR_NOT_FOUND : STEAD_WORKSPACE_ERROR_SQL,
                    _("Could not open “%s”: %s"), path, g_strerror (saved));
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
       return FALSE;
     }
-  if (fstat (fd, &st) != 0)
-    st.st_mode = 0;
-  if ((not_a_file = stead_workspace_describe_not_a_file (st.st_mode)) != NULL)
-    {
-      close (fd);
-      g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_NOT_A_FILE, not_a_file,
-                   basename);
-      return FALSE;
-    }
-
-  n = read (fd, header, sizeof header);
-  close (fd);
+  if (file->pMethods->xFileSize (file, &size) != SQLITE_OK)
+    size = 0;
+  n = (ssize_t) MIN (size, (sqlite3_int64) sizeof header);
+  if (n > 0 && file->pMethods->xRead (file, header, (int) n, 0) != SQLITE_OK)
+    n = 0;
+  file->pMethods->xClose (file);
 
   if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
     {
@@ -424,35 +425,36 @@ stead_workspace_probe_file (const char       *path,
 }
 
 /* A file shorter than its header says, with no WAL that could hold the
- * rest (the WAL is read as SQLite reads it: after the file is opened). */
+ * rest (the WAL is read as SQLite reads it: after the file is opened).
+ *
+ * The header is read through SQLite's own handle on the file: closing a
+ * descriptor of our own would drop every POSIX lock this process holds
+ * on it, SQLite's included, and another process could then take the
+ * file as unused, checkpoint it and delete the WAL under our feet. */
 static gboolean
-stead_workspace_check_not_truncated (const char  *path,
+stead_workspace_check_not_truncated (sqlite3     *db,
+                                     const char  *path,
                                      GError     **error)
 {
   g_autofree char *basename = g_path_get_basename (path);
+  sqlite3_file *file = NULL;
   guint8 header[100];
   guint32 page_size, n_pages;
-  gint64 size;
-  int fd;
+  sqlite3_int64 size = -1;
 
   if (stead_workspace_file_size (path, "-wal") > WAL_HEADER_SIZE)
     return TRUE;
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0)
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK ||
+      file->pMethods->xFileSize (file, &size) != SQLITE_OK)
     return TRUE;
-  if (read (fd, header, sizeof header) != sizeof header)
-    {
-      close (fd);
-      return TRUE;
-    }
-  close (fd);
 
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
   n_pages = ((guint32) header[28] << 24) | ((guint32) header[29] << 16) |
             ((guint32) header[30] << 8) | header[31];
-  size = stead_workspace_file_size (path, "");
   /* The in-header size counts only when the change counter matches
    * "version-valid-for" (section 1.3.7 of the file format). */
   if (memcmp (header + 24, header + 92, 4) == 0 && n_pages > 0 && size >= 0 &&
@@ -499,7 +501,7 @@ stead_workspace_check_opened (sqlite3     *db,
       int primary = rc & 0xff;
 
       /* Pages missing from the file and its WAL say more than "malformed". */
-      if (!stead_workspace_check_not_truncated (path, error))
+      if (!stead_workspace_check_not_truncated (db, path, error))
         return FALSE;
       stead_sqlite_set_error (&local, db, rc, what);
       if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
@@ -514,8 +516,7 @@ stead_workspace_check_opened (sqlite3     *db,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  return stead_workspace_check_not_truncated (path, error);
-  return TRUE;
+  return stead_workspace_check_not_truncated (db, path, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1088,6 +1088,71 @@ test_upgrade_earlier_release (Fixture       *f,
   }
 }
 
+/* While Stead has a workspace open, another program reading it (the
+ * sqlite3 shell, QGIS) must see it in use: were Stead's locks dropped,
+ * that program would checkpoint the file and delete the WAL Stead still
+ * writes to, and the next edits would be lost. Opening the same file
+ * again in the same process (the window does) must not drop them either. */
+static void
+test_outside_reader_keeps_wal (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *sqlite3_shell = g_find_program_in_path ("sqlite3");
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(SteadWorkspace) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { NULL, f->path, "SELECT count(*) FROM need", NULL };
+  int status = -1;
+
+  if (sqlite3_shell == NULL)
+    {
+      g_test_skip ("needs the sqlite3 shell");
+      return;
+    }
+  make_demo (f->path, "50");
+  ws = stead_workspace_open (f->path, NULL, &error);
+  g_assert_no_error (error);
+  {
+    SteadTransaction *txn = stead_workspace_begin (ws, "core", "Add", &error);
+
+    g_assert_no_error (error);
+    stead_transaction_insert_need (txn, "food", "In the WAL", -2.15, 51.99, 1, 2, "open", 0, NULL,
+                                   0, &error);
+    g_assert_no_error (error);
+    g_assert_true (stead_transaction_commit (txn, &error));
+  }
+  g_assert_cmpint (file_size (f->path, "-wal"), >, 32);
+
+  /* The same file opened a second time in this process, and closed. */
+  again = stead_workspace_open_full (f->path, NULL, STEAD_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stead_workspace_close (again);
+
+  argv[0] = sqlite3_shell;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), ==, 51);
+  /* Still Stead's WAL: the other program did not take the file as unused. */
+  g_assert_cmpint (file_size (f->path, "-wal"), >, 32);
+
+  {
+    SteadTransaction *txn = stead_workspace_begin (ws, "core", "Add", &error);
+
+    g_assert_no_error (error);
+    stead_transaction_insert_need (txn, "food", "After the reader", -2.15, 51.99, 1, 2, "open", 0,
+                                   NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_true (stead_transaction_commit (txn, &error));
+  }
+  /* What an independent reader sees while Stead still has it open. */
+  g_assert_cmpint (sqlite_rows (f->path, "need"), ==, 52);
+  stead_workspace_close (ws);
+  g_assert_cmpint (sqlite_rows (f->path, "need"), ==, 52);
+}
+
 /* A read command does not wait behind a writer holding the write lock. */
 static void
 test_no_wait_behind_writer (Fixture       *f,
@@ -1283,6 +1348,7 @@ main (int   argc,
   ADD ("no-wait-behind-writer", test_no_wait_behind_writer, NULL);
   ADD ("read-only-as-nobody", test_read_only_as_nobody, NULL);
   ADD ("upgrade-earlier-release", test_upgrade_earlier_release, NULL);
+  ADD ("outside-reader-keeps-wal", test_outside_reader_keeps_wal, NULL);
 
   return g_test_run ();
 }
