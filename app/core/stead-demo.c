@@ -2,11 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A real place, so real base maps line up: Tewkesbury, where the Severn
- * and the Avon meet and which flooded in July 2007. The boundary and ward
- * shapes are simplified outlines drawn for the demo, not official
- * boundaries; every person, need and resource in it is fictional. The
- * same seed and scale always give the same workspace.
+ * A real place, so real base maps line up: Tewkesbury borough, where the
+ * Severn and the Avon meet and which flooded in July 2007. Its boundary
+ * and wards (2013), LSOAs (2011) and postcodes (OS Code-Point Open, August
+ * 2014) are real open data (data/demo/README.md, OGL v3), compiled into
+ * the core's GResource and imported by the importers a user runs; the
+ * flood zone is drawn for the demo. Every person, need and resource in it
+ * is fictional, and sits at a real postcode inside the boundary, or, once
+ * the postcodes it may take all have one (those of the flood zone, for
+ * most of the flood's needs), a few metres from one. The same seed and
+ * scale always give the same workspace.
  */
 
 #define G_LOG_DOMAIN "stead-demo"
@@ -19,9 +24,14 @@
 
 #include "stead-demo.h"
 #include "stead-geometry.h"
+#include "stead-import-formats-private.h"
+#include "stead-output.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
+
+#define DEMO_DATA "resource:///io/github/steadapp/Stead/core/demo/"
+#define DEMO_FLOOD_ZONE "DEMO-H01"
 
 /* 1 November 2025 00:00 UTC: the demo's year of needs starts here. */
 #define DEMO_YEAR_START 1761955200
@@ -29,53 +39,21 @@
 /* The incident: river flooding from 12 January 2026, for about ten days. */
 #define INCIDENT_DAY    72
 
-typedef struct
+/* Once the postcodes a record may take all have one, it is up to this far
+ * from its postcode. */
+#define JITTER_METRES     20.0
+#define METRES_PER_DEGREE 111320.0
+
+/* The demo's areas, imported as an officer would import them. */
+static const struct
 {
-  const char *name;
-  const char *code;
-  double      min_lon, min_lat, max_lon, max_lat;
-} DemoWard;
-
-/* Simplified ward outlines (a grid over the town), codes are fictional. */
-static const DemoWard wards[] = {
-  { "Tewkesbury North and Twyning", "DEMO-W01", -2.200, 52.005, -2.130, 52.035 },
-  { "Tewkesbury Town",              "DEMO-W02", -2.175, 51.985, -2.145, 52.005 },
-  { "Tewkesbury Newtown",           "DEMO-W03", -2.145, 51.985, -2.110, 52.005 },
-  { "Prior's Park",                 "DEMO-W04", -2.175, 51.960, -2.145, 51.985 },
-  { "Ashchurch with Walton Cardiff", "DEMO-W05", -2.145, 51.960, -2.090, 51.985 },
-  { "Northway",                     "DEMO-W06", -2.110, 51.985, -2.080, 52.005 },
-};
-
-/* Boundary: an irregular outline around the wards and the river meadows. */
-static const SteadCoord boundary[] = {
-  { -2.215, 51.955 }, { -2.150, 51.950 }, { -2.085, 51.955 }, { -2.075, 51.985 },
-  { -2.080, 52.010 }, { -2.125, 52.040 }, { -2.190, 52.042 }, { -2.225, 52.020 },
-  { -2.230, 51.985 }, { -2.215, 51.955 },
-};
-
-/* The Severn and Avon floodplain west and north of the town centre. */
-static const SteadCoord flood_zone[] = {
-  { -2.225, 51.960 }, { -2.180, 51.960 }, { -2.172, 51.985 }, { -2.160, 51.996 },
-  { -2.150, 52.006 }, { -2.140, 52.030 }, { -2.170, 52.038 }, { -2.200, 52.030 },
-  { -2.222, 52.000 }, { -2.225, 51.960 },
-};
-
-typedef struct
-{
-  double lon;
-  double lat;
-  double spread;
-  double weight;
-} Cluster;
-
-/* Where people live: the town centre, the estates, the villages. */
-static const Cluster homes[] = {
-  { -2.160, 51.993, 0.006, 0.30 },
-  { -2.130, 51.995, 0.006, 0.20 },
-  { -2.158, 51.973, 0.006, 0.15 },
-  { -2.100, 51.990, 0.006, 0.15 },
-  { -2.115, 51.972, 0.008, 0.10 },
-  { -2.165, 52.020, 0.008, 0.10 },
+  const char *file;
+  const char *kind;
+} area_files[] = {
+  { "district-2013.geojson", "boundary" },
+  { "wards-2013.geojson", "ward" },
+  { "lsoa-2011.geojson", "lsoa" },
+  { "flood-zone.geojson", "hazard" },
 };
 
 static const struct {
@@ -87,25 +65,60 @@ static const struct {
   { "water", 5 }, { "shelter", 4 }, { "evacuation", 3 }, { "clean-up", 3 },
 };
 
+/* Fictional services at real postcodes where such places plausibly are;
+ * the rest centres are out of the flood zone, across the borough. */
 static const struct {
   const char *kind;
   const char *title;
-  double      lon, lat;
+  const char *postcode;
   int         capacity;
 } fixed_resources[] = {
-  { "rest-centre", N_("Rest centre: Tewkesbury Leisure Centre (fictional)"), -2.1405, 51.9860,
-    250 },
-  { "rest-centre", N_("Rest centre: Northway Community Hall (fictional)"), -2.1010, 51.9930, 120 },
-  { "community-hub", N_("Community hub: Abbey Lawn (fictional)"), -2.1620, 51.9900, 60 },
-  { "food-supply", N_("Food bank: High Street (fictional)"), -2.1600, 51.9940, 400 },
-  { "sandbags", N_("Sandbag store: Ashchurch depot (fictional)"), -2.1150, 51.9990, 2000 },
-  { "generator", N_("Generator: fire station (fictional)"), -2.1480, 51.9910, 2 },
-  { "warm-space", N_("Warm space: library (fictional)"), -2.1585, 51.9925, 40 },
+  { "rest-centre", N_("Rest centre: Tewkesbury Leisure Centre (fictional)"), "GL20 5RP", 250 },
+  { "rest-centre", N_("Rest centre: Northway Community Hall (fictional)"), "GL20 8SR", 120 },
+  { "rest-centre", N_("Rest centre: Bishop’s Cleeve Village Hall (fictional)"), "GL52 8NE", 150 },
+  { "rest-centre", N_("Rest centre: Winchcombe Town Hall (fictional)"), "GL54 5SF", 80 },
+  { "rest-centre", N_("Rest centre: Churchdown Community Centre (fictional)"), "GL3 2JR", 150 },
+  { "rest-centre", N_("Rest centre: Brockworth Community Centre (fictional)"), "GL3 4QY", 120 },
+  { "community-hub", N_("Community hub: Abbey Lawn (fictional)"), "GL20 5AN", 60 },
+  { "food-supply", N_("Food bank: High Street (fictional)"), "GL20 5AX", 400 },
+  { "sandbags", N_("Sandbag store: Ashchurch depot (fictional)"), "GL20 8TU", 2000 },
+  { "generator", N_("Generator: fire station (fictional)"), "GL20 5RL", 2 },
+  { "warm-space", N_("Warm space: library (fictional)"), "GL20 5PL", 40 },
 };
 
 static const char *resource_kinds[] = {
   "transport", "4x4", "welfare-team", "first-aid", "catering", "volunteers", "translation",
 };
+
+/* A postcode of the directory inside the boundary. */
+typedef struct
+{
+  double lon;
+  double lat;
+  double edge_metres;   /* how far the boundary is: nearer than the jitter, a point is checked */
+} DemoPlace;
+
+/* Where records go: each postcode once, without replacement, from the
+ * flood zone's or the rest; then any postcode again, a few metres off. */
+typedef struct
+{
+  GArray        *places;      /* DemoPlace, in postcode order */
+  GArray        *flooded;     /* guint: the places inside the flood zone */
+  GArray        *unused[2];   /* guint: the dry and the flooded places not used yet */
+  SteadGeometry *boundary;
+} DemoPlaces;
+
+static void
+stead_demo_places_clear (DemoPlaces *places)
+{
+  g_clear_pointer (&places->places, g_array_unref);
+  g_clear_pointer (&places->flooded, g_array_unref);
+  g_clear_pointer (&places->unused[0], g_array_unref);
+  g_clear_pointer (&places->unused[1], g_array_unref);
+  g_clear_pointer (&places->boundary, stead_geometry_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DemoPlaces, stead_demo_places_clear)
 
 static double
 stead_demo_gaussian (GRand *rng)
@@ -114,25 +127,6 @@ stead_demo_gaussian (GRand *rng)
   double u2 = g_rand_double (rng);
 
   return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
-}
-
-static void
-stead_demo_random_home (GRand  *rng,
-                        double *lon,
-                        double *lat)
-{
-  double pick = g_rand_double (rng);
-  guint i;
-
-  for (i = 0; i < G_N_ELEMENTS (homes) - 1; i++)
-    {
-      if (pick < homes[i].weight)
-        break;
-      pick -= homes[i].weight;
-    }
-
-  *lon = homes[i].lon + stead_demo_gaussian (rng) * homes[i].spread * 1.6;
-  *lat = homes[i].lat + stead_demo_gaussian (rng) * homes[i].spread;
 }
 
 static const char *
@@ -153,57 +147,230 @@ stead_demo_random_need_kind (GRand *rng)
   g_assert_not_reached ();
 }
 
+/* Imports one file of the demo's data with one of the core's formats. */
 static gboolean
-stead_demo_insert_polygon (SteadTransaction  *txn,
-                           const char        *kind,
-                           const char        *code,
-                           const char        *name,
-                           const SteadCoord  *ring,
-                           gsize              n,
-                           GError           **error)
+stead_demo_import (SteadTransaction         *txn,
+                   const SteadImportFormat  *format,
+                   const char               *name,
+                   const char               *kind,
+                   GError                  **error)
 {
-  g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, n);
+  g_autofree char *uri = g_strconcat (DEMO_DATA, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
 
-  return stead_transaction_insert_area (txn, kind, code, name, polygon, error) > 0;
+  if (kind != NULL)
+    g_hash_table_insert (options, (gpointer) "kind", (gpointer) kind);
+  if (!stead_import_run_in_transaction (txn, format, file, options, NULL, error))
+    {
+      g_prefix_error (error, _("The demo area’s %s: "), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
+/* The boundary, wards, LSOAs and flood zone (their names, like the
+ * plugins' demo records, are data, in English), the postcode directory,
+ * and the statement their licence asks for in place of the directory's
+ * own (which gives this year, not the data's). The demo only adds rows. */
 static gboolean
 stead_demo_populate_areas (SteadTransaction  *txn,
                            GError           **error)
 {
-  if (!stead_demo_insert_polygon (txn, "boundary", "DEMO-B",
-                                  _("Tewkesbury demo area (simplified outline)"), boundary,
-                                  G_N_ELEMENTS (boundary), error))
+  g_autofree char *attribution = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (area_files); i++)
+    if (!stead_demo_import (txn, &stead_import_geojson_areas, area_files[i].file,
+                            area_files[i].kind, error))
+      return FALSE;
+  if (!stead_demo_import (txn, &stead_import_postcodes, "codepoint-open-2014-08-tewkesbury.csv",
+                          NULL, error))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (wards); i++)
-    {
-      const DemoWard *w = &wards[i];
-      const SteadCoord ring[] = {
-        { w->min_lon, w->min_lat }, { w->max_lon, w->min_lat }, { w->max_lon, w->max_lat },
-        { w->min_lon, w->max_lat }, { w->min_lon, w->min_lat },
-      };
+  /* The importer's row, inserted (and counted) by this transaction, becomes
+   * the demo's: still one row added. */
+  attribution = g_strconcat (_("Demo area: Tewkesbury borough boundary and wards (2013), LSOAs "
+                               "(2011) and OS Code-Point Open postcodes (August 2014); every "
+                               "record on them is fictional."),
+                             "\n", STEAD_DEMO_ATTRIBUTION, NULL);
+  return stead_transaction_run (txn,
+                                "UPDATE stead_attribution SET source = 'demo', text = ? "
+                                "WHERE source = 'postcodes'",
+                                STEAD_ARGS (STEAD_TEXT (attribution)), error) >= 0;
+}
 
-      if (!stead_demo_insert_polygon (txn, "ward", w->code, w->name, ring, G_N_ELEMENTS (ring),
-                                      error))
-        return FALSE;
+static SteadGeometry *
+stead_demo_load_area (SteadTransaction  *txn,
+                      const char        *kind,
+                      const char        *code,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = stead_transaction_prepare (txn, "SELECT geom FROM area WHERE kind = ? AND code = ?",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                   _("The demo area has no %s %s"), kind, code);
+      return NULL;
+    }
+  return stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 0),
+                                       sqlite3_column_bytes (stmt, 0), NULL, error);
+}
+
+/* Metres from (lon, lat) to the nearest edge of @area. */
+static double
+stead_demo_edge_metres (SteadGeometry *area,
+                        double         lon,
+                        double         lat)
+{
+  double kx = METRES_PER_DEGREE * cos (lat * G_PI / 180.0);
+  double best = G_MAXDOUBLE;
+
+  for (guint p = 0; p < stead_geometry_get_n_polygons (area); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (area, p); r++)
+      {
+        gsize n;
+        const SteadCoord *ring = stead_geometry_get_ring (area, p, r, &n);
+
+        for (gsize i = 0; i + 1 < n; i++)
+          {
+            double ax = (ring[i].x - lon) * kx, ay = (ring[i].y - lat) * METRES_PER_DEGREE;
+            double bx = (ring[i + 1].x - lon) * kx, by = (ring[i + 1].y - lat) * METRES_PER_DEGREE;
+            double dx = bx - ax, dy = by - ay;
+            double len = dx * dx + dy * dy;
+            double t = len > 0 ? CLAMP (-(ax * dx + ay * dy) / len, 0.0, 1.0) : 0.0;
+
+            best = MIN (best, hypot (ax + t * dx, ay + t * dy));
+          }
+      }
+  return best;
+}
+
+/* Every postcode of the directory inside the boundary, in postcode order
+ * (so the same seed picks the same ones), and which are in the flood zone. */
+static gboolean
+stead_demo_places_load (DemoPlaces        *places,
+                        SteadTransaction  *txn,
+                        GError           **error)
+{
+  g_autoptr(SteadGeometry) zone = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SteadRows rows;
+
+  places->boundary = stead_demo_load_area (txn, "boundary", "E07000083", error);
+  if (places->boundary == NULL)
+    return FALSE;
+  zone = stead_demo_load_area (txn, "hazard", DEMO_FLOOD_ZONE, error);
+  if (zone == NULL)
+    return FALSE;
+  stmt = stead_transaction_prepare (txn, "SELECT lon, lat FROM stead_postcode ORDER BY postcode",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  places->places = g_array_new (FALSE, FALSE, sizeof (DemoPlace));
+  places->flooded = g_array_new (FALSE, FALSE, sizeof (guint));
+  places->unused[0] = g_array_new (FALSE, FALSE, sizeof (guint));
+  places->unused[1] = g_array_new (FALSE, FALSE, sizeof (guint));
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "stead_postcode");
+  while (stead_rows_next (&rows))
+    {
+      DemoPlace place = { sqlite3_column_double (stmt, 0), sqlite3_column_double (stmt, 1), 0 };
+      gboolean flooded;
+      guint index = places->places->len;
+
+      /* Code-Point puts a few postcodes just outside the generalised line. */
+      if (!stead_geometry_contains_point (places->boundary, place.lon, place.lat))
+        continue;
+      place.edge_metres = stead_demo_edge_metres (places->boundary, place.lon, place.lat);
+      flooded = stead_geometry_contains_point (zone, place.lon, place.lat);
+      g_array_append_val (places->places, place);
+      g_array_append_val (places->unused[flooded], index);
+      if (flooded)
+        g_array_append_val (places->flooded, index);
+    }
+  if (!stead_rows_end (&rows, error))
+    return FALSE;
+  if (places->flooded->len == 0 || places->unused[0]->len == 0)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                   _("The demo area has no postcodes in or out of its flood zone"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where the next record goes: a postcode no record has yet, exactly
+ * there (one in the flood zone if @flooded, else any); when its pool has
+ * none left, a postcode of the pool again, a few metres off and still
+ * inside the boundary. */
+static void
+stead_demo_places_pick (DemoPlaces *places,
+                        GRand      *rng,
+                        gboolean    flooded,
+                        double     *lon,
+                        double     *lat)
+{
+  guint n_dry = places->unused[0]->len, n_flooded = places->unused[1]->len;
+  const DemoPlace *place;
+  GArray *pool = NULL;
+  guint k;
+
+  if (flooded && n_flooded > 0)
+    pool = places->unused[1];
+  else if (!flooded && n_dry + n_flooded > 0)
+    {
+      /* Every unused postcode as likely as any other. */
+      gint32 pick = g_rand_int_range (rng, 0, (gint32) (n_dry + n_flooded));
+
+      pool = places->unused[pick >= (gint32) n_dry];
+    }
+  if (pool != NULL)
+    {
+      k = g_rand_int_range (rng, 0, pool->len);
+      place = &g_array_index (places->places, DemoPlace, g_array_index (pool, guint, k));
+      g_array_remove_index_fast (pool, k);
+      *lon = place->lon;
+      *lat = place->lat;
+      return;
     }
 
-  return stead_demo_insert_polygon (txn, "hazard", "DEMO-H01",
-                                    _("Severn and Avon flood zone (illustrative)"), flood_zone,
-                                    G_N_ELEMENTS (flood_zone), error);
+  if (flooded)
+    k = g_array_index (places->flooded, guint,
+                       g_rand_int_range (rng, 0, places->flooded->len));
+  else
+    k = g_rand_int_range (rng, 0, places->places->len);
+  place = &g_array_index (places->places, DemoPlace, k);
+  for (int tries = 0; tries < 8; tries++)
+    {
+      double r = JITTER_METRES * sqrt (g_rand_double (rng));
+      double angle = 2 * G_PI * g_rand_double (rng);
+
+      *lat = place->lat + r * sin (angle) / METRES_PER_DEGREE;
+      *lon = place->lon + r * cos (angle) / (METRES_PER_DEGREE * cos (place->lat * G_PI / 180));
+      if (place->edge_metres > JITTER_METRES ||
+          stead_geometry_contains_point (places->boundary, *lon, *lat))
+        return;
+    }
+  *lon = place->lon;
+  *lat = place->lat;
 }
 
 /* A year of needs: a steady background, and an incident in January when
- * the rivers flood and needs spike in and near the flood zone. */
+ * the rivers flood and needs spike in the flood zone. */
 static gboolean
 stead_demo_populate_needs (SteadTransaction  *txn,
+                           DemoPlaces        *places,
                            guint              scale,
                            GRand             *rng,
                            GError           **error)
 {
-  g_autoptr(SteadGeometry) zone =
-    stead_geometry_new_polygon (flood_zone, G_N_ELEMENTS (flood_zone));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   static const char *statuses[] = { "closed", "met", "closed", "met", "closed" };
 
@@ -229,18 +396,17 @@ stead_demo_populate_needs (SteadTransaction  *txn,
       double lon, lat;
       int day;
 
-      stead_demo_random_home (rng, &lon, &lat);
       if (incident)
         {
-          /* Pull incident needs towards the flooded streets. */
-          for (int tries = 0; tries < 4 && !stead_geometry_contains_point (zone, lon, lat); tries++)
-            stead_demo_random_home (rng, &lon, &lat);
+          /* Most of the incident's needs are in the flooded streets. */
+          stead_demo_places_pick (places, rng, g_rand_double (rng) < 0.7, &lon, &lat);
           day = INCIDENT_DAY + (int) fabs (stead_demo_gaussian (rng) * 4.0);
           kind = g_rand_boolean (rng) ? stead_demo_random_need_kind (rng)
                                       : (g_rand_boolean (rng) ? "evacuation" : "shelter");
         }
       else
         {
+          stead_demo_places_pick (places, rng, FALSE, &lon, &lat);
           day = g_rand_int_range (rng, 0, 365);
           kind = stead_demo_random_need_kind (rng);
         }
@@ -279,17 +445,28 @@ stead_demo_populate_needs (SteadTransaction  *txn,
 
 static gboolean
 stead_demo_populate_resources (SteadTransaction  *txn,
+                               DemoPlaces        *places,
                                guint              scale,
                                GRand             *rng,
                                GError           **error)
 {
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
   guint n_extra = MAX (8, scale / 20);
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed_resources); i++)
     {
-      if (stead_transaction_insert_resource (
-            txn, fixed_resources[i].kind, _(fixed_resources[i].title), fixed_resources[i].lon,
-            fixed_resources[i].lat, fixed_resources[i].capacity, "available", NULL, 0, error) < 0)
+      double lon, lat;
+
+      if (!stead_workspace_lookup_postcode (workspace, fixed_resources[i].postcode, &lon, &lat))
+        {
+          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+                       _("The demo area has no postcode %s"), fixed_resources[i].postcode);
+          return FALSE;
+        }
+      if (stead_transaction_insert_resource (txn, fixed_resources[i].kind,
+                                             _(fixed_resources[i].title), lon, lat,
+                                             fixed_resources[i].capacity, "available", NULL, 0,
+                                             error) < 0)
         return FALSE;
     }
 
@@ -299,7 +476,7 @@ stead_demo_populate_resources (SteadTransaction  *txn,
       static const char *availability[] = { "available", "available", "limited", "committed" };
       double lon, lat;
 
-      stead_demo_random_home (rng, &lon, &lat);
+      stead_demo_places_pick (places, rng, FALSE, &lon, &lat);
       if (stead_transaction_insert_resource (txn, kind, NULL, lon, lat,
                                              g_rand_int_range (rng, 1, 12),
                                              availability[g_rand_int_range (rng, 0, 4)],
@@ -340,10 +517,13 @@ stead_demo_populate_addin (SteadWorkspace *workspace,
  * @seed: the random seed; the same seed gives the same workspace
  * @error: a #GError
  *
- * Fills @workspace with the demo area: boundary, wards, a flood zone, a
- * year of needs with a flood in January, resources, and whatever each
- * loaded plugin adds through its populate_demo(). One transaction: on
- * failure nothing is added. It is in the audit log but is no undo step.
+ * Fills @workspace with the demo area: the real boundary, wards and LSOAs
+ * of Tewkesbury borough and its postcode directory (open data, with their
+ * attribution in `stead_attribution`), a flood zone, a year of needs with
+ * a flood in January, resources, and whatever each loaded plugin adds
+ * through its populate_demo(). Plugins find the postcodes with
+ * stead_workspace_lookup_postcode(). One transaction: on failure nothing
+ * is added. It is in the audit log but is no undo step.
  *
  * Returns: %TRUE on success
  */
@@ -355,6 +535,7 @@ stead_demo_populate (SteadWorkspace  *workspace,
 {
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(GRand) rng = NULL;
+  g_auto(DemoPlaces) places = { 0 };
   PopulateData data = { 0 };
 
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
@@ -376,8 +557,9 @@ stead_demo_populate (SteadWorkspace  *workspace,
     return FALSE;
 
   if (!stead_demo_populate_areas (txn, error) ||
-      !stead_demo_populate_needs (txn, scale, rng, error) ||
-      !stead_demo_populate_resources (txn, scale, rng, error))
+      !stead_demo_places_load (&places, txn, error) ||
+      !stead_demo_populate_needs (txn, &places, scale, rng, error) ||
+      !stead_demo_populate_resources (txn, &places, scale, rng, error))
     return FALSE;
 
   data.txn = txn;

@@ -20,6 +20,15 @@ extern const SteadExportFormat stead_export_needs_csv;
 extern const SteadExportFormat stead_export_resources_csv;
 extern const SteadExportFormat stead_export_areas_geojson;
 
+/* Imports @file with @format into @txn, a transaction the caller holds
+ * (the demo area's); any rejected record is an error. */
+gboolean stead_import_run_in_transaction (SteadTransaction         *txn,
+                                          const SteadImportFormat  *format,
+                                          GFile                    *file,
+                                          GHashTable               *options,
+                                          SteadImportResult       **result,
+                                          GError                  **error);
+
 gboolean stead_format_check_options (const char              *format_id,
                                      const SteadFormatOption *declared,
                                      GHashTable              *options,

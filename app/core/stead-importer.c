@@ -1073,25 +1073,24 @@ stead_importer_context_clear (SteadImportContext *context)
   g_clear_pointer (&context->within, stead_geometry_unref);
 }
 
-/* Everything but the commit: on success the transaction is left open in
- * *txn_out (NULL for a dry run, which is rolled back). */
+/* Runs @importer inside @txn and judges what it found: an importer that
+ * failed, Cancel, nothing to import, or rejects @options do not accept
+ * are errors (*result_out is set for the rejects). @txn stays open. */
 static gboolean
-stead_importer_run_import (SteadWorkspace           *workspace,
-                           SteadImporter            *importer,
-                           GFile                    *file,
-                           const SteadImportOptions *options,
-                           SteadImportProgressFunc   progress,
-                           gpointer                  progress_data,
-                           GCancellable             *cancellable,
-                           SteadTransaction        **txn_out,
-                           SteadImportResult       **result_out,
-                           GError                  **error)
+stead_importer_run_in (SteadTransaction         *txn,
+                       SteadImporter            *importer,
+                       GFile                    *file,
+                       const SteadImportOptions *options,
+                       SteadImportProgressFunc   progress,
+                       gpointer                  progress_data,
+                       GCancellable             *cancellable,
+                       SteadImportResult       **result_out,
+                       GError                  **error)
 {
   SteadImportContext context = { 0 };
   g_autoptr(SteadImportResult) result = NULL;
-  g_autoptr(SteadTransaction) txn = NULL;
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *summary = NULL;
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
   gboolean ok;
 
   if (STEAD_IMPORTER_GET_IFACE (importer)->run == NULL)
@@ -1106,6 +1105,7 @@ stead_importer_run_import (SteadWorkspace           *workspace,
   result = stead_importer_result_new (importer, options->dry_run);
 
   context.workspace = workspace;
+  context.txn = txn;
   context.importer = importer;
   context.file = file;
   context.cancellable = cancellable;
@@ -1121,16 +1121,6 @@ stead_importer_run_import (SteadWorkspace           *workspace,
         return FALSE;
       stead_geometry_get_envelope (context.within, &context.within_env);
     }
-
-  /* TRANSLATORS: the undo label and audit summary of an import */
-  summary = g_strdup_printf (_("Import %s"), basename);
-  txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
-  if (txn == NULL)
-    {
-      stead_importer_context_clear (&context);
-      return FALSE;
-    }
-  context.txn = txn;
 
   ok = STEAD_IMPORTER_GET_IFACE (importer)->run (importer, &context, error);
   stead_importer_context_clear (&context);
@@ -1192,11 +1182,79 @@ stead_importer_run_import (SteadWorkspace           *workspace,
         }
     }
 
+  *result_out = g_steal_pointer (&result);
+  return TRUE;
+}
+
+/* Everything but the commit: on success the transaction is left open in
+ * *txn_out (NULL for a dry run, which is rolled back). */
+static gboolean
+stead_importer_run_import (SteadWorkspace           *workspace,
+                           SteadImporter            *importer,
+                           GFile                    *file,
+                           const SteadImportOptions *options,
+                           SteadImportProgressFunc   progress,
+                           gpointer                  progress_data,
+                           GCancellable             *cancellable,
+                           SteadTransaction        **txn_out,
+                           SteadImportResult       **result_out,
+                           GError                  **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *summary = NULL;
+
+  /* TRANSLATORS: the undo label and audit summary of an import */
+  summary = g_strdup_printf (_("Import %s"), basename);
+  txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
+  if (txn == NULL)
+    return FALSE;
+
+  if (!stead_importer_run_in (txn, importer, file, options, progress, progress_data, cancellable,
+                              result_out, error))
+    return FALSE;
+
   if (options->dry_run)
     g_clear_pointer (&txn, stead_transaction_rollback);
 
   *txn_out = g_steal_pointer (&txn);
-  *result_out = g_steal_pointer (&result);
+  return TRUE;
+}
+
+/**
+ * stead_import_run_in_transaction: (skip)
+ * @txn: a transaction the caller holds
+ * @format: a format the core offers
+ * @file: the file to read (a `resource://` URI will do)
+ * @options: (nullable): the format's options, as `--option` gives them
+ * @result: (out) (optional) (transfer full): the counts
+ * @error: a #GError
+ *
+ * Imports @file as stead_import_run() would, but into @txn, which the
+ * caller commits or drops with the rest of its change (the demo area is
+ * one transaction). A rejected record, or nothing to import, is an error.
+ *
+ * Returns: %TRUE if everything in @file was imported into @txn
+ */
+gboolean
+stead_import_run_in_transaction (SteadTransaction         *txn,
+                                 const SteadImportFormat  *format,
+                                 GFile                    *file,
+                                 GHashTable               *options,
+                                 SteadImportResult       **result,
+                                 GError                  **error)
+{
+  g_autoptr(SteadImporter) importer = NULL;
+  g_autoptr(SteadImportResult) res = NULL;
+  SteadImportOptions run_options = { .options = options };
+
+  g_assert (txn != NULL && G_IS_FILE (file));
+
+  importer = stead_importer_new (format, stead_transaction_get_owner (txn));
+  if (!stead_importer_run_in (txn, importer, file, &run_options, NULL, NULL, NULL, &res, error))
+    return FALSE;
+  if (result != NULL)
+    *result = g_steal_pointer (&res);
   return TRUE;
 }
 

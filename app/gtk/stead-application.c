@@ -241,6 +241,12 @@ stead_application_about_action (GSimpleAction *action,
   adw_about_window_add_legal_section (
     ADW_ABOUT_WINDOW (about), _("Map data"), _("© OpenStreetMap contributors"),
     GTK_LICENSE_CUSTOM, _("OpenStreetMap data is available under the Open Database License."));
+  /* The statements are the licence's own words: not translated. */
+  adw_about_window_add_legal_section (
+    ADW_ABOUT_WINDOW (about), _("Demo area"), STEAD_DEMO_ATTRIBUTION, GTK_LICENSE_CUSTOM,
+    _("The demo area is Tewkesbury borough: its boundary and wards of 2013, its LSOAs of 2011 "
+      "and its OS Code-Point Open postcodes of August 2014, open data under the Open "
+      "Government Licence v3.0. Every record on them is fictional."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

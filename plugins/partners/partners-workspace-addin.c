@@ -138,6 +138,39 @@ static const DemoPartner demo_partners[] = {
     NULL, NULL, "welfare-team", 8 },
 };
 
+/* Where the demo's sites are: real postcodes of the borough where such
+ * places plausibly are (the organisations are fictional), found in the
+ * postcode directory the core's demo imports first. */
+static const struct
+{
+  const char *site;
+  const char *postcode;
+  const char *locality;
+} demo_site_places[] = {
+  { "County Emergency Centre", "GL3 1EE", "Innsworth" },
+  { "Borough Depot", "GL20 8NA", "Northway" },
+  { "Tewkesbury Fire Station", "GL20 5RL", "Tewkesbury" },
+  { "Tewkesbury Community Hospital", "GL20 5QH", "Tewkesbury" },
+  { "Tewkesbury Flood Store", "GL20 5TW", "Tewkesbury" },
+  { "Ashchurch Substation", "GL20 8LZ", "Ashchurch" },
+  { "Mythe Water Works", "GL20 6EB", "The Mythe, Tewkesbury" },
+  { "Northway Bus Depot", "GL20 8QR", "Northway" },
+  { "Red Cross Centre", "GL52 8DP", "Bishop's Cleeve" },
+  { "4x4 Response Base", "GL54 5YN", "Winchcombe" },
+  { "St John Hall", "GL20 5LL", "Tewkesbury" },
+  { "Foodbank Warehouse", "GL20 8JW", "Tewkesbury" },
+  { "Volunteer Centre", "GL3 2NA", "Churchdown" },
+  { "Abbey Hall", "GL20 5RH", "Tewkesbury" },
+  { "Mosque Community Centre", "GL20 8BS", "Tewkesbury" },
+  { "Methodist Hall", "GL20 5BB", "Tewkesbury" },
+  { "Northway Store", "GL20 8ND", "Northway" },
+  { "Plant Yard", "GL20 8LH", "Ashchurch" },
+  { "Riverside Hotel", "GL20 5AW", "Tewkesbury" },
+  { "Twyning Village Hall", "GL20 6DX", "Twyning" },
+  { "Ashchurch Village Hall", "GL20 8JP", "Ashchurch" },
+  { "Tewkesbury Town Hall", "GL20 5AX", "Tewkesbury" },
+};
+
 static const char *first_names[] = { "Alex", "Sam",    "Priya", "Tomasz", "Grace",
                                      "Owen", "Fatima", "Rhys",  "Ana",    "Joe" };
 static const char *last_names[] = { "Hughes", "Patel",   "Nowak",  "Evans", "Khan",
@@ -205,6 +238,32 @@ static const struct
     { 1, 34, 35, -1 } },
 };
 
+/* Where a demo site is: its postcode, town or village, and position. */
+static gboolean
+partners_workspace_addin_demo_place (SteadTransaction  *txn,
+                                     const char        *site,
+                                     const char       **postcode,
+                                     const char       **locality,
+                                     double            *lon,
+                                     double            *lat,
+                                     GError           **error)
+{
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
+
+  for (guint k = 0; k < G_N_ELEMENTS (demo_site_places); k++)
+    if (g_str_equal (demo_site_places[k].site, site))
+      {
+        *postcode = demo_site_places[k].postcode;
+        *locality = demo_site_places[k].locality;
+        if (stead_workspace_lookup_postcode (workspace, *postcode, lon, lat))
+          return TRUE;
+        break;
+      }
+  g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
+               _("The demo site “%s” has no postcode in the directory"), site);
+  return FALSE;
+}
+
 static char *
 partners_workspace_addin_days_from_today (int days)
 {
@@ -269,25 +328,23 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
 
       if (p->site != NULL)
         {
-          g_autoptr(SteadGeometry) point = stead_geometry_new_point (
-            -2.19 + g_rand_double (rng) * 0.09, 51.96 + g_rand_double (rng) * 0.06);
-          g_autofree char *address =
-            g_strdup_printf ("%d %s, Tewkesbury", g_rand_int_range (rng, 1, 120),
-                             i % 3 == 0   ? "High Street"
-                             : i % 3 == 1 ? "Church Street"
-                                          : "Barton Street");
-          g_autofree char *postcode = g_strdup_printf ("GL20 %d%c%c", g_rand_int_range (rng, 1, 9),
-                                                       'A' + g_rand_int_range (rng, 0, 26),
-                                                       'A' + g_rand_int_range (rng, 0, 26));
+          g_autoptr(SteadGeometry) point = NULL;
+          const char *postcode, *locality;
+          double lon, lat;
           gboolean places = p->kind != NULL && (g_str_equal (p->kind, "rest-centre") ||
                                                 g_str_equal (p->kind, "warm-space"));
+
+          if (!partners_workspace_addin_demo_place (txn, p->site, &postcode, &locality, &lon,
+                                                    &lat, error))
+            return FALSE;
+          point = stead_geometry_new_point (lon, lat);
 
           site_fid = stead_transaction_run (
             txn,
             "INSERT INTO partners_site (geom, organisation, name, address, postcode, "
             "what, capacity) VALUES (?, ?, ?, ?, ?, ?, ?)",
             STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (ids[i]), STEAD_TEXT (p->site),
-                        STEAD_TEXT (address), STEAD_TEXT (postcode), STEAD_TEXT (p->what),
+                        STEAD_TEXT (locality), STEAD_TEXT (postcode), STEAD_TEXT (p->what),
                         STEAD_INT_OR_NULL (p->quantity, places)),
             error);
           if (site_fid < 0)

@@ -197,13 +197,16 @@ risks_workspace_addin_populate_demo (SteadTransaction     *txn,
   /* Hazard areas: the core demo's flood zone for fluvial flooding, and a
    * few of the register's own. */
   {
-    static const SteadCoord surface[] = { { -2.168, 51.988 },
-                                          { -2.150, 51.986 },
-                                          { -2.148, 51.996 },
-                                          { -2.165, 51.999 },
-                                          { -2.168, 51.988 } };
-    static const SteadCoord mythe[] = { { -2.170, 52.004 }, { -2.158, 52.004 }, { -2.158, 52.012 },
-                                        { -2.170, 52.012 }, { -2.170, 52.004 } };
+    /* On the real geography: Prior's Park, the Mythe works on the
+     * Tewkesbury bank of the Severn, Ashchurch (a zone that, like real
+     * ones, does not stop at the borough boundary). */
+    static const SteadCoord surface[] = { { -2.160, 51.979 },
+                                          { -2.146, 51.979 },
+                                          { -2.146, 51.987 },
+                                          { -2.159, 51.988 },
+                                          { -2.160, 51.979 } };
+    static const SteadCoord mythe[] = { { -2.163, 52.001 }, { -2.157, 52.001 }, { -2.157, 52.007 },
+                                        { -2.163, 52.007 }, { -2.163, 52.001 } };
     SteadCoord comah[25];
     struct { gint64 area; int risk; } links[4] = { { 0, 0 } };
 

@@ -1808,7 +1808,7 @@ static void
 test_geojson_keeps_properties (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tewkesbury",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
                                                  "wards-2013.geojson", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2143,7 +2143,7 @@ static void
 test_postcodes_merge (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "tewkesbury",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
                                                  "codepoint-open-2014-08-tewkesbury.csv", NULL);
   g_autoptr(GHashTable) oracle = code_point_rows (path);
   g_autoptr(GFile) code_point = g_file_new_for_path (path);

@@ -433,6 +433,14 @@ test_sites_on_map (Fixture       *f,
   gint64 org;
 
   g_assert_cmpint (published, >, 10);
+  /* Each demo site is where its real postcode is, in the demo's directory. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site s "
+                                            "JOIN stead_postcode p "
+                                            "ON p.postcode = replace (s.postcode, ' ', '') "
+                                            "WHERE ST_MinX (s.geom) = p.lon "
+                                            "AND ST_MinY (s.geom) = p.lat"),
+                   ==, stead_workspace_count_rows (f->ws, "partners_site"));
+  g_assert_cmpint (stead_workspace_count_rows (f->ws, "partners_site"), ==, 22);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE owner = "
                                             "'partners'"),
                    ==, published);
