@@ -14,9 +14,6 @@
 #include <stead-gtk.h>
 
 #include "stead-test-util.h"
-#ifdef GDK_WINDOWING_X11
-# include <gdk/x11/gdkx.h>
-#endif
 
 static gboolean
 is_sized (gpointer data)
@@ -54,43 +51,6 @@ map_window_new (SteadWorkspace  *ws,
   gtk_window_present (GTK_WINDOW (window));
   *out_view = view;
   return window;
-}
-
-static GdkTexture *render_once (GtkWidget *widget);
-
-/* The paintable is empty while a relayout is pending: let it settle. */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  GdkTexture *texture;
-
-  while (!(texture = render_once (widget)) && g_get_monotonic_time () < deadline)
-    iterate_for (50);
-  return texture;
-}
-
-static GdkTexture *
-render_once (GtkWidget *widget)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_object_unref (paintable);
-      return NULL;   /* nothing drawn yet */
-    }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_object_unref (paintable);
-  return texture;
 }
 
 /* Pixels that differ between two renders; with @b NULL, the pixels in
@@ -170,7 +130,7 @@ test_offline_background (void)
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 10);
 
   /* Offline, the map is drawn (land, graticule, boundary), not blank. */
-  texture = render (GTK_WIDGET (view));
+  texture = stead_test_render (GTK_WIDGET (view));
   g_assert_nonnull (texture);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
@@ -271,7 +231,7 @@ test_needs_and_resources (void)
     /* Drawn: markers and bubbles in the needs' colours, under whichever
      * renderer this run has (cairo surface or render nodes). */
     {
-      g_autoptr(GdkTexture) shown = render (GTK_WIDGET (view));
+      g_autoptr(GdkTexture) shown = stead_test_render (GTK_WIDGET (view));
       g_autoptr(GdkTexture) hidden = NULL;
 
       g_test_message ("renderer: %s", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (
@@ -281,7 +241,7 @@ test_needs_and_resources (void)
       /* Switched off in the layer list: not drawn, not clickable. */
       gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
       iterate_for (50);
-      hidden = render (GTK_WIDGET (view));
+      hidden = stead_test_render (GTK_WIDGET (view));
       /* Every marker is at least a few pixels. */
       g_assert_cmpuint (count_differing (shown, hidden), >=, 20 * items->len);
       g_assert_false (stead_point_layer_pick (needs, x, y, &picked, NULL));
@@ -367,11 +327,11 @@ test_needs_and_resources (void)
     /* The summary panel would cover the map in this small window. */
     gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
     iterate_for (100);
-    before = render (GTK_WIDGET (view));
+    before = stead_test_render (GTK_WIDGET (view));
     stead_area_layer_set_values (stead_map_view_get_area_layer (view), (gint64 *) fids->data,
                                  (double *) values->data, fids->len);
     iterate_for (100);
-    after = render (GTK_WIDGET (view));
+    after = stead_test_render (GTK_WIDGET (view));
     g_assert_nonnull (before);
     g_assert_nonnull (after);
     size = gdk_texture_get_width (before) * gdk_texture_get_height (before) * 4;
@@ -494,7 +454,7 @@ make_red_mbtiles_as (const char *dir,
 static double
 red_fraction (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = render (widget);
+  g_autoptr(GdkTexture) texture = stead_test_render (widget);
   g_autofree guchar *pixels = NULL;
   int width, height;
   guint red = 0;
@@ -768,41 +728,6 @@ test_layer_list_and_drop (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Runs xdotool against the test's window, by its title. */
-static void
-xdotool (const char *window_title,
-         const char *commands)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' %s",
-                                          window_title, commands);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* Where a point of @widget is on the window's X surface (shadows and
- * all), which is what xdotool's --window coordinates are. */
-static void
-surface_point (GtkWidget *widget,
-               double     x,
-               double     y,
-               int       *sx,
-               int       *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t p;
-  double nx, ny;
-
-  g_assert_true (
-    gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  *sx = (int) round (p.x + nx);
-  *sy = (int) round (p.y + ny);
-}
-
 static gboolean
 is_draw_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -924,7 +849,6 @@ test_draw_polygon_with_pointer (void)
   g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
   g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   static const double corners[4][2] = {
     { 0.30, 0.30 }, { 0.70, 0.28 }, { 0.72, 0.70 }, { 0.28, 0.72 }
   };
@@ -932,18 +856,10 @@ test_draw_polygon_with_pointer (void)
   SteadGeometry *drawn;
   GtkWidget *window, *button, *map;
   SteadMapView *view;
-  int sx, sy;
 
-#ifdef GDK_WINDOWING_X11
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
+  if (!stead_test_have_xdotool ())
     {
-      g_test_skip ("needs an X server (Xvfb) for pointer events");
-      return;
-    }
-  if (xdotool_path == NULL)
-    {
-      g_test_skip ("needs xdotool (build-aux/deps.txt installs it)");
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer events");
       return;
     }
 
@@ -957,12 +873,7 @@ test_draw_polygon_with_pointer (void)
 
   button = find_widget (GTK_WIDGET (view), is_draw_button, NULL);
   g_assert_nonnull (button);
-  surface_point (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0,
-                 &sx, &sy);
-  {
-    g_autofree char *cmd = g_strdup_printf ("mousemove --window %%1 %d %d click 1", sx, sy);
-    xdotool (title, cmd);
-  }
+  stead_test_click (button);
   iterate_for (300);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 
@@ -971,14 +882,10 @@ test_draw_polygon_with_pointer (void)
     {
       double x = corners[i][0] * gtk_widget_get_width (map);
       double y = corners[i][1] * gtk_widget_get_height (map);
-      g_autofree char *cmd = NULL;
 
       shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y,
                                                   &ring[i].y, &ring[i].x);
-      surface_point (map, x, y, &sx, &sy);
-      cmd = g_strdup_printf ("mousemove --window %%1 %d %d click %s 1", sx, sy,
-                             i == 3 ? "--repeat 2 --delay 60" : "");
-      xdotool (title, cmd);
+      stead_test_pointer (map, x, y, i == 3 ? "click --repeat 2 --delay 60 1" : "click 1");
       iterate_for (i == 3 ? 500 : 250);
     }
   ring[4] = ring[0];
