@@ -47,6 +47,10 @@ struct _SteadMapView
   GtkFileChooserNative  *chooser;
   GtkWidget             *area_panel;
   double                 press_x, press_y;  /* where the last click began */
+  double                 pointer_x;         /* over the map, for the wheel's zoom */
+  double                 pointer_y;
+  double                 zoom_step_to;      /* where the zoom steps under way end */
+  gint64                 zoom_step_until;   /* and when (monotonic µs) */
 
   /* Shading the areas (stead-map-view.c) and its legend (-layers.c) */
   SteadAreaMeasure       shade_measure;

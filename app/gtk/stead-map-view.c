@@ -31,6 +31,9 @@
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
+/* libshumate's own zoom animation lasts 200 ms. */
+#define ZOOM_STEP_MS    200
+
 enum {
   PROP_0,
   PROP_WORKSPACE,
@@ -1035,12 +1038,53 @@ stead_map_view_remove_layer (SteadMapView *self,
   shumate_map_remove_layer (self->map, layer);
 }
 
+/* Zooms by @levels, keeping what is at (@x, @y) of the map where it is: a
+ * whole level doubles the scale (libshumate 1.0 steps by 0.2). Steps in
+ * quick succession add up from where the last one is going. */
+static void
+stead_map_view_zoom_by (SteadMapView *self,
+                        double        levels,
+                        double        x,
+                        double        y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  double now_zoom = shumate_viewport_get_zoom_level (viewport);
+  double from = now_zoom, to, scale, lat, lon;
+  gint64 now = g_get_monotonic_time ();
+  guint duration = shumate_map_get_animate_zoom (self->map) ? ZOOM_STEP_MS : 0;
+
+  if (now < self->zoom_step_until)
+    from = self->zoom_step_to;
+  to = CLAMP (from + levels, shumate_viewport_get_min_zoom_level (viewport),
+              shumate_viewport_get_max_zoom_level (viewport));
+  if (to == now_zoom)
+    return;
+
+  /* The new centre: the point that is now between (x, y) and the centre,
+   * 1 / scale of the way from (x, y). */
+  scale = exp2 (to - now_zoom);
+  shumate_viewport_widget_coords_to_location (
+    viewport, map, x + (gtk_widget_get_width (map) / 2.0 - x) / scale,
+    y + (gtk_widget_get_height (map) / 2.0 - y) / scale, &lat, &lon);
+  lat = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  lon = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+
+  self->zoom_step_to = to;
+  self->zoom_step_until = now + duration * G_TIME_SPAN_MILLISECOND;
+  shumate_map_go_to_full_with_duration (self->map, lat, lon, to, duration);
+}
+
 static void
 stead_map_view_zoom_in_action (GtkWidget  *widget,
                                const char *action,
                                GVariant   *param)
 {
-  shumate_map_zoom_in (STEAD_MAP_VIEW (widget)->map);
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+  GtkWidget *map = GTK_WIDGET (self->map);
+
+  stead_map_view_zoom_by (self, 1, gtk_widget_get_width (map) / 2.0,
+                          gtk_widget_get_height (map) / 2.0);
 }
 
 static void
@@ -1048,7 +1092,46 @@ stead_map_view_zoom_out_action (GtkWidget  *widget,
                                 const char *action,
                                 GVariant   *param)
 {
-  shumate_map_zoom_out (STEAD_MAP_VIEW (widget)->map);
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+  GtkWidget *map = GTK_WIDGET (self->map);
+
+  stead_map_view_zoom_by (self, -1, gtk_widget_get_width (map) / 2.0,
+                          gtk_widget_get_height (map) / 2.0);
+}
+
+/* A mouse wheel's notch is a whole zoom level about the pointer; a
+ * touchpad's smooth scrolling is left to the map, in proportion. */
+static gboolean
+stead_map_view_on_scroll (GtkEventControllerScroll *controller,
+                          double                    dx,
+                          double                    dy,
+                          SteadMapView             *self)
+{
+  GtkWidget *map = GTK_WIDGET (self->map);
+  gboolean known = !isnan (self->pointer_x);
+
+  if (dy == 0 || gtk_event_controller_scroll_get_unit (controller) != GDK_SCROLL_UNIT_WHEEL)
+    return FALSE;
+  stead_map_view_zoom_by (self, -dy, known ? self->pointer_x : gtk_widget_get_width (map) / 2.0,
+                          known ? self->pointer_y : gtk_widget_get_height (map) / 2.0);
+  return TRUE;
+}
+
+static void
+stead_map_view_on_motion (GtkEventControllerMotion *controller,
+                          double                    x,
+                          double                    y,
+                          SteadMapView             *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+}
+
+static void
+stead_map_view_on_leave (GtkEventControllerMotion *controller,
+                         SteadMapView             *self)
+{
+  self->pointer_x = self->pointer_y = NAN;
 }
 
 static void
@@ -1240,12 +1323,18 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL,
                                    stead_map_view_add_offline_map_action);
   stead_map_view_sketch_class_init (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "map.zoom-out", NULL);
+  /* + and -, with or without Ctrl; = is + without Shift. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GdkModifierType mods = i == 0 ? 0 : GDK_CONTROL_MASK;
+
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, mods, "map.zoom-out", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, mods, "map.zoom-out",
+                                           NULL);
+    }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "map.zoom-area", NULL);
 
@@ -1341,6 +1430,7 @@ stead_map_view_init (SteadMapView *self)
 {
   GtkWidget *controls;
   GtkGesture *click;
+  GtkEventController *scroll, *motion;
   GtkDropTarget *drop;
 
   self->named_layers =
@@ -1362,6 +1452,17 @@ stead_map_view_init (SteadMapView *self)
   g_signal_connect (click, "pressed", G_CALLBACK (stead_map_view_on_click_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (stead_map_view_on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Before the map's own: a wheel's notch is a whole level. */
+  self->pointer_x = self->pointer_y = NAN;
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (stead_map_view_on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), scroll);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (stead_map_view_on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (stead_map_view_on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
 
   stead_map_view_sketch_init (self, GTK_BOX (controls));
 

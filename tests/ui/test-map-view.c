@@ -957,6 +957,97 @@ is_label_ending (GtkWidget     *widget,
          g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
 }
 
+/* Waits out the zoom's animation, then says how far it is from @want. */
+static double
+zoom_settled_off (ShumateViewport *viewport,
+                  double           want)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (fabs (shumate_viewport_get_zoom_level (viewport) - want) > 1e-9 &&
+         g_get_monotonic_time () < deadline)
+    iterate_for (20);
+  iterate_for (300);   /* and nothing else moves it afterwards */
+  return fabs (shumate_viewport_get_zoom_level (viewport) - want);
+}
+
+/* One step doubles the scale: the Zoom In and Zoom Out buttons, + and -
+ * with or without Ctrl, and each notch of a mouse wheel (about the
+ * pointer) change the zoom by exactly one level, with the X server's
+ * pointer and keyboard. */
+static void
+test_zoom_steps (void)
+{
+  g_autofree char *title = g_strdup_printf ("Stead zoom test %d", (int) getpid ());
+  static const struct
+  {
+    const char *keys;
+    double      by;
+  } keys[] = {
+    { "plus", 1 }, { "minus", -1 }, { "ctrl+equal", 1 }, { "ctrl+minus", -1 },
+    { "ctrl+plus", 1 }, { "KP_Subtract", -1 }, { "KP_Add", 1 }, { "equal", 1 },
+  };
+  ShumateViewport *viewport;
+  SteadMapView *view;
+  GtkWidget *window, *map;
+  double zoom = 10;
+
+  if (!stead_test_have_xdotool ())
+    {
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer and key events");
+      return;
+    }
+  window = map_window_new (NULL, title, 800, 600, &view);
+  stead_test_iterate_until (is_sized, view);
+  iterate_for (300);
+  viewport = stead_map_view_get_viewport (view);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
+  iterate_for (200);
+
+  /* The buttons. */
+  stead_test_click (stead_test_find_by_label (GTK_WIDGET (view), "Zoom In"));
+  g_assert_cmpfloat (zoom_settled_off (viewport, ++zoom), <, 1e-9);
+  stead_test_click (stead_test_find_by_label (GTK_WIDGET (view), "Zoom Out"));
+  g_assert_cmpfloat (zoom_settled_off (viewport, --zoom), <, 1e-9);
+
+  /* The keys, with the map focused and the pointer over it. */
+  stead_test_pointer (map, 40, 300, NULL);
+  gtk_widget_grab_focus (map);
+  iterate_for (100);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_test_message ("key %s", keys[i].keys);
+      stead_test_keys (keys[i].keys);
+      zoom += keys[i].by;
+      g_assert_cmpfloat (zoom_settled_off (viewport, zoom), <, 1e-9);
+    }
+
+  /* A wheel's notch (buttons 4 and 5), about the pointer: what is under
+   * it stays under it. */
+  {
+    double lat, lon, x, y;
+
+    shumate_viewport_widget_coords_to_location (viewport, map, 200, 150, &lat, &lon);
+    stead_test_pointer (map, 200, 150, "click 4");
+    g_assert_cmpfloat (zoom_settled_off (viewport, ++zoom), <, 1e-9);
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+    g_assert_cmpfloat (hypot (x - 200, y - 150), <, 1.5);
+    stead_test_pointer (map, 200, 150, "click 5");
+    g_assert_cmpfloat (zoom_settled_off (viewport, --zoom), <, 1e-9);
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+    g_assert_cmpfloat (hypot (x - 200, y - 150), <, 1.5);
+  }
+
+  /* Notches in quick succession add up, each a whole level. */
+  stead_test_pointer (map, 400, 300, "click --repeat 3 --delay 30 4");
+  zoom += 3;
+  g_assert_cmpfloat (zoom_settled_off (viewport, zoom), <, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_areas_shaded (SteadMapView *view,
                  guint        *count)
@@ -1169,6 +1260,7 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
+  g_test_add_func ("/ui/map-view/zoom-steps", test_zoom_steps);
   g_test_add_func ("/ui/map-view/shade-areas", test_shade_areas);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 
