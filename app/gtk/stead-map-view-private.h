@@ -79,6 +79,10 @@ struct _SteadMapView
   GtkWidget             *popover;
   char                  *popover_action;    /* <module>.show-record, for Open Record */
   gint64                 popover_ref;       /* the record it shows */
+  SteadPointLayer       *popover_layer;     /* the members listed are its points */
+  GdkRectangle           popover_at;
+  gint64                 popover_chosen;    /* the member to show next */
+  guint                  popover_idle;
 };
 
 /* stead-map-view.c */
@@ -112,6 +116,11 @@ void      stead_map_view_sketch_click         (SteadMapView     *self,
 void      stead_map_view_popover_show         (SteadMapView     *self,
                                                SteadPointLayer  *layer,
                                                gint64            fid,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_popover_show_members (SteadMapView     *self,
+                                               SteadPointLayer  *layer,
+                                               const SteadPointCluster *cluster,
                                                double            x,
                                                double            y);
 void      stead_map_view_popover_present      (SteadMapView     *self);

@@ -31,8 +31,11 @@
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
-/* libshumate's own zoom animation lasts 200 ms. */
+/* libshumate's own zoom animation lasts 200 ms; its go-to lasts a quarter
+ * second per level of the zoom it goes to: four seconds to a town's
+ * cluster. */
 #define ZOOM_STEP_MS    200
+#define CLUSTER_ZOOM_MS 500
 
 enum {
   PROP_0,
@@ -885,8 +888,8 @@ stead_map_view_on_click_pressed (GtkGestureClick *gesture,
   self->band_drawn = FALSE;
 }
 
-/* A click on a cluster zooms to where it splits; on a point, shows it.
- * Returns FALSE if no point is there. */
+/* A click on a cluster zooms to where it splits, or lists it if it never
+ * does; on a point, shows it. Returns FALSE if no point is there. */
 static gboolean
 stead_map_view_click_points (SteadMapView *self,
                              double        x,
@@ -908,9 +911,16 @@ stead_map_view_click_points (SteadMapView *self,
       if (item.count > 1)
         {
           SteadPointIndex *index = stead_point_layer_get_index (layers[i]);
+          ShumateViewport *viewport = shumate_map_get_viewport (self->map);
           guint zoom = stead_point_index_get_expansion_zoom (index, item.id);
 
-          shumate_map_go_to_full (self->map, item.lat, item.lon, MIN (zoom, 19));
+          /* Still one cluster at the last zoom: its members are in one
+           * place (a care home's residents), so list them. */
+          if (zoom > shumate_viewport_get_max_zoom_level (viewport))
+            stead_map_view_popover_show_members (self, layers[i], &item, x, y);
+          else
+            shumate_map_go_to_full_with_duration (self->map, item.lat, item.lon, zoom,
+                                                  CLUSTER_ZOOM_MS);
         }
       else
         stead_map_view_popover_show (self, layers[i], fid, x, y);
@@ -1367,7 +1377,7 @@ stead_map_view_init_map (SteadMapView *self)
                                                 SHUMATE_DATA_SOURCE (source));
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->osm));
   shumate_viewport_set_min_zoom_level (viewport, 2);
-  shumate_viewport_set_max_zoom_level (viewport, 19);
+  shumate_viewport_set_max_zoom_level (viewport, STEAD_POINT_SOURCE_MAX_ZOOM);
 
   self->background = stead_background_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->background));

@@ -1049,6 +1049,202 @@ test_zoom_steps (void)
 }
 
 static void
+on_show_record (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+/* The popover the view shows now, if any. */
+static GtkWidget *
+shown_popover (SteadMapView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+has_popover (gpointer view)
+{
+  return shown_popover (view) != NULL;
+}
+
+/* The items of the needs' level at @zoom that hold any of @fids, and how
+ * many of @fids each holds (in @counts, as many as items). */
+static guint
+items_holding (SteadPointLayer   *needs,
+               guint              zoom,
+               const gint64      *fids,
+               guint              n_fids,
+               SteadPointCluster *found,
+               guint             *counts)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  guint n = 0;
+
+  stead_point_index_query (stead_point_layer_get_index (needs), zoom, -3, 51, -1, 53, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SteadPointCluster *c = &g_array_index (items, SteadPointCluster, i);
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint held = 0;
+
+      g_assert_true (stead_point_layer_get_members (needs, c, members));
+      g_assert_cmpuint (members->len, ==, c->count);
+      for (guint m = 0; m < members->len; m++)
+        for (guint f = 0; f < n_fids; f++)
+          held += g_array_index (members, gint64, m) == fids[f];
+      if (held > 0)
+        {
+          found[n] = *c;
+          counts[n++] = held;
+        }
+    }
+  return n;
+}
+
+/* A click on a cluster zooms to where it splits, centred on it; a cluster
+ * whose needs are all in one place (a metre apart) cannot split, and a
+ * click lists them instead, each showing its record. The split is found
+ * from the geometry alone: two groups of needs a known distance apart are
+ * one cluster while they are within the cluster radius (60 pixels of a
+ * 512-pixel tile, 30 of the map's 256-pixel tiles) of each other. */
+static void
+test_cluster_click (void)
+{
+  g_autofree char *title = g_strdup_printf ("Stead cluster test %d", (int) getpid ());
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cluster.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Clustershire", NULL, NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("show-record", G_VARIANT_TYPE_INT64);
+  g_autoptr(GError) error = NULL;
+  const double lat = 51.99, west = -2.1618, gap = 0.0036, metre = 0.0000146;
+  ShumateViewport *viewport;
+  SteadPointLayer *needs;
+  SteadMapView *view;
+  GtkWidget *window, *map, *popover;
+  SteadTransaction *txn;
+  SteadPointCluster found[8];
+  guint counts[8], n, split = 0;
+  gint64 fids[6], opened = 0;
+  double x, y;
+
+  if (!stead_test_have_xdotool ())
+    {
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer events");
+      return;
+    }
+
+  /* Three needs at the west spot, three at the east one, each within a
+   * metre of its neighbours. */
+  txn = stead_workspace_begin (ws, "core", "Add needs", &error);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", i < 3 ? "West" : "East", i % 3 + 1);
+
+      fids[i] = stead_transaction_insert_need (txn, "food", name,
+                                               west + (i < 3 ? 0 : gap) + (i % 3) * 0.5 * metre,
+                                               lat + (i % 3) * 0.3 * metre, 2, 2, "open",
+                                               1767225600, "test", 100 + i, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (stead_transaction_commit (txn, &error));
+
+  /* Where the two spots part: the lowest zoom at which they are more than
+   * 30 pixels apart. */
+  for (guint z = 0; z <= 19 && split == 0; z++)
+    if (gap / 360.0 * 256.0 * exp2 (z) > 30)
+      split = z;
+  g_assert_cmpuint (split, >, 4);
+  g_assert_cmpuint (split, <, 19);
+
+  window = map_window_new (ws, title, 800, 600, &view);
+  g_signal_connect (show, "activate", G_CALLBACK (on_show_record), &opened);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
+  gtk_widget_insert_action_group (window, "test", G_ACTION_GROUP (group));
+  stead_test_iterate_until (indexes_built, view);
+  iterate_for (300);
+  viewport = stead_map_view_get_viewport (view);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+  needs = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS);
+  gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
+
+  /* Three levels out, the six are one cluster; a click on it zooms to
+   * where it splits, centred on it. */
+  shumate_viewport_set_zoom_level (viewport, split - 3);
+  shumate_map_center_on (stead_map_view_get_map (view), lat, west + gap / 2);
+  iterate_for (300);
+  n = items_holding (needs, split - 3, fids, 6, found, counts);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (found[0].count, ==, 6);
+  shumate_viewport_location_to_widget_coords (viewport, map, found[0].lat, found[0].lon, &x, &y);
+  stead_test_pointer (map, x, y, "click 1");
+  g_assert_cmpfloat (zoom_settled_off (viewport, split), <, 1e-9);
+  shumate_viewport_location_to_widget_coords (viewport, map, found[0].lat, found[0].lon, &x, &y);
+  g_assert_cmpfloat (hypot (x - gtk_widget_get_width (map) / 2.0,
+                            y - gtk_widget_get_height (map) / 2.0), <, 1.5);
+
+  /* There they are two clusters; a level out, still one. */
+  n = items_holding (needs, split, fids, 6, found, counts);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[1], ==, 3);
+  g_assert_cmpuint (items_holding (needs, split - 1, fids, 6, found + 2, counts + 2), ==, 1);
+
+  /* The west three are within a metre: never apart on this map. A click
+   * lists them where they are, and does not zoom. */
+  {
+    guint w = found[0].lon < found[1].lon ? 0 : 1;
+    GtkWidget *list, *row, *open;
+
+    g_assert_cmpuint (stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs),
+                                                            found[w].id),
+                      >, shumate_viewport_get_max_zoom_level (viewport));
+    shumate_viewport_location_to_widget_coords (viewport, map, found[w].lat, found[w].lon, &x,
+                                                &y);
+    stead_test_pointer (map, x, y, "click 1");
+    stead_test_iterate_until (has_popover, view);
+    g_assert_cmpfloat (zoom_settled_off (viewport, split), <, 1e-9);
+    popover = shown_popover (view);
+    list = find_widget (popover, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+    g_assert_nonnull (list);
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                      ==, 3);
+    g_assert_nonnull (find_widget (popover, is_label, "3 needs here"));
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("West %u", i);
+
+        g_assert_nonnull (find_widget (popover, is_label, name));
+      }
+
+    /* A member shows its own record, which opens in its plugin. */
+    row = find_widget (popover, is_label, "West 2");
+    stead_test_click (row);
+    stead_test_iterate_until (has_popover, view);
+    iterate_for (200);
+    popover = shown_popover (view);
+    g_assert_nonnull (find_widget (popover, is_label_ending, "West 2\n2 people affected\n"
+                                   "Urgency: Medium\nStatus: open\nOpened: 2026-01-01"));
+    open = stead_test_find_by_label (popover, "Open Record");
+    g_assert_nonnull (open);
+    stead_test_click (open);
+    iterate_for (200);
+    g_assert_cmpint (opened, ==, 101);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+}
+
+
+static void
 on_areas_shaded (SteadMapView *view,
                  guint        *count)
 {
@@ -1261,6 +1457,7 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
   g_test_add_func ("/ui/map-view/zoom-steps", test_zoom_steps);
+  g_test_add_func ("/ui/map-view/cluster-click", test_cluster_click);
   g_test_add_func ("/ui/map-view/shade-areas", test_shade_areas);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 
