@@ -65,15 +65,19 @@ struct _SteadMapView
 
   /* stead-map-view-sketch.c */
   GtkWidget             *draw_button;
+  GtkWidget             *hint;              /* how to draw, over the map while drawing */
   GtkWidget             *band;              /* the rectangle being drawn */
-  GtkWidget             *sketch;            /* the polygon being drawn */
+  GtkWidget             *sketch;            /* the polygon being drawn, or the one drawn */
   GArray                *vertices;          /* SteadCoord, lon/lat */
   SteadGeometry         *drawn;             /* the last polygon drawn */
+  gboolean               drawn_shown;       /* on the map, its summary beside it */
+  GMenu                 *area_actions;      /* what plugins offer for a drawn area */
   double                 band_x, band_y;
   gboolean               band_drawn;        /* the release ends a band, not a click */
-  guint32                last_release_time;
-  double                 last_release_x;
-  double                 last_release_y;
+  gboolean               finish_on_release; /* the press made a double click */
+  guint32                last_press_time;
+  double                 last_press_x;
+  double                 last_press_y;
 
   /* stead-map-view-popover.c */
   GtkWidget             *popover;
@@ -106,9 +110,13 @@ void      stead_map_view_sketch_init          (SteadMapView     *self,
                                                GtkBox           *controls);
 void      stead_map_view_sketch_dispose       (SteadMapView     *self);
 gboolean  stead_map_view_sketch_is_drawing    (SteadMapView     *self);
-void      stead_map_view_sketch_click         (SteadMapView     *self,
+void      stead_map_view_sketch_hide_drawn    (SteadMapView     *self);
+void      stead_map_view_sketch_press         (SteadMapView     *self,
                                                GtkGestureClick  *gesture,
                                                int               n_press,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_sketch_click         (SteadMapView     *self,
                                                double            x,
                                                double            y);
 

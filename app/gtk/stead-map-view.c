@@ -740,6 +740,7 @@ stead_map_view_show_summary (SteadMapView     *self,
   g_assert (STEAD_IS_MAP_VIEW (self));
   g_assert (summary != NULL);
 
+  stead_map_view_sketch_hide_drawn (self);
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
   gtk_widget_set_visible (self->area_panel, TRUE);
@@ -886,6 +887,8 @@ stead_map_view_on_click_pressed (GtkGestureClick *gesture,
   self->press_x = x;
   self->press_y = y;
   self->band_drawn = FALSE;
+  if (stead_map_view_sketch_is_drawing (self))
+    stead_map_view_sketch_press (self, gesture, n_press, x, y);
 }
 
 /* A click on a cluster zooms to where it splits, or lists it if it never
@@ -943,7 +946,7 @@ stead_map_view_on_click_released (GtkGestureClick *gesture,
 
   if (stead_map_view_sketch_is_drawing (self))
     {
-      stead_map_view_sketch_click (self, gesture, n_press, x, y);
+      stead_map_view_sketch_click (self, x, y);
       return;
     }
 
@@ -1135,6 +1138,8 @@ stead_map_view_on_motion (GtkEventControllerMotion *controller,
 {
   self->pointer_x = x;
   self->pointer_y = y;
+  if (stead_map_view_sketch_is_drawing (self))
+    gtk_widget_queue_draw (self->sketch);
 }
 
 static void
@@ -1142,6 +1147,8 @@ stead_map_view_on_leave (GtkEventControllerMotion *controller,
                          SteadMapView             *self)
 {
   self->pointer_x = self->pointer_y = NAN;
+  if (stead_map_view_sketch_is_drawing (self))
+    gtk_widget_queue_draw (self->sketch);
 }
 
 static void
@@ -1474,9 +1481,10 @@ stead_map_view_init (SteadMapView *self)
   g_signal_connect (motion, "leave", G_CALLBACK (stead_map_view_on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
 
+  /* Made before the drawing tool, which follows it; shown above it. */
+  self->area_panel = stead_area_panel_new ();
   stead_map_view_sketch_init (self, GTK_BOX (controls));
 
-  self->area_panel = stead_area_panel_new ();
   gtk_widget_set_visible (self->area_panel, FALSE);
   gtk_widget_set_halign (self->area_panel, GTK_ALIGN_END);
   gtk_widget_set_valign (self->area_panel, GTK_ALIGN_FILL);

@@ -856,6 +856,7 @@ test_draw_polygon_with_pointer (void)
   SteadGeometry *drawn;
   GtkWidget *window, *button, *map;
   SteadMapView *view;
+  double zoom;
 
   if (!stead_test_have_xdotool ())
     {
@@ -870,6 +871,7 @@ test_draw_polygon_with_pointer (void)
   gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
   iterate_for (100);
   map = GTK_WIDGET (stead_map_view_get_map (view));
+  zoom = shumate_viewport_get_zoom_level (stead_map_view_get_viewport (view));
 
   button = find_widget (GTK_WIDGET (view), is_draw_button, NULL);
   g_assert_nonnull (button);
@@ -885,13 +887,16 @@ test_draw_polygon_with_pointer (void)
 
       shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y,
                                                   &ring[i].y, &ring[i].x);
-      stead_test_pointer (map, x, y, i == 3 ? "click --repeat 2 --delay 60 1" : "click 1");
+      stead_test_pointer (map, x, y, i == 3 ? "click --repeat 2 --delay 80 1" : "click 1");
       iterate_for (i == 3 ? 500 : 250);
     }
   ring[4] = ring[0];
 
-  /* Drawn: the tool is off again, the panel shows the polygon's sums. */
+  /* Drawn: the tool is off again, the double click did not zoom, the
+   * panel shows the polygon's sums. */
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (stead_map_view_get_viewport (view)), ==,
+                     zoom);
   g_assert_true (gtk_widget_get_visible (stead_map_view_get_area_panel (view)));
   drawn = stead_map_view_get_drawn_area (view);
   g_assert_nonnull (drawn);
@@ -1242,7 +1247,6 @@ test_cluster_click (void)
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
 }
-
 
 static void
 on_areas_shaded (SteadMapView *view,
