@@ -394,6 +394,43 @@ test_escape_cancels (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In an 800x600 window the whole map fits beside the sidebar: its zoom
+ * and drawing buttons are on screen, and so is the hint. */
+static void
+test_small_window (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "small.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Smallshire", 50);
+  SteadMapView *view = stead_window_get_map_view (window);
+  GtkWidget *button, *hint;
+  graphene_rect_t box;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  stead_test_iterate_until (stead_test_is_mapped, view);
+  stead_test_iterate (300);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (width, <=, 800);
+
+  button = find_draw_button (GTK_WIDGET (view));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  stead_test_iterate (100);
+  hint = stead_test_find_by_text (GTK_WIDGET (view),
+                                  "Click to add points, double-click to finish, Escape to cancel");
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *widget = i == 0   ? button
+                          : i == 1 ? hint
+                                   : stead_test_find_by_label (GTK_WIDGET (view), "Zoom In");
+
+      g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &box));
+      g_assert_cmpfloat (box.origin.x, >=, 0);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, width);
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +441,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/map-drawing/draw-and-save-twice", test_draw_and_save_twice);
   g_test_add_func ("/ui/map-drawing/escape-cancels", test_escape_cancels);
+  g_test_add_func ("/ui/map-drawing/small-window", test_small_window);
 
   return stead_test_app_run (app, tmp_dir);
 }
