@@ -246,33 +246,57 @@ stead_test_iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-GtkWidget *
-stead_test_find_by_name (GtkWidget  *root,
-                         const char *name)
+/* The first widget below @root that @match says is the one for @text,
+ * depth first. */
+static GtkWidget *
+stead_test_find_where (GtkWidget  *root,
+                       gboolean  (*match) (GtkWidget  *widget,
+                                           const char *text),
+                       const char *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+      if (match (child, text))
         return child;
-      if ((found = stead_test_find_by_name (child, name)) != NULL)
+      if ((found = stead_test_find_where (child, match, text)) != NULL)
         return found;
     }
   return NULL;
 }
 
 static gboolean
+stead_test_has_name (GtkWidget  *widget,
+                     const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+stead_test_find_by_name (GtkWidget  *root,
+                         const char *name)
+{
+  return stead_test_find_where (root, stead_test_has_name, name);
+}
+
+static gboolean
 stead_test_has_label (GtkWidget  *widget,
                       const char *label)
 {
+  const char *text = NULL;
+
   if (ADW_IS_PREFERENCES_ROW (widget) &&
       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), label) == 0)
     return TRUE;
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    text = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  if (text != NULL)
     {
-      g_autofree char *plain = g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+      g_autofree char *plain = g_strdup (text);
       char *out = plain;
 
       /* Mnemonics are not what the user reads. */
@@ -290,17 +314,124 @@ GtkWidget *
 stead_test_find_by_label (GtkWidget  *root,
                           const char *label)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return stead_test_find_where (root, stead_test_has_label, label);
+}
 
-      if (stead_test_has_label (child, label))
-        return child;
-      if ((found = stead_test_find_by_label (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+stead_test_is_label_reading (GtkWidget  *widget,
+                             const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The label reading @text below @root (a menu item's, a list row's). */
+GtkWidget *
+stead_test_find_by_text (GtkWidget  *root,
+                         const char *text)
+{
+  return stead_test_find_where (root, stead_test_is_label_reading, text);
+}
+
+static GdkTexture *
+stead_test_render_once (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;   /* nothing drawn yet */
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* What @widget shows now, as its window's renderer draws it. The
+ * paintable is empty while a relayout is pending: this lets it settle. */
+GdkTexture *
+stead_test_render (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkTexture *texture;
+
+  while (!(texture = stead_test_render_once (widget)) && g_get_monotonic_time () < deadline)
+    stead_test_iterate (50);
+  return texture;
+}
+
+/* Whether real pointer and key events can be sent: the display is an X
+ * server (Xvfb) and xdotool is there. */
+gboolean
+stead_test_have_xdotool (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return xdotool != NULL;
+#endif
+  return FALSE;
+}
+
+static void
+stead_test_run_xdotool (const char *args)
+{
+  g_autofree char *cmd = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Moves the X pointer to (@x, @y) of @widget, in whichever window or
+ * popover it is, then does @then with xdotool ("click 1"; NULL: nothing).
+ * Needs stead_test_have_xdotool(). */
+void
+stead_test_pointer (GtkWidget  *widget,
+                    double      x,
+                    double      y,
+                    const char *then)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *args = NULL;
+  graphene_point_t p;
+  double nx, ny;
+
+  g_assert_nonnull (native);
+  g_assert_true (
+    gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  args = g_strdup_printf ("mousemove --window %lu %d %d %s",
+                          (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                          (int) round (p.x + nx), (int) round (p.y + ny), then != NULL ? then : "");
+  stead_test_run_xdotool (args);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Clicks the middle of @widget with the X pointer. */
+void
+stead_test_click (GtkWidget *widget)
+{
+  stead_test_pointer (widget, gtk_widget_get_width (widget) / 2.0,
+                      gtk_widget_get_height (widget) / 2.0, "click 1");
+}
+
+/* Types @keys ("Escape", "ctrl+minus") from the X server's keyboard, to
+ * the window that has the focus. */
+void
+stead_test_keys (const char *keys)
+{
+  g_autofree char *args = g_strdup_printf ("key %s", keys);
+
+  stead_test_run_xdotool (args);
 }
 
 gboolean

@@ -65,6 +65,16 @@ GtkWidget *stead_test_find_by_name     (GtkWidget       *root,
                                         const char      *name);
 GtkWidget *stead_test_find_by_label    (GtkWidget       *root,
                                         const char      *label);
+GtkWidget *stead_test_find_by_text     (GtkWidget       *root,
+                                        const char      *text);
+GdkTexture *stead_test_render          (GtkWidget       *widget);
+gboolean   stead_test_have_xdotool     (void);
+void       stead_test_pointer          (GtkWidget       *widget,
+                                        double           x,
+                                        double           y,
+                                        const char      *then);
+void       stead_test_click            (GtkWidget       *widget);
+void       stead_test_keys             (const char      *keys);
 gboolean   stead_test_is_mapped        (gpointer         widget);
 gboolean   stead_test_is_unmapped      (gpointer         widget);
 gboolean   stead_test_model_has_count  (GListModel      *model,

@@ -37,6 +37,10 @@
 #define EXTENT     512.0
 #define MAX_LAT    85.051128779806589
 #define CLUSTER_ID_FLAG 0x80000000u
+/* A tile with more items than this makes a level dense, whatever the
+ * average: a town among points spread over the country would otherwise
+ * be swept tile by tile, each of its points against thousands. */
+#define TILE_MODE_MAX_RUN 64
 
 typedef struct
 {
@@ -703,13 +707,14 @@ stead_point_index_cluster_level (SteadPointIndex *self,
 
   level->members = big_new (guint32, MAX (n, 1));
 
-  /* Sparse levels (few points per tile of the zoom above, as with points
-   * spread over a country) use those tiles as the cells: the members are
-   * already sorted by them, so no sort is needed. Dense levels use cells
-   * one radius wide, sorted. Either way a cell is at least r wide. */
+  /* Sparse levels (few points per tile of the zoom above, and none
+   * crowded, as with points spread over a country) use those tiles as the
+   * cells: the members are already sorted by them, so no sort is needed.
+   * Dense levels use cells one radius wide, sorted. Either way a cell is
+   * at least r wide. */
   {
     guint64 tiles = (guint64) 1 << above->sort_zoom;
-    gsize distinct = 0;
+    gsize distinct = 0, run = 0, busiest = 0;
 
     if (r <= 1.0 / tiles)
       for (gsize i = 0; i < n; i++)
@@ -717,10 +722,14 @@ stead_point_index_cluster_level (SteadPointIndex *self,
           keys[i] = stead_point_index_tile_key_of (self->x[above->members[i]],
                                                    self->y[above->members[i]], above->sort_zoom);
           if (i == 0 || keys[i] != keys[i - 1])
-            distinct++;
+            {
+              distinct++;
+              run = 0;
+            }
+          busiest = MAX (busiest, ++run);
         }
 
-    if (distinct > 0 && n <= distinct * 4)
+    if (distinct > 0 && n <= distinct * 4 && busiest <= TILE_MODE_MAX_RUN)
       {
         tile_mode = TRUE;
         /* +1 on both axes keeps column and row 0 free for the sweep. */

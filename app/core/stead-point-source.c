@@ -262,7 +262,16 @@ stead_point_source_load (SteadWorkspace        *workspace,
   snapshot = g_new0 (SteadPointSnapshot, 1);
   g_ref_count_init (&snapshot->ref_count);
   snapshot->n = fid->len;
-  snapshot->index = stead_point_index_new ((const double *) lonlat->data, NULL, snapshot->n, NULL);
+  {
+    SteadPointIndexOptions options;
+
+    /* Clustered down to the map's last zoom: what is still one cluster
+     * there is in one place, and the map lists it. */
+    stead_point_index_options_init (&options);
+    options.max_zoom = STEAD_POINT_SOURCE_MAX_ZOOM;
+    snapshot->index =
+      stead_point_index_new ((const double *) lonlat->data, NULL, snapshot->n, &options);
+  }
   snapshot->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
   snapshot->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
   return snapshot;

@@ -24,6 +24,9 @@ typedef enum
   STEAD_POINT_SOURCE_RESOURCES,
 } SteadPointSourceKind;
 
+/* The deepest zoom the points are clustered at: the map's last. */
+#define STEAD_POINT_SOURCE_MAX_ZOOM 19
+
 #define STEAD_TYPE_POINT_SNAPSHOT (stead_point_snapshot_get_type ())
 
 /* The points of one load: their index, and per point (in the index's

@@ -1262,7 +1262,9 @@ stead_transaction_pause_session (SteadTransaction *txn,
 {
   g_return_if_fail (txn != NULL);
 
-  sqlite3session_enable (txn->session, !pause);
+  /* A transaction that is not an undo step (the demo) records nothing. */
+  if (txn->session != NULL)
+    sqlite3session_enable (txn->session, !pause);
 }
 
 /**

@@ -21,5 +21,8 @@ void        stead_area_panel_set_summary  (SteadAreaPanel   *self,
                                            SteadAreaSummary *summary);
 GListModel *stead_area_panel_get_kinds    (SteadAreaPanel   *self);
 GListModel *stead_area_panel_get_items    (SteadAreaPanel   *self);
+void        stead_area_panel_set_actions  (SteadAreaPanel   *self,
+                                           GMenuModel       *actions);
+GMenuModel *stead_area_panel_get_actions  (SteadAreaPanel   *self);
 
 G_END_DECLS

@@ -4,7 +4,9 @@
  *
  * For a selected area: needs and resources by kind (people affected,
  * capacity available), then every need and resource inside, in column
- * views (recycled rows, any number of them).
+ * views (recycled rows, any number of them). For an area the user drew,
+ * what can be done with it ("Save as Hazard Area…") is a menu in its
+ * header.
  */
 
 #define G_LOG_DOMAIN "stead-area-panel"
@@ -72,12 +74,22 @@ struct _SteadAreaPanel
   GtkWidget  *box;
   GtkWidget  *content;
   GtkWidget  *title;
+  GtkWidget  *actions_button;
   GtkWidget  *totals;
   GListStore *kinds;
   GListStore *items;
+  GMenuModel *actions;
 };
 
 G_DEFINE_FINAL_TYPE (SteadAreaPanel, stead_area_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ACTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 stead_area_panel_setup_cell (GtkSignalListItemFactory *factory,
@@ -264,6 +276,74 @@ stead_area_panel_get_items (SteadAreaPanel *self)
   return G_LIST_MODEL (self->items);
 }
 
+/**
+ * stead_area_panel_set_actions:
+ * @self: a #SteadAreaPanel
+ * @actions: (nullable): what can be done with the area shown, or %NULL
+ *
+ * Offers @actions in a menu in the panel's header; the menu's actions are
+ * looked up from the panel up, as the window's are.
+ */
+void
+stead_area_panel_set_actions (SteadAreaPanel *self,
+                              GMenuModel     *actions)
+{
+  g_return_if_fail (STEAD_IS_AREA_PANEL (self));
+  g_return_if_fail (actions == NULL || G_IS_MENU_MODEL (actions));
+
+  if (!g_set_object (&self->actions, actions))
+    return;
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->actions_button), actions);
+  gtk_widget_set_visible (self->actions_button, actions != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIONS]);
+}
+
+GMenuModel *
+stead_area_panel_get_actions (SteadAreaPanel *self)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_PANEL (self), NULL);
+
+  return self->actions;
+}
+
+static void
+stead_area_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SteadAreaPanel *self = STEAD_AREA_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIONS:
+      g_value_set_object (value, self->actions);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stead_area_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SteadAreaPanel *self = STEAD_AREA_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIONS:
+      stead_area_panel_set_actions (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 stead_area_panel_close_panel (GtkWidget  *widget,
                               const char *action,
@@ -280,6 +360,7 @@ stead_area_panel_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->kinds);
   g_clear_object (&self->items);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (stead_area_panel_parent_class)->dispose (object);
 }
@@ -287,9 +368,18 @@ stead_area_panel_dispose (GObject *object)
 static void
 stead_area_panel_class_init (SteadAreaPanelClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = stead_area_panel_dispose;
+  object_class->dispose = stead_area_panel_dispose;
+  object_class->get_property = stead_area_panel_get_property;
+  object_class->set_property = stead_area_panel_set_property;
+
+  properties[PROP_ACTIONS] =
+    g_param_spec_object ("actions", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "area-panel.close", NULL,
                                    stead_area_panel_close_panel);
@@ -335,6 +425,15 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_set_margin_start (self->title, 12);
   gtk_widget_set_margin_top (self->title, 6);
   gtk_box_append (GTK_BOX (header), self->title);
+
+  /* What can be done with a drawn area. */
+  self->actions_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->actions_button), _("Use This Area"));
+  gtk_widget_set_valign (self->actions_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (self->actions_button, 6);
+  gtk_widget_set_visible (self->actions_button, FALSE);
+  gtk_box_append (GTK_BOX (header), self->actions_button);
+
   gtk_widget_add_css_class (close, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "area-panel.close");
   gtk_widget_set_tooltip_text (close, _("Close"));

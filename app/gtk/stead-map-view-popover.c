@@ -4,7 +4,8 @@
  *
  * What is known of one point: its kind, title and state; "Open Record"
  * activates <module>.show-record, which the plugin that owns the record
- * installs, with the record's id.
+ * installs, with the record's id. A cluster that is still one at the last
+ * zoom lists its members instead, each showing its own popover.
  */
 
 #define G_LOG_DOMAIN "stead-map-view"
@@ -54,6 +55,23 @@ stead_map_view_popover_describe (const SteadPointDetails *details,
   return g_string_free (text, FALSE);
 }
 
+/* Shows @child in a new popover pointing at (@x, @y) of the view, in place
+ * of any other. */
+static void
+stead_map_view_popover_open (SteadMapView *self,
+                             GtkWidget    *child,
+                             double        x,
+                             double        y)
+{
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), child);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  self->popover_at = (GdkRectangle) { x - 4, y - 4, 8, 8 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &self->popover_at);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
 /* A popover with what is known of one need or resource, pointing at
  * (@x, @y) of the view. */
 void
@@ -82,8 +100,6 @@ stead_map_view_popover_show (SteadMapView    *self,
     label = g_strdup (details->kind);
   text = stead_map_view_popover_describe (details, needs);
 
-  g_clear_pointer (&self->popover, gtk_widget_unparent);
-  self->popover = gtk_popover_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = gtk_label_new (label);
   gtk_widget_add_css_class (heading, "heading");
@@ -105,11 +121,169 @@ stead_map_view_popover_show (SteadMapView    *self,
       gtk_box_append (GTK_BOX (box), button);
     }
 
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
-                               &(GdkRectangle) { x - 4, y - 4, 8, 8 });
-  gtk_popover_popup (GTK_POPOVER (self->popover));
+  stead_map_view_popover_open (self, box, x, y);
+}
+
+/* A member's row: what it is, then its kind, amount and state. */
+static void
+stead_map_view_popover_setup_member (GtkSignalListItemFactory *factory,
+                                     GtkListItem              *item,
+                                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+/* Looked up as it is shown: a cluster can have thousands of members. */
+static void
+stead_map_view_popover_bind_member (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *item,
+                                    SteadMapView             *self)
+{
+  gboolean needs = stead_point_layer_get_kind (self->popover_layer) == STEAD_POINT_LAYER_NEEDS;
+  const char *row = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autoptr(SteadPointDetails) details = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->workspace == NULL ||
+      !(details = stead_point_source_get_details (self->workspace,
+                                                  needs ? STEAD_POINT_SOURCE_NEEDS
+                                                        : STEAD_POINT_SOURCE_RESOURCES,
+                                                  g_ascii_strtoll (row, NULL, 10))))
+    {
+      gtk_label_set_text (GTK_LABEL (title), _("No longer there"));
+      gtk_label_set_text (GTK_LABEL (subtitle), NULL);
+      return;
+    }
+  kind = stead_workspace_get_term_label (self->workspace, needs ? "need-kind" : "resource-kind",
+                                         details->kind);
+  if (kind == NULL)
+    kind = g_strdup (details->kind);
+  if (needs)
+    /* TRANSLATORS: a need listed on the map: its kind, people affected, status */
+    text = g_strdup_printf (ngettext ("%s · %d person · %s", "%s · %d people · %s",
+                                      details->amount),
+                            kind, details->amount, details->state);
+  else
+    /* TRANSLATORS: a resource listed on the map: its kind, capacity, availability */
+    text = g_strdup_printf (_("%s · capacity %d · %s"), kind, details->amount, details->state);
+  gtk_label_set_text (GTK_LABEL (title), details->title != NULL ? details->title : kind);
+  gtk_label_set_text (GTK_LABEL (subtitle), text);
+}
+
+/* The popover is being replaced: not while its list is still handling the
+ * click. */
+static gboolean
+stead_map_view_popover_show_chosen (gpointer user_data)
+{
+  SteadMapView *self = user_data;
+
+  self->popover_idle = 0;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    stead_map_view_popover_show (self, self->popover_layer, self->popover_chosen,
+                                 self->popover_at.x + self->popover_at.width / 2.0,
+                                 self->popover_at.y + self->popover_at.height / 2.0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stead_map_view_popover_on_member_activated (GtkListView  *list,
+                                            guint         position,
+                                            SteadMapView *self)
+{
+  g_autoptr(GtkStringObject) row = g_list_model_get_item (
+    G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+
+  if (row == NULL)
+    return;
+  self->popover_chosen = g_ascii_strtoll (gtk_string_object_get_string (row), NULL, 10);
+  g_clear_handle_id (&self->popover_idle, g_source_remove);
+  self->popover_idle = g_idle_add (stead_map_view_popover_show_chosen, self);
+}
+
+/* A popover listing the needs or resources of @cluster, pointing at
+ * (@x, @y) of the view; each shows its own popover. */
+void
+stead_map_view_popover_show_members (SteadMapView            *self,
+                                     SteadPointLayer         *layer,
+                                     const SteadPointCluster *cluster,
+                                     double                   x,
+                                     double                   y)
+{
+  gboolean needs = stead_point_layer_get_kind (layer) == STEAD_POINT_LAYER_NEEDS;
+  g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  g_autofree char *heading_text = NULL;
+  GtkListItemFactory *factory;
+  GtkWidget *box, *heading, *scroller, *list;
+
+  if (self->workspace == NULL || !stead_point_layer_get_members (layer, cluster, fids))
+    return;
+
+  /* Rows are the members' fids, as text: all a row needs to look its
+   * record up when it is shown. */
+  for (guint i = 0; i < fids->len; i++)
+    {
+      char fid[32];
+
+      g_snprintf (fid, sizeof fid, "%" G_GINT64_FORMAT, g_array_index (fids, gint64, i));
+      gtk_string_list_append (rows, fid);
+    }
+  self->popover_layer = layer;
+
+  heading_text = needs ? g_strdup_printf (ngettext ("%u need here", "%u needs here", fids->len),
+                                          fids->len)
+                       : g_strdup_printf (ngettext ("%u resource here", "%u resources here",
+                                                    fids->len),
+                                          fids->len);
+  heading = gtk_label_new (heading_text);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (stead_map_view_popover_setup_member), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (stead_map_view_popover_bind_member), self,
+                           0);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                              G_LIST_MODEL (g_steal_pointer (&rows)))),
+                            factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading_text, -1);
+  g_signal_connect_object (list, "activate",
+                           G_CALLBACK (stead_map_view_popover_on_member_activated), self, 0);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  /* As wide as the rows, within reason; scrolls beyond a dozen. */
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
+  gtk_widget_set_size_request (scroller, 240, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), scroller);
+  stead_map_view_popover_open (self, box, x, y);
 }
 
 /* Keeps the popover in place as the view is allocated. */
@@ -123,6 +297,7 @@ stead_map_view_popover_present (SteadMapView *self)
 void
 stead_map_view_popover_dispose (SteadMapView *self)
 {
+  g_clear_handle_id (&self->popover_idle, g_source_remove);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_pointer (&self->popover_action, g_free);
 }

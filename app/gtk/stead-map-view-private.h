@@ -49,6 +49,10 @@ struct _SteadMapView
   GtkFileChooserNative  *chooser;
   GtkWidget             *area_panel;
   double                 press_x, press_y;  /* where the last click began */
+  double                 pointer_x;         /* over the map, for the wheel's zoom */
+  double                 pointer_y;
+  double                 zoom_step_to;      /* where the zoom steps under way end */
+  gint64                 zoom_step_until;   /* and when (monotonic µs) */
 
   /* Shading the areas (stead-map-view.c) and its legend (-layers.c) */
   SteadAreaMeasure       shade_measure;
@@ -63,15 +67,19 @@ struct _SteadMapView
 
   /* stead-map-view-sketch.c */
   GtkWidget             *draw_button;
+  GtkWidget             *hint;              /* how to draw, over the map while drawing */
   GtkWidget             *band;              /* the rectangle being drawn */
-  GtkWidget             *sketch;            /* the polygon being drawn */
+  GtkWidget             *sketch;            /* the polygon being drawn, or the one drawn */
   GArray                *vertices;          /* SteadCoord, lon/lat */
   SteadGeometry         *drawn;             /* the last polygon drawn */
+  gboolean               drawn_shown;       /* on the map, its summary beside it */
+  GMenu                 *area_actions;      /* what plugins offer for a drawn area */
   double                 band_x, band_y;
   gboolean               band_drawn;        /* the release ends a band, not a click */
-  guint32                last_release_time;
-  double                 last_release_x;
-  double                 last_release_y;
+  gboolean               finish_on_release; /* the press made a double click */
+  guint32                last_press_time;
+  double                 last_press_x;
+  double                 last_press_y;
 
   /* stead-map-view-popover.c */
   GtkWidget             *popover;
@@ -81,6 +89,10 @@ struct _SteadMapView
   /* stead-map-view-search.c */
   GtkWidget             *search;            /* SteadMapSearch */
   SteadPlaceLayer       *place_layer;       /* the place it chose */
+  SteadPointLayer       *popover_layer;     /* the members listed are its points */
+  GdkRectangle           popover_at;
+  gint64                 popover_chosen;    /* the member to show next */
+  guint                  popover_idle;
 };
 
 /* stead-map-view.c */
@@ -107,9 +119,13 @@ void      stead_map_view_sketch_init          (SteadMapView     *self,
                                                GtkBox           *controls);
 void      stead_map_view_sketch_dispose       (SteadMapView     *self);
 gboolean  stead_map_view_sketch_is_drawing    (SteadMapView     *self);
-void      stead_map_view_sketch_click         (SteadMapView     *self,
+void      stead_map_view_sketch_hide_drawn    (SteadMapView     *self);
+void      stead_map_view_sketch_press         (SteadMapView     *self,
                                                GtkGestureClick  *gesture,
                                                int               n_press,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_sketch_click         (SteadMapView     *self,
                                                double            x,
                                                double            y);
 
@@ -122,6 +138,11 @@ void      stead_map_view_search_init          (SteadMapView     *self,
 void      stead_map_view_popover_show         (SteadMapView     *self,
                                                SteadPointLayer  *layer,
                                                gint64            fid,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_popover_show_members (SteadMapView     *self,
+                                               SteadPointLayer  *layer,
+                                               const SteadPointCluster *cluster,
                                                double            x,
                                                double            y);
 void      stead_map_view_popover_present      (SteadMapView     *self);

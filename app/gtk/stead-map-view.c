@@ -31,6 +31,12 @@
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
+/* libshumate's own zoom animation lasts 200 ms; its go-to lasts a quarter
+ * second per level of the zoom it goes to: four seconds to a town's
+ * cluster. */
+#define ZOOM_STEP_MS    200
+#define CLUSTER_ZOOM_MS 500
+
 enum {
   PROP_0,
   PROP_WORKSPACE,
@@ -734,6 +740,7 @@ stead_map_view_show_summary (SteadMapView     *self,
   g_assert (STEAD_IS_MAP_VIEW (self));
   g_assert (summary != NULL);
 
+  stead_map_view_sketch_hide_drawn (self);
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
   gtk_widget_set_visible (self->area_panel, TRUE);
@@ -880,10 +887,12 @@ stead_map_view_on_click_pressed (GtkGestureClick *gesture,
   self->press_x = x;
   self->press_y = y;
   self->band_drawn = FALSE;
+  if (stead_map_view_sketch_is_drawing (self))
+    stead_map_view_sketch_press (self, gesture, n_press, x, y);
 }
 
-/* A click on a cluster zooms to where it splits; on a point, shows it.
- * Returns FALSE if no point is there. */
+/* A click on a cluster zooms to where it splits, or lists it if it never
+ * does; on a point, shows it. Returns FALSE if no point is there. */
 static gboolean
 stead_map_view_click_points (SteadMapView *self,
                              double        x,
@@ -905,9 +914,16 @@ stead_map_view_click_points (SteadMapView *self,
       if (item.count > 1)
         {
           SteadPointIndex *index = stead_point_layer_get_index (layers[i]);
+          ShumateViewport *viewport = shumate_map_get_viewport (self->map);
           guint zoom = stead_point_index_get_expansion_zoom (index, item.id);
 
-          shumate_map_go_to_full (self->map, item.lat, item.lon, MIN (zoom, 19));
+          /* Still one cluster at the last zoom: its members are in one
+           * place (a care home's residents), so list them. */
+          if (zoom > shumate_viewport_get_max_zoom_level (viewport))
+            stead_map_view_popover_show_members (self, layers[i], &item, x, y);
+          else
+            shumate_map_go_to_full_with_duration (self->map, item.lat, item.lon, zoom,
+                                                  CLUSTER_ZOOM_MS);
         }
       else
         stead_map_view_popover_show (self, layers[i], fid, x, y);
@@ -930,7 +946,7 @@ stead_map_view_on_click_released (GtkGestureClick *gesture,
 
   if (stead_map_view_sketch_is_drawing (self))
     {
-      stead_map_view_sketch_click (self, gesture, n_press, x, y);
+      stead_map_view_sketch_click (self, x, y);
       return;
     }
 
@@ -1035,12 +1051,53 @@ stead_map_view_remove_layer (SteadMapView *self,
   shumate_map_remove_layer (self->map, layer);
 }
 
+/* Zooms by @levels, keeping what is at (@x, @y) of the map where it is: a
+ * whole level doubles the scale (libshumate 1.0 steps by 0.2). Steps in
+ * quick succession add up from where the last one is going. */
+static void
+stead_map_view_zoom_by (SteadMapView *self,
+                        double        levels,
+                        double        x,
+                        double        y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  double now_zoom = shumate_viewport_get_zoom_level (viewport);
+  double from = now_zoom, to, scale, lat, lon;
+  gint64 now = g_get_monotonic_time ();
+  guint duration = shumate_map_get_animate_zoom (self->map) ? ZOOM_STEP_MS : 0;
+
+  if (now < self->zoom_step_until)
+    from = self->zoom_step_to;
+  to = CLAMP (from + levels, shumate_viewport_get_min_zoom_level (viewport),
+              shumate_viewport_get_max_zoom_level (viewport));
+  if (to == now_zoom)
+    return;
+
+  /* The new centre: the point that is now between (x, y) and the centre,
+   * 1 / scale of the way from (x, y). */
+  scale = exp2 (to - now_zoom);
+  shumate_viewport_widget_coords_to_location (
+    viewport, map, x + (gtk_widget_get_width (map) / 2.0 - x) / scale,
+    y + (gtk_widget_get_height (map) / 2.0 - y) / scale, &lat, &lon);
+  lat = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  lon = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+
+  self->zoom_step_to = to;
+  self->zoom_step_until = now + duration * G_TIME_SPAN_MILLISECOND;
+  shumate_map_go_to_full_with_duration (self->map, lat, lon, to, duration);
+}
+
 static void
 stead_map_view_zoom_in_action (GtkWidget  *widget,
                                const char *action,
                                GVariant   *param)
 {
-  shumate_map_zoom_in (STEAD_MAP_VIEW (widget)->map);
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+  GtkWidget *map = GTK_WIDGET (self->map);
+
+  stead_map_view_zoom_by (self, 1, gtk_widget_get_width (map) / 2.0,
+                          gtk_widget_get_height (map) / 2.0);
 }
 
 static void
@@ -1048,7 +1105,50 @@ stead_map_view_zoom_out_action (GtkWidget  *widget,
                                 const char *action,
                                 GVariant   *param)
 {
-  shumate_map_zoom_out (STEAD_MAP_VIEW (widget)->map);
+  SteadMapView *self = STEAD_MAP_VIEW (widget);
+  GtkWidget *map = GTK_WIDGET (self->map);
+
+  stead_map_view_zoom_by (self, -1, gtk_widget_get_width (map) / 2.0,
+                          gtk_widget_get_height (map) / 2.0);
+}
+
+/* A mouse wheel's notch is a whole zoom level about the pointer; a
+ * touchpad's smooth scrolling is left to the map, in proportion. */
+static gboolean
+stead_map_view_on_scroll (GtkEventControllerScroll *controller,
+                          double                    dx,
+                          double                    dy,
+                          SteadMapView             *self)
+{
+  GtkWidget *map = GTK_WIDGET (self->map);
+  gboolean known = !isnan (self->pointer_x);
+
+  if (dy == 0 || gtk_event_controller_scroll_get_unit (controller) != GDK_SCROLL_UNIT_WHEEL)
+    return FALSE;
+  stead_map_view_zoom_by (self, -dy, known ? self->pointer_x : gtk_widget_get_width (map) / 2.0,
+                          known ? self->pointer_y : gtk_widget_get_height (map) / 2.0);
+  return TRUE;
+}
+
+static void
+stead_map_view_on_motion (GtkEventControllerMotion *controller,
+                          double                    x,
+                          double                    y,
+                          SteadMapView             *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (stead_map_view_sketch_is_drawing (self))
+    gtk_widget_queue_draw (self->sketch);
+}
+
+static void
+stead_map_view_on_leave (GtkEventControllerMotion *controller,
+                         SteadMapView             *self)
+{
+  self->pointer_x = self->pointer_y = NAN;
+  if (stead_map_view_sketch_is_drawing (self))
+    gtk_widget_queue_draw (self->sketch);
 }
 
 static void
@@ -1242,12 +1342,18 @@ stead_map_view_class_init (SteadMapViewClass *klass)
                                    stead_map_view_add_offline_map_action);
   stead_map_view_sketch_class_init (widget_class);
   stead_map_view_search_class_init (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "map.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "map.zoom-out", NULL);
+  /* + and -, with or without Ctrl; = is + without Shift. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GdkModifierType mods = i == 0 ? 0 : GDK_CONTROL_MASK;
+
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, mods, "map.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, mods, "map.zoom-out", NULL);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, mods, "map.zoom-out",
+                                           NULL);
+    }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "map.zoom-area", NULL);
 
@@ -1280,7 +1386,7 @@ stead_map_view_init_map (SteadMapView *self)
                                                 SHUMATE_DATA_SOURCE (source));
   shumate_viewport_set_reference_map_source (viewport, SHUMATE_MAP_SOURCE (self->osm));
   shumate_viewport_set_min_zoom_level (viewport, 2);
-  shumate_viewport_set_max_zoom_level (viewport, 19);
+  shumate_viewport_set_max_zoom_level (viewport, STEAD_POINT_SOURCE_MAX_ZOOM);
 
   self->background = stead_background_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->background));
@@ -1343,6 +1449,7 @@ stead_map_view_init (SteadMapView *self)
 {
   GtkWidget *controls;
   GtkGesture *click;
+  GtkEventController *scroll, *motion;
   GtkDropTarget *drop;
 
   self->named_layers =
@@ -1365,9 +1472,21 @@ stead_map_view_init (SteadMapView *self)
   g_signal_connect (click, "released", G_CALLBACK (stead_map_view_on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
+  /* Before the map's own: a wheel's notch is a whole level. */
+  self->pointer_x = self->pointer_y = NAN;
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (stead_map_view_on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), scroll);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (stead_map_view_on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (stead_map_view_on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+
+  /* Made before the drawing tool, which follows it; shown above it. */
+  self->area_panel = stead_area_panel_new ();
   stead_map_view_sketch_init (self, GTK_BOX (controls));
 
-  self->area_panel = stead_area_panel_new ();
   gtk_widget_set_visible (self->area_panel, FALSE);
   gtk_widget_set_halign (self->area_panel, GTK_ALIGN_END);
   gtk_widget_set_valign (self->area_panel, GTK_ALIGN_FILL);

@@ -92,6 +92,13 @@ SteadAreaMeasure stead_map_view_get_area_shading (SteadMapView    *self);
 STEAD_AVAILABLE_IN_1_0
 SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
 STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_add_area_action (SteadMapView   *self,
+                                                const char     *label,
+                                                const char     *action);
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_remove_area_action (SteadMapView *self,
+                                                   const char   *action);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,
                                                 const char     *title);

@@ -224,6 +224,45 @@ stead_point_layer_pick (SteadPointLayer   *self,
 }
 
 /**
+ * stead_point_layer_get_members:
+ * @self: a #SteadPointLayer
+ * @item: a cluster or single point of the points drawn now (from
+ *   stead_point_layer_pick(), say)
+ * @fids: (element-type gint64): where to append the rows of its points
+ *
+ * Returns: %FALSE if @item is not one of the points drawn now
+ */
+gboolean
+stead_point_layer_get_members (SteadPointLayer         *self,
+                               const SteadPointCluster *item,
+                               GArray                  *fids)
+{
+  g_autoptr(GArray) leaves = NULL;
+  const gint64 *rows;
+
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), FALSE);
+  g_return_val_if_fail (item != NULL && fids != NULL, FALSE);
+
+  if (self->data == NULL)
+    return FALSE;
+  rows = stead_point_snapshot_get_fids (self->data);
+  if (item->count == 1)
+    {
+      if (item->id >= stead_point_snapshot_get_n_points (self->data))
+        return FALSE;
+      g_array_append_val (fids, rows[item->id]);
+      return TRUE;
+    }
+  leaves = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (!stead_point_index_get_leaves (stead_point_snapshot_get_index (self->data), item->id,
+                                     leaves))
+    return FALSE;
+  for (guint i = 0; i < leaves->len; i++)
+    g_array_append_val (fids, rows[g_array_index (leaves, guint32, i)]);
+  return TRUE;
+}
+
+/**
  * stead_point_layer_kind_colour:
  * @kind_index: the kind's place in its taxonomy (255 for unknown)
  * @rgba: (out): its colour

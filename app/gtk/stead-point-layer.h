@@ -40,6 +40,10 @@ gboolean         stead_point_layer_pick          (SteadPointLayer     *self,
                                                   SteadPointCluster   *item,
                                                   gint64              *fid);
 STEAD_AVAILABLE_IN_1_0
+gboolean         stead_point_layer_get_members   (SteadPointLayer     *self,
+                                                  const SteadPointCluster *item,
+                                                  GArray              *fids);
+STEAD_AVAILABLE_IN_1_0
 SteadPointLayerKind stead_point_layer_get_kind   (SteadPointLayer     *self);
 STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_kind_colour   (guint                kind_index,

@@ -1,8 +1,8 @@
 /* stead-table-window-addin.c: a window addin described by a table
  *
  * The one SteadWindowAddin type behind every SteadWindowAddinInfo: it adds
- * the plugin's page, actions and map layer when a workspace opens and
- * takes them away when it closes.
+ * the plugin's page, actions, map layer and what it offers for a drawn
+ * area when a workspace opens, and takes them away when it closes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -101,6 +101,10 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
   if (info->actions != NULL)
     g_action_map_add_action_entries (G_ACTION_MAP (group), info->actions, info->n_actions, self);
   gtk_widget_insert_action_group (GTK_WIDGET (window), info->module, G_ACTION_GROUP (group));
+  for (gsize i = 0; i < info->n_area_actions; i++)
+    stead_map_view_add_area_action (stead_window_get_map_view (window),
+                                    g_dgettext (domain, info->area_actions[i].label),
+                                    info->area_actions[i].action);
   if (info->create_layer != NULL)
     {
       SteadMapView *map = stead_window_get_map_view (window);
@@ -127,6 +131,8 @@ stead_table_window_addin_unload (SteadWindowAddin *addin,
   if (self->page != NULL)
     stead_window_remove_page (window, self->info->page_name);
   gtk_widget_insert_action_group (GTK_WIDGET (window), self->info->module, NULL);
+  for (gsize i = 0; i < self->info->n_area_actions; i++)
+    stead_map_view_remove_area_action (map, self->info->area_actions[i].action);
   if (self->layer != NULL)
     stead_map_view_remove_layer (map, self->layer);
   g_clear_object (&self->layer);

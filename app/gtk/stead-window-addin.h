@@ -56,6 +56,15 @@ void stead_window_addin_unload (SteadWindowAddin *self,
  *     published, by its owner_ref.
  * Signal handlers connected with the addin as data, on the window or its
  * map view, are disconnected when the workspace closes. */
+/* What a plugin offers to do with an area drawn on the map: a menu item
+ * in the panel that summarises it. The action is one of the module's
+ * (.actions); it finds the area with stead_map_view_get_drawn_area(). */
+typedef struct
+{
+  const char *label;    /* N_("Save as Hazard Area…") */
+  const char *action;   /* "risks.save-drawn-area" */
+} SteadAreaAction;
+
 typedef struct
 {
   const char          *module;        /* the plugin's module name: the action group */
@@ -77,7 +86,9 @@ typedef struct
   void                (*load)          (SteadWindowAddin *addin,
                                         SteadWindow      *window);
   const char          *domain;        /* gettext domain of the strings (NULL: Stead's) */
-  gpointer             padding[8];
+  const SteadAreaAction *area_actions; /* offered for an area drawn on the map */
+  gsize                n_area_actions;
+  gpointer             padding[6];
 } SteadWindowAddinInfo;
 
 STEAD_AVAILABLE_IN_1_0

@@ -14,22 +14,15 @@
 #include "risks.h"
 #include "risks-page.h"
 
-/* A polygon drawn on the map can become a hazard area of a risk. */
+/* A polygon drawn on the map can become a hazard area of a risk: the one
+ * drawn when the form opened, whatever is drawn meanwhile. */
 static gboolean
 risks_gtk_plugin_save_area (SteadForm  *form,
                             gpointer    user_data,
                             GError    **error)
 {
-  SteadWindow *window = stead_window_addin_get_window (user_data);
-  SteadGeometry *polygon =
-    window != NULL ? stead_map_view_get_drawn_area (stead_window_get_map_view (window)) : NULL;
+  SteadGeometry *polygon = user_data;
 
-  if (polygon == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Draw an area on the map first"));
-      return FALSE;
-    }
   return risks_hazard_area_add (stead_form_get_workspace (form),
                                 stead_form_get_int (form, "risk", 0),
                                 stead_form_get_text (form, "name"), polygon, error) != 0;
@@ -47,36 +40,28 @@ risks_gtk_plugin_save_drawn_area (GSimpleAction *action,
   };
   SteadWindow *window = stead_window_addin_get_window (user_data);
   SteadWorkspace *workspace = window != NULL ? stead_window_get_workspace (window) : NULL;
+  SteadGeometry *polygon =
+    window != NULL ? stead_map_view_get_drawn_area (stead_window_get_map_view (window)) : NULL;
 
   if (workspace == NULL)
     return;
+  if (polygon == NULL)
+    {
+      stead_window_show_toast (window, adw_toast_new (_("Draw an area on the map first")));
+      return;
+    }
   stead_form_present (stead_form_new (GTK_WIDGET (window), _("Save as Hazard Area"),
                                       _("The area you drew becomes a hazard area of the risk, on "
-                                         "the map for "
-                                         "everyone."),
+                                        "the map for everyone."),
                                       fields, G_N_ELEMENTS (fields), NULL, NULL, NULL, workspace,
-                                      risks_gtk_plugin_save_area, user_data, NULL));
+                                      risks_gtk_plugin_save_area, stead_geometry_ref (polygon),
+                                      (GDestroyNotify) stead_geometry_unref));
 }
 
-static void
-risks_gtk_plugin_on_area_drawn (SteadWindowAddin *addin)
-{
-  AdwToast *toast = adw_toast_new (_("Keep this area as a hazard area of a risk?"));
-
-  adw_toast_set_button_label (toast, _("_Save as Hazard Area…"));
-  adw_toast_set_action_name (toast, "risks.save-drawn-area");
-  stead_window_show_toast (stead_window_addin_get_window (addin), toast);
-}
-
-/* Hazard areas are `area` rows of kind 'hazard': the map's area layer
- * draws them and a click on one summarises what is inside. */
-static void
-risks_gtk_plugin_load (SteadWindowAddin *addin,
-                       SteadWindow      *window)
-{
-  g_signal_connect_object (stead_window_get_map_view (window), "area-drawn",
-                           G_CALLBACK (risks_gtk_plugin_on_area_drawn), addin, G_CONNECT_SWAPPED);
-}
+/* Offered in the panel beside a drawn area, for as long as it is shown. */
+static const SteadAreaAction risks_gtk_plugin_area_actions[] = {
+  { N_("Save as Hazard Area…"), RISKS_OWNER ".save-drawn-area" },
+};
 
 static const GActionEntry risks_gtk_plugin_actions[] = {
   { "save-drawn-area", risks_gtk_plugin_save_drawn_area },
@@ -90,8 +75,9 @@ static const SteadWindowAddinInfo risks_gtk_plugin = {
   .page_type = risks_page_get_type,
   .actions = risks_gtk_plugin_actions,
   .n_actions = G_N_ELEMENTS (risks_gtk_plugin_actions),
-  .load = risks_gtk_plugin_load,
   .domain = GETTEXT_PACKAGE,
+  .area_actions = risks_gtk_plugin_area_actions,
+  .n_area_actions = G_N_ELEMENTS (risks_gtk_plugin_area_actions),
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

@@ -14,9 +14,6 @@
 #include <stead-gtk.h>
 
 #include "stead-test-util.h"
-#ifdef GDK_WINDOWING_X11
-# include <gdk/x11/gdkx.h>
-#endif
 
 static gboolean
 is_sized (gpointer data)
@@ -54,43 +51,6 @@ map_window_new (SteadWorkspace  *ws,
   gtk_window_present (GTK_WINDOW (window));
   *out_view = view;
   return window;
-}
-
-static GdkTexture *render_once (GtkWidget *widget);
-
-/* The paintable is empty while a relayout is pending: let it settle. */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  GdkTexture *texture;
-
-  while (!(texture = render_once (widget)) && g_get_monotonic_time () < deadline)
-    iterate_for (50);
-  return texture;
-}
-
-static GdkTexture *
-render_once (GtkWidget *widget)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_object_unref (paintable);
-      return NULL;   /* nothing drawn yet */
-    }
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_object_unref (paintable);
-  return texture;
 }
 
 /* Pixels that differ between two renders; with @b NULL, the pixels in
@@ -170,7 +130,7 @@ test_offline_background (void)
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 10);
 
   /* Offline, the map is drawn (land, graticule, boundary), not blank. */
-  texture = render (GTK_WIDGET (view));
+  texture = stead_test_render (GTK_WIDGET (view));
   g_assert_nonnull (texture);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
@@ -271,7 +231,7 @@ test_needs_and_resources (void)
     /* Drawn: markers and bubbles in the needs' colours, under whichever
      * renderer this run has (cairo surface or render nodes). */
     {
-      g_autoptr(GdkTexture) shown = render (GTK_WIDGET (view));
+      g_autoptr(GdkTexture) shown = stead_test_render (GTK_WIDGET (view));
       g_autoptr(GdkTexture) hidden = NULL;
 
       g_test_message ("renderer: %s", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (
@@ -281,7 +241,7 @@ test_needs_and_resources (void)
       /* Switched off in the layer list: not drawn, not clickable. */
       gtk_widget_set_visible (GTK_WIDGET (needs), FALSE);
       iterate_for (50);
-      hidden = render (GTK_WIDGET (view));
+      hidden = stead_test_render (GTK_WIDGET (view));
       /* Every marker is at least a few pixels. */
       g_assert_cmpuint (count_differing (shown, hidden), >=, 20 * items->len);
       g_assert_false (stead_point_layer_pick (needs, x, y, &picked, NULL));
@@ -367,11 +327,11 @@ test_needs_and_resources (void)
     /* The summary panel would cover the map in this small window. */
     gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
     iterate_for (100);
-    before = render (GTK_WIDGET (view));
+    before = stead_test_render (GTK_WIDGET (view));
     stead_area_layer_set_values (stead_map_view_get_area_layer (view), (gint64 *) fids->data,
                                  (double *) values->data, fids->len);
     iterate_for (100);
-    after = render (GTK_WIDGET (view));
+    after = stead_test_render (GTK_WIDGET (view));
     g_assert_nonnull (before);
     g_assert_nonnull (after);
     size = gdk_texture_get_width (before) * gdk_texture_get_height (before) * 4;
@@ -494,7 +454,7 @@ make_red_mbtiles_as (const char *dir,
 static double
 red_fraction (GtkWidget *widget)
 {
-  g_autoptr(GdkTexture) texture = render (widget);
+  g_autoptr(GdkTexture) texture = stead_test_render (widget);
   g_autofree guchar *pixels = NULL;
   int width, height;
   guint red = 0;
@@ -768,41 +728,6 @@ test_layer_list_and_drop (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Runs xdotool against the test's window, by its title. */
-static void
-xdotool (const char *window_title,
-         const char *commands)
-{
-  g_autofree char *cmd = g_strdup_printf ("xdotool search --onlyvisible --sync --name '^%s$' %s",
-                                          window_title, commands);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-/* Where a point of @widget is on the window's X surface (shadows and
- * all), which is what xdotool's --window coordinates are. */
-static void
-surface_point (GtkWidget *widget,
-               double     x,
-               double     y,
-               int       *sx,
-               int       *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t p;
-  double nx, ny;
-
-  g_assert_true (
-    gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  *sx = (int) round (p.x + nx);
-  *sy = (int) round (p.y + ny);
-}
-
 static gboolean
 is_draw_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -924,7 +849,6 @@ test_draw_polygon_with_pointer (void)
   g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
   g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   static const double corners[4][2] = {
     { 0.30, 0.30 }, { 0.70, 0.28 }, { 0.72, 0.70 }, { 0.28, 0.72 }
   };
@@ -932,18 +856,11 @@ test_draw_polygon_with_pointer (void)
   SteadGeometry *drawn;
   GtkWidget *window, *button, *map;
   SteadMapView *view;
-  int sx, sy;
+  double zoom;
 
-#ifdef GDK_WINDOWING_X11
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
+  if (!stead_test_have_xdotool ())
     {
-      g_test_skip ("needs an X server (Xvfb) for pointer events");
-      return;
-    }
-  if (xdotool_path == NULL)
-    {
-      g_test_skip ("needs xdotool (build-aux/deps.txt installs it)");
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer events");
       return;
     }
 
@@ -954,15 +871,11 @@ test_draw_polygon_with_pointer (void)
   gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
   iterate_for (100);
   map = GTK_WIDGET (stead_map_view_get_map (view));
+  zoom = shumate_viewport_get_zoom_level (stead_map_view_get_viewport (view));
 
   button = find_widget (GTK_WIDGET (view), is_draw_button, NULL);
   g_assert_nonnull (button);
-  surface_point (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0,
-                 &sx, &sy);
-  {
-    g_autofree char *cmd = g_strdup_printf ("mousemove --window %%1 %d %d click 1", sx, sy);
-    xdotool (title, cmd);
-  }
+  stead_test_click (button);
   iterate_for (300);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
 
@@ -971,20 +884,19 @@ test_draw_polygon_with_pointer (void)
     {
       double x = corners[i][0] * gtk_widget_get_width (map);
       double y = corners[i][1] * gtk_widget_get_height (map);
-      g_autofree char *cmd = NULL;
 
       shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map, x, y,
                                                   &ring[i].y, &ring[i].x);
-      surface_point (map, x, y, &sx, &sy);
-      cmd = g_strdup_printf ("mousemove --window %%1 %d %d click %s 1", sx, sy,
-                             i == 3 ? "--repeat 2 --delay 60" : "");
-      xdotool (title, cmd);
+      stead_test_pointer (map, x, y, i == 3 ? "click --repeat 2 --delay 80 1" : "click 1");
       iterate_for (i == 3 ? 500 : 250);
     }
   ring[4] = ring[0];
 
-  /* Drawn: the tool is off again, the panel shows the polygon's sums. */
+  /* Drawn: the tool is off again, the double click did not zoom, the
+   * panel shows the polygon's sums. */
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (stead_map_view_get_viewport (view)), ==,
+                     zoom);
   g_assert_true (gtk_widget_get_visible (stead_map_view_get_area_panel (view)));
   drawn = stead_map_view_get_drawn_area (view);
   g_assert_nonnull (drawn);
@@ -1048,6 +960,292 @@ is_label_ending (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) &&
          g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+}
+
+/* Waits out the zoom's animation, then says how far it is from @want. */
+static double
+zoom_settled_off (ShumateViewport *viewport,
+                  double           want)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (fabs (shumate_viewport_get_zoom_level (viewport) - want) > 1e-9 &&
+         g_get_monotonic_time () < deadline)
+    iterate_for (20);
+  iterate_for (300);   /* and nothing else moves it afterwards */
+  return fabs (shumate_viewport_get_zoom_level (viewport) - want);
+}
+
+/* One step doubles the scale: the Zoom In and Zoom Out buttons, + and -
+ * with or without Ctrl, and each notch of a mouse wheel (about the
+ * pointer) change the zoom by exactly one level, with the X server's
+ * pointer and keyboard. */
+static void
+test_zoom_steps (void)
+{
+  g_autofree char *title = g_strdup_printf ("Stead zoom test %d", (int) getpid ());
+  static const struct
+  {
+    const char *keys;
+    double      by;
+  } keys[] = {
+    { "plus", 1 }, { "minus", -1 }, { "ctrl+equal", 1 }, { "ctrl+minus", -1 },
+    { "ctrl+plus", 1 }, { "KP_Subtract", -1 }, { "KP_Add", 1 }, { "equal", 1 },
+  };
+  ShumateViewport *viewport;
+  SteadMapView *view;
+  GtkWidget *window, *map;
+  double zoom = 10;
+
+  if (!stead_test_have_xdotool ())
+    {
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer and key events");
+      return;
+    }
+  window = map_window_new (NULL, title, 800, 600, &view);
+  stead_test_iterate_until (is_sized, view);
+  iterate_for (300);
+  viewport = stead_map_view_get_viewport (view);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.16);
+  iterate_for (200);
+
+  /* The buttons. */
+  stead_test_click (stead_test_find_by_label (GTK_WIDGET (view), "Zoom In"));
+  g_assert_cmpfloat (zoom_settled_off (viewport, ++zoom), <, 1e-9);
+  stead_test_click (stead_test_find_by_label (GTK_WIDGET (view), "Zoom Out"));
+  g_assert_cmpfloat (zoom_settled_off (viewport, --zoom), <, 1e-9);
+
+  /* The keys, with the map focused and the pointer over it. */
+  stead_test_pointer (map, 40, 300, NULL);
+  gtk_widget_grab_focus (map);
+  iterate_for (100);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_test_message ("key %s", keys[i].keys);
+      stead_test_keys (keys[i].keys);
+      zoom += keys[i].by;
+      g_assert_cmpfloat (zoom_settled_off (viewport, zoom), <, 1e-9);
+    }
+
+  /* A wheel's notch (buttons 4 and 5), about the pointer: what is under
+   * it stays under it. */
+  {
+    double lat, lon, x, y;
+
+    shumate_viewport_widget_coords_to_location (viewport, map, 200, 150, &lat, &lon);
+    stead_test_pointer (map, 200, 150, "click 4");
+    g_assert_cmpfloat (zoom_settled_off (viewport, ++zoom), <, 1e-9);
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+    g_assert_cmpfloat (hypot (x - 200, y - 150), <, 1.5);
+    stead_test_pointer (map, 200, 150, "click 5");
+    g_assert_cmpfloat (zoom_settled_off (viewport, --zoom), <, 1e-9);
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+    g_assert_cmpfloat (hypot (x - 200, y - 150), <, 1.5);
+  }
+
+  /* Notches in quick succession add up, each a whole level. */
+  stead_test_pointer (map, 400, 300, "click --repeat 3 --delay 30 4");
+  zoom += 3;
+  g_assert_cmpfloat (zoom_settled_off (viewport, zoom), <, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_show_record (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+/* The popover the view shows now, if any. */
+static GtkWidget *
+shown_popover (SteadMapView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_mapped (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+has_popover (gpointer view)
+{
+  return shown_popover (view) != NULL;
+}
+
+/* The items of the needs' level at @zoom that hold any of @fids, and how
+ * many of @fids each holds (in @counts, as many as items). */
+static guint
+items_holding (SteadPointLayer   *needs,
+               guint              zoom,
+               const gint64      *fids,
+               guint              n_fids,
+               SteadPointCluster *found,
+               guint             *counts)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  guint n = 0;
+
+  stead_point_index_query (stead_point_layer_get_index (needs), zoom, -3, 51, -1, 53, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SteadPointCluster *c = &g_array_index (items, SteadPointCluster, i);
+      g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+      guint held = 0;
+
+      g_assert_true (stead_point_layer_get_members (needs, c, members));
+      g_assert_cmpuint (members->len, ==, c->count);
+      for (guint m = 0; m < members->len; m++)
+        for (guint f = 0; f < n_fids; f++)
+          held += g_array_index (members, gint64, m) == fids[f];
+      if (held > 0)
+        {
+          found[n] = *c;
+          counts[n++] = held;
+        }
+    }
+  return n;
+}
+
+/* A click on a cluster zooms to where it splits, centred on it; a cluster
+ * whose needs are all in one place (a metre apart) cannot split, and a
+ * click lists them instead, each showing its record. The split is found
+ * from the geometry alone: two groups of needs a known distance apart are
+ * one cluster while they are within the cluster radius (60 pixels of a
+ * 512-pixel tile, 30 of the map's 256-pixel tiles) of each other. */
+static void
+test_cluster_click (void)
+{
+  g_autofree char *title = g_strdup_printf ("Stead cluster test %d", (int) getpid ());
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cluster.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Clustershire", NULL, NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show = g_simple_action_new ("show-record", G_VARIANT_TYPE_INT64);
+  g_autoptr(GError) error = NULL;
+  const double lat = 51.99, west = -2.1618, gap = 0.0036, metre = 0.0000146;
+  ShumateViewport *viewport;
+  SteadPointLayer *needs;
+  SteadMapView *view;
+  GtkWidget *window, *map, *popover;
+  SteadTransaction *txn;
+  SteadPointCluster found[8];
+  guint counts[8], n, split = 0;
+  gint64 fids[6], opened = 0;
+  double x, y;
+
+  if (!stead_test_have_xdotool ())
+    {
+      g_test_skip ("needs an X server (Xvfb) and xdotool for pointer events");
+      return;
+    }
+
+  /* Three needs at the west spot, three at the east one, each within a
+   * metre of its neighbours. */
+  txn = stead_workspace_begin (ws, "core", "Add needs", &error);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", i < 3 ? "West" : "East", i % 3 + 1);
+
+      fids[i] = stead_transaction_insert_need (txn, "food", name,
+                                               west + (i < 3 ? 0 : gap) + (i % 3) * 0.5 * metre,
+                                               lat + (i % 3) * 0.3 * metre, 2, 2, "open",
+                                               1767225600, "test", 100 + i, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (stead_transaction_commit (txn, &error));
+
+  /* Where the two spots part: the lowest zoom at which they are more than
+   * 30 pixels apart. */
+  for (guint z = 0; z <= 19 && split == 0; z++)
+    if (gap / 360.0 * 256.0 * exp2 (z) > 30)
+      split = z;
+  g_assert_cmpuint (split, >, 4);
+  g_assert_cmpuint (split, <, 19);
+
+  window = map_window_new (ws, title, 800, 600, &view);
+  g_signal_connect (show, "activate", G_CALLBACK (on_show_record), &opened);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
+  gtk_widget_insert_action_group (window, "test", G_ACTION_GROUP (group));
+  stead_test_iterate_until (indexes_built, view);
+  iterate_for (300);
+  viewport = stead_map_view_get_viewport (view);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+  needs = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS);
+  gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
+
+  /* Three levels out, the six are one cluster; a click on it zooms to
+   * where it splits, centred on it. */
+  shumate_viewport_set_zoom_level (viewport, split - 3);
+  shumate_map_center_on (stead_map_view_get_map (view), lat, west + gap / 2);
+  iterate_for (300);
+  n = items_holding (needs, split - 3, fids, 6, found, counts);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (found[0].count, ==, 6);
+  shumate_viewport_location_to_widget_coords (viewport, map, found[0].lat, found[0].lon, &x, &y);
+  stead_test_pointer (map, x, y, "click 1");
+  g_assert_cmpfloat (zoom_settled_off (viewport, split), <, 1e-9);
+  shumate_viewport_location_to_widget_coords (viewport, map, found[0].lat, found[0].lon, &x, &y);
+  g_assert_cmpfloat (hypot (x - gtk_widget_get_width (map) / 2.0,
+                            y - gtk_widget_get_height (map) / 2.0), <, 1.5);
+
+  /* There they are two clusters; a level out, still one. */
+  n = items_holding (needs, split, fids, 6, found, counts);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[1], ==, 3);
+  g_assert_cmpuint (items_holding (needs, split - 1, fids, 6, found + 2, counts + 2), ==, 1);
+
+  /* The west three are within a metre: never apart on this map. A click
+   * lists them where they are, and does not zoom. */
+  {
+    guint w = found[0].lon < found[1].lon ? 0 : 1;
+    GtkWidget *list, *row, *open;
+
+    g_assert_cmpuint (stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs),
+                                                            found[w].id),
+                      >, shumate_viewport_get_max_zoom_level (viewport));
+    shumate_viewport_location_to_widget_coords (viewport, map, found[w].lat, found[w].lon, &x,
+                                                &y);
+    stead_test_pointer (map, x, y, "click 1");
+    stead_test_iterate_until (has_popover, view);
+    g_assert_cmpfloat (zoom_settled_off (viewport, split), <, 1e-9);
+    popover = shown_popover (view);
+    list = find_widget (popover, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+    g_assert_nonnull (list);
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                      ==, 3);
+    g_assert_nonnull (find_widget (popover, is_label, "3 needs here"));
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("West %u", i);
+
+        g_assert_nonnull (find_widget (popover, is_label, name));
+      }
+
+    /* A member shows its own record, which opens in its plugin. */
+    row = find_widget (popover, is_label, "West 2");
+    stead_test_click (row);
+    stead_test_iterate_until (has_popover, view);
+    iterate_for (200);
+    popover = shown_popover (view);
+    g_assert_nonnull (find_widget (popover, is_label_ending, "West 2\n2 people affected\n"
+                                   "Urgency: Medium\nStatus: open\nOpened: 2026-01-01"));
+    open = stead_test_find_by_label (popover, "Open Record");
+    g_assert_nonnull (open);
+    stead_test_click (open);
+    iterate_for (200);
+    g_assert_cmpint (opened, ==, 101);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
 }
 
 static void
@@ -1262,6 +1460,8 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
+  g_test_add_func ("/ui/map-view/zoom-steps", test_zoom_steps);
+  g_test_add_func ("/ui/map-view/cluster-click", test_cluster_click);
   g_test_add_func ("/ui/map-view/shade-areas", test_shade_areas);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
 

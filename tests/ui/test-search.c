@@ -33,24 +33,6 @@ typedef struct
   const char *title;
 } HitWait;
 
-/* A label showing @text, inside @root. */
-static GtkWidget *
-find_label_text (GtkWidget  *root,
-                 const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label_text (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the first hit listed is titled @title. */
 static gboolean
 first_hit_is (gpointer data)
@@ -287,7 +269,7 @@ test_area_on_map (void)
    * leaves of the map. */
   panel = stead_map_view_get_area_panel (map);
   g_assert_true (gtk_widget_get_visible (panel));
-  g_assert_nonnull (find_label_text (panel, area));
+  g_assert_nonnull (stead_test_find_by_text (panel, area));
   {
     GtkWidget *shumate = GTK_WIDGET (stead_map_view_get_map (map));
     g_autoptr(sqlite3_stmt) box = NULL;
