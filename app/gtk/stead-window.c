@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -1050,6 +1051,40 @@ stead_window_new_action (GtkWidget  *widget,
                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
 }
 
+/* A demo area made by an earlier Stead (drawn wards, no postcodes) has no
+ * attribution row of the demo's: it is put aside, not deleted (someone may
+ * have tried things in it), and the real one made. */
+static void
+stead_window_retire_old_demo (SteadWindow *self,
+                              const char  *path)
+{
+  g_autoptr(SteadWorkspace) old = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *aside = NULL;
+  gint64 current;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
+      (self->workspace != NULL &&
+       g_strcmp0 (stead_workspace_get_path (self->workspace), path) == 0))
+    return;
+  old = stead_workspace_open_full (path, stead_window_get_engine (self),
+                                   STEAD_WORKSPACE_OPEN_READ_ONLY, NULL);
+  if (old == NULL)
+    return;
+  current = stead_workspace_query_int64 (old, "SELECT count(*) FROM stead_attribution "
+                                              "WHERE source = 'demo'", NULL, 0);
+  stead_workspace_close (old);
+  if (current != 0)
+    return;
+
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  aside = g_strdup_printf ("%s.old-%s", path, stamp);
+  if (g_rename (path, aside) != 0)
+    g_warning ("Could not put the old demo area aside as %s: %s", aside, g_strerror (errno));
+}
+
 static void
 stead_window_open_demo_action (GtkWidget  *widget,
                                const char *action,
@@ -1060,6 +1095,7 @@ stead_window_open_demo_action (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
   g_autoptr(GError) error = NULL;
 
+  stead_window_retire_old_demo (self, path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(SteadWorkspace) workspace = NULL;

@@ -347,8 +347,56 @@ test_demo_and_shortcuts (void)
   /* The keyboard shortcuts window is there. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
+  /* Asked again, the same demo, as it is. */
+  stead_window_close_workspace (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  g_assert_cmpint (stead_workspace_count_rows (stead_window_get_workspace (window), "need"), ==,
+                   STEAD_DEMO_DEFAULT_SCALE);
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (demo);
+}
+
+/* A demo area an earlier Stead made (no demo attribution: drawn wards) is
+ * put aside, kept, and the real one made in its place. */
+static void
+test_old_demo_replaced (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "stead", NULL);
+  g_autofree char *demo = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(GDir) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  const char *name;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_unlink (demo);
+  {
+    g_autoptr(SteadWorkspace) old =
+      stead_workspace_create (demo, "Old demo", stead_application_get_plugin_engine (app), &error);
+
+    g_assert_no_error (error);
+    stead_workspace_close (old);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  g_assert_cmpstr (stead_workspace_get_area_name (stead_window_get_workspace (window)), ==,
+                   "Tewkesbury (demo)");
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, "demo.gpkg.old-"))
+      aside = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (aside);
+  {
+    g_autoptr(SteadWorkspace) kept = stead_workspace_open_full (aside, NULL,
+                                                                STEAD_WORKSPACE_OPEN_READ_ONLY,
+                                                                &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (stead_workspace_get_area_name (kept), ==, "Old demo");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (demo);
+  g_unlink (aside);
 }
 
 static char *
@@ -467,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/ui/window/import-dialog", test_import_dialog);
   g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
+  g_test_add_func ("/ui/window/old-demo-replaced", test_old_demo_replaced);
   g_test_add_func ("/ui/window/maps-remembered-per-workspace", test_maps_remembered_per_workspace);
   g_test_add_func ("/ui/window/custom-tile-server", test_custom_tile_server);
 
