@@ -5,8 +5,8 @@
  * Reads Debian's gmt-gshhg files where they are installed (each test is
  * skipped where they are not). The oracles are independent of the
  * reader: places whose coordinates are known, distances by the plain
- * haversine formula along each polyline sampled every 50 m, and an even-odd
- * ray cast for what a point lies in.
+ * haversine formula along each polyline sampled every 50 m, an even-odd
+ * ray cast for what a point lies in, and the Earth's land area.
  */
 
 #include "config.h"
@@ -300,6 +300,66 @@ test_river_at_tewkesbury (gconstpointer data)
   g_assert_cmpfloat (nearest_km (bins, STEAD_SHORE_COAST, 4, &tewkesbury), >, 10);
 }
 
+/* The area of a ring on the sphere, edge by edge (each a trapezoid
+ * between its meridians and the equator, in sin latitude). */
+static double
+ring_area_km2 (const SteadShoreLine *ring)
+{
+  double r = G_PI / 180, sum = 0;
+
+  for (gsize i = 0; i + 1 < ring->n_points; i++)
+    {
+      const SteadCoord *a = &ring->points[i], *b = &ring->points[i + 1];
+
+      sum += (b->x - a->x) * r * (2 + sin (a->y * r) + sin (b->y * r));
+    }
+  return fabs (sum) * EARTH_KM * EARTH_KM / 2;
+}
+
+/* Closed bin by bin, the land of the whole world (level 1, lakes in it)
+ * is the Earth's: 148.9 million km² (CIA World Factbook), within 2%
+ * whatever the detail; a bin closed on the wrong side would add or take
+ * away a bin's worth of sea. Lakes come to 1.2-3 million km². */
+static void
+test_world_land_area (gconstpointer data)
+{
+  SteadShoreResolution resolution = GPOINTER_TO_UINT (data);
+  g_autoptr(SteadShore) shore = installed_shore (resolution);
+  SteadEnvelope world = { -180, -90, 180, 90 };
+  g_autoptr(GPtrArray) bins = NULL;
+  g_autoptr(GError) error = NULL;
+  double area[5] = { 0 };
+
+  if (shore == NULL)
+    return;
+
+  bins = stead_shore_load (shore, resolution, &world, NULL, &error);
+  g_assert_no_error (error);
+  for (guint b = 0; b < bins->len; b++)
+    {
+      guint n;
+      const SteadShoreLine *lines = stead_shore_bin_get_lines (bins->pdata[b], &n);
+
+      for (guint i = 0; i < n; i++)
+        if (lines[i].kind == STEAD_SHORE_AREA)
+          {
+            g_assert_cmpuint (lines[i].level, >=, 1);
+            g_assert_cmpuint (lines[i].level, <=, 4);
+            /* Closed: the last point is the first. */
+            g_assert_cmpfloat (lines[i].points[0].x, ==, lines[i].points[lines[i].n_points - 1].x);
+            g_assert_cmpfloat (lines[i].points[0].y, ==, lines[i].points[lines[i].n_points - 1].y);
+            area[lines[i].level] += ring_area_km2 (&lines[i]);
+          }
+    }
+  g_test_message ("land %.2f, lakes %.2f million km2", area[1] / 1e6, area[2] / 1e6);
+  g_assert_cmpfloat (fabs (area[1] / 148.94e6 - 1), <, 0.02);
+  g_assert_cmpfloat (area[2], >, 1.2e6);
+  g_assert_cmpfloat (area[2], <, 3e6);
+  /* Islands in lakes lie in lakes, ponds on those islands. */
+  g_assert_cmpfloat (area[3], <, area[2]);
+  g_assert_cmpfloat (area[4], <=, area[3]);
+}
+
 /* What the map test's empty view relies on: nothing within 12 km, the
  * half-diagonal of its window at zoom 12. */
 static void
@@ -443,10 +503,12 @@ main (int   argc,
       g_autofree char *coast = g_strdup_printf ("/core/shore/%s/coast-at-known-places", names[r]);
       g_autofree char *inland = g_strdup_printf ("/core/shore/%s/inland-city-is-land", names[r]);
       g_autofree char *sea = g_strdup_printf ("/core/shore/%s/sea-and-lake", names[r]);
+      g_autofree char *world = g_strdup_printf ("/core/shore/%s/world-land-area", names[r]);
 
       g_test_add_data_func (coast, GUINT_TO_POINTER (r), test_coast_at_known_places);
       g_test_add_data_func (inland, GUINT_TO_POINTER (r), test_inland_city_is_land);
       g_test_add_data_func (sea, GUINT_TO_POINTER (r), test_sea_and_lake);
+      g_test_add_data_func (world, GUINT_TO_POINTER (r), test_world_land_area);
     }
   g_test_add_data_func ("/core/shore/intermediate/river-at-tewkesbury",
                         GUINT_TO_POINTER (STEAD_SHORE_INTERMEDIATE), test_river_at_tewkesbury);
