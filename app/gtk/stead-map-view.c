@@ -27,6 +27,7 @@
 #include "stead-map-view-private.h"
 #include "stead-mbtiles-source.h"
 #include "stead-point-layer.h"
+#include "stead-shore-private.h"
 #include "stead-tile-downloader.h"
 
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -186,6 +187,13 @@ static void
 stead_map_view_update_data_attribution (SteadMapView *self)
 {
   g_autoptr(GString) text = g_string_new (_("Offline background: Stead"));
+  SteadShoreResolution installed;
+
+  if (stead_shore_pick_resolution (stead_shore_get_default (), 0, &installed))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Coast, lakes and rivers: GSHHG (Wessel and Smith), LGPL-3.0"));
+    }
 
   if (self->workspace != NULL)
     {

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -148,6 +149,184 @@ test_offline_background (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
+}
+
+/* The offline geography (GSHHG, Debian's gmt-gshhg packages). */
+
+#define GSHHG_DIR "/usr/share/gmt-gshhg"
+
+typedef struct
+{
+  gsize river;   /* pixels in the rivers' blue */
+  gsize coast;   /* in the coastline's darker tone of the sea */
+  gsize sea;     /* in the sea's and lakes' light blue */
+} GeographyPixels;
+
+static gboolean
+background_settled (gpointer data)
+{
+  gboolean loading;
+  int resolution;
+
+  g_object_get (data, "loading", &loading, "resolution", &resolution, NULL);
+  return !loading && resolution >= 0;
+}
+
+static gboolean
+is_near (const guchar *bgra,
+         guint         r,
+         guint         g,
+         guint         b)
+{
+  return abs (bgra[2] - (int) r) <= 8 && abs (bgra[1] - (int) g) <= 8 &&
+         abs (bgra[0] - (int) b) <= 8;
+}
+
+/* The background alone at @lat, @lon and @zoom, once its geography is
+ * in; its pixels counted by colour (premultiplied, but all opaque). */
+static GeographyPixels
+count_geography (SteadMapView *view,
+                 double        lat,
+                 double        lon,
+                 double        zoom,
+                 int           expected_resolution)
+{
+  GtkWidget *background = gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (view)));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  GeographyPixels counts = { 0 };
+  int width, height, resolution;
+
+  shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), zoom);
+  shumate_map_center_on (stead_map_view_get_map (view), lat, lon);
+  stead_test_iterate_until (background_settled, background);
+  g_assert_cmpfloat (fabs (shumate_viewport_get_zoom_level (stead_map_view_get_viewport (view)) -
+                           zoom), <, 1e-9);
+  g_object_get (background, "resolution", &resolution, NULL);
+  if (expected_resolution >= 0)
+    g_assert_cmpint (resolution, ==, expected_resolution);
+
+  texture = stead_test_render (background);
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  for (gsize i = 0; i < (gsize) width * height * 4; i += 4)
+    {
+      counts.river += is_near (pixels + i, 107, 163, 219);
+      counts.coast += is_near (pixels + i, 92, 133, 158);
+      counts.sea += is_near (pixels + i, 173, 207, 224);
+    }
+  g_test_message ("at %.2f, %.2f zoom %.1f: river %" G_GSIZE_FORMAT ", coast %" G_GSIZE_FORMAT
+                  ", sea %" G_GSIZE_FORMAT " of %d pixels",
+                  lat, lon, zoom, counts.river, counts.coast, counts.sea, width * height);
+  return counts;
+}
+
+/* Offline, the demo's view shows the Severn and the Avon at Tewkesbury
+ * and the Severn estuary; Dover shows coast and sea; a view of moorland
+ * with no river in the data (east of the Peak District, checked in
+ * test-shore) shows neither, only land. */
+static void
+test_offline_geography (void)
+{
+  g_autofree char *high = g_build_filename (GSHHG_DIR, "binned_GSHHS_h.nc", NULL);
+  g_autofree char *intermediate = g_build_filename (GSHHG_DIR, "binned_GSHHS_i.nc", NULL);
+  GeographyPixels demo, dover, moor;
+  SteadMapView *view;
+  GtkWidget *window;
+  int detail;
+
+  if (!g_file_test (intermediate, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("GSHHG (Debian's gmt-gshhg-low and -high) is not installed");
+      return;
+    }
+  detail = g_file_test (high, G_FILE_TEST_EXISTS) ? 3 : 2;   /* high, else intermediate */
+
+  /* About what the window shows of the demo area. */
+  window = map_window_new (NULL, NULL, 1200, 900, &view);
+  stead_test_iterate_until (is_sized, view);
+  iterate_for (300);   /* the view's own first zoom, to Great Britain */
+
+  demo = count_geography (view, STEAD_DEMO_CENTER_LAT, STEAD_DEMO_CENTER_LON, 10.8, detail);
+  g_assert_cmpuint (demo.river, >, 500);
+  g_assert_cmpuint (demo.coast, >, 50);
+
+  dover = count_geography (view, 51.12, 1.31, 10, detail);
+  g_assert_cmpuint (dover.coast, >, 300);
+  g_assert_cmpuint (dover.sea, >, 1200 * 900 / 10);
+
+  moor = count_geography (view, 53.26, -1.50, 12, detail);
+  g_assert_cmpuint (moor.river, ==, 0);
+  g_assert_cmpuint (moor.coast, ==, 0);
+  g_assert_cmpuint (moor.sea, ==, 0);
+
+  /* Zoomed out to Great Britain, coarser detail: the sea around it. */
+  g_assert_cmpuint (count_geography (view, 54.5, -3.0, 5.5, 1).sea, >, 1200 * 900 / 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without GSHHG installed (STEAD_GSHHG_DIR empty, in a child process so
+ * the shared reader starts afresh), the background is the grid on land
+ * colour, and nothing is said about it. */
+static void
+test_offline_geography_missing (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *background;
+      SteadMapView *view;
+      GtkWidget *window = map_window_new (NULL, NULL, 400, 300, &view);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      gboolean loading;
+      int resolution;
+      gsize water = 0;
+
+      stead_test_iterate_until (is_sized, view);
+      iterate_for (300);
+      background = gtk_widget_get_first_child (GTK_WIDGET (stead_map_view_get_map (view)));
+      shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 8);
+      shumate_map_center_on (stead_map_view_get_map (view), 51.12, 1.31);
+      iterate_for (500);
+      g_object_get (background, "loading", &loading, "resolution", &resolution, NULL);
+      g_assert_false (loading);
+      g_assert_cmpint (resolution, ==, -1);
+      texture = stead_test_render (background);
+      pixels = g_malloc (400 * 300 * 4);
+      gdk_texture_download (texture, pixels, 400 * 4);
+      for (gsize i = 0; i < 400 * 300 * 4; i += 4)
+        water += is_near (pixels + i, 173, 207, 224) || is_near (pixels + i, 92, 133, 158);
+      g_assert_cmpuint (water, ==, 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  {
+    /* The child's environment is its own: no setenv here, with threads. */
+    g_autofree char *dir = g_dir_make_tmp ("stead-no-gshhg-XXXXXX", NULL);
+    g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+    const char *child_argv[] = { self, "-p", "/ui/map-view/offline-geography-missing",
+                                 "--GTestSubprocess", NULL };
+    g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "STEAD_GSHHG_DIR", dir, TRUE);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_assert_nonnull (self);
+    g_assert_true (g_spawn_sync (NULL, (char **) child_argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_rmdir (dir);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("the child failed: %s%s", out, err);
+    g_assert_null (strstr (err, "Offline map"));
+    g_assert_null (strstr (err, "HDF5"));
+  }
 }
 
 static gboolean
@@ -1464,6 +1643,8 @@ main (int   argc,
   g_test_add_func ("/ui/map-view/cluster-click", test_cluster_click);
   g_test_add_func ("/ui/map-view/shade-areas", test_shade_areas);
   g_test_add_func ("/ui/map-view/online-tiles", test_online_tiles);
+  g_test_add_func ("/ui/map-view/offline-geography", test_offline_geography);
+  g_test_add_func ("/ui/map-view/offline-geography-missing", test_offline_geography_missing);
 
   return g_test_run ();
 }
