@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "stead.h"
+#include "stead-test-util.h"
 
 typedef struct
 {
@@ -296,6 +298,160 @@ test_measure_per_area (void)
   }
 }
 
+/* The unit of each resource kind, as data/taxonomy/resource-kinds.json
+ * says, read here with json-glib: not the workspace's loader. */
+static GHashTable *
+units_from_taxonomy_file (void)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "taxonomy",
+                                                 "resource-kinds.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTable *units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *terms;
+
+  g_assert_true (json_parser_load_from_file (parser, file, &error));
+  g_assert_no_error (error);
+  terms = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "terms");
+  for (guint i = 0; i < json_array_get_length (terms); i++)
+    {
+      JsonObject *term = json_array_get_object_element (terms, i);
+
+      /* Every kind says what its capacity counts. */
+      g_assert_true (json_object_has_member (term, "unit"));
+      g_hash_table_insert (units, g_strdup (json_object_get_string_member (term, "code")),
+                           g_strdup (json_object_get_string_member (term, "unit")));
+    }
+  return units;
+}
+
+static gint64
+add_resource (SteadWorkspace *ws,
+              const char     *kind,
+              double          x,
+              double          y,
+              gint64          capacity,
+              const char     *availability)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (x, y);
+  g_autoptr(GError) error = NULL;
+  gint64 fid = stead_workspace_edit (
+    ws, "core", "Add a resource",
+    "INSERT INTO resource (geom, kind, title, capacity, availability) VALUES (?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING ("J. Smith"),
+                STEAD_INT (capacity), STEAD_STRING (availability)),
+    &error);
+
+  g_assert_no_error (error);
+  return fid;
+}
+
+static void
+add_need (SteadWorkspace *ws,
+          double          x,
+          double          y,
+          const char     *status)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (x, y);
+  g_autoptr(GError) error = NULL;
+
+  stead_workspace_edit (ws, "core", "Add a need",
+                        "INSERT INTO need (geom, kind, title, people, status, opened) "
+                        "VALUES (?, 'welfare-check', 'Mrs A. Jones', 2, ?, "
+                        "'2026-01-01T00:00:00.000Z')",
+                        STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (status)), &error);
+  g_assert_no_error (error);
+}
+
+/* Resources of two units in one square: rest-centre places (40 + 12, one
+ * committed 500 left out) and sandbags (700 + 3): capacity is summed per
+ * unit, as SQL groups it by the units of the taxonomy file, and never
+ * across units (1455 would be places plus sandbags). Needs by status. */
+static void
+test_capacity_per_unit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "units.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Units", NULL, NULL);
+  g_autoptr(GHashTable) units = units_from_taxonomy_file ();
+  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(SteadAreaSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  static const SteadCoord square[] = {
+    { -2.2, 51.9 }, { -2.1, 51.9 }, { -2.1, 52.0 }, { -2.2, 52.0 }, { -2.2, 51.9 }
+  };
+  g_autoptr(SteadGeometry) area = stead_geometry_new_polygon (square, G_N_ELEMENTS (square));
+  static const char *statuses[] = { "open", "open", "open", "assigned", "met", "met", "closed" };
+  guint status_want[STEAD_NEED_N_STATUSES] = { 0 };
+
+  g_assert_nonnull (ws);
+  add_resource (ws, "rest-centre", -2.15, 51.95, 40, "available");
+  add_resource (ws, "rest-centre", -2.16, 51.96, 12, "limited");
+  add_resource (ws, "rest-centre", -2.17, 51.97, 500, "committed");
+  add_resource (ws, "sandbags", -2.14, 51.94, 700, "available");
+  add_resource (ws, "sandbags", -2.13, 51.93, 3, "available");
+  add_resource (ws, "sandbags", -2.30, 51.93, 9000, "available");  /* outside */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    add_need (ws, -2.12 - i * 0.01, 51.91 + i * 0.01, statuses[i]);
+  add_need (ws, -2.5, 51.5, "open");  /* outside */
+
+  /* The oracle: SQL sums by kind in the square (a plain box test), then
+   * the kinds folded into the file's units. */
+  stmt = stead_workspace_prepare (ws,
+                                  "SELECT kind, total (CASE WHEN availability IN ('available', "
+                                  "'limited') THEN capacity END) FROM resource "
+                                  "WHERE ST_MinX (geom) BETWEEN -2.2 AND -2.1 "
+                                  "AND ST_MinY (geom) BETWEEN 51.9 AND 52.0 GROUP BY kind",
+                                  NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *unit = g_hash_table_lookup (units, sqlite3_column_text (stmt, 0));
+      gint64 *sum = g_hash_table_lookup (want, unit);
+
+      g_assert_nonnull (unit);
+      if (sum == NULL)
+        g_hash_table_insert (want, g_strdup (unit), (sum = g_new0 (gint64, 1)));
+      *sum += sqlite3_column_int64 (stmt, 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_cmpuint (g_hash_table_size (want), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    for (guint st = 0; st < STEAD_NEED_N_STATUSES; st++)
+      if (g_str_equal (statuses[i], stead_need_status_to_string (st)))
+        status_want[st]++;
+
+  summary = stead_area_summary_new (ws, area, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->capacities->len, ==, g_hash_table_size (want));
+  for (guint i = 0; i < summary->capacities->len; i++)
+    {
+      SteadAreaCapacity *c = &g_array_index (summary->capacities, SteadAreaCapacity, i);
+      gint64 *sum = g_hash_table_lookup (want, c->unit);
+
+      g_assert_nonnull (sum);
+      g_assert_cmpint (c->capacity, ==, *sum);
+    }
+  /* Each kind row carries its kind's unit. */
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      SteadAreaSummaryRow *row = &g_array_index (summary->rows, SteadAreaSummaryRow, i);
+
+      if (row->resources > 0)
+        g_assert_cmpstr (row->unit, ==, g_hash_table_lookup (units, row->kind));
+    }
+
+  /* Every need inside counted by its status; the open and assigned summed by kind. */
+  for (guint st = 0; st < STEAD_NEED_N_STATUSES; st++)
+    g_assert_cmpuint (summary->needs_by_status[st], ==, status_want[st]);
+  g_assert_cmpuint (summary->need_fids->len, ==,
+                    status_want[STEAD_NEED_STATUS_OPEN] + status_want[STEAD_NEED_STATUS_ASSIGNED]);
+
+  stead_workspace_close (ws);
+  stead_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +460,7 @@ main (int   argc,
 
   g_test_add_func ("/core/area-summary/matches-brute-force", test_matches_brute_force);
   g_test_add_func ("/core/area-summary/measure-per-area", test_measure_per_area);
+  g_test_add_func ("/core/area-summary/capacity-per-unit", test_capacity_per_unit);
 
   return g_test_run ();
 }
