@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "stead.h"
 #include "stead-test-util.h"
@@ -20,72 +19,6 @@ typedef struct
   guint  resources;
   gint64 capacity;
 } Sums;
-
-/* Where the edge a→b passes (x, y): > 0 on its left, < 0 on its right. */
-static double
-is_left (const SteadCoord *a,
-         const SteadCoord *b,
-         double            x,
-         double            y)
-{
-  return (b->x - a->x) * (y - a->y) - (x - a->x) * (b->y - a->y);
-}
-
-/* The winding number of @ring around (x, y) (Sunday's algorithm): an
- * oracle that shares nothing with the even-odd crossing test of
- * stead_geometry_contains_point(). Each edge i → i + 1, and the last back
- * to the first, so an unclosed ring is closed too. */
-static int
-winding_number (const SteadCoord *ring,
-                gsize             n,
-                double            x,
-                double            y)
-{
-  int wn = 0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      const SteadCoord *a = &ring[i];
-      const SteadCoord *b = &ring[(i + 1) % n];
-
-      if (a->y <= y)
-        {
-          if (b->y > y && is_left (a, b, x, y) > 0)
-            wn++;
-        }
-      else if (b->y <= y && is_left (a, b, x, y) < 0)
-        wn--;
-    }
-  return wn;
-}
-
-/* Inside one of the polygons: within its exterior ring and in none of its
- * holes. */
-static gboolean
-inside_by_winding (SteadGeometry *area,
-                   double         x,
-                   double         y)
-{
-  for (guint p = 0; p < stead_geometry_get_n_polygons (area); p++)
-    {
-      gboolean inside = FALSE;
-
-      for (guint r = 0; r < stead_geometry_get_n_rings (area, p); r++)
-        {
-          gsize n;
-          const SteadCoord *ring = stead_geometry_get_ring (area, p, r, &n);
-          gboolean in_ring = n >= 3 && winding_number (ring, n, x, y) != 0;
-
-          if (r == 0)
-            inside = in_ring;
-          else if (in_ring)
-            inside = FALSE;
-        }
-      if (inside)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* Every row, its geometry parsed and tested with the winding number: no
  * index, no shortcut, and not the library's point-in-polygon. */
@@ -112,7 +45,7 @@ brute_force (SteadWorkspace *ws,
           Sums *s;
 
           g_assert_true (stead_geometry_get_point (point, &x, &y));
-          if (!inside_by_winding (area, x, y))
+          if (!stead_test_inside_by_winding (area, x, y))
             continue;
           if (q == 0 && !sqlite3_column_int (stmt, 3))
             continue;
@@ -298,34 +231,6 @@ test_measure_per_area (void)
   }
 }
 
-/* The unit of each resource kind, as data/taxonomy/resource-kinds.json
- * says, read here with json-glib: not the workspace's loader. */
-static GHashTable *
-units_from_taxonomy_file (void)
-{
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "taxonomy",
-                                                 "resource-kinds.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GHashTable *units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *terms;
-
-  g_assert_true (json_parser_load_from_file (parser, file, &error));
-  g_assert_no_error (error);
-  terms = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                        "terms");
-  for (guint i = 0; i < json_array_get_length (terms); i++)
-    {
-      JsonObject *term = json_array_get_object_element (terms, i);
-
-      /* Every kind says what its capacity counts. */
-      g_assert_true (json_object_has_member (term, "unit"));
-      g_hash_table_insert (units, g_strdup (json_object_get_string_member (term, "code")),
-                           g_strdup (json_object_get_string_member (term, "unit")));
-    }
-  return units;
-}
-
 static gint64
 add_resource (SteadWorkspace *ws,
               const char     *kind,
@@ -374,7 +279,7 @@ test_capacity_per_unit (void)
   g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "units.gpkg", NULL);
   g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Units", NULL, NULL);
-  g_autoptr(GHashTable) units = units_from_taxonomy_file ();
+  g_autoptr(GHashTable) units = stead_test_taxonomy_units ();
   g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(SteadAreaSummary) summary = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
