@@ -159,6 +159,10 @@ void      stead_map_view_select_outline       (SteadMapView     *self,
 void      stead_map_view_select_outline_area  (SteadMapView     *self,
                                                gint64            fid);
 
+/* stead-map-view-export.c */
+void      stead_map_view_export_class_init    (GtkWidgetClass   *widget_class);
+void      stead_map_view_export_dispose       (SteadMapView     *self);
+
 /* stead-map-view-popover.c */
 void      stead_map_view_popover_show         (SteadMapView     *self,
                                                SteadPointLayer  *layer,

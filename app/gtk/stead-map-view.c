@@ -1231,6 +1231,7 @@ stead_map_view_dispose (GObject *object)
   stead_map_view_layers_dispose (self);
   stead_map_view_sketch_dispose (self);
   stead_map_view_select_dispose (self);
+  stead_map_view_export_dispose (self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
   g_clear_object (&self->custom);
@@ -1341,6 +1342,7 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL,
                                    stead_map_view_add_offline_map_action);
   stead_map_view_sketch_class_init (widget_class);
+  stead_map_view_export_class_init (widget_class);
   stead_map_view_search_class_init (widget_class);
   /* + and -, with or without Ctrl; = is + without Shift. */
   for (guint i = 0; i < 2; i++)
@@ -1421,6 +1423,9 @@ stead_map_view_init_controls (SteadMapView *self)
   gtk_box_append (GTK_BOX (controls),
                   stead_map_view_control_button ("document-open-symbolic", "map.add-offline-map",
                                                  _("Add Offline Map (MBTiles)…")));
+  gtk_box_append (GTK_BOX (controls),
+                  stead_map_view_control_button ("document-save-as-symbolic", "map.export-view",
+                                                 _("Export View…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
   return controls;
 }

@@ -1,4 +1,4 @@
-/* test-map-summary.c: an area's summary as the panel shows it, the choice between overlapping areas, the exported view
+/* test-map-summary.c: an area summary as shown, overlapping areas, the exported view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -321,6 +321,136 @@ test_overlapping_areas_choice (void)
   stead_test_rm_rf (dir);
 }
 
+static gboolean
+indexes_built (gpointer data)
+{
+  SteadMapView *view = data;
+
+  return stead_point_layer_get_index (
+           stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS)) != NULL &&
+         stead_point_layer_get_index (
+           stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
+}
+
+/* Dark pixels (text, the legend's swatches' outlines) in a rectangle of
+ * an ARGB32 image. */
+static guint
+dark_pixels (const guchar *data,
+             gsize         stride,
+             int           x0,
+             int           y0,
+             int           x1,
+             int           y1)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = data + y * stride + x * 4;
+
+        if (p[0] < 60 && p[1] < 60 && p[2] < 60 && p[3] > 200)
+          n++;
+      }
+  return n;
+}
+
+/* The view of the demo area exported: a PNG of the map's size with the
+ * legend drawn in its top left corner (not there on the map itself), and
+ * a PDF whose text (pdftotext) has the attribution, today's date and a
+ * scale whose bar, by the metres between two pixels the viewport gives,
+ * is between a tenth and a quarter of the width. Needs are shown: 0600. */
+static void
+test_export_view (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autofree char *png = g_build_filename (dir, "view.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "view.pdf", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autofree guchar *plain_pixels = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) scale_re = g_regex_new ("Scale: ([0-9.]+) (km|m)\\b", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GtkWidget *window, *map;
+  SteadMapView *view;
+  int width, height;
+
+  g_assert_true (stead_demo_populate (ws, 300, 5, &error));
+  window = map_window (ws, 900, 700, &view);
+  stead_test_iterate_until (indexes_built, view);
+  stead_test_iterate (500);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
+  width = gtk_widget_get_width (map);
+  height = gtk_widget_get_height (map);
+
+  g_assert_true (stead_map_view_export_view (view, png_file, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* The map as the window draws it, without the legend. */
+  {
+    GdkPaintable *paintable = gtk_widget_paintable_new (map);
+    GtkSnapshot *snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+
+    gdk_paintable_snapshot (paintable, snapshot, width, height);
+    node = gtk_snapshot_free_to_node (snapshot);
+    plain = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (map)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    g_object_unref (paintable);
+    plain_pixels = g_malloc ((gsize) width * height * 4);
+    gdk_texture_download (plain, plain_pixels, (gsize) width * 4);
+  }
+  g_assert_cmpuint (dark_pixels (pixels, width * 4, 12, 12, 162, 90), >, 50);
+  g_assert_cmpuint (dark_pixels (plain_pixels, width * 4, 12, 12, 162, 90), <, 10);
+  g_assert_cmpuint (stead_test_file_mode (png), ==, 0600);
+
+  g_assert_true (stead_map_view_export_view (view, pdf_file, &error));
+  g_assert_no_error (error);
+  if (!stead_test_have_poppler ())
+    {
+      g_test_message ("pdftotext not found: the PDF's text is not read");
+    }
+  else
+    {
+      double lat1, lon1, lat2, lon2, mpp, metres;
+      g_autofree char *number = NULL, *unit = NULL;
+
+      text = stead_test_pdf_text (pdf, 0);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, "Offline background: Stead"));
+      g_assert_nonnull (strstr (text, today));
+      g_assert_true (g_regex_match (scale_re, text, 0, &match));
+      number = g_match_info_fetch (match, 1);
+      unit = g_match_info_fetch (match, 2);
+      metres = g_ascii_strtod (number, NULL) * (g_str_equal (unit, "km") ? 1000 : 1);
+      shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map,
+                                                  width / 2.0 - 100, height / 2.0, &lat1, &lon1);
+      shumate_viewport_widget_coords_to_location (stead_map_view_get_viewport (view), map,
+                                                  width / 2.0 + 100, height / 2.0, &lat2, &lon2);
+      mpp = stead_test_metres_between (lon1, lat1, lon2, lat2) / 200;
+      g_assert_cmpfloat (metres / mpp, >=, width / 10.0 * 0.98);
+      g_assert_cmpfloat (metres / mpp, <=, width / 4.0 * 1.02);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+  stead_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/ui/map-summary/panel-units-and-personal-data",
                    test_panel_units_and_personal_data);
   g_test_add_func ("/ui/map-summary/overlapping-areas-choice", test_overlapping_areas_choice);
+  g_test_add_func ("/ui/map-summary/export-view", test_export_view);
 
   return g_test_run ();
 }
