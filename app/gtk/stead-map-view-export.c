@@ -133,6 +133,8 @@ stead_map_view_export_legend (SteadMapView *self,
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, x + 8, y + 4);
   pango_cairo_show_layout (cr, layout);
+  /* The entries are plain: not the heading's bold. */
+  pango_layout_set_attributes (layout, NULL);
   for (guint i = 0; i < n; i++)
     {
       double ey = y + 24 + i * row;
@@ -273,6 +275,10 @@ stead_map_view_export_draw (SteadMapView    *self,
 
   cairo_set_source_surface (cr, map, 0, 0);
   cairo_paint (cr);
+  /* The selected area's outline is over the map, not in it: drawn again. */
+  cairo_save (cr);
+  stead_map_view_select_draw_outline (self, cr);
+  cairo_restore (cr);
   stead_map_view_export_legend (self, cr);
   stead_map_view_export_scale_and_north (self, cr, width, height);
   /* Translators: when an exported map was made, e.g. "Map of Tewkesbury, 2026-12-01 12:10" */
@@ -280,8 +286,9 @@ stead_map_view_export_draw (SteadMapView    *self,
                            self->workspace != NULL
                              ? stead_workspace_get_area_name (self->workspace) : _("the area"),
                            date);
-  stead_map_view_export_text (cr, stamp, "Sans Bold 10", width - EXPORT_MARGIN,
-                              height - EXPORT_MARGIN - 40, TRUE, TRUE);
+  /* Top right, beside the north arrow. */
+  stead_map_view_export_text (cr, stamp, "Sans Bold 10", width - 70, EXPORT_MARGIN + 4, TRUE,
+                              FALSE);
   if (*attribution != '\0')
     stead_map_view_export_text (cr, attribution, "Sans 7", width - EXPORT_MARGIN,
                                 height - EXPORT_MARGIN, TRUE, TRUE);

@@ -158,6 +158,8 @@ void      stead_map_view_select_outline       (SteadMapView     *self,
                                                SteadGeometry    *area);
 void      stead_map_view_select_outline_area  (SteadMapView     *self,
                                                gint64            fid);
+void      stead_map_view_select_draw_outline  (SteadMapView     *self,
+                                               cairo_t          *cr);
 
 /* stead-map-view-export.c */
 void      stead_map_view_export_class_init    (GtkWidgetClass   *widget_class);

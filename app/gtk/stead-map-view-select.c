@@ -19,15 +19,12 @@
 #include "stead-area-panel-private.h"
 #include "stead-map-view-private.h"
 
-/* Every ring of the selected area, in the map's pixels. */
-static void
-stead_map_view_select_draw (GtkDrawingArea *area,
-                            cairo_t        *cr,
-                            int             width,
-                            int             height,
-                            gpointer        user_data)
+/* Every ring of the selected area, in the map's pixels: on screen, and
+ * in an exported view. */
+void
+stead_map_view_select_draw_outline (SteadMapView *self,
+                                    cairo_t      *cr)
 {
-  SteadMapView *self = user_data;
 
   if (self->selected == NULL || !gtk_widget_get_visible (self->area_panel))
     return;
@@ -49,6 +46,16 @@ stead_map_view_select_draw (GtkDrawingArea *area,
   cairo_set_source_rgb (cr, 0.90, 0.38, 0.0);
   cairo_set_line_width (cr, 3);
   cairo_stroke (cr);
+}
+
+static void
+stead_map_view_select_draw (GtkDrawingArea *area,
+                            cairo_t        *cr,
+                            int             width,
+                            int             height,
+                            gpointer        user_data)
+{
+  stead_map_view_select_draw_outline (user_data, cr);
 }
 
 /**

@@ -355,8 +355,24 @@ dark_pixels (const guchar *data,
   return n;
 }
 
-/* The view of the demo area exported: a PNG of the map's size with the
- * legend drawn in its top left corner (not there on the map itself), and
+/* Pixels of the selected area's orange outline. */
+static guint
+outline_pixels (const guchar *data,
+                gsize         n)
+{
+  guint count = 0;
+
+  /* ARGB32 in memory order: blue, green, red, alpha. */
+  for (gsize i = 0; i < n; i++)
+    if (data[4 * i + 2] > 200 && data[4 * i + 1] > 70 && data[4 * i + 1] < 130 &&
+        data[4 * i] < 40)
+      count++;
+  return count;
+}
+
+/* The view of the demo area exported, a ward selected: a PNG of the map's
+ * size with the legend drawn in its top left corner and the ward's
+ * outline (neither is in the map widget itself), and
  * a PDF whose text (pdftotext) has the attribution, today's date and a
  * scale whose bar, by the metres between two pixels the viewport gives,
  * is between a tenth and a quarter of the width. Needs are shown: 0600. */
@@ -391,6 +407,9 @@ test_export_view (void)
   map = GTK_WIDGET (stead_map_view_get_map (view));
   width = gtk_widget_get_width (map);
   height = gtk_widget_get_height (map);
+  g_assert_true (stead_map_view_select_area (
+    view, stead_test_count (ws, "SELECT min (fid) FROM area WHERE kind = 'ward'")));
+  stead_test_iterate (300);
 
   g_assert_true (stead_map_view_export_view (view, png_file, &error));
   g_assert_no_error (error);
@@ -416,6 +435,9 @@ test_export_view (void)
   }
   g_assert_cmpuint (dark_pixels (pixels, width * 4, 12, 12, 162, 90), >, 50);
   g_assert_cmpuint (dark_pixels (plain_pixels, width * 4, 12, 12, 162, 90), <, 10);
+  /* Markers may be orange too: the outline adds its own, hundreds of them. */
+  g_assert_cmpuint (outline_pixels (pixels, (gsize) width * height), >,
+                    outline_pixels (plain_pixels, (gsize) width * height) + 300);
   g_assert_cmpuint (stead_test_file_mode (png), ==, 0600);
 
   g_assert_true (stead_map_view_export_view (view, pdf_file, &error));
