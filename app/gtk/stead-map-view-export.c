@@ -25,6 +25,7 @@
 #include "stead-map-view-private.h"
 
 #define EXPORT_MARGIN 12.0
+#define EXPORT_LEGEND_WIDTH 150.0
 
 /* The map widget as the window draws it, with its layers. */
 static GdkTexture *
@@ -84,21 +85,31 @@ stead_map_view_export_text (cairo_t    *cr,
                             double      x,
                             double      y,
                             gboolean    right,
-                            gboolean    bottom)
+                            gboolean    bottom,
+                            double      max_width)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
-  int w, h;
+  PangoRectangle logical;
 
   pango_layout_set_font_description (layout, desc);
+  /* Wrapped to what is left of the width, never off the page. */
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    }
   pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
+  /* Where the text is inside the layout: aligned right, it starts inset. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (right)
-    x -= w;
+    x -= logical.x + logical.width;
   if (bottom)
-    y -= h;
+    y -= logical.y + logical.height;
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_rectangle (cr, x - 4, y - 2, w + 8, h + 4);
+  cairo_rectangle (cr, x + logical.x - 4, y + logical.y - 2, logical.width + 8,
+                   logical.height + 4);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   cairo_move_to (cr, x, y);
@@ -123,7 +134,7 @@ stead_map_view_export_legend (SteadMapView *self,
 
   pango_layout_set_font_description (layout, desc);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
-  cairo_rectangle (cr, x, y, 150, 26 + n * row);
+  cairo_rectangle (cr, x, y, EXPORT_LEGEND_WIDTH, 26 + n * row);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_set_line_width (cr, 1);
@@ -232,7 +243,7 @@ stead_map_view_export_scale_and_north (SteadMapView *self,
     cairo_close_path (cr);
     cairo_fill (cr);
     stead_map_view_export_text (cr, C_("compass point", "N"), "Sans Bold 9", nx - 4, ny - 8,
-                                FALSE, FALSE);
+                                FALSE, FALSE, 0);
   }
 }
 
@@ -286,12 +297,15 @@ stead_map_view_export_draw (SteadMapView    *self,
                            self->workspace != NULL
                              ? stead_workspace_get_area_name (self->workspace) : _("the area"),
                            date);
-  /* Top right, beside the north arrow. */
+  /* Top right, between the legend and the north arrow. */
   stead_map_view_export_text (cr, stamp, "Sans Bold 10", width - 70, EXPORT_MARGIN + 4, TRUE,
-                              FALSE);
+                              FALSE,
+                              MAX (width - 70 - EXPORT_LEGEND_WIDTH - 3 * EXPORT_MARGIN, 60));
+  /* Bottom right, clear of the scale bar (at most a quarter of the width). */
   if (*attribution != '\0')
     stead_map_view_export_text (cr, attribution, "Sans 7", width - EXPORT_MARGIN,
-                                height - EXPORT_MARGIN, TRUE, TRUE);
+                                height - EXPORT_MARGIN, TRUE, TRUE,
+                                MAX (width - MAX (width / 4, 90) - 4 * EXPORT_MARGIN, 60));
 }
 
 static cairo_status_t
