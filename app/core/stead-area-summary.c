@@ -382,7 +382,10 @@ stead_area_summary_measure_of (const SteadAreaSummary *summary,
           total += row->resources;
           break;
         case STEAD_AREA_MEASURE_CAPACITY:
-          total += row->capacity;
+          /* Capacities in different units never add up: places to stay
+           * (rest centres, warm spaces, hubs) are what a shaded map compares. */
+          if (g_strcmp0 (row->unit, STEAD_AREA_MEASURE_CAPACITY_UNIT) == 0)
+            total += row->capacity;
           break;
         default:
           g_assert_not_reached ();

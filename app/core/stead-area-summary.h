@@ -81,8 +81,11 @@ typedef enum
   STEAD_AREA_MEASURE_NEEDS,      /* open or assigned needs */
   STEAD_AREA_MEASURE_PEOPLE,     /* people those needs affect */
   STEAD_AREA_MEASURE_RESOURCES,  /* resources */
-  STEAD_AREA_MEASURE_CAPACITY,   /* capacity of those available or limited */
+  STEAD_AREA_MEASURE_CAPACITY,   /* places (the unit below) of those available or limited */
 } SteadAreaMeasure;
+
+/* The one unit STEAD_AREA_MEASURE_CAPACITY sums: never several. */
+#define STEAD_AREA_MEASURE_CAPACITY_UNIT "places"
 
 STEAD_AVAILABLE_IN_1_0
 gboolean          stead_area_measure_compute      (const char       *path,
