@@ -163,6 +163,48 @@ test_panel_units_and_personal_data (void)
     }
   g_assert_cmpstr (label_starting (labels, "Needs: "), ==, "Needs: 1 open, 1 in progress, 1 met");
 
+  /* A need chosen in the list: the map centred on it, its popover open. */
+  {
+    GtkWidget *views[2] = { NULL, NULL };
+    guint found = 0;
+    double lat, lon;
+    ShumateViewport *viewport = stead_map_view_get_viewport (view);
+
+    for (GtkWidget *w = gtk_widget_get_first_child (panel); w != NULL;)
+      {
+        if (GTK_IS_COLUMN_VIEW (w) && found < 2)
+          views[found++] = w;
+        /* Depth first, in tree order. */
+        if (gtk_widget_get_first_child (w) != NULL && !GTK_IS_COLUMN_VIEW (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != panel && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == panel ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_cmpuint (found, ==, 2);
+    /* The items: needs first, in the summary's order. */
+    g_signal_emit_by_name (views[1], "activate", 0);
+    stead_test_iterate (500);
+    g_assert_nonnull (view->popover);
+    g_assert_true (gtk_widget_get_visible (view->popover));
+    lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+    lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    /* The centre is one of the open or in-progress needs' places. */
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM need WHERE status IN ('open', 'assigned') "
+        "AND abs (ST_MinX (geom) - (%.9f)) < 1e-6 AND abs (ST_MinY (geom) - (%.9f)) < 1e-6",
+        lon, lat);
+
+      g_assert_cmpint (stead_test_count (ws, sql), ==, 1);
+    }
+    gtk_popover_popdown (GTK_POPOVER (view->popover));
+    stead_test_iterate (100);
+  }
+
   /* Allowed: the titles are the rows' names. */
   g_object_set (panel, "show-personal", TRUE, NULL);
   stead_map_view_select_box (view, -2.2, 51.9, -2.1, 52.0);
