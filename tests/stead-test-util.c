@@ -711,3 +711,96 @@ stead_test_assert_damaged (SteadWorkspace *workspace,
   g_assert_nonnull (strstr (error->message, row > 0 ? reached : named));
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
 }
+
+/* Where the edge a→b passes (x, y): > 0 on its left, < 0 on its right. */
+static double
+stead_test_is_left (const SteadCoord *a,
+         const SteadCoord *b,
+         double            x,
+         double            y)
+{
+  return (b->x - a->x) * (y - a->y) - (x - a->x) * (b->y - a->y);
+}
+
+/* The winding number of @ring around (x, y) (Sunday's algorithm): an
+ * oracle that shares nothing with the even-odd crossing test of
+ * stead_geometry_contains_point(). Each edge i → i + 1, and the last back
+ * to the first, so an unclosed ring is closed too. */
+static int
+stead_test_winding_number (const SteadCoord *ring,
+                gsize             n,
+                double            x,
+                double            y)
+{
+  int wn = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const SteadCoord *a = &ring[i];
+      const SteadCoord *b = &ring[(i + 1) % n];
+
+      if (a->y <= y)
+        {
+          if (b->y > y && stead_test_is_left (a, b, x, y) > 0)
+            wn++;
+        }
+      else if (b->y <= y && stead_test_is_left (a, b, x, y) < 0)
+        wn--;
+    }
+  return wn;
+}
+
+/* Inside one of the polygons of @area: within its exterior ring and in
+ * none of its holes; an oracle for stead_geometry_contains_point(). */
+gboolean
+stead_test_inside_by_winding (SteadGeometry *area,
+                              double         x,
+                              double         y)
+{
+  for (guint p = 0; p < stead_geometry_get_n_polygons (area); p++)
+    {
+      gboolean inside = FALSE;
+
+      for (guint r = 0; r < stead_geometry_get_n_rings (area, p); r++)
+        {
+          gsize n;
+          const SteadCoord *ring = stead_geometry_get_ring (area, p, r, &n);
+          gboolean in_ring = n >= 3 && stead_test_winding_number (ring, n, x, y) != 0;
+
+          if (r == 0)
+            inside = in_ring;
+          else if (in_ring)
+            inside = FALSE;
+        }
+      if (inside)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The unit of each resource kind, as data/taxonomy/resource-kinds.json
+ * says, read with json-glib: not the workspace's loader. Every kind has one. */
+GHashTable *
+stead_test_taxonomy_units (void)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "..", "data", "taxonomy",
+                                                 "resource-kinds.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTable *units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonArray *terms;
+
+  g_assert_true (json_parser_load_from_file (parser, file, &error));
+  g_assert_no_error (error);
+  terms = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "terms");
+  for (guint i = 0; i < json_array_get_length (terms); i++)
+    {
+      JsonObject *term = json_array_get_object_element (terms, i);
+
+      g_assert_true (json_object_has_member (term, "unit"));
+      g_hash_table_insert (units, g_strdup (json_object_get_string_member (term, "code")),
+                           g_strdup (json_object_get_string_member (term, "unit")));
+    }
+  return units;
+}

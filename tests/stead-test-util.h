@@ -14,6 +14,10 @@
 G_BEGIN_DECLS
 
 void       stead_test_rm_rf            (const char      *path);
+GHashTable *stead_test_taxonomy_units  (void);
+gboolean   stead_test_inside_by_winding (SteadGeometry  *area,
+                                        double           x,
+                                        double           y);
 gint64     stead_test_count            (SteadWorkspace  *workspace,
                                         const char      *sql);
 char      *stead_test_text             (SteadWorkspace  *workspace,

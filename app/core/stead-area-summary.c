@@ -18,10 +18,35 @@
 #include "stead-geometry.h"
 #include "stead-workspace.h"
 
+static const char *const need_statuses[STEAD_NEED_N_STATUSES] = {
+  "open", "assigned", "met", "closed", "cancelled",
+};
+
+/**
+ * stead_need_status_to_string:
+ * @status: a #SteadNeedStatus
+ *
+ * Returns: the status as the need table spells it ("open", "assigned", …)
+ */
+const char *
+stead_need_status_to_string (SteadNeedStatus status)
+{
+  g_return_val_if_fail (status < STEAD_NEED_N_STATUSES, NULL);
+
+  return need_statuses[status];
+}
+
 static void
 stead_area_summary_row_clear (SteadAreaSummaryRow *row)
 {
   g_free (row->kind);
+  g_free (row->unit);
+}
+
+static void
+stead_area_capacity_clear (SteadAreaCapacity *capacity)
+{
+  g_free (capacity->unit);
 }
 
 void
@@ -32,6 +57,7 @@ stead_area_summary_free (SteadAreaSummary *summary)
   g_array_unref (summary->rows);
   g_array_unref (summary->need_fids);
   g_array_unref (summary->resource_fids);
+  g_array_unref (summary->capacities);
   g_free (summary);
 }
 
@@ -44,13 +70,42 @@ stead_area_summary_row_for_kind (SteadAreaSummary *summary,
 
   if (!g_hash_table_lookup_extended (by_kind, kind, NULL, &index))
     {
-      SteadAreaSummaryRow row = { g_strdup (kind), 0, 0, 0, 0 };
+      SteadAreaSummaryRow row = { g_strdup (kind), 0, 0, 0, 0, NULL };
 
       g_array_append_val (summary->rows, row);
       index = GUINT_TO_POINTER (summary->rows->len - 1);
       g_hash_table_insert (by_kind, g_strdup (kind), index);
     }
   return &g_array_index (summary->rows, SteadAreaSummaryRow, GPOINTER_TO_UINT (index));
+}
+
+/* The capacity counted in @unit: one entry per unit, NULL its own. */
+static SteadAreaCapacity *
+stead_area_summary_capacity_for_unit (SteadAreaSummary *summary,
+                                      const char       *unit)
+{
+  SteadAreaCapacity entry = { g_strdup (unit), 0, 0 };
+
+  for (guint i = 0; i < summary->capacities->len; i++)
+    {
+      SteadAreaCapacity *capacity = &g_array_index (summary->capacities, SteadAreaCapacity, i);
+
+      if (g_strcmp0 (capacity->unit, unit) == 0)
+        {
+          g_free (entry.unit);
+          return capacity;
+        }
+    }
+  g_array_append_val (summary->capacities, entry);
+  return &g_array_index (summary->capacities, SteadAreaCapacity, summary->capacities->len - 1);
+}
+
+static int
+stead_area_summary_compare_capacities (gconstpointer a,
+                                       gconstpointer b)
+{
+  return g_strcmp0 (((const SteadAreaCapacity *) a)->unit,
+                    ((const SteadAreaCapacity *) b)->unit);
 }
 
 static int
@@ -61,14 +116,16 @@ stead_area_summary_compare_rows (gconstpointer a,
                     ((const SteadAreaSummaryRow *) b)->kind);
 }
 
+/* Every need, whatever its status (counted by status); the open and
+ * assigned ones are summed by kind. Every resource with its kind's unit. */
 #define NEEDS_IN_BOX \
-  "SELECT n.fid, n.geom, NULL, n.kind, n.people, 1 FROM rtree_need_geom r " \
-  "JOIN need n ON n.fid = r.id " \
-  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? " \
-  "AND n.status IN ('open', 'assigned')"
+  "SELECT n.fid, n.geom, NULL, n.kind, n.people, n.status IN ('open', 'assigned'), n.status " \
+  "FROM rtree_need_geom r JOIN need n ON n.fid = r.id " \
+  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
 #define RESOURCES_IN_BOX \
-  "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited') " \
-  "FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id " \
+  "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited'), " \
+  "t.unit FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id " \
+  "LEFT JOIN taxonomy t ON t.vocabulary = 'resource-kind' AND t.code = s.kind " \
   "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
 
 static gboolean
@@ -112,19 +169,36 @@ stead_area_summary_scan (sqlite3           *db,
           !stead_geometry_contains_point (area, x, y))
         continue;
 
-      row = stead_area_summary_row_for_kind (summary, by_kind, kind);
       if (needs)
         {
+          const char *status = (const char *) sqlite3_column_text (stmt, 6);
+
+          for (guint s = 0; s < STEAD_NEED_N_STATUSES; s++)
+            if (g_strcmp0 (status, need_statuses[s]) == 0)
+              summary->needs_by_status[s]++;
+          if (!counts)
+            continue;
+          row = stead_area_summary_row_for_kind (summary, by_kind, kind);
           g_array_append_val (summary->need_fids, fid);
           row->needs++;
           row->people += amount;
         }
       else
         {
+          const char *unit = (const char *) sqlite3_column_text (stmt, 6);
+          SteadAreaCapacity *capacity = stead_area_summary_capacity_for_unit (summary, unit);
+
+          row = stead_area_summary_row_for_kind (summary, by_kind, kind);
+          if (row->unit == NULL)
+            row->unit = g_strdup (unit);
           g_array_append_val (summary->resource_fids, fid);
           row->resources++;
+          capacity->resources++;
           if (counts)
-            row->capacity += amount;
+            {
+              row->capacity += amount;
+              capacity->capacity += amount;
+            }
         }
     }
 
@@ -144,6 +218,8 @@ stead_area_summary_summarise (sqlite3        *db,
   g_array_set_clear_func (summary->rows, (GDestroyNotify) stead_area_summary_row_clear);
   summary->need_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   summary->resource_fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  summary->capacities = g_array_new (FALSE, FALSE, sizeof (SteadAreaCapacity));
+  g_array_set_clear_func (summary->capacities, (GDestroyNotify) stead_area_capacity_clear);
 
   if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
     return g_steal_pointer (&summary);
@@ -153,6 +229,7 @@ stead_area_summary_summarise (sqlite3        *db,
     return NULL;
 
   g_array_sort (summary->rows, stead_area_summary_compare_rows);
+  g_array_sort (summary->capacities, stead_area_summary_compare_capacities);
   return g_steal_pointer (&summary);
 }
 
@@ -164,7 +241,8 @@ stead_area_summary_summarise (sqlite3        *db,
  *
  * Sums, by kind, the open and assigned needs (and the people they affect)
  * and the resources (and the capacity of those available or limited)
- * whose points lie inside @area.
+ * whose points lie inside @area; the capacity again by unit (a kind's unit
+ * is in the taxonomy), never across units; and every need inside by status.
  *
  * Returns: (transfer full) (nullable): the summary
  */
@@ -213,6 +291,75 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
   return stead_area_summary_new (workspace, area, error);
 }
 
+typedef struct
+{
+  gint64 fid;
+  double size;
+} AreaAt;
+
+static int
+stead_area_summary_compare_sizes (gconstpointer a,
+                                  gconstpointer b)
+{
+  const AreaAt *x = a, *y = b;
+
+  return x->size < y->size ? -1 : x->size > y->size ? 1 : (x->fid > y->fid) - (x->fid < y->fid);
+}
+
+/**
+ * stead_area_summary_areas_at:
+ * @workspace: a workspace
+ * @lon: longitude
+ * @lat: latitude
+ * @error: a #GError
+ *
+ * Every area whose shape contains the point: a ward, its LSOA and the
+ * boundary overlap, and a click on them is a choice between them.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): their fids,
+ *   the smallest (by envelope) first
+ */
+GArray *
+stead_area_summary_areas_at (SteadWorkspace  *workspace,
+                             double           lon,
+                             double           lat,
+                             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (AreaAt));
+  GArray *fids;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT a.fid, a.geom, (r.maxx - r.minx) * (r.maxy - r.miny) "
+                                  "FROM rtree_area_geom r JOIN area a ON a.fid = r.id "
+                                  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? "
+                                  "AND r.maxy >= ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_double (stmt, 1, lon);
+  sqlite3_bind_double (stmt, 2, lon);
+  sqlite3_bind_double (stmt, 3, lat);
+  sqlite3_bind_double (stmt, 4, lat);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(SteadGeometry) area = stead_geometry_new_from_gpkg (
+        sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1), NULL, NULL);
+      AreaAt at = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 2) };
+
+      if (area != NULL && stead_geometry_contains_point (area, lon, lat))
+        g_array_append_val (found, at);
+    }
+
+  g_array_sort (found, stead_area_summary_compare_sizes);
+  fids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (fids, g_array_index (found, AreaAt, i).fid);
+  return fids;
+}
+
 static double
 stead_area_summary_measure_of (const SteadAreaSummary *summary,
                                SteadAreaMeasure        measure)
@@ -235,7 +382,10 @@ stead_area_summary_measure_of (const SteadAreaSummary *summary,
           total += row->resources;
           break;
         case STEAD_AREA_MEASURE_CAPACITY:
-          total += row->capacity;
+          /* Capacities in different units never add up: places to stay
+           * (rest centres, warm spaces, hubs) are what a shaded map compares. */
+          if (g_strcmp0 (row->unit, STEAD_AREA_MEASURE_CAPACITY_UNIT) == 0)
+            total += row->capacity;
           break;
         default:
           g_assert_not_reached ();

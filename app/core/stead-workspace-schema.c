@@ -199,9 +199,13 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "INSERT OR IGNORE INTO taxonomy "
-                          "(vocabulary, code, label, parent, description, sort, source) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          /* A term already there keeps what the partnership
+                           * made of it; only a unit it never had is added. */
+                          "INSERT INTO taxonomy "
+                          "(vocabulary, code, label, parent, description, sort, source, unit) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (vocabulary, code) DO UPDATE SET unit = excluded.unit "
+                          "WHERE taxonomy.unit IS NULL",
                           -1, &stmt, NULL) != SQLITE_OK)
     return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                    _("Could not seed the vocabularies"));
@@ -247,6 +251,10 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
                              -1, SQLITE_STATIC);
           sqlite3_bind_int (stmt, 6, i);
           sqlite3_bind_text (stmt, 7, source, -1, SQLITE_STATIC);
+          /* What a resource kind's capacity is counted in. */
+          sqlite3_bind_text (stmt, 8,
+                             json_object_get_string_member_with_default (term, "unit", NULL), -1,
+                             SQLITE_STATIC);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                            _("Could not seed the vocabularies"));

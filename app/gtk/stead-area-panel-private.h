@@ -24,5 +24,8 @@ GListModel *stead_area_panel_get_items    (SteadAreaPanel   *self);
 void        stead_area_panel_set_actions  (SteadAreaPanel   *self,
                                            GMenuModel       *actions);
 GMenuModel *stead_area_panel_get_actions  (SteadAreaPanel   *self);
+void        stead_area_panel_set_show_personal (SteadAreaPanel *self,
+                                                gboolean        show_personal);
+gboolean    stead_area_panel_get_show_personal (SteadAreaPanel *self);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For a selected area: needs and resources by kind (people affected,
- * capacity available), then every need and resource inside, in column
+ * capacity available, in the kind's unit), capacity per unit (never
+ * summed across units), needs by status, then every need and resource
+ * inside (named by kind: titles are personal data), in column
  * views (recycled rows, any number of them). For an area the user drew,
  * what can be done with it ("Save as Hazard Area…") is a menu in its
  * header.
@@ -25,6 +27,8 @@ struct _SteadPanelRow
 {
   GObject  parent_instance;
   char    *columns[5];
+  gint64   fid;        /* a need or resource, for an item; 0 for a kind */
+  gboolean need;
 };
 
 G_DEFINE_FINAL_TYPE (SteadPanelRow, stead_panel_row, G_TYPE_OBJECT)
@@ -76,9 +80,12 @@ struct _SteadAreaPanel
   GtkWidget  *title;
   GtkWidget  *actions_button;
   GtkWidget  *totals;
+  GtkWidget  *capacity;
+  GtkWidget  *statuses;
   GListStore *kinds;
   GListStore *items;
   GMenuModel *actions;
+  gboolean    show_personal;
 };
 
 G_DEFINE_FINAL_TYPE (SteadAreaPanel, stead_area_panel, GTK_TYPE_WIDGET)
@@ -86,10 +93,18 @@ G_DEFINE_FINAL_TYPE (SteadAreaPanel, stead_area_panel, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ACTIONS,
+  PROP_SHOW_PERSONAL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 stead_area_panel_setup_cell (GtkSignalListItemFactory *factory,
@@ -119,8 +134,13 @@ stead_area_panel_column_view (GListModel          *model,
                               const char * const  *titles,
                               guint                n_columns)
 {
-  GtkWidget *view =
-    gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model))));
+  GtkWidget *view = gtk_column_view_new (
+    GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (model))));
+
+  gtk_single_selection_set_autoselect (
+    GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))), FALSE);
+  gtk_single_selection_set_can_unselect (
+    GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))), TRUE);
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -164,6 +184,60 @@ stead_area_panel_label_for (SteadWorkspace *workspace,
   return g_strdup (g_hash_table_lookup (cache, kind));
 }
 
+/* Whether @table's title may be shown: not registered as personal data
+ * (stead_personal_data), or the user allowed personal data. */
+static gboolean
+stead_area_panel_may_show_title (SteadAreaPanel *self,
+                                 SteadWorkspace *workspace,
+                                 const char     *table)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->show_personal)
+    return TRUE;
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT 1 FROM stead_personal_data WHERE table_name = ? "
+                                  "AND column_name = 'title'",
+                                  NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) != SQLITE_ROW;
+}
+
+static const char *
+stead_area_panel_status_label (const char *status)
+{
+  /* As the need and resource tables spell them; "assigned" is under way. */
+  static const struct { const char *status, *context, *label; } labels[] = {
+    { "open", "need status", NC_("need status", "open") },
+    { "assigned", "need status", NC_("need status", "in progress") },
+    { "met", "need status", NC_("need status", "met") },
+    { "closed", "need status", NC_("need status", "closed") },
+    { "cancelled", "need status", NC_("need status", "cancelled") },
+    { "available", "resource availability", NC_("resource availability", "available") },
+    { "limited", "resource availability", NC_("resource availability", "limited") },
+    { "committed", "resource availability", NC_("resource availability", "committed") },
+    { "unavailable", "resource availability", NC_("resource availability", "unavailable") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (status, labels[i].status) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
+  return status;
+}
+
+/* "40 places"; a kind without a unit is a plain number. */
+static char *
+stead_area_panel_amount (gint64      amount,
+                         const char *unit)
+{
+  if (unit == NULL || *unit == '\0')
+    return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  /* Translators: a capacity and its unit, e.g. "40 places", "700 sandbags" */
+  return g_strdup_printf (_("%lld %s"), (long long) amount, unit);
+}
+
 static void
 stead_area_panel_add_items (SteadAreaPanel *self,
                             SteadWorkspace *workspace,
@@ -173,11 +247,15 @@ stead_area_panel_add_items (SteadAreaPanel *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean titles = stead_area_panel_may_show_title (self, workspace, needs ? "need" : "resource");
 
   stmt = stead_workspace_prepare (workspace,
-                                  needs ? "SELECT kind, people, status FROM need WHERE fid = ?"
-                                        : "SELECT kind, capacity, availability FROM resource WHERE "
-                                          "fid = ?",
+                                  needs ? "SELECT n.kind, n.people, n.status, n.title, NULL "
+                                          "FROM need n WHERE n.fid = ?"
+                                        : "SELECT s.kind, s.capacity, s.availability, s.title, "
+                                          "t.unit FROM resource s LEFT JOIN taxonomy t ON "
+                                          "t.vocabulary = 'resource-kind' AND t.code = s.kind "
+                                          "WHERE s.fid = ?",
                                   NULL);
   for (guint i = 0; stmt != NULL && i < fids->len; i++)
     {
@@ -187,11 +265,22 @@ stead_area_panel_add_items (SteadAreaPanel *self,
         {
           g_autofree char *kind = stead_area_panel_label_for (
             workspace, labels, (const char *) sqlite3_column_text (stmt, 0));
-          g_autofree char *amount = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
+          const char *title = (const char *) sqlite3_column_text (stmt, 3);
+          g_autofree char *amount = needs
+            ? g_strdup_printf (ngettext ("%d person", "%d people", sqlite3_column_int (stmt, 1)),
+                               sqlite3_column_int (stmt, 1))
+            : stead_area_panel_amount (sqlite3_column_int64 (stmt, 1),
+                                       (const char *) sqlite3_column_text (stmt, 4));
+          SteadPanelRow *row;
 
-          g_ptr_array_add (
-            rows, stead_area_panel_row_new (kind, needs ? _("Need") : _("Resource"), amount,
-                                            (const char *) sqlite3_column_text (stmt, 2), NULL));
+          /* A title is shown only where it may be: else the kind is the name. */
+          row = stead_area_panel_row_new (
+            titles && title != NULL && *title != '\0' ? title : kind,
+            needs ? _("Need") : _("Resource"), amount,
+            stead_area_panel_status_label ((const char *) sqlite3_column_text (stmt, 2)), NULL);
+          row->fid = g_array_index (fids, gint64, i);
+          row->need = needs;
+          g_ptr_array_add (rows, row);
         }
     }
   g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
@@ -216,7 +305,9 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *totals = NULL;
-  gint64 people = 0, capacity = 0;
+  g_autoptr(GString) capacity = g_string_new (NULL);
+  g_autoptr(GString) statuses = g_string_new (NULL);
+  gint64 people = 0;
 
   g_return_if_fail (STEAD_IS_AREA_PANEL (self));
   g_return_if_fail (summary != NULL);
@@ -230,10 +321,10 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
       g_autofree char *needs = g_strdup_printf ("%u", r->needs);
       g_autofree char *ppl = g_strdup_printf ("%" G_GINT64_FORMAT, r->people);
       g_autofree char *res = g_strdup_printf ("%u", r->resources);
-      g_autofree char *cap = g_strdup_printf ("%" G_GINT64_FORMAT, r->capacity);
+      g_autofree char *cap = r->resources > 0 ? stead_area_panel_amount (r->capacity, r->unit)
+                                              : g_strdup ("");
 
       people += r->people;
-      capacity += r->capacity;
       g_ptr_array_add (rows, stead_area_panel_row_new (kind, needs, ppl, res, cap));
     }
   g_list_store_splice (self->kinds, 0, g_list_model_get_n_items (G_LIST_MODEL (self->kinds)),
@@ -248,14 +339,50 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
     g_autofree char *resource_text = g_strdup_printf (ngettext ("%u resource", "%u resources",
                                                                 summary->resource_fids->len),
                                                       summary->resource_fids->len);
-    g_autofree char *capacity_text =
-      g_strdup_printf (_("capacity %lld available"), (long long) capacity);
 
-    /* Translators: e.g. "12 open needs, 20 people affected; 3 resources, capacity 40 available" */
-    totals =
-      g_strdup_printf (_("%s, %s; %s, %s"), need_text, people_text, resource_text, capacity_text);
+    /* Translators: e.g. "12 open needs, 20 people affected; 3 resources" */
+    totals = g_strdup_printf (_("%s, %s; %s"), need_text, people_text, resource_text);
   }
   gtk_label_set_text (GTK_LABEL (self->totals), totals);
+
+  /* Capacity per unit: places and sandbags never add up. */
+  for (guint i = 0; i < summary->capacities->len; i++)
+    {
+      SteadAreaCapacity *c = &g_array_index (summary->capacities, SteadAreaCapacity, i);
+      g_autofree char *amount = stead_area_panel_amount (c->capacity, c->unit);
+
+      if (capacity->len > 0)
+        g_string_append (capacity, _(", "));
+      g_string_append (capacity, amount);
+    }
+  if (capacity->len > 0)
+    {
+      /* Translators: the capacity inside, per unit, e.g. "40 places, 700 sandbags" */
+      g_autofree char *text = g_strdup_printf (_("Available: %s"), capacity->str);
+      gtk_label_set_text (GTK_LABEL (self->capacity), text);
+    }
+  gtk_widget_set_visible (self->capacity, capacity->len > 0);
+
+  for (guint s = 0; s < STEAD_NEED_N_STATUSES; s++)
+    {
+      g_autofree char *text = NULL;
+
+      if (summary->needs_by_status[s] == 0)
+        continue;
+      /* Translators: a count of needs and their status, e.g. "3 in progress" */
+      text = g_strdup_printf (_("%u %s"), summary->needs_by_status[s],
+                              stead_area_panel_status_label (stead_need_status_to_string (s)));
+      if (statuses->len > 0)
+        g_string_append (statuses, _(", "));
+      g_string_append (statuses, text);
+    }
+  if (statuses->len > 0)
+    {
+      /* Translators: every need inside by status, e.g. "Needs: 5 open, 2 in progress, 9 met" */
+      g_autofree char *text = g_strdup_printf (_("Needs: %s"), statuses->str);
+      gtk_label_set_text (GTK_LABEL (self->statuses), text);
+    }
+  gtk_widget_set_visible (self->statuses, statuses->len > 0);
 
   g_list_store_remove_all (self->items);
   stead_area_panel_add_items (self, workspace, labels, summary->need_fids, TRUE);
@@ -306,6 +433,48 @@ stead_area_panel_get_actions (SteadAreaPanel *self)
   return self->actions;
 }
 
+/**
+ * stead_area_panel_set_show_personal:
+ * @self: a #SteadAreaPanel
+ * @show_personal: whether the user allowed personal data to be shown
+ *
+ * Need and resource titles are personal data (stead_personal_data): the
+ * rows name their kind unless this is set. Takes effect at the next
+ * stead_area_panel_set_summary().
+ */
+void
+stead_area_panel_set_show_personal (SteadAreaPanel *self,
+                                    gboolean        show_personal)
+{
+  g_return_if_fail (STEAD_IS_AREA_PANEL (self));
+
+  show_personal = !!show_personal;
+  if (self->show_personal == show_personal)
+    return;
+  self->show_personal = show_personal;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PERSONAL]);
+}
+
+gboolean
+stead_area_panel_get_show_personal (SteadAreaPanel *self)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_PANEL (self), FALSE);
+
+  return self->show_personal;
+}
+
+/* A row of the item list activated: its need or resource. */
+static void
+stead_area_panel_on_item_activated (GtkColumnView  *view,
+                                    guint           position,
+                                    SteadAreaPanel *self)
+{
+  g_autoptr(SteadPanelRow) row = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (row != NULL && row->fid > 0)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, row->need, row->fid);
+}
+
 static void
 stead_area_panel_get_property (GObject    *object,
                                guint       prop_id,
@@ -318,6 +487,10 @@ stead_area_panel_get_property (GObject    *object,
     {
     case PROP_ACTIONS:
       g_value_set_object (value, self->actions);
+      break;
+
+    case PROP_SHOW_PERSONAL:
+      g_value_set_boolean (value, self->show_personal);
       break;
 
     default:
@@ -337,6 +510,10 @@ stead_area_panel_set_property (GObject      *object,
     {
     case PROP_ACTIONS:
       stead_area_panel_set_actions (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_PERSONAL:
+      stead_area_panel_set_show_personal (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -378,7 +555,22 @@ stead_area_panel_class_init (SteadAreaPanelClass *klass)
   properties[PROP_ACTIONS] =
     g_param_spec_object ("actions", NULL, NULL, G_TYPE_MENU_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PERSONAL] =
+    g_param_spec_boolean ("show-personal", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SteadAreaPanel::item-activated:
+   * @self: the panel
+   * @need: %TRUE for a need, %FALSE for a resource
+   * @fid: its row
+   *
+   * A need or resource of the list was chosen: show it.
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_install_action (widget_class, "area-panel.close", NULL,
@@ -450,6 +642,20 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_add_css_class (self->totals, "dim-label");
   gtk_box_append (GTK_BOX (self->content), self->totals);
 
+  self->capacity = gtk_label_new (NULL);
+  self->statuses = gtk_label_new (NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = i == 0 ? self->capacity : self->statuses;
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_visible (label, FALSE);
+      gtk_box_append (GTK_BOX (self->content), label);
+    }
+
   gtk_box_append (GTK_BOX (self->content),
                   stead_area_panel_column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));
 
@@ -457,9 +663,17 @@ stead_area_panel_init (SteadAreaPanel *self)
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (
-    GTK_SCROLLED_WINDOW (scroller),
-    stead_area_panel_column_view (G_LIST_MODEL (self->items), item_titles, 4));
+  {
+    GtkWidget *items = stead_area_panel_column_view (G_LIST_MODEL (self->items), item_titles, 4);
+
+    /* A click or Enter on a need or resource shows it. */
+    gtk_column_view_set_single_click_activate (GTK_COLUMN_VIEW (items), TRUE);
+    g_signal_connect_object (items, "activate", G_CALLBACK (stead_area_panel_on_item_activated),
+                             self, 0);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (items), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Needs and resources inside"), -1);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), items);
+  }
   gtk_box_append (GTK_BOX (self->content), scroller);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);

@@ -3,7 +3,9 @@
  * stead-map-view.c (the view, base maps, zoom and extent, shading, clicks),
  * stead-map-view-layers.c (the layer list popover),
  * stead-map-view-sketch.c (drawing a rectangle or polygon to summarise),
- * stead-map-view-popover.c (the record popover of a clicked point) and
+ * stead-map-view-popover.c (the record popover of a clicked point),
+ * stead-map-view-select.c (the areas under a click, the selected area's outline),
+ * stead-map-view-export.c (the view as PNG or PDF for a briefing) and
  * stead-map-view-search.c (the search, Ctrl+F, and the place it marks).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -86,6 +88,12 @@ struct _SteadMapView
   char                  *popover_action;    /* <module>.show-record, for Open Record */
   gint64                 popover_ref;       /* the record it shows */
 
+  /* stead-map-view-select.c */
+  GtkWidget             *choice;            /* the areas under a click, to choose from */
+  GtkWidget             *outline;           /* the selected area, drawn over the map */
+  SteadGeometry         *selected;
+  /* stead-map-view-export.c */
+  GtkFileChooserNative  *export_chooser;
   /* stead-map-view-search.c */
   GtkWidget             *search;            /* SteadMapSearch */
   SteadPlaceLayer       *place_layer;       /* the place it chose */
@@ -128,11 +136,34 @@ void      stead_map_view_sketch_press         (SteadMapView     *self,
 void      stead_map_view_sketch_click         (SteadMapView     *self,
                                                double            x,
                                                double            y);
+void      stead_map_view_sketch_path          (SteadMapView     *self,
+                                               cairo_t          *cr,
+                                               const SteadCoord *coords,
+                                               gsize             n);
 
 /* stead-map-view-search.c */
 void      stead_map_view_search_class_init    (GtkWidgetClass   *widget_class);
 void      stead_map_view_search_init          (SteadMapView     *self,
                                                GtkBox           *controls);
+
+/* stead-map-view-select.c */
+void      stead_map_view_select_init          (SteadMapView     *self);
+void      stead_map_view_select_dispose       (SteadMapView     *self);
+void      stead_map_view_select_at            (SteadMapView     *self,
+                                               double            lon,
+                                               double            lat,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_select_outline       (SteadMapView     *self,
+                                               SteadGeometry    *area);
+void      stead_map_view_select_outline_area  (SteadMapView     *self,
+                                               gint64            fid);
+void      stead_map_view_select_draw_outline  (SteadMapView     *self,
+                                               cairo_t          *cr);
+
+/* stead-map-view-export.c */
+void      stead_map_view_export_class_init    (GtkWidgetClass   *widget_class);
+void      stead_map_view_export_dispose       (SteadMapView     *self);
 
 /* stead-map-view-popover.c */
 void      stead_map_view_popover_show         (SteadMapView     *self,

@@ -90,7 +90,7 @@ stead_map_view_sketch_on_band_end (GtkGestureDrag *gesture,
 }
 
 /* A path through @n corners, in the map's pixels. */
-static void
+void
 stead_map_view_sketch_path (SteadMapView     *self,
                             cairo_t          *cr,
                             const SteadCoord *coords,

@@ -749,6 +749,7 @@ stead_map_view_show_summary (SteadMapView     *self,
   g_assert (summary != NULL);
 
   stead_map_view_sketch_hide_drawn (self);
+  stead_map_view_select_outline (self, NULL);
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
   gtk_widget_set_visible (self->area_panel, TRUE);
@@ -783,6 +784,7 @@ stead_map_view_select_area (SteadMapView *self,
 
   title = stead_map_view_area_title (self, area_fid);
   stead_map_view_show_summary (self, title != NULL ? title : _("Area"), summary);
+  stead_map_view_select_outline_area (self, area_fid);
   return TRUE;
 }
 
@@ -950,7 +952,6 @@ stead_map_view_on_click_released (GtkGestureClick *gesture,
                                   SteadMapView    *self)
 {
   double lat, lon;
-  gint64 area;
 
   if (stead_map_view_sketch_is_drawing (self))
     {
@@ -973,11 +974,7 @@ stead_map_view_on_click_released (GtkGestureClick *gesture,
 
   shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map),
                                               GTK_WIDGET (self->map), x, y, &lat, &lon);
-  area = stead_area_layer_pick_area (self->areas, lon, lat);
-  if (area > 0)
-    stead_map_view_select_area (self, area);
-  else
-    gtk_widget_set_visible (self->area_panel, FALSE);
+  stead_map_view_select_at (self, lon, lat, x, y);
 }
 
 void
@@ -1203,6 +1200,8 @@ stead_map_view_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
   stead_map_view_popover_present (self);
+  if (self->choice != NULL)
+    gtk_popover_present (GTK_POPOVER (self->choice));
 
   /* Zooming changes the viewport, which must not happen mid-allocation. */
   if (self->zoom_pending && width > 0 && self->zoom_source == 0)
@@ -1239,6 +1238,8 @@ stead_map_view_dispose (GObject *object)
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   stead_map_view_layers_dispose (self);
   stead_map_view_sketch_dispose (self);
+  stead_map_view_select_dispose (self);
+  stead_map_view_export_dispose (self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
   g_clear_object (&self->custom);
@@ -1349,6 +1350,7 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.add-offline-map", NULL,
                                    stead_map_view_add_offline_map_action);
   stead_map_view_sketch_class_init (widget_class);
+  stead_map_view_export_class_init (widget_class);
   stead_map_view_search_class_init (widget_class);
   /* + and -, with or without Ctrl; = is + without Shift. */
   for (guint i = 0; i < 2; i++)
@@ -1429,6 +1431,9 @@ stead_map_view_init_controls (SteadMapView *self)
   gtk_box_append (GTK_BOX (controls),
                   stead_map_view_control_button ("document-open-symbolic", "map.add-offline-map",
                                                  _("Add Offline Map (MBTiles)…")));
+  gtk_box_append (GTK_BOX (controls),
+                  stead_map_view_control_button ("document-save-as-symbolic", "map.export-view",
+                                                 _("Export View…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
   return controls;
 }
@@ -1494,6 +1499,7 @@ stead_map_view_init (SteadMapView *self)
   /* Made before the drawing tool, which follows it; shown above it. */
   self->area_panel = stead_area_panel_new ();
   stead_map_view_sketch_init (self, GTK_BOX (controls));
+  stead_map_view_select_init (self);
 
   gtk_widget_set_visible (self->area_panel, FALSE);
   gtk_widget_set_halign (self->area_panel, GTK_ALIGN_END);

@@ -92,6 +92,10 @@ SteadAreaMeasure stead_map_view_get_area_shading (SteadMapView    *self);
 STEAD_AVAILABLE_IN_1_0
 SteadGeometry  *stead_map_view_get_drawn_area  (SteadMapView   *self);
 STEAD_AVAILABLE_IN_1_0
+gboolean        stead_map_view_export_view     (SteadMapView   *self,
+                                                GFile          *file,
+                                                GError        **error);
+STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_add_area_action (SteadMapView   *self,
                                                 const char     *label,
                                                 const char     *action);

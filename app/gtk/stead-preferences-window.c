@@ -317,6 +317,24 @@ stead_preferences_window_new (GtkWindow         *parent,
       g_signal_connect (row, "apply", G_CALLBACK (stead_preferences_window_on_key_apply), self);
       adw_preferences_group_add (group, row);
 
+      /* Need and resource titles name people (stead_personal_data). */
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Show names in area summaries"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Titles of needs and resources are personal data; "
+                                     "otherwise each is named by its kind"));
+      {
+        GtkWidget *toggle = gtk_switch_new ();
+
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+        g_settings_bind (self->settings, "show-personal-data", toggle, "active",
+                         G_SETTINGS_BIND_DEFAULT);
+      }
+      adw_preferences_group_add (group, row);
+
       self->tile_status = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tile_status), "");
       gtk_widget_set_visible (self->tile_status, FALSE);

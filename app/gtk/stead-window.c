@@ -1323,6 +1323,10 @@ stead_window_on_application_set (SteadWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       /* The setting is the default; each workspace remembers its own. */
       g_settings_bind (settings, "base-map", self->map_view, "base-map", G_SETTINGS_BIND_GET);
+      /* Titles of needs and resources are personal data: shown if allowed. */
+      g_settings_bind (settings, "show-personal-data",
+                       stead_map_view_get_area_panel (self->map_view), "show-personal",
+                       G_SETTINGS_BIND_GET);
       g_signal_connect_object (settings, "changed::custom-tile-url",
                                G_CALLBACK (stead_window_apply_custom_tiles), self,
                                G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "stead.h"
+#include "stead-test-util.h"
 
 typedef struct
 {
@@ -18,72 +19,6 @@ typedef struct
   guint  resources;
   gint64 capacity;
 } Sums;
-
-/* Where the edge a→b passes (x, y): > 0 on its left, < 0 on its right. */
-static double
-is_left (const SteadCoord *a,
-         const SteadCoord *b,
-         double            x,
-         double            y)
-{
-  return (b->x - a->x) * (y - a->y) - (x - a->x) * (b->y - a->y);
-}
-
-/* The winding number of @ring around (x, y) (Sunday's algorithm): an
- * oracle that shares nothing with the even-odd crossing test of
- * stead_geometry_contains_point(). Each edge i → i + 1, and the last back
- * to the first, so an unclosed ring is closed too. */
-static int
-winding_number (const SteadCoord *ring,
-                gsize             n,
-                double            x,
-                double            y)
-{
-  int wn = 0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      const SteadCoord *a = &ring[i];
-      const SteadCoord *b = &ring[(i + 1) % n];
-
-      if (a->y <= y)
-        {
-          if (b->y > y && is_left (a, b, x, y) > 0)
-            wn++;
-        }
-      else if (b->y <= y && is_left (a, b, x, y) < 0)
-        wn--;
-    }
-  return wn;
-}
-
-/* Inside one of the polygons: within its exterior ring and in none of its
- * holes. */
-static gboolean
-inside_by_winding (SteadGeometry *area,
-                   double         x,
-                   double         y)
-{
-  for (guint p = 0; p < stead_geometry_get_n_polygons (area); p++)
-    {
-      gboolean inside = FALSE;
-
-      for (guint r = 0; r < stead_geometry_get_n_rings (area, p); r++)
-        {
-          gsize n;
-          const SteadCoord *ring = stead_geometry_get_ring (area, p, r, &n);
-          gboolean in_ring = n >= 3 && winding_number (ring, n, x, y) != 0;
-
-          if (r == 0)
-            inside = in_ring;
-          else if (in_ring)
-            inside = FALSE;
-        }
-      if (inside)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* Every row, its geometry parsed and tested with the winding number: no
  * index, no shortcut, and not the library's point-in-polygon. */
@@ -110,7 +45,7 @@ brute_force (SteadWorkspace *ws,
           Sums *s;
 
           g_assert_true (stead_geometry_get_point (point, &x, &y));
-          if (!inside_by_winding (area, x, y))
+          if (!stead_test_inside_by_winding (area, x, y))
             continue;
           if (q == 0 && !sqlite3_column_int (stmt, 3))
             continue;
@@ -226,6 +161,7 @@ test_measure_per_area (void)
     STEAD_AREA_MEASURE_RESOURCES,
     STEAD_AREA_MEASURE_CAPACITY,
   };
+  g_autoptr(GHashTable) units = stead_test_taxonomy_units ();
   gint64 divisions;
 
   g_assert_true (stead_demo_populate (ws, 2000, 7, &error));
@@ -257,6 +193,7 @@ test_measure_per_area (void)
           g_autoptr(GHashTable) expected = NULL;
           GHashTableIter iter;
           Sums *sums;
+          const char *kind;
           double want = 0;
 
           sqlite3_bind_int64 (stmt, 1, g_array_index (fids, gint64, i));
@@ -267,11 +204,13 @@ test_measure_per_area (void)
                                                sqlite3_column_bytes (stmt, 0), NULL, NULL);
           expected = brute_force (ws, area);
           g_hash_table_iter_init (&iter, expected);
-          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &sums))
+          while (g_hash_table_iter_next (&iter, (gpointer *) &kind, (gpointer *) &sums))
             want += measures[m] == STEAD_AREA_MEASURE_NEEDS ? sums->needs
                   : measures[m] == STEAD_AREA_MEASURE_PEOPLE ? sums->people
                   : measures[m] == STEAD_AREA_MEASURE_RESOURCES ? sums->resources
-                  : sums->capacity;
+                  /* Capacity: places only (the taxonomy file's unit), never summed across units. */
+                  : g_strcmp0 (g_hash_table_lookup (units, kind), "places") == 0 ? sums->capacity
+                  : 0;
           g_assert_cmpfloat (g_array_index (values, double, i), ==, want);
           total += want;
         }
@@ -296,6 +235,132 @@ test_measure_per_area (void)
   }
 }
 
+static gint64
+add_resource (SteadWorkspace *ws,
+              const char     *kind,
+              double          x,
+              double          y,
+              gint64          capacity,
+              const char     *availability)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (x, y);
+  g_autoptr(GError) error = NULL;
+  gint64 fid = stead_workspace_edit (
+    ws, "core", "Add a resource",
+    "INSERT INTO resource (geom, kind, title, capacity, availability) VALUES (?, ?, ?, ?, ?)",
+    STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (kind), STEAD_STRING ("J. Smith"),
+                STEAD_INT (capacity), STEAD_STRING (availability)),
+    &error);
+
+  g_assert_no_error (error);
+  return fid;
+}
+
+static void
+add_need (SteadWorkspace *ws,
+          double          x,
+          double          y,
+          const char     *status)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (x, y);
+  g_autoptr(GError) error = NULL;
+
+  stead_workspace_edit (ws, "core", "Add a need",
+                        "INSERT INTO need (geom, kind, title, people, status, opened) "
+                        "VALUES (?, 'welfare-check', 'Mrs A. Jones', 2, ?, "
+                        "'2026-01-01T00:00:00.000Z')",
+                        STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_STRING (status)), &error);
+  g_assert_no_error (error);
+}
+
+/* Resources of two units in one square: rest-centre places (40 + 12, one
+ * committed 500 left out) and sandbags (700 + 3): capacity is summed per
+ * unit, as SQL groups it by the units of the taxonomy file, and never
+ * across units (1455 would be places plus sandbags). Needs by status. */
+static void
+test_capacity_per_unit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "units.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Units", NULL, NULL);
+  g_autoptr(GHashTable) units = stead_test_taxonomy_units ();
+  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(SteadAreaSummary) summary = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  static const SteadCoord square[] = {
+    { -2.2, 51.9 }, { -2.1, 51.9 }, { -2.1, 52.0 }, { -2.2, 52.0 }, { -2.2, 51.9 }
+  };
+  g_autoptr(SteadGeometry) area = stead_geometry_new_polygon (square, G_N_ELEMENTS (square));
+  static const char *statuses[] = { "open", "open", "open", "assigned", "met", "met", "closed" };
+  guint status_want[STEAD_NEED_N_STATUSES] = { 0 };
+
+  g_assert_nonnull (ws);
+  add_resource (ws, "rest-centre", -2.15, 51.95, 40, "available");
+  add_resource (ws, "rest-centre", -2.16, 51.96, 12, "limited");
+  add_resource (ws, "rest-centre", -2.17, 51.97, 500, "committed");
+  add_resource (ws, "sandbags", -2.14, 51.94, 700, "available");
+  add_resource (ws, "sandbags", -2.13, 51.93, 3, "available");
+  add_resource (ws, "sandbags", -2.30, 51.93, 9000, "available");  /* outside */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    add_need (ws, -2.12 - i * 0.01, 51.91 + i * 0.01, statuses[i]);
+  add_need (ws, -2.5, 51.5, "open");  /* outside */
+
+  /* The oracle: SQL sums by kind in the square (a plain box test), then
+   * the kinds folded into the file's units. */
+  stmt = stead_workspace_prepare (ws,
+                                  "SELECT kind, total (CASE WHEN availability IN ('available', "
+                                  "'limited') THEN capacity END) FROM resource "
+                                  "WHERE ST_MinX (geom) BETWEEN -2.2 AND -2.1 "
+                                  "AND ST_MinY (geom) BETWEEN 51.9 AND 52.0 GROUP BY kind",
+                                  NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *unit = g_hash_table_lookup (units, sqlite3_column_text (stmt, 0));
+      gint64 *sum = g_hash_table_lookup (want, unit);
+
+      g_assert_nonnull (unit);
+      if (sum == NULL)
+        g_hash_table_insert (want, g_strdup (unit), (sum = g_new0 (gint64, 1)));
+      *sum += sqlite3_column_int64 (stmt, 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_cmpuint (g_hash_table_size (want), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    for (guint st = 0; st < STEAD_NEED_N_STATUSES; st++)
+      if (g_str_equal (statuses[i], stead_need_status_to_string (st)))
+        status_want[st]++;
+
+  summary = stead_area_summary_new (ws, area, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->capacities->len, ==, g_hash_table_size (want));
+  for (guint i = 0; i < summary->capacities->len; i++)
+    {
+      SteadAreaCapacity *c = &g_array_index (summary->capacities, SteadAreaCapacity, i);
+      gint64 *sum = g_hash_table_lookup (want, c->unit);
+
+      g_assert_nonnull (sum);
+      g_assert_cmpint (c->capacity, ==, *sum);
+    }
+  /* Each kind row carries its kind's unit. */
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      SteadAreaSummaryRow *row = &g_array_index (summary->rows, SteadAreaSummaryRow, i);
+
+      if (row->resources > 0)
+        g_assert_cmpstr (row->unit, ==, g_hash_table_lookup (units, row->kind));
+    }
+
+  /* Every need inside counted by its status; the open and assigned summed by kind. */
+  for (guint st = 0; st < STEAD_NEED_N_STATUSES; st++)
+    g_assert_cmpuint (summary->needs_by_status[st], ==, status_want[st]);
+  g_assert_cmpuint (summary->need_fids->len, ==,
+                    status_want[STEAD_NEED_STATUS_OPEN] + status_want[STEAD_NEED_STATUS_ASSIGNED]);
+
+  stead_workspace_close (ws);
+  stead_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +369,7 @@ main (int   argc,
 
   g_test_add_func ("/core/area-summary/matches-brute-force", test_matches_brute_force);
   g_test_add_func ("/core/area-summary/measure-per-area", test_measure_per_area);
+  g_test_add_func ("/core/area-summary/capacity-per-unit", test_capacity_per_unit);
 
   return g_test_run ();
 }

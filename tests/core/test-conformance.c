@@ -324,6 +324,7 @@ test_upgrade_from_schema_7 (Fixture       *f,
   g_assert_true (stead_sql_register_functions (db, &error));
   exec_raw (db,
             "DELETE FROM stead_schema WHERE owner = 'core' AND version > 7;"
+            "ALTER TABLE taxonomy DROP COLUMN unit;"
             "DROP VIEW need_area; DROP VIEW resource_area;"
             "DROP TRIGGER stead_area_edge_area_update; DROP TRIGGER stead_area_edge_area_delete;"
             "DROP TABLE stead_area_edge;"
@@ -354,6 +355,11 @@ test_upgrade_from_schema_7 (Fixture       *f,
   g_assert_cmpint (stead_workspace_get_schema_version (f->ws, "core"), >=, 8);
   backup = stead_workspace_get_last_backup (f->ws);
   g_assert_nonnull (backup);
+  /* Resource kinds gain the unit their capacity counts (schema 9). */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM taxonomy WHERE "
+                                            "vocabulary = 'resource-kind' AND code = "
+                                            "'rest-centre' AND unit = 'places'"),
+                   ==, 1);
 
   /* The same instants, in GeoPackage 1.3's form; what is no time, kept. */
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE fid = 1 AND "

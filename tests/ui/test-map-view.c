@@ -983,7 +983,9 @@ panel_kind_rows (GtkWidget *panel)
   "SELECT coalesce ((SELECT label FROM taxonomy t WHERE t.code = inside.kind " \
   "    AND t.vocabulary IN ('need-kind', 'resource-kind') LIMIT 1), kind), " \
   "  sum (need AND counts), total (CASE WHEN need AND counts THEN amount END), " \
-  "  sum (NOT need), total (CASE WHEN NOT need AND counts THEN amount END) " \
+  "  sum (NOT need), total (CASE WHEN NOT need AND counts THEN amount END), " \
+  "  (SELECT unit FROM taxonomy t WHERE t.code = inside.kind " \
+  "    AND t.vocabulary = 'resource-kind') " \
   "FROM inside GROUP BY kind HAVING sum (need AND counts) + sum (NOT need) > 0"
 
 static GPtrArray *
@@ -1005,12 +1007,19 @@ sql_kind_rows (SteadWorkspace   *ws,
     {
       gint64 v[4];
 
+      const char *unit = (const char *) sqlite3_column_text (stmt, 5);
+      g_autofree char *capacity = NULL;
+
       for (int i = 0; i < 4; i++)
         totals[i] += v[i] = sqlite3_column_int64 (stmt, i + 1);
+      /* A capacity is shown in its kind's unit, and only where there are resources. */
+      capacity = v[2] == 0 ? g_strdup ("")
+                 : unit != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT " %s", v[3], unit)
+                                : g_strdup_printf ("%" G_GINT64_FORMAT, v[3]);
       g_ptr_array_add (rows, g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
-                                              "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                                              "|%" G_GINT64_FORMAT "|%s",
                                               sqlite3_column_text (stmt, 0), v[0], v[1], v[2],
-                                              v[3]));
+                                              capacity));
     }
   g_ptr_array_sort (rows, compare_strings);
   return rows;
@@ -1097,8 +1106,8 @@ test_draw_polygon_with_pointer (void)
       g_autoptr(GPtrArray) shown = NULL;
       g_autoptr(GPtrArray) want = NULL;
       g_autoptr(GRegex) totals_re = g_regex_new (
-        "^(\\d+) open needs?, (\\d+) (?:person|people) affected; (\\d+) resources?, "
-        "capacity (\\d+) available$", 0, 0, NULL);
+        "^(\\d+) open needs?, (\\d+) (?:person|people) affected; (\\d+) resources?$", 0, 0,
+        NULL);
       g_autoptr(GMatchInfo) match = NULL;
       GtkWidget *totals;
       gint64 sums[4];
@@ -1116,7 +1125,7 @@ test_draw_polygon_with_pointer (void)
       g_assert_nonnull (totals);
       g_assert_true (g_regex_match (totals_re, gtk_label_get_text (GTK_LABEL (totals)), 0,
                                     &match));
-      for (int i = 0; i < 4; i++)
+      for (int i = 0; i < 3; i++)
         {
           g_autofree char *number = g_match_info_fetch (match, i + 1);
 
