@@ -234,18 +234,13 @@ stead_map_view_layers_add_base_map (SteadMapView *self,
                                     const char   *label,
                                     SteadBaseMap  base_map)
 {
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *text = gtk_label_new (NULL);
-  g_autofree char *markup = NULL;
+  g_autofree char *offline = NULL;
+  GtkWidget *check;
 
   /* TRANSLATORS: a base map that cannot be shown for want of a network */
   if (self->offline && base_map != STEAD_BASE_MAP_OFFLINE)
-    markup = g_markup_printf_escaped ("%s <span alpha=\"60%%\">%s</span>", label,
-                                      _("Offline"));
-  else
-    markup = g_markup_escape_text (label, -1);
-  gtk_label_set_markup (GTK_LABEL (text), markup);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+    label = offline = g_strdup_printf (_("%s — Offline"), label);
+  check = gtk_check_button_new_with_label (label);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->base_map == base_map);

@@ -324,7 +324,8 @@ stead_map_view_on_workspace_changed (SteadMapView       *self,
 {
   if (g_strv_contains (tables, "stead_attribution"))
     stead_map_view_update_data_attribution (self);
-  if (g_strv_contains (tables, "area"))
+  if (g_strv_contains (tables, "area") || g_strv_contains (tables, "need") ||
+      g_strv_contains (tables, "resource"))
     stead_map_view_empty_update (self);
   if (self->shade_measure != STEAD_AREA_MEASURE_NONE &&
       (g_strv_contains (tables, "need") || g_strv_contains (tables, "resource") ||

@@ -203,7 +203,7 @@ layer_list_says_offline (SteadMapView *view,
                          const char   *title)
 {
   GtkWidget *button = stead_test_find_by_label (GTK_WIDGET (view), "Base Map and Layers");
-  g_autofree char *offline = g_strdup_printf ("%s Offline", title);
+  g_autofree char *offline = g_strdup_printf ("%s — Offline", title);
   GtkWidget *popover;
   gboolean says;
 
