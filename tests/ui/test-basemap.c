@@ -344,23 +344,24 @@ visible_box (SteadMapView *view,
                                               gtk_widget_get_height (map), &box[1], &box[2]);
 }
 
+#define BOUNDARY_GEOJSON                                                                  \
+  "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "             \
+  "\"properties\": {\"name\": \"Newshire\"}, \"geometry\": {\"type\": \"Polygon\", "     \
+  "\"coordinates\": [[[-2.20, 51.96], [-2.10, 51.96], [-2.10, 52.02], [-2.20, 52.02], "  \
+  "[-2.20, 51.96]]]}}]}"
+
 /* A new workspace shows the whole UK and says how to begin; the button
  * asks the window to import, and the message goes once an area is in. */
 static void
 test_new_workspace_shows_uk_and_empty_state (void)
 {
-  static const SteadCoord ring[] = {
-    { -2.20, 51.96 }, { -2.10, 51.96 }, { -2.10, 52.02 }, { -2.20, 52.02 }, { -2.20, 51.96 },
-  };
   static const int sizes[][2] = { { 800, 600 }, { 1600, 1000 } };
   g_autofree char *dir = g_dir_make_tmp ("stead-basemap-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "new.gpkg", NULL);
-  g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
   g_autoptr(SteadWorkspace) ws = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) import = g_simple_action_new ("import", NULL);
-  SteadTransaction *txn;
   GtkWidget *title, *button;
   guint imports = 0;
 
@@ -408,12 +409,25 @@ test_new_workspace_shows_uk_and_empty_state (void)
           continue;
         }
 
-      /* A boundary arrives, as an import writes it: one transaction. */
-      txn = stead_workspace_begin (ws, "core", "Import areas", &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (
-        stead_transaction_insert_area (txn, "boundary", NULL, "Newshire", polygon, &error), >, 0);
-      g_assert_true (stead_transaction_commit (txn, &error));
+      /* A boundary arrives through the GeoJSON importer, as the button's
+       * Import would bring it. */
+      {
+        g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+        g_autoptr(SteadPluginEngine) engine = stead_plugin_engine_new (settings);
+        g_autoptr(GPtrArray) importers = stead_import_list_importers (engine);
+        g_autoptr(GFile) file = stead_test_write_file (dir, "boundary.geojson", BOUNDARY_GEOJSON);
+        SteadImporter *importer =
+          stead_import_find_importer (importers, "geojson-areas", file, &error);
+        SteadImportOptions options = { 0 };
+        g_autoptr(SteadImportResult) result = NULL;
+
+        g_assert_no_error (error);
+        g_assert_true (stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, &result,
+                                         &error));
+        g_assert_no_error (error);
+        g_assert_true (result->committed);
+        g_assert_cmpuint (result->added, ==, 1);
+      }
       stead_test_iterate (400);
       g_assert_false (gtk_widget_is_drawable (title));
 
