@@ -40,6 +40,7 @@ stead_area_layer_compare_doubles (gconstpointer a,
 #define LSOA_LABEL_ZOOM   13.0
 #define HAZARD_LABEL_ZOOM 11.0
 #define LABEL_PAD         2.0   /* around a label's box, for its halo */
+#define LABEL_MAX_WIDTH   220   /* pixels; longer names are ellipsized */
 
 typedef struct
 {
@@ -573,16 +574,23 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
               shape->label_lat < MIN (north, south) || shape->label_lat > MAX (north, south))
             continue;
 
+          /* A warning's long name ("Flood warning: River Severn at…") ends
+           * in an ellipsis; the whole is in the area's summary. */
           if (shape->layout == NULL)
-            shape->layout = gtk_widget_create_pango_layout (widget, shape->name);
+            {
+              shape->layout = gtk_widget_create_pango_layout (widget, shape->name);
+              pango_layout_set_width (shape->layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+              pango_layout_set_ellipsize (shape->layout, PANGO_ELLIPSIZE_END);
+            }
           pango_layout_get_pixel_size (shape->layout, &lw, &lh);
 
-          /* An area much narrower than its name is not named. */
+          /* An area much narrower than its name is not named; a hazard's
+           * name, over other areas' outlines, stays within its own. */
           shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.max_y,
                                                       shape->envelope.min_x, &ax, &ay);
           shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.min_y,
                                                       shape->envelope.max_x, &bx, &by);
-          if (fabs (bx - ax) < lw * 0.6 || fabs (by - ay) < lh)
+          if (fabs (bx - ax) < lw * (priority == 3 ? 1.0 : 0.6) || fabs (by - ay) < lh)
             continue;
 
           shumate_viewport_location_to_widget_coords (viewport, widget, shape->label_lat,
