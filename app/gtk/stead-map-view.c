@@ -1198,7 +1198,7 @@ stead_map_view_reserve_controls (SteadMapView *self)
 {
   GtkWidget *controls[] = {
     self->layers_button, self->controls, self->bottom, self->offline_chip, self->empty_state,
-    self->area_panel,
+    self->area_panel, self->search,
   };
   graphene_rect_t boxes[G_N_ELEMENTS (controls)];
   guint n = 0;

@@ -536,6 +536,28 @@ test_area_labels_do_not_overlap (void)
         g_assert_cmpuint (lsoas, ==, 0);
     }
 
+  /* The search's card, open over the top of the map, is kept clear too. */
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    const SteadAreaLabel *labels;
+    graphene_rect_t card;
+    guint n;
+
+    /* The town's wards near the top, where the card opens. */
+    shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), 12);
+    shumate_map_center_on (stead_map_view_get_map (view), STEAD_DEMO_CENTER_LAT - 0.07,
+                           STEAD_DEMO_CENTER_LON);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.search", NULL));
+    stead_test_iterate (300);
+    g_assert_true (gtk_widget_get_visible (view->search));
+    texture = stead_test_render (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_compute_bounds (view->search, GTK_WIDGET (layer), &card));
+    labels = stead_area_layer_get_labels (layer, &n);
+    g_assert_cmpuint (n, >=, 4);
+    for (guint i = 0; i < n; i++)
+      g_assert_false (boxes_overlap (&labels[i].box, &card));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
   stead_test_rm_rf (dir);
