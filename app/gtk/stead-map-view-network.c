@@ -101,7 +101,7 @@ stead_map_view_get_offline (SteadMapView *self)
   return self->offline;
 }
 
-/* The "Offline" chip, top middle, and the system's network monitor. */
+/* The "Offline" chip, top left, and the system's network monitor. */
 void
 stead_map_view_network_init (SteadMapView *self)
 {
@@ -111,9 +111,13 @@ stead_map_view_network_init (SteadMapView *self)
   gtk_widget_add_css_class (chip, "stead-offline-chip");
   gtk_widget_set_tooltip_text (chip, _("No network: the offline background is shown until it "
                                        "returns"));
-  gtk_widget_set_halign (chip, GTK_ALIGN_CENTER);
+  /* Under the layer list's button (32 px, 12 from the corner), where
+   * neither the search's card (top middle) nor an area's summary (right)
+   * opens, however narrow the map. */
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_set_valign (chip, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (chip, 12);
+  gtk_widget_set_margin_top (chip, 12 + 32 + 8);
+  gtk_widget_set_margin_start (chip, 12);
   gtk_widget_set_visible (chip, FALSE);
   gtk_widget_set_can_target (chip, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), chip);
