@@ -9,6 +9,26 @@
 
 G_BEGIN_DECLS
 
+/* A name placed on the map, and the box it takes (with its halo), in the
+ * layer's coordinates; priority 0 boundary, 1 ward, 2 LSOA, 3 hazard. */
+typedef struct
+{
+  graphene_rect_t box;
+  gint64          fid;
+  guint           priority;
+} SteadAreaLabel;
+
+STEAD_PRIVATE_API
+const SteadAreaLabel *stead_area_layer_get_labels    (SteadAreaLayer        *self,
+                                                      guint                 *n_labels);
+void                  stead_area_layer_set_reserved  (SteadAreaLayer        *self,
+                                                      const graphene_rect_t *boxes,
+                                                      guint                  n);
+void                  stead_area_layer_warning_style (const char            *severity,
+                                                      double                 rgb[3],
+                                                      double                 dashes[2],
+                                                      int                   *n_dashes);
+
 void stead_area_layer_trace_geometry (cairo_t         *cr,
                                       ShumateViewport *viewport,
                                       GtkWidget       *widget,

@@ -4,7 +4,14 @@
  *
  * The partnership boundary, wards, LSOAs and hazard zones of the area
  * table, drawn in one snapshot, with an optional choropleth: a value per
- * area shaded in five classes.
+ * area shaded in five classes. Hazard zones and CAP warnings (hazard
+ * areas an alert row points at) can each be switched off; a warning is
+ * drawn in its severity's colour and dash, never in the hazard blue.
+ *
+ * Names are placed greedily by priority (boundary, ward, LSOA, hazard):
+ * a label whose box meets one already placed, or the map's own
+ * controls, is left out. Wards are named from town scale, LSOAs only
+ * close in, and a name is only given to an area about as wide as it.
  */
 
 #define G_LOG_DOMAIN "stead-area-layer"
@@ -16,14 +23,36 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include <gtk/gtk.h>
+
 #include "stead-area-layer-private.h"
+
+static int
+stead_area_layer_compare_doubles (gconstpointer a,
+                                  gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Zoom levels from which a kind of area is named (the boundary always). */
+#define WARD_LABEL_ZOOM   10.0
+#define LSOA_LABEL_ZOOM   13.0
+#define HAZARD_LABEL_ZOOM 11.0
+#define LABEL_PAD         2.0   /* around a label's box, for its halo */
+#define LABEL_MAX_WIDTH   220   /* pixels; longer names are ellipsized */
 
 typedef struct
 {
   gint64         fid;
   char          *kind;
+  char          *name;
+  char          *severity;  /* of the most severe alert on it; NULL: not a warning */
   SteadGeometry *geometry;
   SteadEnvelope  envelope;
+  double         label_lon; /* inside the area, where its name goes */
+  double         label_lat;
+  PangoLayout   *layout;    /* its name, made when first placed */
 } AreaShape;
 
 struct _SteadAreaLayer
@@ -31,12 +60,25 @@ struct _SteadAreaLayer
   ShumateLayer    parent_instance;
 
   SteadWorkspace *workspace;
-  GPtrArray      *areas;   /* of AreaShape */
-  GHashTable     *values;  /* gint64 fid -> double, for the choropleth */
+  GPtrArray      *areas;    /* of AreaShape */
+  GHashTable     *values;   /* gint64 fid -> double, for the choropleth */
   double          breaks[4];
   double          min_value;
   double          max_value;
+  gboolean        show_hazards;
+  gboolean        show_warnings;
+  GArray         *labels;   /* of SteadAreaLabel, placed by the last snapshot */
+  GArray         *reserved; /* of graphene_rect_t: the map's controls */
 };
+
+enum {
+  PROP_0,
+  PROP_SHOW_HAZARDS,
+  PROP_SHOW_WARNINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SteadAreaLayer, stead_area_layer, SHUMATE_TYPE_LAYER)
 
@@ -44,8 +86,88 @@ static void
 stead_area_layer_area_shape_free (AreaShape *shape)
 {
   g_free (shape->kind);
+  g_free (shape->name);
+  g_free (shape->severity);
+  g_clear_object (&shape->layout);
   stead_geometry_unref (shape->geometry);
   g_free (shape);
+}
+
+/* Whether the area is drawn at all: hazard zones and warnings can be
+ * switched off apart. */
+static gboolean
+stead_area_layer_shape_shown (SteadAreaLayer  *self,
+                              const AreaShape *shape)
+{
+  if (shape->severity != NULL)
+    return self->show_warnings;
+  if (g_strcmp0 (shape->kind, "hazard") == 0)
+    return self->show_hazards;
+  return TRUE;
+}
+
+/* Where the name goes: the middle of the widest run of the largest
+ * polygon's outer ring along the parallel through its middle, so a
+ * crescent's name is on it rather than in its hollow. */
+static void
+stead_area_layer_find_label_point (AreaShape *shape)
+{
+  const SteadCoord *ring = NULL;
+  double best_area = -1, y, best_width = -1;
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  SteadEnvelope env = shape->envelope;
+  gsize n = 0;
+
+  shape->label_lon = (env.min_x + env.max_x) / 2;
+  shape->label_lat = (env.min_y + env.max_y) / 2;
+  for (guint p = 0; p < stead_geometry_get_n_polygons (shape->geometry); p++)
+    {
+      gsize m;
+      const SteadCoord *r = stead_geometry_get_ring (shape->geometry, p, 0, &m);
+      double a = 0;
+
+      for (gsize i = 0; i + 1 < m; i++)
+        a += r[i].x * r[i + 1].y - r[i + 1].x * r[i].y;
+      if (fabs (a) > best_area)
+        {
+          best_area = fabs (a);
+          ring = r;
+          n = m;
+        }
+    }
+  if (ring == NULL || n < 4)
+    return;
+
+  env.min_y = G_MAXDOUBLE;
+  env.max_y = -G_MAXDOUBLE;
+  for (gsize i = 0; i < n; i++)
+    {
+      env.min_y = MIN (env.min_y, ring[i].y);
+      env.max_y = MAX (env.max_y, ring[i].y);
+    }
+  y = (env.min_y + env.max_y) / 2;
+  for (gsize i = 0; i + 1 < n; i++)
+    {
+      const SteadCoord *a = &ring[i], *b = &ring[i + 1];
+
+      if ((a->y <= y) != (b->y <= y))
+        {
+          double x = a->x + (y - a->y) * (b->x - a->x) / (b->y - a->y);
+          g_array_append_val (xs, x);
+        }
+    }
+  g_array_sort (xs, (GCompareFunc) stead_area_layer_compare_doubles);
+  for (guint i = 0; i + 1 < xs->len; i += 2)
+    {
+      double x0 = g_array_index (xs, double, i), x1 = g_array_index (xs, double, i + 1);
+
+      if (x1 - x0 > best_width)
+        {
+          best_width = x1 - x0;
+          shape->label_lon = (x0 + x1) / 2;
+          shape->label_lat = y;
+        }
+    }
 }
 
 static void
@@ -57,8 +179,13 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
 
   if (self->workspace != NULL && !stead_workspace_is_closed (self->workspace))
     stmt = stead_workspace_prepare (self->workspace,
-                                    "SELECT kind, geom, fid FROM area WHERE geom IS NOT NULL "
-                                    "ORDER BY kind = 'boundary', kind = 'hazard', fid",
+                                    "SELECT a.kind, a.geom, a.fid, a.name, "
+                                    "(SELECT w.severity FROM alert w WHERE w.area = a.fid "
+                                    " ORDER BY CASE w.severity WHEN 'Extreme' THEN 0 "
+                                    " WHEN 'Severe' THEN 1 WHEN 'Moderate' THEN 2 "
+                                    " WHEN 'Minor' THEN 3 ELSE 4 END LIMIT 1) "
+                                    "FROM area a WHERE a.geom IS NOT NULL "
+                                    "ORDER BY a.kind = 'boundary', a.kind = 'hazard', a.fid",
                                     NULL);
 
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -74,8 +201,11 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
       shape = g_new0 (AreaShape, 1);
       shape->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       shape->fid = sqlite3_column_int64 (stmt, 2);
+      shape->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      shape->severity = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       shape->geometry = g_steal_pointer (&geometry);
       stead_geometry_get_envelope (shape->geometry, &shape->envelope);
+      stead_area_layer_find_label_point (shape);
       g_ptr_array_add (self->areas, shape);
     }
 
@@ -86,7 +216,7 @@ static void
 stead_area_layer_on_workspace_changed (SteadAreaLayer     *self,
                                        const char * const *tables)
 {
-  if (tables != NULL && g_strv_contains (tables, "area"))
+  if (tables != NULL && (g_strv_contains (tables, "area") || g_strv_contains (tables, "alert")))
     stead_area_layer_reload_areas (self);
 }
 
@@ -175,7 +305,8 @@ stead_area_layer_pick_area (SteadAreaLayer *self,
       gboolean hazard = g_strcmp0 (shape->kind, "hazard") == 0;
 
       if (lon < shape->envelope.min_x || lon > shape->envelope.max_x ||
-          lat < shape->envelope.min_y || lat > shape->envelope.max_y)
+          lat < shape->envelope.min_y || lat > shape->envelope.max_y ||
+          !stead_area_layer_shape_shown (self, shape))
         continue;
       if (best_hazard && !hazard)
         continue;
@@ -241,14 +372,6 @@ stead_area_layer_get_class (SteadAreaLayer *self,
   c = stead_area_layer_choropleth_colour (self, *to);
   memcpy (rgb, c, 3 * sizeof (double));
   return TRUE;
-}
-
-static int
-stead_area_layer_compare_doubles (gconstpointer a,
-                                  gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
 }
 
 /**
@@ -317,6 +440,221 @@ stead_area_layer_trace_geometry (cairo_t         *cr,
       }
 }
 
+/**
+ * stead_area_layer_warning_style:
+ * @severity: a CAP severity (Extreme, Severe, Moderate, Minor, Unknown)
+ * @rgb: (out caller-allocates) (array fixed-size=3): the outline's colour
+ * @dashes: (out caller-allocates) (array fixed-size=2): on and off lengths
+ * @n_dashes: (out): 0 for a solid line, else 2
+ *
+ * How a CAP warning of @severity is outlined: dark red, red-orange, amber
+ * and yellow from Extreme to Minor, each with its own dash as well, so
+ * they differ without colour and from hazard zones (blue, solid).
+ */
+void
+stead_area_layer_warning_style (const char *severity,
+                                double      rgb[3],
+                                double      dashes[2],
+                                int        *n_dashes)
+{
+  static const struct
+  {
+    const char *severity;
+    double      rgb[3];
+    double      dashes[2];
+  } styles[] = {
+    { "Extreme", { 0.50, 0.00, 0.05 }, { 0, 0 } },     /* dark red, solid */
+    { "Severe", { 0.89, 0.29, 0.10 }, { 12, 3 } },     /* red-orange, long dashes */
+    { "Moderate", { 0.96, 0.64, 0.00 }, { 6, 5 } },    /* amber, short dashes */
+    { "Minor", { 0.95, 0.86, 0.10 }, { 0.1, 8 } },     /* yellow, dots */
+    { "Unknown", { 0.45, 0.45, 0.45 }, { 2, 2 } },     /* grey, fine dashes */
+  };
+  guint i = 0;
+
+  while (i < G_N_ELEMENTS (styles) - 1 && g_strcmp0 (styles[i].severity, severity) != 0)
+    i++;
+  memcpy (rgb, styles[i].rgb, sizeof styles[i].rgb);
+  memcpy (dashes, styles[i].dashes, sizeof styles[i].dashes);
+  *n_dashes = styles[i].dashes[0] > 0 ? 2 : 0;
+}
+
+/* Lower first: the order names are placed in. */
+static guint
+stead_area_layer_label_priority (const AreaShape *shape)
+{
+  if (g_strcmp0 (shape->kind, "boundary") == 0)
+    return 0;
+  if (g_strcmp0 (shape->kind, "ward") == 0)
+    return 1;
+  if (g_strcmp0 (shape->kind, "lsoa") == 0)
+    return 2;
+  return 3;
+}
+
+static double
+stead_area_layer_label_zoom (guint priority)
+{
+  static const double zooms[] = { 0, WARD_LABEL_ZOOM, LSOA_LABEL_ZOOM, HAZARD_LABEL_ZOOM };
+
+  return zooms[priority];
+}
+
+static gboolean
+stead_area_layer_box_is_free (SteadAreaLayer        *self,
+                              const graphene_rect_t *box)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    if (graphene_rect_intersection (&g_array_index (self->labels, SteadAreaLabel, i).box, box,
+                                    NULL))
+      return FALSE;
+  for (guint i = 0; i < self->reserved->len; i++)
+    if (graphene_rect_intersection (&g_array_index (self->reserved, graphene_rect_t, i), box,
+                                    NULL))
+      return FALSE;
+  return TRUE;
+}
+
+/* Draws @layout at @x, @y with a light halo, so a name reads over any
+ * base map: eight offset white copies, then the dark text. */
+static void
+stead_area_layer_draw_label (GtkSnapshot *snapshot,
+                             PangoLayout *layout,
+                             double       x,
+                             double       y)
+{
+  static const GdkRGBA halo = { 1, 1, 1, 0.9 };
+  static const GdkRGBA ink = { 0.13, 0.16, 0.22, 1 };
+  GskShadow shadows[8];
+  guint n = 0;
+
+  for (int dx = -1; dx <= 1; dx++)
+    for (int dy = -1; dy <= 1; dy++)
+      if (dx != 0 || dy != 0)
+        shadows[n++] = (GskShadow) { halo, dx * 1.5, dy * 1.5, 0.5 };
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  gtk_snapshot_push_shadow (snapshot, shadows, n);
+  gtk_snapshot_append_layout (snapshot, layout, &ink);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Names the areas in view, most important first, each only where its box
+ * meets no name already placed and none of the map's controls. */
+static void
+stead_area_layer_place_labels (SteadAreaLayer *self,
+                               GtkSnapshot    *snapshot,
+                               double          north,
+                               double          south,
+                               double          east,
+                               double          west)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  for (guint priority = 0; priority < 4; priority++)
+    {
+      if (zoom < stead_area_layer_label_zoom (priority))
+        continue;
+      for (guint i = 0; i < self->areas->len; i++)
+        {
+          AreaShape *shape = g_ptr_array_index (self->areas, i);
+          double x, y, ax, ay, bx, by;
+          int lw, lh;
+          SteadAreaLabel label;
+
+          if (shape->name == NULL || shape->name[0] == '\0' ||
+              stead_area_layer_label_priority (shape) != priority ||
+              !stead_area_layer_shape_shown (self, shape) ||
+              shape->label_lon < MIN (west, east) || shape->label_lon > MAX (west, east) ||
+              shape->label_lat < MIN (north, south) || shape->label_lat > MAX (north, south))
+            continue;
+
+          /* A warning's long name ("Flood warning: River Severn at…") ends
+           * in an ellipsis; the whole is in the area's summary. */
+          if (shape->layout == NULL)
+            {
+              shape->layout = gtk_widget_create_pango_layout (widget, shape->name);
+              pango_layout_set_width (shape->layout, LABEL_MAX_WIDTH * PANGO_SCALE);
+              pango_layout_set_ellipsize (shape->layout, PANGO_ELLIPSIZE_END);
+            }
+          pango_layout_get_pixel_size (shape->layout, &lw, &lh);
+
+          /* An area much narrower than its name is not named; a hazard's
+           * name, over other areas' outlines, stays within its own. */
+          shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.max_y,
+                                                      shape->envelope.min_x, &ax, &ay);
+          shumate_viewport_location_to_widget_coords (viewport, widget, shape->envelope.min_y,
+                                                      shape->envelope.max_x, &bx, &by);
+          if (fabs (bx - ax) < lw * (priority == 3 ? 1.0 : 0.6) || fabs (by - ay) < lh)
+            continue;
+
+          shumate_viewport_location_to_widget_coords (viewport, widget, shape->label_lat,
+                                                      shape->label_lon, &x, &y);
+          x -= lw / 2.0;
+          y -= lh / 2.0;
+          graphene_rect_init (&label.box, x - LABEL_PAD, y - LABEL_PAD, lw + 2 * LABEL_PAD,
+                              lh + 2 * LABEL_PAD);
+          if (label.box.origin.x < 0 || label.box.origin.y < 0 ||
+              label.box.origin.x + label.box.size.width > width ||
+              label.box.origin.y + label.box.size.height > height ||
+              !stead_area_layer_box_is_free (self, &label.box))
+            continue;
+
+          label.fid = shape->fid;
+          label.priority = priority;
+          g_array_append_val (self->labels, label);
+          stead_area_layer_draw_label (snapshot, shape->layout, x, y);
+        }
+    }
+}
+
+/**
+ * stead_area_layer_get_labels:
+ * @self: a #SteadAreaLayer
+ * @n_labels: (out): how many
+ *
+ * Returns: (array length=n_labels) (transfer none): the names placed when
+ *   the layer was last drawn, in the order placed, with their boxes
+ */
+const SteadAreaLabel *
+stead_area_layer_get_labels (SteadAreaLayer *self,
+                             guint          *n_labels)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), NULL);
+
+  *n_labels = self->labels->len;
+  return (const SteadAreaLabel *) (gpointer) self->labels->data;
+}
+
+/**
+ * stead_area_layer_set_reserved:
+ * @self: a #SteadAreaLayer
+ * @boxes: (array length=n): where the map's controls are, in the layer's
+ *   coordinates
+ * @n: how many
+ *
+ * No name is placed over these.
+ */
+void
+stead_area_layer_set_reserved (SteadAreaLayer        *self,
+                               const graphene_rect_t *boxes,
+                               guint                  n)
+{
+  g_return_if_fail (STEAD_IS_AREA_LAYER (self));
+
+  if (n == self->reserved->len &&
+      (n == 0 || memcmp (self->reserved->data, boxes, n * sizeof (graphene_rect_t)) == 0))
+    return;
+  g_array_set_size (self->reserved, 0);
+  g_array_append_vals (self->reserved, boxes, n);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 stead_area_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -328,6 +666,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   double north, south, east, west;
   cairo_t *cr;
 
+  g_array_set_size (self->labels, 0);
   if (width <= 0 || height <= 0 || viewport == NULL || self->areas->len == 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
@@ -374,7 +713,8 @@ stead_area_layer_snapshot (GtkWidget   *widget,
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
 
       if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
-          shape->envelope.max_y < MIN (north, south) || shape->envelope.min_y > MAX (north, south))
+          shape->envelope.max_y < MIN (north, south) ||
+          shape->envelope.min_y > MAX (north, south) || !stead_area_layer_shape_shown (self, shape))
         continue;
 
       cairo_new_path (cr);
@@ -400,6 +740,23 @@ stead_area_layer_snapshot (GtkWidget   *widget,
           cairo_set_line_width (cr, 3.0);
           cairo_stroke (cr);
         }
+      else if (shape->severity != NULL)
+        {
+          double rgb[3], dashes[2];
+          int n_dashes;
+
+          stead_area_layer_warning_style (shape->severity, rgb, dashes, &n_dashes);
+          cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.18);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+          cairo_set_line_width (cr, 3.0);
+          cairo_set_line_cap (cr, n_dashes > 0 && dashes[0] < 3 ? CAIRO_LINE_CAP_ROUND
+                                                                : CAIRO_LINE_CAP_BUTT);
+          cairo_set_dash (cr, dashes, n_dashes, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+        }
       else if (g_strcmp0 (shape->kind, "hazard") == 0)
         {
           cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.22);
@@ -417,6 +774,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+  stead_area_layer_place_labels (self, snapshot, north, south, east, west);
 }
 
 static void
@@ -448,8 +806,72 @@ stead_area_layer_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
   g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->reserved, g_array_unref);
 
   G_OBJECT_CLASS (stead_area_layer_parent_class)->dispose (object);
+}
+
+static void
+stead_area_layer_set_shown (SteadAreaLayer *self,
+                            gboolean       *field,
+                            gboolean        shown,
+                            guint           prop)
+{
+  shown = !!shown;
+  if (*field == shown)
+    return;
+  *field = shown;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+stead_area_layer_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SteadAreaLayer *self = STEAD_AREA_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_HAZARDS:
+      g_value_set_boolean (value, self->show_hazards);
+      break;
+
+    case PROP_SHOW_WARNINGS:
+      g_value_set_boolean (value, self->show_warnings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stead_area_layer_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SteadAreaLayer *self = STEAD_AREA_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_HAZARDS:
+      stead_area_layer_set_shown (self, &self->show_hazards, g_value_get_boolean (value),
+                                  PROP_SHOW_HAZARDS);
+      break;
+
+    case PROP_SHOW_WARNINGS:
+      stead_area_layer_set_shown (self, &self->show_warnings, g_value_get_boolean (value),
+                                  PROP_SHOW_WARNINGS);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -460,13 +882,37 @@ stead_area_layer_class_init (SteadAreaLayerClass *klass)
 
   object_class->constructed = stead_area_layer_constructed;
   object_class->dispose = stead_area_layer_dispose;
+  object_class->get_property = stead_area_layer_get_property;
+  object_class->set_property = stead_area_layer_set_property;
   widget_class->snapshot = stead_area_layer_snapshot;
+
+  /**
+   * SteadAreaLayer:show-hazards:
+   *
+   * Whether hazard zones (flood zones, planning zones) are drawn.
+   */
+  properties[PROP_SHOW_HAZARDS] =
+    g_param_spec_boolean ("show-hazards", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SteadAreaLayer:show-warnings:
+   *
+   * Whether the areas of CAP warnings (the alert table) are drawn.
+   */
+  properties[PROP_SHOW_WARNINGS] =
+    g_param_spec_boolean ("show-warnings", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 stead_area_layer_init (SteadAreaLayer *self)
 {
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_area_layer_area_shape_free);
+  self->labels = g_array_new (FALSE, FALSE, sizeof (SteadAreaLabel));
+  self->reserved = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->show_hazards = TRUE;
+  self->show_warnings = TRUE;
 }
 
 SteadAreaLayer *

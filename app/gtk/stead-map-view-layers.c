@@ -4,7 +4,8 @@
  *
  * Base map, offline maps, overlays with their legend, the shading of the
  * areas, and the needs filter (which statuses and kinds are shown). The
- * popover is rebuilt each time it opens, from the view's state.
+ * popover is rebuilt each time it opens, from the view's state. With no
+ * network an online base map says it is offline.
  */
 
 #define G_LOG_DOMAIN "stead-map-view"
@@ -15,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stead-area-layer-private.h"
 #include "stead-map-view-private.h"
 
 /* What one switch or button in the list stands for. */
@@ -232,8 +234,13 @@ stead_map_view_layers_add_base_map (SteadMapView *self,
                                     const char   *label,
                                     SteadBaseMap  base_map)
 {
-  GtkWidget *check = gtk_check_button_new_with_label (label);
+  g_autofree char *offline = NULL;
+  GtkWidget *check;
 
+  /* TRANSLATORS: a base map that cannot be shown for want of a network */
+  if (self->offline && base_map != STEAD_BASE_MAP_OFFLINE)
+    label = offline = g_strdup_printf (_("%s — Offline"), label);
+  check = gtk_check_button_new_with_label (label);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->base_map == base_map);
@@ -307,6 +314,72 @@ stead_map_view_layers_add_switch (GtkWidget  *box,
   gtk_box_append (GTK_BOX (box), check);
 }
 
+/* A CAP severity's outline, drawn as on the map. */
+static void
+stead_map_view_layers_draw_severity (GtkDrawingArea *area,
+                                     cairo_t        *cr,
+                                     int             width,
+                                     int             height,
+                                     gpointer        user_data)
+{
+  double rgb[3], dashes[2];
+  int n_dashes;
+
+  stead_area_layer_warning_style (user_data, rgb, dashes, &n_dashes);
+  cairo_rectangle (cr, 1.5, 1.5, width - 3, height - 3);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.18);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_set_line_width (cr, 3.0);
+  if (n_dashes > 0 && dashes[0] < 3)
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dashes, n_dashes, 0);
+  cairo_stroke (cr);
+}
+
+/* Hazard zones and CAP warnings, each with a switch; the warnings'
+ * legend: a colour and a dash for each severity. */
+static void
+stead_map_view_layers_add_hazards (SteadMapView *self,
+                                   GtkWidget    *box)
+{
+  static const struct { const char *severity; const char *label; } severities[] = {
+    { "Extreme", N_("Extreme: dark red, solid") },
+    { "Severe", N_("Severe: red-orange, long dashes") },
+    { "Moderate", N_("Moderate: amber, short dashes") },
+    { "Minor", N_("Minor: yellow, dotted") },
+  };
+  static const double hazard_rgb[3] = { 0.11, 0.44, 0.85 };
+  GtkWidget *check;
+
+  check = gtk_check_button_new_with_label (_("Hazard Areas"));
+  g_object_bind_property (self->areas, "show-hazards", check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
+  stead_map_view_layers_append_indented (
+    box, stead_map_view_layers_swatch_row (_("Blue: flood and planning zones"), hazard_rgb, TRUE));
+
+  check = gtk_check_button_new_with_label (_("CAP Warnings"));
+  g_object_bind_property (self->areas, "show-warnings", check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), check);
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 22);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch),
+                                      stead_map_view_layers_draw_severity,
+                                      (gpointer) severities[i].severity, NULL);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), gtk_label_new (_(severities[i].label)));
+      stead_map_view_layers_append_indented (box, row);
+    }
+}
+
 /* "Shade by" a measure, and the legend of the shading under it. */
 static void
 stead_map_view_layers_add_shading (SteadMapView *self,
@@ -366,6 +439,7 @@ stead_map_view_layers_add_overlays (SteadMapView *self,
   stead_map_view_layers_section (box, _("Layers"));
   stead_map_view_layers_add_switch (box, self->areas, _("Areas"));
   stead_map_view_layers_add_shading (self, box);
+  stead_map_view_layers_add_hazards (self, box);
 
   stead_map_view_layers_add_switch (box, self->needs, _("Needs"));
   for (guint i = 0; i < G_N_ELEMENTS (need_notes); i++)

@@ -5,8 +5,10 @@
  * stead-map-view-sketch.c (drawing a rectangle or polygon to summarise),
  * stead-map-view-popover.c (the record popover of a clicked point),
  * stead-map-view-select.c (the areas under a click, the selected area's outline),
- * stead-map-view-export.c (the view as PNG or PDF for a briefing) and
- * stead-map-view-search.c (the search, Ctrl+F, and the place it marks).
+ * stead-map-view-export.c (the view as PNG or PDF for a briefing),
+ * stead-map-view-search.c (the search, Ctrl+F, and the place it marks),
+ * stead-map-view-network.c (offline: the online base maps set aside) and
+ * stead-map-view-empty.c (a workspace with no areas yet: import one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include "stead-background-layer-private.h"
 #include "stead-map-view.h"
 #include "stead-place-layer-private.h"
+#include "stead-tile-downloader.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +44,14 @@ struct _SteadMapView
   SteadPointLayer       *needs;
   SteadPointLayer       *resources;
   ShumateLicense        *license;
+  SteadTileDownloader   *osm_tiles;         /* the data sources of osm and custom */
+  SteadTileDownloader   *custom_tiles;
+  GNetworkMonitor       *monitor;
+  gboolean               offline;           /* no network: online base maps not shown */
+  GtkWidget             *offline_chip;      /* "Offline", over the map */
+  GtkWidget             *controls;          /* top right: zoom, drawing, search */
+  GtkWidget             *bottom;            /* the scale and the licences */
+  GtkWidget             *empty_state;       /* "Import your boundary", with no areas */
   SteadWorkspace        *workspace;
   SteadBaseMap           base_map;
   gboolean               zoom_pending;
@@ -115,6 +126,18 @@ void      stead_map_view_emit_area_drawn      (SteadMapView     *self,
 GtkWidget *stead_map_view_control_button      (const char       *icon,
                                                const char       *action,
                                                const char       *label);
+void      stead_map_view_update_online_layer  (SteadMapView     *self);
+
+/* stead-map-view-network.c */
+void      stead_map_view_network_init         (SteadMapView     *self);
+void      stead_map_view_network_dispose      (SteadMapView     *self);
+void      stead_map_view_network_update       (SteadMapView     *self);
+void      stead_map_view_network_watch        (SteadMapView     *self,
+                                               SteadTileDownloader *tiles);
+/* For tests: the monitor that says whether there is a network. */
+STEAD_PRIVATE_API
+void      stead_map_view_set_network_monitor  (SteadMapView     *self,
+                                               GNetworkMonitor  *monitor);
 
 /* stead-map-view-layers.c */
 void      stead_map_view_layers_init          (SteadMapView     *self);
@@ -140,6 +163,10 @@ void      stead_map_view_sketch_path          (SteadMapView     *self,
                                                cairo_t          *cr,
                                                const SteadCoord *coords,
                                                gsize             n);
+
+/* stead-map-view-empty.c */
+void      stead_map_view_empty_init           (SteadMapView     *self);
+void      stead_map_view_empty_update         (SteadMapView     *self);
 
 /* stead-map-view-search.c */
 void      stead_map_view_search_class_init    (GtkWidgetClass   *widget_class);

@@ -21,7 +21,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "stead-area-layer.h"
+#include "stead-area-layer-private.h"
 #include "stead-area-panel-private.h"
 #include "stead-background-layer-private.h"
 #include "stead-map-view-private.h"
@@ -42,6 +42,7 @@ enum {
   PROP_0,
   PROP_WORKSPACE,
   PROP_BASE_MAP,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -130,7 +131,7 @@ stead_map_view_zoom_now (SteadMapView *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  SteadEnvelope extent = { -8.0, 49.9, 1.8, 58.7 }; /* Great Britain */
+  SteadEnvelope extent = { -8.6, 49.9, 1.8, 60.9 }; /* the UK, Scilly to Shetland */
   double tile = 256.0;
   double zx, zy, zoom, dy, shift;
   int covered = 0;
@@ -164,7 +165,7 @@ stead_map_view_zoom_now (SteadMapView *self)
  * @self: a #SteadMapView
  *
  * Shows the whole partnership area: the boundary if there is one, else
- * every area, else every need and resource, else Great Britain.
+ * every area, else every need and resource, else the whole UK.
  */
 void
 stead_map_view_zoom_to_area (SteadMapView *self)
@@ -331,6 +332,9 @@ stead_map_view_on_workspace_changed (SteadMapView       *self,
 {
   if (g_strv_contains (tables, "stead_attribution"))
     stead_map_view_update_data_attribution (self);
+  if (g_strv_contains (tables, "area") || g_strv_contains (tables, "need") ||
+      g_strv_contains (tables, "resource"))
+    stead_map_view_empty_update (self);
   if (self->shade_measure != STEAD_AREA_MEASURE_NONE &&
       (g_strv_contains (tables, "need") || g_strv_contains (tables, "resource") ||
        g_strv_contains (tables, "area")))
@@ -361,6 +365,7 @@ stead_map_view_set_workspace (SteadMapView   *self,
   stead_point_layer_set_workspace (self->needs, workspace);
   gtk_widget_set_visible (self->area_panel, FALSE);
   stead_map_view_zoom_to_area (self);
+  stead_map_view_empty_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
@@ -373,8 +378,9 @@ stead_map_view_get_base_map (SteadMapView *self)
 }
 
 /* The online base map (OpenStreetMap or the custom server) sits above
- * the offline background and below offline maps and overlays. */
-static void
+ * the offline background and below offline maps and overlays; offline,
+ * neither it nor its attribution is shown. */
+void
 stead_map_view_update_online_layer (SteadMapView *self)
 {
   ShumateMapSource *source = NULL;
@@ -387,7 +393,9 @@ stead_map_view_update_online_layer (SteadMapView *self)
       g_clear_object (&self->online_source);
     }
 
-  if (self->base_map == STEAD_BASE_MAP_OPENSTREETMAP)
+  if (self->offline)
+    source = NULL;
+  else if (self->base_map == STEAD_BASE_MAP_OPENSTREETMAP)
     source = SHUMATE_MAP_SOURCE (self->osm);
   else if (self->base_map == STEAD_BASE_MAP_CUSTOM)
     source = self->custom;
@@ -419,6 +427,9 @@ stead_map_view_set_custom_tiles (SteadMapView *self,
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
 
   g_clear_object (&self->custom);
+  if (self->custom_tiles != NULL)
+    g_signal_handlers_disconnect_by_func (self->custom_tiles, stead_map_view_network_update, self);
+  g_clear_object (&self->custom_tiles);
   if (url_template != NULL && stead_map_view_check_tile_url (url_template, NULL))
     {
       g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url_template, -1);
@@ -431,9 +442,14 @@ stead_map_view_set_custom_tiles (SteadMapView *self,
                                                    SHUMATE_MAP_PROJECTION_MERCATOR,
                                                    SHUMATE_DATA_SOURCE (source));
       self->custom = SHUMATE_MAP_SOURCE (renderer);
+      self->custom_tiles = g_object_ref (source);
+      stead_map_view_network_watch (self, source);
     }
   if (self->base_map == STEAD_BASE_MAP_CUSTOM)
-    stead_map_view_update_online_layer (self);
+    {
+      stead_map_view_update_online_layer (self);
+      stead_map_view_network_update (self);
+    }
 }
 
 /**
@@ -477,6 +493,7 @@ stead_map_view_set_base_map (SteadMapView *self,
 
   self->base_map = base_map;
   stead_map_view_update_online_layer (self);
+  stead_map_view_network_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_MAP]);
 }
@@ -1180,6 +1197,24 @@ stead_map_view_control_button (const char *icon,
   return button;
 }
 
+/* No area's name is drawn under the map's own controls. */
+static void
+stead_map_view_reserve_controls (SteadMapView *self)
+{
+  GtkWidget *controls[] = {
+    self->layers_button, self->controls, self->bottom, self->offline_chip, self->empty_state,
+    self->area_panel, self->search,
+  };
+  graphene_rect_t boxes[G_N_ELEMENTS (controls)];
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (controls[i] != NULL && gtk_widget_should_layout (controls[i]) &&
+        gtk_widget_compute_bounds (controls[i], GTK_WIDGET (self->areas), &boxes[n]))
+      n++;
+  stead_area_layer_set_reserved (self->areas, boxes, n);
+}
+
 static gboolean
 stead_map_view_zoom_idle (gpointer user_data)
 {
@@ -1202,6 +1237,7 @@ stead_map_view_size_allocate (GtkWidget *widget,
   stead_map_view_popover_present (self);
   if (self->choice != NULL)
     gtk_popover_present (GTK_POPOVER (self->choice));
+  stead_map_view_reserve_controls (self);
 
   /* Zooming changes the viewport, which must not happen mid-allocation. */
   if (self->zoom_pending && width > 0 && self->zoom_source == 0)
@@ -1240,6 +1276,7 @@ stead_map_view_dispose (GObject *object)
   stead_map_view_sketch_dispose (self);
   stead_map_view_select_dispose (self);
   stead_map_view_export_dispose (self);
+  stead_map_view_network_dispose (self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->osm);
   g_clear_object (&self->custom);
@@ -1266,6 +1303,10 @@ stead_map_view_get_property (GObject    *object,
 
     case PROP_BASE_MAP:
       g_value_set_enum (value, self->base_map);
+      break;
+
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
       break;
 
     default:
@@ -1314,6 +1355,15 @@ stead_map_view_class_init (SteadMapViewClass *klass)
   properties[PROP_BASE_MAP] =
     g_param_spec_enum ("base-map", NULL, NULL, STEAD_TYPE_BASE_MAP, STEAD_BASE_MAP_OFFLINE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SteadMapView:offline:
+   *
+   * Whether the online base maps are set aside for want of a network: the
+   * offline background is shown, and :base-map is the choice to go back to.
+   */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1379,9 +1429,10 @@ static void
 stead_map_view_init_map (SteadMapView *self)
 {
   /* Fetched by Stead itself, so the OSM servers see who is asking. */
-  g_autoptr(SteadTileDownloader) source = stead_tile_downloader_new (OSM_URL, "openstreetmap");
+  SteadTileDownloader *source = stead_tile_downloader_new (OSM_URL, "openstreetmap");
   ShumateViewport *viewport;
 
+  self->osm_tiles = source;
   self->map = shumate_map_new ();
   gtk_widget_add_css_class (GTK_WIDGET (self->map), "stead-map");
   gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
@@ -1435,6 +1486,7 @@ stead_map_view_init_controls (SteadMapView *self)
                   stead_map_view_control_button ("document-save-as-symbolic", "map.export-view",
                                                  _("Export View…")));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), controls);
+  self->controls = controls;
   return controls;
 }
 
@@ -1455,6 +1507,7 @@ stead_map_view_init_bottom (SteadMapView *self)
   stead_map_view_update_data_attribution (self);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
+  self->bottom = bottom;
 }
 
 static void
@@ -1509,8 +1562,10 @@ stead_map_view_init (SteadMapView *self)
   gtk_widget_set_margin_end (self->area_panel, 64);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->area_panel);
 
+  stead_map_view_empty_init (self);
   stead_map_view_layers_init (self);
   stead_map_view_init_bottom (self);
+  stead_map_view_network_init (self);
   stead_map_view_search_init (self, GTK_BOX (controls));
 
   /* Drop .mbtiles files on the map to add them. */

@@ -47,6 +47,8 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_set_base_map    (SteadMapView   *self,
                                                 SteadBaseMap    base_map);
 STEAD_AVAILABLE_IN_1_0
+gboolean        stead_map_view_get_offline     (SteadMapView   *self);
+STEAD_AVAILABLE_IN_1_0
 ShumateMap     *stead_map_view_get_map         (SteadMapView   *self);
 STEAD_AVAILABLE_IN_1_0
 ShumateViewport*stead_map_view_get_viewport    (SteadMapView   *self);

@@ -9,6 +9,11 @@
  * tile younger than a week is used as it is, an older one is revalidated
  * with If-None-Match / If-Modified-Since, and a cached tile is used when
  * the network is down. Only the tiles the map asks for are fetched.
+ *
+ * A fetch that fails for want of a network (no route, no name lookup,
+ * refused, timed out) with no cached tile to fall back on makes the
+ * server :reachable no more, so the map can say it is offline; a tile
+ * that arrives makes it reachable again.
  */
 
 #define G_LOG_DOMAIN "stead-tile-downloader"
@@ -31,7 +36,16 @@ struct _SteadTileDownloader
   char              *url_template;
   SoupSession       *session;
   ShumateFileCache  *cache;
+  gboolean           unreachable;
 };
+
+enum {
+  PROP_0,
+  PROP_REACHABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SteadTileDownloader, stead_tile_downloader, SHUMATE_TYPE_DATA_SOURCE)
 
@@ -70,6 +84,19 @@ stead_tile_downloader_tile_url (const char *url_template,
   g_snprintf (number, sizeof number, "%d", zoom);
   g_string_replace (url, "{z}", number, 0);
   return g_string_free (g_steal_pointer (&url), FALSE);
+}
+
+/* Errors that mean the network, not the server or the tile, failed. */
+static gboolean
+stead_tile_downloader_is_network_error (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+         g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+         g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_TEMPORARY_FAILURE);
 }
 
 static void
@@ -124,8 +151,12 @@ stead_tile_downloader_on_fetched (GObject      *object,
       shumate_file_cache_store_tile_async (self->cache, request->x, request->y, request->zoom, body,
                                            etag, NULL, stead_tile_downloader_on_stored, NULL);
       stead_tile_downloader_deliver (task, body);
+      stead_tile_downloader_set_reachable (self, TRUE);
       return;
     }
+
+  if (error != NULL && stead_tile_downloader_is_network_error (error))
+    stead_tile_downloader_set_reachable (self, FALSE);
 
   /* Offline or refused: an old tile is better than none. */
   if (request->cached != NULL)
@@ -242,11 +273,43 @@ stead_tile_downloader_finalize (GObject *object)
 }
 
 static void
+stead_tile_downloader_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SteadTileDownloader *self = STEAD_TILE_DOWNLOADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, !self->unreachable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 stead_tile_downloader_class_init (SteadTileDownloaderClass *klass)
 {
   ShumateDataSourceClass *source_class = SHUMATE_DATA_SOURCE_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->finalize = stead_tile_downloader_finalize;
+  object_class->finalize = stead_tile_downloader_finalize;
+  object_class->get_property = stead_tile_downloader_get_property;
+
+  /**
+   * SteadTileDownloader:reachable:
+   *
+   * %FALSE once a tile could not be fetched for want of a network (and
+   * none was cached), until one is fetched again.
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   source_class->get_tile_data_async = stead_tile_downloader_get_tile_data_async;
   source_class->get_tile_data_finish = stead_tile_downloader_get_tile_data_finish;
 }
@@ -281,4 +344,31 @@ stead_tile_downloader_new (const char *url_template,
   self->url_template = g_strdup (url_template);
   self->cache = shumate_file_cache_new_full (CACHE_LIMIT, cache_key, dir);
   return self;
+}
+
+gboolean
+stead_tile_downloader_get_reachable (SteadTileDownloader *self)
+{
+  g_return_val_if_fail (STEAD_IS_TILE_DOWNLOADER (self), FALSE);
+
+  return !self->unreachable;
+}
+
+/**
+ * stead_tile_downloader_set_reachable:
+ * @self: a #SteadTileDownloader
+ * @reachable: whether to try the server again
+ *
+ * What the network monitor says when the network comes back.
+ */
+void
+stead_tile_downloader_set_reachable (SteadTileDownloader *self,
+                                     gboolean             reachable)
+{
+  g_return_if_fail (STEAD_IS_TILE_DOWNLOADER (self));
+
+  if (self->unreachable == !reachable)
+    return;
+  self->unreachable = !reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
 }

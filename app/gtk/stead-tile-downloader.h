@@ -22,7 +22,12 @@ G_DECLARE_FINAL_TYPE (SteadTileDownloader, stead_tile_downloader, STEAD, TILE_DO
                       ShumateDataSource)
 
 STEAD_AVAILABLE_IN_1_0
-SteadTileDownloader *stead_tile_downloader_new (const char *url_template,
-                                                const char *cache_key);
+SteadTileDownloader *stead_tile_downloader_new           (const char          *url_template,
+                                                          const char          *cache_key);
+STEAD_AVAILABLE_IN_1_0
+gboolean             stead_tile_downloader_get_reachable (SteadTileDownloader *self);
+STEAD_AVAILABLE_IN_1_0
+void                 stead_tile_downloader_set_reachable (SteadTileDownloader *self,
+                                                          gboolean             reachable);
 
 G_END_DECLS
