@@ -46,6 +46,7 @@ run_once (const char  *stead,
 
   start = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawn (launcher, error, stead, workspace, NULL);
+  /* (The baseline window is started with no workspace.) */
   if (process == NULL)
     return FALSE;
 
@@ -66,7 +67,7 @@ run_once (const char  *stead,
   if (!g_subprocess_wait_check (process, NULL, error))
     return FALSE;
 
-  if (first_frame == 0 || loaded == 0)
+  if (first_frame == 0 || (loaded == 0 && workspace != NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "stead did not report its first frame and workspace (is STEAD_BENCH_STARTUP "
@@ -76,7 +77,7 @@ run_once (const char  *stead,
 
   *main_ms = main_time > 0 ? (main_time - start) / 1000.0 : 0;
   *first_frame_ms = (first_frame - start) / 1000.0;
-  *loaded_ms = (loaded - start) / 1000.0;
+  *loaded_ms = loaded > 0 ? (loaded - start) / 1000.0 : 0;
   return TRUE;
 }
 
@@ -88,6 +89,8 @@ main (int   argc,
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empties = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *empty_window = g_getenv ("STEAD_BENCH_EMPTY_WINDOW");
   g_autofree char *tmp = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *renderer = NULL;
@@ -146,6 +149,17 @@ main (int   argc,
       g_array_append_val (mains, main_ms);
       g_array_append_val (frames, frame_ms);
       g_array_append_val (loads, loaded_ms);
+
+      /* The empty window, straight after: the same machine, the same load. */
+      if (empty_window != NULL)
+        {
+          if (!run_once (empty_window, NULL, renderer, &main_ms, &frame_ms, &loaded_ms, &error))
+            {
+              g_printerr ("startup: the empty window: %s\n", error->message);
+              return 1;
+            }
+          g_array_append_val (empties, frame_ms);
+        }
     }
 
   printf ("startup_runs %d count\n", runs);
@@ -154,6 +168,12 @@ main (int   argc,
   printf ("startup_first_frame_p90 %.1f ms\n", bench_percentile (frames, 0.9));
   printf ("startup_first_frame_max %.1f ms\n", bench_percentile (frames, 1.0));
   printf ("startup_workspace_shown_p50 %.1f ms\n", bench_percentile (loads, 0.5));
+  if (empties->len > 0)
+    {
+      printf ("empty_gtk_window_first_frame_p50 %.1f ms\n", bench_percentile (empties, 0.5));
+      printf ("startup_first_frame_vs_empty_window %.2f x\n",
+              bench_percentile (frames, 0.5) / bench_percentile (empties, 0.5));
+    }
 
   if (tmp != NULL)
     bench_remove_workspace (tmp, workspace);
