@@ -259,6 +259,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
                               const char * const    *kinds,
                               const char * const    *states,
                               gboolean               merged,
+                              const char * const    *resource_kinds,
                               const double          *sites,
                               gsize                  n_sites,
                               GCancellable          *cancellable,
@@ -286,7 +287,8 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
 
       classes = g_byte_array_new ();
       g_assert (kind == STEAD_POINT_SOURCE_NEEDS);
-      if (!stead_point_source_read_table (db, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, lonlat,
+      if (!stead_point_source_read_table (db, STEAD_POINT_SOURCE_RESOURCES, resource_kinds, NULL,
+                                          lonlat,
                                           category, fid, cancellable, error))
         {
           sqlite3_close (db);
@@ -358,7 +360,7 @@ stead_point_source_load (SteadWorkspace        *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return stead_point_source_load_full (workspace, kind, kinds, states, FALSE, NULL, 0,
+  return stead_point_source_load_full (workspace, kind, kinds, states, FALSE, NULL, NULL, 0,
                                        cancellable, error);
 }
 
@@ -368,6 +370,8 @@ stead_point_source_load (SteadWorkspace        *workspace,
  * @kinds: (nullable) (array zero-terminated=1): the need kinds to load, or %NULL for all
  * @states: (nullable) (array zero-terminated=1): the need statuses to load;
  *   %NULL for open and assigned
+ * @resource_kinds: (nullable) (array zero-terminated=1): the resource kinds
+ *   to load, %NULL for all (an empty array: none)
  * @sites: (array) (nullable): 2 × @n_sites doubles, longitude then
  *   latitude: a plugin's places (partner sites) to cluster with them
  * @n_sites: how many sites
@@ -385,6 +389,7 @@ SteadPointSnapshot *
 stead_point_source_load_merged (SteadWorkspace        *workspace,
                                 const char * const    *kinds,
                                 const char * const    *states,
+                                const char * const    *resource_kinds,
                                 const double          *sites,
                                 gsize                  n_sites,
                                 GCancellable          *cancellable,
@@ -395,7 +400,7 @@ stead_point_source_load_merged (SteadWorkspace        *workspace,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return stead_point_source_load_full (workspace, STEAD_POINT_SOURCE_NEEDS, kinds, states, TRUE,
-                                       sites, n_sites, cancellable, error);
+                                       resource_kinds, sites, n_sites, cancellable, error);
 }
 
 typedef struct
@@ -404,6 +409,7 @@ typedef struct
   char                 **kinds;
   char                 **states;
   gboolean               merged;
+  char                 **resource_kinds;
   GArray                *sites;   /* lon, lat doubles */
 } LoadRequest;
 
@@ -412,6 +418,7 @@ stead_point_source_request_free (LoadRequest *request)
 {
   g_strfreev (request->kinds);
   g_strfreev (request->states);
+  g_strfreev (request->resource_kinds);
   g_clear_pointer (&request->sites, g_array_unref);
   g_free (request);
 }
@@ -429,6 +436,7 @@ stead_point_source_load_thread (GTask        *task,
   snapshot = stead_point_source_load_full (
     source_object, request->kind, (const char * const *) request->kinds,
     (const char * const *) request->states, request->merged,
+    (const char * const *) request->resource_kinds,
     request->sites != NULL ? (const double *) request->sites->data : NULL,
     request->sites != NULL ? request->sites->len / 2 : 0, cancellable, &error);
   if (snapshot == NULL)
@@ -491,6 +499,7 @@ stead_point_source_load_async (SteadWorkspace        *workspace,
  * @workspace: a #SteadWorkspace
  * @kinds: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
  * @states: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
+ * @resource_kinds: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
  * @sites: (array) (nullable): as stead_point_source_load_merged(); copied
  * @n_sites: how many sites
  * @cancellable: (nullable): a #GCancellable
@@ -504,6 +513,7 @@ void
 stead_point_source_load_merged_async (SteadWorkspace        *workspace,
                                       const char * const    *kinds,
                                       const char * const    *states,
+                                      const char * const    *resource_kinds,
                                       const double          *sites,
                                       gsize                  n_sites,
                                       GCancellable          *cancellable,
@@ -520,6 +530,7 @@ stead_point_source_load_merged_async (SteadWorkspace        *workspace,
   request->kinds = g_strdupv ((char **) kinds);
   request->states = g_strdupv ((char **) states);
   request->merged = TRUE;
+  request->resource_kinds = g_strdupv ((char **) resource_kinds);
   request->sites = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_sites);
   g_array_append_vals (request->sites, sites, 2 * n_sites);
 

@@ -38,6 +38,7 @@ struct _SteadMapView
   SteadAreaLayer        *areas;
   SteadPointLayer       *needs;
   SteadPointLayer       *resources;
+  SteadPointLayer       *points;            /* draws both, with plugins' sites */
   ShumateLicense        *license;
   SteadWorkspace        *workspace;
   SteadBaseMap           base_map;

@@ -143,7 +143,7 @@ test_merged (void)
   const gint64 *fid;
   gsize n;
 
-  snapshot = stead_point_source_load_merged (demo, NULL, NULL, sites, 3, NULL, &error);
+  snapshot = stead_point_source_load_merged (demo, NULL, NULL, NULL, sites, 3, NULL, &error);
   g_assert_no_error (error);
   n_needs = stead_test_count (demo, "SELECT count(*) FROM need "
                                     "WHERE status IN ('open', 'assigned')");
