@@ -62,7 +62,8 @@ stead_point_layer_badges_part_width (SteadPointLayer *self,
     return 0;
   stead_point_layer_count_label (count, text, sizeof text);
   cairo_text_extents (stead_point_layer_badges_measure (self), text, &extents);
-  return MAX (BADGE_HEIGHT, ceil (extents.x_advance) + 8 + (klass == STEAD_POINT_CLASS_SITE ? 10 : 0));
+  return MAX (BADGE_HEIGHT,
+              ceil (extents.x_advance) + 8 + (klass == STEAD_POINT_CLASS_SITE ? 10 : 0));
 }
 
 static void
@@ -73,8 +74,8 @@ stead_point_layer_badges_place (SteadPointLayer      *self,
 
   for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
     width += stead_point_layer_badges_part_width (self, k, badge->counts[k]);
-  badge->box = GRAPHENE_RECT_INIT (round (badge->x - width / 2), round (badge->y - BADGE_HEIGHT / 2),
-                                   width, BADGE_HEIGHT);
+  badge->box = GRAPHENE_RECT_INIT (round (badge->x - width / 2),
+                                   round (badge->y - BADGE_HEIGHT / 2), width, BADGE_HEIGHT);
 }
 
 static gboolean
@@ -122,7 +123,8 @@ stead_point_layer_badges_add (SteadPointLayer      *self,
             }
           for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
             badge->counts[k] += other->counts[k];
-          g_array_index (self->parts, SteadPointLayerPart, badge->last_part).next = other->first_part;
+          g_array_index (self->parts, SteadPointLayerPart, badge->last_part).next =
+            other->first_part;
           badge->last_part = other->last_part;
           other->first_part = -1;
           stead_point_layer_badges_place (self, badge);
@@ -316,7 +318,8 @@ stead_point_layer_badges_draw (SteadPointLayer            *self,
           stead_point_layer_badges_house (cr, x + 4, y + h / 2 - 1);
           text_x += 5;
         }
-      cairo_move_to (cr, round (text_x), round (y + h / 2 - extents.height / 2 - extents.y_bearing));
+      cairo_move_to (cr, round (text_x),
+                     round (y + h / 2 - extents.height / 2 - extents.y_bearing));
       cairo_show_text (cr, text);
       x += w;
     }
