@@ -7,7 +7,16 @@
  * columns named in its header (e.g. `stead-cli export WS --format
  * needs-csv`); a row that is not a point stops it with its line number.
  * --random N makes N points uniform over the world, as supercluster's own
- * benchmark does. Prints one "name value unit" line per figure.
+ * benchmark does; --towns T puts them in T towns over Britain instead (the
+ * map's case: most points in clusters). Prints one "name value unit" line
+ * per figure.
+ *
+ * The map's one index holds needs, resources and sites (three classes):
+ * its build is timed as index_classified. When node and supercluster 9.1
+ * are there (`npm install supercluster@9.1` in a folder named by
+ * SUPERCLUSTER_DIR, or bench/node_modules), the same points are loaded
+ * into supercluster with the same options, timed and measured in its own
+ * process; otherwise that is skipped, and said.
  */
 
 #include "config.h"
@@ -17,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+
+#include <glib/gstdio.h>
 
 #include "stead.h"
 
@@ -132,6 +143,84 @@ read_csv (const char  *path,
   return g_steal_pointer (&points);
 }
 
+/* Loads the points into supercluster (radius 60, extent 512, zooms 0 to
+ * 16, as here) in node, reading them as raw doubles; node prints its
+ * figures. */
+static const char supercluster_js[] =
+  "const fs = require ('fs');\n"
+  "const Supercluster = require ('supercluster');\n"
+  "const buf = fs.readFileSync (process.argv[2]);\n"
+  "const xy = new Float64Array (buf.buffer, buf.byteOffset, buf.length / 8);\n"
+  "const features = [];\n"
+  "for (let i = 0; i < xy.length; i += 2)\n"
+  "  features.push ({ type: 'Feature', properties: null,\n"
+  "                   geometry: { type: 'Point', coordinates: [xy[i], xy[i + 1]] } });\n"
+  "const before = process.memoryUsage ().rss;\n"
+  "const t0 = process.hrtime.bigint ();\n"
+  "const index = new Supercluster ({ radius: 60, extent: 512, minZoom: 0, maxZoom: 16 }).load "
+  "(features);\n"
+  "const ms = Number (process.hrtime.bigint () - t0) / 1e6;\n"
+  "console.log ('supercluster_all_levels ' + ms.toFixed (1) + ' ms');\n"
+  "console.log ('supercluster_items_zoom_0 ' + index.trees[0].points.length + ' count');\n"
+  "console.log ('supercluster_rss_growth ' + ((process.memoryUsage ().rss - before) / 1048576)"
+  ".toFixed (1) + ' MB');\n";
+
+static gboolean
+run_supercluster (GArray  *points,
+                  double  *ms)
+{
+  const char *dir = g_getenv ("SUPERCLUSTER_DIR");
+  g_autofree char *default_dir = g_build_filename (SOURCE_DIR, "node_modules", NULL);
+  g_autofree char *module = NULL;
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *tmp = NULL;
+  g_autofree char *data_path = NULL;
+  g_autofree char *script_path = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  if (dir == NULL)
+    dir = default_dir;
+  module = g_build_filename (dir, "supercluster", "package.json", NULL);
+  if (node == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      printf ("# supercluster skipped: %s\n",
+              node == NULL ? "no node" : "no supercluster (npm install supercluster@9.1)");
+      return FALSE;
+    }
+  tmp = g_dir_make_tmp ("stead-bench-XXXXXX", &error);
+  if (tmp == NULL)
+    return FALSE;
+  data_path = g_build_filename (tmp, "points.f64", NULL);
+  script_path = g_build_filename (tmp, "load.js", NULL);
+  if (g_file_set_contents (data_path, points->data, (gssize) (points->len * sizeof (double)),
+                           &error) &&
+      g_file_set_contents (script_path, supercluster_js, -1, &error))
+    {
+      g_autofree char *node_path = g_strdup (dir);
+      const char *argv[] = { node, "--max-old-space-size=8192", script_path, data_path, NULL };
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NODE_PATH", node_path, TRUE);
+
+      if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        printf ("# supercluster failed: %s\n", error->message);
+    }
+  g_unlink (data_path);
+  g_unlink (script_path);
+  g_rmdir (tmp);
+  if (output == NULL)
+    return FALSE;
+  fputs (output, stdout);
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "supercluster_all_levels "))
+      *ms = g_ascii_strtod (lines[i] + strlen ("supercluster_all_levels "), NULL);
+  return *ms > 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +235,9 @@ main (int   argc,
   SteadPointIndexOptions options;
   struct rusage usage;
   int random_n = 0;
+  int towns = 0;
+  double classified_ms, supercluster_ms = 0;
+  g_autofree guint8 *classes = NULL;
   int seed = 1;
   int n_queries = 2000;
   double t0, t1;
@@ -155,6 +247,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "random", 0, 0, G_OPTION_ARG_INT, &random_n, "N random points over the world", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "towns", 0, 0, G_OPTION_ARG_INT, &towns, "The points in T towns over Britain", "T" },
     { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "How many viewport queries", "Q" },
     { NULL }
   };
@@ -184,6 +277,17 @@ main (int   argc,
         {
           double lon = g_rand_double_range (rng, -180, 180);
           double lat = g_rand_double_range (rng, -85, 85);
+
+          if (towns > 0)
+            {
+              /* A town per seed of its own, a few km across (Box-Muller). */
+              g_autoptr(GRand) town = g_rand_new_with_seed (seed * 7919 + i % towns);
+              double r = sqrt (-2 * log (g_rand_double_range (rng, 1e-12, 1)));
+              double a = g_rand_double_range (rng, 0, 2 * G_PI);
+
+              lon = g_rand_double_range (town, -5, 1) + 0.03 * r * cos (a);
+              lat = g_rand_double_range (town, 50.5, 55) + 0.02 * r * sin (a);
+            }
           g_array_append_val (points, lon);
           g_array_append_val (points, lat);
         }
@@ -211,6 +315,20 @@ main (int   argc,
   printf ("items_zoom_0 %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_items (index, 0));
   printf ("items_zoom_16 %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_items (index, 16));
 
+  /* The map's one index: needs, resources and sites, each counted. */
+  classes = g_new (guint8, n);
+  for (gsize i = 0; i < n; i++)
+    classes[i] = i % 20 == 0 ? 1 : i % 997 == 0 ? 2 : 0;
+  {
+    g_autoptr(SteadPointIndex) classified = NULL;
+
+    t0 = now_ms ();
+    classified = stead_point_index_new_classified ((double *) points->data, NULL, classes, n,
+                                                   &options);
+    classified_ms = now_ms () - t0;
+    printf ("index_classified %.1f ms\n", classified_ms);
+  }
+
   /* Viewports of 1920x1080 pixels (256-pixel tiles) at zooms 0 to 17. */
   for (int q = 0; q < n_queries; q++)
     {
@@ -233,5 +351,9 @@ main (int   argc,
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("peak_rss %.1f MB\n", usage.ru_maxrss / 1024.0);
+
+  fflush (stdout);
+  if (run_supercluster (points, &supercluster_ms))
+    printf ("speedup_classified_vs_supercluster %.1f x\n", supercluster_ms / classified_ms);
   return 0;
 }
