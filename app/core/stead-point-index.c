@@ -63,7 +63,6 @@ struct _SteadPointIndex
   guint32        *count;         /* by cluster number */
   guint32        *point_id;      /* for points: the caller's id */
   guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
-  guint8         *point_class;   /* for points, or NULL: all are class 0 */
   guint32        *class_count;   /* MAX_CLASSES per cluster, or NULL */
   guint8         *id_class;      /* the caller's classes, by point id (= position) */
   guint32        *child_start;   /* for clusters, by cluster number: into children */
@@ -936,7 +935,7 @@ stead_point_index_count_classes (SteadPointIndex *self)
           guint32 child = self->children[i];
 
           if (child < self->n_points)
-            counts[self->point_class[child]]++;
+            counts[self->id_class[self->point_id[child]]]++;
           else
             for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
               counts[k] += self->class_count[(child - self->n_points) *
@@ -1039,7 +1038,8 @@ stead_point_index_new_classified (const double                 *lonlat,
 
     if (classes != NULL)
       {
-        self->point_class = big_new (guint8, n_alloc);
+        for (gsize i = 0; i < n_points; i++)
+          g_return_val_if_fail (classes[i] < STEAD_POINT_INDEX_MAX_CLASSES, NULL);
         self->id_class = big_new (guint8, n_alloc);
         memcpy (self->id_class, classes, n_points);
       }
@@ -1050,11 +1050,6 @@ stead_point_index_new_classified (const double                 *lonlat,
         x[i] = self->x[from];
         y[i] = self->y[from];
         id[i] = self->point_id[from];
-        if (classes != NULL)
-          {
-            g_return_val_if_fail (classes[from] < STEAD_POINT_INDEX_MAX_CLASSES, NULL);
-            self->point_class[i] = classes[from];
-          }
         raw->members[i] = i;
       }
     stead_point_index_big_free (self->x);
@@ -1086,7 +1081,7 @@ stead_point_index_new_classified (const double                 *lonlat,
   self->x = big_renew (double, self->x, MAX (self->n_items, 1));
   self->y = big_renew (double, self->y, MAX (self->n_items, 1));
   self->count = big_renew (guint32, self->count, MAX (self->n_clusters, 1));
-  if (self->point_class != NULL)
+  if (self->id_class != NULL)
     stead_point_index_count_classes (self);
 
   return self;
@@ -1117,7 +1112,6 @@ stead_point_index_unref (SteadPointIndex *self)
   stead_point_index_big_free (self->count);
   stead_point_index_big_free (self->point_id);
   stead_point_index_big_free (self->formed_zoom);
-  stead_point_index_big_free (self->point_class);
   stead_point_index_big_free (self->class_count);
   stead_point_index_big_free (self->id_class);
   stead_point_index_big_free (self->child_start);
