@@ -352,9 +352,10 @@ stead_map_view_layers_add_overlays (SteadMapView *self,
                                     GtkWidget    *box)
 {
   static const char *need_notes[] = {
-    N_("Colour: the kind of need (below)"),
+    N_("Colour and shape: the kind of need (below)"),
     N_("Larger: high or critical urgency"),
     N_("Dark ring: assigned"),
+    N_("A place’s badge: needs (round), resources (square), partner sites (house)"),
   };
   static const char *rings[] = {
     N_("White ring: available"), N_("Amber ring: limited"), N_("Dark ring: committed"),

@@ -1513,6 +1513,15 @@ stead_map_view_init (SteadMapView *self)
   stead_map_view_init_bottom (self);
   stead_map_view_search_init (self, GTK_BOX (controls));
 
+  /* No count under the map's own controls. */
+  stead_point_layer_keep_clear_of (self->points, controls);
+  stead_point_layer_keep_clear_of (self->points, self->layers_button);
+  stead_point_layer_keep_clear_of (self->points, GTK_WIDGET (self->license));
+  stead_point_layer_keep_clear_of (self->points,
+                                   gtk_widget_get_first_child (gtk_widget_get_parent (
+                                     GTK_WIDGET (self->license))));
+  stead_point_layer_keep_clear_of (self->points, self->area_panel);
+
   /* Drop .mbtiles files on the map to add them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (stead_map_view_on_drop), self);

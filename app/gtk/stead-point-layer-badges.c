@@ -11,7 +11,9 @@
  * than a cluster's radius when the count is long), so the layout places
  * them largest first and folds a badge that would overlap one already
  * placed into it: the counts add up, and a click lists every part. A
- * point under a badge counts in it rather than hiding beneath it.
+ * point under a badge counts in it rather than hiding beneath it. The
+ * map's own controls are kept clear: a badge that would go under one is
+ * moved beside it, so no count is hidden there either.
  */
 
 #define G_LOG_DOMAIN "stead-point-layer"
@@ -66,16 +68,83 @@ stead_point_layer_badges_part_width (SteadPointLayer *self,
               ceil (extents.x_advance) + 8 + (klass == STEAD_POINT_CLASS_SITE ? 10 : 0));
 }
 
+static gboolean stead_point_layer_badges_overlap (const graphene_rect_t *a,
+                                                  const graphene_rect_t *b);
+
+/* Moves @box the least way out of @r that keeps it in @bounds. */
+static void
+stead_point_layer_badges_move_off (graphene_rect_t       *box,
+                                   const graphene_rect_t *r,
+                                   const graphene_rect_t *bounds)
+{
+  double moves[4][2] = {
+    { r->origin.x - BADGE_GAP - (box->origin.x + box->size.width), 0 },
+    { r->origin.x + r->size.width + BADGE_GAP - box->origin.x, 0 },
+    { 0, r->origin.y - BADGE_GAP - (box->origin.y + box->size.height) },
+    { 0, r->origin.y + r->size.height + BADGE_GAP - box->origin.y },
+  };
+  double best = G_MAXDOUBLE;
+  int pick = -1;
+
+  for (int m = 0; m < 4; m++)
+    {
+      graphene_rect_t moved = *box;
+
+      moved.origin.x += moves[m][0];
+      moved.origin.y += moves[m][1];
+      if (!graphene_rect_contains_rect (bounds, &moved))
+        continue;
+      if (fabs (moves[m][0]) + fabs (moves[m][1]) < best)
+        {
+          best = fabs (moves[m][0]) + fabs (moves[m][1]);
+          pick = m;
+        }
+    }
+  if (pick >= 0)
+    {
+      box->origin.x += moves[pick][0];
+      box->origin.y += moves[pick][1];
+    }
+}
+
 static void
 stead_point_layer_badges_place (SteadPointLayer      *self,
                                 SteadPointLayerBadge *badge)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                               gtk_widget_get_height (widget));
   double width = 0;
 
   for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
     width += stead_point_layer_badges_part_width (self, k, badge->counts[k]);
   badge->box = GRAPHENE_RECT_INIT (round (badge->x - width / 2),
                                    round (badge->y - BADGE_HEIGHT / 2), width, BADGE_HEIGHT);
+  /* Twice: moved off one control, it may be under its neighbour. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->reserved_rects->len; i++)
+      {
+        const graphene_rect_t *r = &g_array_index (self->reserved_rects, graphene_rect_t, i);
+
+        if (stead_point_layer_badges_overlap (&badge->box, r))
+          stead_point_layer_badges_move_off (&badge->box, r, &bounds);
+      }
+}
+
+/* The bounds of the controls over the map, now, in the layer's coordinates. */
+static void
+stead_point_layer_badges_find_reserved (SteadPointLayer *self)
+{
+  g_array_set_size (self->reserved_rects, 0);
+  for (guint i = 0; i < self->reserved->len; i++)
+    {
+      g_autoptr(GtkWidget) control = g_weak_ref_get (g_ptr_array_index (self->reserved, i));
+      graphene_rect_t r;
+
+      if (control != NULL && gtk_widget_get_mapped (control) &&
+          gtk_widget_compute_bounds (control, GTK_WIDGET (self), &r))
+        g_array_append_val (self->reserved_rects, r);
+    }
 }
 
 static gboolean
@@ -182,6 +251,7 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
   g_array_set_size (self->badges, 0);
   g_array_set_size (self->parts, 0);
   g_array_set_size (self->singles, 0);
+  stead_point_layer_badges_find_reserved (self);
 
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (order, &g_array_index (items, SteadPointCluster, i));

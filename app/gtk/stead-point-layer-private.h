@@ -57,6 +57,8 @@ struct _SteadPointLayer
   GArray              *parts;         /* SteadPointLayerPart */
   GArray              *singles;       /* SteadPointCluster: points drawn alone */
   cairo_t             *measure;       /* for the widths of counts */
+  GPtrArray           *reserved;      /* GWeakRef to controls over the map */
+  GArray              *reserved_rects;/* graphene_rect_t: their bounds now */
 };
 
 void     stead_point_layer_count_label     (guint                count,

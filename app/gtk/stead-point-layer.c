@@ -1211,6 +1211,8 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->singles, g_array_unref);
   g_clear_pointer (&self->measure, cairo_destroy);
+  g_clear_pointer (&self->reserved, g_ptr_array_unref);
+  g_clear_pointer (&self->reserved_rects, g_array_unref);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
 }
@@ -1224,6 +1226,13 @@ stead_point_layer_class_init (SteadPointLayerClass *klass)
   object_class->constructed = stead_point_layer_constructed;
   object_class->dispose = stead_point_layer_dispose;
   widget_class->snapshot = stead_point_layer_snapshot;
+}
+
+static void
+stead_point_layer_free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 static void
@@ -1242,6 +1251,8 @@ stead_point_layer_init (SteadPointLayer *self)
   self->badges = g_array_new (FALSE, FALSE, sizeof (SteadPointLayerBadge));
   self->parts = g_array_new (FALSE, FALSE, sizeof (SteadPointLayerPart));
   self->singles = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  self->reserved = g_ptr_array_new_with_free_func (stead_point_layer_free_weak_ref);
+  self->reserved_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 }
 
 SteadPointLayer *
@@ -1414,4 +1425,26 @@ stead_point_layer_get_badge_members (SteadPointLayer *self,
   stead_point_layer_append_badge_members (
     self, &g_array_index (self->badges, SteadPointLayerBadge, badge), klass, fids);
   return TRUE;
+}
+
+/**
+ * stead_point_layer_keep_clear_of:
+ * @self: a merged layer
+ * @control: a widget over the map (its zoom buttons, its licence)
+ *
+ * Badges are never laid out under @control while it is shown: one that
+ * would be is moved beside it.
+ */
+void
+stead_point_layer_keep_clear_of (SteadPointLayer *self,
+                                 GtkWidget       *control)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, control);
+  g_ptr_array_add (self->reserved, ref);
 }

@@ -81,6 +81,9 @@ STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_remove_sites  (SteadPointLayer     *self,
                                                   SteadMarkerLayer    *sites);
 STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_keep_clear_of (SteadPointLayer     *self,
+                                                  GtkWidget           *control);
+STEAD_AVAILABLE_IN_1_0
 guint            stead_point_layer_get_badges    (SteadPointLayer     *self,
                                                   GArray              *badges);
 STEAD_AVAILABLE_IN_1_0

@@ -5,7 +5,8 @@
  * The demo area at 200,000 households, on a 1280x1024 window, at zooms 8
  * to 14: no two badges drawn overlap, and each badge's counts are the
  * needs and resources its members are, counted again by SQL from the
- * rows themselves (open and assigned needs, as the map shows).
+ * rows themselves (open and assigned needs, as the map shows); and none
+ * is under the map's own controls (what is on top there is the map).
  */
 
 #include "config.h"
@@ -63,6 +64,7 @@ test_overview_counts_never_overlap (void)
   const guint zooms[] = { 0, 8, 10, 12, 14 };
   ShumateViewport *viewport;
   SteadPointLayer *merged;
+  GtkWidget *map;
   SteadMapView *view;
   GtkWidget *window;
   double lat, lon;
@@ -87,6 +89,7 @@ test_overview_counts_never_overlap (void)
   stead_test_iterate_until (merged_loaded, merged);
   stead_test_iterate (300);
   viewport = stead_map_view_get_viewport (view);
+  map = GTK_WIDGET (stead_map_view_get_map (view));
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
 
@@ -122,6 +125,26 @@ test_overview_counts_never_overlap (void)
                          zooms[z], i, a->box.origin.x, a->box.origin.y, a->box.size.width,
                          a->box.size.height, j, b->box.origin.x, b->box.origin.y,
                          b->box.size.width, b->box.size.height);
+            }
+
+          /* Nothing of the map's own (buttons, licence) is over it. */
+          for (guint c = 0; c < 4; c++)
+            {
+              double cx = a->box.origin.x + (c % 2 ? a->box.size.width - 1 : 1);
+              double cy = a->box.origin.y + (c / 2 ? a->box.size.height - 1 : 1);
+              double vx, vy;
+              GtkWidget *top;
+
+              if (!gtk_widget_translate_coordinates (GTK_WIDGET (merged), GTK_WIDGET (view), cx,
+                                                     cy, &vx, &vy) ||
+                  vx < 0 || vy < 0 || vx >= gtk_widget_get_width (GTK_WIDGET (view)) ||
+                  vy >= gtk_widget_get_height (GTK_WIDGET (view)))
+                continue;
+              top = gtk_widget_pick (GTK_WIDGET (view), vx, vy, GTK_PICK_DEFAULT);
+              /* A box draws nothing itself (the bottom row spans the map). */
+              if (top != map && !gtk_widget_is_ancestor (top, map) && !GTK_IS_BOX (top))
+                g_error ("zoom %u: badge %u (%g,%g) is under a %s", zooms[z], i, vx, vy,
+                         G_OBJECT_TYPE_NAME (top));
             }
 
           /* Its counts are its members, each a row of its table. */
