@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "stead-point-layer-private.h"
 
@@ -232,6 +233,49 @@ stead_point_layer_badges_start (SteadPointLayer         *self,
   stead_point_layer_badges_place (self, badge);
 }
 
+/* Which cells of 32 pixels any badge (with a point's reach) has
+ * covered: a point in a cell none has is alone without a search. */
+typedef struct
+{
+  guint8 *cells;
+  int     columns;
+  int     rows;
+} Coverage;
+
+#define CELL 32.0
+
+static int
+stead_point_layer_badges_cell (double v,
+                               int    n)
+{
+  return CLAMP ((int) floor ((v + CELL) / CELL), 0, n - 1);   /* one cell of margin */
+}
+
+static void
+stead_point_layer_badges_cover (Coverage              *coverage,
+                                const graphene_rect_t *box)
+{
+  int x0 = stead_point_layer_badges_cell (box->origin.x - POINT_REACH, coverage->columns);
+  int x1 = stead_point_layer_badges_cell (box->origin.x + box->size.width + POINT_REACH,
+                                          coverage->columns);
+  int y0 = stead_point_layer_badges_cell (box->origin.y - POINT_REACH, coverage->rows);
+  int y1 = stead_point_layer_badges_cell (box->origin.y + box->size.height + POINT_REACH,
+                                          coverage->rows);
+
+  for (int y = y0; y <= y1; y++)
+    memset (coverage->cells + y * coverage->columns + x0, 1, x1 - x0 + 1);
+}
+
+static void
+stead_point_layer_badges_add_covered (SteadPointLayer      *self,
+                                      SteadPointLayerBadge *badge,
+                                      Coverage             *coverage)
+{
+  stead_point_layer_badges_add (self, badge);
+  stead_point_layer_badges_cover (
+    coverage, &g_array_index (self->badges, SteadPointLayerBadge, self->badges->len - 1).box);
+}
+
 /**
  * stead_point_layer_badges_layout:
  * @self: the merged layer
@@ -246,7 +290,13 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
                                  const GArray    *items)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_sized_new (items->len);
+  Coverage coverage;
+  g_autofree guint8 *cells = NULL;
   guint kept = 0;
+
+  coverage.columns = (int) ceil (gtk_widget_get_width (GTK_WIDGET (self)) / CELL) + 3;
+  coverage.rows = (int) ceil (gtk_widget_get_height (GTK_WIDGET (self)) / CELL) + 3;
+  coverage.cells = cells = g_malloc0 ((gsize) coverage.columns * coverage.rows);
 
   g_array_set_size (self->badges, 0);
   g_array_set_size (self->parts, 0);
@@ -265,7 +315,7 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
       if (item->count > 1)
         {
           stead_point_layer_badges_start (self, viewport, item, &badge);
-          stead_point_layer_badges_add (self, &badge);
+          stead_point_layer_badges_add_covered (self, &badge, &coverage);
           continue;
         }
 
@@ -276,6 +326,12 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
 
         shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), item->lat,
                                                     item->lon, &x, &y);
+        if (!cells[stead_point_layer_badges_cell (y, coverage.rows) * coverage.columns +
+                   stead_point_layer_badges_cell (x, coverage.columns)])
+          {
+            g_array_append_val (self->singles, *item);
+            continue;
+          }
         for (guint j = 0; j < self->badges->len && under < 0; j++)
           {
             const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, j);
@@ -292,7 +348,7 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
             continue;
           }
         stead_point_layer_badges_start (self, viewport, item, &badge);
-        stead_point_layer_badges_add (self, &badge);
+        stead_point_layer_badges_add_covered (self, &badge, &coverage);
       }
     }
 
