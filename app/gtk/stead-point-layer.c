@@ -253,7 +253,7 @@ stead_point_layer_item_radius (const SteadPointCluster *item)
   return item->count == 1 ? 6 : 10 + 4 * log10 (item->count);
 }
 
-/* A badge (any class's layer may open it), or a point of @klass. */
+/* A badge (with needs: the needs layer's; else the resources'), or a point of @klass. */
 static gboolean
 stead_point_layer_pick_merged (SteadPointLayer   *self,
                                SteadPointClass    klass,
@@ -271,6 +271,11 @@ stead_point_layer_pick_merged (SteadPointLayer   *self,
   if (badge >= 0)
     {
       const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, badge);
+
+      /* The needs layer opens a badge with needs, so that what it lists
+       * is there; the resources layer the others. */
+      if ((klass == STEAD_POINT_CLASS_NEED) != (b->counts[STEAD_POINT_CLASS_NEED] > 0))
+        return FALSE;
 
       *item = g_array_index (self->parts, SteadPointLayerPart, b->first_part).item;
       if (fid != NULL)

@@ -217,7 +217,11 @@ test_needs_and_resources (void)
 
         x = b->box.origin.x + b->box.size.width / 2;
         y = b->box.origin.y + b->box.size.height / 2;
-        g_assert_true (stead_point_layer_pick (needs, x, y, &picked, NULL));
+        /* A badge with needs is the needs layer's to open, else the resources'. */
+        g_assert_true (stead_point_layer_pick (
+          b->n_needs > 0 ? needs
+                         : stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES),
+          x, y, &picked, NULL));
         g_assert_cmpuint (picked.count, >, 1);
         g_assert_cmpuint (
           stead_point_index_get_expansion_zoom (stead_point_layer_get_index (needs), picked.id),
