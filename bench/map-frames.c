@@ -176,7 +176,7 @@ main (int   argc,
   while (stead_point_layer_get_index (needs) == NULL)
     g_main_context_iteration (NULL, TRUE);
   printf ("needs_on_map %" G_GSIZE_FORMAT " count\n",
-          stead_point_index_get_n_points (stead_point_layer_get_index (needs)));
+          stead_point_layer_get_n_points (needs));
   printf ("index_ready_after_open %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   run.work = g_array_new (FALSE, FALSE, sizeof (double));

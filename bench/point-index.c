@@ -7,7 +7,16 @@
  * columns named in its header (e.g. `stead-cli export WS --format
  * needs-csv`); a row that is not a point stops it with its line number.
  * --random N makes N points uniform over the world, as supercluster's own
- * benchmark does. Prints one "name value unit" line per figure.
+ * benchmark does; --towns T puts them in T towns over Britain instead (the
+ * map's case: most points in clusters). Prints one "name value unit" line
+ * per figure.
+ *
+ * The map's one index holds needs, resources and sites (three classes):
+ * its build is timed as index_classified. When node and supercluster 9.1
+ * are there (`npm install supercluster@9.1` in a folder named by
+ * SUPERCLUSTER_DIR, or bench/node_modules), the same points are loaded
+ * into supercluster with the same options, timed and measured in its own
+ * process; otherwise that is skipped, and said.
  */
 
 #include "config.h"
@@ -16,7 +25,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
+
+#include <glib/gstdio.h>
 
 #include "stead.h"
 
@@ -132,6 +144,99 @@ read_csv (const char  *path,
   return g_steal_pointer (&points);
 }
 
+/* The process's peak resident set (VmHWM) in MB; 0 where /proc does not say. */
+static double
+peak_read (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
+}
+
+/* Loads the points into supercluster (radius 60, extent 512, zooms 0 to
+ * 16, as here) in node, reading them as raw doubles; node prints its
+ * figures. */
+static const char supercluster_js[] =
+  "const fs = require ('fs');\n"
+  "const sc = require ('supercluster');   /* ESM: its default export */\n"
+  "const Supercluster = sc.default || sc;\n"
+  "const buf = fs.readFileSync (process.argv[2]);\n"
+  "const xy = new Float64Array (buf.buffer, buf.byteOffset, buf.length / 8);\n"
+  "const features = [];\n"
+  "for (let i = 0; i < xy.length; i += 2)\n"
+  "  features.push ({ type: 'Feature', properties: null,\n"
+  "                   geometry: { type: 'Point', coordinates: [xy[i], xy[i + 1]] } });\n"
+  "const before = process.memoryUsage ().rss;\n"
+  "const t0 = process.hrtime.bigint ();\n"
+  "const index = new Supercluster ({ radius: 60, extent: 512, minZoom: 0, maxZoom: 16 }).load "
+  "(features);\n"
+  "const ms = Number (process.hrtime.bigint () - t0) / 1e6;\n"
+  "console.log ('supercluster_all_levels ' + ms.toFixed (1) + ' ms');\n"
+  "console.log ('supercluster_items_zoom_0 ' + index.getClusters ([-180, -85, 180, 85], 0).length"
+  " + ' count');\n"
+  "console.log ('supercluster_rss_growth ' + ((process.memoryUsage ().rss - before) / 1048576)"
+  ".toFixed (1) + ' MB');\n";
+
+static gboolean
+run_supercluster (GArray  *points,
+                  double  *ms)
+{
+  const char *dir = g_getenv ("SUPERCLUSTER_DIR");
+  g_autofree char *default_dir = g_build_filename (SOURCE_DIR, "node_modules", NULL);
+  g_autofree char *module = NULL;
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *tmp = NULL;
+  g_autofree char *data_path = NULL;
+  g_autofree char *script_path = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  if (dir == NULL)
+    dir = default_dir;
+  module = g_build_filename (dir, "supercluster", "package.json", NULL);
+  if (node == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      printf ("# supercluster skipped: %s\n",
+              node == NULL ? "no node" : "no supercluster (npm install supercluster@9.1)");
+      return FALSE;
+    }
+  tmp = g_dir_make_tmp ("stead-bench-XXXXXX", &error);
+  if (tmp == NULL)
+    return FALSE;
+  data_path = g_build_filename (tmp, "points.f64", NULL);
+  script_path = g_build_filename (tmp, "load.cjs", NULL);
+  if (g_file_set_contents (data_path, points->data, (gssize) (points->len * sizeof (double)),
+                           &error) &&
+      g_file_set_contents (script_path, supercluster_js, -1, &error))
+    {
+      g_autofree char *node_path = g_strdup (dir);
+      const char *argv[] = { node, "--max-old-space-size=8192", script_path, data_path, NULL };
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NODE_PATH", node_path, TRUE);
+
+      if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                         &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        printf ("# supercluster failed: %s\n", error->message);
+    }
+  g_unlink (data_path);
+  g_unlink (script_path);
+  g_rmdir (tmp);
+  if (output == NULL)
+    return FALSE;
+  fputs (output, stdout);
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "supercluster_all_levels "))
+      *ms = g_ascii_strtod (lines[i] + strlen ("supercluster_all_levels "), NULL);
+  return *ms > 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +251,10 @@ main (int   argc,
   SteadPointIndexOptions options;
   struct rusage usage;
   int random_n = 0;
+  int towns = 0;
+  int threads = 0;
+  double classified_ms, classified_again_ms, supercluster_ms = 0;
+  g_autofree guint8 *classes = NULL;
   int seed = 1;
   int n_queries = 2000;
   double t0, t1;
@@ -155,6 +264,8 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "random", 0, 0, G_OPTION_ARG_INT, &random_n, "N random points over the world", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "towns", 0, 0, G_OPTION_ARG_INT, &towns, "The points in T towns over Britain", "T" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads for a build (0: one per core)", "N" },
     { "queries", 0, 0, G_OPTION_ARG_INT, &n_queries, "How many viewport queries", "Q" },
     { NULL }
   };
@@ -184,6 +295,17 @@ main (int   argc,
         {
           double lon = g_rand_double_range (rng, -180, 180);
           double lat = g_rand_double_range (rng, -85, 85);
+
+          if (towns > 0)
+            {
+              /* A town per seed of its own, a few km across (Box-Muller). */
+              g_autoptr(GRand) town = g_rand_new_with_seed (seed * 7919 + i % towns);
+              double r = sqrt (-2 * log (g_rand_double_range (rng, 1e-12, 1)));
+              double a = g_rand_double_range (rng, 0, 2 * G_PI);
+
+              lon = g_rand_double_range (town, -5, 1) + 0.03 * r * cos (a);
+              lat = g_rand_double_range (town, 50.5, 55) + 0.02 * r * sin (a);
+            }
           g_array_append_val (points, lon);
           g_array_append_val (points, lat);
         }
@@ -193,6 +315,39 @@ main (int   argc,
   stead_point_index_options_init (&options);
   options.radius = 60;
   options.max_zoom = 16;
+  options.n_threads = threads;
+
+  /* The map's one index: needs, resources and sites, each counted.
+   * Built first, so that the process's high-water mark then is the
+   * points and this build (as the map's worker holds them), nothing
+   * left over from the others. */
+  classes = g_new (guint8, n);
+  for (gsize i = 0; i < n; i++)
+    classes[i] = i % 20 == 0 ? 1 : i % 997 == 0 ? 2 : 0;
+  {
+    g_autoptr(SteadPointIndex) classified = NULL;
+    double hwm = peak_read ();
+
+    printf ("rss_before_classified %.1f MB\n", hwm);
+
+    t0 = now_ms ();
+    classified = stead_point_index_new_classified ((double *) points->data, NULL, classes, n,
+                                                   &options);
+    classified_ms = now_ms () - t0;
+    printf ("index_classified %.1f ms\n", classified_ms);
+    hwm = peak_read ();
+    if (hwm > 0)
+      printf ("index_classified_peak_rss %.1f MB\n", hwm);
+
+    /* Again, as the map rebuilds it on every change: the first build of
+     * a process also pays for its first threads and page faults. */
+    g_clear_pointer (&classified, stead_point_index_unref);
+    t0 = now_ms ();
+    classified = stead_point_index_new_classified ((double *) points->data, NULL, classes, n,
+                                                   &options);
+    classified_again_ms = now_ms () - t0;
+    printf ("index_classified_again %.1f ms\n", classified_again_ms);
+  }
 
   /* The first displayable level: the raw points and the highest zoom. */
   options.min_zoom = options.max_zoom;
@@ -210,6 +365,7 @@ main (int   argc,
   printf ("index_all_levels %.1f ms\n", t1 - t0);
   printf ("items_zoom_0 %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_items (index, 0));
   printf ("items_zoom_16 %" G_GSIZE_FORMAT " count\n", stead_point_index_get_n_items (index, 16));
+
 
   /* Viewports of 1920x1080 pixels (256-pixel tiles) at zooms 0 to 17. */
   for (int q = 0; q < n_queries; q++)
@@ -233,5 +389,13 @@ main (int   argc,
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("peak_rss %.1f MB\n", usage.ru_maxrss / 1024.0);
+
+  fflush (stdout);
+  if (run_supercluster (points, &supercluster_ms))
+    {
+      printf ("speedup_classified_vs_supercluster %.1f x\n", supercluster_ms / classified_ms);
+      printf ("speedup_classified_again_vs_supercluster %.1f x\n",
+              supercluster_ms / classified_again_ms);
+    }
   return 0;
 }

@@ -63,6 +63,8 @@ struct _SteadPointIndex
   guint32        *count;         /* by cluster number */
   guint32        *point_id;      /* for points: the caller's id */
   guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
+  guint32        *class_count;   /* MAX_CLASSES per cluster, or NULL */
+  guint8         *id_class;      /* the caller's classes, by point id (= position) */
   guint32        *child_start;   /* for clusters, by cluster number: into children */
   guint32        *children;      /* item numbers */
   gsize           n_children;
@@ -916,6 +918,32 @@ stead_point_index_project_points (SteadPointIndex *self,
     g_thread_join (threads[t]);
 }
 
+/* Clusters are numbered in the order they were made, and a cluster is
+ * made of points and of clusters made before it: one pass adds up the
+ * classes of every cluster's members. */
+static void
+stead_point_index_count_classes (SteadPointIndex *self)
+{
+  self->class_count = big_new (guint32, MAX (self->n_clusters, 1) * STEAD_POINT_INDEX_MAX_CLASSES);
+  for (gsize c = 0; c < self->n_clusters; c++)
+    {
+      guint32 *counts = self->class_count + c * STEAD_POINT_INDEX_MAX_CLASSES;
+
+      memset (counts, 0, STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
+      for (guint32 i = self->child_start[c]; i < self->child_start[c + 1]; i++)
+        {
+          guint32 child = self->children[i];
+
+          if (child < self->n_points)
+            counts[self->id_class[self->point_id[child]]]++;
+          else
+            for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
+              counts[k] += self->class_count[(child - self->n_points) *
+                                             STEAD_POINT_INDEX_MAX_CLASSES + k];
+        }
+    }
+}
+
 /**
  * stead_point_index_new:
  * @lonlat: (array): 2 × @n_points doubles, longitude then latitude
@@ -934,6 +962,32 @@ stead_point_index_new (const double                 *lonlat,
                        gsize                         n_points,
                        const SteadPointIndexOptions *options)
 {
+  return stead_point_index_new_classified (lonlat, ids, NULL, n_points, options);
+}
+
+/**
+ * stead_point_index_new_classified:
+ * @lonlat: (array): 2 × @n_points doubles, longitude then latitude
+ * @ids: (array) (nullable): an id per point; by default its position
+ * @classes: (array) (nullable): a class per point, below
+ *   %STEAD_POINT_INDEX_MAX_CLASSES (needs, resources, sites…); %NULL: all 0;
+ *   with classes, @ids must be %NULL (a point's id is its position)
+ * @n_points: how many points
+ * @options: (nullable): clustering options
+ *
+ * As stead_point_index_new(), clustering points of every class together,
+ * so that one cluster stands for one place; each cluster also counts its
+ * members of each class (stead_point_index_get_class_counts()).
+ *
+ * Returns: (transfer full): the index
+ */
+SteadPointIndex *
+stead_point_index_new_classified (const double                 *lonlat,
+                                  const guint32                *ids,
+                                  const guint8                 *classes,
+                                  gsize                         n_points,
+                                  const SteadPointIndexOptions *options)
+{
   SteadPointIndex *self;
   Scratch scratch;
   Level *raw;
@@ -941,6 +995,7 @@ stead_point_index_new (const double                 *lonlat,
 
   g_return_val_if_fail (lonlat != NULL || n_points == 0, NULL);
   g_return_val_if_fail (n_points < CLUSTER_ID_FLAG / 2, NULL);
+  g_return_val_if_fail (classes == NULL || ids == NULL, NULL);
 
   self = g_new0 (SteadPointIndex, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -981,6 +1036,13 @@ stead_point_index_new (const double                 *lonlat,
     double *y = big_new (double, self->items_size);
     guint32 *id = big_new (guint32, n_alloc);
 
+    if (classes != NULL)
+      {
+        for (gsize i = 0; i < n_points; i++)
+          g_return_val_if_fail (classes[i] < STEAD_POINT_INDEX_MAX_CLASSES, NULL);
+        self->id_class = big_new (guint8, n_alloc);
+        memcpy (self->id_class, classes, n_points);
+      }
     for (gsize i = 0; i < n_points; i++)
       {
         guint32 from = raw->members[i];
@@ -1019,6 +1081,8 @@ stead_point_index_new (const double                 *lonlat,
   self->x = big_renew (double, self->x, MAX (self->n_items, 1));
   self->y = big_renew (double, self->y, MAX (self->n_items, 1));
   self->count = big_renew (guint32, self->count, MAX (self->n_clusters, 1));
+  if (self->id_class != NULL)
+    stead_point_index_count_classes (self);
 
   return self;
 }
@@ -1048,6 +1112,8 @@ stead_point_index_unref (SteadPointIndex *self)
   stead_point_index_big_free (self->count);
   stead_point_index_big_free (self->point_id);
   stead_point_index_big_free (self->formed_zoom);
+  stead_point_index_big_free (self->class_count);
+  stead_point_index_big_free (self->id_class);
   stead_point_index_big_free (self->child_start);
   stead_point_index_big_free (self->children);
   g_free (self);
@@ -1267,4 +1333,41 @@ stead_point_index_get_expansion_zoom (SteadPointIndex *self,
     return self->options.max_zoom + 1;
   /* A cluster is made from at least two items of the zoom above. */
   return self->formed_zoom[cluster] + 1;
+}
+
+/**
+ * stead_point_index_get_class_counts:
+ * @self: a #SteadPointIndex
+ * @item: a query item (a cluster or a single point)
+ * @counts: (out caller-allocates) (array fixed-size=4): per class, how many
+ *   of the item's points are of it
+ *
+ * A single point counts 1 in its class; an unknown cluster counts nothing.
+ */
+void
+stead_point_index_get_class_counts (SteadPointIndex         *self,
+                                    const SteadPointCluster *item,
+                                    guint32                 *counts)
+{
+  gsize cluster;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (item != NULL && counts != NULL);
+
+  memset (counts, 0, STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
+  if (stead_point_index_cluster_of (self, item->id, &cluster))
+    {
+      if (self->class_count == NULL)
+        counts[0] = self->count[cluster];
+      else
+        memcpy (counts, self->class_count + cluster * STEAD_POINT_INDEX_MAX_CLASSES,
+                STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
+      return;
+    }
+  if (item->count != 1)
+    return;
+  if (self->id_class == NULL)
+    counts[0] = 1;
+  else if (item->id < self->n_points)
+    counts[self->id_class[item->id]] = 1;
 }

@@ -38,6 +38,10 @@ typedef struct
   guint32 id;
 } SteadPointCluster;
 
+/* How many classes of points one index can tell apart (needs, resources,
+ * sites…): a cluster counts its members of each. */
+#define STEAD_POINT_INDEX_MAX_CLASSES 4
+
 STEAD_AVAILABLE_IN_1_0
 GType            stead_point_index_get_type           (void) G_GNUC_CONST;
 STEAD_AVAILABLE_IN_1_0
@@ -45,6 +49,12 @@ void             stead_point_index_options_init       (SteadPointIndexOptions *o
 STEAD_AVAILABLE_IN_1_0
 SteadPointIndex *stead_point_index_new                (const double           *lonlat,
                                                        const guint32          *ids,
+                                                       gsize                   n_points,
+                                                       const SteadPointIndexOptions *options);
+STEAD_AVAILABLE_IN_1_0
+SteadPointIndex *stead_point_index_new_classified     (const double           *lonlat,
+                                                       const guint32          *ids,
+                                                       const guint8           *classes,
                                                        gsize                   n_points,
                                                        const SteadPointIndexOptions *options);
 STEAD_AVAILABLE_IN_1_0
@@ -71,6 +81,10 @@ STEAD_AVAILABLE_IN_1_0
 gboolean         stead_point_index_get_leaves         (SteadPointIndex        *self,
                                                        guint32                 cluster_id,
                                                        GArray                 *out_ids);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_index_get_class_counts   (SteadPointIndex        *self,
+                                                       const SteadPointCluster *item,
+                                                       guint32                *counts);
 STEAD_AVAILABLE_IN_1_0
 guint            stead_point_index_get_expansion_zoom (SteadPointIndex        *self,
                                                        guint32                 cluster_id);

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "stead-point-source.h"
@@ -23,7 +25,8 @@ struct _SteadPointSnapshot
   grefcount        ref_count;
   SteadPointIndex *index;
   guint16         *category;  /* per point: kind << 8 | state << 4 | urgency */
-  gint64          *fid;       /* per point: the row */
+  gint64          *fid;       /* per point: the row (a site: its place in the sites given) */
+  guint8          *classes;   /* per point, merged loads only: SteadPointClass */
   gsize            n;
 };
 
@@ -49,6 +52,7 @@ stead_point_snapshot_unref (SteadPointSnapshot *self)
   g_clear_pointer (&self->index, stead_point_index_unref);
   g_free (self->category);
   g_free (self->fid);
+  g_free (self->classes);
   g_free (self);
 }
 
@@ -101,6 +105,21 @@ stead_point_snapshot_get_fids (SteadPointSnapshot *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->fid;
+}
+
+/**
+ * stead_point_snapshot_get_classes:
+ * @self: a #SteadPointSnapshot
+ *
+ * Returns: (array) (transfer none) (nullable): per point, its
+ *   #SteadPointClass, for a merged load; %NULL for needs or resources alone
+ */
+const guint8 *
+stead_point_snapshot_get_classes (SteadPointSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->classes;
 }
 
 static char *
@@ -201,6 +220,117 @@ stead_point_source_read_rows (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+/* Reads one table's rows into the arrays, each point of class @klass. */
+static gboolean
+stead_point_source_read_table (sqlite3               *db,
+                               SteadPointSourceKind   kind,
+                               const char * const    *kinds,
+                               const char * const    *states,
+                               GArray                *lonlat,
+                               GArray                *category,
+                               GArray                *fid,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
+  g_autofree char *kinds_json = stead_point_source_to_json (kinds);
+  g_autofree char *states_json = stead_point_source_to_json (states);
+  g_autoptr(GHashTable) places = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, stead_point_source_sql (kind), -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not read the map's points: %s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, kinds_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, states_json, -1, SQLITE_STATIC);
+  places = stead_point_source_read_kinds (db, kind);
+  stead_point_source_read_rows (stmt, places, lonlat, category, fid, cancellable);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Loads needs (or resources), then with @merged resources and the sites,
+ * into one index where each point has its class. */
+static SteadPointSnapshot *
+stead_point_source_load_full (SteadWorkspace        *workspace,
+                              SteadPointSourceKind   kind,
+                              const char * const    *kinds,
+                              const char * const    *states,
+                              gboolean               merged,
+                              const char * const    *resource_kinds,
+                              const double          *sites,
+                              gsize                  n_sites,
+                              GCancellable          *cancellable,
+                              GError               **error)
+{
+  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
+  g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GByteArray) classes = NULL;
+  SteadPointSnapshot *snapshot;
+  SteadPointIndexOptions options;
+  sqlite3 *db;
+
+  if (!(db = stead_workspace_open_reader (workspace, error)))
+    return NULL;
+  if (!stead_point_source_read_table (db, kind, kinds, states, lonlat, category, fid,
+                                      cancellable, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (merged)
+    {
+      guint n_needs = fid->len, n_resources;
+
+      classes = g_byte_array_new ();
+      g_assert (kind == STEAD_POINT_SOURCE_NEEDS);
+      if (!stead_point_source_read_table (db, STEAD_POINT_SOURCE_RESOURCES, resource_kinds, NULL,
+                                          lonlat,
+                                          category, fid, cancellable, error))
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+      n_resources = fid->len - n_needs;
+      g_byte_array_set_size (classes, fid->len + n_sites);
+      memset (classes->data, STEAD_POINT_CLASS_NEED, n_needs);
+      memset (classes->data + n_needs, STEAD_POINT_CLASS_RESOURCE, n_resources);
+      memset (classes->data + fid->len, STEAD_POINT_CLASS_SITE, n_sites);
+      for (gsize i = 0; i < n_sites; i++)
+        {
+          gint64 place = (gint64) i;
+          guint16 cat = 255 << 8;
+
+          g_array_append_vals (lonlat, sites + 2 * i, 2);
+          g_array_append_val (fid, place);
+          g_array_append_val (category, cat);
+        }
+    }
+  sqlite3_close (db);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  snapshot = g_new0 (SteadPointSnapshot, 1);
+  g_ref_count_init (&snapshot->ref_count);
+  snapshot->n = fid->len;
+  /* Clustered down to the map's last zoom: what is still one cluster
+   * there is in one place, and the map lists it. */
+  stead_point_index_options_init (&options);
+  options.max_zoom = STEAD_POINT_SOURCE_MAX_ZOOM;
+  snapshot->index = stead_point_index_new_classified (
+    (const double *) lonlat->data, NULL, classes != NULL ? classes->data : NULL, snapshot->n,
+    &options);
+  snapshot->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
+  snapshot->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
+  if (classes != NULL)
+    snapshot->classes = g_byte_array_free (g_steal_pointer (&classes), FALSE);
+  return snapshot;
+}
+
 /**
  * stead_point_source_load:
  * @workspace: a #SteadWorkspace
@@ -227,54 +357,50 @@ stead_point_source_load (SteadWorkspace        *workspace,
                          GCancellable          *cancellable,
                          GError               **error)
 {
-  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
-  g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) places = NULL;
-  g_autofree char *kinds_json = stead_point_source_to_json (kinds);
-  g_autofree char *states_json = stead_point_source_to_json (states);
-  SteadPointSnapshot *snapshot;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(db = stead_workspace_open_reader (workspace, error)))
-    return NULL;
-  if (sqlite3_prepare_v2 (db, stead_point_source_sql (kind), -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Could not read the map's points: %s", sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, kinds_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, states_json, -1, SQLITE_STATIC);
-  places = stead_point_source_read_kinds (db, kind);
-  stead_point_source_read_rows (stmt, places, lonlat, category, fid, cancellable);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  return stead_point_source_load_full (workspace, kind, kinds, states, FALSE, NULL, NULL, 0,
+                                       cancellable, error);
+}
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+/**
+ * stead_point_source_load_merged:
+ * @workspace: a #SteadWorkspace
+ * @kinds: (nullable) (array zero-terminated=1): the need kinds to load, or %NULL for all
+ * @states: (nullable) (array zero-terminated=1): the need statuses to load;
+ *   %NULL for open and assigned
+ * @resource_kinds: (nullable) (array zero-terminated=1): the resource kinds
+ *   to load, %NULL for all (an empty array: none)
+ * @sites: (array) (nullable): 2 × @n_sites doubles, longitude then
+ *   latitude: a plugin's places (partner sites) to cluster with them
+ * @n_sites: how many sites
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Needs, every resource and the sites in one index, so that one cluster
+ * stands for one place and counts each class of its members
+ * (stead_point_snapshot_get_classes(), stead_point_index_get_class_counts()).
+ * A site's "row" is its place in @sites. Blocks, as stead_point_source_load().
+ *
+ * Returns: (transfer full) (nullable): the points, or %NULL on error
+ */
+SteadPointSnapshot *
+stead_point_source_load_merged (SteadWorkspace        *workspace,
+                                const char * const    *kinds,
+                                const char * const    *states,
+                                const char * const    *resource_kinds,
+                                const double          *sites,
+                                gsize                  n_sites,
+                                GCancellable          *cancellable,
+                                GError               **error)
+{
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (sites != NULL || n_sites == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  snapshot = g_new0 (SteadPointSnapshot, 1);
-  g_ref_count_init (&snapshot->ref_count);
-  snapshot->n = fid->len;
-  {
-    SteadPointIndexOptions options;
-
-    /* Clustered down to the map's last zoom: what is still one cluster
-     * there is in one place, and the map lists it. */
-    stead_point_index_options_init (&options);
-    options.max_zoom = STEAD_POINT_SOURCE_MAX_ZOOM;
-    snapshot->index =
-      stead_point_index_new ((const double *) lonlat->data, NULL, snapshot->n, &options);
-  }
-  snapshot->category = (guint16 *) g_array_free (g_steal_pointer (&category), FALSE);
-  snapshot->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
-  return snapshot;
+  return stead_point_source_load_full (workspace, STEAD_POINT_SOURCE_NEEDS, kinds, states, TRUE,
+                                       resource_kinds, sites, n_sites, cancellable, error);
 }
 
 typedef struct
@@ -282,6 +408,9 @@ typedef struct
   SteadPointSourceKind   kind;
   char                 **kinds;
   char                 **states;
+  gboolean               merged;
+  char                 **resource_kinds;
+  GArray                *sites;   /* lon, lat doubles */
 } LoadRequest;
 
 static void
@@ -289,6 +418,8 @@ stead_point_source_request_free (LoadRequest *request)
 {
   g_strfreev (request->kinds);
   g_strfreev (request->states);
+  g_strfreev (request->resource_kinds);
+  g_clear_pointer (&request->sites, g_array_unref);
   g_free (request);
 }
 
@@ -302,14 +433,31 @@ stead_point_source_load_thread (GTask        *task,
   GError *error = NULL;
   SteadPointSnapshot *snapshot;
 
-  snapshot = stead_point_source_load (source_object, request->kind,
-                                      (const char * const *) request->kinds,
-                                      (const char * const *) request->states,
-                                      cancellable, &error);
+  snapshot = stead_point_source_load_full (
+    source_object, request->kind, (const char * const *) request->kinds,
+    (const char * const *) request->states, request->merged,
+    (const char * const *) request->resource_kinds,
+    request->sites != NULL ? (const double *) request->sites->data : NULL,
+    request->sites != NULL ? request->sites->len / 2 : 0, cancellable, &error);
   if (snapshot == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, snapshot, (GDestroyNotify) stead_point_snapshot_unref);
+}
+
+/* Both loads finish with stead_point_source_load_finish(). */
+static void
+stead_point_source_run (SteadWorkspace      *workspace,
+                        LoadRequest         *request,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, stead_point_source_load_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) stead_point_source_request_free);
+  g_task_run_in_thread (task, stead_point_source_load_thread);
 }
 
 /**
@@ -333,7 +481,6 @@ stead_point_source_load_async (SteadWorkspace        *workspace,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadRequest *request;
 
   g_return_if_fail (STEAD_IS_WORKSPACE (workspace));
@@ -344,10 +491,50 @@ stead_point_source_load_async (SteadWorkspace        *workspace,
   request->kinds = g_strdupv ((char **) kinds);
   request->states = g_strdupv ((char **) states);
 
-  task = g_task_new (workspace, cancellable, callback, user_data);
-  g_task_set_source_tag (task, stead_point_source_load_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) stead_point_source_request_free);
-  g_task_run_in_thread (task, stead_point_source_load_thread);
+  stead_point_source_run (workspace, request, cancellable, callback, user_data);
+}
+
+/**
+ * stead_point_source_load_merged_async:
+ * @workspace: a #SteadWorkspace
+ * @kinds: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
+ * @states: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
+ * @resource_kinds: (nullable) (array zero-terminated=1): as stead_point_source_load_merged()
+ * @sites: (array) (nullable): as stead_point_source_load_merged(); copied
+ * @n_sites: how many sites
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when loaded
+ * @user_data: for @callback
+ *
+ * stead_point_source_load_merged() on a worker thread; finish with
+ * stead_point_source_load_finish().
+ */
+void
+stead_point_source_load_merged_async (SteadWorkspace        *workspace,
+                                      const char * const    *kinds,
+                                      const char * const    *states,
+                                      const char * const    *resource_kinds,
+                                      const double          *sites,
+                                      gsize                  n_sites,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
+  LoadRequest *request;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE (workspace));
+  g_return_if_fail (sites != NULL || n_sites == 0);
+
+  request = g_new0 (LoadRequest, 1);
+  request->kind = STEAD_POINT_SOURCE_NEEDS;
+  request->kinds = g_strdupv ((char **) kinds);
+  request->states = g_strdupv ((char **) states);
+  request->merged = TRUE;
+  request->resource_kinds = g_strdupv ((char **) resource_kinds);
+  request->sites = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_sites);
+  g_array_append_vals (request->sites, sites, 2 * n_sites);
+
+  stead_point_source_run (workspace, request, cancellable, callback, user_data);
 }
 
 /**

@@ -24,6 +24,14 @@ typedef enum
   STEAD_POINT_SOURCE_RESOURCES,
 } SteadPointSourceKind;
 
+/* What a point of a merged load is (stead_point_source_load_merged()). */
+typedef enum
+{
+  STEAD_POINT_CLASS_NEED,
+  STEAD_POINT_CLASS_RESOURCE,
+  STEAD_POINT_CLASS_SITE,
+} SteadPointClass;
+
 /* The deepest zoom the points are clustered at: the map's last. */
 #define STEAD_POINT_SOURCE_MAX_ZOOM 19
 
@@ -69,6 +77,8 @@ STEAD_AVAILABLE_IN_1_0
 const guint16      *stead_point_snapshot_get_categories (SteadPointSnapshot    *self);
 STEAD_AVAILABLE_IN_1_0
 const gint64       *stead_point_snapshot_get_fids       (SteadPointSnapshot    *self);
+STEAD_AVAILABLE_IN_1_0
+const guint8       *stead_point_snapshot_get_classes    (SteadPointSnapshot    *self);
 
 STEAD_AVAILABLE_IN_1_0
 SteadPointSnapshot *stead_point_source_load             (SteadWorkspace        *workspace,
@@ -82,6 +92,25 @@ void                stead_point_source_load_async       (SteadWorkspace        *
                                                          SteadPointSourceKind   kind,
                                                          const char * const    *kinds,
                                                          const char * const    *states,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+STEAD_AVAILABLE_IN_1_0
+SteadPointSnapshot *stead_point_source_load_merged      (SteadWorkspace        *workspace,
+                                                         const char * const    *kinds,
+                                                         const char * const    *states,
+                                                         const char * const    *resource_kinds,
+                                                         const double          *sites,
+                                                         gsize                  n_sites,
+                                                         GCancellable          *cancellable,
+                                                         GError               **error);
+STEAD_AVAILABLE_IN_1_0
+void                stead_point_source_load_merged_async (SteadWorkspace       *workspace,
+                                                         const char * const    *kinds,
+                                                         const char * const    *states,
+                                                         const char * const    *resource_kinds,
+                                                         const double          *sites,
+                                                         gsize                  n_sites,
                                                          GCancellable          *cancellable,
                                                          GAsyncReadyCallback    callback,
                                                          gpointer               user_data);

@@ -425,9 +425,10 @@ stead_map_view_layers_add_overlays (SteadMapView *self,
                                     GtkWidget    *box)
 {
   static const char *need_notes[] = {
-    N_("Colour: the kind of need (below)"),
+    N_("Colour and shape: the kind of need (below)"),
     N_("Larger: high or critical urgency"),
     N_("Dark ring: assigned"),
+    N_("A place’s badge: needs (round), resources (square), partner sites (house)"),
   };
   static const char *rings[] = {
     N_("White ring: available"), N_("Amber ring: limited"), N_("Dark ring: committed"),
@@ -464,7 +465,26 @@ stead_map_view_layers_add_overlays (SteadMapView *self,
                                                                              ring_rgb[i], TRUE));
 }
 
-/* A kind of need, its label led by its colour on the map: the legend. */
+static void
+stead_map_view_layers_draw_kind (GtkDrawingArea *area,
+                                 cairo_t        *cr,
+                                 int             width,
+                                 int             height,
+                                 gpointer        user_data)
+{
+  guint sort = GPOINTER_TO_UINT (user_data);
+  GdkRGBA colour;
+
+  stead_point_layer_kind_colour (sort, &colour);
+  stead_point_layer_draw_kind_symbol (cr, sort, width / 2.0, height / 2.0, 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_fill (cr);
+}
+
+/* A kind of need, its label led by its colour and shape on the map: the legend. */
 static void
 stead_map_view_layers_add_kind (SteadMapView *self,
                                 GtkWidget    *box,
@@ -473,16 +493,17 @@ stead_map_view_layers_add_kind (SteadMapView *self,
                                 guint         sort)
 {
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = NULL;
-  GdkRGBA colour;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *symbol = gtk_drawing_area_new ();
 
-  stead_point_layer_kind_colour (sort, &colour);
-  markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">●</span> %s",
-                                    (int) (colour.red * 255), (int) (colour.green * 255),
-                                    (int) (colour.blue * 255), text);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  /* The kind's colour and shape, as on the map. */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (symbol), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (symbol), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (symbol), stead_map_view_layers_draw_kind,
+                                  GUINT_TO_POINTER (sort), NULL);
+  gtk_box_append (GTK_BOX (row), symbol);
+  gtk_box_append (GTK_BOX (row), gtk_label_new (text));
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), row);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                !g_hash_table_contains (self->hidden_need_kinds, code));
   stead_map_view_layers_connect_choice (check, "toggled",

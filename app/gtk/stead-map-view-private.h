@@ -43,6 +43,7 @@ struct _SteadMapView
   SteadAreaLayer        *areas;
   SteadPointLayer       *needs;
   SteadPointLayer       *resources;
+  SteadPointLayer       *points;            /* draws both, with plugins' sites */
   ShumateLicense        *license;
   SteadTileDownloader   *osm_tiles;         /* the data sources of osm and custom */
   SteadTileDownloader   *custom_tiles;

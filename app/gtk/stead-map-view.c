@@ -515,9 +515,9 @@ stead_map_view_get_area_layer (SteadMapView *self)
 /**
  * stead_map_view_get_point_layer:
  * @self: a #SteadMapView
- * @kind: needs or resources
+ * @kind: needs or resources, or the merged layer drawing both
  *
- * Returns: (transfer none): the layer drawing the core need or resource table
+ * Returns: (transfer none): the layer of the core need or resource table
  */
 SteadPointLayer *
 stead_map_view_get_point_layer (SteadMapView        *self,
@@ -525,6 +525,8 @@ stead_map_view_get_point_layer (SteadMapView        *self,
 {
   g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), NULL);
 
+  if (kind == STEAD_POINT_LAYER_MERGED)
+    return self->points;
   return kind == STEAD_POINT_LAYER_NEEDS ? self->needs : self->resources;
 }
 
@@ -1027,7 +1029,14 @@ stead_map_view_add_named_layer (SteadMapView *self,
   named->layer = g_object_ref (layer);
   named->title = g_strdup (title);
   g_ptr_array_add (self->named_layers, named);
-  shumate_map_add_layer (self->map, layer);
+  /* A plugin's places join the clusters: under the badges, which count them. */
+  if (STEAD_IS_MARKER_LAYER (layer))
+    {
+      shumate_map_insert_layer_behind (self->map, layer, SHUMATE_LAYER (self->points));
+      stead_point_layer_add_sites (self->points, STEAD_MARKER_LAYER (layer));
+    }
+  else
+    shumate_map_add_layer (self->map, layer);
 }
 
 /**
@@ -1070,6 +1079,8 @@ stead_map_view_remove_layer (SteadMapView *self,
           break;
         }
     }
+  if (STEAD_IS_MARKER_LAYER (layer))
+    stead_point_layer_remove_sites (self->points, STEAD_MARKER_LAYER (layer));
   shumate_map_remove_layer (self->map, layer);
 }
 
@@ -1457,6 +1468,9 @@ stead_map_view_init_map (SteadMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->resources));
   self->needs = stead_point_layer_new (viewport, STEAD_POINT_LAYER_NEEDS);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->needs));
+  /* One badge per place for needs, resources and sites, over them all. */
+  self->points = stead_point_layer_new_merged (viewport, self->needs, self->resources);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->points));
 }
 
 /* Zoom and offline map buttons, top right; the drawing tool joins them. */
@@ -1567,6 +1581,15 @@ stead_map_view_init (SteadMapView *self)
   stead_map_view_init_bottom (self);
   stead_map_view_network_init (self);
   stead_map_view_search_init (self, GTK_BOX (controls));
+
+  /* No count under the map's own controls. */
+  stead_point_layer_keep_clear_of (self->points, controls);
+  stead_point_layer_keep_clear_of (self->points, self->layers_button);
+  stead_point_layer_keep_clear_of (self->points, GTK_WIDGET (self->license));
+  stead_point_layer_keep_clear_of (self->points,
+                                   gtk_widget_get_first_child (gtk_widget_get_parent (
+                                     GTK_WIDGET (self->license))));
+  stead_point_layer_keep_clear_of (self->points, self->area_panel);
 
   /* Drop .mbtiles files on the map to add them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -4,7 +4,11 @@
  * a list model with "longitude" and "latitude" fields, each drawn as an
  * icon on a disc, named by its title in a tooltip, redone when the list
  * changes. Needs and resources, by the million, are drawn by
- * SteadPointLayer from its clustered index instead.
+ * SteadPointLayer from its clustered index instead. On the map view the
+ * places join that index (stead_marker_layer_set_merged()): where they
+ * fall in a cluster they count in its badge, and the point layer draws
+ * the ones alone through stead_marker_layer_snapshot_place(), so that no
+ * icon is drawn over a count.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +38,15 @@ struct _SteadMarkerLayer
   GArray             *places;   /* Place */
   char               *icon_name;
   char               *accent_field;
+  gboolean            merged;
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SteadMarkerLayer, stead_marker_layer, SHUMATE_TYPE_LAYER)
 
@@ -65,6 +77,47 @@ stead_marker_layer_fill (SteadMarkerLayer *self)
       g_array_append_val (self->places, place);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * stead_marker_layer_get_positions:
+ * @self: a #SteadMarkerLayer
+ * @lonlat: (element-type double): where to append longitude and latitude
+ *   of each place on the map, in the order of
+ *   stead_marker_layer_snapshot_place()
+ */
+void
+stead_marker_layer_get_positions (SteadMarkerLayer *self,
+                                  GArray           *lonlat)
+{
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (self));
+  g_return_if_fail (lonlat != NULL);
+
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const Place *place = &g_array_index (self->places, Place, i);
+
+      g_array_append_val (lonlat, place->lon);
+      g_array_append_val (lonlat, place->lat);
+    }
+}
+
+/**
+ * stead_marker_layer_set_merged:
+ * @self: a #SteadMarkerLayer
+ * @merged: whether a point layer draws the places
+ *
+ * While merged, the layer draws nothing itself (its tooltips stay).
+ */
+void
+stead_marker_layer_set_merged (SteadMarkerLayer *self,
+                               gboolean          merged)
+{
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (self));
+
+  self->merged = !!merged;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -80,45 +133,95 @@ stead_marker_layer_get_count (SteadMarkerLayer *self)
   return self->places->len;
 }
 
+static GtkIconPaintable *
+stead_marker_layer_lookup_icon (SteadMarkerLayer *self,
+                                GtkWidget        *widget)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+
+  return gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+}
+
+static void
+stead_marker_layer_draw_place (SteadMarkerLayer *self,
+                               GtkSnapshot      *snapshot,
+                               GtkIconPaintable *icon,
+                               const Place      *place,
+                               double            x,
+                               double            y)
+{
+  GdkRGBA fg = { 1, 1, 1, 1 };
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+  GdkRGBA dim = { 0.36, 0.36, 0.40, 1 };
+  GskRoundedRect disc;
+
+  gsk_rounded_rect_init_from_rect (
+    &disc, &GRAPHENE_RECT_INIT (x - MARKER_SIZE / 2, y - MARKER_SIZE / 2, MARKER_SIZE, MARKER_SIZE),
+    MARKER_SIZE / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &disc);
+  gtk_snapshot_append_color (snapshot, place->accent ? &accent : &dim, &disc.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x - ICON_SIZE / 2, y - ICON_SIZE / 2));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
+                                            ICON_SIZE, &fg, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+/**
+ * stead_marker_layer_snapshot_place:
+ * @self: a #SteadMarkerLayer
+ * @snapshot: a snapshot of @widget
+ * @widget: the widget drawing (a point layer), for the icon theme
+ * @place: the place's number (stead_marker_layer_get_positions())
+ * @x: where, in @widget's coordinates
+ * @y: where
+ *
+ * Draws one place's marker: for a point layer the places are merged into.
+ */
+void
+stead_marker_layer_snapshot_place (SteadMarkerLayer *self,
+                                   GtkSnapshot      *snapshot,
+                                   GtkWidget        *widget,
+                                   guint             place,
+                                   double            x,
+                                   double            y)
+{
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (self));
+
+  if (place >= self->places->len)
+    return;
+  icon = stead_marker_layer_lookup_icon (self, widget);
+  stead_marker_layer_draw_place (self, snapshot, icon, &g_array_index (self->places, Place, place),
+                                 x, y);
+}
+
 static void
 stead_marker_layer_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   SteadMarkerLayer *self = STEAD_MARKER_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
   g_autoptr(GtkIconPaintable) icon = NULL;
   double width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GdkRGBA fg = { 1, 1, 1, 1 };
-  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
-  GdkRGBA dim = { 0.36, 0.36, 0.40, 1 };
 
-  icon = gtk_icon_theme_lookup_icon (theme, self->icon_name, NULL, ICON_SIZE,
-                                     gtk_widget_get_scale_factor (widget),
-                                     gtk_widget_get_direction (widget), 0);
+  if (self->merged)
+    return;
+  icon = stead_marker_layer_lookup_icon (self, widget);
   for (guint i = 0; i < self->places->len; i++)
     {
       const Place *place = &g_array_index (self->places, Place, i);
-      GskRoundedRect disc;
       double x, y;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, place->lat, place->lon, &x, &y);
       if (x < -MARKER_SIZE || y < -MARKER_SIZE || x > width + MARKER_SIZE ||
           y > height + MARKER_SIZE)
         continue;
-      gsk_rounded_rect_init_from_rect (
-        &disc,
-        &GRAPHENE_RECT_INIT (x - MARKER_SIZE / 2, y - MARKER_SIZE / 2, MARKER_SIZE, MARKER_SIZE),
-        MARKER_SIZE / 2);
-      gtk_snapshot_push_rounded_clip (snapshot, &disc);
-      gtk_snapshot_append_color (snapshot, place->accent ? &accent : &dim, &disc.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (x - ICON_SIZE / 2, y - ICON_SIZE / 2));
-      gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, ICON_SIZE,
-                                                ICON_SIZE, &fg, 1);
-      gtk_snapshot_restore (snapshot);
+      stead_marker_layer_draw_place (self, snapshot, icon, place, x, y);
     }
 }
 
@@ -180,6 +283,14 @@ stead_marker_layer_class_init (SteadMarkerLayerClass *klass)
   G_OBJECT_CLASS (klass)->finalize = stead_marker_layer_finalize;
   widget_class->snapshot = stead_marker_layer_snapshot;
   widget_class->query_tooltip = stead_marker_layer_query_tooltip;
+
+  /**
+   * SteadMarkerLayer::changed:
+   *
+   * The places were read again from the records.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -26,5 +26,18 @@ SteadMarkerLayer *stead_marker_layer_new       (ShumateViewport *viewport,
                                                 const char      *accent_field);
 STEAD_AVAILABLE_IN_1_0
 guint             stead_marker_layer_get_count (SteadMarkerLayer *self);
+STEAD_AVAILABLE_IN_1_0
+void              stead_marker_layer_get_positions  (SteadMarkerLayer *self,
+                                                     GArray           *lonlat);
+STEAD_AVAILABLE_IN_1_0
+void              stead_marker_layer_set_merged     (SteadMarkerLayer *self,
+                                                     gboolean          merged);
+STEAD_AVAILABLE_IN_1_0
+void              stead_marker_layer_snapshot_place (SteadMarkerLayer *self,
+                                                     GtkSnapshot      *snapshot,
+                                                     GtkWidget        *widget,
+                                                     guint             place,
+                                                     double            x,
+                                                     double            y);
 
 G_END_DECLS

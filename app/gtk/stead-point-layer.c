@@ -6,6 +6,12 @@
  * The core's point source builds the index on a worker thread, from a
  * read-only connection of its own; it is rebuilt when the workspace
  * reports a change to the layer's table. No SQL here.
+ *
+ * On the map view a third, merged layer draws the needs, the resources
+ * and the plugins' sites from one index, so that one badge per place
+ * shows them all (stead-point-layer-badges.c); the needs and resources
+ * layers then only say what is shown (their visibility and filter) and
+ * answer for their own points.
  */
 
 #define G_LOG_DOMAIN "stead-point-layer"
@@ -16,25 +22,7 @@
 
 #include <glib/gi18n.h>
 
-#include "stead-point-layer.h"
-
-struct _SteadPointLayer
-{
-  ShumateLayer         parent_instance;
-
-  SteadPointLayerKind  kind;
-  SteadWorkspace      *workspace;
-  SteadPointSnapshot  *data;
-  GCancellable        *cancellable;
-  GArray              *scratch;
-  GHashTable          *markers;       /* category -> single point sprite */
-  GHashTable          *bubbles;       /* radius -> cluster bubble */
-  GHashTable          *textures;      /* sprite surface -> GdkTexture of it */
-  GHashTable          *labels;        /* count text -> GskRenderNode centred on 0,0 */
-  int                  sprite_scale;
-  char               **kinds;         /* NULL: every kind */
-  char               **states;        /* NULL: the default states */
-};
+#include "stead-point-layer-private.h"
 
 G_DEFINE_FINAL_TYPE (SteadPointLayer, stead_point_layer, SHUMATE_TYPE_LAYER)
 
@@ -60,10 +48,64 @@ stead_point_layer_on_loaded (GObject      *object,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The merged layer loads what its needs and resources layers show, with
+ * the sites of the visible marker layers. */
+static void
+stead_point_layer_reload_merged (SteadPointLayer *self)
+{
+  static const char * const none[] = { NULL };
+  g_autoptr(GArray) sites = g_array_new (FALSE, FALSE, sizeof (double));
+  SteadWorkspace *workspace = self->needs != NULL ? self->needs->workspace : NULL;
+  gboolean needs_shown = self->needs != NULL && gtk_widget_get_visible (GTK_WIDGET (self->needs));
+  gboolean resources_shown =
+    self->resources != NULL && gtk_widget_get_visible (GTK_WIDGET (self->resources));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (workspace == NULL || stead_workspace_is_closed (workspace))
+    {
+      g_clear_pointer (&self->data, stead_point_snapshot_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  g_ptr_array_set_size (self->loaded_sites, 0);
+  g_array_set_size (self->site_offsets, 0);
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      SteadMarkerLayer *layer = g_ptr_array_index (self->sites, i);
+      guint first = sites->len / 2;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (layer)))
+        continue;
+      g_ptr_array_add (self->loaded_sites, g_object_ref (layer));
+      g_array_append_val (self->site_offsets, first);
+      stead_marker_layer_get_positions (layer, sites);
+    }
+
+  self->cancellable = g_cancellable_new ();
+  stead_point_source_load_merged_async (
+    workspace, needs_shown ? (const char * const *) self->needs->kinds : none,
+    needs_shown ? (const char * const *) self->needs->states : NULL,
+    resources_shown ? NULL : none, (const double *) sites->data, sites->len / 2,
+    self->cancellable, stead_point_layer_on_loaded, g_object_ref (self));
+}
+
 static void
 stead_point_layer_reload (SteadPointLayer *self)
 {
   SteadPointSourceKind kind;
+
+  if (self->merged != NULL)
+    {
+      stead_point_layer_reload_merged (self->merged);
+      return;
+    }
+  if (self->kind == STEAD_POINT_LAYER_MERGED)
+    {
+      stead_point_layer_reload_merged (self);
+      return;
+    }
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -89,6 +131,14 @@ stead_point_layer_on_workspace_changed (SteadPointLayer    *self,
 {
   const char *table = self->kind == STEAD_POINT_LAYER_NEEDS ? "need" : "resource";
 
+  if (self->merged != NULL)
+    {
+      /* The needs layer answers for both tables of the merged one. */
+      if (self == self->merged->needs && tables != NULL &&
+          (g_strv_contains (tables, "need") || g_strv_contains (tables, "resource")))
+        stead_point_layer_reload (self);
+      return;
+    }
   if (tables != NULL && g_strv_contains (tables, table))
     stead_point_layer_reload (self);
 }
@@ -126,7 +176,44 @@ stead_point_layer_get_index (SteadPointLayer *self)
 {
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), NULL);
 
+  if (self->merged != NULL)
+    return stead_point_layer_get_index (self->merged);
   return self->data != NULL ? stead_point_snapshot_get_index (self->data) : NULL;
+}
+
+static SteadPointClass
+stead_point_layer_class (SteadPointLayer *self)
+{
+  return self->kind == STEAD_POINT_LAYER_NEEDS ? STEAD_POINT_CLASS_NEED
+                                               : STEAD_POINT_CLASS_RESOURCE;
+}
+
+/**
+ * stead_point_layer_get_n_points:
+ * @self: a #SteadPointLayer
+ *
+ * Returns: how many of the layer's points are loaded: of a needs or
+ *   resources layer merged into another, its own class's
+ */
+gsize
+stead_point_layer_get_n_points (SteadPointLayer *self)
+{
+  const guint8 *classes;
+  SteadPointClass klass;
+  gsize n = 0, total;
+
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), 0);
+
+  if (self->merged == NULL)
+    return self->data != NULL ? stead_point_snapshot_get_n_points (self->data) : 0;
+  if (self->merged->data == NULL)
+    return 0;
+  classes = stead_point_snapshot_get_classes (self->merged->data);
+  total = stead_point_snapshot_get_n_points (self->merged->data);
+  klass = stead_point_layer_class (self);
+  for (gsize i = 0; i < total; i++)
+    n += classes[i] == klass;
+  return n;
 }
 
 /**
@@ -166,6 +253,57 @@ stead_point_layer_item_radius (const SteadPointCluster *item)
   return item->count == 1 ? 6 : 10 + 4 * log10 (item->count);
 }
 
+/* A badge (with needs: the needs layer's; else the resources'), or a point of @klass. */
+static gboolean
+stead_point_layer_pick_merged (SteadPointLayer   *self,
+                               SteadPointClass    klass,
+                               double             x,
+                               double             y,
+                               SteadPointCluster *item,
+                               gint64            *fid)
+{
+  const guint8 *classes;
+  int badge;
+
+  if (self->data == NULL)
+    return FALSE;
+  badge = stead_point_layer_badges_pick (self, x, y);
+  if (badge >= 0)
+    {
+      const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, badge);
+
+      /* The needs layer opens a badge with needs, so that what it lists
+       * is there; the resources layer the others. */
+      if ((klass == STEAD_POINT_CLASS_NEED) != (b->counts[STEAD_POINT_CLASS_NEED] > 0))
+        return FALSE;
+
+      *item = g_array_index (self->parts, SteadPointLayerPart, b->first_part).item;
+      if (fid != NULL)
+        *fid = 0;
+      return TRUE;
+    }
+
+  classes = stead_point_snapshot_get_classes (self->data);
+  for (guint i = self->singles->len; i > 0; i--)
+    {
+      const SteadPointCluster *c = &g_array_index (self->singles, SteadPointCluster, i - 1);
+      double cx, cy;
+
+      if (classes[c->id] != klass)
+        continue;
+      shumate_viewport_location_to_widget_coords (shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                                                  GTK_WIDGET (self), c->lat, c->lon, &cx, &cy);
+      if ((cx - x) * (cx - x) + (cy - y) * (cy - y) <= 8 * 8)
+        {
+          *item = *c;
+          if (fid != NULL)
+            *fid = stead_point_snapshot_get_fids (self->data)[c->id];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * stead_point_layer_pick:
  * @self: a #SteadPointLayer
@@ -193,6 +331,10 @@ stead_point_layer_pick (SteadPointLayer   *self,
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), FALSE);
   g_return_val_if_fail (item != NULL, FALSE);
 
+  if (self->merged != NULL)
+    return gtk_widget_get_visible (widget) &&
+           stead_point_layer_pick_merged (self->merged, stead_point_layer_class (self), x, y, item,
+                                          fid);
   if (self->data == NULL || !gtk_widget_get_visible (widget))
     return FALSE;
 
@@ -223,6 +365,73 @@ stead_point_layer_pick (SteadPointLayer   *self,
   return FALSE;
 }
 
+/* Appends the rows of the points of @klass in @item. */
+static gboolean
+stead_point_layer_append_members (SteadPointLayer         *self,
+                                  SteadPointClass          klass,
+                                  const SteadPointCluster *item,
+                                  GArray                  *fids)
+{
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const guint8 *classes = stead_point_snapshot_get_classes (self->data);
+  const gint64 *rows = stead_point_snapshot_get_fids (self->data);
+
+  if (item->count == 1)
+    {
+      if (item->id >= stead_point_snapshot_get_n_points (self->data))
+        return FALSE;
+      g_array_append_val (leaves, item->id);
+    }
+  else if (!stead_point_index_get_leaves (stead_point_snapshot_get_index (self->data), item->id,
+                                          leaves))
+    return FALSE;
+  for (guint i = 0; i < leaves->len; i++)
+    {
+      guint32 p = g_array_index (leaves, guint32, i);
+
+      if (classes[p] == klass)
+        g_array_append_val (fids, rows[p]);
+    }
+  return TRUE;
+}
+
+/* Every part of @badge: what it counts. */
+static void
+stead_point_layer_append_badge_members (SteadPointLayer            *self,
+                                        const SteadPointLayerBadge *badge,
+                                        SteadPointClass             klass,
+                                        GArray                     *fids)
+{
+  for (int p = badge->first_part; p >= 0;
+       p = g_array_index (self->parts, SteadPointLayerPart, p).next)
+    stead_point_layer_append_members (self, klass,
+                                      &g_array_index (self->parts, SteadPointLayerPart, p).item,
+                                      fids);
+}
+
+/* The points of @klass of the badge @item opens, or of @item itself. */
+static gboolean
+stead_point_layer_members_merged (SteadPointLayer         *self,
+                                  SteadPointClass          klass,
+                                  const SteadPointCluster *item,
+                                  GArray                  *fids)
+{
+  if (self->data == NULL)
+    return FALSE;
+  for (guint j = 0; j < self->badges->len; j++)
+    {
+      const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, j);
+      const SteadPointLayerPart *first = &g_array_index (self->parts, SteadPointLayerPart,
+                                                          b->first_part);
+
+      if (first->item.id != item->id || first->item.count != item->count)
+        continue;
+      stead_point_layer_append_badge_members (self, b, klass, fids);
+      return TRUE;
+    }
+  return stead_point_layer_append_members (self, klass, item, fids);
+}
+
 /**
  * stead_point_layer_get_members:
  * @self: a #SteadPointLayer
@@ -243,6 +452,9 @@ stead_point_layer_get_members (SteadPointLayer         *self,
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), FALSE);
   g_return_val_if_fail (item != NULL && fids != NULL, FALSE);
 
+  if (self->merged != NULL)
+    return stead_point_layer_members_merged (self->merged, stead_point_layer_class (self), item,
+                                             fids);
   if (self->data == NULL)
     return FALSE;
   rows = stead_point_snapshot_get_fids (self->data);
@@ -262,6 +474,77 @@ stead_point_layer_get_members (SteadPointLayer         *self,
   return TRUE;
 }
 
+/* Need kinds by their place in data/taxonomy/need-kinds.json: seven
+ * colours of the Okabe–Ito palette, safe for colour-blind eyes (its black
+ * is left out: it vanishes on a dark popover), kinds of one family
+ * sharing one, and a shape per kind, so that colour is never the only
+ * code. Kinds added later cycle through both. */
+typedef enum
+{
+  SHAPE_CIRCLE,
+  SHAPE_SQUARE,
+  SHAPE_TRIANGLE,
+  SHAPE_TRIANGLE_DOWN,
+  SHAPE_DIAMOND,
+  SHAPE_STAR,
+  SHAPE_PLUS,
+  SHAPE_CROSS,
+  SHAPE_HEXAGON,
+  SHAPE_PENTAGON,
+  SHAPE_TRIANGLE_RIGHT,
+  SHAPE_RING,
+  N_SHAPES
+} KindShape;
+
+#define ORANGE     0xe69f00
+#define SKY_BLUE   0x56b4e9
+#define GREEN      0x009e73
+#define YELLOW     0xf0e442
+#define BLUE       0x0072b2
+#define VERMILLION 0xd55e00
+#define PURPLE     0xcc79a7
+
+static const struct
+{
+  guint32   colour;
+  KindShape shape;
+} need_kind_style[] = {
+  { PURPLE, SHAPE_RING },               /* welfare-check: care */
+  { ORANGE, SHAPE_CIRCLE },             /* food: supplies */
+  { VERMILLION, SHAPE_PLUS },           /* medication: health */
+  { VERMILLION, SHAPE_DIAMOND },        /* power-dependent: health */
+  { SKY_BLUE, SHAPE_TRIANGLE_DOWN },    /* water */
+  { BLUE, SHAPE_TRIANGLE_RIGHT },       /* transport: moving */
+  { GREEN, SHAPE_TRIANGLE },            /* shelter: a roof */
+  { GREEN, SHAPE_SQUARE },              /* heating: a warm room */
+  { BLUE, SHAPE_CROSS },                /* evacuation: moving */
+  { YELLOW, SHAPE_STAR },               /* information */
+  { PURPLE, SHAPE_HEXAGON },            /* emotional-support: care */
+  { YELLOW, SHAPE_PENTAGON },           /* clean-up */
+};
+
+static const guint32 kind_palette[] = { ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE };
+
+static guint32
+stead_point_layer_kind_rgb (guint kind_index)
+{
+  if (kind_index == 255)
+    return 0x9a9996;
+  if (kind_index < G_N_ELEMENTS (need_kind_style))
+    return need_kind_style[kind_index].colour;
+  return kind_palette[kind_index % G_N_ELEMENTS (kind_palette)];
+}
+
+static KindShape
+stead_point_layer_kind_shape (guint kind_index)
+{
+  if (kind_index == 255)
+    return SHAPE_CIRCLE;
+  if (kind_index < G_N_ELEMENTS (need_kind_style))
+    return need_kind_style[kind_index].shape;
+  return (kind_index + kind_index / N_SHAPES) % N_SHAPES;
+}
+
 /**
  * stead_point_layer_kind_colour:
  * @kind_index: the kind's place in its taxonomy (255 for unknown)
@@ -273,12 +556,7 @@ void
 stead_point_layer_kind_colour (guint    kind_index,
                                GdkRGBA *rgba)
 {
-  /* Twelve colours far apart from each other and from the land. */
-  static const guint32 palette[] = {
-    0xe01b24, 0x1c71d8, 0x2ec27e, 0xf5c211, 0x9141ac, 0xe66100,
-    0x26a1a3, 0x865e3c, 0xc061cb, 0x3d3846, 0x62a0ea, 0x8ff0a4,
-  };
-  guint32 c = kind_index == 255 ? 0x9a9996 : palette[kind_index % G_N_ELEMENTS (palette)];
+  guint32 c = stead_point_layer_kind_rgb (kind_index);
 
   rgba->red = ((c >> 16) & 0xff) / 255.0;
   rgba->green = ((c >> 8) & 0xff) / 255.0;
@@ -286,6 +564,124 @@ stead_point_layer_kind_colour (guint    kind_index,
   rgba->alpha = 1.0;
 }
 
+/**
+ * stead_point_layer_kind_symbol:
+ * @kind_index: the kind's place in its taxonomy (255 for unknown)
+ *
+ * Returns: the number of the kind's shape: two kinds told apart by
+ *   colour are told apart by shape too
+ */
+guint
+stead_point_layer_kind_symbol (guint kind_index)
+{
+  return stead_point_layer_kind_shape (kind_index);
+}
+
+static void
+stead_point_layer_polygon (cairo_t *cr,
+                           double   cx,
+                           double   cy,
+                           double   r,
+                           guint    n,
+                           double   start,
+                           double   inner)
+{
+  for (guint i = 0; i < (inner > 0 ? 2 * n : n); i++)
+    {
+      double a = start + i * (inner > 0 ? G_PI / n : 2 * G_PI / n);
+      double rr = inner > 0 && i % 2 == 1 ? inner : r;
+
+      cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/**
+ * stead_point_layer_draw_kind_symbol:
+ * @cr: a cairo context
+ * @kind_index: the kind's place in its taxonomy (255 for unknown)
+ * @cx: the centre
+ * @cy: the centre
+ * @r: its radius
+ *
+ * Adds the kind's shape to @cr's path (fill it with the kind's colour):
+ * as on the map, for the legend.
+ */
+void
+stead_point_layer_draw_kind_symbol (cairo_t *cr,
+                                    guint    kind_index,
+                                    double   cx,
+                                    double   cy,
+                                    double   r)
+{
+  double t = r * 0.42;   /* half the width of a plus or a cross's bar */
+
+  cairo_new_sub_path (cr);
+  switch (stead_point_layer_kind_shape (kind_index))
+    {
+    case SHAPE_CIRCLE:
+      cairo_arc (cr, cx, cy, r * 0.9, 0, 2 * G_PI);
+      break;
+    case SHAPE_RING:
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_arc (cr, cx, cy, r * 0.95, 0, 2 * G_PI);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, r * 0.45, 0, 2 * G_PI);
+      break;
+    case SHAPE_SQUARE:
+      cairo_rectangle (cr, cx - r * 0.8, cy - r * 0.8, r * 1.6, r * 1.6);
+      break;
+    case SHAPE_TRIANGLE:
+      stead_point_layer_polygon (cr, cx, cy + r * 0.15, r * 1.05, 3, -G_PI / 2, 0);
+      break;
+    case SHAPE_TRIANGLE_DOWN:
+      stead_point_layer_polygon (cr, cx, cy - r * 0.15, r * 1.05, 3, G_PI / 2, 0);
+      break;
+    case SHAPE_TRIANGLE_RIGHT:
+      stead_point_layer_polygon (cr, cx - r * 0.15, cy, r * 1.05, 3, 0, 0);
+      break;
+    case SHAPE_DIAMOND:
+      stead_point_layer_polygon (cr, cx, cy, r, 4, 0, 0);
+      break;
+    case SHAPE_STAR:
+      stead_point_layer_polygon (cr, cx, cy, r * 1.05, 5, -G_PI / 2, r * 0.45);
+      break;
+    case SHAPE_HEXAGON:
+      stead_point_layer_polygon (cr, cx, cy, r * 0.95, 6, 0, 0);
+      break;
+    case SHAPE_PENTAGON:
+      stead_point_layer_polygon (cr, cx, cy, r * 0.95, 5, -G_PI / 2, 0);
+      break;
+    case SHAPE_PLUS:
+      cairo_move_to (cr, cx - t, cy - r);
+      cairo_line_to (cr, cx + t, cy - r);
+      cairo_line_to (cr, cx + t, cy - t);
+      cairo_line_to (cr, cx + r, cy - t);
+      cairo_line_to (cr, cx + r, cy + t);
+      cairo_line_to (cr, cx + t, cy + t);
+      cairo_line_to (cr, cx + t, cy + r);
+      cairo_line_to (cr, cx - t, cy + r);
+      cairo_line_to (cr, cx - t, cy + t);
+      cairo_line_to (cr, cx - r, cy + t);
+      cairo_line_to (cr, cx - r, cy - t);
+      cairo_line_to (cr, cx - t, cy - t);
+      cairo_close_path (cr);
+      break;
+    case SHAPE_CROSS:
+    case N_SHAPES:
+    default:
+      {
+        cairo_matrix_t saved;
+
+        cairo_get_matrix (cr, &saved);
+        cairo_translate (cr, cx, cy);
+        cairo_rotate (cr, G_PI / 4);
+        stead_point_layer_draw_kind_symbol (cr, 2, 0, 0, r);   /* the plus, turned */
+        cairo_set_matrix (cr, &saved);
+      }
+      break;
+    }
+}
 
 static cairo_surface_t *
 stead_point_layer_new_sprite (SteadPointLayer *self,
@@ -304,9 +700,11 @@ stead_point_layer_new_sprite (SteadPointLayer *self,
 
 static cairo_surface_t *
 stead_point_layer_marker_sprite (SteadPointLayer *self,
-                                 guint16          category)
+                                 guint16          category,
+                                 gboolean         need)
 {
-  cairo_surface_t *sprite = g_hash_table_lookup (self->markers, GUINT_TO_POINTER (category));
+  guint key = category | (need ? 1u << 16 : 0);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->markers, GUINT_TO_POINTER (key));
   guint kind = STEAD_POINT_CATEGORY_KIND (category);
   guint state = STEAD_POINT_CATEGORY_STATE (category);
   guint urgency = STEAD_POINT_CATEGORY_URGENCY (category);
@@ -317,22 +715,28 @@ stead_point_layer_marker_sprite (SteadPointLayer *self,
   if (sprite != NULL)
     return sprite;
 
-  /* Fill: the kind. Needs are circles, larger when urgency is high or
-   * critical, with a dark ring once assigned; resources are squares
-   * ringed by availability. */
+  /* Fill: the kind. Needs have their kind's shape, larger when urgency
+   * is high or critical, with a dark outline once assigned; resources
+   * are squares ringed by availability. */
   stead_point_layer_kind_colour (kind, &fill);
   sprite = stead_point_layer_new_sprite (self, 16, &cr);
   gdk_cairo_set_source_rgba (cr, &fill);
-  if (self->kind == STEAD_POINT_LAYER_NEEDS)
+  if (need)
     {
-      r = urgency >= 3 ? 6.5 : 5;
-      cairo_arc (cr, 8, 8, r, 0, 2 * G_PI);
-      cairo_fill_preserve (cr);
+      r = urgency >= 3 ? 6.5 : 5.5;
+      stead_point_layer_draw_kind_symbol (cr, kind, 8, 8, r);
+      /* The outline first, the fill over its inner half: thin shapes keep their colour. */
       if (state == 0)
         cairo_set_source_rgb (cr, 1, 1, 1);
       else
         cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-      cairo_set_line_width (cr, state == 0 ? 1.5 : 2.5);
+      cairo_set_line_width (cr, state == 0 ? 2.5 : 3.5);
+      cairo_stroke_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &fill);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      g_hash_table_insert (self->markers, GUINT_TO_POINTER (key), sprite);
+      return sprite;
     }
   else
     {
@@ -348,7 +752,7 @@ stead_point_layer_marker_sprite (SteadPointLayer *self,
     }
   cairo_stroke (cr);
   cairo_destroy (cr);
-  g_hash_table_insert (self->markers, GUINT_TO_POINTER (category), sprite);
+  g_hash_table_insert (self->markers, GUINT_TO_POINTER (key), sprite);
   return sprite;
 }
 
@@ -388,8 +792,12 @@ stead_point_layer_item_sprite (SteadPointLayer         *self,
                                const guint16           *category,
                                const SteadPointCluster *item)
 {
+  const guint8 *classes = stead_point_snapshot_get_classes (self->data);
+  gboolean need = classes != NULL ? classes[item->id] == STEAD_POINT_CLASS_NEED
+                                  : self->kind == STEAD_POINT_LAYER_NEEDS;
+
   if (item->count == 1)
-    return stead_point_layer_marker_sprite (self, category[item->id]);
+    return stead_point_layer_marker_sprite (self, category[item->id], need);
   return stead_point_layer_bubble_sprite (self, (int) round (stead_point_layer_item_radius (item)));
 }
 
@@ -428,7 +836,7 @@ stead_point_layer_sprite_texture (SteadPointLayer *self,
   return texture;
 }
 
-static void
+void
 stead_point_layer_count_label (guint  count,
                                char  *text,
                                gsize  size)
@@ -538,23 +946,21 @@ stead_point_layer_renderer_is_cairo (GtkWidget *widget)
   return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
 }
 
-static void
-stead_point_layer_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+/* What the index has in view, into the scratch; FALSE if nothing. */
+static gboolean
+stead_point_layer_query_view (SteadPointLayer *self)
 {
-  SteadPointLayer *self = STEAD_POINT_LAYER (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west, margin;
-  gboolean font_set = FALSE;
-  const guint16 *category;
-  cairo_t *cr;
   guint zoom;
 
+  g_array_set_size (self->scratch, 0);
   if (self->data == NULL || width <= 0 || height <= 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
-    return;
+    return FALSE;
 
   /* A margin of a bubble's size, so bubbles at the edges are not cut. */
   margin = 24;
@@ -563,11 +969,102 @@ stead_point_layer_snapshot (GtkWidget   *widget,
                                               &south, &east);
   zoom = (guint) MAX (0, floor (shumate_viewport_get_zoom_level (viewport)));
 
-  g_array_set_size (self->scratch, 0);
   stead_point_index_query (stead_point_snapshot_get_index (self->data), zoom,
                            west, south, east, north, self->scratch);
-  if (self->scratch->len == 0)
+  return self->scratch->len > 0;
+}
+
+/* The merged layer's layout for the view now: badges, and points alone. */
+static void
+stead_point_layer_layout_merged (SteadPointLayer *self)
+{
+  g_array_set_size (self->badges, 0);
+  g_array_set_size (self->singles, 0);
+  if (stead_point_layer_query_view (self))
+    stead_point_layer_badges_layout (self, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                                     self->scratch);
+}
+
+/* A site alone: drawn as its own layer would. */
+static void
+stead_point_layer_snapshot_sites (SteadPointLayer *self,
+                                  GtkSnapshot     *snapshot)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  const guint8 *classes = stead_point_snapshot_get_classes (self->data);
+  const gint64 *rows = stead_point_snapshot_get_fids (self->data);
+
+  for (guint i = 0; i < self->singles->len; i++)
+    {
+      const SteadPointCluster *c = &g_array_index (self->singles, SteadPointCluster, i);
+      guint place = (guint) rows[c->id], layer = 0;
+      double x, y;
+
+      if (classes[c->id] != STEAD_POINT_CLASS_SITE)
+        continue;
+      while (layer + 1 < self->site_offsets->len &&
+             g_array_index (self->site_offsets, guint, layer + 1) <= place)
+        layer++;
+      if (layer >= self->loaded_sites->len)
+        continue;
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), c->lat, c->lon, &x,
+                                                  &y);
+      stead_marker_layer_snapshot_place (g_ptr_array_index (self->loaded_sites, layer), snapshot,
+                                         GTK_WIDGET (self), place -
+                                         g_array_index (self->site_offsets, guint, layer), x, y);
+    }
+}
+
+static void stead_point_layer_snapshot_items (SteadPointLayer *self,
+                                              GtkSnapshot     *snapshot);
+
+static void
+stead_point_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (widget);
+  const guint8 *classes;
+
+  if (self->merged != NULL)
+    return;   /* the merged layer draws this one's points */
+  if (self->kind != STEAD_POINT_LAYER_MERGED)
+    {
+      if (stead_point_layer_query_view (self))
+        stead_point_layer_snapshot_items (self, snapshot);
+      return;
+    }
+
+  stead_point_layer_layout_merged (self);
+  if (self->data == NULL)
     return;
+  /* Points alone first, then the sites' markers, the badges on top. */
+  classes = stead_point_snapshot_get_classes (self->data);
+  g_array_set_size (self->scratch, 0);
+  for (guint i = 0; i < self->singles->len; i++)
+    {
+      const SteadPointCluster *c = &g_array_index (self->singles, SteadPointCluster, i);
+
+      if (classes[c->id] != STEAD_POINT_CLASS_SITE)
+        g_array_append_val (self->scratch, *c);
+    }
+  if (self->scratch->len > 0)
+    stead_point_layer_snapshot_items (self, snapshot);
+  stead_point_layer_snapshot_sites (self, snapshot);
+  stead_point_layer_badges_snapshot (self, snapshot);
+}
+
+/* Draws the scratch's items. */
+static void
+stead_point_layer_snapshot_items (SteadPointLayer *self,
+                                  GtkSnapshot     *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean font_set = FALSE;
+  const guint16 *category;
+  cairo_t *cr;
 
   if (self->sprite_scale != gtk_widget_get_scale_factor (widget))
     stead_point_layer_drop_sprites (self);
@@ -671,6 +1168,22 @@ stead_point_layer_constructed (GObject *object)
 }
 
 static void
+stead_point_layer_forget_partner (SteadPointLayer  *self,
+                                  SteadPointLayer **partner)
+{
+  if (*partner == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (*partner, self);
+  g_object_remove_weak_pointer (G_OBJECT (*partner), (gpointer *) partner);
+  if ((*partner)->merged == self)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self), (gpointer *) &(*partner)->merged);
+      (*partner)->merged = NULL;
+    }
+  *partner = NULL;
+}
+
+static void
 stead_point_layer_dispose (GObject *object)
 {
   SteadPointLayer *self = STEAD_POINT_LAYER (object);
@@ -689,6 +1202,22 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_hash_table_unref);
   g_clear_pointer (&self->states, g_strfreev);
+  if (self->merged != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->merged), (gpointer *) &self->merged);
+  self->merged = NULL;
+  stead_point_layer_forget_partner (self, &self->needs);
+  stead_point_layer_forget_partner (self, &self->resources);
+  while (self->sites != NULL && self->sites->len > 0)
+    stead_point_layer_remove_sites (self, g_ptr_array_index (self->sites, 0));
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->loaded_sites, g_ptr_array_unref);
+  g_clear_pointer (&self->site_offsets, g_array_unref);
+  g_clear_pointer (&self->badges, g_array_unref);
+  g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->singles, g_array_unref);
+  g_clear_pointer (&self->measure, cairo_destroy);
+  g_clear_pointer (&self->reserved, g_ptr_array_unref);
+  g_clear_pointer (&self->reserved_rects, g_array_unref);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
 }
@@ -705,6 +1234,13 @@ stead_point_layer_class_init (SteadPointLayerClass *klass)
 }
 
 static void
+stead_point_layer_free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 stead_point_layer_init (SteadPointLayer *self)
 {
   self->scratch = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
@@ -714,6 +1250,14 @@ stead_point_layer_init (SteadPointLayer *self)
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) gsk_render_node_unref);
   self->sprite_scale = 1;
+  self->sites = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loaded_sites = g_ptr_array_new_with_free_func (g_object_unref);
+  self->site_offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->badges = g_array_new (FALSE, FALSE, sizeof (SteadPointLayerBadge));
+  self->parts = g_array_new (FALSE, FALSE, sizeof (SteadPointLayerPart));
+  self->singles = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  self->reserved = g_ptr_array_new_with_free_func (stead_point_layer_free_weak_ref);
+  self->reserved_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 }
 
 SteadPointLayer *
@@ -724,4 +1268,188 @@ stead_point_layer_new (ShumateViewport     *viewport,
 
   self->kind = kind;
   return self;
+}
+
+static void
+stead_point_layer_on_shown_changed (SteadPointLayer *self)
+{
+  stead_point_layer_reload_merged (self);
+}
+
+static void
+stead_point_layer_adopt (SteadPointLayer  *self,
+                         SteadPointLayer  *partner,
+                         SteadPointLayer **slot)
+{
+  *slot = partner;
+  g_object_add_weak_pointer (G_OBJECT (partner), (gpointer *) slot);
+  partner->merged = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &partner->merged);
+  g_clear_pointer (&partner->data, stead_point_snapshot_unref);
+  g_cancellable_cancel (partner->cancellable);
+  g_signal_connect_object (partner, "notify::visible",
+                           G_CALLBACK (stead_point_layer_on_shown_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (partner));
+}
+
+/**
+ * stead_point_layer_new_merged:
+ * @viewport: the map's viewport
+ * @needs: the needs layer
+ * @resources: the resources layer
+ *
+ * A layer that draws the points of @needs and @resources (and of the
+ * marker layers given to stead_point_layer_add_sites()) from one index:
+ * one badge per place with a count per class, badges never overlapping.
+ * @needs and @resources draw nothing themselves from then on; their
+ * workspace, filter and visibility say what this layer shows, and their
+ * pick and members answer for their own points.
+ *
+ * Returns: (transfer full): the layer
+ */
+SteadPointLayer *
+stead_point_layer_new_merged (ShumateViewport *viewport,
+                              SteadPointLayer *needs,
+                              SteadPointLayer *resources)
+{
+  SteadPointLayer *self;
+
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (needs) && needs->kind == STEAD_POINT_LAYER_NEEDS,
+                        NULL);
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (resources) &&
+                        resources->kind == STEAD_POINT_LAYER_RESOURCES, NULL);
+
+  self = stead_point_layer_new (viewport, STEAD_POINT_LAYER_MERGED);
+  stead_point_layer_adopt (self, needs, &self->needs);
+  stead_point_layer_adopt (self, resources, &self->resources);
+  stead_point_layer_reload_merged (self);
+  return self;
+}
+
+/**
+ * stead_point_layer_add_sites:
+ * @self: a merged layer
+ * @sites: a plugin's marker layer (partner sites)
+ *
+ * Clusters the places of @sites with the needs and resources: a place in
+ * a cluster counts in its badge instead of being drawn over it. While
+ * added, @sites draws nothing itself; hiding it leaves its places out.
+ */
+void
+stead_point_layer_add_sites (SteadPointLayer  *self,
+                             SteadMarkerLayer *sites)
+{
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self) && self->kind == STEAD_POINT_LAYER_MERGED);
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (sites));
+
+  g_ptr_array_add (self->sites, g_object_ref (sites));
+  stead_marker_layer_set_merged (sites, TRUE);
+  g_signal_connect_object (sites, "changed", G_CALLBACK (stead_point_layer_on_shown_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sites, "notify::visible",
+                           G_CALLBACK (stead_point_layer_on_shown_changed), self,
+                           G_CONNECT_SWAPPED);
+  stead_point_layer_reload_merged (self);
+}
+
+/**
+ * stead_point_layer_remove_sites:
+ * @self: a merged layer
+ * @sites: a marker layer given to stead_point_layer_add_sites()
+ *
+ * Undoes stead_point_layer_add_sites(): @sites draws its places again.
+ */
+void
+stead_point_layer_remove_sites (SteadPointLayer  *self,
+                                SteadMarkerLayer *sites)
+{
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (sites));
+
+  g_signal_handlers_disconnect_by_data (sites, self);
+  stead_marker_layer_set_merged (sites, FALSE);
+  if (g_ptr_array_remove (self->sites, sites) && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    stead_point_layer_reload_merged (self);
+}
+
+/**
+ * stead_point_layer_get_badges:
+ * @self: a merged layer
+ * @badges: (element-type SteadPointBadge): where to append them
+ *
+ * Lays the badges out for the view now, as the next frame draws them,
+ * and appends each one's box (in the layer's coordinates) and counts.
+ *
+ * Returns: how many were appended
+ */
+guint
+stead_point_layer_get_badges (SteadPointLayer *self,
+                              GArray          *badges)
+{
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self) && self->kind == STEAD_POINT_LAYER_MERGED, 0);
+  g_return_val_if_fail (badges != NULL, 0);
+
+  stead_point_layer_layout_merged (self);
+  for (guint j = 0; j < self->badges->len; j++)
+    {
+      const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, j);
+      SteadPointBadge out = {
+        .box = b->box,
+        .n_needs = b->counts[STEAD_POINT_CLASS_NEED],
+        .n_resources = b->counts[STEAD_POINT_CLASS_RESOURCE],
+        .n_sites = b->counts[STEAD_POINT_CLASS_SITE],
+      };
+
+      g_array_append_val (badges, out);
+    }
+  return self->badges->len;
+}
+
+/**
+ * stead_point_layer_get_badge_members:
+ * @self: a merged layer
+ * @badge: a badge's number in the last stead_point_layer_get_badges()
+ * @klass: which of its points
+ * @fids: (element-type gint64): where to append their rows (a site: its
+ *   place among the sites)
+ *
+ * Returns: %FALSE if there is no such badge
+ */
+gboolean
+stead_point_layer_get_badge_members (SteadPointLayer *self,
+                                     guint            badge,
+                                     SteadPointClass  klass,
+                                     GArray          *fids)
+{
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), FALSE);
+  g_return_val_if_fail (fids != NULL, FALSE);
+
+  if (self->data == NULL || badge >= self->badges->len)
+    return FALSE;
+  stead_point_layer_append_badge_members (
+    self, &g_array_index (self->badges, SteadPointLayerBadge, badge), klass, fids);
+  return TRUE;
+}
+
+/**
+ * stead_point_layer_keep_clear_of:
+ * @self: a merged layer
+ * @control: a widget over the map (its zoom buttons, its licence)
+ *
+ * Badges are never laid out under @control while it is shown: one that
+ * would be is moved beside it.
+ */
+void
+stead_point_layer_keep_clear_of (SteadPointLayer *self,
+                                 GtkWidget       *control)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, control);
+  g_ptr_array_add (self->reserved, ref);
 }

@@ -12,6 +12,8 @@
 #include <shumate/shumate.h>
 #include <stead.h>
 
+#include "stead-marker-layer.h"
+
 G_BEGIN_DECLS
 
 #define STEAD_TYPE_POINT_LAYER (stead_point_layer_get_type ())
@@ -23,7 +25,17 @@ typedef enum
 {
   STEAD_POINT_LAYER_NEEDS,
   STEAD_POINT_LAYER_RESOURCES,
+  STEAD_POINT_LAYER_MERGED,
 } SteadPointLayerKind;
+
+/* A badge of a merged layer: where it is drawn, and what it counts. */
+typedef struct
+{
+  graphene_rect_t box;
+  guint32         n_needs;
+  guint32         n_resources;
+  guint32         n_sites;
+} SteadPointBadge;
 
 STEAD_AVAILABLE_IN_1_0
 SteadPointLayer *stead_point_layer_new           (ShumateViewport     *viewport,
@@ -33,6 +45,8 @@ void             stead_point_layer_set_workspace (SteadPointLayer     *self,
                                                   SteadWorkspace      *workspace);
 STEAD_AVAILABLE_IN_1_0
 SteadPointIndex *stead_point_layer_get_index     (SteadPointLayer     *self);
+STEAD_AVAILABLE_IN_1_0
+gsize            stead_point_layer_get_n_points  (SteadPointLayer     *self);
 STEAD_AVAILABLE_IN_1_0
 gboolean         stead_point_layer_pick          (SteadPointLayer     *self,
                                                   double               x,
@@ -48,6 +62,35 @@ SteadPointLayerKind stead_point_layer_get_kind   (SteadPointLayer     *self);
 STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_kind_colour   (guint                kind_index,
                                                   GdkRGBA             *rgba);
+STEAD_AVAILABLE_IN_1_0
+guint            stead_point_layer_kind_symbol   (guint                kind_index);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_draw_kind_symbol (cairo_t          *cr,
+                                                  guint                kind_index,
+                                                  double               cx,
+                                                  double               cy,
+                                                  double               r);
+STEAD_AVAILABLE_IN_1_0
+SteadPointLayer *stead_point_layer_new_merged    (ShumateViewport     *viewport,
+                                                  SteadPointLayer     *needs,
+                                                  SteadPointLayer     *resources);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_add_sites     (SteadPointLayer     *self,
+                                                  SteadMarkerLayer    *sites);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_remove_sites  (SteadPointLayer     *self,
+                                                  SteadMarkerLayer    *sites);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_keep_clear_of (SteadPointLayer     *self,
+                                                  GtkWidget           *control);
+STEAD_AVAILABLE_IN_1_0
+guint            stead_point_layer_get_badges    (SteadPointLayer     *self,
+                                                  GArray              *badges);
+STEAD_AVAILABLE_IN_1_0
+gboolean         stead_point_layer_get_badge_members (SteadPointLayer *self,
+                                                  guint                badge,
+                                                  SteadPointClass      klass,
+                                                  GArray              *fids);
 STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_filter    (SteadPointLayer     *self,
                                                   const char * const  *kinds,

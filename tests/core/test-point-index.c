@@ -292,6 +292,63 @@ test_parallel_bands (void)
     }
 }
 
+/* One index of needs, resources and sites: every cluster counts its
+ * members of each class, checked against its leaves' own classes. */
+static void
+test_classes_counted_per_cluster (void)
+{
+  g_autofree double *points = make_points (7);
+  g_autofree guint8 *classes = g_new (guint8, N_POINTS);
+  g_autoptr(SteadPointIndex) index = NULL;
+  g_autoptr(SteadPointIndex) plain = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GRand) rng = g_rand_new_with_seed (3);
+
+  for (guint i = 0; i < N_POINTS; i++)
+    classes[i] = g_rand_int_range (rng, 0, 10) < 7 ? 0 : g_rand_int_range (rng, 1, 3);
+  index = stead_point_index_new_classified (points, NULL, classes, N_POINTS, NULL);
+  plain = stead_point_index_new (points, NULL, N_POINTS, NULL);
+
+  for (guint zoom = 0; zoom <= 17; zoom++)
+    {
+      guint64 totals[STEAD_POINT_INDEX_MAX_CLASSES] = { 0 };
+
+      g_array_set_size (items, 0);
+      stead_point_index_query (index, zoom, -180, -85, 180, 85, items);
+      /* Classes do not change the clustering. */
+      g_assert_cmpuint (items->len, ==, stead_point_index_get_n_items (plain, zoom));
+      for (guint i = 0; i < items->len; i++)
+        {
+          SteadPointCluster *item = &g_array_index (items, SteadPointCluster, i);
+          guint32 counts[STEAD_POINT_INDEX_MAX_CLASSES];
+          guint32 want[STEAD_POINT_INDEX_MAX_CLASSES] = { 0 };
+
+          stead_point_index_get_class_counts (index, item, counts);
+          g_array_set_size (leaves, 0);
+          if (item->count == 1)
+            g_array_append_val (leaves, item->id);
+          else
+            g_assert_true (stead_point_index_get_leaves (index, item->id, leaves));
+          for (guint l = 0; l < leaves->len; l++)
+            want[classes[g_array_index (leaves, guint32, l)]]++;
+          for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
+            {
+              g_assert_cmpuint (counts[k], ==, want[k]);
+              totals[k] += counts[k];
+            }
+        }
+      for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
+        {
+          guint64 n = 0;
+
+          for (guint i = 0; i < N_POINTS; i++)
+            n += classes[i] == k;
+          g_assert_cmpuint (totals[k], ==, n);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/core/point-index/query-is-exact", test_query_is_exact);
   g_test_add_func ("/core/point-index/ids-and-empty", test_ids_and_empty);
   g_test_add_func ("/core/point-index/parallel-bands", test_parallel_bands);
+  g_test_add_func ("/core/point-index/classes-counted-per-cluster",
+                   test_classes_counted_per_cluster);
 
   return g_test_run ();
 }

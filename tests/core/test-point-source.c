@@ -124,6 +124,87 @@ test_resources (void)
   g_assert_cmpuint (some, <, all);
 }
 
+/* Needs, resources and sites in one load: each point is its row (or
+ * site), of its class, and every cluster's counts are those of its
+ * members' rows, counted again by SQL. */
+static void
+test_merged (void)
+{
+  const double sites[] = { -2.16, 51.99, -2.10, 52.00, -2.16, 51.99 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadPointSnapshot) snapshot = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
+  g_autoptr(GArray) leaves = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(sqlite3_stmt) count_needs = NULL;
+  g_autoptr(sqlite3_stmt) count_resources = NULL;
+  gint64 n_needs, n_resources;
+  SteadPointIndex *index;
+  const guint8 *classes;
+  const gint64 *fid;
+  gsize n;
+
+  snapshot = stead_point_source_load_merged (demo, NULL, NULL, NULL, sites, 3, NULL, &error);
+  g_assert_no_error (error);
+  n_needs = stead_test_count (demo, "SELECT count(*) FROM need "
+                                    "WHERE status IN ('open', 'assigned')");
+  n_resources = stead_test_count (demo, "SELECT count(*) FROM resource");
+  n = stead_point_snapshot_get_n_points (snapshot);
+  g_assert_cmpint (n, ==, n_needs + n_resources + 3);
+  index = stead_point_snapshot_get_index (snapshot);
+  classes = stead_point_snapshot_get_classes (snapshot);
+  fid = stead_point_snapshot_get_fids (snapshot);
+  g_assert_nonnull (classes);
+
+  count_needs = stead_workspace_prepare (
+    demo, "SELECT count(*) FROM need WHERE status IN ('open', 'assigned') "
+          "AND fid IN (SELECT value FROM json_each (?))", NULL);
+  count_resources = stead_workspace_prepare (
+    demo, "SELECT count(*) FROM resource WHERE fid IN (SELECT value FROM json_each (?))", NULL);
+  for (guint zoom = 4; zoom <= 14; zoom += 2)
+    {
+      g_array_set_size (items, 0);
+      stead_point_index_query (index, zoom, -180, -85, 180, 85, items);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const SteadPointCluster *item = &g_array_index (items, SteadPointCluster, i);
+          g_autoptr(GString) need_rows = g_string_new ("[0");
+          g_autoptr(GString) resource_rows = g_string_new ("[0");
+          guint32 counts[STEAD_POINT_INDEX_MAX_CLASSES], sites_seen = 0;
+
+          g_array_set_size (leaves, 0);
+          if (item->count == 1)
+            g_array_append_val (leaves, item->id);
+          else
+            g_assert_true (stead_point_index_get_leaves (index, item->id, leaves));
+          for (guint l = 0; l < leaves->len; l++)
+            {
+              guint32 p = g_array_index (leaves, guint32, l);
+
+              if (classes[p] == STEAD_POINT_CLASS_NEED)
+                g_string_append_printf (need_rows, ",%" G_GINT64_FORMAT, fid[p]);
+              else if (classes[p] == STEAD_POINT_CLASS_RESOURCE)
+                g_string_append_printf (resource_rows, ",%" G_GINT64_FORMAT, fid[p]);
+              else
+                sites_seen++;
+            }
+          g_string_append_c (need_rows, ']');
+          g_string_append_c (resource_rows, ']');
+          stead_point_index_get_class_counts (index, item, counts);
+          sqlite3_reset (count_needs);
+          sqlite3_bind_text (count_needs, 1, need_rows->str, -1, SQLITE_TRANSIENT);
+          g_assert_cmpint (sqlite3_step (count_needs), ==, SQLITE_ROW);
+          g_assert_cmpint (counts[STEAD_POINT_CLASS_NEED], ==, sqlite3_column_int (count_needs, 0));
+          sqlite3_reset (count_resources);
+          sqlite3_bind_text (count_resources, 1, resource_rows->str, -1, SQLITE_TRANSIENT);
+          g_assert_cmpint (sqlite3_step (count_resources), ==, SQLITE_ROW);
+          g_assert_cmpint (counts[STEAD_POINT_CLASS_RESOURCE], ==,
+                           sqlite3_column_int (count_resources, 0));
+          g_assert_cmpint (counts[STEAD_POINT_CLASS_SITE], ==, sites_seen);
+          g_assert_cmpint (counts[0] + counts[1] + counts[2], ==, item->count);
+        }
+    }
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -235,6 +316,7 @@ main (int   argc,
 
   g_test_add_func ("/core/point-source/needs-and-filters", test_needs_and_filters);
   g_test_add_func ("/core/point-source/resources", test_resources);
+  g_test_add_func ("/core/point-source/merged", test_merged);
   g_test_add_func ("/core/point-source/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/core/point-source/extent-and-details", test_extent_and_details);
   status = g_test_run ();
