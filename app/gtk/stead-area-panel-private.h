@@ -19,6 +19,9 @@ void        stead_area_panel_set_summary  (SteadAreaPanel   *self,
                                            SteadWorkspace   *workspace,
                                            const char       *title,
                                            SteadAreaSummary *summary);
+void        stead_area_panel_set_note     (SteadAreaPanel   *self,
+                                           const char       *note);
+const char *stead_area_panel_get_note     (SteadAreaPanel   *self);
 GListModel *stead_area_panel_get_kinds    (SteadAreaPanel   *self);
 GListModel *stead_area_panel_get_items    (SteadAreaPanel   *self);
 void        stead_area_panel_set_actions  (SteadAreaPanel   *self,

@@ -80,6 +80,7 @@ struct _SteadAreaPanel
   GtkWidget  *title;
   GtkWidget  *actions_button;
   GtkWidget  *totals;
+  GtkWidget  *note;       /* e.g. a warning's instruction */
   GtkWidget  *capacity;
   GtkWidget  *statuses;
   GListStore *kinds;
@@ -389,6 +390,34 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   stead_area_panel_add_items (self, workspace, labels, summary->resource_fids, FALSE);
 }
 
+/**
+ * stead_area_panel_set_note:
+ * @self: a #SteadAreaPanel
+ * @note: (nullable): a paragraph under the title, e.g. what a warning
+ *   tells people to do; %NULL hides it
+ *
+ * Shows its first lines; the whole is its tooltip, and can be selected
+ * and copied.
+ */
+void
+stead_area_panel_set_note (SteadAreaPanel *self,
+                           const char     *note)
+{
+  g_return_if_fail (STEAD_IS_AREA_PANEL (self));
+
+  gtk_label_set_text (GTK_LABEL (self->note), note != NULL ? note : "");
+  gtk_widget_set_tooltip_text (self->note, note);
+  gtk_widget_set_visible (self->note, note != NULL && *note != '\0');
+}
+
+const char *
+stead_area_panel_get_note (SteadAreaPanel *self)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_PANEL (self), NULL);
+
+  return gtk_widget_get_visible (self->note) ? gtk_label_get_text (GTK_LABEL (self->note)) : NULL;
+}
+
 GListModel *
 stead_area_panel_get_kinds (SteadAreaPanel *self)
 {
@@ -633,6 +662,17 @@ stead_area_panel_init (SteadAreaPanel *self)
                                   _("Close"), -1);
   gtk_box_append (GTK_BOX (header), close);
   gtk_box_append (GTK_BOX (self->content), header);
+
+  self->note = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_lines (GTK_LABEL (self->note), 6);
+  gtk_label_set_ellipsize (GTK_LABEL (self->note), PANGO_ELLIPSIZE_END);
+  gtk_label_set_selectable (GTK_LABEL (self->note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->note), 0);
+  gtk_widget_set_margin_start (self->note, 12);
+  gtk_widget_set_margin_end (self->note, 12);
+  gtk_widget_set_visible (self->note, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->note);
 
   self->totals = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->totals), TRUE);

@@ -701,16 +701,19 @@ stead_map_view_on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* When a warning starts and ends, in local time: "from 29 Nov 09:00 until
- * 30 Nov 09:00", from columns 4 (onset) and 5 (expires) of @stmt. */
+/* When a warning was sent, starts and ends, in local time: "sent 29 Nov
+ * 08:40, from 29 Nov 09:00 until 30 Nov 09:00", from columns 6 (sent), 4
+ * (onset) and 5 (expires) of @stmt. */
 static char *
 stead_map_view_warning_times (sqlite3_stmt *stmt)
 {
+  static const int columns[] = { 6, 4, 5 };
   g_autoptr(GString) when = g_string_new (NULL);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
 
-  for (int c = 4; c <= 5; c++)
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
+      int c = columns[i];
       g_autoptr(GDateTime) utc = NULL;
       g_autoptr(GDateTime) dt = NULL;
       g_autofree char *text = NULL;
@@ -721,9 +724,14 @@ stead_map_view_warning_times (sqlite3_stmt *stmt)
       dt = g_date_time_to_timezone (utc, local);
       text = g_date_time_format (dt, "%e %b %H:%M");
       if (when->len > 0)
-        g_string_append_c (when, ' ');
-      /* TRANSLATORS: when a warning starts and ends, e.g. "from 29 Nov 09:00 until 30 Nov 09:00" */
-      g_string_append_printf (when, c == 4 ? _("from %s") : _("until %s"), g_strstrip (text));
+        g_string_append (when, c == 4 ? _(", ") : " ");
+      g_strstrip (text);
+      if (c == 6)
+        /* TRANSLATORS: when a warning was sent, e.g. "sent 29 Nov 08:40" */
+        g_string_append_printf (when, _("sent %s"), text);
+      else
+        /* TRANSLATORS: when a warning starts and ends, e.g. "from 29 Nov 09:00" */
+        g_string_append_printf (when, c == 4 ? _("from %s") : _("until %s"), text);
     }
   return g_string_free (g_steal_pointer (&when), FALSE);
 }
@@ -731,17 +739,20 @@ stead_map_view_warning_times (sqlite3_stmt *stmt)
 /* The area's name; a warning's area also says how severe, how urgent and
  * how certain it is, and when it starts and ends. */
 static char *
-stead_map_view_area_title (SteadMapView *self,
-                           gint64        area_fid)
+stead_map_view_area_title (SteadMapView  *self,
+                           gint64         area_fid,
+                           char         **instruction_out)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *when = NULL;
+  const char *instruction;
   const char *name;
 
   stmt = stead_workspace_prepare (self->workspace,
                                   "SELECT a.name, w.severity, w.urgency, w.certainty, w.onset, "
-                                  "w.expires FROM area a LEFT JOIN alert w ON w.area = a.fid "
-                                  "WHERE a.fid = ?",
+                                  "w.expires, w.sent, w.instruction FROM area a "
+                                  "LEFT JOIN alert w ON w.area = a.fid WHERE a.fid = ? "
+                                  "ORDER BY w.info_index LIMIT 1",
                                   NULL);
   sqlite3_bind_int64 (stmt, 1, area_fid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -751,8 +762,12 @@ stead_map_view_area_title (SteadMapView *self,
   if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
     return g_strdup (name);
   when = stead_map_view_warning_times (stmt);
+  instruction = (const char *) sqlite3_column_text (stmt, 7);
+  if (instruction_out != NULL && instruction != NULL && *instruction != '\0')
+    /* TRANSLATORS: what a warning tells people to do */
+    *instruction_out = g_strdup_printf (_("What to do: %s"), instruction);
   /* TRANSLATORS: a warning area: its name, then CAP severity, urgency, certainty, and when */
-  return g_strdup_printf (_("%s\n%s · %s · %s %s"), name,
+  return g_strdup_printf (_("%s\n%s · %s · %s\n%s"), name,
                           (const char *) sqlite3_column_text (stmt, 1),
                           (const char *) sqlite3_column_text (stmt, 2),
                           (const char *) sqlite3_column_text (stmt, 3), when);
@@ -771,6 +786,7 @@ stead_map_view_show_summary (SteadMapView     *self,
   stead_map_view_select_outline (self, NULL);
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
+  stead_area_panel_set_note (STEAD_AREA_PANEL (self->area_panel), NULL);
   gtk_widget_set_visible (self->area_panel, TRUE);
 }
 
@@ -790,6 +806,7 @@ stead_map_view_select_area (SteadMapView *self,
   g_autoptr(SteadAreaSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *instruction = NULL;
 
   g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), FALSE);
 
@@ -801,8 +818,9 @@ stead_map_view_select_area (SteadMapView *self,
       return FALSE;
     }
 
-  title = stead_map_view_area_title (self, area_fid);
+  title = stead_map_view_area_title (self, area_fid, &instruction);
   stead_map_view_show_summary (self, title != NULL ? title : _("Area"), summary);
+  stead_area_panel_set_note (STEAD_AREA_PANEL (self->area_panel), instruction);
   stead_map_view_select_outline_area (self, area_fid);
   return TRUE;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <libxml/parser.h>
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -515,6 +517,92 @@ test_export_view (void)
   stead_test_rm_rf (dir);
 }
 
+/* A real Environment Agency severe flood warning: its area's summary says
+ * how severe, when it was sent and when it expires (in local time), and
+ * what to do, from the alert's own <instruction>, read here from the
+ * file with libxml2. */
+static void
+test_warning_summary (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-summary-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "warning.gpkg", NULL);
+  g_autofree char *cap = g_test_build_filename (G_TEST_DIST, "data", "cap",
+                                                "ea-severe-flood-warning-wainfleet.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (cap);
+  g_autoptr(GPtrArray) importers = stead_import_list_importers (NULL);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *instruction = NULL;
+  SteadImportOptions options = { 0 };
+  SteadMapView *view;
+  GtkWidget *window;
+  xmlDoc *doc;
+  gint64 fid;
+
+  /* The oracle: the file's own instruction and times. */
+  doc = xmlReadFile (cap, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  for (xmlNode *n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, BAD_CAST "info"))
+      for (xmlNode *m = n->children; m != NULL; m = m->next)
+        if (m->type == XML_ELEMENT_NODE && xmlStrEqual (m->name, BAD_CAST "instruction"))
+          {
+            xmlChar *text = xmlNodeGetContent (m);
+            instruction = g_strstrip (g_strdup ((const char *) text));
+            xmlFree (text);
+          }
+  xmlFreeDoc (doc);
+  g_assert_nonnull (instruction);
+
+  ws = stead_workspace_create (path, "Wainfleet", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_import_run (ws, stead_import_find_importer (importers, "cap", NULL, NULL),
+                                   file, &options, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  fid = stead_workspace_query_int64 (ws, "SELECT area FROM alert LIMIT 1", NULL, 0);
+  g_assert_cmpint (fid, >, 0);
+
+  window = map_window (ws, 1280, 800, &view);
+  g_assert_true (stead_map_view_select_area (view, fid));
+  stead_test_iterate (200);
+  collect_labels (GTK_WIDGET (view), labels);
+
+  g_assert_true (labels_contain (labels, "Severe"));
+  /* <sent>2020-02-16T23:01:13-00:00</sent>, <expires>2020-02-26T23:01:14-00:00: in
+   * February the UK is on GMT, so local time is the same. */
+  g_assert_true (labels_contain (labels, "sent 16 Feb 23:01"));
+  g_assert_true (labels_contain (labels, "until 26 Feb 23:01"));
+  {
+    const char *note = label_starting (labels, "What to do: ");
+
+    g_assert_nonnull (note);
+    g_assert_cmpstr (note + strlen ("What to do: "), ==, instruction);
+  }
+
+  /* A drawn area, or an area without a warning, has no instruction. */
+  {
+    const SteadCoord ring[] = { { 0.20, 53.10 }, { 0.30, 53.10 }, { 0.30, 53.20 },
+                                { 0.20, 53.10 } };
+    g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+    gint64 plain = stead_workspace_edit (ws, "core", "Add area",
+                                         "INSERT INTO area (geom, kind, code, name) "
+                                         "VALUES (?, 'ward', 'W1', 'Plain ward')",
+                                         STEAD_ARGS (STEAD_GEOMETRY (polygon)), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (stead_map_view_select_area (view, plain));
+    stead_test_iterate (200);
+    g_ptr_array_set_size (labels, 0);
+    collect_labels (GTK_WIDGET (view), labels);
+    g_assert_null (label_starting (labels, "What to do: "));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+  stead_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +614,7 @@ main (int   argc,
                    test_panel_units_and_personal_data);
   g_test_add_func ("/ui/map-summary/overlapping-areas-choice", test_overlapping_areas_choice);
   g_test_add_func ("/ui/map-summary/export-view", test_export_view);
+  g_test_add_func ("/ui/map-summary/warning-summary", test_warning_summary);
 
   return g_test_run ();
 }
