@@ -63,6 +63,9 @@ stead_map_view_popover_open (SteadMapView *self,
                              double        x,
                              double        y)
 {
+  /* Popped down first: unparented while shown, it keeps the pointer's grab. */
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), child);
