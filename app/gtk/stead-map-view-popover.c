@@ -63,6 +63,9 @@ stead_map_view_popover_open (SteadMapView *self,
                              double        x,
                              double        y)
 {
+  /* Popped down first: unparented while shown, it keeps the pointer's grab. */
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), child);
@@ -147,14 +150,30 @@ stead_map_view_popover_setup_member (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* A member's row is its class and fid, as text ("need:12", "resource:3"):
+ * all a row needs to look its record up when it is shown. */
+static gboolean
+stead_map_view_popover_row_is_need (const char *row)
+{
+  return g_str_has_prefix (row, "need:");
+}
+
+static gint64
+stead_map_view_popover_row_fid (const char *row)
+{
+  const char *colon = strchr (row, ':');
+
+  return g_ascii_strtoll (colon != NULL ? colon + 1 : row, NULL, 10);
+}
+
 /* Looked up as it is shown: a cluster can have thousands of members. */
 static void
 stead_map_view_popover_bind_member (GtkSignalListItemFactory *factory,
                                     GtkListItem              *item,
                                     SteadMapView             *self)
 {
-  gboolean needs = stead_point_layer_get_kind (self->popover_layer) == STEAD_POINT_LAYER_NEEDS;
   const char *row = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  gboolean needs = stead_map_view_popover_row_is_need (row);
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autoptr(SteadPointDetails) details = NULL;
@@ -165,7 +184,7 @@ stead_map_view_popover_bind_member (GtkSignalListItemFactory *factory,
       !(details = stead_point_source_get_details (self->workspace,
                                                   needs ? STEAD_POINT_SOURCE_NEEDS
                                                         : STEAD_POINT_SOURCE_RESOURCES,
-                                                  g_ascii_strtoll (row, NULL, 10))))
+                                                  stead_map_view_popover_row_fid (row))))
     {
       gtk_label_set_text (GTK_LABEL (title), _("No longer there"));
       gtk_label_set_text (GTK_LABEL (subtitle), NULL);
@@ -212,13 +231,40 @@ stead_map_view_popover_on_member_activated (GtkListView  *list,
 
   if (row == NULL)
     return;
-  self->popover_chosen = g_ascii_strtoll (gtk_string_object_get_string (row), NULL, 10);
+  self->popover_chosen = stead_map_view_popover_row_fid (gtk_string_object_get_string (row));
+  self->popover_layer = stead_map_view_popover_row_is_need (gtk_string_object_get_string (row))
+                          ? self->needs
+                          : self->resources;
   g_clear_handle_id (&self->popover_idle, g_source_remove);
   self->popover_idle = g_idle_add (stead_map_view_popover_show_chosen, self);
 }
 
-/* A popover listing the needs or resources of @cluster, pointing at
- * (@x, @y) of the view; each shows its own popover. */
+/* Appends the rows of @layer's points in @cluster to @rows, if @layer is
+ * shown; returns how many. */
+static guint
+stead_map_view_popover_append_rows (SteadPointLayer         *layer,
+                                    const SteadPointCluster *cluster,
+                                    const char              *prefix,
+                                    GtkStringList           *rows)
+{
+  g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (layer)) ||
+      !stead_point_layer_get_members (layer, cluster, fids))
+    return 0;
+  for (guint i = 0; i < fids->len; i++)
+    {
+      char row[48];
+
+      g_snprintf (row, sizeof row, "%s:%" G_GINT64_FORMAT, prefix, g_array_index (fids, gint64, i));
+      gtk_string_list_append (rows, row);
+    }
+  return fids->len;
+}
+
+/* A popover listing the needs and resources of @cluster (one badge of
+ * the merged layer, which @layer's pick gave), pointing at (@x, @y) of
+ * the view; each shows its own popover. */
 void
 stead_map_view_popover_show_members (SteadMapView            *self,
                                      SteadPointLayer         *layer,
@@ -226,32 +272,40 @@ stead_map_view_popover_show_members (SteadMapView            *self,
                                      double                   x,
                                      double                   y)
 {
-  gboolean needs = stead_point_layer_get_kind (layer) == STEAD_POINT_LAYER_NEEDS;
-  g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   g_autofree char *heading_text = NULL;
   GtkListItemFactory *factory;
   GtkWidget *box, *heading, *scroller, *list;
+  guint n_needs, n_resources;
 
-  if (self->workspace == NULL || !stead_point_layer_get_members (layer, cluster, fids))
+  if (self->workspace == NULL)
     return;
 
-  /* Rows are the members' fids, as text: all a row needs to look its
-   * record up when it is shown. */
-  for (guint i = 0; i < fids->len; i++)
-    {
-      char fid[32];
-
-      g_snprintf (fid, sizeof fid, "%" G_GINT64_FORMAT, g_array_index (fids, gint64, i));
-      gtk_string_list_append (rows, fid);
-    }
+  /* Both layers' points are one index's, so @cluster is a cluster of
+   * each: the needs first, then the resources. */
+  n_needs = stead_map_view_popover_append_rows (self->needs, cluster, "need", rows);
+  n_resources = stead_map_view_popover_append_rows (self->resources, cluster, "resource", rows);
+  if (n_needs + n_resources == 0)
+    return;
   self->popover_layer = layer;
 
-  heading_text = needs ? g_strdup_printf (ngettext ("%u need here", "%u needs here", fids->len),
-                                          fids->len)
-                       : g_strdup_printf (ngettext ("%u resource here", "%u resources here",
-                                                    fids->len),
-                                          fids->len);
+  if (n_resources == 0)
+    heading_text = g_strdup_printf (ngettext ("%u need here", "%u needs here", n_needs),
+                                    n_needs);
+  else if (n_needs == 0)
+    heading_text = g_strdup_printf (ngettext ("%u resource here", "%u resources here",
+                                              n_resources),
+                                    n_resources);
+  else
+    {
+      g_autofree char *needs_text = g_strdup_printf (ngettext ("%u need", "%u needs", n_needs),
+                                                     n_needs);
+      g_autofree char *resources_text = g_strdup_printf (
+        ngettext ("%u resource", "%u resources", n_resources), n_resources);
+
+      /* TRANSLATORS: a place's members on the map: "3 needs and 2 resources here" */
+      heading_text = g_strdup_printf (_("%s and %s here"), needs_text, resources_text);
+    }
   heading = gtk_label_new (heading_text);
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);

@@ -109,7 +109,7 @@ struct _SteadMapView
   /* stead-map-view-search.c */
   GtkWidget             *search;            /* SteadMapSearch */
   SteadPlaceLayer       *place_layer;       /* the place it chose */
-  SteadPointLayer       *popover_layer;     /* the members listed are its points */
+  SteadPointLayer       *popover_layer;     /* whose point popover_chosen is */
   GdkRectangle           popover_at;
   gint64                 popover_chosen;    /* the member to show next */
   guint                  popover_idle;

@@ -1183,6 +1183,14 @@ is_label_ending (GtkWidget     *widget,
          g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
 }
 
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
 /* Waits out the zoom's animation, then says how far it is from @want. */
 static double
 zoom_settled_off (ShumateViewport *viewport,
@@ -1297,6 +1305,23 @@ static gboolean
 has_popover (gpointer view)
 {
   return shown_popover (view) != NULL;
+}
+
+static gboolean
+resources_indexed (gpointer view)
+{
+  return stead_point_layer_get_n_points (
+           stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) == 2;
+}
+
+static void
+popdown_popover (SteadMapView *view)
+{
+  GtkWidget *popover = shown_popover (view);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  iterate_for (200);
 }
 
 /* The items of the needs' level at @zoom that hold any of @fids, and how
@@ -1468,6 +1493,69 @@ test_cluster_click (void)
     g_assert_cmpint (opened, ==, 101);
   }
 
+  /* Two resources join the west three (a rest centre taking them in): a
+   * click lists needs and resources, as many of each as the file holds
+   * there, and a resource in the list shows its own record. */
+  {
+    g_autofree char *heading = NULL;
+    GtkWidget *list, *row;
+    gint64 n_needs, n_resources;
+
+    popdown_popover (view);
+    txn = stead_workspace_begin (ws, "core", "Add a rest centre", &error);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Hall %u", i + 1);
+
+        stead_transaction_insert_resource (txn, "rest-centre", name, west - i * 0.3 * metre,
+                                           lat - i * 0.2 * metre, 40, "available", NULL, 0,
+                                           &error);
+        g_assert_no_error (error);
+      }
+    g_assert_true (stead_transaction_commit (txn, &error));
+    n_needs = stead_test_count (ws, "SELECT count(*) FROM need WHERE title LIKE 'West %'");
+    n_resources = stead_test_count (ws, "SELECT count(*) FROM resource");
+    g_assert_cmpint (n_resources, ==, 2);
+    stead_test_iterate_until (resources_indexed, view);
+    shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_max_zoom_level (viewport));
+    shumate_map_center_on (stead_map_view_get_map (view), lat, west);
+    iterate_for (300);
+
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, west, &x, &y);
+    stead_test_pointer (map, x, y, "click 1");
+    stead_test_iterate_until (has_popover, view);
+    iterate_for (300);
+    popover = shown_popover (view);
+    list = find_widget (popover, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+    g_assert_nonnull (list);
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                      ==, n_needs + n_resources);
+    heading = g_strdup_printf ("%d needs and %d resources here", (int) n_needs,
+                               (int) n_resources);
+    g_assert_nonnull (find_widget (popover, is_label, heading));
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("West %u", i);
+
+        g_assert_nonnull (find_widget (popover, is_label, name));
+      }
+    for (guint i = 1; i <= 2; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Hall %u", i);
+
+        g_assert_nonnull (find_widget (popover, is_label, name));
+      }
+
+    row = find_widget (popover, is_label, "Hall 2");
+    stead_test_click (row);
+    stead_test_iterate_until (has_popover, view);
+    iterate_for (200);
+    popover = shown_popover (view);
+    g_assert_nonnull (find_widget (popover, is_label_starting, "Hall 2\nCapacity: 40\n"));
+  }
+
+  popdown_popover (view);
   gtk_window_destroy (GTK_WINDOW (window));
   stead_workspace_close (ws);
 }
