@@ -28,6 +28,10 @@
  * netCDF and HDF5 are not thread-safe, so every call into them holds one
  * lock; bins once read stay in the cache of their SteadShore for the
  * session.
+ *
+ * netCDF (with HDF5 and curl) is opened when the first file is, on the
+ * background layer's worker thread, not linked: loading it came before
+ * the first frame of every start.
  */
 
 #define G_LOG_DOMAIN "stead-shore"
@@ -35,8 +39,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gmodule.h>
 #include <math.h>
 #include <netcdf.h>
+#include <string.h>
 #if HAVE_HDF5
 # include <hdf5.h>
 #endif
@@ -96,6 +102,74 @@ struct _SteadShoreBin
 /* What the netCDF library may be asked at once: one thing. */
 static GMutex stead_shore_netcdf_lock;
 
+/* The netCDF (and HDF5) functions used, looked up in STEAD_NETCDF_SONAME
+ * once, under the lock; NULL until then, and if it cannot be loaded. */
+static struct
+{
+  __typeof__ (nc_open)           *open;
+  __typeof__ (nc_close)          *close;
+  __typeof__ (nc_strerror)       *strerror;
+  __typeof__ (nc_inq_varid)      *inq_varid;
+  __typeof__ (nc_get_var1_int)   *get_var1_int;
+  __typeof__ (nc_get_var_int)    *get_var_int;
+  __typeof__ (nc_get_var_short)  *get_var_short;
+  __typeof__ (nc_get_vara_int)   *get_vara_int;
+  __typeof__ (nc_get_vara_short) *get_vara_short;
+#if HAVE_HDF5
+  __typeof__ (H5Eset_auto2)      *h5_eset_auto2;
+#endif
+} stead_shore_nc;
+
+static gboolean stead_shore_nc_tried;
+static char *stead_shore_nc_error;
+
+/* Called with the netCDF lock held. */
+static gboolean
+stead_shore_netcdf_load (void)
+{
+  GModule *module;
+  struct
+  {
+    const char *name;
+    gpointer   *symbol;
+  } symbols[] = {
+    { "nc_open", (gpointer *) &stead_shore_nc.open },
+    { "nc_close", (gpointer *) &stead_shore_nc.close },
+    { "nc_strerror", (gpointer *) &stead_shore_nc.strerror },
+    { "nc_inq_varid", (gpointer *) &stead_shore_nc.inq_varid },
+    { "nc_get_var1_int", (gpointer *) &stead_shore_nc.get_var1_int },
+    { "nc_get_var_int", (gpointer *) &stead_shore_nc.get_var_int },
+    { "nc_get_var_short", (gpointer *) &stead_shore_nc.get_var_short },
+    { "nc_get_vara_int", (gpointer *) &stead_shore_nc.get_vara_int },
+    { "nc_get_vara_short", (gpointer *) &stead_shore_nc.get_vara_short },
+#if HAVE_HDF5
+    /* HDF5 is netCDF's own dependency: found through its handle. */
+    { "H5Eset_auto2", (gpointer *) &stead_shore_nc.h5_eset_auto2 },
+#endif
+  };
+
+  if (stead_shore_nc_tried)
+    return stead_shore_nc_error == NULL;
+  stead_shore_nc_tried = TRUE;
+
+  module = g_module_open (STEAD_NETCDF_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    {
+      stead_shore_nc_error = g_strdup (g_module_error ());
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    if (!g_module_symbol (module, symbols[i].name, symbols[i].symbol) || *symbols[i].symbol == NULL)
+      {
+        stead_shore_nc_error = g_strdup (g_module_error ());
+        memset (&stead_shore_nc, 0, sizeof stead_shore_nc);
+        return FALSE;
+      }
+  /* Kept for the life of the process, as a linked library would be. */
+  g_module_make_resident (module);
+  return TRUE;
+}
+
 /* Takes the netCDF lock. netCDF turns off HDF5's printing of its error
  * stack (a missing optional attribute is one) for the thread it starts
  * on; HDF5 keeps that per thread, so it is turned off in each. */
@@ -104,7 +178,10 @@ stead_shore_netcdf_enter (void)
 {
   g_mutex_lock (&stead_shore_netcdf_lock);
 #if HAVE_HDF5
-  H5Eset_auto2 (H5E_DEFAULT, NULL, NULL);
+  if (stead_shore_netcdf_load ())
+    stead_shore_nc.h5_eset_auto2 (H5E_DEFAULT, NULL, NULL);
+#else
+  stead_shore_netcdf_load ();
 #endif
 }
 
@@ -119,14 +196,15 @@ stead_shore_set_netcdf_error (GError    **error,
                               const char *path,
                               int         status)
 {
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, nc_strerror (status));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+               stead_shore_nc.strerror (status));
 }
 
 static void
 stead_shore_file_close (ShoreFile *file)
 {
   if (file->ncid >= 0)
-    nc_close (file->ncid);
+    stead_shore_nc.close (file->ncid);
   file->ncid = -1;
   g_clear_pointer (&file->first_segment, g_free);
   g_clear_pointer (&file->n_segments, g_free);
@@ -141,9 +219,9 @@ stead_shore_file_get_scalar (ShoreFile  *file,
   size_t index = 0;
   int status, id;
 
-  if ((status = nc_inq_varid (file->ncid, name, &id)) != NC_NOERR)
+  if ((status = stead_shore_nc.inq_varid (file->ncid, name, &id)) != NC_NOERR)
     return status;
-  return nc_get_var1_int (file->ncid, id, &index, value);
+  return stead_shore_nc.get_var1_int (file->ncid, id, &index, value);
 }
 
 /* Opens the file and reads what every bin needs: where its segments are
@@ -163,12 +241,19 @@ stead_shore_file_open (ShoreFile     *file,
       return FALSE;
     }
 
-  if ((status = nc_open (file->path, NC_NOWRITE, &file->ncid)) != NC_NOERR)
+  if (!stead_shore_netcdf_load ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s: netCDF could not be loaded: %s", file->path, stead_shore_nc_error);
+      return FALSE;
+    }
+
+  if ((status = stead_shore_nc.open (file->path, NC_NOWRITE, &file->ncid)) != NC_NOERR)
     {
       file->ncid = -1;
       file->missing = status == ENOENT;
       g_set_error (error, G_IO_ERROR, status == ENOENT ? G_IO_ERROR_NOT_FOUND : G_IO_ERROR_FAILED,
-                   "%s: %s", file->path, nc_strerror (status));
+                   "%s: %s", file->path, stead_shore_nc.strerror (status));
       return FALSE;
     }
 
@@ -193,25 +278,29 @@ stead_shore_file_open (ShoreFile     *file,
 
   file->first_segment = g_new (int, file->n_bins);
   file->n_segments = g_new (short, file->n_bins);
-  CHECK (nc_inq_varid (file->ncid, "Id_of_first_segment_in_a_bin", &id));
-  CHECK (nc_get_var_int (file->ncid, id, file->first_segment));
-  CHECK (nc_inq_varid (file->ncid, "N_segments_in_a_bin", &id));
-  CHECK (nc_get_var_short (file->ncid, id, file->n_segments));
-  CHECK (nc_inq_varid (file->ncid, "Id_of_first_point_in_a_segment", &file->segment_start));
-  CHECK (nc_inq_varid (file->ncid, "Relative_longitude_from_SW_corner_of_bin", &file->dx));
-  CHECK (nc_inq_varid (file->ncid, "Relative_latitude_from_SW_corner_of_bin", &file->dy));
+  CHECK (stead_shore_nc.inq_varid (file->ncid, "Id_of_first_segment_in_a_bin", &id));
+  CHECK (stead_shore_nc.get_var_int (file->ncid, id, file->first_segment));
+  CHECK (stead_shore_nc.inq_varid (file->ncid, "N_segments_in_a_bin", &id));
+  CHECK (stead_shore_nc.get_var_short (file->ncid, id, file->n_segments));
+  CHECK (
+    stead_shore_nc.inq_varid (file->ncid, "Id_of_first_point_in_a_segment", &file->segment_start));
+  CHECK (
+    stead_shore_nc.inq_varid (file->ncid, "Relative_longitude_from_SW_corner_of_bin", &file->dx));
+  CHECK (
+    stead_shore_nc.inq_varid (file->ncid, "Relative_latitude_from_SW_corner_of_bin", &file->dy));
   if (kind == SHORE_FILE_COAST)
     {
       file->corners = g_new (short, file->n_bins);
-      CHECK (nc_inq_varid (file->ncid, "Embedded_node_levels_in_a_bin", &id));
-      CHECK (nc_get_var_short (file->ncid, id, file->corners));
-      CHECK (nc_inq_varid (file->ncid, "Embedded_npts_levels_exit_entry_for_a_segment",
-                           &file->segment_info));
+      CHECK (stead_shore_nc.inq_varid (file->ncid, "Embedded_node_levels_in_a_bin", &id));
+      CHECK (stead_shore_nc.get_var_short (file->ncid, id, file->corners));
+      CHECK (stead_shore_nc.inq_varid (file->ncid, "Embedded_npts_levels_exit_entry_for_a_segment",
+                                       &file->segment_info));
     }
   else
     {
-      CHECK (nc_inq_varid (file->ncid, "N_points_for_a_segment", &file->segment_info));
-      CHECK (nc_inq_varid (file->ncid, "Hierarchial_level_of_a_segment", &file->segment_level));
+      CHECK (stead_shore_nc.inq_varid (file->ncid, "N_points_for_a_segment", &file->segment_info));
+      CHECK (stead_shore_nc.inq_varid (file->ncid, "Hierarchial_level_of_a_segment",
+                                       &file->segment_level));
     }
   return TRUE;
 
@@ -683,20 +772,23 @@ stead_shore_file_read_bin (ShoreFile     *file,
   start = file->first_segment[index];
   count = n;
   first_point = g_new (int, n);
-  if ((status = nc_get_vara_int (file->ncid, file->segment_start, &start, &count, first_point)))
+  if ((status = stead_shore_nc.get_vara_int (file->ncid, file->segment_start, &start, &count,
+                                             first_point)))
     goto failed;
   if (kind == SHORE_FILE_COAST)
     {
       info = g_new (int, n);
-      status = nc_get_vara_int (file->ncid, file->segment_info, &start, &count, info);
+      status = stead_shore_nc.get_vara_int (file->ncid, file->segment_info, &start, &count, info);
     }
   else
     {
       n_points = g_new (short, n);
       levels = g_new (short, n);
-      status = nc_get_vara_short (file->ncid, file->segment_info, &start, &count, n_points);
+      status =
+        stead_shore_nc.get_vara_short (file->ncid, file->segment_info, &start, &count, n_points);
       if (status == NC_NOERR)
-        status = nc_get_vara_short (file->ncid, file->segment_level, &start, &count, levels);
+        status =
+          stead_shore_nc.get_vara_short (file->ncid, file->segment_level, &start, &count, levels);
     }
   if (status != NC_NOERR)
     goto failed;
@@ -738,8 +830,10 @@ stead_shore_file_read_bin (ShoreFile     *file,
       count = highest - lowest;
       dx = g_new (guint16, count);
       dy = g_new (guint16, count);
-      if ((status = nc_get_vara_short (file->ncid, file->dx, &start, &count, (short *) dx)) ||
-          (status = nc_get_vara_short (file->ncid, file->dy, &start, &count, (short *) dy)))
+      if ((status =
+             stead_shore_nc.get_vara_short (file->ncid, file->dx, &start, &count, (short *) dx)) ||
+          (status =
+             stead_shore_nc.get_vara_short (file->ncid, file->dy, &start, &count, (short *) dy)))
         goto failed;
       for (guint i = 0; i < kept; i++)
         segments[i].start -= lowest;

@@ -282,6 +282,8 @@ stead_application_startup (GApplication *app)
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    /* GTK's own for its help overlay, which Stead builds when first asked for. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.new", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },

@@ -1375,6 +1375,28 @@ stead_window_finalize (GObject *object)
   G_OBJECT_CLASS (stead_window_parent_class)->finalize (object);
 }
 
+/* The keyboard shortcuts window is built when it is first asked for, not
+ * with every window (as GTK does with "gtk/help-overlay.ui"): it is a large
+ * template that would otherwise come before the first frame. */
+static void
+stead_window_show_help_overlay_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/steadapp/Stead/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 stead_window_class_init (SteadWindowClass *klass)
 {
@@ -1420,6 +1442,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, stead_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, stead_window_redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stead_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   stead_window_show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "core.show", "(sx)",
                                    stead_window_show_core_action);
 }

@@ -344,8 +344,13 @@ test_demo_and_shortcuts (void)
   g_assert_cmpint (stead_workspace_count_rows (ws, "testplugin_item"), ==, 3);
   g_assert_cmpstr (stead_window_get_view_name (window), ==, "workspace");
 
-  /* The keyboard shortcuts window is there. */
+  /* The keyboard shortcuts window is there when asked for (built then). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
+  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (
+    GTK_APPLICATION_WINDOW (window))));
 
   /* Asked again, the same demo, as it is. */
   stead_window_close_workspace (window);
