@@ -829,30 +829,12 @@ stead_check_open (const char             *path,
                   const SteadFileAccess  *access,
                   GError                **error)
 {
-  sqlite3 *db = NULL;
-  /* Read-write only so that SQLite removes the -wal and -shm it makes;
-   * never written (see SteadFileAccess). */
-  int rc = sqlite3_open_v2 (access->uri, &db,
-                            (access->query_only ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
-                              SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
-                            NULL);
-
-  if (rc == SQLITE_OK && access->query_only)
-    rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      stead_sqlite_set_error (error, db, rc, _("Could not open the workspace"));
-      sqlite3_close (db);
-      return NULL;
-    }
   /* The first read opens the write-ahead log's index, which the other
-   * connection may be building: it waits, and has read the schema. */
-  sqlite3_busy_timeout (db, 10000);
-  if (!stead_workspace_check_opened (db, path, error) || !stead_sql_register_functions (db, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
+   * connection may be building: it waits. */
+  sqlite3 *db = stead_file_access_open (access, path, FALSE, SQLITE_OPEN_NOMUTEX, 10000, error);
+
+  if (db != NULL && !stead_sql_register_functions (db, error))
+    g_clear_pointer (&db, sqlite3_close);
   return db;
 }
 

@@ -131,6 +131,13 @@ gboolean  stead_workspace_probe_file        (const char         *path,
 STEAD_PRIVATE_API
 void      stead_file_access_clear           (SteadFileAccess    *access);
 STEAD_PRIVATE_API
+sqlite3  *stead_file_access_open            (const SteadFileAccess *access,
+                                             const char         *path,
+                                             gboolean            for_writing,
+                                             int                 flags,
+                                             int                 busy_timeout_ms,
+                                             GError            **error);
+STEAD_PRIVATE_API
 gboolean  stead_workspace_check_opened      (sqlite3            *db,
                                              const char         *path,
                                              GError            **error);

@@ -549,16 +549,66 @@ stead_workspace_configure_connection (SteadWorkspace  *self,
   return TRUE;
 }
 
+/**
+ * stead_file_access_open:
+ * @access: how stead_workspace_probe_file() says to open the file
+ * @path: the file
+ * @for_writing: whether changes are to be written
+ * @flags: more SQLITE_OPEN_* flags (the mutex mode)
+ * @busy_timeout_ms: how long the first read may wait for another
+ *   connection building the WAL's index; 0 for not at all
+ * @error: a #GError
+ *
+ * Opens the connection the probe chose: read-write only for changes, or
+ * where SQLite may make a -wal and -shm (so that it removes them again),
+ * then with PRAGMA query_only; and reads it once, so that a damaged or
+ * foreign file fails here (stead_workspace_check_opened()).
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+sqlite3 *
+stead_file_access_open (const SteadFileAccess  *access,
+                        const char             *path,
+                        gboolean                for_writing,
+                        int                     flags,
+                        int                     busy_timeout_ms,
+                        GError                **error)
+{
+  gboolean write = (for_writing && access->writable) || access->query_only;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (access->uri, &db,
+                        (write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | flags |
+                          SQLITE_OPEN_URI,
+                        NULL);
+  if (rc == SQLITE_OK && access->query_only)
+    rc = sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stead_sqlite_set_error (error, db, rc, _("Could not open the workspace"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (busy_timeout_ms > 0)
+    sqlite3_busy_timeout (db, busy_timeout_ms);
+  if (!stead_workspace_check_opened (db, path, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* A connection to a file just created. */
 static gboolean
 stead_workspace_open_connection (SteadWorkspace  *self,
-                                 const char      *uri,
-                                 int              flags,
                                  GError         **error)
 {
   int rc;
 
-  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db,
-                        flags | SQLITE_OPEN_FULLMUTEX | (uri != NULL ? SQLITE_OPEN_URI : 0), NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, self->db, rc, _("Could not open the workspace"));
@@ -566,11 +616,6 @@ stead_workspace_open_connection (SteadWorkspace  *self,
       self->db = NULL;
       return FALSE;
     }
-
-  /* The first read (some pragmas read the schema too): a damaged or
-   * foreign file fails here. */
-  if (uri != NULL && !stead_workspace_check_opened (self->db, self->path, error))
-    return FALSE;
 
   return stead_workspace_configure_connection (self, error);
 }
@@ -1214,13 +1259,8 @@ stead_workspace_open_full (const char               *path,
   if (flags & STEAD_WORKSPACE_OPEN_SCRATCH)
     self->read_only = FALSE;
 
-  if (!stead_workspace_open_connection (self, access.uri,
-                                        (for_writing && access.writable) || access.query_only
-                                          ? SQLITE_OPEN_READWRITE
-                                          : SQLITE_OPEN_READONLY,
-                                        error))
-    return NULL;
-  if (access.query_only && !stead_sql_exec (self->db, "PRAGMA query_only = ON", error))
+  self->db = stead_file_access_open (&access, path, for_writing, SQLITE_OPEN_FULLMUTEX, 0, error);
+  if (self->db == NULL || !stead_workspace_configure_connection (self, error))
     return NULL;
   if (!stead_workspace_read_marker (self, error))
     return NULL;
@@ -1289,7 +1329,7 @@ stead_workspace_create (const char         *path,
   escaped = g_uri_escape_string (absolute, "/", FALSE);
   self->reader_uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
 
-  if (!stead_workspace_open_connection (self, NULL, SQLITE_OPEN_READWRITE, error) ||
+  if (!stead_workspace_open_connection (self, error) ||
       !stead_sql_exec (self->db,
                  "PRAGMA application_id = 1196444487;" /* 'GPKG' */
                  "PRAGMA user_version = 10300;"
