@@ -882,31 +882,40 @@ test_geojson_areas (Fixture       *f,
   g_hash_table_unref (options);
 }
 
+/* Another GeoPackage with a polygon layer at @path: a workspace's `area`
+ * table holding one area of @kind, E07000083 "Tewkesbury". */
 static void
-test_gpkg_areas (Fixture       *f,
-                 gconstpointer  data)
+write_area_gpkg (const char *other_path,
+                 const char *kind)
 {
-  g_autofree char *other_path = g_build_filename (f->dir, "other.gpkg", NULL);
   g_autoptr(SteadWorkspace) other = NULL;
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(SteadGeometry) polygon = NULL;
   g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const SteadCoord ring[] = { { -2.2, 51.9 }, { -2.0, 51.9 }, { -2.0, 52.0 }, { -2.2, 51.9 } };
 
-  /* Another GeoPackage with a polygon layer: a workspace's `area` table. */
   other = stead_workspace_create (other_path, "Other", NULL, &error);
   g_assert_no_error (error);
   polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
   stead_geometry_add_polygon (multi, polygon);
   txn = stead_workspace_begin (other, "core", "Add", &error);
-  g_assert_cmpint (
-    stead_transaction_insert_area (txn, "boundary", "E07000083", "Tewkesbury", multi, &error), >,
-    0);
+  g_assert_cmpint (stead_transaction_insert_area (txn, kind, "E07000083", "Tewkesbury", multi,
+                                                  &error), >, 0);
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   stead_workspace_close (other);
+}
+
+static void
+test_gpkg_areas (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.gpkg", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_area_gpkg (other_path, "boundary");
 
   file = g_file_new_for_path (other_path);
   g_assert_true (run_import (f, "gpkg-areas", file, NULL, &result, &error));
@@ -1867,26 +1876,12 @@ test_gpkg_keeps_columns (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *other_path = g_build_filename (f->dir, "other.gpkg", NULL);
-  g_autoptr(SteadWorkspace) other = NULL;
-  g_autoptr(SteadTransaction) txn = NULL;
-  g_autoptr(SteadGeometry) polygon = NULL;
-  g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
   g_autoptr(GFile) file = NULL;
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *extra = NULL;
-  const SteadCoord ring[] = { { -2.2, 51.9 }, { -2.0, 51.9 }, { -2.0, 52.0 }, { -2.2, 51.9 } };
 
-  other = stead_workspace_create (other_path, "Other", NULL, &error);
-  g_assert_no_error (error);
-  polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
-  stead_geometry_add_polygon (multi, polygon);
-  txn = stead_workspace_begin (other, "core", "Add", &error);
-  g_assert_cmpint (
-    stead_transaction_insert_area (txn, "district", "E07000083", "Tewkesbury", multi, &error), >,
-    0);
-  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
-  stead_workspace_close (other);
+  write_area_gpkg (other_path, "district");
 
   file = g_file_new_for_path (other_path);
   g_assert_true (run_import (f, "gpkg-areas", file, NULL, &result, &error));
