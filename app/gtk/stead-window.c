@@ -1068,8 +1068,8 @@ stead_window_retire_old_demo (SteadWindow *self,
       (self->workspace != NULL &&
        g_strcmp0 (stead_workspace_get_path (self->workspace), path) == 0))
     return;
-  old = stead_workspace_open_full (path, stead_window_get_engine (self),
-                                   STEAD_WORKSPACE_OPEN_READ_ONLY, NULL);
+  /* Only the core's attribution table is read: no plugins loaded for it. */
+  old = stead_workspace_open_full (path, NULL, STEAD_WORKSPACE_OPEN_READ_ONLY, NULL);
   if (old == NULL)
     return;
   current = stead_workspace_query_int64 (old, "SELECT count(*) FROM stead_attribution "
