@@ -65,6 +65,7 @@ struct _SteadRecordPage
   gint64                 pending_select;
   gulong                 items_changed_id;
   GPtrArray             *columns;         /* ColumnSpec of the declared columns */
+  int                    n_records;       /* -1: the model's; else how many there are */
 };
 
 enum {
@@ -331,10 +332,18 @@ stead_record_page_refilter (SteadRecordPage *self)
 }
 
 /* Records, but none that the search and filters let through. */
+static guint
+stead_record_page_count (SteadRecordPage *self)
+{
+  if (self->n_records >= 0)
+    return self->n_records;
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+}
+
 static void
 stead_record_page_update_matches (SteadRecordPage *self)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint n = stead_record_page_count (self);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   /* While the page is taken apart, the template's widgets go first. */
@@ -346,7 +355,7 @@ stead_record_page_update_matches (SteadRecordPage *self)
 static void
 stead_record_page_update_state (SteadRecordPage *self)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint n = stead_record_page_count (self);
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
   stead_record_page_update_matches (self);
@@ -987,6 +996,7 @@ stead_record_page_init (SteadRecordPage *self)
 {
   g_autoptr(GListStore) none = g_list_store_new (STEAD_TYPE_RECORD);
 
+  self->n_records = -1;
   self->columns =
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_record_page_column_spec_free);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1008,6 +1018,26 @@ stead_record_page_init (SteadRecordPage *self)
                            G_CALLBACK (stead_record_page_on_selected), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
   stead_record_page_set_model (self, G_LIST_MODEL (none));
+}
+
+/**
+ * stead_record_page_set_n_records:
+ * @self: a #SteadRecordPage
+ * @n_records: how many records there are, whatever the model lists; -1
+ *   for the model's count
+ *
+ * For a model that filters in its query: the page is empty (and says how
+ * to start) only when there are no records at all, and says that none
+ * matches when the model's filters leave none.
+ */
+void
+stead_record_page_set_n_records (SteadRecordPage *self,
+                                 int              n_records)
+{
+  g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
+
+  self->n_records = MAX (n_records, -1);
+  stead_record_page_update_state (self);
 }
 
 /**

@@ -17,11 +17,15 @@
 #include "stead-application.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
+#include "stead-needs-page.h"
+#include "stead-resources-page.h"
 #include "stead-search-popover-private.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
 
 #define MAP_PAGE_ID "map"
+#define NEEDS_PAGE_ID "core.needs"
+#define RESOURCES_PAGE_ID "core.resources"
 
 typedef struct
 {
@@ -197,6 +201,14 @@ stead_window_get_page (SteadWindow *self,
   return page != NULL ? page->page : NULL;
 }
 
+const char *
+stead_window_get_page_id (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
 void
 stead_window_show_page (SteadWindow *self,
                         const char  *id)
@@ -352,11 +364,34 @@ stead_window_show_core_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (param, "(&sx)", &kind, &id);
+  if (self->workspace != NULL && (g_str_equal (kind, "need") || g_str_equal (kind, "resource")))
+    {
+      const char *page_id = g_str_equal (kind, "need") ? NEEDS_PAGE_ID : RESOURCES_PAGE_ID;
+      GtkWidget *page = stead_window_get_page (self, page_id);
+
+      if (page != NULL && stead_page_show (STEAD_PAGE (page), kind, id))
+        stead_window_show_page (self, page_id);
+      return;
+    }
   if (self->workspace == NULL || !g_str_equal (kind, "area"))
     return;
   stead_window_show_page (self, MAP_PAGE_ID);
   if (!stead_map_view_show_area (self->map_view, id))
     stead_window_show_toast (self, adw_toast_new (_("That area is no longer in the workspace")));
+}
+
+/* The core's own pages, after the map and before the plugins': needs as
+ * casework, and resources. */
+static void
+stead_window_add_core_pages (SteadWindow *self)
+{
+  GtkWidget *needs = g_object_new (STEAD_TYPE_NEEDS_PAGE, "workspace", self->workspace, NULL);
+  GtkWidget *resources = g_object_new (STEAD_TYPE_RESOURCES_PAGE, "workspace", self->workspace,
+                                       NULL);
+
+  stead_window_add_page (self, NEEDS_PAGE_ID, _("Needs"), "dialog-warning-symbolic", needs);
+  stead_window_add_page (self, RESOURCES_PAGE_ID, _("Resources"), "emblem-system-symbolic",
+                         resources);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -598,6 +633,7 @@ stead_window_open_workspace (SteadWindow  *self,
 
   stead_map_view_set_workspace (self->map_view, self->workspace);
   stead_window_restore_workspace_maps (self);
+  stead_window_add_core_pages (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
   stead_window_enable_search (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
