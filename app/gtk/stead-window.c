@@ -389,7 +389,7 @@ stead_window_add_core_pages (SteadWindow *self)
   GtkWidget *resources = g_object_new (STEAD_TYPE_RESOURCES_PAGE, "workspace", self->workspace,
                                        NULL);
 
-  stead_window_add_page (self, NEEDS_PAGE_ID, _("Needs"), "dialog-warning-symbolic", needs);
+  stead_window_add_page (self, NEEDS_PAGE_ID, _("Needs"), "task-due-symbolic", needs);
   stead_window_add_page (self, RESOURCES_PAGE_ID, _("Resources"), "emblem-system-symbolic",
                          resources);
 }
