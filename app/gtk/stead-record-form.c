@@ -420,6 +420,7 @@ stead_form_present (SteadForm *form)
   if (form->has_position)
     {
       form->position = stead_position_row_new (form->workspace);
+      gtk_widget_set_name (form->position, "position");
       stead_position_row_set_required (STEAD_POSITION_ROW (form->position),
                                        form->position_required);
       if (form->has_initial_position)

@@ -1418,6 +1418,8 @@ test_cluster_click (void)
   g_assert_cmpuint (split, <, 19);
 
   window = map_window_new (ws, title, 800, 600, &view);
+  /* The members are listed by title: personal data, shown as allowed. */
+  g_object_set (stead_map_view_get_area_panel (view), "show-personal", TRUE, NULL);
   g_signal_connect (show, "activate", G_CALLBACK (on_show_record), &opened);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
   gtk_widget_insert_action_group (window, "test", G_ACTION_GROUP (group));
