@@ -285,6 +285,44 @@ test_position_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A partner's site is placed with the same entry: a grid reference. */
+static void
+test_site_position (void)
+{
+  SteadWindow *window = open_window ("site.gpkg", 10);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "partners.directory");
+  gint64 org = count (ws, "SELECT min(id) FROM partners_organisation");
+  gint64 before = count (ws, "SELECT count(*) FROM partners_site");
+  AdwMessageDialog *dialog;
+  GtkWidget *position, *name;
+
+  g_assert_nonnull (page);
+  stead_window_show_page (window, "partners.directory");
+  g_assert_true (stead_page_show (STEAD_PAGE (page), "organisation", org));
+  stead_test_iterate (200);
+  g_signal_emit_by_name (stead_test_find_by_name (page, "sites"), "add");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (stead_test_find_by_name (GTK_WIDGET (dialog), "longitude"));
+  position = stead_test_find_by_name (GTK_WIDGET (dialog), "position");
+  name = stead_test_find_by_name (GTK_WIDGET (dialog), "name");
+  g_assert_true (STEAD_IS_POSITION_ROW (position));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Depot");
+  gtk_editable_set_text (GTK_EDITABLE (position), "lat 52");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (position), "SO 89 32");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_site"), ==, before + 1);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_site WHERE name = 'Depot' "
+                              "AND abs (ST_MinX (geom) + 2.15432) < 0.0002 "
+                              "AND abs (ST_MinY (geom) - 51.99085) < 0.0002"),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/ui/needs/add-assign-status", test_add_assign_status);
   g_test_add_func ("/ui/needs/popover-actions", test_popover_actions);
   g_test_add_func ("/ui/needs/position-row", test_position_row);
+  g_test_add_func ("/ui/needs/site-position", test_site_position);
 
   return stead_test_app_run (app, tmp_dir);
 }
