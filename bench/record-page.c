@@ -362,7 +362,8 @@ record_page_populate_needs (SteadWorkspace  *ws,
   if (txn == NULL)
     return FALSE;
   stmt = stead_transaction_prepare (txn,
-                                    "INSERT INTO need (geom, kind, people, urgency, status, opened) "
+                                    "INSERT INTO need "
+                                    "  (geom, kind, people, urgency, status, opened) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                                     error);
   if (stmt == NULL)

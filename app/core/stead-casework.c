@@ -386,8 +386,8 @@ stead_need_add (SteadWorkspace  *workspace,
   point = stead_geometry_new_point (lon, lat);
   summary = stead_casework_kind_summary (workspace, _("Add need (%s)"), g_value_get_string (&code));
   fid = stead_workspace_edit (workspace, "core", summary,
-                              "INSERT INTO need (geom, kind, title, people, urgency, status, opened) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, 'open', " NOW ")",
+                              "INSERT INTO need (geom, kind, title, people, urgency, status, "
+                              "  opened) VALUES (?1, ?2, ?3, ?4, ?5, 'open', " NOW ")",
                               STEAD_ARGS (STEAD_GEOMETRY (point),
                                           STEAD_TEXT (g_value_get_string (&code)),
                                           STEAD_TEXT (title), STEAD_INT (people),

@@ -133,7 +133,8 @@ stead_map_view_pick_centre (SteadMapView *self)
   if (self->pick_func == NULL)
     return;
   viewport = shumate_map_get_viewport (self->map);
-  stead_map_view_pick_finish (self, TRUE, shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+  stead_map_view_pick_finish (self, TRUE,
+                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
                               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
 }
 

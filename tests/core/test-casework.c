@@ -1,4 +1,4 @@
-/* test-casework.c: needs as casework: add, assign, status with times, notes, undo, filters, positions
+/* test-casework.c: needs as casework: add, assign, status, notes, undo, filters, positions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
