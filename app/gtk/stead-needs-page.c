@@ -213,6 +213,13 @@ stead_needs_page_show_need (SteadNeedsPage *self)
   if (need == NULL)
     return;
 
+  {
+    g_autofree char *kind = stead_workspace_get_term_label (
+      self->workspace, "need-kind", stead_record_get_string (need, "kind"));
+
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->case_fields),
+                                     kind != NULL ? kind : stead_record_get_string (need, "kind"));
+  }
   status = stead_record_get_string (need, "status");
   owned = stead_record_get_string (need, "owner") != NULL;
   done = g_strcmp0 (status, "closed") == 0 || g_strcmp0 (status, "cancelled") == 0;

@@ -54,6 +54,22 @@ wait_for_count (GListModel *model,
   stead_test_iterate_until (has_count, &wait);
 }
 
+/* Whether any label under @root shows @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  if (GTK_IS_EDITABLE (root) && strstr (gtk_editable_get_text (GTK_EDITABLE (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* The last toplevel that is a message dialog: the form just presented. */
 static AdwMessageDialog *
 find_dialog (void)
@@ -225,12 +241,16 @@ test_popover_actions (void)
   SteadMapView *map = stead_window_get_map_view (window);
   g_autoptr(GError) error = NULL;
   GtkWidget *met, *open;
-  gint64 fid = stead_need_add (ws, "food", 2, 3, NULL, -2.16, 51.99, &error);
+  gint64 fid = stead_need_add (ws, "food", 2, 3, "Mrs Example, no food", -2.16, 51.99, &error);
+  GtkWidget *page = stead_window_get_page (window, "core.needs");
 
   g_assert_no_error (error);
   stead_window_show_page (window, "map");
   stead_test_iterate (300);
   g_assert_true (stead_map_view_show_point (map, TRUE, fid));
+  /* The title is personal data: not shown, as the setting is off. */
+  g_assert_true (shows_text (GTK_WIDGET (map), "Food"));
+  g_assert_false (shows_text (GTK_WIDGET (map), "Mrs Example"));
   met = stead_test_find_by_name (GTK_WIDGET (map), "mark-met");
   g_assert_nonnull (met);
   g_assert_nonnull (stead_test_find_by_name (GTK_WIDGET (map), "assign"));
@@ -249,6 +269,9 @@ test_popover_actions (void)
   g_assert_nonnull (open);
   g_signal_emit_by_name (open, "clicked");
   g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  stead_test_iterate (300);
+  g_assert_true (shows_text (page, "Food"));
+  g_assert_false (shows_text (page, "Mrs Example"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
