@@ -66,6 +66,7 @@ struct _SteadRecordPage
   gulong                 items_changed_id;
   GPtrArray             *columns;         /* ColumnSpec of the declared columns */
   int                    n_records;       /* -1: the model's; else how many there are */
+  gboolean               filter_has_func; /* whether the filter calls stead_record_page_match */
 };
 
 enum {
@@ -317,6 +318,25 @@ stead_record_page_match (gpointer item,
   return self->filter_func == NULL || self->filter_func (item, self->filter_data);
 }
 
+/* With no search and no plugin filter the filter lets everything by
+ * without a function: the list then never asks the model for a record
+ * it does not show (a model of a million makes them as they are shown).
+ * Returns TRUE if that changed (the filter has told the list). */
+static gboolean
+stead_record_page_update_filter_func (SteadRecordPage *self)
+{
+  gboolean needed = self->filter_func != NULL || (self->search != NULL && *self->search != '\0');
+
+  if (needed == self->filter_has_func)
+    return FALSE;
+  self->filter_has_func = needed;
+  if (needed)
+    gtk_custom_filter_set_filter_func (self->filter, stead_record_page_match, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  return TRUE;
+}
+
 /**
  * stead_record_page_refilter:
  * @self: a #SteadRecordPage
@@ -328,7 +348,8 @@ stead_record_page_refilter (SteadRecordPage *self)
 {
   g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!stead_record_page_update_filter_func (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Records, but none that the search and filters let through. */
@@ -395,6 +416,23 @@ stead_record_page_select (SteadRecordPage *self,
 
   shown = G_LIST_MODEL (self->filtered);
   n = g_list_model_get_n_items (shown);
+  /* Unsorted and unfiltered, the list is the model: its position, with
+   * no record made for the rows before it. */
+  if (STEAD_IS_QUERY_MODEL (self->model) && !self->filter_has_func &&
+      gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) ==
+        GTK_SORTER_ORDER_NONE)
+    {
+      int at = stead_query_model_get_position (STEAD_QUERY_MODEL (self->model), id);
+
+      if (at >= 0 && (guint) at < n)
+        {
+          gtk_single_selection_set_selected (self->selection, at);
+          stead_column_view_scroll_to (self->column_view, at);
+          self->pending_select = 0;
+          return TRUE;
+        }
+      n = 0;
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SteadRecord) record = g_list_model_get_item (shown, i);
@@ -439,7 +477,8 @@ stead_record_page_on_search_changed (SteadRecordPage *self)
   else if (g_str_has_prefix (old, text))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   stead_set_str (&self->search, text);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (!stead_record_page_update_filter_func (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
@@ -1005,7 +1044,7 @@ stead_record_page_init (SteadRecordPage *self)
    * so typing never sorts the records again. */
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
-  self->filter = gtk_custom_filter_new (stead_record_page_match, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
                                               GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
