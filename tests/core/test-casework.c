@@ -337,6 +337,75 @@ test_position (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint signals;
+} Changed;
+
+static void
+on_loaded (SteadQueryModel *model,
+           gboolean        *loaded)
+{
+  *loaded = TRUE;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changed    *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->signals++;
+}
+
+/* The model makes a record only when asked, yet a change to a row no one
+ * asked for is still reported where it is, and its record, when made,
+ * reads what the file holds. */
+static void
+test_rows_on_demand (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadQueryModel) model = stead_needs_new (f->ws);
+  g_autoptr(SteadRecord) last = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *kind = NULL;
+  Changed changed = { 0 };
+  gboolean loaded = FALSE;
+  guint n;
+  gint64 fid;
+
+  n = filtered (f, model, NULL);
+  g_assert_cmpuint (n, >, 10);
+  /* The oldest need is last (newest first): never asked for yet. */
+  fid = stead_test_count (f->ws, "SELECT fid FROM need ORDER BY opened, fid LIMIT 1");
+  g_assert_cmpint (stead_query_model_get_position (model, fid), ==, n - 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &loaded);
+  g_assert_true (stead_need_set_status (f->ws, fid, "cancelled", &error));
+  g_assert_no_error (error);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changed.signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, n - 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+  last = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
+  g_assert_cmpint (stead_record_get_id (last), ==, fid);
+  g_assert_cmpstr (stead_record_get_string (last, "status"), ==, "cancelled");
+  sql = g_strdup_printf ("SELECT kind FROM need WHERE fid = %" G_GINT64_FORMAT, fid);
+  kind = stead_test_text (f->ws, sql);
+  g_assert_cmpstr (stead_record_get_string (last, "kind"), ==, kind);
+  g_assert_true (stead_query_model_lookup (model, fid) == last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +419,7 @@ main (int   argc,
   ADD ("/casework/partner-removed", test_partner_removed);
   ADD ("/casework/filters", test_filters);
   ADD ("/casework/position", test_position);
+  ADD ("/casework/rows-on-demand", test_rows_on_demand);
 #undef ADD
   return g_test_run ();
 }
