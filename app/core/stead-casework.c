@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -647,8 +648,15 @@ stead_workspace_resolve_position (SteadWorkspace  *workspace,
           return FALSE;
         }
       if (description != NULL)
-        /* TRANSLATORS: a postcode resolved: the postcode, latitude, longitude */
-        *description = g_strdup_printf (_("Postcode %s: %.5f, %.5f"), postcode, *lat, *lon);
+        {
+          /* As it is written: the inward code (the last three) apart. */
+          gsize len = strlen (postcode);
+          g_autofree char *spaced = g_strdup_printf ("%.*s %s", (int) (len - 3), postcode,
+                                                     postcode + len - 3);
+
+          /* TRANSLATORS: a postcode resolved: the postcode, latitude, longitude */
+          *description = g_strdup_printf (_("Postcode %s: %.5f, %.5f"), spaced, *lat, *lon);
+        }
       return TRUE;
     }
 

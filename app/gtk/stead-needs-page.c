@@ -38,6 +38,7 @@ struct _SteadNeedsPage
   GtkDropDown      *area_filter;
   GtkDropDown      *assignee_filter;
   GtkDropDown      *opened_filter;
+  GtkMenuButton    *more_filters;
   GtkLabel         *count_label;
   GtkWidget        *met_button;
   GtkWidget        *close_button;
@@ -148,6 +149,26 @@ stead_needs_page_update_count (SteadNeedsPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* The Filters button says how many of its filters are on. */
+static void
+stead_needs_page_show_filters (SteadNeedsPage *self)
+{
+  GtkDropDown *more[] = { self->kind_filter, self->urgency_filter, self->area_filter,
+                          self->assignee_filter, self->opened_filter };
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    n += gtk_drop_down_get_selected (more[i]) > 0;
+  if (n == 0)
+    label = g_strdup (_("_Filters"));
+  else
+    /* TRANSLATORS: the button of the Needs page's other filters, with how many are on */
+    label = g_strdup_printf (ngettext ("_Filters (%u)", "_Filters (%u)", n), n);
+  gtk_menu_button_set_label (self->more_filters, label);
+  gtk_menu_button_set_use_underline (self->more_filters, TRUE);
+}
+
 static void
 stead_needs_page_refilter (SteadNeedsPage *self)
 {
@@ -178,6 +199,7 @@ stead_needs_page_refilter (SteadNeedsPage *self)
     }
   stead_needs_set_filter (self->needs, &filter);
   stead_needs_page_update_count (self);
+  stead_needs_page_show_filters (self);
 }
 
 static void
@@ -519,6 +541,7 @@ stead_needs_page_class_init (SteadNeedsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, area_filter);
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, assignee_filter);
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, opened_filter);
+  gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, more_filters);
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, met_button);
   gtk_widget_class_bind_template_child (widget_class, SteadNeedsPage, close_button);

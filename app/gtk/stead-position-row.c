@@ -78,8 +78,9 @@ stead_position_row_update (SteadPositionRow *self)
   else
     self->problem = g_strdup (error->message);
 
-  /* What the text is, in the row's title over it. */
-  if (self->resolved != NULL || self->problem != NULL)
+  /* What the text is, in the row's title over it (an empty row is only
+   * its title: the form says what it needs). */
+  if (self->resolved != NULL || (self->problem != NULL && *trimmed != '\0'))
     {
       /* TRANSLATORS: a position row's title: "Position · Postcode GL20 5RL: 51.99, -2.16" */
       g_autofree char *title = g_strdup_printf (_("%s · %s"), self->title,

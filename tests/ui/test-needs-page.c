@@ -130,6 +130,10 @@ test_filters (void)
   gtk_drop_down_set_selected (urgency, 3);
   wait_for_count (shown, count (ws, "SELECT count(*) FROM need WHERE status = 'met' "
                                     "AND urgency = 2"));
+  /* The button of the other filters says one is on. */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (
+                     stead_test_find_by_name (page, "more-filters"))),
+                   ==, "_Filters (1)");
   gtk_drop_down_set_selected (status, 6);
   gtk_drop_down_set_selected (urgency, 1);
   wait_for_count (shown, count (ws, "SELECT count(*) FROM need WHERE status = 'cancelled' "
