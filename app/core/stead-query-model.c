@@ -515,7 +515,8 @@ stead_query_model_apply (SteadQueryModel *self,
           if (stead_query_model_update_record (record, rows, i) && in_place && !self->notify_only)
             g_array_append_val (changed, i);
         }
-      else if (in_place && !self->notify_only && !stead_query_model_rows_equal (old, at - 1, rows, i))
+      else if (in_place && !self->notify_only &&
+               !stead_query_model_rows_equal (old, at - 1, rows, i))
         g_array_append_val (changed, i);
     }
 #undef OLD_ID
