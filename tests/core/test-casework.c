@@ -406,6 +406,33 @@ test_rows_on_demand (Fixture       *f,
   g_assert_true (stead_query_model_lookup (model, fid) == last);
 }
 
+/* A resource's availability: one undo step; a value it cannot be is
+ * refused. */
+static void
+test_resource_availability (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fid = stead_test_count (f->ws, "SELECT min(fid) FROM resource");
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT availability FROM resource WHERE fid = %"
+                                          G_GINT64_FORMAT, fid);
+
+  g_assert_cmpint (fid, >, 0);
+  before = stead_test_text (f->ws, sql);
+  g_assert_true (stead_resource_set_availability (
+    f->ws, fid, g_strcmp0 (before, "committed") == 0 ? "limited" : "committed", &error));
+  g_assert_no_error (error);
+  after = stead_test_text (f->ws, sql);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_false (stead_resource_set_availability (f->ws, fid, "maybe", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  undone = stead_test_text (f->ws, sql);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +447,7 @@ main (int   argc,
   ADD ("/casework/filters", test_filters);
   ADD ("/casework/position", test_position);
   ADD ("/casework/rows-on-demand", test_rows_on_demand);
+  ADD ("/casework/resource-availability", test_resource_availability);
 #undef ADD
   return g_test_run ();
 }

@@ -1487,7 +1487,7 @@ test_cluster_click (void)
     iterate_for (200);
     popover = shown_popover (view);
     g_assert_nonnull (find_widget (popover, is_label_ending, "West 2\n2 people affected\n"
-                                   "Urgency: Medium\nStatus: open\nOpened: 2026-01-01"));
+                                   "Urgency: Medium\nStatus: Open\nOpened: 2026-01-01"));
     open = stead_test_find_by_label (popover, "Open Record");
     g_assert_nonnull (open);
     stead_test_click (open);

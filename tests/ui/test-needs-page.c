@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "stead-test-util.h"
@@ -312,6 +313,86 @@ test_position_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Pick on Map: the dialog steps aside for the map, the next click (here
+ * the map's centre) is the position, and the dialog comes back with it on
+ * the page it was opened from; Escape's path (cancel) changes nothing. */
+static void
+test_pick_on_map (void)
+{
+  SteadWindow *window = open_window ("pick.gpkg", 10);
+  GtkWidget *page = stead_window_get_page (window, "core.needs");
+  SteadMapView *map = stead_window_get_map_view (window);
+  AdwMessageDialog *dialog;
+  GtkWidget *position;
+  double lon, lat;
+
+  stead_window_show_page (window, "core.needs");
+  g_signal_emit_by_name (stead_test_find_by_name (page, "needs"), "add");
+  dialog = find_dialog ();
+  position = stead_test_find_by_name (GTK_WIDGET (dialog), "position");
+
+  g_signal_emit_by_name (stead_test_find_by_name (position, "pick-on-map"), "clicked");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "map");
+  g_assert_true (stead_map_view_is_picking (map));
+  stead_map_view_cancel_pick (map);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  g_assert_false (stead_position_row_get_position (STEAD_POSITION_ROW (position), NULL, NULL));
+
+  g_signal_emit_by_name (stead_test_find_by_name (position, "pick-on-map"), "clicked");
+  g_assert_true (stead_map_view_is_picking (map));
+  /* The map shown, it goes to the workspace's area. */
+  stead_test_iterate (800);
+  stead_map_view_pick_centre (map);
+  g_assert_false (stead_map_view_is_picking (map));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  g_assert_true (stead_position_row_get_position (STEAD_POSITION_ROW (position), &lon, &lat));
+  /* The demo's map is over Tewkesbury. */
+  g_assert_cmpfloat (fabs (lon + 2.1), <, 0.6);
+  g_assert_cmpfloat (fabs (lat - 52.0), <, 0.4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With personal data allowed, a need's description and notes are shown
+ * and edit in place; the Resources page lists what there is. */
+static void
+test_personal_and_resources (void)
+{
+  SteadWindow *window = open_window ("personal.gpkg", 20);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GSettings *settings = stead_application_get_settings (app);
+  GtkWidget *page = stead_window_get_page (window, "core.needs");
+  GtkWidget *resources = stead_window_get_page (window, "core.resources");
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *availability;
+  gint64 fid = stead_need_add (ws, "food", 2, 3, "Mrs Example, no food", -2.16, 51.99, &error);
+
+  g_assert_no_error (error);
+  g_settings_set_boolean (settings, "show-personal-data", TRUE);
+  stead_window_show_page (window, "core.needs");
+  g_assert_true (stead_page_show (STEAD_PAGE (page), "need", fid));
+  stead_test_iterate (300);
+  g_assert_true (shows_text (page, "Mrs Example"));
+  g_assert_true (stead_need_set_notes (ws, fid, "Daughter visits on Fridays", &error));
+  stead_test_iterate (300);
+  g_assert_true (shows_text (page, "Daughter visits"));
+  g_settings_set_boolean (settings, "show-personal-data", FALSE);
+  stead_test_iterate (100);
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (page, "personal")));
+
+  stead_window_show_page (window, "core.resources");
+  wait_for_count (shown_of (resources), count (ws, "SELECT count(*) FROM resource"));
+  availability = GTK_DROP_DOWN (stead_test_find_by_name (resources, "availability-filter"));
+  /* Any, Available, Limited, Committed, Unavailable */
+  gtk_drop_down_set_selected (availability, 1);
+  wait_for_count (shown_of (resources),
+                  count (ws, "SELECT count(*) FROM resource WHERE availability = 'available'"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A partner's site is placed with the same entry: a grid reference. */
 static void
 test_site_position (void)
@@ -364,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/ui/needs/popover-actions", test_popover_actions);
   g_test_add_func ("/ui/needs/position-row", test_position_row);
   g_test_add_func ("/ui/needs/site-position", test_site_position);
+  g_test_add_func ("/ui/needs/pick-on-map", test_pick_on_map);
+  g_test_add_func ("/ui/needs/personal-and-resources", test_personal_and_resources);
 
   return stead_test_app_run (app, tmp_dir);
 }
