@@ -47,8 +47,7 @@ static void
 stead_map_view_popover_on_assign (GtkButton    *button,
                                   SteadMapView *self)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "core.show", "(sx)", "need",
-                              self->popover_fid);
+  gtk_widget_activate_action (GTK_WIDGET (self), "core.assign-need", "x", self->popover_fid);
   if (self->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 }

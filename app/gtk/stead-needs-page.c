@@ -587,3 +587,26 @@ stead_needs_page_select (SteadNeedsPage *self,
 
   stead_record_page_reveal (self->records, fid);
 }
+
+/**
+ * stead_needs_page_assign:
+ * @self: a #SteadNeedsPage
+ * @fid: a need
+ *
+ * Shows the need with the choice of partner to assign it to open.
+ */
+void
+stead_needs_page_assign (SteadNeedsPage *self,
+                         gint64          fid)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (STEAD_IS_NEEDS_PAGE (self));
+
+  stead_record_page_reveal (self->records, fid);
+  row = stead_field_group_get_row (self->case_fields, "assignee");
+  if (self->need == NULL || stead_record_get_id (self->need) != fid || row == NULL)
+    return;
+  gtk_widget_grab_focus (row);
+  gtk_widget_activate (row);
+}

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (SteadNeedsPage, stead_needs_page, STEAD, NEEDS_PAGE, Stead
 
 void stead_needs_page_select (SteadNeedsPage *self,
                               gint64          fid);
+void stead_needs_page_assign (SteadNeedsPage *self,
+                              gint64          fid);
 
 G_END_DECLS

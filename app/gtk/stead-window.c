@@ -380,6 +380,22 @@ stead_window_show_core_action (GtkWidget  *widget,
     stead_window_show_toast (self, adw_toast_new (_("That area is no longer in the workspace")));
 }
 
+/* "Assign…" of a need on the map: its page, with the partners to choose
+ * from open. */
+static void
+stead_window_assign_need_action (GtkWidget  *widget,
+                                 const char *action,
+                                 GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  GtkWidget *page = self->workspace != NULL ? stead_window_get_page (self, NEEDS_PAGE_ID) : NULL;
+
+  if (page == NULL)
+    return;
+  stead_window_show_page (self, NEEDS_PAGE_ID);
+  stead_needs_page_assign (STEAD_NEEDS_PAGE (page), g_variant_get_int64 (param));
+}
+
 /* The core's own pages, after the map and before the plugins': needs as
  * casework, and resources. */
 static void
@@ -1480,6 +1496,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stead_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    stead_window_show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "core.assign-need", "x",
+                                   stead_window_assign_need_action);
   gtk_widget_class_install_action (widget_class, "core.show", "(sx)",
                                    stead_window_show_core_action);
 }

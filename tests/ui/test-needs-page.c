@@ -274,9 +274,26 @@ test_popover_actions (void)
   g_assert_nonnull (open);
   g_signal_emit_by_name (open, "clicked");
   g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  {
+    SteadRecord *selected = stead_record_page_get_selected (
+      STEAD_RECORD_PAGE (stead_test_find_by_name (page, "needs")));
+
+    g_assert_nonnull (selected);
+    g_assert_cmpint (stead_record_get_id (selected), ==, fid);
+  }
   stead_test_iterate (300);
   g_assert_true (shows_text (page, "Food"));
   g_assert_false (shows_text (page, "Mrs Example"));
+
+  /* Assign… opens the need on its page, with the partners to choose from. */
+  stead_window_show_page (window, "map");
+  g_assert_true (stead_map_view_show_point (map, TRUE, fid));
+  g_signal_emit_by_name (stead_test_find_by_name (GTK_WIDGET (map), "assign"), "clicked");
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  g_assert_cmpint (stead_record_get_id (stead_record_page_get_selected (STEAD_RECORD_PAGE (
+                     stead_test_find_by_name (page, "needs")))),
+                   ==, fid);
+  stead_test_iterate (200);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
