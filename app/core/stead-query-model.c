@@ -35,9 +35,11 @@
 typedef struct
 {
   GArray     *ids;        /* gint64 */
-  GArray     *values;     /* GValue, n_fields per row */
+  GArray     *values;     /* GValue, n_read per row: only the fields read */
   guint       n_fields;
   gboolean   *read;       /* per field: whether a column of the query is it */
+  guint       n_read;
+  guint      *fields;     /* n_read: the field of each value of a row */
   GHashTable *by_id;      /* gint64 -> row index + 1, or NULL: made by the model */
 } RowSet;
 
@@ -92,13 +94,13 @@ stead_query_model_copy_row (RowSet *rows,
                             guint   i)
 {
   GValue *copy = g_new0 (GValue, MAX (rows->n_fields, 1));
-  const GValue *values = &g_array_index (rows->values, GValue, i * rows->n_fields);
+  const GValue *values = &g_array_index (rows->values, GValue, i * rows->n_read);
 
-  for (guint f = 0; f < rows->n_fields; f++)
-    if (G_IS_VALUE (&values[f]))
+  for (guint k = 0; k < rows->n_read; k++)
+    if (G_IS_VALUE (&values[k]))
       {
-        g_value_init (&copy[f], G_VALUE_TYPE (&values[f]));
-        g_value_copy (&values[f], &copy[f]);
+        g_value_init (&copy[rows->fields[k]], G_VALUE_TYPE (&values[k]));
+        g_value_copy (&values[k], &copy[rows->fields[k]]);
       }
   return copy;
 }
@@ -163,6 +165,7 @@ stead_query_model_row_set_free (RowSet *rows)
   g_array_unref (rows->ids);
   g_clear_pointer (&rows->by_id, g_hash_table_unref);
   g_free (rows->read);
+  g_free (rows->fields);
   g_free (rows);
 }
 
@@ -185,6 +188,7 @@ stead_query_model_read (sqlite3_stmt  *stmt,
   const SteadRecordInfo *info = stead_record_type_get_info (record_type);
   g_autofree int *columns = NULL;
   g_autofree GType *types = NULL;
+  g_autofree guint *slot = NULL;
   RowSet *rows;
   int n_columns;
   int id_column = 0;
@@ -230,6 +234,15 @@ stead_query_model_read (sqlite3_stmt  *stmt,
   for (int c = 0; c < n_columns; c++)
     if (columns[c] >= 0)
       rows->read[columns[c]] = TRUE;
+  /* Only the fields read are kept, a row's values in the fields' order. */
+  rows->fields = g_new0 (guint, MAX (info->n_fields, 1));
+  slot = g_new0 (guint, MAX (info->n_fields, 1));
+  for (guint f = 0; f < info->n_fields; f++)
+    if (rows->read[f])
+      {
+        slot[f] = rows->n_read;
+        rows->fields[rows->n_read++] = f;
+      }
   rows->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   rows->values = g_array_new (FALSE, TRUE, sizeof (GValue));
 
@@ -239,14 +252,16 @@ stead_query_model_read (sqlite3_stmt  *stmt,
       guint base = rows->values->len;
 
       g_array_append_val (rows->ids, id);
-      g_array_set_size (rows->values, base + info->n_fields);
+      g_array_set_size (rows->values, base + rows->n_read);
       for (int c = 0; c < n_columns; c++)
         {
           GValue *v;
 
           if (columns[c] < 0 || sqlite3_column_type (stmt, c) == SQLITE_NULL)
             continue;
-          v = &g_array_index (rows->values, GValue, base + columns[c]);
+          v = &g_array_index (rows->values, GValue, base + slot[columns[c]]);
+          if (G_IS_VALUE (v))
+            g_value_unset (v);    /* a field read twice: the last column */
           g_value_init (v, types[c]);
           switch (types[c])
             {
@@ -318,14 +333,11 @@ stead_query_model_row_is_unchanged (SteadRecord  *record,
 {
   const SteadRecordInfo *info = stead_record_get_info (record);
 
-  for (guint f = 0; f < rows->n_fields; f++)
+  for (guint k = 0; k < rows->n_read; k++)
     {
-      const GValue *have;
+      const GValue *have = stead_record_get_value (record, info->fields[rows->fields[k]].name);
 
-      if (!rows->read[f])
-        continue;
-      have = stead_record_get_value (record, info->fields[f].name);
-      if (!stead_query_model_values_equal (have, &values[f]))
+      if (!stead_query_model_values_equal (have, &values[k]))
         return FALSE;
     }
   return TRUE;
@@ -337,7 +349,7 @@ stead_query_model_update_record (SteadRecord *record,
                                  RowSet      *rows,
                                  guint        i)
 {
-  GValue *values = &g_array_index (rows->values, GValue, i * rows->n_fields);
+  GValue *values = &g_array_index (rows->values, GValue, i * rows->n_read);
   g_autofree GValue *copy = NULL;
 
   if (stead_query_model_row_is_unchanged (record, rows, values))
@@ -353,11 +365,14 @@ stead_query_model_rows_equal (RowSet *a,
                               RowSet *b,
                               guint   j)
 {
-  const GValue *va = &g_array_index (a->values, GValue, i * a->n_fields);
-  const GValue *vb = &g_array_index (b->values, GValue, j * b->n_fields);
+  const GValue *va = &g_array_index (a->values, GValue, i * a->n_read);
+  const GValue *vb = &g_array_index (b->values, GValue, j * b->n_read);
 
-  for (guint f = 0; f < b->n_fields; f++)
-    if (b->read[f] && !stead_query_model_values_equal (&va[f], &vb[f]))
+  /* One query: the same fields, in the same order. */
+  if (a->n_read != b->n_read)
+    return FALSE;
+  for (guint k = 0; k < b->n_read; k++)
+    if (!stead_query_model_values_equal (&va[k], &vb[k]))
       return FALSE;
   return TRUE;
 }
