@@ -61,6 +61,8 @@ struct _SteadNeedsPage
   GSettings        *settings;
   gboolean          show_personal;
   gboolean          resetting;
+  SteadWorkspace   *counted;        /* followed for the count of all needs */
+  gint64            total;
 };
 
 G_DEFINE_FINAL_TYPE (SteadNeedsPage, stead_needs_page, STEAD_TYPE_PAGE)
@@ -133,7 +135,7 @@ static void
 stead_needs_page_update_count (SteadNeedsPage *self)
 {
   guint shown = g_list_model_get_n_items (stead_record_page_get_shown (self->records));
-  gint64 total = self->workspace != NULL ? stead_workspace_count_needs (self->workspace) : 0;
+  gint64 total = self->total;
   g_autofree char *text = NULL;
 
   stead_record_page_set_n_records (self->records, (int) MIN (total, G_MAXINT));
@@ -167,6 +169,17 @@ stead_needs_page_show_filters (SteadNeedsPage *self)
     label = g_strdup_printf (ngettext ("_Filters (%u)", "_Filters (%u)", n), n);
   gtk_menu_button_set_label (self->more_filters, label);
   gtk_menu_button_set_use_underline (self->more_filters, TRUE);
+}
+
+/* How many needs there are: counted again only when the needs change. */
+static void
+stead_needs_page_recount (gpointer owner)
+{
+  SteadNeedsPage *self = owner;
+
+  self->total = stead_workspace_count_needs (self->counted);
+  if (self->needs != NULL)
+    stead_needs_page_update_count (self);
 }
 
 static void
@@ -476,6 +489,7 @@ stead_needs_page_load (SteadPage      *page,
   gtk_drop_down_set_model (self->assignee_filter, partners);
   self->resetting = FALSE;
 
+  stead_workspace_follow (&self->counted, workspace, self, "need", stead_needs_page_recount);
   self->needs = stead_needs_new (workspace);
   self->detail = stead_need_detail_new (workspace);
   g_signal_connect_object (self->detail, "items-changed",
@@ -515,6 +529,7 @@ stead_needs_page_dispose (GObject *object)
   g_clear_object (&self->areas);
   g_clear_object (&self->partners);
   g_clear_object (&self->settings);
+  g_clear_object (&self->counted);
   G_OBJECT_CLASS (stead_needs_page_parent_class)->dispose (object);
 }
 
