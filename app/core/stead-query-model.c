@@ -31,6 +31,7 @@
 #include "stead-workspace-private.h"
 
 #define DEFAULT_ASYNC_THRESHOLD 2000
+#define LARGE_CHANGE            20000
 
 typedef struct
 {
@@ -55,6 +56,8 @@ struct _SteadQueryModel
   RowSet          *rows;         /* the items' ids and values; NULL: none */
   GPtrArray       *items;        /* SteadRecord, or NULL until asked for */
   GHashTable      *by_id;        /* gint64 -> row index + 1 */
+  guint            hidden_at;     /* items not yet reported, while they come */
+  guint            n_hidden;
   GCancellable    *cancellable;
   guint            async_threshold;
   gboolean         loading;
@@ -85,7 +88,9 @@ stead_query_model_get_item_type (GListModel *model)
 static guint
 stead_query_model_get_n_items (GListModel *model)
 {
-  return STEAD_QUERY_MODEL (model)->items->len;
+  SteadQueryModel *self = STEAD_QUERY_MODEL (model);
+
+  return self->items->len - self->n_hidden;
 }
 
 /* A copy of row @i's values, for stead_record_update() to take. */
@@ -130,6 +135,8 @@ stead_query_model_get_item (GListModel *model,
 {
   SteadQueryModel *self = STEAD_QUERY_MODEL (model);
 
+  if (self->n_hidden > 0 && position >= self->hidden_at)
+    position += self->n_hidden;
   if (position >= self->items->len)
     return NULL;
   return g_object_ref (stead_query_model_peek (self, position));
@@ -544,8 +551,21 @@ stead_query_model_apply (SteadQueryModel *self,
   self->items = items;
   self->rows = rows;
 
-  /* What moved, came or went; then what changed in place. */
-  stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  /* What moved, came or went; then what changed in place. A list that
+   * loses rows looks among the rows it gains for the items it showed
+   * (GTK asks for each one): past a point, all go, then all come, so
+   * that the rows' records are made only as they are shown. */
+  if (n_old - prefix - suffix > 0 && n_new - prefix - suffix > LARGE_CHANGE)
+    {
+      /* Between the two, the model is what it was less what went. */
+      self->hidden_at = prefix;
+      self->n_hidden = n_new - prefix - suffix;
+      stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, 0);
+      self->n_hidden = 0;
+      stead_query_model_emit_range (self, prefix, 0, n_new - prefix - suffix);
+    }
+  else
+    stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
   stead_query_model_emit_changed (self, changed);
   if (old_n_items != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

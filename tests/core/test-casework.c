@@ -406,6 +406,71 @@ test_rows_on_demand (Fixture       *f,
   g_assert_true (stead_query_model_lookup (model, fid) == last);
 }
 
+typedef struct
+{
+  guint n;
+  guint signals;
+  gboolean consistent;
+} Running;
+
+/* At each signal the model holds what the signals so far say. */
+static void
+on_items_changed_running (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          Running    *running)
+{
+  running->n = running->n - removed + added;
+  running->signals++;
+  if (g_list_model_get_n_items (model) != running->n || position > running->n)
+    running->consistent = FALSE;
+}
+
+/* A large change (tens of thousands of rows come) is reported as what
+ * went, then what came, the model consistent at each; the rows are the
+ * query's, in its order. */
+static void
+test_large_change (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadQueryModel) model = stead_needs_new (f->ws);
+  Running running = { 0, 0, TRUE };
+  gint64 total;
+  guint n;
+
+  g_assert_cmpint (stead_workspace_edit (
+                     f->ws, "core", "Add many needs",
+                     "WITH RECURSIVE c (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                     "  WHERE x < 50000) "
+                     "INSERT INTO need (kind, urgency, status, opened) "
+                     "SELECT 'food', 1 + x % 4, CASE WHEN x % 2 = 1 THEN 'closed' ELSE 'open' END, "
+                     "  printf ('2027-01-01T00:00:%05d', x) FROM c",
+                     NULL, 0, &error),
+                   ==, 50000);
+  g_assert_no_error (error);
+  total = stead_test_count (f->ws, "SELECT count(*) FROM need");
+  n = filtered (f, model, &(SteadNeedFilter) { .status = "closed" });
+  g_assert_cmpuint (n, ==, stead_test_count (f->ws, "SELECT count(*) FROM need "
+                                                    "WHERE status = 'closed'"));
+  running.n = n;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_running), &running);
+  g_assert_cmpuint (filtered (f, model, NULL), ==, total);
+  g_assert_true (running.consistent);
+  g_assert_cmpuint (running.n, ==, total);
+  g_assert_cmpuint (running.signals, ==, 2);
+  /* Newest first: the last added is first, the first added after it. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SteadRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *sql = g_strdup_printf ("SELECT fid FROM need ORDER BY opened DESC, "
+                                              "fid DESC LIMIT 1 OFFSET %u", i);
+
+      g_assert_cmpint (stead_record_get_id (record), ==, stead_test_count (f->ws, sql));
+    }
+}
+
 /* A resource's availability: one undo step; a value it cannot be is
  * refused. */
 static void
@@ -448,6 +513,7 @@ main (int   argc,
   ADD ("/casework/position", test_position);
   ADD ("/casework/rows-on-demand", test_rows_on_demand);
   ADD ("/casework/resource-availability", test_resource_availability);
+  ADD ("/casework/large-change", test_large_change);
 #undef ADD
   return g_test_run ();
 }
