@@ -87,6 +87,7 @@ enum {
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
   PROP_CAN_REMOVE,
+  PROP_CAN_ADD,
   N_PROPS
 };
 
@@ -802,6 +803,9 @@ stead_record_page_get_property (GObject    *object,
     case PROP_CAN_REMOVE:
       g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->remove_button)));
       break;
+    case PROP_CAN_ADD:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->add_button)));
+      break;
     case PROP_COLUMNS: g_value_set_string (value, NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -867,6 +871,11 @@ stead_record_page_set_property (GObject      *object,
       break;
     case PROP_CAN_REMOVE:
       gtk_widget_set_visible (GTK_WIDGET (self->remove_button), g_value_get_boolean (value));
+      break;
+    case PROP_CAN_ADD:
+      /* Records that come from elsewhere (published, imported): no Add. */
+      gtk_widget_set_visible (GTK_WIDGET (self->add_button), g_value_get_boolean (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -985,6 +994,8 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
     "sort-descending", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REMOVE] = g_param_spec_boolean ("can-remove", NULL, NULL, FALSE,
                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_ADD] = g_param_spec_boolean ("can-add", NULL, NULL, TRUE,
+                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

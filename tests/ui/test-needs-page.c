@@ -102,6 +102,12 @@ test_empty (void)
   stack = stead_test_find_by_name (page, "records-stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   g_assert_nonnull (stead_test_find_by_label (page, "Add Need"));
+  /* Resources come from partners' sites and imports: no Add to a dead end. */
+  page = stead_window_get_page (window, "core.resources");
+  stack = stead_test_find_by_name (page, "records-stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (page, "empty-add")));
+  g_assert_true (gtk_widget_get_visible (stead_test_find_by_name (page, "empty-import")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
