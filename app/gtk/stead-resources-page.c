@@ -29,6 +29,7 @@ struct _SteadResourcesPage
   GtkDropDown     *availability_filter;
   GtkDropDown     *owner_filter;
   GtkWidget       *plugin_button;
+  GtkWidget       *fields;
 
   SteadWorkspace  *workspace;    /* the page's */
   SteadQueryModel *resources;
@@ -88,6 +89,16 @@ stead_resources_page_on_selected (SteadResourcesPage *self)
 
   gtk_widget_set_visible (self->plugin_button,
                           selected != NULL && stead_record_get_string (selected, "owner") != NULL);
+  /* Headed by the kind's label, not its code. */
+  if (selected != NULL)
+    {
+      const char *kind = stead_record_get_string (selected, "kind");
+      g_autofree char *label = stead_workspace_get_term_label (self->workspace, "resource-kind",
+                                                               kind);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields),
+                                       label != NULL ? label : kind);
+    }
 }
 
 static void
@@ -206,6 +217,7 @@ stead_resources_page_class_init (SteadResourcesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadResourcesPage, availability_filter);
   gtk_widget_class_bind_template_child (widget_class, SteadResourcesPage, owner_filter);
   gtk_widget_class_bind_template_child (widget_class, SteadResourcesPage, plugin_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadResourcesPage, fields);
   gtk_widget_class_bind_template_callback (widget_class, stead_resources_page_refilter);
   gtk_widget_class_bind_template_callback (widget_class, stead_resources_page_on_reset_filters);
   gtk_widget_class_bind_template_callback (widget_class, stead_resources_page_on_selected);
