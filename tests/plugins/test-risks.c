@@ -708,6 +708,88 @@ test_pdf (Fixture       *f,
   g_assert_cmpuint (assert_register_rows (f->ws, text), ==, 25);
 }
 
+
+/* A register long enough for several pages, with long titles and long
+ * references, issued OFFICIAL-SENSITIVE: what pdftotext reads back (an
+ * oracle that shares nothing with cairo) has every reference and every
+ * review date whole, the marking at the head and foot of every page,
+ * "Page N of M" and the version. */
+static void
+test_pdf_publishable (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autofree char *text = NULL;
+  SteadExportOptions options = { .options = keys };
+  SteadExporter *exporter = stead_export_find_exporter (f->exporters, "risks-pdf", NULL);
+  guint pages, n_overdue = 0, found = 0;
+  const char *at;
+
+  for (int k = 1; k <= 90; k++)
+    {
+      g_autofree char *reference = g_strdup_printf ("NRR-CYBER-TRANSPORT-%03d", k);
+      g_autofree char *title = g_strdup_printf (
+        "Cyber attack on the transport sector disrupting the rail, road and port networks of the "
+        "partnership area for several days in winter (scenario %d of the long register)", k);
+      g_autofree char *review = g_strdup_printf ("%04d-%02d-%02d", k % 3 == 0 ? 2021 : 2091,
+                                                 1 + k % 12, 1 + k % 28);
+      gint64 id = risks_risk_add (f->ws, reference, title, NULL, 1 + k % 5, 1 + (k / 5) % 5,
+                                  FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (risks_risk_set (f->ws, id, "review", review, &error));
+      g_assert_no_error (error);
+      n_overdue += k % 3 == 0;
+    }
+
+  /* A marking that is not one is refused, naming it, and nothing is written. */
+  g_hash_table_insert (keys, "marking", "SECRET");
+  file = g_file_new_for_path (pdf);
+  g_assert_false (stead_exporter_write_file (exporter, f->ws, file, &options, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "SECRET"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_hash_table_insert (keys, "marking", "official-sensitive");
+  g_hash_table_insert (keys, "version", "2.1");
+  g_assert_true (stead_exporter_write_file (exporter, f->ws, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  if (!stead_test_have_poppler ())
+    {
+      g_test_skip ("needs pdftotext and pdfinfo (poppler-utils, in build-aux/deps.txt)");
+      return;
+    }
+  pages = stead_test_pdf_pages (pdf);
+  g_assert_cmpuint (pages, >=, 3);
+  text = stead_test_pdf_text (pdf, 0);
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==,
+                    90);
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT review FROM risks_risk", text), ==,
+                    90);
+  /* Overdue reviews say so, each. */
+  for (at = strstr (text, " overdue"); at != NULL; at = strstr (at + 1, " overdue"))
+    found++;
+  g_assert_cmpuint (found, >=, n_overdue);
+
+  for (guint page = 1; page <= pages; page++)
+    {
+      g_autofree char *page_text = stead_test_pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, pages);
+      const char *first = strstr (page_text, "OFFICIAL-SENSITIVE");
+
+      g_assert_nonnull (first);
+      g_assert_nonnull (strstr (first + 1, "OFFICIAL-SENSITIVE"));  /* head and foot */
+      g_assert_nonnull (strstr (page_text, number));
+      g_assert_nonnull (strstr (page_text, "Version 2.1"));
+      g_assert_nonnull (strstr (page_text, "Issued "));
+    }
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+}
+
 static void
 test_hazards_geojson (Fixture       *f,
                       gconstpointer  data)
@@ -899,6 +981,8 @@ main (int   argc,
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
+  g_test_add ("/risks/pdf-publishable", Fixture, NULL, fixture_setup, test_pdf_publishable,
+              fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
               fixture_teardown);
   g_test_add ("/risks/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
