@@ -51,8 +51,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RisksMatrix, risks_matrix, GTK_TYPE_WIDGET)
 
+#define TITLE_W 20.0   /* the impact axis's title, turned */
 #define LABEL_W 90.0
-#define LABEL_H 24.0
+#define LABEL_H 42.0   /* the likelihood labels, then the axis's title */
 
 static void
 risks_matrix_clear_chips (RisksMatrix *self)
@@ -163,9 +164,9 @@ risks_matrix_geometry (RisksMatrix *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  *x0 = LABEL_W;
+  *x0 = TITLE_W + LABEL_W;
   *y0 = 4;
-  *cw = MAX (20, (width - LABEL_W - 4) / 5.0);
+  *cw = MAX (20, (width - TITLE_W - LABEL_W - 4) / 5.0);
   *ch = MAX (16, (height - LABEL_H - 8) / 5.0);
 }
 
@@ -244,10 +245,36 @@ risks_matrix_snapshot (GtkWidget   *widget,
       pango_layout_set_width (layout, (int) ((LABEL_W - 8) * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      cairo_move_to (cr, 0, y0 + (4 - k) * ch + ch / 2 - 8);
+      cairo_move_to (cr, TITLE_W, y0 + (4 - k) * ch + ch / 2 - 8);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
     }
+
+  /* Axis titles: likelihood across, below its labels; impact up, turned. */
+  {
+    g_autoptr(PangoLayout) across = gtk_widget_create_pango_layout (widget, _("Likelihood →"));
+    g_autoptr(PangoLayout) up = gtk_widget_create_pango_layout (widget, _("Impact →"));
+    PangoAttrList *bold = pango_attr_list_new ();
+    int tw, th;
+
+    pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (across, bold);
+    pango_layout_set_attributes (up, bold);
+    pango_attr_list_unref (bold);
+    pango_layout_set_width (across, (int) (5 * cw * PANGO_SCALE));
+    pango_layout_set_alignment (across, PANGO_ALIGN_CENTER);
+    gdk_cairo_set_source_rgba (cr, &fg);
+    cairo_move_to (cr, x0, y0 + 5 * ch + 22);
+    pango_cairo_show_layout (cr, across);
+
+    pango_layout_get_pixel_size (up, &tw, &th);
+    cairo_save (cr);
+    cairo_translate (cr, 2, y0 + 5 * ch / 2 + tw / 2.0);
+    cairo_rotate (cr, -G_PI / 2);
+    cairo_move_to (cr, 0, 0);
+    pango_cairo_show_layout (cr, up);
+    cairo_restore (cr);
+  }
 
   /* Risks by reference, in a grid within each cell; ranges as bars. */
   for (guint n = 0; n < self->chips->len; n++)
@@ -403,8 +430,8 @@ risks_matrix_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 220;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 520 : 330;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 340 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 540 : 350;
 }
 
 static void

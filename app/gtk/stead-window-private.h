@@ -1,0 +1,29 @@
+/* stead-window-private.h: what the window suggests when it saves a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "stead-window.h"
+
+G_BEGIN_DECLS
+
+char     *stead_window_suggest_file_name     (SteadWindow   *self,
+                                              const char    *what,
+                                              const char    *extension);
+char     *stead_window_suggest_export_name   (SteadWindow   *self,
+                                              SteadExporter *exporter);
+guint     stead_window_suggest_export_format (SteadWindow   *self,
+                                              GPtrArray     *exporters);
+gboolean  stead_window_exporter_has_option   (SteadExporter *exporter,
+                                              const char    *key);
+AdwToast *stead_window_saved_toast_new       (SteadWindow   *self,
+                                              const char    *format,
+                                              GFile         *file);
+gboolean  stead_window_write_report_marked   (SteadWindow   *self,
+                                              GFile         *file,
+                                              const char    *marking,
+                                              GError       **error);
+
+G_END_DECLS
