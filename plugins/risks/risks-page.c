@@ -581,7 +581,8 @@ risks_page_add_legend (RisksPage       *self,
     gdk_rgba_parse (rgba, "#deddda");
   g_object_set_data (G_OBJECT (symbol), "kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (symbol), "colour", rgba, g_free);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (symbol), kind == RISKS_LEGEND_BAND ? 14 : 24);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (symbol),
+                                      kind == RISKS_LEGEND_BAND ? 14 : 24);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (symbol), 12);
   gtk_widget_set_valign (symbol, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (symbol), risks_page_draw_legend, NULL, NULL);
@@ -689,7 +690,8 @@ risks_page_on_starter (RisksPage *self)
   risks = json_object_get_array_member (root, "risks");
 
   dialog = adw_message_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Start from the National Risk Register"),
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    _("Start from the National Risk Register"),
     _("Choose the risks of the National Risk Register 2023 your area faces. They are added as "
       "drafts with the national scores (3 and 3 where none is given): score each for your area."));
   gtk_widget_set_name (dialog, "starter-dialog");
