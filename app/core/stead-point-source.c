@@ -142,6 +142,16 @@ stead_point_source_to_json (const char * const *values)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The owners switched off, whose rows leave the map (NULL: none). */
+static char *
+stead_point_source_absent_json (SteadWorkspace *workspace)
+{
+  g_auto(GStrv) owners = stead_workspace_list_absent_owners (workspace);
+
+  return owners != NULL && owners[0] != NULL
+           ? stead_point_source_to_json ((const char * const *) owners) : NULL;
+}
+
 static const char *
 stead_point_source_sql (SteadPointSourceKind kind)
 {
@@ -368,7 +378,7 @@ stead_point_source_load (SteadWorkspace        *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autofree char *absent = stead_workspace_dup_absent_owners_json (workspace);
+  g_autofree char *absent = stead_point_source_absent_json (workspace);
 
   return stead_point_source_load_full (workspace, kind, kinds, states, FALSE, NULL, NULL, 0,
                                        absent, cancellable, error);
@@ -409,7 +419,7 @@ stead_point_source_load_merged (SteadWorkspace        *workspace,
   g_return_val_if_fail (sites != NULL || n_sites == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  g_autofree char *absent = stead_workspace_dup_absent_owners_json (workspace);
+  g_autofree char *absent = stead_point_source_absent_json (workspace);
 
   return stead_point_source_load_full (workspace, STEAD_POINT_SOURCE_NEEDS, kinds, states, TRUE,
                                        resource_kinds, sites, n_sites, absent, cancellable, error);
@@ -470,7 +480,7 @@ stead_point_source_run (SteadWorkspace      *workspace,
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, stead_point_source_load_async);
-  request->absent = stead_workspace_dup_absent_owners_json (workspace);
+  request->absent = stead_point_source_absent_json (workspace);
   g_task_set_task_data (task, request, (GDestroyNotify) stead_point_source_request_free);
   g_task_run_in_thread (task, stead_point_source_load_thread);
 }

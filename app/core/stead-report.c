@@ -519,6 +519,54 @@ stead_report_paragraph (SteadReport *self,
   self->y += 6;
 }
 
+/* A key in bold and its value wrapped beside it, led by a swatch of
+ * @colour if it is not NULL; the key takes @share of the width. */
+static void
+stead_report_fact (SteadReport *self,
+                   const char  *colour,
+                   const char  *key,
+                   const char  *value,
+                   double       share)
+{
+  double swatch = colour != NULL ? 14 : 0, key_width, key_height, top, left;
+  g_autoptr(PangoLayout) key_layout = NULL;
+  g_autoptr(PangoLayout) value_layout = NULL;
+  guint page;
+
+  stead_report_end_open_table (self);
+  left = STEAD_REPORT_MARGIN + (colour != NULL ? swatch + 8 : 0);
+  key_width = stead_report_get_width (self) * share;
+  key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
+                                        key_width - 8, PANGO_ALIGN_LEFT);
+  value_layout = stead_report_layout_new (self->cr, value != NULL ? value : "",
+                                          stead_report_fonts[STEAD_REPORT_FONT_BODY],
+                                          STEAD_REPORT_MARGIN + stead_report_get_width (self)
+                                            - left - key_width,
+                                          PANGO_ALIGN_LEFT);
+  key_height = MAX (swatch, stead_report_layout_height (key_layout));
+  stead_report_ensure (self, key_height);
+
+  stead_report_tag_begin (self, "P");
+  top = self->y;
+  page = self->page;
+  if (colour != NULL)
+    {
+      stead_report_set_source_hex (self->cr, colour);
+      cairo_rectangle (self->cr, STEAD_REPORT_MARGIN, top, swatch, swatch);
+      cairo_fill_preserve (self->cr);
+      cairo_set_source_rgb (self->cr, 0.4, 0.4, 0.4);
+      cairo_set_line_width (self->cr, 0.5);
+      cairo_stroke (self->cr);
+    }
+  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
+  cairo_move_to (self->cr, left, top);
+  pango_cairo_show_layout (self->cr, key_layout);
+  stead_report_flow (self, value_layout, left + key_width);
+  if (self->page == page)
+    self->y = MAX (self->y, top + key_height);
+  stead_report_tag_end (self);
+}
+
 /**
  * stead_report_key_value:
  * @self: a #SteadReport
@@ -533,35 +581,10 @@ stead_report_key_value (SteadReport *self,
                         const char  *key,
                         const char  *value)
 {
-  double key_width, key_height, top;
-  g_autoptr(PangoLayout) key_layout = NULL;
-  g_autoptr(PangoLayout) value_layout = NULL;
-  guint page;
-
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (key != NULL);
 
-  stead_report_end_open_table (self);
-  key_width = stead_report_get_width (self) * 0.35;
-  key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
-                                        key_width - 8, PANGO_ALIGN_LEFT);
-  value_layout = stead_report_layout_new (self->cr, value != NULL ? value : "—",
-                                          stead_report_fonts[STEAD_REPORT_FONT_BODY],
-                                          stead_report_get_width (self) - key_width,
-                                          PANGO_ALIGN_LEFT);
-  key_height = stead_report_layout_height (key_layout);
-  stead_report_ensure (self, key_height);
-
-  stead_report_tag_begin (self, "P");
-  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-  top = self->y;
-  page = self->page;
-  cairo_move_to (self->cr, STEAD_REPORT_MARGIN, top);
-  pango_cairo_show_layout (self->cr, key_layout);
-  stead_report_flow (self, value_layout, STEAD_REPORT_MARGIN + key_width);
-  if (self->page == page)
-    self->y = MAX (self->y, top + key_height);
-  stead_report_tag_end (self);
+  stead_report_fact (self, NULL, key, value != NULL ? value : "—", 0.35);
   self->y += 3;
 }
 
@@ -839,43 +862,10 @@ stead_report_legend_row (SteadReport *self,
                          const char  *key,
                          const char  *value)
 {
-  double swatch = 14, key_width, key_height, top, left;
-  g_autoptr(PangoLayout) key_layout = NULL;
-  g_autoptr(PangoLayout) value_layout = NULL;
-  guint page;
-
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (key != NULL);
 
-  stead_report_end_open_table (self);
-  left = STEAD_REPORT_MARGIN + swatch + 8;
-  key_width = stead_report_get_width (self) * 0.3;
-  key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
-                                        key_width - 8, PANGO_ALIGN_LEFT);
-  value_layout = stead_report_layout_new (self->cr, value != NULL ? value : "",
-                                          stead_report_fonts[STEAD_REPORT_FONT_BODY],
-                                          STEAD_REPORT_MARGIN + stead_report_get_width (self)
-                                            - left - key_width,
-                                          PANGO_ALIGN_LEFT);
-  key_height = MAX (swatch, stead_report_layout_height (key_layout));
-  stead_report_ensure (self, key_height);
-
-  stead_report_tag_begin (self, "P");
-  top = self->y;
-  page = self->page;
-  stead_report_set_source_hex (self->cr, colour);
-  cairo_rectangle (self->cr, STEAD_REPORT_MARGIN, top, swatch, swatch);
-  cairo_fill_preserve (self->cr);
-  cairo_set_source_rgb (self->cr, 0.4, 0.4, 0.4);
-  cairo_set_line_width (self->cr, 0.5);
-  cairo_stroke (self->cr);
-  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-  cairo_move_to (self->cr, left, top);
-  pango_cairo_show_layout (self->cr, key_layout);
-  stead_report_flow (self, value_layout, left + key_width);
-  if (self->page == page)
-    self->y = MAX (self->y, top + key_height);
-  stead_report_tag_end (self);
+  stead_report_fact (self, colour != NULL ? colour : "", key, value, 0.3);
   self->y += 4;
 }
 

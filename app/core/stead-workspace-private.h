@@ -159,8 +159,6 @@ sqlite3  *stead_workspace_open_reader       (SteadWorkspace     *self,
 STEAD_PRIVATE_API
 GStrv     stead_workspace_list_absent_owners (SteadWorkspace    *self);
 STEAD_PRIVATE_API
-char     *stead_workspace_dup_absent_owners_json (SteadWorkspace *self);
-STEAD_PRIVATE_API
 GHashTable *stead_workspace_list_absent_areas (SteadWorkspace   *self);
 
 /* stead-workspace-schema.c */

@@ -771,28 +771,6 @@ stead_workspace_list_absent_owners (SteadWorkspace *self)
   return g_strv_builder_end (builder);
 }
 
-/* The same as a JSON array, for json_each() in a query; NULL if none. */
-char *
-stead_workspace_dup_absent_owners_json (SteadWorkspace *self)
-{
-  g_auto(GStrv) owners = stead_workspace_list_absent_owners (self);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (owners == NULL || owners[0] == NULL)
-    return NULL;
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; owners[i] != NULL; i++)
-    json_builder_add_string_value (builder, owners[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
 /**
  * stead_workspace_list_absent_areas:
  * @self: a #SteadWorkspace

@@ -12,6 +12,7 @@
 
 #include "stead.h"
 #include "stead-test-util.h"
+#include "stead-workspace-private.h"
 #include "risks.h"
 
 typedef struct
@@ -790,6 +791,103 @@ test_pdf_publishable (Fixture       *f,
   g_assert_nonnull (strstr (text, "Page 1 of"));
 }
 
+/* The workspace reopened with only @enabled switched on. */
+static SteadWorkspace *
+reopen_with (Fixture            *f,
+             const char * const *enabled,
+             SteadPluginEngine **engine)
+{
+  g_autofree char *path = g_strdup (stead_workspace_get_path (f->ws));
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws;
+
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  *engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (*engine);
+  ws = stead_workspace_open (path, *engine, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* What a plugin switched off published leaves the map with it: its
+ * resources (partners' sites) and the areas its tables refer to (risks'
+ * hazard areas); the rest stays, and nothing is removed from the file. */
+static void
+test_absent_plugin_off_map (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) none = stead_workspace_list_absent_owners (f->ws);
+  g_autoptr(GHashTable) no_areas = stead_workspace_list_absent_areas (f->ws);
+  gint64 placed = stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL");
+  gint64 not_partners = stead_test_count (
+    f->ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL AND coalesce (owner, '') "
+           "!= 'partners'");
+  g_autoptr(SteadPointSnapshot) all = NULL;
+
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (no_areas), ==, 0);
+  g_assert_cmpint (placed, >, not_partners);
+  all = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stead_point_snapshot_get_n_points (all), ==, placed);
+  stead_workspace_close (f->ws);
+
+  /* Partners off: its resources leave, the core's stay; no area is its. */
+  {
+    const char *enabled[] = { "risks", NULL };
+    g_autoptr(SteadPluginEngine) engine = NULL;
+    g_autoptr(SteadWorkspace) ws = reopen_with (f, enabled, &engine);
+    g_auto(GStrv) absent = stead_workspace_list_absent_owners (ws);
+    g_autoptr(GHashTable) areas = stead_workspace_list_absent_areas (ws);
+    g_autoptr(SteadPointSnapshot) shown =
+      stead_point_source_load (ws, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (absent, ((const char *[]) { "partners", NULL }));
+    g_assert_cmpuint (g_hash_table_size (areas), ==, 0);
+    g_assert_cmpuint (stead_point_snapshot_get_n_points (shown), ==, not_partners);
+    g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL"),
+                     ==, placed);
+    stead_workspace_close (ws);
+  }
+
+  /* Risks off: exactly its hazard areas are left out. */
+  {
+    const char *enabled[] = { "partners", NULL };
+    g_autoptr(SteadPluginEngine) engine = NULL;
+    g_autoptr(SteadWorkspace) ws = reopen_with (f, enabled, &engine);
+    g_auto(GStrv) absent = stead_workspace_list_absent_owners (ws);
+    g_autoptr(GHashTable) areas = stead_workspace_list_absent_areas (ws);
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, "SELECT area FROM risks_hazard",
+                                                            NULL);
+    guint n = 0;
+
+    g_assert_cmpstrv (absent, ((const char *[]) { "risks", NULL }));
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 fid = sqlite3_column_int64 (stmt, 0);
+
+        g_assert_true (g_hash_table_contains (areas, &fid));
+        n++;
+      }
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (g_hash_table_size (areas), ==, n);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+    stead_workspace_close (ws);
+  }
+  /* The fixture closes what it opened. */
+  {
+    const char *enabled[] = { "partners", "risks", NULL };
+    g_autofree char *path = g_strdup (stead_workspace_get_path (f->ws));
+
+    g_clear_object (&f->ws);
+    g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+    f->ws = stead_workspace_open (path, f->engine, &error);
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_hazards_geojson (Fixture       *f,
                       gconstpointer  data)
@@ -981,6 +1079,8 @@ main (int   argc,
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
+  g_test_add ("/risks/absent-plugin-off-map", Fixture, "demo", fixture_setup,
+              test_absent_plugin_off_map, fixture_teardown);
   g_test_add ("/risks/pdf-publishable", Fixture, NULL, fixture_setup, test_pdf_publishable,
               fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
