@@ -642,10 +642,18 @@ stead_report_row (SteadReport        *self,
 
       if (self->measuring)
         {
+          /* Its longest word, and its text on one line. */
           double *min = &g_array_index (self->measured, double, i);
+          double *natural = &g_array_index (self->measured, double, self->n_columns + i);
+          g_autoptr(PangoLayout) line = stead_report_layout_new (cr, cells[i], font, 0,
+                                                                 PANGO_ALIGN_LEFT);
+          int line_width;
 
+          pango_layout_get_size (line, &line_width, NULL);
           *min = MAX (*min, stead_report_longest_word (cr, cells[i], font)
                               + 2 * STEAD_REPORT_CELL_PAD + 1);
+          *natural = MAX (*natural, line_width / (double) PANGO_SCALE
+                                      + 2 * STEAD_REPORT_CELL_PAD + 1);
         }
 
       pango_layout_set_height (layout, max_height);
@@ -689,16 +697,21 @@ stead_report_row (SteadReport        *self,
   cairo_stroke (cr);
 }
 
-/* Widens the columns narrower than their longest word to it, taking the
- * room from the others in proportion to what they have above their own;
- * if the words cannot all fit, every column gets its share of the width. */
+/* Columns sized to what they hold: each at least as wide as its longest
+ * word, none wider than its longest line while another needs the room;
+ * the room left is shared by the columns' weights. If the words cannot
+ * all fit, every column gets its share of the width by its longest word. */
 static void
 stead_report_fit_columns (double       *widths,
+                          const double *weights,
                           const double *min,
+                          const double *natural,
                           guint         n,
                           double        total)
 {
-  double need = 0;
+  g_autofree gboolean *capped = g_new0 (gboolean, n);
+  double need = 0, room, weight;
+  gboolean again = TRUE;
 
   for (guint i = 0; i < n; i++)
     need += min[i];
@@ -708,25 +721,34 @@ stead_report_fit_columns (double       *widths,
         widths[i] = total * min[i] / need;
       return;
     }
-  for (guint round = 0; round < n; round++)
+  /* Water-filling: a column whose share would take it past its longest
+   * line gets that line and leaves the rest to the others. */
+  while (again)
     {
-      double deficit = 0, spare = 0;
-
+      again = FALSE;
+      room = total;
+      weight = 0;
       for (guint i = 0; i < n; i++)
         {
-          if (widths[i] < min[i])
-            {
-              deficit += min[i] - widths[i];
-              widths[i] = min[i];
-            }
-          else
-            spare += widths[i] - min[i];
+          room -= capped[i] ? MAX (natural[i], min[i]) : min[i];
+          weight += capped[i] ? 0 : weights[i];
         }
-      if (deficit <= 0.01 || spare <= 0)
-        return;
+      for (guint i = 0; i < n && weight > 0; i++)
+        if (!capped[i] && min[i] + room * weights[i] / weight > MAX (natural[i], min[i]))
+          again = capped[i] = TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    widths[i] = capped[i] ? MAX (natural[i], min[i])
+                          : min[i] + (weight > 0 ? room * weights[i] / weight : 0);
+  /* Everything fits on one line: the spare width by weight, across the page. */
+  if (weight <= 0 && room > 0)
+    {
+      double all = 0;
+
       for (guint i = 0; i < n; i++)
-        if (widths[i] > min[i])
-          widths[i] -= deficit * (widths[i] - min[i]) / spare;
+        all += weights[i];
+      for (guint i = 0; i < n; i++)
+        widths[i] += room * weights[i] / all;
     }
 }
 
@@ -763,16 +785,21 @@ stead_report_table_begin (SteadReport             *self,
     }
   if (self->measuring)
     {
+      /* The longest words, then the longest lines. */
       self->measured = g_array_new (FALSE, TRUE, sizeof (double));
-      g_array_set_size (self->measured, n_columns);
+      g_array_set_size (self->measured, 2 * n_columns);
       g_ptr_array_add (self->table_min, self->measured);
     }
   else if (self->n_tables < self->table_min->len)
     {
-      GArray *min = g_ptr_array_index (self->table_min, self->n_tables);
+      GArray *measured = g_ptr_array_index (self->table_min, self->n_tables);
+      const double *sizes = (const double *) (gpointer) measured->data;
+      g_autofree double *weights = g_new (double, n_columns);
 
-      if (min->len == n_columns)
-        stead_report_fit_columns (self->column_widths, (const double *) (gpointer) min->data,
+      for (guint i = 0; i < n_columns; i++)
+        weights[i] = columns[i].width > 0 ? columns[i].width : 1;
+      if (measured->len == 2 * n_columns)
+        stead_report_fit_columns (self->column_widths, weights, sizes, sizes + n_columns,
                                   n_columns, stead_report_get_width (self));
     }
   self->n_tables++;
@@ -835,10 +862,9 @@ stead_report_table_end (SteadReport *self)
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (self->n_columns > 0);
 
+  /* Sized to their content, the columns break the pages elsewhere. */
   if (self->measured != NULL)
-    for (guint i = 0; i < self->n_columns; i++)
-      if (g_array_index (self->measured, double, i) > self->column_widths[i] + 0.01)
-        self->widths_changed = TRUE;
+    self->widths_changed = TRUE;
   self->n_columns = 0;
   self->measured = NULL;
   g_clear_pointer (&self->column_titles, g_strfreev);
