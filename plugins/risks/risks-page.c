@@ -667,6 +667,28 @@ risks_page_on_starter_response (AdwMessageDialog *dialog,
     }
 }
 
+/* "All risks" chooses every one, or none. */
+static void
+risks_page_on_starter_all (GtkCheckButton *all,
+                           GPtrArray      *checks)
+{
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i),
+                                 gtk_check_button_get_active (all));
+}
+
+/* Add Risks only with one chosen at least. */
+static void
+risks_page_on_starter_toggled (AdwMessageDialog *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < checks->len && !any; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (checks, i));
+  adw_message_dialog_set_response_enabled (dialog, "add", any);
+}
+
 static void
 risks_page_on_starter (RisksPage *self)
 {
@@ -729,11 +751,16 @@ risks_page_on_starter (RisksPage *self)
       "%s. %s", json_object_get_string_member (root, "source"),
       json_object_get_string_member (root, "licence"));
     GtkWidget *source = gtk_label_new (credit);
+    GtkWidget *all = gtk_check_button_new_with_mnemonic (_("A_ll risks"));
 
     gtk_label_set_wrap (GTK_LABEL (source), TRUE);
     gtk_label_set_xalign (GTK_LABEL (source), 0);
     gtk_widget_add_css_class (source, "caption");
     gtk_widget_add_css_class (source, "dim-label");
+    gtk_widget_set_name (all, "starter-all");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
+    g_signal_connect (all, "toggled", G_CALLBACK (risks_page_on_starter_all), checks);
+    gtk_box_append (GTK_BOX (box), all);
     gtk_box_append (GTK_BOX (box), scrolled);
     gtk_box_append (GTK_BOX (box), source);
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
@@ -745,6 +772,9 @@ risks_page_on_starter (RisksPage *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < checks->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (checks, i), "toggled",
+                              G_CALLBACK (risks_page_on_starter_toggled), dialog);
   g_object_set_data_full (G_OBJECT (dialog), "risks", json_array_ref (risks),
                           (GDestroyNotify) json_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "parser", g_object_ref (parser), g_object_unref);

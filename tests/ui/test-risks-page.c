@@ -350,6 +350,20 @@ test_starter_set (void)
       g_assert_true (GTK_IS_CHECK_BUTTON (check));
       g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
     }
+  /* "All risks" off and on again chooses none, then every one. */
+  {
+    GtkWidget *all = stead_test_find_by_name (GTK_WIDGET (dialog), "starter-all");
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (all), FALSE);
+    g_assert_false (gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (stead_test_find_by_name (GTK_WIDGET (dialog), "NRR-54"))));
+    /* Nothing to add: Add Risks waits for a choice. */
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+    g_assert_true (gtk_check_button_get_active (
+      GTK_CHECK_BUTTON (stead_test_find_by_name (GTK_WIDGET (dialog), "NRR-54"))));
+  }
   gtk_check_button_set_active (
     GTK_CHECK_BUTTON (stead_test_find_by_name (GTK_WIDGET (dialog), "NRR-52")), FALSE);
   gtk_check_button_set_active (
