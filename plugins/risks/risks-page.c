@@ -100,21 +100,22 @@ risks_page_filter (SteadRecord *record,
 static void
 risks_page_update_filter_info (RisksPage *self)
 {
-  SteadRecord *risk = self->shown;
-  gboolean outside = FALSE;
+  g_autofree char *reference = NULL;
 
-  if (risk != NULL && self->cell_l != 0 && stead_record_get_id (risk) == self->kept)
-    outside = stead_record_get_int (risk, "likelihood") != self->cell_l ||
-              stead_record_get_int (risk, "impact") != self->cell_i;
-  if (outside)
+  if (self->kept != 0 && self->cell_l != 0)
+    reference = stead_workspace_query_text (
+      self->workspace,
+      "SELECT reference FROM risks_risk WHERE id = ?1 AND NOT (likelihood = ?2 AND impact = ?3)",
+      STEAD_ARGS (STEAD_INT (self->kept), STEAD_INT (self->cell_l), STEAD_INT (self->cell_i)));
+  if (reference != NULL)
     {
       g_autofree char *text = g_strdup_printf (
-        _("Showing %s, which no longer matches the filter (likelihood %d, impact %d)"),
-        stead_record_get_string (risk, "reference"), self->cell_l, self->cell_i);
+        _("Showing %s, which no longer matches the filter (likelihood %d, impact %d)"), reference,
+        self->cell_l, self->cell_i);
 
       gtk_label_set_text (self->filter_info_label, text);
     }
-  gtk_widget_set_visible (self->filter_info, outside);
+  gtk_widget_set_visible (self->filter_info, reference != NULL);
 }
 
 /* Keeps @id in the list through a re-score. */

@@ -143,14 +143,14 @@ test_rescore_keeps_risk (void)
   info = stead_test_find_by_name (page, "filter-info");
   g_assert_nonnull (info);
 
-  /* Filtered to R03's cell (likelihood 3, impact 5), R03 selected. */
+  /* Filtered to R05's cell (likelihood 3, impact 3), R05 selected. */
   g_assert_cmpint (count (ws, "SELECT likelihood * 10 + impact FROM risks_risk "
-                              "WHERE reference = 'R03'"), ==, 35);
-  g_signal_emit_by_name (matrix, "cell-activated", 3, 5);
+                              "WHERE reference = 'R05'"), ==, 33);
+  g_signal_emit_by_name (matrix, "cell-activated", 3, 3);
   wait.model = model;
-  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE likelihood = 3 AND impact = 5");
+  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE likelihood = 3 AND impact = 3");
   stead_test_iterate_until (has_count, &wait);
-  position = list_position (model, "R03");
+  position = list_position (model, "R05");
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
   g_assert_false (gtk_widget_get_visible (info));
@@ -161,7 +161,7 @@ test_rescore_keeps_risk (void)
     const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (scores));
 
     g_assert_nonnull (strstr (title, "1–5%"));
-    g_assert_nonnull (strstr (title, "Catastrophic"));
+    g_assert_nonnull (strstr (title, "Moderate"));
   }
 
   reviews = count (ws, "SELECT count(*) FROM risks_review");
@@ -170,9 +170,9 @@ test_rescore_keeps_risk (void)
   dialog = find_dialog ("Review the Scores");
   preview = stead_test_find_by_name (GTK_WIDGET (dialog), "preview");
   g_assert_nonnull (preview);
-  expected = expected_preview_part (ws, 3, 5);
+  expected = expected_preview_part (ws, 3, 3);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), expected));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "Catastrophic"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "Moderate"));
 
   /* Likelihood 4: the preview follows before anything is saved. */
   likelihood = stead_test_find_by_label (GTK_WIDGET (dialog), "Likelihood");
@@ -194,19 +194,19 @@ test_rescore_keeps_risk (void)
     adw_combo_row_set_selected (ADW_COMBO_ROW (likelihood), four);
   }
   g_free (expected);
-  expected = expected_preview_part (ws, 4, 5);
+  expected = expected_preview_part (ws, 4, 3);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), expected));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (preview)), "5–25%"));
-  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 3);
+  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R05'"), ==, 3);
 
   respond (dialog, "save");
   stead_test_iterate_until (dialog_is_closed, (gpointer) "Review the Scores");
-  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 4);
+  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R05'"), ==, 4);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review"), ==, reviews + 1);
 
   /* Still listed and selected, though no longer in the cell, and said so. */
   stead_test_iterate (100);
-  position = list_position (model, "R03");
+  position = list_position (model, "R05");
   g_assert_cmpuint (position, !=, G_MAXUINT);
   g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), position));
   g_assert_true (gtk_widget_get_visible (info));
@@ -214,8 +214,18 @@ test_rescore_keeps_risk (void)
     const char *text = gtk_label_get_text (
       GTK_LABEL (stead_test_find_by_name (page, "filter-info-label")));
 
-    g_assert_nonnull (strstr (text, "R03"));
+    g_assert_nonnull (strstr (text, "R05"));
     g_assert_nonnull (strstr (text, "no longer matches"));
+  }
+
+  /* Choosing another risk of the cell: R05 is still listed, still said why. */
+  {
+    guint other = position == 0 ? 1 : 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), other, TRUE);
+    g_assert_cmpuint (list_position (model, "R05"), !=, G_MAXUINT);
+    g_assert_true (gtk_widget_get_visible (info));
   }
 
   /* Show All clears the filter and the line. */
@@ -226,7 +236,7 @@ test_rescore_keeps_risk (void)
 
   /* One undo step: the scores and the history as they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 3);
+  g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R05'"), ==, 3);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review"), ==, reviews);
   gtk_window_destroy (GTK_WINDOW (window));
 }
