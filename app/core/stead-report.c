@@ -1298,7 +1298,9 @@ stead_report_new (SteadWorkspace           *workspace,
  * sections each from a new page, and the attributions of open data last;
  * a footer on every page with the area, the date and "Page N of M". Text
  * is tagged, with an outline and metadata, so readers and pdftotext find
- * it. The sections are drawn twice (the first pass counts the pages).
+ * it. The sections are drawn two or three times: a first pass measures
+ * the tables' columns and counts the pages, a second counts them again
+ * with the columns fitted (when there are tables), the last writes.
  * Reads the workspace only.
  *
  * Returns: %FALSE with @error if a section failed or the PDF could not

@@ -355,8 +355,6 @@ stead_form_present (SteadForm *form)
       gtk_widget_set_name (form->preview, "preview");
       gtk_label_set_wrap (GTK_LABEL (form->preview), TRUE);
       gtk_label_set_xalign (GTK_LABEL (form->preview), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (form->preview),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("What saving gives"), -1);
       gtk_box_append (GTK_BOX (box), form->preview);
     }
 
