@@ -76,20 +76,6 @@ list_position (GListModel *model,
   return G_MAXUINT;
 }
 
-typedef struct
-{
-  GListModel *model;
-  guint       want;
-} CountWait;
-
-static gboolean
-has_count (gpointer data)
-{
-  CountWait *w = data;
-
-  return g_list_model_get_n_items (w->model) == w->want;
-}
-
 /* The band a cell is in and the date its review interval gives from
  * today, read from the tables and GDate: not through the page. */
 static char *
@@ -132,7 +118,6 @@ test_rescore_keeps_risk (void)
   GtkWidget *preview, *likelihood;
   g_autofree char *expected = NULL;
   gint64 reviews;
-  CountWait wait;
   guint position;
 
   stead_window_show_page (window, "risks.register");
@@ -147,9 +132,8 @@ test_rescore_keeps_risk (void)
   g_assert_cmpint (count (ws, "SELECT likelihood * 10 + impact FROM risks_risk "
                               "WHERE reference = 'R05'"), ==, 33);
   g_signal_emit_by_name (matrix, "cell-activated", 3, 3);
-  wait.model = model;
-  wait.want = count (ws, "SELECT count(*) FROM risks_risk WHERE likelihood = 3 AND impact = 3");
-  stead_test_iterate_until (has_count, &wait);
+  stead_test_iterate_until_count (
+    model, count (ws, "SELECT count(*) FROM risks_risk WHERE likelihood = 3 AND impact = 3"));
   position = list_position (model, "R05");
   g_assert_cmpuint (position, !=, G_MAXUINT);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
@@ -230,8 +214,7 @@ test_rescore_keeps_risk (void)
 
   /* Show All clears the filter and the line. */
   gtk_widget_activate (stead_test_find_by_name (page, "filter-info-clear"));
-  wait.want = count (ws, "SELECT count(*) FROM risks_risk");
-  stead_test_iterate_until (has_count, &wait);
+  stead_test_iterate_until_count (model, count (ws, "SELECT count(*) FROM risks_risk"));
   g_assert_false (gtk_widget_get_visible (info));
 
   /* One undo step: the scores and the history as they were. */
