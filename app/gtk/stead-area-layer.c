@@ -26,6 +26,7 @@
 #include <gtk/gtk.h>
 
 #include "stead-area-layer-private.h"
+#include "stead-workspace-private.h"
 
 static int
 stead_area_layer_compare_doubles (gconstpointer a,
@@ -174,6 +175,7 @@ static void
 stead_area_layer_reload_areas (SteadAreaLayer *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) absent = NULL;
 
   g_ptr_array_set_size (self->areas, 0);
 
@@ -188,10 +190,17 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
                                     "ORDER BY a.kind = 'boundary', a.kind = 'hazard', a.fid",
                                     NULL);
 
+  /* The areas of a plugin switched off (its hazard areas) go with it. */
+  if (stmt != NULL)
+    absent = stead_workspace_list_absent_areas (self->workspace);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(SteadGeometry) geometry = NULL;
+      gint64 fid = sqlite3_column_int64 (stmt, 2);
       AreaShape *shape;
+
+      if (g_hash_table_contains (absent, &fid))
+        continue;
 
       geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
                                                sqlite3_column_bytes (stmt, 1), NULL, NULL);

@@ -7,7 +7,8 @@
  * an error when the alert field is set); the selected record's details
  * beside it, with a Remove button that asks first (naming what other
  * plugins lose) and offers Undo after. The plugin's .ui adds children of
- * type "filter", "header" (above the list), "view" (another view of the
+ * type "filter", "header" (above the list), "empty" (a button beside Add
+ * and Import in the empty state), "view" (another view of the
  * same records, by widget name), "detail" (below the Remove button; bind
  * their record to the page's "selected") and "column".
  *
@@ -35,6 +36,7 @@ struct _SteadRecordPage
   GtkStack              *stack;
   AdwStatusPage         *empty_page;
   GtkButton             *empty_add_button;
+  GtkBox                *empty_box;
   GtkPaned              *paned;
   GtkBox                *header_box;
   GtkBox                *toolbar;
@@ -852,6 +854,9 @@ stead_record_page_add_child (GtkBuildable *buildable,
                               GTK_WIDGET (self->remove_button));
   else if (g_strcmp0 (type, "column") == 0)
     gtk_column_view_append_column (self->column_view, GTK_COLUMN_VIEW_COLUMN (child));
+  else if (g_strcmp0 (type, "empty") == 0)
+    /* Another way to start, beside Add and Import. */
+    gtk_box_append (self->empty_box, GTK_WIDGET (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
@@ -960,6 +965,7 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_box);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, paned);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, toolbar);

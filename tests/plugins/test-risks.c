@@ -12,6 +12,7 @@
 
 #include "stead.h"
 #include "stead-test-util.h"
+#include "stead-workspace-private.h"
 #include "risks.h"
 
 typedef struct
@@ -708,6 +709,185 @@ test_pdf (Fixture       *f,
   g_assert_cmpuint (assert_register_rows (f->ws, text), ==, 25);
 }
 
+
+/* A register long enough for several pages, with long titles and long
+ * references, issued OFFICIAL-SENSITIVE: what pdftotext reads back (an
+ * oracle that shares nothing with cairo) has every reference and every
+ * review date whole, the marking at the head and foot of every page,
+ * "Page N of M" and the version. */
+static void
+test_pdf_publishable (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autofree char *text = NULL;
+  SteadExportOptions options = { .options = keys };
+  SteadExporter *exporter = stead_export_find_exporter (f->exporters, "risks-pdf", NULL);
+  guint pages, n_overdue = 0, found = 0;
+  const char *at;
+
+  for (int k = 1; k <= 90; k++)
+    {
+      g_autofree char *reference = g_strdup_printf ("NRR-CYBER-TRANSPORT-%03d", k);
+      g_autofree char *title = g_strdup_printf (
+        "Cyber attack on the transport sector disrupting the rail, road and port networks of the "
+        "partnership area for several days in winter (scenario %d of the long register)", k);
+      g_autofree char *review = g_strdup_printf ("%04d-%02d-%02d", k % 3 == 0 ? 2021 : 2091,
+                                                 1 + k % 12, 1 + k % 28);
+      gint64 id = risks_risk_add (f->ws, reference, title, NULL, 1 + k % 5, 1 + (k / 5) % 5,
+                                  FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (risks_risk_set (f->ws, id, "review", review, &error));
+      g_assert_no_error (error);
+      n_overdue += k % 3 == 0;
+    }
+
+  /* A marking that is not one is refused, naming it, and nothing is written. */
+  g_hash_table_insert (keys, "marking", "SECRET");
+  file = g_file_new_for_path (pdf);
+  g_assert_false (stead_exporter_write_file (exporter, f->ws, file, &options, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "SECRET"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_hash_table_insert (keys, "marking", "official-sensitive");
+  g_hash_table_insert (keys, "version", "2.1");
+  g_assert_true (stead_exporter_write_file (exporter, f->ws, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  if (!stead_test_have_poppler ())
+    {
+      g_test_skip ("needs pdftotext and pdfinfo (poppler-utils, in build-aux/deps.txt)");
+      return;
+    }
+  pages = stead_test_pdf_pages (pdf);
+  g_assert_cmpuint (pages, >=, 3);
+  text = stead_test_pdf_text (pdf, 0);
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT reference FROM risks_risk", text), ==,
+                    90);
+  g_assert_cmpuint (stead_test_assert_all_in (f->ws, "SELECT review FROM risks_risk", text), ==,
+                    90);
+  /* Overdue reviews say so, each. */
+  for (at = strstr (text, " overdue"); at != NULL; at = strstr (at + 1, " overdue"))
+    found++;
+  g_assert_cmpuint (found, >=, n_overdue);
+
+  for (guint page = 1; page <= pages; page++)
+    {
+      g_autofree char *page_text = stead_test_pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, pages);
+      const char *first = strstr (page_text, "OFFICIAL-SENSITIVE");
+
+      g_assert_nonnull (first);
+      g_assert_nonnull (strstr (first + 1, "OFFICIAL-SENSITIVE"));  /* head and foot */
+      g_assert_nonnull (strstr (page_text, number));
+      g_assert_nonnull (strstr (page_text, "Version 2.1"));
+      g_assert_nonnull (strstr (page_text, "Issued "));
+    }
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+}
+
+/* The workspace reopened with only @enabled switched on. */
+static SteadWorkspace *
+reopen_with (Fixture            *f,
+             const char * const *enabled,
+             SteadPluginEngine **engine)
+{
+  g_autofree char *path = g_strdup (stead_workspace_get_path (f->ws));
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws;
+
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  *engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (*engine);
+  ws = stead_workspace_open (path, *engine, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* What a plugin switched off published leaves the map with it: its
+ * resources (partners' sites) and the areas its tables refer to (risks'
+ * hazard areas); the rest stays, and nothing is removed from the file. */
+static void
+test_absent_plugin_off_map (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) none = stead_workspace_list_absent_owners (f->ws);
+  g_autoptr(GHashTable) no_areas = stead_workspace_list_absent_areas (f->ws);
+  gint64 placed = stead_test_count (f->ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL");
+  gint64 not_partners = stead_test_count (
+    f->ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL AND coalesce (owner, '') "
+           "!= 'partners'");
+  g_autoptr(SteadPointSnapshot) all = NULL;
+
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (no_areas), ==, 0);
+  g_assert_cmpint (placed, >, not_partners);
+  all = stead_point_source_load (f->ws, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stead_point_snapshot_get_n_points (all), ==, placed);
+  stead_workspace_close (f->ws);
+
+  /* Partners off: its resources leave, the core's stay; no area is its. */
+  {
+    const char *enabled[] = { "risks", NULL };
+    g_autoptr(SteadPluginEngine) engine = NULL;
+    g_autoptr(SteadWorkspace) ws = reopen_with (f, enabled, &engine);
+    g_auto(GStrv) absent = stead_workspace_list_absent_owners (ws);
+    g_autoptr(GHashTable) areas = stead_workspace_list_absent_areas (ws);
+    g_autoptr(SteadPointSnapshot) shown =
+      stead_point_source_load (ws, STEAD_POINT_SOURCE_RESOURCES, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (absent, ((const char *[]) { "partners", NULL }));
+    g_assert_cmpuint (g_hash_table_size (areas), ==, 0);
+    g_assert_cmpuint (stead_point_snapshot_get_n_points (shown), ==, not_partners);
+    g_assert_cmpint (stead_test_count (ws, "SELECT count(*) FROM resource WHERE geom IS NOT NULL"),
+                     ==, placed);
+    stead_workspace_close (ws);
+  }
+
+  /* Risks off: exactly its hazard areas are left out. */
+  {
+    const char *enabled[] = { "partners", NULL };
+    g_autoptr(SteadPluginEngine) engine = NULL;
+    g_autoptr(SteadWorkspace) ws = reopen_with (f, enabled, &engine);
+    g_auto(GStrv) absent = stead_workspace_list_absent_owners (ws);
+    g_autoptr(GHashTable) areas = stead_workspace_list_absent_areas (ws);
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (ws, "SELECT area FROM risks_hazard",
+                                                            NULL);
+    guint n = 0;
+
+    g_assert_cmpstrv (absent, ((const char *[]) { "risks", NULL }));
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 fid = sqlite3_column_int64 (stmt, 0);
+
+        g_assert_true (g_hash_table_contains (areas, &fid));
+        n++;
+      }
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (g_hash_table_size (areas), ==, n);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+    stead_workspace_close (ws);
+  }
+  /* The fixture closes what it opened. */
+  {
+    const char *enabled[] = { "partners", "risks", NULL };
+    g_autofree char *path = g_strdup (stead_workspace_get_path (f->ws));
+
+    g_clear_object (&f->ws);
+    g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+    f->ws = stead_workspace_open (path, f->engine, &error);
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_hazards_geojson (Fixture       *f,
                       gconstpointer  data)
@@ -899,6 +1079,10 @@ main (int   argc,
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
+  g_test_add ("/risks/absent-plugin-off-map", Fixture, "demo", fixture_setup,
+              test_absent_plugin_off_map, fixture_teardown);
+  g_test_add ("/risks/pdf-publishable", Fixture, NULL, fixture_setup, test_pdf_publishable,
+              fixture_teardown);
   g_test_add ("/risks/hazards-geojson", Fixture, NULL, fixture_setup, test_hazards_geojson,
               fixture_teardown);
   g_test_add ("/risks/csv-formulas", Fixture, NULL, fixture_setup, test_csv_formulas,
