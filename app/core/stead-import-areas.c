@@ -159,6 +159,7 @@ const SteadImportFormat stead_import_geojson_areas = {
   .extensions = STEAD_EXTENSIONS ("geojson", "json"),
   .options = stead_import_areas_geojson_options,
   .run = stead_import_areas_run,
+  .detect = stead_import_detect_geojson,
 };
 
 const SteadImportFormat stead_import_gpkg_areas = {
@@ -167,6 +168,7 @@ const SteadImportFormat stead_import_gpkg_areas = {
   .extensions = STEAD_EXTENSIONS ("gpkg"),
   .options = stead_import_areas_gpkg_options,
   .run = stead_import_areas_run,
+  .detect = stead_import_detect_gpkg,
 };
 
 /* ------------------------------------------------------------------------ */

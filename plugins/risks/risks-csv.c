@@ -51,6 +51,8 @@ typedef struct
 {
   GHashTable *likelihood_labels;   /* lower-case label -> score */
   GHashTable *impact_labels;
+  char       *likelihood_words;    /* "1–5 or Very low, Low, …" for messages */
+  char       *impact_words;
   GDate       today;
   char       *today_text;
 } RisksCsvImport;
@@ -91,27 +93,34 @@ risks_csv_parse_score (const char  *text,
   return FALSE;
 }
 
-/* The active scheme's labels for one axis, lower case, to their scores. */
+/* The active scheme's labels for one axis, lower case, to their scores;
+ * @words: what a message says is accepted. */
 static GHashTable *
-risks_csv_scale_labels (SteadWorkspace *workspace,
-                        const char     *axis)
+risks_csv_scale_labels (SteadWorkspace  *workspace,
+                        const char      *axis,
+                        char           **words)
 {
   GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) list = g_string_new (_("1–5"));
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
     "SELECT score, label FROM risks_scale WHERE axis = ? AND score BETWEEN 1 AND 5 "
-    "AND scheme = (SELECT code FROM risks_scheme WHERE active)", NULL);
+    "AND scheme = (SELECT code FROM risks_scheme WHERE active) ORDER BY score", NULL);
+  guint n = 0;
 
-  if (stmt == NULL)
-    return labels;
-  sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     if (sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
       {
-        char *label = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 1), -1);
+        const char *text = (const char *) sqlite3_column_text (stmt, 1);
+        char *label = g_utf8_strdown (text, -1);
 
         g_hash_table_replace (labels, g_strstrip (label),
                               GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+        g_string_append (list, n++ == 0 ? _(" or ") : ", ");
+        g_string_append (list, text);
       }
+  *words = g_string_free (g_steal_pointer (&list), FALSE);
   return labels;
 }
 
@@ -157,7 +166,13 @@ risks_csv_read_scores (RisksCsvImport *self,
             text, s == 0 || s == 2 || s == 3 ? self->likelihood_labels : self->impact_labels,
             &scores[s]))
         {
-          stead_import_row_reject (row, _("%s “%s” is not on the 1–5 scale"), fields[s], text);
+          const SteadField *field = stead_field_find (risks_csv_fields,
+                                                      G_N_ELEMENTS (risks_csv_fields), fields[s]);
+
+          stead_import_row_reject (row, _("%s “%s” is not on the scale: %s"),
+                                   stead_field_get_label (field), text,
+                                   s == 0 || s == 2 || s == 3 ? self->likelihood_words
+                                                              : self->impact_words);
           return FALSE;
         }
     }
@@ -230,7 +245,8 @@ risks_csv_read_row (SteadImportRow  *row,
     return TRUE;
   if (!risks_csv_parse_malicious (stead_import_row_peek (row, "malicious"), &malicious))
     {
-      stead_import_row_reject (row, _("malicious “%s” is not yes or no"),
+      stead_import_row_reject (row, _("Malicious “%s” is not one of: yes, no, malicious or "
+                                      "non-malicious"),
                                stead_import_row_peek (row, "malicious"));
       return TRUE;
     }
@@ -327,11 +343,14 @@ risks_csv_run (SteadImportContext  *context,
   g_date_set_dmy (&self.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   self.today_text = g_date_time_format (now, "%Y-%m-%d");
-  self.likelihood_labels = risks_csv_scale_labels (workspace, "likelihood");
-  self.impact_labels = risks_csv_scale_labels (workspace, "impact");
+  self.likelihood_labels = risks_csv_scale_labels (workspace, "likelihood",
+                                                   &self.likelihood_words);
+  self.impact_labels = risks_csv_scale_labels (workspace, "impact", &self.impact_words);
   ok = stead_import_context_foreach_row (context, NULL, risks_csv_read_row, &self, error);
   g_hash_table_unref (self.likelihood_labels);
   g_hash_table_unref (self.impact_labels);
+  g_free (self.likelihood_words);
+  g_free (self.impact_words);
   g_free (self.today_text);
   return ok;
 }

@@ -88,6 +88,7 @@ const SteadImportFormat risks_hazards_geojson_import = {
   .extensions = STEAD_EXTENSIONS ("geojson", "json"),
   .options = risks_hazards_geojson_options,
   .run = risks_hazards_run,
+  .detect = stead_import_detect_geojson,
   .domain = GETTEXT_PACKAGE,
 };
 
@@ -97,5 +98,6 @@ const SteadImportFormat risks_hazards_gpkg_import = {
   .extensions = STEAD_EXTENSIONS ("gpkg"),
   .options = risks_hazards_gpkg_options,
   .run = risks_hazards_run,
+  .detect = stead_import_detect_gpkg,
   .domain = GETTEXT_PACKAGE,
 };

@@ -435,7 +435,7 @@ test_import_export (Fixture       *f,
     g_auto(Result) r = run (f, "export", ws, "--format", "needs-csv", "--output", out, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
-    g_assert_true (g_str_has_prefix (text, "fid,source_id,kind,"));
+    g_assert_true (g_str_has_prefix (text, "id,kind,"));
     g_assert_nonnull (strstr (text, ",C1,food,"));
     g_assert_null (strstr (text, "Mrs Example"));
     g_clear_pointer (&text, g_free);

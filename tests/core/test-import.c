@@ -1461,7 +1461,7 @@ test_export_redacts (Fixture       *f,
       g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
       g_output_stream_close (out, NULL, NULL);
       text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-      g_assert_true (g_str_has_prefix (text, "fid,source_id,kind,"));
+      g_assert_true (g_str_has_prefix (text, "id,kind,"));
       g_assert_nonnull (strstr (text, "food"));
       if (personal)
         g_assert_nonnull (strstr (text, "Mrs Example"));
