@@ -728,6 +728,9 @@ stead_cli_cmd_import (int    argc,
       if (result->updated_names->len > 20)
         g_print (committed ? _("… and %u more updated\n") : _("… and %u more to update\n"),
                  result->updated_names->len - 20);
+      for (guint i = 0; i < result->linked_names->len; i++)
+        g_print (committed ? _("Also added: %s\n") : _("Also to add: %s\n"),
+                 (const char *) g_ptr_array_index (result->linked_names, i));
       for (guint i = 0; i < MIN (result->removed_names->len, 20); i++)
         g_print (committed ? _("Removed: %s\n") : _("To remove: %s\n"),
                  (const char *) g_ptr_array_index (result->removed_names, i));

@@ -23,6 +23,7 @@
 #include "stead-import-formats-private.h"
 #include "stead-output.h"
 #include "stead-plugin-engine.h"
+#include "stead-record-provider.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
@@ -210,6 +211,7 @@ stead_importer_result_new (SteadImporter *importer,
   result->added_names = g_ptr_array_new_with_free_func (g_free);
   result->updated_names = g_ptr_array_new_with_free_func (g_free);
   result->removed_names = g_ptr_array_new_with_free_func (g_free);
+  result->linked_names = g_ptr_array_new_with_free_func (g_free);
   result->importer_id = g_strdup (stead_importer_get_id (importer));
   return result;
 }
@@ -219,6 +221,7 @@ stead_import_result_free (SteadImportResult *result)
 {
   if (result == NULL)
     return;
+  g_clear_pointer (&result->linked_names, g_ptr_array_unref);
   g_ptr_array_unref (result->rejects);
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->added_names);
@@ -1591,4 +1594,59 @@ stead_import_run_finish (SteadWorkspace     *workspace,
   if (import_result != NULL)
     *import_result = g_steal_pointer (&data->result);
   return ok;
+}
+
+/**
+ * stead_import_context_find_or_add_record:
+ * @context: the import's context
+ * @kind: a kind of record another plugin provides ("organisation")
+ * @title: what the row calls it: its id or its title
+ * @error: a #GError, if adding it failed (the import stops)
+ *
+ * The record a row names, found in the import's transaction (so those
+ * added by earlier rows count), or else added by its title with the
+ * kind's create_sql, listed in the result's linked_names ("partner
+ * “Cumbria Resilience Forum”") and kept only if the import is.
+ *
+ * Returns: its id; 0 without @error if no loaded plugin keeps @kind or
+ *   it cannot add one by title (keep the name some other way)
+ */
+gint64
+stead_import_context_find_or_add_record (SteadImportContext  *context,
+                                         const char          *kind,
+                                         const char          *title,
+                                         GError             **error)
+{
+  SteadRecordProvider *provider;
+  const SteadRecordKind *info;
+  g_autofree char *trimmed = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (context != NULL, 0);
+  g_return_val_if_fail (kind != NULL && title != NULL, 0);
+
+  provider = stead_workspace_get_provider (context->workspace, kind);
+  info = provider != NULL ? stead_record_provider_get_kind (provider, kind) : NULL;
+  if (info == NULL)
+    return 0;
+  trimmed = g_strstrip (g_strdup (title));
+  if (stead_parse_int (trimmed, 1, G_MAXINT64, &id) &&
+      stead_record_provider_exists (provider, kind, id))
+    return id;
+  id = 0;
+  if (info->find_sql != NULL &&
+      stead_transaction_query_int64 (context->txn, info->find_sql,
+                                     STEAD_ARGS (STEAD_STRING (trimmed)), &id) && id > 0)
+    return id;
+  if (info->create_sql == NULL)
+    return 0;
+  id = stead_transaction_run (context->txn, info->create_sql, STEAD_ARGS (STEAD_STRING (trimmed)),
+                              error);
+  if (id <= 0)
+    return 0;
+  g_ptr_array_add (context->result->linked_names,
+                   /* TRANSLATORS: a kind of record ("partner") and its name */
+                   g_strdup_printf (_("%s “%s”"), g_dgettext (GETTEXT_PACKAGE, info->label),
+                                    trimmed));
+  return id;
 }

@@ -164,6 +164,9 @@ typedef struct
   GPtrArray  *updated_names; /* (element-type utf8) what is (or would be) updated */
   guint64     removed;       /* what the file removes (a CAP Cancel, an Update's old areas) */
   GPtrArray  *removed_names; /* (element-type utf8) */
+  /* Records of other kinds the rows name and the import adds (or would):
+   * the partners a risk register gives as owners, "partner “…”". */
+  GPtrArray  *linked_names;  /* (element-type utf8) */
 } SteadImportResult;
 
 typedef void (*SteadImportProgressFunc) (double   fraction,
@@ -288,6 +291,11 @@ void                stead_import_context_updated_named   (SteadImportContext  *c
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_removed_named   (SteadImportContext  *context,
                                                           const char          *name);
+STEAD_AVAILABLE_IN_1_0
+gint64              stead_import_context_find_or_add_record (SteadImportContext  *context,
+                                                             const char          *kind,
+                                                             const char          *title,
+                                                             GError             **error);
 STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_reject          (SteadImportContext  *context,
                                                           guint64              line,

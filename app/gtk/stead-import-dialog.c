@@ -319,9 +319,11 @@ stead_import_dialog_show_result (SteadImportDialog *self,
   adw_action_row_set_subtitle (self->summary_row, subtitle->str);
 
   /* What would be added and updated, by name, where the format names them. */
-  for (int which = 0; result != NULL && which < 2; which++)
+  for (int which = 0; result != NULL && which < 3; which++)
     {
-      GPtrArray *names = which == 0 ? result->added_names : result->updated_names;
+      GPtrArray *names = which == 0   ? result->added_names
+                         : which == 1 ? result->updated_names
+                                      : result->linked_names;
       g_autoptr(GString) list = g_string_new (NULL);
 
       if (names->len == 0)
@@ -333,7 +335,11 @@ stead_import_dialog_show_result (SteadImportDialog *self,
         g_string_append_printf (list, _(" and %u more"), names->len - 30);
       if (subtitle->len > 0)
         g_string_append_c (subtitle, '\n');
-      g_string_append_printf (subtitle, which == 0 ? _("Add: %s") : _("Update: %s"), list->str);
+      g_string_append_printf (subtitle,
+                              which == 0   ? _("Add: %s")
+                              : which == 1 ? _("Update: %s")
+                                           : _("Also add: %s"),
+                              list->str);
     }
   adw_action_row_set_subtitle (self->summary_row, subtitle->str);
 

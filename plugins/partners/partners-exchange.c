@@ -102,11 +102,20 @@ partners_record_free (PartnersRecord *r)
 /* The organisation this record updates: same identifier, else same name
  * and the same postcode at its first site. */
 static gint64
-partners_exchange_record_find_match (SteadTransaction *txn,
-                                     PartnersRecord           *r)
+partners_exchange_record_find_match (SteadImportContext *context,
+                                     PartnersRecord     *r)
 {
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 own;
 
+  /* One this workspace exported: that organisation, its id kept as it is. */
+  own = stead_import_context_find_own_id (context, "partners_organisation", "id", r->source_id);
+  if (own != 0)
+    {
+      g_clear_pointer (&r->source_id, g_free);
+      return own;
+    }
   if (r->source_id != NULL)
     {
       stmt = stead_transaction_prepare (
@@ -147,7 +156,7 @@ partners_record_write (SteadImportContext  *context,
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(GHashTable) site_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 id = partners_exchange_record_find_match (txn, r);
+  gint64 id = partners_exchange_record_find_match (context, r);
   const char *notes = r->notes->len ? r->notes->str : NULL;
 
   if (id != 0)

@@ -34,8 +34,7 @@ static const SteadField risks_csv_fields[] = {
   { "owner",
     "risk owner;lead;lead assessor;lead organisation;lead organization;lead responder;owner "
     "organisation",
-    "#org +owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation",
-    .label = N_("Owner") },
+    "#org +owner", .label = N_("Owner") },   /* a partner by id or name, added if new */
   { "status", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = risks_statuses,
     .label = N_("Status") },
   /* The register's own next review; without it, the band's interval after
@@ -227,7 +226,7 @@ risks_csv_read_row (SteadImportRow  *row,
   const char *text[7] = { NULL };   /* reference, title, theme, hazard, rwcs, controls, treatment */
   static const char * const text_fields[] = { "reference", "title",    "theme",    "hazard",
                                              "rwcs",      "controls", "treatment" };
-  const char *status = NULL, *assessed, *given_review = NULL;
+  const char *status = NULL, *assessed, *given_review = NULL, *owner_name = NULL;
   gint64 scores[6] = { 0 }, owner = 0;
   gboolean malicious;
   g_autofree char *review = NULL;
@@ -239,7 +238,7 @@ risks_csv_read_row (SteadImportRow  *row,
     if (!stead_import_row_get_text (row, text_fields[i], &text[i]))
       return TRUE;
   if (!risks_csv_read_scores (self, row, scores) ||
-      !stead_import_row_get_record (row, "owner", &owner) ||
+      !stead_import_row_get_text (row, "owner", &owner_name) ||
       !stead_import_row_get_string (row, "status", &status) ||
       !stead_import_row_get_string (row, "review", &given_review))
     return TRUE;
@@ -249,6 +248,21 @@ risks_csv_read_row (SteadImportRow  *row,
                                       "non-malicious"),
                                stead_import_row_peek (row, "malicious"));
       return TRUE;
+    }
+
+  /* An owner not yet a partner becomes one; with partners off, the
+   * register's name for it is kept with the risk. */
+  if (owner_name != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      owner = stead_import_context_find_or_add_record (context, "organisation", owner_name,
+                                                       &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
     }
 
   risks_csv_find_old (txn, text[0], &old);
@@ -272,6 +286,23 @@ risks_csv_read_row (SteadImportRow  *row,
       review = g_strdup (given_review);
     }
   extra = stead_import_row_dup_extra (row);
+  if (owner_name != NULL && owner == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = stead_transaction_prepare (
+        txn, "SELECT json_set (coalesce (?1, '{}'), '$.owner', ?2)", error);
+
+      if (stmt == NULL)
+        {
+          g_free (old.assessed);
+          return FALSE;
+        }
+      stead_statement_bind (stmt, STEAD_ARGS (STEAD_STRING (extra), STEAD_STRING (owner_name)));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_free (extra);
+          extra = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+    }
 
   args[0] = STEAD_STRING (text[0]);
   args[1] = STEAD_STRING (text[1]);

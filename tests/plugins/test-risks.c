@@ -28,7 +28,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const char *enabled[] = { "partners", "risks", NULL };
+  const char *both[] = { "partners", "risks", NULL };
+  const char *risks_only[] = { "risks", NULL };
+  const char * const *enabled = g_strcmp0 (data, "risks-only") == 0 ? risks_only : both;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -41,7 +43,7 @@ fixture_setup (Fixture       *f,
   path = g_build_filename (f->dir, "ws.gpkg", NULL);
   f->ws = stead_workspace_create (path, "Test", f->engine, &error);
   g_assert_no_error (error);
-  if (data != NULL)
+  if (g_strcmp0 (data, "demo") == 0)
     g_assert_true (stead_demo_populate (f->ws, 50, 5, &error));
   f->importers = stead_import_list_importers (f->engine);
   f->exporters = stead_export_list_exporters (f->engine);
@@ -501,20 +503,134 @@ test_csv_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Quite likely"));
   g_clear_error (&error);
 
-  /* An owner must be a partner. */
-  g_clear_object (&file);
-  g_clear_pointer (&result, stead_import_result_free);
-  file = stead_test_write_file (f->dir, "owner.csv",
-                     "reference,title,likelihood,impact,owner\r\nX3,Owned,2,2,Nobody Ltd\r\n");
-  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
-  g_assert_nonnull (strstr (error->message, "Nobody Ltd"));
-  g_clear_error (&error);
+  /* An owner not yet a partner becomes one (see test_csv_owners_become_partners). */
 
   csv = export_csv (f, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (csv, "reference,title,theme,likelihood,impact,"));
   g_assert_nonnull (strstr (csv, "HL12,Fluvial flooding,Natural and environmental "
                                  "hazards,4,4,,,3,5,no,"));
+}
+
+/* A register names its owners as it knows them: those not yet partners
+ * are listed by the dry run, added once by the import however many risks
+ * they own, and matched in any case. */
+static void
+test_csv_owners_become_partners (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+
+  file = stead_test_write_file (f->dir, "owners.csv",
+                                "reference,title,likelihood,impact,owner\r\n"
+                                "C1,Flooding,4,4,Cumbria Resilience Forum\r\n"
+                                "C2,Storms,3,3,cumbria resilience forum\r\n"
+                                "C3,Heat,2,3,Environment Agency\r\n");
+  g_assert_true (import (f, "risks-csv", file, TRUE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpuint (result->rejects->len, ==, 0);
+  g_assert_cmpuint (result->linked_names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (result->linked_names, 0), ==,
+                   "partner “Cumbria Resilience Forum”");
+  g_assert_cmpstr (g_ptr_array_index (result->linked_names, 1), ==, "partner “Environment Agency”");
+  /* A dry run only says so. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk"), ==, 0);
+  g_clear_pointer (&result, stead_import_result_free);
+
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count(*) FROM risks_risk r JOIN partners_organisation "
+                                     "o ON o.id = r.owner WHERE o.name = 'Cumbria Resilience "
+                                     "Forum' AND r.reference IN ('C1', 'C2')"), ==, 2);
+  g_clear_pointer (&result, stead_import_result_free);
+
+  /* Again: they are partners now, nothing more to add. */
+  g_assert_true (import (f, "risks-csv", file, TRUE, &result, &error));
+  g_assert_cmpuint (result->updated, ==, 3);
+  g_assert_cmpuint (result->linked_names->len, ==, 0);
+}
+
+/* With partners off, the owner's name stays with the risk. */
+static void
+test_csv_owner_kept_without_partners (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *owner = NULL;
+
+  file = stead_test_write_file (f->dir, "owners.csv",
+                                "reference,title,likelihood,impact,owner\r\n"
+                                "C1,Flooding,4,4,Cumbria Resilience Forum\r\n");
+  g_assert_true (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 1);
+  g_assert_cmpuint (result->linked_names->len, ==, 0);
+  owner = query_text (f->ws, "SELECT json_extract (extra, '$.owner') FROM risks_risk "
+                             "WHERE reference = ?", "C1");
+  g_assert_cmpstr (owner, ==, "Cumbria Resilience Forum");
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM risks_risk WHERE owner IS NULL"),
+                   ==, 1);
+}
+
+/* Status and scores by code or label in any case; a wrong word is told
+ * the words that would do. */
+static void
+test_csv_vocabulary_words (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *status = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *csv = NULL;
+
+  /* The oracle: the scheme's own labels, read here, and the statuses. */
+  labels = query_text (f->ws, "SELECT group_concat (label, '|') FROM (SELECT label FROM "
+                              "risks_scale WHERE axis = ? AND scheme = (SELECT code FROM "
+                              "risks_scheme WHERE active) ORDER BY score)", "likelihood");
+  words = g_strsplit (labels, "|", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 5);
+  csv = g_strdup_printf ("reference,title,likelihood,impact,status\r\n"
+                         "V1,One,%s,1,ACTIVE\r\nV2,Two,%s,2,archived\r\nV3,Three,5,3,dRaFt\r\n",
+                         g_ascii_strup (words[0], -1), g_ascii_strdown (words[3], -1));
+  file = stead_test_write_file (f->dir, "words.csv", csv);
+  if (!import (f, "risks-csv", file, FALSE, &result, &error))
+    g_error ("%s", error->message);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT likelihood FROM risks_risk "
+                                            "WHERE reference = 'V1'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT likelihood FROM risks_risk "
+                                            "WHERE reference = 'V2'"), ==, 4);
+  status = query_text (f->ws, "SELECT status FROM risks_risk WHERE reference = ?", "V2");
+  g_assert_cmpstr (status, ==, "archived");
+  g_clear_object (&file);
+  g_clear_pointer (&result, stead_import_result_free);
+
+  file = stead_test_write_file (f->dir, "wrong.csv",
+                                "reference,title,likelihood,impact,status\r\n"
+                                "W1,One,sometimes,1,active\r\nW2,Two,1,1,asleep\r\n");
+  g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result->rejects->len, ==, 2);
+  {
+    const SteadImportReject *r0 = g_ptr_array_index (result->rejects, 0);
+    const SteadImportReject *r1 = g_ptr_array_index (result->rejects, 1);
+
+    g_test_message ("%s / %s", r0->reason, r1->reason);
+    g_assert_nonnull (strstr (r0->reason, "“sometimes” is not on the scale: 1–5 or "));
+    g_assert_nonnull (strstr (r0->reason, words[0]));
+    g_assert_nonnull (strstr (r0->reason, words[4]));
+    g_assert_nonnull (strstr (r1->reason, "“asleep” is not one of: Draft, Active or Archived"));
+  }
 }
 
 /* A register's own review date is kept; the columns the register has and
@@ -896,6 +1012,12 @@ main (int   argc,
   g_test_add ("/risks/search", Fixture, "demo", fixture_setup, test_search, fixture_teardown);
   g_test_add ("/risks/csv-keeps-register-fields", Fixture, NULL, fixture_setup,
               test_csv_keeps_register_fields, fixture_teardown);
+  g_test_add ("/risks/csv-owners-become-partners", Fixture, NULL, fixture_setup,
+              test_csv_owners_become_partners, fixture_teardown);
+  g_test_add ("/risks/csv-owner-kept-without-partners", Fixture, "risks-only", fixture_setup,
+              test_csv_owner_kept_without_partners, fixture_teardown);
+  g_test_add ("/risks/csv-vocabulary-words", Fixture, NULL, fixture_setup,
+              test_csv_vocabulary_words, fixture_teardown);
   g_test_add ("/risks/csv-round-trip", Fixture, NULL, fixture_setup, test_csv_round_trip,
               fixture_teardown);
   g_test_add ("/risks/pdf", Fixture, "demo", fixture_setup, test_pdf, fixture_teardown);
