@@ -91,7 +91,14 @@ static const SteadField stead_import_needs_resource_fields[] = {
 };
 
 static const SteadFormatOption stead_import_needs_options[] = {
-  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)") },
+  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)"),
+    N_("Kind of every row"), STEAD_FIELD_TERM, "need-kind" },
+  { NULL }
+};
+
+static const SteadFormatOption stead_import_resources_options[] = {
+  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)"),
+    N_("Kind of every row"), STEAD_FIELD_TERM, "resource-kind" },
   { NULL }
 };
 
@@ -260,9 +267,8 @@ stead_import_needs_check_columns (SteadImportRow  *header,
   if (!stead_import_row_has_column (header, "kind") && self->default_kind == NULL)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("No column gives the kind; map one (kind=Column) or give one kind for every "
-                      "row "
-                      "(--option kind=…)"));
+                   _("No column gives the kind: choose the column of “Kind”, or choose a "
+                     "“Kind of every row”"));
       return FALSE;
     }
   if (!stead_import_row_has_column (header, "postcode") &&
@@ -270,7 +276,8 @@ stead_import_needs_check_columns (SteadImportRow  *header,
        !stead_import_row_has_column (header, "latitude")))
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("No column gives a location; map a postcode, or longitude and latitude"));
+                   _("No column gives a location: choose the column of “Postcode”, or those of "
+                     "“Longitude” and “Latitude”"));
       return FALSE;
     }
   return TRUE;
@@ -343,7 +350,7 @@ const SteadImportFormat stead_import_resources_csv = {
   .extensions = STEAD_EXTENSIONS ("csv", "tsv", "txt"),
   .fields = stead_import_needs_resource_fields,
   .n_fields = G_N_ELEMENTS (stead_import_needs_resource_fields),
-  .options = stead_import_needs_options,
+  .options = stead_import_resources_options,
   .run = stead_import_needs_run_resources,
 };
 

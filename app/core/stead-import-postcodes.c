@@ -1087,7 +1087,8 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
 
 static const SteadFormatOption stead_import_postcodes_options[] = {
   { "replace", N_("yes: replace the whole directory with this file; by default it is merged "
-                  "(new postcodes added, moved ones updated, terminated ones removed)") },
+                  "(new postcodes added, moved ones updated, terminated ones removed)"),
+    N_("Replace the whole directory"), STEAD_FIELD_BOOL },
   { NULL }
 };
 

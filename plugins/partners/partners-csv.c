@@ -367,7 +367,8 @@ partners_csv_export_run (SteadWorkspace            *workspace,
 }
 
 static const SteadFormatOption partners_csv_export_options[] = {
-  { "hxl", N_("yes: a row of HXL hashtags under the header") },
+  { "hxl", N_("yes: a row of HXL hashtags under the header"), N_("HXL hashtags"),
+    STEAD_FIELD_BOOL },
   { NULL }
 };
 
