@@ -68,11 +68,18 @@ stead_import_detect_xml_root (const char *p,
       p = stead_import_detect_skip_space (p, end);
       if (p >= end || *p != '<')
         return NULL;
+      if (p + 3 < end && p[1] == '!' && p[2] == '-' && p[3] == '-')
+        {
+          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return NULL;
+          p = close + 3;
+          continue;
+        }
       if (p + 1 < end && (p[1] == '?' || p[1] == '!'))
         {
-          const char *close = p[1] == '!' && p + 3 < end && p[2] == '-' && p[3] == '-'
-                                ? g_strstr_len (p, end - p, "-->")
-                                : memchr (p, '>', end - p);
+          const char *close = memchr (p, '>', end - p);
 
           if (close == NULL)
             return NULL;

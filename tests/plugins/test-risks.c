@@ -412,20 +412,155 @@ test_search (Fixture       *f,
     g_assert_cmpint (((SteadSearchHit *) old->pdata[i])->ref, !=, id);
 }
 
-/* The register as the CSV export writes it. */
+/* What the export @id writes. */
 static char *
-export_csv (Fixture  *f,
-            GError  **error)
+export_format (Fixture     *f,
+               const char  *id,
+               GError     **error)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   SteadExportOptions options = { 0 };
 
-  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, "risks-csv", NULL), f->ws,
+  if (!stead_exporter_run (stead_export_find_exporter (f->exporters, id, NULL), f->ws,
                            out, &options, NULL, error))
     return NULL;
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* The register as the CSV export writes it. */
+static char *
+export_csv (Fixture  *f,
+            GError  **error)
+{
+  return export_format (f, "risks-csv", error);
+}
+
+/* The ids of the formats stead_import_detect() finds for @file, joined by
+ * spaces. */
+static char *
+detect_ids (Fixture *f,
+            GFile   *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fit = stead_import_detect (f->importers, file, NULL, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < fit->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "",
+                            stead_importer_get_id (g_ptr_array_index (fit, i)));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Every format the core and the plugins register is found from the
+ * content of a real file of its kind, whatever the file is called; a
+ * file two formats read as well names both. */
+static void
+test_detect_every_format (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const cap[] = {
+    "ea-severe-flood-warning-wainfleet.xml", "eccc-frost-bilingual-excerpt.xml",
+    "noaa-tsunami-cancellation-update.xml", "nws-fire-weather-watch-cancel.xml",
+    "oasis-earthquake.xml", "oasis-thunderstorm.xml",
+  };
+  static const char * const oruk[] = {
+    "hsds-location.json", "hsds-organization-full-excerpt.json", "hsds-organization-simple.json",
+    "hsds-service-at-location-simple.json", "hsds-service-simple.json",
+    "hsds-taxonomy-term-list.json",
+  };
+  /* Written as the publishers write them (ONSPD's own columns). */
+  static const struct { const char *name, *text, *ids; } samples[] = {
+    { "ONSPD_FEB_2024_UK.csv",
+      "pcd,pcd2,pcds,dointr,doterm,oscty,ced,oslaua,osward,parish,usertype,oseast1m,osnrth1m,"
+      "osgrdind,oshlthau,nhser,ctry,rgn,streg,pcon,eer,teclec,ttwa,pct,itl,statsward,oa01,"
+      "casward,npark,lsoa01,msoa01,ur01ind,oac01,oa11,lsoa11,msoa11,wz11,sicbl,bua24,ru11ind,"
+      "oac11,lat,long,lep1,lep2,pfa,imd,calncv,icb,oa21,lsoa21,msoa21\r\n"
+      "\"GL20 5AA\",\"GL20  5AA\",\"GL20 5AA\",\"198001\",\"\",\"E10000013\",\"E58000512\","
+      "\"E07000083\",\"E05010705\",\"E04001058\",\"0\",\"389247\",\"232765\",\"1\","
+      "\"E18000009\",\"E40000006\",\"E92000001\",\"E12000009\",\"0\",\"E14001535\","
+      "\"E15000009\",\"E17000002\",\"E30000220\",\"E16000083\",\"E06000123\",\"23UGFE\","
+      "\"E00113560\",\"23UGFE\",\"E99999999\",\"E01022462\",\"E02004664\",\"5\",\"1C2\","
+      "\"E00113560\",\"E01022462\",\"E02004664\",\"E33025418\",\"E38000062\",\"E63007956\","
+      "\"C1\",\"6A4\",51.993567,-2.158401,\"E37000018\",\"\",\"E23000033\",20871,"
+      "\"E56000001\",\"E54000043\",\"E00113560\",\"E01022462\",\"E02004664\"\r\n",
+      "postcodes" },
+    { "gl.csv",
+      "\"GL193BB\",10,379773,223031,\"E92000001\",\"E19000002\",\"E18000010\",\"E10000013\","
+      "\"E07000083\",\"E05004418\"\r\n",
+      "postcodes" },
+    { "areas.json",
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{\"name\":\"Ward\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+      "[[[-2.2,51.9],[-2.1,51.9],[-2.1,52],[-2.2,51.9]]]}}]}",
+      "geojson-areas risks-hazards-geojson" },
+    { "cases.txt", "Case,Need,Urgency,Postcode\r\nC1,food,High,GL20 5AA\r\n", "needs-csv" },
+    { "shelters.csv", "Name,Kind,Places,Availability,Postcode\r\nHall,rest-centre,120,"
+      "Available,GL20 5AA\r\n", "resources-csv" },
+    { "either.csv", "kind,postcode\r\nfood,GL20 5AA\r\n", "needs-csv resources-csv" },
+    { "register.csv", "Risk ID,Risk title,Likelihood,Impact,Risk owner\r\n"
+      "R1,Flooding,4,4,Cumbria Resilience Forum\r\n", "risks-csv" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cap); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cap", cap[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *ids = detect_ids (f, file);
+
+      g_assert_cmpstr (ids, ==, "cap");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (oruk); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "oruk", oruk[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *ids = detect_ids (f, file);
+
+      g_assert_cmpstr (ids, ==, "partners-oruk");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(GFile) file = stead_test_write_file (f->dir, samples[i].name, samples[i].text);
+      g_autofree char *ids = detect_ids (f, file);
+
+      g_test_message ("%s: %s", samples[i].name, ids);
+      g_assert_cmpstr (ids, ==, samples[i].ids);
+    }
+
+  /* The app's own exports, each found again. */
+  {
+    static const char * const formats[] = { "needs-csv", "resources-csv", "partners-csv",
+                                            "risks-csv", "partners-oruk" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autofree char *text = export_format (f, formats[i], &error);
+        g_autoptr(GFile) file = NULL;
+        g_autofree char *ids = NULL;
+
+        g_assert_no_error (error);
+        file = stead_test_write_file (f->dir, "export.dat", text);
+        ids = detect_ids (f, file);
+        g_test_message ("%s export: %s", formats[i], ids);
+        g_assert_cmpstr (ids, ==, formats[i]);
+      }
+  }
+
+  /* A GeoPackage is read by two formats: both are named, and the CLI's
+   * lookup asks the user to choose. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (stead_workspace_get_path (f->ws));
+    g_autofree char *ids = detect_ids (f, file);
+
+    g_assert_cmpstr (ids, ==, "gpkg-areas risks-hazards-gpkg");
+    g_assert_null (stead_import_find_importer (f->importers, NULL, file, &error));
+    g_assert_nonnull (strstr (error->message, "Boundaries and areas (GeoPackage layer) or "
+                                              "Hazard areas of risks (GeoPackage layer)"));
+    g_clear_error (&error);
+  }
 }
 
 static void
@@ -1012,6 +1147,8 @@ main (int   argc,
   g_test_add ("/risks/search", Fixture, "demo", fixture_setup, test_search, fixture_teardown);
   g_test_add ("/risks/csv-keeps-register-fields", Fixture, NULL, fixture_setup,
               test_csv_keeps_register_fields, fixture_teardown);
+  g_test_add ("/risks/detect-every-format", Fixture, "demo", fixture_setup,
+              test_detect_every_format, fixture_teardown);
   g_test_add ("/risks/csv-owners-become-partners", Fixture, NULL, fixture_setup,
               test_csv_owners_become_partners, fixture_teardown);
   g_test_add ("/risks/csv-owner-kept-without-partners", Fixture, "risks-only", fixture_setup,
