@@ -1222,6 +1222,136 @@ test_exports_meet_damage (Fixture       *f,
   assert_export_fails (f, agreements, NULL, "partners_agreement", 0);
 }
 
+/* An organisation with three sites (and two contacts) goes out as a row
+ * each and comes back as one organisation with all three, here and in
+ * another workspace; imported again, it is updated, not added. */
+static void
+test_csv_every_site_round_trip (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const sites[] = { "Depot", "Town Hall", "Leisure Centre" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadWorkspace) other = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *edited = NULL;
+  gint64 org;
+
+  txn = stead_workspace_begin (f->ws, "partners", "Add a partner", &error);
+  g_assert_no_error (error);
+  org = stead_transaction_run (txn, "INSERT INTO partners_organisation (name, type, tier) "
+                                    "VALUES ('Vale Council', 'category-1', 'instrumental')",
+                               NULL, 0, &error);
+  g_assert_cmpint (org, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    g_assert_cmpint (stead_transaction_run (
+                       txn, "INSERT INTO partners_site (organisation, name, postcode, geom) "
+                            "VALUES (?, ?, 'GL20 5AA', NULL)",
+                       STEAD_ARGS (STEAD_INT (org), STEAD_STRING (sites[i])), &error), >, 0);
+  g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_contact (organisation, name, "
+                                               "role) VALUES (?, 'Duty officer', 'Lead')",
+                                          STEAD_ARGS (STEAD_INT (org)), &error), >, 0);
+  g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_contact (organisation, name, "
+                                               "role) VALUES (?, 'Deputy', 'Backup')",
+                                          STEAD_ARGS (STEAD_INT (org)), &error), >, 0);
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+
+  csv = export_text (f, f->ws, "partners-csv", TRUE, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  /* A row for each site, the organisation repeated: 1 header + 3. */
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* and "" after the last */
+    for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+      {
+        g_assert_nonnull (strstr (lines[1 + i], ",Vale Council,category-1,instrumental,"));
+        g_assert_nonnull (strstr (lines[1 + i], sites[i]));
+      }
+  }
+
+  /* Here: updated, nothing added, every site kept. */
+  file = stead_test_write_file (f->dir, "partners.csv", csv);
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site"), ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE name IN "
+                                            "('Depot', 'Town Hall', 'Leisure Centre')"), ==, 3);
+
+  /* In another workspace: one organisation with its three sites, then
+   * updated by the same file; an edited cell reaches the row. */
+  other = new_workspace (f, "other.gpkg", FALSE);
+  g_assert_true (import (f, other, "partners-csv", file, &result, &error));
+  g_assert_cmpuint (result->added, ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_site"), ==, 3);
+  {
+    g_auto(GStrv) parts = g_strsplit (csv, ",instrumental,", -1);
+
+    edited = g_strjoinv (",OCCASIONAL,", parts);
+  }
+  g_clear_object (&file);
+  file = stead_test_write_file (f->dir, "edited.csv", edited);
+  g_assert_true (import (f, other, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_organisation "
+                                            "WHERE tier = 'occasional'"), ==, 1);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_site"), ==, 3);
+  stead_workspace_close (other);
+}
+
+/* Type and tier by code or label in any case; a wrong one names the
+ * accepted words. */
+static void
+test_csv_vocabulary_words (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (f->dir, "words.csv",
+                                "name,type,tier\r\n"
+                                "A,cATEGORY 1 rESPONDER,iNSTRUMENTAL\r\n"
+                                "B,VOLUNTARY,Contributing\r\n"
+                                "C,faith GROUP,occasional\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "(name, type, tier) IN (VALUES "
+                                            "('A', 'category-1', 'instrumental'), "
+                                            "('B', 'voluntary', 'contributing'), "
+                                            "('C', 'faith', 'occasional'))"), ==, 3);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+
+  file = stead_test_write_file (f->dir, "wrong.csv", "name,type,tier\r\nD,pirates,gold\r\n"
+                                                     "E,other,top\r\n");
+  g_assert_false (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result->rejects->len, ==, 2);
+  {
+    const SteadImportReject *r0 = g_ptr_array_index (result->rejects, 0);
+    const SteadImportReject *r1 = g_ptr_array_index (result->rejects, 1);
+
+    g_assert_true (g_str_has_prefix (r0->reason, "type “pirates” is not one of: "));
+    g_assert_nonnull (strstr (r0->reason, "Category 1 responder"));
+    g_assert_cmpstr (r1->reason, ==,
+                     "tier “top” is not one of: Instrumental, Contributing or Occasional");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1252,6 +1382,10 @@ main (int   argc,
               test_oruk_refuses_other_shapes, fixture_teardown);
   g_test_add ("/partners/oruk-deep", Fixture, NULL, fixture_setup, test_oruk_deep,
               fixture_teardown);
+  g_test_add ("/partners/csv-every-site-round-trip", Fixture, NULL, fixture_setup,
+              test_csv_every_site_round_trip, fixture_teardown);
+  g_test_add ("/partners/csv-vocabulary-words", Fixture, NULL, fixture_setup,
+              test_csv_vocabulary_words, fixture_teardown);
   g_test_add ("/partners/csv-keeps-unmapped-columns", Fixture, NULL, fixture_setup,
               test_csv_keeps_unmapped_columns, fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,
