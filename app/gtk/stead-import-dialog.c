@@ -235,7 +235,8 @@ stead_import_dialog_load_columns (SteadImportDialog *self)
       GtkWidget *row = adw_combo_row_new ();
       int column = stead_column_map_get_column (map, fields[i].name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fields[i].name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     stead_field_get_label (&fields[i]));
       if (fields[i].required)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Required"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->column_names));
@@ -401,7 +402,8 @@ stead_import_dialog_option_combo (SteadImportDialog       *self,
     terms = stead_vocabulary_new (self->workspace, option->vocabulary);
   else if (option->choices != NULL)
     terms = stead_choices_model_new (option->choices);
-  gtk_string_list_append (labels, stead_import_dialog_none_label ());
+  /* TRANSLATORS: an option of the import left unset */
+  gtk_string_list_append (labels, _("(not set)"));
   g_ptr_array_add (codes, NULL);
   for (guint i = 0; terms != NULL && i < g_list_model_get_n_items (terms); i++)
     {
