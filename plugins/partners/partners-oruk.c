@@ -1134,7 +1134,9 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
 
   orgs = stead_workspace_prepare (
     workspace,
-    "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, "
+    /* The stable id of stead_export_stable_id(): a re-import updates. */
+    "SELECT id, coalesce (source_id, 'stead:' || (SELECT uid FROM stead_workspace) || "
+    "':partners_organisation:' || id), name, description, "
     "website, charity_number, company_number, type, tier, areas_served, notes, extra "
     "FROM partners_organisation ORDER BY id",
     error);

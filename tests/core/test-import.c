@@ -478,7 +478,8 @@ test_reject_on_last_row (Fixture       *f,
   g_assert_true (g_str_has_prefix (rejects, "stead_line,stead_record,stead_reason,Ref,Need,"));
   g_test_message ("%s", rejects);
   g_assert_nonnull (strstr (rejects, "\r\n6,4,\"urgency “9” is not one of: Low (1), "
-                                     "Medium (2), High (3) or Critical (4)\",N4,food,Late,1,9,GL20 1AA,2026-11-03\r\n"));
+                                     "Medium (2), High (3) or Critical (4)\",N4,food,Late,1,9,"
+                                     "GL20 1AA,2026-11-03\r\n"));
 
   /* Never over the file imported or the workspace. */
   g_assert_true (g_file_load_contents (file, NULL, &input_before, NULL, NULL, NULL));
@@ -2869,7 +2870,10 @@ static void
 test_export_reimport_updates (Fixture       *f,
                               gconstpointer  data)
 {
-  static const struct { const char *format, *table, *rows, *edit_from, *edit_to, *check; } kinds[] = {
+  static const struct
+  {
+    const char *format, *table, *rows, *edit_from, *edit_to, *check;
+  } kinds[] = {
     { "needs-csv", "need",
       "kind,title,urgency,longitude,latitude\n"
       "food,Parcel,Low,-2.16,51.99\nwater,Bottles,2,-2.15,51.98\nfood,Meals,3,-2.14,51.97\n",
