@@ -1308,6 +1308,18 @@ test_csv_every_site_round_trip (Fixture       *f,
   g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_organisation "
                                             "WHERE tier = 'occasional'"), ==, 1);
   g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_site"), ==, 3);
+
+  /* The id is the same record's in both workspaces' exports. */
+  {
+    g_autofree char *there = export_text (f, other, "partners-csv", TRUE, &error);
+    g_auto(GStrv) here_lines = g_strsplit (csv, "\r\n", 3);
+    g_auto(GStrv) there_lines = g_strsplit (there, "\r\n", 3);
+    g_auto(GStrv) here_cells = g_strsplit (here_lines[1], ",", 2);
+    g_auto(GStrv) there_cells = g_strsplit (there_lines[1], ",", 2);
+
+    g_assert_true (g_str_has_prefix (here_cells[0], "stead:"));
+    g_assert_cmpstr (there_cells[0], ==, here_cells[0]);
+  }
   stead_workspace_close (other);
 }
 
