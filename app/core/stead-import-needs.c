@@ -183,6 +183,23 @@ stead_import_needs_row (SteadImportRow  *row,
   /* The row this workspace exported, else the one that came with this id. */
   if (id != NULL)
     fid = stead_import_context_find_own_id (context, self->need ? "need" : "resource", "fid", id);
+  if (fid != 0)
+    {
+      gint64 owned = 0;
+
+      /* A plugin's row (a group's need, a partner's site) is kept by that
+       * plugin, which publishes it again: edit it there. */
+      if (stead_transaction_query_int64 (txn,
+                                         self->need
+                                           ? "SELECT owner IS NOT NULL FROM need WHERE fid = ?"
+                                           : "SELECT owner IS NOT NULL FROM resource WHERE fid = ?",
+                                         STEAD_ARGS (STEAD_INT (fid)), &owned) &&
+          owned)
+        {
+          stead_import_context_skipped (context, 1);
+          return TRUE;
+        }
+    }
   if (id != NULL && fid == 0 &&
       !stead_transaction_query_int64 (txn,
                                       self->need ? "SELECT fid FROM need WHERE source_id = ?"

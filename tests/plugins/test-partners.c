@@ -1323,6 +1323,32 @@ test_csv_every_site_round_trip (Fixture       *f,
   stead_workspace_close (other);
 }
 
+/* The resources a partner's sites publish come back in a resources
+ * export: imported again they are left to the partners (skipped), the
+ * others updated, nothing added. */
+static void
+test_resources_reimport_leaves_published (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = export_text (f, f->ws, "resources-csv", TRUE, &error);
+  gint64 published = stead_test_count (f->ws, "SELECT count(*) FROM resource "
+                                              "WHERE owner = 'partners'");
+  gint64 all = stead_test_count (f->ws, "SELECT count(*) FROM resource");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (published, >, 0);
+  file = stead_test_write_file (f->dir, "resources.csv", csv);
+  g_assert_true (import (f, f->ws, "resources-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->skipped, ==, published);
+  g_assert_cmpuint (result->updated, ==, all - published);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource"), ==, all);
+}
+
 /* Type and tier by code or label in any case; a wrong one names the
  * accepted words. */
 static void
@@ -1396,6 +1422,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/partners/csv-every-site-round-trip", Fixture, NULL, fixture_setup,
               test_csv_every_site_round_trip, fixture_teardown);
+  g_test_add ("/partners/resources-reimport-leaves-published", Fixture, "demo", fixture_setup,
+              test_resources_reimport_leaves_published, fixture_teardown);
   g_test_add ("/partners/csv-vocabulary-words", Fixture, NULL, fixture_setup,
               test_csv_vocabulary_words, fixture_teardown);
   g_test_add ("/partners/csv-keeps-unmapped-columns", Fixture, NULL, fixture_setup,
