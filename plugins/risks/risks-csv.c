@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "risks.h"
 #include "risks-private.h"
@@ -116,6 +118,10 @@ risks_csv_scale_labels (SteadWorkspace  *workspace,
 
         g_hash_table_replace (labels, g_strstrip (label),
                               GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+        /* A scale whose labels are its numbers (NRR 2023 likelihood) says 1–5. */
+        if (atoi (text) == sqlite3_column_int (stmt, 0) && strspn (text, "0123456789 ") ==
+                                                             strlen (text))
+          continue;
         g_string_append (list, n++ == 0 ? _(" or ") : ", ");
         g_string_append (list, text);
       }
@@ -165,11 +171,8 @@ risks_csv_read_scores (RisksCsvImport *self,
             text, s == 0 || s == 2 || s == 3 ? self->likelihood_labels : self->impact_labels,
             &scores[s]))
         {
-          const SteadField *field = stead_field_find (risks_csv_fields,
-                                                      G_N_ELEMENTS (risks_csv_fields), fields[s]);
-
-          stead_import_row_reject (row, _("%s “%s” is not on the scale: %s"),
-                                   stead_field_get_label (field), text,
+          /* Named as the column map names it, like the kit's rejects. */
+          stead_import_row_reject (row, _("%s “%s” is not on the scale: %s"), fields[s], text,
                                    s == 0 || s == 2 || s == 3 ? self->likelihood_words
                                                               : self->impact_words);
           return FALSE;
@@ -244,7 +247,7 @@ risks_csv_read_row (SteadImportRow  *row,
     return TRUE;
   if (!risks_csv_parse_malicious (stead_import_row_peek (row, "malicious"), &malicious))
     {
-      stead_import_row_reject (row, _("Malicious “%s” is not one of: yes, no, malicious or "
+      stead_import_row_reject (row, _("malicious “%s” is not one of: yes, no, malicious or "
                                       "non-malicious"),
                                stead_import_row_peek (row, "malicious"));
       return TRUE;

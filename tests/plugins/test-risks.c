@@ -732,18 +732,19 @@ test_csv_vocabulary_words (Fixture       *f,
   /* The oracle: the scheme's own labels, read here, and the statuses. */
   labels = query_text (f->ws, "SELECT group_concat (label, '|') FROM (SELECT label FROM "
                               "risks_scale WHERE axis = ? AND scheme = (SELECT code FROM "
-                              "risks_scheme WHERE active) ORDER BY score)", "likelihood");
+                              "risks_scheme WHERE active) ORDER BY score)", "impact");
   words = g_strsplit (labels, "|", -1);
   g_assert_cmpuint (g_strv_length (words), ==, 5);
+  g_assert_cmpstr (words[0], !=, "1");   /* words, not numbers */
   csv = g_strdup_printf ("reference,title,likelihood,impact,status\r\n"
-                         "V1,One,%s,1,ACTIVE\r\nV2,Two,%s,2,archived\r\nV3,Three,5,3,dRaFt\r\n",
+                         "V1,One,1,%s,ACTIVE\r\nV2,Two,2,%s,archived\r\nV3,Three,5,3,dRaFt\r\n",
                          g_ascii_strup (words[0], -1), g_ascii_strdown (words[3], -1));
   file = stead_test_write_file (f->dir, "words.csv", csv);
   if (!import (f, "risks-csv", file, FALSE, &result, &error))
     g_error ("%s", error->message);
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT likelihood FROM risks_risk "
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT impact FROM risks_risk "
                                             "WHERE reference = 'V1'"), ==, 1);
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT likelihood FROM risks_risk "
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT impact FROM risks_risk "
                                             "WHERE reference = 'V2'"), ==, 4);
   status = query_text (f->ws, "SELECT status FROM risks_risk WHERE reference = ?", "V2");
   g_assert_cmpstr (status, ==, "archived");
@@ -752,7 +753,7 @@ test_csv_vocabulary_words (Fixture       *f,
 
   file = stead_test_write_file (f->dir, "wrong.csv",
                                 "reference,title,likelihood,impact,status\r\n"
-                                "W1,One,sometimes,1,active\r\nW2,Two,1,1,asleep\r\n");
+                                "W1,One,1,sometimes,active\r\nW2,Two,1,1,asleep\r\n");
   g_assert_false (import (f, "risks-csv", file, FALSE, &result, &error));
   g_clear_error (&error);
   g_assert_cmpuint (result->rejects->len, ==, 2);
