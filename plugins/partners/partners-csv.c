@@ -87,11 +87,11 @@ partners_csv_read_site (SteadImportRow *row)
   return s;
 }
 
-/* The organisations of the file, by id (or name), in the order first met:
- * the rows of one are its contacts and sites, one each a row. */
+/* The organisations of the file, by id, in the order first met: the rows
+ * of one are its contacts and sites, one each a row. */
 typedef struct
 {
-  GHashTable *by_key;    /* id or lower-case name -> PartnersCsvEntry */
+  GHashTable *by_key;    /* id -> PartnersCsvEntry */
   GPtrArray  *entries;
 } PartnersCsvImport;
 
@@ -138,10 +138,25 @@ partners_csv_read_row (SteadImportRow  *row,
   if (stead_import_row_is_rejected (row))
     return TRUE;
 
-  /* A later row of the same organisation adds its next contact and site. */
-  key = text[0] != NULL ? g_strdup (text[0]) : text[1] != NULL ? g_utf8_casefold (text[1], -1)
-                                                                : NULL;
-  entry = key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+  /* A later row of the same organisation adds its next contact and site:
+   * the same id anywhere in the file, or without ids the same name on the
+   * row just before (two branches of one name further apart stay two). */
+  if (text[0] != NULL)
+    {
+      key = g_strdup (text[0]);
+      entry = g_hash_table_lookup (self->by_key, key);
+    }
+  else
+    {
+      PartnersCsvEntry *last =
+        self->entries->len > 0 ? g_ptr_array_index (self->entries, self->entries->len - 1) : NULL;
+
+      entry = last != NULL && last->record->source_id == NULL && text[1] != NULL &&
+                  last->record->name != NULL &&
+                  g_utf8_collate (last->record->name, text[1]) == 0
+                ? last
+                : NULL;
+    }
   if (entry == NULL)
     {
       entry = g_new0 (PartnersCsvEntry, 1);

@@ -1349,6 +1349,32 @@ test_resources_reimport_leaves_published (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource"), ==, all);
 }
 
+/* Without ids, the rows of one organisation are those that follow each
+ * other under one name; the same name further on is another branch. */
+static void
+test_csv_sites_without_ids (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (f->dir, "sites.csv",
+                                "name,site_name,postcode\r\n"
+                                "Vale Foodbank,Hall,GL20 5AA\r\n"
+                                "Vale Foodbank,Church,GL20 5AB\r\n"
+                                "Other,Depot,\r\n"
+                                "Vale Foodbank,Shop,GL20 5AD\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site s JOIN "
+                                            "partners_organisation o ON o.id = s.organisation "
+                                            "WHERE o.name = 'Vale Foodbank' AND s.name IN "
+                                            "('Hall', 'Church') GROUP BY o.id"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site"), ==, 4);
+}
+
 /* Type and tier by code or label in any case; a wrong one names the
  * accepted words. */
 static void
@@ -1424,6 +1450,8 @@ main (int   argc,
               test_csv_every_site_round_trip, fixture_teardown);
   g_test_add ("/partners/resources-reimport-leaves-published", Fixture, "demo", fixture_setup,
               test_resources_reimport_leaves_published, fixture_teardown);
+  g_test_add ("/partners/csv-sites-without-ids", Fixture, NULL, fixture_setup,
+              test_csv_sites_without_ids, fixture_teardown);
   g_test_add ("/partners/csv-vocabulary-words", Fixture, NULL, fixture_setup,
               test_csv_vocabulary_words, fixture_teardown);
   g_test_add ("/partners/csv-keeps-unmapped-columns", Fixture, NULL, fixture_setup,
