@@ -1349,6 +1349,44 @@ test_resources_reimport_leaves_published (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource"), ==, all);
 }
 
+/* Open Referral UK with Stead's extension: the type, tier and a service's
+ * capability kind by label in any case; a wrong kind names the words. */
+static void
+test_oruk_vocabulary_words (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (
+    f->dir, "org.json",
+    "{\"id\": \"o1\", \"name\": \"Vale Wardens\", \"x_stead\": {\"type\": "
+    "\"vOLUNTARY AND COMMUNITY SECTOR\", \"tier\": \"Instrumental\"}, \"services\": ["
+    "{\"id\": \"s1\", \"name\": \"Sandbags\", \"x_stead\": {\"kind\": \"SANDBAGS\", "
+    "\"quantity\": 200}}]}");
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "type = 'voluntary' AND tier = 'instrumental'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_capability "
+                                            "WHERE kind = 'sandbags'"), ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+
+  file = stead_test_write_file (
+    f->dir, "bad.json",
+    "{\"id\": \"o2\", \"name\": \"Other\", \"x_stead\": {\"type\": \"pirates\"}}");
+  g_assert_false (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  g_test_message ("%s", ((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason);
+  g_assert_nonnull (strstr (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason,
+                            "“pirates” is not a partner type: "));
+  g_assert_nonnull (strstr (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason,
+                            "Voluntary and community sector"));
+}
+
 /* Without ids, the rows of one organisation are those that follow each
  * other under one name; the same name further on is another branch. */
 static void
@@ -1450,6 +1488,8 @@ main (int   argc,
               test_csv_every_site_round_trip, fixture_teardown);
   g_test_add ("/partners/resources-reimport-leaves-published", Fixture, "demo", fixture_setup,
               test_resources_reimport_leaves_published, fixture_teardown);
+  g_test_add ("/partners/oruk-vocabulary-words", Fixture, NULL, fixture_setup,
+              test_oruk_vocabulary_words, fixture_teardown);
   g_test_add ("/partners/csv-sites-without-ids", Fixture, NULL, fixture_setup,
               test_csv_sites_without_ids, fixture_teardown);
   g_test_add ("/partners/csv-vocabulary-words", Fixture, NULL, fixture_setup,
