@@ -75,6 +75,8 @@ static const SteadField stead_import_needs_need_fields[] = {
     .choices = stead_import_needs_statuses, .label = N_("Status") },
   { "opened", "date;reported;created;date opened", "#date", .type = STEAD_FIELD_DATE,
     .label = N_("Opened") },
+  { "closed", "date closed;closed at;resolved", NULL, .type = STEAD_FIELD_DATE,
+    .label = N_("Closed") },
   STEAD_LOCATION_FIELDS,
 };
 
@@ -136,16 +138,17 @@ stead_import_needs_row (SteadImportRow  *row,
                         gpointer         user_data,
                         GError         **error)
 {
-  static const char * const need_columns[] = { "title", "people", "urgency", "status", "opened",
-                                               NULL };
+  static const char * const need_columns[] = { "title",  "people", "urgency", "status",
+                                               "opened", "closed", NULL };
   static const char * const resource_columns[] = { "title", "capacity", "availability", NULL };
   SteadImportNeeds *self = user_data;
   SteadImportContext *context = stead_import_row_get_context (row);
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   const char *kind = self->default_kind, *id = NULL, *title = NULL, *status;
-  gint64 count = 1, urgency = 2, opened = self->now, fid = 0, written;
+  gint64 count = 1, urgency = 2, opened = self->now, closed = 0, fid = 0, written;
   g_autoptr(GBytes) point = NULL;
   g_autofree char *opened_text = NULL;
+  g_autofree char *closed_text = NULL;
   g_autofree char *extra = NULL;
   guint8 blob[29];
   double lon, lat;
@@ -165,7 +168,8 @@ stead_import_needs_row (SteadImportRow  *row,
       if (!stead_import_row_get_int (row, "people", &count) ||
           !stead_import_row_get_int (row, "urgency", &urgency) ||
           !stead_import_row_get_string (row, "status", &status) ||
-          !stead_import_row_get_time (row, "opened", &opened))
+          !stead_import_row_get_time (row, "opened", &opened) ||
+          !stead_import_row_get_time (row, "closed", &closed))
         return TRUE;
     }
   else if (!stead_import_row_get_int (row, "capacity", &count) ||
@@ -215,6 +219,12 @@ stead_import_needs_row (SteadImportRow  *row,
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (opened);
 
       opened_text = stead_datetime_format (dt);
+      if (stead_import_row_peek (row, "closed") != NULL)
+        {
+          g_autoptr(GDateTime) closed_dt = g_date_time_new_from_unix_utc (closed);
+
+          closed_text = stead_datetime_format (closed_dt);
+        }
       if (fid != 0)
         written = stead_transaction_run (
           txn,
@@ -223,21 +233,24 @@ stead_import_needs_row (SteadImportRow  *row,
           "people = CASE WHEN ?10 & 2 THEN ?4 ELSE people END, "
           "urgency = CASE WHEN ?10 & 4 THEN ?5 ELSE urgency END, "
           "status = CASE WHEN ?10 & 8 THEN ?6 ELSE status END, "
-          "opened = CASE WHEN ?10 & 16 THEN ?7 ELSE opened END, " STEAD_IMPORT_NEEDS_MERGE_EXTRA
+          "opened = CASE WHEN ?10 & 16 THEN ?7 ELSE opened END, "
+          "closed = CASE WHEN ?10 & 32 THEN ?11 ELSE closed END, " STEAD_IMPORT_NEEDS_MERGE_EXTRA
           " WHERE fid = ?8",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
                       STEAD_STRING (opened_text), STEAD_INT (fid), STEAD_STRING (extra),
-                      STEAD_INT (stead_import_needs_columns (row, need_columns))),
+                      STEAD_INT (stead_import_needs_columns (row, need_columns)),
+                      STEAD_STRING (closed_text)),
           error);
       else
         written = stead_transaction_run (
           txn,
           "INSERT INTO need (geom, kind, title, people, urgency, status, opened, "
-          "source_id, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+          "source_id, extra, closed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                      STEAD_STRING (opened_text), STEAD_TEXT (id), STEAD_STRING (extra)),
+                      STEAD_STRING (opened_text), STEAD_TEXT (id), STEAD_STRING (extra),
+                      STEAD_STRING (closed_text)),
           error);
     }
   else if (fid != 0)

@@ -2875,8 +2875,9 @@ test_export_reimport_updates (Fixture       *f,
     const char *format, *table, *rows, *edit_from, *edit_to, *check;
   } kinds[] = {
     { "needs-csv", "need",
-      "kind,title,urgency,longitude,latitude\n"
-      "food,Parcel,Low,-2.16,51.99\nwater,Bottles,2,-2.15,51.98\nfood,Meals,3,-2.14,51.97\n",
+      "kind,title,urgency,status,closed,longitude,latitude\n"
+      "food,Parcel,Low,open,,-2.16,51.99\nwater,Bottles,2,met,2026-11-03,-2.15,51.98\n"
+      "food,Meals,3,open,,-2.14,51.97\n",
       ",Parcel,1,1,", ",Parcel,1,Critical,",
       "SELECT count(*) FROM need WHERE title = 'Parcel' AND urgency = 4" },
     { "resources-csv", "resource",
@@ -2962,6 +2963,19 @@ test_export_reimport_updates (Fixture       *f,
       g_assert_cmpuint (result->added, ==, 1);
       g_assert_cmpuint (result->updated, ==, n);
       g_clear_pointer (&result, stead_import_result_free);
+      /* Every column of the export is a field again, none left in extra. */
+      if (k == 0)
+        {
+          g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM need WHERE title = "
+                                                    "'Bottles' AND status = 'met' AND closed "
+                                                    "LIKE '2026-11-0%'"), ==, 1);
+          g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM need WHERE closed IS "
+                                                    "NOT NULL"), ==, 1);
+        }
+      g_assert_cmpint (stead_test_count (other, k == 0 ? "SELECT count(*) FROM need WHERE "
+                                                         "extra IS NOT NULL"
+                                                       : "SELECT count(*) FROM resource WHERE "
+                                                         "extra IS NOT NULL"), ==, 0);
       again = export_text (other, kinds[k].format);
       g_clear_object (&file);
       file = stead_test_write_file (f->dir, "again.csv", again);
