@@ -1489,6 +1489,7 @@ stead_map_view_init_map (SteadMapView *self)
   /* One badge per place for needs, resources and sites, over them all. */
   self->points = stead_point_layer_new_merged (viewport, self->needs, self->resources);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->points));
+  stead_area_layer_set_avoid (self->areas, self->points);
 }
 
 /* Zoom and offline map buttons, top right; the drawing tool joins them. */
@@ -1583,6 +1584,10 @@ stead_map_view_init (SteadMapView *self)
 
   /* Made before the drawing tool, which follows it; shown above it. */
   self->area_panel = stead_area_panel_new ();
+  /* The window says whether personal data may be shown; rest centres'
+   * names on the map follow it as the summary's titles do. */
+  g_object_bind_property (self->area_panel, "show-personal", self->points, "show-personal",
+                          G_BINDING_SYNC_CREATE);
   stead_map_view_sketch_init (self, GTK_BOX (controls));
   stead_map_view_select_init (self);
 
