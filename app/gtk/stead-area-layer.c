@@ -665,13 +665,32 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
                                                       shape->label_lon, &x, &y);
           x -= lw / 2.0;
           y -= lh / 2.0;
-          graphene_rect_init (&label.box, x - LABEL_PAD, y - LABEL_PAD, lw + 2 * LABEL_PAD,
-                              lh + 2 * LABEL_PAD);
-          if (label.box.origin.x < 0 || label.box.origin.y < 0 ||
-              label.box.origin.x + label.box.size.width > width ||
-              label.box.origin.y + label.box.size.height > height ||
-              !stead_area_layer_box_is_free (self, &label.box))
-            continue;
+
+          /* On its point, else just above, below or beside it (a count
+           * may be there): the first place free, or none. */
+          {
+            const double shifts[][2] = {
+              { 0, 0 }, { 0, -(lh + 6) }, { 0, lh + 6 }, { -(lw / 2.0 + 12), 0 },
+              { lw / 2.0 + 12, 0 },
+            };
+            guint s;
+
+            for (s = 0; s < G_N_ELEMENTS (shifts); s++)
+              {
+                graphene_rect_init (&label.box, x + shifts[s][0] - LABEL_PAD,
+                                    y + shifts[s][1] - LABEL_PAD, lw + 2 * LABEL_PAD,
+                                    lh + 2 * LABEL_PAD);
+                if (label.box.origin.x >= 0 && label.box.origin.y >= 0 &&
+                    label.box.origin.x + label.box.size.width <= width &&
+                    label.box.origin.y + label.box.size.height <= height &&
+                    stead_area_layer_box_is_free (self, &label.box))
+                  break;
+              }
+            if (s == G_N_ELEMENTS (shifts))
+              continue;
+            x += shifts[s][0];
+            y += shifts[s][1];
+          }
 
           label.fid = shape->fid;
           label.priority = priority;

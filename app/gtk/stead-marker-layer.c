@@ -5,8 +5,9 @@
  * icon on a disc, named by its title in a tooltip, redone when the list
  * changes. A plugin whose places have public names (a partner's site)
  * says which field holds them (stead_marker_layer_set_name_field()): the
- * point layer writes them beside the markers when zoomed in. Needs and resources, by the million, are drawn by
- * SteadPointLayer from its clustered index instead. On the map view the
+ * point layer writes them beside the markers when zoomed in. Needs and
+ * resources, by the million, are drawn by SteadPointLayer from its
+ * clustered index instead. On the map view the
  * places join that index (stead_marker_layer_set_merged()): where they
  * fall in a cluster they count in its badge, and the point layer draws
  * the ones alone through stead_marker_layer_snapshot_place(), so that no

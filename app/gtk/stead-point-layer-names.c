@@ -104,7 +104,8 @@ stead_point_layer_names_name_of (SteadPointLayer *self,
 
       return layer != NULL ? stead_marker_layer_get_place_name (layer, place) : NULL;
     }
-  if (self->place_titles == NULL || (title = g_hash_table_lookup (self->place_titles, &row)) == NULL)
+  title = self->place_titles != NULL ? g_hash_table_lookup (self->place_titles, &row) : NULL;
+  if (title == NULL)
     return NULL;
   return self->show_personal && title[0] != '\0' ? title : _("Rest centre");
 }

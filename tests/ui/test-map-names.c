@@ -260,7 +260,8 @@ test_street_names (void)
   /* A street over the partner's site: named by the site's name. */
   names_look_at (&n, site_lat, site_lon, 17);
   names_shot (&n, "street-site");
-  g_assert_cmpstr (names_find (&n, STEAD_POINT_CLASS_SITE, 0, site_name, names, &box), ==, site_name);
+  g_assert_cmpstr (names_find (&n, STEAD_POINT_CLASS_SITE, 0, site_name, names, &box), ==,
+                   site_name);
   names_assert_beside (&n, &box, site_lat, site_lon, 60);
   names_assert_apart (&n, "site, zoom 17");
 
@@ -317,6 +318,7 @@ check_apart_at_zooms (guint scale)
       }
   g_assert_cmpuint (named, >, 0);
 
+  g_clear_pointer (&stmt, sqlite3_finalize);
   g_settings_set_boolean (settings, "show-personal-data", FALSE);
   gtk_window_destroy (GTK_WINDOW (n.window));
 }
