@@ -129,7 +129,7 @@ stead_map_view_mercator_y (double lat)
 static int
 stead_map_view_sheet_height (SteadMapView *self)
 {
-  return MAX (200, (int) ((self->narrow_height - 60) * 0.42));
+  return MAX (200, (int) ((self->narrow_height - 60) * 0.5));
 }
 
 static void
@@ -154,7 +154,9 @@ stead_map_view_zoom_now (SteadMapView *self)
   if (self->zoom_to_extent && gtk_widget_get_visible (self->area_panel))
     {
       if (self->narrow)
-        covered_below = MIN (stead_map_view_sheet_height (self) + 48, height / 2);
+        covered_below = MIN (stead_map_view_sheet_height (self) +
+                               gtk_widget_get_margin_bottom (self->area_panel) + 8,
+                             height * 2 / 3);
       else
         covered = MIN (gtk_widget_get_width (self->area_panel), width / 2);
     }

@@ -8,7 +8,9 @@
  * its name, the rest centre's by its kind until personal data may be
  * shown, then by its title (read again by SQL). Further out no place is
  * named. At every zoom, from the whole area to the street, no box drawn
- * (an area's name, a place's name, a count's badge) meets another. With
+ * (an area's name, a place's name, a count's badge) meets another. At
+ * 800x600 an area's summary is a sheet along the map's foot, over none
+ * of its controls; at 1600x1000 it is beside the map again. With
  * STEAD_TEST_SHOTS=DIR the views are saved there as PNG, to look at.
  */
 
@@ -335,6 +337,99 @@ test_apart_200k (void)
   check_apart_at_zooms (200000);
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The area's summary is over none of the map's own controls; on a narrow
+ * map it is a sheet along the foot, leaving more than half the map. */
+static void
+summary_assert_clear (Names    *n,
+                      gboolean  narrow)
+{
+  const char *labels[] = { "Zoom In", "Export View…", "Base Map and Layers" };
+  GtkWidget *view = GTK_WIDGET (n->view);
+  GtkWidget *panel = stead_map_view_get_area_panel (n->view);
+  GtkWidget *credits = stead_test_find_by_name (view, "map-credits");
+  GtkWidget *controls[G_N_ELEMENTS (labels) + 3];
+  graphene_rect_t p, v;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_nonnull ((controls[i] = stead_test_find_by_label (view, labels[i])));
+  controls[G_N_ELEMENTS (labels)] = find_of_type (view, SHUMATE_TYPE_SCALE);
+  controls[G_N_ELEMENTS (labels) + 1] = credits;
+  controls[G_N_ELEMENTS (labels) + 2] = find_of_type (view, SHUMATE_TYPE_LICENSE);
+  g_assert_nonnull (controls[G_N_ELEMENTS (labels)]);
+  g_assert_nonnull (credits);
+
+  g_assert_true (gtk_widget_is_drawable (panel));
+  g_assert_true (gtk_widget_compute_bounds (panel, view, &p));
+  g_assert_true (gtk_widget_compute_bounds (view, view, &v));
+  g_assert_true (graphene_rect_contains_rect (&v, &p));
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      graphene_rect_t c;
+
+      if (controls[i] == NULL || !gtk_widget_is_drawable (controls[i]))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (controls[i], view, &c));
+      if (graphene_rect_intersection (&p, &c, NULL))
+        g_error ("the summary (%g,%g %gx%g) is over a %s (%g,%g %gx%g)", p.origin.x, p.origin.y,
+                 p.size.width, p.size.height, G_OBJECT_TYPE_NAME (controls[i]), c.origin.x,
+                 c.origin.y, c.size.width, c.size.height);
+    }
+  g_assert_true (gtk_widget_is_drawable (credits) == narrow);
+  if (narrow)
+    {
+      g_assert_cmpfloat (p.size.height, <, v.size.height / 2);
+      g_assert_cmpfloat (p.size.width, >, v.size.width / 2);
+    }
+  else
+    g_assert_cmpfloat (p.origin.x, >, v.size.width / 2);
+}
+
+static void
+test_narrow_summary (void)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 ward;
+  Names n = { 0 };
+
+  names_open (&n, "narrow.gpkg", 200);
+  stmt = stead_workspace_prepare (n.ws, "SELECT fid FROM area WHERE kind = 'ward' LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  ward = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  gtk_window_set_default_size (GTK_WINDOW (n.window), 800, 600);
+  stead_test_iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (n.view)), <, 800);
+  g_assert_true (stead_map_view_show_area (n.view, ward));
+  stead_test_iterate (300);
+  names_shot (&n, "narrow-summary");
+  summary_assert_clear (&n, TRUE);
+
+  gtk_window_set_default_size (GTK_WINDOW (n.window), 1600, 1000);
+  stead_test_iterate (300);
+  names_shot (&n, "wide-summary");
+  summary_assert_clear (&n, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (n.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +439,7 @@ main (int   argc,
   app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
 
   g_test_add_func ("/ui/map-names/street", test_street_names);
+  g_test_add_func ("/ui/map-names/narrow-summary", test_narrow_summary);
   g_test_add_func ("/ui/map-names/apart-demo", test_apart_demo);
   g_test_add_func ("/ui/map-names/apart-200k", test_apart_200k);
 
