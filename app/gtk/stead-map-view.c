@@ -1277,9 +1277,11 @@ stead_map_view_zoom_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Below this width (the map's, in pixels) the licences are behind a
- * button and the area's summary is narrower, so the map stays usable. */
-#define STEAD_MAP_VIEW_NARROW 900
+/* Below this width (the map's, in pixels: a window under some 1,030
+ * with the sidebar) the licences are behind a button and the area's
+ * summary is a sheet along the map's foot, so the map stays usable; the
+ * default window (1100) keeps them beside it. */
+#define STEAD_MAP_VIEW_NARROW 800
 
 /* Moves @child from where it is to the end of @box. */
 static void

@@ -703,7 +703,7 @@ static void
 test_narrow_map_credits_behind_button (void)
 {
   SteadMapView *view;
-  GtkWidget *window = map_window_new (NULL, 800, 600, &view);
+  GtkWidget *window = map_window_new (NULL, 700, 600, &view);
   GtkWidget *credits = stead_test_find_by_name (GTK_WIDGET (view), "map-credits");
   GtkWidget *popover;
 
