@@ -1326,6 +1326,13 @@ stead_map_view_wrap_credits (GtkWidget *widget,
     }
 }
 
+/* The summary's margin at the foot: clear of the scale and licences. */
+static int
+stead_map_view_panel_margin (int below)
+{
+  return MAX (48, below + 8);
+}
+
 /* Changes what the width allows; after the allocation that found it. */
 static gboolean
 stead_map_view_narrow_idle (gpointer user_data)
@@ -1351,13 +1358,10 @@ stead_map_view_narrow_idle (gpointer user_data)
   gtk_widget_set_halign (self->area_panel, self->narrow ? GTK_ALIGN_FILL : GTK_ALIGN_END);
   gtk_widget_set_valign (self->area_panel, self->narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
   gtk_widget_set_margin_start (self->area_panel, self->narrow ? 12 : 0);
-  /* Above the scale and the licences, never over them. */
-  {
-    int below = 0;
-
-    gtk_widget_measure (self->bottom, GTK_ORIENTATION_VERTICAL, width, NULL, &below, NULL, NULL);
-    gtk_widget_set_margin_bottom (self->area_panel, MAX (48, below + 8));
-  }
+  /* Above the scale and the licences, never over them (as they were last
+   * laid out: if that changes, this is done again). */
+  gtk_widget_set_margin_bottom (self->area_panel,
+                                stead_map_view_panel_margin (gtk_widget_get_height (self->bottom)));
   gtk_widget_set_size_request (self->area_panel, self->narrow ? -1 : 360,
                                self->narrow ? stead_map_view_sheet_height (self) : -1);
   return G_SOURCE_REMOVE;
@@ -1378,6 +1382,13 @@ stead_map_view_size_allocate (GtkWidget *widget,
                                            self, NULL);
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  /* The licences grew (a workspace's own were added): the summary's foot
+   * moves up above them. */
+  if (self->narrow_source == 0 &&
+      gtk_widget_get_margin_bottom (self->area_panel) !=
+        stead_map_view_panel_margin (gtk_widget_get_height (self->bottom)))
+    self->narrow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, stead_map_view_narrow_idle,
+                                           self, NULL);
   stead_map_view_popover_present (self);
   if (self->choice != NULL)
     gtk_popover_present (GTK_POPOVER (self->choice));
