@@ -9,8 +9,8 @@
  * kind otherwise (a resource's title is personal data). A name goes to
  * the right of its marker, or to the left if there is no room there,
  * ellipsized past NAME_MAX_WIDTH; one whose box would meet a badge,
- * another name or one of the map's controls is dropped, never drawn
- * over. The area layer below places its names after these and keeps
+ * another name, another point's marker or one of the map's controls is
+ * dropped, never drawn over. The area layer below places its names after these and keeps
  * clear of them and of the badges. Zoom 13 is where the view spans a
  * town (some 6 km across a 1600-pixel window at 52°N): sites are a few
  * dozen, far enough apart to be named; further out the wards are what
@@ -65,6 +65,7 @@ stead_point_layer_names_meet (const graphene_rect_t *a,
 
 static gboolean
 stead_point_layer_names_box_is_free (SteadPointLayer       *self,
+                                     const GArray          *markers,
                                      const graphene_rect_t *box)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -84,6 +85,9 @@ stead_point_layer_names_box_is_free (SteadPointLayer       *self,
   for (guint i = 0; i < self->reserved_rects->len; i++)
     if (stead_point_layer_names_meet (box, &g_array_index (self->reserved_rects, graphene_rect_t,
                                                            i), 0))
+      return FALSE;
+  for (guint i = 0; i < markers->len; i++)
+    if (stead_point_layer_names_meet (box, &g_array_index (markers, graphene_rect_t, i), 0))
       return FALSE;
   return TRUE;
 }
@@ -149,6 +153,7 @@ stead_point_layer_names_badge_name (SteadPointLayer            *self,
  * room, else on the left, else not at all. */
 static void
 stead_point_layer_names_place (SteadPointLayer       *self,
+                               const GArray          *markers,
                                SteadPointLayerName   *name,
                                const graphene_rect_t *box)
 {
@@ -163,7 +168,7 @@ stead_point_layer_names_place (SteadPointLayer       *self,
       name->y = round (box->origin.y + box->size.height / 2 - lh / 2.0);
       graphene_rect_init (&name->box, name->x - NAME_PAD, name->y - NAME_PAD, lw + 2 * NAME_PAD,
                           lh + 2 * NAME_PAD);
-      if (stead_point_layer_names_box_is_free (self, &name->box))
+      if (stead_point_layer_names_box_is_free (self, markers, &name->box))
         {
           g_array_append_val (self->names, *name);
           return;
@@ -184,6 +189,7 @@ stead_point_layer_names_layout (SteadPointLayer *self,
                                 ShumateViewport *viewport)
 {
   static const SteadPointClass order[] = { STEAD_POINT_CLASS_SITE, STEAD_POINT_CLASS_RESOURCE };
+  g_autoptr(GArray) markers = NULL;
   const guint8 *classes;
   const gint64 *rows;
 
@@ -194,6 +200,23 @@ stead_point_layer_names_layout (SteadPointLayer *self,
 
   classes = stead_point_snapshot_get_classes (self->data);
   rows = stead_point_snapshot_get_fids (self->data);
+
+  /* A name hides no other point's marker either. */
+  markers = g_array_sized_new (FALSE, FALSE, sizeof (graphene_rect_t), self->singles->len);
+  for (guint i = 0; i < self->singles->len; i++)
+    {
+      const SteadPointCluster *c = &g_array_index (self->singles, SteadPointCluster, i);
+      /* Less a pixel: a name is placed on whole pixels, beside its own. */
+      double reach = (classes[c->id] == STEAD_POINT_CLASS_SITE ? SITE_REACH : POINT_REACH) -
+                     NAME_PAD - 1;
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), c->lat, c->lon,
+                                                  &x, &y);
+      g_array_append_val (markers,
+                          GRAPHENE_RECT_INIT (x - reach, y - reach, 2 * reach, 2 * reach));
+    }
+
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
       double reach = order[k] == STEAD_POINT_CLASS_SITE ? SITE_REACH : POINT_REACH;
@@ -210,7 +233,7 @@ stead_point_layer_names_layout (SteadPointLayer *self,
           shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), c->lat,
                                                       c->lon, &x, &y);
           stead_point_layer_names_place (
-            self, &name,
+            self, markers, &name,
             &GRAPHENE_RECT_INIT (x - reach + NAME_PAD, y, 2 * (reach - NAME_PAD), 0));
         }
       for (guint i = 0; i < self->badges->len; i++)
@@ -224,7 +247,7 @@ stead_point_layer_names_layout (SteadPointLayer *self,
             continue;
           /* Clear of the badge itself. */
           graphene_rect_inset_r (&b->box, -NAME_GAP - 0.5, 0, &beside);
-          stead_point_layer_names_place (self, &name, &beside);
+          stead_point_layer_names_place (self, markers, &name, &beside);
         }
     }
 }
