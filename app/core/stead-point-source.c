@@ -659,6 +659,42 @@ stead_point_source_get_details (SteadWorkspace       *workspace,
   return details;
 }
 
+/**
+ * stead_point_source_get_titles:
+ * @workspace: a #SteadWorkspace
+ * @kind: a resource kind (a taxonomy code), as "rest-centre"
+ *
+ * The titles of the resources of @kind, for naming public places (rest
+ * centres) on the map. A resource's title is registered as personal data
+ * (stead_personal_data): whoever shows one checks the show-personal-data
+ * setting first.
+ *
+ * Returns: (transfer full): each resource's row (a #gint64, by pointer)
+ *   to its title (the empty string when it has none)
+ */
+GHashTable *
+stead_point_source_get_titles (SteadWorkspace *workspace,
+                               const char     *kind)
+{
+  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), titles);
+  g_return_val_if_fail (kind != NULL, titles);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT fid, coalesce (title, '') FROM resource WHERE kind = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return titles;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (titles, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                            sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  return titles;
+}
+
 void
 stead_point_details_free (SteadPointDetails *details)
 {
