@@ -30,7 +30,8 @@ void                  stead_area_layer_warning_style (const char            *sev
                                                       double                 dashes[2],
                                                       int                   *n_dashes);
 
-void                  stead_area_layer_draw_label    (GtkSnapshot           *snapshot,
+void                  stead_area_layer_draw_label    (GtkWidget             *widget,
+                                                      GtkSnapshot           *snapshot,
                                                       PangoLayout           *layout,
                                                       double                 x,
                                                       double                 y);

@@ -41,6 +41,7 @@ stead_area_layer_compare_doubles (gconstpointer a,
 #define LSOA_LABEL_ZOOM   13.0
 #define HAZARD_LABEL_ZOOM 11.0
 #define LABEL_PAD         2.0   /* around a label's box, for its halo */
+#define LABEL_HALO        2     /* pixels of halo drawn around a name */
 #define LABEL_MAX_WIDTH   220   /* pixels; longer names are ellipsized */
 
 typedef struct
@@ -585,35 +586,93 @@ stead_area_layer_set_avoid (SteadAreaLayer  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+typedef struct
+{
+  GdkTexture *texture;
+  int         scale;
+} LabelImage;
+
+static void
+stead_area_layer_label_image_free (gpointer data)
+{
+  LabelImage *image = data;
+
+  g_clear_object (&image->texture);
+  g_free (image);
+}
+
+/* @layout with its halo, drawn once at @scale and kept on the layout: a
+ * name is then one texture a frame, not eight blurred copies of its text,
+ * which the cairo renderer blurred again on every frame of a pan. */
+static GdkTexture *
+stead_area_layer_label_texture (PangoLayout *layout,
+                                int          scale)
+{
+  LabelImage *image = g_object_get_data (G_OBJECT (layout), "stead-label-image");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  int lw, lh, width, height;
+
+  if (image != NULL && image->scale == scale)
+    return image->texture;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  width = (lw + 2 * LABEL_HALO) * scale;
+  height = (lh + 2 * LABEL_HALO) * scale;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
+
+  /* The halo: the text's outline, stroked wide in white. */
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 2 * LABEL_HALO - 0.5);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
+  cairo_set_source_rgb (cr, 0.13, 0.16, 0.22);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory here: GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  image = g_new0 (LabelImage, 1);
+  image->scale = scale;
+  image->texture = gdk_memory_texture_new (MAX (width, 1), MAX (height, 1), GDK_MEMORY_DEFAULT,
+                                           bytes, cairo_image_surface_get_stride (surface));
+  g_object_set_data_full (G_OBJECT (layout), "stead-label-image", image,
+                          stead_area_layer_label_image_free);
+  return image->texture;
+}
+
 /**
  * stead_area_layer_draw_label:
  *
  * Draws @layout at @x, @y with a light halo, so a name reads over any
- * base map: eight offset white copies, then the dark text. The point
- * layer's names of places are drawn so too.
+ * base map; @widget gives the scale to draw it at. The point layer's
+ * names of places are drawn so too.
  */
 void
-stead_area_layer_draw_label (GtkSnapshot *snapshot,
+stead_area_layer_draw_label (GtkWidget   *widget,
+                             GtkSnapshot *snapshot,
                              PangoLayout *layout,
                              double       x,
                              double       y)
 {
-  static const GdkRGBA halo = { 1, 1, 1, 0.9 };
-  static const GdkRGBA ink = { 0.13, 0.16, 0.22, 1 };
-  GskShadow shadows[8];
-  guint n = 0;
+  int scale = gtk_widget_get_scale_factor (widget);
+  GdkTexture *texture = stead_area_layer_label_texture (layout, scale);
+  double width = gdk_texture_get_width (texture) / (double) scale;
+  double height = gdk_texture_get_height (texture) / (double) scale;
 
-  for (int dx = -1; dx <= 1; dx++)
-    for (int dy = -1; dy <= 1; dy++)
-      if (dx != 0 || dy != 0)
-        shadows[n++] = (GskShadow) { halo, dx * 1.5, dy * 1.5, 0.5 };
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
-  gtk_snapshot_push_shadow (snapshot, shadows, n);
-  gtk_snapshot_append_layout (snapshot, layout, &ink);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (round (x) - LABEL_HALO,
+                                                    round (y) - LABEL_HALO, width, height));
 }
 
 /* Names the areas in view, most important first, each only where its box
@@ -704,7 +763,7 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
           label.fid = shape->fid;
           label.priority = priority;
           g_array_append_val (self->labels, label);
-          stead_area_layer_draw_label (snapshot, shape->layout, x, y);
+          stead_area_layer_draw_label (widget, snapshot, shape->layout, x, y);
         }
     }
 }

@@ -265,6 +265,6 @@ stead_point_layer_names_snapshot (SteadPointLayer *self,
     {
       const SteadPointLayerName *name = &g_array_index (self->names, SteadPointLayerName, i);
 
-      stead_area_layer_draw_label (snapshot, name->layout, name->x, name->y);
+      stead_area_layer_draw_label (GTK_WIDGET (self), snapshot, name->layout, name->x, name->y);
     }
 }
