@@ -26,6 +26,7 @@
 #include <gtk/gtk.h>
 
 #include "stead-area-layer-private.h"
+#include "stead-background-layer-private.h"
 #include "stead-workspace-private.h"
 
 static int
@@ -55,6 +56,9 @@ typedef struct
   double         label_lon; /* inside the area, where its name goes */
   double         label_lat;
   PangoLayout   *layout;    /* its name, made when first placed */
+  double        *xy;        /* the rings in Web Mercator, one after the other */
+  gsize         *ring_end;  /* where each ring ends in @xy (in points) */
+  guint          n_rings;
 } AreaShape;
 
 struct _SteadAreaLayer
@@ -94,6 +98,8 @@ stead_area_layer_area_shape_free (AreaShape *shape)
   g_free (shape->severity);
   g_clear_object (&shape->layout);
   stead_geometry_unref (shape->geometry);
+  g_free (shape->xy);
+  g_free (shape->ring_end);
   g_free (shape);
 }
 
@@ -108,6 +114,77 @@ stead_area_layer_shape_shown (SteadAreaLayer  *self,
   if (g_strcmp0 (shape->kind, "hazard") == 0)
     return self->show_hazards;
   return TRUE;
+}
+
+/* The rings projected once, so a frame only scales and moves them. */
+static void
+stead_area_layer_project_shape (AreaShape *shape)
+{
+  SteadGeometry *geometry = shape->geometry;
+  gsize n_points = 0, k = 0;
+  guint r_index = 0;
+
+  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
+      {
+        gsize n;
+
+        stead_geometry_get_ring (geometry, p, r, &n);
+        n_points += n;
+        shape->n_rings++;
+      }
+  shape->xy = g_new (double, 2 * MAX (n_points, 1));
+  shape->ring_end = g_new (gsize, MAX (shape->n_rings, 1));
+  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
+      {
+        gsize n;
+        const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
+
+        for (gsize i = 0; i < n; i++, k++)
+          {
+            shape->xy[2 * k] = (ring[i].x + 180) / 360;
+            shape->xy[2 * k + 1] = stead_map_mercator_y (ring[i].y);
+          }
+        shape->ring_end[r_index++] = k;
+      }
+}
+
+/* Adds projected rings to @cr's path through @m (see
+ * stead_map_mercator_transform()), leaving out points within half a
+ * pixel of the last one drawn: at the district's zoom a ward's thousand
+ * points are a few hundred pixels of outline. */
+static void
+stead_area_layer_trace_projected (cairo_t      *cr,
+                                  const double  m[6],
+                                  const double *xy,
+                                  const gsize  *ring_end,
+                                  guint         n_rings)
+{
+  gsize i = 0;
+
+  for (guint r = 0; r < n_rings; r++)
+    {
+      gsize first = i;
+      double last_x = 0, last_y = 0;
+
+      for (; i < ring_end[r]; i++)
+        {
+          double x = m[0] * xy[2 * i] + m[1] * xy[2 * i + 1] + m[4];
+          double y = m[2] * xy[2 * i] + m[3] * xy[2 * i + 1] + m[5];
+
+          if (i == first)
+            cairo_move_to (cr, x, y);
+          else if (i + 1 == ring_end[r] || fabs (x - last_x) >= 0.5 || fabs (y - last_y) >= 0.5)
+            cairo_line_to (cr, x, y);
+          else
+            continue;
+          last_x = x;
+          last_y = y;
+        }
+      if (ring_end[r] > first)
+        cairo_close_path (cr);
+    }
 }
 
 /* Where the name goes: the middle of the widest run of the largest
@@ -218,6 +295,7 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
       shape->geometry = g_steal_pointer (&geometry);
       stead_geometry_get_envelope (shape->geometry, &shape->envelope);
       stead_area_layer_find_label_point (shape);
+      stead_area_layer_project_shape (shape);
       g_ptr_array_add (self->areas, shape);
     }
 
@@ -431,24 +509,22 @@ stead_area_layer_trace_geometry (cairo_t         *cr,
                                  GtkWidget       *widget,
                                  SteadGeometry   *geometry)
 {
+  double m[6];
+
+  stead_map_mercator_transform (viewport, widget, m);
   for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
     for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
       {
         gsize n;
         const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
+        g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
 
         for (gsize i = 0; i < n; i++)
           {
-            double x, y;
-
-            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x,
-                                                        &y);
-            if (i == 0)
-              cairo_move_to (cr, x, y);
-            else
-              cairo_line_to (cr, x, y);
+            xy[2 * i] = (ring[i].x + 180) / 360;
+            xy[2 * i + 1] = stead_map_mercator_y (ring[i].y);
           }
-        cairo_close_path (cr);
+        stead_area_layer_trace_projected (cr, m, xy, &n, 1);
       }
 }
 
@@ -819,12 +895,14 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west;
+  double m[6];
   cairo_t *cr;
 
   g_array_set_size (self->labels, 0);
   if (width <= 0 || height <= 0 || viewport == NULL || self->areas->len == 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
+  stead_map_mercator_transform (viewport, widget, m);
 
   shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);
   shumate_viewport_widget_coords_to_location (viewport, widget, width, height, &south, &east);
@@ -873,7 +951,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
         continue;
 
       cairo_new_path (cr);
-      stead_area_layer_trace_geometry (cr, viewport, widget, shape->geometry);
+      stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
 
       if (self->values != NULL && g_hash_table_contains (self->values, &shape->fid))
