@@ -264,6 +264,10 @@ stead_application_quit_action (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
+  /* A window that asks about an unsaved change stays, and so does the app. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (STEAD_IS_WINDOW (l->data))
+      return;
   g_application_quit (app);
 }
 

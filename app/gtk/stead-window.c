@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stead-application.h"
+#include "stead-entry-row.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
 #include "stead-search-popover-private.h"
@@ -499,6 +500,37 @@ stead_window_update_title (SteadWindow *self)
     }
 }
 
+/* What the user typed in a page and has not saved yet is saved before
+ * the page goes; FALSE (with the reason) if some of it cannot be. */
+static gboolean
+stead_window_save_edits (SteadWindow  *self,
+                         GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  GtkWidget *failed;
+
+  if (self->workspace == NULL)
+    return TRUE;
+  failed = stead_entry_rows_save_all (GTK_WIDGET (self->main_stack), &local);
+  if (failed == NULL)
+    return TRUE;
+  g_set_error (error, local->domain, local->code,
+               _("The change to “%s” is not saved: %s"),
+               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (failed)), local->message);
+  return FALSE;
+}
+
+/* Puts back what could not be saved, when the user chose to discard it. */
+static void
+stead_window_revert_edits (GtkWidget *root)
+{
+  if (STEAD_IS_ENTRY_ROW (root))
+    stead_entry_row_revert (STEAD_ENTRY_ROW (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    stead_window_revert_edits (child);
+}
+
 /**
  * stead_window_close_workspace:
  * @self: a #SteadWindow
@@ -579,6 +611,12 @@ stead_window_open_workspace (SteadWindow  *self,
       return FALSE;
     }
 
+  /* Nothing typed in the workspace open until now is lost. */
+  if (!stead_window_save_edits (self, error))
+    {
+      stead_workspace_close (workspace);
+      return FALSE;
+    }
   stead_window_close_workspace (self);
   self->workspace = g_steal_pointer (&workspace);
 
@@ -1125,7 +1163,15 @@ stead_window_close_workspace_action (GtkWidget  *widget,
                                      const char *action,
                                      GVariant   *param)
 {
-  stead_window_close_workspace (STEAD_WINDOW (widget));
+  SteadWindow *self = STEAD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!stead_window_save_edits (self, &error))
+    {
+      stead_window_show_error (self, _("The Workspace Stays Open"), error->message);
+      return;
+    }
+  stead_window_close_workspace (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1149,10 +1195,48 @@ stead_window_save_window_state (SteadWindow *self)
 }
 
 static gboolean
+stead_window_close_later (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stead_window_on_unsaved_response (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  SteadWindow      *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  stead_window_revert_edits (GTK_WIDGET (self->main_stack));
+  /* Once the dialog, which is the window's, has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, stead_window_close_later, g_object_ref (self),
+                   g_object_unref);
+}
+
+static gboolean
 stead_window_close_request (GtkWindow *window)
 {
   SteadWindow *self = STEAD_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
+  /* A change that cannot be saved is asked about, not dropped. */
+  if (!stead_window_save_edits (self, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Discard the Change?"),
+                                                  error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                        "discard", _("_Discard"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (stead_window_on_unsaved_response),
+                               self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
   stead_window_save_window_state (self);
   stead_window_close_workspace (self);
 
