@@ -331,6 +331,103 @@ test_pending_edit_survives_close (void)
   }
 }
 
+static gboolean
+on_show_help (SteadApplication *application,
+              const char       *uri,
+              char            **shown)
+{
+  g_free (*shown);
+  *shown = g_strdup (uri);
+  return TRUE;
+}
+
+static gboolean
+has_string (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (is_primary_menu_button (root, NULL))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the menu item (in sections too) that activates @action. */
+static char *
+menu_label_for (GMenuModel *menu,
+                const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      char *label = NULL;
+
+      if (section != NULL && (label = menu_label_for (section, action)) != NULL)
+        return label;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return label;
+    }
+  return NULL;
+}
+
+/* F1 and Help in the main menu open the user guide (the launcher is
+ * mocked: the test takes the signal the default handler would answer). */
+static void
+test_help (void)
+{
+  SteadWindow *window = open_window ("help.gpkg", FALSE);
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *menu_button = find_primary_menu_button (GTK_WIDGET (window));
+  gulong id = g_signal_connect (app, "show-help", G_CALLBACK (on_show_help), &shown);
+
+  g_assert_nonnull (menu_button);
+  label = menu_label_for (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                          "app.help");
+  g_assert_cmpstr (label, ==, "_Help");
+  {
+    g_auto(GStrv) accels =
+      gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+
+    g_assert_nonnull (accels);
+    g_assert_cmpstr (accels[0], ==, "F1");
+  }
+  if (stead_test_have_xdotool ())
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      stead_test_iterate_until (stead_test_is_mapped, window);
+      stead_test_iterate (100);
+      stead_test_keys ("F1");
+    }
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  stead_test_iterate_until (has_string, &shown);
+  g_assert_cmpstr (shown, ==, "help:io.github.steadapp.Stead");
+  g_signal_handler_disconnect (app, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/escape-and-focus-out", test_escape_and_focus_out);
   g_test_add_func ("/ui/editing/pending-edit-survives-switch", test_pending_edit_survives_switch);
   g_test_add_func ("/ui/editing/pending-edit-survives-close", test_pending_edit_survives_close);
+  g_test_add_func ("/ui/help/f1-and-menu", test_help);
 
   return stead_test_app_run (app, tmp_dir);
 }
