@@ -24,6 +24,9 @@
 
 #define MAP_PAGE_ID "map"
 
+/* Below this width the sidebar folds away and the pages take it all. */
+#define FOLD_WIDTH 800
+
 typedef struct
 {
   char      *id;
@@ -50,6 +53,8 @@ struct _SteadWindow
   GtkWidget            *recent_label;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
+  AdwFlap              *flap;
+  GtkWidget            *sidebar_button;
 
   SteadMapView         *map_view;
   SteadWorkspace       *workspace;
@@ -215,8 +220,27 @@ static void
 stead_window_on_sidebar_row_selected (SteadWindow   *self,
                                       GtkListBoxRow *row)
 {
-  if (row != NULL)
-    gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  /* Folded, the sidebar covers the page: a page chosen is a page to see. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/**
+ * stead_window_get_sidebar_folded:
+ * @self: a #SteadWindow
+ *
+ * Returns: %TRUE when the window is too narrow for the sidebar beside the
+ *   pages, and the Show Pages button brings it over them instead
+ */
+gboolean
+stead_window_get_sidebar_folded (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_folded (self->flap);
 }
 
 SteadMapView *
@@ -1389,6 +1413,24 @@ stead_window_restore_workspace_maps (SteadWindow *self)
   self->restoring_maps = FALSE;
 }
 
+/* The first monitor's size (the window is not on one yet) less room for
+ * panels, as the bound of a default size. */
+static void
+stead_window_fit_to_screen (SteadWindow *self,
+                            int         *width,
+                            int         *height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  *width = MIN (*width, geometry.width * 9 / 10);
+  *height = MIN (*height, geometry.height * 9 / 10);
+}
+
 /* "application" is set after construction, so the settings are applied
  * when it is. */
 static void
@@ -1400,9 +1442,14 @@ stead_window_on_application_set (SteadWindow *self)
     {
       GSettings *settings = stead_application_get_settings (app);
 
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+      g_autoptr(GVariant) user_width = g_settings_get_user_value (settings, "window-width");
+
+      /* Never sized by the user: the default, as the screen allows. */
+      if (user_width == NULL)
+        stead_window_fit_to_screen (self, &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       /* The setting is the default; each workspace remembers its own. */
@@ -1482,6 +1529,22 @@ stead_window_show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
+stead_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  AdwFlapFoldPolicy policy = width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                : ADW_FLAP_FOLD_POLICY_NEVER;
+
+  /* Before the flap is given its size, so it folds in this same frame. */
+  if (adw_flap_get_fold_policy (self->flap) != policy)
+    adw_flap_set_fold_policy (self->flap, policy);
+  GTK_WIDGET_CLASS (stead_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 stead_window_class_init (SteadWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1491,6 +1554,7 @@ stead_window_class_init (SteadWindowClass *klass)
   object_class->dispose = stead_window_dispose;
   object_class->finalize = stead_window_finalize;
   window_class->close_request = stead_window_close_request;
+  widget_class->size_allocate = stead_window_size_allocate;
 
   g_type_ensure (STEAD_TYPE_MAP_VIEW);
   g_type_ensure (STEAD_TYPE_SEARCH_POPOVER);
@@ -1511,6 +1575,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_sidebar_row_selected);
 
@@ -1538,6 +1604,10 @@ stead_window_init (SteadWindow *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_window_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   self->map_view = stead_map_view_new ();
   stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic",
