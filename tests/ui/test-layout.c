@@ -1,0 +1,235 @@
+/* test-layout.c: the window at the sizes people use it (under Xvfb)
+ *
+ * At 1600x1000 the sidebar and each record page's list and details sit
+ * side by side; at 800x600 and 600x600 the sidebar folds behind the Show
+ * Pages button, a record page shows one pane at a time, and no widget
+ * the user can see reaches past the window's edge.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "stead-test-util.h"
+
+static SteadApplication *app;
+static char *tmp_dir;
+
+#define SLACK 1.5
+
+static const char *const pages[] = { "map", "partners.directory", "risks.register", NULL };
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} SizeWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  SizeWait *w = data;
+
+  /* Less the frame the window draws around itself, if any. */
+  return ABS (gtk_widget_get_width (w->window) - w->width) <= 12;
+}
+
+/* The first mapped widget under @root (not counting what a scrolled
+ * window or a list scrolls) whose box reaches out of @frame. */
+static GtkWidget *
+find_overflow (GtkWidget             *root,
+               GtkWidget             *window,
+               const graphene_rect_t *frame)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child) || !gtk_widget_get_child_visible (child) ||
+          GTK_IS_NATIVE (child))
+        continue;
+      /* A folded sidebar waits, hidden, beside the window. */
+      if (ADW_IS_FLAP (root) && child == adw_flap_get_flap (ADW_FLAP (root)) &&
+          adw_flap_get_reveal_progress (ADW_FLAP (root)) == 0)
+        continue;
+      /* So does the pane of a folded record page not shown. */
+      if (ADW_IS_LEAFLET (root) && adw_leaflet_get_folded (ADW_LEAFLET (root)) &&
+          child != adw_leaflet_get_visible_child (ADW_LEAFLET (root)))
+        continue;
+      if (!gtk_widget_compute_bounds (child, window, &bounds))
+        continue;
+      /* The header bar's style reaches a pixel over the window's edge. */
+      if (bounds.origin.x < frame->origin.x - SLACK || bounds.origin.y < frame->origin.y - SLACK ||
+          bounds.origin.x + bounds.size.width > frame->origin.x + frame->size.width + SLACK ||
+          bounds.origin.y + bounds.size.height > frame->origin.y + frame->size.height + SLACK)
+        return child;
+      /* What scrolls may be larger than its view; the view is checked. */
+      if (GTK_IS_SCROLLED_WINDOW (child) || GTK_IS_VIEWPORT (child) ||
+          GTK_IS_COLUMN_VIEW (child) || GTK_IS_LIST_VIEW (child) || SHUMATE_IS_MAP (child))
+        continue;
+      if ((found = find_overflow (child, window, frame)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_settled (gpointer flap)
+{
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return progress == 0 || progress == 1;
+}
+
+static void
+resize (SteadWindow *window,
+        int          width,
+        int          height)
+{
+  SizeWait wait = { GTK_WIDGET (window), width };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  stead_test_iterate_until (has_width, &wait);
+  /* Folding and unfolding slide: 250 ms. */
+  stead_test_iterate (400);
+  stead_test_iterate_until (is_settled, stead_test_find_by_name (GTK_WIDGET (window),
+                                                                 "sidebar-flap"));
+}
+
+static void
+check_size (SteadWindow *window,
+            int          width,
+            int          height,
+            gboolean     narrow)
+{
+  gboolean small = width <= 600;
+  int min_width;
+
+  resize (window, width, height);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  /* Nothing holds the window wider than that. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (min_width, <=, width);
+  g_assert_cmpint (stead_window_get_sidebar_folded (window), ==, narrow);
+  g_assert_cmpint (gtk_widget_get_visible (stead_test_find_by_name (GTK_WIDGET (window),
+                                                                    "show-pages")), ==, narrow);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      GtkWidget *page = stead_window_get_page (window, pages[i]);
+      GtkWidget *records, *overflow;
+
+      g_assert_nonnull (page);
+      stead_window_show_page (window, pages[i]);
+      stead_test_iterate_until (stead_test_is_mapped, page);
+      stead_test_iterate (400);
+      stead_test_iterate_until (is_settled, stead_test_find_by_name (GTK_WIDGET (window),
+                                                                     "sidebar-flap"));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+      {
+        GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+        graphene_rect_t frame;
+
+        g_assert_true (gtk_widget_compute_bounds (content, GTK_WIDGET (window), &frame));
+        g_assert_cmpfloat (frame.size.width, <=, width);
+        overflow = find_overflow (content, GTK_WIDGET (window), &frame);
+      }
+      if (overflow != NULL)
+        g_error ("At %dx%d on %s, a %s (%s) reaches past the window", width, height, pages[i],
+                 G_OBJECT_TYPE_NAME (overflow), gtk_widget_get_name (overflow));
+      records = stead_test_find_by_name (page, "records");
+      if (records != NULL)
+        {
+          GtkWidget *record_page = gtk_widget_get_ancestor (records, STEAD_TYPE_RECORD_PAGE);
+
+          /* At 600 the list and its details take turns; wide, they are side
+           * by side (at 800, either, as their content needs). */
+          if (small || !narrow)
+            g_assert_cmpint (stead_record_page_get_folded (STEAD_RECORD_PAGE (record_page)), ==,
+                             small);
+        }
+      /* Folded, choosing a page hid the sidebar again. */
+      if (narrow)
+        g_assert_false (gtk_widget_get_child_visible (
+          adw_flap_get_flap (ADW_FLAP (stead_test_find_by_name (GTK_WIDGET (window),
+                                                                "sidebar-flap")))) &&
+                        adw_flap_get_reveal_flap (ADW_FLAP (stead_test_find_by_name (
+                          GTK_WIDGET (window), "sidebar-flap"))));
+    }
+}
+
+/* A picture to look at, for a person checking the layout by eye (kept
+ * in $STEAD_SCREENSHOT_DIR if set). */
+static void
+save_screenshot (SteadWindow *window,
+                 const char  *name)
+{
+  g_autoptr(GdkTexture) texture = stead_test_render (GTK_WIDGET (window));
+  const char *dir = g_getenv ("STEAD_SCREENSHOT_DIR");
+  g_autofree char *path = g_build_filename (dir != NULL ? dir : tmp_dir, name, NULL);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_sizes (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "layout.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 50);
+  GtkWidget *flap = stead_test_find_by_name (GTK_WIDGET (window), "sidebar-flap");
+  GtkWidget *partners = stead_window_get_page (window, "partners.directory");
+  GtkWidget *record_page;
+
+  check_size (window, 1600, 1000, FALSE);
+  save_screenshot (window, "layout-1600x1000.png");
+  check_size (window, 800, 600, TRUE);
+  save_screenshot (window, "layout-800x600.png");
+  check_size (window, 600, 600, TRUE);
+  save_screenshot (window, "layout-600x600.png");
+
+  /* Show Pages brings the sidebar over the page; choosing one hides it. */
+  gtk_toggle_button_set_active (
+    GTK_TOGGLE_BUTTON (stead_test_find_by_name (GTK_WIDGET (window), "show-pages")), TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  stead_window_show_page (window, "partners.directory");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+
+  /* Folded, a partner chosen shows its details, and Back the list. */
+  stead_test_iterate_until (stead_test_is_mapped, partners);
+  record_page = gtk_widget_get_ancestor (stead_test_find_by_name (partners, "records"),
+                                         STEAD_TYPE_RECORD_PAGE);
+  gtk_selection_model_select_item (
+    gtk_column_view_get_model (GTK_COLUMN_VIEW (stead_test_find_by_name (partners, "records"))),
+    0, TRUE);
+  stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (partners, "detail"));
+  gtk_widget_activate (stead_test_find_by_name (partners, "back-to-list"));
+  stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (partners, "records"));
+  g_assert_true (stead_record_page_get_folded (STEAD_RECORD_PAGE (record_page)));
+
+  /* Wide again: side by side, the sidebar back. */
+  check_size (window, 1600, 1000, FALSE);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *enabled[] = { "partners", "risks", NULL };
+
+  app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
+
+  g_test_add_func ("/ui/layout/sizes", test_sizes);
+
+  return stead_test_app_run (app, tmp_dir);
+}
