@@ -32,6 +32,7 @@ typedef struct
   char      *id;
   GtkWidget *row;
   GtkWidget *page;
+  guint      seq;     /* the order a plugin added its pages in */
 } Page;
 
 struct _SteadWindow
@@ -59,7 +60,8 @@ struct _SteadWindow
   SteadMapView         *map_view;
   SteadWorkspace       *workspace;
   PeasExtensionSet     *addins;
-  GPtrArray            *pages;      /* of Page, in sidebar order */
+  GPtrArray            *pages;      /* of Page, in the order added */
+  guint                 next_seq;
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *import_chooser;
   gboolean              settings_applied;
@@ -166,7 +168,70 @@ stead_window_add_page (SteadWindow *self,
   entry->id = g_strdup (id);
   entry->row = row;
   entry->page = page;
+  entry->seq = self->next_seq++;
+  g_object_set_data (G_OBJECT (row), "stead-page", entry);
   g_ptr_array_add (self->pages, entry);
+  gtk_list_box_invalidate_sort (self->sidebar);
+}
+
+/* "partners" for "partners.directory" */
+static char *
+stead_window_page_module (const Page *page)
+{
+  const char *dot = strchr (page->id, '.');
+
+  return g_strndup (page->id, dot != NULL ? (gsize) (dot - page->id) : strlen (page->id));
+}
+
+/* Where a page's plugin comes among all the plugins (Map first): the same
+ * whichever was switched on last, so the sidebar keeps its order. */
+static guint
+stead_window_page_rank (SteadWindow *self,
+                        const Page  *page)
+{
+  SteadPluginEngine *engine = stead_window_get_engine (self);
+  g_autofree char *module = stead_window_page_module (page);
+  guint rank = 1;
+
+  if (g_str_equal (page->id, MAP_PAGE_ID))
+    return 0;
+  if (engine == NULL)
+    return G_MAXUINT;
+  for (const GList *l = peas_engine_get_plugin_list (stead_plugin_engine_get_peas (engine));
+       l != NULL; l = l->next, rank++)
+    if (g_str_equal (peas_plugin_info_get_module_name (l->data), module))
+      return rank;
+  return G_MAXUINT;
+}
+
+static int
+stead_window_sort_sidebar (GtkListBoxRow *a,
+                           GtkListBoxRow *b,
+                           gpointer       user_data)
+{
+  SteadWindow *self = user_data;
+  const Page *pa = g_object_get_data (G_OBJECT (a), "stead-page");
+  const Page *pb = g_object_get_data (G_OBJECT (b), "stead-page");
+  guint ra, rb;
+
+  if (pa == NULL || pb == NULL)
+    return 0;
+  ra = stead_window_page_rank (self, pa);
+  rb = stead_window_page_rank (self, pb);
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  /* Plugins the engine does not know, by their module's name. */
+  if (ra == G_MAXUINT)
+    {
+      g_autofree char *ma = stead_window_page_module (pa);
+      g_autofree char *mb = stead_window_page_module (pb);
+      int by_module = g_strcmp0 (ma, mb);
+
+      if (by_module != 0)
+        return by_module;
+    }
+  /* A plugin's own pages in the order it added them. */
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
 }
 
 void
@@ -1604,6 +1669,7 @@ stead_window_init (SteadWindow *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_window_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->sidebar, stead_window_sort_sidebar, self, NULL);
   g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",

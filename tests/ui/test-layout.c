@@ -221,6 +221,48 @@ test_sizes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sidebar's pages, top to bottom, as their ids. */
+static char *
+sidebar_order (SteadWindow *window)
+{
+  GtkWidget *row = stead_test_find_by_name (GTK_WIDGET (window), "map");
+  GtkWidget *list = gtk_widget_get_parent (row);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (int i = 0; (row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)));
+       i++)
+    g_string_append_printf (order, "%s%s", i > 0 ? " " : "", gtk_widget_get_name (row));
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+/* A plugin switched off and on again comes back to its place. */
+static void
+test_sidebar_order (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "order.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 0);
+  SteadPluginEngine *engine = stead_application_get_plugin_engine (app);
+  g_autofree char *before = sidebar_order (window);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (before, ==, "map partners.directory risks.register");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *module = i == 0 ? "partners" : "risks";
+      g_autofree char *after = NULL;
+
+      g_assert_true (stead_plugin_engine_set_enabled (engine, module, FALSE, &error));
+      g_assert_no_error (error);
+      g_assert_null (stead_window_get_page (window, i == 0 ? "partners.directory"
+                                                           : "risks.register"));
+      g_assert_true (stead_plugin_engine_set_enabled (engine, module, TRUE, &error));
+      g_assert_no_error (error);
+      after = sidebar_order (window);
+      g_assert_cmpstr (after, ==, before);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +272,7 @@ main (int   argc,
   app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
 
   g_test_add_func ("/ui/layout/sizes", test_sizes);
+  g_test_add_func ("/ui/layout/sidebar-order", test_sidebar_order);
 
   return stead_test_app_run (app, tmp_dir);
 }
