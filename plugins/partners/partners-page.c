@@ -107,6 +107,7 @@ partners_page_on_selected (PartnersPage *self)
     { self->log, PARTNERS_TYPE_LOG },
   };
 
+  partners_network_set_selected (self->network, id);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       GListModel *model = stead_record_list_get_model (lists[i].list);
@@ -418,6 +419,16 @@ partners_page_load (SteadPage      *page,
   tiers = stead_choices_model_new (partners_page_tiers);
   gtk_drop_down_set_model (self->tier_filter, tiers);
   partners_network_set_workspace (self->network, workspace);
+  partners_network_set_shown (self->network, stead_record_page_get_shown (self->records));
+}
+
+/* A partner clicked in the network is the one selected, its details
+ * beside the network. */
+static void
+partners_page_on_node_activated (PartnersPage *self,
+                                 gint64        id)
+{
+  stead_record_page_select (self->records, id);
 }
 
 static void
@@ -479,6 +490,7 @@ partners_page_class_init (PartnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, partners_page_on_selected);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_refilter);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_on_network_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, partners_page_on_node_activated);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_add_agreement);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_edit_agreement);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_remove_agreement);
