@@ -3,7 +3,8 @@
  * At 1600x1000 the sidebar and each record page's list and details sit
  * side by side; at 800x600 and 600x600 the sidebar folds behind the Show
  * Pages button, a record page shows one pane at a time, and no widget
- * the user can see reaches past the window's edge.
+ * the user can see reaches past the window's edge. The partners'
+ * network places its labels apart and its nodes select partners.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -263,6 +264,109 @@ test_sidebar_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_network_nodes (gpointer data)
+{
+  g_autoptr(GVariant) points = NULL;
+  gpointer *wait = data;
+
+  g_object_get (wait[0], "node-points", &points, NULL);
+  return g_variant_n_children (points) == GPOINTER_TO_UINT (wait[1]);
+}
+
+static gboolean
+is_selected (gpointer data)
+{
+  gpointer *wait = data;
+  SteadRecord *record = stead_record_page_get_selected (wait[0]);
+
+  return record != NULL && stead_record_get_id (record) == *(gint64 *) wait[1];
+}
+
+/* Who works with whom: a legend, labels that cover no other label, the
+ * partners the filters show, and a click that selects a partner. */
+static void
+test_network (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "network.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 50);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "partners.directory");
+  GtkWidget *network = stead_test_find_by_name (page, "network");
+  GtkWidget *record_page = gtk_widget_get_ancestor (stead_test_find_by_name (page, "records"),
+                                                    STEAD_TYPE_RECORD_PAGE);
+  g_autoptr(GVariant) boxes = NULL;
+  g_autoptr(GVariant) points = NULL;
+  guint n_boxes, overlaps = 0, wanted;
+  gpointer wait[2];
+  gint64 id;
+  double x, y;
+
+  resize (window, 1600, 1000);
+  stead_window_show_page (window, "partners.directory");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page,
+                                                                            "network-toggle")),
+                                TRUE);
+  stead_test_iterate_until (stead_test_is_mapped, network);
+  stead_test_iterate (200);
+
+  /* Every partner in the core or with an agreement is a node. */
+  wanted = stead_test_count (ws, "SELECT count(*) FROM partners_organisation o WHERE "
+                                 "o.tier = 'instrumental' OR EXISTS (SELECT 1 FROM "
+                                 "partners_agreement_party p WHERE p.organisation = o.id)");
+  g_assert_cmpuint (wanted, >, 10);
+  wait[0] = network;
+  wait[1] = GUINT_TO_POINTER (wanted);
+  stead_test_iterate_until (has_network_nodes, wait);
+
+  /* No two labels overlap, and each is inside the view. */
+  g_object_get (network, "label-boxes", &boxes, NULL);
+  n_boxes = g_variant_n_children (boxes);
+  g_assert_cmpuint (n_boxes, >=, wanted * 3 / 4);
+  for (guint i = 0; i < n_boxes; i++)
+    {
+      double ax, ay, aw, ah;
+
+      g_variant_get_child (boxes, i, "(dddd)", &ax, &ay, &aw, &ah);
+      g_assert_cmpfloat (ax, >=, 0);
+      g_assert_cmpfloat (ay, >=, 0);
+      g_assert_cmpfloat (ax + aw, <=, gtk_widget_get_width (network));
+      g_assert_cmpfloat (ay + ah, <=, gtk_widget_get_height (network));
+      for (guint j = i + 1; j < n_boxes; j++)
+        {
+          double bx, by, bw, bh;
+
+          g_variant_get_child (boxes, j, "(dddd)", &bx, &by, &bw, &bh);
+          if (ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah)
+            overlaps++;
+        }
+    }
+  g_assert_cmpuint (overlaps, ==, 0);
+
+  /* A click on a partner selects it. */
+  g_object_get (network, "node-points", &points, NULL);
+  g_variant_get_child (points, g_variant_n_children (points) - 1, "(xdd)", &id, &x, &y);
+  if (stead_test_have_xdotool ())
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      stead_test_iterate (100);
+      stead_test_pointer (network, x, y, "click 1");
+    }
+  else
+    g_signal_emit_by_name (network, "node-activated", id);
+  wait[0] = record_page;
+  wait[1] = &id;
+  stead_test_iterate_until (is_selected, wait);
+
+  /* The tier filter: only the core. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stead_test_find_by_name (page, "tier-filter")), 1);
+  wait[0] = network;
+  wait[1] = GUINT_TO_POINTER (stead_test_count (
+    ws, "SELECT count(*) FROM partners_organisation WHERE tier = 'instrumental'"));
+  stead_test_iterate_until (has_network_nodes, wait);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/sizes", test_sizes);
   g_test_add_func ("/ui/layout/sidebar-order", test_sidebar_order);
+  g_test_add_func ("/ui/layout/network", test_network);
 
   return stead_test_app_run (app, tmp_dir);
 }
