@@ -15,6 +15,10 @@
 
 #include "stead-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
+
 static SteadApplication *app;
 static char *tmp_dir;
 
@@ -76,6 +80,12 @@ find_overflow (GtkWidget             *root,
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 static gboolean
@@ -367,6 +377,46 @@ test_network (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The size the user gives the window is the size it opens at next time. */
+static void
+test_size_remembered (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "remember.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 0);
+  GSettings *settings = stead_application_get_settings (app);
+  SizeWait wait = { NULL, 900 };
+  int width, height;
+
+#ifdef GDK_WINDOWING_X11
+  if (stead_test_have_xdotool ())
+    {
+      /* As the user would, through the window manager's side. */
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+      g_autofree char *command =
+        g_strdup_printf ("xdotool windowsize %lu 900 700",
+                         (gulong) gdk_x11_surface_get_xid (surface));
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+    }
+  else
+#endif
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  wait.window = GTK_WIDGET (window);
+  stead_test_iterate_until (has_width, &wait);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  stead_test_iterate_until (is_gone, &window);
+  g_assert_cmpint (ABS (g_settings_get_int (settings, "window-width") - 900), <=, 12);
+  g_assert_cmpint (ABS (g_settings_get_int (settings, "window-height") - 700), <=, 12);
+
+  /* And a new window opens at it. */
+  window = stead_window_new (ADW_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, g_settings_get_int (settings, "window-width"));
+  g_assert_cmpint (height, ==, g_settings_get_int (settings, "window-height"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/sizes", test_sizes);
   g_test_add_func ("/ui/layout/sidebar-order", test_sidebar_order);
   g_test_add_func ("/ui/layout/network", test_network);
+  g_test_add_func ("/ui/layout/size-remembered", test_size_remembered);
 
   return stead_test_app_run (app, tmp_dir);
 }
