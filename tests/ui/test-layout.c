@@ -1,8 +1,9 @@
 /* test-layout.c: the window at the sizes people use it (under Xvfb)
  *
  * At 1600x1000 (or the screen's size, if smaller) the sidebar and each
- * record page's list and details sit side by side; at 800x600 and 600x600 the sidebar folds behind the Show
- * Pages button, a record page shows one pane at a time, and no widget
+ * record page's list and details sit side by side; at 800x600 and
+ * 600x600 the sidebar folds behind the Show Pages button, a record page
+ * shows one pane at a time, and no widget
  * the user can see reaches past the window's edge. The partners'
  * network places its labels apart and its nodes select partners.
  *
