@@ -267,8 +267,9 @@ stead_application_on_help_shown (GObject      *source,
                                                   _("The User Guide Could Not Be Opened"), NULL);
 
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Stead’s guide is read with the Help application "
-                                        "(Yelp), which could not show it: %s"),
+                                      _("Stead’s guide opens in the Help application "
+                                        "(Yelp), which could not be started (%s). Install "
+                                        "Yelp to read the guide."),
                                       error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
