@@ -437,6 +437,78 @@ test_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+/* Columns as wide as what they show (up to a bound), and as wide as the
+ * user made them the next time. */
+static void
+test_columns (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "columns.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 50);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "partners.directory");
+  GtkColumnView *view = GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"));
+  g_autofree char *longest = stead_test_text (
+    ws, "SELECT name FROM partners_organisation ORDER BY length (name) DESC LIMIT 1");
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), longest);
+  GtkColumnViewColumn *name, *tier, *review;
+  int name_px;
+
+  stead_window_show_page (window, "partners.directory");
+  stead_test_iterate_until (stead_test_is_mapped, page);
+  name = column_titled (view, "Name");
+  tier = column_titled (view, "Tier");
+  review = column_titled (view, "Next Review");
+  g_assert_nonnull (name);
+  g_assert_nonnull (tier);
+  g_assert_nonnull (review);
+  pango_layout_get_pixel_size (layout, &name_px, NULL);
+  /* The longest demo name is whole, and the short columns are narrower. */
+  g_assert_cmpint (name_px, <, 290);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (name), >=, name_px);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (tier), <,
+                   gtk_column_view_column_get_fixed_width (name));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (review), <,
+                   gtk_column_view_column_get_fixed_width (name));
+
+  /* The user narrows Tier: kept, in this window's next page and the next. */
+  gtk_column_view_column_set_fixed_width (tier, 77);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = stead_window_new (ADW_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (stead_window_open_workspace (window, path, &error));
+    g_assert_no_error (error);
+  }
+  page = stead_window_get_page (window, "partners.directory");
+  stead_window_show_page (window, "partners.directory");
+  stead_test_iterate_until (stead_test_is_mapped, page);
+  view = GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"));
+  stead_test_iterate (200);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Tier")), ==, 77);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Name")), >=,
+                   name_px);
+  g_settings_reset (stead_application_get_settings (app), "column-widths");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/ui/layout/sidebar-order", test_sidebar_order);
   g_test_add_func ("/ui/layout/network", test_network);
   g_test_add_func ("/ui/layout/size-remembered", test_size_remembered);
+  g_test_add_func ("/ui/layout/columns", test_columns);
 
   return stead_test_app_run (app, tmp_dir);
 }
