@@ -60,6 +60,12 @@ stead_entry_row_show_value (SteadEntryRow *self)
   gtk_editable_set_text (GTK_EDITABLE (self), self->shown);
   self->updating = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  /* The saved value is back: nothing to apply (the row forgets the change). */
+  if (adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (self)))
+    {
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
+    }
 }
 
 static void
