@@ -222,6 +222,20 @@ test_escape_and_focus_out (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = "
                               "'https://left.example.org'"), ==, 0);
+
+  /* Typed, then Enter: saved, and the row stays where it was. */
+  if (stead_test_have_xdotool ())
+    {
+      SteadTestFocus focus = { GTK_WIDGET (window), row };
+
+      gtk_widget_grab_focus (row);
+      stead_test_iterate_until (stead_test_has_focus_in, &focus);
+      gtk_editable_set_text (GTK_EDITABLE (row), "https://entered.example.org");
+      stead_test_keys ("Return");
+      stead_test_iterate_until (is_not_modified, row);
+      g_assert_cmpint (count (ws, "SELECT count(*) FROM partners_organisation WHERE website = "
+                                  "'https://entered.example.org'"), ==, 1);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
