@@ -293,6 +293,14 @@ stead_window_on_sidebar_row_selected (SteadWindow   *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* Show Pages: where the sidebar is folded away, and there are pages. */
+static void
+stead_window_update_sidebar_button (SteadWindow *self)
+{
+  gtk_widget_set_visible (self->sidebar_button,
+                          self->workspace != NULL && adw_flap_get_folded (self->flap));
+}
+
 /**
  * stead_window_get_sidebar_folded:
  * @self: a #SteadWindow
@@ -662,6 +670,7 @@ stead_window_close_workspace (SteadWindow *self)
   stead_window_update_title (self);
   stead_window_refresh_recents (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  stead_window_update_sidebar_button (self);
 }
 
 /**
@@ -735,6 +744,7 @@ stead_window_open_workspace (SteadWindow  *self,
   stead_window_update_read_only (self);
   stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  stead_window_update_sidebar_button (self);
   stead_window_show_page (self, MAP_PAGE_ID);
 
   if (engine != NULL)
@@ -1670,8 +1680,8 @@ stead_window_init (SteadWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->sidebar, stead_window_sort_sidebar, self, NULL);
-  g_object_bind_property (self->flap, "folded", self->sidebar_button, "visible",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->flap, "notify::folded",
+                            G_CALLBACK (stead_window_update_sidebar_button), self);
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 

@@ -244,6 +244,19 @@ test_sizes (void)
   stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (partners, "records"));
   g_assert_true (stead_record_page_get_folded (STEAD_RECORD_PAGE (record_page)));
 
+  /* The welcome page has no pages to show. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL));
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (GTK_WIDGET (window),
+                                                                   "show-pages")));
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (stead_window_open_workspace (window, path, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (gtk_widget_get_visible (stead_test_find_by_name (GTK_WIDGET (window),
+                                                                  "show-pages")));
+
   /* Wide again: side by side, the sidebar back. */
   check_size (window, wide_width, wide_height, FALSE);
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
