@@ -450,6 +450,24 @@ test_size_remembered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_inscription (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_INSCRIPTION (root) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkColumnViewColumn *
 column_titled (GtkColumnView *view,
                const char    *title)
@@ -498,6 +516,16 @@ test_columns (void)
                    gtk_column_view_column_get_fixed_width (name));
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (review), <,
                    gtk_column_view_column_get_fixed_width (name));
+
+  /* A name too long for its column keeps both ends, and says the whole. */
+  {
+    GtkWidget *cell = find_inscription (GTK_WIDGET (view), longest);
+
+    g_assert_nonnull (cell);
+    g_assert_cmpint (gtk_inscription_get_text_overflow (GTK_INSCRIPTION (cell)), ==,
+                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+    g_assert_true (gtk_widget_get_has_tooltip (cell));
+  }
 
   /* The user narrows Tier: kept, in this window's next page and the next. */
   gtk_column_view_column_set_fixed_width (tier, 77);
