@@ -442,6 +442,25 @@ test_help (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Quitting asks about a change that cannot be saved, and the app stays. */
+static void
+test_quit_asks (void)
+{
+  SteadWindow *window = open_window ("quit.gpkg", TRUE);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = select_partner (window, first_partner (ws));
+  GtkWidget *row = detail_row (page, "Name");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  stead_test_iterate_until (has_dialog, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_false (stead_workspace_is_closed (ws));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  respond (find_dialog (), "discard");
+  stead_test_iterate_until (has_no_window, &window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/escape-and-focus-out", test_escape_and_focus_out);
   g_test_add_func ("/ui/editing/pending-edit-survives-switch", test_pending_edit_survives_switch);
   g_test_add_func ("/ui/editing/pending-edit-survives-close", test_pending_edit_survives_close);
+  g_test_add_func ("/ui/editing/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/help/f1-and-menu", test_help);
 
   return stead_test_app_run (app, tmp_dir);
