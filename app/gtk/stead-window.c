@@ -1682,6 +1682,9 @@ stead_window_init (SteadWindow *self)
   gtk_list_box_set_sort_func (self->sidebar, stead_window_sort_sidebar, self, NULL);
   g_signal_connect_swapped (self->flap, "notify::folded",
                             G_CALLBACK (stead_window_update_sidebar_button), self);
+  /* The page already shown, chosen again: the sidebar goes all the same. */
+  g_signal_connect_swapped (self->sidebar, "row-activated",
+                            G_CALLBACK (stead_window_on_sidebar_row_selected), self);
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
