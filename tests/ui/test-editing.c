@@ -442,6 +442,47 @@ test_help (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A note of contact typed for one partner stays that partner's when
+ * another is chosen, or the workspace closes, before it is added. */
+static void
+test_pending_note (void)
+{
+  SteadWindow *window = open_window ("note.gpkg", TRUE);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  g_autofree char *path = g_strdup (stead_workspace_get_path (ws));
+  gint64 first = first_partner (ws);
+  gint64 second = count (ws, "SELECT id FROM partners_organisation ORDER BY name LIMIT 1 OFFSET 1");
+  GtkWidget *page = select_partner (window, first);
+  GtkWidget *entry = stead_test_find_by_name (page, "add-note");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Called about the rest centre");
+  select_partner (window, second);
+  sql = g_strdup_printf ("SELECT count(*) FROM partners_log WHERE organisation = %" G_GINT64_FORMAT
+                         " AND note = 'Called about the rest centre'", first);
+  g_assert_cmpint (count (ws, sql), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  /* Typed for the second, then the workspace closes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Left a message");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL));
+  g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
+  g_clear_pointer (&sql, g_free);
+  {
+    g_autoptr(SteadWorkspace) reopened =
+      stead_workspace_open (path, stead_application_get_plugin_engine (app), &error);
+
+    g_assert_no_error (error);
+    sql = g_strdup_printf ("SELECT count(*) FROM partners_log WHERE organisation = %"
+                           G_GINT64_FORMAT " AND note = 'Left a message'", second);
+    g_assert_cmpint (count (reopened, sql), ==, 1);
+    stead_workspace_close (reopened);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Quitting asks about a change that cannot be saved, and the app stays. */
 static void
 test_quit_asks (void)
@@ -473,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/ui/editing/escape-and-focus-out", test_escape_and_focus_out);
   g_test_add_func ("/ui/editing/pending-edit-survives-switch", test_pending_edit_survives_switch);
   g_test_add_func ("/ui/editing/pending-edit-survives-close", test_pending_edit_survives_close);
+  g_test_add_func ("/ui/editing/pending-note", test_pending_note);
   g_test_add_func ("/ui/editing/quit-asks", test_quit_asks);
   g_test_add_func ("/ui/help/f1-and-menu", test_help);
 
