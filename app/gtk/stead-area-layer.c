@@ -26,6 +26,7 @@
 #include <gtk/gtk.h>
 
 #include "stead-area-layer-private.h"
+#include "stead-workspace-private.h"
 
 static int
 stead_area_layer_compare_doubles (gconstpointer a,
@@ -69,6 +70,8 @@ struct _SteadAreaLayer
   gboolean        show_warnings;
   GArray         *labels;   /* of SteadAreaLabel, placed by the last snapshot */
   GArray         *reserved; /* of graphene_rect_t: the map's controls */
+  SteadPointLayer *points;  /* weak: whose badges and names to keep clear of */
+  GArray         *avoid;    /* of graphene_rect_t: those, for this snapshot */
 };
 
 enum {
@@ -174,6 +177,7 @@ static void
 stead_area_layer_reload_areas (SteadAreaLayer *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) absent = NULL;
 
   g_ptr_array_set_size (self->areas, 0);
 
@@ -188,10 +192,17 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
                                     "ORDER BY a.kind = 'boundary', a.kind = 'hazard', a.fid",
                                     NULL);
 
+  /* The areas of a plugin switched off (its hazard areas) go with it. */
+  if (stmt != NULL)
+    absent = stead_workspace_list_absent_areas (self->workspace);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(SteadGeometry) geometry = NULL;
+      gint64 fid = sqlite3_column_int64 (stmt, 2);
       AreaShape *shape;
+
+      if (g_hash_table_contains (absent, &fid))
+        continue;
 
       geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
                                                sqlite3_column_bytes (stmt, 1), NULL, NULL);
@@ -511,12 +522,77 @@ stead_area_layer_box_is_free (SteadAreaLayer        *self,
     if (graphene_rect_intersection (&g_array_index (self->reserved, graphene_rect_t, i), box,
                                     NULL))
       return FALSE;
+  for (guint i = 0; i < self->avoid->len; i++)
+    if (graphene_rect_intersection (&g_array_index (self->avoid, graphene_rect_t, i), box, NULL))
+      return FALSE;
   return TRUE;
 }
 
-/* Draws @layout at @x, @y with a light halo, so a name reads over any
- * base map: eight offset white copies, then the dark text. */
+/* The point layer's badges and names, laid out for this view before it
+ * draws them: no area's name goes under a count or a place's name. */
 static void
+stead_area_layer_find_avoid (SteadAreaLayer *self)
+{
+  g_autoptr(GArray) badges = NULL;
+  g_autoptr(GArray) names = NULL;
+
+  g_array_set_size (self->avoid, 0);
+  if (self->points == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->points)))
+    return;
+  badges = g_array_new (FALSE, FALSE, sizeof (SteadPointBadge));
+  names = g_array_new (FALSE, FALSE, sizeof (SteadPointName));
+  stead_point_layer_get_badges (self->points, badges);
+  stead_point_layer_get_names (self->points, names);
+  for (guint i = 0; i < badges->len; i++)
+    {
+      graphene_rect_t box;
+
+      /* With a little room, so a name does not touch a badge. */
+      graphene_rect_inset_r (&g_array_index (badges, SteadPointBadge, i).box, -LABEL_PAD,
+                             -LABEL_PAD, &box);
+      g_array_append_val (self->avoid, box);
+    }
+  for (guint i = 0; i < names->len; i++)
+    g_array_append_val (self->avoid, g_array_index (names, SteadPointName, i).box);
+}
+
+/**
+ * stead_area_layer_set_avoid:
+ * @self: a #SteadAreaLayer
+ * @points: (nullable): the merged point layer drawn over this one
+ *
+ * Areas' names are placed after @points' badges and names of places,
+ * and only where they meet none of them.
+ */
+void
+stead_area_layer_set_avoid (SteadAreaLayer  *self,
+                            SteadPointLayer *points)
+{
+  g_return_if_fail (STEAD_IS_AREA_LAYER (self));
+
+  if (self->points != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->points, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->points), (gpointer *) &self->points);
+    }
+  self->points = points;
+  if (points != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (points), (gpointer *) &self->points);
+      g_signal_connect_object (points, "layout-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * stead_area_layer_draw_label:
+ *
+ * Draws @layout at @x, @y with a light halo, so a name reads over any
+ * base map: eight offset white copies, then the dark text. The point
+ * layer's names of places are drawn so too.
+ */
+void
 stead_area_layer_draw_label (GtkSnapshot *snapshot,
                              PangoLayout *layout,
                              double       x,
@@ -556,6 +632,7 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  stead_area_layer_find_avoid (self);
   for (guint priority = 0; priority < 4; priority++)
     {
       if (zoom < stead_area_layer_label_zoom (priority))
@@ -597,13 +674,32 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
                                                       shape->label_lon, &x, &y);
           x -= lw / 2.0;
           y -= lh / 2.0;
-          graphene_rect_init (&label.box, x - LABEL_PAD, y - LABEL_PAD, lw + 2 * LABEL_PAD,
-                              lh + 2 * LABEL_PAD);
-          if (label.box.origin.x < 0 || label.box.origin.y < 0 ||
-              label.box.origin.x + label.box.size.width > width ||
-              label.box.origin.y + label.box.size.height > height ||
-              !stead_area_layer_box_is_free (self, &label.box))
-            continue;
+
+          /* On its point, else just above, below or beside it (a count
+           * may be there): the first place free, or none. */
+          {
+            const double shifts[][2] = {
+              { 0, 0 }, { 0, -(lh + 6) }, { 0, lh + 6 }, { -(lw / 2.0 + 12), 0 },
+              { lw / 2.0 + 12, 0 },
+            };
+            guint s;
+
+            for (s = 0; s < G_N_ELEMENTS (shifts); s++)
+              {
+                graphene_rect_init (&label.box, x + shifts[s][0] - LABEL_PAD,
+                                    y + shifts[s][1] - LABEL_PAD, lw + 2 * LABEL_PAD,
+                                    lh + 2 * LABEL_PAD);
+                if (label.box.origin.x >= 0 && label.box.origin.y >= 0 &&
+                    label.box.origin.x + label.box.size.width <= width &&
+                    label.box.origin.y + label.box.size.height <= height &&
+                    stead_area_layer_box_is_free (self, &label.box))
+                  break;
+              }
+            if (s == G_N_ELEMENTS (shifts))
+              continue;
+            x += shifts[s][0];
+            y += shifts[s][1];
+          }
 
           label.fid = shape->fid;
           label.priority = priority;
@@ -808,6 +904,13 @@ stead_area_layer_dispose (GObject *object)
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->reserved, g_array_unref);
+  g_clear_pointer (&self->avoid, g_array_unref);
+  if (self->points != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->points, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->points), (gpointer *) &self->points);
+      self->points = NULL;
+    }
 
   G_OBJECT_CLASS (stead_area_layer_parent_class)->dispose (object);
 }
@@ -911,6 +1014,7 @@ stead_area_layer_init (SteadAreaLayer *self)
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_area_layer_area_shape_free);
   self->labels = g_array_new (FALSE, FALSE, sizeof (SteadAreaLabel));
   self->reserved = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->avoid = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->show_hazards = TRUE;
   self->show_warnings = TRUE;
 }

@@ -39,6 +39,14 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_form_set_choices     (SteadForm          *form,
                                             const char         *field,
                                             GListModel         *terms);
+/* What the checked values would give, as one line (NULL: nothing to say). */
+typedef char *(*SteadFormPreview) (SteadForm *form,
+                                   gpointer   user_data);
+
+STEAD_AVAILABLE_IN_1_0
+void            stead_form_set_preview     (SteadForm          *form,
+                                            SteadFormPreview    func,
+                                            gpointer            user_data);
 STEAD_AVAILABLE_IN_1_0
 void            stead_form_present         (SteadForm          *form);
 STEAD_AVAILABLE_IN_1_0

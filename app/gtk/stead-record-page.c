@@ -7,7 +7,8 @@
  * an error when the alert field is set); the selected record's details
  * beside it, with a Remove button that asks first (naming what other
  * plugins lose) and offers Undo after. The plugin's .ui adds children of
- * type "filter", "header" (above the list), "view" (another view of the
+ * type "filter", "header" (above the list), "empty" (a button beside Add
+ * and Import in the empty state), "view" (another view of the
  * same records, by widget name), "detail" (below the Remove button; bind
  * their record to the page's "selected") and "column".
  *
@@ -35,6 +36,7 @@ struct _SteadRecordPage
   GtkStack              *stack;
   AdwStatusPage         *empty_page;
   GtkButton             *empty_add_button;
+  GtkBox                *empty_box;
   AdwLeaflet            *leaflet;
   GtkWidget             *back_button;
   GtkBox                *header_box;
@@ -977,6 +979,9 @@ stead_record_page_add_child (GtkBuildable *buildable,
                               GTK_WIDGET (self->remove_button));
   else if (g_strcmp0 (type, "column") == 0)
     gtk_column_view_append_column (self->column_view, GTK_COLUMN_VIEW_COLUMN (child));
+  else if (g_strcmp0 (type, "empty") == 0)
+    /* Another way to start, beside Add and Import. */
+    gtk_box_append (self->empty_box, GTK_WIDGET (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
@@ -1086,6 +1091,7 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_box);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, back_button);
   gtk_widget_class_bind_template_callback (widget_class, stead_record_page_on_back);
@@ -1143,6 +1149,11 @@ stead_record_page_init (SteadRecordPage *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (stead_record_page_on_folded), self, G_CONNECT_SWAPPED);
+  /* Until its first allocation, the leaflet shows only its first pane: the
+   * details are there at once, as beside a paned list, until it folds. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_child_visible (child, TRUE);
   g_signal_connect_object (self->column_view, "activate",
                            G_CALLBACK (stead_record_page_on_activate), self, G_CONNECT_SWAPPED);
   stead_record_page_set_model (self, G_LIST_MODEL (none));

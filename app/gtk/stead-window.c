@@ -21,6 +21,7 @@
 #include "stead-search-popover-private.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
+#include "stead-window-private.h"
 
 #define MAP_PAGE_ID "map"
 
@@ -1009,6 +1010,68 @@ stead_window_write_report (SteadWindow  *self,
   return stead_report_write_file (self->workspace, sections, file, NULL, error);
 }
 
+/* The same, issued with @marking (NULL: OFFICIAL). */
+gboolean
+stead_window_write_report_marked (SteadWindow  *self,
+                                  GFile        *file,
+                                  const char   *marking,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) sections = NULL;
+  SteadReportOptions options = { .marking = marking };
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+
+  if (self->workspace == NULL)
+    return stead_window_write_report (self, file, error);
+  sections = stead_report_list_sections (self->workspace);
+  return stead_report_write_file_with_options (self->workspace, sections, &options, file, NULL,
+                                               error);
+}
+
+static void
+stead_window_on_open_clicked (AdwToast *toast,
+                              GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  if (window != NULL)
+    context = gdk_display_get_app_launch_context (gtk_widget_get_display (window));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, NULL, NULL);
+}
+
+/* "Saved as …" with Open, which opens @file in the user's application for it. */
+AdwToast *
+stead_window_saved_toast_new (SteadWindow *self,
+                              const char  *format,
+                              GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (format, name);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data (G_OBJECT (toast), "window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (stead_window_on_open_clicked),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  return toast;
+}
+
+/* The protective markings, as a file chooser's choice. */
+static void
+stead_window_add_marking_choice (GtkFileChooser *chooser)
+{
+  const char * const *markings = stead_report_list_markings ();
+
+  gtk_file_chooser_add_choice (chooser, "marking", _("Protective marking"),
+                               (const char **) markings, (const char **) markings);
+  gtk_file_chooser_set_choice (chooser, "marking", markings[0]);
+}
+
 static void
 stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
                                          int              response,
@@ -1020,13 +1083,13 @@ stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
-      if (stead_window_write_report (self, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Report saved as %s"), name);
+      const char *marking = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "marking");
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-        }
+      if (stead_window_write_report_marked (self, file, marking, &error))
+        /* Translators: %s is the file's name */
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     stead_window_saved_toast_new (self, _("Report saved as %s"),
+                                                                   file));
       else
         stead_window_show_error (self, _("Could not write the report"), error->message);
     }
@@ -1044,14 +1107,79 @@ stead_window_report_action (GtkWidget  *widget,
 
   if (self->workspace == NULL)
     return;
-  /* TRANSLATORS: the file name offered for a report, from the area's name */
-  name = g_strdup_printf (_("%s report.pdf"), stead_workspace_get_area_name (self->workspace));
+  name = stead_window_suggest_file_name (self, _("Partnership report"), "pdf");
   chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  stead_window_add_marking_choice (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A file name from the area, what is in the file and today's date:
+ * "Tewkesbury – Risk register – 2026-12-01.csv"; no path separators. */
+char *
+stead_window_suggest_file_name (SteadWindow *self,
+                                const char  *what,
+                                const char  *extension)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *area = self->workspace != NULL ? stead_workspace_get_area_name (self->workspace)
+                                             : NULL;
+  g_autofree char *name = NULL;
+
+  if (area == NULL || *area == '\0')
+    area = _("Unnamed area");
+  /* Translators: a file name offered: the area, what the file holds, the date */
+  name = g_strdup_printf (_("%s – %s – %s"), area, what, date);
+  g_strdelimit (name, "/\\:", '-');
+  return g_strdup_printf ("%s.%s", name, extension != NULL ? extension : "txt");
+}
+
+/* What an export holds: the format's title without "(CSV)" and the like. */
+char *
+stead_window_suggest_export_name (SteadWindow   *self,
+                                  SteadExporter *exporter)
+{
+  const char * const *extensions = stead_exporter_get_extensions (exporter);
+  g_autofree char *what = g_strdup (stead_exporter_get_title (exporter));
+  char *paren = strrchr (what, '(');
+
+  if (paren != NULL && paren > what)
+    *paren = '\0';
+  g_strstrip (what);
+  return stead_window_suggest_file_name (self, what,
+                                         extensions != NULL ? extensions[0] : NULL);
+}
+
+/* The first exporter of the plugin whose page is in view (the core's on
+ * the map), or 0. */
+guint
+stead_window_suggest_export_format (SteadWindow *self,
+                                    GPtrArray   *exporters)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->page_stack);
+  const char *dot = page != NULL ? strchr (page, '.') : NULL;
+  g_autofree char *module = dot != NULL ? g_strndup (page, dot - page) : g_strdup ("core");
+
+  for (guint i = 0; i < exporters->len; i++)
+    if (g_strcmp0 (stead_exporter_get_owner (g_ptr_array_index (exporters, i)), module) == 0)
+      return i;
+  return 0;
+}
+
+gboolean
+stead_window_exporter_has_option (SteadExporter *exporter,
+                                  const char    *key)
+{
+  const SteadFormatOption *options = stead_exporter_get_options (exporter);
+
+  for (guint i = 0; options != NULL && options[i].key != NULL; i++)
+    if (g_str_equal (options[i].key, key))
+      return TRUE;
+  return FALSE;
 }
 
 /* Export: choose a format and whether personal data goes with it, then
@@ -1070,20 +1198,23 @@ stead_window_on_export_chooser_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  SteadExportOptions options = { .include_personal = job->include_personal };
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  SteadExportOptions options = { .include_personal = job->include_personal, .options = keys };
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
+      const char *marking = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "marking");
+
+      if (marking != NULL)
+        g_hash_table_insert (keys, (gpointer) "marking", (gpointer) marking);
       /* Never over the workspace; 0600 with personal data; whole or not at all. */
       if (stead_exporter_write_file (job->exporter, job->window->workspace, file, &options, NULL,
                                      &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
-
-          adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (text));
-        }
+        /* Translators: %s is the file's name */
+        adw_toast_overlay_add_toast (
+          job->window->toast_overlay,
+          stead_window_saved_toast_new (job->window, _("Exported to %s"), file));
       else
         stead_window_show_error (job->window, _("Could not export"), error->message);
     }
@@ -1102,7 +1233,6 @@ stead_window_on_export_response (AdwMessageDialog *dialog,
   AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
   GtkSwitch *personal = g_object_get_data (G_OBJECT (dialog), "personal");
   GtkFileChooserNative *chooser;
-  const char * const *extensions;
   g_autofree char *name = NULL;
   ExportJob *job;
 
@@ -1113,13 +1243,13 @@ stead_window_on_export_response (AdwMessageDialog *dialog,
   job->window = g_object_ref (self);
   job->exporter = g_object_ref (g_ptr_array_index (exporters, adw_combo_row_get_selected (format)));
   job->include_personal = gtk_switch_get_active (personal);
-  extensions = stead_exporter_get_extensions (job->exporter);
-  name = g_strdup_printf ("%s.%s", stead_exporter_get_id (job->exporter),
-                          extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt");
+  name = stead_window_suggest_export_name (self, job->exporter);
 
   chooser = gtk_file_chooser_native_new (
     _("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (stead_window_exporter_has_option (job->exporter, "marking"))
+    stead_window_add_marking_choice (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (stead_window_on_export_chooser_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1147,6 +1277,9 @@ stead_window_export_action (GtkWidget  *widget,
   format = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (titles));
+  /* The format of the page in view first: its records are what the user means. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format),
+                              stead_window_suggest_export_format (self, exporters));
   gtk_list_box_append (GTK_LIST_BOX (list), format);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Include Personal Data"));
