@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stead-application.h"
+#include "stead-entry-row.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
 #include "stead-search-popover-private.h"
@@ -24,11 +25,15 @@
 
 #define MAP_PAGE_ID "map"
 
+/* Below this width the sidebar folds away and the pages take it all. */
+#define FOLD_WIDTH 800
+
 typedef struct
 {
   char      *id;
   GtkWidget *row;
   GtkWidget *page;
+  guint      seq;     /* the order a plugin added its pages in */
 } Page;
 
 struct _SteadWindow
@@ -50,11 +55,14 @@ struct _SteadWindow
   GtkWidget            *recent_label;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
+  AdwFlap              *flap;
+  GtkWidget            *sidebar_button;
 
   SteadMapView         *map_view;
   SteadWorkspace       *workspace;
   PeasExtensionSet     *addins;
-  GPtrArray            *pages;      /* of Page, in sidebar order */
+  GPtrArray            *pages;      /* of Page, in the order added */
+  guint                 next_seq;
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *import_chooser;
   gboolean              settings_applied;
@@ -161,7 +169,70 @@ stead_window_add_page (SteadWindow *self,
   entry->id = g_strdup (id);
   entry->row = row;
   entry->page = page;
+  entry->seq = self->next_seq++;
+  g_object_set_data (G_OBJECT (row), "stead-page", entry);
   g_ptr_array_add (self->pages, entry);
+  gtk_list_box_invalidate_sort (self->sidebar);
+}
+
+/* "partners" for "partners.directory" */
+static char *
+stead_window_page_module (const Page *page)
+{
+  const char *dot = strchr (page->id, '.');
+
+  return g_strndup (page->id, dot != NULL ? (gsize) (dot - page->id) : strlen (page->id));
+}
+
+/* Where a page's plugin comes among all the plugins (Map first): the same
+ * whichever was switched on last, so the sidebar keeps its order. */
+static guint
+stead_window_page_rank (SteadWindow *self,
+                        const Page  *page)
+{
+  SteadPluginEngine *engine = stead_window_get_engine (self);
+  g_autofree char *module = stead_window_page_module (page);
+  guint rank = 1;
+
+  if (g_str_equal (page->id, MAP_PAGE_ID))
+    return 0;
+  if (engine == NULL)
+    return G_MAXUINT;
+  for (const GList *l = peas_engine_get_plugin_list (stead_plugin_engine_get_peas (engine));
+       l != NULL; l = l->next, rank++)
+    if (g_str_equal (peas_plugin_info_get_module_name (l->data), module))
+      return rank;
+  return G_MAXUINT;
+}
+
+static int
+stead_window_sort_sidebar (GtkListBoxRow *a,
+                           GtkListBoxRow *b,
+                           gpointer       user_data)
+{
+  SteadWindow *self = user_data;
+  const Page *pa = g_object_get_data (G_OBJECT (a), "stead-page");
+  const Page *pb = g_object_get_data (G_OBJECT (b), "stead-page");
+  guint ra, rb;
+
+  if (pa == NULL || pb == NULL)
+    return 0;
+  ra = stead_window_page_rank (self, pa);
+  rb = stead_window_page_rank (self, pb);
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  /* Plugins the engine does not know, by their module's name. */
+  if (ra == G_MAXUINT)
+    {
+      g_autofree char *ma = stead_window_page_module (pa);
+      g_autofree char *mb = stead_window_page_module (pb);
+      int by_module = g_strcmp0 (ma, mb);
+
+      if (by_module != 0)
+        return by_module;
+    }
+  /* A plugin's own pages in the order it added them. */
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
 }
 
 void
@@ -215,8 +286,35 @@ static void
 stead_window_on_sidebar_row_selected (SteadWindow   *self,
                                       GtkListBoxRow *row)
 {
-  if (row != NULL)
-    gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  /* Folded, the sidebar covers the page: a page chosen is a page to see. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Show Pages: where the sidebar is folded away, and there are pages. */
+static void
+stead_window_update_sidebar_button (SteadWindow *self)
+{
+  gtk_widget_set_visible (self->sidebar_button,
+                          self->workspace != NULL && adw_flap_get_folded (self->flap));
+}
+
+/**
+ * stead_window_get_sidebar_folded:
+ * @self: a #SteadWindow
+ *
+ * Returns: %TRUE when the window is too narrow for the sidebar beside the
+ *   pages, and the Show Pages button brings it over them instead
+ */
+gboolean
+stead_window_get_sidebar_folded (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_folded (self->flap);
 }
 
 SteadMapView *
@@ -500,6 +598,37 @@ stead_window_update_title (SteadWindow *self)
     }
 }
 
+/* What the user typed in a page and has not saved yet is saved before
+ * the page goes; FALSE (with the reason) if some of it cannot be. */
+static gboolean
+stead_window_save_edits (SteadWindow  *self,
+                         GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  GtkWidget *failed;
+
+  if (self->workspace == NULL)
+    return TRUE;
+  failed = stead_entry_rows_save_all (GTK_WIDGET (self->main_stack), &local);
+  if (failed == NULL)
+    return TRUE;
+  g_set_error (error, local->domain, local->code,
+               _("The change to “%s” is not saved: %s"),
+               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (failed)), local->message);
+  return FALSE;
+}
+
+/* Puts back what could not be saved, when the user chose to discard it. */
+static void
+stead_window_revert_edits (GtkWidget *root)
+{
+  if (STEAD_IS_ENTRY_ROW (root))
+    stead_entry_row_revert (STEAD_ENTRY_ROW (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    stead_window_revert_edits (child);
+}
+
 /**
  * stead_window_close_workspace:
  * @self: a #SteadWindow
@@ -542,6 +671,7 @@ stead_window_close_workspace (SteadWindow *self)
   stead_window_update_title (self);
   stead_window_refresh_recents (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  stead_window_update_sidebar_button (self);
 }
 
 /**
@@ -580,6 +710,12 @@ stead_window_open_workspace (SteadWindow  *self,
       return FALSE;
     }
 
+  /* Nothing typed in the workspace open until now is lost. */
+  if (!stead_window_save_edits (self, error))
+    {
+      stead_workspace_close (workspace);
+      return FALSE;
+    }
   stead_window_close_workspace (self);
   self->workspace = g_steal_pointer (&workspace);
 
@@ -609,6 +745,7 @@ stead_window_open_workspace (SteadWindow  *self,
   stead_window_update_read_only (self);
   stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  stead_window_update_sidebar_button (self);
   stead_window_show_page (self, MAP_PAGE_ID);
 
   if (engine != NULL)
@@ -1258,7 +1395,15 @@ stead_window_close_workspace_action (GtkWidget  *widget,
                                      const char *action,
                                      GVariant   *param)
 {
-  stead_window_close_workspace (STEAD_WINDOW (widget));
+  SteadWindow *self = STEAD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!stead_window_save_edits (self, &error))
+    {
+      stead_window_show_error (self, _("The Workspace Stays Open"), error->message);
+      return;
+    }
+  stead_window_close_workspace (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1282,10 +1427,48 @@ stead_window_save_window_state (SteadWindow *self)
 }
 
 static gboolean
+stead_window_close_later (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stead_window_on_unsaved_response (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  SteadWindow      *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  stead_window_revert_edits (GTK_WIDGET (self->main_stack));
+  /* Once the dialog, which is the window's, has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, stead_window_close_later, g_object_ref (self),
+                   g_object_unref);
+}
+
+static gboolean
 stead_window_close_request (GtkWindow *window)
 {
   SteadWindow *self = STEAD_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
+  /* A change that cannot be saved is asked about, not dropped. */
+  if (!stead_window_save_edits (self, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Discard the Change?"),
+                                                  error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                        "discard", _("_Discard"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (stead_window_on_unsaved_response),
+                               self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
   stead_window_save_window_state (self);
   stead_window_close_workspace (self);
 
@@ -1438,6 +1621,24 @@ stead_window_restore_workspace_maps (SteadWindow *self)
   self->restoring_maps = FALSE;
 }
 
+/* The first monitor's size (the window is not on one yet) less room for
+ * panels, as the bound of a default size. */
+static void
+stead_window_fit_to_screen (SteadWindow *self,
+                            int         *width,
+                            int         *height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  *width = MIN (*width, geometry.width * 9 / 10);
+  *height = MIN (*height, geometry.height * 9 / 10);
+}
+
 /* "application" is set after construction, so the settings are applied
  * when it is. */
 static void
@@ -1449,9 +1650,14 @@ stead_window_on_application_set (SteadWindow *self)
     {
       GSettings *settings = stead_application_get_settings (app);
 
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+      g_autoptr(GVariant) user_width = g_settings_get_user_value (settings, "window-width");
+
+      /* Never sized by the user: the default, as the screen allows. */
+      if (user_width == NULL)
+        stead_window_fit_to_screen (self, &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       /* The setting is the default; each workspace remembers its own. */
@@ -1531,6 +1737,22 @@ stead_window_show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
+stead_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  AdwFlapFoldPolicy policy = width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                : ADW_FLAP_FOLD_POLICY_NEVER;
+
+  /* Before the flap is given its size, so it folds in this same frame. */
+  if (adw_flap_get_fold_policy (self->flap) != policy)
+    adw_flap_set_fold_policy (self->flap, policy);
+  GTK_WIDGET_CLASS (stead_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 stead_window_class_init (SteadWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1540,6 +1762,7 @@ stead_window_class_init (SteadWindowClass *klass)
   object_class->dispose = stead_window_dispose;
   object_class->finalize = stead_window_finalize;
   window_class->close_request = stead_window_close_request;
+  widget_class->size_allocate = stead_window_size_allocate;
 
   g_type_ensure (STEAD_TYPE_MAP_VIEW);
   g_type_ensure (STEAD_TYPE_SEARCH_POPOVER);
@@ -1560,6 +1783,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_sidebar_row_selected);
 
@@ -1587,6 +1812,14 @@ stead_window_init (SteadWindow *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_window_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->sidebar, stead_window_sort_sidebar, self, NULL);
+  g_signal_connect_swapped (self->flap, "notify::folded",
+                            G_CALLBACK (stead_window_update_sidebar_button), self);
+  /* The page already shown, chosen again: the sidebar goes all the same. */
+  g_signal_connect_swapped (self->sidebar, "row-activated",
+                            G_CALLBACK (stead_window_on_sidebar_row_selected), self);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   self->map_view = stead_map_view_new ();
   stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic",
