@@ -237,6 +237,30 @@ stead_test_iterate_until (gboolean (*condition) (gpointer),
   g_assert_true (condition (data));
 }
 
+/* Runs the main loop until @model holds @want items (10 s at most). */
+typedef struct
+{
+  GListModel *model;
+  guint       want;
+} SteadTestCountWait;
+
+static gboolean
+stead_test_has_count (gpointer data)
+{
+  SteadTestCountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->want;
+}
+
+void
+stead_test_iterate_until_count (GListModel *model,
+                                guint       want)
+{
+  SteadTestCountWait wait = { model, want };
+
+  stead_test_iterate_until (stead_test_has_count, &wait);
+}
+
 void
 stead_test_iterate (guint ms)
 {

@@ -65,6 +65,8 @@ void       stead_test_xdotool          (const char      *window_title,
 void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),
                                         gpointer         data);
 void       stead_test_iterate          (guint            ms);
+void       stead_test_iterate_until_count (GListModel   *model,
+                                           guint         want);
 GtkWidget *stead_test_find_by_name     (GtkWidget       *root,
                                         const char      *name);
 GtkWidget *stead_test_find_by_label    (GtkWidget       *root,

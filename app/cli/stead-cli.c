@@ -476,9 +476,12 @@ stead_cli_print_format (GObject    *format,
 
   joined = extensions != NULL ? g_strjoinv (",", (char **) extensions) : g_strdup ("");
   g_print ("%-7s %-22s %-14s %-10s %s\n", direction, id, joined, owner, title);
-  /* The options it takes, under it: --option KEY=VALUE. */
+  /* The options it takes, under it: --option KEY=VALUE, and the label
+   * that messages call it by. */
   for (guint i = 0; options != NULL && options[i].key != NULL; i++)
-    g_print ("%-7s   --option %s=…  %s\n", "", options[i].key,
+    g_print ("%-7s   --option %s=…  %s%s%s\n", "", options[i].key,
+             options[i].label != NULL ? _(options[i].label) : "",
+             options[i].label != NULL ? ": " : "",
              options[i].description != NULL ? _(options[i].description) : "");
 }
 
@@ -695,6 +698,11 @@ stead_cli_cmd_import (int    argc,
       for (guint i = 0; i < result->updated_names->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (result->updated_names, i));
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "linked_names");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->linked_names->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (result->linked_names, i));
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < result->warnings->len; i++)
@@ -728,6 +736,9 @@ stead_cli_cmd_import (int    argc,
       if (result->updated_names->len > 20)
         g_print (committed ? _("… and %u more updated\n") : _("… and %u more to update\n"),
                  result->updated_names->len - 20);
+      for (guint i = 0; i < result->linked_names->len; i++)
+        g_print (committed ? _("Also added: %s\n") : _("Also to add: %s\n"),
+                 (const char *) g_ptr_array_index (result->linked_names, i));
       for (guint i = 0; i < MIN (result->removed_names->len, 20); i++)
         g_print (committed ? _("Removed: %s\n") : _("To remove: %s\n"),
                  (const char *) g_ptr_array_index (result->removed_names, i));

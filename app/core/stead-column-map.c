@@ -260,7 +260,7 @@ stead_column_map_check (SteadColumnMap  *self,
   if (missing->len > 0)
     {
       g_set_error (error, STEAD_COLUMN_MAP_ERROR, STEAD_COLUMN_MAP_ERROR_MISSING,
-                   _("No column for the required fields: %s (map them with field=Column)"),
+                   _("No column for the required fields: %s (choose a column for each)"),
                    missing->str);
       return FALSE;
     }

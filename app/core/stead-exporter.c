@@ -214,3 +214,52 @@ stead_exporter_get_options (SteadExporter *self)
   iface = STEAD_EXPORTER_GET_IFACE (self);
   return iface->get_options != NULL ? iface->get_options (self) : NULL;
 }
+
+/**
+ * stead_workspace_dup_uid:
+ * @workspace: a #SteadWorkspace
+ *
+ * Returns: (transfer full) (nullable): the workspace's own id, which its
+ *   exports' stable ids carry (see stead_export_stable_id())
+ */
+char *
+stead_workspace_dup_uid (SteadWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+
+  stmt = stead_workspace_prepare (workspace, "SELECT uid FROM stead_workspace", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/**
+ * stead_export_stable_id:
+ * @uid: (nullable): from stead_workspace_dup_uid()
+ * @table: the row's table, e.g. "need"
+ * @id: its id in that table
+ * @source_id: (nullable): the id it had in the file it came from
+ *
+ * The id an export writes for a row so that importing the file again,
+ * here or in another workspace, updates the row instead of adding it:
+ * @source_id if the row came from elsewhere (it is that record's id
+ * everywhere), else "stead:<uid>:<table>:<id>", which
+ * stead_import_context_find_own_id() turns back into @id in this
+ * workspace and which other workspaces keep as the source id.
+ *
+ * Returns: (transfer full): the id
+ */
+char *
+stead_export_stable_id (const char *uid,
+                        const char *table,
+                        gint64      id,
+                        const char *source_id)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (source_id != NULL && source_id[0] != '\0')
+    return g_strdup (source_id);
+  return g_strdup_printf ("stead:%s:%s:%" G_GINT64_FORMAT, uid != NULL ? uid : "", table, id);
+}

@@ -72,6 +72,16 @@ gboolean            stead_exporter_run            (SteadExporter            *sel
                                                    const SteadExportOptions *options,
                                                    GCancellable             *cancellable,
                                                    GError                  **error);
+/* The id an export writes for a row, the same in every workspace the
+ * file reaches: its @source_id if it came from elsewhere, else
+ * "stead:<workspace uid>:<table>:<id>". See docs/plugin-guide.md. */
+STEAD_AVAILABLE_IN_1_0
+char               *stead_workspace_dup_uid       (SteadWorkspace           *workspace);
+STEAD_AVAILABLE_IN_1_0
+char               *stead_export_stable_id        (const char               *uid,
+                                                   const char               *table,
+                                                   gint64                    id,
+                                                   const char               *source_id);
 /* The columns registered in stead_personal_data, as "table.column". */
 STEAD_AVAILABLE_IN_1_0
 GHashTable         *stead_export_list_personal    (SteadWorkspace           *workspace,

@@ -315,18 +315,44 @@ stead_parse_day (const char *text)
   return g_date_time_format (dt, "%Y-%m-%d");
 }
 
+/* The accepted words of a choice, as a message names them: "Open,
+ * Assigned or Met"; for a whole number, with its code ("Low (1), …"). */
 static char *
-stead_field_choice_list (const SteadChoice *choices)
+stead_field_choice_list (const SteadChoice *choices,
+                         gboolean           with_code)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
     {
       if (i > 0)
-        g_string_append (list, ", ");
+        g_string_append (list, choices[i + 1].code == NULL ? _(" or ") : ", ");
       g_string_append (list, g_dgettext (GETTEXT_PACKAGE, choices[i].label));
+      if (with_code)
+        g_string_append_printf (list, " (%s)", choices[i].code);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* The choice @text names by code, or by its label (as written or
+ * translated), in any case; NULL if none. */
+static const SteadChoice *
+stead_field_find_choice (const SteadChoice *choices,
+                         const char        *text)
+{
+  g_autofree char *key = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
+    {
+      const SteadChoice *c = &choices[i];
+      g_autofree char *label = g_utf8_casefold (c->label, -1);
+      g_autofree char *translated = g_utf8_casefold (g_dgettext (GETTEXT_PACKAGE, c->label), -1);
+
+      if (g_ascii_strcasecmp (c->code, text) == 0 || g_str_equal (label, key) ||
+          g_str_equal (translated, key))
+        return c;
+    }
+  return NULL;
 }
 
 /* The message for a whole number outside the field's range. */
@@ -371,6 +397,8 @@ stead_field_set_int_error (const SteadField  *field,
                values->str);
 }
 
+/* A whole number, or for one with .choices (urgency 1–4) the code or
+ * the label of one of them in any case ("High", "3"). */
 static gboolean
 stead_field_parse_int (const SteadField  *field,
                        const char        *label,
@@ -379,10 +407,21 @@ stead_field_parse_int (const SteadField  *field,
                        GError           **error)
 {
   gint64 min = field->min, max = field->max, v;
+  const SteadChoice *choice = stead_field_find_choice (field->choices, text);
 
   if (min == 0 && max == 0)
     min = G_MININT64, max = G_MAXINT64;
-  if (!stead_parse_int (text, min, max, &v))
+  if (choice != NULL && stead_parse_int (choice->code, min, max, &v))
+    ;
+  else if (field->choices != NULL)
+    {
+      g_autofree char *list = stead_field_choice_list (field->choices, TRUE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s “%s” is not one of: %s"), label, text, list);
+      return FALSE;
+    }
+  else if (!stead_parse_int (text, min, max, &v))
     {
       stead_field_set_int_error (field, label, text, error);
       return FALSE;
@@ -400,24 +439,48 @@ stead_field_parse_choice (const SteadField  *field,
                           GValue            *value,
                           GError           **error)
 {
+  const SteadChoice *c = stead_field_find_choice (field->choices, text);
   g_autofree char *list = NULL;
 
-  for (guint i = 0; field->choices != NULL && field->choices[i].code != NULL; i++)
+  if (c != NULL)
     {
-      const SteadChoice *c = &field->choices[i];
-
-      if (g_ascii_strcasecmp (c->code, text) == 0 || g_utf8_collate (c->label, text) == 0 ||
-          g_ascii_strcasecmp (c->label, text) == 0 ||
-          g_ascii_strcasecmp (g_dgettext (GETTEXT_PACKAGE, c->label), text) == 0)
-        {
-          g_value_init (value, G_TYPE_STRING);
-          g_value_set_string (value, c->code);
-          return TRUE;
-        }
+      g_value_init (value, G_TYPE_STRING);
+      g_value_set_string (value, c->code);
+      return TRUE;
     }
-  list = stead_field_choice_list (field->choices);
+  list = stead_field_choice_list (field->choices, FALSE);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not one of: %s"),
                label, text, list);
+  return FALSE;
+}
+
+/* A term of the workspace's vocabulary, by code or label in any case. */
+static gboolean
+stead_field_parse_term (const SteadField  *field,
+                        SteadWorkspace    *workspace,
+                        const char        *label,
+                        const char        *text,
+                        GValue            *value,
+                        GError           **error)
+{
+  char *code = NULL;
+  g_autofree char *list = NULL;
+
+  if (workspace != NULL)
+    code = stead_workspace_lookup_term (workspace, field->vocabulary, text);
+  if (code != NULL)
+    {
+      g_value_init (value, G_TYPE_STRING);
+      g_value_take_string (value, code);
+      return TRUE;
+    }
+  list = workspace != NULL ? stead_workspace_list_terms (workspace, field->vocabulary) : NULL;
+  if (list != NULL && list[0] != '\0')
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not one of: %s"),
+                 label, text, list);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s “%s” is not in the list"),
+                 label, text);
   return FALSE;
 }
 
@@ -543,9 +606,7 @@ stead_field_parse (const SteadField  *field,
                                       _("%s “%s” is not a date (YYYY-MM-DD or DD/MM/YYYY)"), label,
                                       copy, value, error);
     case STEAD_FIELD_TERM:
-      return stead_field_take_string (
-        workspace != NULL ? stead_workspace_lookup_term (workspace, field->vocabulary, copy) : NULL,
-        _("%s “%s” is not in the list"), label, copy, value, error);
+      return stead_field_parse_term (field, workspace, label, copy, value, error);
     case STEAD_FIELD_CHOICE:
       return stead_field_parse_choice (field, label, copy, value, error);
     case STEAD_FIELD_RECORD:

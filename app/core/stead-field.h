@@ -26,7 +26,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   STEAD_FIELD_TEXT,
-  STEAD_FIELD_INT,      /* a whole number in [min, max] (both 0: any) */
+  STEAD_FIELD_INT,      /* a whole number in [min, max] (both 0: any); with .choices, their
+                         * codes ("3") or labels ("High") */
   STEAD_FIELD_DOUBLE,
   STEAD_FIELD_BOOL,     /* yes/no, true/false, 1/0 */
   STEAD_FIELD_DATE,     /* YYYY-MM-DD; DD/MM/YYYY is read too */
@@ -60,7 +61,7 @@ typedef struct
   gint64             min;
   gint64             max;
   const char        *vocabulary;  /* TERM: taxonomy vocabulary; RECORD: record kind */
-  const SteadChoice *choices;     /* CHOICE: ending with { NULL } */
+  const SteadChoice *choices;     /* CHOICE (and INT: named numbers): ending with { NULL } */
   const char *set_sql; /* "UPDATE t SET col = ?1 WHERE id = ?2", or NULL: not editable alone */
   guint              flags;       /* SteadFieldFlags */
 } SteadField;

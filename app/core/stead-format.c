@@ -89,9 +89,21 @@ stead_format_importer_run (SteadImporter       *importer,
   return STEAD_FORMAT_IMPORTER (importer)->format->run (context, error);
 }
 
+static guint
+stead_format_importer_detect (SteadImporter           *importer,
+                              const SteadImportSample *sample)
+{
+  const SteadImportFormat *format = STEAD_FORMAT_IMPORTER (importer)->format;
+
+  if (format->detect != NULL)
+    return format->detect (sample);
+  return stead_import_detect_by_header (importer, sample);
+}
+
 static void
 stead_format_importer_iface_init (SteadImporterInterface *iface)
 {
+  iface->detect = stead_format_importer_detect;
   iface->get_id = stead_format_importer_get_id;
   iface->get_title = stead_format_importer_get_title;
   iface->get_extensions = stead_format_importer_get_extensions;
@@ -427,9 +439,10 @@ stead_format_has_extension (const char * const *extensions,
 /**
  * stead_import_find_importer:
  * @importers: (element-type SteadImporter): from stead_import_list_importers()
- * @id: (nullable): a format id, or %NULL to choose by @file's extension
+ * @id: (nullable): a format id, or %NULL to choose by @file's content
+ *   (stead_import_detect()), and failing that by its extension
  * @file: (nullable): the file to import
- * @error: a #GError
+ * @error: a #GError; when several formats fit, it names them
  *
  * Returns: (transfer none) (nullable): the importer
  */
@@ -442,6 +455,27 @@ stead_import_find_importer (GPtrArray   *importers,
   g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
   SteadImporter *found = NULL;
   guint n_found = 0;
+
+  if (id == NULL && file != NULL)
+    {
+      g_autoptr(GPtrArray) fit = stead_import_detect (importers, file, NULL, NULL);
+
+      if (fit != NULL && fit->len == 1)
+        return g_ptr_array_index (fit, 0);
+      if (fit != NULL && fit->len > 1)
+        {
+          g_autofree char *names = stead_import_describe_candidates (fit);
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          for (guint i = 0; i < fit->len; i++)
+            g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                                    stead_importer_get_id (g_ptr_array_index (fit, i)));
+          g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_UNKNOWN,
+                       _("“%s” could be %s; choose one with --format (%s)"), basename, names,
+                       ids->str);
+          return NULL;
+        }
+    }
 
   for (guint i = 0; i < importers->len; i++)
     {

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SteadImportFunc) (SteadImportContext  *context,
                                      GError             **error);
+typedef guint    (*SteadImportDetectFunc) (const SteadImportSample *sample);
 typedef gboolean (*SteadExportFunc) (SteadWorkspace            *workspace,
                                      GOutputStream             *stream,
                                      const SteadExportOptions  *options,
@@ -39,7 +40,11 @@ typedef struct _SteadImportFormat
   const SteadFormatOption *options;     /* the --option keys it reads, ending with { NULL } */
   SteadImportFunc          run;         /* on a worker thread, inside the import's transaction */
   const char              *domain;      /* gettext domain of the strings (NULL: Stead's) */
-  gpointer                 padding[4];
+  /* How well a file's start fits (see SteadImportSample), or NULL: a
+   * tabular format fits a CSV whose header fills its required fields and
+   * two or more in all. */
+  SteadImportDetectFunc    detect;
+  gpointer                 padding[3];
 } SteadImportFormat;
 
 typedef struct _SteadExportFormat
@@ -52,6 +57,14 @@ typedef struct _SteadExportFormat
   const char              *domain;
   gpointer                 padding[4];
 } SteadExportFormat;
+
+/* Detectors for formats that read any GeoJSON or any GeoPackage: they
+ * fit half-surely, so that a file two such formats read is the user's
+ * choice between them. */
+STEAD_AVAILABLE_IN_1_0
+guint          stead_import_detect_geojson (const SteadImportSample *sample);
+STEAD_AVAILABLE_IN_1_0
+guint          stead_import_detect_gpkg    (const SteadImportSample *sample);
 
 STEAD_AVAILABLE_IN_1_0
 SteadImporter *stead_importer_new (const SteadImportFormat *format,

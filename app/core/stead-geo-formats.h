@@ -105,13 +105,14 @@ typedef gboolean (*SteadFeatureFunc) (SteadFeature  *feature,
 /* The options the loop reads: put them in a format's option table. (Shown
  * as they are: the descriptions are not in the plugin's gettext domain.) */
 #define STEAD_GEOJSON_OPTIONS \
-  { "crs", "The coordinate system, if the file does not say (e.g. EPSG:27700)" }, \
-  { "code", "The property holding each feature’s code" }, \
-  { "name", "The property holding each feature’s name" }
+  { "crs", "The coordinate system, if the file does not say (e.g. EPSG:27700)", \
+    "Coordinate system" }, \
+  { "code", "The property holding each feature’s code", "Code property" }, \
+  { "name", "The property holding each feature’s name", "Name property" }
 #define STEAD_GPKG_OPTIONS \
-  { "layer", "The polygon layer to read, if the GeoPackage has several" }, \
-  { "code", "The column holding each feature’s code" }, \
-  { "name", "The column holding each feature’s name" }
+  { "layer", "The polygon layer to read, if the GeoPackage has several", "Layer" }, \
+  { "code", "The column holding each feature’s code", "Code column" }, \
+  { "name", "The column holding each feature’s name", "Name column" }
 
 /* Reads the file as GeoJSON, or as a GeoPackage when it is one. */
 STEAD_AVAILABLE_IN_1_0

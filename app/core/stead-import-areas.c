@@ -113,7 +113,7 @@ stead_import_areas_write (SteadFeature  *feature,
   if (name == NULL)
     {
       stead_feature_reject (
-        feature, _("feature %llu has no name (choose its property with --option name=PROPERTY)"),
+        feature, _("feature %llu has no name (choose the “Name property” that holds it)"),
         (unsigned long long) stead_feature_get_index (feature));
       return TRUE;
     }
@@ -138,7 +138,7 @@ stead_import_areas_run (SteadImportContext  *context,
 
 #define STEAD_AREA_KIND_OPTION                                                                     \
   {                                                                                                \
-    "kind", N_("What the areas are: boundary (the default), hazard, …")                           \
+    "kind", N_("What the areas are: boundary (the default), hazard, …"), N_("Kind of area")       \
   }
 
 static const SteadFormatOption stead_import_areas_geojson_options[] = {
@@ -159,6 +159,7 @@ const SteadImportFormat stead_import_geojson_areas = {
   .extensions = STEAD_EXTENSIONS ("geojson", "json"),
   .options = stead_import_areas_geojson_options,
   .run = stead_import_areas_run,
+  .detect = stead_import_detect_geojson,
 };
 
 const SteadImportFormat stead_import_gpkg_areas = {
@@ -167,6 +168,7 @@ const SteadImportFormat stead_import_gpkg_areas = {
   .extensions = STEAD_EXTENSIONS ("gpkg"),
   .options = stead_import_areas_gpkg_options,
   .run = stead_import_areas_run,
+  .detect = stead_import_detect_gpkg,
 };
 
 /* ------------------------------------------------------------------------ */
@@ -317,7 +319,7 @@ stead_import_areas_export (SteadWorkspace            *workspace,
 }
 
 static const SteadFormatOption stead_import_areas_export_options[] = {
-  { "kind", N_("Only the areas of this kind (boundary, hazard, …)") },
+  { "kind", N_("Only the areas of this kind (boundary, hazard, …)"), N_("Kind of area") },
   { NULL }
 };
 

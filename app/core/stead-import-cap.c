@@ -847,9 +847,18 @@ out:
   return ok;
 }
 
+static guint
+stead_import_cap_detect (const SteadImportSample *sample)
+{
+  return sample->content == STEAD_IMPORT_CONTENT_XML && g_strcmp0 (sample->root, "alert") == 0
+           ? STEAD_IMPORT_FITS_SURELY
+           : 0;
+}
+
 const SteadImportFormat stead_import_cap = {
   .id = "cap",
   .title = N_("Warnings (CAP 1.2 alert)"),
   .extensions = STEAD_EXTENSIONS ("cap", "xml"),
   .run = stead_import_cap_run,
+  .detect = stead_import_cap_detect,
 };

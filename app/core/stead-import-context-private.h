@@ -34,6 +34,7 @@ struct _SteadImportContext
    * and whether the format asked for them. */
   char                    *feature_extra;
   gboolean                 extra_taken;
+  char                    *uid;          /* the workspace's, once asked for */
 };
 
 /* Extra attributes: a JSON object of names to text, a member at a time.

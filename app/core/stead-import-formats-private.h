@@ -29,6 +29,11 @@ gboolean stead_import_run_in_transaction (SteadTransaction         *txn,
                                           SteadImportResult       **result,
                                           GError                  **error);
 
+/* The default of stead_importer_detect(): by the header, for formats
+ * with fields. */
+guint    stead_import_detect_by_header (SteadImporter           *importer,
+                                        const SteadImportSample *sample);
+
 gboolean stead_format_check_options (const char              *format_id,
                                      const SteadFormatOption *declared,
                                      GHashTable              *options,

@@ -132,7 +132,7 @@ stead_import_gpkg_choose_layer (sqlite3     *db,
       g_autofree char *list = g_strjoinv (", ", (char **) layers->pdata);
 
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
-                   _("%s has several polygon layers (%s); choose one with --option layer=NAME"),
+                   _("%s has several polygon layers (%s); choose one as the “Layer”"),
                    source, list);
       return FALSE;
     }

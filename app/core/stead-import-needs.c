@@ -43,6 +43,15 @@ static const SteadChoice stead_import_needs_availability[] = {
   { NULL }
 };
 
+/* Urgency is a number; files may give the word the app shows for it. */
+static const SteadChoice stead_import_needs_urgencies[] = {
+  { "1", N_("Low") },
+  { "2", N_("Medium") },
+  { "3", N_("High") },
+  { "4", N_("Critical") },
+  { NULL }
+};
+
 #define STEAD_LOCATION_FIELDS                                                                      \
   { "postcode", "post code;postal code;zip", "#loc +postcode;#adm4 +postcode",                     \
     .label = N_("Postcode") },                                                                    \
@@ -61,11 +70,13 @@ static const SteadField stead_import_needs_need_fields[] = {
   { "people", "people affected;persons;household size;number of people", "#affected;#reached",
     .type = STEAD_FIELD_INT, .min = 0, .max = 1000000, .label = N_("People") },
   { "urgency", "priority", "#x_urgency;#priority", .type = STEAD_FIELD_INT, .min = 1, .max = 4,
-    .label = N_("Urgency") },
+    .choices = stead_import_needs_urgencies, .label = N_("Urgency") },
   { "status", "state", "#status", .type = STEAD_FIELD_CHOICE,
     .choices = stead_import_needs_statuses, .label = N_("Status") },
   { "opened", "date;reported;created;date opened", "#date", .type = STEAD_FIELD_DATE,
     .label = N_("Opened") },
+  { "closed", "date closed;closed at;resolved", NULL, .type = STEAD_FIELD_DATE,
+    .label = N_("Closed") },
   STEAD_LOCATION_FIELDS,
 };
 
@@ -82,7 +93,14 @@ static const SteadField stead_import_needs_resource_fields[] = {
 };
 
 static const SteadFormatOption stead_import_needs_options[] = {
-  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)") },
+  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)"),
+    N_("Kind of every row"), STEAD_FIELD_TERM, "need-kind" },
+  { NULL }
+};
+
+static const SteadFormatOption stead_import_resources_options[] = {
+  { "kind", N_("The kind of every row without one (a code or label of the vocabulary)"),
+    N_("Kind of every row"), STEAD_FIELD_TERM, "resource-kind" },
   { NULL }
 };
 
@@ -101,18 +119,36 @@ typedef struct
 #define STEAD_IMPORT_NEEDS_MERGE_EXTRA_7 \
   "extra = CASE WHEN ?7 IS NULL THEN extra ELSE json_patch (coalesce (extra, '{}'), ?7) END"
 
+/* Which of @fields the file has, as bits: an update keeps what a file
+ * without the column (an export without personal data) does not say. */
+static gint64
+stead_import_needs_columns (SteadImportRow     *row,
+                            const char * const *fields)
+{
+  gint64 mask = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (stead_import_row_has_column (row, fields[i]))
+      mask |= 1 << i;
+  return mask;
+}
+
 static gboolean
 stead_import_needs_row (SteadImportRow  *row,
                         gpointer         user_data,
                         GError         **error)
 {
+  static const char * const need_columns[] = { "title",  "people", "urgency", "status",
+                                               "opened", "closed", NULL };
+  static const char * const resource_columns[] = { "title", "capacity", "availability", NULL };
   SteadImportNeeds *self = user_data;
   SteadImportContext *context = stead_import_row_get_context (row);
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   const char *kind = self->default_kind, *id = NULL, *title = NULL, *status;
-  gint64 count = 1, urgency = 2, opened = self->now, fid = 0, written;
+  gint64 count = 1, urgency = 2, opened = self->now, closed = 0, fid = 0, written;
   g_autoptr(GBytes) point = NULL;
   g_autofree char *opened_text = NULL;
+  g_autofree char *closed_text = NULL;
   g_autofree char *extra = NULL;
   guint8 blob[29];
   double lon, lat;
@@ -132,7 +168,8 @@ stead_import_needs_row (SteadImportRow  *row,
       if (!stead_import_row_get_int (row, "people", &count) ||
           !stead_import_row_get_int (row, "urgency", &urgency) ||
           !stead_import_row_get_string (row, "status", &status) ||
-          !stead_import_row_get_time (row, "opened", &opened))
+          !stead_import_row_get_time (row, "opened", &opened) ||
+          !stead_import_row_get_time (row, "closed", &closed))
         return TRUE;
     }
   else if (!stead_import_row_get_int (row, "capacity", &count) ||
@@ -147,7 +184,27 @@ stead_import_needs_row (SteadImportRow  *row,
       return TRUE;
     }
 
-  if (id != NULL &&
+  /* The row this workspace exported, else the one that came with this id. */
+  if (id != NULL)
+    fid = stead_import_context_find_own_id (context, self->need ? "need" : "resource", "fid", id);
+  if (fid != 0)
+    {
+      gint64 owned = 0;
+
+      /* A plugin's row (a group's need, a partner's site) is kept by that
+       * plugin, which publishes it again: edit it there. */
+      if (stead_transaction_query_int64 (txn,
+                                         self->need
+                                           ? "SELECT owner IS NOT NULL FROM need WHERE fid = ?"
+                                           : "SELECT owner IS NOT NULL FROM resource WHERE fid = ?",
+                                         STEAD_ARGS (STEAD_INT (fid)), &owned) &&
+          owned)
+        {
+          stead_import_context_skipped (context, 1);
+          return TRUE;
+        }
+    }
+  if (id != NULL && fid == 0 &&
       !stead_transaction_query_int64 (txn,
                                       self->need ? "SELECT fid FROM need WHERE source_id = ?"
                                                  : "SELECT fid FROM resource WHERE source_id = ?",
@@ -162,33 +219,51 @@ stead_import_needs_row (SteadImportRow  *row,
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (opened);
 
       opened_text = stead_datetime_format (dt);
+      if (stead_import_row_peek (row, "closed") != NULL)
+        {
+          g_autoptr(GDateTime) closed_dt = g_date_time_new_from_unix_utc (closed);
+
+          closed_text = stead_datetime_format (closed_dt);
+        }
       if (fid != 0)
         written = stead_transaction_run (
           txn,
-          "UPDATE need SET geom = ?1, kind = ?2, title = ?3, people = ?4, "
-          "urgency = ?5, status = ?6, opened = ?7, " STEAD_IMPORT_NEEDS_MERGE_EXTRA
+          "UPDATE need SET geom = ?1, kind = ?2, "
+          "title = CASE WHEN ?10 & 1 THEN ?3 ELSE title END, "
+          "people = CASE WHEN ?10 & 2 THEN ?4 ELSE people END, "
+          "urgency = CASE WHEN ?10 & 4 THEN ?5 ELSE urgency END, "
+          "status = CASE WHEN ?10 & 8 THEN ?6 ELSE status END, "
+          "opened = CASE WHEN ?10 & 16 THEN ?7 ELSE opened END, "
+          "closed = CASE WHEN ?10 & 32 THEN ?11 ELSE closed END, " STEAD_IMPORT_NEEDS_MERGE_EXTRA
           " WHERE fid = ?8",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                      STEAD_STRING (opened_text), STEAD_INT (fid), STEAD_STRING (extra)),
+                      STEAD_STRING (opened_text), STEAD_INT (fid), STEAD_STRING (extra),
+                      STEAD_INT (stead_import_needs_columns (row, need_columns)),
+                      STEAD_STRING (closed_text)),
           error);
       else
         written = stead_transaction_run (
           txn,
           "INSERT INTO need (geom, kind, title, people, urgency, status, opened, "
-          "source_id, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+          "source_id, extra, closed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
           STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title),
                       STEAD_INT (count), STEAD_INT (urgency), STEAD_STRING (status),
-                      STEAD_STRING (opened_text), STEAD_TEXT (id), STEAD_STRING (extra)),
+                      STEAD_STRING (opened_text), STEAD_TEXT (id), STEAD_STRING (extra),
+                      STEAD_STRING (closed_text)),
           error);
     }
   else if (fid != 0)
     written = stead_transaction_run (
       txn,
-      "UPDATE resource SET geom = ?1, kind = ?2, title = ?3, capacity = ?4, "
-      "availability = ?5, " STEAD_IMPORT_NEEDS_MERGE_EXTRA_7 " WHERE fid = ?6",
+      "UPDATE resource SET geom = ?1, kind = ?2, "
+      "title = CASE WHEN ?8 & 1 THEN ?3 ELSE title END, "
+      "capacity = CASE WHEN ?8 & 2 THEN ?4 ELSE capacity END, "
+      "availability = CASE WHEN ?8 & 4 THEN ?5 ELSE availability END, "
+      STEAD_IMPORT_NEEDS_MERGE_EXTRA_7 " WHERE fid = ?6",
       STEAD_ARGS (STEAD_BLOB (point), STEAD_STRING (kind), STEAD_TEXT (title), STEAD_INT (count),
-                  STEAD_STRING (status), STEAD_INT (fid), STEAD_STRING (extra)),
+                  STEAD_STRING (status), STEAD_INT (fid), STEAD_STRING (extra),
+                  STEAD_INT (stead_import_needs_columns (row, resource_columns))),
       error);
   else
     written = stead_transaction_run (
@@ -222,9 +297,8 @@ stead_import_needs_check_columns (SteadImportRow  *header,
   if (!stead_import_row_has_column (header, "kind") && self->default_kind == NULL)
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("No column gives the kind; map one (kind=Column) or give one kind for every "
-                      "row "
-                      "(--option kind=…)"));
+                   _("No column gives the kind: choose the column of “Kind”, or choose a "
+                     "“Kind of every row”"));
       return FALSE;
     }
   if (!stead_import_row_has_column (header, "postcode") &&
@@ -232,7 +306,8 @@ stead_import_needs_check_columns (SteadImportRow  *header,
        !stead_import_row_has_column (header, "latitude")))
     {
       g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("No column gives a location; map a postcode, or longitude and latitude"));
+                   _("No column gives a location: choose the column of “Postcode”, or those of "
+                     "“Longitude” and “Latitude”"));
       return FALSE;
     }
   return TRUE;
@@ -305,15 +380,15 @@ const SteadImportFormat stead_import_resources_csv = {
   .extensions = STEAD_EXTENSIONS ("csv", "tsv", "txt"),
   .fields = stead_import_needs_resource_fields,
   .n_fields = G_N_ELEMENTS (stead_import_needs_resource_fields),
-  .options = stead_import_needs_options,
+  .options = stead_import_resources_options,
   .run = stead_import_needs_run_resources,
 };
 
 /* ------------------------------------------------------------------------ */
 /* Export                                                                    */
 
-/* Columns (names in the table) exported for a feature table; the geometry
- * comes out as longitude and latitude. */
+/* Columns (names in the table) exported for a feature table, after the
+ * row's stable id; the geometry comes out as longitude and latitude. */
 static gboolean
 stead_import_needs_export_table (SteadWorkspace            *workspace,
                                  const char                *table,
@@ -324,7 +399,8 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
                                  GError                   **error)
 {
   g_autoptr(GHashTable) personal = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT geom");
+  g_autoptr(GString) sql = g_string_new ("SELECT geom, fid, source_id");
+  g_autofree char *uid = stead_workspace_dup_uid (workspace);
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -352,6 +428,8 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
   if (stmt == NULL)
     return FALSE;
 
+  /* First the stable id, which a re-import matches (never personal). */
+  stead_csv_writer_add (writer, "id");
   for (guint i = 0; i < kept->len; i++)
     stead_csv_writer_add (writer, g_ptr_array_index (kept, i));
   stead_csv_writer_add (writer, "longitude");
@@ -364,9 +442,13 @@ stead_import_needs_export_table (SteadWorkspace            *workspace,
   while (stead_rows_next (&rows))
     {
       double x, y;
+      g_autofree char *id =
+        stead_export_stable_id (uid, table, sqlite3_column_int64 (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2));
 
+      stead_csv_writer_add (writer, id);
       for (guint i = 0; i < kept->len; i++)
-        stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i + 1));
+        stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i + 3));
       if (stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
                                      &x, &y))
         {
@@ -391,9 +473,8 @@ stead_import_needs_export_needs (SteadWorkspace           *workspace,
                                  GCancellable             *cancellable,
                                  GError                  **error)
 {
-  static const char * const columns[] = { "fid",    "source_id", "kind",   "title",
-                                         "people", "urgency",   "status", "opened",
-                                         "closed", "owner",     NULL };
+  static const char * const columns[] = { "kind",   "title",  "people", "urgency", "status",
+                                         "opened", "closed", "owner",  NULL };
 
   return stead_import_needs_export_table (workspace, "need", columns, stream, options, cancellable,
                                           error);
@@ -407,7 +488,7 @@ stead_import_needs_export_resources (SteadWorkspace           *workspace,
                                      GError                  **error)
 {
   static const char * const columns[] = {
-    "fid", "source_id", "kind", "title", "capacity", "availability", "owner", NULL
+    "kind", "title", "capacity", "availability", "owner", NULL
   };
 
   return stead_import_needs_export_table (workspace, "resource", columns, stream, options,

@@ -1087,9 +1087,39 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
 
 static const SteadFormatOption stead_import_postcodes_options[] = {
   { "replace", N_("yes: replace the whole directory with this file; by default it is merged "
-                  "(new postcodes added, moved ones updated, terminated ones removed)") },
+                  "(new postcodes added, moved ones updated, terminated ones removed)"),
+    N_("Replace the whole directory"), STEAD_FIELD_BOOL },
   { NULL }
 };
+
+/* ONSPD and NSPL by their column names; Code-Point Open, which has no
+ * header, by its first row: a postcode, then numbers. */
+static guint
+stead_import_postcodes_detect (const SteadImportSample *sample)
+{
+  const char * const *h = sample->header;
+
+  if (sample->content != STEAD_IMPORT_CONTENT_TEXT || h == NULL)
+    return 0;
+  if ((stead_import_sample_has_column (sample, "pcd") ||
+       stead_import_sample_has_column (sample, "pcds") ||
+       stead_import_sample_has_column (sample, "pcd7") ||
+       stead_import_sample_has_column (sample, "pcd8")) &&
+      ((stead_import_sample_has_column (sample, "lat") &&
+        stead_import_sample_has_column (sample, "long")) ||
+       stead_import_sample_has_column (sample, "oseast1m")))
+    return STEAD_IMPORT_FITS_SURELY;
+  if (h[0] != NULL && h[1] != NULL && h[2] != NULL && h[3] != NULL)
+    {
+      g_autofree char *postcode = stead_postcode_normalize (h[0]);
+
+      if (postcode != NULL && stead_import_postcodes_looks_numeric (h[1]) &&
+          stead_import_postcodes_looks_numeric (h[2]) &&
+          stead_import_postcodes_looks_numeric (h[3]))
+        return STEAD_IMPORT_FITS_SURELY / 2;
+    }
+  return 0;
+}
 
 const SteadImportFormat stead_import_postcodes = {
   .id = "postcodes",
@@ -1099,4 +1129,5 @@ const SteadImportFormat stead_import_postcodes = {
   .n_fields = G_N_ELEMENTS (postcode_fields),
   .options = stead_import_postcodes_options,
   .run = stead_import_postcodes_run_postcodes,
+  .detect = stead_import_postcodes_detect,
 };

@@ -23,6 +23,7 @@
 #include "stead-import-formats-private.h"
 #include "stead-output.h"
 #include "stead-plugin-engine.h"
+#include "stead-record-provider.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
@@ -146,6 +147,29 @@ stead_importer_declares_option (SteadImporter *self,
 }
 
 /**
+ * stead_importer_detect:
+ * @self: a #SteadImporter
+ * @sample: the start of a file
+ *
+ * Returns: how well @sample fits the format: 0 not at all, more the
+ *   better (see %STEAD_IMPORT_FITS_SURELY)
+ */
+guint
+stead_importer_detect (SteadImporter           *self,
+                       const SteadImportSample *sample)
+{
+  SteadImporterInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (sample != NULL, 0);
+
+  iface = STEAD_IMPORTER_GET_IFACE (self);
+  if (iface->detect != NULL)
+    return iface->detect (self, sample);
+  return stead_import_detect_by_header (self, sample);
+}
+
+/**
  * stead_importer_check_options:
  * @self: a #SteadImporter
  * @options: (nullable): key=value strings
@@ -187,6 +211,7 @@ stead_importer_result_new (SteadImporter *importer,
   result->added_names = g_ptr_array_new_with_free_func (g_free);
   result->updated_names = g_ptr_array_new_with_free_func (g_free);
   result->removed_names = g_ptr_array_new_with_free_func (g_free);
+  result->linked_names = g_ptr_array_new_with_free_func (g_free);
   result->importer_id = g_strdup (stead_importer_get_id (importer));
   return result;
 }
@@ -196,6 +221,7 @@ stead_import_result_free (SteadImportResult *result)
 {
   if (result == NULL)
     return;
+  g_clear_pointer (&result->linked_names, g_ptr_array_unref);
   g_ptr_array_unref (result->rejects);
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->added_names);
@@ -385,6 +411,69 @@ stead_import_result_describe (SteadImportResult *result)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Stable ids                                                                */
+
+static gboolean
+stead_importer_is_identifier (const char *name)
+{
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return name[0] != '\0';
+}
+
+/**
+ * stead_import_context_find_own_id:
+ * @context: the import's context
+ * @table: the table the rows are imported into, e.g. "need"
+ * @key: its id column, e.g. "fid"
+ * @id: (nullable): the id the file gives the row
+ *
+ * Whether @id is one this workspace's exports wrote for a row of @table
+ * (see stead_export_stable_id()) and that row is still there: then the
+ * import updates it. Any other id is the record's id in another system
+ * or workspace: match it with the table's source_id.
+ *
+ * Returns: the row's @key, or 0
+ */
+gint64
+stead_import_context_find_own_id (SteadImportContext *context,
+                                  const char         *table,
+                                  const char         *key,
+                                  const char         *id)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 n = 0, found = 0;
+
+  g_return_val_if_fail (context != NULL, 0);
+  g_return_val_if_fail (table != NULL && stead_importer_is_identifier (table), 0);
+  g_return_val_if_fail (key != NULL && stead_importer_is_identifier (key), 0);
+
+  if (id == NULL || !g_str_has_prefix (id, "stead:"))
+    return 0;
+  if (context->uid == NULL)
+    {
+      stmt = stead_transaction_prepare (context->txn, "SELECT uid FROM stead_workspace", NULL);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+        context->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      else
+        context->uid = g_strdup ("");
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  prefix = g_strdup_printf ("stead:%s:%s:", context->uid, table);
+  if (context->uid[0] == '\0' || !g_str_has_prefix (id, prefix) ||
+      !stead_parse_int (id + strlen (prefix), 1, G_MAXINT64, &n))
+    return 0;
+  /* The names are the caller's constants, checked above; never input. */
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?", key, table, key);
+  if (!stead_transaction_query_int64 (context->txn, sql, STEAD_ARGS (STEAD_INT (n)), &found))
+    return 0;
+  return found;
+}
 
 /* ------------------------------------------------------------------------ */
 /* The context                                                               */
@@ -1071,6 +1160,7 @@ stead_importer_context_clear (SteadImportContext *context)
 {
   g_clear_pointer (&context->geocode, sqlite3_finalize);
   g_clear_pointer (&context->within, stead_geometry_unref);
+  g_clear_pointer (&context->uid, g_free);
 }
 
 /* Runs @importer inside @txn and judges what it found: an importer that
@@ -1504,4 +1594,59 @@ stead_import_run_finish (SteadWorkspace     *workspace,
   if (import_result != NULL)
     *import_result = g_steal_pointer (&data->result);
   return ok;
+}
+
+/**
+ * stead_import_context_find_or_add_record:
+ * @context: the import's context
+ * @kind: a kind of record another plugin provides ("organisation")
+ * @title: what the row calls it: its id or its title
+ * @error: a #GError, if adding it failed (the import stops)
+ *
+ * The record a row names, found in the import's transaction (so those
+ * added by earlier rows count), or else added by its title with the
+ * kind's create_sql, listed in the result's linked_names ("partner
+ * “Cumbria Resilience Forum”") and kept only if the import is.
+ *
+ * Returns: its id; 0 without @error if no loaded plugin keeps @kind or
+ *   it cannot add one by title (keep the name some other way)
+ */
+gint64
+stead_import_context_find_or_add_record (SteadImportContext  *context,
+                                         const char          *kind,
+                                         const char          *title,
+                                         GError             **error)
+{
+  SteadRecordProvider *provider;
+  const SteadRecordKind *info;
+  g_autofree char *trimmed = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (context != NULL, 0);
+  g_return_val_if_fail (kind != NULL && title != NULL, 0);
+
+  provider = stead_workspace_get_provider (context->workspace, kind);
+  info = provider != NULL ? stead_record_provider_get_kind (provider, kind) : NULL;
+  if (info == NULL)
+    return 0;
+  trimmed = g_strstrip (g_strdup (title));
+  if (stead_parse_int (trimmed, 1, G_MAXINT64, &id) &&
+      stead_record_provider_exists (provider, kind, id))
+    return id;
+  id = 0;
+  if (info->find_sql != NULL &&
+      stead_transaction_query_int64 (context->txn, info->find_sql,
+                                     STEAD_ARGS (STEAD_STRING (trimmed)), &id) && id > 0)
+    return id;
+  if (info->create_sql == NULL)
+    return 0;
+  id = stead_transaction_run (context->txn, info->create_sql, STEAD_ARGS (STEAD_STRING (trimmed)),
+                              error);
+  if (id <= 0)
+    return 0;
+  g_ptr_array_add (context->result->linked_names,
+                   /* TRANSLATORS: a kind of record ("partner") and its name */
+                   g_strdup_printf (_("%s “%s”"), g_dgettext (GETTEXT_PACKAGE, info->label),
+                                    trimmed));
+  return id;
 }

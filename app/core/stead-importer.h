@@ -32,6 +32,35 @@ typedef enum
 
 typedef struct _SteadImportContext SteadImportContext;
 
+/* What the start of a file looks like, for choosing its format. */
+typedef enum
+{
+  STEAD_IMPORT_CONTENT_TEXT,     /* none of the below: read as CSV */
+  STEAD_IMPORT_CONTENT_JSON,
+  STEAD_IMPORT_CONTENT_XML,
+  STEAD_IMPORT_CONTENT_SQLITE,   /* a GeoPackage or other SQLite file */
+  STEAD_IMPORT_CONTENT_BINARY,   /* anything else that is not text */
+} SteadImportContent;
+
+typedef struct
+{
+  SteadImportContent  content;
+  const char         *basename;
+  const guint8       *data;       /* the first bytes of the file */
+  gsize               length;
+  const char * const *header;     /* TEXT: the first row, as CSV (nullable) */
+  const char * const *row;        /* TEXT: the second row (nullable) */
+  const char         *root;       /* XML: the root element's local name ("alert") */
+  const char         *json_type;  /* JSON: the top-level "type" ("FeatureCollection"), or NULL */
+  const char * const *json_keys;  /* JSON: the members of the top-level object (or of an
+                                   * array's first object) */
+} SteadImportSample;
+
+/* How well a sample fits: 0 not at all; the core's tabular formats score
+ * 10 plus the fields a header fills; a signature that leaves no doubt
+ * (an XML root, the ONSPD column names) scores 100. */
+#define STEAD_IMPORT_FITS_SURELY 100
+
 STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadImporter, stead_importer, STEAD, IMPORTER, GObject)
 
@@ -64,8 +93,12 @@ struct _SteadImporterInterface
   const char             *(*get_owner)       (SteadImporter       *self);
   /* The --option keys it reads, ending with { NULL }; others are refused. */
   const SteadFormatOption *(*get_options)    (SteadImporter       *self);
+  /* How well @sample fits the format (see SteadImportSample); NULL: by
+   * the header, for tabular formats. */
+  guint                   (*detect)          (SteadImporter           *self,
+                                              const SteadImportSample *sample);
 
-  gpointer                padding[6];
+  gpointer                padding[5];
 };
 
 STEAD_AVAILABLE_IN_1_0
@@ -84,6 +117,9 @@ STEAD_AVAILABLE_IN_1_0
 const char             *stead_importer_get_owner      (SteadImporter *self);
 STEAD_AVAILABLE_IN_1_0
 const SteadFormatOption *stead_importer_get_options   (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
+guint                   stead_importer_detect         (SteadImporter           *self,
+                                                       const SteadImportSample *sample);
 STEAD_AVAILABLE_IN_1_0
 gboolean                stead_importer_check_options  (SteadImporter *self,
                                                        GHashTable    *options,
@@ -128,6 +164,9 @@ typedef struct
   GPtrArray  *updated_names; /* (element-type utf8) what is (or would be) updated */
   guint64     removed;       /* what the file removes (a CAP Cancel, an Update's old areas) */
   GPtrArray  *removed_names; /* (element-type utf8) */
+  /* Records of other kinds the rows name and the import adds (or would):
+   * the partners a risk register gives as owners, "partner “…”". */
+  GPtrArray  *linked_names;  /* (element-type utf8) */
 } SteadImportResult;
 
 typedef void (*SteadImportProgressFunc) (double   fraction,
@@ -161,6 +200,20 @@ SteadImporter      *stead_import_find_importer        (GPtrArray          *impor
                                                        const char         *id,
                                                        GFile              *file,
                                                        GError            **error);
+
+STEAD_AVAILABLE_IN_1_0
+GPtrArray          *stead_import_detect               (GPtrArray          *importers,
+                                                       GFile              *file,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_import_sample_has_column    (const SteadImportSample *sample,
+                                                       const char              *name);
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_import_sample_has_key       (const SteadImportSample *sample,
+                                                       const char              *key);
+STEAD_AVAILABLE_IN_1_0
+char               *stead_import_describe_candidates  (GPtrArray          *candidates);
 
 STEAD_AVAILABLE_IN_1_0
 gboolean            stead_import_run                  (SteadWorkspace          *workspace,
@@ -239,6 +292,11 @@ STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_removed_named   (SteadImportContext  *context,
                                                           const char          *name);
 STEAD_AVAILABLE_IN_1_0
+gint64              stead_import_context_find_or_add_record (SteadImportContext  *context,
+                                                             const char          *kind,
+                                                             const char          *title,
+                                                             GError             **error);
+STEAD_AVAILABLE_IN_1_0
 void                stead_import_context_reject          (SteadImportContext  *context,
                                                           guint64              line,
                                                           guint64              index,
@@ -266,6 +324,12 @@ gboolean            stead_import_context_geocode         (SteadImportContext  *c
                                                           const char          *postcode,
                                                           double              *lon,
                                                           double              *lat);
+
+STEAD_AVAILABLE_IN_1_0
+gint64              stead_import_context_find_own_id     (SteadImportContext  *context,
+                                                          const char          *table,
+                                                          const char          *key,
+                                                          const char          *id);
 
 STEAD_AVAILABLE_IN_1_0
 char               *stead_postcode_normalize             (const char          *postcode);

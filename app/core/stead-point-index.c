@@ -235,7 +235,7 @@ static void
 stead_point_index_scratch_fit (Scratch *scratch,
                                gsize    n)
 {
-  if (scratch->size > 65536 && n < scratch->size / 2)
+  if (scratch->size > 65536 && n < scratch->size - scratch->size / 8)
     stead_point_index_scratch_resize (scratch, n);
 }
 
@@ -377,6 +377,104 @@ stead_point_index_tile_key_of (double x,
   return ty * w + tx;
 }
 
+typedef void (*RangeFunc) (gpointer data,
+                           gsize    begin,
+                           gsize    end);
+
+typedef struct
+{
+  RangeFunc func;
+  gpointer  data;
+  gsize     begin;
+  gsize     end;
+} RangeJob;
+
+static gpointer
+stead_point_index_range_thread (gpointer data)
+{
+  RangeJob *job = data;
+
+  job->func (job->data, job->begin, job->end);
+  return NULL;
+}
+
+/* @func over [0, @n), in two halves on two cores when it is worth a
+ * thread. Each element is written by one half only, so the result is the
+ * same however many cores there are. */
+static void
+stead_point_index_parallel (const Scratch *scratch,
+                            gsize          n,
+                            RangeFunc      func,
+                            gpointer       data)
+{
+  RangeJob second = { func, data, n / 2, n };
+  GThread *thread;
+
+  if (n < 131072 || scratch->n_threads < 2)
+    {
+      func (data, 0, n);
+      return;
+    }
+  thread = g_thread_new ("stead-range", stead_point_index_range_thread, &second);
+  func (data, 0, n / 2);
+  g_thread_join (thread);
+}
+
+/* Per element of a level: its key for a sort, or its copy in cell order. */
+typedef struct
+{
+  const SteadPointIndex *self;
+  const guint32         *members;
+  guint64               *keys;
+  guint32               *order;
+  guint                  zoom;
+  double                 inv_r;
+  guint64                width;
+} KeyJob;
+
+static void
+stead_point_index_tile_keys (gpointer data,
+                             gsize    begin,
+                             gsize    end)
+{
+  KeyJob *job = data;
+  const double *x = job->self->x, *y = job->self->y;
+
+  for (gsize i = begin; i < end; i++)
+    job->keys[i] = stead_point_index_tile_key_of (x[job->members[i]], y[job->members[i]],
+                                                  job->zoom);
+}
+
+static void
+stead_point_index_cell_keys (gpointer data,
+                             gsize    begin,
+                             gsize    end)
+{
+  KeyJob *job = data;
+  const double *x = job->self->x, *y = job->self->y;
+
+  for (gsize i = begin; i < end; i++)
+    {
+      guint32 item = job->members[i];
+      guint64 cx = (guint64) (x[item] * job->inv_r) + 1;   /* +1: column 0 stays free */
+      guint64 cy = (guint64) (y[item] * job->inv_r) + 1;
+
+      job->keys[i] = cy * job->width + cx;
+      job->order[i] = i;
+    }
+}
+
+static void
+stead_point_index_to_items (gpointer data,
+                            gsize    begin,
+                            gsize    end)
+{
+  KeyJob *job = data;
+
+  for (gsize k = begin; k < end; k++)
+    job->order[k] = job->members[job->order[k]];
+}
+
 /* Sorts @members (item numbers) by tile at @zoom, in place. */
 static void
 stead_point_index_sort_by_tile (SteadPointIndex *self,
@@ -385,9 +483,9 @@ stead_point_index_sort_by_tile (SteadPointIndex *self,
                                 gsize            n,
                                 guint            zoom)
 {
-  for (gsize i = 0; i < n; i++)
-    scratch->keys[i] =
-      stead_point_index_tile_key_of (self->x[members[i]], self->y[members[i]], zoom);
+  KeyJob job = { .self = self, .members = members, .keys = scratch->keys, .zoom = zoom };
+
+  stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
   stead_point_index_radix_sort (scratch, scratch->keys, members, n);
 }
 
@@ -412,50 +510,11 @@ stead_point_index_item_count (const SteadPointIndex *self,
   return item < self->n_points ? 1 : self->count[item - self->n_points];
 }
 
-static void
-stead_point_index_add_cluster (SteadPointIndex *self,
-                               double           x,
-                               double           y,
-                               guint32          count,
-                               guint            zoom,
-                               const guint32   *children,
-                               gsize            n_children)
-{
-  gsize item = self->n_items++;
-  gsize cluster = self->n_clusters++;
-
-  stead_point_index_grow_items (self, self->n_items);
-  self->x[item] = x;
-  self->y[item] = y;
-
-  if (cluster + 2 > self->clusters_size)
-    {
-      self->clusters_size = MAX (1024, self->clusters_size * 2);
-      self->child_start = big_renew (guint32, self->child_start, self->clusters_size);
-      self->formed_zoom = big_renew (guint8, self->formed_zoom, self->clusters_size);
-      self->count = big_renew (guint32, self->count, self->clusters_size);
-    }
-  if (self->n_children + n_children > self->children_size)
-    {
-      self->children_size = MAX (MAX (4096, self->n_children + n_children),
-                                 self->children_size + self->children_size / 4);
-      self->children = big_renew (guint32, self->children, self->children_size);
-    }
-
-  self->child_start[cluster] = self->n_children;
-  self->formed_zoom[cluster] = zoom;
-  self->count[cluster] = count;
-  memcpy (self->children + self->n_children, children, n_children * sizeof (guint32));
-  self->n_children += n_children;
-  self->child_start[cluster + 1] = self->n_children;
-}
-
 typedef struct
 {
   SteadPointIndex *self;
-  const Level     *above;
   const guint64   *keys;
-  const guint32   *order;
+  const guint32   *items;     /* item numbers, in cell order */
   guint8          *visited;
   gsize            n;
   guint64          width;
@@ -478,11 +537,19 @@ typedef struct
   Sweep   *sweep;
   gsize    begin;
   gsize    end;
-  guint32 *group;
+  guint32 *group;      /* the seed's group; grows as needed */
+  gsize    group_size;
   guint32 *members;    /* item numbers, or CLUSTER_ID_FLAG | local cluster */
   gsize    n_members;  /* at most end - begin: the band writes in place */
   GArray  *clusters;   /* LocalCluster */
   GArray  *children;
+  /* Where the merge puts the band's outputs */
+  gsize    first_item;
+  gsize    first_cluster;
+  gsize    first_child;
+  gsize    first_out;
+  guint32 *level_members;
+  guint    zoom;
 } SweepBand;
 
 static gsize
@@ -512,37 +579,46 @@ stead_point_index_sweep_band (gpointer data)
 {
   SweepBand *band = data;
   const Sweep *w = band->sweep;
-  SteadPointIndex *self = w->self;
+  /* Locals the compiler may keep in registers: the band's writes cannot
+   * change them. */
+  const guint64 *restrict keys = w->keys;
+  const guint32 *restrict items = w->items;
+  const double *restrict xs = w->self->x;
+  const double *restrict ys = w->self->y;
+  guint8 *restrict visited = w->visited;
+  const gsize n = w->n;
+  const guint64 width = w->width;
+  const double r2 = w->r2;
   gsize cursor[3];
 
   for (int d = 0; d < 3; d++)
     {
-      guint64 first_row = band->begin < w->n ? w->keys[band->begin] / w->width : 0;
+      guint64 first_row = band->begin < n ? keys[band->begin] / width : 0;
 
       cursor[d] =
         first_row + d >= 1
-          ? stead_point_index_lower_bound_key (w->keys, w->n, (first_row + d - 1) * w->width)
+          ? stead_point_index_lower_bound_key (keys, n, (first_row + d - 1) * width)
           : 0;
     }
 
   for (gsize s = band->begin; s < band->end; s++)
     {
-      guint32 p_item = w->above->members[w->order[s]];
-      double px = self->x[p_item];
-      double py = self->y[p_item];
+      double px, py;
       guint64 cx, cy;
       double wx, wy;
       guint32 total;
       guint n_group = 0;
 
-      if (w->visited[s])
+      if (visited[s])
         continue;
-      w->visited[s] = 1;
+      visited[s] = 1;
+      px = xs[items[s]];
+      py = ys[items[s]];
 
       /* The cell again from the position: no 64-bit division per seed. */
       if (w->tile_mode)
         {
-          guint64 tiles = w->width - 2;
+          guint64 tiles = width - 2;
 
           cx = MIN ((guint64) (px * tiles), tiles - 1) + 1;
           cy = MIN ((guint64) (py * tiles), tiles - 1) + 1;
@@ -553,45 +629,50 @@ stead_point_index_sweep_band (gpointer data)
           cy = (guint64) (py * w->inv_r) + 1;
         }
 
-      band->group[n_group++] = p_item;
-      total = stead_point_index_item_count (self, p_item);
+      band->group[n_group++] = items[s];
+      total = stead_point_index_item_count (w->self, items[s]);
       wx = px * total;
       wy = py * total;
 
+#pragma GCC unroll 3
       for (int d = 0; d < 3; d++)
         {
           guint64 row = cy + d - 1;
-          guint64 lo = row * w->width + cx - 1;
-          guint64 hi = row * w->width + cx + 1;
+          guint64 lo = row * width + cx - 1;
+          guint64 hi = row * width + cx + 1;
+          gsize k = cursor[d];
 
-          while (cursor[d] < w->n && w->keys[cursor[d]] < lo)
-            cursor[d]++;
-          for (gsize k = cursor[d]; k < w->n && w->keys[k] <= hi; k++)
+          while (k < n && keys[k] < lo)
+            k++;
+          cursor[d] = k;
+          for (; k < n && keys[k] <= hi; k++)
             {
-              guint32 q_item;
               double dx, dy;
+              guint32 q_item, c;
 
-              if (w->visited[k])
+              if (visited[k])
                 continue;
-              q_item = w->above->members[w->order[k]];
-              dx = self->x[q_item] - px;
-              dy = self->y[q_item] - py;
-              if (dx * dx + dy * dy > w->r2)
+              q_item = items[k];
+              dx = xs[q_item] - px;
+              dy = ys[q_item] - py;
+              if (dx * dx + dy * dy > r2)
                 continue;
-              w->visited[k] = 1;
+              visited[k] = 1;
+              if (G_UNLIKELY (n_group == band->group_size))
+                {
+                  band->group_size *= 2;
+                  band->group = g_renew (guint32, band->group, band->group_size);
+                }
               band->group[n_group++] = q_item;
-              {
-                guint32 q_count = stead_point_index_item_count (self, q_item);
-
-                total += q_count;
-                wx += self->x[q_item] * q_count;
-                wy += self->y[q_item] * q_count;
-              }
+              c = stead_point_index_item_count (w->self, q_item);
+              total += c;
+              wx += xs[q_item] * c;
+              wy += ys[q_item] * c;
             }
         }
 
       if (n_group == 1)
-        band->members[band->n_members++] = p_item;   /* passes through unchanged */
+        band->members[band->n_members++] = items[s];   /* passes through unchanged */
       else
         {
           LocalCluster lc = { wx / total, wy / total, total, band->children->len, n_group };
@@ -688,6 +769,64 @@ stead_point_index_place_new_clusters (SteadPointIndex *self,
   (void) scratch;
 }
 
+/* Room for items, clusters and children up to these totals. */
+static void
+stead_point_index_reserve (SteadPointIndex *self,
+                           gsize            n_items,
+                           gsize            n_clusters,
+                           gsize            n_children)
+{
+  stead_point_index_grow_items (self, n_items);
+  if (n_clusters + 1 > self->clusters_size)
+    {
+      self->clusters_size = MAX (MAX (1024, n_clusters + 1), self->clusters_size * 2);
+      self->child_start = big_renew (guint32, self->child_start, self->clusters_size);
+      self->formed_zoom = big_renew (guint8, self->formed_zoom, self->clusters_size);
+      self->count = big_renew (guint32, self->count, self->clusters_size);
+    }
+  if (n_children > self->children_size)
+    {
+      self->children_size = MAX (MAX (4096, n_children),
+                                 self->children_size + self->children_size / 4);
+      self->children = big_renew (guint32, self->children, self->children_size);
+    }
+}
+
+/* Writes one band's clusters and members at the places worked out for
+ * them; bands write disjoint ranges. */
+static gpointer
+stead_point_index_merge_band (gpointer data)
+{
+  SweepBand *band = data;
+  SteadPointIndex *self = band->sweep->self;
+  const LocalCluster *lcs = (const LocalCluster *) band->clusters->data;
+
+  for (guint c = 0; c < band->clusters->len; c++)
+    {
+      gsize item = band->first_item + c, cluster = band->first_cluster + c;
+
+      self->x[item] = lcs[c].x;
+      self->y[item] = lcs[c].y;
+      self->count[cluster] = lcs[c].count;
+      self->formed_zoom[cluster] = band->zoom;
+      self->child_start[cluster] = band->first_child + lcs[c].first_child;
+    }
+  if (band->children->len > 0)
+    memcpy (self->children + band->first_child, band->children->data,
+            band->children->len * sizeof (guint32));
+
+  /* Fix cluster references up and close the gaps between bands: the
+   * members move down (or stay), never over what is still to be read. */
+  for (gsize m = 0; m < band->n_members; m++)
+    {
+      guint32 member = band->members[m];
+
+      band->level_members[band->first_out + m] =
+        member & CLUSTER_ID_FLAG ? band->first_item + (member & ~CLUSTER_ID_FLAG) : member;
+    }
+  return NULL;
+}
+
 /* Clusters the members of @above into level @zoom. */
 static void
 stead_point_index_cluster_level (SteadPointIndex *self,
@@ -719,17 +858,21 @@ stead_point_index_cluster_level (SteadPointIndex *self,
     gsize distinct = 0, run = 0, busiest = 0;
 
     if (r <= 1.0 / tiles)
-      for (gsize i = 0; i < n; i++)
-        {
-          keys[i] = stead_point_index_tile_key_of (self->x[above->members[i]],
-                                                   self->y[above->members[i]], above->sort_zoom);
-          if (i == 0 || keys[i] != keys[i - 1])
-            {
-              distinct++;
-              run = 0;
-            }
-          busiest = MAX (busiest, ++run);
-        }
+      {
+        KeyJob job = { .self = self, .members = above->members, .keys = keys,
+                       .zoom = above->sort_zoom };
+
+        stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
+        for (gsize i = 0; i < n; i++)
+          {
+            if (i == 0 || keys[i] != keys[i - 1])
+              {
+                distinct++;
+                run = 0;
+              }
+            busiest = MAX (busiest, ++run);
+          }
+      }
 
     if (distinct > 0 && n <= distinct * 4 && busiest <= TILE_MODE_MAX_RUN)
       {
@@ -746,24 +889,27 @@ stead_point_index_cluster_level (SteadPointIndex *self,
       }
     else
       {
-        for (gsize i = 0; i < n; i++)
-          {
-            guint32 item = above->members[i];
-            guint64 cx = (guint64) (self->x[item] * inv_r) + 1;   /* +1: column 0 stays free */
-            guint64 cy = (guint64) (self->y[item] * inv_r) + 1;
+        KeyJob job = { .self = self, .members = above->members, .keys = keys, .order = order,
+                       .inv_r = inv_r, .width = width };
 
-            keys[i] = cy * width + cx;
-            order[i] = i;
-          }
+        stead_point_index_parallel (scratch, n, stead_point_index_cell_keys, &job);
         stead_point_index_radix_sort (scratch, keys, order, n);
       }
   }
   first_cluster_item = self->n_items;
   memset (visited, 0, n);
 
+  /* @order becomes the item numbers themselves: one indirection less for
+   * every candidate of the sweep. */
+  {
+    KeyJob job = { .self = self, .members = above->members, .order = order };
+
+    stead_point_index_parallel (scratch, n, stead_point_index_to_items, &job);
+  }
+
   {
     Sweep sweep = {
-      .self = self, .above = above, .keys = keys, .order = order, .visited = visited,
+      .self = self, .keys = keys, .items = order, .visited = visited,
       .n = n, .width = width, .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
     };
     SweepBand bands[3] = { { 0 } };
@@ -795,9 +941,8 @@ stead_point_index_cluster_level (SteadPointIndex *self,
     for (guint b = 0; b < n_bands; b++)
       {
         bands[b].sweep = &sweep;
-        /* The radix sort's buffers are free during the sweep: groups go
-         * there (the seam runs after the others, reusing the first). */
-        bands[b].group = b == 1 ? (guint32 *) scratch->keys_tmp : scratch->order_tmp;
+        bands[b].group_size = 1024;
+        bands[b].group = g_new (guint32, bands[b].group_size);
         /* Each band has at most one output per seed of its own range. */
         bands[b].members = level->members + bands[b].begin;
         bands[b].n_members = 0;
@@ -816,32 +961,57 @@ stead_point_index_cluster_level (SteadPointIndex *self,
     else
       stead_point_index_sweep_band (&bands[0]);
 
-    /* Bands are merged in the order of their regions (first, seam, last),
-     * so compacting in place never overwrites what is still to be read;
-     * clusters get their numbers in that order, so results are stable. */
-    for (guint i = 0; i < n_bands; i++)
+    /* Clusters are numbered band by band in the order of their regions
+     * (first, seam, last), so results are the same on any number of
+     * cores. Each band's place in the arrays is known now: the seam's
+     * members are moved first (their place is read by the last band's
+     * move), then the first and the last band are written at once. */
+    {
+      static const guint region_order[3] = { 0, 2, 1 };
+      gsize item = self->n_items, cluster = self->n_clusters, child = self->n_children;
+
+      for (guint i = 0; i < n_bands; i++)
+        {
+          SweepBand *band = &bands[n_bands == 3 ? region_order[i] : i];
+
+          band->first_item = item;
+          band->first_cluster = cluster;
+          band->first_child = child;
+          band->first_out = out;
+          item += band->clusters->len;
+          cluster += band->clusters->len;
+          child += band->children->len;
+          out += band->n_members;
+        }
+      stead_point_index_reserve (self, item, cluster, child);
+      for (guint b = 0; b < n_bands; b++)
+        {
+          bands[b].level_members = level->members;
+          bands[b].zoom = zoom;
+        }
+
+      if (n_bands == 3)
+        {
+          GThread *thread;
+
+          stead_point_index_merge_band (&bands[2]);
+          thread = g_thread_new ("stead-merge", stead_point_index_merge_band, &bands[1]);
+          stead_point_index_merge_band (&bands[0]);
+          g_thread_join (thread);
+        }
+      else
+        stead_point_index_merge_band (&bands[0]);
+
+      self->n_items = item;
+      self->n_clusters = cluster;
+      self->n_children = child;
+      self->child_start[cluster] = child;
+    }
+    for (guint b = 0; b < n_bands; b++)
       {
-        guint b = n_bands == 3 ? (guint[]) { 0, 2, 1 }[i] : i;
-        gsize first_item = self->n_items;
-
-        for (guint c = 0; c < bands[b].clusters->len; c++)
-          {
-            const LocalCluster *lc = &g_array_index (bands[b].clusters, LocalCluster, c);
-
-            stead_point_index_add_cluster (
-              self, lc->x, lc->y, lc->count, zoom,
-              &g_array_index (bands[b].children, guint32, lc->first_child), lc->n_children);
-          }
-        /* Fix cluster references up and close the gaps between bands. */
-        for (gsize m = 0; m < bands[b].n_members; m++)
-          {
-            guint32 member = bands[b].members[m];
-
-            level->members[out++] =
-              member & CLUSTER_ID_FLAG ? first_item + (member & ~CLUSTER_ID_FLAG) : member;
-          }
         g_array_unref (bands[b].clusters);
         g_array_unref (bands[b].children);
+        g_free (bands[b].group);
       }
   }
 
@@ -918,14 +1088,26 @@ stead_point_index_project_points (SteadPointIndex *self,
     g_thread_join (threads[t]);
 }
 
-/* Clusters are numbered in the order they were made, and a cluster is
- * made of points and of clusters made before it: one pass adds up the
- * classes of every cluster's members. */
-static void
-stead_point_index_count_classes (SteadPointIndex *self)
+typedef struct
 {
-  self->class_count = big_new (guint32, MAX (self->n_clusters, 1) * STEAD_POINT_INDEX_MAX_CLASSES);
-  for (gsize c = 0; c < self->n_clusters; c++)
+  SteadPointIndex *self;
+  const guint8    *item_class;   /* by item number, for the points */
+  gsize            first;        /* the level's first cluster */
+  guint32         *from;         /* a permutation, for the gathers below */
+  gpointer         dest;
+  gconstpointer    src;
+  gboolean         ids;          /* 32-bit numbers, not doubles */
+} ClassJob;
+
+static void
+stead_point_index_count_range (gpointer data,
+                               gsize    begin,
+                               gsize    end)
+{
+  ClassJob *job = data;
+  SteadPointIndex *self = job->self;
+
+  for (gsize c = job->first + begin; c < job->first + end; c++)
     {
       guint32 *counts = self->class_count + c * STEAD_POINT_INDEX_MAX_CLASSES;
 
@@ -935,13 +1117,105 @@ stead_point_index_count_classes (SteadPointIndex *self)
           guint32 child = self->children[i];
 
           if (child < self->n_points)
-            counts[self->id_class[self->point_id[child]]]++;
+            counts[job->item_class[child]]++;
           else
             for (guint k = 0; k < STEAD_POINT_INDEX_MAX_CLASSES; k++)
               counts[k] += self->class_count[(child - self->n_points) *
                                              STEAD_POINT_INDEX_MAX_CLASSES + k];
         }
     }
+}
+
+static void
+stead_point_index_item_classes (gpointer data,
+                                gsize    begin,
+                                gsize    end)
+{
+  ClassJob *job = data;
+  guint8 *item_class = job->dest;
+
+  for (gsize i = begin; i < end; i++)
+    item_class[i] = job->self->id_class[job->self->point_id[i]];
+}
+
+/* Clusters are numbered in the order they were made, and a cluster is
+ * made of points and of clusters made at zooms above its own: the
+ * clusters of one zoom add up the classes of their members at once, on
+ * both cores, one zoom after the other. */
+static void
+stead_point_index_count_classes (SteadPointIndex *self,
+                                 const Scratch   *scratch)
+{
+  g_autofree guint8 *item_class = g_new (guint8, MAX (self->n_points, 1));
+  ClassJob job = { .self = self, .item_class = item_class, .dest = item_class };
+
+  /* The points' classes in item order: neighbours in memory, as the
+   * members of a cluster are. */
+  stead_point_index_parallel (scratch, self->n_points, stead_point_index_item_classes, &job);
+
+  self->class_count = big_new (guint32, MAX (self->n_clusters, 1) * STEAD_POINT_INDEX_MAX_CLASSES);
+  for (gsize first = 0; first < self->n_clusters;)
+    {
+      gsize end = first;
+
+      while (end < self->n_clusters && self->formed_zoom[end] == self->formed_zoom[first])
+        end++;
+      job.first = first;
+      stead_point_index_parallel (scratch, end - first, stead_point_index_count_range, &job);
+      first = end;
+    }
+}
+
+/* dest[i] = src[from[i]], of doubles or (ids) of 32-bit numbers. */
+static void
+stead_point_index_gather_range (gpointer data,
+                                gsize    begin,
+                                gsize    end)
+{
+  ClassJob *job = data;
+
+  if (job->ids)
+    for (gsize i = begin; i < end; i++)
+      ((guint32 *) job->dest)[i] = ((const guint32 *) job->src)[job->from[i]];
+  else
+    for (gsize i = begin; i < end; i++)
+      ((double *) job->dest)[i] = ((const double *) job->src)[job->from[i]];
+}
+
+/* Puts point @from[i] at position i, for every i: one array at a time,
+ * each freed as soon as its copy is made, so that the build's peak holds
+ * one copy more of one array, not of all three. A gather's loads are
+ * independent of each other; following the permutation's cycles in place
+ * would wait for each load in turn. */
+static void
+stead_point_index_permute_points (SteadPointIndex *self,
+                                  const Scratch   *scratch,
+                                  guint32         *from,
+                                  gsize            n)
+{
+  ClassJob job = { .self = self, .from = from };
+
+  job.dest = big_new (double, self->items_size);
+  job.src = self->x;
+  stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
+  stead_point_index_big_free (self->x);
+  self->x = job.dest;
+
+  job.dest = big_new (double, self->items_size);
+  job.src = self->y;
+  stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
+  stead_point_index_big_free (self->y);
+  self->y = job.dest;
+
+  job.dest = big_new (guint32, MAX (n, 1));
+  job.src = self->point_id;
+  job.ids = TRUE;
+  stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
+  stead_point_index_big_free (self->point_id);
+  self->point_id = job.dest;
+
+  for (gsize i = 0; i < n; i++)
+    from[i] = i;
 }
 
 /**
@@ -1030,35 +1304,14 @@ stead_point_index_new_classified (const double                 *lonlat,
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
   stead_point_index_sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
-  {
-    /* Gathered into new arrays: no copy of the old ones first. */
-    double *x = big_new (double, self->items_size);
-    double *y = big_new (double, self->items_size);
-    guint32 *id = big_new (guint32, n_alloc);
-
-    if (classes != NULL)
-      {
-        for (gsize i = 0; i < n_points; i++)
-          g_return_val_if_fail (classes[i] < STEAD_POINT_INDEX_MAX_CLASSES, NULL);
-        self->id_class = big_new (guint8, n_alloc);
-        memcpy (self->id_class, classes, n_points);
-      }
-    for (gsize i = 0; i < n_points; i++)
-      {
-        guint32 from = raw->members[i];
-
-        x[i] = self->x[from];
-        y[i] = self->y[from];
-        id[i] = self->point_id[from];
-        raw->members[i] = i;
-      }
-    stead_point_index_big_free (self->x);
-    stead_point_index_big_free (self->y);
-    stead_point_index_big_free (self->point_id);
-    self->x = x;
-    self->y = y;
-    self->point_id = id;
-  }
+  if (classes != NULL)
+    {
+      for (gsize i = 0; i < n_points; i++)
+        g_return_val_if_fail (classes[i] < STEAD_POINT_INDEX_MAX_CLASSES, NULL);
+      self->id_class = big_new (guint8, n_alloc);
+      memcpy (self->id_class, classes, n_points);
+    }
+  stead_point_index_permute_points (self, &scratch, raw->members, n_points);
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
     {
@@ -1082,7 +1335,7 @@ stead_point_index_new_classified (const double                 *lonlat,
   self->y = big_renew (double, self->y, MAX (self->n_items, 1));
   self->count = big_renew (guint32, self->count, MAX (self->n_clusters, 1));
   if (self->id_class != NULL)
-    stead_point_index_count_classes (self);
+    stead_point_index_count_classes (self, &scratch);   /* only its n_threads now */
 
   return self;
 }

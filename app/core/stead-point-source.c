@@ -142,12 +142,23 @@ stead_point_source_to_json (const char * const *values)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The owners switched off, whose rows leave the map (NULL: none). */
+static char *
+stead_point_source_absent_json (SteadWorkspace *workspace)
+{
+  g_auto(GStrv) owners = stead_workspace_list_absent_owners (workspace);
+
+  return owners != NULL && owners[0] != NULL
+           ? stead_point_source_to_json ((const char * const *) owners) : NULL;
+}
+
 static const char *
 stead_point_source_sql (SteadPointSourceKind kind)
 {
   /* Positions are read from the geometry blobs without allocating (faster
    * than joining the R-tree, which is for area queries). The filters are
-   * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states. By default
+   * bound as JSON arrays: ?1 kinds (NULL for all), ?2 states, ?3 the
+   * owners switched off (their rows leave the map with them). By default
    * needs that are met, closed or cancelled are history, not on the map. */
   if (kind == STEAD_POINT_SOURCE_NEEDS)
     return "SELECT n.fid, n.geom, "
@@ -156,13 +167,17 @@ stead_point_source_sql (SteadPointSourceKind kind)
            "FROM need n "
            "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
            "AND n.status IN (SELECT value FROM json_each "
-           "(coalesce (?2, '[\"open\", \"assigned\"]')))";
+           "(coalesce (?2, '[\"open\", \"assigned\"]'))) "
+           "AND (?3 IS NULL OR n.owner IS NULL "
+           "  OR n.owner NOT IN (SELECT value FROM json_each (?3)))";
   return "SELECT s.fid, s.geom, "
          "(CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 "
          "WHEN 'committed' THEN 2 ELSE 3 END << 4), s.kind "
          "FROM resource s "
          "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
-         "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2)))";
+         "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2))) "
+         "AND (?3 IS NULL OR s.owner IS NULL "
+         "  OR s.owner NOT IN (SELECT value FROM json_each (?3)))";
 }
 
 /* The kinds' places in the taxonomy, read once: a colour each. Stored
@@ -226,6 +241,7 @@ stead_point_source_read_table (sqlite3               *db,
                                SteadPointSourceKind   kind,
                                const char * const    *kinds,
                                const char * const    *states,
+                               const char            *absent,
                                GArray                *lonlat,
                                GArray                *category,
                                GArray                *fid,
@@ -245,6 +261,7 @@ stead_point_source_read_table (sqlite3               *db,
     }
   sqlite3_bind_text (stmt, 1, kinds_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, states_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, absent, -1, SQLITE_STATIC);
   places = stead_point_source_read_kinds (db, kind);
   stead_point_source_read_rows (stmt, places, lonlat, category, fid, cancellable);
   sqlite3_finalize (stmt);
@@ -262,6 +279,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
                               const char * const    *resource_kinds,
                               const double          *sites,
                               gsize                  n_sites,
+                              const char            *absent,
                               GCancellable          *cancellable,
                               GError               **error)
 {
@@ -275,7 +293,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
 
   if (!(db = stead_workspace_open_reader (workspace, error)))
     return NULL;
-  if (!stead_point_source_read_table (db, kind, kinds, states, lonlat, category, fid,
+  if (!stead_point_source_read_table (db, kind, kinds, states, absent, lonlat, category, fid,
                                       cancellable, error))
     {
       sqlite3_close (db);
@@ -288,7 +306,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
       classes = g_byte_array_new ();
       g_assert (kind == STEAD_POINT_SOURCE_NEEDS);
       if (!stead_point_source_read_table (db, STEAD_POINT_SOURCE_RESOURCES, resource_kinds, NULL,
-                                          lonlat,
+                                          absent, lonlat,
                                           category, fid, cancellable, error))
         {
           sqlite3_close (db);
@@ -360,8 +378,10 @@ stead_point_source_load (SteadWorkspace        *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_autofree char *absent = stead_point_source_absent_json (workspace);
+
   return stead_point_source_load_full (workspace, kind, kinds, states, FALSE, NULL, NULL, 0,
-                                       cancellable, error);
+                                       absent, cancellable, error);
 }
 
 /**
@@ -399,8 +419,10 @@ stead_point_source_load_merged (SteadWorkspace        *workspace,
   g_return_val_if_fail (sites != NULL || n_sites == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  g_autofree char *absent = stead_point_source_absent_json (workspace);
+
   return stead_point_source_load_full (workspace, STEAD_POINT_SOURCE_NEEDS, kinds, states, TRUE,
-                                       resource_kinds, sites, n_sites, cancellable, error);
+                                       resource_kinds, sites, n_sites, absent, cancellable, error);
 }
 
 typedef struct
@@ -411,6 +433,7 @@ typedef struct
   gboolean               merged;
   char                 **resource_kinds;
   GArray                *sites;   /* lon, lat doubles */
+  char                  *absent;  /* owners switched off, as JSON (read on the main thread) */
 } LoadRequest;
 
 static void
@@ -419,6 +442,7 @@ stead_point_source_request_free (LoadRequest *request)
   g_strfreev (request->kinds);
   g_strfreev (request->states);
   g_strfreev (request->resource_kinds);
+  g_free (request->absent);
   g_clear_pointer (&request->sites, g_array_unref);
   g_free (request);
 }
@@ -438,7 +462,7 @@ stead_point_source_load_thread (GTask        *task,
     (const char * const *) request->states, request->merged,
     (const char * const *) request->resource_kinds,
     request->sites != NULL ? (const double *) request->sites->data : NULL,
-    request->sites != NULL ? request->sites->len / 2 : 0, cancellable, &error);
+    request->sites != NULL ? request->sites->len / 2 : 0, request->absent, cancellable, &error);
   if (snapshot == NULL)
     g_task_return_error (task, error);
   else
@@ -456,6 +480,7 @@ stead_point_source_run (SteadWorkspace      *workspace,
   g_autoptr(GTask) task = g_task_new (workspace, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, stead_point_source_load_async);
+  request->absent = stead_point_source_absent_json (workspace);
   g_task_set_task_data (task, request, (GDestroyNotify) stead_point_source_request_free);
   g_task_run_in_thread (task, stead_point_source_load_thread);
 }
@@ -632,6 +657,42 @@ stead_point_source_get_details (SteadWorkspace       *workspace,
   details->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   details->owner_ref = sqlite3_column_int64 (stmt, 7);
   return details;
+}
+
+/**
+ * stead_point_source_get_titles:
+ * @workspace: a #SteadWorkspace
+ * @kind: a resource kind (a taxonomy code), as "rest-centre"
+ *
+ * The titles of the resources of @kind, for naming public places (rest
+ * centres) on the map. A resource's title is registered as personal data
+ * (stead_personal_data): whoever shows one checks the show-personal-data
+ * setting first.
+ *
+ * Returns: (transfer full): each resource's row (a #gint64, by pointer)
+ *   to its title (the empty string when it has none)
+ */
+GHashTable *
+stead_point_source_get_titles (SteadWorkspace *workspace,
+                               const char     *kind)
+{
+  GHashTable *titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), titles);
+  g_return_val_if_fail (kind != NULL, titles);
+
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT fid, coalesce (title, '') FROM resource WHERE kind = ?",
+                                  NULL);
+  if (stmt == NULL)
+    return titles;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (titles, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                            sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  return titles;
 }
 
 void

@@ -127,6 +127,9 @@ SteadPointDetails  *stead_point_source_get_details      (SteadWorkspace        *
                                                          SteadPointSourceKind   kind,
                                                          gint64                 fid);
 STEAD_AVAILABLE_IN_1_0
+GHashTable         *stead_point_source_get_titles       (SteadWorkspace        *workspace,
+                                                         const char            *kind);
+STEAD_AVAILABLE_IN_1_0
 void                stead_point_details_free            (SteadPointDetails     *details);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadPointSnapshot, stead_point_snapshot_unref)

@@ -38,6 +38,10 @@ typedef struct _SteadRecordKind
    * geometry, WGS84> … with the id as ?1, a row for each place it has (a
    * site, its sites, its hazard areas); NULL: not on the map. */
   const char         *locate_sql;
+  /* A new record by its title alone, for imports that name one not yet
+   * there (a risk register's owners): INSERT … with the title as ?1;
+   * NULL: records of this kind are never added that way. */
+  const char         *create_sql;
 } SteadRecordKind;
 
 #define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())

@@ -20,6 +20,7 @@
 #define STEAD_REPORT_TOP       STEAD_REPORT_MARGIN
 #define STEAD_REPORT_BOTTOM    (STEAD_REPORT_PAGE_H - 76.0)
 #define STEAD_REPORT_FOOTER_Y  (STEAD_REPORT_PAGE_H - 50.0)
+#define STEAD_REPORT_HEADER_Y  24.0
 #define STEAD_REPORT_CELL_PAD  4.0
 /* Room a heading keeps below it on its page, so it never ends a page. */
 #define STEAD_REPORT_KEEP      48.0
@@ -42,6 +43,9 @@ struct _SteadReport
   char              *area_name;
   char              *date_text;
   char              *iso_date;
+  char              *marking;
+  char              *version;
+  char              *doc_title;     /* the header's left: what the document is */
   GArray            *entries;       /* SteadReportEntry, in the order of the report */
   gboolean           has_attributions;
 
@@ -55,6 +59,15 @@ struct _SteadReport
   GPtrArray         *open_tags;     /* structure tags open now, outermost first */
   int                outline;       /* the current section's outline item */
   guint              n_dests;
+
+  /* Tables' columns are as wide as their longest word at least: the
+   * first pass measures (one GArray of doubles a table, in order), the
+   * others lay out with what it found. */
+  gboolean           measuring;
+  GPtrArray         *table_min;
+  guint              n_tables;      /* tables begun in this pass */
+  gboolean           widths_changed;
+  GArray            *measured;      /* the open table's minimums, while measuring */
 
   /* The table being drawn, if any. */
   char             **column_titles;
@@ -89,6 +102,10 @@ stead_report_finalize (GObject *object)
   g_free (self->area_name);
   g_free (self->date_text);
   g_free (self->iso_date);
+  g_free (self->marking);
+  g_free (self->version);
+  g_free (self->doc_title);
+  g_ptr_array_unref (self->table_min);
   g_array_unref (self->entries);
   g_ptr_array_unref (self->open_tags);
   g_strfreev (self->column_titles);
@@ -109,6 +126,7 @@ stead_report_init (SteadReport *self)
   self->entries = g_array_new (FALSE, TRUE, sizeof (SteadReportEntry));
   g_array_set_clear_func (self->entries, (GDestroyNotify) stead_report_entry_clear);
   self->open_tags = g_ptr_array_new ();
+  self->table_min = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -265,7 +283,34 @@ stead_report_tag_end (SteadReport *self)
   cairo_tag_end (self->cr, tag);
 }
 
-/* Area name, date of issue and "Page N of M" at the foot of every page. */
+/* What the document is, its protective marking and version at the head
+ * of every page. */
+static void
+stead_report_header (SteadReport *self)
+{
+  cairo_t *cr = self->cr;
+  double third = stead_report_get_width (self) / 3;
+  g_autofree char *version = g_strdup_printf (_("Version %s"), self->version);
+
+  g_autoptr(PangoLayout) title = stead_report_layout_new (
+    cr, self->doc_title, stead_report_fonts[STEAD_REPORT_FONT_SMALL], third - 4, PANGO_ALIGN_LEFT);
+
+  /* One line: the title is in full on the first page and in the metadata. */
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, STEAD_REPORT_MARGIN, STEAD_REPORT_HEADER_Y);
+  pango_cairo_show_layout (cr, title);
+  stead_report_show_text (cr, version, STEAD_REPORT_FONT_SMALL, STEAD_REPORT_MARGIN + 2 * third + 4,
+                          STEAD_REPORT_HEADER_Y, third - 4, PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  stead_report_show_text (cr, self->marking, STEAD_REPORT_FONT_BOLD, STEAD_REPORT_MARGIN + third,
+                          STEAD_REPORT_HEADER_Y - 1, third, PANGO_ALIGN_CENTER);
+  cairo_restore (cr);
+}
+
+/* Area name, date of issue and "Page N of M" at the foot of every page,
+ * the protective marking below them. */
 static void
 stead_report_footer (SteadReport *self)
 {
@@ -273,6 +318,7 @@ stead_report_footer (SteadReport *self)
   double third = stead_report_get_width (self) / 3;
   g_autofree char *page = g_strdup_printf (_("Page %u of %u"), self->page,
                                            self->n_pages > 0 ? self->n_pages : self->page);
+  g_autofree char *issued = g_strdup_printf (_("Issued %s"), self->date_text);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
@@ -283,16 +329,20 @@ stead_report_footer (SteadReport *self)
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   stead_report_show_text (cr, self->area_name, STEAD_REPORT_FONT_SMALL, STEAD_REPORT_MARGIN,
                           STEAD_REPORT_FOOTER_Y, third, PANGO_ALIGN_LEFT);
-  stead_report_show_text (cr, self->date_text, STEAD_REPORT_FONT_SMALL, STEAD_REPORT_MARGIN + third,
+  stead_report_show_text (cr, issued, STEAD_REPORT_FONT_SMALL, STEAD_REPORT_MARGIN + third,
                           STEAD_REPORT_FOOTER_Y, third, PANGO_ALIGN_CENTER);
   stead_report_show_text (cr, page, STEAD_REPORT_FONT_SMALL, STEAD_REPORT_MARGIN + 2 * third,
                           STEAD_REPORT_FOOTER_Y, third, PANGO_ALIGN_RIGHT);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  stead_report_show_text (cr, self->marking, STEAD_REPORT_FONT_BOLD, STEAD_REPORT_MARGIN,
+                          STEAD_REPORT_FOOTER_Y + 13, 3 * third, PANGO_ALIGN_CENTER);
   cairo_restore (cr);
 }
 
 static void stead_report_row (SteadReport        *self,
                               const char * const *cells,
-                              gboolean            header);
+                              gboolean            header,
+                              guint               flagged);
 
 /* Ends the page being drawn (if any) and starts the next; a table that
  * goes on repeats its header row there. */
@@ -310,10 +360,11 @@ stead_report_new_page (SteadReport *self)
     }
   self->page++;
   self->y = STEAD_REPORT_TOP;
+  stead_report_header (self);
   for (guint i = 0; i < reopen->len; i++)
     stead_report_tag_begin (self, g_ptr_array_index (reopen, i));
   if (self->n_columns > 0)
-    stead_report_row (self, (const char * const *) self->column_titles, TRUE);
+    stead_report_row (self, (const char * const *) self->column_titles, TRUE, 0);
 }
 
 /* Breaks the page unless @height fits below what is on it. */
@@ -468,6 +519,54 @@ stead_report_paragraph (SteadReport *self,
   self->y += 6;
 }
 
+/* A key in bold and its value wrapped beside it, led by a swatch of
+ * @colour if it is not NULL; the key takes @share of the width. */
+static void
+stead_report_fact (SteadReport *self,
+                   const char  *colour,
+                   const char  *key,
+                   const char  *value,
+                   double       share)
+{
+  double swatch = colour != NULL ? 14 : 0, key_width, key_height, top, left;
+  g_autoptr(PangoLayout) key_layout = NULL;
+  g_autoptr(PangoLayout) value_layout = NULL;
+  guint page;
+
+  stead_report_end_open_table (self);
+  left = STEAD_REPORT_MARGIN + (colour != NULL ? swatch + 8 : 0);
+  key_width = stead_report_get_width (self) * share;
+  key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
+                                        key_width - 8, PANGO_ALIGN_LEFT);
+  value_layout = stead_report_layout_new (self->cr, value != NULL ? value : "",
+                                          stead_report_fonts[STEAD_REPORT_FONT_BODY],
+                                          STEAD_REPORT_MARGIN + stead_report_get_width (self)
+                                            - left - key_width,
+                                          PANGO_ALIGN_LEFT);
+  key_height = MAX (swatch, stead_report_layout_height (key_layout));
+  stead_report_ensure (self, key_height);
+
+  stead_report_tag_begin (self, "P");
+  top = self->y;
+  page = self->page;
+  if (colour != NULL)
+    {
+      stead_report_set_source_hex (self->cr, colour);
+      cairo_rectangle (self->cr, STEAD_REPORT_MARGIN, top, swatch, swatch);
+      cairo_fill_preserve (self->cr);
+      cairo_set_source_rgb (self->cr, 0.4, 0.4, 0.4);
+      cairo_set_line_width (self->cr, 0.5);
+      cairo_stroke (self->cr);
+    }
+  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
+  cairo_move_to (self->cr, left, top);
+  pango_cairo_show_layout (self->cr, key_layout);
+  stead_report_flow (self, value_layout, left + key_width);
+  if (self->page == page)
+    self->y = MAX (self->y, top + key_height);
+  stead_report_tag_end (self);
+}
+
 /**
  * stead_report_key_value:
  * @self: a #SteadReport
@@ -482,58 +581,80 @@ stead_report_key_value (SteadReport *self,
                         const char  *key,
                         const char  *value)
 {
-  double key_width, key_height, top;
-  g_autoptr(PangoLayout) key_layout = NULL;
-  g_autoptr(PangoLayout) value_layout = NULL;
-  guint page;
-
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (key != NULL);
 
-  stead_report_end_open_table (self);
-  key_width = stead_report_get_width (self) * 0.35;
-  key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
-                                        key_width - 8, PANGO_ALIGN_LEFT);
-  value_layout = stead_report_layout_new (self->cr, value != NULL ? value : "—",
-                                          stead_report_fonts[STEAD_REPORT_FONT_BODY],
-                                          stead_report_get_width (self) - key_width,
-                                          PANGO_ALIGN_LEFT);
-  key_height = stead_report_layout_height (key_layout);
-  stead_report_ensure (self, key_height);
-
-  stead_report_tag_begin (self, "P");
-  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-  top = self->y;
-  page = self->page;
-  cairo_move_to (self->cr, STEAD_REPORT_MARGIN, top);
-  pango_cairo_show_layout (self->cr, key_layout);
-  stead_report_flow (self, value_layout, STEAD_REPORT_MARGIN + key_width);
-  if (self->page == page)
-    self->y = MAX (self->y, top + key_height);
-  stead_report_tag_end (self);
+  stead_report_fact (self, NULL, key, value != NULL ? value : "—", 0.35);
   self->y += 3;
 }
 
+/* The width of the longest word of @text in @font, in points. */
+static double
+stead_report_longest_word (cairo_t    *cr,
+                           const char *text,
+                           const char *font)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double longest = 0;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  layout = stead_report_layout_new (cr, NULL, font, 0, PANGO_ALIGN_LEFT);
+  words = g_strsplit_set (text, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int width;
+
+      if (*words[i] == '\0')
+        continue;
+      pango_layout_set_text (layout, words[i], -1);
+      pango_layout_get_size (layout, &width, NULL);
+      longest = MAX (longest, width / (double) PANGO_SCALE);
+    }
+  return longest;
+}
+
 /* One row of the open table; the header row is drawn where the cursor
- * is, a body row first breaks the page if it does not fit. */
+ * is, a body row first breaks the page if it does not fit. Cells in
+ * @flagged are drawn bold in dark red. */
 static void
 stead_report_row (SteadReport        *self,
                   const char * const *cells,
-                  gboolean            header)
+                  gboolean            header,
+                  guint               flagged)
 {
   cairo_t *cr = self->cr;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *font = stead_report_fonts[header ? STEAD_REPORT_FONT_SMALL_BOLD
-                                               : STEAD_REPORT_FONT_SMALL];
   double height = 0, x = STEAD_REPORT_MARGIN;
-  /* A cell longer than half a page ends in an ellipsis rather than run
-   * into the footer. */
-  int max_height = (int) ((STEAD_REPORT_BOTTOM - STEAD_REPORT_TOP) / 2 * PANGO_SCALE);
+  /* A cell taller than a page ends in an ellipsis rather than run into
+   * the footer; anything shorter grows its row. */
+  int max_height = (int) ((STEAD_REPORT_BOTTOM - STEAD_REPORT_TOP - 3 * STEAD_REPORT_KEEP)
+                          * PANGO_SCALE);
 
   for (guint i = 0; i < self->n_columns; i++)
     {
+      gboolean bold = header || (i < 32 && (flagged & (1u << i)));
+      const char *font = stead_report_fonts[bold ? STEAD_REPORT_FONT_SMALL_BOLD
+                                                 : STEAD_REPORT_FONT_SMALL];
       double width = self->column_widths[i] - 2 * STEAD_REPORT_CELL_PAD;
       PangoLayout *layout = stead_report_layout_new (cr, cells[i], font, width, PANGO_ALIGN_LEFT);
+
+      if (self->measuring)
+        {
+          /* Its longest word, and its text on one line. */
+          double *min = &g_array_index (self->measured, double, i);
+          double *natural = &g_array_index (self->measured, double, self->n_columns + i);
+          g_autoptr(PangoLayout) line = stead_report_layout_new (cr, cells[i], font, 0,
+                                                                 PANGO_ALIGN_LEFT);
+          int line_width;
+
+          pango_layout_get_size (line, &line_width, NULL);
+          *min = MAX (*min, stead_report_longest_word (cr, cells[i], font)
+                              + 2 * STEAD_REPORT_CELL_PAD + 1);
+          *natural = MAX (*natural, line_width / (double) PANGO_SCALE
+                                      + 2 * STEAD_REPORT_CELL_PAD + 1);
+        }
 
       pango_layout_set_height (layout, max_height);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -554,9 +675,15 @@ stead_report_row (SteadReport        *self,
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   for (guint i = 0; i < self->n_columns; i++)
     {
+      gboolean flag = !header && i < 32 && (flagged & (1u << i));
+
       stead_report_tag_begin (self, header ? "TH" : "TD");
+      if (flag)
+        cairo_set_source_rgb (cr, 0.65, 0.05, 0.05);
       cairo_move_to (cr, x + STEAD_REPORT_CELL_PAD, self->y + STEAD_REPORT_CELL_PAD);
       pango_cairo_show_layout (cr, g_ptr_array_index (layouts, i));
+      if (flag)
+        cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       stead_report_tag_end (self);
       x += self->column_widths[i];
     }
@@ -568,6 +695,61 @@ stead_report_row (SteadReport        *self,
   cairo_move_to (cr, STEAD_REPORT_MARGIN, self->y);
   cairo_rel_line_to (cr, stead_report_get_width (self), 0);
   cairo_stroke (cr);
+}
+
+/* Columns sized to what they hold: each at least as wide as its longest
+ * word, none wider than its longest line while another needs the room;
+ * the room left is shared by the columns' weights. If the words cannot
+ * all fit, every column gets its share of the width by its longest word. */
+static void
+stead_report_fit_columns (double       *widths,
+                          const double *weights,
+                          const double *min,
+                          const double *natural,
+                          guint         n,
+                          double        total)
+{
+  g_autofree gboolean *capped = g_new0 (gboolean, n);
+  double need = 0, room, weight;
+  gboolean again = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    need += min[i];
+  if (need > total)
+    {
+      for (guint i = 0; i < n; i++)
+        widths[i] = total * min[i] / need;
+      return;
+    }
+  /* Water-filling: a column whose share would take it past its longest
+   * line gets that line and leaves the rest to the others. */
+  while (again)
+    {
+      again = FALSE;
+      room = total;
+      weight = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          room -= capped[i] ? MAX (natural[i], min[i]) : min[i];
+          weight += capped[i] ? 0 : weights[i];
+        }
+      for (guint i = 0; i < n && weight > 0; i++)
+        if (!capped[i] && min[i] + room * weights[i] / weight > MAX (natural[i], min[i]))
+          again = capped[i] = TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    widths[i] = capped[i] ? MAX (natural[i], min[i])
+                          : min[i] + (weight > 0 ? room * weights[i] / weight : 0);
+  /* Everything fits on one line: the spare width by weight, across the page. */
+  if (weight <= 0 && room > 0)
+    {
+      double all = 0;
+
+      for (guint i = 0; i < n; i++)
+        all += weights[i];
+      for (guint i = 0; i < n; i++)
+        widths[i] += room * weights[i] / all;
+    }
 }
 
 /**
@@ -601,12 +783,32 @@ stead_report_table_begin (SteadReport             *self,
       self->column_widths[i] = stead_report_get_width (self)
                                * (columns[i].width > 0 ? columns[i].width : 1) / total;
     }
+  if (self->measuring)
+    {
+      /* The longest words, then the longest lines. */
+      self->measured = g_array_new (FALSE, TRUE, sizeof (double));
+      g_array_set_size (self->measured, 2 * n_columns);
+      g_ptr_array_add (self->table_min, self->measured);
+    }
+  else if (self->n_tables < self->table_min->len)
+    {
+      GArray *measured = g_ptr_array_index (self->table_min, self->n_tables);
+      const double *sizes = (const double *) (gpointer) measured->data;
+      g_autofree double *weights = g_new (double, n_columns);
+
+      for (guint i = 0; i < n_columns; i++)
+        weights[i] = columns[i].width > 0 ? columns[i].width : 1;
+      if (measured->len == 2 * n_columns)
+        stead_report_fit_columns (self->column_widths, weights, sizes, sizes + n_columns,
+                                  n_columns, stead_report_get_width (self));
+    }
+  self->n_tables++;
 
   /* The header row keeps at least one row with it. */
   stead_report_ensure (self, 2 * STEAD_REPORT_KEEP);
   stead_report_tag_begin (self, "Table");
   self->n_columns = n_columns;
-  stead_report_row (self, (const char * const *) self->column_titles, TRUE);
+  stead_report_row (self, (const char * const *) self->column_titles, TRUE, 0);
 }
 
 /**
@@ -624,7 +826,28 @@ stead_report_table_row (SteadReport        *self,
   g_return_if_fail (self->n_columns > 0);
   g_return_if_fail (cells != NULL);
 
-  stead_report_row (self, cells, FALSE);
+  stead_report_row (self, cells, FALSE, 0);
+}
+
+/**
+ * stead_report_table_row_flagged:
+ * @self: a #SteadReport
+ * @cells: (array): one text per column (%NULL for an empty cell)
+ * @flagged: the cells that need attention, bit 0 for the first column
+ *
+ * Adds a row as stead_report_table_row() does, the cells in @flagged
+ * bold in dark red (an overdue date, say; say so in the text as well).
+ */
+void
+stead_report_table_row_flagged (SteadReport        *self,
+                                const char * const *cells,
+                                guint               flagged)
+{
+  g_return_if_fail (STEAD_IS_REPORT (self));
+  g_return_if_fail (self->n_columns > 0);
+  g_return_if_fail (cells != NULL);
+
+  stead_report_row (self, cells, FALSE, flagged);
 }
 
 /**
@@ -639,11 +862,37 @@ stead_report_table_end (SteadReport *self)
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (self->n_columns > 0);
 
+  /* Sized to their content, the columns break the pages elsewhere. */
+  if (self->measured != NULL)
+    self->widths_changed = TRUE;
   self->n_columns = 0;
+  self->measured = NULL;
   g_clear_pointer (&self->column_titles, g_strfreev);
   g_clear_pointer (&self->column_widths, g_free);
   stead_report_tag_end (self);
   self->y += 10;
+}
+
+/**
+ * stead_report_legend_row:
+ * @self: a #SteadReport
+ * @colour: (nullable): the swatch's colour, "#rrggbb"
+ * @key: what the colour stands for, translated
+ * @value: (nullable): more about it, wrapped beside the key
+ *
+ * Adds a row of a legend: a swatch, the key in bold and the value.
+ */
+void
+stead_report_legend_row (SteadReport *self,
+                         const char  *colour,
+                         const char  *key,
+                         const char  *value)
+{
+  g_return_if_fail (STEAD_IS_REPORT (self));
+  g_return_if_fail (key != NULL);
+
+  stead_report_fact (self, colour != NULL ? colour : "", key, value, 0.3);
+  self->y += 4;
 }
 
 /**
@@ -699,6 +948,14 @@ stead_report_title_page (SteadReport *self)
   stead_report_block (self, _("Partnership report"), "Sans 18", PANGO_ALIGN_CENTER, "P");
   self->y += 28;
   stead_report_block (self, issued, "Sans 12", PANGO_ALIGN_CENTER, "P");
+  self->y += 8;
+  {
+    g_autofree char *version = g_strdup_printf (_("Version %s"), self->version);
+
+    stead_report_block (self, version, "Sans 12", PANGO_ALIGN_CENTER, "P");
+  }
+  self->y += 28;
+  stead_report_block (self, self->marking, "Sans Bold 16", PANGO_ALIGN_CENTER, "P");
 }
 
 /* Each entry links to its section; the page numbers are those the first
@@ -839,6 +1096,10 @@ stead_report_set_metadata (SteadReport *self)
                              self->area_name);
   else
     title = g_strdup_printf (_("Partnership report: %s"), self->area_name);
+  if (self->doc_title == NULL)
+    self->doc_title = (self->flags & STEAD_REPORT_FLAGS_SECTIONS_ONLY) && self->entries->len > 0
+                        ? g_strdup (g_array_index (self->entries, SteadReportEntry, 0).title)
+                        : g_strdup (_("Partnership report"));
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT, self->area_name);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR,
@@ -861,6 +1122,7 @@ stead_report_run_pass (SteadReport    *self,
                                                        STEAD_REPORT_PAGE_W, STEAD_REPORT_PAGE_H);
   self->cr = cairo_create (self->surface);
   self->page = 0;
+  self->n_tables = 0;
   self->n_dests = 0;
   self->outline = CAIRO_PDF_OUTLINE_ROOT;
   stead_report_set_metadata (self);
@@ -907,11 +1169,72 @@ stead_report_run_pass (SteadReport    *self,
   return TRUE;
 }
 
+static const char * const stead_report_markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", NULL };
+
+/**
+ * stead_report_list_markings:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the protective
+ *   markings a report may carry (Government Security Classifications),
+ *   the default first
+ */
+const char * const *
+stead_report_list_markings (void)
+{
+  return stead_report_markings;
+}
+
+/**
+ * stead_report_options_parse:
+ * @options: the options to fill; their strings point into @export_options
+ * @export_options: (nullable) (element-type utf8 utf8): an export's
+ *   key=value options, as #SteadExportOptions holds them
+ * @error: a #GError
+ *
+ * Reads "marking" (OFFICIAL or OFFICIAL-SENSITIVE, in any case) and
+ * "version" (any text) into @options.
+ *
+ * Returns: %FALSE with @error if the marking is not one of those
+ */
+gboolean
+stead_report_options_parse (SteadReportOptions  *options,
+                            GHashTable          *export_options,
+                            GError             **error)
+{
+  const char *marking = NULL, *version = NULL;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  memset (options, 0, sizeof *options);
+  if (export_options != NULL)
+    {
+      marking = g_hash_table_lookup (export_options, "marking");
+      version = g_hash_table_lookup (export_options, "version");
+    }
+  if (marking != NULL)
+    {
+      for (guint i = 0; stead_report_markings[i] != NULL; i++)
+        if (g_ascii_strcasecmp (marking, stead_report_markings[i]) == 0)
+          options->marking = stead_report_markings[i];
+      if (options->marking == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The protective marking “%s” is not OFFICIAL or OFFICIAL-SENSITIVE"),
+                       marking);
+          return FALSE;
+        }
+    }
+  if (version != NULL && *version != '\0')
+    options->version = version;
+  return TRUE;
+}
+
 static SteadReport *
-stead_report_new (SteadWorkspace   *workspace,
-                  GPtrArray        *sections,
-                  SteadReportFlags  flags,
-                  GCancellable     *cancellable)
+stead_report_new (SteadWorkspace           *workspace,
+                  GPtrArray                *sections,
+                  SteadReportFlags          flags,
+                  const SteadReportOptions *options,
+                  GCancellable             *cancellable)
 {
   SteadReport *self = g_object_new (STEAD_TYPE_REPORT, NULL);
   const char *area_name = stead_workspace_get_area_name (workspace);
@@ -928,6 +1251,19 @@ stead_report_new (SteadWorkspace   *workspace,
    * footer, in strftime() notation (see g_date_time_format()). */
   self->date_text = g_date_time_format (now, _("%-d %B %Y"));
   self->iso_date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  self->marking = g_strdup (options != NULL && options->marking != NULL ? options->marking
+                                                                         : "OFFICIAL");
+  if (options != NULL && options->version != NULL)
+    self->version = g_strdup (options->version);
+  else
+    {
+      g_autoptr(sqlite3_stmt) stmt =
+        stead_workspace_prepare (workspace, "SELECT coalesce (max (id), 0) FROM stead_audit", NULL);
+
+      self->version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                       stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
+                                         ? (gint64) sqlite3_column_int64 (stmt, 0) : (gint64) 0);
+    }
 
   for (guint i = 0; i < sections->len; i++)
     {
@@ -962,7 +1298,9 @@ stead_report_new (SteadWorkspace   *workspace,
  * sections each from a new page, and the attributions of open data last;
  * a footer on every page with the area, the date and "Page N of M". Text
  * is tagged, with an outline and metadata, so readers and pdftotext find
- * it. The sections are drawn twice (the first pass counts the pages).
+ * it. The sections are drawn two or three times: a first pass measures
+ * the tables' columns and counts the pages, a second counts them again
+ * with the columns fitted (when there are tables), the last writes.
  * Reads the workspace only.
  *
  * Returns: %FALSE with @error if a section failed or the PDF could not
@@ -976,6 +1314,36 @@ stead_report_write_full (SteadWorkspace    *workspace,
                          GCancellable      *cancellable,
                          GError           **error)
 {
+  return stead_report_write_with_options (workspace, sections, flags, NULL, out, cancellable,
+                                          error);
+}
+
+/**
+ * stead_report_write_with_options:
+ * @workspace: what to report on
+ * @sections: (element-type SteadReportSection): the sections, in order
+ * @flags: what to leave out
+ * @options: (nullable): the marking and version to print on every page
+ * @out: where to write the PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the report as stead_report_write_full() does, with a header on
+ * every page (what it is, the protective marking, the version) and the
+ * marking again below the footer. Table columns are widened to their
+ * longest word, so no word is cut: the first pass measures them.
+ *
+ * Returns: %FALSE with @error if it could not be written
+ */
+gboolean
+stead_report_write_with_options (SteadWorkspace           *workspace,
+                                 GPtrArray                *sections,
+                                 SteadReportFlags          flags,
+                                 const SteadReportOptions *options,
+                                 GOutputStream            *out,
+                                 GCancellable             *cancellable,
+                                 GError                  **error)
+{
   g_autoptr(SteadReport) self = NULL;
   guint n_pages;
 
@@ -986,8 +1354,13 @@ stead_report_write_full (SteadWorkspace    *workspace,
   for (guint i = 0; i < sections->len; i++)
     g_return_val_if_fail (STEAD_IS_REPORT_SECTION (g_ptr_array_index (sections, i)), FALSE);
 
-  self = stead_report_new (workspace, sections, flags, cancellable);
+  self = stead_report_new (workspace, sections, flags, options, cancellable);
+  self->measuring = TRUE;
   if (!stead_report_run_pass (self, sections, NULL, error))
+    return FALSE;
+  self->measuring = FALSE;
+  /* Wider columns may change where the pages break: count them again. */
+  if (self->widths_changed && !stead_report_run_pass (self, sections, NULL, error))
     return FALSE;
   n_pages = self->page;
   self->n_pages = n_pages;
@@ -1042,6 +1415,32 @@ stead_report_write_file (SteadWorkspace  *workspace,
                          GCancellable    *cancellable,
                          GError         **error)
 {
+  return stead_report_write_file_with_options (workspace, sections, NULL, file, cancellable,
+                                               error);
+}
+
+/**
+ * stead_report_write_file_with_options:
+ * @workspace: what to report on
+ * @sections: (element-type SteadReportSection): the sections, in order
+ * @options: (nullable): the marking and version to print on every page
+ * @file: the PDF to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the partnership report into @file as stead_report_write_file()
+ * does, issued with @options.
+ *
+ * Returns: %TRUE if @file holds the whole report
+ */
+gboolean
+stead_report_write_file_with_options (SteadWorkspace           *workspace,
+                                      GPtrArray                *sections,
+                                      const SteadReportOptions *options,
+                                      GFile                    *file,
+                                      GCancellable             *cancellable,
+                                      GError                  **error)
+{
   g_autoptr(SteadOutput) output = NULL;
   GOutputStream *stream;
 
@@ -1052,7 +1451,9 @@ stead_report_write_file (SteadWorkspace  *workspace,
   output = stead_output_new (file, STEAD_OUTPUT_FLAGS_NONE);
   stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
   stream = stead_output_open (output, error);
-  return stream != NULL && stead_report_write (workspace, sections, stream, cancellable, error) &&
+  return stream != NULL &&
+         stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_NONE, options,
+                                          stream, cancellable, error) &&
          stead_output_commit (output, cancellable, error);
 }
 

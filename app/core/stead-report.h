@@ -57,6 +57,28 @@ typedef void (*SteadReportDrawFunc) (SteadReport *report,
                                      double       height,
                                      gpointer     user_data);
 
+/* How a report is issued: printed in every page's header and footer.
+ * Fill it from an export's options with stead_report_options_parse(). */
+typedef struct
+{
+  /* The protective marking (Government Security Classifications):
+   * "OFFICIAL" or "OFFICIAL-SENSITIVE"; NULL: OFFICIAL. */
+  const char *marking;
+  /* The document's version; NULL: the number of changes the workspace
+   * has recorded, so two issues with the same version hold the same data. */
+  const char *version;
+  gpointer    padding[6];
+} SteadReportOptions;
+
+/* The export options a PDF format declares to offer them (--option marking=…). */
+#define STEAD_REPORT_FORMAT_OPTIONS                                                        \
+  { "marking", N_("Protective marking on every page: OFFICIAL or OFFICIAL-SENSITIVE") },   \
+  { "version", N_("The version printed on every page (default: the change count)") }
+
+/* The markings a report may carry, in the order offered. */
+STEAD_AVAILABLE_IN_1_0
+const char * const *stead_report_list_markings (void);
+
 /* Writing a report. */
 STEAD_AVAILABLE_IN_1_0
 GPtrArray      *stead_report_list_sections     (SteadWorkspace            *workspace);
@@ -82,6 +104,26 @@ gboolean        stead_report_write_full        (SteadWorkspace            *works
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
 
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_options_parse     (SteadReportOptions        *options,
+                                                GHashTable                *export_options,
+                                                GError                   **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_with_options (SteadWorkspace           *workspace,
+                                                 GPtrArray                *sections,
+                                                 SteadReportFlags          flags,
+                                                 const SteadReportOptions *options,
+                                                 GOutputStream            *out,
+                                                 GCancellable             *cancellable,
+                                                 GError                  **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_file_with_options (SteadWorkspace           *workspace,
+                                                      GPtrArray                *sections,
+                                                      const SteadReportOptions *options,
+                                                      GFile                    *file,
+                                                      GCancellable             *cancellable,
+                                                      GError                  **error);
+
 /* For a section's draw: each adds below the last, breaking pages itself. */
 STEAD_AVAILABLE_IN_1_0
 SteadWorkspace *stead_report_get_workspace     (SteadReport               *self);
@@ -105,8 +147,21 @@ void            stead_report_table_begin       (SteadReport               *self,
 STEAD_AVAILABLE_IN_1_0
 void            stead_report_table_row         (SteadReport               *self,
                                                 const char * const        *cells);
+/* A row whose cells in @flagged (bit 0 the first column) need attention,
+ * such as an overdue review: drawn bold in dark red. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_table_row_flagged (SteadReport               *self,
+                                                const char * const        *cells,
+                                                guint                      flagged);
 STEAD_AVAILABLE_IN_1_0
 void            stead_report_table_end         (SteadReport               *self);
+/* A row of a legend: a swatch of @colour ("#rrggbb"), the key beside it,
+ * and what it means. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_legend_row        (SteadReport               *self,
+                                                const char                *colour,
+                                                const char                *key,
+                                                const char                *value);
 STEAD_AVAILABLE_IN_1_0
 void            stead_report_reserve           (SteadReport               *self,
                                                 double                     height,

@@ -28,11 +28,17 @@ typedef struct _SteadWorkspaceAddin   SteadWorkspaceAddin;
 
 /* One option a file format takes (`--option key=value`, a row of the
  * import dialog). Formats declare theirs; an import or export given one
- * it does not declare is refused. */
+ * it does not declare is refused. The dialog shows each as a widget of
+ * its type with its label, and messages name it by the label, never by
+ * the key. */
 typedef struct
 {
-  const char *key;
-  const char *description;   /* N_(), in the format's gettext domain */
+  const char    *key;
+  const char    *description;   /* N_(), in the format's gettext domain */
+  const char    *label;         /* N_("Kind of every row"); NULL: the key */
+  guint          type;          /* a SteadFieldType: TEXT (the default), BOOL, TERM or CHOICE */
+  const char    *vocabulary;    /* TERM: the taxonomy vocabulary */
+  gconstpointer  choices;       /* CHOICE: SteadChoice[], ending with { NULL } */
 } SteadFormatOption;
 
 /* The GeoPackage spatial reference system every Stead feature table uses. */

@@ -373,6 +373,7 @@ typedef struct
 {
   GHashTable *by_text;   /* lower-case code or label -> code */
   GHashTable *labels;    /* code -> label */
+  GPtrArray  *order;     /* the labels, in the vocabulary's order */
 } Terms;
 
 static void
@@ -380,6 +381,7 @@ stead_vocabulary_terms_free (Terms *terms)
 {
   g_hash_table_unref (terms->by_text);
   g_hash_table_unref (terms->labels);
+  g_ptr_array_unref (terms->order);
   g_free (terms);
 }
 
@@ -392,8 +394,10 @@ stead_vocabulary_load_terms (SteadWorkspace *workspace,
 
   terms->by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   terms->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  terms->order = g_ptr_array_new_with_free_func (g_free);
   stmt = stead_workspace_prepare (workspace,
-                                  "SELECT code, label FROM taxonomy WHERE vocabulary = ?", NULL);
+                                  "SELECT code, label FROM taxonomy WHERE vocabulary = ? "
+                                  "ORDER BY label COLLATE NOCASE", NULL);
   if (stmt == NULL)
     return terms;
   sqlite3_bind_text (stmt, 1, vocabulary, -1, SQLITE_TRANSIENT);
@@ -405,6 +409,7 @@ stead_vocabulary_load_terms (SteadWorkspace *workspace,
       g_hash_table_replace (terms->by_text, g_utf8_casefold (label, -1), g_strdup (code));
       g_hash_table_replace (terms->by_text, g_utf8_casefold (code, -1), g_strdup (code));
       g_hash_table_replace (terms->labels, g_strdup (code), g_strdup (label));
+      g_ptr_array_add (terms->order, g_strdup (label));
     }
   return terms;
 }
@@ -482,4 +487,41 @@ stead_workspace_get_term_label (SteadWorkspace *workspace,
     g_hash_table_lookup (stead_vocabulary_get_terms (workspace, vocabulary)->labels, code));
   g_mutex_unlock (&workspace->terms_lock);
   return label;
+}
+
+/**
+ * stead_workspace_list_terms:
+ * @workspace: a #SteadWorkspace
+ * @vocabulary: a vocabulary
+ *
+ * What a message says the accepted words are: the labels of the
+ * vocabulary's terms, in order ("Food, Shelter or Water"), the first
+ * twenty and then "…".
+ *
+ * Returns: (transfer full): the labels, or "" for an empty vocabulary
+ */
+char *
+stead_workspace_list_terms (SteadWorkspace *workspace,
+                            const char     *vocabulary)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  GPtrArray *order;
+  guint n;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (vocabulary != NULL, NULL);
+
+  g_mutex_lock (&workspace->terms_lock);
+  order = stead_vocabulary_get_terms (workspace, vocabulary)->order;
+  n = MIN (order->len, 20);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (list, i + 1 == order->len ? _(" or ") : ", ");
+      g_string_append (list, g_ptr_array_index (order, i));
+    }
+  if (n < order->len)
+    g_string_append (list, ", …");
+  g_mutex_unlock (&workspace->terms_lock);
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }

@@ -58,5 +58,8 @@ STEAD_AVAILABLE_IN_1_0
 char       *stead_workspace_get_term_label  (SteadWorkspace    *workspace,
                                              const char        *vocabulary,
                                              const char        *code);
+STEAD_AVAILABLE_IN_1_0
+char       *stead_workspace_list_terms      (SteadWorkspace    *workspace,
+                                             const char        *vocabulary);
 
 G_END_DECLS

@@ -156,6 +156,10 @@ sqlite3  *stead_workspace_get_db            (SteadWorkspace     *self);
 STEAD_PRIVATE_API
 sqlite3  *stead_workspace_open_reader       (SteadWorkspace     *self,
                                              GError            **error);
+STEAD_PRIVATE_API
+GStrv     stead_workspace_list_absent_owners (SteadWorkspace    *self);
+STEAD_PRIVATE_API
+GHashTable *stead_workspace_list_absent_areas (SteadWorkspace   *self);
 
 /* stead-workspace-schema.c */
 SteadSchemaSource *stead_schema_source_new  (const char         *owner,

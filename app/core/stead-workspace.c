@@ -717,6 +717,8 @@ stead_workspace_on_extension_added (PeasExtensionSet *set,
     }
 
   stead_workspace_load_addin (self, info, exten);
+  /* Its areas, needs and resources are back on the map. */
+  stead_workspace_emit_changed (self, STEAD_STRV ("area", "need", "resource"));
 }
 
 static void
@@ -734,6 +736,94 @@ stead_workspace_on_extension_removed (PeasExtensionSet *set,
   stead_workspace_addin_unload (STEAD_WORKSPACE_ADDIN (exten), self);
   g_hash_table_remove (self->addins_by_module, module);
   g_clear_pointer (&self->addin_order, g_ptr_array_unref);
+  /* Its areas, needs and resources leave the map with it. */
+  stead_workspace_emit_changed (self, STEAD_STRV ("area", "need", "resource"));
+}
+
+/**
+ * stead_workspace_list_absent_owners:
+ * @self: a #SteadWorkspace
+ *
+ * The plugins whose tables the workspace holds but which are not loaded
+ * (switched off, or not installed): what they published stays in the
+ * file but leaves the map with them.
+ *
+ * Returns: (transfer full): their module names, in order
+ */
+GStrv
+stead_workspace_list_absent_owners (SteadWorkspace *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), NULL);
+
+  if (self->db != NULL)
+    stmt = stead_workspace_prepare (self, "SELECT DISTINCT owner FROM stead_schema "
+                                          "WHERE owner != 'core' ORDER BY owner", NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *owner = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (owner != NULL && !g_hash_table_contains (self->addins_by_module, owner))
+        g_strv_builder_add (builder, owner);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * stead_workspace_list_absent_areas:
+ * @self: a #SteadWorkspace
+ *
+ * The areas that belong to a plugin which is not loaded: those a column
+ * of one of its tables refers to with a foreign key to `area` (the risks'
+ * hazard areas, say). The map leaves them out while it is switched off.
+ *
+ * Returns: (transfer full) (element-type gint64 gint64): a set of area fids
+ */
+GHashTable *
+stead_workspace_list_absent_areas (SteadWorkspace *self)
+{
+  GHashTable *areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(GStrv) owners = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), areas);
+
+  owners = stead_workspace_list_absent_owners (self);
+  for (guint i = 0; owners != NULL && owners[i] != NULL; i++)
+    {
+      g_autoptr(sqlite3_stmt) links = stead_workspace_prepare (
+        self,
+        "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list (m.name) f "
+        "WHERE m.type = 'table' AND f.\"table\" = 'area' "
+        "AND substr (m.name, 1, length (?1) + 1) = ?1 || '_'", NULL);
+
+      if (links == NULL)
+        continue;
+      sqlite3_bind_text (links, 1, owners[i], -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (links) == SQLITE_ROW)
+        {
+          /* Names from the schema itself, quoted as identifiers (%w):
+           * no value from the data is ever part of the statement. */
+          char *sql = sqlite3_mprintf ("SELECT \"%w\" FROM \"%w\" WHERE \"%w\" IS NOT NULL",
+                                       (const char *) sqlite3_column_text (links, 1),
+                                       (const char *) sqlite3_column_text (links, 0),
+                                       (const char *) sqlite3_column_text (links, 1));
+          sqlite3_stmt *stmt = NULL;
+
+          if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+            while (sqlite3_step (stmt) == SQLITE_ROW)
+              {
+                gint64 *fid = g_new (gint64, 1);
+
+                *fid = sqlite3_column_int64 (stmt, 0);
+                g_hash_table_add (areas, fid);
+              }
+          sqlite3_finalize (stmt);
+          sqlite3_free (sql);
+        }
+    }
+  return areas;
 }
 
 static void

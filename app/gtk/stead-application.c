@@ -31,8 +31,12 @@ G_DEFINE_FINAL_TYPE (SteadApplication, stead_application, ADW_TYPE_APPLICATION)
 
 enum {
   TILE_KEY_CHANGED,
+  SHOW_HELP,
   N_SIGNALS
 };
+
+/* The user guide, installed for Yelp under this id (help/meson.build). */
+#define HELP_URI "help:" APP_ID
 
 static guint signals[N_SIGNALS];
 
@@ -251,6 +255,48 @@ stead_application_about_action (GSimpleAction *action,
 }
 
 static void
+stead_application_on_help_shown (GObject      *source,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (source),
+                                                  _("The User Guide Could Not Be Opened"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("Stead’s guide opens in the Help application "
+                                        "(Yelp), which could not be started (%s). Install "
+                                        "Yelp to read the guide."),
+                                      error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static gboolean
+stead_application_real_show_help (SteadApplication *self,
+                                  const char       *uri)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, stead_application_on_help_shown, NULL);
+  return TRUE;
+}
+
+static void
+stead_application_help_action (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit (user_data, signals[SHOW_HELP], 0, HELP_URI, &handled);
+}
+
+static void
 stead_application_quit_action (GSimpleAction *action,
                                GVariant      *param,
                                gpointer       user_data)
@@ -264,6 +310,10 @@ stead_application_quit_action (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
+  /* A window that asks about an unsaved change stays, and so does the app. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (STEAD_IS_WINDOW (l->data))
+      return;
   g_application_quit (app);
 }
 
@@ -274,6 +324,7 @@ stead_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "preferences", stead_application_preferences_action },
     { "about", stead_application_about_action },
+    { "help", stead_application_help_action },
     { "quit", stead_application_quit_action },
   };
   static const struct {
@@ -282,6 +333,7 @@ stead_application_startup (GApplication *app)
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
     /* GTK's own for its help overlay, which Stead builds when first asked for. */
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.new", { "<Control>n", NULL } },
@@ -339,6 +391,21 @@ stead_application_class_init (SteadApplicationClass *klass)
    */
   signals[TILE_KEY_CHANGED] = g_signal_new ("tile-key-changed", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SteadApplication::show-help:
+   * @uri: the page of the user guide to show ("help:io.github.steadapp.Stead")
+   *
+   * Emitted by the app.help action (F1, Help in the main menu); the
+   * default handler opens @uri with the Help application.
+   *
+   * Returns: %TRUE if the guide was handed on
+   */
+  signals[SHOW_HELP] = g_signal_new_class_handler ("show-help", G_TYPE_FROM_CLASS (klass),
+                                                   G_SIGNAL_RUN_LAST,
+                                                   G_CALLBACK (stead_application_real_show_help),
+                                                   g_signal_accumulator_true_handled, NULL, NULL,
+                                                   G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }
 
 static void

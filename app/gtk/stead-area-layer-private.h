@@ -6,6 +6,7 @@
 #pragma once
 
 #include "stead-area-layer.h"
+#include "stead-point-layer.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,14 @@ void                  stead_area_layer_warning_style (const char            *sev
                                                       double                 rgb[3],
                                                       double                 dashes[2],
                                                       int                   *n_dashes);
+
+void                  stead_area_layer_draw_label    (GtkWidget             *widget,
+                                                      GtkSnapshot           *snapshot,
+                                                      PangoLayout           *layout,
+                                                      double                 x,
+                                                      double                 y);
+void                  stead_area_layer_set_avoid     (SteadAreaLayer        *self,
+                                                      SteadPointLayer       *points);
 
 void stead_area_layer_trace_geometry (cairo_t         *cr,
                                       ShumateViewport *viewport,

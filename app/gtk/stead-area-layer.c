@@ -26,6 +26,8 @@
 #include <gtk/gtk.h>
 
 #include "stead-area-layer-private.h"
+#include "stead-background-layer-private.h"
+#include "stead-workspace-private.h"
 
 static int
 stead_area_layer_compare_doubles (gconstpointer a,
@@ -40,6 +42,7 @@ stead_area_layer_compare_doubles (gconstpointer a,
 #define LSOA_LABEL_ZOOM   13.0
 #define HAZARD_LABEL_ZOOM 11.0
 #define LABEL_PAD         2.0   /* around a label's box, for its halo */
+#define LABEL_HALO        2     /* pixels of halo drawn around a name */
 #define LABEL_MAX_WIDTH   220   /* pixels; longer names are ellipsized */
 
 typedef struct
@@ -53,6 +56,9 @@ typedef struct
   double         label_lon; /* inside the area, where its name goes */
   double         label_lat;
   PangoLayout   *layout;    /* its name, made when first placed */
+  double        *xy;        /* the rings in Web Mercator, one after the other */
+  gsize         *ring_end;  /* where each ring ends in @xy (in points) */
+  guint          n_rings;
 } AreaShape;
 
 struct _SteadAreaLayer
@@ -69,6 +75,8 @@ struct _SteadAreaLayer
   gboolean        show_warnings;
   GArray         *labels;   /* of SteadAreaLabel, placed by the last snapshot */
   GArray         *reserved; /* of graphene_rect_t: the map's controls */
+  SteadPointLayer *points;  /* weak: whose badges and names to keep clear of */
+  GArray         *avoid;    /* of graphene_rect_t: those, for this snapshot */
 };
 
 enum {
@@ -90,6 +98,8 @@ stead_area_layer_area_shape_free (AreaShape *shape)
   g_free (shape->severity);
   g_clear_object (&shape->layout);
   stead_geometry_unref (shape->geometry);
+  g_free (shape->xy);
+  g_free (shape->ring_end);
   g_free (shape);
 }
 
@@ -104,6 +114,77 @@ stead_area_layer_shape_shown (SteadAreaLayer  *self,
   if (g_strcmp0 (shape->kind, "hazard") == 0)
     return self->show_hazards;
   return TRUE;
+}
+
+/* The rings projected once, so a frame only scales and moves them. */
+static void
+stead_area_layer_project_shape (AreaShape *shape)
+{
+  SteadGeometry *geometry = shape->geometry;
+  gsize n_points = 0, k = 0;
+  guint r_index = 0;
+
+  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
+      {
+        gsize n;
+
+        stead_geometry_get_ring (geometry, p, r, &n);
+        n_points += n;
+        shape->n_rings++;
+      }
+  shape->xy = g_new (double, 2 * MAX (n_points, 1));
+  shape->ring_end = g_new (gsize, MAX (shape->n_rings, 1));
+  for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
+    for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
+      {
+        gsize n;
+        const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
+
+        for (gsize i = 0; i < n; i++, k++)
+          {
+            shape->xy[2 * k] = (ring[i].x + 180) / 360;
+            shape->xy[2 * k + 1] = stead_map_mercator_y (ring[i].y);
+          }
+        shape->ring_end[r_index++] = k;
+      }
+}
+
+/* Adds projected rings to @cr's path through @m (see
+ * stead_map_mercator_transform()), leaving out points within half a
+ * pixel of the last one drawn: at the district's zoom a ward's thousand
+ * points are a few hundred pixels of outline. */
+static void
+stead_area_layer_trace_projected (cairo_t      *cr,
+                                  const double  m[6],
+                                  const double *xy,
+                                  const gsize  *ring_end,
+                                  guint         n_rings)
+{
+  gsize i = 0;
+
+  for (guint r = 0; r < n_rings; r++)
+    {
+      gsize first = i;
+      double last_x = 0, last_y = 0;
+
+      for (; i < ring_end[r]; i++)
+        {
+          double x = m[0] * xy[2 * i] + m[1] * xy[2 * i + 1] + m[4];
+          double y = m[2] * xy[2 * i] + m[3] * xy[2 * i + 1] + m[5];
+
+          if (i == first)
+            cairo_move_to (cr, x, y);
+          else if (i + 1 == ring_end[r] || fabs (x - last_x) >= 0.5 || fabs (y - last_y) >= 0.5)
+            cairo_line_to (cr, x, y);
+          else
+            continue;
+          last_x = x;
+          last_y = y;
+        }
+      if (ring_end[r] > first)
+        cairo_close_path (cr);
+    }
 }
 
 /* Where the name goes: the middle of the widest run of the largest
@@ -174,6 +255,7 @@ static void
 stead_area_layer_reload_areas (SteadAreaLayer *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) absent = NULL;
 
   g_ptr_array_set_size (self->areas, 0);
 
@@ -188,10 +270,17 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
                                     "ORDER BY a.kind = 'boundary', a.kind = 'hazard', a.fid",
                                     NULL);
 
+  /* The areas of a plugin switched off (its hazard areas) go with it. */
+  if (stmt != NULL)
+    absent = stead_workspace_list_absent_areas (self->workspace);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(SteadGeometry) geometry = NULL;
+      gint64 fid = sqlite3_column_int64 (stmt, 2);
       AreaShape *shape;
+
+      if (g_hash_table_contains (absent, &fid))
+        continue;
 
       geometry = stead_geometry_new_from_gpkg (sqlite3_column_blob (stmt, 1),
                                                sqlite3_column_bytes (stmt, 1), NULL, NULL);
@@ -206,6 +295,7 @@ stead_area_layer_reload_areas (SteadAreaLayer *self)
       shape->geometry = g_steal_pointer (&geometry);
       stead_geometry_get_envelope (shape->geometry, &shape->envelope);
       stead_area_layer_find_label_point (shape);
+      stead_area_layer_project_shape (shape);
       g_ptr_array_add (self->areas, shape);
     }
 
@@ -419,24 +509,22 @@ stead_area_layer_trace_geometry (cairo_t         *cr,
                                  GtkWidget       *widget,
                                  SteadGeometry   *geometry)
 {
+  double m[6];
+
+  stead_map_mercator_transform (viewport, widget, m);
   for (guint p = 0; p < stead_geometry_get_n_polygons (geometry); p++)
     for (guint r = 0; r < stead_geometry_get_n_rings (geometry, p); r++)
       {
         gsize n;
         const SteadCoord *ring = stead_geometry_get_ring (geometry, p, r, &n);
+        g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
 
         for (gsize i = 0; i < n; i++)
           {
-            double x, y;
-
-            shumate_viewport_location_to_widget_coords (viewport, widget, ring[i].y, ring[i].x, &x,
-                                                        &y);
-            if (i == 0)
-              cairo_move_to (cr, x, y);
-            else
-              cairo_line_to (cr, x, y);
+            xy[2 * i] = (ring[i].x + 180) / 360;
+            xy[2 * i + 1] = stead_map_mercator_y (ring[i].y);
           }
-        cairo_close_path (cr);
+        stead_area_layer_trace_projected (cr, m, xy, &n, 1);
       }
 }
 
@@ -511,33 +599,156 @@ stead_area_layer_box_is_free (SteadAreaLayer        *self,
     if (graphene_rect_intersection (&g_array_index (self->reserved, graphene_rect_t, i), box,
                                     NULL))
       return FALSE;
+  for (guint i = 0; i < self->avoid->len; i++)
+    if (graphene_rect_intersection (&g_array_index (self->avoid, graphene_rect_t, i), box, NULL))
+      return FALSE;
   return TRUE;
 }
 
-/* Draws @layout at @x, @y with a light halo, so a name reads over any
- * base map: eight offset white copies, then the dark text. */
+/* The point layer's badges and names, laid out for this view before it
+ * draws them: no area's name goes under a count or a place's name. */
 static void
-stead_area_layer_draw_label (GtkSnapshot *snapshot,
+stead_area_layer_find_avoid (SteadAreaLayer *self)
+{
+  g_autoptr(GArray) badges = NULL;
+  g_autoptr(GArray) names = NULL;
+
+  g_array_set_size (self->avoid, 0);
+  if (self->points == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->points)))
+    return;
+  badges = g_array_new (FALSE, FALSE, sizeof (SteadPointBadge));
+  names = g_array_new (FALSE, FALSE, sizeof (SteadPointName));
+  stead_point_layer_get_badges (self->points, badges);
+  stead_point_layer_get_names (self->points, names);
+  for (guint i = 0; i < badges->len; i++)
+    {
+      graphene_rect_t box;
+
+      /* With a little room, so a name does not touch a badge. */
+      graphene_rect_inset_r (&g_array_index (badges, SteadPointBadge, i).box, -LABEL_PAD,
+                             -LABEL_PAD, &box);
+      g_array_append_val (self->avoid, box);
+    }
+  for (guint i = 0; i < names->len; i++)
+    g_array_append_val (self->avoid, g_array_index (names, SteadPointName, i).box);
+}
+
+/**
+ * stead_area_layer_set_avoid:
+ * @self: a #SteadAreaLayer
+ * @points: (nullable): the merged point layer drawn over this one
+ *
+ * Areas' names are placed after @points' badges and names of places,
+ * and only where they meet none of them.
+ */
+void
+stead_area_layer_set_avoid (SteadAreaLayer  *self,
+                            SteadPointLayer *points)
+{
+  g_return_if_fail (STEAD_IS_AREA_LAYER (self));
+
+  if (self->points != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->points, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->points), (gpointer *) &self->points);
+    }
+  self->points = points;
+  if (points != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (points), (gpointer *) &self->points);
+      g_signal_connect_object (points, "layout-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  int         scale;
+} LabelImage;
+
+static void
+stead_area_layer_label_image_free (gpointer data)
+{
+  LabelImage *image = data;
+
+  g_clear_object (&image->texture);
+  g_free (image);
+}
+
+/* @layout with its halo, drawn once at @scale and kept on the layout: a
+ * name is then one texture a frame, not eight blurred copies of its text,
+ * which the cairo renderer blurred again on every frame of a pan. */
+static GdkTexture *
+stead_area_layer_label_texture (PangoLayout *layout,
+                                int          scale)
+{
+  LabelImage *image = g_object_get_data (G_OBJECT (layout), "stead-label-image");
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  int lw, lh, width, height;
+
+  if (image != NULL && image->scale == scale)
+    return image->texture;
+
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  width = (lw + 2 * LABEL_HALO) * scale;
+  height = (lh + 2 * LABEL_HALO) * scale;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
+
+  /* The halo: the text's outline, stroked wide in white. */
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 2 * LABEL_HALO - 0.5);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, LABEL_HALO, LABEL_HALO);
+  cairo_set_source_rgb (cr, 0.13, 0.16, 0.22);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory here: GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  image = g_new0 (LabelImage, 1);
+  image->scale = scale;
+  image->texture = gdk_memory_texture_new (MAX (width, 1), MAX (height, 1), GDK_MEMORY_DEFAULT,
+                                           bytes, cairo_image_surface_get_stride (surface));
+  g_object_set_data_full (G_OBJECT (layout), "stead-label-image", image,
+                          stead_area_layer_label_image_free);
+  return image->texture;
+}
+
+/**
+ * stead_area_layer_draw_label:
+ *
+ * Draws @layout at @x, @y with a light halo, so a name reads over any
+ * base map; @widget gives the scale to draw it at. The point layer's
+ * names of places are drawn so too.
+ */
+void
+stead_area_layer_draw_label (GtkWidget   *widget,
+                             GtkSnapshot *snapshot,
                              PangoLayout *layout,
                              double       x,
                              double       y)
 {
-  static const GdkRGBA halo = { 1, 1, 1, 0.9 };
-  static const GdkRGBA ink = { 0.13, 0.16, 0.22, 1 };
-  GskShadow shadows[8];
-  guint n = 0;
+  int scale = gtk_widget_get_scale_factor (widget);
+  GdkTexture *texture = stead_area_layer_label_texture (layout, scale);
+  double width = gdk_texture_get_width (texture) / (double) scale;
+  double height = gdk_texture_get_height (texture) / (double) scale;
 
-  for (int dx = -1; dx <= 1; dx++)
-    for (int dy = -1; dy <= 1; dy++)
-      if (dx != 0 || dy != 0)
-        shadows[n++] = (GskShadow) { halo, dx * 1.5, dy * 1.5, 0.5 };
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
-  gtk_snapshot_push_shadow (snapshot, shadows, n);
-  gtk_snapshot_append_layout (snapshot, layout, &ink);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (round (x) - LABEL_HALO,
+                                                    round (y) - LABEL_HALO, width, height));
 }
 
 /* Names the areas in view, most important first, each only where its box
@@ -556,6 +767,7 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  stead_area_layer_find_avoid (self);
   for (guint priority = 0; priority < 4; priority++)
     {
       if (zoom < stead_area_layer_label_zoom (priority))
@@ -597,18 +809,37 @@ stead_area_layer_place_labels (SteadAreaLayer *self,
                                                       shape->label_lon, &x, &y);
           x -= lw / 2.0;
           y -= lh / 2.0;
-          graphene_rect_init (&label.box, x - LABEL_PAD, y - LABEL_PAD, lw + 2 * LABEL_PAD,
-                              lh + 2 * LABEL_PAD);
-          if (label.box.origin.x < 0 || label.box.origin.y < 0 ||
-              label.box.origin.x + label.box.size.width > width ||
-              label.box.origin.y + label.box.size.height > height ||
-              !stead_area_layer_box_is_free (self, &label.box))
-            continue;
+
+          /* On its point, else just above, below or beside it (a count
+           * may be there): the first place free, or none. */
+          {
+            const double shifts[][2] = {
+              { 0, 0 }, { 0, -(lh + 6) }, { 0, lh + 6 }, { -(lw / 2.0 + 12), 0 },
+              { lw / 2.0 + 12, 0 },
+            };
+            guint s;
+
+            for (s = 0; s < G_N_ELEMENTS (shifts); s++)
+              {
+                graphene_rect_init (&label.box, x + shifts[s][0] - LABEL_PAD,
+                                    y + shifts[s][1] - LABEL_PAD, lw + 2 * LABEL_PAD,
+                                    lh + 2 * LABEL_PAD);
+                if (label.box.origin.x >= 0 && label.box.origin.y >= 0 &&
+                    label.box.origin.x + label.box.size.width <= width &&
+                    label.box.origin.y + label.box.size.height <= height &&
+                    stead_area_layer_box_is_free (self, &label.box))
+                  break;
+              }
+            if (s == G_N_ELEMENTS (shifts))
+              continue;
+            x += shifts[s][0];
+            y += shifts[s][1];
+          }
 
           label.fid = shape->fid;
           label.priority = priority;
           g_array_append_val (self->labels, label);
-          stead_area_layer_draw_label (snapshot, shape->layout, x, y);
+          stead_area_layer_draw_label (widget, snapshot, shape->layout, x, y);
         }
     }
 }
@@ -664,12 +895,14 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west;
+  double m[6];
   cairo_t *cr;
 
   g_array_set_size (self->labels, 0);
   if (width <= 0 || height <= 0 || viewport == NULL || self->areas->len == 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
+  stead_map_mercator_transform (viewport, widget, m);
 
   shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);
   shumate_viewport_widget_coords_to_location (viewport, widget, width, height, &south, &east);
@@ -718,7 +951,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
         continue;
 
       cairo_new_path (cr);
-      stead_area_layer_trace_geometry (cr, viewport, widget, shape->geometry);
+      stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
 
       if (self->values != NULL && g_hash_table_contains (self->values, &shape->fid))
@@ -808,6 +1041,13 @@ stead_area_layer_dispose (GObject *object)
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->reserved, g_array_unref);
+  g_clear_pointer (&self->avoid, g_array_unref);
+  if (self->points != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->points, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->points), (gpointer *) &self->points);
+      self->points = NULL;
+    }
 
   G_OBJECT_CLASS (stead_area_layer_parent_class)->dispose (object);
 }
@@ -911,6 +1151,7 @@ stead_area_layer_init (SteadAreaLayer *self)
   self->areas = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_area_layer_area_shape_free);
   self->labels = g_array_new (FALSE, FALSE, sizeof (SteadAreaLabel));
   self->reserved = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->avoid = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->show_hazards = TRUE;
   self->show_warnings = TRUE;
 }

@@ -16,4 +16,9 @@ G_DECLARE_FINAL_TYPE (
 
 SteadBackgroundLayer *stead_background_layer_new           (ShumateViewport      *viewport);
 
+double                stead_map_mercator_y                 (double                lat);
+void                  stead_map_mercator_transform         (ShumateViewport      *viewport,
+                                                            GtkWidget            *widget,
+                                                            double                m[6]);
+
 G_END_DECLS

@@ -94,8 +94,14 @@ stead_background_layer_request_free (BackgroundRequest *request)
   g_free (request);
 }
 
-static double
-stead_background_layer_mercator_y (double lat)
+/**
+ * stead_map_mercator_y:
+ * @lat: a latitude, degrees
+ *
+ * Returns: its Web Mercator y, 0 (north) to 1 (south)
+ */
+double
+stead_map_mercator_y (double lat)
 {
   double rad = CLAMP (lat, -STEAD_BACKGROUND_MAX_LAT, STEAD_BACKGROUND_MAX_LAT) * G_PI / 180;
 
@@ -148,7 +154,7 @@ stead_background_layer_load_thread (GTask        *task,
           for (gsize p = 0; p < lines[i].n_points; p++)
             {
               double xy[2] = { (lines[i].points[p].x + 180) / 360,
-                               stead_background_layer_mercator_y (lines[i].points[p].y) };
+                               stead_map_mercator_y (lines[i].points[p].y) };
 
               g_array_append_vals (geography->xy, xy, 2);
               path.min_x = MIN (path.min_x, xy[0]);
@@ -323,15 +329,22 @@ stead_background_layer_graticule_step (double span)
   return steps[G_N_ELEMENTS (steps) - 1];
 }
 
-/* Web Mercator to widget coordinates: an affine map (scale, rotation,
- * offset) found from three points of the view, so it is exactly what the
- * viewport does. m = { xx, xy, yx, yy, x0, y0 }. */
-static void
-stead_background_layer_get_transform (SteadBackgroundLayer *self,
-                                      double                m[6])
+/**
+ * stead_map_mercator_transform:
+ * @viewport: the map's viewport
+ * @widget: a layer of the map
+ * @m: (out caller-allocates) (array fixed-size=6): the map
+ *
+ * Web Mercator (x and y in [0, 1]) to @widget's coordinates: an affine
+ * map (scale, rotation, offset) found from three points of the view, so
+ * it is exactly what the viewport does, for a frame's worth of points at
+ * a multiply-add each. m = { xx, xy, yx, yy, x0, y0 }.
+ */
+void
+stead_map_mercator_transform (ShumateViewport *viewport,
+                              GtkWidget       *widget,
+                              double           m[6])
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double cx = gtk_widget_get_width (widget) / 2.0, cy = gtk_widget_get_height (widget) / 2.0;
   const double wx[3] = { cx, cx + 64, cx }, wy[3] = { cy, cy, cy + 64 };
   double mx[3], my[3], det;
@@ -342,7 +355,7 @@ stead_background_layer_get_transform (SteadBackgroundLayer *self,
 
       shumate_viewport_widget_coords_to_location (viewport, widget, wx[i], wy[i], &lat, &lon);
       mx[i] = (lon + 180) / 360;
-      my[i] = stead_background_layer_mercator_y (lat);
+      my[i] = stead_map_mercator_y (lat);
     }
   /* Solve w - w0 = A (p - p0) from the two offsets. */
   det = (mx[1] - mx[0]) * (my[2] - my[0]) - (mx[2] - mx[0]) * (my[1] - my[0]);
@@ -354,6 +367,14 @@ stead_background_layer_get_transform (SteadBackgroundLayer *self,
   m[3] = ((wy[2] - wy[0]) * (mx[1] - mx[0]) - (wy[1] - wy[0]) * (mx[2] - mx[0])) / det;
   m[4] = wx[0] - m[0] * mx[0] - m[1] * my[0];
   m[5] = wy[0] - m[2] * mx[0] - m[3] * my[0];
+}
+
+static void
+stead_background_layer_get_transform (SteadBackgroundLayer *self,
+                                      double                m[6])
+{
+  stead_map_mercator_transform (shumate_layer_get_viewport (SHUMATE_LAYER (self)),
+                                GTK_WIDGET (self), m);
 }
 
 typedef struct
@@ -529,7 +550,7 @@ stead_background_layer_draw_geography (SteadBackgroundLayer *self,
 
   for (guint i = 0; i < 4; i++)
     {
-      double px = (box[i][0] + 180) / 360, py = stead_background_layer_mercator_y (box[i][1]);
+      double px = (box[i][0] + 180) / 360, py = stead_map_mercator_y (box[i][1]);
 
       cairo_line_to (f.cr, f.m[0] * px + f.m[1] * py + f.m[4], f.m[2] * px + f.m[3] * py + f.m[5]);
     }

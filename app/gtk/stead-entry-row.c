@@ -60,6 +60,12 @@ stead_entry_row_show_value (SteadEntryRow *self)
   gtk_editable_set_text (GTK_EDITABLE (self), self->shown);
   self->updating = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  /* The saved value is back: nothing to apply (the row forgets the change). */
+  if (adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (self)))
+    {
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self), TRUE);
+    }
 }
 
 static void
@@ -85,6 +91,40 @@ stead_entry_row_report (SteadEntryRow *self,
 }
 
 /**
+ * stead_entry_row_save:
+ * @self: a #SteadEntryRow
+ * @error: why it could not be saved
+ *
+ * Saves what the user typed, if it differs from the record (one undo
+ * step). On failure the row keeps what was typed and says why.
+ *
+ * Returns: %TRUE if there is nothing left unsaved
+ */
+gboolean
+stead_entry_row_save (SteadEntryRow  *self,
+                      GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (STEAD_IS_ENTRY_ROW (self), FALSE);
+
+  if (self->record == NULL || !stead_entry_row_is_modified (self))
+    return TRUE;
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
+  if (!stead_record_save (self->record, self->field, text, &local))
+    {
+      stead_entry_row_report (self, local);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* Saved: the record follows when its model reads the change back. */
+  stead_set_str (&self->shown, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  return TRUE;
+}
+
+/**
  * stead_entry_row_commit:
  * @self: a #SteadEntryRow
  *
@@ -96,23 +136,65 @@ stead_entry_row_report (SteadEntryRow *self,
 gboolean
 stead_entry_row_commit (SteadEntryRow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  return stead_entry_row_save (self, NULL);
+}
 
+/**
+ * stead_entry_row_get_modified:
+ * @self: a #SteadEntryRow
+ *
+ * Returns: %TRUE if the row holds typing not saved yet
+ */
+gboolean
+stead_entry_row_get_modified (SteadEntryRow *self)
+{
   g_return_val_if_fail (STEAD_IS_ENTRY_ROW (self), FALSE);
 
-  if (self->record == NULL || !stead_entry_row_is_modified (self))
-    return TRUE;
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
-  if (!stead_record_save (self->record, self->field, text, &error))
+  return self->record != NULL && stead_entry_row_is_modified (self);
+}
+
+/**
+ * stead_entry_row_revert:
+ * @self: a #SteadEntryRow
+ *
+ * Drops what the user typed: the row shows the saved value again.
+ */
+void
+stead_entry_row_revert (SteadEntryRow *self)
+{
+  g_return_if_fail (STEAD_IS_ENTRY_ROW (self));
+
+  stead_entry_row_show_value (self);
+}
+
+/**
+ * stead_entry_rows_save_all:
+ * @root: a window or part of one
+ * @error: why the first one could not be saved
+ *
+ * Saves every entry row under @root that holds unsaved typing, before
+ * the rows go (a workspace or window closing).
+ *
+ * Returns: (transfer none) (nullable): the first row that could not be
+ *   saved, or %NULL when nothing is left unsaved
+ */
+GtkWidget *
+stead_entry_rows_save_all (GtkWidget  *root,
+                           GError    **error)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (STEAD_IS_ENTRY_ROW (root) && !stead_entry_row_save (STEAD_ENTRY_ROW (root), error))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      stead_entry_row_report (self, error);
-      return FALSE;
+      GtkWidget *failed = stead_entry_rows_save_all (child, error);
+
+      if (failed != NULL)
+        return failed;
     }
-  /* Saved: the record follows when its model reads the change back. */
-  stead_set_str (&self->shown, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
-  return TRUE;
+  return NULL;
 }
 
 static void

@@ -30,5 +30,15 @@ STEAD_AVAILABLE_IN_1_0
 const char  *stead_entry_row_get_field  (SteadEntryRow *self);
 STEAD_AVAILABLE_IN_1_0
 gboolean     stead_entry_row_commit     (SteadEntryRow *self);
+STEAD_AVAILABLE_IN_1_0
+gboolean     stead_entry_row_get_modified (SteadEntryRow *self);
+STEAD_AVAILABLE_IN_1_0
+gboolean     stead_entry_row_save       (SteadEntryRow *self,
+                                         GError       **error);
+STEAD_AVAILABLE_IN_1_0
+void         stead_entry_row_revert     (SteadEntryRow *self);
+STEAD_AVAILABLE_IN_1_0
+GtkWidget   *stead_entry_rows_save_all  (GtkWidget     *root,
+                                         GError       **error);
 
 G_END_DECLS

@@ -33,5 +33,14 @@ STEAD_PRIVATE_API
 void               stead_import_dialog_import        (SteadImportDialog *self);
 STEAD_PRIVATE_API
 gboolean           stead_import_dialog_is_busy       (SteadImportDialog *self);
+STEAD_PRIVATE_API
+const char        *stead_import_dialog_get_format    (SteadImportDialog *self);
+STEAD_PRIVATE_API
+const char        *stead_import_dialog_get_format_note (SteadImportDialog *self);
+STEAD_PRIVATE_API
+GtkWidget         *stead_import_dialog_get_option_row (SteadImportDialog *self,
+                                                       const char        *key);
+STEAD_PRIVATE_API
+char              *stead_import_dialog_get_summary   (SteadImportDialog *self);
 
 G_END_DECLS

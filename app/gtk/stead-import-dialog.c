@@ -32,6 +32,8 @@ struct _SteadImportDialog
   char             **header;
   GtkStringList     *column_names;   /* "(not imported)", then the header */
   GPtrArray         *field_rows;     /* AdwComboRow per field */
+  GPtrArray         *option_rows;    /* a row per option the format declares */
+  GPtrArray         *detected;       /* the formats the content fits best */
   SteadImportResult *result;
   GCancellable      *cancellable;
   guint              check_source;
@@ -40,6 +42,7 @@ struct _SteadImportDialog
   AdwWindowTitle    *title;
   AdwComboRow       *format_row;
   AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *options_group;
   AdwPreferencesGroup *preview_group;
   GtkWidget         *preview;
   AdwActionRow      *summary_row;
@@ -232,7 +235,8 @@ stead_import_dialog_load_columns (SteadImportDialog *self)
       GtkWidget *row = adw_combo_row_new ();
       int column = stead_column_map_get_column (map, fields[i].name);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fields[i].name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     stead_field_get_label (&fields[i]));
       if (fields[i].required)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Required"));
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->column_names));
@@ -319,9 +323,11 @@ stead_import_dialog_show_result (SteadImportDialog *self,
   adw_action_row_set_subtitle (self->summary_row, subtitle->str);
 
   /* What would be added and updated, by name, where the format names them. */
-  for (int which = 0; result != NULL && which < 2; which++)
+  for (int which = 0; result != NULL && which < 3; which++)
     {
-      GPtrArray *names = which == 0 ? result->added_names : result->updated_names;
+      GPtrArray *names = which == 0   ? result->added_names
+                         : which == 1 ? result->updated_names
+                                      : result->linked_names;
       g_autoptr(GString) list = g_string_new (NULL);
 
       if (names->len == 0)
@@ -333,7 +339,11 @@ stead_import_dialog_show_result (SteadImportDialog *self,
         g_string_append_printf (list, _(" and %u more"), names->len - 30);
       if (subtitle->len > 0)
         g_string_append_c (subtitle, '\n');
-      g_string_append_printf (subtitle, which == 0 ? _("Add: %s") : _("Update: %s"), list->str);
+      g_string_append_printf (subtitle,
+                              which == 0   ? _("Add: %s")
+                              : which == 1 ? _("Update: %s")
+                                           : _("Also add: %s"),
+                              list->str);
     }
   adw_action_row_set_subtitle (self->summary_row, subtitle->str);
 
@@ -366,6 +376,144 @@ stead_import_dialog_show_result (SteadImportDialog *self,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The format's options, each a widget of its type                          */
+
+#define OPTION_KEY "stead-option"
+#define OPTION_CODES "stead-option-codes"
+
+static const char *
+stead_import_dialog_option_label (const SteadFormatOption *option)
+{
+  return option->label != NULL ? g_dgettext (GETTEXT_PACKAGE, option->label) : option->key;
+}
+
+/* A combo of "(none)" and the terms or choices, their codes beside. */
+static GtkWidget *
+stead_import_dialog_option_combo (SteadImportDialog       *self,
+                                  const SteadFormatOption *option)
+{
+  g_autoptr(GListModel) terms = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *row = adw_combo_row_new ();
+
+  if (option->type == STEAD_FIELD_TERM && option->vocabulary != NULL)
+    terms = stead_vocabulary_new (self->workspace, option->vocabulary);
+  else if (option->choices != NULL)
+    terms = stead_choices_model_new (option->choices);
+  /* TRANSLATORS: an option of the import left unset */
+  gtk_string_list_append (labels, _("(not set)"));
+  g_ptr_array_add (codes, NULL);
+  for (guint i = 0; terms != NULL && i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(SteadTerm) term = g_list_model_get_item (terms, i);
+
+      gtk_string_list_append (labels, stead_term_get_label (term));
+      g_ptr_array_add (codes, g_strdup (stead_term_get_code (term)));
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_object_set_data_full (G_OBJECT (row), OPTION_CODES, codes, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (row, "notify::selected",
+                           G_CALLBACK (stead_import_dialog_schedule_check), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+stead_import_dialog_load_options (SteadImportDialog *self)
+{
+  const SteadFormatOption *options = stead_importer_get_options (self->importer);
+
+  stead_import_dialog_clear_group (self->options_group, self->option_rows);
+  for (guint i = 0; options != NULL && options[i].key != NULL; i++)
+    {
+      const SteadFormatOption *option = &options[i];
+      GtkWidget *row;
+
+      switch (option->type)
+        {
+        case STEAD_FIELD_BOOL:
+          {
+            GtkWidget *toggle = gtk_switch_new ();
+
+            row = adw_action_row_new ();
+            gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+            adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+            g_signal_connect_object (toggle, "notify::active",
+                                     G_CALLBACK (stead_import_dialog_schedule_check), self,
+                                     G_CONNECT_SWAPPED);
+            g_object_set_data (G_OBJECT (row), "stead-switch", toggle);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            stead_import_dialog_option_label (option), -1);
+            break;
+          }
+        case STEAD_FIELD_TERM:
+        case STEAD_FIELD_CHOICE:
+          row = stead_import_dialog_option_combo (self, option);
+          break;
+        default:
+          row = adw_entry_row_new ();
+          g_signal_connect_object (row, "changed",
+                                   G_CALLBACK (stead_import_dialog_schedule_check), self,
+                                   G_CONNECT_SWAPPED);
+          break;
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     stead_import_dialog_option_label (option));
+      if (option->description != NULL && ADW_IS_ACTION_ROW (row))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     g_dgettext (GETTEXT_PACKAGE, option->description));
+      else if (option->description != NULL)
+        gtk_widget_set_tooltip_text (row, g_dgettext (GETTEXT_PACKAGE, option->description));
+      g_object_set_data (G_OBJECT (row), OPTION_KEY, (gpointer) option->key);
+      adw_preferences_group_add (self->options_group, row);
+      g_ptr_array_add (self->option_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->options_group), self->option_rows->len > 0);
+}
+
+/* What the option rows say, as key=value; NULL if all are left empty. */
+static GHashTable *
+stead_import_dialog_current_options (SteadImportDialog *self)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < self->option_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->option_rows, i);
+      const char *key = g_object_get_data (G_OBJECT (row), OPTION_KEY);
+      GPtrArray *codes = g_object_get_data (G_OBJECT (row), OPTION_CODES);
+      GtkWidget *toggle = g_object_get_data (G_OBJECT (row), "stead-switch");
+      char *value = NULL;
+
+      if (toggle != NULL)
+        value = gtk_switch_get_active (GTK_SWITCH (toggle)) ? g_strdup ("yes") : NULL;
+      else if (codes != NULL)
+        {
+          guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+          if (selected != GTK_INVALID_LIST_POSITION && selected < codes->len)
+            value = g_strdup (g_ptr_array_index (codes, selected));
+        }
+      else
+        {
+          const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+          value = text[0] != '\0' ? g_strstrip (g_strdup (text)) : NULL;
+        }
+      if (value != NULL && value[0] != '\0')
+        g_hash_table_insert (table, (gpointer) key, value);
+      else
+        g_free (value);
+    }
+  if (g_hash_table_size (table) == 0)
+    g_clear_pointer (&table, g_hash_table_unref);
+  return table;
+}
+
 static void
 stead_import_dialog_fill_options (SteadImportDialog  *self,
                                   SteadImportOptions *options,
@@ -374,6 +522,7 @@ stead_import_dialog_fill_options (SteadImportDialog  *self,
   *map = stead_import_dialog_current_map (self);
   options->map = *map;
   options->skip_rejected = gtk_switch_get_active (self->skip_switch);
+  options->options = stead_import_dialog_current_options (self);
 }
 
 static void
@@ -421,6 +570,7 @@ stead_import_dialog_run_check (gpointer user_data)
   stead_import_run_async (self->workspace, self->importer, self->file, &options,
                           stead_import_dialog_on_progress, self, self->cancellable,
                           stead_import_dialog_on_check_done, g_object_ref (self));
+  g_clear_pointer (&options.options, g_hash_table_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -482,6 +632,7 @@ stead_import_dialog_import_clicked (SteadImportDialog *self)
   stead_import_run_async (self->workspace, self->importer, self->file, &options,
                           stead_import_dialog_on_progress, self, self->cancellable,
                           stead_import_dialog_on_import_done, g_object_ref (self));
+  g_clear_pointer (&options.options, g_hash_table_unref);
 }
 
 static void
@@ -543,6 +694,7 @@ stead_import_dialog_on_format_changed (SteadImportDialog *self)
     return;
   self->importer = g_ptr_array_index (self->choices, selected);
   stead_import_dialog_load_columns (self);
+  stead_import_dialog_load_options (self);
   stead_import_dialog_schedule_check (self);
 }
 
@@ -587,6 +739,8 @@ stead_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->importers, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->option_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->detected, g_ptr_array_unref);
   g_clear_pointer (&self->header, g_strfreev);
   g_clear_object (&self->column_names);
   g_clear_pointer (&self->result, stead_import_result_free);
@@ -633,6 +787,7 @@ stead_import_dialog_init (SteadImportDialog *self)
   GtkWidget *toolbar, *header, *scroller, *clamp, *box, *group, *row, *overlay_box;
 
   self->field_rows = g_ptr_array_new ();
+  self->option_rows = g_ptr_array_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -717,6 +872,11 @@ stead_import_dialog_init (SteadImportDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
   gtk_box_append (GTK_BOX (box), group);
 
+  /* Options of the format */
+  self->options_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (_("Options"), NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->options_group), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->options_group));
+
   /* Columns */
   self->columns_group = ADW_PREFERENCES_GROUP (stead_import_dialog_group_new (
     _("Columns"), _("Which column of the file fills each field. Where the format keeps them, "
@@ -769,19 +929,35 @@ stead_import_dialog_new (GtkWindow         *parent,
   self->file = g_object_ref (file);
   self->importers = stead_import_list_importers (engine);
   self->choices = g_ptr_array_new ();
+  /* Reading the start of the file is quick; a file that cannot be read
+   * says so when it is checked. */
+  self->detected = stead_import_detect (self->importers, file, NULL, NULL);
+  if (self->detected == NULL)
+    self->detected = g_ptr_array_new ();
 
-  /* Formats that read this file name first, then the rest. */
-  for (guint pass = 0; pass < 2; pass++)
+  /* The formats the content fits first, then those that read this file
+   * name, then the rest. */
+  for (guint pass = 0; pass < 3; pass++)
     for (guint i = 0; i < self->importers->len; i++)
       {
         SteadImporter *importer = g_ptr_array_index (self->importers, i);
+        gboolean fits = g_ptr_array_find (self->detected, importer, NULL);
+        gboolean named = stead_import_dialog_reads_extension (importer, basename);
 
-        if (stead_import_dialog_reads_extension (importer, basename) == (pass == 0))
+        if ((pass == 0 && fits) || (pass == 1 && !fits && named) ||
+            (pass == 2 && !fits && !named))
           {
             g_ptr_array_add (self->choices, importer);
             gtk_string_list_append (titles, stead_importer_get_title (importer));
           }
       }
+  if (self->detected->len > 1)
+    {
+      g_autofree char *names = stead_import_describe_candidates (self->detected);
+      g_autofree char *note = g_strdup_printf (_("This file could be %s: choose which"), names);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), note);
+    }
 
   adw_window_title_set_subtitle (self->title, basename);
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (titles));
@@ -888,4 +1064,75 @@ stead_import_dialog_is_busy (SteadImportDialog *self)
   g_return_val_if_fail (STEAD_IS_IMPORT_DIALOG (self), FALSE);
 
   return self->cancellable != NULL || self->check_source != 0;
+}
+
+/**
+ * stead_import_dialog_get_format:
+ * @self: the dialog
+ *
+ * Returns: (nullable): the id of the format chosen
+ */
+const char *
+stead_import_dialog_get_format (SteadImportDialog *self)
+{
+  g_return_val_if_fail (STEAD_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->importer != NULL ? stead_importer_get_id (self->importer) : NULL;
+}
+
+/**
+ * stead_import_dialog_get_format_note:
+ * @self: the dialog
+ *
+ * Returns: what the dialog says under the format (the candidates when
+ *   several fit the file), or ""
+ */
+const char *
+stead_import_dialog_get_format_note (SteadImportDialog *self)
+{
+  const char *note;
+
+  g_return_val_if_fail (STEAD_IS_IMPORT_DIALOG (self), NULL);
+
+  note = adw_action_row_get_subtitle (ADW_ACTION_ROW (self->format_row));
+  return note != NULL ? note : "";
+}
+
+/**
+ * stead_import_dialog_get_option_row:
+ * @self: the dialog
+ * @key: an option of the chosen format
+ *
+ * Returns: (transfer none) (nullable): the row that sets it
+ */
+GtkWidget *
+stead_import_dialog_get_option_row (SteadImportDialog *self,
+                                    const char        *key)
+{
+  g_return_val_if_fail (STEAD_IS_IMPORT_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->option_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->option_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), OPTION_KEY), key) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/**
+ * stead_import_dialog_get_summary:
+ * @self: the dialog
+ *
+ * Returns: what the check said: its sentence, then its details
+ */
+char *
+stead_import_dialog_get_summary (SteadImportDialog *self)
+{
+  g_return_val_if_fail (STEAD_IS_IMPORT_DIALOG (self), NULL);
+
+  return g_strdup_printf ("%s\n%s",
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->summary_row)),
+                          adw_action_row_get_subtitle (self->summary_row));
 }

@@ -52,6 +52,11 @@ struct _SteadMapView
   GtkWidget             *offline_chip;      /* "Offline", over the map */
   GtkWidget             *controls;          /* top right: zoom, drawing, search */
   GtkWidget             *bottom;            /* the scale and the licences */
+  GtkWidget             *credits;           /* narrow: a button showing the licences */
+  GtkWidget             *credits_box;       /* in its popover */
+  gboolean               narrow;            /* below STEAD_MAP_VIEW_NARROW pixels wide */
+  int                    narrow_height;     /* the map's, when the summary was fitted */
+  guint                  narrow_source;
   GtkWidget             *empty_state;       /* "Import your boundary", with no areas */
   SteadWorkspace        *workspace;
   SteadBaseMap           base_map;

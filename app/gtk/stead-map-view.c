@@ -125,6 +125,13 @@ stead_map_view_mercator_y (double lat)
   return log (tan (G_PI / 4 + rad / 2));
 }
 
+/* The summary's height as a sheet: under half the map. */
+static int
+stead_map_view_sheet_height (SteadMapView *self)
+{
+  return MAX (200, (int) ((self->narrow_height - 60) * 0.5));
+}
+
 static void
 stead_map_view_zoom_now (SteadMapView *self)
 {
@@ -134,7 +141,7 @@ stead_map_view_zoom_now (SteadMapView *self)
   SteadEnvelope extent = { -8.6, 49.9, 1.8, 60.9 }; /* the UK, Scilly to Shetland */
   double tile = 256.0;
   double zx, zy, zoom, dy, shift;
-  int covered = 0;
+  int covered = 0, covered_below = 0;
 
   if (self->zoom_to_extent)
     extent = self->zoom_extent;
@@ -142,15 +149,22 @@ stead_map_view_zoom_now (SteadMapView *self)
            !stead_area_layer_get_extent (self->areas, &extent))
     stead_point_source_get_extent (self->workspace, &extent);
 
-  /* One area, its summary beside it: fit it into what the panel (on the
-   * right) leaves of the map. */
+  /* One area, its summary beside it (or below it, on a narrow map): fit
+   * it into what the panel leaves of the map. */
   if (self->zoom_to_extent && gtk_widget_get_visible (self->area_panel))
-    covered = MIN (gtk_widget_get_width (self->area_panel), width / 2);
+    {
+      if (self->narrow)
+        covered_below = MIN (stead_map_view_sheet_height (self) +
+                               gtk_widget_get_margin_bottom (self->area_panel) + 8,
+                             height * 2 / 3);
+      else
+        covered = MIN (gtk_widget_get_width (self->area_panel), width / 2);
+    }
 
   /* Fit the extent with a margin, in Web Mercator. */
   dy = stead_map_view_mercator_y (extent.max_y) - stead_map_view_mercator_y (extent.min_y);
   zx = log2 (((width - covered) * 0.85) * 360.0 / (tile * MAX (extent.max_x - extent.min_x, 1e-6)));
-  zy = log2 ((height * 0.85) * 2 * G_PI / (tile * MAX (dy, 1e-9)));
+  zy = log2 (((height - covered_below) * 0.85) * 2 * G_PI / (tile * MAX (dy, 1e-9)));
   zoom = CLAMP (MIN (zx, zy), shumate_viewport_get_min_zoom_level (viewport),
                 MIN (18, shumate_viewport_get_max_zoom_level (viewport)));
 
@@ -158,6 +172,15 @@ stead_map_view_zoom_now (SteadMapView *self)
   shift = covered / 2.0 * 360.0 / (tile * exp2 (zoom));   /* half the panel, in degrees */
   shumate_map_center_on (self->map, (extent.min_y + extent.max_y) / 2,
                          (extent.min_x + extent.max_x) / 2 + shift);
+  if (covered_below > 0)
+    {
+      double lat, lon;
+
+      /* The extent's middle, half the sheet up from the map's. */
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), width / 2.0,
+                                                  (height + covered_below) / 2.0, &lat, &lon);
+      shumate_map_center_on (self->map, lat, lon);
+    }
 }
 
 /**
@@ -1255,6 +1278,96 @@ stead_map_view_zoom_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Below this width (the map's, in pixels: a window under some 1,030
+ * with the sidebar) the licences are behind a button and the area's
+ * summary is a sheet along the map's foot, so the map stays usable; the
+ * default window (1100) keeps them beside it. */
+#define STEAD_MAP_VIEW_NARROW 800
+
+/* Moves @child from where it is to the end of @box. */
+static void
+stead_map_view_move_to (GtkWidget *child,
+                        GtkWidget *box)
+{
+  g_autoptr(GtkWidget) keep = g_object_ref (child);
+  GtkWidget *parent = gtk_widget_get_parent (child);
+
+  if (parent == box)
+    return;
+  if (parent != NULL)
+    gtk_box_remove (GTK_BOX (parent), child);
+  gtk_box_append (GTK_BOX (box), child);
+}
+
+/* In the credits' popover the licences' lines wrap short; back under
+ * the map they are as they were. */
+static void
+stead_map_view_wrap_credits (GtkWidget *widget,
+                             gboolean   narrow)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          GtkLabel *label = GTK_LABEL (child);
+          gpointer was = g_object_get_data (G_OBJECT (label), "stead-wide-chars");
+
+          if (narrow && was == NULL)
+            g_object_set_data (G_OBJECT (label), "stead-wide-chars",
+                               GINT_TO_POINTER (gtk_label_get_max_width_chars (label) + 2));
+          if (narrow)
+            gtk_label_set_wrap (label, TRUE);
+          gtk_label_set_max_width_chars (label,
+                                         narrow ? 48
+                                         : was != NULL ? GPOINTER_TO_INT (was) - 2
+                                                       : gtk_label_get_max_width_chars (label));
+        }
+      stead_map_view_wrap_credits (child, narrow);
+    }
+}
+
+/* The summary's margin at the foot: clear of the scale and licences. */
+static int
+stead_map_view_panel_margin (int below)
+{
+  return MAX (48, below + 8);
+}
+
+/* Changes what the width allows; after the allocation that found it. */
+static gboolean
+stead_map_view_narrow_idle (gpointer user_data)
+{
+  SteadMapView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->narrow_source = 0;
+  self->narrow = width > 0 && width < STEAD_MAP_VIEW_NARROW;
+  /* The licences stay one click away, in full; the summary leaves more
+   * than half the map. */
+  stead_map_view_move_to (GTK_WIDGET (self->license),
+                          self->narrow ? self->credits_box : self->bottom);
+  gtk_widget_set_halign (GTK_WIDGET (self->license),
+                         self->narrow ? GTK_ALIGN_START : GTK_ALIGN_END);
+  stead_map_view_wrap_credits (GTK_WIDGET (self->license), self->narrow);
+  gtk_widget_set_visible (self->credits, self->narrow);
+  if (!self->narrow)
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->credits));
+  /* The summary: beside the map when there is room, else a sheet along
+   * its foot (clear of the controls on the right), the map above it. */
+  self->narrow_height = gtk_widget_get_height (GTK_WIDGET (self));
+  gtk_widget_set_halign (self->area_panel, self->narrow ? GTK_ALIGN_FILL : GTK_ALIGN_END);
+  gtk_widget_set_valign (self->area_panel, self->narrow ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+  gtk_widget_set_margin_start (self->area_panel, self->narrow ? 12 : 0);
+  /* Above the scale and the licences, never over them (as they were last
+   * laid out: if that changes, this is done again). */
+  gtk_widget_set_margin_bottom (self->area_panel,
+                                stead_map_view_panel_margin (gtk_widget_get_height (self->bottom)));
+  gtk_widget_set_size_request (self->area_panel, self->narrow ? -1 : 360,
+                               self->narrow ? stead_map_view_sheet_height (self) : -1);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stead_map_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -1263,7 +1376,20 @@ stead_map_view_size_allocate (GtkWidget *widget,
 {
   SteadMapView *self = STEAD_MAP_VIEW (widget);
 
+  if (width > 0 && self->narrow_source == 0 &&
+      ((width < STEAD_MAP_VIEW_NARROW) != self->narrow ||
+       (self->narrow && height != self->narrow_height)))
+    self->narrow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, stead_map_view_narrow_idle,
+                                           self, NULL);
+
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  /* The licences grew (a workspace's own were added): the summary's foot
+   * moves up above them. */
+  if (self->narrow_source == 0 &&
+      gtk_widget_get_margin_bottom (self->area_panel) !=
+        stead_map_view_panel_margin (gtk_widget_get_height (self->bottom)))
+    self->narrow_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, stead_map_view_narrow_idle,
+                                           self, NULL);
   stead_map_view_popover_present (self);
   if (self->choice != NULL)
     gtk_popover_present (GTK_POPOVER (self->choice));
@@ -1300,6 +1426,7 @@ stead_map_view_dispose (GObject *object)
   g_clear_object (&self->shade_cancellable);
   g_clear_pointer (&self->named_layers, g_ptr_array_unref);
   g_clear_handle_id (&self->zoom_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   stead_map_view_popover_dispose (self);
   stead_map_view_pick_dispose (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
@@ -1491,6 +1618,7 @@ stead_map_view_init_map (SteadMapView *self)
   /* One badge per place for needs, resources and sites, over them all. */
   self->points = stead_point_layer_new_merged (viewport, self->needs, self->resources);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->points));
+  stead_area_layer_set_avoid (self->areas, self->points);
 }
 
 /* Zoom and offline map buttons, top right; the drawing tool joins them. */
@@ -1540,6 +1668,30 @@ stead_map_view_init_bottom (SteadMapView *self)
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   stead_map_view_update_data_attribution (self);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->license));
+
+  /* On a narrow map the licences, in full, are behind this. */
+  {
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    gtk_box_append (GTK_BOX (child), gtk_image_new_from_icon_name ("help-about-symbolic"));
+    gtk_box_append (GTK_BOX (child), gtk_label_new (_("Credits")));
+    self->credits = gtk_menu_button_new ();
+    gtk_widget_set_name (self->credits, "map-credits");
+    gtk_menu_button_set_child (GTK_MENU_BUTTON (self->credits), child);
+    gtk_widget_set_tooltip_text (self->credits, _("Map data sources and licences"));
+    gtk_widget_add_css_class (self->credits, "osd");
+    /* Beside the scale: its popover opens over the map, not off it. */
+    gtk_widget_set_halign (self->credits, GTK_ALIGN_START);
+    gtk_widget_set_valign (self->credits, GTK_ALIGN_END);
+    gtk_widget_set_margin_bottom (self->credits, 6);
+    gtk_widget_set_visible (self->credits, FALSE);
+    self->credits_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_popover_set_child (GTK_POPOVER (popover), self->credits_box);
+    gtk_menu_button_set_direction (GTK_MENU_BUTTON (self->credits), GTK_ARROW_UP);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->credits), popover);
+    gtk_box_append (GTK_BOX (bottom), self->credits);
+  }
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), bottom);
   self->bottom = bottom;
 }
@@ -1585,6 +1737,10 @@ stead_map_view_init (SteadMapView *self)
 
   /* Made before the drawing tool, which follows it; shown above it. */
   self->area_panel = stead_area_panel_new ();
+  /* The window says whether personal data may be shown; rest centres'
+   * names on the map follow it as the summary's titles do. */
+  g_object_bind_property (self->area_panel, "show-personal", self->points, "show-personal",
+                          G_BINDING_SYNC_CREATE);
   stead_map_view_sketch_init (self, GTK_BOX (controls));
   stead_map_view_select_init (self);
 
@@ -1610,6 +1766,7 @@ stead_map_view_init (SteadMapView *self)
                                    gtk_widget_get_first_child (gtk_widget_get_parent (
                                      GTK_WIDGET (self->license))));
   stead_point_layer_keep_clear_of (self->points, self->area_panel);
+  stead_point_layer_keep_clear_of (self->points, self->credits);
 
   /* Drop .mbtiles files on the map to add them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -3,8 +3,11 @@
  * For a plugin's own places (partner sites, rest centres): the records of
  * a list model with "longitude" and "latitude" fields, each drawn as an
  * icon on a disc, named by its title in a tooltip, redone when the list
- * changes. Needs and resources, by the million, are drawn by
- * SteadPointLayer from its clustered index instead. On the map view the
+ * changes. A plugin whose places have public names (a partner's site)
+ * says which field holds them (stead_marker_layer_set_name_field()): the
+ * point layer writes them beside the markers when zoomed in. Needs and
+ * resources, by the million, are drawn by SteadPointLayer from its
+ * clustered index instead. On the map view the
  * places join that index (stead_marker_layer_set_merged()): where they
  * fall in a cluster they count in its badge, and the point layer draws
  * the ones alone through stead_marker_layer_snapshot_place(), so that no
@@ -27,6 +30,7 @@ typedef struct
   double    lon;
   double    lat;
   char     *title;
+  char     *name;     /* beside its marker when zoomed in, or NULL */
   gboolean  accent;
 } Place;
 
@@ -38,6 +42,7 @@ struct _SteadMarkerLayer
   GArray             *places;   /* Place */
   char               *icon_name;
   char               *accent_field;
+  char               *name_field;
   gboolean            merged;
 };
 
@@ -54,6 +59,7 @@ static void
 stead_marker_layer_clear_place (Place *place)
 {
   g_free (place->title);
+  g_free (place->name);
 }
 
 static void
@@ -72,6 +78,9 @@ stead_marker_layer_fill (SteadMarkerLayer *self)
       place.lon = stead_record_get_double (record, "longitude");
       place.lat = stead_record_get_double (record, "latitude");
       place.title = g_strdup (stead_record_get_title (record));
+      place.name = NULL;
+      if (self->name_field != NULL && !stead_record_is_null (record, self->name_field))
+        place.name = g_strdup (stead_record_get_string (record, self->name_field));
       place.accent =
         self->accent_field != NULL && stead_record_get_boolean (record, self->accent_field);
       g_array_append_val (self->places, place);
@@ -118,6 +127,51 @@ stead_marker_layer_set_merged (SteadMarkerLayer *self,
 
   self->merged = !!merged;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * stead_marker_layer_set_name_field:
+ * @self: a #SteadMarkerLayer
+ * @name_field: (nullable): a text field of the records: each place's
+ *   name, written beside its marker on the map when zoomed in to streets
+ *   (where there is room for it); %NULL for none (the default)
+ *
+ * Only for names that are not personal data (a site's name, not a
+ * contact's): they are shown whatever the show-personal-data setting.
+ */
+void
+stead_marker_layer_set_name_field (SteadMarkerLayer *self,
+                                   const char       *name_field)
+{
+  g_return_if_fail (STEAD_IS_MARKER_LAYER (self));
+
+  if (g_strcmp0 (self->name_field, name_field) == 0)
+    return;
+  g_free (self->name_field);
+  self->name_field = g_strdup (name_field);
+  stead_marker_layer_fill (self);
+}
+
+/**
+ * stead_marker_layer_get_place_name:
+ * @self: a #SteadMarkerLayer
+ * @place: a place's number (stead_marker_layer_get_positions())
+ *
+ * Returns: (nullable): the place's name to write beside its marker, or
+ *   %NULL if it has none (no name field set, or the field is empty)
+ */
+const char *
+stead_marker_layer_get_place_name (SteadMarkerLayer *self,
+                                   guint             place)
+{
+  const char *name;
+
+  g_return_val_if_fail (STEAD_IS_MARKER_LAYER (self), NULL);
+
+  if (place >= self->places->len)
+    return NULL;
+  name = g_array_index (self->places, Place, place).name;
+  return name != NULL && name[0] != '\0' ? name : NULL;
 }
 
 /**
@@ -271,6 +325,7 @@ stead_marker_layer_finalize (GObject *object)
   g_array_unref (self->places);
   g_free (self->icon_name);
   g_free (self->accent_field);
+  g_free (self->name_field);
   G_OBJECT_CLASS (stead_marker_layer_parent_class)->finalize (object);
 }
 

@@ -33,6 +33,12 @@ STEAD_AVAILABLE_IN_1_0
 void              stead_marker_layer_set_merged     (SteadMarkerLayer *self,
                                                      gboolean          merged);
 STEAD_AVAILABLE_IN_1_0
+void              stead_marker_layer_set_name_field (SteadMarkerLayer *self,
+                                                     const char       *name_field);
+STEAD_AVAILABLE_IN_1_0
+const char       *stead_marker_layer_get_place_name (SteadMarkerLayer *self,
+                                                     guint             place);
+STEAD_AVAILABLE_IN_1_0
 void              stead_marker_layer_snapshot_place (SteadMarkerLayer *self,
                                                      GtkSnapshot      *snapshot,
                                                      GtkWidget        *widget,

@@ -132,20 +132,34 @@ stead_point_layer_badges_place (SteadPointLayer      *self,
       }
 }
 
-/* The bounds of the controls over the map, now, in the layer's coordinates. */
-static void
+/**
+ * stead_point_layer_badges_find_reserved:
+ *
+ * Finds the bounds of the controls over the map, now, in the layer's
+ * coordinates.
+ *
+ * Returns: whether they changed since last time
+ */
+gboolean
 stead_point_layer_badges_find_reserved (SteadPointLayer *self)
 {
-  g_array_set_size (self->reserved_rects, 0);
-  for (guint i = 0; i < self->reserved->len; i++)
+  graphene_rect_t rects[16];
+  guint n = 0;
+
+  for (guint i = 0; i < self->reserved->len && n < G_N_ELEMENTS (rects); i++)
     {
       g_autoptr(GtkWidget) control = g_weak_ref_get (g_ptr_array_index (self->reserved, i));
-      graphene_rect_t r;
 
       if (control != NULL && gtk_widget_get_mapped (control) &&
-          gtk_widget_compute_bounds (control, GTK_WIDGET (self), &r))
-        g_array_append_val (self->reserved_rects, r);
+          gtk_widget_compute_bounds (control, GTK_WIDGET (self), &rects[n]))
+        n++;
     }
+  if (n == self->reserved_rects->len &&
+      (n == 0 || memcmp (rects, self->reserved_rects->data, n * sizeof rects[0]) == 0))
+    return FALSE;
+  g_array_set_size (self->reserved_rects, 0);
+  g_array_append_vals (self->reserved_rects, rects, n);
+  return TRUE;
 }
 
 static gboolean
@@ -301,7 +315,6 @@ stead_point_layer_badges_layout (SteadPointLayer *self,
   g_array_set_size (self->badges, 0);
   g_array_set_size (self->parts, 0);
   g_array_set_size (self->singles, 0);
-  stead_point_layer_badges_find_reserved (self);
 
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (order, &g_array_index (items, SteadPointCluster, i));

@@ -21,6 +21,19 @@ typedef struct
   int             last_part;
 } SteadPointLayerBadge;
 
+/* A place's name beside its marker: where it is drawn (its text's top
+ * left), the box it takes with its halo, and its text. */
+typedef struct
+{
+  graphene_rect_t  box;
+  double           x;
+  double           y;
+  PangoLayout     *layout;    /* borrowed from the layer's names */
+  const char      *name;      /* borrowed */
+  SteadPointClass  klass;
+  gint64           fid;       /* a resource's row, or a site's place */
+} SteadPointLayerName;
+
 typedef struct
 {
   SteadPointCluster item;
@@ -59,6 +72,15 @@ struct _SteadPointLayer
   cairo_t             *measure;       /* for the widths of counts */
   GPtrArray           *reserved;      /* GWeakRef to controls over the map */
   GArray              *reserved_rects;/* graphene_rect_t: their bounds now */
+  GArray              *names;         /* SteadPointLayerName, of the last layout */
+  GHashTable          *name_layouts;  /* name -> PangoLayout, made once */
+  GHashTable          *place_titles;  /* gint64 fid -> title: the rest centres */
+  gboolean             show_personal;
+
+  /* What the last layout was for: redone only when one of these changes. */
+  gboolean             layout_valid;
+  double               layout_key[5]; /* zoom, latitude, longitude, width, height */
+  SteadPointSnapshot  *layout_data;   /* not a reference: compared only */
 };
 
 void     stead_point_layer_count_label     (guint                count,
@@ -69,6 +91,18 @@ void     stead_point_layer_badges_layout   (SteadPointLayer     *self,
                                             const GArray        *items);
 void     stead_point_layer_badges_snapshot (SteadPointLayer     *self,
                                             GtkSnapshot         *snapshot);
+void     stead_point_layer_names_layout    (SteadPointLayer     *self,
+                                            ShumateViewport     *viewport);
+void     stead_point_layer_names_snapshot  (SteadPointLayer     *self,
+                                            GtkSnapshot         *snapshot);
+gboolean stead_point_layer_badges_find_reserved (SteadPointLayer *self);
+void     stead_point_layer_append_badge_members (SteadPointLayer            *self,
+                                                 const SteadPointLayerBadge *badge,
+                                                 SteadPointClass             klass,
+                                                 GArray                     *fids);
+SteadMarkerLayer *stead_point_layer_find_site (SteadPointLayer  *self,
+                                               guint             site,
+                                               guint            *place);
 int      stead_point_layer_badges_pick     (SteadPointLayer     *self,
                                             double               x,
                                             double               y);

@@ -19,12 +19,42 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "stead-point-layer-private.h"
 
 G_DEFINE_FINAL_TYPE (SteadPointLayer, stead_point_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  LAYOUT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SHOW_PERSONAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void stead_point_layer_invalidate_layout (SteadPointLayer *self);
+
+/* The merged layer names the rest centres: their titles, read when the
+ * points are (there are a few dozen). */
+static void
+stead_point_layer_load_titles (SteadPointLayer *self)
+{
+  SteadWorkspace *workspace = self->needs != NULL ? self->needs->workspace : NULL;
+
+  g_clear_pointer (&self->place_titles, g_hash_table_unref);
+  if (workspace != NULL && !stead_workspace_is_closed (workspace))
+    self->place_titles = stead_point_source_get_titles (workspace, "rest-centre");
+}
 
 static void
 stead_point_layer_on_loaded (GObject      *object,
@@ -45,6 +75,11 @@ stead_point_layer_on_loaded (GObject      *object,
 
   g_clear_pointer (&self->data, stead_point_snapshot_unref);
   self->data = data;
+  if (self->kind == STEAD_POINT_LAYER_MERGED)
+    {
+      stead_point_layer_load_titles (self);
+      stead_point_layer_invalidate_layout (self);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -396,7 +431,7 @@ stead_point_layer_append_members (SteadPointLayer         *self,
 }
 
 /* Every part of @badge: what it counts. */
-static void
+void
 stead_point_layer_append_badge_members (SteadPointLayer            *self,
                                         const SteadPointLayerBadge *badge,
                                         SteadPointClass             klass,
@@ -974,15 +1009,71 @@ stead_point_layer_query_view (SteadPointLayer *self)
   return self->scratch->len > 0;
 }
 
-/* The merged layer's layout for the view now: badges, and points alone. */
+/* The merged layer's layout for the view now: badges, points alone and
+ * places' names. Made once for a view (the area layer below asks for it
+ * before this layer draws it) and again only when the view, the data or
+ * the controls over the map change. */
 static void
 stead_point_layer_layout_merged (SteadPointLayer *self)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double key[G_N_ELEMENTS (self->layout_key)] = {
+    shumate_viewport_get_zoom_level (viewport),
+    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+    gtk_widget_get_width (widget),
+    gtk_widget_get_height (widget),
+  };
+  gboolean moved = stead_point_layer_badges_find_reserved (self);
+
+  if (self->layout_valid && !moved && self->layout_data == self->data &&
+      memcmp (key, self->layout_key, sizeof key) == 0)
+    return;
+  memcpy (self->layout_key, key, sizeof key);
+  self->layout_data = self->data;
+  self->layout_valid = TRUE;
+
   g_array_set_size (self->badges, 0);
   g_array_set_size (self->singles, 0);
+  g_array_set_size (self->names, 0);
   if (stead_point_layer_query_view (self))
-    stead_point_layer_badges_layout (self, shumate_layer_get_viewport (SHUMATE_LAYER (self)),
-                                     self->scratch);
+    {
+      stead_point_layer_badges_layout (self, viewport, self->scratch);
+      stead_point_layer_names_layout (self, viewport);
+    }
+}
+
+/* Something other than the view changed what the layout would be. */
+static void
+stead_point_layer_invalidate_layout (SteadPointLayer *self)
+{
+  self->layout_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
+}
+
+/**
+ * stead_point_layer_find_site:
+ * @site: a site's number in the data (its row)
+ * @place: (out): its place in its marker layer
+ *
+ * Returns: (nullable): the marker layer the site comes from
+ */
+SteadMarkerLayer *
+stead_point_layer_find_site (SteadPointLayer *self,
+                             guint            site,
+                             guint           *place)
+{
+  guint layer = 0;
+
+  while (layer + 1 < self->site_offsets->len &&
+         g_array_index (self->site_offsets, guint, layer + 1) <= site)
+    layer++;
+  if (layer >= self->loaded_sites->len)
+    return NULL;
+  *place = site - g_array_index (self->site_offsets, guint, layer);
+  return g_ptr_array_index (self->loaded_sites, layer);
 }
 
 /* A site alone: drawn as its own layer would. */
@@ -997,21 +1088,16 @@ stead_point_layer_snapshot_sites (SteadPointLayer *self,
   for (guint i = 0; i < self->singles->len; i++)
     {
       const SteadPointCluster *c = &g_array_index (self->singles, SteadPointCluster, i);
-      guint place = (guint) rows[c->id], layer = 0;
+      SteadMarkerLayer *layer;
+      guint place;
       double x, y;
 
-      if (classes[c->id] != STEAD_POINT_CLASS_SITE)
-        continue;
-      while (layer + 1 < self->site_offsets->len &&
-             g_array_index (self->site_offsets, guint, layer + 1) <= place)
-        layer++;
-      if (layer >= self->loaded_sites->len)
+      if (classes[c->id] != STEAD_POINT_CLASS_SITE ||
+          (layer = stead_point_layer_find_site (self, (guint) rows[c->id], &place)) == NULL)
         continue;
       shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), c->lat, c->lon, &x,
                                                   &y);
-      stead_marker_layer_snapshot_place (g_ptr_array_index (self->loaded_sites, layer), snapshot,
-                                         GTK_WIDGET (self), place -
-                                         g_array_index (self->site_offsets, guint, layer), x, y);
+      stead_marker_layer_snapshot_place (layer, snapshot, GTK_WIDGET (self), place, x, y);
     }
 }
 
@@ -1050,6 +1136,7 @@ stead_point_layer_snapshot (GtkWidget   *widget,
   if (self->scratch->len > 0)
     stead_point_layer_snapshot_items (self, snapshot);
   stead_point_layer_snapshot_sites (self, snapshot);
+  stead_point_layer_names_snapshot (self, snapshot);
   stead_point_layer_badges_snapshot (self, snapshot);
 }
 
@@ -1218,8 +1305,47 @@ stead_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->measure, cairo_destroy);
   g_clear_pointer (&self->reserved, g_ptr_array_unref);
   g_clear_pointer (&self->reserved_rects, g_array_unref);
+  g_clear_pointer (&self->names, g_array_unref);
+  g_clear_pointer (&self->name_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->place_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (stead_point_layer_parent_class)->dispose (object);
+}
+
+static void
+stead_point_layer_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PERSONAL:
+      g_value_set_boolean (value, self->show_personal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stead_point_layer_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SteadPointLayer *self = STEAD_POINT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PERSONAL:
+      stead_point_layer_set_show_personal (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1230,7 +1356,31 @@ stead_point_layer_class_init (SteadPointLayerClass *klass)
 
   object_class->constructed = stead_point_layer_constructed;
   object_class->dispose = stead_point_layer_dispose;
+  object_class->get_property = stead_point_layer_get_property;
+  object_class->set_property = stead_point_layer_set_property;
   widget_class->snapshot = stead_point_layer_snapshot;
+
+  /**
+   * SteadPointLayer:show-personal:
+   *
+   * Whether the user allowed personal data to be shown (the
+   * show-personal-data setting): then a rest centre is named by its
+   * title, otherwise by its kind.
+   */
+  properties[PROP_SHOW_PERSONAL] =
+    g_param_spec_boolean ("show-personal", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SteadPointLayer::layout-changed:
+   *
+   * The badges and names will be laid out again, for something other
+   * than the view moving (new points, a setting): a layer that keeps
+   * clear of them lays itself out again too.
+   */
+  signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1258,6 +1408,8 @@ stead_point_layer_init (SteadPointLayer *self)
   self->singles = g_array_new (FALSE, FALSE, sizeof (SteadPointCluster));
   self->reserved = g_ptr_array_new_with_free_func (stead_point_layer_free_weak_ref);
   self->reserved_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->names = g_array_new (FALSE, FALSE, sizeof (SteadPointLayerName));
+  self->name_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 SteadPointLayer *
@@ -1430,6 +1582,59 @@ stead_point_layer_get_badge_members (SteadPointLayer *self,
   stead_point_layer_append_badge_members (
     self, &g_array_index (self->badges, SteadPointLayerBadge, badge), klass, fids);
   return TRUE;
+}
+
+/**
+ * stead_point_layer_get_names:
+ * @self: a merged layer
+ * @names: (element-type SteadPointName): where to append them
+ *
+ * Lays the layer out for the view now, as the next frame draws it, and
+ * appends each name written beside a marker (a partner site's, a rest
+ * centre's) with its box, in the layer's coordinates. Names are written
+ * from %STEAD_POINT_LAYER_NAME_ZOOM, only where the box meets no badge,
+ * no other name and none of the map's controls.
+ *
+ * Returns: how many were appended
+ */
+guint
+stead_point_layer_get_names (SteadPointLayer *self,
+                             GArray          *names)
+{
+  g_return_val_if_fail (STEAD_IS_POINT_LAYER (self) && self->kind == STEAD_POINT_LAYER_MERGED, 0);
+  g_return_val_if_fail (names != NULL, 0);
+
+  stead_point_layer_layout_merged (self);
+  for (guint j = 0; j < self->names->len; j++)
+    {
+      const SteadPointLayerName *n = &g_array_index (self->names, SteadPointLayerName, j);
+      SteadPointName out = { .box = n->box, .name = n->name, .klass = n->klass, .fid = n->fid };
+
+      g_array_append_val (names, out);
+    }
+  return self->names->len;
+}
+
+/**
+ * stead_point_layer_set_show_personal:
+ * @self: a merged layer
+ * @show_personal: whether the user allowed personal data to be shown
+ *
+ * A resource's title is personal data: a rest centre is named by it
+ * only when allowed, otherwise by its kind ("Rest centre").
+ */
+void
+stead_point_layer_set_show_personal (SteadPointLayer *self,
+                                     gboolean         show_personal)
+{
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+
+  show_personal = !!show_personal;
+  if (self->show_personal == show_personal)
+    return;
+  self->show_personal = show_personal;
+  stead_point_layer_invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PERSONAL]);
 }
 
 /**

@@ -37,6 +37,19 @@ typedef struct
   guint32         n_sites;
 } SteadPointBadge;
 
+/* A place's name written beside its marker (a partner site, a rest
+ * centre): the box it takes, and its text. */
+typedef struct
+{
+  graphene_rect_t  box;
+  const char      *name;   /* valid until the next layout */
+  SteadPointClass  klass;
+  gint64           fid;    /* a resource's row, or a site's place */
+} SteadPointName;
+
+/* The zoom from which places' names are written beside their markers. */
+#define STEAD_POINT_LAYER_NAME_ZOOM 13.0
+
 STEAD_AVAILABLE_IN_1_0
 SteadPointLayer *stead_point_layer_new           (ShumateViewport     *viewport,
                                                   SteadPointLayerKind  kind);
@@ -91,6 +104,12 @@ gboolean         stead_point_layer_get_badge_members (SteadPointLayer *self,
                                                   guint                badge,
                                                   SteadPointClass      klass,
                                                   GArray              *fids);
+STEAD_AVAILABLE_IN_1_0
+guint            stead_point_layer_get_names     (SteadPointLayer     *self,
+                                                  GArray              *names);
+STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_set_show_personal (SteadPointLayer *self,
+                                                  gboolean             show_personal);
 STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_filter    (SteadPointLayer     *self,
                                                   const char * const  *kinds,

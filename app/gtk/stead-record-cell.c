@@ -145,7 +145,7 @@ stead_record_cell_init (SteadRecordCell *self)
   self->label = gtk_inscription_new (NULL);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (self->label), 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (self->label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (self->label), 4);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (self->label), 16);
   gtk_widget_set_has_tooltip (self->label, TRUE);

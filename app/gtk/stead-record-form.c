@@ -39,6 +39,9 @@ struct _SteadForm
   GtkWidget       *dialog;
   GtkWidget       *parent;
   GtkWidget       *problem;
+  GtkWidget       *preview;
+  SteadFormPreview preview_func;
+  gpointer         preview_data;
   SteadWorkspace  *workspace;
   SteadRecord     *record;
   GArray          *rows;       /* FormRow */
@@ -134,6 +137,13 @@ stead_record_form_check (SteadForm *form)
 
       if (problem != NULL && first == NULL)
         first = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, problem);
+    }
+  if (form->preview != NULL)
+    {
+      g_autofree char *text = first == NULL ? form->preview_func (form, form->preview_data) : NULL;
+
+      gtk_label_set_text (GTK_LABEL (form->preview), text != NULL ? text : "");
+      gtk_widget_set_visible (form->preview, text != NULL);
     }
   gtk_label_set_text (GTK_LABEL (form->problem), first != NULL ? first->message : "");
   gtk_widget_set_visible (form->problem, first != NULL);
@@ -398,6 +408,14 @@ stead_form_present (SteadForm *form)
   gtk_label_set_xalign (GTK_LABEL (form->problem), 0);
   gtk_widget_add_css_class (form->problem, "error");
   gtk_box_append (GTK_BOX (box), form->problem);
+  if (form->preview_func != NULL)
+    {
+      form->preview = gtk_label_new (NULL);
+      gtk_widget_set_name (form->preview, "preview");
+      gtk_label_set_wrap (GTK_LABEL (form->preview), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (form->preview), 0);
+      gtk_box_append (GTK_BOX (box), form->preview);
+    }
 
   for (guint k = 0; form->names != NULL ? form->names[k] != NULL : k < form->n_fields; k++)
     {
@@ -442,6 +460,27 @@ stead_form_present (SteadForm *form)
                          stead_record_form_closure_free, 0);
   stead_record_form_check (form);
   gtk_window_present (GTK_WINDOW (form->dialog));
+}
+
+/**
+ * stead_form_set_preview:
+ * @form: a form not yet presented
+ * @func: (scope notified): what the values would give, as one line
+ * @user_data: for @func
+ *
+ * Shows, below the rows, what saving the values would give (a band and
+ * a date that follow from scores, say), updated as they change; nothing
+ * while a value is not valid.
+ */
+void
+stead_form_set_preview (SteadForm        *form,
+                        SteadFormPreview  func,
+                        gpointer          user_data)
+{
+  g_return_if_fail (form != NULL && form->dialog == NULL);
+
+  form->preview_func = func;
+  form->preview_data = user_data;
 }
 
 /**

@@ -49,6 +49,14 @@ STEAD_AVAILABLE_IN_1_0
 gboolean        stead_form_get_position    (SteadForm          *form,
                                             double             *lon,
                                             double             *lat);
+/* What the checked values would give, as one line (NULL: nothing to say). */
+typedef char *(*SteadFormPreview) (SteadForm *form,
+                                   gpointer   user_data);
+
+STEAD_AVAILABLE_IN_1_0
+void            stead_form_set_preview     (SteadForm          *form,
+                                            SteadFormPreview    func,
+                                            gpointer            user_data);
 STEAD_AVAILABLE_IN_1_0
 void            stead_form_present         (SteadForm          *form);
 STEAD_AVAILABLE_IN_1_0

@@ -7,7 +7,8 @@
  * an error when the alert field is set); the selected record's details
  * beside it, with a Remove button that asks first (naming what other
  * plugins lose) and offers Undo after. The plugin's .ui adds children of
- * type "filter", "header" (above the list), "view" (another view of the
+ * type "filter", "header" (above the list), "empty" (a button beside Add
+ * and Import in the empty state), "view" (another view of the
  * same records, by widget name), "detail" (below the Remove button; bind
  * their record to the page's "selected") and "column".
  *
@@ -35,7 +36,9 @@ struct _SteadRecordPage
   GtkStack              *stack;
   AdwStatusPage         *empty_page;
   GtkButton             *empty_add_button;
-  GtkPaned              *paned;
+  GtkBox                *empty_box;
+  AdwLeaflet            *leaflet;
+  GtkWidget             *back_button;
   GtkBox                *header_box;
   GtkBox                *toolbar;
   GtkSearchEntry        *search_entry;
@@ -67,6 +70,9 @@ struct _SteadRecordPage
   GPtrArray             *columns;         /* ColumnSpec of the declared columns */
   int                    n_records;       /* -1: the model's; else how many there are */
   gboolean               filter_has_func; /* whether the filter calls stead_record_page_match */
+  GSettings             *settings;        /* column-widths, if the schema is installed */
+  gboolean               sized;           /* columns sized to the records shown */
+  gboolean               sizing;          /* the page, not the user, sets a width */
 };
 
 enum {
@@ -119,6 +125,7 @@ typedef struct
   char                *alert;
   gboolean             expand;
   GtkColumnViewColumn *column;   /* borrowed: the view holds it */
+  SteadRecordPage     *page;     /* borrowed: the page holds it */
 } ColumnSpec;
 
 static void
@@ -214,6 +221,10 @@ stead_record_page_column_title (SteadRecordPage *self,
   return declared != NULL ? stead_field_get_label (declared) : field;
 }
 
+static void stead_record_page_on_column_width (GtkColumnViewColumn *column,
+                                               GParamSpec          *pspec,
+                                               ColumnSpec          *spec);
+
 static void
 stead_record_page_add_column (SteadRecordPage *self,
                               const char      *text)
@@ -233,54 +244,121 @@ stead_record_page_add_column (SteadRecordPage *self,
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
   spec->column = column;
+  spec->page = self;
+  g_signal_connect (column, "notify::fixed-width", G_CALLBACK (stead_record_page_on_column_width),
+                    spec);
   gtk_column_view_append_column (self->column_view, column);
 }
 
-/* A width that shows a number, a date or a short label whole. */
-static int
-stead_record_page_column_width (SteadRecordPage *self,
-                                const char      *field)
+/* The key a column's width is remembered under: the records' type and
+ * the field, so every page of the same records shares it. */
+static char *
+stead_record_page_width_key (SteadRecordPage *self,
+                             ColumnSpec      *spec)
 {
-  GType type = self->model != NULL ? g_list_model_get_item_type (self->model) : STEAD_TYPE_RECORD;
-  const SteadRecordInfo *info;
-  const SteadField *declared;
+  GType type = self->model != NULL ? g_list_model_get_item_type (self->model) : G_TYPE_INVALID;
 
-  if (!g_type_is_a (type, STEAD_TYPE_RECORD))
-    return 110;
-  info = stead_record_type_get_info (type);
-  declared = stead_field_find (info->fields, info->n_fields, field);
-  if (declared == NULL)
-    return 110;
-  switch (declared->type)
-    {
-    case STEAD_FIELD_INT:
-    case STEAD_FIELD_DOUBLE:
-    case STEAD_FIELD_BOOL:
-      return 56;
-    case STEAD_FIELD_DATE:
-      return 104;
-    default:
-      return 120;
-    }
+  if (!g_type_is_a (type, STEAD_TYPE_RECORD) || type == STEAD_TYPE_RECORD)
+    return NULL;
+  return g_strdup_printf ("%s:%s", g_type_name (type), spec->shown);
 }
 
-/* The declared columns' titles come from the records' field labels; one
- * column (marked "*", else the first) takes the room left. */
+static int
+stead_record_page_remembered_width (SteadRecordPage *self,
+                                    ColumnSpec      *spec)
+{
+  g_autofree char *key = stead_record_page_width_key (self, spec);
+  g_autoptr(GVariant) widths = NULL;
+  int width = -1;
+
+  if (key == NULL || self->settings == NULL)
+    return -1;
+  widths = g_settings_get_value (self->settings, "column-widths");
+  if (!g_variant_lookup (widths, key, "i", &width))
+    return -1;
+  return width;
+}
+
+/* The user resized a column: its width is kept for next time. */
+static void
+stead_record_page_on_column_width (GtkColumnViewColumn *column,
+                                   GParamSpec          *pspec,
+                                   ColumnSpec          *spec)
+{
+  SteadRecordPage *self = spec->page;
+  g_autofree char *key = NULL;
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder dict;
+  GVariantIter iter;
+  const char *k;
+  int width;
+
+  if (self->sizing || self->settings == NULL ||
+      (key = stead_record_page_width_key (self, spec)) == NULL)
+    return;
+  old = g_settings_get_value (self->settings, "column-widths");
+  g_variant_builder_init (&dict, G_VARIANT_TYPE ("a{si}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&si}", &k, &width))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&dict, "{si}", k, width);
+  g_variant_builder_add (&dict, "{si}", key, gtk_column_view_column_get_fixed_width (column));
+  g_settings_set_value (self->settings, "column-widths", g_variant_builder_end (&dict));
+}
+
+/* Wide enough for the title and the widest of the first records, as the
+ * list's font draws them (a sample: the list may hold a million). */
+static int
+stead_record_page_content_width (SteadRecordPage *self,
+                                 ColumnSpec      *spec,
+                                 int              most)
+{
+  g_autoptr(PangoLayout) layout =
+    gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view),
+                                    stead_record_page_column_title (self, spec->shown));
+  guint n = self->model != NULL ? MIN (g_list_model_get_n_items (self->model), 500) : 0;
+  int widest, width;
+
+  /* The title has the sort arrow beside it. */
+  pango_layout_get_pixel_size (layout, &widest, NULL);
+  widest += 20;
+  for (guint i = 0; i < n && widest < most; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+      g_autofree char *text = NULL;
+
+      if (!STEAD_IS_RECORD (item))
+        break;
+      text = stead_record_dup_display (STEAD_RECORD (item), spec->shown);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  /* The cell's padding either side. */
+  return CLAMP (widest + 16, 48, most);
+}
+
+/* The declared columns' titles come from the records' field labels; each
+ * is as wide as its content (or as the user made it), and one column
+ * (marked "*", else the first) takes the room left. */
 static void
 stead_record_page_update_columns (SteadRecordPage *self)
 {
   gboolean any_expands = FALSE;
 
+  self->sizing = TRUE;
   for (guint k = 0; k < self->columns->len; k++)
     any_expands |= ((ColumnSpec *) g_ptr_array_index (self->columns, k))->expand;
   for (guint k = 0; k < self->columns->len; k++)
     {
       ColumnSpec *spec = g_ptr_array_index (self->columns, k);
       gboolean expand = spec->expand || (!any_expands && k == 0);
+      int width = stead_record_page_remembered_width (self, spec);
 
+      if (width <= 0)
+        width = stead_record_page_content_width (self, spec, expand ? 300 : 180);
       gtk_column_view_column_set_expand (spec->column, expand);
-      gtk_column_view_column_set_fixed_width (
-        spec->column, expand ? -1 : stead_record_page_column_width (self, spec->shown));
+      gtk_column_view_column_set_fixed_width (spec->column, width);
       gtk_column_view_column_set_title (spec->column,
                                         stead_record_page_column_title (self, spec->shown));
       if (g_strcmp0 (spec->shown, self->sort_column) == 0)
@@ -288,6 +366,7 @@ stead_record_page_update_columns (SteadRecordPage *self)
                                         self->sort_descending ? GTK_SORT_DESCENDING
                                                               : GTK_SORT_ASCENDING);
     }
+  self->sizing = FALSE;
 }
 
 static void
@@ -381,6 +460,12 @@ stead_record_page_update_state (SteadRecordPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
   stead_record_page_update_matches (self);
+  /* Sized once the first records are in, not at every change. */
+  if (!self->sized && n > 0)
+    {
+      self->sized = TRUE;
+      stead_record_page_update_columns (self);
+    }
   if (self->pending_select != 0 && stead_record_page_select (self, self->pending_select))
     self->pending_select = 0;
 }
@@ -393,7 +478,48 @@ stead_record_page_on_selected (SteadRecordPage *self)
   if (!g_set_object (&self->selected, record))
     return;
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "detail" : "none");
+  /* One pane at a time: the record chosen is the one to see. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, record != NULL ? "detail" : "list");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+stead_record_page_on_back (SteadRecordPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+stead_record_page_on_activate (SteadRecordPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && self->selected != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+stead_record_page_on_folded (SteadRecordPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button, folded);
+  if (folded)
+    adw_leaflet_set_visible_child_name (self->leaflet, self->selected != NULL ? "detail" : "list");
+}
+
+/**
+ * stead_record_page_get_folded:
+ * @self: a #SteadRecordPage
+ *
+ * Returns: %TRUE when the page is too narrow for the list and the details
+ *   side by side, and shows one at a time
+ */
+gboolean
+stead_record_page_get_folded (SteadRecordPage *self)
+{
+  g_return_val_if_fail (STEAD_IS_RECORD_PAGE (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet);
 }
 
 /**
@@ -628,6 +754,7 @@ stead_record_page_set_model (SteadRecordPage *self,
     return;
   g_clear_signal_handler (&self->items_changed_id, self->model);
   g_set_object (&self->model, model);
+  self->sized = FALSE;
   gtk_sort_list_model_set_model (self->sorted, model);
   if (model != NULL)
     self->items_changed_id = g_signal_connect_object (
@@ -909,6 +1036,9 @@ stead_record_page_add_child (GtkBuildable *buildable,
                               GTK_WIDGET (self->remove_button));
   else if (g_strcmp0 (type, "column") == 0)
     gtk_column_view_append_column (self->column_view, GTK_COLUMN_VIEW_COLUMN (child));
+  else if (g_strcmp0 (type, "empty") == 0)
+    /* Another way to start, beside Add and Import. */
+    gtk_box_append (self->empty_box, GTK_WIDGET (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
@@ -950,6 +1080,7 @@ stead_record_page_finalize (GObject *object)
   g_free (self->search);
   g_free (self->sort_column);
   g_ptr_array_unref (self->columns);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (stead_record_page_parent_class)->finalize (object);
 }
 
@@ -1019,7 +1150,10 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_add_button);
-  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, empty_box);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, stead_record_page_on_back);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, search_entry);
@@ -1047,6 +1181,12 @@ stead_record_page_init (SteadRecordPage *self)
   g_autoptr(GListStore) none = g_list_store_new (STEAD_TYPE_RECORD);
 
   self->n_records = -1;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "column-widths"))
+    self->settings = g_settings_new (APP_ID);
   self->columns =
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_record_page_column_spec_free);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1067,6 +1207,15 @@ stead_record_page_init (SteadRecordPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (stead_record_page_on_selected), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (stead_record_page_on_folded), self, G_CONNECT_SWAPPED);
+  /* Until its first allocation, the leaflet shows only its first pane: the
+   * details are there at once, as beside a paned list, until it folds. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->leaflet)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_child_visible (child, TRUE);
+  g_signal_connect_object (self->column_view, "activate",
+                           G_CALLBACK (stead_record_page_on_activate), self, G_CONNECT_SWAPPED);
   stead_record_page_set_model (self, G_LIST_MODEL (none));
 }
 

@@ -75,4 +75,7 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_show_error      (SteadRecordPage       *self,
                                                    const GError          *error);
 
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_record_page_get_folded      (SteadRecordPage       *self);
+
 G_END_DECLS

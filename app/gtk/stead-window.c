@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "stead-application.h"
+#include "stead-entry-row.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
 #include "stead-needs-page.h"
@@ -22,16 +23,21 @@
 #include "stead-search-popover-private.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
+#include "stead-window-private.h"
 
 #define MAP_PAGE_ID "map"
 #define NEEDS_PAGE_ID "core.needs"
 #define RESOURCES_PAGE_ID "core.resources"
+
+/* Below this width the sidebar folds away and the pages take it all. */
+#define FOLD_WIDTH 800
 
 typedef struct
 {
   char      *id;
   GtkWidget *row;
   GtkWidget *page;
+  guint      seq;     /* the order a plugin added its pages in */
 } Page;
 
 struct _SteadWindow
@@ -53,11 +59,14 @@ struct _SteadWindow
   GtkWidget            *recent_label;
   GtkListBox           *sidebar;
   GtkStack             *page_stack;
+  AdwFlap              *flap;
+  GtkWidget            *sidebar_button;
 
   SteadMapView         *map_view;
   SteadWorkspace       *workspace;
   PeasExtensionSet     *addins;
-  GPtrArray            *pages;      /* of Page, in sidebar order */
+  GPtrArray            *pages;      /* of Page, in the order added */
+  guint                 next_seq;
   GtkFileChooserNative *chooser;
   GtkFileChooserNative *import_chooser;
   gboolean              settings_applied;
@@ -164,7 +173,71 @@ stead_window_add_page (SteadWindow *self,
   entry->id = g_strdup (id);
   entry->row = row;
   entry->page = page;
+  entry->seq = self->next_seq++;
+  g_object_set_data (G_OBJECT (row), "stead-page", entry);
   g_ptr_array_add (self->pages, entry);
+  gtk_list_box_invalidate_sort (self->sidebar);
+}
+
+/* "partners" for "partners.directory" */
+static char *
+stead_window_page_module (const Page *page)
+{
+  const char *dot = strchr (page->id, '.');
+
+  return g_strndup (page->id, dot != NULL ? (gsize) (dot - page->id) : strlen (page->id));
+}
+
+/* Where a page's plugin comes among all the plugins (Map first): the same
+ * whichever was switched on last, so the sidebar keeps its order. */
+static guint
+stead_window_page_rank (SteadWindow *self,
+                        const Page  *page)
+{
+  SteadPluginEngine *engine = stead_window_get_engine (self);
+  g_autofree char *module = stead_window_page_module (page);
+  guint rank = 1;
+
+  /* The core's own pages (the map, needs, resources) first, as added. */
+  if (g_str_equal (page->id, MAP_PAGE_ID) || g_str_has_prefix (page->id, "core."))
+    return 0;
+  if (engine == NULL)
+    return G_MAXUINT;
+  for (const GList *l = peas_engine_get_plugin_list (stead_plugin_engine_get_peas (engine));
+       l != NULL; l = l->next, rank++)
+    if (g_str_equal (peas_plugin_info_get_module_name (l->data), module))
+      return rank;
+  return G_MAXUINT;
+}
+
+static int
+stead_window_sort_sidebar (GtkListBoxRow *a,
+                           GtkListBoxRow *b,
+                           gpointer       user_data)
+{
+  SteadWindow *self = user_data;
+  const Page *pa = g_object_get_data (G_OBJECT (a), "stead-page");
+  const Page *pb = g_object_get_data (G_OBJECT (b), "stead-page");
+  guint ra, rb;
+
+  if (pa == NULL || pb == NULL)
+    return 0;
+  ra = stead_window_page_rank (self, pa);
+  rb = stead_window_page_rank (self, pb);
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  /* Plugins the engine does not know, by their module's name. */
+  if (ra == G_MAXUINT)
+    {
+      g_autofree char *ma = stead_window_page_module (pa);
+      g_autofree char *mb = stead_window_page_module (pb);
+      int by_module = g_strcmp0 (ma, mb);
+
+      if (by_module != 0)
+        return by_module;
+    }
+  /* A plugin's own pages in the order it added them. */
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
 }
 
 void
@@ -226,8 +299,35 @@ static void
 stead_window_on_sidebar_row_selected (SteadWindow   *self,
                                       GtkListBoxRow *row)
 {
-  if (row != NULL)
-    gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  if (row == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  /* Folded, the sidebar covers the page: a page chosen is a page to see. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Show Pages: where the sidebar is folded away, and there are pages. */
+static void
+stead_window_update_sidebar_button (SteadWindow *self)
+{
+  gtk_widget_set_visible (self->sidebar_button,
+                          self->workspace != NULL && adw_flap_get_folded (self->flap));
+}
+
+/**
+ * stead_window_get_sidebar_folded:
+ * @self: a #SteadWindow
+ *
+ * Returns: %TRUE when the window is too narrow for the sidebar beside the
+ *   pages, and the Show Pages button brings it over them instead
+ */
+gboolean
+stead_window_get_sidebar_folded (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+
+  return adw_flap_get_folded (self->flap);
 }
 
 SteadMapView *
@@ -550,6 +650,37 @@ stead_window_update_title (SteadWindow *self)
     }
 }
 
+/* What the user typed in a page and has not saved yet is saved before
+ * the page goes; FALSE (with the reason) if some of it cannot be. */
+static gboolean
+stead_window_save_edits (SteadWindow  *self,
+                         GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  GtkWidget *failed;
+
+  if (self->workspace == NULL)
+    return TRUE;
+  failed = stead_entry_rows_save_all (GTK_WIDGET (self->main_stack), &local);
+  if (failed == NULL)
+    return TRUE;
+  g_set_error (error, local->domain, local->code,
+               _("The change to “%s” is not saved: %s"),
+               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (failed)), local->message);
+  return FALSE;
+}
+
+/* Puts back what could not be saved, when the user chose to discard it. */
+static void
+stead_window_revert_edits (GtkWidget *root)
+{
+  if (STEAD_IS_ENTRY_ROW (root))
+    stead_entry_row_revert (STEAD_ENTRY_ROW (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    stead_window_revert_edits (child);
+}
+
 /**
  * stead_window_close_workspace:
  * @self: a #SteadWindow
@@ -592,6 +723,7 @@ stead_window_close_workspace (SteadWindow *self)
   stead_window_update_title (self);
   stead_window_refresh_recents (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  stead_window_update_sidebar_button (self);
 }
 
 /**
@@ -630,6 +762,12 @@ stead_window_open_workspace (SteadWindow  *self,
       return FALSE;
     }
 
+  /* Nothing typed in the workspace open until now is lost. */
+  if (!stead_window_save_edits (self, error))
+    {
+      stead_workspace_close (workspace);
+      return FALSE;
+    }
   stead_window_close_workspace (self);
   self->workspace = g_steal_pointer (&workspace);
 
@@ -660,6 +798,7 @@ stead_window_open_workspace (SteadWindow  *self,
   stead_window_update_read_only (self);
   stead_window_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  stead_window_update_sidebar_button (self);
   stead_window_show_page (self, MAP_PAGE_ID);
 
   if (engine != NULL)
@@ -924,6 +1063,68 @@ stead_window_write_report (SteadWindow  *self,
   return stead_report_write_file (self->workspace, sections, file, NULL, error);
 }
 
+/* The same, issued with @marking (NULL: OFFICIAL). */
+gboolean
+stead_window_write_report_marked (SteadWindow  *self,
+                                  GFile        *file,
+                                  const char   *marking,
+                                  GError      **error)
+{
+  g_autoptr(GPtrArray) sections = NULL;
+  SteadReportOptions options = { .marking = marking };
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+
+  if (self->workspace == NULL)
+    return stead_window_write_report (self, file, error);
+  sections = stead_report_list_sections (self->workspace);
+  return stead_report_write_file_with_options (self->workspace, sections, &options, file, NULL,
+                                               error);
+}
+
+static void
+stead_window_on_open_clicked (AdwToast *toast,
+                              GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  if (window != NULL)
+    context = gdk_display_get_app_launch_context (gtk_widget_get_display (window));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, NULL, NULL);
+}
+
+/* "Saved as …" with Open, which opens @file in the user's application for it. */
+AdwToast *
+stead_window_saved_toast_new (SteadWindow *self,
+                              const char  *format,
+                              GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = g_strdup_printf (format, name);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data (G_OBJECT (toast), "window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (stead_window_on_open_clicked),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref,
+                         0);
+  return toast;
+}
+
+/* The protective markings, as a file chooser's choice. */
+static void
+stead_window_add_marking_choice (GtkFileChooser *chooser)
+{
+  const char * const *markings = stead_report_list_markings ();
+
+  gtk_file_chooser_add_choice (chooser, "marking", _("Protective marking"),
+                               (const char **) markings, (const char **) markings);
+  gtk_file_chooser_set_choice (chooser, "marking", markings[0]);
+}
+
 static void
 stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
                                          int              response,
@@ -935,13 +1136,13 @@ stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
-      if (stead_window_write_report (self, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Report saved as %s"), name);
+      const char *marking = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "marking");
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-        }
+      if (stead_window_write_report_marked (self, file, marking, &error))
+        /* Translators: %s is the file's name */
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     stead_window_saved_toast_new (self, _("Report saved as %s"),
+                                                                   file));
       else
         stead_window_show_error (self, _("Could not write the report"), error->message);
     }
@@ -959,14 +1160,79 @@ stead_window_report_action (GtkWidget  *widget,
 
   if (self->workspace == NULL)
     return;
-  /* TRANSLATORS: the file name offered for a report, from the area's name */
-  name = g_strdup_printf (_("%s report.pdf"), stead_workspace_get_area_name (self->workspace));
+  name = stead_window_suggest_file_name (self, _("Partnership report"), "pdf");
   chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  stead_window_add_marking_choice (GTK_FILE_CHOOSER (chooser));
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A file name from the area, what is in the file and today's date:
+ * "Tewkesbury – Risk register – 2026-12-01.csv"; no path separators. */
+char *
+stead_window_suggest_file_name (SteadWindow *self,
+                                const char  *what,
+                                const char  *extension)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  const char *area = self->workspace != NULL ? stead_workspace_get_area_name (self->workspace)
+                                             : NULL;
+  g_autofree char *name = NULL;
+
+  if (area == NULL || *area == '\0')
+    area = _("Unnamed area");
+  /* Translators: a file name offered: the area, what the file holds, the date */
+  name = g_strdup_printf (_("%s – %s – %s"), area, what, date);
+  g_strdelimit (name, "/\\:", '-');
+  return g_strdup_printf ("%s.%s", name, extension != NULL ? extension : "txt");
+}
+
+/* What an export holds: the format's title without "(CSV)" and the like. */
+char *
+stead_window_suggest_export_name (SteadWindow   *self,
+                                  SteadExporter *exporter)
+{
+  const char * const *extensions = stead_exporter_get_extensions (exporter);
+  g_autofree char *what = g_strdup (stead_exporter_get_title (exporter));
+  char *paren = strrchr (what, '(');
+
+  if (paren != NULL && paren > what)
+    *paren = '\0';
+  g_strstrip (what);
+  return stead_window_suggest_file_name (self, what,
+                                         extensions != NULL ? extensions[0] : NULL);
+}
+
+/* The first exporter of the plugin whose page is in view (the core's on
+ * the map), or 0. */
+guint
+stead_window_suggest_export_format (SteadWindow *self,
+                                    GPtrArray   *exporters)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->page_stack);
+  const char *dot = page != NULL ? strchr (page, '.') : NULL;
+  g_autofree char *module = dot != NULL ? g_strndup (page, dot - page) : g_strdup ("core");
+
+  for (guint i = 0; i < exporters->len; i++)
+    if (g_strcmp0 (stead_exporter_get_owner (g_ptr_array_index (exporters, i)), module) == 0)
+      return i;
+  return 0;
+}
+
+gboolean
+stead_window_exporter_has_option (SteadExporter *exporter,
+                                  const char    *key)
+{
+  const SteadFormatOption *options = stead_exporter_get_options (exporter);
+
+  for (guint i = 0; options != NULL && options[i].key != NULL; i++)
+    if (g_str_equal (options[i].key, key))
+      return TRUE;
+  return FALSE;
 }
 
 /* Export: choose a format and whether personal data goes with it, then
@@ -985,20 +1251,23 @@ stead_window_on_export_chooser_response (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  SteadExportOptions options = { .include_personal = job->include_personal };
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  SteadExportOptions options = { .include_personal = job->include_personal, .options = keys };
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
+      const char *marking = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "marking");
+
+      if (marking != NULL)
+        g_hash_table_insert (keys, (gpointer) "marking", (gpointer) marking);
       /* Never over the workspace; 0600 with personal data; whole or not at all. */
       if (stead_exporter_write_file (job->exporter, job->window->workspace, file, &options, NULL,
                                      &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
-
-          adw_toast_overlay_add_toast (job->window->toast_overlay, adw_toast_new (text));
-        }
+        /* Translators: %s is the file's name */
+        adw_toast_overlay_add_toast (
+          job->window->toast_overlay,
+          stead_window_saved_toast_new (job->window, _("Exported to %s"), file));
       else
         stead_window_show_error (job->window, _("Could not export"), error->message);
     }
@@ -1017,7 +1286,6 @@ stead_window_on_export_response (AdwMessageDialog *dialog,
   AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
   GtkSwitch *personal = g_object_get_data (G_OBJECT (dialog), "personal");
   GtkFileChooserNative *chooser;
-  const char * const *extensions;
   g_autofree char *name = NULL;
   ExportJob *job;
 
@@ -1028,13 +1296,13 @@ stead_window_on_export_response (AdwMessageDialog *dialog,
   job->window = g_object_ref (self);
   job->exporter = g_object_ref (g_ptr_array_index (exporters, adw_combo_row_get_selected (format)));
   job->include_personal = gtk_switch_get_active (personal);
-  extensions = stead_exporter_get_extensions (job->exporter);
-  name = g_strdup_printf ("%s.%s", stead_exporter_get_id (job->exporter),
-                          extensions != NULL && extensions[0] != NULL ? extensions[0] : "txt");
+  name = stead_window_suggest_export_name (self, job->exporter);
 
   chooser = gtk_file_chooser_native_new (
     _("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (stead_window_exporter_has_option (job->exporter, "marking"))
+    stead_window_add_marking_choice (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (stead_window_on_export_chooser_response), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1062,6 +1330,9 @@ stead_window_export_action (GtkWidget  *widget,
   format = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
   adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (titles));
+  /* The format of the page in view first: its records are what the user means. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format),
+                              stead_window_suggest_export_format (self, exporters));
   gtk_list_box_append (GTK_LIST_BOX (list), format);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Include Personal Data"));
@@ -1177,7 +1448,15 @@ stead_window_close_workspace_action (GtkWidget  *widget,
                                      const char *action,
                                      GVariant   *param)
 {
-  stead_window_close_workspace (STEAD_WINDOW (widget));
+  SteadWindow *self = STEAD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!stead_window_save_edits (self, &error))
+    {
+      stead_window_show_error (self, _("The Workspace Stays Open"), error->message);
+      return;
+    }
+  stead_window_close_workspace (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1201,10 +1480,48 @@ stead_window_save_window_state (SteadWindow *self)
 }
 
 static gboolean
+stead_window_close_later (gpointer data)
+{
+  gtk_window_close (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stead_window_on_unsaved_response (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  SteadWindow      *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  stead_window_revert_edits (GTK_WIDGET (self->main_stack));
+  /* Once the dialog, which is the window's, has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, stead_window_close_later, g_object_ref (self),
+                   g_object_unref);
+}
+
+static gboolean
 stead_window_close_request (GtkWindow *window)
 {
   SteadWindow *self = STEAD_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
+  /* A change that cannot be saved is asked about, not dropped. */
+  if (!stead_window_save_edits (self, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Discard the Change?"),
+                                                  error->message);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                        "discard", _("_Discard"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (stead_window_on_unsaved_response),
+                               self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
   stead_window_save_window_state (self);
   stead_window_close_workspace (self);
 
@@ -1357,6 +1674,24 @@ stead_window_restore_workspace_maps (SteadWindow *self)
   self->restoring_maps = FALSE;
 }
 
+/* The first monitor's size (the window is not on one yet) less room for
+ * panels, as the bound of a default size. */
+static void
+stead_window_fit_to_screen (SteadWindow *self,
+                            int         *width,
+                            int         *height)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  *width = MIN (*width, geometry.width * 9 / 10);
+  *height = MIN (*height, geometry.height * 9 / 10);
+}
+
 /* "application" is set after construction, so the settings are applied
  * when it is. */
 static void
@@ -1368,9 +1703,14 @@ stead_window_on_application_set (SteadWindow *self)
     {
       GSettings *settings = stead_application_get_settings (app);
 
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+      g_autoptr(GVariant) user_width = g_settings_get_user_value (settings, "window-width");
+
+      /* Never sized by the user: the default, as the screen allows. */
+      if (user_width == NULL)
+        stead_window_fit_to_screen (self, &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
       /* The setting is the default; each workspace remembers its own. */
@@ -1450,6 +1790,22 @@ stead_window_show_help_overlay_action (GtkWidget  *widget,
 }
 
 static void
+stead_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  AdwFlapFoldPolicy policy = width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                : ADW_FLAP_FOLD_POLICY_NEVER;
+
+  /* Before the flap is given its size, so it folds in this same frame. */
+  if (adw_flap_get_fold_policy (self->flap) != policy)
+    adw_flap_set_fold_policy (self->flap, policy);
+  GTK_WIDGET_CLASS (stead_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 stead_window_class_init (SteadWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1459,6 +1815,7 @@ stead_window_class_init (SteadWindowClass *klass)
   object_class->dispose = stead_window_dispose;
   object_class->finalize = stead_window_finalize;
   window_class->close_request = stead_window_close_request;
+  widget_class->size_allocate = stead_window_size_allocate;
 
   g_type_ensure (STEAD_TYPE_MAP_VIEW);
   g_type_ensure (STEAD_TYPE_SEARCH_POPOVER);
@@ -1479,6 +1836,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SteadWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SteadWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, stead_window_on_sidebar_row_selected);
 
@@ -1508,6 +1867,14 @@ stead_window_init (SteadWindow *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_window_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->sidebar, stead_window_sort_sidebar, self, NULL);
+  g_signal_connect_swapped (self->flap, "notify::folded",
+                            G_CALLBACK (stead_window_update_sidebar_button), self);
+  /* The page already shown, chosen again: the sidebar goes all the same. */
+  g_signal_connect_swapped (self->sidebar, "row-activated",
+                            G_CALLBACK (stead_window_on_sidebar_row_selected), self);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   self->map_view = stead_map_view_new ();
   stead_window_add_page (self, MAP_PAGE_ID, _("Map"), "mark-location-symbolic",

@@ -70,4 +70,7 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_window_show_toast         (SteadWindow    *self,
                                                  AdwToast       *toast);
 
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_window_get_sidebar_folded (SteadWindow *self);
+
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* partners-csv.c: partners as CSV, one organisation a row with its first
- * contact and site
+/* partners-csv.c: partners as CSV, a row for each site and contact of an
+ * organisation (whose columns repeat on each), read back as one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,13 +87,34 @@ partners_csv_read_site (SteadImportRow *row)
   return s;
 }
 
+/* The organisations of the file, by id, in the order first met: the rows
+ * of one are its contacts and sites, one each a row. */
+typedef struct
+{
+  GHashTable *by_key;    /* id -> PartnersCsvEntry */
+  GPtrArray  *entries;
+} PartnersCsvImport;
+
+typedef struct
+{
+  PartnersRecord *record;
+  guint64         line;
+  guint64         index;
+} PartnersCsvEntry;
+
+static void
+partners_csv_entry_free (PartnersCsvEntry *e)
+{
+  partners_record_free (e->record);
+  g_free (e);
+}
+
 static gboolean
 partners_csv_read_row (SteadImportRow  *row,
                        gpointer         user_data,
                        GError         **error)
 {
-  g_autoptr(PartnersRecord) r = partners_record_new ();
-  g_autofree char *problem = NULL;
+  PartnersCsvImport *self = user_data;
   const char *text[10] = { NULL };
   const char *contact[5] = { NULL };
   static const char * const record_fields[] = {
@@ -102,6 +123,9 @@ partners_csv_read_row (SteadImportRow  *row,
   };
   static const char * const contact_fields[] = { "contact_name", "contact_role", "phone",
                                                 "phone_24h", "email" };
+  g_autofree char *key = NULL;
+  PartnersCsvEntry *entry;
+  PartnersRecord *r;
   PartnersSite *site;
 
   for (guint i = 0; i < G_N_ELEMENTS (record_fields); i++)
@@ -110,18 +134,52 @@ partners_csv_read_row (SteadImportRow  *row,
   for (guint i = 0; i < G_N_ELEMENTS (contact_fields); i++)
     if (!stead_import_row_get_text (row, contact_fields[i], &contact[i]))
       return TRUE;
+  site = partners_csv_read_site (row);
+  if (stead_import_row_is_rejected (row))
+    return TRUE;
 
-  r->source_id = g_strdup (text[0]);
-  r->name = g_strdup (text[1]);
-  r->type = g_strdup (text[2]);
-  r->tier = g_strdup (text[3]);
-  r->description = g_strdup (text[4]);
-  r->website = g_strdup (text[5]);
-  r->charity_number = g_strdup (text[6]);
-  r->company_number = g_strdup (text[7]);
-  r->areas_served = g_strdup (text[8]);
-  if (text[9] != NULL)
-    g_string_append (r->notes, text[9]);
+  /* A later row of the same organisation adds its next contact and site:
+   * the same id anywhere in the file, or without ids the same name on the
+   * row just before (two branches of one name further apart stay two). */
+  if (text[0] != NULL)
+    {
+      key = g_strdup (text[0]);
+      entry = g_hash_table_lookup (self->by_key, key);
+    }
+  else
+    {
+      PartnersCsvEntry *last =
+        self->entries->len > 0 ? g_ptr_array_index (self->entries, self->entries->len - 1) : NULL;
+
+      entry = last != NULL && last->record->source_id == NULL && text[1] != NULL &&
+                  last->record->name != NULL &&
+                  g_utf8_collate (last->record->name, text[1]) == 0
+                ? last
+                : NULL;
+    }
+  if (entry == NULL)
+    {
+      entry = g_new0 (PartnersCsvEntry, 1);
+      entry->record = r = partners_record_new ();
+      entry->line = stead_import_row_get_line (row);
+      entry->index = stead_import_row_get_index (row);
+      r->source_id = g_strdup (text[0]);
+      r->name = g_strdup (text[1]);
+      r->type = g_strdup (text[2]);
+      r->tier = g_strdup (text[3]);
+      r->description = g_strdup (text[4]);
+      r->website = g_strdup (text[5]);
+      r->charity_number = g_strdup (text[6]);
+      r->company_number = g_strdup (text[7]);
+      r->areas_served = g_strdup (text[8]);
+      if (text[9] != NULL)
+        g_string_append (r->notes, text[9]);
+      r->extra = stead_import_row_dup_extra (row);
+      g_ptr_array_add (self->entries, entry);
+      if (key != NULL)
+        g_hash_table_insert (self->by_key, g_steal_pointer (&key), entry);
+    }
+  r = entry->record;
   if (contact[0] != NULL || contact[2] != NULL || contact[3] != NULL || contact[4] != NULL)
     {
       PartnersContact *c = g_new0 (PartnersContact, 1);
@@ -133,27 +191,34 @@ partners_csv_read_row (SteadImportRow  *row,
       c->email = g_strdup (contact[4]);
       g_ptr_array_add (r->contacts, c);
     }
-  site = partners_csv_read_site (row);
-  if (stead_import_row_is_rejected (row))
-    return TRUE;
-  r->extra = stead_import_row_dup_extra (row);
   if (site != NULL)
     g_ptr_array_add (r->sites, site);
-
-  problem = partners_record_check (stead_import_row_get_context (row), r);
-  if (problem != NULL)
-    {
-      stead_import_row_reject (row, "%s", problem);
-      return TRUE;
-    }
-  return partners_record_write (stead_import_row_get_context (row), r, error);
+  return TRUE;
 }
 
 static gboolean
 partners_csv_run (SteadImportContext  *context,
                   GError             **error)
 {
-  return stead_import_context_foreach_row (context, NULL, partners_csv_read_row, NULL, error);
+  PartnersCsvImport self;
+  gboolean ok;
+
+  self.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.entries = g_ptr_array_new_with_free_func ((GDestroyNotify) partners_csv_entry_free);
+  ok = stead_import_context_foreach_row (context, NULL, partners_csv_read_row, &self, error);
+  for (guint i = 0; ok && i < self.entries->len; i++)
+    {
+      PartnersCsvEntry *e = g_ptr_array_index (self.entries, i);
+      g_autofree char *problem = partners_record_check (context, e->record);
+
+      if (problem != NULL)
+        stead_import_context_reject (context, e->line, e->index, NULL, 0, "%s", problem);
+      else
+        ok = partners_record_write (context, e->record, error);
+    }
+  g_hash_table_unref (self.by_key);
+  g_ptr_array_unref (self.entries);
+  return ok;
 }
 
 const SteadImportFormat partners_csv_import = {
@@ -212,28 +277,35 @@ partners_csv_export_run (SteadWorkspace            *workspace,
 {
   g_autoptr(SteadCsvWriter) writer = stead_csv_writer_new (stream, cancellable);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) contacts = NULL;
+  g_autoptr(sqlite3_stmt) sites = NULL;
   g_autoptr(GHashTable) personal = stead_export_list_personal (workspace, error);
+  g_autofree char *uid = stead_workspace_dup_uid (workspace);
   gboolean kept[G_N_ELEMENTS (partners_csv_fields)];
   SteadRows rows;
 
   if (personal == NULL)
     return FALSE;
 
-  /* The columns of partners_csv_fields; the site's geometry last. */
+  /* The organisation's columns of partners_csv_fields, then a row for
+   * each of its contacts and sites: row n holds the n-th of each. */
   stmt = stead_workspace_prepare (
     workspace,
-    "SELECT coalesce (o.source_id, 'stead-org-' || o.id), o.name, o.type, o.tier, "
-    "o.description, o.website, o.charity_number, o.company_number, o.areas_served, "
-    "o.notes, c.name, c.role, c.phone, c.phone_24h, c.email, s.name, s.address, "
-    "s.postcode, s.geom "
-    "FROM partners_organisation o "
-    "LEFT JOIN partners_contact c ON c.id = "
-    "  (SELECT min (id) FROM partners_contact WHERE organisation = o.id) "
-    "LEFT JOIN partners_site s ON s.fid = "
-    "  (SELECT min (fid) FROM partners_site WHERE organisation = o.id) "
-    "ORDER BY o.id",
+    "SELECT o.id, o.name, o.type, o.tier, o.description, o.website, o.charity_number, "
+    "o.company_number, o.areas_served, o.notes, o.source_id "
+    "FROM partners_organisation o ORDER BY o.id",
     error);
   if (stmt == NULL)
+    return FALSE;
+  contacts = stead_workspace_prepare (workspace,
+                                      "SELECT name, role, phone, phone_24h, email "
+                                      "FROM partners_contact WHERE organisation = ? ORDER BY id",
+                                      error);
+  sites = stead_workspace_prepare (workspace,
+                                   "SELECT name, address, postcode, geom "
+                                   "FROM partners_site WHERE organisation = ? ORDER BY fid",
+                                   error);
+  if (contacts == NULL || sites == NULL)
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
@@ -259,29 +331,59 @@ partners_csv_export_run (SteadWorkspace            *workspace,
   rows = (SteadRows) STEAD_ROWS_INIT (stmt, "partners_organisation");
   while (stead_rows_next (&rows))
     {
-      double x, y;
-      gboolean point = stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 18),
-                                                  sqlite3_column_bytes (stmt, 18), &x, &y);
+      g_autofree char *id =
+        stead_export_stable_id (uid, "partners_organisation", sqlite3_column_int64 (stmt, 0),
+                                (const char *) sqlite3_column_text (stmt, 10));
+      SteadRows contact_rows = STEAD_ROWS_INIT (contacts, "partners_contact");
+      SteadRows site_rows = STEAD_ROWS_INIT (sites, "partners_site");
+      gboolean more_contacts = TRUE, more_sites = TRUE;
 
-      for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
+      sqlite3_bind_int64 (contacts, 1, sqlite3_column_int64 (stmt, 0));
+      sqlite3_bind_int64 (sites, 1, sqlite3_column_int64 (stmt, 0));
+      for (guint n = 0;; n++)
         {
-          if (!kept[i])
-            continue;
-          if (i < 18)
-            stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i));
-          else if (point)
-            stead_csv_writer_add_double (writer, i == 18 ? y : x, 6);
-          else
-            stead_csv_writer_add (writer, NULL);
+          gboolean contact, site, point;
+          double x = 0, y = 0;
+
+          contact = more_contacts && (more_contacts = stead_rows_next (&contact_rows));
+          site = more_sites && (more_sites = stead_rows_next (&site_rows));
+          if (n > 0 && !contact && !site)
+            break;
+          point = site && stead_gpkg_blob_get_point (sqlite3_column_blob (sites, 3),
+                                                     sqlite3_column_bytes (sites, 3), &x, &y);
+          for (guint i = 0; i < G_N_ELEMENTS (partners_csv_fields); i++)
+            {
+              if (!kept[i])
+                continue;
+              if (i == 0)
+                stead_csv_writer_add (writer, id);
+              else if (i < 10)
+                stead_csv_writer_add (writer, (const char *) sqlite3_column_text (stmt, i));
+              else if (i < 15)
+                stead_csv_writer_add (
+                  writer, contact ? (const char *) sqlite3_column_text (contacts, i - 10) : NULL);
+              else if (i < 18)
+                stead_csv_writer_add (
+                  writer, site ? (const char *) sqlite3_column_text (sites, i - 15) : NULL);
+              else if (point)
+                stead_csv_writer_add_double (writer, i == 18 ? y : x, 6);
+              else
+                stead_csv_writer_add (writer, NULL);
+            }
+          if (!stead_csv_writer_end_row (writer, error))
+            return FALSE;
         }
-      if (!stead_csv_writer_end_row (writer, error))
+      if (!stead_rows_end (&contact_rows, error) || !stead_rows_end (&site_rows, error))
         return FALSE;
+      sqlite3_reset (contacts);
+      sqlite3_reset (sites);
     }
   return stead_rows_end (&rows, error) && stead_csv_writer_finish (writer, error);
 }
 
 static const SteadFormatOption partners_csv_export_options[] = {
-  { "hxl", N_("yes: a row of HXL hashtags under the header") },
+  { "hxl", N_("yes: a row of HXL hashtags under the header"), N_("HXL hashtags"),
+    STEAD_FIELD_BOOL },
   { NULL }
 };
 

@@ -102,11 +102,20 @@ partners_record_free (PartnersRecord *r)
 /* The organisation this record updates: same identifier, else same name
  * and the same postcode at its first site. */
 static gint64
-partners_exchange_record_find_match (SteadTransaction *txn,
-                                     PartnersRecord           *r)
+partners_exchange_record_find_match (SteadImportContext *context,
+                                     PartnersRecord     *r)
 {
+  SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 own;
 
+  /* One this workspace exported: that organisation, its id kept as it is. */
+  own = stead_import_context_find_own_id (context, "partners_organisation", "id", r->source_id);
+  if (own != 0)
+    {
+      g_clear_pointer (&r->source_id, g_free);
+      return own;
+    }
   if (r->source_id != NULL)
     {
       stmt = stead_transaction_prepare (
@@ -147,7 +156,7 @@ partners_record_write (SteadImportContext  *context,
 {
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   g_autoptr(GHashTable) site_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 id = partners_exchange_record_find_match (txn, r);
+  gint64 id = partners_exchange_record_find_match (context, r);
   const char *notes = r->notes->len ? r->notes->str : NULL;
 
   if (id != 0)
@@ -275,37 +284,63 @@ partners_record_write (SteadImportContext  *context,
   return TRUE;
 }
 
+/* @text as a term's code (a code or label, in any case), in place. */
 static gboolean
-partners_exchange_record_is_term (SteadImportContext *context,
-                                  const char         *vocabulary,
-                                  const char         *code)
+partners_exchange_record_take_term (SteadImportContext  *context,
+                                    const char          *vocabulary,
+                                    char               **text)
 {
-  return stead_workspace_query_int64 (
-           stead_import_context_get_workspace (context),
-           "SELECT 1 FROM taxonomy WHERE vocabulary = ? AND code = ?",
-           STEAD_ARGS (STEAD_STRING (vocabulary), STEAD_STRING (code))) == 1;
+  char *code = stead_workspace_lookup_term (stead_import_context_get_workspace (context),
+                                            vocabulary, *text);
+
+  if (code == NULL)
+    return FALSE;
+  g_free (*text);
+  *text = code;
+  return TRUE;
 }
 
-/* What must hold before a record is written; NULL if it is fine. */
+/* What must hold before a record is written; NULL if it is fine. Types,
+ * tiers and capability kinds are taken as codes or labels in any case
+ * (an Open Referral file may say "Voluntary and community sector"). */
 char *
 partners_record_check (SteadImportContext *context,
                        PartnersRecord             *r)
 {
   static const char * const tiers[] = { "instrumental", "contributing", "occasional", NULL };
+  SteadWorkspace *workspace = stead_import_context_get_workspace (context);
 
   if (r->name == NULL || *r->name == '\0')
     return g_strdup (_("it has no name"));
-  if (r->type != NULL && !partners_exchange_record_is_term (context, "partner-type", r->type))
-    return g_strdup_printf (_("“%s” is not a partner type"), r->type);
-  if (r->tier != NULL && !g_strv_contains (tiers, r->tier))
-    return g_strdup_printf (_("“%s” is not a tier (instrumental, contributing or occasional)"),
-                            r->tier);
+  if (r->type != NULL && !partners_exchange_record_take_term (context, "partner-type", &r->type))
+    {
+      g_autofree char *words = stead_workspace_list_terms (workspace, "partner-type");
+
+      return g_strdup_printf (_("“%s” is not a partner type: %s"), r->type, words);
+    }
+  if (r->tier != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (r->tier, -1);
+
+      g_strstrip (lower);
+      if (!g_strv_contains (tiers, lower))
+        return g_strdup_printf (
+          _("“%s” is not a tier (instrumental, contributing or occasional)"), r->tier);
+      g_free (r->tier);
+      r->tier = g_steal_pointer (&lower);
+    }
   for (guint i = 0; i < r->capabilities->len; i++)
     {
       PartnersCapability *c = g_ptr_array_index (r->capabilities, i);
 
-      if (!partners_exchange_record_is_term (context, "resource-kind", c->kind))
-        return g_strdup_printf (_("capability “%s” is not a resource kind"), c->kind);
+      if (c->kind == NULL ||
+          !partners_exchange_record_take_term (context, "resource-kind", &c->kind))
+        {
+          g_autofree char *words = stead_workspace_list_terms (workspace, "resource-kind");
+
+          return g_strdup_printf (_("capability “%s” is not a resource kind: %s"),
+                                  c->kind != NULL ? c->kind : "", words);
+        }
     }
   for (guint i = 0; i < r->services->len; i++)
     {

@@ -31,9 +31,12 @@ partners_gtk_plugin_create_layer (SteadWorkspace  *workspace,
                                   ShumateViewport *viewport)
 {
   g_autoptr(SteadQueryModel) places = partners_places_new (workspace);
+  SteadMarkerLayer *layer = stead_marker_layer_new (viewport, G_LIST_MODEL (places),
+                                                    "system-users-symbolic", "instrumental");
 
-  return SHUMATE_LAYER (stead_marker_layer_new (viewport, G_LIST_MODEL (places),
-                                                "system-users-symbolic", "instrumental"));
+  /* A site's name is a public place's, not personal data. */
+  stead_marker_layer_set_name_field (layer, "name");
+  return SHUMATE_LAYER (layer);
 }
 
 static const SteadWindowAddinInfo partners_gtk_plugin = {

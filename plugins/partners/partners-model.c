@@ -360,6 +360,7 @@ STEAD_DEFINE_RECORD_TYPE (PartnersLog, partners_log, &partners_log_info)
 /* The partners' places on the map: every site with a position. */
 static const SteadField partners_place_fields[] = {
   { "title" },
+  { "name" },
   { "longitude", .type = STEAD_FIELD_DOUBLE },
   { "latitude", .type = STEAD_FIELD_DOUBLE },
   { "instrumental", .type = STEAD_FIELD_BOOL },
@@ -399,7 +400,7 @@ partners_places_new (SteadWorkspace *workspace)
   return stead_query_model_new (
     workspace, partners_place_get_type (),
     "SELECT s.fid AS id, o.name || ': ' || s.name || coalesce (' (' || s.what || ')', '') "
-    "  AS title, ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
+    "  AS title, s.name AS name, ST_MinX (s.geom) AS longitude, ST_MinY (s.geom) AS latitude, "
     "  o.tier = 'instrumental' AS instrumental "
     "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation "
     "WHERE s.geom IS NOT NULL",

@@ -1134,7 +1134,9 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
 
   orgs = stead_workspace_prepare (
     workspace,
-    "SELECT id, coalesce (source_id, 'stead-org-' || id), name, description, "
+    /* The stable id of stead_export_stable_id(): a re-import updates. */
+    "SELECT id, coalesce (source_id, 'stead:' || (SELECT uid FROM stead_workspace) || "
+    "':partners_organisation:' || id), name, description, "
     "website, charity_number, company_number, type, tier, areas_served, notes, extra "
     "FROM partners_organisation ORDER BY id",
     error);
@@ -1228,6 +1230,23 @@ partners_oruk_export_run (SteadWorkspace           *workspace,
 
 #undef COL
 
+/* JSON that is not GeoJSON, shaped as an HSDS object (an organization,
+ * service, location: an id and a name or what it links) or API page. */
+static guint
+partners_oruk_detect (const SteadImportSample *sample)
+{
+  if (sample->content != STEAD_IMPORT_CONTENT_JSON || sample->json_type != NULL)
+    return 0;
+  if (stead_import_sample_has_key (sample, "contents") ||
+      stead_import_sample_has_key (sample, "organizations") ||
+      (stead_import_sample_has_key (sample, "id") &&
+       (stead_import_sample_has_key (sample, "name") ||
+        stead_import_sample_has_key (sample, "service") ||
+        stead_import_sample_has_key (sample, "location"))))
+    return STEAD_IMPORT_FITS_SURELY / 2;
+  return 0;
+}
+
 /* Each item is recognised by its shape (organization, service, service at
  * location, location): no column map. */
 const SteadImportFormat partners_oruk_import = {
@@ -1236,6 +1255,7 @@ const SteadImportFormat partners_oruk_import = {
   .extensions = STEAD_EXTENSIONS ("json"),
   .run = partners_oruk_run,
   .domain = GETTEXT_PACKAGE,
+  .detect = partners_oruk_detect,
 };
 
 const SteadExportFormat partners_oruk_export = {

@@ -32,6 +32,7 @@ struct _PartnersPage
   SteadRecordList *capabilities;
   SteadRecordList *log;
   AdwEntryRow     *note_entry;
+  gint64           note_for;    /* the organisation a note is being typed for */
 
   SteadWorkspace  *workspace;
   SteadQueryModel *organisations;
@@ -96,6 +97,8 @@ partners_page_on_network_toggled (PartnersPage *self)
     self->records, gtk_toggle_button_get_active (self->network_toggle) ? "network" : "list");
 }
 
+static void partners_page_add_note (PartnersPage *self);
+
 /* The selected organisation's children follow it. */
 static void
 partners_page_on_selected (PartnersPage *self)
@@ -107,6 +110,9 @@ partners_page_on_selected (PartnersPage *self)
     { self->log, PARTNERS_TYPE_LOG },
   };
 
+  partners_network_set_selected (self->network, id);
+  if (self->note_for != 0 && self->note_for != id)
+    partners_page_add_note (self);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       GListModel *model = stead_record_list_get_model (lists[i].list);
@@ -352,18 +358,36 @@ partners_page_add_agreement (PartnersPage *self)
   partners_page_edit_agreement (self, NULL);
 }
 
+/* A note goes to the organisation it was typed for, even when another
+ * one is selected, or the page goes, before it is added. */
 static void
 partners_page_add_note (PartnersPage *self)
 {
   g_autoptr(GError) error = NULL;
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+  gint64 id = self->note_for != 0 ? self->note_for : partners_page_selected_id (self);
+
+  if (*note == '\0' || id == 0 || self->workspace == NULL ||
+      stead_workspace_is_closed (self->workspace))
+    return;
+  if (partners_log_add (self->workspace, id, NULL, note, &error) == 0)
+    {
+      stead_record_page_show_error (self->records, error);
+      return;
+    }
+  self->note_for = 0;
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+}
+
+static void
+partners_page_on_note_changed (PartnersPage *self)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
 
   if (*note == '\0')
-    return;
-  if (partners_log_add (self->workspace, partners_page_selected_id (self), NULL, note, &error) == 0)
-    stead_record_page_show_error (self->records, error);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+    self->note_for = 0;
+  else if (self->note_for == 0)
+    self->note_for = partners_page_selected_id (self);
 }
 
 /* Removing a child record: one undo step, offered back in a toast. */
@@ -425,6 +449,16 @@ partners_page_load (SteadPage      *page,
   tiers = stead_choices_model_new (partners_page_tiers);
   gtk_drop_down_set_model (self->tier_filter, tiers);
   partners_network_set_workspace (self->network, workspace);
+  partners_network_set_shown (self->network, stead_record_page_get_shown (self->records));
+}
+
+/* A partner clicked in the network is the one selected, its details
+ * beside the network. */
+static void
+partners_page_on_node_activated (PartnersPage *self,
+                                 gint64        id)
+{
+  stead_record_page_select (self->records, id);
 }
 
 static void
@@ -432,6 +466,9 @@ partners_page_dispose (GObject *object)
 {
   PartnersPage *self = PARTNERS_PAGE (object);
 
+  /* The workspace closes after its pages go: a note typed is kept. */
+  if (self->note_entry != NULL)
+    partners_page_add_note (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PARTNERS_TYPE_PAGE);
   g_clear_object (&self->organisations);
   G_OBJECT_CLASS (partners_page_parent_class)->dispose (object);
@@ -486,6 +523,7 @@ partners_page_class_init (PartnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, partners_page_on_selected);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_refilter);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_on_network_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, partners_page_on_node_activated);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_add_agreement);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_edit_agreement);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_remove_agreement);
@@ -499,6 +537,7 @@ partners_page_class_init (PartnersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, partners_page_edit_capability);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_remove_capability);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_add_note);
+  gtk_widget_class_bind_template_callback (widget_class, partners_page_on_note_changed);
   gtk_widget_class_bind_template_callback (widget_class, partners_page_remove_note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

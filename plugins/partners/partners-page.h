@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (PartnersNetwork, partners_network, PARTNERS, NETWORK, GtkW
 GtkWidget  *partners_network_new           (void);
 void        partners_network_set_workspace (PartnersNetwork *self,
                                             SteadWorkspace  *workspace);
+void        partners_network_set_shown     (PartnersNetwork *self,
+                                            GListModel      *shown);
+void        partners_network_set_selected  (PartnersNetwork *self,
+                                            gint64           id);
 guint       partners_network_get_n_nodes   (PartnersNetwork *self);
 guint       partners_network_get_n_edges   (PartnersNetwork *self);
 

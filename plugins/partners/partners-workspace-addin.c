@@ -422,7 +422,9 @@ static const SteadRecordKind partners_record_kinds[] = {
                       "DELETE FROM partners_site WHERE organisation = ?1",
                       "DELETE FROM partners_organisation WHERE id = ?1"),
     NULL,
-    "SELECT geom FROM partners_site WHERE organisation = ?1 AND geom IS NOT NULL ORDER BY fid" },
+    "SELECT geom FROM partners_site WHERE organisation = ?1 AND geom IS NOT NULL ORDER BY fid",
+    /* A register's owner not yet a partner: added with the defaults. */
+    "INSERT INTO partners_organisation (name) VALUES (?1)" },
   { "site", N_("partner site"),
     "SELECT fid AS id, name AS title FROM partners_site ORDER BY name COLLATE NOCASE",
     "SELECT name FROM partners_site WHERE fid = ?1",

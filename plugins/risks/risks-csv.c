@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "risks.h"
 #include "risks-private.h"
@@ -34,8 +36,7 @@ static const SteadField risks_csv_fields[] = {
   { "owner",
     "risk owner;lead;lead assessor;lead organisation;lead organization;lead responder;owner "
     "organisation",
-    "#org +owner", .type = STEAD_FIELD_RECORD, .vocabulary = "organisation",
-    .label = N_("Owner") },
+    "#org +owner", .label = N_("Owner") },   /* a partner by id or name, added if new */
   { "status", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = risks_statuses,
     .label = N_("Status") },
   /* The register's own next review; without it, the band's interval after
@@ -51,6 +52,8 @@ typedef struct
 {
   GHashTable *likelihood_labels;   /* lower-case label -> score */
   GHashTable *impact_labels;
+  char       *likelihood_words;    /* "1–5 or Very low, Low, …" for messages */
+  char       *impact_words;
   GDate       today;
   char       *today_text;
 } RisksCsvImport;
@@ -91,27 +94,38 @@ risks_csv_parse_score (const char  *text,
   return FALSE;
 }
 
-/* The active scheme's labels for one axis, lower case, to their scores. */
+/* The active scheme's labels for one axis, lower case, to their scores;
+ * @words: what a message says is accepted. */
 static GHashTable *
-risks_csv_scale_labels (SteadWorkspace *workspace,
-                        const char     *axis)
+risks_csv_scale_labels (SteadWorkspace  *workspace,
+                        const char      *axis,
+                        char           **words)
 {
   GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) list = g_string_new (_("1–5"));
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (workspace,
     "SELECT score, label FROM risks_scale WHERE axis = ? AND score BETWEEN 1 AND 5 "
-    "AND scheme = (SELECT code FROM risks_scheme WHERE active)", NULL);
+    "AND scheme = (SELECT code FROM risks_scheme WHERE active) ORDER BY score", NULL);
+  guint n = 0;
 
-  if (stmt == NULL)
-    return labels;
-  sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     if (sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
       {
-        char *label = g_utf8_strdown ((const char *) sqlite3_column_text (stmt, 1), -1);
+        const char *text = (const char *) sqlite3_column_text (stmt, 1);
+        char *label = g_utf8_strdown (text, -1);
 
         g_hash_table_replace (labels, g_strstrip (label),
                               GINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+        /* A scale whose labels are its numbers (NRR 2023 likelihood) says 1–5. */
+        if (atoi (text) == sqlite3_column_int (stmt, 0) && strspn (text, "0123456789 ") ==
+                                                             strlen (text))
+          continue;
+        g_string_append (list, n++ == 0 ? _(" or ") : ", ");
+        g_string_append (list, text);
       }
+  *words = g_string_free (g_steal_pointer (&list), FALSE);
   return labels;
 }
 
@@ -157,7 +171,10 @@ risks_csv_read_scores (RisksCsvImport *self,
             text, s == 0 || s == 2 || s == 3 ? self->likelihood_labels : self->impact_labels,
             &scores[s]))
         {
-          stead_import_row_reject (row, _("%s “%s” is not on the 1–5 scale"), fields[s], text);
+          /* Named as the column map names it, like the kit's rejects. */
+          stead_import_row_reject (row, _("%s “%s” is not on the scale: %s"), fields[s], text,
+                                   s == 0 || s == 2 || s == 3 ? self->likelihood_words
+                                                              : self->impact_words);
           return FALSE;
         }
     }
@@ -212,7 +229,7 @@ risks_csv_read_row (SteadImportRow  *row,
   const char *text[7] = { NULL };   /* reference, title, theme, hazard, rwcs, controls, treatment */
   static const char * const text_fields[] = { "reference", "title",    "theme",    "hazard",
                                              "rwcs",      "controls", "treatment" };
-  const char *status = NULL, *assessed, *given_review = NULL;
+  const char *status = NULL, *assessed, *given_review = NULL, *owner_name = NULL;
   gint64 scores[6] = { 0 }, owner = 0;
   gboolean malicious;
   g_autofree char *review = NULL;
@@ -224,15 +241,31 @@ risks_csv_read_row (SteadImportRow  *row,
     if (!stead_import_row_get_text (row, text_fields[i], &text[i]))
       return TRUE;
   if (!risks_csv_read_scores (self, row, scores) ||
-      !stead_import_row_get_record (row, "owner", &owner) ||
+      !stead_import_row_get_text (row, "owner", &owner_name) ||
       !stead_import_row_get_string (row, "status", &status) ||
       !stead_import_row_get_string (row, "review", &given_review))
     return TRUE;
   if (!risks_csv_parse_malicious (stead_import_row_peek (row, "malicious"), &malicious))
     {
-      stead_import_row_reject (row, _("malicious “%s” is not yes or no"),
+      stead_import_row_reject (row, _("malicious “%s” is not one of: yes, no, malicious or "
+                                      "non-malicious"),
                                stead_import_row_peek (row, "malicious"));
       return TRUE;
+    }
+
+  /* An owner not yet a partner becomes one; with partners off, the
+   * register's name for it is kept with the risk. */
+  if (owner_name != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      owner = stead_import_context_find_or_add_record (context, "organisation", owner_name,
+                                                       &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
     }
 
   risks_csv_find_old (txn, text[0], &old);
@@ -256,6 +289,23 @@ risks_csv_read_row (SteadImportRow  *row,
       review = g_strdup (given_review);
     }
   extra = stead_import_row_dup_extra (row);
+  if (owner_name != NULL && owner == 0)
+    {
+      g_autoptr(sqlite3_stmt) stmt = stead_transaction_prepare (
+        txn, "SELECT json_set (coalesce (?1, '{}'), '$.owner', ?2)", error);
+
+      if (stmt == NULL)
+        {
+          g_free (old.assessed);
+          return FALSE;
+        }
+      stead_statement_bind (stmt, STEAD_ARGS (STEAD_STRING (extra), STEAD_STRING (owner_name)));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_free (extra);
+          extra = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+    }
 
   args[0] = STEAD_STRING (text[0]);
   args[1] = STEAD_STRING (text[1]);
@@ -327,11 +377,14 @@ risks_csv_run (SteadImportContext  *context,
   g_date_set_dmy (&self.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   self.today_text = g_date_time_format (now, "%Y-%m-%d");
-  self.likelihood_labels = risks_csv_scale_labels (workspace, "likelihood");
-  self.impact_labels = risks_csv_scale_labels (workspace, "impact");
+  self.likelihood_labels = risks_csv_scale_labels (workspace, "likelihood",
+                                                   &self.likelihood_words);
+  self.impact_labels = risks_csv_scale_labels (workspace, "impact", &self.impact_words);
   ok = stead_import_context_foreach_row (context, NULL, risks_csv_read_row, &self, error);
   g_hash_table_unref (self.likelihood_labels);
   g_hash_table_unref (self.impact_labels);
+  g_free (self.likelihood_words);
+  g_free (self.impact_words);
   g_free (self.today_text);
   return ok;
 }

@@ -22,16 +22,20 @@ risks_exchange_export_pdf (SteadWorkspace            *workspace,
                            GError                   **error)
 {
   g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  SteadReportOptions report = { 0 };
 
+  if (!stead_report_options_parse (&report, options->options, error))
+    return FALSE;
   g_ptr_array_add (sections, stead_report_section_new (&risks_report_section));
-  return stead_report_write_full (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY, stream,
-                                  cancellable, error);
+  return stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY,
+                                          &report, stream, cancellable, error);
 }
 
 const SteadExportFormat risks_pdf_export = {
   .id = "risks-pdf",
   .title = N_("Risk matrix and register (PDF)"),
   .extensions = STEAD_EXTENSIONS ("pdf"),
+  .options = (const SteadFormatOption[]) { STEAD_REPORT_FORMAT_OPTIONS, { NULL } },
   .run = risks_exchange_export_pdf,
   .domain = GETTEXT_PACKAGE,
 };

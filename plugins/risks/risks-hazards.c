@@ -35,7 +35,7 @@ risks_hazards_write (SteadFeature  *feature,
   if (reference == NULL)
     {
       stead_feature_reject (
-        feature, _("feature %llu names no risk (a “risk” property, or --option risk=REF)"),
+        feature, _("feature %llu names no risk (give it a “risk” property, or choose the “Risk”)"),
         (unsigned long long) index);
       return TRUE;
     }
@@ -68,7 +68,8 @@ risks_hazards_run (SteadImportContext  *context,
   return stead_import_context_foreach_feature (context, risks_hazards_write, NULL, error);
 }
 
-#define RISKS_HAZARDS_RISK_OPTION { "risk", N_("The reference of the risk every area belongs to") }
+#define RISKS_HAZARDS_RISK_OPTION \
+  { "risk", N_("The reference of the risk every area belongs to"), N_("Risk") }
 
 static const SteadFormatOption risks_hazards_geojson_options[] = {
   STEAD_GEOJSON_OPTIONS,
@@ -88,6 +89,7 @@ const SteadImportFormat risks_hazards_geojson_import = {
   .extensions = STEAD_EXTENSIONS ("geojson", "json"),
   .options = risks_hazards_geojson_options,
   .run = risks_hazards_run,
+  .detect = stead_import_detect_geojson,
   .domain = GETTEXT_PACKAGE,
 };
 
@@ -97,5 +99,6 @@ const SteadImportFormat risks_hazards_gpkg_import = {
   .extensions = STEAD_EXTENSIONS ("gpkg"),
   .options = risks_hazards_gpkg_options,
   .run = risks_hazards_run,
+  .detect = stead_import_detect_gpkg,
   .domain = GETTEXT_PACKAGE,
 };

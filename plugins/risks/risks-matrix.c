@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "risks.h"
 #include "risks-page.h"
@@ -26,6 +27,7 @@ typedef struct
   int     l_min, l_max, i_min, i_max;
   int     prev_l, prev_i;
   double  x, y, w, h;   /* where its chip was drawn */
+  gboolean hidden;      /* its cell is full: counted in the cell's "+N" */
 } Chip;
 
 struct _RisksMatrix
@@ -39,6 +41,8 @@ struct _RisksMatrix
   int        selected_l, selected_i; /* the cell filtering the list, or 0 */
   Chip      *dragging;
   double     drag_x, drag_y;
+  guint      more[5][5];             /* chips a full cell does not show */
+  double     more_at[5][5][2];       /* where its "+N" goes */
 };
 
 enum {
@@ -51,8 +55,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RisksMatrix, risks_matrix, GTK_TYPE_WIDGET)
 
+#define TITLE_W 20.0   /* the impact axis's title, turned */
 #define LABEL_W 90.0
-#define LABEL_H 24.0
+#define LABEL_H 42.0   /* the likelihood labels, then the axis's title */
 
 static void
 risks_matrix_clear_chips (RisksMatrix *self)
@@ -163,9 +168,9 @@ risks_matrix_geometry (RisksMatrix *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  *x0 = LABEL_W;
+  *x0 = TITLE_W + LABEL_W;
   *y0 = 4;
-  *cw = MAX (20, (width - LABEL_W - 4) / 5.0);
+  *cw = MAX (20, (width - TITLE_W - LABEL_W - 4) / 5.0);
   *ch = MAX (16, (height - LABEL_H - 8) / 5.0);
 }
 
@@ -189,13 +194,82 @@ risks_matrix_cell_at (RisksMatrix *self,
   return TRUE;
 }
 
+/* Where each chip goes: in its cell's order, as wide as its reference,
+ * wrapping to the next line; what does not fit is hidden, and the last
+ * chip that fits gives its place to the cell's "+N". */
+static void
+risks_matrix_place_chips (RisksMatrix *self,
+                          double       x0,
+                          double       y0,
+                          double       cw,
+                          double       ch)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  memset (self->more, 0, sizeof self->more);
+  for (int i = 1; i <= 5; i++)
+    for (int l = 1; l <= 5; l++)
+      {
+        double left = x0 + (l - 1) * cw + 4, top = y0 + (5 - i) * ch + 3;
+        double px = left, py = top;
+        Chip *last = NULL;
+        gboolean full = FALSE;
+
+        for (guint n = 0; n < self->chips->len; n++)
+          {
+            Chip *c = &g_array_index (self->chips, Chip, n);
+            int lw;
+
+            if (c->likelihood != l || c->impact != i)
+              continue;
+            pango_layout_set_text (layout, c->reference, -1);
+            pango_layout_get_pixel_size (layout, &lw, NULL);
+            c->w = MAX (36, lw + 8);
+            c->h = 16;
+            c->hidden = full;
+            if (!full && px > left && px + c->w > left + cw - 6)
+              {
+                px = left;
+                py += 17;
+              }
+            if (!full && py + c->h > top + ch - 4 && py > top)
+              {
+                full = c->hidden = TRUE;
+                /* The last one shown makes room for "+N". */
+                if (last != NULL)
+                  {
+                    last->hidden = TRUE;
+                    self->more_at[i - 1][l - 1][0] = last->x;
+                    self->more_at[i - 1][l - 1][1] = last->y;
+                    self->more[i - 1][l - 1]++;
+                  }
+                else
+                  {
+                    self->more_at[i - 1][l - 1][0] = left;
+                    self->more_at[i - 1][l - 1][1] = top;
+                  }
+              }
+            if (c->hidden)
+              {
+                self->more[i - 1][l - 1]++;
+                c->x = left;
+                c->y = top;
+                continue;
+              }
+            c->x = px;
+            c->y = py;
+            px += c->w + 2;
+            last = c;
+          }
+      }
+}
+
 static void
 risks_matrix_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   RisksMatrix *self = RISKS_MATRIX (widget);
   double x0, y0, cw, ch;
-  guint counts[5][5] = { { 0 } };
   GdkRGBA fg;
   cairo_t *cr;
 
@@ -244,31 +318,74 @@ risks_matrix_snapshot (GtkWidget   *widget,
       pango_layout_set_width (layout, (int) ((LABEL_W - 8) * PANGO_SCALE));
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      cairo_move_to (cr, 0, y0 + (4 - k) * ch + ch / 2 - 8);
+      cairo_move_to (cr, TITLE_W, y0 + (4 - k) * ch + ch / 2 - 8);
       pango_cairo_show_layout (cr, layout);
       g_object_unref (layout);
     }
 
-  /* Risks by reference, in a grid within each cell; ranges as bars. */
+  /* Axis titles: likelihood across, below its labels; impact up, turned. */
+  {
+    g_autoptr(PangoLayout) across = gtk_widget_create_pango_layout (widget, _("Likelihood →"));
+    g_autoptr(PangoLayout) up = gtk_widget_create_pango_layout (widget, _("Impact →"));
+    PangoAttrList *bold = pango_attr_list_new ();
+    int tw, th;
+
+    pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (across, bold);
+    pango_layout_set_attributes (up, bold);
+    pango_attr_list_unref (bold);
+    pango_layout_set_width (across, (int) (5 * cw * PANGO_SCALE));
+    pango_layout_set_alignment (across, PANGO_ALIGN_CENTER);
+    gdk_cairo_set_source_rgba (cr, &fg);
+    cairo_move_to (cr, x0, y0 + 5 * ch + 22);
+    pango_cairo_show_layout (cr, across);
+
+    pango_layout_get_pixel_size (up, &tw, &th);
+    cairo_save (cr);
+    cairo_translate (cr, 2, y0 + 5 * ch / 2 + tw / 2.0);
+    cairo_rotate (cr, -G_PI / 2);
+    cairo_move_to (cr, 0, 0);
+    pango_cairo_show_layout (cr, up);
+    cairo_restore (cr);
+  }
+
+  /* Risks by reference, flowing in each cell as wide as each reference;
+   * ranges as bars. A cell with more than it holds ends in "+N": a click
+   * on the cell lists them. */
+  risks_matrix_place_chips (self, x0, y0, cw, ch);
+  for (int i = 1; i <= 5; i++)
+    for (int l = 1; l <= 5; l++)
+      if (self->more[i - 1][l - 1] > 0)
+        {
+          /* Translators: the risks a full cell of the matrix does not show */
+          g_autofree char *more = g_strdup_printf (_("+%u"), self->more[i - 1][l - 1]);
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, more);
+          double mx = self->more_at[i - 1][l - 1][0], my = self->more_at[i - 1][l - 1][1];
+          int lw, lh;
+
+          cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.85);
+          cairo_rectangle (cr, mx, my, 36, 16);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          cairo_move_to (cr, mx + (36 - lw) / 2, my + (16 - lh) / 2);
+          pango_cairo_show_layout (cr, layout);
+        }
   for (guint n = 0; n < self->chips->len; n++)
     {
       Chip *c = &g_array_index (self->chips, Chip, n);
-      guint slot = counts[c->impact - 1][c->likelihood - 1]++;
-      int per_row = MAX (1, (int) ((cw - 4) / 38));
-      double cx = x0 + (c->likelihood - 1) * cw + 4 + (slot % per_row) * 38;
-      double cy = y0 + (5 - c->impact) * ch + 3 + (slot / per_row) * 17;
-      PangoLayout *layout = gtk_widget_create_pango_layout (widget, c->reference);
+      double cx = c->x, cy = c->y;
+      PangoLayout *layout;
       int lw, lh;
 
+      if (c->hidden && c != self->dragging)
+        continue;
       if (c == self->dragging)
         {
-          cx = self->drag_x - 18;
-          cy = self->drag_y - 8;
+          cx = c->x = self->drag_x - c->w / 2;
+          cy = c->y = self->drag_y - 8;
         }
-      c->x = cx;
-      c->y = cy;
-      c->w = 36;
-      c->h = 16;
+      layout = gtk_widget_create_pango_layout (widget, c->reference);
 
       /* Movement since the last review: a dashed line from where it was. */
       if (c->prev_l >= 1 && c->prev_i >= 1 &&
@@ -298,8 +415,8 @@ risks_matrix_snapshot (GtkWidget   *widget,
         }
       if (c->i_min && c->i_max && c->i_max > c->i_min)
         {
-          cairo_move_to (cr, cx + 18, y0 + (5.5 - c->i_min) * ch);
-          cairo_line_to (cr, cx + 18, y0 + (5.5 - c->i_max) * ch);
+          cairo_move_to (cr, cx + c->w / 2, y0 + (5.5 - c->i_min) * ch);
+          cairo_line_to (cr, cx + c->w / 2, y0 + (5.5 - c->i_max) * ch);
           cairo_stroke (cr);
         }
 
@@ -324,7 +441,7 @@ risks_matrix_chip_at (RisksMatrix *self,
     {
       Chip *c = &g_array_index (self->chips, Chip, n);
 
-      if (x >= c->x && x <= c->x + c->w && y >= c->y && y <= c->y + c->h)
+      if (!c->hidden && x >= c->x && x <= c->x + c->w && y >= c->y && y <= c->y + c->h)
         return c;
     }
   return NULL;
@@ -403,8 +520,8 @@ risks_matrix_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 220;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 520 : 330;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 340 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 540 : 350;
 }
 
 static void

@@ -321,7 +321,10 @@ risks_scale_labels_new (SteadWorkspace *workspace,
 {
   return stead_terms_new_for_query (
     workspace,
-    "SELECT s.score, s.score || ' – ' || s.label, s.threshold FROM risks_scale s "
+    /* A label that is only the number says nothing: the threshold instead. */
+    "SELECT s.score, s.score || ' – ' || CASE WHEN s.label = CAST (s.score AS TEXT) "
+    "  AND coalesce (s.threshold, '') != '' THEN s.threshold ELSE s.label END, s.threshold "
+    "FROM risks_scale s "
     "JOIN risks_scheme c ON c.code = s.scheme AND c.active WHERE s.axis = ?1 "
     "ORDER BY s.score",
     axis, risks_tables);
@@ -448,6 +451,70 @@ risks_risk_add (SteadWorkspace  *workspace,
         g_propagate_error (error, g_steal_pointer (&local_error));
     }
   return id;
+}
+
+/**
+ * risks_add_starter:
+ * @risks: (array length=n): the risks to add
+ * @n: how many
+ *
+ * Adds @risks as drafts, assessed today, in one undo step; a reference
+ * the register has already is left as it is.
+ *
+ * Returns: how many were added; 0 with @error if none could be
+ */
+guint
+risks_add_starter (SteadWorkspace      *workspace,
+                   const RisksStarter  *risks,
+                   guint                n,
+                   GError             **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autofree char *summary = NULL;
+  char assessed[16];
+  guint added = 0;
+  GDate now;
+
+  risks_today (&now);
+  g_date_strftime (assessed, sizeof assessed, "%Y-%m-%d", &now);
+  /* TRANSLATORS: an undo step */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Add %u risk from the starter set",
+                                          "Add %u risks from the starter set", n), n);
+  txn = stead_workspace_begin (workspace, RISKS_OWNER, summary, error);
+  if (txn == NULL)
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *review = NULL;
+      gint64 changed;
+
+      if (!risks_model_check_score (risks[i].likelihood, _("Likelihood"), error) ||
+          !risks_model_check_score (risks[i].impact, _("Impact"), error))
+        return 0;
+      review = risks_review_date (workspace, risks[i].likelihood, risks[i].impact, &now);
+      changed = stead_transaction_run (
+        txn,
+        "INSERT INTO risks_risk (reference, title, theme, likelihood, impact, malicious, assessed, "
+        "review, status) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft' "
+        "WHERE NOT EXISTS (SELECT 1 FROM risks_risk WHERE reference = ?1)",
+        STEAD_ARGS (STEAD_TEXT (risks[i].reference), STEAD_TEXT (risks[i].title),
+                    STEAD_TEXT (risks[i].theme), STEAD_INT (risks[i].likelihood),
+                    STEAD_INT (risks[i].impact), STEAD_INT (risks[i].malicious ? 1 : 0),
+                    STEAD_TEXT (assessed), STEAD_TEXT (review)),
+        error);
+      if (changed < 0)
+        return 0;
+      added += changed > 0;
+    }
+  if (added == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("The register has every risk chosen already"));
+      return 0;
+    }
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return 0;
+  return added;
 }
 
 char *

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "risks.h"
 #include "risks-page.h"
 
@@ -30,6 +32,9 @@ struct _RisksPage
   SteadRecordList *history;
   SteadRecordList *hazards;
   SteadRecordList *links;
+  GtkWidget       *filter_info;
+  GtkLabel        *filter_info_label;
+  GtkFlowBox      *legend;
 
   SteadWorkspace  *workspace;
   SteadQueryModel *register_model;
@@ -39,6 +44,7 @@ struct _RisksPage
   SteadRecord     *shown;           /* the selected risk, whose scores row is shown */
   gulong           shown_id;
   int              cell_l, cell_i;  /* the matrix cell filtering the list, or 0 */
+  gint64           kept;            /* the risk just re-scored: shown, whatever the filter */
   gboolean         updating;
 };
 
@@ -85,7 +91,42 @@ risks_page_filter (SteadRecord *record,
   RisksPage *self = user_data;
 
   return self->cell_l == 0 || (stead_record_get_int (record, "likelihood") == self->cell_l &&
-                               stead_record_get_int (record, "impact") == self->cell_i);
+                               stead_record_get_int (record, "impact") == self->cell_i) ||
+         (self->kept != 0 && stead_record_get_id (record) == self->kept);
+}
+
+/* The risk just re-scored stays in view when it leaves the cell the list
+ * is filtered to; this line says so, with a way to show every risk. */
+static void
+risks_page_update_filter_info (RisksPage *self)
+{
+  g_autofree char *reference = NULL;
+
+  if (self->kept != 0 && self->cell_l != 0)
+    reference = stead_workspace_query_text (
+      self->workspace,
+      "SELECT reference FROM risks_risk WHERE id = ?1 AND NOT (likelihood = ?2 AND impact = ?3)",
+      STEAD_ARGS (STEAD_INT (self->kept), STEAD_INT (self->cell_l), STEAD_INT (self->cell_i)));
+  if (reference != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (
+        _("Showing %s, which no longer matches the filter (likelihood %d, impact %d)"), reference,
+        self->cell_l, self->cell_i);
+
+      gtk_label_set_text (self->filter_info_label, text);
+    }
+  gtk_widget_set_visible (self->filter_info, reference != NULL);
+}
+
+/* Keeps @id in the list through a re-score. */
+static void
+risks_page_keep (RisksPage *self,
+                 gint64     id)
+{
+  self->kept = id;
+  stead_record_page_refilter (self->records);
+  stead_record_page_select (self->records, id);
+  risks_page_update_filter_info (self);
 }
 
 static void
@@ -95,7 +136,9 @@ risks_page_on_cell_activated (RisksPage *self,
 {
   self->cell_l = likelihood;
   self->cell_i = impact;
+  self->kept = 0;
   stead_record_page_refilter (self->records);
+  risks_page_update_filter_info (self);
 }
 
 static void
@@ -104,19 +147,25 @@ risks_page_on_reset_filters (RisksPage *self)
   risks_matrix_select_cell (self->matrix, 0, 0);
 }
 
+static void risks_page_present_rescore (RisksPage  *self,
+                                        gint64      id,
+                                        int         likelihood,
+                                        int         impact,
+                                        const char *body);
+
+/* A drop on another cell asks why before it re-scores. */
 static void
 risks_page_on_risk_moved (RisksPage *self,
                           gint64     id,
                           int        likelihood,
                           int        impact)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *label = risks_get_label (self->workspace, id);
+  g_autofree char *body = g_strdup_printf (
+    _("%s moves on the matrix. Say why, for its history: the present scores are kept there."),
+    label != NULL ? label : "");
 
-  if (!risks_risk_rescore (self->workspace, id, likelihood, impact, _("Moved on the matrix"),
-                           &error))
-    stead_record_page_show_error (self->records, error);
-  else
-    stead_record_page_toast_undo (self->records, _("Re-scored; the old scores are in its history"));
+  risks_page_present_rescore (self, id, likelihood, impact, body);
 }
 
 static void
@@ -134,6 +183,32 @@ risks_page_on_scheme_selected (RisksPage *self)
 /* ------------------------------------------------------------------------ */
 /* The selected risk                                                         */
 
+/* "3 (1–5%)", "4 (Significant)": a score with its label on the active
+ * scale, the threshold where the label is the number itself. */
+static char *
+risks_page_score_label (RisksPage  *self,
+                        const char *axis,
+                        gint64      score)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    self->workspace,
+    "SELECT CASE WHEN s.label = CAST (s.score AS TEXT) THEN nullif (s.threshold, '') "
+    "  ELSE s.label END FROM risks_scale s JOIN risks_scheme c ON c.code = s.scheme AND c.active "
+    "WHERE s.axis = ?1 AND s.score = ?2", NULL);
+  const char *label = NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, axis, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, score);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        label = (const char *) sqlite3_column_text (stmt, 0);
+    }
+  if (label == NULL)
+    return g_strdup_printf ("%d", (int) score);
+  return g_strdup_printf (_("%d (%s)"), (int) score, label);
+}
+
 static void
 risks_page_show_scores (RisksPage *self)
 {
@@ -147,9 +222,14 @@ risks_page_show_scores (RisksPage *self)
     return;
   band = stead_record_dup_display (risk, "band");
   trend = stead_record_dup_display (risk, "trend");
-  title = g_strdup_printf (_("Likelihood %d · impact %d · %s"),
-                           (int) stead_record_get_int (risk, "likelihood"),
-                           (int) stead_record_get_int (risk, "impact"), band);
+  {
+    g_autofree char *l = risks_page_score_label (self, "likelihood",
+                                                 stead_record_get_int (risk, "likelihood"));
+    g_autofree char *i = risks_page_score_label (self, "impact",
+                                                 stead_record_get_int (risk, "impact"));
+
+    title = g_strdup_printf (_("Likelihood %s · impact %s · %s"), l, i, band);
+  }
   subtitle = g_strdup_printf (
     _("Assessed %s · review by %s%s%s"),
     stead_record_get_string (risk, "assessed") ? stead_record_get_string (risk, "assessed") : "—",
@@ -157,6 +237,7 @@ risks_page_show_scores (RisksPage *self)
     *trend != '\0' ? _(" · trend: ") : "", trend);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scores_row), title);
   adw_action_row_set_subtitle (self->scores_row, subtitle);
+  risks_page_update_filter_info (self);
 }
 
 static void
@@ -253,16 +334,64 @@ risks_page_create_impact_row (gpointer item,
 /* ------------------------------------------------------------------------ */
 /* Forms                                                                     */
 
+/* The risk a review form re-scores: the one it opened for, whatever is
+ * selected meanwhile. */
+typedef struct
+{
+  RisksPage *page;
+  gint64     id;
+} RisksRescore;
+
+static void
+risks_page_rescore_free (gpointer data)
+{
+  RisksRescore *rescore = data;
+
+  g_object_unref (rescore->page);
+  g_free (rescore);
+}
+
 static gboolean
 risks_page_save_rescore (SteadForm  *form,
                          gpointer    user_data,
                          GError    **error)
 {
-  RisksPage *self = user_data;
+  RisksRescore *rescore = user_data;
+  RisksPage *self = rescore->page;
 
-  return risks_risk_rescore (
-    self->workspace, risks_page_selected_id (self), stead_form_get_int (form, "likelihood", 0),
-    stead_form_get_int (form, "impact", 0), stead_form_get_text (form, "note"), error);
+  if (!risks_risk_rescore (self->workspace, rescore->id,
+                           stead_form_get_int (form, "likelihood", 0),
+                           stead_form_get_int (form, "impact", 0),
+                           stead_form_get_text (form, "note"), error))
+    return FALSE;
+  risks_page_keep (self, rescore->id);
+  stead_record_page_toast_undo (self->records, _("Re-scored; the old scores are in its history"));
+  return TRUE;
+}
+
+/* What the scores chosen give, before saving: each score's label, the
+ * band and the next review date. */
+static char *
+risks_page_preview (SteadForm *form,
+                    gpointer   user_data)
+{
+  RisksPage *self = user_data;
+  int l = stead_form_get_int (form, "likelihood", 0), i = stead_form_get_int (form, "impact", 0);
+  g_autoptr(RisksBand) band = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *l_label = NULL, *i_label = NULL;
+  GDate today;
+
+  if (l < 1 || l > 5 || i < 1 || i > 5)
+    return NULL;
+  band = risks_band_for (self->workspace, l, i);
+  risks_today (&today);
+  review = risks_review_date (self->workspace, l, i, &today);
+  l_label = risks_page_score_label (self, "likelihood", l);
+  i_label = risks_page_score_label (self, "impact", i);
+  return g_strdup_printf (_("Likelihood %s, impact %s: %s band, next review by %s"), l_label,
+                          i_label, band != NULL ? band->label : _("no"),
+                          review != NULL ? review : "—");
 }
 
 static SteadForm *
@@ -272,33 +401,51 @@ risks_page_scores_form (RisksPage          *self,
                         const SteadField   *fields,
                         guint               n_fields,
                         const char * const *initial,
-                        SteadFormSave       save)
+                        SteadFormSave       save,
+                        gpointer            user_data,
+                        GDestroyNotify      destroy)
 {
   SteadForm *form = stead_form_new (GTK_WIDGET (self), title, body, fields, n_fields, NULL, NULL,
-                                    initial, self->workspace, save, self, NULL);
+                                    initial, self->workspace, save, user_data, destroy);
   g_autoptr(GListModel) likelihood = risks_scale_labels_new (self->workspace, "likelihood");
   g_autoptr(GListModel) impact = risks_scale_labels_new (self->workspace, "impact");
 
   /* Scores as the active scale labels them. */
   stead_form_set_choices (form, "likelihood", likelihood);
   stead_form_set_choices (form, "impact", impact);
+  stead_form_set_preview (form, risks_page_preview, self);
   return form;
+}
+
+static void
+risks_page_present_rescore (RisksPage  *self,
+                            gint64      id,
+                            int         likelihood,
+                            int         impact,
+                            const char *body)
+{
+  g_autofree char *l = g_strdup_printf ("%d", likelihood);
+  g_autofree char *i = g_strdup_printf ("%d", impact);
+  const char *initial[] = { "likelihood", l, "impact", i, NULL };
+  RisksRescore *rescore = g_new0 (RisksRescore, 1);
+
+  rescore->page = g_object_ref (self);
+  rescore->id = id;
+  stead_form_present (risks_page_scores_form (
+    self, _("Review the Scores"), body, risks_page_review_fields,
+    G_N_ELEMENTS (risks_page_review_fields), initial, risks_page_save_rescore, rescore,
+    risks_page_rescore_free));
 }
 
 static void
 risks_page_on_rescore (RisksPage *self)
 {
-  g_autofree char *l = NULL, *i = NULL;
-  const char *initial[5] = { "likelihood", NULL, "impact", NULL, NULL };
-
   if (self->shown == NULL)
     return;
-  initial[1] = l = g_strdup_printf ("%d", (int) stead_record_get_int (self->shown, "likelihood"));
-  initial[3] = i = g_strdup_printf ("%d", (int) stead_record_get_int (self->shown, "impact"));
-  stead_form_present (risks_page_scores_form (
-    self, _("Review the Scores"), _("The present scores are kept in the risk’s history."),
-    risks_page_review_fields, G_N_ELEMENTS (risks_page_review_fields), initial,
-    risks_page_save_rescore));
+  risks_page_present_rescore (self, stead_record_get_id (self->shown),
+                              stead_record_get_int (self->shown, "likelihood"),
+                              stead_record_get_int (self->shown, "impact"),
+                              _("The present scores are kept in the risk’s history."));
 }
 
 static gboolean
@@ -325,7 +472,8 @@ risks_page_on_add (RisksPage *self)
 
   stead_form_present (risks_page_scores_form (
     self, _("Add Risk"), _("The review date follows from the band the scores give."),
-    risks_page_new_fields, G_N_ELEMENTS (risks_page_new_fields), initial, risks_page_save_new));
+    risks_page_new_fields, G_N_ELEMENTS (risks_page_new_fields), initial, risks_page_save_new,
+    self, NULL));
 }
 
 static gboolean
@@ -361,6 +509,279 @@ risks_page_on_remove_link (RisksPage   *self,
     stead_record_page_show_error (self->records, error);
   else
     stead_record_page_toast_undo (self->records, _("Removed"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The legend: what the colours, bars and dashed lines of the matrix mean   */
+
+typedef enum
+{
+  RISKS_LEGEND_BAND,
+  RISKS_LEGEND_RANGE,
+  RISKS_LEGEND_MOVED,
+} RisksLegendKind;
+
+static void
+risks_page_draw_legend (GtkDrawingArea *area,
+                        cairo_t        *cr,
+                        int             width,
+                        int             height,
+                        gpointer        user_data)
+{
+  RisksLegendKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "kind"));
+  const GdkRGBA *colour = g_object_get_data (G_OBJECT (area), "colour");
+  static const double dash[] = { 4, 3 };
+
+  switch (kind)
+    {
+    case RISKS_LEGEND_BAND:
+      gdk_cairo_set_source_rgba (cr, colour);
+      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      break;
+    case RISKS_LEGEND_RANGE:
+      /* As the matrix draws a range of scores. */
+      cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.55);
+      cairo_set_line_width (cr, 3);
+      cairo_move_to (cr, 1, height / 2.0);
+      cairo_line_to (cr, width - 1, height / 2.0);
+      cairo_stroke (cr);
+      break;
+    case RISKS_LEGEND_MOVED:
+      /* As the matrix draws a move since the last review. */
+      cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.7);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, 4, height / 2.0);
+      cairo_line_to (cr, width - 1, height / 2.0);
+      cairo_stroke (cr);
+      cairo_arc (cr, 4, height / 2.0, 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+risks_page_add_legend (RisksPage       *self,
+                       RisksLegendKind  kind,
+                       const char      *colour,
+                       const char      *text,
+                       const char      *tooltip)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *symbol = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+  GdkRGBA *rgba = g_new0 (GdkRGBA, 1);
+
+  if (colour == NULL || !gdk_rgba_parse (rgba, colour))
+    gdk_rgba_parse (rgba, "#deddda");
+  g_object_set_data (G_OBJECT (symbol), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (symbol), "colour", rgba, g_free);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (symbol),
+                                      kind == RISKS_LEGEND_BAND ? 14 : 24);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (symbol), 12);
+  gtk_widget_set_valign (symbol, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (symbol), risks_page_draw_legend, NULL, NULL);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), symbol);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_flow_box_append (self->legend, box);
+}
+
+static void
+risks_page_build_legend (RisksPage *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    self->workspace, "SELECT label, colour, review_months FROM risks_band ORDER BY sort DESC",
+    NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend))) != NULL)
+    gtk_flow_box_remove (self->legend, child);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int months = sqlite3_column_int (stmt, 2);
+      g_autofree char *tooltip = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Reviewed every month", "Reviewed every %d months", months),
+        months);
+
+      risks_page_add_legend (self, RISKS_LEGEND_BAND, (const char *) sqlite3_column_text (stmt, 1),
+                             (const char *) sqlite3_column_text (stmt, 0), tooltip);
+    }
+  risks_page_add_legend (self, RISKS_LEGEND_RANGE, NULL, _("Range of scores"),
+                         _("The lowest to the highest likelihood or impact the assessment "
+                           "allows"));
+  risks_page_add_legend (self, RISKS_LEGEND_MOVED, NULL, _("Moved since the last review"),
+                         _("From where the last review placed the risk"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* A starter set from the National Risk Register 2023                       */
+
+static void
+risks_page_on_starter_response (AdwMessageDialog *dialog,
+                                const char       *response,
+                                RisksPage        *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  JsonArray *risks = g_object_get_data (G_OBJECT (dialog), "risks");
+  g_autoptr(GArray) chosen = g_array_new (FALSE, TRUE, sizeof (RisksStarter));
+  g_autoptr(GError) error = NULL;
+  guint added;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    {
+      JsonObject *risk = json_array_get_object_element (risks, i);
+      RisksStarter starter = {
+        json_object_get_string_member (risk, "reference"),
+        json_object_get_string_member (risk, "title"),
+        json_object_get_string_member_with_default (risk, "theme", NULL),
+        json_object_get_int_member_with_default (risk, "likelihood", 3),
+        json_object_get_int_member_with_default (risk, "impact", 3),
+        json_object_get_boolean_member_with_default (risk, "malicious", FALSE),
+      };
+
+      if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+        g_array_append_val (chosen, starter);
+    }
+  if (chosen->len == 0)
+    return;
+  added = risks_add_starter (self->workspace, (const RisksStarter *) (gpointer) chosen->data,
+                             chosen->len, &error);
+  if (added == 0)
+    stead_record_page_show_error (self->records, error);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "Added %u risk as a draft: score it for your area",
+                     "Added %u risks as drafts: score each for your area", added), added);
+
+      stead_record_page_toast_undo (self->records, text);
+    }
+}
+
+/* "All risks" chooses every one, or none. */
+static void
+risks_page_on_starter_all (GtkCheckButton *all,
+                           GPtrArray      *checks)
+{
+  for (guint i = 0; i < checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (checks, i),
+                                 gtk_check_button_get_active (all));
+}
+
+/* Add Risks only with one chosen at least. */
+static void
+risks_page_on_starter_toggled (AdwMessageDialog *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < checks->len && !any; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (checks, i));
+  adw_message_dialog_set_response_enabled (dialog, "add", any);
+}
+
+static void
+risks_page_on_starter (RisksPage *self)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (
+    "/io/github/steadapp/Stead/plugins/risks/nrr-2023.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *dialog, *list, *scrolled;
+  JsonObject *root;
+  JsonArray *risks;
+
+  if (bytes == NULL || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), &error))
+    {
+      g_warning ("The starter set is damaged: %s", error != NULL ? error->message : "missing");
+      g_ptr_array_unref (checks);
+      return;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  risks = json_object_get_array_member (root, "risks");
+
+  dialog = adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+    _("Start from the National Risk Register"),
+    _("Choose the risks of the National Risk Register 2023 your area faces. They are added as "
+      "drafts with the national scores (3 and 3 where none is given): score each for your area."));
+  gtk_widget_set_name (dialog, "starter-dialog");
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  for (guint i = 0; i < json_array_get_length (risks); i++)
+    {
+      JsonObject *risk = json_array_get_object_element (risks, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *title = g_strdup_printf (_("%s %s"),
+                                                json_object_get_string_member (risk, "reference"),
+                                                json_object_get_string_member (risk, "title"));
+
+      gtk_widget_set_name (check, json_object_get_string_member (risk, "reference"));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   json_object_get_string_member_with_default (risk, "theme", ""));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    /* Where it comes from, as its licence asks. */
+    g_autofree char *credit = g_strdup_printf (
+      "%s. %s", json_object_get_string_member (root, "source"),
+      json_object_get_string_member (root, "licence"));
+    GtkWidget *source = gtk_label_new (credit);
+    GtkWidget *all = gtk_check_button_new_with_mnemonic (_("A_ll risks"));
+
+    gtk_label_set_wrap (GTK_LABEL (source), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (source), 0);
+    gtk_widget_add_css_class (source, "caption");
+    gtk_widget_add_css_class (source, "dim-label");
+    gtk_widget_set_name (all, "starter-all");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (all), TRUE);
+    g_signal_connect (all, "toggled", G_CALLBACK (risks_page_on_starter_all), checks);
+    gtk_box_append (GTK_BOX (box), all);
+    gtk_box_append (GTK_BOX (box), scrolled);
+    gtk_box_append (GTK_BOX (box), source);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  }
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
+                                    _("_Add Risks"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < checks->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (checks, i), "toggled",
+                              G_CALLBACK (risks_page_on_starter_toggled), dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "risks", json_array_ref (risks),
+                          (GDestroyNotify) json_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "parser", g_object_ref (parser), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (risks_page_on_starter_response), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -400,6 +821,7 @@ risks_page_load (SteadPage      *page,
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->register_model));
   stead_record_page_set_filter_func (self->records, risks_page_filter, self, NULL);
   risks_matrix_set_workspace (self->matrix, workspace);
+  risks_page_build_legend (self);
 
   themes = risks_themes_new (workspace);
   stead_field_group_set_choices (self->fields, "theme", themes);
@@ -469,6 +891,10 @@ risks_page_class_init (RisksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RisksPage, history);
   gtk_widget_class_bind_template_child (widget_class, RisksPage, hazards);
   gtk_widget_class_bind_template_child (widget_class, RisksPage, links);
+  gtk_widget_class_bind_template_child (widget_class, RisksPage, legend);
+  gtk_widget_class_bind_template_child (widget_class, RisksPage, filter_info);
+  gtk_widget_class_bind_template_child (widget_class, RisksPage, filter_info_label);
+  gtk_widget_class_bind_template_callback (widget_class, risks_page_on_starter);
   gtk_widget_class_bind_template_callback (widget_class, risks_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, risks_page_on_reset_filters);
   gtk_widget_class_bind_template_callback (widget_class, risks_page_on_selected);

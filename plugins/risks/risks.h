@@ -44,6 +44,20 @@ gint64     risks_risk_add             (SteadWorkspace  *workspace,
                                        int              impact,
                                        gboolean         malicious,
                                        GError         **error);
+/* A risk of a starter set (data/risks/nrr-2023.json). */
+typedef struct
+{
+  const char *reference;
+  const char *title;
+  const char *theme;
+  int         likelihood, impact;
+  gboolean    malicious;
+} RisksStarter;
+
+guint      risks_add_starter          (SteadWorkspace      *workspace,
+                                       const RisksStarter  *risks,
+                                       guint                n,
+                                       GError             **error);
 gboolean   risks_risk_set             (SteadWorkspace  *workspace,
                                        gint64           id,
                                        const char      *field,

@@ -392,10 +392,18 @@ test_import_export (Fixture       *f,
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    /* .csv is read by several formats: the user must choose. */
-    g_auto(Result) r = run (f, "import", ws, csv, NULL);
+    /* A header both needs and resources read as well: the user must
+     * choose, and the message names both. */
+    g_auto(Result) r = run (f, "import", ws, bad, NULL);
     g_assert_cmpint (r.status, ==, 1);
-    assert_one_line (r.err, "--format");
+    assert_one_line (r.err, "could be Needs (CSV) or Resources (CSV); choose one with --format "
+                            "(needs-csv, resources-csv)");
+  }
+  {
+    /* Without --format, the header says which: "Need" is a need's kind. */
+    g_auto(Result) r = run (f, "import", ws, csv, "--dry-run", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "2 rows would be added"));
   }
   {
     g_auto(Result) r = run (f, "import", ws, csv, "--format", "needs-csv", "--dry-run", "--json",
@@ -435,8 +443,9 @@ test_import_export (Fixture       *f,
     g_auto(Result) r = run (f, "export", ws, "--format", "needs-csv", "--output", out, NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
-    g_assert_true (g_str_has_prefix (text, "fid,source_id,kind,"));
-    g_assert_nonnull (strstr (text, ",C1,food,"));
+    g_assert_true (g_str_has_prefix (text, "id,kind,"));
+    /* The id a row came with is its id in the export. */
+    g_assert_nonnull (strstr (text, "\nC1,food,"));
     g_assert_null (strstr (text, "Mrs Example"));
     g_clear_pointer (&text, g_free);
   }
@@ -961,10 +970,11 @@ test_csv_formulas (Fixture       *f,
     g_auto(Result) r = run (f, "export", ws, "-f", "needs-csv", "--include-personal", NULL);
 
     g_assert_cmpint (r.status, ==, 0);
-    g_assert_nonnull (strstr (r.out, ",'@SUM(A1),food,\"'=HYPERLINK(\"\"http://x.example\"\","
+    /* The ids first, as they came (a formula made harmless too). */
+    g_assert_nonnull (strstr (r.out, "\n'@SUM(A1),food,\"'=HYPERLINK(\"\"http://x.example\"\","
                                      "\"\"y\"\")\","));
-    g_assert_nonnull (strstr (r.out, ",C2,water,-2.15,"));
-    g_assert_nonnull (strstr (r.out, ",C3,water,'+44 1632 960000,"));
+    g_assert_nonnull (strstr (r.out, "\nC2,water,-2.15,"));
+    g_assert_nonnull (strstr (r.out, "\nC3,water,'+44 1632 960000,"));
     g_assert_nonnull (strstr (r.out, ",-2.150000,51.990000\r\n"));
     g_assert_null (strstr (r.out, "'-2.1"));
   }

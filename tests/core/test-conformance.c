@@ -331,6 +331,7 @@ test_upgrade_from_schema_7 (Fixture       *f,
             "ALTER TABLE need DROP COLUMN assignee; ALTER TABLE need DROP COLUMN assigned;"
             "ALTER TABLE need DROP COLUMN met; ALTER TABLE need DROP COLUMN notes;"
             "DELETE FROM stead_personal_data WHERE table_name = 'need' AND column_name = 'notes';"
+            "DROP TRIGGER stead_workspace_uid; ALTER TABLE stead_workspace DROP COLUMN uid;"
             "DROP VIEW need_area; DROP VIEW resource_area;"
             "DROP TRIGGER stead_area_edge_area_update; DROP TRIGGER stead_area_edge_area_delete;"
             "DROP TABLE stead_area_edge;"
@@ -359,6 +360,13 @@ test_upgrade_from_schema_7 (Fixture       *f,
   f->ws = stead_workspace_open (f->path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stead_workspace_get_schema_version (f->ws, "core"), >=, 8);
+  {
+    /* An older workspace gets its own id, for the stable ids of its exports. */
+    g_autofree char *uid = stead_workspace_dup_uid (f->ws);
+
+    g_assert_cmpuint (strlen (uid), ==, 32);
+    g_assert_cmpuint (strspn (uid, "0123456789abcdef"), ==, 32);
+  }
   backup = stead_workspace_get_last_backup (f->ws);
   g_assert_nonnull (backup);
   /* Resource kinds gain the unit their capacity counts (schema 9). */

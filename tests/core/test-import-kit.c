@@ -212,8 +212,13 @@ test_rejects (Fixture       *f,
     { "D,,half,,,,", "ratio “half” is not a number" },
     { "E,,,maybe,,,", "ready “maybe” is not yes or no" },
     { "F,,,,31/02/2026,,", "day “31/02/2026” is not a date (YYYY-MM-DD or DD/MM/YYYY)" },
-    { "G,,,,,spaceships,", "kind “spaceships” is not in the list" },
-    { "H,,,,,,medium", "level “medium” is not one of: Low, High" },
+    /* A wrong word gets the words that would do. */
+    { "G,,,,,spaceships,",
+      "kind “spaceships” is not one of: Clean-up and property protection, Drinking water, "
+      "Emergency shelter, Emotional support, Food and essential shopping, Heating or cooling, "
+      "Help to evacuate, Information in an accessible form, Medication collection or delivery, "
+      "Power for medical equipment, Transport or Welfare check" },
+    { "H,,,,,,medium", "level “medium” is not one of: Low or High" },
     { ",3,,,,,", "name is needed" },
     { "J,0,x,maybe,,,",
       "count “0” is not a whole number from 2 to 40" }, /* the first problem only */

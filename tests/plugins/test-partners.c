@@ -1222,6 +1222,238 @@ test_exports_meet_damage (Fixture       *f,
   assert_export_fails (f, agreements, NULL, "partners_agreement", 0);
 }
 
+/* An organisation with three sites (and two contacts) goes out as a row
+ * each and comes back as one organisation with all three, here and in
+ * another workspace; imported again, it is updated, not added. */
+static void
+test_csv_every_site_round_trip (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const sites[] = { "Depot", "Town Hall", "Leisure Centre" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(SteadWorkspace) other = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *edited = NULL;
+  gint64 org;
+
+  txn = stead_workspace_begin (f->ws, "partners", "Add a partner", &error);
+  g_assert_no_error (error);
+  org = stead_transaction_run (txn, "INSERT INTO partners_organisation (name, type, tier) "
+                                    "VALUES ('Vale Council', 'category-1', 'instrumental')",
+                               NULL, 0, &error);
+  g_assert_cmpint (org, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    g_assert_cmpint (stead_transaction_run (
+                       txn, "INSERT INTO partners_site (organisation, name, postcode, geom) "
+                            "VALUES (?, ?, 'GL20 5AA', NULL)",
+                       STEAD_ARGS (STEAD_INT (org), STEAD_STRING (sites[i])), &error), >, 0);
+  g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_contact (organisation, name, "
+                                               "role) VALUES (?, 'Duty officer', 'Lead')",
+                                          STEAD_ARGS (STEAD_INT (org)), &error), >, 0);
+  g_assert_cmpint (stead_transaction_run (txn, "INSERT INTO partners_contact (organisation, name, "
+                                               "role) VALUES (?, 'Deputy', 'Backup')",
+                                          STEAD_ARGS (STEAD_INT (org)), &error), >, 0);
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+
+  csv = export_text (f, f->ws, "partners-csv", TRUE, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", csv);
+  /* A row for each site, the organisation repeated: 1 header + 3. */
+  {
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* and "" after the last */
+    for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+      {
+        g_assert_nonnull (strstr (lines[1 + i], ",Vale Council,category-1,instrumental,"));
+        g_assert_nonnull (strstr (lines[1 + i], sites[i]));
+      }
+  }
+
+  /* Here: updated, nothing added, every site kept. */
+  file = stead_test_write_file (f->dir, "partners.csv", csv);
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site"), ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_contact"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site WHERE name IN "
+                                            "('Depot', 'Town Hall', 'Leisure Centre')"), ==, 3);
+
+  /* In another workspace: one organisation with its three sites, then
+   * updated by the same file; an edited cell reaches the row. */
+  other = new_workspace (f, "other.gpkg", FALSE);
+  g_assert_true (import (f, other, "partners-csv", file, &result, &error));
+  g_assert_cmpuint (result->added, ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_site"), ==, 3);
+  {
+    g_auto(GStrv) parts = g_strsplit (csv, ",instrumental,", -1);
+
+    edited = g_strjoinv (",OCCASIONAL,", parts);
+  }
+  g_clear_object (&file);
+  file = stead_test_write_file (f->dir, "edited.csv", edited);
+  g_assert_true (import (f, other, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->updated, ==, 1);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_organisation "
+                                            "WHERE tier = 'occasional'"), ==, 1);
+  g_assert_cmpint (stead_test_count (other, "SELECT count(*) FROM partners_site"), ==, 3);
+
+  /* The id is the same record's in both workspaces' exports. */
+  {
+    g_autofree char *there = export_text (f, other, "partners-csv", TRUE, &error);
+    g_auto(GStrv) here_lines = g_strsplit (csv, "\r\n", 3);
+    g_auto(GStrv) there_lines = g_strsplit (there, "\r\n", 3);
+    g_auto(GStrv) here_cells = g_strsplit (here_lines[1], ",", 2);
+    g_auto(GStrv) there_cells = g_strsplit (there_lines[1], ",", 2);
+
+    g_assert_true (g_str_has_prefix (here_cells[0], "stead:"));
+    g_assert_cmpstr (there_cells[0], ==, here_cells[0]);
+  }
+  stead_workspace_close (other);
+}
+
+/* The resources a partner's sites publish come back in a resources
+ * export: imported again they are left to the partners (skipped), the
+ * others updated, nothing added. */
+static void
+test_resources_reimport_leaves_published (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = export_text (f, f->ws, "resources-csv", TRUE, &error);
+  gint64 published = stead_test_count (f->ws, "SELECT count(*) FROM resource "
+                                              "WHERE owner = 'partners'");
+  gint64 all = stead_test_count (f->ws, "SELECT count(*) FROM resource");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (published, >, 0);
+  file = stead_test_write_file (f->dir, "resources.csv", csv);
+  g_assert_true (import (f, f->ws, "resources-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 0);
+  g_assert_cmpuint (result->skipped, ==, published);
+  g_assert_cmpuint (result->updated, ==, all - published);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM resource"), ==, all);
+}
+
+/* Open Referral UK with Stead's extension: the type, tier and a service's
+ * capability kind by label in any case; a wrong kind names the words. */
+static void
+test_oruk_vocabulary_words (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (
+    f->dir, "org.json",
+    "{\"id\": \"o1\", \"name\": \"Vale Wardens\", \"x_stead\": {\"type\": "
+    "\"vOLUNTARY AND COMMUNITY SECTOR\", \"tier\": \"Instrumental\"}, \"services\": ["
+    "{\"id\": \"s1\", \"name\": \"Sandbags\", \"x_stead\": {\"kind\": \"SANDBAGS\", "
+    "\"quantity\": 200}}]}");
+  g_assert_true (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "type = 'voluntary' AND tier = 'instrumental'"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_capability "
+                                            "WHERE kind = 'sandbags'"), ==, 1);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+
+  file = stead_test_write_file (
+    f->dir, "bad.json",
+    "{\"id\": \"o2\", \"name\": \"Other\", \"x_stead\": {\"type\": \"pirates\"}}");
+  g_assert_false (import (f, f->ws, "partners-oruk", file, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  g_test_message ("%s", ((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason);
+  g_assert_nonnull (strstr (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason,
+                            "“pirates” is not a partner type: "));
+  g_assert_nonnull (strstr (((SteadImportReject *) g_ptr_array_index (result->rejects, 0))->reason,
+                            "Voluntary and community sector"));
+}
+
+/* Without ids, the rows of one organisation are those that follow each
+ * other under one name; the same name further on is another branch. */
+static void
+test_csv_sites_without_ids (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (f->dir, "sites.csv",
+                                "name,site_name,postcode\r\n"
+                                "Vale Foodbank,Hall,GL20 5AA\r\n"
+                                "Vale Foodbank,Church,GL20 5AB\r\n"
+                                "Other,Depot,\r\n"
+                                "Vale Foodbank,Shop,GL20 5AD\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 3);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site s JOIN "
+                                            "partners_organisation o ON o.id = s.organisation "
+                                            "WHERE o.name = 'Vale Foodbank' AND s.name IN "
+                                            "('Hall', 'Church') GROUP BY o.id"), ==, 2);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_site"), ==, 4);
+}
+
+/* Type and tier by code or label in any case; a wrong one names the
+ * accepted words. */
+static void
+test_csv_vocabulary_words (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  file = stead_test_write_file (f->dir, "words.csv",
+                                "name,type,tier\r\n"
+                                "A,cATEGORY 1 rESPONDER,iNSTRUMENTAL\r\n"
+                                "B,VOLUNTARY,Contributing\r\n"
+                                "C,faith GROUP,occasional\r\n");
+  g_assert_true (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_organisation WHERE "
+                                            "(name, type, tier) IN (VALUES "
+                                            "('A', 'category-1', 'instrumental'), "
+                                            "('B', 'voluntary', 'contributing'), "
+                                            "('C', 'faith', 'occasional'))"), ==, 3);
+  g_clear_pointer (&result, stead_import_result_free);
+  g_clear_object (&file);
+
+  file = stead_test_write_file (f->dir, "wrong.csv", "name,type,tier\r\nD,pirates,gold\r\n"
+                                                     "E,other,top\r\n");
+  g_assert_false (import (f, f->ws, "partners-csv", file, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result->rejects->len, ==, 2);
+  {
+    const SteadImportReject *r0 = g_ptr_array_index (result->rejects, 0);
+    const SteadImportReject *r1 = g_ptr_array_index (result->rejects, 1);
+
+    g_assert_true (g_str_has_prefix (r0->reason, "type “pirates” is not one of: "));
+    g_assert_nonnull (strstr (r0->reason, "Category 1 responder"));
+    g_assert_cmpstr (r1->reason, ==,
+                     "tier “top” is not one of: Instrumental, Contributing or Occasional");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1252,6 +1484,16 @@ main (int   argc,
               test_oruk_refuses_other_shapes, fixture_teardown);
   g_test_add ("/partners/oruk-deep", Fixture, NULL, fixture_setup, test_oruk_deep,
               fixture_teardown);
+  g_test_add ("/partners/csv-every-site-round-trip", Fixture, NULL, fixture_setup,
+              test_csv_every_site_round_trip, fixture_teardown);
+  g_test_add ("/partners/resources-reimport-leaves-published", Fixture, "demo", fixture_setup,
+              test_resources_reimport_leaves_published, fixture_teardown);
+  g_test_add ("/partners/oruk-vocabulary-words", Fixture, NULL, fixture_setup,
+              test_oruk_vocabulary_words, fixture_teardown);
+  g_test_add ("/partners/csv-sites-without-ids", Fixture, NULL, fixture_setup,
+              test_csv_sites_without_ids, fixture_teardown);
+  g_test_add ("/partners/csv-vocabulary-words", Fixture, NULL, fixture_setup,
+              test_csv_vocabulary_words, fixture_teardown);
   g_test_add ("/partners/csv-keeps-unmapped-columns", Fixture, NULL, fixture_setup,
               test_csv_keeps_unmapped_columns, fixture_teardown);
   g_test_add ("/partners/csv-and-vcard", Fixture, NULL, fixture_setup, test_csv_and_vcard,

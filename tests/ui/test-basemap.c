@@ -241,7 +241,8 @@ test_offline_toggles_label_attribution_and_base_map (void)
   url = g_strdup_printf ("http://127.0.0.1:%d/{z}/{x}/{y}.png", g_uri_get_port (uris->data));
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
-  window = map_window_new (NULL, 800, 600, &view);
+  /* Wide enough that the licences are on the map itself. */
+  window = map_window_new (NULL, 1024, 700, &view);
   stead_map_view_set_network_monitor (view, G_NETWORK_MONITOR (monitor));
   stead_map_view_set_custom_tiles (view, url, "© Partnership tiles");
   stead_map_view_set_base_map (view, STEAD_BASE_MAP_CUSTOM);
@@ -696,6 +697,38 @@ test_cap_severity_colours (void)
   stead_test_rm_rf (dir);
 }
 
+/* On a narrow map the licences are behind a Credits button, whole; on a
+ * wide one they are on the map and the button is gone. */
+static void
+test_narrow_map_credits_behind_button (void)
+{
+  SteadMapView *view;
+  GtkWidget *window = map_window_new (NULL, 700, 600, &view);
+  GtkWidget *credits = stead_test_find_by_name (GTK_WIDGET (view), "map-credits");
+  GtkWidget *popover;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (credits));
+  g_assert_true (gtk_widget_is_drawable (credits));
+  g_assert_false (shows_text (GTK_WIDGET (view), "Offline background: Stead"));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (credits));
+  stead_test_iterate (200);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (credits)));
+  g_assert_true (shows_text (popover, "Offline background: Stead"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (credits));
+  stead_test_iterate (100);
+
+  /* Wider: on the map again, whole. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  stead_test_iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1000);
+  g_assert_false (gtk_widget_get_visible (credits));
+  g_assert_true (shows_text (GTK_WIDGET (view), "Offline background: Stead"));
+  g_assert_false (shows_text (popover, "Offline background: Stead"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +742,8 @@ main (int   argc,
   g_test_add_func ("/ui/basemap/new-workspace-shows-uk-and-empty-state",
                    test_new_workspace_shows_uk_and_empty_state);
   g_test_add_func ("/ui/basemap/area-labels-do-not-overlap", test_area_labels_do_not_overlap);
+  g_test_add_func ("/ui/basemap/narrow-map-credits-behind-button",
+                   test_narrow_map_credits_behind_button);
   g_test_add_func ("/ui/basemap/cap-severity-colours", test_cap_severity_colours);
 
   return g_test_run ();

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The demo area at 200,000 households, on a 1280x1024 window, at zooms 8
- * to 14: no two badges drawn overlap, and each badge's counts are the
+ * to 16: no two boxes drawn overlap (badges, areas' names, rest centres'
+ * names), and each badge's counts are the
  * needs and resources its members are, counted again by SQL from the
  * rows themselves (open and assigned needs, as the map shows); and none
  * is under the map's own controls (what is on top there is the map).
@@ -18,6 +19,7 @@
 #include <json-glib/json-glib.h>
 #include <stead-gtk.h>
 
+#include "stead-area-layer-private.h"
 #include "stead-test-util.h"
 
 static gboolean
@@ -51,6 +53,45 @@ count_rows (sqlite3_stmt *stmt,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* No box drawn (a badge, an area's name, a place's name) meets another. */
+static void
+assert_boxes_apart (SteadMapView    *view,
+                    SteadPointLayer *merged,
+                    GArray          *badges,
+                    guint            zoom)
+{
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (SteadPointName));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  const SteadAreaLabel *labels;
+  guint n_labels, n_badges = badges->len;
+
+  stead_point_layer_get_names (merged, names);
+  labels = stead_area_layer_get_labels (stead_map_view_get_area_layer (view), &n_labels);
+  g_test_message ("zoom %u: %u areas named, %u places named", zoom, n_labels, names->len);
+  for (guint i = 0; i < n_badges; i++)
+    g_array_append_val (boxes, g_array_index (badges, SteadPointBadge, i).box);
+  for (guint i = 0; i < names->len; i++)
+    g_array_append_val (boxes, g_array_index (names, SteadPointName, i).box);
+  for (guint i = 0; i < n_labels; i++)
+    g_array_append_val (boxes, labels[i].box);
+  if (zoom > 0 && zoom < STEAD_POINT_LAYER_NAME_ZOOM)
+    g_assert_cmpuint (names->len, ==, 0);
+
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++)
+      {
+        const graphene_rect_t *a = &g_array_index (boxes, graphene_rect_t, i);
+        const graphene_rect_t *b = &g_array_index (boxes, graphene_rect_t, j);
+
+        if (graphene_rect_intersection (a, b, NULL))
+          g_error ("zoom %u: box %u (%g,%g %gx%g) and %u (%g,%g %gx%g) overlap (0 to %u "
+                   "badges, then %u places' names, then areas')",
+                   zoom, i, a->origin.x, a->origin.y, a->size.width, a->size.height, j,
+                   b->origin.x, b->origin.y, b->size.width, b->size.height, n_badges - 1,
+                   names->len);
+      }
+}
+
 static void
 test_overview_counts_never_overlap (void)
 {
@@ -61,7 +102,7 @@ test_overview_counts_never_overlap (void)
   g_autoptr(sqlite3_stmt) open_needs = NULL;
   g_autoptr(sqlite3_stmt) resources = NULL;
   /* 0: the whole area, as the window opens on it (a zoom between levels). */
-  const guint zooms[] = { 0, 8, 10, 12, 14 };
+  const guint zooms[] = { 0, 8, 10, 12, 13, 14, 16 };
   ShumateViewport *viewport;
   SteadPointLayer *merged;
   GtkWidget *map;
@@ -108,6 +149,7 @@ test_overview_counts_never_overlap (void)
       g_test_message ("zoom %g: %u badges", shumate_viewport_get_zoom_level (viewport),
                       badges->len);
       g_assert_cmpuint (badges->len, >, 0);
+      assert_boxes_apart (view, merged, badges, zooms[z]);
 
       for (guint i = 0; i < badges->len; i++)
         {

@@ -228,6 +228,21 @@ test_risks_page (void)
   /* Dragging R03 to likelihood 4 re-scores it, keeping history. */
   id = count (ws, "SELECT id FROM risks_risk WHERE reference = 'R03'");
   g_signal_emit_by_name (matrix, "risk-moved", id, 4, 5);
+  /* It asks why first (tests/ui/test-risks-page.c tries that fully). */
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (
+      GTK_EDITABLE (stead_test_find_by_label (GTK_WIDGET (dialog), "Why (for the history)")),
+      "Moved on the matrix");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
   g_assert_cmpint (count (ws, "SELECT likelihood FROM risks_risk WHERE reference = 'R03'"), ==, 4);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM risks_review v JOIN risks_risk r ON r.id = "
                               "v.risk "

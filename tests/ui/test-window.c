@@ -326,6 +326,97 @@ test_import_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The import dialog speaks the user's words: the format is found from the
+ * content (a postcode directory named .csv is a postcode directory), a
+ * file two formats fit names both, each option of the format is a
+ * labelled widget of its kind, and no message shows CLI syntax. */
+static void
+test_import_dialog_options (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = new_workspace ("import-options.gpkg");
+  g_autofree char *either = g_build_filename (tmp_dir, "points.csv", NULL);
+  g_autofree char *onspd = g_build_filename (tmp_dir, "ONSPD_FEB_2024_UK.csv", NULL);
+  g_autofree char *areas = g_build_filename (tmp_dir, "wards.json", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  SteadImportDialog *dialog;
+  SteadImportResult *result;
+  GtkWidget *row;
+  GListModel *model;
+  guint food = GTK_INVALID_LIST_POSITION;
+
+  g_file_set_contents (either, "Site,Longitude,Latitude\nHall,-2.16,51.99\n", -1, &error);
+  g_file_set_contents (onspd, "pcd,pcd2,pcds,dointr,doterm,oscty,oslaua,osward,usertype,"
+                              "oseast1m,osnrth1m,osgrdind,lat,long\n"
+                              "GL205AA,GL20 5AA,GL20 5AA,198001,,E10000013,E07000083,E05010705,0,"
+                              "389247,232765,1,51.993567,-2.158401\n", -1, &error);
+  g_file_set_contents (areas, "{\"type\":\"FeatureCollection\",\"features\":[]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+
+  /* Needs and resources read this file as well: the dialog names both. */
+  file = g_file_new_for_path (either);
+  dialog = STEAD_IMPORT_DIALOG (stead_window_import_file (window, file));
+  stead_test_iterate_until (dialog_idle, dialog);
+  g_assert_cmpstr (stead_import_dialog_get_format_note (dialog), ==,
+                   "This file could be Needs (CSV) or Resources (CSV): choose which");
+  g_assert_true (stead_import_dialog_select_format (dialog, "needs-csv"));
+  stead_test_iterate_until (dialog_idle, dialog);
+  {
+    g_autofree char *summary = stead_import_dialog_get_summary (dialog);
+
+    /* No kind yet: the message names the option by its label. */
+    g_test_message ("%s", summary);
+    g_assert_nonnull (strstr (summary, "“Kind of every row”"));
+    g_assert_null (strstr (summary, "--"));
+    g_assert_null (strstr (summary, "=…"));
+  }
+  row = stead_import_dialog_get_option_row (dialog, "kind");
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Kind of every row");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                     "Food and essential shopping"))
+      food = i;
+  g_assert_cmpuint (food, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), food);
+  stead_test_iterate_until (dialog_idle, dialog);
+  result = stead_import_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->added, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&file);
+
+  /* ONSPD, named .csv: a postcode directory, with a switch for its option. */
+  file = g_file_new_for_path (onspd);
+  dialog = STEAD_IMPORT_DIALOG (stead_window_import_file (window, file));
+  stead_test_iterate_until (dialog_idle, dialog);
+  g_assert_cmpstr (stead_import_dialog_get_format (dialog), ==, "postcodes");
+  g_assert_cmpstr (stead_import_dialog_get_format_note (dialog), ==, "");
+  row = stead_import_dialog_get_option_row (dialog, "replace");
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Replace the whole directory");
+  g_assert_true (GTK_IS_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&file);
+
+  /* GeoJSON: its options are entries with their labels. */
+  file = g_file_new_for_path (areas);
+  dialog = STEAD_IMPORT_DIALOG (stead_window_import_file (window, file));
+  stead_test_iterate_until (dialog_idle, dialog);
+  g_assert_cmpstr (stead_import_dialog_get_format (dialog), ==, "geojson-areas");
+  row = stead_import_dialog_get_option_row (dialog, "name");
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Name property");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_demo_and_shortcuts (void)
 {
@@ -519,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/ui/window/read-only-banner", test_read_only_banner);
   g_test_add_func ("/ui/window/import-dialog", test_import_dialog);
+  g_test_add_func ("/ui/window/import-dialog-options", test_import_dialog_options);
   g_test_add_func ("/ui/window/demo-and-shortcuts", test_demo_and_shortcuts);
   g_test_add_func ("/ui/window/old-demo-replaced", test_old_demo_replaced);
   g_test_add_func ("/ui/window/maps-remembered-per-workspace", test_maps_remembered_per_workspace);
