@@ -26,6 +26,12 @@
  *  - search_*: a word typed in the page's search entry one letter at a
  *    time, each until the list settled, then cleared.
  *
+ * With --needs, the same for the core's Needs page instead, over N
+ * (1,000,000) needs: window_*, scroll_*, wheel_*, edit_* (a need's status
+ * changed) and filter_* (the status filter set to Closed, then the kind
+ * filter added, then both cleared: each until the list settled, and the
+ * longest the main loop was blocked meanwhile).
+ *
  * "longest_block" is the longest time the main loop did not run (a 1 ms
  * timeout's longest gap). Needs a display (Xvfb) and the bench
  * environment (bench/meson.build: schemas, STEAD_PLUGIN_PATH).
@@ -330,6 +336,57 @@ record_page_populate (SteadWorkspace  *ws,
                                              STEAD_TEXT (areas)),
                                  error) < 0)
         return FALSE;
+    }
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+static const char * const record_page_need_kinds[] = {
+  "food", "medication", "heating", "welfare-check", "transport", "power-dependent",
+  "information", "emotional-support",
+};
+static const char * const record_page_need_statuses[] = {
+  "open", "assigned", "met", "closed", "closed", "closed", "cancelled",
+};
+
+/* Needs over Tewkesbury borough, opened over a year. */
+static gboolean
+record_page_populate_needs (SteadWorkspace  *ws,
+                            guint            n_rows,
+                            GError         **error)
+{
+  g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  txn = stead_workspace_begin (ws, "core", "Add bench needs", error);
+  if (txn == NULL)
+    return FALSE;
+  stmt = stead_transaction_prepare (txn,
+                                    "INSERT INTO need "
+                                    "  (geom, kind, people, urgency, status, opened) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
+    {
+#define PICK(list) list[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
+      g_autoptr(SteadGeometry) point = stead_geometry_new_point (
+        g_rand_double_range (rand, -2.30, -1.90), g_rand_double_range (rand, 51.85, 52.08));
+      g_autofree char *opened = g_strdup_printf ("2026-%02d-%02dT%02d:00:00.000Z",
+                                                 g_rand_int_range (rand, 1, 13),
+                                                 g_rand_int_range (rand, 1, 29),
+                                                 g_rand_int_range (rand, 0, 24));
+
+      if (stead_transaction_step_values (
+            txn, stmt,
+            STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_TEXT (PICK (record_page_need_kinds)),
+                        STEAD_INT (g_rand_int_range (rand, 1, 6)),
+                        STEAD_INT (g_rand_int_range (rand, 1, 5)),
+                        STEAD_TEXT (PICK (record_page_need_statuses)), STEAD_TEXT (opened)),
+            error) < 0)
+        return FALSE;
+#undef PICK
     }
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -743,6 +800,68 @@ record_page_bench_search (SteadRecordPage *page,
   g_signal_remove_emission_hook (signal_id, hook);
 }
 
+typedef struct
+{
+  SteadQueryModel *model;
+  GListModel      *shown;
+  gint64           since;
+} FilterWait;
+
+static gboolean
+record_page_filter_settled (gpointer data)
+{
+  FilterWait *w = data;
+
+  return !stead_query_model_get_loading (w->model) && record_page_list_is_settled (w->shown);
+}
+
+static void
+record_page_filter_one (const char      *name,
+                        GtkDropDown     *dropdown,
+                        guint            position,
+                        SteadQueryModel *model,
+                        GListModel      *shown)
+{
+  FilterWait wait = { model, shown };
+  Stall stall;
+  double call;
+  gint64 t0;
+
+  record_page_stall_start (&stall);
+  t0 = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (dropdown, position);
+  call = record_page_ms_since (t0);
+  /* The model starts loading in set_selected: wait for it to finish. */
+  record_page_iterate_until (record_page_filter_settled, &wait);
+  printf ("%s_settle %.1f ms\n", name, record_page_ms_since (t0));
+  printf ("%s_call %.1f ms\n", name, call);
+  printf ("%s_longest_block %.1f ms\n", name, record_page_stall_stop (&stall));
+  printf ("%s_n_items %u count\n", name, g_list_model_get_n_items (shown));
+  record_page_iterate (200);
+}
+
+static void
+record_page_bench_filters (GtkWidget       *page,
+                           SteadRecordPage *records)
+{
+  SteadQueryModel *model = STEAD_QUERY_MODEL (stead_record_page_get_model (records));
+  GListModel *shown = stead_record_page_get_shown (records);
+  GtkDropDown *status = GTK_DROP_DOWN (record_page_find_by_name (page, "status-filter"));
+  GtkDropDown *kind = GTK_DROP_DOWN (record_page_find_by_name (page, "kind-filter"));
+
+  if (status == NULL || kind == NULL)
+    {
+      g_printerr ("record-page: no status and kind filters on the Needs page\n");
+      exit (1);
+    }
+  /* All, Open or Assigned, Open, Assigned, Met, Closed, Cancelled */
+  record_page_filter_one ("filter_status_closed", status, 5, model, shown);
+  /* All Kinds, then the vocabulary: the first kind. */
+  record_page_filter_one ("filter_and_kind", kind, 1, model, shown);
+  record_page_filter_one ("filter_kind_only", status, 0, model, shown);
+  record_page_filter_one ("filter_cleared", kind, 0, model, shown);
+}
+
 /* ------------------------------------------------------------------------ */
 /* (b)–(d) In the window                                                     */
 
@@ -768,6 +887,8 @@ record_page_list_ready (gpointer data)
          gtk_adjustment_get_upper (w->vadj) > 2 * gtk_adjustment_get_page_size (w->vadj);
 }
 
+static gboolean record_page_needs;
+
 static void
 record_page_bench_window (SteadApplication *app,
                           const char       *path,
@@ -775,6 +896,7 @@ record_page_bench_window (SteadApplication *app,
                           guint             n_steps,
                           guint             n_search)
 {
+  const char *page_name = record_page_needs ? "core.needs" : "partners.directory";
   g_autoptr(GError) error = NULL;
   SteadWindow *window;
   GtkWidget *page, *view, *entry;
@@ -798,13 +920,13 @@ record_page_bench_window (SteadApplication *app,
       exit (1);
     }
   call = record_page_ms_since (t0);
-  stead_window_show_page (window, "partners.directory");
-  page = stead_window_get_page (window, "partners.directory");
+  stead_window_show_page (window, page_name);
+  page = stead_window_get_page (window, page_name);
   view = page != NULL ? record_page_find_by_name (page, "records") : NULL;
   entry = page != NULL ? record_page_find_by_name (page, "search") : NULL;
   if (view == NULL || entry == NULL)
     {
-      g_printerr ("record-page: no Partners page with a list and a search\n");
+      g_printerr ("record-page: no %s page with a list and a search\n", page_name);
       exit (1);
     }
   records = STEAD_RECORD_PAGE (gtk_widget_get_ancestor (view, STEAD_TYPE_RECORD_PAGE));
@@ -833,12 +955,28 @@ record_page_bench_window (SteadApplication *app,
   gtk_adjustment_set_value (vadj, 0);
   record_page_iterate (200);
 
-  if (record_page_wants ("edit"))
-    record_page_bench_edit (stead_window_get_workspace (window),
-                            STEAD_QUERY_MODEL (stead_record_page_get_model (records)), wait.shown);
-  record_page_iterate (200);
-  if (record_page_wants ("search"))
-    record_page_bench_search (records, entry, n_rows, n_search);
+  if (record_page_needs)
+    {
+      /* A need's status, which the list shows but does not sort by. */
+      if (record_page_wants ("edit"))
+        record_page_edit_one ("edit", stead_window_get_workspace (window),
+                              STEAD_QUERY_MODEL (stead_record_page_get_model (records)),
+                              wait.shown, 0, "UPDATE need SET status = ?1 WHERE fid = ?2",
+                              "status", "cancelled", FALSE);
+      record_page_iterate (200);
+      if (record_page_wants ("filter"))
+        record_page_bench_filters (page, records);
+    }
+  else
+    {
+      if (record_page_wants ("edit"))
+        record_page_bench_edit (stead_window_get_workspace (window),
+                                STEAD_QUERY_MODEL (stead_record_page_get_model (records)),
+                                wait.shown);
+      record_page_iterate (200);
+      if (record_page_wants ("search"))
+        record_page_bench_search (records, entry, n_rows, n_search);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -855,18 +993,29 @@ main (int   argc,
   g_autofree char *path = NULL;
   const char *enabled[] = { "partners", NULL };
   g_autofree char *phases = NULL;
-  int n_rows = 100000, n_steps = 300;
+  int n_rows = -1, n_steps = 300;
+  gboolean rows_given;
   guint n_search;
   GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT, &n_rows, "Organisations to make (100000)", "N" },
     { "steps", 0, 0, G_OPTION_ARG_INT, &n_steps, "Frames from top to bottom (300)", "N" },
-    { "phases", 0, 0, G_OPTION_ARG_STRING, &phases, "Only these: model,scroll,wheel,edit,search",
-      "LIST" },
+    { "phases", 0, 0, G_OPTION_ARG_STRING, &phases,
+      "Only these: model,scroll,wheel,edit,search,filter", "LIST" },
+    { "needs", 0, 0, G_OPTION_ARG_NONE, &record_page_needs,
+      "The Needs page over N needs (1000000) instead", NULL },
     { NULL }
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || n_rows < 1000 || n_steps < 1)
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("record-page: %s\n", error->message);
+      return 2;
+    }
+  rows_given = n_rows != -1;
+  if (!rows_given)
+    n_rows = 100000;
+  if (n_rows < 1000 || n_steps < 1)
     {
       g_printerr ("record-page: %s\n",
                   error != NULL ? error->message : "--rows ≥ 1000, --steps ≥ 1");
@@ -874,6 +1023,8 @@ main (int   argc,
     }
   if (phases != NULL)
     record_page_phases = g_strsplit (phases, ",", -1);
+  if (record_page_needs && !rows_given)
+    n_rows = 1000000;
   /* Never the user's settings. */
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
@@ -899,7 +1050,10 @@ main (int   argc,
     ws = stead_workspace_create (path, "Benchshire", stead_application_get_plugin_engine (app),
                                  &error);
     t0 = g_get_monotonic_time ();
-    if (ws == NULL || !record_page_populate (ws, n_rows, &n_search, &error))
+    n_search = 0;
+    if (ws == NULL ||
+        !(record_page_needs ? record_page_populate_needs (ws, n_rows, &error)
+                            : record_page_populate (ws, n_rows, &n_search, &error)))
       {
         g_printerr ("record-page: %s\n", error->message);
         return 1;
@@ -907,7 +1061,7 @@ main (int   argc,
     printf ("insert_rows %d count\n", n_rows);
     printf ("insert_one_transaction %.1f ms\n", record_page_ms_since (t0));
 
-    if (record_page_wants ("model"))
+    if (record_page_wants ("model") && !record_page_needs)
       record_page_bench_model (ws);
     stead_workspace_close (ws);
   }

@@ -10,7 +10,10 @@
  * field row with the focus in it) is not rebuilt; a row read as it was
  * leaves its record alone (derived fields, search text and sort keys
  * too), so a change to one of 100,000 records costs a comparison of the
- * others, not their update.
+ * others, not their update. A row's record is made when it is first
+ * asked for (a list shows a screenful of a million), from the values
+ * the model keeps; the table of ids is made with the rows, off the main
+ * thread, and what the model drops is freed there too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,13 +31,17 @@
 #include "stead-workspace-private.h"
 
 #define DEFAULT_ASYNC_THRESHOLD 2000
+#define LARGE_CHANGE            20000
 
 typedef struct
 {
-  GArray   *ids;        /* gint64 */
-  GArray   *values;     /* GValue, n_fields per row */
-  guint     n_fields;
-  gboolean *read;       /* per field: whether a column of the query is it */
+  GArray     *ids;        /* gint64 */
+  GArray     *values;     /* GValue, n_read per row: only the fields read */
+  guint       n_fields;
+  gboolean   *read;       /* per field: whether a column of the query is it */
+  guint       n_read;
+  guint      *fields;     /* n_read: the field of each value of a row */
+  GHashTable *by_id;      /* gint64 -> row index + 1, or NULL: made by the model */
 } RowSet;
 
 struct _SteadQueryModel
@@ -46,8 +53,11 @@ struct _SteadQueryModel
   char            *sql;
   GStrv            tables;
   GArray          *params;       /* GValue */
-  GPtrArray       *items;        /* SteadRecord */
-  GHashTable      *by_id;        /* gint64 -> SteadRecord (borrowed from items) */
+  RowSet          *rows;         /* the items' ids and values; NULL: none */
+  GPtrArray       *items;        /* SteadRecord, or NULL until asked for */
+  GHashTable      *by_id;        /* gint64 -> row index + 1 */
+  guint            hidden_at;     /* items not yet reported, while they come */
+  guint            n_hidden;
   GCancellable    *cancellable;
   guint            async_threshold;
   gboolean         loading;
@@ -78,7 +88,45 @@ stead_query_model_get_item_type (GListModel *model)
 static guint
 stead_query_model_get_n_items (GListModel *model)
 {
-  return STEAD_QUERY_MODEL (model)->items->len;
+  SteadQueryModel *self = STEAD_QUERY_MODEL (model);
+
+  return self->items->len - self->n_hidden;
+}
+
+/* A copy of row @i's values, for stead_record_update() to take. */
+static GValue *
+stead_query_model_copy_row (RowSet *rows,
+                            guint   i)
+{
+  GValue *copy = g_new0 (GValue, MAX (rows->n_fields, 1));
+  const GValue *values = &g_array_index (rows->values, GValue, i * rows->n_read);
+
+  for (guint k = 0; k < rows->n_read; k++)
+    if (G_IS_VALUE (&values[k]))
+      {
+        g_value_init (&copy[rows->fields[k]], G_VALUE_TYPE (&values[k]));
+        g_value_copy (&values[k], &copy[rows->fields[k]]);
+      }
+  return copy;
+}
+
+/* The record of row @position, made now if nothing asked for it yet. */
+static SteadRecord *
+stead_query_model_peek (SteadQueryModel *self,
+                        guint            position)
+{
+  SteadRecord *record = g_ptr_array_index (self->items, position);
+
+  if (record == NULL)
+    {
+      g_autofree GValue *values = stead_query_model_copy_row (self->rows, position);
+
+      record = stead_record_new_internal (self->record_type, self->workspace,
+                                          g_array_index (self->rows->ids, gint64, position));
+      stead_record_update (record, values, self->rows->n_fields, FALSE);
+      g_ptr_array_index (self->items, position) = record;
+    }
+  return record;
 }
 
 static gpointer
@@ -87,9 +135,11 @@ stead_query_model_get_item (GListModel *model,
 {
   SteadQueryModel *self = STEAD_QUERY_MODEL (model);
 
+  if (self->n_hidden > 0 && position >= self->hidden_at)
+    position += self->n_hidden;
   if (position >= self->items->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
+  return g_object_ref (stead_query_model_peek (self, position));
 }
 
 static void
@@ -120,7 +170,9 @@ stead_query_model_row_set_free (RowSet *rows)
     }
   g_array_unref (rows->values);
   g_array_unref (rows->ids);
+  g_clear_pointer (&rows->by_id, g_hash_table_unref);
   g_free (rows->read);
+  g_free (rows->fields);
   g_free (rows);
 }
 
@@ -143,6 +195,7 @@ stead_query_model_read (sqlite3_stmt  *stmt,
   const SteadRecordInfo *info = stead_record_type_get_info (record_type);
   g_autofree int *columns = NULL;
   g_autofree GType *types = NULL;
+  g_autofree guint *slot = NULL;
   RowSet *rows;
   int n_columns;
   int id_column = 0;
@@ -188,6 +241,15 @@ stead_query_model_read (sqlite3_stmt  *stmt,
   for (int c = 0; c < n_columns; c++)
     if (columns[c] >= 0)
       rows->read[columns[c]] = TRUE;
+  /* Only the fields read are kept, a row's values in the fields' order. */
+  rows->fields = g_new0 (guint, MAX (info->n_fields, 1));
+  slot = g_new0 (guint, MAX (info->n_fields, 1));
+  for (guint f = 0; f < info->n_fields; f++)
+    if (rows->read[f])
+      {
+        slot[f] = rows->n_read;
+        rows->fields[rows->n_read++] = f;
+      }
   rows->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   rows->values = g_array_new (FALSE, TRUE, sizeof (GValue));
 
@@ -197,14 +259,16 @@ stead_query_model_read (sqlite3_stmt  *stmt,
       guint base = rows->values->len;
 
       g_array_append_val (rows->ids, id);
-      g_array_set_size (rows->values, base + info->n_fields);
+      g_array_set_size (rows->values, base + rows->n_read);
       for (int c = 0; c < n_columns; c++)
         {
           GValue *v;
 
           if (columns[c] < 0 || sqlite3_column_type (stmt, c) == SQLITE_NULL)
             continue;
-          v = &g_array_index (rows->values, GValue, base + columns[c]);
+          v = &g_array_index (rows->values, GValue, base + slot[columns[c]]);
+          if (G_IS_VALUE (v))
+            g_value_unset (v);    /* a field read twice: the last column */
           g_value_init (v, types[c]);
           switch (types[c])
             {
@@ -276,14 +340,11 @@ stead_query_model_row_is_unchanged (SteadRecord  *record,
 {
   const SteadRecordInfo *info = stead_record_get_info (record);
 
-  for (guint f = 0; f < rows->n_fields; f++)
+  for (guint k = 0; k < rows->n_read; k++)
     {
-      const GValue *have;
+      const GValue *have = stead_record_get_value (record, info->fields[rows->fields[k]].name);
 
-      if (!rows->read[f])
-        continue;
-      have = stead_record_get_value (record, info->fields[f].name);
-      if (!stead_query_model_values_equal (have, &values[f]))
+      if (!stead_query_model_values_equal (have, &values[k]))
         return FALSE;
     }
   return TRUE;
@@ -295,11 +356,105 @@ stead_query_model_update_record (SteadRecord *record,
                                  RowSet      *rows,
                                  guint        i)
 {
-  GValue *values = &g_array_index (rows->values, GValue, i * rows->n_fields);
+  GValue *values = &g_array_index (rows->values, GValue, i * rows->n_read);
+  g_autofree GValue *copy = NULL;
 
   if (stead_query_model_row_is_unchanged (record, rows, values))
     return FALSE;
-  return stead_record_update (record, values, rows->n_fields, TRUE);
+  copy = stead_query_model_copy_row (rows, i);
+  return stead_record_update (record, copy, rows->n_fields, TRUE);
+}
+
+/* Whether row @i of @a and row @j of @b read the same. */
+static gboolean
+stead_query_model_rows_equal (RowSet *a,
+                              guint   i,
+                              RowSet *b,
+                              guint   j)
+{
+  const GValue *va = &g_array_index (a->values, GValue, i * a->n_read);
+  const GValue *vb = &g_array_index (b->values, GValue, j * b->n_read);
+
+  /* One query: the same fields, in the same order. */
+  if (a->n_read != b->n_read)
+    return FALSE;
+  for (guint k = 0; k < b->n_read; k++)
+    if (!stead_query_model_values_equal (&va[k], &vb[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+stead_query_model_unref_nullable (gpointer record)
+{
+  if (record != NULL)
+    g_object_unref (record);
+}
+
+/* The table of @rows' ids: row index + 1 by id. */
+static GHashTable *
+stead_query_model_index_rows (RowSet *rows)
+{
+  GHashTable *by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < rows->ids->len; i++)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = g_array_index (rows->ids, gint64, i);
+      g_hash_table_insert (by_id, key, GUINT_TO_POINTER (i + 1));
+    }
+  return by_id;
+}
+
+typedef struct
+{
+  RowSet     *rows;
+  GPtrArray  *items;
+  GHashTable *by_id;
+} Dropped;
+
+static void
+stead_query_model_dropped_free (Dropped *dropped)
+{
+  stead_query_model_row_set_free (dropped->rows);
+  g_clear_pointer (&dropped->items, g_ptr_array_unref);
+  g_clear_pointer (&dropped->by_id, g_hash_table_unref);
+  g_free (dropped);
+}
+
+static void
+stead_query_model_free_thread (GTask        *task,
+                               gpointer      source_object,
+                               gpointer      task_data,
+                               GCancellable *cancellable)
+{
+  g_task_return_boolean (task, TRUE);
+}
+
+/* What the model no longer holds: freed on a worker thread when there
+ * is much of it (a million rows' values). Records anything else holds
+ * stay with their holders. */
+static void
+stead_query_model_drop (RowSet     *rows,
+                        GPtrArray  *items,
+                        GHashTable *by_id)
+{
+  Dropped *dropped = g_new0 (Dropped, 1);
+  g_autoptr(GTask) task = NULL;
+
+  dropped->rows = rows;
+  dropped->items = items;
+  dropped->by_id = by_id;
+  if (rows == NULL || rows->ids->len < 20000)
+    {
+      stead_query_model_dropped_free (dropped);
+      return;
+    }
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, stead_query_model_drop);
+  g_task_set_task_data (task, dropped, (GDestroyNotify) stead_query_model_dropped_free);
+  g_task_run_in_thread (task, stead_query_model_free_thread);
 }
 
 /* Runs of changed positions, reported as changed in place (so a sorted
@@ -319,20 +474,23 @@ stead_query_model_emit_changed (SteadQueryModel *self,
     }
 }
 
-/* Makes the items the rows: same id, same record (updated in place). */
+/* Makes the items the rows (the model takes @rows): same id, same record
+ * (updated in place), or still no record if none was asked for. */
 static void
 stead_query_model_apply (SteadQueryModel *self,
                          RowSet          *rows)
 {
+  RowSet *old = self->rows;
   guint n_old = self->items->len, n_new = rows->ids->len;
   guint prefix = 0, suffix = 0;
-  g_autoptr(GPtrArray) items = NULL;
+  GPtrArray *items;
+  GHashTable *old_by_id;
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
   guint old_n_items = n_old;
 
-  while (prefix < n_old && prefix < n_new &&
-         stead_record_get_id (g_ptr_array_index (self->items, prefix)) ==
-           g_array_index (rows->ids, gint64, prefix))
+#define OLD_ID(i) g_array_index (old->ids, gint64, (i))
+#define NEW_ID(i) g_array_index (rows->ids, gint64, (i))
+  while (prefix < n_old && prefix < n_new && OLD_ID (prefix) == NEW_ID (prefix))
     prefix++;
 
   /* The same ids in the same order (a change to some of the records, or
@@ -340,54 +498,74 @@ stead_query_model_apply (SteadQueryModel *self,
   if (prefix == n_old && prefix == n_new)
     {
       for (guint i = 0; i < n_new; i++)
-        if (stead_query_model_update_record (g_ptr_array_index (self->items, i), rows, i) &&
-            !self->notify_only)
-          g_array_append_val (changed, i);
+        {
+          SteadRecord *record = g_ptr_array_index (self->items, i);
+          gboolean differs = record != NULL ? stead_query_model_update_record (record, rows, i)
+                                            : !stead_query_model_rows_equal (old, i, rows, i);
+
+          if (differs && !self->notify_only)
+            g_array_append_val (changed, i);
+        }
+      self->rows = rows;
+      g_clear_pointer (&rows->by_id, g_hash_table_unref);   /* by_id holds already */
+      stead_query_model_drop (old, NULL, NULL);
       stead_query_model_emit_changed (self, changed);
       return;
     }
 
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         stead_record_get_id (g_ptr_array_index (self->items, n_old - 1 - suffix)) ==
-           g_array_index (rows->ids, gint64, n_new - 1 - suffix))
+         OLD_ID (n_old - 1 - suffix) == NEW_ID (n_new - 1 - suffix))
     suffix++;
 
-  items = g_ptr_array_new_full (n_new, g_object_unref);
+  items = g_ptr_array_new_full (n_new, stead_query_model_unref_nullable);
+  g_ptr_array_set_size (items, n_new);
   for (guint i = 0; i < n_new; i++)
     {
-      gint64 id = g_array_index (rows->ids, gint64, i);
-      SteadRecord *record = g_hash_table_lookup (self->by_id, &id);
+      gint64 id = NEW_ID (i);
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &id));
       gboolean in_place = i < prefix || i >= n_new - suffix;
+      SteadRecord *record;
 
+      if (at == 0)
+        continue;
+      record = g_ptr_array_index (self->items, at - 1);
       if (record != NULL)
         {
+          /* It goes with its id: taken from the old items. */
+          g_ptr_array_index (self->items, at - 1) = NULL;
+          g_ptr_array_index (items, i) = record;
           if (stead_query_model_update_record (record, rows, i) && in_place && !self->notify_only)
             g_array_append_val (changed, i);
-          g_ptr_array_add (items, g_object_ref (record));
         }
-      else
-        {
-          record = stead_record_new_internal (self->record_type, self->workspace, id);
-          stead_record_update (record, &g_array_index (rows->values, GValue, i * rows->n_fields),
-                               rows->n_fields, FALSE);
-          g_ptr_array_add (items, record);
-        }
+      else if (in_place && !self->notify_only &&
+               !stead_query_model_rows_equal (old, at - 1, rows, i))
+        g_array_append_val (changed, i);
     }
+#undef OLD_ID
+#undef NEW_ID
 
-  g_hash_table_remove_all (self->by_id);
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&items);
-  for (guint i = 0; i < self->items->len; i++)
+  old_by_id = self->by_id;
+  self->by_id = rows->by_id != NULL ? g_steal_pointer (&rows->by_id)
+                                    : stead_query_model_index_rows (rows);
+  stead_query_model_drop (old, self->items, old_by_id);
+  self->items = items;
+  self->rows = rows;
+
+  /* What moved, came or went; then what changed in place. A list that
+   * loses rows looks among the rows it gains for the items it showed
+   * (GTK asks for each one): past a point, all go, then all come, so
+   * that the rows' records are made only as they are shown. */
+  if (n_old - prefix - suffix > 0 && n_new - prefix - suffix > LARGE_CHANGE)
     {
-      SteadRecord *record = g_ptr_array_index (self->items, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = stead_record_get_id (record);
-      g_hash_table_insert (self->by_id, key, record);
+      /* Between the two, the model is what it was less what went. */
+      self->hidden_at = prefix;
+      self->n_hidden = n_new - prefix - suffix;
+      stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, 0);
+      self->n_hidden = 0;
+      stead_query_model_emit_range (self, prefix, 0, n_new - prefix - suffix);
     }
-
-  /* What moved, came or went; then what changed in place. */
-  stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  else
+    stead_query_model_emit_range (self, prefix, n_old - prefix - suffix, n_new - prefix - suffix);
   stead_query_model_emit_changed (self, changed);
   if (old_n_items != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -424,6 +602,8 @@ stead_query_model_load_thread (GTask        *task,
   rows = stead_query_model_read (stmt, self->record_type, params, cancellable, &error);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+  if (rows != NULL && !g_cancellable_is_cancelled (cancellable))
+    rows->by_id = stead_query_model_index_rows (rows);
   if (rows == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else if (!g_task_return_error_if_cancelled (task))
@@ -452,7 +632,6 @@ stead_query_model_on_loaded (GObject      *object,
       return;
     }
   stead_query_model_apply (self, rows);
-  stead_query_model_row_set_free (rows);
   stead_query_model_set_loading (self, FALSE);
   g_signal_emit (self, signals[LOADED], 0);
 }
@@ -490,13 +669,13 @@ stead_query_model_reload (SteadQueryModel *self)
 
   if (stead_workspace_is_closed (self->workspace))
     {
-      RowSet empty = { g_array_new (FALSE, FALSE, sizeof (gint64)),
-                       g_array_new (FALSE, TRUE, sizeof (GValue)),
-                       stead_record_type_get_n_values (self->record_type) };
+      RowSet *empty = g_new0 (RowSet, 1);
 
-      stead_query_model_apply (self, &empty);
-      g_array_unref (empty.ids);
-      g_array_unref (empty.values);
+      empty->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      empty->values = g_array_new (FALSE, TRUE, sizeof (GValue));
+      empty->n_fields = stead_record_type_get_n_values (self->record_type);
+      empty->read = g_new0 (gboolean, MAX (empty->n_fields, 1));
+      stead_query_model_apply (self, empty);
       stead_query_model_set_loading (self, FALSE);
       return;
     }
@@ -515,7 +694,6 @@ stead_query_model_reload (SteadQueryModel *self)
           return;
         }
       stead_query_model_apply (self, rows);
-      stead_query_model_row_set_free (rows);
       stead_query_model_set_loading (self, FALSE);
       g_signal_emit (self, signals[LOADED], 0);
       return;
@@ -573,6 +751,7 @@ stead_query_model_finalize (GObject *object)
 
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->items);
+  stead_query_model_row_set_free (self->rows);
   stead_query_model_clear_params (self->params);
   g_array_unref (self->params);
   g_strfreev (self->tables);
@@ -625,7 +804,7 @@ stead_query_model_class_init (SteadQueryModelClass *klass)
 static void
 stead_query_model_init (SteadQueryModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (stead_query_model_unref_nullable);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->params = g_array_new (FALSE, TRUE, sizeof (GValue));
   self->async_threshold = DEFAULT_ASYNC_THRESHOLD;
@@ -735,9 +914,31 @@ SteadRecord *
 stead_query_model_lookup (SteadQueryModel *self,
                           gint64           id)
 {
+  guint at;
+
   g_return_val_if_fail (STEAD_IS_QUERY_MODEL (self), NULL);
 
-  return g_hash_table_lookup (self->by_id, &id);
+  at = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &id));
+  return at > 0 ? stead_query_model_peek (self, at - 1) : NULL;
+}
+
+/**
+ * stead_query_model_get_position:
+ * @self: a #SteadQueryModel
+ * @id: a record's id
+ *
+ * Returns: the position of the record with @id, or -1
+ */
+int
+stead_query_model_get_position (SteadQueryModel *self,
+                                gint64           id)
+{
+  guint at;
+
+  g_return_val_if_fail (STEAD_IS_QUERY_MODEL (self), -1);
+
+  at = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &id));
+  return (int) at - 1;
 }
 
 /**

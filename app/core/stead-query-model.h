@@ -42,6 +42,9 @@ STEAD_AVAILABLE_IN_1_0
 SteadRecord     *stead_query_model_lookup       (SteadQueryModel    *self,
                                                  gint64              id);
 STEAD_AVAILABLE_IN_1_0
+int              stead_query_model_get_position (SteadQueryModel   *self,
+                                                 gint64             id);
+STEAD_AVAILABLE_IN_1_0
 void             stead_query_model_set_notify_only (SteadQueryModel *self,
                                                     gboolean         notify_only);
 STEAD_AVAILABLE_IN_1_0

@@ -23,10 +23,56 @@
 #include "stead-vocabulary.h"
 #include "stead-workspace.h"
 
+/* One weak reference to a workspace, shared by every record read from it:
+ * a weak reference each would make freeing N records O(N²) (GObject
+ * keeps an object's weak references in a list). */
 typedef struct
 {
-  gint64    id;
-  GWeakRef  workspace;
+  gatomicrefcount ref_count;
+  GWeakRef        workspace;
+} WorkspaceAnchor;
+
+static void
+stead_record_anchor_unref (WorkspaceAnchor *anchor)
+{
+  if (anchor != NULL && g_atomic_ref_count_dec (&anchor->ref_count))
+    {
+      g_weak_ref_clear (&anchor->workspace);
+      g_free (anchor);
+    }
+}
+
+/* The workspace's anchor (made on first use), a new reference. */
+static WorkspaceAnchor *
+stead_record_anchor_for (SteadWorkspace *workspace)
+{
+  static GQuark quark;
+  static GMutex lock;
+  WorkspaceAnchor *anchor;
+
+  if (workspace == NULL)
+    return NULL;
+  if (quark == 0)
+    quark = g_quark_from_static_string ("stead-record-anchor");
+  g_mutex_lock (&lock);
+  anchor = g_object_get_qdata (G_OBJECT (workspace), quark);
+  if (anchor == NULL)
+    {
+      anchor = g_new0 (WorkspaceAnchor, 1);
+      g_atomic_ref_count_init (&anchor->ref_count);
+      g_weak_ref_init (&anchor->workspace, workspace);
+      g_object_set_qdata_full (G_OBJECT (workspace), quark, anchor,
+                               (GDestroyNotify) stead_record_anchor_unref);
+    }
+  g_atomic_ref_count_inc (&anchor->ref_count);
+  g_mutex_unlock (&lock);
+  return anchor;
+}
+
+typedef struct
+{
+  gint64           id;
+  WorkspaceAnchor *workspace;
   GValue   *values;      /* one per field of the class's info; unset: NULL */
   char     *haystack;    /* casefolded text for searching, made on demand */
   char    **keys;        /* collation keys of string fields, made on demand */
@@ -95,7 +141,7 @@ stead_record_finalize (GObject *object)
     if (G_IS_VALUE (&priv->values[i]))
       g_value_unset (&priv->values[i]);
   g_free (priv->values);
-  g_weak_ref_clear (&priv->workspace);
+  g_clear_pointer (&priv->workspace, stead_record_anchor_unref);
   stead_record_forget_caches (self);
   G_OBJECT_CLASS (stead_record_parent_class)->finalize (object);
 }
@@ -155,7 +201,6 @@ stead_record_init (SteadRecord *self)
 
   /* While a subclass is made, this runs with the base class (GObject
    * runs each class's init in turn): its values come with its own init. */
-  g_weak_ref_init (&priv->workspace, NULL);
   priv->values = g_new0 (GValue, base_info.n_fields);
 }
 
@@ -298,7 +343,7 @@ stead_record_new_internal (GType           type,
   SteadRecord *self = g_object_new (type, NULL);
 
   PRIV (self)->id = id;
-  g_weak_ref_set (&PRIV (self)->workspace, workspace);
+  PRIV (self)->workspace = stead_record_anchor_for (workspace);
   return self;
 }
 
@@ -441,7 +486,9 @@ stead_record_get_workspace (SteadRecord *self)
   g_return_val_if_fail (STEAD_IS_RECORD (self), NULL);
 
   /* The model that made the record holds the workspace. */
-  workspace = g_weak_ref_get (&PRIV (self)->workspace);
+  if (PRIV (self)->workspace == NULL)
+    return NULL;
+  workspace = g_weak_ref_get (&PRIV (self)->workspace->workspace);
   return workspace;
 }
 

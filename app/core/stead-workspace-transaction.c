@@ -936,6 +936,15 @@ stead_transaction_record_removed (SteadTransaction  *txn,
   g_return_val_if_fail (txn != NULL, FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
 
+  /* The core's own reference: needs assigned to a partner organisation
+   * (stead-casework.c) are no longer assigned to anyone. */
+  if (g_str_equal (kind, "organisation") &&
+      stead_transaction_run (txn,
+                             "UPDATE need SET assignee = NULL, "
+                             "  status = CASE WHEN status = 'assigned' THEN 'open' ELSE status END "
+                             "WHERE assignee = ?1",
+                             STEAD_ARGS (STEAD_INT (id)), error) < 0)
+    return FALSE;
   stead_workspace_foreach_addin (txn->workspace, stead_workspace_transaction_removed_hook, &data);
   return data.ok;
 }

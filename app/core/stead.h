@@ -30,6 +30,7 @@
 # include "stead-csv-writer.h"
 # include "stead-column-map.h"
 # include "stead-proj.h"
+# include "stead-casework.h"
 # include "stead-position.h"
 # include "stead-place.h"
 # include "stead-place-search.h"

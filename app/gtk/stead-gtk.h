@@ -18,6 +18,7 @@
 # include "stead-record-list.h"
 # include "stead-page.h"
 # include "stead-record-page.h"
+# include "stead-position-row.h"
 # include "stead-map-view.h"
 # include "stead-marker-layer.h"
 # include "stead-mbtiles-source.h"

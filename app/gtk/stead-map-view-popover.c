@@ -2,9 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What is known of one point: its kind, title and state; "Open Record"
- * activates <module>.show-record, which the plugin that owns the record
- * installs, with the record's id. A cluster that is still one at the last
+ * What is known of one point: its kind, title (personal data: only if the
+ * user allows it) and state; "Open Record" activates <module>.show-record,
+ * which the plugin that owns the record installs, with the record's id,
+ * or for the core's own needs and resources core.show, their page. A need
+ * not yet met can be marked met here (one undo step, with Undo in a
+ * toast) or assigned, on the Needs page. A cluster that is still one at the last
  * zoom lists its members instead, each showing its own popover.
  */
 
@@ -14,26 +17,73 @@
 
 #include <glib/gi18n.h>
 
+#include "stead-area-panel-private.h"
 #include "stead-map-view-private.h"
+#include "stead-window.h"
 
 static void
 stead_map_view_popover_on_open_record (GtkButton    *button,
                                        SteadMapView *self)
 {
-  /* The owning plugin installs <module>.show-record; ids are namespaced. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (button), self->popover_action, "x",
-                                   self->popover_ref))
+  gboolean done;
+
+  /* The owning plugin installs <module>.show-record; ids are namespaced.
+   * The core's own records are core.show's. */
+  if (g_str_equal (self->popover_action, "core.show"))
+    done = gtk_widget_activate_action (GTK_WIDGET (self), "core.show", "(sx)",
+                                       self->popover_need ? "need" : "resource",
+                                       self->popover_ref);
+  else
+    done = gtk_widget_activate_action (GTK_WIDGET (self), self->popover_action, "x",
+                                       self->popover_ref);
+  if (!done)
     g_message ("No plugin handles %s", self->popover_action);
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+/* Assigning is choosing among the partners: the need's page does it. */
+static void
+stead_map_view_popover_on_assign (GtkButton    *button,
+                                  SteadMapView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "core.assign-need", "x", self->popover_fid);
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+stead_map_view_popover_on_mark_met (GtkButton    *button,
+                                    SteadMapView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->workspace == NULL)
+    return;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (!stead_need_set_status (self->workspace, self->popover_fid, "met", &error))
+    g_warning ("%s", error->message);
+  else if (STEAD_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (_("Need marked met"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      stead_window_show_toast (STEAD_WINDOW (root), toast);
+    }
 }
 
 /* The popover's text under its heading. */
 static char *
 stead_map_view_popover_describe (const SteadPointDetails *details,
-                                 gboolean                 needs)
+                                 gboolean                 needs,
+                                 gboolean                 show_title)
 {
   GString *text = g_string_new (NULL);
 
-  if (details->title != NULL)
+  if (details->title != NULL && show_title)
     g_string_append_printf (text, "%s\n", details->title);
   if (needs)
     {
@@ -44,7 +94,8 @@ stead_map_view_popover_describe (const SteadPointDetails *details,
       g_string_append_printf (text, ngettext ("%d person affected", "%d people affected", people),
                               people);
       g_string_append_printf (text, "\n%s: %s\n", _("Urgency"), _(urgency[u]));
-      g_string_append_printf (text, "%s: %s\n", _("Status"), details->state);
+      g_string_append_printf (text, "%s: %s\n", _("Status"),
+                              stead_need_status_label (details->state));
       g_string_append_printf (text, "%s: %.10s", _("Opened"), details->opened);
     }
   else
@@ -89,6 +140,7 @@ stead_map_view_popover_show (SteadMapView    *self,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   GtkWidget *box, *heading, *body;
+  gboolean show_title;
 
   if (self->workspace == NULL ||
       !(details = stead_point_source_get_details (self->workspace,
@@ -101,7 +153,8 @@ stead_map_view_popover_show (SteadMapView    *self,
                                           details->kind);
   if (label == NULL)
     label = g_strdup (details->kind);
-  text = stead_map_view_popover_describe (details, needs);
+  show_title = stead_area_panel_get_show_personal (STEAD_AREA_PANEL (self->area_panel));
+  text = stead_map_view_popover_describe (details, needs, show_title);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   heading = gtk_label_new (label);
@@ -113,16 +166,44 @@ stead_map_view_popover_show (SteadMapView    *self,
   gtk_box_append (GTK_BOX (box), body);
 
   g_clear_pointer (&self->popover_action, g_free);
-  if (details->owner != NULL)
+  self->popover_need = needs;
+  self->popover_fid = fid;
+  if (needs && (g_strcmp0 (details->state, "open") == 0 ||
+                g_strcmp0 (details->state, "assigned") == 0))
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Record"));
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *assign = gtk_button_new_with_mnemonic (_("_Assign…"));
+      GtkWidget *met = gtk_button_new_with_mnemonic (_("Mark _Met"));
 
-      self->popover_action = g_strdup_printf ("%s.show-record", details->owner);
-      self->popover_ref = details->owner_ref;
-      g_signal_connect (button, "clicked", G_CALLBACK (stead_map_view_popover_on_open_record),
-                        self);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_widget_set_name (assign, "assign");
+      gtk_widget_set_name (met, "mark-met");
+      gtk_widget_set_hexpand (assign, TRUE);
+      gtk_widget_set_hexpand (met, TRUE);
+      gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
+      g_signal_connect (assign, "clicked", G_CALLBACK (stead_map_view_popover_on_assign), self);
+      g_signal_connect (met, "clicked", G_CALLBACK (stead_map_view_popover_on_mark_met), self);
+      gtk_box_append (GTK_BOX (buttons), assign);
+      gtk_box_append (GTK_BOX (buttons), met);
+      gtk_box_append (GTK_BOX (box), buttons);
     }
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Open Record"));
+
+    gtk_widget_set_name (button, "open-record");
+    if (details->owner != NULL)
+      {
+        self->popover_action = g_strdup_printf ("%s.show-record", details->owner);
+        self->popover_ref = details->owner_ref;
+      }
+    else
+      {
+        self->popover_action = g_strdup ("core.show");
+        self->popover_ref = fid;
+      }
+    g_signal_connect (button, "clicked", G_CALLBACK (stead_map_view_popover_on_open_record),
+                      self);
+    gtk_box_append (GTK_BOX (box), button);
+  }
 
   stead_map_view_popover_open (self, box, x, y);
 }
@@ -202,7 +283,12 @@ stead_map_view_popover_bind_member (GtkSignalListItemFactory *factory,
   else
     /* TRANSLATORS: a resource listed on the map: its kind, capacity, availability */
     text = g_strdup_printf (_("%s · capacity %d · %s"), kind, details->amount, details->state);
-  gtk_label_set_text (GTK_LABEL (title), details->title != NULL ? details->title : kind);
+  /* Titles are personal data: shown only if the user allows it. */
+  gtk_label_set_text (GTK_LABEL (title),
+                      details->title != NULL && stead_area_panel_get_show_personal (
+                                                  STEAD_AREA_PANEL (self->area_panel))
+                        ? details->title
+                        : kind);
   gtk_label_set_text (GTK_LABEL (subtitle), text);
 }
 

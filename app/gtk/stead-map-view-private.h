@@ -104,6 +104,8 @@ struct _SteadMapView
   GtkWidget             *popover;
   char                  *popover_action;    /* <module>.show-record, for Open Record */
   gint64                 popover_ref;       /* the record it shows */
+  gint64                 popover_fid;       /* the need or resource it shows */
+  gboolean               popover_need;
 
   /* stead-map-view-select.c */
   GtkWidget             *choice;            /* the areas under a click, to choose from */
@@ -118,6 +120,13 @@ struct _SteadMapView
   GdkRectangle           popover_at;
   gint64                 popover_chosen;    /* the member to show next */
   guint                  popover_idle;
+
+  /* stead-map-view-pick.c */
+  SteadMapViewPickFunc   pick_func;         /* the next click picks a position */
+  gpointer               pick_data;
+  GDestroyNotify         pick_destroy;
+  GtkWidget             *pick_hint;
+  GtkWidget             *pick_label;
 };
 
 /* stead-map-view.c */
@@ -197,6 +206,12 @@ void      stead_map_view_select_draw_outline  (SteadMapView     *self,
 /* stead-map-view-export.c */
 void      stead_map_view_export_class_init    (GtkWidgetClass   *widget_class);
 void      stead_map_view_export_dispose       (SteadMapView     *self);
+
+/* stead-map-view-pick.c */
+gboolean  stead_map_view_pick_click           (SteadMapView     *self,
+                                               double            x,
+                                               double            y);
+void      stead_map_view_pick_dispose         (SteadMapView     *self);
 
 /* stead-map-view-popover.c */
 void      stead_map_view_popover_show         (SteadMapView     *self,

@@ -105,6 +105,11 @@ stead_map_view_search_on_key_pressed (SteadMapView          *self,
 {
   if (keyval != GDK_KEY_Escape || stead_map_view_sketch_is_drawing (self))
     return FALSE;
+  if (stead_map_view_is_picking (self))
+    {
+      stead_map_view_cancel_pick (self);
+      return TRUE;
+    }
   if (gtk_widget_get_visible (self->search))
     {
       stead_map_search_close (STEAD_MAP_SEARCH (self->search));

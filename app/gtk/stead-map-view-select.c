@@ -201,26 +201,7 @@ stead_map_view_select_on_item (SteadMapView *self,
                                gboolean      need,
                                gint64        fid)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  double x, y;
-
-  stmt = stead_workspace_prepare (self->workspace,
-                                  need ? "SELECT ST_MinX (geom), ST_MinY (geom) FROM need "
-                                         "WHERE fid = ? AND geom IS NOT NULL"
-                                       : "SELECT ST_MinX (geom), ST_MinY (geom) FROM resource "
-                                         "WHERE fid = ? AND geom IS NOT NULL",
-                                  NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, fid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return;
-  shumate_map_center_on (self->map, sqlite3_column_double (stmt, 1),
-                         sqlite3_column_double (stmt, 0));
-  shumate_viewport_location_to_widget_coords (
-    shumate_map_get_viewport (self->map), GTK_WIDGET (self->map), sqlite3_column_double (stmt, 1),
-    sqlite3_column_double (stmt, 0), &x, &y);
-  stead_map_view_popover_show (self, need ? self->needs : self->resources, fid, x, y);
+  stead_map_view_show_point (self, need, fid);
 }
 
 void

@@ -1029,7 +1029,8 @@ stead_map_view_on_click_released (GtkGestureClick *gesture,
       return;
     }
 
-  if (!stead_map_view_is_on_map (self, x, y) || stead_map_view_click_points (self, x, y))
+  if (!stead_map_view_is_on_map (self, x, y) || stead_map_view_pick_click (self, x, y) ||
+      stead_map_view_click_points (self, x, y))
     return;
 
   shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map),
@@ -1427,6 +1428,7 @@ stead_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   stead_map_view_popover_dispose (self);
+  stead_map_view_pick_dispose (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   stead_map_view_layers_dispose (self);
   stead_map_view_sketch_dispose (self);

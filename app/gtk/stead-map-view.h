@@ -124,4 +124,28 @@ SteadPointLayer*stead_map_view_get_point_layer (SteadMapView   *self,
 STEAD_AVAILABLE_IN_1_0
 SteadPlace     *stead_map_view_get_search_place (SteadMapView  *self);
 
+/* Picking a position (a form's "Pick on Map"): called once, with
+ * @picked FALSE if the user cancelled. */
+typedef void (*SteadMapViewPickFunc) (gboolean picked,
+                                      double   lon,
+                                      double   lat,
+                                      gpointer user_data);
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_begin_pick      (SteadMapView         *self,
+                                                const char           *hint,
+                                                SteadMapViewPickFunc  func,
+                                                gpointer              user_data,
+                                                GDestroyNotify        destroy);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_map_view_is_picking      (SteadMapView         *self);
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_cancel_pick     (SteadMapView         *self);
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_pick_centre     (SteadMapView         *self);
+/* Centres on a need (else a resource) with its popover. */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_map_view_show_point      (SteadMapView         *self,
+                                                gboolean              need,
+                                                gint64                fid);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "stead-position-row.h"
 #include "stead-record-form.h"
 #include "stead-record-page.h"
 
@@ -45,6 +46,11 @@ struct _SteadForm
   SteadRecord     *record;
   GArray          *rows;       /* FormRow */
   GHashTable      *values;     /* field name -> normalised text (owned) */
+  gboolean         has_position;
+  gboolean         position_required;
+  gboolean         has_initial_position;
+  double           initial_position[2];
+  GtkWidget       *position;   /* SteadPositionRow, once presented */
   SteadFormSave    save;
   gpointer         user_data;
   GDestroyNotify   destroy;
@@ -124,6 +130,13 @@ stead_record_form_check (SteadForm *form)
             normal = g_strdup (g_value_get_boolean (&value) ? "1" : "0");
           g_hash_table_insert (form->values, (gpointer) r->field->name, normal);
         }
+    }
+  if (form->position != NULL)
+    {
+      const char *problem = stead_position_row_get_problem (STEAD_POSITION_ROW (form->position));
+
+      if (problem != NULL && first == NULL)
+        first = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, problem);
     }
   if (form->preview != NULL)
     {
@@ -325,6 +338,52 @@ stead_form_set_choices (SteadForm  *form,
 }
 
 /**
+ * stead_form_add_position:
+ * @form: a form not yet presented
+ * @required: whether a position must be given
+ * @lon_lat: (nullable) (array fixed-size=2): where it is now
+ *
+ * Asks where the record is, after its fields, with a #SteadPositionRow
+ * (a postcode, a grid reference, a latitude and longitude, or Pick on
+ * Map); read it with stead_form_get_position().
+ */
+void
+stead_form_add_position (SteadForm    *form,
+                         gboolean      required,
+                         const double *lon_lat)
+{
+  g_return_if_fail (form != NULL && form->dialog == NULL);
+
+  form->has_position = TRUE;
+  form->position_required = required;
+  form->has_initial_position = lon_lat != NULL;
+  if (lon_lat != NULL)
+    {
+      form->initial_position[0] = lon_lat[0];
+      form->initial_position[1] = lon_lat[1];
+    }
+}
+
+/**
+ * stead_form_get_position:
+ * @form: the form being saved
+ * @lon: (out): longitude
+ * @lat: (out): latitude
+ *
+ * Returns: %TRUE if a position was given
+ */
+gboolean
+stead_form_get_position (SteadForm *form,
+                         double    *lon,
+                         double    *lat)
+{
+  g_return_val_if_fail (form != NULL, FALSE);
+
+  return form->position != NULL &&
+         stead_position_row_get_position (STEAD_POSITION_ROW (form->position), lon, lat);
+}
+
+/**
  * stead_form_present:
  * @form: (transfer full): a form from stead_form_new()
  *
@@ -374,6 +433,20 @@ stead_form_present (SteadForm *form)
       r.row = stead_record_form_make_row (form, field, value, &r.terms);
       gtk_list_box_append (GTK_LIST_BOX (list), r.row);
       g_array_append_val (form->rows, r);
+    }
+
+  if (form->has_position)
+    {
+      form->position = stead_position_row_new (form->workspace);
+      gtk_widget_set_name (form->position, "position");
+      stead_position_row_set_required (STEAD_POSITION_ROW (form->position),
+                                       form->position_required);
+      if (form->has_initial_position)
+        stead_position_row_set_position (STEAD_POSITION_ROW (form->position),
+                                         form->initial_position[0], form->initial_position[1]);
+      g_signal_connect_swapped (form->position, "notify::problem",
+                                G_CALLBACK (stead_record_form_check), form);
+      gtk_list_box_append (GTK_LIST_BOX (list), form->position);
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (form->dialog), box);

@@ -39,6 +39,16 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_form_set_choices     (SteadForm          *form,
                                             const char         *field,
                                             GListModel         *terms);
+/* A position row (postcode, grid reference, "lat, lon" or Pick on Map)
+ * after the fields; @lon_lat: (nullable) the position it starts at. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_form_add_position    (SteadForm          *form,
+                                            gboolean            required,
+                                            const double       *lon_lat);
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_form_get_position    (SteadForm          *form,
+                                            double             *lon,
+                                            double             *lat);
 /* What the checked values would give, as one line (NULL: nothing to say). */
 typedef char *(*SteadFormPreview) (SteadForm *form,
                                    gpointer   user_data);

@@ -68,6 +68,8 @@ struct _SteadRecordPage
   gint64                 pending_select;
   gulong                 items_changed_id;
   GPtrArray             *columns;         /* ColumnSpec of the declared columns */
+  int                    n_records;       /* -1: the model's; else how many there are */
+  gboolean               filter_has_func; /* whether the filter calls stead_record_page_match */
   GSettings             *settings;        /* column-widths, if the schema is installed */
   gboolean               sized;           /* columns sized to the records shown */
   gboolean               sizing;          /* the page, not the user, sets a width */
@@ -91,6 +93,7 @@ enum {
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
   PROP_CAN_REMOVE,
+  PROP_CAN_ADD,
   N_PROPS
 };
 
@@ -395,6 +398,25 @@ stead_record_page_match (gpointer item,
   return self->filter_func == NULL || self->filter_func (item, self->filter_data);
 }
 
+/* With no search and no plugin filter the filter lets everything by
+ * without a function: the list then never asks the model for a record
+ * it does not show (a model of a million makes them as they are shown).
+ * Returns TRUE if that changed (the filter has told the list). */
+static gboolean
+stead_record_page_update_filter_func (SteadRecordPage *self)
+{
+  gboolean needed = self->filter_func != NULL || (self->search != NULL && *self->search != '\0');
+
+  if (needed == self->filter_has_func)
+    return FALSE;
+  self->filter_has_func = needed;
+  if (needed)
+    gtk_custom_filter_set_filter_func (self->filter, stead_record_page_match, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  return TRUE;
+}
+
 /**
  * stead_record_page_refilter:
  * @self: a #SteadRecordPage
@@ -406,14 +428,23 @@ stead_record_page_refilter (SteadRecordPage *self)
 {
   g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!stead_record_page_update_filter_func (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Records, but none that the search and filters let through. */
+static guint
+stead_record_page_count (SteadRecordPage *self)
+{
+  if (self->n_records >= 0)
+    return self->n_records;
+  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+}
+
 static void
 stead_record_page_update_matches (SteadRecordPage *self)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint n = stead_record_page_count (self);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   /* While the page is taken apart, the template's widgets go first. */
@@ -425,7 +456,7 @@ stead_record_page_update_matches (SteadRecordPage *self)
 static void
 stead_record_page_update_state (SteadRecordPage *self)
 {
-  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  guint n = stead_record_page_count (self);
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
   stead_record_page_update_matches (self);
@@ -512,6 +543,23 @@ stead_record_page_select (SteadRecordPage *self,
 
   shown = G_LIST_MODEL (self->filtered);
   n = g_list_model_get_n_items (shown);
+  /* Unsorted and unfiltered, the list is the model: its position, with
+   * no record made for the rows before it. */
+  if (STEAD_IS_QUERY_MODEL (self->model) && !self->filter_has_func &&
+      gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) ==
+        GTK_SORTER_ORDER_NONE)
+    {
+      int at = stead_query_model_get_position (STEAD_QUERY_MODEL (self->model), id);
+
+      if (at >= 0 && (guint) at < n)
+        {
+          gtk_single_selection_set_selected (self->selection, at);
+          stead_column_view_scroll_to (self->column_view, at);
+          self->pending_select = 0;
+          return TRUE;
+        }
+      n = 0;
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SteadRecord) record = g_list_model_get_item (shown, i);
@@ -556,7 +604,8 @@ stead_record_page_on_search_changed (SteadRecordPage *self)
   else if (g_str_has_prefix (old, text))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   stead_set_str (&self->search, text);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (!stead_record_page_update_filter_func (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
@@ -881,6 +930,9 @@ stead_record_page_get_property (GObject    *object,
     case PROP_CAN_REMOVE:
       g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->remove_button)));
       break;
+    case PROP_CAN_ADD:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->add_button)));
+      break;
     case PROP_COLUMNS: g_value_set_string (value, NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -946,6 +998,11 @@ stead_record_page_set_property (GObject      *object,
       break;
     case PROP_CAN_REMOVE:
       gtk_widget_set_visible (GTK_WIDGET (self->remove_button), g_value_get_boolean (value));
+      break;
+    case PROP_CAN_ADD:
+      /* Records that come from elsewhere (published, imported): no Add. */
+      gtk_widget_set_visible (GTK_WIDGET (self->add_button), g_value_get_boolean (value));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1068,6 +1125,8 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
     "sort-descending", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REMOVE] = g_param_spec_boolean ("can-remove", NULL, NULL, FALSE,
                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_ADD] = g_param_spec_boolean ("can-add", NULL, NULL, TRUE,
+                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1121,6 +1180,7 @@ stead_record_page_init (SteadRecordPage *self)
 {
   g_autoptr(GListStore) none = g_list_store_new (STEAD_TYPE_RECORD);
 
+  self->n_records = -1;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema =
     source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
@@ -1135,7 +1195,7 @@ stead_record_page_init (SteadRecordPage *self)
    * so typing never sorts the records again. */
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
-  self->filter = gtk_custom_filter_new (stead_record_page_match, self, NULL);
+  self->filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
                                               GTK_FILTER (self->filter));
   g_signal_connect_object (self->filtered, "items-changed",
@@ -1157,6 +1217,26 @@ stead_record_page_init (SteadRecordPage *self)
   g_signal_connect_object (self->column_view, "activate",
                            G_CALLBACK (stead_record_page_on_activate), self, G_CONNECT_SWAPPED);
   stead_record_page_set_model (self, G_LIST_MODEL (none));
+}
+
+/**
+ * stead_record_page_set_n_records:
+ * @self: a #SteadRecordPage
+ * @n_records: how many records there are, whatever the model lists; -1
+ *   for the model's count
+ *
+ * For a model that filters in its query: the page is empty (and says how
+ * to start) only when there are no records at all, and says that none
+ * matches when the model's filters leave none.
+ */
+void
+stead_record_page_set_n_records (SteadRecordPage *self,
+                                 int              n_records)
+{
+  g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
+
+  self->n_records = MAX (n_records, -1);
+  stead_record_page_update_state (self);
 }
 
 /**

@@ -58,6 +58,9 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_reveal           (SteadRecordPage   *self,
                                                     gint64             id);
 STEAD_AVAILABLE_IN_1_0
+void            stead_record_page_set_n_records   (SteadRecordPage       *self,
+                                                   int                    n_records);
+STEAD_AVAILABLE_IN_1_0
 void            stead_record_page_show_view       (SteadRecordPage       *self,
                                                    const char            *name);
 STEAD_AVAILABLE_IN_1_0

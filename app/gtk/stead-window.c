@@ -18,12 +18,16 @@
 #include "stead-entry-row.h"
 #include "stead-import-dialog-private.h"
 #include "stead-map-view.h"
+#include "stead-needs-page.h"
+#include "stead-resources-page.h"
 #include "stead-search-popover-private.h"
 #include "stead-tile-key-private.h"
 #include "stead-window.h"
 #include "stead-window-private.h"
 
 #define MAP_PAGE_ID "map"
+#define NEEDS_PAGE_ID "core.needs"
+#define RESOURCES_PAGE_ID "core.resources"
 
 /* Below this width the sidebar folds away and the pages take it all. */
 #define FOLD_WIDTH 800
@@ -194,7 +198,8 @@ stead_window_page_rank (SteadWindow *self,
   g_autofree char *module = stead_window_page_module (page);
   guint rank = 1;
 
-  if (g_str_equal (page->id, MAP_PAGE_ID))
+  /* The core's own pages (the map, needs, resources) first, as added. */
+  if (g_str_equal (page->id, MAP_PAGE_ID) || g_str_has_prefix (page->id, "core."))
     return 0;
   if (engine == NULL)
     return G_MAXUINT;
@@ -267,6 +272,14 @@ stead_window_get_page (SteadWindow *self,
 
   page = stead_window_find_page (self, id, NULL);
   return page != NULL ? page->page : NULL;
+}
+
+const char *
+stead_window_get_page_id (SteadWindow *self)
+{
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
 }
 
 void
@@ -451,11 +464,50 @@ stead_window_show_core_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (param, "(&sx)", &kind, &id);
+  if (self->workspace != NULL && (g_str_equal (kind, "need") || g_str_equal (kind, "resource")))
+    {
+      const char *page_id = g_str_equal (kind, "need") ? NEEDS_PAGE_ID : RESOURCES_PAGE_ID;
+      GtkWidget *page = stead_window_get_page (self, page_id);
+
+      if (page != NULL && stead_page_show (STEAD_PAGE (page), kind, id))
+        stead_window_show_page (self, page_id);
+      return;
+    }
   if (self->workspace == NULL || !g_str_equal (kind, "area"))
     return;
   stead_window_show_page (self, MAP_PAGE_ID);
   if (!stead_map_view_show_area (self->map_view, id))
     stead_window_show_toast (self, adw_toast_new (_("That area is no longer in the workspace")));
+}
+
+/* "Assign…" of a need on the map: its page, with the partners to choose
+ * from open. */
+static void
+stead_window_assign_need_action (GtkWidget  *widget,
+                                 const char *action,
+                                 GVariant   *param)
+{
+  SteadWindow *self = STEAD_WINDOW (widget);
+  GtkWidget *page = self->workspace != NULL ? stead_window_get_page (self, NEEDS_PAGE_ID) : NULL;
+
+  if (page == NULL)
+    return;
+  stead_window_show_page (self, NEEDS_PAGE_ID);
+  stead_needs_page_assign (STEAD_NEEDS_PAGE (page), g_variant_get_int64 (param));
+}
+
+/* The core's own pages, after the map and before the plugins': needs as
+ * casework, and resources. */
+static void
+stead_window_add_core_pages (SteadWindow *self)
+{
+  GtkWidget *needs = g_object_new (STEAD_TYPE_NEEDS_PAGE, "workspace", self->workspace, NULL);
+  GtkWidget *resources = g_object_new (STEAD_TYPE_RESOURCES_PAGE, "workspace", self->workspace,
+                                       NULL);
+
+  stead_window_add_page (self, NEEDS_PAGE_ID, _("Needs"), "task-due-symbolic", needs);
+  stead_window_add_page (self, RESOURCES_PAGE_ID, _("Resources"), "emblem-system-symbolic",
+                         resources);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -735,6 +787,7 @@ stead_window_open_workspace (SteadWindow  *self,
 
   stead_map_view_set_workspace (self->map_view, self->workspace);
   stead_window_restore_workspace_maps (self);
+  stead_window_add_core_pages (self);
   gtk_widget_set_visible (self->undo_box, TRUE);
   stead_window_enable_search (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-workspace", TRUE);
@@ -1802,6 +1855,8 @@ stead_window_class_init (SteadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, stead_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    stead_window_show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "core.assign-need", "x",
+                                   stead_window_assign_need_action);
   gtk_widget_class_install_action (widget_class, "core.show", "(sx)",
                                    stead_window_show_core_action);
 }

@@ -50,6 +50,9 @@ void            stead_window_add_page           (SteadWindow    *self,
 STEAD_AVAILABLE_IN_1_0
 void            stead_window_remove_page        (SteadWindow    *self,
                                                  const char     *id);
+/* The id of the page shown. */
+STEAD_AVAILABLE_IN_1_0
+const char     *stead_window_get_page_id        (SteadWindow    *self);
 STEAD_AVAILABLE_IN_1_0
 GtkWidget      *stead_window_get_page           (SteadWindow    *self,
                                                  const char     *id);

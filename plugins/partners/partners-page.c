@@ -204,35 +204,42 @@ partners_page_save_site (SteadForm  *form,
   PartnersPage *self = user_data;
   SteadRecord *site = stead_form_get_record (form);
   double lon_lat[2];
-  gboolean has_lon = stead_form_get_double (form, "longitude", &lon_lat[0]);
-  gboolean has_lat = stead_form_get_double (form, "latitude", &lon_lat[1]);
+  /* A postcode, a grid reference, a latitude and longitude or a place
+   * picked on the map; none: where its postcode is. */
+  gboolean has_position = stead_form_get_position (form, &lon_lat[0], &lon_lat[1]);
   gint64 capacity = stead_form_get_int (form, "capacity", -1);
 
-  if (has_lon != has_lat)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Give both longitude and latitude, in degrees, or neither"));
-      return FALSE;
-    }
   if (site != NULL)
     return partners_site_update (
       self->workspace, stead_record_get_id (site), stead_form_get_text (form, "name"),
       stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
-      stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error);
+      stead_form_get_text (form, "postcode"), capacity, has_position ? lon_lat : NULL, error);
   return partners_site_add (
            self->workspace, partners_page_selected_id (self), stead_form_get_text (form, "name"),
            stead_form_get_text (form, "what"), stead_form_get_text (form, "address"),
-           stead_form_get_text (form, "postcode"), capacity, has_lon ? lon_lat : NULL, error) != 0;
+           stead_form_get_text (form, "postcode"), capacity, has_position ? lon_lat : NULL,
+           error) != 0;
 }
 
 static void
 partners_page_edit_site (PartnersPage *self,
                          SteadRecord  *site)
 {
-  stead_form_present (stead_form_new (
+  SteadForm *form = stead_form_new (
     GTK_WIDGET (self), site ? _("Edit Site") : _("Add Site"), NULL, partners_site_fields,
-    partners_n_site_fields, "name what address postcode capacity longitude latitude", site, NULL,
-    self->workspace, partners_page_save_site, self, NULL));
+    partners_n_site_fields, "name what address postcode capacity", site, NULL, self->workspace,
+    partners_page_save_site, self, NULL);
+  double lon_lat[2];
+  gboolean placed = site != NULL && !stead_record_is_null (site, "longitude") &&
+                    !stead_record_is_null (site, "latitude");
+
+  if (placed)
+    {
+      lon_lat[0] = stead_record_get_double (site, "longitude");
+      lon_lat[1] = stead_record_get_double (site, "latitude");
+    }
+  stead_form_add_position (form, FALSE, placed ? lon_lat : NULL);
+  stead_form_present (form);
 }
 
 static void

@@ -325,6 +325,12 @@ test_upgrade_from_schema_7 (Fixture       *f,
   exec_raw (db,
             "DELETE FROM stead_schema WHERE owner = 'core' AND version > 7;"
             "ALTER TABLE taxonomy DROP COLUMN unit;"
+            /* 010-casework.sql */
+            "DROP INDEX need_assignee; DROP INDEX need_opened; DROP INDEX need_status;"
+            "DROP INDEX resource_availability;"
+            "ALTER TABLE need DROP COLUMN assignee; ALTER TABLE need DROP COLUMN assigned;"
+            "ALTER TABLE need DROP COLUMN met; ALTER TABLE need DROP COLUMN notes;"
+            "DELETE FROM stead_personal_data WHERE table_name = 'need' AND column_name = 'notes';"
             "DROP TRIGGER stead_workspace_uid; ALTER TABLE stead_workspace DROP COLUMN uid;"
             "DROP VIEW need_area; DROP VIEW resource_area;"
             "DROP TRIGGER stead_area_edge_area_update; DROP TRIGGER stead_area_edge_area_delete;"
@@ -367,6 +373,14 @@ test_upgrade_from_schema_7 (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM taxonomy WHERE "
                                             "vocabulary = 'resource-kind' AND code = "
                                             "'rest-centre' AND unit = 'places'"),
+                   ==, 1);
+  /* Needs gain casework columns, empty, their notes personal (schema 10). */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE assignee IS NULL "
+                                            "AND assigned IS NULL AND met IS NULL "
+                                            "AND notes IS NULL"),
+                   ==, stead_test_count (f->ws, "SELECT count(*) FROM need"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_personal_data WHERE "
+                                            "table_name = 'need' AND column_name = 'notes'"),
                    ==, 1);
 
   /* The same instants, in GeoPackage 1.3's form; what is no time, kept. */

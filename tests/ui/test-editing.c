@@ -139,16 +139,15 @@ test_save_site (void)
   g_signal_emit_by_name (sites, "edit", site);
   stead_test_iterate_until (has_dialog, NULL);
   dialog = find_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "longitude")), "");
-  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "latitude")), "");
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "position")), "");
   gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "postcode")), "GL20 5PT");
   respond (dialog, "save");
   stead_test_iterate_until (has_no_dialog, NULL);
   g_signal_emit_by_name (sites, "edit", site);
   stead_test_iterate_until (has_dialog, NULL);
   dialog = find_dialog ();
-  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "longitude")), "-2.1");
-  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "latitude")), "51.99");
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (dialog, "position")),
+                         "51.99, -2.1");
   respond (dialog, "save");
   stead_test_iterate_until (has_no_dialog, NULL);
   stead_window_show_page (window, "map");

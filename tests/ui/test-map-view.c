@@ -1418,6 +1418,8 @@ test_cluster_click (void)
   g_assert_cmpuint (split, <, 19);
 
   window = map_window_new (ws, title, 800, 600, &view);
+  /* The members are listed by title: personal data, shown as allowed. */
+  g_object_set (stead_map_view_get_area_panel (view), "show-personal", TRUE, NULL);
   g_signal_connect (show, "activate", G_CALLBACK (on_show_record), &opened);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (show));
   gtk_widget_insert_action_group (window, "test", G_ACTION_GROUP (group));
@@ -1485,7 +1487,7 @@ test_cluster_click (void)
     iterate_for (200);
     popover = shown_popover (view);
     g_assert_nonnull (find_widget (popover, is_label_ending, "West 2\n2 people affected\n"
-                                   "Urgency: Medium\nStatus: open\nOpened: 2026-01-01"));
+                                   "Urgency: Medium\nStatus: Open\nOpened: 2026-01-01"));
     open = stead_test_find_by_label (popover, "Open Record");
     g_assert_nonnull (open);
     stead_test_click (open);
