@@ -886,6 +886,19 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Strokes the plain outlines gathered in @cr's path, if any. */
+static void
+stead_area_layer_stroke_outlines (cairo_t *cr,
+                                  guint   *n_outlines)
+{
+  if (*n_outlines == 0)
+    return;
+  cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+  *n_outlines = 0;
+}
+
 static void
 stead_area_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -896,6 +909,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double north, south, east, west;
   double m[6];
+  guint n_outlines = 0;
   cairo_t *cr;
 
   g_array_set_size (self->labels, 0);
@@ -940,15 +954,30 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
   }
 
-  /* Areas: hazard zones tinted, wards thin, the boundary strong. */
+  /* Areas: hazard zones tinted, wards thin, the boundary strong. Plain
+   * outlines in a row (the wards and LSOAs, listed first) are one path
+   * stroked once: one composite instead of one per area, and a border
+   * two areas share is drawn once. */
   for (guint i = 0; i < self->areas->len; i++)
     {
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
+      gboolean plain;
 
       if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
           shape->envelope.max_y < MIN (north, south) ||
           shape->envelope.min_y > MAX (north, south) || !stead_area_layer_shape_shown (self, shape))
         continue;
+
+      plain = (self->values == NULL || !g_hash_table_contains (self->values, &shape->fid)) &&
+              shape->severity == NULL && g_strcmp0 (shape->kind, "boundary") != 0 &&
+              g_strcmp0 (shape->kind, "hazard") != 0;
+      if (plain)
+        {
+          stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
+          n_outlines++;
+          continue;
+        }
+      stead_area_layer_stroke_outlines (cr, &n_outlines);
 
       cairo_new_path (cr);
       stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
@@ -998,13 +1027,8 @@ stead_area_layer_snapshot (GtkWidget   *widget,
           cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
-      else
-        {
-          cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
-          cairo_set_line_width (cr, 1.0);
-          cairo_stroke (cr);
-        }
     }
+  stead_area_layer_stroke_outlines (cr, &n_outlines);
 
   cairo_destroy (cr);
   stead_area_layer_place_labels (self, snapshot, north, south, east, west);
