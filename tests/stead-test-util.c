@@ -298,6 +298,23 @@ stead_test_has_name (GtkWidget  *widget,
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
+/* The column of @view titled @title, or NULL. */
+GtkColumnViewColumn *
+stead_test_column_titled (GtkColumnView *view,
+                          const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
 GtkWidget *
 stead_test_find_by_name (GtkWidget  *root,
                          const char *name)

@@ -67,6 +67,8 @@ void       stead_test_iterate_until    (gboolean       (*condition) (gpointer),
 void       stead_test_iterate          (guint            ms);
 void       stead_test_iterate_until_count (GListModel   *model,
                                            guint         want);
+GtkColumnViewColumn *stead_test_column_titled (GtkColumnView *view,
+                                               const char    *title);
 GtkWidget *stead_test_find_by_name     (GtkWidget       *root,
                                         const char      *name);
 GtkWidget *stead_test_find_by_label    (GtkWidget       *root,

@@ -27,6 +27,7 @@
 #include "stead-import-formats-private.h"
 #include "stead-output.h"
 #include "stead-workspace.h"
+#include "stead-record-provider.h"
 #include "stead-workspace-addin.h"
 #include "stead-workspace-private.h"
 
@@ -510,6 +511,38 @@ stead_demo_populate_addin (SteadWorkspace *workspace,
     g_prefix_error (&data->error, _("Plugin “%s” could not add its demo data: "), module_name);
 }
 
+/* Once the partners are in (a plugin's, through the record provider):
+ * every need past open was taken on by one of them an hour after it was
+ * opened, and a met one was met when it was closed before casework kept
+ * the two apart. In one statement, so a million needs take a moment. */
+static gboolean
+stead_demo_assign_needs (SteadTransaction  *txn,
+                         GError           **error)
+{
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
+  SteadRecordProvider *provider = stead_workspace_get_provider (workspace, "organisation");
+  const SteadRecordKind *kind =
+    provider != NULL ? stead_record_provider_get_kind (provider, "organisation") : NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  if (kind == NULL || kind->list_sql == NULL)
+    return TRUE;   /* no partners to assign them to */
+
+  sql = g_strdup_printf (
+    "WITH o (i, id) AS (SELECT row_number () OVER () - 1, id FROM (%s)), "
+    "n (count) AS (SELECT count (*) FROM o) "
+    "UPDATE need SET "
+    "  assignee = (SELECT id FROM o WHERE i = need.fid %% (SELECT count FROM n)), "
+    "  assigned = strftime ('%%Y-%%m-%%dT%%H:%%M:%%fZ', opened, '+1 hour'), "
+    "  met = CASE WHEN status IN ('met', 'closed') THEN closed END, "
+    "  closed = CASE WHEN status = 'closed' THEN closed END "
+    "WHERE status IN ('assigned', 'met', 'closed') AND (SELECT count FROM n) > 0",
+    kind->list_sql);
+  stmt = stead_transaction_prepare (txn, sql, error);
+  return stmt != NULL && stead_transaction_step (txn, stmt, error);
+}
+
 /**
  * stead_demo_populate:
  * @workspace: a new, empty workspace
@@ -571,6 +604,9 @@ stead_demo_populate (SteadWorkspace  *workspace,
       g_propagate_error (error, data.error);
       return FALSE;
     }
+
+  if (!stead_demo_assign_needs (txn, error))
+    return FALSE;
 
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }

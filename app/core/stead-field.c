@@ -619,6 +619,26 @@ stead_field_parse (const SteadField  *field,
     }
 }
 
+/* Text as shown: a time as stored (ISO 8601 in UTC, "2026-07-09T19:14:05.000Z")
+ * reads as the local date and time to the minute, "2026-07-09 20:14", which
+ * sorts the same way; anything else as it is. */
+static char *
+stead_field_format_text (const char *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+
+  if (length >= 20 && length <= 30 && text[4] == '-' && text[10] == 'T' &&
+      text[length - 1] == 'Z' && g_ascii_isdigit (text[0]))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (text, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+      if (local != NULL)
+        return g_date_time_format (local, "%Y-%m-%d %H:%M");
+    }
+  return g_strdup (text != NULL ? text : "");
+}
+
 /**
  * stead_field_format:
  * @field: the field
@@ -671,7 +691,7 @@ stead_field_format (const SteadField *field,
     case STEAD_FIELD_TEXT:
     case STEAD_FIELD_DATE:
     default:
-      return g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
+      return stead_field_format_text (g_value_get_string (value));
     }
 }
 

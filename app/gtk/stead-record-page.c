@@ -460,8 +460,9 @@ stead_record_page_update_state (SteadRecordPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
   stead_record_page_update_matches (self);
-  /* Sized once the first records are in, not at every change. */
-  if (!self->sized && n > 0)
+  /* Sized once the first records are in the list, not at every change
+   * (the count of all records may be known before the list has them). */
+  if (!self->sized && self->model != NULL && g_list_model_get_n_items (self->model) > 0)
     {
       self->sized = TRUE;
       stead_record_page_update_columns (self);

@@ -74,15 +74,37 @@ add_need (Fixture *f)
   return fid;
 }
 
-/* The schema keeps every row valid: the new columns are there and empty
- * for the demo's needs, and notes are registered as personal data. */
+/* The demo's casework reads as casework: every need past open was taken
+ * on by a partner after it was opened, a met or closed one was met after
+ * that, an open one is nobody's yet; no notes (personal data) are made
+ * up; and notes are registered as personal data. */
 static void
 test_schema (Fixture       *f,
              gconstpointer  data)
 {
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need"), >, 0);
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE assignee IS NOT NULL "
-                                            "OR met IS NOT NULL OR notes IS NOT NULL"),
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE notes IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE status = 'open' AND "
+                                            "(assignee IS NOT NULL OR assigned IS NOT NULL)"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need "
+                                            "WHERE status IN ('assigned', 'met', 'closed')"),
+                   >, 0);
+  /* The partner is one of the partners' own organisations. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need "
+                                            "WHERE status IN ('assigned', 'met', 'closed') AND "
+                                            "(assignee NOT IN "
+                                            "(SELECT id FROM partners_organisation) "
+                                            "OR assignee IS NULL OR assigned <= opened)"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need "
+                                            "WHERE status IN ('met', 'closed') AND "
+                                            "(met IS NULL OR met <= assigned)"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM need WHERE "
+                                            "(status = 'met' AND closed IS NOT NULL) OR "
+                                            "(status = 'closed' AND closed IS NULL)"),
                    ==, 0);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM stead_personal_data "
                                             "WHERE table_name = 'need' AND column_name = 'notes'"),
@@ -261,7 +283,15 @@ test_filters (Fixture       *f,
                     stead_test_count (f->ws, "SELECT count(*) FROM need WHERE urgency = 4"));
   g_assert_cmpuint (filtered (f, model, &(SteadNeedFilter) { .urgency = 1 }), ==,
                     stead_test_count (f->ws, "SELECT count(*) FROM need WHERE urgency = 1"));
-  g_assert_cmpuint (filtered (f, model, &(SteadNeedFilter) { .assignee = org }), ==, 1);
+  g_assert_cmpuint (filtered (f, model, &(SteadNeedFilter) { .assignee = org }), ==,
+                    stead_test_count (f->ws, g_strdup_printf ("SELECT count(*) FROM need "
+                                                              "WHERE assignee = %" G_GINT64_FORMAT,
+                                                              org)));
+  g_assert_cmpint (stead_test_count (f->ws, g_strdup_printf ("SELECT count(*) FROM need "
+                                                             "WHERE assignee = %" G_GINT64_FORMAT
+                                                             " AND fid = %" G_GINT64_FORMAT,
+                                                             org, fid)),
+                   ==, 1);
   g_assert_cmpuint (filtered (f, model, &(SteadNeedFilter) { .assignee = -1 }), ==,
                     stead_test_count (f->ws, "SELECT count(*) FROM need WHERE assignee IS NULL"));
   g_assert_cmpuint (filtered (f, model, &(SteadNeedFilter) { .opened_since = "2026-06-01" }), ==,
@@ -498,11 +528,46 @@ test_resource_availability (Fixture       *f,
   g_assert_cmpstr (undone, ==, before);
 }
 
+/* A time as stored (UTC) reads as the local date and time to the minute,
+ * on both sides of a clock change; other text is left as it is. */
+static void
+test_times_shown (void)
+{
+  static const struct
+  {
+    const char *stored;
+    const char *shown;
+  } cases[] = {
+    { "2026-07-09T19:14:05.000Z", "2026-07-09 20:14" },   /* BST: UTC+1 */
+    { "2026-01-09T19:14:05.000Z", "2026-01-09 19:14" },   /* GMT */
+    { "2026-03-29T00:59:59Z", "2026-03-29 00:59" },       /* the minute before the change */
+    { "2026-03-29T01:00:00Z", "2026-03-29 02:00" },
+    { "2026-07-09", "2026-07-09" },                       /* a date stays a date */
+    { "Called back 2026-07-09T19:14:05Z", "Called back 2026-07-09T19:14:05Z" },
+  };
+  const SteadField field = { "opened", NULL, NULL, .label = "Opened" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *shown = NULL;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, cases[i].stored);
+      shown = stead_field_format (&field, NULL, &value);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The officers' clock, for the times shown. */
+  g_setenv ("TZ", "Europe/London", TRUE);
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/casework/times-shown", test_times_shown);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/casework/schema", test_schema);

@@ -468,22 +468,6 @@ find_inscription (GtkWidget  *root,
   return NULL;
 }
 
-static GtkColumnViewColumn *
-column_titled (GtkColumnView *view,
-               const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-  return NULL;
-}
-
 /* Columns as wide as what they show (up to a bound), and as wide as the
  * user made them the next time. */
 static void
@@ -502,9 +486,9 @@ test_columns (void)
 
   stead_window_show_page (window, "partners.directory");
   stead_test_iterate_until (stead_test_is_mapped, page);
-  name = column_titled (view, "Name");
-  tier = column_titled (view, "Tier");
-  review = column_titled (view, "Next Review");
+  name = stead_test_column_titled (view, "Name");
+  tier = stead_test_column_titled (view, "Tier");
+  review = stead_test_column_titled (view, "Next Review");
   g_assert_nonnull (name);
   g_assert_nonnull (tier);
   g_assert_nonnull (review);
@@ -543,9 +527,10 @@ test_columns (void)
   stead_test_iterate_until (stead_test_is_mapped, page);
   view = GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"));
   stead_test_iterate (200);
-  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Tier")), ==, 77);
-  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (view, "Name")), >=,
-                   name_px);
+  tier = stead_test_column_titled (view, "Tier");
+  name = stead_test_column_titled (view, "Name");
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (tier), ==, 77);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (name), >=, name_px);
   g_settings_reset (stead_application_get_settings (app), "column-widths");
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -156,6 +156,38 @@ test_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The columns are sized to the needs once they are in, not to the empty
+ * list the page starts with: a date and a partner's name are whole. */
+static void
+test_columns_fit (void)
+{
+  SteadWindow *window = open_window ("columns.gpkg", 60);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "core.needs");
+  GtkColumnView *view;
+  g_autofree char *name = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkColumnViewColumn *opened, *assignee;
+  int date_px, name_px;
+
+  stead_window_show_page (window, "core.needs");
+  wait_for_count (shown_of (page), count (ws, "SELECT count(*) FROM need"));
+  view = GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"));
+  /* The shortest partner name any need is assigned to: one that fits. */
+  name = stead_test_text (ws, "SELECT o.name FROM need n JOIN partners_organisation o "
+                              "ON o.id = n.assignee ORDER BY length (o.name) LIMIT 1");
+  g_assert_nonnull (name);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), "2026-10-31");
+  pango_layout_get_pixel_size (layout, &date_px, NULL);
+  pango_layout_set_text (layout, name, -1);
+  pango_layout_get_pixel_size (layout, &name_px, NULL);
+  opened = stead_test_column_titled (view, "Opened");
+  assignee = stead_test_column_titled (view, "Assigned to");
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (opened), >=, date_px + 16);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (assignee), >=, MIN (name_px + 16, 180));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 dialog_gone (gpointer data)
 {
@@ -464,6 +496,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/needs/empty", test_empty);
   g_test_add_func ("/ui/needs/filters", test_filters);
+  g_test_add_func ("/ui/needs/columns-fit", test_columns_fit);
   g_test_add_func ("/ui/needs/add-assign-status", test_add_assign_status);
   g_test_add_func ("/ui/needs/popover-actions", test_popover_actions);
   g_test_add_func ("/ui/needs/position-row", test_position_row);
