@@ -200,12 +200,18 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           /* A term already there keeps what the partnership
-                           * made of it; only a unit it never had is added. */
+                           * made of it; only a unit it never had is added,
+                           * and a source note as first shipped (pointing at
+                           * a developers' document users never had) gives
+                           * way to the public sources. */
                           "INSERT INTO taxonomy "
                           "(vocabulary, code, label, parent, description, sort, source, unit) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT (vocabulary, code) DO UPDATE SET unit = excluded.unit "
-                          "WHERE taxonomy.unit IS NULL",
+                          "ON CONFLICT (vocabulary, code) DO UPDATE SET "
+                          "unit = coalesce (taxonomy.unit, excluded.unit), "
+                          "source = CASE WHEN taxonomy.source LIKE '%shared/DOMAIN.md%' "
+                          "THEN excluded.source ELSE taxonomy.source END "
+                          "WHERE taxonomy.unit IS NULL OR taxonomy.source LIKE '%shared/DOMAIN.md%'",
                           -1, &stmt, NULL) != SQLITE_OK)
     return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                    _("Could not seed the vocabularies"));

@@ -1042,6 +1042,12 @@ test_upgrade_earlier_release (Fixture       *f,
   }
   g_assert_cmpint (info_rows (0, f->path, "need"), ==, rows[0]);
   assert_unchanged (f->path, before, "reading an earlier release's workspace");
+  /* That release's notes pointed at a developers' document and kept
+   * their marks; the upgrade below replaces them. */
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM taxonomy "
+                                        "WHERE source LIKE '%DOMAIN.md%'"), >, 0);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM risks_scale "
+                                        "WHERE threshold LIKE '%[I]%'"), >, 0);
 
   {
     g_auto(Result) r = run ("import", f->path, good, "--format", "needs-csv");
@@ -1053,6 +1059,12 @@ test_upgrade_earlier_release (Fixture       *f,
                                         "WHERE owner = 'partners'"), >, 1);
   g_assert_cmpint (sqlite_int (f->path, "SELECT max(version) FROM stead_schema "
                                         "WHERE owner = 'risks'"), >, 2);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM taxonomy "
+                                        "WHERE source LIKE '%DOMAIN.md%' OR source IS NULL"),
+                   ==, 0);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM risks_scale "
+                                        "WHERE threshold LIKE '%[I]%' OR threshold LIKE '%[V]%'"),
+                   ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", tables[i]);
