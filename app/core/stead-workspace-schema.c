@@ -211,7 +211,8 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
                           "unit = coalesce (taxonomy.unit, excluded.unit), "
                           "source = CASE WHEN taxonomy.source LIKE '%shared/DOMAIN.md%' "
                           "THEN excluded.source ELSE taxonomy.source END "
-                          "WHERE taxonomy.unit IS NULL OR taxonomy.source LIKE '%shared/DOMAIN.md%'",
+                          "WHERE taxonomy.unit IS NULL "
+                          "OR taxonomy.source LIKE '%shared/DOMAIN.md%'",
                           -1, &stmt, NULL) != SQLITE_OK)
     return stead_sqlite_set_error (error, self->db, sqlite3_errcode (self->db),
                                    _("Could not seed the vocabularies"));
