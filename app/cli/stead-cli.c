@@ -846,8 +846,15 @@ stead_cli_cmd_report (int    argc,
                       char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *marking = NULL;
+  g_autofree char *version = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "marking", 0, 0, G_OPTION_ARG_STRING, &marking,
+      N_("Protective marking on every page: OFFICIAL (the default) or OFFICIAL-SENSITIVE"),
+      N_("MARKING") },
+    { "version", 0, 0, G_OPTION_ARG_STRING, &version,
+      N_("The version printed on every page (default: the change count)"), N_("VERSION") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = stead_cli_new_context ("report", "WS.gpkg --output FILE.pdf",
@@ -858,6 +865,8 @@ stead_cli_cmd_report (int    argc,
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) options_table = NULL;
+  SteadReportOptions options = { 0 };
   int status;
 
   if (!stead_cli_parse (context, &argc, &argv, 1, &status))
@@ -869,9 +878,18 @@ stead_cli_cmd_report (int    argc,
   workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
   if (workspace == NULL)
     return stead_cli_input_error (argv[1], error);
+  /* Checked as an export's options are: a marking that is not one of
+   * the two is refused before anything is written. */
+  options_table = g_hash_table_new (g_str_hash, g_str_equal);
+  if (marking != NULL)
+    g_hash_table_insert (options_table, (gpointer) "marking", marking);
+  if (version != NULL)
+    g_hash_table_insert (options_table, (gpointer) "version", version);
+  if (!stead_report_options_parse (&options, options_table, &error))
+    return stead_cli_usage_error (context, error->message);
   file = g_file_new_for_commandline_arg (output);
   sections = stead_report_list_sections (workspace);
-  if (!stead_report_write_file (workspace, sections, file, NULL, &error))
+  if (!stead_report_write_file_with_options (workspace, sections, &options, file, NULL, &error))
     return stead_cli_output_error (argv[1], output, error);
   return EXIT_SUCCESS;
 }

@@ -862,6 +862,43 @@ test_output_modes (Fixture       *f,
                               "report.pdf");
 }
 
+/* The report's protective marking and version, as the window offers them:
+ * printed on its pages; a marking that is not one of the two is refused
+ * by name and no file is written. */
+static void
+test_report_marking (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ws = path_in (f, "demo.gpkg");
+  g_autofree char *pdf = path_in (f, "report.pdf");
+  g_autofree char *secret = path_in (f, "secret.pdf");
+  g_autofree char *text = NULL;
+
+  {
+    g_auto(Result) r = run (f, "demo", ws, "--scale", "40", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run (f, "report", ws, "--marking", "official-sensitive", "--version",
+                            "3.1", "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  if (!stead_test_have_poppler ())
+    {
+      g_test_skip ("needs pdftotext and pdfinfo (poppler-utils, in build-aux/deps.txt)");
+      return;
+    }
+  text = stead_test_pdf_text (pdf, 1);
+  g_assert_nonnull (strstr (text, "OFFICIAL-SENSITIVE"));
+  g_assert_nonnull (strstr (text, "Version 3.1"));
+  {
+    g_auto(Result) r = run (f, "report", ws, "--marking", "SECRET", "-o", secret, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "SECRET"));
+  }
+  g_assert_false (g_file_test (secret, G_FILE_TEST_EXISTS));
+}
+
 /* A damaged page of `need` in the middle of the table: the export fails
  * naming the table and the row it reached, and leaves no file; one there
  * before stays as it was. */
@@ -1056,6 +1093,8 @@ main (int   argc,
   g_test_add ("/cli/new-info-check", Fixture, NULL, fixture_setup, test_new_info_check,
               fixture_teardown);
   g_test_add ("/cli/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/cli/report-marking", Fixture, NULL, fixture_setup, test_report_marking,
+              fixture_teardown);
   g_test_add ("/cli/check-damaged", Fixture, NULL, fixture_setup, test_check_damaged,
               fixture_teardown);
   g_test_add ("/cli/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
