@@ -98,7 +98,7 @@ static const SteadField stead_need_fields[] = {
   { "met", NULL, NULL, .label = N_("Met") },
   { "closed", NULL, NULL, .label = N_("Closed") },
   { "ward", NULL, NULL, .label = N_("Ward") },
-  { "owner", NULL, NULL, .label = N_("Recorded by") },
+  { "owner", NULL, NULL, .label = N_("Recorded by"), .flags = STEAD_FIELD_PLUGIN },
   { "owner_ref", NULL, NULL, .type = STEAD_FIELD_INT, .label = N_("Record"),
     .flags = STEAD_FIELD_INTERNAL },
   { "notes", NULL, NULL, .label = N_("Notes"),
@@ -128,7 +128,7 @@ static const SteadField stead_resource_fields[] = {
   { "capacity", NULL, NULL, TRUE, STEAD_FIELD_INT, N_("Capacity"), .min = 0, .max = 10000000 },
   { "availability", NULL, NULL, TRUE, STEAD_FIELD_CHOICE, N_("Availability"),
     .choices = stead_casework_availabilities, .set_sql = RESOURCE_SET ("availability") },
-  { "owner", NULL, NULL, .label = N_("Published by") },
+  { "owner", NULL, NULL, .label = N_("Published by"), .flags = STEAD_FIELD_PLUGIN },
   { "owner_ref", NULL, NULL, .type = STEAD_FIELD_INT, .label = N_("Record"),
     .flags = STEAD_FIELD_INTERNAL },
 };

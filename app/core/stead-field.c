@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-field.h"
+#include "stead-plugin-engine.h"
 #include "stead-record-provider.h"
 #include "stead-vocabulary.h"
 #include "stead-workspace.h"
@@ -691,6 +692,16 @@ stead_field_format (const SteadField *field,
     case STEAD_FIELD_TEXT:
     case STEAD_FIELD_DATE:
     default:
+      if ((field->flags & STEAD_FIELD_PLUGIN) != 0 && workspace != NULL &&
+          g_value_get_string (value) != NULL && stead_workspace_get_engine (workspace) != NULL)
+        {
+          PeasPluginInfo *info = peas_engine_get_plugin_info (
+            stead_plugin_engine_get_peas (stead_workspace_get_engine (workspace)),
+            g_value_get_string (value));
+
+          if (info != NULL)
+            return g_strdup (peas_plugin_info_get_name (info));
+        }
       return stead_field_format_text (g_value_get_string (value));
     }
 }

@@ -42,6 +42,7 @@ typedef enum
   STEAD_FIELD_MULTILINE = 1 << 1,   /* long text */
   STEAD_FIELD_HIDDEN    = 1 << 2,   /* not shown in forms and lists, but searched */
   STEAD_FIELD_INTERNAL  = 1 << 3,   /* neither shown nor searched (raw values for derive) */
+  STEAD_FIELD_PLUGIN    = 1 << 4,   /* a plugin's module name ("partners"): shown as its name */
 } SteadFieldFlags;
 
 typedef struct

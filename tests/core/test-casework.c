@@ -559,6 +559,32 @@ test_times_shown (void)
     }
 }
 
+/* Who published a resource reads as the plugin's name, not its module;
+ * a module that is not there reads as it is written. */
+static void
+test_publisher_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SteadField field = { "owner", NULL, NULL, .label = "Published by",
+                             .flags = STEAD_FIELD_PLUGIN };
+  static const char *const cases[][2] = {
+    { "partners", "Partners" },   /* Name= in partners.plugin */
+    { "risks", "Risks" },
+    { "no-such-plugin", "no-such-plugin" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *shown = NULL;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, cases[i][0]);
+      shown = stead_field_format (&field, f->ws, &value);
+      g_assert_cmpstr (shown, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +605,7 @@ main (int   argc,
   ADD ("/casework/rows-on-demand", test_rows_on_demand);
   ADD ("/casework/resource-availability", test_resource_availability);
   ADD ("/casework/large-change", test_large_change);
+  ADD ("/casework/publisher-shown", test_publisher_shown);
 #undef ADD
   return g_test_run ();
 }
