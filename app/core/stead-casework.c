@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-casework.h"
+#include "stead-casework-private.h"
 #include "stead-geometry.h"
 #include "stead-importer.h"
 #include "stead-position.h"
@@ -59,11 +60,11 @@
   "    ELSE " NOW " END "                                                                        \
   "WHERE fid = ?2"
 
-static const SteadChoice stead_casework_urgencies[] = {
+const SteadChoice stead_casework_urgencies[] = {
   { "1", N_("Low") }, { "2", N_("Medium") }, { "3", N_("High") }, { "4", N_("Critical") }, { NULL }
 };
 
-static const SteadChoice stead_casework_statuses[] = {
+const SteadChoice stead_casework_statuses[] = {
   { "open", N_("Open") },
   { "assigned", N_("Assigned") },
   { "met", N_("Met") },
@@ -72,7 +73,7 @@ static const SteadChoice stead_casework_statuses[] = {
   { NULL }
 };
 
-static const SteadChoice stead_casework_availabilities[] = {
+const SteadChoice stead_casework_availabilities[] = {
   { "available", N_("Available") },
   { "limited", N_("Limited") },
   { "committed", N_("Committed") },

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "stead-bulk-index-private.h"
+#include "stead-casework-private.h"
 #include "stead-csv-writer.h"
 #include "stead-geometry.h"
 #include "stead-import-formats-private.h"
@@ -25,32 +26,6 @@
 
 /* ------------------------------------------------------------------------ */
 /* Import                                                                    */
-
-static const SteadChoice stead_import_needs_statuses[] = {
-  { "open", N_("Open") },
-  { "assigned", N_("Assigned") },
-  { "met", N_("Met") },
-  { "closed", N_("Closed") },
-  { "cancelled", N_("Cancelled") },
-  { NULL }
-};
-
-static const SteadChoice stead_import_needs_availability[] = {
-  { "available", N_("Available") },
-  { "limited", N_("Limited") },
-  { "committed", N_("Committed") },
-  { "unavailable", N_("Unavailable") },
-  { NULL }
-};
-
-/* Urgency is a number; files may give the word the app shows for it. */
-static const SteadChoice stead_import_needs_urgencies[] = {
-  { "1", N_("Low") },
-  { "2", N_("Medium") },
-  { "3", N_("High") },
-  { "4", N_("Critical") },
-  { NULL }
-};
 
 #define STEAD_LOCATION_FIELDS                                                                      \
   { "postcode", "post code;postal code;zip", "#loc +postcode;#adm4 +postcode",                     \
@@ -70,9 +45,9 @@ static const SteadField stead_import_needs_need_fields[] = {
   { "people", "people affected;persons;household size;number of people", "#affected;#reached",
     .type = STEAD_FIELD_INT, .min = 0, .max = 1000000, .label = N_("People") },
   { "urgency", "priority", "#x_urgency;#priority", .type = STEAD_FIELD_INT, .min = 1, .max = 4,
-    .choices = stead_import_needs_urgencies, .label = N_("Urgency") },
+    .choices = stead_casework_urgencies, .label = N_("Urgency") },
   { "status", "state", "#status", .type = STEAD_FIELD_CHOICE,
-    .choices = stead_import_needs_statuses, .label = N_("Status") },
+    .choices = stead_casework_statuses, .label = N_("Status") },
   { "opened", "date;reported;created;date opened", "#date", .type = STEAD_FIELD_DATE,
     .label = N_("Opened") },
   { "closed", "date closed;closed at;resolved", NULL, .type = STEAD_FIELD_DATE,
@@ -88,7 +63,7 @@ static const SteadField stead_import_needs_resource_fields[] = {
   { "capacity", "quantity;places;beds;count", "#capacity;#value", .type = STEAD_FIELD_INT, .min = 0,
     .max = 10000000, .label = N_("Capacity") },
   { "availability", "status;available", "#status", .type = STEAD_FIELD_CHOICE,
-    .choices = stead_import_needs_availability, .label = N_("Availability") },
+    .choices = stead_casework_availabilities, .label = N_("Availability") },
   STEAD_LOCATION_FIELDS,
 };
 
