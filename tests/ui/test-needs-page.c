@@ -274,6 +274,46 @@ test_add_assign_status (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A need a plugin published (its owner the plugin's module) opens in that
+ * plugin's page: Open Record on the Needs page selects there the record
+ * the need's reference names, as the plugin resolves it. */
+static void
+test_plugin_need_opens_there (void)
+{
+  SteadWindow *window = open_window ("owned.gpkg", 20);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "core.needs");
+  GtkWidget *partners = stead_window_get_page (window, "partners.directory");
+  SteadRecordPage *records = STEAD_RECORD_PAGE (stead_test_find_by_name (page, "needs"));
+  g_autoptr(GError) error = NULL;
+  /* A partner site's reference, and (the oracle) the organisation it is of. */
+  gint64 site = count (ws, "SELECT min(fid) FROM partners_site");
+  gint64 org = count (ws, g_strdup_printf ("SELECT organisation FROM partners_site "
+                                           "WHERE fid = %" G_GINT64_FORMAT, site));
+  gint64 fid;
+  SteadRecord *selected;
+
+  stead_workspace_edit (ws, "partners", "Publish a need",
+                        "INSERT INTO need (kind, opened, owner, owner_ref) "
+                        "VALUES ('welfare', '2026-11-30T09:00:00.000Z', 'partners', ?)",
+                        STEAD_ARGS (STEAD_INT (site)), &error);
+  g_assert_no_error (error);
+  fid = count (ws, "SELECT max(fid) FROM need");
+  stead_window_show_page (window, "core.needs");
+  wait_for_count (shown_of (page), count (ws, "SELECT count(*) FROM need"));
+  g_assert_true (stead_record_page_select (records, fid));
+  stead_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (stead_test_find_by_name (page, "open-in-plugin")));
+  g_signal_emit_by_name (stead_test_find_by_name (page, "open-in-plugin"), "clicked");
+  stead_test_iterate (200);
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "partners.directory");
+  selected = stead_record_page_get_selected (
+    STEAD_RECORD_PAGE (stead_test_find_by_name (partners, "partners")));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (stead_record_get_id (selected), ==, org);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The popover of a need on the map: Mark Met writes it (one undo step);
  * Open Record opens the Needs page on it. */
 static void
@@ -497,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/ui/needs/empty", test_empty);
   g_test_add_func ("/ui/needs/filters", test_filters);
   g_test_add_func ("/ui/needs/columns-fit", test_columns_fit);
+  g_test_add_func ("/ui/needs/plugin-need-opens-there", test_plugin_need_opens_there);
   g_test_add_func ("/ui/needs/add-assign-status", test_add_assign_status);
   g_test_add_func ("/ui/needs/popover-actions", test_popover_actions);
   g_test_add_func ("/ui/needs/position-row", test_position_row);
