@@ -122,6 +122,7 @@ main (int   argc,
   gtk_init ();
   /* What the application does at startup: measure what users get. */
   stead_renderer_prefer_cairo_on_software_gl ();
+  stead_renderer_reuse_frame_memory ();
   printf ("cairo_renderer %d bool\n", g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0);
 
   if (argc > 1)

@@ -350,6 +350,7 @@ stead_application_startup (GApplication *app)
 
   /* Before any window exists: the renderer is chosen when one is realized. */
   stead_renderer_prefer_cairo_on_software_gl ();
+  stead_renderer_reuse_frame_memory ();
 
   self->settings = g_settings_new (APP_ID);
   self->engine = stead_plugin_engine_new (self->settings);

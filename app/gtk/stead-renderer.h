@@ -17,5 +17,7 @@ G_BEGIN_DECLS
 
 STEAD_AVAILABLE_IN_1_0
 gboolean stead_renderer_prefer_cairo_on_software_gl (void);
+STEAD_AVAILABLE_IN_1_0
+void     stead_renderer_reuse_frame_memory          (void);
 
 G_END_DECLS
