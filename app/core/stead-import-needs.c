@@ -161,7 +161,10 @@ stead_import_needs_row (SteadImportRow  *row,
 
   /* The row this workspace exported, else the one that came with this id. */
   if (id != NULL)
-    fid = stead_import_context_find_own_id (context, self->need ? "need" : "resource", "fid", id);
+    fid = self->need ? stead_import_context_find_own_id (
+                         context, "need", "SELECT fid FROM need WHERE fid = ?1", id)
+                     : stead_import_context_find_own_id (
+                         context, "resource", "SELECT fid FROM resource WHERE fid = ?1", id);
   if (fid != 0)
     {
       gint64 owned = 0;

@@ -415,20 +415,12 @@ stead_import_result_describe (SteadImportResult *result)
 /* ------------------------------------------------------------------------ */
 /* Stable ids                                                                */
 
-static gboolean
-stead_importer_is_identifier (const char *name)
-{
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_')
-      return FALSE;
-  return name[0] != '\0';
-}
-
 /**
  * stead_import_context_find_own_id:
  * @context: the import's context
  * @table: the table the rows are imported into, e.g. "need"
- * @key: its id column, e.g. "fid"
+ * @lookup_sql: a constant query giving the row's id with the id as ?1,
+ *   e.g. "SELECT fid FROM need WHERE fid = ?1"
  * @id: (nullable): the id the file gives the row
  *
  * Whether @id is one this workspace's exports wrote for a row of @table
@@ -436,22 +428,21 @@ stead_importer_is_identifier (const char *name)
  * import updates it. Any other id is the record's id in another system
  * or workspace: match it with the table's source_id.
  *
- * Returns: the row's @key, or 0
+ * Returns: the row's id, or 0
  */
 gint64
 stead_import_context_find_own_id (SteadImportContext *context,
                                   const char         *table,
-                                  const char         *key,
+                                  const char         *lookup_sql,
                                   const char         *id)
 {
   g_autofree char *prefix = NULL;
-  g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 n = 0, found = 0;
 
   g_return_val_if_fail (context != NULL, 0);
-  g_return_val_if_fail (table != NULL && stead_importer_is_identifier (table), 0);
-  g_return_val_if_fail (key != NULL && stead_importer_is_identifier (key), 0);
+  g_return_val_if_fail (table != NULL, 0);
+  g_return_val_if_fail (lookup_sql != NULL, 0);
 
   if (id == NULL || !g_str_has_prefix (id, "stead:"))
     return 0;
@@ -468,9 +459,8 @@ stead_import_context_find_own_id (SteadImportContext *context,
   if (context->uid[0] == '\0' || !g_str_has_prefix (id, prefix) ||
       !stead_parse_int (id + strlen (prefix), 1, G_MAXINT64, &n))
     return 0;
-  /* The names are the caller's constants, checked above; never input. */
-  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?", key, table, key);
-  if (!stead_transaction_query_int64 (context->txn, sql, STEAD_ARGS (STEAD_INT (n)), &found))
+  if (!stead_transaction_query_int64 (context->txn, lookup_sql, STEAD_ARGS (STEAD_INT (n)),
+                                      &found))
     return 0;
   return found;
 }

@@ -328,7 +328,7 @@ gboolean            stead_import_context_geocode         (SteadImportContext  *c
 STEAD_AVAILABLE_IN_1_0
 gint64              stead_import_context_find_own_id     (SteadImportContext  *context,
                                                           const char          *table,
-                                                          const char          *key,
+                                                          const char          *lookup_sql,
                                                           const char          *id);
 
 STEAD_AVAILABLE_IN_1_0

@@ -110,7 +110,9 @@ partners_exchange_record_find_match (SteadImportContext *context,
   gint64 own;
 
   /* One this workspace exported: that organisation, its id kept as it is. */
-  own = stead_import_context_find_own_id (context, "partners_organisation", "id", r->source_id);
+  own = stead_import_context_find_own_id (context, "partners_organisation",
+                                          "SELECT id FROM partners_organisation WHERE id = ?1",
+                                          r->source_id);
   if (own != 0)
     {
       g_clear_pointer (&r->source_id, g_free);
