@@ -883,11 +883,20 @@ stead_workspace_addin_order (SteadWorkspace *self)
           PeasPluginInfo *info = peas != NULL ? peas_engine_get_plugin_info (peas, l->data) : NULL;
           const char * const *deps =
             info != NULL ? (const char * const *) peas_plugin_info_get_dependencies (info) : NULL;
+          /* X-Stead-After: plugins to come after when they are loaded,
+           * without depending on them (the groups' demo names the risks'). */
+          const char *after =
+            info != NULL ? peas_plugin_info_get_external_data (info, "Stead-After") : NULL;
+          g_auto(GStrv) afters = after != NULL ? g_strsplit (after, ";", -1) : NULL;
           gboolean ready = TRUE;
 
           for (guint d = 0; deps != NULL && deps[d] != NULL && ready; d++)
             if (g_hash_table_contains (self->addins_by_module, deps[d]) &&
                 !g_ptr_array_find_with_equal_func (order, deps[d], g_str_equal, NULL))
+              ready = FALSE;
+          for (guint d = 0; afters != NULL && afters[d] != NULL && ready; d++)
+            if (g_hash_table_contains (self->addins_by_module, g_strstrip (afters[d])) &&
+                !g_ptr_array_find_with_equal_func (order, afters[d], g_str_equal, NULL))
               ready = FALSE;
           if (ready)
             {

@@ -501,13 +501,13 @@ test_truncated_names_backup (Fixture       *f,
 /* ------------------------------------------------------------------------ */
 /* A disk that fills                                                         */
 
-/* A tmpfs of 1 MiB at @dir, in a mount namespace of this process's own. */
+/* A tmpfs of 2 MiB at @dir, in a mount namespace of this process's own. */
 static gboolean
 mount_tmpfs (const char *dir)
 {
   g_mkdir (dir, 0755);
   return unshare (CLONE_NEWNS) == 0 && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
-         mount ("tmpfs", dir, "tmpfs", 0, "size=1m") == 0;
+         mount ("tmpfs", dir, "tmpfs", 0, "size=2m") == 0;
 }
 
 static gboolean
@@ -548,7 +548,7 @@ test_disk_full (Fixture       *f,
       return;
     }
 
-  /* A 1 MiB disk of this process's own: gone when it exits. */
+  /* A 2 MiB disk of this process's own: gone when it exits. */
   g_assert_true (mount_tmpfs (mnt));
 
   {

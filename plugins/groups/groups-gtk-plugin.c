@@ -1,0 +1,32 @@
+/* groups-gtk-plugin.c: the target groups' window module: the Target
+ * Groups page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "groups"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stead-gtk.h>
+
+#include "groups.h"
+#include "groups-page.h"
+
+static const SteadWindowAddinInfo groups_gtk_plugin = {
+  .module = GROUPS_OWNER,
+  .page_name = "groups.groups",
+  .title = N_("Target Groups"),
+  .icon_name = "system-users-symbolic",
+  .page_type = groups_page_get_type,
+  .domain = GETTEXT_PACKAGE,
+};
+
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
+
+G_MODULE_EXPORT void
+peas_register_types (PeasObjectModule *module)
+{
+  stead_window_addin_register (module, &groups_gtk_plugin);
+}

@@ -1,0 +1,100 @@
+/* groups.h: target groups' records and edits, shared by the plugin's two
+ * modules (data and window) and its tests
+ *
+ * Other plugins reach target groups through the SteadRecordProvider for
+ * kind "target-group", never through this header.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stead.h>
+
+G_BEGIN_DECLS
+
+#define GROUPS_OWNER "groups"
+
+/* Every table of the plugin, for models that follow `changed`. */
+#define GROUPS_TABLES STEAD_STRV ("groups_", "area")
+
+extern const SteadChoice groups_channels[];     /* visits, phone, faith-meeting, … */
+extern const SteadChoice groups_strengths[];    /* "1" weak … "3" strong */
+extern const SteadChoice groups_lawful_bases[]; /* UK GDPR bases for a household list */
+
+/* Records: a group, and what belongs to one. */
+#define GROUPS_TYPE_GROUP          (groups_group_get_type ())
+#define GROUPS_TYPE_COUNT          (groups_count_get_type ())
+#define GROUPS_TYPE_PLACE          (groups_place_get_type ())
+#define GROUPS_TYPE_REACH          (groups_reach_get_type ())
+#define GROUPS_TYPE_ENGAGEMENT     (groups_engagement_get_type ())
+#define GROUPS_TYPE_HOUSEHOLD_LIST (groups_household_list_get_type ())
+GType groups_group_get_type          (void);
+GType groups_count_get_type          (void);
+GType groups_place_get_type          (void);
+GType groups_reach_get_type          (void);
+GType groups_engagement_get_type     (void);
+GType groups_household_list_get_type (void);
+
+extern const SteadRecordInfo groups_group_info;
+extern const SteadRecordInfo groups_count_info;
+extern const SteadRecordInfo groups_place_info;
+extern const SteadRecordInfo groups_reach_info;
+extern const SteadRecordInfo groups_engagement_info;
+extern const SteadRecordInfo groups_household_list_info;
+
+/* The groups, by name, with their counted size and how many reach them. */
+SteadQueryModel *groups_groups_new          (SteadWorkspace  *workspace);
+/* One group's records of @type (GROUPS_TYPE_COUNT, _PLACE, _REACH,
+ * _ENGAGEMENT or _HOUSEHOLD_LIST). */
+SteadQueryModel *groups_children_new        (SteadWorkspace  *workspace,
+                                             GType            type,
+                                             gint64           group);
+/* Every household list, with how many households and days left. */
+SteadQueryModel *groups_household_lists_new (SteadWorkspace  *workspace);
+
+gint64   groups_group_add           (SteadWorkspace  *workspace,
+                                     const char      *name,
+                                     const char      *category,
+                                     GError         **error);
+gboolean groups_group_delete        (SteadWorkspace  *workspace,
+                                     gint64           id,
+                                     GError         **error);
+/* Sets (or, with a negative @count, removes) a group's count in an area. */
+gboolean groups_count_set           (SteadWorkspace  *workspace,
+                                     gint64           group,
+                                     gint64           area,
+                                     gint64           count,
+                                     const char      *source,
+                                     const char      *date,
+                                     GError         **error);
+gint64   groups_reach_add           (SteadWorkspace  *workspace,
+                                     gint64           group,
+                                     gint64           organisation,
+                                     const char      *channel,
+                                     int              strength,
+                                     GError         **error);
+gint64   groups_engagement_add      (SteadWorkspace  *workspace,
+                                     gint64           group,
+                                     const char      *date,
+                                     gint64           organisation,
+                                     const char      *channel,
+                                     const char      *summary,
+                                     const char      *needs_change,
+                                     GError         **error);
+/* Deletes a household list's households and the needs they published,
+ * one undo step (the audit log records how many, never who). */
+gboolean groups_household_list_purge (SteadWorkspace *workspace,
+                                      gint64          list,
+                                      GError        **error);
+
+/* Workspace settings: "suppress-below" (counts under it are never
+ * shown in exports and reports; default 5) and "privacy-zoom". */
+gint64   groups_setting_get         (SteadWorkspace  *workspace,
+                                     const char      *key);
+gboolean groups_setting_set         (SteadWorkspace  *workspace,
+                                     const char      *key,
+                                     gint64           value,
+                                     GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,225 @@
+/* test-groups.c: the target groups plugin's records and references, headless
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "stead.h"
+#include "stead-test-util.h"
+#include "groups.h"
+
+typedef struct
+{
+  char              *dir;
+  GSettings         *settings;
+  SteadPluginEngine *engine;
+  SteadWorkspace    *ws;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *enabled[] = { "partners", "risks", "groups", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-groups-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  path = g_build_filename (f->dir, "ws.gpkg", NULL);
+  f->ws = stead_workspace_create (path, "Test", f->engine, &error);
+  g_assert_no_error (error);
+  if (g_strcmp0 (data, "demo") == 0)
+    g_assert_true (stead_demo_populate (f->ws, 50, 5, &error));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->settings);
+  stead_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+group_id (Fixture    *f,
+          const char *name)
+{
+  return stead_workspace_query_int64 (f->ws, "SELECT id FROM groups_group WHERE name = ?1",
+                                      STEAD_ARGS (STEAD_STRING (name)));
+}
+
+/* The demo tells the story the coverage view is for: groups counted in
+ * every ward, partners reaching some of them, and gaps. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 older = group_id (f, "Older people living alone");
+  gint64 priors = stead_workspace_query_int64 (
+    f->ws, "SELECT fid FROM area WHERE kind = 'ward' AND name = 'Tewkesbury Prior''s Park'",
+    NULL, 0);
+
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_group"), ==, 12);
+  g_assert_cmpint (older, >, 0);
+  g_assert_cmpint (priors, >, 0);
+  /* Counted in each of the 22 wards, and its size is their sum. */
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_count WHERE group_id = ?1",
+                     STEAD_ARGS (STEAD_INT (older))), ==, 22);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT size FROM groups_group WHERE id = ?1",
+                     STEAD_ARGS (STEAD_INT (older))), ==,
+                   stead_workspace_query_int64 (
+                     f->ws, "SELECT sum (count) FROM groups_count WHERE group_id = ?1",
+                     STEAD_ARGS (STEAD_INT (older))));
+  /* Somebody reaches them in the town, nobody instrumental in Prior's Park:
+   * the mutual aid group there is a contributing partner. */
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_reach WHERE group_id = ?1",
+                     STEAD_ARGS (STEAD_INT (older))), ==, 3);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws,
+                     "SELECT count (*) FROM groups_reach r JOIN groups_reach_area ra "
+                     "ON ra.reach = r.id WHERE r.group_id = ?1 AND ra.area = ?2",
+                     STEAD_ARGS (STEAD_INT (older), STEAD_INT (priors))), ==, 1);
+  /* Places at real postcodes of the directory. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_place WHERE geom IS "
+                                            "NOT NULL"), ==, 10);
+}
+
+/* Removing a partner, a risk or a group leaves no reference behind, in
+ * one undo step. */
+static void
+test_references (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 org = stead_record_provider_find (stead_workspace_get_provider (f->ws, "organisation"),
+                                           "organisation", "Vale Carers Network");
+  gint64 n_reach = stead_test_count (f->ws, "SELECT count (*) FROM groups_reach");
+  gint64 dementia = group_id (f, "People living with dementia");
+  g_auto(GStrv) sentences = NULL;
+  g_autofree char *sentence = NULL;
+
+  g_assert_cmpint (org, >, 0);
+  sentences = stead_workspace_describe_removal (f->ws, "organisation", org);
+  g_assert_nonnull (sentences);
+  sentence = g_strjoinv (" ", sentences);
+  g_assert_nonnull (strstr (sentence, "2 target groups"));
+
+  g_assert_true (stead_workspace_remove_record (f->ws, "organisation", org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_reach WHERE organisation = ?1",
+                     STEAD_ARGS (STEAD_INT (org))), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_reach_area ra WHERE "
+                                            "NOT EXISTS (SELECT 1 FROM groups_reach r WHERE "
+                                            "r.id = ra.reach)"), ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_reach"), ==,
+                   n_reach - 2);
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_reach"), ==, n_reach);
+
+  /* A group goes with all that is its own; a household list it named stays. */
+  g_assert_true (stead_workspace_edit (f->ws, "groups", "Add a list",
+                                       "INSERT INTO groups_household_list (name, group_id, "
+                                       "lawful_basis, received, retention) VALUES ('L', ?, "
+                                       "'public-task', '2026-01-01', '2027-01-01')",
+                                       STEAD_ARGS (STEAD_INT (dementia)), &error) > 0);
+  g_assert_true (groups_group_delete (f->ws, dementia, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_group"), ==, 11);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *tables[] = { "groups_count", "groups_reach" };
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s WHERE group_id NOT IN "
+                                              "(SELECT id FROM groups_group)", tables[i]);
+
+      g_assert_cmpint (stead_test_count (f->ws, sql), ==, 0);
+    }
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_household_list WHERE "
+                                            "name = 'L' AND group_id IS NULL"), ==, 1);
+}
+
+/* Purging one list takes its households and their needs, nothing else. */
+static void
+test_purge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 lists[2];
+  gint64 other_needs = stead_test_count (f->ws, "SELECT count (*) FROM need");
+
+  for (guint l = 0; l < 2; l++)
+    {
+      lists[l] = stead_workspace_edit (f->ws, "groups", "Add a list",
+                                       "INSERT INTO groups_household_list (name, lawful_basis, "
+                                       "received, retention) VALUES (?, 'public-task', "
+                                       "'2026-01-01', '2027-01-01')",
+                                       STEAD_ARGS (STEAD_STRING (l == 0 ? "A" : "B")), &error);
+      g_assert_cmpint (lists[l], >, 0);
+      for (guint h = 0; h < 3 + l; h++)
+        {
+          g_autofree char *ref = g_strdup_printf ("H%u-%u", l, h);
+          gint64 fid = stead_workspace_edit (f->ws, "groups", "Add a household",
+                                             "INSERT INTO groups_household (list, reference) "
+                                             "VALUES (?, ?)",
+                                             STEAD_ARGS (STEAD_INT (lists[l]), STEAD_STRING (ref)),
+                                             &error);
+
+          g_assert_cmpint (fid, >, 0);
+          g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Publish",
+                                                 "INSERT INTO need (kind, opened, owner, "
+                                                 "owner_ref) VALUES ('welfare-check', "
+                                                 "'2026-01-01T00:00:00Z', 'groups', ?)",
+                                                 STEAD_ARGS (STEAD_INT (fid)), &error), >, 0);
+        }
+    }
+  g_assert_true (groups_household_list_purge (f->ws, lists[0], &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_household WHERE list = ?1",
+                     STEAD_ARGS (STEAD_INT (lists[0]))), ==, 0);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_household WHERE list = ?1",
+                     STEAD_ARGS (STEAD_INT (lists[1]))), ==, 4);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM need"), ==, other_needs + 4);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM need WHERE owner = 'groups' "
+                                            "AND owner_ref NOT IN (SELECT fid FROM "
+                                            "groups_household)"), ==, 0);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT purged IS NOT NULL FROM groups_household_list WHERE id = ?1",
+                     STEAD_ARGS (STEAD_INT (lists[0]))), ==, 1);
+  /* The audit log says how many, never who. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM stead_audit WHERE summary "
+                                            "LIKE 'Purge A (3 households)' AND table_name = "
+                                            "'groups_household' AND rows = 3"), ==, 1);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM stead_audit WHERE summary "
+                                            "LIKE '%H0-%'"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/groups/demo", Fixture, "demo", fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/groups/references", Fixture, "demo", fixture_setup, test_references,
+              fixture_teardown);
+  g_test_add ("/groups/purge", Fixture, NULL, fixture_setup, test_purge, fixture_teardown);
+
+  return g_test_run ();
+}
