@@ -446,7 +446,8 @@ groups_coverage_view_dispose (GObject *object)
 {
   GroupsCoverageView *self = GROUPS_COVERAGE_VIEW (object);
 
-  g_clear_pointer ((GtkWidget **) &self->state, gtk_widget_unparent);
+  if (self->state != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->state)));
   g_clear_object (&self->monitor);
   g_clear_object (&self->cells);
   g_clear_pointer (&self->tables, g_strfreev);

@@ -456,7 +456,8 @@ groups_households_view_dispose (GObject *object)
 
   if (self->lists != NULL)
     gtk_list_box_bind_model (self->lists, NULL, NULL, NULL, NULL);
-  g_clear_pointer (&self->toasts, gtk_widget_unparent);
+  if (self->toasts != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->toasts)));
   g_clear_object (&self->list_model);
   g_clear_object (&self->household_model);
   g_clear_object (&self->settings);

@@ -403,3 +403,13 @@ groups_engagement_delete (SteadWorkspace  *workspace,
                                "DELETE FROM groups_engagement WHERE id = ?",
                                STEAD_ARGS (STEAD_INT (id)), error) > 0;
 }
+
+/* The household list a household (groups_household.fid) is on, or 0:
+ * what a need the groups published (owner_ref) opens. */
+gint64
+groups_household_list_of (SteadWorkspace *workspace,
+                          gint64          household)
+{
+  return stead_workspace_query_int64 (workspace, "SELECT list FROM groups_household WHERE fid = ?1",
+                                      STEAD_ARGS (STEAD_INT (household)));
+}

@@ -176,5 +176,7 @@ gboolean groups_engagement_update (SteadWorkspace  *workspace,
 gboolean groups_engagement_delete (SteadWorkspace  *workspace,
                                    gint64           id,
                                    GError         **error);
+gint64   groups_household_list_of (SteadWorkspace  *workspace,
+                                   gint64           household);
 
 G_END_DECLS
