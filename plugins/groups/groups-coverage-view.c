@@ -36,6 +36,17 @@ struct _GroupsCoverageItem
 
 G_DEFINE_FINAL_TYPE (GroupsCoverageItem, groups_coverage_item, G_TYPE_OBJECT)
 
+/* What a row shows, as properties: for accessibility tools and tests. */
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_REASONS,
+  ITEM_PROP_GAP,
+  ITEM_PROP_RANK,
+  ITEM_PROP_GROUP,
+  ITEM_PROP_AREA,
+  ITEM_N_PROPS
+};
+
 static void
 groups_coverage_item_finalize (GObject *object)
 {
@@ -44,9 +55,43 @@ groups_coverage_item_finalize (GObject *object)
 }
 
 static void
+groups_coverage_item_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  const GroupsCoverageCell *cell = GROUPS_COVERAGE_ITEM (object)->cell;
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_REASONS: g_value_set_string (value, cell->reasons); break;
+    case ITEM_PROP_GAP: g_value_set_double (value, cell->gap); break;
+    case ITEM_PROP_RANK: g_value_set_uint (value, cell->rank); break;
+    case ITEM_PROP_GROUP: g_value_set_int64 (value, cell->group); break;
+    case ITEM_PROP_AREA: g_value_set_int64 (value, cell->area); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 groups_coverage_item_class_init (GroupsCoverageItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = groups_coverage_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = groups_coverage_item_finalize;
+  object_class->get_property = groups_coverage_item_get_property;
+  g_object_class_install_property (object_class, ITEM_PROP_REASONS,
+                                   g_param_spec_string ("reasons", NULL, NULL, NULL, flags));
+  g_object_class_install_property (
+    object_class, ITEM_PROP_GAP, g_param_spec_double ("gap", NULL, NULL, 0, G_MAXDOUBLE, 0, flags));
+  g_object_class_install_property (
+    object_class, ITEM_PROP_RANK, g_param_spec_uint ("rank", NULL, NULL, 0, G_MAXUINT, 0, flags));
+  g_object_class_install_property (
+    object_class, ITEM_PROP_GROUP,
+    g_param_spec_int64 ("group", NULL, NULL, 0, G_MAXINT64, 0, flags));
+  g_object_class_install_property (
+    object_class, ITEM_PROP_AREA, g_param_spec_int64 ("area", NULL, NULL, 0, G_MAXINT64, 0, flags));
 }
 
 static void

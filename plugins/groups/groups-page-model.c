@@ -357,8 +357,8 @@ groups_exposure_add (SteadWorkspace  *workspace,
       return FALSE;
     }
   return stead_workspace_edit (workspace, GROUPS_OWNER, _("Record a risk the group is exposed to"),
-                               "INSERT INTO groups_exposure (group_id, risk, note) VALUES (?, ?, ?) "
-                               "ON CONFLICT (group_id, risk) DO UPDATE SET note = excluded.note",
+                               "INSERT OR REPLACE INTO groups_exposure (group_id, risk, note) "
+                               "VALUES (?, ?, ?)",
                                STEAD_ARGS (STEAD_INT (group), STEAD_INT (risk), STEAD_TEXT (note)),
                                error) > 0;
 }

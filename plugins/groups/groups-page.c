@@ -60,7 +60,8 @@ static const SteadField groups_page_need_fields[] = {
 };
 
 static const SteadField groups_page_count_fields[] = {
-  { "area", .required = TRUE, .type = STEAD_FIELD_CHOICE, .label = N_("Area") },
+  { "area", .required = TRUE, .type = STEAD_FIELD_INT, .min = 1, .max = G_MAXINT64,
+    .label = N_("Area") },
   { "count", .required = TRUE, .type = STEAD_FIELD_INT, .min = 0, .max = 100000000,
     .label = N_("How Many") },
   { "source", .label = N_("Source") },
@@ -481,7 +482,7 @@ groups_page_save_new (SteadForm  *form,
 static void
 groups_page_on_add (GroupsPage *self)
 {
-  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add Target Group"),
+  stead_form_present (stead_form_new (GTK_WIDGET (self->records), _("Add Target Group"),
                                       _("Its name and category. Add where they are, what they "
                                         "need and who reaches them in its details."),
                                       groups_page_new_fields, G_N_ELEMENTS (groups_page_new_fields),
@@ -503,7 +504,7 @@ groups_page_save_need (SteadForm  *form,
 static void
 groups_page_add_need (GroupsPage *self)
 {
-  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add a Need"),
+  stead_form_present (stead_form_new (GTK_WIDGET (self->records), _("Add a Need"),
                                       _("What the group needs from responders in a disruption."),
                                       groups_page_need_fields,
                                       G_N_ELEMENTS (groups_page_need_fields), NULL, NULL, NULL,
@@ -545,7 +546,7 @@ groups_page_add_count (GroupsPage *self)
 
   if (groups_page_selected_id (self) == 0)
     return;
-  form = stead_form_new (GTK_WIDGET (self), _("Add a Count for an Area"),
+  form = stead_form_new (GTK_WIDGET (self->records), _("Add a Count for an Area"),
                          _("How many of the group are in one area of the workspace. A count "
                            "already there for the area is replaced."),
                          groups_page_count_fields, G_N_ELEMENTS (groups_page_count_fields), NULL,
@@ -582,7 +583,7 @@ groups_page_add_place (GroupsPage *self)
 
   if (groups_page_selected_id (self) == 0)
     return;
-  form = stead_form_new (GTK_WIDGET (self), _("Add a Place"),
+  form = stead_form_new (GTK_WIDGET (self->records), _("Add a Place"),
                          _("Where the group is found: it is shown on the map and counted in the "
                            "area it is in."),
                          groups_page_place_fields, G_N_ELEMENTS (groups_page_place_fields), NULL,
@@ -659,7 +660,7 @@ groups_page_edit_reach (GroupsPage  *self,
   else
     initial[4] = NULL;
   stead_form_present (stead_form_new (
-    GTK_WIDGET (self), reach != NULL ? _("Edit How a Partner Reaches Them") : _("Add a Partner Who Reaches Them"),
+    GTK_WIDGET (self->records), reach != NULL ? _("Edit How a Partner Reaches Them") : _("Add a Partner Who Reaches Them"),
     _("A trusted partner with a channel to the group. Instrumental partners close a gap; "
       "others are counted as fluid reach."),
     groups_page_reach_fields, G_N_ELEMENTS (groups_page_reach_fields), NULL, reach, initial,
@@ -699,7 +700,7 @@ groups_page_add_exposure (GroupsPage *self)
 {
   if (groups_page_selected_id (self) == 0)
     return;
-  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add a Risk They Are Exposed To"),
+  stead_form_present (stead_form_new (GTK_WIDGET (self->records), _("Add a Risk They Are Exposed To"),
                                       _("A risk of the register the partnership judges this group "
                                         "exposed to, wherever they are."),
                                       groups_page_exposure_fields,
@@ -748,7 +749,7 @@ groups_page_edit_engagement (GroupsPage  *self,
   if (groups_page_selected_id (self) == 0)
     return;
   stead_form_present (stead_form_new (
-    GTK_WIDGET (self), engagement != NULL ? _("Edit Engagement") : _("Log an Engagement"), NULL,
+    GTK_WIDGET (self->records), engagement != NULL ? _("Edit Engagement") : _("Log an Engagement"), NULL,
     groups_engagement_info.fields, groups_engagement_info.n_fields,
     "date organisation channel summary needs_change", engagement, initial, self->workspace,
     groups_page_save_engagement, self, NULL));
