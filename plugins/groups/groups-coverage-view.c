@@ -509,7 +509,9 @@ groups_coverage_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_COVERAGE: g_value_set_pointer (value, groups_coverage_view_get_coverage (self)); break;
+    case PROP_COVERAGE:
+      g_value_set_pointer (value, groups_coverage_view_get_coverage (self));
+      break;
     case PROP_COMPUTING: g_value_set_boolean (value, self->computing); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }

@@ -236,7 +236,8 @@ groups_households_view_show_households (GroupsHouseholdsView *self)
     return;
   if (self->shown_list != 0)
     name = stead_workspace_get_record_title (self->workspace, "household-list", self->shown_list);
-  title = name != NULL ? g_strdup_printf (_("Households of “%s”"), name) : g_strdup (_("Households"));
+  title = name != NULL ? g_strdup_printf (_("Households of “%s”"), name)
+                       : g_strdup (_("Households"));
   adw_preferences_group_set_title (self->households_group, title);
   adw_preferences_group_set_description (
     self->households_group,
@@ -345,7 +346,8 @@ static void
 groups_households_view_show_settings (GroupsHouseholdsView *self)
 {
   self->updating = TRUE;
-  gtk_spin_button_set_value (self->suppress, groups_setting_get (self->workspace, "suppress-below"));
+  gtk_spin_button_set_value (self->suppress,
+                             groups_setting_get (self->workspace, "suppress-below"));
   gtk_spin_button_set_value (self->privacy_zoom,
                              groups_setting_get (self->workspace, "privacy-zoom"));
   self->updating = FALSE;

@@ -50,7 +50,7 @@ static const SteadField groups_reach_item_fields[] = {
 };
 
 static void
-groups_reach_item_derive (SteadRecord *record)
+groups_page_model_reach_derive (SteadRecord *record)
 {
   g_auto(GValue) partner = G_VALUE_INIT;
   g_auto(GValue) coverage = G_VALUE_INIT;
@@ -60,7 +60,8 @@ groups_reach_item_derive (SteadRecord *record)
   const char *areas = stead_record_get_string (record, "areas");
 
   g_value_init (&partner, G_TYPE_STRING);
-  g_value_take_string (&partner, title != NULL ? title : g_strdup (_("A partner no longer listed")));
+  g_value_take_string (&partner,
+                       title != NULL ? title : g_strdup (_("A partner no longer listed")));
   stead_record_set_derived (record, "partner", &partner);
   /* No areas listed: everywhere the group is. */
   g_value_init (&coverage, G_TYPE_STRING);
@@ -74,7 +75,7 @@ const SteadRecordInfo groups_reach_item_info = {
   .kind = "target-group-reach", .owner = GROUPS_OWNER, .title_field = "partner",
   .fields = groups_reach_item_fields, .n_fields = G_N_ELEMENTS (groups_reach_item_fields),
   .edit_summary = N_("Edit how a partner reaches the group (%s)"),
-  .derive = groups_reach_item_derive,
+  .derive = groups_page_model_reach_derive,
 };
 
 STEAD_DEFINE_RECORD_TYPE (GroupsReachItem, groups_reach_item, &groups_reach_item_info)
@@ -86,7 +87,7 @@ static const SteadField groups_exposure_item_fields[] = {
 };
 
 static void
-groups_exposure_item_derive (SteadRecord *record)
+groups_page_model_exposure_derive (SteadRecord *record)
 {
   g_auto(GValue) title = G_VALUE_INIT;
   char *text = stead_workspace_get_record_title (stead_record_get_workspace (record), "risk",
@@ -101,7 +102,7 @@ const SteadRecordInfo groups_exposure_item_info = {
   .kind = "target-group-exposure", .owner = GROUPS_OWNER, .title_field = "title",
   .fields = groups_exposure_item_fields, .n_fields = G_N_ELEMENTS (groups_exposure_item_fields),
   .edit_summary = N_("Edit an exposure of the group (%s)"),
-  .derive = groups_exposure_item_derive,
+  .derive = groups_page_model_exposure_derive,
 };
 
 STEAD_DEFINE_RECORD_TYPE (GroupsExposureItem, groups_exposure_item, &groups_exposure_item_info)
@@ -320,7 +321,8 @@ groups_reach_save (SteadWorkspace  *workspace,
     return 0;
   for (guint i = 0; i < n_areas; i++)
     if (stead_transaction_run (txn,
-                               "INSERT OR IGNORE INTO groups_reach_area (reach, area) VALUES (?, ?)",
+                               "INSERT OR IGNORE INTO groups_reach_area (reach, area) "
+                               "VALUES (?, ?)",
                                STEAD_ARGS (STEAD_INT (id), STEAD_INT (areas[i])), error) < 0)
       return 0;
   return stead_transaction_commit (g_steal_pointer (&txn), error) ? id : 0;

@@ -660,7 +660,8 @@ groups_page_edit_reach (GroupsPage  *self,
   else
     initial[4] = NULL;
   stead_form_present (stead_form_new (
-    GTK_WIDGET (self->records), reach != NULL ? _("Edit How a Partner Reaches Them") : _("Add a Partner Who Reaches Them"),
+    GTK_WIDGET (self->records),
+    reach != NULL ? _("Edit How a Partner Reaches Them") : _("Add a Partner Who Reaches Them"),
     _("A trusted partner with a channel to the group. Instrumental partners close a gap; "
       "others are counted as fluid reach."),
     groups_page_reach_fields, G_N_ELEMENTS (groups_page_reach_fields), NULL, reach, initial,
@@ -700,7 +701,8 @@ groups_page_add_exposure (GroupsPage *self)
 {
   if (groups_page_selected_id (self) == 0)
     return;
-  stead_form_present (stead_form_new (GTK_WIDGET (self->records), _("Add a Risk They Are Exposed To"),
+  stead_form_present (stead_form_new (GTK_WIDGET (self->records),
+                                      _("Add a Risk They Are Exposed To"),
                                       _("A risk of the register the partnership judges this group "
                                         "exposed to, wherever they are."),
                                       groups_page_exposure_fields,
@@ -749,7 +751,8 @@ groups_page_edit_engagement (GroupsPage  *self,
   if (groups_page_selected_id (self) == 0)
     return;
   stead_form_present (stead_form_new (
-    GTK_WIDGET (self->records), engagement != NULL ? _("Edit Engagement") : _("Log an Engagement"), NULL,
+    GTK_WIDGET (self->records),
+    engagement != NULL ? _("Edit Engagement") : _("Log an Engagement"), NULL,
     groups_engagement_info.fields, groups_engagement_info.n_fields,
     "date organisation channel summary needs_change", engagement, initial, self->workspace,
     groups_page_save_engagement, self, NULL));
