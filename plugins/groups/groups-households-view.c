@@ -184,6 +184,25 @@ groups_households_view_show_row (GtkWidget   *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stead_record_get_title (list));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_label_set_text (GTK_LABEL (parts->countdown), countdown);
+  /* A list about to go, or overdue, stands out. */
+  {
+    GDate retention;
+    int days = G_MAXINT;
+
+    g_date_clear (&retention, 1);
+    if (stead_record_get_string (list, "retention") != NULL)
+      g_date_set_parse (&retention, stead_record_get_string (list, "retention"));
+    if (g_date_valid (&retention) && (purged == NULL || *purged == '\0'))
+      days = g_date_days_between (&today, &retention);
+    if (days <= 0)
+      gtk_widget_add_css_class (parts->countdown, "error");
+    else
+      gtk_widget_remove_css_class (parts->countdown, "error");
+    if (days > 0 && days <= 7)
+      gtk_widget_add_css_class (parts->countdown, "warning");
+    else
+      gtk_widget_remove_css_class (parts->countdown, "warning");
+  }
   gtk_widget_set_sensitive (parts->purge, n > 0 && (purged == NULL || *purged == '\0'));
 }
 
@@ -278,6 +297,15 @@ groups_households_view_select (GroupsHouseholdsView *self,
 
   self->shown_list = list;
   groups_households_view_show_households (self);
+  /* The list whose households are shown is the one selected. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      SteadRecord *record = g_object_get_data (G_OBJECT (row), "record");
+
+      if (record != NULL && stead_record_get_id (record) == list)
+        gtk_list_box_select_row (self->lists, GTK_LIST_BOX_ROW (row));
+    }
 }
 
 static void
@@ -502,19 +530,37 @@ groups_households_view_init (GroupsHouseholdsView *self)
   adw_preferences_group_set_description (
     lists_group, _("Person-level lists from data-sharing partners, such as Priority Services "
                    "Register extracts. Each is purged when its retention date comes."));
-  self->empty = adw_status_page_new ();
+  /* Not an AdwStatusPage: that scrolls by itself, and is cut short here. */
+  self->empty = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_name (self->empty, "households-empty");
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "x-office-address-book-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Household Lists"));
-  adw_status_page_set_description (
-    ADW_STATUS_PAGE (self->empty),
-    _("Import a Priority Services Register extract with Import… to plan for the households "
-      "on it, under its data-sharing agreement."));
-  gtk_widget_add_css_class (self->empty, "compact");
+  gtk_widget_set_margin_top (self->empty, 18);
+  gtk_widget_set_margin_bottom (self->empty, 18);
+  {
+    GtkWidget *icon = gtk_image_new_from_icon_name ("x-office-address-book-symbolic");
+    GtkWidget *title = gtk_label_new (_("No Household Lists"));
+    GtkWidget *text = gtk_label_new (
+      _("Import a Priority Services Register extract to plan for the households on it, under "
+        "its data-sharing agreement."));
+    GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import…"));
+
+    gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
+    gtk_widget_add_css_class (icon, "dim-label");
+    gtk_widget_add_css_class (title, "title-2");
+    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+    gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+    gtk_label_set_justify (GTK_LABEL (text), GTK_JUSTIFY_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
+    gtk_widget_set_halign (import, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (import, "pill");
+    gtk_box_append (GTK_BOX (self->empty), icon);
+    gtk_box_append (GTK_BOX (self->empty), title);
+    gtk_box_append (GTK_BOX (self->empty), text);
+    gtk_box_append (GTK_BOX (self->empty), import);
+  }
   adw_preferences_group_add (lists_group, self->empty);
   self->lists = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_set_name (GTK_WIDGET (self->lists), "household-lists");
-  gtk_list_box_set_selection_mode (self->lists, GTK_SELECTION_NONE);
+  gtk_list_box_set_selection_mode (self->lists, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (GTK_WIDGET (self->lists), "boxed-list");
   g_signal_connect_object (self->lists, "row-activated",
                            G_CALLBACK (groups_households_view_on_row_activated), self,
