@@ -282,6 +282,63 @@ test_counts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A place is added where a postcode is, shown on the map there, and
+ * removed, each one undo step. */
+static void
+test_places (void)
+{
+  SteadWindow *window = open_window ("places.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_groups_page (window);
+  gint64 group = select_group (page, "Rough sleepers and people in hostels");
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM groups_place p, stead_postcode c WHERE p.group_id = %" G_GINT64_FORMAT
+    " AND p.name = 'Night shelter' AND p.what = 'hostel' AND p.people = 12 "
+    "AND c.postcode = 'GL205RL' AND abs (ST_MinX (p.geom) - c.lon) < 1e-6 "
+    "AND abs (ST_MinY (p.geom) - c.lat) < 1e-6", group);
+  gint64 places = count (ws, "SELECT count(*) FROM groups_place");
+  AdwMessageDialog *dialog;
+  GtkWidget *row;
+  double lat, lon;
+
+  click (stead_test_find_by_name (page, "add-place"));
+  dialog = wait_dialog ("Add a Place");
+  set_entry (dialog, "name", "Night shelter");
+  set_entry (dialog, "what", "hostel");
+  set_entry (dialog, "people", "12");
+  set_entry (dialog, "position", "GL20 5RL");
+  save_dialog ("Add a Place");
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_place"), ==, places + 1);
+  g_assert_cmpint (count (ws, sql), ==, 1);
+  stead_test_iterate (100);
+  row = stead_test_find_by_name (stead_test_find_by_name (page, "places"), "Night shelter");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "12 people"));
+
+  /* Show on Map: the map, centred on it. */
+  click (stead_test_find_by_name (row, "show-place"));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "map");
+  {
+    ShumateViewport *viewport = stead_map_view_get_viewport (stead_window_get_map_view (window));
+    g_autofree char *where = stead_test_text (
+      ws, "SELECT lat || ' ' || lon FROM stead_postcode WHERE postcode = 'GL205RL'");
+
+    g_assert_cmpint (sscanf (where, "%lf %lf", &lat, &lon), ==, 2);
+    g_assert_cmpfloat (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - lat),
+                       <, 1e-4);
+    g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - lon),
+                       <, 1e-4);
+  }
+  show_groups_page (window);
+  click (stead_test_find_by_name (row, "remove-place"));
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_place"), ==, places);
+  undo (window);
+  g_assert_cmpint (count (ws, sql), ==, 1);
+  undo (window);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_place"), ==, places);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A partner who reaches the group, by a channel, in named areas; an area
  * name the workspace does not have is refused and changes nothing. */
 static void
@@ -593,6 +650,25 @@ test_purge (void)
                      list_row (view, "Severn Water PSR"), "countdown"))),
                    ==, "Deleted today");
 
+  /* Open Record on a need a household published: its list, selected. */
+  {
+    g_autofree char *first = g_strdup_printf (
+      "SELECT min (fid) FROM groups_household WHERE list = %" G_GINT64_FORMAT, kept);
+
+    gtk_toggle_button_set_active (
+      GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-list")), TRUE);
+    stead_window_show_page (window, "map");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "groups.show-record", "x",
+                                               count (ws, first)));
+    g_assert_cmpstr (stead_window_get_page_id (window), ==, "groups.groups");
+    stead_test_iterate_until (stead_test_is_mapped, view);
+    g_assert_true (gtk_list_box_row_is_selected (
+      GTK_LIST_BOX_ROW (list_row (view, "Severn Water PSR"))));
+    g_assert_nonnull (strstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                                stead_test_find_by_name (view, "households"))),
+                              "Severn Water PSR"));
+  }
+
   /* Cancel changes nothing. */
   click (stead_test_find_by_name (row, "purge"));
   dialog = wait_dialog (heading);
@@ -728,6 +804,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/groups/add-group", test_add_group);
   g_test_add_func ("/ui/groups/counts", test_counts);
+  g_test_add_func ("/ui/groups/places", test_places);
   g_test_add_func ("/ui/groups/reach", test_reach);
   g_test_add_func ("/ui/groups/engagement", test_engagement);
   g_test_add_func ("/ui/groups/coverage", test_coverage);
