@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "groups.h"
@@ -285,7 +286,7 @@ groups_gaps_print_json (GroupsCoverage *coverage,
       if (suppressed)
         json_builder_add_null_value (builder);
       else
-        json_builder_add_double_value (builder, cell->gap);
+        json_builder_add_double_value (builder, round (cell->gap * 10) / 10);
       json_builder_set_member_name (builder, "instrumental");
       json_builder_add_int_value (builder, cell->instrumental);
       json_builder_set_member_name (builder, "fluid");
@@ -364,7 +365,7 @@ groups_gaps_run (SteadPluginEngine *engine,
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N gaps (default all)"), "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("WS.gpkg");
+  g_autoptr(GOptionContext) context = g_option_context_new ("groups-gaps WS.gpkg");
   g_autoptr(SteadWorkspace) workspace = NULL;
   g_autoptr(GroupsCoverage) coverage = NULL;
   g_autoptr(GError) error = NULL;
