@@ -375,9 +375,10 @@ groups_coverage_read_areas (GroupsCoverage  *self,
   int rc;
 
   stmt = groups_coverage_prepare (db,
-                                  "SELECT fid, name, code, kind, geom FROM area WHERE kind = 'ward' "
-                                  "OR kind IN (SELECT DISTINCT a.kind FROM groups_count c "
-                                  "JOIN area a ON a.fid = c.area) ORDER BY fid",
+                                  "SELECT fid, name, code, kind, geom FROM area "
+                                  "WHERE kind = 'ward' OR kind IN (SELECT DISTINCT a.kind "
+                                  "FROM groups_count c JOIN area a ON a.fid = c.area) "
+                                  "ORDER BY fid",
                                   error);
   if (stmt == NULL)
     return FALSE;

@@ -234,7 +234,7 @@ const SteadReportSectionInfo groups_report_section = {
 /* stead-cli groups-gaps WS [--json] [--limit N]                             */
 
 static void
-groups_gaps_print_json (GroupsCoverage *coverage,
+groups_report_gaps_json (GroupsCoverage *coverage,
                         guint           limit)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -333,7 +333,7 @@ groups_gaps_print_json (GroupsCoverage *coverage,
 }
 
 static void
-groups_gaps_print_text (GroupsCoverage *coverage,
+groups_report_gaps_text (GroupsCoverage *coverage,
                         SteadWorkspace *workspace,
                         guint           limit)
 {
@@ -354,7 +354,7 @@ groups_gaps_print_text (GroupsCoverage *coverage,
 }
 
 static int
-groups_gaps_run (SteadPluginEngine *engine,
+groups_report_gaps_run (SteadPluginEngine *engine,
                  int                argc,
                  char             **argv)
 {
@@ -395,9 +395,9 @@ groups_gaps_run (SteadPluginEngine *engine,
       return STEAD_EXIT_BAD_INPUT;
     }
   if (json)
-    groups_gaps_print_json (coverage, limit < 0 ? G_MAXUINT : (guint) limit);
+    groups_report_gaps_json (coverage, limit < 0 ? G_MAXUINT : (guint) limit);
   else
-    groups_gaps_print_text (coverage, workspace, limit < 0 ? G_MAXUINT : (guint) limit);
+    groups_report_gaps_text (coverage, workspace, limit < 0 ? G_MAXUINT : (guint) limit);
   return EXIT_SUCCESS;
 }
 
@@ -405,5 +405,5 @@ const SteadCommand groups_gaps_command = {
   .name = "groups-gaps",
   .args = "WS.gpkg [--json] [--limit N]",
   .summary = N_("Target groups’ coverage gaps, ranked"),
-  .run = groups_gaps_run,
+  .run = groups_report_gaps_run,
 };

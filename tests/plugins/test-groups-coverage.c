@@ -447,7 +447,8 @@ test_exposure_brute_force (Fixture       *f,
 {
   g_autoptr(GRand) rng = g_rand_new_with_seed (1414);
   g_autoptr(GArray) coords = g_array_new (FALSE, FALSE, sizeof (SteadCoord));
-  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) stead_geometry_unref);
+  g_autoptr(GPtrArray) areas =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_geometry_unref);
   g_autoptr(GPtrArray) hazards =
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_geometry_unref);
   g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
