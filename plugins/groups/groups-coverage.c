@@ -1178,6 +1178,16 @@ groups_coverage_read_suppress_below (sqlite3 *db)
   return MAX (value, 0);
 }
 
+static gboolean
+groups_coverage_has_groups (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'groups_group'", -1, &stmt, NULL) == SQLITE_OK &&
+         sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 static GroupsCoverage *
 groups_coverage_compute_with (const CoverageSources  *sources,
                               sqlite3                *db,
@@ -1205,6 +1215,12 @@ groups_coverage_compute_with (const CoverageSources  *sources,
       return NULL;
     }
   self->suppress_below = groups_coverage_read_suppress_below (db);
+  if (!groups_coverage_has_groups (db))
+    {
+      /* A file the groups plugin never set up (opened read-only): no cells. */
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return g_steal_pointer (&self);
+    }
   if (!groups_coverage_read_groups (self, db, group_index, error) ||
       !groups_coverage_read_areas (self, db, area_index, error) ||
       !groups_coverage_read_counts (self, db, group_index, area_index, cells_by_key, error) ||
