@@ -915,7 +915,9 @@ groups_coverage_read_place_risks (GroupsCoverage  *self,
                 g_ptr_array_index (self->cells, g_array_index (group->cells, guint, i) - 1);
               CoverageArea *area = &g_array_index (self->areas, CoverageArea, cell->area_index);
 
-              if (area->geom == NULL || !stead_geometry_contains_point (area->geom, x, y))
+              if (area->geom == NULL || x < area->env.min_x || x > area->env.max_x ||
+                  y < area->env.min_y || y > area->env.max_y ||
+                  !stead_geometry_contains_point (area->geom, x, y))
                 continue;
               if (cell->risks == NULL)
                 cell->risks = g_array_new (FALSE, FALSE, sizeof (guint));
