@@ -375,9 +375,10 @@ groups_coverage_read_areas (GroupsCoverage  *self,
   int rc;
 
   stmt = groups_coverage_prepare (db,
-                                  "SELECT fid, name, code, kind, geom FROM area WHERE kind = 'ward' "
-                                  "OR kind IN (SELECT DISTINCT a.kind FROM groups_count c "
-                                  "JOIN area a ON a.fid = c.area) ORDER BY fid",
+                                  "SELECT fid, name, code, kind, geom FROM area "
+                                  "WHERE kind = 'ward' OR kind IN (SELECT DISTINCT a.kind "
+                                  "FROM groups_count c JOIN area a ON a.fid = c.area) "
+                                  "ORDER BY fid",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -914,7 +915,9 @@ groups_coverage_read_place_risks (GroupsCoverage  *self,
                 g_ptr_array_index (self->cells, g_array_index (group->cells, guint, i) - 1);
               CoverageArea *area = &g_array_index (self->areas, CoverageArea, cell->area_index);
 
-              if (area->geom == NULL || !stead_geometry_contains_point (area->geom, x, y))
+              if (area->geom == NULL || x < area->env.min_x || x > area->env.max_x ||
+                  y < area->env.min_y || y > area->env.max_y ||
+                  !stead_geometry_contains_point (area->geom, x, y))
                 continue;
               if (cell->risks == NULL)
                 cell->risks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1177,6 +1180,16 @@ groups_coverage_read_suppress_below (sqlite3 *db)
   return MAX (value, 0);
 }
 
+static gboolean
+groups_coverage_has_groups (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'groups_group'", -1, &stmt, NULL) == SQLITE_OK &&
+         sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 static GroupsCoverage *
 groups_coverage_compute_with (const CoverageSources  *sources,
                               sqlite3                *db,
@@ -1204,6 +1217,12 @@ groups_coverage_compute_with (const CoverageSources  *sources,
       return NULL;
     }
   self->suppress_below = groups_coverage_read_suppress_below (db);
+  if (!groups_coverage_has_groups (db))
+    {
+      /* A file the groups plugin never set up (opened read-only): no cells. */
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return g_steal_pointer (&self);
+    }
   if (!groups_coverage_read_groups (self, db, group_index, error) ||
       !groups_coverage_read_areas (self, db, area_index, error) ||
       !groups_coverage_read_counts (self, db, group_index, area_index, cells_by_key, error) ||
