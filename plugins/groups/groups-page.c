@@ -39,6 +39,7 @@ struct _GroupsPage
   SteadRecordList      *reach;
   SteadRecordList      *exposure;
   GtkListBox           *derived;
+  GtkLabel             *derived_placeholder;
   SteadRecordList      *engagement;
 
   SteadWorkspace       *workspace;
@@ -331,6 +332,9 @@ groups_page_show_derived (GroupsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->derived))) != NULL &&
          GTK_IS_LIST_BOX_ROW (child))
     gtk_list_box_remove (self->derived, child);
+  gtk_label_set_text (self->derived_placeholder,
+                      coverage == NULL ? _("Looking for hazard areas that touch the group…")
+                                       : _("No hazard area touches the group"));
   if (coverage == NULL || group == 0)
     return;
   cells = groups_coverage_list_group (coverage, group);
@@ -642,10 +646,32 @@ groups_page_save_reach (SteadForm  *form,
                             (const gint64 *) (gpointer) areas->data, areas->len, error) > 0;
 }
 
+/* Where the partner reaches the group, as the areas typed resolve,
+ * before saving: "Covers Twyning, Tewkesbury Prior's Park", or which
+ * name is not an area. */
+static char *
+groups_page_reach_preview (SteadForm *form,
+                           gpointer   user_data)
+{
+  GroupsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) areas = groups_page_parse_areas (self, stead_form_get_text (form, "area_names"),
+                                                     &error);
+
+  if (areas == NULL)
+    return g_strdup (error->message);
+  if (areas->len == 0)
+    return g_strdup (_("Covers everywhere the group is"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Covers %u area", "Covers %u areas",
+                                       areas->len),
+                          areas->len);
+}
+
 static void
 groups_page_edit_reach (GroupsPage  *self,
                         SteadRecord *reach)
 {
+  SteadForm *form;
   g_autofree char *names = NULL;
   const char *initial[] = { "channel", "visits", "strength", "2", "area_names", NULL, NULL };
 
@@ -659,13 +685,15 @@ groups_page_edit_reach (GroupsPage  *self,
     }
   else
     initial[4] = NULL;
-  stead_form_present (stead_form_new (
+  form = stead_form_new (
     GTK_WIDGET (self->records),
     reach != NULL ? _("Edit How a Partner Reaches Them") : _("Add a Partner Who Reaches Them"),
     _("A trusted partner with a channel to the group. Instrumental partners close a gap; "
       "others are counted as fluid reach."),
     groups_page_reach_fields, G_N_ELEMENTS (groups_page_reach_fields), NULL, reach, initial,
-    self->workspace, groups_page_save_reach, self, NULL));
+    self->workspace, groups_page_save_reach, self, NULL);
+  stead_form_set_preview (form, groups_page_reach_preview, self);
+  stead_form_present (form);
 }
 
 static void
@@ -900,6 +928,7 @@ groups_page_class_init (GroupsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, reach);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, exposure);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, derived);
+  gtk_widget_class_bind_template_child (widget_class, GroupsPage, derived_placeholder);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, engagement);
   gtk_widget_class_bind_template_callback (widget_class, groups_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, groups_page_on_selected);

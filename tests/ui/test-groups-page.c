@@ -364,6 +364,10 @@ test_reach (void)
   choose (dialog, "channel", "Door-knocking");
   choose (dialog, "strength", "Strong");
   set_entry (dialog, "area_names", "Twyning; Atlantis");
+  /* Said before saving. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                           "preview"))),
+                   ==, "No area called “Atlantis” in the workspace");
   respond (dialog, "save");
   stead_test_iterate (100);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_reach"), ==, reaches);
@@ -378,6 +382,9 @@ test_reach (void)
   choose (dialog, "strength", "Strong");
   set_entry (dialog, "area_names", "Twyning; Tewkesbury Prior's Park");
   set_entry (dialog, "notes", "Volunteers knock on caravans before a flood");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                           "preview"))),
+                   ==, "Covers 2 areas");
   save_dialog ("Add a Partner Who Reaches Them");
   g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_reach"), ==, reaches + 1);
   g_assert_cmpint (count (ws, sql), ==, 2);
