@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "groups.h"
@@ -111,6 +113,8 @@ struct _GroupsCoverageView
   GtkListView           *gaps;
   GtkColumnView         *table;
   GListStore            *cells;
+  GtkCustomFilter       *filter;
+  char                  *search;     /* casefolded words, or NULL */
 
   SteadWorkspace        *workspace;
   GroupsCoverageMonitor *monitor;
@@ -242,6 +246,37 @@ groups_coverage_view_set_workspace (GroupsCoverageView *self,
 
 /* ------------------------------------------------------------------------ */
 /* The ranked gaps                                                           */
+
+/* The page's search narrows the gaps too: every word in the reasons. */
+static gboolean
+groups_coverage_view_matches (gpointer item,
+                              gpointer user_data)
+{
+  GroupsCoverageView *self = user_data;
+  g_autofree char *reasons = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (self->search == NULL)
+    return TRUE;
+  reasons = g_utf8_casefold (GROUPS_COVERAGE_ITEM (item)->cell->reasons, -1);
+  words = g_strsplit_set (self->search, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (reasons, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+void
+groups_coverage_view_set_search (GroupsCoverageView *self,
+                                 const char         *text)
+{
+  g_return_if_fail (GROUPS_IS_COVERAGE_VIEW (self));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && *text != '\0')
+    self->search = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
 
 static void
 groups_coverage_view_on_show_area (GroupsCoverageView *self,
@@ -495,6 +530,8 @@ groups_coverage_view_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->state)));
   g_clear_object (&self->monitor);
   g_clear_object (&self->cells);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->tables, g_strfreev);
   G_OBJECT_CLASS (groups_coverage_view_parent_class)->dispose (object);
 }
@@ -588,8 +625,10 @@ groups_coverage_view_init (GroupsCoverageView *self)
   /* The ranked gaps: a click or Enter opens the group. */
   g_signal_connect (factory, "setup", G_CALLBACK (groups_coverage_view_setup_gap), self);
   g_signal_connect (factory, "bind", G_CALLBACK (groups_coverage_view_bind_gap), self);
+  self->filter = gtk_custom_filter_new (groups_coverage_view_matches, self, NULL);
   self->gaps = GTK_LIST_VIEW (gtk_list_view_new (
-    GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->cells)))),
+    GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (gtk_filter_list_model_new (
+      G_LIST_MODEL (g_object_ref (self->cells)), GTK_FILTER (g_object_ref (self->filter)))))),
     factory));
   gtk_widget_set_name (GTK_WIDGET (self->gaps), "gaps");
   gtk_list_view_set_single_click_activate (self->gaps, TRUE);
@@ -607,7 +646,9 @@ groups_coverage_view_init (GroupsCoverageView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Groups by area"), -1);
   groups_coverage_view_add_columns (self);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->cells)),
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (
+                                      G_LIST_MODEL (g_object_ref (self->cells)),
+                                      GTK_FILTER (g_object_ref (self->filter)))),
                                     g_object_ref (gtk_column_view_get_sorter (self->table)));
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (gtk_single_selection_new (
                                             G_LIST_MODEL (g_steal_pointer (&sorted)))));

@@ -828,7 +828,18 @@ groups_page_on_gap_activated (GroupsPage *self,
                               gint64      group,
                               gint64      area)
 {
+  SteadWindow *window = groups_page_get_window (self);
+
   stead_record_page_select (self->records, group);
+  /* The area is selected on the map too, for when the user goes there. */
+  if (window != NULL)
+    stead_map_view_select_area (stead_window_get_map_view (window), area);
+}
+
+static void
+groups_page_on_search (GroupsPage *self)
+{
+  groups_coverage_view_set_search (self->coverage, stead_record_page_get_search (self->records));
 }
 
 static void
@@ -858,6 +869,8 @@ groups_page_load (SteadPage      *page,
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->groups));
   groups_coverage_view_set_workspace (self->coverage, workspace);
   groups_households_view_set_workspace (self->households, workspace);
+  g_signal_connect_object (self->records, "notify::search", G_CALLBACK (groups_page_on_search),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->coverage, "notify::coverage",
                            G_CALLBACK (groups_page_show_derived), self, G_CONNECT_SWAPPED);
 }

@@ -24,6 +24,9 @@ void     groups_coverage_view_set_workspace (GroupsCoverageView *self,
 /* The coverage shown (a GroupsCoverage, or NULL while the first is computed). */
 gpointer groups_coverage_view_get_coverage  (GroupsCoverageView *self);
 gboolean groups_coverage_view_get_computing (GroupsCoverageView *self);
+/* Shows only the gaps whose reasons hold every word of @text. */
+void     groups_coverage_view_set_search    (GroupsCoverageView *self,
+                                             const char         *text);
 
 /* The household lists: retention, Purge Now, the households themselves
  * only if show-personal-data allows it, and the privacy settings. */

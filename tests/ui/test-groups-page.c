@@ -551,6 +551,27 @@ test_coverage (void)
   g_assert_cmpint (stead_record_get_id (stead_record_page_get_selected (
                      STEAD_RECORD_PAGE (records))), ==, older);
 
+  /* The page's search narrows the gaps: every one left names the ward. */
+  stead_record_page_set_search (STEAD_RECORD_PAGE (records), "prior's park");
+  stead_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (gaps), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (gaps); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (gaps, i);
+      g_autofree char *reasons = NULL;
+
+      g_object_get (item, "reasons", &reasons, NULL);
+      g_assert_nonnull (strstr (reasons, "Prior's Park"));
+    }
+  {
+    guint all = count (ws, "SELECT count(*) FROM groups_count c JOIN area a ON a.fid = c.area "
+                           "WHERE a.name = 'Tewkesbury Prior''s Park'");
+
+    /* A group with a count there, or places, has a cell there. */
+    g_assert_cmpuint (g_list_model_get_n_items (gaps), >=, all);
+  }
+  stead_record_page_set_search (STEAD_RECORD_PAGE (records), NULL);
+
   /* A change recomputes it, with the spinner meanwhile. */
   {
     g_autoptr(GError) error = NULL;
