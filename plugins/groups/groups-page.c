@@ -190,6 +190,8 @@ groups_page_remove_count (GroupsPage *self,
   groups_page_done (self, ok, error, _("Count removed"));
 }
 
+static void groups_page_show_counts_total (GroupsPage *self);
+
 /* A count per area: the area's name over the number, which saves on
  * Enter or leaving the row (Escape puts it back), one undo step. */
 static GtkWidget *
@@ -207,6 +209,9 @@ groups_page_create_count_row (gpointer item,
   groups_page_count_tooltip (row, NULL, count);
   g_signal_connect_object (count, "notify", G_CALLBACK (groups_page_count_tooltip), row,
                            G_CONNECT_SWAPPED);
+  /* A number typed over changes the total above. */
+  g_signal_connect_object (count, "notify::count", G_CALLBACK (groups_page_show_counts_total),
+                           self, G_CONNECT_SWAPPED);
   groups_page_row_button (row, count, "remove-count", "user-trash-symbolic", _("Remove Count"),
                           G_CALLBACK (groups_page_remove_count), self);
   return row;
@@ -329,9 +334,16 @@ groups_page_show_derived (GroupsPage *self)
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->derived))) != NULL &&
-         GTK_IS_LIST_BOX_ROW (child))
-    gtk_list_box_remove (self->derived, child);
+  /* Every row, not the placeholder. */
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->derived));
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (self->derived, child);
+      child = next;
+    }
   gtk_label_set_text (self->derived_placeholder,
                       coverage == NULL ? _("Looking for hazard areas that touch the group…")
                                        : _("No hazard area touches the group"));
@@ -399,7 +411,9 @@ groups_page_show_derived (GroupsPage *self)
 /* ------------------------------------------------------------------------ */
 /* The selected group                                                        */
 
-static void
+/* Binds @box to the selected group's records of @type; %TRUE when it
+ * made the model. */
+static gboolean
 groups_page_bind (GroupsPage       *self,
                   SteadQueryModel **slot,
                   GtkListBox       *box,
@@ -411,16 +425,17 @@ groups_page_bind (GroupsPage       *self,
     {
       gtk_list_box_bind_model (box, NULL, NULL, NULL, NULL);
       g_clear_object (slot);
-      return;
+      return FALSE;
     }
   if (*slot != NULL)
     {
       stead_query_model_set_params (*slot, STEAD_ARGS (STEAD_INT (id)));
-      return;
+      return FALSE;
     }
   *slot = groups_page_children_new (self->workspace, type, id);
   stead_query_model_set_notify_only (*slot, TRUE);
   gtk_list_box_bind_model (box, G_LIST_MODEL (*slot), create, self, NULL);
+  return TRUE;
 }
 
 static void
@@ -451,9 +466,8 @@ groups_page_on_selected (GroupsPage *self)
           stead_record_list_set_model (lists[i].list, G_LIST_MODEL (children));
         }
     }
-  groups_page_bind (self, &self->count_model, self->counts, GROUPS_TYPE_COUNT, id,
-                    groups_page_create_count_row);
-  if (self->count_model != NULL)
+  if (groups_page_bind (self, &self->count_model, self->counts, GROUPS_TYPE_COUNT, id,
+                        groups_page_create_count_row))
     g_signal_connect_object (self->count_model, "items-changed",
                              G_CALLBACK (groups_page_show_counts_total), self,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);

@@ -261,6 +261,16 @@ test_counts (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "1301");
   g_assert_true (stead_entry_row_commit (STEAD_ENTRY_ROW (row)));
   g_assert_cmpint (count (ws, sql), ==, 1301);
+  /* The total above follows. */
+  {
+    g_autofree char *total_sql = g_strdup_printf (
+      "SELECT sum (count) || ' people counted in ' || count (*) || ' areas' FROM groups_count "
+      "WHERE group_id = %" G_GINT64_FORMAT, group);
+    g_autofree char *total = stead_test_text (ws, total_sql);
+
+    g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                       stead_test_find_by_name (page, "counts-group"))), ==, total);
+  }
   /* Not a number: said, and nothing changes. */
   gtk_editable_set_text (GTK_EDITABLE (row), "lots");
   g_assert_false (stead_entry_row_commit (STEAD_ENTRY_ROW (row)));
@@ -550,6 +560,26 @@ test_coverage (void)
   stead_test_iterate (50);
   g_assert_cmpint (stead_record_get_id (stead_record_page_get_selected (
                      STEAD_RECORD_PAGE (records))), ==, older);
+
+  /* Exposure through hazard areas: one row a risk, however often the
+   * group is chosen again. */
+  {
+    GtkWidget *derived = stead_test_find_by_name (page, "derived");
+    guint rows[2] = { 0, 0 };
+
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        select_group (page, "Mobility impaired");
+        select_group (page, "Older people living alone");
+        for (GtkWidget *row = gtk_widget_get_first_child (derived); row != NULL;
+             row = gtk_widget_get_next_sibling (row))
+          rows[pass] += GTK_IS_LIST_BOX_ROW (row);
+      }
+    g_assert_cmpuint (rows[0], >, 0);
+    g_assert_cmpuint (rows[0], ==, rows[1]);
+    g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_first_child (derived)) ||
+                   ADW_IS_ACTION_ROW (gtk_widget_get_last_child (derived)));
+  }
 
   /* The page's search narrows the gaps: every one left names the ward. */
   stead_record_page_set_search (STEAD_RECORD_PAGE (records), "prior's park");
