@@ -40,6 +40,8 @@ struct _GroupsPage
   SteadRecordList      *exposure;
   GtkListBox           *derived;
   GtkLabel             *derived_placeholder;
+  AdwActionRow         *gaps_row;
+  GtkWidget            *gaps_button;
   SteadRecordList      *engagement;
 
   SteadWorkspace       *workspace;
@@ -324,6 +326,50 @@ groups_page_create_place_row (gpointer item,
 /* ------------------------------------------------------------------------ */
 /* Exposure found from hazard areas (the coverage's derived exposure)        */
 
+/* The group's gaps in a line: where it is exposed and nobody instrumental
+ * reaches it, and the largest. */
+static void
+groups_page_show_gaps_row (GroupsPage     *self,
+                           GroupsCoverage *coverage,
+                           gint64          group)
+{
+  g_autoptr(GPtrArray) cells = coverage != NULL && group != 0
+                                 ? groups_coverage_list_group (coverage, group) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  guint unreached = 0;
+
+  for (guint i = 0; cells != NULL && i < cells->len; i++)
+    {
+      const GroupsCoverageCell *cell = g_ptr_array_index (cells, i);
+
+      unreached += cell->instrumental == 0 && cell->n_exposure > 0;
+    }
+  if (coverage == NULL)
+    title = g_strdup (_("Working out where the group is reached…"));
+  else if (cells == NULL || cells->len == 0)
+    title = g_strdup (_("Not counted anywhere yet: add how many are where, or their places"));
+  else if (unreached == 0)
+    title = g_strdup (_("Reached by an instrumental partner wherever it is exposed"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exposed and reached by no instrumental partner in "
+                                          "%u of %u area",
+                                          "Exposed and reached by no instrumental partner in "
+                                          "%u of %u areas", cells->len),
+                             unreached, cells->len);
+  if (cells != NULL && cells->len > 0)
+    {
+      const GroupsCoverageCell *first = g_ptr_array_index (cells, 0);
+
+      subtitle = g_strdup_printf (_("Largest gap: %s, ranked %u of all"), first->area_name,
+                                  first->rank);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->gaps_row), title);
+  adw_action_row_set_subtitle (self->gaps_row, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_sensitive (self->gaps_button, cells != NULL && cells->len > 0);
+}
+
 static void
 groups_page_show_derived (GroupsPage *self)
 {
@@ -344,6 +390,7 @@ groups_page_show_derived (GroupsPage *self)
         gtk_list_box_remove (self->derived, child);
       child = next;
     }
+  groups_page_show_gaps_row (self, coverage, group);
   gtk_label_set_text (self->derived_placeholder,
                       coverage == NULL ? _("Looking for hazard areas that touch the group…")
                                        : _("No hazard area touches the group"));
@@ -850,6 +897,18 @@ groups_page_on_gap_activated (GroupsPage *self,
     stead_map_view_select_area (stead_window_get_map_view (window), area);
 }
 
+/* The coverage view, narrowed to the selected group's gaps. */
+static void
+groups_page_on_show_gaps (GroupsPage *self)
+{
+  SteadRecord *group = stead_record_page_get_selected (self->records);
+
+  if (group == NULL)
+    return;
+  gtk_toggle_button_set_active (self->coverage_toggle, TRUE);
+  stead_record_page_set_search (self->records, stead_record_get_title (group));
+}
+
 static void
 groups_page_on_search (GroupsPage *self)
 {
@@ -956,6 +1015,9 @@ groups_page_class_init (GroupsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, exposure);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, derived);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, derived_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, GroupsPage, gaps_row);
+  gtk_widget_class_bind_template_child (widget_class, GroupsPage, gaps_button);
+  gtk_widget_class_bind_template_callback (widget_class, groups_page_on_show_gaps);
   gtk_widget_class_bind_template_child (widget_class, GroupsPage, engagement);
   gtk_widget_class_bind_template_callback (widget_class, groups_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, groups_page_on_selected);

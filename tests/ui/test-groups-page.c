@@ -581,6 +581,35 @@ test_coverage (void)
                    ADW_IS_ACTION_ROW (gtk_widget_get_last_child (derived)));
   }
 
+  /* Show Gaps from the group: the coverage view with its cells only, one
+   * an area it is counted in. */
+  {
+    g_autofree char *areas_sql = g_strdup_printf (
+      "SELECT count(*) FROM groups_count WHERE group_id = %" G_GINT64_FORMAT, older);
+    gint64 areas = count (ws, areas_sql);
+    g_autofree char *of = g_strdup_printf ("of %" G_GINT64_FORMAT " areas", areas);
+    GtkWidget *row = stead_test_find_by_name (page, "gaps-row");
+
+    select_group (page, "Older people living alone");
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), of));
+    gtk_toggle_button_set_active (
+      GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-list")), TRUE);
+    click (stead_test_find_by_name (page, "show-gaps"));
+    g_assert_true (gtk_toggle_button_get_active (
+      GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-coverage"))));
+    stead_test_iterate (50);
+    g_assert_cmpuint (g_list_model_get_n_items (gaps), ==, areas);
+    for (guint i = 0; i < g_list_model_get_n_items (gaps); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (gaps, i);
+        gint64 id;
+
+        g_object_get (item, "group", &id, NULL);
+        g_assert_cmpint (id, ==, older);
+      }
+    stead_record_page_set_search (STEAD_RECORD_PAGE (records), NULL);
+  }
+
   /* The page's search narrows the gaps: every one left names the ward. */
   stead_record_page_set_search (STEAD_RECORD_PAGE (records), "prior's park");
   stead_test_iterate (50);
