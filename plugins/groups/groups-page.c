@@ -451,6 +451,12 @@ groups_page_show_derived (GroupsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_add_css_class (row, "property");
+      /* Opens the risk in the register (nothing to open with the risks off). */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "risks.show");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(sx)", "risk", risk);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_append (self->derived, row);
     }
 }

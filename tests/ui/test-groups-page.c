@@ -577,6 +577,21 @@ test_coverage (void)
       }
     g_assert_cmpuint (rows[0], >, 0);
     g_assert_cmpuint (rows[0], ==, rows[1]);
+    /* A row opens its risk in the register. */
+    {
+      GtkWidget *first = gtk_widget_get_first_child (derived);
+
+      while (first != NULL && !ADW_IS_ACTION_ROW (first))
+        first = gtk_widget_get_next_sibling (first);
+      g_assert_nonnull (first);
+      g_signal_emit_by_name (first, "activate");
+      g_assert_cmpstr (stead_window_get_page_id (window), ==, "risks.register");
+      g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),
+                                stead_record_get_title (stead_record_page_get_selected (
+                                  STEAD_RECORD_PAGE (gtk_widget_get_first_child (
+                                    stead_window_get_page (window, "risks.register")))))));
+      stead_window_show_page (window, "groups.groups");
+    }
     g_assert_true (ADW_IS_ACTION_ROW (gtk_widget_get_first_child (derived)) ||
                    ADW_IS_ACTION_ROW (gtk_widget_get_last_child (derived)));
   }
