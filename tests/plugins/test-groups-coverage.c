@@ -860,6 +860,50 @@ test_facts (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
 }
 
+/* Volunteers, when a plugin offers them: with a skill the group needs,
+ * within their travel radius of the area's centre. */
+static void
+test_volunteers (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *enabled[] = { "partners", "risks", "groups", "testvolunteers", NULL };
+  g_autoptr(GroupsCoverage) coverage = NULL;
+  g_autoptr(GError) error = NULL;
+  Case c;
+
+  /* The same workspace with the volunteers' plugin on too. */
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_clear_object (&f->engine);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  g_assert_true (stead_plugin_engine_is_enabled (f->engine, "testvolunteers"));
+  f->ws = stead_workspace_open (f->path, f->engine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stead_workspace_get_record_kind (f->ws, "volunteer"));
+  c = make_case (f);
+  g_assert_cmpint (stead_workspace_edit (f->ws, GROUPS_OWNER, "Needs",
+                                         "INSERT INTO groups_need (group_id, kind) "
+                                         "VALUES (?, 'transport')",
+                                         STEAD_ARGS (STEAD_INT (c.older)), &error), ==, 1);
+  coverage = groups_coverage_compute (f->ws, &error);
+  g_assert_no_error (error);
+  /* Volunteer 1 (transport, 2 km) is at Alpha's centre (0 km) and 0.02°
+   * of longitude from Beta's: 0.02 × 111.2 km × cos 52° ≈ 1.37 km; from
+   * Gamma's 2.74 km: too far. Volunteer 2 is far away, 3 cannot drive. */
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.alpha)->volunteers, ==, 1);
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.beta)->volunteers, ==, 1);
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.gamma)->volunteers, ==, 0);
+  /* Care home residents need nothing a volunteer offers. */
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.care, c.alpha)->volunteers, ==, 0);
+  /* Older in Alpha: 1240 × 0.8 × 1/(1 + 0 + 2/2 + 1/4) = 992 / 2.25. */
+  g_assert_cmpfloat_with_epsilon (groups_coverage_lookup (coverage, c.older, c.alpha)->gap,
+                                  992 / 2.25, 1e-9);
+  g_assert_nonnull (strstr (groups_coverage_lookup (coverage, c.older, c.alpha)->reasons,
+                            ", 1 volunteer nearby"));
+}
+
 /* A file made before the groups plugin was on, opened read-only: no
  * gaps, and nothing written. */
 static void
@@ -911,6 +955,7 @@ main (int   argc,
   ADD ("/groups-coverage/cli-setting", test_cli_setting);
   ADD ("/groups-coverage/report", test_report);
   ADD ("/groups-coverage/facts", test_facts);
+  ADD ("/groups-coverage/volunteers", test_volunteers);
   g_test_add_func ("/groups-coverage/cli-without-groups", test_cli_without_groups);
 #undef ADD
 
