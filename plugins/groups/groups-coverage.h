@@ -27,7 +27,9 @@
  * with facts_sql columns "skills" (need kinds, space separated),
  * "radius_km", "longitude" and "latitude" counts those whose skills meet
  * one of the group's needs (groups_need) and whose radius reaches the
- * centre of the area's bounding box; none is loaded today, so it is 0.
+ * centre of the area's bounding box (none is shipped today: 0). Archived
+ * risks are left out. A file the groups plugin never set up (opened
+ * read-only) has no cells.
  *
  * The gap score, plainly:
  *
@@ -45,7 +47,12 @@
  * Small numbers: GroupsCoverage knows the workspace's "suppress-below"
  * setting; groups_coverage_format_size() writes "fewer than 5" for a
  * size 1..(suppress-below − 1), and the reasons sentence of a cell
- * already uses it. The raw size stays in the cell for the page and map.
+ * already uses it. The raw size stays in the cell for the page and map;
+ * whoever writes it out (export, report, CLI) suppresses it, and its gap
+ * with it (size × weight × shortfall would give it back).
+ *
+ * Threads: call everything but the cell getters on the main thread; a
+ * GroupsCoverage, once made, may be read from any thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -150,9 +157,9 @@ char                     *groups_coverage_format_size (GroupsCoverage *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GroupsCoverage, groups_coverage_unref)
 
 /* Keeps a coverage up to date for a page or the map: computes it off the
- * main thread when made and again (debounced) after `changed` touches
- * one of groups_coverage_dup_tables(); "coverage" is NULL until the
- * first computation ends. */
+ * main thread when made and again, 300 ms after the last `changed` that
+ * touches one of groups_coverage_dup_tables() (one computation at a
+ * time); "coverage" (notify::coverage) is NULL until the first ends. */
 #define GROUPS_TYPE_COVERAGE_MONITOR (groups_coverage_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, GROUPS, COVERAGE_MONITOR,
                       GObject)
