@@ -147,7 +147,7 @@ GPtrArray                *groups_coverage_list_area   (GroupsCoverage *self,
 /* The cells of a group, ranked by gap; (transfer container). */
 GPtrArray                *groups_coverage_list_group  (GroupsCoverage *self,
                                                        gint64          group);
-/* How many cells have a gap (no instrumental partner and some exposure). */
+/* How many cells with people have some exposure and no instrumental partner. */
 guint                     groups_coverage_count_unreached (GroupsCoverage *self);
 gint64                    groups_coverage_get_suppress_below (GroupsCoverage *self);
 /* "1,240", or "fewer than 5" for a size the setting suppresses. */
@@ -167,7 +167,7 @@ G_DECLARE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, GROUPS, CO
 GroupsCoverageMonitor *groups_coverage_monitor_new          (SteadWorkspace        *workspace);
 /* (transfer none) (nullable) */
 GroupsCoverage        *groups_coverage_monitor_get_coverage (GroupsCoverageMonitor *self);
-/* Recomputes now (after a setting changed, say). */
+/* Recomputes soon, debounced as after a change (a setting changed, say). */
 void                   groups_coverage_monitor_refresh      (GroupsCoverageMonitor *self);
 
 G_END_DECLS
