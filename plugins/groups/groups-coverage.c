@@ -85,7 +85,25 @@ struct _GroupsCoverage
   GHashTable      *by_key;      /* "group:area" packed in a gint64 pair -> CoverageCell */
 };
 
-G_DEFINE_BOXED_TYPE (GroupsCoverage, groups_coverage, groups_coverage_ref, groups_coverage_unref)
+/* Both modules of the plugin link this file (a static library): its
+ * types are registered once, by name, whichever module comes first. */
+GType
+groups_coverage_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType found = g_type_from_name ("GroupsCoverage");
+
+      if (found == 0)
+        found = g_boxed_type_register_static (g_intern_static_string ("GroupsCoverage"),
+                                              (GBoxedCopyFunc) groups_coverage_ref,
+                                              (GBoxedFreeFunc) groups_coverage_unref);
+      g_once_init_leave (&type, found);
+    }
+  return type;
+}
 
 static void
 groups_coverage_sources_free (CoverageSources *sources)
@@ -1516,7 +1534,44 @@ enum
 
 static GParamSpec *monitor_props[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, G_TYPE_OBJECT)
+static gpointer groups_coverage_monitor_parent_class;
+static void groups_coverage_monitor_class_init (GroupsCoverageMonitorClass *klass);
+static void groups_coverage_monitor_init (GroupsCoverageMonitor *self);
+
+static void
+groups_coverage_monitor_class_intern_init (gpointer klass,
+                                           gpointer data)
+{
+  groups_coverage_monitor_parent_class = g_type_class_peek_parent (klass);
+  groups_coverage_monitor_class_init (klass);
+}
+
+static void
+groups_coverage_monitor_instance_init (GTypeInstance *instance,
+                                       gpointer       klass)
+{
+  groups_coverage_monitor_init ((GroupsCoverageMonitor *) instance);
+}
+
+GType
+groups_coverage_monitor_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType found = g_type_from_name ("GroupsCoverageMonitor");
+
+      if (found == 0)
+        found = g_type_register_static_simple (
+          G_TYPE_OBJECT, g_intern_static_string ("GroupsCoverageMonitor"),
+          sizeof (GroupsCoverageMonitorClass), groups_coverage_monitor_class_intern_init,
+          sizeof (GroupsCoverageMonitor), groups_coverage_monitor_instance_init,
+          G_TYPE_FLAG_FINAL);
+      g_once_init_leave (&type, found);
+    }
+  return type;
+}
 
 static void groups_coverage_monitor_start (GroupsCoverageMonitor *self);
 
@@ -1540,7 +1595,8 @@ groups_coverage_monitor_done (GObject      *source,
     }
   g_clear_pointer (&self->coverage, groups_coverage_unref);
   self->coverage = coverage;
-  g_object_notify_by_pspec (G_OBJECT (self), monitor_props[PROP_COVERAGE]);
+  /* By name: the class may be the other module's copy of this file. */
+  g_object_notify (G_OBJECT (self), "coverage");
   if (self->again)
     {
       self->again = FALSE;

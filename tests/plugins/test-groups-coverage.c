@@ -796,6 +796,148 @@ test_report (Fixture       *f,
   g_assert_null (strstr (flat, " 3 older"));
 }
 
+/* The kit's facts: what the coverage may know of other plugins' records. */
+static void
+test_facts (Fixture       *f,
+            gconstpointer  data)
+{
+  const SteadRecordKind *risk = stead_workspace_get_record_kind (f->ws, "risk");
+  const SteadRecordKind *organisation = stead_workspace_get_record_kind (f->ws, "organisation");
+  const SteadRecordKind *site = stead_workspace_get_record_kind (f->ws, "site");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  int score, band, band_sort, tier;
+  guint rows = 0;
+
+  make_case (f);
+  g_assert_nonnull (risk);
+  g_assert_nonnull (organisation);
+  g_assert_null (stead_workspace_get_record_kind (f->ws, "no-such-kind"));
+
+  stmt = stead_record_kind_prepare_facts (risk, f->ws, NULL, &error);
+  g_assert_no_error (error);
+  score = stead_statement_column_index (stmt, "score");
+  band = stead_statement_column_index (stmt, "band");
+  band_sort = stead_statement_column_index (stmt, "band_sort");
+  g_assert_cmpint (score, >, 0);
+  g_assert_cmpint (band, >, 0);
+  g_assert_cmpint (stead_statement_column_index (stmt, "no-such-column"), ==, -1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_int64 (stmt, 0) == 1)
+      {
+        /* Fluvial flooding: L4 × I5 = 20, Very High, above High (Heatwave). */
+        g_assert_cmpint (sqlite3_column_int (stmt, score), ==, 20);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, band), ==, "Very High");
+        g_assert_cmpint (sqlite3_column_int (stmt, band_sort), >, 0);
+        rows++;
+      }
+  g_assert_cmpuint (rows, ==, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* On a reader of its own, as a thread would. */
+  {
+    sqlite3 *db = stead_workspace_open_reader (f->ws, &error);
+
+    g_assert_no_error (error);
+    stmt = stead_record_kind_prepare_facts (organisation, f->ws, db, &error);
+    g_assert_no_error (error);
+    tier = stead_statement_column_index (stmt, "tier");
+    rows = 0;
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      if (sqlite3_column_int64 (stmt, 0) == 3)
+        {
+          g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, tier), ==, "occasional");
+          rows++;
+        }
+    g_assert_cmpuint (rows, ==, 1);
+    g_clear_pointer (&stmt, sqlite3_finalize);
+    sqlite3_close (db);
+  }
+
+  /* A kind with no facts says so. */
+  g_assert_nonnull (site);
+  g_assert_null (stead_record_kind_prepare_facts (site, f->ws, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+}
+
+/* Volunteers, when a plugin offers them: with a skill the group needs,
+ * within their travel radius of the area's centre. */
+static void
+test_volunteers (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *enabled[] = { "partners", "risks", "groups", "testvolunteers", NULL };
+  g_autoptr(GroupsCoverage) coverage = NULL;
+  g_autoptr(GError) error = NULL;
+  Case c;
+
+  /* The same workspace with the volunteers' plugin on too. */
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_clear_object (&f->engine);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  g_assert_true (stead_plugin_engine_is_enabled (f->engine, "testvolunteers"));
+  f->ws = stead_workspace_open (f->path, f->engine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stead_workspace_get_record_kind (f->ws, "volunteer"));
+  c = make_case (f);
+  g_assert_cmpint (stead_workspace_edit (f->ws, GROUPS_OWNER, "Needs",
+                                         "INSERT INTO groups_need (group_id, kind) "
+                                         "VALUES (?, 'transport')",
+                                         STEAD_ARGS (STEAD_INT (c.older)), &error), ==, 1);
+  coverage = groups_coverage_compute (f->ws, &error);
+  g_assert_no_error (error);
+  /* Volunteer 1 (transport, 2 km) is at Alpha's centre (0 km) and 0.02°
+   * of longitude from Beta's: 0.02 × 111.2 km × cos 52° ≈ 1.37 km; from
+   * Gamma's 2.74 km: too far. Volunteer 2 is far away, 3 cannot drive. */
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.alpha)->volunteers, ==, 1);
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.beta)->volunteers, ==, 1);
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.older, c.gamma)->volunteers, ==, 0);
+  /* Care home residents need nothing a volunteer offers. */
+  g_assert_cmpuint (groups_coverage_lookup (coverage, c.care, c.alpha)->volunteers, ==, 0);
+  /* Older in Alpha: 1240 × 0.8 × 1/(1 + 0 + 2/2 + 1/4) = 992 / 2.25. */
+  g_assert_cmpfloat_with_epsilon (groups_coverage_lookup (coverage, c.older, c.alpha)->gap,
+                                  992 / 2.25, 1e-9);
+  g_assert_nonnull (strstr (groups_coverage_lookup (coverage, c.older, c.alpha)->reasons,
+                            ", 1 volunteer nearby"));
+}
+
+/* A file made before the groups plugin was on, opened read-only: no
+ * gaps, and nothing written. */
+static void
+test_cli_without_groups (void)
+{
+  const char *enabled[] = { "partners", "risks", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stead-coverage-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ws.gpkg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Result r;
+
+  g_settings_set_strv (settings, "enabled-plugins", enabled);
+  engine = stead_plugin_engine_new (settings);
+  stead_plugin_engine_load_enabled (engine);
+  ws = stead_workspace_create (path, "Test", engine, &error);
+  g_assert_no_error (error);
+  stead_workspace_close (ws);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = read_bytes (path);
+  r = run_cli ("groups-gaps", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, ": 0 areas of target groups"));
+  result_clear (&r);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_chmod (path, 0644);
+  stead_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +954,9 @@ main (int   argc,
   ADD ("/groups-coverage/cli", test_cli);
   ADD ("/groups-coverage/cli-setting", test_cli_setting);
   ADD ("/groups-coverage/report", test_report);
+  ADD ("/groups-coverage/facts", test_facts);
+  ADD ("/groups-coverage/volunteers", test_volunteers);
+  g_test_add_func ("/groups-coverage/cli-without-groups", test_cli_without_groups);
 #undef ADD
 
   return g_test_run ();
