@@ -343,7 +343,7 @@ groups_page_show_gaps_row (GroupsPage     *self,
     {
       const GroupsCoverageCell *cell = g_ptr_array_index (cells, i);
 
-      unreached += cell->instrumental == 0 && cell->n_exposure > 0;
+      unreached += cell->size > 0 && cell->instrumental == 0 && cell->n_exposure > 0;
     }
   if (coverage == NULL)
     title = g_strdup (_("Working out where the group is reached…"));
