@@ -406,6 +406,27 @@ test_reach (void)
     g_assert_cmpstr (stead_record_get_title (row), ==, "Tewkesbury Foodbank");
     g_assert_cmpstr (stead_record_get_string (row, "coverage"), ==,
                      "In Tewkesbury Prior's Park, Twyning");
+
+    /* Edited: the areas as they were, one of them dropped, weaker. */
+    g_signal_emit_by_name (reach, "edit", row);
+    dialog = wait_dialog ("Edit How a Partner Reaches Them");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (stead_test_find_by_name (
+                       GTK_WIDGET (dialog), "area_names"))),
+                     ==, "Tewkesbury Prior's Park; Twyning");
+    set_entry (dialog, "area_names", "Twyning");
+    choose (dialog, "strength", "Weak");
+    save_dialog ("Edit How a Partner Reaches Them");
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_reach"), ==, reaches + 1);
+    {
+      g_autofree char *edited = g_strdup_printf (
+        "SELECT count(*) FROM groups_reach r JOIN groups_reach_area ra ON ra.reach = r.id "
+        "JOIN area a ON a.fid = ra.area WHERE r.id = %" G_GINT64_FORMAT " AND r.strength = 1",
+        stead_record_get_id (row));
+
+      g_assert_cmpint (count (ws, edited), ==, 1);
+    }
+    undo (window);
+    g_assert_cmpint (count (ws, sql), ==, 2);
   }
   undo (window);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_reach"), ==, reaches);
@@ -450,8 +471,75 @@ test_engagement (void)
     g_assert_cmpstr (stead_record_get_string (first, "summary"), ==,
                      "Coffee morning at the library");
   }
+  /* Edited: the form starts from the entry, and saves one step. */
+  {
+    g_autoptr(SteadRecord) first = g_list_model_get_item (stead_record_list_get_model (log), 0);
+    g_autofree char *edited = g_strdup_printf (
+      "SELECT count(*) FROM groups_engagement WHERE id = %" G_GINT64_FORMAT " AND summary = "
+      "'Coffee morning at the library' AND needs_change = 'Leaflets in Polish and Romanian'",
+      stead_record_get_id (first));
+    GtkWidget *summary;
+
+    g_signal_emit_by_name (log, "edit", first);
+    dialog = wait_dialog ("Edit Engagement");
+    summary = stead_test_find_by_name (GTK_WIDGET (dialog), "summary");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (summary)), ==,
+                     "Coffee morning at the library");
+    set_entry (dialog, "needs_change", "Leaflets in Polish and Romanian");
+    save_dialog ("Edit Engagement");
+    g_assert_cmpint (count (ws, edited), ==, 1);
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_engagement"), ==, entries + 1);
+    undo (window);
+    g_assert_cmpint (count (ws, sql), ==, 1);
+
+    /* Removed, and back with Undo. */
+    g_signal_emit_by_name (log, "remove", first);
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_engagement"), ==, entries);
+    undo (window);
+    g_assert_cmpint (count (ws, sql), ==, 1);
+  }
   undo (window);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_engagement"), ==, entries);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A risk the partnership judges the group exposed to, chosen from the
+ * register through the risks' records, and removed; each one step. */
+static void
+test_exposure (void)
+{
+  SteadWindow *window = open_window ("exposure.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_groups_page (window);
+  gint64 group = select_group (page, "Visitors and caravan parks");
+  SteadRecordList *exposure = STEAD_RECORD_LIST (stead_test_find_by_name (page, "exposure"));
+  g_autofree char *title = stead_test_text (
+    ws, "SELECT reference || ' ' || title FROM risks_risk WHERE reference = 'R01'");
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM groups_exposure e JOIN risks_risk r ON r.id = e.risk WHERE "
+    "e.group_id = %" G_GINT64_FORMAT " AND r.reference = 'R01' AND e.note = 'Riverside pitches'",
+    group);
+  AdwMessageDialog *dialog;
+
+  g_signal_emit_by_name (exposure, "add");
+  dialog = wait_dialog ("Add a Risk They Are Exposed To");
+  choose (dialog, "risk", title);
+  set_entry (dialog, "note", "Riverside pitches");
+  save_dialog ("Add a Risk They Are Exposed To");
+  g_assert_cmpint (count (ws, sql), ==, 1);
+  stead_test_iterate_until_count (stead_record_list_get_model (exposure), 1);
+  {
+    g_autoptr(SteadRecord) row = g_list_model_get_item (stead_record_list_get_model (exposure), 0);
+
+    /* Titled as the risks' provider names it. */
+    g_assert_cmpstr (stead_record_get_title (row), ==, title);
+    g_signal_emit_by_name (exposure, "remove", row);
+  }
+  g_assert_cmpint (count (ws, sql), ==, 0);
+  undo (window);
+  g_assert_cmpint (count (ws, sql), ==, 1);
+  undo (window);
+  g_assert_cmpint (count (ws, sql), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -909,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/ui/groups/places", test_places);
   g_test_add_func ("/ui/groups/reach", test_reach);
   g_test_add_func ("/ui/groups/engagement", test_engagement);
+  g_test_add_func ("/ui/groups/exposure", test_exposure);
   g_test_add_func ("/ui/groups/coverage", test_coverage);
   g_test_add_func ("/ui/groups/purge", test_purge);
   g_test_add_func ("/ui/groups/personal-data", test_personal_data);
