@@ -984,6 +984,51 @@ test_settings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+page_is_gone (gpointer window)
+{
+  return stead_window_get_page (window, "groups.groups") == NULL;
+}
+
+static gboolean
+page_is_back (gpointer window)
+{
+  return stead_window_get_page (window, "groups.groups") != NULL;
+}
+
+/* Switched off while the coverage is being worked out, and on again:
+ * the page goes and comes back, with nothing left behind or warned. */
+static void
+test_switch_off (void)
+{
+  SteadWindow *window = open_window ("switch.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.steadapp.Stead");
+  g_auto(GStrv) before = g_settings_get_strv (settings, "enabled-plugins");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) without = NULL;
+  GtkWidget *page = show_groups_page (window);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; before[i] != NULL; i++)
+    if (!g_str_equal (before[i], "groups"))
+      g_strv_builder_add (builder, before[i]);
+  without = g_strv_builder_end (builder);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-coverage")),
+                                TRUE);
+  /* A change: the coverage is computed again as the page goes. */
+  stead_workspace_edit (ws, "groups", "Test", "UPDATE groups_count SET count = count + 1", NULL, 0,
+                        &error);
+  g_assert_no_error (error);
+  g_settings_set_strv (settings, "enabled-plugins", (const char * const *) without);
+  stead_test_iterate_until (page_is_gone, window);
+  stead_test_iterate (200);
+  g_settings_set_strv (settings, "enabled-plugins", (const char * const *) before);
+  stead_test_iterate_until (page_is_back, window);
+  show_groups_page (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1002,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/ui/groups/purge", test_purge);
   g_test_add_func ("/ui/groups/personal-data", test_personal_data);
   g_test_add_func ("/ui/groups/settings", test_settings);
+  g_test_add_func ("/ui/groups/switch-off", test_switch_off);
 
   return stead_test_app_run (app, tmp_dir);
 }
