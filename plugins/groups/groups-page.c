@@ -883,6 +883,23 @@ groups_page_on_view_toggled (GroupsPage *self)
   stead_record_page_show_view (self->records, view);
 }
 
+/* The record page shows its list itself (Ctrl+F, Show All): the buttons
+ * follow the view shown. */
+static void
+groups_page_on_view_shown (GroupsPage *self,
+                           GParamSpec *pspec,
+                           GtkStack   *views)
+{
+  const char *name = gtk_stack_get_visible_child_name (views);
+
+  if (g_strcmp0 (name, "coverage") == 0)
+    gtk_toggle_button_set_active (self->coverage_toggle, TRUE);
+  else if (g_strcmp0 (name, "households") == 0)
+    gtk_toggle_button_set_active (self->households_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->list_toggle, TRUE);
+}
+
 static void
 groups_page_on_reset_filters (GroupsPage *self)
 {
@@ -1049,5 +1066,11 @@ groups_page_class_init (GroupsPageClass *klass)
 static void
 groups_page_init (GroupsPage *self)
 {
+  GtkWidget *views;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  views = gtk_widget_get_parent (GTK_WIDGET (self->coverage));
+  if (GTK_IS_STACK (views))
+    g_signal_connect_object (views, "notify::visible-child-name",
+                             G_CALLBACK (groups_page_on_view_shown), self, G_CONNECT_SWAPPED);
 }

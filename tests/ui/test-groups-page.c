@@ -713,6 +713,13 @@ test_coverage (void)
     stead_record_page_set_search (STEAD_RECORD_PAGE (records), NULL);
   }
 
+  /* The list shown by the record page itself (Ctrl+F): the buttons follow. */
+  stead_record_page_show_view (STEAD_RECORD_PAGE (records), "list");
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-list"))));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-coverage")),
+                                TRUE);
+
   /* The page's search narrows the gaps: every one left names the ward. */
   stead_record_page_set_search (STEAD_RECORD_PAGE (records), "prior's park");
   stead_test_iterate (50);
