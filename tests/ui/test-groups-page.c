@@ -186,6 +186,29 @@ test_add_group (void)
   }
   undo (window);
   g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_group"), ==, before);
+
+  /* A group with counts, reach and places removed after asking, then
+   * back whole with Undo. */
+  {
+    gint64 homes = select_group (page, "Care home residents");
+    g_autofree char *children = g_strdup_printf (
+      "SELECT (SELECT count(*) FROM groups_count WHERE group_id = %1$" G_GINT64_FORMAT ") + "
+      "(SELECT count(*) FROM groups_place WHERE group_id = %1$" G_GINT64_FORMAT ") + "
+      "(SELECT count(*) FROM groups_reach WHERE group_id = %1$" G_GINT64_FORMAT ")", homes);
+    gint64 n = count (ws, children);
+
+    g_assert_cmpint (n, >, 0);
+    click (stead_test_find_by_name (records, "remove"));
+    dialog = wait_dialog ("Remove?");
+    respond (dialog, "remove");
+    stead_test_iterate_until (dialog_is_closed, (gpointer) "Remove?");
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_group"), ==, before - 1);
+    g_assert_cmpint (count (ws, children), ==, 0);
+    stead_test_iterate (50);
+    undo (window);
+    g_assert_cmpint (count (ws, "SELECT count(*) FROM groups_group"), ==, before);
+    g_assert_cmpint (count (ws, children), ==, n);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
