@@ -101,14 +101,22 @@ groups_households_view_on_purge_response (AdwMessageDialog     *dialog,
                                           GroupsHouseholdsView *self)
 {
   gint64 list = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "list"));
+  gint64 n = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "households"));
   g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
 
   if (!g_str_equal (response, "purge") || self->workspace == NULL)
     return;
   if (!groups_household_list_purge (self->workspace, list, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
   else
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Households purged")));
+    {
+      /* How many, never who. */
+      done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " household purged",
+                                           "%" G_GINT64_FORMAT " households purged", n),
+                              n);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (done));
+    }
 }
 
 static void
@@ -136,6 +144,7 @@ groups_households_view_on_purge (GroupsHouseholdsView *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "list", GSIZE_TO_POINTER (stead_record_get_id (list)));
+  g_object_set_data (G_OBJECT (dialog), "households", GSIZE_TO_POINTER (n));
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (groups_households_view_on_purge_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
