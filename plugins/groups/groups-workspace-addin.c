@@ -477,4 +477,8 @@ const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .populate_demo = groups_workspace_addin_populate_demo,
   .record_removed = groups_workspace_addin_record_removed,
   .describe_references = groups_workspace_addin_describe_references,
+  .importers = (const SteadImportFormat * const[]) { &groups_census_import, &groups_imd_import,
+                                                     &groups_csv_import, NULL },
+  .exporters = (const SteadExportFormat * const[]) { &groups_hxl_export, &groups_csv_export,
+                                                     NULL },
 };
