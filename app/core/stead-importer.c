@@ -441,7 +441,8 @@ stead_format_count (guint64 n)
 /* Options naming columns                                                    */
 
 /* The column @name is: whole, in any case, else the one column whose name
- * holds it; -1 with @error naming the candidates. */
+ * holds it, else the one whose name ends with it; -1 with @error naming
+ * the candidates. */
 static int
 stead_importer_find_column (const char * const  *header,
                             const char          *name,
@@ -450,7 +451,8 @@ stead_importer_find_column (const char * const  *header,
 {
   g_autofree char *needle = g_utf8_casefold (name, -1);
   g_autoptr(GPtrArray) partial = g_ptr_array_new ();
-  int found = -1;
+  int found = -1, ending = -1;
+  guint n_ending = 0;
 
   for (guint c = 0; header != NULL && header[c] != NULL; c++)
     {
@@ -464,9 +466,18 @@ stead_importer_find_column (const char * const  *header,
           found = (int) c;
           g_ptr_array_add (partial, (gpointer) header[c]);
         }
+      if (g_str_has_suffix (folded, needle))
+        {
+          ending = (int) c;
+          n_ending++;
+        }
     }
+  /* "Cannot speak English" is the end of one column's name, if a part of
+   * another's ("… Cannot speak English well"). */
   if (partial->len == 1)
     return found;
+  if (n_ending == 1)
+    return ending;
   if (partial->len == 0)
     g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
                  /* TRANSLATORS: %s: a column name; %s: an option's label */
@@ -497,7 +508,8 @@ stead_importer_find_column (const char * const  *header,
  *
  * Reads a %STEAD_FORMAT_OPTION_COLUMNS option: each name is a column of
  * @header, whole in any case, or a part of exactly one column's name
- * ("Aged 66 years and over" when only one column says so).
+ * ("Aged 66 years and over" when only one column says so), or the end of
+ * exactly one.
  *
  * Returns: (transfer full) (element-type gint): the columns' indexes, in
  *   the order given and each once; %NULL with @error when a name fits no

@@ -336,8 +336,8 @@ STEAD_AVAILABLE_IN_1_0
 char               *stead_format_count                   (guint64              n);
 
 /* The columns of @header a STEAD_FORMAT_OPTION_COLUMNS value names, as
- * indexes: each name whole (any case), or a part of exactly one column's
- * name. @label names the option in messages. */
+ * indexes: each name whole (any case), or a part (else the end) of exactly
+ * one column's name. @label names the option in messages. */
 STEAD_AVAILABLE_IN_1_0
 GArray             *stead_import_find_columns            (const char * const  *header,
                                                           const char          *value,

@@ -92,35 +92,10 @@ groups_census_parse_day (const char *text)
   return trimmed[0] != '\0' ? stead_parse_day (trimmed) : NULL;
 }
 
-/* code -> area fid, for every area of the workspace with a code. */
-static GHashTable *
-groups_census_load_areas (SteadWorkspace  *workspace,
-                          GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  SteadRows rows;
-
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT fid, upper (trim (code)) FROM area "
-                                  "WHERE code IS NOT NULL AND trim (code) <> ''",
-                                  error);
-  if (stmt == NULL)
-    return NULL;
-  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "area");
-  while (stead_rows_next (&rows))
-    g_hash_table_insert (areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         GINT_TO_POINTER ((int) sqlite3_column_int64 (stmt, 0)));
-  if (!stead_rows_end (&rows, error))
-    return NULL;
-  return g_steal_pointer (&areas);
-}
-
 static gboolean
 groups_census_run (SteadImportContext  *context,
                    GError             **error)
 {
-  SteadWorkspace *workspace = stead_import_context_get_workspace (context);
   SteadTransaction *txn = stead_import_context_get_transaction (context);
   GCancellable *cancellable = stead_import_context_get_cancellable (context);
   g_autoptr(SteadColumnMap) map = NULL;
@@ -133,7 +108,6 @@ groups_census_run (SteadImportContext  *context,
   g_autoptr(sqlite3_stmt) upsert = NULL;
   g_autofree char *source = NULL;
   g_autofree char *fixed_day = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   const char * const *header;
   const char *group_text, *columns_text, *text;
@@ -190,7 +164,7 @@ groups_census_run (SteadImportContext  *context,
   source = text != NULL ? g_strstrip (g_strdup (text))
                         : groups_census_default_source (stead_import_context_get_file (context));
 
-  areas = groups_census_load_areas (workspace, error);
+  areas = groups_areas_by_code (txn, error);
   if (areas == NULL)
     return FALSE;
   existing = stead_transaction_prepare (txn,
@@ -213,10 +187,7 @@ groups_census_run (SteadImportContext  *context,
   if (upsert == NULL)
     return FALSE;
 
-  info = g_file_query_info (stead_import_context_get_file (context),
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    size = g_file_info_get_size (info);
+  size = groups_file_size (stead_import_context_get_file (context));
 
   while (stead_csv_reader_next_fields (reader, &cells, &n_cells, &line, cancellable, &local_error))
     {

@@ -44,8 +44,9 @@ gint64
 groups_suppress_below (SteadWorkspace *workspace)
 {
   gint64 below = stead_workspace_query_int64 (
-    workspace, "SELECT coalesce ((SELECT value FROM groups_setting WHERE key = 'suppress-below'), 5)",
-    NULL, 0);
+    workspace,
+    "SELECT coalesce ((SELECT value FROM groups_setting WHERE key = 'suppress-below'), 5)", NULL,
+    0);
 
   return MAX (below, 0);
 }
@@ -82,6 +83,41 @@ groups_suppress_cells (GroupsCell *cells,
   cells[smallest].suppressed = TRUE;
   cells[smallest].secondary = TRUE;
   return hidden + 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* For the importers                                                         */
+
+GHashTable *
+groups_areas_by_code (SteadTransaction  *txn,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SteadRows rows;
+
+  stmt = stead_transaction_prepare (txn,
+                                    "SELECT fid, upper (trim (code)) FROM area "
+                                    "WHERE code IS NOT NULL AND trim (code) <> ''",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "area");
+  while (stead_rows_next (&rows))
+    g_hash_table_insert (areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                         GINT_TO_POINTER ((int) sqlite3_column_int64 (stmt, 0)));
+  if (!stead_rows_end (&rows, error))
+    return NULL;
+  return g_steal_pointer (&areas);
+}
+
+guint64
+groups_file_size (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? (guint64) g_file_info_get_size (info) : 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -347,7 +383,7 @@ static const SteadField groups_csv_fields[] = {
 };
 
 static gboolean
-groups_csv_export_run (SteadWorkspace            *workspace,
+groups_hxl_csv_export_run (SteadWorkspace            *workspace,
                        GOutputStream             *stream,
                        const SteadExportOptions  *options,
                        GCancellable              *cancellable,
@@ -424,14 +460,14 @@ const SteadExportFormat groups_csv_export = {
   .id = "groups-csv",
   .title = N_("Target groups (CSV)"),
   .extensions = STEAD_EXTENSIONS ("csv"),
-  .run = groups_csv_export_run,
+  .run = groups_hxl_csv_export_run,
   .domain = GETTEXT_PACKAGE,
 };
 
 /* The causes a cell names, as bits of groups_csv_causes; -1 having
  * rejected the row. */
 static int
-groups_csv_read_causes (SteadImportRow *row,
+groups_hxl_csv_read_causes (SteadImportRow *row,
                         const char     *text)
 {
   g_auto(GStrv) words = g_strsplit_set (text, ";,", -1);
@@ -466,7 +502,7 @@ groups_csv_read_causes (SteadImportRow *row,
 
 /* The need kinds a cell names, as codes; NULL having rejected the row. */
 static GPtrArray *
-groups_csv_read_needs (SteadImportRow *row,
+groups_hxl_csv_read_needs (SteadImportRow *row,
                        const char     *text)
 {
   SteadTransaction *txn = stead_import_context_get_transaction (stead_import_row_get_context (row));
@@ -513,7 +549,7 @@ groups_csv_read_needs (SteadImportRow *row,
 }
 
 static gboolean
-groups_csv_import_row (SteadImportRow  *row,
+groups_hxl_csv_import_row (SteadImportRow  *row,
                        gpointer         user_data,
                        GError         **error)
 {
@@ -534,9 +570,9 @@ groups_csv_import_row (SteadImportRow  *row,
       !stead_import_row_get_text (row, "needs", &needs_text) ||
       !stead_import_row_get_text (row, "resilience", &resilience))
     return TRUE;
-  if (causes_text != NULL && (causes = groups_csv_read_causes (row, causes_text)) < 0)
+  if (causes_text != NULL && (causes = groups_hxl_csv_read_causes (row, causes_text)) < 0)
     return TRUE;
-  if (needs_text != NULL && (needs = groups_csv_read_needs (row, needs_text)) == NULL)
+  if (needs_text != NULL && (needs = groups_hxl_csv_read_needs (row, needs_text)) == NULL)
     return TRUE;
 
   /* This workspace's own export updates its rows; others match by name. */
@@ -589,21 +625,19 @@ groups_csv_import_row (SteadImportRow  *row,
                                  STEAD_ARGS (STEAD_INT (id)), error) < 0)
         return FALSE;
       for (guint i = 0; i < needs->len; i++)
-        if (stead_transaction_run (txn,
-                                   "INSERT OR IGNORE INTO groups_need (group_id, kind) VALUES (?, ?)",
-                                   STEAD_ARGS (STEAD_INT (id),
-                                               STEAD_STRING (g_ptr_array_index (needs, i))),
-                                   error) < 0)
+        if (stead_transaction_run (
+              txn, "INSERT OR IGNORE INTO groups_need (group_id, kind) VALUES (?, ?)",
+              STEAD_ARGS (STEAD_INT (id), STEAD_STRING (g_ptr_array_index (needs, i))), error) < 0)
           return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-groups_csv_import_run (SteadImportContext  *context,
+groups_hxl_csv_import_run (SteadImportContext  *context,
                        GError             **error)
 {
-  return stead_import_context_foreach_row (context, NULL, groups_csv_import_row, NULL, error);
+  return stead_import_context_foreach_row (context, NULL, groups_hxl_csv_import_row, NULL, error);
 }
 
 const SteadImportFormat groups_csv_import = {
@@ -612,6 +646,6 @@ const SteadImportFormat groups_csv_import = {
   .extensions = STEAD_EXTENSIONS ("csv", "tsv"),
   .fields = groups_csv_fields,
   .n_fields = G_N_ELEMENTS (groups_csv_fields),
-  .run = groups_csv_import_run,
+  .run = groups_hxl_csv_import_run,
   .domain = GETTEXT_PACKAGE,
 };

@@ -70,30 +70,6 @@ groups_imd_detect (const SteadImportSample *sample)
   return STEAD_IMPORT_FITS_SURELY;
 }
 
-/* LSOA code -> area fid. */
-static GHashTable *
-groups_imd_load_areas (SteadTransaction  *txn,
-                       GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  SteadRows rows;
-
-  stmt = stead_transaction_prepare (txn,
-                                    "SELECT fid, upper (trim (code)) FROM area "
-                                    "WHERE code IS NOT NULL AND trim (code) <> ''",
-                                    error);
-  if (stmt == NULL)
-    return NULL;
-  rows = (SteadRows) STEAD_ROWS_INIT (stmt, "area");
-  while (stead_rows_next (&rows))
-    g_hash_table_insert (areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-                         GINT_TO_POINTER ((int) sqlite3_column_int64 (stmt, 0)));
-  if (!stead_rows_end (&rows, error))
-    return NULL;
-  return g_steal_pointer (&areas);
-}
-
 static gboolean
 groups_imd_run (SteadImportContext  *context,
                 GError             **error)
@@ -105,7 +81,6 @@ groups_imd_run (SteadImportContext  *context,
   g_autoptr(GHashTable) areas = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(sqlite3_stmt) upsert = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   int columns[G_N_ELEMENTS (groups_imd_fields)];
   const char * const *header;
@@ -124,7 +99,7 @@ groups_imd_run (SteadImportContext  *context,
   text = stead_import_context_get_option (context, "source");
   source = text != NULL ? text : _("English Indices of Deprivation 2019 (MHCLG)");
 
-  areas = groups_imd_load_areas (txn, error);
+  areas = groups_areas_by_code (txn, error);
   if (areas == NULL)
     return FALSE;
   upsert = stead_transaction_prepare (
@@ -135,10 +110,7 @@ groups_imd_run (SteadImportContext  *context,
     error);
   if (upsert == NULL)
     return FALSE;
-  info = g_file_query_info (stead_import_context_get_file (context),
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    size = g_file_info_get_size (info);
+  size = groups_file_size (stead_import_context_get_file (context));
 
   while (stead_csv_reader_next_fields (reader, &cells, &n_cells, &line, cancellable, &local_error))
     {

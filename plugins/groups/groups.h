@@ -107,6 +107,12 @@ extern const SteadImportFormat groups_csv_import;      /* groups-hxl.c */
 extern const SteadExportFormat groups_hxl_export;
 extern const SteadExportFormat groups_csv_export;
 
+/* For the importers: every area with a code (upper case, trimmed) -> its
+ * fid; and a file's size, for progress (0 if unknown). */
+GHashTable *groups_areas_by_code    (SteadTransaction  *txn,
+                                     GError           **error);
+guint64     groups_file_size        (GFile             *file);
+
 /* One count to write: suppressed when 1 to below − 1 (secondary: when it
  * is suppressed only so that a total cannot reveal another). A negative
  * value is no count at all. */
