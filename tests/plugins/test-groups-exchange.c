@@ -485,7 +485,8 @@ test_imd (Fixture       *f,
   g_autoptr(GError) error = NULL;
   int code = test_column (rows, "LSOA code (2011)");
   int score = test_column (rows, "Index of Multiple Deprivation (IMD) Score");
-  int rank = test_column (rows, "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)");
+  int rank =
+    test_column (rows, "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)");
   int decile = test_column (
     rows, "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)");
   int crime = test_column (rows, "Crime Decile (where 1 is most deprived 10% of LSOAs)");
@@ -557,7 +558,7 @@ test_imd_full_size (Fixture       *f,
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_string_append_printf (text, "%s,Tewkesbury,E07000083,Tewkesbury,12.5,%u,%u", 
+      g_string_append_printf (text, "%s,Tewkesbury,E07000083,Tewkesbury,12.5,%u,%u",
                               sqlite3_column_text (stmt, 0), 1000 + n, 1 + n % 10);
       for (guint c = 7; c < header->len; c++)
         g_string_append (text, ",3");
@@ -832,6 +833,7 @@ test_groups_csv (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = test_rows (csv);
   gint64 groups = stead_test_count (f->ws, "SELECT count (*) FROM groups_group");
+  SteadImportReject *reject;
   gint64 older;
 
   g_assert_cmpuint (rows->len, ==, groups + 1);
@@ -850,9 +852,9 @@ test_groups_csv (Fixture       *f,
   g_assert_false (import_with (f, "groups-csv", bad, FALSE, FALSE, &rejected, &error, NULL));
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
   g_assert_cmpuint (rejected->rejects->len, ==, 1);
-  g_assert_cmpuint (((SteadImportReject *) g_ptr_array_index (rejected->rejects, 0))->line, ==, 3);
-  g_assert_nonnull (strstr (((SteadImportReject *) g_ptr_array_index (rejected->rejects, 0))->reason,
-                            "floating"));
+  reject = g_ptr_array_index (rejected->rejects, 0);
+  g_assert_cmpuint (reject->line, ==, 3);
+  g_assert_nonnull (strstr (reject->reason, "floating"));
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_group"), ==, groups);
   g_clear_error (&error);
   g_assert_true (import_with (f, "groups-csv", bad, FALSE, TRUE, &fresh, &error, NULL));
