@@ -532,6 +532,50 @@ test_imd (Fixture       *f,
                    4 * 12);
 }
 
+/* A decile that is not one, in an LSOA of the workspace, is rejected by
+ * line and nothing is imported; in another LSOA it is no concern. */
+static void
+test_imd_bad_value (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) sample = data_file ("imd2019-file7-sample.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "bad-file7.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) edited = g_string_new (NULL);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  SteadImportReject *reject;
+
+  g_assert_true (g_file_load_contents (sample, NULL, &text, NULL, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+      g_autofree char *line = NULL;
+
+      /* The IMD decile is the 7th column: Tewkesbury 005A (line 6) and
+       * the City of London 001A (line 2). */
+      if (g_str_has_prefix (lines[i], "E01022432") || g_str_has_prefix (lines[i], "E01000001"))
+        {
+          g_free (cells[6]);
+          cells[6] = g_strdup ("11");
+        }
+      line = g_strjoinv (",", cells);
+      g_string_append_printf (edited, "%s\n", line);
+    }
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  g_assert_false (import_with (f, "groups-imd", file, FALSE, FALSE, &result, &error, NULL));
+  g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  reject = g_ptr_array_index (result->rejects, 0);
+  g_assert_cmpuint (reject->line, ==, 6);
+  g_assert_nonnull (strstr (reject->reason, "“11”"));
+  g_assert_nonnull (strstr (reject->reason, "decile from 1 to 10"));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_area_attribute"), ==, 0);
+}
+
 /* The whole of England: 32,844 rows, the workspace's 50 LSOAs among
  * them, the rest skipped, fast. */
 static void
@@ -904,6 +948,7 @@ main (int   argc,
   ADD ("/groups-exchange/census/options", test_census_options);
   ADD ("/groups-exchange/detect", test_detect);
   ADD ("/groups-exchange/imd/sample", test_imd);
+  ADD ("/groups-exchange/imd/bad-value", test_imd_bad_value);
   ADD ("/groups-exchange/imd/full-size", test_imd_full_size);
   ADD ("/groups-exchange/hxl/suppression", test_hxl_suppression);
   ADD ("/groups-exchange/exports/never-personal", test_exports_never_personal);
