@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "stead-import-dialog-private.h"
 
@@ -438,8 +439,16 @@ stead_import_dialog_on_column_ticked (GtkCheckButton *check,
       {
         const char *name = g_object_get_data (G_OBJECT (g_ptr_array_index (checks, i)),
                                               OPTION_COLUMNS);
+        const char *colon = strstr (name, ": ");
+        const char *measures = g_strrstr (name, "; measures:");
 
-        g_string_append_printf (names, "%s%s", n++ > 0 ? "; " : "", name);
+        /* "Cannot speak English well", without the table's name before
+         * it ("Proficiency in English language: …") or the measure after. */
+        if (colon != NULL && colon[2] != '\0')
+          name = colon + 2;
+        g_string_append_printf (names, "%s%.*s", n++ > 0 ? "; " : "",
+                                measures != NULL && measures > name ? (int) (measures - name) : -1,
+                                name);
       }
   if (n == 0)
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("None chosen"));

@@ -144,7 +144,9 @@ test_census_from_the_dialog (void)
         gtk_check_button_set_active (g_ptr_array_index (checks, i), TRUE);
     }
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns_row)),
-                            "1 column: Household composition"));
+                            "1 column: One person household: Aged 66 years and over"));
+  g_assert_null (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (columns_row)),
+                         "measures"));
   stead_test_iterate_until (dialog_idle, dialog);
   result = stead_import_dialog_get_result (dialog);
   g_assert_nonnull (result);
