@@ -1,5 +1,5 @@
-/* groups-imd.c: the English Indices of Deprivation 2019 by LSOA, as area
- * attributes for shading and prioritising
+/* groups-imd.c: the English Indices of Deprivation by LSOA (2019, and
+ * 2025 laid out the same), as area attributes for shading and prioritising
  *
  * The published "File 7" (all ranks, deciles and scores) has a row for
  * each of England's 32,844 LSOAs of 2011: "LSOA code (2011)", its name,
@@ -25,7 +25,8 @@
 
 /* The fields, each the attribute it gives (the code column first). */
 static const SteadField groups_imd_fields[] = {
-  { "lsoa_code", "LSOA code (2011);lsoa11cd;lsoa code;lsoa", "#adm4 +code", TRUE,
+  { "lsoa_code", "LSOA code (2011);LSOA code (2021);lsoa11cd;lsoa21cd;lsoa code;lsoa",
+    "#adm4 +code", TRUE,
     .label = N_("LSOA Code") },
   { "imd-score", "Index of Multiple Deprivation (IMD) Score;imd score", .type = STEAD_FIELD_DOUBLE,
     .label = N_("IMD Score") },
@@ -55,7 +56,7 @@ static const SteadField groups_imd_fields[] = {
 
 static const SteadFormatOption groups_imd_options[] = {
   { "source", N_("Where the values come from (by default the English Indices of Deprivation "
-                 "2019)"),
+                 "of the file's year)"),
     N_("Source"), STEAD_FIELD_TEXT },
   { NULL }
 };
@@ -63,8 +64,11 @@ static const SteadFormatOption groups_imd_options[] = {
 static guint
 groups_imd_detect (const SteadImportSample *sample)
 {
+  /* The 2019 indices are by LSOAs of 2011; the 2025 ones, laid out the
+   * same, by those of 2021. */
   if (sample->content != STEAD_IMPORT_CONTENT_TEXT ||
-      !stead_import_sample_has_column (sample, "LSOA code (2011)") ||
+      (!stead_import_sample_has_column (sample, "LSOA code (2011)") &&
+       !stead_import_sample_has_column (sample, "LSOA code (2021)")) ||
       !stead_import_sample_has_column (sample, IMD_DECILE ("Index of Multiple Deprivation (IMD)")))
     return 0;
   return STEAD_IMPORT_FITS_SURELY;
@@ -97,7 +101,12 @@ groups_imd_run (SteadImportContext  *context,
   for (guint f = 0; f < G_N_ELEMENTS (groups_imd_fields); f++)
     columns[f] = stead_column_map_get_column (map, groups_imd_fields[f].name);
   text = stead_import_context_get_option (context, "source");
-  source = text != NULL ? text : _("English Indices of Deprivation 2019 (MHCLG)");
+  if (text != NULL)
+    source = text;
+  else if (columns[0] >= 0 && g_str_has_suffix (header[columns[0]], "(2021)"))
+    source = _("English Indices of Deprivation 2025 (MHCLG)");
+  else
+    source = _("English Indices of Deprivation 2019 (MHCLG)");
 
   areas = groups_areas_by_code (txn, error);
   if (areas == NULL)
@@ -215,7 +224,7 @@ groups_imd_run (SteadImportContext  *context,
 
 const SteadImportFormat groups_imd_import = {
   .id = "groups-imd",
-  .title = N_("Indices of Deprivation 2019 by LSOA (CSV)"),
+  .title = N_("English Indices of Deprivation by LSOA (CSV)"),
   .extensions = STEAD_EXTENSIONS ("csv"),
   .fields = groups_imd_fields,
   .n_fields = G_N_ELEMENTS (groups_imd_fields),

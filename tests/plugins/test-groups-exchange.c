@@ -521,8 +521,10 @@ test_imd (Fixture       *f,
     }
   g_assert_cmpuint (inside, ==, 4);
   /* 12 attributes each: score, rank, decile and 9 domain deciles. */
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_area_attribute"), ==,
-                   4 * 12);
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count (*) FROM groups_area_attribute WHERE "
+                                     "source = 'English Indices of Deprivation 2019 (MHCLG)'"),
+                   ==, 4 * 12);
 
   g_assert_true (import_with (f, "groups-imd", file, FALSE, FALSE, &again, &error, NULL));
   g_assert_no_error (error);
@@ -530,6 +532,38 @@ test_imd (Fixture       *f,
   g_assert_cmpuint (again->updated, ==, 4);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_area_attribute"), ==,
                    4 * 12);
+}
+
+/* The 2025 indices, by LSOAs of 2021, are read the same and say so. */
+static void
+test_imd_2025 (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) sample = data_file ("imd2019-file7-sample.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "iod2025.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  char *at;
+
+  g_assert_true (g_file_load_contents (sample, NULL, &text, NULL, NULL, NULL));
+  at = strstr (text, "LSOA code (2011)");
+  g_assert_nonnull (at);
+  memcpy (at, "LSOA code (2021)", strlen ("LSOA code (2021)"));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  found = stead_import_detect (f->importers, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (stead_importer_get_id (g_ptr_array_index (found, 0)), ==, "groups-imd");
+  g_assert_true (import_with (f, "groups-imd", file, FALSE, FALSE, &result, &error, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->added, ==, 4);
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count (*) FROM groups_area_attribute WHERE "
+                                     "source = 'English Indices of Deprivation 2025 (MHCLG)'"),
+                   ==, 4 * 12);
 }
 
 /* A decile that is not one, in an LSOA of the workspace, is rejected by
@@ -949,6 +983,7 @@ main (int   argc,
   ADD ("/groups-exchange/detect", test_detect);
   ADD ("/groups-exchange/imd/sample", test_imd);
   ADD ("/groups-exchange/imd/bad-value", test_imd_bad_value);
+  ADD ("/groups-exchange/imd/2025", test_imd_2025);
   ADD ("/groups-exchange/imd/full-size", test_imd_full_size);
   ADD ("/groups-exchange/hxl/suppression", test_hxl_suppression);
   ADD ("/groups-exchange/exports/never-personal", test_exports_never_personal);
