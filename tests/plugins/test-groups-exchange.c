@@ -81,6 +81,41 @@ data_file (const char *name)
   return g_file_new_for_path (path);
 }
 
+static char *
+data_text (const char *name)
+{
+  g_autoptr(GFile) file = data_file (name);
+  char *text = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
+  return text;
+}
+
+/* @text as a file of the test's own. */
+static GFile *
+test_file (Fixture    *f,
+           const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static void
+assert_detected (Fixture    *f,
+                 GFile      *file,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = stead_import_detect (f->importers, file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (stead_importer_get_id (g_ptr_array_index (found, 0)), ==, id);
+}
+
 /* Imports @name with "key", "value", … options (NULL-terminated). */
 static gboolean
 import_with (Fixture            *f,
@@ -169,10 +204,8 @@ test_rows (const char *text)
 static GPtrArray *
 test_file_rows (const char *name)
 {
-  g_autoptr(GFile) file = data_file (name);
-  g_autofree char *text = NULL;
+  g_autofree char *text = data_text (name);
 
-  g_assert_true (g_file_load_contents (file, NULL, &text, NULL, NULL, NULL));
   return test_rows (text);
 }
 
@@ -448,12 +481,8 @@ test_detect (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autoptr(GFile) file = data_file (files[i][0]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) found = stead_import_detect (f->importers, file, NULL, &error);
 
-      g_assert_no_error (error);
-      g_assert_cmpuint (found->len, ==, 1);
-      g_assert_cmpstr (stead_importer_get_id (g_ptr_array_index (found, 0)), ==, files[i][1]);
+      assert_detected (f, file, files[i][1]);
     }
 }
 
@@ -539,24 +568,16 @@ static void
 test_imd_2025 (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GFile) sample = data_file ("imd2019-file7-sample.csv");
-  g_autofree char *text = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "iod2025.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = data_text ("imd2019-file7-sample.csv");
+  g_autoptr(GFile) file = NULL;
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  char *at;
+  char *at = strstr (text, "LSOA code (2011)");
 
-  g_assert_true (g_file_load_contents (sample, NULL, &text, NULL, NULL, NULL));
-  at = strstr (text, "LSOA code (2011)");
   g_assert_nonnull (at);
   memcpy (at, "LSOA code (2021)", strlen ("LSOA code (2021)"));
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  found = stead_import_detect (f->importers, file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpstr (stead_importer_get_id (g_ptr_array_index (found, 0)), ==, "groups-imd");
+  file = test_file (f, "iod2025.csv", text);
+  assert_detected (f, file, "groups-imd");
   g_assert_true (import_with (f, "groups-imd", file, FALSE, FALSE, &result, &error, NULL));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 4);
@@ -572,18 +593,14 @@ static void
 test_imd_bad_value (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) sample = data_file ("imd2019-file7-sample.csv");
-  g_autofree char *text = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "bad-file7.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = data_text ("imd2019-file7-sample.csv");
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GString) edited = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(SteadImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
   SteadImportReject *reject;
 
-  g_assert_true (g_file_load_contents (sample, NULL, &text, NULL, NULL, NULL));
-  lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
       g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
@@ -599,7 +616,7 @@ test_imd_bad_value (Fixture       *f,
       line = g_strjoinv (",", cells);
       g_string_append_printf (edited, "%s\n", line);
     }
-  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  file = test_file (f, "bad-file7.csv", edited->str);
   g_assert_false (import_with (f, "groups-imd", file, FALSE, FALSE, &result, &error, NULL));
   g_assert_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_REJECTED);
   g_assert_cmpuint (result->rejects->len, ==, 1);
