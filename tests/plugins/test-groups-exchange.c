@@ -800,6 +800,13 @@ test_hxl_suppression (Fixture       *f,
 
   /* No number from 1 to 4 anywhere in a count column; every group's
    * empty counts are none or two or more, unless its total is hidden. */
+  /* A group's estimated size is a count too: 4 hidden, 5 shown. */
+  g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Sizes",
+                                         "UPDATE groups_group SET size = CASE name "
+                                         "WHEN 'Tiny' THEN 4 WHEN 'Bounds' THEN 5 END "
+                                         "WHERE name IN ('Tiny', 'Bounds')",
+                                         NULL, 0, &error), ==, 2);
+  g_assert_no_error (error);
   csv = export_text (f, "groups-csv", FALSE);
   groups = test_rows (csv);
   counted = test_column (groups, "counted");
@@ -821,9 +828,16 @@ test_hxl_suppression (Fixture       *f,
         {
           g_assert_cmpuint (cells, ==, 2);
           g_assert_cmpstr (total, ==, "");
+          g_assert_cmpstr (test_cell (groups, g, test_column (groups, "size")), ==, "");
+          g_assert_cmpstr (test_cell (groups, g, test_column (groups, "note")), ==,
+                           "Fewer than 5: left empty");
         }
       if (g_str_equal (name, "Bounds"))
-        g_assert_cmpstr (total, ==, "22");
+        {
+          g_assert_cmpstr (total, ==, "22");
+          g_assert_cmpstr (test_cell (groups, g, test_column (groups, "size")), ==, "5");
+          g_assert_cmpstr (test_cell (groups, g, test_column (groups, "note")), ==, "");
+        }
     }
   for (guint r = 2; r < rows->len; r++)
     for (guint c = 5; c <= 7; c++)
