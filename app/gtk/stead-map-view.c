@@ -1377,6 +1377,62 @@ stead_map_view_get_control_bounds (SteadMapView *self,
     }
 }
 
+/**
+ * stead_map_view_get_label_bounds:
+ * @self: a #SteadMapView
+ * @widget: a layer of the map, drawn after its areas
+ * @boxes: (element-type graphene_rect_t): where to append the boxes of
+ *   the areas' names placed in this frame, and of the badges and names of
+ *   the needs, resources and places, in @widget's coordinates
+ */
+void
+stead_map_view_get_label_bounds (SteadMapView *self,
+                                 GtkWidget    *widget,
+                                 GArray       *boxes)
+{
+  g_autoptr(GArray) badges = g_array_new (FALSE, FALSE, sizeof (SteadPointBadge));
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (SteadPointName));
+  const SteadAreaLabel *labels;
+  graphene_point_t origin;
+  guint n;
+
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* The layers share the map's allocation; a widget elsewhere is moved. */
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->areas), widget, &GRAPHENE_POINT_INIT (0, 0),
+                                 &origin))
+    return;
+  labels = stead_area_layer_get_labels (self->areas, &n);
+  for (guint i = 0; gtk_widget_get_visible (GTK_WIDGET (self->areas)) && i < n; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&labels[i].box, origin.x, origin.y, &box);
+      g_array_append_val (boxes, box);
+    }
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->points)))
+    return;
+  stead_point_layer_get_badges (self->points, badges);
+  stead_point_layer_get_names (self->points, names);
+  for (guint i = 0; i < badges->len; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&g_array_index (badges, SteadPointBadge, i).box, origin.x, origin.y,
+                              &box);
+      g_array_append_val (boxes, box);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&g_array_index (names, SteadPointName, i).box, origin.x, origin.y,
+                              &box);
+      g_array_append_val (boxes, box);
+    }
+}
+
 /* No area's name is drawn under the map's own controls. */
 static void
 stead_map_view_reserve_controls (SteadMapView *self)

@@ -124,6 +124,14 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_get_control_bounds (SteadMapView    *self,
                                                    GtkWidget       *widget,
                                                    GArray          *boxes);
+/* Where the map writes names and counts this frame (areas' names, the
+ * badges of needs and resources, places' names), in @widget's
+ * coordinates: for a plugin's layer drawn over the areas and under the
+ * points, to keep its own text clear of them. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_get_label_bounds (SteadMapView      *self,
+                                                 GtkWidget         *widget,
+                                                 GArray            *boxes);
 /* Rows of text a plugin lists for an area in the panel beside the map:
  * a GPtrArray of GStrv, one per row, as many cells as columns. */
 typedef GPtrArray *(*SteadMapAreaRowsFunc) (SteadWorkspace *workspace,
