@@ -22,11 +22,12 @@
  * with no groups_reach_area rows covers every area of the group), by
  * distinct organisation: instrumental partners (the "organisation"
  * kind's facts: tier), and fluid ones (contributing or occasional)
- * counted separately. Volunteers: a plugin offering the record kind
- * "volunteer" with facts_sql columns "skills" (need kinds, space
- * separated), "radius_km", and a locate_sql point, counts those whose
- * skills meet one of the group's needs (groups_need) and whose radius
- * reaches the area's centre; none is loaded today, so it is 0.
+ * counted separately (an organisation no plugin describes counts as
+ * neither). Volunteers: a plugin offering the record kind "volunteer"
+ * with facts_sql columns "skills" (need kinds, space separated),
+ * "radius_km", "longitude" and "latitude" counts those whose skills meet
+ * one of the group's needs (groups_need) and whose radius reaches the
+ * centre of the area's bounding box; none is loaded today, so it is 0.
  *
  * The gap score, plainly:
  *
@@ -72,6 +73,7 @@ typedef struct
   int         score;      /* likelihood × impact, 1..25 */
   gboolean    derived;    /* a hazard area touches the area or a place in it */
   gboolean    judged;     /* the partnership recorded it in groups_exposure */
+  const char *name;       /* the risk's name alone: "Fluvial flooding" */
 } GroupsExposure;
 
 typedef struct

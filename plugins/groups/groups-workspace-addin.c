@@ -477,4 +477,6 @@ const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .populate_demo = groups_workspace_addin_populate_demo,
   .record_removed = groups_workspace_addin_record_removed,
   .describe_references = groups_workspace_addin_describe_references,
+  .report_sections = (const SteadReportSectionInfo * const[]) { &groups_report_section, NULL },
+  .commands = (const SteadCommand * const[]) { &groups_gaps_command, NULL },
 };

@@ -424,7 +424,9 @@ static const SteadRecordKind partners_record_kinds[] = {
     NULL,
     "SELECT geom FROM partners_site WHERE organisation = ?1 AND geom IS NOT NULL ORDER BY fid",
     /* A register's owner not yet a partner: added with the defaults. */
-    "INSERT INTO partners_organisation (name) VALUES (?1)" },
+    "INSERT INTO partners_organisation (name) VALUES (?1)",
+    /* For coverage: who is instrumental, who contributes now and then. */
+    "SELECT id, tier FROM partners_organisation" },
   { "site", N_("partner site"),
     "SELECT fid AS id, name AS title FROM partners_site ORDER BY name COLLATE NOCASE",
     "SELECT name FROM partners_site WHERE fid = ?1",
