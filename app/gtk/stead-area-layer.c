@@ -580,8 +580,8 @@ stead_area_layer_hatch (cairo_t      *cr,
   cairo_restore (cr);
 }
 
-/* An overlay's hatched areas: the Okabe–Ito reddish purple, darkened. */
-static const double stead_area_layer_hatch_rgb[3] = { 0.55, 0.20, 0.45 };
+/* An overlay's hatched areas: near black, apart from any class's colour. */
+static const double stead_area_layer_hatch_rgb[3] = { 0.16, 0.10, 0.24 };
 
 /**
  * stead_area_layer_draw_swatch:
@@ -610,8 +610,14 @@ stead_area_layer_draw_swatch (cairo_t        *cr,
       cairo_stroke (cr);
       return;
     }
+  /* As the areas look on the map: the class's colour over the base map,
+   * under the boundary's light veil. */
+  cairo_set_source_rgb (cr, 0.96, 0.95, 0.93);
+  cairo_fill_preserve (cr);
   if (rgb != NULL)
-    cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+    cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.6);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.8);
   cairo_set_line_width (cr, 1.0);

@@ -31,8 +31,8 @@
 #include "groups-household-layer.h"
 #include "groups-map.h"
 
-/* Until gcov's coverage is merged: the gaps layer and the panel's rows wait for it. */
-#define GROUPS_MAP_COVERAGE 0
+/* How many gaps are hatched when deprivation is shaded, not a group. */
+#define GROUPS_MAP_TOP_GAPS 10
 
 /* The shading that is not a group's counts. */
 #define GROUPS_MAP_SHADE_IMD 0
@@ -58,6 +58,7 @@ struct _GroupsMap
   guint                  n_gap_areas;
   GtkWidget             *classes;     /* weak: the open legend's classes */
   GtkWidget             *note;        /* weak: and its note */
+  GtkWidget             *gaps_text;   /* weak: what the hatching is, in the open legend */
 };
 
 G_DEFINE_FINAL_TYPE (GroupsMap, groups_map, G_TYPE_OBJECT)
@@ -232,6 +233,8 @@ groups_map_reload_shading (GroupsMap *self)
   groups_map_update_legend (self);
 }
 
+static void groups_map_on_coverage (GroupsMap *self);
+
 static void
 groups_map_set_shading (GroupsMap *self,
                         gint64     shading)
@@ -241,6 +244,8 @@ groups_map_set_shading (GroupsMap *self,
   self->shading = shading;
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_int64 (shading));
   groups_map_reload_shading (self);
+  if (self->coverage != NULL)
+    groups_map_on_coverage (self);
 }
 
 static void
@@ -360,24 +365,56 @@ groups_map_cell_is_gap (const GroupsCoverageCell *cell)
   return cell->size > 0 && cell->instrumental == 0 && cell->n_exposure > 0;
 }
 
+/* What the hatching stands for, in the open legend. */
+static void
+groups_map_update_gaps_legend (GroupsMap *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->gaps_text == NULL)
+    return;
+  if (self->shading > 0)
+    {
+      SteadRecord *group = stead_query_model_lookup (self->groups, self->shading);
+
+      /* TRANSLATORS: the group chosen under Target Groups by Area */
+      text = g_strdup_printf (
+        ngettext ("%s: exposed to a risk and reached by no instrumental partner (%u area)",
+                  "%s: exposed to a risk and reached by no instrumental partner (%u areas)",
+                  self->n_gap_areas),
+        group != NULL ? stead_record_get_title (group) : "", self->n_gap_areas);
+    }
+  else
+    text = g_strdup_printf (_("The %d largest gaps: a target group exposed to a risk and "
+                              "reached by no instrumental partner"),
+                            GROUPS_MAP_TOP_GAPS);
+  gtk_label_set_text (GTK_LABEL (self->gaps_text), text);
+}
+
+/* The areas hatched: the gaps of the group shaded, or with deprivation
+ * shaded, the areas of the largest gaps of any group. */
 static void
 groups_map_on_coverage (GroupsMap *self)
 {
-#if GROUPS_MAP_COVERAGE
   GroupsCoverage *coverage = groups_coverage_monitor_get_coverage (self->coverage);
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_gaps = 0;
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Ranked: the largest gaps first. */
   for (guint i = 0; coverage != NULL && i < groups_coverage_get_n_cells (coverage); i++)
     {
       const GroupsCoverageCell *cell = groups_coverage_get_cell (coverage, i);
       double *sum;
 
-      if (!groups_map_cell_is_gap (cell))
+      if (!groups_map_cell_is_gap (cell) ||
+          (self->shading > 0 && cell->group != self->shading) ||
+          (self->shading <= 0 && n_gaps >= GROUPS_MAP_TOP_GAPS))
         continue;
+      n_gaps++;
       sum = g_hash_table_lookup (areas, &cell->area);
       if (sum == NULL)
         {
@@ -395,21 +432,22 @@ groups_map_on_coverage (GroupsMap *self)
   self->n_gap_areas = fids->len;
   stead_area_layer_set_values (self->gaps, (const gint64 *) (gpointer) fids->data,
                                (const double *) (gpointer) values->data, fids->len);
-#endif
+  groups_map_update_gaps_legend (self);
 }
 
 static GtkWidget *
 groups_map_gaps_legend (ShumateLayer *layer,
                         gpointer      user_data)
 {
+  GroupsMap *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *row = groups_map_swatch_row (STEAD_AREA_STYLE_HATCHED, NULL, NULL);
 
-  gtk_box_append (GTK_BOX (box),
-                  groups_map_swatch_row (STEAD_AREA_STYLE_HATCHED, NULL,
-                                         _("A target group there is exposed to a risk and "
-                                           "reached by no instrumental partner")));
+  groups_map_set_weak (&self->gaps_text, gtk_widget_get_last_child (row));
+  gtk_box_append (GTK_BOX (box), row);
   gtk_box_append (GTK_BOX (box), groups_map_note (_("Click an area for its groups, their size, "
                                                     "who reaches them and the gap")));
+  groups_map_update_gaps_legend (self);
   return box;
 }
 
@@ -456,6 +494,7 @@ groups_map_dispose (GObject *object)
     }
   groups_map_set_weak (&self->classes, NULL);
   groups_map_set_weak (&self->note, NULL);
+  groups_map_set_weak (&self->gaps_text, NULL);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->coverage);
@@ -528,16 +567,13 @@ groups_map_load (SteadWindowAddin *addin,
   self->gaps = g_object_ref_sink (stead_area_layer_new_overlay (viewport,
                                                                 STEAD_AREA_STYLE_HATCHED));
   stead_area_layer_set_workspace (self->gaps, self->workspace);
-#if GROUPS_MAP_COVERAGE
   self->coverage = groups_coverage_monitor_new (self->workspace);
-#endif
-  if (self->coverage != NULL)
   g_signal_connect_object (self->coverage, "notify::coverage",
                            G_CALLBACK (groups_map_on_coverage), self, G_CONNECT_SWAPPED);
   groups_map_on_coverage (self);
   stead_window_addin_add_layer (addin, SHUMATE_LAYER (self->gaps), _("Coverage Gaps"));
   stead_map_view_set_layer_legend (map, SHUMATE_LAYER (self->gaps), groups_map_gaps_legend,
-                                   NULL, NULL);
+                                   g_object_ref (self), g_object_unref);
 
   /* Places: public, so named from street zoom. */
   {
@@ -597,7 +633,6 @@ groups_map_describe_area (SteadWindowAddin *addin,
                           SteadWorkspace   *workspace,
                           gint64            area)
 {
-#if GROUPS_MAP_COVERAGE
   g_autoptr(GError) error = NULL;
   g_autoptr(GroupsCoverage) coverage = groups_coverage_compute (workspace, &error);
   g_autoptr(GPtrArray) cells = NULL;
@@ -624,7 +659,4 @@ groups_map_describe_area (SteadWindowAddin *addin,
       g_ptr_array_add (rows, row);
     }
   return rows;
-#else
-  return NULL;
-#endif
 }

@@ -314,6 +314,148 @@ test_choropleth_counts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the panel lists for @ward, keyed by group name: its row's cells. */
+static GHashTable *
+panel_rows (SteadMapView *map,
+            gint64        ward,
+            GPtrArray    *order)
+{
+  SteadAreaPanel *panel = (SteadAreaPanel *) stead_map_view_get_area_panel (map);
+  GHashTable *rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_strfreev);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (stead_map_view_select_area (map, ward));
+  stead_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  text = stead_area_panel_dup_section_text (panel, "Target Groups");
+  g_assert_nonnull (text);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      char **cells = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 4);
+      g_ptr_array_add (order, g_strdup (cells[0]));
+      g_hash_table_insert (rows, g_strdup (cells[0]), cells);
+    }
+  return rows;
+}
+
+/* A click on an area lists the groups there: each with its people (its
+ * count plus the people of its places inside, as SQL and a second
+ * point-in-polygon test find them), who reaches it (partners' tiers, by
+ * SQL), and its gap, largest first. */
+static void
+test_area_lists_groups (void)
+{
+  SteadWindow *window = open_window ("panel.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  SteadMapView *map = stead_window_get_map_view (window);
+  const char *wards[] = { "Tewkesbury Prior's Park", "Tewkesbury Newtown", "Winchcombe" };
+  guint n_checked = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (wards); w++)
+    {
+      g_autoptr(sqlite3_stmt) find = stead_workspace_prepare (
+        ws, "SELECT fid, geom FROM area WHERE kind = 'ward' AND name = ?", NULL);
+      g_autoptr(SteadGeometry) polygon = NULL;
+      g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) rows = NULL;
+      g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(sqlite3_stmt) counts = NULL;
+      g_autoptr(sqlite3_stmt) places = NULL;
+      gint64 ward;
+      double last_gap = G_MAXDOUBLE;
+
+      sqlite3_bind_text (find, 1, wards[w], -1, SQLITE_STATIC);
+      if (sqlite3_step (find) != SQLITE_ROW)
+        continue;
+      ward = sqlite3_column_int64 (find, 0);
+      polygon = stead_geometry_new_from_gpkg (sqlite3_column_blob (find, 1),
+                                              sqlite3_column_bytes (find, 1), NULL, NULL);
+
+      /* The oracle: counts, then places inside by winding number. */
+      counts = stead_workspace_prepare (ws, "SELECT g.name, c.count FROM groups_count c "
+                                            "JOIN groups_group g ON g.id = c.group_id "
+                                            "WHERE c.area = ?", NULL);
+      sqlite3_bind_int64 (counts, 1, ward);
+      while (sqlite3_step (counts) == SQLITE_ROW)
+        g_hash_table_insert (want, g_strdup ((const char *) sqlite3_column_text (counts, 0)),
+                             GSIZE_TO_POINTER (sqlite3_column_int64 (counts, 1)));
+      places = stead_workspace_prepare (ws, "SELECT g.name, coalesce (p.people, 1), "
+                                            "ST_MinX (p.geom), ST_MinY (p.geom) "
+                                            "FROM groups_place p JOIN groups_group g "
+                                            "ON g.id = p.group_id", NULL);
+      while (sqlite3_step (places) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (places, 0);
+
+          if (!stead_test_inside_by_winding (polygon, sqlite3_column_double (places, 2),
+                                             sqlite3_column_double (places, 3)))
+            continue;
+          g_hash_table_insert (want, g_strdup (name),
+                               GSIZE_TO_POINTER (GPOINTER_TO_SIZE (
+                                 g_hash_table_lookup (want, name)) +
+                                 sqlite3_column_int64 (places, 1)));
+        }
+      g_assert_cmpuint (g_hash_table_size (want), >, 0);
+
+      rows = panel_rows (map, ward, order);
+      g_assert_cmpuint (g_hash_table_size (rows), ==, g_hash_table_size (want));
+      for (guint i = 0; i < order->len; i++)
+        {
+          const char *group = g_ptr_array_index (order, i);
+          char **cells = g_hash_table_lookup (rows, group);
+          g_autofree char *size = NULL;
+          g_autofree char *reach = NULL;
+          g_autoptr(sqlite3_stmt) tiers = stead_workspace_prepare (
+            ws, "SELECT count (DISTINCT CASE WHEN o.tier = 'instrumental' THEN o.id END), "
+                "count (DISTINCT CASE WHEN o.tier <> 'instrumental' THEN o.id END) "
+                "FROM groups_reach r JOIN groups_group g ON g.id = r.group_id "
+                "JOIN partners_organisation o ON o.id = r.organisation WHERE g.name = ?1 "
+                "AND (NOT EXISTS (SELECT 1 FROM groups_reach_area ra WHERE ra.reach = r.id) "
+                "OR EXISTS (SELECT 1 FROM groups_reach_area ra WHERE ra.reach = r.id "
+                "AND ra.area = ?2))", NULL);
+          gint64 instrumental, fluid;
+          double gap;
+
+          g_assert_true (g_hash_table_contains (want, group));
+          size = g_strdup_printf ("%" G_GSIZE_FORMAT,
+                                  GPOINTER_TO_SIZE (g_hash_table_lookup (want, group)));
+          g_assert_cmpstr (cells[1], ==, size);
+
+          sqlite3_bind_text (tiers, 1, group, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (tiers, 2, ward);
+          g_assert_cmpint (sqlite3_step (tiers), ==, SQLITE_ROW);
+          instrumental = sqlite3_column_int64 (tiers, 0);
+          fluid = sqlite3_column_int64 (tiers, 1);
+          if (instrumental == 0 && fluid == 0)
+            reach = g_strdup ("nobody");
+          else if (fluid == 0)
+            reach = g_strdup_printf ("%" G_GINT64_FORMAT " instrumental", instrumental);
+          else
+            reach = g_strdup_printf ("%" G_GINT64_FORMAT " instrumental, %" G_GINT64_FORMAT
+                                     " fluid", instrumental, fluid);
+          g_assert_cmpstr (cells[2], ==, reach);
+
+          gap = g_ascii_strtod (cells[3], NULL);
+          g_assert_cmpfloat (gap, <=, last_gap);
+          last_gap = gap;
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 12);
+
+  /* A drawn area is no area row: no groups' rows. */
+  stead_map_view_select_box (map, -2.2, 51.95, -2.1, 52.0);
+  stead_test_iterate (50);
+  g_assert_null (stead_area_panel_dup_section_text (
+    (SteadAreaPanel *) stead_map_view_get_area_panel (map), "Target Groups"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The groups' layers go when the plugin is switched off, and come back. */
 static gboolean
 layers_gone (gpointer data)
@@ -360,6 +502,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/groups-map/privacy-threshold", test_privacy_threshold);
   g_test_add_func ("/ui/groups-map/choropleth-counts", test_choropleth_counts);
+  g_test_add_func ("/ui/groups-map/area-lists-groups", test_area_lists_groups);
   g_test_add_func ("/ui/groups-map/plugin-off-takes-layers", test_plugin_off_takes_layers);
 
   return stead_test_app_run (app, tmp_dir);
