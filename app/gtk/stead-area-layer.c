@@ -574,8 +574,8 @@ stead_area_layer_hatch (cairo_t      *cr,
       cairo_move_to (cr, x, y1);
       cairo_line_to (cr, x + (y1 - y0), y0);
     }
-  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.75);
-  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.6);
+  cairo_set_line_width (cr, 1.25);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -603,6 +603,9 @@ stead_area_layer_draw_swatch (cairo_t        *cr,
   cairo_rectangle (cr, 1, 1, width - 2, height - 2);
   if (style == STEAD_AREA_STYLE_HATCHED)
     {
+      /* On the map's light ground, as on the map. */
+      cairo_set_source_rgb (cr, 0.96, 0.95, 0.93);
+      cairo_fill_preserve (cr);
       stead_area_layer_hatch (cr, stead_area_layer_hatch_rgb, 0, 0, width, height);
       cairo_set_source_rgb (cr, stead_area_layer_hatch_rgb[0], stead_area_layer_hatch_rgb[1],
                             stead_area_layer_hatch_rgb[2]);

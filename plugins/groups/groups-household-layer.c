@@ -104,7 +104,8 @@ groups_household_layer_reload (GroupsHouseholdLayer *self)
                                    &count.lat))
         continue;
       count.count = (gint64) g_array_index (values, double, i);
-      count.text = g_strdup_printf ("%" G_GINT64_FORMAT, count.count);
+      /* With the locale's thousands separator: "9,660". */
+      count.text = g_strdup_printf ("%'" G_GINT64_FORMAT, count.count);
       self->n_counted += count.count;
       g_array_append_val (self->counts, count);
     }

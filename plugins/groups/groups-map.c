@@ -598,21 +598,25 @@ groups_map_load (SteadWindowAddin *addin,
   stead_window_addin_hold (addin, self);
 }
 
-/* "2 instrumental, 1 fluid", or nobody. */
+/* "2 instrumental, 1 fluid", "1 fluid", or nobody: short, so the
+ * group's name has the room. */
 static char *
 groups_map_reach_text (const GroupsCoverageCell *cell)
 {
   g_autofree char *instrumental = NULL;
   g_autofree char *fluid = NULL;
 
-  if (cell->instrumental == 0 && cell->fluid == 0 && cell->volunteers == 0)
+  if (cell->instrumental == 0 && cell->fluid == 0)
     return g_strdup (_("nobody"));
-  /* TRANSLATORS: partners reaching a group in an area */
+  /* TRANSLATORS: instrumental partners reaching a group in an area */
   instrumental = g_strdup_printf (ngettext ("%u instrumental", "%u instrumental",
                                             cell->instrumental), cell->instrumental);
+  /* TRANSLATORS: fluid partners (contributing, occasional) reaching a group in an area */
+  fluid = g_strdup_printf (ngettext ("%u fluid", "%u fluid", cell->fluid), cell->fluid);
   if (cell->fluid == 0)
     return g_steal_pointer (&instrumental);
-  fluid = g_strdup_printf (ngettext ("%u fluid", "%u fluid", cell->fluid), cell->fluid);
+  if (cell->instrumental == 0)
+    return g_steal_pointer (&fluid);
   /* TRANSLATORS: e.g. "1 instrumental, 2 fluid" */
   return g_strdup_printf (_("%s, %s"), instrumental, fluid);
 }

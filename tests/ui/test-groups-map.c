@@ -435,6 +435,8 @@ test_area_lists_groups (void)
             reach = g_strdup ("nobody");
           else if (fluid == 0)
             reach = g_strdup_printf ("%" G_GINT64_FORMAT " instrumental", instrumental);
+          else if (instrumental == 0)
+            reach = g_strdup_printf ("%" G_GINT64_FORMAT " fluid", fluid);
           else
             reach = g_strdup_printf ("%" G_GINT64_FORMAT " instrumental, %" G_GINT64_FORMAT
                                      " fluid", instrumental, fluid);
