@@ -553,6 +553,7 @@ stead_area_layer_get_value (SteadAreaLayer *self,
 }
 
 #define HATCH_SPACING 9.0
+#define HATCH_BAND    14.0   /* pixels of hatching inside a flagged area's outline */
 
 /* Diagonal lines over the whole clip, in @rgb. */
 static void
@@ -1037,6 +1038,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   double x_min, y_min, x_max, y_max;
   double m[6];
   guint n_outlines = 0;
+  cairo_pattern_t *hatch = NULL;  /* an overlay's hatching, made once a frame */
   cairo_t *cr;
 
   g_array_set_size (self->labels, 0);
@@ -1114,10 +1116,31 @@ stead_area_layer_snapshot (GtkWidget   *widget,
             {
               const double *h = stead_area_layer_hatch_rgb;
 
-              stead_area_layer_hatch (cr, h, x_min, y_min, x_max, y_max);
+              /* A hatched band inside the outline: the area stands out at
+               * any zoom, and what is inside stays readable. */
+              if (hatch == NULL)
+                {
+                  cairo_save (cr);
+                  cairo_new_path (cr);
+                  cairo_rectangle (cr, x_min, y_min, x_max - x_min, y_max - y_min);
+                  cairo_push_group (cr);
+                  stead_area_layer_hatch (cr, h, x_min, y_min, x_max, y_max);
+                  hatch = cairo_pop_group (cr);
+                  cairo_restore (cr);
+                  cairo_new_path (cr);
+                  stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end,
+                                                    shape->n_rings);
+                }
+              cairo_save (cr);
+              cairo_clip_preserve (cr);
+              cairo_set_source (cr, hatch);
+              cairo_set_line_width (cr, 2 * HATCH_BAND);
+              cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+              cairo_stroke_preserve (cr);
               cairo_set_source_rgb (cr, h[0], h[1], h[2]);
               cairo_set_line_width (cr, 2.5);
               cairo_stroke (cr);
+              cairo_restore (cr);
               continue;
             }
           c = stead_area_layer_choropleth_colour (self, *value);
@@ -1193,6 +1216,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     }
   stead_area_layer_stroke_outlines (cr, &n_outlines);
 
+  g_clear_pointer (&hatch, cairo_pattern_destroy);
   cairo_destroy (cr);
   if (self->style == STEAD_AREA_STYLE_MAP)
     stead_area_layer_place_labels (self, snapshot, north, south, east, west);

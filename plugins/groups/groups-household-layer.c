@@ -161,6 +161,8 @@ groups_household_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  guint n_controls = 0;
+  double north, south, east, west;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || viewport == NULL ||
@@ -173,15 +175,25 @@ groups_household_layer_snapshot (GtkWidget   *widget,
   if (map != NULL)
     {
       stead_map_view_get_control_bounds (STEAD_MAP_VIEW (map), widget, taken);
+      n_controls = taken->len;
       stead_map_view_get_label_bounds (STEAD_MAP_VIEW (map), widget, taken);
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  /* Points: the Okabe–Ito blue, ringed in white; only those in view. */
+  /* Points: the Okabe–Ito blue, ringed in white; only those in view,
+   * found by position first (a list may have many thousands). */
+  shumate_viewport_widget_coords_to_location (viewport, widget, -8, -8, &north, &west);
+  shumate_viewport_widget_coords_to_location (viewport, widget, width + 8, height + 8, &south,
+                                              &east);
   for (guint i = 0; i + 1 < self->points->len; i += 2)
     {
+      double lon = g_array_index (self->points, double, i);
+      double lat = g_array_index (self->points, double, i + 1);
       double x, y;
+
+      if (lon < west || lon > east || lat < south || lat > north)
+        continue;
 
       shumate_viewport_location_to_widget_coords (viewport, widget,
                                                   g_array_index (self->points, double, i + 1),
@@ -190,6 +202,16 @@ groups_household_layer_snapshot (GtkWidget   *widget,
       if (x < -GROUPS_HOUSEHOLD_POINT_RADIUS || y < -GROUPS_HOUSEHOLD_POINT_RADIUS ||
           x > width + GROUPS_HOUSEHOLD_POINT_RADIUS || y > height + GROUPS_HOUSEHOLD_POINT_RADIUS)
         continue;
+      /* Never under the map's own controls (the first boxes taken). */
+      {
+        gboolean under = FALSE;
+
+        for (guint c = 0; c < n_controls && !under; c++)
+          under = graphene_rect_contains_point (&g_array_index (taken, graphene_rect_t, c),
+                                                &GRAPHENE_POINT_INIT (x, y));
+        if (under)
+          continue;
+      }
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, GROUPS_HOUSEHOLD_POINT_RADIUS, 0, 2 * G_PI);
     }
