@@ -225,6 +225,26 @@ test_privacy_threshold (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The layer list, opened: whether a label in it reads @text. */
+static gboolean
+legend_says (SteadMapView *map,
+             const char   *text)
+{
+  GtkWidget *button = stead_test_find_by_label (GTK_WIDGET (map), "Base Map and Layers");
+  GtkWidget *popover;
+  gboolean says;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  stead_test_iterate (200);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_nonnull (popover);
+  says = stead_test_find_by_text (popover, text) != NULL;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  stead_test_iterate (100);
+  return says;
+}
+
 /* The choropleth's value of every area is the group's count there (SQL),
  * for every group; areas without a count are not shaded. IMD deciles,
  * when there are some, shade instead, the most deprived darkest. */
@@ -271,6 +291,23 @@ test_choropleth_counts (void)
   g_assert_cmpuint (n_groups, >=, 10);
   g_assert_cmpuint (n_shaded, >, 100);
   g_assert_cmpuint (n_unshaded, >, 0);
+
+  /* The legend says small counts are shown here but not in exports,
+   * with the workspace's threshold. */
+  g_assert_true (legend_says (map, "Not shaded: no count for the area. Counts under 5 are shown "
+                                   "to you here; exports and reports leave them out."));
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* An UPDATE: groups_setting_set()'s upsert reports "no longer
+     * exists" when the connection has inserted nothing yet. */
+    stead_workspace_edit (ws, GROUPS_OWNER, "Threshold",
+                          "UPDATE groups_setting SET value = 10 WHERE key = 'suppress-below'",
+                          NULL, 0, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (legend_says (map, "Not shaded: no count for the area. Counts under 10 are shown "
+                                   "to you here; exports and reports leave them out."));
 
   /* IMD deciles 1, 5 and 10 on three wards (the demo has none). */
   {
