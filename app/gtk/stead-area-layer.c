@@ -552,6 +552,39 @@ stead_area_layer_get_value (SteadAreaLayer *self,
   return found != NULL;
 }
 
+/**
+ * stead_area_layer_get_label_point:
+ * @self: a #SteadAreaLayer
+ * @fid: an area row drawn by the layer
+ * @lon: (out): where its name goes: inside it, on its widest part
+ * @lat: (out): and the latitude
+ *
+ * For a plugin writing something of its own beside an area's name.
+ *
+ * Returns: %FALSE if the layer does not draw the area
+ */
+gboolean
+stead_area_layer_get_label_point (SteadAreaLayer *self,
+                                  gint64          fid,
+                                  double         *lon,
+                                  double         *lat)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), FALSE);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const AreaShape *shape = g_ptr_array_index (self->areas, i);
+
+      if (shape->fid == fid)
+        {
+          *lon = shape->label_lon;
+          *lat = shape->label_lat;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 #define HATCH_SPACING 9.0
 #define HATCH_BAND    14.0   /* pixels of hatching inside a flagged area's outline */
 

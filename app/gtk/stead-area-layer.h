@@ -58,6 +58,11 @@ gboolean              stead_area_layer_get_value     (SteadAreaLayer *self,
                                                       gint64          fid,
                                                       double         *value);
 STEAD_AVAILABLE_IN_1_0
+gboolean              stead_area_layer_get_label_point (SteadAreaLayer *self,
+                                                        gint64          fid,
+                                                        double         *lon,
+                                                        double         *lat);
+STEAD_AVAILABLE_IN_1_0
 void                  stead_area_layer_draw_swatch   (cairo_t        *cr,
                                                       SteadAreaStyle  style,
                                                       const double    rgb[3],

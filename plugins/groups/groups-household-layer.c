@@ -28,8 +28,10 @@
 
 typedef struct
 {
-  double lon;
+  gint64 area;
+  double lon;      /* its envelope's middle, until the map's areas say where its name is */
   double lat;
+  gboolean placed; /* at the area's name point */
   gint64 count;
   char  *text;
 } GroupsHouseholdCount;
@@ -103,6 +105,7 @@ groups_household_layer_reload (GroupsHouseholdLayer *self)
       if (!groups_map_area_centre (self->workspace, g_array_index (fids, gint64, i), &count.lon,
                                    &count.lat))
         continue;
+      count.area = g_array_index (fids, gint64, i);
       count.count = (gint64) g_array_index (values, double, i);
       /* With the locale's thousands separator: "9,660". */
       count.text = g_strdup_printf ("%'" G_GINT64_FORMAT, count.count);
@@ -225,12 +228,18 @@ groups_household_layer_snapshot (GtkWidget   *widget,
    * below the middle of its area (its name is on the middle). */
   for (guint i = 0; i < self->counts->len; i++)
     {
-      const GroupsHouseholdCount *count = &g_array_index (self->counts, GroupsHouseholdCount, i);
+      GroupsHouseholdCount *count = &g_array_index (self->counts, GroupsHouseholdCount, i);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, count->text);
       graphene_rect_t box;
       int lw, lh;
       double x, y;
 
+      /* Under the area's name, where the map writes it (inside the area,
+       * on its widest part), once the map has its areas. */
+      if (!count->placed && map != NULL)
+        count->placed = stead_area_layer_get_label_point (
+          stead_map_view_get_area_layer (STEAD_MAP_VIEW (map)), count->area, &count->lon,
+          &count->lat);
       shumate_viewport_location_to_widget_coords (viewport, widget, count->lat, count->lon, &x,
                                                   &y);
       pango_layout_get_pixel_size (layout, &lw, &lh);
