@@ -452,6 +452,14 @@ groups_map_gaps_legend (ShumateLayer *layer,
 }
 
 static GtkWidget *
+groups_map_places_legend (ShumateLayer *layer,
+                          gpointer      user_data)
+{
+  return groups_map_note (_("Care homes, hostels and the like: a heart, counted with partner "
+                            "sites in a place’s badge, named from street zoom"));
+}
+
+static GtkWidget *
 groups_map_households_legend (ShumateLayer *layer,
                               gpointer      user_data)
 {
@@ -584,6 +592,8 @@ groups_map_load (SteadWindowAddin *addin,
     stead_marker_layer_set_name_field (self->places, "name");
     stead_window_addin_add_layer (addin, SHUMATE_LAYER (self->places),
                                   _("Target Group Places"));
+    stead_map_view_set_layer_legend (map, SHUMATE_LAYER (self->places),
+                                     groups_map_places_legend, NULL, NULL);
   }
 
   /* Households: personal data, counted unless all three allow points. */
