@@ -94,7 +94,8 @@ coverage_bench_populate (SteadWorkspace  *workspace,
                          GRand           *rng,
                          GError         **error)
 {
-  g_autoptr(SteadTransaction) txn = stead_workspace_begin (workspace, "groups", "Coverage bench", error);
+  g_autoptr(SteadTransaction) txn = stead_workspace_begin (workspace, "groups", "Coverage bench",
+                                                          error);
   guint cols = (guint) ceil (sqrt (n_areas * 1.6));
   double x0 = STEAD_DEMO_CENTER_LON - 0.3, y0 = STEAD_DEMO_CENTER_LAT - 0.2;
   double w = 0.6 / cols, h = 0.4 / ceil ((double) n_areas / cols);

@@ -553,6 +553,10 @@ stead_geometry_intersects (SteadGeometry *a,
   if (ea.max_x < eb.min_x || eb.max_x < ea.min_x || ea.max_y < eb.min_y || eb.max_y < ea.min_y)
     return FALSE;
 
+  /* One inside the other (cheap, and common: a ward inside a flood zone),
+   * else they meet only where edges cross or touch. */
+  if (stead_geometry_some_vertex_inside (a, b) || stead_geometry_some_vertex_inside (b, a))
+    return TRUE;
   for (guint p = 0; p < a->polygons->len; p++)
     {
       GPtrArray *rings = g_ptr_array_index (a->polygons, p);
@@ -561,8 +565,7 @@ stead_geometry_intersects (SteadGeometry *a,
         if (stead_geometry_ring_crosses (g_ptr_array_index (rings, r), b, &eb))
           return TRUE;
     }
-  /* No edges meet: one is inside the other, or they are apart. */
-  return stead_geometry_some_vertex_inside (a, b) || stead_geometry_some_vertex_inside (b, a);
+  return FALSE;
 }
 
 static gboolean

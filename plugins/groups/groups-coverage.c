@@ -85,7 +85,25 @@ struct _GroupsCoverage
   GHashTable      *by_key;      /* "group:area" packed in a gint64 pair -> CoverageCell */
 };
 
-G_DEFINE_BOXED_TYPE (GroupsCoverage, groups_coverage, groups_coverage_ref, groups_coverage_unref)
+/* Both modules of the plugin link this file (a static library): its
+ * types are registered once, by name, whichever module comes first. */
+GType
+groups_coverage_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType found = g_type_from_name ("GroupsCoverage");
+
+      if (found == 0)
+        found = g_boxed_type_register_static (g_intern_static_string ("GroupsCoverage"),
+                                              (GBoxedCopyFunc) groups_coverage_ref,
+                                              (GBoxedFreeFunc) groups_coverage_unref);
+      g_once_init_leave (&type, found);
+    }
+  return type;
+}
 
 static void
 groups_coverage_sources_free (CoverageSources *sources)
@@ -375,9 +393,10 @@ groups_coverage_read_areas (GroupsCoverage  *self,
   int rc;
 
   stmt = groups_coverage_prepare (db,
-                                  "SELECT fid, name, code, kind, geom FROM area WHERE kind = 'ward' "
-                                  "OR kind IN (SELECT DISTINCT a.kind FROM groups_count c "
-                                  "JOIN area a ON a.fid = c.area) ORDER BY fid",
+                                  "SELECT fid, name, code, kind, geom FROM area "
+                                  "WHERE kind = 'ward' OR kind IN (SELECT DISTINCT a.kind "
+                                  "FROM groups_count c JOIN area a ON a.fid = c.area) "
+                                  "ORDER BY fid",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -914,7 +933,9 @@ groups_coverage_read_place_risks (GroupsCoverage  *self,
                 g_ptr_array_index (self->cells, g_array_index (group->cells, guint, i) - 1);
               CoverageArea *area = &g_array_index (self->areas, CoverageArea, cell->area_index);
 
-              if (area->geom == NULL || !stead_geometry_contains_point (area->geom, x, y))
+              if (area->geom == NULL || x < area->env.min_x || x > area->env.max_x ||
+                  y < area->env.min_y || y > area->env.max_y ||
+                  !stead_geometry_contains_point (area->geom, x, y))
                 continue;
               if (cell->risks == NULL)
                 cell->risks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1177,6 +1198,16 @@ groups_coverage_read_suppress_below (sqlite3 *db)
   return MAX (value, 0);
 }
 
+static gboolean
+groups_coverage_has_groups (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'groups_group'", -1, &stmt, NULL) == SQLITE_OK &&
+         sqlite3_step (stmt) == SQLITE_ROW;
+}
+
 static GroupsCoverage *
 groups_coverage_compute_with (const CoverageSources  *sources,
                               sqlite3                *db,
@@ -1204,6 +1235,12 @@ groups_coverage_compute_with (const CoverageSources  *sources,
       return NULL;
     }
   self->suppress_below = groups_coverage_read_suppress_below (db);
+  if (!groups_coverage_has_groups (db))
+    {
+      /* A file the groups plugin never set up (opened read-only): no cells. */
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return g_steal_pointer (&self);
+    }
   if (!groups_coverage_read_groups (self, db, group_index, error) ||
       !groups_coverage_read_areas (self, db, area_index, error) ||
       !groups_coverage_read_counts (self, db, group_index, area_index, cells_by_key, error) ||
@@ -1497,7 +1534,44 @@ enum
 
 static GParamSpec *monitor_props[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, G_TYPE_OBJECT)
+static gpointer groups_coverage_monitor_parent_class;
+static void groups_coverage_monitor_class_init (GroupsCoverageMonitorClass *klass);
+static void groups_coverage_monitor_init (GroupsCoverageMonitor *self);
+
+static void
+groups_coverage_monitor_class_intern_init (gpointer klass,
+                                           gpointer data)
+{
+  groups_coverage_monitor_parent_class = g_type_class_peek_parent (klass);
+  groups_coverage_monitor_class_init (klass);
+}
+
+static void
+groups_coverage_monitor_instance_init (GTypeInstance *instance,
+                                       gpointer       klass)
+{
+  groups_coverage_monitor_init ((GroupsCoverageMonitor *) instance);
+}
+
+GType
+groups_coverage_monitor_get_type (void)
+{
+  static gsize type = 0;
+
+  if (g_once_init_enter (&type))
+    {
+      GType found = g_type_from_name ("GroupsCoverageMonitor");
+
+      if (found == 0)
+        found = g_type_register_static_simple (
+          G_TYPE_OBJECT, g_intern_static_string ("GroupsCoverageMonitor"),
+          sizeof (GroupsCoverageMonitorClass), groups_coverage_monitor_class_intern_init,
+          sizeof (GroupsCoverageMonitor), groups_coverage_monitor_instance_init,
+          G_TYPE_FLAG_FINAL);
+      g_once_init_leave (&type, found);
+    }
+  return type;
+}
 
 static void groups_coverage_monitor_start (GroupsCoverageMonitor *self);
 
@@ -1521,7 +1595,8 @@ groups_coverage_monitor_done (GObject      *source,
     }
   g_clear_pointer (&self->coverage, groups_coverage_unref);
   self->coverage = coverage;
-  g_object_notify_by_pspec (G_OBJECT (self), monitor_props[PROP_COVERAGE]);
+  /* By name: the class may be the other module's copy of this file. */
+  g_object_notify (G_OBJECT (self), "coverage");
   if (self->again)
     {
       self->again = FALSE;

@@ -27,7 +27,9 @@
  * with facts_sql columns "skills" (need kinds, space separated),
  * "radius_km", "longitude" and "latitude" counts those whose skills meet
  * one of the group's needs (groups_need) and whose radius reaches the
- * centre of the area's bounding box; none is loaded today, so it is 0.
+ * centre of the area's bounding box (none is shipped today: 0). Archived
+ * risks are left out. A file the groups plugin never set up (opened
+ * read-only) has no cells.
  *
  * The gap score, plainly:
  *
@@ -45,7 +47,12 @@
  * Small numbers: GroupsCoverage knows the workspace's "suppress-below"
  * setting; groups_coverage_format_size() writes "fewer than 5" for a
  * size 1..(suppress-below − 1), and the reasons sentence of a cell
- * already uses it. The raw size stays in the cell for the page and map.
+ * already uses it. The raw size stays in the cell for the page and map;
+ * whoever writes it out (export, report, CLI) suppresses it, and its gap
+ * with it (size × weight × shortfall would give it back).
+ *
+ * Threads: call everything but the cell getters on the main thread; a
+ * GroupsCoverage, once made, may be read from any thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -140,7 +147,7 @@ GPtrArray                *groups_coverage_list_area   (GroupsCoverage *self,
 /* The cells of a group, ranked by gap; (transfer container). */
 GPtrArray                *groups_coverage_list_group  (GroupsCoverage *self,
                                                        gint64          group);
-/* How many cells have a gap (no instrumental partner and some exposure). */
+/* How many cells with people have some exposure and no instrumental partner. */
 guint                     groups_coverage_count_unreached (GroupsCoverage *self);
 gint64                    groups_coverage_get_suppress_below (GroupsCoverage *self);
 /* "1,240", or "fewer than 5" for a size the setting suppresses. */
@@ -150,9 +157,9 @@ char                     *groups_coverage_format_size (GroupsCoverage *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GroupsCoverage, groups_coverage_unref)
 
 /* Keeps a coverage up to date for a page or the map: computes it off the
- * main thread when made and again (debounced) after `changed` touches
- * one of groups_coverage_dup_tables(); "coverage" is NULL until the
- * first computation ends. */
+ * main thread when made and again, 300 ms after the last `changed` that
+ * touches one of groups_coverage_dup_tables() (one computation at a
+ * time); "coverage" (notify::coverage) is NULL until the first ends. */
 #define GROUPS_TYPE_COVERAGE_MONITOR (groups_coverage_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, GROUPS, COVERAGE_MONITOR,
                       GObject)
@@ -160,7 +167,7 @@ G_DECLARE_FINAL_TYPE (GroupsCoverageMonitor, groups_coverage_monitor, GROUPS, CO
 GroupsCoverageMonitor *groups_coverage_monitor_new          (SteadWorkspace        *workspace);
 /* (transfer none) (nullable) */
 GroupsCoverage        *groups_coverage_monitor_get_coverage (GroupsCoverageMonitor *self);
-/* Recomputes now (after a setting changed, say). */
+/* Recomputes soon, debounced as after a change (a setting changed, say). */
 void                   groups_coverage_monitor_refresh      (GroupsCoverageMonitor *self);
 
 G_END_DECLS

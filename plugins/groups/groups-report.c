@@ -49,7 +49,8 @@ groups_report_format_exposure (const GroupsCoverageCell *cell)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < cell->n_exposure; i++)
+  /* The two worst, then how many more: the column stays readable. */
+  for (guint i = 0; i < MIN (cell->n_exposure, 2); i++)
     {
       const GroupsExposure *e = &cell->exposure[i];
 
@@ -60,9 +61,38 @@ groups_report_format_exposure (const GroupsCoverageCell *cell)
       else
         g_string_append (text, e->title);
     }
+  if (cell->n_exposure > 2)
+    {
+      g_string_append (text, "; ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more",
+                                                 cell->n_exposure - 2),
+                              cell->n_exposure - 2);
+    }
   if (text->len == 0)
     g_string_append (text, _("none known"));
   return g_string_free (text, FALSE);
+}
+
+/* "no instrumental partner, 1 fluid", "2 instrumental, 1 fluid". */
+static char *
+groups_report_format_reach (const GroupsCoverageCell *cell)
+{
+  g_autofree char *fluid = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fluid partner",
+                                                         "%u fluid partners", cell->fluid),
+                                            cell->fluid);
+
+  if (cell->instrumental == 0)
+    return cell->fluid == 0 ? g_strdup (_("no partner"))
+                            /* TRANSLATORS: %s is "1 fluid partner" */
+                            : g_strdup_printf (_("no instrumental partner, %s"), fluid);
+  if (cell->fluid == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrumental partner",
+                                         "%u instrumental partners", cell->instrumental),
+                            cell->instrumental);
+  /* TRANSLATORS: "2 instrumental, 1 fluid partner" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u instrumental, %s",
+                                       "%u instrumental, %s", cell->instrumental),
+                          cell->instrumental, fluid);
 }
 
 typedef struct
@@ -137,7 +167,7 @@ groups_report_draw (SteadReport   *report,
   };
   const SteadReportColumn gap_columns[] = {
     { _("Rank"), 0.5 }, { _("Target group"), 2 }, { _("Area"), 2 }, { _("People"), 1 },
-    { _("Exposed to"), 3 }, { _("Instrumental"), 1 }, { _("Fluid"), 1 }, { _("Gap"), 1 },
+    { _("Exposed to"), 4 }, { _("Reached by"), 2 }, { _("Gap"), 0.5 },
   };
 
   coverage = groups_coverage_compute (workspace, error);
@@ -182,11 +212,10 @@ groups_report_draw (SteadReport   *report,
       g_autofree char *rank = g_strdup_printf ("%u", cell->rank);
       g_autofree char *people = groups_coverage_format_size (coverage, cell->size);
       g_autofree char *exposure = groups_report_format_exposure (cell);
-      g_autofree char *instrumental = g_strdup_printf ("%u", cell->instrumental);
-      g_autofree char *fluid = g_strdup_printf ("%u", cell->fluid);
+      g_autofree char *reach = groups_report_format_reach (cell);
       g_autofree char *gap = groups_report_format_gap (coverage, cell);
-      const char *cells[] = { rank, cell->group_name, cell->area_name, people, exposure,
-                              instrumental, fluid, gap };
+      const char *cells[] = { rank, cell->group_name, cell->area_name, people, exposure, reach,
+                              gap };
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -234,7 +263,7 @@ const SteadReportSectionInfo groups_report_section = {
 /* stead-cli groups-gaps WS [--json] [--limit N]                             */
 
 static void
-groups_gaps_print_json (GroupsCoverage *coverage,
+groups_report_gaps_json (GroupsCoverage *coverage,
                         guint           limit)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -333,7 +362,7 @@ groups_gaps_print_json (GroupsCoverage *coverage,
 }
 
 static void
-groups_gaps_print_text (GroupsCoverage *coverage,
+groups_report_gaps_text (GroupsCoverage *coverage,
                         SteadWorkspace *workspace,
                         guint           limit)
 {
@@ -354,7 +383,7 @@ groups_gaps_print_text (GroupsCoverage *coverage,
 }
 
 static int
-groups_gaps_run (SteadPluginEngine *engine,
+groups_report_gaps_run (SteadPluginEngine *engine,
                  int                argc,
                  char             **argv)
 {
@@ -395,9 +424,9 @@ groups_gaps_run (SteadPluginEngine *engine,
       return STEAD_EXIT_BAD_INPUT;
     }
   if (json)
-    groups_gaps_print_json (coverage, limit < 0 ? G_MAXUINT : (guint) limit);
+    groups_report_gaps_json (coverage, limit < 0 ? G_MAXUINT : (guint) limit);
   else
-    groups_gaps_print_text (coverage, workspace, limit < 0 ? G_MAXUINT : (guint) limit);
+    groups_report_gaps_text (coverage, workspace, limit < 0 ? G_MAXUINT : (guint) limit);
   return EXIT_SUCCESS;
 }
 
@@ -405,5 +434,5 @@ const SteadCommand groups_gaps_command = {
   .name = "groups-gaps",
   .args = "WS.gpkg [--json] [--limit N]",
   .summary = N_("Target groups’ coverage gaps, ranked"),
-  .run = groups_gaps_run,
+  .run = groups_report_gaps_run,
 };
