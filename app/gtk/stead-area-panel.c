@@ -130,6 +130,9 @@ stead_area_panel_bind_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row->columns[column]);
+  /* A name cut short by the panel's width reads whole on hover. */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               column == 0 ? row->columns[column] : NULL);
 }
 
 static GtkWidget *
