@@ -202,7 +202,9 @@ test_privacy_threshold (void)
   set_zoom (window, 16);
   drawn (window, &points, &counted);
   g_assert_cmpuint (points, ==, n_allowed);
-  g_assert_true (groups_setting_set (ws, "privacy-zoom", 17, &error));
+  stead_workspace_edit (ws, GROUPS_OWNER, "Privacy zoom",
+                        "UPDATE groups_setting SET value = 17 WHERE key = 'privacy-zoom'", NULL, 0,
+                        &error);
   g_assert_no_error (error);
   stead_test_iterate (50);
   drawn (window, &points, &counted);
