@@ -134,5 +134,39 @@ gboolean groups_suppress_hides      (gint64           value,
 guint    groups_suppress_cells      (GroupsCell      *cells,
                                      guint            n_cells,
                                      gint64           below);
+/* gmap: what the map layers draw (groups-map-model.c)                      */
+
+/* The zoom past which households may be points, when the workspace sets
+ * none ("privacy-zoom"). */
+#define GROUPS_MAP_PRIVACY_ZOOM 15
+
+/* Every group's places with a position, as GROUPS_TYPE_PLACE records
+ * with longitude and latitude. */
+SteadQueryModel *groups_map_places_new       (SteadWorkspace *workspace);
+/* Appends area fids and values: a group's count in each area (raw, not
+ * suppressed: the window is the officer's), an attribute per area. */
+void             groups_map_group_counts     (SteadWorkspace *workspace,
+                                              gint64          group,
+                                              GArray         *fids,
+                                              GArray         *values);
+void             groups_map_area_attribute   (SteadWorkspace *workspace,
+                                              const char     *attribute,
+                                              GArray         *fids,
+                                              GArray         *values);
+/* Households of lists within their retention, counted per area; with
+ * @except_points, leaving out those groups_map_household_points() gives. */
+void             groups_map_household_counts (SteadWorkspace *workspace,
+                                              gboolean        except_points,
+                                              GArray         *fids,
+                                              GArray         *counts);
+/* Longitude, latitude of each household of a list within its retention
+ * whose agreement allows points (doubles, two a household). */
+void             groups_map_household_points (SteadWorkspace *workspace,
+                                              GArray         *lonlat);
+gint64           groups_map_privacy_zoom     (SteadWorkspace *workspace);
+gboolean         groups_map_area_centre      (SteadWorkspace *workspace,
+                                              gint64          area,
+                                              double         *lon,
+                                              double         *lat);
 
 G_END_DECLS
