@@ -12,6 +12,10 @@
  * a label whose box meets one already placed, or the map's own
  * controls, is left out. Wards are named from town scale, LSOAs only
  * close in, and a name is only given to an area about as wide as it.
+ *
+ * A plugin's overlay (stead_area_layer_new_overlay()) draws only the
+ * areas it gave a value, filled by class or hatched, and names none: the
+ * map's own layer above it outlines and names them.
  */
 
 #define G_LOG_DOMAIN "stead-area-layer"
@@ -68,6 +72,9 @@ struct _SteadAreaLayer
   SteadWorkspace *workspace;
   GPtrArray      *areas;    /* of AreaShape */
   GHashTable     *values;   /* gint64 fid -> double, for the choropleth */
+  SteadAreaStyle  style;
+  gboolean        fixed_breaks; /* breaks given, not quintiles */
+  double          given_breaks[4];
   double          breaks[4];
   double          min_value;
   double          max_value;
@@ -491,7 +498,8 @@ stead_area_layer_set_values (SteadAreaLayer *self,
       sorted = g_memdup2 (values, n * sizeof (double));
       qsort (sorted, n, sizeof (double), stead_area_layer_compare_doubles);
       for (guint i = 0; i < 4; i++)
-        self->breaks[i] = sorted[MIN (n - 1, (i + 1) * n / 5)];
+        self->breaks[i] = self->fixed_breaks ? self->given_breaks[i]
+                                             : sorted[MIN (n - 1, (i + 1) * n / 5)];
       self->min_value = sorted[0];
       self->max_value = sorted[n - 1];
       for (gsize i = 0; i < n; i++)
@@ -499,6 +507,158 @@ stead_area_layer_set_values (SteadAreaLayer *self,
                              g_memdup2 (&values[i], sizeof (double)));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * stead_area_layer_set_breaks:
+ * @self: a #SteadAreaLayer
+ * @breaks: (array fixed-size=4) (nullable): the highest value of each of
+ *   the first four classes, ascending; %NULL for quintiles (the default)
+ *
+ * Fixed classes, e.g. deprivation deciles two by two; takes effect at the
+ * next stead_area_layer_set_values().
+ */
+void
+stead_area_layer_set_breaks (SteadAreaLayer *self,
+                             const double   *breaks)
+{
+  g_return_if_fail (STEAD_IS_AREA_LAYER (self));
+
+  self->fixed_breaks = breaks != NULL;
+  if (breaks != NULL)
+    memcpy (self->given_breaks, breaks, sizeof self->given_breaks);
+}
+
+/**
+ * stead_area_layer_get_value:
+ * @self: a #SteadAreaLayer
+ * @fid: an area row
+ * @value: (out) (optional): its value
+ *
+ * Returns: whether the area has a value (is shaded)
+ */
+gboolean
+stead_area_layer_get_value (SteadAreaLayer *self,
+                            gint64          fid,
+                            double         *value)
+{
+  double *found;
+
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), FALSE);
+
+  found = self->values != NULL ? g_hash_table_lookup (self->values, &fid) : NULL;
+  if (found != NULL && value != NULL)
+    *value = *found;
+  return found != NULL;
+}
+
+/**
+ * stead_area_layer_get_label_point:
+ * @self: a #SteadAreaLayer
+ * @fid: an area row drawn by the layer
+ * @lon: (out): where its name goes: inside it, on its widest part
+ * @lat: (out): and the latitude
+ *
+ * For a plugin writing something of its own beside an area's name.
+ *
+ * Returns: %FALSE if the layer does not draw the area
+ */
+gboolean
+stead_area_layer_get_label_point (SteadAreaLayer *self,
+                                  gint64          fid,
+                                  double         *lon,
+                                  double         *lat)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), FALSE);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      const AreaShape *shape = g_ptr_array_index (self->areas, i);
+
+      if (shape->fid == fid)
+        {
+          *lon = shape->label_lon;
+          *lat = shape->label_lat;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+#define HATCH_SPACING 9.0
+#define HATCH_BAND    14.0   /* pixels of hatching inside a flagged area's outline */
+
+/* Diagonal lines over the whole clip, in @rgb. */
+static void
+stead_area_layer_hatch (cairo_t      *cr,
+                        const double  rgb[3],
+                        double        x0,
+                        double        y0,
+                        double        x1,
+                        double        y1)
+{
+  /* From a multiple of the spacing, so the lines stay put as the map pans. */
+  double start = floor ((x0 - (y1 - y0)) / HATCH_SPACING) * HATCH_SPACING;
+
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  cairo_new_path (cr);
+  for (double x = start; x < x1 + (y1 - y0); x += HATCH_SPACING)
+    {
+      cairo_move_to (cr, x, y1);
+      cairo_line_to (cr, x + (y1 - y0), y0);
+    }
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.6);
+  cairo_set_line_width (cr, 1.25);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* An overlay's hatched areas: near black, apart from any class's colour. */
+static const double stead_area_layer_hatch_rgb[3] = { 0.16, 0.10, 0.24 };
+
+/**
+ * stead_area_layer_draw_swatch:
+ * @cr: where to draw
+ * @style: %STEAD_AREA_STYLE_SHADED or %STEAD_AREA_STYLE_HATCHED
+ * @rgb: (array fixed-size=3) (nullable): a class's colour (shaded)
+ * @width: the swatch's size
+ * @height: its height
+ *
+ * A legend's swatch, drawn as the overlay draws its areas.
+ */
+void
+stead_area_layer_draw_swatch (cairo_t        *cr,
+                              SteadAreaStyle  style,
+                              const double    rgb[3],
+                              double          width,
+                              double          height)
+{
+  cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+  if (style == STEAD_AREA_STYLE_HATCHED)
+    {
+      /* On the map's light ground, as on the map. */
+      cairo_set_source_rgb (cr, 0.96, 0.95, 0.93);
+      cairo_fill_preserve (cr);
+      stead_area_layer_hatch (cr, stead_area_layer_hatch_rgb, 0, 0, width, height);
+      cairo_set_source_rgb (cr, stead_area_layer_hatch_rgb[0], stead_area_layer_hatch_rgb[1],
+                            stead_area_layer_hatch_rgb[2]);
+      cairo_set_line_width (cr, 2.0);
+      cairo_stroke (cr);
+      return;
+    }
+  /* As the areas look on the map: the class's colour over the base map,
+   * under the boundary's light veil. */
+  cairo_set_source_rgb (cr, 0.96, 0.95, 0.93);
+  cairo_fill_preserve (cr);
+  if (rgb != NULL)
+    cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.6);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.8);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
 }
 
 /* Adds the rings of @geometry's polygons to @cr's path, in @widget's
@@ -908,8 +1068,10 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   double north, south, east, west;
+  double x_min, y_min, x_max, y_max;
   double m[6];
   guint n_outlines = 0;
+  cairo_pattern_t *hatch = NULL;  /* an overlay's hatching, made once a frame */
   cairo_t *cr;
 
   g_array_set_size (self->labels, 0);
@@ -952,6 +1114,10 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     if (x1 <= x0 || y1 <= y0)
       return;
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+    x_min = x0;
+    y_min = y0;
+    x_max = x1;
+    y_max = y1;
   }
 
   /* Areas: hazard zones tinted, wards thin, the boundary strong. Plain
@@ -962,6 +1128,59 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     {
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
       gboolean plain;
+
+      /* An overlay draws only its areas, and outlines or names no other. */
+      if (self->style != STEAD_AREA_STYLE_MAP)
+        {
+          const double *value;
+          const double *c;
+
+          if (self->values == NULL ||
+              (value = g_hash_table_lookup (self->values, &shape->fid)) == NULL ||
+              shape->envelope.max_x < MIN (west, east) ||
+              shape->envelope.min_x > MAX (west, east) ||
+              shape->envelope.max_y < MIN (north, south) ||
+              shape->envelope.min_y > MAX (north, south))
+            continue;
+          cairo_new_path (cr);
+          stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          if (self->style == STEAD_AREA_STYLE_HATCHED)
+            {
+              const double *h = stead_area_layer_hatch_rgb;
+
+              /* A hatched band inside the outline: the area stands out at
+               * any zoom, and what is inside stays readable. */
+              if (hatch == NULL)
+                {
+                  cairo_save (cr);
+                  cairo_new_path (cr);
+                  cairo_rectangle (cr, x_min, y_min, x_max - x_min, y_max - y_min);
+                  cairo_push_group (cr);
+                  stead_area_layer_hatch (cr, h, x_min, y_min, x_max, y_max);
+                  hatch = cairo_pop_group (cr);
+                  cairo_restore (cr);
+                  cairo_new_path (cr);
+                  stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end,
+                                                    shape->n_rings);
+                }
+              cairo_save (cr);
+              cairo_clip_preserve (cr);
+              cairo_set_source (cr, hatch);
+              cairo_set_line_width (cr, 2 * HATCH_BAND);
+              cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+              cairo_stroke_preserve (cr);
+              cairo_set_source_rgb (cr, h[0], h[1], h[2]);
+              cairo_set_line_width (cr, 2.5);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+              continue;
+            }
+          c = stead_area_layer_choropleth_colour (self, *value);
+          cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.6);
+          cairo_fill (cr);
+          continue;
+        }
 
       if (shape->envelope.max_x < MIN (west, east) || shape->envelope.min_x > MAX (west, east) ||
           shape->envelope.max_y < MIN (north, south) ||
@@ -1030,8 +1249,10 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     }
   stead_area_layer_stroke_outlines (cr, &n_outlines);
 
+  g_clear_pointer (&hatch, cairo_pattern_destroy);
   cairo_destroy (cr);
-  stead_area_layer_place_labels (self, snapshot, north, south, east, west);
+  if (self->style == STEAD_AREA_STYLE_MAP)
+    stead_area_layer_place_labels (self, snapshot, north, south, east, west);
 }
 
 static void
@@ -1184,4 +1405,27 @@ SteadAreaLayer *
 stead_area_layer_new (ShumateViewport *viewport)
 {
   return g_object_new (STEAD_TYPE_AREA_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * stead_area_layer_new_overlay:
+ * @viewport: the map's viewport
+ * @style: %STEAD_AREA_STYLE_SHADED or %STEAD_AREA_STYLE_HATCHED
+ *
+ * A plugin's layer of areas (a choropleth of its counts, the areas it
+ * flags): only the areas given a value (stead_area_layer_set_values())
+ * are drawn, none named; the map view puts it under its own areas, whose
+ * outlines and names stay on top. Give it the workspace with
+ * stead_area_layer_set_workspace().
+ *
+ * Returns: (transfer floating): the layer
+ */
+SteadAreaLayer *
+stead_area_layer_new_overlay (ShumateViewport *viewport,
+                              SteadAreaStyle   style)
+{
+  SteadAreaLayer *self = g_object_new (STEAD_TYPE_AREA_LAYER, "viewport", viewport, NULL);
+
+  self->style = style;
+  return self;
 }

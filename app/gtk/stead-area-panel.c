@@ -8,7 +8,8 @@
  * inside (named by kind: titles are personal data), in column
  * views (recycled rows, any number of them). For an area the user drew,
  * what can be done with it ("Save as Hazard Area…") is a menu in its
- * header.
+ * header. Plugins add sections of their own for an area row (the
+ * target groups in it, with their size, reach and gap).
  */
 
 #define G_LOG_DOMAIN "stead-area-panel"
@@ -83,6 +84,7 @@ struct _SteadAreaPanel
   GtkWidget  *note;       /* e.g. a warning's instruction */
   GtkWidget  *capacity;
   GtkWidget  *statuses;
+  GtkWidget  *sections;   /* plugins' headings and tables */
   GListStore *kinds;
   GListStore *items;
   GMenuModel *actions;
@@ -128,12 +130,16 @@ stead_area_panel_bind_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row->columns[column]);
+  /* A name cut short by the panel's width reads whole on hover. */
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               column == 0 ? row->columns[column] : NULL);
 }
 
 static GtkWidget *
-stead_area_panel_column_view (GListModel          *model,
-                              const char * const  *titles,
-                              guint                n_columns)
+stead_area_panel_column_view_full (GListModel          *model,
+                                   const char * const  *titles,
+                                   guint                n_columns,
+                                   const char          *domain)
 {
   GtkWidget *view = gtk_column_view_new (
     GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (model))));
@@ -152,13 +158,22 @@ stead_area_panel_column_view (GListModel          *model,
       g_signal_connect (factory, "setup", G_CALLBACK (stead_area_panel_setup_cell),
                         GUINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (stead_area_panel_bind_cell), NULL);
-      column = gtk_column_view_column_new (_(titles[i]), factory);
+      column = gtk_column_view_column_new (domain != NULL ? g_dgettext (domain, titles[i])
+                                                          : titles[i], factory);
       gtk_column_view_column_set_expand (column, i == 0);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
       g_object_unref (column);
     }
   gtk_widget_add_css_class (view, "data-table");
   return view;
+}
+
+static GtkWidget *
+stead_area_panel_column_view (GListModel          *model,
+                              const char * const  *titles,
+                              guint                n_columns)
+{
+  return stead_area_panel_column_view_full (model, titles, n_columns, GETTEXT_PACKAGE);
 }
 
 static char *
@@ -388,6 +403,96 @@ stead_area_panel_set_summary (SteadAreaPanel   *self,
   g_list_store_remove_all (self->items);
   stead_area_panel_add_items (self, workspace, labels, summary->need_fids, TRUE);
   stead_area_panel_add_items (self, workspace, labels, summary->resource_fids, FALSE);
+}
+
+void
+stead_area_panel_clear_sections (SteadAreaPanel *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (STEAD_IS_AREA_PANEL (self));
+
+  while ((child = gtk_widget_get_first_child (self->sections)) != NULL)
+    gtk_box_remove (GTK_BOX (self->sections), child);
+  gtk_widget_set_visible (self->sections, FALSE);
+}
+
+/**
+ * stead_area_panel_add_section:
+ * @self: a #SteadAreaPanel
+ * @heading: the section's heading, translated
+ * @columns: (array zero-terminated=1): its columns' titles, translated
+ * @rows: (element-type GStrv): a row of cells each, as many as columns
+ *
+ * Until the next summary, lists a plugin's rows for the area shown.
+ */
+void
+stead_area_panel_add_section (SteadAreaPanel     *self,
+                              const char         *heading,
+                              const char * const *columns,
+                              GPtrArray          *rows)
+{
+  g_autoptr(GListStore) store = g_list_store_new (STEAD_TYPE_PANEL_ROW);
+  guint n_columns = MIN (g_strv_length ((char **) columns), 5);
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *view;
+
+  g_return_if_fail (STEAD_IS_AREA_PANEL (self));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, i);
+      const char *c[5] = { NULL };
+      g_autoptr(SteadPanelRow) row = NULL;
+
+      for (guint j = 0; j < n_columns && cells[j] != NULL; j++)
+        c[j] = cells[j];
+      row = stead_area_panel_row_new (c[0], c[1], c[2], c[3], c[4]);
+      g_list_store_append (store, row);
+    }
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (self->sections), label);
+  /* The titles come translated: no domain looks them up again. */
+  view = stead_area_panel_column_view_full (G_LIST_MODEL (store), columns, n_columns, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (view), "stead-section-heading", g_strdup (heading), g_free);
+  g_object_set_data_full (G_OBJECT (view), "stead-section-rows", g_object_ref (store),
+                          g_object_unref);
+  gtk_box_append (GTK_BOX (self->sections), view);
+  gtk_widget_set_visible (self->sections, TRUE);
+}
+
+char *
+stead_area_panel_dup_section_text (SteadAreaPanel *self,
+                                   const char     *heading)
+{
+  g_return_val_if_fail (STEAD_IS_AREA_PANEL (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->sections); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *rows = g_object_get_data (G_OBJECT (child), "stead-section-rows");
+      GString *text;
+
+      if (rows == NULL ||
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), "stead-section-heading"), heading) != 0)
+        continue;
+      text = g_string_new (NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(SteadPanelRow) row = g_list_model_get_item (rows, i);
+
+          for (guint j = 0; j < G_N_ELEMENTS (row->columns) && row->columns[j] != NULL; j++)
+            g_string_append_printf (text, "%s%s", j > 0 ? "\t" : "", row->columns[j]);
+          g_string_append_c (text, '\n');
+        }
+      return g_string_free (text, FALSE);
+    }
+  return NULL;
 }
 
 /**
@@ -695,6 +800,10 @@ stead_area_panel_init (SteadAreaPanel *self)
       gtk_widget_set_visible (label, FALSE);
       gtk_box_append (GTK_BOX (self->content), label);
     }
+
+  self->sections = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_visible (self->sections, FALSE);
+  gtk_box_append (GTK_BOX (self->content), self->sections);
 
   gtk_box_append (GTK_BOX (self->content),
                   stead_area_panel_column_view (G_LIST_MODEL (self->kinds), kind_titles, 5));

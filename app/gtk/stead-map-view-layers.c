@@ -454,8 +454,12 @@ stead_map_view_layers_add_overlays (SteadMapView *self,
   for (guint i = 0; i < self->named_layers->len; i++)
     {
       SteadMapViewNamedLayer *named = g_ptr_array_index (self->named_layers, i);
+      GtkWidget *legend;
 
       stead_map_view_layers_add_switch (box, named->layer, named->title);
+      /* The plugin's legend, or its choice of what the layer shows. */
+      if (named->legend != NULL && (legend = named->legend (named->layer, named->legend_data)))
+        stead_map_view_layers_append_indented (box, legend);
     }
 
   stead_map_view_layers_add_switch (box, self->resources, _("Resources"));

@@ -25,9 +25,21 @@ G_BEGIN_DECLS
 /* A layer a plugin added with a title, for the layer list. */
 typedef struct
 {
-  ShumateLayer *layer;
-  char         *title;
+  ShumateLayer       *layer;
+  char               *title;
+  SteadMapLegendFunc  legend;        /* what its marks mean, under its switch */
+  gpointer            legend_data;
+  GDestroyNotify      legend_destroy;
 } SteadMapViewNamedLayer;
+
+/* Rows a plugin adds to the panel of an area (see stead-window-addin.h). */
+typedef struct
+{
+  char                *heading;
+  GStrv                columns;
+  SteadMapAreaRowsFunc func;
+  gpointer             data;
+} SteadMapViewAreaRows;
 
 struct _SteadMapView
 {
@@ -83,6 +95,7 @@ struct _SteadMapView
   GPtrArray             *named_layers;      /* of SteadMapViewNamedLayer */
   GHashTable            *hidden_need_kinds; /* kinds switched off */
   GHashTable            *need_states;       /* statuses shown */
+  GPtrArray             *area_rows;         /* of SteadMapViewAreaRows */
 
   /* stead-map-view-sketch.c */
   GtkWidget             *draw_button;
@@ -153,6 +166,16 @@ void      stead_map_view_network_watch        (SteadMapView     *self,
 STEAD_PRIVATE_API
 void      stead_map_view_set_network_monitor  (SteadMapView     *self,
                                                GNetworkMonitor  *monitor);
+
+/* Plugins' rows in the panel of an area row the user chose; removed by
+ * their @data. */
+void      stead_map_view_add_area_rows        (SteadMapView     *self,
+                                               const char       *heading,
+                                               const char * const *columns,
+                                               SteadMapAreaRowsFunc func,
+                                               gpointer          data);
+void      stead_map_view_remove_area_rows     (SteadMapView     *self,
+                                               gpointer          data);
 
 /* stead-map-view-layers.c */
 void      stead_map_view_layers_init          (SteadMapView     *self);

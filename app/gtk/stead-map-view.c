@@ -82,9 +82,19 @@ stead_map_view_offline_map_free (OfflineMap *map)
 static void
 stead_map_view_named_layer_free (SteadMapViewNamedLayer *named)
 {
+  if (named->legend_destroy != NULL)
+    named->legend_destroy (named->legend_data);
   g_object_unref (named->layer);
   g_free (named->title);
   g_free (named);
+}
+
+static void
+stead_map_view_area_rows_free (SteadMapViewAreaRows *rows)
+{
+  g_free (rows->heading);
+  g_strfreev (rows->columns);
+  g_free (rows);
 }
 
 SteadMapView *
@@ -796,6 +806,25 @@ stead_map_view_area_title (SteadMapView  *self,
                           (const char *) sqlite3_column_text (stmt, 3), when);
 }
 
+/* The plugins' rows for the area row @fid, in the panel. */
+static void
+stead_map_view_describe_area (SteadMapView *self,
+                              gint64        fid)
+{
+  SteadAreaPanel *panel = STEAD_AREA_PANEL (self->area_panel);
+
+  stead_area_panel_clear_sections (panel);
+  for (guint i = 0; fid != 0 && i < self->area_rows->len; i++)
+    {
+      SteadMapViewAreaRows *rows = g_ptr_array_index (self->area_rows, i);
+      g_autoptr(GPtrArray) found = rows->func (self->workspace, fid, rows->data);
+
+      if (found != NULL && found->len > 0)
+        stead_area_panel_add_section (panel, rows->heading,
+                                      (const char * const *) rows->columns, found);
+    }
+}
+
 /* Shows a summary in the panel beside the map. */
 void
 stead_map_view_show_summary (SteadMapView     *self,
@@ -807,6 +836,7 @@ stead_map_view_show_summary (SteadMapView     *self,
 
   stead_map_view_sketch_hide_drawn (self);
   stead_map_view_select_outline (self, NULL);
+  stead_area_panel_clear_sections (STEAD_AREA_PANEL (self->area_panel));
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
   stead_area_panel_set_note (STEAD_AREA_PANEL (self->area_panel), NULL);
@@ -843,6 +873,7 @@ stead_map_view_select_area (SteadMapView *self,
 
   title = stead_map_view_area_title (self, area_fid, &instruction);
   stead_map_view_show_summary (self, title != NULL ? title : _("Area"), summary);
+  stead_map_view_describe_area (self, area_fid);
   stead_area_panel_set_note (STEAD_AREA_PANEL (self->area_panel), instruction);
   stead_map_view_select_outline_area (self, area_fid);
   return TRUE;
@@ -1071,14 +1102,78 @@ stead_map_view_add_named_layer (SteadMapView *self,
   named->layer = g_object_ref (layer);
   named->title = g_strdup (title);
   g_ptr_array_add (self->named_layers, named);
-  /* A plugin's places join the clusters: under the badges, which count them. */
+  /* A plugin's places join the clusters: under the badges, which count them.
+   * Its areas go under the map's, whose outlines and names stay on top;
+   * anything else under the needs and resources. */
   if (STEAD_IS_MARKER_LAYER (layer))
     {
       shumate_map_insert_layer_behind (self->map, layer, SHUMATE_LAYER (self->points));
       stead_point_layer_add_sites (self->points, STEAD_MARKER_LAYER (layer));
     }
+  else if (STEAD_IS_AREA_LAYER (layer))
+    shumate_map_insert_layer_behind (self->map, layer, SHUMATE_LAYER (self->areas));
   else
-    shumate_map_add_layer (self->map, layer);
+    shumate_map_insert_layer_behind (self->map, layer, SHUMATE_LAYER (self->resources));
+}
+
+/**
+ * stead_map_view_set_layer_legend:
+ * @self: a #SteadMapView
+ * @layer: a layer added with stead_map_view_add_named_layer()
+ * @legend: (nullable): makes what is shown under its switch in the layer
+ *   list (its classes, a choice of what it shows), each time it opens
+ * @user_data: for @legend
+ * @destroy: (nullable): frees @user_data when the layer goes
+ */
+void
+stead_map_view_set_layer_legend (SteadMapView       *self,
+                                 ShumateLayer       *layer,
+                                 SteadMapLegendFunc  legend,
+                                 gpointer            user_data,
+                                 GDestroyNotify      destroy)
+{
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+
+  for (guint i = 0; i < self->named_layers->len; i++)
+    {
+      SteadMapViewNamedLayer *named = g_ptr_array_index (self->named_layers, i);
+
+      if (named->layer != layer)
+        continue;
+      if (named->legend_destroy != NULL)
+        named->legend_destroy (named->legend_data);
+      named->legend = legend;
+      named->legend_data = user_data;
+      named->legend_destroy = destroy;
+      return;
+    }
+  g_critical ("%s: the layer is not one of the map's named layers", G_STRFUNC);
+}
+
+void
+stead_map_view_add_area_rows (SteadMapView         *self,
+                              const char           *heading,
+                              const char * const   *columns,
+                              SteadMapAreaRowsFunc  func,
+                              gpointer              data)
+{
+  SteadMapViewAreaRows *rows = g_new0 (SteadMapViewAreaRows, 1);
+
+  rows->heading = g_strdup (heading);
+  rows->columns = g_strdupv ((char **) columns);
+  rows->func = func;
+  rows->data = data;
+  g_ptr_array_add (self->area_rows, rows);
+}
+
+void
+stead_map_view_remove_area_rows (SteadMapView *self,
+                                 gpointer      data)
+{
+  for (guint i = self->area_rows->len; i > 0; i--)
+    if (((SteadMapViewAreaRows *) g_ptr_array_index (self->area_rows, i - 1))->data == data)
+      g_ptr_array_remove_index (self->area_rows, i - 1);
 }
 
 /**
@@ -1250,22 +1345,103 @@ stead_map_view_control_button (const char *icon,
   return button;
 }
 
-/* No area's name is drawn under the map's own controls. */
-static void
-stead_map_view_reserve_controls (SteadMapView *self)
+/**
+ * stead_map_view_get_control_bounds:
+ * @self: a #SteadMapView
+ * @widget: a layer of the map
+ * @boxes: (element-type graphene_rect_t): where to append the bounds of
+ *   each of the map's controls shown (layer list, zoom and drawing
+ *   buttons, search, licences, the panel of an area), in @widget's
+ *   coordinates
+ */
+void
+stead_map_view_get_control_bounds (SteadMapView *self,
+                                   GtkWidget    *widget,
+                                   GArray       *boxes)
 {
   GtkWidget *controls[] = {
     self->layers_button, self->controls, self->bottom, self->offline_chip, self->empty_state,
     self->area_panel, self->search,
   };
-  graphene_rect_t boxes[G_N_ELEMENTS (controls)];
-  guint n = 0;
+
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    if (controls[i] != NULL && gtk_widget_should_layout (controls[i]) &&
-        gtk_widget_compute_bounds (controls[i], GTK_WIDGET (self->areas), &boxes[n]))
-      n++;
-  stead_area_layer_set_reserved (self->areas, boxes, n);
+    {
+      graphene_rect_t box;
+
+      if (controls[i] != NULL && gtk_widget_should_layout (controls[i]) &&
+          gtk_widget_compute_bounds (controls[i], widget, &box))
+        g_array_append_val (boxes, box);
+    }
+}
+
+/**
+ * stead_map_view_get_label_bounds:
+ * @self: a #SteadMapView
+ * @widget: a layer of the map, drawn after its areas
+ * @boxes: (element-type graphene_rect_t): where to append the boxes of
+ *   the areas' names placed in this frame, and of the badges and names of
+ *   the needs, resources and places, in @widget's coordinates
+ */
+void
+stead_map_view_get_label_bounds (SteadMapView *self,
+                                 GtkWidget    *widget,
+                                 GArray       *boxes)
+{
+  g_autoptr(GArray) badges = g_array_new (FALSE, FALSE, sizeof (SteadPointBadge));
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (SteadPointName));
+  const SteadAreaLabel *labels;
+  graphene_point_t origin;
+  guint n;
+
+  g_return_if_fail (STEAD_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* The layers share the map's allocation; a widget elsewhere is moved. */
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->areas), widget, &GRAPHENE_POINT_INIT (0, 0),
+                                 &origin))
+    return;
+  labels = stead_area_layer_get_labels (self->areas, &n);
+  for (guint i = 0; gtk_widget_get_visible (GTK_WIDGET (self->areas)) && i < n; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&labels[i].box, origin.x, origin.y, &box);
+      g_array_append_val (boxes, box);
+    }
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->points)))
+    return;
+  stead_point_layer_get_badges (self->points, badges);
+  stead_point_layer_get_names (self->points, names);
+  for (guint i = 0; i < badges->len; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&g_array_index (badges, SteadPointBadge, i).box, origin.x, origin.y,
+                              &box);
+      g_array_append_val (boxes, box);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      graphene_rect_t box;
+
+      graphene_rect_offset_r (&g_array_index (names, SteadPointName, i).box, origin.x, origin.y,
+                              &box);
+      g_array_append_val (boxes, box);
+    }
+}
+
+/* No area's name is drawn under the map's own controls. */
+static void
+stead_map_view_reserve_controls (SteadMapView *self)
+{
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  stead_map_view_get_control_bounds (self, GTK_WIDGET (self->areas), boxes);
+  stead_area_layer_set_reserved (self->areas, (const graphene_rect_t *) (gpointer) boxes->data,
+                                 boxes->len);
 }
 
 static gboolean
@@ -1425,6 +1601,7 @@ stead_map_view_dispose (GObject *object)
   g_cancellable_cancel (self->shade_cancellable);
   g_clear_object (&self->shade_cancellable);
   g_clear_pointer (&self->named_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   stead_map_view_popover_dispose (self);
@@ -1706,6 +1883,8 @@ stead_map_view_init (SteadMapView *self)
 
   self->named_layers =
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_map_view_named_layer_free);
+  self->area_rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) stead_map_view_area_rows_free);
   self->offline_maps =
     g_ptr_array_new_with_free_func ((GDestroyNotify) stead_map_view_offline_map_free);
   self->base_map = STEAD_BASE_MAP_OFFLINE;

@@ -108,6 +108,35 @@ STEAD_AVAILABLE_IN_1_0
 void            stead_map_view_add_named_layer (SteadMapView   *self,
                                                 ShumateLayer   *layer,
                                                 const char     *title);
+/* What a plugin layer's marks mean, made each time the layer list
+ * opens and shown under the layer's switch: a legend, a choice. */
+typedef GtkWidget *(*SteadMapLegendFunc) (ShumateLayer *layer,
+                                          gpointer      user_data);
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_set_layer_legend (SteadMapView      *self,
+                                                 ShumateLayer      *layer,
+                                                 SteadMapLegendFunc legend,
+                                                 gpointer           user_data,
+                                                 GDestroyNotify     destroy);
+/* Where the map's own controls are, in @widget's coordinates: nothing
+ * of a plugin's layer is drawn there. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_get_control_bounds (SteadMapView    *self,
+                                                   GtkWidget       *widget,
+                                                   GArray          *boxes);
+/* Where the map writes names and counts this frame (areas' names, the
+ * badges of needs and resources, places' names), in @widget's
+ * coordinates: for a plugin's layer drawn over the areas and under the
+ * points, to keep its own text clear of them. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_map_view_get_label_bounds (SteadMapView      *self,
+                                                 GtkWidget         *widget,
+                                                 GArray            *boxes);
+/* Rows of text a plugin lists for an area in the panel beside the map:
+ * a GPtrArray of GStrv, one per row, as many cells as columns. */
+typedef GPtrArray *(*SteadMapAreaRowsFunc) (SteadWorkspace *workspace,
+                                            gint64          area,
+                                            gpointer        user_data);
 STEAD_AVAILABLE_IN_1_0
 ShumateLayer   *stead_map_view_get_named_layer (SteadMapView   *self,
                                                 const char     *title);

@@ -14,7 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "stead-map-view.h"
+#include "stead-map-view-private.h"
 #include "stead-page.h"
 #include "stead-window.h"
 #include "stead-window-addin.h"
@@ -30,7 +30,21 @@ struct _SteadTableWindowAddin
   SteadWindow                *window;   /* borrowed between load and unload */
   GtkWidget                  *page;
   ShumateLayer               *layer;
+  GPtrArray                  *layers;  /* more, of ShumateLayer, from the load hook */
+  GPtrArray                  *held;    /* objects the load hook keeps till unload */
+  GStrv                       area_columns; /* translated */
 };
+
+/* The plugin's rows for an area row the user chose. */
+static GPtrArray *
+stead_table_window_addin_describe_area (SteadWorkspace *workspace,
+                                        gint64          area,
+                                        gpointer        user_data)
+{
+  SteadTableWindowAddin *self = user_data;
+
+  return self->info->describe_area (STEAD_WINDOW_ADDIN (self), workspace, area);
+}
 
 static void
 stead_table_window_addin_show_kind (SteadTableWindowAddin *self,
@@ -113,6 +127,21 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
         g_object_ref_sink (info->create_layer (workspace, stead_map_view_get_viewport (map)));
       stead_map_view_add_named_layer (map, self->layer, g_dgettext (domain, info->layer_title));
     }
+  if (info->describe_area != NULL)
+    {
+      g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+
+      for (guint i = 0; info->area_columns != NULL && info->area_columns[i] != NULL; i++)
+        g_strv_builder_add (columns, g_dgettext (domain, info->area_columns[i]));
+      g_strfreev (self->area_columns);
+      self->area_columns = g_strv_builder_end (columns);
+      stead_map_view_add_area_rows (stead_window_get_map_view (window),
+                                    info->area_heading != NULL
+                                      ? g_dgettext (domain, info->area_heading)
+                                      : g_dgettext (domain, info->title),
+                                    (const char * const *) self->area_columns,
+                                    stead_table_window_addin_describe_area, self);
+    }
   if (info->load != NULL)
     info->load (addin, window);
 }
@@ -133,9 +162,14 @@ stead_table_window_addin_unload (SteadWindowAddin *addin,
   gtk_widget_insert_action_group (GTK_WIDGET (window), self->info->module, NULL);
   for (gsize i = 0; i < self->info->n_area_actions; i++)
     stead_map_view_remove_area_action (map, self->info->area_actions[i].action);
+  stead_map_view_remove_area_rows (map, self);
   if (self->layer != NULL)
     stead_map_view_remove_layer (map, self->layer);
   g_clear_object (&self->layer);
+  for (guint i = 0; i < self->layers->len; i++)
+    stead_map_view_remove_layer (map, g_ptr_array_index (self->layers, i));
+  g_ptr_array_set_size (self->layers, 0);
+  g_ptr_array_set_size (self->held, 0);
   g_clear_object (&self->page);
   self->window = NULL;
 }
@@ -160,6 +194,9 @@ stead_table_window_addin_dispose (GObject *object)
 
   g_clear_object (&self->layer);
   g_clear_object (&self->page);
+  g_clear_pointer (&self->layers, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
+  g_clear_pointer (&self->area_columns, g_strfreev);
   G_OBJECT_CLASS (stead_table_window_addin_parent_class)->dispose (object);
 }
 
@@ -172,6 +209,8 @@ stead_table_window_addin_class_init (SteadTableWindowAddinClass *klass)
 static void
 stead_table_window_addin_init (SteadTableWindowAddin *self)
 {
+  self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* libpeas' factory type still names the deprecated GParameter. */
@@ -232,4 +271,46 @@ stead_window_addin_get_page (SteadWindowAddin *self)
   g_return_val_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self), NULL);
 
   return STEAD_TABLE_WINDOW_ADDIN (self)->page;
+}
+
+/**
+ * stead_window_addin_add_layer:
+ * @self: a window addin registered with stead_window_addin_register()
+ * @layer: a layer over the map's viewport
+ * @title: its switch's title in the layer list, translated
+ *
+ * For the addin's load hook: another map layer, removed at unload.
+ */
+void
+stead_window_addin_add_layer (SteadWindowAddin *self,
+                              ShumateLayer     *layer,
+                              const char       *title)
+{
+  SteadTableWindowAddin *table;
+
+  g_return_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self));
+  g_return_if_fail (SHUMATE_IS_LAYER (layer));
+  table = STEAD_TABLE_WINDOW_ADDIN (self);
+  g_return_if_fail (table->window != NULL);
+
+  g_ptr_array_add (table->layers, g_object_ref_sink (layer));
+  stead_map_view_add_named_layer (stead_window_get_map_view (table->window), layer, title);
+}
+
+/**
+ * stead_window_addin_hold:
+ * @self: a window addin registered with stead_window_addin_register()
+ * @object: (type GObject): what keeps the addin's layers up to date
+ *
+ * For the addin's load hook: keeps a reference to @object until the
+ * workspace closes.
+ */
+void
+stead_window_addin_hold (SteadWindowAddin *self,
+                         gpointer          object)
+{
+  g_return_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_ptr_array_add (STEAD_TABLE_WINDOW_ADDIN (self)->held, g_object_ref (object));
 }

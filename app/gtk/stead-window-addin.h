@@ -88,7 +88,19 @@ typedef struct
   const char          *domain;        /* gettext domain of the strings (NULL: Stead's) */
   const SteadAreaAction *area_actions; /* offered for an area drawn on the map */
   gsize                n_area_actions;
-  gpointer             padding[6];
+  /* Rows of the plugin's own in the panel beside the map when the user
+   * chooses an area row (a ward): under @area_heading (N_("Target
+   * Groups")), in columns titled @area_columns (N_() strings, up to five,
+   * NULL-terminated); describe_area returns a GPtrArray of GStrv, one
+   * per row (as many cells as columns), or NULL for none there. Its
+   * cells are shown as they are: never personal data unless the
+   * show-personal-data setting allows it. */
+  const char          *area_heading;
+  const char * const  *area_columns;
+  GPtrArray          *(*describe_area) (SteadWindowAddin *addin,
+                                        SteadWorkspace   *workspace,
+                                        gint64            area);
+  gpointer             padding[3];
 } SteadWindowAddinInfo;
 
 STEAD_AVAILABLE_IN_1_0
@@ -99,5 +111,17 @@ STEAD_AVAILABLE_IN_1_0
 SteadWindow *stead_window_addin_get_window (SteadWindowAddin           *self);
 STEAD_AVAILABLE_IN_1_0
 GtkWidget   *stead_window_addin_get_page   (SteadWindowAddin           *self);
+/* For a table-described addin's load hook: more map layers than the one
+ * of create_layer, each with its switch titled @title in the layer list,
+ * and the object that keeps them up to date (held until the workspace
+ * closes); all removed when the workspace closes or the plugin is
+ * switched off. */
+STEAD_AVAILABLE_IN_1_0
+void         stead_window_addin_add_layer  (SteadWindowAddin           *self,
+                                            ShumateLayer               *layer,
+                                            const char                 *title);
+STEAD_AVAILABLE_IN_1_0
+void         stead_window_addin_hold       (SteadWindowAddin           *self,
+                                            gpointer                    object);
 
 G_END_DECLS

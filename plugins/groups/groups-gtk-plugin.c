@@ -1,5 +1,5 @@
 /* groups-gtk-plugin.c: the target groups' window module: the Target
- * Groups page
+ * Groups page and the map layers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include <stead-gtk.h>
 
 #include "groups.h"
+#include "groups-map.h"
 #include "groups-page.h"
 
 /* The needs the groups publish come from households (owner_ref): Open
@@ -35,6 +36,11 @@ static const SteadWindowAddinInfo groups_gtk_plugin = {
   .page_type = groups_page_get_type,
   .find_published = groups_gtk_plugin_find_published,
   .domain = GETTEXT_PACKAGE,
+  /* gmap: the map's layers, and an area's groups in its panel */
+  .load = groups_map_load,
+  .area_heading = N_("Target Groups"),
+  .area_columns = groups_map_area_columns,
+  .describe_area = groups_map_describe_area,
 };
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);

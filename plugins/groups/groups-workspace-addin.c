@@ -479,4 +479,8 @@ const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .describe_references = groups_workspace_addin_describe_references,
   .report_sections = (const SteadReportSectionInfo * const[]) { &groups_report_section, NULL },
   .commands = (const SteadCommand * const[]) { &groups_gaps_command, NULL },
+  .importers = (const SteadImportFormat * const[]) { &groups_census_import, &groups_imd_import,
+                                                     &groups_csv_import, NULL },
+  .exporters = (const SteadExportFormat * const[]) { &groups_hxl_export, &groups_csv_export,
+                                                     NULL },
 };

@@ -179,4 +179,75 @@ gboolean groups_engagement_delete (SteadWorkspace  *workspace,
 gint64   groups_household_list_of (SteadWorkspace  *workspace,
                                    gint64           household);
 
+/* gexch: the exchange formats (Census counts, IMD, HXL, the groups as CSV)  */
+/* and small-number suppression, for every export and report.               */
+
+extern const SteadImportFormat groups_census_import;   /* groups-census.c (data module) */
+extern const SteadImportFormat groups_imd_import;      /* groups-imd.c (data module) */
+extern const SteadImportFormat groups_csv_import;      /* groups-hxl.c */
+extern const SteadExportFormat groups_hxl_export;
+extern const SteadExportFormat groups_csv_export;
+
+/* For the importers: every area with a code (upper case, trimmed) -> its
+ * fid; and a file's size, for progress (0 if unknown). */
+GHashTable *groups_areas_by_code    (SteadTransaction  *txn,
+                                     GError           **error);
+guint64     groups_file_size        (GFile             *file);
+
+/* One count to write: suppressed when 1 to below − 1 (secondary: when it
+ * is suppressed only so that a total cannot reveal another). A negative
+ * value is no count at all. */
+typedef struct
+{
+  gint64   value;
+  gboolean suppressed;
+  gboolean secondary;
+} GroupsCell;
+
+/* The workspace's "suppress-below" (5 unless set). */
+gint64   groups_suppress_below      (SteadWorkspace  *workspace);
+/* Whether a single count (a total) must not be shown. */
+gboolean groups_suppress_hides      (gint64           value,
+                                     gint64           below);
+/* Marks @cells, a set that adds up to a total someone may see: each 1 to
+ * below − 1, and, when that leaves exactly one, the smallest other cell
+ * above zero too. Returns how many are suppressed. */
+guint    groups_suppress_cells      (GroupsCell      *cells,
+                                     guint            n_cells,
+                                     gint64           below);
+/* gmap: what the map layers draw (groups-map-model.c)                      */
+
+/* The zoom past which households may be points, when the workspace sets
+ * none ("privacy-zoom"). */
+#define GROUPS_MAP_PRIVACY_ZOOM 15
+
+/* Every group's places with a position, as GROUPS_TYPE_PLACE records
+ * with longitude and latitude. */
+SteadQueryModel *groups_map_places_new       (SteadWorkspace *workspace);
+/* Appends area fids and values: a group's count in each area (raw, not
+ * suppressed: the window is the officer's), an attribute per area. */
+void             groups_map_group_counts     (SteadWorkspace *workspace,
+                                              gint64          group,
+                                              GArray         *fids,
+                                              GArray         *values);
+void             groups_map_area_attribute   (SteadWorkspace *workspace,
+                                              const char     *attribute,
+                                              GArray         *fids,
+                                              GArray         *values);
+/* Households of lists within their retention, counted per area; with
+ * @except_points, leaving out those groups_map_household_points() gives. */
+void             groups_map_household_counts (SteadWorkspace *workspace,
+                                              gboolean        except_points,
+                                              GArray         *fids,
+                                              GArray         *counts);
+/* Longitude, latitude of each household of a list within its retention
+ * whose agreement allows points (doubles, two a household). */
+void             groups_map_household_points (SteadWorkspace *workspace,
+                                              GArray         *lonlat);
+gint64           groups_map_privacy_zoom     (SteadWorkspace *workspace);
+gboolean         groups_map_area_centre      (SteadWorkspace *workspace,
+                                              gint64          area,
+                                              double         *lon,
+                                              double         *lat);
+
 G_END_DECLS
