@@ -15,12 +15,26 @@
 #include "groups-map.h"
 #include "groups-page.h"
 
+/* The needs the groups publish come from households (owner_ref): Open
+ * Record shows the household list they are on. */
+static gboolean
+groups_gtk_plugin_find_published (SteadWorkspace  *workspace,
+                                  gint64           owner_ref,
+                                  const char     **kind,
+                                  gint64          *id)
+{
+  *kind = "household-list";
+  *id = groups_household_list_of (workspace, owner_ref);
+  return *id != 0;
+}
+
 static const SteadWindowAddinInfo groups_gtk_plugin = {
   .module = GROUPS_OWNER,
   .page_name = "groups.groups",
   .title = N_("Target Groups"),
   .icon_name = "system-users-symbolic",
   .page_type = groups_page_get_type,
+  .find_published = groups_gtk_plugin_find_published,
   .domain = GETTEXT_PACKAGE,
   /* gmap: the map's layers, and an area's groups in its panel */
   .load = groups_map_load,

@@ -306,9 +306,10 @@ groups_count_set (SteadWorkspace  *workspace,
                                  STEAD_ARGS (STEAD_INT (group), STEAD_INT (area)), error) > 0;
   return stead_workspace_edit (
            workspace, GROUPS_OWNER, _("Set a count"),
-           "INSERT INTO groups_count (group_id, area, count, source, date) VALUES (?, ?, ?, ?, ?) "
-           "ON CONFLICT (group_id, area) DO UPDATE SET count = excluded.count, "
-           "source = excluded.source, date = excluded.date",
+           /* REPLACE, not an upsert: an upsert that updates gives no new row
+            * id, which stead_workspace_edit() reads as nothing changed. */
+           "INSERT OR REPLACE INTO groups_count (group_id, area, count, source, date) "
+           "VALUES (?, ?, ?, ?, ?)",
            STEAD_ARGS (STEAD_INT (group), STEAD_INT (area), STEAD_INT (count), STEAD_TEXT (source),
                        STEAD_TEXT (date)),
            error) > 0;
@@ -407,7 +408,6 @@ groups_setting_set (SteadWorkspace  *workspace,
                     GError         **error)
 {
   return stead_workspace_edit (workspace, GROUPS_OWNER, _("Change a target groups setting"),
-                               "INSERT INTO groups_setting (key, value) VALUES (?, ?) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               "INSERT OR REPLACE INTO groups_setting (key, value) VALUES (?, ?)",
                                STEAD_ARGS (STEAD_STRING (key), STEAD_INT (value)), error) > 0;
 }

@@ -98,6 +98,87 @@ gboolean groups_setting_set         (SteadWorkspace  *workspace,
                                      GError         **error);
 
 /* ------------------------------------------------------------------------ */
+/* gpage: what the Target Groups page lists and edits (groups-page-model.c) */
+
+#define GROUPS_TYPE_NEED_ITEM     (groups_need_item_get_type ())
+#define GROUPS_TYPE_REACH_ITEM    (groups_reach_item_get_type ())
+#define GROUPS_TYPE_EXPOSURE_ITEM (groups_exposure_item_get_type ())
+#define GROUPS_TYPE_HOUSEHOLD     (groups_household_get_type ())
+GType groups_need_item_get_type     (void);
+GType groups_reach_item_get_type    (void);
+GType groups_exposure_item_get_type (void);
+GType groups_household_get_type     (void);
+
+extern const SteadRecordInfo groups_need_item_info;
+extern const SteadRecordInfo groups_reach_item_info;
+extern const SteadRecordInfo groups_exposure_item_info;
+extern const SteadRecordInfo groups_household_info;
+
+/* A group's records of @type: the types above (for GROUPS_TYPE_HOUSEHOLD,
+ * @group is a household list), else as groups_children_new(). */
+SteadQueryModel *groups_page_children_new (SteadWorkspace  *workspace,
+                                           GType            type,
+                                           gint64           group);
+/* Areas a count or a reach may name, as terms (code: the area's fid). */
+GListModel      *groups_areas_new         (SteadWorkspace  *workspace);
+gint64           groups_area_find         (SteadWorkspace  *workspace,
+                                           const char      *name);
+
+gboolean groups_need_add          (SteadWorkspace  *workspace,
+                                   gint64           group,
+                                   const char      *kind,
+                                   GError         **error);
+gboolean groups_need_remove       (SteadWorkspace  *workspace,
+                                   gint64           group,
+                                   const char      *kind,
+                                   GError         **error);
+gint64   groups_place_add         (SteadWorkspace  *workspace,
+                                   gint64           group,
+                                   const char      *name,
+                                   const char      *what,
+                                   gint64           people,
+                                   double           lon,
+                                   double           lat,
+                                   GError         **error);
+gboolean groups_place_delete      (SteadWorkspace  *workspace,
+                                   gint64           place,
+                                   GError         **error);
+gint64   groups_reach_save        (SteadWorkspace  *workspace,
+                                   gint64           reach,
+                                   gint64           group,
+                                   gint64           organisation,
+                                   const char      *channel,
+                                   int              strength,
+                                   const char      *notes,
+                                   const gint64    *areas,
+                                   guint            n_areas,
+                                   GError         **error);
+gboolean groups_reach_delete      (SteadWorkspace  *workspace,
+                                   gint64           reach,
+                                   GError         **error);
+gboolean groups_exposure_add      (SteadWorkspace  *workspace,
+                                   gint64           group,
+                                   gint64           risk,
+                                   const char      *note,
+                                   GError         **error);
+gboolean groups_exposure_remove   (SteadWorkspace  *workspace,
+                                   gint64           group,
+                                   gint64           risk,
+                                   GError         **error);
+gboolean groups_engagement_update (SteadWorkspace  *workspace,
+                                   gint64           id,
+                                   const char      *date,
+                                   gint64           organisation,
+                                   const char      *channel,
+                                   const char      *summary,
+                                   const char      *needs_change,
+                                   GError         **error);
+gboolean groups_engagement_delete (SteadWorkspace  *workspace,
+                                   gint64           id,
+                                   GError         **error);
+gint64   groups_household_list_of (SteadWorkspace  *workspace,
+                                   gint64           household);
+
 /* gexch: the exchange formats (Census counts, IMD, HXL, the groups as CSV)  */
 /* and small-number suppression, for every export and report.               */
 
