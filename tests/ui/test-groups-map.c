@@ -30,7 +30,13 @@ open_window (const char *name)
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
   SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 50);
 
-  /* Past the first zoom to the area. */
+  GtkWidget *map_view = GTK_WIDGET (stead_window_get_map_view (window));
+
+  /* Past the first zoom to the area, which waits for the map's first
+   * layout: however long the window takes to build. */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (map_view) <= 0; i++)
+    stead_test_iterate (50);
+  g_assert_cmpint (gtk_widget_get_width (map_view), >, 0);
   stead_test_iterate (300);
   return window;
 }
@@ -104,7 +110,8 @@ static void
 set_zoom (SteadWindow *window,
           double       zoom)
 {
-  ShumateViewport *viewport = stead_map_view_get_viewport (stead_window_get_map_view (window));
+  SteadMapView *map_view = stead_window_get_map_view (window);
+  ShumateViewport *viewport = stead_map_view_get_viewport (map_view);
 
   shumate_viewport_set_zoom_level (viewport, zoom);
   stead_test_iterate (50);
