@@ -223,7 +223,7 @@ STEAD_DEFINE_RECORD_TYPE (GroupsHouseholdList, groups_household_list, &groups_ho
 #define GROUPS_LIST_SQL                                                                      \
   "SELECT l.id, l.name, l.group_id, l.agreement, l.lawful_basis, l.received, l.retention, " \
   "  l.points_allowed, l.source, l.purged, "                                                \
-  "  (SELECT count (*) FROM groups_household h WHERE h.list = l.id) AS households "         \
+  "  (SELECT count (*) FROM groups_household_current h WHERE h.list = l.id) AS households " \
   "FROM groups_household_list l "
 
 SteadQueryModel *
@@ -349,11 +349,17 @@ groups_engagement_add (SteadWorkspace  *workspace,
     error);
 }
 
+/* Purges a list: its households and the needs they published, in one
+ * transaction that is no undo step and takes with it every undo or redo
+ * step holding a household (Undo must never bring personal data back
+ * past its retention); the audit log records how many rows, never who.
+ * The list itself stays, marked purged, so that the page can say when. */
 gboolean
 groups_household_list_purge (SteadWorkspace  *workspace,
                              gint64           list,
                              GError         **error)
 {
+  static const char * const forget[] = { "groups_household", NULL };
   g_autoptr(SteadTransaction) txn = NULL;
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
@@ -375,7 +381,7 @@ groups_household_list_purge (SteadWorkspace  *workspace,
                                           " household)",
                                           "Purge %s (%" G_GINT64_FORMAT " households)", n),
                              name, n);
-  txn = stead_workspace_begin (workspace, GROUPS_OWNER, summary, error);
+  txn = stead_workspace_begin_purge (workspace, GROUPS_OWNER, summary, forget, error);
   if (txn == NULL ||
       stead_transaction_run (txn,
                              "DELETE FROM need WHERE owner = 'groups' AND owner_ref IN "

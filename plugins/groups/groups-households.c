@@ -1,0 +1,580 @@
+/* groups-households.c: household lists' retention, published needs and demo
+ *
+ * A household list is personal data from a data-sharing partner, kept
+ * under an agreement until its retention date. On that day it is purged:
+ * its households and the needs they published go in one transaction that
+ * leaves no undo step and takes with it every undo or redo step holding
+ * them (stead_workspace_begin_purge), recorded in the audit log by count.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "groups"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "groups.h"
+
+#define GROUPS_PSR_RESOURCE "/io/github/steadapp/Stead/core/taxonomy/psr-needs.json"
+
+/* ------------------------------------------------------------------------ */
+/* PSR needs codes                                                          */
+
+/* code → need kind, from the shipped vocabulary (editable data). */
+static GHashTable *
+groups_psr_kinds (void)
+{
+  static gsize once = 0;
+  static GHashTable *kinds = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (GROUPS_PSR_RESOURCE, 0, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      if (bytes != NULL &&
+          json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL))
+        {
+          JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+          JsonArray *terms = json_object_get_array_member (root, "terms");
+
+          for (guint i = 0; terms != NULL && i < json_array_get_length (terms); i++)
+            {
+              JsonObject *term = json_array_get_object_element (terms, i);
+
+              g_hash_table_insert (
+                table, g_strdup (json_object_get_string_member (term, "code")),
+                g_strdup (json_object_get_string_member_with_default (term, "need-kind",
+                                                                      "welfare-check")));
+            }
+        }
+      else
+        g_warning ("The PSR needs codes (%s) could not be read", GROUPS_PSR_RESOURCE);
+      kinds = table;
+      g_once_init_leave (&once, 1);
+    }
+  return kinds;
+}
+
+const char *
+groups_psr_need_kind (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return g_hash_table_lookup (groups_psr_kinds (), code);
+}
+
+static int
+groups_psr_compare_codes (gconstpointer a,
+                          gconstpointer b)
+{
+  return (int) g_ascii_strtoll (*(const char **) a, NULL, 10) -
+         (int) g_ascii_strtoll (*(const char **) b, NULL, 10);
+}
+
+char *
+groups_psr_normalize_needs (const char  *text,
+                            GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  GString *out;
+
+  parts = g_strsplit_set (text != NULL ? text : "", ";, \t|/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *code = g_strstrip (parts[i]);
+
+      /* "07" is 7 */
+      while (code[0] == '0' && code[1] != '\0')
+        code++;
+      if (*code == '\0')
+        continue;
+      if (groups_psr_need_kind (code) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a Priority Services Register needs code"), code);
+          return NULL;
+        }
+      if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, code);
+    }
+  g_ptr_array_sort (codes, groups_psr_compare_codes);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (codes, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The distinct need kinds of space-separated @needs, in @kinds. */
+static void
+groups_households_kinds_of (const char *needs,
+                            GPtrArray  *kinds)
+{
+  g_auto(GStrv) codes = g_strsplit (needs != NULL ? needs : "", " ", -1);
+
+  g_ptr_array_set_size (kinds, 0);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const char *kind = *codes[i] != '\0' ? groups_psr_need_kind (codes[i]) : NULL;
+
+      if (kind != NULL && !g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
+        g_ptr_array_add (kinds, (gpointer) kind);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Published needs                                                          */
+
+/* Power and water for medical needs cannot wait; the rest is a welfare
+ * question of the usual urgency. */
+static int
+groups_households_urgency (const char *kind)
+{
+  return g_str_equal (kind, "power-dependent") || g_str_equal (kind, "water") ? 3 : 2;
+}
+
+#define GROUPS_NEED_INSERT                                                                 \
+  "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) " \
+  "SELECT geom, ?2, NULL, 1, ?3, 'open', ?4, 'groups', fid FROM groups_household "         \
+  "WHERE fid = ?1 AND geom IS NOT NULL"
+
+/* Brings one household's need rows in step: a row per kind its codes give
+ * (a need's casework, on a kind still wanted, is kept), at its place. */
+static gboolean
+groups_households_publish_one (SteadTransaction  *txn,
+                               gint64             fid,
+                               const char        *needs,
+                               const char        *existing,   /* "kind kind", or NULL */
+                               const char        *now,
+                               GPtrArray         *kinds,
+                               GError           **error)
+{
+  g_auto(GStrv) had = g_strsplit (existing != NULL ? existing : "", " ", -1);
+
+  groups_households_kinds_of (needs, kinds);
+  for (guint i = 0; had[i] != NULL; i++)
+    if (*had[i] != '\0' && !g_ptr_array_find_with_equal_func (kinds, had[i], g_str_equal, NULL) &&
+        stead_transaction_run (txn,
+                               "DELETE FROM need WHERE owner = 'groups' AND owner_ref = ?1 "
+                               "AND kind = ?2",
+                               STEAD_ARGS (STEAD_INT (fid), STEAD_STRING (had[i])), error) < 0)
+      return FALSE;
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const char *kind = g_ptr_array_index (kinds, i);
+
+      if (g_strv_contains ((const char * const *) had, kind))
+        continue;
+      if (stead_transaction_run (txn, GROUPS_NEED_INSERT,
+                                 STEAD_ARGS (STEAD_INT (fid), STEAD_STRING (kind),
+                                             STEAD_INT (groups_households_urgency (kind)),
+                                             STEAD_STRING (now)),
+                                 error) < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A list may show its households as points only while its agreement
+ * allows it: the partners' record kind "agreement-points" says which do. */
+static gboolean
+groups_households_follow_agreements (SteadTransaction  *txn,
+                                     GError           **error)
+{
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
+  SteadRecordProvider *provider = stead_workspace_get_provider (workspace, "agreement-points");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) flip = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = stead_transaction_prepare (txn,
+                                    "SELECT id, agreement, points_allowed "
+                                    "FROM groups_household_list",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 agreement = sqlite3_column_int64 (stmt, 1);
+      gboolean allowed = provider != NULL && agreement > 0 &&
+                         stead_record_provider_exists (provider, "agreement-points", agreement);
+
+      if (allowed != (sqlite3_column_int (stmt, 2) != 0))
+        g_array_append_val (flip, id);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < flip->len; i++)
+    if (stead_transaction_run (txn,
+                               "UPDATE groups_household_list SET points_allowed = 1 - points_allowed "
+                               "WHERE id = ?1",
+                               STEAD_ARGS (STEAD_INT (g_array_index (flip, gint64, i))), error) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+groups_households_publish (SteadTransaction    *txn,
+                           const char * const  *tables,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+  const gint64 *rowids = NULL;
+  guint n = 0;
+
+  if (stead_tables_have (tables, "partners_agreement") &&
+      !groups_households_follow_agreements (txn, error))
+    return FALSE;
+  if (!stead_tables_have (tables, "groups_household"))
+    return TRUE;
+
+  if (stead_transaction_get_changed_rows (txn, tables, "groups_household", "groups_household",
+                                          &rowids, &n))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+          g_autofree char *needs = NULL;
+          g_autofree char *existing = NULL;
+          gboolean exists;
+
+          stmt = stead_transaction_prepare (txn,
+                                            "SELECT needs, (SELECT group_concat (kind, ' ') "
+                                            "FROM need WHERE owner = 'groups' AND owner_ref = ?1) "
+                                            "FROM groups_household WHERE fid = ?1",
+                                            error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, rowids[i]);
+          exists = sqlite3_step (stmt) == SQLITE_ROW;
+          if (exists)
+            {
+              needs = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+              existing = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+            }
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          if (!exists)
+            {
+              if (stead_transaction_run (txn,
+                                         "DELETE FROM need WHERE owner = 'groups' "
+                                         "AND owner_ref = ?1",
+                                         STEAD_ARGS (STEAD_INT (rowids[i])), error) < 0)
+                return FALSE;
+              continue;
+            }
+          if (!groups_households_publish_one (txn, rowids[i], needs, existing, now, kinds, error))
+            return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(GHashTable) existing = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, g_free);
+
+      /* Everything: needs whose household is gone go, then each household
+       * is compared with what it published. */
+      if (stead_transaction_run (txn,
+                                 "DELETE FROM need WHERE owner = 'groups' AND owner_ref NOT IN "
+                                 "(SELECT fid FROM groups_household)",
+                                 NULL, 0, error) < 0)
+        return FALSE;
+      stmt = stead_transaction_prepare (txn,
+                                        "SELECT owner_ref, group_concat (kind, ' ') FROM need "
+                                        "WHERE owner = 'groups' GROUP BY owner_ref",
+                                        error);
+      if (stmt == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = sqlite3_column_int64 (stmt, 0);
+          g_hash_table_insert (existing, key,
+                               g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      stmt = stead_transaction_prepare (txn, "SELECT fid, needs FROM groups_household", error);
+      if (stmt == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 fid = sqlite3_column_int64 (stmt, 0);
+
+          if (!groups_households_publish_one (txn, fid,
+                                              (const char *) sqlite3_column_text (stmt, 1),
+                                              g_hash_table_lookup (existing, &fid), now, kinds,
+                                              error))
+            return FALSE;
+        }
+    }
+  /* A household moved: its needs move with it. */
+  return stead_transaction_run (txn,
+                                "UPDATE need SET geom = h.geom FROM groups_household h "
+                                "WHERE need.owner = 'groups' AND need.owner_ref = h.fid "
+                                "AND need.geom IS NOT h.geom",
+                                NULL, 0, error) >= 0;
+}
+
+gint64
+groups_household_list_of_need (SteadWorkspace *workspace,
+                               gint64          owner_ref)
+{
+  return stead_workspace_query_int64 (workspace,
+                                      "SELECT list FROM groups_household_current WHERE fid = ?1",
+                                      STEAD_ARGS (STEAD_INT (owner_ref)));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Retention                                                                */
+
+char *
+groups_households_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+gboolean
+groups_households_purge_expired (SteadWorkspace  *workspace,
+                                 const char      *today,
+                                 guint           *n_lists,
+                                 GError         **error)
+{
+  g_autofree char *local_today = NULL;
+  g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+
+  if (n_lists != NULL)
+    *n_lists = 0;
+  if (stead_workspace_is_read_only (workspace))
+    return TRUE;   /* never written: the households are read through the view */
+  if (today == NULL)
+    today = local_today = groups_households_today ();
+  stmt = stead_workspace_prepare (workspace,
+                                  "SELECT id FROM groups_household_list WHERE purged IS NULL "
+                                  "AND retention <= ?1 ORDER BY retention, id",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (lists, id);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      if (!groups_household_list_purge (workspace, g_array_index (lists, gint64, i), error))
+        return FALSE;
+      if (n_lists != NULL)
+        (*n_lists)++;
+    }
+  return TRUE;
+}
+
+char *
+groups_households_next_expiry (SteadWorkspace *workspace)
+{
+  return stead_workspace_query_text (workspace,
+                                     "SELECT min (retention) FROM groups_household_list "
+                                     "WHERE purged IS NULL",
+                                     NULL, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The demo's households                                                    */
+
+/* Codes drawn for demo households, about as common as on a real list:
+ * pensionable age most, then chronic illness, physical impairment… */
+static const char *groups_demo_codes[] = {
+  "14", "14", "14", "14", "22", "22", "15", "15", "20", "8", "9", "35", "17", "26", "3", "24",
+  "12", "29", "30", "37", "23", "33", "19", "25", "2",
+};
+
+static const char *groups_demo_streets[] = {
+  "Demo Street", "Sample Road", "Example Lane", "Fictional Close", "Placeholder Way",
+};
+
+typedef struct
+{
+  char   *postcode;
+  double  lon, lat;
+  gint64  ward;
+} GroupsDemoPostcode;
+
+static void
+groups_demo_postcode_clear (gpointer data)
+{
+  g_free (((GroupsDemoPostcode *) data)->postcode);
+}
+
+static gboolean
+groups_households_demo_list (SteadTransaction  *txn,
+                             const char        *name,
+                             gint64             group,
+                             gint64             agreement,
+                             gboolean           points,
+                             const char        *received,
+                             const char        *retention,
+                             guint              n,
+                             guint              first,
+                             GArray            *postcodes,
+                             GRand             *rng,
+                             GError           **error)
+{
+  gint64 list;
+
+  list = stead_transaction_run (
+    txn,
+    "INSERT INTO groups_household_list (name, group_id, agreement, lawful_basis, received, "
+    "retention, points_allowed, source, imported) VALUES (?, ?, ?, 'public-task', ?, ?, ?, "
+    "'Demo data: synthetic PSR extract', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    STEAD_ARGS (STEAD_STRING (name), STEAD_INT_OR_NULL (group, group > 0),
+                STEAD_INT_OR_NULL (agreement, agreement > 0), STEAD_STRING (received),
+                STEAD_STRING (retention), STEAD_INT (points)),
+    error);
+  if (list < 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const GroupsDemoPostcode *at =
+        &g_array_index (postcodes, GroupsDemoPostcode, g_rand_int_range (rng, 0, postcodes->len));
+      guint n_codes = g_rand_int_range (rng, 1, 4);
+      g_autoptr(SteadGeometry) point = stead_geometry_new_point (at->lon, at->lat);
+      g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+      g_autofree char *needs_text = NULL;
+      g_autofree char *needs = NULL;
+      g_autofree char *reference = g_strdup_printf ("DEMO-PSR-%06u", first + i);
+      g_autofree char *householder = g_strdup_printf ("Demo Householder %04u", first + i);
+      g_autofree char *phone = g_strdup_printf ("01632 960%03u", (first + i) % 1000);
+      g_autofree char *address = g_strdup_printf (
+        "%u %s", (guint) g_rand_int_range (rng, 1, 120),
+        groups_demo_streets[g_rand_int_range (rng, 0, G_N_ELEMENTS (groups_demo_streets))]);
+
+      for (guint c = 0; c < n_codes; c++)
+        g_ptr_array_add (codes, (gpointer) groups_demo_codes[g_rand_int_range (
+                                  rng, 0, G_N_ELEMENTS (groups_demo_codes))]);
+      g_ptr_array_add (codes, NULL);
+      needs_text = g_strjoinv (" ", (char **) codes->pdata);
+      needs = groups_psr_normalize_needs (needs_text, error);
+      if (needs == NULL)
+        return FALSE;
+      if (stead_transaction_run (
+            txn,
+            "INSERT INTO groups_household (geom, list, reference, postcode, needs, name, phone, "
+            "address, area) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (list), STEAD_STRING (reference),
+                        STEAD_STRING (at->postcode), STEAD_STRING (needs),
+                        STEAD_STRING (householder), STEAD_STRING (phone), STEAD_STRING (address),
+                        STEAD_INT_OR_NULL (at->ward, at->ward > 0)),
+            error) < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+groups_households_ward_at (SteadTransaction  *txn,
+                           double             lon,
+                           double             lat,
+                           GError           **error)
+{
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (lon, lat);
+  gint64 ward = 0;
+
+  if (!stead_transaction_query_int64 (
+        txn,
+        "SELECT coalesce ((SELECT a.fid FROM rtree_area_geom r JOIN area a ON a.fid = r.id "
+        "WHERE r.minx <= ?1 AND r.maxx >= ?1 AND r.miny <= ?2 AND r.maxy >= ?2 "
+        "AND a.kind = 'ward' AND Stead_Contains (a.geom, ?3) ORDER BY a.fid LIMIT 1), 0)",
+        STEAD_ARGS (STEAD_DOUBLE (lon), STEAD_DOUBLE (lat), STEAD_GEOMETRY (point)), &ward))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Could not find the ward of a household"));
+      return -1;
+    }
+  return ward;
+}
+
+gboolean
+groups_households_populate_demo (SteadTransaction  *txn,
+                                 guint              scale,
+                                 GRand             *rng,
+                                 GError           **error)
+{
+  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
+  SteadRecordProvider *agreements = stead_workspace_get_provider (workspace, "agreement");
+  g_autoptr(GArray) postcodes = g_array_new (FALSE, TRUE, sizeof (GroupsDemoPostcode));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) received = g_date_time_add_days (now, -20);
+  g_autoptr(GDateTime) keep = g_date_time_add_months (now, 4);
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 3);
+  g_autoptr(GDateTime) older = g_date_time_add_days (now, -85);
+  g_autofree char *received_day = g_date_time_format (received, "%Y-%m-%d");
+  g_autofree char *keep_day = g_date_time_format (keep, "%Y-%m-%d");
+  g_autofree char *soon_day = g_date_time_format (soon, "%Y-%m-%d");
+  g_autofree char *older_day = g_date_time_format (older, "%Y-%m-%d");
+  gint64 agreement = 0;
+  gint64 power, water;
+  guint n = MAX (20, scale * 10);
+
+  g_array_set_clear_func (postcodes, groups_demo_postcode_clear);
+  if (agreements != NULL)
+    agreement = stead_record_provider_find (agreements, "agreement",
+                                            GROUPS_DEMO_AGREEMENT);
+  power = stead_workspace_query_int64 (
+    workspace, "SELECT id FROM groups_group WHERE category = 'power-dependent'", NULL, 0);
+  water = stead_workspace_query_int64 (
+    workspace, "SELECT id FROM groups_group WHERE category = 'water-dependent'", NULL, 0);
+
+  /* The directory's postcodes with their ward, found once; households go
+   * only where there is a ward (the borough, not its fringe). */
+  stmt = stead_transaction_prepare (txn,
+                                    "SELECT postcode, lon, lat FROM stead_postcode "
+                                    "ORDER BY postcode",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GroupsDemoPostcode at = { NULL, sqlite3_column_double (stmt, 1),
+                                sqlite3_column_double (stmt, 2), 0 };
+
+      at.ward = groups_households_ward_at (txn, at.lon, at.lat, error);
+      if (at.ward < 0)
+        return FALSE;
+      if (at.ward == 0)
+        continue;
+      at.postcode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_array_append_val (postcodes, at);
+    }
+  if (postcodes->len == 0)
+    return TRUE;
+
+  return groups_households_demo_list (txn, "Midshires PSR extract (demo)", power, agreement,
+                                      TRUE, received_day, keep_day, n, 1, postcodes, rng,
+                                      error) &&
+         groups_households_demo_list (txn, "Severn Water PSR, winter check (demo)", water, 0,
+                                      FALSE, older_day, soon_day, MAX (5, n / 40), n + 1,
+                                      postcodes, rng, error);
+}
