@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "groups.h"
@@ -163,7 +165,17 @@ groups_psr_import_row (SteadImportRow  *row,
       return TRUE;
     }
   g_hash_table_add (self->references, g_strdup (reference));
+  /* Kept as the directory writes it: "GL20 5AD", however it was typed. */
   postcode_key = stead_postcode_normalize (postcode);
+  if (postcode_key != NULL && strlen (postcode_key) > 3)
+    {
+      gsize len = strlen (postcode_key);
+      char *spaced = g_strdup_printf ("%.*s %s", (int) (len - 3), postcode_key,
+                                      postcode_key + len - 3);
+
+      g_free (postcode_key);
+      postcode_key = spaced;
+    }
   point = stead_geometry_new_point (place->lon, place->lat);
   if (stead_transaction_run (
         self->txn,
