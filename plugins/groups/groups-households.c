@@ -117,71 +117,117 @@ groups_psr_normalize_needs (const char  *text,
   return g_string_free (out, FALSE);
 }
 
-/* The distinct need kinds of space-separated @needs, in @kinds. */
-static void
-groups_households_kinds_of (const char *needs,
-                            GPtrArray  *kinds)
+/* The codes and the kinds they give, as a JSON object ({"14": "welfare-
+ * check", …}) for the publish statements. */
+static const char *
+groups_psr_kinds_json (void)
 {
-  g_auto(GStrv) codes = g_strsplit (needs != NULL ? needs : "", " ", -1);
+  static gsize once = 0;
+  static char *json = NULL;
 
-  g_ptr_array_set_size (kinds, 0);
-  for (guint i = 0; codes[i] != NULL; i++)
+  if (g_once_init_enter (&once))
     {
-      const char *kind = *codes[i] != '\0' ? groups_psr_need_kind (codes[i]) : NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      GHashTableIter iter;
+      gpointer code, kind;
 
-      if (kind != NULL && !g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
-        g_ptr_array_add (kinds, (gpointer) kind);
+      json_builder_begin_object (builder);
+      g_hash_table_iter_init (&iter, groups_psr_kinds ());
+      while (g_hash_table_iter_next (&iter, &code, &kind))
+        {
+          json_builder_set_member_name (builder, code);
+          json_builder_add_string_value (builder, kind);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json = json_generator_to_data (generator, NULL);
+      g_once_init_leave (&once, 1);
     }
+  return json;
 }
 
 /* ------------------------------------------------------------------------ */
 /* Published needs                                                          */
 
-/* Power and water for medical needs cannot wait; the rest is a welfare
- * question of the usual urgency. */
-static int
-groups_households_urgency (const char *kind)
-{
-  return g_str_equal (kind, "power-dependent") || g_str_equal (kind, "water") ? 3 : 2;
-}
+/* A household's codes, one row each, joined to the kinds they give
+ * (?1: groups_psr_kinds_json ()). */
+#define GROUPS_CODES_OF(h)                                                        \
+  "json_each ('[\"' || replace (" h ".needs, ' ', '\",\"') || '\"]') j "          \
+  "JOIN m ON m.code = j.value "
+#define GROUPS_KINDS_CTE \
+  "WITH m (code, kind) AS MATERIALIZED (SELECT key, value FROM json_each (?1)) "
 
-#define GROUPS_NEED_INSERT                                                                 \
+/* Needs no longer given by their household's codes (or whose household
+ * is gone, or has no place) go; a need still wanted keeps its casework. */
+#define GROUPS_NEED_DELETE                                                        \
+  GROUPS_KINDS_CTE                                                                \
+  "DELETE FROM need WHERE owner = 'groups' AND (?2 IS NULL OR owner_ref = ?2) "   \
+  "AND NOT EXISTS (SELECT 1 FROM groups_household h, " GROUPS_CODES_OF ("h")      \
+  "WHERE h.fid = need.owner_ref AND h.geom IS NOT NULL AND m.kind = need.kind)"
+/* One need per kind a household's codes give, at its place: people 1,
+ * open, no title (a title would be personal data). Power and water for
+ * medical needs cannot wait; the rest is of the usual urgency. */
+#define GROUPS_NEED_INSERT                                                        \
+  GROUPS_KINDS_CTE                                                                \
   "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) " \
-  "SELECT geom, ?2, NULL, 1, ?3, 'open', ?4, 'groups', fid FROM groups_household "         \
-  "WHERE fid = ?1 AND geom IS NOT NULL"
+  "SELECT h.geom, m.kind, NULL, 1, "                                              \
+  "  CASE WHEN m.kind IN ('power-dependent', 'water') THEN 3 ELSE 2 END, "        \
+  "  'open', ?3, 'groups', h.fid "                                                \
+  "FROM groups_household h, " GROUPS_CODES_OF ("h")                               \
+  "WHERE (?2 IS NULL OR h.fid = ?2) AND h.needs IS NOT NULL AND h.geom IS NOT NULL " \
+  "AND NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'groups' "                \
+  "  AND n.owner_ref = h.fid AND n.kind = m.kind) "                               \
+  "GROUP BY h.fid, m.kind ORDER BY h.fid"
+/* A household moved: its needs move with it. */
+#define GROUPS_NEED_MOVE                                                          \
+  "UPDATE need SET geom = h.geom FROM groups_household h "                        \
+  "WHERE need.owner = 'groups' AND need.owner_ref = h.fid "                       \
+  "AND (?1 IS NULL OR h.fid = ?1) AND need.geom IS NOT h.geom"
 
-/* Brings one household's need rows in step: a row per kind its codes give
- * (a need's casework, on a kind still wanted, is kept), at its place. */
 static gboolean
-groups_households_publish_one (SteadTransaction  *txn,
-                               gint64             fid,
-                               const char        *needs,
-                               const char        *existing,   /* "kind kind", or NULL */
-                               const char        *now,
-                               GPtrArray         *kinds,
-                               GError           **error)
+groups_households_publish_rows (SteadTransaction  *txn,
+                                gint64             fid,   /* 0: every household */
+                                const char        *now,
+                                GError           **error)
 {
-  g_auto(GStrv) had = g_strsplit (existing != NULL ? existing : "", " ", -1);
+  SteadValue which = STEAD_INT_OR_NULL (fid, fid > 0);
+  g_autoptr(SteadBulkIndex) bulk = NULL;
+  gint64 last = 0;
 
-  groups_households_kinds_of (needs, kinds);
-  for (guint i = 0; had[i] != NULL; i++)
-    if (*had[i] != '\0' && !g_ptr_array_find_with_equal_func (kinds, had[i], g_str_equal, NULL) &&
-        stead_transaction_run (txn,
-                               "DELETE FROM need WHERE owner = 'groups' AND owner_ref = ?1 "
-                               "AND kind = ?2",
-                               STEAD_ARGS (STEAD_INT (fid), STEAD_STRING (had[i])), error) < 0)
-      return FALSE;
-  for (guint i = 0; i < kinds->len; i++)
+  if (stead_transaction_run (txn, GROUPS_NEED_DELETE,
+                             STEAD_ARGS (STEAD_STRING (groups_psr_kinds_json ()), which),
+                             error) < 0 ||
+      stead_transaction_run (txn, GROUPS_NEED_MOVE, &which, 1, error) < 0)
+    return FALSE;
+  /* Thousands of new needs: their R-tree built in one go. */
+  if (fid == 0)
     {
-      const char *kind = g_ptr_array_index (kinds, i);
+      if (!stead_transaction_query_int64 (txn, "SELECT coalesce (max (fid), 0) FROM need", NULL,
+                                          0, &last) ||
+          (bulk = stead_bulk_index_begin (txn, "need", error)) == NULL)
+        return FALSE;
+    }
+  if (stead_transaction_run (txn, GROUPS_NEED_INSERT,
+                             STEAD_ARGS (STEAD_STRING (groups_psr_kinds_json ()), which,
+                                         STEAD_STRING (now)),
+                             error) < 0)
+    return FALSE;
+  if (bulk != NULL)
+    {
+      g_autoptr(sqlite3_stmt) added = stead_transaction_prepare (
+        txn, "SELECT fid, ST_MinX (geom), ST_MinY (geom) FROM need WHERE fid > ?1", error);
 
-      if (g_strv_contains ((const char * const *) had, kind))
-        continue;
-      if (stead_transaction_run (txn, GROUPS_NEED_INSERT,
-                                 STEAD_ARGS (STEAD_INT (fid), STEAD_STRING (kind),
-                                             STEAD_INT (groups_households_urgency (kind)),
-                                             STEAD_STRING (now)),
-                                 error) < 0)
+      if (added == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (added, 1, last);
+      while (sqlite3_step (added) == SQLITE_ROW)
+        stead_bulk_index_add (bulk, sqlite3_column_int64 (added, 0),
+                              sqlite3_column_double (added, 1), sqlite3_column_double (added, 2));
+      g_clear_pointer (&added, sqlite3_finalize);
+      if (!stead_bulk_index_finish (bulk, error))
         return FALSE;
     }
   return TRUE;
@@ -229,7 +275,6 @@ groups_households_publish (SteadTransaction    *txn,
                            const char * const  *tables,
                            GError             **error)
 {
-  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
   g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
   g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
   const gint64 *rowids = NULL;
@@ -241,92 +286,13 @@ groups_households_publish (SteadTransaction    *txn,
   if (!stead_tables_have (tables, "groups_household"))
     return TRUE;
 
-  if (stead_transaction_get_changed_rows (txn, tables, "groups_household", "groups_household",
-                                          &rowids, &n))
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(sqlite3_stmt) stmt = NULL;
-          g_autofree char *needs = NULL;
-          g_autofree char *existing = NULL;
-          gboolean exists;
-
-          stmt = stead_transaction_prepare (txn,
-                                            "SELECT needs, (SELECT group_concat (kind, ' ') "
-                                            "FROM need WHERE owner = 'groups' AND owner_ref = ?1) "
-                                            "FROM groups_household WHERE fid = ?1",
-                                            error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, rowids[i]);
-          exists = sqlite3_step (stmt) == SQLITE_ROW;
-          if (exists)
-            {
-              needs = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-              existing = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-            }
-          g_clear_pointer (&stmt, sqlite3_finalize);
-          if (!exists)
-            {
-              if (stead_transaction_run (txn,
-                                         "DELETE FROM need WHERE owner = 'groups' "
-                                         "AND owner_ref = ?1",
-                                         STEAD_ARGS (STEAD_INT (rowids[i])), error) < 0)
-                return FALSE;
-              continue;
-            }
-          if (!groups_households_publish_one (txn, rowids[i], needs, existing, now, kinds, error))
-            return FALSE;
-        }
-    }
-  else
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autoptr(GHashTable) existing = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                              g_free, g_free);
-
-      /* Everything: needs whose household is gone go, then each household
-       * is compared with what it published. */
-      if (stead_transaction_run (txn,
-                                 "DELETE FROM need WHERE owner = 'groups' AND owner_ref NOT IN "
-                                 "(SELECT fid FROM groups_household)",
-                                 NULL, 0, error) < 0)
-        return FALSE;
-      stmt = stead_transaction_prepare (txn,
-                                        "SELECT owner_ref, group_concat (kind, ' ') FROM need "
-                                        "WHERE owner = 'groups' GROUP BY owner_ref",
-                                        error);
-      if (stmt == NULL)
-        return FALSE;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = sqlite3_column_int64 (stmt, 0);
-          g_hash_table_insert (existing, key,
-                               g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      stmt = stead_transaction_prepare (txn, "SELECT fid, needs FROM groups_household", error);
-      if (stmt == NULL)
-        return FALSE;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 fid = sqlite3_column_int64 (stmt, 0);
-
-          if (!groups_households_publish_one (txn, fid,
-                                              (const char *) sqlite3_column_text (stmt, 1),
-                                              g_hash_table_lookup (existing, &fid), now, kinds,
-                                              error))
-            return FALSE;
-        }
-    }
-  /* A household moved: its needs move with it. */
-  return stead_transaction_run (txn,
-                                "UPDATE need SET geom = h.geom FROM groups_household h "
-                                "WHERE need.owner = 'groups' AND need.owner_ref = h.fid "
-                                "AND need.geom IS NOT h.geom",
-                                NULL, 0, error) >= 0;
+  if (!stead_transaction_get_changed_rows (txn, tables, "groups_household", "groups_household",
+                                           &rowids, &n))
+    return groups_households_publish_rows (txn, 0, now, error);
+  for (guint i = 0; i < n; i++)
+    if (!groups_households_publish_rows (txn, rowids[i], now, error))
+      return FALSE;
+  return TRUE;
 }
 
 gint64
