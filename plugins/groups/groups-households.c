@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -543,4 +544,124 @@ groups_households_populate_demo (SteadTransaction  *txn,
          groups_households_demo_list (txn, "Severn Water PSR, winter check (demo)", water, 0,
                                       FALSE, older_day, soon_day, MAX (5, n / 40), n + 1,
                                       postcodes, rng, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Purged the moment the retention date comes, while a workspace is open   */
+
+typedef struct
+{
+  SteadWorkspace *workspace;   /* borrowed: unwatched before it goes */
+  guint           timeout;
+  gulong          changed;
+} GroupsRetentionWatch;
+
+static GHashTable *groups_retention_watches;   /* SteadWorkspace * → GroupsRetentionWatch */
+
+static void groups_households_schedule (GroupsRetentionWatch *watch);
+
+static gboolean
+groups_households_on_timeout (gpointer user_data)
+{
+  GroupsRetentionWatch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+
+  watch->timeout = 0;
+  /* Busy with another change (an import in its thread): soon again. */
+  if (!groups_households_purge_expired (watch->workspace, NULL, NULL, &error))
+    {
+      g_debug ("Household lists not purged yet: %s", error->message);
+      watch->timeout = g_timeout_add_seconds (60, groups_households_on_timeout, watch);
+      return G_SOURCE_REMOVE;
+    }
+  groups_households_schedule (watch);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next check: at the start of the next list's retention day, and at
+ * least hourly (a clock changed, a laptop asleep over midnight). */
+static void
+groups_households_schedule (GroupsRetentionWatch *watch)
+{
+  g_autofree char *next = groups_households_next_expiry (watch->workspace);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint seconds = 3600;
+
+  g_clear_handle_id (&watch->timeout, g_source_remove);
+  if (next == NULL)
+    return;
+  {
+    int y = 0, m = 0, d = 0;
+
+    if (sscanf (next, "%d-%d-%d", &y, &m, &d) == 3)
+      {
+        g_autoptr(GDateTime) due = g_date_time_new_local (y, m, d, 0, 0, 0);
+
+        if (due != NULL)
+          {
+            GTimeSpan left = g_date_time_difference (due, now) / G_TIME_SPAN_SECOND;
+
+            seconds = (guint) CLAMP (left + 1, 0, 3600);
+          }
+      }
+  }
+  watch->timeout = g_timeout_add_seconds (seconds, groups_households_on_timeout, watch);
+}
+
+static void
+groups_households_on_changed (SteadWorkspace     *workspace,
+                              const char * const *tables,
+                              gpointer            user_data)
+{
+  if (stead_tables_have (tables, "groups_household_list"))
+    groups_households_schedule (user_data);
+}
+
+static void
+groups_retention_watch_free (gpointer data)
+{
+  GroupsRetentionWatch *watch = data;
+
+  g_clear_handle_id (&watch->timeout, g_source_remove);
+  g_clear_signal_handler (&watch->changed, watch->workspace);
+  g_free (watch);
+}
+
+void
+groups_households_watch (SteadWorkspace *workspace)
+{
+  GroupsRetentionWatch *watch;
+
+  g_return_if_fail (STEAD_IS_WORKSPACE (workspace));
+
+  if (stead_workspace_is_read_only (workspace))
+    return;
+  if (groups_retention_watches == NULL)
+    groups_retention_watches = g_hash_table_new_full (NULL, NULL, NULL,
+                                                      groups_retention_watch_free);
+  if (g_hash_table_contains (groups_retention_watches, workspace))
+    return;
+  watch = g_new0 (GroupsRetentionWatch, 1);
+  watch->workspace = workspace;
+  watch->changed = g_signal_connect (workspace, "changed",
+                                     G_CALLBACK (groups_households_on_changed), watch);
+  g_hash_table_insert (groups_retention_watches, workspace, watch);
+  groups_households_schedule (watch);
+}
+
+void
+groups_households_unwatch (SteadWorkspace *workspace)
+{
+  if (groups_retention_watches != NULL)
+    g_hash_table_remove (groups_retention_watches, workspace);
+}
+
+gboolean
+groups_households_is_watched (SteadWorkspace *workspace)
+{
+  GroupsRetentionWatch *watch = groups_retention_watches != NULL
+                                  ? g_hash_table_lookup (groups_retention_watches, workspace)
+                                  : NULL;
+
+  return watch != NULL && watch->timeout != 0;
 }

@@ -482,11 +482,18 @@ groups_workspace_addin_load (SteadWorkspace *workspace)
     return;
   next = groups_households_next_expiry (workspace);
   today = groups_households_today ();
-  if (next == NULL || g_strcmp0 (next, today) > 0)
-    return;
-  if (!groups_households_purge_expired (workspace, today, NULL, &error))
+  if (next != NULL && g_strcmp0 (next, today) <= 0 &&
+      !groups_households_purge_expired (workspace, today, NULL, &error))
     g_warning ("Could not purge the household lists past their retention date: %s",
                error->message);
+  /* And the others the moment their day comes, while it is open. */
+  groups_households_watch (workspace);
+}
+
+static void
+groups_workspace_addin_unload (SteadWorkspace *workspace)
+{
+  groups_households_unwatch (workspace);
 }
 
 static gboolean
@@ -504,6 +511,7 @@ const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .n_record_kinds = G_N_ELEMENTS (groups_record_kinds),
   .importers = (const SteadImportFormat * const[]) { &groups_psr_format, NULL },
   .load = groups_workspace_addin_load,
+  .unload = groups_workspace_addin_unload,
   .publish = groups_workspace_addin_publish,
   .populate_demo = groups_workspace_addin_populate_demo,
   .record_removed = groups_workspace_addin_record_removed,

@@ -153,3 +153,9 @@ gint64      groups_households_ward_at     (SteadTransaction  *txn,
                                            double             lon,
                                            double             lat,
                                            GError           **error);
+/* While @workspace is open (writable), each list is purged the moment its
+ * retention date comes (the addin's load and unload hooks). */
+void        groups_households_watch       (SteadWorkspace    *workspace);
+void        groups_households_unwatch     (SteadWorkspace    *workspace);
+/* Whether a purge is scheduled for @workspace (for tests). */
+gboolean    groups_households_is_watched  (SteadWorkspace    *workspace);

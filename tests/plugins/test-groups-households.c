@@ -501,6 +501,38 @@ test_read_only (Fixture       *f,
   g_assert_false (stead_workspace_can_undo (f->ws));
 }
 
+/* While the workspace is open, a list goes the moment its day comes: here
+ * its retention is brought forward to today, as if midnight had passed. */
+static void
+test_purge_while_open (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = day_from_today (0);
+  gint64 demo = list_id (f, "Midshires PSR extract (demo)");
+  gint64 start = g_get_monotonic_time ();
+  g_autofree char *purged = NULL;
+
+  g_assert_true (groups_households_is_watched (f->ws));
+  g_assert_cmpint (count_list (f, HOUSEHOLDS, demo), >, 0);
+  g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Bring a list's retention forward",
+                                         "UPDATE groups_household_list SET retention = ?1 "
+                                         "WHERE id = ?2",
+                                         STEAD_ARGS (STEAD_STRING (today), STEAD_INT (demo)),
+                                         &error), ==, 1);
+  while (count_list (f, HOUSEHOLDS, demo) > 0 &&
+         g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_list (f, HOUSEHOLDS, demo), ==, 0);
+  g_assert_cmpint (count_list (f, NEEDS, demo), ==, 0);
+  /* The edit that made it due held the purged list's row: it went too,
+   * so nothing can un-purge the list. */
+  g_assert_false (stead_workspace_can_undo (f->ws));
+  purged = stead_workspace_query_text (f->ws, "SELECT purged FROM groups_household_list "
+                                       "WHERE id = ?1", STEAD_ARGS (STEAD_INT (demo)));
+  g_assert_nonnull (purged);
+}
+
 /* Small-number suppression: 5 unless the partnership says otherwise. */
 static void
 test_setting (Fixture       *f,
@@ -562,6 +594,7 @@ main (int    argc,
   ADD ("import-bad-rejected-by-line", test_import_bad);
   ADD ("purge-exactly-expired", test_purge);
   ADD ("purge-keeps-other-steps", test_purge_keeps_other_steps);
+  ADD ("purge-while-open", test_purge_while_open);
   ADD ("publish-in-step", test_publish);
   ADD ("read-only-never-written", test_read_only);
   ADD ("suppress-below-setting", test_setting);
