@@ -28,7 +28,7 @@
 
 /* code → need kind, from the shipped vocabulary (editable data). */
 static GHashTable *
-groups_psr_kinds (void)
+groups_households_psr_kinds (void)
 {
   static gsize once = 0;
   static GHashTable *kinds = NULL;
@@ -69,11 +69,11 @@ groups_psr_need_kind (const char *code)
 {
   g_return_val_if_fail (code != NULL, NULL);
 
-  return g_hash_table_lookup (groups_psr_kinds (), code);
+  return g_hash_table_lookup (groups_households_psr_kinds (), code);
 }
 
 static int
-groups_psr_compare_codes (gconstpointer a,
+groups_households_compare_codes (gconstpointer a,
                           gconstpointer b)
 {
   return (int) g_ascii_strtoll (*(const char **) a, NULL, 10) -
@@ -107,7 +107,7 @@ groups_psr_normalize_needs (const char  *text,
       if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
         g_ptr_array_add (codes, code);
     }
-  g_ptr_array_sort (codes, groups_psr_compare_codes);
+  g_ptr_array_sort (codes, groups_households_compare_codes);
   out = g_string_new (NULL);
   for (guint i = 0; i < codes->len; i++)
     {
@@ -121,7 +121,7 @@ groups_psr_normalize_needs (const char  *text,
 /* The codes and the kinds they give, as a JSON object ({"14": "welfare-
  * check", …}) for the publish statements. */
 static const char *
-groups_psr_kinds_json (void)
+groups_households_kinds_json (void)
 {
   static gsize once = 0;
   static char *json = NULL;
@@ -135,7 +135,7 @@ groups_psr_kinds_json (void)
       gpointer code, kind;
 
       json_builder_begin_object (builder);
-      g_hash_table_iter_init (&iter, groups_psr_kinds ());
+      g_hash_table_iter_init (&iter, groups_households_psr_kinds ());
       while (g_hash_table_iter_next (&iter, &code, &kind))
         {
           json_builder_set_member_name (builder, code);
@@ -154,7 +154,7 @@ groups_psr_kinds_json (void)
 /* Published needs                                                          */
 
 /* A household's codes, one row each, joined to the kinds they give
- * (?1: groups_psr_kinds_json ()). */
+ * (?1: groups_households_kinds_json ()). */
 #define GROUPS_CODES_OF(h)                                                        \
   "json_each ('[\"' || replace (" h ".needs, ' ', '\",\"') || '\"]') j "          \
   "JOIN m ON m.code = j.value "
@@ -199,7 +199,7 @@ groups_households_publish_rows (SteadTransaction  *txn,
   gint64 last = 0;
 
   if (stead_transaction_run (txn, GROUPS_NEED_DELETE,
-                             STEAD_ARGS (STEAD_STRING (groups_psr_kinds_json ()), which),
+                             STEAD_ARGS (STEAD_STRING (groups_households_kinds_json ()), which),
                              error) < 0 ||
       stead_transaction_run (txn, GROUPS_NEED_MOVE, &which, 1, error) < 0)
     return FALSE;
@@ -212,7 +212,7 @@ groups_households_publish_rows (SteadTransaction  *txn,
         return FALSE;
     }
   if (stead_transaction_run (txn, GROUPS_NEED_INSERT,
-                             STEAD_ARGS (STEAD_STRING (groups_psr_kinds_json ()), which,
+                             STEAD_ARGS (STEAD_STRING (groups_households_kinds_json ()), which,
                                          STEAD_STRING (now)),
                              error) < 0)
     return FALSE;
@@ -264,8 +264,8 @@ groups_households_follow_agreements (SteadTransaction  *txn,
   g_clear_pointer (&stmt, sqlite3_finalize);
   for (guint i = 0; i < flip->len; i++)
     if (stead_transaction_run (txn,
-                               "UPDATE groups_household_list SET points_allowed = 1 - points_allowed "
-                               "WHERE id = ?1",
+                               "UPDATE groups_household_list "
+                               "SET points_allowed = 1 - points_allowed WHERE id = ?1",
                                STEAD_ARGS (STEAD_INT (g_array_index (flip, gint64, i))), error) < 0)
       return FALSE;
   return TRUE;
@@ -389,7 +389,7 @@ typedef struct
 } GroupsDemoPostcode;
 
 static void
-groups_demo_postcode_clear (gpointer data)
+groups_households_demo_postcode_clear (gpointer data)
 {
   g_free (((GroupsDemoPostcode *) data)->postcode);
 }
@@ -505,7 +505,7 @@ groups_households_populate_demo (SteadTransaction  *txn,
   gint64 power, water;
   guint n = MAX (20, scale * 10);
 
-  g_array_set_clear_func (postcodes, groups_demo_postcode_clear);
+  g_array_set_clear_func (postcodes, groups_households_demo_postcode_clear);
   if (agreements != NULL)
     agreement = stead_record_provider_find (agreements, "agreement",
                                             GROUPS_DEMO_AGREEMENT);
@@ -618,7 +618,7 @@ groups_households_on_changed (SteadWorkspace     *workspace,
 }
 
 static void
-groups_retention_watch_free (gpointer data)
+groups_households_watch_free (gpointer data)
 {
   GroupsRetentionWatch *watch = data;
 
@@ -638,7 +638,7 @@ groups_households_watch (SteadWorkspace *workspace)
     return;
   if (groups_retention_watches == NULL)
     groups_retention_watches = g_hash_table_new_full (NULL, NULL, NULL,
-                                                      groups_retention_watch_free);
+                                                      groups_households_watch_free);
   if (g_hash_table_contains (groups_retention_watches, workspace))
     return;
   watch = g_new0 (GroupsRetentionWatch, 1);

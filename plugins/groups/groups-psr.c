@@ -334,4 +334,7 @@ const SteadImportFormat groups_psr_format = {
     { NULL } },
   .run = groups_psr_import,
   .domain = GETTEXT_PACKAGE,
+  /* Undo would keep every household in memory: the list is removed or
+   * purged instead. */
+  .flags = STEAD_IMPORT_NOT_UNDOABLE,
 };

@@ -913,6 +913,9 @@ partners_model_valid_date (const char *text)
 /**
  * partners_agreement_save:
  * @id: the agreement to change, or 0 to add one
+ * @allows_points: for a data-sharing agreement, whether the households of
+ *   lists that came under it may be shown as points on the map: 1 or 0, or
+ *   -1 to leave it as it is (0 for a new one)
  * @parties: (array length=n_parties): the organisations it binds
  *
  * Returns: the agreement's id, or 0 on error (nothing changed)
@@ -929,38 +932,10 @@ partners_agreement_save (SteadWorkspace  *workspace,
                          const char      *expiry,
                          const char      *status,
                          const char      *document,
+                         int              allows_points,
                          const gint64    *parties,
                          guint            n_parties,
                          GError         **error)
-{
-  return partners_agreement_save_points (workspace, id, title, kind, scope, data_fields,
-                                         signed_on, review, expiry, status, document, -1, parties,
-                                         n_parties, error);
-}
-
-/**
- * partners_agreement_save_points:
- * @allows_points: whether households of lists under it may be shown as
- *   points on the map: 1 or 0, or -1 to leave it as it is (0 for a new one)
- *
- * As partners_agreement_save().
- */
-gint64
-partners_agreement_save_points (SteadWorkspace  *workspace,
-                                gint64           id,
-                                const char      *title,
-                                const char      *kind,
-                                const char      *scope,
-                                const char      *data_fields,
-                                const char      *signed_on,
-                                const char      *review,
-                                const char      *expiry,
-                                const char      *status,
-                                const char      *document,
-                                int              allows_points,
-                                const gint64    *parties,
-                                guint            n_parties,
-                                GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
   g_autofree char *summary = NULL;

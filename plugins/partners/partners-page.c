@@ -330,7 +330,7 @@ partners_page_save_agreement (SteadForm  *form,
         }
       g_array_append_val (parties, id);
     }
-  return partners_agreement_save_points (
+  return partners_agreement_save (
            self->workspace, agreement ? stead_record_get_id (agreement) : 0,
            stead_form_get_text (form, "title"), stead_form_get_text (form, "kind"),
            stead_form_get_text (form, "scope"), stead_form_get_text (form, "data_fields"),

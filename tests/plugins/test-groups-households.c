@@ -152,6 +152,13 @@ test_import_good (Fixture       *f,
   g_assert_true (import_psr (f, psr_good, "Test list", retention, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->added, ==, 4);
+  /* No undo step keeps a copy of the households (remove the list instead),
+   * but the audit log has the import by count. */
+  g_assert_false (stead_workspace_can_undo (f->ws));
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT rows FROM stead_audit WHERE txn = "
+                                            "(SELECT max (txn) FROM stead_audit) AND "
+                                            "table_name = 'groups_household' AND "
+                                            "action = 'insert'"), ==, 4);
   list = list_id (f, "Test list");
   g_assert_cmpint (list, >, 0);
   g_assert_cmpint (count_list (f, HOUSEHOLDS, list), ==, 4);
@@ -159,7 +166,8 @@ test_import_good (Fixture       *f,
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT count (*) FROM groups_household WHERE list = ?1 AND "
                      "((reference = 'TEST-0001' AND needs = '14 22') OR "
-                     "(reference = 'TEST-0002' AND needs = '14 22 26' AND postcode = 'GL20 5AD') OR "
+                     "(reference = 'TEST-0002' AND needs = '14 22 26' "
+                     " AND postcode = 'GL20 5AD') OR "
                      "(reference = 'TEST-0003' AND needs = '37') OR "
                      "(reference = 'TEST-0004' AND needs IS NULL))",
                      STEAD_ARGS (STEAD_INT (list))), ==, 4);
@@ -375,11 +383,11 @@ test_purge (Fixture       *f,
     }
   g_clear_error (&error);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_household WHERE "
-                                            "reference LIKE 'TEST-%' OR name LIKE 'Test Householder%'"),
-                   ==, 0);
+                                            "reference LIKE 'TEST-%' "
+                                            "OR name LIKE 'Test Householder%'"), ==, 0);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM need WHERE owner = 'groups' "
-                                            "AND owner_ref NOT IN (SELECT fid FROM groups_household)"),
-                   ==, 0);
+                                            "AND owner_ref NOT IN "
+                                            "(SELECT fid FROM groups_household)"), ==, 0);
 }
 
 /* Purge Now of a single list: the kit's purge leaves the step before it
@@ -533,6 +541,56 @@ test_purge_while_open (Fixture       *f,
   g_assert_nonnull (purged);
 }
 
+/* The partners offer their data-sharing agreements, and say which let
+ * households be points on the map; a list follows its agreement. */
+static void
+test_agreement_kind (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SteadRecordProvider *provider = stead_workspace_get_provider (f->ws, "agreement");
+  g_autoptr(GListModel) listed = NULL;
+  gint64 psr, mou, demo = list_id (f, "Midshires PSR extract (demo)");
+
+  g_assert_nonnull (provider);
+  listed = stead_record_provider_list (provider, "agreement");
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==,
+                    stead_test_count (f->ws, "SELECT count (*) FROM partners_agreement "
+                                             "WHERE kind = 'data-sharing'"));
+  g_assert_cmpuint (g_list_model_get_n_items (listed), >, 0);
+  mou = stead_test_count (f->ws, "SELECT id FROM partners_agreement WHERE kind = 'mou'");
+  g_assert_cmpint (mou, >, 0);
+  g_assert_false (stead_record_provider_exists (provider, "agreement", mou));
+  psr = stead_record_provider_find (provider, "agreement", GROUPS_DEMO_AGREEMENT);
+  g_assert_cmpint (psr, >, 0);
+  g_assert_true (stead_record_provider_exists (provider, "agreement-points", psr));
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT points_allowed FROM groups_household_list WHERE id = ?1",
+                     STEAD_ARGS (STEAD_INT (demo))), ==, 1);
+
+  /* The agreement no longer allows points: nor does its list. */
+  g_assert_cmpint (stead_workspace_edit (f->ws, "partners", "Edit agreement",
+                                         "UPDATE partners_agreement SET allows_points = 0 "
+                                         "WHERE id = ?1", STEAD_ARGS (STEAD_INT (psr)), &error),
+                   ==, 1);
+  g_assert_false (stead_record_provider_exists (provider, "agreement-points", psr));
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT points_allowed FROM groups_household_list WHERE id = ?1",
+                     STEAD_ARGS (STEAD_INT (demo))), ==, 0);
+  /* Removed: the list names no agreement, and says so before. */
+  {
+    g_auto(GStrv) said = stead_workspace_describe_removal (f->ws, "agreement", psr);
+    g_autofree char *all = said != NULL ? g_strjoinv (" ", said) : g_strdup ("");
+
+    g_assert_nonnull (strstr (all, "household list"));
+  }
+  g_assert_true (stead_workspace_remove_record (f->ws, "agreement", psr, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM groups_household_list WHERE id = ?1 "
+                     "AND agreement IS NULL", STEAD_ARGS (STEAD_INT (demo))), ==, 1);
+}
+
 /* Small-number suppression: 5 unless the partnership says otherwise. */
 static void
 test_setting (Fixture       *f,
@@ -597,6 +655,7 @@ main (int    argc,
   ADD ("purge-while-open", test_purge_while_open);
   ADD ("publish-in-step", test_publish);
   ADD ("read-only-never-written", test_read_only);
+  ADD ("agreement-kind", test_agreement_kind);
   ADD ("suppress-below-setting", test_setting);
   ADD ("demo", test_demo);
 #undef ADD
