@@ -22,14 +22,10 @@ typedef struct
   SteadWorkspace    *ws;
 } Fixture;
 
-/* A plainly fictional extract at real postcodes of the demo's directory:
- * the needs written three ways, as suppliers do. */
-static const char psr_good[] =
-  "Customer Reference,Postcode,UPRN,Needs Codes,Customer Name,Telephone,Address Line 1\n"
-  "TEST-0001,GL20 5RL,100120000001,14;22,Test Householder One,01632 960001,1 Test Street\n"
-  "TEST-0002,gl205ad,,14 22 26,Test Householder Two,01632 960002,2 Test Street\n"
-  "TEST-0003,GL20 6EB,,37,Test Householder Three,01632 960003,3 Test Street\n"
-  "TEST-0004,GL54 5LJ,,,Test Householder Four,01632 960004,4 Test Street\n";
+/* The fixture tests/data/households/psr-extract.csv: plainly fictional,
+ * at real postcodes of the demo's directory; and the needs in a column
+ * each, as some suppliers write them. */
+static char *psr_good;
 
 static const char psr_columns[] =
   "Ref,Post Code,Need 1,Need 2,Need 3,Name\n"
@@ -51,6 +47,13 @@ fixture_setup (Fixture       *f,
   const char *enabled[] = { "partners", "risks", "groups", NULL };
   g_autoptr(GError) error = NULL;
 
+  if (psr_good == NULL)
+    {
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "households",
+                                                        "psr-extract.csv", NULL);
+
+      g_assert_true (g_file_get_contents (fixture, &psr_good, NULL, &error));
+    }
   f->dir = g_dir_make_tmp ("stead-households-XXXXXX", &error);
   g_assert_no_error (error);
   f->settings = g_settings_new (APP_ID);
