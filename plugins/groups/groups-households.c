@@ -414,7 +414,7 @@ groups_households_demo_list (SteadTransaction  *txn,
     txn,
     "INSERT INTO groups_household_list (name, group_id, agreement, lawful_basis, received, "
     "retention, points_allowed, source, imported) VALUES (?, ?, ?, 'public-task', ?, ?, ?, "
-    "'Demo data: synthetic PSR extract', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    "'Demo data: synthetic PSR extract', strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     STEAD_ARGS (STEAD_STRING (name), STEAD_INT_OR_NULL (group, group > 0),
                 STEAD_INT_OR_NULL (agreement, agreement > 0), STEAD_STRING (received),
                 STEAD_STRING (retention), STEAD_INT (points)),

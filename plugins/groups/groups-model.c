@@ -391,19 +391,40 @@ groups_household_list_purge (SteadWorkspace  *workspace,
                              STEAD_ARGS (STEAD_INT (list)), error) < 0 ||
       stead_transaction_run (txn,
                              "UPDATE groups_household_list SET purged = "
-                             "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                             "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
                              STEAD_ARGS (STEAD_INT (list)), error) < 0)
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
 
+/* The settings there are, their defaults and the values they may take:
+ * suppression below 1 would publish every small count. */
+static const struct
+{
+  const char *key;
+  gint64      fallback, min, max;
+} groups_settings[] = {
+  { "suppress-below", 5, 1, 1000 },
+  { "privacy-zoom", 15, 0, 22 },
+};
+
 gint64
 groups_setting_get (SteadWorkspace *workspace,
                     const char     *key)
 {
-  return stead_workspace_query_int64 (workspace,
-                                      "SELECT value FROM groups_setting WHERE key = ?1",
-                                      STEAD_ARGS (STEAD_STRING (key)));
+  g_autofree char *text = stead_workspace_query_text (workspace,
+                                                      "SELECT CAST (value AS TEXT) "
+                                                      "FROM groups_setting WHERE key = ?1",
+                                                      STEAD_ARGS (STEAD_STRING (key)));
+
+  if (text != NULL)
+    return g_ascii_strtoll (text, NULL, 10);
+  /* A row someone deleted: the default, never 0 (which would suppress
+   * nothing). */
+  for (guint i = 0; i < G_N_ELEMENTS (groups_settings); i++)
+    if (g_str_equal (key, groups_settings[i].key))
+      return groups_settings[i].fallback;
+  return 0;
 }
 
 gboolean
@@ -412,8 +433,19 @@ groups_setting_set (SteadWorkspace  *workspace,
                     gint64           value,
                     GError         **error)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (groups_settings); i++)
+    if (g_str_equal (key, groups_settings[i].key) &&
+        (value < groups_settings[i].min || value > groups_settings[i].max))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("%" G_GINT64_FORMAT " is not a value for “%s”: give %" G_GINT64_FORMAT
+                       " to %" G_GINT64_FORMAT),
+                     value, key, groups_settings[i].min, groups_settings[i].max);
+        return FALSE;
+      }
+  /* A replace, not an upsert: an upsert that updates gives no new rowid,
+   * which the edit would take for "nothing changed". */
   return stead_workspace_edit (workspace, GROUPS_OWNER, _("Change a target groups setting"),
-                               "INSERT INTO groups_setting (key, value) VALUES (?, ?) "
-                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               "INSERT OR REPLACE INTO groups_setting (key, value) VALUES (?, ?)",
                                STEAD_ARGS (STEAD_STRING (key), STEAD_INT (value)), error) > 0;
 }

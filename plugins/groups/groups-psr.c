@@ -299,7 +299,7 @@ groups_psr_import (SteadImportContext  *context,
     txn,
     "INSERT INTO groups_household_list (name, group_id, agreement, lawful_basis, received, "
     "retention, points_allowed, source, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-    "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+    "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     STEAD_ARGS (STEAD_STRING (name), STEAD_INT_OR_NULL (group, group > 0), STEAD_INT (agreement),
                 STEAD_STRING (basis), STEAD_STRING (received), STEAD_STRING (retention),
                 STEAD_INT (points), STEAD_TEXT (source)),

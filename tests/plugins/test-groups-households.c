@@ -612,8 +612,19 @@ test_setting (Fixture       *f,
   f->ws = stead_workspace_open (f->path, f->engine, &error);
   g_assert_no_error (error);
   g_assert_cmpint (groups_setting_get (f->ws, "suppress-below"), ==, 10);
-  g_assert_true (stead_workspace_undo (f->ws, &error) || error != NULL);
+  /* Both bounds: 1 is the least (0 would suppress nothing). */
+  g_assert_true (groups_setting_set (f->ws, "suppress-below", 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (groups_setting_set (f->ws, "suppress-below", 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  g_assert_cmpint (groups_setting_get (f->ws, "suppress-below"), ==, 1);
+  /* Its row gone (another tool deleted it): the default, not 0. */
+  g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Drop a setting",
+                                         "DELETE FROM groups_setting WHERE key = ?1",
+                                         STEAD_ARGS (STEAD_STRING ("suppress-below")), &error),
+                   ==, 1);
+  g_assert_cmpint (groups_setting_get (f->ws, "suppress-below"), ==, 5);
 }
 
 /* The demo: ~2,000 households (10 per unit of scale), under the PSR
