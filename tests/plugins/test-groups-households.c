@@ -544,6 +544,44 @@ test_purge_while_open (Fixture       *f,
   g_assert_nonnull (purged);
 }
 
+/* Every export leaves out what stead_personal_data lists unless personal
+ * data is asked for: each personal column of a household is there, and
+ * each column the importer reads is flagged personal. */
+static void
+test_personal_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *personal[] = { "geom", "reference", "postcode", "uprn", "needs", "name",
+                                    "phone", "address" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) listed = stead_export_list_personal (f->ws, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    {
+      g_autofree char *column = g_strconcat ("groups_household.", personal[i], NULL);
+
+      g_assert_true (g_hash_table_contains (listed, column));
+    }
+  /* Columns that are not about a person stay exportable. */
+  g_assert_false (g_hash_table_contains (listed, "groups_household.area"));
+  g_assert_false (g_hash_table_contains (listed, "groups_household.list"));
+  for (guint i = 0; i < groups_psr_format.n_fields; i++)
+    g_assert_true (groups_psr_format.fields[i].flags & STEAD_FIELD_PERSONAL);
+  /* The import's one transaction is audited by count, naming no one. */
+  {
+    g_autoptr(SteadImportResult) result = NULL;
+    g_autofree char *retention = day_from_today (30);
+
+    g_assert_true (import_psr (f, psr_good, "Audit", retention, FALSE, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM stead_audit WHERE "
+                                              "summary LIKE '%Householder%' OR "
+                                              "summary LIKE '%01632%' OR "
+                                              "summary LIKE '%TEST-0%'"), ==, 0);
+  }
+}
+
 /* The partners offer their data-sharing agreements, and say which let
  * households be points on the map; a list follows its agreement. */
 static void
@@ -669,6 +707,7 @@ main (int    argc,
   ADD ("purge-while-open", test_purge_while_open);
   ADD ("publish-in-step", test_publish);
   ADD ("read-only-never-written", test_read_only);
+  ADD ("personal-columns", test_personal_columns);
   ADD ("agreement-kind", test_agreement_kind);
   ADD ("suppress-below-setting", test_setting);
   ADD ("demo", test_demo);
