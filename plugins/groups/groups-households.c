@@ -162,31 +162,33 @@ groups_households_kinds_json (void)
   "WITH m (code, kind) AS MATERIALIZED (SELECT key, value FROM json_each (?1)) "
 
 /* Needs no longer given by their household's codes (or whose household
- * is gone, or has no place) go; a need still wanted keeps its casework. */
-#define GROUPS_NEED_DELETE                                                        \
+ * is gone, or has no place) go; a need still wanted keeps its casework.
+ * Each statement twice: for one household (?2, by its index), and for
+ * every one. */
+#define GROUPS_NEED_DELETE(which)                                                 \
   GROUPS_KINDS_CTE                                                                \
-  "DELETE FROM need WHERE owner = 'groups' AND (?2 IS NULL OR owner_ref = ?2) "   \
+  "DELETE FROM need WHERE owner = 'groups' " which " "                            \
   "AND NOT EXISTS (SELECT 1 FROM groups_household h, " GROUPS_CODES_OF ("h")      \
   "WHERE h.fid = need.owner_ref AND h.geom IS NOT NULL AND m.kind = need.kind)"
 /* One need per kind a household's codes give, at its place: people 1,
  * open, no title (a title would be personal data). Power and water for
  * medical needs cannot wait; the rest is of the usual urgency. */
-#define GROUPS_NEED_INSERT                                                        \
+#define GROUPS_NEED_INSERT(which)                                                 \
   GROUPS_KINDS_CTE                                                                \
   "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) " \
   "SELECT h.geom, m.kind, NULL, 1, "                                              \
   "  CASE WHEN m.kind IN ('power-dependent', 'water') THEN 3 ELSE 2 END, "        \
   "  'open', ?3, 'groups', h.fid "                                                \
   "FROM groups_household h, " GROUPS_CODES_OF ("h")                               \
-  "WHERE (?2 IS NULL OR h.fid = ?2) AND h.needs IS NOT NULL AND h.geom IS NOT NULL " \
+  "WHERE h.needs IS NOT NULL AND h.geom IS NOT NULL " which " "                   \
   "AND NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'groups' "                \
   "  AND n.owner_ref = h.fid AND n.kind = m.kind) "                               \
   "GROUP BY h.fid, m.kind ORDER BY h.fid"
 /* A household moved: its needs move with it. */
-#define GROUPS_NEED_MOVE                                                          \
+#define GROUPS_NEED_MOVE(which)                                                   \
   "UPDATE need SET geom = h.geom FROM groups_household h "                        \
-  "WHERE need.owner = 'groups' AND need.owner_ref = h.fid "                       \
-  "AND (?1 IS NULL OR h.fid = ?1) AND need.geom IS NOT h.geom"
+  "WHERE need.owner = 'groups' AND need.owner_ref = h.fid " which " "             \
+  "AND need.geom IS NOT h.geom"
 
 static gboolean
 groups_households_publish_rows (SteadTransaction  *txn,
@@ -194,44 +196,45 @@ groups_households_publish_rows (SteadTransaction  *txn,
                                 const char        *now,
                                 GError           **error)
 {
-  SteadValue which = STEAD_INT_OR_NULL (fid, fid > 0);
+  const char *kinds = groups_households_kinds_json ();
   g_autoptr(SteadBulkIndex) bulk = NULL;
   gint64 last = 0;
 
-  if (stead_transaction_run (txn, GROUPS_NEED_DELETE,
-                             STEAD_ARGS (STEAD_STRING (groups_households_kinds_json ()), which),
-                             error) < 0 ||
-      stead_transaction_run (txn, GROUPS_NEED_MOVE, &which, 1, error) < 0)
+  if (fid > 0)
+    return stead_transaction_run (txn, GROUPS_NEED_DELETE ("AND owner_ref = ?2"),
+                                  STEAD_ARGS (STEAD_STRING (kinds), STEAD_INT (fid)),
+                                  error) >= 0 &&
+           stead_transaction_run (txn, GROUPS_NEED_MOVE ("AND h.fid = ?1"),
+                                  STEAD_ARGS (STEAD_INT (fid)), error) >= 0 &&
+           stead_transaction_run (txn, GROUPS_NEED_INSERT ("AND h.fid = ?2"),
+                                  STEAD_ARGS (STEAD_STRING (kinds), STEAD_INT (fid),
+                                              STEAD_STRING (now)),
+                                  error) >= 0;
+
+  /* Every household: thousands of new needs, their R-tree built in one go. */
+  if (stead_transaction_run (txn, GROUPS_NEED_DELETE ("AND ?2 IS NULL"),
+                             STEAD_ARGS (STEAD_STRING (kinds), STEAD_NULL), error) < 0 ||
+      stead_transaction_run (txn, GROUPS_NEED_MOVE (""), NULL, 0, error) < 0 ||
+      !stead_transaction_query_int64 (txn, "SELECT coalesce (max (fid), 0) FROM need", NULL, 0,
+                                      &last) ||
+      (bulk = stead_bulk_index_begin (txn, "need", error)) == NULL)
     return FALSE;
-  /* Thousands of new needs: their R-tree built in one go. */
-  if (fid == 0)
-    {
-      if (!stead_transaction_query_int64 (txn, "SELECT coalesce (max (fid), 0) FROM need", NULL,
-                                          0, &last) ||
-          (bulk = stead_bulk_index_begin (txn, "need", error)) == NULL)
-        return FALSE;
-    }
-  if (stead_transaction_run (txn, GROUPS_NEED_INSERT,
-                             STEAD_ARGS (STEAD_STRING (groups_households_kinds_json ()), which,
-                                         STEAD_STRING (now)),
+  if (stead_transaction_run (txn, GROUPS_NEED_INSERT ("AND ?2 IS NULL"),
+                             STEAD_ARGS (STEAD_STRING (kinds), STEAD_NULL, STEAD_STRING (now)),
                              error) < 0)
     return FALSE;
-  if (bulk != NULL)
-    {
-      g_autoptr(sqlite3_stmt) added = stead_transaction_prepare (
-        txn, "SELECT fid, ST_MinX (geom), ST_MinY (geom) FROM need WHERE fid > ?1", error);
+  {
+    g_autoptr(sqlite3_stmt) added = stead_transaction_prepare (
+      txn, "SELECT fid, ST_MinX (geom), ST_MinY (geom) FROM need WHERE fid > ?1", error);
 
-      if (added == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (added, 1, last);
-      while (sqlite3_step (added) == SQLITE_ROW)
-        stead_bulk_index_add (bulk, sqlite3_column_int64 (added, 0),
-                              sqlite3_column_double (added, 1), sqlite3_column_double (added, 2));
-      g_clear_pointer (&added, sqlite3_finalize);
-      if (!stead_bulk_index_finish (bulk, error))
-        return FALSE;
-    }
-  return TRUE;
+    if (added == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (added, 1, last);
+    while (sqlite3_step (added) == SQLITE_ROW)
+      stead_bulk_index_add (bulk, sqlite3_column_int64 (added, 0),
+                            sqlite3_column_double (added, 1), sqlite3_column_double (added, 2));
+  }
+  return stead_bulk_index_finish (bulk, error);
 }
 
 /* A list may show its households as points only while its agreement
