@@ -1007,8 +1007,10 @@ static const Command commands[] = {
     stead_cli_cmd_search },
 };
 
+/* The built-in commands, then those of the loaded plugins (@plugin_commands). */
 static void
-stead_cli_print_usage (FILE *out)
+stead_cli_print_usage (FILE      *out,
+                       GPtrArray *plugin_commands)
 {
   fprintf (out, "%s\n", _("Usage: stead-cli COMMAND [ARGS…]"));
   fprintf (out, "\n%s\n", _("Commands:"));
@@ -1017,6 +1019,19 @@ stead_cli_print_usage (FILE *out)
       g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
       fprintf (out, "  %-34s %s\n", synopsis, _(commands[i].summary));
     }
+  if (plugin_commands != NULL && plugin_commands->len > 0)
+    {
+      fprintf (out, "\n%s\n", _("Commands of the enabled plugins:"));
+      for (guint i = 0; i < plugin_commands->len; i++)
+        {
+          const SteadCommand *command = g_ptr_array_index (plugin_commands, i);
+          g_autofree char *synopsis = g_strdup_printf ("%s %s", command->name,
+                                                       command->args != NULL ? command->args : "");
+
+          fprintf (out, "  %-34s %s\n", synopsis,
+                   command->summary != NULL ? _(command->summary) : "");
+        }
+    }
   fprintf (out, "\n%s\n", _("Run “stead-cli COMMAND --help” for a command’s options."));
 }
 
@@ -1024,6 +1039,9 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(GPtrArray) plugin_commands = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -1032,14 +1050,16 @@ main (int    argc,
 
   if (argc < 2)
     {
-      stead_cli_print_usage (stderr);
+      stead_cli_print_usage (stderr, NULL);
       return EXIT_USAGE;
     }
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
-      stead_cli_print_usage (stdout);
+      engine = stead_cli_load_plugins ();
+      plugin_commands = stead_plugin_engine_list_commands (engine);
+      stead_cli_print_usage (stdout, plugin_commands);
       return EXIT_SUCCESS;
     }
 
@@ -1053,7 +1073,18 @@ main (int    argc,
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].func (argc - 1, argv + 1);
 
+  /* Not built in: perhaps a plugin's. */
+  engine = stead_cli_load_plugins ();
+  plugin_commands = stead_plugin_engine_list_commands (engine);
+  for (guint i = 0; i < plugin_commands->len; i++)
+    {
+      const SteadCommand *command = g_ptr_array_index (plugin_commands, i);
+
+      if (g_str_equal (argv[1], command->name))
+        return command->run (engine, argc - 1, argv + 1);
+    }
+
   g_printerr ("stead-cli: %s\n", _("unknown command"));
-  stead_cli_print_usage (stderr);
+  stead_cli_print_usage (stderr, plugin_commands);
   return EXIT_USAGE;
 }

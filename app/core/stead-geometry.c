@@ -413,6 +413,161 @@ stead_geometry_contains_point (SteadGeometry *self,
   return inside;
 }
 
+static int
+stead_geometry_orientation (const SteadCoord *p,
+                            const SteadCoord *q,
+                            const SteadCoord *r)
+{
+  double cross = (q->x - p->x) * (r->y - p->y) - (q->y - p->y) * (r->x - p->x);
+
+  return cross > 0 ? 1 : cross < 0 ? -1 : 0;
+}
+
+/* @r on segment @p @q, knowing the three are collinear. */
+static gboolean
+stead_geometry_on_segment (const SteadCoord *p,
+                           const SteadCoord *q,
+                           const SteadCoord *r)
+{
+  return r->x >= MIN (p->x, q->x) && r->x <= MAX (p->x, q->x) && r->y >= MIN (p->y, q->y) &&
+         r->y <= MAX (p->y, q->y);
+}
+
+static gboolean
+stead_geometry_segments_cross (const SteadCoord *a,
+                               const SteadCoord *b,
+                               const SteadCoord *c,
+                               const SteadCoord *d)
+{
+  int o1 = stead_geometry_orientation (a, b, c);
+  int o2 = stead_geometry_orientation (a, b, d);
+  int o3 = stead_geometry_orientation (c, d, a);
+  int o4 = stead_geometry_orientation (c, d, b);
+
+  if (o1 != o2 && o3 != o4)
+    return TRUE;
+  return (o1 == 0 && stead_geometry_on_segment (a, b, c)) ||
+         (o2 == 0 && stead_geometry_on_segment (a, b, d)) ||
+         (o3 == 0 && stead_geometry_on_segment (c, d, a)) ||
+         (o4 == 0 && stead_geometry_on_segment (c, d, b));
+}
+
+/* Whether an edge of @ring crosses or touches an edge of @other's rings;
+ * edges outside @clip (the other's envelope) are skipped. */
+static gboolean
+stead_geometry_ring_crosses (const GArray        *ring,
+                             SteadGeometry       *other,
+                             const SteadEnvelope *clip)
+{
+  const SteadCoord *c = (const SteadCoord *) ring->data;
+
+  /* Rings may or may not repeat their first vertex: the closing edge of
+   * one that does is a point, which is harmless. */
+  for (guint i = 0; i < ring->len; i++)
+    {
+      const SteadCoord *a = &c[i], *b = &c[(i + 1) % ring->len];
+
+      if (MAX (a->x, b->x) < clip->min_x || MIN (a->x, b->x) > clip->max_x ||
+          MAX (a->y, b->y) < clip->min_y || MIN (a->y, b->y) > clip->max_y)
+        continue;
+      for (guint p = 0; p < other->polygons->len; p++)
+        {
+          GPtrArray *rings = g_ptr_array_index (other->polygons, p);
+
+          for (guint r = 0; r < rings->len; r++)
+            {
+              GArray *oring = g_ptr_array_index (rings, r);
+              const SteadCoord *o = (const SteadCoord *) oring->data;
+
+              for (guint j = 0; j < oring->len; j++)
+                {
+                  const SteadCoord *e = &o[j], *f = &o[(j + 1) % oring->len];
+
+                  if (MAX (e->x, f->x) < MIN (a->x, b->x) || MIN (e->x, f->x) > MAX (a->x, b->x) ||
+                      MAX (e->y, f->y) < MIN (a->y, b->y) || MIN (e->y, f->y) > MAX (a->y, b->y))
+                    continue;
+                  if (stead_geometry_segments_cross (a, b, e, f))
+                    return TRUE;
+                }
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* Whether the first vertex of one of @self's polygons is inside @other. */
+static gboolean
+stead_geometry_some_vertex_inside (SteadGeometry *self,
+                                   SteadGeometry *other)
+{
+  for (guint p = 0; p < self->polygons->len; p++)
+    {
+      GPtrArray *rings = g_ptr_array_index (self->polygons, p);
+      GArray *exterior = rings->len > 0 ? g_ptr_array_index (rings, 0) : NULL;
+
+      if (exterior != NULL && exterior->len > 0)
+        {
+          const SteadCoord *c = (const SteadCoord *) exterior->data;
+
+          if (stead_geometry_contains_point (other, c->x, c->y))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * stead_geometry_intersects:
+ * @a: a point, polygon or multipolygon
+ * @b: a point, polygon or multipolygon
+ *
+ * Whether @a and @b share a point: a point inside a polygon (even-odd,
+ * so holes are outside), edges that cross or touch, or one polygon
+ * inside the other. Envelopes are compared first, then only the edges
+ * inside the other's envelope. Linestrings and empty geometries
+ * intersect nothing.
+ *
+ * Returns: %TRUE if they intersect
+ */
+gboolean
+stead_geometry_intersects (SteadGeometry *a,
+                           SteadGeometry *b)
+{
+  SteadEnvelope ea, eb;
+
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a->empty || b->empty || a->type == STEAD_GEOMETRY_LINESTRING ||
+      b->type == STEAD_GEOMETRY_LINESTRING)
+    return FALSE;
+  if (a->type == STEAD_GEOMETRY_POINT && b->type == STEAD_GEOMETRY_POINT)
+    return a->point.x == b->point.x && a->point.y == b->point.y;
+  if (a->type == STEAD_GEOMETRY_POINT)
+    return stead_geometry_contains_point (b, a->point.x, a->point.y);
+  if (b->type == STEAD_GEOMETRY_POINT)
+    return stead_geometry_contains_point (a, b->point.x, b->point.y);
+
+  if (!stead_geometry_get_envelope (a, &ea) || !stead_geometry_get_envelope (b, &eb))
+    return FALSE;
+  if (ea.max_x < eb.min_x || eb.max_x < ea.min_x || ea.max_y < eb.min_y || eb.max_y < ea.min_y)
+    return FALSE;
+
+  /* One inside the other (cheap, and common: a ward inside a flood zone),
+   * else they meet only where edges cross or touch. */
+  if (stead_geometry_some_vertex_inside (a, b) || stead_geometry_some_vertex_inside (b, a))
+    return TRUE;
+  for (guint p = 0; p < a->polygons->len; p++)
+    {
+      GPtrArray *rings = g_ptr_array_index (a->polygons, p);
+
+      for (guint r = 0; r < rings->len; r++)
+        if (stead_geometry_ring_crosses (g_ptr_array_index (rings, r), b, &eb))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 stead_geometry_coords_equal (const GArray *a,
                              const GArray *b)

@@ -67,25 +67,6 @@ stead_import_postcodes_looks_numeric (const char *text)
   return text != NULL && stead_parse_double (text, &v);
 }
 
-/* 4236 as "4,236", as the dry run writes counts for people. */
-static char *
-stead_import_postcodes_thousands (guint64 n)
-{
-  char buffer[32];
-  char digits[24];
-  int len, out = 0;
-
-  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
-  for (int i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        buffer[out++] = ',';
-      buffer[out++] = digits[i];
-    }
-  buffer[out] = '\0';
-  return g_strdup (buffer);
-}
-
 static const char *
 stead_import_postcodes_column (const char * const *row,
                                guint               n_row,
@@ -898,7 +879,7 @@ stead_import_postcodes_clear (SteadImportContext  *context,
 
   if (replaced < 0)
     return FALSE;
-  count = stead_import_postcodes_thousands (replaced);
+  count = stead_format_count (replaced);
   stead_transaction_note_bulk (txn, "stead_postcode", SQLITE_DELETE, replaced);
   stead_import_context_removed (context, replaced);
   stead_import_context_warn (context,
@@ -1058,7 +1039,7 @@ stead_import_postcodes_run_postcodes (SteadImportContext  *context,
   stead_import_context_skipped (context, writer.unchanged);
   if (writer.unchanged > 0)
     {
-      g_autofree char *count = stead_import_postcodes_thousands (writer.unchanged);
+      g_autofree char *count = stead_format_count (writer.unchanged);
 
       stead_import_context_warn (context,
                                  g_dngettext (GETTEXT_PACKAGE,

@@ -428,6 +428,146 @@ stead_import_result_describe (SteadImportResult *result)
 }
 
 
+/**
+ * stead_format_count:
+ * @n: a count
+ *
+ * Returns: (transfer full): @n as the dry run writes counts for people:
+ *   4236 as "4,236"
+ */
+char *
+stead_format_count (guint64 n)
+{
+  char buffer[32];
+  char digits[24];
+  int len, out = 0;
+
+  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        buffer[out++] = ',';
+      buffer[out++] = digits[i];
+    }
+  buffer[out] = '\0';
+  return g_strdup (buffer);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Options naming columns                                                    */
+
+/* The column @name is: whole, in any case, else the one column whose name
+ * holds it, else the one whose name ends with it; -1 with @error naming
+ * the candidates. */
+static int
+stead_importer_find_column (const char * const  *header,
+                            const char          *name,
+                            const char          *label,
+                            GError             **error)
+{
+  g_autofree char *needle = g_utf8_casefold (name, -1);
+  g_autoptr(GPtrArray) partial = g_ptr_array_new ();
+  int found = -1, ending = -1;
+  guint n_ending = 0;
+
+  for (guint c = 0; header != NULL && header[c] != NULL; c++)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (header[c]));
+      g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+      if (g_str_equal (folded, needle))
+        return (int) c;
+      if (strstr (folded, needle) != NULL)
+        {
+          found = (int) c;
+          g_ptr_array_add (partial, (gpointer) header[c]);
+        }
+      if (g_str_has_suffix (folded, needle))
+        {
+          ending = (int) c;
+          n_ending++;
+        }
+    }
+  /* "Cannot speak English" is the end of one column's name, if a part of
+   * another's ("… Cannot speak English well"). */
+  if (partial->len == 1)
+    return found;
+  if (n_ending == 1)
+    return ending;
+  if (partial->len == 0)
+    g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                 /* TRANSLATORS: %s: a column name; %s: an option's label */
+                 _("The file has no column “%s” (in “%s”)"), name, label);
+  else
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < partial->len && i < 4; i++)
+        g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (partial, i));
+      if (partial->len > 4)
+        g_string_append (names, ", …");
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                   /* TRANSLATORS: %s: what the user wrote; %s: an option's label; %s: columns */
+                   _("“%s” (in “%s”) could be any of %s: give the whole name"), name, label,
+                   names->str);
+    }
+  return -1;
+}
+
+/**
+ * stead_import_find_columns:
+ * @header: the file's column names
+ * @value: an option's value: column names separated by '|'
+ * @label: the option's label, for messages
+ * @error: a #GError
+ *
+ * Reads a %STEAD_FORMAT_OPTION_COLUMNS option: each name is a column of
+ * @header, whole in any case, or a part of exactly one column's name
+ * ("Aged 66 years and over" when only one column says so), or the end of
+ * exactly one.
+ *
+ * Returns: (transfer full) (element-type gint): the columns' indexes, in
+ *   the order given and each once; %NULL with @error when a name fits no
+ *   column or several, or none is given
+ */
+GArray *
+stead_import_find_columns (const char * const  *header,
+                           const char          *value,
+                           const char          *label,
+                           GError             **error)
+{
+  g_auto(GStrv) names = g_strsplit (value != NULL ? value : "", "|", -1);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (label != NULL, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int column;
+      gboolean again = FALSE;
+
+      g_strstrip (names[i]);
+      if (names[i][0] == '\0')
+        continue;
+      column = stead_importer_find_column (header, names[i], label, error);
+      if (column < 0)
+        return NULL;
+      for (guint j = 0; j < columns->len; j++)
+        again |= g_array_index (columns, int, j) == column;
+      if (!again)
+        g_array_append_val (columns, column);
+    }
+  if (columns->len == 0)
+    {
+      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_OPTION,
+                   /* TRANSLATORS: %s: an option's label */
+                   _("Choose one or more columns in “%s”"), label);
+      return NULL;
+    }
+  return g_steal_pointer (&columns);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Stable ids                                                                */
 

@@ -335,6 +335,19 @@ gint64              stead_import_context_find_own_id     (SteadImportContext  *c
                                                           const char          *lookup_sql,
                                                           const char          *id);
 
+/* 4236 as "4,236", as messages to people write counts. */
+STEAD_AVAILABLE_IN_1_0
+char               *stead_format_count                   (guint64              n);
+
+/* The columns of @header a STEAD_FORMAT_OPTION_COLUMNS value names, as
+ * indexes: each name whole (any case), or a part (else the end) of exactly
+ * one column's name. @label names the option in messages. */
+STEAD_AVAILABLE_IN_1_0
+GArray             *stead_import_find_columns            (const char * const  *header,
+                                                          const char          *value,
+                                                          const char          *label,
+                                                          GError             **error);
+
 STEAD_AVAILABLE_IN_1_0
 char               *stead_postcode_normalize             (const char          *postcode);
 STEAD_AVAILABLE_IN_1_0

@@ -253,6 +253,80 @@ stead_workspace_get_provider (SteadWorkspace *workspace,
 }
 
 /**
+ * stead_workspace_get_record_kind:
+ *
+ * Returns: (nullable): the description of @kind from the plugin that
+ *   offers it, or %NULL if no loaded plugin does
+ */
+const SteadRecordKind *
+stead_workspace_get_record_kind (SteadWorkspace *workspace,
+                                 const char     *kind)
+{
+  SteadRecordProvider *provider = stead_workspace_get_provider (workspace, kind);
+
+  return provider != NULL ? stead_record_provider_get_kind (provider, kind) : NULL;
+}
+
+/**
+ * stead_record_kind_prepare_facts:
+ * @kind: a record kind
+ * @workspace: the workspace, for its connection when @db is %NULL
+ * @db: (nullable): a reader of the workspace (stead_workspace_open_reader())
+ *
+ * Prepares @kind's facts_sql: a row per record, its id first, then named
+ * columns (find them with stead_statement_column_index()).
+ *
+ * Returns: (transfer full) (nullable): the statement, or %NULL with @error
+ *   if the kind offers no facts or they cannot be read
+ */
+sqlite3_stmt *
+stead_record_kind_prepare_facts (const SteadRecordKind  *kind,
+                                 SteadWorkspace         *workspace,
+                                 sqlite3                *db,
+                                 GError                **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (db != NULL || STEAD_IS_WORKSPACE (workspace), NULL);
+
+  if (kind->facts_sql == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Records of kind “%s” offer no facts"), kind->kind);
+      return NULL;
+    }
+  if (db == NULL)
+    return stead_workspace_prepare (workspace, kind->facts_sql, error);
+  rc = sqlite3_prepare_v2 (db, kind->facts_sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      stead_sqlite_set_error (error, db, rc, _("Could not read the records"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+/**
+ * stead_statement_column_index:
+ *
+ * Returns: the index of @stmt's result column called @name, or -1
+ */
+int
+stead_statement_column_index (sqlite3_stmt *stmt,
+                              const char   *name)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (sqlite3_column_name (stmt, i), name) == 0)
+      return i;
+  return -1;
+}
+
+/**
  * stead_workspace_get_record_title:
  *
  * Returns: (transfer full) (nullable): the title of a record of @kind, or

@@ -10,6 +10,7 @@
 #endif
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "stead-record.h"
 #include "stead-types.h"
@@ -42,6 +43,11 @@ typedef struct _SteadRecordKind
    * there (a risk register's owners): INSERT … with the title as ?1;
    * NULL: records of this kind are never added that way. */
   const char         *create_sql;
+  /* What other plugins may know of a record beyond its title, as named
+   * columns: SELECT id, <value> AS <name>, … FROM … (an organisation's
+   * tier, a risk's score and band); read with
+   * stead_record_kind_prepare_facts(). NULL: none. */
+  const char         *facts_sql;
 } SteadRecordKind;
 
 #define STEAD_TYPE_RECORD_PROVIDER (stead_record_provider_get_type ())
@@ -99,6 +105,23 @@ STEAD_AVAILABLE_IN_1_0
 gint64                 stead_record_provider_find       (SteadRecordProvider  *self,
                                                          const char           *kind,
                                                          const char           *title);
+
+/* The kind's facts_sql prepared on @db (a reader of the workspace, from
+ * any thread) or, if NULL, on the workspace's connection (main thread);
+ * NULL with @error if the kind has none. */
+STEAD_AVAILABLE_IN_1_0
+sqlite3_stmt          *stead_record_kind_prepare_facts  (const SteadRecordKind *kind,
+                                                         SteadWorkspace       *workspace,
+                                                         sqlite3              *db,
+                                                         GError              **error);
+/* The index of the result column called @name, or -1. */
+STEAD_AVAILABLE_IN_1_0
+int                    stead_statement_column_index     (sqlite3_stmt         *stmt,
+                                                         const char           *name);
+/* The description of @kind from whichever plugin offers it, or NULL. */
+STEAD_AVAILABLE_IN_1_0
+const SteadRecordKind *stead_workspace_get_record_kind  (SteadWorkspace       *workspace,
+                                                         const char           *kind);
 
 STEAD_AVAILABLE_IN_1_0
 SteadRecordProvider   *stead_workspace_get_provider     (SteadWorkspace       *workspace,

@@ -251,9 +251,16 @@ stead_table_addin_describe_references (SteadWorkspaceAddin *addin,
   return info->describe_references != NULL ? info->describe_references (workspace, kind, id) : NULL;
 }
 
+static const SteadCommand * const *
+stead_table_addin_get_commands (SteadWorkspaceAddin *addin)
+{
+  return stead_table_addin_info (addin)->commands;
+}
+
 static void
 stead_table_addin_iface_init (SteadWorkspaceAddinInterface *iface)
 {
+  iface->get_commands = stead_table_addin_get_commands;
   iface->get_schema_path = stead_table_addin_get_schema_path;
   iface->load = stead_table_addin_load;
   iface->unload = stead_table_addin_unload;

@@ -36,10 +36,18 @@ typedef struct
   const char    *key;
   const char    *description;   /* N_(), in the format's gettext domain */
   const char    *label;         /* N_("Kind of every row"); NULL: the key */
-  guint          type;          /* a SteadFieldType: TEXT (the default), BOOL, TERM or CHOICE */
+  guint          type;          /* a SteadFieldType: TEXT (the default), BOOL, TERM, CHOICE or
+                                 * RECORD (an id or title of kind .vocabulary, or a new
+                                 * record's title), or STEAD_FORMAT_OPTION_COLUMNS */
   const char    *vocabulary;    /* TERM: the taxonomy vocabulary */
   gconstpointer  choices;       /* CHOICE: SteadChoice[], ending with { NULL } */
 } SteadFormatOption;
+
+/* An option type beside the SteadFieldTypes: one or more columns of the
+ * file being imported, by name, separated by '|' (column names of
+ * published tables hold commas and semicolons). The import dialog lists
+ * the file's header to tick; stead_import_find_columns() reads the value. */
+#define STEAD_FORMAT_OPTION_COLUMNS 0x100u
 
 /* The GeoPackage spatial reference system every Stead feature table uses. */
 #define STEAD_SRS_WGS84 4326

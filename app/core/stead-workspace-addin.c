@@ -13,6 +13,7 @@
 #include "stead-format.h"
 #include "stead-record-provider.h"
 #include "stead-report-section.h"
+#include "stead-plugin-engine.h"
 #include "stead-search.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
@@ -231,4 +232,67 @@ stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
   iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
   if (iface->add_report_sections != NULL)
     iface->add_report_sections (self, sections);
+}
+
+/**
+ * stead_workspace_addin_get_commands:
+ *
+ * Returns: (nullable) (array zero-terminated=1): the plugin's stead-cli commands
+ */
+const SteadCommand * const *
+stead_workspace_addin_get_commands (SteadWorkspaceAddin *self)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), NULL);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->get_commands != NULL ? iface->get_commands (self) : NULL;
+}
+
+static void
+stead_workspace_addin_collect_commands (PeasExtensionSet *set,
+                                        PeasPluginInfo   *info,
+                                        PeasExtension    *extension,
+                                        gpointer          user_data)
+{
+  GPtrArray *commands = user_data;
+  const SteadCommand * const *mine =
+    stead_workspace_addin_get_commands (STEAD_WORKSPACE_ADDIN (extension));
+
+  for (guint i = 0; mine != NULL && mine[i] != NULL; i++)
+    g_ptr_array_add (commands, (gpointer) mine[i]);
+}
+
+static int
+stead_workspace_addin_compare_commands (gconstpointer a,
+                                        gconstpointer b)
+{
+  const SteadCommand *ca = *(const SteadCommand * const *) a;
+  const SteadCommand *cb = *(const SteadCommand * const *) b;
+
+  return g_strcmp0 (ca->name, cb->name);
+}
+
+/**
+ * stead_plugin_engine_list_commands:
+ * @engine: the plugin engine
+ *
+ * The stead-cli commands of the loaded plugins, by name. They are the
+ * plugins' static data: valid while @engine keeps them loaded.
+ *
+ * Returns: (transfer container) (element-type SteadCommand): the commands
+ */
+GPtrArray *
+stead_plugin_engine_list_commands (SteadPluginEngine *engine)
+{
+  g_autoptr(PeasExtensionSet) set = NULL;
+  GPtrArray *commands = g_ptr_array_new ();
+
+  g_return_val_if_fail (engine != NULL, commands);
+
+  set = stead_plugin_engine_create_extension_set (engine, STEAD_TYPE_WORKSPACE_ADDIN);
+  peas_extension_set_foreach (set, stead_workspace_addin_collect_commands, commands);
+  g_ptr_array_sort (commands, stead_workspace_addin_compare_commands);
+  return commands;
 }

@@ -19,6 +19,27 @@ G_BEGIN_DECLS
 
 #define STEAD_TYPE_WORKSPACE_ADDIN (stead_workspace_addin_get_type ())
 
+/* Exit statuses of a stead-cli command (ARCHITECTURE.md, "Headless"). */
+#define STEAD_EXIT_BAD_INPUT 1
+#define STEAD_EXIT_USAGE     2
+
+/* A stead-cli command a plugin adds: "stead-cli NAME ARGS…". The CLI
+ * knows no plugin; it runs a command no built-in one matches with the
+ * loaded plugins' commands, and lists them in its --help. */
+typedef struct _SteadCommand
+{
+  const char *name;     /* "groups-gaps" */
+  const char *args;     /* "WS.gpkg [--json]", for the usage line */
+  const char *summary;  /* N_("Ranked coverage gaps"), translated by the CLI */
+  /* @argv[0] is the name; opens what it needs with @engine, prints,
+   * returns 0, STEAD_EXIT_BAD_INPUT (one line on stderr naming the file
+   * and the problem) or STEAD_EXIT_USAGE. */
+  int       (*run)     (SteadPluginEngine *engine,
+                        int                argc,
+                        char             **argv);
+  gpointer    padding[4];
+} SteadCommand;
+
 STEAD_AVAILABLE_IN_1_0
 G_DECLARE_INTERFACE (SteadWorkspaceAddin, stead_workspace_addin, STEAD, WORKSPACE_ADDIN, GObject)
 
@@ -77,8 +98,10 @@ struct _SteadWorkspaceAddinInterface
   /* The plugin's sections of a report: new SteadReportSection objects. */
   void        (*add_report_sections) (SteadWorkspaceAddin *self,
                                       GPtrArray           *sections);
+  /* The plugin's stead-cli commands, ending with NULL (static data). */
+  const SteadCommand * const *(*get_commands) (SteadWorkspaceAddin *self);
 
-  gpointer    padding[8];
+  gpointer    padding[7];
 };
 
 STEAD_AVAILABLE_IN_1_0
@@ -128,6 +151,11 @@ char       *stead_workspace_addin_describe_references (SteadWorkspaceAddin *self
 STEAD_AVAILABLE_IN_1_0
 void        stead_workspace_addin_add_report_sections (SteadWorkspaceAddin *self,
                                                        GPtrArray           *sections);
+STEAD_AVAILABLE_IN_1_0
+const SteadCommand * const *stead_workspace_addin_get_commands (SteadWorkspaceAddin *self);
+/* Every loaded plugin's commands: (transfer container) (element-type SteadCommand). */
+STEAD_AVAILABLE_IN_1_0
+GPtrArray  *stead_plugin_engine_list_commands     (SteadPluginEngine   *engine);
 
 /* ------------------------------------------------------------------------ */
 /* A workspace addin described by a table                                    */
@@ -179,8 +207,9 @@ typedef struct
   char    *(*describe_references) (SteadWorkspace      *workspace,
                                    const char          *kind,
                                    gint64               id);
+  const SteadCommand * const            *commands;       /* stead-cli's, ending with NULL */
 
-  gpointer padding[8];
+  gpointer padding[7];
 } SteadWorkspaceAddinInfo;
 
 STEAD_AVAILABLE_IN_1_0

@@ -156,9 +156,6 @@ void      stead_workspace_emit_changed      (SteadWorkspace     *self,
 STEAD_PRIVATE_API
 sqlite3  *stead_workspace_get_db            (SteadWorkspace     *self);
 STEAD_PRIVATE_API
-sqlite3  *stead_workspace_open_reader       (SteadWorkspace     *self,
-                                             GError            **error);
-STEAD_PRIVATE_API
 GStrv     stead_workspace_list_absent_owners (SteadWorkspace    *self);
 STEAD_PRIVATE_API
 GHashTable *stead_workspace_list_absent_areas (SteadWorkspace   *self);

@@ -123,6 +123,12 @@ char              *stead_workspace_query_text           (SteadWorkspace     *sel
 STEAD_AVAILABLE_IN_1_0
 gint64             stead_workspace_count_rows           (SteadWorkspace     *self,
                                                          const char         *table);
+/* A read-only connection of its own, for a worker thread (WAL lets it
+ * read while the window writes); with the kit's SQL functions. Close it
+ * with sqlite3_close(). */
+STEAD_AVAILABLE_IN_1_0
+sqlite3           *stead_workspace_open_reader          (SteadWorkspace     *self,
+                                                         GError            **error);
 
 /* Schema: ordered NNN-*.sql files below a GResource directory. */
 STEAD_AVAILABLE_IN_1_0

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "stead-import-dialog-private.h"
 
@@ -420,6 +421,135 @@ stead_import_dialog_option_combo (SteadImportDialog       *self,
   return row;
 }
 
+#define OPTION_COLUMNS "stead-option-columns"
+
+/* "2 columns: A, B", under a columns option's title. */
+static void
+stead_import_dialog_on_column_ticked (GtkCheckButton *check,
+                                      gpointer        user_data)
+{
+  SteadImportDialog *self = user_data;
+  GtkWidget *row = g_object_get_data (G_OBJECT (check), OPTION_KEY);
+  GPtrArray *checks = g_object_get_data (G_OBJECT (row), OPTION_COLUMNS);
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      {
+        const char *name = g_object_get_data (G_OBJECT (g_ptr_array_index (checks, i)),
+                                              OPTION_COLUMNS);
+        const char *colon = strstr (name, ": ");
+        const char *measures = g_strrstr (name, "; measures:");
+
+        /* "Cannot speak English well", without the table's name before
+         * it ("Proficiency in English language: …") or the measure after. */
+        if (colon != NULL && colon[2] != '\0')
+          name = colon + 2;
+        g_string_append_printf (names, "%s%.*s", n++ > 0 ? "; " : "",
+                                measures != NULL && measures > name ? (int) (measures - name) : -1,
+                                name);
+      }
+  if (n == 0)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("None chosen"));
+  else
+    {
+      /* TRANSLATORS: %u: how many columns are chosen; %s: their names */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column: %s",
+                                                            "%u columns: %s", n),
+                                               n, names->str);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), text);
+    }
+  stead_import_dialog_schedule_check (self);
+}
+
+/* One tick box a column of the file, for an option naming columns. */
+static GtkWidget *
+stead_import_dialog_option_columns (SteadImportDialog *self)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GPtrArray *checks = g_ptr_array_new ();
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), _("None chosen"));
+  for (guint c = 0; self->header != NULL && self->header[c] != NULL; c++)
+    {
+      GtkWidget *item, *check;
+      gboolean mapped = FALSE;
+
+      /* Not the columns the format's fields read (the areas' codes…). */
+      for (guint i = 0; i < self->field_rows->len; i++)
+        mapped |= adw_combo_row_get_selected (g_ptr_array_index (self->field_rows, i)) == c + 1;
+      if (mapped)
+        continue;
+      item = adw_action_row_new ();
+      check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item), self->header[c]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (item), 3);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (item), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item), check);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->header[c], -1);
+      g_object_set_data_full (G_OBJECT (check), OPTION_COLUMNS, g_strdup (self->header[c]),
+                              g_free);
+      g_object_set_data (G_OBJECT (check), OPTION_KEY, row);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (stead_import_dialog_on_column_ticked),
+                               self, 0);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), item);
+      g_ptr_array_add (checks, check);
+    }
+  g_object_set_data_full (G_OBJECT (row), OPTION_COLUMNS, checks,
+                          (GDestroyNotify) g_ptr_array_unref);
+  return row;
+}
+
+static void
+stead_import_dialog_on_record_chosen (GtkDropDown *drop_down,
+                                      GParamSpec  *pspec,
+                                      GtkEditable *entry)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  if (item != NULL && gtk_drop_down_get_selected (drop_down) > 0)
+    gtk_editable_set_text (entry, gtk_string_object_get_string (item));
+}
+
+/* An entry for a record's title, a new one's or an existing one's, with
+ * the existing ones to choose from beside it. */
+static GtkWidget *
+stead_import_dialog_option_record (SteadImportDialog       *self,
+                                   const SteadFormatOption *option)
+{
+  const SteadField field = { option->key, .type = STEAD_FIELD_RECORD,
+                             .vocabulary = option->vocabulary };
+  GtkWidget *row = adw_entry_row_new ();
+  g_autoptr(GListModel) records = stead_field_choices_new (&field, self->workspace);
+  GtkStringList *titles = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  /* TRANSLATORS: the first item of a list of existing records to choose from */
+  gtk_string_list_append (titles, _("Existing…"));
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(SteadTerm) term = g_list_model_get_item (records, i);
+
+      gtk_string_list_append (titles, stead_term_get_label (term));
+    }
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (titles), NULL);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (drop_down, g_list_model_get_n_items (G_LIST_MODEL (titles)) > 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  stead_import_dialog_option_label (option), -1);
+  g_signal_connect_object (drop_down, "notify::selected",
+                           G_CALLBACK (stead_import_dialog_on_record_chosen), row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), drop_down);
+  g_signal_connect_object (row, "changed", G_CALLBACK (stead_import_dialog_schedule_check), self,
+                           G_CONNECT_SWAPPED);
+  return row;
+}
+
 static void
 stead_import_dialog_load_options (SteadImportDialog *self)
 {
@@ -454,6 +584,12 @@ stead_import_dialog_load_options (SteadImportDialog *self)
         case STEAD_FIELD_CHOICE:
           row = stead_import_dialog_option_combo (self, option);
           break;
+        case STEAD_FIELD_RECORD:
+          row = stead_import_dialog_option_record (self, option);
+          break;
+        case STEAD_FORMAT_OPTION_COLUMNS:
+          row = stead_import_dialog_option_columns (self);
+          break;
         default:
           row = adw_entry_row_new ();
           g_signal_connect_object (row, "changed",
@@ -487,9 +623,21 @@ stead_import_dialog_current_options (SteadImportDialog *self)
       const char *key = g_object_get_data (G_OBJECT (row), OPTION_KEY);
       GPtrArray *codes = g_object_get_data (G_OBJECT (row), OPTION_CODES);
       GtkWidget *toggle = g_object_get_data (G_OBJECT (row), "stead-switch");
+      GPtrArray *checks = g_object_get_data (G_OBJECT (row), OPTION_COLUMNS);
       char *value = NULL;
 
-      if (toggle != NULL)
+      if (checks != NULL)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint c = 0; c < checks->len; c++)
+            if (gtk_check_button_get_active (g_ptr_array_index (checks, c)))
+              g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "",
+                                      (const char *) g_object_get_data (
+                                        G_OBJECT (g_ptr_array_index (checks, c)), OPTION_COLUMNS));
+          value = g_string_free (g_steal_pointer (&names), FALSE);
+        }
+      else if (toggle != NULL)
         value = gtk_switch_get_active (GTK_SWITCH (toggle)) ? g_strdup ("yes") : NULL;
       else if (codes != NULL)
         {

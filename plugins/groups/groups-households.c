@@ -237,14 +237,42 @@ groups_households_publish_rows (SteadTransaction  *txn,
   return stead_bulk_index_finish (bulk, error);
 }
 
+/* The agreements that let their lists' households be shown as points on
+ * the map, from the partners' facts of kind "agreement" (never their
+ * tables): a set of ids. */
+GHashTable *
+groups_households_agreements_allowing_points (SteadWorkspace *workspace)
+{
+  const SteadRecordKind *kind = stead_workspace_get_record_kind (workspace, "agreement");
+  GHashTable *allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) facts = NULL;
+  int column;
+
+  if (kind == NULL || kind->facts_sql == NULL)
+    return allowed;   /* the partners plugin is off: no agreement allows anything */
+  facts = stead_record_kind_prepare_facts (kind, workspace, NULL, NULL);
+  if (facts == NULL)
+    return allowed;
+  column = stead_statement_column_index (facts, "allows_points");
+  while (column >= 0 && sqlite3_step (facts) == SQLITE_ROW)
+    if (sqlite3_column_int (facts, column) != 0)
+      {
+        gint64 *id = g_new (gint64, 1);
+
+        *id = sqlite3_column_int64 (facts, 0);
+        g_hash_table_add (allowed, id);
+      }
+  return allowed;
+}
+
 /* A list may show its households as points only while its agreement
- * allows it: the partners' record kind "agreement-points" says which do. */
+ * allows it. */
 static gboolean
 groups_households_follow_agreements (SteadTransaction  *txn,
                                      GError           **error)
 {
-  SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
-  SteadRecordProvider *provider = stead_workspace_get_provider (workspace, "agreement-points");
+  g_autoptr(GHashTable) allowed =
+    groups_households_agreements_allowing_points (stead_transaction_get_workspace (txn));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) flip = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -258,10 +286,8 @@ groups_households_follow_agreements (SteadTransaction  *txn,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 agreement = sqlite3_column_int64 (stmt, 1);
-      gboolean allowed = provider != NULL && agreement > 0 &&
-                         stead_record_provider_exists (provider, "agreement-points", agreement);
 
-      if (allowed != (sqlite3_column_int (stmt, 2) != 0))
+      if (g_hash_table_contains (allowed, &agreement) != (sqlite3_column_int (stmt, 2) != 0))
         g_array_append_val (flip, id);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);

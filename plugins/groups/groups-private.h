@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 
 extern const SteadWorkspaceAddinInfo groups_workspace_addin;
 
+/* groups-report.c (gcov): the coverage section and `stead-cli groups-gaps`. */
+extern const SteadReportSectionInfo groups_report_section;
+extern const SteadCommand           groups_gaps_command;
+
 G_END_DECLS

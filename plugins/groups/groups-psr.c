@@ -292,8 +292,12 @@ groups_psr_import (SteadImportContext  *context,
     return groups_psr_option_error (error, _("There is no data-sharing agreement “%s”"),
                                     agreement_text);
   /* Whether the agreement lets households be drawn as points: the
-   * partners' own statement says, through its record kind. */
-  points = stead_record_provider_exists (provider, "agreement-points", agreement);
+   * partners' facts of the kind say. */
+  {
+    g_autoptr(GHashTable) allowed = groups_households_agreements_allowing_points (workspace);
+
+    points = g_hash_table_contains (allowed, &agreement);
+  }
 
   self.list = stead_transaction_run (
     txn,

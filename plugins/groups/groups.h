@@ -97,6 +97,44 @@ gboolean groups_setting_set         (SteadWorkspace  *workspace,
                                      gint64           value,
                                      GError         **error);
 
+/* ------------------------------------------------------------------------ */
+/* gexch: the exchange formats (Census counts, IMD, HXL, the groups as CSV)  */
+/* and small-number suppression, for every export and report.               */
+
+extern const SteadImportFormat groups_census_import;   /* groups-census.c (data module) */
+extern const SteadImportFormat groups_imd_import;      /* groups-imd.c (data module) */
+extern const SteadImportFormat groups_csv_import;      /* groups-hxl.c */
+extern const SteadExportFormat groups_hxl_export;
+extern const SteadExportFormat groups_csv_export;
+
+/* For the importers: every area with a code (upper case, trimmed) -> its
+ * fid; and a file's size, for progress (0 if unknown). */
+GHashTable *groups_areas_by_code    (SteadTransaction  *txn,
+                                     GError           **error);
+guint64     groups_file_size        (GFile             *file);
+
+/* One count to write: suppressed when 1 to below − 1 (secondary: when it
+ * is suppressed only so that a total cannot reveal another). A negative
+ * value is no count at all. */
+typedef struct
+{
+  gint64   value;
+  gboolean suppressed;
+  gboolean secondary;
+} GroupsCell;
+
+/* The workspace's "suppress-below" (5 unless set). */
+gint64   groups_suppress_below      (SteadWorkspace  *workspace);
+/* Whether a single count (a total) must not be shown. */
+gboolean groups_suppress_hides      (gint64           value,
+                                     gint64           below);
+/* Marks @cells, a set that adds up to a total someone may see: each 1 to
+ * below − 1, and, when that leaves exactly one, the smallest other cell
+ * above zero too. Returns how many are suppressed. */
+guint    groups_suppress_cells      (GroupsCell      *cells,
+                                     guint            n_cells,
+                                     gint64           below);
+
 G_END_DECLS
 
 /* ------------------------------------------------------------------------ */
@@ -153,6 +191,10 @@ gint64      groups_households_ward_at     (SteadTransaction  *txn,
                                            double             lon,
                                            double             lat,
                                            GError           **error);
+/* The data-sharing agreements that let the households of their lists be
+ * shown as points on the map (a set of gint64 ids), from the facts of
+ * record kind "agreement"; empty without the partners plugin. */
+GHashTable *groups_households_agreements_allowing_points (SteadWorkspace *workspace);
 /* While @workspace is open (writable), each list is purged the moment its
  * retention date comes (the addin's load and unload hooks). */
 void        groups_households_watch       (SteadWorkspace    *workspace);

@@ -444,7 +444,9 @@ static const SteadRecordKind partners_record_kinds[] = {
     NULL,
     "SELECT geom FROM partners_site WHERE organisation = ?1 AND geom IS NOT NULL ORDER BY fid",
     /* A register's owner not yet a partner: added with the defaults. */
-    "INSERT INTO partners_organisation (name) VALUES (?1)" },
+    "INSERT INTO partners_organisation (name) VALUES (?1)",
+    /* For coverage: who is instrumental, who contributes now and then. */
+    "SELECT id, tier FROM partners_organisation" },
   { "site", N_("partner site"),
     "SELECT fid AS id, name AS title FROM partners_site ORDER BY name COLLATE NOCASE",
     "SELECT name FROM partners_site WHERE fid = ?1",
@@ -456,7 +458,9 @@ static const SteadRecordKind partners_record_kinds[] = {
     "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation",
     "SELECT geom FROM partners_site WHERE fid = ?1 AND geom IS NOT NULL" },
   /* Data-sharing agreements, for the lists of people that came under one
-   * (the target groups' household lists); other kinds are not offered. */
+   * (the target groups' household lists); other kinds are not offered.
+   * Its facts: whether the households of lists under it may be shown as
+   * points on the map, its status and expiry. */
   { "agreement", N_("data-sharing agreement"),
     "SELECT id, title FROM partners_agreement WHERE kind = 'data-sharing' "
     "ORDER BY title COLLATE NOCASE, id",
@@ -465,17 +469,9 @@ static const SteadRecordKind partners_record_kinds[] = {
     "AND kind = 'data-sharing' ORDER BY id LIMIT 1",
     "partners_agreement",
     STEAD_STATEMENTS ("DELETE FROM partners_agreement_party WHERE agreement = ?1",
-                      "DELETE FROM partners_agreement WHERE id = ?1") },
-  /* What a household list may read of its agreement: those that allow its
-   * households to be shown as points on the map (exists() on this kind). */
-  { "agreement-points", N_("data-sharing agreement allowing points on the map"),
-    "SELECT id, title FROM partners_agreement WHERE kind = 'data-sharing' "
-    "AND allows_points = 1 ORDER BY title COLLATE NOCASE, id",
-    "SELECT title FROM partners_agreement WHERE id = ?1 AND kind = 'data-sharing' "
-    "AND allows_points = 1",
-    "SELECT id FROM partners_agreement WHERE title = ?1 COLLATE NOCASE "
-    "AND kind = 'data-sharing' AND allows_points = 1 ORDER BY id LIMIT 1",
-    "partners_agreement" },
+                      "DELETE FROM partners_agreement WHERE id = ?1"),
+    .facts_sql = "SELECT id, allows_points, status, expiry FROM partners_agreement "
+                 "WHERE kind = 'data-sharing'" },
 };
 
 const SteadWorkspaceAddinInfo partners_workspace_addin = {

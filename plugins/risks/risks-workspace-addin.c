@@ -296,7 +296,13 @@ static const SteadRecordKind risks_record_kinds[] = {
     "' ' || "
     "coalesce (rwcs, '') FROM risks_risk",
     "SELECT a.geom FROM risks_hazard h JOIN area a ON a.fid = h.area "
-    "WHERE h.risk = ?1 AND a.geom IS NOT NULL ORDER BY a.fid" },
+    "WHERE h.risk = ?1 AND a.geom IS NOT NULL ORDER BY a.fid",
+    NULL,
+    /* For exposure: the score, the band it falls in (higher sort is worse). */
+    "SELECT r.id, r.title AS name, r.likelihood * r.impact AS score, b.label AS band, "
+    "coalesce (b.sort, 0) AS band_sort, r.status = 'archived' AS archived "
+    "FROM risks_risk r LEFT JOIN risks_band_matrix m ON m.likelihood = r.likelihood "
+    "AND m.impact = r.impact LEFT JOIN risks_band b ON b.code = m.band" },
 };
 
 const SteadWorkspaceAddinInfo risks_workspace_addin = {

@@ -604,7 +604,12 @@ test_agreement_kind (Fixture       *f,
   g_assert_false (stead_record_provider_exists (provider, "agreement", mou));
   psr = stead_record_provider_find (provider, "agreement", GROUPS_DEMO_AGREEMENT);
   g_assert_cmpint (psr, >, 0);
-  g_assert_true (stead_record_provider_exists (provider, "agreement-points", psr));
+  {
+    g_autoptr(GHashTable) allowed = groups_households_agreements_allowing_points (f->ws);
+
+    g_assert_true (g_hash_table_contains (allowed, &psr));
+    g_assert_false (g_hash_table_contains (allowed, &mou));
+  }
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT points_allowed FROM groups_household_list WHERE id = ?1",
                      STEAD_ARGS (STEAD_INT (demo))), ==, 1);
@@ -614,7 +619,11 @@ test_agreement_kind (Fixture       *f,
                                          "UPDATE partners_agreement SET allows_points = 0 "
                                          "WHERE id = ?1", STEAD_ARGS (STEAD_INT (psr)), &error),
                    ==, 1);
-  g_assert_false (stead_record_provider_exists (provider, "agreement-points", psr));
+  {
+    g_autoptr(GHashTable) allowed = groups_households_agreements_allowing_points (f->ws);
+
+    g_assert_false (g_hash_table_contains (allowed, &psr));
+  }
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT points_allowed FROM groups_household_list WHERE id = ?1",
                      STEAD_ARGS (STEAD_INT (demo))), ==, 0);
