@@ -410,22 +410,25 @@ static const char *groups_demo_streets[] = {
   "Demo Street", "Sample Road", "Example Lane", "Fictional Close", "Placeholder Way",
 };
 
-typedef struct
+void
+groups_household_place_set_point (GroupsHouseholdPlace *place)
 {
-  char   *postcode;
-  double  lon, lat;
-  gint64  ward;
-  guint8  point[29];   /* its GeoPackage point */
-  GBytes *blob;
-} GroupsDemoPostcode;
+  stead_gpkg_point_blob (place->point, place->lon, place->lat);
+  g_clear_pointer (&place->blob, g_bytes_unref);
+  place->blob = g_bytes_new_static (place->point, sizeof place->point);
+}
+
+void
+groups_household_place_clear (GroupsHouseholdPlace *place)
+{
+  g_clear_pointer (&place->postcode, g_free);
+  g_clear_pointer (&place->blob, g_bytes_unref);
+}
 
 static void
 groups_households_demo_postcode_clear (gpointer data)
 {
-  GroupsDemoPostcode *at = data;
-
-  g_free (at->postcode);
-  g_clear_pointer (&at->blob, g_bytes_unref);
+  groups_household_place_clear (data);
 }
 
 static gboolean
@@ -458,8 +461,8 @@ groups_households_demo_list (SteadTransaction  *txn,
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      const GroupsDemoPostcode *at =
-        &g_array_index (postcodes, GroupsDemoPostcode, g_rand_int_range (rng, 0, postcodes->len));
+      const GroupsHouseholdPlace *at =
+        &g_array_index (postcodes, GroupsHouseholdPlace, g_rand_int_range (rng, 0, postcodes->len));
       guint n_codes = g_rand_int_range (rng, 1, 4);
       g_autoptr(GPtrArray) codes = g_ptr_array_new ();
       gint64 fid;
@@ -527,7 +530,7 @@ groups_households_populate_demo (SteadTransaction  *txn,
 {
   SteadWorkspace *workspace = stead_transaction_get_workspace (txn);
   SteadRecordProvider *agreements = stead_workspace_get_provider (workspace, "agreement");
-  g_autoptr(GArray) postcodes = g_array_new (FALSE, TRUE, sizeof (GroupsDemoPostcode));
+  g_autoptr(GArray) postcodes = g_array_new (FALSE, TRUE, sizeof (GroupsHouseholdPlace));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) received = g_date_time_add_days (now, -20);
@@ -564,8 +567,8 @@ groups_households_populate_demo (SteadTransaction  *txn,
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      GroupsDemoPostcode at = { NULL, sqlite3_column_double (stmt, 1),
-                                sqlite3_column_double (stmt, 2), 0 };
+      GroupsHouseholdPlace at = { NULL, sqlite3_column_double (stmt, 1),
+                                  sqlite3_column_double (stmt, 2), 0, TRUE };
 
       at.ward = groups_households_ward_at (txn, at.lon, at.lat, error);
       if (at.ward < 0)
@@ -580,10 +583,7 @@ groups_households_populate_demo (SteadTransaction  *txn,
   /* Their points, once the array no longer moves. */
   for (guint i = 0; i < postcodes->len; i++)
     {
-      GroupsDemoPostcode *at = &g_array_index (postcodes, GroupsDemoPostcode, i);
-
-      stead_gpkg_point_blob (at->point, at->lon, at->lat);
-      at->blob = g_bytes_new_static (at->point, sizeof at->point);
+      groups_household_place_set_point (&g_array_index (postcodes, GroupsHouseholdPlace, i));
     }
 
   return groups_households_demo_list (txn, "Midshires PSR extract (demo)", power, agreement,

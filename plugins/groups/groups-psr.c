@@ -59,24 +59,11 @@ static const char * const groups_psr_need_columns[] = {
   "need_1", "need_2", "need_3", "need_4", "need_5", "need_6",
 };
 
-typedef struct
-{
-  double   lon, lat;
-  gint64   ward;
-  gboolean found;
-  char    *postcode;       /* as the directory writes it: "GL20 5AD" */
-  guint8   point[29];      /* its GeoPackage point */
-  GBytes  *blob;
-} GroupsPsrPlace;
-
 static void
 groups_psr_place_free (gpointer data)
 {
-  GroupsPsrPlace *place = data;
-
-  g_free (place->postcode);
-  g_clear_pointer (&place->blob, g_bytes_unref);
-  g_free (place);
+  groups_household_place_clear (data);
+  g_free (data);
 }
 
 typedef struct
@@ -84,26 +71,26 @@ typedef struct
   SteadImportContext *context;
   SteadTransaction   *txn;
   gint64              list;
-  GHashTable         *places;       /* normalized postcode → GroupsPsrPlace */
+  GHashTable         *places;       /* normalized postcode → GroupsHouseholdPlace */
   GHashTable         *references;   /* references seen: each once per list */
   SteadBulkIndex     *bulk;
 } GroupsPsrImport;
 
 /* The postcode's place and ward, looked up once per postcode. */
-static const GroupsPsrPlace *
+static const GroupsHouseholdPlace *
 groups_psr_place (GroupsPsrImport  *self,
                   const char       *postcode,
                   GError          **error)
 {
   g_autofree char *key = stead_postcode_normalize (postcode);
-  GroupsPsrPlace *place;
+  GroupsHouseholdPlace *place;
 
   if (key == NULL)
     key = g_strdup (postcode);
   place = g_hash_table_lookup (self->places, key);
   if (place != NULL)
     return place;
-  place = g_new0 (GroupsPsrPlace, 1);
+  place = g_new0 (GroupsHouseholdPlace, 1);
   place->found = stead_import_context_geocode (self->context, postcode, &place->lon, &place->lat);
   if (place->found)
     {
@@ -118,8 +105,7 @@ groups_psr_place (GroupsPsrImport  *self,
       /* Kept as the directory writes it: "GL20 5AD", however it was typed. */
       place->postcode = len > 3 ? g_strdup_printf ("%.*s %s", (int) (len - 3), key, key + len - 3)
                                 : g_strdup (key);
-      stead_gpkg_point_blob (place->point, place->lon, place->lat);
-      place->blob = g_bytes_new_static (place->point, sizeof place->point);
+      groups_household_place_set_point (place);
     }
   g_hash_table_insert (self->places, g_steal_pointer (&key), place);
   return place;
@@ -137,7 +123,7 @@ groups_psr_import_row (SteadImportRow  *row,
   gint64 fid;
   const char *reference = NULL, *postcode = NULL, *uprn = NULL;
   const char *name = NULL, *phone = NULL, *address = NULL, *text = NULL;
-  const GroupsPsrPlace *place;
+  const GroupsHouseholdPlace *place;
 
   if (!stead_import_row_get_text (row, "reference", &reference) ||
       !stead_import_row_get_text (row, "postcode", &postcode) ||

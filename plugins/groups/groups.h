@@ -186,6 +186,20 @@ gboolean    groups_households_populate_demo (SteadTransaction  *txn,
 /* The title of the demo's data-sharing agreement, which the partners'
  * demo makes. */
 #define GROUPS_DEMO_AGREEMENT "Priority Services Register data sharing (demo)"
+/* A postcode's place as households are written there: its point, as a
+ * GeoPackage blob to bind, and its ward. */
+typedef struct
+{
+  char     *postcode;     /* as the directory writes it: "GL20 5AD" */
+  double    lon, lat;
+  gint64    ward;         /* 0: in no ward */
+  gboolean  found;        /* in the postcode directory */
+  guint8    point[29];
+  GBytes   *blob;         /* over point: the place must not move once set */
+} GroupsHouseholdPlace;
+
+void        groups_household_place_set_point (GroupsHouseholdPlace *place);
+void        groups_household_place_clear     (GroupsHouseholdPlace *place);
 /* The ward (area of kind 'ward') at a point, 0 if none, -1 on error. */
 gint64      groups_households_ward_at     (SteadTransaction  *txn,
                                            double             lon,
