@@ -183,7 +183,7 @@ groups_households_kinds_json (void)
   "WHERE h.needs IS NOT NULL AND h.geom IS NOT NULL " which " "                   \
   "AND NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'groups' "                \
   "  AND n.owner_ref = h.fid AND n.kind = m.kind) "                               \
-  "GROUP BY h.fid, m.kind ORDER BY h.fid"
+  "GROUP BY h.fid, m.kind"
 /* A household moved: its needs move with it. */
 #define GROUPS_NEED_MOVE(which)                                                   \
   "UPDATE need SET geom = h.geom FROM groups_household h "                        \
