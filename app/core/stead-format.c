@@ -81,6 +81,12 @@ stead_format_importer_get_options (SteadImporter *importer)
   return STEAD_FORMAT_IMPORTER (importer)->format->options;
 }
 
+static guint
+stead_format_importer_get_flags (SteadImporter *importer)
+{
+  return STEAD_FORMAT_IMPORTER (importer)->format->flags;
+}
+
 static gboolean
 stead_format_importer_run (SteadImporter       *importer,
                            SteadImportContext  *context,
@@ -111,6 +117,7 @@ stead_format_importer_iface_init (SteadImporterInterface *iface)
   iface->get_owner = stead_format_importer_get_owner;
   iface->get_options = stead_format_importer_get_options;
   iface->run = stead_format_importer_run;
+  iface->get_flags = stead_format_importer_get_flags;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SteadFormatImporter,

@@ -30,6 +30,16 @@ typedef gboolean (*SteadExportFunc) (SteadWorkspace            *workspace,
                                      GCancellable              *cancellable,
                                      GError                   **error);
 
+/* STEAD_IMPORT_NOT_UNDOABLE: the format brings personal data by the
+ * hundred thousand (a household list). Its import is audited by count but
+ * is no undo step, so that no copy of the rows stays in memory for Undo
+ * (and a purge has none to hunt down); the undo history before it is
+ * cleared. The user removes what it added instead. */
+typedef enum
+{
+  STEAD_IMPORT_NOT_UNDOABLE = 1 << 0,
+} SteadImportFormatFlags;
+
 typedef struct _SteadImportFormat
 {
   const char              *id;          /* "partners-csv", as given to --format */
@@ -44,7 +54,8 @@ typedef struct _SteadImportFormat
    * tabular format fits a CSV whose header fills its required fields and
    * two or more in all. */
   SteadImportDetectFunc    detect;
-  gpointer                 padding[3];
+  guint                    flags;       /* SteadImportFormatFlags */
+  gpointer                 padding[2];
 } SteadImportFormat;
 
 typedef struct _SteadExportFormat

@@ -101,6 +101,22 @@ stead_importer_get_fields (SteadImporter *self,
   return iface->get_fields != NULL ? iface->get_fields (self, n_fields) : NULL;
 }
 
+/**
+ * stead_importer_get_flags:
+ *
+ * Returns: its #SteadImportFormatFlags (%STEAD_IMPORT_NOT_UNDOABLE…)
+ */
+guint
+stead_importer_get_flags (SteadImporter *self)
+{
+  SteadImporterInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_IMPORTER (self), 0);
+
+  iface = STEAD_IMPORTER_GET_IFACE (self);
+  return iface->get_flags != NULL ? iface->get_flags (self) : 0;
+}
+
 const char *
 stead_importer_get_owner (SteadImporter *self)
 {
@@ -1426,7 +1442,13 @@ stead_importer_run_import (SteadWorkspace           *workspace,
 
   /* TRANSLATORS: the undo label and audit summary of an import */
   summary = g_strdup_printf (_("Import %s"), basename);
-  txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
+  /* Personal data by the hundred thousand is no undo step (see
+   * STEAD_IMPORT_NOT_UNDOABLE): audited by count, nothing kept for Undo. */
+  if (stead_importer_get_flags (importer) & STEAD_IMPORT_NOT_UNDOABLE)
+    txn = stead_workspace_begin_bulk (workspace, stead_importer_get_owner (importer), summary,
+                                      error);
+  else
+    txn = stead_workspace_begin (workspace, stead_importer_get_owner (importer), summary, error);
   if (txn == NULL)
     return FALSE;
 

@@ -97,8 +97,10 @@ struct _SteadImporterInterface
    * the header, for tabular formats. */
   guint                   (*detect)          (SteadImporter           *self,
                                               const SteadImportSample *sample);
+  /* SteadImportFormatFlags (stead-format.h); NULL: none. */
+  guint                   (*get_flags)       (SteadImporter           *self);
 
-  gpointer                padding[5];
+  gpointer                padding[4];
 };
 
 STEAD_AVAILABLE_IN_1_0
@@ -115,6 +117,8 @@ const SteadImportField *stead_importer_get_fields     (SteadImporter *self,
                                                        guint         *n_fields);
 STEAD_AVAILABLE_IN_1_0
 const char             *stead_importer_get_owner      (SteadImporter *self);
+STEAD_AVAILABLE_IN_1_0
+guint                   stead_importer_get_flags      (SteadImporter *self);
 STEAD_AVAILABLE_IN_1_0
 const SteadFormatOption *stead_importer_get_options   (SteadImporter *self);
 STEAD_AVAILABLE_IN_1_0

@@ -26,6 +26,7 @@ typedef enum
   STEAD_TXN_REDO,
   STEAD_TXN_INDEX,   /* rebuilds derived data only: no undo step */
   STEAD_TXN_BULK,    /* not recorded by the session: audited, no undo step */
+  STEAD_TXN_PURGE,   /* as BULK, and the steps holding what it deletes go too */
 } SteadTxnKind;
 
 typedef struct
@@ -61,6 +62,7 @@ struct _SteadTransaction
   GArray          *bulk;      /* AuditCount: changes outside the session */
   GPtrArray       *touched;   /* SteadTouched, in the order first seen */
   SteadTouched    *last;      /* the one the update hook saw last */
+  GStrv            forget;    /* PURGE: tables no undo or redo step may keep */
 };
 
 struct _SteadWorkspace

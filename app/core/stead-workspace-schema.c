@@ -195,7 +195,7 @@ stead_workspace_schema_seed_taxonomy (SteadWorkspace  *self,
                                       GError         **error)
 {
   static const char *files[] = { "need-kinds", "resource-kinds", "target-groups", "skills",
-                                 "partner-types" };
+                                 "partner-types", "psr-needs" };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,

@@ -172,7 +172,9 @@ stead_workspace_transaction_begin (SteadWorkspace  *self,
 
   /* A bulk transaction keeps nothing for undo: at a million rows the
    * session's copy of every row was most of the memory used. */
-  rc = kind == STEAD_TXN_BULK ? SQLITE_OK : sqlite3session_create (self->db, "main", &session);
+  rc = kind == STEAD_TXN_BULK || kind == STEAD_TXN_PURGE
+         ? SQLITE_OK
+         : sqlite3session_create (self->db, "main", &session);
   if (rc == SQLITE_OK && session != NULL)
     {
       sqlite3session_table_filter (session, stead_workspace_transaction_filter, NULL);
@@ -247,6 +249,46 @@ stead_workspace_begin_bulk (SteadWorkspace  *self,
   return stead_workspace_transaction_begin (self, owner, summary, STEAD_TXN_BULK, error);
 }
 
+/**
+ * stead_workspace_begin_purge:
+ * @self: a #SteadWorkspace
+ * @owner: the plugin's module name
+ * @summary: what is purged, by count ("Purge “PSR June” (212 households)"):
+ *   it is the audit log's entry, so never name a person
+ * @forget_tables: (nullable) (array zero-terminated=1): tables no undo or
+ *   redo step may keep any row of once the purge is done (the purged
+ *   list's rows)
+ * @error: a #GError
+ *
+ * Starts a purge of personal data whose retention has come. It is no
+ * undo step (Undo must never bring the rows back): the session records
+ * nothing, the audit log gets the rows deleted per table, by count. When
+ * it commits, every undo or redo step that holds a row it wrote, or any
+ * row of @forget_tables, is dropped, with the older undo steps (and the
+ * later redo steps) that could only be applied after it. Publish and
+ * index hooks run as for any change.
+ *
+ * Returns: (transfer full) (nullable): the transaction
+ */
+SteadTransaction *
+stead_workspace_begin_purge (SteadWorkspace     *self,
+                             const char         *owner,
+                             const char         *summary,
+                             const char * const *forget_tables,
+                             GError            **error)
+{
+  SteadTransaction *txn;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (owner != NULL, NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  txn = stead_workspace_transaction_begin (self, owner, summary, STEAD_TXN_PURGE, error);
+  if (txn != NULL)
+    txn->forget = g_strdupv ((char **) forget_tables);
+  return txn;
+}
+
 SteadWorkspace *
 stead_transaction_get_workspace (SteadTransaction *txn)
 {
@@ -275,6 +317,7 @@ stead_workspace_transaction_free (SteadTransaction *txn)
   if (txn->bulk != NULL)
     stead_workspace_transaction_free_counts (txn->bulk);
   g_ptr_array_unref (txn->touched);
+  g_strfreev (txn->forget);
   if (txn->workspace->txn == txn)
     txn->workspace->txn = NULL;
   g_object_unref (txn->workspace);
@@ -877,7 +920,8 @@ stead_workspace_transaction_run_hooks (SteadTransaction  *txn,
   if (txn->touched->len == 0 && txn->bulk == NULL && !all)
     return TRUE;
 
-  if (txn->kind == STEAD_TXN_NORMAL || txn->kind == STEAD_TXN_BULK)
+  if (txn->kind == STEAD_TXN_NORMAL || txn->kind == STEAD_TXN_BULK ||
+      txn->kind == STEAD_TXN_PURGE)
     {
       data.tables = stead_workspace_transaction_touched_tables (txn);
       stead_workspace_foreach_addin (txn->workspace, stead_workspace_transaction_run_hook, &data);
@@ -1083,6 +1127,93 @@ stead_workspace_transaction_write_audit (SteadTransaction  *txn,
   return TRUE;
 }
 
+/* Whether an undo or redo step holds a row @purge wrote, or any row of
+ * the tables it forgets. */
+static gboolean
+stead_workspace_transaction_step_holds (SteadTransaction *purge,
+                                        GHashTable       *rows,
+                                        SteadUndoStep    *step)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean holds = FALSE;
+
+  if (sqlite3changeset_start (&iter, g_bytes_get_size (step->changeset),
+                              (void *) g_bytes_get_data (step->changeset, NULL)) != SQLITE_OK)
+    return TRUE;   /* unreadable: not worth the risk */
+
+  while (!holds && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_cols, op, indirect;
+      unsigned char *pk = NULL;
+      sqlite3_value *value = NULL;
+      const SteadTouched *touched = NULL;
+
+      sqlite3changeset_op (iter, &table, &n_cols, &op, &indirect);
+      if (purge->forget != NULL && g_strv_contains ((const char * const *) purge->forget, table))
+        {
+          holds = TRUE;
+          break;
+        }
+      for (guint i = 0; i < purge->touched->len && touched == NULL; i++)
+        if (strcmp (((SteadTouched *) g_ptr_array_index (purge->touched, i))->table, table) == 0)
+          touched = g_ptr_array_index (purge->touched, i);
+      if (touched == NULL)
+        continue;
+      if (touched->rowids == NULL)
+        {
+          holds = TRUE;   /* too many to keep: every row of the table */
+          break;
+        }
+      sqlite3changeset_pk (iter, &pk, &n_cols);
+      for (int c = 0; c < n_cols && value == NULL; c++)
+        if (pk[c])
+          {
+            if (op == SQLITE_INSERT)
+              sqlite3changeset_new (iter, c, &value);
+            else
+              sqlite3changeset_old (iter, c, &value);
+          }
+      if (value == NULL || sqlite3_value_type (value) != SQLITE_INTEGER)
+        holds = TRUE;
+      else
+        {
+          g_autofree char *key =
+            g_strdup_printf ("%s:%" G_GINT64_FORMAT, table,
+                             (gint64) sqlite3_value_int64 (value));
+
+          holds = g_hash_table_contains (rows, key);
+        }
+    }
+  sqlite3changeset_finalize (iter);
+  return holds;
+}
+
+/* Drops from @queue (undo or redo, the next step at its head) the first
+ * step holding what @purge deleted, and every step beyond it, which could
+ * only be applied after it. */
+static void
+stead_workspace_transaction_forget (SteadTransaction *purge,
+                                    GQueue           *queue)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint first = 0;
+
+  for (guint i = 0; i < purge->touched->len; i++)
+    {
+      const SteadTouched *touched = g_ptr_array_index (purge->touched, i);
+
+      for (guint r = 0; touched->rowids != NULL && r < touched->rowids->len; r++)
+        g_hash_table_add (rows, g_strdup_printf ("%s:%" G_GINT64_FORMAT, touched->table,
+                                                 g_array_index (touched->rowids, gint64, r)));
+    }
+  for (GList *l = queue->head; l != NULL; l = l->next, first++)
+    if (stead_workspace_transaction_step_holds (purge, rows, l->data))
+      break;
+  while (g_queue_get_length (queue) > first)
+    stead_undo_step_free (g_queue_pop_tail (queue));
+}
+
 /**
  * stead_transaction_commit:
  * @txn: (transfer full): a transaction
@@ -1197,6 +1328,11 @@ stead_transaction_commit (SteadTransaction  *txn,
     {
       g_queue_clear_full (&self->undo, (GDestroyNotify) stead_undo_step_free);
       g_queue_clear_full (&self->redo, (GDestroyNotify) stead_undo_step_free);
+    }
+  else if (txn->kind == STEAD_TXN_PURGE && counts->len > 0)
+    {
+      stead_workspace_transaction_forget (txn, &self->undo);
+      stead_workspace_transaction_forget (txn, &self->redo);
     }
   sqlite3_free (changeset);
 

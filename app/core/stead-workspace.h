@@ -148,6 +148,15 @@ SteadTransaction  *stead_workspace_begin                (SteadWorkspace     *sel
                                                          const char         *owner,
                                                          const char         *summary,
                                                          GError            **error);
+/* A purge of personal data past its retention: no undo step, audited by
+ * count, and every undo or redo step holding a row it deletes (or any
+ * row of @forget_tables) is dropped with it. */
+STEAD_AVAILABLE_IN_1_0
+SteadTransaction  *stead_workspace_begin_purge          (SteadWorkspace     *self,
+                                                         const char         *owner,
+                                                         const char         *summary,
+                                                         const char * const *forget_tables,
+                                                         GError            **error);
 STEAD_AVAILABLE_IN_1_0
 SteadWorkspace    *stead_transaction_get_workspace      (SteadTransaction   *txn);
 STEAD_AVAILABLE_IN_1_0

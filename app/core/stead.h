@@ -12,6 +12,7 @@
 # include "stead-value.h"
 # include "stead-field.h"
 # include "stead-geometry.h"
+# include "stead-bulk-index.h"
 # include "stead-area-summary.h"
 # include "stead-plugin-engine.h"
 # include "stead-point-index.h"

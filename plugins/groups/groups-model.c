@@ -223,7 +223,7 @@ STEAD_DEFINE_RECORD_TYPE (GroupsHouseholdList, groups_household_list, &groups_ho
 #define GROUPS_LIST_SQL                                                                      \
   "SELECT l.id, l.name, l.group_id, l.agreement, l.lawful_basis, l.received, l.retention, " \
   "  l.points_allowed, l.source, l.purged, "                                                \
-  "  (SELECT count (*) FROM groups_household h WHERE h.list = l.id) AS households "         \
+  "  (SELECT count (*) FROM groups_household_current h WHERE h.list = l.id) AS households " \
   "FROM groups_household_list l "
 
 SteadQueryModel *
@@ -350,11 +350,17 @@ groups_engagement_add (SteadWorkspace  *workspace,
     error);
 }
 
+/* Purges a list: its households and the needs they published, in one
+ * transaction that is no undo step and takes with it every undo or redo
+ * step holding a household (Undo must never bring personal data back
+ * past its retention); the audit log records how many rows, never who.
+ * The list itself stays, marked purged, so that the page can say when. */
 gboolean
 groups_household_list_purge (SteadWorkspace  *workspace,
                              gint64           list,
                              GError         **error)
 {
+  static const char * const forget[] = { "groups_household", NULL };
   g_autoptr(SteadTransaction) txn = NULL;
   g_autofree char *name = NULL;
   g_autofree char *summary = NULL;
@@ -376,7 +382,7 @@ groups_household_list_purge (SteadWorkspace  *workspace,
                                           " household)",
                                           "Purge %s (%" G_GINT64_FORMAT " households)", n),
                              name, n);
-  txn = stead_workspace_begin (workspace, GROUPS_OWNER, summary, error);
+  txn = stead_workspace_begin_purge (workspace, GROUPS_OWNER, summary, forget, error);
   if (txn == NULL ||
       stead_transaction_run (txn,
                              "DELETE FROM need WHERE owner = 'groups' AND owner_ref IN "
@@ -386,19 +392,40 @@ groups_household_list_purge (SteadWorkspace  *workspace,
                              STEAD_ARGS (STEAD_INT (list)), error) < 0 ||
       stead_transaction_run (txn,
                              "UPDATE groups_household_list SET purged = "
-                             "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+                             "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
                              STEAD_ARGS (STEAD_INT (list)), error) < 0)
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
 
+/* The settings there are, their defaults and the values they may take:
+ * suppression below 1 would publish every small count. */
+static const struct
+{
+  const char *key;
+  gint64      fallback, min, max;
+} groups_settings[] = {
+  { "suppress-below", 5, 1, 1000 },
+  { "privacy-zoom", 15, 0, 22 },
+};
+
 gint64
 groups_setting_get (SteadWorkspace *workspace,
                     const char     *key)
 {
-  return stead_workspace_query_int64 (workspace,
-                                      "SELECT value FROM groups_setting WHERE key = ?1",
-                                      STEAD_ARGS (STEAD_STRING (key)));
+  g_autofree char *text = stead_workspace_query_text (workspace,
+                                                      "SELECT CAST (value AS TEXT) "
+                                                      "FROM groups_setting WHERE key = ?1",
+                                                      STEAD_ARGS (STEAD_STRING (key)));
+
+  if (text != NULL)
+    return g_ascii_strtoll (text, NULL, 10);
+  /* A row someone deleted: the default, never 0 (which would suppress
+   * nothing). */
+  for (guint i = 0; i < G_N_ELEMENTS (groups_settings); i++)
+    if (g_str_equal (key, groups_settings[i].key))
+      return groups_settings[i].fallback;
+  return 0;
 }
 
 gboolean
@@ -407,6 +434,18 @@ groups_setting_set (SteadWorkspace  *workspace,
                     gint64           value,
                     GError         **error)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (groups_settings); i++)
+    if (g_str_equal (key, groups_settings[i].key) &&
+        (value < groups_settings[i].min || value > groups_settings[i].max))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                     _("%" G_GINT64_FORMAT " is not a value for “%s”: give %" G_GINT64_FORMAT
+                       " to %" G_GINT64_FORMAT),
+                     value, key, groups_settings[i].min, groups_settings[i].max);
+        return FALSE;
+      }
+  /* A replace, not an upsert: an upsert that updates gives no new rowid,
+   * which the edit would take for "nothing changed". */
   return stead_workspace_edit (workspace, GROUPS_OWNER, _("Change a target groups setting"),
                                "INSERT OR REPLACE INTO groups_setting (key, value) VALUES (?, ?)",
                                STEAD_ARGS (STEAD_STRING (key), STEAD_INT (value)), error) > 0;

@@ -365,7 +365,7 @@ groups_workspace_addin_populate_demo (SteadTransaction  *txn,
                                error) < 0)
       return FALSE;
   }
-  return TRUE;
+  return groups_households_populate_demo (txn, scale, rng, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -469,18 +469,57 @@ static const SteadRecordKind groups_record_kinds[] = {
                       "DELETE FROM groups_household_list WHERE id = ?1") },
 };
 
+/* Lists past their retention date go as soon as a writable workspace
+ * opens (a read-only one is never written: the view leaves them out). */
+static void
+groups_workspace_addin_load (SteadWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *today = NULL;
+
+  if (stead_workspace_is_read_only (workspace))
+    return;
+  next = groups_households_next_expiry (workspace);
+  today = groups_households_today ();
+  if (next != NULL && g_strcmp0 (next, today) <= 0 &&
+      !groups_households_purge_expired (workspace, today, NULL, &error))
+    g_warning ("Could not purge the household lists past their retention date: %s",
+               error->message);
+  /* And the others the moment their day comes, while it is open. */
+  groups_households_watch (workspace);
+}
+
+static void
+groups_workspace_addin_unload (SteadWorkspace *workspace)
+{
+  groups_households_unwatch (workspace);
+}
+
+static gboolean
+groups_workspace_addin_publish (SteadTransaction    *txn,
+                                const char * const  *tables,
+                                GError             **error)
+{
+  return groups_households_publish (txn, tables, error);
+}
+
 const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .module = GROUPS_OWNER,
   .schema_path = "/io/github/steadapp/Stead/plugins/groups/schema",
   .record_kinds = groups_record_kinds,
   .n_record_kinds = G_N_ELEMENTS (groups_record_kinds),
+  .load = groups_workspace_addin_load,
+  .unload = groups_workspace_addin_unload,
+  .publish = groups_workspace_addin_publish,
   .populate_demo = groups_workspace_addin_populate_demo,
   .record_removed = groups_workspace_addin_record_removed,
   .describe_references = groups_workspace_addin_describe_references,
   .report_sections = (const SteadReportSectionInfo * const[]) { &groups_report_section, NULL },
   .commands = (const SteadCommand * const[]) { &groups_gaps_command, NULL },
   .importers = (const SteadImportFormat * const[]) { &groups_census_import, &groups_imd_import,
-                                                     &groups_csv_import, NULL },
+                                                     &groups_csv_import, &groups_psr_format,
+                                                     NULL },
   .exporters = (const SteadExportFormat * const[]) { &groups_hxl_export, &groups_csv_export,
                                                      NULL },
 };

@@ -251,3 +251,82 @@ gboolean         groups_map_area_centre      (SteadWorkspace *workspace,
                                               double         *lat);
 
 G_END_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* ghh: household lists (groups-households.c, groups-psr.c)                 */
+/*                                                                          */
+/* Households are personal data. Read them only through the view            */
+/* groups_household_current (households of lists whose retention date has   */
+/* not come: a read-only workspace may still hold an expired list), never   */
+/* groups_household itself, and count them with groups_setting_get          */
+/* ("suppress-below") applied. A household's published needs are `need`     */
+/* rows with owner 'groups' and owner_ref = groups_household.fid, one per   */
+/* need kind its PSR codes give, title NULL: Open Record on one finds the   */
+/* household's list with groups_household_list_of_need.                     */
+
+/* The importer of PSR-style household extracts (CSV). */
+extern const SteadImportFormat groups_psr_format;
+
+/* The need kind a PSR needs code gives ("26" → "power-dependent"), from
+ * data/taxonomy/psr-needs.json, or NULL for a code not in the list. */
+const char *groups_psr_need_kind          (const char     *code);
+/* "14;22", "14 22", "14,22 " → "14 22" (sorted, each once); NULL with
+ * @error naming the first code that is not a PSR needs code. */
+char       *groups_psr_normalize_needs    (const char     *text,
+                                           GError        **error);
+
+/* Today, as the retention dates are compared: the local day, YYYY-MM-DD. */
+char       *groups_households_today       (void);
+/* Purges every list whose retention date is @today (NULL: today) or before
+ * and is not purged yet, each as groups_household_list_purge() does.
+ * Does nothing on a read-only workspace. Sets @n_lists to how many. */
+gboolean    groups_households_purge_expired (SteadWorkspace *workspace,
+                                             const char     *today,
+                                             guint          *n_lists,
+                                             GError        **error);
+/* The earliest retention date of a list not purged yet, or NULL. */
+char       *groups_households_next_expiry (SteadWorkspace *workspace);
+/* The household list a need published for a household belongs to, or 0. */
+gint64      groups_household_list_of_need (SteadWorkspace *workspace,
+                                           gint64          owner_ref);
+/* The publish hook's share: the households' `need` rows in step with them. */
+gboolean    groups_households_publish     (SteadTransaction    *txn,
+                                           const char * const  *tables,
+                                           GError             **error);
+/* The demo's household lists: ~2,000 households × @scale. */
+gboolean    groups_households_populate_demo (SteadTransaction  *txn,
+                                             guint              scale,
+                                             GRand             *rng,
+                                             GError           **error);
+/* The title of the demo's data-sharing agreement, which the partners'
+ * demo makes. */
+#define GROUPS_DEMO_AGREEMENT "Priority Services Register data sharing (demo)"
+/* A postcode's place as households are written there: its point, as a
+ * GeoPackage blob to bind, and its ward. */
+typedef struct
+{
+  char     *postcode;     /* as the directory writes it: "GL20 5AD" */
+  double    lon, lat;
+  gint64    ward;         /* 0: in no ward */
+  gboolean  found;        /* in the postcode directory */
+  guint8    point[29];
+  GBytes   *blob;         /* over point: the place must not move once set */
+} GroupsHouseholdPlace;
+
+void        groups_household_place_set_point (GroupsHouseholdPlace *place);
+void        groups_household_place_clear     (GroupsHouseholdPlace *place);
+/* The ward (area of kind 'ward') at a point, 0 if none, -1 on error. */
+gint64      groups_households_ward_at     (SteadTransaction  *txn,
+                                           double             lon,
+                                           double             lat,
+                                           GError           **error);
+/* The data-sharing agreements that let the households of their lists be
+ * shown as points on the map (a set of gint64 ids), from the facts of
+ * record kind "agreement"; empty without the partners plugin. */
+GHashTable *groups_households_agreements_allowing_points (SteadWorkspace *workspace);
+/* While @workspace is open (writable), each list is purged the moment its
+ * retention date comes (the addin's load and unload hooks). */
+void        groups_households_watch       (SteadWorkspace    *workspace);
+void        groups_households_unwatch     (SteadWorkspace    *workspace);
+/* Whether a purge is scheduled for @workspace (for tests). */
+gboolean    groups_households_is_watched  (SteadWorkspace    *workspace);

@@ -313,6 +313,8 @@ const SteadField partners_agreement_fields[] = {
   { "status", .type = STEAD_FIELD_CHOICE, .choices = partners_agreement_statuses,
     .label = N_("Status") },
   { "document", .label = N_("Document Link") },
+  { "allows_points", .type = STEAD_FIELD_BOOL,
+    .label = N_("Households May Be Shown as Points on the Map") },
   { "flag", .flags = STEAD_FIELD_HIDDEN },
 };
 
@@ -438,7 +440,7 @@ partners_children_new (SteadWorkspace *workspace,
           "WHERE organisation = ?1 ORDER BY id";
   else if (type == PARTNERS_TYPE_AGREEMENT)
     sql = "SELECT a.id, a.title, a.kind, a.scope, a.data_fields, a.signed, a.review, a.expiry, "
-          "a.status, a.document, "
+          "a.status, a.document, a.allows_points, "
           "  (SELECT group_concat (o.name, '; ') FROM partners_agreement_party q "
           "   JOIN partners_organisation o ON o.id = q.organisation "
           "   WHERE q.agreement = a.id AND q.organisation != ?1) AS parties "
@@ -911,6 +913,9 @@ partners_model_valid_date (const char *text)
 /**
  * partners_agreement_save:
  * @id: the agreement to change, or 0 to add one
+ * @allows_points: for a data-sharing agreement, whether the households of
+ *   lists that came under it may be shown as points on the map: 1 or 0, or
+ *   -1 to leave it as it is (0 for a new one)
  * @parties: (array length=n_parties): the organisations it binds
  *
  * Returns: the agreement's id, or 0 on error (nothing changed)
@@ -927,6 +932,7 @@ partners_agreement_save (SteadWorkspace  *workspace,
                          const char      *expiry,
                          const char      *status,
                          const char      *document,
+                         int              allows_points,
                          const gint64    *parties,
                          guint            n_parties,
                          GError         **error)
@@ -973,12 +979,15 @@ partners_agreement_save (SteadWorkspace  *workspace,
   result = stead_transaction_run (
     txn,
     id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
-         "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9 WHERE id = ?10"
+         "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9, "
+         "allows_points = CASE WHEN ?11 < 0 THEN allows_points ELSE ?11 END WHERE id = ?10"
        : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
-         "expiry, status, document) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         "expiry, status, document, allows_points) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, max (?11, 0))",
     STEAD_ARGS (STEAD_TEXT (title), STEAD_TEXT (kind), STEAD_TEXT (scope), STEAD_TEXT (data_fields),
                 STEAD_TEXT (signed_on), STEAD_TEXT (review), STEAD_TEXT (expiry),
-                STEAD_TEXT (status ? status : "active"), STEAD_TEXT (document), STEAD_INT (id)),
+                STEAD_TEXT (status ? status : "active"), STEAD_TEXT (document), STEAD_INT (id),
+                STEAD_INT (allows_points != 0 ? (allows_points > 0 ? 1 : -1) : 0)),
     error);
   if (result < 0)
     return 0;
@@ -1013,6 +1022,9 @@ partners_agreement_delete (SteadWorkspace  *workspace,
 
   txn = stead_workspace_begin (workspace, PARTNERS_OWNER, _("Remove an agreement"), error);
   if (txn == NULL)
+    return FALSE;
+  /* Household lists that came under it name no agreement any more. */
+  if (!stead_transaction_record_removed (txn, "agreement", id, error))
     return FALSE;
   if (stead_transaction_run (txn, "DELETE FROM partners_agreement_party WHERE agreement = ?",
                              STEAD_ARGS (STEAD_INT (id)), error) < 0 ||

@@ -336,7 +336,9 @@ partners_page_save_agreement (SteadForm  *form,
            stead_form_get_text (form, "scope"), stead_form_get_text (form, "data_fields"),
            stead_form_get_text (form, "signed"), stead_form_get_text (form, "review"),
            stead_form_get_text (form, "expiry"), stead_form_get_text (form, "status"),
-           stead_form_get_text (form, "document"), (const gint64 *) (gpointer) parties->data,
+           stead_form_get_text (form, "document"),
+           stead_form_get_int (form, "allows_points", 0) != 0,
+           (const gint64 *) (gpointer) parties->data,
            parties->len, error) != 0;
 }
 

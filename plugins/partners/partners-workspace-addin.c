@@ -178,6 +178,9 @@ static const char *last_names[] = { "Hughes", "Patel",   "Nowak",  "Evans", "Kha
 static const char *roles[] = { "Emergency planning officer", "Duty manager",
                                "Volunteer coordinator", "Operations lead", "Chair" };
 
+/* The title the target groups' demo finds its PSR list's agreement by. */
+static const char partners_demo_psr_agreement[] = "Priority Services Register data sharing (demo)";
+
 /* Agreements of the demo: parties are indexes into demo_partners. */
 static const struct
 {
@@ -196,6 +199,17 @@ static const struct
     200,
     900,
     { 0, 1, 2, 3 } },
+  /* The title the target groups' demo finds its PSR list's agreement by
+   * (GROUPS_DEMO_AGREEMENT); it lets households be drawn as points. */
+  { partners_demo_psr_agreement,
+    "data-sharing",
+    "Households on the electricity Priority Services Register, for welfare checks in a "
+    "power cut",
+    "reference; postcode; UPRN; PSR needs codes; name; telephone; address",
+    -60,
+    120,
+    300,
+    { 0, 9, -1, -1 } },
   { "Vulnerable people data-sharing agreement",
     "data-sharing",
     "Sharing lists of people at risk in an emergency",
@@ -394,6 +408,12 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
         error);
       if (id < 0)
         return FALSE;
+      if (demo_agreements[a].title == partners_demo_psr_agreement &&
+          stead_transaction_run (txn,
+                                           "UPDATE partners_agreement SET allows_points = 1 "
+                                           "WHERE id = ?1",
+                                           STEAD_ARGS (STEAD_INT (id)), error) < 0)
+        return FALSE;
       for (guint p = 0; p < 4; p++)
         if (demo_agreements[a].parties[p] >= 0 &&
             stead_transaction_run (
@@ -437,6 +457,21 @@ static const SteadRecordKind partners_record_kinds[] = {
     "coalesce (s.address, '') || ' ' || coalesce (s.postcode, '') "
     "FROM partners_site s JOIN partners_organisation o ON o.id = s.organisation",
     "SELECT geom FROM partners_site WHERE fid = ?1 AND geom IS NOT NULL" },
+  /* Data-sharing agreements, for the lists of people that came under one
+   * (the target groups' household lists); other kinds are not offered.
+   * Its facts: whether the households of lists under it may be shown as
+   * points on the map, its status and expiry. */
+  { "agreement", N_("data-sharing agreement"),
+    "SELECT id, title FROM partners_agreement WHERE kind = 'data-sharing' "
+    "ORDER BY title COLLATE NOCASE, id",
+    "SELECT title FROM partners_agreement WHERE id = ?1 AND kind = 'data-sharing'",
+    "SELECT id FROM partners_agreement WHERE title = ?1 COLLATE NOCASE "
+    "AND kind = 'data-sharing' ORDER BY id LIMIT 1",
+    "partners_agreement",
+    STEAD_STATEMENTS ("DELETE FROM partners_agreement_party WHERE agreement = ?1",
+                      "DELETE FROM partners_agreement WHERE id = ?1"),
+    .facts_sql = "SELECT id, allows_points, status, expiry FROM partners_agreement "
+                 "WHERE kind = 'data-sharing'" },
 };
 
 const SteadWorkspaceAddinInfo partners_workspace_addin = {

@@ -157,6 +157,7 @@ gint64        partners_agreement_save        (SteadWorkspace  *workspace,
                                               const char      *expiry,
                                               const char      *status,
                                               const char      *document,
+                                              int              allows_points,
                                               const gint64    *parties,
                                               guint            n_parties,
                                               GError         **error);

@@ -149,6 +149,22 @@ add_need (SteadWorkspace *ws,
   g_assert_no_error (error);
 }
 
+static void
+purge_need (SteadWorkspace     *ws,
+            gint64              fid,
+            const char * const *forget)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadTransaction) txn =
+    stead_workspace_begin_purge (ws, "core", "Purge a need (1 need)", forget, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_transaction_run (txn, "DELETE FROM need WHERE fid = ?1",
+                                          STEAD_ARGS (STEAD_INT (fid)), &error), ==, 1);
+  g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
+  g_assert_no_error (error);
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -318,6 +334,57 @@ test_failed_migration_unchanged (Fixture       *f,
 
   after = read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A purge (personal data past retention) is no undo step, is audited by
+ * count, and leaves no undo or redo step that holds what it deleted;
+ * steps newer than any that held it stay. */
+static void
+test_purge_leaves_no_step (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SteadWorkspace) ws = create (f);
+  g_autoptr(GError) error = NULL;
+  const char * const need_table[] = { "need", NULL };
+
+  add_need (ws, "Add first need", -2.16, 51.99);
+  add_need (ws, "Add second need", -2.15, 51.98);
+  add_need (ws, "Add third need", -2.14, 51.97);
+  add_need (ws, "Add fourth need", -2.13, 51.96);
+  g_assert_true (stead_workspace_undo (ws, &error));          /* redo holds need 4 */
+  g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, "Add fourth need");
+
+  purge_need (ws, 1, NULL);
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM need WHERE fid = 1"), ==, 0);
+  /* No step of its own; the newer steps, which never held need 1, stay. */
+  g_assert_cmpstr (stead_workspace_get_undo_label (ws), ==, "Add third need");
+  g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, "Add fourth need");
+  g_assert_cmpint (stead_test_count (ws, "SELECT rows FROM stead_audit WHERE summary = "
+                                         "'Purge a need (1 need)' AND table_name = 'need' "
+                                         "AND action = 'delete'"), ==, 1);
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  /* "Add first need" went with the purge: need 1 never comes back. */
+  g_assert_false (stead_workspace_can_undo (ws));
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM need WHERE fid = 1"), ==, 0);
+
+  /* The steps kept still redo and undo in order. */
+  g_assert_true (stead_workspace_redo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, "Add third need");
+  g_assert_true (stead_workspace_undo (ws, &error));
+  g_assert_cmpstr (stead_workspace_get_redo_label (ws), ==, "Add second need");
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM need"), ==, 0);
+
+  add_need (ws, "Add fifth need", -2.12, 51.95);
+  add_need (ws, "Add sixth need", -2.11, 51.94);
+  /* Forgetting a whole table: every undo and redo step holding any of
+   * its rows goes (the redo steps of needs 2 to 4 too). */
+  purge_need (ws, stead_test_count (ws, "SELECT min (fid) FROM need"), need_table);
+  g_assert_false (stead_workspace_can_undo (ws));
+  g_assert_false (stead_workspace_can_redo (ws));
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM need"), ==, 1);
 }
 
 static void
@@ -1443,6 +1510,7 @@ main (int   argc,
   ADD ("/core/workspace/migration-backup-owner-only", test_migration_backup_owner_only);
   ADD ("/core/workspace/failed-migration-unchanged", test_failed_migration_unchanged);
   ADD ("/core/workspace/undo-redo-exact", test_undo_redo_exact);
+  ADD ("/core/workspace/purge-leaves-no-step", test_purge_leaves_no_step);
   ADD ("/core/workspace/redo-in-order", test_redo_in_order);
   ADD ("/core/workspace/undo-conflict", test_undo_conflict);
   ADD ("/core/workspace/rollback-on-drop", test_rollback_on_drop);

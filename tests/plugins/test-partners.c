@@ -252,23 +252,24 @@ test_children (Fixture       *f,
   parties[1] = other;
   agreement = partners_agreement_save (f->ws, 0, "Rest centre MoU", "mou", "Use of the hall", NULL,
                                        "2025-01-01", "2026-12-01", "2028-01-01", "active",
-                                       "https://docs.example.org/mou.pdf", parties, 2, &error);
+                                       "https://docs.example.org/mou.pdf", -1, parties, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==,
                    2);
   g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "mou", NULL, NULL,
-                                            "01/01/2025", NULL, NULL, NULL, NULL, parties, 2,
+                                            "01/01/2025", NULL, NULL, NULL, NULL, -1, parties, 2,
                                             &error),
                    ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
   g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU", "handshake", NULL,
-                                            NULL, NULL, NULL, NULL, NULL, NULL, parties, 2, &error),
+                                            NULL, NULL, NULL, NULL, NULL, NULL, -1, parties, 2,
+                                            &error),
                    ==, 0);
   g_clear_error (&error);
   g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Rest centre MoU (renewed)", "mou",
                                             NULL, NULL, NULL, NULL, "2030-01-01", "active", NULL,
-                                            parties, 1, &error),
+                                            -1, parties, 1, &error),
                    ==, agreement);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM partners_agreement_party"), ==,
                    1);
@@ -402,7 +403,7 @@ test_search_follows_edits (Fixture       *f,
 
   g_assert_cmpint (partners_agreement_save (f->ws, 0, "Larder supply contract", "contract", NULL,
                                             NULL, "2020-01-01", NULL, "2021-01-01", "active", NULL,
-                                            parties, 1, &error),
+                                            -1, parties, 1, &error),
                    >, 0);
   g_assert_no_error (error);
   body =
