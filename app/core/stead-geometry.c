@@ -414,6 +414,102 @@ stead_geometry_contains_point (SteadGeometry *self,
 }
 
 static int
+stead_geometry_compare_doubles (gconstpointer a,
+                                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * stead_geometry_point_on_surface:
+ * @self: a polygon or multipolygon
+ * @x: (out): its longitude
+ * @y: (out): its latitude
+ *
+ * A point surely inside the (largest part of the) area, for a label or
+ * for something placed "in the ward" rather than where it is: the middle
+ * of the widest stretch of the horizontal line through the middle of the
+ * part's envelope that lies inside it. Unlike the centroid or the
+ * envelope's centre, it never falls outside a concave or holed area.
+ *
+ * Returns: %FALSE if @self has no area
+ */
+gboolean
+stead_geometry_point_on_surface (SteadGeometry *self,
+                                 double        *x,
+                                 double        *y)
+{
+  g_autoptr(GArray) crossings = g_array_new (FALSE, FALSE, sizeof (double));
+  GPtrArray *best = NULL;
+  double best_area = -1, line = 0, widest = -1;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->polygons == NULL)
+    return FALSE;
+  /* The part with the largest envelope. */
+  for (guint p = 0; p < self->polygons->len; p++)
+    {
+      GPtrArray *rings = g_ptr_array_index (self->polygons, p);
+      GArray *outer = rings->len > 0 ? g_ptr_array_index (rings, 0) : NULL;
+      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+      if (outer == NULL || outer->len < 3)
+        continue;
+      for (guint i = 0; i < outer->len; i++)
+        {
+          const SteadCoord *c = &g_array_index (outer, SteadCoord, i);
+
+          min_x = MIN (min_x, c->x), max_x = MAX (max_x, c->x);
+          min_y = MIN (min_y, c->y), max_y = MAX (max_y, c->y);
+        }
+      if ((max_x - min_x) * (max_y - min_y) > best_area)
+        {
+          best_area = (max_x - min_x) * (max_y - min_y);
+          best = rings;
+          line = (min_y + max_y) / 2;
+        }
+    }
+  if (best == NULL || best_area <= 0)
+    return FALSE;
+  /* Crossings of the line with every ring's edges; a vertex exactly on
+   * the line counts once, as the edge whose upper end it is. */
+  for (guint r = 0; r < best->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (best, r);
+
+      for (guint i = 0; i + 1 < ring->len || (ring->len > 2 && i + 1 == ring->len); i++)
+        {
+          const SteadCoord *a = &g_array_index (ring, SteadCoord, i);
+          const SteadCoord *b = &g_array_index (ring, SteadCoord, (i + 1) % ring->len);
+
+          if ((a->y > line) != (b->y > line))
+            {
+              double cross = a->x + (line - a->y) * (b->x - a->x) / (b->y - a->y);
+
+              g_array_append_val (crossings, cross);
+            }
+        }
+    }
+  g_array_sort (crossings, stead_geometry_compare_doubles);
+  for (guint i = 0; i + 1 < crossings->len; i += 2)
+    {
+      double from = g_array_index (crossings, double, i);
+      double to = g_array_index (crossings, double, i + 1);
+
+      if (to - from > widest)
+        {
+          widest = to - from;
+          *x = (from + to) / 2;
+          *y = line;
+        }
+    }
+  return widest >= 0;
+}
+
+static int
 stead_geometry_orientation (const SteadCoord *p,
                             const SteadCoord *q,
                             const SteadCoord *r)

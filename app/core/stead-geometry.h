@@ -104,6 +104,10 @@ STEAD_AVAILABLE_IN_1_0
 gboolean           stead_geometry_contains_point       (SteadGeometry       *self,
                                                         double               x,
                                                         double               y);
+STEAD_AVAILABLE_IN_1_0
+gboolean           stead_geometry_point_on_surface     (SteadGeometry       *self,
+                                                        double              *x,
+                                                        double              *y);
 /* Whether they share a point (points, polygons, multipolygons). */
 STEAD_AVAILABLE_IN_1_0
 gboolean           stead_geometry_intersects           (SteadGeometry       *a,

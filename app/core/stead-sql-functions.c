@@ -148,6 +148,36 @@ stead_sql_functions_contains_function (sqlite3_context  *context,
   sqlite3_result_int (context, stead_geometry_contains_point (area, x, y));
 }
 
+/* Stead_PointOnSurface (area): a GeoPackage point inside the area. */
+static void
+stead_sql_functions_point_on_surface_function (sqlite3_context  *context,
+                                               int               argc,
+                                               sqlite3_value   **argv)
+{
+  g_autoptr(SteadGeometry) area = NULL;
+  g_autoptr(SteadGeometry) point = NULL;
+  g_autoptr(GBytes) blob = NULL;
+  gint32 srs_id = 4326;
+  double x, y;
+
+  if (sqlite3_value_type (argv[0]) != SQLITE_BLOB)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  area = stead_geometry_new_from_gpkg (sqlite3_value_blob (argv[0]), sqlite3_value_bytes (argv[0]),
+                                       &srs_id, NULL);
+  if (area == NULL || !stead_geometry_point_on_surface (area, &x, &y))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  point = stead_geometry_new_point (x, y);
+  blob = stead_geometry_to_gpkg (point, srs_id);
+  sqlite3_result_blob (context, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob),
+                       SQLITE_TRANSIENT);
+}
+
 gboolean
 stead_sql_register_functions (sqlite3  *db,
                               GError  **error)
@@ -180,6 +210,9 @@ stead_sql_register_functions (sqlite3  *db,
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (db, "Stead_Contains", 2, flags, NULL,
                                   stead_sql_functions_contains_function, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (db, "Stead_PointOnSurface", 1, flags, NULL,
+                                  stead_sql_functions_point_on_surface_function, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {

@@ -159,7 +159,16 @@ groups_households_kinds_json (void)
   "json_each ('[\"' || replace (" h ".needs, ' ', '\",\"') || '\"]') j "          \
   "JOIN m ON m.code = j.value "
 #define GROUPS_KINDS_CTE \
-  "WITH m (code, kind) AS MATERIALIZED (SELECT key, value FROM json_each (?1)) "
+  "WITH m (code, kind) AS MATERIALIZED (SELECT key, value FROM json_each (?1)), " \
+  GROUPS_WARD_POINTS
+/* Where a household's needs are put on the map: a point inside its ward,
+ * never its own place (households are personal data: the map shows them
+ * as counts per area, and as points only past the privacy zoom, through
+ * the plugin's own layer, when their list's agreement allows it). */
+#define GROUPS_WARD_POINTS \
+  "w (fid, geom) AS MATERIALIZED (SELECT fid, Stead_PointOnSurface (geom) FROM area " \
+  "  WHERE fid IN (SELECT DISTINCT area FROM groups_household)) "
+#define GROUPS_WARD_POINT_OF(h) "(SELECT w.geom FROM w WHERE w.fid = " h ".area)"
 
 /* Needs no longer given by their household's codes (or whose household
  * is gone, or has no place) go; a need still wanted keeps its casework.
@@ -176,7 +185,7 @@ groups_households_kinds_json (void)
 #define GROUPS_NEED_INSERT(which)                                                 \
   GROUPS_KINDS_CTE                                                                \
   "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) " \
-  "SELECT h.geom, m.kind, NULL, 1, "                                              \
+  "SELECT " GROUPS_WARD_POINT_OF ("h") ", m.kind, NULL, 1, "                     \
   "  CASE WHEN m.kind IN ('power-dependent', 'water') THEN 3 ELSE 2 END, "        \
   "  'open', ?3, 'groups', h.fid "                                                \
   "FROM groups_household h, " GROUPS_CODES_OF ("h")                               \
@@ -184,11 +193,12 @@ groups_households_kinds_json (void)
   "AND NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'groups' "                \
   "  AND n.owner_ref = h.fid AND n.kind = m.kind) "                               \
   "GROUP BY h.fid, m.kind"
-/* A household moved: its needs move with it. */
+/* A household moved to another ward: its needs move with it. */
 #define GROUPS_NEED_MOVE(which)                                                   \
-  "UPDATE need SET geom = h.geom FROM groups_household h "                        \
+  "WITH " GROUPS_WARD_POINTS                                                      \
+  "UPDATE need SET geom = " GROUPS_WARD_POINT_OF ("h") " FROM groups_household h " \
   "WHERE need.owner = 'groups' AND need.owner_ref = h.fid " which " "             \
-  "AND need.geom IS NOT h.geom"
+  "AND need.geom IS NOT " GROUPS_WARD_POINT_OF ("h")
 
 static gboolean
 groups_households_publish_rows (SteadTransaction  *txn,
@@ -225,7 +235,9 @@ groups_households_publish_rows (SteadTransaction  *txn,
     return FALSE;
   {
     g_autoptr(sqlite3_stmt) added = stead_transaction_prepare (
-      txn, "SELECT fid, ST_MinX (geom), ST_MinY (geom) FROM need WHERE fid > ?1", error);
+      txn, "SELECT fid, ST_MinX (geom), ST_MinY (geom) FROM need WHERE fid > ?1 "
+           "AND geom IS NOT NULL",
+      error);
 
     if (added == NULL)
       return FALSE;

@@ -345,8 +345,9 @@ groups_engagement_add (SteadWorkspace  *workspace,
     workspace, GROUPS_OWNER, _("Log an engagement"),
     "INSERT INTO groups_engagement (group_id, date, organisation, channel, summary, needs_change) "
     "VALUES (?, ?, ?, ?, ?, ?)",
-    STEAD_ARGS (STEAD_INT (group), STEAD_STRING (date), STEAD_INT_OR_NULL (organisation, organisation > 0),
-                STEAD_TEXT (channel), STEAD_STRING (summary), STEAD_TEXT (needs_change)),
+    STEAD_ARGS (STEAD_INT (group), STEAD_STRING (date),
+                STEAD_INT_OR_NULL (organisation, organisation > 0), STEAD_TEXT (channel),
+                STEAD_STRING (summary), STEAD_TEXT (needs_change)),
     error);
 }
 

@@ -356,6 +356,66 @@ test_fast_point (void)
     g_assert_false (stead_gpkg_blob_get_point (g_bytes_get_data (a, NULL), cut, &x, &y));
 }
 
+/* A point on the surface is inside, where the centre of the envelope is
+ * not: a U whose middle is its gap, a ring whose middle is its hole, and
+ * the larger of two parts. The oracle is the even-odd rule by hand. */
+static gboolean
+inside_by_hand (const SteadCoord *ring,
+                gsize             n,
+                double            x,
+                double            y)
+{
+  gboolean in = FALSE;
+
+  for (gsize i = 0, j = n - 1; i < n; j = i++)
+    if ((ring[i].y > y) != (ring[j].y > y) &&
+        x < ring[j].x + (y - ring[j].y) * (ring[i].x - ring[j].x) / (ring[i].y - ring[j].y))
+      in = !in;
+  return in;
+}
+
+static void
+test_point_on_surface (void)
+{
+  static const SteadCoord u[] = { { 0, 0 }, { 3, 0 }, { 3, 3 }, { 2, 3 }, { 2, 1 },
+                                  { 1, 1 }, { 1, 3 }, { 0, 3 }, { 0, 0 } };
+  static const SteadCoord outer[] = { { 0, 0 }, { 10, 0 }, { 10, 10 }, { 0, 10 }, { 0, 0 } };
+  static const SteadCoord hole_ring[] = { { 2, 2 }, { 8, 2 }, { 8, 8 }, { 2, 8 }, { 2, 2 } };
+  static const SteadCoord small[] = { { 20, 0 }, { 21, 0 }, { 21, 1 }, { 20, 1 }, { 20, 0 } };
+  double x, y;
+
+  {
+    g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (u, G_N_ELEMENTS (u));
+
+    g_assert_false (inside_by_hand (u, G_N_ELEMENTS (u), 1.5, 1.5));   /* the centre: the gap */
+    g_assert_true (stead_geometry_point_on_surface (polygon, &x, &y));
+    g_assert_true (inside_by_hand (u, G_N_ELEMENTS (u), x, y));
+  }
+  {
+    g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (outer, 5);
+
+    stead_geometry_add_interior_ring (polygon, hole_ring, 5);
+    g_assert_true (stead_geometry_point_on_surface (polygon, &x, &y));
+    g_assert_true (inside_by_hand (outer, 5, x, y));
+    g_assert_false (inside_by_hand (hole_ring, 5, x, y));
+  }
+  {
+    g_autoptr(SteadGeometry) multi = stead_geometry_new_multipolygon ();
+    g_autoptr(SteadGeometry) a = stead_geometry_new_polygon (small, 5);
+    g_autoptr(SteadGeometry) b = stead_geometry_new_polygon (outer, 5);
+
+    stead_geometry_add_polygon (multi, a);
+    stead_geometry_add_polygon (multi, b);
+    g_assert_true (stead_geometry_point_on_surface (multi, &x, &y));
+    g_assert_true (inside_by_hand (outer, 5, x, y));
+  }
+  {
+    g_autoptr(SteadGeometry) point = stead_geometry_new_point (1, 1);
+
+    g_assert_false (stead_geometry_point_on_surface (point, &x, &y));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +423,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/geometry/roundtrip", test_roundtrip);
+  g_test_add_func ("/core/geometry/point-on-surface", test_point_on_surface);
   g_test_add_func ("/core/geometry/header", test_header);
   g_test_add_func ("/core/geometry/foreign-encodings", test_foreign_encodings);
   g_test_add_func ("/core/geometry/malformed", test_malformed);

@@ -188,7 +188,10 @@ test_import_good (Fixture       *f,
                      f->ws, "SELECT count (*) FROM need n JOIN groups_household h "
                      "ON n.owner = 'groups' AND n.owner_ref = h.fid WHERE h.list = ?1 "
                      "AND n.title IS NULL AND n.people = 1 AND n.status = 'open' "
-                     "AND n.geom = h.geom",
+                     /* On the map inside its ward, never at its door. */
+                     "AND n.geom IS NOT h.geom "
+                     "AND Stead_Contains ((SELECT a.geom FROM area a WHERE a.fid = h.area), "
+                     "n.geom) = 1",
                      STEAD_ARGS (STEAD_INT (list))), ==, 6);
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT count (*) FROM need n JOIN groups_household h "
@@ -446,17 +449,20 @@ test_publish (Fixture       *f,
                                          STEAD_ARGS (STEAD_INT (fid)), &error), ==, 1);
   g_assert_cmpstr (stead_workspace_query_text (f->ws, KINDS_OF, STEAD_ARGS (STEAD_INT (fid))),
                    ==, "power-dependent water");
-  /* Moved: its needs move too. */
+  /* Moved to another household's place and ward: its needs move to that ward. */
   g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Move a household",
-                                         "UPDATE groups_household SET geom = (SELECT geom FROM "
-                                         "groups_household WHERE list = ?2 AND reference = "
-                                         "'TEST-0003') WHERE fid = ?1",
+                                         "UPDATE groups_household SET (geom, area) = (SELECT "
+                                         "geom, area FROM groups_household WHERE list = ?2 AND "
+                                         "reference = 'TEST-0003') WHERE fid = ?1",
                                          STEAD_ARGS (STEAD_INT (fid), STEAD_INT (list)), &error),
                    ==, 1);
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT count (*) FROM need n JOIN groups_household h "
                      "ON h.fid = n.owner_ref WHERE n.owner = 'groups' AND n.owner_ref = ?1 "
-                     "AND n.geom = h.geom", STEAD_ARGS (STEAD_INT (fid))), ==, 2);
+                     "AND Stead_Contains ((SELECT a.geom FROM area a WHERE a.fid = (SELECT area "
+                     "FROM groups_household WHERE list = ?2 AND reference = 'TEST-0003')), "
+                     "n.geom) = 1",
+                     STEAD_ARGS (STEAD_INT (fid), STEAD_INT (list))), ==, 2);
   g_assert_cmpint (stead_workspace_edit (f->ws, "groups", "Remove a household",
                                          "DELETE FROM groups_household WHERE fid = ?1",
                                          STEAD_ARGS (STEAD_INT (fid)), &error), ==, 1);

@@ -88,12 +88,42 @@ test_demo (Fixture       *f,
    * the mutual aid group there is a contributing partner. */
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws, "SELECT count (*) FROM groups_reach WHERE group_id = ?1",
-                     STEAD_ARGS (STEAD_INT (older))), ==, 3);
+                     STEAD_ARGS (STEAD_INT (older))), ==, 4);
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count FROM groups_count WHERE group_id = ?1 AND area = ?2",
+                     STEAD_ARGS (STEAD_INT (older), STEAD_INT (priors))), ==, 1240);
   g_assert_cmpint (stead_workspace_query_int64 (
                      f->ws,
                      "SELECT count (*) FROM groups_reach r JOIN groups_reach_area ra "
                      "ON ra.reach = r.id WHERE r.group_id = ?1 AND ra.area = ?2",
                      STEAD_ARGS (STEAD_INT (older), STEAD_INT (priors))), ==, 1);
+  /* A household's needs are on the map inside its ward, never at its door. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+      f->ws,
+      "SELECT n.geom, h.geom, a.geom FROM need n JOIN groups_household h ON h.fid = n.owner_ref "
+      "JOIN area a ON a.fid = h.area WHERE n.owner = 'groups'",
+      NULL);
+    guint n = 0;
+
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        g_autoptr(SteadGeometry) need = stead_geometry_new_from_gpkg (
+          sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0), NULL, NULL);
+        g_autoptr(SteadGeometry) ward = stead_geometry_new_from_gpkg (
+          sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2), NULL, NULL);
+        double x, y;
+
+        g_assert_nonnull (need);
+        g_assert_true (stead_geometry_get_point (need, &x, &y));
+        g_assert_true (stead_geometry_contains_point (ward, x, y));
+        g_assert_false (sqlite3_column_bytes (stmt, 0) == sqlite3_column_bytes (stmt, 1) &&
+                        memcmp (sqlite3_column_blob (stmt, 0), sqlite3_column_blob (stmt, 1),
+                                sqlite3_column_bytes (stmt, 0)) == 0);
+        n++;
+      }
+    g_assert_cmpuint (n, >, 500);
+  }
   /* Places at real postcodes of the directory. */
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_place WHERE geom IS "
                                             "NOT NULL"), ==, 10);
