@@ -213,7 +213,8 @@ groups_demo_counts (SteadTransaction       *txn,
       /* The gap the demo is about: many older people alone in the flood
        * zone of Prior's Park, reached by no instrumental partner. */
       if (g_str_equal (group->category, "older-alone") &&
-          g_strcmp0 ((const char *) sqlite3_column_text (wards, 1), "Tewkesbury Prior's Park") == 0)
+          g_strcmp0 ((const char *) sqlite3_column_text (wards, 1),
+                     "Tewkesbury Prior's Park") == 0)
         count = 1240;
 
       total += count;
@@ -330,9 +331,9 @@ groups_demo_populate (SteadTransaction  *txn,
       return FALSE;
   /* Residents of care homes are counted at their homes. */
   if (stead_transaction_run (txn,
-                             "UPDATE groups_group SET size = (SELECT sum (people) FROM groups_place "
-                             "p WHERE p.group_id = groups_group.id) WHERE category IN "
-                             "('care-home', 'visitors') ",
+                             "UPDATE groups_group SET size = (SELECT sum (people) "
+                             "FROM groups_place p WHERE p.group_id = groups_group.id) "
+                             "WHERE category IN ('care-home', 'visitors')",
                              NULL, 0, error) < 0)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (groups_demo_reach); i++)
