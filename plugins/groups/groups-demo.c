@@ -329,11 +329,11 @@ groups_demo_populate (SteadTransaction  *txn,
   for (guint i = 0; i < G_N_ELEMENTS (groups_demo_places); i++)
     if (!groups_demo_place_add (txn, &groups_demo_places[i], error))
       return FALSE;
-  /* Residents of care homes are counted at their homes. */
+  /* Residents of care homes are counted at their homes, not per ward. */
   if (stead_transaction_run (txn,
                              "UPDATE groups_group SET size = (SELECT sum (people) "
                              "FROM groups_place p WHERE p.group_id = groups_group.id) "
-                             "WHERE category IN ('care-home', 'visitors')",
+                             "WHERE category = 'care-home'",
                              NULL, 0, error) < 0)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (groups_demo_reach); i++)

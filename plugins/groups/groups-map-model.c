@@ -17,7 +17,7 @@
 
 /* A list still within its retention: the start of the retention day
  * ends it (as the purge does). */
-#define GROUPS_MAP_LIST_CURRENT "l.retention > date ('now') AND l.purged IS NULL"
+#define GROUPS_MAP_LIST_CURRENT "l.retention > date ('now', 'localtime') AND l.purged IS NULL"
 
 SteadQueryModel *
 groups_map_places_new (SteadWorkspace *workspace)

@@ -240,6 +240,62 @@ test_purge (Fixture       *f,
                                             "LIKE '%H0-%'"), ==, 0);
 }
 
+/* The map never draws a list past its retention day, even before the
+ * purge has run (here no main loop runs, so the plugin's watch cannot
+ * purge it): expired yesterday and expiring today are left out, both
+ * as counts and as points; tomorrow's is drawn. */
+static void
+test_map_leaves_out_expired (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ward = stead_workspace_query_int64 (f->ws, "SELECT min (fid) FROM area WHERE kind = "
+                                             "'ward'", NULL, 0);
+  const int days[] = { -1, 0, 1 };
+  const guint sizes[] = { 3, 5, 7 };
+  g_autoptr(GArray) fids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  double total = 0;
+
+  g_assert_true (stead_workspace_edit (f->ws, "groups", "Clear", "DELETE FROM groups_household",
+                                       NULL, 0, &error) >= 0 || error != NULL);
+  g_clear_error (&error);
+  for (guint l = 0; l < G_N_ELEMENTS (days); l++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO groups_household_list (name, "
+                                              "lawful_basis, received, retention, "
+                                              "points_allowed) VALUES (?, 'public-task', "
+                                              "'2026-01-01', date ('now', 'localtime', "
+                                              "'%+d days'), 1)",
+                                              days[l]);
+      g_autofree char *name = g_strdup_printf ("List %u", l);
+      gint64 list = stead_workspace_edit (f->ws, "groups", "Add a list", sql,
+                                          STEAD_ARGS (STEAD_STRING (name)), &error);
+
+      g_assert_no_error (error);
+      for (guint h = 0; h < sizes[l]; h++)
+        {
+          g_autofree char *ref = g_strdup_printf ("L%u-%u", l, h);
+          g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16 + h * 1e-3, 51.99);
+
+          stead_workspace_edit (f->ws, "groups", "Add a household",
+                                "INSERT INTO groups_household (geom, list, reference, area) "
+                                "VALUES (?, ?, ?, ?)",
+                                STEAD_ARGS (STEAD_GEOMETRY (point), STEAD_INT (list),
+                                            STEAD_STRING (ref), STEAD_INT (ward)),
+                                &error);
+          g_assert_no_error (error);
+        }
+    }
+  groups_map_household_counts (f->ws, FALSE, fids, counts);
+  for (guint i = 0; i < counts->len; i++)
+    total += g_array_index (counts, double, i);
+  g_assert_cmpfloat (total, ==, 7);
+  groups_map_household_points (f->ws, points);
+  g_assert_cmpuint (points->len, ==, 2 * 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +306,8 @@ main (int   argc,
   g_test_add ("/groups/references", Fixture, "demo", fixture_setup, test_references,
               fixture_teardown);
   g_test_add ("/groups/purge", Fixture, NULL, fixture_setup, test_purge, fixture_teardown);
+  g_test_add ("/groups/map-leaves-out-expired", Fixture, "demo", fixture_setup,
+              test_map_leaves_out_expired, fixture_teardown);
 
   return g_test_run ();
 }
