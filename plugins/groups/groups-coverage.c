@@ -1308,16 +1308,16 @@ GroupsCoverage *
 groups_coverage_compute (SteadWorkspace  *workspace,
                          GError         **error)
 {
-  sqlite3 *db;
-  GroupsCoverage *coverage;
+  g_autoptr(sqlite3_stmt) probe = NULL;
 
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
 
-  if (!(db = stead_workspace_open_reader (workspace, error)))
+  /* On the workspace's own connection: a read-only file of an older
+   * schema is read from a private copy brought up to date in memory,
+   * which a reader of the file would not see. */
+  if (!(probe = stead_workspace_prepare (workspace, "SELECT 1", error)))
     return NULL;
-  coverage = groups_coverage_compute_db (workspace, db, NULL, error);
-  sqlite3_close (db);
-  return coverage;
+  return groups_coverage_compute_db (workspace, sqlite3_db_handle (probe), NULL, error);
 }
 
 typedef struct
