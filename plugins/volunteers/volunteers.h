@@ -56,6 +56,10 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+extern const SteadChoice volunteers_insurance_kinds[]; /* public-liability … */
+extern const SteadChoice volunteers_ppe_items[];       /* hi-vis, gloves, … */
+extern const SteadChoice volunteers_weekdays[];        /* "1" Monday … "7" Sunday */
+
 /* Why a volunteer is not ready, for every role (skill NULL) or for one. */
 typedef struct
 {
