@@ -553,7 +553,10 @@ volunteers_readiness_compute (Rules        *rules,
         g_ptr_array_add (ready, (gpointer) skill);
     }
 
-  readiness->deployable = general == 0 && ready->len > 0;
+  /* Not deployable at all: for no role either. */
+  if (general > 0)
+    g_ptr_array_set_size (ready, 0);
+  readiness->deployable = ready->len > 0;
   g_ptr_array_add (ready, NULL);
   readiness->roles_ready = g_strdupv ((char **) ready->pdata);
   return readiness;

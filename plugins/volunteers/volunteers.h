@@ -73,7 +73,8 @@ typedef struct
 {
   gint64     volunteer;
   gboolean   deployable;   /* no reason for every role, and ready for at least one */
-  GStrv      roles_ready;  /* skills they may be deployed for now (never NULL) */
+  GStrv      roles_ready;  /* skills they may be deployed for now: none when a reason is for
+                            * every role (never NULL) */
   GPtrArray *reasons;      /* of VolunteersReason, the general ones first */
 } VolunteersReadiness;
 
