@@ -633,7 +633,8 @@ volunteers_readiness_gather (Cursor *cursors,
           switch (t)
             {
             case T_SKILL:
-              g_ptr_array_add (person->skills, g_strdup ((const char *) sqlite3_column_text (s, 1)));
+              g_ptr_array_add (person->skills,
+                               g_strdup ((const char *) sqlite3_column_text (s, 1)));
               break;
             case T_TRAINING:
               g_array_append_val (person->training, ((Training){

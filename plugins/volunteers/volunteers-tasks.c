@@ -612,7 +612,7 @@ volunteers_children_new (SteadWorkspace  *workspace,
 }
 
 static const char *
-volunteers_child_lookup (const char * const *names,
+volunteers_tasks_lookup (const char * const *names,
                          const char * const *values,
                          const char         *name)
 {
@@ -624,7 +624,7 @@ volunteers_child_lookup (const char * const *names,
 
 /* "HH:MM", 00:00 to 24:00. */
 static gboolean
-volunteers_child_valid_time (const char *text)
+volunteers_tasks_valid_time (const char *text)
 {
   return text != NULL && strlen (text) == 5 && g_ascii_isdigit (text[0]) &&
          g_ascii_isdigit (text[1]) && text[2] == ':' && g_ascii_isdigit (text[3]) &&
@@ -661,7 +661,7 @@ volunteers_child_add (SteadWorkspace      *workspace,
   args[0] = STEAD_INT (volunteer);
   for (n = 0; n < info->n_fields; n++)
     {
-      const char *text = volunteers_child_lookup (names, values, info->fields[n].name);
+      const char *text = volunteers_tasks_lookup (names, values, info->fields[n].name);
 
       if (!stead_field_parse (&info->fields[n], workspace, text != NULL ? text : "", &parsed[n],
                               error))
@@ -675,7 +675,7 @@ volunteers_child_add (SteadWorkspace      *workspace,
       const char *start = g_value_get_string (&parsed[1]);
       const char *finish = g_value_get_string (&parsed[2]);
 
-      if (!volunteers_child_valid_time (start) || !volunteers_child_valid_time (finish))
+      if (!volunteers_tasks_valid_time (start) || !volunteers_tasks_valid_time (finish))
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                _("Times are written HH:MM, as 09:30"));

@@ -514,7 +514,8 @@ test_alerts (Fixture       *f,
                         "WHERE volunteer = ?1 AND kind = 'public-liability'",
        STEAD_ARGS (STEAD_INT (a)));
   run (f, "volunteers", "INSERT INTO volunteers_insurance (volunteer, kind, expires) "
-                        "VALUES (?1, 'public-liability', '2027-06-01')", STEAD_ARGS (STEAD_INT (a)));
+                        "VALUES (?1, 'public-liability', '2027-06-01')",
+       STEAD_ARGS (STEAD_INT (a)));
   /* a's DBS dated 2023-07-01: renewal due 2026-07-01, in 16 days; b's
    * dated 2023-07-16: due in 31 days, out. */
   set_volunteer (f, a, "UPDATE volunteers_volunteer SET dbs_date = ?2 WHERE fid = ?1",
