@@ -17,6 +17,7 @@
 #include "stead.h"
 #include "stead-test-util.h"
 #include "volunteers.h"
+#include "partners.h"
 
 #define TODAY "2026-06-15"
 
@@ -623,6 +624,37 @@ test_tasking_agreement (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Other Charity"));
 }
 
+/* The partners' agreement editor says whether an agreement allows tasking:
+ * a field of its form, saved with the rest, left as it is by callers that
+ * do not say. */
+static void
+test_tasking_editor (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 org = run (f, "partners", "INSERT INTO partners_organisation (name) VALUES "
+                                   "('Vale Helpers')", NULL, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 agreement;
+
+  g_assert_nonnull (stead_field_find (partners_agreement_fields, partners_n_agreement_fields,
+                                      "allows_tasking"));
+  agreement = partners_agreement_save_full (f->ws, 0, "Tasking MoU", "mou", NULL, NULL, NULL,
+                                            NULL, NULL, "active", NULL, 0, 1, &org, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (volunteers_organisation_can_task (f->ws, org, NULL));
+  /* The older call leaves it. */
+  g_assert_cmpint (partners_agreement_save (f->ws, agreement, "Tasking MoU (renamed)", "mou",
+                                            NULL, NULL, NULL, NULL, NULL, "active", NULL, 0,
+                                            &org, 1, &error), ==, agreement);
+  g_assert_true (volunteers_organisation_can_task (f->ws, org, NULL));
+  g_assert_cmpint (partners_agreement_save_full (f->ws, agreement, "Tasking MoU", "mou", NULL,
+                                                 NULL, NULL, NULL, NULL, "active", NULL, 0, 0,
+                                                 &org, 1, &error), ==, agreement);
+  g_assert_false (volunteers_organisation_can_task (f->ws, org, NULL));
+  g_assert_true (stead_workspace_undo (f->ws, &error));
+  g_assert_true (volunteers_organisation_can_task (f->ws, org, NULL));
+}
+
 /* Every pair of statuses: the moves the board may make, and no others. */
 static void
 test_task_moves (Fixture       *f,
@@ -913,6 +945,8 @@ main (int   argc,
   g_test_add ("/volunteers-readiness/alerts", Fixture, NULL, fixture_setup, test_alerts,
               fixture_teardown);
   g_test_add ("/volunteers-tasks/agreement", Fixture, NULL, fixture_setup, test_tasking_agreement,
+              fixture_teardown);
+  g_test_add ("/volunteers-tasks/editor", Fixture, NULL, fixture_setup, test_tasking_editor,
               fixture_teardown);
   g_test_add ("/volunteers-tasks/moves", Fixture, NULL, fixture_setup, test_task_moves,
               fixture_teardown);
