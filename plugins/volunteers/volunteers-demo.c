@@ -372,14 +372,14 @@ volunteers_demo_readiness (SteadTransaction  *txn,
         txn,
         "INSERT INTO volunteers_task (request, organisation, status, created, offered, "
         "accepted, started, finished, hours, outcome) VALUES (?1, ?2, ?3, "
-        "strftime ('%Y-%m-%dT%H:%M:00Z', 'now', '-30 hours'), "
-        "CASE WHEN ?3 NOT IN ('new') THEN strftime ('%Y-%m-%dT%H:%M:00Z', 'now', '-28 hours') "
+        "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 hours'), "
+        "CASE WHEN ?3 NOT IN ('new') THEN strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-28 hours') "
         "END, CASE WHEN ?3 IN ('accepted', 'in-progress', 'done') THEN "
-        "strftime ('%Y-%m-%dT%H:%M:00Z', 'now', '-26 hours') END, "
+        "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-26 hours') END, "
         "CASE WHEN ?3 IN ('in-progress', 'done') THEN "
-        "strftime ('%Y-%m-%dT%H:%M:00Z', 'now', '-5 hours') END, "
+        "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-5 hours') END, "
         "CASE WHEN ?3 IN ('done', 'cancelled') THEN "
-        "strftime ('%Y-%m-%dT%H:%M:00Z', 'now', '-2 hours') END, "
+        "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 hours') END, "
         "CASE WHEN ?3 = 'done' THEN 2.5 END, "
         "CASE ?3 WHEN 'done' THEN 'Delivered' WHEN 'cancelled' THEN 'No longer needed' END)",
         STEAD_ARGS (STEAD_INT (request), STEAD_INT (taskers[r % 2]), STEAD_STRING (status)),
@@ -397,7 +397,7 @@ volunteers_demo_readiness (SteadTransaction  *txn,
                                  "UPDATE volunteers_request SET status = CASE ?2 WHEN 'done' "
                                  "THEN 'done' WHEN 'cancelled' THEN 'open' ELSE 'assigned' END, "
                                  "closed = CASE ?2 WHEN 'done' THEN strftime "
-                                 "('%Y-%m-%dT%H:%M:00Z', 'now', '-2 hours') END WHERE fid = ?1",
+                                 "('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 hours') END WHERE fid = ?1",
                                  STEAD_ARGS (STEAD_INT (request), STEAD_STRING (status)),
                                  error) < 0)
         return FALSE;

@@ -82,8 +82,10 @@ static char *
 volunteers_tasks_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* GeoPackage 1.3 DATETIME, with milliseconds. */
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
 }
 
 /**
@@ -231,7 +233,7 @@ volunteers_task_add (SteadWorkspace  *workspace,
 /**
  * volunteers_task_move:
  * @status: the status to move to
- * @now: (nullable): the time to stamp, "YYYY-MM-DDTHH:MM:SSZ"; NULL for now
+ * @now: (nullable): the time to stamp, "YYYY-MM-DDTHH:MM:SS.SSSZ"; NULL for now
  *
  * Returns: FALSE with @error when the move is not allowed (nothing changed)
  */

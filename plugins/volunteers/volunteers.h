@@ -134,7 +134,7 @@ gint64   volunteers_task_add              (SteadWorkspace  *workspace,
                                            const gint64    *volunteers,
                                            guint            n_volunteers,
                                            GError         **error);
-/* Moves a task, stamping the time (@now: NULL for now, "YYYY-MM-DDTHH:MM:SSZ");
+/* Moves a task, stamping the time (@now: NULL for now, "YYYY-MM-DDTHH:MM:SS.SSSZ");
  * a move the state machine does not allow is refused. Done closes the request;
  * cancelled reopens it when no other task is live. One undo step. */
 gboolean volunteers_task_move             (SteadWorkspace  *workspace,

@@ -690,10 +690,10 @@ task_row (Fixture *f,
     STEAD_ARGS (STEAD_INT (task)));
 }
 
-#define T1 "2026-06-15T09:00:00Z"
-#define T2 "2026-06-15T09:30:00Z"
-#define T3 "2026-06-15T10:00:00Z"
-#define T4 "2026-06-15T12:00:00Z"
+#define T1 "2026-06-15T09:00:00.000Z"
+#define T2 "2026-06-15T09:30:00.000Z"
+#define T3 "2026-06-15T10:00:00.000Z"
+#define T4 "2026-06-15T12:00:00.000Z"
 
 /* A task through its life, each move stamped and one undo step. */
 static void
