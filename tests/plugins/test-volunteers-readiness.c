@@ -786,6 +786,21 @@ test_task_life (Fixture       *f,
   g_assert_true (volunteers_task_move (f->ws, again, "cancelled", T4, &error));
   g_assert_cmpstr (stead_test_text (f->ws, "SELECT status FROM volunteers_request"), ==, "open");
 
+  /* A closed request is not tasked; nor is a volunteer not on the register. */
+  run (f, "volunteers", "UPDATE volunteers_request SET status = 'done'", NULL, 0);
+  g_assert_cmpint (volunteers_task_add (f->ws, request, org, NULL, 0, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  run (f, "volunteers", "UPDATE volunteers_request SET status = 'open'", NULL, 0);
+  {
+    gint64 nobody = second + 1000;
+
+    g_assert_cmpint (volunteers_task_add (f->ws, request, org, &nobody, 1, &error), ==, -1);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_task"), ==, 2);
+
   /* The board's lists: every task, or one status's. */
   {
     g_autoptr(SteadQueryModel) every = volunteers_tasks_new (f->ws, NULL);
