@@ -89,36 +89,35 @@ volunteers_tasks_now (void)
 }
 
 /**
- * volunteers_organisation_can_task:
+ * volunteers_tasking_organisations:
  * @today: (nullable): "YYYY-MM-DD", NULL for today
  *
- * Returns: whether @organisation is a party to an active agreement, signed
- *   by @today and not expired before it, that allows tasking volunteers
+ * Returns: (transfer full): the ids (gint64 *) of the organisations that
+ *   are party to an active agreement, signed by @today and not expired
+ *   before it, that allows tasking volunteers (empty without the partners
+ *   plugin)
  */
-gboolean
-volunteers_organisation_can_task (SteadWorkspace *workspace,
-                                  gint64          organisation,
+GHashTable *
+volunteers_tasking_organisations (SteadWorkspace *workspace,
                                   const char     *today)
 {
   const SteadRecordKind *kind = stead_workspace_get_record_kind (workspace, "agreement");
+  GHashTable *allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) facts = NULL;
   g_autofree char *day = today != NULL ? g_strdup (today) : volunteers_tasks_today ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, organisation);
   int tasking, parties, status, expiry, signed_on;
 
-  if (kind == NULL || kind->facts_sql == NULL || organisation <= 0)
-    return FALSE;   /* the partners plugin is off: no one may task */
+  if (kind == NULL || kind->facts_sql == NULL)
+    return allowed;   /* the partners plugin is off: no one may task */
   facts = stead_record_kind_prepare_facts (kind, workspace, NULL, NULL);
   if (facts == NULL)
-    return FALSE;
+    return allowed;
   tasking = stead_statement_column_index (facts, "allows_tasking");
   parties = stead_statement_column_index (facts, "parties");
   status = stead_statement_column_index (facts, "status");
   expiry = stead_statement_column_index (facts, "expiry");
   signed_on = stead_statement_column_index (facts, "signed");
-  if (tasking < 0 || parties < 0)
-    return FALSE;
-  while (sqlite3_step (facts) == SQLITE_ROW)
+  while (tasking >= 0 && parties >= 0 && sqlite3_step (facts) == SQLITE_ROW)
     {
       const char *who = (const char *) sqlite3_column_text (facts, parties);
       const char *until = expiry >= 0 ? (const char *) sqlite3_column_text (facts, expiry) : NULL;
@@ -133,10 +132,31 @@ volunteers_organisation_can_task (SteadWorkspace *workspace,
           (from != NULL && *from != '\0' && strncmp (from, day, 10) > 0))
         continue;
       each = g_strsplit (who, " ", -1);
-      if (g_strv_contains ((const char * const *) each, id))
-        return TRUE;
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          gint64 *id = g_new (gint64, 1);
+
+          *id = g_ascii_strtoll (each[i], NULL, 10);
+          g_hash_table_add (allowed, id);
+        }
     }
-  return FALSE;
+  return allowed;
+}
+
+/**
+ * volunteers_organisation_can_task:
+ * @today: (nullable): "YYYY-MM-DD", NULL for today
+ *
+ * Returns: whether @organisation is one of volunteers_tasking_organisations()
+ */
+gboolean
+volunteers_organisation_can_task (SteadWorkspace *workspace,
+                                  gint64          organisation,
+                                  const char     *today)
+{
+  g_autoptr(GHashTable) allowed = volunteers_tasking_organisations (workspace, today);
+
+  return organisation > 0 && g_hash_table_contains (allowed, &organisation);
 }
 
 static gboolean

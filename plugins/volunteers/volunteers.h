@@ -125,6 +125,9 @@ gboolean volunteers_task_move_allowed     (const char      *from,
 gboolean volunteers_organisation_can_task (SteadWorkspace  *workspace,
                                            gint64           organisation,
                                            const char      *today);
+/* All of them at once (gint64 * keys), for matching many requests. */
+GHashTable *volunteers_tasking_organisations (SteadWorkspace *workspace,
+                                              const char     *today);
 /* A task for @request by @organisation with @volunteers (may be empty):
  * refused, naming the organisation, without a tasking agreement. One undo
  * step; the request becomes assigned. */

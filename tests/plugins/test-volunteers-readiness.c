@@ -599,6 +599,12 @@ test_tasking_agreement (Fixture       *f,
   run (f, "partners", "UPDATE partners_agreement SET allows_tasking = 1", NULL, 0);
   g_assert_true (volunteers_organisation_can_task (f->ws, org, TODAY));
   g_assert_false (volunteers_organisation_can_task (f->ws, other, TODAY));   /* not a party */
+  {
+    g_autoptr(GHashTable) all = volunteers_tasking_organisations (f->ws, TODAY);
+
+    g_assert_cmpint (g_hash_table_size (all), ==, 1);
+    g_assert_true (g_hash_table_contains (all, &org));
+  }
   g_assert_false (volunteers_organisation_can_task (f->ws, org, "2026-06-16"));   /* expired */
   g_assert_true (volunteers_organisation_can_task (f->ws, org, "2026-01-01"));
   g_assert_false (volunteers_organisation_can_task (f->ws, org, "2025-12-31"));   /* unsigned */
