@@ -739,12 +739,13 @@ volunteers_readiness_get (SteadWorkspace  *workspace,
                           const char      *today,
                           GError         **error)
 {
-  g_autoptr(GPtrArray) all = volunteers_readiness_read (workspace, MAX (volunteer, 1), today,
-                                                        error);
+  g_autoptr(GPtrArray) all = NULL;
 
-  if (all == NULL)
+  if (volunteer > 0)
+    all = volunteers_readiness_read (workspace, volunteer, today, error);
+  if (volunteer > 0 && all == NULL)
     return NULL;
-  if (all->len == 0 || volunteer <= 0)
+  if (all == NULL || all->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("That volunteer is no longer on the register"));
