@@ -539,12 +539,9 @@ volunteers_match_apply (VolunteersMatch *self,
                                     "UPDATE volunteers_request SET status = 'assigned' "
                                     "WHERE fid = ?1",
                                     STEAD_ARGS (STEAD_INT (request->id)), error) < 0)
-        {
-          stead_transaction_rollback (txn);
-          return FALSE;
-        }
+        return FALSE;   /* rolled back as txn goes */
     }
-  return stead_transaction_commit (txn, error);
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
 
 guint
