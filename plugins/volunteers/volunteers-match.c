@@ -498,7 +498,7 @@ volunteers_match_partner (VolunteersMatch *self,
   return organisation > 0 ? organisation : self->extra[v].organisation;
 }
 
-static gboolean
+gboolean
 volunteers_match_apply (VolunteersMatch *self,
                         SteadWorkspace  *workspace,
                         GError         **error)

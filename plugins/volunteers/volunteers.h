@@ -57,6 +57,10 @@ VolunteersMatch *volunteers_match_new            (SteadWorkspace   *workspace,
 void             volunteers_match_free           (VolunteersMatch  *self);
 void             volunteers_match_run            (VolunteersMatch  *self,
                                                   SteadMatchMethod  method);
+/* Offers each assigned request's task, in one undo step. */
+gboolean         volunteers_match_apply          (VolunteersMatch  *self,
+                                                  SteadWorkspace   *workspace,
+                                                  GError          **error);
 guint            volunteers_match_get_n_requests (VolunteersMatch  *self);
 /* The volunteer (fid) given request number @r, or 0 if it stays unmet. */
 gint64           volunteers_match_get_volunteer  (VolunteersMatch  *self,
