@@ -78,21 +78,21 @@ stead_match_distance_km (double lon1,
 /* ------------------------------------------------------------------------ */
 
 static int
-stead_matcher_cell_x (SteadMatcher *self,
+stead_match_cell_x (SteadMatcher *self,
                       double        longitude)
 {
   return (int) floor ((longitude * self->kx - self->x0) / self->cell);
 }
 
 static int
-stead_matcher_cell_y (SteadMatcher *self,
+stead_match_cell_y (SteadMatcher *self,
                       double        latitude)
 {
   return (int) floor ((latitude * STEAD_MATCH_KM_PER_DEGREE - self->y0) / self->cell);
 }
 
 static void
-stead_matcher_build_grid (SteadMatcher *self)
+stead_match_build_grid (SteadMatcher *self)
 {
   double lat_sum = 0, xmin = G_MAXDOUBLE, xmax = -G_MAXDOUBLE, ymin = G_MAXDOUBLE;
   double ymax = -G_MAXDOUBLE, lat_far = 0, lat0, area;
@@ -123,7 +123,8 @@ stead_matcher_build_grid (SteadMatcher *self)
   area = (xmax - xmin + 0.1) * (ymax - ymin + 0.1);
   /* About four volunteers a cell, none smaller than 200 m. */
   self->cell = MAX (0.2, sqrt (area / MAX (1.0, n / 4.0)));
-  while (((xmax - xmin) / self->cell + 1) * ((ymax - ymin) / self->cell + 1) > STEAD_MATCH_MAX_CELLS)
+  while (((xmax - xmin) / self->cell + 1) * ((ymax - ymin) / self->cell + 1)
+         > STEAD_MATCH_MAX_CELLS)
     self->cell *= 1.5;
   self->x0 = xmin;
   self->y0 = ymin;
@@ -135,8 +136,8 @@ stead_matcher_build_grid (SteadMatcher *self)
   fill = g_new0 (guint, (gsize) self->nx * self->ny);
   for (guint i = 0; i < n; i++)
     {
-      int cx = CLAMP (stead_matcher_cell_x (self, self->volunteers[i].longitude), 0, self->nx - 1);
-      int cy = CLAMP (stead_matcher_cell_y (self, self->volunteers[i].latitude), 0, self->ny - 1);
+      int cx = CLAMP (stead_match_cell_x (self, self->volunteers[i].longitude), 0, self->nx - 1);
+      int cy = CLAMP (stead_match_cell_y (self, self->volunteers[i].latitude), 0, self->ny - 1);
 
       self->cell_start[(gsize) cy * self->nx + cx + 1]++;
     }
@@ -144,8 +145,8 @@ stead_matcher_build_grid (SteadMatcher *self)
     self->cell_start[c + 1] += self->cell_start[c];
   for (guint i = 0; i < n; i++)
     {
-      int cx = CLAMP (stead_matcher_cell_x (self, self->volunteers[i].longitude), 0, self->nx - 1);
-      int cy = CLAMP (stead_matcher_cell_y (self, self->volunteers[i].latitude), 0, self->ny - 1);
+      int cx = CLAMP (stead_match_cell_x (self, self->volunteers[i].longitude), 0, self->nx - 1);
+      int cy = CLAMP (stead_match_cell_y (self, self->volunteers[i].latitude), 0, self->ny - 1);
       gsize c = (gsize) cy * self->nx + cx;
 
       self->order[self->cell_start[c] + fill[c]++] = i;
@@ -170,7 +171,7 @@ stead_matcher_new (const SteadMatchVolunteer *volunteers,
     stead_match_options_init (&self->options);
   if (self->options.k == 0)
     self->options.k = 8;
-  stead_matcher_build_grid (self);
+  stead_match_build_grid (self);
   return self;
 }
 
@@ -605,13 +606,13 @@ stead_matcher_suggest (SteadMatcher            *self,
  * into @out (at most k); returns how many. Rings of cells outward, until
  * no nearer one can be found. */
 static guint
-stead_matcher_nearest (SteadMatcher            *self,
+stead_match_nearest (SteadMatcher            *self,
                        const SteadMatchRequest *request,
                        guint                    k,
                        SteadMatchCandidate     *out)
 {
-  int cx = stead_matcher_cell_x (self, request->longitude);
-  int cy = stead_matcher_cell_y (self, request->latitude);
+  int cx = stead_match_cell_x (self, request->longitude);
+  int cy = stead_match_cell_y (self, request->latitude);
   guint n = 0;
   int far;
 
@@ -680,7 +681,7 @@ typedef struct
 } StmHeap;
 
 static void
-stm_heap_push (StmHeap *heap,
+stead_match_heap_push (StmHeap *heap,
                double   key,
                guint    column)
 {
@@ -702,7 +703,7 @@ stm_heap_push (StmHeap *heap,
 }
 
 static StmHeapItem
-stm_heap_pop (StmHeap *heap)
+stead_match_heap_pop (StmHeap *heap)
 {
   StmHeapItem top = heap->items[0], last = heap->items[--heap->n];
   guint i = 0;
@@ -748,7 +749,7 @@ typedef struct
 } StmFlow;
 
 static void
-stm_relax (StmFlow *flow,
+stead_match_relax (StmFlow *flow,
            guint    row,
            double   base,
            guint    column,
@@ -763,12 +764,12 @@ stm_relax (StmFlow *flow,
       flow->stamp[column] = flow->generation;
       flow->dist[column] = d;
       flow->pred[column] = row;
-      stm_heap_push (&flow->heap, d, column);
+      stead_match_heap_push (&flow->heap, d, column);
     }
 }
 
 static void
-stm_relax_row (StmFlow *flow,
+stead_match_relax_row (StmFlow *flow,
                guint    row,
                double   base)
 {
@@ -777,14 +778,14 @@ stm_relax_row (StmFlow *flow,
       guint volunteer = flow->edge_volunteer[e];
 
       for (guint s = flow->slot_start[volunteer]; s < flow->slot_start[volunteer + 1]; s++)
-        stm_relax (flow, row, base, s, flow->edge_cost[e]);
+        stead_match_relax (flow, row, base, s, flow->edge_cost[e]);
     }
-  stm_relax (flow, row, base, flow->n_slots + row, flow->penalty[row]);
+  stead_match_relax (flow, row, base, flow->n_slots + row, flow->penalty[row]);
 }
 
 /* Adds @r0 by a shortest augmenting path to the first free column. */
 static void
-stm_augment (StmFlow *flow,
+stead_match_augment (StmFlow *flow,
              guint    r0)
 {
   guint last = G_MAXUINT;
@@ -793,10 +794,10 @@ stm_augment (StmFlow *flow,
   flow->generation++;
   flow->heap.n = 0;
   g_array_set_size (flow->visited, 0);
-  stm_relax_row (flow, r0, 0);
+  stead_match_relax_row (flow, r0, 0);
   while (flow->heap.n > 0)
     {
-      StmHeapItem item = stm_heap_pop (&flow->heap);
+      StmHeapItem item = stead_match_heap_pop (&flow->heap);
       guint j = item.column;
 
       if (flow->done[j] == flow->generation || item.key > flow->dist[j])
@@ -809,7 +810,7 @@ stm_augment (StmFlow *flow,
           delta = item.key;
           break;
         }
-      stm_relax_row (flow, flow->column_row[j], item.key);
+      stead_match_relax_row (flow, flow->column_row[j], item.key);
     }
   g_assert (last != G_MAXUINT);   /* the row's own "unmet" column is always free */
 
@@ -839,14 +840,14 @@ stm_augment (StmFlow *flow,
 }
 
 static double
-stm_penalty (SteadMatcher            *self,
+stead_match_penalty (SteadMatcher            *self,
              const SteadMatchRequest *request)
 {
   return self->options.penalty_km * self->options.urgency_weight[CLAMP (request->urgency, 1, 4)];
 }
 
 static int
-stm_urgency_compare (gconstpointer a,
+stead_match_urgency_compare (gconstpointer a,
                      gconstpointer b,
                      gpointer      user_data)
 {
@@ -880,10 +881,10 @@ stead_matcher_assign (SteadMatcher            *self,
   flow.penalty = g_new (double, MAX (n_requests, 1));
   for (guint r = 0; r < n_requests; r++)
     {
-      guint n = stead_matcher_nearest (self, &requests[r], k, nearest);
+      guint n = stead_match_nearest (self, &requests[r], k, nearest);
 
       flow.edge_start[r] = volunteers->len;
-      flow.penalty[r] = stm_penalty (self, &requests[r]);
+      flow.penalty[r] = stead_match_penalty (self, &requests[r]);
       for (guint i = 0; i < n; i++)
         {
           g_array_append_val (volunteers, nearest[i].volunteer);
@@ -903,7 +904,8 @@ stead_matcher_assign (SteadMatcher            *self,
         left[i] = self->volunteers[i].capacity;
       for (guint r = 0; r < n_requests; r++)
         order[r] = r;
-      g_qsort_with_data (order, n_requests, sizeof (guint), stm_urgency_compare, (gpointer) requests);
+      g_qsort_with_data (order, n_requests, sizeof (guint), stead_match_urgency_compare,
+                         (gpointer) requests);
       for (guint i = 0; i < n_requests; i++)
         {
           guint r = order[i];
@@ -946,7 +948,7 @@ stead_matcher_assign (SteadMatcher            *self,
       flow.visited = g_array_new (FALSE, FALSE, sizeof (guint));
 
       for (guint r = 0; r < n_requests; r++)
-        stm_augment (&flow, r);
+        stead_match_augment (&flow, r);
       for (guint r = 0; r < n_requests; r++)
         result->volunteer_of[r] = flow.row_column[r] < flow.n_slots
                                   ? slot_volunteer[flow.row_column[r]] : G_MAXUINT;

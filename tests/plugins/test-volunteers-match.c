@@ -71,7 +71,8 @@ add_volunteer (SteadTransaction *txn,
                const char       *dbs,
                gint64            partner)
 {
-  g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16, 52.0 + km_north / KM_PER_DEGREE);
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16,
+                                                             52.0 + km_north / KM_PER_DEGREE);
   g_autoptr(GError) error = NULL;
   gint64 fid;
 
@@ -95,7 +96,8 @@ add_request (SteadTransaction *txn,
              int               urgency,
              gboolean          regulated)
 {
-  g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16, 52.0 + km_north / KM_PER_DEGREE);
+  g_autoptr(SteadGeometry) point = stead_geometry_new_point (-2.16,
+                                                             52.0 + km_north / KM_PER_DEGREE);
   g_autoptr(GError) error = NULL;
 
   stead_transaction_run (txn,
