@@ -62,11 +62,13 @@ main (int    argc,
       char **argv)
 {
   int n_volunteers = 50000, seed = 1;
+  double penalty = 20;
   g_autofree char *request_counts = g_strdup ("10000,100000");
   const GOptionEntry entries[] = {
     { "volunteers", 0, 0, G_OPTION_ARG_INT, &n_volunteers, "Volunteers", "N" },
     { "requests", 0, 0, G_OPTION_ARG_STRING, &request_counts, "Requests, comma-separated", "N,N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "penalty", 0, 0, G_OPTION_ARG_DOUBLE, &penalty, "Penalty of an unmet request, km", "KM" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -96,6 +98,7 @@ main (int    argc,
 
   stead_match_options_init (&options);
   options.needs_training = 1;   /* skill 0, as first aid */
+  options.penalty_km = penalty;
   volunteers = g_new0 (SteadMatchVolunteer, n_volunteers);
   training = g_new (SteadMatchTraining, n_volunteers);
   for (int i = 0; i < n_volunteers; i++)

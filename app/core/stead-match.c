@@ -29,6 +29,15 @@
 #define STEAD_MATCH_MAX_CELLS (4u << 20)
 #define STEAD_MATCH_MAX_WINDOW_DAYS 62
 
+/* A volunteer in the grid's order, for ruling out without its record. */
+typedef struct
+{
+  guint64 skills;
+  float   x, y;      /* km, projected */
+  float   reach;     /* radius / safety: beyond it projected, beyond it truly */
+  guint8  dbs;
+} StmPoint;
+
 struct _SteadMatcher
 {
   SteadMatchVolunteer *volunteers;
@@ -43,6 +52,7 @@ struct _SteadMatcher
   int                  nx, ny;
   guint               *cell_start; /* nx × ny + 1 */
   guint               *order;      /* volunteer indices by cell */
+  StmPoint            *points;     /* the same order: what is quick to rule out */
 };
 
 void
@@ -152,6 +162,17 @@ stead_match_build_grid (SteadMatcher *self)
       self->order[self->cell_start[c] + fill[c]++] = i;
     }
   g_free (fill);
+  self->points = g_new (StmPoint, MAX (n, 1));
+  for (guint p = 0; p < n; p++)
+    {
+      const SteadMatchVolunteer *volunteer = &self->volunteers[self->order[p]];
+
+      self->points[p].skills = volunteer->skills;
+      self->points[p].x = (float) (volunteer->longitude * self->kx - self->x0);
+      self->points[p].y = (float) (volunteer->latitude * STEAD_MATCH_KM_PER_DEGREE - self->y0);
+      self->points[p].reach = (float) (volunteer->radius_km / self->safety + 0.01);
+      self->points[p].dbs = (guint8) volunteer->dbs;
+    }
 }
 
 SteadMatcher *
@@ -183,6 +204,7 @@ stead_matcher_free (SteadMatcher *self)
   g_free (self->volunteers);
   g_free (self->cell_start);
   g_free (self->order);
+  g_free (self->points);
   g_free (self);
 }
 
@@ -613,6 +635,9 @@ stead_match_nearest (SteadMatcher            *self,
 {
   int cx = stead_match_cell_x (self, request->longitude);
   int cy = stead_match_cell_y (self, request->latitude);
+  float rx = (float) (request->longitude * self->kx - self->x0);
+  float ry = (float) (request->latitude * STEAD_MATCH_KM_PER_DEGREE - self->y0);
+  guint8 dbs = request->regulated ? STEAD_MATCH_DBS_ENHANCED_BARRED : (guint8) request->dbs;
   guint n = 0;
   int far;
 
@@ -641,9 +666,18 @@ stead_match_nearest (SteadMatcher            *self,
               c = (gsize) gy * self->nx + gx;
               for (guint i = self->cell_start[c]; i < self->cell_start[c + 1]; i++)
                 {
+                  const StmPoint *point = &self->points[i];
                   SteadMatchCandidate candidate = { self->order[i], 0, 0 };
+                  float dx = point->x - rx, dy = point->y - ry, d2 = dx * dx + dy * dy;
                   guint at;
 
+                  /* The quick rules first: skills, checks, projected distance. */
+                  if ((request->skills & ~point->skills) != 0 || point->dbs < MAX (dbs,
+                                                                               request->dbs)
+                      || d2 > point->reach * point->reach
+                      || (n == k && d2 * self->safety * self->safety
+                                    > out[k - 1].distance_km * out[k - 1].distance_km * 1.0001))
+                    continue;
                   candidate.rule = stead_matcher_check (self, request, candidate.volunteer,
                                                         &candidate.distance_km);
                   if (candidate.rule != STEAD_MATCH_ELIGIBLE
