@@ -63,11 +63,13 @@ main (int    argc,
 {
   int n_volunteers = 50000, seed = 1;
   double penalty = 20;
+  int k = 8;
   g_autofree char *request_counts = g_strdup ("10000,100000");
   const GOptionEntry entries[] = {
     { "volunteers", 0, 0, G_OPTION_ARG_INT, &n_volunteers, "Volunteers", "N" },
     { "requests", 0, 0, G_OPTION_ARG_STRING, &request_counts, "Requests, comma-separated", "N,N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &k, "Nearest eligible candidates per request", "K" },
     { "penalty", 0, 0, G_OPTION_ARG_DOUBLE, &penalty, "Penalty of an unmet request, km", "KM" },
     { NULL }
   };
@@ -99,6 +101,7 @@ main (int    argc,
   stead_match_options_init (&options);
   options.needs_training = 1;   /* skill 0, as first aid */
   options.penalty_km = penalty;
+  options.k = (guint) MAX (1, k);
   volunteers = g_new0 (SteadMatchVolunteer, n_volunteers);
   training = g_new (SteadMatchTraining, n_volunteers);
   for (int i = 0; i < n_volunteers; i++)
