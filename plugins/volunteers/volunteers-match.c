@@ -48,6 +48,8 @@ struct _VolunteersMatch
   GHashTable           *load;          /* "fid:day" → tasks held */
   SteadMatchOptions     options;
   guint                 per_day;
+  SteadMatcher         *matcher;       /* for the day matcher_day, for reasons */
+  gint32                matcher_day;
   /* The result */
   guint                *volunteer_of;
   double                cost, distance_km;
@@ -77,6 +79,7 @@ volunteers_match_free (VolunteersMatch *self)
   g_clear_pointer (&self->activities, g_ptr_array_unref);
   g_clear_pointer (&self->load, g_hash_table_unref);
   g_free (self->volunteer_of);
+  g_clear_pointer (&self->matcher, stead_matcher_free);
   g_free (self);
 }
 
@@ -404,6 +407,39 @@ volunteers_match_new (SteadWorkspace  *workspace,
   return g_steal_pointer (&self);
 }
 
+/* The volunteers as they stand on @day: what they can still take. */
+static void
+volunteers_match_set_day (VolunteersMatch *self,
+                          gint32           day)
+{
+  for (guint i = 0; i < self->volunteers->len; i++)
+    {
+      SteadMatchVolunteer *volunteer = &g_array_index (self->volunteers, SteadMatchVolunteer, i);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", volunteer->id, day);
+      guint held = GPOINTER_TO_UINT (g_hash_table_lookup (self->load, key));
+
+      volunteer->load = held;
+      volunteer->capacity = held < self->per_day ? self->per_day - held : 0;
+    }
+}
+
+/* A matcher of the volunteers on @day, kept for the next ask. */
+static SteadMatcher *
+volunteers_match_get_matcher (VolunteersMatch *self,
+                              gint32           day)
+{
+  if (self->matcher == NULL || self->matcher_day != day)
+    {
+      g_clear_pointer (&self->matcher, stead_matcher_free);
+      volunteers_match_set_day (self, day);
+      self->matcher = stead_matcher_new ((const SteadMatchVolunteer *) (gpointer)
+                                         self->volunteers->data,
+                                         self->volunteers->len, &self->options);
+      self->matcher_day = day;
+    }
+  return self->matcher;
+}
+
 /* Matches the requests of each day in turn. */
 void
 volunteers_match_run (VolunteersMatch  *self,
@@ -431,27 +467,15 @@ volunteers_match_run (VolunteersMatch  *self,
       gint32 day = g_array_index (days, gint32, d);
       g_autoptr(GArray) requests = g_array_new (FALSE, FALSE, sizeof (SteadMatchRequest));
       g_autoptr(GArray) index = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_autoptr(SteadMatcher) matcher = NULL;
+      SteadMatcher *matcher = volunteers_match_get_matcher (self, day);
       SteadMatchResult result;
 
-      for (guint i = 0; i < self->volunteers->len; i++)
-        {
-          SteadMatchVolunteer *volunteer = &g_array_index (self->volunteers,
-                                                           SteadMatchVolunteer, i);
-          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%d", volunteer->id, day);
-          guint held = GPOINTER_TO_UINT (g_hash_table_lookup (self->load, key));
-
-          volunteer->load = held;
-          volunteer->capacity = held < self->per_day ? self->per_day - held : 0;
-        }
       for (guint r = 0; r < n; r++)
         if (g_array_index (self->request_day, gint32, r) == day)
           {
             g_array_append_val (requests, g_array_index (self->requests, SteadMatchRequest, r));
             g_array_append_val (index, r);
           }
-      matcher = stead_matcher_new ((const SteadMatchVolunteer *) (gpointer) self->volunteers->data,
-                                   self->volunteers->len, &self->options);
       stead_matcher_assign (matcher, (const SteadMatchRequest *) (gpointer) requests->data,
                             requests->len, method, &result);
       for (guint i = 0; i < requests->len; i++)
@@ -469,13 +493,13 @@ volunteers_match_unmet_reason (VolunteersMatch *self,
                                guint            r)
 {
   const SteadMatchRequest *request = &g_array_index (self->requests, SteadMatchRequest, r);
-  g_autoptr(SteadMatcher) matcher = NULL;
+  SteadMatcher *matcher = volunteers_match_get_matcher (self,
+                                                        g_array_index (self->request_day,
+                                                                       gint32, r));
   g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
   g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
   g_autofree char *nearest = NULL;
 
-  matcher = stead_matcher_new ((const SteadMatchVolunteer *) (gpointer) self->volunteers->data,
-                               self->volunteers->len, &self->options);
   stead_matcher_suggest (matcher, request, eligible, excluded);
   if (eligible->len > 0)
     return g_strdup (_("every eligible volunteer is needed more elsewhere"));
@@ -664,13 +688,97 @@ volunteers_match_print_text (VolunteersMatch *self,
              self->n_assigned);
 }
 
+/* stead-cli match WS --request ID: who could take it, ranked, and why
+ * not the others within reach. */
+static gboolean
+volunteers_match_print_suggestion (VolunteersMatch  *self,
+                                   gint64            id,
+                                   gboolean          json,
+                                   GError          **error)
+{
+  g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const SteadMatchRequest *request = NULL;
+  SteadMatcher *matcher;
+  guint beyond, r;
+
+  for (r = 0; r < self->requests->len && request == NULL; r++)
+    if (g_array_index (self->requests, SteadMatchRequest, r).id == id)
+      request = &g_array_index (self->requests, SteadMatchRequest, r);
+  if (request == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Request %" G_GINT64_FORMAT " is not an open request with a location and "
+                     "no task"), id);
+      return FALSE;
+    }
+  matcher = volunteers_match_get_matcher (self, g_array_index (self->request_day, gint32, r - 1));
+  beyond = stead_matcher_suggest (matcher, request, eligible, excluded);
+  if (!json)
+    /* TRANSLATORS: "Request 12: 4 eligible, 9 excluded within reach, 540 beyond reach" */
+    g_print (_("Request %" G_GINT64_FORMAT ": %u eligible, %u excluded within reach, %u beyond "
+               "reach\n"), id, eligible->len, excluded->len, beyond);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "request");
+  json_builder_add_int_value (builder, id);
+  json_builder_set_member_name (builder, "beyond_reach");
+  json_builder_add_int_value (builder, beyond);
+  for (guint list = 0; list < 2; list++)
+    {
+      GArray *candidates = list == 0 ? eligible : excluded;
+
+      json_builder_set_member_name (builder, list == 0 ? "eligible" : "excluded");
+      json_builder_begin_array (builder);
+      if (!json && list == 1 && candidates->len > 0)
+        g_print ("%s\n", _("Excluded:"));
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          const SteadMatchCandidate *candidate = &g_array_index (candidates,
+                                                                 SteadMatchCandidate, i);
+          g_autofree char *reason = stead_matcher_describe (matcher, request,
+                                                            candidate->volunteer);
+          gint64 fid = self->extra[candidate->volunteer].fid;
+
+          if (!json)
+            /* TRANSLATORS: "  volunteer 45: 1.2 km away, within their 5.0 km radius" */
+            g_print (_("  volunteer %" G_GINT64_FORMAT ": %s\n"), fid, reason);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "volunteer");
+          json_builder_add_int_value (builder, fid);
+          json_builder_set_member_name (builder, "distance_km");
+          json_builder_add_double_value (builder, candidate->distance_km);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+  if (json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  return TRUE;
+}
+
 static int
 volunteers_match_command_run (SteadPluginEngine *engine,
                               int                argc,
                               char             **argv)
 {
   gboolean json = FALSE, apply = FALSE;
+  gint64 request = 0;
   const GOptionEntry entries[] = {
+    { "request", 0, 0, G_OPTION_ARG_INT64, &request,
+      N_("Only suggest for this request: the eligible ranked, and why not the others"), "ID" },
     { "apply", 0, 0, G_OPTION_ARG_NONE, &apply, N_("Offer the tasks (one undo step)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -684,13 +792,16 @@ volunteers_match_command_run (SteadPluginEngine *engine,
                                            "least total distance, leaving as few unmet as "
                                            "possible, most urgent first."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2
+      || (request != 0 && apply))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       g_printerr ("stead-cli: %s\n%s", error != NULL ? error->message
                                       : argc < 2 ? _("Missing argument")
-                                                 : _("Too many arguments"), help);
+                                      : argc > 2 ? _("Too many arguments")
+                                                 : _("--request only suggests: not with --apply"),
+                  help);
       return STEAD_EXIT_USAGE;
     }
 
@@ -704,6 +815,12 @@ volunteers_match_command_run (SteadPluginEngine *engine,
                  : _("The workspace is read-only"));
   if (error == NULL)
     match = volunteers_match_new (workspace, &error);
+  if (match != NULL && request != 0)
+    {
+      if (volunteers_match_print_suggestion (match, request, json, &error))
+        return EXIT_SUCCESS;
+      g_clear_pointer (&match, volunteers_match_free);
+    }
   if (match != NULL)
     {
       volunteers_match_run (match, STEAD_MATCH_OPTIMAL);
@@ -726,7 +843,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
 
 const SteadCommand volunteers_match_command = {
   .name = "match",
-  .args = "WS.gpkg [--apply] [--json]",
+  .args = "WS.gpkg [--apply] [--json] [--request ID]",
   .summary = N_("Assign volunteers to open requests"),
   .run = volunteers_match_command_run,
 };

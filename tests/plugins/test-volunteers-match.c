@@ -301,6 +301,53 @@ test_read_only (Fixture       *f,
   g_assert_true (memcmp (before, after, n_before) == 0);
 }
 
+/* One request's suggestion: the eligible ranked, the others with why. */
+static void
+test_suggest (Fixture       *f,
+              gconstpointer  data)
+{
+  Result r = run_cli ("match", f->path, "--request", "2", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *first;
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Request 2: 1 eligible, 1 excluded within reach, 0 beyond "
+                                   "reach\n  volunteer 1: 1.0 km away, within their 5.0 km "
+                                   "radius\nExcluded:\n  volunteer 2: 4.0 km away, beyond their "
+                                   "2.5 km travel radius\n"));
+  result_clear (&r);
+
+  /* 30 km away: beyond anyone's reach. */
+  r = run_cli ("match", f->path, "--request", "3", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "beyond_reach"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "eligible")), ==, 0);
+  result_clear (&r);
+
+  r = run_cli ("match", f->path, "--request", "1", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "eligible")), ==, 2);
+  first = json_array_get_object_element (json_object_get_array_member (root, "eligible"), 0);
+  g_assert_cmpint (json_object_get_int_member (first, "volunteer"), ==, 1);   /* 1 km, then 2 */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "distance_km"), 1.0, 1e-6);
+  result_clear (&r);
+
+  r = run_cli ("match", f->path, "--request", "99", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Request 99 is not an open request"));
+  result_clear (&r);
+  r = run_cli ("match", f->path, "--request", "2", "--apply", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  result_clear (&r);
+}
+
 static void
 test_exit_codes (Fixture       *f,
                  gconstpointer  data)
@@ -341,6 +388,8 @@ main (int    argc,
   g_test_add ("/volunteers-match/json", Fixture, NULL, fixture_setup, test_json,
               fixture_teardown);
   g_test_add ("/volunteers-match/apply", Fixture, NULL, fixture_setup, test_apply,
+              fixture_teardown);
+  g_test_add ("/volunteers-match/suggest", Fixture, NULL, fixture_setup, test_suggest,
               fixture_teardown);
   g_test_add ("/volunteers-match/undo", Fixture, NULL, fixture_setup, test_undo,
               fixture_teardown);
