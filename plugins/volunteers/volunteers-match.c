@@ -27,6 +27,7 @@
 #include "volunteers.h"
 
 #define VOLUNTEERS_MATCH_PARTNER_BIT 63   /* a pseudo-skill: can be tasked through a partner */
+#define VOLUNTEERS_MATCH_TEXT_EXCLUDED 20  /* the nearest excluded listed as text */
 
 typedef struct
 {
@@ -740,7 +741,12 @@ volunteers_match_print_suggestion (VolunteersMatch  *self,
                                                             candidate->volunteer);
           gint64 fid = self->extra[candidate->volunteer].fid;
 
-          if (!json)
+          if (!json && list == 1 && i == VOLUNTEERS_MATCH_TEXT_EXCLUDED)
+            g_print (g_dngettext (GETTEXT_PACKAGE,
+                                  "  and %u more, further away (--json lists all)\n",
+                                  "  and %u more, further away (--json lists all)\n",
+                                  candidates->len - i), candidates->len - i);
+          else if (!json && (list == 0 || i < VOLUNTEERS_MATCH_TEXT_EXCLUDED))
             /* TRANSLATORS: "  volunteer 45: 1.2 km away, within their 5.0 km radius" */
             g_print (_("  volunteer %" G_GINT64_FORMAT ": %s\n"), fid, reason);
           json_builder_begin_object (builder);
