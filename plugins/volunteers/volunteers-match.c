@@ -550,7 +550,7 @@ volunteers_match_apply (VolunteersMatch *self,
       task = stead_transaction_run (txn,
                                     "INSERT INTO volunteers_task (request, organisation, status, "
                                     "offered) VALUES (?1, ?2, 'offered', "
-                                    "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                                    "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
                                     STEAD_ARGS (STEAD_INT (request->id),
                                                 STEAD_INT (volunteers_match_partner (self, r, v))),
                                     error);
