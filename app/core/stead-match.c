@@ -778,6 +778,7 @@ typedef struct
   guint   *stamp;        /* labelled in this search when = generation */
   guint   *done;         /* finalised in this search when = generation */
   guint    generation;
+  double   bound;        /* the nearest free column labelled: nothing beyond it is popped */
   GArray  *visited;
   StmHeap  heap;
 } StmFlow;
@@ -791,8 +792,10 @@ stead_match_relax (StmFlow *flow,
 {
   double d = base + cost - flow->u[row] - flow->v[column];
 
-  if (flow->done[column] == flow->generation)
+  if (flow->done[column] == flow->generation || d >= flow->bound)
     return;
+  if (flow->column_row[column] == G_MAXUINT)
+    flow->bound = d;
   if (flow->stamp[column] != flow->generation || d < flow->dist[column])
     {
       flow->stamp[column] = flow->generation;
@@ -826,6 +829,7 @@ stead_match_augment (StmFlow *flow,
   double delta = 0;
 
   flow->generation++;
+  flow->bound = G_MAXDOUBLE;
   flow->heap.n = 0;
   g_array_set_size (flow->visited, 0);
   stead_match_relax_row (flow, r0, 0);
