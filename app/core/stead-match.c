@@ -810,6 +810,8 @@ stead_match_relax_row (StmFlow *flow,
                guint    row,
                double   base)
 {
+  /* Its own "unmet" first: a free column, it bounds the rest. */
+  stead_match_relax (flow, row, base, flow->n_slots + row, flow->penalty[row]);
   for (guint e = flow->edge_start[row]; e < flow->edge_start[row + 1]; e++)
     {
       guint volunteer = flow->edge_volunteer[e];
@@ -817,7 +819,6 @@ stead_match_relax_row (StmFlow *flow,
       for (guint s = flow->slot_start[volunteer]; s < flow->slot_start[volunteer + 1]; s++)
         stead_match_relax (flow, row, base, s, flow->edge_cost[e]);
     }
-  stead_match_relax (flow, row, base, flow->n_slots + row, flow->penalty[row]);
 }
 
 /* Adds @r0 by a shortest augmenting path to the first free column. */
