@@ -9,7 +9,6 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "stead.h"
 #include "stead-test-util.h"
@@ -24,45 +23,6 @@ typedef struct
   GSettings         *settings;
   SteadPluginEngine *engine;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static Result
-run_cli (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Result r = { 0 };
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("STEAD_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
 
 static void
 add_volunteer (SteadTransaction *txn,
@@ -162,7 +122,7 @@ static void
 test_text (Fixture       *f,
            gconstpointer  data)
 {
-  Result r = run_cli ("match", f->path, NULL);
+  SteadTestCli r = stead_test_run_cli ("match", f->path, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "3 open requests, 2 volunteers: 2 assigned (3.0 km in all), "
@@ -173,14 +133,14 @@ test_text (Fixture       *f,
   /* Names are personal: never printed. */
   g_assert_null (strstr (r.out, "Test Person"));
   g_assert_null (strstr (r.out, "fictional"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 }
 
 static void
 test_json (Fixture       *f,
            gconstpointer  data)
 {
-  Result r = run_cli ("match", f->path, "--json", NULL);
+  SteadTestCli r = stead_test_run_cli ("match", f->path, "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -204,20 +164,20 @@ test_json (Fixture       *f,
                                                "volunteer"), ==, 1);
   g_assert_true (json_object_get_null_member (json_array_get_object_element (assignments, 2),
                                               "volunteer"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 }
 
 static void
 test_apply (Fixture       *f,
             gconstpointer  data)
 {
-  Result r = run_cli ("match", f->path, "--apply", NULL);
+  SteadTestCli r = stead_test_run_cli ("match", f->path, "--apply", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SteadWorkspace) ws = NULL;
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "2 tasks offered (one undo step)"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 
   ws = stead_workspace_open (f->path, f->engine, &error);
   g_assert_no_error (error);
@@ -238,10 +198,10 @@ test_apply (Fixture       *f,
   stead_workspace_close (ws);
 
   /* Matched already: nothing more to give. */
-  r = run_cli ("match", f->path, NULL);
+  r = stead_test_run_cli ("match", f->path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "1 open requests, 2 volunteers: 0 assigned"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 }
 
 /* In one session: applied, then undone in one step. */
@@ -286,16 +246,16 @@ test_read_only (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize n_before, n_after;
-  Result r;
+  SteadTestCli r;
 
   g_assert_true (g_file_get_contents (f->path, &before, &n_before, NULL));
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  r = run_cli ("match", f->path, "--json", NULL);
+  r = stead_test_run_cli ("match", f->path, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
-  r = run_cli ("match", f->path, NULL);
+  stead_test_cli_clear (&r);
+  r = stead_test_run_cli ("match", f->path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  result_clear (&r);
+  stead_test_cli_clear (&r);
   g_assert_true (g_file_get_contents (f->path, &after, &n_after, NULL));
   g_assert_cmpuint (n_before, ==, n_after);
   g_assert_true (memcmp (before, after, n_before) == 0);
@@ -306,7 +266,7 @@ static void
 test_suggest (Fixture       *f,
               gconstpointer  data)
 {
-  Result r = run_cli ("match", f->path, "--request", "2", NULL);
+  SteadTestCli r = stead_test_run_cli ("match", f->path, "--request", "2", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *first;
@@ -316,19 +276,19 @@ test_suggest (Fixture       *f,
                                    "reach\n  volunteer 1: 1.0 km away, within their 5.0 km "
                                    "radius\nExcluded:\n  volunteer 2: 4.0 km away, beyond their "
                                    "2.5 km travel radius\n"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 
   /* 30 km away: beyond anyone's reach. */
-  r = run_cli ("match", f->path, "--request", "3", "--json", NULL);
+  r = stead_test_run_cli ("match", f->path, "--request", "3", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "beyond_reach"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "eligible")), ==, 0);
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 
-  r = run_cli ("match", f->path, "--request", "1", "--json", NULL);
+  r = stead_test_run_cli ("match", f->path, "--request", "1", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
@@ -337,15 +297,15 @@ test_suggest (Fixture       *f,
   first = json_array_get_object_element (json_object_get_array_member (root, "eligible"), 0);
   g_assert_cmpint (json_object_get_int_member (first, "volunteer"), ==, 1);   /* 1 km, then 2 */
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "distance_km"), 1.0, 1e-6);
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 
-  r = run_cli ("match", f->path, "--request", "99", NULL);
+  r = stead_test_run_cli ("match", f->path, "--request", "99", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "Request 99 is not an open request"));
-  result_clear (&r);
-  r = run_cli ("match", f->path, "--request", "2", "--apply", NULL);
+  stead_test_cli_clear (&r);
+  r = stead_test_run_cli ("match", f->path, "--request", "2", "--apply", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 }
 
 static void
@@ -354,28 +314,28 @@ test_exit_codes (Fixture       *f,
 {
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.gpkg", NULL);
   g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
-  Result r;
+  SteadTestCli r;
 
-  r = run_cli ("match", NULL);
+  r = stead_test_run_cli ("match", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "Missing argument"));
-  result_clear (&r);
-  r = run_cli ("match", f->path, "--frobnicate", NULL);
+  stead_test_cli_clear (&r);
+  r = stead_test_run_cli ("match", f->path, "--frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
-  r = run_cli ("match", f->path, f->path, NULL);
+  stead_test_cli_clear (&r);
+  r = stead_test_run_cli ("match", f->path, f->path, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  result_clear (&r);
-  r = run_cli ("match", missing, NULL);
+  stead_test_cli_clear (&r);
+  r = stead_test_run_cli ("match", missing, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "nowhere.gpkg"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
   g_assert_true (g_file_set_contents (text, "not a workspace", -1, NULL));
-  r = run_cli ("match", text, "--apply", NULL);
+  r = stead_test_run_cli ("match", text, "--apply", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "notes.txt"));
-  result_clear (&r);
+  stead_test_cli_clear (&r);
 }
 
 int
