@@ -45,6 +45,17 @@ void       stead_test_assert_damaged   (SteadWorkspace  *workspace,
                                         guint            row);
 char      *stead_test_list_dir         (const char      *dir);
 guint      stead_test_file_mode        (const char      *path);
+/* stead-cli ($STEAD_CLI) with the arguments up to NULL: its exit status,
+ * and what it printed (free with stead_test_cli_clear). */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} SteadTestCli;
+SteadTestCli stead_test_run_cli        (const char      *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
+void       stead_test_cli_clear        (SteadTestCli    *result);
 double     stead_test_metres_between   (double           lon1,
                                         double           lat1,
                                         double           lon2,

@@ -25,6 +25,7 @@
 # include "stead-format.h"
 # include "stead-import-row.h"
 # include "stead-mbtiles.h"
+# include "stead-match.h"
 # include "stead-output.h"
 # include "stead-check.h"
 # include "stead-csv-reader.h"

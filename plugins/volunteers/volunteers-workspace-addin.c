@@ -121,4 +121,5 @@ const SteadWorkspaceAddinInfo volunteers_workspace_addin = {
   .populate_demo = volunteers_demo_populate,
   .record_removed = volunteers_workspace_addin_record_removed,
   .describe_references = volunteers_workspace_addin_describe_references,
+  .commands = (const SteadCommand * const[]) { &volunteers_match_command, NULL },
 };

@@ -197,3 +197,21 @@ gboolean         volunteers_child_remove   (SteadWorkspace  *workspace,
                                             GError         **error);
 
 G_END_DECLS
+/* vmatch: matching open requests with volunteers (volunteers-match.c). */
+typedef struct _VolunteersMatch VolunteersMatch;
+
+VolunteersMatch *volunteers_match_new            (SteadWorkspace   *workspace,
+                                                  GError          **error);
+void             volunteers_match_free           (VolunteersMatch  *self);
+void             volunteers_match_run            (VolunteersMatch  *self,
+                                                  SteadMatchMethod  method);
+/* Offers each assigned request's task, in one undo step. */
+gboolean         volunteers_match_apply          (VolunteersMatch  *self,
+                                                  SteadWorkspace   *workspace,
+                                                  GError          **error);
+guint            volunteers_match_get_n_requests (VolunteersMatch  *self);
+/* The volunteer (fid) given request number @r, or 0 if it stays unmet. */
+gint64           volunteers_match_get_volunteer  (VolunteersMatch  *self,
+                                                  guint             r);
+extern const SteadCommand volunteers_match_command;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersMatch, volunteers_match_free)
