@@ -512,15 +512,24 @@ volunteers_match_unmet_reason (VolunteersMatch *self,
   return g_strdup_printf (_("no eligible volunteer; the nearest: %s"), nearest);
 }
 
-/* The tasking partner of request @r given to volunteer @v, or 0. */
+/* The tasking partner of request @r given to volunteer @v: the request's
+ * raising organisation, else the volunteer's partner, whichever an
+ * agreement allows to task volunteers (@tasking; NULL: the first there
+ * is, as proposed); 0 if neither. */
 static gint64
 volunteers_match_partner (VolunteersMatch *self,
+                          GHashTable      *tasking,
                           guint            r,
                           guint            v)
 {
   gint64 organisation = g_array_index (self->request_org, gint64, r);
 
-  return organisation > 0 ? organisation : self->extra[v].organisation;
+  if (organisation > 0 && (tasking == NULL || g_hash_table_contains (tasking, &organisation)))
+    return organisation;
+  organisation = self->extra[v].organisation;
+  return organisation > 0 && (tasking == NULL || g_hash_table_contains (tasking, &organisation))
+           ? organisation
+           : 0;
 }
 
 gboolean
@@ -529,13 +538,24 @@ volunteers_match_apply (VolunteersMatch *self,
                         GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
+  g_autoptr(GHashTable) tasking = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *summary = NULL;
+  guint n = 0;
 
-  if (self->n_assigned == 0)
+  /* Only a partner whose agreement allows it tasks volunteers: a request
+   * neither its raiser nor the volunteer's partner may task is left open. */
+  tasking = volunteers_tasking_organisations (workspace, today);
+  for (guint r = 0; r < self->requests->len; r++)
+    if (self->volunteer_of[r] != G_MAXUINT &&
+        volunteers_match_partner (self, tasking, r, self->volunteer_of[r]) > 0)
+      n++;
+  if (n == 0)
     return TRUE;
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offer %u request to volunteers",
-                                          "Offer %u requests to volunteers", self->n_assigned),
-                             self->n_assigned);
+                                          "Offer %u requests to volunteers", n),
+                             n);
   txn = stead_workspace_begin (workspace, VOLUNTEERS_OWNER, summary, error);
   if (txn == NULL)
     return FALSE;
@@ -543,16 +563,16 @@ volunteers_match_apply (VolunteersMatch *self,
     {
       const SteadMatchRequest *request = &g_array_index (self->requests, SteadMatchRequest, r);
       guint v = self->volunteer_of[r];
+      gint64 partner;
       gint64 task;
 
-      if (v == G_MAXUINT)
+      if (v == G_MAXUINT || (partner = volunteers_match_partner (self, tasking, r, v)) == 0)
         continue;
       task = stead_transaction_run (txn,
                                     "INSERT INTO volunteers_task (request, organisation, status, "
                                     "offered) VALUES (?1, ?2, 'offered', "
                                     "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                                    STEAD_ARGS (STEAD_INT (request->id),
-                                                STEAD_INT (volunteers_match_partner (self, r, v))),
+                                    STEAD_ARGS (STEAD_INT (request->id), STEAD_INT (partner)),
                                     error);
       if (task < 0
           || stead_transaction_run (txn,
@@ -646,7 +666,7 @@ volunteers_match_print_json (VolunteersMatch *self,
           json_builder_set_member_name (builder, "distance_km");
           json_builder_add_double_value (builder, volunteers_match_distance (self, r));
           json_builder_set_member_name (builder, "organisation");
-          json_builder_add_int_value (builder, volunteers_match_partner (self, r, v));
+          json_builder_add_int_value (builder, volunteers_match_partner (self, NULL, r, v));
         }
       json_builder_end_object (builder);
     }

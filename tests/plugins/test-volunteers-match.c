@@ -101,6 +101,24 @@ fixture_setup (Fixture       *f,
   stead_transaction_run (txn, "UPDATE volunteers_setting SET value = 1 WHERE key = "
                               "'tasks-per-day'", NULL, 0, &error);
   g_assert_no_error (error);
+  /* Partner 7, who raised the requests, may task volunteers (an active,
+   * signed tasking agreement it is a party to); partner 9 may not. */
+  if (g_strcmp0 (data, "no-agreement") != 0)
+    {
+      const char *sql[] = {
+        "INSERT INTO partners_organisation (id, name) VALUES (7, 'Tasking Partner'), "
+        "(9, 'Other Partner')",
+        "INSERT INTO partners_agreement (id, title, kind, signed, status, allows_tasking) "
+        "VALUES (1, 'Tasking', 'mou', date ('now', '-10 days'), 'active', 1)",
+        "INSERT INTO partners_agreement_party (agreement, organisation) VALUES (1, 7)",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+        {
+          stead_transaction_run (txn, sql[i], NULL, 0, &error);
+          g_assert_no_error (error);
+        }
+    }
   g_assert_true (stead_transaction_commit (g_steal_pointer (&txn), &error));
   g_assert_no_error (error);
   stead_workspace_close (ws);
@@ -165,6 +183,25 @@ test_json (Fixture       *f,
   g_assert_true (json_object_get_null_member (json_array_get_object_element (assignments, 2),
                                               "volunteer"));
   stead_test_cli_clear (&r);
+}
+
+/* Nobody who may task them: matched, but no task is given. */
+static void
+test_apply_without_agreement (Fixture       *f,
+                              gconstpointer  data)
+{
+  SteadTestCli r = stead_test_run_cli ("match", f->path, "--apply", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+
+  g_assert_cmpint (r.status, ==, 0);
+  stead_test_cli_clear (&r);
+  ws = stead_workspace_open (f->path, f->engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM volunteers_task"), ==, 0);
+  g_assert_cmpint (stead_test_count (ws, "SELECT count (*) FROM volunteers_request WHERE "
+                                         "status = 'open'"), ==, 3);
+  stead_workspace_close (ws);
 }
 
 static void
@@ -349,6 +386,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/volunteers-match/apply", Fixture, NULL, fixture_setup, test_apply,
               fixture_teardown);
+  g_test_add ("/volunteers-match/apply-without-agreement", Fixture, "no-agreement",
+              fixture_setup, test_apply_without_agreement, fixture_teardown);
   g_test_add ("/volunteers-match/suggest", Fixture, NULL, fixture_setup, test_suggest,
               fixture_teardown);
   g_test_add ("/volunteers-match/undo", Fixture, NULL, fixture_setup, test_undo,
