@@ -118,7 +118,10 @@ const SteadWorkspaceAddinInfo volunteers_workspace_addin = {
   .schema_path = "/io/github/steadapp/Stead/plugins/volunteers/schema",
   .record_kinds = volunteers_record_kinds,
   .n_record_kinds = G_N_ELEMENTS (volunteers_record_kinds),
+  .importers = (const SteadImportFormat * const[]) { &volunteers_csv_import_format, NULL },
+  .exporters = (const SteadExportFormat * const[]) { &volunteers_csv_export_format, NULL },
   .populate_demo = volunteers_demo_populate,
+  .publish = volunteers_publish,
   .record_removed = volunteers_workspace_addin_record_removed,
   .describe_references = volunteers_workspace_addin_describe_references,
 };
