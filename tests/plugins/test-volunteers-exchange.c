@@ -284,7 +284,8 @@ test_round_trip (Fixture       *f,
   after = stead_test_text (f->ws, REGISTER_DUMP);
   g_assert_cmpstr (after, ==, before);
   /* The spatial index holds every imported home. */
-  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM rtree_volunteers_volunteer_geom"),
+  g_assert_cmpint (stead_test_count (f->ws,
+                                     "SELECT count (*) FROM rtree_volunteers_volunteer_geom"),
                    ==, stead_test_count (f->ws, "SELECT count (*) FROM volunteers_volunteer "
                                                 "WHERE geom IS NOT NULL"));
 }
@@ -324,7 +325,9 @@ test_import (Fixture       *f,
                                 "ST_MinY (geom) = (SELECT lat FROM stead_postcode "
                                 "WHERE replace (postcode, ' ', '') = 'GL205RL')) "
                                 "FROM volunteers_volunteer WHERE name = 'Ann Example'");
-  g_assert_cmpstr (ann, ==, "[\"07700 900111\",\"GL20 5RL\",8.0,\"enhanced\",\"active\",\"spontaneous\",\"foot\",1,1]");
+  g_assert_cmpstr (ann, ==,
+                   "[\"07700 900111\",\"GL20 5RL\",8.0,\"enhanced\",\"active\",\"spontaneous\","
+                   "\"foot\",1,1]");
   bob = stead_test_text (f->ws, "SELECT json_array (radius_km, dbs_level, status, "
                                 "geom IS NOT NULL) FROM volunteers_volunteer "
                                 "WHERE name = 'Bob Example'");
