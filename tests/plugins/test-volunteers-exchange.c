@@ -449,7 +449,7 @@ test_formulas_every_exporter (Fixture       *f,
   for (guint i = 0; i < f->exporters->len; i++)
     {
       SteadExporter *exporter = g_ptr_array_index (f->exporters, i);
-      guint payloads = 0;
+      guint payloads = 0, refused = 0;
 
       if (!test_exporter_is_csv (exporter))
         continue;
@@ -467,6 +467,7 @@ test_formulas_every_exporter (Fixture       *f,
 
               g_test_message ("%s: %s", stead_exporter_get_id (exporter), export_error->message);
               g_assert_true (options != NULL && options[0].key != NULL);
+              refused++;
               continue;
             }
           rows = test_csv_rows (text);
@@ -489,7 +490,8 @@ test_formulas_every_exporter (Fixture       *f,
       g_test_message ("%s: %u planted cells escaped", stead_exporter_get_id (exporter),
                       payloads);
       /* Each exporter's own planted cells reached its file, escaped. */
-      g_assert_cmpuint (payloads, >, 0);
+      if (refused == 0)
+        g_assert_cmpuint (payloads, >, 0);
       seen += payloads;
     }
   /* The core's needs and resources, partners, risks, groups, volunteers… */
