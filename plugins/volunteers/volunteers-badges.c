@@ -32,7 +32,7 @@ typedef struct
 } VolunteersBadge;
 
 static void
-volunteers_badge_clear (gpointer data)
+volunteers_badges_clear (gpointer data)
 {
   VolunteersBadge *badge = data;
 
@@ -116,7 +116,7 @@ volunteers_badges_draw_sheet (SteadReport     *report,
 
   if (stmt == NULL)
     return FALSE;
-  g_array_set_clear_func (badges, volunteers_badge_clear);
+  g_array_set_clear_func (badges, volunteers_badges_clear);
   rows = (SteadRows) STEAD_ROWS_INIT (stmt, "volunteers_volunteer");
   while (stead_rows_next (&rows))
     {

@@ -66,9 +66,12 @@ static char *
 volunteers_report_format (gint64   count,
                           gboolean suppressed)
 {
-  if (suppressed)
+  if (suppressed && count < VOLUNTEERS_REPORT_SUPPRESS_BELOW)
     /* TRANSLATORS: a small count of people left out of a report */
     return g_strdup_printf (_("fewer than %d"), VOLUNTEERS_REPORT_SUPPRESS_BELOW);
+  if (suppressed)
+    /* TRANSLATORS: a count left out so that a total cannot give back a small one */
+    return g_strdup (C_("count", "not shown"));
   return stead_format_count ((guint64) count);
 }
 
@@ -222,8 +225,8 @@ volunteers_report_draw (SteadReport     *report,
                                      "INTEGER) FROM volunteers_task", NULL, 0) / 10.0);
   stead_report_key_value (report, _("Hours logged on tasks"), hours);
   note = g_strdup_printf (_("Counts of people from 1 to %d are written “fewer than %d”, and "
-                            "where one would be the only one, the next smallest is left out "
-                            "too."),
+                            "where one would be the only one, the next smallest is not shown "
+                            "either."),
                           VOLUNTEERS_REPORT_SUPPRESS_BELOW - 1,
                           VOLUNTEERS_REPORT_SUPPRESS_BELOW);
   stead_report_paragraph (report, note);

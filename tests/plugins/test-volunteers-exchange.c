@@ -665,6 +665,143 @@ test_donations (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Report, badges, task list                                                 */
+
+static char *
+export_pdf_text (Fixture    *f,
+                 const char *id,
+                 gboolean    personal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, personal ? "named.pdf" : "open.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SteadExportOptions options = { .include_personal = personal };
+
+  g_assert_true (stead_exporter_write_file (stead_export_find_exporter (f->exporters, id, NULL),
+                                            f->ws, file, &options, NULL, &error));
+  g_assert_no_error (error);
+  return stead_test_pdf_text (path, 0);
+}
+
+/* Badges held (not returned) by active volunteers: number, role, issuer,
+ * expiry; the name only with personal data. */
+static void
+test_badges (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open = NULL, *named = NULL, *first = NULL, *returned = NULL;
+
+  if (!stead_test_have_poppler ())
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_cmpint (stead_workspace_edit (f->ws, "volunteers", "Badges",
+                                         "UPDATE volunteers_volunteer SET badge_number = "
+                                         "printf ('TB-%03d', fid), badge_issued = '2026-02-03', "
+                                         "review = CASE WHEN fid % 2 = 0 THEN '2027-05-06' END, "
+                                         "badge_returned = CASE WHEN fid % 7 = 0 THEN "
+                                         "'2026-03-01' END WHERE fid <= 14",
+                                         NULL, 0, &error), ==, 14);
+  g_assert_no_error (error);
+  first = stead_test_text (f->ws, "SELECT name FROM volunteers_volunteer WHERE fid = 1");
+  returned = stead_test_text (f->ws, "SELECT badge_number FROM volunteers_volunteer "
+                                     "WHERE fid = 7");
+  open = export_pdf_text (f, "volunteers-badges", FALSE);
+  named = export_pdf_text (f, "volunteers-badges", TRUE);
+  g_assert_nonnull (strstr (open, "TB-001"));
+  g_assert_nonnull (strstr (open, "2027-02-03"));   /* a year after issue */
+  g_assert_nonnull (strstr (open, "2027-05-06"));   /* the review date */
+  g_assert_null (strstr (open, returned));
+  g_assert_null (strstr (open, "Demo Volunteer"));
+  g_assert_nonnull (strstr (named, first));
+  g_assert_nonnull (strstr (named, "TB-001"));
+  g_assert_null (strstr (named, returned));
+}
+
+/* Counts in the report section: a small one is "fewer than 5", and the
+ * next smallest goes with it when it would be alone. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = stead_report_list_sections (f->ws);
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL, *active = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean left = FALSE, paused = FALSE;
+
+  if (!stead_test_have_poppler ())
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  /* Two who left, six paused, the rest active. */
+  g_assert_cmpint (stead_workspace_edit (f->ws, "volunteers", "Status",
+                                         "UPDATE volunteers_volunteer SET status = CASE "
+                                         "WHEN fid <= 2 THEN 'left' WHEN fid <= 8 THEN 'paused' "
+                                         "ELSE 'active' END",
+                                         NULL, 0, &error), >, 0);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (stead_report_section_get_owner (g_ptr_array_index (all, i)), "volunteers"))
+      g_ptr_array_add (sections, g_object_ref (g_ptr_array_index (all, i)));
+  g_assert_cmpuint (sections->len, ==, 1);
+  g_assert_true (stead_report_write_file (f->ws, sections, file, NULL, &error));
+  g_assert_no_error (error);
+  text = stead_test_pdf_text (path, 0);
+  active = stead_test_text (f->ws, "SELECT count (*) FROM volunteers_volunteer "
+                                   "WHERE status = 'active'");
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (g_str_has_prefix (lines[i], "Left"))
+        left = g_str_has_suffix (lines[i], "fewer than 5");
+      if (g_str_has_prefix (lines[i], "Paused"))
+        paused = g_str_has_suffix (lines[i], "not shown");
+    }
+  g_assert_true (left);
+  g_assert_true (paused);
+  g_assert_nonnull (strstr (text, active));
+  g_assert_null (strstr (text, "Demo Volunteer"));
+}
+
+/* No task list for a partner without a tasking agreement, nor for one
+ * that is not a partner, nor without one named. */
+static void
+test_tasklist_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  SteadExporter *exporter = stead_export_find_exporter (f->exporters, "volunteers-tasklist", NULL);
+  g_autofree char *partner = stead_test_text (f->ws, "SELECT name FROM partners_organisation "
+                                                     "ORDER BY id LIMIT 1");
+  const char *names[] = { NULL, "No Such Organisation", partner };
+  const int codes[] = { G_IO_ERROR_INVALID_ARGUMENT, G_IO_ERROR_NOT_FOUND,
+                        G_IO_ERROR_PERMISSION_DENIED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      SteadExportOptions options = { .include_personal = TRUE, .options = table };
+      g_autoptr(GError) error = NULL;
+
+      if (names[i] != NULL)
+        g_hash_table_insert (table, "organisation", (gpointer) names[i]);
+      g_assert_false (stead_exporter_run (exporter, f->ws, out, &options, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, codes[i]);
+      if (names[i] != NULL)
+        g_assert_nonnull (strstr (error->message, names[i]));
+      g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==,
+                        0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +817,9 @@ main (int   argc,
   ADD ("/volunteers-exchange/csv/formulas-every-exporter", test_formulas_every_exporter);
   ADD ("/volunteers-exchange/publish", test_publish);
   ADD ("/volunteers-exchange/donations", test_donations);
+  ADD ("/volunteers-exchange/badges", test_badges);
+  ADD ("/volunteers-exchange/report", test_report);
+  ADD ("/volunteers-exchange/tasklist-refused", test_tasklist_refused);
 #undef ADD
   return g_test_run ();
 }
