@@ -67,4 +67,11 @@ gint64   volunteers_movement_add           (SteadWorkspace  *workspace,
                                             gint64           quantity,
                                             GError         **error);
 
+/* Active volunteers by postcode sector ("GL20 5"), at the mean of the
+ * sector's postcodes: the map's view of the register below the privacy
+ * zoom. Records of fields sector, volunteers, longitude, latitude. */
+#define VOLUNTEERS_TYPE_SECTOR (volunteers_sector_get_type ())
+GType            volunteers_sector_get_type (void);
+SteadQueryModel *volunteers_sectors_new     (SteadWorkspace  *workspace);
+
 G_END_DECLS

@@ -802,6 +802,56 @@ test_tasklist_refused (Fixture       *f,
     }
 }
 
+/* The map's view below the privacy zoom: active volunteers counted by
+ * postcode sector, each at the mean of its sector's postcodes. */
+static void
+test_sectors (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SteadQueryModel) model = volunteers_sectors_new (f->ws);
+  gint64 total = 0;
+  guint n;
+
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (G_LIST_MODEL (model)) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SteadRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *sector = NULL;
+      g_autofree char *sql = NULL;
+      gint64 volunteers = 0;
+      double lon = 0, lat = 0;
+      g_autofree char *expected = NULL, *got = NULL;
+
+      g_object_get (record, "sector", &sector, "volunteers", &volunteers, "longitude", &lon,
+                    "latitude", &lat, NULL);
+      g_assert_true (g_regex_match_simple ("^[A-Z]{1,2}[0-9][0-9A-Z]? [0-9]$", sector, 0, 0));
+      sql = g_strdup_printf ("SELECT printf ('%%.6f %%.6f', avg (lon), avg (lat)) FROM "
+                             "stead_postcode WHERE length (replace (postcode, ' ', '')) = "
+                             "length ('%s') + 1 AND replace (postcode, ' ', '') LIKE "
+                             "replace ('%s', ' ', '') || '__'",
+                             sector, sector);
+      expected = stead_test_text (f->ws, sql);
+      got = g_strdup_printf ("%.6f %.6f", lon, lat);
+      g_assert_cmpstr (got, ==, expected);
+      g_clear_pointer (&sql, g_free);
+      sql = g_strdup_printf ("SELECT count (*) FROM volunteers_volunteer WHERE status = 'active' "
+                             "AND replace (upper (postcode), ' ', '') LIKE "
+                             "replace ('%s', ' ', '') || '__'",
+                             sector);
+      g_assert_cmpint (volunteers, ==, stead_test_count (f->ws, sql));
+      total += volunteers;
+    }
+  g_assert_cmpint (total, ==, stead_test_count (f->ws, "SELECT count (*) FROM "
+                                                       "volunteers_volunteer WHERE status = "
+                                                       "'active' AND postcode IS NOT NULL"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +869,7 @@ main (int   argc,
   ADD ("/volunteers-exchange/donations", test_donations);
   ADD ("/volunteers-exchange/badges", test_badges);
   ADD ("/volunteers-exchange/report", test_report);
+  ADD ("/volunteers-exchange/sectors", test_sectors);
   ADD ("/volunteers-exchange/tasklist-refused", test_tasklist_refused);
 #undef ADD
   return g_test_run ();
