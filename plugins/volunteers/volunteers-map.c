@@ -145,7 +145,7 @@ volunteers_map_load (SteadWindowAddin *addin,
   self->sectors = volunteers_sectors_new (self->workspace);
   self->shown = g_list_store_new (G_TYPE_LIST_MODEL);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)));
-  layer = stead_marker_layer_new (viewport, G_LIST_MODEL (flat), "emblem-favorite-symbolic",
+  layer = stead_marker_layer_new (viewport, G_LIST_MODEL (flat), "avatar-default-symbolic",
                                   NULL);
   /* No name field: a sector's count, or a home, is never named. */
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (volunteers_map_update),
