@@ -32,7 +32,7 @@ volunteers_movement_add (SteadWorkspace  *workspace,
                          GError         **error)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
-  g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *now = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
   gint64 id;
 
   if (quantity <= 0)

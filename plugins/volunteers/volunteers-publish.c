@@ -30,21 +30,28 @@
   "CASE " o ".status WHEN 'available' THEN 'available' "                         \
   "WHEN 'committed' THEN 'committed' ELSE 'unavailable' END"
 
+/* A time in the GeoPackage 1.3 form (milliseconds, Z), as the core keeps
+ * its needs' times, whatever form the request holds. */
+#define VOLUNTEERS_GPKG_TIME(t) "coalesce (strftime ('%Y-%m-%dT%H:%M:%fZ', " t "), " t ")"
+
 static const char *const volunteers_publish_needs[] = {
   "DELETE FROM need WHERE owner = 'volunteers' AND NOT EXISTS "
   "(SELECT 1 FROM volunteers_request r WHERE r.fid = need.owner_ref)",
   "UPDATE need SET geom = r.geom, kind = r.kind, title = NULL, people = r.people, "
-  "  urgency = r.urgency, status = " VOLUNTEERS_NEED_STATUS ("r") ", opened = r.opened, "
-  "  closed = r.closed "
+  "  urgency = r.urgency, status = " VOLUNTEERS_NEED_STATUS ("r") ", "
+  "  opened = " VOLUNTEERS_GPKG_TIME ("r.opened") ", closed = " VOLUNTEERS_GPKG_TIME ("r.closed")
+  " "
   "FROM volunteers_request r WHERE need.owner = 'volunteers' AND need.owner_ref = r.fid "
   "AND (need.geom IS NOT r.geom OR need.kind IS NOT r.kind OR need.title IS NOT NULL "
   "  OR need.people IS NOT r.people OR need.urgency IS NOT r.urgency "
-  "  OR need.status IS NOT " VOLUNTEERS_NEED_STATUS ("r") " OR need.opened IS NOT r.opened "
-  "  OR need.closed IS NOT r.closed)",
+  "  OR need.status IS NOT " VOLUNTEERS_NEED_STATUS ("r") " "
+  "  OR need.opened IS NOT " VOLUNTEERS_GPKG_TIME ("r.opened") " "
+  "  OR need.closed IS NOT " VOLUNTEERS_GPKG_TIME ("r.closed") ")",
   "INSERT INTO need (geom, kind, title, people, urgency, status, opened, closed, owner, "
   "  owner_ref) "
   "SELECT r.geom, r.kind, NULL, r.people, r.urgency, " VOLUNTEERS_NEED_STATUS ("r") ", "
-  "  r.opened, r.closed, 'volunteers', r.fid FROM volunteers_request r "
+  "  " VOLUNTEERS_GPKG_TIME ("r.opened") ", " VOLUNTEERS_GPKG_TIME ("r.closed") ", "
+  "  'volunteers', r.fid FROM volunteers_request r "
   "WHERE NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'volunteers' "
   "  AND n.owner_ref = r.fid) ORDER BY r.fid",
 };

@@ -6,6 +6,7 @@
  * is: its exact point only when such an agreement also allows points
  * (allows_points), else the postcode sector nearest to it ("GL20 5").
  * Volunteers' names only with personal data; a request's title never.
+ * Without an organisation named, the file has its columns and no task.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,11 +118,15 @@ volunteers_tasklist_export (SteadWorkspace            *workspace,
   gint64 organisation = 0;
   SteadRows rows;
 
+  /* No organisation named: the columns only, so that a list meant for
+   * one partner never holds another's tasks. */
   if (named == NULL || *named == '\0')
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Choose the “Tasking organisation” whose task list this is"));
-      return FALSE;
+      writer = stead_csv_writer_new (stream, cancellable);
+      for (guint i = 0; i < 14; i++)
+        stead_csv_writer_add (writer, header[i]);
+      stead_csv_writer_add (writer, header[16]);
+      return stead_csv_writer_end_row (writer, error) && stead_csv_writer_finish (writer, error);
     }
   kind = stead_workspace_get_record_kind (workspace, "organisation");
   if (kind != NULL && kind->find_sql != NULL)
