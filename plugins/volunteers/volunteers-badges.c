@@ -193,17 +193,9 @@ volunteers_badges_export (SteadWorkspace            *workspace,
                           GCancellable              *cancellable,
                           GError                   **error)
 {
-  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
-  SteadReportOptions report = { 0 };
-
-  if (!stead_report_options_parse (&report, options->options, error))
-    return FALSE;
-  g_ptr_array_add (sections,
-                   stead_report_section_new (options->include_personal
-                                               ? &volunteers_badges_named
-                                               : &volunteers_badges_unnamed));
-  return stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY,
-                                          &report, stream, cancellable, error);
+  return stead_report_export_section (options->include_personal ? &volunteers_badges_named
+                                                                : &volunteers_badges_unnamed,
+                                      workspace, options->options, stream, cancellable, error);
 }
 
 const SteadExportFormat volunteers_badges_format = {
