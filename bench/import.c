@@ -25,6 +25,9 @@
  *                                 real postcodes, with every plugin on
  *                                 STEAD_PLUGIN_PATH: geocoded, each in its
  *                                 ward, their needs published
+ *   import volunteers [ROWS]      a register of ROWS volunteers (100,000)
+ *                                 at the demo's real postcodes, with two
+ *                                 skills each, by the volunteers plugin
  *
  * Prints one "name value unit" line per figure.
  */
@@ -523,6 +526,86 @@ bench_households (guint rows)
   return 0;
 }
 
+/* The volunteers' register: rows as a volunteer centre's spreadsheet
+ * gives them (its own headings), at real postcodes, skills by label. */
+static int
+bench_volunteers (guint rows)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ws.gpkg", NULL);
+  g_autofree char *register_csv = g_build_filename (dir, "register.csv", NULL);
+  g_autoptr(SteadPluginEngine) engine = stead_plugin_engine_new (NULL);
+  g_autoptr(GPtrArray) importers = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(sqlite3_stmt) places = NULL;
+  g_autoptr(GPtrArray) postcodes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new ("Full name,Mobile,Post code,Skills,Travel radius,"
+                                          "DBS,Status\n");
+  static const char *skills[] = { "first-aid; driving", "Befriending / check in and chat",
+                                  "delivery, catering", "sandbagging; clean-up", "radio" };
+  static const char *checks[] = { "none", "Basic", "enhanced", "" };
+  SteadImportOptions options = { 0 };
+  SteadImporter *importer;
+  double cpu0;
+  gint64 t0;
+
+  stead_plugin_engine_load_enabled (engine);
+  importers = stead_import_list_importers (engine);
+  importer = find (importers, "volunteers-csv");
+  if (importer == NULL)
+    {
+      g_printerr ("import: no volunteers-csv importer: set STEAD_PLUGIN_PATH\n");
+      return 1;
+    }
+  ws = stead_workspace_create (path, "Bench", engine, &error);
+  if (ws == NULL || !stead_demo_populate (ws, 1, 5, &error))
+    {
+      g_printerr ("import: %s\n", error->message);
+      return 1;
+    }
+  places = stead_workspace_prepare (ws, "SELECT postcode FROM stead_postcode ORDER BY 1",
+                                    &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (places) == SQLITE_ROW)
+    g_ptr_array_add (postcodes, g_strdup ((const char *) sqlite3_column_text (places, 0)));
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (text, "Bench Volunteer %u,07700 9%05u,%s,\"%s\",%u,%s,active\n", i,
+                            i % 100000, (char *) g_ptr_array_index (postcodes,
+                                                                    (i * 7919u) % postcodes->len),
+                            skills[i % G_N_ELEMENTS (skills)], 2 + i % 14,
+                            checks[i % G_N_ELEMENTS (checks)]);
+  if (!g_file_set_contents (register_csv, text->str, text->len, &error))
+    {
+      g_printerr ("import: %s\n", error->message);
+      return 1;
+    }
+  file = g_file_new_for_path (register_csv);
+
+  t0 = g_get_monotonic_time ();
+  cpu0 = bench_cpu_seconds ();
+  if (!stead_import_run (ws, importer, file, &options, NULL, NULL, NULL, &result, &error) ||
+      !result->committed)
+    {
+      g_printerr ("import: %s\n", error != NULL ? error->message : "not committed");
+      return 1;
+    }
+  printf ("volunteers_rows %llu rows\n", (unsigned long long) result->added);
+  printf ("volunteers_import %.3f s\n", (g_get_monotonic_time () - t0) / 1e6);
+  printf ("volunteers_import_cpu %.3f s\n", bench_cpu_seconds () - cpu0);
+  printf ("volunteers_skills %lld rows\n",
+          (long long) stead_workspace_query_int64 (ws, "SELECT count (*) FROM volunteers_skill",
+                                                   NULL, 0));
+
+  g_clear_pointer (&places, sqlite3_finalize);
+  stead_workspace_close (ws);
+  g_unlink (register_csv);
+  bench_remove_workspace (dir, path);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,7 +617,9 @@ main (int   argc,
     return bench_people (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
   if (argc >= 2 && g_str_equal (argv[1], "households"))
     return bench_households (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 200000);
+  if (argc >= 2 && g_str_equal (argv[1], "volunteers"))
+    return bench_volunteers (argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 100000);
   g_printerr ("Usage: import people [ROWS] | import postcodes [ROWS [RUNS]] | "
-              "import households [ROWS]\n");
+              "import households [ROWS] | import volunteers [ROWS]\n");
   return 2;
 }

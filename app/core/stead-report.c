@@ -1371,6 +1371,42 @@ stead_report_write_with_options (SteadWorkspace           *workspace,
 }
 
 /**
+ * stead_report_export_section:
+ * @info: the section
+ * @workspace: a #SteadWorkspace
+ * @options: the export's options: "marking" and "version" are read
+ * @out: where to write the PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * A PDF export of one section alone, without a title page or contents,
+ * with the marking and version the export's options give (a marking that
+ * is not one is refused, naming it): the run of a format declaring
+ * STEAD_REPORT_FORMAT_OPTIONS.
+ *
+ * Returns: %FALSE with @error if it could not be written
+ */
+gboolean
+stead_report_export_section (const SteadReportSectionInfo *info,
+                             SteadWorkspace               *workspace,
+                             GHashTable                   *options,
+                             GOutputStream                *out,
+                             GCancellable                 *cancellable,
+                             GError                      **error)
+{
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  SteadReportOptions report = { 0 };
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!stead_report_options_parse (&report, options, error))
+    return FALSE;
+  g_ptr_array_add (sections, stead_report_section_new (info));
+  return stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY,
+                                          &report, out, cancellable, error);
+}
+
+/**
  * stead_report_write:
  * @workspace: what to report on
  * @sections: (element-type SteadReportSection): the sections, in order

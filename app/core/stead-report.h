@@ -124,6 +124,16 @@ gboolean        stead_report_write_file_with_options (SteadWorkspace           *
                                                       GCancellable             *cancellable,
                                                       GError                  **error);
 
+/* A PDF export of one section alone, with the marking and version of the
+ * export's options (an export format's run). */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_export_section    (const SteadReportSectionInfo *info,
+                                                SteadWorkspace            *workspace,
+                                                GHashTable                *options,
+                                                GOutputStream             *out,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
 /* For a section's draw: each adds below the last, breaking pages itself. */
 STEAD_AVAILABLE_IN_1_0
 SteadWorkspace *stead_report_get_workspace     (SteadReport               *self);

@@ -12,6 +12,7 @@
 #include <stead-gtk.h>
 
 #include "volunteers.h"
+#include "volunteers-map.h"
 #include "volunteers-page.h"
 
 static const SteadWindowAddinInfo volunteers_gtk_plugin = {
@@ -20,6 +21,7 @@ static const SteadWindowAddinInfo volunteers_gtk_plugin = {
   .title = N_("Volunteers"),
   .icon_name = "emblem-favorite-symbolic",
   .page_type = volunteers_page_get_type,
+  .load = volunteers_map_load,
   .domain = GETTEXT_PACKAGE,
 };
 

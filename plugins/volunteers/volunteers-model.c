@@ -52,7 +52,7 @@ const SteadChoice volunteers_statuses[] = {
 
 #define VOLUNTEER_SET(column) "UPDATE volunteers_volunteer SET " column " = ?1 WHERE fid = ?2"
 
-static const SteadField volunteers_volunteer_fields[] = {
+const SteadField volunteers_volunteer_fields[] = {
   { "name", "full name;volunteer", "#contact +name", TRUE, .label = N_("Name"),
     .flags = STEAD_FIELD_PERSONAL, .set_sql = VOLUNTEER_SET ("name") },
   { "phone", "telephone;mobile", "#contact +phone", .label = N_("Phone"),
@@ -106,6 +106,8 @@ static const SteadField volunteers_volunteer_fields[] = {
   { "longitude", .type = STEAD_FIELD_DOUBLE, .flags = STEAD_FIELD_INTERNAL },
   { "latitude", .type = STEAD_FIELD_DOUBLE, .flags = STEAD_FIELD_INTERNAL },
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (volunteers_volunteer_fields) == VOLUNTEERS_N_VOLUNTEER_FIELDS);
 
 const SteadRecordInfo volunteers_volunteer_info = {
   .kind = "volunteer",

@@ -47,6 +47,33 @@ gboolean volunteers_setting_set            (SteadWorkspace  *workspace,
                                             gint64           value,
                                             GError         **error);
 
+/* vexch: donations, exchange and publishing. */
+
+/* The volunteer's fields (volunteers_volunteer_info's), which the CSV
+ * import maps columns by and the export writes. */
+#define VOLUNTEERS_N_VOLUNTEER_FIELDS 26
+extern const SteadField volunteers_volunteer_fields[VOLUNTEERS_N_VOLUNTEER_FIELDS];
+
+/* What an offer holds: goods received less goods given out. */
+gint64   volunteers_donation_balance       (SteadWorkspace  *workspace,
+                                            gint64           offer);
+/* Goods received (@out FALSE) or given out against @request (or 0), one
+ * undo step: the movement's id, or -1 with @error (giving out more than
+ * the offer holds is refused). */
+gint64   volunteers_movement_add           (SteadWorkspace  *workspace,
+                                            gint64           offer,
+                                            gint64           request,
+                                            gboolean         out,
+                                            gint64           quantity,
+                                            GError         **error);
+
+/* Active volunteers by postcode sector ("GL20 5"), at the mean of the
+ * sector's postcodes: the map's view of the register below the privacy
+ * zoom. Records of fields sector, volunteers, longitude, latitude. */
+#define VOLUNTEERS_TYPE_SECTOR (volunteers_sector_get_type ())
+GType            volunteers_sector_get_type (void);
+SteadQueryModel *volunteers_sectors_new     (SteadWorkspace  *workspace);
+
 G_END_DECLS
 
 /* ------------------------------------------------------------------------ */
