@@ -780,8 +780,16 @@ test_tasklist_refused (Fixture       *f,
                        gconstpointer  data)
 {
   SteadExporter *exporter = stead_export_find_exporter (f->exporters, "volunteers-tasklist", NULL);
-  g_autofree char *partner = stead_test_text (f->ws, "SELECT name FROM partners_organisation "
-                                                     "ORDER BY id LIMIT 1");
+  /* A partner party to no agreement that allows tasking (the demo's
+   * tasking agreement names the councils and two charities). */
+  g_autofree char *partner = stead_test_text (
+    f->ws, "SELECT name FROM partners_organisation o WHERE NOT EXISTS (SELECT 1 FROM "
+           "partners_agreement_party p JOIN partners_agreement a ON a.id = p.agreement "
+           "WHERE p.organisation = o.id AND a.allows_tasking = 1) ORDER BY id LIMIT 1");
+  g_autofree char *tasker = stead_test_text (
+    f->ws, "SELECT o.name FROM partners_organisation o JOIN partners_agreement_party p ON "
+           "p.organisation = o.id JOIN partners_agreement a ON a.id = p.agreement WHERE "
+           "a.allows_tasking = 1 AND a.status = 'active' ORDER BY o.id LIMIT 1");
   const char *names[] = { "No Such Organisation", partner };
   const int codes[] = { G_IO_ERROR_NOT_FOUND, G_IO_ERROR_PERMISSION_DENIED };
   g_autoptr(GPtrArray) rows = NULL;
@@ -801,6 +809,19 @@ test_tasklist_refused (Fixture       *f,
       g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==,
                         0);
     }
+  /* A partner that may task gets its list. */
+  {
+    g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    SteadExportOptions options = { .options = table };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (tasker);
+    g_hash_table_insert (table, "organisation", tasker);
+    g_assert_true (stead_exporter_run (exporter, f->ws, out, &options, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), >, 0);
+  }
   /* A task for the partner: still not in a list with no one named. */
   g_assert_cmpint (stead_workspace_edit (f->ws, "volunteers", "Task",
                                          "INSERT INTO volunteers_task (request, organisation) "
