@@ -276,8 +276,13 @@ volunteers_intake_view_check (VolunteersIntakeView *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  row, NULL, -1);
+  {
+    g_autoptr(GString) plain = g_string_new (title);
+
+    g_string_replace (plain, "_", "", 0);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    plain->str, -1);
+  }
   g_signal_connect (keys, "key-pressed", G_CALLBACK (volunteers_intake_view_on_check_key), self);
   gtk_widget_add_controller (check, keys);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -27,6 +27,7 @@ struct _VolunteersPage
 
   SteadRecordPage *records;
   SteadFieldGroup *fields;
+  SteadFieldGroup *personal_fields;   /* only while personal data may be shown */
   GtkMenuButton   *more_filters;
   GtkDropDown     *skill_filter;
   GtkDropDown     *role_filter;
@@ -57,14 +58,6 @@ struct _VolunteersPage
 };
 
 G_DEFINE_FINAL_TYPE (VolunteersPage, volunteers_page, STEAD_TYPE_PAGE)
-
-/* The details' fields: the personal ones only while they may be shown. */
-#define VOLUNTEERS_PAGE_FIELDS \
-  "radius_km travel languages affiliation organisation mutual_aid dbs_level dbs_scheme " \
-  "id_checked badge_number badge_issued badge_returned status consent review"
-#define VOLUNTEERS_PAGE_PERSONAL_FIELDS \
-  "name phone email " VOLUNTEERS_PAGE_FIELDS " dbs_number dbs_date emergency_name " \
-  "emergency_phone"
 
 /* ------------------------------------------------------------------------ */
 /* The detail's child records                                                */
@@ -215,8 +208,9 @@ static const char volunteers_page_register_sql[] =
   "  CASE WHEN ?1 THEN v.dbs_date END AS dbs_date, v.id_checked, v.badge_number, "
   "  v.badge_issued, v.badge_returned, CASE WHEN ?1 THEN v.emergency_name END AS emergency_name, "
   "  CASE WHEN ?1 THEN v.emergency_phone END AS emergency_phone, v.status, v.consent, v.review, "
-  "  (SELECT group_concat (s.skill, ' ') FROM volunteers_skill s WHERE s.volunteer = v.fid) "
-  "    AS skills, "
+  "  (SELECT group_concat (coalesce (t.label, s.skill), ', ') FROM volunteers_skill s "
+  "   LEFT JOIN taxonomy t ON t.vocabulary = 'skill' AND t.code = s.skill "
+  "   WHERE s.volunteer = v.fid) AS skills, "
   "  ST_MinX (v.geom) AS longitude, ST_MinY (v.geom) AS latitude "
   "FROM volunteers_volunteer v "
   "WHERE (?2 = '' OR EXISTS (SELECT 1 FROM volunteers_skill s "
@@ -279,8 +273,7 @@ static void
 volunteers_page_set_choices (GtkDropDown *dropdown,
                              GListModel  *terms)
 {
-  g_autoptr(GtkExpression) label = gtk_cclosure_expression_new (
-    G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (stead_term_get_label), NULL, NULL);
+  g_autoptr(GtkExpression) label = gtk_property_expression_new (STEAD_TYPE_TERM, NULL, "label");
 
   gtk_drop_down_set_expression (dropdown, label);
   gtk_drop_down_set_model (dropdown, terms);
@@ -492,7 +485,10 @@ volunteers_page_on_selected (VolunteersPage *self)
 
   if (self->workspace == NULL)
     return;
-  stead_field_group_set_record (self->fields, stead_record_page_get_selected (self->records));
+  stead_field_group_set_record (self->personal_fields,
+                                self->show_personal
+                                  ? stead_record_page_get_selected (self->records) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->personal_fields), self->show_personal && id != 0);
   for (guint i = 0; i < G_N_ELEMENTS (volunteers_page_children); i++)
     {
       SteadRecordList *list = NULL;
@@ -629,11 +625,8 @@ static void
 volunteers_page_on_show_personal (VolunteersPage *self)
 {
   self->show_personal = g_settings_get_boolean (self->settings, "show-personal-data");
-  g_object_set (self->fields, "fields",
-                self->show_personal ? VOLUNTEERS_PAGE_PERSONAL_FIELDS : VOLUNTEERS_PAGE_FIELDS,
-                NULL);
-  stead_field_group_set_record (self->fields, NULL);
   volunteers_page_refilter (self);
+  volunteers_page_on_selected (self);
   volunteers_queues_view_set_workspace (self->queues, self->workspace, self->show_personal);
 }
 
@@ -664,9 +657,6 @@ volunteers_page_load (SteadPage      *page,
                                G_CONNECT_SWAPPED);
       self->show_personal = g_settings_get_boolean (self->settings, "show-personal-data");
     }
-  g_object_set (self->fields, "fields",
-                self->show_personal ? VOLUNTEERS_PAGE_PERSONAL_FIELDS : VOLUNTEERS_PAGE_FIELDS,
-                NULL);
   self->resetting = TRUE;
   volunteers_page_set_choices (self->skill_filter, skill_terms);
   volunteers_page_set_choices (self->role_filter, role_terms);
@@ -682,7 +672,7 @@ volunteers_page_load (SteadPage      *page,
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->volunteers));
   volunteers_queues_view_set_workspace (self->queues, workspace, self->show_personal);
   volunteers_board_view_set_workspace (self->board, workspace);
-  volunteers_intake_view_set_workspace (self->intake, workspace);
+  if (self->intake) volunteers_intake_view_set_workspace (self->intake, workspace);
 }
 
 static gboolean
@@ -723,6 +713,7 @@ volunteers_page_class_init (VolunteersPageClass *klass)
                                                "volunteers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, records);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, fields);
+  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, personal_fields);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, more_filters);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, skill_filter);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, role_filter);
@@ -735,7 +726,7 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake_toggle);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, queues);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, board);
-  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake);
+  /*BISECT*/
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts_group);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, readiness_row);

@@ -89,19 +89,21 @@ static const SteadRecordInfo volunteers_queues_offer_info = {
 STEAD_DEFINE_RECORD_TYPE (VolunteersQueuesOffer, volunteers_queues_offer,
                           &volunteers_queues_offer_info)
 
-/* ?1 show personal data, ?2 "Request %d", ?3 the most rows. Open and
+/* ?1 show personal data, ?2 "Request %d" (or "Offer %d"). Open and
  * assigned first, most urgent first. */
 static const char volunteers_queues_request_sql[] =
   "SELECT r.fid AS id, CASE WHEN ?1 AND r.title IS NOT NULL THEN r.title "
   "  ELSE printf (?2, r.fid) END AS title, r.kind, r.status, r.urgency, r.people "
   "FROM volunteers_request r "
-  "ORDER BY r.status IN ('done', 'cancelled'), r.urgency, r.fid DESC LIMIT ?3";
+  "ORDER BY r.status IN ('done', 'cancelled'), r.urgency, r.fid DESC "
+  "LIMIT " G_STRINGIFY (VOLUNTEERS_QUEUES_MAX_ROWS);
 
 static const char volunteers_queues_offer_sql[] =
   "SELECT o.fid AS id, coalesce (o.item, o.description, printf (?2, o.fid)) AS title, o.kind, "
   "  o.status, o.quantity, o.held_at, ?1 AS shown "
   "FROM volunteers_offer o "
-  "ORDER BY o.status IN ('used', 'withdrawn'), o.fid DESC LIMIT ?3";
+  "ORDER BY o.status IN ('used', 'withdrawn'), o.fid DESC "
+  "LIMIT " G_STRINGIFY (VOLUNTEERS_QUEUES_MAX_ROWS);
 
 static void
 volunteers_queues_view_toast (VolunteersQueuesView *self,
@@ -286,15 +288,13 @@ volunteers_queues_view_bind (VolunteersQueuesView *self)
   /* TRANSLATORS: a request for help by its number, personal data hidden */
   stead_query_model_set_params (self->request_model,
                                 STEAD_ARGS (STEAD_INT (self->show_personal),
-                                            STEAD_STRING (_("Request %d")),
-                                            STEAD_INT (VOLUNTEERS_QUEUES_MAX_ROWS)));
+                                            STEAD_STRING (_("Request %d"))));
   self->offer_model = stead_query_model_new (self->workspace, volunteers_queues_offer_get_type (),
                                              volunteers_queues_offer_sql, VOLUNTEERS_TABLES);
   /* TRANSLATORS: an offer of support by its number */
   stead_query_model_set_params (self->offer_model,
                                 STEAD_ARGS (STEAD_INT (self->show_personal),
-                                            STEAD_STRING (_("Offer %d")),
-                                            STEAD_INT (VOLUNTEERS_QUEUES_MAX_ROWS)));
+                                            STEAD_STRING (_("Offer %d"))));
   gtk_list_box_bind_model (self->requests, G_LIST_MODEL (self->request_model),
                            volunteers_queues_view_request_row, self, NULL);
   gtk_list_box_bind_model (self->offers, G_LIST_MODEL (self->offer_model),
