@@ -283,6 +283,8 @@ volunteers_intake_view_check (VolunteersIntakeView *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     plain->str, -1);
   }
+  /* Before the check's own Enter (which would tick it). */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (volunteers_intake_view_on_check_key), self);
   gtk_widget_add_controller (check, keys);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -672,7 +672,7 @@ volunteers_page_load (SteadPage      *page,
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->volunteers));
   volunteers_queues_view_set_workspace (self->queues, workspace, self->show_personal);
   volunteers_board_view_set_workspace (self->board, workspace);
-  if (self->intake) volunteers_intake_view_set_workspace (self->intake, workspace);
+  volunteers_intake_view_set_workspace (self->intake, workspace);
 }
 
 static gboolean
@@ -726,7 +726,7 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake_toggle);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, queues);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, board);
-  /*BISECT*/
+  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts_group);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, readiness_row);
