@@ -315,6 +315,8 @@ const SteadField partners_agreement_fields[] = {
   { "document", .label = N_("Document Link") },
   { "allows_points", .type = STEAD_FIELD_BOOL,
     .label = N_("Households May Be Shown as Points on the Map") },
+  { "allows_tasking", .type = STEAD_FIELD_BOOL,
+    .label = N_("Parties May Task Registered Volunteers") },
   { "flag", .flags = STEAD_FIELD_HIDDEN },
 };
 
@@ -440,7 +442,7 @@ partners_children_new (SteadWorkspace *workspace,
           "WHERE organisation = ?1 ORDER BY id";
   else if (type == PARTNERS_TYPE_AGREEMENT)
     sql = "SELECT a.id, a.title, a.kind, a.scope, a.data_fields, a.signed, a.review, a.expiry, "
-          "a.status, a.document, a.allows_points, "
+          "a.status, a.document, a.allows_points, a.allows_tasking, "
           "  (SELECT group_concat (o.name, '; ') FROM partners_agreement_party q "
           "   JOIN partners_organisation o ON o.id = q.organisation "
           "   WHERE q.agreement = a.id AND q.organisation != ?1) AS parties "
@@ -937,6 +939,36 @@ partners_agreement_save (SteadWorkspace  *workspace,
                          guint            n_parties,
                          GError         **error)
 {
+  return partners_agreement_save_full (workspace, id, title, kind, scope, data_fields, signed_on,
+                                       review, expiry, status, document, allows_points, -1,
+                                       parties, n_parties, error);
+}
+
+/**
+ * partners_agreement_save_full:
+ * @allows_tasking: whether its parties may task registered volunteers: 1
+ *   or 0, or -1 to leave it as it is (0 for a new one)
+ *
+ * As partners_agreement_save(), with whether it allows tasking.
+ */
+gint64
+partners_agreement_save_full (SteadWorkspace  *workspace,
+                              gint64           id,
+                              const char      *title,
+                              const char      *kind,
+                              const char      *scope,
+                              const char      *data_fields,
+                              const char      *signed_on,
+                              const char      *review,
+                              const char      *expiry,
+                              const char      *status,
+                              const char      *document,
+                                   int              allows_points,
+                              int              allows_tasking,
+                              const gint64    *parties,
+                              guint            n_parties,
+                              GError         **error)
+{
   g_autoptr(SteadTransaction) txn = NULL;
   g_autofree char *summary = NULL;
   const char *dates[] = { signed_on, review, expiry };
@@ -980,14 +1012,16 @@ partners_agreement_save (SteadWorkspace  *workspace,
     txn,
     id ? "UPDATE partners_agreement SET title = ?1, kind = ?2, scope = ?3, data_fields = ?4, "
          "signed = ?5, review = ?6, expiry = ?7, status = ?8, document = ?9, "
-         "allows_points = CASE WHEN ?11 < 0 THEN allows_points ELSE ?11 END WHERE id = ?10"
+         "allows_points = CASE WHEN ?11 < 0 THEN allows_points ELSE ?11 END, "
+         "allows_tasking = CASE WHEN ?12 < 0 THEN allows_tasking ELSE ?12 END WHERE id = ?10"
        : "INSERT INTO partners_agreement (title, kind, scope, data_fields, signed, review, "
-         "expiry, status, document, allows_points) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, max (?11, 0))",
+         "expiry, status, document, allows_points, allows_tasking) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, max (?11, 0), max (?12, 0))",
     STEAD_ARGS (STEAD_TEXT (title), STEAD_TEXT (kind), STEAD_TEXT (scope), STEAD_TEXT (data_fields),
                 STEAD_TEXT (signed_on), STEAD_TEXT (review), STEAD_TEXT (expiry),
                 STEAD_TEXT (status ? status : "active"), STEAD_TEXT (document), STEAD_INT (id),
-                STEAD_INT (allows_points != 0 ? (allows_points > 0 ? 1 : -1) : 0)),
+                STEAD_INT (allows_points != 0 ? (allows_points > 0 ? 1 : -1) : 0),
+                STEAD_INT (allows_tasking != 0 ? (allows_tasking > 0 ? 1 : -1) : 0)),
     error);
   if (result < 0)
     return 0;

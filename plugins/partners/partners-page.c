@@ -330,7 +330,7 @@ partners_page_save_agreement (SteadForm  *form,
         }
       g_array_append_val (parties, id);
     }
-  return partners_agreement_save (
+  return partners_agreement_save_full (
            self->workspace, agreement ? stead_record_get_id (agreement) : 0,
            stead_form_get_text (form, "title"), stead_form_get_text (form, "kind"),
            stead_form_get_text (form, "scope"), stead_form_get_text (form, "data_fields"),
@@ -338,6 +338,7 @@ partners_page_save_agreement (SteadForm  *form,
            stead_form_get_text (form, "expiry"), stead_form_get_text (form, "status"),
            stead_form_get_text (form, "document"),
            stead_form_get_int (form, "allows_points", 0) != 0,
+           stead_form_get_int (form, "allows_tasking", 0) != 0,
            (const gint64 *) (gpointer) parties->data,
            parties->len, error) != 0;
 }

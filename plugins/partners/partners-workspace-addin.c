@@ -242,6 +242,16 @@ static const struct
     300,
     1000,
     { 0, 21, 15, 17 } },
+  /* Lets the councils and the two national volunteering charities task
+   * the volunteers' register (the volunteers' demo tasks under it). */
+  { "Volunteer tasking agreement",
+    "mou",
+    "Partners may task registered volunteers for welfare, shopping and transport",
+    NULL,
+    -120,
+    240,
+    610,
+    { 0, 1, 15, 16 } },
   { "Sandbag distribution agreement",
     "mutual-aid",
     "Sandbags to flood groups",
@@ -408,6 +418,11 @@ partners_workspace_addin_populate_demo (SteadTransaction     *txn,
         error);
       if (id < 0)
         return FALSE;
+      if (g_str_equal (demo_agreements[a].title, "Volunteer tasking agreement") &&
+          stead_transaction_run (txn,
+                                 "UPDATE partners_agreement SET allows_tasking = 1 WHERE id = ?1",
+                                 STEAD_ARGS (STEAD_INT (id)), error) < 0)
+        return FALSE;
       if (demo_agreements[a].title == partners_demo_psr_agreement &&
           stead_transaction_run (txn,
                                            "UPDATE partners_agreement SET allows_points = 1 "
@@ -459,8 +474,10 @@ static const SteadRecordKind partners_record_kinds[] = {
     "SELECT geom FROM partners_site WHERE fid = ?1 AND geom IS NOT NULL" },
   /* Data-sharing agreements, for the lists of people that came under one
    * (the target groups' household lists); other kinds are not offered.
-   * Its facts: whether the households of lists under it may be shown as
-   * points on the map, its status and expiry. */
+   * Its facts, for every agreement of any kind: whether the households of
+   * lists under it may be shown as points on the map, whether its parties
+   * may task volunteers (the volunteers' tasks), its parties' ids
+   * (space-separated), status, dates and title (for expiry alerts). */
   { "agreement", N_("data-sharing agreement"),
     "SELECT id, title FROM partners_agreement WHERE kind = 'data-sharing' "
     "ORDER BY title COLLATE NOCASE, id",
@@ -470,8 +487,10 @@ static const SteadRecordKind partners_record_kinds[] = {
     "partners_agreement",
     STEAD_STATEMENTS ("DELETE FROM partners_agreement_party WHERE agreement = ?1",
                       "DELETE FROM partners_agreement WHERE id = ?1"),
-    .facts_sql = "SELECT id, allows_points, status, expiry FROM partners_agreement "
-                 "WHERE kind = 'data-sharing'" },
+    .facts_sql = "SELECT a.id, a.allows_points, a.allows_tasking, a.status, a.expiry, "
+                 "a.signed, a.kind, a.title, (SELECT group_concat (p.organisation, ' ') "
+                 "FROM partners_agreement_party p WHERE p.agreement = a.id) AS parties "
+                 "FROM partners_agreement a" },
 };
 
 const SteadWorkspaceAddinInfo partners_workspace_addin = {

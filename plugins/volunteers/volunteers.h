@@ -48,3 +48,149 @@ gboolean volunteers_setting_set            (SteadWorkspace  *workspace,
                                             GError         **error);
 
 G_END_DECLS
+
+/* ------------------------------------------------------------------------ */
+/* vready: readiness, expiry alerts, tasks, and the volunteer's child       */
+/* records (volunteers-readiness.c, volunteers-tasks.c)                     */
+/* ------------------------------------------------------------------------ */
+
+G_BEGIN_DECLS
+
+extern const SteadChoice volunteers_insurance_kinds[]; /* public-liability … */
+extern const SteadChoice volunteers_ppe_items[];       /* hi-vis, gloves, … */
+extern const SteadChoice volunteers_weekdays[];        /* "1" Monday … "7" Sunday */
+
+/* Why a volunteer is not ready, for every role (skill NULL) or for one. */
+typedef struct
+{
+  char *skill;      /* the role (taxonomy 'skill'), or NULL: every role */
+  char *check;      /* "status" "consent" "id" "badge" "skills" "dbs" "training" "insurance"
+                     * "ppe" */
+  char *text;       /* in words, translated: "first aid certificate expired 3 days ago" */
+} VolunteersReason;
+
+typedef struct
+{
+  gint64     volunteer;
+  gboolean   deployable;   /* no reason for every role, and ready for at least one */
+  GStrv      roles_ready;  /* skills they may be deployed for now: none when a reason is for
+                            * every role (never NULL) */
+  GPtrArray *reasons;      /* of VolunteersReason, the general ones first */
+} VolunteersReadiness;
+
+void                 volunteers_readiness_free  (VolunteersReadiness *readiness);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersReadiness, volunteers_readiness_free)
+
+/* @today: (nullable) "YYYY-MM-DD", NULL for today (tests pass a date).
+ * Returns NULL with @error when there is no such volunteer. */
+VolunteersReadiness *volunteers_readiness_get   (SteadWorkspace  *workspace,
+                                                 gint64           volunteer,
+                                                 const char      *today,
+                                                 GError         **error);
+/* Every volunteer of the register, in one pass, ordered by id
+ * (of VolunteersReadiness). */
+GPtrArray           *volunteers_readiness_all   (SteadWorkspace  *workspace,
+                                                 const char      *today,
+                                                 GError         **error);
+/* The reasons as one line each, joined by "\n" (NULL when none). */
+char                *volunteers_readiness_describe (const VolunteersReadiness *readiness);
+
+/* Expiry alerts: what falls due within the 'expiry-warning-days' setting,
+ * or has passed (days < 0). DBS certificates are due 'dbs-renewal-years'
+ * (a setting, default 3) after their date. */
+typedef struct
+{
+  char  *check;       /* "dbs" "training" "insurance" "agreement" */
+  gint64 volunteer;   /* 0 for an agreement */
+  gint64 record;      /* the training, insurance or agreement id; the volunteer for "dbs" */
+  char  *what;        /* the course, the insurance kind, the agreement's title (not personal) */
+  char  *due;         /* "YYYY-MM-DD" */
+  int    days;        /* from @today: negative when passed */
+  char  *text;        /* in words: "First aid at work expires in 12 days" */
+} VolunteersAlert;
+
+void       volunteers_alert_free      (VolunteersAlert *alert);
+/* Ordered by due date (of VolunteersAlert). */
+GPtrArray *volunteers_expiry_alerts   (SteadWorkspace  *workspace,
+                                       const char      *today,
+                                       GError         **error);
+
+/* Tasks: new → offered → accepted → in-progress → done, or cancelled from
+ * any but done; offered may go back to new (declined). */
+extern const SteadChoice volunteers_task_statuses[];
+gboolean volunteers_task_move_allowed     (const char      *from,
+                                           const char      *to);
+/* Whether @organisation is a party to an active, unexpired agreement that
+ * allows tasking (read through the "agreement" record kind's facts). */
+gboolean volunteers_organisation_can_task (SteadWorkspace  *workspace,
+                                           gint64           organisation,
+                                           const char      *today);
+/* A task for @request by @organisation with @volunteers (may be empty):
+ * refused, naming the organisation, without a tasking agreement. One undo
+ * step; the request becomes assigned. */
+gint64   volunteers_task_add              (SteadWorkspace  *workspace,
+                                           gint64           request,
+                                           gint64           organisation,
+                                           const gint64    *volunteers,
+                                           guint            n_volunteers,
+                                           GError         **error);
+/* Moves a task, stamping the time (@now: NULL for now, "YYYY-MM-DDTHH:MM:SSZ");
+ * a move the state machine does not allow is refused. Done closes the request;
+ * cancelled reopens it when no other task is live. One undo step. */
+gboolean volunteers_task_move             (SteadWorkspace  *workspace,
+                                           gint64           task,
+                                           const char      *status,
+                                           const char      *now,
+                                           GError         **error);
+/* Hours logged and outcome notes (@hours < 0: unchanged). One undo step. */
+gboolean volunteers_task_log              (SteadWorkspace  *workspace,
+                                           gint64           task,
+                                           double           hours,
+                                           const char      *outcome,
+                                           GError         **error);
+gboolean volunteers_task_assign           (SteadWorkspace  *workspace,
+                                           gint64           task,
+                                           gint64           volunteer,
+                                           gboolean         assigned,
+                                           GError         **error);
+#define VOLUNTEERS_TYPE_TASK (volunteers_task_get_type ())
+GType volunteers_task_get_type (void);
+extern const SteadRecordInfo volunteers_task_info;
+/* Every task (?1 NULL) or one status's (?1 a status), newest first. */
+SteadQueryModel *volunteers_tasks_new     (SteadWorkspace  *workspace,
+                                           const char      *status);
+
+/* A volunteer's child records: availability (weekly pattern), exceptions,
+ * training, insurance, PPE. Each has a SteadField table for stead_form_new
+ * (n_fields beside it), a record type for SteadRecordList, a list of one
+ * volunteer's (?1), an add taking the form's texts by field name, and a
+ * remove; each edit one undo step. */
+typedef enum
+{
+  VOLUNTEERS_CHILD_AVAILABILITY,
+  VOLUNTEERS_CHILD_EXCEPTION,
+  VOLUNTEERS_CHILD_TRAINING,
+  VOLUNTEERS_CHILD_INSURANCE,
+  VOLUNTEERS_CHILD_PPE,
+  VOLUNTEERS_N_CHILDREN,
+} VolunteersChild;
+
+extern const SteadRecordInfo volunteers_child_info[VOLUNTEERS_N_CHILDREN];
+GType            volunteers_child_get_type (VolunteersChild  child);
+SteadQueryModel *volunteers_children_new   (SteadWorkspace  *workspace,
+                                            VolunteersChild  child,
+                                            gint64           volunteer);
+/* @names and @values: parallel, NULL-terminated, the fields' texts as the
+ * form gives them (stead_form_get_text). Returns the new row's id, or -1. */
+gint64           volunteers_child_add      (SteadWorkspace      *workspace,
+                                            VolunteersChild      child,
+                                            gint64               volunteer,
+                                            const char * const  *names,
+                                            const char * const  *values,
+                                            GError             **error);
+gboolean         volunteers_child_remove   (SteadWorkspace  *workspace,
+                                            VolunteersChild  child,
+                                            gint64           id,
+                                            GError         **error);
+
+G_END_DECLS
