@@ -82,33 +82,22 @@ volunteers_board_column (const char *status)
   return -1;
 }
 
+/* vready's state machine: a move it does not allow is refused. */
 gboolean
 volunteers_board_view_move (VolunteersBoardView  *self,
                             gint64                task,
                             const char           *status,
                             GError              **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *time = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-
   g_return_val_if_fail (VOLUNTEERS_IS_BOARD_VIEW (self), FALSE);
 
-  if (volunteers_board_column (status) < 0)
+  if (volunteers_board_column (status) < 0 && g_strcmp0 (status, "cancelled") != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a status of a task on the board"), status);
       return FALSE;
     }
-  return stead_workspace_edit (
-    self->workspace, VOLUNTEERS_OWNER, _("Move a task"),
-    "UPDATE volunteers_task SET status = ?2, "
-    "  offered = CASE WHEN ?2 = 'offered' THEN coalesce (offered, ?3) ELSE offered END, "
-    "  accepted = CASE WHEN ?2 = 'accepted' THEN coalesce (accepted, ?3) ELSE accepted END, "
-    "  started = CASE WHEN ?2 = 'in-progress' THEN coalesce (started, ?3) ELSE started END, "
-    "  finished = CASE WHEN ?2 = 'done' THEN coalesce (finished, ?3) ELSE finished END "
-    "WHERE id = ?1 AND status != ?2",
-    STEAD_ARGS (STEAD_INT (task), STEAD_STRING (status), STEAD_STRING (time)),
-    error) > 0;
+  return volunteers_task_move (self->workspace, task, status, NULL, error);
 }
 
 static void
@@ -127,8 +116,10 @@ volunteers_board_view_moved (VolunteersBoardView *self,
       return;
     }
   /* TRANSLATORS: a toast: a task moved to a column of the task board */
-  message = g_strdup_printf (_("Task moved to “%s”"),
-                             _(stead_choice_get_label (volunteers_board_statuses, status)));
+  message = g_strcmp0 (status, "cancelled") == 0
+              ? g_strdup (_("Task cancelled"))
+              : g_strdup_printf (_("Task moved to “%s”"),
+                                 _(stead_choice_get_label (volunteers_board_statuses, status)));
   if (page != NULL)
     stead_record_page_toast_undo (STEAD_RECORD_PAGE (page), message);
 }
@@ -224,13 +215,21 @@ volunteers_board_view_card (VolunteersBoardView *self,
       g_autoptr(GMenuItem) item = NULL;
       g_autofree char *label = NULL;
 
-      if (g_str_equal (volunteers_board_statuses[i].code, status))
+      if (!volunteers_task_move_allowed (status, volunteers_board_statuses[i].code))
         continue;
       /* TRANSLATORS: a task card's menu: move the task to a column */
       label = g_strdup_printf (_("Move to “%s”"), _(volunteers_board_statuses[i].label));
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (
         item, "board.move", g_variant_new ("(xs)", id, volunteers_board_statuses[i].code));
+      g_menu_append_item (menu, item);
+    }
+  if (volunteers_task_move_allowed (status, "cancelled"))
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Cancel Task"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "board.move",
+                                               g_variant_new ("(xs)", id, "cancelled"));
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));

@@ -49,6 +49,8 @@ struct _VolunteersPage
   SteadRecordList *insurance;
   SteadRecordList *ppe;
   SteadRecordList *availability;
+  SteadRecordList *exceptions;
+  VolunteersChild  adding;
 
   SteadWorkspace  *workspace;
   SteadQueryModel *volunteers;
@@ -76,110 +78,28 @@ static const SteadRecordInfo volunteers_page_skill_info = {
 
 STEAD_DEFINE_RECORD_TYPE (VolunteersSkillItem, volunteers_skill_item, &volunteers_page_skill_info)
 
-static const SteadField volunteers_page_training_fields[] = {
-  { "course", .label = N_("Course") },
-  { "skill", .type = STEAD_FIELD_TERM, .vocabulary = "skill", .label = N_("Qualifies For") },
-  { "completed", .type = STEAD_FIELD_DATE, .label = N_("Completed") },
-  { "expires", .type = STEAD_FIELD_DATE, .label = N_("Expires") },
-};
+static const char volunteers_page_skills_sql[] =
+  "SELECT s.rowid AS id, s.skill, coalesce (t.label, s.skill) AS label, p.label AS role "
+  "FROM volunteers_skill s "
+  "LEFT JOIN taxonomy t ON t.vocabulary = 'skill' AND t.code = s.skill "
+  "LEFT JOIN taxonomy p ON p.vocabulary = 'skill' AND p.code = t.parent "
+  "WHERE s.volunteer = ?1 ORDER BY t.sort, label";
 
-static const SteadRecordInfo volunteers_page_training_info = {
-  .kind = "volunteer-training", .owner = VOLUNTEERS_OWNER, .title_field = "course",
-  .fields = volunteers_page_training_fields,
-  .n_fields = G_N_ELEMENTS (volunteers_page_training_fields),
-  .edit_summary = N_("Edit a volunteer’s training"),
-};
-
-STEAD_DEFINE_RECORD_TYPE (VolunteersTrainingItem, volunteers_training_item,
-                          &volunteers_page_training_info)
-
-static const SteadChoice volunteers_page_insurance_kinds[] = {
-  { "public-liability", N_("Public liability") },
-  { "employers-liability", N_("Employer’s liability") },
-  { "personal-accident", N_("Personal accident") },
-  { "motor", N_("Motor") },
-  { "professional-indemnity", N_("Professional indemnity") },
-  { NULL },
-};
-
-static const SteadField volunteers_page_insurance_fields[] = {
-  { "kind", .type = STEAD_FIELD_CHOICE, .choices = volunteers_page_insurance_kinds,
-    .label = N_("Kind") },
-  { "activities", .label = N_("Activities Covered") },
-  { "expires", .type = STEAD_FIELD_DATE, .label = N_("Expires") },
-};
-
-static const SteadRecordInfo volunteers_page_insurance_info = {
-  .kind = "volunteer-insurance", .owner = VOLUNTEERS_OWNER, .title_field = "kind",
-  .fields = volunteers_page_insurance_fields,
-  .n_fields = G_N_ELEMENTS (volunteers_page_insurance_fields),
-  .edit_summary = N_("Edit a volunteer’s insurance"),
-};
-
-STEAD_DEFINE_RECORD_TYPE (VolunteersInsuranceItem, volunteers_insurance_item,
-                          &volunteers_page_insurance_info)
-
-static const SteadField volunteers_page_ppe_fields[] = {
-  { "item", .label = N_("Item") },
-  { "size", .label = N_("Size") },
-  { "issued", .type = STEAD_FIELD_DATE, .label = N_("Issued") },
-  { "returned", .type = STEAD_FIELD_DATE, .label = N_("Returned") },
-};
-
-static const SteadRecordInfo volunteers_page_ppe_info = {
-  .kind = "volunteer-ppe", .owner = VOLUNTEERS_OWNER, .title_field = "item",
-  .fields = volunteers_page_ppe_fields, .n_fields = G_N_ELEMENTS (volunteers_page_ppe_fields),
-  .edit_summary = N_("Edit equipment issued"),
-};
-
-STEAD_DEFINE_RECORD_TYPE (VolunteersPpeItem, volunteers_ppe_item, &volunteers_page_ppe_info)
-
-static const SteadChoice volunteers_page_weekdays[] = {
-  { "1", N_("Monday") }, { "2", N_("Tuesday") }, { "3", N_("Wednesday") },
-  { "4", N_("Thursday") }, { "5", N_("Friday") }, { "6", N_("Saturday") },
-  { "7", N_("Sunday") }, { NULL },
-};
-
-static const SteadField volunteers_page_availability_fields[] = {
-  { "day", .type = STEAD_FIELD_CHOICE, .choices = volunteers_page_weekdays, .label = N_("Day") },
-  { "start", .label = N_("From") },
-  { "finish", .label = N_("Until") },
-};
-
-static const SteadRecordInfo volunteers_page_availability_info = {
-  .kind = "volunteer-availability", .owner = VOLUNTEERS_OWNER, .title_field = "day",
-  .fields = volunteers_page_availability_fields,
-  .n_fields = G_N_ELEMENTS (volunteers_page_availability_fields),
-  .edit_summary = N_("Edit a volunteer’s availability"),
-};
-
-STEAD_DEFINE_RECORD_TYPE (VolunteersAvailabilityItem, volunteers_availability_item,
-                          &volunteers_page_availability_info)
-
+/* The readiness records' lists, by vready's child kinds. */
 static const struct
 {
-  const char *list;
-  GType     (*type) (void);
-  const char *sql;
+  const char     *list;
+  VolunteersChild child;
+  const char     *add_title;
+  const char     *removed;
 } volunteers_page_children[] = {
-  { "skills", volunteers_skill_item_get_type,
-    "SELECT s.rowid AS id, s.skill, coalesce (t.label, s.skill) AS label, p.label AS role "
-    "FROM volunteers_skill s "
-    "LEFT JOIN taxonomy t ON t.vocabulary = 'skill' AND t.code = s.skill "
-    "LEFT JOIN taxonomy p ON p.vocabulary = 'skill' AND p.code = t.parent "
-    "WHERE s.volunteer = ?1 ORDER BY t.sort, label" },
-  { "training", volunteers_training_item_get_type,
-    "SELECT id, course, skill, completed, expires FROM volunteers_training "
-    "WHERE volunteer = ?1 ORDER BY expires IS NULL, expires, course" },
-  { "insurance", volunteers_insurance_item_get_type,
-    "SELECT id, kind, activities, expires FROM volunteers_insurance "
-    "WHERE volunteer = ?1 ORDER BY expires IS NULL, expires" },
-  { "ppe", volunteers_ppe_item_get_type,
-    "SELECT id, item, size, issued, returned FROM volunteers_ppe "
-    "WHERE volunteer = ?1 ORDER BY issued DESC" },
-  { "availability", volunteers_availability_item_get_type,
-    "SELECT id, CAST (weekday AS TEXT) AS day, start, finish FROM volunteers_availability "
-    "WHERE volunteer = ?1 ORDER BY weekday, start" },
+  { "training", VOLUNTEERS_CHILD_TRAINING, N_("Add Training"), N_("Training removed") },
+  { "insurance", VOLUNTEERS_CHILD_INSURANCE, N_("Add Insurance"), N_("Insurance removed") },
+  { "ppe", VOLUNTEERS_CHILD_PPE, N_("Record Equipment Issued"), N_("Equipment record removed") },
+  { "availability", VOLUNTEERS_CHILD_AVAILABILITY, N_("Add Weekly Availability"),
+    N_("Availability removed") },
+  { "exceptions", VOLUNTEERS_CHILD_EXCEPTION, N_("Add Away or Extra Dates"),
+    N_("Dates removed") },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -187,14 +107,8 @@ static const struct
 
 /* ?1 show personal data, ?2 skill, ?3 role, ?4 deployable (0 any, 1 yes,
  * 2 no), ?5 expiring within days (0 any), ?6 affiliation, ?7 "Badge %s",
- * ?8 "Volunteer %d". */
-#define VOLUNTEERS_PAGE_DEPLOYABLE \
-  "(v.status = 'active' AND v.id_checked IS NOT NULL " \
-  " AND NOT EXISTS (SELECT 1 FROM volunteers_training t WHERE t.volunteer = v.fid " \
-  "                 AND t.expires < date ('now', 'localtime')) " \
-  " AND NOT EXISTS (SELECT 1 FROM volunteers_insurance i WHERE i.volunteer = v.fid " \
-  "                 AND i.expires < date ('now', 'localtime')))"
-
+ * ?8 "Volunteer %d", ?9 the deployable volunteers' ids as a JSON array
+ * (vready's rules, worked out in C when the filter asks). */
 static const char volunteers_page_register_sql[] =
   "SELECT v.fid AS id, "
   "  CASE WHEN ?1 THEN v.name "
@@ -218,7 +132,7 @@ static const char volunteers_page_register_sql[] =
   "  AND (?3 = '' OR EXISTS (SELECT 1 FROM volunteers_skill s "
   "                          JOIN taxonomy t ON t.vocabulary = 'skill' AND t.code = s.skill "
   "                          WHERE s.volunteer = v.fid AND (t.code = ?3 OR t.parent = ?3))) "
-  "  AND (?4 = 0 OR (?4 = 1) = " VOLUNTEERS_PAGE_DEPLOYABLE ") "
+  "  AND (?4 = 0 OR (?4 = 1) = (v.fid IN (SELECT value FROM json_each (?9)))) "
   "  AND (?5 = 0 "
   "       OR date (v.dbs_date, '+3 years') BETWEEN date ('now', 'localtime') "
   "          AND date ('now', 'localtime', '+' || ?5 || ' days') "
@@ -300,25 +214,48 @@ volunteers_page_show_filters (VolunteersPage *self)
   gtk_menu_button_set_use_underline (self->more_filters, TRUE);
 }
 
+/* The ids of the volunteers deployable now, as a JSON array. */
+static char *
+volunteers_page_deployable_ids (VolunteersPage *self)
+{
+  g_autoptr(GPtrArray) all = volunteers_readiness_all (self->workspace, NULL, NULL);
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      VolunteersReadiness *readiness = g_ptr_array_index (all, i);
+
+      if (readiness->deployable)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "",
+                                readiness->volunteer);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 static void
 volunteers_page_refilter (VolunteersPage *self)
 {
+  gint64 deployable;
+  g_autofree char *ids = NULL;
+
   if (self->volunteers == NULL || self->resetting)
     return;
+  deployable = g_ascii_strtoll (volunteers_page_filter_code (self->deployable_filter), NULL, 10);
+  ids = deployable != 0 ? volunteers_page_deployable_ids (self) : g_strdup ("[]");
   stead_query_model_set_params (
     self->volunteers,
     STEAD_ARGS (STEAD_INT (self->show_personal),
                 STEAD_STRING (volunteers_page_filter_code (self->skill_filter)),
                 STEAD_STRING (volunteers_page_filter_code (self->role_filter)),
-                STEAD_INT (g_ascii_strtoll (volunteers_page_filter_code (self->deployable_filter),
-                                            NULL, 10)),
+                STEAD_INT (deployable),
                 STEAD_INT (g_ascii_strtoll (volunteers_page_filter_code (self->expiring_filter),
                                             NULL, 10)),
                 STEAD_STRING (volunteers_page_filter_code (self->affiliation_filter)),
                 /* TRANSLATORS: a volunteer named by their badge number, personal data hidden */
                 STEAD_STRING (_("Badge %s")),
                 /* TRANSLATORS: a volunteer named by their number, personal data hidden */
-                STEAD_STRING (_("Volunteer %d"))));
+                STEAD_STRING (_("Volunteer %d")), STEAD_STRING (ids)));
   volunteers_page_show_filters (self);
 }
 
@@ -358,152 +295,127 @@ volunteers_page_done (VolunteersPage *self,
     stead_record_page_toast_undo (self->records, message);
 }
 
-/* Deployable or not, and each reason when not. */
+/* Deployable or not, for which roles, and each reason when not. */
 static void
 volunteers_page_show_readiness (VolunteersPage *self,
                                 gint64          id)
 {
-  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(VolunteersReadiness) readiness = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reasons = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *status = NULL;
-  sqlite3_stmt *stmt;
 
   if (id == 0)
     return;
-  status = stead_workspace_query_text (self->workspace,
-                                       "SELECT status FROM volunteers_volunteer WHERE fid = ?1",
-                                       STEAD_ARGS (STEAD_INT (id)));
-  if (g_strcmp0 (status, "active") != 0)
+  readiness = volunteers_readiness_get (self->workspace, id, NULL, &error);
+  if (readiness == NULL)
     {
-      const char *label = stead_choice_get_label (volunteers_statuses, status);
-
-      g_ptr_array_add (reasons, g_strdup_printf (_("Their status is “%s”, not active"),
-                                                 label != NULL ? label : status));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->readiness_row),
+                                     _("Readiness unknown"));
+      adw_action_row_set_subtitle (self->readiness_row, error != NULL ? error->message : "");
+      return;
     }
-  if (stead_workspace_query_int64 (self->workspace,
-                                   "SELECT id_checked IS NULL FROM volunteers_volunteer "
-                                   "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (id))) == 1)
-    g_ptr_array_add (reasons, g_strdup (_("Their identity has not been checked")));
-  stmt = stead_workspace_prepare (self->workspace,
-                                  "SELECT course, CAST (julianday ('now', 'localtime', 'start of day') "
-                                  "  - julianday (expires) AS INTEGER) FROM volunteers_training "
-                                  "WHERE volunteer = ?1 AND expires < date ('now', 'localtime') "
-                                  "UNION ALL "
-                                  "SELECT kind, CAST (julianday ('now', 'localtime', "
-                                  "  'start of day') - julianday (expires) AS INTEGER) "
-                                  "FROM volunteers_insurance "
-                                  "WHERE volunteer = ?1 AND expires < date ('now', 'localtime')",
-                                  NULL);
-  if (stmt != NULL)
+  if (readiness->roles_ready != NULL && readiness->roles_ready[0] != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_autoptr(GString) roles = g_string_new (NULL);
+
+      for (guint i = 0; readiness->roles_ready[i] != NULL; i++)
         {
-          const char *what = (const char *) sqlite3_column_text (stmt, 0);
-          const char *kind = stead_choice_get_label (volunteers_page_insurance_kinds, what);
-          int days = sqlite3_column_int (stmt, 1);
+          g_autofree char *label = stead_workspace_get_term_label (self->workspace, "skill",
+                                                                   readiness->roles_ready[i]);
 
-          g_ptr_array_add (reasons,
-                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "“%s” expired %d day ago",
-                                                         "“%s” expired %d days ago", days),
-                                            kind != NULL ? _(kind) : what, days));
+          g_string_append_printf (roles, "%s%s", i > 0 ? ", " : "",
+                                  label != NULL ? label : readiness->roles_ready[i]);
         }
-      sqlite3_finalize (stmt);
+      /* TRANSLATORS: the roles a volunteer may be deployed for now */
+      g_string_append_printf (subtitle, _("Ready for: %s"), roles->str);
     }
-  for (guint i = 0; i < reasons->len; i++)
-    g_string_append_printf (subtitle, "%s%s", i > 0 ? "\n" : "",
-                            (char *) g_ptr_array_index (reasons, i));
+  reasons = volunteers_readiness_describe (readiness);
+  if (reasons != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", reasons);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->readiness_row),
-                                 reasons->len == 0 ? _("Deployable now")
-                                                   : _("Not deployable"));
+                                 readiness->deployable ? _("Deployable now")
+                                                       : _("Not deployable"));
   adw_action_row_set_subtitle (self->readiness_row, subtitle->str);
   adw_action_row_set_icon_name (self->readiness_row,
-                                reasons->len == 0 ? "emblem-ok-symbolic"
-                                                  : "dialog-warning-symbolic");
+                                readiness->deployable ? "emblem-ok-symbolic"
+                                                      : "dialog-warning-symbolic");
 }
 
-/* The selected volunteer's checks, training and insurance that expire
- * within the workspace's warning days (expiry-warning-days). */
+/* The selected volunteer's checks, training and insurance falling due
+ * within the workspace's warning days, or passed. */
 static void
 volunteers_page_show_alerts (VolunteersPage *self,
                              gint64          id)
 {
-  gint64 days = volunteers_setting_get (self->workspace, "expiry-warning-days");
+  g_autoptr(GPtrArray) alerts = NULL;
   GtkWidget *child;
-  sqlite3_stmt *stmt;
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts))) != NULL)
     gtk_list_box_remove (self->alerts, child);
-  stmt = id != 0 ? stead_workspace_prepare (
-    self->workspace,
-    "SELECT 0, NULL, date (dbs_date, '+3 years') AS due FROM volunteers_volunteer "
-    "  WHERE fid = ?1 AND due BETWEEN date ('now', 'localtime') "
-    "  AND date ('now', 'localtime', '+' || ?2 || ' days') "
-    "UNION ALL SELECT 1, course, expires FROM volunteers_training WHERE volunteer = ?1 "
-    "  AND expires BETWEEN date ('now', 'localtime') "
-    "  AND date ('now', 'localtime', '+' || ?2 || ' days') "
-    "UNION ALL SELECT 2, kind, expires FROM volunteers_insurance WHERE volunteer = ?1 "
-    "  AND expires BETWEEN date ('now', 'localtime') "
-    "  AND date ('now', 'localtime', '+' || ?2 || ' days') "
-    "ORDER BY 3", NULL) : NULL;
-  if (stmt != NULL)
+  alerts = id != 0 ? volunteers_expiry_alerts (self->workspace, NULL, NULL) : NULL;
+  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, days > 0 ? days : 30);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          int what = sqlite3_column_int (stmt, 0);
-          const char *name = (const char *) sqlite3_column_text (stmt, 1);
-          const char *kind = stead_choice_get_label (volunteers_page_insurance_kinds, name);
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *title = NULL;
+      VolunteersAlert *alert = g_ptr_array_index (alerts, i);
+      GtkWidget *row;
 
-          if (what == 0)
-            title = g_strdup (_("Criminal record check due for renewal"));
-          else if (what == 1)
-            title = g_strdup_printf (_("Training “%s” expires"), name);
-          else
-            title = g_strdup_printf (_("Insurance “%s” expires"), kind != NULL ? _(kind) : name);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       (const char *) sqlite3_column_text (stmt, 2));
-          adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "alarm-symbolic");
-          gtk_list_box_append (self->alerts, row);
-          n++;
-        }
-      sqlite3_finalize (stmt);
+      if (alert->volunteer != id)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), alert->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), alert->due);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                    alert->days < 0 ? "dialog-warning-symbolic"
+                                                    : "alarm-symbolic");
+      gtk_list_box_append (self->alerts, row);
+      n++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->alerts_group), n > 0);
+}
+
+static SteadRecordList *
+volunteers_page_child_list (VolunteersPage *self,
+                            guint           i)
+{
+  SteadRecordList *lists[] = { self->training, self->insurance, self->ppe, self->availability,
+                               self->exceptions };
+
+  return lists[i];
 }
 
 static void
 volunteers_page_on_selected (VolunteersPage *self)
 {
   gint64 id = volunteers_page_selected_id (self);
+  GListModel *model;
 
   if (self->workspace == NULL)
     return;
+  stead_field_group_set_record (self->fields, stead_record_page_get_selected (self->records));
   stead_field_group_set_record (self->personal_fields,
                                 self->show_personal
                                   ? stead_record_page_get_selected (self->records) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->personal_fields), self->show_personal && id != 0);
+
+  model = stead_record_list_get_model (self->skills);
+  if (id == 0)
+    stead_record_list_set_model (self->skills, NULL);
+  else if (model != NULL)
+    stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
+  else
+    {
+      g_autoptr(SteadQueryModel) skills = stead_query_model_new (
+        self->workspace, volunteers_skill_item_get_type (), volunteers_page_skills_sql,
+        VOLUNTEERS_TABLES);
+
+      stead_query_model_set_params (skills, STEAD_ARGS (STEAD_INT (id)));
+      stead_record_list_set_model (self->skills, G_LIST_MODEL (skills));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (volunteers_page_children); i++)
     {
-      SteadRecordList *list = NULL;
-      GListModel *model;
+      SteadRecordList *list = volunteers_page_child_list (self, i);
 
-      if (g_str_equal (volunteers_page_children[i].list, "skills"))
-        list = self->skills;
-      else if (g_str_equal (volunteers_page_children[i].list, "training"))
-        list = self->training;
-      else if (g_str_equal (volunteers_page_children[i].list, "insurance"))
-        list = self->insurance;
-      else if (g_str_equal (volunteers_page_children[i].list, "ppe"))
-        list = self->ppe;
-      else
-        list = self->availability;
       model = stead_record_list_get_model (list);
       if (id == 0)
         stead_record_list_set_model (list, NULL);
@@ -511,16 +423,66 @@ volunteers_page_on_selected (VolunteersPage *self)
         stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
       else
         {
-          g_autoptr(SteadQueryModel) children = stead_query_model_new (
-            self->workspace, volunteers_page_children[i].type (), volunteers_page_children[i].sql,
-            VOLUNTEERS_TABLES);
+          g_autoptr(SteadQueryModel) children =
+            volunteers_children_new (self->workspace, volunteers_page_children[i].child, id);
 
-          stead_query_model_set_params (children, STEAD_ARGS (STEAD_INT (id)));
           stead_record_list_set_model (list, G_LIST_MODEL (children));
         }
     }
   volunteers_page_show_readiness (self, id);
   volunteers_page_show_alerts (self, id);
+}
+
+/* The readiness records: added by a form of vready's fields, removed by a
+ * row's button; one undo step each. */
+static gboolean
+volunteers_page_save_child (SteadForm  *form,
+                            gpointer    user_data,
+                            GError    **error)
+{
+  VolunteersPage *self = user_data;
+  const SteadRecordInfo *info = &volunteers_child_info[self->adding];
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  for (guint f = 0; f < info->n_fields; f++)
+    if (!(info->fields[f].flags & STEAD_FIELD_INTERNAL))
+      {
+        g_ptr_array_add (names, (gpointer) info->fields[f].name);
+        g_ptr_array_add (values, (gpointer) stead_form_get_text (form, info->fields[f].name));
+      }
+  g_ptr_array_add (names, NULL);
+  g_ptr_array_add (values, NULL);
+  return volunteers_child_add (self->workspace, self->adding, volunteers_page_selected_id (self),
+                               (const char * const *) names->pdata,
+                               (const char * const *) values->pdata, error) > 0;
+}
+
+static void
+volunteers_page_on_add_child (SteadRecordList *list,
+                              VolunteersPage  *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "child"));
+  const SteadRecordInfo *info = &volunteers_child_info[volunteers_page_children[i].child];
+
+  self->adding = volunteers_page_children[i].child;
+  stead_form_present (stead_form_new (GTK_WIDGET (self->records),
+                                      _(volunteers_page_children[i].add_title), NULL,
+                                      info->fields, info->n_fields, NULL, NULL, NULL,
+                                      self->workspace, volunteers_page_save_child, self, NULL));
+}
+
+static void
+volunteers_page_on_remove_child (SteadRecordList *list,
+                                 SteadRecord     *record,
+                                 VolunteersPage  *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (list), "child"));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = volunteers_child_remove (self->workspace, volunteers_page_children[i].child,
+                                         stead_record_get_id (record), &error);
+
+  volunteers_page_done (self, ok, error, _(volunteers_page_children[i].removed));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -735,6 +697,7 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, insurance);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, ppe);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, availability);
+  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, exceptions);
   gtk_widget_class_bind_template_callback (widget_class, volunteers_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, volunteers_page_on_reset_filters);
   gtk_widget_class_bind_template_callback (widget_class, volunteers_page_on_selected);
@@ -749,4 +712,13 @@ static void
 volunteers_page_init (VolunteersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (volunteers_page_children); i++)
+    {
+      SteadRecordList *list = volunteers_page_child_list (self, i);
+
+      g_object_set_data (G_OBJECT (list), "child", GUINT_TO_POINTER (i));
+      g_signal_connect_object (list, "add", G_CALLBACK (volunteers_page_on_add_child), self, 0);
+      g_signal_connect_object (list, "remove", G_CALLBACK (volunteers_page_on_remove_child), self,
+                               0);
+    }
 }

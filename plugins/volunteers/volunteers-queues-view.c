@@ -223,7 +223,8 @@ volunteers_queues_view_offer_row (gpointer item,
 static void
 volunteers_queues_view_count (VolunteersQueuesView *self)
 {
-  gint64 open, available, dbs, training, insurance, days;
+  gint64 open, available, dbs, training, insurance, agreements, days;
+  g_autoptr(GPtrArray) list = NULL;
   g_autofree char *requests = NULL;
   g_autofree char *offers = NULL;
   g_autofree char *alerts = NULL;
@@ -247,30 +248,30 @@ volunteers_queues_view_count (VolunteersQueuesView *self)
 
   days = volunteers_setting_get (self->workspace, "expiry-warning-days");
   days = days > 0 ? days : 30;
-  dbs = stead_workspace_query_int64 (
-    self->workspace,
-    "SELECT count (*) FROM volunteers_volunteer WHERE status != 'left' AND "
-    "date (dbs_date, '+3 years') BETWEEN date ('now', 'localtime') "
-    "AND date ('now', 'localtime', '+' || ?1 || ' days')", STEAD_ARGS (STEAD_INT (days)));
-  training = stead_workspace_query_int64 (
-    self->workspace,
-    "SELECT count (*) FROM volunteers_training WHERE expires BETWEEN date ('now', 'localtime') "
-    "AND date ('now', 'localtime', '+' || ?1 || ' days')", STEAD_ARGS (STEAD_INT (days)));
-  insurance = stead_workspace_query_int64 (
-    self->workspace,
-    "SELECT count (*) FROM volunteers_insurance WHERE expires BETWEEN date ('now', 'localtime') "
-    "AND date ('now', 'localtime', '+' || ?1 || ' days')", STEAD_ARGS (STEAD_INT (days)));
-  alerts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expiring within %" G_GINT64_FORMAT
-                                         " day", "Expiring within %" G_GINT64_FORMAT " days",
-                                         days), days);
+  dbs = training = insurance = agreements = 0;
+  list = volunteers_expiry_alerts (self->workspace, NULL, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      VolunteersAlert *alert = g_ptr_array_index (list, i);
+
+      dbs += g_str_equal (alert->check, "dbs");
+      training += g_str_equal (alert->check, "training");
+      insurance += g_str_equal (alert->check, "insurance");
+      agreements += g_str_equal (alert->check, "agreement");
+    }
+  alerts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due or passed within %" G_GINT64_FORMAT
+                                         " day", "Due or passed within %" G_GINT64_FORMAT
+                                         " days", days), days);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->alerts_row), alerts);
   g_free (alerts);
-  /* TRANSLATORS: expiry alerts: criminal record checks, training records, insurance policies */
+  /* TRANSLATORS: expiry alerts: criminal record checks, training records, insurance policies,
+   * partners' agreements */
   alerts = g_strdup_printf (_("%" G_GINT64_FORMAT " criminal record checks · %" G_GINT64_FORMAT
-                              " training records · %" G_GINT64_FORMAT " insurance policies"),
-                            dbs, training, insurance);
+                              " training records · %" G_GINT64_FORMAT " insurance policies · %"
+                              G_GINT64_FORMAT " agreements"),
+                            dbs, training, insurance, agreements);
   adw_action_row_set_subtitle (self->alerts_row, alerts);
-  adw_action_row_set_icon_name (self->alerts_row, dbs + training + insurance > 0
+  adw_action_row_set_icon_name (self->alerts_row, dbs + training + insurance + agreements > 0
                                                     ? "dialog-warning-symbolic"
                                                     : "emblem-ok-symbolic");
 }

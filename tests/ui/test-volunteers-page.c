@@ -174,6 +174,22 @@ test_register (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+select_in (GtkWidget *page,
+           gint64     id)
+{
+  GListModel *rows = shown (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (rows, i);
+
+      if (stead_record_get_id (v) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Each filter narrows the register to what the tables say, both ways. */
 static void
 test_filters (void)
@@ -218,35 +234,59 @@ test_filters (void)
   wait_rows (page, all);
 
   /* Expiring: training due in 10 days is within 30 days, not within 7. */
-  first = count (ws, "SELECT min (fid) FROM volunteers_volunteer");
+  first = count (ws, "SELECT min (fid) FROM volunteers_volunteer v WHERE dbs_date IS NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM volunteers_training t WHERE t.volunteer = v.fid) "
+                     "AND NOT EXISTS (SELECT 1 FROM volunteers_insurance i "
+                     "                WHERE i.volunteer = v.fid)");
+  g_assert_cmpint (first, >, 0);
   g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Add training",
                                          "INSERT INTO volunteers_training (volunteer, course, "
                                          "expires) VALUES (?1, 'First aid at work', "
                                          "date ('now', 'localtime', '+10 days'))",
                                          STEAD_ARGS (STEAD_INT (first)), &error), >, 0);
   g_assert_no_error (error);
-  choose_filter (page, "expiring-filter", "30");
-  wait_rows (page, 1);
-  {
-    g_autoptr(SteadRecord) v = g_list_model_get_item (shown (page), 0);
+  for (guint d = 0; d < 2; d++)
+    {
+      const char *days = d == 0 ? "30" : "7";
+      g_autofree char *due = g_strdup_printf (
+        "SELECT count(*) FROM volunteers_volunteer v WHERE "
+        "date (v.dbs_date, '+3 years') BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days') OR EXISTS (SELECT 1 FROM volunteers_training t "
+        "WHERE t.volunteer = v.fid AND t.expires BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days')) OR EXISTS (SELECT 1 FROM volunteers_insurance i "
+        "WHERE i.volunteer = v.fid AND i.expires BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days'))", days, days, days);
 
-    g_assert_cmpint (stead_record_get_id (v), ==, first);
-  }
-  choose_filter (page, "expiring-filter", "7");
-  wait_rows (page, 0);
+      choose_filter (page, "expiring-filter", days);
+      wait_rows (page, count (ws, due));
+      g_assert_true (select_in (page, first) == (d == 0));
+    }
   choose_filter (page, "expiring-filter", "");
 
-  /* Deployable: active with identity checked and nothing expired. */
-  g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Check identity",
-                                         "UPDATE volunteers_volunteer SET id_checked = "
-                                         "date ('now'), status = 'active' WHERE fid = ?1",
-                                         STEAD_ARGS (STEAD_INT (first)), &error), >, 0);
+  /* Deployable: the two choices split the register, and a paused
+   * volunteer is never deployable. */
+  g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Pause",
+                                         "UPDATE volunteers_volunteer SET status = 'paused' "
+                                         "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (first)),
+                                         &error), >, 0);
   choose_filter (page, "deployable-filter", "1");
-  wait_rows (page, count (ws, "SELECT count(*) FROM volunteers_volunteer WHERE "
-                              "status = 'active' AND id_checked IS NOT NULL"));
-  choose_filter (page, "deployable-filter", "2");
-  wait_rows (page, all - count (ws, "SELECT count(*) FROM volunteers_volunteer WHERE "
-                                    "status = 'active' AND id_checked IS NOT NULL"));
+  stead_test_iterate (300);
+  {
+    GListModel *rows = shown (page);
+    guint deployable = g_list_model_get_n_items (rows);
+
+    g_assert_cmpuint (deployable, <, all);
+    for (guint i = 0; i < deployable; i++)
+      {
+        g_autoptr(SteadRecord) v = g_list_model_get_item (rows, i);
+
+        g_assert_cmpint (stead_record_get_id (v), !=, first);
+        g_assert_cmpstr (stead_record_get_string (v, "status"), ==, "active");
+      }
+    choose_filter (page, "deployable-filter", "2");
+    wait_rows (page, all - deployable);
+    g_assert_true (select_in (page, first));
+  }
   /* Reset Filters puts the whole register back. */
   g_signal_emit_by_name (stead_test_find_by_name (page, "volunteers"), "reset-filters");
   wait_rows (page, all);
@@ -415,6 +455,17 @@ card_moved (gpointer data)
   return card_in (args[0], (const char *) args[1], (const char *) args[2]) != NULL;
 }
 
+static gint64
+task_is (SteadWorkspace *ws,
+         gint64          task,
+         const char     *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM volunteers_task WHERE id = %"
+                                          G_GINT64_FORMAT " AND %s", task, condition);
+
+  return count (ws, sql);
+}
+
 /* A task moved by its card's menu (the keyboard's way), then dropped on
  * another column; each move is one undo step. */
 static void
@@ -447,12 +498,23 @@ test_board (void)
   card = card_in (page, "new", title);
 
   /* The menu's move. */
-  g_assert_true (gtk_widget_activate_action (card, "board.move", "(xs)", task, "accepted"));
-  args[1] = (gpointer) "accepted";
+  g_assert_true (gtk_widget_activate_action (card, "board.move", "(xs)", task, "offered"));
+  args[1] = (gpointer) "offered";
   stead_test_iterate_until (card_moved, args);
   g_assert_null (card_in (page, "new", title));
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task WHERE status = 'accepted' "
-                              "AND accepted IS NOT NULL AND started IS NULL"), ==, 1);
+  g_assert_cmpint (task_is (ws, task, "status = 'offered' "
+                              "AND offered IS NOT NULL AND accepted IS NULL"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (card_in (page, "offered", title), "board.move",
+                                             "(xs)", task, "accepted"));
+  args[1] = (gpointer) "accepted";
+  stead_test_iterate_until (card_moved, args);
+  /* Done straight from accepted is refused: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (card_in (page, "accepted", title), "board.move",
+                                             "(xs)", task, "done"));
+  stead_test_iterate (200);
+  g_assert_nonnull (card_in (page, "accepted", title));
+  g_assert_cmpint (task_is (ws, task, "status = 'accepted' "
+                              "AND finished IS NULL"), ==, 1);
 
   /* A drop on In Progress. */
   column = gtk_widget_get_parent (stead_test_find_by_name (stead_test_find_by_name (page,
@@ -480,14 +542,13 @@ test_board (void)
   g_assert_true (dropped);
   args[1] = (gpointer) "in-progress";
   stead_test_iterate_until (card_moved, args);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task WHERE "
-                              "status = 'in-progress' AND started IS NOT NULL"), ==, 1);
+  g_assert_cmpint (task_is (ws, task, "status = 'in-progress' AND started IS NOT NULL"), ==, 1);
 
   /* Undo takes the drop back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   args[1] = (gpointer) "accepted";
   stead_test_iterate_until (card_moved, args);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task WHERE status = 'accepted'"),
+  g_assert_cmpint (task_is (ws, task, "status = 'accepted'"),
                    ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
