@@ -192,19 +192,20 @@ volunteers_board_view_card (VolunteersBoardView *self,
 
   kind = stead_workspace_get_term_label (self->workspace, "need-kind",
                                          stead_record_get_string (task, "kind"));
-  if (kind != NULL)
-    g_string_append (subtitle, kind);
+  g_string_append (subtitle, stead_record_get_title (task));
   if (!stead_record_is_null (task, "urgency"))
     /* TRANSLATORS: a task card's urgency, 1 (most urgent) to 4 */
-    g_string_append_printf (subtitle, _("%surgency %" G_GINT64_FORMAT),
-                            subtitle->len > 0 ? " · " : "",
+    g_string_append_printf (subtitle, _(" · urgency %" G_GINT64_FORMAT),
                             stead_record_get_int (task, "urgency"));
-  g_string_append (subtitle, " · ");
+  g_string_append_c (subtitle, '\n');
   g_string_append_printf (subtitle,
                           g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " volunteer",
                                        "%" G_GINT64_FORMAT " volunteers", volunteers),
                           volunteers);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stead_record_get_title (task));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 kind != NULL ? kind : stead_record_get_title (task));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, kind != NULL ? kind : stead_record_get_title (task));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_name (row, stead_record_get_title (task));
@@ -361,7 +362,7 @@ volunteers_board_view_init (VolunteersBoardView *self)
       GtkWidget *placeholder = gtk_label_new (_("No tasks"));
       GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
-      gtk_widget_set_size_request (column, 200, -1);
+      gtk_widget_set_size_request (column, 160, -1);
       gtk_label_set_xalign (GTK_LABEL (header), 0);
       gtk_widget_add_css_class (header, "heading");
       gtk_box_append (GTK_BOX (column), header);

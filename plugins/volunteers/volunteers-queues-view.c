@@ -170,11 +170,18 @@ volunteers_queues_view_row (VolunteersQueuesView *self,
 
   if (g_str_equal (count_field, "urgency"))
     /* TRANSLATORS: a request's row: need kind · status · urgency · people */
-    subtitle = g_strdup_printf (_("%s · %s · urgency %" G_GINT64_FORMAT " · %" G_GINT64_FORMAT
-                                  " people"), kind != NULL ? kind : "",
-                                status_label != NULL ? _(status_label) : status,
-                                stead_record_get_int (record, "urgency"),
-                                stead_record_get_int (record, "people"));
+    {
+      gint64 people = stead_record_get_int (record, "people");
+      g_autofree char *who = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%" G_GINT64_FORMAT " person",
+                                                           "%" G_GINT64_FORMAT " people", people),
+                                              people);
+
+      subtitle = g_strdup_printf (_("%s · %s · urgency %" G_GINT64_FORMAT " · %s"),
+                                  kind != NULL ? kind : "",
+                                  status_label != NULL ? _(status_label) : status,
+                                  stead_record_get_int (record, "urgency"), who);
+    }
   else
     /* TRANSLATORS: an offer's row: kind · status · quantity */
     subtitle = g_strdup_printf (_("%s · %s · quantity %" G_GINT64_FORMAT),
