@@ -235,7 +235,8 @@ test_filters (void)
 
   /* Expiring: training due in 10 days is within 30 days, not within 7. */
   first = count (ws, "SELECT min (fid) FROM volunteers_volunteer v WHERE dbs_date IS NULL "
-                     "AND NOT EXISTS (SELECT 1 FROM volunteers_training t WHERE t.volunteer = v.fid) "
+                     "AND NOT EXISTS (SELECT 1 FROM volunteers_training t "
+                     "                WHERE t.volunteer = v.fid) "
                      "AND NOT EXISTS (SELECT 1 FROM volunteers_insurance i "
                      "                WHERE i.volunteer = v.fid)");
   g_assert_cmpint (first, >, 0);
