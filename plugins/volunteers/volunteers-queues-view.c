@@ -20,7 +20,7 @@
 #include "volunteers-page.h"
 
 /* The most a queue lists; its header counts them all. */
-#define VOLUNTEERS_QUEUES_MAX_ROWS 300
+#define VOLUNTEERS_QUEUES_MAX_ROWS 100
 
 struct _VolunteersQueuesView
 {
