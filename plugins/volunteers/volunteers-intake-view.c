@@ -126,7 +126,8 @@ volunteers_intake_view_add (VolunteersIntakeView  *self,
     txn,
     "INSERT INTO volunteers_volunteer (geom, name, phone, email, postcode, affiliation, "
     "  status, id_checked, registered, extra) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, 'spontaneous', 'active', ?6, ?7, "
+    "VALUES (?1, ?2, ?3, ?4, ?5, 'spontaneous', 'active', ?6, "
+    "        strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), "
     "        CASE WHEN ?8 THEN json_object ('briefed', ?7) END)",
     STEAD_ARGS (point != NULL ? STEAD_GEOMETRY (point) : STEAD_NULL, STEAD_STRING (name),
                 is_email ? STEAD_NULL : STEAD_TEXT (contact),

@@ -55,6 +55,7 @@ struct _VolunteersPage
   SteadWorkspace  *workspace;
   SteadQueryModel *volunteers;
   GSettings       *settings;
+  char            *deployable_ids;   /* JSON, while no change makes it stale */
   gboolean         show_personal;
   gboolean         resetting;
 };
@@ -242,7 +243,9 @@ volunteers_page_refilter (VolunteersPage *self)
   if (self->volunteers == NULL || self->resetting)
     return;
   deployable = g_ascii_strtoll (volunteers_page_filter_code (self->deployable_filter), NULL, 10);
-  ids = deployable != 0 ? volunteers_page_deployable_ids (self) : g_strdup ("[]");
+  if (deployable != 0 && self->deployable_ids == NULL)
+    self->deployable_ids = volunteers_page_deployable_ids (self);
+  ids = g_strdup (deployable != 0 ? self->deployable_ids : "[]");
   stead_query_model_set_params (
     self->volunteers,
     STEAD_ARGS (STEAD_INT (self->show_personal),
@@ -257,6 +260,18 @@ volunteers_page_refilter (VolunteersPage *self)
                 /* TRANSLATORS: a volunteer named by their number, personal data hidden */
                 STEAD_STRING (_("Volunteer %d")), STEAD_STRING (ids)));
   volunteers_page_show_filters (self);
+}
+
+/* An edit may make volunteers deployable or not: worked out again (the
+ * query's own tables reload it, but with the ids it was given). */
+static void
+volunteers_page_on_changed (VolunteersPage     *self,
+                            const char * const *tables)
+{
+  g_clear_pointer (&self->deployable_ids, g_free);
+  if (self->deployable_filter != NULL &&
+      *volunteers_page_filter_code (self->deployable_filter) != '\0')
+    volunteers_page_refilter (self);
 }
 
 static void
@@ -628,6 +643,8 @@ volunteers_page_load (SteadPage      *page,
   self->resetting = FALSE;
 
   stead_record_page_set_workspace (self->records, workspace);
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (volunteers_page_on_changed), self,
+                           G_CONNECT_SWAPPED);
   self->volunteers = stead_query_model_new (workspace, VOLUNTEERS_TYPE_VOLUNTEER,
                                             volunteers_page_register_sql, VOLUNTEERS_TABLES);
   volunteers_page_refilter (self);
@@ -656,6 +673,7 @@ volunteers_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), VOLUNTEERS_TYPE_PAGE);
   g_clear_object (&self->volunteers);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->deployable_ids, g_free);
   G_OBJECT_CLASS (volunteers_page_parent_class)->dispose (object);
 }
 

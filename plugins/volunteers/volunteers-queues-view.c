@@ -130,7 +130,7 @@ volunteers_queues_view_request_done (VolunteersQueuesView *self,
   gboolean ok = stead_workspace_edit (
     self->workspace, VOLUNTEERS_OWNER, _("Mark a request for help done"),
     "UPDATE volunteers_request SET status = 'done', "
-    "  closed = strftime ('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE fid = ?1 AND status != 'done'",
+    "  closed = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE fid = ?1 AND status != 'done'",
     STEAD_ARGS (STEAD_INT (id)), &error) > 0;
 
   volunteers_queues_view_toast (self, ok, error, _("Request marked done"));

@@ -284,6 +284,19 @@ test_filters (void)
         g_assert_cmpint (stead_record_get_id (v), !=, first);
         g_assert_cmpstr (stead_record_get_string (v, "status"), ==, "active");
       }
+    /* Paused while the filter is on: no longer listed as deployable. */
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (rows, 0);
+      gint64 paused = stead_record_get_id (v);
+
+      g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Pause",
+                                             "UPDATE volunteers_volunteer SET status = 'paused' "
+                                             "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (paused)),
+                                             &error), >, 0);
+      wait_rows (page, deployable - 1);
+      g_assert_false (select_in (page, paused));
+      deployable--;
+    }
     choose_filter (page, "deployable-filter", "2");
     wait_rows (page, all - deployable);
     g_assert_true (select_in (page, first));
@@ -319,20 +332,25 @@ keysyms (const char *text)
   return g_string_free (keys, FALSE);
 }
 
+/* The keys go to the test's window, focused first: in a parallel suite
+ * another test's window may have taken the keyboard. */
+#define INTAKE_TITLE "Volunteer intake under test"
+
+static void
+press (const char *keys)
+{
+  g_autofree char *commands = g_strdup_printf ("key %s", keys);
+
+  stead_test_xdotool (INTAKE_TITLE, commands);
+  stead_test_iterate (50);
+}
+
 static void
 type_text (const char *text)
 {
   g_autofree char *keys = keysyms (text);
 
-  stead_test_keys (keys);
-  stead_test_iterate (50);
-}
-
-static void
-press (const char *keys)
-{
-  stead_test_keys (keys);
-  stead_test_iterate (50);
+  press (keys);
 }
 
 static SteadWorkspace *intake_ws;
@@ -375,6 +393,8 @@ test_intake_keyboard (void)
                                 TRUE);
   name = stead_test_find_by_name (page, "intake-name");
   stead_test_iterate_until (stead_test_is_mapped, name);
+  gtk_window_set_title (GTK_WINDOW (window), INTAKE_TITLE);
+  stead_test_iterate (100);
   gtk_widget_grab_focus (name);
   focus = (SteadTestFocus) { GTK_WIDGET (window), name };
   stead_test_iterate_until (stead_test_has_focus_in, &focus);
