@@ -265,9 +265,21 @@ volunteers_page_refilter (VolunteersPage *self)
 /* An edit may make volunteers deployable or not: worked out again (the
  * query's own tables reload it, but with the ids it was given). */
 static void
+volunteers_page_count (VolunteersPage *self)
+{
+  gint64 total = stead_workspace_count_rows (self->workspace, "volunteers_volunteer");
+
+  /* Empty (and saying how to start) only with no volunteer at all; else
+   * "none matches" when the filters leave none. */
+  stead_record_page_set_n_records (self->records, (int) MIN (total, G_MAXINT));
+}
+
+static void
 volunteers_page_on_changed (VolunteersPage     *self,
                             const char * const *tables)
 {
+  if (self->records != NULL && stead_tables_have (tables, "volunteers_volunteer"))
+    volunteers_page_count (self);
   g_clear_pointer (&self->deployable_ids, g_free);
   if (self->deployable_filter != NULL &&
       *volunteers_page_filter_code (self->deployable_filter) != '\0')
@@ -649,6 +661,7 @@ volunteers_page_load (SteadPage      *page,
                                             volunteers_page_register_sql, VOLUNTEERS_TABLES);
   volunteers_page_refilter (self);
   stead_record_page_set_model (self->records, G_LIST_MODEL (self->volunteers));
+  volunteers_page_count (self);
   volunteers_queues_view_set_workspace (self->queues, workspace, self->show_personal);
   volunteers_board_view_set_workspace (self->board, workspace);
   volunteers_intake_view_set_workspace (self->intake, workspace);
