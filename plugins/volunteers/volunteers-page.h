@@ -1,4 +1,4 @@
-/* volunteers-page.h: the Volunteers page
+/* volunteers-page.h: the Volunteers page and its views
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +11,35 @@ G_BEGIN_DECLS
 
 #define VOLUNTEERS_TYPE_PAGE (volunteers_page_get_type ())
 G_DECLARE_FINAL_TYPE (VolunteersPage, volunteers_page, VOLUNTEERS, PAGE, SteadPage)
+
+/* volunteers-board-view.c: tasks by status, moved by drag or a card's menu. */
+#define VOLUNTEERS_TYPE_BOARD_VIEW (volunteers_board_view_get_type ())
+G_DECLARE_FINAL_TYPE (VolunteersBoardView, volunteers_board_view, VOLUNTEERS, BOARD_VIEW,
+                      GtkWidget)
+
+void     volunteers_board_view_set_workspace (VolunteersBoardView  *self,
+                                              SteadWorkspace       *workspace);
+/* Moves task @task to @status, one undo step. */
+gboolean volunteers_board_view_move          (VolunteersBoardView  *self,
+                                              gint64                task,
+                                              const char           *status,
+                                              GError              **error);
+
+/* volunteers-intake-view.c: the reception centre's quick intake form. */
+#define VOLUNTEERS_TYPE_INTAKE_VIEW (volunteers_intake_view_get_type ())
+G_DECLARE_FINAL_TYPE (VolunteersIntakeView, volunteers_intake_view, VOLUNTEERS, INTAKE_VIEW,
+                      GtkWidget)
+
+void     volunteers_intake_view_set_workspace (VolunteersIntakeView *self,
+                                               SteadWorkspace       *workspace);
+
+/* volunteers-queues-view.c: open requests and offers, with their status. */
+#define VOLUNTEERS_TYPE_QUEUES_VIEW (volunteers_queues_view_get_type ())
+G_DECLARE_FINAL_TYPE (VolunteersQueuesView, volunteers_queues_view, VOLUNTEERS, QUEUES_VIEW,
+                      GtkWidget)
+
+void     volunteers_queues_view_set_workspace (VolunteersQueuesView *self,
+                                               SteadWorkspace       *workspace,
+                                               gboolean              show_personal);
 
 G_END_DECLS

@@ -1,0 +1,655 @@
+/* test-volunteers-page.c: the Volunteers page as a resilience officer
+ * registers a volunteer, filters the register, takes in spontaneous
+ * volunteers by keyboard alone and moves a task across the board; and
+ * names and contacts stay hidden unless personal data may be shown
+ * (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "stead-test-util.h"
+
+static SteadApplication *app;
+static char *tmp_dir;
+
+#define count stead_test_count
+
+static SteadWindow *
+open_window (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+  return stead_test_open_window (app, path, "Volunteershire", 50);
+}
+
+static GtkWidget *
+show_page (SteadWindow *window)
+{
+  GtkWidget *page = stead_window_get_page (window, "volunteers.register");
+  GtkWidget *records;
+
+  g_assert_nonnull (page);
+  stead_window_show_page (window, "volunteers.register");
+  records = stead_test_find_by_name (page, "records");
+  stead_test_iterate_until (stead_test_is_mapped, records);
+  return page;
+}
+
+static GListModel *
+shown (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (stead_test_find_by_name (page, "records"));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+/* Waits for the register to settle on @want rows. */
+static void
+wait_rows (GtkWidget *page,
+           guint      want)
+{
+  stead_test_iterate (100);
+  stead_test_iterate_until_count (shown (page), want);
+}
+
+static void
+choose_filter (GtkWidget  *page,
+               const char *name,
+               const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (stead_test_find_by_name (page, name));
+  GListModel *terms = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+    {
+      g_autoptr(SteadTerm) term = g_list_model_get_item (terms, i);
+
+      if (g_str_equal (stead_term_get_code (term), code))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("No choice “%s” for %s", code, name);
+}
+
+/* Whether any label under @root shows @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *shown_text = NULL;
+
+      if (GTK_IS_LABEL (child))
+        shown_text = gtk_label_get_text (GTK_LABEL (child));
+      else if (GTK_IS_INSCRIPTION (child))
+        shown_text = gtk_inscription_get_text (GTK_INSCRIPTION (child));
+      if (shown_text != NULL && gtk_widget_get_mapped (child) && strstr (shown_text, text) != NULL)
+        return TRUE;
+      if (shows_text (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+dialog_is_open (gpointer heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  stead_test_iterate_until (dialog_is_open, (gpointer) heading);
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+dialog_is_closed (gpointer heading)
+{
+  return !dialog_is_open (heading);
+}
+
+/* Register Volunteer: the form adds one, shown selected, by number only. */
+static void
+test_register (void)
+{
+  SteadWindow *window = open_window ("register.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 before = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  g_autofree char *postcode = stead_test_text (ws, "SELECT postcode FROM volunteers_volunteer "
+                                                   "WHERE postcode IS NOT NULL LIMIT 1");
+  AdwMessageDialog *dialog;
+  SteadRecord *selected;
+  gint64 id;
+
+  wait_rows (page, before);
+  g_signal_emit_by_name (stead_test_find_by_name (page, "volunteers"), "add");
+  dialog = find_dialog ("Register Volunteer");
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog), "name")),
+                         "Ann Registered");
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                "postcode")), postcode);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  stead_test_iterate_until (dialog_is_closed, "Register Volunteer");
+  wait_rows (page, before + 1);
+
+  id = count (ws, "SELECT fid FROM volunteers_volunteer WHERE name = 'Ann Registered'");
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer WHERE "
+                              "name = 'Ann Registered' AND geom IS NOT NULL"), ==, 1);
+  selected = stead_record_page_get_selected (STEAD_RECORD_PAGE (stead_test_find_by_name (
+    page, "volunteers")));
+  g_assert_nonnull (selected);
+  g_assert_cmpint (stead_record_get_id (selected), ==, id);
+  /* Personal data hidden (the default): the new volunteer by number. */
+  {
+    g_autofree char *label = g_strdup_printf ("Volunteer %" G_GINT64_FORMAT, id);
+
+    g_assert_cmpstr (stead_record_get_string (selected, "name"), ==, label);
+  }
+  g_assert_false (shows_text (page, "Ann Registered"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+select_in (GtkWidget *page,
+           gint64     id)
+{
+  GListModel *rows = shown (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (rows, i);
+
+      if (stead_record_get_id (v) == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each filter narrows the register to what the tables say, both ways. */
+static void
+test_filters (void)
+{
+  SteadWindow *window = open_window ("filters.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 all = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  g_autofree char *skill = stead_test_text (ws, "SELECT skill FROM volunteers_skill "
+                                                "GROUP BY skill ORDER BY count(*) DESC LIMIT 1");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 with_skill, first;
+
+  wait_rows (page, all);
+  sql = g_strdup_printf ("SELECT count(*) FROM volunteers_skill WHERE skill = '%s'", skill);
+  with_skill = count (ws, sql);
+  g_assert_cmpint (with_skill, >, 0);
+  g_assert_cmpint (with_skill, <, all);
+  choose_filter (page, "skill-filter", skill);
+  wait_rows (page, with_skill);
+  for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (shown (page), i);
+      g_autofree char *has = g_strdup_printf ("SELECT count(*) FROM volunteers_skill WHERE "
+                                              "volunteer = %" G_GINT64_FORMAT " AND skill = '%s'",
+                                              stead_record_get_id (v), skill);
+
+      g_assert_cmpint (count (ws, has), ==, 1);
+    }
+  /* A skill nobody has: none matches, and the register is not taken for
+   * an empty one. */
+  {
+    g_autofree char *unheld = stead_test_text (ws, "SELECT code FROM taxonomy WHERE "
+                                                   "vocabulary = 'skill' AND code NOT IN "
+                                                   "(SELECT skill FROM volunteers_skill) "
+                                                   "LIMIT 1");
+
+    g_assert_nonnull (unheld);
+    choose_filter (page, "skill-filter", unheld);
+    wait_rows (page, 0);
+    stead_test_iterate (100);
+    g_assert_false (shows_text (page, "No Volunteers Yet"));
+  }
+  choose_filter (page, "skill-filter", "");
+  wait_rows (page, all);
+
+  /* Affiliation: spontaneous, then partner. */
+  choose_filter (page, "affiliation-filter", "spontaneous");
+  wait_rows (page, count (ws, "SELECT count(*) FROM volunteers_volunteer "
+                              "WHERE affiliation = 'spontaneous'"));
+  choose_filter (page, "affiliation-filter", "partner");
+  wait_rows (page, count (ws, "SELECT count(*) FROM volunteers_volunteer "
+                              "WHERE affiliation = 'partner'"));
+  choose_filter (page, "affiliation-filter", "");
+  wait_rows (page, all);
+
+  /* Expiring: training due in 10 days is within 30 days, not within 7. */
+  first = count (ws, "SELECT min (fid) FROM volunteers_volunteer v WHERE dbs_date IS NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM volunteers_training t "
+                     "                WHERE t.volunteer = v.fid) "
+                     "AND NOT EXISTS (SELECT 1 FROM volunteers_insurance i "
+                     "                WHERE i.volunteer = v.fid)");
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Add training",
+                                         "INSERT INTO volunteers_training (volunteer, course, "
+                                         "expires) VALUES (?1, 'First aid at work', "
+                                         "date ('now', 'localtime', '+10 days'))",
+                                         STEAD_ARGS (STEAD_INT (first)), &error), >, 0);
+  g_assert_no_error (error);
+  for (guint d = 0; d < 2; d++)
+    {
+      const char *days = d == 0 ? "30" : "7";
+      g_autofree char *due = g_strdup_printf (
+        "SELECT count(*) FROM volunteers_volunteer v WHERE "
+        "date (v.dbs_date, '+3 years') BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days') OR EXISTS (SELECT 1 FROM volunteers_training t "
+        "WHERE t.volunteer = v.fid AND t.expires BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days')) OR EXISTS (SELECT 1 FROM volunteers_insurance i "
+        "WHERE i.volunteer = v.fid AND i.expires BETWEEN date ('now', 'localtime') AND "
+        "date ('now', 'localtime', '+%s days'))", days, days, days);
+
+      choose_filter (page, "expiring-filter", days);
+      wait_rows (page, count (ws, due));
+      g_assert_true (select_in (page, first) == (d == 0));
+
+    }
+  choose_filter (page, "expiring-filter", "");
+
+  /* Deployable: the two choices split the register, and a paused
+   * volunteer is never deployable. */
+  g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Pause",
+                                         "UPDATE volunteers_volunteer SET status = 'paused' "
+                                         "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (first)),
+                                         &error), >, 0);
+  choose_filter (page, "deployable-filter", "1");
+  stead_test_iterate (300);
+  {
+    GListModel *rows = shown (page);
+    guint deployable = g_list_model_get_n_items (rows);
+
+    g_assert_cmpuint (deployable, <, all);
+    for (guint i = 0; i < deployable; i++)
+      {
+        g_autoptr(SteadRecord) v = g_list_model_get_item (rows, i);
+
+        g_assert_cmpint (stead_record_get_id (v), !=, first);
+        g_assert_cmpstr (stead_record_get_string (v, "status"), ==, "active");
+      }
+    /* Paused while the filter is on: no longer listed as deployable. */
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (rows, 0);
+      gint64 paused = stead_record_get_id (v);
+
+      g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Pause",
+                                             "UPDATE volunteers_volunteer SET status = 'paused' "
+                                             "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (paused)),
+                                             &error), >, 0);
+      wait_rows (page, deployable - 1);
+      g_assert_false (select_in (page, paused));
+      deployable--;
+    }
+    choose_filter (page, "deployable-filter", "2");
+    wait_rows (page, all - deployable);
+    g_assert_true (select_in (page, first));
+  }
+  /* Reset Filters puts the whole register back. */
+  g_signal_emit_by_name (stead_test_find_by_name (page, "volunteers"), "reset-filters");
+  wait_rows (page, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* xdotool key names for @text's characters. */
+static char *
+keysyms (const char *text)
+{
+  GString *keys = g_string_new (NULL);
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      const char *name = NULL;
+      char one[2] = { *c, '\0' };
+
+      switch (*c)
+        {
+        case ' ': name = "space"; break;
+        case '@': name = "at"; break;
+        case '.': name = "period"; break;
+        case ',': name = "comma"; break;
+        case '-': name = "minus"; break;
+        default: name = one; break;
+        }
+      g_string_append_printf (keys, "%s%s", keys->len > 0 ? " " : "", name);
+    }
+  return g_string_free (keys, FALSE);
+}
+
+/* The keys go to the test's window, focused first: in a parallel suite
+ * another test's window may have taken the keyboard. */
+static char *intake_title;   /* the window's title, as a regular expression */
+
+static void
+press (const char *keys)
+{
+  g_autofree char *commands = g_strdup_printf ("key %s", keys);
+
+  stead_test_xdotool (intake_title, commands);
+  stead_test_iterate (50);
+}
+
+static void
+type_text (const char *text)
+{
+  g_autofree char *keys = keysyms (text);
+
+  press (keys);
+}
+
+static SteadWorkspace *intake_ws;
+static gint64 intake_want;
+
+static gboolean
+intake_added (gpointer data)
+{
+  return count (intake_ws, "SELECT count(*) FROM volunteers_volunteer") == intake_want;
+}
+
+static gboolean
+intake_cleared (gpointer name)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (name)) == '\0';
+}
+
+/* The intake form by keyboard alone: Enter moves on, Space ticks, Enter on
+ * Save adds the person and clears the form; a bad skill adds nobody. */
+static void
+test_intake_keyboard (void)
+{
+  SteadWindow *window;
+  SteadWorkspace *ws;
+  GtkWidget *page, *name;
+  g_autofree char *postcode = NULL;
+  gint64 before;
+  SteadTestFocus focus;
+
+  if (!stead_test_can_type ())
+    return;
+  window = open_window ("intake.gpkg");
+  ws = stead_window_get_workspace (window);
+  page = show_page (window);
+  postcode = stead_test_text (ws, "SELECT postcode FROM volunteers_volunteer "
+                                  "WHERE postcode IS NOT NULL LIMIT 1");
+  before = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page,
+                                                                            "view-intake")),
+                                TRUE);
+  name = stead_test_find_by_name (page, "intake-name");
+  stead_test_iterate_until (stead_test_is_mapped, name);
+  g_free (intake_title);
+  intake_title = g_regex_escape_string (gtk_window_get_title (GTK_WINDOW (window)), -1);
+  gtk_widget_grab_focus (name);
+  focus = (SteadTestFocus) { GTK_WIDGET (window), name };
+  stead_test_iterate_until (stead_test_has_focus_in, &focus);
+
+  type_text ("Bea Intake");
+  press ("Return");
+  type_text ("07700 900123");
+  press ("Return");
+  type_text (postcode);
+  press ("Return");
+  type_text ("first-aid, Catering");
+  press ("Return");
+  press ("space Return");      /* ID seen */
+  press ("Return");            /* no briefing yet */
+  press ("Return");            /* Save */
+  intake_ws = ws;
+  intake_want = before + 1;
+  stead_test_iterate_until (intake_added, NULL);
+  stead_test_iterate_until (intake_cleared, name);
+
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer"), ==, before + 1);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer WHERE "
+                              "name = 'Bea Intake' AND phone = '07700 900123' AND "
+                              "affiliation = 'spontaneous' AND id_checked IS NOT NULL AND "
+                              "geom IS NOT NULL AND extra IS NULL"), ==, 1);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_skill s JOIN "
+                              "volunteers_volunteer v ON v.fid = s.volunteer WHERE "
+                              "v.name = 'Bea Intake' AND s.skill IN ('first-aid', 'catering')"),
+                   ==, 2);
+  /* The form is clear for the next, the focus back on the name. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (stead_test_find_by_name (
+    page, "intake-skills"))), ==, "");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (stead_test_find_by_name (
+    page, "intake-id-seen"))));
+  stead_test_iterate_until (stead_test_has_focus_in, &focus);
+
+  /* The next person: an email, briefed, with a skill that is not on the list. */
+  type_text ("Cy Next");
+  press ("Return");
+  type_text ("cy@example.org");
+  press ("Return Return");
+  type_text ("juggling");
+  press ("Return Return space Return Return");
+  stead_test_iterate (300);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer"), ==, before + 1);
+  g_assert_true (shows_text (page, "“juggling” is not a skill"));
+  /* Corrected, saved. */
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (page, "intake-skills")),
+                         "radio");
+  gtk_widget_grab_focus (stead_test_find_by_name (page, "intake-save"));
+  stead_test_iterate (50);
+  press ("Return");
+  intake_want = before + 2;
+  stead_test_iterate_until (intake_added, NULL);
+  stead_test_iterate_until (intake_cleared, name);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer WHERE "
+                              "name = 'Cy Next' AND email = 'cy@example.org' AND phone IS NULL "
+                              "AND postcode IS NULL AND id_checked IS NULL AND "
+                              "json_extract (extra, '$.briefed') IS NOT NULL"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+card_in (GtkWidget  *page,
+         const char *status,
+         const char *title)
+{
+  GtkWidget *board = stead_test_find_by_name (page, "board");
+  GtkWidget *list = stead_test_find_by_name (board, status);
+
+  return stead_test_find_by_name (list, title);
+}
+
+static gboolean
+card_moved (gpointer data)
+{
+  GtkWidget **args = data;
+
+  return card_in (args[0], (const char *) args[1], (const char *) args[2]) != NULL;
+}
+
+static gint64
+task_is (SteadWorkspace *ws,
+         gint64          task,
+         const char     *condition)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM volunteers_task WHERE id = %"
+                                          G_GINT64_FORMAT " AND %s", task, condition);
+
+  return count (ws, sql);
+}
+
+/* A task moved by its card's menu (the keyboard's way), then dropped on
+ * another column; each move is one undo step. */
+static void
+test_board (void)
+{
+  SteadWindow *window = open_window ("board.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 request, task;
+  GtkWidget *card, *column;
+  GtkEventController *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  gpointer args[3];
+
+  request = count (ws, "SELECT min (fid) FROM volunteers_request");
+  task = stead_workspace_edit (ws, "volunteers", "Add a task",
+                               "INSERT INTO volunteers_task (request, organisation) "
+                               "VALUES (?1, 1)", STEAD_ARGS (STEAD_INT (request)), &error);
+  g_assert_no_error (error);
+  title = g_strdup_printf ("Task %" G_GINT64_FORMAT, task);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-board")),
+                                TRUE);
+  args[0] = page;
+  args[1] = (gpointer) "new";
+  args[2] = title;
+  stead_test_iterate_until (card_moved, args);
+  card = card_in (page, "new", title);
+
+  /* The menu's move. */
+  g_assert_true (gtk_widget_activate_action (card, "board.move", "(xs)", task, "offered"));
+  args[1] = (gpointer) "offered";
+  stead_test_iterate_until (card_moved, args);
+  g_assert_null (card_in (page, "new", title));
+  g_assert_cmpint (task_is (ws, task, "status = 'offered' "
+                              "AND offered IS NOT NULL AND accepted IS NULL"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (card_in (page, "offered", title), "board.move",
+                                             "(xs)", task, "accepted"));
+  args[1] = (gpointer) "accepted";
+  stead_test_iterate_until (card_moved, args);
+  /* Done straight from accepted is refused: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (card_in (page, "accepted", title), "board.move",
+                                             "(xs)", task, "done"));
+  stead_test_iterate (200);
+  g_assert_nonnull (card_in (page, "accepted", title));
+  g_assert_cmpint (task_is (ws, task, "status = 'accepted' "
+                              "AND finished IS NULL"), ==, 1);
+
+  /* A drop on In Progress. */
+  column = gtk_widget_get_parent (stead_test_find_by_name (stead_test_find_by_name (page,
+                                                                                     "board"),
+                                                           "in-progress"));
+  while (column != NULL && !GTK_IS_SCROLLED_WINDOW (column))
+    column = gtk_widget_get_parent (column);
+  g_assert_nonnull (column);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (c))
+          target = c;
+      }
+  }
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, task);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  g_assert_true (dropped);
+  args[1] = (gpointer) "in-progress";
+  stead_test_iterate_until (card_moved, args);
+  g_assert_cmpint (task_is (ws, task, "status = 'in-progress' AND started IS NOT NULL"), ==, 1);
+
+  /* Undo takes the drop back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  args[1] = (gpointer) "accepted";
+  stead_test_iterate_until (card_moved, args);
+  g_assert_cmpint (task_is (ws, task, "status = 'accepted'"),
+                   ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Names and contacts: hidden by default, shown when allowed, hidden again. */
+static void
+test_personal_data (void)
+{
+  GSettings *settings = stead_application_get_settings (app);
+  SteadWindow *window = open_window ("personal.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 all = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  g_autofree char *name = stead_test_text (ws, "SELECT name FROM volunteers_volunteer "
+                                               "ORDER BY fid LIMIT 1");
+  gint64 first = count (ws, "SELECT min (fid) FROM volunteers_volunteer");
+  g_autofree char *numbered = g_strdup_printf ("Volunteer %" G_GINT64_FORMAT, first);
+
+  g_assert_false (g_settings_get_boolean (settings, "show-personal-data"));
+  wait_rows (page, all);
+  for (guint i = 0; i < g_list_model_get_n_items (shown (page)); i++)
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (shown (page), i);
+
+      g_assert_true (g_str_has_prefix (stead_record_get_string (v, "name"), "Volunteer ") ||
+                     g_str_has_prefix (stead_record_get_string (v, "name"), "Badge "));
+      g_assert_true (stead_record_is_null (v, "phone"));
+      g_assert_true (stead_record_is_null (v, "postcode"));
+    }
+  stead_record_page_select (STEAD_RECORD_PAGE (stead_test_find_by_name (page, "volunteers")),
+                            first);
+  stead_test_iterate (100);
+  g_assert_true (shows_text (page, numbered));
+  g_assert_false (shows_text (page, name));
+  g_assert_false (shows_text (page, "Demo Volunteer"));
+  g_assert_false (shows_text (page, "07700"));
+  g_assert_false (gtk_widget_get_visible (stead_test_find_by_name (page, "personal")));
+
+  g_settings_set_boolean (settings, "show-personal-data", TRUE);
+  wait_rows (page, all);
+  stead_record_page_select (STEAD_RECORD_PAGE (stead_test_find_by_name (page, "volunteers")),
+                            first);
+  stead_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (stead_test_find_by_name (page, "personal")));
+  g_assert_true (shows_text (page, name));
+
+  g_settings_set_boolean (settings, "show-personal-data", FALSE);
+  stead_test_iterate (200);
+  g_assert_false (shows_text (page, "Demo Volunteer"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *enabled[] = { "partners", "volunteers", NULL };
+
+  app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
+
+  g_test_add_func ("/ui/volunteers/register", test_register);
+  g_test_add_func ("/ui/volunteers/filters", test_filters);
+  g_test_add_func ("/ui/volunteers/intake-keyboard", test_intake_keyboard);
+  g_test_add_func ("/ui/volunteers/board", test_board);
+  g_test_add_func ("/ui/volunteers/personal-data", test_personal_data);
+
+  return stead_test_app_run (app, tmp_dir);
+}
