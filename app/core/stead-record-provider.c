@@ -444,3 +444,40 @@ stead_workspace_remove_record (SteadWorkspace  *workspace,
     return FALSE;
   return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
+
+/**
+ * stead_describe_reference_counts:
+ * @workspace: a workspace
+ * @counts: (array length=n_counts): what names records of other plugins
+ * @n_counts: how many
+ * @domain: the plugin's gettext domain
+ * @kind: the kind of the record being removed
+ * @id: its id
+ *
+ * For a plugin's describe_references hook: "3 target groups are
+ * recorded as exposed to it."
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL
+ */
+char *
+stead_describe_reference_counts (SteadWorkspace            *workspace,
+                                 const SteadReferenceCount *counts,
+                                 guint                      n_counts,
+                                 const char                *domain,
+                                 const char                *kind,
+                                 gint64                     id)
+{
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (counts != NULL || n_counts == 0, NULL);
+
+  for (guint i = 0; i < n_counts; i++)
+    if (g_str_equal (kind, counts[i].kind))
+      {
+        gint64 n = stead_workspace_query_int64 (workspace, counts[i].count_sql,
+                                                STEAD_ARGS (STEAD_INT (id)));
+
+        if (n > 0)
+          return g_strdup_printf (g_dngettext (domain, counts[i].one, counts[i].many, n), n);
+      }
+  return NULL;
+}

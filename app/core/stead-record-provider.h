@@ -130,6 +130,27 @@ STEAD_AVAILABLE_IN_1_0
 char                  *stead_workspace_get_record_title (SteadWorkspace       *workspace,
                                                          const char           *kind,
                                                          gint64                id);
+/* How many of a plugin's rows name another plugin's record of @kind,
+ * for its describe_references hook: @count_sql counts them (the id as
+ * ?1); @one and @many are N_() sentences with a %" G_GINT64_FORMAT "
+ * for the count. */
+typedef struct
+{
+  const char *kind;
+  const char *count_sql;
+  const char *one;
+  const char *many;
+} SteadReferenceCount;
+
+/* The sentence of the first of @counts of @kind whose count is not 0,
+ * translated in @domain; NULL if none. */
+STEAD_AVAILABLE_IN_1_0
+char                  *stead_describe_reference_counts  (SteadWorkspace            *workspace,
+                                                         const SteadReferenceCount *counts,
+                                                         guint                      n_counts,
+                                                         const char                *domain,
+                                                         const char                *kind,
+                                                         gint64                     id);
 STEAD_AVAILABLE_IN_1_0
 char                 **stead_workspace_describe_removal (SteadWorkspace       *workspace,
                                                          const char           *kind,

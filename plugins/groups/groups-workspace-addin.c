@@ -46,13 +46,7 @@ groups_workspace_addin_record_removed (SteadTransaction  *txn,
 
 /* What removing another plugin's record changes here: how many of ours
  * name it, in a sentence for the confirmation dialog. */
-static const struct
-{
-  const char *kind;
-  const char *count_sql;
-  const char *one;
-  const char *many;
-} groups_references[] = {
+static const SteadReferenceCount groups_references[] = {
   { "organisation", "SELECT count (DISTINCT group_id) FROM groups_reach WHERE organisation = ?1",
     N_("It reaches %" G_GINT64_FORMAT " target group, which will lose that link."),
     N_("It reaches %" G_GINT64_FORMAT " target groups, which will lose that link.") },
@@ -69,18 +63,9 @@ groups_workspace_addin_describe_references (SteadWorkspace *workspace,
                                             const char     *kind,
                                             gint64          id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (groups_references); i++)
-    if (g_str_equal (kind, groups_references[i].kind))
-      {
-        gint64 n = stead_workspace_query_int64 (workspace, groups_references[i].count_sql,
-                                                STEAD_ARGS (STEAD_INT (id)));
-
-        return n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, groups_references[i].one,
-                                                     groups_references[i].many, n),
-                                        n)
-                     : NULL;
-      }
-  return NULL;
+  return stead_describe_reference_counts (workspace, groups_references,
+                                          G_N_ELEMENTS (groups_references), GETTEXT_PACKAGE,
+                                          kind, id);
 }
 
 static const SteadRecordKind groups_record_kinds[] = {

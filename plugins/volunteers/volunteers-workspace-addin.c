@@ -51,13 +51,7 @@ volunteers_workspace_addin_record_removed (SteadTransaction  *txn,
 }
 
 /* What removing another plugin's record changes here, for the dialog. */
-static const struct
-{
-  const char *kind;
-  const char *count_sql;
-  const char *one;
-  const char *many;
-} volunteers_references[] = {
+static const SteadReferenceCount volunteers_references[] = {
   { "organisation",
     "SELECT count (*) FROM volunteers_volunteer WHERE organisation = ?1",
     N_("%" G_GINT64_FORMAT " volunteer is affiliated to it, and will be spontaneous."),
@@ -72,19 +66,9 @@ volunteers_workspace_addin_describe_references (SteadWorkspace *workspace,
                                                 const char     *kind,
                                                 gint64          id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (volunteers_references); i++)
-    if (g_str_equal (kind, volunteers_references[i].kind))
-      {
-        gint64 n = stead_workspace_query_int64 (workspace, volunteers_references[i].count_sql,
-                                                STEAD_ARGS (STEAD_INT (id)));
-
-        return n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     volunteers_references[i].one,
-                                                     volunteers_references[i].many, n),
-                                        n)
-                     : NULL;
-      }
-  return NULL;
+  return stead_describe_reference_counts (workspace, volunteers_references,
+                                          G_N_ELEMENTS (volunteers_references), GETTEXT_PACKAGE,
+                                          kind, id);
 }
 
 /* Volunteers are people: their names are titles only where personal data
