@@ -73,6 +73,39 @@ stead_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+void
+stead_test_plugins_setup (SteadTestPlugins   *f,
+                          const char * const *enabled,
+                          gboolean            demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("stead-plugins-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
+  f->engine = stead_plugin_engine_new (f->settings);
+  stead_plugin_engine_load_enabled (f->engine);
+  path = g_build_filename (f->dir, "ws.gpkg", NULL);
+  f->ws = stead_workspace_create (path, "Test", f->engine, &error);
+  g_assert_no_error (error);
+  if (demo)
+    g_assert_true (stead_demo_populate (f->ws, 50, 5, &error));
+  g_assert_no_error (error);
+}
+
+void
+stead_test_plugins_teardown (SteadTestPlugins *f)
+{
+  stead_workspace_close (f->ws);
+  g_clear_object (&f->ws);
+  g_clear_object (&f->engine);
+  g_clear_object (&f->settings);
+  stead_test_rm_rf (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
 gint64
 stead_test_count (SteadWorkspace *workspace,
                   const char     *sql)

@@ -14,6 +14,22 @@
 G_BEGIN_DECLS
 
 void       stead_test_rm_rf            (const char      *path);
+
+/* A new workspace in a temporary folder with @enabled plugins loaded,
+ * and the demo (scale 50, seed 5) when @demo: the fixture of the
+ * plugins' headless tests. */
+typedef struct
+{
+  char              *dir;
+  GSettings         *settings;
+  SteadPluginEngine *engine;
+  SteadWorkspace    *ws;
+} SteadTestPlugins;
+
+void       stead_test_plugins_setup    (SteadTestPlugins   *f,
+                                        const char * const *enabled,
+                                        gboolean            demo);
+void       stead_test_plugins_teardown (SteadTestPlugins   *f);
 GHashTable *stead_test_taxonomy_units  (void);
 gboolean   stead_test_inside_by_winding (SteadGeometry  *area,
                                         double           x,

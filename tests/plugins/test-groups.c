@@ -11,45 +11,22 @@
 #include "stead-test-util.h"
 #include "groups.h"
 
-typedef struct
-{
-  char              *dir;
-  GSettings         *settings;
-  SteadPluginEngine *engine;
-  SteadWorkspace    *ws;
-} Fixture;
+typedef SteadTestPlugins Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   const char *enabled[] = { "partners", "risks", "groups", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("stead-groups-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->settings = g_settings_new (APP_ID);
-  g_settings_set_strv (f->settings, "enabled-plugins", enabled);
-  f->engine = stead_plugin_engine_new (f->settings);
-  stead_plugin_engine_load_enabled (f->engine);
-  path = g_build_filename (f->dir, "ws.gpkg", NULL);
-  f->ws = stead_workspace_create (path, "Test", f->engine, &error);
-  g_assert_no_error (error);
-  if (g_strcmp0 (data, "demo") == 0)
-    g_assert_true (stead_demo_populate (f->ws, 50, 5, &error));
+  stead_test_plugins_setup (f, enabled, g_strcmp0 (data, "demo") == 0);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  stead_workspace_close (f->ws);
-  g_clear_object (&f->ws);
-  g_clear_object (&f->engine);
-  g_clear_object (&f->settings);
-  stead_test_rm_rf (f->dir);
-  g_free (f->dir);
+  stead_test_plugins_teardown (f);
 }
 
 static gint64
