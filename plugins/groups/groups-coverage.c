@@ -809,19 +809,6 @@ groups_coverage_read_volunteers (sqlite3                *db,
   return groups_coverage_step_done (db, rc, error);
 }
 
-static double
-groups_coverage_distance_km (double x1,
-                             double y1,
-                             double x2,
-                             double y2)
-{
-  double p1 = y1 * G_PI / 180, p2 = y2 * G_PI / 180;
-  double dp = p2 - p1, dl = (x2 - x1) * G_PI / 180;
-  double h = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
-
-  return 2 * 6371.0 * asin (MIN (1.0, sqrt (h)));
-}
-
 static guint
 groups_coverage_count_volunteers (const CoverageGroup *group,
                                   const CoverageArea  *area,
@@ -842,7 +829,7 @@ groups_coverage_count_volunteers (const CoverageGroup *group,
       for (guint s = 0; !skilled && v->skills[s] != NULL; s++)
         skilled = *v->skills[s] != '\0' &&
                   g_strv_contains ((const char * const *) group->needs, v->skills[s]);
-      if (skilled && groups_coverage_distance_km (cx, cy, v->x, v->y) <= v->radius_km)
+      if (skilled && stead_match_distance_km (cx, cy, v->x, v->y) <= v->radius_km)
         n++;
     }
   return n;
