@@ -620,20 +620,60 @@ stead_workspace_open_connection (SteadWorkspace  *self,
   return stead_workspace_configure_connection (self, error);
 }
 
+/* A copy of a file in WAL mode says so in its header (bytes 18 and 19
+ * are 2), and memdb cannot open a WAL: the copy is set to rollback mode
+ * (1) by writing its header directly, before anything reads it, and its
+ * change counter (bytes 24 to 27) is moved on so that no connection keeps
+ * the page as the backup left it. */
+static int
+stead_workspace_copy_rollback_mode (sqlite3 *db)
+{
+  sqlite3_file *file = NULL;
+  unsigned char header[28];
+  guint32 counter;
+  int rc;
+
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
+    return rc != SQLITE_OK ? rc : SQLITE_CANTOPEN;
+  if ((rc = file->pMethods->xRead (file, header, sizeof header, 0)) != SQLITE_OK)
+    return rc;
+  if (header[18] != 2 && header[19] != 2)
+    return SQLITE_OK;
+  header[18] = header[19] = 1;
+  memcpy (&counter, header + 24, sizeof counter);
+  counter = GUINT32_TO_BE (GUINT32_FROM_BE (counter) + 1);
+  memcpy (header + 24, &counter, sizeof counter);
+  return file->pMethods->xWrite (file, header, sizeof header, 0);
+}
+
 /* Replaces the connection to the file with a private copy of it in
  * memory: what is written from now on stays there. */
 static gboolean
 stead_workspace_copy_to_memory (SteadWorkspace  *self,
                                 GError         **error)
 {
+  static gint copies;
   sqlite3 *file_db = self->db;
   sqlite3_backup *backup;
   g_autofree char *page_size = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3_int64 limit = G_GINT64_CONSTANT (1) << 40;
   int rc;
 
+  /* A named database of SQLite's memdb, which the readers of other
+   * threads (stead_workspace_open_reader()) open too: they read the copy
+   * as this build's schema, not the file. It lasts while this
+   * connection is open. */
+  uri = g_strdup_printf ("file:/stead-copy-%d-%d?vfs=memdb", (int) getpid (),
+                         g_atomic_int_add (&copies, 1));
   self->db = NULL;
-  rc = sqlite3_open_v2 (":memory:", &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX |
+                          SQLITE_OPEN_URI, NULL);
+  /* memdb's default limit is 1 GiB; a workspace may be larger. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit);
   /* An in-memory copy must have the file's page size. */
   page_size = g_strdup_printf ("PRAGMA page_size = %d",
                                stead_workspace_pragma_int (file_db, "PRAGMA page_size"));
@@ -650,6 +690,8 @@ stead_workspace_copy_to_memory (SteadWorkspace  *self,
           rc = sqlite3_backup_finish (backup);
         }
     }
+  if (rc == SQLITE_OK)
+    rc = stead_workspace_copy_rollback_mode (self->db);
   if (rc != SQLITE_OK)
     {
       stead_sqlite_set_error (error, self->db, rc, _("Could not read the workspace into memory"));
@@ -658,6 +700,8 @@ stead_workspace_copy_to_memory (SteadWorkspace  *self,
       return FALSE;
     }
   sqlite3_close (file_db);
+  g_free (self->reader_uri);
+  self->reader_uri = g_steal_pointer (&uri);
   return stead_workspace_configure_connection (self, error);
 }
 

@@ -1100,6 +1100,52 @@ test_upgrade_earlier_release (Fixture       *f,
   }
 }
 
+/* An earlier release's workspace opened read-only is read as this
+ * build's schema from a private copy; the readers the window's threads
+ * use (search, lists, coverage) must read that copy too, not the file
+ * with its older schema. Core 006 added need.extra: the file has no such
+ * column, so a reader of the file fails the query. */
+static void
+test_earlier_release_readers (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *gz = g_test_build_filename (G_TEST_DIST, "data", "workspaces",
+                                               "demo-core4-partners1-risks2.gpkg.gz", NULL);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gint64 needs;
+
+  gunzip_to (gz, f->path);
+  before = checksum (f->path);
+  needs = sqlite_int (f->path, "SELECT count(*) FROM need");
+  g_assert_cmpint (needs, >, 0);
+
+  engine = stead_plugin_engine_new (NULL);
+  stead_plugin_engine_load_enabled (engine);
+  ws = stead_workspace_open_full (f->path, engine, STEAD_WORKSPACE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3 *db = stead_workspace_open_reader (ws, &error);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*), count(extra) FROM need",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, needs);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      /* A reader cannot write, to the copy or anywhere else. */
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM need", NULL, NULL, NULL), !=, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  g_clear_object (&ws);
+  assert_unchanged (f->path, before, "reading an earlier release's workspace with readers");
+}
+
 /* While Stead has a workspace open, another program reading it (the
  * sqlite3 shell, QGIS) must see it in use: were Stead's locks dropped,
  * that program would checkpoint the file and delete the WAL Stead still
@@ -1363,6 +1409,7 @@ main (int   argc,
   ADD ("no-wait-behind-writer", test_no_wait_behind_writer, NULL);
   ADD ("read-only-as-nobody", test_read_only_as_nobody, NULL);
   ADD ("upgrade-earlier-release", test_upgrade_earlier_release, NULL);
+  ADD ("earlier-release-readers", test_earlier_release_readers, NULL);
   ADD ("outside-reader-keeps-wal", test_outside_reader_keeps_wal, NULL);
 
   return g_test_run ();
