@@ -224,6 +224,8 @@ evaluation_score_set (SteadWorkspace  *workspace,
                       GError         **error)
 {
   g_autoptr(EvaluationFramework) framework = NULL;
+  g_autoptr(SteadTransaction) txn = NULL;
+  gint64 changed;
 
   framework = evaluation_framework_load (
     workspace, evaluation_assessment_get_framework (workspace, assessment), error);
@@ -249,16 +251,28 @@ evaluation_score_set (SteadWorkspace  *workspace,
                    _("Confidence “%s” is not one of low, medium or high"), confidence);
       return FALSE;
     }
-  return stead_workspace_edit (
-           workspace, EVALUATION_OWNER, _("Score a statement"),
-           "INSERT INTO evaluation_score (assessment, statement, score, confidence, evidence) "
-           "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment, statement) DO UPDATE SET "
-           "score = excluded.score, confidence = excluded.confidence, "
-           "evidence = excluded.evidence",
-           STEAD_ARGS (STEAD_INT (assessment), STEAD_STRING (statement),
-                       STEAD_INT_OR_NULL (score, score >= 0), STEAD_TEXT (confidence),
-                       STEAD_TEXT (evidence)),
-           error) >= 0;
+  txn = stead_workspace_begin (workspace, EVALUATION_OWNER, _("Score a statement"), error);
+  if (txn == NULL ||
+      (changed = stead_transaction_run (
+         txn,
+         "UPDATE evaluation_score SET score = ?3, confidence = ?4, evidence = ?5 "
+         "WHERE assessment = ?1 AND statement = ?2",
+         STEAD_ARGS (STEAD_INT (assessment), STEAD_STRING (statement),
+                     STEAD_INT_OR_NULL (score, score >= 0), STEAD_TEXT (confidence),
+                     STEAD_TEXT (evidence)),
+         error)) < 0)
+    return FALSE;
+  if (changed == 0 &&
+      stead_transaction_run (
+        txn,
+        "INSERT INTO evaluation_score (assessment, statement, score, confidence, evidence) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)",
+        STEAD_ARGS (STEAD_INT (assessment), STEAD_STRING (statement),
+                    STEAD_INT_OR_NULL (score, score >= 0), STEAD_TEXT (confidence),
+                    STEAD_TEXT (evidence)),
+        error) < 0)
+    return FALSE;
+  return stead_transaction_commit (g_steal_pointer (&txn), error);
 }
 
 gint64
@@ -300,12 +314,12 @@ evaluation_participant_set (SteadWorkspace  *workspace,
                                  "INSERT OR IGNORE INTO evaluation_participant "
                                  "(assessment, organisation) VALUES (?, ?)",
                                  STEAD_ARGS (STEAD_INT (assessment), STEAD_INT (organisation)),
-                                 error) >= 0;
+                                 error) > 0;
   return stead_workspace_edit (workspace, EVALUATION_OWNER, _("Remove a participant"),
                                "DELETE FROM evaluation_participant "
                                "WHERE assessment = ?1 AND organisation = ?2",
                                STEAD_ARGS (STEAD_INT (assessment), STEAD_INT (organisation)),
-                               error) >= 0;
+                               error) > 0;
 }
 
 gint64

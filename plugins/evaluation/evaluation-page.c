@@ -195,7 +195,7 @@ evaluation_page_on_link (AdwEntryRow *entry,
   g_autoptr(GError) error = NULL;
 
   if (evaluation_evidence_add (self->workspace, self->assessment, row->statement,
-                               gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &error) < 0)
+                               gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &error) <= 0)
     evaluation_page_error (self, error);
   else
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
@@ -234,6 +234,7 @@ evaluation_page_add_statement (EvaluationPage      *self,
   g_autoptr(GtkStringList) confidences = evaluation_page_confidence_model ();
   AdwActionRow *guidance = ADW_ACTION_ROW (adw_action_row_new ());
   g_autofree char *guidance_text = NULL;
+  char *name;
 
   row->statement = g_strdup (statement->id);
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
@@ -251,18 +252,27 @@ evaluation_page_add_statement (EvaluationPage      *self,
   adw_expander_row_add_row (row->row, GTK_WIDGET (guidance));
 
   row->score = ADW_COMBO_ROW (adw_combo_row_new ());
+  name = g_strconcat ("score-", statement->id, NULL);
+  gtk_widget_set_name (GTK_WIDGET (row->score), name);
+  g_free (name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->score), _("Score"));
   adw_combo_row_set_model (row->score, G_LIST_MODEL (scale));
   g_object_set_data (G_OBJECT (row->score), "page", self);
   adw_expander_row_add_row (row->row, GTK_WIDGET (row->score));
 
   row->confidence = ADW_COMBO_ROW (adw_combo_row_new ());
+  name = g_strconcat ("confidence-", statement->id, NULL);
+  gtk_widget_set_name (GTK_WIDGET (row->confidence), name);
+  g_free (name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->confidence), _("Confidence"));
   adw_combo_row_set_model (row->confidence, G_LIST_MODEL (confidences));
   g_object_set_data (G_OBJECT (row->confidence), "page", self);
   adw_expander_row_add_row (row->row, GTK_WIDGET (row->confidence));
 
   row->evidence = ADW_ENTRY_ROW (adw_entry_row_new ());
+  name = g_strconcat ("evidence-", statement->id, NULL);
+  gtk_widget_set_name (GTK_WIDGET (row->evidence), name);
+  g_free (name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->evidence), _("Evidence"));
   adw_entry_row_set_show_apply_button (row->evidence, TRUE);
   g_object_set_data (G_OBJECT (row->evidence), "page", self);

@@ -703,6 +703,10 @@ test_edits (Fixture       *f,
                                                     "WHERE assessment = ?1 AND statement = 'e01.1'",
                                                 STEAD_ARGS (STEAD_INT (id))), ==, 2);
   g_assert_true (evaluation_score_set (ws, id, "e01.1", 3, "high", "Board minutes", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT score FROM evaluation_score "
+                                                    "WHERE assessment = ?1 AND statement = 'e01.1'",
+                                                STEAD_ARGS (STEAD_INT (id))), ==, 3);
   g_assert_true (stead_workspace_undo (ws, &error));
   g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT score FROM evaluation_score "
                                                     "WHERE assessment = ?1 AND statement = 'e01.1'",
