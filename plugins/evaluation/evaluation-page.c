@@ -651,11 +651,14 @@ evaluation_page_show_comparison (EvaluationPage *self)
       g_ptr_array_add (cells, g_strdup (dimension->title));
       g_ptr_array_add (cells, evaluation_page_percent (c->before));
       g_ptr_array_add (cells, evaluation_page_percent (c->after));
-      g_ptr_array_add (cells, isnan (c->delta)
-                                ? g_strdup (_("not compared"))
-                                : g_strdup_printf (_("%s by %.0f points"),
-                                                   evaluation_move_label (c->move),
-                                                   fabs (c->delta) * 100));
+      if (c->move == EVALUATION_MOVE_UNKNOWN || c->move == EVALUATION_MOVE_SAME)
+        g_ptr_array_add (cells, g_strdup (c->move == EVALUATION_MOVE_SAME ? _("no change")
+                                                                          : _("not compared")));
+      else
+        /* TRANSLATORS: "up by 22 points": a dimension's change, in percentage points */
+        g_ptr_array_add (cells, g_strdup_printf (_("%s by %.0f points"),
+                                                 evaluation_move_label (c->move),
+                                                 fabs (c->delta) * 100));
     }
   gtk_box_append (GTK_BOX (box), evaluation_page_label (_("By Dimension"), TRUE));
   gtk_box_append (GTK_BOX (box), evaluation_page_table (dimension_header, 4, cells));
@@ -753,10 +756,26 @@ evaluation_page_fill_views (EvaluationPage *self)
   self->updating = TRUE;
   gtk_drop_down_set_model (self->compare_before, G_LIST_MODEL (names));
   gtk_drop_down_set_model (self->compare_after, G_LIST_MODEL (names));
-  if (before == GTK_INVALID_LIST_POSITION || before >= n)
-    before = n >= 2 ? n - 2 : 0;
   if (after == GTK_INVALID_LIST_POSITION || after >= n)
     after = n >= 1 ? n - 1 : 0;
+  /* At first, the latest and the one before it of the same framework. */
+  if ((before == GTK_INVALID_LIST_POSITION || before >= n) && n > 0)
+    {
+      g_autoptr(SteadRecord) latest = g_list_model_get_item (assessments, n - 1 - after);
+      gint64 framework = stead_record_get_int (latest, "framework");
+
+      before = after;
+      for (guint i = after; i > 0; i--)
+        {
+          g_autoptr(SteadRecord) record = g_list_model_get_item (assessments, n - i);
+
+          if (stead_record_get_int (record, "framework") == framework)
+            {
+              before = i - 1;
+              break;
+            }
+        }
+    }
   gtk_drop_down_set_selected (self->compare_before, before);
   gtk_drop_down_set_selected (self->compare_after, after);
 
@@ -833,9 +852,19 @@ evaluation_page_setup_cell (GtkSignalListItemFactory *factory,
                             GtkListItem              *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  const char *field = g_object_get_data (G_OBJECT (factory), "field");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* What is to be done is read whole; the other cells are short. */
+  if (g_str_equal (field, "text"))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
