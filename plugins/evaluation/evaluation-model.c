@@ -373,7 +373,7 @@ evaluation_action_set_status (SteadWorkspace  *workspace,
 }
 
 static EvaluationScores *
-evaluation_scores_read (SteadWorkspace  *workspace,
+evaluation_model_scores_read (SteadWorkspace  *workspace,
                         gint64           assessment,
                         const char      *date,
                         const char      *title,
@@ -382,7 +382,8 @@ evaluation_scores_read (SteadWorkspace  *workspace,
   g_autoptr(EvaluationScores) scores = evaluation_scores_new (assessment, date, title);
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
     workspace,
-    "SELECT statement, score, evidence, confidence FROM evaluation_score WHERE assessment = ?1", error);
+    "SELECT statement, score, evidence, confidence FROM evaluation_score WHERE assessment = ?1",
+    error);
   int rc;
 
   if (stmt == NULL)
@@ -427,7 +428,7 @@ evaluation_scores_load (SteadWorkspace  *workspace,
                    _("The workspace has no assessment %" G_GINT64_FORMAT), assessment);
       return NULL;
     }
-  return evaluation_scores_read (workspace, assessment, date, title, error);
+  return evaluation_model_scores_read (workspace, assessment, date, title, error);
 }
 
 GPtrArray *
@@ -448,7 +449,7 @@ evaluation_history_load (SteadWorkspace  *workspace,
   sqlite3_bind_int64 (stmt, 1, framework);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      EvaluationScores *scores = evaluation_scores_read (
+      EvaluationScores *scores = evaluation_model_scores_read (
         workspace, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
         (const char *) sqlite3_column_text (stmt, 2), error);
 
@@ -460,7 +461,7 @@ evaluation_history_load (SteadWorkspace  *workspace,
 }
 
 static void
-evaluation_open_action_free (EvaluationOpenAction *action)
+evaluation_model_action_free (EvaluationOpenAction *action)
 {
   g_free (action->text);
   g_free (action->due);
@@ -478,7 +479,7 @@ evaluation_actions_load (SteadWorkspace  *workspace,
                          GError         **error)
 {
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                 evaluation_open_action_free);
+                                                                 evaluation_model_action_free);
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
     workspace,
     "SELECT c.id, c.text, c.due, c.status, c.owner_organisation, c.owner_name, a.title "

@@ -73,7 +73,7 @@ G_DEFINE_FINAL_TYPE (EvaluationPage, evaluation_page, STEAD_TYPE_PAGE)
 static void evaluation_page_refresh (EvaluationPage *self);
 
 static void
-evaluation_statement_row_free (EvaluationStatementRow *row)
+evaluation_page_statement_row_free (EvaluationStatementRow *row)
 {
   g_free (row->statement);
   g_free (row);
@@ -1199,7 +1199,7 @@ evaluation_page_init (EvaluationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new ("io.github.steadapp.Stead");
   self->statement_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                         evaluation_statement_row_free);
+                                                         evaluation_page_statement_row_free);
   self->dimension_groups = g_ptr_array_new ();
   self->participant_checks = g_ptr_array_new ();
   self->action_rows = g_ptr_array_new ();

@@ -22,7 +22,7 @@
 #define EVALUATION_SAME_EPSILON 1e-9
 
 static void
-evaluation_statement_free (EvaluationStatement *statement)
+evaluation_score_statement_free (EvaluationStatement *statement)
 {
   g_free (statement->id);
   g_free (statement->text);
@@ -31,7 +31,7 @@ evaluation_statement_free (EvaluationStatement *statement)
 }
 
 static void
-evaluation_dimension_free (EvaluationDimension *dimension)
+evaluation_score_dimension_free (EvaluationDimension *dimension)
 {
   g_free (dimension->id);
   g_free (dimension->title);
@@ -40,7 +40,7 @@ evaluation_dimension_free (EvaluationDimension *dimension)
 }
 
 static void
-evaluation_scale_value_clear (EvaluationScaleValue *value)
+evaluation_score_scale_value_clear (EvaluationScaleValue *value)
 {
   g_free (value->label);
   g_free (value->description);
@@ -70,9 +70,9 @@ evaluation_framework_new (void)
   EvaluationFramework *framework = g_new0 (EvaluationFramework, 1);
 
   framework->scale = g_array_new (FALSE, TRUE, sizeof (EvaluationScaleValue));
-  g_array_set_clear_func (framework->scale, (GDestroyNotify) evaluation_scale_value_clear);
+  g_array_set_clear_func (framework->scale, (GDestroyNotify) evaluation_score_scale_value_clear);
   framework->dimensions = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                          evaluation_dimension_free);
+                                                          evaluation_score_dimension_free);
   return framework;
 }
 
@@ -82,7 +82,7 @@ evaluation_dimension_new (void)
   EvaluationDimension *dimension = g_new0 (EvaluationDimension, 1);
 
   dimension->statements = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                          evaluation_statement_free);
+                                                          evaluation_score_statement_free);
   return dimension;
 }
 
@@ -292,7 +292,7 @@ evaluation_score_overall (const EvaluationFramework *framework,
 }
 
 static EvaluationMove
-evaluation_move_of (double delta)
+evaluation_score_move_of (double delta)
 {
   if (isnan (delta))
     return EVALUATION_MOVE_UNKNOWN;
@@ -327,7 +327,7 @@ evaluation_compare (const EvaluationFramework *framework,
           if (sc.has_before && sc.has_after)
             {
               sc.delta = sc.after - sc.before;
-              sc.move = evaluation_move_of ((double) sc.delta);
+              sc.move = evaluation_score_move_of ((double) sc.delta);
             }
           else
             sc.move = EVALUATION_MOVE_UNKNOWN;
@@ -337,7 +337,7 @@ evaluation_compare (const EvaluationFramework *framework,
       change.before = g_array_index (before, EvaluationDimensionScore, d).normalised;
       change.after = g_array_index (after, EvaluationDimensionScore, d).normalised;
       change.delta = change.after - change.before;
-      change.move = evaluation_move_of (change.delta);
+      change.move = evaluation_score_move_of (change.delta);
       g_array_append_val (comparison->dimensions, change);
     }
   comparison->overall_before = evaluation_score_overall (framework, earlier, NULL);

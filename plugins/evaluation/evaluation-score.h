@@ -46,15 +46,16 @@ typedef struct
   GPtrArray *dimensions;  /* EvaluationDimension */
 } EvaluationFramework;
 
-void                       evaluation_framework_free          (EvaluationFramework *framework);
-gint64                     evaluation_framework_scale_min     (const EvaluationFramework *framework);
-gint64                     evaluation_framework_scale_max     (const EvaluationFramework *framework);
-const char                *evaluation_framework_scale_label   (const EvaluationFramework *framework,
-                                                               gint64                     value);
-const EvaluationStatement *evaluation_framework_find_statement (const EvaluationFramework *framework,
-                                                                const char                *id,
-                                                                guint                     *dimension);
-guint                      evaluation_framework_n_statements  (const EvaluationFramework *framework);
+void        evaluation_framework_free           (EvaluationFramework       *framework);
+gint64      evaluation_framework_scale_min      (const EvaluationFramework *framework);
+gint64      evaluation_framework_scale_max      (const EvaluationFramework *framework);
+const char *evaluation_framework_scale_label    (const EvaluationFramework *framework,
+                                                 gint64                     value);
+const EvaluationStatement *
+            evaluation_framework_find_statement (const EvaluationFramework *framework,
+                                                 const char                *id,
+                                                 guint                     *dimension);
+guint       evaluation_framework_n_statements   (const EvaluationFramework *framework);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvaluationFramework, evaluation_framework_free)
 
