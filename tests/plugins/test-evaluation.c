@@ -594,6 +594,35 @@ test_arithmetic (void)
   }
 }
 
+/* A scale that does not start at 0: normalised from its lowest value. */
+static void
+test_scale_from_one (void)
+{
+  g_autoptr(GString) text = g_string_new (small_framework);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvaluationFramework) framework = NULL;
+  g_autoptr(EvaluationScores) scores = evaluation_scores_new (1, "2026-01-01", "one");
+  g_autoptr(GArray) dims = NULL;
+
+  /* Values 1..5 instead of 0..4. */
+  g_string_replace (text, "{\"value\": 0,", "{\"value\": 5,", 1);
+  framework = evaluation_framework_parse (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (evaluation_framework_scale_min (framework), ==, 1);
+  g_assert_cmpint (evaluation_framework_scale_max (framework), ==, 5);
+  evaluation_scores_set (scores, "a1", 3);
+  evaluation_scores_set (scores, "b1", 1);
+  evaluation_scores_set (scores, "b2", 5);
+  dims = evaluation_score_dimensions (framework, scores);
+  /* (3 - 1) / (5 - 1); B: mean 3, the same. */
+  CLOSE (g_array_index (dims, EvaluationDimensionScore, 0).normalised, 0.5);
+  CLOSE (g_array_index (dims, EvaluationDimensionScore, 1).normalised, 0.5);
+  evaluation_scores_set (scores, "a1", 1);
+  g_array_unref (g_steal_pointer (&dims));
+  dims = evaluation_score_dimensions (framework, scores);
+  CLOSE (g_array_index (dims, EvaluationDimensionScore, 0).normalised, 0.0);
+}
+
 static void
 test_overdue (void)
 {
@@ -805,6 +834,7 @@ main (int   argc,
   g_test_add ("/evaluation/import/versions", Fixture, NULL, fixture_setup, test_import_versions,
               fixture_teardown);
   g_test_add_func ("/evaluation/score/arithmetic", test_arithmetic);
+  g_test_add_func ("/evaluation/score/scale-from-one", test_scale_from_one);
   g_test_add_func ("/evaluation/score/overdue", test_overdue);
   g_test_add ("/evaluation/model/demo", Fixture, "demo", fixture_setup, test_demo,
               fixture_teardown);
