@@ -552,8 +552,15 @@ evaluation_page_refresh (EvaluationPage *self)
       EvaluationDimensionScore *score = &g_array_index (dimensions, EvaluationDimensionScore, d);
       g_autofree char *percent = evaluation_page_percent (score->normalised);
       /* TRANSLATORS: a dimension's score, and its statements scored of all */
-      g_autofree char *text = g_strdup_printf (_("Score %s · %u of %u statements scored"),
-                                               percent, score->n_scored, score->n_statements);
+      g_autofree char *text = score->n_scored == 0
+                                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "Not scored yet · %u statement",
+                                                                "Not scored yet · %u statements",
+                                                                score->n_statements),
+                                                   score->n_statements)
+                                : g_strdup_printf (_("Score %s · %u of %u statements scored"),
+                                                   percent, score->n_scored,
+                                                   score->n_statements);
 
       adw_preferences_group_set_description (g_ptr_array_index (self->dimension_groups, d),
                                              text);
