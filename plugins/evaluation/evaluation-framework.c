@@ -194,19 +194,13 @@ evaluation_framework_parse (const char  *data,
                             gsize        length,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = stead_json_load_data (data, length, error);
   g_autoptr(GError) local_error = NULL;
   EvaluationFramework *framework;
   JsonNode *root;
 
-  if (!stead_json_check_bounds (data, length, STEAD_JSON_MAX_DEPTH, error))
+  if (parser == NULL)
     return NULL;
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
-    {
-      g_set_error (error, STEAD_IMPORT_ERROR, STEAD_IMPORT_ERROR_FORMAT,
-                   _("This is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
