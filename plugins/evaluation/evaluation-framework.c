@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "evaluation-private.h"
+#include "evaluation-resources.h"
 #include "stead-json-private.h"
 #include "stead-json-schema.h"
 
@@ -34,7 +35,9 @@ evaluation_framework_builtin_bytes (const char *name)
 {
   g_autofree char *path = g_strconcat (EVALUATION_RESOURCES "/frameworks/", name, NULL);
 
-  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  /* From the plugin's own resource, whoever links it (a test, a fuzzer). */
+  return g_resource_lookup_data (evaluation_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                 NULL);
 }
 
 static JsonNode *
