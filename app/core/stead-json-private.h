@@ -31,6 +31,10 @@ gboolean    stead_json_check_bounds (const char    *data,
                                      guint          max_depth,
                                      GError       **error);
 STEAD_PRIVATE_API
+JsonParser *stead_json_load_data    (const char    *data,
+                                     gsize          length,
+                                     GError       **error);
+STEAD_PRIVATE_API
 JsonParser *stead_json_load_stream  (GInputStream  *stream,
                                      GCancellable  *cancellable,
                                      GError       **error);

@@ -128,8 +128,6 @@ stead_json_load_stream (GInputStream  *stream,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const char *data;
   gsize length;
@@ -138,6 +136,28 @@ stead_json_load_stream (GInputStream  *stream,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &length);
+  return stead_json_load_data (data, length, error);
+}
+
+/**
+ * stead_json_load_data:
+ * @data: (array length=length) (nullable): JSON text
+ * @length: its size
+ * @error: a #GError
+ *
+ * Checks the nesting, then parses, as stead_json_load_stream() does for
+ * text already in memory (a file read with its own bound, a resource).
+ *
+ * Returns: (transfer full) (nullable): the parser, holding the root
+ */
+JsonParser *
+stead_json_load_data (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
   if (!stead_json_check_bounds (data, length, STEAD_JSON_MAX_DEPTH, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
