@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (VolunteersIntakeView, volunteers_intake_view, VOLUNTEERS, 
 
 void     volunteers_intake_view_set_workspace (VolunteersIntakeView *self,
                                                SteadWorkspace       *workspace);
+void     volunteers_intake_view_focus         (VolunteersIntakeView *self);
 
 /* volunteers-queues-view.c: open requests and offers, with their status. */
 #define VOLUNTEERS_TYPE_QUEUES_VIEW (volunteers_queues_view_get_type ())

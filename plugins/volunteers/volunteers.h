@@ -119,6 +119,12 @@ VolunteersReadiness *volunteers_readiness_get   (SteadWorkspace  *workspace,
 GPtrArray           *volunteers_readiness_all   (SteadWorkspace  *workspace,
                                                  const char      *today,
                                                  GError         **error);
+/* The same on a reader of the workspace (stead_workspace_open_reader()),
+ * for a worker thread; NULL with G_IO_ERROR_CANCELLED when cancelled. */
+GPtrArray           *volunteers_readiness_all_reader (sqlite3       *db,
+                                                      const char    *today,
+                                                      GCancellable  *cancellable,
+                                                      GError       **error);
 /* The reasons as one line each, joined by "\n" (NULL when none). */
 char                *volunteers_readiness_describe (const VolunteersReadiness *readiness);
 

@@ -190,6 +190,21 @@ select_in (GtkWidget *page,
   return FALSE;
 }
 
+static gboolean
+deployable_known (gpointer page)
+{
+  return !gtk_widget_get_visible (stead_test_find_by_name (page, "deployable-progress"));
+}
+
+/* The deployable volunteers are worked out off the main thread: waits for them. */
+static void
+wait_deployable (GtkWidget *page)
+{
+  stead_test_iterate (20);
+  stead_test_iterate_until (deployable_known, page);
+  stead_test_iterate (100);
+}
+
 /* Each filter narrows the register to what the tables say, both ways. */
 static void
 test_filters (void)
@@ -286,7 +301,7 @@ test_filters (void)
                                          "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (first)),
                                          &error), >, 0);
   choose_filter (page, "deployable-filter", "1");
-  stead_test_iterate (300);
+  wait_deployable (page);
   {
     GListModel *rows = shown (page);
     guint deployable = g_list_model_get_n_items (rows);
@@ -589,6 +604,289 @@ test_board (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The ids listed, each checked against @sql (a count for "?" the id). */
+static void
+assert_each_listed (GtkWidget      *page,
+                    SteadWorkspace *ws,
+                    const char     *sql)
+{
+  GListModel *rows = shown (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SteadRecord) v = g_list_model_get_item (rows, i);
+      g_autofree char *one = g_strdup_printf (sql, stead_record_get_id (v));
+
+      g_assert_cmpint (count (ws, one), ==, 1);
+    }
+}
+
+/* Role: a role is the top of the skill list; the filter keeps those with
+ * the role itself or any skill under it, for each of two roles. */
+static void
+test_role_filter (void)
+{
+  SteadWindow *window = open_window ("role.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 all = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  wait_rows (page, all);
+  /* The two roles held by the most volunteers, by the taxonomy's parents. */
+  stmt = stead_workspace_prepare (ws, "SELECT coalesce (t.parent, t.code) AS role "
+                                      "FROM volunteers_skill s JOIN taxonomy t ON "
+                                      "t.vocabulary = 'skill' AND t.code = s.skill "
+                                      "GROUP BY role ORDER BY count (DISTINCT s.volunteer) DESC "
+                                      "LIMIT 2", NULL);
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (roles, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (roles->len, ==, 2);
+  for (guint r = 0; r < roles->len; r++)
+    {
+      const char *role = g_ptr_array_index (roles, r);
+      g_autofree char *want = g_strdup_printf (
+        "SELECT count (DISTINCT s.volunteer) FROM volunteers_skill s, taxonomy t "
+        "WHERE t.vocabulary = 'skill' AND t.code = s.skill "
+        "AND (t.code = '%s' OR t.parent = '%s')", role, role);
+      g_autofree char *each = g_strdup_printf (
+        "SELECT count (*) > 0 FROM volunteers_skill s, taxonomy t WHERE t.vocabulary = 'skill' "
+        "AND t.code = s.skill AND s.volunteer = %%" G_GINT64_FORMAT " "
+        "AND (t.code = '%s' OR t.parent = '%s')", role, role);
+      gint64 n = count (ws, want);
+
+      g_assert_cmpint (n, >, 0);
+      g_assert_cmpint (n, <, all);
+      choose_filter (page, "role-filter", role);
+      wait_rows (page, n);
+      assert_each_listed (page, ws, each);
+    }
+  choose_filter (page, "role-filter", "");
+  wait_rows (page, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Expiring within N days counts today and the Nth day, not yesterday nor
+ * the day after the Nth: training, insurance and a DBS certificate each. */
+static void
+test_expiring_bounds (void)
+{
+  SteadWindow *window = open_window ("expiring.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 all = count (ws, "SELECT count(*) FROM volunteers_volunteer");
+  /* Days from today, and whether within 7 days. */
+  static const struct { int days; gboolean within; const char *table; } cases[] = {
+    { 0, TRUE, "training" }, { 7, TRUE, "training" }, { -1, FALSE, "training" },
+    { 8, FALSE, "training" }, { 7, TRUE, "insurance" }, { 8, FALSE, "insurance" },
+    { 7, TRUE, "dbs" }, { 8, FALSE, "dbs" }, { 0, TRUE, "dbs" },
+  };
+  gint64 ids[G_N_ELEMENTS (cases)];
+  g_autoptr(GError) error = NULL;
+  gint64 due;
+
+  wait_rows (page, all);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *modifier = g_strdup_printf ("%+d days", cases[i].days);
+
+      ids[i] = stead_workspace_edit (ws, "volunteers", "Add",
+                                     "INSERT INTO volunteers_volunteer (name) VALUES ('Exp Iring')",
+                                     NULL, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ids[i], >, 0);
+      if (g_str_equal (cases[i].table, "training"))
+        stead_workspace_edit (ws, "volunteers", "Add training",
+                              "INSERT INTO volunteers_training (volunteer, course, expires) "
+                              "VALUES (?1, 'First aid', date ('now', 'localtime', ?2))",
+                              STEAD_ARGS (STEAD_INT (ids[i]), STEAD_STRING (modifier)), &error);
+      else if (g_str_equal (cases[i].table, "insurance"))
+        stead_workspace_edit (ws, "volunteers", "Add insurance",
+                              "INSERT INTO volunteers_insurance (volunteer, kind, expires) "
+                              "VALUES (?1, 'public-liability', date ('now', 'localtime', ?2))",
+                              STEAD_ARGS (STEAD_INT (ids[i]), STEAD_STRING (modifier)), &error);
+      else
+        stead_workspace_edit (ws, "volunteers", "DBS",
+                              "UPDATE volunteers_volunteer SET dbs_level = 'basic', dbs_date = "
+                              "date ('now', 'localtime', ?2, '-3 years') WHERE fid = ?1",
+                              STEAD_ARGS (STEAD_INT (ids[i]), STEAD_STRING (modifier)), &error);
+      g_assert_no_error (error);
+    }
+  all += G_N_ELEMENTS (cases);
+  wait_rows (page, all);
+  due = count (ws, "SELECT count(*) FROM volunteers_volunteer v WHERE "
+                   "date (v.dbs_date, '+3 years') BETWEEN date ('now', 'localtime') AND "
+                   "date ('now', 'localtime', '+7 days') OR EXISTS (SELECT 1 FROM "
+                   "volunteers_training t WHERE t.volunteer = v.fid AND t.expires BETWEEN "
+                   "date ('now', 'localtime') AND date ('now', 'localtime', '+7 days')) OR EXISTS "
+                   "(SELECT 1 FROM volunteers_insurance i WHERE i.volunteer = v.fid AND i.expires "
+                   "BETWEEN date ('now', 'localtime') AND date ('now', 'localtime', '+7 days'))");
+  choose_filter (page, "expiring-filter", "7");
+  wait_rows (page, due);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (select_in (page, ids[i]) != cases[i].within)
+      g_error ("%s due in %d days: %s within 7 days", cases[i].table, cases[i].days,
+               cases[i].within ? "not listed" : "listed");
+  choose_filter (page, "expiring-filter", "");
+  wait_rows (page, all);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gint64
+intake_save (GtkWidget  *page,
+             const char *name,
+             const char *contact)
+{
+  SteadWorkspace *ws = stead_record_page_get_workspace (
+    STEAD_RECORD_PAGE (stead_test_find_by_name (page, "volunteers")));
+
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (page, "intake-name")), name);
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (page, "intake-contact")),
+                         contact);
+  g_signal_emit_by_name (stead_test_find_by_name (page, "intake-save"), "clicked");
+  stead_test_iterate (20);
+  return count (ws, "SELECT count(*) FROM volunteers_volunteer");
+}
+
+/* The intake tells a phone number from an email address by their forms
+ * (each kept in its own column), and refuses a contact that is neither,
+ * adding nobody. It is reached from the empty register. */
+static void
+test_intake_contact (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "empty.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Volunteershire", 0);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = stead_window_get_page (window, "volunteers.register");
+  GtkLabel *status;
+  static const struct { const char *contact; const char *column; } forms[] = {
+    { "07700 900123", "phone" }, { "+44 (0)7700-900124", "phone" },
+    { "ann@example.org", "email" }, { "b.c+d@mail.example.co.uk", "email" },
+  };
+  static const char *neither[] = { "ring the bell", "ann@example", "@example.org", "12345",
+                                   "07700 900123 ext", "a b@example.org" };
+
+  g_assert_nonnull (page);
+  stead_window_show_page (window, "volunteers.register");
+  stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (page, "empty"));
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_volunteer"), ==, 0);
+  /* The empty register offers the intake, which opens with its name focused. */
+  gtk_widget_activate (stead_test_find_by_name (page, "empty-intake"));
+  stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (page, "intake-name"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    stead_test_find_by_name (page, "view-intake"))));
+  g_assert_true (gtk_widget_is_visible (stead_test_find_by_name (page, "view-board")));
+  status = GTK_LABEL (stead_test_find_by_name (page, "intake-status"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Contact Form %u", i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM volunteers_volunteer WHERE "
+                                              "name = '%s' AND %s = '%s' AND %s IS NULL", name,
+                                              forms[i].column, forms[i].contact,
+                                              g_str_equal (forms[i].column, "phone")
+                                                ? "email" : "phone");
+
+      if (intake_save (page, name, forms[i].contact) != i + 1)
+        g_error ("%s not added: %s", forms[i].contact, gtk_label_get_text (status));
+      g_assert_cmpint (count (ws, sql), ==, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (neither); i++)
+    {
+      g_assert_cmpint (intake_save (page, "Not Added", neither[i]), ==, G_N_ELEMENTS (forms));
+      g_assert_nonnull (strstr (gtk_label_get_text (status), "neither a phone number"));
+      /* The form keeps what was typed, to be put right. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (stead_test_find_by_name (
+        page, "intake-contact"))), ==, neither[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The board logs hours and outcome, and gives a volunteer the task and
+ * takes them off it, each one undo step; it never scrolls sideways. */
+static void
+test_board_edits (void)
+{
+  SteadWindow *window = open_window ("board-edits.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  g_autoptr(GError) error = NULL;
+  gint64 request, task, volunteer;
+  GtkWidget *board;
+
+  request = count (ws, "SELECT min (fid) FROM volunteers_request");
+  volunteer = count (ws, "SELECT min (fid) FROM volunteers_volunteer");
+  task = stead_workspace_edit (ws, "volunteers", "Add a task",
+                               "INSERT INTO volunteers_task (request, organisation) "
+                               "VALUES (?1, 1)", STEAD_ARGS (STEAD_INT (request)), &error);
+  g_assert_no_error (error);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-board")),
+                                TRUE);
+  board = stead_test_find_by_name (page, "board");
+  stead_test_iterate_until (stead_test_is_mapped, board);
+
+  g_assert_true (gtk_widget_activate_action (board, "board.unassign", "(xx)", task, volunteer));
+  stead_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (board, "board.assign", "x", task));
+  {
+    g_autofree char *title = g_strdup_printf ("Assign Task %" G_GINT64_FORMAT, task);
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, volunteer);
+    AdwMessageDialog *dialog = find_dialog (title);
+
+    gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                  "volunteer")), number);
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_close (GTK_WINDOW (dialog));
+    stead_test_iterate_until (dialog_is_closed, title);
+  }
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (board, "board.unassign", "(xx)", task, volunteer));
+  stead_test_iterate (50);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stead_test_iterate (50);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (board, "board.log", "x", task));
+  {
+    g_autofree char *title = g_strdup_printf ("Log Task %" G_GINT64_FORMAT, task);
+    AdwMessageDialog *dialog = find_dialog (title);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM volunteers_task WHERE id = %"
+                                            G_GINT64_FORMAT " AND hours = 2.5 AND outcome = "
+                                            "'Shopping delivered'", task);
+
+    gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog), "hours")),
+                           "2.5");
+    gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                  "outcome")),
+                           "Shopping delivered");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_close (GTK_WINDOW (dialog));
+    stead_test_iterate_until (dialog_is_closed, title);
+    g_assert_cmpint (count (ws, sql), ==, 1);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stead_test_iterate (50);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task WHERE hours IS NULL AND "
+                              "outcome IS NULL"), >=, 1);
+
+  /* Narrow: the board folds its columns rather than scroll sideways. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  stead_test_iterate (200);
+  {
+    GtkWidget *scroller = gtk_widget_get_first_child (board);
+
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+    g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (
+                         GTK_SCROLLED_WINDOW (scroller))), <=,
+                       gtk_widget_get_width (scroller) + 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Names and contacts: hidden by default, shown when allowed, hidden again. */
 static void
 test_personal_data (void)
@@ -649,6 +947,10 @@ main (int   argc,
   g_test_add_func ("/ui/volunteers/filters", test_filters);
   g_test_add_func ("/ui/volunteers/intake-keyboard", test_intake_keyboard);
   g_test_add_func ("/ui/volunteers/board", test_board);
+  g_test_add_func ("/ui/volunteers/role-filter", test_role_filter);
+  g_test_add_func ("/ui/volunteers/expiring-bounds", test_expiring_bounds);
+  g_test_add_func ("/ui/volunteers/intake-contact", test_intake_contact);
+  g_test_add_func ("/ui/volunteers/board-edits", test_board_edits);
   g_test_add_func ("/ui/volunteers/personal-data", test_personal_data);
 
   return stead_test_app_run (app, tmp_dir);
