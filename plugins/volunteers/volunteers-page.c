@@ -6,8 +6,10 @@
  * Names and contacts are personal: only while the show-personal-data
  * setting allows it is a volunteer named; otherwise by badge number or as
  * "Volunteer 123", and the personal fields are left out of the details.
- * Its views: requests and offers, the task board and the reception
- * centre's intake (volunteers-*-view.c).
+ * Its views: requests and offers, the task board, the reception centre's
+ * intake and donated goods (volunteers-*-view.c), each reachable from the
+ * empty register too. Who is deployable is worked out in a thread on a
+ * reader of the workspace, the list keeping what it shows until then.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,9 +40,11 @@ struct _VolunteersPage
   GtkToggleButton *queues_toggle;
   GtkToggleButton *board_toggle;
   GtkToggleButton *intake_toggle;
+  GtkToggleButton *donations_toggle;
   VolunteersQueuesView *queues;
   VolunteersBoardView  *board;
   VolunteersIntakeView *intake;
+  VolunteersDonationsView *donations;
   AdwPreferencesGroup  *alerts_group;
   GtkListBox      *alerts;
   AdwActionRow    *readiness_row;
@@ -699,7 +703,8 @@ volunteers_page_on_view_toggled (VolunteersPage *self)
   const char *view = gtk_toggle_button_get_active (self->queues_toggle)   ? "queues"
                      : gtk_toggle_button_get_active (self->board_toggle)  ? "board"
                      : gtk_toggle_button_get_active (self->intake_toggle) ? "intake"
-                                                                          : "list";
+                     : gtk_toggle_button_get_active (self->donations_toggle) ? "donations"
+                                                                             : "list";
 
   if (self->workspace != NULL)
     volunteers_page_count (self);
@@ -708,7 +713,7 @@ volunteers_page_on_view_toggled (VolunteersPage *self)
     volunteers_intake_view_focus (self->intake);
 }
 
-/* volunteers.view ("list", "queues", "board", "intake"): from the empty
+/* volunteers.view ("list", "queues", "board", "intake", "donations"): from the empty
  * state, which has no view buttons. */
 static void
 volunteers_page_on_view_action (GSimpleAction *action,
@@ -720,7 +725,8 @@ volunteers_page_on_view_action (GSimpleAction *action,
   GtkToggleButton *toggle = g_str_equal (view, "queues")   ? self->queues_toggle
                             : g_str_equal (view, "board")  ? self->board_toggle
                             : g_str_equal (view, "intake") ? self->intake_toggle
-                                                           : self->list_toggle;
+                            : g_str_equal (view, "donations") ? self->donations_toggle
+                                                              : self->list_toggle;
 
   gtk_toggle_button_set_active (toggle, TRUE);
 }
@@ -780,6 +786,7 @@ volunteers_page_load (SteadPage      *page,
   volunteers_queues_view_set_workspace (self->queues, workspace, self->show_personal);
   volunteers_board_view_set_workspace (self->board, workspace);
   volunteers_intake_view_set_workspace (self->intake, workspace);
+  volunteers_donations_view_set_workspace (self->donations, workspace);
 }
 
 static gboolean
@@ -819,6 +826,7 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   g_type_ensure (VOLUNTEERS_TYPE_QUEUES_VIEW);
   g_type_ensure (VOLUNTEERS_TYPE_BOARD_VIEW);
   g_type_ensure (VOLUNTEERS_TYPE_INTAKE_VIEW);
+  g_type_ensure (VOLUNTEERS_TYPE_DONATIONS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/steadapp/Stead/plugins/volunteers/"
                                                "volunteers-page.ui");
@@ -838,6 +846,8 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, queues);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, board);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake);
+  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, donations);
+  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, donations_toggle);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, deployable_progress);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, deployable_spinner);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts_group);

@@ -815,6 +815,7 @@ test_board_edits (void)
   GtkWidget *page = show_page (window);
   g_autoptr(GError) error = NULL;
   gint64 request, task, volunteer;
+  g_autofree char *on_task = NULL;
   GtkWidget *board;
 
   request = count (ws, "SELECT min (fid) FROM volunteers_request");
@@ -828,8 +829,9 @@ test_board_edits (void)
   board = stead_test_find_by_name (page, "board");
   stead_test_iterate_until (stead_test_is_mapped, board);
 
-  g_assert_true (gtk_widget_activate_action (board, "board.unassign", "(xx)", task, volunteer));
-  stead_test_iterate (50);
+  on_task = g_strdup_printf ("SELECT count(*) FROM volunteers_task_volunteer WHERE task = %"
+                             G_GINT64_FORMAT " AND volunteer = %" G_GINT64_FORMAT, task,
+                             volunteer);
   g_assert_true (gtk_widget_activate_action (board, "board.assign", "x", task));
   {
     g_autofree char *title = g_strdup_printf ("Assign Task %" G_GINT64_FORMAT, task);
@@ -842,13 +844,13 @@ test_board_edits (void)
     gtk_window_close (GTK_WINDOW (dialog));
     stead_test_iterate_until (dialog_is_closed, title);
   }
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 1);
+  g_assert_cmpint (count (ws, on_task), ==, 1);
   g_assert_true (gtk_widget_activate_action (board, "board.unassign", "(xx)", task, volunteer));
   stead_test_iterate (50);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 0);
+  g_assert_cmpint (count (ws, on_task), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   stead_test_iterate (50);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task_volunteer"), ==, 1);
+  g_assert_cmpint (count (ws, on_task), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (board, "board.log", "x", task));
   {
@@ -870,8 +872,13 @@ test_board_edits (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   stead_test_iterate (50);
-  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_task WHERE hours IS NULL AND "
-                              "outcome IS NULL"), >=, 1);
+  {
+    g_autofree char *unlogged = g_strdup_printf ("SELECT count(*) FROM volunteers_task WHERE "
+                                                 "id = %" G_GINT64_FORMAT " AND hours IS NULL "
+                                                 "AND outcome IS NULL", task);
+
+    g_assert_cmpint (count (ws, unlogged), ==, 1);
+  }
 
   /* Narrow: the board folds its columns rather than scroll sideways. */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
@@ -883,6 +890,149 @@ test_board_edits (void)
     g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (
                          GTK_SCROLLED_WINDOW (scroller))), <=,
                        gtk_widget_get_width (scroller) + 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Donated goods: answers a form of @heading with @quantity (and @request). */
+static void
+donation_form (const char *heading,
+               const char *quantity,
+               const char *request)
+{
+  AdwMessageDialog *dialog = find_dialog (heading);
+
+  gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                "quantity")), quantity);
+  if (request != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
+                                                                  "request")), request);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  stead_test_iterate_until (dialog_is_closed, (gpointer) heading);
+  stead_test_iterate (50);
+}
+
+static gint64
+donation_held (SteadWorkspace *ws,
+               gint64          offer)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (sum (CASE direction WHEN 'in' THEN "
+                                          "quantity ELSE -quantity END), 0) FROM "
+                                          "volunteers_movement WHERE offer = %" G_GINT64_FORMAT,
+                                          offer);
+
+  return count (ws, sql);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *list;
+  const char *row;
+  const char *text;   /* NULL: the row is not there */
+} RowShows;
+
+/* Whether list @list under @root has the row named @row showing @text. */
+static gboolean
+row_shows (gpointer data)
+{
+  RowShows *want = data;
+  GtkWidget *list = stead_test_find_by_name (want->root, want->list);
+  GtkWidget *row = stead_test_find_by_name (list, want->row);
+
+  if (want->text == NULL)
+    return row == NULL;
+  return row != NULL && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                want->text) != NULL;
+}
+
+/* Goods received and given out against a request, each one undo step;
+ * giving out more than is held is refused and changes nothing; what is
+ * held per item, and goods held unclaimed for a fortnight, are shown. */
+static void
+test_donations (void)
+{
+  SteadWindow *window = open_window ("donations.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  gint64 offer = count (ws, "SELECT min (fid) FROM volunteers_offer WHERE item IS NOT NULL");
+  gint64 other = count (ws, "SELECT max (fid) FROM volunteers_offer WHERE item IS NOT NULL");
+  gint64 request = count (ws, "SELECT min (fid) FROM volunteers_request");
+  gint64 movements;
+  g_autofree char *row = g_strdup_printf ("offer-%" G_GINT64_FORMAT, offer);
+  g_autofree char *other_row = g_strdup_printf ("offer-%" G_GINT64_FORMAT, other);
+  g_autofree char *receive = g_strdup_printf ("Receive Into Offer %" G_GINT64_FORMAT, offer);
+  g_autofree char *give = g_strdup_printf ("Give Out From Offer %" G_GINT64_FORMAT, offer);
+  g_autofree char *request_text = g_strdup_printf ("%" G_GINT64_FORMAT, request);
+  g_autofree char *against = g_strdup_printf ("SELECT count(*) FROM volunteers_movement WHERE "
+                                              "offer = %" G_GINT64_FORMAT " AND direction = "
+                                              "'out' AND quantity = 3 AND request = %"
+                                              G_GINT64_FORMAT, offer, request);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view;
+  RowShows shows = { page, "goods", row, "5 held" };
+
+  g_assert_cmpint (offer, >, 0);
+  g_assert_cmpint (other, >, offer);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page,
+                                                                            "view-donations")),
+                                TRUE);
+  view = stead_test_find_by_name (page, "donations");
+  stead_test_iterate_until (stead_test_is_mapped, stead_test_find_by_name (view, "goods"));
+  g_assert_cmpint (donation_held (ws, offer), ==, 0);
+
+  /* Received: 5. */
+  g_assert_true (gtk_widget_activate_action (view, "donations.receive", "x", offer));
+  donation_form (receive, "5", NULL);
+  g_assert_cmpint (donation_held (ws, offer), ==, 5);
+  stead_test_iterate_until (row_shows, &shows);
+
+  /* 7 given out of 5: refused, nothing recorded. */
+  movements = count (ws, "SELECT count(*) FROM volunteers_movement");
+  g_assert_true (gtk_widget_activate_action (view, "donations.give", "x", offer));
+  donation_form (give, "7", NULL);
+  g_assert_cmpint (count (ws, "SELECT count(*) FROM volunteers_movement"), ==, movements);
+  g_assert_cmpint (donation_held (ws, offer), ==, 5);
+
+  /* 3 given out against a request, then undone. */
+  g_assert_true (gtk_widget_activate_action (view, "donations.give", "x", offer));
+  donation_form (give, "3", request_text);
+  g_assert_cmpint (count (ws, against), ==, 1);
+  g_assert_cmpint (donation_held (ws, offer), ==, 2);
+  shows.text = "2 held · 5 received · 3 given out";
+  stead_test_iterate_until (row_shows, &shows);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stead_test_iterate (50);
+  g_assert_cmpint (donation_held (ws, offer), ==, 5);
+  g_assert_cmpint (count (ws, against), ==, 0);
+  shows.text = "5 held · 5 received · 0 given out";
+  stead_test_iterate_until (row_shows, &shows);
+
+  /* Held for 20 days with none given out: unclaimed; the goods just
+   * received are not, yet. */
+  g_assert_cmpint (stead_workspace_edit (ws, "volunteers", "Receive",
+                                         "INSERT INTO volunteers_movement (offer, direction, "
+                                         "quantity, time) VALUES (?1, 'in', 4, "
+                                         "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now', '-20 days'))",
+                                         STEAD_ARGS (STEAD_INT (other)), &error), >, 0);
+  g_assert_no_error (error);
+  shows.list = "unclaimed";
+  shows.row = other_row;
+  shows.text = "none given out for 20 days";
+  stead_test_iterate_until (row_shows, &shows);
+  shows.row = row;
+  shows.text = NULL;
+  g_assert_true (row_shows (&shows));
+  /* Held per item: every item's goods add up to the title's. */
+  {
+    gint64 total = count (ws, "SELECT sum (held) FROM (SELECT max (0, sum (CASE direction "
+                              "WHEN 'in' THEN quantity ELSE -quantity END)) AS held FROM "
+                              "volunteers_movement GROUP BY offer)");
+    g_autofree char *title = g_strdup_printf ("Held: %" G_GINT64_FORMAT " Items", total);
+
+    g_assert_cmpint (total, ==, 9);
+    g_assert_true (shows_text (view, title));
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -951,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/ui/volunteers/expiring-bounds", test_expiring_bounds);
   g_test_add_func ("/ui/volunteers/intake-contact", test_intake_contact);
   g_test_add_func ("/ui/volunteers/board-edits", test_board_edits);
+  g_test_add_func ("/ui/volunteers/donations", test_donations);
   g_test_add_func ("/ui/volunteers/personal-data", test_personal_data);
 
   return stead_test_app_run (app, tmp_dir);
