@@ -66,9 +66,13 @@ static const SteadField volunteers_board_log_fields[] = {
   { "outcome", .flags = STEAD_FIELD_MULTILINE, .label = N_("Outcome Notes") },
 };
 
+/* Its choices: the matching's suggestions. */
 static const SteadField volunteers_board_assign_fields[] = {
-  { "volunteer", .type = STEAD_FIELD_INT, .required = TRUE, .label = N_("Volunteer Number") },
+  { "volunteer", .type = STEAD_FIELD_INT, .required = TRUE, .label = N_("Suggested Volunteer") },
 };
+
+/* The most suggestions the assign form offers. */
+#define VOLUNTEERS_BOARD_MAX_SUGGESTIONS 30
 
 static const SteadRecordInfo volunteers_board_task_info = {
   .kind = "volunteer-task", .owner = VOLUNTEERS_OWNER, .title_field = "title",
@@ -248,16 +252,56 @@ volunteers_board_view_on_assign (GSimpleAction *action,
                                  gpointer       user_data)
 {
   VolunteersBoardView *self = user_data;
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), STEAD_TYPE_RECORD_PAGE);
   gint64 task = g_variant_get_int64 (parameter);
   g_autofree char *title = g_strdup_printf (_("Assign Task %" G_GINT64_FORMAT), task);
+  gint64 request = stead_workspace_query_int64 (self->workspace,
+                                                "SELECT request FROM volunteers_task "
+                                                "WHERE id = ?1", STEAD_ARGS (STEAD_INT (task)));
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListStore) choices = g_list_store_new (STEAD_TYPE_TERM);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) fids = volunteers_match_suggest (self->workspace, request, reasons, &error);
+  SteadForm *form;
 
-  stead_form_present (stead_form_new (GTK_WIDGET (self), title,
-                                      _("The number of a volunteer on the register."),
-                                      volunteers_board_assign_fields,
-                                      G_N_ELEMENTS (volunteers_board_assign_fields), NULL, NULL,
-                                      NULL, self->workspace, volunteers_board_view_save_assign,
-                                      volunteers_board_edit_new (self, task),
-                                      volunteers_board_edit_free));
+  for (guint i = 0; fids != NULL && i < fids->len &&
+       g_list_model_get_n_items (G_LIST_MODEL (choices)) < VOLUNTEERS_BOARD_MAX_SUGGESTIONS; i++)
+    {
+      gint64 fid = g_array_index (fids, gint64, i);
+      g_autofree char *code = NULL;
+      g_autofree char *label = NULL;
+      g_autoptr(SteadTerm) term = NULL;
+
+      if (stead_workspace_query_int64 (self->workspace,
+                                       "SELECT count (*) FROM volunteers_task_volunteer "
+                                       "WHERE task = ?1 AND volunteer = ?2",
+                                       STEAD_ARGS (STEAD_INT (task), STEAD_INT (fid))) > 0)
+        continue;
+      code = g_strdup_printf ("%" G_GINT64_FORMAT, fid);
+      /* TRANSLATORS: a suggested volunteer, by number (names are personal), and why */
+      label = g_strdup_printf (_("Volunteer %" G_GINT64_FORMAT ": %s"), fid,
+                               (const char *) g_ptr_array_index (reasons, i));
+      term = stead_term_new (code, label, NULL);
+      g_list_store_append (choices, term);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (choices)) == 0)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("No other volunteer is eligible for this task’s request now"));
+      if (page != NULL)
+        stead_record_page_show_error (STEAD_RECORD_PAGE (page), error);
+      return;
+    }
+  form = stead_form_new (GTK_WIDGET (self), title,
+                         _("The volunteers the matching suggests for the task’s request, "
+                           "nearest first."),
+                         volunteers_board_assign_fields,
+                         G_N_ELEMENTS (volunteers_board_assign_fields), NULL, NULL, NULL,
+                         self->workspace, volunteers_board_view_save_assign,
+                         volunteers_board_edit_new (self, task), volunteers_board_edit_free);
+  stead_form_set_choices (form, "volunteer", G_LIST_MODEL (choices));
+  stead_form_present (form);
 }
 
 static void

@@ -246,5 +246,11 @@ guint            volunteers_match_get_n_requests (VolunteersMatch  *self);
 /* The volunteer (fid) given request number @r, or 0 if it stays unmet. */
 gint64           volunteers_match_get_volunteer  (VolunteersMatch  *self,
                                                   guint             r);
+/* vol-ui: who could take @request (any status: a task's), ranked; the
+ * reason for each into @reasons (of char *). */
+GArray          *volunteers_match_suggest        (SteadWorkspace   *workspace,
+                                                  gint64            request,
+                                                  GPtrArray        *reasons,
+                                                  GError          **error);
 extern const SteadCommand volunteers_match_command;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersMatch, volunteers_match_free)

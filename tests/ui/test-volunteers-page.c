@@ -815,11 +815,38 @@ test_board_edits (void)
   GtkWidget *page = show_page (window);
   g_autoptr(GError) error = NULL;
   gint64 request, task, volunteer;
+  g_autoptr(GPtrArray) suggested = NULL;
   g_autofree char *on_task = NULL;
   GtkWidget *board;
 
-  request = count (ws, "SELECT min (fid) FROM volunteers_request");
-  volunteer = count (ws, "SELECT min (fid) FROM volunteers_volunteer");
+  /* The oracle: stead-cli's suggestion for an open request, asked before
+   * the task is made. */
+  suggested = g_ptr_array_new_with_free_func (g_free);
+  request = 0;
+  for (gint64 r = count (ws, "SELECT min (fid) FROM volunteers_request WHERE status = 'open' "
+                             "AND geom IS NOT NULL");
+       r > 0 && suggested->len == 0 && r < 1000; r++)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r);
+      g_autofree char *path = g_build_filename (tmp_dir, "board-edits.gpkg", NULL);
+      SteadTestCli cli = stead_test_run_cli ("match", path, "--request", id, NULL);
+      g_auto(GStrv) lines = g_strsplit (cli.out != NULL ? cli.out : "", "\n", -1);
+
+      for (guint i = 0; cli.status == 0 && lines[i] != NULL; i++)
+        {
+          gint64 v = 0;
+
+          if (g_str_has_prefix (lines[i], "Excluded:"))
+            break;
+          if (sscanf (lines[i], "  volunteer %" G_GINT64_FORMAT ":", &v) == 1)
+            g_ptr_array_add (suggested, g_strdup_printf ("%" G_GINT64_FORMAT, v));
+        }
+      if (suggested->len > 0)
+        request = r;
+      stead_test_cli_clear (&cli);
+    }
+  g_assert_cmpint (request, >, 0);
+  volunteer = g_ascii_strtoll (g_ptr_array_index (suggested, 0), NULL, 10);
   task = stead_workspace_edit (ws, "volunteers", "Add a task",
                                "INSERT INTO volunteers_task (request, organisation) "
                                "VALUES (?1, 1)", STEAD_ARGS (STEAD_INT (request)), &error);
@@ -835,11 +862,18 @@ test_board_edits (void)
   g_assert_true (gtk_widget_activate_action (board, "board.assign", "x", task));
   {
     g_autofree char *title = g_strdup_printf ("Assign Task %" G_GINT64_FORMAT, task);
-    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, volunteer);
     AdwMessageDialog *dialog = find_dialog (title);
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (
+      stead_test_find_by_name (GTK_WIDGET (dialog), "volunteer")));
 
-    gtk_editable_set_text (GTK_EDITABLE (stead_test_find_by_name (GTK_WIDGET (dialog),
-                                                                  "volunteer")), number);
+    /* The form offers the suggestions, nearest first, the first chosen. */
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, MIN (suggested->len, 30));
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(SteadTerm) term = g_list_model_get_item (choices, i);
+
+        g_assert_cmpstr (stead_term_get_code (term), ==, g_ptr_array_index (suggested, i));
+      }
     adw_message_dialog_response (dialog, "save");
     gtk_window_close (GTK_WINDOW (dialog));
     stead_test_iterate_until (dialog_is_closed, title);
