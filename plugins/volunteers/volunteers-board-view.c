@@ -15,13 +15,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "volunteers.h"
 #include "volunteers-page.h"
 
 /* The most recent cards a column shows; its header counts them all. */
-#define VOLUNTEERS_BOARD_MAX_CARDS 200
+#define VOLUNTEERS_BOARD_MAX_CARDS 50
 
 struct _VolunteersBoardView
 {
@@ -277,11 +279,14 @@ volunteers_board_view_on_assign (GSimpleAction *action,
                                        "WHERE task = ?1 AND volunteer = ?2",
                                        STEAD_ARGS (STEAD_INT (task), STEAD_INT (fid))) > 0)
         continue;
+      const char *reason = g_ptr_array_index (reasons, i);
+      g_autofree char *first = g_strndup (reason, strcspn (reason, ",;"));
+
       code = g_strdup_printf ("%" G_GINT64_FORMAT, fid);
-      /* TRANSLATORS: a suggested volunteer, by number (names are personal), and why */
-      label = g_strdup_printf (_("Volunteer %" G_GINT64_FORMAT ": %s"), fid,
-                               (const char *) g_ptr_array_index (reasons, i));
-      term = stead_term_new (code, label, NULL);
+      /* TRANSLATORS: a suggested volunteer, by number (names are personal), and
+       * the first part of why ("1.2 km away") */
+      label = g_strdup_printf (_("Volunteer %" G_GINT64_FORMAT ": %s"), fid, first);
+      term = stead_term_new (code, label, reason);
       g_list_store_append (choices, term);
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (choices)) == 0)
@@ -456,7 +461,7 @@ volunteers_board_view_card (VolunteersBoardView *self,
   gtk_widget_set_name (menu_button, "move-task");
   /* TRANSLATORS: the button of a task card's menu */
   menu_label = g_strdup_printf (_("Move %s"), stead_record_get_title (task));
-  gtk_widget_set_tooltip_text (menu_button, _("Move Task"));
+  gtk_widget_set_tooltip_text (menu_button, _("Move, Assign or Log"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   menu_label, -1);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
@@ -590,7 +595,6 @@ volunteers_board_view_init (VolunteersBoardView *self)
     {
       GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *header = gtk_label_new (NULL);
-      GtkWidget *scroll = gtk_scrolled_window_new ();
       GtkWidget *list = gtk_list_box_new ();
       GtkWidget *placeholder = gtk_label_new (_("No tasks"));
       GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
@@ -599,11 +603,6 @@ volunteers_board_view_init (VolunteersBoardView *self)
       gtk_label_set_xalign (GTK_LABEL (header), 0);
       gtk_widget_add_css_class (header, "heading");
       gtk_box_append (GTK_BOX (column), header);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), 80);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 560);
       gtk_widget_set_name (list, volunteers_board_statuses[c].code);
       g_object_set_data (G_OBJECT (list), "status", (gpointer) volunteers_board_statuses[c].code);
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -614,10 +613,10 @@ volunteers_board_view_init (VolunteersBoardView *self)
       gtk_widget_set_margin_bottom (placeholder, 12);
       gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
       g_signal_connect (target, "drop", G_CALLBACK (volunteers_board_view_drop), self);
-      gtk_widget_add_controller (scroll, GTK_EVENT_CONTROLLER (target));
-      g_object_set_data (G_OBJECT (scroll), "status", (gpointer) volunteers_board_statuses[c].code);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), list);
-      gtk_box_append (GTK_BOX (column), scroll);
+      /* The whole column takes a drop; the board scrolls, not the column. */
+      gtk_widget_add_controller (column, GTK_EVENT_CONTROLLER (target));
+      g_object_set_data (G_OBJECT (column), "status", (gpointer) volunteers_board_statuses[c].code);
+      gtk_box_append (GTK_BOX (column), list);
       gtk_flow_box_append (GTK_FLOW_BOX (self->columns), column);
       gtk_widget_set_focusable (gtk_widget_get_parent (column), FALSE);
       self->lists[c] = GTK_LIST_BOX (list);

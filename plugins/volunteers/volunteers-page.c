@@ -59,7 +59,6 @@ struct _VolunteersPage
   SteadWorkspace  *workspace;
   SteadQueryModel *volunteers;
   GSettings       *settings;
-  GtkWidget       *deployable_progress;
   GtkSpinner      *deployable_spinner;
   char            *deployable_ids;   /* JSON, while no change makes it stale */
   GCancellable    *deployable_cancel; /* while worked out off the main thread */
@@ -266,8 +265,9 @@ static void
 volunteers_page_show_working (VolunteersPage *self,
                               gboolean        working)
 {
-  gtk_widget_set_visible (self->deployable_progress, working);
   gtk_spinner_set_spinning (self->deployable_spinner, working);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->deployable_spinner),
+                               working ? _("Working out who is deployable now…") : NULL);
 }
 
 static void
@@ -848,7 +848,6 @@ volunteers_page_class_init (VolunteersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, intake);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, donations);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, donations_toggle);
-  gtk_widget_class_bind_template_child (widget_class, VolunteersPage, deployable_progress);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, deployable_spinner);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts_group);
   gtk_widget_class_bind_template_child (widget_class, VolunteersPage, alerts);

@@ -193,7 +193,8 @@ select_in (GtkWidget *page,
 static gboolean
 deployable_known (gpointer page)
 {
-  return !gtk_widget_get_visible (stead_test_find_by_name (page, "deployable-progress"));
+  return !gtk_spinner_get_spinning (GTK_SPINNER (stead_test_find_by_name (page,
+                                                                          "deployable-progress")));
 }
 
 /* The deployable volunteers are worked out off the main thread: waits for them. */
@@ -301,6 +302,9 @@ test_filters (void)
                                          "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (first)),
                                          &error), >, 0);
   choose_filter (page, "deployable-filter", "1");
+  /* Worked out off the main thread: the filter returns at once, saying so. */
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (stead_test_find_by_name (
+    page, "deployable-progress"))));
   wait_deployable (page);
   {
     GListModel *rows = shown (page);
@@ -571,20 +575,19 @@ test_board (void)
   column = gtk_widget_get_parent (stead_test_find_by_name (stead_test_find_by_name (page,
                                                                                      "board"),
                                                            "in-progress"));
-  while (column != NULL && !GTK_IS_SCROLLED_WINDOW (column))
-    column = gtk_widget_get_parent (column);
-  g_assert_nonnull (column);
-  {
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column);
+  /* The column's drop target: on the list or a widget holding it. */
+  for (; column != NULL && target == NULL; column = gtk_widget_get_parent (column))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column);
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
 
-        if (GTK_IS_DROP_TARGET (c))
-          target = c;
-      }
-  }
+          if (GTK_IS_DROP_TARGET (c))
+            target = c;
+        }
+    }
   g_assert_nonnull (target);
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, task);
