@@ -5,7 +5,8 @@
  * postcode, skills (labels or codes separated by commas), ID seen and
  * briefing given. Enter moves to the next field; on Save (Enter again) the
  * person is added as one undo step and the form clears for the next.
- * Bad input says what is wrong and adds nobody.
+ * Bad input says what is wrong and adds nobody: a contact must have the
+ * form of an email address or of a phone number, kept in its own column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -414,5 +415,6 @@ volunteers_intake_view_init (VolunteersIntakeView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Intake status"), -1);
   self->status = GTK_LABEL (status);
-  gtk_box_append (GTK_BOX (box), status);
+  /* Under the fields, not the button: seen without scrolling when small. */
+  gtk_box_insert_child_after (GTK_BOX (box), status, group);
 }
