@@ -329,8 +329,10 @@ volunteers_page_refilter (VolunteersPage *self)
   volunteers_page_show_filters (self);
   if (deployable != 0 && self->deployable_ids == NULL)
     {
-      /* The other filters keep what they show until the ids are known. */
-      volunteers_page_deployable_start (self);
+      /* The list keeps what it shows until the ids are known; then every
+       * filter as it is then. */
+      if (self->deployable_cancel == NULL)
+        volunteers_page_deployable_start (self);
       return;
     }
   if (deployable == 0 && self->deployable_cancel != NULL)
@@ -379,6 +381,12 @@ volunteers_page_on_changed (VolunteersPage     *self,
   if (self->records != NULL && stead_tables_have (tables, "volunteers_volunteer"))
     volunteers_page_count (self);
   g_clear_pointer (&self->deployable_ids, g_free);
+  /* What is being worked out may predate the change: again. */
+  if (self->deployable_cancel != NULL)
+    {
+      g_cancellable_cancel (self->deployable_cancel);
+      g_clear_object (&self->deployable_cancel);
+    }
   if (self->deployable_filter != NULL &&
       *volunteers_page_filter_code (self->deployable_filter) != '\0')
     volunteers_page_refilter (self);
