@@ -4,7 +4,9 @@
  * folding onto more lines when narrow (never scrolled sideways), each a
  * card dragged to another column (GtkDragSource/GtkDropTarget) or moved by
  * its menu, for the keyboard; the menu also logs hours and outcome, and
- * gives volunteers the task or takes them off it. A move is one undo step and
+ * gives volunteers the task (from the matching's suggestions) or takes
+ * them off it. Only a partner whose agreement allows tasking moves a task
+ * on or gives it volunteers. A move is one undo step and
  * records when the task reached the status. A card names the request's
  * need kind and urgency, never the person helped.
  *
@@ -106,6 +108,31 @@ volunteers_board_column (const char *status)
   return -1;
 }
 
+/* Only a partner whose agreement allows tasking (now) takes a task on or
+ * gives it volunteers; closing one (done, cancelled) is always allowed. */
+static gboolean
+volunteers_board_view_may_task (VolunteersBoardView  *self,
+                                gint64                task,
+                                GError              **error)
+{
+  gint64 organisation = stead_workspace_query_int64 (self->workspace,
+                                                     "SELECT organisation FROM volunteers_task "
+                                                     "WHERE id = ?1",
+                                                     STEAD_ARGS (STEAD_INT (task)));
+  g_autofree char *name = NULL;
+
+  if (volunteers_organisation_can_task (self->workspace, organisation, NULL))
+    return TRUE;
+  name = organisation > 0 ? stead_workspace_get_record_title (self->workspace, "organisation",
+                                                              organisation)
+                          : NULL;
+  /* TRANSLATORS: a task's move or volunteer refused; %s is the tasking partner */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+               _("%s may not task volunteers now: no active agreement of theirs allows it"),
+               name != NULL ? name : _("The task’s organisation"));
+  return FALSE;
+}
+
 /* vready's state machine: a move it does not allow is refused. */
 gboolean
 volunteers_board_view_move (VolunteersBoardView  *self,
@@ -121,6 +148,9 @@ volunteers_board_view_move (VolunteersBoardView  *self,
                    _("“%s” is not a status of a task on the board"), status);
       return FALSE;
     }
+  if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0 &&
+      !volunteers_board_view_may_task (self, task, error))
+    return FALSE;
   return volunteers_task_move (self->workspace, task, status, NULL, error);
 }
 
@@ -241,7 +271,8 @@ volunteers_board_view_save_assign (SteadForm  *form,
 {
   VolunteersBoardEdit *edit = user_data;
 
-  if (!volunteers_task_assign (edit->self->workspace, edit->task,
+  if (!volunteers_board_view_may_task (edit->self, edit->task, error) ||
+      !volunteers_task_assign (edit->self->workspace, edit->task,
                                stead_form_get_int (form, "volunteer", 0), TRUE, error))
     return FALSE;
   volunteers_board_view_toast (edit->self, _("Volunteer given the task"));

@@ -521,6 +521,47 @@ task_is (SteadWorkspace *ws,
   return count (ws, sql);
 }
 
+/* A partner an active, unexpired agreement allows to task volunteers (and
+ * one none does). */
+#define TASKING_PARTNERS                                                            \
+  "SELECT p.organisation FROM partners_agreement_party p "                          \
+  "JOIN partners_agreement a ON a.id = p.agreement WHERE a.allows_tasking = 1 "     \
+  "AND a.status = 'active' AND (a.expiry IS NULL OR a.expiry >= date ('now', 'localtime'))"
+
+static gint64
+tasking_partner (SteadWorkspace *ws)
+{
+  gint64 organisation = count (ws, "SELECT min (organisation) FROM (" TASKING_PARTNERS ")");
+
+  g_assert_cmpint (organisation, >, 0);
+  return organisation;
+}
+
+/* Moves @task by the board's action: whether it reached @status. */
+static gboolean
+board_try (SteadWorkspace *ws,
+           GtkWidget      *board,
+           gint64          task,
+           const char     *status)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM volunteers_task WHERE id = %"
+                                          G_GINT64_FORMAT " AND status = '%s'", task, status);
+
+  g_assert_true (gtk_widget_activate_action (board, "board.move", "(xs)", task, status));
+  stead_test_iterate (50);
+  return count (ws, sql) == 1;
+}
+
+static gint64
+non_tasking_partner (SteadWorkspace *ws)
+{
+  gint64 organisation = count (ws, "SELECT min (id) FROM partners_organisation "
+                                   "WHERE id NOT IN (" TASKING_PARTNERS ")");
+
+  g_assert_cmpint (organisation, >, 0);
+  return organisation;
+}
+
 /* A task moved by its card's menu (the keyboard's way), then dropped on
  * another column; each move is one undo step. */
 static void
@@ -541,7 +582,9 @@ test_board (void)
   request = count (ws, "SELECT min (fid) FROM volunteers_request");
   task = stead_workspace_edit (ws, "volunteers", "Add a task",
                                "INSERT INTO volunteers_task (request, organisation) "
-                               "VALUES (?1, 1)", STEAD_ARGS (STEAD_INT (request)), &error);
+                               "VALUES (?1, ?2)",
+                               STEAD_ARGS (STEAD_INT (request), STEAD_INT (tasking_partner (ws))),
+                               &error);
   g_assert_no_error (error);
   title = g_strdup_printf ("Task %" G_GINT64_FORMAT, task);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-board")),
@@ -852,7 +895,9 @@ test_board_edits (void)
   volunteer = g_ascii_strtoll (g_ptr_array_index (suggested, 0), NULL, 10);
   task = stead_workspace_edit (ws, "volunteers", "Add a task",
                                "INSERT INTO volunteers_task (request, organisation) "
-                               "VALUES (?1, 1)", STEAD_ARGS (STEAD_INT (request)), &error);
+                               "VALUES (?1, ?2)",
+                               STEAD_ARGS (STEAD_INT (request), STEAD_INT (tasking_partner (ws))),
+                               &error);
   g_assert_no_error (error);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-board")),
                                 TRUE);
@@ -915,6 +960,29 @@ test_board_edits (void)
                                                  "AND outcome IS NULL", task);
 
     g_assert_cmpint (count (ws, unlogged), ==, 1);
+  }
+
+  /* A partner without a tasking agreement: neither moved on nor given a
+   * volunteer; still cancelled. */
+  {
+    gint64 untasked = stead_workspace_edit (ws, "volunteers", "Add a task",
+                                            "INSERT INTO volunteers_task (request, "
+                                            "organisation) VALUES (?1, ?2)",
+                                            STEAD_ARGS (STEAD_INT (request),
+                                                        STEAD_INT (non_tasking_partner (ws))),
+                                            &error);
+    g_autofree char *status = g_strdup_printf ("SELECT status FROM volunteers_task WHERE id = %"
+                                               G_GINT64_FORMAT, untasked);
+    g_autofree char *state = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (board_try (ws, board, untasked, "offered"));
+    state = stead_test_text (ws, status);
+    g_assert_cmpstr (state, ==, "new");
+    g_clear_pointer (&state, g_free);
+    g_assert_true (board_try (ws, board, untasked, "cancelled"));
+    state = stead_test_text (ws, status);
+    g_assert_cmpstr (state, ==, "cancelled");
   }
 
   /* Narrow: the board folds its columns rather than scroll sideways. */
