@@ -6,7 +6,7 @@
  * its menu, for the keyboard; the menu also logs hours and outcome, and
  * gives volunteers the task (from the matching's suggestions) or takes
  * them off it. Only a partner whose agreement allows tasking moves a task
- * on or gives it volunteers. A move is one undo step and
+ * on (vready's rule) or gives it volunteers. A move is one undo step and
  * records when the task reached the status. A card names the request's
  * need kind and urgency, never the person helped.
  *
@@ -108,8 +108,8 @@ volunteers_board_column (const char *status)
   return -1;
 }
 
-/* Only a partner whose agreement allows tasking (now) takes a task on or
- * gives it volunteers; closing one (done, cancelled) is always allowed. */
+/* Only a partner whose agreement allows tasking (now) gives a task
+ * volunteers (vready's move refuses offering it on likewise). */
 static gboolean
 volunteers_board_view_may_task (VolunteersBoardView  *self,
                                 gint64                task,
@@ -148,9 +148,6 @@ volunteers_board_view_move (VolunteersBoardView  *self,
                    _("“%s” is not a status of a task on the board"), status);
       return FALSE;
     }
-  if (g_strcmp0 (status, "done") != 0 && g_strcmp0 (status, "cancelled") != 0 &&
-      !volunteers_board_view_may_task (self, task, error))
-    return FALSE;
   return volunteers_task_move (self->workspace, task, status, NULL, error);
 }
 

@@ -975,7 +975,21 @@ test_board_edits (void)
                                                G_GINT64_FORMAT, untasked);
     g_autofree char *state = NULL;
 
+    g_autofree char *untasked_on = g_strdup_printf ("SELECT count(*) FROM "
+                                                    "volunteers_task_volunteer WHERE task = %"
+                                                    G_GINT64_FORMAT, untasked);
+    g_autofree char *title = g_strdup_printf ("Assign Task %" G_GINT64_FORMAT, untasked);
+
     g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (board, "board.assign", "x", untasked));
+    {
+      AdwMessageDialog *dialog = find_dialog (title);
+
+      adw_message_dialog_response (dialog, "save");
+      gtk_window_close (GTK_WINDOW (dialog));
+      stead_test_iterate_until (dialog_is_closed, title);
+    }
+    g_assert_cmpint (count (ws, untasked_on), ==, 0);
     g_assert_false (board_try (ws, board, untasked, "offered"));
     state = stead_test_text (ws, status);
     g_assert_cmpstr (state, ==, "new");
