@@ -1,8 +1,12 @@
 /* test-volunteers-page.c: the Volunteers page as a resilience officer
- * registers a volunteer, filters the register, takes in spontaneous
- * volunteers by keyboard alone and moves a task across the board; and
- * names and contacts stay hidden unless personal data may be shown
- * (under Xvfb)
+ * registers a volunteer, filters the register (skill, role, deployable
+ * worked out off the main thread, expiring within N days at both bounds,
+ * affiliation), takes in spontaneous volunteers by keyboard alone (a phone
+ * number told from an email address, neither refused) starting from an
+ * empty register, moves a task across the board, logs it, gives it the
+ * matching's suggested volunteers and takes them off, records donated
+ * goods received and given out; and names and contacts stay hidden unless
+ * personal data may be shown (under Xvfb)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
