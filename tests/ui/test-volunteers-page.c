@@ -2,7 +2,7 @@
  * registers a volunteer, filters the register (skill, role, deployable
  * worked out off the main thread, expiring within N days at both bounds,
  * affiliation), takes in spontaneous volunteers by keyboard alone (a phone
- * number told from an email address, neither refused) starting from an
+ * number told from an email address, one that is neither refused) from an
  * empty register, moves a task across the board, logs it, gives it the
  * matching's suggested volunteers and takes them off, records donated
  * goods received and given out; and names and contacts stay hidden unless
