@@ -62,7 +62,8 @@ static const SteadRecordInfo volunteers_donations_info = {
 
 STEAD_DEFINE_RECORD_TYPE (VolunteersDonation, volunteers_donation, &volunteers_donations_info)
 
-/* ?1 "Offer %d" for one with no item named, ?2 the most rows. An offer of
+/* ?1 "Offer %d" for one with no item named (a constant LIMIT: the model
+ * reads once before its parameters are set). An offer of
  * goods names an item or has had goods moved; idle_days counts from the
  * last hand-out, or the first receipt if none. */
 static const char volunteers_donations_sql[] =
@@ -76,7 +77,7 @@ static const char volunteers_donations_sql[] =
   "    THEN m.time END), min (m.time))) AS INTEGER) AS idle_days "
   "FROM volunteers_offer o LEFT JOIN volunteers_movement m ON m.offer = o.fid "
   "WHERE o.item IS NOT NULL OR m.id IS NOT NULL "
-  "GROUP BY o.fid ORDER BY held DESC, o.fid LIMIT ?2";
+  "GROUP BY o.fid ORDER BY held DESC, o.fid LIMIT " G_STRINGIFY (VOLUNTEERS_DONATIONS_MAX_ROWS);
 
 /* ------------------------------------------------------------------------ */
 /* Receive and Give Out                                                      */
@@ -369,9 +370,7 @@ volunteers_donations_view_set_workspace (VolunteersDonationsView *self,
   self->model = stead_query_model_new (workspace, volunteers_donation_get_type (),
                                        volunteers_donations_sql, VOLUNTEERS_TABLES);
   /* TRANSLATORS: an offer of goods by its number, when it names no item */
-  stead_query_model_set_params (self->model,
-                                STEAD_ARGS (STEAD_STRING (_("Offer %d")),
-                                            STEAD_INT (VOLUNTEERS_DONATIONS_MAX_ROWS)));
+  stead_query_model_set_params (self->model, STEAD_ARGS (STEAD_STRING (_("Offer %d"))));
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (volunteers_donations_view_fill), self, G_CONNECT_SWAPPED);
   volunteers_donations_view_fill (self);
