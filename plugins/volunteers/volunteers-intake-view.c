@@ -5,7 +5,8 @@
  * postcode, skills (labels or codes separated by commas), ID seen and
  * briefing given. Enter moves to the next field; on Save (Enter again) the
  * person is added as one undo step and the form clears for the next.
- * Bad input says what is wrong and adds nobody.
+ * Bad input says what is wrong and adds nobody: a contact must have the
+ * form of an email address or of a phone number, kept in its own column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,14 +83,46 @@ volunteers_intake_view_skills (VolunteersIntakeView  *self,
   return g_steal_pointer (&codes);
 }
 
+/* An email address: one @ with something before it, a dotted domain
+ * after, no spaces. */
+static gboolean
+volunteers_intake_view_is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+  const char *dot;
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL || strpbrk (text, " \t") != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* A phone number: digits with spaces, dashes, brackets or a leading +;
+ * 7 to 15 digits (the international plan's most). */
+static gboolean
+volunteers_intake_view_is_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (*c))
+        digits++;
+      else if (*c == '+' ? c != text : strchr (" -()", *c) == NULL)
+        return FALSE;
+    }
+  return digits >= 7 && digits <= 15;
+}
+
 static gint64
 volunteers_intake_view_add (VolunteersIntakeView  *self,
                             GError               **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name))));
-  const char *contact = gtk_editable_get_text (GTK_EDITABLE (self->contact));
+  g_autofree char *contact = g_strstrip (g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (self->contact))));
   const char *postcode = gtk_editable_get_text (GTK_EDITABLE (self->postcode));
-  gboolean is_email = strchr (contact, '@') != NULL;
+  gboolean is_email = volunteers_intake_view_is_email (contact);
   g_autoptr(GPtrArray) skills = NULL;
   g_autoptr(SteadGeometry) point = NULL;
   g_autoptr(SteadTransaction) txn = NULL;
@@ -102,6 +135,14 @@ volunteers_intake_view_add (VolunteersIntakeView  *self,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("Their name is needed"));
+      return 0;
+    }
+  if (*contact != '\0' && !is_email && !volunteers_intake_view_is_phone (contact))
+    {
+      /* Not echoed: the message stays on the screen of a busy reception centre. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The contact is neither a phone number (such as 07700 900123) nor "
+                             "an email address (such as name@example.org)"));
       return 0;
     }
   if (*postcode != '\0')
@@ -230,6 +271,15 @@ volunteers_intake_view_on_check_key (GtkEventControllerKey *controller,
   volunteers_intake_view_next (self,
                                gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
   return TRUE;
+}
+
+/* Ready for the next person: the name field focused. */
+void
+volunteers_intake_view_focus (VolunteersIntakeView *self)
+{
+  g_return_if_fail (VOLUNTEERS_IS_INTAKE_VIEW (self));
+
+  gtk_widget_grab_focus (self->name);
 }
 
 void
@@ -365,5 +415,6 @@ volunteers_intake_view_init (VolunteersIntakeView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Intake status"), -1);
   self->status = GTK_LABEL (status);
-  gtk_box_append (GTK_BOX (box), status);
+  /* Under the fields, not the button: seen without scrolling when small. */
+  gtk_box_insert_child_after (GTK_BOX (box), status, group);
 }

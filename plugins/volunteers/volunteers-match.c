@@ -49,6 +49,7 @@ struct _VolunteersMatch
   GHashTable           *load;          /* "fid:day" → tasks held */
   SteadMatchOptions     options;
   guint                 per_day;
+  gint64                only_request;  /* > 0: read that request alone, whatever its state */
   SteadMatcher         *matcher;       /* for the day matcher_day, for reasons */
   gint32                matcher_day;
   /* The result */
@@ -339,13 +340,15 @@ volunteers_match_read (VolunteersMatch *self,
                                   "SELECT r.fid, ST_MinX (r.geom), ST_MinY (r.geom), r.skills, "
                                   "r.dbs_level, r.regulated, r.urgency, r.window_start, "
                                   "r.window_end, r.organisation, r.kind "
-                                  "FROM volunteers_request r WHERE r.status = 'open' "
-                                  "AND r.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                                  "FROM volunteers_request r WHERE r.geom IS NOT NULL AND "
+                                  "CASE WHEN ?1 > 0 THEN r.fid = ?1 ELSE r.status = 'open' "
+                                  "AND NOT EXISTS (SELECT 1 FROM "
                                   "volunteers_task t WHERE t.request = r.fid "
-                                  "AND t.status <> 'cancelled') ORDER BY r.fid",
+                                  "AND t.status <> 'cancelled') END ORDER BY r.fid",
                                   error);
   if (stmt == NULL)
     return FALSE;
+  stead_statement_bind (stmt, STEAD_ARGS (STEAD_INT (self->only_request)));
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       SteadMatchRequest request = { 0, };
@@ -381,12 +384,15 @@ volunteers_match_read (VolunteersMatch *self,
   return TRUE;
 }
 
-VolunteersMatch *
-volunteers_match_new (SteadWorkspace  *workspace,
-                      GError         **error)
+static VolunteersMatch *
+volunteers_match_new_for (SteadWorkspace  *workspace,
+                          gint64           only_request,
+                          GError         **error)
 {
   g_autoptr(VolunteersMatch) self = g_new0 (VolunteersMatch, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->only_request = only_request;
 
   self->skill_codes = g_ptr_array_new_with_free_func (g_free);
   self->volunteers = g_array_new (FALSE, FALSE, sizeof (SteadMatchVolunteer));
@@ -406,6 +412,13 @@ volunteers_match_new (SteadWorkspace  *workspace,
   if (!volunteers_match_read (self, workspace, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+VolunteersMatch *
+volunteers_match_new (SteadWorkspace  *workspace,
+                      GError         **error)
+{
+  return volunteers_match_new_for (workspace, 0, error);
 }
 
 /* The volunteers as they stand on @day: what they can still take. */
@@ -439,6 +452,52 @@ volunteers_match_get_matcher (VolunteersMatch *self,
       self->matcher_day = day;
     }
   return self->matcher;
+}
+
+/**
+ * volunteers_match_suggest:
+ * @request: a request with a location, whatever its status (a task's, on
+ *   the task board)
+ * @reasons: (element-type utf8): filled with the reason for each, in words
+ *
+ * Returns: (transfer full): the eligible volunteers' fids (gint64),
+ *   ranked; NULL with @error when @request has no location or is gone
+ */
+GArray *
+volunteers_match_suggest (SteadWorkspace  *workspace,
+                          gint64           request,
+                          GPtrArray       *reasons,
+                          GError         **error)
+{
+  g_autoptr(VolunteersMatch) self = volunteers_match_new_for (workspace, request, error);
+  g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  GArray *fids;
+  SteadMatcher *matcher;
+  const SteadMatchRequest *one;
+
+  if (self == NULL)
+    return NULL;
+  if (self->requests->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Request %" G_GINT64_FORMAT " has no location to match volunteers near"),
+                   request);
+      return NULL;
+    }
+  one = &g_array_index (self->requests, SteadMatchRequest, 0);
+  matcher = volunteers_match_get_matcher (self, g_array_index (self->request_day, gint32, 0));
+  stead_matcher_suggest (matcher, one, eligible, excluded);
+  fids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), eligible->len);
+  for (guint i = 0; i < eligible->len; i++)
+    {
+      guint v = g_array_index (eligible, SteadMatchCandidate, i).volunteer;
+
+      g_array_append_val (fids, self->extra[v].fid);
+      if (reasons != NULL)
+        g_ptr_array_add (reasons, stead_matcher_describe (matcher, one, v));
+    }
+  return fids;
 }
 
 /* Matches the requests of each day in turn. */

@@ -32,6 +32,15 @@ G_DECLARE_FINAL_TYPE (VolunteersIntakeView, volunteers_intake_view, VOLUNTEERS, 
 
 void     volunteers_intake_view_set_workspace (VolunteersIntakeView *self,
                                                SteadWorkspace       *workspace);
+void     volunteers_intake_view_focus         (VolunteersIntakeView *self);
+
+/* volunteers-donations-view.c: donated goods held, received and given out. */
+#define VOLUNTEERS_TYPE_DONATIONS_VIEW (volunteers_donations_view_get_type ())
+G_DECLARE_FINAL_TYPE (VolunteersDonationsView, volunteers_donations_view, VOLUNTEERS,
+                      DONATIONS_VIEW, GtkWidget)
+
+void     volunteers_donations_view_set_workspace (VolunteersDonationsView *self,
+                                                  SteadWorkspace          *workspace);
 
 /* volunteers-queues-view.c: open requests and offers, with their status. */
 #define VOLUNTEERS_TYPE_QUEUES_VIEW (volunteers_queues_view_get_type ())

@@ -245,8 +245,30 @@ volunteers_readiness_rules_clear (Rules *rules)
   g_clear_pointer (&rules->labels, g_hash_table_unref);
 }
 
+/* On the workspace's connection, or (@db set) a reader's, off the main
+ * thread. */
+static sqlite3_stmt *
+volunteers_readiness_prepare (SteadWorkspace  *workspace,
+                              sqlite3         *db,
+                              const char      *sql,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (db == NULL)
+    return stead_workspace_prepare (workspace, sql, error);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read the register: %s"),
+                   sqlite3_errmsg (db));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  return stmt;
+}
+
 static gboolean
 volunteers_readiness_rules_load (SteadWorkspace  *workspace,
+                                 sqlite3         *db,
                                  const char      *today,
                                  Rules           *rules,
                                  GError         **error)
@@ -260,14 +282,20 @@ volunteers_readiness_rules_load (SteadWorkspace  *workspace,
                    _("“%s” is not a date (YYYY-MM-DD)"), today);
       return FALSE;
     }
-  rules->dbs_years = (int) volunteers_setting_get (workspace, "dbs-renewal-years");
+  stmt = volunteers_readiness_prepare (workspace, db,
+                                       "SELECT value FROM volunteers_setting "
+                                       "WHERE key = 'dbs-renewal-years'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rules->dbs_years = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rules->dbs_years <= 0)
     rules->dbs_years = 3;
   rules->roles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         volunteers_readiness_role_free);
   rules->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  stmt = stead_workspace_prepare (workspace,
+  stmt = volunteers_readiness_prepare (workspace, db,
                                   "SELECT skill, dbs_level, regulated, training, insurance, ppe, "
                                   "activity FROM volunteers_role",
                                   error);
@@ -290,7 +318,7 @@ volunteers_readiness_rules_load (SteadWorkspace  *workspace,
   g_clear_pointer (&stmt, sqlite3_finalize);
   rules->fallback = g_hash_table_lookup (rules->roles, "*");
 
-  stmt = stead_workspace_prepare (workspace,
+  stmt = volunteers_readiness_prepare (workspace, db,
                                   "SELECT code, label FROM taxonomy WHERE vocabulary = 'skill'",
                                   error);
   if (stmt == NULL)
@@ -664,8 +692,10 @@ volunteers_readiness_gather (Cursor *cursors,
 
 static GPtrArray *
 volunteers_readiness_read (SteadWorkspace  *workspace,
+                           sqlite3         *db,
                            gint64           one,
                            const char      *today,
+                           GCancellable    *cancellable,
                            GError         **error)
 {
   Rules rules = { 0 };
@@ -674,7 +704,7 @@ volunteers_readiness_read (SteadWorkspace  *workspace,
   GPtrArray *result = NULL;
   gboolean ok = TRUE;
 
-  if (!volunteers_readiness_rules_load (workspace, today, &rules, error))
+  if (!volunteers_readiness_rules_load (workspace, db, today, &rules, error))
     {
       volunteers_readiness_rules_clear (&rules);
       return NULL;
@@ -682,8 +712,8 @@ volunteers_readiness_read (SteadWorkspace  *workspace,
   for (int t = 0; t < N_TABLES && ok; t++)
     {
       cursors[t].stmt =
-        stead_workspace_prepare (workspace, volunteers_readiness_sql[t][one ? SQL_ONE : SQL_ALL],
-                                 error);
+        volunteers_readiness_prepare (workspace, db,
+                                      volunteers_readiness_sql[t][one ? SQL_ONE : SQL_ALL], error);
       ok = cursors[t].stmt != NULL;
       if (ok && one)
         stead_statement_bind (cursors[t].stmt, STEAD_ARGS (STEAD_INT (one)));
@@ -713,6 +743,12 @@ volunteers_readiness_read (SteadWorkspace  *workspace,
           volunteers_readiness_gather (cursors, &person);
           g_ptr_array_add (result, volunteers_readiness_compute (&rules, &person));
           volunteers_readiness_clear_arrays (&person);
+          if (result->len % 1024 == 0 &&
+              g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              g_clear_pointer (&result, g_ptr_array_unref);
+              break;
+            }
         }
       g_ptr_array_unref (person.skills);
       g_array_unref (person.training);
@@ -742,7 +778,7 @@ volunteers_readiness_get (SteadWorkspace  *workspace,
   g_autoptr(GPtrArray) all = NULL;
 
   if (volunteer > 0)
-    all = volunteers_readiness_read (workspace, volunteer, today, error);
+    all = volunteers_readiness_read (workspace, NULL, volunteer, today, NULL, error);
   if (volunteer > 0 && all == NULL)
     return NULL;
   if (all == NULL || all->len == 0)
@@ -764,7 +800,26 @@ volunteers_readiness_all (SteadWorkspace  *workspace,
                           const char      *today,
                           GError         **error)
 {
-  return volunteers_readiness_read (workspace, 0, today, error);
+  return volunteers_readiness_read (workspace, NULL, 0, today, NULL, error);
+}
+
+/**
+ * volunteers_readiness_all_reader:
+ * @db: a reader of the workspace (stead_workspace_open_reader()), used by
+ *   the calling thread only
+ * @cancellable: (nullable): stops it early, with %G_IO_ERROR_CANCELLED
+ *
+ * volunteers_readiness_all() for a worker thread.
+ */
+GPtrArray *
+volunteers_readiness_all_reader (sqlite3       *db,
+                                 const char    *today,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return volunteers_readiness_read (NULL, db, 0, today, cancellable, error);
 }
 
 char *

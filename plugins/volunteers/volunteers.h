@@ -119,6 +119,12 @@ VolunteersReadiness *volunteers_readiness_get   (SteadWorkspace  *workspace,
 GPtrArray           *volunteers_readiness_all   (SteadWorkspace  *workspace,
                                                  const char      *today,
                                                  GError         **error);
+/* The same on a reader of the workspace (stead_workspace_open_reader()),
+ * for a worker thread; NULL with G_IO_ERROR_CANCELLED when cancelled. */
+GPtrArray           *volunteers_readiness_all_reader (sqlite3       *db,
+                                                      const char    *today,
+                                                      GCancellable  *cancellable,
+                                                      GError       **error);
 /* The reasons as one line each, joined by "\n" (NULL when none). */
 char                *volunteers_readiness_describe (const VolunteersReadiness *readiness);
 
@@ -240,5 +246,11 @@ guint            volunteers_match_get_n_requests (VolunteersMatch  *self);
 /* The volunteer (fid) given request number @r, or 0 if it stays unmet. */
 gint64           volunteers_match_get_volunteer  (VolunteersMatch  *self,
                                                   guint             r);
+/* vol-ui: who could take @request (any status: a task's), ranked; the
+ * reason for each into @reasons (of char *). */
+GArray          *volunteers_match_suggest        (SteadWorkspace   *workspace,
+                                                  gint64            request,
+                                                  GPtrArray        *reasons,
+                                                  GError          **error);
 extern const SteadCommand volunteers_match_command;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersMatch, volunteers_match_free)
