@@ -73,6 +73,7 @@ typedef struct
   gint64              list;
   GHashTable         *places;       /* normalized postcode → GroupsHouseholdPlace */
   GHashTable         *references;   /* references seen: each once per list */
+  GHashTable         *needs;        /* codes as written → normalized: a list repeats a few */
   SteadBulkIndex     *bulk;
 } GroupsPsrImport;
 
@@ -119,7 +120,7 @@ groups_psr_import_row (SteadImportRow  *row,
   GroupsPsrImport *self = user_data;
   g_autoptr(GString) codes = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *needs = NULL;
+  const char *needs;
   gint64 fid;
   const char *reference = NULL, *postcode = NULL, *uprn = NULL;
   const char *name = NULL, *phone = NULL, *address = NULL, *text = NULL;
@@ -142,11 +143,18 @@ groups_psr_import_row (SteadImportRow  *row,
       if (code != NULL)
         g_string_append_printf (codes, " %s", code);
     }
-  needs = groups_psr_normalize_needs (codes->str, &local_error);
+  needs = g_hash_table_lookup (self->needs, codes->str);
   if (needs == NULL)
     {
-      stead_import_row_reject (row, "%s", local_error->message);
-      return TRUE;
+      char *normal = groups_psr_normalize_needs (codes->str, &local_error);
+
+      if (normal == NULL)
+        {
+          stead_import_row_reject (row, "%s", local_error->message);
+          return TRUE;
+        }
+      g_hash_table_insert (self->needs, g_strdup (codes->str), normal);
+      needs = normal;
     }
   if (postcode == NULL)
     {
@@ -213,6 +221,7 @@ groups_psr_import (SteadImportContext  *context,
   g_autoptr(SteadBulkIndex) bulk = NULL;
   g_autoptr(GHashTable) references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
+  g_autoptr(GHashTable) needs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *today = groups_households_today ();
   g_autofree char *retention = NULL;
   g_autofree char *received = NULL;
@@ -220,7 +229,7 @@ groups_psr_import (SteadImportContext  *context,
   SteadRecordProvider *provider;
   gint64 group = 0, agreement = 0;
   gboolean points;
-  GroupsPsrImport self = { context, txn, 0, places, references };
+  GroupsPsrImport self = { context, txn, 0, places, references, needs };
 
   if (name == NULL || *name == '\0')
     return groups_psr_option_error (error, _("Choose a “%s”: the new household list’s name"),
