@@ -567,6 +567,18 @@ test_publish_bulk (Fixture       *f,
       g_assert_true (import_psr (f, csv->str, name, retention, FALSE, &result, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (result->added, ==, n);
+      /* Each household in the spatial index under its own fid, at its point. */
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_household h "
+                                                "WHERE geom IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                                                "FROM rtree_groups_household_geom r WHERE r.id = "
+                                                "h.fid AND r.minx <= ST_MinX (h.geom) AND "
+                                                "r.maxx >= ST_MinX (h.geom) AND r.miny <= "
+                                                "ST_MinY (h.geom) AND r.maxy >= ST_MinY (h.geom))"),
+                       ==, 0);
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM "
+                                                "rtree_groups_household_geom"), ==,
+                       stead_test_count (f->ws, "SELECT count (*) FROM groups_household "
+                                                "WHERE geom IS NOT NULL"));
       want = expected_needs (f);
       got = published_needs (f);
       g_assert_cmpstr (got, ==, want);
