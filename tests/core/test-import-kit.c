@@ -277,6 +277,37 @@ test_text_cells (Fixture       *f,
   g_assert_cmpuint (reject_line (result, 0), ==, 6);
 }
 
+/* A choice written many ways over many rows: each row gets its own
+ * choice, however often another spelling came before; a wrong word is
+ * rejected each time it comes. */
+static void
+test_choice_cells (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *cells[] = { "Low", "high", "LOW", "medium", "High", "low", " high",
+                                 "medium", "HIGH", "" };
+  static const char *read[] = { "low", "high", "low", NULL, "high", "low", "high", NULL, "high",
+                                "-" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,count,ratio,ready,day,kind,level\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+      {
+        g_string_append_printf (csv, "n%u,,,,,,%s\n", i, cells[i]);
+        if (read[i] != NULL)
+          g_string_append_printf (expected, "n%u|-1|-1|2|-|-|%s\n", i, read[i]);
+      }
+  result = run (f, csv->str, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->seen->str, ==, expected->str);
+  g_assert_cmpuint (result->rejects->len, ==, 4);
+  g_assert_cmpstr (reject_reason (result, 3), ==, "level “medium” is not one of: Low or High");
+  g_assert_cmpuint (reject_line (result, 3), ==, 2 + G_N_ELEMENTS (cells) + 7);
+}
+
 /* A choice by code or label in any case; where one choice's label is
  * another's code, the first choice in the list wins, whichever way the
  * text matches it. */
@@ -515,6 +546,7 @@ main (int   argc,
   ADD ("/import-kit/typed-getters", test_typed_getters);
   ADD ("/import-kit/rejects", test_rejects);
   ADD ("/import-kit/text-cells", test_text_cells);
+  ADD ("/import-kit/choice-cells", test_choice_cells);
   g_test_add_func ("/import-kit/choice-order", test_choice_order);
   ADD ("/import-kit/options-declared", test_options_declared);
   ADD ("/import-kit/check-before-rows", test_check_before_rows);
