@@ -477,7 +477,8 @@ stead_workspace_transaction_is_insert (const char *sql)
  * @n_values: how many
  * @error: a #GError
  *
- * Binds @values, runs @stmt and resets it.
+ * Binds @values (not copied: they outlive the call), runs @stmt, resets
+ * it and clears its bindings.
  *
  * Returns: the new row's id for an INSERT, else the number of rows
  *   changed; -1 on error
