@@ -169,6 +169,22 @@ typedef struct
   GArray *cells;  /* Cell */
 } Node;
 
+/* A row of the R-tree's rowid table: the leaf holding a rowid. */
+typedef struct
+{
+  gint64 rowid;
+  gint64 nodeno;
+} RowidEntry;
+
+static int
+stead_bulk_index_compare_rowid (gconstpointer a,
+                                gconstpointer b)
+{
+  gint64 ra = ((const RowidEntry *) a)->rowid, rb = ((const RowidEntry *) b)->rowid;
+
+  return ra < rb ? -1 : ra > rb;
+}
+
 static int
 stead_bulk_index_compare_x (gconstpointer a,
                             gconstpointer b)
@@ -278,6 +294,7 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   g_autoptr(GPtrArray) levels = g_ptr_array_new ();   /* GPtrArray of Node, leaves first */
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (RowidEntry));
   g_autoptr(sqlite3_stmt) put_node = NULL;
   g_autoptr(sqlite3_stmt) put_rowid = NULL;
   g_autoptr(sqlite3_stmt) put_parent = NULL;
@@ -403,23 +420,37 @@ stead_bulk_index_rebuild (SteadBulkIndex  *bulk,
                   stead_bulk_index_put_be32 (cell + 8 + 4 * k, bits);
                 }
 
-              /* Leaves map rowids to nodes; inner nodes are their
-               * children's parents. */
-              stmt = level == 0 ? put_rowid : put_parent;
-              sqlite3_bind_int64 (stmt, 1, c->id);
-              sqlite3_bind_int64 (stmt, 2, node->nodeno);
-              if (!stead_transaction_step (txn, stmt, error))
+              /* Leaves map rowids to nodes (written below, by rowid);
+               * inner nodes are their children's parents. */
+              if (level == 0)
                 {
-                  stmt = NULL;
-                  goto out;
+                  RowidEntry entry = { c->id, node->nodeno };
+
+                  g_array_append_val (rowids, entry);
+                  continue;
                 }
-              stmt = NULL;
+              sqlite3_bind_int64 (put_parent, 1, c->id);
+              sqlite3_bind_int64 (put_parent, 2, node->nodeno);
+              if (!stead_transaction_step (txn, put_parent, error))
+                goto out;
             }
           sqlite3_bind_int64 (put_node, 1, node->nodeno);
           sqlite3_bind_blob (put_node, 2, blob, node_size, SQLITE_STATIC);
           if (!stead_transaction_step (txn, put_node, error))
             goto out;
         }
+    }
+  /* In rowid order, the rowid table is appended to, page after page; in
+   * the leaves' order every row would land on a page of its own. */
+  g_array_sort (rowids, stead_bulk_index_compare_rowid);
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      const RowidEntry *entry = &g_array_index (rowids, RowidEntry, i);
+
+      sqlite3_bind_int64 (put_rowid, 1, entry->rowid);
+      sqlite3_bind_int64 (put_rowid, 2, entry->nodeno);
+      if (!stead_transaction_step (txn, put_rowid, error))
+        goto out;
     }
   ok = TRUE;
 

@@ -341,19 +341,29 @@ static const SteadChoice *
 stead_field_find_choice (const SteadChoice *choices,
                          const char        *text)
 {
-  g_autofree char *key = g_utf8_casefold (text, -1);
+  g_autofree char *key = NULL;
+  guint by_code = G_MAXUINT;
 
-  for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
+  /* A bulk import gives codes a million times: the first choice whose
+   * code it is, found without folding a label; only the labels of the
+   * choices before it can still come first. */
+  for (guint i = 0; choices != NULL && choices[i].code != NULL && by_code == G_MAXUINT; i++)
+    if (g_ascii_strcasecmp (choices[i].code, text) == 0)
+      by_code = i;
+  if (by_code == 0)
+    return &choices[0];
+
+  key = g_utf8_casefold (text, -1);
+  for (guint i = 0; choices != NULL && choices[i].code != NULL && i < by_code; i++)
     {
       const SteadChoice *c = &choices[i];
       g_autofree char *label = g_utf8_casefold (c->label, -1);
       g_autofree char *translated = g_utf8_casefold (g_dgettext (GETTEXT_PACKAGE, c->label), -1);
 
-      if (g_ascii_strcasecmp (c->code, text) == 0 || g_str_equal (label, key) ||
-          g_str_equal (translated, key))
+      if (g_str_equal (label, key) || g_str_equal (translated, key))
         return c;
     }
-  return NULL;
+  return by_code != G_MAXUINT ? &choices[by_code] : NULL;
 }
 
 /* The message for a whole number outside the field's range. */

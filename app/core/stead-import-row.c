@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "stead-import-context-private.h"
 #include "stead-import-row.h"
@@ -27,6 +28,7 @@ struct _SteadImportRow
   GPtrArray          *strings;   /* what get_string returned for this row */
   char              **names;     /* per column: its name for the extra attributes, or
                                   * NULL if a field reads it */
+  GHashTable         *choices;   /* SteadField * → (cell as written → its choice's code) */
   guint               n_names;
   gboolean            extra_taken;
 };
@@ -145,6 +147,8 @@ stead_import_context_foreach_row (SteadImportContext  *context,
   g_autoptr(SteadColumnMap) map = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) names = NULL;
+  g_autoptr(GHashTable) choices = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
   SteadImportRow row = { 0 };
   goffset size;
 
@@ -160,6 +164,7 @@ stead_import_context_foreach_row (SteadImportContext  *context,
   row.map = map;
   row.fields = stead_importer_get_fields (context->importer, &row.n_fields);
   row.strings = strings;
+  row.choices = choices;
   row.names = names = stead_import_row_extra_names (map, row.fields, row.n_fields,
                                                     stead_csv_reader_get_header (reader),
                                                     &row.n_names);
@@ -375,6 +380,79 @@ stead_import_row_get_text (SteadImportRow  *row,
   return stead_import_row_get_string (row, field, value);
 }
 
+/* A text field as stead_field_parse() reads it (the cell without its
+ * surrounding ASCII white space), without the GValue and the copy: the
+ * cell itself when it has nothing to trim, which it stays valid as long
+ * as. %FALSE for what only stead_field_parse() says (an empty required
+ * cell, a field that is not text). */
+static gboolean
+stead_import_row_read_text (SteadImportRow  *row,
+                            const char      *name,
+                            const char     **out)
+{
+  const SteadField *field = stead_field_find (row->fields, row->n_fields, name);
+  const char *text;
+  gsize len;
+
+  if (field == NULL || field->type != STEAD_FIELD_TEXT)
+    return FALSE;
+  text = stead_import_row_peek (row, name);
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  len = text != NULL ? strlen (text) : 0;
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  if (len == 0)
+    return !field->required;
+  if (text[len] == '\0')
+    *out = text;
+  else
+    {
+      g_ptr_array_add (row->strings, g_strndup (text, len));
+      *out = g_ptr_array_index (row->strings, row->strings->len - 1);
+    }
+  return TRUE;
+}
+
+/* Choices as stead_field_parse() reads them, once for each way the file
+ * writes them: a register gives its few statuses a hundred thousand
+ * times, and each reading folds and translates the labels. The cache
+ * holds the choice tables' own codes, by the cell as written. */
+static GHashTable *
+stead_import_row_choice_cache (SteadImportRow *row,
+                               const char     *name)
+{
+  const SteadField *field = stead_field_find (row->fields, row->n_fields, name);
+  GHashTable *known;
+
+  if (field == NULL || field->type != STEAD_FIELD_CHOICE)
+    return NULL;
+  known = g_hash_table_lookup (row->choices, field);
+  if (known == NULL)
+    {
+      known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (row->choices, (gpointer) field, known);
+    }
+  return known;
+}
+
+static void
+stead_import_row_remember_choice (SteadImportRow *row,
+                                  GHashTable     *known,
+                                  const char     *name,
+                                  const char     *code)
+{
+  const SteadField *field = stead_field_find (row->fields, row->n_fields, name);
+  const char *text = stead_import_row_peek (row, name);
+
+  for (guint i = 0; text != NULL && field->choices[i].code != NULL; i++)
+    if (g_str_equal (field->choices[i].code, code))
+      {
+        g_hash_table_insert (known, g_strdup (text), (gpointer) field->choices[i].code);
+        return;
+      }
+}
+
 /* Reads @field into *@out, of the C type for @type; leaves it alone for
  * an empty optional cell. Strings stay valid until the next row. */
 static gboolean
@@ -384,7 +462,23 @@ stead_import_row_read (SteadImportRow *row,
                        gpointer        out)
 {
   g_auto(GValue) v = G_VALUE_INIT;
+  GHashTable *choices = NULL;
 
+  /* Text by the million: read straight from the cell; a choice once for
+   * each way it is written. */
+  if (type == G_TYPE_STRING && stead_import_row_read_text (row, field, out))
+    return TRUE;
+  if (type == G_TYPE_STRING && (choices = stead_import_row_choice_cache (row, field)) != NULL)
+    {
+      const char *text = stead_import_row_peek (row, field);
+      const char *code = text != NULL ? g_hash_table_lookup (choices, text) : NULL;
+
+      if (code != NULL)
+        {
+          *(const char **) out = code;
+          return TRUE;
+        }
+    }
   if (!stead_import_row_parse (row, field, type, &v))
     return FALSE;
   if (!G_IS_VALUE (&v))
@@ -403,6 +497,8 @@ stead_import_row_read (SteadImportRow *row,
     default:
       g_ptr_array_add (row->strings, g_value_dup_string (&v));
       *(const char **) out = g_ptr_array_index (row->strings, row->strings->len - 1);
+      if (choices != NULL)
+        stead_import_row_remember_choice (row, choices, field, g_value_get_string (&v));
     }
   return TRUE;
 }

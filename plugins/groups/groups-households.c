@@ -193,6 +193,23 @@ groups_households_kinds_json (void)
   "AND NOT EXISTS (SELECT 1 FROM need n WHERE n.owner = 'groups' "                \
   "  AND n.owner_ref = h.fid AND n.kind = m.kind) "                               \
   "GROUP BY h.fid, m.kind"
+/* The same for every household at once: the kinds worked out once for
+ * each set of codes the list has (k), not for each household, so that
+ * nothing is grouped or sorted by household; a household above ?2 (the
+ * last household any need was published for) has none yet, so what it
+ * gives is not looked for. */
+#define GROUPS_NEED_INSERT_ALL                                                    \
+  GROUPS_KINDS_CTE ", "                                                           \
+  "k (needs, kind) AS MATERIALIZED (SELECT DISTINCT d.needs, m.kind FROM "        \
+  "  (SELECT DISTINCT needs FROM groups_household WHERE needs IS NOT NULL "       \
+  "   AND geom IS NOT NULL) d, " GROUPS_CODES_OF ("d") ") "                       \
+  "INSERT INTO need (geom, kind, title, people, urgency, status, opened, owner, owner_ref) " \
+  "SELECT " GROUPS_WARD_POINT_OF ("h") ", k.kind, NULL, 1, "                     \
+  "  CASE WHEN k.kind IN ('power-dependent', 'water') THEN 3 ELSE 2 END, "        \
+  "  'open', ?3, 'groups', h.fid "                                                \
+  "FROM groups_household h CROSS JOIN k ON k.needs = h.needs "                    \
+  "WHERE h.geom IS NOT NULL AND (h.fid > ?2 OR NOT EXISTS (SELECT 1 FROM need n " \
+  "  WHERE n.owner = 'groups' AND n.owner_ref = h.fid AND n.kind = k.kind))"
 /* A household moved to another ward: its needs move with it. */
 #define GROUPS_NEED_MOVE(which)                                                   \
   "WITH " GROUPS_WARD_POINTS                                                      \
@@ -208,7 +225,7 @@ groups_households_publish_rows (SteadTransaction  *txn,
 {
   const char *kinds = groups_households_kinds_json ();
   g_autoptr(SteadBulkIndex) bulk = NULL;
-  gint64 last = 0;
+  gint64 last = 0, published = 0;
 
   if (fid > 0)
     return stead_transaction_run (txn, GROUPS_NEED_DELETE ("AND owner_ref = ?2"),
@@ -229,8 +246,13 @@ groups_households_publish_rows (SteadTransaction  *txn,
                                       &last) ||
       (bulk = stead_bulk_index_begin (txn, "need", error)) == NULL)
     return FALSE;
-  if (stead_transaction_run (txn, GROUPS_NEED_INSERT ("AND ?2 IS NULL"),
-                             STEAD_ARGS (STEAD_STRING (kinds), STEAD_NULL, STEAD_STRING (now)),
+  if (!stead_transaction_query_int64 (txn,
+                                      "SELECT coalesce (max (owner_ref), 0) FROM need "
+                                      "WHERE owner = 'groups'",
+                                      NULL, 0, &published) ||
+      stead_transaction_run (txn, GROUPS_NEED_INSERT_ALL,
+                             STEAD_ARGS (STEAD_STRING (kinds), STEAD_INT (published),
+                                         STEAD_STRING (now)),
                              error) < 0)
     return FALSE;
   {

@@ -66,6 +66,25 @@ groups_psr_place_free (gpointer data)
   g_free (data);
 }
 
+/* Households are written this many to a statement: a statement's own
+ * work (its cursors, the table's AUTOINCREMENT counter read and written
+ * back) was a third of a row's. */
+#define GROUPS_PSR_BATCH   64
+#define GROUPS_PSR_COLUMNS 10
+
+/* A household checked and waiting for its batch; the texts are the
+ * import's (the reference's set, the needs' cache, the batch's chunk). */
+typedef struct
+{
+  const GroupsHouseholdPlace *place;
+  const char                 *reference;
+  const char                 *uprn;
+  const char                 *needs;
+  const char                 *name;
+  const char                 *phone;
+  const char                 *address;
+} GroupsPsrHousehold;
+
 typedef struct
 {
   SteadImportContext *context;
@@ -73,8 +92,111 @@ typedef struct
   gint64              list;
   GHashTable         *places;       /* normalized postcode → GroupsHouseholdPlace */
   GHashTable         *references;   /* references seen: each once per list */
+  GHashTable         *needs;        /* codes as written → normalized: a list repeats a few */
   SteadBulkIndex     *bulk;
+  GStringChunk       *texts;        /* the waiting households' other texts */
+  sqlite3_stmt       *insert;       /* a whole batch */
+  GroupsPsrHousehold  waiting[GROUPS_PSR_BATCH];
+  guint               n_waiting;
 } GroupsPsrImport;
+
+/* INSERT … VALUES (?, …), … for @n households, ?1… bound in order. */
+static char *
+groups_psr_insert_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO groups_household (geom, list, reference, postcode, "
+                               "uprn, needs, name, phone, address, area) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  return g_string_free (sql, FALSE);
+}
+
+/* As STEAD_TEXT binds: NULL or empty text is NULL. */
+static void
+groups_psr_bind_text (sqlite3_stmt *stmt,
+                      int           column,
+                      const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
+/* Writes the waiting households in one statement; their fids follow
+ * each other (AUTOINCREMENT), the last one's the statement's last. */
+static gboolean
+groups_psr_flush (GroupsPsrImport  *self,
+                  GError          **error)
+{
+  g_autoptr(sqlite3_stmt) partial = NULL;
+  sqlite3_stmt *stmt;
+  gint64 first;
+  gboolean ok;
+
+  if (self->n_waiting == 0)
+    return TRUE;
+  if (self->n_waiting < GROUPS_PSR_BATCH)
+    {
+      g_autofree char *sql = groups_psr_insert_sql (self->n_waiting);
+
+      stmt = partial = stead_transaction_prepare (self->txn, sql, error);
+    }
+  else
+    {
+      if (self->insert == NULL)
+        {
+          g_autofree char *sql = groups_psr_insert_sql (GROUPS_PSR_BATCH);
+
+          self->insert = stead_transaction_prepare (self->txn, sql, error);
+        }
+      stmt = self->insert;
+    }
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->n_waiting; i++)
+    {
+      const GroupsPsrHousehold *h = &self->waiting[i];
+      int c = (int) (i * GROUPS_PSR_COLUMNS);
+
+      sqlite3_bind_blob (stmt, c + 1, g_bytes_get_data (h->place->blob, NULL),
+                         (int) g_bytes_get_size (h->place->blob), SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, c + 2, self->list);
+      sqlite3_bind_text (stmt, c + 3, h->reference, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, c + 4, h->place->postcode, -1, SQLITE_STATIC);
+      groups_psr_bind_text (stmt, c + 5, h->uprn);
+      groups_psr_bind_text (stmt, c + 6, h->needs);
+      groups_psr_bind_text (stmt, c + 7, h->name);
+      groups_psr_bind_text (stmt, c + 8, h->phone);
+      groups_psr_bind_text (stmt, c + 9, h->address);
+      if (h->place->ward > 0)
+        sqlite3_bind_int64 (stmt, c + 10, h->place->ward);
+      else
+        sqlite3_bind_null (stmt, c + 10);
+    }
+  ok = stead_transaction_step (self->txn, stmt, error);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    return FALSE;
+  first = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt)) - self->n_waiting + 1;
+  for (guint i = 0; i < self->n_waiting; i++)
+    stead_bulk_index_add (self->bulk, first + i, self->waiting[i].place->lon,
+                          self->waiting[i].place->lat);
+  stead_import_context_added (self->context, self->n_waiting);
+  self->n_waiting = 0;
+  g_string_chunk_clear (self->texts);
+  return TRUE;
+}
+
+/* A household's text for its batch: NULL for none. */
+static const char *
+groups_psr_keep (GroupsPsrImport *self,
+                 const char      *text)
+{
+  return text != NULL && *text != '\0' ? g_string_chunk_insert (self->texts, text) : NULL;
+}
 
 /* The postcode's place and ward, looked up once per postcode. */
 static const GroupsHouseholdPlace *
@@ -119,8 +241,8 @@ groups_psr_import_row (SteadImportRow  *row,
   GroupsPsrImport *self = user_data;
   g_autoptr(GString) codes = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *needs = NULL;
-  gint64 fid;
+  const char *needs;
+  char *kept;
   const char *reference = NULL, *postcode = NULL, *uprn = NULL;
   const char *name = NULL, *phone = NULL, *address = NULL, *text = NULL;
   const GroupsHouseholdPlace *place;
@@ -142,11 +264,18 @@ groups_psr_import_row (SteadImportRow  *row,
       if (code != NULL)
         g_string_append_printf (codes, " %s", code);
     }
-  needs = groups_psr_normalize_needs (codes->str, &local_error);
+  needs = g_hash_table_lookup (self->needs, codes->str);
   if (needs == NULL)
     {
-      stead_import_row_reject (row, "%s", local_error->message);
-      return TRUE;
+      char *normal = groups_psr_normalize_needs (codes->str, &local_error);
+
+      if (normal == NULL)
+        {
+          stead_import_row_reject (row, "%s", local_error->message);
+          return TRUE;
+        }
+      g_hash_table_insert (self->needs, g_strdup (codes->str), normal);
+      needs = normal;
     }
   if (postcode == NULL)
     {
@@ -170,21 +299,13 @@ groups_psr_import_row (SteadImportRow  *row,
       stead_import_row_reject (row, _("reference “%s” is given twice"), reference);
       return TRUE;
     }
-  g_hash_table_add (self->references, g_strdup (reference));
-  fid = stead_transaction_run (
-    self->txn,
-    "INSERT INTO groups_household (geom, list, reference, postcode, uprn, needs, name, "
-    "phone, address, area) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    STEAD_ARGS (STEAD_BLOB (place->blob), STEAD_INT (self->list), STEAD_STRING (reference),
-                STEAD_STRING (place->postcode), STEAD_TEXT (uprn), STEAD_TEXT (needs),
-                STEAD_TEXT (name), STEAD_TEXT (phone), STEAD_TEXT (address),
-                STEAD_INT_OR_NULL (place->ward, place->ward > 0)),
-    error);
-  if (fid < 0)
-    return FALSE;
-  stead_bulk_index_add (self->bulk, fid, place->lon, place->lat);
-  stead_import_context_added (self->context, 1);
-  return TRUE;
+  kept = g_strdup (reference);
+  g_hash_table_add (self->references, kept);
+  self->waiting[self->n_waiting++] = (GroupsPsrHousehold) {
+    place, kept, groups_psr_keep (self, uprn), needs, groups_psr_keep (self, name),
+    groups_psr_keep (self, phone), groups_psr_keep (self, address)
+  };
+  return self->n_waiting < GROUPS_PSR_BATCH || groups_psr_flush (self, error);
 }
 
 static gboolean
@@ -213,14 +334,15 @@ groups_psr_import (SteadImportContext  *context,
   g_autoptr(SteadBulkIndex) bulk = NULL;
   g_autoptr(GHashTable) references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
+  g_autoptr(GHashTable) needs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *today = groups_households_today ();
   g_autofree char *retention = NULL;
   g_autofree char *received = NULL;
   g_autofree char *source = g_file_get_basename (stead_import_context_get_file (context));
   SteadRecordProvider *provider;
   gint64 group = 0, agreement = 0;
-  gboolean points;
-  GroupsPsrImport self = { context, txn, 0, places, references };
+  gboolean points, ok;
+  GroupsPsrImport self = { context, txn, 0, places, references, needs };
 
   if (name == NULL || *name == '\0')
     return groups_psr_option_error (error, _("Choose a “%s”: the new household list’s name"),
@@ -300,8 +422,12 @@ groups_psr_import (SteadImportContext  *context,
   bulk = self.bulk = stead_bulk_index_begin (txn, "groups_household", error);
   if (bulk == NULL)
     return FALSE;
-  return stead_import_context_foreach_row (context, NULL, groups_psr_import_row, &self, error) &&
-         stead_bulk_index_finish (bulk, error);
+  self.texts = g_string_chunk_new (4096);
+  ok = stead_import_context_foreach_row (context, NULL, groups_psr_import_row, &self, error) &&
+       groups_psr_flush (&self, error) && stead_bulk_index_finish (bulk, error);
+  g_clear_pointer (&self.insert, sqlite3_finalize);
+  g_string_chunk_free (self.texts);
+  return ok;
 }
 
 const SteadImportFormat groups_psr_format = {

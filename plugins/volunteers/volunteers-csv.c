@@ -51,17 +51,22 @@ enum
 #define VOLUNTEERS_CSV_INSERT                                                     \
   "INSERT INTO temp.volunteers_csv_stage VALUES (?26, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " \
   "  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)"
+/* The time registered is the column's default as its insert trigger
+ * would rewrite it (GeoPackage DATETIME, milliseconds): given so, the
+ * trigger finds nothing to do, where it would otherwise write every
+ * new volunteer a second time. */
 #define VOLUNTEERS_CSV_WRITE                                                      \
   "INSERT INTO volunteers_volunteer (fid, geom, name, phone, email, postcode, radius_km, " \
   "  travel, languages, affiliation, organisation, mutual_aid, dbs_level, dbs_scheme, " \
   "  dbs_number, dbs_date, id_checked, badge_number, badge_issued, badge_returned, "   \
-  "  emergency_name, emergency_phone, status, consent, review, extra) "             \
+  "  emergency_name, emergency_phone, status, consent, review, extra, registered) "  \
   "SELECT ?1 + seq, geom, name, phone, email, postcode, coalesce (radius_km, 5), "  \
   "  coalesce (travel, 'foot'), languages, coalesce (affiliation, CASE WHEN "       \
   "  organisation IS NOT NULL THEN 'partner' ELSE 'spontaneous' END), organisation, " \
   "  mutual_aid, coalesce (dbs_level, 'none'), coalesce (dbs_scheme, 'dbs'), dbs_number, " \
   "  dbs_date, id_checked, badge_number, badge_issued, badge_returned, emergency_name, " \
-  "  emergency_phone, coalesce (status, 'active'), consent, review, extra "         \
+  "  emergency_phone, coalesce (status, 'active'), consent, review, extra, "        \
+  "  strftime ('%Y-%m-%dT%H:%M:%S.000Z', 'now') "                                   \
   "FROM temp.volunteers_csv_stage ORDER BY seq"
 #define VOLUNTEERS_CSV_WRITE_SKILLS                                               \
   "INSERT OR IGNORE INTO volunteers_skill (volunteer, skill) "                    \

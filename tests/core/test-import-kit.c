@@ -238,6 +238,115 @@ test_rejects (Fixture       *f,
     }
 }
 
+/* Text as the row loop reads it without stead_field_parse(): every kind
+ * of surrounding white space trimmed, the inside kept, a cell of white
+ * space alone empty (and a required one rejected), as stead_field_parse()
+ * reads the same cells. */
+static void
+test_text_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *cells[] = { "plain", "\tTabbed\t", " two  words ", "x", " \t ", "\" a, b \"" };
+  static const char *read[] = { "plain", "Tabbed", "two  words", "x", NULL, "a, b" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,count,ratio,ready,day,kind,level\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      const char *unquoted = cells[i][0] == '"' ? " a, b " : cells[i];
+
+      g_string_append_printf (csv, "%s,,,,,,\n", cells[i]);
+      /* The oracle: the field parser on the same cell. */
+      g_assert_true (stead_field_parse (&test_fields[0], NULL, unquoted, &value, NULL) ==
+                     (read[i] != NULL));
+      if (read[i] != NULL)
+        {
+          g_assert_cmpstr (g_value_get_string (&value), ==, read[i]);
+          g_string_append_printf (expected, "%s|-1|-1|2|-|-|-\n", read[i]);
+        }
+    }
+  result = run (f, csv->str, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->seen->str, ==, expected->str);
+  g_assert_cmpuint (result->added, ==, G_N_ELEMENTS (cells) - 1);
+  g_assert_cmpuint (result->rejects->len, ==, 1);
+  g_assert_cmpstr (reject_reason (result, 0), ==, "name is needed");
+  g_assert_cmpuint (reject_line (result, 0), ==, 6);
+}
+
+/* A choice written many ways over many rows: each row gets its own
+ * choice, however often another spelling came before; a wrong word is
+ * rejected each time it comes. */
+static void
+test_choice_cells (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *cells[] = { "Low", "high", "LOW", "medium", "High", "low", " high",
+                                 "medium", "HIGH", "" };
+  static const char *read[] = { "low", "high", "low", NULL, "high", "low", "high", NULL, "high",
+                                "-" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SteadImportResult) result = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,count,ratio,ready,day,kind,level\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+      {
+        g_string_append_printf (csv, "n%u,,,,,,%s\n", i, cells[i]);
+        if (read[i] != NULL)
+          g_string_append_printf (expected, "n%u|-1|-1|2|-|-|%s\n", i, read[i]);
+      }
+  result = run (f, csv->str, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->seen->str, ==, expected->str);
+  g_assert_cmpuint (result->rejects->len, ==, 4);
+  g_assert_cmpstr (reject_reason (result, 3), ==, "level “medium” is not one of: Low or High");
+  g_assert_cmpuint (reject_line (result, 3), ==, 2 + G_N_ELEMENTS (cells) + 7);
+}
+
+/* A choice by code or label in any case; where one choice's label is
+ * another's code, the first choice in the list wins, whichever way the
+ * text matches it. */
+static void
+test_choice_order (void)
+{
+  static const SteadChoice crossed[] = {
+    { "red", "Blue" },
+    { "blue", "Red" },
+    { "green", "Green" },
+    { NULL }
+  };
+  static const struct { const char *text; const char *code; } cases[] = {
+    { "red", "red" }, { "RED", "red" }, { "Blue", "red" }, { "blue", "red" },
+    { "green", "green" }, { "GREEN", "green" }, { "Gr\u00e9en", NULL }, { "", NULL },
+  };
+  SteadField field = { "colour", NULL, NULL, .type = STEAD_FIELD_CHOICE, .choices = crossed };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) error = NULL;
+      gboolean ok = stead_field_parse (&field, NULL, cases[i].text, &value, &error);
+
+      if (cases[i].code == NULL && cases[i].text[0] != '\0')
+        {
+          g_assert_false (ok);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      if (cases[i].code == NULL)
+        g_assert_false (G_IS_VALUE (&value));
+      else
+        g_assert_cmpstr (g_value_get_string (&value), ==, cases[i].code);
+    }
+}
+
 /* Options: the declared one reaches the format; any other is refused
  * before anything is read. */
 static void
@@ -436,6 +545,9 @@ main (int   argc,
   ADD ("/import-kit/format-object", test_format_object);
   ADD ("/import-kit/typed-getters", test_typed_getters);
   ADD ("/import-kit/rejects", test_rejects);
+  ADD ("/import-kit/text-cells", test_text_cells);
+  ADD ("/import-kit/choice-cells", test_choice_cells);
+  g_test_add_func ("/import-kit/choice-order", test_choice_order);
   ADD ("/import-kit/options-declared", test_options_declared);
   ADD ("/import-kit/check-before-rows", test_check_before_rows);
   ADD ("/import-kit/features-geojson", test_features_geojson);

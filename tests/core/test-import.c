@@ -1622,6 +1622,98 @@ test_spatial_index (Fixture       *f,
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count(*) FROM rtree_need_geom"), ==, 0);
 }
 
+/* The R-tree's rows, "id minx maxx miny maxy" a line, by id. */
+static char *
+rtree_rows (sqlite3_stmt *stmt)
+{
+  GString *out = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT " %.9g %.9g %.9g %.9g\n",
+                            (gint64) sqlite3_column_int64 (stmt, 0),
+                            sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2),
+                            sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4));
+  return g_string_free (out, FALSE);
+}
+
+/* The index a bulk import builds (packed anew, or its points inserted in
+ * Z-order) holds exactly what SQLite's own R-tree holds when the same
+ * points are inserted one by one, as the insert trigger does: an R-tree
+ * of another connection, filled row by row, is the oracle. */
+static void
+test_bulk_index_as_row_by_row (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (17);
+  /* Packed into an empty index; inserted among more; packed with the rest. */
+  const guint sizes[] = { 2500, 1200, 6000 };
+  g_autoptr(GError) error = NULL;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GString) csv = g_string_new ("kind,longitude,latitude\n");
+      g_autofree char *name = g_strdup_printf ("bulk%u.csv", s);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(sqlite3_stmt) points = NULL;
+      g_autoptr(sqlite3_stmt) indexed = NULL;
+      g_autoptr(sqlite3_stmt) insert = NULL;
+      g_autoptr(sqlite3_stmt) oracle = NULL;
+      g_autofree char *got = NULL;
+      g_autofree char *want = NULL;
+      sqlite3 *db = NULL;
+
+      for (guint i = 0; i < sizes[s]; i++)
+        g_string_append_printf (csv, "food,%.7f,%.7f\n", g_rand_double_range (rng, -6.0, 1.7),
+                                g_rand_double_range (rng, 49.9, 58.6));
+      file = stead_test_write_file (f->dir, name, csv->str);
+      g_assert_true (run_import (f, "needs-csv", file, NULL, NULL, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpint (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL), ==,
+                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE oracle USING rtree (id, minx, "
+                                         "maxx, miny, maxy)", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO oracle VALUES (?, ?, ?, ?, ?)", -1,
+                                           &insert, NULL), ==, SQLITE_OK);
+      points = stead_workspace_prepare (f->ws, "SELECT fid, ST_MinX (geom), ST_MaxX (geom), "
+                                               "ST_MinY (geom), ST_MaxY (geom) FROM need "
+                                               "WHERE geom IS NOT NULL ORDER BY random ()",
+                                        &error);
+      g_assert_no_error (error);
+      while (sqlite3_step (points) == SQLITE_ROW)
+        {
+          for (int c = 0; c < 5; c++)
+            sqlite3_bind_value (insert, c + 1, sqlite3_column_value (points, c));
+          g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+          sqlite3_reset (insert);
+        }
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM oracle ORDER BY id", -1, &oracle,
+                                           NULL), ==, SQLITE_OK);
+      indexed = stead_workspace_prepare (f->ws, "SELECT id, minx, maxx, miny, maxy "
+                                                "FROM rtree_need_geom ORDER BY id",
+                                         &error);
+      g_assert_no_error (error);
+      got = rtree_rows (indexed);
+      want = rtree_rows (oracle);
+      g_assert_cmpstr (got, ==, want);
+      g_clear_pointer (&insert, sqlite3_finalize);
+      g_clear_pointer (&oracle, sqlite3_finalize);
+      sqlite3_close (db);
+
+      /* And each entry in the leaf the rowid table names. */
+      {
+        g_autoptr(sqlite3_stmt) check =
+          stead_workspace_prepare (f->ws, "SELECT rtreecheck ('rtree_need_geom')", NULL);
+
+        g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+        g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+      }
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM rtree_need_geom_rowid r "
+                                                "WHERE NOT EXISTS (SELECT 1 FROM need "
+                                                "WHERE fid = r.rowid)"), ==, 0);
+    }
+}
+
 /* Dates as partners' spreadsheets write them. */
 static void
 test_parse_date (void)
@@ -3012,6 +3104,7 @@ main (int   argc,
   ADD ("/import/csv/windows-1252", test_windows_1252_warning);
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/spatial-index", test_spatial_index);
+  ADD ("/import/bulk-index-as-row-by-row", test_bulk_index_as_row_by_row);
   ADD ("/import/async-progress", test_async_progress);
   ADD ("/import/cancel-midway", test_cancel_midway);
   ADD ("/import/geojson-areas", test_geojson_areas);

@@ -474,6 +474,124 @@ test_publish (Fixture       *f,
   g_assert_cmpint (groups_household_list_of_need (f->ws, fid), ==, list);
 }
 
+static int
+compare_kinds (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every household's needs as the PSR vocabulary gives them, worked out
+ * here from its codes: "fid kind urgency" a line, by household and kind. */
+static char *
+expected_needs (Fixture *f)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    f->ws, "SELECT fid, needs FROM groups_household WHERE geom IS NOT NULL AND needs IS NOT NULL "
+    "ORDER BY fid", NULL);
+  GString *out = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_auto(GStrv) codes = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), " ", -1);
+      g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          const char *kind = groups_psr_need_kind (codes[i]);
+
+          if (kind != NULL && !g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
+            g_ptr_array_add (kinds, (gpointer) kind);
+        }
+      g_ptr_array_sort (kinds, compare_kinds);
+      for (guint i = 0; i < kinds->len; i++)
+        {
+          const char *kind = g_ptr_array_index (kinds, i);
+
+          g_string_append_printf (out, "%" G_GINT64_FORMAT " %s %d\n",
+                                  (gint64) sqlite3_column_int64 (stmt, 0), kind,
+                                  g_str_equal (kind, "power-dependent") ||
+                                  g_str_equal (kind, "water") ? 3 : 2);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+published_needs (Fixture *f)
+{
+  g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
+    f->ws, "SELECT owner_ref, kind, urgency FROM need WHERE owner = 'groups' "
+    "ORDER BY owner_ref, kind", NULL);
+  GString *out = g_string_new (NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT " %s %d\n",
+                            (gint64) sqlite3_column_int64 (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_int (stmt, 2));
+  return g_string_free (out, FALSE);
+}
+
+/* Lists too large to publish household by household (more rows than a
+ * transaction keeps the ids of): every household's needs published once,
+ * in its ward, whether the list is the first with needs or comes after
+ * others that have theirs already. */
+static void
+test_publish_bulk (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *codes[] = { "14", "1;2;3", "26 37", "15", "22;14;20", "", "12 26", "8" };
+  g_autoptr(GPtrArray) postcodes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *retention = day_from_today (30);
+  g_autoptr(GError) error = NULL;
+
+  stmt = stead_workspace_prepare (f->ws, "SELECT postcode FROM stead_postcode ORDER BY 1", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (postcodes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_assert_cmpuint (postcodes->len, >, 0);
+  for (guint l = 0; l < 2; l++)
+    {
+      g_autoptr(GString) csv = g_string_new ("Customer Reference,Postcode,Needs Codes\n");
+      g_autoptr(SteadImportResult) result = NULL;
+      g_autofree char *name = g_strdup_printf ("Bulk %u", l);
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+      const guint n = 5000;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (csv, "BULK-%u-%u,%s,\"%s\"\n", l, i,
+                                (char *) g_ptr_array_index (postcodes, (i * 7u) % postcodes->len),
+                                codes[(i + l) % G_N_ELEMENTS (codes)]);
+      g_assert_true (import_psr (f, csv->str, name, retention, FALSE, &result, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (result->added, ==, n);
+      /* Each household in the spatial index under its own fid, at its point. */
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM groups_household h "
+                                                "WHERE geom IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                                                "FROM rtree_groups_household_geom r WHERE r.id = "
+                                                "h.fid AND r.minx <= ST_MinX (h.geom) AND "
+                                                "r.maxx >= ST_MinX (h.geom) AND r.miny <= "
+                                                "ST_MinY (h.geom) AND r.maxy >= ST_MinY (h.geom))"),
+                       ==, 0);
+      g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM "
+                                                "rtree_groups_household_geom"), ==,
+                       stead_test_count (f->ws, "SELECT count (*) FROM groups_household "
+                                                "WHERE geom IS NOT NULL"));
+      want = expected_needs (f);
+      got = published_needs (f);
+      g_assert_cmpstr (got, ==, want);
+      /* At a point of the household's ward, or nowhere without one. */
+      g_assert_cmpint (stead_workspace_query_int64 (
+                         f->ws, "SELECT count (*) FROM need n JOIN groups_household h "
+                         "ON h.fid = n.owner_ref WHERE n.owner = 'groups' AND NOT ("
+                         "h.area IS NULL AND n.geom IS NULL OR Stead_Contains ((SELECT geom "
+                         "FROM area WHERE fid = h.area), n.geom) = 1)", NULL, 0), ==, 0);
+    }
+  g_assert_cmpint (count_list (f, NEEDS, list_id (f, "Bulk 1")), >, 5000);
+}
+
 /* Read-only: an expired list is never written, only left unread; a
  * writable open purges it. */
 static void
@@ -721,6 +839,7 @@ main (int    argc,
   ADD ("purge-keeps-other-steps", test_purge_keeps_other_steps);
   ADD ("purge-while-open", test_purge_while_open);
   ADD ("publish-in-step", test_publish);
+  ADD ("publish-bulk", test_publish_bulk);
   ADD ("read-only-never-written", test_read_only);
   ADD ("personal-columns", test_personal_columns);
   ADD ("agreement-kind", test_agreement_kind);

@@ -305,7 +305,7 @@ test_import (Fixture       *f,
   g_autoptr(SteadImportResult) dry = NULL, result = NULL;
   g_autoptr(GFile) file = write_file (f, "good.csv", GOOD_ROWS);
   gint64 n = stead_test_count (f->ws, "SELECT count (*) FROM volunteers_volunteer");
-  g_autofree char *ann = NULL, *bob = NULL, *skills = NULL;
+  g_autofree char *ann = NULL, *bob = NULL, *skills = NULL, *before = NULL, *after = NULL;
 
   g_assert_true (import (f, file, TRUE, &dry, &error));
   g_assert_no_error (error);
@@ -313,11 +313,19 @@ test_import (Fixture       *f,
   g_assert_cmpuint (dry->added, ==, 2);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_volunteer"), ==, n);
 
+  before = stead_test_text (f->ws, "SELECT strftime ('%Y-%m-%dT%H:%M:%S.000Z', 'now')");
   g_assert_true (import (f, file, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_true (result->committed);
+  after = stead_test_text (f->ws, "SELECT strftime ('%Y-%m-%dT%H:%M:%S.000Z', 'now')");
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_volunteer"), ==,
                    n + 2);
+  /* Registered as they were imported, a GeoPackage DATETIME (milliseconds). */
+  g_assert_cmpint (stead_workspace_query_int64 (
+                     f->ws, "SELECT count (*) FROM volunteers_volunteer WHERE name IN "
+                     "('Ann Example', 'Bob Example') AND registered BETWEEN ?1 AND ?2 AND "
+                     "registered = strftime ('%Y-%m-%dT%H:%M:%fZ', registered)",
+                     STEAD_ARGS (STEAD_STRING (before), STEAD_STRING (after))), ==, 2);
   ann = stead_test_text (f->ws, "SELECT json_array (phone, postcode, radius_km, dbs_level, "
                                 "status, affiliation, travel, "
                                 "ST_MinX (geom) = (SELECT lon FROM stead_postcode "
