@@ -34,11 +34,17 @@
 #define DEMO_DATA "resource:///io/github/steadapp/Stead/core/demo/"
 #define DEMO_FLOOD_ZONE "DEMO-H01"
 
-/* 1 November 2025 00:00 UTC: the demo's year of needs starts here. */
-#define DEMO_YEAR_START 1761955200
-#define DAY             (24 * 60 * 60)
-/* The incident: river flooding from 12 January 2026, for about ten days. */
-#define INCIDENT_DAY    72
+/* 1 December 2024 00:00 UTC: the demo's two years of needs start here,
+ * and end on 1 December 2026 (DEMO_DAYS later). */
+#define DEMO_HISTORY_START 1733011200
+#define DAY                (24 * 60 * 60)
+#define DEMO_DAYS          730
+/* The incident: the Severn and the Avon flood Tewkesbury in the week
+ * from Monday 20 July 2026 (local time; 23:00 UTC the day before), as
+ * they did in July 2007. */
+#define INCIDENT_START     1784502000
+/* Its share of the demo's needs: about twelve times the usual week. */
+#define INCIDENT_SHARE     0.12
 
 /* Once the postcodes a record may take all have one, it is up to this far
  * from its postcode. */
@@ -363,8 +369,70 @@ stead_demo_places_pick (DemoPlaces *places,
   *lat = place->lat;
 }
 
-/* A year of needs: a steady background, and an incident in January when
- * the rivers flood and needs spike in the flood zone. */
+/* When people ask for help: more by day than by night, more on weekdays
+ * (relative weights by local hour, and Monday to Sunday). */
+static const int demo_hour_weight[24] = {
+  1, 1, 1, 1, 1, 2, 3, 6, 9, 12, 12, 11, 10, 10, 11, 11, 10, 9, 8, 7, 5, 4, 3, 2,
+};
+static const int demo_weekday_weight[7] = { 12, 11, 10, 10, 11, 7, 6 };
+
+/* The kinds of need a flood brings. */
+static const struct {
+  const char *kind;
+  int         weight;
+} flood_kinds[] = {
+  { "evacuation", 25 }, { "shelter", 20 }, { "welfare-check", 20 }, { "clean-up", 20 },
+  { "water", 8 }, { "power-dependent", 7 },
+};
+
+static int
+stead_demo_pick_weighted (GRand     *rng,
+                          const int *weights,
+                          guint      n)
+{
+  int total = 0, pick;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  pick = g_rand_int_range (rng, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (pick < weights[i])
+        return (int) i;
+      pick -= weights[i];
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+stead_demo_flood_need_kind (GRand *rng)
+{
+  int weights[G_N_ELEMENTS (flood_kinds)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (flood_kinds); i++)
+    weights[i] = flood_kinds[i].weight;
+  return flood_kinds[stead_demo_pick_weighted (rng, weights, G_N_ELEMENTS (flood_kinds))].kind;
+}
+
+/* A local hour of a day (UK time: an hour ahead of UTC from the last
+ * Sunday of March to the last Sunday of October, near enough by month). */
+static gint64
+stead_demo_opened_at (GRand *rng,
+                      gint64 day_start)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (day_start);
+  int month = g_date_time_get_month (day);
+  int hour = stead_demo_pick_weighted (rng, demo_hour_weight, G_N_ELEMENTS (demo_hour_weight));
+  int bst = month >= 4 && month <= 10;
+
+  return day_start + (gint64) hour * 3600 - bst * 3600 + g_rand_int_range (rng, 0, 3600);
+}
+
+/* Two years of needs: a steady background with a daily and weekly rhythm,
+ * more in winter, and a flood in July 2026 when needs of the flood's kinds
+ * spike in the flood zone, the Tewkesbury town wards by the Severn and
+ * the Avon. Each was met or closed after a while (hours to weeks); those
+ * not yet are still open, so the needs page lists only recent ones. */
 static gboolean
 stead_demo_populate_needs (SteadTransaction  *txn,
                            DemoPlaces        *places,
@@ -373,7 +441,9 @@ stead_demo_populate_needs (SteadTransaction  *txn,
                            GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  static const char *statuses[] = { "closed", "met", "closed", "met", "closed" };
+  static const char *statuses[] = { "closed", "met", "closed", "met", "closed", "met",
+                                    "closed", "met", "closed", "cancelled" };
+  const gint64 end = DEMO_HISTORY_START + (gint64) DEMO_DAYS * DAY;
 
   stmt = stead_transaction_prepare (txn,
                                     "INSERT INTO need (geom, kind, title, people, urgency, status, "
@@ -385,45 +455,63 @@ stead_demo_populate_needs (SteadTransaction  *txn,
 
   for (guint i = 0; i < scale; i++)
     {
-      gboolean incident = g_rand_double (rng) < 0.35;
+      gboolean incident = g_rand_double (rng) < INCIDENT_SHARE;
       g_autoptr(SteadGeometry) point = NULL;
       g_autoptr(GBytes) blob = NULL;
-      g_autoptr(GDateTime) opened = NULL;
-      g_autoptr(GDateTime) closed = NULL;
+      g_autoptr(GDateTime) opened_dt = NULL;
+      g_autoptr(GDateTime) closed_dt = NULL;
       g_autofree char *opened_s = NULL;
       g_autofree char *closed_s = NULL;
       const char *kind;
       const char *status;
-      double lon, lat;
-      int day;
+      double lon, lat, hours;
+      gint64 opened, closed;
 
       if (incident)
         {
           /* Most of the incident's needs are in the flooded streets. */
           stead_demo_places_pick (places, rng, g_rand_double (rng) < 0.7, &lon, &lat);
-          day = INCIDENT_DAY + (int) fabs (stead_demo_gaussian (rng) * 4.0);
-          kind = g_rand_boolean (rng) ? stead_demo_random_need_kind (rng)
-                                      : (g_rand_boolean (rng) ? "evacuation" : "shelter");
+          opened = INCIDENT_START + (gint64) g_rand_int_range (rng, 0, 7) * DAY +
+                   g_rand_int_range (rng, 6 * 3600, 23 * 3600);
+          kind = g_rand_double (rng) < 0.8 ? stead_demo_flood_need_kind (rng)
+                                          : stead_demo_random_need_kind (rng);
         }
       else
         {
+          gint64 day;
+
           stead_demo_places_pick (places, rng, FALSE, &lon, &lat);
-          day = g_rand_int_range (rng, 0, 365);
+          /* A day by its weekday's weight, and a third more in winter. */
+          for (;;)
+            {
+              g_autoptr(GDateTime) dt = NULL;
+              int month;
+
+              day = g_rand_int_range (rng, 0, DEMO_DAYS);
+              dt = g_date_time_new_from_unix_utc (DEMO_HISTORY_START + day * DAY);
+              month = g_date_time_get_month (dt);
+              if (g_rand_int_range (rng, 0, 16) <
+                  demo_weekday_weight[g_date_time_get_day_of_week (dt) - 1] +
+                    (month <= 2 || month == 12 ? 4 : 0))
+                break;
+            }
+          opened = stead_demo_opened_at (rng, DEMO_HISTORY_START + day * DAY);
           kind = stead_demo_random_need_kind (rng);
         }
+      opened = CLAMP (opened, DEMO_HISTORY_START, end - 1);
+      opened_dt = g_date_time_new_from_unix_utc (opened);
+      opened_s = stead_datetime_format (opened_dt);
 
-      opened = g_date_time_new_from_unix_utc (DEMO_YEAR_START + (gint64) day * DAY
-                                              + g_rand_int_range (rng, 7 * 3600, 21 * 3600));
-      opened_s = stead_datetime_format (opened);
-
-      /* The last few weeks are still open; earlier ones were met. */
-      if (day > 340)
+      /* Hours to weeks: a day and a half as the middle, a long tail. */
+      hours = CLAMP (exp (log (36.0) + 1.1 * stead_demo_gaussian (rng)), 0.5, 24.0 * 60);
+      closed = opened + (gint64) (hours * 3600);
+      if (closed >= end)
         status = g_rand_boolean (rng) ? "open" : "assigned";
       else
         {
           status = statuses[g_rand_int_range (rng, 0, G_N_ELEMENTS (statuses))];
-          closed = g_date_time_add_hours (opened, g_rand_int_range (rng, 2, 24 * 6));
-          closed_s = stead_datetime_format (closed);
+          closed_dt = g_date_time_new_from_unix_utc (closed);
+          closed_s = stead_datetime_format (closed_dt);
         }
 
       point = stead_geometry_new_point (lon, lat);
