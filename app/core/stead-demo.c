@@ -431,8 +431,9 @@ stead_demo_opened_at (GRand *rng,
 /* Two years of needs: a steady background with a daily and weekly rhythm,
  * more in winter, and a flood in July 2026 when needs of the flood's kinds
  * spike in the flood zone, the Tewkesbury town wards by the Severn and
- * the Avon. Each was met or closed after a while (hours to weeks); those
- * not yet are still open, so the needs page lists only recent ones. */
+ * the Avon. Each was met or closed after a while (hours to weeks), but
+ * most of the last six weeks' are still open: the needs page lists the
+ * current caseload, not the history. */
 static gboolean
 stead_demo_populate_needs (SteadTransaction  *txn,
                            DemoPlaces        *places,
@@ -505,7 +506,9 @@ stead_demo_populate_needs (SteadTransaction  *txn,
       /* Hours to weeks: a day and a half as the middle, a long tail. */
       hours = CLAMP (exp (log (36.0) + 1.1 * stead_demo_gaussian (rng)), 0.5, 24.0 * 60);
       closed = opened + (gint64) (hours * 3600);
-      if (closed >= end)
+      /* Today's caseload: most of the last six weeks' needs are still
+       * being worked on. */
+      if (closed >= end || (opened >= end - 42 * DAY && g_rand_double (rng) < 0.7))
         status = g_rand_boolean (rng) ? "open" : "assigned";
       else
         {

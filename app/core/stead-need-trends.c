@@ -5,7 +5,7 @@
  * One pass over the core `need` table (on read-only connections of their
  * own, one per core, each a range of fids) adds every need to the views
  * it belongs to. "Where" is not a spatial join per need: the areas of the
- * query's kind are put once in a grid of cells. A cell no edge of any
+ * query's kind are put once in a grid of 1024 × 1024 cells. A cell no edge of any
  * area touches lies wholly in one face of the areas' outlines, so its
  * answer is worked out once, at its centre; a need in a cell an edge
  * touches is tested exactly, against the edges of its row of cells that
@@ -32,7 +32,7 @@
 #define NT_MS_PER_HOUR  G_GINT64_CONSTANT (3600000)
 #define NT_MS_PER_DAY   G_GINT64_CONSTANT (86400000)
 #define NT_NONE         G_MININT64
-#define NT_GRID         512
+#define NT_GRID         1024
 #define NT_CELL_NONE    0xFFFFu
 #define NT_CELL_MIXED   0xFFFEu
 #define NT_CELL_MULTI   0xFFFDu
@@ -44,7 +44,7 @@
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 static gint64
-nt_days_from_civil (gint64 y,
+stead_need_trends_days_from_civil (gint64 y,
                     int    m,
                     int    d)
 {
@@ -59,7 +59,7 @@ nt_days_from_civil (gint64 y,
 }
 
 static gboolean
-nt_digits (const char *s,
+stead_need_trends_digits (const char *s,
            int         n,
            int        *out)
 {
@@ -78,24 +78,26 @@ nt_digits (const char *s,
 /* "2026-07-20T10:15:00.000Z" (the kit's form), a space for the T, no
  * fraction, an offset, or a date alone: milliseconds, or NT_NONE. */
 static gint64
-nt_parse_time (const char *s)
+stead_need_trends_parse_time (const char *s)
 {
   int y, mo, d, h = 0, mi = 0, sec = 0, ms = 0;
   gint64 offset = 0;
   const char *p;
 
-  if (s == NULL || !nt_digits (s, 4, &y) || s[4] != '-' || !nt_digits (s + 5, 2, &mo) ||
-      s[7] != '-' || !nt_digits (s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+  if (s == NULL || !stead_need_trends_digits (s, 4, &y) || s[4] != '-' ||
+      !stead_need_trends_digits (s + 5, 2, &mo) || s[7] != '-' ||
+      !stead_need_trends_digits (s + 8, 2, &d) || mo < 1 || mo > 12 || d < 1 || d > 31)
     return NT_NONE;
   p = s + 10;
   if (*p == 'T' || *p == ' ')
     {
-      if (!nt_digits (p + 1, 2, &h) || p[3] != ':' || !nt_digits (p + 4, 2, &mi))
+      if (!stead_need_trends_digits (p + 1, 2, &h) || p[3] != ':' ||
+          !stead_need_trends_digits (p + 4, 2, &mi))
         return NT_NONE;
       p += 6;
       if (*p == ':')
         {
-          if (!nt_digits (p + 1, 2, &sec))
+          if (!stead_need_trends_digits (p + 1, 2, &sec))
             return NT_NONE;
           p += 3;
           if (*p == '.')
@@ -110,19 +112,19 @@ nt_parse_time (const char *s)
         {
           int oh, om = 0;
 
-          if (!nt_digits (p + 1, 2, &oh))
+          if (!stead_need_trends_digits (p + 1, 2, &oh))
             return NT_NONE;
-          if (!nt_digits (p + (p[3] == ':' ? 4 : 3), 2, &om))
+          if (!stead_need_trends_digits (p + (p[3] == ':' ? 4 : 3), 2, &om))
             om = 0;
           offset = (*p == '+' ? 1 : -1) * ((gint64) oh * 60 + om) * 60000;
         }
     }
-  return nt_days_from_civil (y, mo, d) * NT_MS_PER_DAY +
+  return stead_need_trends_days_from_civil (y, mo, d) * NT_MS_PER_DAY +
          (((gint64) h * 60 + mi) * 60 + sec) * 1000 + ms - offset;
 }
 
 static GDateTime *
-nt_local (GTimeZone *tz,
+stead_need_trends_local (GTimeZone *tz,
           gint64     ms)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
@@ -132,11 +134,11 @@ nt_local (GTimeZone *tz,
 
 /* The first instant of the bucket holding @ms. */
 static gint64
-nt_bucket_floor (GTimeZone             *tz,
+stead_need_trends_bucket_floor (GTimeZone             *tz,
                  SteadNeedTrendsBucket  bucket,
                  gint64                 ms)
 {
-  g_autoptr(GDateTime) local = nt_local (tz, ms);
+  g_autoptr(GDateTime) local = stead_need_trends_local (tz, ms);
   g_autoptr(GDateTime) start = NULL;
   int y, m, d;
 
@@ -157,11 +159,11 @@ nt_bucket_floor (GTimeZone             *tz,
 }
 
 static gint64
-nt_bucket_next (GTimeZone             *tz,
+stead_need_trends_bucket_next (GTimeZone             *tz,
                 SteadNeedTrendsBucket  bucket,
                 gint64                 start)
 {
-  g_autoptr(GDateTime) local = nt_local (tz, start);
+  g_autoptr(GDateTime) local = stead_need_trends_local (tz, start);
   g_autoptr(GDateTime) next = NULL;
   g_autoptr(GDateTime) midnight = NULL;
   int y, m, d;
@@ -191,6 +193,7 @@ nt_bucket_next (GTimeZone             *tz,
 typedef struct
 {
   double x1, y1, x2, y2;
+  double max_x;          /* a point at or right of it is not crossed */
   guint  area;
 } NtEdge;
 
@@ -211,7 +214,7 @@ typedef struct
 } NtAreaIndex;
 
 static void
-nt_area_index_free (NtAreaIndex *index)
+stead_need_trends_area_index_free (NtAreaIndex *index)
 {
   for (guint i = 0; i < index->areas->len; i++)
     {
@@ -228,49 +231,58 @@ nt_area_index_free (NtAreaIndex *index)
 }
 
 /* The areas holding (x, y), by the even-odd rule on their edges that
- * span y: their count, at most @max_out of them in @out. */
+ * span y (the row's, rightmost first, so that the loop stops at the
+ * first edge wholly to the left): their count, at most @max_out of them
+ * in @out. @flags (bit 0: parity, bit 1: seen) and @seen are scratch of
+ * one per area, left clear. */
 static guint
-nt_area_index_test (const NtAreaIndex *index,
-                    double             x,
-                    double             y,
-                    guint8            *parity,
-                    guint             *out,
-                    guint              max_out)
+stead_need_trends_area_index_test (const NtAreaIndex *index,
+                                   double             x,
+                                   double             y,
+                                   guint8            *flags,
+                                   guint             *seen,
+                                   guint             *out,
+                                   guint              max_out)
 {
   int row = (int) floor ((y - index->y0) / index->dy);
-  guint n = 0;
+  guint n = 0, n_seen = 0;
 
   if (row < 0 || row >= NT_GRID)
     return 0;
-  for (guint i = index->row_start[row]; i < index->row_start[row + 1]; i++)
+  for (guint i = index->row_start[row];
+       i < index->row_start[row + 1] && index->row_edges[i].max_x > x; i++)
     {
       const NtEdge *e = &index->row_edges[i];
 
-      if ((e->y1 > y) != (e->y2 > y) && x < (e->x2 - e->x1) * (y - e->y1) / (e->y2 - e->y1) + e->x1)
-        parity[e->area] ^= 1;
+      if ((e->y1 > y) != (e->y2 > y) &&
+          x < (e->x2 - e->x1) * (y - e->y1) / (e->y2 - e->y1) + e->x1)
+        {
+          if (!(flags[e->area] & 2))
+            seen[n_seen++] = e->area;
+          flags[e->area] = (flags[e->area] ^ 1) | 2;
+        }
     }
-  for (guint i = index->row_start[row]; i < index->row_start[row + 1]; i++)
+  for (guint i = 0; i < n_seen; i++)
     {
-      guint area = index->row_edges[i].area;
-
-      if (parity[area])
+      if (flags[seen[i]] & 1)
         {
           if (n < max_out)
-            out[n] = area;
+            out[n] = seen[i];
           n++;
-          parity[area] = 0;
         }
+      flags[seen[i]] = 0;
     }
   return n;
 }
 
 static guint
-nt_area_index_locate (const NtAreaIndex *index,
-                      double             x,
-                      double             y,
-                      guint8            *parity,
-                      guint             *out,
-                      guint              max_out)
+stead_need_trends_area_index_locate (const NtAreaIndex *index,
+                                     double             x,
+                                     double             y,
+                                     guint8            *flags,
+                                     guint             *seen,
+                                     guint             *out,
+                                     guint              max_out)
 {
   int cx = (int) floor ((x - index->x0) / index->dx);
   int cy = (int) floor ((y - index->y0) / index->dy);
@@ -286,17 +298,42 @@ nt_area_index_locate (const NtAreaIndex *index,
       out[0] = cell;
       return 1;
     }
-  return nt_area_index_test (index, x, y, parity, out, max_out);
+  return stead_need_trends_area_index_test (index, x, y, flags, seen, out, max_out);
 }
 
 static int
-nt_clamp_cell (double v)
+stead_need_trends_clamp_cell (double v)
 {
   return (int) CLAMP (floor (v), 0, NT_GRID - 1);
 }
 
+/* Rightmost first. */
+static int
+stead_need_trends_edge_compare (const void *a,
+                                const void *b)
+{
+  double x = ((const NtEdge *) a)->max_x, y = ((const NtEdge *) b)->max_x;
+
+  return x > y ? -1 : x < y;
+}
+
+typedef struct
+{
+  double x;
+  guint  area;
+} NtCrossing;
+
+static int
+stead_need_trends_crossing_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  double x = ((const NtCrossing *) a)->x, y = ((const NtCrossing *) b)->x;
+
+  return x < y ? -1 : x > y;
+}
+
 static NtAreaIndex *
-nt_area_index_new (sqlite3      *db,
+stead_need_trends_area_index_new (sqlite3      *db,
                    const char   *kind,
                    GError      **error)
 {
@@ -319,7 +356,7 @@ nt_area_index_new (sqlite3      *db,
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
                    _("Could not read the areas: %s"), sqlite3_errmsg (db));
-      nt_area_index_free (index);
+      stead_need_trends_area_index_free (index);
       return NULL;
     }
   sqlite3_bind_text (areas, 1, kind, -1, SQLITE_STATIC);
@@ -344,11 +381,12 @@ nt_area_index_new (sqlite3      *db,
       guint area = GPOINTER_TO_UINT (g_hash_table_lookup (by_fid, &fid));
       NtEdge e = {
         sqlite3_column_double (edges, 1), sqlite3_column_double (edges, 2),
-        sqlite3_column_double (edges, 3), sqlite3_column_double (edges, 4), area - 1,
+        sqlite3_column_double (edges, 3), sqlite3_column_double (edges, 4), 0, area - 1,
       };
 
       if (area == 0)
         continue;
+      e.max_x = MAX (e.x1, e.x2);
       g_array_append_val (all, e);
       minx = MIN (minx, MIN (e.x1, e.x2));
       maxx = MAX (maxx, MAX (e.x1, e.x2));
@@ -376,8 +414,8 @@ nt_area_index_new (sqlite3      *db,
   for (guint i = 0; i < all->len; i++)
     {
       const NtEdge *e = &g_array_index (all, NtEdge, i);
-      int r0 = nt_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
-      int r1 = nt_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
+      int r0 = stead_need_trends_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
+      int r1 = stead_need_trends_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
 
       for (int r = r0; r <= r1; r++)
         index->row_start[r + 1]++;
@@ -391,12 +429,15 @@ nt_area_index_new (sqlite3      *db,
     for (guint i = 0; i < all->len; i++)
       {
         const NtEdge *e = &g_array_index (all, NtEdge, i);
-        int r0 = nt_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
-        int r1 = nt_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
+        int r0 = stead_need_trends_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
+        int r1 = stead_need_trends_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
 
         for (int r = r0; r <= r1; r++)
           index->row_edges[fill[r]++] = *e;
       }
+    for (int r = 0; r < NT_GRID; r++)
+      qsort (index->row_edges + index->row_start[r], index->row_start[r + 1] - index->row_start[r],
+             sizeof (NtEdge), stead_need_trends_edge_compare);
   }
 
   /* The cells an edge touches are tested need by need; the others take
@@ -405,34 +446,68 @@ nt_area_index_new (sqlite3      *db,
   for (guint i = 0; i < all->len; i++)
     {
       const NtEdge *e = &g_array_index (all, NtEdge, i);
-      int c0 = nt_clamp_cell ((MIN (e->x1, e->x2) - index->x0) / index->dx);
-      int c1 = nt_clamp_cell ((MAX (e->x1, e->x2) - index->x0) / index->dx);
-      int r0 = nt_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
-      int r1 = nt_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
+      int c0 = stead_need_trends_clamp_cell ((MIN (e->x1, e->x2) - index->x0) / index->dx);
+      int c1 = stead_need_trends_clamp_cell ((MAX (e->x1, e->x2) - index->x0) / index->dx);
+      int r0 = stead_need_trends_clamp_cell ((MIN (e->y1, e->y2) - index->y0) / index->dy);
+      int r1 = stead_need_trends_clamp_cell ((MAX (e->y1, e->y2) - index->y0) / index->dy);
 
       for (int r = r0; r <= r1; r++)
         for (int c = c0; c <= c1; c++)
           index->cells[(gsize) r * NT_GRID + c] = NT_CELL_MIXED;
     }
+  /* Row by row, the crossings at the centres' latitude from the right:
+   * a centre is inside the areas crossed an odd number of times to its
+   * right (the test above, for all the row's cells at once). */
   parity = g_new0 (guint8, MAX (index->areas->len, 1));
-  for (int r = 0; r < NT_GRID; r++)
-    for (int c = 0; c < NT_GRID; c++)
-      {
-        guint16 *cell = &index->cells[(gsize) r * NT_GRID + c];
-        guint out, n;
+  {
+    g_autoptr(GArray) crossings = g_array_new (FALSE, FALSE, sizeof (NtCrossing));
 
-        if (*cell == NT_CELL_MIXED)
-          continue;
-        n = nt_area_index_test (index, index->x0 + (c + 0.5) * index->dx,
-                                index->y0 + (r + 0.5) * index->dy, parity, &out, 1);
-        *cell = n == 0 ? NT_CELL_NONE : n == 1 ? (guint16) out : NT_CELL_MULTI;
+    for (int r = 0; r < NT_GRID; r++)
+      {
+        double yc = index->y0 + (r + 0.5) * index->dy;
+        guint inside = 0, xor = 0, next;
+
+        g_array_set_size (crossings, 0);
+        for (guint i = index->row_start[r]; i < index->row_start[r + 1]; i++)
+          {
+            const NtEdge *e = &index->row_edges[i];
+
+            if ((e->y1 > yc) != (e->y2 > yc))
+              {
+                NtCrossing x = { (e->x2 - e->x1) * (yc - e->y1) / (e->y2 - e->y1) + e->x1,
+                                 e->area };
+
+                g_array_append_val (crossings, x);
+              }
+          }
+        g_array_sort (crossings, stead_need_trends_crossing_compare);
+        next = crossings->len;
+        for (int c = NT_GRID - 1; c >= 0; c--)
+          {
+            guint16 *cell = &index->cells[(gsize) r * NT_GRID + c];
+            double xc = index->x0 + (c + 0.5) * index->dx;
+
+            for (; next > 0 && xc < g_array_index (crossings, NtCrossing, next - 1).x; next--)
+              {
+                guint area = g_array_index (crossings, NtCrossing, next - 1).area;
+
+                parity[area] ^= 1;
+                inside += parity[area] ? 1 : -1;
+                xor ^= area;
+              }
+            if (*cell != NT_CELL_MIXED)
+              *cell = inside == 0 ? NT_CELL_NONE : inside == 1 ? (guint16) xor : NT_CELL_MULTI;
+          }
+        for (guint i = 0; i < crossings->len; i++)
+          parity[g_array_index (crossings, NtCrossing, i).area] = 0;
       }
+  }
   return index;
 }
 
 /* A GeoPackage point blob's coordinates. */
 static gboolean
-nt_blob_point (const guint8 *blob,
+stead_need_trends_blob_point (const guint8 *blob,
                int           size,
                double       *x,
                double       *y)
@@ -518,7 +593,7 @@ typedef struct
 } NtAcc;
 
 static void
-nt_job_free (NtJob *job)
+stead_need_trends_job_free (NtJob *job)
 {
   g_clear_object (&job->workspace);
   g_free (job->area_kind);
@@ -527,13 +602,13 @@ nt_job_free (NtJob *job)
   g_clear_pointer (&job->bounds, g_array_unref);
   g_free (job->offsets);
   g_clear_pointer (&job->group_sqls, g_ptr_array_unref);
-  g_clear_pointer (&job->areas, nt_area_index_free);
+  g_clear_pointer (&job->areas, stead_need_trends_area_index_free);
   g_clear_object (&job->cancellable);
   g_free (job);
 }
 
 static void
-nt_acc_free (NtAcc *acc)
+stead_need_trends_acc_free (NtAcc *acc)
 {
   g_free (acc->opened);
   g_free (acc->closed);
@@ -550,7 +625,7 @@ nt_acc_free (NtAcc *acc)
 }
 
 static NtAcc *
-nt_acc_new (const NtJob *job)
+stead_need_trends_acc_new (const NtJob *job)
 {
   NtAcc *acc = g_new0 (NtAcc, 1);
   guint n_buckets = job->bounds->len - 1;
@@ -569,7 +644,7 @@ nt_acc_new (const NtJob *job)
 }
 
 static guint
-nt_acc_kind (NtAcc       *acc,
+stead_need_trends_acc_kind (NtAcc       *acc,
              const NtJob *job,
              const char  *kind)
 {
@@ -591,7 +666,7 @@ nt_acc_kind (NtAcc       *acc,
 
 /* The bucket holding @ms (from ≤ ms < to). */
 static guint
-nt_bucket_of (const NtJob *job,
+stead_need_trends_bucket_of (const NtJob *job,
               gint64       ms)
 {
   const gint64 *b = (const gint64 *) job->bounds->data;
@@ -610,7 +685,7 @@ nt_bucket_of (const NtJob *job,
 }
 
 static gboolean
-nt_scan (const NtJob  *job,
+stead_need_trends_scan (const NtJob  *job,
          sqlite3      *db,
          gint64        fid_from,   /* exclusive */
          gint64        fid_to,     /* inclusive */
@@ -618,16 +693,16 @@ nt_scan (const NtJob  *job,
          GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree guint8 *parity = g_new0 (guint8, MAX (job->areas->areas->len, 1));
+  g_autofree guint8 *flags = g_new0 (guint8, MAX (job->areas->areas->len, 1));
+  g_autofree guint *seen = g_new0 (guint, MAX (job->areas->areas->len, 1));
   guint n_buckets = job->bounds->len - 1;
   guint n_areas = job->areas->areas->len;
   guint64 row = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (db,
-                          "SELECT kind, opened, CASE WHEN status IN ('met', 'closed', "
-                          "'cancelled') THEN coalesce (closed, met) END, "
-                          "status IN ('met', 'closed'), geom FROM need WHERE fid > ?1 AND fid <= ?2",
+                          "SELECT kind, opened, coalesce (closed, met), status, geom "
+                          "FROM need WHERE fid > ?1 AND fid <= ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
@@ -640,8 +715,15 @@ nt_scan (const NtJob  *job,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *kind = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 opened = nt_parse_time ((const char *) sqlite3_column_text (stmt, 1));
-      gint64 closed = nt_parse_time ((const char *) sqlite3_column_text (stmt, 2));
+      gint64 opened = stead_need_trends_parse_time ((const char *) sqlite3_column_text (stmt, 1));
+      const char *status = (const char *) sqlite3_column_text (stmt, 3);
+      /* Met, closed or cancelled: out of the backlog since it was closed
+       * (or met); met or closed: resolved. */
+      gboolean resolved = status != NULL && (status[0] == 'm' || strcmp (status, "closed") == 0);
+      gint64 closed = resolved || g_strcmp0 (status, "cancelled") == 0
+                        ? stead_need_trends_parse_time (
+                            (const char *) sqlite3_column_text (stmt, 2))
+                        : NT_NONE;
       gboolean in_range, in_period[2] = { FALSE, FALSE };
       guint k, first, last;
 
@@ -653,11 +735,13 @@ nt_scan (const NtJob  *job,
       /* Closed, and open at the end of each bucket from its opening (or
        * the first) to the last that ends by its closing. */
       if (closed != NT_NONE && closed >= job->from && closed < job->to)
-        acc->closed[nt_bucket_of (job, closed)]++, acc->closed_total++;
+        acc->closed[stead_need_trends_bucket_of (job, closed)]++, acc->closed_total++;
       if (opened < job->to && (closed == NT_NONE || closed >= job->from))
         {
-          first = opened < job->from ? 0 : nt_bucket_of (job, opened);
-          last = closed == NT_NONE || closed >= job->to ? n_buckets : nt_bucket_of (job, closed);
+          first = opened < job->from ? 0 : stead_need_trends_bucket_of (job, opened);
+          last = closed == NT_NONE || closed >= job->to
+                   ? n_buckets
+                   : stead_need_trends_bucket_of (job, closed);
           /* Open at the end of buckets first … last - 1. */
           if (last > first)
             {
@@ -672,15 +756,17 @@ nt_scan (const NtJob  *job,
       if (!in_range && !in_period[0] && !in_period[1])
         continue;
 
-      k = nt_acc_kind (acc, job, kind);
+      k = stead_need_trends_acc_kind (acc, job, kind);
       {
         NtKindAcc *ka = &g_array_index (acc->kinds, NtKindAcc, k);
         guint hit[8];
         guint n_hit = 0;
         double x, y;
 
-        if (nt_blob_point (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4), &x, &y))
-          n_hit = MIN (nt_area_index_locate (job->areas, x, y, parity, hit, G_N_ELEMENTS (hit)),
+        if (stead_need_trends_blob_point (sqlite3_column_blob (stmt, 4),
+                                          sqlite3_column_bytes (stmt, 4), &x, &y))
+          n_hit = MIN (stead_need_trends_area_index_locate (job->areas, x, y, flags, seen, hit,
+                                                            G_N_ELEMENTS (hit)),
                        G_N_ELEMENTS (hit));
         for (int p = 0; p < 2; p++)
           if (in_period[p])
@@ -695,8 +781,8 @@ nt_scan (const NtJob  *job,
 
         acc->total++;
         ka->count++;
-        acc->opened[nt_bucket_of (job, opened)]++;
-        if (closed != NT_NONE && closed >= opened && sqlite3_column_int (stmt, 3))
+        acc->opened[stead_need_trends_bucket_of (job, opened)]++;
+        if (closed != NT_NONE && closed >= opened && resolved)
           {
             gint64 duration = closed - opened;
 
@@ -705,7 +791,8 @@ nt_scan (const NtJob  *job,
         {
           gsize h = (gsize) ((opened - job->hour0) / NT_MS_PER_HOUR);
           gint64 local = opened + (h < job->n_offsets ? job->offsets[h] : 0);
-          gint64 day = local >= 0 ? local / NT_MS_PER_DAY : (local - NT_MS_PER_DAY + 1) / NT_MS_PER_DAY;
+          gint64 day = local >= 0 ? local / NT_MS_PER_DAY
+                                  : (local - NT_MS_PER_DAY + 1) / NT_MS_PER_DAY;
           int weekday = (int) (((day + 3) % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
 
           acc->when[weekday][(local - day * NT_MS_PER_DAY) / NT_MS_PER_HOUR]++;
@@ -730,7 +817,7 @@ nt_scan (const NtJob  *job,
 
 /* Adds @b into @a. */
 static void
-nt_acc_merge (NtAcc       *a,
+stead_need_trends_acc_merge (NtAcc       *a,
               NtAcc       *b,
               const NtJob *job)
 {
@@ -753,7 +840,7 @@ nt_acc_merge (NtAcc       *a,
   for (guint k = 0; k < b->kinds->len; k++)
     {
       NtKindAcc *kb = &g_array_index (b->kinds, NtKindAcc, k);
-      guint ka_i = nt_acc_kind (a, job, g_ptr_array_index (b->kind_codes, k));
+      guint ka_i = stead_need_trends_acc_kind (a, job, g_ptr_array_index (b->kind_codes, k));
       NtKindAcc *ka = &g_array_index (a->kinds, NtKindAcc, ka_i);
 
       ka->count += kb->count;
@@ -779,7 +866,7 @@ nt_acc_merge (NtAcc       *a,
 
 /* The @k-th smallest (from 0) of @v, reordering it. */
 static gint64
-nt_select (gint64 *v,
+stead_need_trends_select (gint64 *v,
            gsize   n,
            gsize   k)
 {
@@ -819,7 +906,7 @@ nt_select (gint64 *v,
 }
 
 static void
-nt_resolution (GArray                    *durations,
+stead_need_trends_resolution (GArray                    *durations,
                SteadNeedTrendsResolution *out)
 {
   gint64 *v = (gint64 *) durations->data;
@@ -829,12 +916,12 @@ nt_resolution (GArray                    *durations,
   out->median_hours = out->p90_hours = 0;
   if (n == 0)
     return;
-  out->p90_hours = nt_select (v, n, (9 * n + 9) / 10 - 1) / (double) NT_MS_PER_HOUR;
+  out->p90_hours = stead_need_trends_select (v, n, (9 * n + 9) / 10 - 1) / (double) NT_MS_PER_HOUR;
   if (n % 2 == 1)
-    out->median_hours = nt_select (v, n, n / 2) / (double) NT_MS_PER_HOUR;
+    out->median_hours = stead_need_trends_select (v, n, n / 2) / (double) NT_MS_PER_HOUR;
   else
     {
-      gint64 lower = nt_select (v, n, n / 2 - 1);
+      gint64 lower = stead_need_trends_select (v, n, n / 2 - 1);
       gint64 upper = G_MAXINT64;
 
       /* The smallest of those above the lower middle one. */
@@ -848,7 +935,7 @@ nt_resolution (GArray                    *durations,
 /* The result                                                               */
 
 static int
-nt_kind_compare (gconstpointer a,
+stead_need_trends_kind_compare (gconstpointer a,
                  gconstpointer b)
 {
   const SteadNeedTrendsKind *ka = a, *kb = b;
@@ -859,7 +946,7 @@ nt_kind_compare (gconstpointer a,
 }
 
 static int
-nt_group_compare (gconstpointer a,
+stead_need_trends_group_compare (gconstpointer a,
                   gconstpointer b)
 {
   const SteadNeedTrendsGroup *ga = a, *gb = b;
@@ -870,7 +957,7 @@ nt_group_compare (gconstpointer a,
 }
 
 static char *
-nt_rate (double per_day,
+stead_need_trends_rate (double per_day,
          double days)
 {
   /* Weeks when the baseline is a week or more, else days. */
@@ -886,7 +973,7 @@ typedef struct
 } NtSentence;
 
 static int
-nt_sentence_compare (gconstpointer a,
+stead_need_trends_sentence_compare (gconstpointer a,
                      gconstpointer b)
 {
   const NtSentence *sa = a, *sb = b;
@@ -896,7 +983,7 @@ nt_sentence_compare (gconstpointer a,
 
 /* A difference between the periods, or NULL when it is not notable. */
 static char *
-nt_difference (const char *what,
+stead_need_trends_difference (const char *what,
                guint       incident,
                guint       baseline,
                double      incident_days,
@@ -906,7 +993,7 @@ nt_difference (const char *what,
   double rate_i = incident / incident_days, rate_b = baseline / baseline_days;
   double expected = rate_b * incident_days;
   gboolean week = fabs (incident_days - 7) < 0.01;
-  g_autofree char *rate = nt_rate (rate_b, baseline_days);
+  g_autofree char *rate = stead_need_trends_rate (rate_b, baseline_days);
 
   *score = fabs (incident - expected);
   if (*score < 5)
@@ -917,21 +1004,22 @@ nt_difference (const char *what,
                             what, incident);
   if (rate_i < 2 * rate_b && rate_i > 0.5 * rate_b)
     return NULL;
-  return g_strdup_printf (week ? _("%s: %u in the incident week against %s in the baseline (%.1fx)")
-                               : _("%s: %u in the incident period against %s in the baseline (%.1fx)"),
+  return g_strdup_printf (week
+                           ? _("%s: %u in the incident week against %s in the baseline (%.1fx)")
+                           : _("%s: %u in the incident period against %s in the baseline (%.1fx)"),
                           what, incident, rate, rate_i / rate_b);
 }
 
 static void
-nt_differences (SteadNeedTrends *t)
+stead_need_trends_differences (SteadNeedTrends *t)
 {
   g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (NtSentence));
   double score, best_rise = 0, total_rise;
   const SteadNeedTrendsArea *best = NULL;
   NtSentence s;
 
-  s.text = nt_difference (_("All needs"), t->incident_total, t->baseline_total, t->incident_days,
-                          t->baseline_days, &score);
+  s.text = stead_need_trends_difference (_("All needs"), t->incident_total, t->baseline_total,
+                                         t->incident_days, t->baseline_days, &score);
   if (s.text != NULL)
     {
       s.score = G_MAXDOUBLE;
@@ -941,12 +1029,12 @@ nt_differences (SteadNeedTrends *t)
     {
       const SteadNeedTrendsKind *k = &g_array_index (t->kinds, SteadNeedTrendsKind, i);
 
-      s.text = nt_difference (k->label, k->incident, k->baseline, t->incident_days,
+      s.text = stead_need_trends_difference (k->label, k->incident, k->baseline, t->incident_days,
                               t->baseline_days, &s.score);
       if (s.text != NULL)
         g_array_append_val (sentences, s);
     }
-  g_array_sort (sentences, nt_sentence_compare);
+  g_array_sort (sentences, stead_need_trends_sentence_compare);
 
   /* Where the rise was. */
   total_rise = t->incident_total - t->baseline_total / t->baseline_days * t->incident_days;
@@ -969,7 +1057,7 @@ nt_differences (SteadNeedTrends *t)
 }
 
 static gboolean
-nt_groups (const NtJob      *job,
+stead_need_trends_groups (const NtJob      *job,
            sqlite3          *db,
            SteadNeedTrends  *t,
            GError          **error)
@@ -994,7 +1082,8 @@ nt_groups (const NtJob      *job,
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
           const char *name = (const char *) sqlite3_column_text (stmt, 1);
-          gint64 opened = nt_parse_time ((const char *) sqlite3_column_text (stmt, 2));
+          gint64 opened =
+            stead_need_trends_parse_time ((const char *) sqlite3_column_text (stmt, 2));
           gpointer found;
           SteadNeedTrendsGroup *g;
 
@@ -1050,13 +1139,13 @@ nt_groups (const NtJob      *job,
       if (g->name == NULL)
         g->name = g_strdup_printf (_("Target group %" G_GINT64_FORMAT), g->id);
     }
-  g_array_sort (groups, nt_group_compare);
+  g_array_sort (groups, stead_need_trends_group_compare);
   g_array_append_vals (t->groups, groups->data, groups->len);
   return TRUE;
 }
 
 static void
-nt_kind_clear (gpointer data)
+stead_need_trends_kind_clear (gpointer data)
 {
   SteadNeedTrendsKind *k = data;
 
@@ -1065,7 +1154,7 @@ nt_kind_clear (gpointer data)
 }
 
 static void
-nt_area_clear (gpointer data)
+stead_need_trends_area_clear (gpointer data)
 {
   SteadNeedTrendsArea *a = data;
 
@@ -1075,13 +1164,13 @@ nt_area_clear (gpointer data)
 }
 
 static void
-nt_group_clear (gpointer data)
+stead_need_trends_group_clear (gpointer data)
 {
   g_free (((SteadNeedTrendsGroup *) data)->name);
 }
 
 static SteadNeedTrends *
-nt_result (const NtJob *job,
+stead_need_trends_result (const NtJob *job,
            NtAcc       *acc)
 {
   SteadNeedTrends *t = g_new0 (SteadNeedTrends, 1);
@@ -1098,11 +1187,11 @@ nt_result (const NtJob *job,
   t->area_kind = g_strdup (job->area_kind);
   t->buckets = g_array_sized_new (FALSE, TRUE, sizeof (SteadNeedTrendsBucketRow), n_buckets);
   t->kinds = g_array_new (FALSE, TRUE, sizeof (SteadNeedTrendsKind));
-  g_array_set_clear_func (t->kinds, nt_kind_clear);
+  g_array_set_clear_func (t->kinds, stead_need_trends_kind_clear);
   t->areas = g_array_new (FALSE, TRUE, sizeof (SteadNeedTrendsArea));
-  g_array_set_clear_func (t->areas, nt_area_clear);
+  g_array_set_clear_func (t->areas, stead_need_trends_area_clear);
   t->groups = g_array_new (FALSE, TRUE, sizeof (SteadNeedTrendsGroup));
-  g_array_set_clear_func (t->groups, nt_group_clear);
+  g_array_set_clear_func (t->groups, stead_need_trends_group_clear);
   t->differences = g_ptr_array_new_with_free_func (g_free);
 
   for (guint b = 0; b < n_buckets; b++)
@@ -1137,7 +1226,7 @@ nt_result (const NtJob *job,
       kind.count = ka->count;
       kind.share = acc->total > 0 ? (double) ka->count / acc->total : 0;
       g_array_append_vals (all, ka->durations->data, ka->durations->len);
-      nt_resolution (ka->durations, &kind.resolution);
+      stead_need_trends_resolution (ka->durations, &kind.resolution);
       if (job->compare)
         {
           kind.baseline = ka->in_period[0];
@@ -1152,17 +1241,18 @@ nt_result (const NtJob *job,
         }
       g_array_append_val (t->kinds, kind);
     }
-  nt_resolution (all, &t->resolution);
+  stead_need_trends_resolution (all, &t->resolution);
   /* Most needs first; each area's counts by kind in that order. */
   {
     g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (char *));
 
     for (guint k = 0; k < t->kinds->len; k++)
       g_array_append_val (codes, g_array_index (t->kinds, SteadNeedTrendsKind, k).kind);
-    g_array_sort (t->kinds, nt_kind_compare);
+    g_array_sort (t->kinds, stead_need_trends_kind_compare);
     for (guint k = 0; k < t->kinds->len; k++)
       for (guint j = 0; j < codes->len; j++)
-        if (g_array_index (codes, char *, j) == g_array_index (t->kinds, SteadNeedTrendsKind, k).kind)
+        if (g_array_index (codes, char *, j) ==
+            g_array_index (t->kinds, SteadNeedTrendsKind, k).kind)
           order[k] = j;
   }
   for (guint i = 0; i < n_areas; i++)
@@ -1189,7 +1279,7 @@ nt_result (const NtJob *job,
 /* Running                                                                  */
 
 static void
-nt_collect_group_sql (SteadWorkspace *workspace,
+stead_need_trends_collect_group_sql (SteadWorkspace *workspace,
                       const char     *module_name,
                       GObject        *addin,
                       gpointer        user_data)
@@ -1203,7 +1293,7 @@ nt_collect_group_sql (SteadWorkspace *workspace,
 /* What the query asks, resolved on the caller's thread (the plugins'
  * hooks); FALSE with @error when it makes no sense. */
 static NtJob *
-nt_job_new (SteadWorkspace             *workspace,
+stead_need_trends_job_new (SteadWorkspace             *workspace,
             const SteadNeedTrendsQuery *query,
             GCancellable               *cancellable,
             GError                    **error)
@@ -1242,7 +1332,7 @@ nt_job_new (SteadWorkspace             *workspace,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("Unknown time zone “%s”"), job->time_zone);
-      nt_job_free (job);
+      stead_need_trends_job_free (job);
       return NULL;
     }
   job->compare = query->baseline_to > query->baseline_from;
@@ -1253,11 +1343,11 @@ nt_job_new (SteadWorkspace             *workspace,
 
   /* Whole buckets. */
   job->bounds = g_array_new (FALSE, FALSE, sizeof (gint64));
-  job->from = nt_bucket_floor (job->tz, job->bucket, query->from);
+  job->from = stead_need_trends_bucket_floor (job->tz, job->bucket, query->from);
   g_array_append_val (job->bounds, job->from);
   for (gint64 b = job->from; b < query->to;)
     {
-      b = nt_bucket_next (job->tz, job->bucket, b);
+      b = stead_need_trends_bucket_next (job->tz, job->bucket, b);
       g_array_append_val (job->bounds, b);
     }
   job->to = g_array_index (job->bounds, gint64, job->bounds->len - 1);
@@ -1275,7 +1365,7 @@ nt_job_new (SteadWorkspace             *workspace,
     }
 
   job->group_sqls = g_ptr_array_new ();
-  stead_workspace_foreach_addin (workspace, nt_collect_group_sql, job->group_sqls);
+  stead_workspace_foreach_addin (workspace, stead_need_trends_collect_group_sql, job->group_sqls);
   group_kind = stead_workspace_get_record_kind (workspace, "target-group");
   job->group_title_sql = group_kind != NULL ? group_kind->title_sql : NULL;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
@@ -1291,21 +1381,21 @@ typedef struct
 } NtPart;
 
 static gpointer
-nt_part_run (gpointer data)
+stead_need_trends_part_run (gpointer data)
 {
   NtPart *part = data;
   sqlite3 *db = stead_workspace_open_reader (part->job->workspace, &part->error);
 
   if (db != NULL)
     {
-      nt_scan (part->job, db, part->fid_from, part->fid_to, part->acc, &part->error);
+      stead_need_trends_scan (part->job, db, part->fid_from, part->fid_to, part->acc, &part->error);
       sqlite3_close (db);
     }
   return NULL;
 }
 
 static SteadNeedTrends *
-nt_job_run (NtJob   *job,
+stead_need_trends_job_run (NtJob   *job,
             GError **error)
 {
   sqlite3 *db = stead_workspace_open_reader (job->workspace, error);
@@ -1317,7 +1407,7 @@ nt_job_run (NtJob   *job,
 
   if (db == NULL)
     return NULL;
-  job->areas = nt_area_index_new (db, job->area_kind, error);
+  job->areas = stead_need_trends_area_index_new (db, job->area_kind, error);
   if (job->areas == NULL)
     {
       sqlite3_close (db);
@@ -1341,32 +1431,34 @@ nt_job_run (NtJob   *job,
     {
       parts[i].job = job;
       parts[i].fid_from = min_fid + (max_fid - min_fid) * i / n_parts;
-      parts[i].fid_to = i + 1 == n_parts ? G_MAXINT64 : min_fid + (max_fid - min_fid) * (i + 1) / n_parts;
-      parts[i].acc = nt_acc_new (job);
+      parts[i].fid_to = i + 1 == n_parts ? G_MAXINT64
+                                         : min_fid + (max_fid - min_fid) * (i + 1) / n_parts;
+      parts[i].acc = stead_need_trends_acc_new (job);
     }
   for (guint i = 1; i < n_parts; i++)
-    threads[i] = g_thread_new ("stead-need-trends", nt_part_run, &parts[i]);
-  nt_scan (job, db, parts[0].fid_from, parts[0].fid_to, parts[0].acc, &parts[0].error);
+    threads[i] = g_thread_new ("stead-need-trends", stead_need_trends_part_run, &parts[i]);
+  stead_need_trends_scan (job, db, parts[0].fid_from, parts[0].fid_to, parts[0].acc,
+                          &parts[0].error);
   for (guint i = 1; i < n_parts; i++)
     {
       g_thread_join (threads[i]);
       if (parts[0].error == NULL && parts[i].error != NULL)
         g_propagate_error (&parts[0].error, g_steal_pointer (&parts[i].error));
       g_clear_error (&parts[i].error);
-      nt_acc_merge (parts[0].acc, parts[i].acc, job);
+      stead_need_trends_acc_merge (parts[0].acc, parts[i].acc, job);
     }
 
   if (parts[0].error == NULL && !g_cancellable_set_error_if_cancelled (job->cancellable,
                                                                        &parts[0].error))
     {
-      t = nt_result (job, parts[0].acc);
-      if (!nt_groups (job, db, t, &parts[0].error))
+      t = stead_need_trends_result (job, parts[0].acc);
+      if (!stead_need_trends_groups (job, db, t, &parts[0].error))
         g_clear_pointer (&t, stead_need_trends_free);
     }
   if (parts[0].error != NULL)
     g_propagate_error (error, parts[0].error);
   for (guint i = 0; i < n_parts; i++)
-    nt_acc_free (parts[i].acc);
+    stead_need_trends_acc_free (parts[i].acc);
   sqlite3_close (db);
   return t;
 }
@@ -1374,7 +1466,7 @@ nt_job_run (NtJob   *job,
 /* The kinds' labels and the differences, on the caller's thread (the
  * workspace's vocabulary). */
 static void
-nt_finish (SteadWorkspace  *workspace,
+stead_need_trends_finish (SteadWorkspace  *workspace,
            SteadNeedTrends *t)
 {
   for (guint i = 0; i < t->kinds->len; i++)
@@ -1386,7 +1478,7 @@ nt_finish (SteadWorkspace  *workspace,
         k->label = g_strdup (k->kind);
     }
   if (t->baseline_days > 0 && t->incident_days > 0)
-    nt_differences (t);
+    stead_need_trends_differences (t);
 }
 
 /**
@@ -1438,24 +1530,24 @@ stead_need_trends_compute (SteadWorkspace             *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  job = nt_job_new (workspace, query, cancellable, error);
+  job = stead_need_trends_job_new (workspace, query, cancellable, error);
   if (job == NULL)
     return NULL;
-  t = nt_job_run (job, error);
-  nt_job_free (job);
+  t = stead_need_trends_job_run (job, error);
+  stead_need_trends_job_free (job);
   if (t != NULL)
-    nt_finish (workspace, t);
+    stead_need_trends_finish (workspace, t);
   return t;
 }
 
 static void
-nt_task_run (GTask        *task,
+stead_need_trends_task_run (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  SteadNeedTrends *t = nt_job_run (task_data, &error);
+  SteadNeedTrends *t = stead_need_trends_job_run (task_data, &error);
 
   if (t == NULL)
     g_task_return_error (task, error);
@@ -1489,14 +1581,14 @@ stead_need_trends_compute_async (SteadWorkspace             *workspace,
 
   task = g_task_new (workspace, cancellable, callback, user_data);
   g_task_set_source_tag (task, stead_need_trends_compute_async);
-  job = nt_job_new (workspace, query, cancellable, &error);
+  job = stead_need_trends_job_new (workspace, query, cancellable, &error);
   if (job == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_set_task_data (task, job, (GDestroyNotify) nt_job_free);
-  g_task_run_in_thread (task, nt_task_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) stead_need_trends_job_free);
+  g_task_run_in_thread (task, stead_need_trends_task_run);
 }
 
 /**
@@ -1518,7 +1610,7 @@ stead_need_trends_compute_finish (SteadWorkspace  *workspace,
 
   t = g_task_propagate_pointer (G_TASK (result), error);
   if (t != NULL)
-    nt_finish (workspace, t);
+    stead_need_trends_finish (workspace, t);
   return t;
 }
 

@@ -230,7 +230,8 @@ assert_oracle (SteadWorkspace        *ws,
   g_assert_cmpuint (t->closed, ==, n_closed);
   for (guint b = 0; b < t->buckets->len; b++)
     {
-      const SteadNeedTrendsBucketRow *row = &g_array_index (t->buckets, SteadNeedTrendsBucketRow, b);
+      const SteadNeedTrendsBucketRow *row =
+        &g_array_index (t->buckets, SteadNeedTrendsBucketRow, b);
       guint key = bucket_key (tz, q->bucket, row->start);
       guint backlog = 0;
 
@@ -350,7 +351,8 @@ assert_oracle (SteadWorkspace        *ws,
             c[0]++;
             g_hash_table_add (placed_set, &r->fid);
             for (guint k = 0; k < t->kinds->len; k++)
-              c[3 + k] += strcmp (g_array_index (t->kinds, SteadNeedTrendsKind, k).kind, r->kind) == 0;
+              c[3 + k] +=
+                strcmp (g_array_index (t->kinds, SteadNeedTrendsKind, k).kind, r->kind) == 0;
           }
         c[1] += in (r->opened, q->baseline_from, q->baseline_to);
         c[2] += in (r->opened, q->incident_from, q->incident_to);
