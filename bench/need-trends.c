@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: need-trends [--needs N] [--runs R] [--keep PATH] [--measure PATH]. Makes the demo's areas in a
+ * Usage: need-trends [--needs N] [--runs R] [--keep PATH] [--measure PATH].
+ * Makes the demo's areas in a
  * temporary workspace and N needs (1,000,000) over the year to 1
  * December 2026 around the demo's places, then runs itself again on that
  * file (so that the peak memory is the aggregation's, not the build's)
@@ -205,7 +206,8 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "needs", 0, 0, G_OPTION_ARG_INT, &n, "Needs to make", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Aggregations to time", "R" },
-    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Make the workspace at PATH and keep it", "PATH" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Make the workspace at PATH and keep it",
+      "PATH" },
     { "measure", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &measure, NULL, NULL },
     { NULL }
   };

@@ -45,8 +45,8 @@
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 static gint64
 stead_need_trends_days_from_civil (gint64 y,
-                    int    m,
-                    int    d)
+                                   int    m,
+                                   int    d)
 {
   gint64 era, yoe, doy, doe;
 
@@ -60,8 +60,8 @@ stead_need_trends_days_from_civil (gint64 y,
 
 static gboolean
 stead_need_trends_digits (const char *s,
-           int         n,
-           int        *out)
+                          int         n,
+                          int        *out)
 {
   int v = 0;
 
@@ -125,7 +125,7 @@ stead_need_trends_parse_time (const char *s)
 
 static GDateTime *
 stead_need_trends_local (GTimeZone *tz,
-          gint64     ms)
+                         gint64     ms)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
 
@@ -135,8 +135,8 @@ stead_need_trends_local (GTimeZone *tz,
 /* The first instant of the bucket holding @ms. */
 static gint64
 stead_need_trends_bucket_floor (GTimeZone             *tz,
-                 SteadNeedTrendsBucket  bucket,
-                 gint64                 ms)
+                                SteadNeedTrendsBucket  bucket,
+                                gint64                 ms)
 {
   g_autoptr(GDateTime) local = stead_need_trends_local (tz, ms);
   g_autoptr(GDateTime) start = NULL;
@@ -160,8 +160,8 @@ stead_need_trends_bucket_floor (GTimeZone             *tz,
 
 static gint64
 stead_need_trends_bucket_next (GTimeZone             *tz,
-                SteadNeedTrendsBucket  bucket,
-                gint64                 start)
+                               SteadNeedTrendsBucket  bucket,
+                               gint64                 start)
 {
   g_autoptr(GDateTime) local = stead_need_trends_local (tz, start);
   g_autoptr(GDateTime) next = NULL;
@@ -325,7 +325,7 @@ typedef struct
 
 static int
 stead_need_trends_crossing_compare (gconstpointer a,
-                     gconstpointer b)
+                                    gconstpointer b)
 {
   double x = ((const NtCrossing *) a)->x, y = ((const NtCrossing *) b)->x;
 
@@ -334,8 +334,8 @@ stead_need_trends_crossing_compare (gconstpointer a,
 
 static NtAreaIndex *
 stead_need_trends_area_index_new (sqlite3      *db,
-                   const char   *kind,
-                   GError      **error)
+                                  const char   *kind,
+                                  GError      **error)
 {
   g_autoptr(sqlite3_stmt) areas = NULL;
   g_autoptr(sqlite3_stmt) edges = NULL;
@@ -508,9 +508,9 @@ stead_need_trends_area_index_new (sqlite3      *db,
 /* A GeoPackage point blob's coordinates. */
 static gboolean
 stead_need_trends_blob_point (const guint8 *blob,
-               int           size,
-               double       *x,
-               double       *y)
+                              int           size,
+                              double       *x,
+                              double       *y)
 {
   static const int envelope[] = { 0, 32, 48, 48, 64 };
   int flags, env, offset;
@@ -645,8 +645,8 @@ stead_need_trends_acc_new (const NtJob *job)
 
 static guint
 stead_need_trends_acc_kind (NtAcc       *acc,
-             const NtJob *job,
-             const char  *kind)
+                            const NtJob *job,
+                            const char  *kind)
 {
   guint n = acc->kind_codes->len;
   NtKindAcc k = { 0 };
@@ -667,7 +667,7 @@ stead_need_trends_acc_kind (NtAcc       *acc,
 /* The bucket holding @ms (from ≤ ms < to). */
 static guint
 stead_need_trends_bucket_of (const NtJob *job,
-              gint64       ms)
+                             gint64       ms)
 {
   const gint64 *b = (const gint64 *) job->bounds->data;
   guint lo = 0, hi = job->bounds->len - 1;
@@ -686,11 +686,11 @@ stead_need_trends_bucket_of (const NtJob *job,
 
 static gboolean
 stead_need_trends_scan (const NtJob  *job,
-         sqlite3      *db,
-         gint64        fid_from,   /* exclusive */
-         gint64        fid_to,     /* inclusive */
-         NtAcc        *acc,
-         GError      **error)
+                        sqlite3      *db,
+                        gint64        fid_from,   /* exclusive */
+                        gint64        fid_to,     /* inclusive */
+                        NtAcc        *acc,
+                        GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree guint8 *flags = g_new0 (guint8, MAX (job->areas->areas->len, 1));
@@ -818,8 +818,8 @@ stead_need_trends_scan (const NtJob  *job,
 /* Adds @b into @a. */
 static void
 stead_need_trends_acc_merge (NtAcc       *a,
-              NtAcc       *b,
-              const NtJob *job)
+                             NtAcc       *b,
+                             const NtJob *job)
 {
   guint n_buckets = job->bounds->len - 1;
   guint n_areas = job->areas->areas->len;
@@ -867,8 +867,8 @@ stead_need_trends_acc_merge (NtAcc       *a,
 /* The @k-th smallest (from 0) of @v, reordering it. */
 static gint64
 stead_need_trends_select (gint64 *v,
-           gsize   n,
-           gsize   k)
+                          gsize   n,
+                          gsize   k)
 {
   gsize lo = 0, hi = n - 1;
 
@@ -907,7 +907,7 @@ stead_need_trends_select (gint64 *v,
 
 static void
 stead_need_trends_resolution (GArray                    *durations,
-               SteadNeedTrendsResolution *out)
+                              SteadNeedTrendsResolution *out)
 {
   gint64 *v = (gint64 *) durations->data;
   gsize n = durations->len;
@@ -936,7 +936,7 @@ stead_need_trends_resolution (GArray                    *durations,
 
 static int
 stead_need_trends_kind_compare (gconstpointer a,
-                 gconstpointer b)
+                                gconstpointer b)
 {
   const SteadNeedTrendsKind *ka = a, *kb = b;
 
@@ -947,7 +947,7 @@ stead_need_trends_kind_compare (gconstpointer a,
 
 static int
 stead_need_trends_group_compare (gconstpointer a,
-                  gconstpointer b)
+                                 gconstpointer b)
 {
   const SteadNeedTrendsGroup *ga = a, *gb = b;
 
@@ -958,7 +958,7 @@ stead_need_trends_group_compare (gconstpointer a,
 
 static char *
 stead_need_trends_rate (double per_day,
-         double days)
+                        double days)
 {
   /* Weeks when the baseline is a week or more, else days. */
   if (days >= 7)
@@ -974,7 +974,7 @@ typedef struct
 
 static int
 stead_need_trends_sentence_compare (gconstpointer a,
-                     gconstpointer b)
+                                    gconstpointer b)
 {
   const NtSentence *sa = a, *sb = b;
 
@@ -984,11 +984,11 @@ stead_need_trends_sentence_compare (gconstpointer a,
 /* A difference between the periods, or NULL when it is not notable. */
 static char *
 stead_need_trends_difference (const char *what,
-               guint       incident,
-               guint       baseline,
-               double      incident_days,
-               double      baseline_days,
-               double     *score)
+                              guint       incident,
+                              guint       baseline,
+                              double      incident_days,
+                              double      baseline_days,
+                              double     *score)
 {
   double rate_i = incident / incident_days, rate_b = baseline / baseline_days;
   double expected = rate_b * incident_days;
@@ -1058,9 +1058,9 @@ stead_need_trends_differences (SteadNeedTrends *t)
 
 static gboolean
 stead_need_trends_groups (const NtJob      *job,
-           sqlite3          *db,
-           SteadNeedTrends  *t,
-           GError          **error)
+                          sqlite3          *db,
+                          SteadNeedTrends  *t,
+                          GError          **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (SteadNeedTrendsGroup));
@@ -1072,11 +1072,13 @@ stead_need_trends_groups (const NtJob      *job,
         (const char *) g_ptr_array_index (job->group_sqls, q));
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
+      /* A plugin's tables may not be in the file yet (enabled since, and
+       * the file opened read-only: the workspace migrated a copy of it
+       * in memory, this reads the file): then it published nothing. */
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
-          g_set_error (error, STEAD_WORKSPACE_ERROR, STEAD_WORKSPACE_ERROR_SQL,
-                       _("Could not read the needs’ target groups: %s"), sqlite3_errmsg (db));
-          return FALSE;
+          g_debug ("Target groups of needs left out: %s", sqlite3_errmsg (db));
+          continue;
         }
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -1171,7 +1173,7 @@ stead_need_trends_group_clear (gpointer data)
 
 static SteadNeedTrends *
 stead_need_trends_result (const NtJob *job,
-           NtAcc       *acc)
+                          NtAcc       *acc)
 {
   SteadNeedTrends *t = g_new0 (SteadNeedTrends, 1);
   guint n_buckets = job->bounds->len - 1;
@@ -1280,9 +1282,9 @@ stead_need_trends_result (const NtJob *job,
 
 static void
 stead_need_trends_collect_group_sql (SteadWorkspace *workspace,
-                      const char     *module_name,
-                      GObject        *addin,
-                      gpointer        user_data)
+                                     const char     *module_name,
+                                     GObject        *addin,
+                                     gpointer        user_data)
 {
   const char *sql = stead_workspace_addin_get_need_groups_sql (STEAD_WORKSPACE_ADDIN (addin));
 
@@ -1294,9 +1296,9 @@ stead_need_trends_collect_group_sql (SteadWorkspace *workspace,
  * hooks); FALSE with @error when it makes no sense. */
 static NtJob *
 stead_need_trends_job_new (SteadWorkspace             *workspace,
-            const SteadNeedTrendsQuery *query,
-            GCancellable               *cancellable,
-            GError                    **error)
+                           const SteadNeedTrendsQuery *query,
+                           GCancellable               *cancellable,
+                           GError                    **error)
 {
   NtJob *job;
   const SteadRecordKind *group_kind;
@@ -1396,7 +1398,7 @@ stead_need_trends_part_run (gpointer data)
 
 static SteadNeedTrends *
 stead_need_trends_job_run (NtJob   *job,
-            GError **error)
+                           GError **error)
 {
   sqlite3 *db = stead_workspace_open_reader (job->workspace, error);
   NtPart parts[NT_MAX_THREADS] = { { 0 } };
@@ -1467,7 +1469,7 @@ stead_need_trends_job_run (NtJob   *job,
  * workspace's vocabulary). */
 static void
 stead_need_trends_finish (SteadWorkspace  *workspace,
-           SteadNeedTrends *t)
+                          SteadNeedTrends *t)
 {
   for (guint i = 0; i < t->kinds->len; i++)
     {
@@ -1542,9 +1544,9 @@ stead_need_trends_compute (SteadWorkspace             *workspace,
 
 static void
 stead_need_trends_task_run (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+                            gpointer      source,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
 {
   GError *error = NULL;
   SteadNeedTrends *t = stead_need_trends_job_run (task_data, &error);

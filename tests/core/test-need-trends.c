@@ -665,6 +665,32 @@ test_async_cancel_read_only (void)
   g_assert_no_error (error);
   g_assert_cmpuint (sync->total, >, 1000);
   stead_workspace_close (ro);
+  /* The command reads the same, and refuses nonsense with a usage error. */
+  {
+    SteadTestCli cli = stead_test_run_cli ("need-trends", path, "--from", "2025-01-01", "--to",
+                                           "2026-11-30", "--bucket", "month", "--baseline",
+                                           "2025-07-07..2025-08-03", "--incident",
+                                           "2026-07-20..2026-07-26", "--json", NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+
+    g_test_message ("%s", cli.err);
+    g_assert_cmpint (cli.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, cli.out, -1, NULL));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "volume")), ==,
+                     23);
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "differences")),
+                     >, 0);
+    stead_test_cli_clear (&cli);
+    cli = stead_test_run_cli ("need-trends", path, "--bucket", "year", NULL);
+    g_assert_cmpint (cli.status, ==, 2);
+    stead_test_cli_clear (&cli);
+    cli = stead_test_run_cli ("need-trends", path, "--baseline", "2025-07-07..2025-06-01",
+                              "--incident", "2026-07-20..2026-07-26", NULL);
+    g_assert_cmpint (cli.status, ==, 2);
+    stead_test_cli_clear (&cli);
+  }
   g_assert_true (g_file_get_contents (path, &after, &n_after, NULL));
   g_assert_cmpmem (before, n_before, after, n_after);
   g_chmod (path, 0600);
