@@ -991,6 +991,331 @@ stead_cli_cmd_search (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* The local midnight (Europe/London, as the trends count days) of
+ * "YYYY-MM-DD", in ms; with @next, of the day after. */
+static gboolean
+stead_cli_parse_day (const char *text,
+                     gboolean    next,
+                     gint64     *out)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) day = NULL;
+  int y, m, d;
+  char end;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  day = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  if (next)
+    {
+      GDateTime *after = g_date_time_add_days (day, 1);
+
+      g_date_time_unref (day);
+      day = g_date_time_new (tz, g_date_time_get_year (after), g_date_time_get_month (after),
+                             g_date_time_get_day_of_month (after), 0, 0, 0);
+      g_date_time_unref (after);
+    }
+  *out = g_date_time_to_unix (day) * 1000;
+  return TRUE;
+}
+
+/* "D..D", both days included. */
+static gboolean
+stead_cli_parse_period (const char *text,
+                        gint64     *from,
+                        gint64     *to)
+{
+  g_auto(GStrv) parts = text != NULL ? g_strsplit (text, "..", 3) : NULL;
+
+  return parts != NULL && g_strv_length (parts) == 2 &&
+         stead_cli_parse_day (parts[0], FALSE, from) && stead_cli_parse_day (parts[1], TRUE, to) &&
+         *to > *from;
+}
+
+static char *
+stead_cli_day (gint64      ms,
+               const char *zone)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static void
+stead_cli_json_double (JsonBuilder *builder,
+                       const char  *name,
+                       double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+stead_cli_print_trends_json (const SteadNeedTrends *t)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = stead_cli_day (t->from, t->time_zone);
+  g_autofree char *to = stead_cli_day (t->to - 1, t->time_zone);
+  static const char *buckets[] = { "day", "week", "month" };
+
+  json_builder_begin_object (builder);
+  stead_cli_json_string (builder, "from", from);
+  stead_cli_json_string (builder, "to", to);
+  stead_cli_json_string (builder, "bucket", buckets[t->bucket]);
+  stead_cli_json_string (builder, "time_zone", t->time_zone);
+  stead_cli_json_int (builder, "total", t->total);
+  stead_cli_json_int (builder, "closed", t->closed);
+  stead_cli_json_int (builder, "resolved", t->resolution.count);
+  stead_cli_json_double (builder, "median_hours", t->resolution.median_hours);
+  stead_cli_json_double (builder, "p90_hours", t->resolution.p90_hours);
+  json_builder_set_member_name (builder, "volume");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < t->buckets->len; i++)
+    {
+      const SteadNeedTrendsBucketRow *b = &g_array_index (t->buckets, SteadNeedTrendsBucketRow, i);
+      g_autofree char *start = stead_cli_day (b->start, t->time_zone);
+
+      json_builder_begin_object (builder);
+      stead_cli_json_string (builder, "start", start);
+      stead_cli_json_int (builder, "opened", b->opened);
+      stead_cli_json_int (builder, "closed", b->closed);
+      stead_cli_json_int (builder, "backlog", b->backlog);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "kinds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < t->kinds->len; i++)
+    {
+      const SteadNeedTrendsKind *k = &g_array_index (t->kinds, SteadNeedTrendsKind, i);
+
+      json_builder_begin_object (builder);
+      stead_cli_json_string (builder, "kind", k->kind);
+      stead_cli_json_string (builder, "label", k->label);
+      stead_cli_json_int (builder, "count", k->count);
+      stead_cli_json_double (builder, "share", k->share);
+      stead_cli_json_double (builder, "median_hours", k->resolution.median_hours);
+      stead_cli_json_double (builder, "p90_hours", k->resolution.p90_hours);
+      stead_cli_json_int (builder, "baseline", k->baseline);
+      stead_cli_json_int (builder, "incident", k->incident);
+      stead_cli_json_double (builder, "baseline_per_day", k->baseline_per_day);
+      stead_cli_json_double (builder, "incident_per_day", k->incident_per_day);
+      stead_cli_json_double (builder, "share_change", k->share_change);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "areas");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < t->areas->len; i++)
+    {
+      const SteadNeedTrendsArea *a = &g_array_index (t->areas, SteadNeedTrendsArea, i);
+
+      json_builder_begin_object (builder);
+      stead_cli_json_int (builder, "fid", a->fid);
+      stead_cli_json_string (builder, "code", a->code);
+      stead_cli_json_string (builder, "name", a->name);
+      stead_cli_json_int (builder, "count", a->count);
+      json_builder_set_member_name (builder, "by_kind");
+      json_builder_begin_object (builder);
+      for (guint k = 0; k < t->kinds->len; k++)
+        stead_cli_json_int (builder, g_array_index (t->kinds, SteadNeedTrendsKind, k).kind,
+                            a->by_kind[k]);
+      json_builder_end_object (builder);
+      stead_cli_json_int (builder, "baseline", a->baseline);
+      stead_cli_json_int (builder, "incident", a->incident);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  stead_cli_json_int (builder, "outside", t->outside);
+  json_builder_set_member_name (builder, "when");
+  json_builder_begin_array (builder);
+  for (int d = 0; d < 7; d++)
+    {
+      json_builder_begin_array (builder);
+      for (int h = 0; h < 24; h++)
+        json_builder_add_int_value (builder, t->when[d][h]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "groups");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < t->groups->len; i++)
+    {
+      const SteadNeedTrendsGroup *g = &g_array_index (t->groups, SteadNeedTrendsGroup, i);
+
+      json_builder_begin_object (builder);
+      stead_cli_json_int (builder, "id", g->id);
+      stead_cli_json_string (builder, "name", g->name);
+      stead_cli_json_int (builder, "count", g->count);
+      stead_cli_json_int (builder, "baseline", g->baseline);
+      stead_cli_json_int (builder, "incident", g->incident);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  stead_cli_json_int (builder, "baseline_total", t->baseline_total);
+  stead_cli_json_int (builder, "incident_total", t->incident_total);
+  json_builder_set_member_name (builder, "differences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < t->differences->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (t->differences, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  g_print ("%s\n", text);
+}
+
+static void
+stead_cli_print_trends (const SteadNeedTrends *t)
+{
+  g_autofree char *from = stead_cli_day (t->from, t->time_zone);
+  g_autofree char *to = stead_cli_day (t->to - 1, t->time_zone);
+
+  g_print (_("Needs from %s to %s: %u opened, %u closed\n"), from, to, t->total, t->closed);
+  g_print (_("Time to resolution: median %.1f h, 90th percentile %.1f h (%u needs)\n"),
+           t->resolution.median_hours, t->resolution.p90_hours, t->resolution.count);
+  g_print ("\n%-12s %8s %8s %8s\n", _("From"), _("Opened"), _("Closed"), _("Backlog"));
+  for (guint i = 0; i < t->buckets->len; i++)
+    {
+      const SteadNeedTrendsBucketRow *b = &g_array_index (t->buckets, SteadNeedTrendsBucketRow, i);
+      g_autofree char *start = stead_cli_day (b->start, t->time_zone);
+
+      g_print ("%-12s %8u %8u %8u\n", start, b->opened, b->closed, b->backlog);
+    }
+  g_print ("\n%-36s %8s %7s %9s %9s\n", _("Kind"), _("Needs"), _("Share"), _("Median h"),
+           _("P90 h"));
+  for (guint i = 0; i < t->kinds->len; i++)
+    {
+      const SteadNeedTrendsKind *k = &g_array_index (t->kinds, SteadNeedTrendsKind, i);
+
+      g_print ("%-36s %8u %6.1f%% %9.1f %9.1f\n", k->label, k->count, 100 * k->share,
+               k->resolution.median_hours, k->resolution.p90_hours);
+    }
+  g_print ("\n%-36s %8s\n", _("Area"), _("Needs"));
+  for (guint i = 0; i < t->areas->len; i++)
+    {
+      const SteadNeedTrendsArea *a = &g_array_index (t->areas, SteadNeedTrendsArea, i);
+
+      g_print ("%-36s %8u\n", a->name, a->count);
+    }
+  if (t->outside > 0)
+    g_print ("%-36s %8u\n", _("In no area"), t->outside);
+  if (t->groups->len > 0)
+    {
+      g_print ("\n%-36s %8s\n", _("Target group"), _("Needs"));
+      for (guint i = 0; i < t->groups->len; i++)
+        {
+          const SteadNeedTrendsGroup *g = &g_array_index (t->groups, SteadNeedTrendsGroup, i);
+
+          g_print ("%-36s %8u\n", g->name, g->count);
+        }
+    }
+  if (t->differences->len > 0)
+    {
+      g_print ("\n%s\n", _("Baseline against incident:"));
+      for (guint i = 0; i < t->differences->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (t->differences, i));
+    }
+}
+
+static int
+stead_cli_cmd_need_trends (int    argc,
+                           char **argv)
+{
+  g_autofree char *from_s = NULL, *to_s = NULL, *bucket_s = NULL, *baseline_s = NULL,
+                  *incident_s = NULL, *area_kind = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("The first day (default: a year ago)"),
+      N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("The last day (default: today)"),
+      N_("YYYY-MM-DD") },
+    { "bucket", 0, 0, G_OPTION_ARG_STRING, &bucket_s, N_("day, week (default) or month"),
+      N_("B") },
+    { "area-kind", 0, 0, G_OPTION_ARG_STRING, &area_kind, N_("Areas to count in (default ward)"),
+      N_("KIND") },
+    { "baseline", 0, 0, G_OPTION_ARG_STRING, &baseline_s, N_("The baseline period, both days in"),
+      N_("D..D") },
+    { "incident", 0, 0, G_OPTION_ARG_STRING, &incident_s, N_("The incident period, both days in"),
+      N_("D..D") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = stead_cli_new_context (
+    "need-trends", "WS.gpkg",
+    _("Needs over time: volume, where, when, who, type, and a baseline against an incident. "
+      "Days are UK days (Europe/London)."),
+    entries);
+  g_autoptr(SteadPluginEngine) engine = NULL;
+  g_autoptr(SteadWorkspace) workspace = NULL;
+  g_autoptr(SteadNeedTrends) trends = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  SteadNeedTrendsQuery query;
+  gint64 from, to;
+  int status;
+
+  if (!stead_cli_parse (context, &argc, &argv, 1, &status))
+    return status;
+  if (!stead_cli_parse_day (to_s != NULL ? to_s : today, TRUE, &to))
+    return stead_cli_usage_error (context, _("--to must be a date, YYYY-MM-DD"));
+  if (from_s == NULL)
+    {
+      g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
+      g_autofree char *day = g_date_time_format (year_ago, "%Y-%m-%d");
+
+      from_s = g_strdup (to_s != NULL ? to_s : day);
+      if (to_s != NULL)
+        {
+          /* A year before --to. */
+          int y, m, d;
+
+          sscanf (to_s, "%4d-%2d-%2d", &y, &m, &d);
+          g_free (from_s);
+          from_s = g_strdup_printf ("%04d-%02d-%02d", y - 1, m, m == 2 && d == 29 ? 28 : d);
+        }
+    }
+  if (!stead_cli_parse_day (from_s, FALSE, &from))
+    return stead_cli_usage_error (context, _("--from must be a date, YYYY-MM-DD"));
+  if (to <= from)
+    return stead_cli_usage_error (context, _("--to must not be before --from"));
+  stead_need_trends_query_init (&query, from, to, STEAD_NEED_TRENDS_WEEK);
+  if (g_strcmp0 (bucket_s, "day") == 0)
+    query.bucket = STEAD_NEED_TRENDS_DAY;
+  else if (g_strcmp0 (bucket_s, "month") == 0)
+    query.bucket = STEAD_NEED_TRENDS_MONTH;
+  else if (bucket_s != NULL && strcmp (bucket_s, "week") != 0)
+    return stead_cli_usage_error (context, _("--bucket must be day, week or month"));
+  if ((baseline_s != NULL) != (incident_s != NULL))
+    return stead_cli_usage_error (context, _("Give both --baseline and --incident"));
+  if (baseline_s != NULL &&
+      (!stead_cli_parse_period (baseline_s, &query.baseline_from, &query.baseline_to) ||
+       !stead_cli_parse_period (incident_s, &query.incident_from, &query.incident_to)))
+    return stead_cli_usage_error (context,
+                                  _("--baseline and --incident must be two dates, "
+                                    "YYYY-MM-DD..YYYY-MM-DD, the first not after the second"));
+  query.area_kind = area_kind;
+
+  engine = stead_cli_load_plugins ();
+  workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
+  if (workspace == NULL)
+    return stead_cli_input_error (argv[1], error);
+  trends = stead_need_trends_compute (workspace, &query, NULL, &error);
+  if (trends == NULL)
+    return stead_cli_input_error (argv[1], error);
+  if (json)
+    stead_cli_print_trends_json (trends);
+  else
+    stead_cli_print_trends (trends);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "new", "WS.gpkg [--name AREA]", N_("Create an empty workspace"), stead_cli_cmd_new },
   { "demo", "WS.gpkg [--scale N]", N_("Create the demo area"), stead_cli_cmd_demo },
@@ -1005,6 +1330,9 @@ static const Command commands[] = {
     stead_cli_cmd_report },
   { "search", "WS.gpkg TEXT [--limit N] [--json]", N_("Find records by name or text"),
     stead_cli_cmd_search },
+  { "need-trends", "WS.gpkg [--from D] [--to D] [--bucket day|week|month] "
+    "[--baseline D..D] [--incident D..D] [--json]",
+    N_("Needs over time: volume, pattern, type, compare"), stead_cli_cmd_need_trends },
 };
 
 /* The built-in commands, then those of the loaded plugins (@plugin_commands). */

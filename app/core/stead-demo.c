@@ -34,11 +34,17 @@
 #define DEMO_DATA "resource:///io/github/steadapp/Stead/core/demo/"
 #define DEMO_FLOOD_ZONE "DEMO-H01"
 
-/* 1 November 2025 00:00 UTC: the demo's year of needs starts here. */
-#define DEMO_YEAR_START 1761955200
-#define DAY             (24 * 60 * 60)
-/* The incident: river flooding from 12 January 2026, for about ten days. */
-#define INCIDENT_DAY    72
+/* 1 December 2024 00:00 UTC: the demo's two years of needs start here,
+ * and end on 1 December 2026 (DEMO_DAYS later). */
+#define DEMO_HISTORY_START 1733011200
+#define DAY                (24 * 60 * 60)
+#define DEMO_DAYS          730
+/* The incident: the Severn and the Avon flood Tewkesbury in the week
+ * from Monday 20 July 2026 (local time; 23:00 UTC the day before), as
+ * they did in July 2007. */
+#define INCIDENT_START     1784502000
+/* Its share of the demo's needs: about twelve times the usual week. */
+#define INCIDENT_SHARE     0.12
 
 /* Once the postcodes a record may take all have one, it is up to this far
  * from its postcode. */
@@ -363,17 +369,94 @@ stead_demo_places_pick (DemoPlaces *places,
   *lat = place->lat;
 }
 
-/* A year of needs: a steady background, and an incident in January when
- * the rivers flood and needs spike in the flood zone. */
+/* When people ask for help: more by day than by night, more on weekdays
+ * (relative weights by local hour, and Monday to Sunday). */
+static const int demo_hour_weight[24] = {
+  1, 1, 1, 1, 1, 2, 3, 6, 9, 12, 12, 11, 10, 10, 11, 11, 10, 9, 8, 7, 5, 4, 3, 2,
+};
+static const int demo_weekday_weight[7] = { 12, 11, 10, 10, 11, 7, 6 };
+
+/* The kinds of need a flood brings. */
+static const struct {
+  const char *kind;
+  int         weight;
+} flood_kinds[] = {
+  { "evacuation", 25 }, { "shelter", 20 }, { "welfare-check", 20 }, { "clean-up", 20 },
+  { "water", 8 }, { "power-dependent", 7 },
+};
+
+static int
+stead_demo_pick_weighted (GRand     *rng,
+                          const int *weights,
+                          guint      n)
+{
+  int total = 0, pick;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  pick = g_rand_int_range (rng, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (pick < weights[i])
+        return (int) i;
+      pick -= weights[i];
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+stead_demo_flood_need_kind (GRand *rng)
+{
+  int weights[G_N_ELEMENTS (flood_kinds)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (flood_kinds); i++)
+    weights[i] = flood_kinds[i].weight;
+  return flood_kinds[stead_demo_pick_weighted (rng, weights, G_N_ELEMENTS (flood_kinds))].kind;
+}
+
+/* A local hour of a day of @month (UK time: an hour ahead of UTC from the
+ * last Sunday of March to the last Sunday of October, near enough by
+ * month). */
+static gint64
+stead_demo_opened_at (GRand *rng,
+                      gint64 day_start,
+                      int    month)
+{
+  int hour = stead_demo_pick_weighted (rng, demo_hour_weight, G_N_ELEMENTS (demo_hour_weight));
+  int bst = month >= 4 && month <= 10;
+
+  return day_start + (gint64) hour * 3600 - bst * 3600 + g_rand_int_range (rng, 0, 3600);
+}
+
+/* Two years of needs: a steady background with a daily and weekly rhythm,
+ * more in winter, and a flood in July 2026 when needs of the flood's kinds
+ * spike in the flood zone, the Tewkesbury town wards by the Severn and
+ * the Avon. Each was met or closed after a while (hours to weeks) but
+ * today's caseload, opened in the last weeks and still open: the needs
+ * page lists that, not the history. */
 static gboolean
 stead_demo_populate_needs (SteadTransaction  *txn,
                            DemoPlaces        *places,
                            guint              scale,
+                           guint32            seed,
                            GRand             *rng,
                            GError           **error)
 {
+  g_autoptr(GRand) own = g_rand_new_with_seed (seed ^ 0x6e656564);   /* "need" */
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  static const char *statuses[] = { "closed", "met", "closed", "met", "closed" };
+  static const char *statuses[] = { "closed", "met", "closed", "met", "closed", "met",
+                                    "closed", "met", "closed", "cancelled" };
+  const gint64 end = DEMO_HISTORY_START + (gint64) DEMO_DAYS * DAY;
+  guint8 month_of[DEMO_DAYS], weekday_of[DEMO_DAYS];   /* 1–12; 1 (Monday) – 7 */
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_DECEMBER, 2024);   /* DEMO_HISTORY_START */
+  for (guint d = 0; d < DEMO_DAYS; d++, g_date_add_days (&date, 1))
+    {
+      month_of[d] = g_date_get_month (&date);
+      weekday_of[d] = g_date_get_weekday (&date);
+    }
 
   stmt = stead_transaction_prepare (txn,
                                     "INSERT INTO need (geom, kind, title, people, urgency, status, "
@@ -385,45 +468,107 @@ stead_demo_populate_needs (SteadTransaction  *txn,
 
   for (guint i = 0; i < scale; i++)
     {
-      gboolean incident = g_rand_double (rng) < 0.35;
+      /* The draws from @rng are those the demo has always made, one for
+       * one (a need's place, kind, people and urgency among them), so
+       * that every plugin's share after it stays as it was; the history
+       * draws from @own. A third of the needs (placed mostly in the
+       * flooded streets) are the flood's: its week, then the weeks of
+       * recovery after it. */
+      gboolean flood = g_rand_double (rng) < 0.35;
       g_autoptr(SteadGeometry) point = NULL;
       g_autoptr(GBytes) blob = NULL;
-      g_autoptr(GDateTime) opened = NULL;
-      g_autoptr(GDateTime) closed = NULL;
+      g_autoptr(GDateTime) opened_dt = NULL;
+      g_autoptr(GDateTime) closed_dt = NULL;
       g_autofree char *opened_s = NULL;
       g_autofree char *closed_s = NULL;
       const char *kind;
       const char *status;
-      double lon, lat;
-      int day;
+      double lon, lat, hours;
+      gint64 opened, closed;
+      int people, urgency, old_day;
+      const char *still_open;
 
-      if (incident)
+      if (flood)
         {
-          /* Most of the incident's needs are in the flooded streets. */
           stead_demo_places_pick (places, rng, g_rand_double (rng) < 0.7, &lon, &lat);
-          day = INCIDENT_DAY + (int) fabs (stead_demo_gaussian (rng) * 4.0);
+          old_day = 72 + (int) fabs (stead_demo_gaussian (rng) * 4.0);
           kind = g_rand_boolean (rng) ? stead_demo_random_need_kind (rng)
                                       : (g_rand_boolean (rng) ? "evacuation" : "shelter");
         }
       else
         {
           stead_demo_places_pick (places, rng, FALSE, &lon, &lat);
-          day = g_rand_int_range (rng, 0, 365);
+          old_day = g_rand_int_range (rng, 0, 365);
           kind = stead_demo_random_need_kind (rng);
         }
-
-      opened = g_date_time_new_from_unix_utc (DEMO_YEAR_START + (gint64) day * DAY
-                                              + g_rand_int_range (rng, 7 * 3600, 21 * 3600));
-      opened_s = stead_datetime_format (opened);
-
-      /* The last few weeks are still open; earlier ones were met. */
-      if (day > 340)
-        status = g_rand_boolean (rng) ? "open" : "assigned";
+      /* The hour, status and hours to closing it had: the needs it left
+       * open (the map's) are still open, in the last weeks. */
+      (void) g_rand_int_range (rng, 7 * 3600, 21 * 3600);
+      still_open = NULL;
+      if (old_day > 340)
+        still_open = g_rand_boolean (rng) ? "open" : "assigned";
       else
         {
-          status = statuses[g_rand_int_range (rng, 0, G_N_ELEMENTS (statuses))];
-          closed = g_date_time_add_hours (opened, g_rand_int_range (rng, 2, 24 * 6));
-          closed_s = stead_datetime_format (closed);
+          (void) g_rand_int_range (rng, 0, 5);
+          (void) g_rand_int_range (rng, 2, 24 * 6);
+        }
+      people = 1 + (int) fabs (stead_demo_gaussian (rng) * 1.5);
+      urgency = flood ? g_rand_int_range (rng, 2, 5) : g_rand_int_range (rng, 1, 4);
+
+      if (still_open != NULL)
+        opened = stead_demo_opened_at (own, end - (gint64) (365 - old_day) * DAY, 11);
+      else if (flood && g_rand_double (own) < INCIDENT_SHARE / 0.35)
+        {
+          /* The week of the flood. */
+          opened = INCIDENT_START + (gint64) g_rand_int_range (own, 0, 7) * DAY +
+                   g_rand_int_range (own, 6 * 3600, 23 * 3600);
+          if (g_rand_double (own) < 0.8)
+            kind = stead_demo_flood_need_kind (own);
+        }
+      else if (flood)
+        {
+          /* Recovery: clean-up, welfare and support over ten weeks, fewer
+           * each week. */
+          gint64 day = 7 + (gint64) fabs (stead_demo_gaussian (own) * 25.0);
+
+          day = MIN (day, 70);
+          opened = stead_demo_opened_at (own, INCIDENT_START + 3600 + day * DAY, 8);
+          if (g_rand_double (own) < 0.5)
+            kind = g_rand_boolean (own) ? "clean-up" : "emotional-support";
+        }
+      else
+        {
+          gint64 day;
+
+          /* A day by its weekday's weight, and a third more in winter. */
+          for (;;)
+            {
+              int month;
+
+              day = g_rand_int_range (own, 0, DEMO_DAYS);
+              month = month_of[day];
+              if (g_rand_int_range (own, 0, 16) <
+                  demo_weekday_weight[weekday_of[day] - 1] + (month <= 2 || month == 12 ? 4 : 0))
+                break;
+            }
+          opened = stead_demo_opened_at (own, DEMO_HISTORY_START + day * DAY, month_of[day]);
+        }
+      opened = CLAMP (opened, DEMO_HISTORY_START, end - 1);
+      opened_dt = g_date_time_new_from_unix_utc (opened);
+      opened_s = stead_datetime_format (opened_dt);
+
+      /* Hours to weeks: a day and a half as the middle, a long tail. */
+      hours = CLAMP (exp (log (36.0) + 1.1 * stead_demo_gaussian (own)), 0.5, 24.0 * 60);
+      closed = opened + (gint64) (hours * 3600);
+      if (closed >= end)
+        closed = opened + (end - opened) / 2;   /* the rest were all closed by now */
+      if (still_open != NULL)
+        status = still_open;
+      else
+        {
+          status = statuses[g_rand_int_range (own, 0, G_N_ELEMENTS (statuses))];
+          closed_dt = g_date_time_new_from_unix_utc (closed);
+          closed_s = stead_datetime_format (closed_dt);
         }
 
       point = stead_geometry_new_point (lon, lat);
@@ -431,9 +576,8 @@ stead_demo_populate_needs (SteadTransaction  *txn,
       sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), (int) g_bytes_get_size (blob),
                          SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, 1 + (int) fabs (stead_demo_gaussian (rng) * 1.5));
-      sqlite3_bind_int (stmt, 4,
-                        incident ? g_rand_int_range (rng, 2, 5) : g_rand_int_range (rng, 1, 4));
+      sqlite3_bind_int (stmt, 3, people);
+      sqlite3_bind_int (stmt, 4, urgency);
       sqlite3_bind_text (stmt, 5, status, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, opened_s, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, closed_s, -1, SQLITE_STATIC);
@@ -591,7 +735,7 @@ stead_demo_populate (SteadWorkspace  *workspace,
 
   if (!stead_demo_populate_areas (txn, error) ||
       !stead_demo_places_load (&places, txn, error) ||
-      !stead_demo_populate_needs (txn, &places, scale, rng, error) ||
+      !stead_demo_populate_needs (txn, &places, scale, seed, rng, error) ||
       !stead_demo_populate_resources (txn, &places, scale, rng, error))
     return FALSE;
 

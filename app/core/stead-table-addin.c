@@ -257,10 +257,17 @@ stead_table_addin_get_commands (SteadWorkspaceAddin *addin)
   return stead_table_addin_info (addin)->commands;
 }
 
+static const char *
+stead_table_addin_get_need_groups_sql (SteadWorkspaceAddin *addin)
+{
+  return stead_table_addin_info (addin)->need_groups_sql;
+}
+
 static void
 stead_table_addin_iface_init (SteadWorkspaceAddinInterface *iface)
 {
   iface->get_commands = stead_table_addin_get_commands;
+  iface->get_need_groups_sql = stead_table_addin_get_need_groups_sql;
   iface->get_schema_path = stead_table_addin_get_schema_path;
   iface->load = stead_table_addin_load;
   iface->unload = stead_table_addin_unload;

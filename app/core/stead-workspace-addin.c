@@ -250,6 +250,23 @@ stead_workspace_addin_get_commands (SteadWorkspaceAddin *self)
   return iface->get_commands != NULL ? iface->get_commands (self) : NULL;
 }
 
+/**
+ * stead_workspace_addin_get_need_groups_sql:
+ *
+ * Returns: (nullable): the SQL giving the target groups of the needs the
+ *   plugin published (columns need, group_id, group_name)
+ */
+const char *
+stead_workspace_addin_get_need_groups_sql (SteadWorkspaceAddin *self)
+{
+  SteadWorkspaceAddinInterface *iface;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE_ADDIN (self), NULL);
+
+  iface = STEAD_WORKSPACE_ADDIN_GET_IFACE (self);
+  return iface->get_need_groups_sql != NULL ? iface->get_need_groups_sql (self) : NULL;
+}
+
 static void
 stead_workspace_addin_collect_commands (PeasExtensionSet *set,
                                         PeasPluginInfo   *info,

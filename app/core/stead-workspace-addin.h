@@ -100,8 +100,13 @@ struct _SteadWorkspaceAddinInterface
                                       GPtrArray           *sections);
   /* The plugin's stead-cli commands, ending with NULL (static data). */
   const SteadCommand * const *(*get_commands) (SteadWorkspaceAddin *self);
+  /* Which target group a need the plugin published belongs to: constant
+   * SQL with no parameters giving the columns need (the need's fid),
+   * group_id and group_name, one row per need and group, or NULL. Run on
+   * a read-only connection (stead_need_trends_compute()). */
+  const char *(*get_need_groups_sql) (SteadWorkspaceAddin *self);
 
-  gpointer    padding[7];
+  gpointer    padding[6];
 };
 
 STEAD_AVAILABLE_IN_1_0
@@ -156,6 +161,8 @@ const SteadCommand * const *stead_workspace_addin_get_commands (SteadWorkspaceAd
 /* Every loaded plugin's commands: (transfer container) (element-type SteadCommand). */
 STEAD_AVAILABLE_IN_1_0
 GPtrArray  *stead_plugin_engine_list_commands     (SteadPluginEngine   *engine);
+STEAD_AVAILABLE_IN_1_0
+const char *stead_workspace_addin_get_need_groups_sql (SteadWorkspaceAddin *self);
 
 /* ------------------------------------------------------------------------ */
 /* A workspace addin described by a table                                    */
@@ -208,8 +215,10 @@ typedef struct
                                    const char          *kind,
                                    gint64               id);
   const SteadCommand * const            *commands;       /* stead-cli's, ending with NULL */
+  /* get_need_groups_sql: SELECT … AS need, … AS group_id, … AS group_name */
+  const char                            *need_groups_sql;
 
-  gpointer padding[7];
+  gpointer padding[6];
 } SteadWorkspaceAddinInfo;
 
 STEAD_AVAILABLE_IN_1_0

@@ -26,6 +26,7 @@
 # include "stead-import-row.h"
 # include "stead-mbtiles.h"
 # include "stead-match.h"
+# include "stead-need-trends.h"
 # include "stead-output.h"
 # include "stead-check.h"
 # include "stead-csv-reader.h"

@@ -147,6 +147,11 @@ const SteadWorkspaceAddinInfo groups_workspace_addin = {
   .describe_references = groups_workspace_addin_describe_references,
   .report_sections = (const SteadReportSectionInfo * const[]) { &groups_report_section, NULL },
   .commands = (const SteadCommand * const[]) { &groups_gaps_command, NULL },
+  /* A household's needs are its list's target group's. */
+  .need_groups_sql = "SELECT n.fid AS need, g.id AS group_id, g.name AS group_name "
+                     "FROM need n JOIN groups_household h ON h.fid = n.owner_ref "
+                     "JOIN groups_household_list l ON l.id = h.list "
+                     "JOIN groups_group g ON g.id = l.group_id WHERE n.owner = 'groups'",
   .importers = (const SteadImportFormat * const[]) { &groups_census_import, &groups_imd_import,
                                                      &groups_csv_import, &groups_psr_format,
                                                      NULL },

@@ -113,4 +113,8 @@ const SteadWorkspaceAddinInfo volunteers_workspace_addin = {
   .record_removed = volunteers_workspace_addin_record_removed,
   .describe_references = volunteers_workspace_addin_describe_references,
   .commands = (const SteadCommand * const[]) { &volunteers_match_command, NULL },
+  /* A request made for a target group: its name is the groups plugin's. */
+  .need_groups_sql = "SELECT n.fid AS need, r.group_id AS group_id, NULL AS group_name "
+                     "FROM need n JOIN volunteers_request r ON r.fid = n.owner_ref "
+                     "WHERE n.owner = 'volunteers' AND r.group_id IS NOT NULL",
 };
