@@ -684,11 +684,16 @@ stead_report_row (SteadReport        *self,
     {
       g_string_append (self->html, header ? "<thead>\n<tr>" : "<tr>");
       for (guint i = 0; i < self->n_columns; i++)
-        stead_report_html_element (self->html, header ? "th" : "td",
-                                   header ? "scope=\"col\""
-                                          : i < 32 && (flagged & (1u << i)) ? "class=\"flagged\""
-                                                                            : NULL,
-                                   cells[i]);
+        {
+          const char *element = header ? "th" : "td";
+
+          g_string_append_printf (self->html, "<%s%s>", element,
+                                  header ? " scope=\"col\""
+                                         : i < 32 && (flagged & (1u << i)) ? " class=\"flagged\""
+                                                                           : "");
+          stead_report_html_text (self->html, cells[i]);
+          g_string_append_printf (self->html, "</%s>", element);
+        }
       g_string_append (self->html, header ? "</tr>\n</thead>\n<tbody>\n" : "</tr>\n");
       return;
     }
