@@ -887,7 +887,10 @@ stead_chart_nice_step (double range,
   fraction = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5
                                                                                             : 10;
   raw = fraction * power;
-  /* No tick between the decimals shown. */
+  /* Every tick a value the decimals shown can say: 2.5 becomes 5 where
+   * there is no decimal for its half. */
+  if (fabs (raw * pow (10, decimals) - round (raw * pow (10, decimals))) > 1e-6)
+    raw = 5 * power;
   return MAX (raw, pow (10, -(double) decimals));
 }
 
@@ -1114,6 +1117,7 @@ stead_chart_draw_cartesian (SteadChart *self,
           cairo_set_line_width (cr, 2);
           cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
           stead_chart_set_dash (cr, s);
+          cairo_new_path (cr);
           for (guint c = 0; c < n; c++)
             {
               double v = stead_chart_get_value (self, s, c);
@@ -1182,6 +1186,7 @@ stead_chart_draw_cartesian (SteadChart *self,
     }
 
   /* The axes. */
+  cairo_new_path (cr);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, plot_x, plot_y);
@@ -1242,6 +1247,7 @@ stead_chart_draw_radar (SteadChart *self,
       double rr = r * (v - scale.min) / (scale.max - scale.min);
 
       cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      cairo_new_path (cr);
       for (guint c = 0; c < n; c++)
         {
           double a = 2 * G_PI * c / n;
@@ -1263,6 +1269,7 @@ stead_chart_draw_radar (SteadChart *self,
 
   for (guint s = 0; s < self->series->len; s++)
     {
+      cairo_new_path (cr);
       for (guint c = 0; c < n; c++)
         {
           double v = stead_chart_get_value (self, s, c), a = 2 * G_PI * c / n, rr;
