@@ -68,6 +68,19 @@ skip_without_poppler (void)
   return TRUE;
 }
 
+/* What was written to @out (a memory stream), into @path. */
+static void
+save_stream (GOutputStream *out,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_close (out, NULL, NULL);
+  g_file_set_contents (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
+  g_assert_no_error (error);
+}
+
 /* Writes the report of @sections to a file in the fixture's folder. */
 static char *
 write_report (Fixture          *f,
@@ -80,10 +93,7 @@ write_report (Fixture          *f,
 
   g_assert_true (stead_report_write_full (f->ws, sections, flags, out, NULL, &error));
   g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  g_file_set_contents (pdf, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
-  g_assert_no_error (error);
+  save_stream (out, pdf);
   return pdf;
 }
 
@@ -636,10 +646,7 @@ write_html (Fixture          *f,
 
   g_assert_true (stead_report_write_html (f->ws, sections, flags, NULL, out, NULL, &error));
   g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  g_file_set_contents (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
-  g_assert_no_error (error);
+  save_stream (out, path);
   return path;
 }
 
