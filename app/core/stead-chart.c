@@ -1069,7 +1069,7 @@ stead_chart_draw_cartesian (SteadChart *self,
     left += ah + STEAD_CHART_GAP;
   if (self->category_title != NULL)
     bottom -= ah + STEAD_CHART_GAP;
-  stead_chart_scale (self, MAX (2, height / (lh * 2.5)), &scale);
+  stead_chart_scale (self, CLAMP (height / (lh * 3), 2, 8), &scale);
   for (double v = scale.min; v <= scale.max + scale.step * 1e-6; v += scale.step)
     {
       g_autofree char *text = stead_chart_format_value (self, v);
