@@ -124,7 +124,8 @@ gboolean        stead_chart_is_empty           (SteadChart         *self);
 
 /* Draws the chart in the box (user units: points in a PDF, pixels in a
  * window) with its title, legend, axes and labels; no text overlaps
- * another or leaves the box. */
+ * another or leaves the box. A chart is drawn by one thread at a time
+ * (a report's worker, or the window's). */
 STEAD_AVAILABLE_IN_1_0
 void            stead_chart_draw               (SteadChart         *self,
                                                 cairo_t            *cr,
