@@ -848,8 +848,12 @@ stead_cli_cmd_report (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *marking = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *format_name = NULL;
   const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: a PDF, or HTML if its name ends .html"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("pdf or html (default: from the file’s name)"), N_("FORMAT") },
     { "marking", 0, 0, G_OPTION_ARG_STRING, &marking,
       N_("Protective marking on every page: OFFICIAL (the default) or OFFICIAL-SENSITIVE"),
       N_("MARKING") },
@@ -867,12 +871,17 @@ stead_cli_cmd_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) options_table = NULL;
   SteadReportOptions options = { 0 };
+  SteadReportFormat format;
   int status;
 
   if (!stead_cli_parse (context, &argc, &argv, 1, &status))
     return status;
   if (output == NULL)
-    return stead_cli_usage_error (context, _("Choose the PDF to write with --output"));
+    return stead_cli_usage_error (context, _("Choose the file to write with --output"));
+  file = g_file_new_for_commandline_arg (output);
+  format = stead_report_format_for_file (file);
+  if (format_name != NULL && !stead_report_format_parse (format_name, &format, &error))
+    return stead_cli_usage_error (context, error->message);
 
   engine = stead_cli_load_plugins ();
   workspace = stead_cli_open (argv[1], engine, STEAD_WORKSPACE_OPEN_READ_ONLY, TRUE, &error);
@@ -887,9 +896,8 @@ stead_cli_cmd_report (int    argc,
     g_hash_table_insert (options_table, (gpointer) "version", version);
   if (!stead_report_options_parse (&options, options_table, &error))
     return stead_cli_usage_error (context, error->message);
-  file = g_file_new_for_commandline_arg (output);
   sections = stead_report_list_sections (workspace);
-  if (!stead_report_write_file_with_options (workspace, sections, &options, file, NULL, &error))
+  if (!stead_report_write_file_as (workspace, sections, format, &options, file, NULL, &error))
     return stead_cli_output_error (argv[1], output, error);
   return EXIT_SUCCESS;
 }
@@ -1326,7 +1334,7 @@ static const Command commands[] = {
     N_("Import a file, all or nothing"), stead_cli_cmd_import },
   { "export", "WS.gpkg --format F [--output OUT]", N_("Export, personal data left out"),
     stead_cli_cmd_export },
-  { "report", "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF)"),
+  { "report", "WS.gpkg --output FILE.pdf", N_("A partnership report (PDF or HTML)"),
     stead_cli_cmd_report },
   { "search", "WS.gpkg TEXT [--limit N] [--json]", N_("Find records by name or text"),
     stead_cli_cmd_search },

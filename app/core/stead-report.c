@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "stead-report.h"
 #include "stead-output.h"
+#include "stead-report-private.h"
 #include "stead-workspace.h"
 #include "stead-workspace-addin.h"
 
@@ -73,6 +75,11 @@ struct _SteadReport
   char             **column_titles;
   double            *column_widths; /* in points */
   guint              n_columns;
+
+  /* The HTML form: written here instead of drawn, in one pass. */
+  GString           *html;
+  gboolean           html_section;  /* a <section> is open */
+  guint              n_figures;
 };
 
 G_DEFINE_FINAL_TYPE (SteadReport, stead_report, G_TYPE_OBJECT)
@@ -110,6 +117,8 @@ stead_report_finalize (GObject *object)
   g_ptr_array_unref (self->open_tags);
   g_strfreev (self->column_titles);
   g_free (self->column_widths);
+  if (self->html != NULL)
+    g_string_free (self->html, TRUE);
 
   G_OBJECT_CLASS (stead_report_parent_class)->finalize (object);
 }
@@ -349,8 +358,12 @@ static void stead_report_row (SteadReport        *self,
 static void
 stead_report_new_page (SteadReport *self)
 {
-  g_autoptr(GPtrArray) reopen = g_ptr_array_copy (self->open_tags, NULL, NULL);
+  g_autoptr(GPtrArray) reopen = NULL;
 
+  /* HTML has no pages. */
+  if (self->html != NULL)
+    return;
+  reopen = g_ptr_array_copy (self->open_tags, NULL, NULL);
   while (self->open_tags->len > 0)
     stead_report_tag_end (self);
   if (self->page > 0)
@@ -454,6 +467,22 @@ stead_report_heading_full (SteadReport *self,
   stead_report_end_open_table (self);
   if (dest == NULL)
     dest = own_dest = g_strdup_printf ("stead-heading-%u", ++self->n_dests);
+  if (self->html != NULL)
+    {
+      /* A section's title opens its <section>; h2 below the document's h1. */
+      g_autofree char *id = g_strdup_printf ("id=\"%s\"", dest);
+      static const char * const elements[] = { "h2", "h3", "h4" };
+
+      if (level == 0)
+        {
+          if (self->html_section)
+            g_string_append (self->html, "</section>\n");
+          g_string_append_printf (self->html, "<section aria-labelledby=\"%s\">\n", dest);
+          self->html_section = TRUE;
+        }
+      stead_report_html_element (self->html, elements[level], id, text);
+      return;
+    }
   if (self->y > STEAD_REPORT_TOP + 0.5)
     self->y += level == 2 ? 6 : 12;
   layout = stead_report_layout_new (self->cr, text, fonts[level], stead_report_get_width (self),
@@ -514,6 +543,11 @@ stead_report_paragraph (SteadReport *self,
   g_return_if_fail (text != NULL);
 
   stead_report_end_open_table (self);
+  if (self->html != NULL)
+    {
+      stead_report_html_element (self->html, "p", NULL, text);
+      return;
+    }
   stead_report_block (self, text, stead_report_fonts[STEAD_REPORT_FONT_BODY], PANGO_ALIGN_LEFT,
                       "P");
   self->y += 6;
@@ -534,6 +568,20 @@ stead_report_fact (SteadReport *self,
   guint page;
 
   stead_report_end_open_table (self);
+  if (self->html != NULL)
+    {
+      g_string_append (self->html, colour != NULL ? "<p class=\"legend\">" : "<p class=\"fact\">");
+      /* The colour is checked to be one: nothing else goes into the style. */
+      if (colour != NULL)
+        g_string_append_printf (self->html, "<span class=\"swatch\" style=\"background:%s\">"
+                                "</span>", stead_report_html_colour (colour) ? colour : "#c8c8c8");
+      g_string_append (self->html, "<strong>");
+      stead_report_html_text (self->html, key);
+      g_string_append (self->html, "</strong> ");
+      stead_report_html_text (self->html, value);
+      g_string_append (self->html, "</p>\n");
+      return;
+    }
   left = STEAD_REPORT_MARGIN + (colour != NULL ? swatch + 8 : 0);
   key_width = stead_report_get_width (self) * share;
   key_layout = stead_report_layout_new (self->cr, key, stead_report_fonts[STEAD_REPORT_FONT_BOLD],
@@ -632,6 +680,23 @@ stead_report_row (SteadReport        *self,
   int max_height = (int) ((STEAD_REPORT_BOTTOM - STEAD_REPORT_TOP - 3 * STEAD_REPORT_KEEP)
                           * PANGO_SCALE);
 
+  if (self->html != NULL)
+    {
+      g_string_append (self->html, header ? "<thead>\n<tr>" : "<tr>");
+      for (guint i = 0; i < self->n_columns; i++)
+        {
+          const char *element = header ? "th" : "td";
+
+          g_string_append_printf (self->html, "<%s%s>", element,
+                                  header ? " scope=\"col\""
+                                         : i < 32 && (flagged & (1u << i)) ? " class=\"flagged\""
+                                                                           : "");
+          stead_report_html_text (self->html, cells[i]);
+          g_string_append_printf (self->html, "</%s>", element);
+        }
+      g_string_append (self->html, header ? "</tr>\n</thead>\n<tbody>\n" : "</tr>\n");
+      return;
+    }
   for (guint i = 0; i < self->n_columns; i++)
     {
       gboolean bold = header || (i < 32 && (flagged & (1u << i)));
@@ -773,6 +838,17 @@ stead_report_table_begin (SteadReport             *self,
   g_return_if_fail (columns != NULL && n_columns > 0);
 
   stead_report_end_open_table (self);
+  if (self->html != NULL)
+    {
+      g_auto(GStrv) titles = g_new0 (char *, n_columns + 1);
+
+      for (guint i = 0; i < n_columns; i++)
+        titles[i] = g_strdup (columns[i].title != NULL ? columns[i].title : "");
+      g_string_append (self->html, "<table>\n");
+      self->n_columns = n_columns;
+      stead_report_row (self, (const char * const *) titles, TRUE, 0);
+      return;
+    }
   self->column_titles = g_new0 (char *, n_columns + 1);
   self->column_widths = g_new0 (double, n_columns);
   for (guint i = 0; i < n_columns; i++)
@@ -862,6 +938,12 @@ stead_report_table_end (SteadReport *self)
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (self->n_columns > 0);
 
+  if (self->html != NULL)
+    {
+      g_string_append (self->html, "</tbody>\n</table>\n");
+      self->n_columns = 0;
+      return;
+    }
   /* Sized to their content, the columns break the pages elsewhere. */
   if (self->measured != NULL)
     self->widths_changed = TRUE;
@@ -895,6 +977,83 @@ stead_report_legend_row (SteadReport *self,
   self->y += 4;
 }
 
+static cairo_status_t
+stead_report_svg_write (void                *closure,
+                        const unsigned char *data,
+                        unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A figure of @width × @height points (@width 0: the page's), centred,
+ * drawn by @func, with @alt (if any) as its caption below it; in HTML an
+ * inline SVG in a <figure>, left open when @open for the table after it. */
+static void
+stead_report_figure_full (SteadReport         *self,
+                          const char          *alt,
+                          double               width,
+                          double               height,
+                          SteadReportDrawFunc  func,
+                          gpointer             user_data,
+                          gboolean             open)
+{
+  g_autoptr(PangoLayout) caption = NULL;
+  double body = stead_report_get_width (self), caption_height = 0, left;
+
+  stead_report_end_open_table (self);
+  width = width > 0 ? MIN (width, body) : body;
+  height = CLAMP (height, 0, STEAD_REPORT_BOTTOM - STEAD_REPORT_TOP - 2 * STEAD_REPORT_KEEP);
+  if (self->html != NULL)
+    {
+      g_autoptr(GString) svg = g_string_new (NULL);
+      cairo_surface_t *surface = cairo_svg_surface_create_for_stream (stead_report_svg_write, svg,
+                                                                      width, height);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      func (self, cr, 0, 0, width, height, user_data);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      g_string_append (self->html, "<figure>\n");
+      stead_report_html_svg (self->html, svg->str, ++self->n_figures, alt);
+      if (alt != NULL)
+        stead_report_html_element (self->html, "figcaption", NULL, alt);
+      if (!open)
+        g_string_append (self->html, "</figure>\n");
+      return;
+    }
+
+  if (alt != NULL)
+    {
+      caption = stead_report_layout_new (self->cr, alt, stead_report_fonts[STEAD_REPORT_FONT_SMALL],
+                                         body, PANGO_ALIGN_LEFT);
+      caption_height = stead_report_layout_height (caption) + 4;
+    }
+  stead_report_ensure (self, height + caption_height);
+  left = STEAD_REPORT_MARGIN + (body - width) / 2;
+  stead_report_tag_begin (self, "Figure");
+  cairo_save (self->cr);
+  cairo_rectangle (self->cr, left, self->y, width, height);
+  cairo_clip (self->cr);
+  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
+  func (self, self->cr, left, self->y, width, height, user_data);
+  cairo_restore (self->cr);
+  stead_report_tag_end (self);
+  self->y += height + 4;
+  if (caption != NULL)
+    {
+      /* The alternative text in words, read by pdftotext and screen
+       * readers alike (cairo 1.16 writes no /Alt). */
+      stead_report_tag_begin (self, "Caption");
+      cairo_set_source_rgb (self->cr, 0.25, 0.25, 0.25);
+      stead_report_flow (self, caption, STEAD_REPORT_MARGIN);
+      stead_report_tag_end (self);
+    }
+  self->y += 8;
+}
+
 /**
  * stead_report_reserve:
  * @self: a #SteadReport
@@ -904,7 +1063,7 @@ stead_report_legend_row (SteadReport *self,
  *
  * Makes room for a chart or a matrix across the page's width (on the next
  * page if it does not fit on this one) and calls @func to draw it, clipped
- * to the box.
+ * to the box. Prefer stead_report_figure(), which says what it shows.
  */
 void
 stead_report_reserve (SteadReport         *self,
@@ -912,25 +1071,97 @@ stead_report_reserve (SteadReport         *self,
                       SteadReportDrawFunc  func,
                       gpointer             user_data)
 {
-  double width;
-
   g_return_if_fail (STEAD_IS_REPORT (self));
   g_return_if_fail (func != NULL);
 
-  stead_report_end_open_table (self);
-  width = stead_report_get_width (self);
-  height = CLAMP (height, 0, STEAD_REPORT_BOTTOM - STEAD_REPORT_TOP);
-  stead_report_ensure (self, height);
+  stead_report_figure_full (self, NULL, 0, height, func, user_data, FALSE);
+}
 
-  stead_report_tag_begin (self, "Figure");
-  cairo_save (self->cr);
-  cairo_rectangle (self->cr, STEAD_REPORT_MARGIN, self->y, width, height);
-  cairo_clip (self->cr);
-  cairo_set_source_rgb (self->cr, 0.1, 0.1, 0.1);
-  func (self, self->cr, STEAD_REPORT_MARGIN, self->y, width, height, user_data);
-  cairo_restore (self->cr);
-  stead_report_tag_end (self);
-  self->y += height + 8;
+/**
+ * stead_report_figure:
+ * @self: a #SteadReport
+ * @alt: (nullable): what the figure shows, in words, translated: its
+ *   caption and its alternative text
+ * @width: its width in points (0 or more than the page's: the page's)
+ * @height: its height in points
+ * @func: (scope call): draws into the box, in the PDF and in the HTML's SVG
+ * @user_data: for @func
+ *
+ * Adds a figure, tagged as one, centred on the page (on the next page if
+ * it does not fit on this one) with @alt below it. In the HTML form it is
+ * an inline SVG in a <figure> with @alt as its <figcaption>.
+ */
+void
+stead_report_figure (SteadReport         *self,
+                     const char          *alt,
+                     double               width,
+                     double               height,
+                     SteadReportDrawFunc  func,
+                     gpointer             user_data)
+{
+  g_return_if_fail (STEAD_IS_REPORT (self));
+  g_return_if_fail (func != NULL);
+
+  stead_report_figure_full (self, alt, width, height, func, user_data, FALSE);
+}
+
+static void
+stead_report_draw_chart (SteadReport *report,
+                         cairo_t     *cr,
+                         double       x,
+                         double       y,
+                         double       width,
+                         double       height,
+                         gpointer     user_data)
+{
+  stead_chart_draw (user_data, cr, x, y, width, height);
+}
+
+/**
+ * stead_report_chart:
+ * @self: a #SteadReport
+ * @chart: the chart
+ *
+ * Adds @chart as a figure (its description the caption and alternative
+ * text), then its numbers as a table: a row a category, a column a series.
+ */
+void
+stead_report_chart (SteadReport *self,
+                    SteadChart  *chart)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) titles = NULL;
+  g_autofree char *alt = NULL;
+  g_autofree SteadReportColumn *columns = NULL;
+  double width = stead_report_get_width (self), height = 260;
+  guint n_columns;
+
+  g_return_if_fail (STEAD_IS_REPORT (self));
+  g_return_if_fail (STEAD_IS_CHART (chart));
+
+  if (stead_chart_get_kind (chart) == STEAD_CHART_RADAR)
+    height = MIN (width * 0.75, 360);
+  else if (stead_chart_get_kind (chart) == STEAD_CHART_HEAT_GRID)
+    height = CLAMP (110 + 18.0 * stead_chart_get_n_series (chart), 150, 500);
+  if (stead_chart_is_empty (chart))
+    height = 90;
+  alt = stead_chart_get_description (chart);
+  stead_report_figure_full (self, alt, width, height, stead_report_draw_chart, chart, TRUE);
+
+  titles = stead_chart_get_table (chart, &rows);
+  n_columns = g_strv_length (titles);
+  columns = g_new0 (SteadReportColumn, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    columns[i] = (SteadReportColumn) { titles[i], i == 0 ? 2 : 1 };
+  if (rows->len > 0)
+    {
+      stead_report_table_begin (self, columns, n_columns);
+      for (guint i = 0; i < rows->len; i++)
+        stead_report_table_row (self, g_ptr_array_index (rows, i));
+      stead_report_table_end (self);
+    }
+  if (self->html != NULL)
+    g_string_append (self->html, "</figure>\n");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1370,6 +1601,177 @@ stead_report_write_with_options (SteadWorkspace           *workspace,
   return TRUE;
 }
 
+/* The whole report as one HTML document: the same sections, drawn once. */
+static void
+stead_report_run_html (SteadReport  *self,
+                       GPtrArray    *sections,
+                       gboolean     *ok,
+                       GError      **error)
+{
+  GString *html = self->html;
+  g_autofree char *title = NULL;
+  g_autofree char *issued = g_strdup_printf (_("Issued %s"), self->date_text);
+  g_autofree char *version = g_strdup_printf (_("Version %s"), self->version);
+  gboolean sections_only = (self->flags & STEAD_REPORT_FLAGS_SECTIONS_ONLY) != 0;
+
+  if (sections_only && self->entries->len > 0)
+    title = g_strdup_printf (_("%s: %s"), g_array_index (self->entries, SteadReportEntry, 0).title,
+                             self->area_name);
+  else
+    title = g_strdup_printf (_("Partnership report: %s"), self->area_name);
+  g_string_append (html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                         "<meta charset=\"utf-8\">\n"
+                         "<meta name=\"viewport\" content=\"width=device-width\">\n"
+                         "<meta name=\"generator\" content=\"Stead " PACKAGE_VERSION "\">\n");
+  stead_report_html_element (html, "title", NULL, title);
+  g_string_append_printf (html, "<style>\n%s</style>\n</head>\n<body>\n<header>\n",
+                          stead_report_html_style ());
+  stead_report_html_element (html, "p", "class=\"marking\"", self->marking);
+  g_string_append (html, "</header>\n<main>\n");
+  if (sections_only)
+    stead_report_html_element (html, "h1", NULL, title);
+  else
+    {
+      stead_report_html_element (html, "h1", NULL, self->area_name);
+      stead_report_html_element (html, "p", "class=\"subtitle\"", _("Partnership report"));
+      stead_report_html_element (html, "p", NULL, issued);
+      stead_report_html_element (html, "p", NULL, version);
+      g_string_append (html, "<nav aria-labelledby=\"stead-contents\">\n");
+      stead_report_html_element (html, "h2", "id=\"stead-contents\"", _("Contents"));
+      if (self->entries->len == 0)
+        stead_report_html_element (html, "p", NULL,
+                                   _("There is nothing to report: none of the enabled plugins "
+                                     "adds a section to reports."));
+      else
+        {
+          g_string_append (html, "<ol>\n");
+          for (guint i = 0; i < self->entries->len; i++)
+            {
+              SteadReportEntry *entry = &g_array_index (self->entries, SteadReportEntry, i);
+
+              g_string_append_printf (html, "<li><a href=\"#%s\">", entry->dest);
+              stead_report_html_text (html, entry->title);
+              g_string_append (html, "</a></li>\n");
+            }
+          g_string_append (html, "</ol>\n");
+        }
+      g_string_append (html, "</nav>\n");
+    }
+  *ok = stead_report_draw_sections (self, sections, error) &&
+        (!self->has_attributions || stead_report_attributions (self, error));
+  stead_report_end_open_table (self);
+  if (self->html_section)
+    g_string_append (html, "</section>\n");
+  self->html_section = FALSE;
+  if (self->entries->len == 0 && sections_only)
+    stead_report_html_element (html, "p", NULL, _("There is nothing to report."));
+  g_string_append (html, "</main>\n<footer>\n");
+  /* Translators: the HTML report's footer: area, date of issue, version */
+  {
+    g_autofree char *footer = g_strdup_printf (_("%s · %s · %s"), self->area_name, issued,
+                                               version);
+
+    stead_report_html_element (html, "p", NULL, footer);
+  }
+  stead_report_html_element (html, "p", "class=\"marking\"", self->marking);
+  g_string_append (html, "</footer>\n</body>\n</html>\n");
+}
+
+/**
+ * stead_report_write_html:
+ * @workspace: what to report on
+ * @sections: (element-type SteadReportSection): the sections, in order
+ * @flags: what to leave out
+ * @options: (nullable): the marking and version
+ * @out: where to write the HTML
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the report as one HTML document (UTF-8, no external files): its
+ * title, the protective marking, the area's name and date of issue, the
+ * contents linking to each section, the sections as the PDF has them
+ * (each stead_report_*() call a section makes has an HTML form; figures
+ * and charts are inline SVG in a <figure> with their caption and table),
+ * the attributions, and a footer. All text is escaped.
+ *
+ * Returns: %FALSE with @error if a section failed or @out could not be written
+ */
+gboolean
+stead_report_write_html (SteadWorkspace           *workspace,
+                         GPtrArray                *sections,
+                         SteadReportFlags          flags,
+                         const SteadReportOptions *options,
+                         GOutputStream            *out,
+                         GCancellable             *cancellable,
+                         GError                  **error)
+{
+  g_autoptr(SteadReport) self = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (sections != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (guint i = 0; i < sections->len; i++)
+    g_return_val_if_fail (STEAD_IS_REPORT_SECTION (g_ptr_array_index (sections, i)), FALSE);
+
+  self = stead_report_new (workspace, sections, flags, options, cancellable);
+  self->html = g_string_new (NULL);
+  stead_report_run_html (self, sections, &ok, error);
+  if (!ok)
+    return FALSE;
+  return g_output_stream_write_all (out, self->html->str, self->html->len, NULL, cancellable,
+                                    error);
+}
+
+/**
+ * stead_report_format_for_file:
+ * @file: the file a report is to be written to
+ *
+ * Returns: HTML if @file's name ends in .html or .htm (in any case), else PDF
+ */
+SteadReportFormat
+stead_report_format_for_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), STEAD_REPORT_FORMAT_PDF);
+
+  name = g_file_get_basename (file);
+  lower = g_ascii_strdown (name != NULL ? name : "", -1);
+  return g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm")
+           ? STEAD_REPORT_FORMAT_HTML : STEAD_REPORT_FORMAT_PDF;
+}
+
+/**
+ * stead_report_format_parse:
+ * @name: "pdf" or "html", in any case
+ * @format: (out): the format
+ * @error: a #GError
+ *
+ * Returns: %FALSE with @error naming @name if it is neither
+ */
+gboolean
+stead_report_format_parse (const char         *name,
+                           SteadReportFormat  *format,
+                           GError            **error)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name != NULL && g_ascii_strcasecmp (name, "pdf") == 0)
+    *format = STEAD_REPORT_FORMAT_PDF;
+  else if (name != NULL && g_ascii_strcasecmp (name, "html") == 0)
+    *format = STEAD_REPORT_FORMAT_HTML;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The report format “%s” is not pdf or html"), name != NULL ? name : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * stead_report_export_section:
  * @info: the section
@@ -1477,8 +1879,37 @@ stead_report_write_file_with_options (SteadWorkspace           *workspace,
                                       GCancellable             *cancellable,
                                       GError                  **error)
 {
+  return stead_report_write_file_as (workspace, sections, STEAD_REPORT_FORMAT_PDF, options, file,
+                                     cancellable, error);
+}
+
+/**
+ * stead_report_write_file_as:
+ * @workspace: what to report on
+ * @sections: (element-type SteadReportSection): the sections, in order
+ * @format: PDF or HTML
+ * @options: (nullable): the marking and version to print on every page
+ * @file: the file to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes the partnership report into @file in @format, beside it and
+ * renamed over it once whole (see #SteadOutput).
+ *
+ * Returns: %TRUE if @file holds the whole report
+ */
+gboolean
+stead_report_write_file_as (SteadWorkspace           *workspace,
+                            GPtrArray                *sections,
+                            SteadReportFormat         format,
+                            const SteadReportOptions *options,
+                            GFile                    *file,
+                            GCancellable             *cancellable,
+                            GError                  **error)
+{
   g_autoptr(SteadOutput) output = NULL;
   GOutputStream *stream;
+  gboolean written;
 
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1487,10 +1918,15 @@ stead_report_write_file_with_options (SteadWorkspace           *workspace,
   output = stead_output_new (file, STEAD_OUTPUT_FLAGS_NONE);
   stead_output_protect_workspace (output, stead_workspace_get_path (workspace));
   stream = stead_output_open (output, error);
-  return stream != NULL &&
-         stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_NONE, options,
-                                          stream, cancellable, error) &&
-         stead_output_commit (output, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (format == STEAD_REPORT_FORMAT_HTML)
+    written = stead_report_write_html (workspace, sections, STEAD_REPORT_FLAGS_NONE, options,
+                                       stream, cancellable, error);
+  else
+    written = stead_report_write_with_options (workspace, sections, STEAD_REPORT_FLAGS_NONE,
+                                               options, stream, cancellable, error);
+  return written && stead_output_commit (output, cancellable, error);
 }
 
 static void

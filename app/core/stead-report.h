@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "stead-chart.h"
 #include "stead-report-section.h"
 #include "stead-types.h"
 #include "stead-version-macros.h"
@@ -29,6 +30,13 @@ typedef enum
   /* No title page and no contents: an export of one section. */
   STEAD_REPORT_FLAGS_SECTIONS_ONLY  = 1 << 0,
 } SteadReportFlags;
+
+/* What a report is written as. */
+typedef enum
+{
+  STEAD_REPORT_FORMAT_PDF,
+  STEAD_REPORT_FORMAT_HTML,
+} SteadReportFormat;
 
 /* Text styles for stead_report_show_text(). */
 typedef enum
@@ -124,6 +132,33 @@ gboolean        stead_report_write_file_with_options (SteadWorkspace           *
                                                       GCancellable             *cancellable,
                                                       GError                  **error);
 
+/* The same report as one HTML document. */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_html        (SteadWorkspace           *workspace,
+                                                GPtrArray                *sections,
+                                                SteadReportFlags          flags,
+                                                const SteadReportOptions *options,
+                                                GOutputStream            *out,
+                                                GCancellable             *cancellable,
+                                                GError                  **error);
+/* Into @file in @format (SteadOutput: whole or not at all). */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_write_file_as     (SteadWorkspace           *workspace,
+                                                GPtrArray                *sections,
+                                                SteadReportFormat         format,
+                                                const SteadReportOptions *options,
+                                                GFile                    *file,
+                                                GCancellable             *cancellable,
+                                                GError                  **error);
+/* HTML for a name ending .html or .htm, else PDF. */
+STEAD_AVAILABLE_IN_1_0
+SteadReportFormat stead_report_format_for_file (GFile                    *file);
+/* "pdf" or "html"; anything else is refused, naming it. */
+STEAD_AVAILABLE_IN_1_0
+gboolean        stead_report_format_parse      (const char               *name,
+                                                SteadReportFormat        *format,
+                                                GError                  **error);
+
 /* A PDF export of one section alone, with the marking and version of the
  * export's options (an export format's run). */
 STEAD_AVAILABLE_IN_1_0
@@ -177,6 +212,19 @@ void            stead_report_reserve           (SteadReport               *self,
                                                 double                     height,
                                                 SteadReportDrawFunc        func,
                                                 gpointer                   user_data);
+/* A figure @width (0: the page's) × @height points drawn by @func, with
+ * @alt as its caption and alternative text (an inline SVG in HTML). */
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_figure            (SteadReport               *self,
+                                                const char                *alt,
+                                                double                     width,
+                                                double                     height,
+                                                SteadReportDrawFunc        func,
+                                                gpointer                   user_data);
+/* A chart as a figure, then its numbers as a table. */
+STEAD_AVAILABLE_IN_1_0
+void            stead_report_chart             (SteadReport               *self,
+                                                SteadChart                *chart);
 
 /* Small cairo helpers for a SteadReportDrawFunc. */
 STEAD_AVAILABLE_IN_1_0

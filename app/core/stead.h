@@ -41,6 +41,7 @@
 # include "stead-record.h"
 # include "stead-query-model.h"
 # include "stead-record-provider.h"
+# include "stead-chart.h"
 # include "stead-report-section.h"
 # include "stead-report.h"
 # include "stead-search.h"

@@ -10,6 +10,7 @@
 #define STEAD_GTK_INSIDE
 # include "stead-application.h"
 # include "stead-area-layer.h"
+# include "stead-chart-view.h"
 # include "stead-choice-row.h"
 # include "stead-entry-row.h"
 # include "stead-field-group.h"

@@ -1040,8 +1040,8 @@ stead_window_import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
 }
 
-/* Report: every enabled plugin's sections in one PDF, written beside the
- * chosen file and renamed over it. */
+/* Report: every enabled plugin's sections in one PDF (HTML for a name
+ * ending .html), written beside the chosen file and renamed over it. */
 gboolean
 stead_window_write_report (SteadWindow  *self,
                            GFile        *file,
@@ -1060,7 +1060,9 @@ stead_window_write_report (SteadWindow  *self,
     }
   sections = stead_report_list_sections (self->workspace);
   /* Never over the workspace; on an error the old file stays as it was. */
-  return stead_report_write_file (self->workspace, sections, file, NULL, error);
+  return stead_report_write_file_as (self->workspace, sections,
+                                     stead_report_format_for_file (file), NULL, file, NULL,
+                                     error);
 }
 
 /* The same, issued with @marking (NULL: OFFICIAL). */
@@ -1078,8 +1080,9 @@ stead_window_write_report_marked (SteadWindow  *self,
   if (self->workspace == NULL)
     return stead_window_write_report (self, file, error);
   sections = stead_report_list_sections (self->workspace);
-  return stead_report_write_file_with_options (self->workspace, sections, &options, file, NULL,
-                                               error);
+  return stead_report_write_file_as (self->workspace, sections,
+                                     stead_report_format_for_file (file), &options, file, NULL,
+                                     error);
 }
 
 static void
@@ -1125,18 +1128,48 @@ stead_window_add_marking_choice (GtkFileChooser *chooser)
   gtk_file_chooser_set_choice (chooser, "marking", markings[0]);
 }
 
+/* The report's file as the format chosen names it: "report.pdf" chosen
+ * as HTML is written as "report.html"; a name with neither gets one. */
+static GFile *
+stead_window_report_file (GFile      *chosen,
+                          const char *format)
+{
+  g_autofree char *name = g_file_get_basename (chosen);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GFile) parent = g_file_get_parent (chosen);
+  gboolean html = g_strcmp0 (format, "html") == 0;
+  g_autofree char *stem = NULL;
+  g_autofree char *renamed = NULL;
+
+  if (parent == NULL ||
+      (html ? g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm")
+            : g_str_has_suffix (lower, ".pdf")))
+    return g_object_ref (chosen);
+  stem = g_strdup (name);
+  if (g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".htm"))
+    stem[strlen (stem) - 4] = '\0';
+  else if (g_str_has_suffix (lower, ".html"))
+    stem[strlen (stem) - 5] = '\0';
+  renamed = g_strconcat (stem, html ? ".html" : ".pdf", NULL);
+  return g_file_get_child (parent, renamed);
+}
+
 static void
 stead_window_on_report_chooser_response (GtkNativeDialog *chooser,
                                          int              response,
                                          SteadWindow     *self)
 {
+  g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+      (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
     {
       const char *marking = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "marking");
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+
+      file = stead_window_report_file (chosen, format);
 
       if (stead_window_write_report_marked (self, file, marking, &error))
         /* Translators: %s is the file's name */
@@ -1165,6 +1198,15 @@ stead_window_report_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   stead_window_add_marking_choice (GTK_FILE_CHOOSER (chooser));
+  {
+    /* The same report as a PDF to print or an HTML page to publish. */
+    const char *formats[] = { "pdf", "html", NULL };
+    const char *labels[] = { _("PDF"), _("HTML (web page)"), NULL };
+
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats,
+                                 labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "pdf");
+  }
   g_signal_connect_object (chooser, "response",
                            G_CALLBACK (stead_window_on_report_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

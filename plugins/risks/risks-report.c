@@ -336,7 +336,10 @@ risks_report_draw (SteadReport         *report,
   if (!risks_report_bands (report, workspace, error))
     return FALSE;
   risks_report_matrix_load (&matrix, workspace);
-  stead_report_reserve (report, RISKS_REPORT_MATRIX_HEIGHT, risks_report_draw_matrix, &matrix);
+  stead_report_figure (report,
+                       _("The risk matrix: each current risk’s reference in the cell of its "
+                         "likelihood (across) and impact (up), shaded in its band’s colour."),
+                       0, RISKS_REPORT_MATRIX_HEIGHT, risks_report_draw_matrix, &matrix);
   for (int impact = 5; impact >= 1; impact--)
     for (int likelihood = 1; likelihood <= 5; likelihood++)
       if (matrix.listed[impact - 1][likelihood - 1])

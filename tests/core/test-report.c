@@ -68,6 +68,19 @@ skip_without_poppler (void)
   return TRUE;
 }
 
+/* What was written to @out (a memory stream), into @path. */
+static void
+save_stream (GOutputStream *out,
+             const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_close (out, NULL, NULL);
+  g_file_set_contents (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
+  g_assert_no_error (error);
+}
+
 /* Writes the report of @sections to a file in the fixture's folder. */
 static char *
 write_report (Fixture          *f,
@@ -80,10 +93,7 @@ write_report (Fixture          *f,
 
   g_assert_true (stead_report_write_full (f->ws, sections, flags, out, NULL, &error));
   g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  g_file_set_contents (pdf, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
-                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), &error);
-  g_assert_no_error (error);
+  save_stream (out, pdf);
   return pdf;
 }
 
@@ -531,6 +541,275 @@ test_cli_errors (Fixture       *f,
   }
 }
 
+/* A chart, and each other block, in a section: its title and numbers
+ * in the PDF's text; in the HTML an SVG figure with its caption and table. */
+static gboolean
+test_chart_draw (SteadReport         *report,
+                 SteadWorkspace      *workspace,
+                 GCancellable        *cancellable,
+                 GError             **error)
+{
+  const SteadReportColumn columns[] = { { "Partner", 2 }, { "Review", 1 } };
+  g_autoptr(SteadChart) chart = stead_chart_new (STEAD_CHART_BAR, "Needs per week");
+  g_autoptr(SteadChart) empty = stead_chart_new (STEAD_CHART_LINE, "Backlog");
+  const double opened[] = { 17, 42, 1234 };
+
+  stead_chart_set_categories (chart, (const char *[]) { "W01", "W02", "W03", NULL });
+  stead_chart_add_series (chart, "Opened", opened, G_N_ELEMENTS (opened));
+  stead_chart_set_axis_titles (chart, "Week", "Needs");
+  stead_chart_set_description (chart, "Needs opened each week: most in W03.");
+  stead_report_heading (report, 1, "Volume of need");
+  stead_report_paragraph (report, "A partner called <script>alert(1)</script> & Co.");
+  stead_report_key_value (report, "Open needs", "1,293");
+  stead_report_legend_row (report, "#E69F00", "Orange", "Opened");
+  stead_report_legend_row (report, "red\" onclick=\"x", "Not a colour", NULL);
+  stead_report_chart (report, chart);
+  stead_report_heading (report, 2, "An empty chart");
+  stead_report_chart (report, empty);
+  stead_report_table_begin (report, columns, G_N_ELEMENTS (columns));
+  stead_report_table_row (report, (const char * const[]) { "Severn Trent", "2027-01-01" });
+  stead_report_table_row_flagged (report, (const char * const[]) { "Vale <b>Council</b>",
+                                                                   "2025-06-01 overdue" }, 1u << 1);
+  stead_report_table_end (report);
+  return TRUE;
+}
+
+static const SteadReportSectionInfo test_chart_section = {
+  .title = "Need trends", .owner = "test", .draw = test_chart_draw,
+};
+
+/* A strict reading of the HTML with python3's html.parser: every element
+ * closed in order, ids unique, no <script>; prints the headings' text,
+ * one a line, as "hN text". */
+static const char html_check_py[] =
+  "import sys, html.parser\n"
+  "VOID = {'area','base','br','col','embed','hr','img','input','link','meta','source',"
+  "'track','wbr'}\n"
+  "class P (html.parser.HTMLParser):\n"
+  "  def __init__ (self):\n"
+  "    super ().__init__ (convert_charrefs=True)\n"
+  "    self.stack = []; self.ids = set (); self.out = []; self.h = None\n"
+  "  def handle_starttag (self, tag, attrs):\n"
+  "    if tag == 'script': raise SystemExit ('script element')\n"
+  "    for k, v in attrs:\n"
+  "      if k.startswith ('on'): raise SystemExit ('event attribute ' + k)\n"
+  "      if k == 'id':\n"
+  "        if v in self.ids: raise SystemExit ('duplicate id ' + v)\n"
+  "        self.ids.add (v)\n"
+  "    if tag in ('h1','h2','h3','h4'): self.h = [tag, '']\n"
+  "    if tag not in VOID: self.stack.append (tag)\n"
+  "  def handle_startendtag (self, tag, attrs):\n"
+  "    pass\n"
+  "  def handle_endtag (self, tag):\n"
+  "    if not self.stack or self.stack[-1] != tag:\n"
+  "      raise SystemExit ('</%s> closes %s' % (tag, self.stack[-1:] ))\n"
+  "    self.stack.pop ()\n"
+  "    if self.h and tag == self.h[0]:\n"
+  "      self.out.append (self.h[0] + ' ' + self.h[1].strip ()); self.h = None\n"
+  "  def handle_data (self, data):\n"
+  "    if self.h: self.h[1] += data\n"
+  "text = open (sys.argv[1], encoding='utf-8').read ()\n"
+  "if not text.startswith ('<!DOCTYPE html>'): raise SystemExit ('no doctype')\n"
+  "p = P (); p.feed (text); p.close ()\n"
+  "if p.stack: raise SystemExit ('unclosed ' + ' '.join (p.stack))\n"
+  "print ('\\n'.join (p.out))\n";
+
+/* The headings of the HTML at @path, as "hN text" lines; fails the test
+ * if the HTML is not well formed. NULL if there is no python3. */
+static char *
+check_html (const char *path)
+{
+  const char *argv[] = { "python3", "-c", html_check_py, path, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  if (g_find_program_in_path ("python3") == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s is not well-formed HTML: %s", path, err);
+  return out;
+}
+
+static char *
+write_html (Fixture          *f,
+            GPtrArray        *sections,
+            SteadReportFlags  flags)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "report.html", NULL);
+
+  g_assert_true (stead_report_write_html (f->ws, sections, flags, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+  save_stream (out, path);
+  return path;
+}
+
+static void
+test_chart_blocks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *headings = NULL;
+
+  g_ptr_array_add (sections, stead_report_section_new (&test_chart_section));
+  if (!skip_without_poppler ())
+    {
+      pdf = write_report (f, sections, STEAD_REPORT_FLAGS_SECTIONS_ONLY);
+      text = stead_test_pdf_text (pdf, 0);
+      /* The chart's title and axes, its caption, and its table's numbers. */
+      g_assert_nonnull (strstr (text, "Needs per week"));
+      g_assert_nonnull (strstr (text, "Needs opened each week: most in W03."));
+      g_assert_nonnull (strstr (text, "1234"));
+      g_assert_nonnull (strstr (text, "Opened"));
+      g_assert_nonnull (strstr (text, "W02"));
+      g_assert_nonnull (strstr (text, "No data"));
+    }
+
+  path = write_html (f, sections, STEAD_REPORT_FLAGS_NONE);
+  g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+  headings = check_html (path);
+  if (headings != NULL)
+    {
+      g_assert_nonnull (strstr (headings, "h1 " AREA));
+      g_assert_nonnull (strstr (headings, "h2 Contents"));
+      g_assert_nonnull (strstr (headings, "h2 Need trends"));
+      g_assert_nonnull (strstr (headings, "h3 Volume of need"));
+      g_assert_nonnull (strstr (headings, "h4 An empty chart"));
+    }
+  /* Escaped, never markup: the paragraph's, a cell's, an attribute's. */
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co."));
+  g_assert_nonnull (strstr (html, "Vale &lt;b&gt;Council&lt;/b&gt;"));
+  g_assert_null (strstr (html, "onclick"));
+  g_assert_nonnull (strstr (html, "background:#E69F00"));
+  /* The flagged cell says so; the chart is an SVG figure with its caption,
+   * then its numbers; the empty chart says so in its caption. */
+  g_assert_nonnull (strstr (html, "<td class=\"flagged\">2025-06-01 overdue</td>"));
+  g_assert_nonnull (strstr (html, "<figure>\n<svg role=\"img\" aria-label=\"Needs opened each "
+                                  "week: most in W03.\""));
+  g_assert_nonnull (strstr (html, "<figcaption>Needs opened each week: most in W03."
+                                  "</figcaption>"));
+  g_assert_nonnull (strstr (html, "<th scope=\"col\">Week</th><th scope=\"col\">Opened</th>"));
+  g_assert_nonnull (strstr (html, "<td>W03</td><td>1234</td>"));
+  g_assert_nonnull (strstr (html, "Backlog. No data."));
+  /* Each SVG's glyphs are its own: no id shared between the two figures. */
+  g_assert_nonnull (strstr (html, "id=\"stead-figure-1-"));
+  g_assert_nonnull (strstr (html, "id=\"stead-figure-2-"));
+  g_assert_nonnull (strstr (html, "<p class=\"marking\">OFFICIAL</p>"));
+}
+
+/* The demo's report in HTML holds every heading the PDF has, the area,
+ * the date, the attributions, the figure of the risk matrix, and a
+ * partner's name escaped. */
+static void
+test_html_demo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sections = stead_report_list_sections (f->ws);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *headings = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_h2 = 0;
+
+  /* The owner of a risk, so the register names it too. */
+  stmt = stead_workspace_prepare (f->ws, "UPDATE partners_organisation SET name = ?1 WHERE id = "
+                                         "(SELECT owner FROM risks_risk WHERE owner IS NOT NULL "
+                                         " LIMIT 1)", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, "<script>alert('x')</script> Trust", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (sqlite3_db_handle (stmt)), ==, 1);
+
+  path = write_html (f, sections, STEAD_REPORT_FLAGS_NONE);
+  g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; Trust"));
+  g_assert_nonnull (strstr (html, "<figcaption>The risk matrix"));
+  g_assert_nonnull (strstr (html, "<svg role=\"img\""));
+  g_assert_nonnull (strstr (html, "Data attributions"));
+  g_assert_nonnull (strstr (html, "<a href=\"#stead-section-1\">"));
+  g_assert_nonnull (strstr (html, "<section aria-labelledby=\"stead-section-1\">"));
+
+  headings = check_html (path);
+  if (headings == NULL || skip_without_poppler ())
+    return;
+  pdf = write_report (f, sections, STEAD_REPORT_FLAGS_NONE);
+  text = stead_test_pdf_text (pdf, 0);
+  /* Each section's title is an h2 of the HTML, and every heading of the
+   * HTML is in the PDF. */
+  for (guint i = 0; i < sections->len; i++)
+    {
+      g_autofree char *h2 = g_strdup_printf (
+        "h2 %s", stead_report_section_get_title (g_ptr_array_index (sections, i)));
+
+      g_assert_nonnull (strstr (headings, h2));
+    }
+  lines = g_strsplit (g_strstrip (headings), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_true (g_str_has_prefix (lines[i], "h"));
+      g_assert_nonnull (strstr (text, lines[i] + 3));
+      n_h2 += g_str_has_prefix (lines[i], "h2 ");
+    }
+  /* Contents, the sections, the attributions. */
+  g_assert_cmpuint (n_h2, ==, sections->len + 2);
+  g_assert_nonnull (strstr (headings, "h3 Risk matrix"));
+  g_assert_nonnull (strstr (headings, "h3 Register"));
+}
+
+/* `stead-cli report` writes HTML for a .html name or --format html. */
+static void
+test_cli_html (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *html = g_build_filename (f->dir, "report.html", NULL);
+  g_autofree char *forced = g_build_filename (f->dir, "forced.pdf", NULL);
+  g_autofree char *as_pdf = g_build_filename (f->dir, "as-pdf.html", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.html", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *files = NULL;
+
+  stead_workspace_close (f->ws);
+  g_assert_cmpint (run_cli (&e1, "report", f->path, "--output", html, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (html, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (contents, "Community risk register"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run_cli (&e2, "report", f->path, "--output", forced, "--format", "HTML", NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (forced, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run_cli (&e3, "report", f->path, "--output", as_pdf, "--format", "pdf", NULL),
+                   ==, 0);
+  g_assert_true (g_file_get_contents (as_pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* Another format: refused, naming it, and nothing written. */
+  g_assert_cmpint (run_cli (&e4, "report", f->path, "--output", bad, "--format", "docx", NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (e4, "docx"));
+  files = list_dir (f);
+  g_assert_cmpstr (files, ==, "as-pdf.html forced.pdf report.html ws.gpkg");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,6 +826,12 @@ main (int    argc,
   g_test_add ("/report/failures", Fixture, NULL, fixture_setup, test_failures, fixture_teardown);
   g_test_add ("/report/cli-reads-only", Fixture, "demo", fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/report/cli-errors", Fixture, "demo", fixture_setup, test_cli_errors,
+              fixture_teardown);
+  g_test_add ("/report/chart-and-blocks-pdf-html", Fixture, NULL, fixture_setup,
+              test_chart_blocks, fixture_teardown);
+  g_test_add ("/report/html-same-headings", Fixture, "demo", fixture_setup, test_html_demo,
+              fixture_teardown);
+  g_test_add ("/report/cli-html", Fixture, "demo", fixture_setup, test_cli_html,
               fixture_teardown);
 
   return g_test_run ();
