@@ -67,6 +67,16 @@ SteadAreaSummary *stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                                    gint64           area_fid,
                                                    GError         **error);
 STEAD_AVAILABLE_IN_1_0
+SteadAreaSummary *stead_area_summary_new_in_days  (SteadWorkspace  *workspace,
+                                                   SteadGeometry   *area,
+                                                   const gint32    *days,
+                                                   GError         **error);
+STEAD_AVAILABLE_IN_1_0
+SteadAreaSummary *stead_area_summary_new_for_area_in_days (SteadWorkspace *workspace,
+                                                           gint64          area_fid,
+                                                           const gint32   *days,
+                                                           GError        **error);
+STEAD_AVAILABLE_IN_1_0
 void              stead_area_summary_free         (SteadAreaSummary *summary);
 STEAD_AVAILABLE_IN_1_0
 GArray           *stead_area_summary_areas_at     (SteadWorkspace   *workspace,
