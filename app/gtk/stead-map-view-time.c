@@ -86,7 +86,8 @@ stead_map_view_time_apply (SteadMapView *self)
                        MAX (self->time_span_last, self->time_span_first + 1));
   gtk_range_set_value (GTK_RANGE (self->time_scale), self->time_end);
   self->time_updating = FALSE;
-  gtk_widget_set_sensitive (self->time_controls, self->time_on);
+  /* A preset or Play switches it on; the scale moves a window shown. */
+  gtk_widget_set_sensitive (self->time_scale, self->time_on);
 
   dates = self->time_on ? stead_map_view_time_dup_label (first, self->time_end) : NULL;
   gtk_label_set_text (GTK_LABEL (self->time_dates), dates != NULL ? dates : _("Today"));
