@@ -475,6 +475,35 @@ stead_area_measure_compute (const char        *path,
                             GCancellable      *cancellable,
                             GError           **error)
 {
+  return stead_area_measure_compute_in_days (path, measure, NULL, out_fids, out_values,
+                                             cancellable, error);
+}
+
+/**
+ * stead_area_measure_compute_in_days:
+ * @path: a workspace file
+ * @measure: what to measure
+ * @days: (array fixed-size=2) (nullable): a range of days, as
+ *   stead_area_summary_new_in_days(); %NULL: today
+ * @out_fids: (element-type gint64): where to append the areas' rows
+ * @out_values: (element-type double): where to append their values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * As stead_area_measure_compute(), counting the needs live in the range:
+ * the shading under the map's time slider.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+stead_area_measure_compute_in_days (const char        *path,
+                                    SteadAreaMeasure   measure,
+                                    const gint32      *days,
+                                    GArray            *out_fids,
+                                    GArray            *out_values,
+                                    GCancellable      *cancellable,
+                                    GError           **error)
+{
   g_autoptr(sqlite3_stmt) areas = NULL;
   sqlite3 *db = NULL;
   gboolean ok = TRUE;
@@ -517,7 +546,7 @@ stead_area_measure_compute (const char        *path,
                                            sqlite3_column_bytes (areas, 1), NULL, NULL);
       if (area == NULL)
         continue;   /* not a polygon: nothing to shade */
-      if (!(summary = stead_area_summary_summarise (db, area, NULL, error)))
+      if (!(summary = stead_area_summary_summarise (db, area, days, error)))
         {
           ok = FALSE;
           break;

@@ -104,6 +104,14 @@ gboolean          stead_area_measure_compute      (const char       *path,
                                                    GArray           *out_values,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean          stead_area_measure_compute_in_days (const char       *path,
+                                                      SteadAreaMeasure  measure,
+                                                      const gint32     *days,
+                                                      GArray           *out_fids,
+                                                      GArray           *out_values,
+                                                      GCancellable     *cancellable,
+                                                      GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadAreaSummary, stead_area_summary_free)
 

@@ -149,6 +149,8 @@ struct _SteadMapView
   gint32                 time_length;       /* the window, in days; 0: the span */
   gint32                 time_end;          /* the window's last day */
   gint32                 time_first;        /* its first, as shown */
+  gboolean               time_shown_on;     /* what the map was last told */
+  gint32                 time_shown_end;
   gint32                 time_custom_first; /* a range set as such, or G_MININT32 */
   guint                  time_source;       /* playing */
   guint                  time_interval;     /* ms a step */
@@ -193,6 +195,7 @@ void      stead_map_view_remember_summary     (SteadMapView     *self,
                                                SteadGeometry    *geom,
                                                const char       *title);
 void      stead_map_view_refresh_summary      (SteadMapView     *self);
+void      stead_map_view_refresh_shading      (SteadMapView     *self);
 
 /* stead-map-view.c */
 gboolean  stead_map_view_is_on_map            (SteadMapView     *self,

@@ -74,10 +74,16 @@ stead_map_view_time_apply (SteadMapView *self)
 {
   g_autofree char *dates = NULL;
   gint32 first = self->time_end - stead_map_view_time_length (self) + 1;
+  gboolean changed;
 
   if (self->time_custom_first != G_MININT32)
     first = self->time_custom_first;
+  changed = self->time_on != self->time_shown_on ||
+            (self->time_on &&
+             (first != self->time_first || self->time_end != self->time_shown_end));
   self->time_first = first;
+  self->time_shown_on = self->time_on;
+  self->time_shown_end = self->time_end;
   stead_point_layer_set_days (self->points, self->time_on, first, self->time_end);
 
   self->time_updating = TRUE;
@@ -100,7 +106,13 @@ stead_map_view_time_apply (SteadMapView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_play),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->time_source != 0 ? _("Pause") : _("Play"), -1);
-  stead_map_view_refresh_summary (self);
+  if (changed)
+    {
+      /* What the map counts follows: the summary and the shading's legend. */
+      stead_map_view_refresh_summary (self);
+      if (self->shade_measure != STEAD_AREA_MEASURE_NONE)
+        stead_map_view_refresh_shading (self);
+    }
 }
 
 /* The range the summaries count, if the slider is on: into @days. */

@@ -250,6 +250,8 @@ typedef struct
   SteadAreaMeasure  measure;
   GArray           *fids;
   GArray           *values;
+  gboolean          dated;
+  gint32            days[2];
 } ShadeJob;
 
 static void
@@ -270,8 +272,9 @@ stead_map_view_shade_thread (GTask        *task,
   ShadeJob *job = task_data;
   GError *error = NULL;
 
-  if (stead_area_measure_compute (job->path, job->measure, job->fids, job->values,
-                                  cancellable, &error))
+  if (stead_area_measure_compute_in_days (job->path, job->measure,
+                                          job->dated ? job->days : NULL, job->fids, job->values,
+                                          cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -300,7 +303,7 @@ stead_map_view_on_shaded (GObject      *object,
 
 /* Sums the chosen measure per area on a worker thread (its own read-only
  * connection), then shades the areas; a newer request cancels this one. */
-static void
+void
 stead_map_view_refresh_shading (SteadMapView *self)
 {
   g_autoptr(GTask) task = NULL;
@@ -318,6 +321,8 @@ stead_map_view_refresh_shading (SteadMapView *self)
   job = g_new0 (ShadeJob, 1);
   job->path = g_strdup (stead_workspace_get_path (self->workspace));
   job->measure = self->shade_measure;
+  /* Under the time slider, the needs of the days shown. */
+  job->dated = stead_map_view_time_days (self, job->days) != NULL;
   job->fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   job->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->shade_cancellable = g_cancellable_new ();

@@ -115,6 +115,21 @@ reloaded (gpointer data)
   return index != NULL && index != reload->before;
 }
 
+static void
+on_areas_shaded (SteadMapView *view,
+                 guint        *count)
+{
+  (*count)++;
+}
+
+static gboolean
+shaded_at_least (gpointer data)
+{
+  const guint *counts = data;
+
+  return counts[0] >= counts[1];
+}
+
 static gboolean
 stopped (gpointer data)
 {
@@ -231,6 +246,8 @@ test_slider_filters_and_plays (void)
   GtkWidget *window;
   Reload reload;
   guint steps = 0;
+  guint shaded[2] = { 0, 0 };
+  gint64 ward;
 
   for (guint i = 0; i < N_NEEDS; i++)
     {
@@ -270,6 +287,22 @@ test_slider_filters_and_plays (void)
       g_assert_no_error (error);
     }
 
+  /* One ward round them all, to shade. */
+  {
+    const SteadCoord ring[] = {
+      { -2.4, 51.8 }, { -2.0, 51.8 }, { -2.0, 52.2 }, { -2.4, 52.2 }, { -2.4, 51.8 },
+    };
+    g_autoptr(SteadGeometry) polygon = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
+    g_autoptr(GError) error = NULL;
+
+    stead_workspace_edit (ws, "core", "Add",
+                          "INSERT INTO area (geom, kind, code, name) "
+                          "VALUES (?, 'ward', 'W1', 'Ward')",
+                          STEAD_ARGS (STEAD_GEOMETRY (polygon)), &error);
+    g_assert_no_error (error);
+    ward = stead_test_count (ws, "SELECT max (fid) FROM area");
+  }
+
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   view = stead_map_view_new ();
@@ -305,6 +338,26 @@ test_slider_filters_and_plays (void)
   stead_map_view_set_time_range (view, TRUE, last, last);
   stead_test_iterate (200);
   assert_shown (ws, merged, needs, TRUE, last, last);
+
+  /* Shaded by needs: the ward's value, and so the legend, follow too. */
+  g_signal_connect (view, "areas-shaded", G_CALLBACK (on_areas_shaded), shaded);
+  shaded[1] = 1;
+  stead_map_view_set_area_shading (view, STEAD_AREA_MEASURE_NEEDS);
+  stead_test_iterate_until (shaded_at_least, shaded);
+  {
+    double value;
+
+    g_assert_true (stead_area_layer_get_value (stead_map_view_get_area_layer (view), ward,
+                                               &value));
+    g_assert_cmpfloat (value, ==, brute_force (needs, N_NEEDS, TRUE, last, last));
+    shaded[1] = shaded[0] + 1;
+    stead_map_view_set_time_range (view, TRUE, first, last);
+    stead_test_iterate_until (shaded_at_least, shaded);
+    g_assert_true (stead_area_layer_get_value (stead_map_view_get_area_layer (view), ward,
+                                               &value));
+    g_assert_cmpfloat (value, ==, brute_force (needs, N_NEEDS, TRUE, first, last));
+  }
+  stead_map_view_set_area_shading (view, STEAD_AREA_MEASURE_NONE);
 
   /* Play: a week a step from the start of the span to its end, where it
    * stops; every step shows what is live then. */
