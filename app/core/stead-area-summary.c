@@ -118,10 +118,16 @@ stead_area_summary_compare_rows (gconstpointer a,
 
 /* Every need, whatever its status (counted by status); the open and
  * assigned ones are summed by kind. Every resource with its kind's unit. */
+/* With a range of days (?5 to ?6, days since 1970), only the needs live
+ * in it (opened by its last day, not closed before its first), and every
+ * one of them is summed, whatever its status now. */
 #define NEEDS_IN_BOX \
-  "SELECT n.fid, n.geom, NULL, n.kind, n.people, n.status IN ('open', 'assigned'), n.status " \
+  "SELECT n.fid, n.geom, NULL, n.kind, n.people, " \
+  "?5 IS NOT NULL OR n.status IN ('open', 'assigned'), n.status " \
   "FROM rtree_need_geom r JOIN need n ON n.fid = r.id " \
-  "WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
+  "WHERE r.minx <= ?1 AND r.maxx >= ?2 AND r.miny <= ?3 AND r.maxy >= ?4 " \
+  "AND (?5 IS NULL OR (CAST (julianday (n.opened) - 2440587.5 AS INTEGER) <= ?6 " \
+  "AND (n.closed IS NULL OR CAST (julianday (n.closed) - 2440587.5 AS INTEGER) >= ?5)))"
 #define RESOURCES_IN_BOX \
   "SELECT s.fid, s.geom, NULL, s.kind, s.capacity, s.availability IN ('available', 'limited'), " \
   "t.unit FROM rtree_resource_geom r JOIN resource s ON s.fid = r.id " \
@@ -136,6 +142,7 @@ stead_area_summary_scan (sqlite3           *db,
                          gboolean           needs,
                          SteadAreaSummary  *summary,
                          GHashTable        *by_kind,
+                         const gint32      *days,
                          GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -151,6 +158,11 @@ stead_area_summary_scan (sqlite3           *db,
   sqlite3_bind_double (stmt, 2, env->min_x);
   sqlite3_bind_double (stmt, 3, env->max_y);
   sqlite3_bind_double (stmt, 4, env->min_y);
+  if (needs && days != NULL)
+    {
+      sqlite3_bind_int (stmt, 5, days[0]);
+      sqlite3_bind_int (stmt, 6, days[1]);
+    }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -208,6 +220,7 @@ stead_area_summary_scan (sqlite3           *db,
 static SteadAreaSummary *
 stead_area_summary_summarise (sqlite3        *db,
                               SteadGeometry  *area,
+                              const gint32   *days,
                               GError        **error)
 {
   g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -224,8 +237,10 @@ stead_area_summary_summarise (sqlite3        *db,
   if (stead_geometry_get_n_polygons (area) == 0 || !stead_geometry_get_envelope (area, &env))
     return g_steal_pointer (&summary);
 
-  if (!stead_area_summary_scan (db, area, &env, NEEDS_IN_BOX, TRUE, summary, by_kind, error) ||
-      !stead_area_summary_scan (db, area, &env, RESOURCES_IN_BOX, FALSE, summary, by_kind, error))
+  if (!stead_area_summary_scan (db, area, &env, NEEDS_IN_BOX, TRUE, summary, by_kind, days,
+                                error) ||
+      !stead_area_summary_scan (db, area, &env, RESOURCES_IN_BOX, FALSE, summary, by_kind, NULL,
+                                error))
     return NULL;
 
   g_array_sort (summary->rows, stead_area_summary_compare_rows);
@@ -251,10 +266,34 @@ stead_area_summary_new (SteadWorkspace  *workspace,
                         SteadGeometry   *area,
                         GError         **error)
 {
+  return stead_area_summary_new_in_days (workspace, area, NULL, error);
+}
+
+/**
+ * stead_area_summary_new_in_days:
+ * @workspace: a workspace
+ * @area: a polygon or multipolygon (longitude, latitude)
+ * @days: (array fixed-size=2) (nullable): a range of days (since 1 January
+ *   1970), first and last, both included; %NULL: today
+ * @error: a #GError
+ *
+ * As stead_area_summary_new(), of the needs live in the range (opened on
+ * or before its last day, not closed before its first), all of them
+ * summed by kind whatever their status now: the map's time slider.
+ * Resources have no dates: all of them.
+ *
+ * Returns: (transfer full) (nullable): the summary
+ */
+SteadAreaSummary *
+stead_area_summary_new_in_days (SteadWorkspace  *workspace,
+                                SteadGeometry   *area,
+                                const gint32    *days,
+                                GError         **error)
+{
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
-  return stead_area_summary_summarise (stead_workspace_get_db (workspace), area, error);
+  return stead_area_summary_summarise (stead_workspace_get_db (workspace), area, days, error);
 }
 
 /**
@@ -269,6 +308,24 @@ SteadAreaSummary *
 stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                  gint64           area_fid,
                                  GError         **error)
+{
+  return stead_area_summary_new_for_area_in_days (workspace, area_fid, NULL, error);
+}
+
+/**
+ * stead_area_summary_new_for_area_in_days:
+ * @workspace: a workspace
+ * @area_fid: a row of the area table
+ * @days: (array fixed-size=2) (nullable): as stead_area_summary_new_in_days()
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the summary of that area
+ */
+SteadAreaSummary *
+stead_area_summary_new_for_area_in_days (SteadWorkspace  *workspace,
+                                         gint64           area_fid,
+                                         const gint32    *days,
+                                         GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(SteadGeometry) area = NULL;
@@ -288,7 +345,7 @@ stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                        sqlite3_column_bytes (stmt, 0), NULL, error);
   if (area == NULL)
     return NULL;
-  return stead_area_summary_new (workspace, area, error);
+  return stead_area_summary_new_in_days (workspace, area, days, error);
 }
 
 typedef struct
@@ -418,6 +475,35 @@ stead_area_measure_compute (const char        *path,
                             GCancellable      *cancellable,
                             GError           **error)
 {
+  return stead_area_measure_compute_in_days (path, measure, NULL, out_fids, out_values,
+                                             cancellable, error);
+}
+
+/**
+ * stead_area_measure_compute_in_days:
+ * @path: a workspace file
+ * @measure: what to measure
+ * @days: (array fixed-size=2) (nullable): a range of days, as
+ *   stead_area_summary_new_in_days(); %NULL: today
+ * @out_fids: (element-type gint64): where to append the areas' rows
+ * @out_values: (element-type double): where to append their values
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * As stead_area_measure_compute(), counting the needs live in the range:
+ * the shading under the map's time slider.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+stead_area_measure_compute_in_days (const char        *path,
+                                    SteadAreaMeasure   measure,
+                                    const gint32      *days,
+                                    GArray            *out_fids,
+                                    GArray            *out_values,
+                                    GCancellable      *cancellable,
+                                    GError           **error)
+{
   g_autoptr(sqlite3_stmt) areas = NULL;
   sqlite3 *db = NULL;
   gboolean ok = TRUE;
@@ -460,7 +546,7 @@ stead_area_measure_compute (const char        *path,
                                            sqlite3_column_bytes (areas, 1), NULL, NULL);
       if (area == NULL)
         continue;   /* not a polygon: nothing to shade */
-      if (!(summary = stead_area_summary_summarise (db, area, error)))
+      if (!(summary = stead_area_summary_summarise (db, area, days, error)))
         {
           ok = FALSE;
           break;

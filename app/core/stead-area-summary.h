@@ -67,6 +67,16 @@ SteadAreaSummary *stead_area_summary_new_for_area (SteadWorkspace  *workspace,
                                                    gint64           area_fid,
                                                    GError         **error);
 STEAD_AVAILABLE_IN_1_0
+SteadAreaSummary *stead_area_summary_new_in_days  (SteadWorkspace  *workspace,
+                                                   SteadGeometry   *area,
+                                                   const gint32    *days,
+                                                   GError         **error);
+STEAD_AVAILABLE_IN_1_0
+SteadAreaSummary *stead_area_summary_new_for_area_in_days (SteadWorkspace *workspace,
+                                                           gint64          area_fid,
+                                                           const gint32   *days,
+                                                           GError        **error);
+STEAD_AVAILABLE_IN_1_0
 void              stead_area_summary_free         (SteadAreaSummary *summary);
 STEAD_AVAILABLE_IN_1_0
 GArray           *stead_area_summary_areas_at     (SteadWorkspace   *workspace,
@@ -94,6 +104,14 @@ gboolean          stead_area_measure_compute      (const char       *path,
                                                    GArray           *out_values,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+STEAD_AVAILABLE_IN_1_0
+gboolean          stead_area_measure_compute_in_days (const char       *path,
+                                                      SteadAreaMeasure  measure,
+                                                      const gint32     *days,
+                                                      GArray           *out_fids,
+                                                      GArray           *out_values,
+                                                      GCancellable     *cancellable,
+                                                      GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SteadAreaSummary, stead_area_summary_free)
 

@@ -72,6 +72,12 @@ struct _SteadPointIndex
   gsize           n_clusters;
   gsize           clusters_size;
 
+  /* A filter (stead_point_index_set_live()): which points count, by id,
+   * and per cluster how many of its points (of each class) do. */
+  guint8         *live_id;
+  guint32        *live_count;
+  guint32        *live_class_count;
+
   Level          *levels;        /* [min_zoom .. max_zoom + 1]; max_zoom + 1 is the points,
                                   * whose members are the identity once built (NULL) */
   guint           n_levels;
@@ -1367,6 +1373,9 @@ stead_point_index_unref (SteadPointIndex *self)
   stead_point_index_big_free (self->formed_zoom);
   stead_point_index_big_free (self->class_count);
   stead_point_index_big_free (self->id_class);
+  stead_point_index_big_free (self->live_id);
+  stead_point_index_big_free (self->live_count);
+  stead_point_index_big_free (self->live_class_count);
   stead_point_index_big_free (self->child_start);
   stead_point_index_big_free (self->children);
   g_free (self);
@@ -1409,6 +1418,115 @@ stead_point_index_get_n_items (SteadPointIndex *self,
   g_return_val_if_fail (self != NULL, 0);
 
   return self->levels[stead_point_index_clamp_zoom (self, zoom)].n;
+}
+
+/* With a filter: how many of the item's points count. */
+static inline guint32
+stead_point_index_live_item_count (const SteadPointIndex *self,
+                                   guint32                item)
+{
+  return item < self->n_points ? self->live_id[self->point_id[item]] != 0
+                               : self->live_count[item - self->n_points];
+}
+
+/* The one point that counts under @item, whose live count is 1. */
+static guint32
+stead_point_index_live_leaf (const SteadPointIndex *self,
+                             guint32                item)
+{
+  while (item >= self->n_points)
+    {
+      gsize cluster = item - self->n_points;
+      guint32 next = item;
+
+      for (guint32 c = self->child_start[cluster]; c < self->child_start[cluster + 1]; c++)
+        if (stead_point_index_live_item_count (self, self->children[c]) > 0)
+          {
+            next = self->children[c];
+            break;
+          }
+      if (next == item)
+        break;
+      item = next;
+    }
+  return item;
+}
+
+/**
+ * stead_point_index_set_live:
+ * @self: a #SteadPointIndex
+ * @live: (array) (nullable): per point id, nonzero if it counts; %NULL:
+ *   every point counts again
+ *
+ * Filters the index without rebuilding it (a time slider's step): queries
+ * then leave out the clusters with no point that counts and report the
+ * counts of those that do, a cluster with one such point becomes that
+ * point, and class counts and leaves count only them. Clusters keep
+ * their places. O(points + clusters). Not while another thread queries
+ * the index.
+ */
+void
+stead_point_index_set_live (SteadPointIndex *self,
+                            const guint8    *live)
+{
+  gsize n_alloc = MAX (self->n_points, 1);
+  gsize n_clusters = MAX (self->n_clusters, 1);
+
+  g_return_if_fail (self != NULL);
+
+  if (live == NULL)
+    {
+      g_clear_pointer (&self->live_id, stead_point_index_big_free);
+      g_clear_pointer (&self->live_count, stead_point_index_big_free);
+      g_clear_pointer (&self->live_class_count, stead_point_index_big_free);
+      return;
+    }
+  if (self->live_id == NULL)
+    {
+      self->live_id = big_new (guint8, n_alloc);
+      self->live_count = big_new (guint32, n_clusters);
+      if (self->id_class != NULL)
+        self->live_class_count = big_new (guint32, n_clusters * STEAD_POINT_INDEX_MAX_CLASSES);
+    }
+  memcpy (self->live_id, live, self->n_points);
+
+  /* Clusters are numbered in the order they were made, each from points
+   * and clusters made before it. */
+  for (gsize k = 0; k < self->n_clusters; k++)
+    {
+      guint32 total = 0;
+      guint32 *classes =
+        self->live_class_count != NULL ? self->live_class_count + k * STEAD_POINT_INDEX_MAX_CLASSES
+                                       : NULL;
+
+      if (classes != NULL)
+        memset (classes, 0, STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
+      for (guint32 i = self->child_start[k]; i < self->child_start[k + 1]; i++)
+        {
+          guint32 child = self->children[i];
+
+          if (child < self->n_points)
+            {
+              guint32 id = self->point_id[child];
+
+              if (live[id] == 0)
+                continue;
+              total++;
+              if (classes != NULL)
+                classes[self->id_class[id]]++;
+            }
+          else
+            {
+              gsize sub = child - self->n_points;
+
+              total += self->live_count[sub];
+              if (classes != NULL)
+                for (guint c = 0; c < STEAD_POINT_INDEX_MAX_CLASSES; c++)
+                  classes[c] += self->live_class_count[sub * STEAD_POINT_INDEX_MAX_CLASSES + c];
+            }
+        }
+      self->live_count[k] = total;
+    }
 }
 
 static void
@@ -1461,9 +1579,22 @@ stead_point_index_query_box (SteadPointIndex *self,
             break;
           if (x < x0 || x > x1 || y < y0 || y > y1)
             continue;
+          if (self->live_id != NULL)
+            {
+              guint32 live = stead_point_index_live_item_count (self, item);
+
+              if (live == 0)
+                continue;
+              /* A cluster of one point that counts is that point. */
+              if (live == 1)
+                item = stead_point_index_live_leaf (self, item);
+              x = self->x[item];
+              y = self->y[item];
+            }
           c.lon = stead_point_index_x_to_lon (x);
           c.lat = stead_point_index_y_to_lat (y);
-          c.count = stead_point_index_item_count (self, item);
+          c.count = self->live_id != NULL ? stead_point_index_live_item_count (self, item)
+                                          : stead_point_index_item_count (self, item);
           c.id = item < self->n_points ? self->point_id[item]
                                         : CLUSTER_ID_FLAG | (guint32) (item - self->n_points);
           g_array_append_val (out, c);
@@ -1534,7 +1665,8 @@ stead_point_index_collect_leaves (SteadPointIndex *self,
 
   if (item < self->n_points)
     {
-      g_array_append_val (out_ids, self->point_id[item]);
+      if (self->live_id == NULL || self->live_id[self->point_id[item]] != 0)
+        g_array_append_val (out_ids, self->point_id[item]);
       return;
     }
   cluster = item - self->n_points;
@@ -1610,6 +1742,15 @@ stead_point_index_get_class_counts (SteadPointIndex         *self,
   memset (counts, 0, STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
   if (stead_point_index_cluster_of (self, item->id, &cluster))
     {
+      if (self->live_id != NULL)
+        {
+          if (self->live_class_count == NULL)
+            counts[0] = self->live_count[cluster];
+          else
+            memcpy (counts, self->live_class_count + cluster * STEAD_POINT_INDEX_MAX_CLASSES,
+                    STEAD_POINT_INDEX_MAX_CLASSES * sizeof (guint32));
+          return;
+        }
       if (self->class_count == NULL)
         counts[0] = self->count[cluster];
       else
@@ -1618,6 +1759,8 @@ stead_point_index_get_class_counts (SteadPointIndex         *self,
       return;
     }
   if (item->count != 1)
+    return;
+  if (self->live_id != NULL && item->id < self->n_points && self->live_id[item->id] == 0)
     return;
   if (self->id_class == NULL)
     counts[0] = 1;

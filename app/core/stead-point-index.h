@@ -86,6 +86,9 @@ void             stead_point_index_get_class_counts   (SteadPointIndex        *s
                                                        const SteadPointCluster *item,
                                                        guint32                *counts);
 STEAD_AVAILABLE_IN_1_0
+void             stead_point_index_set_live           (SteadPointIndex        *self,
+                                                       const guint8           *live);
+STEAD_AVAILABLE_IN_1_0
 guint            stead_point_index_get_expansion_zoom (SteadPointIndex        *self,
                                                        guint32                 cluster_id);
 

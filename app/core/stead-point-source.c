@@ -27,6 +27,8 @@ struct _SteadPointSnapshot
   guint16         *category;  /* per point: kind << 8 | state << 4 | urgency */
   gint64          *fid;       /* per point: the row (a site: its place in the sites given) */
   guint8          *classes;   /* per point, merged loads only: SteadPointClass */
+  gint32          *opened;    /* per point: the day it opened (days since 1970), or G_MININT32 */
+  gint32          *closed;    /* per point: the day it closed, or G_MAXINT32 */
   gsize            n;
 };
 
@@ -53,6 +55,8 @@ stead_point_snapshot_unref (SteadPointSnapshot *self)
   g_free (self->category);
   g_free (self->fid);
   g_free (self->classes);
+  g_free (self->opened);
+  g_free (self->closed);
   g_free (self);
 }
 
@@ -122,6 +126,65 @@ stead_point_snapshot_get_classes (SteadPointSnapshot *self)
   return self->classes;
 }
 
+/**
+ * stead_point_snapshot_set_days:
+ * @self: a #SteadPointSnapshot
+ * @first: (nullable): the first day of a range (days since 1 January
+ *   1970), or %NULL to count every point again
+ * @last: the range's last day, with @first
+ *
+ * Filters the snapshot's index to the points live in the range, both ends
+ * included: a need opened on or before @last and not closed before
+ * @first; a point without dates (a resource, a site) is always live. The
+ * index is not rebuilt (stead_point_index_set_live()). Main thread only.
+ *
+ * Returns: how many points are live
+ */
+gsize
+stead_point_snapshot_set_days (SteadPointSnapshot *self,
+                               const gint32       *first,
+                               gint32              last)
+{
+  g_autofree guint8 *live = NULL;
+  gsize n_live = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (first == NULL)
+    {
+      stead_point_index_set_live (self->index, NULL);
+      return self->n;
+    }
+  live = g_new (guint8, MAX (self->n, 1));
+  for (gsize i = 0; i < self->n; i++)
+    {
+      live[i] = self->opened[i] <= last && self->closed[i] >= *first;
+      n_live += live[i];
+    }
+  stead_point_index_set_live (self->index, live);
+  return n_live;
+}
+
+/**
+ * stead_point_snapshot_is_live:
+ * @self: a #SteadPointSnapshot
+ * @i: a point, in the index's numbering
+ * @first: the first day of a range (days since 1 January 1970)
+ * @last: its last day
+ *
+ * Returns: whether the point is live in the range, both ends included
+ */
+gboolean
+stead_point_snapshot_is_live (SteadPointSnapshot *self,
+                              gsize               i,
+                              gint32              first,
+                              gint32              last)
+{
+  g_return_val_if_fail (self != NULL && i < self->n, FALSE);
+
+  return self->opened[i] <= last && self->closed[i] >= first;
+}
+
 static char *
 stead_point_source_to_json (const char * const *values)
 {
@@ -163,7 +226,9 @@ stead_point_source_sql (SteadPointSourceKind kind)
   if (kind == STEAD_POINT_SOURCE_NEEDS)
     return "SELECT n.fid, n.geom, "
            "(CASE n.status WHEN 'open' THEN 0 WHEN 'assigned' THEN 1 WHEN 'met' THEN 2 "
-           "ELSE 3 END << 4) | n.urgency, n.kind "
+           "ELSE 3 END << 4) | n.urgency, n.kind, "
+           "CAST (julianday (n.opened) - 2440587.5 AS INTEGER), "
+           "CAST (julianday (n.closed) - 2440587.5 AS INTEGER) "
            "FROM need n "
            "WHERE (?1 IS NULL OR n.kind IN (SELECT value FROM json_each (?1))) "
            "AND n.status IN (SELECT value FROM json_each "
@@ -172,7 +237,7 @@ stead_point_source_sql (SteadPointSourceKind kind)
            "  OR n.owner NOT IN (SELECT value FROM json_each (?3)))";
   return "SELECT s.fid, s.geom, "
          "(CASE s.availability WHEN 'available' THEN 0 WHEN 'limited' THEN 1 "
-         "WHEN 'committed' THEN 2 ELSE 3 END << 4), s.kind "
+         "WHEN 'committed' THEN 2 ELSE 3 END << 4), s.kind, NULL, NULL "
          "FROM resource s "
          "WHERE (?1 IS NULL OR s.kind IN (SELECT value FROM json_each (?1))) "
          "AND (?2 IS NULL OR s.availability IN (SELECT value FROM json_each (?2))) "
@@ -209,6 +274,7 @@ stead_point_source_read_rows (sqlite3_stmt *stmt,
                               GArray       *lonlat,
                               GArray       *category,
                               GArray       *fid,
+                              GArray       *days,
                               GCancellable *cancellable)
 {
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -219,6 +285,7 @@ stead_point_source_read_rows (sqlite3_stmt *stmt,
       guint16 cat = (guint16) ((found > 0 ? found - 1 : 255) << 8 |
                                (sqlite3_column_int (stmt, 2) & 0xff));
       double lon, lat;
+      gint32 opened, closed;
 
       if (!stead_gpkg_blob_get_point (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1),
                                       &lon, &lat))
@@ -228,6 +295,13 @@ stead_point_source_read_rows (sqlite3_stmt *stmt,
       g_array_append_val (lonlat, lon);
       g_array_append_val (lonlat, lat);
       g_array_append_val (category, cat);
+      /* Undated (a resource): always there. */
+      opened = sqlite3_column_type (stmt, 4) != SQLITE_NULL ? sqlite3_column_int (stmt, 4)
+                                                            : G_MININT32;
+      closed = sqlite3_column_type (stmt, 5) != SQLITE_NULL ? sqlite3_column_int (stmt, 5)
+                                                            : G_MAXINT32;
+      g_array_append_val (days, opened);
+      g_array_append_val (days, closed);
 
       if ((fid->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
         return FALSE;
@@ -245,6 +319,7 @@ stead_point_source_read_table (sqlite3               *db,
                                GArray                *lonlat,
                                GArray                *category,
                                GArray                *fid,
+                               GArray                *days,
                                GCancellable          *cancellable,
                                GError               **error)
 {
@@ -263,7 +338,7 @@ stead_point_source_read_table (sqlite3               *db,
   sqlite3_bind_text (stmt, 2, states_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, absent, -1, SQLITE_STATIC);
   places = stead_point_source_read_kinds (db, kind);
-  stead_point_source_read_rows (stmt, places, lonlat, category, fid, cancellable);
+  stead_point_source_read_rows (stmt, places, lonlat, category, fid, days, cancellable);
   sqlite3_finalize (stmt);
   return TRUE;
 }
@@ -286,6 +361,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
   g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) category = g_array_new (FALSE, FALSE, sizeof (guint16));
   g_autoptr(GArray) fid = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_autoptr(GByteArray) classes = NULL;
   SteadPointSnapshot *snapshot;
   SteadPointIndexOptions options;
@@ -294,7 +370,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
   if (!(db = stead_workspace_open_reader (workspace, error)))
     return NULL;
   if (!stead_point_source_read_table (db, kind, kinds, states, absent, lonlat, category, fid,
-                                      cancellable, error))
+                                      days, cancellable, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -307,7 +383,7 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
       g_assert (kind == STEAD_POINT_SOURCE_NEEDS);
       if (!stead_point_source_read_table (db, STEAD_POINT_SOURCE_RESOURCES, resource_kinds, NULL,
                                           absent, lonlat,
-                                          category, fid, cancellable, error))
+                                          category, fid, days, cancellable, error))
         {
           sqlite3_close (db);
           return NULL;
@@ -321,10 +397,12 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
         {
           gint64 place = (gint64) i;
           guint16 cat = 255 << 8;
+          gint32 always[2] = { G_MININT32, G_MAXINT32 };
 
           g_array_append_vals (lonlat, sites + 2 * i, 2);
           g_array_append_val (fid, place);
           g_array_append_val (category, cat);
+          g_array_append_vals (days, always, 2);
         }
     }
   sqlite3_close (db);
@@ -346,6 +424,13 @@ stead_point_source_load_full (SteadWorkspace        *workspace,
   snapshot->fid = (gint64 *) g_array_free (g_steal_pointer (&fid), FALSE);
   if (classes != NULL)
     snapshot->classes = g_byte_array_free (g_steal_pointer (&classes), FALSE);
+  snapshot->opened = g_new (gint32, MAX (snapshot->n, 1));
+  snapshot->closed = g_new (gint32, MAX (snapshot->n, 1));
+  for (gsize i = 0; i < snapshot->n; i++)
+    {
+      snapshot->opened[i] = g_array_index (days, gint32, 2 * i);
+      snapshot->closed[i] = g_array_index (days, gint32, 2 * i + 1);
+    }
   return snapshot;
 }
 
@@ -613,6 +698,41 @@ stead_point_source_get_extent (SteadWorkspace *workspace,
   extent->max_x = sqlite3_column_double (stmt, 2);
   extent->max_y = sqlite3_column_double (stmt, 3);
   return TRUE;
+}
+
+/**
+ * stead_point_source_get_day_span:
+ * @workspace: a #SteadWorkspace
+ * @first: (out): the day the first need opened (days since 1 January 1970)
+ * @last: (out): the last day a need opened or closed
+ *
+ * Returns: %FALSE if there are no dated needs
+ */
+gboolean
+stead_point_source_get_day_span (SteadWorkspace *workspace,
+                                 gint32         *first,
+                                 gint32         *last)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  stmt = stead_workspace_prepare (
+    workspace,
+    "SELECT CAST (min (julianday (opened)) - 2440587.5 AS INTEGER), "
+    "CAST (max (max (julianday (opened), coalesce (julianday (closed), 0))) - 2440587.5 "
+    "AS INTEGER) FROM need WHERE julianday (opened) IS NOT NULL",
+    NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first = sqlite3_column_int (stmt, 0);
+      *last = sqlite3_column_int (stmt, 1);
+      found = TRUE;
+    }
+  return found;
 }
 
 /**

@@ -81,6 +81,16 @@ STEAD_AVAILABLE_IN_1_0
 const guint8       *stead_point_snapshot_get_classes    (SteadPointSnapshot    *self);
 
 STEAD_AVAILABLE_IN_1_0
+gsize               stead_point_snapshot_set_days       (SteadPointSnapshot    *self,
+                                                         const gint32          *first,
+                                                         gint32                 last);
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_point_snapshot_is_live        (SteadPointSnapshot    *self,
+                                                         gsize                  i,
+                                                         gint32                 first,
+                                                         gint32                 last);
+
+STEAD_AVAILABLE_IN_1_0
 SteadPointSnapshot *stead_point_source_load             (SteadWorkspace        *workspace,
                                                          SteadPointSourceKind   kind,
                                                          const char * const    *kinds,
@@ -122,6 +132,10 @@ SteadPointSnapshot *stead_point_source_load_finish      (SteadWorkspace        *
 STEAD_AVAILABLE_IN_1_0
 gboolean            stead_point_source_get_extent       (SteadWorkspace        *workspace,
                                                          SteadEnvelope         *extent);
+STEAD_AVAILABLE_IN_1_0
+gboolean            stead_point_source_get_day_span     (SteadWorkspace        *workspace,
+                                                         gint32                *first,
+                                                         gint32                *last);
 STEAD_AVAILABLE_IN_1_0
 SteadPointDetails  *stead_point_source_get_details      (SteadWorkspace        *workspace,
                                                          SteadPointSourceKind   kind,

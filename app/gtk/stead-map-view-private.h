@@ -134,6 +134,31 @@ struct _SteadMapView
   gint64                 popover_chosen;    /* the member to show next */
   guint                  popover_idle;
 
+  /* stead-map-view-time.c */
+  GtkWidget             *time_button;       /* top left, beside the layer list's */
+  GtkWidget             *time_label;        /* in it: the dates shown */
+  GtkWidget             *time_switch;
+  GtkWidget             *time_controls;     /* presets, scale, play */
+  GtkWidget             *time_scale;
+  GtkWidget             *time_play;
+  GtkWidget             *time_dates;
+  gboolean               time_on;
+  gboolean               time_updating;
+  gint32                 time_span_first;   /* the needs' first and last days */
+  gint32                 time_span_last;
+  gint32                 time_length;       /* the window, in days; 0: the span */
+  gint32                 time_end;          /* the window's last day */
+  gint32                 time_first;        /* its first, as shown */
+  gboolean               time_shown_on;     /* what the map was last told */
+  gint32                 time_shown_end;
+  gint32                 time_custom_first; /* a range set as such, or G_MININT32 */
+  guint                  time_source;       /* playing */
+  guint                  time_interval;     /* ms a step */
+  /* What the area's summary is of, to count again for other days */
+  gint64                 summary_area;
+  SteadGeometry         *summary_geom;
+  char                  *summary_title;
+
   /* stead-map-view-pick.c */
   SteadMapViewPickFunc   pick_func;         /* the next click picks a position */
   gpointer               pick_data;
@@ -141,6 +166,36 @@ struct _SteadMapView
   GtkWidget             *pick_hint;
   GtkWidget             *pick_label;
 };
+
+/* stead-map-view-time.c */
+void      stead_map_view_time_init            (SteadMapView     *self);
+void      stead_map_view_time_dispose         (SteadMapView     *self);
+void      stead_map_view_time_update_span     (SteadMapView     *self);
+const gint32 *stead_map_view_time_days        (SteadMapView     *self,
+                                               gint32           *days);
+STEAD_PRIVATE_API
+void      stead_map_view_set_time_range       (SteadMapView     *self,
+                                               gboolean          on,
+                                               gint32            first,
+                                               gint32            last);
+STEAD_PRIVATE_API
+gboolean  stead_map_view_get_time_range       (SteadMapView     *self,
+                                               gint32           *first,
+                                               gint32           *last);
+STEAD_PRIVATE_API
+void      stead_map_view_time_play            (SteadMapView     *self,
+                                               gboolean          play);
+STEAD_PRIVATE_API
+gboolean  stead_map_view_time_is_playing      (SteadMapView     *self);
+STEAD_PRIVATE_API
+void      stead_map_view_time_set_interval    (SteadMapView     *self,
+                                               guint             ms);
+void      stead_map_view_remember_summary     (SteadMapView     *self,
+                                               gint64            area_fid,
+                                               SteadGeometry    *geom,
+                                               const char       *title);
+void      stead_map_view_refresh_summary      (SteadMapView     *self);
+void      stead_map_view_refresh_shading      (SteadMapView     *self);
 
 /* stead-map-view.c */
 gboolean  stead_map_view_is_on_map            (SteadMapView     *self,

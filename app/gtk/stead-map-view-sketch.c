@@ -196,15 +196,18 @@ stead_map_view_sketch_keep (SteadMapView  *self,
 {
   g_autoptr(SteadAreaSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
+  gint32 days[2];
 
   if (self->workspace == NULL ||
-      !(summary = stead_area_summary_new (self->workspace, polygon, &error)))
+      !(summary = stead_area_summary_new_in_days (self->workspace, polygon,
+                                                  stead_map_view_time_days (self, days), &error)))
     {
       if (error != NULL)
         g_message ("%s", error->message);
       return;
     }
   stead_map_view_show_summary (self, _("Drawn area"), summary);
+  stead_map_view_remember_summary (self, 0, polygon, _("Drawn area"));
   g_clear_pointer (&self->drawn, stead_geometry_unref);
   self->drawn = stead_geometry_ref (polygon);
   self->drawn_shown = TRUE;

@@ -250,6 +250,8 @@ typedef struct
   SteadAreaMeasure  measure;
   GArray           *fids;
   GArray           *values;
+  gboolean          dated;
+  gint32            days[2];
 } ShadeJob;
 
 static void
@@ -270,8 +272,9 @@ stead_map_view_shade_thread (GTask        *task,
   ShadeJob *job = task_data;
   GError *error = NULL;
 
-  if (stead_area_measure_compute (job->path, job->measure, job->fids, job->values,
-                                  cancellable, &error))
+  if (stead_area_measure_compute_in_days (job->path, job->measure,
+                                          job->dated ? job->days : NULL, job->fids, job->values,
+                                          cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -300,7 +303,7 @@ stead_map_view_on_shaded (GObject      *object,
 
 /* Sums the chosen measure per area on a worker thread (its own read-only
  * connection), then shades the areas; a newer request cancels this one. */
-static void
+void
 stead_map_view_refresh_shading (SteadMapView *self)
 {
   g_autoptr(GTask) task = NULL;
@@ -318,6 +321,8 @@ stead_map_view_refresh_shading (SteadMapView *self)
   job = g_new0 (ShadeJob, 1);
   job->path = g_strdup (stead_workspace_get_path (self->workspace));
   job->measure = self->shade_measure;
+  /* Under the time slider, the needs of the days shown. */
+  job->dated = stead_map_view_time_days (self, job->days) != NULL;
   job->fids = g_array_new (FALSE, FALSE, sizeof (gint64));
   job->values = g_array_new (FALSE, FALSE, sizeof (double));
   self->shade_cancellable = g_cancellable_new ();
@@ -368,6 +373,8 @@ stead_map_view_on_workspace_changed (SteadMapView       *self,
   if (g_strv_contains (tables, "area") || g_strv_contains (tables, "need") ||
       g_strv_contains (tables, "resource"))
     stead_map_view_empty_update (self);
+  if (g_strv_contains (tables, "need"))
+    stead_map_view_time_update_span (self);
   if (self->shade_measure != STEAD_AREA_MEASURE_NONE &&
       (g_strv_contains (tables, "need") || g_strv_contains (tables, "resource") ||
        g_strv_contains (tables, "area")))
@@ -397,6 +404,11 @@ stead_map_view_set_workspace (SteadMapView   *self,
   stead_point_layer_set_workspace (self->resources, workspace);
   stead_point_layer_set_workspace (self->needs, workspace);
   gtk_widget_set_visible (self->area_panel, FALSE);
+  /* A workspace opens on today. */
+  g_clear_handle_id (&self->time_source, g_source_remove);
+  self->time_on = FALSE;
+  self->time_end = 0;
+  stead_map_view_time_update_span (self);
   stead_map_view_zoom_to_area (self);
   stead_map_view_empty_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
@@ -836,6 +848,8 @@ stead_map_view_show_summary (SteadMapView     *self,
 
   stead_map_view_sketch_hide_drawn (self);
   stead_map_view_select_outline (self, NULL);
+  /* Its caller says what it is of, if the time slider may count it again. */
+  stead_map_view_remember_summary (self, 0, NULL, NULL);
   stead_area_panel_clear_sections (STEAD_AREA_PANEL (self->area_panel));
   stead_area_panel_set_summary (STEAD_AREA_PANEL (self->area_panel), self->workspace,
                                 title, summary);
@@ -860,11 +874,13 @@ stead_map_view_select_area (SteadMapView *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *instruction = NULL;
+  gint32 days[2];
 
   g_return_val_if_fail (STEAD_IS_MAP_VIEW (self), FALSE);
 
   if (self->workspace == NULL ||
-      !(summary = stead_area_summary_new_for_area (self->workspace, area_fid, &error)))
+      !(summary = stead_area_summary_new_for_area_in_days (
+          self->workspace, area_fid, stead_map_view_time_days (self, days), &error)))
     {
       if (error != NULL)
         g_message ("%s", error->message);
@@ -873,6 +889,7 @@ stead_map_view_select_area (SteadMapView *self,
 
   title = stead_map_view_area_title (self, area_fid, &instruction);
   stead_map_view_show_summary (self, title != NULL ? title : _("Area"), summary);
+  stead_map_view_remember_summary (self, area_fid, NULL, title != NULL ? title : _("Area"));
   stead_map_view_describe_area (self, area_fid);
   stead_area_panel_set_note (STEAD_AREA_PANEL (self->area_panel), instruction);
   stead_map_view_select_outline_area (self, area_fid);
@@ -941,13 +958,16 @@ stead_map_view_select_box (SteadMapView *self,
   g_autoptr(SteadGeometry) box = stead_geometry_new_polygon (ring, G_N_ELEMENTS (ring));
   g_autoptr(SteadAreaSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
+  gint32 days[2];
 
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
 
   if (self->workspace == NULL ||
-      !(summary = stead_area_summary_new (self->workspace, box, &error)))
+      !(summary = stead_area_summary_new_in_days (self->workspace, box,
+                                                  stead_map_view_time_days (self, days), &error)))
     return;
   stead_map_view_show_summary (self, _("Drawn area"), summary);
+  stead_map_view_remember_summary (self, 0, box, _("Drawn area"));
 }
 
 GtkWidget *
@@ -1361,7 +1381,7 @@ stead_map_view_get_control_bounds (SteadMapView *self,
 {
   GtkWidget *controls[] = {
     self->layers_button, self->controls, self->bottom, self->offline_chip, self->empty_state,
-    self->area_panel, self->search,
+    self->area_panel, self->search, self->time_button,
   };
 
   g_return_if_fail (STEAD_IS_MAP_VIEW (self));
@@ -1606,6 +1626,7 @@ stead_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   stead_map_view_popover_dispose (self);
   stead_map_view_pick_dispose (self);
+  stead_map_view_time_dispose (self);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   stead_map_view_layers_dispose (self);
   stead_map_view_sketch_dispose (self);
@@ -1933,6 +1954,7 @@ stead_map_view_init (SteadMapView *self)
 
   stead_map_view_empty_init (self);
   stead_map_view_layers_init (self);
+  stead_map_view_time_init (self);
   stead_map_view_init_bottom (self);
   stead_map_view_network_init (self);
   stead_map_view_search_init (self, GTK_BOX (controls));
@@ -1940,6 +1962,7 @@ stead_map_view_init (SteadMapView *self)
   /* No count under the map's own controls. */
   stead_point_layer_keep_clear_of (self->points, controls);
   stead_point_layer_keep_clear_of (self->points, self->layers_button);
+  stead_point_layer_keep_clear_of (self->points, self->time_button);
   stead_point_layer_keep_clear_of (self->points, GTK_WIDGET (self->license));
   stead_point_layer_keep_clear_of (self->points,
                                    gtk_widget_get_first_child (gtk_widget_get_parent (

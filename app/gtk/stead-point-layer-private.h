@@ -56,6 +56,11 @@ struct _SteadPointLayer
   int                  sprite_scale;
   char               **kinds;         /* NULL: every kind */
   char               **states;        /* NULL: the default states */
+  /* The time slider's range (days since 1970, both included), if on: the
+   * needs live in it, of any status but one chosen otherwise. */
+  gboolean             dated;
+  gint32               first_day;
+  gint32               last_day;
 
   /* A needs or resources layer whose points another layer draws: */
   SteadPointLayer     *merged;        /* weak */

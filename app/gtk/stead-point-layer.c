@@ -44,6 +44,30 @@ static GParamSpec *properties[N_PROPS];
 
 static void stead_point_layer_invalidate_layout (SteadPointLayer *self);
 
+/* With the time slider on, a need is shown for its dates, whatever its
+ * status now (unless the user chose statuses). */
+static const char * const every_status[] = {
+  "open", "assigned", "met", "closed", "cancelled", NULL
+};
+
+static const char * const *
+stead_point_layer_states_to_load (SteadPointLayer *self,
+                                  SteadPointLayer *needs)
+{
+  if (self->dated && needs->states == NULL)
+    return every_status;
+  return (const char * const *) needs->states;
+}
+
+/* Filters the points to the range in place: no rebuild. */
+static void
+stead_point_layer_apply_days (SteadPointLayer *self)
+{
+  if (self->data != NULL)
+    stead_point_snapshot_set_days (self->data, self->dated ? &self->first_day : NULL,
+                                   self->last_day);
+}
+
 /* The merged layer names the rest centres: their titles, read when the
  * points are (there are a few dozen). */
 static void
@@ -75,6 +99,7 @@ stead_point_layer_on_loaded (GObject      *object,
 
   g_clear_pointer (&self->data, stead_point_snapshot_unref);
   self->data = data;
+  stead_point_layer_apply_days (self);
   if (self->kind == STEAD_POINT_LAYER_MERGED)
     {
       stead_point_layer_load_titles (self);
@@ -121,7 +146,7 @@ stead_point_layer_reload_merged (SteadPointLayer *self)
   self->cancellable = g_cancellable_new ();
   stead_point_source_load_merged_async (
     workspace, needs_shown ? (const char * const *) self->needs->kinds : none,
-    needs_shown ? (const char * const *) self->needs->states : NULL,
+    needs_shown ? stead_point_layer_states_to_load (self, self->needs) : NULL,
     resources_shown ? NULL : none, (const double *) sites->data, sites->len / 2,
     self->cancellable, stead_point_layer_on_loaded, g_object_ref (self));
 }
@@ -156,7 +181,10 @@ stead_point_layer_reload (SteadPointLayer *self)
   kind = self->kind == STEAD_POINT_LAYER_NEEDS ? STEAD_POINT_SOURCE_NEEDS
                                                : STEAD_POINT_SOURCE_RESOURCES;
   stead_point_source_load_async (self->workspace, kind, (const char * const *) self->kinds,
-                                 (const char * const *) self->states, self->cancellable,
+                                 kind == STEAD_POINT_SOURCE_NEEDS
+                                   ? stead_point_layer_states_to_load (self, self)
+                                   : (const char * const *) self->states,
+                                 self->cancellable,
                                  stead_point_layer_on_loaded, g_object_ref (self));
 }
 
@@ -240,14 +268,26 @@ stead_point_layer_get_n_points (SteadPointLayer *self)
   g_return_val_if_fail (STEAD_IS_POINT_LAYER (self), 0);
 
   if (self->merged == NULL)
-    return self->data != NULL ? stead_point_snapshot_get_n_points (self->data) : 0;
+    {
+      if (self->data == NULL)
+        return 0;
+      total = stead_point_snapshot_get_n_points (self->data);
+      if (!self->dated)
+        return total;
+      for (gsize i = 0; i < total; i++)
+        n += stead_point_snapshot_is_live (self->data, i, self->first_day, self->last_day);
+      return n;
+    }
   if (self->merged->data == NULL)
     return 0;
   classes = stead_point_snapshot_get_classes (self->merged->data);
   total = stead_point_snapshot_get_n_points (self->merged->data);
   klass = stead_point_layer_class (self);
   for (gsize i = 0; i < total; i++)
-    n += classes[i] == klass;
+    n += classes[i] == klass &&
+         (!self->merged->dated || stead_point_snapshot_is_live (self->merged->data, i,
+                                                                self->merged->first_day,
+                                                                self->merged->last_day));
   return n;
 }
 
@@ -272,6 +312,52 @@ stead_point_layer_set_filter (SteadPointLayer    *self,
   self->kinds = g_strdupv ((char **) kinds);
   self->states = g_strdupv ((char **) states);
   stead_point_layer_reload (self);
+}
+
+/**
+ * stead_point_layer_set_days:
+ * @self: a #SteadPointLayer
+ * @dated: whether to show only what is live in the range
+ * @first: the range's first day (days since 1 January 1970)
+ * @last: its last day, included
+ *
+ * The time slider: with @dated, the needs live in [@first, @last] (opened
+ * on or before @last, not closed before @first), whatever their status
+ * now; resources, which have no dates, stay. Switching it on or off
+ * reloads the points once; moving the range filters the index in place,
+ * without rebuilding it.
+ */
+void
+stead_point_layer_set_days (SteadPointLayer *self,
+                            gboolean         dated,
+                            gint32           first,
+                            gint32           last)
+{
+  gboolean reload;
+
+  g_return_if_fail (STEAD_IS_POINT_LAYER (self));
+
+  if (self->merged != NULL)
+    {
+      stead_point_layer_set_days (self->merged, dated, first, last);
+      return;
+    }
+  dated = !!dated;
+  if (dated == self->dated && (!dated || (first == self->first_day && last == self->last_day)))
+    return;
+  reload = dated != self->dated;
+  self->dated = dated;
+  self->first_day = first;
+  self->last_day = last;
+  if (reload)
+    {
+      stead_point_layer_reload (self);
+      return;
+    }
+  stead_point_layer_apply_days (self);
+  if (self->kind == STEAD_POINT_LAYER_MERGED)
+    stead_point_layer_invalidate_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 SteadPointLayerKind

@@ -111,6 +111,11 @@ STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_show_personal (SteadPointLayer *self,
                                                   gboolean             show_personal);
 STEAD_AVAILABLE_IN_1_0
+void             stead_point_layer_set_days      (SteadPointLayer     *self,
+                                                  gboolean             dated,
+                                                  gint32               first,
+                                                  gint32               last);
+STEAD_AVAILABLE_IN_1_0
 void             stead_point_layer_set_filter    (SteadPointLayer     *self,
                                                   const char * const  *kinds,
                                                   const char * const  *states);

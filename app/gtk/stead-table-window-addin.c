@@ -51,7 +51,10 @@ stead_table_window_addin_show_kind (SteadTableWindowAddin *self,
                                     const char            *kind,
                                     gint64                 id)
 {
-  if (self->page == NULL || !stead_page_show (STEAD_PAGE (self->page), kind, id))
+  GtkWidget *page = self->info->page_type != NULL
+                      ? stead_window_get_page (self->window, self->info->page_name) : NULL;
+
+  if (page == NULL || !stead_page_show (STEAD_PAGE (page), kind, id))
     return;
   stead_window_show_page (self->window, self->info->page_name);
 }
@@ -87,6 +90,19 @@ stead_table_window_addin_show_record (GSimpleAction *action,
   stead_table_window_addin_show_kind (self, kind, id);
 }
 
+/* The page, made the first time it is shown or asked for. */
+static GtkWidget *
+stead_table_window_addin_build_page (gpointer user_data)
+{
+  SteadTableWindowAddin *self = user_data;
+
+  if (self->page == NULL)
+    self->page = g_object_ref_sink (g_object_new (self->info->page_type (), "workspace",
+                                                  stead_window_get_workspace (self->window),
+                                                  NULL));
+  return self->page;
+}
+
 static void
 stead_table_window_addin_load (SteadWindowAddin *addin,
                                SteadWindow      *window)
@@ -105,12 +121,8 @@ stead_table_window_addin_load (SteadWindowAddin *addin,
     return;
   self->window = window;
   if (info->page_type != NULL)
-    {
-      self->page =
-        g_object_ref_sink (g_object_new (info->page_type (), "workspace", workspace, NULL));
-      stead_window_add_page (window, info->page_name, g_dgettext (domain, info->title),
-                             info->icon_name, self->page);
-    }
+    stead_window_add_page_func (window, info->page_name, g_dgettext (domain, info->title),
+                                info->icon_name, stead_table_window_addin_build_page, self, NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
   if (info->actions != NULL)
     g_action_map_add_action_entries (G_ACTION_MAP (group), info->actions, info->n_actions, self);
@@ -157,7 +169,7 @@ stead_table_window_addin_unload (SteadWindowAddin *addin,
     return;
   g_signal_handlers_disconnect_by_data (window, self);
   g_signal_handlers_disconnect_by_data (map, self);
-  if (self->page != NULL)
+  if (self->info->page_type != NULL)
     stead_window_remove_page (window, self->info->page_name);
   gtk_widget_insert_action_group (GTK_WIDGET (window), self->info->module, NULL);
   for (gsize i = 0; i < self->info->n_area_actions; i++)
@@ -268,9 +280,14 @@ stead_window_addin_get_window (SteadWindowAddin *self)
 GtkWidget *
 stead_window_addin_get_page (SteadWindowAddin *self)
 {
+  SteadTableWindowAddin *addin = (SteadTableWindowAddin *) self;
+
   g_return_val_if_fail (STEAD_IS_TABLE_WINDOW_ADDIN (self), NULL);
 
-  return STEAD_TABLE_WINDOW_ADDIN (self)->page;
+  /* Made now if it was not yet shown. */
+  if (addin->window == NULL || addin->info->page_type == NULL)
+    return NULL;
+  return stead_window_get_page (addin->window, addin->info->page_name);
 }
 
 /**

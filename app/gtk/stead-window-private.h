@@ -31,5 +31,8 @@ gboolean  stead_window_write_report_marked   (SteadWindow   *self,
                                               GFile         *file,
                                               const char    *marking,
                                               GError       **error);
+STEAD_PRIVATE_API
+gboolean  stead_window_is_page_built         (SteadWindow   *self,
+                                              const char    *id);
 
 G_END_DECLS

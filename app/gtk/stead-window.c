@@ -34,10 +34,15 @@
 
 typedef struct
 {
-  char      *id;
-  GtkWidget *row;
-  GtkWidget *page;
-  guint      seq;     /* the order a plugin added its pages in */
+  char               *id;
+  char               *title;
+  GtkWidget          *row;
+  GtkWidget          *page;     /* NULL until built */
+  GtkWidget          *stand_in; /* in the stack until the page is built */
+  SteadWindowPageFunc build;
+  gpointer            build_data;
+  GDestroyNotify      build_notify;
+  guint               seq;      /* the order a plugin added its pages in */
 } Page;
 
 struct _SteadWindow
@@ -93,7 +98,10 @@ stead_window_get_engine (SteadWindow *self)
 static void
 stead_window_page_free (Page *page)
 {
+  if (page->build_notify != NULL)
+    page->build_notify (page->build_data);
   g_free (page->id);
+  g_free (page->title);
   g_free (page);
 }
 
@@ -119,39 +127,17 @@ stead_window_find_page (SteadWindow *self,
 /* ------------------------------------------------------------------------ */
 /* Pages                                                                     */
 
-/**
- * stead_window_add_page:
- * @self: a #SteadWindow
- * @id: a unique id, namespaced by module name ("partners.directory")
- * @title: the sidebar title
- * @icon_name: (nullable): the sidebar icon
- * @page: the page
- *
- * Adds a page to the sidebar of an open workspace. Window addins call
- * this in load and stead_window_remove_page() in unload.
- */
-void
-stead_window_add_page (SteadWindow *self,
-                       const char  *id,
-                       const char  *title,
-                       const char  *icon_name,
-                       GtkWidget   *page)
+static Page *
+stead_window_add_entry (SteadWindow *self,
+                        const char  *id,
+                        const char  *title,
+                        const char  *icon_name,
+                        GtkWidget   *child)
 {
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *label;
   Page *entry;
-
-  g_return_if_fail (STEAD_IS_WINDOW (self));
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (GTK_IS_WIDGET (page));
-
-  if (stead_window_find_page (self, id, NULL) != NULL)
-    {
-      g_warning ("A page “%s” is already in the window", id);
-      return;
-    }
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   if (icon_name != NULL)
@@ -167,16 +153,115 @@ stead_window_add_page (SteadWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_list_box_append (self->sidebar, row);
 
-  gtk_stack_add_titled (self->page_stack, page, id, title);
+  gtk_stack_add_titled (self->page_stack, child, id, title);
 
   entry = g_new0 (Page, 1);
   entry->id = g_strdup (id);
+  entry->title = g_strdup (title);
   entry->row = row;
-  entry->page = page;
   entry->seq = self->next_seq++;
   g_object_set_data (G_OBJECT (row), "stead-page", entry);
   g_ptr_array_add (self->pages, entry);
   gtk_list_box_invalidate_sort (self->sidebar);
+  return entry;
+}
+
+/**
+ * stead_window_add_page:
+ * @self: a #SteadWindow
+ * @id: a unique id, namespaced by module name ("partners.directory")
+ * @title: the sidebar title
+ * @icon_name: (nullable): the sidebar icon
+ * @page: the page
+ *
+ * Adds a page to the sidebar of an open workspace. Window addins call
+ * this in load and stead_window_remove_page() in unload. A page that
+ * need not exist before it is shown is better added with
+ * stead_window_add_page_func().
+ */
+void
+stead_window_add_page (SteadWindow *self,
+                       const char  *id,
+                       const char  *title,
+                       const char  *icon_name,
+                       GtkWidget   *page)
+{
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  if (stead_window_find_page (self, id, NULL) != NULL)
+    {
+      g_warning ("A page “%s” is already in the window", id);
+      return;
+    }
+  stead_window_add_entry (self, id, title, icon_name, page)->page = page;
+}
+
+/**
+ * stead_window_add_page_func:
+ * @self: a #SteadWindow
+ * @id: a unique id, namespaced by module name ("partners.directory")
+ * @title: the sidebar title
+ * @icon_name: (nullable): the sidebar icon
+ * @build: (scope notified): makes the page, the first time it is wanted
+ * @user_data: for @build
+ * @notify: frees @user_data, when the page is removed
+ *
+ * As stead_window_add_page(), but the page is only made when it is first
+ * shown or asked for (stead_window_get_page()): the window's first frame
+ * does not wait for pages nobody has looked at yet.
+ */
+void
+stead_window_add_page_func (SteadWindow         *self,
+                            const char          *id,
+                            const char          *title,
+                            const char          *icon_name,
+                            SteadWindowPageFunc  build,
+                            gpointer             user_data,
+                            GDestroyNotify       notify)
+{
+  GtkWidget *stand_in;
+  Page *entry;
+
+  g_return_if_fail (STEAD_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (build != NULL);
+
+  if (stead_window_find_page (self, id, NULL) != NULL)
+    {
+      g_warning ("A page “%s” is already in the window", id);
+      if (notify != NULL)
+        notify (user_data);
+      return;
+    }
+  stand_in = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  entry = stead_window_add_entry (self, id, title, icon_name, stand_in);
+  entry->stand_in = stand_in;
+  entry->build = build;
+  entry->build_data = user_data;
+  entry->build_notify = notify;
+}
+
+/* Makes a page added with stead_window_add_page_func(), if not yet made,
+ * in its stand-in's place. */
+static GtkWidget *
+stead_window_build_page (SteadWindow *self,
+                         Page        *page)
+{
+  GtkWidget *built;
+
+  if (page->page != NULL || page->build == NULL)
+    return page->page;
+  built = page->build (page->build_data);
+  g_return_val_if_fail (GTK_IS_WIDGET (built), NULL);
+  page->page = built;
+  gtk_stack_remove (self->page_stack, page->stand_in);
+  page->stand_in = NULL;
+  gtk_stack_add_titled (self->page_stack, built, page->id, page->title);
+  return built;
 }
 
 /* "partners" for "partners.directory" */
@@ -253,11 +338,12 @@ stead_window_remove_page (SteadWindow *self,
   if (!(page = stead_window_find_page (self, id, &index)))
     return;
 
-  if (gtk_stack_get_visible_child (self->page_stack) == page->page && self->pages->len > 1)
+  if (page->page != NULL && gtk_stack_get_visible_child (self->page_stack) == page->page &&
+      self->pages->len > 1)
     stead_window_show_page (self, MAP_PAGE_ID);
 
   gtk_list_box_remove (self->sidebar, page->row);
-  gtk_stack_remove (self->page_stack, page->page);
+  gtk_stack_remove (self->page_stack, page->page != NULL ? page->page : page->stand_in);
   g_ptr_array_remove_index (self->pages, index);
 }
 
@@ -271,7 +357,21 @@ stead_window_get_page (SteadWindow *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   page = stead_window_find_page (self, id, NULL);
-  return page != NULL ? page->page : NULL;
+  return page != NULL ? stead_window_build_page (self, page) : NULL;
+}
+
+/* Whether the page is made yet (FALSE too if there is none): for tests. */
+gboolean
+stead_window_is_page_built (SteadWindow *self,
+                            const char  *id)
+{
+  Page *page;
+
+  g_return_val_if_fail (STEAD_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  page = stead_window_find_page (self, id, NULL);
+  return page != NULL && page->page != NULL;
 }
 
 const char *
@@ -299,8 +399,12 @@ static void
 stead_window_on_sidebar_row_selected (SteadWindow   *self,
                                       GtkListBoxRow *row)
 {
+  Page *page;
+
   if (row == NULL)
     return;
+  if ((page = g_object_get_data (G_OBJECT (row), "stead-page")) != NULL)
+    stead_window_build_page (self, page);
   gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
   /* Folded, the sidebar covers the page: a page chosen is a page to see. */
   if (adw_flap_get_folded (self->flap))
@@ -498,16 +602,31 @@ stead_window_assign_need_action (GtkWidget  *widget,
 
 /* The core's own pages, after the map and before the plugins': needs as
  * casework, and resources. */
+static GtkWidget *
+stead_window_build_needs_page (gpointer user_data)
+{
+  SteadWindow *self = user_data;
+
+  return g_object_new (STEAD_TYPE_NEEDS_PAGE, "workspace", self->workspace, NULL);
+}
+
+static GtkWidget *
+stead_window_build_resources_page (gpointer user_data)
+{
+  SteadWindow *self = user_data;
+
+  return g_object_new (STEAD_TYPE_RESOURCES_PAGE, "workspace", self->workspace, NULL);
+}
+
 static void
 stead_window_add_core_pages (SteadWindow *self)
 {
-  GtkWidget *needs = g_object_new (STEAD_TYPE_NEEDS_PAGE, "workspace", self->workspace, NULL);
-  GtkWidget *resources = g_object_new (STEAD_TYPE_RESOURCES_PAGE, "workspace", self->workspace,
-                                       NULL);
-
-  stead_window_add_page (self, NEEDS_PAGE_ID, _("Needs"), "task-due-symbolic", needs);
-  stead_window_add_page (self, RESOURCES_PAGE_ID, _("Resources"), "emblem-system-symbolic",
-                         resources);
+  /* Made when first shown (the window owns them, and they go with the
+   * workspace), so the first frame waits only for the map. */
+  stead_window_add_page_func (self, NEEDS_PAGE_ID, _("Needs"), "task-due-symbolic",
+                              stead_window_build_needs_page, self, NULL);
+  stead_window_add_page_func (self, RESOURCES_PAGE_ID, _("Resources"), "emblem-system-symbolic",
+                              stead_window_build_resources_page, self, NULL);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -47,6 +47,17 @@ void            stead_window_add_page           (SteadWindow    *self,
                                                  const char     *title,
                                                  const char     *icon_name,
                                                  GtkWidget      *page);
+/* Makes a page added with stead_window_add_page_func(), when first wanted. */
+typedef GtkWidget *(*SteadWindowPageFunc) (gpointer user_data);
+
+STEAD_AVAILABLE_IN_1_0
+void            stead_window_add_page_func      (SteadWindow         *self,
+                                                 const char          *id,
+                                                 const char          *title,
+                                                 const char          *icon_name,
+                                                 SteadWindowPageFunc  build,
+                                                 gpointer             user_data,
+                                                 GDestroyNotify       notify);
 STEAD_AVAILABLE_IN_1_0
 void            stead_window_remove_page        (SteadWindow    *self,
                                                  const char     *id);

@@ -12,6 +12,7 @@
 #include "stead-test-util.h"
 
 #include "stead-import-dialog-private.h"
+#include "stead-window-private.h"
 
 static SteadApplication *app;
 static char *tmp_dir;
@@ -135,6 +136,67 @@ test_open_shows_plugin_page (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL);
   g_assert_cmpstr (stead_window_get_view_name (window), ==, "welcome");
   g_assert_null (stead_window_get_page (window, "testplugin.items"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Pages are made when first shown, not before the first frame; made on
+ * demand, they work: a record shown through an action opens its page
+ * with it, and a page asked for by id is there. */
+static void
+test_pages_built_on_first_show (void)
+{
+  SteadWindow *window = new_window ();
+  g_autofree char *path = new_workspace ("lazy.gpkg");
+  g_autoptr(GError) error = NULL;
+  SteadWorkspace *ws;
+  gint64 fid;
+
+  g_assert_true (stead_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  ws = stead_window_get_workspace (window);
+  stead_workspace_edit (ws, "core", "Add need",
+                        "INSERT INTO need (kind, opened) VALUES ('food', '2026-01-01T00:00:00Z')",
+                        NULL, 0, &error);
+  g_assert_no_error (error);
+  fid = stead_test_count (ws, "SELECT max (fid) FROM need");
+  gtk_window_present (GTK_WINDOW (window));
+  stead_test_iterate (300);
+
+  /* Only the map is made; the others are in the sidebar all the same. */
+  g_assert_true (stead_window_is_page_built (window, "map"));
+  g_assert_false (stead_window_is_page_built (window, "core.needs"));
+  g_assert_false (stead_window_is_page_built (window, "core.resources"));
+  g_assert_false (stead_window_is_page_built (window, "testplugin.items"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "core.needs"));
+  g_assert_nonnull (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "testplugin.items"));
+
+  /* Chosen in the sidebar: made, and shown. */
+  stead_window_show_page (window, "testplugin.items");
+  g_assert_true (stead_window_is_page_built (window, "testplugin.items"));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "testplugin.items");
+  g_assert_true (gtk_widget_get_visible (stead_window_get_page (window, "testplugin.items")));
+  g_assert_false (stead_window_is_page_built (window, "core.needs"));
+
+  /* A record shown by an action (search, Open Record): its page is made
+   * and shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "core.show", "(sx)", "need",
+                                             fid));
+  g_assert_true (stead_window_is_page_built (window, "core.needs"));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (stead_window_get_page (window, "core.needs")), ==,
+                   "SteadNeedsPage");
+
+  /* Asked for by id: made then. */
+  g_assert_false (stead_window_is_page_built (window, "core.resources"));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (stead_window_get_page (window, "core.resources")), ==,
+                   "SteadResourcesPage");
+  g_assert_true (stead_window_is_page_built (window, "core.resources"));
+  g_assert_cmpstr (stead_window_get_page_id (window), ==, "core.needs");
+
+  /* Closing takes the made and the unmade pages alike. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-workspace", NULL);
+  g_assert_false (stead_window_is_page_built (window, "core.needs"));
+  g_assert_null (find_named (GTK_WIDGET (window), GTK_TYPE_LIST_BOX_ROW, "core.needs"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -606,6 +668,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/open-shows-plugin-page", test_open_shows_plugin_page);
+  g_test_add_func ("/ui/window/pages-built-on-first-show", test_pages_built_on_first_show);
   g_test_add_func ("/ui/window/bad-file", test_bad_file);
   g_test_add_func ("/ui/window/undo-redo", test_undo_redo);
   g_test_add_func ("/ui/window/read-only-banner", test_read_only_banner);
