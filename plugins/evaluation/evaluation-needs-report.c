@@ -119,11 +119,11 @@ evaluation_needs_report_draw (SteadReport     *report,
   stead_report_heading (report, 1, _("Where"));
   evaluation_needs_report_chart (report, evaluation_needs_areas_chart (t));
 
-  if (t->groups->len > 0)
-    {
-      stead_report_heading (report, 1, _("Who"));
-      evaluation_needs_report_chart (report, evaluation_needs_groups_chart (t));
-    }
+  stead_report_heading (report, 1, _("Who"));
+  if (evaluation_needs_n_groups (t) > 0)
+    evaluation_needs_report_chart (report, evaluation_needs_groups_chart (t));
+  else
+    stead_report_paragraph (report, _("No need of the period is linked to a target group."));
 
   if (compare)
     evaluation_needs_report_compare (report, t, &query);

@@ -162,6 +162,7 @@ evaluation_needs_view_show (EvaluationNeedsView *self)
   g_autofree char *resolution = NULL;
   g_autofree char *status = NULL;
   gboolean compare = evaluation_needs_has_compare (t);
+  guint groups;
 
   /* Translators: the period counted, then what it held */
   status = g_strdup_printf (_("%s: %s"), period, summary);
@@ -187,10 +188,11 @@ evaluation_needs_view_show (EvaluationNeedsView *self)
 
   evaluation_needs_view_chart (self, "areas-chart", evaluation_needs_areas_chart (t));
   evaluation_needs_view_chart (self, "when-chart", evaluation_needs_when_chart (t));
+  groups = evaluation_needs_n_groups (t);
   evaluation_needs_view_chart (self, "groups-chart",
-                               t->groups->len > 0 ? evaluation_needs_groups_chart (t) : NULL);
-  gtk_widget_set_visible (g_hash_table_lookup (self->charts, "groups-chart"), t->groups->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->groups_note), t->groups->len == 0);
+                               groups > 0 ? evaluation_needs_groups_chart (t) : NULL);
+  gtk_widget_set_visible (g_hash_table_lookup (self->charts, "groups-chart"), groups > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_note), groups == 0);
 
   evaluation_needs_view_chart (self, "kinds-chart", evaluation_needs_kinds_chart (t));
 

@@ -361,9 +361,11 @@ evaluation_needs_compare_rise (gconstpointer a,
   return g_utf8_collate (x->name != NULL ? x->name : "", y->name != NULL ? y->name : "");
 }
 
-/* The areas with needs, in @compare's order, at most MAX_AREAS. */
+/* The areas with needs (of the range, or @periods: of the baseline or
+ * the incident), in @compare's order, at most MAX_AREAS. */
 static GPtrArray *
 evaluation_needs_sorted_areas (const SteadNeedTrends *t,
+                               gboolean               periods,
                                GCompareFunc           compare)
 {
   GPtrArray *areas = g_ptr_array_new ();
@@ -372,7 +374,7 @@ evaluation_needs_sorted_areas (const SteadNeedTrends *t,
     {
       SteadNeedTrendsArea *area = &g_array_index (t->areas, SteadNeedTrendsArea, i);
 
-      if (area->count > 0 || area->incident > 0 || area->baseline > 0)
+      if (periods ? area->incident > 0 || area->baseline > 0 : area->count > 0)
         g_ptr_array_add (areas, area);
     }
   g_ptr_array_sort (areas, compare);
@@ -385,7 +387,8 @@ SteadChart *
 evaluation_needs_areas_chart (const SteadNeedTrends *t)
 {
   SteadChart *chart = stead_chart_new (STEAD_CHART_BAR, _("Needs per area"));
-  g_autoptr(GPtrArray) areas = evaluation_needs_sorted_areas (t, evaluation_needs_compare_areas);
+  g_autoptr(GPtrArray) areas = evaluation_needs_sorted_areas (t, FALSE,
+                                                                     evaluation_needs_compare_areas);
   g_autofree double *values = g_new (double, areas->len + 1);
   g_autofree double *shares = g_new (double, areas->len + 1);
 
@@ -436,6 +439,16 @@ evaluation_needs_when_chart (const SteadNeedTrends *t)
   return chart;
 }
 
+guint
+evaluation_needs_n_groups (const SteadNeedTrends *t)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < t->groups->len; i++)
+    n += g_array_index (t->groups, SteadNeedTrendsGroup, i).count > 0;
+  return n;
+}
+
 SteadChart *
 evaluation_needs_groups_chart (const SteadNeedTrends *t)
 {
@@ -446,10 +459,11 @@ evaluation_needs_groups_chart (const SteadNeedTrends *t)
     {
       const SteadNeedTrendsGroup *group = &g_array_index (t->groups, SteadNeedTrendsGroup, i);
 
-      stead_chart_add_category (chart, group->name);
-      values[i] = group->count;
+      if (group->count == 0)
+        continue;
+      values[stead_chart_add_category (chart, group->name)] = group->count;
     }
-  stead_chart_add_series (chart, _("Needs opened"), values, t->groups->len);
+  stead_chart_add_series (chart, _("Needs opened"), values, stead_chart_get_n_categories (chart));
   stead_chart_set_axis_titles (chart, _("Target group"), _("Needs"));
   return chart;
 }
@@ -567,7 +581,8 @@ evaluation_needs_compare_kinds_chart (const SteadNeedTrends *t)
 SteadChart *
 evaluation_needs_compare_areas_chart (const SteadNeedTrends *t)
 {
-  g_autoptr(GPtrArray) areas = evaluation_needs_sorted_areas (t, evaluation_needs_compare_rise);
+  g_autoptr(GPtrArray) areas = evaluation_needs_sorted_areas (t, TRUE,
+                                                                     evaluation_needs_compare_rise);
   guint n = areas->len;
   g_autofree const char **names = g_new0 (const char *, n + 1);
   g_autofree guint *baseline = g_new (guint, n + 1);

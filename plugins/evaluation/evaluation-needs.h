@@ -69,6 +69,8 @@ char       *evaluation_needs_format_hours       (double                  hours);
 char       *evaluation_needs_bucket_label       (SteadNeedTrendsBucket   bucket,
                                                  gint64                  start);
 
+/* Target groups with needs in the range. */
+guint       evaluation_needs_n_groups           (const SteadNeedTrends  *trends);
 gboolean    evaluation_needs_has_compare        (const SteadNeedTrends  *trends);
 /* The charts (each with its numbers as its table). */
 SteadChart *evaluation_needs_volume_chart       (const SteadNeedTrends  *trends);
