@@ -387,10 +387,13 @@ SteadChart *
 evaluation_needs_areas_chart (const SteadNeedTrends *t)
 {
   SteadChart *chart = stead_chart_new (STEAD_CHART_BAR, _("Needs per area"));
-  g_autoptr(GPtrArray) areas = evaluation_needs_sorted_areas (t, FALSE,
-                                                                     evaluation_needs_compare_areas);
-  g_autofree double *values = g_new (double, areas->len + 1);
-  g_autofree double *shares = g_new (double, areas->len + 1);
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autofree double *values = NULL;
+  g_autofree double *shares = NULL;
+
+  areas = evaluation_needs_sorted_areas (t, FALSE, evaluation_needs_compare_areas);
+  values = g_new (double, areas->len + 1);
+  shares = g_new (double, areas->len + 1);
 
   for (guint i = 0; i < areas->len; i++)
     {
