@@ -302,7 +302,7 @@ evaluation_needs_volume_chart (const SteadNeedTrends *t)
     }
   stead_chart_add_series (chart, _("Opened"), opened, n);
   stead_chart_add_series (chart, _("Closed"), closed, n);
-  stead_chart_add_series (chart, _("Open at the end"), backlog, n);
+  stead_chart_add_series (chart, _("Backlog"), backlog, n);
   stead_chart_set_axis_titles (chart,
                                t->bucket == STEAD_NEED_TRENDS_DAY    ? _("Day")
                                : t->bucket == STEAD_NEED_TRENDS_WEEK ? _("Week")
