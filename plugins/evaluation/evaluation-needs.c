@@ -76,27 +76,27 @@ evaluation_needs_day_start (gint64 ms,
 }
 
 void
-evaluation_needs_last_months (gint64  now,
+evaluation_needs_last_months (gint64  end,
                               int     months,
                               gint64 *from,
                               gint64 *to)
 {
-  g_autoptr(GDateTime) time = evaluation_needs_local (now);
+  g_autoptr(GDateTime) time = evaluation_needs_local (end);
   int year, month, day;
 
+  /* 1 Dec 2025 to 30 Nov 2026, for an end on 1 Dec 2026. */
   g_date_time_get_ymd (time, &year, &month, &day);
-  *to = evaluation_needs_midnight (year, month, day + 1);
-  /* The day after the same day @months before: 2 Dec 2025 to 1 Dec 2026. */
-  *from = evaluation_needs_midnight (year, month - months, MIN (day, 28) + 1);
+  *to = evaluation_needs_midnight (year, month, day);
+  *from = evaluation_needs_midnight (year, month - months, MIN (day, 28));
 }
 
 void
-evaluation_needs_whole_months (gint64  now,
+evaluation_needs_whole_months (gint64  end,
                                int     months,
                                gint64 *from,
                                gint64 *to)
 {
-  g_autoptr(GDateTime) time = evaluation_needs_local (now);
+  g_autoptr(GDateTime) time = evaluation_needs_local (end);
   int year, month, day;
 
   g_date_time_get_ymd (time, &year, &month, &day);
@@ -107,13 +107,14 @@ evaluation_needs_whole_months (gint64  now,
 gint64
 evaluation_needs_anchor (SteadWorkspace *workspace)
 {
-  gint64 now = g_get_real_time () / 1000;
+  gint64 end = evaluation_needs_day_start (g_get_real_time () / 1000, 0);
   gint32 first, last;
 
-  /* A workspace whose needs end before today: the year up to its last. */
+  /* A workspace whose needs end before today: the periods up to its last
+   * day; today, still under way, is left out. */
   if (stead_point_source_get_day_span (workspace, &first, &last))
-    now = MIN (now, ((gint64) last + 1) * 86400 * MS_PER_SECOND - 1);
-  return now;
+    end = MIN (end, evaluation_needs_day_start (((gint64) last + 1) * 86400 * MS_PER_SECOND, 0));
+  return end;
 }
 
 gboolean
@@ -147,9 +148,9 @@ evaluation_needs_peak_week (const SteadNeedTrends *weekly,
 
 gint64
 evaluation_needs_settled_limit (gint64 to,
-                                gint64 anchor)
+                                gint64 end)
 {
-  return MIN (to, evaluation_needs_day_start (anchor, -EVALUATION_NEEDS_SETTLE_DAYS));
+  return MIN (to, evaluation_needs_day_start (end, -EVALUATION_NEEDS_SETTLE_DAYS));
 }
 
 void
@@ -333,7 +334,7 @@ evaluation_needs_resolution_chart (const SteadNeedTrends *t)
   stead_chart_add_series (chart, _("Median"), median, n);
   stead_chart_add_series (chart, _("90th percentile"), p90, n);
   stead_chart_set_value_format (chart, 1, _(" h"));
-  stead_chart_set_axis_titles (chart, _("Kind of need"), _("Hours from opened to resolved"));
+  stead_chart_set_axis_titles (chart, _("Kind of need"), _("Hours"));
   return chart;
 }
 

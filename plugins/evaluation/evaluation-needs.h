@@ -16,27 +16,29 @@ G_BEGIN_DECLS
 /* The local midnight starting the day of @ms, @days later (ms). */
 gint64      evaluation_needs_day_start          (gint64                  ms,
                                                  int                     days);
-/* [from, to): the @months months up to the end of today (@now, ms). */
-void        evaluation_needs_last_months        (gint64                  now,
-                                                 int                     months,
-                                                 gint64                 *from,
-                                                 gint64                 *to);
-/* [from, to): the @months whole calendar months before the month of @now. */
-void        evaluation_needs_whole_months       (gint64                  now,
-                                                 int                     months,
-                                                 gint64                 *from,
-                                                 gint64                 *to);
-/* Today, or the end of the day the last need opened or closed if earlier
- * (a workspace of past needs): what "the last months" end with. */
+/* The end of the periods (a UK midnight): the start of today, or of the
+ * day after the last need opened or closed if that is earlier (a
+ * workspace of past needs). Today, still under way, is left out. */
 gint64      evaluation_needs_anchor             (SteadWorkspace         *workspace);
+/* [from, to): the @months months up to @end (evaluation_needs_anchor()). */
+void        evaluation_needs_last_months        (gint64                  end,
+                                                 int                     months,
+                                                 gint64                 *from,
+                                                 gint64                 *to);
+/* [from, to): the @months whole calendar months before the month of the
+ * day @end starts. */
+void        evaluation_needs_whole_months       (gint64                  end,
+                                                 int                     months,
+                                                 gint64                 *from,
+                                                 gint64                 *to);
 /* A week is compared once its needs have had the time to be resolved:
  * the weeks of today's caseload, still open, are not an incident yet. */
 #define EVALUATION_NEEDS_SETTLE_DAYS 28
 
-/* The end of the weeks [first, to) that may be an incident, @anchor
- * being evaluation_needs_anchor(). */
+/* The end of the weeks [first, to) that may be an incident, @end being
+ * evaluation_needs_anchor(). */
 gint64      evaluation_needs_settled_limit      (gint64                  to,
-                                                 gint64                  anchor);
+                                                 gint64                  end);
 /* The week of most needs opened (the first of equals) of weekly buckets,
  * of the whole weeks from @first that end by @limit. */
 gboolean    evaluation_needs_peak_week          (const SteadNeedTrends  *weekly,

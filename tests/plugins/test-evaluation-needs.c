@@ -75,21 +75,31 @@ oracle_init (Oracle         *o,
     "SELECT CAST (max (max (julianday (opened), coalesce (julianday (closed), 0))) - 2440587.5 "
     "AS INTEGER) FROM need WHERE julianday (opened) IS NOT NULL",
     NULL, 0);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autoptr(GDateTime) anchor_utc = NULL;
-  g_autoptr(GDateTime) anchor = NULL;
-  g_autoptr(GDateTime) anchor_day = NULL;
-  int y, m, d;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) after_utc = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  int y, m, d, ly, lm, ld;
 
+  /* The end: the start of today (UK), or of the day after the last need's
+   * UTC day if that is earlier. */
   o->london = g_time_zone_new_identifier ("Europe/London");
   g_assert_nonnull (o->london);
-  anchor_utc = g_date_time_new_from_unix_utc (MIN (now, (last_day + 1) * 86400 - 1));
-  anchor = g_date_time_to_timezone (anchor_utc, o->london);
-  g_date_time_get_ymd (anchor, &y, &m, &d);
-  anchor_day = g_date_time_new (o->london, y, m, d, 0, 0, 0);
+  now = g_date_time_new_now (o->london);
+  g_date_time_get_ymd (now, &y, &m, &d);
+  after_utc = g_date_time_new_from_unix_utc ((last_day + 1) * 86400);
+  after = g_date_time_to_timezone (after_utc, o->london);
+  g_date_time_get_ymd (after, &ly, &lm, &ld);
+  if (ly * 10000 + lm * 100 + ld < y * 10000 + m * 100 + d)
+    {
+      y = ly;
+      m = lm;
+      d = ld;
+    }
+  end = g_date_time_new (o->london, y, m, d, 0, 0, 0);
   o->to = g_date_time_new (o->london, y, m, 1, 0, 0, 0);
   o->from = g_date_time_add_months (o->to, -12);
-  o->settled = g_date_time_add_days (anchor_day, -28);
+  o->settled = g_date_time_add_days (end, -28);
   o->weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   stmt = stead_workspace_prepare (ws, "SELECT opened FROM need", NULL);
