@@ -180,6 +180,36 @@ test_needs_view (void)
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (first)), expected));
   }
 
+  /* Show on Map: the map, its wards shaded by the period's needs. */
+  {
+    GtkWidget *button = stead_test_find_by_name (view, "show-on-map");
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    stead_test_iterate (50);
+    GWeakRef *ref = g_object_get_data (G_OBJECT (window), "evaluation-needs-layer");
+    g_autoptr(SteadAreaLayer) layer = NULL;
+    gint64 fid;
+    double value;
+
+    g_assert_cmpstr (stead_window_get_page_id (window), ==, "map");
+    g_assert_nonnull (ref);
+    layer = g_weak_ref_get (ref);
+    g_assert_nonnull (layer);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (layer)));
+    /* The busiest ward's shade is its count in the period's table. */
+    fid = stead_workspace_query_int64 (ws, "SELECT fid FROM area WHERE kind = 'ward' AND "
+                                       "name = ?1",
+                                       STEAD_ARGS (STEAD_STRING (
+                                         stead_chart_get_category (chart_of (view, "areas-chart"),
+                                                                   0))));
+    g_assert_cmpint (fid, >, 0);
+    g_assert_true (stead_area_layer_get_value (layer, fid, &value));
+    g_assert_cmpfloat (value, ==, stead_chart_get_value (chart_of (view, "areas-chart"), 0, 0));
+    view = show_view (window);
+    empty = stead_test_find_by_name (view, "empty");
+  }
+
   /* Another period counts again: three months by month. */
   set_period (view, "2026-06-01", "2026-08-31");
   volume = chart_of (view, "volume-chart");
