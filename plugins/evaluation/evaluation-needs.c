@@ -491,11 +491,11 @@ evaluation_needs_kinds_chart (const SteadNeedTrends *t)
       baseline[i] = kind->baseline_share * 100;
       incident[i] = kind->incident_share * 100;
     }
-  stead_chart_add_series (chart, _("Share in the period"), share, n);
+  stead_chart_add_series (chart, _("Period"), share, n);
   if (compare)
     {
-      stead_chart_add_series (chart, _("Share in the baseline"), baseline, n);
-      stead_chart_add_series (chart, _("Share in the incident"), incident, n);
+      stead_chart_add_series (chart, _("Baseline"), baseline, n);
+      stead_chart_add_series (chart, _("Incident"), incident, n);
       for (guint i = 0; i < n; i++)
         {
           const SteadNeedTrendsKind *kind = &g_array_index (t->kinds, SteadNeedTrendsKind, i);

@@ -112,6 +112,38 @@ count_month (SteadWorkspace *ws,
                                       STEAD_ARGS (STEAD_STRING (from), STEAD_STRING (to)));
 }
 
+/* The test's own count: needs opened from the UK day @first to @last. */
+static gint64
+count_days (SteadWorkspace *ws,
+            int             year,
+            int             month,
+            int             day,
+            int             days)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) first = g_date_time_new (london, year, month, day, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (first, days);
+  g_autoptr(GDateTime) first_utc = g_date_time_to_utc (first);
+  g_autoptr(GDateTime) next_utc = g_date_time_to_utc (next);
+  g_autofree char *from = g_date_time_format (first_utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *to = g_date_time_format (next_utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  return stead_workspace_query_int64 (ws,
+                                      "SELECT count (*) FROM need "
+                                      "WHERE julianday (opened) >= julianday (?1) "
+                                      "AND julianday (opened) < julianday (?2)",
+                                      STEAD_ARGS (STEAD_STRING (from), STEAD_STRING (to)));
+}
+
+static const char *
+first_difference (GtkWidget *view)
+{
+  GtkWidget *first = gtk_widget_get_first_child (stead_test_find_by_name (view, "differences"));
+
+  g_assert_nonnull (first);
+  return gtk_label_get_text (GTK_LABEL (first));
+}
+
 static void
 test_needs_view (void)
 {
@@ -178,6 +210,30 @@ test_needs_view (void)
     expected = g_strdup_printf ("• All needs: %" G_GINT64_FORMAT " in the incident week against",
                                 week);
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (first)), expected));
+  }
+
+  /* A comparison of the user's: two weeks of the flood against the same
+   * two weeks a year before; Busiest Week goes back to the default. */
+  {
+    g_autofree char *expected = NULL;
+    gint64 incident = count_days (ws, 2026, 7, 20, 14);
+
+    set_entry (view, "incident-to", "2026-08-02");
+    set_entry (view, "baseline-to", "2025-08-03");
+    g_assert_true (is_busy (view));
+    stead_test_iterate_until (is_idle, view);
+    expected = g_strdup_printf ("• All needs: %" G_GINT64_FORMAT " in the incident period",
+                                incident);
+    g_assert_true (g_str_has_prefix (first_difference (view), expected));
+    /* Changing the period keeps the user's comparison. */
+    set_period (view, "2025-12-01", "2026-11-30");
+    g_assert_cmpstr (entry_text (view, "incident-to"), ==, "2026-08-02");
+    g_assert_true (g_str_has_prefix (first_difference (view), expected));
+
+    g_signal_emit_by_name (stead_test_find_by_name (view, "busiest-week"), "clicked");
+    stead_test_iterate_until (is_idle, view);
+    g_assert_cmpstr (entry_text (view, "incident-to"), ==, "2026-07-26");
+    g_assert_cmpstr (entry_text (view, "baseline-to"), ==, "2025-07-27");
   }
 
   /* Show on Map: the map, its wards shaded by the period's needs. */
