@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: match [--volunteers N] [--requests N,N…] [--seed S]
+ * Usage: match [--volunteers N] [--requests N,N…] [--seed S] [--k K] [--threads N]
  * Volunteers (capacity 2, radius 2–10 km, 1–3 of 8 skills, one needing
  * training) and requests (0–1 skill, urgency 1–4, a few needing checks)
  * around 40 towns in a 60 × 60 km county; prints for each number of
- * requests the time, assigned and total cost of the optimal assignment
- * (candidate edges included) and of the greedy baseline, in one process,
- * and the time of one suggestion. One "name value unit" line per figure.
+ * requests the time (wall and CPU of all threads), assigned and total
+ * cost of the optimal assignment (candidate edges included) and of the
+ * greedy baseline, in one process, and the time of one suggestion. One
+ * "name value unit" line per figure. On a shared machine compare _cpu.
  */
 
 #include "config.h"
