@@ -58,13 +58,15 @@ evaluation_chart_radar (const EvaluationFramework      *framework,
   for (guint i = 0; i < n_scores; i++)
     {
       g_autoptr(GArray) dimensions = evaluation_score_dimensions (framework, scores[i]);
-      g_autofree char *name = evaluation_chart_series_name (scores[i]);
+      /* Two overlaid: their dates tell them apart, as the table's columns. */
+      g_autofree char *name = n_scores == 1 ? evaluation_chart_series_name (scores[i])
+                                            : g_strdup (scores[i]->date);
       g_autofree double *values = g_new (double, dimensions->len);
 
       for (guint d = 0; d < dimensions->len; d++)
         values[d] = g_array_index (dimensions, EvaluationDimensionScore, d).normalised * 100;
       stead_chart_add_series (chart, name, values, dimensions->len);
-      for (guint d = 0; d < dimensions->len; d++)
+      for (guint d = 0; n_scores == 1 && d < dimensions->len; d++)
         {
           EvaluationDimensionScore *score = &g_array_index (dimensions,
                                                             EvaluationDimensionScore, d);
@@ -80,22 +82,27 @@ evaluation_chart_radar (const EvaluationFramework      *framework,
   return chart;
 }
 
-SteadChart *
-evaluation_chart_trends (const EvaluationFramework *framework,
-                         GPtrArray                 *history)
+static SteadChart *
+evaluation_chart_trends_of (const EvaluationFramework *framework,
+                            GPtrArray                 *history,
+                            int                        dimension)
 {
   g_autoptr(GPtrArray) trends = NULL;
   SteadChart *chart;
 
   g_return_val_if_fail (framework != NULL && history != NULL, NULL);
+  g_return_val_if_fail (dimension < (int) framework->dimensions->len, NULL);
 
-  /* TRANSLATORS: a line chart's title; the framework's title */
-  chart = stead_chart_new (STEAD_CHART_LINE, _("Score per dimension over time"));
+  chart = stead_chart_new (STEAD_CHART_LINE,
+                           dimension < 0 ? _("Score per dimension over time")
+                                         : ((EvaluationDimension *) g_ptr_array_index (
+                                              framework->dimensions, dimension))->title);
   for (guint a = 0; a < history->len; a++)
     stead_chart_add_category (chart,
                               ((EvaluationScores *) g_ptr_array_index (history, a))->date);
   trends = evaluation_trends (framework, history);
-  for (guint d = 0; d < trends->len; d++)
+  for (guint d = dimension < 0 ? 0 : dimension;
+       d < (dimension < 0 ? trends->len : (guint) dimension + 1); d++)
     {
       GArray *points = g_ptr_array_index (trends, d);
       g_autofree double *values = g_new (double, MAX (points->len, 1));
@@ -108,8 +115,25 @@ evaluation_chart_trends (const EvaluationFramework *framework,
                               values, points->len);
     }
   evaluation_chart_percent_axis (chart);
-  stead_chart_set_axis_titles (chart, _("Assessment date"), _("Score, % of the scale"));
+  /* One dimension's chart is small: its title says what the score is of. */
+  stead_chart_set_axis_titles (chart, _("Assessment date"),
+                               dimension < 0 ? _("Score, % of the scale") : _("Score"));
   return chart;
+}
+
+SteadChart *
+evaluation_chart_trends (const EvaluationFramework *framework,
+                         GPtrArray                 *history)
+{
+  return evaluation_chart_trends_of (framework, history, -1);
+}
+
+SteadChart *
+evaluation_chart_dimension_trend (const EvaluationFramework *framework,
+                                  GPtrArray                 *history,
+                                  guint                      dimension)
+{
+  return evaluation_chart_trends_of (framework, history, (int) dimension);
 }
 
 gboolean

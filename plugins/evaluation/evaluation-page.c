@@ -506,7 +506,10 @@ evaluation_page_build (EvaluationPage *self)
   adw_preferences_group_set_title (self->radar_group, _("Score per Dimension"));
   self->radar = stead_chart_view_new (NULL);
   gtk_widget_set_name (self->radar, "assessment-chart");
-  gtk_widget_set_size_request (self->radar, -1, 380);
+  /* The detail is narrow: the table is below the chart, and given 2/5 of
+   * the height; enough for six dimensions' rows before it scrolls. */
+  gtk_widget_set_size_request (self->radar, -1,
+                               400 + 62 * (int) MIN (self->framework->dimensions->len, 6));
   adw_preferences_group_add (self->radar_group, self->radar);
   gtk_box_append (self->editor, GTK_WIDGET (self->radar_group));
 
@@ -875,7 +878,6 @@ evaluation_page_show_trends (EvaluationPage *self)
 {
   g_autoptr(EvaluationFramework) framework = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(SteadChart) chart = NULL;
   guint f = gtk_drop_down_get_selected (self->trends_framework);
   gboolean any = FALSE;
   gint64 id;
@@ -902,8 +904,29 @@ evaluation_page_show_trends (EvaluationPage *self)
       _("Score the statements of this framework’s assessments to see their trends."));
   else
     {
-      chart = evaluation_chart_trends (framework, history);
-      self->trends_table = evaluation_page_chart_view (chart, "trends-chart");
+      /* Small multiples: a chart a dimension, each with its few numbers
+       * below it, two across when there is room. */
+      GtkWidget *grid = gtk_flow_box_new ();
+      /* The table below the chart: a header and a row an assessment. */
+      int height = CLAMP ((40 + 36 * (int) history->len) * 5 / 2, 380, 640);
+
+      gtk_widget_set_name (grid, "trends-charts");
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grid), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (grid), TRUE);
+      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (grid), 2);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grid), 2);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grid), 12);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (grid), 12);
+      for (guint d = 0; d < framework->dimensions->len; d++)
+        {
+          g_autoptr(SteadChart) one = evaluation_chart_dimension_trend (framework, history, d);
+          g_autofree char *name = g_strdup_printf ("trends-chart-%u", d);
+          GtkWidget *view = evaluation_page_chart_view (one, name);
+
+          gtk_widget_set_size_request (view, 280, height);
+          gtk_flow_box_append (GTK_FLOW_BOX (grid), view);
+        }
+      self->trends_table = grid;
     }
   gtk_box_append (self->trends_box, self->trends_table);
 }

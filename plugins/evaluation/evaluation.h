@@ -181,6 +181,11 @@ SteadChart       *evaluation_chart_radar        (const EvaluationFramework      
  * oldest first; their dates the categories). */
 SteadChart       *evaluation_chart_trends       (const EvaluationFramework *framework,
                                                  GPtrArray                 *history);
+/* The same for one dimension (the framework's @dimension-th): its title the
+ * chart's, one line. */
+SteadChart       *evaluation_chart_dimension_trend (const EvaluationFramework *framework,
+                                                    GPtrArray                 *history,
+                                                    guint                      dimension);
 /* Whether any statement of @scores is scored. */
 gboolean          evaluation_scores_any         (const EvaluationScores    *scores);
 

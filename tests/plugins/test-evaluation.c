@@ -826,17 +826,26 @@ test_charts (void)
   CLOSE (stead_chart_get_value (two, 0, 0), 100);
   CLOSE (stead_chart_get_value (two, 0, 1), 25);
   CLOSE (stead_chart_get_value (two, 1, 0), 62.5);
-  g_assert_cmpstr (stead_chart_get_series_name (two, 0), ==, "2025-04-01 (2025-04-01)");
-  /* The table: a row a dimension, the percentages with what was scored. */
+  /* Two overlaid: told apart by their dates, the table's columns. */
+  g_assert_cmpstr (stead_chart_get_series_name (two, 0), ==, "2025-04-01");
+  g_assert_cmpstr (stead_chart_get_series_name (two, 1), ==, "2026-04-01");
   columns = stead_chart_get_table (two, &rows);
   g_assert_cmpuint (g_strv_length (columns), ==, 3);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "A");
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 0))[1], "100%"));
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 0))[1], "1 of 2 scored"));
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[1], "25%"));
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[2], "58%"));
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[2], "3 of 3 scored"));
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[1], ==, "100%");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "25%");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[2], ==, "58%");
+  g_ptr_array_unref (rows);
+  g_strfreev (columns);
+  /* One alone: the table says how many statements each score stands on. */
+  columns = stead_chart_get_table (one, &rows);
+  g_assert_cmpuint (g_strv_length (columns), ==, 2);
+  g_assert_cmpstr (columns[1], ==, "2026-04-01 (2026-04-01)");
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 0))[1], "63%"));
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 0))[1], "2 of 2 scored"));
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[1], "58%"));
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[1], "3 of 3 scored"));
 
   /* Nothing scored: no value to draw. */
   {
