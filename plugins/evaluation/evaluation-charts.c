@@ -19,7 +19,7 @@
 #include "evaluation.h"
 
 static void
-evaluation_chart_percent_axis (SteadChart *chart)
+evaluation_charts_percent_axis (SteadChart *chart)
 {
   stead_chart_set_range (chart, 0, 100);
   stead_chart_set_value_format (chart, 0, "%");
@@ -27,7 +27,7 @@ evaluation_chart_percent_axis (SteadChart *chart)
 
 /* The series' name: the assessment's title and date. */
 static char *
-evaluation_chart_series_name (const EvaluationScores *scores)
+evaluation_charts_series_name (const EvaluationScores *scores)
 {
   /* TRANSLATORS: an assessment's title and its date */
   return g_strdup_printf (_("%s (%s)"), scores->title, scores->date);
@@ -59,7 +59,7 @@ evaluation_chart_radar (const EvaluationFramework      *framework,
     {
       g_autoptr(GArray) dimensions = evaluation_score_dimensions (framework, scores[i]);
       /* Two overlaid: their dates tell them apart, as the table's columns. */
-      g_autofree char *name = n_scores == 1 ? evaluation_chart_series_name (scores[i])
+      g_autofree char *name = n_scores == 1 ? evaluation_charts_series_name (scores[i])
                                             : g_strdup (scores[i]->date);
       g_autofree double *values = g_new (double, dimensions->len);
 
@@ -77,13 +77,13 @@ evaluation_chart_radar (const EvaluationFramework      *framework,
           stead_chart_set_value_label (chart, i, d, label);
         }
     }
-  evaluation_chart_percent_axis (chart);
+  evaluation_charts_percent_axis (chart);
   stead_chart_set_axis_titles (chart, _("Dimension"), _("Score, % of the scale"));
   return chart;
 }
 
 static SteadChart *
-evaluation_chart_trends_of (const EvaluationFramework *framework,
+evaluation_charts_trends_of (const EvaluationFramework *framework,
                             GPtrArray                 *history,
                             int                        dimension)
 {
@@ -114,7 +114,7 @@ evaluation_chart_trends_of (const EvaluationFramework *framework,
                                                                           d))->title,
                               values, points->len);
     }
-  evaluation_chart_percent_axis (chart);
+  evaluation_charts_percent_axis (chart);
   /* One dimension's chart is small: its title says what the score is of. */
   stead_chart_set_axis_titles (chart, _("Assessment date"),
                                dimension < 0 ? _("Score, % of the scale") : _("Score"));
@@ -125,7 +125,7 @@ SteadChart *
 evaluation_chart_trends (const EvaluationFramework *framework,
                          GPtrArray                 *history)
 {
-  return evaluation_chart_trends_of (framework, history, -1);
+  return evaluation_charts_trends_of (framework, history, -1);
 }
 
 SteadChart *
@@ -133,7 +133,7 @@ evaluation_chart_dimension_trend (const EvaluationFramework *framework,
                                   GPtrArray                 *history,
                                   guint                      dimension)
 {
-  return evaluation_chart_trends_of (framework, history, (int) dimension);
+  return evaluation_charts_trends_of (framework, history, (int) dimension);
 }
 
 gboolean

@@ -1147,6 +1147,17 @@ evaluation_page_is_open (gpointer item,
   return evaluation_action_is_open (stead_record_get_string (item, "status"));
 }
 
+/* The due date to sort by; an action with none (NULL, which a string
+ * sorter refuses) after every dated one. */
+static char *
+evaluation_page_due_key (SteadRecord *record,
+                         gpointer     user_data)
+{
+  const char *due = stead_record_get_string (record, "due");
+
+  return g_strdup (due != NULL ? due : "9999-12-31");
+}
+
 static void
 evaluation_page_build_actions (EvaluationPage *self)
 {
@@ -1156,8 +1167,10 @@ evaluation_page_build_actions (EvaluationPage *self)
   GtkSortListModel *sorted;
 
   gtk_string_sorter_set_expression (GTK_STRING_SORTER (by_due),
-                                    gtk_property_expression_new (evaluation_action_get_type (),
-                                                                 NULL, "due"));
+                                    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                 G_CALLBACK (
+                                                                   evaluation_page_due_key),
+                                                                 NULL, NULL));
   evaluation_page_add_column (self, "due", _("Due"), FALSE, by_due);
   evaluation_page_add_column (self, "text", _("Action"), TRUE, NULL);
   evaluation_page_add_column (self, "about", _("About"), TRUE, NULL);
