@@ -477,6 +477,7 @@ evaluation_model_action_free (EvaluationOpenAction *action)
   g_free (action->owner);
   g_free (action->assessment_title);
   g_free (action->about);
+  g_free (action->statement);
   g_free (action);
 }
 
@@ -492,7 +493,7 @@ evaluation_actions_load (SteadWorkspace  *workspace,
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
     workspace,
     "SELECT c.id, c.text, c.due, c.status, c.owner_organisation, c.owner_name, a.title, "
-    EVALUATION_ACTION_ABOUT_SQL " "
+    EVALUATION_ACTION_ABOUT_SQL ", c.statement "
     "FROM evaluation_action c JOIN evaluation_assessment a ON a.id = c.assessment "
     "WHERE ?1 = 0 OR c.assessment = ?1 ORDER BY c.due IS NULL, c.due, c.id",
     error);
@@ -523,6 +524,7 @@ evaluation_actions_load (SteadWorkspace  *workspace,
         action->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       action->assessment_title = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       action->about = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      action->statement = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       action->overdue = evaluation_action_is_overdue (status, action->due, today);
       g_ptr_array_add (actions, action);
     }

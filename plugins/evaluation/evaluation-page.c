@@ -27,6 +27,7 @@ typedef struct
   AdwEntryRow  *evidence;
   AdwEntryRow  *link;
   AdwActionRow *links;
+  AdwActionRow *actions;
 } EvaluationStatementRow;
 
 /* What an action added from a statement's row is about. */
@@ -317,8 +318,11 @@ evaluation_page_add_statement (EvaluationPage      *self,
     AdwActionRow *actions = ADW_ACTION_ROW (adw_action_row_new ());
     GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Action…"));
 
+    row->actions = actions;
+    name = g_strconcat ("actions-", statement->id, NULL);
+    gtk_widget_set_name (GTK_WIDGET (actions), name);
+    g_free (name);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), _("Actions"));
-    adw_action_row_set_subtitle (actions, _("Agree what will be done about this statement."));
     name = g_strconcat ("add-action-", statement->id, NULL);
     gtk_widget_set_name (add, name);
     g_free (name);
@@ -549,6 +553,22 @@ evaluation_page_refresh_actions (EvaluationPage *self)
     adw_preferences_group_remove (self->action_group, g_ptr_array_index (self->action_rows, i));
   g_ptr_array_set_size (self->action_rows, 0);
   actions = evaluation_actions_load (self->workspace, self->assessment, FALSE, today, NULL);
+  for (guint r = 0; r < self->statement_rows->len; r++)
+    {
+      EvaluationStatementRow *statement = g_ptr_array_index (self->statement_rows, r);
+      guint n = 0;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; actions != NULL && i < actions->len; i++)
+        n += g_strcmp0 (((EvaluationOpenAction *) g_ptr_array_index (actions, i))->statement,
+                        statement->statement) == 0;
+      text = n == 0 ? g_strdup (_("Agree what will be done about this statement."))
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u action agreed, listed below",
+                                                    "%u actions agreed, listed below", n),
+                                       n);
+      adw_action_row_set_subtitle (statement->actions, text);
+    }
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
       EvaluationOpenAction *a = g_ptr_array_index (actions, i);
@@ -1067,7 +1087,8 @@ evaluation_page_setup_cell (GtkSignalListItemFactory *factory,
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }
-  else
+  /* "2026-11-11 overdue" is short and must be read whole. */
+  else if (!g_str_equal (field, "due"))
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }

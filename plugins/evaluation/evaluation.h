@@ -123,6 +123,7 @@ typedef struct
   gboolean  owner_is_person;     /* personal data: shown only when allowed */
   char     *assessment_title;
   char     *about;               /* "Dimension: statement", the dimension, or NULL */
+  char     *statement;           /* the statement's id, or NULL */
   gboolean  overdue;
 } EvaluationOpenAction;
 

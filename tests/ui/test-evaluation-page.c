@@ -410,8 +410,14 @@ test_statement_action (void)
   g_assert_cmpint (stead_workspace_query_int64 (ws, "SELECT assessment FROM evaluation_action "
                                                     "WHERE statement = 'strategy.2'", NULL, 0),
                    ==, id);
-  /* The editor's row and the actions view both say what it is about. */
+  /* The editor's rows and the actions view say what it is about. */
   g_assert_nonnull (stead_test_find_by_text (page, "Ask the fire service to name a sponsor"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                     stead_test_find_by_name (page, "actions-strategy.2"))), ==,
+                   "1 action agreed, listed below");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                     stead_test_find_by_name (page, "actions-strategy.1"))), ==,
+                   "Agree what will be done about this statement.");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page,
                                                                             "view-actions")),
                                 TRUE);
