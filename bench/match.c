@@ -2,24 +2,36 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: match [--volunteers N] [--requests N,N…] [--seed S]
+ * Usage: match [--volunteers N] [--requests N,N…] [--seed S] [--k K] [--threads N]
  * Volunteers (capacity 2, radius 2–10 km, 1–3 of 8 skills, one needing
  * training) and requests (0–1 skill, urgency 1–4, a few needing checks)
  * around 40 towns in a 60 × 60 km county; prints for each number of
- * requests the time, assigned and total cost of the optimal assignment
- * (candidate edges included) and of the greedy baseline, in one process,
- * and the time of one suggestion. One "name value unit" line per figure.
+ * requests the time (wall and CPU of all threads), assigned and total
+ * cost of the optimal assignment (candidate edges included) and of the
+ * greedy baseline, in one process, and the time of one suggestion. One
+ * "name value unit" line per figure. On a shared machine compare _cpu.
  */
 
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "stead.h"
 
 #define N_TOWNS 40
 #define N_SKILLS 8
+
+/* CPU time of the process (every thread), ms. */
+static double
+bench_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
 
 static void
 bench_place (GRand  *rng,
@@ -63,13 +75,14 @@ main (int    argc,
 {
   int n_volunteers = 50000, seed = 1;
   double penalty = 20;
-  int k = 8;
+  int k = 8, threads = 0;
   g_autofree char *request_counts = g_strdup ("10000,100000");
   const GOptionEntry entries[] = {
     { "volunteers", 0, 0, G_OPTION_ARG_INT, &n_volunteers, "Volunteers", "N" },
     { "requests", 0, 0, G_OPTION_ARG_STRING, &request_counts, "Requests, comma-separated", "N,N" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Random seed", "S" },
     { "k", 0, 0, G_OPTION_ARG_INT, &k, "Nearest eligible candidates per request", "K" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads for assigning (0: cores)", "N" },
     { "penalty", 0, 0, G_OPTION_ARG_DOUBLE, &penalty, "Penalty of an unmet request, km", "KM" },
     { NULL }
   };
@@ -102,6 +115,7 @@ main (int    argc,
   options.needs_training = 1;   /* skill 0, as first aid */
   options.penalty_km = penalty;
   options.k = (guint) MAX (1, k);
+  options.threads = (guint) MAX (0, threads);
   volunteers = g_new0 (SteadMatchVolunteer, n_volunteers);
   training = g_new (SteadMatchTraining, n_volunteers);
   for (int i = 0; i < n_volunteers; i++)
@@ -158,22 +172,29 @@ main (int    argc,
       guint n = (guint) g_ascii_strtoull (counts[c], NULL, 10);
       g_autofree SteadMatchRequest *requests = g_new0 (SteadMatchRequest, MAX (n, 1));
       SteadMatchResult optimal, greedy;
-      double optimal_ms, greedy_ms;
+      double optimal_ms, greedy_ms, optimal_cpu, greedy_cpu;
 
       bench_requests (rng, towns, requests, n);
       start = g_get_monotonic_time ();
+      optimal_cpu = bench_cpu_ms ();
       stead_matcher_assign (matcher, requests, n, STEAD_MATCH_OPTIMAL, &optimal);
       optimal_ms = (g_get_monotonic_time () - start) / 1000.0;
+      optimal_cpu = bench_cpu_ms () - optimal_cpu;
       start = g_get_monotonic_time ();
+      greedy_cpu = bench_cpu_ms ();
       stead_matcher_assign (matcher, requests, n, STEAD_MATCH_GREEDY, &greedy);
       greedy_ms = (g_get_monotonic_time () - start) / 1000.0;
+      greedy_cpu = bench_cpu_ms () - greedy_cpu;
 
       g_print ("optimal_%u_time %.1f ms\n", n, optimal_ms);
+      g_print ("optimal_%u_cpu %.1f ms\n", n, optimal_cpu);
       g_print ("optimal_%u_assigned %u requests\n", n, optimal.n_assigned);
       g_print ("optimal_%u_unmet %u requests\n", n, n - optimal.n_assigned);
       g_print ("optimal_%u_cost %.1f km\n", n, optimal.cost);
+      g_print ("optimal_%u_cost_m %" G_GINT64_FORMAT " m\n", n, optimal.cost_m);
       g_print ("optimal_%u_distance %.1f km\n", n, optimal.distance_km);
       g_print ("greedy_%u_time %.1f ms\n", n, greedy_ms);
+      g_print ("greedy_%u_cpu %.1f ms\n", n, greedy_cpu);
       g_print ("greedy_%u_assigned %u requests\n", n, greedy.n_assigned);
       g_print ("greedy_%u_unmet %u requests\n", n, n - greedy.n_assigned);
       g_print ("greedy_%u_cost %.1f km\n", n, greedy.cost);

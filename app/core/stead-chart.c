@@ -1310,10 +1310,11 @@ stead_chart_draw_radar (SteadChart *self,
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   for (guint c = 0; c < n; c++)
     {
-      /* Two lines, then one, then narrower, until it clears the labels
-       * placed before it; a label that never does is left to the table. */
+      /* Three lines, then two, then one, then narrower, until it clears
+       * the labels placed before it; a label that never does is left to
+       * the table. */
       static const struct { double share; int lines; } tries[] = {
-        { 1, 2 }, { 1, 1 }, { 0.6, 1 }, { 0.35, 1 },
+        { 1, 3 }, { 1, 2 }, { 1, 1 }, { 0.6, 1 }, { 0.35, 1 },
       };
       double a = 2 * G_PI * c / n;
 

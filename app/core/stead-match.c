@@ -6,12 +6,15 @@
  * their mean latitude), so that a request looks only at the cells within
  * reach, nearest ring first. Assigning every request is a minimum-cost
  * b-matching: each request either takes one of its k nearest eligible
- * volunteers (cost: the distance) or stays unmet (cost: the penalty times
- * its urgency weight, a column of its own). Requests are added one at a
- * time, each by a shortest augmenting path (Dijkstra on reduced costs,
- * row and column potentials, stopping at the first free column), which
- * keeps the assignment of the requests added so far optimal. A volunteer
- * of capacity c is c columns.
+ * volunteers (cost: the distance in whole metres) or stays unmet (cost:
+ * the penalty times its urgency weight). A volunteer of capacity c is one
+ * node with c units. Requests in different connected components of the
+ * candidate graph share nothing and are solved apart, on two threads.
+ * Each component is solved exactly by an epsilon-scaling auction
+ * (Bertsekas): requests bid for units, prices rise; costs are scaled by
+ * n + 1 so that the last phase (eps = 1) is optimal, after a reverse pass
+ * brings the price of every unit left free down to 0 (the condition for
+ * optimality when volunteers have time to spare).
  */
 
 #define G_LOG_DOMAIN "stead-match"
@@ -609,7 +612,13 @@ stead_matcher_suggest (SteadMatcher            *self,
         for (guint i = self->cell_start[c]; i < self->cell_start[c + 1]; i++)
           {
             SteadMatchCandidate candidate = { self->order[i], 0, 0 };
+            double dx = self->points[i].x - x, dy = self->points[i].y - y;
 
+            /* Projected, then × safety, it is no farther than truly: beyond
+             * any reach without the trigonometry. */
+            if ((dx * dx + dy * dy) * self->safety * self->safety
+                > self->max_radius * self->max_radius * 1.0001)
+              continue;
             candidate.rule = stead_matcher_check (self, request, candidate.volunteer,
                                                   &candidate.distance_km);
             if (candidate.distance_km > self->max_radius)
@@ -702,193 +711,527 @@ stead_match_nearest (SteadMatcher            *self,
 /* Assignment                                                                */
 /* ------------------------------------------------------------------------ */
 
+/* Each request's candidates, k a row: volunteer, cost in whole metres
+ * (the objective is exact in them) and the distance for the totals. */
 typedef struct
 {
-  double key;
-  guint  column;
-} StmHeapItem;
+  SteadMatcher            *matcher;
+  const SteadMatchRequest *requests;
+  guint                    k;
+  guint                    from, to;      /* the requests this worker finds candidates for */
+  guint                   *n_edges;       /* per request */
+  guint                   *edge_volunteer; /* r × k + i */
+  gint64                  *edge_cost;
+  double                  *edge_km;
+  gint64                  *penalty;       /* per request, metres */
+  guint                    n_requests;
+} StmEdges;
 
-typedef struct
+static gint64
+stead_match_metres (double km)
 {
-  StmHeapItem *items;
-  guint        n, size;
-} StmHeap;
-
-static void
-stead_match_heap_push (StmHeap *heap,
-               double   key,
-               guint    column)
-{
-  guint i;
-
-  if (heap->n == heap->size)
-    {
-      heap->size = MAX (64, heap->size * 2);
-      heap->items = g_renew (StmHeapItem, heap->items, heap->size);
-    }
-  i = heap->n++;
-  while (i > 0 && heap->items[(i - 1) / 2].key > key)
-    {
-      heap->items[i] = heap->items[(i - 1) / 2];
-      i = (i - 1) / 2;
-    }
-  heap->items[i].key = key;
-  heap->items[i].column = column;
-}
-
-static StmHeapItem
-stead_match_heap_pop (StmHeap *heap)
-{
-  StmHeapItem top = heap->items[0], last = heap->items[--heap->n];
-  guint i = 0;
-
-  for (;;)
-    {
-      guint child = 2 * i + 1;
-
-      if (child >= heap->n)
-        break;
-      if (child + 1 < heap->n && heap->items[child + 1].key < heap->items[child].key)
-        child++;
-      if (heap->items[child].key >= last.key)
-        break;
-      heap->items[i] = heap->items[child];
-      i = child;
-    }
-  if (heap->n > 0)
-    heap->items[i] = last;
-  return top;
-}
-
-typedef struct
-{
-  guint    n_rows, n_slots;
-  guint   *edge_start;   /* per row, into edge_volunteer / edge_cost */
-  guint   *edge_volunteer;
-  double  *edge_cost;
-  double  *penalty;      /* per row: the cost of its own "unmet" column */
-  guint   *slot_start;   /* per volunteer, its columns */
-  /* The state */
-  double  *u, *v;
-  guint   *row_column;   /* per row */
-  guint   *column_row;   /* per column, G_MAXUINT free */
-  /* Scratch for one search */
-  double  *dist;
-  guint   *pred;
-  guint   *stamp;        /* labelled in this search when = generation */
-  guint   *done;         /* finalised in this search when = generation */
-  guint    generation;
-  double   bound;        /* the nearest free column labelled: nothing beyond it is popped */
-  GArray  *visited;
-  StmHeap  heap;
-} StmFlow;
-
-static void
-stead_match_relax (StmFlow *flow,
-           guint    row,
-           double   base,
-           guint    column,
-           double   cost)
-{
-  double d = base + cost - flow->u[row] - flow->v[column];
-
-  if (flow->done[column] == flow->generation || d >= flow->bound)
-    return;
-  if (flow->column_row[column] == G_MAXUINT)
-    flow->bound = d;
-  if (flow->stamp[column] != flow->generation || d < flow->dist[column])
-    {
-      flow->stamp[column] = flow->generation;
-      flow->dist[column] = d;
-      flow->pred[column] = row;
-      stead_match_heap_push (&flow->heap, d, column);
-    }
-}
-
-static void
-stead_match_relax_row (StmFlow *flow,
-               guint    row,
-               double   base)
-{
-  /* Its own "unmet" first: a free column, it bounds the rest. */
-  stead_match_relax (flow, row, base, flow->n_slots + row, flow->penalty[row]);
-  for (guint e = flow->edge_start[row]; e < flow->edge_start[row + 1]; e++)
-    {
-      guint volunteer = flow->edge_volunteer[e];
-
-      for (guint s = flow->slot_start[volunteer]; s < flow->slot_start[volunteer + 1]; s++)
-        stead_match_relax (flow, row, base, s, flow->edge_cost[e]);
-    }
-}
-
-/* Adds @r0 by a shortest augmenting path to the first free column. */
-static void
-stead_match_augment (StmFlow *flow,
-             guint    r0)
-{
-  guint last = G_MAXUINT;
-  double delta = 0;
-
-  flow->generation++;
-  flow->bound = G_MAXDOUBLE;
-  flow->heap.n = 0;
-  g_array_set_size (flow->visited, 0);
-  stead_match_relax_row (flow, r0, 0);
-  while (flow->heap.n > 0)
-    {
-      StmHeapItem item = stead_match_heap_pop (&flow->heap);
-      guint j = item.column;
-
-      if (flow->done[j] == flow->generation || item.key > flow->dist[j])
-        continue;
-      flow->done[j] = flow->generation;
-      g_array_append_val (flow->visited, j);
-      if (flow->column_row[j] == G_MAXUINT)
-        {
-          last = j;
-          delta = item.key;
-          break;
-        }
-      stead_match_relax_row (flow, flow->column_row[j], item.key);
-    }
-  g_assert (last != G_MAXUINT);   /* the row's own "unmet" column is always free */
-
-  /* Potentials: reduced costs stay ≥ 0, and 0 along the new path. */
-  flow->u[r0] += delta;
-  for (guint i = 0; i < flow->visited->len; i++)
-    {
-      guint j = g_array_index (flow->visited, guint, i);
-      double gain = delta - flow->dist[j];
-
-      flow->v[j] -= gain;
-      if (flow->column_row[j] != G_MAXUINT)
-        flow->u[flow->column_row[j]] += gain;
-    }
-  /* Flip the path. */
-  for (guint j = last;;)
-    {
-      guint row = flow->pred[j];
-      guint previous = flow->row_column[row];
-
-      flow->row_column[row] = j;
-      flow->column_row[j] = row;
-      if (row == r0)
-        break;
-      j = previous;
-    }
+  return (gint64) llround (km * 1000);
 }
 
 static double
 stead_match_penalty (SteadMatcher            *self,
-             const SteadMatchRequest *request)
+                     const SteadMatchRequest *request)
 {
   return self->options.penalty_km * self->options.urgency_weight[CLAMP (request->urgency, 1, 4)];
 }
 
+static gpointer
+stead_match_edges_worker (gpointer data)
+{
+  StmEdges *edges = data;
+  g_autofree SteadMatchCandidate *nearest = g_new (SteadMatchCandidate, edges->k);
+
+  for (guint r = edges->from; r < edges->to; r++)
+    {
+      guint n = stead_match_nearest (edges->matcher, &edges->requests[r], edges->k, nearest);
+      gsize at = (gsize) r * edges->k;
+      guint kept = 0;
+
+      edges->penalty[r] = stead_match_metres (stead_match_penalty (edges->matcher,
+                                                                   &edges->requests[r]));
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 cost = stead_match_metres (nearest[i].distance_km);
+
+          /* Dearer than leaving it unmet: in no optimal assignment. */
+          if (cost > edges->penalty[r])
+            break;
+          edges->edge_volunteer[at + kept] = nearest[i].volunteer;
+          edges->edge_cost[at + kept] = cost;
+          edges->edge_km[at + kept] = nearest[i].distance_km;
+          kept++;
+        }
+      edges->n_edges[r] = kept;
+    }
+  return NULL;
+}
+
+static guint
+stead_match_threads (SteadMatcher *self)
+{
+  guint threads = self->options.threads;
+
+  if (threads == 0)
+    threads = (guint) g_get_num_processors ();
+  return CLAMP (threads, 1, 2);
+}
+
+/* Runs @func on @work[0] in this thread and on @work[1] in another when
+ * there are two. */
+static void
+stead_match_run_parallel (GThreadFunc func,
+                          gpointer    work0,
+                          gpointer    work1)
+{
+  GThread *thread = NULL;
+
+  if (work1 != NULL)
+    thread = g_thread_new ("stead-match", func, work1);
+  func (work0);
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
+/* The auction state: requests bid for units of volunteers' capacity (a
+ * volunteer of capacity c is one node with c units, each its own price),
+ * or take their own "unmet" at their penalty, whose price stays 0 (no
+ * other request can want it). */
+#define STM_UNASSIGNED (-2)
+#define STM_UNMET      (-1)
+#define STM_ALPHA      4
+
+typedef struct
+{
+  const StmEdges *edges;
+  guint          *unit_start;   /* per volunteer, into the units */
+  guint          *unit_volunteer;
+  gint64         *price;        /* per unit, scaled */
+  gint           *holder;       /* per unit: a request, or -1 */
+  gint           *state;        /* per request: a unit, STM_UNMET or STM_UNASSIGNED */
+  gint64         *held_cost;    /* per request: the scaled cost of the edge it holds */
+  guint          *by_volunteer_start;  /* the edges the other way, for the final pass */
+  guint          *by_volunteer_edge;
+  /* Components */
+  guint          *component_start;
+  guint          *component_requests;
+  guint          *component_volunteer_start;
+  guint          *component_volunteers;
+} StmAuction;
+
+typedef struct
+{
+  StmAuction *auction;
+  guint      *components;     /* the components this worker solves */
+  guint       n_components;
+  gint       *queue;          /* scratch: requests to bid (a ring), then units to lower */
+  gsize       n_requests_max;
+  gsize       n_units_max;
+} StmSolver;
+
+/* The cheapest and second cheapest of @r's options at @scale, the cheapest's unit. */
+static void
+stead_match_best (StmAuction *auction,
+                  guint       r,
+                  gint64      scale,
+                  gint64     *best,
+                  gint64     *second,
+                  gint       *best_unit,
+                  gint64     *best_cost)
+{
+  const StmEdges *edges = auction->edges;
+  gsize at = (gsize) r * edges->k;
+
+  *best = edges->penalty[r] * scale;
+  *second = G_MAXINT64;
+  *best_unit = STM_UNMET;
+  *best_cost = *best;
+  for (guint i = 0; i < edges->n_edges[r]; i++)
+    {
+      guint volunteer = edges->edge_volunteer[at + i];
+      gint64 cost = edges->edge_cost[at + i] * scale;
+
+      for (guint u = auction->unit_start[volunteer]; u < auction->unit_start[volunteer + 1]; u++)
+        {
+          gint64 value = cost + auction->price[u];
+
+          if (value < *best)
+            {
+              *second = *best;
+              *best = value;
+              *best_unit = (gint) u;
+              *best_cost = cost;
+            }
+          else if (value < *second)
+            *second = value;
+        }
+    }
+}
+
+/* What @r pays now, at @scale. */
+static gint64
+stead_match_paying (StmAuction *auction,
+                    guint       r,
+                    gint64      scale)
+{
+  gint unit = auction->state[r];
+
+  if (unit == STM_UNMET)
+    return auction->edges->penalty[r] * scale;
+  return auction->held_cost[r] + auction->price[unit];
+}
+
+static void
+stead_match_release (StmAuction *auction,
+                     guint       r)
+{
+  if (auction->state[r] >= 0)
+    auction->holder[auction->state[r]] = -1;
+  auction->state[r] = STM_UNASSIGNED;
+}
+
+/* After each phase: a unit left free at a price above 0 breaks optimality
+ * (its volunteer has time to spare, yet the prices say it is wanted).
+ * Lower its price to what keeps everyone within eps of their best; when
+ * a request would then be more than eps better off with it, that one
+ * moves to it (a reverse auction step), freeing what it held. */
+static void
+stead_match_reverse (StmSolver *solver,
+                     guint      c,
+                     gint64     scale,
+                     gint64     eps)
+{
+  StmAuction *auction = solver->auction;
+  const StmEdges *edges = auction->edges;
+  gint *units = solver->queue + solver->n_requests_max;
+  gsize head = 0, tail = 0;
+
+  for (guint i = auction->component_volunteer_start[c];
+       i < auction->component_volunteer_start[c + 1]; i++)
+    {
+      guint volunteer = auction->component_volunteers[i];
+
+      for (guint u = auction->unit_start[volunteer]; u < auction->unit_start[volunteer + 1]; u++)
+        if (auction->holder[u] < 0 && auction->price[u] > 0)
+          units[tail++ % solver->n_units_max] = (gint) u;
+    }
+  while (head != tail)
+    {
+      gint unit = units[head++ % solver->n_units_max];
+      guint volunteer = auction->unit_volunteer[unit];
+      gint64 beta1 = G_MININT64, beta2 = G_MININT64, cost1 = 0;
+      gint chosen = -1, old;
+
+      if (auction->holder[unit] >= 0 || auction->price[unit] == 0)
+        continue;
+      for (guint i = auction->by_volunteer_start[volunteer];
+           i < auction->by_volunteer_start[volunteer + 1]; i++)
+        {
+          gsize e = auction->by_volunteer_edge[i];
+          guint r = (guint) (e / edges->k);
+          gint64 cost = edges->edge_cost[e] * scale;
+          gint64 beta = stead_match_paying (auction, r, scale) - cost;
+
+          if (beta > beta1)
+            {
+              beta2 = beta1;
+              beta1 = beta;
+              chosen = (gint) r;
+              cost1 = cost;
+            }
+          else if (beta > beta2)
+            beta2 = beta;
+        }
+      if (chosen < 0 || beta1 <= eps)
+        {
+          auction->price[unit] = 0;
+          continue;
+        }
+      old = auction->state[chosen];
+      stead_match_release (auction, (guint) chosen);
+      if (old >= 0 && auction->price[old] > 0)
+        units[tail++ % solver->n_units_max] = old;
+      auction->price[unit] = beta2 > eps ? beta2 - eps : 0;
+      auction->holder[unit] = chosen;
+      auction->state[chosen] = unit;
+      auction->held_cost[chosen] = cost1;
+    }
+}
+
+/* One component by epsilon-scaling auction. Costs are scaled by n + 1:
+ * at eps = 1 every request is within 1 of its best, so the total is
+ * within n of the optimum in scaled units, less than a metre: optimal. */
+static void
+stead_match_solve_component (StmSolver *solver,
+                             guint      c)
+{
+  StmAuction *auction = solver->auction;
+  const StmEdges *edges = auction->edges;
+  guint first = auction->component_start[c], last = auction->component_start[c + 1];
+  gint64 scale = (gint64) (last - first) + 1, top = 1, eps;
+
+  for (guint i = first; i < last; i++)
+    top = MAX (top, edges->penalty[auction->component_requests[i]] * scale);
+  eps = MAX (1, top / STM_ALPHA);
+  for (;;)
+    {
+      gsize head = 0, tail = 0;
+
+      /* Keep who is still within eps of their best; the others bid again. */
+      for (guint i = first; i < last; i++)
+        {
+          guint r = auction->component_requests[i];
+          gint64 best, second, cost;
+          gint unit;
+
+          if (auction->state[r] != STM_UNASSIGNED)
+            {
+              stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+              if (stead_match_paying (auction, r, scale) <= best + eps)
+                continue;
+              stead_match_release (auction, r);
+            }
+          solver->queue[tail++] = (gint) r;
+        }
+      while (head != tail)
+        {
+          guint r = (guint) solver->queue[head++ % solver->n_requests_max];
+          gint64 best, second, cost;
+          gint unit, previous;
+
+          stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+          if (unit == STM_UNMET)
+            {
+              auction->state[r] = STM_UNMET;
+              continue;
+            }
+          /* second is finite: "unmet" is always an option. */
+          auction->price[unit] += second - best + eps;
+          previous = auction->holder[unit];
+          if (previous >= 0)
+            {
+              auction->state[previous] = STM_UNASSIGNED;
+              solver->queue[tail++ % solver->n_requests_max] = previous;
+            }
+          auction->holder[unit] = (gint) r;
+          auction->state[r] = unit;
+          auction->held_cost[r] = cost;
+        }
+      /* At every phase, not only the last: the prices left to lower stay
+       * within a few eps, not the whole range of costs. */
+      stead_match_reverse (solver, c, scale, eps);
+      if (eps == 1)
+        break;
+      eps = MAX (1, eps / STM_ALPHA);
+    }
+}
+
+static gpointer
+stead_match_solver_worker (gpointer data)
+{
+  StmSolver *solver = data;
+
+  for (guint i = 0; i < solver->n_components; i++)
+    stead_match_solve_component (solver, solver->components[i]);
+  return NULL;
+}
+
+static guint
+stead_match_find (guint *parent,
+                  guint  x)
+{
+  while (parent[x] != x)
+    {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+  return x;
+}
+
+static int
+stead_match_size_compare (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  const guint *start = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint nx = start[x + 1] - start[x], ny = start[y + 1] - start[y];
+
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
+/* Requests in different components share no volunteer: each is solved on
+ * its own, and with two threads each takes about half the requests. */
+static void
+stead_match_optimal (SteadMatcher *self,
+                     StmEdges     *edges,
+                     guint        *volunteer_of)
+{
+  guint n = edges->n_requests, nv = self->n_volunteers, k = edges->k;
+  guint threads = stead_match_threads (self), n_components = 0, n_units;
+  StmAuction auction = { edges, };
+  StmSolver solvers[2] = { { &auction, }, { &auction, } };
+  g_autofree guint *parent = g_new (guint, MAX (nv, 1));
+  g_autofree guint *component_of = g_new (guint, MAX (nv, 1));
+  g_autofree guint *request_component = g_new (guint, MAX (n, 1));
+  g_autofree guint *order = NULL;
+  g_autofree guint *fill = NULL;
+  guint load[2] = { 0, 0 };
+
+  /* Units of capacity. */
+  auction.unit_start = g_new (guint, nv + 1);
+  auction.unit_start[0] = 0;
+  for (guint v = 0; v < nv; v++)
+    auction.unit_start[v + 1] = auction.unit_start[v] + self->volunteers[v].capacity;
+  n_units = auction.unit_start[nv];
+  auction.unit_volunteer = g_new (guint, MAX (n_units, 1));
+  for (guint v = 0; v < nv; v++)
+    for (guint u = auction.unit_start[v]; u < auction.unit_start[v + 1]; u++)
+      auction.unit_volunteer[u] = v;
+  auction.price = g_new0 (gint64, MAX (n_units, 1));
+  auction.holder = g_new (gint, MAX (n_units, 1));
+  memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
+  auction.state = g_new (gint, MAX (n, 1));
+  auction.held_cost = g_new0 (gint64, MAX (n, 1));
+
+  /* Components: volunteers joined by the requests they could both take. */
+  for (guint v = 0; v < nv; v++)
+    parent[v] = v;
+  for (guint r = 0; r < n; r++)
+    for (guint i = 1; i < edges->n_edges[r]; i++)
+      {
+        guint a = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k]);
+        guint b = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k + i]);
+
+        if (a != b)
+          parent[MAX (a, b)] = MIN (a, b);
+      }
+  memset (component_of, 0xff, sizeof (guint) * MAX (nv, 1));
+  for (guint r = 0; r < n; r++)
+    {
+      guint root;
+
+      auction.state[r] = STM_UNASSIGNED;
+      if (edges->n_edges[r] == 0)
+        {
+          auction.state[r] = STM_UNMET;
+          request_component[r] = G_MAXUINT;
+          continue;
+        }
+      root = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k]);
+      if (component_of[root] == G_MAXUINT)
+        component_of[root] = n_components++;
+      request_component[r] = component_of[root];
+    }
+  auction.component_start = g_new0 (guint, n_components + 1);
+  auction.component_requests = g_new (guint, MAX (n, 1));
+  auction.component_volunteer_start = g_new0 (guint, n_components + 1);
+  auction.component_volunteers = g_new (guint, MAX (nv, 1));
+  for (guint r = 0; r < n; r++)
+    if (request_component[r] != G_MAXUINT)
+      auction.component_start[request_component[r] + 1]++;
+  for (guint v = 0; v < nv; v++)
+    {
+      guint root = stead_match_find (parent, v);
+
+      if (component_of[root] != G_MAXUINT)
+        auction.component_volunteer_start[component_of[root] + 1]++;
+    }
+  for (guint c = 0; c < n_components; c++)
+    {
+      auction.component_start[c + 1] += auction.component_start[c];
+      auction.component_volunteer_start[c + 1] += auction.component_volunteer_start[c];
+    }
+  fill = g_new0 (guint, MAX (n_components, 1));
+  for (guint r = 0; r < n; r++)
+    if (request_component[r] != G_MAXUINT)
+      {
+        guint c = request_component[r];
+
+        auction.component_requests[auction.component_start[c] + fill[c]++] = r;
+      }
+  memset (fill, 0, sizeof (guint) * MAX (n_components, 1));
+  for (guint v = 0; v < nv; v++)
+    {
+      guint c = component_of[stead_match_find (parent, v)];
+
+      if (c != G_MAXUINT)
+        auction.component_volunteers[auction.component_volunteer_start[c] + fill[c]++] = v;
+    }
+
+  /* The edges by volunteer, for the last pass. */
+  auction.by_volunteer_start = g_new0 (guint, nv + 1);
+  for (guint r = 0; r < n; r++)
+    for (guint i = 0; i < edges->n_edges[r]; i++)
+      auction.by_volunteer_start[edges->edge_volunteer[(gsize) r * k + i] + 1]++;
+  for (guint v = 0; v < nv; v++)
+    auction.by_volunteer_start[v + 1] += auction.by_volunteer_start[v];
+  auction.by_volunteer_edge = g_new (guint, MAX (auction.by_volunteer_start[nv], 1));
+  g_free (fill);
+  fill = g_new0 (guint, MAX (nv, 1));
+  for (guint r = 0; r < n; r++)
+    for (guint i = 0; i < edges->n_edges[r]; i++)
+      {
+        guint v = edges->edge_volunteer[(gsize) r * k + i];
+
+        auction.by_volunteer_edge[auction.by_volunteer_start[v] + fill[v]++] = r * k + i;
+      }
+
+  /* Largest first, each to the less loaded thread. */
+  order = g_new (guint, MAX (n_components, 1));
+  for (guint c = 0; c < n_components; c++)
+    order[c] = c;
+  g_qsort_with_data (order, n_components, sizeof (guint), stead_match_size_compare,
+                     auction.component_start);
+  for (guint t = 0; t < threads; t++)
+    {
+      solvers[t].components = g_new (guint, MAX (n_components, 1));
+      solvers[t].n_requests_max = (gsize) n + 1;
+      solvers[t].n_units_max = (gsize) n_units + 1;
+      solvers[t].queue = g_new (gint, (gsize) n + 1 + n_units + 1);
+    }
+  for (guint i = 0; i < n_components; i++)
+    {
+      guint c = order[i], t = threads > 1 && load[1] < load[0] ? 1 : 0;
+
+      solvers[t].components[solvers[t].n_components++] = c;
+      load[t] += auction.component_start[c + 1] - auction.component_start[c];
+    }
+  stead_match_run_parallel (stead_match_solver_worker, &solvers[0],
+                            threads > 1 && solvers[1].n_components > 0 ? &solvers[1] : NULL);
+
+  for (guint r = 0; r < n; r++)
+    volunteer_of[r] = auction.state[r] >= 0 ? auction.unit_volunteer[auction.state[r]]
+                                             : G_MAXUINT;
+  for (guint t = 0; t < threads; t++)
+    {
+      g_free (solvers[t].components);
+      g_free (solvers[t].queue);
+    }
+  g_free (auction.unit_start);
+  g_free (auction.unit_volunteer);
+  g_free (auction.price);
+  g_free (auction.holder);
+  g_free (auction.state);
+  g_free (auction.held_cost);
+  g_free (auction.by_volunteer_start);
+  g_free (auction.by_volunteer_edge);
+  g_free (auction.component_start);
+  g_free (auction.component_requests);
+  g_free (auction.component_volunteer_start);
+  g_free (auction.component_volunteers);
+}
+
 static int
 stead_match_urgency_compare (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
+                             gconstpointer b,
+                             gpointer      user_data)
 {
   const SteadMatchRequest *requests = user_data;
   guint x = *(const guint *) a, y = *(const guint *) b;
@@ -898,6 +1241,40 @@ stead_match_urgency_compare (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Most urgent first, each its nearest volunteer with time left. */
+static void
+stead_match_greedy (SteadMatcher            *self,
+                    const SteadMatchRequest *requests,
+                    StmEdges                *edges,
+                    guint                   *volunteer_of)
+{
+  guint n = edges->n_requests;
+  g_autofree guint *left = g_new (guint, MAX (self->n_volunteers, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < self->n_volunteers; i++)
+    left[i] = self->volunteers[i].capacity;
+  for (guint r = 0; r < n; r++)
+    order[r] = r;
+  g_qsort_with_data (order, n, sizeof (guint), stead_match_urgency_compare, (gpointer) requests);
+  for (guint i = 0; i < n; i++)
+    {
+      guint r = order[i];
+      gsize at = (gsize) r * edges->k;
+
+      volunteer_of[r] = G_MAXUINT;
+      /* Edges are nearest first. */
+      for (guint e = 0; e < edges->n_edges[r]; e++)
+        if (left[edges->edge_volunteer[at + e]] > 0
+            && edges->edge_cost[at + e] < edges->penalty[r])
+          {
+            volunteer_of[r] = edges->edge_volunteer[at + e];
+            left[edges->edge_volunteer[at + e]]--;
+            break;
+          }
+    }
+}
+
 void
 stead_matcher_assign (SteadMatcher            *self,
                       const SteadMatchRequest *requests,
@@ -905,127 +1282,66 @@ stead_matcher_assign (SteadMatcher            *self,
                       SteadMatchMethod         method,
                       SteadMatchResult        *result)
 {
-  StmFlow flow = { 0, };
-  guint k = self->options.k;
-  g_autofree SteadMatchCandidate *nearest = g_new (SteadMatchCandidate, k);
-  g_autoptr(GArray) volunteers = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) costs = g_array_new (FALSE, FALSE, sizeof (double));
+  guint k = self->options.k, threads = stead_match_threads (self);
+  StmEdges edges[2];
 
   memset (result, 0, sizeof *result);
   result->volunteer_of = g_new (guint, MAX (n_requests, 1));
 
-  /* The candidate edges: each request's k nearest eligible. */
-  flow.n_rows = n_requests;
-  flow.edge_start = g_new (guint, n_requests + 1);
-  flow.penalty = g_new (double, MAX (n_requests, 1));
-  for (guint r = 0; r < n_requests; r++)
+  /* The candidate edges: each request's k nearest eligible, on both threads. */
+  memset (&edges[0], 0, sizeof edges[0]);
+  edges[0].matcher = self;
+  edges[0].requests = requests;
+  edges[0].k = k;
+  edges[0].n_requests = n_requests;
+  edges[0].n_edges = g_new (guint, MAX (n_requests, 1));
+  edges[0].edge_volunteer = g_new (guint, (gsize) MAX (n_requests, 1) * k);
+  edges[0].edge_cost = g_new (gint64, (gsize) MAX (n_requests, 1) * k);
+  edges[0].edge_km = g_new (double, (gsize) MAX (n_requests, 1) * k);
+  edges[0].penalty = g_new (gint64, MAX (n_requests, 1));
+  edges[0].from = 0;
+  edges[0].to = n_requests;
+  edges[1] = edges[0];
+  if (threads > 1 && n_requests >= 64)
     {
-      guint n = stead_match_nearest (self, &requests[r], k, nearest);
-
-      flow.edge_start[r] = volunteers->len;
-      flow.penalty[r] = stead_match_penalty (self, &requests[r]);
-      for (guint i = 0; i < n; i++)
-        {
-          g_array_append_val (volunteers, nearest[i].volunteer);
-          g_array_append_val (costs, nearest[i].distance_km);
-        }
-    }
-  flow.edge_start[n_requests] = volunteers->len;
-  flow.edge_volunteer = (guint *) (gpointer) volunteers->data;
-  flow.edge_cost = (double *) (gpointer) costs->data;
-
-  if (method == STEAD_MATCH_GREEDY)
-    {
-      g_autofree guint *left = g_new (guint, MAX (self->n_volunteers, 1));
-      g_autofree guint *order = g_new (guint, MAX (n_requests, 1));
-
-      for (guint i = 0; i < self->n_volunteers; i++)
-        left[i] = self->volunteers[i].capacity;
-      for (guint r = 0; r < n_requests; r++)
-        order[r] = r;
-      g_qsort_with_data (order, n_requests, sizeof (guint), stead_match_urgency_compare,
-                         (gpointer) requests);
-      for (guint i = 0; i < n_requests; i++)
-        {
-          guint r = order[i];
-
-          result->volunteer_of[r] = G_MAXUINT;
-          /* Edges are nearest first. */
-          for (guint e = flow.edge_start[r]; e < flow.edge_start[r + 1]; e++)
-            if (left[flow.edge_volunteer[e]] > 0 && flow.edge_cost[e] < flow.penalty[r])
-              {
-                result->volunteer_of[r] = flow.edge_volunteer[e];
-                left[flow.edge_volunteer[e]]--;
-                break;
-              }
-        }
+      edges[0].to = edges[1].from = n_requests / 2;
+      stead_match_run_parallel (stead_match_edges_worker, &edges[0], &edges[1]);
     }
   else
-    {
-      guint n_columns;
-      g_autofree guint *slot_volunteer = NULL;
+    stead_match_edges_worker (&edges[0]);
 
-      flow.slot_start = g_new (guint, self->n_volunteers + 1);
-      flow.slot_start[0] = 0;
-      for (guint i = 0; i < self->n_volunteers; i++)
-        flow.slot_start[i + 1] = flow.slot_start[i] + self->volunteers[i].capacity;
-      flow.n_slots = flow.slot_start[self->n_volunteers];
-      n_columns = flow.n_slots + n_requests;
-      slot_volunteer = g_new (guint, MAX (flow.n_slots, 1));
-      for (guint i = 0; i < self->n_volunteers; i++)
-        for (guint s = flow.slot_start[i]; s < flow.slot_start[i + 1]; s++)
-          slot_volunteer[s] = i;
-      flow.u = g_new0 (double, MAX (n_requests, 1));
-      flow.v = g_new0 (double, MAX (n_columns, 1));
-      flow.row_column = g_new (guint, MAX (n_requests, 1));
-      flow.column_row = g_new (guint, MAX (n_columns, 1));
-      memset (flow.column_row, 0xff, sizeof (guint) * n_columns);
-      flow.dist = g_new (double, MAX (n_columns, 1));
-      flow.pred = g_new (guint, MAX (n_columns, 1));
-      flow.stamp = g_new0 (guint, MAX (n_columns, 1));
-      flow.done = g_new0 (guint, MAX (n_columns, 1));
-      flow.visited = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      for (guint r = 0; r < n_requests; r++)
-        stead_match_augment (&flow, r);
-      for (guint r = 0; r < n_requests; r++)
-        result->volunteer_of[r] = flow.row_column[r] < flow.n_slots
-                                  ? slot_volunteer[flow.row_column[r]] : G_MAXUINT;
-
-      g_free (flow.slot_start);
-      g_free (flow.u);
-      g_free (flow.v);
-      g_free (flow.row_column);
-      g_free (flow.column_row);
-      g_free (flow.dist);
-      g_free (flow.pred);
-      g_free (flow.stamp);
-      g_free (flow.done);
-      g_free (flow.heap.items);
-      g_array_unref (flow.visited);
-    }
+  if (method == STEAD_MATCH_GREEDY)
+    stead_match_greedy (self, requests, &edges[0], result->volunteer_of);
+  else
+    stead_match_optimal (self, &edges[0], result->volunteer_of);
 
   /* The totals, from the edges chosen. */
   for (guint r = 0; r < n_requests; r++)
     {
       guint chosen = result->volunteer_of[r];
+      gsize at = (gsize) r * k;
 
       if (chosen == G_MAXUINT)
         {
-          result->cost += flow.penalty[r];
+          result->cost += stead_match_penalty (self, &requests[r]);
+          result->cost_m += edges[0].penalty[r];
           continue;
         }
-      for (guint e = flow.edge_start[r]; e < flow.edge_start[r + 1]; e++)
-        if (flow.edge_volunteer[e] == chosen)
+      for (guint e = 0; e < edges[0].n_edges[r]; e++)
+        if (edges[0].edge_volunteer[at + e] == chosen)
           {
-            result->distance_km += flow.edge_cost[e];
-            result->cost += flow.edge_cost[e];
+            result->distance_km += edges[0].edge_km[at + e];
+            result->cost += edges[0].edge_km[at + e];
+            result->cost_m += edges[0].edge_cost[at + e];
             break;
           }
       result->n_assigned++;
     }
-  g_free (flow.edge_start);
-  g_free (flow.penalty);
+  g_free (edges[0].n_edges);
+  g_free (edges[0].edge_volunteer);
+  g_free (edges[0].edge_cost);
+  g_free (edges[0].edge_km);
+  g_free (edges[0].penalty);
 }
 
 void
@@ -1035,4 +1351,5 @@ stead_match_result_clear (SteadMatchResult *result)
   result->n_assigned = 0;
   result->distance_km = 0;
   result->cost = 0;
+  result->cost_m = 0;
 }

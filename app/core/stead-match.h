@@ -113,6 +113,7 @@ typedef struct
   double              penalty_km;      /* cost of leaving a request unmet; default 20 */
   double              urgency_weight[5]; /* × penalty by urgency; default 1, 2, 4, 8 */
   guint               k;               /* nearest eligible candidates per request; default 8 */
+  guint               threads;         /* for assigning: 0 as many as cores (at most 2) */
 } SteadMatchOptions;
 
 typedef struct
@@ -124,7 +125,7 @@ typedef struct
 
 typedef enum
 {
-  STEAD_MATCH_OPTIMAL,  /* minimum cost: shortest augmenting paths with potentials */
+  STEAD_MATCH_OPTIMAL,  /* minimum cost in whole metres: epsilon-scaling auction */
   STEAD_MATCH_GREEDY,   /* most urgent first, nearest free eligible: the baseline */
 } SteadMatchMethod;
 
@@ -134,6 +135,7 @@ typedef struct
   guint   n_assigned;
   double  distance_km;    /* total over assigned */
   double  cost;           /* distance + penalties of the unmet */
+  gint64  cost_m;         /* the same in whole metres, each distance rounded: what is minimised */
 } SteadMatchResult;
 
 typedef struct _SteadMatcher SteadMatcher;

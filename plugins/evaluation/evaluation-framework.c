@@ -272,3 +272,158 @@ evaluation_framework_store (SteadTransaction     *txn,
                                             STEAD_STRING (text)),
                                 error);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Frameworks offered: shipped, and files plugins and users put in place    */
+
+/* A framework file is far smaller than this (the import's bound too). */
+#define EVALUATION_FRAMEWORK_MAX_BYTES ((gsize) 8 * 1024 * 1024)
+
+GStrv
+evaluation_framework_dirs (void)
+{
+  const char * const *system = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) dirs = g_strv_builder_new ();
+  g_autofree char *user = g_build_filename (g_get_user_data_dir (), "stead", "frameworks", NULL);
+
+  g_strv_builder_add (dirs, user);
+  for (guint i = 0; system[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (system[i], "stead", "frameworks", NULL);
+
+      g_strv_builder_add (dirs, dir);
+    }
+  return g_strv_builder_end (dirs);
+}
+
+void
+evaluation_offered_framework_free (EvaluationOfferedFramework *offered)
+{
+  g_free (offered->name);
+  g_clear_pointer (&offered->framework, evaluation_framework_free);
+  g_free (offered);
+}
+
+GBytes *
+evaluation_framework_offered_bytes (const char  *name,
+                                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_path_is_absolute (name))
+    {
+      bytes = strchr (name, '/') == NULL ? evaluation_framework_builtin_bytes (name) : NULL;
+      if (bytes == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Stead ships no framework “%s”"), name);
+      return bytes;
+    }
+  file = g_file_new_for_path (name);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  return stead_input_stream_read_bounded (G_INPUT_STREAM (stream),
+                                          EVALUATION_FRAMEWORK_MAX_BYTES, NULL, error);
+}
+
+static gboolean
+evaluation_framework_offered_add (GPtrArray  *offered,
+                                  const char *name,
+                                  GBytes     *bytes,
+                                  GError    **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  EvaluationFramework *framework = evaluation_framework_parse (data, length, error);
+  EvaluationOfferedFramework *item;
+
+  if (framework == NULL)
+    return FALSE;
+  for (guint i = 0; i < offered->len; i++)
+    {
+      EvaluationOfferedFramework *other = g_ptr_array_index (offered, i);
+
+      if (g_str_equal (other->framework->key, framework->key) &&
+          g_str_equal (other->framework->version, framework->version))
+        {
+          evaluation_framework_free (framework);
+          return TRUE;
+        }
+    }
+  item = g_new0 (EvaluationOfferedFramework, 1);
+  item->name = g_strdup (name);
+  item->framework = framework;
+  g_ptr_array_add (offered, item);
+  return TRUE;
+}
+
+static gint
+evaluation_framework_compare_paths (gconstpointer a,
+                                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+evaluation_framework_offered_scan (GPtrArray  *offered,
+                                   const char *dir,
+                                   GPtrArray  *problems)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  if (listing == NULL)
+    return;
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (entry, ".json") && !g_str_has_suffix (entry, ".schema.json"))
+      g_ptr_array_add (names, g_build_filename (dir, entry, NULL));
+  g_ptr_array_sort (names, evaluation_framework_compare_paths);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *path = g_ptr_array_index (names, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = evaluation_framework_offered_bytes (path, &error);
+
+      if (bytes == NULL || !evaluation_framework_offered_add (offered, path, bytes, &error))
+        {
+          /* TRANSLATORS: a framework file's path, and what is wrong with it */
+          g_autofree char *problem = g_strdup_printf (_("%s: %s"), path, error->message);
+
+          g_message ("Framework skipped: %s", problem);
+          if (problems != NULL)
+            g_ptr_array_add (problems, g_steal_pointer (&problem));
+        }
+    }
+}
+
+GPtrArray *
+evaluation_frameworks_offered (const char * const *dirs,
+                               GPtrArray         **problems)
+{
+  GPtrArray *offered = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                       evaluation_offered_framework_free);
+  g_auto(GStrv) defaults = dirs == NULL ? evaluation_framework_dirs () : NULL;
+
+  if (problems != NULL)
+    *problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; evaluation_builtin_names[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = evaluation_framework_builtin_bytes (evaluation_builtin_names[i]);
+      g_autoptr(GError) error = NULL;
+
+      /* Shipped and tested: a failure here is a build bug. */
+      if (!evaluation_framework_offered_add (offered, evaluation_builtin_names[i], bytes,
+                                             &error))
+        g_critical ("Shipped framework %s: %s", evaluation_builtin_names[i], error->message);
+    }
+  if (dirs == NULL)
+    dirs = (const char * const *) defaults;
+  for (guint d = 0; dirs[d] != NULL; d++)
+    evaluation_framework_offered_scan (offered, dirs[d], problems != NULL ? *problems : NULL);
+  return offered;
+}

@@ -120,6 +120,18 @@ static const SteadRecordInfo evaluation_action_info = {
 
 STEAD_DEFINE_RECORD_TYPE (EvaluationAction, evaluation_action, &evaluation_action_info)
 
+/* What an action is about, from its framework's definition: "Dimension:
+ * statement" for a statement, the dimension's title for a dimension. */
+#define EVALUATION_ACTION_ABOUT_SQL \
+  "coalesce ((SELECT json_extract (d.value, '$.title') || ': ' || " \
+  "                  json_extract (s.value, '$.text') " \
+  "           FROM evaluation_framework f, json_each (f.definition, '$.dimensions') d, " \
+  "                json_each (d.value, '$.statements') s " \
+  "           WHERE f.id = a.framework AND json_extract (s.value, '$.id') = c.statement), " \
+  "          (SELECT json_extract (d.value, '$.title') " \
+  "           FROM evaluation_framework f, json_each (f.definition, '$.dimensions') d " \
+  "           WHERE f.id = a.framework AND json_extract (d.value, '$.id') = c.dimension))"
+
 SteadQueryModel *
 evaluation_assessments_new (SteadWorkspace *workspace)
 {
@@ -140,10 +152,10 @@ evaluation_actions_new (SteadWorkspace *workspace)
   return stead_query_model_new (
     workspace, evaluation_action_get_type (),
     "SELECT c.id, c.text, c.due, c.status, c.owner_organisation, c.owner_name, c.done, "
-    "a.title AS assessment_title, coalesce (c.statement, c.dimension, '') AS about "
+    "a.title AS assessment_title, " EVALUATION_ACTION_ABOUT_SQL " AS about "
     "FROM evaluation_action c JOIN evaluation_assessment a ON a.id = c.assessment "
     "ORDER BY c.status IN ('done', 'dropped'), c.due IS NULL, c.due, c.id",
-    STEAD_STRV ("evaluation_action", "evaluation_assessment"));
+    STEAD_STRV ("evaluation_action", "evaluation_assessment", "evaluation_framework"));
 }
 
 gint64
@@ -170,17 +182,13 @@ evaluation_assessment_start (SteadWorkspace  *workspace,
     return -1;
   if (builtin != NULL)
     {
-      g_autoptr(GBytes) bytes = evaluation_framework_builtin_bytes (builtin);
+      g_autoptr(GBytes) bytes = evaluation_framework_offered_bytes (builtin, error);
       g_autoptr(EvaluationFramework) parsed = NULL;
       gsize length;
       const char *data;
 
       if (bytes == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("Stead ships no framework “%s”"), builtin);
-          return -1;
-        }
+        return -1;
       data = g_bytes_get_data (bytes, &length);
       parsed = evaluation_framework_parse (data, length, error);
       if (parsed == NULL ||
@@ -468,6 +476,8 @@ evaluation_model_action_free (EvaluationOpenAction *action)
   g_free (action->status);
   g_free (action->owner);
   g_free (action->assessment_title);
+  g_free (action->about);
+  g_free (action->statement);
   g_free (action);
 }
 
@@ -482,7 +492,8 @@ evaluation_actions_load (SteadWorkspace  *workspace,
                                                                  evaluation_model_action_free);
   g_autoptr(sqlite3_stmt) stmt = stead_workspace_prepare (
     workspace,
-    "SELECT c.id, c.text, c.due, c.status, c.owner_organisation, c.owner_name, a.title "
+    "SELECT c.id, c.text, c.due, c.status, c.owner_organisation, c.owner_name, a.title, "
+    EVALUATION_ACTION_ABOUT_SQL ", c.statement "
     "FROM evaluation_action c JOIN evaluation_assessment a ON a.id = c.assessment "
     "WHERE ?1 = 0 OR c.assessment = ?1 ORDER BY c.due IS NULL, c.due, c.id",
     error);
@@ -512,6 +523,8 @@ evaluation_actions_load (SteadWorkspace  *workspace,
       if (action->owner_is_person)
         action->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       action->assessment_title = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      action->about = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      action->statement = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       action->overdue = evaluation_action_is_overdue (status, action->due, today);
       g_ptr_array_add (actions, action);
     }

@@ -28,7 +28,16 @@ typedef struct
   AdwEntryRow  *evidence;
   AdwEntryRow  *link;
   AdwActionRow *links;
+  AdwActionRow *actions;
 } EvaluationStatementRow;
+
+/* What an action added from a statement's row is about. */
+typedef struct
+{
+  EvaluationPage *page;
+  char           *dimension;
+  char           *statement;
+} EvaluationActionTarget;
 
 struct _EvaluationPage
 {
@@ -59,6 +68,9 @@ struct _EvaluationPage
   GPtrArray           *participant_checks; /* GtkCheckButton, data "organisation" */
   AdwPreferencesGroup *action_group;
   GPtrArray           *action_rows;
+  AdwPreferencesGroup *radar_group;
+  GtkWidget           *radar;           /* SteadChartView */
+  GPtrArray           *offered;         /* EvaluationOfferedFramework, for the start form */
   gboolean             updating;
 
   /* The comparison's and the trends' choices. */
@@ -74,6 +86,9 @@ struct _EvaluationPage
 G_DEFINE_FINAL_TYPE (EvaluationPage, evaluation_page, STEAD_TYPE_PAGE)
 
 static void evaluation_page_refresh (EvaluationPage *self);
+static void evaluation_page_on_add_action (EvaluationPage *self,
+                                           const char     *dimension,
+                                           const char     *statement);
 
 static void
 evaluation_page_statement_row_free (EvaluationStatementRow *row)
@@ -204,6 +219,22 @@ evaluation_page_on_link (AdwEntryRow *entry,
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+static void
+evaluation_page_on_statement_action (GtkButton *button,
+                                     gpointer   user_data)
+{
+  EvaluationPage *self = g_object_get_data (G_OBJECT (button), "page");
+  EvaluationStatementRow *row = user_data;
+  guint dimension = 0;
+
+  if (evaluation_framework_find_statement (self->framework, row->statement, &dimension) == NULL)
+    return;
+  evaluation_page_on_add_action (self,
+                                 ((EvaluationDimension *) g_ptr_array_index (
+                                    self->framework->dimensions, dimension))->id,
+                                 row->statement);
+}
+
 static GtkStringList *
 evaluation_page_scale_model (EvaluationFramework *framework)
 {
@@ -286,6 +317,26 @@ evaluation_page_add_statement (EvaluationPage      *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->links), FALSE);
   adw_expander_row_add_row (row->row, GTK_WIDGET (row->links));
 
+  {
+    AdwActionRow *actions = ADW_ACTION_ROW (adw_action_row_new ());
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Action…"));
+
+    row->actions = actions;
+    name = g_strconcat ("actions-", statement->id, NULL);
+    gtk_widget_set_name (GTK_WIDGET (actions), name);
+    g_free (name);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), _("Actions"));
+    name = g_strconcat ("add-action-", statement->id, NULL);
+    gtk_widget_set_name (add, name);
+    g_free (name);
+    gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (add, _("Add an action about this statement"));
+    g_object_set_data (G_OBJECT (add), "page", self);
+    g_signal_connect (add, "clicked", G_CALLBACK (evaluation_page_on_statement_action), row);
+    adw_action_row_add_suffix (actions, add);
+    adw_expander_row_add_row (row->row, GTK_WIDGET (actions));
+  }
+
   row->link = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->link),
                                  _("Add a Link or a Document’s Path"));
@@ -361,27 +412,57 @@ evaluation_page_build_participants (EvaluationPage *self)
     }
 }
 
+static void
+evaluation_page_action_target_free (gpointer data)
+{
+  EvaluationActionTarget *target = data;
+
+  g_free (target->dimension);
+  g_free (target->statement);
+  g_free (target);
+}
+
 static gboolean
 evaluation_page_save_action (SteadForm  *form,
                              gpointer    user_data,
                              GError    **error)
 {
-  EvaluationPage *self = user_data;
+  EvaluationActionTarget *target = user_data;
+  EvaluationPage *self = target->page;
 
-  return evaluation_action_add (self->workspace, self->assessment, NULL, NULL,
-                                stead_form_get_text (form, "text"),
+  return evaluation_action_add (self->workspace, self->assessment, target->dimension,
+                                target->statement, stead_form_get_text (form, "text"),
                                 stead_form_get_int (form, "owner_organisation", 0),
                                 stead_form_get_text (form, "owner_name"),
                                 stead_form_get_text (form, "due"), error) > 0;
 }
 
+/* An action on the whole assessment (@statement NULL), or on a statement. */
 static void
-evaluation_page_on_add_action (EvaluationPage *self)
+evaluation_page_on_add_action (EvaluationPage *self,
+                               const char     *dimension,
+                               const char     *statement)
 {
-  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add Action"), NULL,
+  EvaluationActionTarget *target = g_new0 (EvaluationActionTarget, 1);
+  const EvaluationStatement *about = NULL;
+
+  target->page = self;
+  target->dimension = g_strdup (dimension);
+  target->statement = g_strdup (statement);
+  if (statement != NULL && self->framework != NULL)
+    about = evaluation_framework_find_statement (self->framework, statement, NULL);
+  stead_form_present (stead_form_new (GTK_WIDGET (self), _("Add Action"),
+                                      about != NULL ? about->text : NULL,
                                       evaluation_action_fields, evaluation_n_action_fields,
                                       "text due owner_organisation owner_name", NULL, NULL,
-                                      self->workspace, evaluation_page_save_action, self, NULL));
+                                      self->workspace, evaluation_page_save_action, target,
+                                      evaluation_page_action_target_free));
+}
+
+static void
+evaluation_page_on_add_assessment_action (EvaluationPage *self)
+{
+  evaluation_page_on_add_action (self, NULL, NULL);
 }
 
 static void
@@ -415,6 +496,8 @@ evaluation_page_build (EvaluationPage *self)
   g_clear_pointer (&self->framework, evaluation_framework_free);
   self->participants = NULL;
   self->action_group = NULL;
+  self->radar_group = NULL;
+  self->radar = NULL;
   if (self->assessment <= 0)
     return;
   self->framework = evaluation_framework_load (
@@ -425,6 +508,17 @@ evaluation_page_build (EvaluationPage *self)
       gtk_box_append (self->editor, evaluation_page_label (error->message, FALSE));
       return;
     }
+
+  self->radar_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->radar_group, _("Score per Dimension"));
+  self->radar = stead_chart_view_new (NULL);
+  gtk_widget_set_name (self->radar, "assessment-chart");
+  /* The detail is narrow: the table is below the chart, and given 2/5 of
+   * the height; enough for six dimensions' rows before it scrolls. */
+  gtk_widget_set_size_request (self->radar, -1,
+                               400 + 62 * (int) MIN (self->framework->dimensions->len, 6));
+  adw_preferences_group_add (self->radar_group, self->radar);
+  gtk_box_append (self->editor, GTK_WIDGET (self->radar_group));
 
   evaluation_page_build_participants (self);
   for (guint d = 0; d < self->framework->dimensions->len; d++)
@@ -444,7 +538,8 @@ evaluation_page_build (EvaluationPage *self)
   add = gtk_button_new_with_mnemonic (_("Add _Action…"));
   gtk_widget_set_name (add, "add-action");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (evaluation_page_on_add_action), self);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (evaluation_page_on_add_assessment_action),
+                            self);
   adw_preferences_group_set_header_suffix (self->action_group, add);
   gtk_box_append (self->editor, GTK_WIDGET (self->action_group));
   evaluation_page_refresh (self);
@@ -461,6 +556,22 @@ evaluation_page_refresh_actions (EvaluationPage *self)
     adw_preferences_group_remove (self->action_group, g_ptr_array_index (self->action_rows, i));
   g_ptr_array_set_size (self->action_rows, 0);
   actions = evaluation_actions_load (self->workspace, self->assessment, FALSE, today, NULL);
+  for (guint r = 0; r < self->statement_rows->len; r++)
+    {
+      EvaluationStatementRow *statement = g_ptr_array_index (self->statement_rows, r);
+      guint n = 0;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; actions != NULL && i < actions->len; i++)
+        n += g_strcmp0 (((EvaluationOpenAction *) g_ptr_array_index (actions, i))->statement,
+                        statement->statement) == 0;
+      text = n == 0 ? g_strdup (_("Agree what will be done about this statement."))
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%u action agreed, listed below",
+                                                    "%u actions agreed, listed below", n),
+                                       n);
+      adw_action_row_set_subtitle (statement->actions, text);
+    }
   for (guint i = 0; actions != NULL && i < actions->len; i++)
     {
       EvaluationOpenAction *a = g_ptr_array_index (actions, i);
@@ -481,6 +592,14 @@ evaluation_page_refresh_actions (EvaluationPage *self)
       /* TRANSLATORS: an action's owner and due date; "overdue" when past */
       subtitle = g_strdup_printf (a->overdue ? _("%s · due %s · overdue") : _("%s · due %s"),
                                   owner, a->due != NULL ? a->due : _("no date"));
+      if (a->about != NULL)
+        {
+          /* TRANSLATORS: an action's owner and due date, then what it is about */
+          char *about = g_strdup_printf (_("%s\nAbout: %s"), subtitle, a->about);
+
+          g_free (subtitle);
+          subtitle = about;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), a->text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -549,6 +668,18 @@ evaluation_page_refresh (EvaluationPage *self)
       adw_action_row_set_subtitle (row->links, joined[0] != '\0' ? joined : _("None yet"));
     }
 
+  if (self->radar != NULL)
+    {
+      const EvaluationScores *one[] = { scores };
+      g_autoptr(SteadChart) radar = evaluation_chart_radar (self->framework, one, 1);
+
+      stead_chart_view_set_chart (STEAD_CHART_VIEW (self->radar), radar);
+      adw_preferences_group_set_description (
+        self->radar_group, evaluation_scores_any (scores)
+                             ? _("Each dimension’s score as a share of the scale.")
+                             : _("Nothing is scored yet: score a statement below to see it "
+                                 "here."));
+    }
   dimensions = evaluation_score_dimensions (self->framework, scores);
   for (guint d = 0; d < dimensions->len; d++)
     {
@@ -609,6 +740,33 @@ evaluation_page_drop_down (const char *accessible_label)
   return drop;
 }
 
+/* An empty state inside a view: what is missing, and what to do. */
+static GtkWidget *
+evaluation_page_status (const char *name,
+                        const char *title,
+                        const char *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  gtk_widget_set_name (status, name);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  gtk_widget_add_css_class (status, "compact");
+  return status;
+}
+
+static GtkWidget *
+evaluation_page_chart_view (SteadChart *chart,
+                            const char *name)
+{
+  GtkWidget *view = stead_chart_view_new (chart);
+
+  gtk_widget_set_name (view, name);
+  gtk_widget_set_size_request (view, -1, 400);
+  return view;
+}
+
 static void
 evaluation_page_show_comparison (EvaluationPage *self)
 {
@@ -624,12 +782,24 @@ evaluation_page_show_comparison (EvaluationPage *self)
   const char *statement_header[] = { _("Statement"), _("Before"), _("After"), _("Moved"),
                                      _("Evidence for the Later Score") };
   GtkWidget *box;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(SteadChart) radar = NULL;
   gint64 fb, fa;
 
   if (self->compare_table != NULL)
     gtk_box_remove (self->compare_box, self->compare_table);
   self->compare_table = box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (self->compare_box, box);
+  if (self->compare_ids->len < 2)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      evaluation_page_status ("compare-empty",
+                                              _("Score a Second Assessment to Compare"),
+                                              _("A comparison shows what moved between two "
+                                                "assessments of the same framework, and the "
+                                                "evidence for it.")));
+      return;
+    }
   if (b >= self->compare_ids->len || a >= self->compare_ids->len)
     return;
   fb = evaluation_assessment_get_framework (self->workspace,
@@ -644,6 +814,22 @@ evaluation_page_show_comparison (EvaluationPage *self)
                                              FALSE));
       return;
     }
+  history = evaluation_history_load (self->workspace, fa, NULL);
+  if (history != NULL && history->len < 2)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      evaluation_page_status ("compare-empty",
+                                              _("Score a Second Assessment to Compare"),
+                                              _("Only one assessment of this framework exists: "
+                                                "start another of it to see what moved.")));
+      return;
+    }
+  if (a == b)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      evaluation_page_label (_("Choose two different assessments."), FALSE));
+      return;
+    }
   framework = evaluation_framework_load (self->workspace, fa, NULL);
   before = evaluation_scores_load (self->workspace, g_array_index (self->compare_ids, gint64, b),
                                    NULL);
@@ -651,6 +837,20 @@ evaluation_page_show_comparison (EvaluationPage *self)
                                   NULL);
   if (framework == NULL || before == NULL || after == NULL)
     return;
+  if (!evaluation_scores_any (before) && !evaluation_scores_any (after))
+    {
+      gtk_box_append (GTK_BOX (box),
+                      evaluation_page_status ("compare-empty", _("Nothing Scored Yet"),
+                                              _("Score the statements of these assessments to "
+                                                "compare them.")));
+      return;
+    }
+  {
+    const EvaluationScores *both[] = { before, after };
+
+    radar = evaluation_chart_radar (framework, both, 2);
+    gtk_box_append (GTK_BOX (box), evaluation_page_chart_view (radar, "compare-chart"));
+  }
   comparison = evaluation_compare (framework, before, after);
   for (guint d = 0; d < comparison->dimensions->len; d++)
     {
@@ -701,39 +901,56 @@ evaluation_page_show_trends (EvaluationPage *self)
 {
   g_autoptr(EvaluationFramework) framework = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GPtrArray) trends = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   guint f = gtk_drop_down_get_selected (self->trends_framework);
+  gboolean any = FALSE;
   gint64 id;
 
   if (self->trends_table != NULL)
     gtk_box_remove (self->trends_box, self->trends_table);
   self->trends_table = NULL;
-  if (f >= self->trends_ids->len)
-    return;
-  id = g_array_index (self->trends_ids, gint64, f);
-  framework = evaluation_framework_load (self->workspace, id, NULL);
-  history = evaluation_history_load (self->workspace, id, NULL);
-  if (framework == NULL || history == NULL)
-    return;
-  trends = evaluation_trends (framework, history);
-  g_ptr_array_add (header, g_strdup (_("Dimension")));
-  for (guint a = 0; a < history->len; a++)
-    g_ptr_array_add (header, g_strdup (((EvaluationScores *) g_ptr_array_index (history,
-                                                                                a))->date));
-  for (guint d = 0; d < trends->len; d++)
+  if (f < self->trends_ids->len)
     {
-      GArray *points = g_ptr_array_index (trends, d);
-
-      g_ptr_array_add (cells, g_strdup (((EvaluationDimension *) g_ptr_array_index (
-                                           framework->dimensions, d))->title));
-      for (guint a = 0; a < points->len; a++)
-        g_ptr_array_add (cells, evaluation_page_percent (
-                                  g_array_index (points, EvaluationTrendPoint, a).normalised));
+      id = g_array_index (self->trends_ids, gint64, f);
+      framework = evaluation_framework_load (self->workspace, id, NULL);
+      history = evaluation_history_load (self->workspace, id, NULL);
     }
-  self->trends_table = evaluation_page_table ((const char * const *) header->pdata, header->len,
-                                              cells);
+  for (guint a = 0; history != NULL && a < history->len; a++)
+    any |= evaluation_scores_any (g_ptr_array_index (history, a));
+  if (framework == NULL || history == NULL || history->len < 2)
+    self->trends_table = evaluation_page_status (
+      "trends-empty", _("Score a Second Assessment to See Trends"),
+      _("Trends show each dimension’s score in every assessment of a framework: they need "
+        "two assessments of it at least."));
+  else if (!any)
+    self->trends_table = evaluation_page_status (
+      "trends-empty", _("Nothing Scored Yet"),
+      _("Score the statements of this framework’s assessments to see their trends."));
+  else
+    {
+      /* Small multiples: a chart a dimension, each with its few numbers
+       * below it, two across when there is room. */
+      GtkWidget *grid = gtk_flow_box_new ();
+      /* The table below the chart: a header and a row an assessment. */
+      int height = CLAMP ((40 + 36 * (int) history->len) * 5 / 2, 380, 640);
+
+      gtk_widget_set_name (grid, "trends-charts");
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (grid), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (grid), TRUE);
+      gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (grid), 2);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (grid), 2);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (grid), 12);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (grid), 12);
+      for (guint d = 0; d < framework->dimensions->len; d++)
+        {
+          g_autoptr(SteadChart) one = evaluation_chart_dimension_trend (framework, history, d);
+          g_autofree char *name = g_strdup_printf ("trends-chart-%u", d);
+          GtkWidget *view = evaluation_page_chart_view (one, name);
+
+          gtk_widget_set_size_request (view, 280, height);
+          gtk_flow_box_append (GTK_FLOW_BOX (grid), view);
+        }
+      self->trends_table = grid;
+    }
   gtk_box_append (self->trends_box, self->trends_table);
 }
 
@@ -866,14 +1083,15 @@ evaluation_page_setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* What is to be done is read whole; the other cells are short. */
-  if (g_str_equal (field, "text"))
+  if (g_str_equal (field, "text") || g_str_equal (field, "about"))
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 20);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
     }
-  else
+  /* "2026-11-11 overdue" is short and must be read whole. */
+  else if (!g_str_equal (field, "due"))
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
@@ -900,6 +1118,10 @@ evaluation_page_bind_cell (GtkSignalListItemFactory *factory,
         text = g_strdup (g_settings_get_boolean (self->settings, "show-personal-data")
                            ? name : _("A named person"));
     }
+  else if (g_str_equal (field, "about"))
+    text = g_strdup (stead_record_get_string (record, "about") != NULL
+                       ? stead_record_get_string (record, "about")
+                       : _("The whole assessment"));
   else if (g_str_equal (field, "status"))
     text = g_strdup (stead_choice_get_label (evaluation_action_statuses,
                                              stead_record_get_string (record, "status")));
@@ -949,6 +1171,17 @@ evaluation_page_is_open (gpointer item,
   return evaluation_action_is_open (stead_record_get_string (item, "status"));
 }
 
+/* The due date to sort by; an action with none (NULL, which a string
+ * sorter refuses) after every dated one. */
+static char *
+evaluation_page_due_key (SteadRecord *record,
+                         gpointer     user_data)
+{
+  const char *due = stead_record_get_string (record, "due");
+
+  return g_strdup (due != NULL ? due : "9999-12-31");
+}
+
 static void
 evaluation_page_build_actions (EvaluationPage *self)
 {
@@ -958,10 +1191,13 @@ evaluation_page_build_actions (EvaluationPage *self)
   GtkSortListModel *sorted;
 
   gtk_string_sorter_set_expression (GTK_STRING_SORTER (by_due),
-                                    gtk_property_expression_new (evaluation_action_get_type (),
-                                                                 NULL, "due"));
+                                    gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                 G_CALLBACK (
+                                                                   evaluation_page_due_key),
+                                                                 NULL, NULL));
   evaluation_page_add_column (self, "due", _("Due"), FALSE, by_due);
   evaluation_page_add_column (self, "text", _("Action"), TRUE, NULL);
+  evaluation_page_add_column (self, "about", _("About"), TRUE, NULL);
   evaluation_page_add_column (self, "owner", _("Owner"), FALSE, NULL);
   evaluation_page_add_column (self, "status", _("Status"), FALSE, NULL);
   evaluation_page_add_column (self, "assessment_title", _("Assessment"), FALSE, NULL);
@@ -1041,8 +1277,9 @@ static const SteadField evaluation_page_start_fields[] = {
   { "date", .required = TRUE, .type = STEAD_FIELD_DATE, .label = N_("Date") },
 };
 
-/* Codes of the framework choice: a workspace framework by its row id, a
- * shipped one not yet in the workspace by minus its place in the list. */
+/* Codes of the framework choice: a workspace framework by its row id, an
+ * offered one (shipped, or a plugin's or the user's file) not yet in the
+ * workspace by minus its place in self->offered, from 1. */
 static gboolean
 evaluation_page_save_start (SteadForm  *form,
                             gpointer    user_data,
@@ -1050,10 +1287,12 @@ evaluation_page_save_start (SteadForm  *form,
 {
   EvaluationPage *self = user_data;
   gint64 choice = stead_form_get_int (form, "framework", 0);
-  const char * const *builtin = evaluation_framework_builtin_names ();
+  EvaluationOfferedFramework *offered = NULL;
   gint64 id;
 
-  id = evaluation_assessment_start (self->workspace, choice < 0 ? builtin[-choice - 1] : NULL,
+  if (choice < 0 && self->offered != NULL && (guint64) -choice <= self->offered->len)
+    offered = g_ptr_array_index (self->offered, -choice - 1);
+  id = evaluation_assessment_start (self->workspace, offered != NULL ? offered->name : NULL,
                                     choice > 0 ? choice : 0, stead_form_get_text (form, "date"),
                                     stead_form_get_text (form, "title"), error);
   if (id <= 0)
@@ -1069,10 +1308,13 @@ evaluation_page_on_add (EvaluationPage *self)
   const char *initial[] = { "date", today, "title", _("Self-assessment"), NULL, NULL, NULL };
   g_autoptr(GListStore) choices = g_list_store_new (STEAD_TYPE_TERM);
   g_autoptr(GPtrArray) rows = evaluation_frameworks_load (self->workspace);
-  const char * const *builtin = evaluation_framework_builtin_names ();
+  g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *first = NULL;
+  g_autofree char *body = NULL;
   SteadForm *form;
 
+  g_clear_pointer (&self->offered, g_ptr_array_unref);
+  self->offered = evaluation_frameworks_offered (NULL, &problems);
   for (guint i = 0; i < rows->len; i++)
     {
       EvaluationFrameworkRow *row = g_ptr_array_index (rows, i);
@@ -1084,20 +1326,15 @@ evaluation_page_on_add (EvaluationPage *self)
       if (first == NULL)
         first = g_strdup (code);
     }
-  for (guint i = 0; builtin[i] != NULL; i++)
+  for (guint i = 0; i < self->offered->len; i++)
     {
-      g_autoptr(GBytes) bytes = evaluation_framework_builtin_bytes (builtin[i]);
-      g_autoptr(EvaluationFramework) framework = NULL;
+      EvaluationFramework *framework = ((EvaluationOfferedFramework *)
+                                          g_ptr_array_index (self->offered, i))->framework;
       g_autofree char *code = g_strdup_printf ("%d", -(int) i - 1);
       g_autofree char *label = NULL;
       g_autoptr(SteadTerm) term = NULL;
       gboolean kept = FALSE;
-      gsize length;
-      const char *data = g_bytes_get_data (bytes, &length);
 
-      framework = evaluation_framework_parse (data, length, NULL);
-      if (framework == NULL)
-        continue;
       for (guint r = 0; r < rows->len; r++)
         kept |= g_strcmp0 (((EvaluationFrameworkRow *) g_ptr_array_index (rows, r))->key,
                            framework->key) == 0 &&
@@ -1111,10 +1348,26 @@ evaluation_page_on_add (EvaluationPage *self)
       if (first == NULL)
         first = g_strdup (code);
     }
+  if (problems->len == 0)
+    body = g_strdup (_("Choose the framework to assess the partnership against."));
+  else
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      joined = g_strjoinv ("\n", (char **) problems->pdata);
+      /* TRANSLATORS: then a framework file a line, with the JSON path of its problem */
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Choose the framework to assess the partnership "
+                                           "against. This framework file was skipped:\n%s",
+                                           "Choose the framework to assess the partnership "
+                                           "against. These framework files were skipped:\n%s",
+                                           problems->len - 1),
+                              joined);
+    }
   initial[4] = "framework";
   initial[5] = first;
-  form = stead_form_new (GTK_WIDGET (self), _("Start an Assessment"),
-                         _("Choose the framework to assess the partnership against."),
+  form = stead_form_new (GTK_WIDGET (self), _("Start an Assessment"), body,
                          evaluation_page_start_fields, G_N_ELEMENTS (evaluation_page_start_fields),
                          "framework title date", NULL, initial, self->workspace,
                          evaluation_page_save_start, self, NULL);
@@ -1176,6 +1429,7 @@ evaluation_page_dispose (GObject *object)
   g_clear_pointer (&self->action_rows, g_ptr_array_unref);
   g_clear_pointer (&self->compare_ids, g_array_unref);
   g_clear_pointer (&self->trends_ids, g_array_unref);
+  g_clear_pointer (&self->offered, g_ptr_array_unref);
   G_OBJECT_CLASS (evaluation_page_parent_class)->dispose (object);
 }
 

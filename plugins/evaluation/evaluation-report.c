@@ -42,26 +42,73 @@ evaluation_report_latest (SteadReport               *report,
                           const EvaluationFramework *framework,
                           const EvaluationScores    *scores)
 {
-  g_autoptr(GArray) dimensions = evaluation_score_dimensions (framework, scores);
-  const SteadReportColumn columns[] = {
-    { _("Dimension"), 4 }, { _("Score"), 1 }, { _("Statements scored"), 1 },
-  };
+  g_autoptr(SteadChart) radar = evaluation_chart_radar (framework, &scores, 1);
   g_autofree char *overall = NULL;
   guint n_scored;
 
+  /* The radar, then its numbers: a dimension's score and how many scored. */
+  stead_report_chart (report, radar);
   overall = evaluation_report_percent (evaluation_score_overall (framework, scores, &n_scored));
   stead_report_key_value (report, _("Overall"), overall);
-  stead_report_table_begin (report, columns, G_N_ELEMENTS (columns));
-  for (guint d = 0; d < dimensions->len; d++)
-    {
-      EvaluationDimension *dim = g_ptr_array_index (framework->dimensions, d);
-      EvaluationDimensionScore *score = &g_array_index (dimensions, EvaluationDimensionScore, d);
-      g_autofree char *percent = evaluation_report_percent (score->normalised);
-      /* TRANSLATORS: statements scored of all, "2 of 3" */
-      g_autofree char *count = g_strdup_printf (_("%u of %u"), score->n_scored,
-                                                score->n_statements);
-      const char *cells[] = { dim->title, percent, count };
+}
 
+static void
+evaluation_report_draw_chart (SteadReport *report,
+                              cairo_t     *cr,
+                              double       x,
+                              double       y,
+                              double       width,
+                              double       height,
+                              gpointer     user_data)
+{
+  stead_chart_draw (user_data, cr, x, y, width, height);
+}
+
+/* A chart whose numbers a table of the section's own follows. */
+static void
+evaluation_report_figure (SteadReport *report,
+                          SteadChart  *chart,
+                          double       height)
+{
+  g_autofree char *alt = stead_chart_get_description (chart);
+
+  stead_report_figure (report, alt, 0, height, evaluation_report_draw_chart, chart);
+}
+
+/* The trends: a line a dimension over the assessments, then the numbers
+ * with a row a dimension (a column a date reads better than a column a
+ * dimension when there are ten of them). */
+static void
+evaluation_report_trends (SteadReport               *report,
+                          const EvaluationFramework *framework,
+                          GPtrArray                 *history)
+{
+  g_autoptr(SteadChart) chart = evaluation_chart_trends (framework, history);
+  g_autoptr(GPtrArray) trends = evaluation_trends (framework, history);
+  g_autofree SteadReportColumn *columns = g_new0 (SteadReportColumn, history->len + 1);
+  g_autofree const char **cells = g_new0 (const char *, history->len + 1);
+
+  evaluation_report_figure (report, chart, 260);
+  columns[0] = (SteadReportColumn) { _("Dimension"), 3 };
+  for (guint a = 0; a < history->len; a++)
+    columns[a + 1] = (SteadReportColumn) {
+      ((EvaluationScores *) g_ptr_array_index (history, a))->date, 1
+    };
+  stead_report_table_begin (report, columns, history->len + 1);
+  for (guint d = 0; d < trends->len; d++)
+    {
+      GArray *points = g_ptr_array_index (trends, d);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      cells[0] = ((EvaluationDimension *) g_ptr_array_index (framework->dimensions, d))->title;
+      for (guint a = 0; a < points->len; a++)
+        {
+          char *text = evaluation_report_percent (g_array_index (points, EvaluationTrendPoint,
+                                                                 a).normalised);
+
+          g_ptr_array_add (texts, text);
+          cells[a + 1] = text;
+        }
       stead_report_table_row (report, cells);
     }
   stead_report_table_end (report);
@@ -74,6 +121,8 @@ evaluation_report_comparison (SteadReport               *report,
                               const EvaluationScores    *later)
 {
   g_autoptr(EvaluationComparison) comparison = evaluation_compare (framework, earlier, later);
+  const EvaluationScores *both[] = { earlier, later };
+  g_autoptr(SteadChart) radar = evaluation_chart_radar (framework, both, 2);
   const SteadReportColumn dimension_columns[] = {
     { _("Dimension"), 4 }, { earlier->date, 1 }, { later->date, 1 }, { _("Change"), 1 },
   };
@@ -86,6 +135,7 @@ evaluation_report_comparison (SteadReport               *report,
   guint moved = 0;
 
   stead_report_heading (report, 2, heading);
+  evaluation_report_figure (report, radar, MIN (stead_report_get_width (report) * 0.75, 360));
   stead_report_table_begin (report, dimension_columns, G_N_ELEMENTS (dimension_columns));
   for (guint d = 0; d < comparison->dimensions->len; d++)
     {
@@ -184,8 +234,11 @@ evaluation_report_frameworks (SteadReport     *report,
       stead_report_heading (report, 2, heading);
       evaluation_report_latest (report, framework, latest);
       if (history->len > 1)
-        evaluation_report_comparison (report, framework,
-                                      g_ptr_array_index (history, history->len - 2), latest);
+        {
+          evaluation_report_comparison (report, framework,
+                                        g_ptr_array_index (history, history->len - 2), latest);
+          evaluation_report_trends (report, framework, history);
+        }
       if (!framework->verified && framework->note != NULL)
         stead_report_paragraph (report, framework->note);
     }
@@ -200,8 +253,8 @@ evaluation_report_actions (SteadReport     *report,
   g_autofree char *today = evaluation_today ();
   g_autoptr(GPtrArray) actions = evaluation_open_actions_load (workspace, today, error);
   const SteadReportColumn columns[] = {
-    { _("Action"), 4 }, { _("Owner"), 2 }, { _("Due"), 1 }, { _("Status"), 1 },
-    { _("Assessment"), 2 },
+    { _("Action"), 4 }, { _("About"), 3 }, { _("Owner"), 2 }, { _("Due"), 1 },
+    { _("Status"), 1 }, { _("Assessment"), 2 },
   };
   guint overdue = 0;
   g_autofree char *summary = NULL;
@@ -231,11 +284,11 @@ evaluation_report_actions (SteadReport     *report,
       const char *owner = a->owner == NULL ? _("nobody yet")
                           : a->owner_is_person ? _("a named person") : a->owner;
       const char *cells[] = {
-        a->text, owner, due,
+        a->text, a->about != NULL ? a->about : _("the whole assessment"), owner, due,
         stead_choice_get_label (evaluation_action_statuses, a->status), a->assessment_title,
       };
 
-      stead_report_table_row_flagged (report, cells, a->overdue ? 1u << 2 : 0);
+      stead_report_table_row_flagged (report, cells, a->overdue ? 1u << 3 : 0);
     }
   stead_report_table_end (report);
   return TRUE;

@@ -57,8 +57,10 @@ GType            evaluation_action_get_type     (void);
 SteadQueryModel *evaluation_assessments_new     (SteadWorkspace *workspace);
 SteadQueryModel *evaluation_actions_new         (SteadWorkspace *workspace);
 
-/* Starts an assessment of the shipped framework @builtin (its file name,
- * "five-features.json") or of the framework row @framework; one undo step. */
+/* Starts an assessment of the offered framework @builtin (a shipped file's
+ * name, "five-features.json", or a framework file's absolute path, see
+ * evaluation_frameworks_offered()) or of the framework row @framework;
+ * one undo step. */
 gint64   evaluation_assessment_start    (SteadWorkspace *workspace,
                                          const char     *builtin,
                                          gint64          framework,
@@ -120,6 +122,8 @@ typedef struct
   char     *owner;               /* the organisation's title or the person's name (nullable) */
   gboolean  owner_is_person;     /* personal data: shown only when allowed */
   char     *assessment_title;
+  char     *about;               /* "Dimension: statement", the dimension, or NULL */
+  char     *statement;           /* the statement's id, or NULL */
   gboolean  overdue;
 } EvaluationOpenAction;
 
@@ -164,5 +168,51 @@ GArray           *evaluation_assessment_dimension_scores (SteadWorkspace       *
                                                           gint64                assessment,
                                                           EvaluationFramework **framework,
                                                           GError              **error);
+
+/* ------------------------------------------------------------------------ */
+/* evaluation-charts.c: the charts the page and the report draw             */
+
+/* A radar: a spoke a dimension, a closed line an assessment (one, or an
+ * earlier and a later one overlaid), each dimension's score as % of the
+ * scale (0–100; not scored: missing). */
+SteadChart       *evaluation_chart_radar        (const EvaluationFramework      *framework,
+                                                 const EvaluationScores * const *scores,
+                                                 guint                           n_scores);
+/* A line a dimension across @history's assessments (EvaluationScores,
+ * oldest first; their dates the categories). */
+SteadChart       *evaluation_chart_trends       (const EvaluationFramework *framework,
+                                                 GPtrArray                 *history);
+/* The same for one dimension (the framework's @dimension-th): its title the
+ * chart's, one line. */
+SteadChart       *evaluation_chart_dimension_trend (const EvaluationFramework *framework,
+                                                    GPtrArray                 *history,
+                                                    guint                      dimension);
+/* Whether any statement of @scores is scored. */
+gboolean          evaluation_scores_any         (const EvaluationScores    *scores);
+
+/* ------------------------------------------------------------------------ */
+/* evaluation-framework.c: frameworks offered when starting an assessment   */
+
+typedef struct
+{
+  char                *name;       /* a shipped file's name, or a file's absolute path */
+  EvaluationFramework *framework;
+} EvaluationOfferedFramework;
+
+/* The directories plugins and users put framework files (*.json) in:
+ * $XDG_DATA_HOME/stead/frameworks, then each of $XDG_DATA_DIRS'
+ * stead/frameworks (where a plugin installs its own). */
+GStrv             evaluation_framework_dirs     (void);
+/* The frameworks shipped with Stead, then those in @dirs (NULL: the
+ * default ones) that validate, in file-name order; one that does not is
+ * skipped, its path and the problem's JSON path added to @problems
+ * (strings) if not NULL. A key and version offered twice is offered once,
+ * the first found. */
+GPtrArray        *evaluation_frameworks_offered (const char * const *dirs,
+                                                 GPtrArray         **problems);
+void              evaluation_offered_framework_free (EvaluationOfferedFramework *offered);
+/* The JSON of @name: a shipped framework's, or the file's at an absolute path. */
+GBytes           *evaluation_framework_offered_bytes (const char  *name,
+                                                      GError     **error);
 
 G_END_DECLS

@@ -167,7 +167,9 @@ volunteers_demo_request (SteadTransaction  *txn,
                        STEAD_INT (g_rand_int_range (rng, 1, 5)), STEAD_STRING (requests[r].skills),
                        STEAD_STRING (requests[r].dbs), STEAD_INT (requests[r].regulated),
                        STEAD_INT (hours), STEAD_INT (hours + g_rand_int_range (rng, 2, 72)),
-                       STEAD_STRING (hours < -24 * 7 ? "done" : "open"), STEAD_INT (hours - 6)),
+                       STEAD_STRING (hours < -24 * 7 ? "done" : "open"),
+                       /* Raised before its window, and never in the future. */
+                       STEAD_INT (MIN (hours - 6, -1))),
            error) >= 0;
 }
 

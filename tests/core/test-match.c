@@ -564,6 +564,290 @@ test_greedy_worse (void)
   stead_match_result_clear (&greedy);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Assignment against an independent min-cost flow, in whole metres          */
+/* ------------------------------------------------------------------------ */
+
+/* The oracle: source → request → volunteer (or → sink: unmet) → sink,
+ * one unit per request, by successive shortest paths found by
+ * Bellman-Ford on the residual graph (nothing shared with the matcher). */
+typedef struct
+{
+  guint  n_nodes;
+  GArray *to, *cap, *cost;   /* edges in pairs: e and e ^ 1 its reverse */
+} Oracle;
+
+static void
+oracle_edge (Oracle *o,
+             guint   a,
+             guint   b,
+             gint    cap,
+             gint64  cost)
+{
+  gint zero = 0;
+  gint64 back = -cost;
+
+  g_array_append_val (o->to, b);
+  g_array_append_val (o->cap, cap);
+  g_array_append_val (o->cost, cost);
+  g_array_append_val (o->to, a);
+  g_array_append_val (o->cap, zero);
+  g_array_append_val (o->cost, back);
+}
+
+static gint64
+oracle_min_cost (Oracle *o,
+                 guint   source,
+                 guint   sink,
+                 guint   units,
+                 GArray *from)
+{
+  gint64 total = 0;
+  g_autofree gint64 *dist = g_new (gint64, o->n_nodes);
+  g_autofree gint *via = g_new (gint, o->n_nodes);
+
+  for (guint f = 0; f < units; f++)
+    {
+      gboolean changed = TRUE;
+
+      for (guint v = 0; v < o->n_nodes; v++)
+        dist[v] = G_MAXINT64, via[v] = -1;
+      dist[source] = 0;
+      for (guint round = 0; changed && round < o->n_nodes; round++)
+        {
+          changed = FALSE;
+          for (guint e = 0; e < o->to->len; e++)
+            {
+              guint a = g_array_index (from, guint, e), b = g_array_index (o->to, guint, e);
+
+              if (g_array_index (o->cap, gint, e) > 0 && dist[a] != G_MAXINT64
+                  && dist[a] + g_array_index (o->cost, gint64, e) < dist[b])
+                {
+                  dist[b] = dist[a] + g_array_index (o->cost, gint64, e);
+                  via[b] = (gint) e;
+                  changed = TRUE;
+                }
+            }
+        }
+      g_assert_cmpint (dist[sink], <, G_MAXINT64);
+      total += dist[sink];
+      for (guint v = sink; v != source;)
+        {
+          gint e = via[v];
+
+          g_array_index (o->cap, gint, e)--;
+          g_array_index (o->cap, gint, e ^ 1)++;
+          v = g_array_index (from, guint, e);
+        }
+    }
+  return total;
+}
+
+/* The oracle's own great-circle distance (spherical law of cosines). */
+static double
+oracle_km (const SteadMatchRequest   *request,
+           const SteadMatchVolunteer *volunteer)
+{
+  double p1 = request->latitude * G_PI / 180, p2 = volunteer->latitude * G_PI / 180;
+  double dl = (volunteer->longitude - request->longitude) * G_PI / 180;
+
+  return 6371.0088 * acos (CLAMP (sin (p1) * sin (p2) + cos (p1) * cos (p2) * cos (dl), -1, 1));
+}
+
+static gint64
+oracle_metres (const SteadMatchRequest   *request,
+               const SteadMatchVolunteer *volunteer)
+{
+  return (gint64) llround (oracle_km (request, volunteer) * 1000);
+}
+
+/* Random cases in one or two towns 40 km apart (so in separate
+ * components), volunteers of capacity 0–2, some on the same spot (ties),
+ * penalties from below a typical distance (unmet is cheaper) to above,
+ * urgencies 1–4; every eligible a candidate. Optimal on 1 and 2 threads. */
+static void
+test_optimal_flow (void)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (1515);
+  guint n_unmet_cheaper = 0, n_two_towns = 0, n_full = 0;
+
+  for (guint t = 0; t < 60; t++)
+    {
+      guint nr = (guint) g_rand_int_range (rng, 1, 40), nv = (guint) g_rand_int_range (rng, 1, 25);
+      g_autofree SteadMatchVolunteer *volunteers = g_new (SteadMatchVolunteer, nv);
+      g_autofree SteadMatchRequest *requests = g_new (SteadMatchRequest, nr);
+      gboolean two_towns = g_rand_boolean (rng);
+      SteadMatchOptions options;
+      g_autoptr(SteadMatcher) matcher = NULL;
+      Oracle o = { nr + nv + 2, };
+      g_autoptr(GArray) from = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint source = nr + nv, sink = nr + nv + 1;
+      gint64 best;
+
+      o.to = g_array_new (FALSE, FALSE, sizeof (guint));
+      o.cap = g_array_new (FALSE, FALSE, sizeof (gint));
+      o.cost = g_array_new (FALSE, FALSE, sizeof (gint64));
+      options_for_test (&options);
+      options.penalty_km = g_rand_double_range (rng, 0.3, 6);
+      options.k = 64;
+      for (guint v = 0; v < nv; v++)
+        {
+          double town = two_towns && g_rand_boolean (rng) ? 0.6 : 0;
+
+          if (v > 0 && g_rand_int_range (rng, 0, 5) == 0)
+            volunteers[v] = volunteers[g_rand_int_range (rng, 0, (gint) v)];
+          else
+            {
+              volunteers[v] = volunteer_at (0);
+              volunteers[v].longitude = -2.16 + town + g_rand_double_range (rng, -0.03, 0.03);
+              volunteers[v].latitude = 52.0 + g_rand_double_range (rng, -0.02, 0.02);
+              volunteers[v].radius_km = g_rand_double_range (rng, 1, 5);
+              volunteers[v].skills = (guint64) g_rand_int_range (rng, 0, 4);
+            }
+          volunteers[v].capacity = (guint) g_rand_int_range (rng, 0, 3);
+        }
+      for (guint r = 0; r < nr; r++)
+        {
+          double town = two_towns && g_rand_boolean (rng) ? 0.6 : 0;
+
+          requests[r] = request_here ();
+          requests[r].longitude = -2.16 + town + g_rand_double_range (rng, -0.03, 0.03);
+          requests[r].latitude = 52.0 + g_rand_double_range (rng, -0.02, 0.02);
+          requests[r].skills = (guint64) g_rand_int_range (rng, 0, 4) & (1 << DELIVERY);
+          requests[r].urgency = (guint) g_rand_int_range (rng, 1, 5);
+        }
+      /* The oracle's graph, by its own rules: radius, skills, capacity. */
+      for (guint r = 0; r < nr; r++)
+        {
+          gint64 penalty = (gint64) llround (options.penalty_km
+                                             * options.urgency_weight[requests[r].urgency] * 1000);
+
+          oracle_edge (&o, source, r, 1, 0);
+          oracle_edge (&o, r, sink, 1, penalty);
+          for (guint v = 0; v < nv; v++)
+            {
+              gint64 m = oracle_metres (&requests[r], &volunteers[v]);
+
+              if (oracle_km (&requests[r], &volunteers[v]) <= volunteers[v].radius_km
+                  && (requests[r].skills & ~volunteers[v].skills) == 0
+                  && volunteers[v].capacity > 0)
+                oracle_edge (&o, r, nr + v, 1, m);
+            }
+        }
+      for (guint v = 0; v < nv; v++)
+        oracle_edge (&o, nr + v, sink, (gint) volunteers[v].capacity, 0);
+      for (guint e = 0; e < o.to->len; e++)
+        {
+          guint a = g_array_index (o.to, guint, e ^ 1);
+
+          g_array_append_val (from, a);
+        }
+      best = oracle_min_cost (&o, source, sink, nr, from);
+
+      for (guint threads = 1; threads <= 2; threads++)
+        {
+          SteadMatchResult result;
+          g_autofree guint *used = g_new0 (guint, nv);
+          gint64 cost = 0;
+
+          options.threads = threads;
+          g_clear_pointer (&matcher, stead_matcher_free);
+          matcher = stead_matcher_new (volunteers, nv, &options);
+          stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, &result);
+          g_assert_cmpint (result.cost_m, ==, best);
+          /* What it chose is what it says it costs, within every capacity. */
+          for (guint r = 0; r < nr; r++)
+            {
+              guint v = result.volunteer_of[r];
+
+              if (v == G_MAXUINT)
+                cost += (gint64) llround (options.penalty_km
+                                          * options.urgency_weight[requests[r].urgency] * 1000);
+              else
+                {
+                  g_assert_cmpuint (v, <, nv);
+                  g_assert_cmpfloat (oracle_km (&requests[r], &volunteers[v]), <=,
+                                     volunteers[v].radius_km + 1e-9);
+                  cost += oracle_metres (&requests[r], &volunteers[v]);
+                  used[v]++;
+                  if (used[v] == 2)
+                    n_full++;
+                }
+            }
+          g_assert_cmpint (cost, ==, result.cost_m);
+          for (guint v = 0; v < nv; v++)
+            g_assert_cmpuint (used[v], <=, volunteers[v].capacity);
+          if (result.n_assigned < nr && threads == 1)
+            n_unmet_cheaper++;
+          stead_match_result_clear (&result);
+        }
+      n_two_towns += two_towns;
+      g_array_unref (o.to);
+      g_array_unref (o.cap);
+      g_array_unref (o.cost);
+    }
+  /* The cases meant to be there are there. */
+  g_assert_cmpuint (n_unmet_cheaper, >, 5);
+  g_assert_cmpuint (n_two_towns, >, 5);
+  g_assert_cmpuint (n_full, >, 5);
+}
+
+/* A crowded county (more requests than time, towns overlapping): the same
+ * total on one thread and two, capacity held, and never worse than greedy. */
+static void
+test_threads_same_cost (void)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (77);
+  guint nv = 1500, nr = 3500;
+  g_autofree SteadMatchVolunteer *volunteers = g_new (SteadMatchVolunteer, nv);
+  g_autofree SteadMatchRequest *requests = g_new (SteadMatchRequest, nr);
+  SteadMatchOptions options;
+  SteadMatchResult results[3];
+
+  for (guint v = 0; v < nv; v++)
+    {
+      double town = 0.1 * g_rand_int_range (rng, 0, 6);
+
+      volunteers[v] = volunteer_at (0);
+      volunteers[v].longitude = -2.16 + town + g_rand_double_range (rng, -0.04, 0.04);
+      volunteers[v].latitude = 52.0 + town / 2 + g_rand_double_range (rng, -0.03, 0.03);
+      volunteers[v].radius_km = g_rand_double_range (rng, 1, 6);
+      volunteers[v].skills = (guint64) g_rand_int_range (rng, 0, 4);
+    }
+  for (guint r = 0; r < nr; r++)
+    {
+      double town = 0.1 * g_rand_int_range (rng, 0, 6);
+
+      requests[r] = request_here ();
+      requests[r].longitude = -2.16 + town + g_rand_double_range (rng, -0.05, 0.05);
+      requests[r].latitude = 52.0 + town / 2 + g_rand_double_range (rng, -0.04, 0.04);
+      requests[r].skills = (guint64) g_rand_int_range (rng, 0, 4) & (1 << DELIVERY);
+      requests[r].urgency = (guint) g_rand_int_range (rng, 1, 5);
+    }
+  options_for_test (&options);
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(SteadMatcher) matcher = NULL;
+      g_autofree guint *used = g_new0 (guint, nv);
+
+      options.threads = threads;
+      matcher = stead_matcher_new (volunteers, nv, &options);
+      stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, &results[threads - 1]);
+      for (guint r = 0; r < nr; r++)
+        if (results[threads - 1].volunteer_of[r] != G_MAXUINT)
+          used[results[threads - 1].volunteer_of[r]]++;
+      for (guint v = 0; v < nv; v++)
+        g_assert_cmpuint (used[v], <=, 2);
+      if (threads == 1)
+        stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_GREEDY, &results[2]);
+    }
+  g_assert_cmpuint (results[0].n_assigned, <, nr);
+  g_assert_cmpint (results[0].cost_m, ==, results[1].cost_m);
+  g_assert_cmpint (results[0].cost_m, <, results[2].cost_m);
+  for (guint i = 0; i < 3; i++)
+    stead_match_result_clear (&results[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -581,5 +865,7 @@ main (int    argc,
   g_test_add_func ("/match/optimal-brute-force", test_optimal_brute_force);
   g_test_add_func ("/match/capacity", test_capacity);
   g_test_add_func ("/match/greedy-worse", test_greedy_worse);
+  g_test_add_func ("/match/optimal-flow", test_optimal_flow);
+  g_test_add_func ("/match/threads-same-cost", test_threads_same_cost);
   return g_test_run ();
 }

@@ -784,6 +784,218 @@ test_edits (Fixture       *f,
                                          "owner = 'evaluation'"), ==, 2);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The charts, against the sums done by hand                                */
+
+static void
+test_charts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EvaluationFramework) framework = evaluation_framework_parse (
+    small_framework, strlen (small_framework), &error);
+  const gint64 earlier_values[5] = { 4, -1, 0, 2, 1 };
+  const gint64 later_values[5] = { 2, 3, 1, 2, 4 };
+  g_autoptr(EvaluationScores) earlier = small_scores (1, "2025-04-01", earlier_values);
+  g_autoptr(EvaluationScores) later = small_scores (2, "2026-04-01", later_values);
+  const EvaluationScores *both[] = { earlier, later };
+  g_autoptr(SteadChart) one = NULL;
+  g_autoptr(SteadChart) two = NULL;
+  g_autoptr(SteadChart) trends = NULL;
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) columns = NULL;
+
+  g_assert_no_error (error);
+  /* Unscored is -1 in small_scores: clear it, as the model does. */
+  g_hash_table_remove (earlier->scores, "a2");
+
+  one = evaluation_chart_radar (framework, both + 1, 1);
+  g_assert_cmpint (stead_chart_get_kind (one), ==, STEAD_CHART_RADAR);
+  g_assert_cmpuint (stead_chart_get_n_categories (one), ==, 2);
+  g_assert_cmpstr (stead_chart_get_category (one, 0), ==, "A");
+  g_assert_cmpstr (stead_chart_get_category (one, 1), ==, "B");
+  g_assert_cmpuint (stead_chart_get_n_series (one), ==, 1);
+  /* A: (2 + 3) / 2 = 2.5 of 4; B: (1 + 2 + 4) / 3 of 4. */
+  CLOSE (stead_chart_get_value (one, 0, 0), 62.5);
+  CLOSE (stead_chart_get_value (one, 0, 1), 700.0 / 12);
+  g_assert_cmpstr (stead_chart_get_title (one), ==, "Score per dimension: 2026-04-01");
+
+  two = evaluation_chart_radar (framework, both, 2);
+  g_assert_cmpuint (stead_chart_get_n_series (two), ==, 2);
+  /* Earlier: A only a1 scored, 4 of 4; B (0 + 2 + 1) / 3 = 1 of 4. */
+  CLOSE (stead_chart_get_value (two, 0, 0), 100);
+  CLOSE (stead_chart_get_value (two, 0, 1), 25);
+  CLOSE (stead_chart_get_value (two, 1, 0), 62.5);
+  /* Two overlaid: told apart by their dates, the table's columns. */
+  g_assert_cmpstr (stead_chart_get_series_name (two, 0), ==, "2025-04-01");
+  g_assert_cmpstr (stead_chart_get_series_name (two, 1), ==, "2026-04-01");
+  columns = stead_chart_get_table (two, &rows);
+  g_assert_cmpuint (g_strv_length (columns), ==, 3);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "A");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[1], ==, "100%");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[1], ==, "25%");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[2], ==, "58%");
+  g_ptr_array_unref (rows);
+  g_strfreev (columns);
+  /* One alone: the table says how many statements each score stands on. */
+  columns = stead_chart_get_table (one, &rows);
+  g_assert_cmpuint (g_strv_length (columns), ==, 2);
+  g_assert_cmpstr (columns[1], ==, "2026-04-01 (2026-04-01)");
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 0))[1], "2 of 2 scored"));
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[1], "58%"));
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (rows, 1))[1], "3 of 3 scored"));
+
+  /* Nothing scored: no value to draw. */
+  {
+    g_autoptr(EvaluationScores) none = evaluation_scores_new (3, "2027-01-01", "None");
+    const EvaluationScores *empty[] = { none };
+    g_autoptr(SteadChart) blank = evaluation_chart_radar (framework, empty, 1);
+
+    g_assert_false (evaluation_scores_any (none));
+    g_assert_true (evaluation_scores_any (later));
+    g_assert_true (stead_chart_is_empty (blank));
+  }
+
+  /* Trends: a point an assessment (the dates across), a line a dimension. */
+  g_ptr_array_add (history, earlier);
+  g_ptr_array_add (history, later);
+  trends = evaluation_chart_trends (framework, history);
+  g_assert_cmpint (stead_chart_get_kind (trends), ==, STEAD_CHART_LINE);
+  g_assert_cmpuint (stead_chart_get_n_categories (trends), ==, 2);
+  g_assert_cmpstr (stead_chart_get_category (trends, 0), ==, "2025-04-01");
+  g_assert_cmpstr (stead_chart_get_category (trends, 1), ==, "2026-04-01");
+  g_assert_cmpuint (stead_chart_get_n_series (trends), ==, 2);
+  g_assert_cmpstr (stead_chart_get_series_name (trends, 1), ==, "B");
+  CLOSE (stead_chart_get_value (trends, 0, 0), 100);
+  CLOSE (stead_chart_get_value (trends, 0, 1), 62.5);
+  CLOSE (stead_chart_get_value (trends, 1, 0), 25);
+  CLOSE (stead_chart_get_value (trends, 1, 1), 700.0 / 12);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Frameworks a plugin or the user puts in a data directory                 */
+
+static void
+test_offered (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->plugins.dir, "frameworks", NULL);
+  g_autofree char *missing = g_build_filename (f->plugins.dir, "nowhere", NULL);
+  const char *dirs[] = { missing, dir, NULL };
+  g_autofree char *five = read_framework ("five-features.json");
+  g_autofree char *bad_title = g_strdup (small_framework);
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(GFile) junk = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *junk_path = NULL;
+  EvaluationOfferedFramework *last;
+  gint64 id;
+  char *at;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  /* "title": a number, where the schema wants a string. */
+  at = strstr (bad_title, "\"Small\"");
+  memcpy (at, "12345  ", 7);
+  good = stead_test_write_file (dir, "b-small.json", small_framework);
+  bad = stead_test_write_file (dir, "a-bad.json", bad_title);
+  junk = stead_test_write_file (dir, "c-junk.json", "{ \"dimensions\": [ ");
+  g_object_unref (stead_test_write_file (dir, "d-again.json", five));
+  g_object_unref (stead_test_write_file (dir, "notes.txt", "not a framework"));
+  good_path = g_file_get_path (good);
+  bad_path = g_file_get_path (bad);
+  junk_path = g_file_get_path (junk);
+
+  offered = evaluation_frameworks_offered (dirs, &problems);
+  /* The three shipped, then the one good file; the copy of a shipped one once. */
+  g_assert_cmpuint (offered->len, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (((EvaluationOfferedFramework *) g_ptr_array_index (offered, i))->name, ==,
+                     shipped[i]);
+  last = g_ptr_array_index (offered, 3);
+  g_assert_cmpstr (last->name, ==, good_path);
+  g_assert_cmpstr (last->framework->key, ==, "small");
+  /* Each bad file named, with the JSON path of its problem. */
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), bad_path));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "$.title"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 1), junk_path));
+
+  /* Started from its file: the framework is kept in the workspace. */
+  id = evaluation_assessment_start (f->plugins.ws, last->name, 0, "2026-05-01", "Small one",
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (stead_test_count (f->plugins.ws,
+                                     "SELECT count (*) FROM evaluation_assessment a "
+                                     "JOIN evaluation_framework f ON f.id = a.framework "
+                                     "WHERE f.key = 'small' AND a.title = 'Small one'"), ==, 1);
+  /* A bad one is refused with its JSON path, and changes nothing. */
+  g_assert_cmpint (evaluation_assessment_start (f->plugins.ws, bad_path, 0, "2026-05-01", "Bad",
+                                                &error), <, 0);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "$.title"));
+  g_clear_error (&error);
+  g_assert_cmpint (evaluation_assessment_start (f->plugins.ws, "../five-features.json", 0,
+                                                "2026-05-01", "Relative", &error), <, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpint (stead_test_count (f->plugins.ws, "SELECT count (*) FROM evaluation_assessment"),
+                   ==, 1);
+  g_assert_cmpint (stead_test_count (f->plugins.ws, "SELECT count (*) FROM evaluation_framework"),
+                   ==, 1);
+}
+
+/* The five features in the demo's latest assessment, counted by hand from
+ * evaluation-demo.c: a dimension's three scores over 9. */
+static const struct { const char *title; const char *percent; } five_latest[] = {
+  { "Strategy and leadership", "44%" }, { "Intelligence", "44%" },
+  { "Management systems", "44%" }, { "Coordination and communication", "56%" },
+  { "Operations", "22%" },
+};
+
+/* The HTML form: the same figures, as inline SVG with their tables. */
+static void
+test_report_html (Fixture *f)
+{
+  g_autofree char *html = g_build_filename (f->plugins.dir, "report.html", NULL);
+  g_autofree char *text = NULL;
+  const char *section;
+  SteadTestCli cli;
+  guint figures = 0, svgs = 0;
+
+  cli = stead_test_run_cli ("report", stead_workspace_get_path (f->plugins.ws), "--output", html,
+                            NULL);
+  g_assert_cmpint (cli.status, ==, 0);
+  stead_test_cli_clear (&cli);
+  g_assert_true (g_file_get_contents (html, &text, NULL, NULL));
+  section = strstr (text, ">Self-assessment of the capability</h2>");
+  g_assert_nonnull (section);
+  for (const char *p = section; (p = strstr (p, "<figure>")) != NULL; p++)
+    figures++;
+  for (const char *p = section; (p = strstr (p, "<svg")) != NULL; p++)
+    svgs++;
+  /* Five features: latest, comparison, trends; the standards: latest. */
+  g_assert_cmpuint (figures, >=, 4);
+  g_assert_cmpuint (svgs, >=, 4);
+  g_assert_nonnull (strstr (section, "<figcaption>Radar chart: Score per dimension: Annual "
+                                     "self-assessment"));
+  g_assert_nonnull (strstr (section, "<figcaption>Line chart: Score per dimension over time"));
+  for (guint d = 0; d < G_N_ELEMENTS (five_latest); d++)
+    {
+      g_autofree char *row = g_strdup_printf ("<td>%s</td><td>%s (3 of 3 scored)</td>",
+                                              five_latest[d].title, five_latest[d].percent);
+
+      g_assert_nonnull (strstr (section, row));
+    }
+  /* The trends' table: a row a dimension, a column an assessment. */
+  g_assert_nonnull (strstr (section, "<td>Management systems</td><td>33%</td><td>44%</td>"));
+}
+
 static void
 test_report (Fixture       *f,
              gconstpointer  data)
@@ -817,6 +1029,27 @@ test_report (Fixture       *f,
   /* Strategy and leadership: 2/9 = 22% then 4/9 = 44%. */
   g_assert_nonnull (strstr (all->str, "+22 points"));
   g_assert_nonnull (strstr (all->str, "Latest assessment: Standards self-assurance"));
+
+  /* The radar and its numbers: a dimension's score, on how many statements. */
+  g_assert_nonnull (strstr (all->str, "Score per dimension: Annual self-assessment"));
+  g_assert_nonnull (strstr (all->str, "Radar chart: Score per dimension: Annual self-assessment"));
+  for (guint d = 0; d < G_N_ELEMENTS (five_latest); d++)
+    {
+      g_autofree char *cell = g_strdup_printf ("%s (3 of 3 scored)", five_latest[d].percent);
+
+      g_assert_nonnull (strstr (all->str, five_latest[d].title));
+      g_assert_nonnull (strstr (all->str, cell));
+    }
+  /* The two overlaid, and the trends. */
+  g_assert_nonnull (strstr (all->str, "Radar chart: Score per dimension: "));
+  g_assert_nonnull (strstr (all->str, "2 series"));
+  g_assert_nonnull (strstr (all->str, "Line chart: Score per dimension over time, "
+                                      "2 categories, 5 series"));
+  /* An open action says what it is about. */
+  g_assert_nonnull (strstr (all->str, "About"));
+  g_assert_nonnull (strstr (all->str, "Operations: The"));
+
+  test_report_html (f);
 }
 
 int
@@ -839,6 +1072,9 @@ main (int   argc,
   g_test_add ("/evaluation/model/demo", Fixture, "demo", fixture_setup, test_demo,
               fixture_teardown);
   g_test_add ("/evaluation/model/edits", Fixture, "demo", fixture_setup, test_edits,
+              fixture_teardown);
+  g_test_add_func ("/evaluation/charts", test_charts);
+  g_test_add ("/evaluation/frameworks/offered", Fixture, NULL, fixture_setup, test_offered,
               fixture_teardown);
   g_test_add ("/evaluation/report", Fixture, "demo", fixture_setup, test_report,
               fixture_teardown);

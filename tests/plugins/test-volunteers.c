@@ -49,6 +49,15 @@ test_demo (Fixture       *f,
                                             "NULL"), >, 0);
   g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_volunteer WHERE "
                                             "name NOT LIKE 'Demo Volunteer %'"), ==, 0);
+  /* Requests are raised before their window opens, and never after the
+   * demo was made: the need table is what evaluation counts over time. */
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_request"), >, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM volunteers_request WHERE "
+                                            "julianday (opened) > julianday ('now') OR "
+                                            "julianday (opened) > julianday (window_start)"),
+                   ==, 0);
+  g_assert_cmpint (stead_test_count (f->ws, "SELECT count (*) FROM need WHERE "
+                                            "julianday (opened) > julianday ('now')"), ==, 0);
 }
 
 /* A partner removed: its volunteers become spontaneous, in the same undo
