@@ -12,6 +12,7 @@
 #include <stead-gtk.h>
 
 #include "evaluation.h"
+#include "evaluation-needs-view.h"
 #include "evaluation-page.h"
 
 static const SteadWindowAddinInfo evaluation_gtk_plugin = {
@@ -20,6 +21,7 @@ static const SteadWindowAddinInfo evaluation_gtk_plugin = {
   .title = N_("Evaluation"),
   .icon_name = "emblem-ok-symbolic",
   .page_type = evaluation_page_get_type,
+  .load = evaluation_needs_map_load,
   .domain = GETTEXT_PACKAGE,
 };
 

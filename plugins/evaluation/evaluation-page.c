@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "evaluation.h"
+#include "evaluation-needs-view.h"
 #include "evaluation-page.h"
 
 typedef struct
@@ -47,6 +48,8 @@ struct _EvaluationPage
   GtkToggleButton     *compare_toggle;
   GtkToggleButton     *trends_toggle;
   GtkToggleButton     *actions_toggle;
+  GtkToggleButton     *needs_toggle;
+  EvaluationNeedsView *needs_view;
   GtkBox              *compare_box;
   GtkBox              *trends_box;
   GtkBox              *editor;
@@ -1262,7 +1265,8 @@ evaluation_page_on_view_toggled (EvaluationPage *self)
   const char *view = gtk_toggle_button_get_active (self->compare_toggle)  ? "compare"
                      : gtk_toggle_button_get_active (self->trends_toggle) ? "trends"
                      : gtk_toggle_button_get_active (self->actions_toggle) ? "actions"
-                                                                            : "list";
+                     : gtk_toggle_button_get_active (self->needs_toggle) ? "needs"
+                                                                          : "list";
 
   stead_record_page_show_view (self->records, view);
 }
@@ -1383,6 +1387,7 @@ evaluation_page_load (SteadPage      *page,
   stead_record_page_set_model (self->records, G_LIST_MODEL (assessments));
   stead_workspace_follow (&self->workspace, workspace, self, "evaluation_",
                           evaluation_page_reload);
+  evaluation_needs_view_set_workspace (self->needs_view, workspace);
   evaluation_page_build_actions (self);
   evaluation_page_fill_views (self);
   evaluation_page_summarise_actions (self);
@@ -1436,6 +1441,7 @@ evaluation_page_class_init (EvaluationPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = evaluation_page_dispose;
   STEAD_PAGE_CLASS (klass)->load = evaluation_page_load;
   STEAD_PAGE_CLASS (klass)->show = evaluation_page_show;
+  g_type_ensure (EVALUATION_TYPE_NEEDS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                EVALUATION_RESOURCES "/evaluation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, records);
@@ -1443,6 +1449,8 @@ evaluation_page_class_init (EvaluationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, compare_toggle);
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, trends_toggle);
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, actions_toggle);
+  gtk_widget_class_bind_template_child (widget_class, EvaluationPage, needs_toggle);
+  gtk_widget_class_bind_template_child (widget_class, EvaluationPage, needs_view);
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, compare_box);
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, trends_box);
   gtk_widget_class_bind_template_child (widget_class, EvaluationPage, editor);

@@ -22,6 +22,9 @@ extern const SteadImportFormat evaluation_framework_import;
 /* evaluation-report.c */
 extern const SteadReportSectionInfo evaluation_report_section;
 
+/* evaluation-needs-report.c */
+extern const SteadReportSectionInfo evaluation_needs_report_section;
+
 /* evaluation-demo.c: inside the demo's transaction. */
 gboolean evaluation_demo_populate (SteadTransaction  *txn,
                                    guint              scale,

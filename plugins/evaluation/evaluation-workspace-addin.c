@@ -80,6 +80,7 @@ const SteadWorkspaceAddinInfo evaluation_workspace_addin = {
   .record_removed = evaluation_workspace_addin_record_removed,
   .describe_references = evaluation_workspace_addin_describe_references,
   .report_sections = (const SteadReportSectionInfo * const[]) { &evaluation_report_section,
+                                                                &evaluation_needs_report_section,
                                                                 NULL },
   .importers = (const SteadImportFormat * const[]) { &evaluation_framework_import, NULL },
 };
