@@ -457,8 +457,14 @@ static void
 stead_record_page_update_state (SteadRecordPage *self)
 {
   guint n = stead_record_page_count (self);
+  const char *view = self->view_stack != NULL
+                       ? gtk_stack_get_visible_child_name (self->view_stack) : NULL;
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
+  /* The empty state is the list's: another view (a queue, a board, a
+   * chart of what the records are about) stays shown with no record. */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n > 0 || (view != NULL && !g_str_equal (view, "list"))
+                                      ? "records" : "empty");
   stead_record_page_update_matches (self);
   /* Sized once the first records are in the list, not at every change
    * (the count of all records may be known before the list has them). */
@@ -858,6 +864,7 @@ stead_record_page_show_all (SteadRecordPage *self)
   stead_record_page_set_search (self, NULL);
   g_signal_emit (self, signals[RESET_FILTERS], 0);
   gtk_stack_set_visible_child_name (self->view_stack, "list");
+  stead_record_page_update_state (self);
   stead_record_page_refilter (self);
 }
 
@@ -873,6 +880,7 @@ stead_record_page_show_view (SteadRecordPage *self,
   g_return_if_fail (STEAD_IS_RECORD_PAGE (self));
 
   gtk_stack_set_visible_child_name (self->view_stack, name);
+  stead_record_page_update_state (self);
 }
 
 /**

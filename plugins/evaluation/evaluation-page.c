@@ -1271,6 +1271,14 @@ evaluation_page_on_view_toggled (EvaluationPage *self)
   stead_record_page_show_view (self->records, view);
 }
 
+/* From the empty state, which has no view buttons: need over time does
+ * not wait for an assessment. */
+static void
+evaluation_page_on_show_needs (EvaluationPage *self)
+{
+  gtk_toggle_button_set_active (self->needs_toggle, TRUE);
+}
+
 static const SteadField evaluation_page_start_fields[] = {
   { "framework", .required = TRUE, .type = STEAD_FIELD_INT, .label = N_("Framework") },
   { "title", .required = TRUE, .label = N_("Title") },
@@ -1459,6 +1467,7 @@ evaluation_page_class_init (EvaluationPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, evaluation_page_on_add);
   gtk_widget_class_bind_template_callback (widget_class, evaluation_page_on_selected);
   gtk_widget_class_bind_template_callback (widget_class, evaluation_page_on_view_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, evaluation_page_on_show_needs);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

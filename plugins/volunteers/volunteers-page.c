@@ -364,11 +364,6 @@ volunteers_page_count (VolunteersPage *self)
 {
   gint64 total = stead_workspace_count_rows (self->workspace, "volunteers_volunteer");
 
-  /* The empty state is the register's: the other views (the intake, the
-   * queues, the board) stay reachable with no volunteer yet. */
-  if (total == 0 && !gtk_toggle_button_get_active (self->list_toggle))
-    total = 1;
-
   /* Empty (and saying how to start) only with no volunteer at all; else
    * "none matches" when the filters leave none. */
   stead_record_page_set_n_records (self->records, (int) MIN (total, G_MAXINT));

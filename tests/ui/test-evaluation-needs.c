@@ -298,6 +298,46 @@ test_needs_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A workspace with needs and no assessment yet: the empty state offers
+ * Need over Time, which shows with its toolbar, and the empty state comes
+ * back with the list. */
+static void
+test_needs_without_assessments (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "no-assessments.gpkg", NULL);
+  SteadWindow *window = stead_test_open_window (app, path, "Partnershire", 50);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *button, *view, *stack;
+
+  g_assert_cmpint (stead_workspace_edit (ws, "evaluation", "Remove the demo's assessments",
+                                         "DELETE FROM evaluation_assessment", NULL, 0, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (stead_workspace_count_rows (ws, "need"), >, 0);
+  page = stead_window_get_page (window, "evaluation.assessments");
+  stead_window_show_page (window, "evaluation.assessments");
+  stead_test_iterate_until (stead_test_is_mapped, page);
+  stack = stead_test_find_by_name (page, "records-stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  button = stead_test_find_by_name (page, "empty-needs");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  view = stead_test_find_by_name (page, "needs");
+  stead_test_iterate_until (stead_test_is_mapped, view);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "records");
+  g_assert_true (gtk_widget_get_mapped (stead_test_find_by_name (page, "view-needs")));
+  stead_test_iterate_until (is_idle, view);
+  g_assert_nonnull (chart_of (view, "volume-chart"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-list")),
+                                TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +347,7 @@ main (int   argc,
   app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
 
   g_test_add_func ("/ui/evaluation/needs", test_needs_view);
+  g_test_add_func ("/ui/evaluation/needs-without-assessments", test_needs_without_assessments);
 
   return stead_test_app_run (app, tmp_dir);
 }
