@@ -813,9 +813,13 @@ typedef struct
   gint64         *price;        /* per unit, scaled */
   gint           *holder;       /* per unit: a request, or -1 */
   gint           *state;        /* per request: a unit, STM_UNMET or STM_UNASSIGNED */
-  gint64         *held_cost;    /* per request: the scaled cost of the edge it holds */
-  guint          *by_volunteer_start;  /* the edges the other way, for the final pass */
-  guint          *by_volunteer_edge;
+  gint64         *paying;       /* per request: the scaled cost plus price of what it holds
+                                 * (a held unit's price moves only when it changes hands) */
+  guint          *edge_unit;    /* per edge (r × k + i): its volunteer's units, from … */
+  guint          *edge_unit_end; /* … to before this */
+  guint          *by_volunteer_start;  /* the edges the other way, for the reverse pass: */
+  guint          *by_volunteer_request; /* their requests … */
+  gint64         *by_volunteer_cost;    /* … and costs in metres */
   /* Components */
   guint          *component_start;
   guint          *component_requests;
@@ -852,10 +856,9 @@ stead_match_best (StmAuction *auction,
   *best_cost = *best;
   for (guint i = 0; i < edges->n_edges[r]; i++)
     {
-      guint volunteer = edges->edge_volunteer[at + i];
       gint64 cost = edges->edge_cost[at + i] * scale;
 
-      for (guint u = auction->unit_start[volunteer]; u < auction->unit_start[volunteer + 1]; u++)
+      for (guint u = auction->edge_unit[at + i]; u < auction->edge_unit_end[at + i]; u++)
         {
           gint64 value = cost + auction->price[u];
 
@@ -870,19 +873,6 @@ stead_match_best (StmAuction *auction,
             *second = value;
         }
     }
-}
-
-/* What @r pays now, at @scale. */
-static gint64
-stead_match_paying (StmAuction *auction,
-                    guint       r,
-                    gint64      scale)
-{
-  gint unit = auction->state[r];
-
-  if (unit == STM_UNMET)
-    return auction->edges->penalty[r] * scale;
-  return auction->held_cost[r] + auction->price[unit];
 }
 
 static void
@@ -906,7 +896,6 @@ stead_match_reverse (StmSolver *solver,
                      gint64     eps)
 {
   StmAuction *auction = solver->auction;
-  const StmEdges *edges = auction->edges;
   gint *units = solver->queue + solver->n_requests_max;
   gsize head = 0, tail = 0;
 
@@ -931,10 +920,9 @@ stead_match_reverse (StmSolver *solver,
       for (guint i = auction->by_volunteer_start[volunteer];
            i < auction->by_volunteer_start[volunteer + 1]; i++)
         {
-          gsize e = auction->by_volunteer_edge[i];
-          guint r = (guint) (e / edges->k);
-          gint64 cost = edges->edge_cost[e] * scale;
-          gint64 beta = stead_match_paying (auction, r, scale) - cost;
+          guint r = auction->by_volunteer_request[i];
+          gint64 cost = auction->by_volunteer_cost[i] * scale;
+          gint64 beta = auction->paying[r] - cost;
 
           if (beta > beta1)
             {
@@ -958,7 +946,7 @@ stead_match_reverse (StmSolver *solver,
       auction->price[unit] = beta2 > eps ? beta2 - eps : 0;
       auction->holder[unit] = chosen;
       auction->state[chosen] = unit;
-      auction->held_cost[chosen] = cost1;
+      auction->paying[chosen] = cost1 + auction->price[unit];
     }
 }
 
@@ -991,7 +979,7 @@ stead_match_solve_component (StmSolver *solver,
           if (auction->state[r] != STM_UNASSIGNED)
             {
               stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
-              if (stead_match_paying (auction, r, scale) <= best + eps)
+              if (auction->paying[r] <= best + eps)
                 continue;
               stead_match_release (auction, r);
             }
@@ -1007,6 +995,7 @@ stead_match_solve_component (StmSolver *solver,
           if (unit == STM_UNMET)
             {
               auction->state[r] = STM_UNMET;
+              auction->paying[r] = best;
               continue;
             }
           /* second is finite: "unmet" is always an option. */
@@ -1019,7 +1008,7 @@ stead_match_solve_component (StmSolver *solver,
             }
           auction->holder[unit] = (gint) r;
           auction->state[r] = unit;
-          auction->held_cost[r] = cost;
+          auction->paying[r] = cost + auction->price[unit];
         }
       /* At every phase, not only the last: the prices left to lower stay
        * within a few eps, not the whole range of costs. */
@@ -1098,7 +1087,17 @@ stead_match_optimal (SteadMatcher *self,
   auction.holder = g_new (gint, MAX (n_units, 1));
   memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
   auction.state = g_new (gint, MAX (n, 1));
-  auction.held_cost = g_new0 (gint64, MAX (n, 1));
+  auction.paying = g_new0 (gint64, MAX (n, 1));
+  auction.edge_unit = g_new (guint, (gsize) MAX (n, 1) * k);
+  auction.edge_unit_end = g_new (guint, (gsize) MAX (n, 1) * k);
+  for (guint r = 0; r < n; r++)
+    for (guint i = 0; i < edges->n_edges[r]; i++)
+      {
+        guint v = edges->edge_volunteer[(gsize) r * k + i];
+
+        auction.edge_unit[(gsize) r * k + i] = auction.unit_start[v];
+        auction.edge_unit_end[(gsize) r * k + i] = auction.unit_start[v + 1];
+      }
 
   /* Components: volunteers joined by the requests they could both take. */
   for (guint v = 0; v < nv; v++)
@@ -1172,15 +1171,18 @@ stead_match_optimal (SteadMatcher *self,
       auction.by_volunteer_start[edges->edge_volunteer[(gsize) r * k + i] + 1]++;
   for (guint v = 0; v < nv; v++)
     auction.by_volunteer_start[v + 1] += auction.by_volunteer_start[v];
-  auction.by_volunteer_edge = g_new (guint, MAX (auction.by_volunteer_start[nv], 1));
+  auction.by_volunteer_request = g_new (guint, MAX (auction.by_volunteer_start[nv], 1));
+  auction.by_volunteer_cost = g_new (gint64, MAX (auction.by_volunteer_start[nv], 1));
   g_free (fill);
   fill = g_new0 (guint, MAX (nv, 1));
   for (guint r = 0; r < n; r++)
     for (guint i = 0; i < edges->n_edges[r]; i++)
       {
         guint v = edges->edge_volunteer[(gsize) r * k + i];
+        guint at = auction.by_volunteer_start[v] + fill[v]++;
 
-        auction.by_volunteer_edge[auction.by_volunteer_start[v] + fill[v]++] = r * k + i;
+        auction.by_volunteer_request[at] = r;
+        auction.by_volunteer_cost[at] = edges->edge_cost[(gsize) r * k + i];
       }
 
   /* Largest first, each to the less loaded thread. */
@@ -1219,9 +1221,12 @@ stead_match_optimal (SteadMatcher *self,
   g_free (auction.price);
   g_free (auction.holder);
   g_free (auction.state);
-  g_free (auction.held_cost);
+  g_free (auction.paying);
+  g_free (auction.edge_unit);
+  g_free (auction.edge_unit_end);
   g_free (auction.by_volunteer_start);
-  g_free (auction.by_volunteer_edge);
+  g_free (auction.by_volunteer_request);
+  g_free (auction.by_volunteer_cost);
   g_free (auction.component_start);
   g_free (auction.component_requests);
   g_free (auction.component_volunteer_start);
