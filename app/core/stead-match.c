@@ -805,6 +805,29 @@ stead_match_run_parallel (GThreadFunc func,
 #define STM_UNMET      (-1)
 #define STM_ALPHA      4
 
+/* The next bidder's edges are somewhere else in memory: ask for them early. */
+#if defined(__GNUC__)
+# define STM_PREFETCH(address) __builtin_prefetch (address)
+#else
+# define STM_PREFETCH(address) ((void) (address))
+#endif
+
+/* A request's edge as the auction reads it, together in one place: its
+ * cost (scaled, once its component is solved) and its volunteer's units. */
+typedef struct
+{
+  gint64 cost;
+  guint  unit;
+  guint  unit_end;
+} StmArc;
+
+/* The same edge from its volunteer's side. */
+typedef struct
+{
+  gint64 cost;
+  guint  request;
+} StmBack;
+
 typedef struct
 {
   const StmEdges *edges;
@@ -815,11 +838,9 @@ typedef struct
   gint           *state;        /* per request: a unit, STM_UNMET or STM_UNASSIGNED */
   gint64         *paying;       /* per request: the scaled cost plus price of what it holds
                                  * (a held unit's price moves only when it changes hands) */
-  guint          *edge_unit;    /* per edge (r × k + i): its volunteer's units, from … */
-  guint          *edge_unit_end; /* … to before this */
-  guint          *by_volunteer_start;  /* the edges the other way, for the reverse pass: */
-  guint          *by_volunteer_request; /* their requests … */
-  gint64         *by_volunteer_cost;    /* … and costs in metres */
+  StmArc         *arcs;         /* per edge, r × k + i */
+  guint          *by_volunteer_start;  /* the edges the other way, for the reverse pass */
+  StmBack        *backs;
   /* Components */
   guint          *component_start;
   guint          *component_requests;
@@ -856,9 +877,10 @@ stead_match_best (StmAuction *auction,
   *best_cost = *best;
   for (guint i = 0; i < edges->n_edges[r]; i++)
     {
-      gint64 cost = edges->edge_cost[at + i] * scale;
+      const StmArc *arc = &auction->arcs[at + i];
+      gint64 cost = arc->cost;
 
-      for (guint u = auction->edge_unit[at + i]; u < auction->edge_unit_end[at + i]; u++)
+      for (guint u = arc->unit; u < arc->unit_end; u++)
         {
           gint64 value = cost + auction->price[u];
 
@@ -920,8 +942,8 @@ stead_match_reverse (StmSolver *solver,
       for (guint i = auction->by_volunteer_start[volunteer];
            i < auction->by_volunteer_start[volunteer + 1]; i++)
         {
-          guint r = auction->by_volunteer_request[i];
-          gint64 cost = auction->by_volunteer_cost[i] * scale;
+          guint r = auction->backs[i].request;
+          gint64 cost = auction->backs[i].cost;
           gint64 beta = auction->paying[r] - cost;
 
           if (beta > beta1)
@@ -963,7 +985,21 @@ stead_match_solve_component (StmSolver *solver,
   gint64 scale = (gint64) (last - first) + 1, top = 1, eps;
 
   for (guint i = first; i < last; i++)
-    top = MAX (top, edges->penalty[auction->component_requests[i]] * scale);
+    {
+      guint r = auction->component_requests[i];
+
+      top = MAX (top, edges->penalty[r] * scale);
+      for (guint e = 0; e < edges->n_edges[r]; e++)
+        auction->arcs[(gsize) r * edges->k + e].cost *= scale;
+    }
+  for (guint i = auction->component_volunteer_start[c];
+       i < auction->component_volunteer_start[c + 1]; i++)
+    {
+      guint v = auction->component_volunteers[i];
+
+      for (guint e = auction->by_volunteer_start[v]; e < auction->by_volunteer_start[v + 1]; e++)
+        auction->backs[e].cost *= scale;
+    }
   eps = MAX (1, top / STM_ALPHA);
   for (;;)
     {
@@ -975,6 +1011,9 @@ stead_match_solve_component (StmSolver *solver,
           guint r = auction->component_requests[i];
           gint64 best, second, cost;
           gint unit;
+
+          if (i + 4 < last)
+            STM_PREFETCH (&auction->arcs[(gsize) auction->component_requests[i + 4] * edges->k]);
 
           if (auction->state[r] != STM_UNASSIGNED)
             {
@@ -990,6 +1029,10 @@ stead_match_solve_component (StmSolver *solver,
           guint r = (guint) solver->queue[head++ % solver->n_requests_max];
           gint64 best, second, cost;
           gint unit, previous;
+
+          if (head != tail)
+            STM_PREFETCH (&auction->arcs[(gsize) solver->queue[head % solver->n_requests_max]
+                                         * edges->k]);
 
           stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
           if (unit == STM_UNMET)
@@ -1088,15 +1131,15 @@ stead_match_optimal (SteadMatcher *self,
   memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
   auction.state = g_new (gint, MAX (n, 1));
   auction.paying = g_new0 (gint64, MAX (n, 1));
-  auction.edge_unit = g_new (guint, (gsize) MAX (n, 1) * k);
-  auction.edge_unit_end = g_new (guint, (gsize) MAX (n, 1) * k);
+  auction.arcs = g_new (StmArc, (gsize) MAX (n, 1) * k);
   for (guint r = 0; r < n; r++)
     for (guint i = 0; i < edges->n_edges[r]; i++)
       {
         guint v = edges->edge_volunteer[(gsize) r * k + i];
 
-        auction.edge_unit[(gsize) r * k + i] = auction.unit_start[v];
-        auction.edge_unit_end[(gsize) r * k + i] = auction.unit_start[v + 1];
+        auction.arcs[(gsize) r * k + i].cost = edges->edge_cost[(gsize) r * k + i];
+        auction.arcs[(gsize) r * k + i].unit = auction.unit_start[v];
+        auction.arcs[(gsize) r * k + i].unit_end = auction.unit_start[v + 1];
       }
 
   /* Components: volunteers joined by the requests they could both take. */
@@ -1171,8 +1214,7 @@ stead_match_optimal (SteadMatcher *self,
       auction.by_volunteer_start[edges->edge_volunteer[(gsize) r * k + i] + 1]++;
   for (guint v = 0; v < nv; v++)
     auction.by_volunteer_start[v + 1] += auction.by_volunteer_start[v];
-  auction.by_volunteer_request = g_new (guint, MAX (auction.by_volunteer_start[nv], 1));
-  auction.by_volunteer_cost = g_new (gint64, MAX (auction.by_volunteer_start[nv], 1));
+  auction.backs = g_new (StmBack, MAX (auction.by_volunteer_start[nv], 1));
   g_free (fill);
   fill = g_new0 (guint, MAX (nv, 1));
   for (guint r = 0; r < n; r++)
@@ -1181,8 +1223,8 @@ stead_match_optimal (SteadMatcher *self,
         guint v = edges->edge_volunteer[(gsize) r * k + i];
         guint at = auction.by_volunteer_start[v] + fill[v]++;
 
-        auction.by_volunteer_request[at] = r;
-        auction.by_volunteer_cost[at] = edges->edge_cost[(gsize) r * k + i];
+        auction.backs[at].request = r;
+        auction.backs[at].cost = edges->edge_cost[(gsize) r * k + i];
       }
 
   /* Largest first, each to the less loaded thread. */
@@ -1222,11 +1264,9 @@ stead_match_optimal (SteadMatcher *self,
   g_free (auction.holder);
   g_free (auction.state);
   g_free (auction.paying);
-  g_free (auction.edge_unit);
-  g_free (auction.edge_unit_end);
+  g_free (auction.arcs);
   g_free (auction.by_volunteer_start);
-  g_free (auction.by_volunteer_request);
-  g_free (auction.by_volunteer_cost);
+  g_free (auction.backs);
   g_free (auction.component_start);
   g_free (auction.component_requests);
   g_free (auction.component_volunteer_start);
