@@ -841,6 +841,10 @@ typedef struct
   StmArc         *arcs;         /* per edge, r × k + i */
   guint          *by_volunteer_start;  /* the edges the other way, for the reverse pass */
   StmBack        *backs;
+  /* For the certificate: a label per node (scaled), and whether it is queued. */
+  gint64         *label_request;
+  gint64         *label_unit;
+  guint8         *queued;       /* requests, then units */
   /* Components */
   guint          *component_start;
   guint          *component_requests;
@@ -972,6 +976,176 @@ stead_match_reverse (StmSolver *solver,
     }
 }
 
+/* The total of component @c in scaled units, as assigned now. */
+static gint64
+stead_match_component_cost (StmAuction *auction,
+                            guint       c,
+                            gint64      scale)
+{
+  gint64 total = 0;
+
+  for (guint i = auction->component_start[c]; i < auction->component_start[c + 1]; i++)
+    {
+      guint r = auction->component_requests[i];
+      gint unit = auction->state[r];
+
+      /* A held unit's price has not moved since it was taken: the rest is the cost. */
+      total += unit >= 0 ? auction->paying[r] - auction->price[unit]
+                         : auction->edges->penalty[r] * scale;
+    }
+  return total;
+}
+
+#define STM_SINK (-1)
+
+/* Lowers the label of node @node (a request, n + a unit, or STM_SINK) to @label. */
+static inline void
+stead_match_relax (StmSolver *solver,
+                   gint64    *labels,
+                   guint      index,
+                   gint       node,
+                   gint64     label,
+                   gsize     *tail,
+                   gboolean  *sink_queued)
+{
+  StmAuction *auction = solver->auction;
+  gsize size = solver->n_requests_max + solver->n_units_max;
+
+  if (label >= labels[index])
+    return;
+  labels[index] = label;
+  /* The sink reaches every held unit: it waits until the others are done. */
+  if (node == STM_SINK)
+    *sink_queued = TRUE;
+  else if (!auction->queued[node])
+    {
+      auction->queued[node] = 1;
+      solver->queue[(*tail)++ % size] = node;
+    }
+}
+
+/* Whether the assignment of component @c is already optimal, to stop
+ * before the last phases: the auction's prices are near potentials that
+ * prove it, and label correcting (Bellman-Ford with a queue) over the
+ * residual graph (request → unit not held: cost; held unit → request:
+ * −cost; request → sink: penalty, sink → unmet request: −penalty; free
+ * unit → sink and sink → held unit: 0) corrects them into exact ones,
+ * every residual arc then of reduced cost ≥ 0: no cycle would lower the
+ * total. A negative cycle would lower labels forever: it gives up after
+ * a budget of work and the phases go on. */
+static gboolean
+stead_match_certify (StmSolver *solver,
+                     guint      c,
+                     gint64     scale)
+{
+  StmAuction *auction = solver->auction;
+  const StmEdges *edges = auction->edges;
+  guint n = edges->n_requests, first = auction->component_start[c];
+  guint last = auction->component_start[c + 1];
+  guint vfirst = auction->component_volunteer_start[c];
+  guint vlast = auction->component_volunteer_start[c + 1];
+  gsize size = solver->n_requests_max + solver->n_units_max, head = 0, tail = 0;
+  gsize n_nodes = last - first + 1, work = 0, budget;
+  gint64 sink = 0;
+  gboolean sink_queued = TRUE;
+
+  /* Every node queued once, labelled by the auction's duals. */
+  for (guint i = first; i < last; i++)
+    {
+      guint r = auction->component_requests[i];
+      gint64 best, second, cost;
+      gint unit;
+
+      stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+      auction->label_request[r] = -best;
+      auction->queued[r] = 1;
+      solver->queue[tail++ % size] = (gint) r;
+    }
+  for (guint i = vfirst; i < vlast; i++)
+    {
+      guint v = auction->component_volunteers[i];
+
+      for (guint u = auction->unit_start[v]; u < auction->unit_start[v + 1]; u++)
+        {
+          auction->label_unit[u] = -auction->price[u];
+          auction->queued[n + u] = 1;
+          solver->queue[tail++ % size] = (gint) (n + u);
+          n_nodes++;
+        }
+    }
+  budget = 8 * n_nodes;
+  while (head != tail || sink_queued)
+    {
+      gint node = head != tail ? solver->queue[head++ % size] : STM_SINK;
+
+      if (++work > budget)
+        {
+          /* Not proved (maybe not optimal yet): leave it to the phases. */
+          while (head != tail)
+            auction->queued[solver->queue[head++ % size]] = 0;
+          return FALSE;
+        }
+      if (node == STM_SINK)
+        {
+          sink_queued = FALSE;
+          work += n_nodes / 4;
+          for (guint i = first; i < last; i++)
+            {
+              guint r = auction->component_requests[i];
+
+              if (auction->state[r] == STM_UNMET)
+                stead_match_relax (solver, auction->label_request, r, (gint) r,
+                                   sink - edges->penalty[r] * scale, &tail, &sink_queued);
+            }
+          for (guint i = vfirst; i < vlast; i++)
+            {
+              guint v = auction->component_volunteers[i];
+
+              for (guint u = auction->unit_start[v]; u < auction->unit_start[v + 1]; u++)
+                if (auction->holder[u] >= 0)
+                  stead_match_relax (solver, auction->label_unit, u, (gint) (n + u), sink,
+                                     &tail, &sink_queued);
+            }
+        }
+      else if ((guint) node < n)
+        {
+          guint r = (guint) node;
+          gsize at = (gsize) r * edges->k;
+          gint64 label = auction->label_request[r];
+
+          auction->queued[r] = 0;
+          for (guint i = 0; i < edges->n_edges[r]; i++)
+            {
+              const StmArc *arc = &auction->arcs[at + i];
+
+              for (guint u = arc->unit; u < arc->unit_end; u++)
+                if ((gint) u != auction->state[r])
+                  stead_match_relax (solver, auction->label_unit, u, (gint) (n + u),
+                                     label + arc->cost, &tail, &sink_queued);
+            }
+          if (auction->state[r] != STM_UNMET)
+            stead_match_relax (solver, &sink, 0, STM_SINK, label + edges->penalty[r] * scale,
+                               &tail, &sink_queued);
+        }
+      else
+        {
+          guint u = (guint) node - n;
+          gint holder = auction->holder[u];
+
+          auction->queued[node] = 0;
+          if (holder >= 0)
+            stead_match_relax (solver, auction->label_request, (guint) holder, holder,
+                               auction->label_unit[u]
+                               - (auction->paying[holder] - auction->price[u]),
+                               &tail, &sink_queued);
+          else
+            stead_match_relax (solver, &sink, 0, STM_SINK, auction->label_unit[u], &tail,
+                               &sink_queued);
+        }
+    }
+  return TRUE;
+}
+
 /* One component by epsilon-scaling auction. Costs are scaled by n + 1:
  * at eps = 1 every request is within 1 of its best, so the total is
  * within n of the optimum in scaled units, less than a metre: optimal. */
@@ -982,7 +1156,8 @@ stead_match_solve_component (StmSolver *solver,
   StmAuction *auction = solver->auction;
   const StmEdges *edges = auction->edges;
   guint first = auction->component_start[c], last = auction->component_start[c + 1];
-  gint64 scale = (gint64) (last - first) + 1, top = 1, eps;
+  gint64 scale = (gint64) (last - first) + 1, top = 1, eps, total = -1;
+  guint attempts = 0;
 
   for (guint i = first; i < last; i++)
     {
@@ -1058,6 +1233,14 @@ stead_match_solve_component (StmSolver *solver,
       stead_match_reverse (solver, c, scale, eps);
       if (eps == 1)
         break;
+      /* The same total as after the phase before: it may be optimal already. */
+      if (stead_match_component_cost (auction, c, scale) == total && attempts < 3)
+        {
+          attempts++;
+          if (stead_match_certify (solver, c, scale))
+            break;
+        }
+      total = stead_match_component_cost (auction, c, scale);
       eps = MAX (1, eps / STM_ALPHA);
     }
 }
@@ -1131,6 +1314,9 @@ stead_match_optimal (SteadMatcher *self,
   memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
   auction.state = g_new (gint, MAX (n, 1));
   auction.paying = g_new0 (gint64, MAX (n, 1));
+  auction.label_request = g_new (gint64, MAX (n, 1));
+  auction.label_unit = g_new (gint64, MAX (n_units, 1));
+  auction.queued = g_new0 (guint8, (gsize) n + n_units + 1);
   auction.arcs = g_new (StmArc, (gsize) MAX (n, 1) * k);
   for (guint r = 0; r < n; r++)
     for (guint i = 0; i < edges->n_edges[r]; i++)
@@ -1264,6 +1450,9 @@ stead_match_optimal (SteadMatcher *self,
   g_free (auction.holder);
   g_free (auction.state);
   g_free (auction.paying);
+  g_free (auction.label_request);
+  g_free (auction.label_unit);
+  g_free (auction.queued);
   g_free (auction.arcs);
   g_free (auction.by_volunteer_start);
   g_free (auction.backs);
