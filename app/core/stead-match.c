@@ -14,7 +14,10 @@
  * (Bertsekas): requests bid for units, prices rise; costs are scaled by
  * n + 1 so that the last phase (eps = 1) is optimal, after a reverse pass
  * brings the price of every unit left free down to 0 (the condition for
- * optimality when volunteers have time to spare).
+ * optimality when volunteers have time to spare). Most cases are optimal
+ * well before eps = 1: when a phase leaves the total as it was, label
+ * correcting over the residual graph tries to turn the prices into exact
+ * potentials, which prove it (and the phases stop), or gives up.
  */
 
 #define G_LOG_DOMAIN "stead-match"
