@@ -1236,8 +1236,11 @@ stead_match_solve_component (StmSolver *solver,
       stead_match_reverse (solver, c, scale, eps);
       if (eps == 1)
         break;
-      /* The same total as after the phase before: it may be optimal already. */
-      if (stead_match_component_cost (auction, c, scale) == total && attempts < 3)
+      /* The same total as after the phase before: it may be optimal already.
+       * (Each step of the certificate lowers a label by at most eps: its
+       * budget of steps times eps stays far from overflowing.) */
+      if (stead_match_component_cost (auction, c, scale) == total && attempts < 3
+          && eps <= G_MAXINT64 / 16 / (gint64) (solver->n_requests_max + solver->n_units_max))
         {
           attempts++;
           if (stead_match_certify (solver, c, scale))
