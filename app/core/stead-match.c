@@ -14,7 +14,10 @@
  * (Bertsekas): requests bid for units, prices rise; costs are scaled by
  * n + 1 so that the last phase (eps = 1) is optimal, after a reverse pass
  * brings the price of every unit left free down to 0 (the condition for
- * optimality when volunteers have time to spare).
+ * optimality when volunteers have time to spare). Most cases are optimal
+ * well before eps = 1: when a phase leaves the total as it was, label
+ * correcting over the residual graph tries to turn the prices into exact
+ * potentials, which prove it (and the phases stop), or gives up.
  */
 
 #define G_LOG_DOMAIN "stead-match"
@@ -805,6 +808,29 @@ stead_match_run_parallel (GThreadFunc func,
 #define STM_UNMET      (-1)
 #define STM_ALPHA      4
 
+/* The next bidder's edges are somewhere else in memory: ask for them early. */
+#if defined(__GNUC__)
+# define STM_PREFETCH(address) __builtin_prefetch (address)
+#else
+# define STM_PREFETCH(address) ((void) (address))
+#endif
+
+/* A request's edge as the auction reads it, together in one place: its
+ * cost (scaled, once its component is solved) and its volunteer's units. */
+typedef struct
+{
+  gint64 cost;
+  guint  unit;
+  guint  unit_end;
+} StmArc;
+
+/* The same edge from its volunteer's side. */
+typedef struct
+{
+  gint64 cost;
+  guint  request;
+} StmBack;
+
 typedef struct
 {
   const StmEdges *edges;
@@ -813,9 +839,15 @@ typedef struct
   gint64         *price;        /* per unit, scaled */
   gint           *holder;       /* per unit: a request, or -1 */
   gint           *state;        /* per request: a unit, STM_UNMET or STM_UNASSIGNED */
-  gint64         *held_cost;    /* per request: the scaled cost of the edge it holds */
-  guint          *by_volunteer_start;  /* the edges the other way, for the final pass */
-  guint          *by_volunteer_edge;
+  gint64         *paying;       /* per request: the scaled cost plus price of what it holds
+                                 * (a held unit's price moves only when it changes hands) */
+  StmArc         *arcs;         /* per edge, r × k + i */
+  guint          *by_volunteer_start;  /* the edges the other way, for the reverse pass */
+  StmBack        *backs;
+  /* For the certificate: a label per node (scaled), and whether it is queued. */
+  gint64         *label_request;
+  gint64         *label_unit;
+  guint8         *queued;       /* requests, then units */
   /* Components */
   guint          *component_start;
   guint          *component_requests;
@@ -852,10 +884,10 @@ stead_match_best (StmAuction *auction,
   *best_cost = *best;
   for (guint i = 0; i < edges->n_edges[r]; i++)
     {
-      guint volunteer = edges->edge_volunteer[at + i];
-      gint64 cost = edges->edge_cost[at + i] * scale;
+      const StmArc *arc = &auction->arcs[at + i];
+      gint64 cost = arc->cost;
 
-      for (guint u = auction->unit_start[volunteer]; u < auction->unit_start[volunteer + 1]; u++)
+      for (guint u = arc->unit; u < arc->unit_end; u++)
         {
           gint64 value = cost + auction->price[u];
 
@@ -870,19 +902,6 @@ stead_match_best (StmAuction *auction,
             *second = value;
         }
     }
-}
-
-/* What @r pays now, at @scale. */
-static gint64
-stead_match_paying (StmAuction *auction,
-                    guint       r,
-                    gint64      scale)
-{
-  gint unit = auction->state[r];
-
-  if (unit == STM_UNMET)
-    return auction->edges->penalty[r] * scale;
-  return auction->held_cost[r] + auction->price[unit];
 }
 
 static void
@@ -906,7 +925,6 @@ stead_match_reverse (StmSolver *solver,
                      gint64     eps)
 {
   StmAuction *auction = solver->auction;
-  const StmEdges *edges = auction->edges;
   gint *units = solver->queue + solver->n_requests_max;
   gsize head = 0, tail = 0;
 
@@ -931,10 +949,9 @@ stead_match_reverse (StmSolver *solver,
       for (guint i = auction->by_volunteer_start[volunteer];
            i < auction->by_volunteer_start[volunteer + 1]; i++)
         {
-          gsize e = auction->by_volunteer_edge[i];
-          guint r = (guint) (e / edges->k);
-          gint64 cost = edges->edge_cost[e] * scale;
-          gint64 beta = stead_match_paying (auction, r, scale) - cost;
+          guint r = auction->backs[i].request;
+          gint64 cost = auction->backs[i].cost;
+          gint64 beta = auction->paying[r] - cost;
 
           if (beta > beta1)
             {
@@ -958,8 +975,178 @@ stead_match_reverse (StmSolver *solver,
       auction->price[unit] = beta2 > eps ? beta2 - eps : 0;
       auction->holder[unit] = chosen;
       auction->state[chosen] = unit;
-      auction->held_cost[chosen] = cost1;
+      auction->paying[chosen] = cost1 + auction->price[unit];
     }
+}
+
+/* The total of component @c in scaled units, as assigned now. */
+static gint64
+stead_match_component_cost (StmAuction *auction,
+                            guint       c,
+                            gint64      scale)
+{
+  gint64 total = 0;
+
+  for (guint i = auction->component_start[c]; i < auction->component_start[c + 1]; i++)
+    {
+      guint r = auction->component_requests[i];
+      gint unit = auction->state[r];
+
+      /* A held unit's price has not moved since it was taken: the rest is the cost. */
+      total += unit >= 0 ? auction->paying[r] - auction->price[unit]
+                         : auction->edges->penalty[r] * scale;
+    }
+  return total;
+}
+
+#define STM_SINK (-1)
+
+/* Lowers the label of node @node (a request, n + a unit, or STM_SINK) to @label. */
+static inline void
+stead_match_relax (StmSolver *solver,
+                   gint64    *labels,
+                   guint      index,
+                   gint       node,
+                   gint64     label,
+                   gsize     *tail,
+                   gboolean  *sink_queued)
+{
+  StmAuction *auction = solver->auction;
+  gsize size = solver->n_requests_max + solver->n_units_max;
+
+  if (label >= labels[index])
+    return;
+  labels[index] = label;
+  /* The sink reaches every held unit: it waits until the others are done. */
+  if (node == STM_SINK)
+    *sink_queued = TRUE;
+  else if (!auction->queued[node])
+    {
+      auction->queued[node] = 1;
+      solver->queue[(*tail)++ % size] = node;
+    }
+}
+
+/* Whether the assignment of component @c is already optimal, to stop
+ * before the last phases: the auction's prices are near potentials that
+ * prove it, and label correcting (Bellman-Ford with a queue) over the
+ * residual graph (request → unit not held: cost; held unit → request:
+ * −cost; request → sink: penalty, sink → unmet request: −penalty; free
+ * unit → sink and sink → held unit: 0) corrects them into exact ones,
+ * every residual arc then of reduced cost ≥ 0: no cycle would lower the
+ * total. A negative cycle would lower labels forever: it gives up after
+ * a budget of work and the phases go on. */
+static gboolean
+stead_match_certify (StmSolver *solver,
+                     guint      c,
+                     gint64     scale)
+{
+  StmAuction *auction = solver->auction;
+  const StmEdges *edges = auction->edges;
+  guint n = edges->n_requests, first = auction->component_start[c];
+  guint last = auction->component_start[c + 1];
+  guint vfirst = auction->component_volunteer_start[c];
+  guint vlast = auction->component_volunteer_start[c + 1];
+  gsize size = solver->n_requests_max + solver->n_units_max, head = 0, tail = 0;
+  gsize n_nodes = last - first + 1, work = 0, budget;
+  gint64 sink = 0;
+  gboolean sink_queued = TRUE;
+
+  /* Every node queued once, labelled by the auction's duals. */
+  for (guint i = first; i < last; i++)
+    {
+      guint r = auction->component_requests[i];
+      gint64 best, second, cost;
+      gint unit;
+
+      stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+      auction->label_request[r] = -best;
+      auction->queued[r] = 1;
+      solver->queue[tail++ % size] = (gint) r;
+    }
+  for (guint i = vfirst; i < vlast; i++)
+    {
+      guint v = auction->component_volunteers[i];
+
+      for (guint u = auction->unit_start[v]; u < auction->unit_start[v + 1]; u++)
+        {
+          auction->label_unit[u] = -auction->price[u];
+          auction->queued[n + u] = 1;
+          solver->queue[tail++ % size] = (gint) (n + u);
+          n_nodes++;
+        }
+    }
+  budget = 8 * n_nodes;
+  while (head != tail || sink_queued)
+    {
+      gint node = head != tail ? solver->queue[head++ % size] : STM_SINK;
+
+      if (++work > budget)
+        {
+          /* Not proved (maybe not optimal yet): leave it to the phases. */
+          while (head != tail)
+            auction->queued[solver->queue[head++ % size]] = 0;
+          return FALSE;
+        }
+      if (node == STM_SINK)
+        {
+          sink_queued = FALSE;
+          work += n_nodes / 4;
+          for (guint i = first; i < last; i++)
+            {
+              guint r = auction->component_requests[i];
+
+              if (auction->state[r] == STM_UNMET)
+                stead_match_relax (solver, auction->label_request, r, (gint) r,
+                                   sink - edges->penalty[r] * scale, &tail, &sink_queued);
+            }
+          for (guint i = vfirst; i < vlast; i++)
+            {
+              guint v = auction->component_volunteers[i];
+
+              for (guint u = auction->unit_start[v]; u < auction->unit_start[v + 1]; u++)
+                if (auction->holder[u] >= 0)
+                  stead_match_relax (solver, auction->label_unit, u, (gint) (n + u), sink,
+                                     &tail, &sink_queued);
+            }
+        }
+      else if ((guint) node < n)
+        {
+          guint r = (guint) node;
+          gsize at = (gsize) r * edges->k;
+          gint64 label = auction->label_request[r];
+
+          auction->queued[r] = 0;
+          for (guint i = 0; i < edges->n_edges[r]; i++)
+            {
+              const StmArc *arc = &auction->arcs[at + i];
+
+              for (guint u = arc->unit; u < arc->unit_end; u++)
+                if ((gint) u != auction->state[r])
+                  stead_match_relax (solver, auction->label_unit, u, (gint) (n + u),
+                                     label + arc->cost, &tail, &sink_queued);
+            }
+          if (auction->state[r] != STM_UNMET)
+            stead_match_relax (solver, &sink, 0, STM_SINK, label + edges->penalty[r] * scale,
+                               &tail, &sink_queued);
+        }
+      else
+        {
+          guint u = (guint) node - n;
+          gint holder = auction->holder[u];
+
+          auction->queued[node] = 0;
+          if (holder >= 0)
+            stead_match_relax (solver, auction->label_request, (guint) holder, holder,
+                               auction->label_unit[u]
+                               - (auction->paying[holder] - auction->price[u]),
+                               &tail, &sink_queued);
+          else
+            stead_match_relax (solver, &sink, 0, STM_SINK, auction->label_unit[u], &tail,
+                               &sink_queued);
+        }
+    }
+  return TRUE;
 }
 
 /* One component by epsilon-scaling auction. Costs are scaled by n + 1:
@@ -972,10 +1159,25 @@ stead_match_solve_component (StmSolver *solver,
   StmAuction *auction = solver->auction;
   const StmEdges *edges = auction->edges;
   guint first = auction->component_start[c], last = auction->component_start[c + 1];
-  gint64 scale = (gint64) (last - first) + 1, top = 1, eps;
+  gint64 scale = (gint64) (last - first) + 1, top = 1, eps, total = -1;
+  guint attempts = 0;
 
   for (guint i = first; i < last; i++)
-    top = MAX (top, edges->penalty[auction->component_requests[i]] * scale);
+    {
+      guint r = auction->component_requests[i];
+
+      top = MAX (top, edges->penalty[r] * scale);
+      for (guint e = 0; e < edges->n_edges[r]; e++)
+        auction->arcs[(gsize) r * edges->k + e].cost *= scale;
+    }
+  for (guint i = auction->component_volunteer_start[c];
+       i < auction->component_volunteer_start[c + 1]; i++)
+    {
+      guint v = auction->component_volunteers[i];
+
+      for (guint e = auction->by_volunteer_start[v]; e < auction->by_volunteer_start[v + 1]; e++)
+        auction->backs[e].cost *= scale;
+    }
   eps = MAX (1, top / STM_ALPHA);
   for (;;)
     {
@@ -988,10 +1190,13 @@ stead_match_solve_component (StmSolver *solver,
           gint64 best, second, cost;
           gint unit;
 
+          if (i + 4 < last)
+            STM_PREFETCH (&auction->arcs[(gsize) auction->component_requests[i + 4] * edges->k]);
+
           if (auction->state[r] != STM_UNASSIGNED)
             {
               stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
-              if (stead_match_paying (auction, r, scale) <= best + eps)
+              if (auction->paying[r] <= best + eps)
                 continue;
               stead_match_release (auction, r);
             }
@@ -1003,10 +1208,15 @@ stead_match_solve_component (StmSolver *solver,
           gint64 best, second, cost;
           gint unit, previous;
 
+          if (head != tail)
+            STM_PREFETCH (&auction->arcs[(gsize) solver->queue[head % solver->n_requests_max]
+                                         * edges->k]);
+
           stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
           if (unit == STM_UNMET)
             {
               auction->state[r] = STM_UNMET;
+              auction->paying[r] = best;
               continue;
             }
           /* second is finite: "unmet" is always an option. */
@@ -1019,13 +1229,24 @@ stead_match_solve_component (StmSolver *solver,
             }
           auction->holder[unit] = (gint) r;
           auction->state[r] = unit;
-          auction->held_cost[r] = cost;
+          auction->paying[r] = cost + auction->price[unit];
         }
       /* At every phase, not only the last: the prices left to lower stay
        * within a few eps, not the whole range of costs. */
       stead_match_reverse (solver, c, scale, eps);
       if (eps == 1)
         break;
+      /* The same total as after the phase before: it may be optimal already.
+       * (Each step of the certificate lowers a label by at most eps: its
+       * budget of steps times eps stays far from overflowing.) */
+      if (stead_match_component_cost (auction, c, scale) == total && attempts < 3
+          && eps <= G_MAXINT64 / 16 / (gint64) (solver->n_requests_max + solver->n_units_max))
+        {
+          attempts++;
+          if (stead_match_certify (solver, c, scale))
+            break;
+        }
+      total = stead_match_component_cost (auction, c, scale);
       eps = MAX (1, eps / STM_ALPHA);
     }
 }
@@ -1098,7 +1319,20 @@ stead_match_optimal (SteadMatcher *self,
   auction.holder = g_new (gint, MAX (n_units, 1));
   memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
   auction.state = g_new (gint, MAX (n, 1));
-  auction.held_cost = g_new0 (gint64, MAX (n, 1));
+  auction.paying = g_new0 (gint64, MAX (n, 1));
+  auction.label_request = g_new (gint64, MAX (n, 1));
+  auction.label_unit = g_new (gint64, MAX (n_units, 1));
+  auction.queued = g_new0 (guint8, (gsize) n + n_units + 1);
+  auction.arcs = g_new (StmArc, (gsize) MAX (n, 1) * k);
+  for (guint r = 0; r < n; r++)
+    for (guint i = 0; i < edges->n_edges[r]; i++)
+      {
+        guint v = edges->edge_volunteer[(gsize) r * k + i];
+
+        auction.arcs[(gsize) r * k + i].cost = edges->edge_cost[(gsize) r * k + i];
+        auction.arcs[(gsize) r * k + i].unit = auction.unit_start[v];
+        auction.arcs[(gsize) r * k + i].unit_end = auction.unit_start[v + 1];
+      }
 
   /* Components: volunteers joined by the requests they could both take. */
   for (guint v = 0; v < nv; v++)
@@ -1172,15 +1406,17 @@ stead_match_optimal (SteadMatcher *self,
       auction.by_volunteer_start[edges->edge_volunteer[(gsize) r * k + i] + 1]++;
   for (guint v = 0; v < nv; v++)
     auction.by_volunteer_start[v + 1] += auction.by_volunteer_start[v];
-  auction.by_volunteer_edge = g_new (guint, MAX (auction.by_volunteer_start[nv], 1));
+  auction.backs = g_new (StmBack, MAX (auction.by_volunteer_start[nv], 1));
   g_free (fill);
   fill = g_new0 (guint, MAX (nv, 1));
   for (guint r = 0; r < n; r++)
     for (guint i = 0; i < edges->n_edges[r]; i++)
       {
         guint v = edges->edge_volunteer[(gsize) r * k + i];
+        guint at = auction.by_volunteer_start[v] + fill[v]++;
 
-        auction.by_volunteer_edge[auction.by_volunteer_start[v] + fill[v]++] = r * k + i;
+        auction.backs[at].request = r;
+        auction.backs[at].cost = edges->edge_cost[(gsize) r * k + i];
       }
 
   /* Largest first, each to the less loaded thread. */
@@ -1219,9 +1455,13 @@ stead_match_optimal (SteadMatcher *self,
   g_free (auction.price);
   g_free (auction.holder);
   g_free (auction.state);
-  g_free (auction.held_cost);
+  g_free (auction.paying);
+  g_free (auction.label_request);
+  g_free (auction.label_unit);
+  g_free (auction.queued);
+  g_free (auction.arcs);
   g_free (auction.by_volunteer_start);
-  g_free (auction.by_volunteer_edge);
+  g_free (auction.backs);
   g_free (auction.component_start);
   g_free (auction.component_requests);
   g_free (auction.component_volunteer_start);
