@@ -28,7 +28,7 @@
 #define VOLUNTEERS_ASSIGN_MAX_REASONED 2000
 
 static int
-volunteers_partner_compare (gconstpointer a,
+volunteers_assign_partner_compare (gconstpointer a,
                             gconstpointer b)
 {
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
@@ -57,7 +57,7 @@ volunteers_partner_row_new (SteadWorkspace *workspace,
       if (name != NULL)
         g_ptr_array_add (sorted, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT, name, id));
     }
-  g_ptr_array_sort (sorted, volunteers_partner_compare);
+  g_ptr_array_sort (sorted, volunteers_assign_partner_compare);
   for (guint i = 0; i < sorted->len; i++)
     {
       const char *entry = g_ptr_array_index (sorted, i);
@@ -226,7 +226,8 @@ volunteers_assign_describe_unmet (const VolunteersAssignResult *result,
       guint best = 0;
 
       for (guint i = 1; i < VOLUNTEERS_MATCH_N_RULES; i++)
-        if (!done[i] && result->rules[i] > 0 && (best == 0 || result->rules[i] > result->rules[best]))
+        if (!done[i] && result->rules[i] > 0 &&
+            (best == 0 || result->rules[i] > result->rules[best]))
           best = i;
       if (best == 0)
         break;

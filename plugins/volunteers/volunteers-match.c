@@ -828,7 +828,7 @@ volunteers_match_get_unmet_rule (VolunteersMatch *self,
 }
 
 static void
-volunteers_suggestion_clear (gpointer data)
+volunteers_match_suggestion_clear (gpointer data)
 {
   g_free (((VolunteersSuggestion *) data)->reason);
 }
@@ -880,7 +880,7 @@ volunteers_match_suggest_for (VolunteersMatch  *self,
   suggestions->request = request;
   suggestions->eligible = g_array_sized_new (FALSE, FALSE, sizeof (VolunteersSuggestion),
                                              eligible->len);
-  g_array_set_clear_func (suggestions->eligible, volunteers_suggestion_clear);
+  g_array_set_clear_func (suggestions->eligible, volunteers_match_suggestion_clear);
   suggestions->beyond_reach = stead_matcher_suggest (matcher, one, eligible, excluded);
   for (guint i = 0; i < eligible->len; i++)
     {

@@ -516,7 +516,8 @@ volunteers_queues_view_show_suggestions (VolunteersQueuesView        *self,
 
   raised_by = stead_workspace_query_int64 (self->workspace,
                                            "SELECT organisation FROM volunteers_request "
-                                           "WHERE fid = ?1", STEAD_ARGS (STEAD_INT (self->request)));
+                                           "WHERE fid = ?1",
+                                           STEAD_ARGS (STEAD_INT (self->request)));
   self->partner_row = volunteers_partner_row_new (self->workspace, raised_by);
   adw_preferences_group_add (self->suggestions_group, self->partner_row);
   if (volunteers_partner_row_get (self->partner_row) == 0)
@@ -619,7 +620,7 @@ volunteers_queues_view_suggest_done (GObject      *source,
   VolunteersQueuesView *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_task_return_error_if_cancelled (G_TASK (result)))
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self = VOLUNTEERS_QUEUES_VIEW (source);
   gtk_spinner_stop (GTK_SPINNER (self->suggest_spinner));
