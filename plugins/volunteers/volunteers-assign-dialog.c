@@ -25,7 +25,7 @@
 #include "volunteers-page.h"
 
 /* How many of the unmet requests the dialog works out the reasons for. */
-#define VOLUNTEERS_ASSIGN_MAX_REASONED 2000
+#define VOLUNTEERS_ASSIGN_MAX_REASONED 300
 
 static int
 volunteers_assign_partner_compare (gconstpointer a,
@@ -174,7 +174,6 @@ volunteers_assign_thread (GTask        *task,
 {
   g_autoptr(GError) error = NULL;
   VolunteersAssignResult *result = g_new0 (VolunteersAssignResult, 1);
-  guint n;
 
   result->match = volunteers_match_new_reader (task_data, 0, cancellable, &error);
   if (result->match == NULL)
@@ -184,15 +183,8 @@ volunteers_assign_thread (GTask        *task,
       return;
     }
   volunteers_match_run (result->match, STEAD_MATCH_OPTIMAL);
-  n = volunteers_match_get_n_requests (result->match);
-  for (guint r = 0; r < n && result->reasoned < VOLUNTEERS_ASSIGN_MAX_REASONED; r++)
-    if (volunteers_match_get_volunteer (result->match, r) == 0)
-      {
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-        result->rules[volunteers_match_get_unmet_rule (result->match, r)]++;
-        result->reasoned++;
-      }
+  result->reasoned = volunteers_match_count_unmet (result->match, result->rules,
+                                                   VOLUNTEERS_ASSIGN_MAX_REASONED, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       volunteers_assign_result_free (result);

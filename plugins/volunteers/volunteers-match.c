@@ -808,9 +808,9 @@ volunteers_match_get_request (VolunteersMatch *self,
 /* Why request @r stays unmet, as a rule: STEAD_MATCH_CAPACITY when
  * someone eligible is needed more elsewhere, STEAD_MATCH_DISTANCE when no
  * one is within reach, else the nearest excluded's rule. */
-SteadMatchRule
-volunteers_match_get_unmet_rule (VolunteersMatch *self,
-                                 guint            r)
+static SteadMatchRule
+volunteers_match_unmet_rule (VolunteersMatch *self,
+                             guint            r)
 {
   const SteadMatchRequest *request = &g_array_index (self->requests, SteadMatchRequest, r);
   SteadMatcher *matcher = volunteers_match_get_matcher (self,
@@ -825,6 +825,49 @@ volunteers_match_get_unmet_rule (VolunteersMatch *self,
   if (excluded->len == 0)
     return STEAD_MATCH_DISTANCE;
   return g_array_index (excluded, SteadMatchCandidate, 0).rule;
+}
+
+/**
+ * volunteers_match_count_unmet:
+ * @counts: (out caller-allocates): by rule, how many unmet requests it
+ *   explains (volunteers_match_unmet_rule)
+ * @most: how many unmet requests to look at, at most
+ *
+ * Day by day, so that each day's matcher is made once. Returns: how many
+ *   were looked at (fewer than @most only when there are fewer, or when
+ *   cancelled)
+ */
+guint
+volunteers_match_count_unmet (VolunteersMatch *self,
+                              guint           *counts,
+                              guint            most,
+                              GCancellable    *cancellable)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint32));
+  guint seen = 0;
+
+  memset (counts, 0, sizeof (guint) * VOLUNTEERS_MATCH_N_RULES);
+  for (guint r = 0; r < self->requests->len; r++)
+    {
+      gint32 day = g_array_index (self->request_day, gint32, r);
+      guint d;
+
+      for (d = 0; d < days->len && g_array_index (days, gint32, d) != day; d++)
+        ;
+      if (d == days->len && self->volunteer_of[r] == G_MAXUINT)
+        g_array_append_val (days, day);
+    }
+  for (guint d = 0; d < days->len && seen < most; d++)
+    for (guint r = 0; r < self->requests->len && seen < most; r++)
+      if (self->volunteer_of[r] == G_MAXUINT &&
+          g_array_index (self->request_day, gint32, r) == g_array_index (days, gint32, d))
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return seen;
+          counts[volunteers_match_unmet_rule (self, r)]++;
+          seen++;
+        }
+  return seen;
 }
 
 static void

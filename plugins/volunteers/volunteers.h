@@ -300,7 +300,9 @@ guint                  volunteers_match_get_n_assigned  (VolunteersMatch  *self)
 double                 volunteers_match_get_distance_km (VolunteersMatch  *self);
 gint64                 volunteers_match_get_request     (VolunteersMatch  *self,
                                                          guint             r);
-SteadMatchRule         volunteers_match_get_unmet_rule  (VolunteersMatch  *self,
-                                                         guint             r);
+guint                  volunteers_match_count_unmet     (VolunteersMatch  *self,
+                                                         guint            *counts,
+                                                         guint             most,
+                                                         GCancellable     *cancellable);
 
 G_END_DECLS
