@@ -282,7 +282,9 @@ volunteers_assign_done (GObject      *source,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->unmet_row), reasons);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->distance_row), distance);
   gtk_label_set_text (GTK_LABEL (self->status),
-                      got > 0 ? _("Nothing is changed until you apply it.")
+                      got > 0 ? _("Nothing is changed until you apply it: then each is "
+                                  "offered through the tasking partner chosen below (only "
+                                  "partners whose agreement allows tasking are listed).")
                               : _("No open request can be given a volunteer now."));
   gtk_widget_set_visible (self->result, TRUE);
   adw_message_dialog_set_response_enabled (self->dialog, "apply", got > 0 && !self->stale);
@@ -414,6 +416,8 @@ volunteers_assign_dialog_present (GtkWidget      *parent,
   self->unmet_row = volunteers_assign_row (self->result, "unmet", "");
   self->distance_row = volunteers_assign_row (self->result, "distance", _("Distance in All"));
   self->partner_row = volunteers_partner_row_new (workspace, 0);
+  /* The dialog is narrow: the partner's name takes the room, the status says the rest. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->partner_row), "");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->result), self->partner_row);
   gtk_box_append (GTK_BOX (box), self->result);
   adw_message_dialog_set_extra_child (self->dialog, box);
