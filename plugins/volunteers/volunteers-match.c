@@ -1027,7 +1027,8 @@ volunteers_match_print_json (VolunteersMatch *self,
 
 static void
 volunteers_match_print_text (VolunteersMatch *self,
-                             gboolean         applied)
+                             gboolean         applied,
+                             guint            made)
 {
   /* TRANSLATORS: "12 open requests, 570 volunteers: 10 assigned (8.4 km in all), 2 unmet" */
   g_print (_("%u open requests, %u volunteers: %u assigned (%.1f km in all), %u unmet\n"),
@@ -1049,10 +1050,12 @@ volunteers_match_print_text (VolunteersMatch *self,
         g_print (_("request %" G_GINT64_FORMAT ": volunteer %" G_GINT64_FORMAT ", %.1f km\n"), id,
                  self->extra[self->volunteer_of[r]].fid, volunteers_match_distance (self, r));
     }
+  /* Fewer than assigned when neither a request's raiser nor its volunteer's
+   * partner may task volunteers. */
   if (applied)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u task offered (one undo step)\n",
-                          "%u tasks offered (one undo step)\n", self->n_assigned),
-             self->n_assigned);
+                          "%u tasks offered (one undo step)\n", made),
+             made);
 }
 
 /* stead-cli match WS --request ID: who could take it, ranked, and why
@@ -1153,6 +1156,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
 {
   gboolean json = FALSE, apply = FALSE;
   gint64 request = 0;
+  guint made = 0;
   const GOptionEntry entries[] = {
     { "request", 0, 0, G_OPTION_ARG_INT64, &request,
       N_("Only suggest for this request: the eligible ranked, and why not the others"), "ID" },
@@ -1201,7 +1205,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
   if (match != NULL)
     {
       volunteers_match_run (match, STEAD_MATCH_OPTIMAL);
-      if (apply && !volunteers_match_apply (match, workspace, &error))
+      if (apply && !volunteers_match_apply_full (match, workspace, 0, &made, &error))
         g_clear_pointer (&match, volunteers_match_free);
     }
   if (match == NULL)
@@ -1214,7 +1218,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
   if (json)
     volunteers_match_print_json (match, apply);
   else
-    volunteers_match_print_text (match, apply);
+    volunteers_match_print_text (match, apply, made);
   return EXIT_SUCCESS;
 }
 

@@ -526,12 +526,18 @@ volunteers_queues_view_show_suggestions (VolunteersQueuesView        *self,
 
   for (guint i = 0; i < VOLUNTEERS_MATCH_N_RULES; i++)
     excluded += suggestions->excluded[i];
-  /* TRANSLATORS: "4 eligible, nearest first; 540 others excluded" */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u eligible, nearest first; %u other excluded",
-                                              "%u eligible, nearest first; %u others excluded",
-                                              excluded),
-                                 suggestions->eligible->len, excluded);
+  if (suggestions->eligible->len == 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "No one eligible; %u volunteer excluded",
+                                                "No one eligible; %u volunteers excluded",
+                                                excluded), excluded);
+  else
+    /* TRANSLATORS: "4 eligible, nearest first; 540 others excluded" */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u eligible, nearest first; %u other excluded",
+                                                "%u eligible, nearest first; %u others excluded",
+                                                excluded),
+                                   suggestions->eligible->len, excluded);
   adw_preferences_group_set_description (self->suggestions_group, description);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested), TRUE);
   for (guint i = 0; i < suggestions->eligible->len && i < VOLUNTEERS_QUEUES_MAX_SUGGESTIONS; i++)
