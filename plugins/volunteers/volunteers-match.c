@@ -50,6 +50,7 @@ struct _VolunteersMatch
   SteadMatchOptions     options;
   guint                 per_day;
   gint64                only_request;  /* > 0: read that request alone, whatever its state */
+  sqlite3              *db;            /* a reader, off the main thread (or NULL) */
   SteadMatcher         *matcher;       /* for the day matcher_day, for reasons */
   gint32                matcher_day;
   /* The result */
@@ -170,6 +171,26 @@ volunteers_match_clock (const char *text)
   return (guint16) CLAMP (h * 60 + m, 0, 24 * 60);
 }
 
+/* On the reader when there is one, else on the workspace's connection. */
+static sqlite3_stmt *
+volunteers_match_prepare (VolunteersMatch *self,
+                          SteadWorkspace  *workspace,
+                          const char      *sql,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL)
+    return stead_workspace_prepare (workspace, sql, error);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 static gboolean
 volunteers_match_read (VolunteersMatch *self,
                        SteadWorkspace  *workspace,
@@ -181,15 +202,16 @@ volunteers_match_read (VolunteersMatch *self,
   guint n;
 
   /* The volunteers. */
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT v.fid, ST_MinX (v.geom), ST_MinY (v.geom), v.radius_km, "
-                                  "v.dbs_level, CASE WHEN v.affiliation = 'partner' "
-                                  "THEN v.organisation END, "
-                                  "(SELECT group_concat (s.skill, ' ') FROM volunteers_skill s "
-                                  "WHERE s.volunteer = v.fid) "
-                                  "FROM volunteers_volunteer v "
-                                  "WHERE v.status = 'active' AND v.geom IS NOT NULL ORDER BY v.fid",
-                                  error);
+  stmt = volunteers_match_prepare (self, workspace,
+                                   "SELECT v.fid, ST_MinX (v.geom), ST_MinY (v.geom), v.radius_km, "
+                                   "v.dbs_level, CASE WHEN v.affiliation = 'partner' "
+                                   "THEN v.organisation END, "
+                                   "(SELECT group_concat (s.skill, ' ') FROM volunteers_skill s "
+                                   "WHERE s.volunteer = v.fid) "
+                                   "FROM volunteers_volunteer v "
+                                   "WHERE v.status = 'active' AND v.geom IS NOT NULL "
+                                   "ORDER BY v.fid",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -227,16 +249,16 @@ volunteers_match_read (VolunteersMatch *self,
     }
 
   /* Their weekly pattern, exceptions, training and insurance. */
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT 0, volunteer, weekday, start, finish, NULL "
-                                  "FROM volunteers_availability UNION ALL "
-                                  "SELECT 1, volunteer, available, date_from, date_to, NULL "
-                                  "FROM volunteers_exception UNION ALL "
-                                  "SELECT 2, volunteer, NULL, skill, expires, NULL "
-                                  "FROM volunteers_training UNION ALL "
-                                  "SELECT 3, volunteer, NULL, activities, expires, NULL "
-                                  "FROM volunteers_insurance",
-                                  error);
+  stmt = volunteers_match_prepare (self, workspace,
+                                   "SELECT 0, volunteer, weekday, start, finish, NULL "
+                                   "FROM volunteers_availability UNION ALL "
+                                   "SELECT 1, volunteer, available, date_from, date_to, NULL "
+                                   "FROM volunteers_exception UNION ALL "
+                                   "SELECT 2, volunteer, NULL, skill, expires, NULL "
+                                   "FROM volunteers_training UNION ALL "
+                                   "SELECT 3, volunteer, NULL, activities, expires, NULL "
+                                   "FROM volunteers_insurance",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -313,14 +335,14 @@ volunteers_match_read (VolunteersMatch *self,
     }
 
   /* Tasks they hold, by day. */
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT tv.volunteer, coalesce (r.window_start, t.created), "
-                                  "count (*) FROM volunteers_task t "
-                                  "JOIN volunteers_task_volunteer tv ON tv.task = t.id "
-                                  "JOIN volunteers_request r ON r.fid = t.request "
-                                  "WHERE t.status NOT IN ('done', 'cancelled') "
-                                  "GROUP BY 1, 2",
-                                  error);
+  stmt = volunteers_match_prepare (self, workspace,
+                                   "SELECT tv.volunteer, coalesce (r.window_start, t.created), "
+                                   "count (*) FROM volunteers_task t "
+                                   "JOIN volunteers_task_volunteer tv ON tv.task = t.id "
+                                   "JOIN volunteers_request r ON r.fid = t.request "
+                                   "WHERE t.status NOT IN ('done', 'cancelled') "
+                                   "GROUP BY 1, 2",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -336,16 +358,16 @@ volunteers_match_read (VolunteersMatch *self,
   sqlite3_finalize (stmt);
 
   /* The open requests, with a point and no live task. */
-  stmt = stead_workspace_prepare (workspace,
-                                  "SELECT r.fid, ST_MinX (r.geom), ST_MinY (r.geom), r.skills, "
-                                  "r.dbs_level, r.regulated, r.urgency, r.window_start, "
-                                  "r.window_end, r.organisation, r.kind "
-                                  "FROM volunteers_request r WHERE r.geom IS NOT NULL AND "
-                                  "CASE WHEN ?1 > 0 THEN r.fid = ?1 ELSE r.status = 'open' "
-                                  "AND NOT EXISTS (SELECT 1 FROM "
-                                  "volunteers_task t WHERE t.request = r.fid "
-                                  "AND t.status <> 'cancelled') END ORDER BY r.fid",
-                                  error);
+  stmt = volunteers_match_prepare (self, workspace,
+                                   "SELECT r.fid, ST_MinX (r.geom), ST_MinY (r.geom), r.skills, "
+                                   "r.dbs_level, r.regulated, r.urgency, r.window_start, "
+                                   "r.window_end, r.organisation, r.kind "
+                                   "FROM volunteers_request r WHERE r.geom IS NOT NULL AND "
+                                   "CASE WHEN ?1 > 0 THEN r.fid = ?1 ELSE r.status = 'open' "
+                                   "AND NOT EXISTS (SELECT 1 FROM "
+                                   "volunteers_task t WHERE t.request = r.fid "
+                                   "AND t.status <> 'cancelled') END ORDER BY r.fid",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   stead_statement_bind (stmt, STEAD_ARGS (STEAD_INT (self->only_request)));
@@ -386,6 +408,7 @@ volunteers_match_read (VolunteersMatch *self,
 
 static VolunteersMatch *
 volunteers_match_new_for (SteadWorkspace  *workspace,
+                          sqlite3         *db,
                           gint64           only_request,
                           GError         **error)
 {
@@ -393,6 +416,7 @@ volunteers_match_new_for (SteadWorkspace  *workspace,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   self->only_request = only_request;
+  self->db = db;
 
   self->skill_codes = g_ptr_array_new_with_free_func (g_free);
   self->volunteers = g_array_new (FALSE, FALSE, sizeof (SteadMatchVolunteer));
@@ -407,10 +431,24 @@ volunteers_match_new_for (SteadWorkspace  *workspace,
   self->options.require_insurance = FALSE;
   self->labels[VOLUNTEERS_MATCH_PARTNER_BIT] = g_strdup (_("a partner organisation to task them"));
   self->options.skill_labels = (const char * const *) self->labels;
-  self->per_day = (guint) MAX (0, volunteers_setting_get (workspace, "tasks-per-day"));
+  if (self->db == NULL)
+    self->per_day = (guint) MAX (0, volunteers_setting_get (workspace, "tasks-per-day"));
+  else
+    {
+      sqlite3_stmt *stmt = volunteers_match_prepare (self, NULL, "SELECT value FROM "
+                                                     "volunteers_setting WHERE key = "
+                                                     "'tasks-per-day'", error);
+
+      if (stmt == NULL)
+        return NULL;
+      self->per_day = sqlite3_step (stmt) == SQLITE_ROW
+                        ? (guint) MAX (0, sqlite3_column_int64 (stmt, 0)) : 0;
+      sqlite3_finalize (stmt);
+    }
 
   if (!volunteers_match_read (self, workspace, error))
     return NULL;
+  self->db = NULL;   /* read: the reader is the caller's */
   return g_steal_pointer (&self);
 }
 
@@ -418,7 +456,7 @@ VolunteersMatch *
 volunteers_match_new (SteadWorkspace  *workspace,
                       GError         **error)
 {
-  return volunteers_match_new_for (workspace, 0, error);
+  return volunteers_match_new_for (workspace, NULL, 0, error);
 }
 
 /* The volunteers as they stand on @day: what they can still take. */
@@ -469,7 +507,8 @@ volunteers_match_suggest (SteadWorkspace  *workspace,
                           GPtrArray       *reasons,
                           GError         **error)
 {
-  g_autoptr(VolunteersMatch) self = volunteers_match_new_for (workspace, request, error);
+  g_autoptr(VolunteersMatch) self = volunteers_match_new_for (workspace, NULL, request,
+                                                              error);
   g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
   g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
   GArray *fids;
@@ -591,10 +630,13 @@ volunteers_match_partner (VolunteersMatch *self,
            : 0;
 }
 
-gboolean
-volunteers_match_apply (VolunteersMatch *self,
-                        SteadWorkspace  *workspace,
-                        GError         **error)
+/* @by > 0: every task through that partner (refused unless it may task). */
+static gboolean
+volunteers_match_apply_full (VolunteersMatch *self,
+                             SteadWorkspace  *workspace,
+                             gint64           by,
+                             guint           *n_tasks,
+                             GError         **error)
 {
   g_autoptr(SteadTransaction) txn = NULL;
   g_autoptr(GHashTable) tasking = NULL;
@@ -603,12 +645,23 @@ volunteers_match_apply (VolunteersMatch *self,
   g_autofree char *summary = NULL;
   guint n = 0;
 
+  if (n_tasks != NULL)
+    *n_tasks = 0;
   /* Only a partner whose agreement allows it tasks volunteers: a request
    * neither its raiser nor the volunteer's partner may task is left open. */
   tasking = volunteers_tasking_organisations (workspace, today);
+  if (by > 0 && !g_hash_table_contains (tasking, &by))
+    {
+      g_autofree char *name = stead_workspace_get_record_title (workspace, "organisation", by);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("“%s” has no active agreement that allows it to task volunteers"),
+                   name != NULL ? name : "?");
+      return FALSE;
+    }
   for (guint r = 0; r < self->requests->len; r++)
     if (self->volunteer_of[r] != G_MAXUINT &&
-        volunteers_match_partner (self, tasking, r, self->volunteer_of[r]) > 0)
+        (by > 0 || volunteers_match_partner (self, tasking, r, self->volunteer_of[r]) > 0))
       n++;
   if (n == 0)
     return TRUE;
@@ -625,7 +678,8 @@ volunteers_match_apply (VolunteersMatch *self,
       gint64 partner;
       gint64 task;
 
-      if (v == G_MAXUINT || (partner = volunteers_match_partner (self, tasking, r, v)) == 0)
+      if (v == G_MAXUINT ||
+          (partner = by > 0 ? by : volunteers_match_partner (self, tasking, r, v)) == 0)
         continue;
       task = stead_transaction_run (txn,
                                     "INSERT INTO volunteers_task (request, organisation, status, "
@@ -645,7 +699,19 @@ volunteers_match_apply (VolunteersMatch *self,
                                     STEAD_ARGS (STEAD_INT (request->id)), error) < 0)
         return FALSE;   /* rolled back as txn goes */
     }
-  return stead_transaction_commit (g_steal_pointer (&txn), error);
+  if (!stead_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  if (n_tasks != NULL)
+    *n_tasks = n;
+  return TRUE;
+}
+
+gboolean
+volunteers_match_apply (VolunteersMatch *self,
+                        SteadWorkspace  *workspace,
+                        GError         **error)
+{
+  return volunteers_match_apply_full (self, workspace, 0, NULL, error);
 }
 
 guint
@@ -659,6 +725,227 @@ volunteers_match_get_volunteer (VolunteersMatch *self,
                                 guint            r)
 {
   return self->volunteer_of[r] == G_MAXUINT ? 0 : self->extra[self->volunteer_of[r]].fid;
+}
+
+/* ------------------------------------------------------------------------ */
+/* vol-assign: the page's suggestions and its assignment off the main thread */
+/* ------------------------------------------------------------------------ */
+
+static const char * const volunteers_match_rule_codes[] = {
+  "eligible", "distance", "skill", "dbs", "regulated", "training", "insurance", "availability",
+  "capacity",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (volunteers_match_rule_codes) == VOLUNTEERS_MATCH_N_RULES);
+
+/**
+ * volunteers_match_new_reader:
+ * @db: a reader of the workspace (stead_workspace_open_reader()), used
+ *   only during the call
+ * @request: 0 for every open request with no live task, or that request
+ *   alone, whatever its status
+ *
+ * The same as volunteers_match_new(), for a worker thread: read in one
+ * snapshot. Returns: NULL with @error (G_IO_ERROR_CANCELLED when cancelled)
+ */
+VolunteersMatch *
+volunteers_match_new_reader (sqlite3       *db,
+                             gint64         request,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  VolunteersMatch *self;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  self = volunteers_match_new_for (NULL, db, request, error);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  if (self != NULL && g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_clear_pointer (&self, volunteers_match_free);
+  return self;
+}
+
+gboolean
+volunteers_match_apply_by (VolunteersMatch *self,
+                           SteadWorkspace  *workspace,
+                           gint64           partner,
+                           guint           *n_tasks,
+                           GError         **error)
+{
+  g_return_val_if_fail (self != NULL && self->volunteer_of != NULL, FALSE);
+
+  return volunteers_match_apply_full (self, workspace, partner, n_tasks, error);
+}
+
+guint
+volunteers_match_get_n_volunteers (VolunteersMatch *self)
+{
+  return self->volunteers->len;
+}
+
+guint
+volunteers_match_get_n_assigned (VolunteersMatch *self)
+{
+  return self->n_assigned;
+}
+
+double
+volunteers_match_get_distance_km (VolunteersMatch *self)
+{
+  return self->distance_km;
+}
+
+gint64
+volunteers_match_get_request (VolunteersMatch *self,
+                              guint            r)
+{
+  return g_array_index (self->requests, SteadMatchRequest, r).id;
+}
+
+/* Why request @r stays unmet, as a rule: STEAD_MATCH_CAPACITY when
+ * someone eligible is needed more elsewhere, STEAD_MATCH_DISTANCE when no
+ * one is within reach, else the nearest excluded's rule. */
+static SteadMatchRule
+volunteers_match_unmet_rule (VolunteersMatch *self,
+                             guint            r)
+{
+  const SteadMatchRequest *request = &g_array_index (self->requests, SteadMatchRequest, r);
+  SteadMatcher *matcher = volunteers_match_get_matcher (self,
+                                                        g_array_index (self->request_day,
+                                                                       gint32, r));
+  g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+
+  stead_matcher_suggest (matcher, request, eligible, excluded);
+  if (eligible->len > 0)
+    return STEAD_MATCH_CAPACITY;
+  if (excluded->len == 0)
+    return STEAD_MATCH_DISTANCE;
+  return g_array_index (excluded, SteadMatchCandidate, 0).rule;
+}
+
+/**
+ * volunteers_match_count_unmet:
+ * @counts: (out caller-allocates): by rule, how many unmet requests it
+ *   explains (volunteers_match_unmet_rule)
+ * @most: how many unmet requests to look at, at most
+ *
+ * Day by day, so that each day's matcher is made once. Returns: how many
+ *   were looked at (fewer than @most only when there are fewer, or when
+ *   cancelled)
+ */
+guint
+volunteers_match_count_unmet (VolunteersMatch *self,
+                              guint           *counts,
+                              guint            most,
+                              GCancellable    *cancellable)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint32));
+  guint seen = 0;
+
+  memset (counts, 0, sizeof (guint) * VOLUNTEERS_MATCH_N_RULES);
+  for (guint r = 0; r < self->requests->len; r++)
+    {
+      gint32 day = g_array_index (self->request_day, gint32, r);
+      guint d;
+
+      for (d = 0; d < days->len && g_array_index (days, gint32, d) != day; d++)
+        ;
+      if (d == days->len && self->volunteer_of[r] == G_MAXUINT)
+        g_array_append_val (days, day);
+    }
+  for (guint d = 0; d < days->len && seen < most; d++)
+    for (guint r = 0; r < self->requests->len && seen < most; r++)
+      if (self->volunteer_of[r] == G_MAXUINT &&
+          g_array_index (self->request_day, gint32, r) == g_array_index (days, gint32, d))
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return seen;
+          counts[volunteers_match_unmet_rule (self, r)]++;
+          seen++;
+        }
+  return seen;
+}
+
+static void
+volunteers_match_suggestion_clear (gpointer data)
+{
+  g_free (((VolunteersSuggestion *) data)->reason);
+}
+
+void
+volunteers_suggestions_free (VolunteersSuggestions *suggestions)
+{
+  if (suggestions == NULL)
+    return;
+  g_array_unref (suggestions->eligible);
+  for (guint i = 0; i < VOLUNTEERS_MATCH_N_RULES; i++)
+    g_free (suggestions->nearest[i]);
+  g_free (suggestions);
+}
+
+/**
+ * volunteers_match_suggest_for:
+ * @self: a match read for @request (or for every open request)
+ *
+ * Who could take @request, ranked, with the reason for each; and how many
+ * of the others each rule excludes (the first rule they fail), with the
+ * nearest such one's reason. Returns: NULL with @error when @self has no
+ * such request
+ */
+VolunteersSuggestions *
+volunteers_match_suggest_for (VolunteersMatch  *self,
+                              gint64            request,
+                              GError          **error)
+{
+  g_autoptr(GArray) eligible = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  g_autoptr(GArray) excluded = g_array_new (FALSE, FALSE, sizeof (SteadMatchCandidate));
+  const SteadMatchRequest *one = NULL;
+  VolunteersSuggestions *suggestions;
+  SteadMatcher *matcher;
+  guint r;
+
+  for (r = 0; r < self->requests->len && one == NULL; r++)
+    if (g_array_index (self->requests, SteadMatchRequest, r).id == request)
+      one = &g_array_index (self->requests, SteadMatchRequest, r);
+  if (one == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Request %" G_GINT64_FORMAT " has no location to match volunteers near"),
+                   request);
+      return NULL;
+    }
+  matcher = volunteers_match_get_matcher (self, g_array_index (self->request_day, gint32, r - 1));
+  suggestions = g_new0 (VolunteersSuggestions, 1);
+  suggestions->request = request;
+  suggestions->eligible = g_array_sized_new (FALSE, FALSE, sizeof (VolunteersSuggestion),
+                                             eligible->len);
+  g_array_set_clear_func (suggestions->eligible, volunteers_match_suggestion_clear);
+  suggestions->beyond_reach = stead_matcher_suggest (matcher, one, eligible, excluded);
+  for (guint i = 0; i < eligible->len; i++)
+    {
+      const SteadMatchCandidate *candidate = &g_array_index (eligible, SteadMatchCandidate, i);
+      VolunteersSuggestion suggestion = {
+        self->extra[candidate->volunteer].fid, candidate->distance_km,
+        stead_matcher_describe (matcher, one, candidate->volunteer),
+      };
+
+      g_array_append_val (suggestions->eligible, suggestion);
+    }
+  suggestions->excluded[STEAD_MATCH_DISTANCE] = suggestions->beyond_reach;
+  for (guint i = 0; i < excluded->len; i++)
+    {
+      const SteadMatchCandidate *candidate = &g_array_index (excluded, SteadMatchCandidate, i);
+      guint rule = MIN ((guint) candidate->rule, VOLUNTEERS_MATCH_N_RULES - 1);
+
+      if (suggestions->nearest[rule] == NULL)
+        suggestions->nearest[rule] = stead_matcher_describe (matcher, one, candidate->volunteer);
+      suggestions->excluded[rule]++;
+    }
+  return suggestions;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -740,7 +1027,8 @@ volunteers_match_print_json (VolunteersMatch *self,
 
 static void
 volunteers_match_print_text (VolunteersMatch *self,
-                             gboolean         applied)
+                             gboolean         applied,
+                             guint            made)
 {
   /* TRANSLATORS: "12 open requests, 570 volunteers: 10 assigned (8.4 km in all), 2 unmet" */
   g_print (_("%u open requests, %u volunteers: %u assigned (%.1f km in all), %u unmet\n"),
@@ -762,10 +1050,12 @@ volunteers_match_print_text (VolunteersMatch *self,
         g_print (_("request %" G_GINT64_FORMAT ": volunteer %" G_GINT64_FORMAT ", %.1f km\n"), id,
                  self->extra[self->volunteer_of[r]].fid, volunteers_match_distance (self, r));
     }
+  /* Fewer than assigned when neither a request's raiser nor its volunteer's
+   * partner may task volunteers. */
   if (applied)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u task offered (one undo step)\n",
-                          "%u tasks offered (one undo step)\n", self->n_assigned),
-             self->n_assigned);
+                          "%u tasks offered (one undo step)\n", made),
+             made);
 }
 
 /* stead-cli match WS --request ID: who could take it, ranked, and why
@@ -835,6 +1125,11 @@ volunteers_match_print_suggestion (VolunteersMatch  *self,
           json_builder_add_double_value (builder, candidate->distance_km);
           json_builder_set_member_name (builder, "reason");
           json_builder_add_string_value (builder, reason);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder,
+                                         volunteers_match_rule_codes[MIN ((guint) candidate->rule,
+                                                                          VOLUNTEERS_MATCH_N_RULES
+                                                                          - 1)]);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -861,6 +1156,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
 {
   gboolean json = FALSE, apply = FALSE;
   gint64 request = 0;
+  guint made = 0;
   const GOptionEntry entries[] = {
     { "request", 0, 0, G_OPTION_ARG_INT64, &request,
       N_("Only suggest for this request: the eligible ranked, and why not the others"), "ID" },
@@ -909,7 +1205,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
   if (match != NULL)
     {
       volunteers_match_run (match, STEAD_MATCH_OPTIMAL);
-      if (apply && !volunteers_match_apply (match, workspace, &error))
+      if (apply && !volunteers_match_apply_full (match, workspace, 0, &made, &error))
         g_clear_pointer (&match, volunteers_match_free);
     }
   if (match == NULL)
@@ -922,7 +1218,7 @@ volunteers_match_command_run (SteadPluginEngine *engine,
   if (json)
     volunteers_match_print_json (match, apply);
   else
-    volunteers_match_print_text (match, apply);
+    volunteers_match_print_text (match, apply, made);
   return EXIT_SUCCESS;
 }
 

@@ -734,6 +734,18 @@ volunteers_page_on_view_action (GSimpleAction *action,
   gtk_toggle_button_set_active (toggle, TRUE);
 }
 
+/* volunteers.assign-all: Assign All Open Requests…, over the requests. */
+static void
+volunteers_page_on_assign_all (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  VolunteersPage *self = user_data;
+
+  gtk_toggle_button_set_active (self->queues_toggle, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->queues), "queues.assign-all", NULL);
+}
+
 static void
 volunteers_page_on_show_personal (VolunteersPage *self)
 {
@@ -876,11 +888,15 @@ volunteers_page_init (VolunteersPage *self)
 {
   g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) view = g_simple_action_new ("view", G_VARIANT_TYPE_STRING);
+  g_autoptr(GSimpleAction) assign_all = g_simple_action_new ("assign-all", NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (view, "activate", G_CALLBACK (volunteers_page_on_view_action), self,
                            0);
   g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (view));
+  g_signal_connect_object (assign_all, "activate", G_CALLBACK (volunteers_page_on_assign_all),
+                           self, 0);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (assign_all));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "volunteers", G_ACTION_GROUP (actions));
   for (guint i = 0; i < G_N_ELEMENTS (volunteers_page_children); i++)
     {

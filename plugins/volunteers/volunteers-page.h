@@ -52,3 +52,17 @@ void     volunteers_queues_view_set_workspace (VolunteersQueuesView *self,
                                                gboolean              show_personal);
 
 G_END_DECLS
+
+/* volunteers-assign-dialog.c: Assign All Open Requests…, and the tasking
+ * partner row (only partners whose agreement allows tasking). */
+G_BEGIN_DECLS
+
+void       volunteers_assign_dialog_present (GtkWidget      *parent,
+                                             SteadWorkspace *workspace);
+gboolean   volunteers_assign_check_partners (GtkWidget      *parent,
+                                             SteadWorkspace *workspace);
+GtkWidget *volunteers_partner_row_new       (SteadWorkspace *workspace,
+                                             gint64          prefer);
+gint64     volunteers_partner_row_get       (GtkWidget      *row);
+
+G_END_DECLS

@@ -5,7 +5,12 @@
  * shown only while show-personal-data allows) with Add Request and Mark
  * Done, and offers (goods, skills, space) with Mark Used. Above them, the
  * register's checks, training and insurance expiring within the
- * workspace's warning days.
+ * workspace's warning days. Choosing a request shows who could take it
+ * (the matching's suggestions, worked out in a thread on a reader: its
+ * eligible volunteers ranked with the reason for each, by number unless
+ * personal data may be shown, and how many others each rule excludes),
+ * each with a button to task them through the tasking partner chosen;
+ * Assign All Open Requests… is volunteers-assign-dialog.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +20,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "volunteers.h"
 #include "volunteers-page.h"
 
 /* The most a queue lists; its header counts them all. */
 #define VOLUNTEERS_QUEUES_MAX_ROWS 100
+/* The most suggestions listed; the rest are counted. */
+#define VOLUNTEERS_QUEUES_MAX_SUGGESTIONS 20
 
 struct _VolunteersQueuesView
 {
@@ -32,6 +40,15 @@ struct _VolunteersQueuesView
   AdwPreferencesGroup *offers_group;
   GtkListBox      *requests;
   GtkListBox      *offers;
+  AdwPreferencesGroup *suggestions_group;
+  GtkWidget       *suggest_spinner;
+  GtkWidget       *partner_row;
+  GtkListBox      *suggested;
+  AdwPreferencesGroup *excluded_group;
+  GtkListBox      *excluded;
+  GCancellable    *suggest_cancel;
+  gint64           request;          /* whose suggestions are shown, or 0 */
+  gboolean         scroll_up;        /* to them once shown, when chosen from the queue */
 
   SteadWorkspace  *workspace;
   SteadQueryModel *request_model;
@@ -40,6 +57,9 @@ struct _VolunteersQueuesView
 };
 
 G_DEFINE_FINAL_TYPE (VolunteersQueuesView, volunteers_queues_view, GTK_TYPE_WIDGET)
+
+static void volunteers_queues_view_suggest (VolunteersQueuesView *self,
+                                            gint64                request);
 
 static const SteadChoice volunteers_queues_request_statuses[] = {
   { "open", N_("Open") }, { "assigned", N_("Assigned") }, { "done", N_("Done") },
@@ -191,6 +211,8 @@ volunteers_queues_view_row (VolunteersQueuesView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stead_record_get_title (record));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_name (row, stead_record_get_title (record));
+  g_object_set_data (G_OBJECT (row), "id",
+                     GSIZE_TO_POINTER ((gsize) stead_record_get_id (record)));
   if (!g_str_equal (status, done_status))
     {
       GtkWidget *button = gtk_button_new_with_label (done_label);
@@ -324,6 +346,372 @@ volunteers_queues_view_set_workspace (VolunteersQueuesView *self,
   self->workspace = workspace;
   self->show_personal = show_personal;
   volunteers_queues_view_bind (self);
+  volunteers_queues_view_suggest (self, self->request);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Who could take the chosen request                                         */
+
+static void
+volunteers_queues_view_clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL &&
+         GTK_IS_LIST_BOX_ROW (child))
+    gtk_list_box_remove (list, child);
+  /* The placeholder is not a row: the loop stops at it. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
+}
+
+/* The excluded, by the first rule they fail: "212 too far for their
+ * travel radius". */
+static char *
+volunteers_queues_view_excluded_text (SteadMatchRule  rule,
+                                      guint           n,
+                                      const char     *dbs)
+{
+  switch (rule)
+    {
+    case STEAD_MATCH_DISTANCE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u too far for their travel radius",
+                                           "%u too far for their travel radius", n), n);
+    case STEAD_MATCH_SKILL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lacks a needed skill",
+                                           "%u lack a needed skill", n), n);
+    case STEAD_MATCH_DBS:
+      /* TRANSLATORS: %s is a DBS level, "Enhanced" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lacks the DBS check needed (%s)",
+                                           "%u lack the DBS check needed (%s)", n), n, dbs);
+    case STEAD_MATCH_REGULATED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u not checked against the barred list (regulated "
+                                           "activity)",
+                                           "%u not checked against the barred list (regulated "
+                                           "activity)", n), n);
+    case STEAD_MATCH_TRAINING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u without training in date for a needed skill",
+                                           "%u without training in date for a needed skill", n),
+                              n);
+    case STEAD_MATCH_INSURANCE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not insured for this activity",
+                                           "%u not insured for this activity", n), n);
+    case STEAD_MATCH_AVAILABILITY:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u not available in the request’s window",
+                                           "%u not available in the request’s window", n), n);
+    case STEAD_MATCH_CAPACITY:
+    case STEAD_MATCH_ELIGIBLE:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u already has all the tasks they can take that day",
+                                           "%u already have all the tasks they can take that day",
+                                           n), n);
+    }
+}
+
+static void
+volunteers_queues_view_on_task (VolunteersQueuesView *self,
+                                GtkWidget            *button)
+{
+  gint64 volunteer = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
+  gint64 partner = self->partner_row != NULL ? volunteers_partner_row_get (self->partner_row) : 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 request = self->request;
+
+  if (partner == 0)
+    {
+      volunteers_assign_check_partners (GTK_WIDGET (self), self->workspace);
+      return;
+    }
+  if (volunteers_task_add (self->workspace, request, partner, &volunteer, 1, &error) < 0)
+    {
+      volunteers_queues_view_toast (self, FALSE, error, NULL);
+      return;
+    }
+  /* TRANSLATORS: a task made from a suggestion; volunteers by number */
+  message = g_strdup_printf (_("Task made for volunteer %" G_GINT64_FORMAT), volunteer);
+  volunteers_queues_view_toast (self, TRUE, NULL, message);
+  volunteers_queues_view_suggest (self, request);
+}
+
+static GtkWidget *
+volunteers_queues_view_suggestion_row (VolunteersQueuesView       *self,
+                                       const VolunteersSuggestion *suggestion)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Task"));
+  g_autofree char *name = NULL;
+  g_autofree char *id = g_strdup_printf ("volunteer-%" G_GINT64_FORMAT, suggestion->volunteer);
+
+  if (self->show_personal)
+    name = stead_workspace_query_text (self->workspace,
+                                       "SELECT name FROM volunteers_volunteer WHERE fid = ?1",
+                                       STEAD_ARGS (STEAD_INT (suggestion->volunteer)));
+  if (name == NULL)
+    /* TRANSLATORS: a volunteer by number, personal data hidden */
+    name = g_strdup_printf (_("Volunteer %" G_GINT64_FORMAT), suggestion->volunteer);
+  gtk_widget_set_name (row, id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), suggestion->reason);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_widget_set_name (button, "task");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Task them through the tasking partner"));
+  gtk_widget_set_sensitive (button, volunteers_partner_row_get (self->partner_row) > 0);
+  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER ((gsize) suggestion->volunteer));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (volunteers_queues_view_on_task), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+volunteers_queues_view_show_suggestions (VolunteersQueuesView        *self,
+                                         const VolunteersSuggestions *suggestions,
+                                         const GError                *error)
+{
+  g_autofree char *dbs_code = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  const char *dbs = NULL;
+  gint64 raised_by;
+  guint excluded = 0;
+
+  volunteers_queues_view_clear_list (self->suggested);
+  volunteers_queues_view_clear_list (self->excluded);
+  if (self->partner_row != NULL)
+    adw_preferences_group_remove (self->suggestions_group, self->partner_row);
+  self->partner_row = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->excluded_group), FALSE);
+  if (self->request == 0)
+    {
+      adw_preferences_group_set_title (self->suggestions_group, _("Suggested Volunteers"));
+      adw_preferences_group_set_description (self->suggestions_group,
+                                             _("Choose a request to see who could take it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->suggested), FALSE);
+      return;
+    }
+  /* TRANSLATORS: the suggestions' heading, a request by number */
+  title = g_strdup_printf (_("Suggested Volunteers for Request %" G_GINT64_FORMAT),
+                           self->request);
+  adw_preferences_group_set_title (self->suggestions_group, title);
+  if (suggestions == NULL)
+    {
+      adw_preferences_group_set_description (self->suggestions_group,
+                                             error != NULL ? error->message
+                                                           : _("Working out who could take it…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->suggested), FALSE);
+      return;
+    }
+
+  raised_by = stead_workspace_query_int64 (self->workspace,
+                                           "SELECT organisation FROM volunteers_request "
+                                           "WHERE fid = ?1",
+                                           STEAD_ARGS (STEAD_INT (self->request)));
+  self->partner_row = volunteers_partner_row_new (self->workspace, raised_by);
+  adw_preferences_group_add (self->suggestions_group, self->partner_row);
+  if (volunteers_partner_row_get (self->partner_row) == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->partner_row),
+                                 _("No partner’s agreement allows tasking volunteers now"));
+
+  for (guint i = 0; i < VOLUNTEERS_MATCH_N_RULES; i++)
+    excluded += suggestions->excluded[i];
+  if (suggestions->eligible->len == 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "No one eligible; %u volunteer excluded",
+                                                "No one eligible; %u volunteers excluded",
+                                                excluded), excluded);
+  else
+    /* TRANSLATORS: "4 eligible, nearest first; 540 others excluded" */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u eligible, nearest first; %u other excluded",
+                                                "%u eligible, nearest first; %u others excluded",
+                                                excluded),
+                                   suggestions->eligible->len, excluded);
+  adw_preferences_group_set_description (self->suggestions_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggested), TRUE);
+  for (guint i = 0; i < suggestions->eligible->len && i < VOLUNTEERS_QUEUES_MAX_SUGGESTIONS; i++)
+    gtk_list_box_append (self->suggested,
+                         volunteers_queues_view_suggestion_row (
+                           self, &g_array_index (suggestions->eligible, VolunteersSuggestion, i)));
+  if (suggestions->eligible->len > VOLUNTEERS_QUEUES_MAX_SUGGESTIONS)
+    {
+      GtkWidget *more = adw_action_row_new ();
+      guint n = suggestions->eligible->len - VOLUNTEERS_QUEUES_MAX_SUGGESTIONS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more, further away",
+                                                            "And %u more, further away", n), n);
+
+      gtk_widget_set_name (more, "more-suggestions");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
+      gtk_list_box_append (self->suggested, more);
+    }
+
+  dbs_code = stead_workspace_query_text (self->workspace,
+                                         "SELECT dbs_level FROM volunteers_request WHERE fid = ?1",
+                                         STEAD_ARGS (STEAD_INT (self->request)));
+  dbs = dbs_code != NULL ? stead_choice_get_label (volunteers_dbs_levels, dbs_code) : NULL;
+  for (guint rule = STEAD_MATCH_DISTANCE; rule < VOLUNTEERS_MATCH_N_RULES; rule++)
+    {
+      GtkWidget *row;
+      g_autofree char *text = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *nearest = NULL;
+
+      if (suggestions->excluded[rule] == 0)
+        continue;
+      row = adw_action_row_new ();
+      text = volunteers_queues_view_excluded_text (rule, suggestions->excluded[rule],
+                                                   dbs != NULL ? _(dbs) : "");
+      name = g_strdup_printf ("excluded-%u", rule);
+      gtk_widget_set_name (row, name);
+      g_object_set_data (G_OBJECT (row), "count", GUINT_TO_POINTER (suggestions->excluded[rule]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      if (suggestions->nearest[rule] != NULL)
+        /* TRANSLATORS: the nearest volunteer a rule excludes, and why */
+        nearest = g_strdup_printf (_("The nearest: %s"), suggestions->nearest[rule]);
+      else if (rule == STEAD_MATCH_DISTANCE)
+        nearest = g_strdup (_("Beyond any volunteer’s travel radius"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), nearest != NULL ? nearest : "");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_append (self->excluded, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->excluded_group), excluded > 0);
+}
+
+static void
+volunteers_queues_view_close_reader (gpointer db)
+{
+  sqlite3_close (db);
+}
+
+static void
+volunteers_queues_view_suggest_thread (GTask        *task,
+                                       gpointer      source,
+                                       gpointer      task_data,
+                                       GCancellable *cancellable)
+{
+  gint64 request = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "request"));
+  g_autoptr(VolunteersMatch) match = NULL;
+  g_autoptr(GError) error = NULL;
+  VolunteersSuggestions *suggestions = NULL;
+
+  match = volunteers_match_new_reader (task_data, request, cancellable, &error);
+  if (match != NULL)
+    suggestions = volunteers_match_suggest_for (match, request, &error);
+  if (suggestions == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, suggestions, (GDestroyNotify) volunteers_suggestions_free);
+}
+
+static void
+volunteers_queues_view_suggest_done (GObject      *source,
+                                     GAsyncResult *result,
+                                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VolunteersSuggestions) suggestions = g_task_propagate_pointer (G_TASK (result),
+                                                                           &error);
+  VolunteersQueuesView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self = VOLUNTEERS_QUEUES_VIEW (source);
+  gtk_spinner_stop (GTK_SPINNER (self->suggest_spinner));
+  g_clear_object (&self->suggest_cancel);
+  volunteers_queues_view_show_suggestions (self, suggestions, error);
+  if (self->scroll_up)
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+      self->scroll_up = FALSE;
+    }
+}
+
+/* Works out who could take @request (0: none chosen) in a thread. */
+static void
+volunteers_queues_view_suggest (VolunteersQueuesView *self,
+                                gint64                request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  sqlite3 *db;
+
+  if (self->suggest_cancel != NULL)
+    g_cancellable_cancel (self->suggest_cancel);
+  g_clear_object (&self->suggest_cancel);
+  self->request = request;
+  volunteers_queues_view_show_suggestions (self, NULL, NULL);
+  if (request == 0 || self->workspace == NULL)
+    {
+      gtk_spinner_stop (GTK_SPINNER (self->suggest_spinner));
+      return;
+    }
+  db = stead_workspace_open_reader (self->workspace, &error);
+  if (db == NULL)
+    {
+      volunteers_queues_view_show_suggestions (self, NULL, error);
+      return;
+    }
+  self->suggest_cancel = g_cancellable_new ();
+  gtk_spinner_start (GTK_SPINNER (self->suggest_spinner));
+  task = g_task_new (self, self->suggest_cancel, volunteers_queues_view_suggest_done, NULL);
+  g_task_set_source_tag (task, volunteers_queues_view_suggest);
+  g_task_set_check_cancellable (task, FALSE);
+  g_object_set_data (G_OBJECT (task), "request", GSIZE_TO_POINTER ((gsize) request));
+  g_task_set_task_data (task, db, volunteers_queues_view_close_reader);
+  g_task_run_in_thread (task, volunteers_queues_view_suggest_thread);
+}
+
+static void
+volunteers_queues_view_on_request_selected (VolunteersQueuesView *self,
+                                            GtkListBoxRow        *row)
+{
+  gint64 id = row != NULL ? GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")) : 0;
+
+  /* The queue rebuilt after an edit drops its selection: keep what is shown. */
+  if (id != 0 && id != self->request)
+    {
+      volunteers_queues_view_suggest (self, id);
+      self->scroll_up = TRUE;
+    }
+}
+
+/* queues.suggest (x): shows request @id's suggestions, as choosing its row does. */
+static void
+volunteers_queues_view_suggest_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  VolunteersQueuesView *self = VOLUNTEERS_QUEUES_VIEW (widget);
+
+  volunteers_queues_view_suggest (self, g_variant_get_int64 (parameter));
+}
+
+/* queues.assign-all: Assign All Open Requests…. */
+static void
+volunteers_queues_view_assign_all_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  VolunteersQueuesView *self = VOLUNTEERS_QUEUES_VIEW (widget);
+
+  if (self->workspace != NULL)
+    volunteers_assign_dialog_present (widget, self->workspace);
 }
 
 /* Add Request */
@@ -411,6 +799,9 @@ volunteers_queues_view_dispose (GObject *object)
 {
   VolunteersQueuesView *self = VOLUNTEERS_QUEUES_VIEW (object);
 
+  if (self->suggest_cancel != NULL)
+    g_cancellable_cancel (self->suggest_cancel);
+  g_clear_object (&self->suggest_cancel);
   g_clear_object (&self->request_model);
   g_clear_object (&self->offer_model);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -422,6 +813,10 @@ volunteers_queues_view_class_init (VolunteersQueuesViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = volunteers_queues_view_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "queues.suggest", "x",
+                                   volunteers_queues_view_suggest_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "queues.assign-all", NULL,
+                                   volunteers_queues_view_assign_all_action);
 }
 
 static void
@@ -433,6 +828,10 @@ volunteers_queues_view_init (VolunteersQueuesView *self)
   GtkWidget *requests_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *offers_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *assign = gtk_button_new_with_mnemonic (_("A_ssign All…"));
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *none;
+  GtkWidget *suggestions;
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
@@ -471,7 +870,55 @@ volunteers_queues_view_init (VolunteersQueuesView *self)
   gtk_widget_add_css_class (add, "flat");
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (volunteers_queues_view_on_add_request),
                             self);
-  adw_preferences_group_set_header_suffix (self->requests_group, add);
+  gtk_widget_set_name (assign, "assign-all");
+  gtk_widget_set_tooltip_text (assign, _("Match every open request with the eligible "
+                                         "volunteers, shown before anything changes"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (assign), "queues.assign-all");
+  gtk_box_append (GTK_BOX (suffix), assign);
+  gtk_box_append (GTK_BOX (suffix), add);
+  adw_preferences_group_set_header_suffix (self->requests_group, suffix);
+  gtk_list_box_set_selection_mode (self->requests, GTK_SELECTION_SINGLE);
+  g_signal_connect_object (self->requests, "row-selected",
+                           G_CALLBACK (volunteers_queues_view_on_request_selected), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Who could take the chosen request, below the requests. */
+  self->suggestions_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->suggestions_group), "suggestions");
+  self->suggest_spinner = gtk_spinner_new ();
+  gtk_widget_set_name (self->suggest_spinner, "suggest-progress");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggest_spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Working out who could take the request"), -1);
+  adw_preferences_group_set_header_suffix (self->suggestions_group, self->suggest_spinner);
+  self->suggested = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->suggested), "suggested");
+  gtk_list_box_set_selection_mode (self->suggested, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->suggested), "boxed-list");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->suggested), 12);
+  none = gtk_label_new (_("No volunteer is eligible: see why below."));
+  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_top (none, 12);
+  gtk_widget_set_margin_bottom (none, 12);
+  gtk_list_box_set_placeholder (self->suggested, none);
+  self->excluded_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->excluded_group), "excluded");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->excluded_group), 18);
+  adw_preferences_group_set_title (self->excluded_group, _("Why Not the Others"));
+  self->excluded = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->excluded), "excluded");
+  gtk_list_box_set_selection_mode (self->excluded, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->excluded), "boxed-list");
+  adw_preferences_group_add (self->excluded_group, GTK_WIDGET (self->excluded));
+  /* Above the queues, where choosing a request scrolls to. */
+  suggestions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_name (suggestions, "suggestions-pane");
+  gtk_box_append (GTK_BOX (suggestions), GTK_WIDGET (self->suggestions_group));
+  gtk_box_append (GTK_BOX (suggestions), GTK_WIDGET (self->suggested));
+  gtk_box_append (GTK_BOX (suggestions), GTK_WIDGET (self->excluded_group));
+  gtk_box_append (GTK_BOX (outer), suggestions);
+  volunteers_queues_view_show_suggestions (self, NULL, NULL);
   gtk_flow_box_append (GTK_FLOW_BOX (queues), requests_box);
   gtk_flow_box_append (GTK_FLOW_BOX (queues), offers_box);
   gtk_box_append (GTK_BOX (outer), queues);

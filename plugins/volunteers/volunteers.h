@@ -254,3 +254,55 @@ GArray          *volunteers_match_suggest        (SteadWorkspace   *workspace,
                                                   GError          **error);
 extern const SteadCommand volunteers_match_command;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersMatch, volunteers_match_free)
+
+/* vol-assign: the page's suggestions for one request and its assignment
+ * of every open request, read and run off the main thread. */
+G_BEGIN_DECLS
+
+#define VOLUNTEERS_MATCH_N_RULES (STEAD_MATCH_CAPACITY + 1)
+
+typedef struct
+{
+  gint64  volunteer;     /* fid */
+  double  distance_km;
+  char   *reason;        /* in words, translated */
+} VolunteersSuggestion;
+
+typedef struct
+{
+  gint64  request;
+  GArray *eligible;                            /* VolunteersSuggestion, ranked */
+  guint   excluded[VOLUNTEERS_MATCH_N_RULES];  /* others by the first rule they fail; distance
+                                                * counts those beyond any reach too */
+  char   *nearest[VOLUNTEERS_MATCH_N_RULES];   /* the nearest excluded one's reason, by rule */
+  guint   beyond_reach;
+} VolunteersSuggestions;
+
+void                   volunteers_suggestions_free      (VolunteersSuggestions *suggestions);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VolunteersSuggestions, volunteers_suggestions_free)
+
+VolunteersMatch       *volunteers_match_new_reader      (sqlite3          *db,
+                                                         gint64            request,
+                                                         GCancellable     *cancellable,
+                                                         GError          **error);
+VolunteersSuggestions *volunteers_match_suggest_for     (VolunteersMatch  *self,
+                                                         gint64            request,
+                                                         GError          **error);
+/* @partner > 0: every task through it (refused unless its agreement allows
+ * tasking); 0: as volunteers_match_apply(). @n_tasks: how many made. */
+gboolean               volunteers_match_apply_by        (VolunteersMatch  *self,
+                                                         SteadWorkspace   *workspace,
+                                                         gint64            partner,
+                                                         guint            *n_tasks,
+                                                         GError          **error);
+guint                  volunteers_match_get_n_volunteers (VolunteersMatch *self);
+guint                  volunteers_match_get_n_assigned  (VolunteersMatch  *self);
+double                 volunteers_match_get_distance_km (VolunteersMatch  *self);
+gint64                 volunteers_match_get_request     (VolunteersMatch  *self,
+                                                         guint             r);
+guint                  volunteers_match_count_unmet     (VolunteersMatch  *self,
+                                                         guint            *counts,
+                                                         guint             most,
+                                                         GCancellable     *cancellable);
+
+G_END_DECLS
