@@ -506,13 +506,15 @@ stead_background_layer_draw_rivers (const BackgroundFrame     *f,
 }
 
 /* Sea where the geography reaches, land and lakes in level order (each
- * lies inside the one before), then shorelines and rivers. */
+ * lies inside the one before), then shorelines and rivers; on @land
+ * where the geography does not reach. */
 static void
 stead_background_layer_draw_geography (SteadBackgroundLayer *self,
                                        GtkSnapshot          *snapshot,
                                        int                   width,
                                        int                   height,
-                                       double                zoom)
+                                       double                zoom,
+                                       const GdkRGBA        *land_rgba)
 {
   static const double land[3] = { 0.949, 0.937, 0.914 };
   static const double water[3] = { 0.68, 0.81, 0.88 };
@@ -528,7 +530,10 @@ stead_background_layer_draw_geography (SteadBackgroundLayer *self,
   f.height = height;
   det = f.m[0] * f.m[3] - f.m[1] * f.m[2];
   if (det == 0)
-    return;
+    {
+      gtk_snapshot_append_color (snapshot, land_rgba, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
 
   /* The view in Web Mercator, from its corners, for culling. */
   f.min_x = f.min_y = G_MAXDOUBLE;
@@ -543,6 +548,16 @@ stead_background_layer_draw_geography (SteadBackgroundLayer *self,
       f.min_y = MIN (f.min_y, py);
       f.max_y = MAX (f.max_y, py);
     }
+
+  /* The sea painted over the whole view hides anything under it: a
+   * window-sized fill less on every frame. */
+  {
+    double y0 = stead_map_mercator_y (g->box.min_y), y1 = stead_map_mercator_y (g->box.max_y);
+
+    if (f.min_x < (g->box.min_x + 180) / 360 || f.max_x > (g->box.max_x + 180) / 360 ||
+        f.min_y < MIN (y0, y1) || f.max_y > MAX (y0, y1))
+      gtk_snapshot_append_color (snapshot, land_rgba, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  }
 
   f.cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (f.cr, CAIRO_LINE_JOIN_ROUND);
@@ -603,10 +618,11 @@ stead_background_layer_snapshot (GtkWidget   *widget,
 
   /* Colour nodes only until the geography is in: cheap on every
    * renderer, which matters most for the very first frame. */
-  gtk_snapshot_append_color (snapshot, &land, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->geography != NULL)
     stead_background_layer_draw_geography (self, snapshot, width, height,
-                                            shumate_viewport_get_zoom_level (viewport));
+                                            shumate_viewport_get_zoom_level (viewport), &land);
+  else
+    gtk_snapshot_append_color (snapshot, &land, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* Graticule, every step degrees, about 4 to 12 lines across. */
   shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &north, &west);

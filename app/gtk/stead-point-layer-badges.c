@@ -464,38 +464,80 @@ stead_point_layer_badges_draw (SteadPointLayer            *self,
     }
 }
 
+#define BADGE_MARGIN 2   /* room around a badge's image for its white edge */
+
+/* A badge drawn once into an image, for every frame it is in view: its
+ * look depends only on its counts and width. One image of all the badges
+ * (a window-sized one at the overview) was allocated, cleared, drawn and
+ * blended on every frame of a pan or zoom; these are small, and drawn
+ * again only for counts not seen before. */
+static GdkTexture *
+stead_point_layer_badges_image (SteadPointLayer            *self,
+                                const SteadPointLayerBadge *badge,
+                                int                         scale)
+{
+  SteadPointLayerBadge at = *badge;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  char key[96];
+  int width, height;
+  cairo_t *cr;
+
+  g_snprintf (key, sizeof key, "%u %u %u %u %.2f %d", badge->counts[0], badge->counts[1],
+              badge->counts[2], badge->counts[3], badge->box.size.width, scale);
+  if ((texture = g_hash_table_lookup (self->badge_images, key)) != NULL)
+    return texture;
+
+  width = (int) ceil (badge->box.size.width) + 2 * BADGE_MARGIN;
+  height = (int) ceil (BADGE_HEIGHT) + 2 * BADGE_MARGIN;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 11);
+  at.box.origin.x = BADGE_MARGIN;
+  at.box.origin.y = BADGE_MARGIN;
+  stead_point_layer_badges_draw (self, cr, &at);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is premultiplied BGRA in memory here: GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                        height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  if (g_hash_table_size (self->badge_images) > 4096)
+    g_hash_table_remove_all (self->badge_images);
+  g_hash_table_insert (self->badge_images, g_strdup (key), texture);
+  return texture;
+}
+
 /**
  * stead_point_layer_badges_snapshot:
  *
- * Draws the badges of the last layout, over everything the layer drew.
+ * Draws the badges of the last layout, over everything the layer drew,
+ * each from its image at whole pixels.
  */
 void
 stead_point_layer_badges_snapshot (SteadPointLayer *self,
                                    GtkSnapshot     *snapshot)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  graphene_rect_t bounds;
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-  if (self->badges->len == 0)
-    return;
-  bounds = g_array_index (self->badges, SteadPointLayerBadge, 0).box;
-  for (guint j = 1; j < self->badges->len; j++)
-    graphene_rect_union (&bounds, &g_array_index (self->badges, SteadPointLayerBadge, j).box,
-                         &bounds);
-  graphene_rect_inset (&bounds, -2, -2);
-  graphene_rect_intersection (&bounds,
-                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                   gtk_widget_get_height (widget)),
-                              &bounds);
-  if (bounds.size.width <= 0 || bounds.size.height <= 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 11);
   for (guint j = 0; j < self->badges->len; j++)
-    stead_point_layer_badges_draw (self, cr,
-                                   &g_array_index (self->badges, SteadPointLayerBadge, j));
-  cairo_destroy (cr);
+    {
+      const SteadPointLayerBadge *b = &g_array_index (self->badges, SteadPointLayerBadge, j);
+      GdkTexture *texture = stead_point_layer_badges_image (self, b, scale);
+
+      gtk_snapshot_append_texture (snapshot, texture,
+                                   &GRAPHENE_RECT_INIT (round (b->box.origin.x) - BADGE_MARGIN,
+                                                        round (b->box.origin.y) - BADGE_MARGIN,
+                                                        gdk_texture_get_width (texture) /
+                                                          (double) scale,
+                                                        gdk_texture_get_height (texture) /
+                                                          (double) scale));
+    }
 }

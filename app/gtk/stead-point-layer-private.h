@@ -53,6 +53,7 @@ struct _SteadPointLayer
   GHashTable          *bubbles;       /* radius -> cluster bubble */
   GHashTable          *textures;      /* sprite surface -> GdkTexture of it */
   GHashTable          *labels;        /* count text -> GskRenderNode centred on 0,0 */
+  GHashTable          *badge_images;  /* counts, width and scale -> GdkTexture of a badge */
   int                  sprite_scale;
   char               **kinds;         /* NULL: every kind */
   char               **states;        /* NULL: the default states */

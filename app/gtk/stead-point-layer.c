@@ -933,6 +933,8 @@ stead_point_layer_drop_sprites (SteadPointLayer *self)
     g_hash_table_remove_all (self->markers);
   if (self->bubbles != NULL)
     g_hash_table_remove_all (self->bubbles);
+  if (self->badge_images != NULL)
+    g_hash_table_remove_all (self->badge_images);
 }
 
 static GdkTexture *
@@ -1372,6 +1374,7 @@ stead_point_layer_dispose (GObject *object)
   stead_point_layer_drop_sprites (self);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->badge_images, g_hash_table_unref);
   g_clear_pointer (&self->bubbles, g_hash_table_unref);
   g_clear_pointer (&self->markers, g_hash_table_unref);
   g_clear_pointer (&self->states, g_strfreev);
@@ -1485,6 +1488,7 @@ stead_point_layer_init (SteadPointLayer *self)
   self->textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) gsk_render_node_unref);
+  self->badge_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sprite_scale = 1;
   self->sites = g_ptr_array_new_with_free_func (g_object_unref);
   self->loaded_sites = g_ptr_array_new_with_free_func (g_object_unref);

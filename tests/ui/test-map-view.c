@@ -340,6 +340,111 @@ indexes_built (gpointer data)
            stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_RESOURCES)) != NULL;
 }
 
+/* The merged layer (badges, points alone) drawn alone, as it is now. */
+static GdkTexture *
+render_points (SteadMapView *view)
+{
+  iterate_for (100);
+  return stead_test_render (
+    GTK_WIDGET (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_MERGED)));
+}
+
+static gboolean
+merged_index_replaced (gpointer data)
+{
+  SteadMapView *view = data;
+  SteadPointLayer *merged = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_MERGED);
+  gpointer before = g_object_get_data (G_OBJECT (view), "index-before");
+
+  return stead_point_layer_get_index (merged) != NULL &&
+         stead_point_layer_get_index (merged) != before;
+}
+
+static void
+show_met_needs (SteadMapView *view)
+{
+  const char *met[] = { "met", NULL };
+  SteadPointLayer *merged = stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_MERGED);
+
+  g_object_set_data (G_OBJECT (view), "index-before", stead_point_layer_get_index (merged));
+  stead_point_layer_set_filter (stead_map_view_get_point_layer (view, STEAD_POINT_LAYER_NEEDS),
+                                NULL, met);
+  stead_test_iterate_until (merged_index_replaced, view);
+}
+
+/* Once the view has gone where it goes by itself on opening (the area). */
+static void
+look_at (SteadMapView *view,
+         double        zoom)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      iterate_for (400);
+      shumate_viewport_set_zoom_level (stead_map_view_get_viewport (view), zoom);
+      shumate_map_center_on (stead_map_view_get_map (view), STEAD_DEMO_CENTER_LAT,
+                             STEAD_DEMO_CENTER_LON);
+    }
+}
+
+/* Badges are drawn from images kept between frames: after the data or
+ * the view changes, what a view that drew the old badges shows is what
+ * a new view, which never drew them, shows for the same data and view. */
+static void
+test_badge_images (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) first = NULL;
+  g_autoptr(GdkTexture) changed = NULL;
+  g_autoptr(GdkTexture) fresh = NULL;
+  g_autoptr(GdkTexture) zoomed = NULL;
+  g_autoptr(GdkTexture) fresh_zoomed = NULL;
+  g_autoptr(GArray) badges = g_array_new (FALSE, FALSE, sizeof (SteadPointBadge));
+  SteadMapView *warm, *cold;
+  GtkWidget *warm_window, *cold_window;
+
+  g_assert_true (stead_demo_populate (ws, 500, 3, &error));
+  warm_window = map_window_new (ws, NULL, 800, 600, &warm);
+  stead_test_iterate_until (indexes_built, warm);
+  look_at (warm, 12);
+  first = render_points (warm);
+  stead_point_layer_get_badges (stead_map_view_get_point_layer (warm, STEAD_POINT_LAYER_MERGED),
+                                badges);
+  g_assert_cmpuint (badges->len, >=, 5);
+
+  /* The data: the met needs instead of the open ones. */
+  show_met_needs (warm);
+  changed = render_points (warm);
+  g_assert_cmpuint (count_differing (first, changed), >, 0);
+
+  cold_window = map_window_new (ws, NULL, 800, 600, &cold);
+  stead_test_iterate_until (indexes_built, cold);
+  show_met_needs (cold);
+  look_at (cold, 12);
+  fresh = render_points (cold);
+  g_assert_cmpuint (count_differing (changed, fresh), ==, 0);
+
+  /* The view: a zoom step in, and the clusters split. */
+  look_at (warm, 13);
+  look_at (cold, 13);
+  zoomed = render_points (warm);
+  g_assert_cmpuint (count_differing (changed, zoomed), >, 0);
+  gtk_window_destroy (GTK_WINDOW (cold_window));
+  cold_window = map_window_new (ws, NULL, 800, 600, &cold);
+  stead_test_iterate_until (indexes_built, cold);
+  show_met_needs (cold);
+  look_at (cold, 13);
+  fresh_zoomed = render_points (cold);
+  g_assert_cmpuint (count_differing (zoomed, fresh_zoomed), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (cold_window));
+  gtk_window_destroy (GTK_WINDOW (warm_window));
+  g_clear_object (&ws);
+  stead_test_rm_rf (dir);
+}
+
 static void
 test_needs_and_resources (void)
 {
@@ -1771,6 +1876,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
   g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
+  g_test_add_func ("/ui/map-view/badge-images", test_badge_images);
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
