@@ -178,6 +178,19 @@ stead_sql_functions_point_on_surface_function (sqlite3_context  *context,
                        SQLITE_TRANSIENT);
 }
 
+/* SQLite counts its memory under one global mutex unless told not to.
+ * A child forked while a worker thread holds it (g_spawn, launching
+ * Help or an exported file) inherits it locked, and PROJ's fork handler,
+ * which closes its SQLite database in the child, then waits on it for
+ * ever. Stead never reads SQLite's memory statistics; this runs when the
+ * library loads, before any connection initialises SQLite (it is refused
+ * harmlessly if one already did). */
+__attribute__ ((constructor)) static void
+stead_sql_configure (void)
+{
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 gboolean
 stead_sql_register_functions (sqlite3  *db,
                               GError  **error)
