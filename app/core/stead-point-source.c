@@ -719,11 +719,18 @@ stead_point_source_get_day_span (SteadWorkspace *workspace,
   g_return_val_if_fail (STEAD_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (first != NULL && last != NULL, FALSE);
 
+  /* Times are ISO 8601 text, whose order is the times' order: the first
+   * and last opened come from need_opened's ends, not julianday () of a
+   * million rows on the main thread. Text not starting with a digit is
+   * not a time. */
   stmt = stead_workspace_prepare (
     workspace,
-    "SELECT CAST (min (julianday (opened)) - 2440587.5 AS INTEGER), "
-    "CAST (max (max (julianday (opened), coalesce (julianday (closed), 0))) - 2440587.5 "
-    "AS INTEGER) FROM need WHERE julianday (opened) IS NOT NULL",
+    "SELECT CAST (julianday (lo) - 2440587.5 AS INTEGER), "
+    "CAST (max (julianday (hi), coalesce (julianday (hc), 0)) - 2440587.5 AS INTEGER) "
+    "FROM (SELECT (SELECT min (opened) FROM need WHERE opened >= '0' AND opened < ':') AS lo, "
+    "(SELECT max (opened) FROM need WHERE opened >= '0' AND opened < ':') AS hi, "
+    "(SELECT max (closed) FROM need WHERE closed >= '0' AND closed < ':') AS hc) "
+    "WHERE julianday (lo) IS NOT NULL AND julianday (hi) IS NOT NULL",
     NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
