@@ -4,12 +4,15 @@
  *
  * Volunteers are bucketed in a grid of cells (km, equirectangular about
  * their mean latitude), so that a request looks only at the cells within
- * reach, nearest ring first. Assigning every request is a minimum-cost
+ * reach, nearest ring first, skipping a cell wholly farther than the k-th
+ * found; the matcher keeps their records in the grid's order too, so that
+ * checking neighbours reads memory that is together. Assigning every request is a minimum-cost
  * b-matching: each request either takes one of its k nearest eligible
  * volunteers (cost: the distance in whole metres) or stays unmet (cost:
  * the penalty times its urgency weight). A volunteer of capacity c is one
  * node with c units. Requests in different connected components of the
- * candidate graph share nothing and are solved apart, on two threads.
+ * candidate graph share nothing and are solved apart, on two threads;
+ * one large enough is shared by both threads, split east and west.
  * Each component is solved exactly by an epsilon-scaling auction
  * (Bertsekas): requests bid for units, prices rise; costs are scaled by
  * n + 1 so that the last phase (eps = 1) is optimal, after a reverse pass
@@ -29,6 +32,7 @@
 #include <string.h>
 
 #include "stead-match.h"
+#include "stead-match-private.h"
 
 #define STEAD_MATCH_EARTH_KM 6371.0088
 #define STEAD_MATCH_KM_PER_DEGREE (STEAD_MATCH_EARTH_KM * G_PI / 180.0)
@@ -59,6 +63,13 @@ struct _SteadMatcher
   guint               *cell_start; /* nx × ny + 1 */
   guint               *order;      /* volunteer indices by cell */
   StmPoint            *points;     /* the same order: what is quick to rule out */
+  /* The same order again: the volunteers, what their records point to
+   * (so that neighbours' are together in memory) and their latitudes in
+   * radians, each followed by its cosine. */
+  SteadMatchVolunteer *grid;
+  gpointer             grid_arrays;
+  double              *grid_trig;
+  guint                shared_min; /* requests: a component this big is bid on by both threads */
 };
 
 void
@@ -76,6 +87,22 @@ stead_match_options_init (SteadMatchOptions *options)
   options->k = 8;
 }
 
+/* Haversine, latitudes in radians with their cosines given (worked out
+ * once for each point): the same figure as stead_match_distance_km (). */
+static inline double
+stead_match_haversine (double lon1,
+                       double p1,
+                       double cos1,
+                       double lon2,
+                       double p2,
+                       double cos2)
+{
+  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
+  double a = sin (dp / 2) * sin (dp / 2) + cos1 * cos2 * sin (dl / 2) * sin (dl / 2);
+
+  return 2 * STEAD_MATCH_EARTH_KM * asin (MIN (1.0, sqrt (a)));
+}
+
 double
 stead_match_distance_km (double lon1,
                          double lat1,
@@ -83,10 +110,8 @@ stead_match_distance_km (double lon1,
                          double lat2)
 {
   double p1 = lat1 * G_PI / 180, p2 = lat2 * G_PI / 180;
-  double dp = p2 - p1, dl = (lon2 - lon1) * G_PI / 180;
-  double a = sin (dp / 2) * sin (dp / 2) + cos (p1) * cos (p2) * sin (dl / 2) * sin (dl / 2);
 
-  return 2 * STEAD_MATCH_EARTH_KM * asin (MIN (1.0, sqrt (a)));
+  return stead_match_haversine (lon1, p1, cos (p1), lon2, p2, cos (p2));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -105,6 +130,78 @@ stead_match_cell_y (SteadMatcher *self,
                       double        latitude)
 {
   return (int) floor ((latitude * STEAD_MATCH_KM_PER_DEGREE - self->y0) / self->cell);
+}
+
+/* Copies @n items of @size from @from to @pool at *@at, returning where. */
+static gconstpointer
+stead_match_pool_copy (guint8        *pool,
+                       gsize         *at,
+                       gconstpointer  from,
+                       guint          n,
+                       gsize          size)
+{
+  guint8 *to = pool + *at;
+
+  if (n == 0)
+    return NULL;
+  memcpy (to, from, n * size);
+  *at += n * size;
+  return to;
+}
+
+static void
+stead_match_build_grid_records (SteadMatcher *self)
+{
+  guint n = self->n_volunteers;
+  gsize bytes = 0, at = 0;
+  guint8 *pool;
+
+  /* Each kind together, largest alignment first (8, 4, 4, 2): every
+   * size is a multiple of the alignment of the kinds after it. */
+  for (guint i = 0; i < n; i++)
+    {
+      const SteadMatchVolunteer *volunteer = &self->volunteers[i];
+
+      bytes += volunteer->n_insurance * sizeof (SteadMatchInsurance)
+               + volunteer->n_training * sizeof (SteadMatchTraining)
+               + volunteer->n_exceptions * sizeof (SteadMatchException)
+               + volunteer->n_slots * sizeof (SteadMatchSlot);
+    }
+  self->grid = g_new (SteadMatchVolunteer, MAX (n, 1));
+  self->grid_trig = g_new (double, 2 * (gsize) MAX (n, 1));
+  self->grid_arrays = pool = g_malloc (MAX (bytes, 1));
+  for (int kind = 0; kind < 4; kind++)
+    for (guint p = 0; p < n; p++)
+      {
+        const SteadMatchVolunteer *volunteer = &self->volunteers[self->order[p]];
+        SteadMatchVolunteer *copy = &self->grid[p];
+
+        switch (kind)
+          {
+          case 0:
+            *copy = *volunteer;
+            self->grid_trig[2 * p] = volunteer->latitude * G_PI / 180;
+            self->grid_trig[2 * p + 1] = cos (self->grid_trig[2 * p]);
+            copy->insurance = stead_match_pool_copy (pool, &at, volunteer->insurance,
+                                                     volunteer->n_insurance,
+                                                     sizeof (SteadMatchInsurance));
+            break;
+          case 1:
+            copy->training = stead_match_pool_copy (pool, &at, volunteer->training,
+                                                    volunteer->n_training,
+                                                    sizeof (SteadMatchTraining));
+            break;
+          case 2:
+            copy->exceptions = stead_match_pool_copy (pool, &at, volunteer->exceptions,
+                                                      volunteer->n_exceptions,
+                                                      sizeof (SteadMatchException));
+            break;
+          default:
+            copy->slots = stead_match_pool_copy (pool, &at, volunteer->slots,
+                                                 volunteer->n_slots, sizeof (SteadMatchSlot));
+            break;
+          }
+      }
 }
 
 static void
@@ -179,6 +276,7 @@ stead_match_build_grid (SteadMatcher *self)
       self->points[p].reach = (float) (volunteer->radius_km / self->safety + 0.01);
       self->points[p].dbs = (guint8) volunteer->dbs;
     }
+  stead_match_build_grid_records (self);
 }
 
 SteadMatcher *
@@ -198,8 +296,17 @@ stead_matcher_new (const SteadMatchVolunteer *volunteers,
     stead_match_options_init (&self->options);
   if (self->options.k == 0)
     self->options.k = 8;
+  self->shared_min = STEAD_MATCH_SHARED_MIN;
   stead_match_build_grid (self);
   return self;
+}
+
+void
+stead_matcher_set_shared_min (SteadMatcher *self,
+                              guint         n_requests)
+{
+  g_return_if_fail (self != NULL);
+  self->shared_min = MAX (1, n_requests);
 }
 
 void
@@ -211,6 +318,9 @@ stead_matcher_free (SteadMatcher *self)
   g_free (self->cell_start);
   g_free (self->order);
   g_free (self->points);
+  g_free (self->grid);
+  g_free (self->grid_arrays);
+  g_free (self->grid_trig);
   g_free (self);
 }
 
@@ -338,23 +448,14 @@ stead_match_available (const SteadMatchVolunteer *volunteer,
   return FALSE;
 }
 
-SteadMatchRule
-stead_matcher_check (SteadMatcher            *self,
-                     const SteadMatchRequest *request,
-                     guint                    index,
-                     double                  *distance_km)
+static SteadMatchRule
+stead_match_check_record (SteadMatcher              *self,
+                          const SteadMatchRequest   *request,
+                          const SteadMatchVolunteer *volunteer,
+                          double                     distance)
 {
-  const SteadMatchVolunteer *volunteer;
-  double distance;
   gint32 day;
 
-  g_return_val_if_fail (index < self->n_volunteers, STEAD_MATCH_DISTANCE);
-
-  volunteer = &self->volunteers[index];
-  distance = stead_match_distance_km (request->longitude, request->latitude,
-                                      volunteer->longitude, volunteer->latitude);
-  if (distance_km != NULL)
-    *distance_km = distance;
   if (distance > volunteer->radius_km)
     return STEAD_MATCH_DISTANCE;
   if ((request->skills & ~volunteer->skills) != 0)
@@ -373,6 +474,42 @@ stead_matcher_check (SteadMatcher            *self,
   if (volunteer->capacity == 0)
     return STEAD_MATCH_CAPACITY;
   return STEAD_MATCH_ELIGIBLE;
+}
+
+SteadMatchRule
+stead_matcher_check (SteadMatcher            *self,
+                     const SteadMatchRequest *request,
+                     guint                    index,
+                     double                  *distance_km)
+{
+  const SteadMatchVolunteer *volunteer;
+  double distance;
+
+  g_return_val_if_fail (index < self->n_volunteers, STEAD_MATCH_DISTANCE);
+
+  volunteer = &self->volunteers[index];
+  distance = stead_match_distance_km (request->longitude, request->latitude,
+                                      volunteer->longitude, volunteer->latitude);
+  if (distance_km != NULL)
+    *distance_km = distance;
+  return stead_match_check_record (self, request, volunteer, distance);
+}
+
+/* stead_matcher_check () of the volunteer at @p in the grid's order,
+ * @request's latitude in radians and its cosine given. */
+static SteadMatchRule
+stead_match_check_grid (SteadMatcher            *self,
+                        const SteadMatchRequest *request,
+                        double                   p1,
+                        double                   cos1,
+                        guint                    p,
+                        double                  *distance_km)
+{
+  const SteadMatchVolunteer *volunteer = &self->grid[p];
+
+  *distance_km = stead_match_haversine (request->longitude, p1, cos1, volunteer->longitude,
+                                        self->grid_trig[2 * p], self->grid_trig[2 * p + 1]);
+  return stead_match_check_record (self, request, volunteer, *distance_km);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -603,6 +740,7 @@ stead_matcher_suggest (SteadMatcher            *self,
   int x2 = MIN (self->nx - 1, (int) floor ((x + reach) / self->cell));
   int y1 = MAX (0, (int) floor ((y - reach) / self->cell));
   int y2 = MIN (self->ny - 1, (int) floor ((y + reach) / self->cell));
+  double p1 = request->latitude * G_PI / 180, cos1 = cos (p1);
   guint seen = 0;
 
   g_array_set_size (eligible, 0);
@@ -622,8 +760,8 @@ stead_matcher_suggest (SteadMatcher            *self,
             if ((dx * dx + dy * dy) * self->safety * self->safety
                 > self->max_radius * self->max_radius * 1.0001)
               continue;
-            candidate.rule = stead_matcher_check (self, request, candidate.volunteer,
-                                                  &candidate.distance_km);
+            candidate.rule = stead_match_check_grid (self, request, p1, cos1, i,
+                                                     &candidate.distance_km);
             if (candidate.distance_km > self->max_radius)
               continue;
             seen++;
@@ -650,6 +788,8 @@ stead_match_nearest (SteadMatcher            *self,
   float rx = (float) (request->longitude * self->kx - self->x0);
   float ry = (float) (request->latitude * STEAD_MATCH_KM_PER_DEGREE - self->y0);
   guint8 dbs = request->regulated ? STEAD_MATCH_DBS_ENHANCED_BARRED : (guint8) request->dbs;
+  double p1 = request->latitude * G_PI / 180, cos1 = cos (p1);
+  double beyond = G_MAXDOUBLE;   /* projected, squared: farther than the k-th found */
   guint n = 0;
   int far;
 
@@ -675,6 +815,17 @@ stead_match_nearest (SteadMatcher            *self,
 
               if (gx < 0 || gx >= self->nx)
                 continue;
+              /* The whole cell farther (projected, less a margin for the
+               * points' float coordinates) than the k-th found: skipped. */
+              if (n == k)
+                {
+                  double x0 = gx * self->cell, y0 = gy * self->cell;
+                  double ddx = MAX (0, MAX (x0 - rx, rx - (x0 + self->cell)) - 0.001);
+                  double ddy = MAX (0, MAX (y0 - ry, ry - (y0 + self->cell)) - 0.001);
+
+                  if (ddx * ddx + ddy * ddy > beyond)
+                    continue;
+                }
               c = (gsize) gy * self->nx + gx;
               for (guint i = self->cell_start[c]; i < self->cell_start[c + 1]; i++)
                 {
@@ -687,11 +838,10 @@ stead_match_nearest (SteadMatcher            *self,
                   if ((request->skills & ~point->skills) != 0 || point->dbs < MAX (dbs,
                                                                                request->dbs)
                       || d2 > point->reach * point->reach
-                      || (n == k && d2 * self->safety * self->safety
-                                    > out[k - 1].distance_km * out[k - 1].distance_km * 1.0001))
+                      || (n == k && d2 > beyond))
                     continue;
-                  candidate.rule = stead_matcher_check (self, request, candidate.volunteer,
-                                                        &candidate.distance_km);
+                  candidate.rule = stead_match_check_grid (self, request, p1, cos1, i,
+                                                           &candidate.distance_km);
                   if (candidate.rule != STEAD_MATCH_ELIGIBLE
                       || (n == k && candidate.distance_km >= out[k - 1].distance_km))
                     continue;
@@ -703,6 +853,9 @@ stead_match_nearest (SteadMatcher            *self,
                       at--;
                     }
                   out[at] = candidate;
+                  if (n == k)
+                    beyond = out[k - 1].distance_km * out[k - 1].distance_km * 1.0001
+                             / (self->safety * self->safety);
                 }
             }
         }
@@ -807,6 +960,8 @@ stead_match_run_parallel (GThreadFunc func,
 #define STM_UNASSIGNED (-2)
 #define STM_UNMET      (-1)
 #define STM_ALPHA      4
+/* A unit's holder while a bid on it is being placed, by a shared component's thread. */
+#define STM_TAKING     (-3)
 
 /* The next bidder's edges are somewhere else in memory: ask for them early. */
 #if defined(__GNUC__)
@@ -870,38 +1025,43 @@ static void
 stead_match_best (StmAuction *auction,
                   guint       r,
                   gint64      scale,
-                  gint64     *best,
-                  gint64     *second,
-                  gint       *best_unit,
-                  gint64     *best_cost)
+                  gint64     *best_out,
+                  gint64     *second_out,
+                  gint       *best_unit_out,
+                  gint64     *best_cost_out)
 {
   const StmEdges *edges = auction->edges;
-  gsize at = (gsize) r * edges->k;
+  const StmArc *arcs = &auction->arcs[(gsize) r * edges->k];
+  const gint64 *price = auction->price;
+  guint n = edges->n_edges[r];
+  /* In locals, not through the pointers: the prices could alias them. */
+  gint64 best = edges->penalty[r] * scale, second = G_MAXINT64, best_cost = best;
+  gint best_unit = STM_UNMET;
 
-  *best = edges->penalty[r] * scale;
-  *second = G_MAXINT64;
-  *best_unit = STM_UNMET;
-  *best_cost = *best;
-  for (guint i = 0; i < edges->n_edges[r]; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const StmArc *arc = &auction->arcs[at + i];
-      gint64 cost = arc->cost;
+      gint64 cost = arcs[i].cost;
 
-      for (guint u = arc->unit; u < arc->unit_end; u++)
+      for (guint u = arcs[i].unit; u < arcs[i].unit_end; u++)
         {
-          gint64 value = cost + auction->price[u];
+          /* Relaxed: while a component is shared, the other thread may raise it. */
+          gint64 value = cost + __atomic_load_n (&price[u], __ATOMIC_RELAXED);
 
-          if (value < *best)
+          if (value < best)
             {
-              *second = *best;
-              *best = value;
-              *best_unit = (gint) u;
-              *best_cost = cost;
+              second = best;
+              best = value;
+              best_unit = (gint) u;
+              best_cost = cost;
             }
-          else if (value < *second)
-            *second = value;
+          else if (value < second)
+            second = value;
         }
     }
+  *best_out = best;
+  *second_out = second;
+  *best_unit_out = best_unit;
+  *best_cost_out = best_cost;
 }
 
 static void
@@ -977,6 +1137,126 @@ stead_match_reverse (StmSolver *solver,
       auction->state[chosen] = unit;
       auction->paying[chosen] = cost1 + auction->price[unit];
     }
+}
+
+/* The reverse pass of a component shared by two threads, one's half of
+ * its volunteers (@from, @to), after the same rules. A free unit is
+ * taken by setting its holder to STM_TAKING, a request to move by
+ * setting its state to STM_MOVING, and it moves only if it pays what was
+ * read: in this pass what a request pays only falls, so a value read
+ * since changed was too high, which can only make the price left on the
+ * unit higher than it need be, never one that leaves anyone more than
+ * eps from their best. Units freed go to this thread's queue. */
+#define STM_MOVING (-4)
+
+typedef struct
+{
+  StmSolver *solver;
+  guint      from, to;   /* into the component's volunteers */
+  gint64     eps;
+} StmReversal;
+
+static gpointer
+stead_match_reverse_shared (gpointer data)
+{
+  StmReversal *reversal = data;
+  StmSolver *solver = reversal->solver;
+  StmAuction *auction = solver->auction;
+  gint *units = solver->queue + solver->n_requests_max;
+  gsize head = 0, tail = 0, size = solver->n_units_max, busy = 0;
+  gint64 eps = reversal->eps;
+
+  for (guint i = reversal->from; i < reversal->to; i++)
+    {
+      guint volunteer = auction->component_volunteers[i];
+
+      /* The other thread may be freeing one now: then it is in its queue. */
+      for (guint u = auction->unit_start[volunteer]; u < auction->unit_start[volunteer + 1]; u++)
+        if (g_atomic_int_get (&auction->holder[u]) == -1
+            && __atomic_load_n (&auction->price[u], __ATOMIC_RELAXED) > 0)
+          units[tail++ % size] = (gint) u;
+    }
+  while (head != tail)
+    {
+      gint unit = units[head++ % size];
+      guint volunteer = auction->unit_volunteer[unit];
+
+      if (!g_atomic_int_compare_and_exchange (&auction->holder[unit], -1, STM_TAKING))
+        continue;
+      for (;;)
+        {
+          gint64 beta1 = G_MININT64, beta2 = G_MININT64, cost1 = 0, paid = 0;
+          gint chosen = -1, old;
+
+          if (auction->price[unit] == 0)
+            {
+              g_atomic_int_set (&auction->holder[unit], -1);
+              break;
+            }
+          for (guint i = auction->by_volunteer_start[volunteer];
+               i < auction->by_volunteer_start[volunteer + 1]; i++)
+            {
+              guint r = auction->backs[i].request;
+              gint64 pays = __atomic_load_n (&auction->paying[r], __ATOMIC_RELAXED);
+              gint64 beta = pays - auction->backs[i].cost;
+
+              if (beta > beta1)
+                {
+                  beta2 = beta1;
+                  beta1 = beta;
+                  chosen = (gint) r;
+                  cost1 = auction->backs[i].cost;
+                  paid = pays;
+                }
+              else if (beta > beta2)
+                beta2 = beta;
+            }
+          if (chosen < 0 || beta1 <= eps)
+            {
+              __atomic_store_n (&auction->price[unit], 0, __ATOMIC_RELAXED);
+              g_atomic_int_set (&auction->holder[unit], -1);
+              break;
+            }
+          old = g_atomic_int_get (&auction->state[chosen]);
+          if (old == STM_MOVING
+              || !g_atomic_int_compare_and_exchange (&auction->state[chosen], old, STM_MOVING))
+            {
+              /* The other thread is moving it: this unit later, not waiting. */
+              g_atomic_int_set (&auction->holder[unit], -1);
+              units[tail++ % size] = unit;
+              if (++busy > tail - head)
+                {
+                  g_thread_yield ();
+                  busy = 0;
+                }
+              break;
+            }
+          busy = 0;
+          if (auction->paying[chosen] != paid)
+            {
+              /* Moved by the other thread since: look again. */
+              g_atomic_int_set (&auction->state[chosen], old);
+              continue;
+            }
+          if (old >= 0)
+            {
+              /* Read before it is let go: then the other thread may take it. */
+              gboolean priced = auction->price[old] > 0;
+
+              g_atomic_int_set (&auction->holder[old], -1);
+              if (priced)
+                units[tail++ % size] = old;
+            }
+          __atomic_store_n (&auction->price[unit], beta2 > eps ? beta2 - eps : 0,
+                            __ATOMIC_RELAXED);
+          __atomic_store_n (&auction->paying[chosen], cost1 + auction->price[unit],
+                            __ATOMIC_RELAXED);
+          g_atomic_int_set (&auction->holder[unit], chosen);
+          g_atomic_int_set (&auction->state[chosen], unit);
+          break;
+        }
+    }
+  return NULL;
 }
 
 /* The total of component @c in scaled units, as assigned now. */
@@ -1149,16 +1429,142 @@ stead_match_certify (StmSolver *solver,
   return TRUE;
 }
 
-/* One component by epsilon-scaling auction. Costs are scaled by n + 1:
- * at eps = 1 every request is within 1 of its best, so the total is
- * within n of the optimum in scaled units, less than a metre: optimal. */
+/* One thread's bidding in a phase of component @c: first who is no
+ * longer within eps of their best among its share of the requests gives
+ * up what it holds (requests[from, to), the first step), then whoever is
+ * queued bids until none is left (the second). Shared with another
+ * thread, a bid takes its unit by setting the holder to STM_TAKING, and is
+ * placed only if the unit's price is still the one bid on; whoever it
+ * outbids joins this thread's queue. The second price may be one the
+ * other thread has since raised: the bid is then lower than it could be,
+ * but the bidder is still within eps of its best. */
+typedef struct
+{
+  StmSolver   *solver;
+  const guint *requests;
+  guint        from, to;
+  gint64       scale;
+  gint64       eps;
+  gboolean     shared;
+  gboolean     release;   /* the first step, else the second */
+  gsize        tail;      /* the first step's queue, for the second */
+} StmBidding;
+
+static gpointer
+stead_match_bid (gpointer data)
+{
+  StmBidding *bidding = data;
+  StmSolver *solver = bidding->solver;
+  StmAuction *auction = solver->auction;
+  const StmEdges *edges = auction->edges;
+  gsize size = solver->n_requests_max, head = 0, tail = bidding->tail, busy = 0;
+  gint64 scale = bidding->scale, eps = bidding->eps;
+
+  if (bidding->release)
+    {
+      tail = 0;
+      /* Keep who is still within eps of their best; the others bid again. */
+      for (guint i = bidding->from; i < bidding->to; i++)
+        {
+          guint r = bidding->requests[i];
+          gint64 best, second, cost;
+          gint unit;
+
+          if (i + 4 < bidding->to)
+            STM_PREFETCH (&auction->arcs[(gsize) bidding->requests[i + 4] * edges->k]);
+
+          if (auction->state[r] != STM_UNASSIGNED)
+            {
+              stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+              if (auction->paying[r] <= best + eps)
+                continue;
+              stead_match_release (auction, r);
+            }
+          solver->queue[tail++] = (gint) r;
+        }
+      bidding->tail = tail;
+      return NULL;
+    }
+
+  while (head != tail)
+    {
+      guint r = (guint) solver->queue[head++ % size];
+      gint64 best, second, cost, price;
+      gint unit, previous = -1;
+
+      if (head != tail)
+        STM_PREFETCH (&auction->arcs[(gsize) solver->queue[head % size] * edges->k]);
+
+      for (;;)
+        {
+          stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
+          if (unit == STM_UNMET || !bidding->shared)
+            break;
+          previous = g_atomic_int_get (&auction->holder[unit]);
+          if (previous == STM_TAKING
+              || !g_atomic_int_compare_and_exchange (&auction->holder[unit], previous,
+                                                     STM_TAKING))
+            {
+              unit = STM_TAKING;
+              break;
+            }
+          if (auction->price[unit] == best - cost)
+            break;
+          /* Raised by the other thread since: look again. */
+          g_atomic_int_set (&auction->holder[unit], previous);
+        }
+      if (unit == STM_TAKING)
+        {
+          /* The other thread is placing a bid on it: this one later, not
+           * waiting (that thread may not be running). */
+          solver->queue[tail++ % size] = (gint) r;
+          if (++busy > tail - head)
+            {
+              g_thread_yield ();
+              busy = 0;
+            }
+          continue;
+        }
+      busy = 0;
+      if (unit == STM_UNMET)
+        {
+          auction->state[r] = STM_UNMET;
+          auction->paying[r] = best;
+          continue;
+        }
+      /* second is finite: "unmet" is always an option. */
+      price = auction->price[unit] + second - best + eps;
+      __atomic_store_n (&auction->price[unit], price, __ATOMIC_RELAXED);
+      previous = bidding->shared ? previous : auction->holder[unit];
+      if (previous >= 0)
+        {
+          auction->state[previous] = STM_UNASSIGNED;
+          solver->queue[tail++ % size] = previous;
+        }
+      auction->state[r] = unit;
+      auction->paying[r] = cost + price;
+      /* Last: once it is set, the other thread may outbid r. */
+      if (bidding->shared)
+        g_atomic_int_set (&auction->holder[unit], (gint) r);
+      else
+        auction->holder[unit] = (gint) r;
+    }
+  return NULL;
+}
+
+/* One component by epsilon-scaling auction, with @partner's help (NULL:
+ * alone). Costs are scaled by n + 1: at eps = 1 every request is within
+ * 1 of its best, so the total is within n of the optimum in scaled
+ * units, less than a metre: optimal. */
 static void
 stead_match_solve_component (StmSolver *solver,
+                             StmSolver *partner,
                              guint      c)
 {
   StmAuction *auction = solver->auction;
   const StmEdges *edges = auction->edges;
   guint first = auction->component_start[c], last = auction->component_start[c + 1];
+  guint middle = first + (last - first) / 2;
   gint64 scale = (gint64) (last - first) + 1, top = 1, eps, total = -1;
   guint attempts = 0;
 
@@ -1181,59 +1587,40 @@ stead_match_solve_component (StmSolver *solver,
   eps = MAX (1, top / STM_ALPHA);
   for (;;)
     {
-      gsize head = 0, tail = 0;
+      StmBidding own = { solver, auction->component_requests, first, last, scale, eps, FALSE };
+      StmBidding other = own;
 
-      /* Keep who is still within eps of their best; the others bid again. */
-      for (guint i = first; i < last; i++)
+      own.release = TRUE;
+      if (partner != NULL)
         {
-          guint r = auction->component_requests[i];
-          gint64 best, second, cost;
-          gint unit;
-
-          if (i + 4 < last)
-            STM_PREFETCH (&auction->arcs[(gsize) auction->component_requests[i + 4] * edges->k]);
-
-          if (auction->state[r] != STM_UNASSIGNED)
-            {
-              stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
-              if (auction->paying[r] <= best + eps)
-                continue;
-              stead_match_release (auction, r);
-            }
-          solver->queue[tail++] = (gint) r;
+          /* The requests are west, then east of the middle: each thread a side. */
+          own.shared = other.shared = TRUE;
+          own.to = other.from = middle;
+          other.solver = partner;
+          other.release = TRUE;
+          stead_match_run_parallel (stead_match_bid, &own, &other);
+          own.release = other.release = FALSE;
+          stead_match_run_parallel (stead_match_bid, &own, &other);
         }
-      while (head != tail)
+      else
         {
-          guint r = (guint) solver->queue[head++ % solver->n_requests_max];
-          gint64 best, second, cost;
-          gint unit, previous;
-
-          if (head != tail)
-            STM_PREFETCH (&auction->arcs[(gsize) solver->queue[head % solver->n_requests_max]
-                                         * edges->k]);
-
-          stead_match_best (auction, r, scale, &best, &second, &unit, &cost);
-          if (unit == STM_UNMET)
-            {
-              auction->state[r] = STM_UNMET;
-              auction->paying[r] = best;
-              continue;
-            }
-          /* second is finite: "unmet" is always an option. */
-          auction->price[unit] += second - best + eps;
-          previous = auction->holder[unit];
-          if (previous >= 0)
-            {
-              auction->state[previous] = STM_UNASSIGNED;
-              solver->queue[tail++ % solver->n_requests_max] = previous;
-            }
-          auction->holder[unit] = (gint) r;
-          auction->state[r] = unit;
-          auction->paying[r] = cost + auction->price[unit];
+          stead_match_bid (&own);
+          own.release = FALSE;
+          stead_match_bid (&own);
         }
       /* At every phase, not only the last: the prices left to lower stay
        * within a few eps, not the whole range of costs. */
-      stead_match_reverse (solver, c, scale, eps);
+      if (partner != NULL)
+        {
+          guint vfirst = auction->component_volunteer_start[c];
+          guint vlast = auction->component_volunteer_start[c + 1];
+          StmReversal south = { solver, vfirst, vfirst + (vlast - vfirst) / 2, eps };
+          StmReversal north = { partner, south.to, vlast, eps };
+
+          stead_match_run_parallel (stead_match_reverse_shared, &south, &north);
+        }
+      else
+        stead_match_reverse (solver, c, scale, eps);
       if (eps == 1)
         break;
       /* The same total as after the phase before: it may be optimal already.
@@ -1257,7 +1644,7 @@ stead_match_solver_worker (gpointer data)
   StmSolver *solver = data;
 
   for (guint i = 0; i < solver->n_components; i++)
-    stead_match_solve_component (solver, solver->components[i]);
+    stead_match_solve_component (solver, NULL, solver->components[i]);
   return NULL;
 }
 
@@ -1288,136 +1675,169 @@ stead_match_size_compare (gconstpointer a,
 }
 
 /* Requests in different components share no volunteer: each is solved on
- * its own, and with two threads each takes about half the requests. */
+ * its own, and with two threads each takes about half the requests; a
+ * component of at least shared_min requests is shared by both.
+ *
+ * The auction numbers requests and volunteers afresh: a component's
+ * together, its volunteers in the grid's order (south to north, row by
+ * row) and its requests in the order of their nearest volunteer, so that
+ * what a bid reads is near what the last one read, and the two threads
+ * sharing a component (the south half of its requests, the north half)
+ * write apart. */
 static void
 stead_match_optimal (SteadMatcher *self,
                      StmEdges     *edges,
                      guint        *volunteer_of)
 {
   guint n = edges->n_requests, nv = self->n_volunteers, k = edges->k;
-  guint threads = stead_match_threads (self), n_components = 0, n_units;
-  StmAuction auction = { edges, };
+  guint threads = stead_match_threads (self), n_components = 0, n_units, ni = 0, nj = 0;
+  StmEdges inner = *edges;
+  StmAuction auction = { &inner, };
   StmSolver solvers[2] = { { &auction, }, { &auction, } };
   g_autofree guint *parent = g_new (guint, MAX (nv, 1));
   g_autofree guint *component_of = g_new (guint, MAX (nv, 1));
-  g_autofree guint *request_component = g_new (guint, MAX (n, 1));
+  g_autofree guint *volunteer_index = g_new (guint, MAX (nv, 1));   /* v → j */
+  g_autofree guint *volunteer_outer = g_new (guint, MAX (nv, 1));   /* j → v */
+  g_autofree guint *request_outer = g_new (guint, MAX (n, 1));      /* i → r */
   g_autofree guint *order = NULL;
   g_autofree guint *fill = NULL;
   guint load[2] = { 0, 0 };
-
-  /* Units of capacity. */
-  auction.unit_start = g_new (guint, nv + 1);
-  auction.unit_start[0] = 0;
-  for (guint v = 0; v < nv; v++)
-    auction.unit_start[v + 1] = auction.unit_start[v] + self->volunteers[v].capacity;
-  n_units = auction.unit_start[nv];
-  auction.unit_volunteer = g_new (guint, MAX (n_units, 1));
-  for (guint v = 0; v < nv; v++)
-    for (guint u = auction.unit_start[v]; u < auction.unit_start[v + 1]; u++)
-      auction.unit_volunteer[u] = v;
-  auction.price = g_new0 (gint64, MAX (n_units, 1));
-  auction.holder = g_new (gint, MAX (n_units, 1));
-  memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
-  auction.state = g_new (gint, MAX (n, 1));
-  auction.paying = g_new0 (gint64, MAX (n, 1));
-  auction.label_request = g_new (gint64, MAX (n, 1));
-  auction.label_unit = g_new (gint64, MAX (n_units, 1));
-  auction.queued = g_new0 (guint8, (gsize) n + n_units + 1);
-  auction.arcs = g_new (StmArc, (gsize) MAX (n, 1) * k);
-  for (guint r = 0; r < n; r++)
-    for (guint i = 0; i < edges->n_edges[r]; i++)
-      {
-        guint v = edges->edge_volunteer[(gsize) r * k + i];
-
-        auction.arcs[(gsize) r * k + i].cost = edges->edge_cost[(gsize) r * k + i];
-        auction.arcs[(gsize) r * k + i].unit = auction.unit_start[v];
-        auction.arcs[(gsize) r * k + i].unit_end = auction.unit_start[v + 1];
-      }
 
   /* Components: volunteers joined by the requests they could both take. */
   for (guint v = 0; v < nv; v++)
     parent[v] = v;
   for (guint r = 0; r < n; r++)
-    for (guint i = 1; i < edges->n_edges[r]; i++)
+    for (guint e = 1; e < edges->n_edges[r]; e++)
       {
         guint a = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k]);
-        guint b = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k + i]);
+        guint b = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k + e]);
 
         if (a != b)
           parent[MAX (a, b)] = MIN (a, b);
       }
   memset (component_of, 0xff, sizeof (guint) * MAX (nv, 1));
   for (guint r = 0; r < n; r++)
-    {
-      guint root;
+    if (edges->n_edges[r] > 0)
+      {
+        guint root = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k]);
 
-      auction.state[r] = STM_UNASSIGNED;
-      if (edges->n_edges[r] == 0)
-        {
-          auction.state[r] = STM_UNMET;
-          request_component[r] = G_MAXUINT;
-          continue;
-        }
-      root = stead_match_find (parent, edges->edge_volunteer[(gsize) r * k]);
-      if (component_of[root] == G_MAXUINT)
-        component_of[root] = n_components++;
-      request_component[r] = component_of[root];
-    }
+        if (component_of[root] == G_MAXUINT)
+          component_of[root] = n_components++;
+      }
   auction.component_start = g_new0 (guint, n_components + 1);
-  auction.component_requests = g_new (guint, MAX (n, 1));
   auction.component_volunteer_start = g_new0 (guint, n_components + 1);
-  auction.component_volunteers = g_new (guint, MAX (nv, 1));
-  for (guint r = 0; r < n; r++)
-    if (request_component[r] != G_MAXUINT)
-      auction.component_start[request_component[r] + 1]++;
   for (guint v = 0; v < nv; v++)
     {
-      guint root = stead_match_find (parent, v);
+      guint c = component_of[stead_match_find (parent, v)];
 
-      if (component_of[root] != G_MAXUINT)
-        auction.component_volunteer_start[component_of[root] + 1]++;
+      volunteer_index[v] = c;
+      if (c != G_MAXUINT)
+        auction.component_volunteer_start[c + 1]++;
     }
+  /* From here on, parent is each volunteer's component (or none). */
+  memcpy (parent, volunteer_index, sizeof (guint) * nv);
+  for (guint r = 0; r < n; r++)
+    if (edges->n_edges[r] > 0)
+      auction.component_start[parent[edges->edge_volunteer[(gsize) r * k]] + 1]++;
   for (guint c = 0; c < n_components; c++)
     {
       auction.component_start[c + 1] += auction.component_start[c];
       auction.component_volunteer_start[c + 1] += auction.component_volunteer_start[c];
     }
+  ni = auction.component_start[n_components];
+  nj = auction.component_volunteer_start[n_components];
+
+  /* Volunteers in the grid's order within their component. */
   fill = g_new0 (guint, MAX (n_components, 1));
-  for (guint r = 0; r < n; r++)
-    if (request_component[r] != G_MAXUINT)
-      {
-        guint c = request_component[r];
-
-        auction.component_requests[auction.component_start[c] + fill[c]++] = r;
-      }
-  memset (fill, 0, sizeof (guint) * MAX (n_components, 1));
-  for (guint v = 0; v < nv; v++)
+  for (guint p = 0; p < nv; p++)
     {
-      guint c = component_of[stead_match_find (parent, v)];
+      guint v = self->order[p], c = parent[v];
 
-      if (c != G_MAXUINT)
-        auction.component_volunteers[auction.component_volunteer_start[c] + fill[c]++] = v;
+      if (c == G_MAXUINT)
+        continue;
+      volunteer_index[v] = auction.component_volunteer_start[c] + fill[c]++;
+      volunteer_outer[volunteer_index[v]] = v;
+    }
+  /* Requests in the order of their nearest volunteer (a counting sort). */
+    {
+      g_autofree guint *start = g_new0 (guint, (gsize) nj + 1);
+
+      for (guint r = 0; r < n; r++)
+        if (edges->n_edges[r] > 0)
+          start[volunteer_index[edges->edge_volunteer[(gsize) r * k]] + 1]++;
+      for (guint j = 0; j < nj; j++)
+        start[j + 1] += start[j];
+      /* Components' volunteers are contiguous: so are their requests. */
+      for (guint r = 0; r < n; r++)
+        if (edges->n_edges[r] > 0)
+          request_outer[start[volunteer_index[edges->edge_volunteer[(gsize) r * k]]]++] = r;
     }
 
-  /* The edges by volunteer, for the last pass. */
-  auction.by_volunteer_start = g_new0 (guint, nv + 1);
-  for (guint r = 0; r < n; r++)
-    for (guint i = 0; i < edges->n_edges[r]; i++)
-      auction.by_volunteer_start[edges->edge_volunteer[(gsize) r * k + i] + 1]++;
-  for (guint v = 0; v < nv; v++)
-    auction.by_volunteer_start[v + 1] += auction.by_volunteer_start[v];
-  auction.backs = g_new (StmBack, MAX (auction.by_volunteer_start[nv], 1));
-  g_free (fill);
-  fill = g_new0 (guint, MAX (nv, 1));
-  for (guint r = 0; r < n; r++)
-    for (guint i = 0; i < edges->n_edges[r]; i++)
-      {
-        guint v = edges->edge_volunteer[(gsize) r * k + i];
-        guint at = auction.by_volunteer_start[v] + fill[v]++;
+  /* The requests' side, numbered afresh. */
+  inner.n_requests = ni;
+  inner.n_edges = g_new (guint, MAX (ni, 1));
+  inner.penalty = g_new (gint64, MAX (ni, 1));
+  auction.unit_start = g_new (guint, (gsize) nj + 1);
+  auction.unit_start[0] = 0;
+  for (guint j = 0; j < nj; j++)
+    auction.unit_start[j + 1] = auction.unit_start[j]
+                                + self->volunteers[volunteer_outer[j]].capacity;
+  n_units = auction.unit_start[nj];
+  auction.unit_volunteer = g_new (guint, MAX (n_units, 1));
+  for (guint j = 0; j < nj; j++)
+    for (guint u = auction.unit_start[j]; u < auction.unit_start[j + 1]; u++)
+      auction.unit_volunteer[u] = j;
+  auction.arcs = g_new (StmArc, (gsize) MAX (ni, 1) * k);
+  auction.by_volunteer_start = g_new0 (guint, (gsize) nj + 1);
+  for (guint i = 0; i < ni; i++)
+    {
+      guint r = request_outer[i];
 
-        auction.backs[at].request = r;
-        auction.backs[at].cost = edges->edge_cost[(gsize) r * k + i];
+      inner.n_edges[i] = edges->n_edges[r];
+      inner.penalty[i] = edges->penalty[r];
+      for (guint e = 0; e < edges->n_edges[r]; e++)
+        {
+          guint j = volunteer_index[edges->edge_volunteer[(gsize) r * k + e]];
+          StmArc *arc = &auction.arcs[(gsize) i * k + e];
+
+          arc->cost = edges->edge_cost[(gsize) r * k + e];
+          arc->unit = auction.unit_start[j];
+          arc->unit_end = auction.unit_start[j + 1];
+          auction.by_volunteer_start[j + 1]++;
+        }
+    }
+  /* The edges by volunteer, for the reverse pass. */
+  for (guint j = 0; j < nj; j++)
+    auction.by_volunteer_start[j + 1] += auction.by_volunteer_start[j];
+  auction.backs = g_new (StmBack, MAX (auction.by_volunteer_start[nj], 1));
+  g_free (fill);
+  fill = g_new0 (guint, MAX (nj, 1));
+  for (guint i = 0; i < ni; i++)
+    for (guint e = 0; e < inner.n_edges[i]; e++)
+      {
+        guint j = auction.unit_volunteer[auction.arcs[(gsize) i * k + e].unit];
+        guint at = auction.by_volunteer_start[j] + fill[j]++;
+
+        auction.backs[at].request = i;
+        auction.backs[at].cost = auction.arcs[(gsize) i * k + e].cost;
       }
+  auction.component_requests = g_new (guint, MAX (ni, 1));
+  for (guint i = 0; i < ni; i++)
+    auction.component_requests[i] = i;
+  auction.component_volunteers = g_new (guint, MAX (nj, 1));
+  for (guint j = 0; j < nj; j++)
+    auction.component_volunteers[j] = j;
+
+  auction.price = g_new0 (gint64, MAX (n_units, 1));
+  auction.holder = g_new (gint, MAX (n_units, 1));
+  memset (auction.holder, 0xff, sizeof (gint) * MAX (n_units, 1));
+  auction.state = g_new (gint, MAX (ni, 1));
+  for (guint i = 0; i < ni; i++)
+    auction.state[i] = STM_UNASSIGNED;
+  auction.paying = g_new0 (gint64, MAX (ni, 1));
+  auction.label_request = g_new (gint64, MAX (ni, 1));
+  auction.label_unit = g_new (gint64, MAX (n_units, 1));
+  auction.queued = g_new0 (guint8, (gsize) ni + n_units + 1);
 
   /* Largest first, each to the less loaded thread. */
   order = g_new (guint, MAX (n_components, 1));
@@ -1428,28 +1848,39 @@ stead_match_optimal (SteadMatcher *self,
   for (guint t = 0; t < threads; t++)
     {
       solvers[t].components = g_new (guint, MAX (n_components, 1));
-      solvers[t].n_requests_max = (gsize) n + 1;
+      solvers[t].n_requests_max = (gsize) ni + 1;
       solvers[t].n_units_max = (gsize) n_units + 1;
-      solvers[t].queue = g_new (gint, (gsize) n + 1 + n_units + 1);
+      solvers[t].queue = g_new (gint, (gsize) ni + 1 + n_units + 1);
     }
-  for (guint i = 0; i < n_components; i++)
+  for (guint o = 0; o < n_components; o++)
     {
-      guint c = order[i], t = threads > 1 && load[1] < load[0] ? 1 : 0;
+      guint c = order[o], t = threads > 1 && load[1] < load[0] ? 1 : 0;
+      guint size = auction.component_start[c + 1] - auction.component_start[c];
 
+      if (threads > 1 && size >= self->shared_min)
+        {
+          /* Both threads on it together, now. */
+          stead_match_solve_component (&solvers[0], &solvers[1], c);
+          continue;
+        }
       solvers[t].components[solvers[t].n_components++] = c;
-      load[t] += auction.component_start[c + 1] - auction.component_start[c];
+      load[t] += size;
     }
   stead_match_run_parallel (stead_match_solver_worker, &solvers[0],
                             threads > 1 && solvers[1].n_components > 0 ? &solvers[1] : NULL);
 
   for (guint r = 0; r < n; r++)
-    volunteer_of[r] = auction.state[r] >= 0 ? auction.unit_volunteer[auction.state[r]]
-                                             : G_MAXUINT;
+    volunteer_of[r] = G_MAXUINT;
+  for (guint i = 0; i < ni; i++)
+    if (auction.state[i] >= 0)
+      volunteer_of[request_outer[i]] = volunteer_outer[auction.unit_volunteer[auction.state[i]]];
   for (guint t = 0; t < threads; t++)
     {
       g_free (solvers[t].components);
       g_free (solvers[t].queue);
     }
+  g_free (inner.n_edges);
+  g_free (inner.penalty);
   g_free (auction.unit_start);
   g_free (auction.unit_volunteer);
   g_free (auction.price);

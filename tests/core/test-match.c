@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stead.h"
+#include "stead-match-private.h"
 
 #define TODAY 20000                     /* 4 Oct 2024, a Friday */
 #define KM_PER_DEGREE (6371.0088 * G_PI / 180)
@@ -709,15 +710,19 @@ check_against_oracle (const SteadMatchRequest   *requests,
     }
   best = oracle_min_cost (&o, source, sink, nr, from);
 
-  for (guint threads = 1; threads <= 2; threads++)
+  /* One thread; two, a component each; two sharing every component. */
+  for (guint mode = 0; mode < 3; mode++)
     {
       g_autoptr(SteadMatcher) matcher = NULL;
       SteadMatchResult result;
       g_autofree guint *used = g_new0 (guint, nv);
       gint64 cost = 0;
+      guint threads = mode == 0 ? 1 : 2;
 
       options->threads = threads;
       matcher = stead_matcher_new (volunteers, nv, options);
+      if (mode == 2)
+        stead_matcher_set_shared_min (matcher, 1);
       stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, &result);
       g_assert_cmpint (result.cost_m, ==, best);
       /* What it chose is what it says it costs, within every capacity. */
@@ -861,7 +866,7 @@ test_threads_same_cost (void)
   g_autofree SteadMatchVolunteer *volunteers = g_new (SteadMatchVolunteer, nv);
   g_autofree SteadMatchRequest *requests = g_new (SteadMatchRequest, nr);
   SteadMatchOptions options;
-  SteadMatchResult results[3];
+  SteadMatchResult results[4];
 
   for (guint v = 0; v < nv; v++)
     {
@@ -884,27 +889,92 @@ test_threads_same_cost (void)
       requests[r].urgency = (guint) g_rand_int_range (rng, 1, 5);
     }
   options_for_test (&options);
-  for (guint threads = 1; threads <= 2; threads++)
+  /* One thread; two, a town each; two sharing each town. */
+  for (guint mode = 0; mode < 3; mode++)
     {
       g_autoptr(SteadMatcher) matcher = NULL;
       g_autofree guint *used = g_new0 (guint, nv);
+      guint slot = mode == 0 ? 0 : mode + 1;
 
-      options.threads = threads;
+      options.threads = mode == 0 ? 1 : 2;
       matcher = stead_matcher_new (volunteers, nv, &options);
-      stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, &results[threads - 1]);
+      if (mode == 2)
+        stead_matcher_set_shared_min (matcher, 1);
+      stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, &results[slot]);
       for (guint r = 0; r < nr; r++)
-        if (results[threads - 1].volunteer_of[r] != G_MAXUINT)
-          used[results[threads - 1].volunteer_of[r]]++;
+        if (results[slot].volunteer_of[r] != G_MAXUINT)
+          used[results[slot].volunteer_of[r]]++;
       for (guint v = 0; v < nv; v++)
         g_assert_cmpuint (used[v], <=, 2);
-      if (threads == 1)
-        stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_GREEDY, &results[2]);
+      if (mode == 0)
+        stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_GREEDY, &results[1]);
     }
   g_assert_cmpuint (results[0].n_assigned, <, nr);
-  g_assert_cmpint (results[0].cost_m, ==, results[1].cost_m);
-  g_assert_cmpint (results[0].cost_m, <, results[2].cost_m);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpint (results[0].cost_m, ==, results[2].cost_m);
+  g_assert_cmpint (results[0].cost_m, ==, results[3].cost_m);
+  g_assert_cmpint (results[0].cost_m, <, results[1].cost_m);
+  for (guint i = 0; i < 4; i++)
     stead_match_result_clear (&results[i]);
+}
+
+/* One crowded component that both threads bid on together (as on a
+ * county's data): the same total as one thread alone, each capacity
+ * held, for several seeds. */
+static void
+test_shared_same_cost (void)
+{
+  for (guint seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(GRand) rng = g_rand_new_with_seed (7000 + seed);
+      guint nv = 3000, nr = 8192;
+      g_autofree SteadMatchVolunteer *volunteers = g_new (SteadMatchVolunteer, nv);
+      g_autofree SteadMatchRequest *requests = g_new (SteadMatchRequest, nr);
+      SteadMatchOptions options;
+      SteadMatchResult results[2];
+
+      for (guint v = 0; v < nv; v++)
+        {
+          volunteers[v] = volunteer_at (0);
+          volunteers[v].longitude = -2.16 + g_rand_double_range (rng, -0.15, 0.15);
+          volunteers[v].latitude = 52.0 + g_rand_double_range (rng, -0.1, 0.1);
+          volunteers[v].radius_km = g_rand_double_range (rng, 1, 5);
+          volunteers[v].skills = (guint64) g_rand_int_range (rng, 0, 4);
+          volunteers[v].capacity = 2;
+        }
+      for (guint r = 0; r < nr; r++)
+        {
+          requests[r] = request_here ();
+          requests[r].longitude = -2.16 + g_rand_double_range (rng, -0.15, 0.15);
+          requests[r].latitude = 52.0 + g_rand_double_range (rng, -0.1, 0.1);
+          requests[r].skills = (guint64) g_rand_int_range (rng, 0, 4) & (1 << DELIVERY);
+          requests[r].urgency = (guint) g_rand_int_range (rng, 1, 5);
+        }
+      options_for_test (&options);
+      for (guint threads = 1; threads <= 2; threads++)
+        {
+          g_autoptr(SteadMatcher) matcher = NULL;
+          g_autofree guint *used = g_new0 (guint, nv);
+          SteadMatchResult *result = &results[threads - 1];
+
+          options.threads = threads;
+          matcher = stead_matcher_new (volunteers, nv, &options);
+          /* Below the default, so that debug builds test it quickly. */
+          stead_matcher_set_shared_min (matcher, nr / 2);
+          stead_matcher_assign (matcher, requests, nr, STEAD_MATCH_OPTIMAL, result);
+          for (guint r = 0; r < nr; r++)
+            if (result->volunteer_of[r] != G_MAXUINT)
+              used[result->volunteer_of[r]]++;
+          for (guint v = 0; v < nv; v++)
+            g_assert_cmpuint (used[v], <=, 2);
+        }
+      /* Crowded: some left unmet, so the auction's prices were contested. */
+      g_assert_cmpuint (results[0].n_assigned, <, nr);
+      g_assert_cmpuint (results[0].n_assigned, >, nr / 2);
+      g_assert_cmpint (results[0].cost_m, ==, results[1].cost_m);
+      g_assert_cmpuint (results[0].n_assigned, ==, results[1].n_assigned);
+      stead_match_result_clear (&results[0]);
+      stead_match_result_clear (&results[1]);
+    }
 }
 
 int
@@ -927,5 +997,6 @@ main (int    argc,
   g_test_add_func ("/match/optimal-flow", test_optimal_flow);
   g_test_add_func ("/match/optimal-flow-crowded", test_optimal_flow_crowded);
   g_test_add_func ("/match/threads-same-cost", test_threads_same_cost);
+  g_test_add_func ("/match/shared-same-cost", test_shared_same_cost);
   return g_test_run ();
 }
