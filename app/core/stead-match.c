@@ -1016,6 +1016,7 @@ typedef struct
   guint      *components;     /* the components this worker solves */
   guint       n_components;
   gint       *queue;          /* scratch: requests to bid (a ring), then units to lower */
+  gint       *mailbox;        /* what the other thread hands over, when shared */
   gsize       n_requests_max;
   gsize       n_units_max;
 } StmSolver;
@@ -1139,6 +1140,90 @@ stead_match_reverse (StmSolver *solver,
     }
 }
 
+/* Sharing out the queued work of a component shared by two threads: one
+ * whose queue runs dry says so (HUNGRY), and the other, every so often,
+ * hands it half of what it has queued (FED); both are done when both are
+ * dry, as then neither can give the other anything more. */
+enum
+{
+  STM_BUSY,
+  STM_HUNGRY,
+  STM_FED,
+  STM_DONE,
+};
+
+typedef struct
+{
+  gint   state[2];
+  gint  *mailbox[2];
+  gsize  n_mail[2];
+} StmBalance;
+
+static void
+stead_match_balance_init (StmBalance *balance,
+                          StmSolver  *a,
+                          StmSolver  *b)
+{
+  balance->state[0] = balance->state[1] = STM_BUSY;
+  balance->mailbox[0] = a->mailbox;
+  balance->mailbox[1] = b->mailbox;
+  balance->n_mail[0] = balance->n_mail[1] = 0;
+}
+
+/* @side's ring is empty: TRUE once the other side has put work in it,
+ * FALSE when there is none left on either. */
+static gboolean
+stead_match_balance_wait (StmBalance *balance,
+                          guint       side,
+                          gint       *ring,
+                          gsize       size,
+                          gsize      *tail)
+{
+  guint spins = 0;
+
+  g_atomic_int_set (&balance->state[side], STM_HUNGRY);
+  for (;;)
+    {
+      gint other = g_atomic_int_get (&balance->state[!side]);
+
+      if (g_atomic_int_get (&balance->state[side]) == STM_FED)
+        {
+          for (gsize i = 0; i < balance->n_mail[side]; i++)
+            ring[(*tail)++ % size] = balance->mailbox[side][i];
+          g_atomic_int_set (&balance->state[side], STM_BUSY);
+          return TRUE;
+        }
+      /* A hungry side feeds no one: both hungry, nothing is left. */
+      if ((other == STM_HUNGRY || other == STM_DONE)
+          && g_atomic_int_compare_and_exchange (&balance->state[side], STM_HUNGRY, STM_DONE))
+        return FALSE;
+      if (++spins % 64 == 0)
+        g_thread_yield ();
+    }
+}
+
+/* Every so often on @side: half of its ring's last items to the other
+ * side if that is waiting. */
+static void
+stead_match_balance_feed (StmBalance *balance,
+                          guint       side,
+                          gint       *ring,
+                          gsize       size,
+                          gsize       head,
+                          gsize      *tail)
+{
+  gsize n = (*tail - head) / 2;
+  guint other = !side;
+
+  if (n < 16 || g_atomic_int_get (&balance->state[other]) != STM_HUNGRY)
+    return;
+  for (gsize i = 0; i < n; i++)
+    balance->mailbox[other][i] = ring[(*tail - n + i) % size];
+  balance->n_mail[other] = n;
+  if (g_atomic_int_compare_and_exchange (&balance->state[other], STM_HUNGRY, STM_FED))
+    *tail -= n;
+}
+
 /* The reverse pass of a component shared by two threads, one's half of
  * its volunteers (@from, @to), after the same rules. A free unit is
  * taken by setting its holder to STM_TAKING, a request to move by
@@ -1146,14 +1231,17 @@ stead_match_reverse (StmSolver *solver,
  * read: in this pass what a request pays only falls, so a value read
  * since changed was too high, which can only make the price left on the
  * unit higher than it need be, never one that leaves anyone more than
- * eps from their best. Units freed go to this thread's queue. */
+ * eps from their best. Units freed go to this thread's queue, and the
+ * queues are balanced between the threads. */
 #define STM_MOVING (-4)
 
 typedef struct
 {
-  StmSolver *solver;
-  guint      from, to;   /* into the component's volunteers */
-  gint64     eps;
+  StmSolver  *solver;
+  guint       from, to;   /* into the component's volunteers */
+  gint64      eps;
+  StmBalance *balance;
+  guint       side;
 } StmReversal;
 
 static gpointer
@@ -1163,7 +1251,7 @@ stead_match_reverse_shared (gpointer data)
   StmSolver *solver = reversal->solver;
   StmAuction *auction = solver->auction;
   gint *units = solver->queue + solver->n_requests_max;
-  gsize head = 0, tail = 0, size = solver->n_units_max, busy = 0;
+  gsize head = 0, tail = 0, size = solver->n_units_max, busy = 0, handled = 0;
   gint64 eps = reversal->eps;
 
   for (guint i = reversal->from; i < reversal->to; i++)
@@ -1176,11 +1264,21 @@ stead_match_reverse_shared (gpointer data)
             && __atomic_load_n (&auction->price[u], __ATOMIC_RELAXED) > 0)
           units[tail++ % size] = (gint) u;
     }
-  while (head != tail)
+  for (;;)
     {
-      gint unit = units[head++ % size];
-      guint volunteer = auction->unit_volunteer[unit];
+      gint unit;
+      guint volunteer;
 
+      if (head == tail)
+        {
+          if (!stead_match_balance_wait (reversal->balance, reversal->side, units, size, &tail))
+            break;
+          continue;
+        }
+      if ((++handled & 63) == 0)
+        stead_match_balance_feed (reversal->balance, reversal->side, units, size, head, &tail);
+      unit = units[head++ % size];
+      volunteer = auction->unit_volunteer[unit];
       if (!g_atomic_int_compare_and_exchange (&auction->holder[unit], -1, STM_TAKING))
         continue;
       for (;;)
@@ -1448,6 +1546,8 @@ typedef struct
   gboolean     shared;
   gboolean     release;   /* the first step, else the second */
   gsize        tail;      /* the first step's queue, for the second */
+  StmBalance  *balance;   /* shared: the queues balanced */
+  guint        side;
 } StmBidding;
 
 static gpointer
@@ -1457,7 +1557,7 @@ stead_match_bid (gpointer data)
   StmSolver *solver = bidding->solver;
   StmAuction *auction = solver->auction;
   const StmEdges *edges = auction->edges;
-  gsize size = solver->n_requests_max, head = 0, tail = bidding->tail, busy = 0;
+  gsize size = solver->n_requests_max, head = 0, tail = bidding->tail, busy = 0, handled = 0;
   gint64 scale = bidding->scale, eps = bidding->eps;
 
   if (bidding->release)
@@ -1486,12 +1586,24 @@ stead_match_bid (gpointer data)
       return NULL;
     }
 
-  while (head != tail)
+  for (;;)
     {
-      guint r = (guint) solver->queue[head++ % size];
       gint64 best, second, cost, price;
       gint unit, previous = -1;
+      guint r;
 
+      if (head == tail)
+        {
+          if (bidding->balance == NULL
+              || !stead_match_balance_wait (bidding->balance, bidding->side, solver->queue, size,
+                                            &tail))
+            break;
+          continue;
+        }
+      if (bidding->balance != NULL && (++handled & 63) == 0)
+        stead_match_balance_feed (bidding->balance, bidding->side, solver->queue, size, head,
+                                  &tail);
+      r = (guint) solver->queue[head++ % size];
       if (head != tail)
         STM_PREFETCH (&auction->arcs[(gsize) solver->queue[head % size] * edges->k]);
 
@@ -1589,17 +1701,21 @@ stead_match_solve_component (StmSolver *solver,
     {
       StmBidding own = { solver, auction->component_requests, first, last, scale, eps, FALSE };
       StmBidding other = own;
+      StmBalance balance;
 
       own.release = TRUE;
       if (partner != NULL)
         {
-          /* The requests are west, then east of the middle: each thread a side. */
+          /* The requests are south, then north of the middle: each thread a side. */
           own.shared = other.shared = TRUE;
           own.to = other.from = middle;
           other.solver = partner;
           other.release = TRUE;
+          other.side = 1;
           stead_match_run_parallel (stead_match_bid, &own, &other);
           own.release = other.release = FALSE;
+          stead_match_balance_init (&balance, solver, partner);
+          own.balance = other.balance = &balance;
           stead_match_run_parallel (stead_match_bid, &own, &other);
         }
       else
@@ -1614,9 +1730,10 @@ stead_match_solve_component (StmSolver *solver,
         {
           guint vfirst = auction->component_volunteer_start[c];
           guint vlast = auction->component_volunteer_start[c + 1];
-          StmReversal south = { solver, vfirst, vfirst + (vlast - vfirst) / 2, eps };
-          StmReversal north = { partner, south.to, vlast, eps };
+          StmReversal south = { solver, vfirst, vfirst + (vlast - vfirst) / 2, eps, &balance, 0 };
+          StmReversal north = { partner, south.to, vlast, eps, &balance, 1 };
 
+          stead_match_balance_init (&balance, solver, partner);
           stead_match_run_parallel (stead_match_reverse_shared, &south, &north);
         }
       else
@@ -1851,6 +1968,7 @@ stead_match_optimal (SteadMatcher *self,
       solvers[t].n_requests_max = (gsize) ni + 1;
       solvers[t].n_units_max = (gsize) n_units + 1;
       solvers[t].queue = g_new (gint, (gsize) ni + 1 + n_units + 1);
+      solvers[t].mailbox = g_new (gint, MAX (ni, n_units) + 1);
     }
   for (guint o = 0; o < n_components; o++)
     {
@@ -1878,6 +1996,7 @@ stead_match_optimal (SteadMatcher *self,
     {
       g_free (solvers[t].components);
       g_free (solvers[t].queue);
+      g_free (solvers[t].mailbox);
     }
   g_free (inner.n_edges);
   g_free (inner.penalty);
