@@ -41,6 +41,8 @@ main (int   argc,
       return 1;
     }
 
+  /* Before GTK opens the display. */
+  stead_renderer_skip_gl_without_gpu ();
   app = stead_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -25,6 +25,7 @@ static gboolean
 run_once (const char  *stead,
           const char  *workspace,
           const char  *renderer,
+          char       **size,
           double      *main_ms,
           double      *first_frame_ms,
           double      *loaded_ms,
@@ -38,11 +39,15 @@ run_once (const char  *stead,
   gint64 first_frame = 0;
   gint64 loaded = 0;
   gint64 start;
+  int width, height;
   char *line;
 
   g_subprocess_launcher_setenv (launcher, "STEAD_BENCH_STARTUP", "1", TRUE);
   if (renderer != NULL)
     g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", renderer, TRUE);
+  /* The empty window is made the size Stead's was. */
+  if (workspace == NULL && *size != NULL)
+    g_subprocess_launcher_setenv (launcher, "STEAD_BENCH_WINDOW_SIZE", *size, TRUE);
 
   start = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawn (launcher, error, stead, workspace, NULL);
@@ -61,6 +66,11 @@ run_once (const char  *stead,
         first_frame = t;
       else if (sscanf (line, "workspace-loaded %" G_GINT64_FORMAT, &t) == 1)
         loaded = t;
+      else if (workspace != NULL && sscanf (line, "window-size %d %d", &width, &height) == 2)
+        {
+          g_free (*size);
+          *size = g_strdup_printf ("%dx%d", width, height);
+        }
       g_free (line);
     }
 
@@ -94,6 +104,7 @@ main (int   argc,
   g_autofree char *tmp = NULL;
   g_autofree char *workspace = NULL;
   g_autofree char *renderer = NULL;
+  g_autofree char *size = NULL;      /* Stead's window, "WxH" */
   const char *stead = g_getenv ("STEAD_BIN");
   const char *cli = g_getenv ("STEAD_CLI");
   int runs = 10;
@@ -136,7 +147,7 @@ main (int   argc,
       double frame_ms;
       double loaded_ms;
 
-      if (!run_once (stead, workspace, renderer, &main_ms, &frame_ms, &loaded_ms, &error))
+      if (!run_once (stead, workspace, renderer, &size, &main_ms, &frame_ms, &loaded_ms, &error))
         {
           g_printerr ("startup: %s\n", error->message);
           return 1;
@@ -153,7 +164,8 @@ main (int   argc,
       /* The empty window, straight after: the same machine, the same load. */
       if (empty_window != NULL)
         {
-          if (!run_once (empty_window, NULL, renderer, &main_ms, &frame_ms, &loaded_ms, &error))
+          if (!run_once (empty_window, NULL, renderer, &size, &main_ms, &frame_ms, &loaded_ms,
+                         &error))
             {
               g_printerr ("startup: the empty window: %s\n", error->message);
               return 1;
@@ -163,6 +175,8 @@ main (int   argc,
     }
 
   printf ("startup_runs %d count\n", runs);
+  if (size != NULL)
+    printf ("startup_window_size %s px\n", size);
   printf ("startup_exec_to_main_p50 %.1f ms\n", bench_percentile (mains, 0.5));
   printf ("startup_first_frame_p50 %.1f ms\n", bench_percentile (frames, 0.5));
   printf ("startup_first_frame_p90 %.1f ms\n", bench_percentile (frames, 0.9));

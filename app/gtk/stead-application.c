@@ -177,7 +177,12 @@ stead_application_on_after_paint (GdkFrameClock *clock,
   g_signal_handler_disconnect (clock, pending->handler);
   if (pending->app->bench)
     {
+      GtkWidget *window = GTK_WIDGET (pending->window);
+
       printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      /* For the empty window it is set beside: the same size. */
+      printf ("window-size %d %d\n", gtk_widget_get_width (window),
+              gtk_widget_get_height (window));
       fflush (stdout);
     }
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stead_application_open_pending, pending, NULL);
@@ -357,6 +362,8 @@ stead_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (stead_application_parent_class)->startup (app);
 
+  /* The display is open: GDK_DEBUG as the user had it. */
+  stead_renderer_restore_environment ();
   /* Before any window exists: the renderer is chosen when one is realized. */
   stead_renderer_prefer_cairo_on_software_gl ();
   stead_renderer_reuse_frame_memory ();

@@ -9,6 +9,11 @@
  * 24 ms a frame at p95 with it and 14 ms with the cairo renderer, and the
  * window's first frame 283 ms against 170 ms. So on software GL the
  * windows use the cairo renderer. GSK_RENDERER, if set, always wins.
+ *
+ * With no GPU at all (no DRM or NVIDIA device node), OpenGL can only be
+ * software: then GL is not even started. GTK 4.8 starts it when it opens
+ * an X11 display, to pick a visual, which was a third of the time to
+ * the window's first frame here.
  */
 
 #define G_LOG_DOMAIN "stead-renderer"
@@ -28,6 +33,78 @@
 #endif
 
 #include "stead-renderer.h"
+
+static char *stead_renderer_saved_gdk_debug;
+static gboolean stead_renderer_gdk_debug_set;
+
+/* Whether @dev (normally "/dev") has a device node a GPU driver makes:
+ * a DRM card or render node, or NVIDIA's own. */
+gboolean
+stead_renderer_has_gpu_nodes (const char *dev)
+{
+  g_autofree char *dri = g_build_filename (dev, "dri", NULL);
+  g_autofree char *nvidia = g_build_filename (dev, "nvidia0", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dri, 0, NULL);
+  const char *name;
+
+  if (g_file_test (nvidia, G_FILE_TEST_EXISTS))
+    return TRUE;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "card") || g_str_has_prefix (name, "renderD"))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * stead_renderer_skip_gl_without_gpu:
+ *
+ * Before gtk_init(): when the machine has no GPU and GSK_RENDERER is not
+ * set, asks for the cairo renderer and keeps GDK from starting OpenGL at
+ * all (GDK_DEBUG=gl-disable, for as long as it takes to open the display:
+ * stead_renderer_restore_environment() puts GDK_DEBUG back, so programs
+ * Stead starts do not inherit it).
+ *
+ * Returns: %TRUE if GL is skipped
+ */
+gboolean
+stead_renderer_skip_gl_without_gpu (void)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+
+  if (g_getenv ("GSK_RENDERER") != NULL || stead_renderer_has_gpu_nodes ("/dev"))
+    return FALSE;
+  stead_renderer_saved_gdk_debug = g_strdup (debug);
+  stead_renderer_gdk_debug_set = TRUE;
+  if (debug != NULL && *debug != '\0')
+    {
+      g_autofree char *both = g_strconcat (debug, ",gl-disable", NULL);
+
+      g_setenv ("GDK_DEBUG", both, TRUE);
+    }
+  else
+    g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  return TRUE;
+}
+
+/**
+ * stead_renderer_restore_environment:
+ *
+ * After gtk_init(): GDK_DEBUG as it was before
+ * stead_renderer_skip_gl_without_gpu().
+ */
+void
+stead_renderer_restore_environment (void)
+{
+  if (!stead_renderer_gdk_debug_set)
+    return;
+  if (stead_renderer_saved_gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", stead_renderer_saved_gdk_debug, TRUE);
+  else
+    g_unsetenv ("GDK_DEBUG");
+  g_clear_pointer (&stead_renderer_saved_gdk_debug, g_free);
+  stead_renderer_gdk_debug_set = FALSE;
+}
 
 static gboolean
 stead_renderer_is_software (const char *renderer)
@@ -78,6 +155,15 @@ stead_renderer_keep_shm_pool (void)
   cairo_surface_destroy (frame);
   cairo_surface_destroy (root);
 }
+
+/* Once the first frames are drawn: making the pool clears a screen-sized
+ * image in it, a tenth of the time to the window's first frame. */
+static gboolean
+stead_renderer_keep_shm_pool_idle (gpointer data)
+{
+  stead_renderer_keep_shm_pool ();
+  return G_SOURCE_REMOVE;
+}
 #endif
 
 /**
@@ -90,8 +176,9 @@ stead_renderer_keep_shm_pool (void)
  * one fault at a time: a third of a map frame's time. Blocks up to
  * 32 MB now come from the heap, and up to 64 MB of it stays free for the
  * next frame. On X11, cairo's shared-memory pool for the frames that
- * end on screen is kept too. Process-wide; call once at start-up, after
- * gtk_init().
+ * end on screen is kept too, from when the main loop is next idle (after
+ * the first frame, not before it). Process-wide; call once at start-up,
+ * after gtk_init().
  */
 void
 stead_renderer_reuse_frame_memory (void)
@@ -101,7 +188,7 @@ stead_renderer_reuse_frame_memory (void)
   mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
 #ifdef STEAD_HAVE_CAIRO_XLIB
-  stead_renderer_keep_shm_pool ();
+  g_idle_add_full (G_PRIORITY_LOW, stead_renderer_keep_shm_pool_idle, NULL, NULL);
 #endif
 }
 
