@@ -47,6 +47,10 @@ typedef struct
   gsize    n;
   guint32 *members;    /* item numbers, sorted by tile at sort_zoom */
   guint    sort_zoom;  /* the level's zoom, but at most 16: 32-bit keys */
+  /* Counted by the sort that put the members in tile order, for the
+   * choice of cells of the level below; 0 tiles: not counted. */
+  gsize    n_tiles;    /* distinct tiles */
+  gsize    busiest;    /* members in the fullest tile */
 } Level;
 
 struct _SteadPointIndex
@@ -60,6 +64,10 @@ struct _SteadPointIndex
   gsize           items_size;
   double         *x;
   double         *y;
+  /* The points' bounds: every cluster, a weighted mean, is inside them.
+   * Keys of cells and tiles count from there, so that they need fewer
+   * bits (and a radix sort fewer passes) for points in one country. */
+  double          x_min, x_max, y_min, y_max;
   guint32        *count;         /* by cluster number */
   guint32        *point_id;      /* for points: the caller's id */
   guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
@@ -251,10 +259,11 @@ typedef struct
   const guint32 *order;
   guint64       *keys_out;
   guint32       *order_out;
-  gsize         *counts;    /* 65536: histogram, then write positions */
+  gsize         *counts;    /* 1 << bits: histogram, then write positions */
   gsize          begin;
   gsize          end;
   guint          shift;
+  guint64        mask;      /* (1 << bits) - 1 */
 } RadixJob;
 
 static gpointer
@@ -262,9 +271,9 @@ stead_point_index_radix_count (gpointer data)
 {
   RadixJob *job = data;
 
-  memset (job->counts, 0, 65536 * sizeof (gsize));
+  memset (job->counts, 0, (job->mask + 1) * sizeof (gsize));
   for (gsize i = job->begin; i < job->end; i++)
-    job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
+    job->counts[(job->keys[i] >> job->shift) & job->mask]++;
   return NULL;
 }
 
@@ -275,7 +284,7 @@ stead_point_index_radix_scatter (gpointer data)
 
   for (gsize i = job->begin; i < job->end; i++)
     {
-      gsize to = job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
+      gsize to = job->counts[(job->keys[i] >> job->shift) & job->mask]++;
       job->keys_out[to] = job->keys[i];
       job->order_out[to] = job->order[i];
     }
@@ -295,10 +304,13 @@ stead_point_index_run_halves (GThreadFunc  func,
     g_thread_join (thread);
 }
 
-/* LSD radix sort of @order by @keys, 16-bit digits, only the passes the
- * largest key needs; @keys are permuted along with @order. Large inputs
- * are counted and scattered in two halves on two cores; each half keeps
- * its place within a bucket, so the sort stays stable. */
+/* LSD radix sort of @order by @keys, only the passes the largest key
+ * needs, each of at most 12 bits: with more buckets than that, the
+ * scatter's writes go to more cache lines than the cache holds, and two
+ * passes of 16 bits cost more than three of 9. @keys are permuted along
+ * with @order. Large inputs are counted and scattered in two halves on
+ * two cores; each half keeps its place within a bucket, so the sort
+ * stays stable. */
 static void
 stead_point_index_radix_sort (Scratch *scratch,
                               guint64 *keys,
@@ -306,7 +318,7 @@ stead_point_index_radix_sort (Scratch *scratch,
                               gsize    n)
 {
   guint64 max_key = 0;
-  guint passes = 0;
+  guint bits = 0, passes, digit;
   guint n_jobs = (n >= 262144 && scratch->n_threads > 1) ? 2 : 1;
   RadixJob jobs[2];
 
@@ -314,11 +326,13 @@ stead_point_index_radix_sort (Scratch *scratch,
     max_key = MAX (max_key, keys[i]);
   while (max_key > 0)
     {
-      passes++;
-      max_key >>= 16;
+      bits++;
+      max_key >>= 1;
     }
   if (n < 2)
     return;
+  passes = (bits + 11) / 12;
+  digit = passes > 0 ? (bits + passes - 1) / passes : 0;
 
   /* Ping-pong between the arrays and the scratch ones; one copy at most. */
   {
@@ -338,12 +352,13 @@ stead_point_index_radix_sort (Scratch *scratch,
           jobs[j].counts = scratch->counts + j * 65536;
           jobs[j].begin = n * j / n_jobs;
           jobs[j].end = n * (j + 1) / n_jobs;
-          jobs[j].shift = pass * 16;
+          jobs[j].shift = pass * digit;
+          jobs[j].mask = ((guint64) 1 << digit) - 1;
         }
       stead_point_index_run_halves (stead_point_index_radix_count, jobs, n_jobs);
 
       /* Bucket by bucket: the first half's elements, then the second's. */
-      for (guint b = 0; b < 65536; b++)
+      for (guint b = 0; b <= jobs[0].mask; b++)
         for (guint j = 0; j < n_jobs; j++)
           {
             gsize c = jobs[j].counts[b];
@@ -436,8 +451,13 @@ typedef struct
   guint                  zoom;
   double                 inv_r;
   guint64                width;
+  guint64                col_base;   /* cells or tiles left of the points' bounds */
+  guint64                row_base;
 } KeyJob;
 
+/* Tile keys at job->zoom, counted from (col_base, row_base) in rows of
+ * job->width tiles: from the points' bounds for a sort (the same order,
+ * fewer bits), or from 0 in rows of the whole world. */
 static void
 stead_point_index_tile_keys (gpointer data,
                              gsize    begin,
@@ -445,10 +465,16 @@ stead_point_index_tile_keys (gpointer data,
 {
   KeyJob *job = data;
   const double *x = job->self->x, *y = job->self->y;
+  guint64 w = (guint64) 1 << job->zoom;
 
   for (gsize i = begin; i < end; i++)
-    job->keys[i] = stead_point_index_tile_key_of (x[job->members[i]], y[job->members[i]],
-                                                  job->zoom);
+    {
+      guint32 item = job->members[i];
+      guint64 tx = MIN ((guint64) (x[item] * w), w - 1);
+      guint64 ty = MIN ((guint64) (y[item] * w), w - 1);
+
+      job->keys[i] = (ty - job->row_base) * job->width + (tx - job->col_base);
+    }
 }
 
 static void
@@ -462,12 +488,24 @@ stead_point_index_cell_keys (gpointer data,
   for (gsize i = begin; i < end; i++)
     {
       guint32 item = job->members[i];
-      guint64 cx = (guint64) (x[item] * job->inv_r) + 1;   /* +1: column 0 stays free */
-      guint64 cy = (guint64) (y[item] * job->inv_r) + 1;
+      /* +1: column 0 stays free */
+      guint64 cx = (guint64) (x[item] * job->inv_r) + 1 - job->col_base;
+      guint64 cy = (guint64) (y[item] * job->inv_r) + 1 - job->row_base;
 
       job->keys[i] = cy * job->width + cx;
       job->order[i] = i;
     }
+}
+
+/* A cell or tile one below the points' lowest: what keys count from. A
+ * cluster's mean may round past the bounds, but never by a cell. */
+static inline guint64
+stead_point_index_key_base (double low,
+                            double scale)
+{
+  guint64 c = (guint64) (low * scale);
+
+  return c > 0 ? c - 1 : 0;
 }
 
 static void
@@ -481,18 +519,46 @@ stead_point_index_to_items (gpointer data,
     job->order[k] = job->members[job->order[k]];
 }
 
-/* Sorts @members (item numbers) by tile at @zoom, in place. */
+/* How many distinct keys sorted @keys hold, and how many the most
+ * frequent one is. */
+static void
+stead_point_index_count_tiles (const guint64 *keys,
+                               gsize          n,
+                               gsize         *distinct,
+                               gsize         *busiest)
+{
+  gsize run = 0;
+
+  *distinct = *busiest = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i == 0 || keys[i] != keys[i - 1])
+        {
+          (*distinct)++;
+          run = 0;
+        }
+      *busiest = MAX (*busiest, ++run);
+    }
+}
+
+/* Sorts @level's members (item numbers) by tile at its sort_zoom, in
+ * place, and counts its tiles from the sorted keys. */
 static void
 stead_point_index_sort_by_tile (SteadPointIndex *self,
                                 Scratch         *scratch,
-                                guint32         *members,
-                                gsize            n,
-                                guint            zoom)
+                                Level           *level)
 {
-  KeyJob job = { .self = self, .members = members, .keys = scratch->keys, .zoom = zoom };
+  guint64 w = (guint64) 1 << level->sort_zoom;
+  KeyJob job = { .self = self, .members = level->members, .keys = scratch->keys,
+                 .zoom = level->sort_zoom };
+  gsize n = level->n;
 
+  job.col_base = stead_point_index_key_base (self->x_min, w);
+  job.row_base = stead_point_index_key_base (self->y_min, w);
+  job.width = MIN ((guint64) (self->x_max * w), w - 1) + 2 - job.col_base;
   stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
-  stead_point_index_radix_sort (scratch, scratch->keys, members, n);
+  stead_point_index_radix_sort (scratch, scratch->keys, level->members, n);
+  stead_point_index_count_tiles (scratch->keys, n, &level->n_tiles, &level->busiest);
 }
 
 static void
@@ -524,6 +590,8 @@ typedef struct
   guint8          *visited;
   gsize            n;
   guint64          width;
+  guint64          col_base;   /* of the cells, as in the keys */
+  guint64          row_base;
   gboolean         tile_mode;
   double           inv_r;
   double           r2;
@@ -631,8 +699,8 @@ stead_point_index_sweep_band (gpointer data)
         }
       else
         {
-          cx = (guint64) (px * w->inv_r) + 1;
-          cy = (guint64) (py * w->inv_r) + 1;
+          cx = (guint64) (px * w->inv_r) + 1 - w->col_base;
+          cy = (guint64) (py * w->inv_r) + 1 - w->row_base;
         }
 
       band->group[n_group++] = items[s];
@@ -843,7 +911,8 @@ stead_point_index_cluster_level (SteadPointIndex *self,
                                  double           r)
 {
   gsize n = above->n;
-  guint64 width = (guint64) ceil (1.0 / r) + 2;
+  guint64 width;
+  guint64 col_base = 0, row_base = 0;
   guint64 *keys = scratch->keys;
   guint32 *order = scratch->order;   /* positions in above->members */
   guint8 *visited = scratch->visited;
@@ -861,28 +930,30 @@ stead_point_index_cluster_level (SteadPointIndex *self,
    * at least r wide. */
   {
     guint64 tiles = (guint64) 1 << above->sort_zoom;
-    gsize distinct = 0, run = 0, busiest = 0;
+    gsize distinct = 0, busiest = 0;
+    gboolean have_keys = FALSE;
+    KeyJob tile_job = { .self = self, .members = above->members, .keys = keys,
+                        .zoom = above->sort_zoom, .width = tiles };
 
-    if (r <= 1.0 / tiles)
+    /* The sort that ordered the level above counted its tiles; levels
+     * whose order was kept are counted here. */
+    if (r <= 1.0 / tiles && above->n_tiles > 0)
       {
-        KeyJob job = { .self = self, .members = above->members, .keys = keys,
-                       .zoom = above->sort_zoom };
-
-        stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
-        for (gsize i = 0; i < n; i++)
-          {
-            if (i == 0 || keys[i] != keys[i - 1])
-              {
-                distinct++;
-                run = 0;
-              }
-            busiest = MAX (busiest, ++run);
-          }
+        distinct = above->n_tiles;
+        busiest = above->busiest;
+      }
+    else if (r <= 1.0 / tiles)
+      {
+        stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &tile_job);
+        have_keys = TRUE;
+        stead_point_index_count_tiles (keys, n, &distinct, &busiest);
       }
 
     if (distinct > 0 && n <= distinct * 4 && busiest <= TILE_MODE_MAX_RUN)
       {
         tile_mode = TRUE;
+        if (!have_keys)
+          stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &tile_job);
         /* +1 on both axes keeps column and row 0 free for the sweep. */
         width = tiles + 2;
         for (gsize i = 0; i < n; i++)
@@ -896,8 +967,14 @@ stead_point_index_cluster_level (SteadPointIndex *self,
     else
       {
         KeyJob job = { .self = self, .members = above->members, .keys = keys, .order = order,
-                       .inv_r = inv_r, .width = width };
+                       .inv_r = inv_r };
 
+        col_base = stead_point_index_key_base (self->x_min, inv_r);
+        row_base = stead_point_index_key_base (self->y_min, inv_r);
+        width = (guint64) (self->x_max * inv_r) + 4 - col_base;
+        job.col_base = col_base;
+        job.row_base = row_base;
+        job.width = width;
         stead_point_index_parallel (scratch, n, stead_point_index_cell_keys, &job);
         stead_point_index_radix_sort (scratch, keys, order, n);
       }
@@ -916,7 +993,8 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   {
     Sweep sweep = {
       .self = self, .keys = keys, .items = order, .visited = visited,
-      .n = n, .width = width, .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
+      .n = n, .width = width, .col_base = col_base, .row_base = row_base,
+      .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
     };
     SweepBand bands[3] = { { 0 } };
     guint n_bands = 1;
@@ -933,7 +1011,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
         gsize end_a = stead_point_index_lower_bound_key (keys, n, (mid_row - 1) * width);
         gsize begin_b = stead_point_index_lower_bound_key (keys, n, (mid_row + 1) * width);
 
-        if (mid_row >= 3 && end_a > 0 && begin_b < n)
+        if (mid_row + row_base >= 3 && end_a > 0 && begin_b < n)
           {
             bands[0].end = end_a;
             bands[1].begin = begin_b;
@@ -1031,12 +1109,13 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   if (tile_mode && above->sort_zoom <= zoom + 1)
     {
       level->sort_zoom = above->sort_zoom;
+      level->n_tiles = 0;
       stead_point_index_place_new_clusters (self, scratch, level, first_cluster_item);
     }
   else
     {
       level->sort_zoom = MIN (zoom, 16);
-      stead_point_index_sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+      stead_point_index_sort_by_tile (self, scratch, level);
     }
 }
 
@@ -1047,6 +1126,7 @@ typedef struct
   const guint32   *ids;
   gsize            begin;
   gsize            end;
+  double           x_min, x_max, y_min, y_max;
 } ProjectJob;
 
 static gpointer
@@ -1055,11 +1135,25 @@ stead_point_index_project_range (gpointer data)
   ProjectJob *job = data;
   SteadPointIndex *self = job->self;
 
+  job->x_min = job->y_min = 1;
+  job->x_max = job->y_max = 0;
   for (gsize i = job->begin; i < job->end; i++)
     {
-      self->x[i] = stead_point_index_lon_to_x (job->lonlat[2 * i]);
-      self->y[i] = stead_point_index_lat_to_y (job->lonlat[2 * i + 1]);
+      double x = stead_point_index_lon_to_x (job->lonlat[2 * i]);
+      double y = stead_point_index_lat_to_y (job->lonlat[2 * i + 1]);
+
+      self->x[i] = x;
+      self->y[i] = y;
       self->point_id[i] = job->ids != NULL ? job->ids[i] : (guint32) i;
+      /* Comparisons a NaN fails: it cannot spoil the bounds. */
+      if (x < job->x_min)
+        job->x_min = x;
+      if (x > job->x_max)
+        job->x_max = x;
+      if (y < job->y_min)
+        job->y_min = y;
+      if (y > job->y_max)
+        job->y_max = y;
     }
   return NULL;
 }
@@ -1092,6 +1186,22 @@ stead_point_index_project_points (SteadPointIndex *self,
   stead_point_index_project_range (&jobs[0]);
   for (guint t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
+
+  self->x_min = self->y_min = 1;
+  self->x_max = self->y_max = 0;
+  for (guint t = 0; t < n_threads; t++)
+    {
+      self->x_min = MIN (self->x_min, jobs[t].x_min);
+      self->x_max = MAX (self->x_max, jobs[t].x_max);
+      self->y_min = MIN (self->y_min, jobs[t].y_min);
+      self->y_max = MAX (self->y_max, jobs[t].y_max);
+    }
+  /* No point with a position (none at all): the whole world. */
+  if (self->x_min > self->x_max || self->y_min > self->y_max)
+    {
+      self->x_min = self->y_min = 0;
+      self->x_max = self->y_max = 1;
+    }
 }
 
 typedef struct
@@ -1309,7 +1419,7 @@ stead_point_index_new_classified (const double                 *lonlat,
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
-  stead_point_index_sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
+  stead_point_index_sort_by_tile (self, &scratch, raw);
   if (classes != NULL)
     {
       for (gsize i = 0; i < n_points; i++)
