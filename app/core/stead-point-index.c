@@ -235,7 +235,7 @@ stead_point_index_scratch_resize (Scratch *scratch,
                                   gsize    size)
 {
   size = MAX (size, 1);
-  scratch->keys = big_renew (guint64, scratch->keys, size);
+  scratch->keys = big_renew (guint64, scratch->keys, size + 1);   /* + a sentinel */
   scratch->order = big_renew (guint32, scratch->order, size);
   scratch->keys_tmp = big_renew (guint64, scratch->keys_tmp, size);
   scratch->order_tmp = big_renew (guint32, scratch->order_tmp, size);
@@ -527,18 +527,24 @@ stead_point_index_count_tiles (const guint64 *keys,
                                gsize         *distinct,
                                gsize         *busiest)
 {
-  gsize run = 0;
+  gsize run = 0, most = 0, tiles = 0;
 
-  *distinct = *busiest = 0;
+  /* Whether a key starts a run is not predictable: no branch on it. The
+   * count of the busiest is as it always was, which the choice between
+   * tiles and cells (and so the clusters) rests on: this loop once did
+   * MAX (busiest, ++run), which steps the run twice whenever the run
+   * reaches the busiest so far. */
   for (gsize i = 0; i < n; i++)
     {
-      if (i == 0 || keys[i] != keys[i - 1])
-        {
-          (*distinct)++;
-          run = 0;
-        }
-      *busiest = MAX (*busiest, ++run);
+      gsize fresh = i == 0 || keys[i] != keys[i - 1];
+
+      tiles += fresh;
+      run = (run & -(gsize) !fresh) + 1;
+      if (run >= most)
+        most = ++run;
     }
+  *distinct = tiles;
+  *busiest = most;
 }
 
 /* Sorts @level's members (item numbers) by tile at its sort_zoom, in
@@ -624,6 +630,7 @@ typedef struct
   gsize    first_out;
   guint32 *level_members;
   guint    zoom;
+  gboolean above_unswept;   /* the row above the band's first is swept after it */
 } SweepBand;
 
 static gsize
@@ -645,9 +652,14 @@ stead_point_index_lower_bound_key (const guint64 *keys,
   return lo;
 }
 
-/* Greedy in cell order over the seeds of one band; three cursors sweep
- * the rows above, at and below each seed's cell. Reads the items, writes
- * only this band's outputs and its own stretch of @visited. */
+/* Greedy in cell order over the seeds of one band, each taking what is
+ * left within the radius in the rows above, at and below its cell. What
+ * comes before a seed in cell order is taken already (as a seed or by
+ * one), so only the rest of its own row is read, and the row below with
+ * a cursor that sweeps it; the row above only where that was not swept
+ * first, above the band's first row while another band sweeps there.
+ * Reads the items, writes only this band's outputs and @visited of its
+ * own rows and of the row below them. */
 static gpointer
 stead_point_index_sweep_band (gpointer data)
 {
@@ -664,6 +676,7 @@ stead_point_index_sweep_band (gpointer data)
   const guint64 width = w->width;
   const double r2 = w->r2;
   gsize cursor[3];
+  guint64 first_row_end = band->begin < n ? (keys[band->begin] / width + 1) * width : 0;
 
   for (int d = 0; d < 3; d++)
     {
@@ -714,12 +727,20 @@ stead_point_index_sweep_band (gpointer data)
           guint64 row = cy + d - 1;
           guint64 lo = row * width + cx - 1;
           guint64 hi = row * width + cx + 1;
-          gsize k = cursor[d];
+          gsize k;
 
-          while (k < n && keys[k] < lo)
-            k++;
-          cursor[d] = k;
-          for (; k < n && keys[k] <= hi; k++)
+          if (d == 1)
+            k = s + 1;
+          else if (d == 0 && !(band->above_unswept && keys[s] < first_row_end))
+            continue;
+          else
+            {
+              k = cursor[d];
+              while (keys[k] < lo)   /* keys[n] is the largest key: no test of k */
+                k++;
+              cursor[d] = k;
+            }
+          for (; keys[k] <= hi; k++)
             {
               double dx, dy;
               guint32 q_item, c;
@@ -980,6 +1001,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
       }
   }
   first_cluster_item = self->n_items;
+  keys[n] = G_MAXUINT64;
   memset (visited, 0, n);
 
   /* @order becomes the item numbers themselves: one indirection less for
@@ -1018,6 +1040,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
             bands[1].end = n;
             bands[2].begin = end_a;
             bands[2].end = begin_b;
+            bands[1].above_unswept = TRUE;   /* the seam's last row */
             n_bands = 3;
           }
       }
