@@ -282,12 +282,16 @@ stead_point_index_radix_scatter (gpointer data)
 {
   RadixJob *job = data;
 
-  for (gsize i = job->begin; i < job->end; i++)
-    {
-      gsize to = job->counts[(job->keys[i] >> job->shift) & job->mask]++;
-      job->keys_out[to] = job->keys[i];
-      job->order_out[to] = job->order[i];
-    }
+  if (job->order == NULL)   /* packed: the order in the keys' low half */
+    for (gsize i = job->begin; i < job->end; i++)
+      job->keys_out[job->counts[(job->keys[i] >> job->shift) & job->mask]++] = job->keys[i];
+  else
+    for (gsize i = job->begin; i < job->end; i++)
+      {
+        gsize to = job->counts[(job->keys[i] >> job->shift) & job->mask]++;
+        job->keys_out[to] = job->keys[i];
+        job->order_out[to] = job->order[i];
+      }
   return NULL;
 }
 
@@ -308,9 +312,10 @@ stead_point_index_run_halves (GThreadFunc  func,
  * needs, each of at most 12 bits: with more buckets than that, the
  * scatter's writes go to more cache lines than the cache holds, and two
  * passes of 16 bits cost more than three of 9. @keys are permuted along
- * with @order. Large inputs are counted and scattered in two halves on
- * two cores; each half keeps its place within a bucket, so the sort
- * stays stable. */
+ * with @order; keys of 32 bits at most are sorted with their order in
+ * one 64-bit word, half the arrays to write to. Large inputs are counted
+ * and scattered in two halves on two cores; each half keeps its place
+ * within a bucket, so the sort stays stable. */
 static void
 stead_point_index_radix_sort (Scratch *scratch,
                               guint64 *keys,
@@ -319,6 +324,7 @@ stead_point_index_radix_sort (Scratch *scratch,
 {
   guint64 max_key = 0;
   guint bits = 0, passes, digit;
+  gboolean packed;
   guint n_jobs = (n >= 262144 && scratch->n_threads > 1) ? 2 : 1;
   RadixJob jobs[2];
 
@@ -333,11 +339,15 @@ stead_point_index_radix_sort (Scratch *scratch,
     return;
   passes = (bits + 11) / 12;
   digit = passes > 0 ? (bits + passes - 1) / passes : 0;
+  packed = passes > 0 && bits <= 32;
+  if (packed)
+    for (gsize i = 0; i < n; i++)
+      keys[i] = keys[i] << 32 | order[i];
 
   /* Ping-pong between the arrays and the scratch ones; one copy at most. */
   {
   guint64 *src_keys = keys, *dst_keys = scratch->keys_tmp;
-  guint32 *src_order = order, *dst_order = scratch->order_tmp;
+  guint32 *src_order = packed ? NULL : order, *dst_order = packed ? NULL : scratch->order_tmp;
 
   for (guint pass = 0; pass < passes; pass++)
     {
@@ -352,7 +362,7 @@ stead_point_index_radix_sort (Scratch *scratch,
           jobs[j].counts = scratch->counts + j * 65536;
           jobs[j].begin = n * j / n_jobs;
           jobs[j].end = n * (j + 1) / n_jobs;
-          jobs[j].shift = pass * digit;
+          jobs[j].shift = pass * digit + (packed ? 32 : 0);
           jobs[j].mask = ((guint64) 1 << digit) - 1;
         }
       stead_point_index_run_halves (stead_point_index_radix_count, jobs, n_jobs);
@@ -378,7 +388,15 @@ stead_point_index_radix_sort (Scratch *scratch,
       }
     }
 
-  if (src_keys != keys)
+  if (packed)
+    for (gsize i = 0; i < n; i++)
+      {
+        guint64 k = src_keys[i];
+
+        order[i] = (guint32) k;
+        keys[i] = k >> 32;
+      }
+  else if (src_keys != keys)
     {
       memcpy (keys, src_keys, n * sizeof (guint64));
       memcpy (order, src_order, n * sizeof (guint32));
