@@ -487,7 +487,7 @@ stead_point_index_tile_keys (gpointer data,
 
   for (gsize i = begin; i < end; i++)
     {
-      guint32 item = job->members[i];
+      guint32 item = job->members != NULL ? job->members[i] : (guint32) i;
       guint64 tx = MIN ((guint64) (x[item] * w), w - 1);
       guint64 ty = MIN ((guint64) (y[item] * w), w - 1);
 
@@ -505,7 +505,7 @@ stead_point_index_cell_keys (gpointer data,
 
   for (gsize i = begin; i < end; i++)
     {
-      guint32 item = job->members[i];
+      guint32 item = job->members != NULL ? job->members[i] : (guint32) i;
       /* +1: column 0 stays free */
       guint64 cx = (guint64) (x[item] * job->inv_r) + 1 - job->col_base;
       guint64 cy = (guint64) (y[item] * job->inv_r) + 1 - job->row_base;
@@ -533,8 +533,9 @@ stead_point_index_to_items (gpointer data,
 {
   KeyJob *job = data;
 
-  for (gsize k = begin; k < end; k++)
-    job->order[k] = job->members[job->order[k]];
+  if (job->members != NULL)   /* else the identity: the points' level */
+    for (gsize k = begin; k < end; k++)
+      job->order[k] = job->members[job->order[k]];
 }
 
 /* How many distinct keys sorted @keys hold, and how many the most
@@ -1340,39 +1341,32 @@ stead_point_index_gather_range (gpointer data,
 }
 
 /* Puts point @from[i] at position i, for every i: one array at a time,
- * each freed as soon as its copy is made, so that the build's peak holds
- * one copy more of one array, not of all three. A gather's loads are
- * independent of each other; following the permutation's cycles in place
- * would wait for each load in turn. */
+ * gathered into the scratch and copied back, so that no array is mapped
+ * (and faulted in) again. A gather's loads are independent of each
+ * other; following the permutation's cycles in place would wait for
+ * each load in turn. */
 static void
 stead_point_index_permute_points (SteadPointIndex *self,
                                   const Scratch   *scratch,
-                                  guint32         *from,
+                                  const guint32   *from,
                                   gsize            n)
 {
-  ClassJob job = { .self = self, .from = from };
+  ClassJob job = { .self = self, .from = (guint32 *) from, .dest = scratch->keys_tmp };
 
-  job.dest = big_new (double, self->items_size);
+  g_assert (scratch->size >= n);
+
   job.src = self->x;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->x);
-  self->x = job.dest;
+  memcpy (self->x, job.dest, n * sizeof (double));
 
-  job.dest = big_new (double, self->items_size);
   job.src = self->y;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->y);
-  self->y = job.dest;
+  memcpy (self->y, job.dest, n * sizeof (double));
 
-  job.dest = big_new (guint32, MAX (n, 1));
   job.src = self->point_id;
   job.ids = TRUE;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->point_id);
-  self->point_id = job.dest;
-
-  for (gsize i = 0; i < n; i++)
-    from[i] = i;
+  memcpy (self->point_id, job.dest, n * sizeof (guint32));
 }
 
 /**
@@ -1469,15 +1463,14 @@ stead_point_index_new_classified (const double                 *lonlat,
       memcpy (self->id_class, classes, n_points);
     }
   stead_point_index_permute_points (self, &scratch, raw->members, n_points);
+  /* The points' level is the identity now: no need to keep it as a list. */
+  g_clear_pointer (&raw->members, stead_point_index_big_free);
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
     {
       stead_point_index_scratch_fit (&scratch, self->levels[z + 1].n);
       stead_point_index_cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
                      self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
-      /* The points' level is the identity: no need to keep it as a list. */
-      if (z == (int) self->options.max_zoom)
-        g_clear_pointer (&raw->members, stead_point_index_big_free);
     }
 
   stead_point_index_big_free (scratch.keys);
