@@ -228,6 +228,10 @@ typedef struct
   guint8  *visited;
   gsize    size;        /* elements in each of the arrays above */
   guint    n_threads;
+  /* Each band's new clusters and their children, kept from level to
+   * level: their pages are faulted in once, not at every level. */
+  GArray  *band_clusters[3];
+  GArray  *band_children[3];
 } Scratch;
 
 static void
@@ -1072,8 +1076,13 @@ stead_point_index_cluster_level (SteadPointIndex *self,
         /* Each band has at most one output per seed of its own range. */
         bands[b].members = level->members + bands[b].begin;
         bands[b].n_members = 0;
-        bands[b].clusters = g_array_new (FALSE, FALSE, sizeof (LocalCluster));
-        bands[b].children = g_array_new (FALSE, FALSE, sizeof (guint32));
+        if (scratch->band_clusters[b] == NULL)
+          {
+            scratch->band_clusters[b] = g_array_new (FALSE, FALSE, sizeof (LocalCluster));
+            scratch->band_children[b] = g_array_new (FALSE, FALSE, sizeof (guint32));
+          }
+        bands[b].clusters = g_array_set_size (scratch->band_clusters[b], 0);
+        bands[b].children = g_array_set_size (scratch->band_children[b], 0);
       }
 
     if (n_bands == 3)
@@ -1134,11 +1143,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
       self->child_start[cluster] = child;
     }
     for (guint b = 0; b < n_bands; b++)
-      {
-        g_array_unref (bands[b].clusters);
-        g_array_unref (bands[b].children);
-        g_free (bands[b].group);
-      }
+      g_free (bands[b].group);
   }
 
   level->n = out;
@@ -1479,6 +1484,11 @@ stead_point_index_new_classified (const double                 *lonlat,
   stead_point_index_big_free (scratch.order_tmp);
   g_free (scratch.counts);
   stead_point_index_big_free (scratch.visited);
+  for (guint b = 0; b < G_N_ELEMENTS (scratch.band_clusters); b++)
+    {
+      g_clear_pointer (&scratch.band_clusters[b], g_array_unref);
+      g_clear_pointer (&scratch.band_children[b], g_array_unref);
+    }
 
   /* Give back what the growth left over. */
   self->x = big_renew (double, self->x, MAX (self->n_items, 1));
