@@ -515,7 +515,7 @@ stead_point_index_cell_keys (gpointer data,
       guint64 cy = (guint64) (y[item] * job->inv_r) + 1 - job->row_base;
 
       job->keys[i] = cy * job->width + cx;
-      job->order[i] = i;
+      job->order[i] = item;
     }
 }
 
@@ -528,18 +528,6 @@ stead_point_index_key_base (double low,
   guint64 c = (guint64) (low * scale);
 
   return c > 0 ? c - 1 : 0;
-}
-
-static void
-stead_point_index_to_items (gpointer data,
-                            gsize    begin,
-                            gsize    end)
-{
-  KeyJob *job = data;
-
-  if (job->members != NULL)   /* else the identity: the points' level */
-    for (gsize k = begin; k < end; k++)
-      job->order[k] = job->members[job->order[k]];
 }
 
 /* How many distinct keys sorted @keys hold, and how many the most
@@ -958,7 +946,9 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   guint64 width;
   guint64 col_base = 0, row_base = 0;
   guint64 *keys = scratch->keys;
-  guint32 *order = scratch->order;   /* positions in above->members */
+  /* The members' item numbers, sorted along with the keys: the sort is
+   * stable whatever rides with the keys. */
+  guint32 *order = scratch->order;
   guint8 *visited = scratch->visited;
   double inv_r = 1.0 / r;
   gboolean tile_mode = FALSE;
@@ -1005,7 +995,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
             guint64 tx = keys[i] & (tiles - 1), ty = keys[i] >> above->sort_zoom;
 
             keys[i] = (ty + 1) * width + tx + 1;
-            order[i] = i;
+            order[i] = above->members != NULL ? above->members[i] : (guint32) i;
           }
       }
     else
@@ -1026,14 +1016,6 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   first_cluster_item = self->n_items;
   keys[n] = G_MAXUINT64;
   memset (visited, 0, n);
-
-  /* @order becomes the item numbers themselves: one indirection less for
-   * every candidate of the sweep. */
-  {
-    KeyJob job = { .self = self, .members = above->members, .order = order };
-
-    stead_point_index_parallel (scratch, n, stead_point_index_to_items, &job);
-  }
 
   {
     Sweep sweep = {
