@@ -323,6 +323,7 @@ stead_point_index_run_halves (GThreadFunc  func,
 static void
 stead_point_index_radix_sort (Scratch *scratch,
                               guint64 *keys,
+                              guint64 *keys_tmp,
                               guint32 *order,
                               gsize    n)
 {
@@ -350,7 +351,7 @@ stead_point_index_radix_sort (Scratch *scratch,
 
   /* Ping-pong between the arrays and the scratch ones; one copy at most. */
   {
-  guint64 *src_keys = keys, *dst_keys = scratch->keys_tmp;
+  guint64 *src_keys = keys, *dst_keys = keys_tmp;
   guint32 *src_order = packed ? NULL : order, *dst_order = packed ? NULL : scratch->order_tmp;
 
   for (guint pass = 0; pass < passes; pass++)
@@ -477,6 +478,43 @@ typedef struct
   guint64                row_base;
 } KeyJob;
 
+/* A cell or tile one below the points' lowest: what keys count from. A
+ * cluster's mean may round past the bounds, but never by a cell. */
+static inline guint64
+stead_point_index_key_base (double low,
+                            double scale)
+{
+  guint64 c = (guint64) (low * scale);
+
+  return c > 0 ? c - 1 : 0;
+}
+
+/* How a sort by tile at @zoom counts its keys: from the points' bounds. */
+static void
+stead_point_index_tile_key_job (const SteadPointIndex *self,
+                                guint                  zoom,
+                                KeyJob                *job)
+{
+  guint64 w = (guint64) 1 << zoom;
+
+  job->zoom = zoom;
+  job->col_base = stead_point_index_key_base (self->x_min, w);
+  job->row_base = stead_point_index_key_base (self->y_min, w);
+  job->width = MIN ((guint64) (self->x_max * w), w - 1) + 2 - job->col_base;
+}
+
+static inline guint64
+stead_point_index_tile_key_from (const KeyJob *job,
+                                 double        x,
+                                 double        y)
+{
+  guint64 w = (guint64) 1 << job->zoom;
+  guint64 tx = MIN ((guint64) (x * w), w - 1);
+  guint64 ty = MIN ((guint64) (y * w), w - 1);
+
+  return (ty - job->row_base) * job->width + (tx - job->col_base);
+}
+
 /* Tile keys at job->zoom, counted from (col_base, row_base) in rows of
  * job->width tiles: from the points' bounds for a sort (the same order,
  * fewer bits), or from 0 in rows of the whole world. */
@@ -487,15 +525,12 @@ stead_point_index_tile_keys (gpointer data,
 {
   KeyJob *job = data;
   const double *x = job->self->x, *y = job->self->y;
-  guint64 w = (guint64) 1 << job->zoom;
 
   for (gsize i = begin; i < end; i++)
     {
       guint32 item = job->members != NULL ? job->members[i] : (guint32) i;
-      guint64 tx = MIN ((guint64) (x[item] * w), w - 1);
-      guint64 ty = MIN ((guint64) (y[item] * w), w - 1);
 
-      job->keys[i] = (ty - job->row_base) * job->width + (tx - job->col_base);
+      job->keys[i] = stead_point_index_tile_key_from (job, x[item], y[item]);
     }
 }
 
@@ -517,17 +552,6 @@ stead_point_index_cell_keys (gpointer data,
       job->keys[i] = cy * job->width + cx;
       job->order[i] = item;
     }
-}
-
-/* A cell or tile one below the points' lowest: what keys count from. A
- * cluster's mean may round past the bounds, but never by a cell. */
-static inline guint64
-stead_point_index_key_base (double low,
-                            double scale)
-{
-  guint64 c = (guint64) (low * scale);
-
-  return c > 0 ? c - 1 : 0;
 }
 
 /* How many distinct keys sorted @keys hold, and how many the most
@@ -559,22 +583,27 @@ stead_point_index_count_tiles (const guint64 *keys,
 }
 
 /* Sorts @level's members (item numbers) by tile at its sort_zoom, in
- * place, and counts its tiles from the sorted keys. */
+ * place, and counts its tiles from the sorted keys. Their keys are
+ * computed here, or (@keys_ready) were written to the scratch's
+ * keys_tmp by the sweep that made the level. */
 static void
 stead_point_index_sort_by_tile (SteadPointIndex *self,
                                 Scratch         *scratch,
-                                Level           *level)
+                                Level           *level,
+                                gboolean         keys_ready)
 {
-  guint64 w = (guint64) 1 << level->sort_zoom;
-  KeyJob job = { .self = self, .members = level->members, .keys = scratch->keys,
-                 .zoom = level->sort_zoom };
+  KeyJob job = { .self = self, .members = level->members, .keys = scratch->keys };
   gsize n = level->n;
 
-  job.col_base = stead_point_index_key_base (self->x_min, w);
-  job.row_base = stead_point_index_key_base (self->y_min, w);
-  job.width = MIN ((guint64) (self->x_max * w), w - 1) + 2 - job.col_base;
+  if (keys_ready)
+    {
+      stead_point_index_radix_sort (scratch, scratch->keys_tmp, scratch->keys, level->members, n);
+      stead_point_index_count_tiles (scratch->keys_tmp, n, &level->n_tiles, &level->busiest);
+      return;
+    }
+  stead_point_index_tile_key_job (self, level->sort_zoom, &job);
   stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
-  stead_point_index_radix_sort (scratch, scratch->keys, level->members, n);
+  stead_point_index_radix_sort (scratch, scratch->keys, scratch->keys_tmp, level->members, n);
   stead_point_index_count_tiles (scratch->keys, n, &level->n_tiles, &level->busiest);
 }
 
@@ -612,6 +641,10 @@ typedef struct
   gboolean         tile_mode;
   double           inv_r;
   double           r2;
+  /* Where the sweep writes each output's key for the level's sort by
+   * tile, at the output's place (NULL: not sorted by tile), and how. */
+  guint64         *tile_keys;
+  KeyJob           tile_key;
 } Sweep;
 
 typedef struct
@@ -686,6 +719,8 @@ stead_point_index_sweep_band (gpointer data)
   const gsize n = w->n;
   const guint64 width = w->width;
   const double r2 = w->r2;
+  /* The band's outputs go where its seeds were; so do their keys. */
+  guint64 *tile_keys = w->tile_keys != NULL ? w->tile_keys + band->begin : NULL;
   gsize cursor[3];
   guint64 first_row_end = band->begin < n ? (keys[band->begin] / width + 1) * width : 0;
 
@@ -778,11 +813,18 @@ stead_point_index_sweep_band (gpointer data)
         }
 
       if (n_group == 1)
-        band->members[band->n_members++] = items[s];   /* passes through unchanged */
+        {
+          if (tile_keys != NULL)
+            tile_keys[band->n_members] = stead_point_index_tile_key_from (&w->tile_key, px, py);
+          band->members[band->n_members++] = items[s];   /* passes through unchanged */
+        }
       else
         {
           LocalCluster lc = { wx / total, wy / total, total, band->children->len, n_group };
 
+          if (tile_keys != NULL)
+            tile_keys[band->n_members] = stead_point_index_tile_key_from (&w->tile_key, lc.x,
+                                                                          lc.y);
           g_array_append_vals (band->children, band->group, n_group);
           band->members[band->n_members++] = CLUSTER_ID_FLAG | band->clusters->len;
           g_array_append_val (band->clusters, lc);
@@ -930,6 +972,9 @@ stead_point_index_merge_band (gpointer data)
       band->level_members[band->first_out + m] =
         member & CLUSTER_ID_FLAG ? band->first_item + (member & ~CLUSTER_ID_FLAG) : member;
     }
+  if (band->sweep->tile_keys != NULL)   /* the same moves */
+    for (gsize m = 0; m < band->n_members; m++)
+      band->sweep->tile_keys[band->first_out + m] = band->sweep->tile_keys[band->begin + m];
   return NULL;
 }
 
@@ -954,6 +999,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   gboolean tile_mode = FALSE;
   gsize first_cluster_item;
   gsize out = 0;
+  gboolean keep_order;
 
   level->members = big_new (guint32, MAX (n, 1));
 
@@ -1010,11 +1056,16 @@ stead_point_index_cluster_level (SteadPointIndex *self,
         job.row_base = row_base;
         job.width = width;
         stead_point_index_parallel (scratch, n, stead_point_index_cell_keys, &job);
-        stead_point_index_radix_sort (scratch, keys, order, n);
+        stead_point_index_radix_sort (scratch, keys, scratch->keys_tmp, order, n);
       }
   }
   first_cluster_item = self->n_items;
   keys[n] = G_MAXUINT64;
+  /* Swept in the tile order of the level above, the points that pass
+   * through stay in that order (one zoom finer, still valid cells for the
+   * next level): then only the new clusters are placed, instead of the
+   * whole level sorted by tile again. */
+  keep_order = tile_mode && above->sort_zoom <= zoom + 1;
   memset (visited, 0, n);
 
   {
@@ -1022,10 +1073,12 @@ stead_point_index_cluster_level (SteadPointIndex *self,
       .self = self, .keys = keys, .items = order, .visited = visited,
       .n = n, .width = width, .col_base = col_base, .row_base = row_base,
       .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
+      .tile_keys = keep_order ? NULL : scratch->keys_tmp,   /* free once sorted by cell */
     };
     SweepBand bands[3] = { { 0 } };
     guint n_bands = 1;
 
+    stead_point_index_tile_key_job (self, MIN (zoom, 16), &sweep.tile_key);
     bands[0].begin = 0;
     bands[0].end = n;
 
@@ -1131,11 +1184,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   level->n = out;
   level->members = big_renew (guint32, level->members, MAX (out, 1));
 
-  /* Swept in the tile order of the level above, the points that passed
-   * through are still in that order: keep it (one zoom finer, still
-   * valid cells for the next level) and only place the new clusters,
-   * instead of sorting the whole level again. */
-  if (tile_mode && above->sort_zoom <= zoom + 1)
+  if (keep_order)
     {
       level->sort_zoom = above->sort_zoom;
       level->n_tiles = 0;
@@ -1144,7 +1193,7 @@ stead_point_index_cluster_level (SteadPointIndex *self,
   else
     {
       level->sort_zoom = MIN (zoom, 16);
-      stead_point_index_sort_by_tile (self, scratch, level);
+      stead_point_index_sort_by_tile (self, scratch, level, TRUE);
     }
 }
 
@@ -1441,7 +1490,7 @@ stead_point_index_new_classified (const double                 *lonlat,
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
-  stead_point_index_sort_by_tile (self, &scratch, raw);
+  stead_point_index_sort_by_tile (self, &scratch, raw, FALSE);
   if (classes != NULL)
     {
       for (gsize i = 0; i < n_points; i++)
