@@ -47,6 +47,10 @@ typedef struct
   gsize    n;
   guint32 *members;    /* item numbers, sorted by tile at sort_zoom */
   guint    sort_zoom;  /* the level's zoom, but at most 16: 32-bit keys */
+  /* Counted by the sort that put the members in tile order, for the
+   * choice of cells of the level below; 0 tiles: not counted. */
+  gsize    n_tiles;    /* distinct tiles */
+  gsize    busiest;    /* members in the fullest tile */
 } Level;
 
 struct _SteadPointIndex
@@ -60,6 +64,10 @@ struct _SteadPointIndex
   gsize           items_size;
   double         *x;
   double         *y;
+  /* The points' bounds: every cluster, a weighted mean, is inside them.
+   * Keys of cells and tiles count from there, so that they need fewer
+   * bits (and a radix sort fewer passes) for points in one country. */
+  double          x_min, x_max, y_min, y_max;
   guint32        *count;         /* by cluster number */
   guint32        *point_id;      /* for points: the caller's id */
   guint8         *formed_zoom;   /* for clusters: the zoom they were made at */
@@ -220,6 +228,10 @@ typedef struct
   guint8  *visited;
   gsize    size;        /* elements in each of the arrays above */
   guint    n_threads;
+  /* Each band's new clusters and their children, kept from level to
+   * level: their pages are faulted in once, not at every level. */
+  GArray  *band_clusters[3];
+  GArray  *band_children[3];
 } Scratch;
 
 static void
@@ -227,7 +239,7 @@ stead_point_index_scratch_resize (Scratch *scratch,
                                   gsize    size)
 {
   size = MAX (size, 1);
-  scratch->keys = big_renew (guint64, scratch->keys, size);
+  scratch->keys = big_renew (guint64, scratch->keys, size + 1);   /* + a sentinel */
   scratch->order = big_renew (guint32, scratch->order, size);
   scratch->keys_tmp = big_renew (guint64, scratch->keys_tmp, size);
   scratch->order_tmp = big_renew (guint32, scratch->order_tmp, size);
@@ -251,10 +263,11 @@ typedef struct
   const guint32 *order;
   guint64       *keys_out;
   guint32       *order_out;
-  gsize         *counts;    /* 65536: histogram, then write positions */
+  gsize         *counts;    /* 1 << bits: histogram, then write positions */
   gsize          begin;
   gsize          end;
   guint          shift;
+  guint64        mask;      /* (1 << bits) - 1 */
 } RadixJob;
 
 static gpointer
@@ -262,9 +275,9 @@ stead_point_index_radix_count (gpointer data)
 {
   RadixJob *job = data;
 
-  memset (job->counts, 0, 65536 * sizeof (gsize));
+  memset (job->counts, 0, (job->mask + 1) * sizeof (gsize));
   for (gsize i = job->begin; i < job->end; i++)
-    job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
+    job->counts[(job->keys[i] >> job->shift) & job->mask]++;
   return NULL;
 }
 
@@ -273,12 +286,16 @@ stead_point_index_radix_scatter (gpointer data)
 {
   RadixJob *job = data;
 
-  for (gsize i = job->begin; i < job->end; i++)
-    {
-      gsize to = job->counts[(job->keys[i] >> job->shift) & 0xffff]++;
-      job->keys_out[to] = job->keys[i];
-      job->order_out[to] = job->order[i];
-    }
+  if (job->order == NULL)   /* packed: the order in the keys' low half */
+    for (gsize i = job->begin; i < job->end; i++)
+      job->keys_out[job->counts[(job->keys[i] >> job->shift) & job->mask]++] = job->keys[i];
+  else
+    for (gsize i = job->begin; i < job->end; i++)
+      {
+        gsize to = job->counts[(job->keys[i] >> job->shift) & job->mask]++;
+        job->keys_out[to] = job->keys[i];
+        job->order_out[to] = job->order[i];
+      }
   return NULL;
 }
 
@@ -295,18 +312,24 @@ stead_point_index_run_halves (GThreadFunc  func,
     g_thread_join (thread);
 }
 
-/* LSD radix sort of @order by @keys, 16-bit digits, only the passes the
- * largest key needs; @keys are permuted along with @order. Large inputs
- * are counted and scattered in two halves on two cores; each half keeps
- * its place within a bucket, so the sort stays stable. */
+/* LSD radix sort of @order by @keys, only the passes the largest key
+ * needs, each of at most 12 bits: with more buckets than that, the
+ * scatter's writes go to more cache lines than the cache holds, and two
+ * passes of 16 bits cost more than three of 9. @keys are permuted along
+ * with @order; keys of 32 bits at most are sorted with their order in
+ * one 64-bit word, half the arrays to write to. Large inputs are counted
+ * and scattered in two halves on two cores; each half keeps its place
+ * within a bucket, so the sort stays stable. */
 static void
 stead_point_index_radix_sort (Scratch *scratch,
                               guint64 *keys,
+                              guint64 *keys_tmp,
                               guint32 *order,
                               gsize    n)
 {
   guint64 max_key = 0;
-  guint passes = 0;
+  guint bits = 0, passes, digit;
+  gboolean packed;
   guint n_jobs = (n >= 262144 && scratch->n_threads > 1) ? 2 : 1;
   RadixJob jobs[2];
 
@@ -314,16 +337,22 @@ stead_point_index_radix_sort (Scratch *scratch,
     max_key = MAX (max_key, keys[i]);
   while (max_key > 0)
     {
-      passes++;
-      max_key >>= 16;
+      bits++;
+      max_key >>= 1;
     }
   if (n < 2)
     return;
+  passes = (bits + 11) / 12;
+  digit = passes > 0 ? (bits + passes - 1) / passes : 0;
+  packed = passes > 0 && bits <= 32;
+  if (packed)
+    for (gsize i = 0; i < n; i++)
+      keys[i] = keys[i] << 32 | order[i];
 
   /* Ping-pong between the arrays and the scratch ones; one copy at most. */
   {
-  guint64 *src_keys = keys, *dst_keys = scratch->keys_tmp;
-  guint32 *src_order = order, *dst_order = scratch->order_tmp;
+  guint64 *src_keys = keys, *dst_keys = keys_tmp;
+  guint32 *src_order = packed ? NULL : order, *dst_order = packed ? NULL : scratch->order_tmp;
 
   for (guint pass = 0; pass < passes; pass++)
     {
@@ -338,12 +367,13 @@ stead_point_index_radix_sort (Scratch *scratch,
           jobs[j].counts = scratch->counts + j * 65536;
           jobs[j].begin = n * j / n_jobs;
           jobs[j].end = n * (j + 1) / n_jobs;
-          jobs[j].shift = pass * 16;
+          jobs[j].shift = pass * digit + (packed ? 32 : 0);
+          jobs[j].mask = ((guint64) 1 << digit) - 1;
         }
       stead_point_index_run_halves (stead_point_index_radix_count, jobs, n_jobs);
 
       /* Bucket by bucket: the first half's elements, then the second's. */
-      for (guint b = 0; b < 65536; b++)
+      for (guint b = 0; b <= jobs[0].mask; b++)
         for (guint j = 0; j < n_jobs; j++)
           {
             gsize c = jobs[j].counts[b];
@@ -363,7 +393,15 @@ stead_point_index_radix_sort (Scratch *scratch,
       }
     }
 
-  if (src_keys != keys)
+  if (packed)
+    for (gsize i = 0; i < n; i++)
+      {
+        guint64 k = src_keys[i];
+
+        order[i] = (guint32) k;
+        keys[i] = k >> 32;
+      }
+  else if (src_keys != keys)
     {
       memcpy (keys, src_keys, n * sizeof (guint64));
       memcpy (order, src_order, n * sizeof (guint32));
@@ -436,8 +474,50 @@ typedef struct
   guint                  zoom;
   double                 inv_r;
   guint64                width;
+  guint64                col_base;   /* cells or tiles left of the points' bounds */
+  guint64                row_base;
 } KeyJob;
 
+/* A cell or tile one below the points' lowest: what keys count from. A
+ * cluster's mean may round past the bounds, but never by a cell. */
+static inline guint64
+stead_point_index_key_base (double low,
+                            double scale)
+{
+  guint64 c = (guint64) (low * scale);
+
+  return c > 0 ? c - 1 : 0;
+}
+
+/* How a sort by tile at @zoom counts its keys: from the points' bounds. */
+static void
+stead_point_index_tile_key_job (const SteadPointIndex *self,
+                                guint                  zoom,
+                                KeyJob                *job)
+{
+  guint64 w = (guint64) 1 << zoom;
+
+  job->zoom = zoom;
+  job->col_base = stead_point_index_key_base (self->x_min, w);
+  job->row_base = stead_point_index_key_base (self->y_min, w);
+  job->width = MIN ((guint64) (self->x_max * w), w - 1) + 2 - job->col_base;
+}
+
+static inline guint64
+stead_point_index_tile_key_from (const KeyJob *job,
+                                 double        x,
+                                 double        y)
+{
+  guint64 w = (guint64) 1 << job->zoom;
+  guint64 tx = MIN ((guint64) (x * w), w - 1);
+  guint64 ty = MIN ((guint64) (y * w), w - 1);
+
+  return (ty - job->row_base) * job->width + (tx - job->col_base);
+}
+
+/* Tile keys at job->zoom, counted from (col_base, row_base) in rows of
+ * job->width tiles: from the points' bounds for a sort (the same order,
+ * fewer bits), or from 0 in rows of the whole world. */
 static void
 stead_point_index_tile_keys (gpointer data,
                              gsize    begin,
@@ -447,8 +527,11 @@ stead_point_index_tile_keys (gpointer data,
   const double *x = job->self->x, *y = job->self->y;
 
   for (gsize i = begin; i < end; i++)
-    job->keys[i] = stead_point_index_tile_key_of (x[job->members[i]], y[job->members[i]],
-                                                  job->zoom);
+    {
+      guint32 item = job->members != NULL ? job->members[i] : (guint32) i;
+
+      job->keys[i] = stead_point_index_tile_key_from (job, x[item], y[item]);
+    }
 }
 
 static void
@@ -461,38 +544,67 @@ stead_point_index_cell_keys (gpointer data,
 
   for (gsize i = begin; i < end; i++)
     {
-      guint32 item = job->members[i];
-      guint64 cx = (guint64) (x[item] * job->inv_r) + 1;   /* +1: column 0 stays free */
-      guint64 cy = (guint64) (y[item] * job->inv_r) + 1;
+      guint32 item = job->members != NULL ? job->members[i] : (guint32) i;
+      /* +1: column 0 stays free */
+      guint64 cx = (guint64) (x[item] * job->inv_r) + 1 - job->col_base;
+      guint64 cy = (guint64) (y[item] * job->inv_r) + 1 - job->row_base;
 
       job->keys[i] = cy * job->width + cx;
-      job->order[i] = i;
+      job->order[i] = item;
     }
 }
 
+/* How many distinct keys sorted @keys hold, and how many the most
+ * frequent one is. */
 static void
-stead_point_index_to_items (gpointer data,
-                            gsize    begin,
-                            gsize    end)
+stead_point_index_count_tiles (const guint64 *keys,
+                               gsize          n,
+                               gsize         *distinct,
+                               gsize         *busiest)
 {
-  KeyJob *job = data;
+  gsize run = 0, most = 0, tiles = 0;
 
-  for (gsize k = begin; k < end; k++)
-    job->order[k] = job->members[job->order[k]];
+  /* Whether a key starts a run is not predictable: no branch on it. The
+   * count of the busiest is as it always was, which the choice between
+   * tiles and cells (and so the clusters) rests on: this loop once did
+   * MAX (busiest, ++run), which steps the run twice whenever the run
+   * reaches the busiest so far. */
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize fresh = i == 0 || keys[i] != keys[i - 1];
+
+      tiles += fresh;
+      run = (run & -(gsize) !fresh) + 1;
+      if (run >= most)
+        most = ++run;
+    }
+  *distinct = tiles;
+  *busiest = most;
 }
 
-/* Sorts @members (item numbers) by tile at @zoom, in place. */
+/* Sorts @level's members (item numbers) by tile at its sort_zoom, in
+ * place, and counts its tiles from the sorted keys. Their keys are
+ * computed here, or (@keys_ready) were written to the scratch's
+ * keys_tmp by the sweep that made the level. */
 static void
 stead_point_index_sort_by_tile (SteadPointIndex *self,
                                 Scratch         *scratch,
-                                guint32         *members,
-                                gsize            n,
-                                guint            zoom)
+                                Level           *level,
+                                gboolean         keys_ready)
 {
-  KeyJob job = { .self = self, .members = members, .keys = scratch->keys, .zoom = zoom };
+  KeyJob job = { .self = self, .members = level->members, .keys = scratch->keys };
+  gsize n = level->n;
 
+  if (keys_ready)
+    {
+      stead_point_index_radix_sort (scratch, scratch->keys_tmp, scratch->keys, level->members, n);
+      stead_point_index_count_tiles (scratch->keys_tmp, n, &level->n_tiles, &level->busiest);
+      return;
+    }
+  stead_point_index_tile_key_job (self, level->sort_zoom, &job);
   stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
-  stead_point_index_radix_sort (scratch, scratch->keys, members, n);
+  stead_point_index_radix_sort (scratch, scratch->keys, scratch->keys_tmp, level->members, n);
+  stead_point_index_count_tiles (scratch->keys, n, &level->n_tiles, &level->busiest);
 }
 
 static void
@@ -524,9 +636,15 @@ typedef struct
   guint8          *visited;
   gsize            n;
   guint64          width;
+  guint64          col_base;   /* of the cells, as in the keys */
+  guint64          row_base;
   gboolean         tile_mode;
   double           inv_r;
   double           r2;
+  /* Where the sweep writes each output's key for the level's sort by
+   * tile, at the output's place (NULL: not sorted by tile), and how. */
+  guint64         *tile_keys;
+  KeyJob           tile_key;
 } Sweep;
 
 typedef struct
@@ -556,6 +674,7 @@ typedef struct
   gsize    first_out;
   guint32 *level_members;
   guint    zoom;
+  gboolean above_unswept;   /* the row above the band's first is swept after it */
 } SweepBand;
 
 static gsize
@@ -577,9 +696,14 @@ stead_point_index_lower_bound_key (const guint64 *keys,
   return lo;
 }
 
-/* Greedy in cell order over the seeds of one band; three cursors sweep
- * the rows above, at and below each seed's cell. Reads the items, writes
- * only this band's outputs and its own stretch of @visited. */
+/* Greedy in cell order over the seeds of one band, each taking what is
+ * left within the radius in the rows above, at and below its cell. What
+ * comes before a seed in cell order is taken already (as a seed or by
+ * one), so only the rest of its own row is read, and the row below with
+ * a cursor that sweeps it; the row above only where that was not swept
+ * first, above the band's first row while another band sweeps there.
+ * Reads the items, writes only this band's outputs and @visited of its
+ * own rows and of the row below them. */
 static gpointer
 stead_point_index_sweep_band (gpointer data)
 {
@@ -595,7 +719,10 @@ stead_point_index_sweep_band (gpointer data)
   const gsize n = w->n;
   const guint64 width = w->width;
   const double r2 = w->r2;
+  /* The band's outputs go where its seeds were; so do their keys. */
+  guint64 *tile_keys = w->tile_keys != NULL ? w->tile_keys + band->begin : NULL;
   gsize cursor[3];
+  guint64 first_row_end = band->begin < n ? (keys[band->begin] / width + 1) * width : 0;
 
   for (int d = 0; d < 3; d++)
     {
@@ -631,8 +758,8 @@ stead_point_index_sweep_band (gpointer data)
         }
       else
         {
-          cx = (guint64) (px * w->inv_r) + 1;
-          cy = (guint64) (py * w->inv_r) + 1;
+          cx = (guint64) (px * w->inv_r) + 1 - w->col_base;
+          cy = (guint64) (py * w->inv_r) + 1 - w->row_base;
         }
 
       band->group[n_group++] = items[s];
@@ -646,12 +773,20 @@ stead_point_index_sweep_band (gpointer data)
           guint64 row = cy + d - 1;
           guint64 lo = row * width + cx - 1;
           guint64 hi = row * width + cx + 1;
-          gsize k = cursor[d];
+          gsize k;
 
-          while (k < n && keys[k] < lo)
-            k++;
-          cursor[d] = k;
-          for (; k < n && keys[k] <= hi; k++)
+          if (d == 1)
+            k = s + 1;
+          else if (d == 0 && !(band->above_unswept && keys[s] < first_row_end))
+            continue;
+          else
+            {
+              k = cursor[d];
+              while (keys[k] < lo)   /* keys[n] is the largest key: no test of k */
+                k++;
+              cursor[d] = k;
+            }
+          for (; keys[k] <= hi; k++)
             {
               double dx, dy;
               guint32 q_item, c;
@@ -678,11 +813,18 @@ stead_point_index_sweep_band (gpointer data)
         }
 
       if (n_group == 1)
-        band->members[band->n_members++] = items[s];   /* passes through unchanged */
+        {
+          if (tile_keys != NULL)
+            tile_keys[band->n_members] = stead_point_index_tile_key_from (&w->tile_key, px, py);
+          band->members[band->n_members++] = items[s];   /* passes through unchanged */
+        }
       else
         {
           LocalCluster lc = { wx / total, wy / total, total, band->children->len, n_group };
 
+          if (tile_keys != NULL)
+            tile_keys[band->n_members] = stead_point_index_tile_key_from (&w->tile_key, lc.x,
+                                                                          lc.y);
           g_array_append_vals (band->children, band->group, n_group);
           band->members[band->n_members++] = CLUSTER_ID_FLAG | band->clusters->len;
           g_array_append_val (band->clusters, lc);
@@ -830,6 +972,9 @@ stead_point_index_merge_band (gpointer data)
       band->level_members[band->first_out + m] =
         member & CLUSTER_ID_FLAG ? band->first_item + (member & ~CLUSTER_ID_FLAG) : member;
     }
+  if (band->sweep->tile_keys != NULL)   /* the same moves */
+    for (gsize m = 0; m < band->n_members; m++)
+      band->sweep->tile_keys[band->first_out + m] = band->sweep->tile_keys[band->begin + m];
   return NULL;
 }
 
@@ -843,14 +988,18 @@ stead_point_index_cluster_level (SteadPointIndex *self,
                                  double           r)
 {
   gsize n = above->n;
-  guint64 width = (guint64) ceil (1.0 / r) + 2;
+  guint64 width;
+  guint64 col_base = 0, row_base = 0;
   guint64 *keys = scratch->keys;
-  guint32 *order = scratch->order;   /* positions in above->members */
+  /* The members' item numbers, sorted along with the keys: the sort is
+   * stable whatever rides with the keys. */
+  guint32 *order = scratch->order;
   guint8 *visited = scratch->visited;
   double inv_r = 1.0 / r;
   gboolean tile_mode = FALSE;
   gsize first_cluster_item;
   gsize out = 0;
+  gboolean keep_order;
 
   level->members = big_new (guint32, MAX (n, 1));
 
@@ -861,28 +1010,30 @@ stead_point_index_cluster_level (SteadPointIndex *self,
    * at least r wide. */
   {
     guint64 tiles = (guint64) 1 << above->sort_zoom;
-    gsize distinct = 0, run = 0, busiest = 0;
+    gsize distinct = 0, busiest = 0;
+    gboolean have_keys = FALSE;
+    KeyJob tile_job = { .self = self, .members = above->members, .keys = keys,
+                        .zoom = above->sort_zoom, .width = tiles };
 
-    if (r <= 1.0 / tiles)
+    /* The sort that ordered the level above counted its tiles; levels
+     * whose order was kept are counted here. */
+    if (r <= 1.0 / tiles && above->n_tiles > 0)
       {
-        KeyJob job = { .self = self, .members = above->members, .keys = keys,
-                       .zoom = above->sort_zoom };
-
-        stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &job);
-        for (gsize i = 0; i < n; i++)
-          {
-            if (i == 0 || keys[i] != keys[i - 1])
-              {
-                distinct++;
-                run = 0;
-              }
-            busiest = MAX (busiest, ++run);
-          }
+        distinct = above->n_tiles;
+        busiest = above->busiest;
+      }
+    else if (r <= 1.0 / tiles)
+      {
+        stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &tile_job);
+        have_keys = TRUE;
+        stead_point_index_count_tiles (keys, n, &distinct, &busiest);
       }
 
     if (distinct > 0 && n <= distinct * 4 && busiest <= TILE_MODE_MAX_RUN)
       {
         tile_mode = TRUE;
+        if (!have_keys)
+          stead_point_index_parallel (scratch, n, stead_point_index_tile_keys, &tile_job);
         /* +1 on both axes keeps column and row 0 free for the sweep. */
         width = tiles + 2;
         for (gsize i = 0; i < n; i++)
@@ -890,37 +1041,44 @@ stead_point_index_cluster_level (SteadPointIndex *self,
             guint64 tx = keys[i] & (tiles - 1), ty = keys[i] >> above->sort_zoom;
 
             keys[i] = (ty + 1) * width + tx + 1;
-            order[i] = i;
+            order[i] = above->members != NULL ? above->members[i] : (guint32) i;
           }
       }
     else
       {
         KeyJob job = { .self = self, .members = above->members, .keys = keys, .order = order,
-                       .inv_r = inv_r, .width = width };
+                       .inv_r = inv_r };
 
+        col_base = stead_point_index_key_base (self->x_min, inv_r);
+        row_base = stead_point_index_key_base (self->y_min, inv_r);
+        width = (guint64) (self->x_max * inv_r) + 4 - col_base;
+        job.col_base = col_base;
+        job.row_base = row_base;
+        job.width = width;
         stead_point_index_parallel (scratch, n, stead_point_index_cell_keys, &job);
-        stead_point_index_radix_sort (scratch, keys, order, n);
+        stead_point_index_radix_sort (scratch, keys, scratch->keys_tmp, order, n);
       }
   }
   first_cluster_item = self->n_items;
+  keys[n] = G_MAXUINT64;
+  /* Swept in the tile order of the level above, the points that pass
+   * through stay in that order (one zoom finer, still valid cells for the
+   * next level): then only the new clusters are placed, instead of the
+   * whole level sorted by tile again. */
+  keep_order = tile_mode && above->sort_zoom <= zoom + 1;
   memset (visited, 0, n);
-
-  /* @order becomes the item numbers themselves: one indirection less for
-   * every candidate of the sweep. */
-  {
-    KeyJob job = { .self = self, .members = above->members, .order = order };
-
-    stead_point_index_parallel (scratch, n, stead_point_index_to_items, &job);
-  }
 
   {
     Sweep sweep = {
       .self = self, .keys = keys, .items = order, .visited = visited,
-      .n = n, .width = width, .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
+      .n = n, .width = width, .col_base = col_base, .row_base = row_base,
+      .tile_mode = tile_mode, .inv_r = inv_r, .r2 = r * r,
+      .tile_keys = keep_order ? NULL : scratch->keys_tmp,   /* free once sorted by cell */
     };
     SweepBand bands[3] = { { 0 } };
     guint n_bands = 1;
 
+    stead_point_index_tile_key_job (self, MIN (zoom, 16), &sweep.tile_key);
     bands[0].begin = 0;
     bands[0].end = n;
 
@@ -933,13 +1091,14 @@ stead_point_index_cluster_level (SteadPointIndex *self,
         gsize end_a = stead_point_index_lower_bound_key (keys, n, (mid_row - 1) * width);
         gsize begin_b = stead_point_index_lower_bound_key (keys, n, (mid_row + 1) * width);
 
-        if (mid_row >= 3 && end_a > 0 && begin_b < n)
+        if (mid_row + row_base >= 3 && end_a > 0 && begin_b < n)
           {
             bands[0].end = end_a;
             bands[1].begin = begin_b;
             bands[1].end = n;
             bands[2].begin = end_a;
             bands[2].end = begin_b;
+            bands[1].above_unswept = TRUE;   /* the seam's last row */
             n_bands = 3;
           }
       }
@@ -952,8 +1111,13 @@ stead_point_index_cluster_level (SteadPointIndex *self,
         /* Each band has at most one output per seed of its own range. */
         bands[b].members = level->members + bands[b].begin;
         bands[b].n_members = 0;
-        bands[b].clusters = g_array_new (FALSE, FALSE, sizeof (LocalCluster));
-        bands[b].children = g_array_new (FALSE, FALSE, sizeof (guint32));
+        if (scratch->band_clusters[b] == NULL)
+          {
+            scratch->band_clusters[b] = g_array_new (FALSE, FALSE, sizeof (LocalCluster));
+            scratch->band_children[b] = g_array_new (FALSE, FALSE, sizeof (guint32));
+          }
+        bands[b].clusters = g_array_set_size (scratch->band_clusters[b], 0);
+        bands[b].children = g_array_set_size (scratch->band_children[b], 0);
       }
 
     if (n_bands == 3)
@@ -1014,29 +1178,22 @@ stead_point_index_cluster_level (SteadPointIndex *self,
       self->child_start[cluster] = child;
     }
     for (guint b = 0; b < n_bands; b++)
-      {
-        g_array_unref (bands[b].clusters);
-        g_array_unref (bands[b].children);
-        g_free (bands[b].group);
-      }
+      g_free (bands[b].group);
   }
 
   level->n = out;
   level->members = big_renew (guint32, level->members, MAX (out, 1));
 
-  /* Swept in the tile order of the level above, the points that passed
-   * through are still in that order: keep it (one zoom finer, still
-   * valid cells for the next level) and only place the new clusters,
-   * instead of sorting the whole level again. */
-  if (tile_mode && above->sort_zoom <= zoom + 1)
+  if (keep_order)
     {
       level->sort_zoom = above->sort_zoom;
+      level->n_tiles = 0;
       stead_point_index_place_new_clusters (self, scratch, level, first_cluster_item);
     }
   else
     {
       level->sort_zoom = MIN (zoom, 16);
-      stead_point_index_sort_by_tile (self, scratch, level->members, out, level->sort_zoom);
+      stead_point_index_sort_by_tile (self, scratch, level, TRUE);
     }
 }
 
@@ -1047,6 +1204,7 @@ typedef struct
   const guint32   *ids;
   gsize            begin;
   gsize            end;
+  double           x_min, x_max, y_min, y_max;
 } ProjectJob;
 
 static gpointer
@@ -1055,11 +1213,25 @@ stead_point_index_project_range (gpointer data)
   ProjectJob *job = data;
   SteadPointIndex *self = job->self;
 
+  job->x_min = job->y_min = 1;
+  job->x_max = job->y_max = 0;
   for (gsize i = job->begin; i < job->end; i++)
     {
-      self->x[i] = stead_point_index_lon_to_x (job->lonlat[2 * i]);
-      self->y[i] = stead_point_index_lat_to_y (job->lonlat[2 * i + 1]);
+      double x = stead_point_index_lon_to_x (job->lonlat[2 * i]);
+      double y = stead_point_index_lat_to_y (job->lonlat[2 * i + 1]);
+
+      self->x[i] = x;
+      self->y[i] = y;
       self->point_id[i] = job->ids != NULL ? job->ids[i] : (guint32) i;
+      /* Comparisons a NaN fails: it cannot spoil the bounds. */
+      if (x < job->x_min)
+        job->x_min = x;
+      if (x > job->x_max)
+        job->x_max = x;
+      if (y < job->y_min)
+        job->y_min = y;
+      if (y > job->y_max)
+        job->y_max = y;
     }
   return NULL;
 }
@@ -1092,6 +1264,22 @@ stead_point_index_project_points (SteadPointIndex *self,
   stead_point_index_project_range (&jobs[0]);
   for (guint t = 1; t < n_threads; t++)
     g_thread_join (threads[t]);
+
+  self->x_min = self->y_min = 1;
+  self->x_max = self->y_max = 0;
+  for (guint t = 0; t < n_threads; t++)
+    {
+      self->x_min = MIN (self->x_min, jobs[t].x_min);
+      self->x_max = MAX (self->x_max, jobs[t].x_max);
+      self->y_min = MIN (self->y_min, jobs[t].y_min);
+      self->y_max = MAX (self->y_max, jobs[t].y_max);
+    }
+  /* No point with a position (none at all): the whole world. */
+  if (self->x_min > self->x_max || self->y_min > self->y_max)
+    {
+      self->x_min = self->y_min = 0;
+      self->x_max = self->y_max = 1;
+    }
 }
 
 typedef struct
@@ -1189,39 +1377,32 @@ stead_point_index_gather_range (gpointer data,
 }
 
 /* Puts point @from[i] at position i, for every i: one array at a time,
- * each freed as soon as its copy is made, so that the build's peak holds
- * one copy more of one array, not of all three. A gather's loads are
- * independent of each other; following the permutation's cycles in place
- * would wait for each load in turn. */
+ * gathered into the scratch and copied back, so that no array is mapped
+ * (and faulted in) again. A gather's loads are independent of each
+ * other; following the permutation's cycles in place would wait for
+ * each load in turn. */
 static void
 stead_point_index_permute_points (SteadPointIndex *self,
                                   const Scratch   *scratch,
-                                  guint32         *from,
+                                  const guint32   *from,
                                   gsize            n)
 {
-  ClassJob job = { .self = self, .from = from };
+  ClassJob job = { .self = self, .from = (guint32 *) from, .dest = scratch->keys_tmp };
 
-  job.dest = big_new (double, self->items_size);
+  g_assert (scratch->size >= n);
+
   job.src = self->x;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->x);
-  self->x = job.dest;
+  memcpy (self->x, job.dest, n * sizeof (double));
 
-  job.dest = big_new (double, self->items_size);
   job.src = self->y;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->y);
-  self->y = job.dest;
+  memcpy (self->y, job.dest, n * sizeof (double));
 
-  job.dest = big_new (guint32, MAX (n, 1));
   job.src = self->point_id;
   job.ids = TRUE;
   stead_point_index_parallel (scratch, n, stead_point_index_gather_range, &job);
-  stead_point_index_big_free (self->point_id);
-  self->point_id = job.dest;
-
-  for (gsize i = 0; i < n; i++)
-    from[i] = i;
+  memcpy (self->point_id, job.dest, n * sizeof (guint32));
 }
 
 /**
@@ -1309,7 +1490,7 @@ stead_point_index_new_classified (const double                 *lonlat,
   for (gsize i = 0; i < n_points; i++)
     raw->members[i] = i;
   raw->sort_zoom = MIN (self->options.max_zoom + 1, 16);
-  stead_point_index_sort_by_tile (self, &scratch, raw->members, n_points, raw->sort_zoom);
+  stead_point_index_sort_by_tile (self, &scratch, raw, FALSE);
   if (classes != NULL)
     {
       for (gsize i = 0; i < n_points; i++)
@@ -1318,15 +1499,14 @@ stead_point_index_new_classified (const double                 *lonlat,
       memcpy (self->id_class, classes, n_points);
     }
   stead_point_index_permute_points (self, &scratch, raw->members, n_points);
+  /* The points' level is the identity now: no need to keep it as a list. */
+  g_clear_pointer (&raw->members, stead_point_index_big_free);
 
   for (int z = self->options.max_zoom; z >= (int) self->options.min_zoom; z--)
     {
       stead_point_index_scratch_fit (&scratch, self->levels[z + 1].n);
       stead_point_index_cluster_level (self, &scratch, &self->levels[z + 1], &self->levels[z], z,
                      self->options.radius / (EXTENT * (double) ((guint64) 1 << z)));
-      /* The points' level is the identity: no need to keep it as a list. */
-      if (z == (int) self->options.max_zoom)
-        g_clear_pointer (&raw->members, stead_point_index_big_free);
     }
 
   stead_point_index_big_free (scratch.keys);
@@ -1335,6 +1515,11 @@ stead_point_index_new_classified (const double                 *lonlat,
   stead_point_index_big_free (scratch.order_tmp);
   g_free (scratch.counts);
   stead_point_index_big_free (scratch.visited);
+  for (guint b = 0; b < G_N_ELEMENTS (scratch.band_clusters); b++)
+    {
+      g_clear_pointer (&scratch.band_clusters[b], g_array_unref);
+      g_clear_pointer (&scratch.band_children[b], g_array_unref);
+    }
 
   /* Give back what the growth left over. */
   self->x = big_renew (double, self->x, MAX (self->n_items, 1));
