@@ -1105,6 +1105,17 @@ stead_match_reverse (StmSolver *solver,
       gint64 beta1 = G_MININT64, beta2 = G_MININT64, cost1 = 0;
       gint chosen = -1, old;
 
+      /* As in the shared pass: the next unit's requests, asked for now. */
+      if (head != tail)
+        {
+          const StmBack *next = &auction->backs[auction->by_volunteer_start
+                                                [auction->unit_volunteer
+                                                 [units[head % solver->n_units_max]]]];
+
+          STM_PREFETCH (next);
+          STM_PREFETCH (&auction->paying[next->request]);
+        }
+
       if (auction->holder[unit] >= 0 || auction->price[unit] == 0)
         continue;
       for (guint i = auction->by_volunteer_start[volunteer];
@@ -1279,6 +1290,15 @@ stead_match_reverse_shared (gpointer data)
         stead_match_balance_feed (reversal->balance, reversal->side, units, size, head, &tail);
       unit = units[head++ % size];
       volunteer = auction->unit_volunteer[unit];
+      /* The next unit's requests are elsewhere in memory: ask for them now. */
+      if (head != tail)
+        {
+          const StmBack *next = &auction->backs[auction->by_volunteer_start
+                                                [auction->unit_volunteer[units[head % size]]]];
+
+          STM_PREFETCH (next);
+          STM_PREFETCH (&auction->paying[next->request]);
+        }
       if (!g_atomic_int_compare_and_exchange (&auction->holder[unit], -1, STM_TAKING))
         continue;
       for (;;)
