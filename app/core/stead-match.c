@@ -1074,6 +1074,59 @@ stead_match_release (StmAuction *auction,
   auction->state[r] = STM_UNASSIGNED;
 }
 
+/* The reverse step's view of @volunteer's free unit: among the requests
+ * that could take it, the most (@beta1, request @chosen, with its @cost1
+ * and what it @paid) and second most (@beta2) it could be priced at for
+ * them to stay within eps of their best, or @chosen -1. */
+typedef struct
+{
+  gint64 beta1, beta2, cost1, paid;
+  gint   chosen;
+} StmReverseBest;
+
+static void
+stead_match_reverse_best (StmAuction     *auction,
+                          guint           volunteer,
+                          StmReverseBest *best)
+{
+  best->beta1 = best->beta2 = G_MININT64;
+  best->cost1 = best->paid = 0;
+  best->chosen = -1;
+  for (guint i = auction->by_volunteer_start[volunteer];
+       i < auction->by_volunteer_start[volunteer + 1]; i++)
+    {
+      guint r = auction->backs[i].request;
+      /* Relaxed: in a shared pass the other thread may lower it. */
+      gint64 pays = __atomic_load_n (&auction->paying[r], __ATOMIC_RELAXED);
+      gint64 beta = pays - auction->backs[i].cost;
+
+      if (beta > best->beta1)
+        {
+          best->beta2 = best->beta1;
+          best->beta1 = beta;
+          best->chosen = (gint) r;
+          best->cost1 = auction->backs[i].cost;
+          best->paid = pays;
+        }
+      else if (beta > best->beta2)
+        best->beta2 = beta;
+    }
+}
+
+/* The reverse queue's chains are independent of one another: the next
+ * unit's edges and what its first request pays are asked for while this
+ * one is worked on, not read late, a cache miss each. */
+static inline void
+stead_match_reverse_prefetch (StmAuction *auction,
+                              gint        unit)
+{
+  const StmBack *next = &auction->backs[auction->by_volunteer_start
+                                        [auction->unit_volunteer[unit]]];
+
+  STM_PREFETCH (next);
+  STM_PREFETCH (&auction->paying[next->request]);
+}
+
 /* After each phase: a unit left free at a price above 0 breaks optimality
  * (its volunteer has time to spare, yet the prices say it is wanted).
  * Lower its price to what keeps everyone within eps of their best; when
@@ -1101,41 +1154,16 @@ stead_match_reverse (StmSolver *solver,
   while (head != tail)
     {
       gint unit = units[head++ % solver->n_units_max];
-      guint volunteer = auction->unit_volunteer[unit];
-      gint64 beta1 = G_MININT64, beta2 = G_MININT64, cost1 = 0;
-      gint chosen = -1, old;
+      StmReverseBest best;
+      gint chosen, old;
 
-      /* As in the shared pass: the next unit's requests, asked for now. */
       if (head != tail)
-        {
-          const StmBack *next = &auction->backs[auction->by_volunteer_start
-                                                [auction->unit_volunteer
-                                                 [units[head % solver->n_units_max]]]];
-
-          STM_PREFETCH (next);
-          STM_PREFETCH (&auction->paying[next->request]);
-        }
-
+        stead_match_reverse_prefetch (auction, units[head % solver->n_units_max]);
       if (auction->holder[unit] >= 0 || auction->price[unit] == 0)
         continue;
-      for (guint i = auction->by_volunteer_start[volunteer];
-           i < auction->by_volunteer_start[volunteer + 1]; i++)
-        {
-          guint r = auction->backs[i].request;
-          gint64 cost = auction->backs[i].cost;
-          gint64 beta = auction->paying[r] - cost;
-
-          if (beta > beta1)
-            {
-              beta2 = beta1;
-              beta1 = beta;
-              chosen = (gint) r;
-              cost1 = cost;
-            }
-          else if (beta > beta2)
-            beta2 = beta;
-        }
-      if (chosen < 0 || beta1 <= eps)
+      stead_match_reverse_best (auction, auction->unit_volunteer[unit], &best);
+      chosen = best.chosen;
+      if (chosen < 0 || best.beta1 <= eps)
         {
           auction->price[unit] = 0;
           continue;
@@ -1144,10 +1172,10 @@ stead_match_reverse (StmSolver *solver,
       stead_match_release (auction, (guint) chosen);
       if (old >= 0 && auction->price[old] > 0)
         units[tail++ % solver->n_units_max] = old;
-      auction->price[unit] = beta2 > eps ? beta2 - eps : 0;
+      auction->price[unit] = best.beta2 > eps ? best.beta2 - eps : 0;
       auction->holder[unit] = chosen;
       auction->state[chosen] = unit;
-      auction->paying[chosen] = cost1 + auction->price[unit];
+      auction->paying[chosen] = best.cost1 + auction->price[unit];
     }
 }
 
@@ -1290,46 +1318,23 @@ stead_match_reverse_shared (gpointer data)
         stead_match_balance_feed (reversal->balance, reversal->side, units, size, head, &tail);
       unit = units[head++ % size];
       volunteer = auction->unit_volunteer[unit];
-      /* The next unit's requests are elsewhere in memory: ask for them now. */
       if (head != tail)
-        {
-          const StmBack *next = &auction->backs[auction->by_volunteer_start
-                                                [auction->unit_volunteer[units[head % size]]]];
-
-          STM_PREFETCH (next);
-          STM_PREFETCH (&auction->paying[next->request]);
-        }
+        stead_match_reverse_prefetch (auction, units[head % size]);
       if (!g_atomic_int_compare_and_exchange (&auction->holder[unit], -1, STM_TAKING))
         continue;
       for (;;)
         {
-          gint64 beta1 = G_MININT64, beta2 = G_MININT64, cost1 = 0, paid = 0;
-          gint chosen = -1, old;
+          StmReverseBest best;
+          gint chosen, old;
 
           if (auction->price[unit] == 0)
             {
               g_atomic_int_set (&auction->holder[unit], -1);
               break;
             }
-          for (guint i = auction->by_volunteer_start[volunteer];
-               i < auction->by_volunteer_start[volunteer + 1]; i++)
-            {
-              guint r = auction->backs[i].request;
-              gint64 pays = __atomic_load_n (&auction->paying[r], __ATOMIC_RELAXED);
-              gint64 beta = pays - auction->backs[i].cost;
-
-              if (beta > beta1)
-                {
-                  beta2 = beta1;
-                  beta1 = beta;
-                  chosen = (gint) r;
-                  cost1 = auction->backs[i].cost;
-                  paid = pays;
-                }
-              else if (beta > beta2)
-                beta2 = beta;
-            }
-          if (chosen < 0 || beta1 <= eps)
+          stead_match_reverse_best (auction, volunteer, &best);
+          chosen = best.chosen;
+          if (chosen < 0 || best.beta1 <= eps)
             {
               __atomic_store_n (&auction->price[unit], 0, __ATOMIC_RELAXED);
               g_atomic_int_set (&auction->holder[unit], -1);
@@ -1350,7 +1355,7 @@ stead_match_reverse_shared (gpointer data)
               break;
             }
           busy = 0;
-          if (auction->paying[chosen] != paid)
+          if (auction->paying[chosen] != best.paid)
             {
               /* Moved by the other thread since: look again. */
               g_atomic_int_set (&auction->state[chosen], old);
@@ -1365,9 +1370,9 @@ stead_match_reverse_shared (gpointer data)
               if (priced)
                 units[tail++ % size] = old;
             }
-          __atomic_store_n (&auction->price[unit], beta2 > eps ? beta2 - eps : 0,
+          __atomic_store_n (&auction->price[unit], best.beta2 > eps ? best.beta2 - eps : 0,
                             __ATOMIC_RELAXED);
-          __atomic_store_n (&auction->paying[chosen], cost1 + auction->price[unit],
+          __atomic_store_n (&auction->paying[chosen], best.cost1 + auction->price[unit],
                             __ATOMIC_RELAXED);
           g_atomic_int_set (&auction->holder[unit], chosen);
           g_atomic_int_set (&auction->state[chosen], unit);
