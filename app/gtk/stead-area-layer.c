@@ -31,6 +31,7 @@
 
 #include "stead-area-layer-private.h"
 #include "stead-background-layer-private.h"
+#include "stead-hairlines-private.h"
 #include "stead-workspace-private.h"
 
 static int
@@ -84,6 +85,7 @@ struct _SteadAreaLayer
   GArray         *reserved; /* of graphene_rect_t: the map's controls */
   SteadPointLayer *points;  /* weak: whose badges and names to keep clear of */
   GArray         *avoid;    /* of graphene_rect_t: those, for this snapshot */
+  SteadHairlines *hairlines; /* the plain outlines, drawn by snapshot */
 };
 
 enum {
@@ -158,22 +160,24 @@ stead_area_layer_project_shape (AreaShape *shape)
 }
 
 /* Adds projected rings to @cr's path through @m (see
- * stead_map_mercator_transform()), leaving out points within half a
- * pixel of the last one drawn: at the district's zoom a ward's thousand
- * points are a few hundred pixels of outline. */
+ * stead_map_mercator_transform()), or draws them into @lines if given,
+ * leaving out points within half a pixel of the last one drawn: at the
+ * district's zoom a ward's thousand points are a few hundred pixels of
+ * outline. */
 static void
-stead_area_layer_trace_projected (cairo_t      *cr,
-                                  const double  m[6],
-                                  const double *xy,
-                                  const gsize  *ring_end,
-                                  guint         n_rings)
+stead_area_layer_trace_projected (cairo_t        *cr,
+                                  SteadHairlines *lines,
+                                  const double    m[6],
+                                  const double   *xy,
+                                  const gsize    *ring_end,
+                                  guint           n_rings)
 {
   gsize i = 0;
 
   for (guint r = 0; r < n_rings; r++)
     {
       gsize first = i;
-      double last_x = 0, last_y = 0;
+      double first_x = 0, first_y = 0, last_x = 0, last_y = 0;
 
       for (; i < ring_end[r]; i++)
         {
@@ -181,16 +185,31 @@ stead_area_layer_trace_projected (cairo_t      *cr,
           double y = m[2] * xy[2 * i] + m[3] * xy[2 * i + 1] + m[5];
 
           if (i == first)
-            cairo_move_to (cr, x, y);
+            {
+              first_x = x;
+              first_y = y;
+              if (lines == NULL)
+                cairo_move_to (cr, x, y);
+            }
           else if (i + 1 == ring_end[r] || fabs (x - last_x) >= 0.5 || fabs (y - last_y) >= 0.5)
-            cairo_line_to (cr, x, y);
+            {
+              if (lines != NULL)
+                stead_hairlines_line (lines, last_x, last_y, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
           else
             continue;
           last_x = x;
           last_y = y;
         }
       if (ring_end[r] > first)
-        cairo_close_path (cr);
+        {
+          if (lines != NULL)
+            stead_hairlines_line (lines, last_x, last_y, first_x, first_y);
+          else
+            cairo_close_path (cr);
+        }
     }
 }
 
@@ -684,7 +703,7 @@ stead_area_layer_trace_geometry (cairo_t         *cr,
             xy[2 * i] = (ring[i].x + 180) / 360;
             xy[2 * i + 1] = stead_map_mercator_y (ring[i].y);
           }
-        stead_area_layer_trace_projected (cr, m, xy, &n, 1);
+        stead_area_layer_trace_projected (cr, NULL, m, xy, &n, 1);
       }
 }
 
@@ -1046,24 +1065,30 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Strokes the plain outlines gathered in @cr's path, if any. */
+/* Draws the plain outlines gathered since the last call, in @lines if
+ * given, else in @cr's path. */
 static void
-stead_area_layer_stroke_outlines (cairo_t *cr,
-                                  guint   *n_outlines)
+stead_area_layer_stroke_outlines (cairo_t        *cr,
+                                  SteadHairlines *lines,
+                                  guint          *n_outlines)
 {
   if (*n_outlines == 0)
     return;
+  *n_outlines = 0;
   cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
+  if (lines != NULL)
+    {
+      stead_hairlines_paint (lines, cr);
+      return;
+    }
   cairo_set_line_width (cr, 1.0);
   /* Hairlines of many short segments: bevelled joins and cairo's faster
-   * antialiasing look the same at this width and take a third less time
-   * (most of a frame is this stroke when the district fills the map). */
+   * antialiasing look the same at this width and take a third less time. */
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   cairo_stroke (cr);
   cairo_restore (cr);
-  *n_outlines = 0;
 }
 
 static void
@@ -1078,6 +1103,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   double x_min, y_min, x_max, y_max;
   double m[6];
   guint n_outlines = 0;
+  SteadHairlines *lines = NULL; /* the plain outlines' mask, at scale 1 */
   cairo_pattern_t *hatch = NULL;  /* an overlay's hatching, made once a frame */
   cairo_t *cr;
 
@@ -1121,6 +1147,12 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     if (x1 <= x0 || y1 <= y0)
       return;
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+    /* Most of a frame, when the district fills the map, was cairo
+     * stroking the wards' and LSOAs' outlines: they are rasterised here
+     * instead (stead-hairlines.c). A mask of device pixels would be
+     * needed at a higher scale: there cairo strokes them. */
+    if (gtk_widget_get_scale_factor (widget) == 1)
+      lines = self->hairlines;
     x_min = x0;
     y_min = y0;
     x_max = x1;
@@ -1150,7 +1182,8 @@ stead_area_layer_snapshot (GtkWidget   *widget,
               shape->envelope.min_y > MAX (north, south))
             continue;
           cairo_new_path (cr);
-          stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
+          stead_area_layer_trace_projected (cr, NULL, m, shape->xy, shape->ring_end,
+                                            shape->n_rings);
           cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
           if (self->style == STEAD_AREA_STYLE_HATCHED)
             {
@@ -1168,7 +1201,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
                   hatch = cairo_pop_group (cr);
                   cairo_restore (cr);
                   cairo_new_path (cr);
-                  stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end,
+                  stead_area_layer_trace_projected (cr, NULL, m, shape->xy, shape->ring_end,
                                                     shape->n_rings);
                 }
               cairo_save (cr);
@@ -1199,14 +1232,18 @@ stead_area_layer_snapshot (GtkWidget   *widget,
               g_strcmp0 (shape->kind, "hazard") != 0;
       if (plain)
         {
-          stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
+          if (lines != NULL && n_outlines == 0)
+            stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
+                                   (int) (y_max - y_min));
+          stead_area_layer_trace_projected (cr, lines, m, shape->xy, shape->ring_end,
+                                            shape->n_rings);
           n_outlines++;
           continue;
         }
-      stead_area_layer_stroke_outlines (cr, &n_outlines);
+      stead_area_layer_stroke_outlines (cr, lines, &n_outlines);
 
       cairo_new_path (cr);
-      stead_area_layer_trace_projected (cr, m, shape->xy, shape->ring_end, shape->n_rings);
+      stead_area_layer_trace_projected (cr, NULL, m, shape->xy, shape->ring_end, shape->n_rings);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
 
       if (self->values != NULL && g_hash_table_contains (self->values, &shape->fid))
@@ -1254,7 +1291,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
     }
-  stead_area_layer_stroke_outlines (cr, &n_outlines);
+  stead_area_layer_stroke_outlines (cr, lines, &n_outlines);
 
   g_clear_pointer (&hatch, cairo_pattern_destroy);
   cairo_destroy (cr);
@@ -1294,6 +1331,7 @@ stead_area_layer_dispose (GObject *object)
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->reserved, g_array_unref);
   g_clear_pointer (&self->avoid, g_array_unref);
+  g_clear_pointer (&self->hairlines, stead_hairlines_free);
   if (self->points != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->points, self);
@@ -1404,6 +1442,7 @@ stead_area_layer_init (SteadAreaLayer *self)
   self->labels = g_array_new (FALSE, FALSE, sizeof (SteadAreaLabel));
   self->reserved = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->avoid = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->hairlines = stead_hairlines_new ();
   self->show_hazards = TRUE;
   self->show_warnings = TRUE;
 }

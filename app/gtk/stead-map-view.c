@@ -1106,7 +1106,11 @@ stead_map_view_add_layer (SteadMapView *self,
  * @title: its name in the layer list, where it can be switched off
  *
  * How plugins add their own layers (a partner's sites, hazard zones).
- * Remove it again with stead_map_view_remove_layer().
+ * Remove it again with stead_map_view_remove_layer(). The layer draws
+ * itself again when the viewport moves (connect to its notify); the
+ * map queues it a draw whenever the badges are laid out again for
+ * another reason, so what it keeps clear of
+ * (stead_map_view_get_label_bounds()) is never out of date.
  */
 void
 stead_map_view_add_named_layer (SteadMapView *self,
@@ -1450,6 +1454,21 @@ stead_map_view_get_label_bounds (SteadMapView *self,
       graphene_rect_offset_r (&g_array_index (names, SteadPointName, i).box, origin.x, origin.y,
                               &box);
       g_array_append_val (boxes, box);
+    }
+}
+
+/* The badges or the areas' names moved for something other than the
+ * view (the index ready, new points): a plugin's layer that keeps clear
+ * of them (stead_map_view_get_label_bounds()) lays itself out again,
+ * or it would keep the places it found before, under today's badges. */
+static void
+stead_map_view_queue_named_layers (SteadMapView *self)
+{
+  for (guint i = 0; self->named_layers != NULL && i < self->named_layers->len; i++)
+    {
+      SteadMapViewNamedLayer *named = g_ptr_array_index (self->named_layers, i);
+
+      gtk_widget_queue_draw (GTK_WIDGET (named->layer));
     }
 }
 
@@ -1817,6 +1836,9 @@ stead_map_view_init_map (SteadMapView *self)
   self->points = stead_point_layer_new_merged (viewport, self->needs, self->resources);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->points));
   stead_area_layer_set_avoid (self->areas, self->points);
+  g_signal_connect_object (self->points, "layout-changed",
+                           G_CALLBACK (stead_map_view_queue_named_layers), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Zoom and offline map buttons, top right; the drawing tool joins them. */

@@ -151,6 +151,100 @@ test_offline_background (void)
   stead_workspace_close (ws);
 }
 
+/* A ward's outline is a line one pixel wide where the ward's edge is:
+ * across each edge, the layer's opacity over the boundary's fill adds
+ * up to one pixel of the outline's (0.8 over 0.35), on the left edge
+ * (upright) and the top (level), and nowhere beside them. */
+static void
+test_ward_outlines (void)
+{
+  static const SteadCoord district[] = {
+    { -2.30, 51.90 }, { -2.00, 51.90 }, { -2.00, 52.08 }, { -2.30, 52.08 }, { -2.30, 51.90 },
+  };
+  static const SteadCoord ward[] = {
+    { -2.19, 51.97 }, { -2.11, 51.97 }, { -2.11, 52.01 }, { -2.19, 52.01 }, { -2.19, 51.97 },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "map.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = NULL;
+  g_autoptr(SteadGeometry) outer = stead_geometry_new_polygon (district, G_N_ELEMENTS (district));
+  g_autoptr(SteadGeometry) inner = stead_geometry_new_polygon (ward, G_N_ELEMENTS (ward));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  SteadTransaction *txn;
+  ShumateViewport *viewport;
+  SteadMapView *view;
+  GtkWidget *window, *layer;
+  double left, top, right, bottom;
+  int width, height;
+
+  ws = stead_workspace_create (path, "Mapshire", NULL, &error);
+  g_assert_no_error (error);
+  txn = stead_workspace_begin (ws, "core", "Add areas", &error);
+  g_assert_cmpint (
+    stead_transaction_insert_area (txn, "boundary", NULL, "Mapshire", outer, &error), >, 0);
+  g_assert_cmpint (stead_transaction_insert_area (txn, "ward", NULL, "Middle", inner, &error), >,
+                   0);
+  g_assert_true (stead_transaction_commit (txn, &error));
+
+  window = map_window_new (ws, NULL, 800, 600, &view);
+  stead_test_iterate_until (is_sized, view);
+  gtk_widget_set_visible (stead_map_view_get_area_panel (view), FALSE);
+  viewport = stead_map_view_get_viewport (view);
+  shumate_viewport_set_zoom_level (viewport, 12);
+  shumate_map_center_on (stead_map_view_get_map (view), 51.99, -2.15);
+  iterate_for (300);
+
+  layer = GTK_WIDGET (stead_map_view_get_area_layer (view));
+  shumate_viewport_location_to_widget_coords (viewport, layer, 52.01, -2.19, &left, &top);
+  shumate_viewport_location_to_widget_coords (viewport, layer, 51.97, -2.11, &right, &bottom);
+  g_assert_cmpfloat (left, >, 20);
+  g_assert_cmpfloat (top, >, 20);
+  texture = stead_test_render (layer);
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpfloat (right, <, width - 20);
+  g_assert_cmpfloat (bottom, <, height - 20);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+
+#define ALPHA(col, row) (pixels[((gsize) (row) * width + (col)) * 4 + 3] / 255.0)
+  {
+    double fill = ALPHA ((int) left + 8, (int) (top + bottom) / 2);
+    /* One pixel of outline: its 0.8 over the fill. */
+    double one = 0.8 * (1 - fill);
+
+    g_assert_cmpfloat_with_epsilon (fill, 0.35, 0.02);
+    /* Across the left edge, a row at a time (away from the corners). */
+    for (int row = (int) top + 6; row < (int) bottom - 6; row += 3)
+      {
+        double ink = 0;
+
+        for (int col = (int) left - 3; col <= (int) left + 3; col++)
+          ink += ALPHA (col, row) - fill;
+        g_assert_cmpfloat_with_epsilon (ink / one, 1.0, 0.2);
+        g_assert_cmpfloat_with_epsilon (ALPHA ((int) left - 5, row), fill, 0.01);
+        g_assert_cmpfloat_with_epsilon (ALPHA ((int) left + 5, row), fill, 0.01);
+      }
+    /* Across the top edge, a column at a time, left of the name. */
+    for (int col = (int) left + 6; col < (int) left + 60; col += 3)
+      {
+        double ink = 0;
+
+        for (int row = (int) top - 3; row <= (int) top + 3; row++)
+          ink += ALPHA (col, row) - fill;
+        g_assert_cmpfloat_with_epsilon (ink / one, 1.0, 0.2);
+        g_assert_cmpfloat_with_epsilon (ALPHA (col, (int) top + 5), fill, 0.01);
+      }
+  }
+#undef ALPHA
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  stead_workspace_close (ws);
+}
+
 /* The offline geography (GSHHG, Debian's gmt-gshhg packages). */
 
 #define GSHHG_DIR "/usr/share/gmt-gshhg"
@@ -384,6 +478,110 @@ look_at (SteadMapView *view,
       shumate_map_center_on (stead_map_view_get_map (view), STEAD_DEMO_CENTER_LAT,
                              STEAD_DEMO_CENTER_LON);
     }
+}
+
+/* A plugin's layer that keeps clear of the badges, as the households'
+ * counts do: what it was given to keep clear of, each time it drew. */
+#define TEST_TYPE_CLEAR_LAYER (test_clear_layer_get_type ())
+G_DECLARE_FINAL_TYPE (TestClearLayer, test_clear_layer, TEST, CLEAR_LAYER, ShumateLayer)
+
+struct _TestClearLayer
+{
+  ShumateLayer parent_instance;
+  guint        n_drawn;
+  GArray      *seen;  /* of graphene_rect_t, when it last drew */
+};
+
+G_DEFINE_FINAL_TYPE (TestClearLayer, test_clear_layer, SHUMATE_TYPE_LAYER)
+
+static void
+test_clear_layer_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  TestClearLayer *self = TEST_CLEAR_LAYER (widget);
+  GtkWidget *map = gtk_widget_get_ancestor (widget, STEAD_TYPE_MAP_VIEW);
+
+  self->n_drawn++;
+  g_array_set_size (self->seen, 0);
+  stead_map_view_get_label_bounds (STEAD_MAP_VIEW (map), widget, self->seen);
+}
+
+static void
+test_clear_layer_finalize (GObject *object)
+{
+  g_array_unref (TEST_CLEAR_LAYER (object)->seen);
+  G_OBJECT_CLASS (test_clear_layer_parent_class)->finalize (object);
+}
+
+/* As a layer over the map does: drawn again when the view moves. */
+static void
+test_clear_layer_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (test_clear_layer_parent_class)->constructed (object);
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (object)), "notify",
+                           G_CALLBACK (gtk_widget_queue_draw), object, G_CONNECT_SWAPPED);
+}
+
+static void
+test_clear_layer_class_init (TestClearLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = test_clear_layer_constructed;
+  G_OBJECT_CLASS (klass)->finalize = test_clear_layer_finalize;
+  GTK_WIDGET_CLASS (klass)->snapshot = test_clear_layer_snapshot;
+}
+
+static void
+test_clear_layer_init (TestClearLayer *self)
+{
+  self->seen = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+}
+
+static gboolean
+same_boxes (GArray *a,
+            GArray *b)
+{
+  return a->len == b->len &&
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (graphene_rect_t)) == 0);
+}
+
+/* The badges move without the view moving (other needs shown): a
+ * plugin's layer draws again, and keeps clear of where they are now,
+ * not where they were (or its numbers sit under today's badges). */
+static void
+test_plugin_layer_follows_badges (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("stead-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.gpkg", NULL);
+  g_autoptr(SteadWorkspace) ws = stead_workspace_create (path, "Demo", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) now = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  TestClearLayer *layer;
+  SteadMapView *view;
+  GtkWidget *window;
+  guint drawn;
+
+  g_assert_true (stead_demo_populate (ws, 500, 3, &error));
+  window = map_window_new (ws, NULL, 800, 600, &view);
+  layer = g_object_new (TEST_TYPE_CLEAR_LAYER, "viewport", stead_map_view_get_viewport (view),
+                        NULL);
+  stead_map_view_add_named_layer (view, SHUMATE_LAYER (layer), "Test");
+  stead_test_iterate_until (indexes_built, view);
+  look_at (view, 12);
+  iterate_for (200);
+  stead_map_view_get_label_bounds (view, GTK_WIDGET (layer), before);
+  g_assert_cmpuint (before->len, >=, 5);
+  g_assert_true (same_boxes (layer->seen, before));
+
+  drawn = layer->n_drawn;
+  show_met_needs (view);
+  iterate_for (300);
+  stead_map_view_get_label_bounds (view, GTK_WIDGET (layer), now);
+  g_assert_false (same_boxes (now, before));
+  g_assert_cmpuint (layer->n_drawn, >, drawn);
+  g_assert_true (same_boxes (layer->seen, now));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Badges are drawn from images kept between frames: after the data or
@@ -1875,8 +2073,10 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/map-view/offline-background", test_offline_background);
+  g_test_add_func ("/ui/map-view/ward-outlines", test_ward_outlines);
   g_test_add_func ("/ui/map-view/needs-and-resources", test_needs_and_resources);
   g_test_add_func ("/ui/map-view/badge-images", test_badge_images);
+  g_test_add_func ("/ui/map-view/plugin-layer-follows-badges", test_plugin_layer_follows_badges);
   g_test_add_func ("/ui/map-view/mbtiles-base-map", test_mbtiles_base_map);
   g_test_add_func ("/ui/map-view/layer-list-and-drop", test_layer_list_and_drop);
   g_test_add_func ("/ui/map-view/draw-polygon-with-pointer", test_draw_polygon_with_pointer);
