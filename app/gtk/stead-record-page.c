@@ -39,6 +39,8 @@ struct _SteadRecordPage
   GtkBox                *empty_box;
   AdwLeaflet            *leaflet;
   GtkWidget             *back_button;
+  GtkWidget             *detail_separator;
+  GtkWidget             *detail_clamp;
   GtkBox                *header_box;
   GtkBox                *toolbar;
   GtkSearchEntry        *search_entry;
@@ -453,6 +455,22 @@ stead_record_page_update_matches (SteadRecordPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_matches_page), n > 0 && shown == 0);
 }
 
+/* Another view (a queue, a board, a form) has the page to itself until
+ * a record is chosen: "No Volunteer Selected" beside a reception form
+ * is a third of the window doing nothing. */
+static void
+stead_record_page_update_detail_side (SteadRecordPage *self)
+{
+  const char *view = self->view_stack != NULL
+                       ? gtk_stack_get_visible_child_name (self->view_stack) : NULL;
+  gboolean shown = self->selected != NULL || view == NULL || g_str_equal (view, "list");
+
+  if (self->detail_clamp == NULL)
+    return;
+  gtk_widget_set_visible (self->detail_separator, shown);
+  gtk_widget_set_visible (self->detail_clamp, shown);
+}
+
 static void
 stead_record_page_update_state (SteadRecordPage *self)
 {
@@ -465,6 +483,7 @@ stead_record_page_update_state (SteadRecordPage *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     n > 0 || (view != NULL && !g_str_equal (view, "list"))
                                       ? "records" : "empty");
+  stead_record_page_update_detail_side (self);
   stead_record_page_update_matches (self);
   /* Sized once the first records are in the list, not at every change
    * (the count of all records may be known before the list has them). */
@@ -485,6 +504,7 @@ stead_record_page_on_selected (SteadRecordPage *self)
   if (!g_set_object (&self->selected, record))
     return;
   gtk_stack_set_visible_child_name (self->detail_stack, record != NULL ? "detail" : "none");
+  stead_record_page_update_detail_side (self);
   /* One pane at a time: the record chosen is the one to see. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, record != NULL ? "detail" : "list");
@@ -1171,6 +1191,8 @@ stead_record_page_class_init (SteadRecordPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, detail_separator);
+  gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, detail_clamp);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, no_matches_page);
   gtk_widget_class_bind_template_callback (widget_class, stead_record_page_show_all);
   gtk_widget_class_bind_template_child (widget_class, SteadRecordPage, none_page);
@@ -1216,6 +1238,9 @@ stead_record_page_init (SteadRecordPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (stead_record_page_on_selected), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->view_stack));
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (stead_record_page_update_detail_side), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (stead_record_page_on_folded), self, G_CONNECT_SWAPPED);
   /* Until its first allocation, the leaflet shows only its first pane: the

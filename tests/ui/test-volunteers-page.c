@@ -576,6 +576,51 @@ non_tasking_partner (SteadWorkspace *ws)
   return organisation;
 }
 
+/* Another view (requests, board, reception, donations) has the page to
+ * itself: no "No Volunteer Selected" beside it, until a volunteer is
+ * chosen. The register keeps its details beside it. */
+static void
+test_views_use_the_width (void)
+{
+  SteadWindow *window = open_window ("views.gpkg");
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  GtkWidget *page = show_page (window);
+  GtkWidget *records = stead_test_find_by_name (page, "records");
+  SteadRecordPage *record_page =
+    STEAD_RECORD_PAGE (gtk_widget_get_ancestor (records, STEAD_TYPE_RECORD_PAGE));
+  GtkWidget *side = stead_test_find_by_name (page, "detail-side");
+  const char *views[] = { "view-queues", "view-board", "view-intake", "view-donations" };
+
+  g_assert_true (gtk_widget_get_visible (side));
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, views[i])),
+                                    TRUE);
+      stead_test_iterate (100);
+      g_assert_false (gtk_widget_get_visible (side));
+    }
+
+  /* Chosen from another view: its details beside it. */
+  g_assert_true (stead_record_page_select (
+    record_page, count (ws, "SELECT min (fid) FROM volunteers_volunteer")));
+  stead_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (side));
+  g_assert_true (stead_test_is_mapped (side));
+
+  /* Still chosen on the board; and the register with it. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-board")),
+                                TRUE);
+  stead_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (side));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (stead_test_find_by_name (page, "view-list")),
+                                TRUE);
+  stead_test_iterate (100);
+  g_assert_true (gtk_widget_get_visible (side));
+  g_assert_true (stead_test_is_mapped (side));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A task moved by its card's menu (the keyboard's way), then dropped on
  * another column; each move is one undo step. */
 static void
@@ -1224,6 +1269,7 @@ main (int   argc,
   g_test_add_func ("/ui/volunteers/filters", test_filters);
   g_test_add_func ("/ui/volunteers/intake-keyboard", test_intake_keyboard);
   g_test_add_func ("/ui/volunteers/board", test_board);
+  g_test_add_func ("/ui/volunteers/views-use-the-width", test_views_use_the_width);
   g_test_add_func ("/ui/volunteers/role-filter", test_role_filter);
   g_test_add_func ("/ui/volunteers/expiring-bounds", test_expiring_bounds);
   g_test_add_func ("/ui/volunteers/intake-contact", test_intake_contact);
