@@ -214,6 +214,35 @@ stead_record_list_get_model (SteadRecordList *self)
   return self->model;
 }
 
+/**
+ * stead_record_list_follow:
+ * @self: a list of the selected record's children
+ * @parent: the record now selected, or 0 for none
+ *
+ * Moves the list to @parent's children, as a detail pane does when the
+ * selection changes: no rows for 0, and a #SteadQueryModel already set
+ * is given @parent as its `?1`, so the rows follow without the model
+ * being made again.
+ *
+ * Returns: %FALSE if the list has no model yet: make one for @parent
+ *   and give it to stead_record_list_set_model()
+ */
+gboolean
+stead_record_list_follow (SteadRecordList *self,
+                          gint64           parent)
+{
+  g_return_val_if_fail (STEAD_IS_RECORD_LIST (self), TRUE);
+
+  if (parent == 0)
+    stead_record_list_set_model (self, NULL);
+  else if (STEAD_IS_QUERY_MODEL (self->model))
+    stead_query_model_set_params (STEAD_QUERY_MODEL (self->model),
+                                  STEAD_ARGS (STEAD_INT (parent)));
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 stead_record_list_on_add (SteadRecordList *self)
 {

@@ -26,5 +26,8 @@ void        stead_record_list_set_model (SteadRecordList *self,
                                          GListModel      *model);
 STEAD_AVAILABLE_IN_1_0
 GListModel *stead_record_list_get_model (SteadRecordList *self);
+STEAD_AVAILABLE_IN_1_0
+gboolean    stead_record_list_follow    (SteadRecordList *self,
+                                         gint64           parent);
 
 G_END_DECLS

@@ -115,13 +115,7 @@ partners_page_on_selected (PartnersPage *self)
     partners_page_add_note (self);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
-      GListModel *model = stead_record_list_get_model (lists[i].list);
-
-      if (id == 0 || self->workspace == NULL)
-        stead_record_list_set_model (lists[i].list, NULL);
-      else if (model != NULL)
-        stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
-      else
+      if (!stead_record_list_follow (lists[i].list, self->workspace != NULL ? id : 0))
         {
           g_autoptr(SteadQueryModel) children =
             partners_children_new (self->workspace, lists[i].type, id);

@@ -516,7 +516,6 @@ static void
 volunteers_page_on_selected (VolunteersPage *self)
 {
   gint64 id = volunteers_page_selected_id (self);
-  GListModel *model;
 
   if (self->workspace == NULL)
     return;
@@ -526,12 +525,7 @@ volunteers_page_on_selected (VolunteersPage *self)
                                   ? stead_record_page_get_selected (self->records) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->personal_fields), self->show_personal && id != 0);
 
-  model = stead_record_list_get_model (self->skills);
-  if (id == 0)
-    stead_record_list_set_model (self->skills, NULL);
-  else if (model != NULL)
-    stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
-  else
+  if (!stead_record_list_follow (self->skills, id))
     {
       g_autoptr(SteadQueryModel) skills = stead_query_model_new (
         self->workspace, volunteers_skill_item_get_type (), volunteers_page_skills_sql,
@@ -544,12 +538,7 @@ volunteers_page_on_selected (VolunteersPage *self)
     {
       SteadRecordList *list = volunteers_page_child_list (self, i);
 
-      model = stead_record_list_get_model (list);
-      if (id == 0)
-        stead_record_list_set_model (list, NULL);
-      else if (model != NULL)
-        stead_query_model_set_params (STEAD_QUERY_MODEL (model), STEAD_ARGS (STEAD_INT (id)));
-      else
+      if (!stead_record_list_follow (list, id))
         {
           g_autoptr(SteadQueryModel) children =
             volunteers_children_new (self->workspace, volunteers_page_children[i].child, id);

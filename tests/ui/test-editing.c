@@ -501,6 +501,54 @@ test_quit_asks (void)
   stead_test_iterate_until (has_no_window, &window);
 }
 
+/* A list of the selected record's children follows the selection: the
+ * one model is moved to the next record (no rows rebuilt from nothing),
+ * counted against the table; nothing selected, no rows. */
+static void
+test_children_follow (void)
+{
+  SteadWindow *window = open_window ("follow.gpkg", TRUE);
+  SteadWorkspace *ws = stead_window_get_workspace (window);
+  gint64 first = count (ws, "SELECT min (organisation) FROM partners_site");
+  gint64 second = count (ws, "SELECT min (organisation) FROM partners_site "
+                             "WHERE organisation > (SELECT min (organisation) FROM partners_site)");
+  g_autofree char *sql_second = g_strdup_printf (
+    "SELECT count(*) FROM partners_site WHERE organisation = %" G_GINT64_FORMAT, second);
+  g_autofree char *sql_first = g_strdup_printf (
+    "SELECT count(*) FROM partners_site WHERE organisation = %" G_GINT64_FORMAT, first);
+  GtkWidget *page = select_partner (window, first);
+  SteadRecordList *sites = STEAD_RECORD_LIST (stead_test_find_by_name (page, "sites"));
+  GListModel *model;
+  g_autoptr(SteadRecordList) fresh =
+    g_object_ref_sink (STEAD_RECORD_LIST (stead_record_list_new ()));
+
+  g_assert_cmpint (second, >, first);
+  model = stead_record_list_get_model (sites);
+  g_assert_nonnull (model);
+  stead_test_iterate_until_count (model, count (ws, sql_first));
+  select_partner (window, second);
+  g_assert_true (stead_record_list_get_model (sites) == model);
+  stead_test_iterate_until_count (model, count (ws, sql_second));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SteadRecord) site = g_list_model_get_item (model, i);
+      g_autofree char *owner = g_strdup_printf (
+        "SELECT organisation FROM partners_site WHERE fid = %" G_GINT64_FORMAT,
+        stead_record_get_id (site));
+
+      g_assert_cmpint (count (ws, owner), ==, second);
+    }
+
+  /* Nothing selected: no model; a list with none yet asks for one. */
+  g_assert_true (stead_record_list_follow (sites, 0));
+  g_assert_null (stead_record_list_get_model (sites));
+  g_assert_false (stead_record_list_follow (fresh, second));
+  g_assert_null (stead_record_list_get_model (fresh));
+  g_assert_true (stead_record_list_follow (fresh, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +558,7 @@ main (int   argc,
   app = stead_test_app_new (&argc, &argv, enabled, &tmp_dir);
 
   g_test_add_func ("/ui/editing/save-site", test_save_site);
+  g_test_add_func ("/ui/editing/children-follow", test_children_follow);
   g_test_add_func ("/ui/editing/escape-and-focus-out", test_escape_and_focus_out);
   g_test_add_func ("/ui/editing/pending-edit-survives-switch", test_pending_edit_survives_switch);
   g_test_add_func ("/ui/editing/pending-edit-survives-close", test_pending_edit_survives_close);
