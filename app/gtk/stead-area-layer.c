@@ -1065,8 +1065,7 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Draws the plain outlines gathered since the last call, in @lines if
- * given, else in @cr's path. */
+/* Paints the plain outlines drawn into @lines since the last call. */
 static void
 stead_area_layer_stroke_outlines (cairo_t        *cr,
                                   SteadHairlines *lines,
@@ -1076,19 +1075,7 @@ stead_area_layer_stroke_outlines (cairo_t        *cr,
     return;
   *n_outlines = 0;
   cairo_set_source_rgba (cr, 0.35, 0.38, 0.42, 0.8);
-  if (lines != NULL)
-    {
-      stead_hairlines_paint (lines, cr);
-      return;
-    }
-  cairo_set_line_width (cr, 1.0);
-  /* Hairlines of many short segments: bevelled joins and cairo's faster
-   * antialiasing look the same at this width and take a third less time. */
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  stead_hairlines_paint (lines, cr);
 }
 
 static void
@@ -1103,7 +1090,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   double x_min, y_min, x_max, y_max;
   double m[6];
   guint n_outlines = 0;
-  SteadHairlines *lines = NULL; /* the plain outlines' mask, at scale 1 */
+  SteadHairlines *lines = self->hairlines; /* the plain outlines */
   cairo_pattern_t *hatch = NULL;  /* an overlay's hatching, made once a frame */
   cairo_t *cr;
 
@@ -1147,12 +1134,6 @@ stead_area_layer_snapshot (GtkWidget   *widget,
     if (x1 <= x0 || y1 <= y0)
       return;
     cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
-    /* Most of a frame, when the district fills the map, was cairo
-     * stroking the wards' and LSOAs' outlines: they are rasterised here
-     * instead (stead-hairlines.c). A mask of device pixels would be
-     * needed at a higher scale: there cairo strokes them. */
-    if (gtk_widget_get_scale_factor (widget) == 1)
-      lines = self->hairlines;
     x_min = x0;
     y_min = y0;
     x_max = x1;
@@ -1232,9 +1213,12 @@ stead_area_layer_snapshot (GtkWidget   *widget,
               g_strcmp0 (shape->kind, "hazard") != 0;
       if (plain)
         {
-          if (lines != NULL && n_outlines == 0)
+          /* Most of a frame, when the district fills the map, was cairo
+           * stroking these outlines: they are rasterised straight into
+           * a mask of device pixels instead (stead-hairlines.c). */
+          if (n_outlines == 0)
             stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
-                                   (int) (y_max - y_min));
+                                   (int) (y_max - y_min), gtk_widget_get_scale_factor (widget));
           stead_area_layer_trace_projected (cr, lines, m, shape->xy, shape->ring_end,
                                             shape->n_rings);
           n_outlines++;

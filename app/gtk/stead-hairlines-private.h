@@ -23,7 +23,8 @@ void            stead_hairlines_begin   (SteadHairlines *self,
                                          int             x,
                                          int             y,
                                          int             width,
-                                         int             height);
+                                         int             height,
+                                         int             scale);
 STEAD_PRIVATE_API
 void            stead_hairlines_line    (SteadHairlines *self,
                                          double          ax,

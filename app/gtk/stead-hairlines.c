@@ -25,7 +25,8 @@ struct _SteadHairlines
   int              stride;
   int              x;     /* the mask's pixel (0, 0) in user space */
   int              y;
-  int              width;
+  int              scale; /* device pixels a user-space unit */
+  int              width; /* in device pixels */
   int              height;
   int              x0;    /* what was drawn: columns x0..x1, rows y0..y1 */
   int              y0;
@@ -52,8 +53,10 @@ stead_hairlines_free (SteadHairlines *self)
  * stead_hairlines_begin:
  * @x: where the mask starts, in the user space of the cairo context it
  *   will be painted on
+ * @scale: the device pixels of a unit of that space (the widget's scale
+ *   factor): the mask has as many, and the lines are @scale pixels wide
  *
- * Starts an empty mask of @width by @height pixels. A new surface each
+ * Starts an empty mask of @width by @height units. A new surface each
  * time: a recording surface (a cairo render node) keeps the last one.
  */
 void
@@ -61,10 +64,15 @@ stead_hairlines_begin (SteadHairlines *self,
                        int             x,
                        int             y,
                        int             width,
-                       int             height)
+                       int             height,
+                       int             scale)
 {
+  scale = MAX (scale, 1);
+  width = MAX (width, 0) * scale;
+  height = MAX (height, 0) * scale;
   g_clear_pointer (&self->mask, cairo_surface_destroy);
   self->mask = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (width, 1), MAX (height, 1));
+  cairo_surface_set_device_scale (self->mask, scale, scale);
   cairo_surface_flush (self->mask);
   self->data = cairo_image_surface_get_data (self->mask);
   self->stride = cairo_image_surface_get_stride (self->mask);
@@ -72,8 +80,9 @@ stead_hairlines_begin (SteadHairlines *self,
     width = height = 0; /* out of memory: an empty mask, drawn as nothing */
   self->x = x;
   self->y = y;
-  self->width = MAX (width, 0);
-  self->height = MAX (height, 0);
+  self->scale = scale;
+  self->width = width;
+  self->height = height;
   self->x0 = self->y0 = G_MAXINT;
   self->x1 = self->y1 = G_MININT;
 }
@@ -160,9 +169,10 @@ stead_hairlines_swap (double *a,
  * stead_hairlines_line:
  *
  * Adds the segment from (@ax, @ay) to (@bx, @by), in user space, one
- * pixel wide. Along its major axis, each column (or row, for a steep
+ * unit wide. Along its major axis, each column (or row, for a steep
  * segment) from one end's pixel to the other's is crossed by the line's
- * band: sqrt (1 + slope²) pixels of it, centred where the line passes.
+ * band: scale × sqrt (1 + slope²) pixels of it, centred where the line
+ * passes.
  * Each pixel the band overlaps gets that overlap as its coverage, as a
  * box filter would give it. Ends are not tapered: the segments of a
  * ring meet without a gap.
@@ -178,11 +188,11 @@ stead_hairlines_line (SteadHairlines *self,
   double gradient, half, lo, hi;
   int first, last;
 
-  /* Pixel centres at whole numbers. */
-  ax -= self->x + 0.5;
-  ay -= self->y + 0.5;
-  bx -= self->x + 0.5;
-  by -= self->y + 0.5;
+  /* Device pixels, their centres at whole numbers. */
+  ax = (ax - self->x) * self->scale - 0.5;
+  ay = (ay - self->y) * self->scale - 0.5;
+  bx = (bx - self->x) * self->scale - 0.5;
+  by = (by - self->y) * self->scale - 0.5;
   if (!isfinite (ax) || !isfinite (ay) || !isfinite (bx) || !isfinite (by) ||
       !stead_hairlines_clip (&ax, &ay, &bx, &by, -2, -2, self->width + 1, self->height + 1))
     return;
@@ -199,7 +209,7 @@ stead_hairlines_line (SteadHairlines *self,
       stead_hairlines_swap (&ay, &by);
     }
   gradient = bx - ax > 0 ? (by - ay) / (bx - ax) : 0;
-  half = sqrt (1 + gradient * gradient) / 2;
+  half = self->scale * sqrt (1 + gradient * gradient) / 2;
   lo = MIN (ay, by);
   hi = MAX (ay, by);
   first = (int) floor (ax + 0.5);
@@ -242,14 +252,16 @@ stead_hairlines_paint (SteadHairlines *self,
     return;
   cairo_surface_mark_dirty (self->mask);
   cairo_save (cr);
-  cairo_rectangle (cr, self->x + self->x0, self->y + self->y0, self->x1 - self->x0 + 1,
-                   self->y1 - self->y0 + 1);
+  cairo_rectangle (cr, self->x + (double) self->x0 / self->scale,
+                   self->y + (double) self->y0 / self->scale,
+                   (double) (self->x1 - self->x0 + 1) / self->scale,
+                   (double) (self->y1 - self->y0 + 1) / self->scale);
   cairo_clip (cr);
   cairo_mask_surface (cr, self->mask, self->x, self->y);
   cairo_restore (cr);
 }
 
-/* The coverage mask, one byte a pixel, for tests. */
+/* The coverage mask, one byte a device pixel, for tests. */
 const guint8 *
 stead_hairlines_peek (SteadHairlines *self,
                       int            *stride)

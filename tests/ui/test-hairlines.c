@@ -23,7 +23,8 @@ static guint8 *
 cairo_coverage (double ax,
                 double ay,
                 double bx,
-                double by)
+                double by,
+                double line_width)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, W, H);
   cairo_t *cr = cairo_create (surface);
@@ -31,7 +32,7 @@ cairo_coverage (double ax,
   const guint8 *data;
   int stride;
 
-  cairo_set_line_width (cr, 1.0);
+  cairo_set_line_width (cr, line_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_move_to (cr, ax, ay);
   cairo_line_to (cr, bx, by);
@@ -80,25 +81,28 @@ ink (const guint8 *mask,
 }
 
 /* Compares the two along the segment's major axis, away from its ends
- * (cairo's butt caps cut them square; the hairline does not). */
+ * (cairo's butt caps cut them square; the hairline does not). The
+ * segment is in device pixels; at @scale 2 the hairline is given it in
+ * units of two pixels, and cairo strokes it two pixels wide. */
 static void
-check_segment (double ax,
-               double ay,
-               double bx,
-               double by)
+check_segment_at (double ax,
+                  double ay,
+                  double bx,
+                  double by,
+                  int    scale)
 {
   g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
-  g_autofree guint8 *expected = cairo_coverage (ax, ay, bx, by);
+  g_autofree guint8 *expected = cairo_coverage (ax, ay, bx, by, scale);
   g_autofree guint8 *got = NULL;
   gboolean steep = fabs (by - ay) > fabs (bx - ax);
   double from = steep ? MIN (ay, by) : MIN (ax, bx);
   double to = steep ? MAX (ay, by) : MAX (ax, bx);
   int checked = 0;
 
-  stead_hairlines_begin (lines, 0, 0, W, H);
-  stead_hairlines_line (lines, ax, ay, bx, by);
+  stead_hairlines_begin (lines, 0, 0, W / scale, H / scale, scale);
+  stead_hairlines_line (lines, ax / scale, ay / scale, bx / scale, by / scale);
   got = hairline_coverage (lines);
-  for (int i = (int) ceil (from) + 1; i < (int) floor (to) - 1; i++)
+  for (int i = (int) ceil (from) + scale; i < (int) floor (to) - scale; i++)
     {
       double centre_expected, centre_got;
       double ink_expected = ink (expected, steep, i, &centre_expected);
@@ -109,6 +113,16 @@ check_segment (double ax,
       checked++;
     }
   g_assert_cmpint (checked, >, 10);
+}
+
+static void
+check_segment (double ax,
+               double ay,
+               double bx,
+               double by)
+{
+  check_segment_at (ax, ay, bx, by, 1);
+  check_segment_at (ax, ay, bx, by, 2);
 }
 
 /* Level on a pixel row's middle, level between two rows, a quarter
@@ -135,7 +149,7 @@ test_level_row (void)
   g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
   g_autofree guint8 *got = NULL;
 
-  stead_hairlines_begin (lines, 0, 0, W, H);
+  stead_hairlines_begin (lines, 0, 0, W, H, 1);
   g_assert_true (stead_hairlines_is_empty (lines));
   stead_hairlines_line (lines, 10, 7.5, 30, 7.5);
   g_assert_false (stead_hairlines_is_empty (lines));
@@ -159,9 +173,9 @@ test_overlap_is_not_darker (void)
   g_autofree guint8 *a = NULL;
   g_autofree guint8 *b = NULL;
 
-  stead_hairlines_begin (once, 0, 0, W, H);
+  stead_hairlines_begin (once, 0, 0, W, H, 1);
   stead_hairlines_line (once, 2.2, 3.7, 50.1, 33.3);
-  stead_hairlines_begin (twice, 0, 0, W, H);
+  stead_hairlines_begin (twice, 0, 0, W, H, 1);
   stead_hairlines_line (twice, 2.2, 3.7, 50.1, 33.3);
   stead_hairlines_line (twice, 50.1, 33.3, 2.2, 3.7);
   a = hairline_coverage (once);
@@ -178,7 +192,7 @@ test_clipped (void)
   g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
   g_autofree guint8 *got = NULL;
 
-  stead_hairlines_begin (lines, 0, 0, W, H);
+  stead_hairlines_begin (lines, 0, 0, W, H, 1);
   stead_hairlines_line (lines, -1e7, -2000, 1e7, -2000);
   stead_hairlines_line (lines, 5, 5, INFINITY, 5);
   stead_hairlines_line (lines, NAN, 9, 20, 9);
@@ -194,18 +208,21 @@ test_clipped (void)
 }
 
 /* The mask where it was begun, in the user space it is painted in, and
- * the source's colour through it. */
+ * the source's colour through it; at scale 2, two device rows. */
 static void
-test_painted_in_place (void)
+check_painted_in_place (int scale)
 {
   g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
-  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100, 80);
-  cairo_t *cr = cairo_create (target);
+  cairo_surface_t *target =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100 * scale, 80 * scale);
+  cairo_t *cr;
   const guint32 *pixels;
   int stride;
 
+  cairo_surface_set_device_scale (target, scale, scale);
+  cr = cairo_create (target);
   /* Begun at (30, 20), 40 by 30: a line at y 25.5 is the mask's row 5. */
-  stead_hairlines_begin (lines, 30, 20, 40, 30);
+  stead_hairlines_begin (lines, 30, 20, 40, 30, scale);
   stead_hairlines_line (lines, 35, 25.5, 60, 25.5);
   cairo_set_source_rgb (cr, 1, 0, 0);
   stead_hairlines_paint (lines, cr);
@@ -213,12 +230,20 @@ test_painted_in_place (void)
   cairo_surface_flush (target);
   pixels = (const guint32 *) cairo_image_surface_get_data (target);
   stride = cairo_image_surface_get_stride (target) / 4;
-  g_assert_cmphex (pixels[25 * stride + 45], ==, 0xffff0000);
-  g_assert_cmphex (pixels[24 * stride + 45], ==, 0);
-  g_assert_cmphex (pixels[26 * stride + 45], ==, 0);
-  g_assert_cmphex (pixels[25 * stride + 70], ==, 0);
-  g_assert_cmphex (pixels[5 * stride + 45], ==, 0);
+  for (int k = 0; k < scale; k++)
+    g_assert_cmphex (pixels[(25 * scale + k) * stride + 45 * scale], ==, 0xffff0000);
+  g_assert_cmphex (pixels[(25 * scale - 1) * stride + 45 * scale], ==, 0);
+  g_assert_cmphex (pixels[(26 * scale) * stride + 45 * scale], ==, 0);
+  g_assert_cmphex (pixels[25 * scale * stride + 70 * scale], ==, 0);
+  g_assert_cmphex (pixels[5 * scale * stride + 45 * scale], ==, 0);
   cairo_surface_destroy (target);
+}
+
+static void
+test_painted_in_place (void)
+{
+  check_painted_in_place (1);
+  check_painted_in_place (2);
 }
 
 int
