@@ -1067,7 +1067,7 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
 
 /* Paints the plain outlines drawn into @lines since the last call. */
 static void
-stead_area_layer_stroke_outlines (cairo_t        *cr,
+stead_area_layer_paint_outlines (cairo_t        *cr,
                                   SteadHairlines *lines,
                                   guint          *n_outlines)
 {
@@ -1224,7 +1224,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
           n_outlines++;
           continue;
         }
-      stead_area_layer_stroke_outlines (cr, lines, &n_outlines);
+      stead_area_layer_paint_outlines (cr, lines, &n_outlines);
 
       cairo_new_path (cr);
       stead_area_layer_trace_projected (cr, NULL, m, shape->xy, shape->ring_end, shape->n_rings);
@@ -1275,7 +1275,7 @@ stead_area_layer_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
     }
-  stead_area_layer_stroke_outlines (cr, lines, &n_outlines);
+  stead_area_layer_paint_outlines (cr, lines, &n_outlines);
 
   g_clear_pointer (&hatch, cairo_pattern_destroy);
   cairo_destroy (cr);
