@@ -1068,8 +1068,8 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
 /* Paints the plain outlines drawn into @lines since the last call. */
 static void
 stead_area_layer_paint_outlines (cairo_t        *cr,
-                                  SteadHairlines *lines,
-                                  guint          *n_outlines)
+                                 SteadHairlines *lines,
+                                 guint          *n_outlines)
 {
   if (*n_outlines == 0)
     return;
