@@ -22,7 +22,7 @@ typedef struct
 STEAD_PRIVATE_API
 const SteadAreaLabel *stead_area_layer_get_labels    (SteadAreaLayer        *self,
                                                       guint                 *n_labels);
-void                  stead_area_layer_set_reserved  (SteadAreaLayer        *self,
+gboolean              stead_area_layer_set_reserved  (SteadAreaLayer        *self,
                                                       const graphene_rect_t *boxes,
                                                       guint                  n);
 void                  stead_area_layer_warning_style (const char            *severity,

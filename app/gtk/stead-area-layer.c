@@ -1049,20 +1049,23 @@ stead_area_layer_get_labels (SteadAreaLayer *self,
  * @n: how many
  *
  * No name is placed over these.
+ *
+ * Returns: %TRUE if they are not those given before
  */
-void
+gboolean
 stead_area_layer_set_reserved (SteadAreaLayer        *self,
                                const graphene_rect_t *boxes,
                                guint                  n)
 {
-  g_return_if_fail (STEAD_IS_AREA_LAYER (self));
+  g_return_val_if_fail (STEAD_IS_AREA_LAYER (self), FALSE);
 
   if (n == self->reserved->len &&
       (n == 0 || memcmp (self->reserved->data, boxes, n * sizeof (graphene_rect_t)) == 0))
-    return;
+    return FALSE;
   g_array_set_size (self->reserved, 0);
   g_array_append_vals (self->reserved, boxes, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
 }
 
 /* Paints the plain outlines drawn into @lines since the last call. */

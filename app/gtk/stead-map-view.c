@@ -1479,8 +1479,11 @@ stead_map_view_reserve_controls (SteadMapView *self)
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
 
   stead_map_view_get_control_bounds (self, GTK_WIDGET (self->areas), boxes);
-  stead_area_layer_set_reserved (self->areas, (const graphene_rect_t *) (gpointer) boxes->data,
-                                 boxes->len);
+  /* The areas' names move off the controls: a plugin's text follows. */
+  if (stead_area_layer_set_reserved (self->areas,
+                                     (const graphene_rect_t *) (gpointer) boxes->data,
+                                     boxes->len))
+    stead_map_view_queue_named_layers (self);
 }
 
 static gboolean

@@ -581,6 +581,16 @@ test_plugin_layer_follows_badges (void)
   g_assert_cmpuint (layer->n_drawn, >, drawn);
   g_assert_true (same_boxes (layer->seen, now));
 
+  /* The map's controls change (the summary panel goes): drawn again. */
+  drawn = layer->n_drawn;
+  gtk_widget_set_visible (stead_map_view_get_area_panel (view),
+                          !gtk_widget_get_visible (stead_map_view_get_area_panel (view)));
+  iterate_for (300);
+  g_assert_cmpuint (layer->n_drawn, >, drawn);
+  g_array_set_size (now, 0);
+  stead_map_view_get_label_bounds (view, GTK_WIDGET (layer), now);
+  g_assert_true (same_boxes (layer->seen, now));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
