@@ -1247,10 +1247,16 @@ stead_area_layer_snapshot (GtkWidget   *widget,
       else if (g_strcmp0 (shape->kind, "boundary") == 0)
         {
           cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
-          cairo_fill_preserve (cr);
+          cairo_fill (cr);
+          /* Its strong line, in a mask as the plain outlines are (cairo
+           * stroking it was a tenth of the district's frame). */
+          stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
+                                 (int) (y_max - y_min), gtk_widget_get_scale_factor (widget));
+          stead_hairlines_set_width (lines, 3.0);
+          stead_area_layer_trace_projected (cr, lines, m, shape->xy, shape->ring_end,
+                                            shape->n_rings);
           cairo_set_source_rgb (cr, 0.21, 0.29, 0.40);
-          cairo_set_line_width (cr, 3.0);
-          cairo_stroke (cr);
+          stead_hairlines_paint (lines, cr);
         }
       else if (shape->severity != NULL)
         {

@@ -26,6 +26,9 @@ void            stead_hairlines_begin   (SteadHairlines *self,
                                          int             height,
                                          int             scale);
 STEAD_PRIVATE_API
+void            stead_hairlines_set_width (SteadHairlines *self,
+                                           double          width);
+STEAD_PRIVATE_API
 void            stead_hairlines_line    (SteadHairlines *self,
                                          double          ax,
                                          double          ay,

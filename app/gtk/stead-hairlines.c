@@ -26,6 +26,7 @@ struct _SteadHairlines
   int              x;     /* the mask's pixel (0, 0) in user space */
   int              y;
   int              scale; /* device pixels a user-space unit */
+  double           line_width; /* in user-space units */
   int              width; /* in device pixels */
   int              height;
   int              x0;    /* what was drawn: columns x0..x1, rows y0..y1 */
@@ -81,10 +82,27 @@ stead_hairlines_begin (SteadHairlines *self,
   self->x = x;
   self->y = y;
   self->scale = scale;
+  self->line_width = 1;
   self->width = width;
   self->height = height;
   self->x0 = self->y0 = G_MAXINT;
   self->x1 = self->y1 = G_MININT;
+}
+
+/**
+ * stead_hairlines_set_width:
+ * @width: in user-space units
+ *
+ * Sets how wide the lines drawn from now until the next begin are (one
+ * unit after begin). A line wider than a pixel is carried on half its
+ * width past each end along its major axis, so that the corners of a
+ * ring are filled as a square join would fill them.
+ */
+void
+stead_hairlines_set_width (SteadHairlines *self,
+                           double          width)
+{
+  self->line_width = MAX (width, 0);
 }
 
 static inline void
@@ -168,11 +186,11 @@ stead_hairlines_swap (double *a,
 /**
  * stead_hairlines_line:
  *
- * Adds the segment from (@ax, @ay) to (@bx, @by), in user space, one
- * unit wide. Along its major axis, each column (or row, for a steep
- * segment) from one end's pixel to the other's is crossed by the line's
- * band: scale × sqrt (1 + slope²) pixels of it, centred where the line
- * passes.
+ * Adds the segment from (@ax, @ay) to (@bx, @by), in user space, as
+ * wide as stead_hairlines_set_width() says. Along its major axis, each
+ * column (or row, for a steep segment) from one end's pixel to the
+ * other's is crossed by the line's band: width × scale × sqrt (1 +
+ * slope²) pixels of it, centred where the line passes.
  * Each pixel the band overlaps gets that overlap as its coverage, as a
  * box filter would give it. Ends are not tapered: the segments of a
  * ring meet without a gap.
@@ -186,6 +204,8 @@ stead_hairlines_line (SteadHairlines *self,
 {
   gboolean steep;
   double gradient, half, lo, hi;
+  double pixels = self->scale * self->line_width;
+  double reach = MAX (pixels - 1, 0) / 2; /* past each end */
   int first, last;
 
   /* Device pixels, their centres at whole numbers. */
@@ -194,7 +214,8 @@ stead_hairlines_line (SteadHairlines *self,
   bx = (bx - self->x) * self->scale - 0.5;
   by = (by - self->y) * self->scale - 0.5;
   if (!isfinite (ax) || !isfinite (ay) || !isfinite (bx) || !isfinite (by) ||
-      !stead_hairlines_clip (&ax, &ay, &bx, &by, -2, -2, self->width + 1, self->height + 1))
+      !stead_hairlines_clip (&ax, &ay, &bx, &by, -2 - pixels, -2 - pixels,
+                             self->width + 1 + pixels, self->height + 1 + pixels))
     return;
 
   steep = fabs (by - ay) > fabs (bx - ax);
@@ -209,11 +230,11 @@ stead_hairlines_line (SteadHairlines *self,
       stead_hairlines_swap (&ay, &by);
     }
   gradient = bx - ax > 0 ? (by - ay) / (bx - ax) : 0;
-  half = self->scale * sqrt (1 + gradient * gradient) / 2;
+  half = pixels * sqrt (1 + gradient * gradient) / 2;
   lo = MIN (ay, by);
   hi = MAX (ay, by);
-  first = (int) floor (ax + 0.5);
-  last = (int) floor (bx + 0.5);
+  first = (int) floor (ax - reach + 0.5);
+  last = (int) floor (bx + reach + 0.5);
   for (int major = first; major <= last; major++)
     {
       double minor = CLAMP (ay + gradient * (major - ax), lo, hi);

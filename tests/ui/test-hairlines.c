@@ -83,16 +83,18 @@ ink (const guint8 *mask,
 /* Compares the two along the segment's major axis, away from its ends
  * (cairo's butt caps cut them square; the hairline does not). The
  * segment is in device pixels; at @scale 2 the hairline is given it in
- * units of two pixels, and cairo strokes it two pixels wide. */
+ * units of two pixels, and cairo strokes it two pixels wide; a line
+ * @width units wide is stroked @width × @scale pixels wide. */
 static void
 check_segment_at (double ax,
                   double ay,
                   double bx,
                   double by,
-                  int    scale)
+                  int    scale,
+                  double width)
 {
   g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
-  g_autofree guint8 *expected = cairo_coverage (ax, ay, bx, by, scale);
+  g_autofree guint8 *expected = cairo_coverage (ax, ay, bx, by, scale * width);
   g_autofree guint8 *got = NULL;
   gboolean steep = fabs (by - ay) > fabs (bx - ax);
   double from = steep ? MIN (ay, by) : MIN (ax, bx);
@@ -100,9 +102,11 @@ check_segment_at (double ax,
   int checked = 0;
 
   stead_hairlines_begin (lines, 0, 0, W / scale, H / scale, scale);
+  if (width != 1)
+    stead_hairlines_set_width (lines, width);
   stead_hairlines_line (lines, ax / scale, ay / scale, bx / scale, by / scale);
   got = hairline_coverage (lines);
-  for (int i = (int) ceil (from) + scale; i < (int) floor (to) - scale; i++)
+  for (int i = (int) ceil (from + scale * width); i < (int) floor (to - scale * width); i++)
     {
       double centre_expected, centre_got;
       double ink_expected = ink (expected, steep, i, &centre_expected);
@@ -121,8 +125,9 @@ check_segment (double ax,
                double bx,
                double by)
 {
-  check_segment_at (ax, ay, bx, by, 1);
-  check_segment_at (ax, ay, bx, by, 2);
+  check_segment_at (ax, ay, bx, by, 1, 1);
+  check_segment_at (ax, ay, bx, by, 2, 1);
+  check_segment_at (ax, ay, bx, by, 1, 3);
 }
 
 /* Level on a pixel row's middle, level between two rows, a quarter
@@ -181,6 +186,49 @@ test_overlap_is_not_darker (void)
   a = hairline_coverage (once);
   b = hairline_coverage (twice);
   g_assert_cmpmem (a, W * H, b, W * H);
+}
+
+/* A thick ring's corner is filled as cairo's mitre fills it (no notch
+ * on the outside), and the line is no wider than cairo's. */
+static void
+test_thick_corner (void)
+{
+  g_autoptr(SteadHairlines) lines = stead_hairlines_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, W, H);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree guint8 *got = NULL;
+  const guint8 *expected;
+  int stride;
+
+  /* Right along y 10.5, then down x 40.5: the outer corner is up right. */
+  cairo_set_line_width (cr, 3);
+  cairo_move_to (cr, 8.5, 10.5);
+  cairo_line_to (cr, 40.5, 10.5);
+  cairo_line_to (cr, 40.5, 40.5);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  expected = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  stead_hairlines_begin (lines, 0, 0, W, H, 1);
+  stead_hairlines_set_width (lines, 3);
+  stead_hairlines_line (lines, 8.5, 10.5, 40.5, 10.5);
+  stead_hairlines_line (lines, 40.5, 10.5, 40.5, 40.5);
+  got = hairline_coverage (lines);
+  /* The corner's 3x3 pixels, the outer one (41, 9) too. */
+  for (int row = 9; row <= 11; row++)
+    for (int col = 39; col <= 41; col++)
+      {
+        g_assert_cmpint (expected[row * stride + col], ==, 255);
+        g_assert_cmpint (got[row * W + col], ==, 255);
+      }
+  /* Nothing past the mitre. */
+  g_assert_cmpint (expected[8 * stride + 42], ==, 0);
+  g_assert_cmpint (got[8 * W + 42], ==, 0);
+  g_assert_cmpint (got[10 * W + 43], ==, 0);
+  g_assert_cmpint (got[7 * W + 41], ==, 0);
+  cairo_surface_destroy (surface);
 }
 
 /* Street level: a border thousands of pixels long crossing the mask
@@ -254,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/hairlines/against-cairo", test_against_cairo);
   g_test_add_func ("/hairlines/level-row", test_level_row);
   g_test_add_func ("/hairlines/overlap-is-not-darker", test_overlap_is_not_darker);
+  g_test_add_func ("/hairlines/thick-corner", test_thick_corner);
   g_test_add_func ("/hairlines/clipped", test_clipped);
   g_test_add_func ("/hairlines/painted-in-place", test_painted_in_place);
   return g_test_run ();
