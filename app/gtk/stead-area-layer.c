@@ -1068,6 +1068,24 @@ stead_area_layer_set_reserved (SteadAreaLayer        *self,
   return TRUE;
 }
 
+/* Starts a mask of lines @width wide over what the snapshot draws (x_min
+ * to x_max, whole pixels), in @widget's device pixels. Most of a frame,
+ * when the district fills the map, was cairo stroking outlines: they are
+ * rasterised straight into the mask instead (stead-hairlines.c). */
+static void
+stead_area_layer_begin_lines (SteadHairlines *lines,
+                              GtkWidget      *widget,
+                              double          x_min,
+                              double          y_min,
+                              double          x_max,
+                              double          y_max,
+                              double          width)
+{
+  stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
+                         (int) (y_max - y_min), gtk_widget_get_scale_factor (widget));
+  stead_hairlines_set_width (lines, width);
+}
+
 /* Paints the plain outlines drawn into @lines since the last call. */
 static void
 stead_area_layer_paint_outlines (cairo_t        *cr,
@@ -1144,9 +1162,9 @@ stead_area_layer_snapshot (GtkWidget   *widget,
   }
 
   /* Areas: hazard zones tinted, wards thin, the boundary strong. Plain
-   * outlines in a row (the wards and LSOAs, listed first) are one path
-   * stroked once: one composite instead of one per area, and a border
-   * two areas share is drawn once. */
+   * outlines in a row (the wards and LSOAs, listed first) are drawn into
+   * one mask, painted once: one composite instead of one per area, and a
+   * border two areas share is no darker. */
   for (guint i = 0; i < self->areas->len; i++)
     {
       const AreaShape *shape = g_ptr_array_index (self->areas, i);
@@ -1216,12 +1234,8 @@ stead_area_layer_snapshot (GtkWidget   *widget,
               g_strcmp0 (shape->kind, "hazard") != 0;
       if (plain)
         {
-          /* Most of a frame, when the district fills the map, was cairo
-           * stroking these outlines: they are rasterised straight into
-           * a mask of device pixels instead (stead-hairlines.c). */
           if (n_outlines == 0)
-            stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
-                                   (int) (y_max - y_min), gtk_widget_get_scale_factor (widget));
+            stead_area_layer_begin_lines (lines, widget, x_min, y_min, x_max, y_max, 1.0);
           stead_area_layer_trace_projected (cr, lines, m, shape->xy, shape->ring_end,
                                             shape->n_rings);
           n_outlines++;
@@ -1248,11 +1262,8 @@ stead_area_layer_snapshot (GtkWidget   *widget,
         {
           cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
           cairo_fill (cr);
-          /* Its strong line, in a mask as the plain outlines are (cairo
-           * stroking it was a tenth of the district's frame). */
-          stead_hairlines_begin (lines, (int) x_min, (int) y_min, (int) (x_max - x_min),
-                                 (int) (y_max - y_min), gtk_widget_get_scale_factor (widget));
-          stead_hairlines_set_width (lines, 3.0);
+          /* Its strong line, in a mask as the plain outlines are. */
+          stead_area_layer_begin_lines (lines, widget, x_min, y_min, x_max, y_max, 3.0);
           stead_area_layer_trace_projected (cr, lines, m, shape->xy, shape->ring_end,
                                             shape->n_rings);
           cairo_set_source_rgb (cr, 0.21, 0.29, 0.40);
